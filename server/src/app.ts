@@ -1,0 +1,221 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyCookie from '@fastify/cookie';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import Redis from 'ioredis';
+import { type DataSource } from 'typeorm';
+import { type Config } from './config';
+import { AppError, ErrorCode } from './common/errors';
+import { hashKey } from './common/rate-limit';
+import { createDataSource } from './db/data-source';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
+import { migrate } from './db/migrate';
+import { QueryLogger } from './db/query-logger';
+import { type Context, SESSION_COOKIE } from './graphql/context';
+import { errorLoggingPlugin, formatError } from './graphql/error-format';
+import { createLoaders } from './graphql/loaders';
+import { localeFromHeader } from './graphql/locale';
+import { getSchema } from './graphql/schema';
+import { createLogger, type Logger } from './logger';
+import { seedDemoData } from './seed/demo-data';
+import { createServices, type Services } from './services';
+
+export interface App {
+  http: Awaited<ReturnType<typeof buildHttp>>;
+  db: DataSource;
+  services: Services;
+  log: Logger;
+  /** Counts every SQL statement the app runs (tests use it to prove "no SQL was run"). */
+  queries: QueryLogger;
+  /** Starts listening; resolves to the base URL (http://host:port). */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Builds the whole server without listening: database, migrations, demo data, GraphQL, HTTP. */
+export async function createApp(config: Config, options: { log?: Logger } = {}): Promise<App> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const cleanups: Array<() => Promise<unknown>> = [];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => log.error({ err }, 'shutdown step failed'));
+  };
+
+  try {
+    let embedded: EmbeddedPostgres | undefined;
+    if (config.database.kind === 'embedded') {
+      embedded = await startEmbeddedPostgres(config.database.dataDir);
+      cleanups.push(() => embedded!.stop());
+      log.info({ dataDir: config.database.dataDir }, 'using the embedded PostgreSQL (PGlite); set DATABASE_URL to use a server');
+    }
+    const queries = new QueryLogger(log);
+    const db = createDataSource({
+      url: embedded?.url ?? (config.database as { url: string }).url,
+      poolSize: embedded ? 1 : (config.database as { poolSize: number }).poolSize,
+      logger: queries,
+    });
+    await db.initialize();
+    cleanups.push(() => db.destroy());
+    await migrate(db, { exclusive: !embedded }, config.demoData ? () => seedDemoData(db, log) : undefined);
+
+    const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+    if (redis) cleanups.push(() => redis.quit());
+    const services = createServices(db, config, redis);
+    const http = await buildHttp(config, log, db, services);
+    cleanups.push(() => http.close());
+
+    return {
+      http,
+      db,
+      services,
+      log,
+      queries,
+      async listen() {
+        await http.listen({ host: config.host, port: config.port });
+        const address = http.server.address();
+        const port = typeof address === 'object' && address ? address.port : config.port;
+        const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+        return `http://${host}:${port}`;
+      },
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+async function buildHttp(config: Config, log: Logger, db: DataSource, services: Services) {
+  const http = Fastify({
+    loggerInstance: log,
+    // One log line per request, written in onResponse below, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  await http.register(fastifyCookie);
+
+  http.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  http.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+  });
+
+  // Requests that fail before GraphQL (malformed JSON, too large, wrong media type) still get a
+  // GraphQL-shaped error with a stable code, never Fastify's internals.
+  http.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'unhandled HTTP error');
+    const [code, message] =
+      status === 413
+        ? ['PAYLOAD_TOO_LARGE', `The request body is larger than ${config.bodyLimitBytes} bytes.`]
+        : status === 415
+          ? ['UNSUPPORTED_MEDIA_TYPE', 'Send GraphQL requests as application/json.']
+          : status === 500
+            ? [ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error. Quote the requestId when reporting it.']
+            : ['BAD_REQUEST', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'The request body is not valid JSON.' : 'The request is malformed.'];
+    void reply.code(status).send({ errors: [{ message, extensions: { code, requestId: request.id } }] });
+  });
+  http.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send({ errors: [{ message: 'No such endpoint. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  http.get('/healthz', async () => ({ status: 'ok' }));
+  http.get('/readyz', async (_request, reply) => {
+    try {
+      await Promise.race([db.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+      return { status: 'ready' };
+    } catch (err) {
+      log.warn({ err }, 'readiness check failed');
+      return reply.code(503).send({ status: 'unavailable', reason: 'database' });
+    }
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: config.limits.maxAliases },
+    maxTokens: { n: config.limits.maxTokens },
+    costLimit: { maxCost: config.limits.maxCost },
+    maxDirectives: { n: config.limits.maxDirectives },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    introspection: true,
+    validationRules: armor.validationRules,
+    plugins: [
+      fastifyApolloDrainPlugin(http),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...armor.plugins,
+      errorLoggingPlugin(log),
+    ],
+    logger: log,
+  });
+  await apollo.start();
+
+  await http.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    context: (request, reply) => buildContext(request, reply, config, services),
+  });
+  return http;
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+([A-Za-z0-9_-]{16,128})\s*$/i);
+  return match?.[1];
+}
+
+async function buildContext(request: FastifyRequest, reply: FastifyReply, config: Config, services: Services): Promise<Context> {
+  const authorization = request.headers.authorization;
+  const bearer = bearerToken(authorization);
+  if (authorization && !bearer) {
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>".', { http: { status: 401 } });
+  }
+  const cookieToken = request.cookies[SESSION_COOKIE];
+  const token = bearer ?? cookieToken;
+  const viewer = token ? await services.auth.viewerForToken(token) : null;
+  if (bearer && !viewer) {
+    // A partner tool that sends a token wants to act as someone: say the token is no good.
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'The session token is unknown or has expired. Sign in again.', { http: { status: 401 } });
+  }
+  const sessionCookie = {
+    set(value: string, expiresAt: Date) {
+      void reply.setCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', expires: expiresAt });
+    },
+    clear() {
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    },
+  };
+  if (cookieToken && !bearer && !viewer) sessionCookie.clear();
+  return {
+    requestId: request.id,
+    locale: localeFromHeader(request.headers['accept-language']),
+    viewer,
+    clientKey: hashKey(`client:${request.ip}`),
+    services,
+    loaders: createLoaders(services),
+    sessionCookie,
+  };
+}

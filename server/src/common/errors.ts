@@ -1,0 +1,34 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Stable error codes that partner apps switch on (`extensions.code`). Adding one is an API change:
+ * document it in docs/api.md.
+ */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** A failure the caller can act on. Anything else that escapes a resolver is masked. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode | string, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = 'AppError';
+  }
+}
+
+export const badInput = (message: string, field?: string) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} was not found.`);
+export const unauthenticated = () =>
+  new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a staff session or token.');
+export const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'Your role may not perform this operation.');
+export const rateLimited = (retryAfterSeconds: number) =>
+  new AppError(ErrorCode.RATE_LIMITED, `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
+    retryAfter: retryAfterSeconds,
+  });

@@ -1,0 +1,52 @@
+/**
+ * Persian-aware text normalisation for search. Real Persian text mixes Arabic ي/ك with Persian
+ * ی/ک, uses ZWNJ (half-space) inconsistently and may carry diacritics; a search must see through
+ * all of it. The same rules exist in SQL as `nabz_normalize()` (see the foundation migration), so
+ * the stored search column and the searched term are normalised identically; the unit tests check
+ * both agree.
+ */
+const LETTER_MAP: Record<string, string> = {
+  'ي': 'ی', // Arabic yeh
+  'ى': 'ی', // Arabic alef maksura
+  'ك': 'ک', // Arabic kaf
+  'ة': 'ه', // teh marbuta
+  'ۀ': 'ه', // heh with yeh above
+  'أ': 'ا',
+  'إ': 'ا',
+  'ٱ': 'ا',
+};
+// Persian (۰-۹) and Arabic-Indic (٠-٩) digits become ASCII digits.
+for (let d = 0; d <= 9; d++) {
+  LETTER_MAP[String.fromCharCode(0x06f0 + d)] = String(d);
+  LETTER_MAP[String.fromCharCode(0x0660 + d)] = String(d);
+}
+
+// ZWNJ, ZWJ, tatweel, Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef), bidi marks.
+const IGNORED = /[\u200c\u200d\u0640\u064b-\u065f\u0670\u200e\u200f]/g;
+const MAPPED = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'g');
+
+export function normalizeForSearch(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(IGNORED, '')
+    .replace(MAPPED, (ch) => LETTER_MAP[ch])
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The SQL twin of normalizeForSearch, installed by the migration as an IMMUTABLE function. */
+export const SQL_NORMALIZE_FUNCTION = `
+CREATE OR REPLACE FUNCTION nabz_normalize(input text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT AS $fn$
+  SELECT btrim(regexp_replace(lower(translate(
+    regexp_replace(normalize(input, NFC), '[\\u200c\\u200d\\u0640\\u064b-\\u065f\\u0670\\u200e\\u200f]', '', 'g'),
+    'يىكةۀأإٱ۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩',
+    'ییکههااا01234567890123456789'
+  )), '\\s+', ' ', 'g'))
+$fn$;`;
+
+/** Escapes LIKE wildcards so a user's % or _ is matched literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

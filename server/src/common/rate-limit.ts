@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { rateLimited } from './errors';
+
+export interface LimiterOptions {
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
+}
+
+/**
+ * A limiter shared by all server instances through Redis when one is configured, and per process
+ * otherwise. Keys are hashed: no raw address or e-mail is ever written to Redis.
+ */
+export class Limiter {
+  private readonly limiter: RateLimiterAbstract;
+
+  constructor(options: LimiterOptions, redis?: Redis) {
+    const base = { keyPrefix: `nabz:${options.keyPrefix}`, points: options.points, duration: options.durationSeconds };
+    this.limiter = redis
+      ? new RateLimiterRedis({ ...base, storeClient: redis, insuranceLimiter: new RateLimiterMemory(base) })
+      : new RateLimiterMemory(base);
+  }
+
+  /** Spends one point for the key; throws RATE_LIMITED with retryAfter when none are left. */
+  async consume(key: string): Promise<void> {
+    try {
+      await this.limiter.consume(hashKey(key));
+    } catch (e) {
+      if (e instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      throw e;
+    }
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.limiter.delete(hashKey(key));
+  }
+}
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 32);
+}

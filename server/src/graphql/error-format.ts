@@ -1,0 +1,96 @@
+import { type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { type ValidationError } from 'class-validator';
+import { AppError, ErrorCode } from '../common/errors';
+import { type Logger } from '../logger';
+import { type Context } from './context';
+
+/** Codes Apollo Server itself gives to requests that never reached a resolver; they are safe to show. */
+const APOLLO_REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/** The input path of the first failed constraint, e.g. `input.titleFa`. */
+function firstField(errors: ValidationError[], prefix: string[] = []): { field: string; message: string } | null {
+  for (const e of errors) {
+    const pathHere = [...prefix, e.property];
+    if (e.constraints) return { field: pathHere.join('.'), message: Object.values(e.constraints)[0] };
+    const nested = firstField(e.children ?? [], pathHere);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+/**
+ * By the API conventions a mutation's argument is `input` (an `XInput` class) and a list's is
+ * `filter` (an `XFilter` class); other arguments (`first`, `after`) are validated as top-level args.
+ */
+function argumentName(target: unknown): string | undefined {
+  const name = (target as { constructor?: { name?: string } } | undefined)?.constructor?.name ?? '';
+  if (name.endsWith('Input')) return 'input';
+  if (name.endsWith('Filter')) return 'filter';
+  return undefined;
+}
+
+/**
+ * The one place that decides what a client sees of an error: known codes pass with their message,
+ * everything else becomes INTERNAL_SERVER_ERROR without message, stack or SQL (the request id in
+ * the response and the log ties the two together).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof ArgumentValidationError) {
+    const errors = original.extensions.validationErrors;
+    const first = firstField(errors);
+    const field = first ? [argumentName(errors[0]?.target), first.field].filter(Boolean).join('.') : undefined;
+    return {
+      ...base,
+      message: first ? `Invalid input: ${first.message}.` : 'Invalid input.',
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+    };
+  }
+  if (original instanceof AppError) {
+    return { ...base, message: original.message, extensions: { ...original.extensions } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) && !formatted.path) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  }
+  return { message: 'Unexpected error. Quote the requestId when reporting it.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** Logs every unexpected error in full, and stamps masked errors with the request id. */
+export function errorLoggingPlugin(log: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (original instanceof AppError || original instanceof ArgumentValidationError) continue;
+            if (!error.path && typeof error.extensions?.code === 'string' && APOLLO_REQUEST_CODES.has(error.extensions.code)) continue;
+            log.error({ err: original, path: error.path, requestId: contextValue?.requestId }, 'unexpected error');
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const e of response.body.singleResult.errors ?? []) {
+            if (e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+              (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+}

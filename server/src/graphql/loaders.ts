@@ -1,0 +1,16 @@
+import DataLoader from 'dataloader';
+import { type District } from '../modules/districts/district.entity';
+import { type Goal } from '../modules/goals/goal.entity';
+import { type StaffUser } from '../modules/staff/staff.entity';
+import { type Services } from '../services';
+
+/** Built fresh for every request, so nothing cached outlives the request or crosses viewers. */
+export function createLoaders(services: Services) {
+  return {
+    goalById: new DataLoader<string, Goal | null>((ids) => services.goals.findByIds(ids)),
+    districtById: new DataLoader<string, District | null>((ids) => services.districts.findByIds(ids)),
+    staffUserById: new DataLoader<string, StaffUser | null>((ids) => services.auth.findUsersByIds(ids)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type AuthChecker } from 'type-graphql';
+import { forbidden, unauthenticated } from '../common/errors';
+import { DistrictResolver } from '../modules/districts/district.resolver';
+import { GoalResolver } from '../modules/goals/goal.resolver';
+import { type Role } from '../modules/staff/role';
+import { hasRole } from '../modules/staff/staff.policy';
+import { StaffResolver } from '../modules/staff/staff.resolver';
+import { assertAccessDeclared } from './access';
+import { type Context } from './context';
+
+export const RESOLVERS = [DistrictResolver, GoalResolver, StaffResolver] as const;
+
+const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
+  if (!context.viewer) throw unauthenticated();
+  if (!hasRole(context.viewer, roles)) throw forbidden();
+  return true;
+};
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema. Refuses to build when any operation lacks an access declaration. */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= (async () => {
+    const schema = await buildSchema({
+      resolvers: RESOLVERS,
+      authChecker,
+      authMode: 'error',
+      validate: { forbidUnknownValues: false },
+      emitSchemaFile: false,
+    });
+    assertAccessDeclared(schema);
+    return schema;
+  })();
+  return cached;
+}
+
+/** The SDL contract in `schema/schema.graphql`: sorted so that diffs show only real changes. */
+export function printContract(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,37 @@
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+
+/** The only file that listens. Start-up stops with a clear message when configuration is wrong. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const started = Date.now();
+  const app = await createApp(config, { log });
+  const url = await app.listen();
+  log.info({ url: `${url}/graphql`, ms: Date.now() - started }, 'Nabz API ready');
+
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'shutting down');
+      void app.close().then(() => process.exit(0));
+    });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`Nabz server failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { GoalCategory, GoalStatus } from './goal.enums';
+
+/** A goal or program of the PR office, in Persian and English. */
+@ObjectType('Goal', { description: 'A goal or program of the PR office. Text fields follow the request language.' })
+@Entity('goal')
+@Check('ck_goal_position', '"position" > 0')
+@Index('ix_goal_status_position', ['status', 'position'])
+export class Goal {
+  @Field(() => ID, { description: 'Opaque identifier.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'title_fa', type: 'varchar', length: 500 })
+  titleFa: string;
+
+  @Column({ name: 'title_en', type: 'varchar', length: 500, nullable: true })
+  titleEn: string | null;
+
+  @Column({ name: 'description_fa', type: 'text', nullable: true })
+  descriptionFa: string | null;
+
+  @Column({ name: 'description_en', type: 'text', nullable: true })
+  descriptionEn: string | null;
+
+  @Field(() => GoalCategory, { description: 'The area of work this goal belongs to.' })
+  @Column({ type: 'enum', enum: GoalCategory, enumName: 'goal_category' })
+  category: GoalCategory;
+
+  /** Display order, 1-based; ties are broken by id so paging is stable. */
+  @Field(() => Int, { description: 'Display order, 1-based.' })
+  @Column({ type: 'int' })
+  position: number;
+
+  @Field(() => GoalStatus, { description: 'Where the goal stands.' })
+  @Column({ type: 'enum', enum: GoalStatus, enumName: 'goal_status', default: GoalStatus.DRAFT })
+  status: GoalStatus;
+
+  /** Normalised text of all four fields for Persian-aware search (see common/persian-text.ts). */
+  @Column({
+    name: 'search_text',
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchText?: string;
+
+  @Field({ description: 'When the goal was created.' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field({ description: 'When the goal was last changed.' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,131 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { badInput, notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { escapeLike, normalizeForSearch } from '../../common/persian-text';
+import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
+import { type AuditService } from '../staff/audit.service';
+import { type Viewer } from '../staff/staff.policy';
+import { Goal } from './goal.entity';
+import { GoalStatus } from './goal.enums';
+import { type CreateGoalInput, type GoalFilter, type UpdateGoalInput } from './goal.inputs';
+import { canSeeGoal, visibleGoalStatuses } from './goal.policy';
+
+export interface ListGoalsArgs {
+  first: number;
+  after?: string | null;
+  filter?: GoalFilter | null;
+}
+
+/** Fields that a null may not clear: the database would refuse, so say which field is at fault first. */
+const REQUIRED_ON_UPDATE = ['titleFa', 'category', 'position', 'status'] as const;
+
+/** What the audit log keeps of a goal: its editable content, without derived columns. */
+function snapshot(goal: Goal) {
+  const { id, titleFa, titleEn, descriptionFa, descriptionEn, category, position, status } = goal;
+  return { id, titleFa, titleEn, descriptionFa, descriptionEn, category, position, status };
+}
+
+export class GoalService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(viewer: Viewer | null, { first, after, filter }: ListGoalsArgs): Promise<Page<Goal>> {
+    const visible = visibleGoalStatuses(viewer);
+    const statuses = filter?.statuses?.length ? visible.filter((s) => filter.statuses!.includes(s)) : visible;
+
+    if (!statuses.length) return toPage([], first, 0, () => []);
+
+    const qb = this.db.getRepository(Goal).createQueryBuilder('g').where('g.status IN (:...statuses)', { statuses });
+    if (filter?.category) qb.andWhere('g.category = :category', { category: filter.category });
+    const words = normalizeForSearch(filter?.search ?? '').split(' ').filter(Boolean);
+    words.forEach((word, i) => qb.andWhere(`g.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
+
+    const totalCount = await qb.getCount();
+    if (after) {
+      const [position, id] = decodeCursor(after, ['number', 'string']) as [number, string];
+      if (!isUuid(id)) throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
+      qb.andWhere('(g.position, g.id) > (:position, :id)', { position, id });
+    }
+    const rows = await qb.orderBy('g.position', 'ASC').addOrderBy('g.id', 'ASC').take(first + 1).getMany();
+    return toPage(rows, first, totalCount, (g) => [g.position, g.id]);
+  }
+
+  /** For DataLoader: goals by id in key order; visibility is applied by the caller. */
+  async findByIds(ids: readonly string[]): Promise<Array<Goal | null>> {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await this.db.getRepository(Goal).findBy({ id: In(valid) }) : [];
+    const byId = new Map(rows.map((g) => [g.id, g]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** A goal the viewer may not see is NOT_FOUND, exactly like one that does not exist. */
+  visibleOrNotFound(viewer: Viewer | null, goal: Goal | null): Goal {
+    if (!goal || !canSeeGoal(viewer, goal)) throw notFound('Goal');
+    return goal;
+  }
+
+  async create(actor: Viewer, input: CreateGoalInput, requestId: string): Promise<Goal> {
+    return this.db.transaction(async (manager) => {
+      const position = input.position ?? (await this.nextPosition(manager));
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Goal)
+        .values({
+          titleFa: input.titleFa.trim(),
+          titleEn: input.titleEn?.trim() ?? null,
+          descriptionFa: input.descriptionFa ?? null,
+          descriptionEn: input.descriptionEn ?? null,
+          category: input.category,
+          position,
+          status: input.status ?? GoalStatus.DRAFT,
+        })
+        .returning(['id'])
+        .execute();
+      const goal = await manager.findOneByOrFail(Goal, { id: result.identifiers[0].id });
+      await this.audit.record(manager, { actorId: actor.userId, action: 'createGoal', entityType: 'Goal', entityId: goal.id, after: snapshot(goal), requestId });
+      return goal;
+    });
+  }
+
+  async update(actor: Viewer, input: UpdateGoalInput, requestId: string): Promise<Goal> {
+    for (const field of REQUIRED_ON_UPDATE) {
+      if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
+    }
+    if (!isUuid(input.id)) throw notFound('Goal');
+    return this.db.transaction(async (manager) => {
+      const before = await manager.findOne(Goal, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw notFound('Goal');
+      const changes: Partial<Goal> = {};
+      if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
+      if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() ?? null;
+      if (input.descriptionFa !== undefined) changes.descriptionFa = input.descriptionFa;
+      if (input.descriptionEn !== undefined) changes.descriptionEn = input.descriptionEn;
+      if (input.category !== undefined) changes.category = input.category!;
+      if (input.position !== undefined) changes.position = input.position!;
+      if (input.status !== undefined) changes.status = input.status!;
+      if (Object.keys(changes).length) await manager.update(Goal, { id: before.id }, changes);
+      const after = await manager.findOneByOrFail(Goal, { id: before.id });
+      await this.audit.record(manager, { actorId: actor.userId, action: 'updateGoal', entityType: 'Goal', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId });
+      return after;
+    });
+  }
+
+  async delete(actor: Viewer, id: string, requestId: string): Promise<string> {
+    if (!isUuid(id)) throw notFound('Goal');
+    return this.db.transaction(async (manager) => {
+      const before = await manager.findOne(Goal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw notFound('Goal');
+      await manager.delete(Goal, { id });
+      await this.audit.record(manager, { actorId: actor.userId, action: 'deleteGoal', entityType: 'Goal', entityId: id, before: snapshot(before), requestId });
+      return id;
+    });
+  }
+
+  private async nextPosition(manager: EntityManager): Promise<number> {
+    const row = await manager.createQueryBuilder(Goal, 'g').select('coalesce(max(g.position), 0) + 1', 'next').getRawOne<{ next: number }>();
+    return Number(row?.next ?? 1);
+  }
+}

@@ -1,0 +1,59 @@
+import { type DataSource } from 'typeorm';
+import { type Logger } from '../logger';
+import { District } from '../modules/districts/district.entity';
+import { Goal } from '../modules/goals/goal.entity';
+import { GoalStatus } from '../modules/goals/goal.enums';
+import { Role } from '../modules/staff/role';
+import { hashPassword } from '../modules/staff/password';
+import { StaffUser } from '../modules/staff/staff.entity';
+import { CUSTOMER_GOALS } from './customer-goals';
+
+/** Demo districts: names as the city writes them; populations are illustrative. */
+export const DEMO_DISTRICTS = [
+  { code: 1, nameFa: 'منطقه یک', nameEn: 'District 1', population: 312_000 },
+  { code: 2, nameFa: 'منطقه دو', nameEn: 'District 2', population: 286_500 },
+  { code: 3, nameFa: 'منطقه سه', nameEn: 'District 3', population: 241_800 },
+  { code: 4, nameFa: 'منطقه چهار', nameEn: 'District 4', population: 398_200 },
+  { code: 5, nameFa: 'منطقه پنج', nameEn: 'District 5', population: 175_400 },
+  { code: 6, nameFa: 'منطقه شش', nameEn: 'District 6', population: 204_900 },
+  { code: 7, nameFa: 'منطقه هفت', nameEn: 'District 7', population: 158_300 },
+  { code: 8, nameFa: 'منطقه هشت (بافت تاریخی)', nameEn: 'District 8 (historic centre)', population: 96_700 },
+];
+
+/** One account per role, for trying the platform out. Never loaded when DEMO_DATA=false. */
+export const DEMO_PASSWORD = 'nabz-demo-1405';
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@nabz.example', displayName: 'مدیر سامانه', role: Role.ADMIN },
+  { email: 'editor@nabz.example', displayName: 'ویراستار روابط عمومی', role: Role.EDITOR },
+  { email: 'analyst@nabz.example', displayName: 'تحلیلگر افکارسنجی', role: Role.ANALYST },
+  { email: 'media@nabz.example', displayName: 'کارشناس رسانه', role: Role.MEDIA_OFFICER },
+];
+
+/**
+ * Loads the demo data into an empty database, in one transaction. A database that already has
+ * goals, districts or staff is left alone: demo data never overwrites real data.
+ */
+export async function seedDemoData(db: DataSource, log?: Logger): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (m) => {
+    // One connection runs one statement at a time: count sequentially.
+    for (const entity of [Goal, District, StaffUser]) {
+      if ((await m.count(entity)) > 0) return false;
+    }
+    await m.createQueryBuilder().insert().into(District).values(DEMO_DISTRICTS).execute();
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(Goal)
+      .values(CUSTOMER_GOALS.map((g, i) => ({ ...g, position: i + 1, status: GoalStatus.ACTIVE })))
+      .execute();
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(StaffUser)
+      .values(DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash })))
+      .execute();
+    log?.info({ goals: CUSTOMER_GOALS.length, districts: DEMO_DISTRICTS.length, accounts: DEMO_ACCOUNTS.length }, 'demo data loaded');
+    return true;
+  });
+}

@@ -1,0 +1,29 @@
+import { isGoalCategory, type GoalCategory, type GoalFilter } from "@/lib/api/schema";
+
+/** Longer searches are cut rather than sent to the API, which bounds every input string. */
+export const SEARCH_MAX_LENGTH = 100;
+
+export interface GoalSearch {
+  q: string;
+  category: GoalCategory | null;
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function single(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+}
+
+/** Reads `?q=&category=` from the goals page URL; unknown categories are ignored. */
+export function parseGoalSearch(params: SearchParams): GoalSearch {
+  const q = single(params.q).trim().slice(0, SEARCH_MAX_LENGTH);
+  const category = single(params.category);
+  return { q, category: isGoalCategory(category) ? category : null };
+}
+
+export function toGoalFilter({ q, category }: GoalSearch): GoalFilter {
+  return {
+    ...(q && { search: q }),
+    ...(category && { category }),
+  };
+}

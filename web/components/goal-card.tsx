@@ -1,0 +1,57 @@
+import { gql } from "@apollo/client";
+import type { GoalCategory, GoalStatus } from "@/lib/api/schema";
+import { formatDate, formatNumber, isoDay } from "@/lib/format";
+import { getDictionary } from "@/lib/i18n/dictionaries";
+import type { Locale } from "@/lib/i18n/locales";
+
+// Operations that show goal cards spread this fragment; they must declare `$locale: Locale!`.
+export const GOAL_CARD_FIELDS = gql`
+  fragment GoalCardFields on Goal {
+    id
+    title(locale: $locale)
+    description(locale: $locale)
+    category
+    position
+    status
+    updatedAt
+  }
+`;
+
+export interface GoalCardFields {
+  id: string;
+  title: string;
+  description: string | null;
+  category: GoalCategory;
+  position: number;
+  status: GoalStatus;
+  updatedAt: string;
+}
+
+interface GoalCardProps {
+  goal: GoalCardFields;
+  locale: Locale;
+  headingLevel: "h2" | "h3";
+  /** Cards in a preview clamp their description to a few lines. */
+  compact?: boolean;
+}
+
+export function GoalCard({ goal, locale, headingLevel: Heading, compact = false }: GoalCardProps) {
+  const t = getDictionary(locale);
+  return (
+    <article className={compact ? "goal-card goal-card--compact" : "goal-card"}>
+      <span className="goal-card__number">{formatNumber(goal.position, locale)}</span>
+      <div className="goal-card__body">
+        <p className="goal-card__category">{t.categories[goal.category]}</p>
+        <Heading className="goal-card__title">{goal.title}</Heading>
+        {goal.description && <p className="goal-card__description">{goal.description}</p>}
+        <p className="goal-card__meta">
+          <span className={`status status--${goal.status.toLowerCase()}`}>{t.goalStatus[goal.status]}</span>
+          <span>
+            {t.goals.updated}:{" "}
+            <time dateTime={isoDay(goal.updatedAt)}>{formatDate(goal.updatedAt, locale)}</time>
+          </span>
+        </p>
+      </div>
+    </article>
+  );
+}
