@@ -62,7 +62,7 @@ export async function createApp(config: Config, options: { log?: Logger } = {}):
     });
     await db.initialize();
     cleanups.push(() => db.destroy());
-    await migrate(db, { exclusive: !embedded }, config.demoData ? () => seedDemoData(db, log) : undefined);
+    await migrate(db, config.demoData ? (manager) => seedDemoData(manager, log) : undefined);
 
     const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
     if (redis) cleanups.push(() => redis.quit());

@@ -1,4 +1,4 @@
-import { type DataSource } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { type Logger } from '../logger';
 import { District } from '../modules/districts/district.entity';
 import { Goal } from '../modules/goals/goal.entity';
@@ -33,9 +33,9 @@ export const DEMO_ACCOUNTS = [
  * Loads the demo data into an empty database, in one transaction. A database that already has
  * goals, districts or staff is left alone: demo data never overwrites real data.
  */
-export async function seedDemoData(db: DataSource, log?: Logger): Promise<boolean> {
+export async function seedDemoData(manager: EntityManager, log?: Logger): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (m) => {
+  return manager.transaction(async (m) => {
     // One connection runs one statement at a time: count sequentially.
     for (const entity of [Goal, District, StaffUser]) {
       if ((await m.count(entity)) > 0) return false;

@@ -1,0 +1,50 @@
+import { Client } from 'pg';
+
+/**
+ * Where the tests' PostgreSQL is. globalSetup decides once per run: the server at
+ * TEST_DATABASE_URL (default: the local server's `test` database) when it answers, otherwise an
+ * embedded PGlite that globalSetup starts. Test files read the decision from the environment.
+ */
+export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+export type TestDatabaseMode = 'server' | 'embedded';
+
+export function testDatabase(): { mode: TestDatabaseMode; url: string } {
+  const mode = process.env.NABZ_TEST_DB_MODE as TestDatabaseMode | undefined;
+  const url = process.env.NABZ_TEST_DB_URL;
+  if (!mode || !url) throw new Error('The test database is not set up: run the tests through jest (globalSetup).');
+  return { mode, url };
+}
+
+let counter = 0;
+
+/**
+ * A database no other test file has touched. On a server: a new database, dropped afterwards.
+ * On the embedded PGlite (one database only): the public schema is emptied instead.
+ */
+export async function freshDatabase(): Promise<{ url: string; poolSize: number; drop(): Promise<void> }> {
+  const { mode, url } = testDatabase();
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    if (mode === 'embedded') {
+      await admin.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+      return { url, poolSize: 1, drop: async () => undefined };
+    }
+    const name = `nabz_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const dbUrl = new URL(url);
+    dbUrl.pathname = `/${name}`;
+    return {
+      url: dbUrl.toString(),
+      poolSize: 5,
+      async drop() {
+        const c = new Client({ connectionString: url });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => c.end());
+      },
+    };
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,35 @@
+import { Client } from 'pg';
+import { DEFAULT_TEST_DATABASE_URL } from './database';
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export default async function globalSetup(): Promise<void> {
+  const url = process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
+  if (await answers(url)) {
+    process.env.NABZ_TEST_DB_MODE = 'server';
+    process.env.NABZ_TEST_DB_URL = url;
+    process.stdout.write(`\n[tests] PostgreSQL: ${url.replace(/\/\/[^@]*@/, '//')}\n`);
+    return;
+  }
+  // No server answers: run the same tests on the embedded PostgreSQL, and say so.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const db = await PGlite.create('memory://');
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  await server.start();
+  (globalThis as Record<string, unknown>).__NABZ_PGLITE__ = { db, server };
+  process.env.NABZ_TEST_DB_MODE = 'embedded';
+  process.env.NABZ_TEST_DB_URL = `postgres://postgres@${server.getServerConn()}/postgres`;
+  process.stdout.write(`\n[tests] No PostgreSQL answers at ${url.replace(/\/\/[^@]*@/, '//')}: running on the embedded PGlite instead.\n`);
+}

@@ -1,0 +1,19 @@
+/**
+ * Integration and end-to-end tests: the real app in-process against real PostgreSQL, spoken to
+ * over real HTTP. Files run one after another (--runInBand): each gets a fresh database, and the
+ * embedded fallback serves one connection at a time.
+ */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } }];
+
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  roots: ['<rootDir>/integration', '<rootDir>/e2e'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': swc },
+  // The server's source is compiled on the fly, exactly as it runs in development.
+  transformIgnorePatterns: ['/node_modules/'],
+  globalSetup: '<rootDir>/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/helpers/global-teardown.ts',
+  testTimeout: 30_000,
+};
