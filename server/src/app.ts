@@ -149,7 +149,8 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: config.limits.maxAliases },
-    maxTokens: { n: config.limits.maxTokens },
+    // armor's token plugin turns every syntax error into a 500; graphql-js's own parser limit below does it right.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: config.limits.maxCost },
     maxDirectives: { n: config.limits.maxDirectives },
     blockFieldSuggestion: { enabled: false },
@@ -163,6 +164,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
     csrfPrevention: true,
     introspection: true,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginCacheControlDisabled(),

@@ -31,6 +31,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       emitSchemaFile: false,
     });
     assertAccessDeclared(schema);
+    schema.getQueryType()!.description = 'Everything a caller can read. Public fields need no session; staff fields say which roles may call them.';
+    schema.getMutationType()!.description = 'Everything a caller can change. Each mutation takes one `input` and returns a payload with the changed object.';
     return schema;
   })();
   return cached;

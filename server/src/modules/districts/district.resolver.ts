@@ -15,7 +15,7 @@ export class DistrictResolver {
 
   @Public()
   @Query(() => District, { nullable: true, description: 'One district. Null, with a NOT_FOUND error, when there is none with this id.' })
-  async district(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<District> {
+  async district(@Arg('id', () => ID, { description: 'The district\'s id.' }) id: string, @Ctx() ctx: Context): Promise<District> {
     const district = await ctx.loaders.districtById.load(id);
     if (!district) throw notFound('District');
     return district;

@@ -33,25 +33,25 @@ export class GoalResolver {
 
   @Public()
   @Query(() => Goal, { nullable: true, description: 'One goal. Null, with a NOT_FOUND error, when there is none the caller may see.' })
-  async goal(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Goal> {
+  async goal(@Arg('id', () => ID, { description: 'The goal\'s id.' }) id: string, @Ctx() ctx: Context): Promise<Goal> {
     return ctx.services.goals.visibleOrNotFound(ctx.viewer, await ctx.loaders.goalById.load(id));
   }
 
   @StaffOnly(...GOAL_EDITORS)
   @Mutation(() => CreateGoalPayload, { description: 'Creates a goal. Editors and admins.' })
-  async createGoal(@Arg('input', () => CreateGoalInput) input: CreateGoalInput, @Ctx() ctx: Context): Promise<CreateGoalPayload> {
+  async createGoal(@Arg('input', () => CreateGoalInput, { description: 'The goal to create.' }) input: CreateGoalInput, @Ctx() ctx: Context): Promise<CreateGoalPayload> {
     return { goal: await ctx.services.goals.create(ctx.viewer!, input, ctx.requestId) };
   }
 
   @StaffOnly(...GOAL_EDITORS)
   @Mutation(() => UpdateGoalPayload, { description: 'Changes a goal. Editors and admins.' })
-  async updateGoal(@Arg('input', () => UpdateGoalInput) input: UpdateGoalInput, @Ctx() ctx: Context): Promise<UpdateGoalPayload> {
+  async updateGoal(@Arg('input', () => UpdateGoalInput, { description: 'The goal and the changes to make.' }) input: UpdateGoalInput, @Ctx() ctx: Context): Promise<UpdateGoalPayload> {
     return { goal: await ctx.services.goals.update(ctx.viewer!, input, ctx.requestId) };
   }
 
   @StaffOnly(...GOAL_EDITORS)
   @Mutation(() => DeleteGoalPayload, { description: 'Deletes a goal for good; prefer status ARCHIVED to hide one. Editors and admins.' })
-  async deleteGoal(@Arg('input', () => DeleteGoalInput) input: DeleteGoalInput, @Ctx() ctx: Context): Promise<DeleteGoalPayload> {
+  async deleteGoal(@Arg('input', () => DeleteGoalInput, { description: 'The goal to delete.' }) input: DeleteGoalInput, @Ctx() ctx: Context): Promise<DeleteGoalPayload> {
     return { deletedGoalId: await ctx.services.goals.delete(ctx.viewer!, input.id, ctx.requestId) };
   }
 

@@ -16,7 +16,7 @@ export class StaffResolver {
   @Mutation(() => SignInPayload, {
     description: 'Starts a staff session. Wrong credentials give UNAUTHENTICATED; too many attempts give RATE_LIMITED.',
   })
-  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: Context): Promise<SignInPayload> {
+  async signIn(@Arg('input', () => SignInInput, { description: 'E-mail address and password.' }) input: SignInInput, @Ctx() ctx: Context): Promise<SignInPayload> {
     const result = await ctx.services.auth.signIn(input.email, input.password, {
       clientKey: ctx.clientKey,
       requestId: ctx.requestId,

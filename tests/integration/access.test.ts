@@ -1,0 +1,112 @@
+import { accessOf } from '../../server/src/graphql/access';
+import { getSchema } from '../../server/src/graphql/schema';
+import { Role } from '../../server/src/modules/staff/role';
+import { startTestApp, type TestApp } from '../helpers/app';
+
+/**
+ * The access matrix: every mutation, called by every kind of caller. A mutation added to the
+ * schema without a line here fails the first test, so nobody forgets to check who may call it.
+ */
+const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?: (ctx: { goalId: string }) => Record<string, unknown> }> = {
+  createGoal: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }',
+    variables: () => ({ input: { titleFa: 'هدف تازه', category: 'CULTURE' } }),
+  },
+  updateGoal: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: UpdateGoalInput!) { updateGoal(input: $input) { goal { id } } }',
+    variables: ({ goalId }) => ({ input: { id: goalId, titleFa: 'تغییر' } }),
+  },
+  deleteGoal: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: DeleteGoalInput!) { deleteGoal(input: $input) { deletedGoalId } }',
+    variables: ({ goalId }) => ({ input: { id: goalId } }),
+  },
+};
+/** Mutations open to everyone by design. */
+const PUBLIC_MUTATIONS = ['signIn', 'signOut'];
+
+const ACCOUNTS: Record<Role, 'admin' | 'editor' | 'analyst' | 'media'> = {
+  [Role.ADMIN]: 'admin',
+  [Role.EDITOR]: 'editor',
+  [Role.ANALYST]: 'analyst',
+  [Role.MEDIA_OFFICER]: 'media',
+};
+
+let t: TestApp;
+let tokens: Record<Role, string>;
+let goalId: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ seed: true });
+  tokens = Object.fromEntries(await Promise.all(Object.entries(ACCOUNTS).map(async ([role, account]) => [role, await t.signIn(account)]))) as Record<Role, string>;
+  [{ id: goalId }] = await t.app.db.query('SELECT id FROM goal ORDER BY position LIMIT 1');
+});
+afterAll(() => t.close());
+
+async function tableCounts(): Promise<Record<string, number>> {
+  const rows: Array<{ name: string; n: number }> = await t.app.db.query(`
+    SELECT 'goal' AS name, count(*)::int AS n FROM goal UNION ALL
+    SELECT 'district', count(*)::int FROM district UNION ALL
+    SELECT 'staff_user', count(*)::int FROM staff_user UNION ALL
+    SELECT 'staff_session', count(*)::int FROM staff_session UNION ALL
+    SELECT 'audit_log', count(*)::int FROM audit_log UNION ALL
+    SELECT 'goal_fingerprint', hashtext(string_agg(id::text || title_fa || status::text, ',' ORDER BY id)) FROM goal`);
+  return Object.fromEntries(rows.map((r) => [r.name, r.n]));
+}
+
+describe('access declarations', () => {
+  it('has a sample call for every mutation that is not public', async () => {
+    const mutations = Object.keys(accessOf(await getSchema()))
+      .filter((name) => name.startsWith('Mutation.'))
+      .map((name) => name.slice('Mutation.'.length));
+    expect(mutations.filter((m) => !PUBLIC_MUTATIONS.includes(m)).sort()).toEqual(Object.keys(SAMPLE_CALLS).sort());
+  });
+
+  it('declares for each mutation exactly the roles this matrix expects', async () => {
+    const table = accessOf(await getSchema());
+    for (const [mutation, call] of Object.entries(SAMPLE_CALLS)) {
+      expect([mutation, table[`Mutation.${mutation}`]]).toEqual([mutation, { roles: call.allowed }]);
+    }
+  });
+
+  it('declares access on every query, mutation and subscription (a diff here changes who can reach an endpoint)', async () => {
+    const table = accessOf(await getSchema());
+    expect(Object.values(table).every(Boolean)).toBe(true);
+    expect(table).toMatchSnapshot();
+  });
+});
+
+describe('the access matrix', () => {
+  // Every caller that is not allowed: anonymous, and each role outside the mutation's list.
+  const cases = Object.entries(SAMPLE_CALLS).flatMap(([mutation, call]) => [
+    [mutation, 'anonymous' as const, 'UNAUTHENTICATED'] as const,
+    ...Object.values(Role)
+      .filter((role) => !call.allowed.includes(role))
+      .map((role) => [mutation, role, 'FORBIDDEN'] as const),
+  ]);
+
+  it.each(cases)('refuses %s called by %s with %s, writing nothing', async (mutation, caller, code) => {
+    const call = SAMPLE_CALLS[mutation];
+    const token = caller === 'anonymous' ? undefined : tokens[caller];
+    const before = await tableCounts();
+    const res = await t.gql(call.query, call.variables?.({ goalId }), { token });
+    expect(res.body.errors?.[0].extensions?.code).toBe(code);
+    expect(res.body.data).toBeNull();
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it.each(Object.entries(SAMPLE_CALLS).flatMap(([mutation, call]) => call.allowed.map((role) => [mutation, role] as const)))(
+    'lets %s through for %s',
+    async (mutation, role) => {
+      const call = SAMPLE_CALLS[mutation];
+      // Deleting the shared goal would break later cases: delete a goal of the role's own.
+      const target = mutation === 'deleteGoal'
+        ? (await t.gql(SAMPLE_CALLS.createGoal.query, SAMPLE_CALLS.createGoal.variables!({ goalId }), { token: tokens[role] })).body.data!.createGoal.goal.id
+        : goalId;
+      const res = await t.gql(call.query, call.variables?.({ goalId: target }), { token: tokens[role] });
+      expect(res.body.errors).toBeUndefined();
+    },
+  );
+});
