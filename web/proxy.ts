@@ -5,11 +5,13 @@ import { REQUEST_PATH_HEADER, splitLocale } from "./lib/i18n/routing";
 // The pages live in app/[locale]/. Persian URLs carry no prefix, so they are rewritten to
 // /fa/...; a /fa/... URL typed by hand redirects to its canonical unprefixed form.
 export function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
+  const { pathname } = request.nextUrl;
   const { locale, path, prefixed } = splitLocale(pathname);
 
   if (prefixed && locale === defaultLocale) {
-    return NextResponse.redirect(new URL(path + search, request.url), 308);
+    const canonical = request.nextUrl.clone();
+    canonical.pathname = path;
+    return NextResponse.redirect(canonical, 308);
   }
 
   // Layouts cannot see the URL; they need it for the language switch and the current nav item.
@@ -19,7 +21,10 @@ export function proxy(request: NextRequest) {
   if (prefixed) {
     return NextResponse.next({ request: { headers: requestHeaders } });
   }
-  const rewritten = new URL(`/${defaultLocale}${pathname === "/" ? "" : pathname}${search}`, request.url);
+  // Clone nextUrl rather than resolve against request.url: its origin is the one Next listens
+  // on, so the rewrite stays internal whatever Host header the visitor sent.
+  const rewritten = request.nextUrl.clone();
+  rewritten.pathname = `/${defaultLocale}${pathname === "/" ? "" : pathname}`;
   return NextResponse.rewrite(rewritten, { request: { headers: requestHeaders } });
 }
 

@@ -137,12 +137,16 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
 
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([db.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+      const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('database did not answer within 2 s')), 2000)));
+      await Promise.race([db.query('SELECT 1'), timeout]);
       return { status: 'ready' };
     } catch (err) {
       log.warn({ err }, 'readiness check failed');
       return reply.code(503).send({ status: 'unavailable', reason: 'database' });
+    } finally {
+      clearTimeout(timer);
     }
   });
 

@@ -25,8 +25,10 @@ export async function startWeb(graphqlUrl: string): Promise<RunningWeb> {
     throw new Error("web/.next has no production build: run `npm run build -w web` first");
   }
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // "localhost", not "127.0.0.1": with a literal loopback IP as hostname, Next 16 treats the
+  // proxy's locale rewrite as external and loops (vercel/next.js#94745).
+  const url = `http://localhost:${port}`;
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "localhost"], {
     cwd: webDir,
     env: { ...process.env, GRAPHQL_URL: graphqlUrl, NEXT_TELEMETRY_DISABLED: "1" },
     // Its own process group: `next start` forks next-server, which outlives a plain kill.

@@ -1,3 +1,4 @@
+import { normalizeForSearch } from '../../server/src/common/persian-text';
 import { startTestApp, type TestApp } from '../helpers/app';
 
 let t: TestApp;
@@ -175,5 +176,15 @@ describe('goals', () => {
     const res = await t.gql(query);
     expect(Object.values(res.body.data!).map((g: any) => g.position)).toEqual([1, 2, 3, 4, 5]);
     expect(t.sqlCount() - before).toBe(1);
+  });
+
+  it('normalises text in SQL exactly as in TypeScript, so stored and searched text agree', async () => {
+    const samples = [
+      'امكان برقراري', 'می\u200cخواهم', 'شهــرداری', 'مُدیریتٌ', 'منطقه ۱۲ و ٣', '  Media\tRELATIONS ', 'ة ۀ أ إ ٱ ى', 'ابزار و ساز و كارهاي جديدو',
+    ];
+    for (const text of samples) {
+      const [{ n }] = await t.app.db.query('SELECT nabz_normalize($1) AS n', [text]);
+      expect([text, n]).toEqual([text, normalizeForSearch(text)]);
+    }
   });
 });

@@ -3,12 +3,12 @@ import { DISTRICT_LIST_FIELDS, type DistrictListFields } from "@/components/dist
 import { GOAL_CARD_FIELDS, type GoalCardFields } from "@/components/goal-card";
 import type { GraphqlLocale } from "@/lib/api/schema";
 
-export interface HomePageData {
+interface HomePageData {
   goals: { totalCount: number; edges: { node: GoalCardFields }[] };
   districts: DistrictListFields[];
 }
 
-export type HomePageVariables = {
+type HomePageVariables = {
   locale: GraphqlLocale;
   goalCount: number;
 }
