@@ -35,7 +35,7 @@ beforeAll(async () => {
   app = await startTestApp({ seed: true });
   web = await startWeb(app.graphqlUrl);
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
   const data = await graphql<{

@@ -50,7 +50,7 @@ export async function startTestApp(options: { seed?: boolean; env?: Record<strin
       },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse['body'] };
+    return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse<never>['body'] };
   };
 
   return {
