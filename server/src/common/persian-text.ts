@@ -1,7 +1,7 @@
 /**
  * Persian-aware text normalisation for search. Real Persian text mixes Arabic ي/ك with Persian
  * ی/ک, uses ZWNJ (half-space) inconsistently and may carry diacritics; a search must see through
- * all of it. The same rules exist in SQL as `nabz_normalize()` (see the foundation migration), so
+ * all of it. The same rules exist in SQL as `nabz_normalize()` (defined in the foundation migration), so
  * the stored search column and the searched term are normalised identically; the unit tests check
  * both agree.
  */
@@ -34,17 +34,6 @@ export function normalizeForSearch(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-/** The SQL twin of normalizeForSearch, installed by the migration as an IMMUTABLE function. */
-export const SQL_NORMALIZE_FUNCTION = `
-CREATE OR REPLACE FUNCTION nabz_normalize(input text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT AS $fn$
-  SELECT btrim(regexp_replace(lower(translate(
-    regexp_replace(normalize(input, NFC), '[\\u200c\\u200d\\u0640\\u064b-\\u065f\\u0670\\u200e\\u200f]', '', 'g'),
-    'يىكةۀأإٱ۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩',
-    'ییکههااا01234567890123456789'
-  )), '\\s+', ' ', 'g'))
-$fn$;`;
 
 /** Escapes LIKE wildcards so a user's % or _ is matched literally. */
 export function escapeLike(text: string): string {

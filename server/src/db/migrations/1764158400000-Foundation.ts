@@ -1,12 +1,23 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
-import { SQL_NORMALIZE_FUNCTION } from '../../common/persian-text';
+// Migrations are frozen history: the SQL is written out here, not imported from live code.
+// nabz_normalize() is the SQL twin of common/persian-text.ts normalizeForSearch(); a test checks they agree.
+const NORMALIZE_FUNCTION = `
+CREATE OR REPLACE FUNCTION nabz_normalize(input text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT AS $fn$
+  SELECT btrim(regexp_replace(lower(translate(
+    regexp_replace(normalize(input, NFC), '[\\u200c\\u200d\\u0640\\u064b-\\u065f\\u0670\\u200e\\u200f]', '', 'g'),
+    'يىكةۀأإٱ۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩',
+    'ییکههااا01234567890123456789'
+  )), '\\s+', ' ', 'g'))
+$fn$;`;
+const GOAL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`;
 
 /** Districts, goals, staff users, sessions and the audit log. */
 export class Foundation1764158400000 implements MigrationInterface {
   name = 'Foundation1764158400000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(SQL_NORMALIZE_FUNCTION);
+    await q.query(NORMALIZE_FUNCTION);
 
     await q.query(`CREATE TABLE "district" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -30,12 +41,18 @@ export class Foundation1764158400000 implements MigrationInterface {
       "category" "goal_category" NOT NULL,
       "position" integer NOT NULL,
       "status" "goal_status" NOT NULL DEFAULT 'DRAFT',
-      "search_text" text GENERATED ALWAYS AS (nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))) STORED,
+      "search_text" text GENERATED ALWAYS AS (${GOAL_SEARCH_EXPRESSION}) STORED,
       "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "ck_goal_position" CHECK ("position" > 0),
       CONSTRAINT "PK_goal" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "ix_goal_status_position" ON "goal" ("status", "position")`);
+    // TypeORM remembers generated columns' expressions here; without the row it would see a diff.
+    await q.query(`CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" character varying NOT NULL, "database" character varying, "schema" character varying, "table" character varying, "name" character varying, "value" text)`);
+    await q.query(
+      `INSERT INTO "typeorm_metadata"("database", "schema", "table", "type", "name", "value") VALUES (current_database(), current_schema(), 'goal', 'GENERATED_COLUMN', 'search_text', $1)`,
+      [GOAL_SEARCH_EXPRESSION],
+    );
 
     await q.query(`CREATE TYPE "staff_role" AS ENUM('ADMIN', 'EDITOR', 'ANALYST', 'MEDIA_OFFICER')`);
     await q.query(`CREATE TABLE "staff_user" (
@@ -82,6 +99,7 @@ export class Foundation1764158400000 implements MigrationInterface {
     await q.query(`DROP TABLE "staff_session"`);
     await q.query(`DROP TABLE "staff_user"`);
     await q.query(`DROP TYPE "staff_role"`);
+    await q.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "table" = 'goal'`);
     await q.query(`DROP TABLE "goal"`);
     await q.query(`DROP TYPE "goal_status"`);
     await q.query(`DROP TYPE "goal_category"`);

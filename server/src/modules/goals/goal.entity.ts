@@ -2,6 +2,9 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GoalCategory, GoalStatus } from './goal.enums';
 
+/** As in the foundation migration: changing it needs a new migration (TypeORM diffs it). */
+export const GOAL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`;
+
 /** A goal or program of the PR office, in Persian and English. */
 @ObjectType('Goal', { description: 'A goal or program of the PR office. Text fields follow the request language.' })
 @Entity('goal')
@@ -41,8 +44,9 @@ export class Goal {
   @Column({
     name: 'search_text',
     type: 'text',
+    nullable: true,
     generatedType: 'STORED',
-    asExpression: `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`,
+    asExpression: GOAL_SEARCH_EXPRESSION,
     select: false,
     insert: false,
     update: false,
