@@ -10,7 +10,6 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { assertDecoratorMetadata } from './lib/decorators';
 
 const BENCHMARKS_DIR = path.join(__dirname, 'benchmarks');
 /** A benchmark that has not finished by then is killed (they are meant to take well under a minute). */
@@ -25,7 +24,19 @@ function available(): string[] {
     .sort();
 }
 
+/** The server needs legacy decorators with metadata: check the loader compiles them (SWC_NODE_PROJECT). */
+function checkDecorators(): void {
+  let assertDecoratorMetadata: () => void;
+  try {
+    ({ assertDecoratorMetadata } = require('./lib/decorators') as typeof import('./lib/decorators'));
+  } catch (err) {
+    throw new Error(`the TypeScript loader cannot compile decorators; is SWC_NODE_PROJECT (${process.env.SWC_NODE_PROJECT}) the tests' tsconfig.json? ${(err as Error).message}`);
+  }
+  assertDecoratorMetadata();
+}
+
 async function runChild(file: string): Promise<void> {
+  checkDecorators();
   const mod = require(file) as { default?: unknown };
   const main = mod.default;
   if (typeof main !== 'function') throw new Error(`${file} must default-export an async function`);
@@ -51,7 +62,6 @@ function spawnBenchmark(name: string): Promise<{ code: number; seconds: number }
 }
 
 async function main(): Promise<void> {
-  assertDecoratorMetadata();
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
     try {

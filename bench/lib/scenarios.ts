@@ -29,7 +29,8 @@ export interface MeasureOptions {
 export interface Measured {
   name: string;
   description: string;
-  request: { method: string; url: string; body?: unknown };
+  /** What was sent (the URL's path only: the port changes every run). */
+  request: { method: string; path: string; body?: unknown };
   /** Mean over the rounds. */
   requestsPerSecond: number;
   /** Lowest and highest round: how noisy the figure was. */
@@ -93,7 +94,7 @@ export async function measure(scenarios: Scenario[], options: MeasureOptions): P
     return {
       name: s.name,
       description: s.description,
-      request: { method: s.method ?? 'POST', url: s.url, body: s.body },
+      request: { method: s.method ?? 'POST', path: new URL(s.url).pathname, body: s.body },
       requestsPerSecond: round(mean(rps), 1),
       requestsPerSecondRange: [Math.min(...rps), Math.max(...rps)],
       latencyMs: {

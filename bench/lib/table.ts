@@ -2,7 +2,11 @@ export type Cell = string | number | null | undefined;
 
 function format(value: Cell): string {
   if (value === null || value === undefined) return '–';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) return String(value);
+    // Three significant digits below 10 (ratios such as 0.0213 keep their meaning), one decimal above.
+    return Math.abs(value) < 10 ? String(Number(value.toPrecision(3))) : value.toFixed(1);
+  }
   return value;
 }
 

@@ -26,7 +26,9 @@ export default async function globalSetup(): Promise<void> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const db = await PGlite.create('memory://');
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  // Several connections may overlap briefly (one test file's app closing while the next connects);
+  // PGlite still runs one query at a time, the socket server multiplexes them.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
   await server.start();
   (globalThis as Record<string, unknown>).__NABZ_PGLITE__ = { db, server };
   process.env.NABZ_TEST_DB_MODE = 'embedded';
