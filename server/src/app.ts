@@ -16,7 +16,7 @@ import { createDataSource } from './db/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { migrate } from './db/migrate';
 import { QueryLogger } from './db/query-logger';
-import { type Context, SESSION_COOKIE } from './graphql/context';
+import { type Context, RESPONDENT_COOKIE, SESSION_COOKIE } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/error-format';
 import { createLoaders } from './graphql/loaders';
 import { localeFromHeader } from './graphql/locale';
@@ -66,7 +66,9 @@ export async function createApp(config: Config, options: { log?: Logger } = {}):
 
     const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
     if (redis) cleanups.push(() => redis.quit());
-    const services = createServices(db, config, redis);
+    const services = createServices(db, config, log, redis);
+    services.pollTallies.start(config.tallyIntervalMs);
+    cleanups.push(() => services.pollTallies.stop());
     const http = await buildHttp(config, log, db, services);
     cleanups.push(() => http.close());
 
@@ -215,6 +217,13 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
     },
   };
   if (cookieToken && !bearer && !viewer) sessionCookie.clear();
+  const respondentCookie = {
+    token: request.cookies[RESPONDENT_COOKIE],
+    set(token: string) {
+      if (token === request.cookies[RESPONDENT_COOKIE]) return;
+      void reply.setCookie(RESPONDENT_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', maxAge: 365 * 24 * 3600 });
+    },
+  };
   return {
     requestId: request.id,
     locale: localeFromHeader(request.headers['accept-language']),
@@ -223,5 +232,6 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
     services,
     loaders: createLoaders(services),
     sessionCookie,
+    respondentCookie,
   };
 }

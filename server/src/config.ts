@@ -35,8 +35,21 @@ const EnvSchema = z.object({
   COOKIE_SECURE: boolean.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(100 * 1024),
   TRUST_PROXY: boolean.default(false),
-  CORS_ORIGINS: z.string().default(''),
   SIGN_IN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+  RESPONDENT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  CITY_TIME_ZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Tehran')
+    .default('Asia/Tehran'),
+  TALLY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 
 export interface Config {
@@ -54,8 +67,15 @@ export interface Config {
   cookieSecure: boolean;
   bodyLimitBytes: number;
   trustProxy: boolean;
-  corsOrigins: string[];
   signInAttemptsPer15Min: number;
+  /** Keys the respondent-token signatures and the respondent hashes stored with participations. */
+  respondentSecret: string;
+  /** Poll submissions allowed per client address per minute. */
+  submissionsPerMinute: number;
+  /** The city's time zone: days of trends and tallies are days there. */
+  timeZone: string;
+  /** How often new responses are folded into the result tallies. */
+  tallyIntervalMs: number;
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
 }
 
@@ -75,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  if (production && !e.RESPONDENT_SECRET) {
+    throw new ConfigError(['RESPONDENT_SECRET: required in production (32+ random characters, the same on every instance)']);
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -89,8 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ?? production,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
-    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     signInAttemptsPer15Min: e.SIGN_IN_ATTEMPTS_PER_15_MIN,
+    // Outside production a fixed development secret keeps tokens valid across restarts.
+    respondentSecret: e.RESPONDENT_SECRET ?? 'nabz-development-respondent-secret-not-for-production',
+    submissionsPerMinute: e.SUBMISSIONS_PER_MINUTE,
+    timeZone: e.CITY_TIME_ZONE,
+    tallyIntervalMs: e.TALLY_INTERVAL_MS,
     limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20 },
   };
 }

@@ -2,12 +2,13 @@ import { accessOf } from '../../server/src/graphql/access';
 import { getSchema } from '../../server/src/graphql/schema';
 import { Role } from '../../server/src/modules/staff/role';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { createPoll, surveyInput } from '../helpers/polls';
 
 /**
  * The access matrix: every mutation, called by every kind of caller. A mutation added to the
  * schema without a line here fails the first test, so nobody forgets to check who may call it.
  */
-const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?: (ctx: { goalId: string }) => Record<string, unknown> }> = {
+const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?: (ctx: { goalId: string; pollId: string }) => Record<string, unknown> }> = {
   createGoal: {
     allowed: [Role.EDITOR, Role.ADMIN],
     query: 'mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }',
@@ -23,9 +24,34 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
     query: 'mutation ($input: DeleteGoalInput!) { deleteGoal(input: $input) { deletedGoalId } }',
     variables: ({ goalId }) => ({ input: { id: goalId } }),
   },
+  createPoll: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }',
+    variables: () => ({ input: surveyInput() }),
+  },
+  updatePoll: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }',
+    variables: ({ pollId }) => ({ input: { id: pollId, titleEn: 'Renamed' } }),
+  },
+  publishPoll: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: PublishPollInput!) { publishPoll(input: $input) { poll { id } } }',
+    variables: ({ pollId }) => ({ input: { id: pollId } }),
+  },
+  closePoll: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }',
+    variables: ({ pollId }) => ({ input: { id: pollId } }),
+  },
+  startPollWave: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: StartPollWaveInput!) { startPollWave(input: $input) { poll { id } } }',
+    variables: ({ pollId }) => ({ input: { pollId } }),
+  },
 };
 /** Mutations open to everyone by design. */
-const PUBLIC_MUTATIONS = ['signIn', 'signOut'];
+const PUBLIC_MUTATIONS = ['signIn', 'signOut', 'submitPollResponse'];
 
 const ACCOUNTS: Record<Role, 'admin' | 'editor' | 'analyst' | 'media'> = {
   [Role.ADMIN]: 'admin',
@@ -37,11 +63,13 @@ const ACCOUNTS: Record<Role, 'admin' | 'editor' | 'analyst' | 'media'> = {
 let t: TestApp;
 let tokens: Record<Role, string>;
 let goalId: string;
+let pollId: string;
 
 beforeAll(async () => {
   t = await startTestApp({ seed: true });
   tokens = Object.fromEntries(await Promise.all(Object.entries(ACCOUNTS).map(async ([role, account]) => [role, await t.signIn(account)]))) as Record<Role, string>;
   [{ id: goalId }] = await t.app.db.query('SELECT id FROM goal ORDER BY position LIMIT 1');
+  pollId = (await createPoll(t, tokens[Role.EDITOR], surveyInput(), false)).id;
 });
 afterAll(() => t.close());
 
@@ -52,6 +80,8 @@ async function tableCounts(): Promise<Record<string, number>> {
     SELECT 'staff_user', count(*)::int FROM staff_user UNION ALL
     SELECT 'staff_session', count(*)::int FROM staff_session UNION ALL
     SELECT 'audit_log', count(*)::int FROM audit_log UNION ALL
+    SELECT 'poll', count(*)::int FROM poll UNION ALL
+    SELECT 'poll_fingerprint', hashtext(string_agg(id::text || title_fa || coalesce(title_en, '') || state::text, ',' ORDER BY id)) FROM poll UNION ALL
     SELECT 'goal_fingerprint', hashtext(string_agg(id::text || title_fa || status::text, ',' ORDER BY id)) FROM goal`);
   return Object.fromEntries(rows.map((r) => [r.name, r.n]));
 }
@@ -91,7 +121,7 @@ describe('the access matrix', () => {
     const call = SAMPLE_CALLS[mutation];
     const token = caller === 'anonymous' ? undefined : tokens[caller];
     const before = await tableCounts();
-    const res = await t.gql(call.query, call.variables?.({ goalId }), { token });
+    const res = await t.gql(call.query, call.variables?.({ goalId, pollId }), { token });
     expect(res.body.errors?.[0].extensions?.code).toBe(code);
     expect(res.body.data).toBeNull();
     expect(await tableCounts()).toEqual(before);
@@ -103,9 +133,11 @@ describe('the access matrix', () => {
       const call = SAMPLE_CALLS[mutation];
       // Deleting the shared goal would break later cases: delete a goal of the role's own.
       const target = mutation === 'deleteGoal'
-        ? (await t.gql(SAMPLE_CALLS.createGoal.query, SAMPLE_CALLS.createGoal.variables!({ goalId }), { token: tokens[role] })).body.data!.createGoal.goal.id
+        ? (await t.gql(SAMPLE_CALLS.createGoal.query, SAMPLE_CALLS.createGoal.variables!({ goalId, pollId }), { token: tokens[role] })).body.data!.createGoal.goal.id
         : goalId;
-      const res = await t.gql(call.query, call.variables?.({ goalId: target }), { token: tokens[role] });
+      // Publishing and closing change a poll's state for good: give each its own poll in the right state.
+      const poll = mutation === 'publishPoll' || mutation === 'closePoll' ? (await createPoll(t, tokens[role], surveyInput(), mutation === 'closePoll')).id : pollId;
+      const res = await t.gql(call.query, call.variables?.({ goalId: target, pollId: poll }), { token: tokens[role] });
       expect(res.body.errors).toBeUndefined();
     },
   );

@@ -1,6 +1,23 @@
 import { District } from '../modules/districts/district.entity';
 import { Goal } from '../modules/goals/goal.entity';
+import { Poll, PollAnswer, PollOption, PollParticipation, PollQuestion, PollResponse } from '../modules/polls/poll.entity';
+import { PollAnswerTally, PollResponseTally, PollTallyQueue } from '../modules/polls/poll-tally.entity';
 import { AuditLogEntry } from '../modules/staff/audit.entity';
 import { StaffSession, StaffUser } from '../modules/staff/staff.entity';
 
-export const ENTITIES = [District, Goal, StaffUser, StaffSession, AuditLogEntry];
+export const ENTITIES = [
+  District,
+  Goal,
+  StaffUser,
+  StaffSession,
+  AuditLogEntry,
+  Poll,
+  PollQuestion,
+  PollOption,
+  PollParticipation,
+  PollResponse,
+  PollAnswer,
+  PollTallyQueue,
+  PollResponseTally,
+  PollAnswerTally,
+];

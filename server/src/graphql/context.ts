@@ -6,6 +6,14 @@ import { type Viewer } from '../modules/staff/staff.policy';
 /** The session cookie the web uses; partner tools send the same token as `Authorization: Bearer`. */
 export const SESSION_COOKIE = 'nabz_session';
 
+/** The anonymous respondent token the web keeps for a citizen (never tied to a person). */
+export const RESPONDENT_COOKIE = 'nabz_respondent';
+
+export interface RespondentCookie {
+  token: string | undefined;
+  set(token: string): void;
+}
+
 export interface SessionCookie {
   set(token: string, expiresAt: Date): void;
   clear(): void;
@@ -21,4 +29,5 @@ export interface Context {
   services: Services;
   loaders: Loaders;
   sessionCookie: SessionCookie;
+  respondentCookie: RespondentCookie;
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { type District } from '../modules/districts/district.entity';
 import { type Goal } from '../modules/goals/goal.entity';
+import { type Poll, type PollOption, type PollQuestion } from '../modules/polls/poll.entity';
 import { type StaffUser } from '../modules/staff/staff.entity';
 import { type Services } from '../services';
 
@@ -9,6 +10,9 @@ export function createLoaders(services: Services) {
   return {
     goalById: new DataLoader<string, Goal | null>((ids) => services.goals.findByIds(ids)),
     districtById: new DataLoader<string, District | null>((ids) => services.districts.findByIds(ids)),
+    pollById: new DataLoader<string, Poll | null>((ids) => services.polls.findByIds(ids)),
+    questionsByPollId: new DataLoader<string, PollQuestion[]>((ids) => services.polls.questionsByPollIds(ids)),
+    optionsByQuestionId: new DataLoader<string, PollOption[]>((ids) => services.polls.optionsByQuestionIds(ids)),
     staffUserById: new DataLoader<string, StaffUser | null>((ids) => services.auth.findUsersByIds(ids)),
   };
 }

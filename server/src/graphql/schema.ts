@@ -4,13 +4,14 @@ import { buildSchema, type AuthChecker } from 'type-graphql';
 import { forbidden, unauthenticated } from '../common/errors';
 import { DistrictResolver } from '../modules/districts/district.resolver';
 import { GoalResolver } from '../modules/goals/goal.resolver';
+import { PollOptionResolver, PollQuestionResolver, PollResolver } from '../modules/polls/poll.resolver';
 import { type Role } from '../modules/staff/role';
 import { hasRole } from '../modules/staff/staff.policy';
 import { StaffResolver } from '../modules/staff/staff.resolver';
 import { assertAccessDeclared } from './access';
 import { type Context } from './context';
 
-export const RESOLVERS = [DistrictResolver, GoalResolver, StaffResolver] as const;
+export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, StaffResolver] as const;
 
 const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   if (!context.viewer) throw unauthenticated();

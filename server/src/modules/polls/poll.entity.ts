@@ -1,0 +1,220 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PollState, QuestionKind, ResultsVisibility } from './poll.enums';
+
+/** A poll or survey. A survey run again is a new poll with the same `seriesId` and the next `wave`. */
+@ObjectType('Poll', { description: 'A poll or survey. Text fields follow the request language.' })
+@Entity('poll')
+@Index('uq_poll_series_wave', ['seriesId', 'wave'], { unique: true })
+@Check('ck_poll_schedule', '"closes_at" IS NULL OR "opens_at" IS NULL OR "closes_at" > "opens_at"')
+@Check('ck_poll_wave', '"wave" >= 1')
+export class Poll {
+  @Field(() => ID, { description: 'Opaque identifier.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'title_fa', type: 'varchar', length: 300 })
+  titleFa: string;
+
+  @Column({ name: 'title_en', type: 'varchar', length: 300, nullable: true })
+  titleEn: string | null;
+
+  @Column({ name: 'description_fa', type: 'text', nullable: true })
+  descriptionFa: string | null;
+
+  @Column({ name: 'description_en', type: 'text', nullable: true })
+  descriptionEn: string | null;
+
+  @Column({ type: 'enum', enum: PollState, enumName: 'poll_state', default: PollState.DRAFT })
+  state: PollState;
+
+  @Field(() => Date, { nullable: true, description: 'When the poll opens; open on publishing when null.' })
+  @Column({ name: 'opens_at', type: 'timestamptz', nullable: true })
+  opensAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the poll closes by itself; open until closed by hand when null.' })
+  @Column({ name: 'closes_at', type: 'timestamptz', nullable: true })
+  closesAt: Date | null;
+
+  /** When it was closed by hand (or reached closes_at while published): "recently closed" lists use it. */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Field(() => ResultsVisibility, { description: 'Who may read the results.' })
+  @Column({ name: 'results_visibility', type: 'enum', enum: ResultsVisibility, enumName: 'poll_results_visibility', default: ResultsVisibility.PUBLIC })
+  resultsVisibility: ResultsVisibility;
+
+  /** Whether respondents are asked which district they live in (the district dimension). */
+  @Field({ description: 'Whether respondents say which district they live in (`districtId` in the response).' })
+  @Column({ name: 'asks_district', type: 'boolean', default: false })
+  asksDistrict: boolean;
+
+  /** Districts the poll is limited to; empty means the whole city. */
+  @Column({ name: 'district_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  districtIds: string[];
+
+  @Field(() => ID, { description: 'Shared by every wave of the same survey.' })
+  @Index('ix_poll_series')
+  @Column({ name: 'series_id', type: 'uuid' })
+  seriesId: string;
+
+  @Field(() => Int, { description: 'Which run of the survey this is, from 1.' })
+  @Column({ type: 'int', default: 1 })
+  wave: number;
+
+  @OneToMany(() => PollQuestion, (q) => q.poll)
+  questions?: PollQuestion[];
+
+  @Field({ description: 'When the poll was created.' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field({ description: 'When the poll was last changed.' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+@ObjectType('PollQuestion', { description: 'A question of a poll. Text fields follow the request language.' })
+@Entity('poll_question')
+@Index('uq_poll_question_position', ['pollId', 'position'], { unique: true })
+@Check('ck_poll_question_max_choices', '"max_choices" IS NULL OR "max_choices" >= 1')
+@Check('ck_poll_question_max_length', '"max_length" IS NULL OR "max_length" BETWEEN 1 AND 5000')
+export class PollQuestion {
+  @Field(() => ID, { description: 'Opaque identifier.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'poll_id', type: 'uuid' })
+  pollId: string;
+
+  @ManyToOne(() => Poll, (p) => p.questions, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'poll_id', foreignKeyConstraintName: 'fk_poll_question_poll' })
+  poll?: Poll;
+
+  @Field(() => Int, { description: 'Order within the poll, from 1.' })
+  @Column({ type: 'int' })
+  position: number;
+
+  @Field(() => QuestionKind, { description: 'How the question is answered.' })
+  @Column({ type: 'enum', enum: QuestionKind, enumName: 'poll_question_kind' })
+  kind: QuestionKind;
+
+  @Column({ name: 'prompt_fa', type: 'varchar', length: 500 })
+  promptFa: string;
+
+  @Column({ name: 'prompt_en', type: 'varchar', length: 500, nullable: true })
+  promptEn: string | null;
+
+  @Field({ description: 'Whether a response must answer it.' })
+  @Column({ type: 'boolean', default: true })
+  required: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'MULTIPLE_CHOICE: the most options one may pick (all when null).' })
+  @Column({ name: 'max_choices', type: 'int', nullable: true })
+  maxChoices: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'FREE_TEXT: the longest answer, in characters.' })
+  @Column({ name: 'max_length', type: 'int', nullable: true })
+  maxLength: number | null;
+}
+
+@ObjectType('PollOption', { description: 'An answer option of a choice question. Text fields follow the request language.' })
+@Entity('poll_option')
+@Index('uq_poll_option_position', ['questionId', 'position'], { unique: true })
+export class PollOption {
+  @Field(() => ID, { description: 'Opaque identifier.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'question_id', type: 'uuid' })
+  questionId: string;
+
+  @ManyToOne(() => PollQuestion, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'question_id', foreignKeyConstraintName: 'fk_poll_option_question' })
+  question?: PollQuestion;
+
+  @Field(() => Int, { description: 'Order within the question, from 1.' })
+  @Column({ type: 'int' })
+  position: number;
+
+  @Column({ name: 'label_fa', type: 'varchar', length: 300 })
+  labelFa: string;
+
+  @Column({ name: 'label_en', type: 'varchar', length: 300, nullable: true })
+  labelEn: string | null;
+}
+
+/**
+ * Who took part: a keyed hash of the respondent token, per poll. Deliberately no timestamp and no
+ * reference to the response, so what someone answered cannot be joined back to them.
+ */
+@Entity('poll_participation')
+export class PollParticipation {
+  @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_participation' })
+  pollId: string;
+
+  @PrimaryColumn({ name: 'respondent_key', type: 'bytea', primaryKeyConstraintName: 'pk_poll_participation' })
+  respondentKey: Buffer;
+
+  @ManyToOne(() => Poll, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'poll_id', foreignKeyConstraintName: 'fk_poll_participation_poll' })
+  poll?: Poll;
+}
+
+/** What was answered, without who: a random id, the district, and the hour it arrived. */
+@Entity('poll_response')
+@Index('ix_poll_response_poll_time', ['pollId', 'submittedAt'])
+export class PollResponse {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'poll_id', type: 'uuid' })
+  pollId: string;
+
+  @ManyToOne(() => Poll, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'poll_id', foreignKeyConstraintName: 'fk_poll_response_poll' })
+  poll?: Poll;
+
+  @Column({ name: 'district_id', type: 'uuid', nullable: true })
+  districtId: string | null;
+
+  /** Truncated to the hour: enough for daily trends, too coarse to match a response to a request log. */
+  @Column({ name: 'submitted_at', type: 'timestamptz' })
+  submittedAt: Date;
+}
+
+@Entity('poll_answer')
+@Index('ix_poll_answer_response', ['responseId'])
+@Index('ix_poll_answer_question', ['questionId'])
+@Check('ck_poll_answer_one_value', '(("option_id" IS NOT NULL)::int + ("number" IS NOT NULL)::int + ("text" IS NOT NULL)::int) = 1')
+export class PollAnswer {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'response_id', type: 'uuid' })
+  responseId: string;
+
+  @ManyToOne(() => PollResponse, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'response_id', foreignKeyConstraintName: 'fk_poll_answer_response' })
+  response?: PollResponse;
+
+  @Column({ name: 'question_id', type: 'uuid' })
+  questionId: string;
+
+  @ManyToOne(() => PollQuestion, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'question_id', foreignKeyConstraintName: 'fk_poll_answer_question' })
+  question?: PollQuestion;
+
+  @Column({ name: 'option_id', type: 'uuid', nullable: true })
+  optionId: string | null;
+
+  @ManyToOne(() => PollOption, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'option_id', foreignKeyConstraintName: 'fk_poll_answer_option' })
+  option?: PollOption;
+
+  @Column({ type: 'smallint', nullable: true })
+  number: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  text: string | null;
+}

@@ -1,0 +1,282 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { PollStatus, QuestionKind, ResultsVisibility } from './poll.enums';
+
+export const LIMITS = {
+  title: 300,
+  description: 10_000,
+  prompt: 500,
+  label: 300,
+  questions: 50,
+  options: 30,
+  districts: 100,
+  answerText: 5000,
+} as const;
+
+@InputType({ description: 'An answer option of a choice question.' })
+export class PollOptionInput {
+  @Field(() => ID, { nullable: true, description: 'An existing option to keep (when editing); omit for a new option.' })
+  @IsOptional()
+  @MaxLength(64)
+  id?: string | null;
+
+  @Field({ description: `Persian label, at most ${LIMITS.label} characters.` })
+  @MaxLength(LIMITS.label)
+  @IsNotBlank()
+  @IsCleanText()
+  labelFa: string;
+
+  @Field(() => String, { nullable: true, description: 'English label.' })
+  @IsOptional()
+  @MaxLength(LIMITS.label)
+  @IsCleanText()
+  labelEn?: string | null;
+}
+
+@InputType({ description: 'A question of a poll.' })
+export class PollQuestionInput {
+  @Field(() => ID, { nullable: true, description: 'An existing question to keep (when editing); omit for a new question.' })
+  @IsOptional()
+  @MaxLength(64)
+  id?: string | null;
+
+  @Field(() => QuestionKind, { description: 'How the question is answered.' })
+  kind: QuestionKind;
+
+  @Field({ description: `Persian question text, at most ${LIMITS.prompt} characters.` })
+  @MaxLength(LIMITS.prompt)
+  @IsNotBlank()
+  @IsCleanText()
+  promptFa: string;
+
+  @Field(() => String, { nullable: true, description: 'English question text.' })
+  @IsOptional()
+  @MaxLength(LIMITS.prompt)
+  @IsCleanText()
+  promptEn?: string | null;
+
+  @Field({ defaultValue: true, description: 'Whether every response must answer it.' })
+  required: boolean = true;
+
+  @Field(() => Int, { nullable: true, description: 'MULTIPLE_CHOICE only: the most options one may pick.' })
+  @IsOptional()
+  @Min(1)
+  @Max(LIMITS.options)
+  maxChoices?: number | null;
+
+  @Field(() => Int, { nullable: true, description: `FREE_TEXT only: the longest answer, 1 to ${LIMITS.answerText} characters (default 1000).` })
+  @IsOptional()
+  @Min(1)
+  @Max(LIMITS.answerText)
+  maxLength?: number | null;
+
+  @Field(() => [PollOptionInput], { defaultValue: [], description: `Choice questions: 2 to ${LIMITS.options} options, in order. Others: none.` })
+  @ArrayMaxSize(LIMITS.options)
+  @ValidateNested({ each: true })
+  options: PollOptionInput[];
+}
+
+@InputType({ description: 'A new poll or survey. It starts as a draft.' })
+export class CreatePollInput {
+  @Field({ description: `Persian title, at most ${LIMITS.title} characters.` })
+  @MaxLength(LIMITS.title)
+  @IsNotBlank()
+  @IsCleanText()
+  titleFa: string;
+
+  @Field(() => String, { nullable: true, description: 'English title.' })
+  @IsOptional()
+  @MaxLength(LIMITS.title)
+  @IsCleanText()
+  titleEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Persian introduction.' })
+  @IsOptional()
+  @MaxLength(LIMITS.description)
+  @IsCleanText()
+  descriptionFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English introduction.' })
+  @IsOptional()
+  @MaxLength(LIMITS.description)
+  @IsCleanText()
+  descriptionEn?: string | null;
+
+  @Field(() => ResultsVisibility, { defaultValue: ResultsVisibility.PUBLIC, description: 'Who may read the results.' })
+  resultsVisibility: ResultsVisibility = ResultsVisibility.PUBLIC;
+
+  @Field({ defaultValue: false, description: 'Ask respondents which district they live in.' })
+  asksDistrict: boolean = false;
+
+  @Field(() => [ID], { defaultValue: [], description: 'Limit the poll to these districts (then respondents must say their district); empty for the whole city.' })
+  @ArrayMaxSize(LIMITS.districts)
+  @MaxLength(64, { each: true })
+  districtIds: string[];
+
+  @Field(() => Date, { nullable: true, description: 'When it opens once published; at publishing when null.' })
+  @IsOptional()
+  opensAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it closes by itself; never when null.' })
+  @IsOptional()
+  closesAt?: Date | null;
+
+  @Field(() => [PollQuestionInput], { description: `1 to ${LIMITS.questions} questions, in order.` })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LIMITS.questions)
+  @ValidateNested({ each: true })
+  questions: PollQuestionInput[];
+}
+
+@InputType({ description: 'Changes to a poll. Omitted fields keep their value. Once a poll has responses, its questions and options can be reworded and added to, but not removed or changed in kind.' })
+export class UpdatePollInput {
+  @Field(() => ID, { description: 'The poll to change.' })
+  @MaxLength(64)
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Persian title; cannot be cleared.' })
+  @IsOptional()
+  @MaxLength(LIMITS.title)
+  @IsNotBlank()
+  @IsCleanText()
+  titleFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English title.' })
+  @IsOptional()
+  @MaxLength(LIMITS.title)
+  @IsCleanText()
+  titleEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Persian introduction.' })
+  @IsOptional()
+  @MaxLength(LIMITS.description)
+  @IsCleanText()
+  descriptionFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English introduction.' })
+  @IsOptional()
+  @MaxLength(LIMITS.description)
+  @IsCleanText()
+  descriptionEn?: string | null;
+
+  @Field(() => ResultsVisibility, { nullable: true, description: 'Who may read the results.' })
+  @IsOptional()
+  resultsVisibility?: ResultsVisibility | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Ask respondents which district they live in.' })
+  @IsOptional()
+  asksDistrict?: boolean | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Limit the poll to these districts; empty for the whole city.' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.districts)
+  @MaxLength(64, { each: true })
+  districtIds?: string[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it opens.' })
+  @IsOptional()
+  opensAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it closes by itself.' })
+  @IsOptional()
+  closesAt?: Date | null;
+
+  @Field(() => [PollQuestionInput], { nullable: true, description: 'The full new list of questions, in order. Keep an existing question or option by passing its id.' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LIMITS.questions)
+  @ValidateNested({ each: true })
+  questions?: PollQuestionInput[] | null;
+}
+
+@InputType({ description: 'The poll to publish.' })
+export class PublishPollInput {
+  @Field(() => ID, { description: 'The poll to publish.' })
+  @MaxLength(64)
+  id: string;
+}
+
+@InputType({ description: 'The poll to close now.' })
+export class ClosePollInput {
+  @Field(() => ID, { description: 'The poll to close.' })
+  @MaxLength(64)
+  id: string;
+}
+
+@InputType({ description: 'Run a survey again: a new draft poll with the same questions, in the same series, as the next wave.' })
+export class StartPollWaveInput {
+  @Field(() => ID, { description: 'Any wave of the survey to run again.' })
+  @MaxLength(64)
+  pollId: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the new wave opens once published.' })
+  @IsOptional()
+  opensAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the new wave closes.' })
+  @IsOptional()
+  closesAt?: Date | null;
+}
+
+@InputType({ description: 'The answer to one question. Give exactly the field its kind needs.' })
+export class AnswerInput {
+  @Field(() => ID, { description: 'The question answered.' })
+  @MaxLength(64)
+  questionId: string;
+
+  @Field(() => [ID], { nullable: true, description: 'SINGLE_CHOICE (one id) and MULTIPLE_CHOICE: the options picked.' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.options)
+  @MaxLength(64, { each: true })
+  optionIds?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'RATING (1–5) and NPS (0–10).' })
+  @IsOptional()
+  number?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'FREE_TEXT.' })
+  @IsOptional()
+  @MaxLength(LIMITS.answerText)
+  @IsCleanText()
+  text?: string | null;
+}
+
+@InputType({ description: 'One respondent\'s answers to a poll.' })
+export class SubmitPollResponseInput {
+  @Field(() => ID, { description: 'The poll answered.' })
+  @MaxLength(64)
+  pollId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The anonymous respondent token the server issued earlier (returned by a previous submitPollResponse). Partner apps keep it per user; the web uses a cookie instead. Omit it the first time: a new one is issued.',
+  })
+  @IsOptional()
+  @MaxLength(128)
+  respondentToken?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The district the respondent lives in, when the poll asks for it (`asksDistrict`) or is limited to some districts.' })
+  @IsOptional()
+  @MaxLength(64)
+  districtId?: string | null;
+
+  @Field(() => [AnswerInput], { description: 'One answer per answered question.' })
+  @ArrayMaxSize(LIMITS.questions)
+  @ValidateNested({ each: true })
+  answers: AnswerInput[];
+}
+
+@InputType({ description: 'Which polls to list.' })
+export class PollFilter {
+  @Field(() => [PollStatus], { nullable: true, description: 'Only polls in these statuses. Without a staff session DRAFT polls never appear, and CLOSED ones only for 30 days after closing.' })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  statuses?: PollStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only the waves of this survey series.' })
+  @IsOptional()
+  @MaxLength(64)
+  seriesId?: string | null;
+}

@@ -1,0 +1,311 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { badInput, notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
+import { type DistrictService } from '../districts/district.service';
+import { type AuditService } from '../staff/audit.service';
+import { type Viewer } from '../staff/staff.policy';
+import { Poll, PollOption, PollQuestion } from './poll.entity';
+import { PollState, PollStatus } from './poll.enums';
+import { type CreatePollInput, type PollFilter, type PollQuestionInput, type StartPollWaveInput, type UpdatePollInput } from './poll.inputs';
+import { assertCompatible, DEFAULT_TEXT_MAX_LENGTH, type PollDefinition, validateQuestions } from './poll-definition';
+import { effectiveStatus, RECENTLY_CLOSED_DAYS, SQL_CLOSED_SINCE, SQL_STATUS } from './poll-status';
+import { canSeePoll } from './poll.policy';
+
+const DEFINITION_TTL_MS = 2000;
+
+function snapshot(poll: Poll) {
+  const { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave } = poll;
+  return { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave };
+}
+
+/** Polls and their questions: editing, publishing, listing. Submissions and results live beside it. */
+export class PollService {
+  /** Submissions check answers against a poll's definition; caching it keeps that off the database. */
+  private readonly definitions = new Map<string, { expires: number; value: Promise<PollDefinition | null> }>();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly districts: DistrictService,
+  ) {}
+
+  async list(viewer: Viewer | null, args: { first: number; after?: string | null; filter?: PollFilter | null }): Promise<Page<Poll>> {
+    const qb = this.db.getRepository(Poll).createQueryBuilder('p');
+    const wanted = args.filter?.statuses?.length ? args.filter.statuses : null;
+    if (viewer) {
+      if (wanted) qb.andWhere(`(${wanted.map((s) => SQL_STATUS[s]).join(' OR ')})`);
+    } else {
+      // The public sees open polls and those closed in the last RECENTLY_CLOSED_DAYS days.
+      const open = !wanted || wanted.includes(PollStatus.OPEN);
+      const closed = !wanted || wanted.includes(PollStatus.CLOSED);
+      const parts = [
+        open ? SQL_STATUS[PollStatus.OPEN] : null,
+        closed ? `(${SQL_STATUS[PollStatus.CLOSED]} AND ${SQL_CLOSED_SINCE} > now() - interval '${RECENTLY_CLOSED_DAYS} days')` : null,
+      ].filter(Boolean);
+      if (!parts.length) return toPage([], args.first, 0, () => []);
+      qb.andWhere(`(${parts.join(' OR ')})`);
+    }
+    if (args.filter?.seriesId) {
+      if (!isUuid(args.filter.seriesId)) return toPage([], args.first, 0, () => []);
+      qb.andWhere('p.series_id = :seriesId', { seriesId: args.filter.seriesId });
+    }
+    const totalCount = await qb.getCount();
+    if (args.after) {
+      const [createdAt, id] = decodeCursor(args.after, ['string', 'string']) as [string, string];
+      if (!isUuid(id) || Number.isNaN(Date.parse(createdAt))) throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
+      qb.andWhere('(p.created_at, p.id) < (:createdAt, :id)', { createdAt, id });
+    }
+    const rows = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').take(args.first + 1).getMany();
+    return toPage(rows, args.first, totalCount, (p) => [p.createdAt.toISOString(), p.id]);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Array<Poll | null>> {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await this.db.getRepository(Poll).findBy({ id: In(valid) }) : [];
+    const byId = new Map(rows.map((p) => [p.id, p]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** A poll the viewer may not see (a draft, to the public) is NOT_FOUND, like one that does not exist. */
+  visibleOrNotFound(viewer: Viewer | null, poll: Poll | null): Poll {
+    if (!poll || !canSeePoll(viewer, effectiveStatus(poll))) throw notFound('Poll');
+    return poll;
+  }
+
+  /** Questions of many polls at once, in order (DataLoader batch). */
+  async questionsByPollIds(pollIds: readonly string[]): Promise<PollQuestion[][]> {
+    const rows = await this.db.getRepository(PollQuestion).find({ where: { pollId: In([...pollIds]) }, order: { position: 'ASC' } });
+    return pollIds.map((id) => rows.filter((q) => q.pollId === id));
+  }
+
+  /** Options of many questions at once, in order (DataLoader batch). */
+  async optionsByQuestionIds(questionIds: readonly string[]): Promise<PollOption[][]> {
+    const rows = await this.db.getRepository(PollOption).find({ where: { questionId: In([...questionIds]) }, order: { position: 'ASC' } });
+    return questionIds.map((id) => rows.filter((o) => o.questionId === id));
+  }
+
+  definition(pollId: string): Promise<PollDefinition | null> {
+    const now = Date.now();
+    const cached = this.definitions.get(pollId);
+    if (cached && cached.expires > now) return cached.value;
+    const value = this.loadDefinition(this.db.manager, pollId);
+    this.definitions.set(pollId, { expires: now + DEFINITION_TTL_MS, value });
+    value.catch(() => this.definitions.delete(pollId));
+    if (this.definitions.size > 1000) this.definitions.delete(this.definitions.keys().next().value!);
+    return value;
+  }
+
+  forgetDefinition(pollId: string): void {
+    this.definitions.delete(pollId);
+  }
+
+  async create(actor: Viewer, input: CreatePollInput, requestId: string): Promise<Poll> {
+    validateQuestions(input.questions);
+    if (input.questions.some((q) => q.id || q.options.some((o) => o.id))) throw badInput('A new poll\'s questions and options have no ids yet.', 'input.questions');
+    this.validateSchedule(input.opensAt ?? null, input.closesAt ?? null);
+    await this.validateDistricts(input.districtIds);
+    return this.db.transaction(async (m) => {
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(Poll)
+        .values({
+          titleFa: input.titleFa.trim(),
+          titleEn: input.titleEn?.trim() || null,
+          descriptionFa: input.descriptionFa ?? null,
+          descriptionEn: input.descriptionEn ?? null,
+          resultsVisibility: input.resultsVisibility,
+          asksDistrict: input.asksDistrict || input.districtIds.length > 0,
+          districtIds: [...new Set(input.districtIds)],
+          opensAt: input.opensAt ?? null,
+          closesAt: input.closesAt ?? null,
+          seriesId: () => 'gen_random_uuid()',
+        })
+        .returning(['id'])
+        .execute();
+      const id: string = inserted.identifiers[0].id;
+      // The first wave's series is the poll itself.
+      await m.update(Poll, { id }, { seriesId: id });
+      await this.writeQuestions(m, id, [], input.questions);
+      const poll = await m.findOneByOrFail(Poll, { id });
+      await this.audit.record(m, { actorId: actor.userId, action: 'createPoll', entityType: 'Poll', entityId: id, after: { ...snapshot(poll), questions: input.questions }, requestId });
+      return poll;
+    });
+  }
+
+  async update(actor: Viewer, input: UpdatePollInput, requestId: string): Promise<Poll> {
+    if (input.titleFa === null) throw badInput('titleFa cannot be cleared.', 'input.titleFa');
+    if (!isUuid(input.id)) throw notFound('Poll');
+    if (input.questions) validateQuestions(input.questions);
+    if (input.districtIds) await this.validateDistricts(input.districtIds);
+    const result = await this.db.transaction(async (m) => {
+      const before = await m.findOne(Poll, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw notFound('Poll');
+      const changes: Partial<Poll> = {};
+      if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
+      if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() || null;
+      if (input.descriptionFa !== undefined) changes.descriptionFa = input.descriptionFa;
+      if (input.descriptionEn !== undefined) changes.descriptionEn = input.descriptionEn;
+      if (input.resultsVisibility != null) changes.resultsVisibility = input.resultsVisibility;
+      if (input.asksDistrict != null) changes.asksDistrict = input.asksDistrict;
+      if (input.districtIds != null) changes.districtIds = [...new Set(input.districtIds)];
+      if (input.opensAt !== undefined) changes.opensAt = input.opensAt;
+      if (input.closesAt !== undefined) changes.closesAt = input.closesAt;
+      const next = { ...before, ...changes };
+      if (next.districtIds.length) next.asksDistrict = changes.asksDistrict = true;
+      this.validateSchedule(next.opensAt, next.closesAt);
+      if (before.state === PollState.CLOSED && (input.opensAt !== undefined || input.closesAt !== undefined)) {
+        throw badInput('A closed poll cannot be rescheduled; start a new wave instead.', 'input.closesAt');
+      }
+      if (Object.keys(changes).length) await m.update(Poll, { id: before.id }, changes);
+      if (input.questions) {
+        const existing = (await this.loadDefinition(m, before.id))!.questions;
+        const [{ answered }] = await m.query('SELECT EXISTS (SELECT 1 FROM poll_response WHERE poll_id = $1) AS answered', [before.id]);
+        if (answered) assertCompatible(existing, input.questions);
+        await this.writeQuestions(m, before.id, existing, input.questions);
+      }
+      const after = await m.findOneByOrFail(Poll, { id: before.id });
+      await this.audit.record(m, { actorId: actor.userId, action: 'updatePoll', entityType: 'Poll', entityId: before.id, before: snapshot(before), after: { ...snapshot(after), ...(input.questions ? { questions: input.questions } : {}) }, requestId });
+      return after;
+    });
+    this.forgetDefinition(input.id);
+    return result;
+  }
+
+  async publish(actor: Viewer, id: string, requestId: string): Promise<Poll> {
+    return this.transition(actor, id, requestId, 'publishPoll', (poll) => {
+      if (poll.state !== PollState.DRAFT) throw badInput('Only a draft can be published.', 'input.id');
+      if (poll.closesAt && poll.closesAt <= new Date()) throw badInput('closesAt is in the past: reschedule before publishing.', 'input.id');
+      return { state: PollState.PUBLISHED };
+    });
+  }
+
+  async close(actor: Viewer, id: string, requestId: string): Promise<Poll> {
+    return this.transition(actor, id, requestId, 'closePoll', (poll) => {
+      if (effectiveStatus(poll) === PollStatus.CLOSED) throw badInput('The poll is already closed.', 'input.id');
+      if (poll.state === PollState.DRAFT) throw badInput('A draft cannot be closed; delete or publish it.', 'input.id');
+      return { state: PollState.CLOSED, closedAt: new Date() };
+    });
+  }
+
+  async startWave(actor: Viewer, input: StartPollWaveInput, requestId: string): Promise<Poll> {
+    if (!isUuid(input.pollId)) throw notFound('Poll');
+    this.validateSchedule(input.opensAt ?? null, input.closesAt ?? null);
+    return this.db.transaction(async (m) => {
+      const source = await this.loadDefinition(m, input.pollId);
+      if (!source) throw notFound('Poll');
+      const [{ wave }] = await m.query('SELECT max(wave) + 1 AS wave FROM poll WHERE series_id = $1', [source.poll.seriesId]);
+      const { poll } = source;
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(Poll)
+        .values({
+          titleFa: poll.titleFa,
+          titleEn: poll.titleEn,
+          descriptionFa: poll.descriptionFa,
+          descriptionEn: poll.descriptionEn,
+          resultsVisibility: poll.resultsVisibility,
+          asksDistrict: poll.asksDistrict,
+          districtIds: poll.districtIds,
+          opensAt: input.opensAt ?? null,
+          closesAt: input.closesAt ?? null,
+          seriesId: poll.seriesId,
+          wave,
+        })
+        .returning(['id'])
+        .execute();
+      const id: string = inserted.identifiers[0].id;
+      await this.writeQuestions(
+        m,
+        id,
+        [],
+        source.questions.map((q) => ({ ...q, options: q.options.map((o) => ({ labelFa: o.labelFa, labelEn: o.labelEn })), id: undefined })),
+      );
+      const created = await m.findOneByOrFail(Poll, { id });
+      await this.audit.record(m, { actorId: actor.userId, action: 'startPollWave', entityType: 'Poll', entityId: id, after: { ...snapshot(created), fromPollId: poll.id }, requestId });
+      return created;
+    });
+  }
+
+  private async transition(actor: Viewer, id: string, requestId: string, action: string, change: (poll: Poll) => Partial<Poll>): Promise<Poll> {
+    if (!isUuid(id)) throw notFound('Poll');
+    const result = await this.db.transaction(async (m) => {
+      const before = await m.findOne(Poll, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw notFound('Poll');
+      await m.update(Poll, { id }, change(before));
+      const after = await m.findOneByOrFail(Poll, { id });
+      await this.audit.record(m, { actorId: actor.userId, action, entityType: 'Poll', entityId: id, before: snapshot(before), after: snapshot(after), requestId });
+      return after;
+    });
+    this.forgetDefinition(id);
+    return result;
+  }
+
+  private validateSchedule(opensAt: Date | null, closesAt: Date | null): void {
+    if (opensAt && closesAt && closesAt <= opensAt) throw badInput('closesAt must be after opensAt.', 'input.closesAt');
+  }
+
+  private async validateDistricts(ids: string[]): Promise<void> {
+    const found = await this.districts.findByIds(ids);
+    const missing = ids.findIndex((_, i) => !found[i]);
+    if (missing >= 0) throw badInput('No such district.', `input.districtIds[${missing}]`);
+  }
+
+  /**
+   * Writes the question list: keeps questions and options named by id (rewording them), adds the
+   * new ones and deletes the rest. Positions are first moved out of the way so that reordering never
+   * trips the (poll, position) uniqueness.
+   */
+  private async writeQuestions(m: EntityManager, pollId: string, existing: PollDefinition['questions'], next: PollQuestionInput[]): Promise<void> {
+    const existingIds = new Set(existing.map((q) => q.id));
+    const existingOptions = new Map(existing.flatMap((q) => q.options.map((o) => [o.id, q.id] as const)));
+    next.forEach((q, i) => {
+      if (q.id && !existingIds.has(q.id)) throw badInput('No such question in this poll.', `input.questions[${i}].id`);
+      q.options.forEach((o, j) => {
+        if (o.id && existingOptions.get(o.id) !== q.id) throw badInput('No such option in this question.', `input.questions[${i}].options[${j}].id`);
+      });
+    });
+    const keep = new Set(next.map((q) => q.id).filter(Boolean));
+    const removed = existing.filter((q) => !keep.has(q.id)).map((q) => q.id);
+    if (removed.length) await m.delete(PollQuestion, { id: In(removed) });
+    if (existing.length) {
+      await m.query('UPDATE poll_question SET position = -position WHERE poll_id = $1', [pollId]);
+      await m.query('UPDATE poll_option SET position = -position WHERE question_id IN (SELECT id FROM poll_question WHERE poll_id = $1)', [pollId]);
+    }
+    for (const [i, q] of next.entries()) {
+      const values = {
+        pollId,
+        position: i + 1,
+        kind: q.kind,
+        promptFa: q.promptFa.trim(),
+        promptEn: q.promptEn?.trim() || null,
+        required: q.required ?? true,
+        maxChoices: q.maxChoices ?? null,
+        maxLength: q.kind === 'FREE_TEXT' ? (q.maxLength ?? DEFAULT_TEXT_MAX_LENGTH) : null,
+      };
+      let questionId = q.id ?? undefined;
+      if (questionId) await m.update(PollQuestion, { id: questionId }, values);
+      else questionId = (await m.createQueryBuilder().insert().into(PollQuestion).values(values).returning(['id']).execute()).identifiers[0].id as string;
+
+      const keptOptions = new Set(q.options.map((o) => o.id).filter(Boolean));
+      const dropped = (existing.find((e) => e.id === questionId)?.options ?? []).filter((o) => !keptOptions.has(o.id)).map((o) => o.id);
+      if (dropped.length) await m.delete(PollOption, { id: In(dropped) });
+      for (const [j, o] of q.options.entries()) {
+        const option = { questionId, position: j + 1, labelFa: o.labelFa.trim(), labelEn: o.labelEn?.trim() || null };
+        if (o.id) await m.update(PollOption, { id: o.id }, option);
+        else await m.createQueryBuilder().insert().into(PollOption).values(option).execute();
+      }
+    }
+  }
+
+  private async loadDefinition(m: EntityManager, pollId: string): Promise<PollDefinition | null> {
+    if (!isUuid(pollId)) return null;
+    const poll = await m.findOne(Poll, { where: { id: pollId } });
+    if (!poll) return null;
+    const questions = await m.find(PollQuestion, { where: { pollId }, order: { position: 'ASC' } });
+    const options = questions.length ? await m.find(PollOption, { where: { questionId: In(questions.map((q) => q.id)) }, order: { position: 'ASC' } }) : [];
+    return { poll, questions: questions.map((q) => Object.assign(q, { options: options.filter((o) => o.questionId === q.id) })) };
+  }
+}
