@@ -40,6 +40,8 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.sessionTtlMs);
     await this.db.transaction(async (manager) => {
+      // Expired sessions are dead weight: each sign-in clears its own account's.
+      await manager.query('DELETE FROM staff_session WHERE user_id = $1 AND expires_at <= now()', [user.id]);
       const inserted = await manager
         .createQueryBuilder()
         .insert()
