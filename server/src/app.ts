@@ -5,7 +5,6 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import fastifyCookie from '@fastify/cookie';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { type DataSource } from 'typeorm';
@@ -21,9 +20,12 @@ import { errorLoggingPlugin, formatError } from './graphql/error-format';
 import { createLoaders } from './graphql/loaders';
 import { localeFromHeader } from './graphql/locale';
 import { getSchema } from './graphql/schema';
+import { bearerToken, queryLimits } from './graphql/transport';
+import { attachGraphQLWebSocket } from './graphql/websocket';
 import { createLogger, type Logger } from './logger';
 import { seedDemoData } from './seed/demo-data';
-import { createServices, type Services } from './services';
+import { createServices, type LiveResultsSettings, type Services } from './services';
+import { registerExportRoutes } from './modules/exports/export.routes';
 
 export interface App {
   http: Awaited<ReturnType<typeof buildHttp>>;
@@ -40,7 +42,7 @@ export interface App {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the whole server without listening: database, migrations, demo data, GraphQL, HTTP. */
-export async function createApp(config: Config, options: { log?: Logger } = {}): Promise<App> {
+export async function createApp(config: Config, options: { log?: Logger; live?: LiveResultsSettings } = {}): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
   const cleanups: Array<() => Promise<unknown>> = [];
   const close = async () => {
@@ -66,7 +68,8 @@ export async function createApp(config: Config, options: { log?: Logger } = {}):
 
     const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
     if (redis) cleanups.push(() => redis.quit());
-    const services = createServices(db, config, log, redis);
+    const services = createServices(db, config, log, redis, options.live);
+    cleanups.push(() => services.pollLive.close());
     services.pollTallies.start(config.tallyIntervalMs);
     cleanups.push(() => services.pollTallies.stop());
     const http = await buildHttp(config, log, db, services);
@@ -138,6 +141,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   });
 
   http.get('/healthz', async () => ({ status: 'ok' }));
+  registerExportRoutes(http, services);
   http.get('/readyz', async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -152,15 +156,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
     }
   });
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: config.limits.maxAliases },
-    // armor's token plugin turns every syntax error into a 500; graphql-js's own parser limit below does it right.
-    maxTokens: { enabled: false },
-    costLimit: { maxCost: config.limits.maxCost },
-    maxDirectives: { n: config.limits.maxDirectives },
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
+  const limits = queryLimits(config.limits);
 
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
@@ -169,13 +165,13 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     introspection: true,
-    validationRules: armor.validationRules,
-    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      ...armor.plugins,
+      ...limits.apolloPlugins,
       errorLoggingPlugin(log),
     ],
     logger: log,
@@ -187,12 +183,8 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
     method: ['GET', 'POST', 'OPTIONS'],
     context: (request, reply) => buildContext(request, reply, config, services),
   });
+  attachGraphQLWebSocket(http, { schema: await getSchema(), limits, services, config, log });
   return http;
-}
-
-function bearerToken(header: string | undefined): string | undefined {
-  const match = header?.match(/^Bearer\s+([A-Za-z0-9_-]{16,128})\s*$/i);
-  return match?.[1];
 }
 
 async function buildContext(request: FastifyRequest, reply: FastifyReply, config: Config, services: Services): Promise<Context> {

@@ -1,7 +1,8 @@
 import { createApp, type App } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
-import { freshDatabase } from './database';
+import { type LiveResultsSettings } from '../../server/src/services';
+import { freshDatabase, testDatabase } from './database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -20,12 +21,22 @@ export interface TestApp {
   signIn(account: 'admin' | 'editor' | 'analyst' | 'media'): Promise<string>;
   /** SQL statements the app has run so far. */
   sqlCount(): number;
+  /** The app's database; pass it as `databaseUrl` to start a second instance on the same data. */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
-/** The real server, in-process, on a fresh database, listening on a free port. */
-export async function startTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await freshDatabase();
+/**
+ * The real server, in-process, on a fresh database, listening on a free port. With `databaseUrl`
+ * it joins an existing test app's database instead (a second server instance; that database is
+ * left for its owner to drop). `live` reaches createApp (e.g. a Redis channel prefix per run).
+ */
+export async function startTestApp(
+  options: { seed?: boolean; env?: Record<string, string>; databaseUrl?: string; live?: LiveResultsSettings } = {},
+): Promise<TestApp> {
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, poolSize: testDatabase().mode === 'embedded' ? 1 : 5, drop: async () => undefined }
+    : await freshDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -34,9 +45,11 @@ export async function startTestApp(options: { seed?: boolean; env?: Record<strin
     DATABASE_POOL_SIZE: String(database.poolSize),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO_DATA: options.seed === false ? 'false' : 'true',
+    // No background folding during tests: statement counts stay exact; tests fold with foldAll().
+    TALLY_INTERVAL_MS: '60000',
     ...options.env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, { live: options.live });
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
   const graphqlUrl = `${url}/graphql`;
 
@@ -67,6 +80,7 @@ export async function startTestApp(options: { seed?: boolean; env?: Record<strin
       return res.body.data.signIn.token;
     },
     sqlCount: () => app.queries.statements,
+    databaseUrl: database.url,
     async close() {
       await app.close();
       await database.drop();

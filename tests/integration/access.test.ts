@@ -49,6 +49,21 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
     query: 'mutation ($input: StartPollWaveInput!) { startPollWave(input: $input) { poll { id } } }',
     variables: ({ pollId }) => ({ input: { pollId } }),
   },
+  addGoalIndicator: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: AddGoalIndicatorInput!) { addGoalIndicator(input: $input) { indicator { id } } }',
+    variables: ({ goalId, pollId }) => ({ input: { goalId, labelFa: 'میانگین نمره', metric: 'RATING_MEAN', pollId, questionId: indicatorQuestionId, target: 4, direction: 'AT_LEAST' } }),
+  },
+  updateGoalIndicator: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: UpdateGoalIndicatorInput!) { updateGoalIndicator(input: $input) { indicator { id } } }',
+    variables: () => ({ input: { id: indicatorId, target: 3.5 } }),
+  },
+  removeGoalIndicator: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: RemoveGoalIndicatorInput!) { removeGoalIndicator(input: $input) { removedIndicatorId } }',
+    variables: () => ({ input: { id: indicatorId } }),
+  },
 };
 /** Mutations open to everyone by design. */
 const PUBLIC_MUTATIONS = ['signIn', 'signOut', 'submitPollResponse'];
@@ -64,6 +79,9 @@ let t: TestApp;
 let tokens: Record<Role, string>;
 let goalId: string;
 let pollId: string;
+/** The RATING question of the shared poll, and an indicator reading it (put back after a case removes it). */
+let indicatorQuestionId: string;
+let indicatorId: string;
 
 beforeAll(async () => {
   t = await startTestApp({ seed: true });
@@ -72,6 +90,15 @@ beforeAll(async () => {
   pollId = (await createPoll(t, tokens[Role.EDITOR], surveyInput(), false)).id;
 });
 afterAll(() => t.close());
+beforeEach(async () => {
+  [{ id: indicatorQuestionId }] = await t.app.db.query(`SELECT id FROM poll_question WHERE poll_id = $1 AND kind = 'RATING'`, [pollId]);
+  const [kept] = await t.app.db.query('SELECT id FROM goal_indicator WHERE id = $1', [indicatorId ?? '00000000-0000-0000-0000-000000000000']);
+  if (kept) return;
+  [{ id: indicatorId }] = await t.app.db.query(
+    `INSERT INTO goal_indicator (goal_id, label_fa, metric, poll_id, question_id, target, direction) VALUES ($1, 'شاخص', 'RATING_MEAN', $2, $3, 4, 'AT_LEAST') RETURNING id`,
+    [goalId, pollId, indicatorQuestionId],
+  );
+});
 
 async function tableCounts(): Promise<Record<string, number>> {
   const rows: Array<{ name: string; n: number }> = await t.app.db.query(`
@@ -81,6 +108,8 @@ async function tableCounts(): Promise<Record<string, number>> {
     SELECT 'staff_session', count(*)::int FROM staff_session UNION ALL
     SELECT 'audit_log', count(*)::int FROM audit_log UNION ALL
     SELECT 'poll', count(*)::int FROM poll UNION ALL
+    SELECT 'goal_indicator', count(*)::int FROM goal_indicator UNION ALL
+    SELECT 'goal_indicator_fingerprint', hashtext(string_agg(id::text || target::text, ',' ORDER BY id)) FROM goal_indicator UNION ALL
     SELECT 'poll_fingerprint', hashtext(string_agg(id::text || title_fa || coalesce(title_en, '') || state::text, ',' ORDER BY id)) FROM poll UNION ALL
     SELECT 'goal_fingerprint', hashtext(string_agg(id::text || title_fa || status::text, ',' ORDER BY id)) FROM goal`);
   return Object.fromEntries(rows.map((r) => [r.name, r.n]));

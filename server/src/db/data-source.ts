@@ -27,6 +27,12 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logger: options.logger,
     maxQueryExecutionTime: 500,
     applicationName: options.applicationName ?? 'nabz-server',
-    extra: { max: options.poolSize, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 },
+    extra: {
+      max: options.poolSize,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+      // Every query here is short; JIT compilation only adds hundreds of ms when statistics are stale.
+      options: '-c jit=off',
+    },
   });
 }

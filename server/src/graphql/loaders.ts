@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { type District } from '../modules/districts/district.entity';
 import { type Goal } from '../modules/goals/goal.entity';
+import { createGoalIndicatorLoaders } from '../modules/goals/goal-indicator.loader';
 import { type Poll, type PollOption, type PollQuestion } from '../modules/polls/poll.entity';
 import { type StaffUser } from '../modules/staff/staff.entity';
 import { type Services } from '../services';
@@ -14,6 +15,7 @@ export function createLoaders(services: Services) {
     questionsByPollId: new DataLoader<string, PollQuestion[]>((ids) => services.polls.questionsByPollIds(ids)),
     optionsByQuestionId: new DataLoader<string, PollOption[]>((ids) => services.polls.optionsByQuestionIds(ids)),
     staffUserById: new DataLoader<string, StaffUser | null>((ids) => services.auth.findUsersByIds(ids)),
+    ...createGoalIndicatorLoaders(services),
   };
 }
 

@@ -4,14 +4,18 @@ import { buildSchema, type AuthChecker } from 'type-graphql';
 import { forbidden, unauthenticated } from '../common/errors';
 import { DistrictResolver } from '../modules/districts/district.resolver';
 import { GoalResolver } from '../modules/goals/goal.resolver';
-import { PollOptionResolver, PollQuestionResolver, PollResolver } from '../modules/polls/poll.resolver';
+import { GoalIndicatorResolver } from '../modules/goals/goal-indicator.resolver';
+import { PollOptionResolver, PollQuestionResolver, PollResolver, SubmitPollResponsePayloadResolver } from '../modules/polls/poll.resolver';
+import { FreeTextAnswerResolver, PollInsightsResolver } from '../modules/polls/insights/insights.resolver';
+import { contextScopedPubSub } from '../modules/polls/live/context-pubsub';
+import { PollLiveResolver } from '../modules/polls/live/poll-live.resolver';
 import { type Role } from '../modules/staff/role';
 import { hasRole } from '../modules/staff/staff.policy';
 import { StaffResolver } from '../modules/staff/staff.resolver';
 import { assertAccessDeclared } from './access';
 import { type Context } from './context';
 
-export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, StaffResolver] as const;
+export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, SubmitPollResponsePayloadResolver, StaffResolver, GoalIndicatorResolver, PollInsightsResolver, FreeTextAnswerResolver, PollLiveResolver] as const;
 
 const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   if (!context.viewer) throw unauthenticated();
@@ -30,10 +34,13 @@ export function getSchema(): Promise<GraphQLSchema> {
       authMode: 'error',
       validate: { forbidUnknownValues: false },
       emitSchemaFile: false,
+      pubSub: contextScopedPubSub,
     });
     assertAccessDeclared(schema);
     schema.getQueryType()!.description = 'Everything a caller can read. Public fields need no session; staff fields say which roles may call them.';
     schema.getMutationType()!.description = 'Everything a caller can change. Each mutation takes one `input` and returns a payload with the changed object.';
+    const subscriptionType = schema.getSubscriptionType();
+    if (subscriptionType) subscriptionType.description = 'Live updates, over WebSocket (graphql-transport-ws) at /graphql. Each subscription declares its access like a query.';
     return schema;
   })();
   return cached;

@@ -7,6 +7,7 @@ import { Role } from '../modules/staff/role';
 import { hashPassword } from '../modules/staff/password';
 import { StaffUser } from '../modules/staff/staff.entity';
 import { CUSTOMER_GOALS } from './customer-goals';
+import { seedDemoPolls } from './demo-polls';
 
 /** Demo districts: names as the city writes them; populations are illustrative. */
 export const DEMO_DISTRICTS = [
@@ -30,8 +31,9 @@ export const DEMO_ACCOUNTS = [
 ];
 
 /**
- * Loads the demo data into an empty database, in one transaction. A database that already has
- * goals, districts or staff is left alone: demo data never overwrites real data.
+ * Loads the demo data into an empty database, in one transaction: districts, goals, one account
+ * per role, and two open polls with generated responses (demo-polls.ts). A database that already
+ * has goals, districts or staff is left alone: demo data never overwrites real data.
  */
 export async function seedDemoData(manager: EntityManager, log?: Logger): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -53,7 +55,8 @@ export async function seedDemoData(manager: EntityManager, log?: Logger): Promis
       .into(StaffUser)
       .values(DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash })))
       .execute();
-    log?.info({ goals: CUSTOMER_GOALS.length, districts: DEMO_DISTRICTS.length, accounts: DEMO_ACCOUNTS.length }, 'demo data loaded');
+    const polls = await seedDemoPolls(m);
+    log?.info({ goals: CUSTOMER_GOALS.length, districts: DEMO_DISTRICTS.length, accounts: DEMO_ACCOUNTS.length, polls: polls.polls, pollResponses: polls.responses }, 'demo data loaded');
     return true;
   });
 }

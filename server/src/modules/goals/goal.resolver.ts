@@ -14,6 +14,7 @@ import {
   UpdateGoalPayload,
 } from './goal.inputs';
 import { GOAL_EDITORS } from './goal.policy';
+import { GoalIndicator } from './goal-indicator.entity';
 
 export const GoalConnection = Connection(Goal, 'Goal');
 
@@ -73,5 +74,10 @@ export class GoalResolver {
   @FieldResolver(() => LocalizedText, { description: 'The description in both languages (fa is empty when there is none).' })
   descriptionTranslations(@Root() goal: Goal): LocalizedText {
     return { fa: goal.descriptionFa ?? '', en: goal.descriptionEn };
+  }
+
+  @FieldResolver(() => [GoalIndicator], { description: 'How the goal is measured: indicators read from poll results, each with a target; oldest first.' })
+  indicators(@Root() goal: Goal, @Ctx() ctx: Context): Promise<GoalIndicator[]> {
+    return ctx.loaders.goalIndicatorsByGoalId.load(goal.id);
   }
 }

@@ -6,30 +6,56 @@ import { NO_DISTRICT, NO_NUMBER, NO_OPTION } from './poll-tally.entity';
 export const ANSWERED = -3;
 const BATCH = 20_000;
 
+/**
+ * Folds a batch of queued responses into every tally, in one statement. The batch's responses and
+ * their answers are each read once, by key (lateral lookups; OFFSET 0 keeps them from being turned
+ * into joins), whatever the statistics say: right after a bulk load they are stale, and a plan
+ * built on them would scan every answer in the table for every batch.
+ */
 const FOLD_SQL = `
 WITH taken AS (
   DELETE FROM poll_tally_queue
   WHERE response_id IN (SELECT response_id FROM poll_tally_queue LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
   RETURNING response_id
-), resp AS (
+), resp AS MATERIALIZED (
   SELECT r.id, r.poll_id, (r.submitted_at AT TIME ZONE $1)::date AS day, coalesce(r.district_id, '${NO_DISTRICT}'::uuid) AS district_id
-  FROM poll_response r JOIN taken t ON t.response_id = r.id
+  FROM taken t CROSS JOIN LATERAL (SELECT r.id, r.poll_id, r.submitted_at, r.district_id FROM poll_response r WHERE r.id = t.response_id OFFSET 0) r
+), ans AS MATERIALIZED (
+  SELECT resp.id AS response_id, resp.poll_id, resp.day, resp.district_id, a.question_id, a.option_id, a.number, a.text
+  FROM resp CROSS JOIN LATERAL (SELECT a.question_id, a.option_id, a.number, a.text FROM poll_answer a WHERE a.response_id = resp.id OFFSET 0) a
 ), response_counts AS (
   INSERT INTO poll_response_tally (poll_id, day, district_id, responses)
   SELECT poll_id, day, district_id, count(*) FROM resp GROUP BY 1, 2, 3
   ON CONFLICT ON CONSTRAINT pk_poll_response_tally DO UPDATE SET responses = poll_response_tally.responses + EXCLUDED.responses
-), answer_counts AS (
-  INSERT INTO poll_answer_tally (poll_id, question_id, day, district_id, option_id, number, answers)
-  SELECT poll_id, question_id, day, district_id, option_id, number, count(*) FROM (
-    SELECT resp.poll_id, a.question_id, resp.day, resp.district_id,
-           coalesce(a.option_id, '${NO_OPTION}'::uuid) AS option_id, coalesce(a.number, ${NO_NUMBER})::smallint AS number
-    FROM resp JOIN poll_answer a ON a.response_id = resp.id WHERE a.text IS NULL
+), answer_rows AS MATERIALIZED (
+  SELECT poll_id, question_id, day, district_id, option_id, number, count(*) AS n FROM (
+    SELECT poll_id, question_id, day, district_id, coalesce(option_id, '${NO_OPTION}'::uuid), coalesce(number, ${NO_NUMBER})::smallint
+    FROM ans WHERE text IS NULL
     UNION ALL
     SELECT poll_id, question_id, day, district_id, '${NO_OPTION}'::uuid, ${ANSWERED}::smallint
-    FROM (SELECT DISTINCT resp.id, resp.poll_id, a.question_id, resp.day, resp.district_id FROM resp JOIN poll_answer a ON a.response_id = resp.id) answered
+    FROM (SELECT DISTINCT response_id, poll_id, question_id, day, district_id FROM ans) answered
   ) x (poll_id, question_id, day, district_id, option_id, number)
   GROUP BY 1, 2, 3, 4, 5, 6
+), answer_counts AS (
+  INSERT INTO poll_answer_tally (poll_id, question_id, day, district_id, option_id, number, answers)
+  SELECT poll_id, question_id, day, district_id, option_id, number, n FROM answer_rows
   ON CONFLICT ON CONSTRAINT pk_poll_answer_tally DO UPDATE SET answers = poll_answer_tally.answers + EXCLUDED.answers
+), district_counts AS (
+  INSERT INTO poll_answer_district_tally (poll_id, question_id, district_id, option_id, number, answers)
+  SELECT poll_id, question_id, district_id, option_id, number, sum(n) FROM answer_rows GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT ON CONSTRAINT pk_poll_answer_district_tally DO UPDATE SET answers = poll_answer_district_tally.answers + EXCLUDED.answers
+), pairs AS MATERIALIZED (
+  -- Every option picked in one choice question against every option picked in another of the same response (both orders).
+  SELECT a.response_id, a.poll_id, a.question_id, b.question_id AS by_question_id, b.option_id AS by_option_id, a.option_id
+  FROM ans a JOIN ans b ON b.response_id = a.response_id AND b.question_id <> a.question_id
+  WHERE a.option_id IS NOT NULL AND b.option_id IS NOT NULL
+), pair_counts AS (
+  -- NO_OPTION rows count the responses that answered question_id and picked by_option_id.
+  INSERT INTO poll_answer_pair_tally (poll_id, question_id, by_question_id, by_option_id, option_id, answers)
+  SELECT poll_id, question_id, by_question_id, by_option_id, option_id, count(*) FROM pairs GROUP BY 1, 2, 3, 4, 5
+  UNION ALL
+  SELECT poll_id, question_id, by_question_id, by_option_id, '${NO_OPTION}'::uuid, count(DISTINCT response_id) FROM pairs GROUP BY 1, 2, 3, 4
+  ON CONFLICT ON CONSTRAINT pk_poll_answer_pair_tally DO UPDATE SET answers = poll_answer_pair_tally.answers + EXCLUDED.answers
 )
 SELECT count(*)::int AS folded FROM taken`;
 
@@ -45,6 +71,13 @@ export interface TallyRow {
   count: number;
 }
 
+/** One cell of a question × question crosstab: `optionId` null is the row's base (answered). */
+export interface PairTallyRow {
+  byOptionId: string;
+  optionId: string | null;
+  count: number;
+}
+
 export interface ResponseTallyRow {
   districtId: string | null;
   day: string | null;
@@ -56,6 +89,20 @@ const DIMENSION_COLUMN: Record<TallyDimension, { tally: string; live: string }> 
   district: { tally: 'district_id::text', live: `coalesce(r.district_id, '${NO_DISTRICT}'::uuid)::text` },
   day: { tally: 'day::text', live: '(r.submitted_at AT TIME ZONE $2)::date::text' },
 };
+
+/** Results and district breakdowns read the day-less rollup; only daily figures need the day-keyed tally. */
+const ANSWER_TALLY: Record<TallyDimension, string> = { none: 'poll_answer_district_tally', district: 'poll_answer_district_tally', day: 'poll_answer_tally' };
+
+/**
+ * The still-queued responses of poll $1 (columns of poll_response), and then their answers: each
+ * looked up by key from the queue, which the folder keeps short. The lateral subqueries (OFFSET 0
+ * keeps them from being flattened into plain joins) fix that plan: the queue's statistics go stale
+ * as it fills and empties, and a plan built on them could scan every response of the poll.
+ */
+const QUEUED_RESPONSES = `SELECT r.id, r.poll_id, r.district_id, r.submitted_at FROM poll_tally_queue q
+  CROSS JOIN LATERAL (SELECT r.id, r.poll_id, r.district_id, r.submitted_at FROM poll_response r WHERE r.id = q.response_id AND r.poll_id = $1 OFFSET 0) r`;
+const answersOf = (alias: string, filter = 'TRUE') =>
+  `CROSS JOIN LATERAL (SELECT a.question_id, a.option_id, a.number, a.text FROM poll_answer a WHERE a.response_id = ${alias}.id AND ${filter} OFFSET 0) a`;
 
 /**
  * Result tallies: folds queued responses into them, and reads them (tallies plus the responses
@@ -90,7 +137,12 @@ export class PollTallyService {
   async foldAll(): Promise<number> {
     let total = 0;
     for (;;) {
-      const [{ folded }] = (await this.db.query(FOLD_SQL, [this.timeZone])) as Array<{ folded: number }>;
+      const [{ folded }] = (await this.db.transaction(async (m) => {
+        // The fold's row estimates multiply across its CTEs; with JIT on, PostgreSQL would spend
+        // longer compiling the statement than running it.
+        await m.query('SET LOCAL jit = off');
+        return m.query(FOLD_SQL, [this.timeZone]);
+      })) as Array<{ folded: number }>;
       total += folded;
       if (folded < BATCH) return total;
     }
@@ -99,16 +151,16 @@ export class PollTallyService {
   async answers(pollId: string, by: TallyDimension = 'none'): Promise<TallyRow[]> {
     const dim = DIMENSION_COLUMN[by];
     const rows: Array<{ question_id: string; option_id: string; number: number; dim: string | null; n: string }> = await this.db.query(
-      `SELECT question_id, option_id, number, dim, sum(n)::bigint AS n FROM (
-         SELECT question_id, option_id, number, ${dim.tally} AS dim, answers AS n FROM poll_answer_tally WHERE poll_id = $1
+      `WITH queued AS MATERIALIZED (
+         SELECT r.id, ${dim.live} AS dim, a.question_id, a.option_id, a.number, a.text FROM (${QUEUED_RESPONSES}) r ${answersOf('r')}
+       )
+       SELECT question_id, option_id, number, dim, sum(n)::bigint AS n FROM (
+         SELECT question_id, option_id, number, ${dim.tally} AS dim, answers AS n FROM ${ANSWER_TALLY[by]} WHERE poll_id = $1
          UNION ALL
-         SELECT a.question_id, coalesce(a.option_id, '${NO_OPTION}'::uuid), coalesce(a.number, ${NO_NUMBER})::smallint, ${dim.live}, count(*)
-         FROM poll_tally_queue q JOIN poll_response r ON r.id = q.response_id AND r.poll_id = $1 JOIN poll_answer a ON a.response_id = r.id
-         WHERE a.text IS NULL GROUP BY 1, 2, 3, 4
+         SELECT question_id, coalesce(option_id, '${NO_OPTION}'::uuid), coalesce(number, ${NO_NUMBER})::smallint, dim, count(*)
+         FROM queued WHERE text IS NULL GROUP BY 1, 2, 3, 4
          UNION ALL
-         SELECT a.question_id, '${NO_OPTION}'::uuid, ${ANSWERED}::smallint, ${dim.live}, count(DISTINCT r.id)
-         FROM poll_tally_queue q JOIN poll_response r ON r.id = q.response_id AND r.poll_id = $1 JOIN poll_answer a ON a.response_id = r.id
-         GROUP BY 1, 2, 3, 4
+         SELECT question_id, '${NO_OPTION}'::uuid, ${ANSWERED}::smallint, dim, count(DISTINCT id) FROM queued GROUP BY 1, 2, 3, 4
        ) x GROUP BY 1, 2, 3, 4`,
       by === 'day' ? [pollId, this.timeZone] : [pollId],
     );
@@ -128,7 +180,7 @@ export class PollTallyService {
       `SELECT dim, sum(n)::bigint AS n FROM (
          SELECT ${dim.tally} AS dim, responses AS n FROM poll_response_tally WHERE poll_id = $1
          UNION ALL
-         SELECT ${dim.live}, count(*) FROM poll_tally_queue q JOIN poll_response r ON r.id = q.response_id AND r.poll_id = $1 GROUP BY 1
+         SELECT ${dim.live}, count(*) FROM (${QUEUED_RESPONSES}) r GROUP BY 1
        ) x GROUP BY 1`,
       by === 'day' ? [pollId, this.timeZone] : [pollId],
     );
@@ -137,5 +189,28 @@ export class PollTallyService {
       day: by === 'day' ? r.dim : null,
       count: Number(r.n),
     }));
+  }
+
+  /**
+   * Answers to `questionId` against the options picked in `byQuestionId` (both choice questions),
+   * from the pair tally plus the queued responses. One key range of the pair tally's primary key.
+   */
+  async pairs(pollId: string, questionId: string, byQuestionId: string): Promise<PairTallyRow[]> {
+    const rows: Array<{ by_option_id: string; option_id: string; n: string }> = await this.db.query(
+      `WITH queued AS MATERIALIZED (
+         SELECT r.id, a.question_id, a.option_id FROM (${QUEUED_RESPONSES}) r ${answersOf('r', 'a.option_id IS NOT NULL AND a.question_id IN ($2, $3)')}
+       ), pairs AS (
+         SELECT a.id, b.option_id AS by_option_id, a.option_id FROM queued a JOIN queued b ON b.id = a.id AND a.question_id = $2 AND b.question_id = $3
+       )
+       SELECT by_option_id, option_id, sum(n)::bigint AS n FROM (
+         SELECT by_option_id, option_id, answers AS n FROM poll_answer_pair_tally WHERE poll_id = $1 AND question_id = $2 AND by_question_id = $3
+         UNION ALL
+         SELECT by_option_id, option_id, count(*) FROM pairs GROUP BY 1, 2
+         UNION ALL
+         SELECT by_option_id, '${NO_OPTION}'::uuid, count(DISTINCT id) FROM pairs GROUP BY 1
+       ) x GROUP BY 1, 2`,
+      [pollId, questionId, byQuestionId],
+    );
+    return rows.map((r) => ({ byOptionId: r.by_option_id, optionId: r.option_id === NO_OPTION ? null : r.option_id, count: Number(r.n) }));
   }
 }

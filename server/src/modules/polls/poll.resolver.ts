@@ -65,8 +65,7 @@ export class PollResolver {
     const result = await ctx.services.pollSubmissions.submit(input, { clientKey: ctx.clientKey, cookieToken: ctx.respondentCookie.token });
     ctx.respondentCookie.set(result.respondentToken);
     const poll = (await ctx.services.polls.definition(result.pollId))!.poll;
-    const results = canReadResults(ctx.viewer, poll.resultsVisibility, true) ? await ctx.services.pollResults.results(poll.id) : null;
-    return { pollId: result.pollId, respondentToken: result.respondentToken, results };
+    return { pollId: result.pollId, respondentToken: result.respondentToken, resultsVisible: canReadResults(ctx.viewer, poll.resultsVisibility, true) };
   }
 
   @StaffOnly(...POLL_EDITORS)
@@ -159,5 +158,14 @@ export class PollOptionResolver {
   @FieldResolver(() => LocalizedText, { description: 'The label in both languages.' })
   labelTranslations(@Root() option: PollOption): LocalizedText {
     return { fa: option.labelFa, en: option.labelEn };
+  }
+}
+
+@Resolver(() => SubmitPollResponsePayload)
+export class SubmitPollResponsePayloadResolver {
+  // A field resolver, so a submission that does not ask for the results does not pay for them.
+  @FieldResolver(() => PollResults, { nullable: true, description: 'The results, when the poll\'s visibility lets the respondent see them now.' })
+  results(@Root() payload: SubmitPollResponsePayload, @Ctx() ctx: Context): Promise<PollResults> | null {
+    return payload.resultsVisible ? ctx.services.pollResults.results(payload.pollId) : null;
   }
 }

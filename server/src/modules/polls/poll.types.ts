@@ -108,8 +108,8 @@ export class SubmitPollResponsePayload {
   })
   respondentToken: string;
 
-  @Field(() => PollResults, { nullable: true, description: 'The results, when the poll\'s visibility lets the respondent see them now.' })
-  results: PollResults | null;
+  /** Whether the respondent may see the results now; `results` is computed only when selected. */
+  resultsVisible: boolean;
 }
 
 @ObjectType({ description: 'The created poll.' })

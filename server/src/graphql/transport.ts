@@ -1,0 +1,31 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { type Config } from '../config';
+
+/**
+ * What the two GraphQL transports (HTTP POST/GET and the WebSocket) share, so that neither is a
+ * way around the other's protections: the query limits and the bearer-token format.
+ */
+export function queryLimits(limits: Config['limits']) {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    // armor's token plugin turns every syntax error into a 500; graphql-js's own parser limit below does it right.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: limits.maxCost },
+    maxDirectives: { n: limits.maxDirectives },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  return {
+    /** Depth, alias, cost and directive limits, as graphql-js validation rules. */
+    validationRules: armor.validationRules,
+    /** Apollo Server plugins that go with the rules. */
+    apolloPlugins: armor.plugins,
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
+}
+
+/** The token of an `Authorization: Bearer <token>` value; undefined when it is not one. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+([A-Za-z0-9_-]{16,128})\s*$/i);
+  return match?.[1];
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { type FastifyInstance } from 'fastify';
+import { type DocumentNode, getOperationAST, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { CloseCode, type Context as WsContext } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { AppError, ErrorCode } from '../common/errors';
+import { hashKey } from '../common/rate-limit';
+import { type Config } from '../config';
+import { type Logger } from '../logger';
+import { type Services } from '../services';
+import { type Context, RESPONDENT_COOKIE, SESSION_COOKIE } from './context';
+import { formatError } from './error-format';
+import { createLoaders } from './loaders';
+import { localeFromHeader } from './locale';
+import { bearerToken, type queryLimits } from './transport';
+
+/** Subscriptions one connection may hold at once; a client following more opens another connection. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+/** A client must send `connection_init` this soon after connecting, or it is closed with 4408. */
+export const CONNECTION_INIT_TIMEOUT_MS = 3000;
+/** On shutdown, clients that have not finished the closing handshake by then are cut off. */
+const SHUTDOWN_GRACE_MS = 2000;
+const MAX_PARAM_LENGTH = 256;
+
+/** What a connection proved at `connection_init`: kept for its subscriptions. */
+interface Connection {
+  id: string;
+  openedAt: number;
+  /** A bearer token from connectionParams or the Authorization header (it must stay valid). */
+  bearer?: string;
+  /** The session cookie (when it has expired, the caller is anonymous, as over HTTP). */
+  cookieToken?: string;
+  respondentToken?: string;
+  locale: Context['locale'];
+  clientKey: string;
+}
+
+// A type, not an interface: graphql-ws wants it assignable to Record<PropertyKey, unknown>.
+type Extra = {
+  socket: WebSocket;
+  request: IncomingMessage;
+  connection?: Connection;
+};
+
+type SocketContext = WsContext<Record<string, unknown>, Extra>;
+
+export interface GraphQLWebSocketOptions {
+  schema: GraphQLSchema;
+  limits: ReturnType<typeof queryLimits>;
+  services: Services;
+  config: Config;
+  log: Logger;
+}
+
+/**
+ * Serves GraphQL subscriptions over WebSocket (the graphql-transport-ws protocol of `graphql-ws`)
+ * on the HTTP server's `/graphql` path. Operations pass the same parse and validation limits and
+ * the same error masking as over HTTP. Queries and mutations are refused here: they go over HTTP,
+ * where CSRF prevention, cookies and request logging apply.
+ */
+export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOptions): void {
+  const { schema, limits, services, config, log } = options;
+  const rules: ValidationRule[] = [...specifiedRules, ...limits.validationRules];
+  const wss = new WebSocketServer({ server: http.server, path: '/graphql', maxPayload: config.bodyLimitBytes });
+
+  const server = useServer<Record<string, unknown>, Extra>(
+    {
+      // Close reasons never carry internal error messages, whatever NODE_ENV says.
+      isProd: true,
+      connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
+      onConnect: async (ctx) => {
+        try {
+          const refused = await authenticate(ctx, http, services, config);
+          if (!refused) return true;
+          ctx.extra.socket.close(CloseCode.Forbidden, refused);
+        } catch (err) {
+          log.error({ err }, 'unexpected error checking a WebSocket connection\'s credentials');
+          ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
+        }
+        return false;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const requestId = randomUUID();
+        try {
+          if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+            return [new AppError('BAD_REQUEST', `A connection may hold at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions; complete one first.`)];
+          }
+          let document: DocumentNode;
+          try {
+            document = parse(payload.query, limits.parseOptions);
+          } catch (err) {
+            return [requestError(err as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+          }
+          const invalid = validate(schema, document, rules);
+          if (invalid.length) return invalid.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED'));
+          const operation = getOperationAST(document, payload.operationName);
+          if (!operation) return [new AppError('BAD_REQUEST', 'Name the operation to run (operationName) when the document has several.')];
+          if (operation.operation !== 'subscription') {
+            return [new AppError('BAD_REQUEST', 'Only subscriptions are served over the WebSocket; send queries and mutations to /graphql over HTTP.')];
+          }
+          const contextValue = await socketContext(ctx.extra.connection!, requestId, services);
+          log.debug({ requestId, connectionId: ctx.extra.connection!.id, operationName: payload.operationName }, 'subscription started');
+          return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        } catch (err) {
+          if (err instanceof AppError) return [err];
+          log.error({ err, requestId }, 'unexpected error starting a subscription');
+          return [maskedError(requestId)];
+        }
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors?.length) return;
+        const { requestId } = args.contextValue as Context;
+        // An error without a path comes from the request itself (a variable of the wrong type), as Apollo codes it.
+        const coded = result.errors.map((e) => (!e.path && !e.extensions?.code ? requestError(e, ErrorCode.BAD_USER_INPUT) : e));
+        return { ...result, errors: coded.map((e) => present(e, requestId, log)) };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => present(e, randomUUID(), log)),
+      onClose: (ctx, code) => {
+        const connection = ctx.extra.connection;
+        if (connection) log.info({ connectionId: connection.id, code, ms: Date.now() - connection.openedAt }, 'websocket closed');
+      },
+    },
+    wss,
+  );
+
+  // Before Fastify closes the HTTP server: an open WebSocket would keep it from closing.
+  http.addHook('preClose', async () => {
+    const timer = setTimeout(() => wss.clients.forEach((client) => client.terminate()), SHUTDOWN_GRACE_MS);
+    try {
+      await server.dispose();
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+}
+
+/** The app's Fastify instance (its logger is pino's). */
+type Http = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger>;
+
+/** Checks the credentials a connection presents; returns why it is refused, or null. */
+async function authenticate(ctx: SocketContext, http: Http, services: Services, config: Config): Promise<string | null> {
+  const { request } = ctx.extra;
+  const params = ctx.connectionParams ?? {};
+  const { authorization, respondentToken } = params;
+  if (authorization !== undefined && (typeof authorization !== 'string' || authorization.length > MAX_PARAM_LENGTH)) return 'connectionParams.authorization must be a string.';
+  if (respondentToken !== undefined && (typeof respondentToken !== 'string' || respondentToken.length > MAX_PARAM_LENGTH)) return 'connectionParams.respondentToken must be a string.';
+
+  const presented = (authorization as string | undefined) ?? request.headers.authorization;
+  const bearer = bearerToken(presented);
+  if (presented && !bearer) return 'authorization must be "Bearer <token>".';
+  if (bearer && !(await services.auth.viewerForToken(bearer))) return 'The session token is unknown or has expired. Sign in again.';
+
+  const cookies = http.parseCookie(request.headers.cookie ?? '');
+  const address = config.trustProxy ? forwardedFor(request) : undefined;
+  ctx.extra.connection = {
+    id: randomUUID(),
+    openedAt: Date.now(),
+    bearer,
+    cookieToken: cookies[SESSION_COOKIE],
+    respondentToken: (respondentToken as string | undefined) ?? cookies[RESPONDENT_COOKIE],
+    locale: localeFromHeader(request.headers['accept-language']),
+    clientKey: hashKey(`client:${address ?? request.socket.remoteAddress ?? ''}`),
+  };
+  return null;
+}
+
+/** The leftmost X-Forwarded-For address, as Fastify takes it when every proxy is trusted. */
+function forwardedFor(request: IncomingMessage): string | undefined {
+  const header = request.headers['x-forwarded-for'];
+  const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+  return first || undefined;
+}
+
+/** A request context for one subscription, as buildContext makes one for an HTTP request. */
+async function socketContext(connection: Connection, requestId: string, services: Services): Promise<Context> {
+  const token = connection.bearer ?? connection.cookieToken;
+  const viewer = token ? await services.auth.viewerForToken(token) : null;
+  if (connection.bearer && !viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The session token is unknown or has expired. Sign in again.');
+  return {
+    requestId,
+    locale: connection.locale,
+    viewer,
+    clientKey: connection.clientKey,
+    services,
+    loaders: createLoaders(services),
+    // A WebSocket cannot set cookies: the web keeps them from its HTTP requests.
+    sessionCookie: { set: () => undefined, clear: () => undefined },
+    respondentCookie: { token: connection.respondentToken, set: () => undefined },
+  };
+}
+
+/** A parse or validation error, coded as Apollo Server codes it over HTTP. */
+function requestError(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+}
+
+function maskedError(requestId: string): GraphQLError {
+  return new GraphQLError('Unexpected error. Quote the requestId when reporting it.', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } });
+}
+
+/** formatError, as over HTTP; an unexpected error is logged in full and answered with its request id. */
+function present(error: GraphQLError, requestId: string, log: Logger): GraphQLFormattedError {
+  if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && error.extensions.requestId) return error.toJSON(); // masked and logged already
+  const formatted = formatError(error.toJSON(), error);
+  if (formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+  log.error({ err: unwrapResolverError(error), path: error.path, requestId }, 'unexpected error');
+  return { ...formatted, extensions: { ...formatted.extensions, requestId } };
+}

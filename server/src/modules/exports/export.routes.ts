@@ -1,0 +1,98 @@
+import { Readable } from 'node:stream';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { AppError, badInput, ErrorCode, forbidden, unauthenticated } from '../../common/errors';
+import { SESSION_COOKIE } from '../../graphql/context';
+import { Locale, localeFromHeader } from '../../graphql/locale';
+import { bearerToken } from '../../graphql/transport';
+import { type Services } from '../../services';
+import { type Viewer } from '../staff/staff.policy';
+import { type Cell, csvChunks } from './csv';
+import { canExportPolls } from './export.policy';
+import { resultRows } from './poll-results-csv';
+
+const STATUS: Partial<Record<string, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+};
+
+type ExportRequest = FastifyRequest<{ Params: { pollId: string }; Querystring: { locale?: string } }>;
+
+/**
+ * The same credentials, read the same way, as the GraphQL context (app.ts `buildContext`):
+ * `Authorization: Bearer <token>` or the session cookie.
+ */
+async function viewerOf(request: FastifyRequest, services: Services): Promise<Viewer> {
+  const authorization = request.headers.authorization;
+  const bearer = bearerToken(authorization);
+  if (authorization && !bearer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>".');
+  const token = bearer ?? request.cookies[SESSION_COOKIE];
+  const viewer = token ? await services.auth.viewerForToken(token) : null;
+  if (!viewer) {
+    throw token ? new AppError(ErrorCode.UNAUTHENTICATED, 'The session token is unknown or has expired. Sign in again.') : unauthenticated();
+  }
+  if (!canExportPolls(viewer)) throw forbidden();
+  return viewer;
+}
+
+function localeOf(request: ExportRequest): Locale {
+  const { locale } = request.query;
+  if (locale === undefined) return localeFromHeader(request.headers['accept-language']);
+  if (locale !== Locale.FA && locale !== Locale.EN) throw badInput('locale is fa or en.', 'locale');
+  return locale;
+}
+
+function sendCsv(reply: FastifyReply, filename: string, rows: AsyncIterable<Cell[]> | Iterable<Cell[]>): FastifyReply {
+  reply
+    .code(200)
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store');
+  // Fastify answers HEAD by draining the GET's body: that would run the whole export for nothing.
+  if (reply.request.method === 'HEAD') return reply.send();
+  const source = Symbol.asyncIterator in rows ? rows : (async function* () { yield* rows; })();
+  // Not object mode: the stream buffers about 64 KiB, then stops pulling rows (and so stops
+  // querying) until the client has read them.
+  const body = Readable.from(csvChunks(source), { objectMode: false, highWaterMark: 64 * 1024 });
+  return reply.send(body);
+}
+
+/**
+ * Staff exports of poll data as CSV: plain HTTP GETs, so a spreadsheet or a browser link can fetch
+ * them. Errors before the first byte are JSON in the API's error shape, with the matching HTTP
+ * status; an error after it can only cut the download short (and is logged).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any logger: the app's is pino's, Fastify's default type is narrower
+export function registerExportRoutes(http: FastifyInstance<any, any, any, any>, services: Services): void {
+  const handle = (build: (request: ExportRequest, reply: FastifyReply, locale: Locale) => Promise<FastifyReply>) => async (request: ExportRequest, reply: FastifyReply) => {
+    try {
+      await viewerOf(request, services);
+      return await build(request, reply, localeOf(request));
+    } catch (err) {
+      const status = err instanceof AppError ? STATUS[String(err.extensions.code)] : undefined;
+      if (!status || !(err instanceof AppError)) throw err; // the app's error handler masks it
+      const { code, field } = err.extensions as { code: string; field?: string };
+      return reply
+        .code(status)
+        .header('cache-control', 'no-store')
+        .send({ errors: [{ message: err.message, extensions: { code, ...(field ? { field } : {}) } }] });
+    }
+  };
+
+  http.get(
+    '/exports/polls/:pollId/responses.csv',
+    handle(async (request, reply, locale) => {
+      const { pollId, rows } = await services.pollExports.responseRows(request.params.pollId, locale);
+      return sendCsv(reply, `poll-${pollId}-responses.csv`, rows);
+    }),
+  );
+
+  http.get(
+    '/exports/polls/:pollId/results.csv',
+    handle(async (request, reply, locale) => {
+      const results = await services.pollResults.results(request.params.pollId);
+      return sendCsv(reply, `poll-${results.poll.id}-results.csv`, resultRows(results, locale));
+    }),
+  );
+}

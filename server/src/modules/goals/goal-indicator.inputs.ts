@@ -1,0 +1,111 @@
+import { IsOptional, MaxLength } from 'class-validator';
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { GoalIndicatorDirection, GoalIndicatorMetric } from './goal-indicator.enums';
+
+export const INDICATOR_LABEL_MAX = 200;
+/** A goal is measured by a handful of indicators; more would be a dashboard, not a goal. */
+export const MAX_INDICATORS_PER_GOAL = 10;
+
+const TARGET_DESCRIPTION =
+  'The value to reach, on the metric\'s scale: OPTION_SHARE a fraction from 0 to 1 (0.65 for 65 %), RATING_MEAN 1 to 5, NPS_SCORE −100 to 100.';
+
+@InputType({ description: `A new indicator of a goal (at most ${MAX_INDICATORS_PER_GOAL} a goal).` })
+export class AddGoalIndicatorInput {
+  @Field(() => ID, { description: 'The goal to measure.' })
+  @MaxLength(64)
+  goalId: string;
+
+  @Field({ description: `Persian label, at most ${INDICATOR_LABEL_MAX} characters.` })
+  @MaxLength(INDICATOR_LABEL_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  labelFa: string;
+
+  @Field(() => String, { nullable: true, description: `English label, at most ${INDICATOR_LABEL_MAX} characters.` })
+  @IsOptional()
+  @MaxLength(INDICATOR_LABEL_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  labelEn?: string | null;
+
+  @Field(() => GoalIndicatorMetric, { description: 'What to read from the poll\'s results; it must suit the question\'s kind.' })
+  metric: GoalIndicatorMetric;
+
+  @Field(() => ID, { description: 'The poll to read.' })
+  @MaxLength(64)
+  pollId: string;
+
+  @Field(() => ID, { description: 'A question of that poll: SINGLE_CHOICE or MULTIPLE_CHOICE for OPTION_SHARE, RATING for RATING_MEAN, NPS for NPS_SCORE.' })
+  @MaxLength(64)
+  questionId: string;
+
+  @Field(() => ID, { nullable: true, description: 'OPTION_SHARE only (and then required): an option of that question.' })
+  @IsOptional()
+  @MaxLength(64)
+  optionId?: string | null;
+
+  @Field(() => Float, { description: TARGET_DESCRIPTION })
+  target: number;
+
+  @Field(() => GoalIndicatorDirection, { description: 'Whether the value should be at least or at most the target.' })
+  direction: GoalIndicatorDirection;
+}
+
+@InputType({
+  description:
+    'Changes to an indicator. Omitted fields keep their value; null clears labelEn (and optionId, when the metric changes away from OPTION_SHARE). The result is checked as a whole, like a new indicator.',
+})
+export class UpdateGoalIndicatorInput {
+  @Field(() => ID, { description: 'The indicator to change.' })
+  @MaxLength(64)
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Persian label; cannot be cleared.' })
+  @IsOptional()
+  @MaxLength(INDICATOR_LABEL_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  labelFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English label.' })
+  @IsOptional()
+  @MaxLength(INDICATOR_LABEL_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  labelEn?: string | null;
+
+  @Field(() => GoalIndicatorMetric, { nullable: true, description: 'What to read; cannot be cleared.' })
+  @IsOptional()
+  metric?: GoalIndicatorMetric | null;
+
+  @Field(() => ID, { nullable: true, description: 'The poll to read; cannot be cleared.' })
+  @IsOptional()
+  @MaxLength(64)
+  pollId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A question of the poll; cannot be cleared.' })
+  @IsOptional()
+  @MaxLength(64)
+  questionId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'OPTION_SHARE: an option of the question.' })
+  @IsOptional()
+  @MaxLength(64)
+  optionId?: string | null;
+
+  @Field(() => Float, { nullable: true, description: `${TARGET_DESCRIPTION} Cannot be cleared.` })
+  @IsOptional()
+  target?: number | null;
+
+  @Field(() => GoalIndicatorDirection, { nullable: true, description: 'Which side of the target is good; cannot be cleared.' })
+  @IsOptional()
+  direction?: GoalIndicatorDirection | null;
+}
+
+@InputType({ description: 'The indicator to remove.' })
+export class RemoveGoalIndicatorInput {
+  @Field(() => ID, { description: 'The indicator to remove.' })
+  @MaxLength(64)
+  id: string;
+}

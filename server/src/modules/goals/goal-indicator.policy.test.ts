@@ -1,0 +1,127 @@
+import { PollStatus, QuestionKind, ResultsVisibility } from '../polls/poll.enums';
+import { type PollDefinition } from '../polls/poll-definition';
+import { buildQuestionResults } from '../polls/poll-results.service';
+import { type PollResults } from '../polls/poll.types';
+import { Role } from '../staff/role';
+import { type Viewer } from '../staff/staff.policy';
+import { GoalIndicatorDirection, GoalIndicatorMetric } from './goal-indicator.enums';
+import { canReadIndicatorValue, isOnTarget, targetInRange } from './goal-indicator.policy';
+import { readIndicator } from './goal-indicator.reading';
+import { checkIndicatorSource } from './goal-indicator.service';
+
+const analyst: Viewer = { userId: 'u', sessionId: 's', role: Role.ANALYST };
+
+describe('goal indicator policy', () => {
+  it('shows an indicator\'s value to the public only for a published poll with PUBLIC results, and always to staff', () => {
+    const open = PollStatus.OPEN;
+    expect(canReadIndicatorValue(null, { status: open, resultsVisibility: ResultsVisibility.PUBLIC })).toBe(true);
+    expect(canReadIndicatorValue(null, { status: PollStatus.CLOSED, resultsVisibility: ResultsVisibility.PUBLIC })).toBe(true);
+    expect(canReadIndicatorValue(null, { status: open, resultsVisibility: ResultsVisibility.AFTER_RESPONSE })).toBe(false);
+    expect(canReadIndicatorValue(null, { status: open, resultsVisibility: ResultsVisibility.STAFF_ONLY })).toBe(false);
+    expect(canReadIndicatorValue(null, { status: PollStatus.DRAFT, resultsVisibility: ResultsVisibility.PUBLIC })).toBe(false);
+    expect(canReadIndicatorValue(analyst, { status: open, resultsVisibility: ResultsVisibility.STAFF_ONLY })).toBe(true);
+  });
+
+  it('keeps targets on each metric\'s scale: shares 0–1, ratings 1–5, NPS −100–100', () => {
+    expect(targetInRange(GoalIndicatorMetric.OPTION_SHARE, 0.65)).toBe(true);
+    expect(targetInRange(GoalIndicatorMetric.OPTION_SHARE, 65)).toBe(false);
+    expect(targetInRange(GoalIndicatorMetric.RATING_MEAN, 0.5)).toBe(false);
+    expect(targetInRange(GoalIndicatorMetric.RATING_MEAN, 4.2)).toBe(true);
+    expect(targetInRange(GoalIndicatorMetric.NPS_SCORE, -100)).toBe(true);
+    expect(targetInRange(GoalIndicatorMetric.NPS_SCORE, 101)).toBe(false);
+    expect(targetInRange(GoalIndicatorMetric.NPS_SCORE, Number.NaN)).toBe(false);
+  });
+
+  it('judges the target in its direction, forgiving float rounding, and has no verdict without a value', () => {
+    expect(isOnTarget(0.7, 0.6, GoalIndicatorDirection.AT_LEAST)).toBe(true);
+    expect(isOnTarget(0.5, 0.6, GoalIndicatorDirection.AT_LEAST)).toBe(false);
+    expect(isOnTarget(0.5, 0.6, GoalIndicatorDirection.AT_MOST)).toBe(true);
+    expect(isOnTarget((7 / 10) * 100, 70, GoalIndicatorDirection.AT_MOST)).toBe(true); // 70.00000000000001
+    expect(isOnTarget(null, 70, GoalIndicatorDirection.AT_MOST)).toBeNull();
+  });
+});
+
+const option = (id: string, position: number) => ({ id, questionId: 'q1', position, labelFa: id, labelEn: null });
+const question = (id: string, kind: QuestionKind, position: number, options: ReturnType<typeof option>[] = []) => ({
+  id,
+  pollId: 'p',
+  position,
+  kind,
+  promptFa: id,
+  promptEn: null,
+  required: true,
+  maxChoices: null,
+  maxLength: null,
+  options,
+});
+const definition = {
+  poll: { id: 'p' },
+  questions: [question('q1', QuestionKind.SINGLE_CHOICE, 1, [option('o1', 1), option('o2', 2)]), question('q2', QuestionKind.RATING, 2), question('q3', QuestionKind.NPS, 3)],
+} as unknown as PollDefinition;
+
+describe('checkIndicatorSource', () => {
+  const ok = { metric: GoalIndicatorMetric.OPTION_SHARE, pollId: 'p', questionId: 'q1', optionId: 'o2', target: 0.5 };
+  const fieldOf = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as { extensions: { code: string; field: string } }).extensions;
+    }
+    return null;
+  };
+
+  it('accepts an option share of an option of a choice question', () => {
+    expect(fieldOf(() => checkIndicatorSource(definition, ok))).toBeNull();
+  });
+
+  it('names the field at fault for each mistake', () => {
+    expect(fieldOf(() => checkIndicatorSource(null, ok))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.pollId' });
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, questionId: 'elsewhere' }))?.field).toBe('input.questionId');
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, questionId: 'q2' }))?.field).toBe('input.questionId');
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, optionId: null }))?.field).toBe('input.optionId');
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, optionId: 'o9' }))?.field).toBe('input.optionId');
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, target: 65 }))?.field).toBe('input.target');
+    const rating = { metric: GoalIndicatorMetric.RATING_MEAN, pollId: 'p', questionId: 'q2', optionId: null, target: 4 };
+    expect(fieldOf(() => checkIndicatorSource(definition, rating))).toBeNull();
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...rating, optionId: 'o1' }))?.field).toBe('input.optionId');
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...rating, metric: GoalIndicatorMetric.NPS_SCORE }))?.field).toBe('input.questionId');
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...rating, questionId: 'q3', metric: GoalIndicatorMetric.NPS_SCORE, target: -150 }))?.field).toBe('input.target');
+  });
+});
+
+describe('readIndicator', () => {
+  const results = (rows: Parameters<typeof buildQuestionResults>[1]): PollResults =>
+    ({ poll: definition.poll, responseCount: 0, questions: buildQuestionResults(definition, rows) }) as PollResults;
+  const row = (questionId: string, optionId: string | null, number: number | null, count: number) => ({ questionId, optionId, number, count, districtId: null, day: null });
+  const ANSWERED = -3;
+
+  it('reads nothing without answers', () => {
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, results([]))).toEqual({ value: null, responseCount: 0 });
+    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, results([]))).toEqual({ value: null, responseCount: 0 });
+  });
+
+  it('reads an option\'s share, a mean rating and an NPS from the results', () => {
+    const r = results([
+      row('q1', null, ANSWERED, 4),
+      row('q1', 'o1', null, 3),
+      row('q1', 'o2', null, 1),
+      row('q2', null, ANSWERED, 2),
+      row('q2', null, 5, 1),
+      row('q2', null, 2, 1),
+      row('q3', null, ANSWERED, 4),
+      row('q3', null, 10, 2),
+      row('q3', null, 8, 1),
+      row('q3', null, 3, 1),
+    ]);
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, r)).toEqual({ value: 0.75, responseCount: 4 });
+    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, r)).toEqual({ value: 3.5, responseCount: 2 });
+    expect(readIndicator({ metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q3', optionId: null }, r)).toEqual({ value: 25, responseCount: 4 });
+  });
+
+  it('reads no value when the question has changed to a kind the metric cannot read', () => {
+    expect(readIndicator({ metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q2', optionId: null }, results([row('q2', null, ANSWERED, 1), row('q2', null, 4, 1)]))).toEqual({
+      value: null,
+      responseCount: 0,
+    });
+  });
+});

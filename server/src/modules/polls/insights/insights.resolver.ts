@@ -1,0 +1,99 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { StaffOnly } from '../../../graphql/access';
+import { type Context } from '../../../graphql/context';
+import { PageArgs } from '../../../graphql/pagination';
+import { District } from '../../districts/district.entity';
+import { QuestionResult } from '../poll.types';
+import { POLL_ANALYSTS } from '../poll.policy';
+import {
+  Crosstab,
+  FreeTextAnswer,
+  FreeTextAnswerConnection,
+  PollInsights,
+  QuestionTrend,
+  QuestionWaves,
+  WeightedQuestionResult,
+  WordFrequency,
+} from './insights.types';
+import { MAX_TOP_WORDS } from './insights.service';
+
+const questionArg = { description: 'A question of this poll.' } as const;
+
+@Resolver(() => PollInsights)
+export class PollInsightsResolver {
+  @StaffOnly(...POLL_ANALYSTS)
+  @Query(() => PollInsights, {
+    nullable: true,
+    description:
+      'Opinion analysis of a poll: results with intervals, crosstabs, daily trends, results weighted by district population, free-text answers and waves. Analysts, editors and admins. Null, with a NOT_FOUND error, when there is no such poll.',
+  })
+  pollInsights(@Arg('pollId', () => ID, { description: 'The poll.' }) pollId: string, @Ctx() ctx: Context): Promise<PollInsights> {
+    return ctx.services.pollInsights.open(pollId);
+  }
+
+  @FieldResolver(() => Int, { description: 'All responses so far.' })
+  responseCount(@Root() insights: PollInsights): Promise<number> {
+    return insights.source.responseCount();
+  }
+
+  @FieldResolver(() => [QuestionResult], { description: 'Each question in order: counts, shares with 95 % Wilson intervals, rating means and distributions, NPS.' })
+  questions(@Root() insights: PollInsights): Promise<QuestionResult[]> {
+    return insights.source.results();
+  }
+
+  @FieldResolver(() => Crosstab, {
+    description:
+      'A choice question by district (rows: districts) or, with `byQuestionId`, by the options picked in another choice question. Counted from tallies, never from responses. BAD_USER_INPUT when a question is not a choice question of this poll.',
+  })
+  crosstab(
+    @Root() insights: PollInsights,
+    @Arg('questionId', () => ID, questionArg) questionId: string,
+    @Arg('byQuestionId', () => ID, { nullable: true, description: 'Another choice question of this poll; by district when omitted.' }) byQuestionId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Crosstab> {
+    return ctx.services.pollInsights.crosstab(insights.source, questionId, byQuestionId ?? null);
+  }
+
+  @FieldResolver(() => QuestionTrend, { description: 'A question day by day (days in the city\'s time zone).' })
+  trend(@Root() insights: PollInsights, @Arg('questionId', () => ID, questionArg) questionId: string, @Ctx() ctx: Context): Promise<QuestionTrend> {
+    return ctx.services.pollInsights.trend(insights.source, questionId);
+  }
+
+  @FieldResolver(() => [WeightedQuestionResult], { description: 'Each question except free-text ones, weighted by district population beside the raw results.' })
+  weightedResults(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<WeightedQuestionResult[]> {
+    return ctx.services.pollInsights.weighted(insights.source);
+  }
+
+  @FieldResolver(() => FreeTextAnswerConnection, { description: 'A FREE_TEXT question\'s answers, newest first. Personal opinion: staff only.' })
+  freeTextAnswers(
+    @Root() insights: PollInsights,
+    @Arg('questionId', () => ID, questionArg) questionId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.pollInsights.freeTextAnswers(insights.source, questionId, page);
+  }
+
+  @FieldResolver(() => WordFrequency, { description: 'The most frequent words of a FREE_TEXT question\'s answers, Persian-aware, without stop words.' })
+  wordFrequency(
+    @Root() insights: PollInsights,
+    @Arg('questionId', () => ID, questionArg) questionId: string,
+    @Arg('top', () => Int, { defaultValue: 30, description: `How many words: 1 to ${MAX_TOP_WORDS}.` }) top: number,
+    @Ctx() ctx: Context,
+  ): Promise<WordFrequency> {
+    return ctx.services.pollInsights.wordFrequency(insights.source, questionId, top);
+  }
+
+  @FieldResolver(() => [QuestionWaves], { description: 'Each question across every wave of the survey (polls sharing `seriesId`), with the change between the last two waves.' })
+  waves(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<QuestionWaves[]> {
+    return ctx.services.pollInsights.waves(insights.source);
+  }
+}
+
+@Resolver(() => FreeTextAnswer)
+export class FreeTextAnswerResolver {
+  @FieldResolver(() => District, { nullable: true, description: 'The district the respondent gave; null when none.' })
+  district(@Root() answer: FreeTextAnswer, @Ctx() ctx: Context): Promise<District | null> | null {
+    return answer.districtId ? ctx.loaders.districtById.load(answer.districtId) : null;
+  }
+}

@@ -1,0 +1,219 @@
+import { type DataSource } from 'typeorm';
+import { badInput, notFound } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
+import { decodeCursor, type Page, toPage } from '../../../graphql/pagination';
+import { type District } from '../../districts/district.entity';
+import { type DistrictService } from '../../districts/district.service';
+import { Poll } from '../poll.entity';
+import { QuestionKind } from '../poll.enums';
+import { isChoice, type PollDefinition } from '../poll-definition';
+import { buildQuestionResults } from '../poll-results.service';
+import { type PollService } from '../poll.service';
+import { type PollTallyService, type TallyRow } from '../poll-tally.service';
+import { type QuestionResult } from '../poll.types';
+import { MIN_CELL } from './cells';
+import { type CrosstabRowData, districtCrosstab, questionCrosstab } from './crosstab';
+import { type FreeTextAnswer, PollInsights, type QuestionWaves } from './insights.types';
+import { questionTrend, type TrendDayData } from './trend';
+import { matchQuestion, meanDifference, npsDifference, proportionDifference } from './waves';
+import { weightedResult, type WeightedResultData } from './weighting';
+import { WordCounter, type WordCountData } from './words';
+
+type Question = PollDefinition['questions'][number];
+
+export const MAX_TOP_WORDS = 100;
+const WORD_SCAN_BATCH = 2000;
+
+/**
+ * One request's reads of one poll, each made at most once and only when a field asks for it:
+ * results, crosstabs by district and weighted results all come from the one district-keyed tally
+ * read; trends from the day-keyed one.
+ */
+export class InsightsSource {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly definition: PollDefinition,
+    private readonly tallies: PollTallyService,
+    private readonly districtService: DistrictService,
+  ) {}
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let value = this.memo.get(key) as Promise<T> | undefined;
+    if (!value) this.memo.set(key, (value = load()));
+    return value;
+  }
+
+  get pollId(): string {
+    return this.definition.poll.id;
+  }
+
+  answersByDistrict(): Promise<TallyRow[]> {
+    return this.once('district', () => this.tallies.answers(this.pollId, 'district'));
+  }
+
+  answersByDay(): Promise<TallyRow[]> {
+    return this.once('day', () => this.tallies.answers(this.pollId, 'day'));
+  }
+
+  responseCount(): Promise<number> {
+    return this.once('responses', async () => (await this.tallies.responses(this.pollId)).reduce((s, r) => s + r.count, 0));
+  }
+
+  /** Results per question: the district-keyed rows summed over districts. */
+  results(): Promise<QuestionResult[]> {
+    return this.once('results', async () => buildQuestionResults(this.definition, await this.answersByDistrict()));
+  }
+
+  /** The districts the poll covers (those it is limited to, or the whole city), and any that have answers, by number. */
+  districts(): Promise<District[]> {
+    return this.once('districts', async () => {
+      const [all, rows] = [await this.districtService.list(), await this.answersByDistrict()];
+      const targeted = new Set(this.definition.poll.districtIds);
+      if (!targeted.size) return all;
+      const answered = new Set(rows.map((r) => r.districtId));
+      return all.filter((d) => targeted.has(d.id) || answered.has(d.id));
+    });
+  }
+}
+
+/** Opinion insights for staff: breakdowns, trends, weighting, free text and waves of one poll. */
+export class PollInsightsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly polls: PollService,
+    private readonly tallies: PollTallyService,
+    private readonly districts: DistrictService,
+    private readonly timeZone: string,
+  ) {}
+
+  /** The poll's insights root; NOT_FOUND when there is no such poll. Nothing else is read yet. */
+  async open(pollId: string): Promise<PollInsights> {
+    const definition = await this.polls.definition(pollId);
+    if (!definition) throw notFound('Poll');
+    return Object.assign(new PollInsights(), {
+      poll: definition.poll,
+      minCellSize: MIN_CELL,
+      source: new InsightsSource(definition, this.tallies, this.districts),
+    });
+  }
+
+  async crosstab(source: InsightsSource, questionId: string, byQuestionId: string | null): Promise<{ question: Question; byQuestion: Question | null; rows: CrosstabRowData[] }> {
+    const question = this.question(source, questionId, 'questionId', isChoice, 'a choice question');
+    if (byQuestionId === null) {
+      const [rows, districts] = [await source.answersByDistrict(), await source.districts()];
+      return { question, byQuestion: null, rows: districtCrosstab(question, rows, districts) };
+    }
+    const byQuestion = this.question(source, byQuestionId, 'byQuestionId', isChoice, 'a choice question');
+    if (byQuestion.id === question.id) throw badInput('Cross a question with another question.', 'byQuestionId');
+    const rows = await this.tallies.pairs(source.pollId, question.id, byQuestion.id);
+    return { question, byQuestion, rows: questionCrosstab(question, byQuestion, rows) };
+  }
+
+  async trend(source: InsightsSource, questionId: string): Promise<{ question: Question; days: TrendDayData[] }> {
+    const question = this.question(source, questionId, 'questionId');
+    return { question, days: questionTrend(question, await source.answersByDay()) };
+  }
+
+  async weighted(source: InsightsSource): Promise<WeightedResultData[]> {
+    const [results, rows, districts] = [await source.results(), await source.answersByDistrict(), await source.districts()];
+    return source.definition.questions
+      .map((question, i) => ({ question, raw: results[i] }))
+      .filter(({ question }) => question.kind !== QuestionKind.FREE_TEXT)
+      .map(({ question, raw }) => weightedResult(question, raw, rows, districts));
+  }
+
+  /** A free-text question's answers, newest first (by the hour they arrived, then by id). */
+  async freeTextAnswers(source: InsightsSource, questionId: string, page: { first: number; after?: string | null }): Promise<Page<FreeTextAnswer>> {
+    const question = this.question(source, questionId, 'questionId', (k) => k === QuestionKind.FREE_TEXT, 'a FREE_TEXT question');
+    const params: unknown[] = [question.id, this.timeZone, page.first + 1];
+    let after = '';
+    if (page.after) {
+      const [submittedAt, id] = decodeCursor(page.after, ['string', 'string']) as [string, string];
+      if (!isUuid(id) || Number.isNaN(Date.parse(submittedAt))) throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
+      params.push(submittedAt, id);
+      after = 'AND (r.submitted_at, a.id) < ($4::timestamptz, $5::uuid)';
+    }
+    const [rows, [{ total }]] = [
+      (await this.db.query(
+        `SELECT a.id, a.text, r.submitted_at, (r.submitted_at AT TIME ZONE $2)::date::text AS day, r.district_id
+         FROM poll_answer a JOIN poll_response r ON r.id = a.response_id
+         WHERE a.question_id = $1 AND a.text IS NOT NULL ${after}
+         ORDER BY r.submitted_at DESC, a.id DESC LIMIT $3`,
+        params,
+      )) as Array<{ id: string; text: string; submitted_at: Date; day: string; district_id: string | null }>,
+      (await this.db.query('SELECT count(*)::int AS total FROM poll_answer WHERE question_id = $1 AND text IS NOT NULL', [question.id])) as Array<{ total: number }>,
+    ];
+    return toPage(
+      rows.map((r) => ({ id: r.id, text: r.text, day: r.day, districtId: r.district_id, submittedAt: r.submitted_at })),
+      page.first,
+      total,
+      (r) => [r.submittedAt.toISOString(), r.id],
+    );
+  }
+
+  /**
+   * The most frequent words of a free-text question. Reads every answer of the question, a batch
+   * at a time through a cursor, so memory stays bounded however many there are.
+   */
+  async wordFrequency(source: InsightsSource, questionId: string, top: number): Promise<{ question: Question; answerCount: number; words: WordCountData[] }> {
+    if (!Number.isInteger(top) || top < 1 || top > MAX_TOP_WORDS) throw badInput(`top must be 1 to ${MAX_TOP_WORDS}.`, 'top');
+    const question = this.question(source, questionId, 'questionId', (k) => k === QuestionKind.FREE_TEXT, 'a FREE_TEXT question');
+    const counter = new WordCounter();
+    await this.db.transaction(async (m) => {
+      await m.query('DECLARE insights_words NO SCROLL CURSOR FOR SELECT text FROM poll_answer WHERE question_id = $1 AND text IS NOT NULL', [question.id]);
+      for (;;) {
+        const batch: Array<{ text: string }> = await m.query(`FETCH ${WORD_SCAN_BATCH} FROM insights_words`);
+        for (const row of batch) counter.add(row.text);
+        if (batch.length < WORD_SCAN_BATCH) break;
+      }
+    });
+    return { question, answerCount: counter.answers, words: counter.top(top) };
+  }
+
+  /** Each question of the poll across every wave of its series, and its change between the last two waves with answers. */
+  async waves(source: InsightsSource): Promise<QuestionWaves[]> {
+    const series = await this.db.getRepository(Poll).find({ where: { seriesId: source.definition.poll.seriesId }, order: { wave: 'ASC' } });
+    const waves: Array<{ definition: PollDefinition; results: QuestionResult[] }> = [];
+    for (const poll of series) {
+      if (poll.id === source.pollId) {
+        waves.push({ definition: source.definition, results: await source.results() });
+        continue;
+      }
+      const definition = await this.polls.definition(poll.id);
+      if (definition) waves.push({ definition, results: buildQuestionResults(definition, await this.tallies.answers(poll.id)) });
+    }
+    return source.definition.questions.map((question) => {
+      const perWave = waves.map(({ definition, results }) => {
+        const copy = matchQuestion(question, definition);
+        return { poll: definition.poll, result: copy ? results[definition.questions.indexOf(copy)] : null };
+      });
+      const answered = perWave.filter((w) => w.result && w.result.answeredCount > 0);
+      const [before, after] = answered.slice(-2);
+      return { question, waves: perWave, change: after ? this.change(before.poll, before.result!, after.poll, after.result!) : null };
+    });
+  }
+
+  private change(fromPoll: Poll, from: QuestionResult, toPoll: Poll, to: QuestionResult): QuestionWaves['change'] {
+    const options = to.options.flatMap((o) => {
+      const earlier = from.options.find((e) => e.option.position === o.option.position);
+      const change = earlier && proportionDifference(earlier.count, from.answeredCount, o.count, to.answeredCount);
+      return earlier && change ? [{ option: o.option, fromShare: earlier.share, toShare: o.share, change }] : [];
+    });
+    return {
+      from: fromPoll,
+      to: toPoll,
+      options,
+      mean: from.rating && to.rating ? meanDifference(from.rating.distribution, to.rating.distribution) : null,
+      npsScore: from.nps && to.nps ? npsDifference(from.nps.distribution, to.nps.distribution) : null,
+    };
+  }
+
+  /** A question of this poll, or BAD_USER_INPUT naming the argument. */
+  private question(source: InsightsSource, id: string, field: string, accepts: (kind: QuestionKind) => boolean = () => true, what = ''): Question {
+    const question = source.definition.questions.find((q) => q.id === id);
+    if (!question) throw badInput('No such question in this poll.', field);
+    if (!accepts(question.kind)) throw badInput(`This needs ${what}; the question is ${question.kind}.`, field);
+    return question;
+  }
+}

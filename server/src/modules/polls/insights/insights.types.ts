@@ -1,0 +1,309 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../../../graphql/pagination';
+import { District } from '../../districts/district.entity';
+import { Poll, PollOption, PollQuestion } from '../poll.entity';
+import { ConfidenceInterval, QuestionResult } from '../poll.types';
+import { MIN_CELL } from './cells';
+import { type InsightsSource } from './insights.service';
+
+const SUPPRESSED_NOTE = `null when suppressed (under ${MIN_CELL})`;
+
+@ObjectType({
+  description: `One option in a breakdown (a crosstab row or a day). A count under ${MIN_CELL} is suppressed: count, share and interval are null and \`suppressed\` is true.`,
+})
+export class BreakdownCell {
+  @Field(() => PollOption, { description: 'The option.' })
+  option: PollOption;
+
+  @Field(() => Int, { nullable: true, description: `Answers in the row that picked the option; ${SUPPRESSED_NOTE}.` })
+  count: number | null;
+
+  @Field(() => Float, { nullable: true, description: `count ÷ the row's answeredCount (the row share), from 0 to 1; ${SUPPRESSED_NOTE}.` })
+  share: number | null;
+
+  @Field(() => ConfidenceInterval, { nullable: true, description: `95 % Wilson interval of the share; ${SUPPRESSED_NOTE}.` })
+  confidenceInterval: ConfidenceInterval | null;
+
+  @Field({ description: `True when the count (or the row's base) is under ${MIN_CELL} and is withheld.` })
+  suppressed: boolean;
+}
+
+@ObjectType({ description: 'One row of a crosstab: the answers of one district, or of those who picked one option of the other question.' })
+export class CrosstabRow {
+  @Field(() => District, { nullable: true, description: 'By district: the district; null for respondents who gave none (and in a crosstab by question).' })
+  district: District | null;
+
+  @Field(() => PollOption, { nullable: true, description: 'By question: the option of the other question this row is about; null in a crosstab by district.' })
+  byOption: PollOption | null;
+
+  @Field(() => Int, { nullable: true, description: `Responses in the row that answered the question (the base of the row shares); ${SUPPRESSED_NOTE}.` })
+  answeredCount: number | null;
+
+  @Field({ description: `True when the row's base is under ${MIN_CELL}: then every cell is suppressed too.` })
+  suppressed: boolean;
+
+  @Field(() => [BreakdownCell], { description: 'One cell per option of the question, in order.' })
+  cells: BreakdownCell[];
+}
+
+@ObjectType({ description: 'A choice question broken down by district or by another choice question, counted from tallies.' })
+export class Crosstab {
+  @Field(() => PollQuestion, { description: 'The question whose options are the columns.' })
+  question: PollQuestion;
+
+  @Field(() => PollQuestion, { nullable: true, description: 'The question whose options are the rows; null when the rows are districts.' })
+  byQuestion: PollQuestion | null;
+
+  @Field(() => [CrosstabRow], {
+    description:
+      'By district: every district the poll covers, by number, then respondents without a district when there are any. By question: each option of `byQuestion`, in order.',
+  })
+  rows: CrosstabRow[];
+}
+
+@ObjectType({ description: 'One day of a question\'s trend (the day in the city\'s time zone).' })
+export class TrendDay {
+  @Field({ description: 'The day, as a LocalDate (YYYY-MM-DD) in the city\'s time zone.' })
+  day: string;
+
+  @Field(() => Int, { nullable: true, description: `Responses that answered the question that day; ${SUPPRESSED_NOTE}.` })
+  answeredCount: number | null;
+
+  @Field({ description: `True when fewer than ${MIN_CELL} answered that day: every figure of the day is withheld.` })
+  suppressed: boolean;
+
+  @Field(() => [BreakdownCell], { description: 'Choice questions: each option\'s share of the day\'s answers. Empty for other kinds.' })
+  options: BreakdownCell[];
+
+  @Field(() => Float, { nullable: true, description: 'RATING questions: the day\'s mean rating; null otherwise or when suppressed.' })
+  mean: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'NPS questions: the day\'s Net Promoter Score; null otherwise or when suppressed.' })
+  npsScore: number | null;
+}
+
+@ObjectType({ description: 'A question day by day.' })
+export class QuestionTrend {
+  @Field(() => PollQuestion, { description: 'The question.' })
+  question: PollQuestion;
+
+  @Field(() => [TrendDay], { description: 'Every day from the first with answers to the last, oldest first (days without answers included, suppressed).' })
+  days: TrendDay[];
+}
+
+@ObjectType({ description: 'How one district enters the weighted figures.' })
+export class WeightingInput {
+  @Field(() => District, { description: 'The district.' })
+  district: District;
+
+  @Field(() => Int, { description: 'Its residents.' })
+  population: number;
+
+  @Field(() => Float, { nullable: true, description: 'population ÷ the population of the districts in the weighted figure; null when the district is left out.' })
+  populationShare: number | null;
+
+  @Field(() => Int, { nullable: true, description: `Answers to the question from the district; ${SUPPRESSED_NOTE}.` })
+  answeredCount: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'answeredCount ÷ the weighted base; null when the district is left out.' })
+  sampleShare: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'populationShare ÷ sampleShare: what each answer from the district counts for; null when the district is left out.' })
+  weight: number | null;
+
+  @Field({ description: `True when the district has fewer than ${MIN_CELL} answers: it is left out of the weighted figure and its count withheld.` })
+  suppressed: boolean;
+}
+
+@ObjectType({ description: 'One option\'s share, raw and weighted by district population.' })
+export class WeightedOptionResult {
+  @Field(() => PollOption, { description: 'The option.' })
+  option: PollOption;
+
+  @Field(() => Float, { description: 'The raw share (all respondents who answered, as in `questions`).' })
+  rawShare: number;
+
+  @Field(() => ConfidenceInterval, { nullable: true, description: '95 % Wilson interval of the raw share.' })
+  rawConfidenceInterval: ConfidenceInterval | null;
+
+  @Field(() => Float, { nullable: true, description: 'The share weighted by district population; null when no district has enough answers.' })
+  weightedShare: number | null;
+
+  @Field(() => ConfidenceInterval, { nullable: true, description: '95 % Wilson interval of the weighted share at the effective sample size.' })
+  weightedConfidenceInterval: ConfidenceInterval | null;
+}
+
+@ObjectType({ description: 'A RATING question\'s mean, raw and weighted.' })
+export class WeightedRating {
+  @Field(() => Float, { nullable: true, description: 'The raw mean.' })
+  rawMean: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The mean weighted by district population.' })
+  weightedMean: number | null;
+
+  @Field(() => ConfidenceInterval, { nullable: true, description: '95 % interval of the weighted mean (stratified variance).' })
+  weightedConfidenceInterval: ConfidenceInterval | null;
+}
+
+@ObjectType({ description: 'An NPS question\'s score, raw and weighted.' })
+export class WeightedNps {
+  @Field(() => Float, { nullable: true, description: 'The raw Net Promoter Score.' })
+  rawScore: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The Net Promoter Score weighted by district population.' })
+  weightedScore: number | null;
+}
+
+@ObjectType({ description: 'A question\'s results weighted by district population (post-stratification), beside the raw ones. See docs/api.md, "Insights", for the formulas.' })
+export class WeightedQuestionResult {
+  @Field(() => PollQuestion, { description: 'The question.' })
+  question: PollQuestion;
+
+  @Field(() => Int, { description: 'Responses that answered it (the raw base).' })
+  answeredCount: number;
+
+  @Field(() => Int, { description: 'Answers in the weighted figure: from districts with enough answers.' })
+  weightedBase: number;
+
+  @Field(() => Int, { description: 'Answers left out because the respondent gave no district.' })
+  withoutDistrictCount: number;
+
+  @Field(() => Int, { description: `Districts left out because they have fewer than ${MIN_CELL} answers (none included).` })
+  smallDistrictCount: number;
+
+  @Field(() => Float, { description: 'Share of the covered districts\' population that the weighted figure represents, from 0 to 1.' })
+  populationCoverage: number;
+
+  @Field(() => Float, { nullable: true, description: 'Kish\'s effective sample size of the weighted figure, (Σw)² ÷ Σw².' })
+  effectiveSampleSize: number | null;
+
+  @Field(() => [WeightedOptionResult], { description: 'Choice questions: each option in order. Empty for other kinds.' })
+  options: WeightedOptionResult[];
+
+  @Field(() => WeightedRating, { nullable: true, description: 'RATING questions only.' })
+  rating: WeightedRating | null;
+
+  @Field(() => WeightedNps, { nullable: true, description: 'NPS questions only.' })
+  nps: WeightedNps | null;
+
+  @Field(() => [WeightingInput], { description: 'Every district the poll covers, with its weight.' })
+  districts: WeightingInput[];
+}
+
+@ObjectType({ description: 'One free-text answer. Personal opinion: staff only.' })
+export class FreeTextAnswer {
+  @Field(() => ID, { description: 'Opaque identifier.' })
+  id: string;
+
+  @Field({ description: 'The answer as written.' })
+  text: string;
+
+  @Field({ description: 'The day it was given, as a LocalDate (YYYY-MM-DD) in the city\'s time zone.' })
+  day: string;
+
+  /** Resolved by FreeTextAnswerResolver through the district loader. */
+  districtId: string | null;
+}
+
+export const FreeTextAnswerConnection = Connection(FreeTextAnswer, 'FreeTextAnswer');
+
+@ObjectType({ description: 'How often one word occurs in a question\'s free-text answers.' })
+export class WordCount {
+  @Field({ description: 'The word, normalised (Arabic ي/ك as Persian ی/ک, without half-spaces or diacritics, lower case).' })
+  word: string;
+
+  @Field(() => Int, { description: 'Occurrences over all answers.' })
+  count: number;
+
+  @Field(() => Int, { description: 'Answers that use it at least once.' })
+  answerCount: number;
+}
+
+@ObjectType({ description: 'The most frequent words of a free-text question, stop words left out.' })
+export class WordFrequency {
+  @Field(() => PollQuestion, { description: 'The question.' })
+  question: PollQuestion;
+
+  @Field(() => Int, { description: 'Free-text answers counted.' })
+  answerCount: number;
+
+  @Field(() => [WordCount], { description: 'The most frequent words, most frequent first (ties alphabetical).' })
+  words: WordCount[];
+}
+
+@ObjectType({ description: 'A difference between two waves, with its 95 % interval.' })
+export class WaveDifference {
+  @Field(() => Float, { description: 'Later wave minus earlier wave.' })
+  difference: number;
+
+  @Field(() => ConfidenceInterval, { nullable: true, description: '95 % interval of the difference; null when a wave has too few answers.' })
+  confidenceInterval: ConfidenceInterval | null;
+}
+
+@ObjectType({ description: 'How one option\'s share changed between two waves.' })
+export class OptionChange {
+  @Field(() => PollOption, { description: 'The option, as in the later wave.' })
+  option: PollOption;
+
+  @Field(() => Float, { description: 'Its share in the earlier wave.' })
+  fromShare: number;
+
+  @Field(() => Float, { description: 'Its share in the later wave.' })
+  toShare: number;
+
+  @Field(() => WaveDifference, { description: 'toShare − fromShare, with Newcombe\'s interval.' })
+  change: WaveDifference;
+}
+
+@ObjectType({ description: 'The change of a question between the last two waves that have answers to it.' })
+export class WaveChange {
+  @Field(() => Poll, { description: 'The earlier wave.' })
+  from: Poll;
+
+  @Field(() => Poll, { description: 'The later wave.' })
+  to: Poll;
+
+  @Field(() => [OptionChange], { description: 'Choice questions: each option of the later wave that the earlier one had at the same position.' })
+  options: OptionChange[];
+
+  @Field(() => WaveDifference, { nullable: true, description: 'RATING questions: the change of the mean.' })
+  mean: WaveDifference | null;
+
+  @Field(() => WaveDifference, { nullable: true, description: 'NPS questions: the change of the score, in points.' })
+  npsScore: WaveDifference | null;
+}
+
+@ObjectType({ description: 'A question\'s results in one wave of its survey.' })
+export class QuestionWave {
+  @Field(() => Poll, { description: 'The wave (a poll of the series).' })
+  poll: Poll;
+
+  @Field(() => QuestionResult, { nullable: true, description: 'The results of the wave\'s copy of the question; null when that wave does not ask it.' })
+  result: QuestionResult | null;
+}
+
+@ObjectType({ description: 'One question compared across the waves of its survey.' })
+export class QuestionWaves {
+  @Field(() => PollQuestion, { description: 'The question, as in this poll.' })
+  question: PollQuestion;
+
+  @Field(() => [QuestionWave], { description: 'Every wave of the series, first wave first.' })
+  waves: QuestionWave[];
+
+  @Field(() => WaveChange, { nullable: true, description: 'The change between the last two waves with answers to the question; null with fewer than two.' })
+  change: WaveChange | null;
+}
+
+@ObjectType({
+  description: `Opinion analysis of one poll, for staff. Each field is computed only when asked for; breakdowns withhold counts under ${MIN_CELL}. Formulas: docs/api.md, "Insights".`,
+})
+export class PollInsights {
+  @Field(() => Poll, { description: 'The poll.' })
+  poll: Poll;
+
+  @Field(() => Int, { description: 'The smallest count a breakdown shows; smaller ones are suppressed.' })
+  minCellSize: number;
+
+  /** The request's reads of this poll, shared by the fields (not a GraphQL field). */
+  source: InsightsSource;
+}

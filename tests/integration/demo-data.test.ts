@@ -1,0 +1,117 @@
+import { startTestApp, type TestApp } from '../helpers/app';
+import { seedDemoData } from '../../server/src/seed/demo-data';
+import { DEMO_QUICK_POLL, DEMO_QUICK_POLL_RESPONSES, DEMO_SATISFACTION_SURVEY, DEMO_SURVEY_RESPONSES } from '../../server/src/seed/demo-polls';
+
+let t: TestApp;
+
+const POLLS = `{ polls(first: 50) { edges { node { id title status asksDistrict questions { kind } } } } }`;
+const RESULTS = `query ($id: ID!) {
+  pollResults(pollId: $id) {
+    responseCount
+    questions { question { kind } answeredCount options { count } rating { mean } nps { score } }
+  }
+}`;
+
+async function demoPolls() {
+  const res = await t.gql(POLLS);
+  expect(res.body.errors).toBeUndefined();
+  const nodes = res.body.data!.polls.edges.map((e: any) => e.node);
+  const find = (title: string) => nodes.find((n: any) => n.title === title);
+  return { survey: find(DEMO_SATISFACTION_SURVEY.titleFa), quick: find(DEMO_QUICK_POLL.titleFa) };
+}
+
+describe('demo data: polls', () => {
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true });
+  });
+  afterAll(() => t.close());
+
+  it('has an open satisfaction survey by district (single choice, rating, NPS, free text) and an open single-question poll, in Persian', async () => {
+    const { survey, quick } = await demoPolls();
+    expect(survey).toMatchObject({ status: 'OPEN', asksDistrict: true });
+    expect(new Set(survey.questions.map((q: any) => q.kind))).toEqual(new Set(['SINGLE_CHOICE', 'RATING', 'NPS', 'FREE_TEXT']));
+    expect(quick).toMatchObject({ status: 'OPEN', asksDistrict: false, questions: [{ kind: 'SINGLE_CHOICE' }] });
+  });
+
+  it('shows public results for both polls, with every generated response counted', async () => {
+    const { survey, quick } = await demoPolls();
+    const surveyResults = await t.gql(RESULTS, { id: survey.id });
+    expect(surveyResults.body.errors).toBeUndefined();
+    const s = surveyResults.body.data!.pollResults;
+    expect(s.responseCount).toBe(DEMO_SURVEY_RESPONSES);
+    const [satisfaction, , rating, nps] = s.questions;
+    expect(satisfaction.answeredCount).toBe(DEMO_SURVEY_RESPONSES);
+    expect(satisfaction.options.reduce((sum: number, o: any) => sum + o.count, 0)).toBe(DEMO_SURVEY_RESPONSES);
+    expect(rating.rating.mean).toBeGreaterThan(2);
+    expect(rating.rating.mean).toBeLessThan(4.5);
+    expect(nps.nps.score).toBeGreaterThan(-100);
+    expect(nps.nps.score).toBeLessThan(100);
+
+    const quickResults = await t.gql(RESULTS, { id: quick.id });
+    expect(quickResults.body.data!.pollResults.responseCount).toBe(DEMO_QUICK_POLL_RESPONSES);
+  });
+
+  it('spreads the responses over about two weeks and lets districts differ', async () => {
+    const { survey } = await demoPolls();
+    const days = await t.app.services.pollTallies.responses(survey.id, 'day');
+    expect(days.length).toBeGreaterThanOrEqual(12);
+    const byDistrict = await t.app.services.pollTallies.responses(survey.id, 'district');
+    expect(byDistrict.length).toBe(8);
+    expect(byDistrict.every((d) => d.districtId !== null && d.count > 0)).toBe(true);
+
+    // Mean cleanliness rating per district: the best and the worst district differ clearly.
+    const ratingQuestion = (await t.app.services.polls.definition(survey.id))!.questions.find((q) => q.kind === 'RATING')!;
+    const answers = await t.app.services.pollTallies.answers(survey.id, 'district');
+    const sums = new Map<string, { n: number; total: number }>();
+    for (const a of answers.filter((x) => x.questionId === ratingQuestion.id && x.number !== null && x.number > 0)) {
+      const s = sums.get(a.districtId!) ?? { n: 0, total: 0 };
+      s.n += a.count;
+      s.total += a.count * a.number!;
+      sums.set(a.districtId!, s);
+    }
+    const means = [...sums.values()].map((s) => s.total / s.n);
+    expect(Math.max(...means) - Math.min(...means)).toBeGreaterThan(0.5);
+  });
+
+  it('keeps participations apart from responses: one random key per response, nothing linking them', async () => {
+    const { survey } = await demoPolls();
+    const [row] = await t.app.db.query(
+      `SELECT (SELECT count(*) FROM poll_participation WHERE poll_id = $1)::int AS participations,
+              (SELECT count(DISTINCT respondent_key) FROM poll_participation WHERE poll_id = $1)::int AS keys,
+              (SELECT count(*) FROM poll_response WHERE poll_id = $1)::int AS responses,
+              (SELECT count(*) FROM poll_response WHERE poll_id = $1 AND submitted_at <> date_trunc('hour', submitted_at))::int AS finer_than_hour`,
+      [survey.id],
+    );
+    expect(row).toEqual({ participations: DEMO_SURVEY_RESPONSES, keys: DEMO_SURVEY_RESPONSES, responses: DEMO_SURVEY_RESPONSES, finer_than_hour: 0 });
+    const columns = await t.app.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'poll_participation' ORDER BY column_name`);
+    expect(columns.map((c: any) => c.column_name)).toEqual(['poll_id', 'respondent_key']);
+  });
+
+  it('folds the generated responses into the tallies', async () => {
+    await t.app.services.pollTallies.foldAll();
+    const [row] = await t.app.db.query(`SELECT (SELECT count(*) FROM poll_tally_queue)::int AS queued, (SELECT coalesce(sum(responses), 0) FROM poll_response_tally)::int AS tallied`);
+    expect(row).toEqual({ queued: 0, tallied: DEMO_SURVEY_RESPONSES + DEMO_QUICK_POLL_RESPONSES });
+  });
+
+  it('loads nothing into a database that already has data', async () => {
+    const before = await t.app.db.query('SELECT count(*)::int AS n FROM poll');
+    expect(await seedDemoData(t.app.db.manager)).toBe(false);
+    expect(await t.app.db.query('SELECT count(*)::int AS n FROM poll')).toEqual(before);
+  });
+});
+
+describe('demo data: loading', () => {
+  it('loads everything, polls and their responses included, into an empty database in under 2 seconds', async () => {
+    const empty = await startTestApp({ seed: false });
+    try {
+      const started = performance.now();
+      expect(await seedDemoData(empty.app.db.manager)).toBe(true);
+      const ms = performance.now() - started;
+      const [row] = await empty.app.db.query(`SELECT (SELECT count(*) FROM poll)::int AS polls, (SELECT count(*) FROM poll_response)::int AS responses`);
+      expect(row).toEqual({ polls: 2, responses: DEMO_SURVEY_RESPONSES + DEMO_QUICK_POLL_RESPONSES });
+      expect(ms).toBeLessThan(2000);
+    } finally {
+      await empty.close();
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { startTestApp, type TestApp } from '../helpers/app';
+import { createPoll, SUBMIT, surveyInput, type CreatedPoll } from '../helpers/polls';
+
+// Concurrent submissions are written in batches (group commit, poll-submission.service.ts): these
+// tests pin what a respondent must not notice — every answer acknowledged is stored once, and one
+// faulty submission does not fail the others written with it.
+
+let t: TestApp;
+let editor: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ env: { SUBMISSIONS_PER_MINUTE: '100000' } });
+  editor = await t.signIn('editor');
+});
+afterAll(() => t.close());
+
+const answersFor = (poll: CreatedPoll) => [
+  { questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] },
+  { questionId: poll.questions[2].id, number: 4 },
+];
+
+async function stored(pollId: string) {
+  const [row] = await t.app.db.query(
+    `SELECT (SELECT count(*) FROM poll_participation WHERE poll_id = $1)::int AS participations,
+            (SELECT count(*) FROM poll_response WHERE poll_id = $1)::int AS responses,
+            (SELECT count(*) FROM poll_answer a JOIN poll_response r ON r.id = a.response_id WHERE r.poll_id = $1)::int AS answers,
+            (SELECT count(*) FROM poll_tally_queue q JOIN poll_response r ON r.id = q.response_id WHERE r.poll_id = $1)::int
+              + (SELECT coalesce(sum(responses), 0) FROM poll_response_tally WHERE poll_id = $1)::int AS counted`,
+    [pollId],
+  );
+  return row as { participations: number; responses: number; answers: number; counted: number };
+}
+
+describe('poll submissions under concurrency', () => {
+  it('stores each of 300 concurrent respondents once over HTTP, with a token each', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const results = await Promise.all(Array.from({ length: 300 }, () => t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } })));
+    const accepted = results.filter((r) => r.body.data?.submitPollResponse?.pollId === poll.id);
+    expect(accepted.length).toBe(300);
+    expect(new Set(accepted.map((r) => r.body.data!.submitPollResponse.respondentToken)).size).toBe(300);
+    expect(await stored(poll.id)).toEqual({ participations: 300, responses: 300, answers: 600, counted: 300 });
+  });
+
+  it('writes submissions that arrive together in a few statements, not one each', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const submissions = t.app.services.pollSubmissions;
+    await submissions.submit({ pollId: poll.id, answers: answersFor(poll) } as never, { clientKey: 'batch-test' }); // caches the definition
+    const before = t.sqlCount();
+    const results = await Promise.all(Array.from({ length: 300 }, () => submissions.submit({ pollId: poll.id, answers: answersFor(poll) } as never, { clientKey: 'batch-test' })));
+    const statements = t.sqlCount() - before;
+    expect(new Set(results.map((r) => r.respondentToken)).size).toBe(300);
+    expect(await stored(poll.id)).toEqual({ participations: 301, responses: 301, answers: 602, counted: 301 });
+    expect(statements).toBeLessThanOrEqual(10);
+  });
+
+  it('fails only the submission the database refuses, not the others written in the same batch', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    // Cache the poll's definition, then remove an optional question behind the cache's back
+    // (as another server instance would): an answer to it now breaks a foreign key.
+    await t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } });
+    const removed = poll.questions[3]; // NPS, optional
+    await t.app.db.query('DELETE FROM poll_question WHERE id = $1', [removed.id]);
+
+    const good = Array.from({ length: 40 }, () => t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } }));
+    const bad = t.gql(SUBMIT, { input: { pollId: poll.id, answers: [...answersFor(poll), { questionId: removed.id, number: 9 }] } });
+    const [goodResults, badResult] = [await Promise.all(good), await bad];
+
+    expect(goodResults.filter((r) => r.body.data?.submitPollResponse).length).toBe(40);
+    expect(badResult.body.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(await stored(poll.id)).toEqual({ participations: 41, responses: 41, answers: 82, counted: 41 });
+  });
+
+  it('accepts one of many concurrent submissions with the same token, whatever batches they fall in', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const token = (await t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } })).body.data!.submitPollResponse.respondentToken;
+    const target = await createPoll(t, editor, surveyInput());
+    const others = Array.from({ length: 60 }, () => t.gql(SUBMIT, { input: { pollId: target.id, answers: answersFor(target) } }));
+    const same = Array.from({ length: 20 }, () => t.gql(SUBMIT, { input: { pollId: target.id, respondentToken: token, answers: answersFor(target) } }));
+    const [otherResults, sameResults] = [await Promise.all(others), await Promise.all(same)];
+    expect(otherResults.filter((r) => r.body.data?.submitPollResponse).length).toBe(60);
+    expect(sameResults.filter((r) => r.body.data?.submitPollResponse).length).toBe(1);
+    expect(sameResults.filter((r) => r.body.errors?.[0].extensions?.code === 'ALREADY_RESPONDED').length).toBe(19);
+    expect(await stored(target.id)).toEqual({ participations: 61, responses: 61, answers: 122, counted: 61 });
+  });
+});
