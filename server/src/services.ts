@@ -65,6 +65,7 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
       new RespondentKeys(config.respondentSecret),
       new Limiter({ keyPrefix: 'poll-submit', points: config.submissionsPerMinute, durationSeconds: 60 }, redis),
       (pollId) => pollEvents.responseAccepted(pollId),
+      districts,
     ),
   };
 }

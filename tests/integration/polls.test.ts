@@ -156,6 +156,16 @@ describe('polls: answering', () => {
     expect(submit.body.errors?.[0].extensions?.code).toBe('POLL_CLOSED');
   });
 
+  it('refuses a district that does not exist, malformed or unknown, with BAD_USER_INPUT and writes nothing', async () => {
+    const poll = await createPoll(t, editor, surveyInput({ asksDistrict: true }));
+    const answers = [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] }, { questionId: poll.questions[2].id, number: 2 }];
+    for (const districtId of ['not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
+      const res = await t.gql(SUBMIT, { input: { pollId: poll.id, districtId, answers } });
+      expect([districtId, res.body.errors?.[0].extensions]).toEqual([districtId, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.districtId' })]);
+    }
+    expect((await counts(poll.id)).responses).toBe(0);
+  });
+
   it('limits a district-targeted poll to its districts, and requires the district', async () => {
     const districts = (await t.gql('{ districts { id code } }')).body.data!.districts as Array<{ id: string; code: number }>;
     const poll = await createPoll(t, editor, surveyInput({ districtIds: [districts[0].id, districts[1].id] }));

@@ -10,6 +10,7 @@ import { NPS_RANGE, PollStatus, QuestionKind, RATING_RANGE, ResultsVisibility } 
 import { alreadyResponded, districtNotEligible, pollClosed, pollNotOpen } from './poll.errors';
 import { isChoice, type PollDefinition } from './poll-definition';
 import { effectiveStatus, SQL_STATUS } from './poll-status';
+import { type DistrictService } from '../districts/district.service';
 import { type PollService } from './poll.service';
 import { type RespondentKeys } from './respondent';
 
@@ -184,6 +185,7 @@ export class PollSubmissionService {
     private readonly keys: RespondentKeys,
     private readonly limiter: Limiter,
     private readonly onAccepted: (pollId: string) => void,
+    private readonly districts: DistrictService,
   ) {
     // Leave the rest of the pool to reads, the tally fold and sign-ins (a pool of one, PGlite's, still writes).
     const poolSize = Number((db.options as { extra?: { max?: number } }).extra?.max ?? 10);
@@ -199,7 +201,7 @@ export class PollSubmissionService {
     if (status === PollStatus.SCHEDULED) throw pollNotOpen(definition.poll.opensAt);
     if (status === PollStatus.CLOSED) throw pollClosed();
 
-    const districtId = this.checkDistrict(definition, input.districtId ?? null);
+    const districtId = await this.checkDistrict(definition, input.districtId ?? null);
     const rows = toAnswerRows(definition, input.answers);
 
     let token = input.respondentToken ?? meta.cookieToken ?? null;
@@ -240,13 +242,14 @@ export class PollSubmissionService {
     }
   }
 
-  private checkDistrict(definition: PollDefinition, districtId: string | null): string | null {
+  private async checkDistrict(definition: PollDefinition, districtId: string | null): Promise<string | null> {
     const { poll } = definition;
     if (!poll.asksDistrict) {
       if (districtId) throw badInput('This poll does not ask for a district.', 'input.districtId');
       return null;
     }
     if (!districtId) throw badInput('This poll asks which district the respondent lives in.', 'input.districtId');
+    if (!(await this.districts.exists(districtId))) throw badInput('No such district.', 'input.districtId');
     if (poll.districtIds.length && !poll.districtIds.includes(districtId)) throw districtNotEligible();
     return districtId;
   }
