@@ -117,6 +117,7 @@ describe('polls: answering', () => {
     ['a rating of 6', 'input.answers[2].number', (a) => [a[0], a[1], { ...a[2], number: 6 }, a[3], a[4]]],
     ['an NPS of -1', 'input.answers[3].number', (a) => [a[0], a[1], a[2], { ...a[3], number: -1 }, a[4]]],
     ['a text over maxLength', 'input.answers[4].text', (a) => [...a.slice(0, 4), { ...a[4], text: 'ب'.repeat(201) }]],
+    ['a NUL byte in a text', 'input.answers[4].text', (a) => [...a.slice(0, 4), { ...a[4], text: 'پارک\u0000' }]],
     ['a missing required question', 'input.answers', (a) => a.slice(1)],
     ['a question of another poll', 'input.answers[5].questionId', (a) => [...a, { questionId: '00000000-0000-4000-8000-000000000000', number: 1 }]],
     ['the same question twice', 'input.answers[5].questionId', (a) => [...a, a[2]]],

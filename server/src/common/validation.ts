@@ -4,6 +4,11 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** True for text without NUL bytes, control characters or broken UTF-16. */
+export function isCleanText(value: string): boolean {
+  return !FORBIDDEN.test(value);
+}
+
 /** Rejects NUL bytes, control characters and broken UTF-16 in free text. */
 export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -12,7 +17,7 @@ export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: { message: `${String(propertyName)} contains control characters`, ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && !FORBIDDEN.test(value)) },
+      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && isCleanText(value)) },
     });
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
+import { isCleanText } from '../../common/validation';
 import { type Viewer } from '../staff/staff.policy';
 import { type Poll } from './poll.entity';
 import { canReadResults } from './poll.policy';
@@ -302,6 +303,7 @@ export function toAnswerRows(definition: PollDefinition, answers: AnswerInput[])
       const text = answer.text?.trim();
       if (answer.text == null) throw badInput('A FREE_TEXT answer takes text.', `${at}.text`);
       if (!text) throw badInput('The text is empty.', `${at}.text`);
+      if (!isCleanText(text)) throw badInput('The text contains control characters.', `${at}.text`);
       const max = question.maxLength ?? Infinity;
       if ([...text].length > max) throw badInput(`The text is longer than ${max} characters.`, `${at}.text`);
       push(question.id, null, null, text);

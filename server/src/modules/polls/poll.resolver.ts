@@ -61,7 +61,13 @@ export class PollResolver {
     description:
       'Answers a poll, anonymously. Every answer is checked and nothing is stored when one is wrong (BAD_USER_INPUT with `field`). One response per respondent per poll: ALREADY_RESPONDED. Closed: POLL_CLOSED; not yet open: POLL_NOT_OPEN; limited to other districts: DISTRICT_NOT_ELIGIBLE; too many from one address: RATE_LIMITED.',
   })
-  async submitPollResponse(@Arg('input', () => SubmitPollResponseInput, { description: 'The poll and the answers.' }) input: SubmitPollResponseInput, @Ctx() ctx: Context): Promise<SubmitPollResponsePayload> {
+  async submitPollResponse(@Arg('input', () => SubmitPollResponseInput, {
+      description: 'The poll and the answers.',
+      // The hot path: toAnswerRows checks every answer against the poll itself (membership, counts,
+      // ranges, lengths, clean text), which covers every class-validator rule on this input.
+      validate: false,
+    })
+    input: SubmitPollResponseInput, @Ctx() ctx: Context): Promise<SubmitPollResponsePayload> {
     const result = await ctx.services.pollSubmissions.submit(input, { clientKey: ctx.clientKey, cookieToken: ctx.respondentCookie.token });
     ctx.respondentCookie.set(result.respondentToken);
     const poll = (await ctx.services.polls.definition(result.pollId))!.poll;
