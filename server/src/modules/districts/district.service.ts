@@ -1,5 +1,6 @@
-import { In, type DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { isUuid } from '../../common/ids';
+import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { District } from './district.entity';
 
 const KNOWN_IDS_TTL_MS = 30_000;
@@ -26,10 +27,7 @@ export class DistrictService {
   }
 
   /** For DataLoader: one query for many ids, answered in key order. */
-  async findByIds(ids: readonly string[]): Promise<Array<District | null>> {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await this.db.getRepository(District).findBy({ id: In(valid) }) : [];
-    const byId = new Map(rows.map((d) => [d.id, d]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<Array<District | null>> {
+    return findByIdsInKeyOrder(this.db.getRepository(District), ids);
   }
 }

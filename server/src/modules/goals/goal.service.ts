@@ -1,6 +1,7 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
 import { type AuditService } from '../staff/audit.service';
@@ -53,11 +54,8 @@ export class GoalService {
   }
 
   /** For DataLoader: goals by id in key order; visibility is applied by the caller. */
-  async findByIds(ids: readonly string[]): Promise<Array<Goal | null>> {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await this.db.getRepository(Goal).findBy({ id: In(valid) }) : [];
-    const byId = new Map(rows.map((g) => [g.id, g]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<Array<Goal | null>> {
+    return findByIdsInKeyOrder(this.db.getRepository(Goal), ids);
   }
 
   /** A goal the viewer may not see is NOT_FOUND, exactly like one that does not exist. */

@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
@@ -60,11 +61,8 @@ export class PollService {
     return toPage(rows, args.first, totalCount, (p) => [p.createdAt.toISOString(), p.id]);
   }
 
-  async findByIds(ids: readonly string[]): Promise<Array<Poll | null>> {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await this.db.getRepository(Poll).findBy({ id: In(valid) }) : [];
-    const byId = new Map(rows.map((p) => [p.id, p]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<Array<Poll | null>> {
+    return findByIdsInKeyOrder(this.db.getRepository(Poll), ids);
   }
 
   /** A poll the viewer may not see (a draft, to the public) is NOT_FOUND, like one that does not exist. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { In, type DataSource } from 'typeorm';
-import { isUuid } from '../../common/ids';
+import { type DataSource } from 'typeorm';
+import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { AppError, ErrorCode } from '../../common/errors';
 import { type Limiter } from '../../common/rate-limit';
 import { type AuditService } from './audit.service';
@@ -85,10 +85,7 @@ export class AuthService {
   }
 
   /** For DataLoader: staff users by id in key order. */
-  async findUsersByIds(ids: readonly string[]): Promise<Array<StaffUser | null>> {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await this.db.getRepository(StaffUser).findBy({ id: In(valid) }) : [];
-    const byId = new Map(rows.map((u) => [u.id, u]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findUsersByIds(ids: readonly string[]): Promise<Array<StaffUser | null>> {
+    return findByIdsInKeyOrder(this.db.getRepository(StaffUser), ids);
   }
 }
