@@ -49,7 +49,7 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
     districts,
     goals: new GoalService(db, audit),
     goalIndicators: new GoalIndicatorService(db, audit, polls),
-    pollExports: new PollExportService(db, polls, districts),
+    pollExports: new PollExportService(polls, districts),
     polls,
     pollTallies,
     pollEvents,

@@ -1,10 +1,9 @@
-import { type DataSource } from 'typeorm';
 import { notFound } from '../../common/errors';
 import { type Locale, pick } from '../../graphql/locale';
 import { type DistrictService } from '../districts/district.service';
 import { type District } from '../districts/district.entity';
 import { type PollDefinition } from '../polls/poll-definition';
-import { type PollService } from '../polls/poll.service';
+import { type PollService, type StoredAnswerRow } from '../polls/poll.service';
 import { type Cell } from './csv';
 
 /** Responses read per statement: a bounded slice of memory, whatever the poll's size. */
@@ -14,19 +13,6 @@ const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 /** Joins the options of a MULTIPLE_CHOICE answer in one cell. */
 export const OPTION_SEPARATOR = ' | ';
 
-interface ResponseRow {
-  id: string;
-  submitted_at: Date;
-  district_id: string | null;
-}
-
-interface AnswerRow {
-  response_id: string;
-  question_id: string;
-  option_id: string | null;
-  number: number | null;
-  text: string | null;
-}
 
 /** 2025-11-29T10:00:00Z: responses keep the hour only, so the milliseconds say nothing. */
 export const isoHour = (d: Date) => d.toISOString().replace('.000Z', 'Z');
@@ -41,7 +27,6 @@ export const isoHour = (d: Date) => d.toISOString().replace('.000Z', 'Z');
  */
 export class PollExportService {
   constructor(
-    private readonly db: DataSource,
     private readonly polls: PollService,
     private readonly districts: DistrictService,
     private readonly batchSize = EXPORT_BATCH_SIZE,
@@ -70,18 +55,9 @@ export class PollExportService {
 
     let after: [Date | string, string] = ['-infinity', NIL_UUID];
     for (;;) {
-      const responses: ResponseRow[] = await this.db.query(
-        `SELECT id, submitted_at, district_id FROM poll_response
-         WHERE poll_id = $1 AND submitted_at >= $2::timestamptz AND (submitted_at, id) > ($2::timestamptz, $3::uuid)
-         ORDER BY submitted_at, id LIMIT $4`,
-        [definition.poll.id, after[0], after[1], this.batchSize],
-      );
+      const { responses, answers } = await this.polls.responsePage(definition.poll.id, after, this.batchSize);
       if (!responses.length) return;
-      const answers: AnswerRow[] = await this.db.query(
-        'SELECT response_id, question_id, option_id, number, text FROM poll_answer WHERE response_id = ANY($1::uuid[])',
-        [responses.map((r) => r.id)],
-      );
-      const byResponse = new Map<string, AnswerRow[]>();
+      const byResponse = new Map<string, StoredAnswerRow[]>();
       for (const a of answers) {
         const list = byResponse.get(a.response_id);
         if (list) list.push(a);

@@ -20,6 +20,22 @@ function snapshot(poll: Poll) {
   return { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave };
 }
 
+/** A stored response, as exports read it. */
+export interface StoredResponseRow {
+  id: string;
+  submitted_at: Date;
+  district_id: string | null;
+}
+
+/** A stored answer, as exports read it. */
+export interface StoredAnswerRow {
+  response_id: string;
+  question_id: string;
+  option_id: string | null;
+  number: number | null;
+  text: string | null;
+}
+
 /** Polls and their questions: editing, publishing, listing. Submissions and results live beside it. */
 export class PollService {
   /** Submissions check answers against a poll's definition; caching it keeps that off the database. */
@@ -69,6 +85,25 @@ export class PollService {
   visibleOrNotFound(viewer: Viewer | null, poll: Poll | null): Poll {
     if (!poll || !canSeePoll(viewer, effectiveStatus(poll))) throw notFound('Poll');
     return poll;
+  }
+
+  /**
+   * A page of a poll's responses after the keyset `after` = (submitted_at, id), in that order, with
+   * their answers: exports stream a poll this way without holding it in memory.
+   */
+  async responsePage(pollId: string, after: [Date | string, string], limit: number): Promise<{ responses: StoredResponseRow[]; answers: StoredAnswerRow[] }> {
+    const responses: StoredResponseRow[] = await this.db.query(
+      `SELECT id, submitted_at, district_id FROM poll_response
+       WHERE poll_id = $1 AND submitted_at >= $2::timestamptz AND (submitted_at, id) > ($2::timestamptz, $3::uuid)
+       ORDER BY submitted_at, id LIMIT $4`,
+      [pollId, after[0], after[1], limit],
+    );
+    if (!responses.length) return { responses, answers: [] };
+    const answers: StoredAnswerRow[] = await this.db.query(
+      'SELECT response_id, question_id, option_id, number, text FROM poll_answer WHERE response_id = ANY($1::uuid[])',
+      [responses.map((r) => r.id)],
+    );
+    return { responses, answers };
   }
 
   /** Questions of many polls at once, in order (DataLoader batch). */
