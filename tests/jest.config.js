@@ -8,7 +8,7 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: t
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  roots: ['<rootDir>/integration', '<rootDir>/e2e'],
+  roots: ['<rootDir>/integration', '<rootDir>/security', '<rootDir>/faults', '<rootDir>/e2e'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': swc },
   // The server's source is compiled on the fly, exactly as it runs in development.

@@ -6,3 +6,5 @@ export { writeResult, RESULTS_DIR, type ResultBody } from './results';
 export { measure, throughputRatios, problems, type Scenario, type Measured, type MeasureOptions } from './scenarios';
 export { loadSettings } from './settings';
 export { printTable, type Cell } from './table';
+export { startServerProcess, call, type ServerProcess } from './server-process';
+export { demoSurvey } from './demo-load';

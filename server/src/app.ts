@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -15,17 +16,22 @@ import { createDataSource } from './db/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { migrate } from './db/migrate';
 import { QueryLogger } from './db/query-logger';
-import { type Context, RESPONDENT_COOKIE, SESSION_COOKIE } from './graphql/context';
+import { API_KEY_HEADER, type Context, RESPONDENT_COOKIE, SESSION_COOKIE } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/error-format';
 import { createLoaders } from './graphql/loaders';
 import { localeFromHeader } from './graphql/locale';
+import { apiKeyScopePlugin } from './graphql/api-key-scopes';
 import { getSchema } from './graphql/schema';
+import { loadManifest, TrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents';
 import { bearerToken, queryLimits } from './graphql/transport';
 import { attachGraphQLWebSocket } from './graphql/websocket';
 import { createLogger, type Logger } from './logger';
 import { seedDemoData } from './seed/demo-data';
 import { createServices, type LiveResultsSettings, type Services } from './services';
 import { registerExportRoutes } from './modules/exports/export.routes';
+import { registerCalendarFeedRoute } from './modules/events/calendar-feed.route';
+import { registerCollectRoute } from './modules/analytics/collect.route';
+import { type Clock } from './modules/analytics/analytics.service';
 
 export interface App {
   http: Awaited<ReturnType<typeof buildHttp>>;
@@ -42,7 +48,7 @@ export interface App {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the whole server without listening: database, migrations, demo data, GraphQL, HTTP. */
-export async function createApp(config: Config, options: { log?: Logger; live?: LiveResultsSettings } = {}): Promise<App> {
+export async function createApp(config: Config, options: { log?: Logger; live?: LiveResultsSettings; clock?: Clock } = {}): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
   const cleanups: Array<() => Promise<unknown>> = [];
   const close = async () => {
@@ -65,13 +71,31 @@ export async function createApp(config: Config, options: { log?: Logger; live?: 
     await db.initialize();
     cleanups.push(() => db.destroy());
     await migrate(db, config.demoData ? (manager) => seedDemoData(manager, log) : undefined);
+    // Analysts' reads may go to a read replica; their figures may then lag the primary by its replication delay.
+    const readUrl = config.database.kind === 'url' ? config.database.readUrl : undefined;
+    let readDb = db;
+    if (readUrl) {
+      readDb = createDataSource({ url: readUrl, poolSize: (config.database as { poolSize: number }).poolSize, logger: queries, applicationName: 'nabz-server-reads' });
+      await readDb.initialize();
+      cleanups.push(() => readDb.destroy());
+      log.info('analyst reads go to the read replica (DATABASE_READ_URL)');
+    }
 
     const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
     if (redis) cleanups.push(() => redis.quit());
-    const services = createServices(db, config, log, redis, options.live);
+    const services = createServices(db, config, log, redis, options.live, options.clock, readDb);
     cleanups.push(() => services.pollLive.close());
     services.pollTallies.start(config.tallyIntervalMs);
     cleanups.push(() => services.pollTallies.stop());
+    // Started before the HTTP server and so stopped after it: page views accepted until then are all written.
+    await services.analytics.start();
+    cleanups.push(() => services.analytics.stop());
+    // Likewise: request counts of API keys are written on the way down.
+    services.apiKeys.start();
+    cleanups.push(() => services.apiKeys.close());
+    // Likewise: deliveries in flight finish and are recorded before the database closes.
+    await services.webhooks.start();
+    cleanups.push(() => services.webhooks.stop());
     const http = await buildHttp(config, log, db, services);
     cleanups.push(() => http.close());
 
@@ -110,6 +134,16 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   });
   await http.register(fastifyCookie);
 
+  // JSON bodies must be valid UTF-8: Node would otherwise turn bad bytes into U+FFFD silently,
+  // and a text answer would be stored changed. Then Fastify's own (prototype-poisoning-safe) parser.
+  const parseJson = http.getDefaultJsonParser('error', 'error');
+  http.removeContentTypeParser('application/json');
+  http.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const bytes = body as Buffer;
+    if (!isUtf8(bytes)) return done(Object.assign(new Error('The request body is not valid UTF-8.'), { statusCode: 400, code: 'NABZ_INVALID_UTF8' }), undefined);
+    parseJson(request, bytes.toString('utf8'), done);
+  });
+
   http.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
@@ -133,7 +167,9 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
           ? ['UNSUPPORTED_MEDIA_TYPE', 'Send GraphQL requests as application/json.']
           : status === 500
             ? [ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error. Quote the requestId when reporting it.']
-            : ['BAD_REQUEST', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'The request body is not valid JSON.' : 'The request is malformed.'];
+            : error.code === 'NABZ_INVALID_UTF8'
+              ? ['BAD_REQUEST', error.message]
+              : ['BAD_REQUEST', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'The request body is not valid JSON.' : 'The request is malformed.'];
     void reply.code(status).send({ errors: [{ message, extensions: { code, requestId: request.id } }] });
   });
   http.setNotFoundHandler((request, reply) => {
@@ -142,6 +178,8 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
 
   http.get('/healthz', async () => ({ status: 'ok' }));
   registerExportRoutes(http, services);
+  registerCalendarFeedRoute(http, services);
+  registerCollectRoute(http, services.analytics, { trustProxy: config.trustProxy, log });
   http.get('/readyz', async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -157,6 +195,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   });
 
   const limits = queryLimits(config.limits);
+  const trusted = config.trustedDocuments ? new TrustedDocuments(loadManifest()) : undefined;
 
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
@@ -172,6 +211,8 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ...limits.apolloPlugins,
+      apiKeyScopePlugin(),
+      ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
       errorLoggingPlugin(log),
     ],
     logger: log,
@@ -183,7 +224,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
     method: ['GET', 'POST', 'OPTIONS'],
     context: (request, reply) => buildContext(request, reply, config, services),
   });
-  attachGraphQLWebSocket(http, { schema: await getSchema(), limits, services, config, log });
+  attachGraphQLWebSocket(http, { schema: await getSchema(), limits, services, config, log, trusted });
   return http;
 }
 
@@ -193,13 +234,6 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
   if (authorization && !bearer) {
     throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>".', { http: { status: 401 } });
   }
-  const cookieToken = request.cookies[SESSION_COOKIE];
-  const token = bearer ?? cookieToken;
-  const viewer = token ? await services.auth.viewerForToken(token) : null;
-  if (bearer && !viewer) {
-    // A partner tool that sends a token wants to act as someone: say the token is no good.
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'The session token is unknown or has expired. Sign in again.', { http: { status: 401 } });
-  }
   const sessionCookie = {
     set(value: string, expiresAt: Date) {
       void reply.setCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', expires: expiresAt });
@@ -208,7 +242,6 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     },
   };
-  if (cookieToken && !bearer && !viewer) sessionCookie.clear();
   const respondentCookie = {
     token: request.cookies[RESPONDENT_COOKIE],
     set(token: string) {
@@ -216,14 +249,37 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
       void reply.setCookie(RESPONDENT_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', maxAge: 365 * 24 * 3600 });
     },
   };
-  return {
+  const common = {
     requestId: request.id,
     locale: localeFromHeader(request.headers['accept-language']),
-    viewer,
     clientKey: hashKey(`client:${request.ip}`),
+    client: { address: request.ip, userAgent: request.headers['user-agent'], acceptLanguage: request.headers['accept-language'] },
     services,
     loaders: createLoaders(services),
     sessionCookie,
     respondentCookie,
   };
+
+  const apiKeyHeader = request.headers[API_KEY_HEADER];
+  if (apiKeyHeader !== undefined) {
+    if (bearer) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Send either an API key or a staff token, not both.', { http: { status: 400 } });
+    const secret = Array.isArray(apiKeyHeader) ? apiKeyHeader.join(',') : apiKeyHeader;
+    const apiKey = await services.apiKeys.authenticate(secret).catch((err: unknown) => {
+      // Refused before execution: say RATE_LIMITED with HTTP 429 too.
+      if (err instanceof AppError && err.extensions.code === ErrorCode.RATE_LIMITED) throw new AppError(ErrorCode.RATE_LIMITED, err.message, { ...err.extensions, http: { status: 429 } });
+      throw err;
+    });
+    // A key acts for no one: a staff cookie that came along is ignored.
+    return { ...common, viewer: null, apiKey };
+  }
+
+  const cookieToken = request.cookies[SESSION_COOKIE];
+  const token = bearer ?? cookieToken;
+  const viewer = token ? await services.auth.viewerForToken(token) : null;
+  if (bearer && !viewer) {
+    // A partner tool that sends a token wants to act as someone: say the token is no good.
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'The session token is unknown or has expired. Sign in again.', { http: { status: 401 } });
+  }
+  if (cookieToken && !bearer && !viewer) sessionCookie.clear();
+  return { ...common, viewer, apiKey: null };
 }

@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: postgresUrl.optional(),
+  DATABASE_READ_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PGLITE_DATA_DIR: z.string().min(1).default(path.join(SERVER_ROOT, '.data', 'pglite')),
   REDIS_URL: z
@@ -50,6 +51,22 @@ const EnvSchema = z.object({
     }, 'must be an IANA time zone such as Asia/Tehran')
     .default('Asia/Tehran'),
   TALLY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  ANALYTICS_SITE: z
+    .string()
+    .max(253)
+    .regex(/^[A-Za-z0-9.-]+$/, 'must be the site\'s host name, such as www.city.example')
+    .default('localhost'),
+  ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  ANALYTICS_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  TRUSTED_DOCUMENTS: z.enum(['enforce', 'off']).optional(),
+  PUBLIC_SITE_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), 'must start with https:// or http://')
+    .default('http://localhost:3000'),
+  WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  WEBHOOK_ALLOW_PRIVATE: boolean.default(false),
 });
 
 export interface Config {
@@ -57,7 +74,13 @@ export interface Config {
   host: string;
   port: number;
   database:
-    | { kind: 'url'; url: string; poolSize: number }
+    | {
+        kind: 'url';
+        url: string;
+        poolSize: number;
+        /** A read replica for the analysts' reads (insights); they go to `url` when unset. */
+        readUrl?: string;
+      }
     | { kind: 'embedded'; dataDir: string };
   redisUrl?: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -76,6 +99,16 @@ export interface Config {
   timeZone: string;
   /** How often new responses are folded into the result tallies. */
   tallyIntervalMs: number;
+  /** Site analytics: the site's host name (part of every visitor key), raw page-view retention, write interval. */
+  analytics: { site: string; retentionDays: number; flushMs: number };
+  /** Anonymous callers may send only the website's operations (schema/persisted-documents.json). */
+  trustedDocuments: boolean;
+  /**
+   * Partner webhooks: the public site's base URL (page addresses in payloads), how often each
+   * instance looks for due deliveries and scheduled poll openings/closings, the first retry's wait,
+   * http:// allowed (outside production), private addresses allowed (tests, on purpose).
+   */
+  webhooks: { siteUrl: string; intervalMs: number; retryBaseMs: number; allowHttp: boolean; allowPrivate: boolean };
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
 }
 
@@ -103,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     database: e.DATABASE_URL
-      ? { kind: 'url', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      ? { kind: 'url', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, readUrl: e.DATABASE_READ_URL }
       : { kind: 'embedded', dataDir: path.resolve(e.PGLITE_DATA_DIR) },
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
@@ -118,6 +151,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     submissionsPerMinute: e.SUBMISSIONS_PER_MINUTE,
     timeZone: e.CITY_TIME_ZONE,
     tallyIntervalMs: e.TALLY_INTERVAL_MS,
+    analytics: { site: e.ANALYTICS_SITE, retentionDays: e.ANALYTICS_RETENTION_DAYS, flushMs: e.ANALYTICS_FLUSH_MS },
+    // On by default in production; development and tests leave GraphQL open to explore.
+    trustedDocuments: (e.TRUSTED_DOCUMENTS ?? (production ? 'enforce' : 'off')) === 'enforce',
+    webhooks: {
+      siteUrl: e.PUBLIC_SITE_URL.replace(/\/+$/, ''),
+      intervalMs: e.WEBHOOK_INTERVAL_MS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      allowHttp: !production,
+      allowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    },
     limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20 },
   };
 }

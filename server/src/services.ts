@@ -3,9 +3,13 @@ import { type DataSource } from 'typeorm';
 import { type Config } from './config';
 import { type Logger } from './logger';
 import { Limiter } from './common/rate-limit';
+import { AnalyticsService, type Clock } from './modules/analytics/analytics.service';
 import { DistrictService } from './modules/districts/district.service';
+import { EventService } from './modules/events/event.service';
+import { OccasionService } from './modules/events/occasion.service';
 import { GoalService } from './modules/goals/goal.service';
 import { GoalIndicatorService } from './modules/goals/goal-indicator.service';
+import { createMediaServices } from './modules/media/media.module';
 import { PollExportService } from './modules/exports/poll-export.service';
 import { PollInsightsService } from './modules/polls/insights/insights.service';
 import { PollResultsService } from './modules/polls/poll-results.service';
@@ -17,7 +21,11 @@ import { PollEvents } from './modules/polls/poll-events';
 import { PollLiveResults } from './modules/polls/live/poll-live.service';
 import { RedisPollResponseBus } from './modules/polls/live/poll-response-bus';
 import { AuditService } from './modules/staff/audit.service';
+import { WebhookService } from './modules/webhooks/webhook.service';
+import { ApiKeyService } from './modules/partners/api-key.service';
 import { AuthService } from './modules/staff/auth.service';
+import { StaffAdminService } from './modules/staff/staff-admin.service';
+import { AuditLogService } from './modules/staff/audit-log.service';
 
 /** Live-results settings that are not configuration: tests give each run its own Redis channels. */
 export interface LiveResultsSettings {
@@ -27,16 +35,23 @@ export interface LiveResultsSettings {
 }
 
 /** The application's services, built once per app and shared by every request. */
-export function createServices(db: DataSource, config: Config, log: Logger, redis?: Redis, live: LiveResultsSettings = {}) {
+export function createServices(db: DataSource, config: Config, log: Logger, redis?: Redis, live: LiveResultsSettings = {}, clock?: Clock, readDb: DataSource = db) {
   const audit = new AuditService();
   const window = 15 * 60;
   const districts = new DistrictService(db);
-  const polls = new PollService(db, audit, districts);
+  const webhooks = new WebhookService(db, audit, log, config.webhooks);
+  const polls = new PollService(db, audit, districts, webhooks);
+  const goals = new GoalService(db, audit);
+  const occasions = new OccasionService(db, audit, config.timeZone);
   const pollTallies = new PollTallyService(db, config.timeZone, log);
   const pollEvents = new PollEvents();
   const pollResults = new PollResultsService(polls, pollTallies);
   return {
     audit,
+    apiKeys: new ApiKeyService(db, audit, log, redis),
+    staffAdmin: new StaffAdminService(db, audit),
+    auditLog: new AuditLogService(db),
+    analytics: new AnalyticsService(db, audit, log, { ...config.analytics, timeZone: config.timeZone, clock }),
     auth: new AuthService(
       db,
       audit,
@@ -47,10 +62,14 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
       config.sessionTtlMs,
     ),
     districts,
-    goals: new GoalService(db, audit),
+    goals,
+    occasions,
+    events: new EventService(db, audit, occasions, districts, polls, goals, webhooks),
     goalIndicators: new GoalIndicatorService(db, audit, polls),
+    ...createMediaServices(db, audit, { districts, timeZone: config.timeZone, webhooks }),
     pollExports: new PollExportService(polls, districts),
     polls,
+    webhooks,
     pollTallies,
     pollEvents,
     pollResults,
@@ -58,7 +77,8 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
       throttleMs: live.throttleMs ?? 250,
       bus: redis ? new RedisPollResponseBus(redis, live.channelPrefix ?? 'nabz:', log) : undefined,
     }),
-    pollInsights: new PollInsightsService(db, polls, pollTallies, districts, config.timeZone),
+    // Insights read through `readDb` (a replica when DATABASE_READ_URL is set); only this instance's tallies fold.
+    pollInsights: new PollInsightsService(readDb, polls, readDb === db ? pollTallies : new PollTallyService(readDb, config.timeZone, log), districts, config.timeZone),
     pollSubmissions: new PollSubmissionService(
       db,
       polls,

@@ -6,9 +6,9 @@ import { startTestApp } from "../helpers/app";
 import { startWeb, type RunningWeb } from "../helpers/web";
 
 // The public site (web/, production build) against a real API on a fresh, seeded database,
-// driven by headless Chromium. Screenshots land in tests/artifacts/ for a human to look at.
+// driven by headless Chromium. Screenshots land in tests/e2e/screenshots/ for a human to look at.
 
-const ARTIFACTS = path.resolve(__dirname, "../artifacts");
+const ARTIFACTS = path.resolve(__dirname, "screenshots");
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const PERSIAN_MONTHS = /فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/;
@@ -211,7 +211,7 @@ describe("public site", () => {
       await expect(page.locator(".district__population").first().textContent()).resolves.toMatch(/^Population: [\d,]+ people$/);
       await page.screenshot({ path: path.join(ARTIFACTS, "home-en-phone.png"), fullPage: true });
 
-      await page.getByRole("link", { name: "Goals and programmes", exact: true }).click();
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Goals and programmes", exact: true }).click();
       await page.waitForURL(`${web.url}/en/goals`);
       await expect(page.locator("html").getAttribute("dir")).resolves.toBe("ltr");
       await expect(goalTitles(page)).resolves.toEqual(goals.map((goal) => goal.en));

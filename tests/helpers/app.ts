@@ -29,10 +29,11 @@ export interface TestApp {
 /**
  * The real server, in-process, on a fresh database, listening on a free port. With `databaseUrl`
  * it joins an existing test app's database instead (a second server instance; that database is
- * left for its owner to drop). `live` reaches createApp (e.g. a Redis channel prefix per run).
+ * left for its owner to drop). `live` reaches createApp (e.g. a Redis channel prefix per run);
+ * `clock` replaces the app's clock where services take one (analytics: days, salts, retention).
  */
 export async function startTestApp(
-  options: { seed?: boolean; env?: Record<string, string>; databaseUrl?: string; live?: LiveResultsSettings } = {},
+  options: { seed?: boolean; env?: Record<string, string>; databaseUrl?: string; live?: LiveResultsSettings; clock?: () => Date } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, poolSize: testDatabase().mode === 'embedded' ? 1 : 5, drop: async () => undefined }
@@ -47,9 +48,11 @@ export async function startTestApp(
     DEMO_DATA: options.seed === false ? 'false' : 'true',
     // No background folding during tests: statement counts stay exact; tests fold with foldAll().
     TALLY_INTERVAL_MS: '60000',
+    // Nor webhook dispatching on a timer (deliveries are still woken when a change commits).
+    WEBHOOK_INTERVAL_MS: '60000',
     ...options.env,
   });
-  const app = await createApp(config, { live: options.live });
+  const app = await createApp(config, { live: options.live, clock: options.clock });
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
   const graphqlUrl = `${url}/graphql`;
 

@@ -21,8 +21,9 @@ export interface RunningWeb {
  * The build is not made here: a cold `next build` takes about a minute, so tests expect it.
  */
 export async function startWeb(graphqlUrl: string): Promise<RunningWeb> {
-  if (!existsSync(path.join(webDir, ".next", "BUILD_ID"))) {
-    throw new Error("web/.next has no production build: run `npm run build -w web` first");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!existsSync(path.join(webDir, distDir, "BUILD_ID"))) {
+    throw new Error(`web/${distDir} has no production build: run \`npm run build -w web\` first`);
   }
   const port = await freePort();
   // "localhost", not "127.0.0.1": with a literal loopback IP as hostname, Next 16 treats the

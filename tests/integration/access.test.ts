@@ -3,6 +3,7 @@ import { getSchema } from '../../server/src/graphql/schema';
 import { Role } from '../../server/src/modules/staff/role';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll, surveyInput } from '../helpers/polls';
+import { mediaFixtures } from '../helpers/media';
 
 /**
  * The access matrix: every mutation, called by every kind of caller. A mutation added to the
@@ -64,9 +65,228 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
     query: 'mutation ($input: RemoveGoalIndicatorInput!) { removeGoalIndicator(input: $input) { removedIndicatorId } }',
     variables: () => ({ input: { id: indicatorId } }),
   },
+  createApiKey: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
+    variables: () => ({ input: { name: 'Partner', scopes: ['PUBLIC_READ'], requestsPerMinute: 60 } }),
+  },
+  revokeApiKey: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { id } } }',
+    variables: () => ({ input: { id: apiKeyId } }),
+  },
+  createStaffUser: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: CreateStaffUserInput!) { createStaffUser(input: $input) { staffUser { id } } }',
+    // A new address each time: e-mail addresses are unique.
+    variables: () => ({ input: { email: `sample${++staffCounter}@nabz.example`, role: 'EDITOR', password: 'a-long-enough-passphrase' } }),
+  },
+  updateStaffUser: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: UpdateStaffUserInput!) { updateStaffUser(input: $input) { staffUser { id } } }',
+    variables: () => ({ input: { id: staffUserId, displayName: 'نام تازه' } }),
+  },
+  resetStaffPassword: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: ResetStaffPasswordInput!) { resetStaffPassword(input: $input) { staffUser { id } } }',
+    variables: () => ({ input: { id: staffUserId, password: 'another-long-passphrase' } }),
+  },
+  importSiteCounters: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: ImportSiteCountersInput!) { importSiteCounters(input: $input) { siteStats { total } } }',
+    variables: () => ({ input: { total: 311691, maxDaily: 490 } }),
+  },
+  createEvent: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }',
+    variables: () => ({ input: { kind: 'CULTURAL_EVENT', titleFa: 'رویداد تازه', startsAt: '2026-05-01T10:00:00Z', endsAt: '2026-05-01T12:00:00Z' } }),
+  },
+  updateEvent: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { id } } }',
+    variables: () => ({ input: { id: events.draftId, titleFa: 'تغییر' } }),
+  },
+  publishEvent: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: PublishEventInput!) { publishEvent(input: $input) { event { id } } }',
+    variables: () => ({ input: { id: events.draftId } }),
+  },
+  cancelEvent: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: CancelEventInput!) { cancelEvent(input: $input) { event { id } } }',
+    variables: () => ({ input: { id: events.publishedId } }),
+  },
+  deleteEvent: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: DeleteEventInput!) { deleteEvent(input: $input) { deletedEventId } }',
+    variables: () => ({ input: { id: events.disposableDraftId } }),
+  },
+  pinCrisisNotice: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: PinCrisisNoticeInput!) { pinCrisisNotice(input: $input) { event { id } } }',
+    variables: () => ({ input: { id: events.noticeId } }),
+  },
+  unpinCrisisNotice: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: UnpinCrisisNoticeInput!) { unpinCrisisNotice(input: $input) { event { id } } }',
+    variables: () => ({ input: { id: events.noticeId } }),
+  },
+  createOccasion: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: CreateOccasionInput!) { createOccasion(input: $input) { occasion { id } } }',
+    // A new title each time: the same title on the same day is a CONFLICT.
+    variables: () => ({ input: { kind: 'NATIONAL_OCCASION', titleFa: `مناسبت ${++events.occasionCounter}`, calendar: 'SOLAR_HIJRI', month: 8, day: 1 } }),
+  },
+  updateOccasion: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: UpdateOccasionInput!) { updateOccasion(input: $input) { occasion { id } } }',
+    variables: () => ({ input: { id: events.occasionId, holiday: true } }),
+  },
+  deleteOccasion: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: DeleteOccasionInput!) { deleteOccasion(input: $input) { deletedOccasionId } }',
+    variables: () => ({ input: { id: events.disposableOccasionId } }),
+  },
+  setOccasionOverride: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: SetOccasionOverrideInput!) { setOccasionOverride(input: $input) { override { year } } }',
+    variables: () => ({ input: { occasionId: events.occasionId, year: 1405, date: '2026-12-21' } }),
+  },
+  removeOccasionOverride: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: RemoveOccasionOverrideInput!) { removeOccasionOverride(input: $input) { removed } }',
+    variables: () => ({ input: { occasionId: events.occasionId, year: 1404 } }),
+  },
+  createMediaOutlet: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: CreateMediaOutletInput!) { createMediaOutlet(input: $input) { outlet { id } } }',
+    // A new name each time: outlet names are unique.
+    variables: () => ({ input: { nameFa: `رسانه ${++mediaCounter}`, kind: 'WEBSITE' } }),
+  },
+  updateMediaOutlet: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: UpdateMediaOutletInput!) { updateMediaOutlet(input: $input) { outlet { id } } }',
+    variables: () => ({ input: { id: media.outlet, notes: 'یادداشت' } }),
+  },
+  deleteMediaOutlet: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: DeleteMediaOutletInput!) { deleteMediaOutlet(input: $input) { deletedOutletId } }',
+    variables: () => ({ input: { id: media.spareOutlet } }),
+  },
+  createMediaContact: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: CreateMediaContactInput!) { createMediaContact(input: $input) { contact { id } } }',
+    variables: () => ({ input: { name: 'خبرنگار تازه', phones: ['09120000000'], email: 'new@example.com' } }),
+  },
+  updateMediaContact: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: UpdateMediaContactInput!) { updateMediaContact(input: $input) { contact { id } } }',
+    variables: () => ({ input: { id: media.contact, role: 'دبیر' } }),
+  },
+  deleteMediaContact: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: DeleteMediaContactInput!) { deleteMediaContact(input: $input) { deletedContactId } }',
+    variables: () => ({ input: { id: media.contact } }),
+  },
+  logMediaInteraction: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: LogMediaInteractionInput!) { logMediaInteraction(input: $input) { interaction { id } } }',
+    variables: () => ({ input: { contactId: media.contact, kind: 'CALL', topic: 'تماس' } }),
+  },
+  updateMediaInteraction: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: UpdateMediaInteractionInput!) { updateMediaInteraction(input: $input) { interaction { id } } }',
+    variables: () => ({ input: { id: media.interaction, topic: 'موضوع تازه' } }),
+  },
+  completeMediaFollowUp: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: CompleteMediaFollowUpInput!) { completeMediaFollowUp(input: $input) { interaction { id } } }',
+    variables: () => ({ input: { interactionId: media.interaction } }),
+  },
+  createPressRelease: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: CreatePressReleaseInput!) { createPressRelease(input: $input) { pressRelease { id } } }',
+    variables: () => ({ input: { titleFa: 'اطلاعیه', bodyFa: 'متن' } }),
+  },
+  updatePressRelease: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: UpdatePressReleaseInput!) { updatePressRelease(input: $input) { pressRelease { id } } }',
+    variables: () => ({ input: { id: media.draft, titleEn: 'Notice' } }),
+  },
+  publishPressRelease: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: PublishPressReleaseInput!) { publishPressRelease(input: $input) { pressRelease { id } } }',
+    variables: () => ({ input: { id: media.draft, contactIds: [media.contact] } }),
+  },
+  withdrawPressRelease: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: WithdrawPressReleaseInput!) { withdrawPressRelease(input: $input) { pressRelease { id } } }',
+    variables: () => ({ input: { id: media.published } }),
+  },
+  deletePressRelease: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: DeletePressReleaseInput!) { deletePressRelease(input: $input) { deletedPressReleaseId } }',
+    variables: () => ({ input: { id: media.draft } }),
+  },
+  recordPressReleaseDistribution: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: RecordPressReleaseDistributionInput!) { recordPressReleaseDistribution(input: $input) { addedRecipientCount } }',
+    variables: () => ({ input: { releaseId: media.published, contactIds: [media.contact] } }),
+  },
+  recordMediaCoverage: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: RecordMediaCoverageInput!) { recordMediaCoverage(input: $input) { coverage { id } } }',
+    variables: () => ({ input: { outletId: media.outlet, title: 'گزارش', publishedOn: '2025-06-01', kind: 'ARTICLE', tone: 'POSITIVE' } }),
+  },
+  updateMediaCoverage: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: UpdateMediaCoverageInput!) { updateMediaCoverage(input: $input) { coverage { id } } }',
+    variables: () => ({ input: { id: media.coverage, tone: 'NEGATIVE' } }),
+  },
+  deleteMediaCoverage: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: DeleteMediaCoverageInput!) { deleteMediaCoverage(input: $input) { deletedCoverageId } }',
+    variables: () => ({ input: { id: media.coverage } }),
+  },
+  inviteMediaContacts: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: InviteMediaContactsInput!) { inviteMediaContacts(input: $input) { addedCount } }',
+    variables: () => ({ input: { eventId: media.event, contactIds: [media.spareContact] } }),
+  },
+  updateMediaInvitation: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: UpdateMediaInvitationInput!) { updateMediaInvitation(input: $input) { invitation { id } } }',
+    variables: () => ({ input: { id: media.invitation, reply: 'ACCEPTED' } }),
+  },
+  removeMediaInvitation: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: RemoveMediaInvitationInput!) { removeMediaInvitation(input: $input) { removedInvitationId } }',
+    variables: () => ({ input: { id: media.invitation } }),
+  },
+  createWebhook: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }',
+    // A name that never resolves, for an event this test never causes: nothing is sent.
+    variables: () => ({ input: { url: 'https://hooks.partner.example/nabz', events: ['PRESS_RELEASE_PUBLISHED'] } }),
+  },
+  updateWebhook: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: UpdateWebhookInput!) { updateWebhook(input: $input) { webhook { id } } }',
+    variables: () => ({ input: { id: webhooks.id, description: 'تغییر' } }),
+  },
+  deleteWebhook: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { deletedWebhookId } }',
+    variables: () => ({ input: { id: webhooks.disposableId } }),
+  },
+  redeliverWebhookDelivery: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: RedeliverWebhookDeliveryInput!) { redeliverWebhookDelivery(input: $input) { delivery { id } } }',
+    variables: () => ({ input: { id: webhooks.deliveryId } }),
+  },
 };
 /** Mutations open to everyone by design. */
-const PUBLIC_MUTATIONS = ['signIn', 'signOut', 'submitPollResponse'];
+const PUBLIC_MUTATIONS = ['signIn', 'signOut', 'submitPollResponse', 'trackPageview'];
 
 const ACCOUNTS: Record<Role, 'admin' | 'editor' | 'analyst' | 'media'> = {
   [Role.ADMIN]: 'admin',
@@ -82,14 +302,62 @@ let pollId: string;
 /** The RATING question of the shared poll, and an indicator reading it (put back after a case removes it). */
 let indicatorQuestionId: string;
 let indicatorId: string;
+/** A partner key for revokeApiKey to revoke. */
+let apiKeyId: string;
 
 beforeAll(async () => {
   t = await startTestApp({ seed: true });
   tokens = Object.fromEntries(await Promise.all(Object.entries(ACCOUNTS).map(async ([role, account]) => [role, await t.signIn(account)]))) as Record<Role, string>;
   [{ id: goalId }] = await t.app.db.query('SELECT id FROM goal ORDER BY position LIMIT 1');
   pollId = (await createPoll(t, tokens[Role.EDITOR], surveyInput(), false)).id;
+  [{ id: apiKeyId }] = await t.app.db.query(`INSERT INTO api_key (name, prefix, key_hash, scopes, requests_per_minute) VALUES ('Partner', 'nabz_x', '\\x00', '{PUBLIC_READ}', 60) RETURNING id`);
 });
 afterAll(() => t.close());
+/** A staff user for the staff administration mutations to change, and a counter for new addresses. */
+let staffUserId: string;
+let staffCounter = 0;
+beforeAll(async () => {
+  [{ id: staffUserId }] = await t.app.db.query(`INSERT INTO staff_user (email, display_name, role, password_hash) VALUES ('sample.staff@nabz.example', 'نمونه', 'EDITOR', 'x') RETURNING id`);
+});
+/** Events and occasions the event mutations act on; the disposable ones are put back after a case deletes them. */
+const events = { draftId: '', publishedId: '', noticeId: '', disposableDraftId: '', occasionId: '', disposableOccasionId: '', occasionCounter: 0 };
+beforeAll(async () => {
+  [{ id: events.draftId }] = await t.app.db.query(`INSERT INTO event (kind, title_fa, starts_at, ends_at) VALUES ('OTHER', 'پیش‌نویس', now(), now()) RETURNING id`);
+  [{ id: events.publishedId }] = await t.app.db.query(`INSERT INTO event (kind, title_fa, starts_at, ends_at, status, published_at) VALUES ('OTHER', 'منتشرشده', now(), now(), 'PUBLISHED', now()) RETURNING id`);
+  [{ id: events.noticeId }] = await t.app.db.query(`SELECT id FROM event WHERE pinned`);
+  // Yalda Night (30 Azar): 1405's is 2026-12-21.
+  [{ id: events.occasionId }] = await t.app.db.query(`SELECT id FROM occasion WHERE calendar = 'SOLAR_HIJRI' AND month = 9 AND day = 30`);
+});
+beforeEach(async () => {
+  const [draft] = await t.app.db.query('SELECT id FROM event WHERE id = $1', [events.disposableDraftId || '00000000-0000-0000-0000-000000000000']);
+  if (!draft) [{ id: events.disposableDraftId }] = await t.app.db.query(`INSERT INTO event (kind, title_fa, starts_at, ends_at) VALUES ('OTHER', 'دورانداختنی', now(), now()) RETURNING id`);
+  const [occasion] = await t.app.db.query('SELECT id FROM occasion WHERE id = $1', [events.disposableOccasionId || '00000000-0000-0000-0000-000000000000']);
+  if (!occasion) [{ id: events.disposableOccasionId }] = await t.app.db.query(`INSERT INTO occasion (kind, title_fa, calendar, month, day) VALUES ('NATIONAL_OCCASION', $1, 'SOLAR_HIJRI', 8, 2) RETURNING id`, [`دورانداختنی ${Date.now()}`]);
+});
+/** Media objects the media mutations act on: a fresh set before every case, since many consume theirs. */
+const media: Record<string, string> = {};
+let mediaCounter = 0;
+beforeEach(async () => {
+  Object.assign(media, await mediaFixtures(t));
+  [{ id: media.spareOutlet }] = await t.app.db.query(`INSERT INTO media_outlet (name_fa, kind) VALUES ($1, 'WEBSITE') RETURNING id`, [`بی‌مخاطب ${++mediaCounter}`]);
+  [{ id: media.spareContact }] = await t.app.db.query(`INSERT INTO media_contact (name) VALUES ('مدعو') RETURNING id`);
+});
+/**
+ * Webhooks the webhook mutations act on, put back after a case deletes one, and a FAILED delivery
+ * to redeliver (fresh each case). Their address is a documentation one that delivery refuses to
+ * connect to, so nothing is ever sent.
+ */
+const webhooks = { id: '', disposableId: '', deliveryId: '' };
+beforeEach(async () => {
+  const add = () => t.app.db.query(`INSERT INTO webhook (url, events, signing_secret) VALUES ('https://192.0.2.1/nabz', '{PRESS_RELEASE_PUBLISHED}', 'whsec_access') RETURNING id`);
+  const exists = async (id: string) => (await t.app.db.query('SELECT 1 FROM webhook WHERE id = $1', [id || '00000000-0000-0000-0000-000000000000'])).length > 0;
+  if (!(await exists(webhooks.id))) [{ id: webhooks.id }] = await add();
+  if (!(await exists(webhooks.disposableId))) [{ id: webhooks.disposableId }] = await add();
+  [{ id: webhooks.deliveryId }] = await t.app.db.query(
+    `INSERT INTO webhook_delivery (webhook_id, event_type, payload, status, attempts, max_attempts) VALUES ($1, 'PRESS_RELEASE_PUBLISHED', '{}', 'FAILED', 8, 8) RETURNING id`,
+    [webhooks.id],
+  );
+});
 beforeEach(async () => {
   [{ id: indicatorQuestionId }] = await t.app.db.query(`SELECT id FROM poll_question WHERE poll_id = $1 AND kind = 'RATING'`, [pollId]);
   const [kept] = await t.app.db.query('SELECT id FROM goal_indicator WHERE id = $1', [indicatorId ?? '00000000-0000-0000-0000-000000000000']);
@@ -109,6 +377,21 @@ async function tableCounts(): Promise<Record<string, number>> {
     SELECT 'audit_log', count(*)::int FROM audit_log UNION ALL
     SELECT 'poll', count(*)::int FROM poll UNION ALL
     SELECT 'goal_indicator', count(*)::int FROM goal_indicator UNION ALL
+    SELECT 'event', count(*)::int FROM event UNION ALL
+    SELECT 'event_fingerprint', hashtext(string_agg(id::text || title_fa || status::text || pinned::text, ',' ORDER BY id)) FROM event UNION ALL
+    SELECT 'occasion_fingerprint', hashtext(string_agg(id::text || title_fa || holiday::text, ',' ORDER BY id)) FROM occasion UNION ALL
+    SELECT 'occasion_override_fingerprint', hashtext(string_agg(occasion_id::text || year::text || date::text, ',' ORDER BY occasion_id, year)) FROM occasion_override UNION ALL
+    SELECT 'api_key', count(*)::int FROM api_key UNION ALL
+    SELECT 'media_outlet_fingerprint', hashtext(string_agg(id::text || name_fa || coalesce(notes, ''), ',' ORDER BY id)) FROM media_outlet UNION ALL
+    SELECT 'media_contact_fingerprint', hashtext(string_agg(id::text || name || coalesce(role, ''), ',' ORDER BY id)) FROM media_contact UNION ALL
+    SELECT 'media_interaction_fingerprint', hashtext(string_agg(id::text || topic || coalesce(follow_up_done_at::text, ''), ',' ORDER BY id)) FROM media_interaction UNION ALL
+    SELECT 'press_release_fingerprint', hashtext(string_agg(id::text || status::text || coalesce(title_en, ''), ',' ORDER BY id)) FROM press_release UNION ALL
+    SELECT 'press_release_distribution', count(*)::int FROM press_release_distribution UNION ALL
+    SELECT 'media_coverage_fingerprint', hashtext(string_agg(id::text || tone::text, ',' ORDER BY id)) FROM media_coverage UNION ALL
+    SELECT 'media_invitation_fingerprint', hashtext(string_agg(id::text || reply::text, ',' ORDER BY id)) FROM media_invitation UNION ALL
+    SELECT 'api_key_revoked', count(revoked_at)::int FROM api_key UNION ALL
+    SELECT 'webhook_fingerprint', hashtext(string_agg(id::text || coalesce(description, '') || coalesce(disabled_at::text, ''), ',' ORDER BY id)) FROM webhook UNION ALL
+    SELECT 'webhook_delivery_fingerprint', hashtext(string_agg(id::text || status::text || attempts::text, ',' ORDER BY id)) FROM webhook_delivery UNION ALL
     SELECT 'goal_indicator_fingerprint', hashtext(string_agg(id::text || target::text, ',' ORDER BY id)) FROM goal_indicator UNION ALL
     SELECT 'poll_fingerprint', hashtext(string_agg(id::text || title_fa || coalesce(title_en, '') || state::text, ',' ORDER BY id)) FROM poll UNION ALL
     SELECT 'goal_fingerprint', hashtext(string_agg(id::text || title_fa || status::text, ',' ORDER BY id)) FROM goal`);

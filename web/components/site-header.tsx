@@ -10,10 +10,22 @@ interface SiteHeaderProps {
   path: string;
 }
 
-const navItems = [
+export const navItems = [
   { path: "/", key: "home" },
   { path: "/goals", key: "goals" },
+  { path: "/polls", key: "polls" },
+  // An event's page (/events/…) belongs to the calendar.
+  { path: "/calendar", key: "calendar", section: "/events" },
+  { path: "/news", key: "news" },
+  { path: "/districts", key: "districts" },
 ] as const;
+
+/** "page" on the item's own page, "true" inside its section (a poll under Polls). */
+function current(item: (typeof navItems)[number], path: string): "page" | "true" | undefined {
+  if (item.path === path) return "page";
+  const sections = [item.path, "section" in item ? item.section : null].filter((s) => s && s !== "/");
+  return sections.some((section) => path.startsWith(`${section}/`)) ? "true" : undefined;
+}
 
 // Plain links rather than next/link: every page is rendered on the server per request,
 // so client-side navigation would add JavaScript for little gain.
@@ -49,7 +61,7 @@ export function SiteHeader({ locale, path }: SiteHeaderProps) {
                 <li key={item.key}>
                   <a
                     href={localePath(locale, item.path)}
-                    aria-current={item.path === path ? "page" : undefined}
+                    aria-current={current(item, path)}
                   >
                     {t.nav[item.key]}
                   </a>

@@ -1,18 +1,48 @@
 // The one place the web app reads its environment; everything else imports `config`.
 const DEFAULT_GRAPHQL_URL = "http://localhost:4000/graphql";
 
-function readGraphqlUrl(): string {
-  const raw = process.env.GRAPHQL_URL || DEFAULT_GRAPHQL_URL;
+function readUrl(name: string, raw: string): URL {
   try {
-    return new URL(raw).toString();
+    return new URL(raw);
   } catch {
     // Fail at start-up with the reason rather than on the first page view.
-    throw new Error(`GRAPHQL_URL must be an absolute URL (got "${raw}")`);
+    throw new Error(`${name} must be an absolute URL (got "${raw}")`);
   }
 }
 
+const graphqlUrl = readUrl("GRAPHQL_URL", process.env.GRAPHQL_URL || DEFAULT_GRAPHQL_URL);
+
+/** The same endpoint over WebSocket (graphql-ws), for live poll results. */
+function websocketUrl(url: URL): string {
+  const ws = new URL(url);
+  ws.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  return ws.toString();
+}
+
+/**
+ * The API as browsers reach it (`PUBLIC_API_URL`), for the page-view beacon (POST /collect).
+ * Unset, GRAPHQL_URL's origin: right when the browser can reach the API there (one machine, or
+ * one domain in front of both); set it when GRAPHQL_URL is an internal address.
+ */
+const publicApiUrl = process.env.PUBLIC_API_URL
+  ? readUrl("PUBLIC_API_URL", process.env.PUBLIC_API_URL).origin
+  : graphqlUrl.origin;
+
 export const config = {
-  graphqlUrl: readGraphqlUrl(),
+  graphqlUrl: graphqlUrl.toString(),
+  beaconUrl: `${publicApiUrl}/collect`,
+  /** The API's iCalendar feed of every event and occasion, for calendar apps to subscribe to. */
+  calendarFeedUrl: `${publicApiUrl}/calendar.ics`,
+  graphqlWebSocketUrl: websocketUrl(graphqlUrl),
+  /**
+   * The site's public origin (`SITE_URL`, e.g. https://nabz.example) for canonical links, Open
+   * Graph and the sitemap. Unset, it is taken from the request's Host header.
+   */
+  siteUrl: process.env.SITE_URL ? readUrl("SITE_URL", process.env.SITE_URL).origin : null,
+  /** Cookies only over HTTPS (`COOKIE_SECURE`; on by default in production, as on the API). */
+  cookieSecure: process.env.COOKIE_SECURE
+    ? process.env.COOKIE_SECURE === "true"
+    : process.env.NODE_ENV === "production" && process.env.SITE_URL?.startsWith("https:") === true,
   /** A page gives up on the API after this long and shows the error state. */
   graphqlTimeoutMs: 10_000,
 } as const;

@@ -55,3 +55,33 @@ export function isoDay(date: Date | string): string {
 export function formatYear(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale[locale], { year: "numeric", timeZone: CITY_TIME_ZONE }).format(date);
 }
+
+const percentFormats = {
+  fa: new Intl.NumberFormat(intlLocale.fa, { style: "percent", maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat(intlLocale.en, { style: "percent", maximumFractionDigits: 0 }),
+} satisfies Record<Locale, Intl.NumberFormat>;
+
+const decimalFormats = {
+  fa: new Intl.NumberFormat(intlLocale.fa, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat(intlLocale.en, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+} satisfies Record<Locale, Intl.NumberFormat>;
+
+/** A share from 0 to 1 as a whole percentage: 0.5046 → "۵۰٪" / "50%". */
+export function formatPercent(share: number, locale: Locale): string {
+  return percentFormats[locale].format(share);
+}
+
+/** One decimal place: 3.456 → "۳٫۵" / "3.5". */
+export function formatDecimal(value: number, locale: Locale): string {
+  return decimalFormats[locale].format(value);
+}
+
+const timeFormats = {
+  fa: new Intl.DateTimeFormat(intlLocale.fa, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: CITY_TIME_ZONE }),
+  en: new Intl.DateTimeFormat(intlLocale.en, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: CITY_TIME_ZONE }),
+} satisfies Record<Locale, Intl.DateTimeFormat>;
+
+/** The time of day in the city: "۱۸:۳۰" / "18:30". */
+export function formatTime(date: Date | string, locale: Locale): string {
+  return timeFormats[locale].format(new Date(date));
+}

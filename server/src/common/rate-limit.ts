@@ -19,7 +19,9 @@ export class Limiter {
   constructor(options: LimiterOptions, redis?: Redis) {
     const base = { keyPrefix: `nabz:${options.keyPrefix}`, points: options.points, duration: options.durationSeconds };
     this.limiter = redis
-      ? new RateLimiterRedis({ ...base, storeClient: redis, insuranceLimiter: new RateLimiterMemory(base) })
+      ? // While Redis is away the in-memory insurance limiter answers at once (a per-process limit)
+        // instead of every request waiting for reconnection attempts.
+        new RateLimiterRedis({ ...base, storeClient: redis, insuranceLimiter: new RateLimiterMemory(base), rejectIfRedisNotReady: true })
       : new RateLimiterMemory(base);
   }
 

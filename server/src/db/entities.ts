@@ -1,9 +1,15 @@
+import { AnalyticsDaily, AnalyticsDailyDimension, AnalyticsPageView, AnalyticsSalt, AnalyticsTotal, AnalyticsVisitorDay } from '../modules/analytics/analytics.entity';
 import { District } from '../modules/districts/district.entity';
+import { Event } from '../modules/events/event.entity';
+import { Occasion, OccasionOverride } from '../modules/events/occasion.entity';
 import { Goal } from '../modules/goals/goal.entity';
+import { MEDIA_ENTITIES } from '../modules/media/media.module';
+import { WEBHOOK_ENTITIES } from '../modules/webhooks/webhook.entity';
 import { GoalIndicator } from '../modules/goals/goal-indicator.entity';
 import { Poll, PollAnswer, PollOption, PollParticipation, PollQuestion, PollResponse } from '../modules/polls/poll.entity';
 import { PollAnswerTally, PollResponseTally, PollTallyQueue } from '../modules/polls/poll-tally.entity';
 import { PollAnswerDistrictTally, PollAnswerPairTally } from '../modules/polls/insights/tally-rollups.entity';
+import { ApiKey } from '../modules/partners/api-key.entity';
 import { AuditLogEntry } from '../modules/staff/audit.entity';
 import { StaffSession, StaffUser } from '../modules/staff/staff.entity';
 
@@ -25,4 +31,16 @@ export const ENTITIES = [
   PollAnswerDistrictTally,
   PollAnswerPairTally,
   GoalIndicator,
+  ApiKey,
+  Event,
+  Occasion,
+  OccasionOverride,
+  AnalyticsSalt,
+  AnalyticsVisitorDay,
+  AnalyticsPageView,
+  AnalyticsDaily,
+  AnalyticsDailyDimension,
+  AnalyticsTotal,
+  ...MEDIA_ENTITIES,
+  ...WEBHOOK_ENTITIES,
 ];

@@ -1,5 +1,6 @@
 import { Authorized, Extensions } from 'type-graphql';
 import { type GraphQLSchema } from 'graphql';
+import { type ApiScope } from '../modules/partners/api-key.enums';
 import { type Role } from '../modules/staff/role';
 
 /**
@@ -7,11 +8,27 @@ import { type Role } from '../modules/staff/role';
  * The declaration is recorded in the field's extensions, and `assertAccessDeclared` refuses to
  * build a schema in which a root field has none: public access is opted into, never forgotten.
  */
-export type AccessDeclaration = { public: true } | { roles: Role[] };
+export type AccessDeclaration = ({ public: true } | { roles: Role[] }) & {
+  /**
+   * The scope a partner API key needs for it. Public fields default to PUBLIC_READ; staff fields
+   * without one are closed to API keys (a key never acts as a staff member).
+   */
+  apiScope?: ApiScope;
+};
 
-/** Anyone, signed in or not, may call this. */
-export function Public(): MethodDecorator {
-  return Extensions({ access: { public: true } satisfies AccessDeclaration });
+/** Anyone, signed in or not, may call this; an API key needs `apiScope` (PUBLIC_READ by default). */
+export function Public(options: { apiScope?: ApiScope } = {}): MethodDecorator {
+  return Extensions({ access: { public: true, ...options } satisfies AccessDeclaration });
+}
+
+/** Signed-in staff with one of these roles, or a partner API key holding `scope` (read-only data only). */
+export function StaffOrApiKey(scope: ApiScope, ...roles: Role[]): MethodDecorator {
+  const authorized = Authorized(...roles) as MethodDecorator;
+  const extensions = Extensions({ access: { roles, apiScope: scope } satisfies AccessDeclaration });
+  return (target, key, descriptor) => {
+    authorized(target, key, descriptor);
+    extensions(target, key, descriptor);
+  };
 }
 
 /** Signed-in staff with one of these roles (any staff role when none is given). */

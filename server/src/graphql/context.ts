@@ -2,9 +2,13 @@ import { type Locale } from './locale';
 import { type Loaders } from './loaders';
 import { type Services } from '../services';
 import { type Viewer } from '../modules/staff/staff.policy';
+import { type CallerKey } from '../modules/partners/api-key.service';
 
 /** The session cookie the web uses; partner tools send the same token as `Authorization: Bearer`. */
 export const SESSION_COOKIE = 'nabz_session';
+
+/** The header partner apps send their API key in. */
+export const API_KEY_HEADER = 'x-api-key';
 
 /** The anonymous respondent token the web keeps for a citizen (never tied to a person). */
 export const RESPONDENT_COOKIE = 'nabz_respondent';
@@ -24,8 +28,12 @@ export interface Context {
   requestId: string;
   locale: Locale;
   viewer: Viewer | null;
+  /** The partner API key the request was made with (`X-Api-Key`); never together with a viewer. */
+  apiKey: CallerKey | null;
   /** A hash of the client's address, for rate limits; the raw address is never kept. */
   clientKey: string;
+  /** The caller's address and user agent, for analytics' visitor key (hashed, never stored or logged). Absent over WebSocket. */
+  client?: { address: string; userAgent: string | undefined; acceptLanguage: string | undefined };
   services: Services;
   loaders: Loaders;
   sessionCookie: SessionCookie;

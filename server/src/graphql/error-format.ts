@@ -40,6 +40,18 @@ function argumentName(target: unknown): string | undefined {
   return undefined;
 }
 
+/** Connection-level failures of PostgreSQL (down, restarting, unreachable, connection cut). */
+const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; originalError?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string' && DB_UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(e.message)) return true;
+    e = (e.driverError ?? e.originalError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
 /**
  * The one place that decides what a client sees of an error: known codes pass with their message,
  * everything else becomes INTERNAL_SERVER_ERROR without message, stack or SQL (the request id in
@@ -60,7 +72,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (original instanceof AppError) {
-    return { ...base, message: original.message, extensions: { ...original.extensions } };
+    // `http` sets the response status (Apollo reads it before this); it is not for the client.
+    const { http: _http, ...extensions } = original.extensions;
+    return { ...base, message: original.message, extensions };
+  }
+  if (isDatabaseUnavailable(original)) {
+    // Nothing was stored: the client may retry the same request.
+    return { ...base, message: 'The service is briefly unavailable (its database does not answer). Nothing was changed; try again in a few seconds.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: 5 } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) && !formatted.path) {
@@ -79,6 +97,10 @@ export function errorLoggingPlugin(log: Logger): ApolloServerPlugin<Context> {
             const original = unwrapResolverError(error);
             if (original instanceof AppError || original instanceof ArgumentValidationError) continue;
             if (!error.path && typeof error.extensions?.code === 'string' && APOLLO_REQUEST_CODES.has(error.extensions.code)) continue;
+            if (isDatabaseUnavailable(original)) {
+              log.warn({ err: original, requestId: contextValue?.requestId }, 'database unavailable');
+              continue;
+            }
             log.error({ err: original, path: error.path, requestId: contextValue?.requestId }, 'unexpected error');
           }
         },

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import { type District } from '../modules/districts/district.entity';
+import { createEventLoaders } from '../modules/events/event.loader';
 import { type Goal } from '../modules/goals/goal.entity';
 import { createGoalIndicatorLoaders } from '../modules/goals/goal-indicator.loader';
+import { createMediaLoaders } from '../modules/media/media.loader';
 import { type Poll, type PollOption, type PollQuestion } from '../modules/polls/poll.entity';
 import { type StaffUser } from '../modules/staff/staff.entity';
 import { type Services } from '../services';
@@ -16,6 +18,8 @@ export function createLoaders(services: Services) {
     optionsByQuestionId: new DataLoader<string, PollOption[]>((ids) => services.polls.optionsByQuestionIds(ids)),
     staffUserById: new DataLoader<string, StaffUser | null>((ids) => services.auth.findUsersByIds(ids)),
     ...createGoalIndicatorLoaders(services),
+    ...createEventLoaders(services),
+    ...createMediaLoaders(services),
   };
 }
 

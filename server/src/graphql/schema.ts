@@ -2,9 +2,12 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import { forbidden, unauthenticated } from '../common/errors';
+import { SiteStatsResolver, SiteTrafficResolver } from '../modules/analytics/analytics.resolver';
 import { DistrictResolver } from '../modules/districts/district.resolver';
+import { EventResolver, HijriDateResolver, OccasionResolver } from '../modules/events/event.resolver';
 import { GoalResolver } from '../modules/goals/goal.resolver';
 import { GoalIndicatorResolver } from '../modules/goals/goal-indicator.resolver';
+import { MEDIA_RESOLVERS } from '../modules/media/media.module';
 import { PollOptionResolver, PollQuestionResolver, PollResolver, SubmitPollResponsePayloadResolver } from '../modules/polls/poll.resolver';
 import { FreeTextAnswerResolver, PollInsightsResolver } from '../modules/polls/insights/insights.resolver';
 import { contextScopedPubSub } from '../modules/polls/live/context-pubsub';
@@ -12,13 +15,23 @@ import { PollLiveResolver } from '../modules/polls/live/poll-live.resolver';
 import { type Role } from '../modules/staff/role';
 import { hasRole } from '../modules/staff/staff.policy';
 import { StaffResolver } from '../modules/staff/staff.resolver';
+import { StaffAdminResolver } from '../modules/staff/staff-admin.resolver';
+import { AuditLogResolver } from '../modules/staff/audit-log.resolver';
+import { ApiKeyResolver } from '../modules/partners/api-key.resolver';
+import { WEBHOOK_RESOLVERS } from '../modules/webhooks/webhook.resolver';
 import { assertAccessDeclared } from './access';
+import { accessOfField, requiredScope } from './api-key-scopes';
 import { type Context } from './context';
 
-export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, SubmitPollResponsePayloadResolver, StaffResolver, GoalIndicatorResolver, PollInsightsResolver, FreeTextAnswerResolver, PollLiveResolver] as const;
+export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, SubmitPollResponsePayloadResolver, StaffResolver, StaffAdminResolver, AuditLogResolver, GoalIndicatorResolver, PollInsightsResolver, FreeTextAnswerResolver, PollLiveResolver, ApiKeyResolver, SiteStatsResolver, SiteTrafficResolver, EventResolver, HijriDateResolver, OccasionResolver, ...MEDIA_RESOLVERS, ...WEBHOOK_RESOLVERS] as const;
 
-const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
-  if (!context.viewer) throw unauthenticated();
+const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
+  if (!context.viewer) {
+    // A partner API key reaches a staff field only when the field names a scope the key holds.
+    const scope = context.apiKey ? requiredScope(accessOfField(info)) : null;
+    if (scope && context.apiKey!.scopes.includes(scope)) return true;
+    throw unauthenticated();
+  }
   if (!hasRole(context.viewer, roles)) throw forbidden();
   return true;
 };

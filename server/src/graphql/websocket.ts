@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type FastifyInstance } from 'fastify';
@@ -16,6 +16,7 @@ import { formatError } from './error-format';
 import { createLoaders } from './loaders';
 import { localeFromHeader } from './locale';
 import { bearerToken, type queryLimits } from './transport';
+import { type TrustedDocuments, untrustedDocument } from './trusted-documents';
 
 /** Subscriptions one connection may hold at once; a client following more opens another connection. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
@@ -50,6 +51,8 @@ type SocketContext = WsContext<Record<string, unknown>, Extra>;
 export interface GraphQLWebSocketOptions {
   schema: GraphQLSchema;
   limits: ReturnType<typeof queryLimits>;
+  /** When set, anonymous connections may subscribe only with the website's own documents. */
+  trusted?: TrustedDocuments;
   services: Services;
   config: Config;
   log: Logger;
@@ -102,6 +105,9 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
             return [new AppError('BAD_REQUEST', 'Only subscriptions are served over the WebSocket; send queries and mutations to /graphql over HTTP.')];
           }
           const contextValue = await socketContext(ctx.extra.connection!, requestId, services);
+          if (options.trusted && !contextValue.viewer && !options.trusted.allows(createHash('sha256').update(payload.query).digest('hex'), document)) {
+            return [untrustedDocument()];
+          }
           log.debug({ requestId, connectionId: ctx.extra.connection!.id, operationName: payload.operationName }, 'subscription started');
           return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
         } catch (err) {
@@ -183,6 +189,8 @@ async function socketContext(connection: Connection, requestId: string, services
     requestId,
     locale: connection.locale,
     viewer,
+    // Subscriptions are public or staff-only; partner API keys are an HTTP matter.
+    apiKey: null,
     clientKey: connection.clientKey,
     services,
     loaders: createLoaders(services),

@@ -1,5 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { type Logger } from '../logger';
+import { seedDemoSiteCounters } from '../modules/analytics/demo-site-counters';
 import { District } from '../modules/districts/district.entity';
 import { Goal } from '../modules/goals/goal.entity';
 import { GoalStatus } from '../modules/goals/goal.enums';
@@ -7,7 +8,9 @@ import { Role } from '../modules/staff/role';
 import { hashPassword } from '../modules/staff/password';
 import { StaffUser } from '../modules/staff/staff.entity';
 import { CUSTOMER_GOALS } from './customer-goals';
+import { seedDemoEvents } from './demo-events';
 import { seedDemoPolls } from './demo-polls';
+import { seedDemoMedia } from './demo-media';
 
 /** Demo districts: names as the city writes them; populations are illustrative. */
 export const DEMO_DISTRICTS = [
@@ -56,7 +59,13 @@ export async function seedDemoData(manager: EntityManager, log?: Logger): Promis
       .values(DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash })))
       .execute();
     const polls = await seedDemoPolls(m);
-    log?.info({ goals: CUSTOMER_GOALS.length, districts: DEMO_DISTRICTS.length, accounts: DEMO_ACCOUNTS.length, polls: polls.polls, pollResponses: polls.responses }, 'demo data loaded');
+    // Before media relations: its demo invitations go to a demo event.
+    const events = await seedDemoEvents(m);
+    // The customer's current site counters (311,691 visits, record day 490): the new site continues them.
+    await seedDemoSiteCounters(m);
+    // Media relations last: its invitations go to a demo event when one exists by now.
+    const media = await seedDemoMedia(m);
+    log?.info({ goals: CUSTOMER_GOALS.length, districts: DEMO_DISTRICTS.length, accounts: DEMO_ACCOUNTS.length, polls: polls.polls, pollResponses: polls.responses, events, media }, 'demo data loaded');
     return true;
   });
 }

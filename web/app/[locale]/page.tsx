@@ -1,6 +1,10 @@
 import { DistrictList } from "@/components/district-list";
+import { eventHref, EventItem } from "@/components/event-item";
+import { NewsCard } from "@/components/news-card";
 import { GoalCard } from "@/components/goal-card";
+import { PollDates } from "@/components/poll-card";
 import { query } from "@/lib/apollo";
+import { addDays, today } from "@/lib/calendar";
 import { formatNumber } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/dictionaries";
 import { graphqlLocale } from "@/lib/i18n/locales";
@@ -12,18 +16,43 @@ import { localeParam } from "./locale-param";
 export const dynamic = "force-dynamic";
 
 const GOALS_IN_BRIEF = 6;
+const UPCOMING_EVENTS = 5;
+const UPCOMING_DAYS = 45;
+const LATEST_NEWS = 3;
 
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const { data } = await query({
     query: HOME_PAGE_QUERY,
-    variables: { locale: graphqlLocale[locale], goalCount: GOALS_IN_BRIEF },
+    variables: {
+      locale: graphqlLocale[locale],
+      goalCount: GOALS_IN_BRIEF,
+      eventCount: UPCOMING_EVENTS,
+      newsCount: LATEST_NEWS,
+      from: today(),
+      to: addDays(today(), UPCOMING_DAYS),
+    },
   });
+  const notice = data.pinnedNotice;
   const goalsHref = localePath(locale, "/goals");
+  const openPoll = data.polls.edges[0]?.node;
 
   return (
     <>
+      {notice && (
+        <aside className="crisis-notice" aria-labelledby="crisis-notice-title">
+          <div className="container crisis-notice__inner">
+            <p className="crisis-notice__label">{t.notice.label}</p>
+            <h2 id="crisis-notice-title" className="crisis-notice__title">
+              {notice.title}
+            </h2>
+            {notice.description && <p className="crisis-notice__body">{notice.description}</p>}
+            <a href={eventHref(locale, notice.id)}>{t.notice.more}</a>
+          </div>
+        </aside>
+      )}
+
       <section className="hero" aria-labelledby="hero-title">
         <div className="container hero__inner">
           <p className="hero__eyebrow">{t.home.heroEyebrow}</p>
@@ -37,7 +66,71 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         </div>
       </section>
 
-      <section className="section" aria-labelledby="goals-title">
+      {openPoll && (
+        <section className="section section--poll" aria-labelledby="poll-title">
+          <div className="container">
+            <div className="featured-poll">
+              <p className="featured-poll__eyebrow">{t.home.pollTitle}</p>
+              <h2 id="poll-title" className="featured-poll__title">
+                {openPoll.title}
+              </h2>
+              {openPoll.description && <p>{openPoll.description}</p>}
+              <div className="poll-meta">
+                <span>{t.polls.questionCount(formatNumber(openPoll.questions.length, locale))}</span>
+                <PollDates poll={openPoll} locale={locale} />
+              </div>
+              <p className="featured-poll__actions">
+                <a className="button" href={localePath(locale, `/polls/${openPoll.id}`)}>
+                  {t.polls.answerPoll}
+                </a>
+                <a href={localePath(locale, "/polls")}>{t.polls.allPolls}</a>
+              </p>
+            </div>
+          </div>
+        </section>
+      )}
+
+      <div className="section">
+        <div className="container home-columns">
+          <section aria-labelledby="events-title">
+            <header className="section__header">
+              <h2 id="events-title">{t.home.eventsTitle}</h2>
+              <p>{t.home.eventsIntro}</p>
+            </header>
+            {data.events.edges.length === 0 ? (
+              <p className="empty-state">{t.calendar.noEvents}</p>
+            ) : (
+              <ul className="stack-list">
+                {data.events.edges.map(({ node }) => (
+                  <li key={node.id}>
+                    <EventItem event={node} locale={locale} headingLevel="h3" showDate />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="section__more">
+              <a href={localePath(locale, "/calendar")}>{t.home.allEvents}</a>
+            </p>
+          </section>
+          <section aria-labelledby="news-title">
+            <header className="section__header">
+              <h2 id="news-title">{t.home.newsTitle}</h2>
+            </header>
+            <ul className="stack-list">
+              {data.news.edges.map(({ node }) => (
+                <li key={node.id}>
+                  <NewsCard item={node} locale={locale} headingLevel="h3" />
+                </li>
+              ))}
+            </ul>
+            <p className="section__more">
+              <a href={localePath(locale, "/news")}>{t.home.allNews}</a>
+            </p>
+          </section>
+        </div>
+      </div>
+
+      <section className="section section--tinted" aria-labelledby="goals-title">
         <div className="container">
           <header className="section__header">
             <h2 id="goals-title">{t.home.goalsTitle}</h2>
@@ -58,7 +151,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         </div>
       </section>
 
-      <section className="section section--tinted" aria-labelledby="districts-title">
+      <section className="section" aria-labelledby="districts-title">
         <div className="container">
           <header className="section__header">
             <h2 id="districts-title">{t.home.districtsTitle}</h2>

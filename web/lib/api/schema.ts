@@ -33,3 +33,39 @@ export interface PageInfo {
   hasNextPage: boolean;
   endCursor: string | null;
 }
+
+export type PollStatus = "DRAFT" | "SCHEDULED" | "OPEN" | "CLOSED";
+
+export type QuestionKind = "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "RATING" | "NPS" | "FREE_TEXT";
+
+export type ResultsVisibility = "PUBLIC" | "AFTER_RESPONSE" | "STAFF_ONLY";
+
+/** One answer of submitPollResponse's input. Give exactly the field the question's kind needs. */
+export interface AnswerInput {
+  questionId: string;
+  optionIds?: string[];
+  number?: number;
+  text?: string;
+}
+
+/** The `extensions.code` values the web turns into messages for people. */
+export type ApiErrorCode =
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "RATE_LIMITED"
+  | "ALREADY_RESPONDED"
+  | "POLL_CLOSED"
+  | "POLL_NOT_OPEN"
+  | "DISTRICT_NOT_ELIGIBLE";
+
+export type EventKind =
+  | "CRISIS_NOTICE"
+  | "CULTURAL_EVENT"
+  | "MAYOR_APPEARANCE"
+  | "NATIONAL_OCCASION"
+  | "OTHER"
+  | "PRESS_CONFERENCE"
+  | "RELIGIOUS_OCCASION";
+
+export type EventStatus = "DRAFT" | "PUBLISHED" | "CANCELLED";

@@ -43,12 +43,11 @@ export class GoalService {
     const words = normalizeForSearch(filter?.search ?? '').split(' ').filter(Boolean);
     words.forEach((word, i) => qb.andWhere(`g.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
 
+    // A malformed cursor is refused before any SQL runs.
+    const cursor = after ? (decodeCursor(after, ['number', 'string']) as [number, string]) : null;
+    if (cursor && !isUuid(cursor[1])) throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
     const totalCount = await qb.getCount();
-    if (after) {
-      const [position, id] = decodeCursor(after, ['number', 'string']) as [number, string];
-      if (!isUuid(id)) throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
-      qb.andWhere('(g.position, g.id) > (:position, :id)', { position, id });
-    }
+    if (cursor) qb.andWhere('(g.position, g.id) > (:position, :id)', { position: cursor[0], id: cursor[1] });
     const rows = await qb.orderBy('g.position', 'ASC').addOrderBy('g.id', 'ASC').take(first + 1).getMany();
     return toPage(rows, first, totalCount, (g) => [g.position, g.id]);
   }

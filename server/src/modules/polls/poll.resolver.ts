@@ -1,3 +1,4 @@
+import { ApiScope } from '../partners/api-key.enums';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public, StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
@@ -56,7 +57,7 @@ export class PollResolver {
     return ctx.services.pollResults.results(poll.id);
   }
 
-  @Public()
+  @Public({ apiScope: ApiScope.SUBMIT_RESPONSES })
   @Mutation(() => SubmitPollResponsePayload, {
     description:
       'Answers a poll, anonymously. Every answer is checked and nothing is stored when one is wrong (BAD_USER_INPUT with `field`). One response per respondent per poll: ALREADY_RESPONDED. Closed: POLL_CLOSED; not yet open: POLL_NOT_OPEN; limited to other districts: DISTRICT_NOT_ELIGIBLE; too many from one address: RATE_LIMITED.',

@@ -6,6 +6,7 @@ import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
 import { type Viewer } from '../staff/staff.policy';
+import { type WebhookService } from '../webhooks/webhook.service';
 import { Poll, PollOption, PollQuestion } from './poll.entity';
 import { PollState, PollStatus } from './poll.enums';
 import { type CreatePollInput, type PollFilter, type PollQuestionInput, type StartPollWaveInput, type UpdatePollInput } from './poll.inputs';
@@ -45,6 +46,8 @@ export class PollService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly districts: DistrictService,
+    /** Announces openings and closings to partner webhooks, inside the same transactions. */
+    private readonly webhooks?: Pick<WebhookService, 'pollPublished' | 'pollClosed'>,
   ) {}
 
   async list(viewer: Viewer | null, args: { first: number; after?: string | null; filter?: PollFilter | null }): Promise<Page<Poll>> {
@@ -211,7 +214,7 @@ export class PollService {
       if (poll.state !== PollState.DRAFT) throw badInput('Only a draft can be published.', 'input.id');
       if (poll.closesAt && poll.closesAt <= new Date()) throw badInput('closesAt is in the past: reschedule before publishing.', 'input.id');
       return { state: PollState.PUBLISHED };
-    });
+    }, (m, poll) => this.webhooks?.pollPublished(m, poll));
   }
 
   async close(actor: Viewer, id: string, requestId: string): Promise<Poll> {
@@ -219,7 +222,7 @@ export class PollService {
       if (effectiveStatus(poll) === PollStatus.CLOSED) throw badInput('The poll is already closed.', 'input.id');
       if (poll.state === PollState.DRAFT) throw badInput('A draft cannot be closed; delete or publish it.', 'input.id');
       return { state: PollState.CLOSED, closedAt: new Date() };
-    });
+    }, (m, poll) => this.webhooks?.pollClosed(m, poll));
   }
 
   async startWave(actor: Viewer, input: StartPollWaveInput, requestId: string): Promise<Poll> {
@@ -262,7 +265,14 @@ export class PollService {
     });
   }
 
-  private async transition(actor: Viewer, id: string, requestId: string, action: string, change: (poll: Poll) => Partial<Poll>): Promise<Poll> {
+  private async transition(
+    actor: Viewer,
+    id: string,
+    requestId: string,
+    action: string,
+    change: (poll: Poll) => Partial<Poll>,
+    changed?: (m: EntityManager, poll: Poll) => Promise<unknown> | undefined,
+  ): Promise<Poll> {
     if (!isUuid(id)) throw notFound('Poll');
     const result = await this.db.transaction(async (m) => {
       const before = await m.findOne(Poll, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -270,6 +280,7 @@ export class PollService {
       await m.update(Poll, { id }, change(before));
       const after = await m.findOneByOrFail(Poll, { id });
       await this.audit.record(m, { actorId: actor.userId, action, entityType: 'Poll', entityId: id, before: snapshot(before), after: snapshot(after), requestId });
+      await changed?.(m, after);
       return after;
     });
     this.forgetDefinition(id);

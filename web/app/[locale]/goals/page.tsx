@@ -4,6 +4,7 @@ import { formatNumber } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/dictionaries";
 import { graphqlLocale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/routing";
+import { pageMetadata } from "@/lib/metadata";
 import { localeParam } from "../locale-param";
 import { GoalSearchForm } from "./goal-search-form";
 import { loadAllGoals } from "./goals.query";
@@ -13,7 +14,9 @@ import { parseGoalSearch, toGoalFilter } from "./search-params";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/goals">): Promise<Metadata> {
-  return { title: getDictionary(await localeParam(params)).nav.goals };
+  const locale = await localeParam(params);
+  const t = getDictionary(locale);
+  return pageMetadata(locale, { title: t.nav.goals, description: t.goals.intro });
 }
 
 export default async function GoalsPage({ params, searchParams }: PageProps<"/[locale]/goals">) {

@@ -1,5 +1,6 @@
+import { ApiScope } from '../../partners/api-key.enums';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { StaffOnly } from '../../../graphql/access';
+import { StaffOnly, StaffOrApiKey } from '../../../graphql/access';
 import { type Context } from '../../../graphql/context';
 import { PageArgs } from '../../../graphql/pagination';
 import { District } from '../../districts/district.entity';
@@ -21,11 +22,11 @@ const questionArg = { description: 'A question of this poll.' } as const;
 
 @Resolver(() => PollInsights)
 export class PollInsightsResolver {
-  @StaffOnly(...POLL_ANALYSTS)
+  @StaffOrApiKey(ApiScope.ANALYTICS_READ, ...POLL_ANALYSTS)
   @Query(() => PollInsights, {
     nullable: true,
     description:
-      'Opinion analysis of a poll: results with intervals, crosstabs, daily trends, results weighted by district population, free-text answers and waves. Analysts, editors and admins. Null, with a NOT_FOUND error, when there is no such poll.',
+      'Opinion analysis of a poll: results with intervals, crosstabs, daily trends, results weighted by district population, free-text answers and waves. Analysts, editors and admins, and API keys with ANALYTICS_READ (free-text answers excepted). Null, with a NOT_FOUND error, when there is no such poll.',
   })
   pollInsights(@Arg('pollId', () => ID, { description: 'The poll.' }) pollId: string, @Ctx() ctx: Context): Promise<PollInsights> {
     return ctx.services.pollInsights.open(pollId);
@@ -64,7 +65,9 @@ export class PollInsightsResolver {
     return ctx.services.pollInsights.weighted(insights.source);
   }
 
-  @FieldResolver(() => FreeTextAnswerConnection, { description: 'A FREE_TEXT question\'s answers, newest first. Personal opinion: staff only.' })
+  // Citizens' own words may carry personal details: staff sessions only, never API keys.
+  @StaffOnly(...POLL_ANALYSTS)
+  @FieldResolver(() => FreeTextAnswerConnection, { description: 'A FREE_TEXT question\'s answers, newest first. Personal opinion: staff sessions only (not API keys).' })
   freeTextAnswers(
     @Root() insights: PollInsights,
     @Arg('questionId', () => ID, questionArg) questionId: string,

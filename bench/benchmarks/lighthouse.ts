@@ -1,0 +1,114 @@
+/**
+ * lighthouse: Lighthouse 12.2.3 (the npm package, pinned) scores of the public site's home, poll
+ * and calendar pages, in Persian and in English: performance, accessibility, best practices and
+ * SEO, with Lighthouse's default mobile profile (a mid-range phone on a slow 4G network,
+ * simulated). It drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH) through
+ * chrome-launcher. Bar: at least 95 in every category. Needs `npm run build -w web` first.
+ */
+import 'reflect-metadata';
+import { machine, printTable, writeResult } from '../lib';
+import { CHROMIUM, inEnglish, startBenchSite } from './web-pages';
+
+const NAME = 'lighthouse';
+const BAR = 95;
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+// Lighthouse and chrome-launcher are ES modules; keep a real import() (the TypeScript loader
+// would turn a plain one into require()).
+const importModule = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
+
+interface LighthouseResult {
+  lhr: {
+    lighthouseVersion: string;
+    finalDisplayedUrl: string;
+    configSettings: { formFactor: string; throttlingMethod: string };
+    runWarnings: string[];
+    categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+    audits: Record<string, { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; numericValue?: number }>;
+  };
+}
+
+export default async function lighthouseScores(): Promise<void> {
+  const startedOn = machine();
+  const { default: lighthouse } = await importModule<{ default: (url: string, flags: Record<string, unknown>) => Promise<LighthouseResult | undefined> }>('lighthouse');
+  const chromeLauncher = await importModule<{ launch(options: Record<string, unknown>): Promise<{ port: number; kill(): Promise<void> | void }> }>('chrome-launcher');
+  const site = await startBenchSite();
+  try {
+    const wanted = ['home', 'poll', 'calendar'];
+    const targets = site.pages
+      .filter((p) => wanted.includes(p.name))
+      .flatMap((p) => [
+        { page: `fa ${p.name}`, path: p.path },
+        { page: `en ${p.name}`, path: inEnglish(p.path) },
+      ]);
+
+    const runs = [];
+    for (const target of targets) {
+      process.stdout.write(`[bench] lighthouse ${target.page} ...\n`);
+      const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, logLevel: 'silent' });
+      try {
+        const result = await lighthouse(site.web.url + target.path, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: [...CATEGORIES],
+        });
+        if (!result) throw new Error(`lighthouse gave no result for ${target.page}`);
+        const { lhr } = result;
+        const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score! * 100)]));
+        // What cost points: every weighted audit below full marks, by category.
+        const lost = Object.fromEntries(
+          CATEGORIES.map((c) => [
+            c,
+            lhr.categories[c].auditRefs
+              .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && (lhr.audits[ref.id]?.score ?? 1) < 1)
+              .map((ref) => ({ id: ref.id, title: lhr.audits[ref.id].title, score: lhr.audits[ref.id].score, displayValue: lhr.audits[ref.id].displayValue })),
+          ]),
+        );
+        const metric = (id: string) => lhr.audits[id]?.numericValue ?? null;
+        runs.push({
+          page: target.page,
+          path: target.path,
+          scores,
+          metricsMs: {
+            firstContentfulPaint: metric('first-contentful-paint'),
+            largestContentfulPaint: metric('largest-contentful-paint'),
+            totalBlockingTime: metric('total-blocking-time'),
+            speedIndex: metric('speed-index'),
+          },
+          cumulativeLayoutShift: metric('cumulative-layout-shift'),
+          lost,
+          runWarnings: lhr.runWarnings,
+          lighthouseVersion: lhr.lighthouseVersion,
+          formFactor: lhr.configSettings.formFactor,
+          throttlingMethod: lhr.configSettings.throttlingMethod,
+        });
+      } finally {
+        await chrome.kill();
+      }
+    }
+
+    process.stdout.write('\n');
+    printTable(runs.map((r) => ({ page: r.page, ...r.scores, 'LCP ms': Math.round(r.metricsMs.largestContentfulPaint ?? 0), 'TBT ms': Math.round(r.metricsMs.totalBlockingTime ?? 0), CLS: r.cumulativeLayoutShift })));
+    const below = runs.flatMap((r) => CATEGORIES.filter((c) => (r.scores[c] ?? 0) < BAR).map((c) => `${r.page} ${c} ${r.scores[c]}`));
+    if (below.length) process.stdout.write(`[bench] below ${BAR}: ${below.join(', ')}\n`);
+
+    const file = writeResult(
+      NAME,
+      {
+        description: `Lighthouse ${runs[0]?.lighthouseVersion ?? '12.2.3'} (npm, pinned), default mobile profile with simulated throttling, Debian Chromium via chrome-launcher, against next start on this machine. Bar: ≥ ${BAR} in each category.`,
+        settings: { chromium: CHROMIUM, chromeFlags: FLAGS, categories: CATEGORIES },
+        requirements: { everyCategoryAtLeast: BAR, met: below.length === 0, below },
+        runs,
+        baselines: {},
+        ratios: {},
+        scenarios: [],
+      },
+      { machine: startedOn },
+    );
+    process.stdout.write(`[bench] wrote ${file}\n`);
+  } finally {
+    await site.close();
+  }
+}

@@ -1,0 +1,368 @@
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { PageArgs } from '../../graphql/pagination';
+import { isLocalDate, MAX_YEAR, MIN_YEAR } from './calendar';
+import { EventKind, EventStatus, OccasionCalendar } from './event.enums';
+import { MAX_OCCASION_YEAR, MIN_OCCASION_YEAR } from './occasion-expansion';
+
+const TITLE_MAX = 300;
+const DESCRIPTION_MAX = 10_000;
+const VENUE_MAX = 300;
+const NOTE_MAX = 500;
+/** The longest range `events` expands at once. */
+export const MAX_RANGE_DAYS = 400;
+
+/** A LocalDate argument: a Gregorian day, YYYY-MM-DD. */
+export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isLocalDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must be a day written YYYY-MM-DD, from ${MIN_YEAR} to ${MAX_YEAR}`, ...options },
+      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && isLocalDate(value)) },
+    });
+}
+
+@ArgsType()
+export class EventsArgs extends PageArgs {
+  @Field({ description: `The first day, as a LocalDate (YYYY-MM-DD) in the city's time zone. At most ${MAX_RANGE_DAYS} days from \`from\` to \`to\`.` })
+  @IsLocalDate()
+  from: string;
+
+  @Field({ description: 'The last day (included), as a LocalDate (YYYY-MM-DD) in the city\'s time zone.' })
+  @IsLocalDate()
+  to: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only events in this district, plus citywide ones unless `includeCitywide` is false.' })
+  @IsOptional()
+  @MaxLength(64)
+  district?: string | null;
+
+  @Field({
+    defaultValue: true,
+    description: 'With `district`: also list citywide events (those without a district, and the national and religious occasions). Ignored without `district`.',
+  })
+  includeCitywide: boolean = true;
+
+  @Field(() => [EventKind], { nullable: true, description: 'Only events of these kinds.' })
+  @IsOptional()
+  @ArrayMaxSize(Object.keys(EventKind).length)
+  kinds?: EventKind[] | null;
+
+  @Field(() => [EventStatus], {
+    nullable: true,
+    description: 'Only events in these statuses. Without a staff session only PUBLISHED and CANCELLED events are ever returned; staff may ask for DRAFT.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(Object.keys(EventStatus).length)
+  statuses?: EventStatus[] | null;
+}
+
+@InputType({ description: 'A new event. It starts as a DRAFT: publish it with `publishEvent`.' })
+export class CreateEventInput {
+  @Field(() => EventKind, { description: 'What sort of event it is.' })
+  kind: EventKind;
+
+  @Field({ description: `Persian title, at most ${TITLE_MAX} characters.` })
+  @MaxLength(TITLE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  titleFa: string;
+
+  @Field(() => String, { nullable: true, description: `English title, at most ${TITLE_MAX} characters.` })
+  @IsOptional()
+  @MaxLength(TITLE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  titleEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Persian description, at most ${DESCRIPTION_MAX} characters.` })
+  @IsOptional()
+  @MaxLength(DESCRIPTION_MAX)
+  @IsCleanText()
+  descriptionFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: `English description, at most ${DESCRIPTION_MAX} characters.` })
+  @IsOptional()
+  @MaxLength(DESCRIPTION_MAX)
+  @IsCleanText()
+  descriptionEn?: string | null;
+
+  @Field({ description: 'When it starts.' })
+  startsAt: Date;
+
+  @Field({ description: 'When it ends; not before `startsAt`.' })
+  endsAt: Date;
+
+  @Field(() => String, { nullable: true, description: `Where, in Persian, at most ${VENUE_MAX} characters.` })
+  @IsOptional()
+  @MaxLength(VENUE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  venueFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Where, in English, at most ${VENUE_MAX} characters.` })
+  @IsOptional()
+  @MaxLength(VENUE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  venueEn?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The district it takes place in; citywide when null.' })
+  @IsOptional()
+  @MaxLength(64)
+  districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A poll to link, for example one asking about the event.' })
+  @IsOptional()
+  @MaxLength(64)
+  pollId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A goal of the PR office the event serves.' })
+  @IsOptional()
+  @MaxLength(64)
+  goalId?: string | null;
+}
+
+@InputType({ description: 'Changes to an event. Omitted fields keep their value; null clears an optional field. Use publishEvent, cancelEvent and pinCrisisNotice for the status.' })
+export class UpdateEventInput {
+  @Field(() => ID, { description: 'The event to change.' })
+  @MaxLength(64)
+  id: string;
+
+  @Field(() => EventKind, { nullable: true, description: 'What sort of event it is; cannot be cleared. A pinned notice stays a CRISIS_NOTICE until unpinned.' })
+  @IsOptional()
+  kind?: EventKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Persian title; cannot be cleared.' })
+  @IsOptional()
+  @MaxLength(TITLE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  titleFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English title.' })
+  @IsOptional()
+  @MaxLength(TITLE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  titleEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Persian description.' })
+  @IsOptional()
+  @MaxLength(DESCRIPTION_MAX)
+  @IsCleanText()
+  descriptionFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English description.' })
+  @IsOptional()
+  @MaxLength(DESCRIPTION_MAX)
+  @IsCleanText()
+  descriptionEn?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it starts; cannot be cleared.' })
+  @IsOptional()
+  startsAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it ends; cannot be cleared, not before `startsAt`.' })
+  @IsOptional()
+  endsAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Where, in Persian.' })
+  @IsOptional()
+  @MaxLength(VENUE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  venueFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where, in English.' })
+  @IsOptional()
+  @MaxLength(VENUE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  venueEn?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The district; null makes it citywide.' })
+  @IsOptional()
+  @MaxLength(64)
+  districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The linked poll; null unlinks it.' })
+  @IsOptional()
+  @MaxLength(64)
+  pollId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The linked goal; null unlinks it.' })
+  @IsOptional()
+  @MaxLength(64)
+  goalId?: string | null;
+}
+
+@InputType({ description: 'An event, by id.' })
+export class EventIdInput {
+  @Field(() => ID, { description: 'The event.' })
+  @MaxLength(64)
+  id: string;
+}
+
+@InputType({ description: 'The event to publish.' })
+export class PublishEventInput extends EventIdInput {}
+
+@InputType({ description: 'The event to cancel.' })
+export class CancelEventInput extends EventIdInput {}
+
+@InputType({ description: 'The draft to delete.' })
+export class DeleteEventInput extends EventIdInput {}
+
+@InputType({ description: 'The crisis notice to pin.' })
+export class PinCrisisNoticeInput extends EventIdInput {}
+
+@InputType({ description: 'The crisis notice to unpin.' })
+export class UnpinCrisisNoticeInput extends EventIdInput {}
+
+@InputType({ description: 'A new recurring occasion.' })
+export class CreateOccasionInput {
+  @Field(() => EventKind, { description: 'NATIONAL_OCCASION or RELIGIOUS_OCCASION.' })
+  kind: EventKind;
+
+  @Field({ description: `Persian title, at most ${TITLE_MAX} characters.` })
+  @MaxLength(TITLE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  titleFa: string;
+
+  @Field(() => String, { nullable: true, description: `English title, at most ${TITLE_MAX} characters.` })
+  @IsOptional()
+  @MaxLength(TITLE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  titleEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Persian description, at most ${DESCRIPTION_MAX} characters.` })
+  @IsOptional()
+  @MaxLength(DESCRIPTION_MAX)
+  @IsCleanText()
+  descriptionFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: `English description, at most ${DESCRIPTION_MAX} characters.` })
+  @IsOptional()
+  @MaxLength(DESCRIPTION_MAX)
+  @IsCleanText()
+  descriptionEn?: string | null;
+
+  @Field(() => OccasionCalendar, { description: 'The calendar its date is fixed in.' })
+  calendar: OccasionCalendar;
+
+  @Field(() => Int, { description: 'The month, 1–12.' })
+  @Min(1)
+  @Max(12)
+  month: number;
+
+  @Field(() => Int, { description: 'The day: up to 31 in Solar Hijri months 1–6, up to 30 otherwise. A day a year lacks falls on the month\'s last day.' })
+  @Min(1)
+  @Max(31)
+  day: number;
+
+  @Field({ defaultValue: false, description: 'Whether it is an official public holiday.' })
+  holiday: boolean = false;
+}
+
+@InputType({ description: 'Changes to an occasion. Omitted fields keep their value; null clears an optional field. Changing the calendar, month or day removes the occasion\'s overrides (they named days of the old rule).' })
+export class UpdateOccasionInput {
+  @Field(() => ID, { description: 'The occasion to change.' })
+  @MaxLength(64)
+  id: string;
+
+  @Field(() => EventKind, { nullable: true, description: 'NATIONAL_OCCASION or RELIGIOUS_OCCASION; cannot be cleared.' })
+  @IsOptional()
+  kind?: EventKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Persian title; cannot be cleared.' })
+  @IsOptional()
+  @MaxLength(TITLE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  titleFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English title.' })
+  @IsOptional()
+  @MaxLength(TITLE_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  titleEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Persian description.' })
+  @IsOptional()
+  @MaxLength(DESCRIPTION_MAX)
+  @IsCleanText()
+  descriptionFa?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English description.' })
+  @IsOptional()
+  @MaxLength(DESCRIPTION_MAX)
+  @IsCleanText()
+  descriptionEn?: string | null;
+
+  @Field(() => OccasionCalendar, { nullable: true, description: 'The calendar; cannot be cleared.' })
+  @IsOptional()
+  calendar?: OccasionCalendar | null;
+
+  @Field(() => Int, { nullable: true, description: 'The month, 1–12; cannot be cleared.' })
+  @IsOptional()
+  @Min(1)
+  @Max(12)
+  month?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The day; cannot be cleared.' })
+  @IsOptional()
+  @Min(1)
+  @Max(31)
+  day?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether it is an official public holiday; cannot be cleared.' })
+  @IsOptional()
+  holiday?: boolean | null;
+}
+
+@InputType({ description: 'The occasion to delete, with its overrides.' })
+export class DeleteOccasionInput {
+  @Field(() => ID, { description: 'The occasion.' })
+  @MaxLength(64)
+  id: string;
+}
+
+@InputType({ description: 'The official day of an occasion in one year. Replaces the year\'s override if there is one.' })
+export class SetOccasionOverrideInput {
+  @Field(() => ID, { description: 'The occasion.' })
+  @MaxLength(64)
+  occasionId: string;
+
+  @Field(() => Int, { description: `The year in the occasion's own calendar (for example 1447 for 10 Muharram 1447), ${MIN_OCCASION_YEAR}–${MAX_OCCASION_YEAR}.` })
+  @Min(MIN_OCCASION_YEAR)
+  @Max(MAX_OCCASION_YEAR)
+  year: number;
+
+  @Field({ description: 'The official day, as a LocalDate (YYYY-MM-DD); within a week of the day the rule gives.' })
+  @IsLocalDate()
+  date: string;
+
+  @Field(() => String, { nullable: true, description: `Why, for the editors (for example the announcement it follows), at most ${NOTE_MAX} characters.` })
+  @IsOptional()
+  @MaxLength(NOTE_MAX)
+  @IsCleanText()
+  note?: string | null;
+}
+
+@InputType({ description: 'The override to remove: the occasion falls on the rule\'s day again that year.' })
+export class RemoveOccasionOverrideInput {
+  @Field(() => ID, { description: 'The occasion.' })
+  @MaxLength(64)
+  occasionId: string;
+
+  @Field(() => Int, { description: 'The year in the occasion\'s own calendar.' })
+  @Min(MIN_OCCASION_YEAR)
+  @Max(MAX_OCCASION_YEAR)
+  year: number;
+}

@@ -1,0 +1,137 @@
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { IsLocalDate } from './local-date';
+import { MediaInteraction } from './media-interaction.entity';
+import { MediaInteractionKind } from './media.enums';
+
+const TOPIC_MAX = 300;
+const NOTES_MAX = 10_000;
+
+@InputType({ description: 'Which log entries to list.' })
+export class MediaInteractionFilter {
+  @Field(() => ID, { nullable: true, description: 'Only entries with this contact.' })
+  @IsOptional()
+  @MaxLength(64)
+  contactId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only entries handled by this staff member.' })
+  @IsOptional()
+  @MaxLength(64)
+  staffId?: string | null;
+
+  @Field(() => [MediaInteractionKind], { nullable: true, description: 'Only entries of these kinds.' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  kinds?: MediaInteractionKind[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only entries that happened at or after this instant.' })
+  @IsOptional()
+  occurredFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only entries that happened before this instant.' })
+  @IsOptional()
+  occurredBefore?: Date | null;
+}
+
+@InputType({ description: 'A new entry of the spokesperson\'s log.' })
+export class LogMediaInteractionInput {
+  @Field(() => ID, { description: 'The contact.' })
+  @MaxLength(64)
+  contactId: string;
+
+  @Field(() => MediaInteractionKind, { description: 'What happened.' })
+  kind: MediaInteractionKind;
+
+  @Field(() => Date, { nullable: true, description: 'When it happened; now when omitted.' })
+  @IsOptional()
+  occurredAt?: Date | null;
+
+  @Field({ description: `What it was about, at most ${TOPIC_MAX} characters.` })
+  @MaxLength(TOPIC_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  topic: string;
+
+  @Field(() => String, { nullable: true, description: `Details, at most ${NOTES_MAX} characters of plain text.` })
+  @IsOptional()
+  @MaxLength(NOTES_MAX)
+  @IsCleanText()
+  notes?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The staff member who dealt with the contact; the caller when omitted.' })
+  @IsOptional()
+  @MaxLength(64)
+  staffId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The day to follow up by, a LocalDate (YYYY-MM-DD); none when omitted.' })
+  @IsOptional()
+  @IsLocalDate()
+  followUpOn?: string | null;
+}
+
+@InputType({ description: 'Changes to a log entry. Omitted fields keep their value; null clears an optional field.' })
+export class UpdateMediaInteractionInput {
+  @Field(() => ID, { description: 'The entry to change.' })
+  @MaxLength(64)
+  id: string;
+
+  @Field(() => MediaInteractionKind, { nullable: true, description: 'What happened; cannot be cleared.' })
+  @IsOptional()
+  kind?: MediaInteractionKind | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it happened; cannot be cleared.' })
+  @IsOptional()
+  occurredAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'What it was about; cannot be cleared.' })
+  @IsOptional()
+  @MaxLength(TOPIC_MAX)
+  @IsNotBlank()
+  @IsCleanText()
+  topic?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Details, plain text.' })
+  @IsOptional()
+  @MaxLength(NOTES_MAX)
+  @IsCleanText()
+  notes?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The staff member who dealt with the contact; cannot be cleared.' })
+  @IsOptional()
+  @MaxLength(64)
+  staffId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day to follow up by (YYYY-MM-DD); null removes the follow-up. Changing the day of a completed follow-up reopens it.',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  followUpOn?: string | null;
+}
+
+@InputType({ description: 'The follow-up to mark done.' })
+export class CompleteMediaFollowUpInput {
+  @Field(() => ID, { description: 'The log entry whose follow-up is done.' })
+  @MaxLength(64)
+  interactionId: string;
+}
+
+@ObjectType({ description: 'The new log entry.' })
+export class LogMediaInteractionPayload {
+  @Field(() => MediaInteraction, { description: 'The entry as stored.' })
+  interaction: MediaInteraction;
+}
+
+@ObjectType({ description: 'The changed log entry.' })
+export class UpdateMediaInteractionPayload {
+  @Field(() => MediaInteraction, { description: 'The entry as stored after the change.' })
+  interaction: MediaInteraction;
+}
+
+@ObjectType({ description: 'The log entry with its follow-up done.' })
+export class CompleteMediaFollowUpPayload {
+  @Field(() => MediaInteraction, { description: 'The entry, with `followUpDoneAt` set.' })
+  interaction: MediaInteraction;
+}

@@ -1,0 +1,94 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsCleanText } from '../../common/validation';
+import { MediaInvitation } from './media-invitation.entity';
+import { MediaInvitationReply } from './media.enums';
+
+export const INVITATION_BATCH_MAX = 500;
+const NOTE_MAX = 1000;
+
+@InputType({ description: 'Which invitations to list.' })
+export class MediaInvitationFilter {
+  @Field(() => ID, { nullable: true, description: 'Only invitations to this event.' })
+  @IsOptional()
+  @MaxLength(64)
+  eventId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only invitations of this contact.' })
+  @IsOptional()
+  @MaxLength(64)
+  contactId?: string | null;
+
+  @Field(() => [MediaInvitationReply], { nullable: true, description: 'Only invitations with these replies.' })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  replies?: MediaInvitationReply[] | null;
+}
+
+@InputType({ description: 'Contacts to invite to an event.' })
+export class InviteMediaContactsInput {
+  @Field(() => ID, { description: 'The event (a calendar event, not an occurrence of a recurring occasion).' })
+  @MaxLength(64)
+  eventId: string;
+
+  @Field(() => [ID], { description: `1 to ${INVITATION_BATCH_MAX} contacts. A contact already invited keeps their invitation as it is.` })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(INVITATION_BATCH_MAX)
+  @MaxLength(64, { each: true })
+  contactIds: string[];
+
+  @Field(() => String, { nullable: true, description: `A note on the new invitations, at most ${NOTE_MAX} characters of plain text.` })
+  @IsOptional()
+  @MaxLength(NOTE_MAX)
+  @IsCleanText()
+  note?: string | null;
+}
+
+@InputType({ description: 'A reply or attendance to record. Omitted fields keep their value.' })
+export class UpdateMediaInvitationInput {
+  @Field(() => ID, { description: 'The invitation.' })
+  @MaxLength(64)
+  id: string;
+
+  @Field(() => MediaInvitationReply, { nullable: true, description: 'Their reply; AWAITING takes a reply back. Cannot be cleared.' })
+  @IsOptional()
+  reply?: MediaInvitationReply | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether they came; null for not known.' })
+  @IsOptional()
+  attended?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'A note, plain text; null clears it.' })
+  @IsOptional()
+  @MaxLength(NOTE_MAX)
+  @IsCleanText()
+  note?: string | null;
+}
+
+@InputType({ description: 'The invitation to remove (one made by mistake).' })
+export class RemoveMediaInvitationInput {
+  @Field(() => ID, { description: 'The invitation.' })
+  @MaxLength(64)
+  id: string;
+}
+
+@ObjectType({ description: 'The invitations of the contacts asked for.' })
+export class InviteMediaContactsPayload {
+  @Field(() => [MediaInvitation], { description: 'One invitation per contact given, in the order given: new ones, and those that already existed.' })
+  invitations: MediaInvitation[];
+
+  @Field(() => Int, { description: 'How many invitations are new.' })
+  addedCount: number;
+}
+
+@ObjectType({ description: 'The changed invitation.' })
+export class UpdateMediaInvitationPayload {
+  @Field(() => MediaInvitation, { description: 'The invitation as stored after the change.' })
+  invitation: MediaInvitation;
+}
+
+@ObjectType({ description: 'The result of removing an invitation.' })
+export class RemoveMediaInvitationPayload {
+  @Field(() => ID, { description: 'The id of the invitation that was removed.' })
+  removedInvitationId: string;
+}

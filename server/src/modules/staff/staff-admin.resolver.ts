@@ -1,0 +1,40 @@
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { StaffOnly } from '../../graphql/access';
+import { type Context } from '../../graphql/context';
+import { PageArgs } from '../../graphql/pagination';
+import { Role } from './role';
+import { CreateStaffUserInput, ResetStaffPasswordInput, StaffUserFilter, UpdateStaffUserInput } from './staff-admin.inputs';
+import { CreateStaffUserPayload, ResetStaffPasswordPayload, StaffUserConnection, UpdateStaffUserPayload } from './staff-admin.types';
+
+@Resolver()
+export class StaffAdminResolver {
+  @StaffOnly(Role.ADMIN)
+  @Query(() => StaffUserConnection, { description: 'Staff users, deactivated ones included, in e-mail order. Admins.' })
+  staffUsers(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => StaffUserFilter, { nullable: true, description: 'Narrows the list.' }) filter: StaffUserFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.staffAdmin.list({ first: page.first, after: page.after, filter });
+  }
+
+  @StaffOnly(Role.ADMIN)
+  @Mutation(() => CreateStaffUserPayload, { description: 'Creates a staff user who can sign in at once. A taken e-mail address is CONFLICT. Admins.' })
+  async createStaffUser(@Arg('input', () => CreateStaffUserInput, { description: 'The user to create.' }) input: CreateStaffUserInput, @Ctx() ctx: Context): Promise<CreateStaffUserPayload> {
+    return { staffUser: await ctx.services.staffAdmin.create(ctx.viewer!, input, ctx.requestId) };
+  }
+
+  @StaffOnly(Role.ADMIN)
+  @Mutation(() => UpdateStaffUserPayload, {
+    description: 'Changes a staff user\'s role, display name or active flag. A new role or deactivation ends all their sessions at once. Taking ADMIN from yourself or from the last active admin is CONFLICT. Admins.',
+  })
+  updateStaffUser(@Arg('input', () => UpdateStaffUserInput, { description: 'The user and the changes to make.' }) input: UpdateStaffUserInput, @Ctx() ctx: Context): Promise<UpdateStaffUserPayload> {
+    return ctx.services.staffAdmin.update(ctx.viewer!, input, ctx.requestId);
+  }
+
+  @StaffOnly(Role.ADMIN)
+  @Mutation(() => ResetStaffPasswordPayload, { description: 'Replaces a staff user\'s password and ends all their sessions. Admins.' })
+  resetStaffPassword(@Arg('input', () => ResetStaffPasswordInput, { description: 'The user and the new password.' }) input: ResetStaffPasswordInput, @Ctx() ctx: Context): Promise<ResetStaffPasswordPayload> {
+    return ctx.services.staffAdmin.resetPassword(ctx.viewer!, input, ctx.requestId);
+  }
+}

@@ -1,0 +1,29 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../../graphql/pagination';
+import { StaffUser } from './staff.entity';
+
+export const StaffUserConnection = Connection(StaffUser, 'StaffUser');
+
+@ObjectType({ description: 'The created staff user.' })
+export class CreateStaffUserPayload {
+  @Field(() => StaffUser, { description: 'The user as stored.' })
+  staffUser: StaffUser;
+}
+
+@ObjectType({ description: 'The changed staff user.' })
+export class UpdateStaffUserPayload {
+  @Field(() => StaffUser, { description: 'The user as stored after the change.' })
+  staffUser: StaffUser;
+
+  @Field(() => Int, { description: 'How many of the user\'s sessions the change ended (a new role or deactivation ends them all).' })
+  endedSessionCount: number;
+}
+
+@ObjectType({ description: 'The staff user whose password was replaced.' })
+export class ResetStaffPasswordPayload {
+  @Field(() => StaffUser, { description: 'The user.' })
+  staffUser: StaffUser;
+
+  @Field(() => Int, { description: 'How many of the user\'s sessions ended.' })
+  endedSessionCount: number;
+}

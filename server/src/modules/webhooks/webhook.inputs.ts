@@ -1,0 +1,85 @@
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { IsCleanText } from '../../common/validation';
+import { Webhook, WEBHOOK_DESCRIPTION_MAX, WEBHOOK_URL_MAX, WebhookDelivery } from './webhook.entity';
+import { WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook.enums';
+
+@InputType({ description: 'A partner endpoint to send events to.' })
+export class CreateWebhookInput {
+  @Field({ description: `Where to POST events, at most ${WEBHOOK_URL_MAX} characters. https:// in production; never localhost or a private, loopback or link-local address.` })
+  @MaxLength(WEBHOOK_URL_MAX)
+  url: string;
+
+  @Field(() => [WebhookEventType], { description: 'The events to send it; at least one.' })
+  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length * 2)
+  events: WebhookEventType[];
+
+  @Field(() => String, { nullable: true, description: `What the webhook is for, at most ${WEBHOOK_DESCRIPTION_MAX} characters.` })
+  @IsOptional()
+  @MaxLength(WEBHOOK_DESCRIPTION_MAX)
+  @IsCleanText()
+  description?: string | null;
+}
+
+@InputType({ description: 'Changes to a webhook. Omitted fields keep their value. The URL cannot change: register a new webhook instead.' })
+export class UpdateWebhookInput {
+  @Field(() => ID, { description: 'The webhook to change.' })
+  @MaxLength(64)
+  id: string;
+
+  @Field(() => [WebhookEventType], { nullable: true, description: 'The events to send it from now on; at least one.' })
+  @IsOptional()
+  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length * 2)
+  events?: WebhookEventType[] | null;
+
+  @Field(() => String, { nullable: true, description: 'What the webhook is for; null or empty clears it.' })
+  @IsOptional()
+  @MaxLength(WEBHOOK_DESCRIPTION_MAX)
+  @IsCleanText()
+  description?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True stops all sending to it (what is still waiting is FAILED); false starts again.' })
+  @IsOptional()
+  disabled?: boolean | null;
+}
+
+@InputType({ description: 'The webhook to delete.' })
+export class DeleteWebhookInput {
+  @Field(() => ID, { description: 'The webhook to delete, with its delivery log.' })
+  @MaxLength(64)
+  id: string;
+}
+
+@InputType({ description: 'The delivery to send again.' })
+export class RedeliverWebhookDeliveryInput {
+  @Field(() => ID, { description: 'A DELIVERED or FAILED delivery of an enabled webhook.' })
+  @MaxLength(64)
+  id: string;
+}
+
+@ObjectType({ description: 'The registered webhook and its signing secret.' })
+export class CreateWebhookPayload {
+  @Field(() => Webhook, { description: 'The webhook as stored.' })
+  webhook: Webhook;
+
+  @Field({ description: 'The secret the deliveries are signed with (X-Nabz-Signature; docs/webhooks.md). Shown only this once: give it to the partner now.' })
+  signingSecret: string;
+}
+
+@ObjectType({ description: 'The changed webhook.' })
+export class UpdateWebhookPayload {
+  @Field(() => Webhook, { description: 'The webhook as stored after the change.' })
+  webhook: Webhook;
+}
+
+@ObjectType({ description: 'The result of deleting a webhook.' })
+export class DeleteWebhookPayload {
+  @Field(() => ID, { description: 'The id of the webhook that was deleted.' })
+  deletedWebhookId: string;
+}
+
+@ObjectType({ description: 'The delivery, queued again.' })
+export class RedeliverWebhookDeliveryPayload {
+  @Field(() => WebhookDelivery, { description: 'The delivery, now PENDING and due at once.' })
+  delivery: WebhookDelivery;
+}

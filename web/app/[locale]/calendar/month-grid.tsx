@@ -1,0 +1,98 @@
+import { eventHref, type EventListFields } from "@/components/event-item";
+import {
+  formatGregorianShort,
+  formatSolarDay,
+  formatSolarMonth,
+  monthDays,
+  weekdayIndex,
+  weekdays,
+  type SolarMonth,
+} from "@/lib/calendar";
+import { formatDayWithWeekday, formatNumber } from "@/lib/format";
+import { getDictionary } from "@/lib/i18n/dictionaries";
+import type { Locale } from "@/lib/i18n/locales";
+
+interface MonthGridProps {
+  month: SolarMonth;
+  events: Map<string, EventListFields[]>;
+  today: string;
+  locale: Locale;
+}
+
+/** Titles shown in a day's cell; the rest are counted and listed in the agenda below the grid. */
+const SHOWN_PER_DAY = 3;
+
+/**
+ * A Solar Hijri month as a table, Saturday to Friday: Saturday on the right in Persian. Each day
+ * links its events; on phones the cells keep only a marker, and the agenda below has them all.
+ */
+export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
+  const t = getDictionary(locale).calendar;
+  const days = monthDays(month);
+  const leading = weekdayIndex(days[0]);
+  const cells: (string | null)[] = [...Array(leading).fill(null), ...days];
+  while (cells.length % 7) cells.push(null);
+  const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
+  const names = weekdays(locale);
+
+  return (
+    <table className="month-grid">
+      <caption className="visually-hidden">{formatSolarMonth(month, locale)}</caption>
+      <thead>
+        <tr>
+          {names.map((name, i) => (
+            <th key={name} scope="col" abbr={name} className={i === 6 ? "month-grid__weekend" : undefined}>
+              <span aria-hidden="true">{Array.from(name)[0]}</span>
+              <span className="month-grid__weekday">{name}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((week, w) => (
+          <tr key={w}>
+            {week.map((day, i) => {
+              if (!day) return <td key={i} className="month-grid__empty" />;
+              const list = events.get(day) ?? [];
+              const holiday = i === 6 || list.some((e) => e.occasion?.holiday);
+              const classes = ["month-grid__day", holiday && "month-grid__day--holiday", day === today && "month-grid__day--today"]
+                .filter(Boolean)
+                .join(" ");
+              return (
+                <td key={day} className={classes} aria-current={day === today ? "date" : undefined}>
+                  <span className="month-grid__number">
+                    <time dateTime={day} aria-label={formatDayWithWeekday(new Date(`${day}T12:00:00Z`), locale)}>
+                      {formatSolarDay(day, locale)}
+                    </time>
+                    {locale === "en" && <span className="month-grid__gregorian">{formatGregorianShort(day)}</span>}
+                  </span>
+                  {list.length > 0 && (
+                    <>
+                      <a className="month-grid__marker" href={`#day-${day}`}>
+                        <span className="visually-hidden">{t.eventsOn(formatDayWithWeekday(new Date(`${day}T12:00:00Z`), locale))}</span>
+                        <span aria-hidden="true">{formatNumber(list.length, locale)}</span>
+                      </a>
+                      <ul className="month-grid__events">
+                        {list.slice(0, SHOWN_PER_DAY).map((event) => (
+                          <li key={event.id} className={`month-grid__event month-grid__event--${event.kind.toLowerCase()}`}>
+                            <a href={eventHref(locale, event.id)}>{event.title}</a>
+                            {event.lunarHijriDate && <span className="month-grid__lunar">{event.lunarHijriDate.text}</span>}
+                          </li>
+                        ))}
+                        {list.length > SHOWN_PER_DAY && (
+                          <li>
+                            <a href={`#day-${day}`}>{t.more(formatNumber(list.length - SHOWN_PER_DAY, locale))}</a>
+                          </li>
+                        )}
+                      </ul>
+                    </>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { eventTime } from "@/components/event-item";
+import { formatMonthParam, solarDate } from "@/lib/calendar";
+import { getDictionary } from "@/lib/i18n/dictionaries";
+import { localePath } from "@/lib/i18n/routing";
+import { pageMetadata, summarize } from "@/lib/metadata";
+import { localeParam } from "../../locale-param";
+import { loadEvent } from "./event.query";
+
+// Rendered per request from the API; `next build` must not call it.
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/events/[id]">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  const event = await loadEvent(decodeURIComponent((await params).id), locale);
+  return pageMetadata(locale, { title: event.title, description: summarize(event.description), type: "article" });
+}
+
+export default async function EventPage({ params }: PageProps<"/[locale]/events/[id]">) {
+  const locale = await localeParam(params);
+  const t = getDictionary(locale);
+  const event = await loadEvent(decodeURIComponent((await params).id), locale);
+  const calendarHref = `${localePath(locale, "/calendar")}?month=${formatMonthParam(solarDate(event.date))}`;
+  const paragraphs = (event.description ?? "").split(/\n\s*\n/).filter((p) => p.trim());
+
+  return (
+    <article className="container page page--narrow">
+      <p className="breadcrumb">
+        <a href={calendarHref}>{t.event.backToCalendar}</a>
+      </p>
+      <header className="page__header">
+        <p className="page__eyebrow">{t.eventKinds[event.kind]}</p>
+        <h1>{event.title}</h1>
+      </header>
+
+      {event.status === "CANCELLED" && (
+        <div className="notice notice--warning" role="note">
+          <p>{t.event.cancelled}</p>
+        </div>
+      )}
+
+      <dl className="facts">
+        <div>
+          <dt>{t.event.when}</dt>
+          <dd>
+            <time dateTime={event.date}>{event.solarHijriDate.text}</time>
+            {" · "}
+            {eventTime(event, locale)}
+          </dd>
+        </div>
+        {event.lunarHijriDate && (
+          <div>
+            <dt>{t.event.lunar}</dt>
+            <dd>{event.lunarHijriDate.text}</dd>
+          </div>
+        )}
+        {event.venue && (
+          <div>
+            <dt>{t.event.where}</dt>
+            <dd>{event.venue}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t.event.district}</dt>
+          <dd>{event.district?.name ?? t.event.citywide}</dd>
+        </div>
+      </dl>
+
+      {paragraphs.map((paragraph, i) => (
+        <p key={i} className="prose">
+          {paragraph}
+        </p>
+      ))}
+
+      <p className="event-actions">
+        {/* A file download: works without JavaScript; calendar apps open .ics files. */}
+        <a className="button" href={`${localePath(locale, `/events/${encodeURIComponent(event.id)}`)}/ics`} download>
+          {t.event.addToCalendar}
+        </a>
+      </p>
+
+      {(event.poll || event.goal) && (
+        <ul className="related">
+          {event.poll && (
+            <li>
+              {t.event.relatedPoll}: <a href={localePath(locale, `/polls/${event.poll.id}`)}>{event.poll.title}</a>
+            </li>
+          )}
+          {event.goal && (
+            <li>
+              {t.event.relatedGoal}: <a href={localePath(locale, "/goals")}>{event.goal.title}</a>
+            </li>
+          )}
+        </ul>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,117 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import type { Metadata } from "next";
+import { NEWS_CARD_FIELDS, NewsCard, type NewsCardFields } from "@/components/news-card";
+import { query } from "@/lib/apollo";
+import { graphqlErrorCode } from "@/lib/api/errors";
+import type { GraphqlLocale, PageInfo } from "@/lib/api/schema";
+import { formatNumber } from "@/lib/format";
+import { getDictionary } from "@/lib/i18n/dictionaries";
+import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
+import { pageMetadata } from "@/lib/metadata";
+import { parseGoalSearch, SEARCH_MAX_LENGTH } from "../goals/search-params";
+import { localeParam } from "../locale-param";
+
+// Rendered per request from the API; `next build` must not call it.
+export const dynamic = "force-dynamic";
+
+const PAGE_SIZE = 20;
+const CURSOR = /^[A-Za-z0-9_=+/-]{1,200}$/;
+
+interface NewsPageData {
+  news: { totalCount: number; pageInfo: PageInfo; edges: { node: NewsCardFields }[] };
+}
+
+const NEWS_PAGE_QUERY: TypedDocumentNode<
+  NewsPageData,
+  { locale: GraphqlLocale; first: number; after: string | null; filter: { search?: string } }
+> = gql`
+  query NewsPage($locale: Locale!, $first: Int!, $after: String, $filter: NewsFilter) {
+    news(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...NewsCardFields
+        }
+      }
+    }
+  }
+  ${NEWS_CARD_FIELDS}
+`;
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/news">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  const t = getDictionary(locale);
+  return pageMetadata(locale, { title: t.news.title, description: t.news.intro });
+}
+
+async function loadNews(locale: Locale, search: string, after: string | null): Promise<NewsPageData["news"]> {
+  try {
+    const { data } = await query({
+      query: NEWS_PAGE_QUERY,
+      variables: { locale: graphqlLocale[locale], first: PAGE_SIZE, after, filter: search ? { search } : {} },
+    });
+    return data.news;
+  } catch (error) {
+    // A stale or edited cursor in the URL: show the first page rather than an error.
+    if (after && graphqlErrorCode(error) === "BAD_USER_INPUT") return loadNews(locale, search, null);
+    throw error;
+  }
+}
+
+export default async function NewsPage({ params, searchParams }: PageProps<"/[locale]/news">) {
+  const locale = await localeParam(params);
+  const t = getDictionary(locale);
+  const raw = await searchParams;
+  // The same cleaning as the goals search: control characters out, length bounded.
+  const { q } = parseGoalSearch({ q: raw.q });
+  const after = typeof raw.after === "string" && CURSOR.test(raw.after) ? raw.after : null;
+  const news = await loadNews(locale, q, after);
+  const base = localePath(locale, "/news");
+  const pageHref = (cursor: string) => `${base}?${new URLSearchParams({ ...(q && { q }), after: cursor })}`;
+
+  return (
+    <div className="container page">
+      <header className="page__header">
+        <h1>{t.news.title}</h1>
+        <p className="page__intro">{t.news.intro}</p>
+      </header>
+
+      <form className="goal-search goal-search--compact" role="search" method="get" action={base}>
+        <div className="field field--grow">
+          <label htmlFor="news-search-q">{t.news.searchLabel}</label>
+          <input id="news-search-q" name="q" type="search" defaultValue={q} maxLength={SEARCH_MAX_LENGTH} autoComplete="off" />
+        </div>
+        <button className="button" type="submit">
+          {t.news.submit}
+        </button>
+      </form>
+
+      <p className="result-count">{t.news.count(formatNumber(news.totalCount, locale))}</p>
+      {news.edges.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-state__title">{t.news.none}</p>
+          {q && <p>{t.news.noneHint}</p>}
+        </div>
+      ) : (
+        <ul className="card-list card-list--single">
+          {news.edges.map(({ node }) => (
+            <li key={node.id}>
+              <NewsCard item={node} locale={locale} headingLevel="h2" />
+            </li>
+          ))}
+        </ul>
+      )}
+      {(news.pageInfo.hasNextPage || after) && (
+        <nav className="pager" aria-label={t.pager.label}>
+          {after && <a href={q ? `${base}?${new URLSearchParams({ q })}` : base}>{t.pager.first}</a>}
+          {news.pageInfo.hasNextPage && news.pageInfo.endCursor && <a href={pageHref(news.pageInfo.endCursor)}>{t.pager.next}</a>}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { print } from "graphql";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
+import { POLL_RESULTS_FIELDS } from "@/components/poll-results.fragment";
+import { config } from "@/lib/config";
+import { graphqlLocale, isLocale } from "@/lib/i18n/locales";
+import { isUuid, respondentToken } from "@/lib/respondent";
+import { POLL_RESULTS_SUBSCRIPTION } from "../poll.query";
+
+export const dynamic = "force-dynamic";
+
+/** At most one update every this many ms reaches the browser (the last one always does). */
+const MIN_INTERVAL_MS = 2_000;
+/** A comment line now and then keeps proxies from closing a quiet stream. */
+const HEARTBEAT_MS = 25_000;
+/** Streams end after this long; the browser's EventSource reconnects by itself. */
+const MAX_LIFETIME_MS = 10 * 60_000;
+
+const SUBSCRIPTION = `${POLL_RESULTS_SUBSCRIPTION}\n${print(POLL_RESULTS_FIELDS)}`;
+
+/**
+ * A poll's live results as server-sent events: the web server subscribes to the API's
+ * pollResultsUpdated over graphql-ws (with the visitor's respondent token, for AFTER_RESPONSE
+ * polls) and relays each update as `event: results`. The browser needs no WebSocket client and
+ * never learns where the API is. `event: end` means nothing more will come.
+ */
+export async function GET(request: Request, { params }: RouteContext<"/[locale]/polls/[id]/live">) {
+  const { locale, id } = await params;
+  if (!isLocale(locale) || !isUuid(id)) return new Response("Not found", { status: 404 });
+  const token = await respondentToken();
+  const encoder = new TextEncoder();
+
+  let stop: (end?: boolean) => void = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      let pending: unknown = null;
+      let lastSent = 0;
+      let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+      const write = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const send = (data: unknown) => {
+        pending = null;
+        lastSent = Date.now();
+        write(`event: results\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      const client = createClient({
+        url: config.graphqlWebSocketUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: token ? { respondentToken: token } : {},
+        retryAttempts: 0,
+        lazy: true,
+      });
+      const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+      const lifetime = setTimeout(() => stop(), MAX_LIFETIME_MS);
+
+      let unsubscribe = () => {};
+      stop = (end = false) => {
+        if (closed) return;
+        if (end) write("event: end\ndata: {}\n\n");
+        closed = true;
+        clearInterval(heartbeat);
+        clearTimeout(lifetime);
+        if (flushTimer) clearTimeout(flushTimer);
+        unsubscribe();
+        void client.dispose();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the browser going away.
+        }
+      };
+
+      write("retry: 5000\n\n");
+      unsubscribe = client.subscribe<{ pollResultsUpdated: unknown }>(
+        { query: SUBSCRIPTION, variables: { pollId: id, locale: graphqlLocale[locale] } },
+        {
+          next: (result) => {
+            if (!result.data) return stop(true);
+            const wait = lastSent + MIN_INTERVAL_MS - Date.now();
+            if (wait <= 0) return send(result.data.pollResultsUpdated);
+            pending = result.data.pollResultsUpdated;
+            flushTimer ??= setTimeout(() => {
+              flushTimer = null;
+              if (pending) send(pending);
+            }, wait);
+          },
+          // FORBIDDEN or NOT_FOUND: tell the browser not to reconnect. A lost connection to the
+          // API closes the stream without "end", so the browser tries again in a while.
+          error: (error) => stop(Array.isArray(error)),
+          complete: () => stop(true),
+        },
+      );
+      request.signal.addEventListener("abort", () => stop());
+    },
+    cancel() {
+      stop();
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      "x-accel-buffering": "no",
+    },
+  });
+}

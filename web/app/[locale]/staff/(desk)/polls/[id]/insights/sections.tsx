@@ -1,0 +1,572 @@
+import { BarsChart } from "@/components/staff/charts/bars-chart";
+import { HeatmapChart } from "@/components/staff/charts/heatmap-chart";
+import { LineChart } from "@/components/staff/charts/line-chart";
+import { Tabs } from "@/components/staff/tabs";
+import type { Locale } from "@/lib/i18n/locales";
+import { staffFormat } from "@/lib/staff/format";
+import { pollsText } from "@/lib/staff/polls-text";
+import type { CrosstabData, FreeTextData, InsightsQuestion, Interval, QuestionResult, TrendData, WavesData, WeightedData } from "./insights.query";
+
+// The parts of the insights page. Each chart has its figures in a table beside or under it, so
+// nothing is only in a picture.
+
+type Props = { locale: Locale };
+
+function IntervalText({ interval, locale, digits = 1, percent = true }: { interval: Interval | null; locale: Locale; digits?: number; percent?: boolean }) {
+  const f = staffFormat(locale);
+  if (!interval) return <>—</>;
+  const show = (v: number) => (percent ? f.percent(v, digits) : f.decimal(v, digits));
+  return (
+    <>
+      {show(interval.low)} – {show(interval.high)}
+    </>
+  );
+}
+
+export function QuestionResultView({ locale, question, result }: Props & { question: InsightsQuestion; result: QuestionResult | undefined }) {
+  const t = pollsText[locale].insightsPage;
+  const f = staffFormat(locale);
+  const headingId = `q-${question.id}`;
+  if (!result || result.answeredCount === 0) {
+    return (
+      <section className="staff-panel" aria-labelledby={headingId}>
+        <h3 id={headingId}>{question.prompt}</h3>
+        <p className="staff-muted">{t.noAnswers}</p>
+      </section>
+    );
+  }
+  const byId = new Map(result.options.map((o) => [o.option.id, o]));
+  return (
+    <section className="staff-panel" aria-labelledby={headingId} data-question={question.id}>
+      <div className="staff-panel__head">
+        <h3 id={headingId}>{question.prompt}</h3>
+        <span className="staff-muted staff-small">
+          {pollsText[locale].kinds[question.kind]} · {t.answered(f.number(result.answeredCount))}
+        </span>
+      </div>
+      {(question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE") && (
+        <div className="staff-grid staff-grid--2">
+          <BarsChart
+            locale={locale}
+            categories={question.options.map((o) => o.label)}
+            series={[
+              {
+                name: t.share,
+                values: question.options.map((o) => byId.get(o.id)?.share ?? 0),
+                lows: question.options.map((o) => byId.get(o.id)?.confidenceInterval?.low ?? null),
+                highs: question.options.map((o) => byId.get(o.id)?.confidenceInterval?.high ?? null),
+              },
+            ]}
+            valueKind="share"
+            label={`${question.prompt} — ${t.resultsTitle}`}
+            loadingText={t.loadingChart}
+            intervalLabel={t.interval}
+          />
+          <div className="staff-table-wrap">
+            <table className="staff-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.option}</th>
+                  <th scope="col" className="staff-num">{t.count}</th>
+                  <th scope="col" className="staff-num">{t.share}</th>
+                  <th scope="col" className="staff-num">{t.interval}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {question.options.map((option) => {
+                  const r = byId.get(option.id);
+                  return (
+                    <tr key={option.id}>
+                      <th scope="row">{option.label}</th>
+                      <td className="staff-num">{f.number(r?.count ?? 0)}</td>
+                      <td className="staff-num">{f.percent(r?.share ?? 0)}</td>
+                      <td className="staff-num">
+                        <IntervalText interval={r?.confidenceInterval ?? null} locale={locale} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+      {question.kind === "RATING" && result.rating && (
+        <>
+          <p>
+            {result.rating.mean != null &&
+              t.meanLine(
+                f.decimal(result.rating.mean, 2),
+                result.rating.confidenceInterval ? f.decimal(result.rating.confidenceInterval.low, 2) : "—",
+                result.rating.confidenceInterval ? f.decimal(result.rating.confidenceInterval.high, 2) : "—",
+              )}
+          </p>
+          <Distribution locale={locale} label={question.prompt} distribution={result.rating.distribution} />
+        </>
+      )}
+      {question.kind === "NPS" && result.nps && (
+        <>
+          <p>
+            {t.npsLine(
+              result.nps.score == null ? "—" : f.decimal(result.nps.score, 1),
+              f.number(result.nps.promoters),
+              f.number(result.nps.passives),
+              f.number(result.nps.detractors),
+            )}
+          </p>
+          <Distribution locale={locale} label={question.prompt} distribution={result.nps.distribution} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Distribution({ locale, label, distribution }: Props & { label: string; distribution: { value: number; count: number; share: number }[] }) {
+  const t = pollsText[locale].insightsPage;
+  const f = staffFormat(locale);
+  return (
+    <div className="staff-grid staff-grid--2">
+      <BarsChart
+        locale={locale}
+        orientation="vertical"
+        categories={distribution.map((d) => f.number(d.value))}
+        series={[{ name: t.count, values: distribution.map((d) => d.count) }]}
+        valueKind="count"
+        label={label}
+        loadingText={t.loadingChart}
+        className="staff-chart staff-chart--short"
+      />
+      <div className="staff-table-wrap">
+        <table className="staff-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.value}</th>
+              <th scope="col" className="staff-num">{t.count}</th>
+              <th scope="col" className="staff-num">{t.share}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {distribution.map((d) => (
+              <tr key={d.value}>
+                <th scope="row">{f.number(d.value)}</th>
+                <td className="staff-num">{f.number(d.count)}</td>
+                <td className="staff-num">{f.percent(d.share)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export function CrosstabView({ locale, question, data }: Props & { question: InsightsQuestion; data: CrosstabData }) {
+  const t = pollsText[locale].insightsPage;
+  const f = staffFormat(locale);
+  const rows = data.pollInsights.crosstab.rows;
+  const rowName = (row: (typeof rows)[number]) => row.district?.name ?? row.byOption?.label ?? t.noDistrict;
+  const table = (
+    <div className="staff-table-wrap">
+      <table className="staff-table" data-crosstab>
+        <caption className="visually-hidden">{question.prompt}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.row}</th>
+            <th scope="col" className="staff-num">{t.rowAnswered}</th>
+            {question.options.map((o) => (
+              <th scope="col" className="staff-num" key={o.id}>
+                {o.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => {
+            const cells = new Map(row.cells.map((c) => [c.option.id, c]));
+            return (
+              <tr key={row.district?.id ?? row.byOption?.id ?? `none-${i}`}>
+                <th scope="row">{rowName(row)}</th>
+                <td className="staff-num">{row.answeredCount == null ? <span className="staff-suppressed">{t.withheld}</span> : f.number(row.answeredCount)}</td>
+                {question.options.map((o) => {
+                  const cell = cells.get(o.id);
+                  return (
+                    <td className="staff-num" key={o.id}>
+                      {!cell || cell.share == null ? (
+                        <span className="staff-suppressed">{cell?.suppressed ? t.withheld : "—"}</span>
+                      ) : (
+                        <>
+                          {f.percent(cell.share)}
+                          <span className="staff-muted staff-small"> ({f.number(cell.count ?? 0)})</span>
+                        </>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+  const heatmap = (
+    <HeatmapChart
+      locale={locale}
+      columns={question.options.map((o) => o.label)}
+      rows={rows.map(rowName)}
+      shares={rows.map((row) => {
+        const cells = new Map(row.cells.map((c) => [c.option.id, c]));
+        return question.options.map((o) => cells.get(o.id)?.share ?? null);
+      })}
+      label={`${t.heatmap}: ${question.prompt}`}
+      loadingText={t.loadingChart}
+      withheldLabel={t.withheld}
+    />
+  );
+  return (
+    <Tabs
+      label={t.crosstabViews}
+      tabs={[
+        { key: "table", label: t.table, panel: table },
+        { key: "heatmap", label: t.heatmap, panel: heatmap },
+      ]}
+    />
+  );
+}
+
+export function TrendView({ locale, question, data }: Props & { question: InsightsQuestion; data: TrendData }) {
+  const t = pollsText[locale].insightsPage;
+  const f = staffFormat(locale);
+  const days = data.pollInsights.trend.days;
+  if (days.length === 0) return <p className="staff-muted">{t.noAnswers}</p>;
+  const labels = days.map((d) => f.shortDay(d.day));
+  const choice = question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE";
+  const series = choice
+    ? question.options.map((o) => ({ name: o.label, values: days.map((d) => d.options.find((c) => c.option.id === o.id)?.share ?? null) }))
+    : [{ name: question.kind === "NPS" ? t.score : t.mean, values: days.map((d) => (question.kind === "NPS" ? d.npsScore : d.mean)) }];
+  const show = (v: number | null) => (v == null ? t.withheld : choice ? f.percent(v) : f.decimal(v, question.kind === "NPS" ? 0 : 2));
+  return (
+    <>
+      <LineChart
+        locale={locale}
+        labels={labels}
+        series={series}
+        valueKind={choice ? "share" : "number"}
+        min={question.kind === "RATING" ? 1 : question.kind === "NPS" ? -100 : 0}
+        max={question.kind === "RATING" ? 5 : question.kind === "NPS" ? 100 : undefined}
+        label={`${t.trendTitle}: ${question.prompt}`}
+        loadingText={t.loadingChart}
+      />
+      <details>
+        <summary>{t.table}</summary>
+        <div className="staff-table-wrap">
+          <table className="staff-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.day}</th>
+                <th scope="col" className="staff-num">{t.rowAnswered}</th>
+                {series.map((s) => (
+                  <th scope="col" className="staff-num" key={s.name}>
+                    {s.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((d, i) => (
+                <tr key={d.day}>
+                  <th scope="row">{f.day(d.day)}</th>
+                  <td className="staff-num">{d.answeredCount == null ? t.withheld : f.number(d.answeredCount)}</td>
+                  {series.map((s) => (
+                    <td className="staff-num" key={s.name}>
+                      {show(s.values[i])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
+  );
+}
+
+export function WeightedView({ locale, questions, data }: Props & { questions: InsightsQuestion[]; data: WeightedData }) {
+  const t = pollsText[locale].insightsPage;
+  const f = staffFormat(locale);
+  const results = data.pollInsights.weightedResults;
+  if (results.every((r) => r.weightedBase === 0)) return <p className="staff-muted">{t.weightedNone}</p>;
+  return (
+    <div className="staff-form">
+      {results.map((r) => {
+        const question = questions.find((q) => q.id === r.question.id);
+        if (!question) return null;
+        const byId = new Map(r.options.map((o) => [o.option.id, o]));
+        const choice = question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE";
+        return (
+          <section key={question.id} aria-label={question.prompt} data-weighted={question.id}>
+            <h3>{question.prompt}</h3>
+            <p className="staff-meta">
+              <span>{r.effectiveSampleSize == null ? "" : t.effectiveSample(f.decimal(r.effectiveSampleSize, 0))}</span>
+              <span>{t.coverage(f.percent(r.populationCoverage, 0))}</span>
+              <span>{t.excluded(f.number(r.withoutDistrictCount), f.number(r.smallDistrictCount))}</span>
+            </p>
+            {choice && (
+              <div className="staff-grid staff-grid--2">
+                <BarsChart
+                  locale={locale}
+                  categories={question.options.map((o) => o.label)}
+                  series={[
+                    {
+                      name: t.raw,
+                      values: question.options.map((o) => byId.get(o.id)?.rawShare ?? null),
+                      lows: question.options.map((o) => byId.get(o.id)?.rawConfidenceInterval?.low ?? null),
+                      highs: question.options.map((o) => byId.get(o.id)?.rawConfidenceInterval?.high ?? null),
+                    },
+                    {
+                      name: t.weighted,
+                      values: question.options.map((o) => byId.get(o.id)?.weightedShare ?? null),
+                      lows: question.options.map((o) => byId.get(o.id)?.weightedConfidenceInterval?.low ?? null),
+                      highs: question.options.map((o) => byId.get(o.id)?.weightedConfidenceInterval?.high ?? null),
+                    },
+                  ]}
+                  valueKind="share"
+                  label={`${t.weightedTitle}: ${question.prompt}`}
+                  loadingText={t.loadingChart}
+                  intervalLabel={t.interval}
+                  className="staff-chart staff-chart--tall"
+                />
+                <div className="staff-table-wrap">
+                  <table className="staff-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t.option}</th>
+                        <th scope="col" className="staff-num">{t.raw}</th>
+                        <th scope="col" className="staff-num">{t.weighted}</th>
+                        <th scope="col" className="staff-num">{`${t.weighted} — ${t.interval}`}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {question.options.map((o) => {
+                        const w = byId.get(o.id);
+                        return (
+                          <tr key={o.id}>
+                            <th scope="row">{o.label}</th>
+                            <td className="staff-num">{w ? f.percent(w.rawShare) : "—"}</td>
+                            <td className="staff-num">{w?.weightedShare == null ? "—" : f.percent(w.weightedShare)}</td>
+                            <td className="staff-num">
+                              <IntervalText interval={w?.weightedConfidenceInterval ?? null} locale={locale} />
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              </div>
+            )}
+            {r.rating && (
+              <table className="staff-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.mean}</th>
+                    <th scope="col" className="staff-num">{t.raw}</th>
+                    <th scope="col" className="staff-num">{t.weighted}</th>
+                    <th scope="col" className="staff-num">{t.interval}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">{t.mean}</th>
+                    <td className="staff-num">{r.rating.rawMean == null ? "—" : f.decimal(r.rating.rawMean, 2)}</td>
+                    <td className="staff-num">{r.rating.weightedMean == null ? "—" : f.decimal(r.rating.weightedMean, 2)}</td>
+                    <td className="staff-num">
+                      <IntervalText interval={r.rating.weightedConfidenceInterval} locale={locale} percent={false} digits={2} />
+                    </td>
+                  </tr>
+                </tbody>
+              </table>
+            )}
+            {r.nps && (
+              <table className="staff-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.score}</th>
+                    <th scope="col" className="staff-num">{t.raw}</th>
+                    <th scope="col" className="staff-num">{t.weighted}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">NPS</th>
+                    <td className="staff-num">{r.nps.rawScore == null ? "—" : f.decimal(r.nps.rawScore, 1)}</td>
+                    <td className="staff-num">{r.nps.weightedScore == null ? "—" : f.decimal(r.nps.weightedScore, 1)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+export function FreeTextView({ locale, question, data, moreHref, firstHref }: Props & { question: InsightsQuestion; data: FreeTextData; moreHref: string | null; firstHref: string | null }) {
+  const t = pollsText[locale].insightsPage;
+  const f = staffFormat(locale);
+  const { wordFrequency, freeTextAnswers } = data.pollInsights;
+  const words = wordFrequency.words;
+  return (
+    <div className="staff-grid staff-grid--2">
+      <section aria-labelledby="words-title">
+        <h3 id="words-title">{t.wordsTitle}</h3>
+        {words.length === 0 ? (
+          <p className="staff-muted">{t.noAnswers}</p>
+        ) : (
+          <>
+            <BarsChart
+              locale={locale}
+              categories={words.slice(0, 12).map((w) => w.word)}
+              series={[{ name: t.occurrences, values: words.slice(0, 12).map((w) => w.count) }]}
+              valueKind="count"
+              label={t.wordsChart(question.prompt)}
+              loadingText={t.loadingChart}
+              className="staff-chart staff-chart--tall"
+            />
+            <details>
+              <summary>{t.table}</summary>
+              <table className="staff-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.word}</th>
+                    <th scope="col" className="staff-num">{t.occurrences}</th>
+                    <th scope="col" className="staff-num">{t.answersUsing}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {words.map((w) => (
+                    <tr key={w.word}>
+                      <th scope="row">{w.word}</th>
+                      <td className="staff-num">{f.number(w.count)}</td>
+                      <td className="staff-num">{f.number(w.answerCount)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="answers-title">
+        <h3 id="answers-title">{t.answersTitle(f.number(freeTextAnswers.totalCount))}</h3>
+        <ul className="staff-list" data-free-text>
+          {freeTextAnswers.edges.map(({ node }) => (
+            <li key={node.id}>
+              <p style={{ margin: 0 }}>{node.text}</p>
+              <p className="staff-meta">
+                <span>{f.day(node.day)}</span>
+                {node.district && <span>{node.district.name}</span>}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <div className="staff-pager">
+          {firstHref && (
+            <a className="staff-button staff-button--quiet staff-button--small" href={firstHref}>
+              {t.firstAnswers}
+            </a>
+          )}
+          {moreHref && (
+            <a className="staff-button staff-button--quiet staff-button--small" href={moreHref}>
+              {t.moreAnswers}
+            </a>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+export function WavesView({ locale, questions, data }: Props & { questions: InsightsQuestion[]; data: WavesData }) {
+  const t = pollsText[locale].insightsPage;
+  const f = staffFormat(locale);
+  const all = data.pollInsights.waves;
+  if (all.every((q) => q.waves.length < 2)) return <p className="staff-muted">{t.oneWave}</p>;
+  return (
+    <div className="staff-form">
+      {all.map((qw) => {
+        const question = questions.find((q) => q.id === qw.question.id);
+        if (!question || question.kind === "FREE_TEXT") return null;
+        const choice = question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE";
+        const change = qw.change;
+        return (
+          <section key={question.id} aria-label={question.prompt}>
+            <h3>{question.prompt}</h3>
+            {choice && (
+              <BarsChart
+                locale={locale}
+                categories={question.options.map((o) => o.label)}
+                series={qw.waves.map((w) => ({
+                  name: pollsText[locale].wave(f.number(w.poll.wave)),
+                  values: question.options.map((_, i) => w.result?.options[i]?.share ?? null),
+                }))}
+                valueKind="share"
+                label={`${t.wavesTitle}: ${question.prompt}`}
+                loadingText={t.loadingChart}
+              />
+            )}
+            {change && (
+              <div className="staff-table-wrap">
+                <table className="staff-table">
+                  <caption>{t.changeBetween(f.number(change.from.wave), f.number(change.to.wave))}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{choice ? t.option : t.value}</th>
+                      <th scope="col" className="staff-num">{pollsText[locale].wave(f.number(change.from.wave))}</th>
+                      <th scope="col" className="staff-num">{pollsText[locale].wave(f.number(change.to.wave))}</th>
+                      <th scope="col" className="staff-num">{t.change}</th>
+                      <th scope="col" className="staff-num">{t.interval}</th>
+                      <th scope="col">{t.significant}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {change.options.map((o, i) => {
+                      const ci = o.change.confidenceInterval;
+                      const significant = ci ? ci.low > 0 || ci.high < 0 : false;
+                      return (
+                        <tr key={o.option.id}>
+                          <th scope="row">{question.options[i]?.label ?? ""}</th>
+                          <td className="staff-num">{f.percent(o.fromShare)}</td>
+                          <td className="staff-num">{f.percent(o.toShare)}</td>
+                          <td className="staff-num">{t.points(f.points(o.change.difference))}</td>
+                          <td className="staff-num">{ci ? `${f.points(ci.low)} … ${f.points(ci.high)}` : "—"}</td>
+                          <td>
+                            <span className={`staff-badge ${significant ? "staff-badge--info" : ""}`}>{significant ? t.significant : t.notSignificant}</span>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                    {(change.mean ?? change.npsScore) && (
+                      <tr>
+                        <th scope="row">{change.mean ? t.mean : "NPS"}</th>
+                        <td className="staff-num">—</td>
+                        <td className="staff-num">—</td>
+                        <td className="staff-num">{f.decimal((change.mean ?? change.npsScore)!.difference, 2)}</td>
+                        <td className="staff-num">
+                          <IntervalText interval={(change.mean ?? change.npsScore)!.confidenceInterval} locale={locale} percent={false} digits={2} />
+                        </td>
+                        <td />
+                      </tr>
+                    )}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import type { QuestionKind } from "@/lib/api/schema";
+import { formatDecimal, formatNumber, formatPercent } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { pollText } from "@/lib/i18n/poll-text";
+
+// A poll's results as bar charts made of plain HTML and CSS: rendered on the server, readable
+// without JavaScript and by screen readers (every figure is text; the bars are decoration), and
+// laid out with logical properties so that bars grow from the right and scales run right to left
+// in Persian. Also rendered by the live results client component, hence no server-only imports
+// (its GraphQL fragment lives in poll-results.fragment.ts, away from the browser bundle).
+
+interface ValueCount {
+  value: number;
+  count: number;
+  share: number;
+}
+
+export interface QuestionResultFields {
+  answeredCount: number;
+  question: { id: string; kind: QuestionKind; prompt: string };
+  options: { option: { id: string; label: string }; count: number; share: number }[];
+  rating: { mean: number | null; distribution: ValueCount[] } | null;
+  nps: {
+    score: number | null;
+    promoters: number;
+    passives: number;
+    detractors: number;
+    distribution: ValueCount[];
+  } | null;
+}
+
+export interface PollResultsFields {
+  responseCount: number;
+  questions: QuestionResultFields[];
+}
+
+interface PollResultsChartProps {
+  results: PollResultsFields;
+  locale: Locale;
+  headingLevel?: "h2" | "h3";
+}
+
+export function PollResultsChart({ results, locale, headingLevel = "h3" }: PollResultsChartProps) {
+  const t = pollText[locale].results;
+  const n = (value: number) => formatNumber(value, locale);
+  return (
+    <div className="results">
+      <p className="results__total">{t.responses(n(results.responseCount))}</p>
+      {results.questions.map((result, index) => (
+        <QuestionResult
+          key={result.question.id}
+          result={result}
+          locale={locale}
+          Heading={headingLevel}
+          number={index + 1}
+        />
+      ))}
+    </div>
+  );
+}
+
+function QuestionResult({
+  result,
+  locale,
+  Heading,
+  number,
+}: {
+  result: QuestionResultFields;
+  locale: Locale;
+  Heading: "h2" | "h3";
+  number: number;
+}) {
+  const t = pollText[locale].results;
+  const n = (value: number) => formatNumber(value, locale);
+  const { question } = result;
+  return (
+    <section className="result" aria-labelledby={`result-${question.id}`}>
+      <Heading className="result__prompt" id={`result-${question.id}`}>
+        <span className="result__number">{n(number)}.</span> {question.prompt}
+      </Heading>
+      {question.kind === "FREE_TEXT" ? (
+        <p className="result__note">{t.freeText}</p>
+      ) : result.answeredCount === 0 ? (
+        <p className="result__note">{t.noAnswers}</p>
+      ) : (
+        <>
+          <p className="result__answered">{t.answered(n(result.answeredCount))}</p>
+          {result.options.length > 0 && (
+            <ul className="bars">
+              {result.options.map(({ option, count, share }) => (
+                <li key={option.id} className="bar">
+                  <span className="bar__label">{option.label}</span>
+                  <span className="bar__value">
+                    {t.optionCount(formatPercent(share, locale), n(count))}
+                  </span>
+                  <span className="bar__track" aria-hidden="true">
+                    <span className="bar__fill" style={{ inlineSize: `${share * 100}%` }} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {result.rating && (
+            <>
+              {result.rating.mean !== null && (
+                <p className="result__headline">{t.ratingMean(formatDecimal(result.rating.mean, locale))}</p>
+              )}
+              <Distribution values={result.rating.distribution} locale={locale} label={t.ratingScale} />
+            </>
+          )}
+          {result.nps && (
+            <>
+              {result.nps.score !== null && (
+                <p className="result__headline">{t.npsScore(n(Math.round(result.nps.score)))}</p>
+              )}
+              <NpsGroups nps={result.nps} answered={result.answeredCount} locale={locale} />
+              <Distribution values={result.nps.distribution} locale={locale} label={t.npsScale} />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Columns for each value of a scale, lowest first: from the right in Persian, the left in English. */
+function Distribution({ values, locale, label }: { values: ValueCount[]; locale: Locale; label: string }) {
+  const highest = Math.max(...values.map((v) => v.share), 0);
+  const n = (value: number) => formatNumber(value, locale);
+  return (
+    <figure className="histogram">
+      <figcaption className="histogram__caption">{label}</figcaption>
+      <ol className="histogram__columns">
+        {values.map(({ value, count, share }) => (
+          <li key={value} className="histogram__column">
+            <span className="histogram__share">{formatPercent(share, locale)}</span>
+            <span className="histogram__track" aria-hidden="true">
+              <span
+                className="histogram__fill"
+                style={{ blockSize: `${highest > 0 ? (share / highest) * 100 : 0}%` }}
+              />
+            </span>
+            <span className="histogram__value">{n(value)}</span>
+            <span className="visually-hidden">{`: ${n(count)}`}</span>
+          </li>
+        ))}
+      </ol>
+    </figure>
+  );
+}
+
+function NpsGroups({
+  nps,
+  answered,
+  locale,
+}: {
+  nps: NonNullable<QuestionResultFields["nps"]>;
+  answered: number;
+  locale: Locale;
+}) {
+  const t = pollText[locale].results;
+  const groups = [
+    { key: "detractors", label: t.detractors, count: nps.detractors },
+    { key: "passives", label: t.passives, count: nps.passives },
+    { key: "promoters", label: t.promoters, count: nps.promoters },
+  ];
+  return (
+    <div className="nps">
+      <span className="nps__bar" aria-hidden="true">
+        {groups.map((group) => (
+          <span
+            key={group.key}
+            className={`nps__part nps__part--${group.key}`}
+            style={{ inlineSize: `${(group.count / answered) * 100}%` }}
+          />
+        ))}
+      </span>
+      <ul className="nps__legend">
+        {groups.map((group) => (
+          <li key={group.key}>
+            <span className={`nps__swatch nps__part--${group.key}`} aria-hidden="true" />
+            {group.label}:{" "}
+            {pollText[locale].results.optionCount(
+              formatPercent(group.count / answered, locale),
+              formatNumber(group.count, locale),
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

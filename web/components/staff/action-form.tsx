@@ -1,0 +1,59 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import type { FormState } from "@/lib/staff/forms";
+
+interface ActionFormProps {
+  action: (state: FormState, form: FormData) => Promise<FormState>;
+  children: ReactNode;
+  className?: string;
+  /** The label of the field the API named, keyed by its input path (e.g. "titleFa"). */
+  fieldLabels?: Record<string, string>;
+  labels: { fieldLabel: string; apiSays: string };
+  id?: string;
+  "aria-label"?: string;
+}
+
+/**
+ * A staff form posting to a server action. Without JavaScript it is a plain form post and the
+ * page comes back with the message. With JavaScript it sends the same way but keeps what was
+ * typed when the API refuses (React resets a form after its action otherwise).
+ */
+export function ActionForm({ action, children, className, fieldLabels = {}, labels, id, ...rest }: ActionFormProps) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const alert = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (state.attempt) alert.current?.focus();
+  }, [state.attempt]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter instanceof HTMLElement ? submitter : undefined);
+    startTransition(() => formAction(data));
+  }
+
+  const field = state.error?.field;
+  return (
+    <form action={formAction} onSubmit={onSubmit} className={className} id={id} aria-label={rest["aria-label"]} aria-busy={pending || undefined}>
+      {state.error && (
+        <div className="staff-alert staff-alert--error" role="alert" tabIndex={-1} ref={alert}>
+          <p>{state.error.message}</p>
+          {field && (
+            <p>
+              {labels.fieldLabel}: <strong>{fieldLabels[field] ?? fieldLabels[field.replace(/\[\d+\].*$/, "")] ?? field}</strong>
+            </p>
+          )}
+          {state.error.detail && (
+            <p className="staff-alert__detail">
+              {labels.apiSays}: <span lang="en" dir="ltr">{state.error.detail}</span>
+            </p>
+          )}
+        </div>
+      )}
+      {children}
+    </form>
+  );
+}

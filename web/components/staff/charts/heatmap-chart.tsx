@@ -1,0 +1,82 @@
+"use client";
+
+import { useMemo } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import { EChart } from "./echart";
+import { escapeHtml, isRtl, percentFormat } from "./options";
+
+interface HeatmapChartProps {
+  locale: Locale;
+  /** Columns (the options). */
+  columns: string[];
+  /** Rows (districts, or the options of the other question). */
+  rows: string[];
+  /** shares[row][column], 0–1; null when withheld (too few answers) or empty. */
+  shares: (number | null)[][];
+  label: string;
+  loadingText: string;
+  withheldLabel: string;
+}
+
+/** A crosstab's row shares as a heat map; withheld cells stay blank. Columns run from the right in Persian. */
+export function HeatmapChart({ locale, columns, rows, shares, label, loadingText, withheldLabel }: HeatmapChartProps) {
+  const option = useMemo(() => {
+    const rtl = isRtl(locale);
+    const format = percentFormat(locale);
+    const data = shares.flatMap((row, r) => row.map((share, c) => [c, r, share == null ? "-" : share]));
+    const highest = Math.max(0.01, ...shares.flat().filter((v): v is number => v != null));
+    return {
+      tooltip: {
+        confine: true,
+        extraCssText: `direction: ${rtl ? "rtl" : "ltr"}; text-align: start;`,
+        formatter: (params: { value: [number, number, number | string] }) => {
+          const [c, r, v] = params.value;
+          return `<div>${escapeHtml(rows[r] ?? "")}</div><div>${escapeHtml(columns[c] ?? "")}: <b>${typeof v === "number" ? format(v) : escapeHtml(withheldLabel)}</b></div>`;
+        },
+      },
+      grid: { top: 8, bottom: 56, left: 8, right: 8 },
+      xAxis: {
+        type: "category" as const,
+        data: columns,
+        inverse: rtl,
+        position: "top" as const,
+        axisLabel: { interval: 0, width: 110, overflow: "break" as const },
+        splitArea: { show: true },
+      },
+      yAxis: {
+        type: "category" as const,
+        data: rows,
+        inverse: true,
+        position: rtl ? ("right" as const) : ("left" as const),
+        axisLabel: { interval: 0 },
+        splitArea: { show: true },
+      },
+      visualMap: {
+        min: 0,
+        max: highest,
+        calculable: true,
+        orient: "horizontal" as const,
+        left: "center",
+        bottom: 0,
+        inverse: rtl,
+        formatter: (v: number) => format(v),
+        inRange: { color: ["#f1f6f5", "#7fb3b0", "#0b5560"] },
+      },
+      series: [
+        {
+          type: "heatmap" as const,
+          data,
+          label: { show: true, formatter: (p: { value: [number, number, number | string] }) => (typeof p.value[2] === "number" ? format(p.value[2]) : "") },
+          emphasis: { itemStyle: { borderColor: "#17262b", borderWidth: 1 } },
+        },
+      ],
+    };
+  }, [locale, columns, rows, shares, withheldLabel]);
+
+  const height = Math.max(14, 4 + rows.length * 2.25);
+  return (
+    <div style={{ blockSize: `${height}rem` }}>
+      <EChart option={option} label={label} loadingText={loadingText} className="staff-chart staff-chart--fill" />
+    </div>
+  );
+}

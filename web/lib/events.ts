@@ -1,0 +1,80 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { EVENT_LIST_FIELDS, type EventListFields } from "@/components/event-item";
+import { query } from "./apollo";
+import type { GraphqlLocale, PageInfo } from "./api/schema";
+import { graphqlLocale, type Locale } from "./i18n/locales";
+
+interface EventsData {
+  events: { pageInfo: PageInfo; edges: { node: EventListFields }[] };
+}
+
+type EventsVariables = {
+  locale: GraphqlLocale;
+  from: string;
+  to: string;
+  first: number;
+  after: string | null;
+  district: string | null;
+};
+
+const EVENTS_QUERY: TypedDocumentNode<EventsData, EventsVariables> = gql`
+  query CalendarEvents($locale: Locale!, $from: String!, $to: String!, $first: Int!, $after: String, $district: ID) {
+    events(from: $from, to: $to, first: $first, after: $after, district: $district) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...EventListFields
+        }
+      }
+    }
+  }
+  ${EVENT_LIST_FIELDS}
+`;
+
+/** The API's largest page, and how many pages a calendar reads at most. */
+const PAGE_SIZE = 50;
+const MAX_PAGES = 10;
+
+/**
+ * Events and occasions from `from` to `to` (LocalDates, both included), in start order: those of
+ * one district and the citywide ones when `districtId` is given. At most `limit`.
+ */
+export async function loadEvents(
+  locale: Locale,
+  range: { from: string; to: string },
+  options: { districtId?: string | null; limit?: number } = {},
+): Promise<EventListFields[]> {
+  const limit = options.limit ?? PAGE_SIZE * MAX_PAGES;
+  const events: EventListFields[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < MAX_PAGES && events.length < limit; page++) {
+    const { data }: { data: EventsData } = await query({
+      query: EVENTS_QUERY,
+      variables: {
+        locale: graphqlLocale[locale],
+        ...range,
+        first: Math.min(PAGE_SIZE, limit - events.length),
+        after,
+        district: options.districtId ?? null,
+      },
+    });
+    events.push(...data.events.edges.map((edge) => edge.node));
+    if (!data.events.pageInfo.hasNextPage || !data.events.pageInfo.endCursor) break;
+    after = data.events.pageInfo.endCursor;
+  }
+  return events;
+}
+
+/** Events grouped by the day they start on, in order. */
+export function byDay(events: EventListFields[]): Map<string, EventListFields[]> {
+  const days = new Map<string, EventListFields[]>();
+  for (const event of events) {
+    const list = days.get(event.date) ?? [];
+    list.push(event);
+    days.set(event.date, list);
+  }
+  return days;
+}

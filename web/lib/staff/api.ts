@@ -1,0 +1,63 @@
+import { notFound } from "next/navigation";
+import { config } from "../config";
+import type { GraphqlError, GraphqlResponse } from "../api/request";
+import { sessionEnded, staffToken } from "./session";
+
+// GraphQL for the staff pages and actions: the staff token as a Bearer, no caching. A session
+// the API no longer accepts (HTTP 401, or UNAUTHENTICATED) sends the person to sign in again.
+
+export class StaffApiError extends Error {
+  constructor(readonly errors: GraphqlError[]) {
+    super(errors.map((e) => `${e.extensions?.code ?? "ERROR"}: ${e.message}`).join("; "));
+  }
+  get code(): string | undefined {
+    return this.errors[0]?.extensions?.code;
+  }
+}
+
+export async function staffRequest<T>(document: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> {
+  const token = await staffToken();
+  if (!token) return sessionEnded(false);
+  const response = await fetch(config.graphqlUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: document, variables }),
+    cache: "no-store",
+    signal: AbortSignal.timeout(config.graphqlTimeoutMs),
+  });
+  if (response.status === 401) return sessionEnded(true);
+  const type = response.headers.get("content-type") ?? "";
+  if (!type.includes("json")) throw new Error(`GraphQL API answered ${response.status} ${type}`);
+  const body = (await response.json()) as GraphqlResponse<T>;
+  if (body.errors?.some((e) => e.extensions?.code === "UNAUTHENTICATED")) return sessionEnded(true);
+  return body;
+}
+
+/** A query whose data the page needs: NOT_FOUND is the 404 page, any other error the error page. */
+export async function staffQuery<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const body = await staffRequest<T>(document, variables);
+  if (body.errors?.length) {
+    const codes = body.errors.map((e) => e.extensions?.code);
+    if (codes.includes("NOT_FOUND") || (codes.includes("BAD_USER_INPUT") && !body.data)) notFound();
+    throw new StaffApiError(body.errors);
+  }
+  if (!body.data) throw new Error("GraphQL API answered without data");
+  return body.data;
+}
+
+export type MutationResult<T> = { ok: true; data: T } | { ok: false; error: GraphqlError };
+
+/** A mutation from a form: refusals come back to show beside the form. */
+export async function staffMutation<T>(document: string, variables: Record<string, unknown>): Promise<MutationResult<T>> {
+  const body = await staffRequest<T>(document, variables);
+  if (body.errors?.length) return { ok: false, error: body.errors[0] };
+  if (!body.data) return { ok: false, error: { message: "No data", extensions: { code: "INTERNAL_SERVER_ERROR" } } };
+  return { ok: true, data: body.data };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);
+export function uuidOr404(value: string): string {
+  if (!isUuid(value)) notFound();
+  return value;
+}

@@ -1,0 +1,60 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { graphqlRequest } from "../api/request";
+import { currentRoute } from "../i18n/request";
+import { localePath } from "../i18n/routing";
+import { refusal, text, type FormState } from "./forms";
+import { staffText } from "./i18n";
+import { forgetStaffToken, keepStaffToken, safeReturnPath, signInPath, staffToken } from "./session";
+
+const SIGN_IN = /* GraphQL */ `
+  mutation StaffSignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      token
+      expiresAt
+    }
+  }
+`;
+
+const SIGN_OUT = /* GraphQL */ `
+  mutation StaffSignOut {
+    signOut {
+      signedOut
+    }
+  }
+`;
+
+/** Signs in through the API and keeps its token in the web's own httpOnly cookie. */
+export async function signIn(previous: FormState, form: FormData): Promise<FormState> {
+  const { locale } = await currentRoute();
+  const t = staffText[locale].signIn;
+  const email = text(form, "email");
+  const password = typeof form.get("password") === "string" ? String(form.get("password")) : "";
+  if (!email || !password) return refusal(locale, t.missing, previous);
+
+  let body;
+  try {
+    body = await graphqlRequest<{ signIn: { token: string; expiresAt: string } }>(SIGN_IN, { input: { email, password } });
+  } catch {
+    return refusal(locale, t.unavailable, previous);
+  }
+  const code = body.errors?.[0]?.extensions?.code;
+  if (code === "RATE_LIMITED") return refusal(locale, t.locked, previous);
+  if (code === "UNAUTHENTICATED" || code === "BAD_USER_INPUT") return refusal(locale, t.wrong, previous);
+  if (!body.data?.signIn) return refusal(locale, t.unavailable, previous);
+
+  await keepStaffToken(body.data.signIn.token, new Date(body.data.signIn.expiresAt));
+  redirect(localePath(locale, safeReturnPath(text(form, "next"))));
+}
+
+/** Ends the session at the API too, so the token is useless even if it was copied. */
+export async function signOut(): Promise<void> {
+  const { locale } = await currentRoute();
+  const token = await staffToken();
+  if (token) {
+    await graphqlRequest(SIGN_OUT, {}, { authorization: `Bearer ${token}` }).catch(() => undefined);
+  }
+  await forgetStaffToken();
+  redirect(`${signInPath(locale)}?signedOut=1`);
+}

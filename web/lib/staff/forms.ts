@@ -1,0 +1,59 @@
+import type { GraphqlError } from "../api/request";
+import type { Locale } from "../i18n/locales";
+import { staffText } from "./i18n";
+
+// What a staff form's server action answers when it does not redirect: a message to show above
+// the form, naming the field at fault when the API named one.
+export interface FormState {
+  error?: { message: string; field?: string; detail?: string };
+  /** Increases with every answer, so the form can move focus to the message. */
+  attempt?: number;
+}
+
+export const initialFormState: FormState = {};
+
+export function refusal(locale: Locale, error: GraphqlError | string, previous?: FormState): FormState {
+  const t = staffText[locale];
+  const attempt = (previous?.attempt ?? 0) + 1;
+  if (typeof error === "string") return { error: { message: error }, attempt };
+  const code = error.extensions?.code ?? "UNKNOWN";
+  const field = typeof error.extensions?.field === "string" ? error.extensions.field.replace(/^input\./, "") : undefined;
+  // The API's message is written for developers in English; staff get it as a detail.
+  const detail = code === "INTERNAL_SERVER_ERROR" ? undefined : error.message;
+  return { error: { message: t.errors[code] ?? t.errors.UNKNOWN, field, detail }, attempt };
+}
+
+/** A trimmed text field, or null when empty. */
+export function text(form: FormData, name: string): string | null {
+  const value = form.get(name);
+  if (typeof value !== "string") return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+/** For updates: the field's text, null to clear it. */
+export function textOrNull(form: FormData, name: string): string | null {
+  return text(form, name);
+}
+
+export function checkbox(form: FormData, name: string): boolean {
+  return form.get(name) === "on" || form.get(name) === "true";
+}
+
+export function integer(form: FormData, name: string): number | null {
+  const raw = text(form, name);
+  if (raw === null) return null;
+  const n = Number(raw.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))));
+  return Number.isInteger(n) ? n : null;
+}
+
+export function decimal(form: FormData, name: string): number | null {
+  const raw = text(form, name);
+  if (raw === null) return null;
+  const n = Number(raw.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))).replace("٫", ".").replace("/", "."));
+  return Number.isFinite(n) ? n : null;
+}
+
+export function list(form: FormData, name: string): string[] {
+  return form.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
+}

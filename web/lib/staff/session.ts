@@ -1,0 +1,115 @@
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { config } from "../config";
+import { currentRoute } from "../i18n/request";
+import { localePath } from "../i18n/routing";
+import type { Locale } from "../i18n/locales";
+import { canUse, type Role, type Section } from "./roles";
+
+// The staff session. Signing in happens in a server action of the web (the API is another origin),
+// which keeps the API's session token in the web's own httpOnly cookie; every staff request the
+// web makes carries it to the API as `Authorization: Bearer <token>`. The browser never sees it.
+export const STAFF_COOKIE = "nabz_staff";
+const TOKEN = /^[A-Za-z0-9_.~+/=-]{16,512}$/;
+
+export interface Viewer {
+  id: string;
+  displayName: string;
+  email: string;
+  role: Role;
+}
+
+export async function staffToken(): Promise<string | undefined> {
+  const token = (await cookies()).get(STAFF_COOKIE)?.value;
+  return token && TOKEN.test(token) ? token : undefined;
+}
+
+/** Only in a server action or route handler. */
+export async function keepStaffToken(token: string, expiresAt: Date): Promise<void> {
+  (await cookies()).set(STAFF_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config.cookieSecure,
+    path: "/",
+    expires: expiresAt,
+  });
+}
+
+/** Only in a server action or route handler. */
+export async function forgetStaffToken(): Promise<void> {
+  (await cookies()).delete({ name: STAFF_COOKIE, path: "/" });
+}
+
+/** A path inside the staff area to come back to after signing in, or the dashboard. */
+export function safeReturnPath(raw: string | null | undefined): string {
+  if (!raw || !raw.startsWith("/staff") || raw.startsWith("/staff/sign-in") || /[\\\s]|\/\//.test(raw)) return "/staff";
+  return raw;
+}
+
+export function signInPath(locale: Locale, options: { expired?: boolean; next?: string } = {}): string {
+  const params = new URLSearchParams();
+  if (options.expired) params.set("expired", "1");
+  if (options.next && options.next !== "/staff") params.set("next", safeReturnPath(options.next));
+  const query = params.toString();
+  return localePath(locale, "/staff/sign-in") + (query ? `?${query}` : "");
+}
+
+/**
+ * Sends the visitor to the sign-in page and comes back here afterwards. `expired`: they had a
+ * session that the API no longer accepts, so the page says so rather than asking out of the blue.
+ */
+export async function sessionEnded(expired: boolean): Promise<never> {
+  const { locale, path } = await currentRoute();
+  redirect(signInPath(locale, { expired, next: path }));
+}
+
+type MeResult = { viewer: Viewer } | { viewer: null; expired: boolean };
+
+const ME_QUERY = /* GraphQL */ `
+  query StaffMe {
+    me {
+      id
+      displayName
+      email
+      role
+    }
+  }
+`;
+
+/** Who is signed in, asked once per request. */
+export const currentViewer = cache(async (): Promise<MeResult> => {
+  const token = await staffToken();
+  if (!token) return { viewer: null, expired: false };
+  const response = await fetch(config.graphqlUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: ME_QUERY }),
+    cache: "no-store",
+    signal: AbortSignal.timeout(config.graphqlTimeoutMs),
+  });
+  if (response.status === 401) return { viewer: null, expired: true };
+  const body = (await response.json()) as { data?: { me: Viewer | null } };
+  const me = body.data?.me;
+  return me ? { viewer: me } : { viewer: null, expired: true };
+});
+
+/** The signed-in staff member; anyone else goes to the sign-in page. */
+export async function requireStaff(): Promise<Viewer> {
+  const me = await currentViewer();
+  if (!me.viewer) return sessionEnded(me.expired);
+  return me.viewer;
+}
+
+/**
+ * The signed-in staff member, if their role may use `section`; otherwise the page that says
+ * they may not. Every staff page calls this on the server, whatever the navigation shows.
+ */
+export async function requireSection(section: Section): Promise<Viewer> {
+  const viewer = await requireStaff();
+  if (!canUse(viewer.role, section)) {
+    const { locale, path } = await currentRoute();
+    redirect(`${localePath(locale, "/staff/forbidden")}?from=${encodeURIComponent(path)}`);
+  }
+  return viewer;
+}
