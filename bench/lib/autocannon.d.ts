@@ -16,6 +16,8 @@ declare module 'autocannon' {
       workers?: number;
       /** A response whose body differs counts as a mismatch. */
       expectBody?: string;
+      /** Requests per second across all connections (a steady rate instead of as fast as possible). */
+      overallRate?: number;
     }
     interface Histogram {
       average: number;

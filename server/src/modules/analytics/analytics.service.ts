@@ -38,6 +38,11 @@ export interface PageViewClient {
 
 export type RecordOutcome = 'COUNTED' | 'BOT';
 
+/**
+ * How long an instance reuses its siteStats answer. The public counters are read on every page of
+ * the site; they already lag by up to a write interval, and this instance's own writes refresh them.
+ */
+const STATS_CACHE_MS = 1000;
 /** Old raw page views are deleted this many at a time (short transactions). */
 const DELETE_BATCH = 10_000;
 /** How often the clock is checked for a new day (no SQL unless the day changed). */
@@ -64,6 +69,7 @@ export class AnalyticsService {
   private maintenanceTimer?: NodeJS.Timeout;
   private maintaining?: Promise<unknown>;
   private lastMaintenance = { day: '', at: 0 };
+  private statsCache?: { day: string; until: number; stats: Promise<SiteStats> };
 
   constructor(
     private readonly db: DataSource,
@@ -74,7 +80,7 @@ export class AnalyticsService {
     this.clock = settings.clock ?? systemClock;
     this.calendar = new CityCalendar(settings.timeZone);
     this.salts = new DailySalts(db);
-    this.buffer = new PageViewBuffer(db, log, { ...DEFAULT_BUFFER, flushMs: settings.flushMs });
+    this.buffer = new PageViewBuffer(db, log, { ...DEFAULT_BUFFER, flushMs: settings.flushMs }, () => (this.statsCache = undefined));
     this.siteHost = settings.site.toLowerCase().replace(/^www\./, '');
   }
 
@@ -143,9 +149,25 @@ export class AnalyticsService {
     return 'COUNTED';
   }
 
-  /** The public counters: three primary-key reads, whatever the number of page views. */
-  async siteStats(): Promise<SiteStats> {
+  /**
+   * The public counters: three primary-key reads, whatever the number of page views; the answer is
+   * reused for up to STATS_CACHE_MS (concurrent callers share one read) until this instance writes.
+   */
+  siteStats(): Promise<SiteStats> {
     const today = this.today();
+    const cached = this.statsCache;
+    if (cached && cached.day === today && performance.now() < cached.until) return cached.stats;
+    const stats = this.siteStatsFromRollups(today);
+    const entry = { day: today, until: performance.now() + STATS_CACHE_MS, stats };
+    this.statsCache = entry;
+    stats.catch(() => {
+      if (this.statsCache === entry) this.statsCache = undefined;
+    });
+    return stats;
+  }
+
+  /** siteStats read from the rollups, without the cache (benchmarks time this too). */
+  async siteStatsFromRollups(today = this.today()): Promise<SiteStats> {
     const [row] = (await this.db.query(
       `SELECT t.visitors, t.page_views, t.max_daily, t.max_daily_day::text AS max_daily_day,
               t.imported_visitors, t.imported_max_daily, t.imported_max_daily_day::text AS imported_max_daily_day,
@@ -262,6 +284,7 @@ export class AnalyticsService {
         requestId,
       });
     });
+    this.statsCache = undefined;
     return this.siteStats();
   }
 

@@ -32,6 +32,8 @@ export class PageViewBuffer {
     private readonly db: DataSource,
     private readonly log: Logger,
     private readonly settings: BufferSettings,
+    /** Called after each batch is committed. */
+    private readonly onWritten: () => void = () => undefined,
   ) {}
 
   /** Page views waiting to be written. */
@@ -106,6 +108,7 @@ export class PageViewBuffer {
           throw err;
         }
         written += batch.length;
+        this.onWritten();
       }
       return written;
     } finally {
