@@ -4,7 +4,8 @@ import { createServer } from "node:net";
 import path from "node:path";
 
 const repoRoot = path.resolve(__dirname, "../..");
-const webDir = path.join(repoRoot, "web");
+// WEB_DIR serves another copy of the site (one built apart from the working tree).
+const webDir = process.env.WEB_DIR ? path.resolve(process.env.WEB_DIR) : path.join(repoRoot, "web");
 const nextBin = path.join(repoRoot, "node_modules/next/dist/bin/next");
 
 const STARTUP_TIMEOUT_MS = 30_000;

@@ -10,6 +10,14 @@ function readUrl(name: string, raw: string): URL {
   }
 }
 
+function readSeconds(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 3600) throw new Error(`${name} must be a number of seconds from 0 to 3600 (got "${raw}")`);
+  return value;
+}
+
 const graphqlUrl = readUrl("GRAPHQL_URL", process.env.GRAPHQL_URL || DEFAULT_GRAPHQL_URL);
 
 /** The same endpoint over WebSocket (graphql-ws), for live poll results. */
@@ -43,6 +51,11 @@ export const config = {
   cookieSecure: process.env.COOKIE_SECURE
     ? process.env.COOKIE_SECURE === "true"
     : process.env.NODE_ENV === "production" && process.env.SITE_URL?.startsWith("https:") === true,
+  /**
+   * How long the web keeps the API's public answers (`API_CACHE_SECONDS`, default 5; 0 turns it
+   * off). Answers for a visitor (with their cookie) are never kept.
+   */
+  apiCacheMs: readSeconds("API_CACHE_SECONDS", 5) * 1000,
   /** A page gives up on the API after this long and shows the error state. */
   graphqlTimeoutMs: 10_000,
 } as const;

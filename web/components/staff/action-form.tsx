@@ -25,7 +25,7 @@ export function ActionForm({ action, children, className, fieldLabels = {}, labe
 
   useEffect(() => {
     if (state.attempt) alert.current?.focus();
-  }, [state.attempt]);
+  }, [state.attempt, state.success]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,6 +49,18 @@ export function ActionForm({ action, children, className, fieldLabels = {}, labe
           {state.error.detail && (
             <p className="staff-alert__detail">
               {labels.apiSays}: <span lang="en" dir="ltr">{state.error.detail}</span>
+            </p>
+          )}
+        </div>
+      )}
+      {state.success && (
+        <div className="staff-alert staff-alert--ok" role="status" tabIndex={-1} ref={alert}>
+          <p>{state.success.message}</p>
+          {state.success.secret && (
+            <p>
+              <code dir="ltr" data-secret style={{ wordBreak: "break-all" }}>
+                {state.success.secret}
+              </code>
             </p>
           )}
         </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 interface CsvExportProps {
   /** The web's own export route (it adds the staff token). */
@@ -41,6 +41,15 @@ export function CsvExport({ href, filename, label, expectedRows, locale, text }:
   const [state, setState] = useState<State>({ phase: "idle" });
   const abort = useRef<AbortController | null>(null);
   const saveLink = useRef<HTMLAnchorElement>(null);
+  const offerOnce = useRef(false);
+
+  // Offer the file as soon as it is complete; the link stays for saving it again.
+  useEffect(() => {
+    if (state.phase === "done" && offerOnce.current) {
+      offerOnce.current = false;
+      saveLink.current?.click();
+    }
+  }, [state]);
   const fill = (template: string, rows: number, bytes: number) => template.replace("{rows}", number.format(rows)).replace("{size}", size(bytes));
   const number = new Intl.NumberFormat(locale === "fa" ? "fa-IR" : "en-GB");
   const size = (bytes: number) =>
@@ -78,9 +87,8 @@ export function CsvExport({ href, filename, label, expectedRows, locale, text }:
         }
       }
       const url = URL.createObjectURL(new Blob(chunks, { type: "text/csv;charset=utf-8" }));
+      offerOnce.current = true;
       setState({ phase: "done", bytes, rows: Math.max(0, lines - 1), url });
-      // Offer the file at once; the link stays for a second save.
-      requestAnimationFrame(() => saveLink.current?.click());
     } catch (error) {
       if ((error as Error).name === "AbortError") setState({ phase: "idle" });
       else setState({ phase: "failed", expired: false });

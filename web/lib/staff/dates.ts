@@ -60,7 +60,11 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** What a day field shows for a Gregorian day: Solar Hijri in Persian, ISO in English. */
 export function dayFieldValue(day: string | null | undefined, locale: Locale): string {
   if (!day) return "";
-  return locale === "fa" ? solarDay(day) : day;
+  return locale === "fa" ? persianDigits(solarDay(day)) : day;
+}
+
+export function persianDigits(text: string): string {
+  return text.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]);
 }
 
 /** A day field's value as a Gregorian day; null when empty or not a day. */

@@ -8,6 +8,8 @@ export interface FormState {
   error?: { message: string; field?: string; detail?: string };
   /** Increases with every answer, so the form can move focus to the message. */
   attempt?: number;
+  /** A success that stays on the page, e.g. an API key's secret, shown once. */
+  success?: { message: string; secret?: string };
 }
 
 export const initialFormState: FormState = {};

@@ -219,3 +219,8 @@ const en: StaffText = {
 
 export const staffText: Record<Locale, StaffText> = { fa, en };
 export type { StaffText };
+
+/** The two strings ActionForm shows with a refusal (only strings may go to a client component). */
+export function formLabels(locale: Locale): { fieldLabel: string; apiSays: string } {
+  return { fieldLabel: staffText[locale].fieldLabel, apiSays: staffText[locale].apiSays };
+}

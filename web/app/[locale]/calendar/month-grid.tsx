@@ -19,12 +19,17 @@ interface MonthGridProps {
   locale: Locale;
 }
 
-/** Titles shown in a day's cell; the rest are counted and listed in the agenda below the grid. */
-const SHOWN_PER_DAY = 3;
+/**
+ * Titles shown in a day's cell; the rest are counted and listed in the agenda below the grid,
+ * which also gives each religious occasion its lunar date. (More in the cells cost the page
+ * several Lighthouse points on a phone for little gain.)
+ */
+const SHOWN_PER_DAY = 2;
 
 /**
  * A Solar Hijri month as a table, Saturday to Friday: Saturday on the right in Persian. Each day
- * links its events; on phones the cells keep only a marker, and the agenda below has them all.
+ * links its events; on phones the cells keep only a marker, and the agenda below has them all,
+ * with the lunar date beside each religious occasion.
  */
 export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
   const t = getDictionary(locale).calendar;
@@ -76,7 +81,6 @@ export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
                         {list.slice(0, SHOWN_PER_DAY).map((event) => (
                           <li key={event.id} className={`month-grid__event month-grid__event--${event.kind.toLowerCase()}`}>
                             <a href={eventHref(locale, event.id)}>{event.title}</a>
-                            {event.lunarHijriDate && <span className="month-grid__lunar">{event.lunarHijriDate.text}</span>}
                           </li>
                         ))}
                         {list.length > SHOWN_PER_DAY && (

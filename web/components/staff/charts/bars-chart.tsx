@@ -26,6 +26,8 @@ interface BarsChartProps {
   intervalLabel?: string;
   className?: string;
   max?: number;
+  /** One colour per series, when the series have meanings of their own (positive, negative…). */
+  colors?: string[];
 }
 
 const CATEGORY_GAP = 0.3;
@@ -36,7 +38,7 @@ const BAR_GAP = 0.2;
  * draws a whisker at each bar's place). Right to left in Persian: bars grow from the right and the
  * category labels stand on the right.
  */
-export function BarsChart({ locale, categories, series, valueKind, orientation = "horizontal", label, loadingText, intervalLabel, className, max }: BarsChartProps) {
+export function BarsChart({ locale, categories, series, valueKind, orientation = "horizontal", label, loadingText, intervalLabel, className, max, colors }: BarsChartProps) {
   const option = useMemo(() => {
     const rtl = isRtl(locale);
     const horizontal = orientation === "horizontal";
@@ -67,7 +69,7 @@ export function BarsChart({ locale, categories, series, valueKind, orientation =
       type: "bar" as const,
       name: s.name,
       data: s.values,
-      itemStyle: { color: PALETTE[i % PALETTE.length], borderRadius: horizontal ? (rtl ? [3, 0, 0, 3] : [0, 3, 3, 0]) : [3, 3, 0, 0] },
+      itemStyle: { color: colors?.[i] ?? PALETTE[i % PALETTE.length], borderRadius: horizontal ? (rtl ? [3, 0, 0, 3] : [0, 3, 3, 0]) : [3, 3, 0, 0] },
       barGap: `${BAR_GAP * 100}%`,
       barCategoryGap: `${CATEGORY_GAP * 100}%`,
     }));
@@ -133,15 +135,15 @@ export function BarsChart({ locale, categories, series, valueKind, orientation =
     };
 
     return {
-      color: PALETTE,
+      color: colors ?? PALETTE,
       legend: n > 1 ? { ...legend(locale), data: series.map((s) => s.name) } : undefined,
       tooltip: { ...tooltip(locale, describe), axisPointer: { type: "shadow" } },
-      grid: { top: n > 1 ? 36 : 12, bottom: 8, left: 8, right: 8 },
+      grid: { containLabel: true, top: n > 1 ? 36 : 12, bottom: 8, left: 8, right: 8 },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
       series: [...bars, ...whiskers],
     };
-  }, [locale, categories, series, valueKind, orientation, intervalLabel, max]);
+  }, [locale, categories, series, valueKind, orientation, intervalLabel, max, colors]);
 
   return <EChart option={option} label={label} loadingText={loadingText} className={className} />;
 }

@@ -47,7 +47,8 @@ export function EChart({ option, label, loadingText, className = "staff-chart" }
   return (
     <div className={className} role="img" aria-label={label} data-chart-ready={ready || undefined} style={{ position: "relative" }}>
       {/* ECharts draws into the inner element once loaded; until then (or without JavaScript) the text. */}
-      <div ref={container} style={{ position: "absolute", inset: 0 }} />
+      {/* ECharts lays text out left to right; the options mirror the axes for Persian instead. */}
+      <div ref={container} dir="ltr" style={{ position: "absolute", inset: 0 }} />
       {!ready && <div className="staff-chart__loading">{loadingText}</div>}
     </div>
   );

@@ -34,7 +34,7 @@ export function HeatmapChart({ locale, columns, rows, shares, label, loadingText
           return `<div>${escapeHtml(rows[r] ?? "")}</div><div>${escapeHtml(columns[c] ?? "")}: <b>${typeof v === "number" ? format(v) : escapeHtml(withheldLabel)}</b></div>`;
         },
       },
-      grid: { top: 8, bottom: 56, left: 8, right: 8 },
+      grid: { containLabel: true, top: 8, bottom: 56, left: 8, right: 8 },
       xAxis: {
         type: "category" as const,
         data: columns,

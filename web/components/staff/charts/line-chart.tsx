@@ -43,7 +43,7 @@ export function LineChart({ locale, labels, series, valueKind, label, loadingTex
       color: PALETTE,
       legend: series.length > 1 ? { ...legend(locale), data: series.map((s) => s.name) } : undefined,
       tooltip: tooltip(locale, describe),
-      grid: { top: series.length > 1 ? 40 : 12, bottom: 8, left: 8, right: 8 },
+      grid: { containLabel: true, top: series.length > 1 ? 40 : 12, bottom: 8, left: 8, right: 8 },
       xAxis: {
         type: "category" as const,
         data: labels,

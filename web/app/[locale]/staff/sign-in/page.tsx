@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/staff/action-form";
 import { signIn } from "@/lib/staff/auth-actions";
-import { staffText } from "@/lib/staff/i18n";
+import { formLabels, staffText } from "@/lib/staff/i18n";
 import { param, staffMetadata } from "@/lib/staff/page";
 import { currentViewer, safeReturnPath } from "@/lib/staff/session";
 import { localePath } from "@/lib/i18n/routing";
@@ -39,7 +39,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
             <p>{t.signIn.signedOut}</p>
           </div>
         )}
-        <ActionForm action={signIn} className="staff-form" labels={t} aria-label={t.signIn.title}>
+        <ActionForm action={signIn} className="staff-form" labels={formLabels(locale)} aria-label={t.signIn.title}>
           <input type="hidden" name="next" value={next} />
           <div className="staff-field">
             <label htmlFor="email">{t.signIn.email}</label>

@@ -41,7 +41,7 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
       <div className="staff-panel__head">
         <h3 id={headingId}>{question.prompt}</h3>
         <span className="staff-muted staff-small">
-          {pollsText[locale].kinds[question.kind]} · {t.answered(f.number(result.answeredCount))}
+          {pollsText[locale].kinds[question.kind]}، {t.answered(f.number(result.answeredCount))}
         </span>
       </div>
       {(question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE") && (
@@ -62,7 +62,7 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
             loadingText={t.loadingChart}
             intervalLabel={t.interval}
           />
-          <div className="staff-table-wrap">
+          <div className="staff-table-wrap" tabIndex={0}>
             <table className="staff-table">
               <thead>
                 <tr>
@@ -136,7 +136,7 @@ function Distribution({ locale, label, distribution }: Props & { label: string; 
         loadingText={t.loadingChart}
         className="staff-chart staff-chart--short"
       />
-      <div className="staff-table-wrap">
+      <div className="staff-table-wrap" tabIndex={0}>
         <table className="staff-table">
           <thead>
             <tr>
@@ -166,7 +166,7 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
   const rows = data.pollInsights.crosstab.rows;
   const rowName = (row: (typeof rows)[number]) => row.district?.name ?? row.byOption?.label ?? t.noDistrict;
   const table = (
-    <div className="staff-table-wrap">
+    <div className="staff-table-wrap" tabIndex={0}>
       <table className="staff-table" data-crosstab>
         <caption className="visually-hidden">{question.prompt}</caption>
         <thead>
@@ -259,7 +259,7 @@ export function TrendView({ locale, question, data }: Props & { question: Insigh
       />
       <details>
         <summary>{t.table}</summary>
-        <div className="staff-table-wrap">
+        <div className="staff-table-wrap" tabIndex={0}>
           <table className="staff-table">
             <thead>
               <tr>
@@ -313,7 +313,7 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
               <span>{t.excluded(f.number(r.withoutDistrictCount), f.number(r.smallDistrictCount))}</span>
             </p>
             {choice && (
-              <div className="staff-grid staff-grid--2">
+              <div className="staff-form">
                 <BarsChart
                   locale={locale}
                   categories={question.options.map((o) => o.label)}
@@ -337,7 +337,7 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
                   intervalLabel={t.interval}
                   className="staff-chart staff-chart--tall"
                 />
-                <div className="staff-table-wrap">
+                <div className="staff-table-wrap" tabIndex={0}>
                   <table className="staff-table">
                     <thead>
                       <tr>
@@ -518,7 +518,7 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
               />
             )}
             {change && (
-              <div className="staff-table-wrap">
+              <div className="staff-table-wrap" tabIndex={0}>
                 <table className="staff-table">
                   <caption>{t.changeBetween(f.number(change.from.wave), f.number(change.to.wave))}</caption>
                   <thead>

@@ -3,7 +3,8 @@ import { isLocale } from "@/lib/i18n/locales";
 import { isUuid } from "@/lib/staff/api";
 import { staffToken } from "@/lib/staff/session";
 
-const FILES = new Set(["responses.csv", "results.csv"]);
+// No ".csv" in the address: the locale proxy skips paths that look like files.
+const FILES = new Set(["responses", "results"]);
 
 function refuse(status: number, code: string, message: string): Response {
   return Response.json({ errors: [{ message, extensions: { code } }] }, { status, headers: { "cache-control": "no-store" } });
@@ -20,7 +21,7 @@ export async function GET(request: Request, { params }: RouteContext<"/[locale]/
   const token = await staffToken();
   if (!token) return refuse(401, "UNAUTHENTICATED", "Sign in to export.");
 
-  const url = new URL(`/exports/polls/${id}/${file}`, config.graphqlUrl);
+  const url = new URL(`/exports/polls/${id}/${file}.csv`, config.graphqlUrl);
   url.searchParams.set("locale", locale);
   const upstream = await fetch(url, {
     headers: { authorization: `Bearer ${token}` },

@@ -1,0 +1,390 @@
+import type { Page } from 'playwright-core';
+import { api, DESKTOP, fromPersianDigits, PHONE, screenshot, seriousViolations, startSite, withPage, type Site } from './support';
+
+// The staff dashboards (web/app/[locale]/staff) against the real API on a seeded database, in
+// Debian's Chromium: signing in and out, what each role may reach, session expiry, an analyst's
+// insights and CSV export, an editor building a poll that citizens then answer, a media officer's
+// log, and axe-core on every staff page. One server and one web for the whole file.
+
+let site: Site;
+/** Serious or critical axe-core violations found on any staff page, checked at the end. */
+const violations: Awaited<ReturnType<typeof seriousViolations>> = [];
+
+interface DemoPoll {
+  id: string;
+  title: string;
+  asksDistrict: boolean;
+  questions: { id: string; kind: string; prompt: string; options: { id: string; label: string }[] }[];
+}
+let survey: DemoPoll;
+
+beforeAll(async () => {
+  site = await startSite();
+  const editor = await site.app.signIn('editor');
+  const { polls } = await api<{ polls: { edges: { node: DemoPoll }[] } }>(
+    site,
+    '{ polls(first: 10) { edges { node { id title asksDistrict questions { id kind prompt options { id label } } } } } }',
+    {},
+    editor,
+  );
+  survey = polls.edges.map((e) => e.node).find((p) => p.asksDistrict)!;
+  expect(survey).toBeTruthy();
+}, 120_000);
+
+afterAll(async () => {
+  await site?.close();
+}, 30_000);
+
+type Account = 'admin' | 'editor' | 'analyst' | 'media';
+
+async function signIn(page: Page, account: Account, path = '/staff'): Promise<void> {
+  const english = path.startsWith('/en/');
+  await page.goto(site.web.url + path);
+  await page.waitForURL(/\/staff\/sign-in/);
+  await page.getByLabel(english ? 'Work e-mail' : 'ایمیل سازمانی').fill(`${account}@nabz.example`);
+  await page.getByLabel(english ? 'Password' : 'گذرواژه').fill('nabz-demo-1405');
+  await page.getByRole('button', { name: english ? 'Sign in' : 'ورود' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/sign-in'));
+}
+
+/** Checks a staff page with axe, remembering what it finds, and takes its screenshot. */
+async function check(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('load');
+  // Charts draw after their code arrives; wait so that axe and the screenshot see them.
+  await page.waitForFunction(`[...document.querySelectorAll('.staff-chart')].every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null)`, undefined, { timeout: 15_000 });
+  violations.push(...(await seriousViolations(page, name)));
+  await screenshot(page, `staff-${name}`);
+}
+
+async function navItems(page: Page): Promise<string[]> {
+  return page.locator('nav.staff-nav a').allTextContents();
+}
+
+const numberIn = (text: string | null) => Number(fromPersianDigits(text ?? '').replace(/[^0-9]/g, ''));
+
+describe('signing in, roles and sessions', () => {
+  test('every staff page needs a session; signing in comes back to the page asked for', async () => {
+    const response = await fetch(`${site.web.url}/staff/polls`, { redirect: 'manual' });
+    expect(response.status).toBe(307);
+    expect(response.headers.get('location')).toMatch(/\/staff\/sign-in\?next=%2Fstaff%2Fpolls$/);
+
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await page.goto(`${site.web.url}/staff/sign-in`);
+      await check(page, 'sign-in-fa-phone');
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      // A wrong password is refused with a message, and nothing is kept.
+      await page.getByLabel('ایمیل سازمانی').fill('analyst@nabz.example');
+      await page.getByLabel('گذرواژه').fill('not-the-password');
+      await page.getByRole('button', { name: 'ورود' }).click();
+      await expect(page.locator('.staff-alert--error').textContent()).resolves.toContain('ایمیل یا گذرواژه درست نیست');
+      expect((await page.context().cookies()).find((c) => c.name === 'nabz_staff')).toBeUndefined();
+
+      await signIn(page, 'analyst', '/staff/polls');
+      expect(new URL(page.url()).pathname).toBe('/staff/polls');
+      const cookie = (await page.context().cookies()).find((c) => c.name === 'nabz_staff');
+      expect(cookie?.httpOnly).toBe(true);
+      await check(page, 'polls-analyst-fa-phone');
+
+      // Signing out ends the session at the API as well.
+      await page.getByRole('button', { name: 'خروج' }).click();
+      await page.waitForURL(/\/staff\/sign-in\?signedOut=1$/);
+      const me = await site.app.gql<{ me: null }>('{ me { id } }', {}, { token: cookie!.value });
+      expect(me.status).toBe(401);
+    });
+  }, 60_000);
+
+  test('the navigation shows what the role may use, and an editor cannot reach the admin pages', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'editor');
+      expect(await navItems(page)).toEqual(['پیشخوان', 'نظرسنجی‌ها', 'اهداف و برنامه‌ها', 'رویدادها و مناسبت‌ها', 'آمار بازدید']);
+      for (const path of ['/staff/admin', '/staff/admin/api-keys', '/staff/admin/audit', '/staff/media']) {
+        await page.goto(site.web.url + path);
+        expect(new URL(page.url()).pathname).toBe('/staff/forbidden');
+        await expect(page.locator('h1').textContent()).resolves.toBe('به این بخش دسترسی ندارید');
+        await expect(page.locator('[data-staff-users], [data-api-keys], [data-audit-log], [data-contacts]').count()).resolves.toBe(0);
+      }
+      await check(page, 'forbidden-editor-fa-desktop');
+    });
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'analyst');
+      expect(await navItems(page)).toEqual(['پیشخوان', 'نظرسنجی‌ها', 'آمار بازدید']);
+      await page.goto(`${site.web.url}/staff/polls/new`);
+      expect(new URL(page.url()).pathname).toBe('/staff/forbidden');
+    });
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'media');
+      expect(await navItems(page)).toEqual(['پیشخوان', 'میز رسانه', 'آمار بازدید']);
+    });
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'admin');
+      expect(await navItems(page)).toEqual(['پیشخوان', 'نظرسنجی‌ها', 'اهداف و برنامه‌ها', 'رویدادها و مناسبت‌ها', 'میز رسانه', 'آمار بازدید', 'مدیریت']);
+      await check(page, 'home-admin-fa-desktop');
+      for (const [path, name] of [
+        ['/staff/admin', 'admin-users'],
+        ['/staff/admin/api-keys', 'admin-api-keys'],
+        ['/staff/admin/audit', 'admin-audit'],
+      ]) {
+        await page.goto(site.web.url + path);
+        expect(new URL(page.url()).pathname).toBe(path);
+        await check(page, `${name}-fa-desktop`);
+      }
+      await expect(page.locator('[data-audit-log] tbody tr').count()).resolves.toBeGreaterThan(0);
+    });
+  }, 90_000);
+
+  test('a session that ended says so and leads back to the same page after signing in again', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'analyst', '/staff/analytics');
+      const token = (await page.context().cookies()).find((c) => c.name === 'nabz_staff')!.value;
+      // The session ends at the API (as when it expires): the web's cookie is now stale.
+      await api(site, 'mutation { signOut { signedOut } }', {}, token);
+      await page.reload();
+      await page.waitForURL(/\/staff\/sign-in\?expired=1&next=%2Fstaff%2Fanalytics$/);
+      await expect(page.locator('.staff-alert--warn').textContent()).resolves.toContain('نشست شما به پایان رسیده است');
+      await page.getByLabel('ایمیل سازمانی').fill('analyst@nabz.example');
+      await page.getByLabel('گذرواژه').fill('nabz-demo-1405');
+      await page.getByRole('button', { name: 'ورود' }).click();
+      await page.waitForURL(`${site.web.url}/staff/analytics`);
+    });
+  }, 60_000);
+});
+
+describe('an analyst', () => {
+  test('opens a poll\'s insights, switches the crosstab and exports the responses as CSV', async () => {
+    const { pollInsights } = await api<{ pollInsights: { responseCount: number } }>(
+      site,
+      'query ($id: ID!) { pollInsights(pollId: $id) { responseCount } }',
+      { id: survey.id },
+      await site.app.signIn('analyst'),
+    );
+    await withPage(site, { viewport: DESKTOP, acceptDownloads: true }, async (page) => {
+      await signIn(page, 'analyst', '/staff/polls');
+      await page.getByRole('link', { name: `تحلیل: ${survey.title}` }).click();
+      await page.waitForURL(`${site.web.url}/staff/polls/${survey.id}/insights`);
+      expect(numberIn(await page.locator('[data-response-count]').textContent())).toBe(pollInsights.responseCount);
+      await check(page, 'insights-fa-desktop');
+
+      // Results: a chart per choice question with one whisker (error bar) per option.
+      const first = survey.questions[0];
+      const chart = page.locator(`[data-question="${first.id}"] .staff-chart`);
+      await expect(chart.getAttribute('data-chart-ready')).resolves.toBe('true');
+      // Right to left: the option labels stand at the right of the bars.
+      const label = chart.locator('svg text', { hasText: first.options[0].label }).first();
+      const bars = chart.locator('svg path[fill="#0b5560"]');
+      const [labelBox, barBox] = await Promise.all([label.boundingBox(), bars.first().boundingBox()]);
+      expect(labelBox!.x).toBeGreaterThan(barBox!.x + barBox!.width - 1);
+
+      // Crosstab by district, then by the second choice question.
+      const crosstab = page.locator('#crosstab');
+      const districtRows = await crosstab.locator('[data-crosstab] tbody tr').count();
+      expect(districtRows).toBeGreaterThan(1);
+      const second = survey.questions.find((q, i) => i > 0 && q.kind === 'SINGLE_CHOICE')!;
+      await crosstab.getByLabel('تفکیک بر اساس').selectOption(second.id);
+      await crosstab.getByRole('button', { name: 'نمایش' }).click();
+      await page.waitForURL(new RegExp(`by=${second.id}`));
+      await expect(page.locator('[data-crosstab-heading]').textContent()).resolves.toContain(second.prompt);
+      await expect(page.locator('[data-crosstab] tbody th').allTextContents()).resolves.toEqual(expect.arrayContaining(second.options.map((o) => o.label)));
+      // The heat map view of the same table.
+      await page.locator('#crosstab').getByRole('tab', { name: 'نقشه حرارتی' }).click();
+      await page.waitForSelector('#crosstab [role=tabpanel]:not([hidden]) .staff-chart[data-chart-ready]');
+      await screenshot(page, 'staff-insights-heatmap-fa-desktop');
+
+      // CSV export, read as a stream with progress, then saved.
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: 'دریافت پاسخ‌ها (CSV)' }).click();
+      await page.waitForSelector('[data-export-done]', { timeout: 30_000 });
+      expect(numberIn(await page.locator('[data-export-done]').textContent())).toBeGreaterThanOrEqual(pollInsights.responseCount);
+      const file = await download;
+      expect(file.suggestedFilename()).toBe(`poll-${survey.id}-responses.csv`);
+      const csv = await new Promise<string>((resolve, reject) => {
+        void file.createReadStream().then((stream) => {
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          stream.on('error', reject);
+        }, reject);
+      });
+      expect(csv.startsWith('\uFEFFresponse_id,')).toBe(true);
+      await screenshot(page, 'staff-insights-exported-fa-desktop');
+    });
+
+    // The same page on a phone, right to left.
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst', `/staff/polls/${survey.id}/insights`);
+      await check(page, 'insights-fa-phone');
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect(overflow).toBeLessThanOrEqual(1);
+      await page.goto(`${site.web.url}/staff/analytics`);
+      await check(page, 'analytics-fa-phone');
+    });
+  }, 120_000);
+
+  test('reads site analytics for a Solar Hijri range', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'analyst', '/staff/analytics');
+      await expect(page.locator('[data-site-counters] .staff-counter').count()).resolves.toBe(5);
+      // The demo data carries the old site's figures over.
+      await expect(page.locator('[data-site-counters]').textContent()).resolves.toContain('۳۱۱٬۶۹۱');
+      await page.getByLabel('از تاریخ').fill('۱۴۰۴/۰۱/۰۱');
+      await page.getByLabel('تا تاریخ').fill('۱۴۰۴/۰۱/۱۰');
+      await page.getByRole('button', { name: 'نمایش' }).click();
+      await page.waitForURL(/from=/);
+      // 1–10 Farvardin 1404 is 21–30 March 2025: ten days on the chart's table.
+      await expect(page.locator('[data-range-summary]').textContent()).resolves.toMatch(/فروردین/);
+      await expect(page.locator('details table tbody tr').count()).resolves.toBe(10);
+      await check(page, 'analytics-fa-desktop');
+    });
+  }, 60_000);
+});
+
+describe('an editor', () => {
+  test('builds a poll that then appears on the public site and takes an answer', async () => {
+    const title = 'نظر شما درباره ساعت کار کتابخانه‌های محله';
+    let pollId = '';
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'editor', '/staff/polls/new');
+      await check(page, 'poll-builder-new-fa-desktop');
+      await page.getByLabel('عنوان (فارسی)').fill(title);
+      await page.getByLabel('عنوان (انگلیسی)').fill('Neighbourhood library hours');
+      const q1 = page.locator('[data-question-index="0"]');
+      await q1.getByLabel('متن پرسش (فارسی)').fill('کتابخانه تا چه ساعتی باز باشد؟');
+      await q1.getByLabel('گزینه (فارسی) ۱').fill('ساعت ۱۸');
+      await q1.getByLabel('گزینه (فارسی) ۲').fill('ساعت ۲۱');
+      await q1.getByRole('button', { name: 'افزودن گزینه' }).click();
+      await q1.getByLabel('گزینه (فارسی) ۳').fill('نیمه‌شب');
+      await page.getByRole('button', { name: 'افزودن پرسش' }).click();
+      const q2 = page.locator('[data-question-index="1"]');
+      await q2.getByLabel('نوع پرسش').selectOption('RATING');
+      await q2.getByLabel('متن پرسش (فارسی)').fill('به کتابخانه محله‌تان چه نمره‌ای می‌دهید؟');
+      await page.getByRole('button', { name: 'ذخیره پیش‌نویس' }).click();
+      await page.waitForURL(/\/staff\/polls\/[0-9a-f-]{36}\?done=saved$/);
+      pollId = /polls\/([0-9a-f-]{36})/.exec(page.url())![1];
+      await expect(page.locator('[data-poll-status]').getAttribute('data-poll-status')).resolves.toBe('DRAFT');
+      await check(page, 'poll-builder-edit-fa-desktop');
+
+      // Preview, as a citizen sees it (nothing can be sent from it).
+      await page.getByRole('link', { name: 'پیش‌نمایش برای شهروند' }).click();
+      await page.waitForURL(`${site.web.url}/staff/polls/${pollId}/preview`);
+      await expect(page.locator('[data-poll-preview] .question').count()).resolves.toBe(2);
+      await expect(page.locator('[data-poll-preview] label', { hasText: 'نیمه‌شب' }).count()).resolves.toBe(1);
+      await check(page, 'poll-preview-fa-desktop');
+
+      // Publish.
+      await page.goto(`${site.web.url}/staff/polls/${pollId}`);
+      await page.getByRole('button', { name: 'انتشار', exact: true }).click();
+      await page.waitForURL(/done=published$/);
+      await expect(page.locator('[data-poll-status]').getAttribute('data-poll-status')).resolves.toBe('OPEN');
+    });
+
+    // A citizen finds it on the public site and answers.
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await page.goto(`${site.web.url}/polls`);
+      await page.getByRole('link', { name: title }).click();
+      await page.waitForURL(`${site.web.url}/polls/${pollId}`);
+      await page.getByLabel('ساعت ۲۱', { exact: true }).check();
+      await page.locator('.scale--rating label', { hasText: '۴' }).click();
+      await page.getByRole('button', { name: 'ثبت پاسخ' }).click();
+      await page.waitForURL(/\/results\?answered=1$/);
+    });
+    const results = await api<{ pollResults: { responseCount: number } }>(site, 'query ($id: ID!) { pollResults(pollId: $id) { responseCount } }', { id: pollId });
+    expect(results.pollResults.responseCount).toBe(1);
+
+    // The editor's other pages, checked with axe.
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'editor', '/staff/goals');
+      await check(page, 'goals-fa-desktop');
+      await page.locator('table a').first().click();
+      await page.waitForURL(/\/staff\/goals\/[0-9a-f-]{36}$/);
+      await check(page, 'goal-fa-desktop');
+      await page.goto(`${site.web.url}/staff/events`);
+      await check(page, 'events-fa-desktop');
+      await page.goto(`${site.web.url}/staff/events/occasions`);
+      await check(page, 'occasions-fa-desktop');
+      await page.locator('table a').first().click();
+      await page.waitForURL(/\/staff\/events\/occasions\/[0-9a-f-]{36}$/);
+      await check(page, 'occasion-fa-desktop');
+    });
+  }, 120_000);
+
+  test('links a goal\'s indicator to a poll result and sees whether it is on target', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'editor', '/staff/goals');
+      const goalPath = (await page.locator('table a').first().getAttribute('href'))!;
+      await page.goto(site.web.url + goalPath);
+      await page.getByLabel('نظرسنجی', { exact: true }).selectOption(survey.id);
+      await page.getByRole('button', { name: 'انتخاب نظرسنجی' }).click();
+      await page.waitForURL(/poll=/);
+      const first = survey.questions[0];
+      await page.getByLabel('نتیجه‌ای که خوانده می‌شود').selectOption(`${first.id}|${first.options[0].id}|OPTION_SHARE`);
+      await page.getByLabel('نام شاخص (فارسی)').fill('سهم شهروندان خیلی راضی');
+      await page.getByLabel('هدف عددی').fill('5');
+      await page.getByRole('button', { name: 'افزودن شاخص' }).click();
+      await page.waitForURL(new RegExp(`${goalPath}\\?done=added`));
+      const indicator = page.locator('[data-indicator]', { hasText: 'سهم شهروندان خیلی راضی' });
+      await expect(indicator.locator('[data-on-target]').getAttribute('data-on-target')).resolves.toBe('true');
+      await expect(indicator.locator('[data-current-value]').textContent()).resolves.toMatch(/[۰-۹]+٪/);
+    });
+  }, 60_000);
+});
+
+describe('a media officer', () => {
+  test('finds a contact and logs an interaction with a follow-up', async () => {
+    const topic = 'پرسش درباره زمان بازگشایی پل پیاده';
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'media', '/staff/media');
+      await check(page, 'media-contacts-fa-desktop');
+      const firstName = (await page.locator('[data-contacts] tbody th a').first().textContent())!;
+      await page.getByLabel('جستجو').fill(firstName.split(' ')[0]);
+      await page.getByRole('button', { name: 'جستجو' }).click();
+      await page.waitForURL(/search=/);
+      await page.getByRole('link', { name: firstName }).first().click();
+      await page.waitForURL(/\/staff\/media\/contacts\/[0-9a-f-]{36}$/);
+      const contactId = /contacts\/([0-9a-f-]{36})/.exec(page.url())![1];
+      await check(page, 'media-contact-fa-desktop');
+
+      await page.getByLabel('نوع').selectOption('INQUIRY_RECEIVED');
+      await page.getByLabel('موضوع').fill(topic);
+      await page.getByLabel('روز پیگیری (اختیاری)').fill('۱۴۰۵/۰۱/۰۱');
+      await page.getByRole('button', { name: 'ثبت ارتباط' }).click();
+      await page.waitForURL(/done=logged/);
+      await expect(page.locator('[data-interactions] li').first().textContent()).resolves.toContain(topic);
+
+      const { mediaInteractions } = await api<{ mediaInteractions: { edges: { node: { topic: string; followUpOn: string; kind: string } }[] } }>(
+        site,
+        'query ($id: ID!) { mediaInteractions(first: 5, filter: { contactId: $id }) { edges { node { topic followUpOn kind } } } }',
+        { id: contactId },
+        await site.app.signIn('media'),
+      );
+      expect(mediaInteractions.edges[0].node).toEqual({ topic, followUpOn: '2026-03-21', kind: 'INQUIRY_RECEIVED' });
+
+      for (const [path, name] of [
+        ['/staff/media/outlets', 'media-outlets'],
+        ['/staff/media/follow-ups', 'media-follow-ups'],
+        ['/staff/media/releases', 'media-releases'],
+        ['/staff/media/coverage', 'media-coverage'],
+        ['/staff/media/invitations', 'media-invitations'],
+      ]) {
+        await page.goto(site.web.url + path);
+        await check(page, `${name}-fa-desktop`);
+      }
+      await page.goto(`${site.web.url}/staff/media/releases`);
+      await page.locator('table a').first().click();
+      await check(page, 'media-release-fa-desktop');
+    });
+  }, 90_000);
+});
+
+describe('English', () => {
+  test('the staff desk reads left to right in English', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'analyst', `/en/staff/polls/${survey.id}/insights`);
+      expect(new URL(page.url()).pathname).toBe(`/en/staff/polls/${survey.id}/insights`);
+      expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+      await check(page, 'insights-en-desktop');
+    });
+  }, 60_000);
+});
+
+test('no staff page has a serious or critical axe-core violation', () => {
+  expect(violations).toEqual([]);
+});

@@ -1,0 +1,100 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { adminText } from "@/lib/staff/admin-text";
+import { currentRoute } from "@/lib/i18n/request";
+import { localePath } from "@/lib/i18n/routing";
+import { staffMutation } from "@/lib/staff/api";
+import { checkbox, integer, list, refusal, text, type FormState } from "@/lib/staff/forms";
+import { staffFormat } from "@/lib/staff/format";
+
+const CREATE_USER = /* GraphQL */ `
+  mutation StaffCreateStaffUser($input: CreateStaffUserInput!) {
+    createStaffUser(input: $input) {
+      staffUser {
+        id
+      }
+    }
+  }
+`;
+const UPDATE_USER = /* GraphQL */ `
+  mutation StaffUpdateStaffUser($input: UpdateStaffUserInput!) {
+    updateStaffUser(input: $input) {
+      endedSessionCount
+      staffUser {
+        id
+      }
+    }
+  }
+`;
+const RESET_PASSWORD = /* GraphQL */ `
+  mutation StaffResetStaffPassword($input: ResetStaffPasswordInput!) {
+    resetStaffPassword(input: $input) {
+      endedSessionCount
+    }
+  }
+`;
+const CREATE_KEY = /* GraphQL */ `
+  mutation StaffCreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      secret
+      apiKey {
+        id
+      }
+    }
+  }
+`;
+const REVOKE_KEY = /* GraphQL */ `
+  mutation StaffRevokeApiKey($input: RevokeApiKeyInput!) {
+    revokeApiKey(input: $input) {
+      apiKey {
+        id
+        revokedAt
+      }
+    }
+  }
+`;
+
+export async function createUser(previous: FormState, form: FormData): Promise<FormState> {
+  const { locale } = await currentRoute();
+  const result = await staffMutation(CREATE_USER, {
+    input: { email: text(form, "email") ?? "", displayName: text(form, "displayName"), role: text(form, "role") ?? "ANALYST", password: String(form.get("password") ?? "") },
+  });
+  if (!result.ok) return refusal(locale, result.error, previous);
+  redirect(`${localePath(locale, "/staff/admin")}?done=created`);
+}
+
+export async function updateUser(userId: string, previous: FormState, form: FormData): Promise<FormState> {
+  const { locale } = await currentRoute();
+  const result = await staffMutation<{ updateStaffUser: { endedSessionCount: number } }>(UPDATE_USER, {
+    input: { id: userId, displayName: text(form, "displayName") ?? undefined, role: text(form, "role") ?? undefined, active: checkbox(form, "active") },
+  });
+  if (!result.ok) return refusal(locale, result.error, previous);
+  refresh();
+  return { success: { message: adminText[locale].userUpdated(staffFormat(locale).number(result.data.updateStaffUser.endedSessionCount)) }, attempt: (previous.attempt ?? 0) + 1 };
+}
+
+export async function resetPassword(userId: string, previous: FormState, form: FormData): Promise<FormState> {
+  const { locale } = await currentRoute();
+  const result = await staffMutation<{ resetStaffPassword: { endedSessionCount: number } }>(RESET_PASSWORD, { input: { id: userId, password: String(form.get("password") ?? "") } });
+  if (!result.ok) return refusal(locale, result.error, previous);
+  return { success: { message: adminText[locale].passwordReset(staffFormat(locale).number(result.data.resetStaffPassword.endedSessionCount)) }, attempt: (previous.attempt ?? 0) + 1 };
+}
+
+export async function createKey(previous: FormState, form: FormData): Promise<FormState> {
+  const { locale } = await currentRoute();
+  const result = await staffMutation<{ createApiKey: { secret: string } }>(CREATE_KEY, {
+    input: { name: text(form, "name") ?? "", scopes: list(form, "scopes"), requestsPerMinute: integer(form, "requestsPerMinute") ?? 60 },
+  });
+  if (!result.ok) return refusal(locale, result.error, previous);
+  refresh();
+  // The secret is shown once, here; it never goes into an address or a log.
+  return { success: { message: adminText[locale].keyCreated, secret: result.data.createApiKey.secret }, attempt: (previous.attempt ?? 0) + 1 };
+}
+
+export async function revokeKey(keyId: string): Promise<void> {
+  const { locale } = await currentRoute();
+  const result = await staffMutation(REVOKE_KEY, { input: { id: keyId } });
+  redirect(`${localePath(locale, "/staff/admin/api-keys")}?${result.ok ? "done=revoked" : `error=${result.error.extensions?.code ?? "UNKNOWN"}`}`);
+}

@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/staff/action-form";
+import { adminText } from "@/lib/staff/admin-text";
+import { staffQuery } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../locale-param";
+import { ActionNotice } from "../../media/media-nav";
+import { createKey, revokeKey } from "../actions";
+import { AdminNav } from "../admin-nav";
+
+const KEYS_QUERY = /* GraphQL */ `
+  query StaffApiKeys {
+    apiKeys {
+      id
+      name
+      prefix
+      scopes
+      requestsPerMinute
+      requestCount
+      lastUsedAt
+      createdAt
+      revokedAt
+    }
+  }
+`;
+
+interface KeysData {
+  apiKeys: { id: string; name: string; prefix: string; scopes: string[]; requestsPerMinute: number; requestCount: number; lastUsedAt: string | null; createdAt: string; revokedAt: string | null }[];
+}
+
+const SCOPES = ["PUBLIC_READ", "SUBMIT_RESPONSES", "ANALYTICS_READ"];
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/admin/api-keys">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, adminText[locale].nav.apiKeys);
+}
+
+export default async function ApiKeysPage({ params, searchParams }: PageProps<"/[locale]/staff/admin/api-keys">) {
+  const locale = await localeParam(params);
+  await requireSection("admin");
+  const query = await searchParams;
+  const t = adminText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const { apiKeys } = await staffQuery<KeysData>(KEYS_QUERY);
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.nav.apiKeys}</h1>
+          <p>{t.apiKeysIntro}</p>
+        </div>
+      </header>
+      <AdminNav locale={locale} current="apiKeys" />
+      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ revoked: t.keyRevoked }} />
+      <div className="staff-panel">
+        <div className="staff-table-wrap" tabIndex={0}>
+          <table className="staff-table" data-api-keys>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.prefix}</th>
+                <th scope="col">{t.scopes}</th>
+                <th scope="col" className="staff-num">{t.rate}</th>
+                <th scope="col" className="staff-num">{t.requests}</th>
+                <th scope="col">{t.lastUsed}</th>
+                <th scope="col">{st.common.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {apiKeys.map((k) => (
+                <tr key={k.id}>
+                  <th scope="row">
+                    <bdi>{k.name}</bdi>
+                  </th>
+                  <td>
+                    <code dir="ltr">{k.prefix}</code>
+                  </td>
+                  <td className="staff-small">{k.scopes.map((s) => t.scopeNames[s] ?? s).join("، ")}</td>
+                  <td className="staff-num">{f.number(k.requestsPerMinute)}</td>
+                  <td className="staff-num">{f.number(k.requestCount)}</td>
+                  <td className="staff-small">{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t.never}</td>
+                  <td>
+                    {k.revokedAt ? (
+                      <span className="staff-badge staff-badge--bad">{t.revoked}</span>
+                    ) : (
+                      <form action={revokeKey.bind(null, k.id)}>
+                        <button type="submit" className="staff-button staff-button--danger staff-button--small" aria-label={`${t.revoke}: ${k.name}`}>
+                          {t.revoke}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <section className="staff-panel" aria-labelledby="new-key-title">
+        <h2 id="new-key-title">{t.newKey}</h2>
+        <ActionForm action={createKey} className="staff-form" labels={formLabels(locale)} fieldLabels={{ name: t.name, scopes: t.scopes, requestsPerMinute: t.rate }} aria-label={t.newKey}>
+          <div className="staff-fields">
+            <div className="staff-field">
+              <label htmlFor="key-name">{t.name}</label>
+              <input id="key-name" name="name" required maxLength={100} dir="auto" />
+            </div>
+            <div className="staff-field">
+              <label htmlFor="key-rate">{t.rate}</label>
+              <input id="key-rate" name="requestsPerMinute" type="number" min={1} max={100000} defaultValue={60} required />
+            </div>
+          </div>
+          <fieldset className="staff-fieldset">
+            <legend>{t.scopes}</legend>
+            <div className="staff-checks">
+              {SCOPES.map((s) => (
+                <label key={s} className="staff-check">
+                  <input type="checkbox" name="scopes" value={s} defaultChecked={s === "PUBLIC_READ"} />
+                  {t.scopeNames[s]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div>
+            <button type="submit" className="staff-button">
+              {t.createKey}
+            </button>
+          </div>
+        </ActionForm>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,213 @@
+import type { Metadata } from "next";
+import { localePath } from "@/lib/i18n/routing";
+import { adminText } from "@/lib/staff/admin-text";
+import { isUuid, staffQuery } from "@/lib/staff/api";
+import { addDays, cityInstant, parseDayField } from "@/lib/staff/dates";
+import { staffFormat } from "@/lib/staff/format";
+import { staffText } from "@/lib/staff/i18n";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../locale-param";
+import { AdminNav } from "../admin-nav";
+
+const AUDIT_QUERY = /* GraphQL */ `
+  query StaffAuditLog($filter: AuditLogFilter, $after: String) {
+    auditLog(first: 30, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          at
+          action
+          entityType
+          entityId
+          requestId
+          before
+          after
+          actor {
+            id
+            displayName
+          }
+        }
+      }
+    }
+    staffUsers(first: 50) {
+      edges {
+        node {
+          id
+          displayName
+        }
+      }
+    }
+  }
+`;
+
+interface AuditData {
+  auditLog: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; at: string; action: string; entityType: string; entityId: string | null; requestId: string | null; before: unknown; after: unknown; actor: { id: string; displayName: string } | null } }[];
+  };
+  staffUsers: { edges: { node: { id: string; displayName: string } }[] };
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/admin/audit">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, adminText[locale].nav.audit);
+}
+
+export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/staff/admin/audit">) {
+  const locale = await localeParam(params);
+  await requireSection("admin");
+  const query = await searchParams;
+  const t = adminText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const action = param(query, "action")?.slice(0, 100) || undefined;
+  const entityType = param(query, "entityType")?.slice(0, 100) || undefined;
+  const entityId = param(query, "entityId")?.slice(0, 100) || undefined;
+  const actorParam = param(query, "actor");
+  const actorId = actorParam && isUuid(actorParam) ? actorParam : undefined;
+  const fromRaw = param(query, "from");
+  const toRaw = param(query, "to");
+  const fromDay = fromRaw ? parseDayField(fromRaw, locale) : null;
+  const toDay = toRaw ? parseDayField(toRaw, locale) : null;
+  const after = param(query, "after");
+  const { auditLog, staffUsers } = await staffQuery<AuditData>(AUDIT_QUERY, {
+    filter: {
+      action,
+      entityType,
+      entityId,
+      actorId,
+      from: fromDay ? cityInstant(fromDay, "00:00") : undefined,
+      // "to" is a whole day: up to the start of the next one.
+      to: toDay ? cityInstant(addDays(toDay, 1), "00:00") : undefined,
+    },
+    after: after ?? null,
+  });
+  const base = localePath(locale, "/staff/admin/audit");
+  const filters = Object.fromEntries(Object.entries({ action, entityType, entityId, actor: actorId, from: fromRaw, to: toRaw }).filter((e): e is [string, string] => Boolean(e[1])));
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.nav.audit}</h1>
+          <p>{t.auditIntro}</p>
+        </div>
+      </header>
+      <AdminNav locale={locale} current="audit" />
+      <div className="staff-panel">
+        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+          <div className="staff-field">
+            <label htmlFor="audit-actor">{t.actor}</label>
+            <select id="audit-actor" name="actor" defaultValue={actorId ?? ""}>
+              <option value="">{t.anyone}</option>
+              {staffUsers.edges.map(({ node }) => (
+                <option key={node.id} value={node.id}>
+                  {node.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="audit-action">{t.action}</label>
+            <input id="audit-action" name="action" dir="ltr" defaultValue={action ?? ""} placeholder="createPoll" />
+          </div>
+          <div className="staff-field">
+            <label htmlFor="audit-entity">{t.entity}</label>
+            <input id="audit-entity" name="entityType" dir="ltr" defaultValue={entityType ?? ""} placeholder="poll" />
+          </div>
+          <div className="staff-field">
+            <label htmlFor="audit-entity-id">{t.entityId}</label>
+            <input id="audit-entity-id" name="entityId" dir="ltr" defaultValue={entityId ?? ""} />
+          </div>
+          <div className="staff-field">
+            <label htmlFor="audit-from">{st.common.from}</label>
+            <input id="audit-from" name="from" dir="ltr" type={locale === "fa" ? "text" : "date"} defaultValue={fromRaw ?? ""} aria-describedby="audit-hint" />
+          </div>
+          <div className="staff-field">
+            <label htmlFor="audit-to">{st.common.to}</label>
+            <input id="audit-to" name="to" dir="ltr" type={locale === "fa" ? "text" : "date"} defaultValue={toRaw ?? ""} aria-describedby="audit-hint" />
+          </div>
+          <div className="staff-field" style={{ justifyContent: "end" }}>
+            <button type="submit" className="staff-button staff-button--quiet">
+              {st.common.filter}
+            </button>
+          </div>
+        </form>
+        <p className="staff-field__hint" id="audit-hint">
+          {st.common.dayHint}
+        </p>
+        <p className="result-count">{st.common.total(f.number(auditLog.totalCount))}</p>
+        {auditLog.edges.length === 0 ? (
+          <p className="staff-muted">{t.noEntries}</p>
+        ) : (
+          <div className="staff-table-wrap" tabIndex={0}>
+            <table className="staff-table" data-audit-log>
+              <thead>
+                <tr>
+                  <th scope="col">{t.at}</th>
+                  <th scope="col">{t.actor}</th>
+                  <th scope="col">{t.action}</th>
+                  <th scope="col">{t.entity}</th>
+                  <th scope="col">{st.common.details}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {auditLog.edges.map(({ node: e }) => (
+                  <tr key={e.id}>
+                    <td className="staff-small">{f.dateTime(e.at)}</td>
+                    <td>{e.actor?.displayName ?? "—"}</td>
+                    <th scope="row">
+                      <code dir="ltr">{e.action}</code>
+                    </th>
+                    <td className="staff-small">
+                      <code dir="ltr">{e.entityType}</code>
+                      {e.entityId && (
+                        <div>
+                          <a href={`${base}?entityId=${encodeURIComponent(e.entityId)}`}>
+                            <bdi dir="ltr">{e.entityId.slice(0, 8)}…</bdi>
+                          </a>
+                        </div>
+                      )}
+                    </td>
+                    <td>
+                      <details>
+                        <summary>{st.common.details}</summary>
+                        {e.requestId && (
+                          <p className="staff-small">
+                            {t.request}: <code dir="ltr">{e.requestId}</code>
+                          </p>
+                        )}
+                        <p className="staff-small">{t.before}</p>
+                        <pre dir="ltr" className="staff-small" style={{ whiteSpace: "pre-wrap", maxInlineSize: "40rem", overflowX: "auto" }}>
+                          {JSON.stringify(e.before, null, 2)}
+                        </pre>
+                        <p className="staff-small">{t.after}</p>
+                        <pre dir="ltr" className="staff-small" style={{ whiteSpace: "pre-wrap", maxInlineSize: "40rem", overflowX: "auto" }}>
+                          {JSON.stringify(e.after, null, 2)}
+                        </pre>
+                      </details>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {auditLog.pageInfo.hasNextPage && auditLog.pageInfo.endCursor && (
+          <div className="staff-pager">
+            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...filters, after: auditLog.pageInfo.endCursor }).toString()}`}>
+              {st.common.next}
+            </a>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,215 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/staff/action-form";
+import { localePath } from "@/lib/i18n/routing";
+import { adminText } from "@/lib/staff/admin-text";
+import { staffQuery } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { roles } from "@/lib/staff/roles";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../locale-param";
+import { ActionNotice } from "../media/media-nav";
+import { createUser, resetPassword, updateUser } from "./actions";
+import { AdminNav } from "./admin-nav";
+
+const USERS_QUERY = /* GraphQL */ `
+  query StaffUsers($filter: StaffUserFilter, $after: String) {
+    staffUsers(first: 50, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          email
+          displayName
+          role
+          active
+          createdAt
+        }
+      }
+    }
+  }
+`;
+
+interface UsersData {
+  staffUsers: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; email: string; displayName: string; role: (typeof roles)[number]; active: boolean; createdAt: string } }[];
+  };
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/admin">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, adminText[locale].nav.users);
+}
+
+export default async function AdminUsersPage({ params, searchParams }: PageProps<"/[locale]/staff/admin">) {
+  const locale = await localeParam(params);
+  const viewer = await requireSection("admin");
+  const query = await searchParams;
+  const t = adminText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const search = param(query, "search")?.slice(0, 200) || undefined;
+  const role = roles.find((r) => r === param(query, "role"));
+  const activeParam = param(query, "active");
+  const after = param(query, "after");
+  const { staffUsers } = await staffQuery<UsersData>(USERS_QUERY, {
+    filter: { search, role, active: activeParam === "yes" ? true : activeParam === "no" ? false : undefined },
+    after: after ?? null,
+  });
+  const labels = formLabels(locale);
+  const fieldLabels = { email: t.email, displayName: t.displayName, role: t.role, password: t.password, active: t.active };
+  const base = localePath(locale, "/staff/admin");
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.title}</h1>
+          <p>{t.usersIntro}</p>
+        </div>
+      </header>
+      <AdminNav locale={locale} current="users" />
+      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ created: t.userCreated }} />
+      <div className="staff-panel">
+        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+          <div className="staff-field">
+            <label htmlFor="user-search">{st.common.search}</label>
+            <input id="user-search" name="search" type="search" defaultValue={search ?? ""} />
+          </div>
+          <div className="staff-field">
+            <label htmlFor="user-role">{t.role}</label>
+            <select id="user-role" name="role" defaultValue={role ?? ""}>
+              <option value="">{st.common.all}</option>
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {st.roles[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="user-active">{t.status}</label>
+            <select id="user-active" name="active" defaultValue={activeParam ?? ""}>
+              <option value="">{st.common.all}</option>
+              <option value="yes">{t.active}</option>
+              <option value="no">{t.inactive}</option>
+            </select>
+          </div>
+          <div className="staff-field" style={{ justifyContent: "end" }}>
+            <button type="submit" className="staff-button staff-button--quiet">
+              {st.common.filter}
+            </button>
+          </div>
+        </form>
+        <p className="result-count">{st.common.total(f.number(staffUsers.totalCount))}</p>
+        <ul className="staff-list" data-staff-users>
+          {staffUsers.edges.map(({ node: u }) => (
+            <li key={u.id}>
+              <div className="staff-panel__head">
+                <h2 className="staff-card-title">
+                  {u.displayName} {u.id === viewer.id && <span className="staff-muted staff-small">{t.you}</span>}
+                </h2>
+                <span className="staff-meta">
+                  <bdi dir="ltr">{u.email}</bdi>
+                  <span className="staff-badge staff-badge--info">{st.roles[u.role]}</span>
+                  <span className={`staff-badge ${u.active ? "staff-badge--ok" : "staff-badge--bad"}`}>{u.active ? t.active : t.inactive}</span>
+                </span>
+              </div>
+              <details>
+                <summary>{st.common.edit}</summary>
+                <div className="staff-grid staff-grid--2">
+                  <ActionForm action={updateUser.bind(null, u.id)} className="staff-form" labels={labels} fieldLabels={fieldLabels} aria-label={`${st.common.edit}: ${u.displayName}`}>
+                    <div className="staff-fields">
+                      <div className="staff-field">
+                        <label htmlFor={`${u.id}-name`}>{t.displayName}</label>
+                        <input id={`${u.id}-name`} name="displayName" required maxLength={200} defaultValue={u.displayName} dir="auto" />
+                      </div>
+                      <div className="staff-field">
+                        <label htmlFor={`${u.id}-role`}>{t.role}</label>
+                        <select id={`${u.id}-role`} name="role" defaultValue={u.role}>
+                          {roles.map((r) => (
+                            <option key={r} value={r}>
+                              {st.roles[r]}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                    </div>
+                    <label className="staff-check">
+                      <input type="checkbox" name="active" defaultChecked={u.active} />
+                      {t.active}
+                    </label>
+                    <div>
+                      <button type="submit" className="staff-button staff-button--small">
+                        {t.update}
+                      </button>
+                    </div>
+                  </ActionForm>
+                  <ActionForm action={resetPassword.bind(null, u.id)} className="staff-form" labels={labels} fieldLabels={fieldLabels} aria-label={`${t.resetPassword}: ${u.displayName}`}>
+                    <div className="staff-field">
+                      <label htmlFor={`${u.id}-password`}>{t.resetPassword}</label>
+                      <input id={`${u.id}-password`} name="password" type="password" autoComplete="new-password" minLength={12} required dir="ltr" />
+                    </div>
+                    <div>
+                      <button type="submit" className="staff-button staff-button--quiet staff-button--small">
+                        {t.reset}
+                      </button>
+                    </div>
+                  </ActionForm>
+                </div>
+              </details>
+            </li>
+          ))}
+        </ul>
+        {staffUsers.pageInfo.hasNextPage && staffUsers.pageInfo.endCursor && (
+          <div className="staff-pager">
+            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?after=${encodeURIComponent(staffUsers.pageInfo.endCursor)}`}>
+              {st.common.next}
+            </a>
+          </div>
+        )}
+      </div>
+      <section className="staff-panel" aria-labelledby="new-user-title">
+        <h2 id="new-user-title">{t.newUser}</h2>
+        <ActionForm action={createUser} className="staff-form" labels={labels} fieldLabels={fieldLabels} aria-label={t.newUser}>
+          <div className="staff-fields">
+            <div className="staff-field">
+              <label htmlFor="new-email">{t.email}</label>
+              <input id="new-email" name="email" type="email" required dir="ltr" autoComplete="off" />
+            </div>
+            <div className="staff-field">
+              <label htmlFor="new-name">{t.displayName}</label>
+              <input id="new-name" name="displayName" maxLength={200} dir="auto" />
+            </div>
+            <div className="staff-field">
+              <label htmlFor="new-role">{t.role}</label>
+              <select id="new-role" name="role" defaultValue="ANALYST">
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {st.roles[r]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="staff-field">
+              <label htmlFor="new-password">{t.password}</label>
+              <input id="new-password" name="password" type="password" autoComplete="new-password" minLength={12} required dir="ltr" />
+            </div>
+          </div>
+          <div>
+            <button type="submit" className="staff-button">
+              {t.createUser}
+            </button>
+          </div>
+        </ActionForm>
+      </section>
+    </>
+  );
+}

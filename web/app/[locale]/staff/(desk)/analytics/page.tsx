@@ -1,0 +1,380 @@
+import type { Metadata } from "next";
+import { BarsChart } from "@/components/staff/charts/bars-chart";
+import { LineChart } from "@/components/staff/charts/line-chart";
+import type { Locale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
+import { staffQuery } from "@/lib/staff/api";
+import { addDays, cityDay, dayFieldValue, daysBetween, parseDayField } from "@/lib/staff/dates";
+import { staffFormat } from "@/lib/staff/format";
+import { staffText } from "@/lib/staff/i18n";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../locale-param";
+
+const TRAFFIC_QUERY = /* GraphQL */ `
+  query StaffSiteTraffic($from: String!, $to: String!) {
+    siteStats {
+      date
+      today
+      yesterday
+      total
+      maxDaily
+      maxDailyDate
+      pageViewsToday
+    }
+    siteTraffic(from: $from, to: $to) {
+      from
+      to
+      visits
+      pageViews
+      activeVisitors
+      days {
+        date
+        visitors
+        pageViews
+      }
+      topPages(first: 10) {
+        value
+        visits
+        pageViews
+      }
+      topReferrers(first: 10) {
+        value
+        visits
+        pageViews
+      }
+      devices {
+        screen
+        visits
+        pageViews
+      }
+    }
+  }
+`;
+
+interface Count {
+  value: string | null;
+  visits: number;
+  pageViews: number;
+}
+
+interface TrafficData {
+  siteStats: { date: string; today: number; yesterday: number; total: number; maxDaily: number; maxDailyDate: string | null; pageViewsToday: number };
+  siteTraffic: {
+    from: string;
+    to: string;
+    visits: number;
+    pageViews: number;
+    activeVisitors: number;
+    days: { date: string; visitors: number; pageViews: number }[];
+    topPages: Count[];
+    topReferrers: Count[];
+    devices: { screen: "MOBILE" | "TABLET" | "DESKTOP" | null; visits: number; pageViews: number }[];
+  };
+}
+
+const text = {
+  fa: {
+    title: "آمار بازدید سایت",
+    intro: "بی‌کوکی و بدون نگه‌داشتن نشانی IP؛ هر بازدیدکننده در هر روز یک بازدید است (روزها به وقت تهران).",
+    today: "بازدید امروز",
+    yesterday: "بازدید دیروز",
+    total: "همه بازدیدها",
+    record: "بیشترین بازدید در یک روز",
+    recordOn: (d: string) => `در ${d}`,
+    now: "بازدیدکنندگان همین حالا",
+    nowHint: "در ۵ دقیقه گذشته",
+    pageViewsToday: (n: string) => `${n} صفحه‌دید امروز`,
+    range: "بازه زمانی",
+    from: "از تاریخ",
+    to: "تا تاریخ",
+    show: "نمایش",
+    presets: "بازه‌های آماده",
+    lastDays: (n: string) => `${n} روز گذشته`,
+    invalid: "تاریخ‌ها را به شکل ۱۴۰۴/۰۹/۰۵ بنویسید؛ بازه حداکثر ۳۶۶ روز است. بازه پیش‌فرض نشان داده شد.",
+    daily: "روند روزانه",
+    dailyChart: (from: string, to: string) => `بازدیدکنندگان و صفحه‌دیدها از ${from} تا ${to}`,
+    visitors: "بازدیدکنندگان",
+    pageViews: "صفحه‌دیدها",
+    inRange: (v: string, p: string) => `در این بازه: ${v} بازدید، ${p} صفحه‌دید`,
+    topPages: "پربازدیدترین صفحه‌ها",
+    page: "صفحه",
+    referrers: "ارجاع‌دهنده‌ها",
+    referrer: "سایت ارجاع‌دهنده",
+    direct: "مستقیم (بدون ارجاع)",
+    devices: "دستگاه‌ها",
+    device: "نوع دستگاه",
+    screens: { MOBILE: "تلفن همراه", TABLET: "تبلت", DESKTOP: "رایانه", unknown: "نامشخص" },
+    visits: "بازدید",
+    day: "روز",
+    table: "جدول",
+    loading: "نمودار در حال بارگذاری است…",
+    none: "در این بازه بازدیدی ثبت نشده است.",
+  },
+  en: {
+    title: "Site analytics",
+    intro: "No cookies and no IP addresses kept; one visitor on one day is one visit (days in Tehran time).",
+    today: "Visits today",
+    yesterday: "Visits yesterday",
+    total: "All visits",
+    record: "Most visits in a day",
+    recordOn: (d: string) => `on ${d}`,
+    now: "Visitors right now",
+    nowHint: "in the last 5 minutes",
+    pageViewsToday: (n: string) => `${n} page views today`,
+    range: "Date range",
+    from: "From",
+    to: "To",
+    show: "Show",
+    presets: "Quick ranges",
+    lastDays: (n: string) => `Last ${n} days`,
+    invalid: "Write the dates as 2025-11-26; a range is at most 366 days. The default range is shown.",
+    daily: "Daily trend",
+    dailyChart: (from: string, to: string) => `Visitors and page views from ${from} to ${to}`,
+    visitors: "Visitors",
+    pageViews: "Page views",
+    inRange: (v: string, p: string) => `In this range: ${v} visits, ${p} page views`,
+    topPages: "Top pages",
+    page: "Page",
+    referrers: "Referrers",
+    referrer: "Referring site",
+    direct: "Direct (no referrer)",
+    devices: "Devices",
+    device: "Device class",
+    screens: { MOBILE: "Phone", TABLET: "Tablet", DESKTOP: "Desktop", unknown: "Unknown" },
+    visits: "Visits",
+    day: "Day",
+    table: "Table",
+    loading: "Loading the chart…",
+    none: "No visits in this range.",
+  },
+} satisfies Record<Locale, unknown>;
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/analytics">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, text[locale].title);
+}
+
+export default async function AnalyticsPage({ params, searchParams }: PageProps<"/[locale]/staff/analytics">) {
+  const locale = await localeParam(params);
+  await requireSection("analytics");
+  const query = await searchParams;
+  const t = text[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+
+  // The range comes as the person typed it: Solar Hijri days in Persian, ISO days in English.
+  const today = cityDay();
+  const defaultFrom = addDays(today, -29);
+  const rawFrom = param(query, "from");
+  const rawTo = param(query, "to");
+  const askedFrom = rawFrom ? parseDayField(rawFrom, locale) : defaultFrom;
+  const askedTo = rawTo ? parseDayField(rawTo, locale) : today;
+  const invalid = !askedFrom || !askedTo || daysBetween(askedFrom, askedTo) < 0 || daysBetween(askedFrom, askedTo) > 365;
+  const from = invalid ? defaultFrom : askedFrom;
+  const to = invalid ? today : askedTo;
+  const { siteStats, siteTraffic } = await staffQuery<TrafficData>(TRAFFIC_QUERY, { from, to });
+  const base = localePath(locale, "/staff/analytics");
+  const preset = (days: number) => `${base}?${new URLSearchParams({ from: dayFieldValue(addDays(today, -(days - 1)), locale), to: dayFieldValue(today, locale) }).toString()}`;
+  const countTable = (caption: string, column: string, rows: Count[], name: (value: string | null) => string, id: string) => (
+    <section className="staff-panel" aria-labelledby={id}>
+      <h2 id={id}>{caption}</h2>
+      {rows.length === 0 ? (
+        <p className="staff-muted">{t.none}</p>
+      ) : (
+        <div className="staff-table-wrap" tabIndex={0}>
+          <table className="staff-table">
+            <thead>
+              <tr>
+                <th scope="col">{column}</th>
+                <th scope="col" className="staff-num">{t.visits}</th>
+                <th scope="col" className="staff-num">{t.pageViews}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.value ?? "none"}>
+                  <th scope="row">
+                    <bdi dir={row.value ? "ltr" : undefined}>{name(row.value)}</bdi>
+                  </th>
+                  <td className="staff-num">{f.number(row.visits)}</td>
+                  <td className="staff-num">{f.number(row.pageViews)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.title}</h1>
+          <p>{t.intro}</p>
+        </div>
+      </header>
+
+      <dl className="staff-counters" data-site-counters>
+        <div className="staff-counter">
+          <dt>{t.today}</dt>
+          <dd>
+            {f.number(siteStats.today)}
+            <small>{t.pageViewsToday(f.number(siteStats.pageViewsToday))}</small>
+          </dd>
+        </div>
+        <div className="staff-counter">
+          <dt>{t.yesterday}</dt>
+          <dd>{f.number(siteStats.yesterday)}</dd>
+        </div>
+        <div className="staff-counter">
+          <dt>{t.total}</dt>
+          <dd>{f.number(siteStats.total)}</dd>
+        </div>
+        <div className="staff-counter">
+          <dt>{t.record}</dt>
+          <dd>
+            {f.number(siteStats.maxDaily)}
+            {siteStats.maxDailyDate && <small>{t.recordOn(f.day(siteStats.maxDailyDate))}</small>}
+          </dd>
+        </div>
+        <div className="staff-counter">
+          <dt>{t.now}</dt>
+          <dd data-active-visitors>
+            {f.number(siteTraffic.activeVisitors)}
+            <small>{t.nowHint}</small>
+          </dd>
+        </div>
+      </dl>
+
+      <section className="staff-panel" aria-labelledby="range-title">
+        <h2 id="range-title">{t.range}</h2>
+        {invalid && (rawFrom || rawTo) && (
+          <div className="staff-alert staff-alert--warn" role="status">
+            <p>{t.invalid}</p>
+          </div>
+        )}
+        <form method="get" action={base} className="staff-fields" aria-label={t.range}>
+          <div className="staff-field">
+            <label htmlFor="range-from">{t.from}</label>
+            {locale === "fa" ? (
+              <input id="range-from" name="from" inputMode="numeric" dir="ltr" defaultValue={dayFieldValue(from, locale)} aria-describedby="range-hint" />
+            ) : (
+              <input id="range-from" name="from" type="date" defaultValue={from} aria-describedby="range-hint" />
+            )}
+          </div>
+          <div className="staff-field">
+            <label htmlFor="range-to">{t.to}</label>
+            {locale === "fa" ? (
+              <input id="range-to" name="to" inputMode="numeric" dir="ltr" defaultValue={dayFieldValue(to, locale)} aria-describedby="range-hint" />
+            ) : (
+              <input id="range-to" name="to" type="date" defaultValue={to} aria-describedby="range-hint" />
+            )}
+          </div>
+          <div className="staff-field" style={{ justifyContent: "end" }}>
+            <button type="submit" className="staff-button">
+              {t.show}
+            </button>
+          </div>
+        </form>
+        <p className="staff-field__hint" id="range-hint">
+          {st.common.dayHint}
+        </p>
+        <nav aria-label={t.presets} className="staff-actions">
+          {[7, 30, 90, 365].map((days) => (
+            <a key={days} className="staff-button staff-button--quiet staff-button--small" href={preset(days)}>
+              {t.lastDays(f.number(days))}
+            </a>
+          ))}
+        </nav>
+      </section>
+
+      <section className="staff-panel" aria-labelledby="daily-title">
+        <div className="staff-panel__head">
+          <h2 id="daily-title">{t.daily}</h2>
+          <span className="staff-muted staff-small" data-range-summary>
+            {f.day(siteTraffic.from)} – {f.day(siteTraffic.to)}: {t.inRange(f.number(siteTraffic.visits), f.number(siteTraffic.pageViews))}
+          </span>
+        </div>
+        <LineChart
+          locale={locale}
+          labels={siteTraffic.days.map((d) => f.shortDay(d.date))}
+          series={[
+            { name: t.visitors, values: siteTraffic.days.map((d) => d.visitors) },
+            { name: t.pageViews, values: siteTraffic.days.map((d) => d.pageViews) },
+          ]}
+          valueKind="count"
+          area
+          label={t.dailyChart(f.day(siteTraffic.from), f.day(siteTraffic.to))}
+          loadingText={t.loading}
+        />
+        <details>
+          <summary>{t.table}</summary>
+          <div className="staff-table-wrap" tabIndex={0}>
+            <table className="staff-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.day}</th>
+                  <th scope="col" className="staff-num">{t.visitors}</th>
+                  <th scope="col" className="staff-num">{t.pageViews}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {siteTraffic.days.map((d) => (
+                  <tr key={d.date}>
+                    <th scope="row">{f.day(d.date)}</th>
+                    <td className="staff-num">{f.number(d.visitors)}</td>
+                    <td className="staff-num">{f.number(d.pageViews)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </section>
+
+      <div className="staff-grid staff-grid--2">
+        {countTable(t.topPages, t.page, siteTraffic.topPages, (v) => v ?? "—", "pages-title")}
+        {countTable(t.referrers, t.referrer, siteTraffic.topReferrers, (v) => v ?? t.direct, "referrers-title")}
+      </div>
+      <section className="staff-panel" aria-labelledby="devices-title">
+        <h2 id="devices-title">{t.devices}</h2>
+        {siteTraffic.devices.length === 0 ? (
+          <p className="staff-muted">{t.none}</p>
+        ) : (
+          <div className="staff-grid staff-grid--2">
+            <BarsChart
+              locale={locale}
+              categories={siteTraffic.devices.map((d) => t.screens[d.screen ?? "unknown"])}
+              series={[{ name: t.visits, values: siteTraffic.devices.map((d) => d.visits) }]}
+              valueKind="count"
+              label={t.devices}
+              loadingText={t.loading}
+              className="staff-chart staff-chart--short"
+            />
+            <table className="staff-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.device}</th>
+                  <th scope="col" className="staff-num">{t.visits}</th>
+                  <th scope="col" className="staff-num">{t.pageViews}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {siteTraffic.devices.map((d) => (
+                  <tr key={d.screen ?? "unknown"}>
+                    <th scope="row">{t.screens[d.screen ?? "unknown"]}</th>
+                    <td className="staff-num">{f.number(d.visits)}</td>
+                    <td className="staff-num">{f.number(d.pageViews)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

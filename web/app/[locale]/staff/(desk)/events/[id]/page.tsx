@@ -1,0 +1,177 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/staff/action-form";
+import { localePath } from "@/lib/i18n/routing";
+import { staffQuery, uuidOr404 } from "@/lib/staff/api";
+import { cityDay, cityTime, dayFieldValue } from "@/lib/staff/dates";
+import { eventsText } from "@/lib/staff/events-text";
+import { staffFormat } from "@/lib/staff/format";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../locale-param";
+import { ActionNotice } from "../../media/media-nav";
+import { cancelEvent, deleteEvent, pinEvent, publishEvent, unpinEvent, updateEvent } from "../actions";
+import { loadEventChoices } from "../event-data";
+import { EventFields, eventFieldLabels, EventNav } from "../event-fields";
+
+const EVENT_QUERY = /* GraphQL */ `
+  query StaffEvent($id: ID!) {
+    event(id: $id) {
+      id
+      kind
+      status
+      pinned
+      startsAt
+      endsAt
+      occasion {
+        id
+      }
+      titleTranslations {
+        fa
+        en
+      }
+      descriptionTranslations {
+        fa
+        en
+      }
+      venueTranslations {
+        fa
+        en
+      }
+      district {
+        id
+      }
+      poll {
+        id
+      }
+      goal {
+        id
+      }
+    }
+  }
+`;
+
+interface EventData {
+  event: {
+    id: string;
+    kind: string;
+    status: "DRAFT" | "PUBLISHED" | "CANCELLED";
+    pinned: boolean;
+    startsAt: string;
+    endsAt: string;
+    occasion: { id: string } | null;
+    titleTranslations: { fa: string; en: string | null };
+    descriptionTranslations: { fa: string; en: string | null };
+    venueTranslations: { fa: string; en: string | null } | null;
+    district: { id: string } | null;
+    poll: { id: string } | null;
+    goal: { id: string } | null;
+  } | null;
+}
+
+type Params = PageProps<"/[locale]/staff/events/[id]">;
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, eventsText[locale].nav.events);
+}
+
+export default async function StaffEventPage({ params, searchParams }: Params) {
+  const locale = await localeParam(params);
+  await requireSection("events");
+  const id = uuidOr404((await params).id);
+  const query = await searchParams;
+  const t = eventsText[locale];
+  const f = staffFormat(locale);
+  const [{ event }, choices] = await Promise.all([staffQuery<EventData>(EVENT_QUERY, { id }), loadEventChoices(locale)]);
+  if (!event || event.occasion) notFound();
+  const starts = new Date(event.startsAt);
+  const ends = new Date(event.endsAt);
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <p className="breadcrumb">
+            <a href={localePath(locale, "/staff/events")}>{t.nav.events}</a>
+          </p>
+          <h1>{event.titleTranslations.fa}</h1>
+          <p>
+            <span className="staff-badge" data-event-status={event.status}>
+              {t.status[event.status]}
+            </span>{" "}
+            {event.pinned && <span className="staff-badge staff-badge--warn">{t.pinnedBadge}</span>} {f.dateTime(event.startsAt)}
+          </p>
+        </div>
+      </header>
+      <EventNav locale={locale} current="events" />
+      <ActionNotice
+        locale={locale}
+        done={param(query, "done")}
+        error={param(query, "error")}
+        messages={{ saved: t.saved, published: t.published, cancelled: t.cancelled, pinned: t.pinned, unpinned: t.unpinned }}
+      />
+      <section className="staff-panel staff-actions" aria-label={t.publish}>
+        {event.status !== "PUBLISHED" && (
+          <form action={publishEvent.bind(null, id)}>
+            <button type="submit" className="staff-button">
+              {t.publish}
+            </button>
+          </form>
+        )}
+        {event.status === "PUBLISHED" && event.kind === "CRISIS_NOTICE" && (
+          <form action={(event.pinned ? unpinEvent : pinEvent).bind(null, id)}>
+            <button type="submit" className="staff-button staff-button--quiet">
+              {event.pinned ? t.unpin : t.pin}
+            </button>
+          </form>
+        )}
+        {event.status === "PUBLISHED" && (
+          <form action={cancelEvent.bind(null, id)}>
+            <button type="submit" className="staff-button staff-button--danger">
+              {t.cancel}
+            </button>
+          </form>
+        )}
+        {event.status === "DRAFT" && (
+          <form action={deleteEvent.bind(null, id)}>
+            <button type="submit" className="staff-button staff-button--danger">
+              {t.delete}
+            </button>
+          </form>
+        )}
+      </section>
+      <section className="staff-panel" aria-label={t.titleFa}>
+        <ActionForm action={updateEvent.bind(null, id)} className="staff-form" labels={formLabels(locale)} fieldLabels={eventFieldLabels(locale)}>
+          <EventFields
+            locale={locale}
+            idPrefix="edit"
+            choices={choices}
+            values={{
+              kind: event.kind,
+              titleFa: event.titleTranslations.fa,
+              titleEn: event.titleTranslations.en ?? "",
+              descriptionFa: event.descriptionTranslations.fa ?? "",
+              descriptionEn: event.descriptionTranslations.en ?? "",
+              venueFa: event.venueTranslations?.fa ?? "",
+              venueEn: event.venueTranslations?.en ?? "",
+              startDay: dayFieldValue(cityDay(starts), locale),
+              startTime: cityTime(starts),
+              endDay: dayFieldValue(cityDay(ends), locale),
+              endTime: cityTime(ends),
+              districtId: event.district?.id ?? "",
+              pollId: event.poll?.id ?? "",
+              goalId: event.goal?.id ?? "",
+            }}
+          />
+          <div>
+            <button type="submit" className="staff-button">
+              {staffText[locale].common.save}
+            </button>
+          </div>
+        </ActionForm>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/staff/action-form";
+import { getDictionary } from "@/lib/i18n/dictionaries";
+import { graphqlLocale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
+import { staffQuery } from "@/lib/staff/api";
+import { addDays, cityDay } from "@/lib/staff/dates";
+import { eventsText } from "@/lib/staff/events-text";
+import { staffFormat } from "@/lib/staff/format";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../locale-param";
+import { ActionNotice } from "../media/media-nav";
+import { createEvent } from "./actions";
+import { loadEventChoices } from "./event-data";
+import { EventFields, eventFieldLabels, EventNav } from "./event-fields";
+
+const EVENTS_QUERY = /* GraphQL */ `
+  query StaffEvents($from: String!, $to: String!, $after: String, $statuses: [EventStatus!], $locale: Locale!) {
+    events(from: $from, to: $to, first: 50, after: $after, statuses: $statuses, kinds: [PRESS_CONFERENCE, MAYOR_APPEARANCE, CULTURAL_EVENT, CRISIS_NOTICE, OTHER, NATIONAL_OCCASION, RELIGIOUS_OCCASION]) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          status
+          pinned
+          title(locale: $locale)
+          startsAt
+          allDay
+          occasion {
+            id
+          }
+          district {
+            name(locale: $locale)
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface EventsData {
+  events: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; kind: string; status: string; pinned: boolean; title: string; startsAt: string; allDay: boolean; occasion: { id: string } | null; district: { name: string } | null } }[];
+  };
+}
+
+const STATUSES = ["DRAFT", "PUBLISHED", "CANCELLED"];
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/events">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, eventsText[locale].title);
+}
+
+export default async function StaffEventsPage({ params, searchParams }: PageProps<"/[locale]/staff/events">) {
+  const locale = await localeParam(params);
+  await requireSection("events");
+  const query = await searchParams;
+  const t = eventsText[locale];
+  const st = staffText[locale];
+  const d = getDictionary(locale);
+  const f = staffFormat(locale);
+  const status = STATUSES.find((s) => s === param(query, "status"));
+  const after = param(query, "after");
+  const today = cityDay();
+  const [{ events }, choices] = await Promise.all([
+    staffQuery<EventsData>(EVENTS_QUERY, { from: addDays(today, -30), to: addDays(today, 365), after: after ?? null, statuses: status ? [status] : STATUSES, locale: graphqlLocale[locale] }),
+    loadEventChoices(locale),
+  ]);
+  // Occasions have their own page: the list shows the events editors write.
+  const rows = events.edges.map((e) => e.node).filter((e) => !e.occasion);
+  const base = localePath(locale, "/staff/events");
+  const badge: Record<string, string> = { DRAFT: "", PUBLISHED: "staff-badge--ok", CANCELLED: "staff-badge--bad" };
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.title}</h1>
+          <p>{t.intro}</p>
+        </div>
+      </header>
+      <EventNav locale={locale} current="events" />
+      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ deleted: t.deleted }} />
+      <div className="staff-panel">
+        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+          <div className="staff-field">
+            <label htmlFor="event-status">{st.common.status}</label>
+            <select id="event-status" name="status" defaultValue={status ?? ""}>
+              <option value="">{st.common.all}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t.status[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field" style={{ justifyContent: "end" }}>
+            <button type="submit" className="staff-button staff-button--quiet">
+              {st.common.filter}
+            </button>
+          </div>
+        </form>
+        <div className="staff-table-wrap" tabIndex={0}>
+          <table className="staff-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{t.titleFa}</th>
+                <th scope="col">{t.kind}</th>
+                <th scope="col">{t.district}</th>
+                <th scope="col">{st.common.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr key={e.id}>
+                  <td className="staff-small">{f.dateTime(e.startsAt)}</td>
+                  <th scope="row">
+                    <a href={localePath(locale, `/staff/events/${e.id}`)}>{e.title}</a>
+                  </th>
+                  <td>{d.eventKinds[e.kind as keyof typeof d.eventKinds]}</td>
+                  <td>{e.district?.name ?? t.citywide}</td>
+                  <td>
+                    <span className={`staff-badge ${badge[e.status]}`}>{t.status[e.status]}</span> {e.pinned && <span className="staff-badge staff-badge--warn">{t.pinnedBadge}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {events.pageInfo.hasNextPage && events.pageInfo.endCursor && (
+          <div className="staff-pager">
+            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...(status ? { status } : {}), after: events.pageInfo.endCursor }).toString()}`}>
+              {st.common.next}
+            </a>
+          </div>
+        )}
+      </div>
+      <section className="staff-panel" aria-labelledby="new-event-title">
+        <h2 id="new-event-title">{t.newEvent}</h2>
+        <ActionForm action={createEvent} className="staff-form" labels={formLabels(locale)} fieldLabels={eventFieldLabels(locale)} aria-label={t.newEvent}>
+          <EventFields
+            locale={locale}
+            idPrefix="new"
+            choices={choices}
+            values={{ kind: "PRESS_CONFERENCE", titleFa: "", titleEn: "", descriptionFa: "", descriptionEn: "", venueFa: "", venueEn: "", startDay: "", startTime: "10:00", endDay: "", endTime: "11:00", districtId: "", pollId: "", goalId: "" }}
+          />
+          <div>
+            <button type="submit" className="staff-button">
+              {t.createEvent}
+            </button>
+          </div>
+        </ActionForm>
+      </section>
+    </>
+  );
+}

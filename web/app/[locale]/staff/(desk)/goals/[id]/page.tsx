@@ -1,0 +1,363 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/staff/action-form";
+import { graphqlLocale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
+import { isUuid, staffQuery, uuidOr404 } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { goalsText } from "@/lib/staff/goals-text";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { pollsText } from "@/lib/staff/polls-text";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../locale-param";
+import { addIndicator, deleteGoal, removeIndicator, updateGoal, updateIndicator } from "../actions";
+import { GoalFields, goalFieldLabels } from "../goal-fields";
+
+const GOAL_QUERY = /* GraphQL */ `
+  query StaffGoal($id: ID!, $locale: Locale!) {
+    goal(id: $id) {
+      id
+      titleTranslations {
+        fa
+        en
+      }
+      descriptionTranslations {
+        fa
+        en
+      }
+      category
+      status
+      position
+      indicators {
+        id
+        label(locale: $locale)
+        labelTranslations {
+          fa
+          en
+        }
+        metric
+        target
+        direction
+        currentValue
+        responseCount
+        onTarget
+        poll {
+          id
+          title(locale: $locale)
+        }
+      }
+    }
+    polls(first: 50, filter: { statuses: [DRAFT, SCHEDULED, OPEN, CLOSED] }) {
+      edges {
+        node {
+          id
+          title(locale: $locale)
+          status
+        }
+      }
+    }
+  }
+`;
+
+const POLL_RESULTS_SOURCES = /* GraphQL */ `
+  query StaffIndicatorSources($id: ID!, $locale: Locale!) {
+    poll(id: $id) {
+      id
+      title(locale: $locale)
+      questions {
+        id
+        kind
+        position
+        prompt(locale: $locale)
+        options {
+          id
+          label(locale: $locale)
+        }
+      }
+    }
+  }
+`;
+
+interface Indicator {
+  id: string;
+  label: string;
+  labelTranslations: { fa: string; en: string | null };
+  metric: "OPTION_SHARE" | "RATING_MEAN" | "NPS_SCORE";
+  target: number;
+  direction: "AT_LEAST" | "AT_MOST";
+  currentValue: number | null;
+  responseCount: number | null;
+  onTarget: boolean | null;
+  poll: { id: string; title: string } | null;
+}
+
+interface GoalData {
+  goal: {
+    id: string;
+    titleTranslations: { fa: string; en: string | null };
+    descriptionTranslations: { fa: string; en: string | null };
+    category: string;
+    status: string;
+    position: number;
+    indicators: Indicator[];
+  } | null;
+  polls: { edges: { node: { id: string; title: string; status: "DRAFT" | "SCHEDULED" | "OPEN" | "CLOSED" } }[] };
+}
+
+interface SourcesData {
+  poll: { id: string; title: string; questions: { id: string; kind: string; position: number; prompt: string; options: { id: string; label: string }[] }[] } | null;
+}
+
+type Params = PageProps<"/[locale]/staff/goals/[id]">;
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, goalsText[locale].edit);
+}
+
+export default async function StaffGoalPage({ params, searchParams }: Params) {
+  const locale = await localeParam(params);
+  await requireSection("goals");
+  const id = uuidOr404((await params).id);
+  const query = await searchParams;
+  const t = goalsText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const gl = graphqlLocale[locale];
+  const pollParam = param(query, "poll");
+  const [{ goal, polls }, sources] = await Promise.all([
+    staffQuery<GoalData>(GOAL_QUERY, { id, locale: gl }),
+    pollParam && isUuid(pollParam) ? staffQuery<SourcesData>(POLL_RESULTS_SOURCES, { id: pollParam, locale: gl }) : null,
+  ]);
+  if (!goal) notFound();
+  const done = param(query, "done");
+  const doneText: Record<string, string> = { created: t.created, saved: t.saved, added: t.added, removed: t.removed };
+  const error = param(query, "error");
+  const labels = formLabels(locale);
+  const page = localePath(locale, `/staff/goals/${id}`);
+
+  const showValue = (indicator: Indicator, value: number) => (indicator.metric === "OPTION_SHARE" ? f.percent(value) : f.decimal(value, indicator.metric === "NPS_SCORE" ? 0 : 2));
+  const targetField = (indicator: Indicator) => (indicator.metric === "OPTION_SHARE" ? String(Math.round(indicator.target * 1000) / 10) : String(indicator.target));
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <p className="breadcrumb">
+            <a href={localePath(locale, "/staff/goals")}>{t.title}</a>
+          </p>
+          <h1>{t.editTitle(goal.titleTranslations.fa)}</h1>
+        </div>
+      </header>
+      {done && doneText[done] && (
+        <div className="staff-alert staff-alert--ok" role="status">
+          <p>{doneText[done]}</p>
+        </div>
+      )}
+      {error && (
+        <div className="staff-alert staff-alert--error" role="alert">
+          <p>{st.errors[error] ?? st.errors.UNKNOWN}</p>
+        </div>
+      )}
+
+      <section className="staff-panel" aria-labelledby="goal-title">
+        <h2 id="goal-title">{t.edit}</h2>
+        <ActionForm action={updateGoal.bind(null, id)} className="staff-form" fieldLabels={goalFieldLabels(locale)} labels={labels} aria-label={t.edit}>
+          <GoalFields
+            locale={locale}
+            idPrefix="goal"
+            values={{
+              titleFa: goal.titleTranslations.fa,
+              titleEn: goal.titleTranslations.en ?? "",
+              descriptionFa: goal.descriptionTranslations.fa ?? "",
+              descriptionEn: goal.descriptionTranslations.en ?? "",
+              category: goal.category,
+              status: goal.status,
+              position: goal.position,
+            }}
+          />
+          <div>
+            <button type="submit" className="staff-button">
+              {t.save}
+            </button>
+          </div>
+        </ActionForm>
+      </section>
+
+      <section className="staff-panel" id="indicators" aria-labelledby="indicators-title">
+        <h2 id="indicators-title">{t.indicators}</h2>
+        <p className="staff-muted staff-small">{t.indicatorsIntro}</p>
+        {goal.indicators.length === 0 && <p>{t.noIndicators}</p>}
+        <ul className="staff-list">
+          {goal.indicators.map((indicator) => (
+            <li key={indicator.id} data-indicator={indicator.id}>
+              <div className="staff-panel__head">
+                <h3>{indicator.label}</h3>
+                {indicator.onTarget == null ? (
+                  <span className="staff-badge">{t.noValue}</span>
+                ) : (
+                  <span className={`staff-badge ${indicator.onTarget ? "staff-badge--ok" : "staff-badge--bad"}`} data-on-target={indicator.onTarget}>
+                    {indicator.onTarget ? t.onTarget : t.offTarget}
+                  </span>
+                )}
+              </div>
+              <dl className="staff-meta">
+                <div>
+                  <dt className="visually-hidden">{t.poll}</dt>
+                  <dd style={{ margin: 0 }}>{indicator.poll?.title ?? t.notReadable}</dd>
+                </div>
+                <div>
+                  <dt style={{ display: "inline" }}>{t.metric}: </dt>
+                  <dd style={{ display: "inline", margin: 0 }}>{t.metrics[indicator.metric]}</dd>
+                </div>
+                <div>
+                  <dt style={{ display: "inline" }}>{t.current}: </dt>
+                  <dd style={{ display: "inline", margin: 0 }} data-current-value>
+                    {indicator.currentValue == null ? "—" : showValue(indicator, indicator.currentValue)}
+                  </dd>
+                </div>
+                <div>
+                  <dt style={{ display: "inline" }}>{t.target}: </dt>
+                  <dd style={{ display: "inline", margin: 0 }}>
+                    {t.directions[indicator.direction]} {showValue(indicator, indicator.target)}
+                  </dd>
+                </div>
+                <div>
+                  <dt style={{ display: "inline" }}>{t.responses}: </dt>
+                  <dd style={{ display: "inline", margin: 0 }}>{indicator.responseCount == null ? "—" : f.number(indicator.responseCount)}</dd>
+                </div>
+              </dl>
+              <details>
+                <summary>{t.edit}</summary>
+                <ActionForm action={updateIndicator.bind(null, id, indicator.id, indicator.metric)} className="staff-form" labels={labels} aria-label={`${t.edit}: ${indicator.label}`}>
+                  <div className="staff-fields">
+                    <div className="staff-field">
+                      <label htmlFor={`${indicator.id}-labelFa`}>{t.labelFa}</label>
+                      <input id={`${indicator.id}-labelFa`} name="labelFa" required defaultValue={indicator.labelTranslations.fa} />
+                    </div>
+                    <div className="staff-field">
+                      <label htmlFor={`${indicator.id}-labelEn`}>{t.labelEn}</label>
+                      <input id={`${indicator.id}-labelEn`} name="labelEn" defaultValue={indicator.labelTranslations.en ?? ""} dir="ltr" />
+                    </div>
+                    <div className="staff-field">
+                      <label htmlFor={`${indicator.id}-direction`}>{t.direction}</label>
+                      <select id={`${indicator.id}-direction`} name="direction" defaultValue={indicator.direction}>
+                        <option value="AT_LEAST">{t.directions.AT_LEAST}</option>
+                        <option value="AT_MOST">{t.directions.AT_MOST}</option>
+                      </select>
+                    </div>
+                    <div className="staff-field">
+                      <label htmlFor={`${indicator.id}-target`}>{t.target}</label>
+                      <input id={`${indicator.id}-target`} name="target" inputMode="decimal" required defaultValue={targetField(indicator)} dir="ltr" />
+                    </div>
+                  </div>
+                  <div className="staff-actions">
+                    <button type="submit" className="staff-button staff-button--small">
+                      {t.updateIndicator}
+                    </button>
+                  </div>
+                </ActionForm>
+                <form action={removeIndicator.bind(null, id, indicator.id)} style={{ marginBlockStart: "0.5rem" }}>
+                  <button type="submit" className="staff-button staff-button--danger staff-button--small">
+                    {t.removeIndicator}
+                  </button>
+                </form>
+              </details>
+            </li>
+          ))}
+        </ul>
+
+        <h3 style={{ marginBlockStart: "1.25rem" }}>{t.addIndicator}</h3>
+        <form method="get" action={`${page}#indicators`} className="staff-fields" aria-label={t.choosePoll}>
+          <div className="staff-field">
+            <label htmlFor="indicator-poll">{t.poll}</label>
+            <select id="indicator-poll" name="poll" defaultValue={sources?.poll?.id ?? ""}>
+              <option value="">—</option>
+              {polls.edges.map(({ node }) => (
+                <option key={node.id} value={node.id}>
+                  {node.title} ({pollsText[locale].status[node.status]})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field" style={{ justifyContent: "end" }}>
+            <button type="submit" className="staff-button staff-button--quiet">
+              {t.choosePoll}
+            </button>
+          </div>
+        </form>
+        {!sources?.poll ? (
+          <p className="staff-muted staff-small">{t.pollFirst}</p>
+        ) : (
+          <ActionForm action={addIndicator.bind(null, id, sources.poll.id)} className="staff-form" labels={labels} fieldLabels={{ questionId: t.result, optionId: t.result, target: t.target, labelFa: t.labelFa }} aria-label={t.addIndicator}>
+            <div className="staff-fields">
+              <div className="staff-field staff-field--wide">
+                <label htmlFor="indicator-source">{t.result}</label>
+                <select id="indicator-source" name="source" required>
+                  {[...sources.poll.questions]
+                    .sort((a, b) => a.position - b.position)
+                    .map((q) =>
+                      q.kind === "SINGLE_CHOICE" || q.kind === "MULTIPLE_CHOICE" ? (
+                        <optgroup key={q.id} label={q.prompt}>
+                          {q.options.map((o) => (
+                            <option key={o.id} value={`${q.id}|${o.id}|OPTION_SHARE`}>
+                              {`${t.metrics.OPTION_SHARE}: ${o.label}`}
+                            </option>
+                          ))}
+                        </optgroup>
+                      ) : q.kind === "RATING" || q.kind === "NPS" ? (
+                        <option key={q.id} value={`${q.id}||${q.kind === "RATING" ? "RATING_MEAN" : "NPS_SCORE"}`}>
+                          {`${t.metrics[q.kind === "RATING" ? "RATING_MEAN" : "NPS_SCORE"]}: ${q.prompt}`}
+                        </option>
+                      ) : null,
+                    )}
+                </select>
+              </div>
+              <div className="staff-field">
+                <label htmlFor="indicator-labelFa">{t.labelFa}</label>
+                <input id="indicator-labelFa" name="labelFa" required maxLength={300} />
+              </div>
+              <div className="staff-field">
+                <label htmlFor="indicator-labelEn">
+                  {t.labelEn} <span className="staff-muted">{st.common.optional}</span>
+                </label>
+                <input id="indicator-labelEn" name="labelEn" maxLength={300} dir="ltr" />
+              </div>
+              <div className="staff-field">
+                <label htmlFor="indicator-direction">{t.direction}</label>
+                <select id="indicator-direction" name="direction" defaultValue="AT_LEAST">
+                  <option value="AT_LEAST">{t.directions.AT_LEAST}</option>
+                  <option value="AT_MOST">{t.directions.AT_MOST}</option>
+                </select>
+              </div>
+              <div className="staff-field">
+                <label htmlFor="indicator-target">{t.target}</label>
+                <input id="indicator-target" name="target" required inputMode="decimal" dir="ltr" aria-describedby="target-hint" />
+              </div>
+            </div>
+            <p className="staff-field__hint" id="target-hint">
+              {t.targetHint}
+            </p>
+            <div>
+              <button type="submit" className="staff-button">
+                {t.addIndicator}
+              </button>
+            </div>
+          </ActionForm>
+        )}
+      </section>
+
+      <section className="staff-panel" aria-labelledby="danger-title">
+        <h2 id="danger-title" className="visually-hidden">
+          {t.delete}
+        </h2>
+        <form action={deleteGoal.bind(null, id)}>
+          <button type="submit" className="staff-button staff-button--danger">
+            {t.delete}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}

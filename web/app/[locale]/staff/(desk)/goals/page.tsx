@@ -1,0 +1,181 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/staff/action-form";
+import { goalCategories } from "@/lib/api/schema";
+import { getDictionary } from "@/lib/i18n/dictionaries";
+import { graphqlLocale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
+import { staffQuery } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { goalsText } from "@/lib/staff/goals-text";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../locale-param";
+import { createGoal } from "./actions";
+import { GOAL_STATUSES, GoalFields, goalFieldLabels } from "./goal-fields";
+
+const GOALS_QUERY = /* GraphQL */ `
+  query StaffGoals($filter: GoalFilter, $after: String, $locale: Locale!) {
+    goals(first: 50, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title(locale: $locale)
+          category
+          status
+          position
+          indicators {
+            id
+            onTarget
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface GoalsData {
+  goals: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; title: string; category: string; status: string; position: number; indicators: { id: string; onTarget: boolean | null }[] } }[];
+  };
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/goals">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, goalsText[locale].title);
+}
+
+export default async function StaffGoalsPage({ params, searchParams }: PageProps<"/[locale]/staff/goals">) {
+  const locale = await localeParam(params);
+  await requireSection("goals");
+  const query = await searchParams;
+  const t = goalsText[locale];
+  const st = staffText[locale];
+  const d = getDictionary(locale);
+  const f = staffFormat(locale);
+  const search = param(query, "search")?.slice(0, 200) || undefined;
+  const category = goalCategories.find((c) => c === param(query, "category"));
+  const status = GOAL_STATUSES.find((s) => s === param(query, "status"));
+  const after = param(query, "after");
+  const { goals } = await staffQuery<GoalsData>(GOALS_QUERY, {
+    filter: { search, category, statuses: status ? [status] : [...GOAL_STATUSES] },
+    after: after ?? null,
+    locale: graphqlLocale[locale],
+  });
+  const base = localePath(locale, "/staff/goals");
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.title}</h1>
+          <p>{t.intro}</p>
+        </div>
+      </header>
+      {param(query, "done") === "deleted" && (
+        <div className="staff-alert staff-alert--ok" role="status">
+          <p>{t.deleted}</p>
+        </div>
+      )}
+      <div className="staff-panel">
+        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+          <div className="staff-field">
+            <label htmlFor="goal-search">{t.search}</label>
+            <input id="goal-search" name="search" type="search" defaultValue={search ?? ""} />
+          </div>
+          <div className="staff-field">
+            <label htmlFor="goal-category">{t.category}</label>
+            <select id="goal-category" name="category" defaultValue={category ?? ""}>
+              <option value="">{st.common.all}</option>
+              {goalCategories.map((c) => (
+                <option key={c} value={c}>
+                  {d.categories[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="goal-status">{t.status}</label>
+            <select id="goal-status" name="status" defaultValue={status ?? ""}>
+              <option value="">{st.common.all}</option>
+              {GOAL_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {d.goalStatus[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field" style={{ justifyContent: "end" }}>
+            <button type="submit" className="staff-button staff-button--quiet">
+              {st.common.filter}
+            </button>
+          </div>
+        </form>
+        <p className="result-count">{st.common.total(f.number(goals.totalCount))}</p>
+        <div className="staff-table-wrap" tabIndex={0}>
+          <table className="staff-table">
+            <thead>
+              <tr>
+                <th scope="col" className="staff-num">{t.position}</th>
+                <th scope="col">{t.titleFa}</th>
+                <th scope="col">{t.category}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.indicatorsCount}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {goals.edges.map(({ node: goal }) => {
+                const onTarget = goal.indicators.filter((i) => i.onTarget === true).length;
+                return (
+                  <tr key={goal.id}>
+                    <td className="staff-num">{f.number(goal.position)}</td>
+                    <th scope="row">
+                      <a href={localePath(locale, `/staff/goals/${goal.id}`)}>{goal.title}</a>
+                    </th>
+                    <td>{d.categories[goal.category as keyof typeof d.categories]}</td>
+                    <td>{d.goalStatus[goal.status as keyof typeof d.goalStatus]}</td>
+                    <td>
+                      {goal.indicators.length === 0 ? (
+                        <span className="staff-muted">—</span>
+                      ) : (
+                        <span className={`staff-badge ${onTarget === goal.indicators.length ? "staff-badge--ok" : "staff-badge--warn"}`}>
+                          {f.number(onTarget)} / {f.number(goal.indicators.length)} {t.onTarget}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {goals.pageInfo.hasNextPage && goals.pageInfo.endCursor && (
+          <div className="staff-pager">
+            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(category ? { category } : {}), ...(status ? { status } : {}), after: goals.pageInfo.endCursor }).toString()}`}>
+              {st.common.next}
+            </a>
+          </div>
+        )}
+      </div>
+
+      <section className="staff-panel" aria-labelledby="new-goal-title">
+        <h2 id="new-goal-title">{t.newGoal}</h2>
+        <ActionForm action={createGoal} className="staff-form" fieldLabels={goalFieldLabels(locale)} labels={formLabels(locale)} aria-label={t.newGoal}>
+          <GoalFields locale={locale} idPrefix="new" values={{ titleFa: "", titleEn: "", descriptionFa: "", descriptionEn: "", category: "CITIZEN_PARTICIPATION", status: "DRAFT", position: null }} />
+          <div>
+            <button type="submit" className="staff-button">
+              {t.create}
+            </button>
+          </div>
+        </ActionForm>
+      </section>
+    </>
+  );
+}

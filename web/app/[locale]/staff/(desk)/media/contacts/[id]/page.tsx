@@ -1,0 +1,281 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/staff/action-form";
+import { localePath } from "@/lib/i18n/routing";
+import { staffQuery, uuidOr404 } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { mediaText } from "@/lib/staff/media-text";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../../locale-param";
+import { completeFollowUp, deleteContact, logInteraction, updateContact } from "../../actions";
+import { ContactFields, contactFieldLabels } from "../../contact-fields";
+import { ActionNotice, MediaNav } from "../../media-nav";
+import { OUTLET_OPTIONS, outletName, type OutletOptions } from "../../media.query";
+
+const CONTACT_QUERY = /* GraphQL */ `
+  query StaffMediaContact($id: ID!, $after: String) {
+    mediaContact(id: $id) {
+      id
+      name
+      role
+      email
+      phones
+      beats
+      language
+      notes
+      outletId
+      outlet {
+        nameFa
+        nameEn
+      }
+    }
+    mediaInteractions(first: 25, after: $after, filter: { contactId: $id }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          topic
+          notes
+          occurredAt
+          followUpOn
+          followUpDoneAt
+          followUpOverdue
+          staff {
+            displayName
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface ContactData {
+  mediaContact: {
+    id: string;
+    name: string;
+    role: string | null;
+    email: string | null;
+    phones: string[];
+    beats: string[];
+    language: string;
+    notes: string | null;
+    outletId: string | null;
+    outlet: { nameFa: string; nameEn: string | null } | null;
+  } | null;
+  mediaInteractions: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: {
+      node: {
+        id: string;
+        kind: string;
+        topic: string;
+        notes: string | null;
+        occurredAt: string;
+        followUpOn: string | null;
+        followUpDoneAt: string | null;
+        followUpOverdue: boolean;
+        staff: { displayName: string } | null;
+      };
+    }[];
+  };
+}
+
+type Params = PageProps<"/[locale]/staff/media/contacts/[id]">;
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, mediaText[locale].history);
+}
+
+export default async function MediaContactPage({ params, searchParams }: Params) {
+  const locale = await localeParam(params);
+  await requireSection("media");
+  const id = uuidOr404((await params).id);
+  const query = await searchParams;
+  const t = mediaText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const after = param(query, "after");
+  const [{ mediaContact: contact, mediaInteractions }, outlets] = await Promise.all([
+    staffQuery<ContactData>(CONTACT_QUERY, { id, after: after ?? null }),
+    staffQuery<OutletOptions>(OUTLET_OPTIONS),
+  ]);
+  if (!contact) notFound();
+  const labels = formLabels(locale);
+  const page = `/staff/media/contacts/${id}`;
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <p className="breadcrumb">
+            <a href={localePath(locale, "/staff/media")}>{t.nav.contacts}</a>
+          </p>
+          <h1>{contact.name}</h1>
+          <p>
+            {[contact.role, outletName(contact.outlet, locale)].filter(Boolean).join("، ")}
+          </p>
+        </div>
+      </header>
+      <MediaNav locale={locale} current="contacts" />
+      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ saved: t.contactSaved, logged: t.logged, completed: t.completed }} />
+
+      <div className="staff-grid staff-grid--2">
+        <section className="staff-panel" id="history" aria-labelledby="history-title">
+          <h2 id="history-title">
+            {t.history} ({f.number(mediaInteractions.totalCount)})
+          </h2>
+          {mediaInteractions.edges.length === 0 ? (
+            <p className="staff-muted">{t.noHistory}</p>
+          ) : (
+            <ol className="staff-list" data-interactions>
+              {mediaInteractions.edges.map(({ node: i }) => (
+                <li key={i.id}>
+                  <p className="staff-card-title">{i.topic}</p>
+                  <p className="staff-meta">
+                    <span className="staff-badge staff-badge--info">{t.kinds[i.kind]}</span>
+                    <span>{f.dateTime(i.occurredAt)}</span>
+                    {i.staff && (
+                      <span>
+                        {t.by}: {i.staff.displayName}
+                      </span>
+                    )}
+                  </p>
+                  {i.notes && <p style={{ margin: "0.25rem 0 0" }}>{i.notes}</p>}
+                  {i.followUpOn && (
+                    <div className="staff-actions staff-small" style={{ marginBlockStart: "0.25rem" }}>
+                      <span>
+                        {t.followUp}: {f.day(i.followUpOn)}
+                      </span>
+                      {i.followUpDoneAt ? (
+                        <span className="staff-badge staff-badge--ok">{t.done}</span>
+                      ) : (
+                        <>
+                          {i.followUpOverdue && <span className="staff-badge staff-badge--bad">{t.overdue}</span>}
+                          <form action={completeFollowUp.bind(null, i.id, page)}>
+                            <button type="submit" className="staff-button staff-button--quiet staff-button--small">
+                              {t.complete}
+                            </button>
+                          </form>
+                        </>
+                      )}
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+          {mediaInteractions.pageInfo.hasNextPage && mediaInteractions.pageInfo.endCursor && (
+            <div className="staff-pager">
+              <a className="staff-button staff-button--quiet staff-button--small" href={`${localePath(locale, page)}?after=${encodeURIComponent(mediaInteractions.pageInfo.endCursor)}#history`}>
+                {st.common.next}
+              </a>
+            </div>
+          )}
+        </section>
+
+        <section className="staff-panel" aria-labelledby="log-title">
+          <h2 id="log-title">{t.logInteraction}</h2>
+          <ActionForm
+            action={logInteraction.bind(null, id)}
+            className="staff-form"
+            labels={labels}
+            fieldLabels={{ topic: t.topic, kind: t.kind, occurredAt: t.occurredOn, followUpOn: t.followUpOn, notes: t.notes }}
+            aria-label={t.logInteraction}
+          >
+            <div className="staff-fields">
+              <div className="staff-field">
+                <label htmlFor="log-kind">{t.kind}</label>
+                <select id="log-kind" name="kind" defaultValue="INQUIRY_RECEIVED">
+                  {Object.entries(t.kinds).map(([k, label]) => (
+                    <option key={k} value={k}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="staff-field staff-field--wide">
+                <label htmlFor="log-topic">{t.topic}</label>
+                <input id="log-topic" name="topic" required maxLength={300} />
+              </div>
+              <div className="staff-field">
+                <label htmlFor="log-day">
+                  {t.occurredOn} <span className="staff-muted">{st.common.optional}</span>
+                </label>
+                <input id="log-day" name="occurredDay" dir="ltr" type={locale === "fa" ? "text" : "date"} inputMode="numeric" aria-describedby="log-day-hint" />
+                <span className="staff-field__hint" id="log-day-hint">
+                  {t.occurredHint}؛ {st.common.dayHint}
+                </span>
+              </div>
+              <div className="staff-field">
+                <label htmlFor="log-time">
+                  {st.common.time} <span className="staff-muted">{st.common.optional}</span>
+                </label>
+                <input id="log-time" name="occurredTime" type="time" />
+              </div>
+              <div className="staff-field">
+                <label htmlFor="log-follow">
+                  {t.followUpOn} <span className="staff-muted">{st.common.optional}</span>
+                </label>
+                <input id="log-follow" name="followUpOn" dir="ltr" type={locale === "fa" ? "text" : "date"} inputMode="numeric" aria-describedby="log-follow-hint" />
+                <span className="staff-field__hint" id="log-follow-hint">
+                  {st.common.dayHint}
+                </span>
+              </div>
+              <div className="staff-field staff-field--wide">
+                <label htmlFor="log-notes">
+                  {t.notes} <span className="staff-muted">{st.common.optional}</span>
+                </label>
+                <textarea id="log-notes" name="notes" maxLength={5000} />
+              </div>
+            </div>
+            <div>
+              <button type="submit" className="staff-button">
+                {t.logInteraction}
+              </button>
+            </div>
+          </ActionForm>
+        </section>
+      </div>
+
+      <section className="staff-panel" aria-labelledby="edit-title">
+        <h2 id="edit-title">{t.editContact}</h2>
+        <ActionForm action={updateContact.bind(null, id)} className="staff-form" fieldLabels={contactFieldLabels(locale)} labels={labels} aria-label={t.editContact}>
+          <ContactFields
+            locale={locale}
+            idPrefix="edit"
+            outlets={outlets.mediaOutlets.edges.map((e) => e.node)}
+            values={{
+              name: contact.name,
+              role: contact.role ?? "",
+              outletId: contact.outletId ?? "",
+              phones: contact.phones,
+              email: contact.email ?? "",
+              beats: contact.beats,
+              language: contact.language,
+              notes: contact.notes ?? "",
+            }}
+          />
+          <div>
+            <button type="submit" className="staff-button">
+              {st.common.save}
+            </button>
+          </div>
+        </ActionForm>
+        <form action={deleteContact.bind(null, id)} style={{ marginBlockStart: "1rem" }}>
+          <button type="submit" className="staff-button staff-button--danger">
+            {t.deleteContact}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import { localePath } from "@/lib/i18n/routing";
+import { staffQuery } from "@/lib/staff/api";
+import { addDays, cityDay } from "@/lib/staff/dates";
+import { staffFormat } from "@/lib/staff/format";
+import { staffText } from "@/lib/staff/i18n";
+import { mediaText } from "@/lib/staff/media-text";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../locale-param";
+import { completeFollowUp } from "../actions";
+import { ActionNotice, MediaNav } from "../media-nav";
+
+const FOLLOW_UPS_QUERY = /* GraphQL */ `
+  query StaffMediaFollowUps($dueBefore: String, $after: String) {
+    mediaFollowUps(first: 50, after: $after, dueBefore: $dueBefore) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          topic
+          kind
+          followUpOn
+          followUpOverdue
+          contact {
+            id
+            name
+            phones
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface FollowUpsData {
+  mediaFollowUps: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; topic: string; kind: string; followUpOn: string; followUpOverdue: boolean; contact: { id: string; name: string; phones: string[] } | null } }[];
+  };
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media/follow-ups">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, mediaText[locale].nav.followUps);
+}
+
+export default async function FollowUpsPage({ params, searchParams }: PageProps<"/[locale]/staff/media/follow-ups">) {
+  const locale = await localeParam(params);
+  await requireSection("media");
+  const query = await searchParams;
+  const t = mediaText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const dueToday = param(query, "due") === "today";
+  const after = param(query, "after");
+  const { mediaFollowUps } = await staffQuery<FollowUpsData>(FOLLOW_UPS_QUERY, { dueBefore: dueToday ? addDays(cityDay(), 1) : null, after: after ?? null });
+  const base = localePath(locale, "/staff/media/follow-ups");
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.nav.followUps}</h1>
+          <p>{t.followUpsIntro}</p>
+        </div>
+      </header>
+      <MediaNav locale={locale} current="followUps" />
+      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ completed: t.completed }} />
+      <div className="staff-panel">
+        <nav className="staff-actions" aria-label={t.dueBy}>
+          <a className={`staff-button staff-button--small ${dueToday ? "staff-button--quiet" : ""}`} href={base} aria-current={dueToday ? undefined : "page"}>
+            {t.allOpen}
+          </a>
+          <a className={`staff-button staff-button--small ${dueToday ? "" : "staff-button--quiet"}`} href={`${base}?due=today`} aria-current={dueToday ? "page" : undefined}>
+            {t.dueToday}
+          </a>
+        </nav>
+        <p className="result-count" style={{ marginBlockStart: "0.75rem" }}>
+          {st.common.total(f.number(mediaFollowUps.totalCount))}
+        </p>
+        {mediaFollowUps.edges.length === 0 ? (
+          <p className="staff-muted">{t.noFollowUps}</p>
+        ) : (
+          <div className="staff-table-wrap" tabIndex={0}>
+            <table className="staff-table" data-follow-ups>
+              <thead>
+                <tr>
+                  <th scope="col">{t.due}</th>
+                  <th scope="col">{t.topic}</th>
+                  <th scope="col">{t.name}</th>
+                  <th scope="col">{t.phones}</th>
+                  <th scope="col">{st.common.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mediaFollowUps.edges.map(({ node: i }) => (
+                  <tr key={i.id}>
+                    <td>
+                      {f.day(i.followUpOn)} {i.followUpOverdue && <span className="staff-badge staff-badge--bad">{t.overdue}</span>}
+                    </td>
+                    <th scope="row">
+                      {i.topic}
+                      <div className="staff-muted staff-small">{t.kinds[i.kind]}</div>
+                    </th>
+                    <td>{i.contact ? <a href={localePath(locale, `/staff/media/contacts/${i.contact.id}`)}>{i.contact.name}</a> : "—"}</td>
+                    <td className="staff-small">
+                      {i.contact?.phones.map((p) => (
+                        <div key={p} dir="ltr" style={{ textAlign: "end" }}>
+                          {p}
+                        </div>
+                      ))}
+                    </td>
+                    <td>
+                      <form action={completeFollowUp.bind(null, i.id, "/staff/media/follow-ups")}>
+                        <button type="submit" className="staff-button staff-button--quiet staff-button--small" aria-label={`${t.complete}: ${i.topic}`}>
+                          {t.complete}
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {mediaFollowUps.pageInfo.hasNextPage && mediaFollowUps.pageInfo.endCursor && (
+          <div className="staff-pager">
+            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...(dueToday ? { due: "today" } : {}), after: mediaFollowUps.pageInfo.endCursor }).toString()}`}>
+              {st.common.next}
+            </a>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

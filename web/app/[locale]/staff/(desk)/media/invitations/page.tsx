@@ -1,0 +1,213 @@
+import type { Metadata } from "next";
+import { graphqlLocale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
+import { isUuid, staffQuery } from "@/lib/staff/api";
+import { addDays, cityDay } from "@/lib/staff/dates";
+import { staffFormat } from "@/lib/staff/format";
+import { staffText } from "@/lib/staff/i18n";
+import { mediaText } from "@/lib/staff/media-text";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../locale-param";
+import { inviteContacts, removeInvitation, updateInvitation } from "../actions";
+import { ActionNotice, MediaNav } from "../media-nav";
+import { CONTACT_OPTIONS, outletName, type ContactOptions } from "../media.query";
+
+const EVENTS_QUERY = /* GraphQL */ `
+  query StaffInvitationEvents($from: String!, $to: String!, $locale: Locale!) {
+    events(from: $from, to: $to, first: 50, statuses: [PUBLISHED, DRAFT], kinds: [MAYOR_APPEARANCE, PRESS_CONFERENCE, CULTURAL_EVENT, CRISIS_NOTICE, OTHER]) {
+      edges {
+        node {
+          id
+          title(locale: $locale)
+          startsAt
+          status
+        }
+      }
+    }
+  }
+`;
+
+const INVITATIONS_QUERY = /* GraphQL */ `
+  query StaffMediaInvitations($eventId: ID!) {
+    mediaInvitations(first: 50, filter: { eventId: $eventId }) {
+      totalCount
+      edges {
+        node {
+          id
+          reply
+          attended
+          invitedAt
+          note
+          contactId
+          contact {
+            name
+            phones
+            outlet {
+              nameFa
+              nameEn
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface EventsData {
+  events: { edges: { node: { id: string; title: string; startsAt: string; status: string } }[] };
+}
+
+interface InvitationsData {
+  mediaInvitations: {
+    totalCount: number;
+    edges: { node: { id: string; reply: string; attended: boolean | null; invitedAt: string; note: string | null; contactId: string; contact: { name: string; phones: string[]; outlet: { nameFa: string; nameEn: string | null } | null } | null } }[];
+  };
+}
+
+const REPLIES = ["AWAITING", "ACCEPTED", "DECLINED", "TENTATIVE"];
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media/invitations">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, mediaText[locale].nav.invitations);
+}
+
+export default async function InvitationsPage({ params, searchParams }: PageProps<"/[locale]/staff/media/invitations">) {
+  const locale = await localeParam(params);
+  await requireSection("media");
+  const query = await searchParams;
+  const t = mediaText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const today = cityDay();
+  const { events } = await staffQuery<EventsData>(EVENTS_QUERY, { from: addDays(today, -30), to: addDays(today, 365), locale: graphqlLocale[locale] });
+  const eventParam = param(query, "event");
+  const event = events.edges.map((e) => e.node).find((e) => e.id === eventParam) ?? (eventParam && isUuid(eventParam) ? null : events.edges[0]?.node ?? null);
+  const [invitations, contacts] = await Promise.all([
+    event ? staffQuery<InvitationsData>(INVITATIONS_QUERY, { eventId: event.id }) : null,
+    staffQuery<ContactOptions>(CONTACT_OPTIONS, { after: null }),
+  ]);
+  const invited = new Set(invitations?.mediaInvitations.edges.map((e) => e.node.contactId));
+  const invitedCount = param(query, "invited");
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.nav.invitations}</h1>
+          <p>{t.invitationsIntro}</p>
+        </div>
+      </header>
+      <MediaNav locale={locale} current="invitations" />
+      <ActionNotice locale={locale} done={invitedCount ? "invited" : param(query, "done")} error={param(query, "error")} messages={{ invited: t.invited(f.number(Number(invitedCount ?? 0))), updated: t.updated }} />
+      <div className="staff-panel">
+        {events.edges.length === 0 ? (
+          <p className="staff-muted">{t.noEvents}</p>
+        ) : (
+          <form method="get" action={localePath(locale, "/staff/media/invitations")} className="staff-fields" aria-label={t.chooseEvent}>
+            <div className="staff-field staff-field--wide">
+              <label htmlFor="inv-event">{t.event}</label>
+              <select id="inv-event" name="event" defaultValue={event?.id ?? ""}>
+                {events.edges.map(({ node }) => (
+                  <option key={node.id} value={node.id}>
+                    {node.title} — {f.dateTime(node.startsAt)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <button type="submit" className="staff-button staff-button--quiet">
+                {t.chooseEvent}
+              </button>
+            </div>
+          </form>
+        )}
+      </div>
+      {event && invitations && (
+        <>
+          <section className="staff-panel" aria-labelledby="inv-title">
+            <h2 id="inv-title">
+              {event.title} ({f.number(invitations.mediaInvitations.totalCount)})
+            </h2>
+            {invitations.mediaInvitations.edges.length === 0 ? (
+              <p className="staff-muted">{t.noInvitations}</p>
+            ) : (
+              <div className="staff-table-wrap" tabIndex={0}>
+                <table className="staff-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.name}</th>
+                      <th scope="col">{t.outlet}</th>
+                      <th scope="col">{t.reply}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {invitations.mediaInvitations.edges.map(({ node: inv }) => (
+                      <tr key={inv.id}>
+                        <th scope="row">{inv.contact?.name ?? "—"}</th>
+                        <td>{outletName(inv.contact?.outlet, locale)}</td>
+                        <td>
+                          <form action={updateInvitation.bind(null, event.id, inv.id)} className="staff-actions">
+                            <label className="visually-hidden" htmlFor={`reply-${inv.id}`}>
+                              {`${t.reply}: ${inv.contact?.name ?? ""}`}
+                            </label>
+                            <select id={`reply-${inv.id}`} name="reply" defaultValue={inv.reply}>
+                              {REPLIES.map((r) => (
+                                <option key={r} value={r}>
+                                  {t.replies[r]}
+                                </option>
+                              ))}
+                            </select>
+                            <label className="visually-hidden" htmlFor={`attended-${inv.id}`}>
+                              {`${t.attended}: ${inv.contact?.name ?? ""}`}
+                            </label>
+                            <select id={`attended-${inv.id}`} name="attended" defaultValue={inv.attended == null ? "" : inv.attended ? "yes" : "no"}>
+                              <option value="">{`${t.attended}: ${t.unknown}`}</option>
+                              <option value="yes">{t.attendedYes}</option>
+                              <option value="no">{t.attendedNo}</option>
+                            </select>
+                            <button type="submit" className="staff-button staff-button--quiet staff-button--small">
+                              {t.update}
+                            </button>
+                          </form>
+                          <form action={removeInvitation.bind(null, event.id, inv.id)}>
+                            <button type="submit" className="staff-button staff-button--danger staff-button--small" aria-label={`${t.remove}: ${inv.contact?.name ?? ""}`}>
+                              {t.remove}
+                            </button>
+                          </form>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <section className="staff-panel" aria-labelledby="invite-title">
+            <h2 id="invite-title">{t.invite}</h2>
+            <form action={inviteContacts.bind(null, event.id)} className="staff-form">
+              <fieldset className="staff-fieldset">
+                <legend>{t.contactsToInvite}</legend>
+                <div className="staff-checks">
+                  {contacts.mediaContacts.edges
+                    .filter(({ node }) => !invited.has(node.id))
+                    .map(({ node }) => (
+                      <label key={node.id} className="staff-check">
+                        <input type="checkbox" name="contactIds" value={node.id} />
+                        {node.name} <span className="staff-muted staff-small">({outletName(node.outlet, locale)})</span>
+                      </label>
+                    ))}
+                </div>
+              </fieldset>
+              <div>
+                <button type="submit" className="staff-button">
+                  {t.invite}
+                </button>
+              </div>
+            </form>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

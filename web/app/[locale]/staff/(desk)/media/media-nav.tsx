@@ -1,0 +1,44 @@
+import type { Locale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
+import { mediaText } from "@/lib/staff/media-text";
+import { staffText } from "@/lib/staff/i18n";
+
+const ITEMS = [
+  ["contacts", "/staff/media"],
+  ["outlets", "/staff/media/outlets"],
+  ["followUps", "/staff/media/follow-ups"],
+  ["releases", "/staff/media/releases"],
+  ["coverage", "/staff/media/coverage"],
+  ["invitations", "/staff/media/invitations"],
+] as const;
+
+export function MediaNav({ locale, current }: { locale: Locale; current: (typeof ITEMS)[number][0] }) {
+  const t = mediaText[locale];
+  return (
+    <nav aria-label={t.navLabel} className="staff-actions">
+      {ITEMS.map(([key, path]) => (
+        <a key={key} href={localePath(locale, path)} aria-current={key === current ? "page" : undefined} className={`staff-button staff-button--small ${key === current ? "" : "staff-button--quiet"}`}>
+          {t.nav[key]}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** The "done" and "error" notes that the media actions send back in the address. */
+export function ActionNotice({ locale, done, error, messages }: { locale: Locale; done?: string; error?: string; messages: Record<string, string> }) {
+  const st = staffText[locale];
+  if (error)
+    return (
+      <div className="staff-alert staff-alert--error" role="alert">
+        <p>{st.errors[error] ?? st.errors.UNKNOWN}</p>
+      </div>
+    );
+  if (done && messages[done])
+    return (
+      <div className="staff-alert staff-alert--ok" role="status">
+        <p>{messages[done]}</p>
+      </div>
+    );
+  return null;
+}

@@ -1,0 +1,164 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/staff/action-form";
+import { localePath } from "@/lib/i18n/routing";
+import { staffQuery } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { mediaText } from "@/lib/staff/media-text";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../locale-param";
+import { createOutlet } from "../actions";
+import { ActionNotice, MediaNav } from "../media-nav";
+
+const OUTLETS_QUERY = /* GraphQL */ `
+  query StaffMediaOutlets($filter: MediaOutletFilter, $after: String) {
+    mediaOutlets(first: 50, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          nameFa
+          nameEn
+          kind
+          url
+        }
+      }
+    }
+  }
+`;
+
+interface OutletsData {
+  mediaOutlets: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; nameFa: string; nameEn: string | null; kind: string; url: string | null } }[] };
+}
+
+const KINDS = ["NEWS_AGENCY", "NEWSPAPER", "RADIO_TELEVISION", "WEBSITE", "SOCIAL_ACCOUNT"];
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media/outlets">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, mediaText[locale].nav.outlets);
+}
+
+export default async function MediaOutletsPage({ params, searchParams }: PageProps<"/[locale]/staff/media/outlets">) {
+  const locale = await localeParam(params);
+  await requireSection("media");
+  const query = await searchParams;
+  const t = mediaText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const search = param(query, "search")?.slice(0, 200) || undefined;
+  const kind = KINDS.find((k) => k === param(query, "kind"));
+  const after = param(query, "after");
+  const { mediaOutlets } = await staffQuery<OutletsData>(OUTLETS_QUERY, { filter: { search, kinds: kind ? [kind] : null }, after: after ?? null });
+  const base = localePath(locale, "/staff/media/outlets");
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.nav.outlets}</h1>
+          <p>{t.outletsIntro}</p>
+        </div>
+      </header>
+      <MediaNav locale={locale} current="outlets" />
+      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ added: t.outletAdded }} />
+      <div className="staff-panel">
+        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+          <div className="staff-field">
+            <label htmlFor="outlet-search">{t.search}</label>
+            <input id="outlet-search" name="search" type="search" defaultValue={search ?? ""} />
+          </div>
+          <div className="staff-field">
+            <label htmlFor="outlet-kind">{t.outletKind}</label>
+            <select id="outlet-kind" name="kind" defaultValue={kind ?? ""}>
+              <option value="">{st.common.all}</option>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t.outletKinds[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field" style={{ justifyContent: "end" }}>
+            <button type="submit" className="staff-button staff-button--quiet">
+              {st.common.search}
+            </button>
+          </div>
+        </form>
+        <p className="result-count">{st.common.total(f.number(mediaOutlets.totalCount))}</p>
+        <div className="staff-table-wrap" tabIndex={0}>
+          <table className="staff-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.nameFa}</th>
+                <th scope="col">{t.nameEn}</th>
+                <th scope="col">{t.outletKind}</th>
+                <th scope="col">{t.url}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mediaOutlets.edges.map(({ node: o }) => (
+                <tr key={o.id}>
+                  <th scope="row">
+                    <a href={`${localePath(locale, "/staff/media")}?outlet=${o.id}`}>{o.nameFa}</a>
+                  </th>
+                  <td lang="en">{o.nameEn ?? "—"}</td>
+                  <td>{t.outletKinds[o.kind]}</td>
+                  <td className="staff-small">{o.url ? <bdi dir="ltr">{o.url}</bdi> : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {mediaOutlets.pageInfo.hasNextPage && mediaOutlets.pageInfo.endCursor && (
+          <div className="staff-pager">
+            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(kind ? { kind } : {}), after: mediaOutlets.pageInfo.endCursor }).toString()}`}>
+              {st.common.next}
+            </a>
+          </div>
+        )}
+      </div>
+      <section className="staff-panel" aria-labelledby="new-outlet-title">
+        <h2 id="new-outlet-title">{t.newOutlet}</h2>
+        <ActionForm action={createOutlet} className="staff-form" labels={formLabels(locale)} fieldLabels={{ nameFa: t.nameFa, nameEn: t.nameEn, url: t.url, kind: t.outletKind }} aria-label={t.newOutlet}>
+          <div className="staff-fields">
+            <div className="staff-field">
+              <label htmlFor="outlet-nameFa">{t.nameFa}</label>
+              <input id="outlet-nameFa" name="nameFa" required maxLength={200} />
+            </div>
+            <div className="staff-field">
+              <label htmlFor="outlet-nameEn">
+                {t.nameEn} <span className="staff-muted">{st.common.optional}</span>
+              </label>
+              <input id="outlet-nameEn" name="nameEn" maxLength={200} dir="ltr" />
+            </div>
+            <div className="staff-field">
+              <label htmlFor="outlet-kind-new">{t.outletKind}</label>
+              <select id="outlet-kind-new" name="kind" defaultValue="NEWSPAPER">
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t.outletKinds[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="staff-field">
+              <label htmlFor="outlet-url">
+                {t.url} <span className="staff-muted">{st.common.optional}</span>
+              </label>
+              <input id="outlet-url" name="url" type="url" dir="ltr" maxLength={500} />
+            </div>
+          </div>
+          <div>
+            <button type="submit" className="staff-button">
+              {t.addOutlet}
+            </button>
+          </div>
+        </ActionForm>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/staff/action-form";
+import { localePath } from "@/lib/i18n/routing";
+import { isUuid, staffQuery } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { mediaText } from "@/lib/staff/media-text";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../locale-param";
+import { createContact } from "./actions";
+import { ContactFields, contactFieldLabels } from "./contact-fields";
+import { MediaNav } from "./media-nav";
+import { OUTLET_OPTIONS, outletName, type OutletOptions } from "./media.query";
+
+const CONTACTS_QUERY = /* GraphQL */ `
+  query StaffMediaContacts($filter: MediaContactFilter, $after: String) {
+    mediaContacts(first: 25, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          role
+          email
+          phones
+          beats
+          language
+          outlet {
+            id
+            nameFa
+            nameEn
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface ContactsData {
+  mediaContacts: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; name: string; role: string | null; email: string | null; phones: string[]; beats: string[]; language: string; outlet: { id: string; nameFa: string; nameEn: string | null } | null } }[];
+  };
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, mediaText[locale].title);
+}
+
+export default async function MediaContactsPage({ params, searchParams }: PageProps<"/[locale]/staff/media">) {
+  const locale = await localeParam(params);
+  await requireSection("media");
+  const query = await searchParams;
+  const t = mediaText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const search = param(query, "search")?.slice(0, 200) || undefined;
+  const outletParam = param(query, "outlet");
+  const outletId = outletParam && isUuid(outletParam) ? outletParam : undefined;
+  const beat = param(query, "beat")?.slice(0, 100) || undefined;
+  const language = param(query, "language")?.slice(0, 35) || undefined;
+  const after = param(query, "after");
+  const [{ mediaContacts }, outlets] = await Promise.all([
+    staffQuery<ContactsData>(CONTACTS_QUERY, { filter: { search, outletId, beat, language }, after: after ?? null }),
+    staffQuery<OutletOptions>(OUTLET_OPTIONS),
+  ]);
+  const outletList = outlets.mediaOutlets.edges.map((e) => e.node);
+  const base = localePath(locale, "/staff/media");
+  const filters = { ...(search ? { search } : {}), ...(outletId ? { outlet: outletId } : {}), ...(beat ? { beat } : {}), ...(language ? { language } : {}) };
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.title}</h1>
+          <p>{t.contactsIntro}</p>
+        </div>
+      </header>
+      <MediaNav locale={locale} current="contacts" />
+      <div className="staff-panel">
+        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+          <div className="staff-field">
+            <label htmlFor="contact-search">{t.search}</label>
+            <input id="contact-search" name="search" type="search" defaultValue={search ?? ""} aria-describedby="contact-search-hint" />
+            <span className="staff-field__hint" id="contact-search-hint">
+              {t.searchHint}
+            </span>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="contact-outlet">{t.outlet}</label>
+            <select id="contact-outlet" name="outlet" defaultValue={outletId ?? ""}>
+              <option value="">{st.common.all}</option>
+              {outletList.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {outletName(o, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="contact-beat">{t.beat}</label>
+            <input id="contact-beat" name="beat" defaultValue={beat ?? ""} />
+          </div>
+          <div className="staff-field">
+            <label htmlFor="contact-language">{t.language}</label>
+            <select id="contact-language" name="language" defaultValue={language ?? ""}>
+              <option value="">{st.common.all}</option>
+              <option value="fa">{st.common.persian}</option>
+              <option value="en">{st.common.english}</option>
+            </select>
+          </div>
+          <div className="staff-field" style={{ justifyContent: "end" }}>
+            <button type="submit" className="staff-button staff-button--quiet">
+              {st.common.search}
+            </button>
+          </div>
+        </form>
+        <p className="result-count">{st.common.total(f.number(mediaContacts.totalCount))}</p>
+        <div className="staff-table-wrap" tabIndex={0}>
+          <table className="staff-table" data-contacts>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.outlet}</th>
+                <th scope="col">{t.beats}</th>
+                <th scope="col">{t.phones}</th>
+                <th scope="col">{t.email}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mediaContacts.edges.map(({ node: c }) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <a href={localePath(locale, `/staff/media/contacts/${c.id}`)}>{c.name}</a>
+                    {c.role && <div className="staff-muted staff-small">{c.role}</div>}
+                  </th>
+                  <td>{outletName(c.outlet, locale)}</td>
+                  <td className="staff-small">{c.beats.join("، ")}</td>
+                  <td className="staff-small">
+                    {c.phones.map((p) => (
+                      <div key={p} dir="ltr" style={{ textAlign: "end" }}>
+                        {p}
+                      </div>
+                    ))}
+                  </td>
+                  <td className="staff-small">
+                    <bdi dir="ltr">{c.email}</bdi>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="staff-pager">
+          {after && (
+            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams(filters).toString()}`}>
+              {st.common.first}
+            </a>
+          )}
+          {mediaContacts.pageInfo.hasNextPage && mediaContacts.pageInfo.endCursor && (
+            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...filters, after: mediaContacts.pageInfo.endCursor }).toString()}`}>
+              {st.common.next}
+            </a>
+          )}
+        </div>
+      </div>
+      <section className="staff-panel" aria-labelledby="new-contact-title">
+        <h2 id="new-contact-title">{t.newContact}</h2>
+        <ActionForm action={createContact} className="staff-form" fieldLabels={contactFieldLabels(locale)} labels={formLabels(locale)} aria-label={t.newContact}>
+          <ContactFields locale={locale} idPrefix="new" outlets={outletList} values={{ name: "", role: "", outletId: "", phones: [], email: "", beats: [], language: locale, notes: "" }} />
+          <div>
+            <button type="submit" className="staff-button">
+              {t.addContact}
+            </button>
+          </div>
+        </ActionForm>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,209 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/staff/action-form";
+import { localePath } from "@/lib/i18n/routing";
+import { staffQuery, uuidOr404 } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { mediaText } from "@/lib/staff/media-text";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../../locale-param";
+import { loadDistricts } from "../../../polls/builder-data";
+import { deleteRelease, publishRelease, recordDistribution, updateRelease, withdrawRelease } from "../../actions";
+import { ActionNotice, MediaNav } from "../../media-nav";
+import { CONTACT_OPTIONS, outletName, type ContactOptions } from "../../media.query";
+import { ReleaseFields, releaseFieldLabels } from "../../release-fields";
+
+const RELEASE_QUERY = /* GraphQL */ `
+  query StaffPressRelease($id: ID!) {
+    pressRelease(id: $id) {
+      id
+      status
+      slug
+      publishedAt
+      districtId
+      titleTranslations {
+        fa
+        en
+      }
+      summaryTranslations {
+        fa
+        en
+      }
+      bodyTranslations {
+        fa
+        en
+      }
+      distribution {
+        contactId
+        sentAt
+        contact {
+          name
+        }
+      }
+    }
+  }
+`;
+
+interface ReleaseData {
+  pressRelease: {
+    id: string;
+    status: "DRAFT" | "PUBLISHED" | "WITHDRAWN";
+    slug: string;
+    publishedAt: string | null;
+    districtId: string | null;
+    titleTranslations: { fa: string; en: string | null };
+    summaryTranslations: { fa: string; en: string | null };
+    bodyTranslations: { fa: string; en: string | null };
+    distribution: { contactId: string; sentAt: string; contact: { name: string } | null }[];
+  } | null;
+}
+
+type Params = PageProps<"/[locale]/staff/media/releases/[id]">;
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, mediaText[locale].nav.releases);
+}
+
+export default async function ReleasePage({ params, searchParams }: Params) {
+  const locale = await localeParam(params);
+  await requireSection("media");
+  const id = uuidOr404((await params).id);
+  const query = await searchParams;
+  const t = mediaText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const [{ pressRelease: release }, districts, contacts] = await Promise.all([
+    staffQuery<ReleaseData>(RELEASE_QUERY, { id }),
+    loadDistricts(locale),
+    staffQuery<ContactOptions>(CONTACT_OPTIONS, { after: null }),
+  ]);
+  if (!release) notFound();
+  const sent = new Set(release.distribution.map((d) => d.contactId));
+  const everPublished = release.publishedAt != null;
+  const contactChoices = (
+    <fieldset className="staff-fieldset">
+      <legend>{t.contactsToInvite}</legend>
+      <div className="staff-checks">
+        {contacts.mediaContacts.edges
+          .filter(({ node }) => !sent.has(node.id))
+          .map(({ node }) => (
+            <label key={node.id} className="staff-check">
+              <input type="checkbox" name="contactIds" value={node.id} />
+              {node.name} <span className="staff-muted staff-small">({outletName(node.outlet, locale)})</span>
+            </label>
+          ))}
+      </div>
+    </fieldset>
+  );
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <p className="breadcrumb">
+            <a href={localePath(locale, "/staff/media/releases")}>{t.nav.releases}</a>
+          </p>
+          <h1>{release.titleTranslations.fa}</h1>
+          <p>
+            <span className="staff-badge" data-release-status={release.status}>
+              {t.releaseStatus[release.status]}
+            </span>{" "}
+            {release.publishedAt && f.dateTime(release.publishedAt)}
+          </p>
+        </div>
+        {release.status === "PUBLISHED" && (
+          <a className="staff-button staff-button--quiet" href={localePath(locale, `/news/${release.slug}`)}>
+            {t.viewNews}
+          </a>
+        )}
+      </header>
+      <MediaNav locale={locale} current="releases" />
+      <ActionNotice
+        locale={locale}
+        done={param(query, "done")}
+        error={param(query, "error")}
+        messages={{ saved: t.releaseSaved, published: t.published, withdrawn: t.withdrawn, sent: t.sentRecorded }}
+      />
+
+      <section className="staff-panel" aria-labelledby="publish-title">
+        <h2 id="publish-title">{release.status === "PUBLISHED" ? t.distribution : t.publish}</h2>
+        {release.status !== "PUBLISHED" ? (
+          <form action={publishRelease.bind(null, id)} className="staff-form">
+            <p className="staff-field__hint">{t.sendTo}</p>
+            {contactChoices}
+            <div className="staff-actions">
+              <button type="submit" className="staff-button">
+                {t.publish}
+              </button>
+            </div>
+          </form>
+        ) : (
+          <>
+            {release.distribution.length === 0 ? (
+              <p className="staff-muted">{t.noDistribution}</p>
+            ) : (
+              <ul className="staff-words">
+                {release.distribution.map((d) => (
+                  <li key={d.contactId}>
+                    {d.contact?.name ?? "—"} <span className="staff-small">({f.dateTime(d.sentAt)})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <form action={recordDistribution.bind(null, id)} className="staff-form" style={{ marginBlockStart: "1rem" }}>
+              {contactChoices}
+              <div className="staff-actions">
+                <button type="submit" className="staff-button staff-button--quiet">
+                  {t.recordSent}
+                </button>
+              </div>
+            </form>
+            <form action={withdrawRelease.bind(null, id)} style={{ marginBlockStart: "1rem" }}>
+              <button type="submit" className="staff-button staff-button--danger">
+                {t.withdraw}
+              </button>
+            </form>
+          </>
+        )}
+      </section>
+
+      <section className="staff-panel" aria-labelledby="editor-title">
+        <h2 id="editor-title">{st.common.edit}</h2>
+        <ActionForm action={updateRelease.bind(null, id)} className="staff-form" labels={formLabels(locale)} fieldLabels={releaseFieldLabels(locale)} aria-label={st.common.edit}>
+          <input type="hidden" name="slugWas" value={release.slug} />
+          <ReleaseFields
+            locale={locale}
+            idPrefix="edit"
+            districts={districts}
+            slugFixed={everPublished}
+            values={{
+              titleFa: release.titleTranslations.fa,
+              titleEn: release.titleTranslations.en ?? "",
+              summaryFa: release.summaryTranslations.fa ?? "",
+              summaryEn: release.summaryTranslations.en ?? "",
+              bodyFa: release.bodyTranslations.fa,
+              bodyEn: release.bodyTranslations.en ?? "",
+              slug: release.slug,
+              districtId: release.districtId ?? "",
+            }}
+          />
+          <div>
+            <button type="submit" className="staff-button">
+              {st.common.save}
+            </button>
+          </div>
+        </ActionForm>
+        {release.status === "DRAFT" && !everPublished && (
+          <form action={deleteRelease.bind(null, id)} style={{ marginBlockStart: "1rem" }}>
+            <button type="submit" className="staff-button staff-button--danger">
+              {t.deleteRelease}
+            </button>
+          </form>
+        )}
+      </section>
+    </>
+  );
+}

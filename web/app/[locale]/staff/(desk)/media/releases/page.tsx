@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/staff/action-form";
+import { graphqlLocale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
+import { staffQuery } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { mediaText } from "@/lib/staff/media-text";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../locale-param";
+import { loadDistricts } from "../../polls/builder-data";
+import { createRelease } from "../actions";
+import { ActionNotice, MediaNav } from "../media-nav";
+import { ReleaseFields, releaseFieldLabels } from "../release-fields";
+
+const RELEASES_QUERY = /* GraphQL */ `
+  query StaffPressReleases($filter: PressReleaseFilter, $after: String, $locale: Locale!) {
+    pressReleases(first: 25, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title(locale: $locale)
+          status
+          slug
+          publishedAt
+          updatedAt
+        }
+      }
+    }
+  }
+`;
+
+interface ReleasesData {
+  pressReleases: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; title: string; status: string; slug: string; publishedAt: string | null; updatedAt: string } }[];
+  };
+}
+
+const STATUSES = ["DRAFT", "PUBLISHED", "WITHDRAWN"];
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media/releases">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, mediaText[locale].nav.releases);
+}
+
+export default async function ReleasesPage({ params, searchParams }: PageProps<"/[locale]/staff/media/releases">) {
+  const locale = await localeParam(params);
+  await requireSection("media");
+  const query = await searchParams;
+  const t = mediaText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const search = param(query, "search")?.slice(0, 200) || undefined;
+  const status = STATUSES.find((s) => s === param(query, "status"));
+  const after = param(query, "after");
+  const [{ pressReleases }, districts] = await Promise.all([
+    staffQuery<ReleasesData>(RELEASES_QUERY, { filter: { search, statuses: status ? [status] : null }, after: after ?? null, locale: graphqlLocale[locale] }),
+    loadDistricts(locale),
+  ]);
+  const base = localePath(locale, "/staff/media/releases");
+  const badge: Record<string, string> = { DRAFT: "", PUBLISHED: "staff-badge--ok", WITHDRAWN: "staff-badge--bad" };
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.nav.releases}</h1>
+          <p>{t.releasesIntro}</p>
+        </div>
+      </header>
+      <MediaNav locale={locale} current="releases" />
+      <ActionNotice locale={locale} error={param(query, "error")} messages={{}} />
+      <div className="staff-panel">
+        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+          <div className="staff-field">
+            <label htmlFor="release-search">{t.search}</label>
+            <input id="release-search" name="search" type="search" defaultValue={search ?? ""} />
+          </div>
+          <div className="staff-field">
+            <label htmlFor="release-status">{st.common.status}</label>
+            <select id="release-status" name="status" defaultValue={status ?? ""}>
+              <option value="">{st.common.all}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t.releaseStatus[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field" style={{ justifyContent: "end" }}>
+            <button type="submit" className="staff-button staff-button--quiet">
+              {st.common.search}
+            </button>
+          </div>
+        </form>
+        <p className="result-count">{st.common.total(f.number(pressReleases.totalCount))}</p>
+        <div className="staff-table-wrap" tabIndex={0}>
+          <table className="staff-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.titleFa}</th>
+                <th scope="col">{st.common.status}</th>
+                <th scope="col">{t.publishedOn}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pressReleases.edges.map(({ node: r }) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <a href={localePath(locale, `/staff/media/releases/${r.id}`)}>{r.title}</a>
+                  </th>
+                  <td>
+                    <span className={`staff-badge ${badge[r.status]}`}>{t.releaseStatus[r.status]}</span>
+                  </td>
+                  <td>{r.publishedAt ? f.dateTime(r.publishedAt) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {pressReleases.pageInfo.hasNextPage && pressReleases.pageInfo.endCursor && (
+          <div className="staff-pager">
+            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(status ? { status } : {}), after: pressReleases.pageInfo.endCursor }).toString()}`}>
+              {st.common.next}
+            </a>
+          </div>
+        )}
+      </div>
+      <section className="staff-panel" aria-labelledby="new-release-title">
+        <h2 id="new-release-title">{t.newRelease}</h2>
+        <ActionForm action={createRelease} className="staff-form" labels={formLabels(locale)} fieldLabels={releaseFieldLabels(locale)} aria-label={t.newRelease}>
+          <ReleaseFields locale={locale} idPrefix="new" districts={districts} slugFixed={false} values={{ titleFa: "", titleEn: "", summaryFa: "", summaryEn: "", bodyFa: "", bodyEn: "", slug: "", districtId: "" }} />
+          <div>
+            <button type="submit" className="staff-button">
+              {t.createRelease}
+            </button>
+          </div>
+        </ActionForm>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,279 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CsvExport } from "@/components/staff/csv-export";
+import { graphqlLocale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
+import { staffQuery, uuidOr404 } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { staffText } from "@/lib/staff/i18n";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { pollsText } from "@/lib/staff/polls-text";
+import { canUse } from "@/lib/staff/roles";
+import { requireSection, signInPath } from "@/lib/staff/session";
+import { localeParam } from "../../../../../locale-param";
+import {
+  INSIGHTS_CROSSTAB,
+  INSIGHTS_FREE_TEXT,
+  INSIGHTS_SUMMARY,
+  INSIGHTS_TREND,
+  INSIGHTS_WAVES,
+  INSIGHTS_WEIGHTED,
+  type CrosstabData,
+  type FreeTextData,
+  type InsightsSummary,
+  type TrendData,
+  type WavesData,
+  type WeightedData,
+} from "./insights.query";
+import { CrosstabView, FreeTextView, QuestionResultView, TrendView, WavesView, WeightedView } from "./sections";
+
+type Params = PageProps<"/[locale]/staff/polls/[id]/insights">;
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, staffText[locale].nav.insights);
+}
+
+const isChoice = (kind: string) => kind === "SINGLE_CHOICE" || kind === "MULTIPLE_CHOICE";
+
+export default async function InsightsPage({ params, searchParams }: Params) {
+  const locale = await localeParam(params);
+  const viewer = await requireSection("insights");
+  const pollId = uuidOr404((await params).id);
+  const query = await searchParams;
+  const t = pollsText[locale].insightsPage;
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const gl = graphqlLocale[locale];
+
+  const summary = await staffQuery<InsightsSummary>(INSIGHTS_SUMMARY, { pollId, locale: gl });
+  const { poll, pollInsights } = summary;
+  if (!poll || !pollInsights) notFound();
+
+  const questions = [...poll.questions].sort((a, b) => a.position - b.position);
+  const choice = questions.filter((q) => isChoice(q.kind));
+  const scored = questions.filter((q) => q.kind !== "FREE_TEXT");
+  const texts = questions.filter((q) => q.kind === "FREE_TEXT");
+  const pick = <T extends { id: string }>(list: T[], id: string | undefined) => list.find((q) => q.id === id) ?? list[0];
+
+  const crosstabQuestion = pick(choice, param(query, "q"));
+  const byParam = param(query, "by");
+  const byQuestion = choice.find((q) => q.id === byParam && q.id !== crosstabQuestion?.id);
+  const trendQuestion = pick(scored, param(query, "tq"));
+  const textQuestion = pick(texts, param(query, "text"));
+  const after = param(query, "after");
+
+  const [crosstab, trend, weighted, freeText, waves] = await Promise.all([
+    crosstabQuestion
+      ? staffQuery<CrosstabData>(INSIGHTS_CROSSTAB, { pollId, questionId: crosstabQuestion.id, byQuestionId: byQuestion?.id ?? null, locale: gl })
+      : null,
+    trendQuestion ? staffQuery<TrendData>(INSIGHTS_TREND, { pollId, questionId: trendQuestion.id }) : null,
+    scored.length ? staffQuery<WeightedData>(INSIGHTS_WEIGHTED, { pollId }) : null,
+    textQuestion ? staffQuery<FreeTextData>(INSIGHTS_FREE_TEXT, { pollId, questionId: textQuestion.id, after: after ?? null, locale: gl }) : null,
+    staffQuery<WavesData>(INSIGHTS_WAVES, { pollId }),
+  ]);
+
+  const base = localePath(locale, `/staff/polls/${pollId}/insights`);
+  const keep = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams();
+    const current = { q: crosstabQuestion?.id, by: byQuestion?.id, tq: trendQuestion?.id, text: textQuestion?.id, ...changes };
+    for (const [k, v] of Object.entries(current)) if (v) next.set(k, v);
+    return `${base}?${next.toString()}`;
+  };
+  const resultsById = new Map(pollInsights.questions.map((r) => [r.question.id, r]));
+  const exportHref = (file: string) => localePath(locale, `/staff/exports/polls/${pollId}/${file}`);
+  const exportText = { ...t.export, signInHref: signInPath(locale, { expired: true, next: `/staff/polls/${pollId}/insights` }) };
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <p className="breadcrumb">
+            <a href={localePath(locale, "/staff/polls")}>{pollsText[locale].listTitle}</a>
+          </p>
+          <h1>{t.title(poll.title)}</h1>
+        </div>
+        {canUse(viewer.role, "pollBuilder") && (
+          <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/polls/${pollId}`)}>
+            {pollsText[locale].edit}
+          </a>
+        )}
+      </header>
+
+      <dl className="staff-counters">
+        <div className="staff-counter">
+          <dt>{t.responses}</dt>
+          <dd data-response-count>{f.number(pollInsights.responseCount)}</dd>
+        </div>
+        <div className="staff-counter">
+          <dt>{st.common.status}</dt>
+          <dd style={{ fontSize: "1.25rem" }}>
+            {pollsText[locale].status[poll.status]}، {pollsText[locale].wave(f.number(poll.wave))}
+          </dd>
+        </div>
+      </dl>
+      <p className="staff-muted staff-small">{t.minCell(f.number(pollInsights.minCellSize))}</p>
+
+      <nav aria-label={t.sections} className="staff-actions">
+        <a href="#results">{t.resultsTitle}</a>
+        {crosstab && <a href="#crosstab">{t.crosstabTitle}</a>}
+        {trend && <a href="#trend">{t.trendTitle}</a>}
+        {weighted && <a href="#weighted">{t.weightedTitle}</a>}
+        {freeText && <a href="#free-text">{t.freeTextTitle}</a>}
+        <a href="#waves">{t.wavesTitle}</a>
+        <a href="#export">{t.exportTitle}</a>
+      </nav>
+
+      <section className="staff-panel" id="export" aria-labelledby="export-title">
+        <h2 id="export-title">{t.exportTitle}</h2>
+        <div className="staff-grid staff-grid--2">
+          <CsvExport
+            href={exportHref("responses")}
+            filename={`poll-${pollId}-responses.csv`}
+            label={t.exportResponses}
+            expectedRows={pollInsights.responseCount}
+            locale={locale}
+            text={exportText}
+          />
+          <CsvExport href={exportHref("results")} filename={`poll-${pollId}-results.csv`} label={t.exportResults} expectedRows={null} locale={locale} text={exportText} />
+        </div>
+      </section>
+
+      <section id="results" aria-labelledby="results-title" className="staff-form">
+        <div>
+          <h2 id="results-title">{t.resultsTitle}</h2>
+          <p className="staff-muted staff-small">{t.resultsIntro}</p>
+        </div>
+        {scored.map((question) => (
+          <QuestionResultView key={question.id} locale={locale} question={question} result={resultsById.get(question.id)} />
+        ))}
+      </section>
+
+      {crosstab && crosstabQuestion && (
+        <section className="staff-panel" id="crosstab" aria-labelledby="crosstab-title">
+          <h2 id="crosstab-title">{t.crosstabTitle}</h2>
+          <p className="staff-muted staff-small">{t.crosstabIntro}</p>
+          <form method="get" action={`${base}#crosstab`} className="staff-fields" aria-label={t.crosstabTitle}>
+            {trendQuestion && <input type="hidden" name="tq" value={trendQuestion.id} />}
+            {textQuestion && <input type="hidden" name="text" value={textQuestion.id} />}
+            <div className="staff-field">
+              <label htmlFor="crosstab-q">{t.crosstabQuestion}</label>
+              <select id="crosstab-q" name="q" defaultValue={crosstabQuestion.id}>
+                {choice.map((q) => (
+                  <option key={q.id} value={q.id}>
+                    {q.prompt}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="staff-field">
+              <label htmlFor="crosstab-by">{t.crosstabBy}</label>
+              <select id="crosstab-by" name="by" defaultValue={byQuestion?.id ?? "district"}>
+                <option value="district">{t.byDistrict}</option>
+                {choice
+                  .filter((q) => q.id !== crosstabQuestion.id)
+                  .map((q) => (
+                    <option key={q.id} value={q.id}>
+                      {t.byQuestion(q.prompt)}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <div className="staff-field" style={{ justifyContent: "end" }}>
+              <button type="submit" className="staff-button">
+                {t.show}
+              </button>
+            </div>
+          </form>
+          <h3 data-crosstab-heading>
+            {crosstabQuestion.prompt} — {byQuestion ? t.byQuestion(byQuestion.prompt) : t.byDistrict}
+          </h3>
+          <CrosstabView locale={locale} question={crosstabQuestion} data={crosstab} />
+        </section>
+      )}
+
+      {trend && trendQuestion && (
+        <section className="staff-panel" id="trend" aria-labelledby="trend-title">
+          <h2 id="trend-title">{t.trendTitle}</h2>
+          <p className="staff-muted staff-small">{t.trendIntro}</p>
+          <form method="get" action={`${base}#trend`} className="staff-fields" aria-label={t.trendTitle}>
+            {crosstabQuestion && <input type="hidden" name="q" value={crosstabQuestion.id} />}
+            {byQuestion && <input type="hidden" name="by" value={byQuestion.id} />}
+            {textQuestion && <input type="hidden" name="text" value={textQuestion.id} />}
+            <div className="staff-field">
+              <label htmlFor="trend-q">{t.crosstabQuestion}</label>
+              <select id="trend-q" name="tq" defaultValue={trendQuestion.id}>
+                {scored.map((q) => (
+                  <option key={q.id} value={q.id}>
+                    {q.prompt}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="staff-field" style={{ justifyContent: "end" }}>
+              <button type="submit" className="staff-button">
+                {t.show}
+              </button>
+            </div>
+          </form>
+          <h3>{trendQuestion.prompt}</h3>
+          <TrendView locale={locale} question={trendQuestion} data={trend} />
+        </section>
+      )}
+
+      {weighted && (
+        <section className="staff-panel" id="weighted" aria-labelledby="weighted-title">
+          <h2 id="weighted-title">{t.weightedTitle}</h2>
+          <p className="staff-muted staff-small">{t.weightedIntro}</p>
+          <WeightedView locale={locale} questions={questions} data={weighted} />
+        </section>
+      )}
+
+      <section className="staff-panel" id="free-text" aria-labelledby="free-text-title">
+        <h2 id="free-text-title">{t.freeTextTitle}</h2>
+        {freeText && textQuestion ? (
+          <>
+            {texts.length > 1 && (
+              <form method="get" action={`${base}#free-text`} className="staff-fields" aria-label={t.freeTextTitle}>
+                {crosstabQuestion && <input type="hidden" name="q" value={crosstabQuestion.id} />}
+                {byQuestion && <input type="hidden" name="by" value={byQuestion.id} />}
+                {trendQuestion && <input type="hidden" name="tq" value={trendQuestion.id} />}
+                <div className="staff-field">
+                  <label htmlFor="text-q">{t.crosstabQuestion}</label>
+                  <select id="text-q" name="text" defaultValue={textQuestion.id}>
+                    {texts.map((q) => (
+                      <option key={q.id} value={q.id}>
+                        {q.prompt}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="staff-field" style={{ justifyContent: "end" }}>
+                  <button type="submit" className="staff-button">
+                    {t.show}
+                  </button>
+                </div>
+              </form>
+            )}
+            <p>{textQuestion.prompt}</p>
+            <FreeTextView
+              locale={locale}
+              question={textQuestion}
+              data={freeText}
+              moreHref={freeText.pollInsights.freeTextAnswers.pageInfo.hasNextPage ? `${keep({ after: freeText.pollInsights.freeTextAnswers.pageInfo.endCursor ?? undefined })}#free-text` : null}
+              firstHref={after ? `${keep({})}#free-text` : null}
+            />
+          </>
+        ) : (
+          <p className="staff-muted">{t.noText}</p>
+        )}
+      </section>
+
+      <section className="staff-panel" id="waves" aria-labelledby="waves-title">
+        <h2 id="waves-title">{t.wavesTitle}</h2>
+        <p className="staff-muted staff-small">{t.wavesIntro}</p>
+        <WavesView locale={locale} questions={questions} data={waves} />
+      </section>
+    </>
+  );
+}

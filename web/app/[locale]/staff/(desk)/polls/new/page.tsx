@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { localePath } from "@/lib/i18n/routing";
+import { staffMetadata } from "@/lib/staff/page";
+import { pollsText } from "@/lib/staff/polls-text";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../locale-param";
+import { blankQuestion } from "../builder-model";
+import { builderText, loadDistricts, numbers } from "../builder-data";
+import { savePoll } from "../builder-actions";
+import { PollBuilder } from "../poll-builder";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/polls/new">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, pollsText[locale].builder.newTitle);
+}
+
+export default async function NewPollPage({ params }: PageProps<"/[locale]/staff/polls/new">) {
+  const locale = await localeParam(params);
+  await requireSection("pollBuilder");
+  const t = pollsText[locale];
+  const districts = await loadDistricts(locale);
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <p className="breadcrumb">
+            <a href={localePath(locale, "/staff/polls")}>{t.listTitle}</a>
+          </p>
+          <h1>{t.builder.newTitle}</h1>
+        </div>
+      </header>
+      <PollBuilder
+        action={savePoll.bind(null, null)}
+        initial={{
+          id: null,
+          titleFa: "",
+          titleEn: "",
+          descriptionFa: "",
+          descriptionEn: "",
+          resultsVisibility: "PUBLIC",
+          asksDistrict: false,
+          districtIds: [],
+          opensDay: "",
+          opensTime: "",
+          closesDay: "",
+          closesTime: "",
+          questions: [blankQuestion()],
+        }}
+        districts={districts}
+        locale={locale}
+        text={builderText(locale, t.builder.save)}
+        numbers={numbers(locale)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,171 @@
+import type { Metadata } from "next";
+import { graphqlLocale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
+import { staffQuery } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { staffText } from "@/lib/staff/i18n";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { pollsText, type PollStatus } from "@/lib/staff/polls-text";
+import { canUse } from "@/lib/staff/roles";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../locale-param";
+
+const STATUSES: PollStatus[] = ["DRAFT", "SCHEDULED", "OPEN", "CLOSED"];
+
+const POLLS_QUERY = /* GraphQL */ `
+  query StaffPolls($statuses: [PollStatus!], $after: String, $locale: Locale!) {
+    polls(first: 25, after: $after, filter: { statuses: $statuses }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title(locale: $locale)
+          status
+          wave
+          opensAt
+          closesAt
+          questions {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface PollsData {
+  polls: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; title: string; status: PollStatus; wave: number; opensAt: string | null; closesAt: string | null; questions: { id: string }[] } }[];
+  };
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/polls">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, pollsText[locale].listTitle);
+}
+
+const statusBadge: Record<PollStatus, string> = { DRAFT: "", SCHEDULED: "staff-badge--warn", OPEN: "staff-badge--ok", CLOSED: "staff-badge--info" };
+
+export default async function StaffPollsPage({ params, searchParams }: PageProps<"/[locale]/staff/polls">) {
+  const locale = await localeParam(params);
+  const viewer = await requireSection("polls");
+  const query = await searchParams;
+  const t = pollsText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const status = STATUSES.find((s) => s === param(query, "status"));
+  const after = param(query, "after");
+  const { polls } = await staffQuery<PollsData>(POLLS_QUERY, { statuses: status ? [status] : STATUSES, after: after ?? null, locale: graphqlLocale[locale] });
+  const builder = canUse(viewer.role, "pollBuilder");
+  const insights = canUse(viewer.role, "insights");
+  const base = localePath(locale, "/staff/polls");
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.listTitle}</h1>
+          <p>{t.listIntro}</p>
+        </div>
+        {builder && (
+          <a className="staff-button" href={localePath(locale, "/staff/polls/new")}>
+            {t.newPoll}
+          </a>
+        )}
+      </header>
+      <div className="staff-panel">
+        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+          <div className="staff-field">
+            <label htmlFor="status">{t.statusFilter}</label>
+            <select id="status" name="status" defaultValue={status ?? ""}>
+              <option value="">{st.common.all}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t.status[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field" style={{ justifyContent: "end" }}>
+            <button type="submit" className="staff-button staff-button--quiet">
+              {st.common.filter}
+            </button>
+          </div>
+        </form>
+        <p className="result-count">{t.count(f.number(polls.totalCount))}</p>
+        <div className="staff-table-wrap" tabIndex={0}>
+          <table className="staff-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.columns.title}</th>
+                <th scope="col">{t.columns.status}</th>
+                <th scope="col">{t.columns.schedule}</th>
+                <th scope="col" className="staff-num">{t.columns.questions}</th>
+                <th scope="col">{st.common.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {polls.edges.map(({ node: poll }) => (
+                <tr key={poll.id}>
+                  <th scope="row">
+                    {poll.title}
+                    {poll.wave > 1 && <span className="staff-muted staff-small">، {t.wave(f.number(poll.wave))}</span>}
+                  </th>
+                  <td>
+                    <span className={`staff-badge ${statusBadge[poll.status]}`}>{t.status[poll.status]}</span>
+                  </td>
+                  <td className="staff-small">
+                    {poll.opensAt || poll.closesAt ? (
+                      <>
+                        {poll.opensAt && <div>{t.opens(f.dateTime(poll.opensAt))}</div>}
+                        {poll.closesAt && <div>{t.closes(f.dateTime(poll.closesAt))}</div>}
+                      </>
+                    ) : (
+                      <span className="staff-muted">{t.noSchedule}</span>
+                    )}
+                  </td>
+                  <td className="staff-num">{f.number(poll.questions.length)}</td>
+                  <td>
+                    <div className="staff-actions">
+                      {insights && (
+                        <a className="staff-button staff-button--small" href={localePath(locale, `/staff/polls/${poll.id}/insights`)} aria-label={`${t.insights}: ${poll.title}`}>
+                          {t.insights}
+                        </a>
+                      )}
+                      {builder && (
+                        <a className="staff-button staff-button--quiet staff-button--small" href={localePath(locale, `/staff/polls/${poll.id}`)} aria-label={`${t.edit}: ${poll.title}`}>
+                          {t.edit}
+                        </a>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="staff-pager">
+          {after && (
+            <a className="staff-button staff-button--quiet staff-button--small" href={status ? `${base}?status=${status}` : base}>
+              {st.common.first}
+            </a>
+          )}
+          {polls.pageInfo.hasNextPage && polls.pageInfo.endCursor && (
+            <a
+              className="staff-button staff-button--quiet staff-button--small"
+              href={`${base}?${new URLSearchParams({ ...(status ? { status } : {}), after: polls.pageInfo.endCursor }).toString()}`}
+            >
+              {st.common.next}
+            </a>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
