@@ -61,7 +61,9 @@ async function waitFor(url, seconds) {
   throw new Error(`${url} did not answer within ${seconds} s`);
 }
 
-const apiEnv = { PORT: apiPort, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+// The website answers polls for citizens: the API believes the X-Forwarded-For it adds (from this machine only),
+// so the per-address submission limit applies to each citizen rather than to the website.
+const apiEnv = { PORT: apiPort, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback' };
 if (!process.env.DATABASE_URL) say('no DATABASE_URL: using the embedded PostgreSQL in server/.data/pglite');
 run('api', [path.join(root, 'server/dist/main.js')], path.join(root, 'server'), apiEnv);
 try {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { checkTrustList, type TrustProxy } from './common/client-address';
 
 /**
  * The one place that reads the environment. Everything else receives a validated `Config`.
@@ -35,7 +36,21 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   COOKIE_SECURE: boolean.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(100 * 1024),
-  TRUST_PROXY: boolean.default(false),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): TrustProxy => {
+      if (['true', '1'].includes(v)) return true;
+      if (['false', '0'].includes(v)) return false;
+      const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+      try {
+        checkTrustList(list);
+      } catch {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be true, false, or a comma-separated list of addresses, CIDR ranges or loopback/linklocal/uniquelocal' });
+        return z.NEVER;
+      }
+      return list;
+    }),
   SIGN_IN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).default(10),
   RESPONDENT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -89,7 +104,8 @@ export interface Config {
   sessionTtlMs: number;
   cookieSecure: boolean;
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  /** Whose X-Forwarded-For to believe: nobody, everybody, or the proxies at these addresses. */
+  trustProxy: TrustProxy;
   signInAttemptsPer15Min: number;
   /** Keys the respondent-token signatures and the respondent hashes stored with participations. */
   respondentSecret: string;

@@ -6,7 +6,8 @@ export const dynamic = "force-dynamic";
 export default async function robots(): Promise<MetadataRoute.Robots> {
   const origin = await siteOrigin();
   return {
-    rules: { userAgent: "*", allow: "/" },
+    // The staff area is behind sign-in and of no use to search engines.
+    rules: { userAgent: "*", allow: "/", disallow: ["/staff", "/en/staff"] },
     sitemap: `${origin}/sitemap.xml`,
   };
 }

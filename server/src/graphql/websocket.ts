@@ -7,6 +7,7 @@ import { CloseCode, type Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { AppError, ErrorCode } from '../common/errors';
+import { clientAddressOf } from '../common/client-address';
 import { hashKey } from '../common/rate-limit';
 import { type Config } from '../config';
 import { type Logger } from '../logger';
@@ -160,7 +161,7 @@ async function authenticate(ctx: SocketContext, http: Http, services: Services, 
   if (bearer && !(await services.auth.viewerForToken(bearer))) return 'The session token is unknown or has expired. Sign in again.';
 
   const cookies = http.parseCookie(request.headers.cookie ?? '');
-  const address = config.trustProxy ? forwardedFor(request) : undefined;
+  const address = clientAddressOf(config.trustProxy)(request);
   ctx.extra.connection = {
     id: randomUUID(),
     openedAt: Date.now(),
@@ -168,16 +169,9 @@ async function authenticate(ctx: SocketContext, http: Http, services: Services, 
     cookieToken: cookies[SESSION_COOKIE],
     respondentToken: (respondentToken as string | undefined) ?? cookies[RESPONDENT_COOKIE],
     locale: localeFromHeader(request.headers['accept-language']),
-    clientKey: hashKey(`client:${address ?? request.socket.remoteAddress ?? ''}`),
+    clientKey: hashKey(`client:${address}`),
   };
   return null;
-}
-
-/** The leftmost X-Forwarded-For address, as Fastify takes it when every proxy is trusted. */
-function forwardedFor(request: IncomingMessage): string | undefined {
-  const header = request.headers['x-forwarded-for'];
-  const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
-  return first || undefined;
 }
 
 /** A request context for one subscription, as buildContext makes one for an HTTP request. */

@@ -33,7 +33,10 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
-  const [{ path }, stats] = await Promise.all([currentRoute(), loadSiteStats()]);
+  const { path } = await currentRoute();
+  // The staff area has its own navigation; its visits are not the public's page views.
+  const staff = path === "/staff" || path.startsWith("/staff/");
+  const stats = staff ? null : await loadSiteStats();
 
   return (
     <html lang={locale} dir={direction[locale]} className={vazirmatn.variable}>
@@ -41,12 +44,12 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         <a className="skip-link" href="#main">
           {t.skipToContent}
         </a>
-        <SiteHeader locale={locale} path={path} />
+        {staff ? null : <SiteHeader locale={locale} path={path} />}
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <SiteFooter locale={locale} stats={stats} />
-        <PageViewBeacon />
+        {staff ? null : <SiteFooter locale={locale} stats={stats} />}
+        {staff ? null : <PageViewBeacon />}
       </body>
     </html>
   );

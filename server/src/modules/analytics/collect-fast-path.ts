@@ -1,3 +1,4 @@
+import { clientAddressOf, type TrustProxy } from '../../common/client-address';
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { AppError, ErrorCode } from '../../common/errors';
@@ -19,23 +20,6 @@ export function refusal(code: string, message: string, field: string | null | un
 }
 
 /**
- * The client's address as Fastify reports it (`request.ip`): the TCP peer, or, when the server
- * trusts its proxy, the left-most X-Forwarded-For entry (the one the first proxy saw).
- */
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    if (typeof forwarded === 'string') {
-      for (const entry of forwarded.split(',')) {
-        const address = entry.trim();
-        if (address) return address;
-      }
-    }
-  }
-  return req.socket.remoteAddress ?? '';
-}
-
-/**
  * The beacon's hot path, ahead of Fastify's router: a well-formed beacon (POST /collect, text/plain
  * or application/json, a Content-Length of at most BEACON_MAX_BYTES) is read, checked, counted and
  * answered here, without Fastify's per-request work (child logger, request id, hooks, reply
@@ -43,7 +27,9 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
  * Fastify then handles as usual, the /collect route included (OPTIONS, chunked or oversized bodies,
  * other media types). It answers as that route does: same codes, same error shape, no log line.
  */
-export function collectFastPath(analytics: AnalyticsService, trustProxy: boolean, log: Logger): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function collectFastPath(analytics: AnalyticsService, trustProxy: TrustProxy, log: Logger): (req: IncomingMessage, res: ServerResponse) => boolean {
+  // As Fastify derives `request.ip` for the same TRUST_PROXY.
+  const clientAddress = clientAddressOf(trustProxy);
   const send = (res: ServerResponse, status: number, body?: string) => {
     if (body === undefined) {
       res.writeHead(status, BEACON_HEADERS);
@@ -66,7 +52,7 @@ export function collectFastPath(analytics: AnalyticsService, trustProxy: boolean
     try {
       const fields = parseBeacon(body);
       const headers = req.headers;
-      client = { address: clientAddress(req, trustProxy), userAgent: headers['user-agent'], origin: headers.origin, acceptLanguage: headers['accept-language'] };
+      client = { address: clientAddress(req), userAgent: headers['user-agent'], origin: headers.origin, acceptLanguage: headers['accept-language'] };
       outcome = analytics.record(client, fields);
     } catch (err) {
       return failed(req, res, err);

@@ -1,3 +1,4 @@
+import { type TrustProxy } from '../../common/client-address';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, ErrorCode } from '../../common/errors';
@@ -23,7 +24,7 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
  * refusals of oversized bodies and other media types.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any logger: the app's is pino's, Fastify's default type is narrower
-export function registerCollectRoute(http: FastifyInstance<any, any, any, any>, analytics: AnalyticsService, options: { trustProxy: boolean; log: Logger }): void {
+export function registerCollectRoute(http: FastifyInstance<any, any, any, any>, analytics: AnalyticsService, options: { trustProxy: TrustProxy; log: Logger }): void {
   // `routing` is Fastify's own request handler, the server's only 'request' listener: put the fast path in front of it.
   const route = http.routing;
   const fast = collectFastPath(analytics, options.trustProxy, options.log);
