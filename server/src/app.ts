@@ -82,7 +82,8 @@ export async function createApp(config: Config, options: { log?: Logger; live?: 
     }
 
     const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
-    if (redis) cleanups.push(() => redis.quit());
+    // QUIT only reaches a connected Redis; otherwise stop reconnecting at once (a shutdown never waits on Redis).
+    if (redis) cleanups.push(async () => (redis.status === 'ready' ? void (await redis.quit().catch(() => redis.disconnect())) : redis.disconnect()));
     const services = createServices(db, config, log, redis, options.live, options.clock, readDb);
     cleanups.push(() => services.pollLive.close());
     services.pollTallies.start(config.tallyIntervalMs);

@@ -63,6 +63,7 @@ export class RedisPollResponseBus implements PollResponseBus {
   }
 
   async close(): Promise<void> {
-    await this.subscriber.quit().catch(() => this.subscriber.disconnect());
+    if (this.subscriber.status === 'ready') await this.subscriber.quit().catch(() => this.subscriber.disconnect());
+    else this.subscriber.disconnect();
   }
 }
