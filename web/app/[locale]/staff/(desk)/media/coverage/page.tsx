@@ -1,0 +1,374 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/staff/action-form";
+import { BarsChart } from "@/components/staff/charts/bars-chart";
+import { graphqlLocale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
+import { isUuid, staffQuery } from "@/lib/staff/api";
+import { parseDayField } from "@/lib/staff/dates";
+import { staffFormat } from "@/lib/staff/format";
+import { formLabels, staffText } from "@/lib/staff/i18n";
+import { mediaText } from "@/lib/staff/media-text";
+import { param, staffMetadata } from "@/lib/staff/page";
+import { requireSection } from "@/lib/staff/session";
+import { localeParam } from "../../../../locale-param";
+import { recordCoverage } from "../actions";
+import { ActionNotice, MediaNav } from "../media-nav";
+import { OUTLET_OPTIONS, outletName, type OutletOptions } from "../media.query";
+
+const COVERAGE_QUERY = /* GraphQL */ `
+  query StaffMediaCoverage($filter: MediaCoverageFilter, $summary: MediaCoverageSummaryFilter, $after: String, $locale: Locale!) {
+    mediaCoverage(first: 25, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          url
+          publishedOn
+          kind
+          tone
+          outlet {
+            nameFa
+            nameEn
+          }
+        }
+      }
+    }
+    mediaCoverageToneSummary(filter: $summary) {
+      total {
+        positive
+        neutral
+        negative
+        total
+      }
+      byOutlet {
+        outletId
+        outlet {
+          nameFa
+          nameEn
+        }
+        counts {
+          positive
+          neutral
+          negative
+          total
+        }
+      }
+      byMonth {
+        month
+        label(locale: $locale)
+        counts {
+          positive
+          neutral
+          negative
+          total
+        }
+      }
+    }
+    pressReleases(first: 50, filter: { statuses: [PUBLISHED, WITHDRAWN] }) {
+      edges {
+        node {
+          id
+          title(locale: $locale)
+        }
+      }
+    }
+  }
+`;
+
+interface Counts {
+  positive: number;
+  neutral: number;
+  negative: number;
+  total: number;
+}
+
+interface CoverageData {
+  mediaCoverage: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; title: string; url: string | null; publishedOn: string; kind: string; tone: string; outlet: { nameFa: string; nameEn: string | null } | null } }[];
+  };
+  mediaCoverageToneSummary: {
+    total: Counts;
+    byOutlet: { outletId: string; outlet: { nameFa: string; nameEn: string | null } | null; counts: Counts }[];
+    byMonth: { month: string; label: string; counts: Counts }[];
+  };
+  pressReleases: { edges: { node: { id: string; title: string } }[] };
+}
+
+const TONES = ["POSITIVE", "NEUTRAL", "NEGATIVE"] as const;
+const KINDS = ["ARTICLE", "BROADCAST", "SOCIAL_POST"];
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media/coverage">): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, mediaText[locale].nav.coverage);
+}
+
+export default async function CoveragePage({ params, searchParams }: PageProps<"/[locale]/staff/media/coverage">) {
+  const locale = await localeParam(params);
+  await requireSection("media");
+  const query = await searchParams;
+  const t = mediaText[locale];
+  const st = staffText[locale];
+  const f = staffFormat(locale);
+  const outletParam = param(query, "outlet");
+  const outletId = outletParam && isUuid(outletParam) ? outletParam : undefined;
+  const tone = TONES.find((x) => x === param(query, "tone"));
+  const fromRaw = param(query, "from");
+  const toRaw = param(query, "to");
+  const from = fromRaw ? parseDayField(fromRaw, locale) ?? undefined : undefined;
+  const to = toRaw ? parseDayField(toRaw, locale) ?? undefined : undefined;
+  const after = param(query, "after");
+  const [data, outlets] = await Promise.all([
+    staffQuery<CoverageData>(COVERAGE_QUERY, {
+      filter: { outletId, tones: tone ? [tone] : null, from, to },
+      summary: { outletId, from, to },
+      after: after ?? null,
+      locale: graphqlLocale[locale],
+    }),
+    staffQuery<OutletOptions>(OUTLET_OPTIONS),
+  ]);
+  const { mediaCoverage, mediaCoverageToneSummary: summary } = data;
+  const outletList = outlets.mediaOutlets.edges.map((e) => e.node);
+  const base = localePath(locale, "/staff/media/coverage");
+  const toneBadge: Record<string, string> = { POSITIVE: "staff-badge--ok", NEUTRAL: "", NEGATIVE: "staff-badge--bad" };
+  const filters = { ...(outletId ? { outlet: outletId } : {}), ...(tone ? { tone } : {}), ...(fromRaw ? { from: fromRaw } : {}), ...(toRaw ? { to: toRaw } : {}) };
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <h1>{t.nav.coverage}</h1>
+          <p>{t.coverageIntro}</p>
+        </div>
+      </header>
+      <MediaNav locale={locale} current="coverage" />
+      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ recorded: t.recorded }} />
+
+      <div className="staff-panel">
+        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+          <div className="staff-field">
+            <label htmlFor="cov-outlet">{t.outlet}</label>
+            <select id="cov-outlet" name="outlet" defaultValue={outletId ?? ""}>
+              <option value="">{st.common.all}</option>
+              {outletList.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {outletName(o, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="cov-tone">{t.tone}</label>
+            <select id="cov-tone" name="tone" defaultValue={tone ?? ""}>
+              <option value="">{st.common.all}</option>
+              {TONES.map((x) => (
+                <option key={x} value={x}>
+                  {t.tones[x]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="cov-from">{st.common.from}</label>
+            <input id="cov-from" name="from" dir="ltr" type={locale === "fa" ? "text" : "date"} defaultValue={fromRaw ?? ""} aria-describedby="cov-hint" />
+          </div>
+          <div className="staff-field">
+            <label htmlFor="cov-to">{st.common.to}</label>
+            <input id="cov-to" name="to" dir="ltr" type={locale === "fa" ? "text" : "date"} defaultValue={toRaw ?? ""} aria-describedby="cov-hint" />
+          </div>
+          <div className="staff-field" style={{ justifyContent: "end" }}>
+            <button type="submit" className="staff-button staff-button--quiet">
+              {st.common.filter}
+            </button>
+          </div>
+        </form>
+        <p className="staff-field__hint" id="cov-hint">
+          {st.common.dayHint}
+        </p>
+      </div>
+
+      <section className="staff-panel" aria-labelledby="tone-title">
+        <h2 id="tone-title">{t.toneSummary}</h2>
+        <dl className="staff-counters" data-tone-total>
+          {TONES.map((x) => (
+            <div className="staff-counter" key={x}>
+              <dt>{t.tones[x]}</dt>
+              <dd>{f.number(summary.total[x.toLowerCase() as "positive" | "neutral" | "negative"])}</dd>
+            </div>
+          ))}
+          <div className="staff-counter">
+            <dt>{t.total}</dt>
+            <dd>{f.number(summary.total.total)}</dd>
+          </div>
+        </dl>
+        {summary.byMonth.length > 0 && (
+          <>
+            <h3 style={{ marginBlockStart: "1rem" }}>{t.byMonth}</h3>
+            <BarsChart
+              locale={locale}
+              orientation="vertical"
+              categories={summary.byMonth.map((m) => m.label)}
+              series={TONES.map((x) => ({ name: t.tones[x], values: summary.byMonth.map((m) => m.counts[x.toLowerCase() as "positive"]) }))}
+              valueKind="count"
+              colors={["#2f7d4a", "#8a9499", "#b5473a"]}
+              label={`${t.toneSummary} — ${t.byMonth}`}
+              loadingText="…"
+            />
+          </>
+        )}
+        <div className="staff-table-wrap" tabIndex={0}>
+          <table className="staff-table">
+            <caption>{t.byOutlet}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.outlet}</th>
+                {TONES.map((x) => (
+                  <th scope="col" className="staff-num" key={x}>
+                    {t.tones[x]}
+                  </th>
+                ))}
+                <th scope="col" className="staff-num">{t.total}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.byOutlet.map((row) => (
+                <tr key={row.outletId}>
+                  <th scope="row">{outletName(row.outlet, locale)}</th>
+                  <td className="staff-num">{f.number(row.counts.positive)}</td>
+                  <td className="staff-num">{f.number(row.counts.neutral)}</td>
+                  <td className="staff-num">{f.number(row.counts.negative)}</td>
+                  <td className="staff-num">{f.number(row.counts.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="staff-panel" aria-labelledby="log-title">
+        <h2 id="log-title">
+          {t.nav.coverage} ({f.number(mediaCoverage.totalCount)})
+        </h2>
+        <div className="staff-table-wrap" tabIndex={0}>
+          <table className="staff-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.publishedOn}</th>
+                <th scope="col">{t.titleFa}</th>
+                <th scope="col">{t.outlet}</th>
+                <th scope="col">{t.coverageKind}</th>
+                <th scope="col">{t.tone}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mediaCoverage.edges.map(({ node: c }) => (
+                <tr key={c.id}>
+                  <td>{f.day(c.publishedOn)}</td>
+                  <th scope="row">{c.url ? <a href={c.url} rel="noopener noreferrer">{c.title}</a> : c.title}</th>
+                  <td>{outletName(c.outlet, locale)}</td>
+                  <td>{t.coverageKinds[c.kind]}</td>
+                  <td>
+                    <span className={`staff-badge ${toneBadge[c.tone]}`}>{t.tones[c.tone]}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {mediaCoverage.pageInfo.hasNextPage && mediaCoverage.pageInfo.endCursor && (
+          <div className="staff-pager">
+            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...filters, after: mediaCoverage.pageInfo.endCursor }).toString()}`}>
+              {st.common.next}
+            </a>
+          </div>
+        )}
+      </section>
+
+      <section className="staff-panel" aria-labelledby="record-title">
+        <h2 id="record-title">{t.record}</h2>
+        <ActionForm
+          action={recordCoverage}
+          className="staff-form"
+          labels={formLabels(locale)}
+          fieldLabels={{ outletId: t.outlet, title: t.titleFa, url: t.url, publishedOn: t.publishedOn, summary: t.summary }}
+          aria-label={t.record}
+        >
+          <div className="staff-fields">
+            <div className="staff-field">
+              <label htmlFor="rec-outlet">{t.outlet}</label>
+              <select id="rec-outlet" name="outletId" required>
+                {outletList.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {outletName(o, locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="staff-field staff-field--wide">
+              <label htmlFor="rec-title">{t.titleFa}</label>
+              <input id="rec-title" name="title" required maxLength={500} dir="auto" />
+            </div>
+            <div className="staff-field">
+              <label htmlFor="rec-url">
+                {t.url} <span className="staff-muted">{st.common.optional}</span>
+              </label>
+              <input id="rec-url" name="url" type="url" dir="ltr" />
+            </div>
+            <div className="staff-field">
+              <label htmlFor="rec-day">{t.publishedOn}</label>
+              <input id="rec-day" name="publishedOn" required dir="ltr" type={locale === "fa" ? "text" : "date"} aria-describedby="cov-hint" />
+            </div>
+            <div className="staff-field">
+              <label htmlFor="rec-kind">{t.coverageKind}</label>
+              <select id="rec-kind" name="kind" defaultValue="ARTICLE">
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t.coverageKinds[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="staff-field">
+              <label htmlFor="rec-tone">{t.tone}</label>
+              <select id="rec-tone" name="tone" defaultValue="NEUTRAL">
+                {TONES.map((x) => (
+                  <option key={x} value={x}>
+                    {t.tones[x]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="staff-field">
+              <label htmlFor="rec-release">{t.release}</label>
+              <select id="rec-release" name="pressReleaseId" defaultValue="">
+                <option value="">{t.noneRelease}</option>
+                {data.pressReleases.edges.map(({ node }) => (
+                  <option key={node.id} value={node.id}>
+                    {node.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="staff-field staff-field--wide">
+              <label htmlFor="rec-summary">
+                {t.summary} <span className="staff-muted">{st.common.optional}</span>
+              </label>
+              <textarea id="rec-summary" name="summary" maxLength={2000} />
+            </div>
+          </div>
+          <div>
+            <button type="submit" className="staff-button">
+              {t.record}
+            </button>
+          </div>
+        </ActionForm>
+      </section>
+    </>
+  );
+}
