@@ -12,6 +12,7 @@ import { localeParam } from "../../../locale-param";
 import { ActionNotice } from "../media/media-nav";
 import { createUser, resetPassword, updateUser } from "./actions";
 import { AdminNav } from "./admin-nav";
+import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
 
 const USERS_QUERY = /* GraphQL */ `
   query StaffUsers($filter: StaffUserFilter, $after: String) {
@@ -83,17 +84,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
             <label htmlFor="user-search">{st.common.search}</label>
             <input id="user-search" name="search" type="search" defaultValue={search ?? ""} />
           </div>
-          <div className="staff-field">
-            <label htmlFor="user-role">{t.role}</label>
-            <select id="user-role" name="role" defaultValue={role ?? ""}>
-              <option value="">{st.common.all}</option>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {st.roles[r]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="user-role" name="role" label={t.role} allLabel={st.common.all} value={role} options={roles.map((r) => ({ value: r, label: st.roles[r] }))} />
           <div className="staff-field">
             <label htmlFor="user-active">{t.status}</label>
             <select id="user-active" name="active" defaultValue={activeParam ?? ""}>
@@ -102,11 +93,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
               <option value="no">{t.inactive}</option>
             </select>
           </div>
-          <div className="staff-field" style={{ justifyContent: "end" }}>
-            <button type="submit" className="staff-button staff-button--quiet">
-              {st.common.filter}
-            </button>
-          </div>
+          <FilterSubmit label={st.common.filter} />
         </form>
         <p className="result-count">{st.common.total(f.number(staffUsers.totalCount))}</p>
         <ul className="staff-list" data-staff-users>

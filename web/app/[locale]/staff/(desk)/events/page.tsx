@@ -15,6 +15,7 @@ import { ActionNotice } from "../media/media-nav";
 import { createEvent } from "./actions";
 import { loadEventChoices } from "./event-data";
 import { EventFields, eventFieldLabels, EventNav } from "./event-fields";
+import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
 
 const EVENTS_QUERY = /* GraphQL */ `
   query StaffEvents($from: String!, $to: String!, $after: String, $statuses: [EventStatus!], $locale: Locale!) {
@@ -92,22 +93,8 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
       <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ deleted: t.deleted }} />
       <div className="staff-panel">
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
-          <div className="staff-field">
-            <label htmlFor="event-status">{st.common.status}</label>
-            <select id="event-status" name="status" defaultValue={status ?? ""}>
-              <option value="">{st.common.all}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t.status[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="staff-field" style={{ justifyContent: "end" }}>
-            <button type="submit" className="staff-button staff-button--quiet">
-              {st.common.filter}
-            </button>
-          </div>
+          <FilterSelect id="event-status" name="status" label={st.common.status} allLabel={st.common.all} value={status} options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))} />
+          <FilterSubmit label={st.common.filter} />
         </form>
         <div className="staff-table-wrap" tabIndex={0}>
           <table className="staff-table">

@@ -13,6 +13,7 @@ import { requireSection } from "@/lib/staff/session";
 import { localeParam } from "../../../locale-param";
 import { createGoal } from "./actions";
 import { GOAL_STATUSES, GoalFields, goalFieldLabels } from "./goal-fields";
+import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
 
 const GOALS_QUERY = /* GraphQL */ `
   query StaffGoals($filter: GoalFilter, $after: String, $locale: Locale!) {
@@ -90,33 +91,9 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
             <label htmlFor="goal-search">{t.search}</label>
             <input id="goal-search" name="search" type="search" defaultValue={search ?? ""} />
           </div>
-          <div className="staff-field">
-            <label htmlFor="goal-category">{t.category}</label>
-            <select id="goal-category" name="category" defaultValue={category ?? ""}>
-              <option value="">{st.common.all}</option>
-              {goalCategories.map((c) => (
-                <option key={c} value={c}>
-                  {d.categories[c]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="staff-field">
-            <label htmlFor="goal-status">{t.status}</label>
-            <select id="goal-status" name="status" defaultValue={status ?? ""}>
-              <option value="">{st.common.all}</option>
-              {GOAL_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {d.goalStatus[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="staff-field" style={{ justifyContent: "end" }}>
-            <button type="submit" className="staff-button staff-button--quiet">
-              {st.common.filter}
-            </button>
-          </div>
+          <FilterSelect id="goal-category" name="category" label={t.category} allLabel={st.common.all} value={category} options={goalCategories.map((c) => ({ value: c, label: d.categories[c] }))} />
+          <FilterSelect id="goal-status" name="status" label={t.status} allLabel={st.common.all} value={status} options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))} />
+          <FilterSubmit label={st.common.filter} />
         </form>
         <p className="result-count">{st.common.total(f.number(goals.totalCount))}</p>
         <div className="staff-table-wrap" tabIndex={0}>

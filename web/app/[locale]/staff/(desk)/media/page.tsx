@@ -12,6 +12,7 @@ import { createContact } from "./actions";
 import { ContactFields, contactFieldLabels } from "./contact-fields";
 import { MediaNav } from "./media-nav";
 import { OUTLET_OPTIONS, outletName, type OutletOptions } from "./media.query";
+import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
 
 const CONTACTS_QUERY = /* GraphQL */ `
   query StaffMediaContacts($filter: MediaContactFilter, $after: String) {
@@ -93,17 +94,7 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
               {t.searchHint}
             </span>
           </div>
-          <div className="staff-field">
-            <label htmlFor="contact-outlet">{t.outlet}</label>
-            <select id="contact-outlet" name="outlet" defaultValue={outletId ?? ""}>
-              <option value="">{st.common.all}</option>
-              {outletList.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {outletName(o, locale)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="contact-outlet" name="outlet" label={t.outlet} allLabel={st.common.all} value={outletId} options={outletList.map((o) => ({ value: o.id, label: outletName(o, locale) }))} />
           <div className="staff-field">
             <label htmlFor="contact-beat">{t.beat}</label>
             <input id="contact-beat" name="beat" defaultValue={beat ?? ""} />
@@ -116,11 +107,7 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
               <option value="en">{st.common.english}</option>
             </select>
           </div>
-          <div className="staff-field" style={{ justifyContent: "end" }}>
-            <button type="submit" className="staff-button staff-button--quiet">
-              {st.common.search}
-            </button>
-          </div>
+          <FilterSubmit label={st.common.search} />
         </form>
         <p className="result-count">{st.common.total(f.number(mediaContacts.totalCount))}</p>
         <div className="staff-table-wrap" tabIndex={0}>

@@ -9,6 +9,7 @@ import { pollsText, type PollStatus } from "@/lib/staff/polls-text";
 import { canUse } from "@/lib/staff/roles";
 import { requireSection } from "@/lib/staff/session";
 import { localeParam } from "../../../locale-param";
+import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
 
 const STATUSES: PollStatus[] = ["DRAFT", "SCHEDULED", "OPEN", "CLOSED"];
 
@@ -81,22 +82,8 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
       </header>
       <div className="staff-panel">
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
-          <div className="staff-field">
-            <label htmlFor="status">{t.statusFilter}</label>
-            <select id="status" name="status" defaultValue={status ?? ""}>
-              <option value="">{st.common.all}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t.status[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="staff-field" style={{ justifyContent: "end" }}>
-            <button type="submit" className="staff-button staff-button--quiet">
-              {st.common.filter}
-            </button>
-          </div>
+          <FilterSelect id="status" name="status" label={t.statusFilter} allLabel={st.common.all} value={status} options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))} />
+          <FilterSubmit label={st.common.filter} />
         </form>
         <p className="result-count">{t.count(f.number(polls.totalCount))}</p>
         <div className="staff-table-wrap" tabIndex={0}>

@@ -9,6 +9,7 @@ import { param, staffMetadata } from "@/lib/staff/page";
 import { requireSection } from "@/lib/staff/session";
 import { localeParam } from "../../../../locale-param";
 import { AdminNav } from "../admin-nav";
+import { FilterSubmit } from "@/components/staff/filter-fields";
 
 const AUDIT_QUERY = /* GraphQL */ `
   query StaffAuditLog($filter: AuditLogFilter, $after: String) {
@@ -134,11 +135,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
             <label htmlFor="audit-to">{st.common.to}</label>
             <input id="audit-to" name="to" dir="ltr" type={locale === "fa" ? "text" : "date"} defaultValue={toRaw ?? ""} aria-describedby="audit-hint" />
           </div>
-          <div className="staff-field" style={{ justifyContent: "end" }}>
-            <button type="submit" className="staff-button staff-button--quiet">
-              {st.common.filter}
-            </button>
-          </div>
+          <FilterSubmit label={st.common.filter} />
         </form>
         <p className="staff-field__hint" id="audit-hint">
           {st.common.dayHint}

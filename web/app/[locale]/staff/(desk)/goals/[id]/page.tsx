@@ -13,6 +13,7 @@ import { requireSection } from "@/lib/staff/session";
 import { localeParam } from "../../../../locale-param";
 import { addIndicator, deleteGoal, removeIndicator, updateGoal, updateIndicator } from "../actions";
 import { GoalFields, goalFieldLabels } from "../goal-fields";
+import { FilterSubmit } from "@/components/staff/filter-fields";
 
 const GOAL_QUERY = /* GraphQL */ `
   query StaffGoal($id: ID!, $locale: Locale!) {
@@ -281,11 +282,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
               ))}
             </select>
           </div>
-          <div className="staff-field" style={{ justifyContent: "end" }}>
-            <button type="submit" className="staff-button staff-button--quiet">
-              {t.choosePoll}
-            </button>
-          </div>
+          <FilterSubmit label={t.choosePoll} />
         </form>
         {!sources?.poll ? (
           <p className="staff-muted staff-small">{t.pollFirst}</p>

@@ -14,6 +14,7 @@ import { localeParam } from "../../../../locale-param";
 import { recordCoverage } from "../actions";
 import { ActionNotice, MediaNav } from "../media-nav";
 import { OUTLET_OPTIONS, outletName, type OutletOptions } from "../media.query";
+import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
 
 const COVERAGE_QUERY = /* GraphQL */ `
   query StaffMediaCoverage($filter: MediaCoverageFilter, $summary: MediaCoverageSummaryFilter, $after: String, $locale: Locale!) {
@@ -152,28 +153,8 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
 
       <div className="staff-panel">
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
-          <div className="staff-field">
-            <label htmlFor="cov-outlet">{t.outlet}</label>
-            <select id="cov-outlet" name="outlet" defaultValue={outletId ?? ""}>
-              <option value="">{st.common.all}</option>
-              {outletList.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {outletName(o, locale)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="staff-field">
-            <label htmlFor="cov-tone">{t.tone}</label>
-            <select id="cov-tone" name="tone" defaultValue={tone ?? ""}>
-              <option value="">{st.common.all}</option>
-              {TONES.map((x) => (
-                <option key={x} value={x}>
-                  {t.tones[x]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="cov-outlet" name="outlet" label={t.outlet} allLabel={st.common.all} value={outletId} options={outletList.map((o) => ({ value: o.id, label: outletName(o, locale) }))} />
+          <FilterSelect id="cov-tone" name="tone" label={t.tone} allLabel={st.common.all} value={tone} options={TONES.map((x) => ({ value: x, label: t.tones[x] }))} />
           <div className="staff-field">
             <label htmlFor="cov-from">{st.common.from}</label>
             <input id="cov-from" name="from" dir="ltr" type={locale === "fa" ? "text" : "date"} defaultValue={fromRaw ?? ""} aria-describedby="cov-hint" />
@@ -182,11 +163,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
             <label htmlFor="cov-to">{st.common.to}</label>
             <input id="cov-to" name="to" dir="ltr" type={locale === "fa" ? "text" : "date"} defaultValue={toRaw ?? ""} aria-describedby="cov-hint" />
           </div>
-          <div className="staff-field" style={{ justifyContent: "end" }}>
-            <button type="submit" className="staff-button staff-button--quiet">
-              {st.common.filter}
-            </button>
-          </div>
+          <FilterSubmit label={st.common.filter} />
         </form>
         <p className="staff-field__hint" id="cov-hint">
           {st.common.dayHint}

@@ -10,6 +10,7 @@ import { requireSection } from "@/lib/staff/session";
 import { localeParam } from "../../../../locale-param";
 import { createOutlet } from "../actions";
 import { ActionNotice, MediaNav } from "../media-nav";
+import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
 
 const OUTLETS_QUERY = /* GraphQL */ `
   query StaffMediaOutlets($filter: MediaOutletFilter, $after: String) {
@@ -71,22 +72,8 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
             <label htmlFor="outlet-search">{t.search}</label>
             <input id="outlet-search" name="search" type="search" defaultValue={search ?? ""} />
           </div>
-          <div className="staff-field">
-            <label htmlFor="outlet-kind">{t.outletKind}</label>
-            <select id="outlet-kind" name="kind" defaultValue={kind ?? ""}>
-              <option value="">{st.common.all}</option>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t.outletKinds[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="staff-field" style={{ justifyContent: "end" }}>
-            <button type="submit" className="staff-button staff-button--quiet">
-              {st.common.search}
-            </button>
-          </div>
+          <FilterSelect id="outlet-kind" name="kind" label={t.outletKind} allLabel={st.common.all} value={kind} options={KINDS.map((k) => ({ value: k, label: t.outletKinds[k] }))} />
+          <FilterSubmit label={st.common.search} />
         </form>
         <p className="result-count">{st.common.total(f.number(mediaOutlets.totalCount))}</p>
         <div className="staff-table-wrap" tabIndex={0}>

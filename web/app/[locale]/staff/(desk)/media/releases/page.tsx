@@ -13,6 +13,7 @@ import { loadDistricts } from "../../polls/builder-data";
 import { createRelease } from "../actions";
 import { ActionNotice, MediaNav } from "../media-nav";
 import { ReleaseFields, releaseFieldLabels } from "../release-fields";
+import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
 
 const RELEASES_QUERY = /* GraphQL */ `
   query StaffPressReleases($filter: PressReleaseFilter, $after: String, $locale: Locale!) {
@@ -83,22 +84,8 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<"
             <label htmlFor="release-search">{t.search}</label>
             <input id="release-search" name="search" type="search" defaultValue={search ?? ""} />
           </div>
-          <div className="staff-field">
-            <label htmlFor="release-status">{st.common.status}</label>
-            <select id="release-status" name="status" defaultValue={status ?? ""}>
-              <option value="">{st.common.all}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t.releaseStatus[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="staff-field" style={{ justifyContent: "end" }}>
-            <button type="submit" className="staff-button staff-button--quiet">
-              {st.common.search}
-            </button>
-          </div>
+          <FilterSelect id="release-status" name="status" label={st.common.status} allLabel={st.common.all} value={status} options={STATUSES.map((s) => ({ value: s, label: t.releaseStatus[s] }))} />
+          <FilterSubmit label={st.common.search} />
         </form>
         <p className="result-count">{st.common.total(f.number(pressReleases.totalCount))}</p>
         <div className="staff-table-wrap" tabIndex={0}>

@@ -1,0 +1,33 @@
+/** One choice of a filter's select. */
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+/** A list filter's select: its label, "all" (the empty value) first, then the choices. */
+export function FilterSelect({ id, name, label, allLabel, value, options }: { id: string; name: string; label: string; allLabel: string; value: string | null | undefined; options: FilterOption[] }) {
+  return (
+    <div className="staff-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A filter form's submit button, at the end of its row. */
+export function FilterSubmit({ label }: { label: string }) {
+  return (
+    <div className="staff-field" style={{ justifyContent: "end" }}>
+      <button type="submit" className="staff-button staff-button--quiet">
+        {label}
+      </button>
+    </div>
+  );
+}
