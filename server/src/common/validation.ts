@@ -1,4 +1,5 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsOptional, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { Field } from 'type-graphql';
 
 // C0 controls other than tab, newline and carriage return; DEL; and lone surrogates are never text.
 // eslint-disable-next-line no-control-regex
@@ -31,4 +32,19 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
       options: { message: `${String(propertyName)} must not be blank`, ...options },
       validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && value.trim().length > 0) },
     });
+}
+
+/**
+ * A text field of an input type, with its rules: the GraphQL field, a length limit, clean text and
+ * (unless `allowBlank`) not blank; an `optional` one may be omitted or null.
+ */
+export function TextInput({ description, max, optional = false, allowBlank = false }: { description: string; max: number; optional?: boolean; allowBlank?: boolean }): PropertyDecorator {
+  const decorators: PropertyDecorator[] = [
+    Field(() => String, optional ? { nullable: true, description } : { description }),
+    ...(optional ? [IsOptional()] : []),
+    MaxLength(max),
+    ...(allowBlank ? [] : [IsNotBlank()]),
+    IsCleanText(),
+  ];
+  return (target, propertyName) => decorators.forEach((decorate) => decorate(target, propertyName));
 }

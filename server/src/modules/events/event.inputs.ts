@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, registerDecorator, type ValidationOptions } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { TextInput } from '../../common/validation';
 import { PageArgs } from '../../graphql/pagination';
 import { isLocalDate, MAX_YEAR, MIN_YEAR } from './calendar';
 import { EventKind, EventStatus, OccasionCalendar } from './event.enums';
@@ -65,29 +65,16 @@ export class CreateEventInput {
   @Field(() => EventKind, { description: 'What sort of event it is.' })
   kind: EventKind;
 
-  @Field({ description: `Persian title, at most ${TITLE_MAX} characters.` })
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Persian title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX })
   titleFa: string;
 
-  @Field(() => String, { nullable: true, description: `English title, at most ${TITLE_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `English title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX, optional: true })
   titleEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: `Persian description, at most ${DESCRIPTION_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: `Persian description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: `English description, at most ${DESCRIPTION_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: `English description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionEn?: string | null;
 
   @Field({ description: 'When it starts.' })
@@ -96,18 +83,10 @@ export class CreateEventInput {
   @Field({ description: 'When it ends; not before `startsAt`.' })
   endsAt: Date;
 
-  @Field(() => String, { nullable: true, description: `Where, in Persian, at most ${VENUE_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(VENUE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Where, in Persian, at most ${VENUE_MAX} characters.`, max: VENUE_MAX, optional: true })
   venueFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: `Where, in English, at most ${VENUE_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(VENUE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Where, in English, at most ${VENUE_MAX} characters.`, max: VENUE_MAX, optional: true })
   venueEn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The district it takes place in; citywide when null.' })
@@ -136,30 +115,16 @@ export class UpdateEventInput {
   @IsOptional()
   kind?: EventKind | null;
 
-  @Field(() => String, { nullable: true, description: 'Persian title; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Persian title; cannot be cleared.', max: TITLE_MAX, optional: true })
   titleFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English title.' })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'English title.', max: TITLE_MAX, optional: true })
   titleEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Persian description.' })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'Persian description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English description.' })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'English description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionEn?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When it starts; cannot be cleared.' })
@@ -170,18 +135,10 @@ export class UpdateEventInput {
   @IsOptional()
   endsAt?: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Where, in Persian.' })
-  @IsOptional()
-  @MaxLength(VENUE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Where, in Persian.', max: VENUE_MAX, optional: true })
   venueFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where, in English.' })
-  @IsOptional()
-  @MaxLength(VENUE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Where, in English.', max: VENUE_MAX, optional: true })
   venueEn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The district; null makes it citywide.' })
@@ -227,29 +184,16 @@ export class CreateOccasionInput {
   @Field(() => EventKind, { description: 'NATIONAL_OCCASION or RELIGIOUS_OCCASION.' })
   kind: EventKind;
 
-  @Field({ description: `Persian title, at most ${TITLE_MAX} characters.` })
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Persian title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX })
   titleFa: string;
 
-  @Field(() => String, { nullable: true, description: `English title, at most ${TITLE_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `English title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX, optional: true })
   titleEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: `Persian description, at most ${DESCRIPTION_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: `Persian description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: `English description, at most ${DESCRIPTION_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: `English description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionEn?: string | null;
 
   @Field(() => OccasionCalendar, { description: 'The calendar its date is fixed in.' })
@@ -279,30 +223,16 @@ export class UpdateOccasionInput {
   @IsOptional()
   kind?: EventKind | null;
 
-  @Field(() => String, { nullable: true, description: 'Persian title; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Persian title; cannot be cleared.', max: TITLE_MAX, optional: true })
   titleFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English title.' })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'English title.', max: TITLE_MAX, optional: true })
   titleEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Persian description.' })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'Persian description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English description.' })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'English description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionEn?: string | null;
 
   @Field(() => OccasionCalendar, { nullable: true, description: 'The calendar; cannot be cleared.' })
@@ -348,10 +278,7 @@ export class SetOccasionOverrideInput {
   @IsLocalDate()
   date: string;
 
-  @Field(() => String, { nullable: true, description: `Why, for the editors (for example the announcement it follows), at most ${NOTE_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(NOTE_MAX)
-  @IsCleanText()
+  @TextInput({ description: `Why, for the editors (for example the announcement it follows), at most ${NOTE_MAX} characters.`, max: NOTE_MAX, optional: true, allowBlank: true })
   note?: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { TextInput } from '../../common/validation';
 import { GoalIndicatorDirection, GoalIndicatorMetric } from './goal-indicator.enums';
 
 export const INDICATOR_LABEL_MAX = 200;
@@ -16,17 +16,10 @@ export class AddGoalIndicatorInput {
   @MaxLength(64)
   goalId: string;
 
-  @Field({ description: `Persian label, at most ${INDICATOR_LABEL_MAX} characters.` })
-  @MaxLength(INDICATOR_LABEL_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Persian label, at most ${INDICATOR_LABEL_MAX} characters.`, max: INDICATOR_LABEL_MAX })
   labelFa: string;
 
-  @Field(() => String, { nullable: true, description: `English label, at most ${INDICATOR_LABEL_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(INDICATOR_LABEL_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `English label, at most ${INDICATOR_LABEL_MAX} characters.`, max: INDICATOR_LABEL_MAX, optional: true })
   labelEn?: string | null;
 
   @Field(() => GoalIndicatorMetric, { description: 'What to read from the poll\'s results; it must suit the question\'s kind.' })
@@ -61,18 +54,10 @@ export class UpdateGoalIndicatorInput {
   @MaxLength(64)
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Persian label; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(INDICATOR_LABEL_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Persian label; cannot be cleared.', max: INDICATOR_LABEL_MAX, optional: true })
   labelFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English label.' })
-  @IsOptional()
-  @MaxLength(INDICATOR_LABEL_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'English label.', max: INDICATOR_LABEL_MAX, optional: true })
   labelEn?: string | null;
 
   @Field(() => GoalIndicatorMetric, { nullable: true, description: 'What to read; cannot be cleared.' })

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { IsCleanText, TextInput } from '../../common/validation';
 import { Goal } from './goal.entity';
 import { GoalCategory, GoalStatus } from './goal.enums';
 
@@ -34,29 +34,16 @@ export class GoalFilter {
 
 @InputType({ description: 'A new goal.' })
 export class CreateGoalInput {
-  @Field({ description: `Persian title, at most ${TITLE_MAX} characters.` })
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Persian title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX })
   titleFa: string;
 
-  @Field(() => String, { nullable: true, description: `English title, at most ${TITLE_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `English title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX, optional: true })
   titleEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: `Persian description, at most ${DESCRIPTION_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: `Persian description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: `English description, at most ${DESCRIPTION_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: `English description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionEn?: string | null;
 
   @Field(() => GoalCategory, { description: 'The area of work.' })
@@ -79,30 +66,16 @@ export class UpdateGoalInput {
   @MaxLength(64)
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Persian title; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Persian title; cannot be cleared.', max: TITLE_MAX, optional: true })
   titleFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English title.' })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'English title.', max: TITLE_MAX, optional: true })
   titleEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Persian description.' })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'Persian description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English description.' })
-  @IsOptional()
-  @MaxLength(DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'English description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
   descriptionEn?: string | null;
 
   @Field(() => GoalCategory, { nullable: true, description: 'The area of work; cannot be cleared.' })

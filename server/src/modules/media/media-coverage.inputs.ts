@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUrl, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { TextInput } from '../../common/validation';
 import { IsLocalDate } from './local-date';
 import { MediaCoverage } from './media-coverage.entity';
 import { CoverageKind, CoverageTone } from './media.enums';
@@ -53,10 +53,7 @@ export class RecordMediaCoverageInput {
   @MaxLength(64)
   outletId: string;
 
-  @Field({ description: `Headline or programme title, at most ${TITLE_MAX} characters.` })
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Headline or programme title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX })
   title: string;
 
   @Field(() => String, { nullable: true, description: 'Link to it, http or https.' })
@@ -75,10 +72,7 @@ export class RecordMediaCoverageInput {
   @Field(() => CoverageTone, { description: 'How it speaks of the municipality.' })
   tone: CoverageTone;
 
-  @Field(() => String, { nullable: true, description: `What it says, at most ${SUMMARY_MAX} characters of plain text.` })
-  @IsOptional()
-  @MaxLength(SUMMARY_MAX)
-  @IsCleanText()
+  @TextInput({ description: `What it says, at most ${SUMMARY_MAX} characters of plain text.`, max: SUMMARY_MAX, optional: true, allowBlank: true })
   summary?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The press release it reports on.' })
@@ -98,11 +92,7 @@ export class UpdateMediaCoverageInput {
   @MaxLength(64)
   outletId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Headline; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Headline; cannot be cleared.', max: TITLE_MAX, optional: true })
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Link, http or https.' })
@@ -124,10 +114,7 @@ export class UpdateMediaCoverageInput {
   @IsOptional()
   tone?: CoverageTone | null;
 
-  @Field(() => String, { nullable: true, description: 'Summary, plain text.' })
-  @IsOptional()
-  @MaxLength(SUMMARY_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'Summary, plain text.', max: SUMMARY_MAX, optional: true, allowBlank: true })
   summary?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The press release it reports on.' })

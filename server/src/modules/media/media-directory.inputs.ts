@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { IsCleanText, TextInput } from '../../common/validation';
 import { MAX_PHONES } from './contact-details';
 import { MediaContact } from './media-contact.entity';
 import { MediaOutlet } from './media-outlet.entity';
@@ -19,10 +19,7 @@ const SEARCH_DESCRIPTION = 'Arabic ي/ك match Persian ی/ک; ZWNJ, diacritics a
 
 @InputType({ description: 'Which outlets to list.' })
 export class MediaOutletFilter {
-  @Field(() => String, { nullable: true, description: `Words to find in the outlet's name, in either language. ${SEARCH_DESCRIPTION}` })
-  @IsOptional()
-  @MaxLength(200)
-  @IsCleanText()
+  @TextInput({ description: `Words to find in the outlet's name, in either language. ${SEARCH_DESCRIPTION}`, max: 200, optional: true, allowBlank: true })
   search?: string | null;
 
   @Field(() => [MediaOutletKind], { nullable: true, description: 'Only outlets of these kinds.' })
@@ -33,17 +30,10 @@ export class MediaOutletFilter {
 
 @InputType({ description: 'A new outlet.' })
 export class CreateMediaOutletInput {
-  @Field({ description: `Persian name, at most ${NAME_MAX} characters; unique (ignoring ي/ی, ZWNJ and diacritics).` })
-  @MaxLength(NAME_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Persian name, at most ${NAME_MAX} characters; unique (ignoring ي/ی, ZWNJ and diacritics).`, max: NAME_MAX })
   nameFa: string;
 
-  @Field(() => String, { nullable: true, description: `English name, at most ${NAME_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(NAME_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `English name, at most ${NAME_MAX} characters.`, max: NAME_MAX, optional: true })
   nameEn?: string | null;
 
   @Field(() => MediaOutletKind, { description: 'What kind of outlet it is.' })
@@ -55,10 +45,7 @@ export class CreateMediaOutletInput {
   @IsUrl(URL_RULE, URL_MESSAGE)
   url?: string | null;
 
-  @Field(() => String, { nullable: true, description: `Notes, at most ${NOTES_MAX} characters of plain text.` })
-  @IsOptional()
-  @MaxLength(NOTES_MAX)
-  @IsCleanText()
+  @TextInput({ description: `Notes, at most ${NOTES_MAX} characters of plain text.`, max: NOTES_MAX, optional: true, allowBlank: true })
   notes?: string | null;
 }
 
@@ -68,18 +55,10 @@ export class UpdateMediaOutletInput {
   @MaxLength(64)
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Persian name; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(NAME_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Persian name; cannot be cleared.', max: NAME_MAX, optional: true })
   nameFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  @IsOptional()
-  @MaxLength(NAME_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'English name.', max: NAME_MAX, optional: true })
   nameEn?: string | null;
 
   @Field(() => MediaOutletKind, { nullable: true, description: 'Kind; cannot be cleared.' })
@@ -92,10 +71,7 @@ export class UpdateMediaOutletInput {
   @IsUrl(URL_RULE, URL_MESSAGE)
   url?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Notes, plain text.' })
-  @IsOptional()
-  @MaxLength(NOTES_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'Notes, plain text.', max: NOTES_MAX, optional: true, allowBlank: true })
   notes?: string | null;
 }
 
@@ -140,10 +116,7 @@ export class MediaContactFilter {
   @MaxLength(64)
   outletId?: string | null;
 
-  @Field(() => String, { nullable: true, description: `Only contacts with this beat (whole beat, matched the Persian-aware way). ${SEARCH_DESCRIPTION}` })
-  @IsOptional()
-  @MaxLength(BEAT_MAX)
-  @IsCleanText()
+  @TextInput({ description: `Only contacts with this beat (whole beat, matched the Persian-aware way). ${SEARCH_DESCRIPTION}`, max: BEAT_MAX, optional: true, allowBlank: true })
   beat?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only contacts working in this language (BCP 47 code).' })
@@ -155,17 +128,10 @@ export class MediaContactFilter {
 
 @InputType({ description: 'A new media contact.' })
 export class CreateMediaContactInput {
-  @Field({ description: `Full name, at most ${NAME_MAX} characters.` })
-  @MaxLength(NAME_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Full name, at most ${NAME_MAX} characters.`, max: NAME_MAX })
   name: string;
 
-  @Field(() => String, { nullable: true, description: `Role at the outlet, at most ${NAME_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(NAME_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Role at the outlet, at most ${NAME_MAX} characters.`, max: NAME_MAX, optional: true })
   role?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The outlet they work for; none for freelancers.' })
@@ -200,10 +166,7 @@ export class CreateMediaContactInput {
   @MaxLength(20)
   language?: string | null;
 
-  @Field(() => String, { nullable: true, description: `Notes, at most ${NOTES_MAX} characters of plain text.` })
-  @IsOptional()
-  @MaxLength(NOTES_MAX)
-  @IsCleanText()
+  @TextInput({ description: `Notes, at most ${NOTES_MAX} characters of plain text.`, max: NOTES_MAX, optional: true, allowBlank: true })
   notes?: string | null;
 }
 
@@ -213,18 +176,10 @@ export class UpdateMediaContactInput {
   @MaxLength(64)
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Full name; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(NAME_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Full name; cannot be cleared.', max: NAME_MAX, optional: true })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Role at the outlet.' })
-  @IsOptional()
-  @MaxLength(NAME_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Role at the outlet.', max: NAME_MAX, optional: true })
   role?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The outlet they work for.' })
@@ -256,10 +211,7 @@ export class UpdateMediaContactInput {
   @MaxLength(20)
   language?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Notes, plain text.' })
-  @IsOptional()
-  @MaxLength(NOTES_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'Notes, plain text.', max: NOTES_MAX, optional: true, allowBlank: true })
   notes?: string | null;
 }
 

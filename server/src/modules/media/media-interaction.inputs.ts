@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { TextInput } from '../../common/validation';
 import { IsLocalDate } from './local-date';
 import { MediaInteraction } from './media-interaction.entity';
 import { MediaInteractionKind } from './media.enums';
@@ -47,16 +47,10 @@ export class LogMediaInteractionInput {
   @IsOptional()
   occurredAt?: Date | null;
 
-  @Field({ description: `What it was about, at most ${TOPIC_MAX} characters.` })
-  @MaxLength(TOPIC_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `What it was about, at most ${TOPIC_MAX} characters.`, max: TOPIC_MAX })
   topic: string;
 
-  @Field(() => String, { nullable: true, description: `Details, at most ${NOTES_MAX} characters of plain text.` })
-  @IsOptional()
-  @MaxLength(NOTES_MAX)
-  @IsCleanText()
+  @TextInput({ description: `Details, at most ${NOTES_MAX} characters of plain text.`, max: NOTES_MAX, optional: true, allowBlank: true })
   notes?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The staff member who dealt with the contact; the caller when omitted.' })
@@ -84,17 +78,10 @@ export class UpdateMediaInteractionInput {
   @IsOptional()
   occurredAt?: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'What it was about; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(TOPIC_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'What it was about; cannot be cleared.', max: TOPIC_MAX, optional: true })
   topic?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Details, plain text.' })
-  @IsOptional()
-  @MaxLength(NOTES_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'Details, plain text.', max: NOTES_MAX, optional: true, allowBlank: true })
   notes?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The staff member who dealt with the contact; cannot be cleared.' })

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsCleanText } from '../../common/validation';
+import { TextInput } from '../../common/validation';
 import { MediaInvitation } from './media-invitation.entity';
 import { MediaInvitationReply } from './media.enums';
 
@@ -37,10 +37,7 @@ export class InviteMediaContactsInput {
   @MaxLength(64, { each: true })
   contactIds: string[];
 
-  @Field(() => String, { nullable: true, description: `A note on the new invitations, at most ${NOTE_MAX} characters of plain text.` })
-  @IsOptional()
-  @MaxLength(NOTE_MAX)
-  @IsCleanText()
+  @TextInput({ description: `A note on the new invitations, at most ${NOTE_MAX} characters of plain text.`, max: NOTE_MAX, optional: true, allowBlank: true })
   note?: string | null;
 }
 
@@ -58,10 +55,7 @@ export class UpdateMediaInvitationInput {
   @IsOptional()
   attended?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'A note, plain text; null clears it.' })
-  @IsOptional()
-  @MaxLength(NOTE_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'A note, plain text; null clears it.', max: NOTE_MAX, optional: true, allowBlank: true })
   note?: string | null;
 }
 

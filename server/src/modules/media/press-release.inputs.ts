@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { IsCleanText, TextInput } from '../../common/validation';
 import { PressRelease } from './press-release.entity';
 import { PressReleaseStatus } from './media.enums';
 import { SLUG_MAX, SLUG_PATTERN } from './slug';
@@ -38,41 +38,22 @@ export class PressReleaseFilter extends NewsFilter {
 
 @InputType({ description: 'A new press release; it starts as a draft.' })
 export class CreatePressReleaseInput {
-  @Field({ description: `Persian title, at most ${TITLE_MAX} characters.` })
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Persian title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX })
   titleFa: string;
 
-  @Field(() => String, { nullable: true, description: `English title, at most ${TITLE_MAX} characters; the slug is made from it when none is given.` })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `English title, at most ${TITLE_MAX} characters; the slug is made from it when none is given.`, max: TITLE_MAX, optional: true })
   titleEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: `Persian summary (lead), at most ${SUMMARY_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(SUMMARY_MAX)
-  @IsCleanText()
+  @TextInput({ description: `Persian summary (lead), at most ${SUMMARY_MAX} characters.`, max: SUMMARY_MAX, optional: true, allowBlank: true })
   summaryFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: `English summary, at most ${SUMMARY_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(SUMMARY_MAX)
-  @IsCleanText()
+  @TextInput({ description: `English summary, at most ${SUMMARY_MAX} characters.`, max: SUMMARY_MAX, optional: true, allowBlank: true })
   summaryEn?: string | null;
 
-  @Field({ description: `Persian body, plain text (paragraphs separated by blank lines), at most ${BODY_MAX} characters.` })
-  @MaxLength(BODY_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Persian body, plain text (paragraphs separated by blank lines), at most ${BODY_MAX} characters.`, max: BODY_MAX })
   bodyFa: string;
 
-  @Field(() => String, { nullable: true, description: `English body, plain text, at most ${BODY_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(BODY_MAX)
-  @IsCleanText()
+  @TextInput({ description: `English body, plain text, at most ${BODY_MAX} characters.`, max: BODY_MAX, optional: true, allowBlank: true })
   bodyEn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The district it concerns; the whole city when omitted.' })
@@ -96,43 +77,22 @@ export class UpdatePressReleaseInput {
   @MaxLength(64)
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Persian title; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Persian title; cannot be cleared.', max: TITLE_MAX, optional: true })
   titleFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English title.' })
-  @IsOptional()
-  @MaxLength(TITLE_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'English title.', max: TITLE_MAX, optional: true })
   titleEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Persian summary.' })
-  @IsOptional()
-  @MaxLength(SUMMARY_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'Persian summary.', max: SUMMARY_MAX, optional: true, allowBlank: true })
   summaryFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English summary.' })
-  @IsOptional()
-  @MaxLength(SUMMARY_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'English summary.', max: SUMMARY_MAX, optional: true, allowBlank: true })
   summaryEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Persian body; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(BODY_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Persian body; cannot be cleared.', max: BODY_MAX, optional: true })
   bodyFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English body.' })
-  @IsOptional()
-  @MaxLength(BODY_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'English body.', max: BODY_MAX, optional: true, allowBlank: true })
   bodyEn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The district it concerns; null for the whole city.' })

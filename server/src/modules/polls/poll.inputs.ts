@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { TextInput } from '../../common/validation';
 import { PollStatus, QuestionKind, ResultsVisibility } from './poll.enums';
 
 export const LIMITS = {
@@ -21,16 +21,10 @@ export class PollOptionInput {
   @MaxLength(64)
   id?: string | null;
 
-  @Field({ description: `Persian label, at most ${LIMITS.label} characters.` })
-  @MaxLength(LIMITS.label)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Persian label, at most ${LIMITS.label} characters.`, max: LIMITS.label })
   labelFa: string;
 
-  @Field(() => String, { nullable: true, description: 'English label.' })
-  @IsOptional()
-  @MaxLength(LIMITS.label)
-  @IsCleanText()
+  @TextInput({ description: 'English label.', max: LIMITS.label, optional: true, allowBlank: true })
   labelEn?: string | null;
 }
 
@@ -44,16 +38,10 @@ export class PollQuestionInput {
   @Field(() => QuestionKind, { description: 'How the question is answered.' })
   kind: QuestionKind;
 
-  @Field({ description: `Persian question text, at most ${LIMITS.prompt} characters.` })
-  @MaxLength(LIMITS.prompt)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Persian question text, at most ${LIMITS.prompt} characters.`, max: LIMITS.prompt })
   promptFa: string;
 
-  @Field(() => String, { nullable: true, description: 'English question text.' })
-  @IsOptional()
-  @MaxLength(LIMITS.prompt)
-  @IsCleanText()
+  @TextInput({ description: 'English question text.', max: LIMITS.prompt, optional: true, allowBlank: true })
   promptEn?: string | null;
 
   @Field({ defaultValue: true, description: 'Whether every response must answer it.' })
@@ -79,28 +67,16 @@ export class PollQuestionInput {
 
 @InputType({ description: 'A new poll or survey. It starts as a draft.' })
 export class CreatePollInput {
-  @Field({ description: `Persian title, at most ${LIMITS.title} characters.` })
-  @MaxLength(LIMITS.title)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Persian title, at most ${LIMITS.title} characters.`, max: LIMITS.title })
   titleFa: string;
 
-  @Field(() => String, { nullable: true, description: 'English title.' })
-  @IsOptional()
-  @MaxLength(LIMITS.title)
-  @IsCleanText()
+  @TextInput({ description: 'English title.', max: LIMITS.title, optional: true, allowBlank: true })
   titleEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Persian introduction.' })
-  @IsOptional()
-  @MaxLength(LIMITS.description)
-  @IsCleanText()
+  @TextInput({ description: 'Persian introduction.', max: LIMITS.description, optional: true, allowBlank: true })
   descriptionFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English introduction.' })
-  @IsOptional()
-  @MaxLength(LIMITS.description)
-  @IsCleanText()
+  @TextInput({ description: 'English introduction.', max: LIMITS.description, optional: true, allowBlank: true })
   descriptionEn?: string | null;
 
   @Field(() => ResultsVisibility, { defaultValue: ResultsVisibility.PUBLIC, description: 'Who may read the results.' })
@@ -135,29 +111,16 @@ export class UpdatePollInput {
   @MaxLength(64)
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Persian title; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(LIMITS.title)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: 'Persian title; cannot be cleared.', max: LIMITS.title, optional: true })
   titleFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English title.' })
-  @IsOptional()
-  @MaxLength(LIMITS.title)
-  @IsCleanText()
+  @TextInput({ description: 'English title.', max: LIMITS.title, optional: true, allowBlank: true })
   titleEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Persian introduction.' })
-  @IsOptional()
-  @MaxLength(LIMITS.description)
-  @IsCleanText()
+  @TextInput({ description: 'Persian introduction.', max: LIMITS.description, optional: true, allowBlank: true })
   descriptionFa?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English introduction.' })
-  @IsOptional()
-  @MaxLength(LIMITS.description)
-  @IsCleanText()
+  @TextInput({ description: 'English introduction.', max: LIMITS.description, optional: true, allowBlank: true })
   descriptionEn?: string | null;
 
   @Field(() => ResultsVisibility, { nullable: true, description: 'Who may read the results.' })
@@ -235,10 +198,7 @@ export class AnswerInput {
   @IsOptional()
   number?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'FREE_TEXT.' })
-  @IsOptional()
-  @MaxLength(LIMITS.answerText)
-  @IsCleanText()
+  @TextInput({ description: 'FREE_TEXT.', max: LIMITS.answerText, optional: true, allowBlank: true })
   text?: string | null;
 }
 

@@ -1,7 +1,7 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IsCleanText } from '../../common/validation';
+import { TextInput } from '../../common/validation';
 import { Connection } from '../../graphql/pagination';
 
 @ObjectType('AuditLogEntry', { description: 'One staff action: who did what to which object, when, and the object before and after. Secrets and their hashes are never included.' })
@@ -46,22 +46,13 @@ export class AuditLogFilter {
   @MaxLength(64)
   actorId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only this action, exactly (e.g. `updateStaffUser`).' })
-  @IsOptional()
-  @MaxLength(64)
-  @IsCleanText()
+  @TextInput({ description: 'Only this action, exactly (e.g. `updateStaffUser`).', max: 64, optional: true, allowBlank: true })
   action?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only objects of this kind, exactly (e.g. `StaffUser`).' })
-  @IsOptional()
-  @MaxLength(64)
-  @IsCleanText()
+  @TextInput({ description: 'Only objects of this kind, exactly (e.g. `StaffUser`).', max: 64, optional: true, allowBlank: true })
   entityType?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only this object (its id); combine with entityType for an object\'s whole history.' })
-  @IsOptional()
-  @MaxLength(64)
-  @IsCleanText()
+  @TextInput({ description: 'Only this object (its id); combine with entityType for an object\'s whole history.', max: 64, optional: true, allowBlank: true })
   entityId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Only entries at or after this instant.' })

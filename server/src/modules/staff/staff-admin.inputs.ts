@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IsCleanText, IsNotBlank } from '../../common/validation';
+import { IsCleanText, TextInput } from '../../common/validation';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { Role } from './role';
 import { DISPLAY_NAME_MAX, EMAIL_MAX, MAX_PASSWORD_LENGTH } from './staff-admin.policy';
@@ -34,11 +34,7 @@ export class CreateStaffUserInput {
   @MaxLength(EMAIL_MAX)
   email: string;
 
-  @Field(() => String, { nullable: true, description: `Name shown to colleagues, at most ${DISPLAY_NAME_MAX} characters; the e-mail address's local part when omitted.` })
-  @IsOptional()
-  @MaxLength(DISPLAY_NAME_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `Name shown to colleagues, at most ${DISPLAY_NAME_MAX} characters; the e-mail address's local part when omitted.`, max: DISPLAY_NAME_MAX, optional: true })
   displayName?: string | null;
 
   @Field(() => Role, { description: 'What the user may do.' })
@@ -60,11 +56,7 @@ export class UpdateStaffUserInput {
   @IsOptional()
   role?: Role | null;
 
-  @Field(() => String, { nullable: true, description: `New display name, at most ${DISPLAY_NAME_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(DISPLAY_NAME_MAX)
-  @IsNotBlank()
-  @IsCleanText()
+  @TextInput({ description: `New display name, at most ${DISPLAY_NAME_MAX} characters.`, max: DISPLAY_NAME_MAX, optional: true })
   displayName?: string | null;
 
   @Field(() => Boolean, {

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IsCleanText } from '../../common/validation';
+import { TextInput } from '../../common/validation';
 import { Webhook, WEBHOOK_DESCRIPTION_MAX, WEBHOOK_URL_MAX, WebhookDelivery } from './webhook.entity';
 import { WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook.enums';
 
@@ -14,10 +14,7 @@ export class CreateWebhookInput {
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length * 2)
   events: WebhookEventType[];
 
-  @Field(() => String, { nullable: true, description: `What the webhook is for, at most ${WEBHOOK_DESCRIPTION_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(WEBHOOK_DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: `What the webhook is for, at most ${WEBHOOK_DESCRIPTION_MAX} characters.`, max: WEBHOOK_DESCRIPTION_MAX, optional: true, allowBlank: true })
   description?: string | null;
 }
 
@@ -32,10 +29,7 @@ export class UpdateWebhookInput {
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length * 2)
   events?: WebhookEventType[] | null;
 
-  @Field(() => String, { nullable: true, description: 'What the webhook is for; null or empty clears it.' })
-  @IsOptional()
-  @MaxLength(WEBHOOK_DESCRIPTION_MAX)
-  @IsCleanText()
+  @TextInput({ description: 'What the webhook is for; null or empty clears it.', max: WEBHOOK_DESCRIPTION_MAX, optional: true, allowBlank: true })
   description?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True stops all sending to it (what is still waiting is FAILED); false starts again.' })
