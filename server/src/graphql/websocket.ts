@@ -68,6 +68,8 @@ export interface GraphQLWebSocketOptions {
 export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOptions): void {
   const { schema, limits, services, config, log } = options;
   const rules: ValidationRule[] = [...specifiedRules, ...limits.validationRules];
+  // Compiled once: every connection's address is derived as Fastify derives request.ip.
+  const addressOf = clientAddressOf(config.trustProxy);
   const wss = new WebSocketServer({ server: http.server, path: '/graphql', maxPayload: config.bodyLimitBytes });
 
   const server = useServer<Record<string, unknown>, Extra>(
@@ -77,7 +79,7 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
       connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
       onConnect: async (ctx) => {
         try {
-          const refused = await authenticate(ctx, http, services, config);
+          const refused = await authenticate(ctx, http, services, config, addressOf);
           if (!refused) return true;
           ctx.extra.socket.close(CloseCode.Forbidden, refused);
         } catch (err) {
@@ -148,7 +150,7 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
 type Http = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger>;
 
 /** Checks the credentials a connection presents; returns why it is refused, or null. */
-async function authenticate(ctx: SocketContext, http: Http, services: Services, config: Config): Promise<string | null> {
+async function authenticate(ctx: SocketContext, http: Http, services: Services, config: Config, addressOf: (request: IncomingMessage) => string): Promise<string | null> {
   const { request } = ctx.extra;
   const params = ctx.connectionParams ?? {};
   const { authorization, respondentToken } = params;
@@ -161,7 +163,7 @@ async function authenticate(ctx: SocketContext, http: Http, services: Services, 
   if (bearer && !(await services.auth.viewerForToken(bearer))) return 'The session token is unknown or has expired. Sign in again.';
 
   const cookies = http.parseCookie(request.headers.cookie ?? '');
-  const address = clientAddressOf(config.trustProxy)(request);
+  const address = addressOf(request);
   ctx.extra.connection = {
     id: randomUUID(),
     openedAt: Date.now(),
