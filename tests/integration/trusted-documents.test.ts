@@ -8,6 +8,7 @@ import { parse, print, Kind, type OperationDefinitionNode } from 'graphql';
 import { MANIFEST_PATH, type DocumentManifest } from '../../server/src/graphql/trusted-documents';
 import { manifestText, webManifest } from '../../server/src/schema/emit-documents';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { createPoll, surveyInput } from '../helpers/polls';
 
 const manifest = JSON.parse(fs.readFileSync(MANIFEST_PATH, 'utf8')) as DocumentManifest;
 
@@ -59,6 +60,20 @@ describe('with TRUSTED_DOCUMENTS=enforce', () => {
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data).toBeTruthy();
     }
+  });
+
+  it('takes a citizen\'s answer sent with the website\'s own operations (the poll form\'s rules query and submission)', async () => {
+    const operation = (name: string) => Object.values(manifest.documents).find((text) => text.includes(`${name}(`) || text.includes(`${name} `));
+    const rules = operation('query PollRules');
+    const submit = operation('mutation SubmitPollResponse');
+    expect([rules !== undefined, submit !== undefined, operation('subscription') !== undefined]).toEqual([true, true, true]);
+    const editor = await open.signIn('editor');
+    const poll = await createPoll(open, editor, surveyInput({ questions: [{ kind: 'RATING', promptFa: 'نمره' }] }));
+    const read = await t.gql(rules!, { id: poll.id });
+    expect(read.body.errors).toBeUndefined();
+    const res = await t.gql<{ submitPollResponse: { pollId: string } }>(submit!, { input: { pollId: poll.id, answers: [{ questionId: poll.questions[0].id, number: 4 }] } });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.submitPollResponse.pollId).toBe(poll.id);
   });
 
   it('lets API keys and staff send any query', async () => {

@@ -19,10 +19,19 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/**
+ * A template literal that starts like a GraphQL operation but carries neither `gql` nor the
+ * `/* GraphQL *\/` marker would be left out of the manifest, and the server would refuse it to
+ * anonymous callers in production (UNTRUSTED_DOCUMENT): such a file stops the manifest instead.
+ */
+const UNMARKED_OPERATION = /(?<!gql|\/\* GraphQL \*\/ )`\s*(?:query|mutation|subscription|fragment)\b[^`]*\{/g;
+
 export function webManifest(): DocumentManifest {
   const documents: DocumentNode[] = [];
   for (const file of sourceFiles(WEB).sort()) {
     const code = fs.readFileSync(file, 'utf8');
+    const unmarked = code.match(UNMARKED_OPERATION);
+    if (unmarked) throw new Error(`${path.relative(WEB, file)}: a GraphQL operation without gql or /* GraphQL */ (it would be missing from the trusted documents): ${unmarked[0].slice(0, 60)}…`);
     for (const source of gqlPluckFromCodeStringSync(file, code, { skipIndent: true })) {
       try {
         documents.push(parse(source.body));

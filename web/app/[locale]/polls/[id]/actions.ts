@@ -18,7 +18,7 @@ import {
 import { isUuid, keepRespondentToken, rememberAnswered, visitorHeaders } from "@/lib/respondent";
 import type { PollFormState } from "./poll-form-state";
 
-const RULES_QUERY = `
+const RULES_QUERY = /* GraphQL */ `
   query PollRules($id: ID!) {
     poll(id: $id) {
       id
@@ -31,7 +31,7 @@ const RULES_QUERY = `
   }
 `;
 
-const SUBMIT_MUTATION = `
+const SUBMIT_MUTATION = /* GraphQL */ `
   mutation SubmitPollResponse($input: SubmitPollResponseInput!) {
     submitPollResponse(input: $input) { pollId respondentToken }
   }

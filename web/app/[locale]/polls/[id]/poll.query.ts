@@ -108,7 +108,7 @@ export const POLL_RESULTS_QUERY: TypedDocumentNode<
 `;
 
 /** The subscription the live route relays; the same selection as POLL_RESULTS_QUERY. */
-export const POLL_RESULTS_SUBSCRIPTION = `
+export const POLL_RESULTS_SUBSCRIPTION = /* GraphQL */ `
   subscription PollResultsUpdated($pollId: ID!, $locale: Locale!) {
     pollResultsUpdated(pollId: $pollId) {
       ...PollResultsFields
