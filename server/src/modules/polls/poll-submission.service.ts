@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type DataSource } from 'typeorm';
+import { preparedQuery } from '../../db/prepared';
 import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
 import { isCleanText } from '../../common/validation';
 import { type Viewer } from '../staff/staff.policy';
@@ -152,7 +153,7 @@ export class SubmissionWriter {
     }
     let result: Array<{ id: string; open: boolean; accepted: boolean }>;
     try {
-      result = await this.db.query(SUBMIT_SQL, [
+      result = await preparedQuery(this.db, 'nabz_submit_batch', SUBMIT_SQL, [
         batch.map((w) => w.pollId),
         batch.map((w) => w.respondentKey),
         batch.map((w) => w.districtId),
