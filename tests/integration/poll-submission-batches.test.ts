@@ -55,9 +55,26 @@ describe('poll submissions under concurrency', () => {
 
   it('fails only the submission the database refuses, not the others written in the same batch', async () => {
     const poll = await createPoll(t, editor, surveyInput());
-    // Cache the poll's definition, then remove an optional question behind the cache's back
-    // (as another server instance would): an answer to it now breaks a foreign key.
     await t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } });
+    // A rule the application does not know of: the database refuses the one submission breaking it.
+    await t.app.db.query('ALTER TABLE poll_answer ADD CONSTRAINT test_no_nine CHECK (number IS DISTINCT FROM 9) NOT VALID');
+    try {
+      const good = Array.from({ length: 40 }, () => t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } }));
+      const bad = t.gql(SUBMIT, { input: { pollId: poll.id, answers: [...answersFor(poll), { questionId: poll.questions[3].id, number: 9 }] } });
+      const [goodResults, badResult] = [await Promise.all(good), await bad];
+      expect(goodResults.filter((r) => r.body.data?.submitPollResponse).length).toBe(40);
+      expect(badResult.body.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(await stored(poll.id)).toEqual({ participations: 41, responses: 41, answers: 82, counted: 41 });
+    } finally {
+      await t.app.db.query('ALTER TABLE poll_answer DROP CONSTRAINT test_no_nine');
+    }
+  });
+
+  it('refuses with POLL_CHANGED, storing nothing of it, a submission checked against a definition that changed since', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    // Cache the definition, then remove an optional question behind the cache's back (as another
+    // server instance would, before the poll has responses): an answer to it must not be stored.
+    await t.app.services.polls.definition(poll.id);
     const removed = poll.questions[3]; // NPS, optional
     await t.app.db.query('DELETE FROM poll_question WHERE id = $1', [removed.id]);
 
@@ -66,8 +83,26 @@ describe('poll submissions under concurrency', () => {
     const [goodResults, badResult] = [await Promise.all(good), await bad];
 
     expect(goodResults.filter((r) => r.body.data?.submitPollResponse).length).toBe(40);
-    expect(badResult.body.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-    expect(await stored(poll.id)).toEqual({ participations: 41, responses: 41, answers: 82, counted: 41 });
+    expect(badResult.body.errors?.[0].extensions?.code).toBe('POLL_CHANGED');
+    expect(await stored(poll.id)).toEqual({ participations: 40, responses: 40, answers: 80, counted: 40 });
+    const [{ orphans }] = await t.app.db.query('SELECT count(*)::int AS orphans FROM poll_answer WHERE question_id = $1', [removed.id]);
+    expect(orphans).toBe(0);
+    // The cached definition was dropped: the same submission now gets the checks' own answer.
+    const again = await t.gql(SUBMIT, { input: { pollId: poll.id, answers: [...answersFor(poll), { questionId: removed.id, number: 9 }] } });
+    expect(again.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.answers[2].questionId' });
+  });
+
+  it('keeps what the foreign keys kept: deleting responses deletes their answers, and a question or option of an answered poll cannot be deleted', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    await t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } });
+    await expect(t.app.db.query('DELETE FROM poll_question WHERE id = $1', [poll.questions[0].id])).rejects.toThrow(/cannot be deleted/);
+    await expect(t.app.db.query('DELETE FROM poll_option WHERE id = $1', [poll.questions[0].options[2].id])).rejects.toThrow(/cannot be deleted/);
+    expect((await stored(poll.id)).answers).toBe(2);
+    const [{ ids }] = await t.app.db.query('SELECT array_agg(id) AS ids FROM poll_response WHERE poll_id = $1', [poll.id]);
+    await t.app.db.query('DELETE FROM poll_tally_queue WHERE response_id = ANY($1)', [ids]);
+    await t.app.db.query('DELETE FROM poll_response WHERE poll_id = $1', [poll.id]);
+    const [{ left }] = await t.app.db.query('SELECT count(*)::int AS left FROM poll_answer WHERE response_id = ANY($1)', [ids]);
+    expect(left).toBe(0);
   });
 
   it('accepts one of many concurrent submissions with the same token, whatever batches they fall in', async () => {

@@ -317,7 +317,9 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
   );
   const a = rows.answers;
   await m.query(
-    `INSERT INTO poll_answer (response_id, question_id, option_id, number, text) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::smallint[], $5::text[])`,
+    `INSERT INTO poll_answer (response_id, seq, question_id, option_id, number, text)
+     SELECT response_id, row_number() OVER (PARTITION BY response_id ORDER BY n), question_id, option_id, number, text
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::smallint[], $5::text[]) WITH ORDINALITY AS a(response_id, question_id, option_id, number, text, n)`,
     [a.responseIds, a.questionIds, a.optionIds, a.numbers, a.texts],
   );
   await m.query('INSERT INTO poll_tally_queue (response_id) SELECT unnest($1::uuid[])', [rows.ids]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { preparedQuery } from '../../db/prepared';
+import { isUuid } from '../../common/ids';
 import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
 import { isCleanText } from '../../common/validation';
 import { type Viewer } from '../staff/staff.policy';
@@ -9,7 +10,7 @@ import { canReadResults } from './poll.policy';
 import { type Limiter } from '../../common/rate-limit';
 import { type AnswerInput, type SubmitPollResponseInput } from './poll.inputs';
 import { NPS_RANGE, PollStatus, QuestionKind, RATING_RANGE, ResultsVisibility } from './poll.enums';
-import { alreadyResponded, districtNotEligible, pollClosed, pollNotOpen } from './poll.errors';
+import { alreadyResponded, districtNotEligible, pollChanged, pollClosed, pollNotOpen } from './poll.errors';
 import { isChoice, type PollDefinition } from './poll-definition';
 import { effectiveStatus, SQL_STATUS } from './poll-status';
 import { type DistrictService } from '../districts/district.service';
@@ -50,14 +51,24 @@ export interface SubmissionResult {
  * wait for one another in the same order (no deadlock), and the participations' order says
  * nothing about the responses' (which keep the batch's order).
  */
-const SUBMIT_SQL = `
+export const SUBMIT_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[], $4::uuid[]) AS i(poll_id, respondent_key, district_id, response_id)
+), answer AS (
+  SELECT * FROM unnest($5::uuid[], $6::smallint[], $7::uuid[], $8::uuid[], $9::smallint[], $10::text[]) AS a(response_id, seq, question_id, option_id, number, text)
+), stale AS (
+  -- Checked against a definition that changed since: a question or option is no longer the poll's.
+  -- (poll_answer has no per-row foreign keys; this is where its references are checked.)
+  SELECT DISTINCT a.response_id FROM answer a JOIN input i ON i.response_id = a.response_id
+  LEFT JOIN poll_question q ON q.id = a.question_id AND q.poll_id = i.poll_id
+  LEFT JOIN poll_option o ON o.id = a.option_id AND o.question_id = a.question_id
+  WHERE q.id IS NULL OR (a.option_id IS NOT NULL AND o.id IS NULL)
 ), open_poll AS (
   SELECT p.id FROM poll p WHERE p.id IN (SELECT poll_id FROM input) AND ${SQL_STATUS[PollStatus.OPEN]}
 ), participation AS (
   INSERT INTO poll_participation (poll_id, respondent_key)
   SELECT i.poll_id, i.respondent_key FROM input i JOIN open_poll o ON o.id = i.poll_id
+  WHERE i.response_id NOT IN (SELECT response_id FROM stale)
   ORDER BY i.poll_id, i.respondent_key
   ON CONFLICT DO NOTHING
   RETURNING poll_id, respondent_key
@@ -67,15 +78,33 @@ WITH input AS (
   FROM input i JOIN participation p ON p.poll_id = i.poll_id AND p.respondent_key = i.respondent_key
   RETURNING id
 ), answers AS (
-  INSERT INTO poll_answer (response_id, question_id, option_id, number, text)
-  SELECT a.response_id, a.question_id, a.option_id, a.number, a.text
-  FROM unnest($5::uuid[], $6::uuid[], $7::uuid[], $8::smallint[], $9::text[]) AS a(response_id, question_id, option_id, number, text)
-  JOIN response ON response.id = a.response_id
+  INSERT INTO poll_answer (response_id, seq, question_id, option_id, number, text)
+  SELECT a.response_id, a.seq, a.question_id, a.option_id, a.number, a.text FROM answer a JOIN response ON response.id = a.response_id
 ), queued AS (
   INSERT INTO poll_tally_queue (response_id) SELECT id FROM response
 )
-SELECT i.response_id AS id, o.id IS NOT NULL AS open, r.id IS NOT NULL AS accepted
-FROM input i LEFT JOIN open_poll o ON o.id = i.poll_id LEFT JOIN response r ON r.id = i.response_id`;
+SELECT i.response_id AS id, o.id IS NOT NULL AS open, r.id IS NOT NULL AS accepted, s.response_id IS NOT NULL AS stale
+FROM input i LEFT JOIN open_poll o ON o.id = i.poll_id LEFT JOIN response r ON r.id = i.response_id LEFT JOIN stale s ON s.response_id = i.response_id`;
+
+/**
+ * A uuid[] parameter as PostgreSQL's array text, built in one join instead of node-postgres
+ * escaping each element (a visible share of the hot path). Every id here comes from the server:
+ * the poll's definition, a checked district, or randomUUID; anything else is a bug, and throws.
+ */
+function uuidArray(ids: Array<string | null>): string {
+  for (const id of ids) if (id !== null && !isUuid(id)) throw new Error(`not a uuid: ${JSON.stringify(id).slice(0, 80)}`);
+  return `{${ids.map((id) => id ?? 'NULL').join(',')}}`;
+}
+
+/** What the batch statement says of one submission. */
+interface WriteOutcome {
+  /** The poll was open when written. */
+  open: boolean;
+  /** Stored (false: this respondent had answered already, or the submission was stale). */
+  accepted: boolean;
+  /** A question or option it answers is no longer the poll's (the poll was edited after the check). */
+  stale: boolean;
+}
 
 /** One submission waiting for its batch. */
 interface PendingWrite {
@@ -84,7 +113,7 @@ interface PendingWrite {
   districtId: string | null;
   responseId: string;
   rows: AnswerRows;
-  settle(outcome: { open: boolean; accepted: boolean } | Error): void;
+  settle(outcome: WriteOutcome | Error): void;
 }
 
 /**
@@ -106,7 +135,7 @@ export class SubmissionWriter {
     private readonly maxBatch = 250,
   ) {}
 
-  write(submission: Omit<PendingWrite, 'settle' | 'responseId'>): Promise<{ open: boolean; accepted: boolean }> {
+  write(submission: Omit<PendingWrite, 'settle' | 'responseId'>): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ ...submission, responseId: randomUUID(), settle: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) });
       this.drain();
@@ -143,25 +172,29 @@ export class SubmissionWriter {
   }
 
   private async run(batch: PendingWrite[], retryAlone: boolean): Promise<void> {
-    const answers: AnswerRows & { responseIds: string[] } = { responseIds: [], questionIds: [], optionIds: [], numbers: [], texts: [] };
+    const answers: AnswerRows & { responseIds: string[]; seqs: number[] } = { responseIds: [], seqs: [], questionIds: [], optionIds: [], numbers: [], texts: [] };
     for (const w of batch) {
-      for (let j = 0; j < w.rows.questionIds.length; j++) answers.responseIds.push(w.responseId);
+      for (let j = 0; j < w.rows.questionIds.length; j++) {
+        answers.responseIds.push(w.responseId);
+        answers.seqs.push(j + 1);
+      }
       answers.questionIds.push(...w.rows.questionIds);
       answers.optionIds.push(...w.rows.optionIds);
       answers.numbers.push(...w.rows.numbers);
       answers.texts.push(...w.rows.texts);
     }
-    let result: Array<{ id: string; open: boolean; accepted: boolean }>;
+    let result: Array<WriteOutcome & { id: string }>;
     try {
       result = await preparedQuery(this.db, 'nabz_submit_batch', SUBMIT_SQL, [
-        batch.map((w) => w.pollId),
+        uuidArray(batch.map((w) => w.pollId)),
         batch.map((w) => w.respondentKey),
-        batch.map((w) => w.districtId),
-        batch.map((w) => w.responseId),
-        answers.responseIds,
-        answers.questionIds,
-        answers.optionIds,
-        answers.numbers,
+        uuidArray(batch.map((w) => w.districtId)),
+        uuidArray(batch.map((w) => w.responseId)),
+        uuidArray(answers.responseIds),
+        `{${answers.seqs.join(',')}}`,
+        uuidArray(answers.questionIds),
+        uuidArray(answers.optionIds),
+        `{${answers.numbers.map((n) => n ?? 'NULL').join(',')}}`,
         answers.texts,
       ]);
     } catch (err) {
@@ -173,9 +206,18 @@ export class SubmissionWriter {
     const byId = new Map(result.map((r) => [r.id, r]));
     for (const w of batch) {
       const r = byId.get(w.responseId);
-      w.settle(r ? { open: r.open, accepted: r.accepted } : new Error('submission missing from its batch result'));
+      w.settle(r ? { open: r.open, accepted: r.accepted, stale: r.stale } : new Error('submission missing from its batch result'));
     }
   }
+}
+
+/** A submission that passed every check, ready to be written. */
+export interface PreparedSubmission {
+  pollId: string;
+  token: string;
+  tokenIssued: boolean;
+  districtId: string | null;
+  rows: AnswerRows;
 }
 
 export class PollSubmissionService {
@@ -194,9 +236,24 @@ export class PollSubmissionService {
     this.writer = new SubmissionWriter(db, Math.max(1, Math.min(MAX_BATCHES_IN_FLIGHT, poolSize - 2)));
   }
 
+  /** The GraphQL resolver's way: the per-address limit first, then the checks, then the write. */
   async submit(input: SubmitPollResponseInput, meta: { clientKey: string; cookieToken?: string }): Promise<SubmissionResult> {
-    await this.limiter.consume(meta.clientKey);
+    await this.admit(meta.clientKey);
+    return this.write(await this.prepare(input, meta.cookieToken));
+  }
 
+  /** Counts a submission against its client's per-address limit; RATE_LIMITED when it is spent. */
+  async admit(clientKey: string): Promise<void> {
+    await this.limiter.consume(clientKey);
+  }
+
+  /**
+   * Every check a submission gets before anything is written (the poll is open, the district
+   * fits, each answer is valid, the token is ours) and the rows it becomes. Reads cached
+   * definitions only and changes nothing, so a caller may run it and, when it throws, leave the
+   * request to the general path, which gives the same error.
+   */
+  async prepare(input: SubmitPollResponseInput, cookieToken: string | undefined): Promise<PreparedSubmission> {
     const definition = await this.polls.definition(input.pollId);
     const status = definition ? effectiveStatus(definition.poll) : PollStatus.DRAFT;
     if (!definition || status === PollStatus.DRAFT) throw notFound('Poll');
@@ -206,24 +263,32 @@ export class PollSubmissionService {
     const districtId = await this.checkDistrict(definition, input.districtId ?? null);
     const rows = toAnswerRows(definition, input.answers);
 
-    let token = input.respondentToken ?? meta.cookieToken ?? null;
+    let token = input.respondentToken ?? cookieToken ?? null;
     if (input.respondentToken && !this.keys.isValid(input.respondentToken)) {
       throw badInput('respondentToken was not issued by this service; omit it to get a new one.', 'input.respondentToken');
     }
     if (token && !this.keys.isValid(token)) token = null; // a stale or foreign cookie: start afresh
     const tokenIssued = !token;
     token ??= this.keys.issue();
+    return { pollId: definition.poll.id, token, tokenIssued, districtId, rows };
+  }
 
-    const result = await this.writer.write({ pollId: definition.poll.id, respondentKey: this.keys.participationKey(definition.poll.id, token), districtId, rows });
-
+  /** Writes a prepared submission; acknowledged only once committed. ALREADY_RESPONDED or POLL_CLOSED when refused. */
+  async write(prepared: PreparedSubmission): Promise<SubmissionResult> {
+    const { pollId, token } = prepared;
+    const result = await this.writer.write({ pollId, respondentKey: this.keys.participationKey(pollId, token), districtId: prepared.districtId, rows: prepared.rows });
     if (!result.open) {
       // Closed (or unpublished) between the cached check and the write.
-      this.polls.forgetDefinition(definition.poll.id);
+      this.polls.forgetDefinition(pollId);
       throw pollClosed();
     }
+    if (result.stale) {
+      this.polls.forgetDefinition(pollId);
+      throw pollChanged();
+    }
     if (!result.accepted) throw alreadyResponded();
-    this.onAccepted(definition.poll.id);
-    return { pollId: definition.poll.id, respondentToken: token, tokenIssued };
+    this.onAccepted(pollId);
+    return { pollId, respondentToken: token, tokenIssued: prepared.tokenIssued };
   }
 
   /** Whether the holder of this token has answered the poll (for AFTER_RESPONSE results). */

@@ -184,33 +184,23 @@ export class PollResponse {
 }
 
 @Entity('poll_answer')
-@Index('ix_poll_answer_response', ['responseId'])
-@Index('ix_poll_answer_question', ['questionId'])
+// Lean rows for the hot write path: no per-row foreign keys (the submission statement checks and
+// joins them; statement-level triggers handle deletes) — see migration 1765100000000-LeanPollAnswers.
+@Index('ix_poll_answer_text', ['questionId'], { where: '"text" IS NOT NULL' })
 @Check('ck_poll_answer_one_value', '(("option_id" IS NOT NULL)::int + ("number" IS NOT NULL)::int + ("text" IS NOT NULL)::int) = 1')
 export class PollAnswer {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'response_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'response_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_answer' })
   responseId: string;
 
-  @ManyToOne(() => PollResponse, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'response_id', foreignKeyConstraintName: 'fk_poll_answer_response' })
-  response?: PollResponse;
+  /** Numbers the rows of one response, 1, 2, … (a multiple choice is one row per option picked); never an order across responses. */
+  @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'pk_poll_answer' })
+  seq: number;
 
   @Column({ name: 'question_id', type: 'uuid' })
   questionId: string;
 
-  @ManyToOne(() => PollQuestion, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'question_id', foreignKeyConstraintName: 'fk_poll_answer_question' })
-  question?: PollQuestion;
-
   @Column({ name: 'option_id', type: 'uuid', nullable: true })
   optionId: string | null;
-
-  @ManyToOne(() => PollOption, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'option_id', foreignKeyConstraintName: 'fk_poll_answer_option' })
-  option?: PollOption;
 
   @Column({ type: 'smallint', nullable: true })
   number: number | null;

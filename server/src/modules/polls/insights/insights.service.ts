@@ -132,14 +132,14 @@ export class PollInsightsService {
       const [submittedAt, id] = decodeCursor(page.after, ['string', 'string']) as [string, string];
       if (!isUuid(id) || Number.isNaN(Date.parse(submittedAt))) throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
       params.push(submittedAt, id);
-      after = 'AND (r.submitted_at, a.id) < ($4::timestamptz, $5::uuid)';
+      after = 'AND (r.submitted_at, a.response_id) < ($4::timestamptz, $5::uuid)';
     }
     const [rows, [{ total }]] = [
       (await this.db.query(
-        `SELECT a.id, a.text, r.submitted_at, (r.submitted_at AT TIME ZONE $2)::date::text AS day, r.district_id
+        `SELECT a.response_id AS id, a.text, r.submitted_at, (r.submitted_at AT TIME ZONE $2)::date::text AS day, r.district_id
          FROM poll_answer a JOIN poll_response r ON r.id = a.response_id
          WHERE a.question_id = $1 AND a.text IS NOT NULL ${after}
-         ORDER BY r.submitted_at DESC, a.id DESC LIMIT $3`,
+         ORDER BY r.submitted_at DESC, a.response_id DESC LIMIT $3`,
         params,
       )) as Array<{ id: string; text: string; submitted_at: Date; day: string; district_id: string | null }>,
       (await this.db.query('SELECT count(*)::int AS total FROM poll_answer WHERE question_id = $1 AND text IS NOT NULL', [question.id])) as Array<{ total: number }>,

@@ -1,0 +1,83 @@
+import { type MigrationInterface, type QueryRunner } from "typeorm";
+
+// Lean answer rows. A response to a five-question survey wrote five poll_answer rows, each with a
+// random uuid primary key, three indexes and three foreign-key checks (response, question,
+// option): twelve per-row trigger queries per response, which with the uuid index made up about
+// 60 % of PostgreSQL's time per submission (bench/results/poll-submit.json). Now:
+//
+// - the key is (response_id, seq), seq numbering the rows of one response (1, 2, …): the answers
+//   of a response sit together and the index the export and the tally fold read by response is
+//   the primary key itself. Not a global sequence: an order across responses could be matched
+//   against request logs, which is why responses carry random ids and only the hour;
+// - only free-text answers are indexed by question (the free-text pages and word counts are the
+//   only readers by question; choices and numbers are read from the tallies);
+// - no per-row foreign keys. The one writer (the batched submission statement) inserts each
+//   answer in the same statement as its response, joined to it, after checking in that statement
+//   that each question and option still belongs to the poll. What the foreign keys did on delete
+//   is done once per statement instead: deleting responses deletes their answers, and deleting a
+//   question or option of a poll that has responses is refused (it would orphan answers; the
+//   service refuses it first with POLL_HAS_RESPONSES).
+
+export class LeanPollAnswers1765100000000 implements MigrationInterface {
+    name = 'LeanPollAnswers1765100000000'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "poll_answer" DROP CONSTRAINT "fk_poll_answer_response"`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" DROP CONSTRAINT "fk_poll_answer_question"`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" DROP CONSTRAINT "fk_poll_answer_option"`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" ADD "seq" smallint`);
+        await queryRunner.query(`UPDATE "poll_answer" a SET "seq" = n.seq FROM (SELECT id, row_number() OVER (PARTITION BY response_id ORDER BY id) AS seq FROM "poll_answer") n WHERE n.id = a.id`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" ALTER COLUMN "seq" SET NOT NULL`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" DROP CONSTRAINT "PK_ac9e25bbeb039b79a1095345f20"`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" DROP COLUMN "id"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_poll_answer_response"`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" ADD CONSTRAINT "pk_poll_answer" PRIMARY KEY ("response_id", "seq")`);
+        await queryRunner.query(`DROP INDEX "public"."ix_poll_answer_question"`);
+        await queryRunner.query(`CREATE INDEX "ix_poll_answer_text" ON "poll_answer" ("question_id") WHERE "text" IS NOT NULL`);
+
+        await queryRunner.query(`
+            CREATE FUNCTION nabz_poll_response_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              DELETE FROM poll_answer a USING gone g WHERE a.response_id = g.id;
+              RETURN NULL;
+            END $$`);
+        await queryRunner.query(`CREATE TRIGGER "tr_poll_response_deleted" AFTER DELETE ON "poll_response" REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION nabz_poll_response_deleted()`);
+        await queryRunner.query(`
+            CREATE FUNCTION nabz_poll_question_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF EXISTS (SELECT 1 FROM gone g WHERE EXISTS (SELECT 1 FROM poll_response r WHERE r.poll_id = g.poll_id)) THEN
+                RAISE EXCEPTION 'a question of a poll with responses cannot be deleted' USING ERRCODE = 'foreign_key_violation';
+              END IF;
+              RETURN NULL;
+            END $$`);
+        await queryRunner.query(`CREATE TRIGGER "tr_poll_question_deleted" AFTER DELETE ON "poll_question" REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION nabz_poll_question_deleted()`);
+        await queryRunner.query(`
+            CREATE FUNCTION nabz_poll_option_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF EXISTS (SELECT 1 FROM gone g JOIN poll_question q ON q.id = g.question_id WHERE EXISTS (SELECT 1 FROM poll_response r WHERE r.poll_id = q.poll_id)) THEN
+                RAISE EXCEPTION 'an option of a poll with responses cannot be deleted' USING ERRCODE = 'foreign_key_violation';
+              END IF;
+              RETURN NULL;
+            END $$`);
+        await queryRunner.query(`CREATE TRIGGER "tr_poll_option_deleted" AFTER DELETE ON "poll_option" REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION nabz_poll_option_deleted()`);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP TRIGGER "tr_poll_option_deleted" ON "poll_option"`);
+        await queryRunner.query(`DROP FUNCTION nabz_poll_option_deleted()`);
+        await queryRunner.query(`DROP TRIGGER "tr_poll_question_deleted" ON "poll_question"`);
+        await queryRunner.query(`DROP FUNCTION nabz_poll_question_deleted()`);
+        await queryRunner.query(`DROP TRIGGER "tr_poll_response_deleted" ON "poll_response"`);
+        await queryRunner.query(`DROP FUNCTION nabz_poll_response_deleted()`);
+        await queryRunner.query(`DROP INDEX "public"."ix_poll_answer_text"`);
+        await queryRunner.query(`CREATE INDEX "ix_poll_answer_question" ON "poll_answer" ("question_id") `);
+        await queryRunner.query(`ALTER TABLE "poll_answer" DROP CONSTRAINT "pk_poll_answer"`);
+        await queryRunner.query(`CREATE INDEX "ix_poll_answer_response" ON "poll_answer" ("response_id") `);
+        await queryRunner.query(`ALTER TABLE "poll_answer" DROP COLUMN "seq"`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" ADD "id" uuid NOT NULL DEFAULT gen_random_uuid()`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" ADD CONSTRAINT "PK_ac9e25bbeb039b79a1095345f20" PRIMARY KEY ("id")`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" ADD CONSTRAINT "fk_poll_answer_option" FOREIGN KEY ("option_id") REFERENCES "poll_option"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" ADD CONSTRAINT "fk_poll_answer_question" FOREIGN KEY ("question_id") REFERENCES "poll_question"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "poll_answer" ADD CONSTRAINT "fk_poll_answer_response" FOREIGN KEY ("response_id") REFERENCES "poll_response"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    }
+}
