@@ -16,7 +16,7 @@ import { createDataSource } from './db/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { migrate } from './db/migrate';
 import { QueryLogger } from './db/query-logger';
-import { API_KEY_HEADER, type Context, RESPONDENT_COOKIE, SESSION_COOKIE } from './graphql/context';
+import { API_KEY_HEADER, type Context, SESSION_COOKIE } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/error-format';
 import { createLoaders } from './graphql/loaders';
 import { localeFromHeader } from './graphql/locale';
@@ -24,6 +24,8 @@ import { apiKeyScopePlugin } from './graphql/api-key-scopes';
 import { getSchema } from './graphql/schema';
 import { loadManifest, TrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents';
 import { bearerToken, queryLimits } from './graphql/transport';
+import { respondentCookie } from './graphql/respondent-cookie';
+import { SubmissionFastPath } from './graphql/submission-fast-path';
 import { attachGraphQLWebSocket } from './graphql/websocket';
 import { createLogger, type Logger } from './logger';
 import { seedDemoData } from './seed/demo-data';
@@ -34,7 +36,9 @@ import { registerCollectRoute } from './modules/analytics/collect.route';
 import { type Clock } from './modules/analytics/analytics.service';
 
 export interface App {
-  http: Awaited<ReturnType<typeof buildHttp>>;
+  http: Awaited<ReturnType<typeof buildHttp>>['http'];
+  /** Citizens' submissions answered without Apollo Server (its counter tells tests which path ran). */
+  submissionFastPath: SubmissionFastPath;
   db: DataSource;
   services: Services;
   log: Logger;
@@ -97,11 +101,12 @@ export async function createApp(config: Config, options: { log?: Logger; live?: 
     // Likewise: deliveries in flight finish and are recorded before the database closes.
     await services.webhooks.start();
     cleanups.push(() => services.webhooks.stop());
-    const http = await buildHttp(config, log, db, services);
+    const { http, submissionFastPath } = await buildHttp(config, log, db, services);
     cleanups.push(() => http.close());
 
     return {
       http,
+      submissionFastPath,
       db,
       services,
       log,
@@ -220,13 +225,24 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   });
   await apollo.start();
 
+  // Citizens' submissions in their common shape are answered before Apollo Server (see SubmissionFastPath).
+  const submissionFastPath = new SubmissionFastPath(await getSchema(), services.pollSubmissions, {
+    parseOptions: limits.parseOptions,
+    trusted,
+    cookieSecure: config.cookieSecure,
+    log,
+  });
+  http.addHook('preHandler', async (request, reply) => {
+    if (request.method === 'POST' && request.routeOptions.url === '/graphql' && (await submissionFastPath.handle(request, reply))) return reply;
+  });
+
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     context: (request, reply) => buildContext(request, reply, config, services),
   });
   attachGraphQLWebSocket(http, { schema: await getSchema(), limits, services, config, log, trusted });
-  return http;
+  return { http, submissionFastPath };
 }
 
 async function buildContext(request: FastifyRequest, reply: FastifyReply, config: Config, services: Services): Promise<Context> {
@@ -243,13 +259,6 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     },
   };
-  const respondentCookie = {
-    token: request.cookies[RESPONDENT_COOKIE],
-    set(token: string) {
-      if (token === request.cookies[RESPONDENT_COOKIE]) return;
-      void reply.setCookie(RESPONDENT_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', maxAge: 365 * 24 * 3600 });
-    },
-  };
   const common = {
     requestId: request.id,
     locale: localeFromHeader(request.headers['accept-language']),
@@ -258,7 +267,7 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
     services,
     loaders: createLoaders(services),
     sessionCookie,
-    respondentCookie,
+    respondentCookie: respondentCookie(request, reply, config.cookieSecure),
   };
 
   const apiKeyHeader = request.headers[API_KEY_HEADER];

@@ -1,0 +1,224 @@
+import { startTestApp, type TestApp } from '../helpers/app';
+import { createPoll, surveyInput, type CreatedPoll } from '../helpers/polls';
+
+// The submission fast path (server/src/graphql/submission-fast-path.ts) answers common
+// submitPollResponse requests without Apollo Server. Its promise: the same answer, byte for byte,
+// as the general path. Each case here is sent twice in the same state — once in the fast path's
+// shape and once with a directive that sends it through Apollo Server — and the two answers
+// (status, content type, cookie, body) must be equal; the path's own counter shows which ran.
+
+const FAST = 'mutation Answer($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId respondentToken } }';
+/** The same operation, but `@include` makes it a shape the fast path leaves to Apollo Server. */
+const GENERAL = 'mutation Answer($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId @include(if: true) respondentToken } }';
+
+let t: TestApp;
+let limited: TestApp;
+let editor: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ env: { SUBMISSIONS_PER_MINUTE: '100000' } });
+  limited = await startTestApp({ databaseUrl: t.databaseUrl, env: { SUBMISSIONS_PER_MINUTE: '2' } });
+  editor = await t.signIn('editor');
+});
+afterAll(async () => {
+  await limited.close();
+  await t.close();
+});
+
+const fastAnswered = (app: TestApp = t) => app.app.submissionFastPath.answered;
+
+interface Answer {
+  status: number;
+  contentType: string | null;
+  setCookie: string | null;
+  body: string;
+}
+
+/** POSTs raw JSON; the answer with every issued token and request id replaced by a placeholder. */
+async function send(app: TestApp, body: unknown, headers: Record<string, string> = {}): Promise<Answer & { tokens: string[] }> {
+  const res = await fetch(app.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await res.text();
+  const tokens = [...text.matchAll(/"respondentToken":"([^"]+)"/g)].map((m) => m[1]);
+  const requestId = res.headers.get('x-request-id') ?? '';
+  let normalized = text;
+  for (const token of tokens) normalized = normalized.replaceAll(token, '<token>');
+  normalized = normalized.replaceAll(requestId, '<request-id>');
+  const setCookie = res.headers.get('set-cookie');
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    setCookie: setCookie && setCookie.replace(/^nabz_respondent=[^;]+/, 'nabz_respondent=<token>'),
+    body: normalized,
+    tokens,
+  };
+}
+
+const submission = (poll: CreatedPoll, extra: Record<string, unknown> = {}) => ({
+  pollId: poll.id,
+  answers: [
+    { questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[1].id] },
+    { questionId: poll.questions[2].id, number: 4 },
+    { questionId: poll.questions[4].id, text: 'ایستگاه دوچرخه' },
+  ],
+  ...extra,
+});
+
+/** Sends the case both ways; returns the two answers and how many the fast path took. */
+async function bothWays(request: (query: string) => Promise<Answer>, app: TestApp = t) {
+  const before = fastAnswered(app);
+  const fast = await request(FAST);
+  const afterFast = fastAnswered(app);
+  const general = await request(GENERAL);
+  expect(fastAnswered(app)).toBe(afterFast);
+  const strip = ({ status, contentType, setCookie, body }: Answer) => ({ status, contentType, setCookie, body });
+  return { fast: strip(fast), general: strip(general), tookFastPath: afterFast - before === 1 };
+}
+
+async function issuedToken(): Promise<string> {
+  const other = await createPoll(t, editor, surveyInput());
+  const res = await send(t, { query: FAST, variables: { input: submission(other) } });
+  return res.tokens[0];
+}
+
+describe('the submission fast path', () => {
+  it('answers a new respondent exactly as the general path does, cookie included, and stores both', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const { fast, general, tookFastPath } = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }));
+    expect(tookFastPath).toBe(true);
+    expect(fast).toEqual(general);
+    expect(fast.status).toBe(200);
+    expect(fast.contentType).toBe('application/json; charset=utf-8');
+    expect(fast.setCookie).toBe('nabz_respondent=<token>; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax');
+    expect(JSON.parse(fast.body)).toEqual({ data: { submitPollResponse: { pollId: poll.id, respondentToken: '<token>' } } });
+    const [{ n, answers }] = await t.app.db.query(
+      'SELECT count(*)::int AS n, (SELECT count(*)::int FROM poll_answer a JOIN poll_response r ON r.id = a.response_id WHERE r.poll_id = $1) AS answers FROM poll_response WHERE poll_id = $1',
+      [poll.id],
+    );
+    expect([n, answers]).toEqual([2, 6]);
+  });
+
+  it('takes the token from the cookie and then sets no cookie, as the general path', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const tokens = [await issuedToken(), await issuedToken()];
+    let i = 0;
+    const { fast, general, tookFastPath } = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }, { cookie: `nabz_respondent=${tokens[i++]}` }));
+    expect(tookFastPath).toBe(true);
+    expect(fast).toEqual(general);
+    expect(fast.setCookie).toBeNull();
+  });
+
+  it('refuses a second answer with the same token with the same ALREADY_RESPONDED', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const token = (await send(t, { query: FAST, variables: { input: submission(poll) } })).tokens[0];
+    const { fast, general, tookFastPath } = await bothWays((query) => send(t, { query, variables: { input: submission(poll, { respondentToken: token }) } }));
+    expect(tookFastPath).toBe(true);
+    expect(fast).toEqual(general);
+    expect(JSON.parse(fast.body)).toMatchObject({ errors: [{ path: ['submitPollResponse'], extensions: { code: 'ALREADY_RESPONDED' } }], data: null });
+  });
+
+  it('with an alias, aliased fields, __typename and an operation name', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const fastQuery = 'mutation Vote($in: SubmitPollResponseInput!) { answer: submitPollResponse(input: $in) { id: pollId __typename } }';
+    const generalQuery = 'mutation Vote($in: SubmitPollResponseInput!) { answer: submitPollResponse(input: $in) { id: pollId @include(if: true) __typename } }';
+    const before = fastAnswered();
+    const fast = await send(t, { query: fastQuery, operationName: 'Vote', variables: { in: submission(poll) } });
+    expect(fastAnswered()).toBe(before + 1);
+    const general = await send(t, { query: generalQuery, operationName: 'Vote', variables: { in: submission(poll) } });
+    expect(fastAnswered()).toBe(before + 1);
+    expect({ ...fast, tokens: [] }).toEqual({ ...general, tokens: [] });
+    expect(JSON.parse(fast.body)).toEqual({ data: { answer: { id: poll.id, __typename: 'SubmitPollResponsePayload' } } });
+  });
+
+  it('leaves refused submissions to the general path, which gives its own error and stores nothing', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const closed = await createPoll(t, editor, surveyInput());
+    await t.gql('mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }', { input: { id: closed.id } }, { token: editor });
+    const cases: Array<[string, Record<string, unknown>]> = [
+      ['BAD_USER_INPUT', submission(poll, { answers: [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[1].id] }, { questionId: poll.questions[2].id, number: 9 }] })],
+      ['BAD_USER_INPUT', submission(poll, { respondentToken: 'not-one-of-ours' })],
+      ['POLL_CLOSED', submission(closed)],
+      ['NOT_FOUND', submission(poll, { pollId: '00000000-0000-4000-8000-000000000000' })],
+      ['BAD_USER_INPUT', submission(poll, { districtId: '00000000-0000-4000-8000-000000000000' })],
+    ];
+    for (const [code, input] of cases) {
+      const { fast, general, tookFastPath } = await bothWays((query) => send(t, { query, variables: { input } }));
+      expect([code, tookFastPath]).toEqual([code, false]);
+      expect(fast).toEqual(general);
+      expect(JSON.parse(fast.body).errors[0].extensions.code).toBe(code);
+    }
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_response WHERE poll_id = $1', [poll.id]);
+    expect(n).toBe(0);
+  });
+
+  it('leaves variables that need GraphQL coercion, unknown fields and non-anonymous callers to Apollo Server', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const before = fastAnswered();
+    const rating = await createPoll(t, editor, surveyInput({ questions: [{ kind: 'RATING', promptFa: 'نمره' }] }));
+    // One answer, not a list: GraphQL coerces it to a list of one.
+    const res1 = await send(t, { query: FAST, variables: { input: { pollId: rating.id, answers: { questionId: rating.questions[0].id, number: 4 } } } });
+    expect(JSON.parse(res1.body).data.submitPollResponse.pollId).toBe(rating.id);
+    const res2 = await send(t, { query: FAST, variables: { input: { ...submission(poll), extra: 1 } } });
+    expect(JSON.parse(res2.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const res3 = await send(t, { query: FAST, variables: { input: submission(poll) } }, { authorization: `Bearer ${editor}` });
+    expect(JSON.parse(res3.body).data.submitPollResponse.pollId).toBe(poll.id);
+    const res4 = await send(t, { query: FAST, operationName: 'Other', variables: { input: submission(poll) } });
+    expect(res4.status).toBe(400); // Apollo: unknown operation name
+    expect(fastAnswered()).toBe(before);
+  });
+
+  it('gives the same RATE_LIMITED once the address has spent its submissions', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const tokens = [await issuedToken(), await issuedToken(), await issuedToken(), await issuedToken()];
+    let i = 0;
+    const request = (query: string) => send(limited, { query, variables: { input: submission(poll, { respondentToken: tokens[i++] }) } });
+    await request(FAST);
+    await request(FAST);
+    const { fast, general, tookFastPath } = await bothWays(request, limited);
+    expect(tookFastPath).toBe(true);
+    expect(fast).toEqual(general);
+    expect(JSON.parse(fast.body)).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }], data: null });
+  });
+
+  it('masks a database refusal as INTERNAL_SERVER_ERROR with the request id, as the general path', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    await t.app.db.query('ALTER TABLE poll_answer ADD CONSTRAINT test_no_four CHECK (number IS DISTINCT FROM 4) NOT VALID');
+    try {
+      const { fast, general, tookFastPath } = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }));
+      expect(tookFastPath).toBe(true);
+      expect(fast).toEqual(general);
+      expect(JSON.parse(fast.body)).toMatchObject({ errors: [{ extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: '<request-id>' } }], data: null });
+      expect(fast.body).not.toMatch(/test_no_four|constraint|poll_answer/);
+    } finally {
+      await t.app.db.query('ALTER TABLE poll_answer DROP CONSTRAINT test_no_four');
+    }
+  });
+
+  it('stores exactly one of 50 concurrent submissions with one token, refusing the rest with ALREADY_RESPONDED', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const token = await issuedToken();
+    const before = fastAnswered();
+    const results = await Promise.all(Array.from({ length: 50 }, () => send(t, { query: FAST, variables: { input: submission(poll, { respondentToken: token }) } })));
+    expect(fastAnswered()).toBe(before + 50);
+    const codes = results.map((r) => JSON.parse(r.body).errors?.[0].extensions.code ?? 'ACCEPTED');
+    expect(codes.filter((c) => c === 'ACCEPTED').length).toBe(1);
+    expect(codes.filter((c) => c === 'ALREADY_RESPONDED').length).toBe(49);
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_response WHERE poll_id = $1', [poll.id]);
+    expect(n).toBe(1);
+  });
+
+  it('refuses anonymous documents outside the trusted list where they are enforced, and takes the website\'s own', async () => {
+    const enforced = await startTestApp({ databaseUrl: t.databaseUrl, env: { TRUSTED_DOCUMENTS: 'enforce', SUBMISSIONS_PER_MINUTE: '100000' } });
+    try {
+      const poll = await createPoll(t, editor, surveyInput());
+      const untrusted = await send(enforced, { query: FAST, variables: { input: submission(poll) } });
+      expect([untrusted.status, JSON.parse(untrusted.body).errors[0].extensions.code]).toEqual([403, 'UNTRUSTED_DOCUMENT']);
+      const website = 'mutation SubmitPollResponse($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId respondentToken } }';
+      const before = fastAnswered(enforced);
+      const ok = await send(enforced, { query: website, variables: { input: submission(poll) } });
+      expect(JSON.parse(ok.body).data.submitPollResponse.pollId).toBe(poll.id);
+      expect(fastAnswered(enforced)).toBe(before + 1);
+    } finally {
+      await enforced.close();
+    }
+  });
+});
