@@ -92,9 +92,10 @@ describe('poll submissions under concurrency', () => {
     expect(again.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.answers[2].questionId' });
   });
 
-  it('keeps what the foreign keys kept: deleting responses deletes their answers, and a question or option of an answered poll cannot be deleted', async () => {
+  it('keeps what the foreign keys kept: deleting responses deletes their answers, and an answered poll, its questions and options cannot be deleted', async () => {
     const poll = await createPoll(t, editor, surveyInput());
     await t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } });
+    await expect(t.app.db.query('DELETE FROM poll WHERE id = $1', [poll.id])).rejects.toThrow(/cannot be deleted/);
     await expect(t.app.db.query('DELETE FROM poll_question WHERE id = $1', [poll.questions[0].id])).rejects.toThrow(/cannot be deleted/);
     await expect(t.app.db.query('DELETE FROM poll_option WHERE id = $1', [poll.questions[0].options[2].id])).rejects.toThrow(/cannot be deleted/);
     expect((await stored(poll.id)).answers).toBe(2);

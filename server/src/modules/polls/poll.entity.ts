@@ -156,8 +156,9 @@ export class PollParticipation {
   @PrimaryColumn({ name: 'respondent_key', type: 'bytea', primaryKeyConstraintName: 'pk_poll_participation' })
   respondentKey: Buffer;
 
-  @ManyToOne(() => Poll, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'poll_id', foreignKeyConstraintName: 'fk_poll_participation_poll' })
+  // No foreign key (migration 1765100000000): written only joined to the open poll; a poll with responses cannot be deleted.
+  @ManyToOne(() => Poll, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'poll_id' })
   poll?: Poll;
 }
 
@@ -171,8 +172,9 @@ export class PollResponse {
   @Column({ name: 'poll_id', type: 'uuid' })
   pollId: string;
 
-  @ManyToOne(() => Poll, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'poll_id', foreignKeyConstraintName: 'fk_poll_response_poll' })
+  // No foreign key (migration 1765100000000): written only joined to the open poll; a poll with responses cannot be deleted.
+  @ManyToOne(() => Poll, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'poll_id' })
   poll?: Poll;
 
   @Column({ name: 'district_id', type: 'uuid', nullable: true })
@@ -185,7 +187,7 @@ export class PollResponse {
 
 @Entity('poll_answer')
 // Lean rows for the hot write path: no per-row foreign keys (the submission statement checks and
-// joins them; statement-level triggers handle deletes) — see migration 1765100000000-LeanPollAnswers.
+// joins them; statement-level triggers handle deletes) — see migration 1765100000000-LeanPollSubmissions.
 @Index('ix_poll_answer_text', ['questionId'], { where: '"text" IS NOT NULL' })
 @Check('ck_poll_answer_one_value', '(("option_id" IS NOT NULL)::int + ("number" IS NOT NULL)::int + ("text" IS NOT NULL)::int) = 1')
 export class PollAnswer {

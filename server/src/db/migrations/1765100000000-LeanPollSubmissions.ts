@@ -1,6 +1,6 @@
 import { type MigrationInterface, type QueryRunner } from "typeorm";
 
-// Lean answer rows. A response to a five-question survey wrote five poll_answer rows, each with a
+// Lean submission rows. A response to a five-question survey wrote five poll_answer rows, each with a
 // random uuid primary key, three indexes and three foreign-key checks (response, question,
 // option): twelve per-row trigger queries per response, which with the uuid index made up about
 // 60 % of PostgreSQL's time per submission (bench/results/poll-submit.json). Now:
@@ -17,11 +17,27 @@ import { type MigrationInterface, type QueryRunner } from "typeorm";
 //   is done once per statement instead: deleting responses deletes their answers, and deleting a
 //   question or option of a poll that has responses is refused (it would orphan answers; the
 //   service refuses it first with POLL_HAS_RESPONSES).
+//
+// Participations and responses lose their foreign keys to poll for the same reason: they are
+// inserted only by that statement, joined to the poll it has just found open, and every batch's
+// key-share lock on the same hot poll row cost a trigger query per row and MultiXact churn.
+// Deleting a poll that has responses is refused instead (it was a silent cascade).
 
-export class LeanPollAnswers1765100000000 implements MigrationInterface {
-    name = 'LeanPollAnswers1765100000000'
+export class LeanPollSubmissions1765100000000 implements MigrationInterface {
+    name = 'LeanPollSubmissions1765100000000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "poll_participation" DROP CONSTRAINT "fk_poll_participation_poll"`);
+        await queryRunner.query(`ALTER TABLE "poll_response" DROP CONSTRAINT "fk_poll_response_poll"`);
+        await queryRunner.query(`
+            CREATE FUNCTION nabz_poll_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF EXISTS (SELECT 1 FROM gone g WHERE EXISTS (SELECT 1 FROM poll_response r WHERE r.poll_id = g.id)) THEN
+                RAISE EXCEPTION 'a poll with responses cannot be deleted' USING ERRCODE = 'foreign_key_violation';
+              END IF;
+              RETURN NULL;
+            END $$`);
+        await queryRunner.query(`CREATE TRIGGER "tr_poll_deleted" AFTER DELETE ON "poll" REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION nabz_poll_deleted()`);
         await queryRunner.query(`ALTER TABLE "poll_answer" DROP CONSTRAINT "fk_poll_answer_response"`);
         await queryRunner.query(`ALTER TABLE "poll_answer" DROP CONSTRAINT "fk_poll_answer_question"`);
         await queryRunner.query(`ALTER TABLE "poll_answer" DROP CONSTRAINT "fk_poll_answer_option"`);
@@ -79,5 +95,9 @@ export class LeanPollAnswers1765100000000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "poll_answer" ADD CONSTRAINT "fk_poll_answer_option" FOREIGN KEY ("option_id") REFERENCES "poll_option"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "poll_answer" ADD CONSTRAINT "fk_poll_answer_question" FOREIGN KEY ("question_id") REFERENCES "poll_question"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "poll_answer" ADD CONSTRAINT "fk_poll_answer_response" FOREIGN KEY ("response_id") REFERENCES "poll_response"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`DROP TRIGGER "tr_poll_deleted" ON "poll"`);
+        await queryRunner.query(`DROP FUNCTION nabz_poll_deleted()`);
+        await queryRunner.query(`ALTER TABLE "poll_response" ADD CONSTRAINT "fk_poll_response_poll" FOREIGN KEY ("poll_id") REFERENCES "poll"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "poll_participation" ADD CONSTRAINT "fk_poll_participation_poll" FOREIGN KEY ("poll_id") REFERENCES "poll"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     }
 }
