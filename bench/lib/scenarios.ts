@@ -13,6 +13,8 @@ export interface Scenario {
    * body then becomes the expected body: any other answer under load counts as a mismatch.
    */
   check?(status: number, body: string): void;
+  /** Concurrent connections for this scenario, when not the run's (e.g. a baseline at its best concurrency). */
+  connections?: number;
 }
 
 export interface MeasureOptions {
@@ -69,7 +71,7 @@ export async function measure(scenarios: Scenario[], options: MeasureOptions): P
     expected.set(s.name, body);
   }
   const run = (s: Scenario, durationSeconds: number) =>
-    load(s.url, { method: s.method ?? 'POST', headers: s.headers, body: s.body, connections: options.connections, durationSeconds, expectBody: expected.get(s.name) });
+    load(s.url, { method: s.method ?? 'POST', headers: s.headers, body: s.body, connections: s.connections ?? options.connections, durationSeconds, expectBody: expected.get(s.name) });
 
   if (options.warmupSeconds > 0) {
     for (const s of scenarios) {
