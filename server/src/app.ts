@@ -226,7 +226,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   await apollo.start();
 
   // Citizens' submissions in their common shape are answered before Apollo Server (see SubmissionFastPath).
-  const submissionFastPath = new SubmissionFastPath(await getSchema(), services.pollSubmissions, {
+  const submissionFastPath = new SubmissionFastPath(await getSchema(), services.pollSubmissions, services.apiKeys, {
     parseOptions: limits.parseOptions,
     trusted,
     cookieSecure: config.cookieSecure,

@@ -150,7 +150,7 @@ describe('the submission fast path', () => {
     expect(n).toBe(0);
   });
 
-  it('leaves variables that need GraphQL coercion, unknown fields and non-anonymous callers to Apollo Server', async () => {
+  it('leaves variables that need GraphQL coercion, unknown fields, staff and unknown API keys to Apollo Server', async () => {
     const poll = await createPoll(t, editor, surveyInput());
     const before = fastAnswered();
     const rating = await createPoll(t, editor, surveyInput({ questions: [{ kind: 'RATING', promptFa: 'نمره' }] }));
@@ -161,6 +161,10 @@ describe('the submission fast path', () => {
     expect(JSON.parse(res2.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const res3 = await send(t, { query: FAST, variables: { input: submission(poll) } }, { authorization: `Bearer ${editor}` });
     expect(JSON.parse(res3.body).data.submitPollResponse.pollId).toBe(poll.id);
+    const res6 = await send(t, { query: FAST, variables: { input: submission(poll) } }, { 'x-api-key': 'nabz_unknownkeyunknownkeyunknownkey00' });
+    expect(JSON.parse(res6.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const res5 = await send(t, { query: FAST, variables: { input: submission(poll) } }, { accept: 'application/graphql-response+json' });
+    expect(res5.contentType).toBe('application/graphql-response+json; charset=utf-8');
     const res4 = await send(t, { query: FAST, operationName: 'Other', variables: { input: submission(poll) } });
     expect(res4.status).toBe(400); // Apollo: unknown operation name
     expect(fastAnswered()).toBe(before);
@@ -204,6 +208,49 @@ describe('the submission fast path', () => {
     expect(codes.filter((c) => c === 'ALREADY_RESPONDED').length).toBe(49);
     const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_response WHERE poll_id = $1', [poll.id]);
     expect(n).toBe(1);
+  });
+
+  it('takes a partner\'s API key with SUBMIT_RESPONSES once known, counting it and answering as the general path; leaves other keys to it', async () => {
+    const admin = await t.signIn('admin');
+    const issue = async (scopes: string[], requestsPerMinute = 1000) => {
+      const res = await t.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+        'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
+        { input: { name: `Partner ${scopes.join('+')} ${requestsPerMinute}`, scopes, requestsPerMinute } },
+        { token: admin },
+      );
+      return res.body.data!.createApiKey;
+    };
+    const poll = await createPoll(t, editor, surveyInput());
+    const key = await issue(['SUBMIT_RESPONSES']);
+    const headers = { 'x-api-key': key.secret };
+    // First use: unknown to this instance, so the general path authenticates (and caches) it.
+    const before = fastAnswered();
+    await send(t, { query: FAST, variables: { input: submission(poll) } }, headers);
+    expect(fastAnswered()).toBe(before);
+    const { fast, general, tookFastPath } = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }, headers));
+    expect(tookFastPath).toBe(true);
+    expect(fast).toEqual(general);
+    await t.app.services.apiKeys.flush();
+    const [{ request_count }] = await t.app.db.query('SELECT request_count FROM api_key WHERE id = $1', [key.apiKey.id]);
+    expect(Number(request_count)).toBe(3);
+
+    // A key without the scope: the general path's FORBIDDEN.
+    const reader = await issue(['PUBLIC_READ']);
+    await send(t, { query: '{ __typename }' }, { 'x-api-key': reader.secret });
+    const forbidden = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }, { 'x-api-key': reader.secret }));
+    expect(forbidden.tookFastPath).toBe(false);
+    expect(forbidden.fast).toEqual(forbidden.general);
+    expect(JSON.parse(forbidden.fast.body).errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'SUBMIT_RESPONSES' });
+
+    // A key over its limit: the general path's 429, no data.
+    const small = await issue(['SUBMIT_RESPONSES'], 2);
+    await send(t, { query: FAST, variables: { input: submission(poll) } }, { 'x-api-key': small.secret });
+    await send(t, { query: FAST, variables: { input: submission(poll) } }, { 'x-api-key': small.secret });
+    const limitedKey = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }, { 'x-api-key': small.secret }));
+    expect(limitedKey.tookFastPath).toBe(true);
+    expect(limitedKey.fast).toEqual(limitedKey.general);
+    expect(limitedKey.fast.status).toBe(429);
+    expect(JSON.parse(limitedKey.fast.body)).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'RATE_LIMITED', retryAfter: expect.any(Number) } }] });
   });
 
   it('refuses anonymous documents outside the trusted list where they are enforced, and takes the website\'s own', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   getLocation,
+  GraphQLError,
   Kind,
   locatedError,
   parse,
@@ -17,6 +18,8 @@ import { hashKey } from '../common/rate-limit';
 import { type Logger } from '../logger';
 import { type AnswerInput, type SubmitPollResponseInput } from '../modules/polls/poll.inputs';
 import { type PollSubmissionService, type PreparedSubmission } from '../modules/polls/poll-submission.service';
+import { ApiScope } from '../modules/partners/api-key.enums';
+import { type ApiKeyService } from '../modules/partners/api-key.service';
 import { API_KEY_HEADER, RESPONDENT_COOKIE, SESSION_COOKIE } from './context';
 import { formatError, isDatabaseUnavailable } from './error-format';
 import { respondentSetCookie } from './respondent-cookie';
@@ -42,6 +45,8 @@ interface CompiledSubmission {
   fields: Array<[string, string]>;
   /** Where the field is in the document, for errors (as graphql-js reports them). */
   field: FieldNode;
+  /** Anonymous callers may send it (always, unless trusted documents are enforced and it is not one). */
+  trusted: boolean;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -78,7 +83,8 @@ export function plainSubmissionInput(value: unknown): SubmitPollResponseInput | 
  * general GraphQL pipeline spent about four times the work of the write itself on parsing the
  * request into Apollo's form, coercing the variables, converting them into classes and running
  * the plugins. This path answers the common case directly: a POST to /graphql, from an anonymous
- * caller (no API key, no staff session), whose document is exactly
+ * caller (no staff session; a trusted document where those are enforced) or with an API key this
+ * instance already knows whose scopes include SUBMIT_RESPONSES, whose document is exactly
  *
  *   mutation [Name]($input: SubmitPollResponseInput!) { [alias:] submitPollResponse(input: $input) { pollId respondentToken __typename } }
  *
@@ -86,7 +92,7 @@ export function plainSubmissionInput(value: unknown): SubmitPollResponseInput | 
  * same service calls as the resolver (the same checks, the same per-address limit, the same
  * batched write, the same cookie) and formats errors with the same formatError, so the answer is
  * byte for byte the general path's (tests/integration/submission-fast-path.test.ts compares
- * the two). Everything else — other documents, `results` selected, API keys, staff, variables
+ * the two). Everything else — other documents, `results` selected, staff, unknown keys, variables
  * that need coercion, and every submission the checks refuse — goes to Apollo Server unchanged:
  * the checks change nothing, so Apollo runs them again and gives its own answer.
  */
@@ -98,17 +104,26 @@ export class SubmissionFastPath {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly submissions: PollSubmissionService,
+    private readonly apiKeys: ApiKeyService,
     private readonly options: { parseOptions: ParseOptions; trusted?: TrustedDocuments; cookieSecure: boolean; log: Logger },
   ) {}
 
   /** Answers the request and returns true, or returns false having touched nothing. */
   async handle(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const { headers } = request;
-    if (headers.authorization !== undefined || headers[API_KEY_HEADER] !== undefined || request.cookies[SESSION_COOKIE] !== undefined) return false;
+    if (headers.authorization !== undefined) return false;
+    // A partner's key: only one this instance knows already (cached) and whose scopes allow submitting.
+    const keyHeader = headers[API_KEY_HEADER];
+    if (keyHeader !== undefined && (typeof keyHeader !== 'string' || !this.apiKeys.peek(keyHeader)?.scopes.includes(ApiScope.SUBMIT_RESPONSES))) return false;
+    // A key acts for no one (a staff cookie beside it is ignored); without one, a staff session goes to the general path.
+    if (keyHeader === undefined && request.cookies[SESSION_COOKIE] !== undefined) return false;
+    // Apollo Server picks the response's media type from Accept: this path writes only application/json.
+    const accept = headers.accept;
+    if (accept !== undefined && (accept.includes('graphql-response') || accept.includes('multipart'))) return false;
     const body = request.body;
     if (!isObject(body) || typeof body.query !== 'string') return false;
     for (const key in body) if (!BODY_KEYS.has(key)) return false;
-    const compiled = this.compiled(body.query);
+    const compiled = this.compiled(body.query, keyHeader === undefined);
     if (!compiled) return false;
     if (body.operationName != null && body.operationName !== compiled.operationName) return false;
     if (!isObject(body.variables)) return false;
@@ -124,6 +139,18 @@ export class SubmissionFastPath {
     }
 
     this.answered++;
+    if (keyHeader !== undefined) {
+      try {
+        await this.apiKeys.authenticate(keyHeader); // counts the request and spends the key's limit
+      } catch (err) {
+        // As Apollo Server answers a context that could not be built: the error alone, no data.
+        const limited = err instanceof AppError && err.extensions.code === ErrorCode.RATE_LIMITED;
+        const error = limited ? new AppError(ErrorCode.RATE_LIMITED, err.message, { ...err.extensions, http: { status: 429 } }) : err;
+        const { status, error: formatted } = this.formatted(error, null, request.id);
+        void reply.code(status).header('content-type', 'application/json; charset=utf-8').send(`${JSON.stringify({ errors: [formatted] })}\n`);
+        return true;
+      }
+    }
     let text: string;
     try {
       await this.submissions.admit(hashKey(`client:${request.ip}`));
@@ -143,27 +170,29 @@ export class SubmissionFastPath {
   }
 
   /** An error of the write as Apollo Server shows it: located at the field, through formatError, logged when unexpected. */
-  private formatted(err: unknown, compiled: CompiledSubmission, requestId: string): { status: number; error: GraphQLFormattedError } {
-    const located = locatedError(err, [compiled.field], [compiled.key]);
-    const formatted = { ...located.toJSON(), locations: [getLocation(compiled.field.loc!.source, compiled.field.loc!.start)] };
+  private formatted(err: unknown, compiled: CompiledSubmission | null, requestId: string): { status: number; error: GraphQLFormattedError } {
+    // A field's error is located at the field; a context's (compiled null) stands alone, as Apollo Server shows it.
+    const located = compiled ? locatedError(err, [compiled.field], [compiled.key]) : err instanceof GraphQLError ? err : new GraphQLError(`Context creation failed: ${(err as Error).message}`, { originalError: err as Error });
+    const formatted = compiled ? { ...located.toJSON(), locations: [getLocation(compiled.field.loc!.source, compiled.field.loc!.start)] } : located.toJSON();
     if (!(err instanceof AppError)) {
       if (isDatabaseUnavailable(err)) this.options.log.warn({ err, requestId }, 'database unavailable');
-      else this.options.log.error({ err, path: [compiled.key], requestId }, 'unexpected error');
+      else this.options.log.error({ err, path: compiled ? [compiled.key] : undefined, requestId }, 'unexpected error');
     }
     const error = formatError({ ...formatted, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...formatted.extensions } }, located);
     if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) (error.extensions as Record<string, unknown>).requestId = requestId;
     const http = err instanceof AppError ? (err.extensions.http as { status?: number } | undefined) : undefined;
-    return { status: http?.status ?? 200, error };
+    return { status: http?.status ?? (compiled ? 200 : 500), error };
   }
 
-  private compiled(query: string): CompiledSubmission | null {
-    let compiled = this.memo.get(query);
-    if (compiled === undefined) {
-      compiled = this.compile(query);
+  /** The compiled document, or null; `anonymous` callers also need it trusted where that is enforced. */
+  private compiled(query: string, anonymous: boolean): CompiledSubmission | null {
+    let entry = this.memo.get(query);
+    if (entry === undefined) {
+      entry = this.compile(query);
       if (this.memo.size >= MEMO_MAX) this.memo.clear();
-      this.memo.set(query, compiled);
+      this.memo.set(query, entry);
     }
-    return compiled;
+    return entry && (!anonymous || entry.trusted) ? entry : null;
   }
 
   /** The document as a CompiledSubmission, or null when it is anything but the one shape (or not trusted where that is enforced). */
@@ -204,7 +233,7 @@ export class SubmissionFastPath {
     if (!fields.length) return null;
     // The shape above is valid by construction; graphql-js confirms it against the schema.
     if (validate(this.schema, document, specifiedRules).length) return null;
-    if (this.options.trusted && !this.options.trusted.allows(createHash('sha256').update(query).digest('hex'), document)) return null;
-    return { operationName: operation.name?.value, variable, key: field.alias?.value ?? field.name.value, fields, field };
+    const trusted = !this.options.trusted || this.options.trusted.allows(createHash('sha256').update(query).digest('hex'), document);
+    return { operationName: operation.name?.value, variable, key: field.alias?.value ?? field.name.value, fields, field, trusted };
   }
 }

@@ -112,6 +112,16 @@ export class ApiKeyService {
   }
 
   /**
+   * The key behind a secret if it is cached and valid, else null; counts nothing and spends no
+   * limit (the submission fast path looks before it decides, then calls `authenticate`).
+   */
+  peek(secret: string): CallerKey | null {
+    if (!SECRET_PATTERN.test(secret)) return null;
+    const hit = this.cache.get(hashSecret(secret).toString('base64'));
+    return hit && hit.expires >= Date.now() ? hit.key : null;
+  }
+
+  /**
    * The key behind a secret sent with a request. UNAUTHENTICATED for a malformed, unknown or
    * revoked secret; RATE_LIMITED once the key has spent its requests for the minute.
    */
