@@ -23,21 +23,15 @@ import { type MigrationInterface, type QueryRunner } from "typeorm";
 // key-share lock on the same hot poll row cost a trigger query per row and MultiXact churn.
 // Deleting a poll that has responses is refused instead (it was a silent cascade).
 
+/** The tables whose rows cannot be deleted once their poll has responses. */
+const ANSWERED_PARTS = ['poll', 'poll_question', 'poll_option'];
+
 export class LeanPollSubmissions1765100000000 implements MigrationInterface {
     name = 'LeanPollSubmissions1765100000000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`ALTER TABLE "poll_participation" DROP CONSTRAINT "fk_poll_participation_poll"`);
         await queryRunner.query(`ALTER TABLE "poll_response" DROP CONSTRAINT "fk_poll_response_poll"`);
-        await queryRunner.query(`
-            CREATE FUNCTION nabz_poll_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF EXISTS (SELECT 1 FROM gone g WHERE EXISTS (SELECT 1 FROM poll_response r WHERE r.poll_id = g.id)) THEN
-                RAISE EXCEPTION 'a poll with responses cannot be deleted' USING ERRCODE = 'foreign_key_violation';
-              END IF;
-              RETURN NULL;
-            END $$`);
-        await queryRunner.query(`CREATE TRIGGER "tr_poll_deleted" AFTER DELETE ON "poll" REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION nabz_poll_deleted()`);
         await queryRunner.query(`ALTER TABLE "poll_answer" DROP CONSTRAINT "fk_poll_answer_response"`);
         await queryRunner.query(`ALTER TABLE "poll_answer" DROP CONSTRAINT "fk_poll_answer_question"`);
         await queryRunner.query(`ALTER TABLE "poll_answer" DROP CONSTRAINT "fk_poll_answer_option"`);
@@ -58,31 +52,29 @@ export class LeanPollSubmissions1765100000000 implements MigrationInterface {
               RETURN NULL;
             END $$`);
         await queryRunner.query(`CREATE TRIGGER "tr_poll_response_deleted" AFTER DELETE ON "poll_response" REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION nabz_poll_response_deleted()`);
+        // One refusal for the poll, its questions and its options: the rows of a poll with responses stay.
         await queryRunner.query(`
-            CREATE FUNCTION nabz_poll_question_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE FUNCTION nabz_refuse_deleting_answered() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE answered boolean;
             BEGIN
-              IF EXISTS (SELECT 1 FROM gone g WHERE EXISTS (SELECT 1 FROM poll_response r WHERE r.poll_id = g.poll_id)) THEN
-                RAISE EXCEPTION 'a question of a poll with responses cannot be deleted' USING ERRCODE = 'foreign_key_violation';
+              CASE TG_TABLE_NAME
+                WHEN 'poll' THEN answered := EXISTS (SELECT 1 FROM gone g JOIN poll_response r ON r.poll_id = g.id);
+                WHEN 'poll_question' THEN answered := EXISTS (SELECT 1 FROM gone g JOIN poll_response r ON r.poll_id = g.poll_id);
+                ELSE answered := EXISTS (SELECT 1 FROM gone g JOIN poll_question q ON q.id = g.question_id JOIN poll_response r ON r.poll_id = q.poll_id);
+              END CASE;
+              IF answered THEN
+                RAISE EXCEPTION 'rows of % that belong to a poll with responses cannot be deleted', TG_TABLE_NAME USING ERRCODE = 'foreign_key_violation';
               END IF;
               RETURN NULL;
             END $$`);
-        await queryRunner.query(`CREATE TRIGGER "tr_poll_question_deleted" AFTER DELETE ON "poll_question" REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION nabz_poll_question_deleted()`);
-        await queryRunner.query(`
-            CREATE FUNCTION nabz_poll_option_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF EXISTS (SELECT 1 FROM gone g JOIN poll_question q ON q.id = g.question_id WHERE EXISTS (SELECT 1 FROM poll_response r WHERE r.poll_id = q.poll_id)) THEN
-                RAISE EXCEPTION 'an option of a poll with responses cannot be deleted' USING ERRCODE = 'foreign_key_violation';
-              END IF;
-              RETURN NULL;
-            END $$`);
-        await queryRunner.query(`CREATE TRIGGER "tr_poll_option_deleted" AFTER DELETE ON "poll_option" REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION nabz_poll_option_deleted()`);
+        for (const table of ANSWERED_PARTS) {
+            await queryRunner.query(`CREATE TRIGGER "tr_${table}_deleted" AFTER DELETE ON "${table}" REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION nabz_refuse_deleting_answered()`);
+        }
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TRIGGER "tr_poll_option_deleted" ON "poll_option"`);
-        await queryRunner.query(`DROP FUNCTION nabz_poll_option_deleted()`);
-        await queryRunner.query(`DROP TRIGGER "tr_poll_question_deleted" ON "poll_question"`);
-        await queryRunner.query(`DROP FUNCTION nabz_poll_question_deleted()`);
+        for (const table of ANSWERED_PARTS) await queryRunner.query(`DROP TRIGGER "tr_${table}_deleted" ON "${table}"`);
+        await queryRunner.query(`DROP FUNCTION nabz_refuse_deleting_answered()`);
         await queryRunner.query(`DROP TRIGGER "tr_poll_response_deleted" ON "poll_response"`);
         await queryRunner.query(`DROP FUNCTION nabz_poll_response_deleted()`);
         await queryRunner.query(`DROP INDEX "public"."ix_poll_answer_text"`);
@@ -95,8 +87,6 @@ export class LeanPollSubmissions1765100000000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "poll_answer" ADD CONSTRAINT "fk_poll_answer_option" FOREIGN KEY ("option_id") REFERENCES "poll_option"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "poll_answer" ADD CONSTRAINT "fk_poll_answer_question" FOREIGN KEY ("question_id") REFERENCES "poll_question"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "poll_answer" ADD CONSTRAINT "fk_poll_answer_response" FOREIGN KEY ("response_id") REFERENCES "poll_response"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-        await queryRunner.query(`DROP TRIGGER "tr_poll_deleted" ON "poll"`);
-        await queryRunner.query(`DROP FUNCTION nabz_poll_deleted()`);
         await queryRunner.query(`ALTER TABLE "poll_response" ADD CONSTRAINT "fk_poll_response_poll" FOREIGN KEY ("poll_id") REFERENCES "poll"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "poll_participation" ADD CONSTRAINT "fk_poll_participation_poll" FOREIGN KEY ("poll_id") REFERENCES "poll"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     }
