@@ -274,11 +274,7 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
   if (apiKeyHeader !== undefined) {
     if (bearer) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Send either an API key or a staff token, not both.', { http: { status: 400 } });
     const secret = Array.isArray(apiKeyHeader) ? apiKeyHeader.join(',') : apiKeyHeader;
-    const apiKey = await services.apiKeys.authenticate(secret).catch((err: unknown) => {
-      // Refused before execution: say RATE_LIMITED with HTTP 429 too.
-      if (err instanceof AppError && err.extensions.code === ErrorCode.RATE_LIMITED) throw new AppError(ErrorCode.RATE_LIMITED, err.message, { ...err.extensions, http: { status: 429 } });
-      throw err;
-    });
+    const apiKey = await services.apiKeys.authenticate(secret);
     // A key acts for no one: a staff cookie that came along is ignored.
     return { ...common, viewer: null, apiKey };
   }

@@ -144,9 +144,7 @@ export class SubmissionFastPath {
         await this.apiKeys.authenticate(keyHeader); // counts the request and spends the key's limit
       } catch (err) {
         // As Apollo Server answers a context that could not be built: the error alone, no data.
-        const limited = err instanceof AppError && err.extensions.code === ErrorCode.RATE_LIMITED;
-        const error = limited ? new AppError(ErrorCode.RATE_LIMITED, err.message, { ...err.extensions, http: { status: 429 } }) : err;
-        const { status, error: formatted } = this.formatted(error, null, request.id);
+        const { status, error: formatted } = this.formatted(err, null, request.id);
         void reply.code(status).header('content-type', 'application/json; charset=utf-8').send(`${JSON.stringify({ errors: [formatted] })}\n`);
         return true;
       }

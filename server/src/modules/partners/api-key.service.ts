@@ -146,7 +146,13 @@ export class ApiKeyService {
     } else {
       this.pending.set(hit.key.id, { count: 1, at: new Date() });
     }
-    await this.limiter(hit.key.requestsPerMinute).consume(hit.key.id);
+    await this.limiter(hit.key.requestsPerMinute)
+      .consume(hit.key.id)
+      .catch((err: unknown) => {
+        // Refused before any operation runs: RATE_LIMITED with HTTP 429 too.
+        if (err instanceof AppError && err.extensions.code === ErrorCode.RATE_LIMITED) throw new AppError(ErrorCode.RATE_LIMITED, err.message, { ...err.extensions, http: { status: 429 } });
+        throw err;
+      });
     return hit.key;
   }
 

@@ -50,7 +50,7 @@ export interface SubmissionResult {
  * wait for one another in the same order (no deadlock), and the participations' order says
  * nothing about the responses' (which keep the batch's order).
  */
-export const SUBMIT_SQL = `
+const SUBMIT_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[], $4::uuid[]) AS i(poll_id, respondent_key, district_id, response_id)
 ), answer AS (
