@@ -55,13 +55,18 @@ WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[], $4::uuid[]) AS i(poll_id, respondent_key, district_id, response_id)
 ), answer AS (
   SELECT * FROM unnest($5::uuid[], $6::smallint[], $7::uuid[], $8::uuid[], $9::smallint[], $10::text[]) AS a(response_id, seq, question_id, option_id, number, text)
-), stale AS (
+), referenced AS MATERIALIZED (
+  -- The (poll, question, option) triples the batch answers: a handful, however many responses.
+  SELECT DISTINCT i.poll_id, a.question_id, a.option_id FROM answer a JOIN input i ON i.response_id = a.response_id
+), gone AS MATERIALIZED (
   -- Checked against a definition that changed since: a question or option is no longer the poll's.
   -- (poll_answer has no per-row foreign keys; this is where its references are checked.)
-  SELECT DISTINCT a.response_id FROM answer a JOIN input i ON i.response_id = a.response_id
-  LEFT JOIN poll_question q ON q.id = a.question_id AND q.poll_id = i.poll_id
-  LEFT JOIN poll_option o ON o.id = a.option_id AND o.question_id = a.question_id
-  WHERE q.id IS NULL OR (a.option_id IS NOT NULL AND o.id IS NULL)
+  SELECT r.question_id, r.option_id FROM referenced r
+  LEFT JOIN poll_question q ON q.id = r.question_id AND q.poll_id = r.poll_id
+  LEFT JOIN poll_option o ON o.id = r.option_id AND o.question_id = r.question_id
+  WHERE q.id IS NULL OR (r.option_id IS NOT NULL AND o.id IS NULL)
+), stale AS (
+  SELECT DISTINCT a.response_id FROM answer a JOIN gone g ON g.question_id = a.question_id AND g.option_id IS NOT DISTINCT FROM a.option_id
 ), open_poll AS (
   SELECT p.id FROM poll p WHERE p.id IN (SELECT poll_id FROM input) AND ${SQL_STATUS[PollStatus.OPEN]}
 ), participation AS (
