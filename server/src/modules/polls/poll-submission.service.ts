@@ -25,13 +25,15 @@ interface AnswerRows {
 }
 
 /**
- * Submission batches written at the same time, at most (fewer with a small pool). Two keep one
- * slow batch from holding up every submission while keeping batches large. On the 2-core
- * benchmark machine (10 connections, results not read back, the box busy with other work) one,
- * two and three in flight gave about 640, 575 and 545 accepted submissions/s; a database with
- * more cores gains from more.
+ * Submission batches written at the same time by one process. One: while it is written, every
+ * new submission waits for the next, so batches are as large as the load makes them, and the
+ * database's time per response is lowest. On the 2-core benchmark machine (50 connections, the
+ * tally fold running) one, two and three in flight gave about 2,930–3,430, 2,770–2,950 and
+ * 2,620–2,950 accepted submissions/s, p99 36, 40 and 44 ms; at 10 connections one was also
+ * ahead (640 against 575 and 545 before the fast path). Several server processes still write
+ * concurrently; a database with more cores gains from more of them.
  */
-const MAX_BATCHES_IN_FLIGHT = 2;
+const MAX_BATCHES_IN_FLIGHT = 1;
 
 export interface SubmissionResult {
   pollId: string;
