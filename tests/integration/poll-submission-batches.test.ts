@@ -106,6 +106,22 @@ describe('poll submissions under concurrency', () => {
     expect(left).toBe(0);
   });
 
+  it('falls back to unnamed statements when the database session is not the connection\'s own (PGlite, a transaction pooler)', async () => {
+    // One connection, so the test's DEALLOCATE reaches the session the writer prepared its statement in.
+    const single = await startTestApp({ databaseUrl: t.databaseUrl, env: { DATABASE_POOL_SIZE: '1', SUBMISSIONS_PER_MINUTE: '100000' } });
+    try {
+      const poll = await createPoll(t, editor, surveyInput());
+      expect((await single.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } })).body.errors).toBeUndefined();
+      await single.app.db.query('DEALLOCATE ALL'); // as a pooler handing the connection another session would
+      const res = await single.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } });
+      expect(res.body.errors).toBeUndefined();
+      expect((await single.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } })).body.errors).toBeUndefined();
+      expect((await stored(poll.id)).responses).toBe(3);
+    } finally {
+      await single.close();
+    }
+  });
+
   it('accepts one of many concurrent submissions with the same token, whatever batches they fall in', async () => {
     const poll = await createPoll(t, editor, surveyInput());
     const token = (await t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } })).body.data!.submitPollResponse.respondentToken;
