@@ -142,7 +142,8 @@ export default async function pollSubmit(): Promise<void> {
 
     const editor = await t.signIn('editor');
     const [district] = (await t.app.db.query('SELECT id FROM district ORDER BY code LIMIT 1')) as Array<{ id: string }>;
-    const survey = (resultsVisibility: 'PUBLIC' | 'STAFF_ONLY') => createPoll(app, editor, { ...DEMO_SATISFACTION_SURVEY, resultsVisibility });
+    // The demo survey as it ships (results PUBLIC).
+    const survey = () => createPoll(app, editor, DEMO_SATISFACTION_SURVEY);
     const answersPerResponse = DEMO_SATISFACTION_SURVEY.questions.length;
 
     const accepted = (poll: CreatedPoll) => (status: number, text: string) => {
@@ -151,7 +152,7 @@ export default async function pollSubmit(): Promise<void> {
     };
     const writingScenario = async (name: string, description: string, query: string): Promise<Writing> => {
       // Each writing scenario has its own poll, and its warm-up another: a poll's rows are exactly its probe's and rounds'.
-      const [poll, warmupPoll] = [await survey('PUBLIC'), await survey('PUBLIC')];
+      const [poll, warmupPoll] = [await survey(), await survey()];
       return { poll, warmupPoll, query, scenario: { name, description, url: app.graphqlUrl, method: 'POST', headers: JSON_HEADERS, body: submission(poll, district.id, query), check: accepted(poll) } };
     };
     const submit = await writingScenario(
@@ -164,7 +165,7 @@ export default async function pollSubmit(): Promise<void> {
       'The same submission with `@include(if: true)` on its one field: a shape the fast path leaves to Apollo Server, so it shows what the general GraphQL path costs for the same work.',
       SUBMIT_GENERAL,
     );
-    const refusedPoll = await survey('PUBLIC');
+    const refusedPoll = await survey();
     const refusedBody = submission(refusedPoll, district.id);
     refusedBody.variables.input.answers[3] = { questionId: refusedPoll.questions[3].id, number: 11 };
     const refused: Scenario = {
@@ -260,7 +261,7 @@ export default async function pollSubmit(): Promise<void> {
 
     // Exact accounting: a fixed number of requests, so every one is answered before the run ends.
     process.stderr.write(`  exact-accounting run: ${EXACT_RUN_REQUESTS} submissions\n`);
-    const exactPoll = await survey('PUBLIC');
+    const exactPoll = await survey();
     const exactBody = JSON.stringify(submission(exactPoll, district.id));
     const expectBody = await (await fetch(t.graphqlUrl, { method: 'POST', headers: JSON_HEADERS, body: exactBody })).text();
     expect(graphqlData(expectBody).submitPollResponse?.pollId === exactPoll.id, 'exact-run probe not accepted');

@@ -1,6 +1,6 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { type GraphQLFormattedError } from 'graphql';
+import { type GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { type ValidationError } from 'class-validator';
 import { AppError, ErrorCode } from '../common/errors';
@@ -87,30 +87,34 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Unexpected error. Quote the requestId when reporting it.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
+/**
+ * Logs an error as the server sees it: an unexpected one in full, a database outage as a warning;
+ * errors the caller caused (known codes, invalid input, refused requests) are not logged.
+ */
+export function logUnexpectedError(log: Logger, error: GraphQLError, requestId: string | undefined): void {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError || original instanceof ArgumentValidationError) return;
+  if (!error.path && typeof error.extensions?.code === 'string' && APOLLO_REQUEST_CODES.has(error.extensions.code)) return;
+  if (isDatabaseUnavailable(original)) log.warn({ err: original, requestId }, 'database unavailable');
+  else log.error({ err: original, path: error.path, requestId }, 'unexpected error');
+}
+
+/** Gives a masked error the request id, which ties it to the log line. */
+export function stampRequestId(error: GraphQLFormattedError, requestId: string): void {
+  if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) (error.extensions as Record<string, unknown>).requestId = requestId;
+}
+
 /** Logs every unexpected error in full, and stamps masked errors with the request id. */
 export function errorLoggingPlugin(log: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const original = unwrapResolverError(error);
-            if (original instanceof AppError || original instanceof ArgumentValidationError) continue;
-            if (!error.path && typeof error.extensions?.code === 'string' && APOLLO_REQUEST_CODES.has(error.extensions.code)) continue;
-            if (isDatabaseUnavailable(original)) {
-              log.warn({ err: original, requestId: contextValue?.requestId }, 'database unavailable');
-              continue;
-            }
-            log.error({ err: original, path: error.path, requestId: contextValue?.requestId }, 'unexpected error');
-          }
+          for (const error of errors) logUnexpectedError(log, error, contextValue?.requestId);
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
-          for (const e of response.body.singleResult.errors ?? []) {
-            if (e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
-              (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
-            }
-          }
+          for (const e of response.body.singleResult.errors ?? []) stampRequestId(e, contextValue.requestId);
         },
       };
     },

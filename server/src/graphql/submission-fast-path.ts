@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import {
-  getLocation,
   GraphQLError,
   Kind,
   locatedError,
@@ -21,7 +20,7 @@ import { type PollSubmissionService, type PreparedSubmission } from '../modules/
 import { ApiScope } from '../modules/partners/api-key.enums';
 import { type ApiKeyService } from '../modules/partners/api-key.service';
 import { API_KEY_HEADER, RESPONDENT_COOKIE, SESSION_COOKIE } from './context';
-import { formatError, isDatabaseUnavailable } from './error-format';
+import { formatError, logUnexpectedError, stampRequestId } from './error-format';
 import { respondentSetCookie } from './respondent-cookie';
 import { type TrustedDocuments } from './trusted-documents';
 
@@ -167,17 +166,13 @@ export class SubmissionFastPath {
     return true;
   }
 
-  /** An error of the write as Apollo Server shows it: located at the field, through formatError, logged when unexpected. */
+  /** An error as Apollo Server shows it: a field's located at the field, a context's (compiled null) alone; through formatError, logged when unexpected. */
   private formatted(err: unknown, compiled: CompiledSubmission | null, requestId: string): { status: number; error: GraphQLFormattedError } {
-    // A field's error is located at the field; a context's (compiled null) stands alone, as Apollo Server shows it.
     const located = compiled ? locatedError(err, [compiled.field], [compiled.key]) : err instanceof GraphQLError ? err : new GraphQLError(`Context creation failed: ${(err as Error).message}`, { originalError: err as Error });
-    const formatted = compiled ? { ...located.toJSON(), locations: [getLocation(compiled.field.loc!.source, compiled.field.loc!.start)] } : located.toJSON();
-    if (!(err instanceof AppError)) {
-      if (isDatabaseUnavailable(err)) this.options.log.warn({ err, requestId }, 'database unavailable');
-      else this.options.log.error({ err, path: compiled ? [compiled.key] : undefined, requestId }, 'unexpected error');
-    }
+    logUnexpectedError(this.options.log, located, requestId);
+    const formatted = located.toJSON();
     const error = formatError({ ...formatted, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...formatted.extensions } }, located);
-    if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) (error.extensions as Record<string, unknown>).requestId = requestId;
+    stampRequestId(error, requestId);
     const http = err instanceof AppError ? (err.extensions.http as { status?: number } | undefined) : undefined;
     return { status: http?.status ?? (compiled ? 200 : 500), error };
   }
@@ -193,7 +188,7 @@ export class SubmissionFastPath {
     return entry && (!anonymous || entry.trusted) ? entry : null;
   }
 
-  /** The document as a CompiledSubmission, or null when it is anything but the one shape (or not trusted where that is enforced). */
+  /** The document as a CompiledSubmission (noting whether anonymous callers may send it), or null when it is anything but the one shape. */
   private compile(query: string): CompiledSubmission | null {
     let document;
     try {

@@ -116,9 +116,13 @@ export class ApiKeyService {
    * limit (the submission fast path looks before it decides, then calls `authenticate`).
    */
   peek(secret: string): CallerKey | null {
-    if (!SECRET_PATTERN.test(secret)) return null;
-    const hit = this.cache.get(hashSecret(secret).toString('base64'));
-    return hit && hit.expires >= Date.now() ? hit.key : null;
+    return SECRET_PATTERN.test(secret) ? (this.cached(hashSecret(secret).toString('base64'))?.key ?? null) : null;
+  }
+
+  /** The cache entry of a key hash, unless it has expired. */
+  private cached(cacheKey: string) {
+    const hit = this.cache.get(cacheKey);
+    return hit && hit.expires >= Date.now() ? hit : undefined;
   }
 
   /**
@@ -129,8 +133,8 @@ export class ApiKeyService {
     if (!SECRET_PATTERN.test(secret)) throw invalidKey();
     const hash = hashSecret(secret);
     const cacheKey = hash.toString('base64');
-    let hit = this.cache.get(cacheKey);
-    if (!hit || hit.expires < Date.now()) {
+    let hit = this.cached(cacheKey);
+    if (!hit) {
       const row = await this.db.getRepository(ApiKey).findOne({ where: { keyHash: hash } });
       const key = row && !row.revokedAt ? { id: row.id, name: row.name, scopes: row.scopes, requestsPerMinute: row.requestsPerMinute } : null;
       if (this.cache.size >= CACHE_MAX) this.cache.clear();
