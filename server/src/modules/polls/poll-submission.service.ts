@@ -120,7 +120,14 @@ interface PendingWrite {
   districtId: string | null;
   responseId: string;
   rows: AnswerRows;
-  settle(outcome: WriteOutcome | Error): void;
+  /** Its batch committed: what the statement said of it. */
+  written(outcome: WriteOutcome): void;
+  /**
+   * Its batch failed. Two callbacks rather than one that tests `instanceof Error`: errors raised
+   * by Node itself (a refused or cut connection) come from another realm under a test runner's
+   * sandbox, and were taken for outcomes (a refused write read as POLL_CLOSED).
+   */
+  failed(error: unknown): void;
 }
 
 /**
@@ -142,9 +149,9 @@ export class SubmissionWriter {
     private readonly maxBatch = 250,
   ) {}
 
-  write(submission: Omit<PendingWrite, 'settle' | 'responseId'>): Promise<WriteOutcome> {
+  write(submission: Omit<PendingWrite, 'written' | 'failed' | 'responseId'>): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ ...submission, responseId: randomUUID(), settle: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) });
+      this.waiting.push({ ...submission, responseId: randomUUID(), written: resolve, failed: reject });
       this.drain();
     });
   }
@@ -207,13 +214,14 @@ export class SubmissionWriter {
     } catch (err) {
       // Nothing of the batch was written. Alone, each submission succeeds or fails on its own.
       if (retryAlone && batch.length > 1) await Promise.all(batch.map((w) => this.run([w], false)));
-      else batch.forEach((w) => w.settle(err as Error));
+      else batch.forEach((w) => w.failed(err));
       return;
     }
     const byId = new Map(result.map((r) => [r.id, r]));
     for (const w of batch) {
       const r = byId.get(w.responseId);
-      w.settle(r ? { open: r.open, accepted: r.accepted, stale: r.stale } : new Error('submission missing from its batch result'));
+      if (r) w.written({ open: r.open, accepted: r.accepted, stale: r.stale });
+      else w.failed(new Error('submission missing from its batch result'));
     }
   }
 }

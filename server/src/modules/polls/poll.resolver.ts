@@ -132,8 +132,10 @@ export class PollResolver {
 
   @FieldResolver(() => [District], { description: 'The districts the poll is limited to; empty for the whole city.' })
   async districts(@Root() poll: Poll, @Ctx() ctx: Context): Promise<District[]> {
-    const found = await ctx.loaders.districtById.loadMany(poll.districtIds);
-    return found.filter((d): d is District => !!d && !(d instanceof Error));
+    // load, not loadMany: a failed load rejects instead of leaving an Error in the list to filter out
+    // (dropping it would show a district-limited poll as open to the whole city).
+    const found = await Promise.all(poll.districtIds.map((id) => ctx.loaders.districtById.load(id)));
+    return found.filter((d): d is District => d !== null);
   }
 }
 
