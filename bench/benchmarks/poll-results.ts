@@ -193,7 +193,7 @@ async function generatePart(t: TestApp, poll: CreatedPoll, districtIds: string[]
       await timed('commit', runner.commitTransaction());
       progress(to);
     }
-    await timed('poll_tally_queue', runner.query('INSERT INTO poll_tally_queue (response_id) SELECT id FROM gen_response ORDER BY random()'));
+    await timed('poll_tally_queue', runner.query('INSERT INTO poll_tally_queue (poll_id, response_id) SELECT $1, id FROM gen_response ORDER BY random()', [poll.id]));
     await runner.query('DROP TABLE gen_response; DROP TABLE gen_key');
   } catch (err) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();

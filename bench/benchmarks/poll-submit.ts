@@ -84,7 +84,7 @@ async function rows(t: TestApp, pollId: string): Promise<Rows> {
     `SELECT (SELECT count(*) FROM poll_participation WHERE poll_id = $1)::int AS participations,
             (SELECT count(*) FROM poll_response WHERE poll_id = $1)::int AS responses,
             (SELECT count(*) FROM poll_answer a JOIN poll_response r ON r.id = a.response_id WHERE r.poll_id = $1)::int AS answers,
-            (SELECT count(*) FROM poll_tally_queue q JOIN poll_response r ON r.id = q.response_id WHERE r.poll_id = $1)::int AS queued,
+            (SELECT count(*) FROM poll_tally_queue q JOIN poll_response r ON r.id = q.response_id AND r.poll_id = q.poll_id WHERE q.poll_id = $1)::int AS queued,
             (SELECT coalesce(sum(responses), 0) FROM poll_response_tally WHERE poll_id = $1)::int AS tallied`,
     [pollId],
   )) as Rows[];

@@ -268,8 +268,8 @@ describe('CSV export: a large poll', () => {
     await t.app.db.query(
       `WITH g AS (SELECT i FROM generate_series(1, $5::int) i),
        p AS (INSERT INTO poll_participation (poll_id, respondent_key) SELECT $1, decode(md5('resp' || i), 'hex') FROM g),
-       r AS (INSERT INTO poll_response (poll_id, submitted_at) SELECT $1, date_trunc('hour', now()) - (i % 3) * interval '1 hour' FROM g RETURNING id),
-       q AS (INSERT INTO poll_tally_queue (response_id) SELECT id FROM r),
+       r AS (INSERT INTO poll_response (poll_id, submitted_at) SELECT $1, date_trunc('hour', now()) - (i % 3) * interval '1 hour' FROM g RETURNING id, poll_id),
+       q AS (INSERT INTO poll_tally_queue (poll_id, response_id) SELECT poll_id, id FROM r),
        a AS (INSERT INTO poll_answer (response_id, seq, question_id, option_id) SELECT id, 1, $2, $3 FROM r)
        INSERT INTO poll_answer (response_id, seq, question_id, text) SELECT id, 2, $4, $6 || id::text FROM r`,
       [big.id, choice.id, choice.options[1].id, text.id, N, LONG],

@@ -232,7 +232,7 @@ describe('poll insights: access', () => {
 
 describe('poll insights: results and breakdowns (responses still queued)', () => {
   it('reads responses that are still queued, not yet folded into the tallies', async () => {
-    const [{ queued }] = await t.app.db.query('SELECT count(*)::int AS queued FROM poll_tally_queue q JOIN poll_response r ON r.id = q.response_id WHERE r.poll_id = $1', [poll.id]);
+    const [{ queued }] = await t.app.db.query('SELECT count(*)::int AS queued FROM poll_tally_queue q JOIN poll_response r ON r.id = q.response_id AND r.poll_id = q.poll_id WHERE q.poll_id = $1', [poll.id]);
     expect(queued).toBe(generated.length);
   });
 

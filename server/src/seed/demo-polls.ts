@@ -322,7 +322,7 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
      FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::smallint[], $5::text[]) WITH ORDINALITY AS a(response_id, question_id, option_id, number, text, n)`,
     [a.responseIds, a.questionIds, a.optionIds, a.numbers, a.texts],
   );
-  await m.query('INSERT INTO poll_tally_queue (response_id) SELECT unnest($1::uuid[])', [rows.ids]);
+  await m.query('INSERT INTO poll_tally_queue (poll_id, response_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [rows.pollIds, rows.ids]);
   // As many participations as responses, each a random 32-byte key: like the keyed hashes real
   // submissions store, and joined to nothing.
   await m.query(

@@ -82,12 +82,12 @@ WITH input AS (
   INSERT INTO poll_response (id, poll_id, district_id, submitted_at)
   SELECT i.response_id, i.poll_id, i.district_id, date_trunc('hour', now())
   FROM input i JOIN participation p ON p.poll_id = i.poll_id AND p.respondent_key = i.respondent_key
-  RETURNING id
+  RETURNING id, poll_id
 ), answers AS (
   INSERT INTO poll_answer (response_id, seq, question_id, option_id, number, text)
   SELECT a.response_id, a.seq, a.question_id, a.option_id, a.number, a.text FROM answer a JOIN response ON response.id = a.response_id
 ), queued AS (
-  INSERT INTO poll_tally_queue (response_id) SELECT id FROM response
+  INSERT INTO poll_tally_queue (poll_id, response_id) SELECT poll_id, id FROM response
 )
 SELECT i.response_id AS id, o.id IS NOT NULL AS open, r.id IS NOT NULL AS accepted, s.response_id IS NOT NULL AS stale
 FROM input i LEFT JOIN open_poll o ON o.id = i.poll_id LEFT JOIN response r ON r.id = i.response_id LEFT JOIN stale s ON s.response_id = i.response_id`;

@@ -14,6 +14,10 @@ export const NO_NUMBER = -1;
 
 @Entity('poll_tally_queue')
 export class PollTallyQueue {
+  /** First in the key: a results read takes its own poll's queued responses as one key range. */
+  @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_tally_queue' })
+  pollId: string;
+
   @PrimaryColumn({ name: 'response_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_tally_queue' })
   responseId: string;
 }

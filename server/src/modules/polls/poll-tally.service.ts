@@ -15,7 +15,7 @@ const BATCH = 20_000;
 const FOLD_SQL = `
 WITH taken AS (
   DELETE FROM poll_tally_queue
-  WHERE response_id IN (SELECT response_id FROM poll_tally_queue LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+  WHERE (poll_id, response_id) IN (SELECT poll_id, response_id FROM poll_tally_queue LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
   RETURNING response_id
 ), resp AS MATERIALIZED (
   SELECT r.id, r.poll_id, (r.submitted_at AT TIME ZONE $1)::date AS day, coalesce(r.district_id, '${NO_DISTRICT}'::uuid) AS district_id
@@ -94,13 +94,15 @@ const DIMENSION_COLUMN: Record<TallyDimension, { tally: string; live: string }> 
 const ANSWER_TALLY: Record<TallyDimension, string> = { none: 'poll_answer_district_tally', district: 'poll_answer_district_tally', day: 'poll_answer_tally' };
 
 /**
- * The still-queued responses of poll $1 (columns of poll_response), and then their answers: each
- * looked up by key from the queue, which the folder keeps short. The lateral subqueries (OFFSET 0
- * keeps them from being flattened into plain joins) fix that plan: the queue's statistics go stale
- * as it fills and empties, and a plan built on them could scan every response of the poll.
+ * The still-queued responses of poll $1 (columns of poll_response), and then their answers: the
+ * poll's key range of the queue (which the folder keeps short; other polls' queued responses are
+ * not touched), each response looked up by key. The lateral subqueries (OFFSET 0 keeps them from
+ * being flattened into plain joins) fix that plan: the queue's statistics go stale as it fills and
+ * empties, and a plan built on them could scan every response of the poll.
  */
 const QUEUED_RESPONSES = `SELECT r.id, r.poll_id, r.district_id, r.submitted_at FROM poll_tally_queue q
-  CROSS JOIN LATERAL (SELECT r.id, r.poll_id, r.district_id, r.submitted_at FROM poll_response r WHERE r.id = q.response_id AND r.poll_id = $1 OFFSET 0) r`;
+  CROSS JOIN LATERAL (SELECT r.id, r.poll_id, r.district_id, r.submitted_at FROM poll_response r WHERE r.id = q.response_id OFFSET 0) r
+  WHERE q.poll_id = $1`;
 const answersOf = (alias: string, filter = 'TRUE') =>
   `CROSS JOIN LATERAL (SELECT a.question_id, a.option_id, a.number, a.text FROM poll_answer a WHERE a.response_id = ${alias}.id AND ${filter} OFFSET 0) a`;
 
