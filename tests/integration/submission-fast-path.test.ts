@@ -74,6 +74,16 @@ async function bothWays(request: (query: string) => Promise<Answer>, app: TestAp
   return { fast: strip(fast), general: strip(general), tookFastPath: afterFast - before === 1 };
 }
 
+/**
+ * A published poll whose definition both instances have cached, as a poll's first submission
+ * through the general path leaves it: the fast path takes only such polls.
+ */
+async function openPoll(input: Record<string, unknown> = surveyInput()): Promise<CreatedPoll> {
+  const poll = await createPoll(t, editor, input);
+  await Promise.all([t, limited].map((app) => app.app.services.polls.definition(poll.id)));
+  return poll;
+}
+
 async function issuedToken(): Promise<string> {
   const other = await createPoll(t, editor, surveyInput());
   const res = await send(t, { query: FAST, variables: { input: submission(other) } });
@@ -82,7 +92,7 @@ async function issuedToken(): Promise<string> {
 
 describe('the submission fast path', () => {
   it('answers a new respondent exactly as the general path does, cookie included, and stores both', async () => {
-    const poll = await createPoll(t, editor, surveyInput());
+    const poll = await openPoll();
     const { fast, general, tookFastPath } = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }));
     expect(tookFastPath).toBe(true);
     expect(fast).toEqual(general);
@@ -98,7 +108,7 @@ describe('the submission fast path', () => {
   });
 
   it('takes the token from the cookie and then sets no cookie, as the general path', async () => {
-    const poll = await createPoll(t, editor, surveyInput());
+    const poll = await openPoll();
     const tokens = [await issuedToken(), await issuedToken()];
     let i = 0;
     const { fast, general, tookFastPath } = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }, { cookie: `nabz_respondent=${tokens[i++]}` }));
@@ -108,7 +118,7 @@ describe('the submission fast path', () => {
   });
 
   it('refuses a second answer with the same token with the same ALREADY_RESPONDED', async () => {
-    const poll = await createPoll(t, editor, surveyInput());
+    const poll = await openPoll();
     const token = (await send(t, { query: FAST, variables: { input: submission(poll) } })).tokens[0];
     const { fast, general, tookFastPath } = await bothWays((query) => send(t, { query, variables: { input: submission(poll, { respondentToken: token }) } }));
     expect(tookFastPath).toBe(true);
@@ -117,7 +127,7 @@ describe('the submission fast path', () => {
   });
 
   it('with an alias, aliased fields, __typename and an operation name', async () => {
-    const poll = await createPoll(t, editor, surveyInput());
+    const poll = await openPoll();
     const fastQuery = 'mutation Vote($in: SubmitPollResponseInput!) { answer: submitPollResponse(input: $in) { id: pollId __typename } }';
     const generalQuery = 'mutation Vote($in: SubmitPollResponseInput!) { answer: submitPollResponse(input: $in) { id: pollId @include(if: true) __typename } }';
     const before = fastAnswered();
@@ -130,8 +140,8 @@ describe('the submission fast path', () => {
   });
 
   it('leaves refused submissions to the general path, which gives its own error and stores nothing', async () => {
-    const poll = await createPoll(t, editor, surveyInput());
-    const closed = await createPoll(t, editor, surveyInput());
+    const poll = await openPoll();
+    const closed = await openPoll();
     await t.gql('mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }', { input: { id: closed.id } }, { token: editor });
     const cases: Array<[string, Record<string, unknown>]> = [
       ['BAD_USER_INPUT', submission(poll, { answers: [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[1].id] }, { questionId: poll.questions[2].id, number: 9 }] })],
@@ -151,9 +161,9 @@ describe('the submission fast path', () => {
   });
 
   it('leaves variables that need GraphQL coercion, unknown fields, staff and unknown API keys to Apollo Server', async () => {
-    const poll = await createPoll(t, editor, surveyInput());
+    const poll = await openPoll();
     const before = fastAnswered();
-    const rating = await createPoll(t, editor, surveyInput({ questions: [{ kind: 'RATING', promptFa: 'نمره' }] }));
+    const rating = await openPoll(surveyInput({ questions: [{ kind: 'RATING', promptFa: 'نمره' }] }));
     // One answer, not a list: GraphQL coerces it to a list of one.
     const res1 = await send(t, { query: FAST, variables: { input: { pollId: rating.id, answers: { questionId: rating.questions[0].id, number: 4 } } } });
     expect(JSON.parse(res1.body).data.submitPollResponse.pollId).toBe(rating.id);
@@ -171,7 +181,7 @@ describe('the submission fast path', () => {
   });
 
   it('gives the same RATE_LIMITED once the address has spent its submissions', async () => {
-    const poll = await createPoll(t, editor, surveyInput());
+    const poll = await openPoll();
     const tokens = [await issuedToken(), await issuedToken(), await issuedToken(), await issuedToken()];
     let i = 0;
     const request = (query: string) => send(limited, { query, variables: { input: submission(poll, { respondentToken: tokens[i++] }) } });
@@ -183,8 +193,42 @@ describe('the submission fast path', () => {
     expect(JSON.parse(fast.body)).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }], data: null });
   });
 
+  it('leaves polls it has not checked before to the general path, so a limited client reads nothing from the database', async () => {
+    const poll = await openPoll();
+    const tokens = [await issuedToken(), await issuedToken()];
+    for (const token of tokens) await send(limited, { query: FAST, variables: { input: submission(poll, { respondentToken: token }) } });
+    const before = limited.sqlCount();
+    const fastBefore = fastAnswered(limited);
+    for (let i = 0; i < 5; i++) {
+      const res = await send(limited, { query: FAST, variables: { input: submission(poll, { pollId: `00000000-0000-4000-8000-00000000000${i}` }) } });
+      expect(JSON.parse(res.body).errors[0].extensions.code).toBe('RATE_LIMITED');
+    }
+    expect(limited.sqlCount()).toBe(before);
+    expect(fastAnswered(limited)).toBe(fastBefore);
+    // A new poll's first submission goes the general way and caches it; the next takes the fast path.
+    const fresh = await createPoll(t, editor, surveyInput());
+    const first = await bothWays((query) => send(t, { query, variables: { input: submission(fresh) } }));
+    expect([first.tookFastPath, first.fast.status]).toEqual([false, 200]);
+    const second = await bothWays((query) => send(t, { query, variables: { input: submission(fresh) } }));
+    expect(second.tookFastPath).toBe(true);
+  });
+
+  it('refuses an empty respondent token, and takes an empty cookie for none, both ways', async () => {
+    const poll = await openPoll();
+    const empty = await bothWays((query) => send(t, { query, variables: { input: submission(poll, { respondentToken: '' }) } }));
+    expect(empty.fast).toEqual(empty.general);
+    expect(JSON.parse(empty.fast.body)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'input.respondentToken' } }], data: null });
+    // An empty cookie is no token: each request is a new respondent with a new token and cookie.
+    const cookie = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }, { cookie: 'nabz_respondent=' }));
+    expect(cookie.tookFastPath).toBe(true);
+    expect(cookie.fast).toEqual(cookie.general);
+    expect(cookie.fast.setCookie).toMatch(/^nabz_respondent=<token>;/);
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_response WHERE poll_id = $1', [poll.id]);
+    expect(n).toBe(2);
+  });
+
   it('masks a database refusal as INTERNAL_SERVER_ERROR with the request id, as the general path', async () => {
-    const poll = await createPoll(t, editor, surveyInput());
+    const poll = await openPoll();
     await t.app.db.query('ALTER TABLE poll_answer ADD CONSTRAINT test_no_four CHECK (number IS DISTINCT FROM 4) NOT VALID');
     try {
       const { fast, general, tookFastPath } = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }));
@@ -198,7 +242,7 @@ describe('the submission fast path', () => {
   });
 
   it('stores exactly one of 50 concurrent submissions with one token, refusing the rest with ALREADY_RESPONDED', async () => {
-    const poll = await createPoll(t, editor, surveyInput());
+    const poll = await openPoll();
     const token = await issuedToken();
     const before = fastAnswered();
     const results = await Promise.all(Array.from({ length: 50 }, () => send(t, { query: FAST, variables: { input: submission(poll, { respondentToken: token }) } })));
@@ -220,7 +264,7 @@ describe('the submission fast path', () => {
       );
       return res.body.data!.createApiKey;
     };
-    const poll = await createPoll(t, editor, surveyInput());
+    const poll = await openPoll();
     const key = await issue(['SUBMIT_RESPONSES']);
     const headers = { 'x-api-key': key.secret };
     // First use: unknown to this instance, so the general path authenticates (and caches) it.
@@ -256,7 +300,8 @@ describe('the submission fast path', () => {
   it('refuses anonymous documents outside the trusted list where they are enforced, and takes the website\'s own', async () => {
     const enforced = await startTestApp({ databaseUrl: t.databaseUrl, env: { TRUSTED_DOCUMENTS: 'enforce', SUBMISSIONS_PER_MINUTE: '100000' } });
     try {
-      const poll = await createPoll(t, editor, surveyInput());
+      const poll = await openPoll();
+      await enforced.app.services.polls.definition(poll.id);
       const untrusted = await send(enforced, { query: FAST, variables: { input: submission(poll) } });
       expect([untrusted.status, JSON.parse(untrusted.body).errors[0].extensions.code]).toEqual([403, 'UNTRUSTED_DOCUMENT']);
       const website = 'mutation SubmitPollResponse($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId respondentToken } }';

@@ -129,6 +129,10 @@ export class SubmissionFastPath {
     const input = plainSubmissionInput(body.variables[compiled.variable]);
     if (!input) return false;
 
+    // Only for a poll whose definition is cached: checking another would read the database before
+    // the per-address limit is spent (the general path limits first), and a limited client could
+    // still make it work. The general path's first submission caches it.
+    if (!this.submissions.isPrepared(input.pollId)) return false;
     const cookieToken = request.cookies[RESPONDENT_COOKIE];
     let prepared: PreparedSubmission;
     try {

@@ -257,6 +257,11 @@ export class PollSubmissionService {
     return this.write(await this.prepare(input, meta.cookieToken));
   }
 
+  /** Whether `prepare` can check a submission to this poll without reading the database. */
+  isPrepared(pollId: string): boolean {
+    return this.polls.hasCachedDefinition(pollId);
+  }
+
   /** Counts a submission against its client's per-address limit; RATE_LIMITED when it is spent. */
   async admit(clientKey: string): Promise<void> {
     await this.limiter.consume(clientKey);
@@ -278,12 +283,13 @@ export class PollSubmissionService {
     const districtId = await this.checkDistrict(definition, input.districtId ?? null);
     const rows = toAnswerRows(definition, input.answers);
 
-    let token = input.respondentToken ?? cookieToken ?? null;
-    if (input.respondentToken && !this.keys.isValid(input.respondentToken)) {
+    // Any token sent must be one of ours; "" is not (taken as a token, it was one identity shared
+    // by everyone who sent it, and an empty cookie the same).
+    if (input.respondentToken != null && !this.keys.isValid(input.respondentToken)) {
       throw badInput('respondentToken was not issued by this service; omit it to get a new one.', 'input.respondentToken');
     }
-    if (token && !this.keys.isValid(token)) token = null; // a stale or foreign cookie: start afresh
-    const tokenIssued = !token;
+    let token: string | null = input.respondentToken ?? (cookieToken && this.keys.isValid(cookieToken) ? cookieToken : null); // a stale, foreign or empty cookie: start afresh
+    const tokenIssued = token === null;
     token ??= this.keys.issue();
     return { pollId: definition.poll.id, token, tokenIssued, districtId, rows };
   }

@@ -132,6 +132,12 @@ export class PollService {
     return value;
   }
 
+  /** Whether `definition(pollId)` would answer from the cache, without reading the database. */
+  hasCachedDefinition(pollId: string): boolean {
+    const cached = this.definitions.get(pollId);
+    return cached !== undefined && cached.expires > Date.now();
+  }
+
   forgetDefinition(pollId: string): void {
     this.definitions.delete(pollId);
   }
