@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { preparedQuery } from '../../db/prepared';
+import { isDatabaseUnavailable } from '../../graphql/error-format';
 import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
 import { isCleanText } from '../../common/validation';
 import { type Viewer } from '../staff/staff.policy';
@@ -91,6 +92,13 @@ WITH input AS (
 )
 SELECT i.response_id AS id, o.id IS NOT NULL AS open, r.id IS NOT NULL AS accepted, s.response_id IS NOT NULL AS stale
 FROM input i LEFT JOIN open_poll o ON o.id = i.poll_id LEFT JOIN response r ON r.id = i.response_id LEFT JOIN stale s ON s.response_id = i.response_id`;
+
+/**
+ * The prepared statement's name carries a digest of its text: where a database session outlives
+ * one connection (a pooler), two versions of the server during a rolling deploy must not run each
+ * other's statement under one name.
+ */
+const SUBMIT_STATEMENT = `nabz_submit_${createHash('sha256').update(SUBMIT_SQL).digest('hex').slice(0, 12)}`;
 
 /**
  * A uuid[] parameter as PostgreSQL's array text, built in one join instead of node-postgres
@@ -199,7 +207,7 @@ export class SubmissionWriter {
     }
     let result: Array<WriteOutcome & { id: string }>;
     try {
-      result = await preparedQuery(this.db, 'nabz_submit_batch', SUBMIT_SQL, [
+      result = await preparedQuery(this.db, SUBMIT_STATEMENT, SUBMIT_SQL, [
         uuidArray(batch.map((w) => w.pollId)),
         batch.map((w) => w.respondentKey),
         uuidArray(batch.map((w) => w.districtId)),
@@ -212,8 +220,9 @@ export class SubmissionWriter {
         answers.texts,
       ]);
     } catch (err) {
-      // Nothing of the batch was written. Alone, each submission succeeds or fails on its own.
-      if (retryAlone && batch.length > 1) await Promise.all(batch.map((w) => this.run([w], false)));
+      // Nothing of the batch was written. Alone, each submission succeeds or fails on its own —
+      // unless the database is out of reach, where each would only fail again, holding connections.
+      if (retryAlone && batch.length > 1 && !isDatabaseUnavailable(err)) await Promise.all(batch.map((w) => this.run([w], false)));
       else batch.forEach((w) => w.failed(err));
       return;
     }

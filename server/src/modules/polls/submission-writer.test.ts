@@ -47,4 +47,14 @@ describe('SubmissionWriter', () => {
     await Promise.allSettled([first, ...rest]);
     expect(db.statements).toBe(1 + 1 + 3);
   });
+
+  it('does not retry one by one when the database is out of reach', async () => {
+    const db = failingDb(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    const writer = new SubmissionWriter(db, 1);
+    const first = writer.write(submission(1));
+    const rest = [2, 3, 4].map((n) => writer.write(submission(n)));
+    const results = await Promise.allSettled([first, ...rest]);
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(db.statements).toBe(2);
+  });
 });
