@@ -1,4 +1,6 @@
+import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { testDatabase } from '../helpers/database';
 import { createPoll, SUBMIT, surveyInput, type CreatedPoll } from '../helpers/polls';
 
 // Concurrent submissions are written in batches (group commit, poll-submission.service.ts): these
@@ -104,6 +106,58 @@ describe('poll submissions under concurrency', () => {
     await t.app.db.query('DELETE FROM poll_response WHERE poll_id = $1', [poll.id]);
     const [{ left }] = await t.app.db.query('SELECT count(*)::int AS left FROM poll_answer WHERE response_id = ANY($1)', [ids]);
     expect(left).toBe(0);
+  });
+
+  // Two sessions side by side: the embedded PGlite serves every connection from one session.
+  const sideBySide = testDatabase().mode === 'server' ? it : it.skip;
+
+  sideBySide('makes a submission wait for a removal being committed, and then refuse with POLL_CHANGED', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    await t.app.services.polls.definition(poll.id);
+    const removed = poll.questions[0].options[0];
+    const editorSession = new Client({ connectionString: t.databaseUrl });
+    await editorSession.connect();
+    try {
+      await editorSession.query('BEGIN');
+      await editorSession.query('DELETE FROM poll_option WHERE id = $1', [removed.id]); // no responses yet: allowed
+      let settled = false;
+      const pending = t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } }).finally(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 400));
+      expect(settled).toBe(false); // the batch waits on the poll's answer lock
+      await editorSession.query('COMMIT');
+      expect((await pending).body.errors?.[0].extensions?.code).toBe('POLL_CHANGED');
+    } finally {
+      await editorSession.end();
+    }
+    const [{ orphans }] = await t.app.db.query('SELECT count(*)::int AS orphans FROM poll_answer WHERE option_id = $1', [removed.id]);
+    expect(orphans).toBe(0);
+    expect(await stored(poll.id)).toEqual({ participations: 0, responses: 0, answers: 0, counted: 0 });
+  });
+
+  sideBySide('makes a removal wait for a submission being written, and then refuse it with POLL_HAS_RESPONSES', async () => {
+    const input = surveyInput();
+    const poll = await createPoll(t, editor, input);
+    const writer = new Client({ connectionString: t.databaseUrl });
+    await writer.connect();
+    try {
+      // A batch in flight, as the submission statement leaves it before its commit.
+      await writer.query('BEGIN');
+      await writer.query('SELECT * FROM nabz_submission_gone(ARRAY[$1]::uuid[], ARRAY[$2]::uuid[], ARRAY[$3]::uuid[])', [poll.id, poll.questions[3].id, null]);
+      await writer.query('INSERT INTO poll_response (poll_id, submitted_at) VALUES ($1, date_trunc(\'hour\', now()))', [poll.id]);
+      const questions = input.questions.map((q, i) => ({ ...q, id: poll.questions[i].id, options: q.options?.map((o, j) => ({ ...o, id: poll.questions[i].options[j].id })) }));
+      let settled = false;
+      const update = t
+        .gql('mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }', { input: { id: poll.id, questions: questions.filter((_, i) => i !== 3) } }, { token: editor })
+        .finally(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 400));
+      expect(settled).toBe(false);
+      await writer.query('COMMIT');
+      expect((await update).body.errors?.[0].extensions?.code).toBe('POLL_HAS_RESPONSES');
+    } finally {
+      await writer.end();
+    }
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_question WHERE poll_id = $1', [poll.id]);
+    expect(n).toBe(poll.questions.length);
   });
 
   it('falls back to unnamed statements when the database session is not the connection\'s own (PGlite, a transaction pooler)', async () => {

@@ -63,11 +63,11 @@ WITH input AS (
   SELECT DISTINCT i.poll_id, a.question_id, a.option_id FROM answer a JOIN input i ON i.response_id = a.response_id
 ), gone AS MATERIALIZED (
   -- Checked against a definition that changed since: a question or option is no longer the poll's.
-  -- (poll_answer has no per-row foreign keys; this is where its references are checked.)
-  SELECT r.question_id, r.option_id FROM referenced r
-  LEFT JOIN poll_question q ON q.id = r.question_id AND q.poll_id = r.poll_id
-  LEFT JOIN poll_option o ON o.id = r.option_id AND o.question_id = r.question_id
-  WHERE q.id IS NULL OR (r.option_id IS NOT NULL AND o.id IS NULL)
+  -- (poll_answer has no per-row foreign keys; this is where its references are checked.) The
+  -- function first takes the polls' answer locks shared, then checks under a fresh snapshot, so an
+  -- editor's removal committed meanwhile is seen (migration 1765300000000-SubmissionDefinitionLock).
+  SELECT g.question_id, g.option_id FROM nabz_submission_gone(
+    (SELECT array_agg(poll_id) FROM referenced), (SELECT array_agg(question_id) FROM referenced), (SELECT array_agg(option_id) FROM referenced)) g
 ), stale AS (
   SELECT DISTINCT a.response_id FROM answer a JOIN gone g ON g.question_id = a.question_id AND g.option_id IS NOT DISTINCT FROM a.option_id
 ), open_poll AS (

@@ -203,6 +203,9 @@ export class PollService {
       if (Object.keys(changes).length) await m.update(Poll, { id: before.id }, changes);
       if (input.questions) {
         const existing = (await this.loadDefinition(m, before.id))!.questions;
+        // Waits for submission batches being written to this poll (they hold its answer lock
+        // shared), so the check below sees their responses; later batches see these changes.
+        await m.query('SELECT nabz_lock_poll_answers(ARRAY[$1]::uuid[], true)', [before.id]);
         const [{ answered }] = await m.query('SELECT EXISTS (SELECT 1 FROM poll_response WHERE poll_id = $1) AS answered', [before.id]);
         if (answered) assertCompatible(existing, input.questions);
         await this.writeQuestions(m, before.id, existing, input.questions);
