@@ -26,6 +26,7 @@ import { loadManifest, TrustedDocuments, trustedDocumentsPlugin } from './graphq
 import { bearerToken, queryLimits } from './graphql/transport';
 import { respondentCookie } from './graphql/respondent-cookie';
 import { SubmissionFastPath } from './graphql/submission-fast-path';
+import { graphqlResponseMediaType, JSON_RESPONSE } from './graphql/media-type';
 import { attachGraphQLWebSocket } from './graphql/websocket';
 import { createLogger, type Logger } from './logger';
 import { seedDemoData } from './seed/demo-data';
@@ -233,7 +234,15 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
     log,
   });
   http.addHook('preHandler', async (request, reply) => {
-    if (request.method === 'POST' && request.routeOptions.url === '/graphql' && (await submissionFastPath.handle(request, reply))) return reply;
+    if (request.routeOptions.url !== '/graphql' || request.method === 'OPTIONS') return;
+    // A client that accepts no JSON answer is refused before anything runs (Apollo Server would
+    // run a mutation first, store it, and then answer 406).
+    const mediaType = graphqlResponseMediaType(request.headers.accept);
+    if (mediaType === null) {
+      const message = 'The Accept header allows none of application/json and application/graphql-response+json, the media types GraphQL answers in.';
+      return reply.code(406).send({ errors: [{ message, extensions: { code: 'NOT_ACCEPTABLE', requestId: request.id } }] });
+    }
+    if (request.method === 'POST' && mediaType === JSON_RESPONSE && (await submissionFastPath.handle(request, reply))) return reply;
   });
 
   await http.register(fastifyApollo(apollo), {

@@ -227,6 +227,24 @@ describe('the submission fast path', () => {
     expect(n).toBe(2);
   });
 
+  it('refuses, before storing anything, a client that accepts no JSON answer; answers in the negotiated media type', async () => {
+    const poll = await openPoll();
+    for (const accept of ['text/html', 'application/json;q=0, text/plain']) {
+      const { fast, general, tookFastPath } = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }, { accept }));
+      expect([accept, tookFastPath, fast.status]).toEqual([accept, false, 406]);
+      expect(fast).toEqual(general);
+      expect(JSON.parse(fast.body)).toMatchObject({ errors: [{ extensions: { code: 'NOT_ACCEPTABLE' } }] });
+    }
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_response WHERE poll_id = $1', [poll.id]);
+    expect(n).toBe(0); // Apollo Server alone would have stored each one and then answered 406
+    const upper = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }, { accept: 'APPLICATION/GRAPHQL-RESPONSE+JSON' }));
+    expect(upper.tookFastPath).toBe(false);
+    expect([upper.fast.contentType, upper.general.contentType]).toEqual(['application/graphql-response+json; charset=utf-8', 'application/graphql-response+json; charset=utf-8']);
+    const json = await bothWays((query) => send(t, { query, variables: { input: submission(poll) } }, { accept: 'text/html, application/json;q=0.9' }));
+    expect([json.tookFastPath, json.fast.contentType]).toEqual([true, 'application/json; charset=utf-8']);
+    expect(json.fast).toEqual(json.general);
+  });
+
   it('masks a database refusal as INTERNAL_SERVER_ERROR with the request id, as the general path', async () => {
     const poll = await openPoll();
     await t.app.db.query('ALTER TABLE poll_answer ADD CONSTRAINT test_no_four CHECK (number IS DISTINCT FROM 4) NOT VALID');

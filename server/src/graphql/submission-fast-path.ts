@@ -107,7 +107,11 @@ export class SubmissionFastPath {
     private readonly options: { parseOptions: ParseOptions; trusted?: TrustedDocuments; cookieSecure: boolean; log: Logger },
   ) {}
 
-  /** Answers the request and returns true, or returns false having touched nothing. */
+  /**
+   * Answers the request and returns true, or returns false having touched nothing. Only for
+   * requests whose answer is application/json (graphqlResponseMediaType; app.ts checks): this
+   * path writes no other media type.
+   */
   async handle(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const { headers } = request;
     if (headers.authorization !== undefined) return false;
@@ -116,9 +120,6 @@ export class SubmissionFastPath {
     if (keyHeader !== undefined && (typeof keyHeader !== 'string' || !this.apiKeys.peek(keyHeader)?.scopes.includes(ApiScope.SUBMIT_RESPONSES))) return false;
     // A key acts for no one (a staff cookie beside it is ignored); without one, a staff session goes to the general path.
     if (keyHeader === undefined && request.cookies[SESSION_COOKIE] !== undefined) return false;
-    // Apollo Server picks the response's media type from Accept: this path writes only application/json.
-    const accept = headers.accept;
-    if (accept !== undefined && (accept.includes('graphql-response') || accept.includes('multipart'))) return false;
     const body = request.body;
     if (!isObject(body) || typeof body.query !== 'string') return false;
     for (const key in body) if (!BODY_KEYS.has(key)) return false;
