@@ -73,6 +73,16 @@ describe('demo data: polls', () => {
     expect(Math.max(...means) - Math.min(...means)).toBeGreaterThan(0.5);
   });
 
+  it('answers every required question in every generated response, as a real submission must', async () => {
+    const rows: Array<{ prompt: string; missing: number }> = await t.app.db.query(
+      `SELECT q.prompt_fa AS prompt, count(r.id)::int AS missing
+       FROM poll_question q JOIN poll_response r ON r.poll_id = q.poll_id
+       WHERE q.required AND NOT EXISTS (SELECT 1 FROM poll_answer a WHERE a.response_id = r.id AND a.question_id = q.id)
+       GROUP BY 1`,
+    );
+    expect(rows).toEqual([]);
+  });
+
   it('keeps participations apart from responses: one random key per response, nothing linking them', async () => {
     const { survey } = await demoPolls();
     const [row] = await t.app.db.query(

@@ -63,12 +63,14 @@ export const DEMO_SATISFACTION_SURVEY: DemoPollDefinition = {
     },
     {
       kind: QuestionKind.RATING,
+      required: false, // the generated responses skip it now and then, as real respondents would
       promptFa: 'به پاکیزگی کوچه‌ها و خیابان‌های محله‌تان از ۱ تا ۵ چه نمره‌ای می‌دهید؟',
       promptEn: 'From 1 to 5, how clean are the streets of your neighbourhood?',
       options: [],
     },
     {
       kind: QuestionKind.NPS,
+      required: false, // the generated responses skip it now and then, as real respondents would
       promptFa: 'چقدر احتمال دارد زندگی در منطقه‌تان را به دوستان و آشنایان توصیه کنید؟',
       promptEn: 'How likely are you to recommend living in your district to friends?',
       options: [],
