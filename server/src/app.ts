@@ -258,7 +258,7 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
   const authorization = request.headers.authorization;
   const bearer = bearerToken(authorization);
   if (authorization && !bearer) {
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>".', { http: { status: 401 } });
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>" with a session token that signIn returned; this one is not one.', { http: { status: 401 } });
   }
   const sessionCookie = {
     set(value: string, expiresAt: Date) {

@@ -159,7 +159,7 @@ async function authenticate(ctx: SocketContext, http: Http, services: Services, 
 
   const presented = (authorization as string | undefined) ?? request.headers.authorization;
   const bearer = bearerToken(presented);
-  if (presented && !bearer) return 'authorization must be "Bearer <token>".';
+  if (presented && !bearer) return 'authorization must be "Bearer <token>" with a session token that signIn returned; this one is not one.';
   if (bearer && !(await services.auth.viewerForToken(bearer))) return 'The session token is unknown or has expired. Sign in again.';
 
   const cookies = http.parseCookie(request.headers.cookie ?? '');

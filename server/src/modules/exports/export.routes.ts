@@ -26,7 +26,7 @@ type ExportRequest = FastifyRequest<{ Params: { pollId: string }; Querystring: {
 async function viewerOf(request: FastifyRequest, services: Services): Promise<Viewer> {
   const authorization = request.headers.authorization;
   const bearer = bearerToken(authorization);
-  if (authorization && !bearer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>".');
+  if (authorization && !bearer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>" with a session token that signIn returned; this one is not one.');
   const token = bearer ?? request.cookies[SESSION_COOKIE];
   const viewer = token ? await services.auth.viewerForToken(token) : null;
   if (!viewer) {
