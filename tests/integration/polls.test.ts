@@ -130,6 +130,11 @@ describe('polls: answering', () => {
     expect(await counts(survey.id)).toEqual(before);
   });
 
+  it('names the missing required question in extensions.questionId', async () => {
+    const res = await t.gql(SUBMIT, { input: { pollId: survey.id, answers: validAnswers().slice(1) } });
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.answers', questionId: q(0).id });
+  });
+
   it('refuses a forged respondent token', async () => {
     const res = await t.gql(SUBMIT, { input: { pollId: survey.id, respondentToken: 'AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA', answers: validAnswers() } });
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.respondentToken' });

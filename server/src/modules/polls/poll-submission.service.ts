@@ -407,7 +407,7 @@ export function toAnswerRows(definition: PollDefinition, answers: AnswerInput[])
   });
 
   const missing = definition.questions.find((q) => q.required && !answered.has(q.id));
-  if (missing) throw badInput(`Question ${missing.position} is required.`, 'input.answers');
+  if (missing) throw new AppError(ErrorCode.BAD_USER_INPUT, `Question ${missing.position} is required.`, { field: 'input.answers', questionId: missing.id });
   if (!rows.questionIds.length) throw badInput('Answer at least one question.', 'input.answers');
   return rows;
 }
