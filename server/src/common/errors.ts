@@ -11,7 +11,7 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
-  /** The database does not answer (down or restarting): nothing was changed, retry shortly. */
+  /** The database does not answer (down or restarting): retry shortly (see docs/api.md on what may have been stored). */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -78,7 +78,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (isDatabaseUnavailable(original)) {
     // Nothing was stored: the client may retry the same request.
-    return { ...base, message: 'The service is briefly unavailable (its database does not answer). Nothing was changed; try again in a few seconds.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: 5 } };
+    return { ...base, message: 'The service is briefly unavailable (its database does not answer). Try again in a few seconds.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: 5 } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) && !formatted.path) {
