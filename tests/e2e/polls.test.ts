@@ -9,7 +9,7 @@ interface ApiPoll {
   id: string;
   title: string;
   asksDistrict: boolean;
-  questions: { id: string; kind: string; options: { id: string; label: string }[] }[];
+  questions: { id: string; kind: string; required: boolean; options: { id: string; label: string }[] }[];
 }
 
 let site: Site;
@@ -18,7 +18,7 @@ let editorToken: string;
 let shortPoll: ApiPoll;
 let survey: ApiPoll;
 
-const POLL_FIELDS = 'id title asksDistrict questions { id kind options { id label } }';
+const POLL_FIELDS = 'id title asksDistrict questions { id kind required options { id label } }';
 
 beforeAll(async () => {
   site = await startSite();
@@ -106,7 +106,7 @@ describe('answering a poll', () => {
       await expect(summary.isVisible()).resolves.toBe(true);
       // Focus moves to the summary, which links to each question at fault.
       await expect(page.locator('.error-summary:focus').count()).resolves.toBe(1);
-      const required = survey.questions.filter((q) => q.kind !== 'FREE_TEXT').length;
+      const required = survey.questions.filter((q) => q.required).length;
       await expect(summary.locator('li').count()).resolves.toBe(required + 1); // + the district
       await expect(page.locator('.question--invalid').count()).resolves.toBe(required + 1);
       await expect(page.locator('.field-error').first().textContent()).resolves.toBe('به این پرسش پاسخ دهید.');
@@ -131,7 +131,8 @@ describe('answering a poll', () => {
       await (await submitButton(page)).click();
       await page.waitForLoadState('load');
       await expect(page.locator('.error-summary').isVisible()).resolves.toBe(true);
-      await expect(page.locator('.field-error').count()).resolves.toBe(survey.questions.filter((q) => q.kind !== 'FREE_TEXT').length); // 3 questions + district
+      // The other required questions and the district (the first is answered).
+      await expect(page.locator('.field-error').count()).resolves.toBe(survey.questions.filter((q) => q.required).length - 1 + 1);
       // The answer given is still checked.
       await expect(page.getByLabel(first.options[2].label, { exact: true }).isChecked()).resolves.toBe(true);
       await screenshot(page, 'answer-errors-fa-phone-nojs');
