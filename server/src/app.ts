@@ -23,7 +23,7 @@ import { localeFromHeader } from './graphql/locale';
 import { apiKeyScopePlugin } from './graphql/api-key-scopes';
 import { getSchema } from './graphql/schema';
 import { loadManifest, TrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents';
-import { bearerToken, queryLimits } from './graphql/transport';
+import { bearerToken, MALFORMED_AUTHORIZATION, queryLimits } from './graphql/transport';
 import { respondentCookie } from './graphql/respondent-cookie';
 import { SubmissionFastPath } from './graphql/submission-fast-path';
 import { graphqlResponseMediaType, JSON_RESPONSE } from './graphql/media-type';
@@ -258,7 +258,7 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
   const authorization = request.headers.authorization;
   const bearer = bearerToken(authorization);
   if (authorization && !bearer) {
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>" with a session token that signIn returned; this one is not one.', { http: { status: 401 } });
+    throw new AppError(ErrorCode.UNAUTHENTICATED, MALFORMED_AUTHORIZATION, { http: { status: 401 } });
   }
   const sessionCookie = {
     set(value: string, expiresAt: Date) {

@@ -24,6 +24,9 @@ export function queryLimits(limits: Config['limits']) {
   };
 }
 
+/** Why an Authorization value that bearerToken() does not take was refused (HTTP, exports, WebSocket). */
+export const MALFORMED_AUTHORIZATION = 'The Authorization header must be "Bearer <token>" with a session token that signIn returned; this one is not one.';
+
 /** The token of an `Authorization: Bearer <token>` value; undefined when it is not one. */
 export function bearerToken(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+([A-Za-z0-9_-]{16,128})\s*$/i);

@@ -16,7 +16,7 @@ import { type Context, RESPONDENT_COOKIE, SESSION_COOKIE } from './context';
 import { formatError } from './error-format';
 import { createLoaders } from './loaders';
 import { localeFromHeader } from './locale';
-import { bearerToken, type queryLimits } from './transport';
+import { bearerToken, MALFORMED_AUTHORIZATION, type queryLimits } from './transport';
 import { type TrustedDocuments, untrustedDocument } from './trusted-documents';
 
 /** Subscriptions one connection may hold at once; a client following more opens another connection. */
@@ -159,7 +159,7 @@ async function authenticate(ctx: SocketContext, http: Http, services: Services, 
 
   const presented = (authorization as string | undefined) ?? request.headers.authorization;
   const bearer = bearerToken(presented);
-  if (presented && !bearer) return 'authorization must be "Bearer <token>" with a session token that signIn returned; this one is not one.';
+  if (presented && !bearer) return MALFORMED_AUTHORIZATION;
   if (bearer && !(await services.auth.viewerForToken(bearer))) return 'The session token is unknown or has expired. Sign in again.';
 
   const cookies = http.parseCookie(request.headers.cookie ?? '');

@@ -3,7 +3,7 @@ import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fa
 import { AppError, badInput, ErrorCode, forbidden, unauthenticated } from '../../common/errors';
 import { SESSION_COOKIE } from '../../graphql/context';
 import { Locale, localeFromHeader } from '../../graphql/locale';
-import { bearerToken } from '../../graphql/transport';
+import { bearerToken, MALFORMED_AUTHORIZATION } from '../../graphql/transport';
 import { type Services } from '../../services';
 import { type Viewer } from '../staff/staff.policy';
 import { type Cell, csvChunks } from './csv';
@@ -26,7 +26,7 @@ type ExportRequest = FastifyRequest<{ Params: { pollId: string }; Querystring: {
 async function viewerOf(request: FastifyRequest, services: Services): Promise<Viewer> {
   const authorization = request.headers.authorization;
   const bearer = bearerToken(authorization);
-  if (authorization && !bearer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>" with a session token that signIn returned; this one is not one.');
+  if (authorization && !bearer) throw new AppError(ErrorCode.UNAUTHENTICATED, MALFORMED_AUTHORIZATION);
   const token = bearer ?? request.cookies[SESSION_COOKIE];
   const viewer = token ? await services.auth.viewerForToken(token) : null;
   if (!viewer) {
