@@ -315,6 +315,20 @@ describe('the submission fast path', () => {
     expect(JSON.parse(limitedKey.fast.body)).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'RATE_LIMITED', retryAfter: expect.any(Number) } }] });
   });
 
+  it('sets a Secure cookie where COOKIE_SECURE is on, and takes a null operationName, both as the general path', async () => {
+    const secure = await startTestApp({ databaseUrl: t.databaseUrl, env: { COOKIE_SECURE: 'true', SUBMISSIONS_PER_MINUTE: '100000' } });
+    try {
+      const poll = await openPoll();
+      await secure.app.services.polls.definition(poll.id);
+      const { fast, general, tookFastPath } = await bothWays((query) => send(secure, { query, operationName: null, variables: { input: submission(poll) } }), secure);
+      expect(tookFastPath).toBe(true);
+      expect(fast).toEqual(general);
+      expect(fast.setCookie).toBe('nabz_respondent=<token>; Max-Age=31536000; Path=/; HttpOnly; Secure; SameSite=Lax');
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('refuses anonymous documents outside the trusted list where they are enforced, and takes the website\'s own', async () => {
     const enforced = await startTestApp({ databaseUrl: t.databaseUrl, env: { TRUSTED_DOCUMENTS: 'enforce', SUBMISSIONS_PER_MINUTE: '100000' } });
     try {
