@@ -22,9 +22,12 @@ describe('isBlockedAddress', () => {
     '0.0.0.0', '224.0.0.1', '255.255.255.255', '192.0.2.10',
     '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1',
     '64:ff9b::a9fe:a9fe', '[::1]', 'not-an-ip',
+    // IPv4 inside IPv6: translated (SIIT), local-use NAT64, 6to4 and compatible forms.
+    '::ffff:0:127.0.0.1', '[::ffff:0:127.0.0.1]', '::ffff:0:7f00:1', '::ffff:0:10.0.0.1', '64:ff9b:1::7f00:1', '64:ff9b:1:7f00:1::',
+    '64:ff9b:1::808:808', '64:ff9b::127.0.0.1', '64:ff9b::10.1.2.3', '2002:7f00:1::1', '2002:c0a8:101::1', '::127.0.0.1', '::10.0.0.1', '::0.0.0.1',
   ])('blocks %s', (address) => expect(isBlockedAddress(address)).toBe(true));
 
-  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) =>
+  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '::ffff:0:8.8.8.8', '64:ff9b::8.8.8.8'])('allows %s', (address) =>
     expect(isBlockedAddress(address)).toBe(false),
   );
 });
@@ -54,6 +57,11 @@ describe('validateWebhookUrl', () => {
     'https://169.254.169.254/latest/meta-data',
     'https://[::1]/hook',
     'https://[::ffff:127.0.0.1]/hook',
+    'https://[::ffff:0:127.0.0.1]/hook',
+    'https://[64:ff9b:1::a9fe:a9fe]/hook',
+    'https://[64:ff9b::10.0.0.1]/hook',
+    'https://[2002:a00:1::1]/hook',
+    'https://[::169.254.169.254]/hook',
     'https://[fe80::1]/hook',
   ])('refuses %s (this machine or a private address)', async (url) => {
     expect(await refusal(url, production)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url', message: expect.stringMatching(/private|this machine/) });

@@ -23,7 +23,9 @@ for (const [net, prefix] of [
   ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) BLOCKED.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16],
+  // 64:ff9b:1::/48 is NAT64 for local use (RFC 8215): its IPv4 part may sit at any prefix length,
+  // so the whole range is refused. 2002::/16 (6to4) and 2001::/32 (Teredo) are refused whole too.
+  ['::', 128], ['::1', 128], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16],
   ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) BLOCKED.addSubnet(net, prefix, 'ipv6');
 
@@ -44,13 +46,18 @@ function ipv6Groups(address: string): number[] | null {
   return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null;
 }
 
-/** The IPv4 address inside an IPv4-mapped, IPv4-compatible or NAT64 IPv6 address, if any. */
+/**
+ * The IPv4 address inside an IPv6 address that carries one in its last 32 bits, if any: mapped
+ * (::ffff:0:0/96), translated (::ffff:0:0:0/96, SIIT), compatible (::/96) or well-known NAT64
+ * (64:ff9b::/96). A host that routes them reaches that IPv4 address.
+ */
 function embeddedIPv4(groups: number[]): string | null {
   const zeros = (n: number) => groups.slice(0, n).every((g) => g === 0);
   const mapped = zeros(5) && groups[5] === 0xffff;
+  const translated = zeros(4) && groups[4] === 0xffff && groups[5] === 0;
   const compatible = zeros(6);
   const nat64 = groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((g) => g === 0);
-  if (!mapped && !compatible && !nat64) return null;
+  if (!mapped && !translated && !compatible && !nat64) return null;
   return [groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff].join('.');
 }
 
