@@ -146,6 +146,9 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   const parseJson = http.getDefaultJsonParser('error', 'error');
   http.removeContentTypeParser('application/json');
   http.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    // JSON is UTF-8 (RFC 8259); a body declared in another charset would be read as something it is not.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(request.headers['content-type'] ?? '')?.[1];
+    if (charset !== undefined && !/^utf-?8$/i.test(charset)) return done(Object.assign(new Error('JSON bodies must be UTF-8: send charset=utf-8 or no charset.'), { statusCode: 415, code: 'NABZ_UNSUPPORTED_CHARSET' }), undefined);
     const bytes = body as Buffer;
     if (!isUtf8(bytes)) return done(Object.assign(new Error('The request body is not valid UTF-8.'), { statusCode: 400, code: 'NABZ_INVALID_UTF8' }), undefined);
     parseJson(request, bytes.toString('utf8'), done);
@@ -171,7 +174,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
       status === 413
         ? ['PAYLOAD_TOO_LARGE', `The request body is larger than ${config.bodyLimitBytes} bytes.`]
         : status === 415
-          ? ['UNSUPPORTED_MEDIA_TYPE', 'Send GraphQL requests as application/json.']
+          ? ['UNSUPPORTED_MEDIA_TYPE', error.code === 'NABZ_UNSUPPORTED_CHARSET' ? error.message : 'Send GraphQL requests as application/json.']
           : status === 500
             ? [ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error. Quote the requestId when reporting it.']
             : error.code === 'NABZ_INVALID_UTF8'
@@ -208,6 +211,8 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
     schema: await getSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …?" in production validation errors (queryLimits strips the rest).
+    hideSchemaDetailsFromClientErrors: !config.limits.suggestions,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     introspection: true,

@@ -125,7 +125,8 @@ export interface Config {
    * http:// allowed (outside production), private addresses allowed (tests, on purpose).
    */
   webhooks: { siteUrl: string; intervalMs: number; retryBaseMs: number; allowHttp: boolean; allowPrivate: boolean };
-  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
+  /** Query limits; `suggestions`: whether error messages may name fields ("Did you mean …?"), never in production. */
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number; suggestions: boolean };
 }
 
 export class ConfigError extends Error {
@@ -177,6 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowHttp: !production,
       allowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     },
-    limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20 },
+    limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20, suggestions: !production },
   };
 }

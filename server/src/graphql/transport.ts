@@ -1,5 +1,33 @@
+import { type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type Config } from '../config';
+
+// graphql-js's "Did you mean …?" hints, in validation and in variable coercion messages.
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** A client-facing error message without graphql-js's field, type and enum-value suggestions. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/**
+ * Strips suggestions from every error of a response. Apollo's own hideSchemaDetailsFromClientErrors
+ * covers validation only, while a wrong input field in variables ("Field "emial" is not defined by
+ * type "SignInInput". Did you mean "email"?") would still spell out the schema to anonymous callers
+ * that trusted documents otherwise keep from exploring it.
+ */
+function hideSuggestionsPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) (error as { message: string }).message = withoutSuggestions(error.message);
+        },
+      };
+    },
+  };
+}
 
 /**
  * What the two GraphQL transports (HTTP POST/GET and the WebSocket) share, so that neither is a
@@ -19,8 +47,10 @@ export function queryLimits(limits: Config['limits']) {
     /** Depth, alias, cost and directive limits, as graphql-js validation rules. */
     validationRules: armor.validationRules,
     /** Apollo Server plugins that go with the rules. */
-    apolloPlugins: armor.plugins,
+    apolloPlugins: limits.suggestions ? armor.plugins : [...armor.plugins, hideSuggestionsPlugin()],
     parseOptions: { maxTokens: limits.maxTokens },
+    /** What a client may read of an error message (suggestions removed unless they are shown). */
+    clientMessage: limits.suggestions ? (message: string) => message : withoutSuggestions,
   };
 }
 

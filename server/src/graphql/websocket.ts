@@ -124,9 +124,9 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
         const { requestId } = args.contextValue as Context;
         // An error without a path comes from the request itself (a variable of the wrong type), as Apollo codes it.
         const coded = result.errors.map((e) => (!e.path && !e.extensions?.code ? requestError(e, ErrorCode.BAD_USER_INPUT) : e));
-        return { ...result, errors: coded.map((e) => present(e, requestId, log)) };
+        return { ...result, errors: coded.map((e) => present(e, requestId, log, limits.clientMessage)) };
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => present(e, randomUUID(), log)),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => present(e, randomUUID(), log, limits.clientMessage)),
       onClose: (ctx, code) => {
         const connection = ctx.extra.connection;
         if (connection) log.info({ connectionId: connection.id, code, ms: Date.now() - connection.openedAt }, 'websocket closed');
@@ -206,10 +206,10 @@ function maskedError(requestId: string): GraphQLError {
 }
 
 /** formatError, as over HTTP; an unexpected error is logged in full and answered with its request id. */
-function present(error: GraphQLError, requestId: string, log: Logger): GraphQLFormattedError {
+function present(error: GraphQLError, requestId: string, log: Logger, clientMessage: (message: string) => string): GraphQLFormattedError {
   if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && error.extensions.requestId) return error.toJSON(); // masked and logged already
   const formatted = formatError(error.toJSON(), error);
-  if (formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+  if (formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, message: clientMessage(formatted.message) };
   log.error({ err: unwrapResolverError(error), path: error.path, requestId }, 'unexpected error');
   return { ...formatted, extensions: { ...formatted.extensions, requestId } };
 }
