@@ -73,6 +73,8 @@ const EnvSchema = z.object({
     .default('localhost'),
   ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ANALYTICS_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  ANALYTICS_BEACONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  ANALYTICS_VISITORS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   TRUSTED_DOCUMENTS: z.enum(['enforce', 'off']).optional(),
   PUBLIC_SITE_URL: z
     .string()
@@ -115,8 +117,11 @@ export interface Config {
   timeZone: string;
   /** How often new responses are folded into the result tallies. */
   tallyIntervalMs: number;
-  /** Site analytics: the site's host name (part of every visitor key), raw page-view retention, write interval. */
-  analytics: { site: string; retentionDays: number; flushMs: number };
+  /**
+   * Site analytics: the site's host name (part of every visitor key), raw page-view retention, write
+   * interval; page views per address a minute and visitors per address a day (see AddressLimits).
+   */
+  analytics: { site: string; retentionDays: number; flushMs: number; beaconsPerMinute: number; visitorsPerAddress: number };
   /** Anonymous callers may send only the website's operations (schema/persisted-documents.json). */
   trustedDocuments: boolean;
   /**
@@ -168,7 +173,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     submissionsPerMinute: e.SUBMISSIONS_PER_MINUTE,
     timeZone: e.CITY_TIME_ZONE,
     tallyIntervalMs: e.TALLY_INTERVAL_MS,
-    analytics: { site: e.ANALYTICS_SITE, retentionDays: e.ANALYTICS_RETENTION_DAYS, flushMs: e.ANALYTICS_FLUSH_MS },
+    analytics: {
+      site: e.ANALYTICS_SITE,
+      retentionDays: e.ANALYTICS_RETENTION_DAYS,
+      flushMs: e.ANALYTICS_FLUSH_MS,
+      beaconsPerMinute: e.ANALYTICS_BEACONS_PER_MINUTE,
+      visitorsPerAddress: e.ANALYTICS_VISITORS_PER_ADDRESS,
+    },
     // On by default in production; development and tests leave GraphQL open to explore.
     trustedDocuments: (e.TRUSTED_DOCUMENTS ?? (production ? 'enforce' : 'off')) === 'enforce',
     webhooks: {

@@ -1,5 +1,6 @@
 import { type DataSource } from 'typeorm';
-import { badInput } from '../../common/errors';
+import { addressGroup } from '../../common/client-address';
+import { badInput, rateLimited } from '../../common/errors';
 import { type Logger } from '../../logger';
 import { type AuditService } from '../staff/audit.service';
 import { type Viewer } from '../staff/staff.policy';
@@ -13,6 +14,7 @@ import { BotFilter } from './bot-filter';
 import { addDays, CityCalendar, daysInRange, isLocalDate } from './city-day';
 import { DEFAULT_BUFFER, PageViewBuffer } from './page-view-buffer';
 import { DailySalts, visitorKey } from './salts';
+import { AddressLimits } from './address-limits';
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
@@ -24,6 +26,9 @@ export interface AnalyticsSettings {
   /** Days raw page views are kept (rollups are kept for good). */
   retentionDays: number;
   flushMs: number;
+  /** Page views one address may send a minute; visitors one address may add a day (see AddressLimits). */
+  beaconsPerMinute: number;
+  visitorsPerAddress: number;
   clock?: Clock;
 }
 
@@ -66,6 +71,7 @@ export class AnalyticsService {
   private readonly bots = new BotFilter();
   private readonly buffer: PageViewBuffer;
   private readonly siteHost: string;
+  private readonly limits: AddressLimits;
   private maintenanceTimer?: NodeJS.Timeout;
   private maintaining?: Promise<unknown>;
   private lastMaintenance = { day: '', at: 0 };
@@ -82,6 +88,7 @@ export class AnalyticsService {
     this.salts = new DailySalts(db);
     this.buffer = new PageViewBuffer(db, log, { ...DEFAULT_BUFFER, flushMs: settings.flushMs }, () => (this.statsCache = undefined));
     this.siteHost = settings.site.toLowerCase().replace(/^www\./, '');
+    this.limits = new AddressLimits({ beaconsPerMinute: settings.beaconsPerMinute, visitorsPerDay: settings.visitorsPerAddress });
   }
 
   /** The city's current day. */
@@ -122,7 +129,8 @@ export class AnalyticsService {
 
   /**
    * Counts a page view (bots excepted). Synchronous when this instance already has the day's salt,
-   * which is every page view but the first of the day.
+   * which is every page view but the first of the day. Throws RATE_LIMITED (with retryAfter) past
+   * the address's page views of the minute.
    */
   record(client: PageViewClient, fields: PageViewFields): RecordOutcome | Promise<RecordOutcome> {
     if (this.bots.isBot(client.userAgent)) return 'BOT';
@@ -134,12 +142,18 @@ export class AnalyticsService {
   }
 
   private push(salt: Buffer, at: Date, day: string, client: PageViewClient, fields: PageViewFields): RecordOutcome {
+    // The address (its /64 for IPv6) only as a keyed hash under the day's salt, even in memory.
+    const group = addressGroup(client.address);
+    const addressKey = visitorKey(salt, this.settings.site, group, '');
+    const wait = this.limits.admit(addressKey, at.getTime());
+    if (wait) throw rateLimited(wait);
     let referrerHost = fields.referrerHost;
     if (referrerHost && (referrerHost === this.siteHost || (client.origin && referrerHost === hostOfOrigin(client.origin)))) referrerHost = null;
+    const visitor = this.limits.visitor(addressKey, day, visitorKey(salt, this.settings.site, client.address, client.userAgent!), visitorKey(salt, this.settings.site, group, '\u0000more'));
     const accepted = this.buffer.push({
       at,
       day,
-      visitorKey: visitorKey(salt, this.settings.site, client.address, client.userAgent!),
+      visitorKey: visitor,
       path: fields.path,
       referrerHost,
       screen: fields.screen,

@@ -14,9 +14,14 @@ const ACCEPTED_TYPE = /^\s*(?:text\/plain|application\/json)\s*(?:;|$)/i;
 const CONTENT_LENGTH = /^\d{1,5}$/;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** 429 for an address over its page views of the minute; 503 for the other refusals (ANALYTICS_UNAVAILABLE). */
+export function beaconRefusalStatus(error: AppError): number {
+  return error.extensions.code === ErrorCode.RATE_LIMITED ? 429 : 503;
+}
+
 /** The error body of a refused beacon: the API's error shape. */
-export function refusal(code: string, message: string, field: string | null | undefined, requestId: string): string {
-  return JSON.stringify({ errors: [{ message, extensions: { code, ...(field ? { field } : {}), requestId } }] });
+export function refusal(code: string, message: string, field: string | null | undefined, requestId: string, retryAfter?: unknown): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code, ...(field ? { field } : {}), ...(retryAfter ? { retryAfter } : {}), requestId } }] });
 }
 
 /**
@@ -39,11 +44,11 @@ export function collectFastPath(analytics: AnalyticsService, trustProxy: TrustPr
       res.end(body);
     }
   };
-  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, field?: string | null) => {
+  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, field?: string | null, retryAfter?: unknown) => {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
-    send(res, status, refusal(code, message, field, requestId));
+    send(res, status, refusal(code, message, field, requestId, retryAfter));
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
@@ -67,7 +72,10 @@ export function collectFastPath(analytics: AnalyticsService, trustProxy: TrustPr
 
   const failed = (req: IncomingMessage, res: ServerResponse, err: unknown) => {
     if (err instanceof PageViewError) return refuse(req, res, 400, ErrorCode.BAD_USER_INPUT, err.message, err.field);
-    if (err instanceof AppError) return refuse(req, res, 503, String(err.extensions.code), err.message);
+    if (err instanceof AppError) {
+      if (err.extensions.code === ErrorCode.RATE_LIMITED) res.setHeader('retry-after', String(err.extensions.retryAfter));
+      return refuse(req, res, beaconRefusalStatus(err), String(err.extensions.code), err.message, null, err.extensions.retryAfter);
+    }
     log.error({ err }, 'analytics: a beacon failed');
     refuse(req, res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error. Quote the requestId when reporting it.');
   };

@@ -5,18 +5,18 @@ import { AppError, ErrorCode } from '../../common/errors';
 import { type Logger } from '../../logger';
 import { type AnalyticsService } from './analytics.service';
 import { BEACON_MAX_BYTES, PageViewError, parseBeacon } from './beacon';
-import { BEACON_HEADERS, COLLECT_PATH, collectFastPath, refusal } from './collect-fast-path';
+import { BEACON_HEADERS, beaconRefusalStatus, COLLECT_PATH, collectFastPath, refusal } from './collect-fast-path';
 
 /** Answers with the API's error shape. Returns nothing: a handler that returns the reply it already sent makes Fastify warn. */
-function refuse(reply: FastifyReply, status: number, code: string, message: string, field?: string | null): void {
-  void reply.code(status).headers(BEACON_HEADERS).type('application/json; charset=utf-8').send(refusal(code, message, field, reply.request.id));
+function refuse(reply: FastifyReply, status: number, code: string, message: string, field?: string | null, retryAfter?: unknown): void {
+  void reply.code(status).headers(BEACON_HEADERS).type('application/json; charset=utf-8').send(refusal(code, message, field, reply.request.id, retryAfter));
 }
 
 /**
  * POST /collect: the site's page-view beacon (`navigator.sendBeacon(url, JSON.stringify({...}))`,
  * which sends text/plain; application/json is accepted too). 204 when counted or ignored as a bot's;
  * refusals carry the API's error shape and a stable code: 400 BAD_USER_INPUT (with `field`), 413
- * PAYLOAD_TOO_LARGE, 415 UNSUPPORTED_MEDIA_TYPE, 503 ANALYTICS_UNAVAILABLE. No access-log line:
+ * PAYLOAD_TOO_LARGE, 415 UNSUPPORTED_MEDIA_TYPE, 429 RATE_LIMITED, 503 ANALYTICS_UNAVAILABLE. No access-log line:
  * page views are counted, not logged.
  *
  * Well-formed beacons are answered by collectFastPath ahead of Fastify's router (see there why);
@@ -54,7 +54,10 @@ export function registerCollectRoute(http: FastifyInstance<any, any, any, any>, 
         errorHandler(error: FastifyError, _request, reply) {
           if (error.statusCode === 413) refuse(reply, 413, 'PAYLOAD_TOO_LARGE', `A beacon is at most ${BEACON_MAX_BYTES} bytes.`);
           else if (error.statusCode === 415) refuse(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send a beacon as text/plain or application/json.');
-          else if (error instanceof AppError) refuse(reply, 503, String(error.extensions.code), error.message);
+          else if (error instanceof AppError) {
+            if (error.extensions.code === ErrorCode.RATE_LIMITED) void reply.header('retry-after', String(error.extensions.retryAfter));
+            refuse(reply, beaconRefusalStatus(error), String(error.extensions.code), error.message, null, error.extensions.retryAfter);
+          }
           else throw error; // the app's error handler logs it and answers INTERNAL_SERVER_ERROR
         },
       },
