@@ -54,6 +54,19 @@ const EnvSchema = z.object({
   SIGN_IN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).default(10),
   RESPONDENT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  UNCHALLENGED_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  ANSWER_MIX_K: z.coerce.number().int().min(10, 'must be at least 10: a smaller batch would link answers to people more closely than 1 in 10').max(1000).default(10),
+  ANSWER_MIX_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+  ALTCHA_MAX_COUNTER: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
+  ALTCHA_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
+  SMS_GATEWAY: z.enum(['log', 'kavenegar', 'off']).optional(),
+  KAVENEGAR_API_KEY: z.string().min(1).optional(),
+  KAVENEGAR_TEMPLATE: z.string().min(1).default('nabz-verify'),
+  KAVENEGAR_BASE_URL: z.string().url().default('https://api.kavenegar.com'),
+  KAVENEGAR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  VERIFICATION_CODES_PER_NUMBER_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  VERIFICATION_CODES_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN: z.coerce.number().int().min(1).default(30),
   CITY_TIME_ZONE: z
     .string()
     .refine((tz) => {
@@ -81,6 +94,26 @@ const EnvSchema = z.object({
     .url()
     .refine((v) => /^https?:\/\//.test(v), 'must start with https:// or http://')
     .default('http://localhost:3000'),
+  WEBSOCKET_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const origins = v.split(',').map((x) => x.trim()).filter(Boolean);
+      for (const origin of origins) {
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(origin);
+        } catch {
+          // reported below
+        }
+        if (!parsed || parsed.origin !== origin) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${origin}" is not an origin such as https://www.city.example (scheme, host and port only)` });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    }),
   WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   WEBHOOK_ALLOW_PRIVATE: boolean.default(false),
@@ -113,6 +146,22 @@ export interface Config {
   respondentSecret: string;
   /** Poll submissions allowed per client address per minute. */
   submissionsPerMinute: number;
+  /**
+   * Trustworthy participation (docs/privacy.md): the answer mix's batch size k and how often it
+   * moves; the proof-of-work challenge's work and lifetime; the tighter limit on unchallenged
+   * answers; the SMS gateway (log: development, codes in the server log; off: VERIFIED_PHONE polls
+   * answer SERVICE_UNAVAILABLE) and the verification limits.
+   */
+  participation: {
+    mixK: number;
+    mixIntervalMs: number;
+    altcha: { maxCounter: number; ttlSeconds: number };
+    unchallengedPerHour: number;
+    sms: { kind: 'log' } | { kind: 'off' } | { kind: 'kavenegar'; apiKey: string; template: string; baseUrl: string; timeoutMs: number };
+    codesPerNumberPerHour: number;
+    codesPerClientPerHour: number;
+    checksPerClientPer15Min: number;
+  };
   /** The city's time zone: days of trends and tallies are days there. */
   timeZone: string;
   /** How often new responses are folded into the result tallies. */
@@ -131,6 +180,8 @@ export interface Config {
    */
   webhooks: { siteUrl: string; intervalMs: number; retryBaseMs: number; allowHttp: boolean; allowPrivate: boolean };
   /** Query limits; `suggestions`: whether error messages may name fields ("Did you mean …?"), never in production. */
+  /** Origins whose pages may open a GraphQL WebSocket (requests without Origin are not browsers'). */
+  websocketOrigins: string[];
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number; suggestions: boolean };
 }
 
@@ -150,6 +201,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const smsKind = e.SMS_GATEWAY ?? (e.KAVENEGAR_API_KEY ? 'kavenegar' : production ? 'off' : 'log');
+  if (smsKind === 'kavenegar' && !e.KAVENEGAR_API_KEY) throw new ConfigError(['KAVENEGAR_API_KEY: required when SMS_GATEWAY=kavenegar']);
+  if (production && smsKind === 'log') throw new ConfigError(['SMS_GATEWAY: log writes codes to the server log and is for development only; use kavenegar (or off) in production']);
   if (production && !e.RESPONDENT_SECRET) {
     throw new ConfigError(['RESPONDENT_SECRET: required in production (32+ random characters, the same on every instance)']);
   }
@@ -171,6 +225,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Outside production a fixed development secret keeps tokens valid across restarts.
     respondentSecret: e.RESPONDENT_SECRET ?? 'nabz-development-respondent-secret-not-for-production',
     submissionsPerMinute: e.SUBMISSIONS_PER_MINUTE,
+    participation: {
+      mixK: e.ANSWER_MIX_K,
+      mixIntervalMs: e.ANSWER_MIX_INTERVAL_MS,
+      altcha: { maxCounter: e.ALTCHA_MAX_COUNTER, ttlSeconds: e.ALTCHA_TTL_SECONDS },
+      unchallengedPerHour: e.UNCHALLENGED_SUBMISSIONS_PER_HOUR,
+      sms:
+        smsKind === 'kavenegar'
+          ? { kind: 'kavenegar', apiKey: e.KAVENEGAR_API_KEY!, template: e.KAVENEGAR_TEMPLATE, baseUrl: e.KAVENEGAR_BASE_URL, timeoutMs: e.KAVENEGAR_TIMEOUT_MS }
+          : { kind: smsKind },
+      codesPerNumberPerHour: e.VERIFICATION_CODES_PER_NUMBER_PER_HOUR,
+      codesPerClientPerHour: e.VERIFICATION_CODES_PER_CLIENT_PER_HOUR,
+      checksPerClientPer15Min: e.VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN,
+    },
     timeZone: e.CITY_TIME_ZONE,
     tallyIntervalMs: e.TALLY_INTERVAL_MS,
     analytics: {
@@ -189,6 +256,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowHttp: !production,
       allowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     },
+    // The public site's own origin unless listed otherwise.
+    websocketOrigins: e.WEBSOCKET_ORIGINS ?? [new URL(e.PUBLIC_SITE_URL).origin],
     limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20, suggestions: !production },
   };
 }

@@ -226,6 +226,56 @@ describe('live results: who may subscribe', () => {
     expect(sub.events.filter((e) => e.data?.pollResultsUpdated)).toHaveLength(1);
   });
 
+  it('ends a STAFF_ONLY subscription with UNAUTHENTICATED at the next update once its staff member signs out, and sends nothing more', async () => {
+    const poll = await createPoll(t, editor, pollInput({ resultsVisibility: 'STAFF_ONLY' }));
+    const analyst = await t.signIn('analyst');
+    const sub = new Subscription(wsClient(t, { authorization: `Bearer ${analyst}` }), RESULTS, { pollId: poll.id });
+    await sub.count(0);
+    const out = await t.gql('mutation { signOut { signedOut } }', {}, { token: analyst });
+    expect(out.body.errors).toBeUndefined();
+    await submit(t, poll);
+    await submit(t, poll);
+    expect(await sub.refusal()).toBe('UNAUTHENTICATED');
+    expect(sub.events.filter((e) => e.data?.pollResultsUpdated).map((e) => (e.data as Results).pollResultsUpdated.responseCount)).toEqual([0]);
+  });
+
+  it('ends a STAFF_ONLY subscription with UNAUTHENTICATED at the next update once an admin deactivates its staff member', async () => {
+    const poll = await createPoll(t, editor, pollInput({ resultsVisibility: 'STAFF_ONLY' }));
+    const media = await t.signIn('media');
+    const sub = new Subscription(wsClient(t, { authorization: `Bearer ${media}` }), RESULTS, { pollId: poll.id });
+    await sub.count(0);
+    const me = await t.gql<{ me: { id: string } }>('{ me { id } }', {}, { token: media });
+    const admin = await t.signIn('admin');
+    const off = await t.gql('mutation ($input: UpdateStaffUserInput!) { updateStaffUser(input: $input) { staffUser { active } } }', { input: { id: me.body.data!.me.id, active: false } }, { token: admin });
+    expect(off.body.errors).toBeUndefined();
+    await submit(t, poll);
+    expect(await sub.refusal()).toBe('UNAUTHENTICATED');
+    expect(sub.events.filter((e) => e.data?.pollResultsUpdated)).toHaveLength(1);
+  });
+
+  it('refuses the WebSocket handshake (403) from a page of another origin, and accepts the site\'s origin and clients that send none', async () => {
+    const url = t.graphqlUrl.replace(/^http/, 'ws');
+    const handshake = (origin?: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(url, 'graphql-transport-ws', origin ? { origin } : {});
+        socket.on('open', () => {
+          socket.close();
+          resolve(101);
+        });
+        socket.on('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0);
+          socket.terminate();
+        });
+        socket.on('error', () => undefined);
+      });
+    expect(await handshake('https://evil.example')).toBe(403);
+    expect(await handshake('http://localhost:3001')).toBe(403);
+    expect(await handshake('null')).toBe(403);
+    // PUBLIC_SITE_URL (http://localhost:3000 unless set) is the site; the website's server and partner apps send no Origin.
+    expect(await handshake('http://localhost:3000')).toBe(101);
+    expect(await handshake()).toBe(101);
+  });
+
   it('closes a connection whose bearer token is unknown (4403) before any subscription starts', async () => {
     const closes: number[] = [];
     const sub = new Subscription(wsClient(t, { authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }, closes), RESULTS, { pollId: randomUUID() });

@@ -28,6 +28,11 @@ export interface Context {
   requestId: string;
   locale: Locale;
   viewer: Viewer | null;
+  /**
+   * Asks again who the request's session stands for (null once it was signed out, expired or its
+   * account deactivated). Set over WebSocket, where one subscription outlives many HTTP requests.
+   */
+  currentViewer?: () => Promise<Viewer | null>;
   /** The partner API key the request was made with (`X-Api-Key`); never together with a viewer. */
   apiKey: CallerKey | null;
   /** A hash of the client's address, for rate limits; the raw address is never kept. */

@@ -70,7 +70,20 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
   const rules: ValidationRule[] = [...specifiedRules, ...limits.validationRules];
   // Compiled once: every connection's address is derived as Fastify derives request.ip.
   const addressOf = clientAddressOf(config.trustProxy);
-  const wss = new WebSocketServer({ server: http.server, path: '/graphql', maxPayload: config.bodyLimitBytes });
+  const allowedOrigins = new Set(config.websocketOrigins);
+  const wss = new WebSocketServer({
+    server: http.server,
+    path: '/graphql',
+    maxPayload: config.bodyLimitBytes,
+    // A browser always sends Origin: only the site's own pages may open a socket (that would carry
+    // the visitor's cookies) from one. Clients without Origin (the website's server, partner apps)
+    // are not browsers, so no other site can make them connect; their credentials are their own.
+    verifyClient: ({ origin }: { origin?: string }, accept: (ok: boolean, status?: number, message?: string) => void) => {
+      if (!origin || allowedOrigins.has(origin)) return accept(true);
+      log.info({ origin }, 'websocket refused: origin not allowed');
+      accept(false, 403, 'Origin not allowed');
+    },
+  });
 
   const server = useServer<Record<string, unknown>, Extra>(
     {
@@ -185,6 +198,7 @@ async function socketContext(connection: Connection, requestId: string, services
     requestId,
     locale: connection.locale,
     viewer,
+    currentViewer: token ? () => services.auth.viewerForToken(token) : undefined,
     // Subscriptions are public or staff-only; partner API keys are an HTTP matter.
     apiKey: null,
     clientKey: connection.clientKey,

@@ -1,5 +1,5 @@
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { AppError } from '../../../common/errors';
+import { AppError, ErrorCode } from '../../../common/errors';
 import { Public } from '../../../graphql/access';
 import { type Context } from '../../../graphql/context';
 import { type Poll } from '../poll.entity';
@@ -10,6 +10,8 @@ import { type LiveResultsEvent } from './poll-live.service';
  * Checks access exactly as the `pollResults` query does, then follows the poll. Each update is
  * checked again when the poll's results visibility has changed since the last check (staff may
  * narrow it while a citizen is watching), and a refusal ends the subscription with its error.
+ * A subscription opened with a staff session asks for that session before every update: once it
+ * is signed out, expired or its account deactivated, the subscription ends with UNAUTHENTICATED.
  */
 async function followResults(ctx: Context, pollId: string): Promise<AsyncIterableIterator<LiveResultsEvent>> {
   const { polls, pollSubmissions, pollLive } = ctx.services;
@@ -17,14 +19,19 @@ async function followResults(ctx: Context, pollId: string): Promise<AsyncIterabl
   const token = ctx.respondentCookie.token;
   await pollSubmissions.assertMayReadResults(ctx.viewer, poll, token);
 
+  const session = ctx.viewer ? ctx.currentViewer : undefined;
   let checked: Pick<Poll, 'resultsVisibility' | 'state'> = poll;
+  let viewer = ctx.viewer;
   return pollLive.follow(poll.id, async (results) => {
     const current = results.poll;
-    if (current.resultsVisibility === checked.resultsVisibility && current.state === checked.state) return null;
+    const now = session ? await session() : viewer;
+    if (session && !now) return new AppError(ErrorCode.UNAUTHENTICATED, 'The session has ended (signed out, expired or the account deactivated). Sign in again to follow these results.');
+    if (current.resultsVisibility === checked.resultsVisibility && current.state === checked.state && now?.role === viewer?.role) return null;
     try {
-      polls.visibleOrNotFound(ctx.viewer, current);
-      await pollSubmissions.assertMayReadResults(ctx.viewer, current, token);
+      polls.visibleOrNotFound(now, current);
+      await pollSubmissions.assertMayReadResults(now, current, token);
       checked = current;
+      viewer = now;
       return null;
     } catch (err) {
       if (err instanceof AppError) return err;
