@@ -25,12 +25,12 @@ import { getSchema } from './graphql/schema';
 import { loadManifest, TrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents';
 import { bearerToken, MALFORMED_AUTHORIZATION, queryLimits } from './graphql/transport';
 import { respondentCookie } from './graphql/respondent-cookie';
-import { SubmissionFastPath } from './graphql/submission-fast-path';
-import { graphqlResponseMediaType, JSON_RESPONSE } from './graphql/media-type';
+import { graphqlResponseMediaType } from './graphql/media-type';
 import { attachGraphQLWebSocket } from './graphql/websocket';
 import { createLogger, type Logger } from './logger';
 import { seedDemoData } from './seed/demo-data';
 import { createServices, type LiveResultsSettings, type Services } from './services';
+import { type SmsGateway } from './modules/polls/participation/sms';
 import { registerExportRoutes } from './modules/exports/export.routes';
 import { registerCalendarFeedRoute } from './modules/events/calendar-feed.route';
 import { registerCollectRoute } from './modules/analytics/collect.route';
@@ -38,8 +38,6 @@ import { type Clock } from './modules/analytics/analytics.service';
 
 export interface App {
   http: Awaited<ReturnType<typeof buildHttp>>['http'];
-  /** Citizens' submissions answered without Apollo Server (its counter tells tests which path ran). */
-  submissionFastPath: SubmissionFastPath;
   db: DataSource;
   services: Services;
   log: Logger;
@@ -53,7 +51,7 @@ export interface App {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the whole server without listening: database, migrations, demo data, GraphQL, HTTP. */
-export async function createApp(config: Config, options: { log?: Logger; live?: LiveResultsSettings; clock?: Clock } = {}): Promise<App> {
+export async function createApp(config: Config, options: { log?: Logger; live?: LiveResultsSettings; clock?: Clock; sms?: SmsGateway } = {}): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
   const cleanups: Array<() => Promise<unknown>> = [];
   const close = async () => {
@@ -89,10 +87,12 @@ export async function createApp(config: Config, options: { log?: Logger; live?: 
     const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
     // QUIT only reaches a connected Redis; otherwise stop reconnecting at once (a shutdown never waits on Redis).
     if (redis) cleanups.push(async () => (redis.status === 'ready' ? void (await redis.quit().catch(() => redis.disconnect())) : redis.disconnect()));
-    const services = createServices(db, config, log, redis, options.live, options.clock, readDb);
+    const services = createServices(db, config, log, redis, options.live, options.clock, readDb, options.sms);
     cleanups.push(() => services.pollLive.close());
     services.pollTallies.start(config.tallyIntervalMs);
     cleanups.push(() => services.pollTallies.stop());
+    services.answerMix.start(config.participation.mixIntervalMs);
+    cleanups.push(() => services.answerMix.stop());
     // Started before the HTTP server and so stopped after it: page views accepted until then are all written.
     await services.analytics.start();
     cleanups.push(() => services.analytics.stop());
@@ -102,12 +102,11 @@ export async function createApp(config: Config, options: { log?: Logger; live?: 
     // Likewise: deliveries in flight finish and are recorded before the database closes.
     await services.webhooks.start();
     cleanups.push(() => services.webhooks.stop());
-    const { http, submissionFastPath } = await buildHttp(config, log, db, services);
+    const { http } = await buildHttp(config, log, db, services);
     cleanups.push(() => http.close());
 
     return {
       http,
-      submissionFastPath,
       db,
       services,
       log,
@@ -231,13 +230,6 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   });
   await apollo.start();
 
-  // Citizens' submissions in their common shape are answered before Apollo Server (see SubmissionFastPath).
-  const submissionFastPath = new SubmissionFastPath(await getSchema(), services.pollSubmissions, services.apiKeys, {
-    parseOptions: limits.parseOptions,
-    trusted,
-    cookieSecure: config.cookieSecure,
-    log,
-  });
   http.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.url !== '/graphql' || request.method === 'OPTIONS') return;
     // A client that accepts no JSON answer is refused before anything runs (Apollo Server would
@@ -247,7 +239,6 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
       const message = 'The Accept header allows none of application/json and application/graphql-response+json, the media types GraphQL answers in.';
       return reply.code(406).send({ errors: [{ message, extensions: { code: 'NOT_ACCEPTABLE', requestId: request.id } }] });
     }
-    if (request.method === 'POST' && mediaType === JSON_RESPONSE && (await submissionFastPath.handle(request, reply))) return reply;
   });
 
   await http.register(fastifyApollo(apollo), {
@@ -256,7 +247,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
     context: (request, reply) => buildContext(request, reply, config, services),
   });
   attachGraphQLWebSocket(http, { schema: await getSchema(), limits, services, config, log, trusted });
-  return { http, submissionFastPath };
+  return { http };
 }
 
 async function buildContext(request: FastifyRequest, reply: FastifyReply, config: Config, services: Services): Promise<Context> {

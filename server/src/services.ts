@@ -17,6 +17,11 @@ import { PollSubmissionService } from './modules/polls/poll-submission.service';
 import { PollTallyService } from './modules/polls/poll-tally.service';
 import { PollService } from './modules/polls/poll.service';
 import { RespondentKeys } from './modules/polls/respondent';
+import { AnswerMixer } from './modules/polls/participation/answer-mix';
+import { ParticipationService } from './modules/polls/participation/participation.service';
+import { PollTokenKeys } from './modules/polls/participation/poll-tokens';
+import { ProofOfWork } from './modules/polls/participation/proof-of-work';
+import { KavenegarSmsGateway, LogSmsGateway, type SmsGateway } from './modules/polls/participation/sms';
 import { PollEvents } from './modules/polls/poll-events';
 import { PollLiveResults } from './modules/polls/live/poll-live.service';
 import { RedisPollResponseBus } from './modules/polls/live/poll-response-bus';
@@ -35,7 +40,15 @@ export interface LiveResultsSettings {
 }
 
 /** The application's services, built once per app and shared by every request. */
-export function createServices(db: DataSource, config: Config, log: Logger, redis?: Redis, live: LiveResultsSettings = {}, clock?: Clock, readDb: DataSource = db) {
+/** The SMS gateway the configuration names (tests pass their own to createApp). */
+export function smsGateway(config: Config, log: Logger): SmsGateway {
+  const sms = config.participation.sms;
+  if (sms.kind === 'kavenegar') return new KavenegarSmsGateway(sms);
+  if (sms.kind === 'log') return new LogSmsGateway(log);
+  return { name: 'off', sendCode: async () => Promise.reject(new Error('no SMS gateway is configured (SMS_GATEWAY=off)')) };
+}
+
+export function createServices(db: DataSource, config: Config, log: Logger, redis?: Redis, live: LiveResultsSettings = {}, clock?: Clock, readDb: DataSource = db, sms: SmsGateway = smsGateway(config, log)) {
   const audit = new AuditService();
   const window = 15 * 60;
   const districts = new DistrictService(db);
@@ -46,7 +59,29 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
   const pollTallies = new PollTallyService(db, config.timeZone, log);
   const pollEvents = new PollEvents();
   const pollResults = new PollResultsService(polls, pollTallies);
+  const pollTokens = new PollTokenKeys(db, config.respondentSecret);
+  const hour = 3600;
+  // Moved answers are folded into the tallies at once, then live results hear of the change.
+  const answerMix = new AnswerMixer(db, config.participation.mixK, log, async (pollIds) => {
+    await pollTallies.foldAll();
+    pollIds.forEach((id) => pollEvents.responseAccepted(id));
+  });
   return {
+    answerMix,
+    participation: new ParticipationService(
+      db,
+      polls,
+      pollTokens,
+      sms,
+      {
+        codesPerNumber: new Limiter({ keyPrefix: 'verify-code-number', points: config.participation.codesPerNumberPerHour, durationSeconds: hour }, redis),
+        codesPerClient: new Limiter({ keyPrefix: 'verify-code-client', points: config.participation.codesPerClientPerHour, durationSeconds: hour }, redis),
+        checksPerClient: new Limiter({ keyPrefix: 'verify-check-client', points: config.participation.checksPerClientPer15Min, durationSeconds: window }, redis),
+      },
+      audit,
+      log,
+      config.respondentSecret,
+    ),
     audit,
     apiKeys: new ApiKeyService(db, audit, log, redis),
     staffAdmin: new StaffAdminService(db, audit),
@@ -83,9 +118,13 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
       db,
       polls,
       new RespondentKeys(config.respondentSecret),
-      new Limiter({ keyPrefix: 'poll-submit', points: config.submissionsPerMinute, durationSeconds: 60 }, redis),
-      (pollId) => pollEvents.responseAccepted(pollId),
+      {
+        perClient: new Limiter({ keyPrefix: 'poll-submit', points: config.submissionsPerMinute, durationSeconds: 60 }, redis),
+        unchallengedPerClient: new Limiter({ keyPrefix: 'poll-submit-unchallenged', points: config.participation.unchallengedPerHour, durationSeconds: hour }, redis),
+      },
       districts,
+      new ProofOfWork(config.respondentSecret, config.participation.altcha),
+      pollTokens,
     ),
   };
 }

@@ -2,6 +2,7 @@ import { createApp, type App } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { type LiveResultsSettings } from '../../server/src/services';
+import { CapturingSmsGateway } from '../../server/src/modules/polls/participation/sms';
 import { freshDatabase, testDatabase } from './database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -23,6 +24,13 @@ export interface TestApp {
   sqlCount(): number;
   /** The app's database; pass it as `databaseUrl` to start a second instance on the same data. */
   databaseUrl: string;
+  /** The SMS gateway the app sends verification codes through (captured, never sent). */
+  sms: CapturingSmsGateway;
+  /**
+   * Moves every answer waiting in the answer mix into the results (whatever k says) and folds the
+   * tallies: what the mixer and the fold do on their timers, at once, for tests that read results.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,9 +58,14 @@ export async function startTestApp(
     TALLY_INTERVAL_MS: '60000',
     // Nor webhook dispatching on a timer (deliveries are still woken when a change commits).
     WEBHOOK_INTERVAL_MS: '60000',
+    // Nor moving answers out of the mix: tests settle() when they read results.
+    ANSWER_MIX_INTERVAL_MS: '60000',
+    // Proof-of-work challenges that tests solve in a few milliseconds.
+    ALTCHA_MAX_COUNTER: '500',
     ...options.env,
   });
-  const app = await createApp(config, { live: options.live, clock: options.clock });
+  const sms = new CapturingSmsGateway();
+  const app = await createApp(config, { live: options.live, clock: options.clock, sms });
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
   const graphqlUrl = `${url}/graphql`;
 
@@ -84,6 +97,11 @@ export async function startTestApp(
     },
     sqlCount: () => app.queries.statements,
     databaseUrl: database.url,
+    sms,
+    async settle() {
+      await app.services.answerMix.flushAll();
+      await app.services.pollTallies.foldAll();
+    },
     async close() {
       await app.close();
       await database.drop();

@@ -9,6 +9,7 @@ import { GoalIndicator } from '../modules/goals/goal-indicator.entity';
 import { Poll, PollAnswer, PollOption, PollParticipation, PollQuestion, PollResponse } from '../modules/polls/poll.entity';
 import { PollAnswerTally, PollResponseTally, PollTallyQueue } from '../modules/polls/poll-tally.entity';
 import { PollAnswerDistrictTally, PollAnswerPairTally } from '../modules/polls/insights/tally-rollups.entity';
+import { PARTICIPATION_ENTITIES } from '../modules/polls/participation/participation.entity';
 import { ApiKey } from '../modules/partners/api-key.entity';
 import { AuditLogEntry } from '../modules/staff/audit.entity';
 import { StaffSession, StaffUser } from '../modules/staff/staff.entity';
@@ -43,4 +44,5 @@ export const ENTITIES = [
   AnalyticsTotal,
   ...MEDIA_ENTITIES,
   ...WEBHOOK_ENTITIES,
+  ...PARTICIPATION_ENTITIES,
 ];

@@ -18,7 +18,7 @@ import { type MigrationInterface, type QueryRunner } from "typeorm";
 /** Advisory-lock class of "a poll's answers and the definition they refer to". */
 const LOCK_CLASS = 28258;
 
-const REFUSE_DELETING_ANSWERED = (lock: boolean) => `
+export const REFUSE_DELETING_ANSWERED = (lock: boolean) => `
             CREATE OR REPLACE FUNCTION nabz_refuse_deleting_answered() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE answered boolean;
             BEGIN

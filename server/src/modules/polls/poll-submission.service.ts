@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { preparedQuery } from '../../db/prepared';
 import { isDatabaseUnavailable } from '../../db/unavailable';
@@ -8,9 +8,11 @@ import { type Viewer } from '../staff/staff.policy';
 import { type Poll } from './poll.entity';
 import { canReadResults } from './poll.policy';
 import { type Limiter } from '../../common/rate-limit';
+import { type ProofOfWork, type SolvedChallenge } from './participation/proof-of-work';
+import { PollTokenKeys } from './participation/poll-tokens';
 import { type AnswerInput, type SubmitPollResponseInput } from './poll.inputs';
-import { NPS_RANGE, PollStatus, QuestionKind, RATING_RANGE, ResultsVisibility } from './poll.enums';
-import { alreadyResponded, districtNotEligible, pollChanged, pollClosed, pollNotOpen } from './poll.errors';
+import { NPS_RANGE, PollAssurance, PollStatus, QuestionKind, RATING_RANGE, ResponseAssurance, ResultsVisibility } from './poll.enums';
+import { alreadyResponded, challengeReused, districtNotEligible, pollChanged, pollClosed, pollNotOpen, tokenInvalid, tokenRequired } from './poll.errors';
 import { isChoice, type PollDefinition } from './poll-definition';
 import { effectiveStatus, SQL_STATUS } from './poll-status';
 import { type DistrictService } from '../districts/district.service';
@@ -38,60 +40,68 @@ const MAX_BATCHES_IN_FLIGHT = 1;
 
 export interface SubmissionResult {
   pollId: string;
+  /** The respondent's token; a verified poll's participation is keyed by the spent poll token instead. */
   respondentToken: string;
   /** True when the token was issued by this submission (the web then sets its cookie). */
   tokenIssued: boolean;
+  assurance: ResponseAssurance;
 }
 
 /**
- * One statement writes a batch of submissions, atomically: it checks that each one's poll is open,
- * records the participations (the primary key refuses a second one) and only for those accepted
- * stores the response, its answers and its place in the tally queue. Nothing shared is updated, so
- * concurrent batches never queue behind one another's row locks. Response ids come from the
- * caller (random UUIDs), so the answers can name their response without reading anything back.
+ * One statement writes a batch of submissions, atomically: it checks that each one's poll is open
+ * and that its questions and options are still the poll's, spends each solved challenge, records
+ * the participations (the primary key refuses a second one: a respondent token's keyed hash, or a
+ * spent poll token's digest) and, only for those accepted, puts the answers into the answer mix.
+ * They reach poll_response later, in a shuffled batch of at least k moved by AnswerMixer in a
+ * transaction of its own, so nothing in the database pairs a participation with its response.
+ * Nothing shared is updated, so concurrent batches never queue behind one another's row locks.
  * Participations go in in key order: two batches that both hold a repeat of the same respondents
- * wait for one another in the same order (no deadlock), and the participations' order says
- * nothing about the responses' (which keep the batch's order).
+ * wait for one another in the same order (no deadlock).
  */
 const SUBMIT_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[], $4::uuid[]) AS i(poll_id, respondent_key, district_id, response_id)
+  SELECT * FROM unnest($1::int[], $2::uuid[], $3::bytea[], $4::uuid[], $5::response_assurance[], $6::bytea[], $7::timestamptz[])
+    AS i(n, poll_id, respondent_key, district_id, assurance, challenge_key, challenge_expires)
 ), answer AS (
-  SELECT * FROM unnest($5::uuid[], $6::smallint[], $7::uuid[], $8::uuid[], $9::smallint[], $10::text[]) AS a(response_id, seq, question_id, option_id, number, text)
+  SELECT * FROM unnest($8::int[], $9::smallint[], $10::uuid[], $11::uuid[], $12::smallint[], $13::text[]) AS a(n, seq, question_id, option_id, number, text)
 ), referenced AS MATERIALIZED (
-  -- The (poll, question, option) triples the batch answers: a handful, however many responses.
-  SELECT DISTINCT i.poll_id, a.question_id, a.option_id FROM answer a JOIN input i ON i.response_id = a.response_id
+  -- The (poll, question, option) triples the batch answers: a handful, however many submissions.
+  SELECT DISTINCT i.poll_id, a.question_id, a.option_id FROM answer a JOIN input i ON i.n = a.n
 ), gone AS MATERIALIZED (
   -- Checked against a definition that changed since: a question or option is no longer the poll's.
-  -- (poll_answer has no per-row foreign keys; this is where its references are checked.) The
-  -- function first takes the polls' answer locks shared, then checks under a fresh snapshot, so an
+  -- The function first takes the polls' answer locks shared, then checks under a fresh snapshot, so an
   -- editor's removal committed meanwhile is seen (migration 1765300000000-SubmissionDefinitionLock).
   SELECT g.question_id, g.option_id FROM nabz_submission_gone(
     (SELECT array_agg(poll_id) FROM referenced), (SELECT array_agg(question_id) FROM referenced), (SELECT array_agg(option_id) FROM referenced)) g
 ), stale AS (
-  SELECT DISTINCT a.response_id FROM answer a JOIN gone g ON g.question_id = a.question_id AND g.option_id IS NOT DISTINCT FROM a.option_id
+  SELECT DISTINCT a.n FROM answer a JOIN gone g ON g.question_id = a.question_id AND g.option_id IS NOT DISTINCT FROM a.option_id
 ), open_poll AS (
   SELECT p.id FROM poll p WHERE p.id IN (SELECT poll_id FROM input) AND ${SQL_STATUS[PollStatus.OPEN]}
+), candidate AS (
+  SELECT i.* FROM input i JOIN open_poll o ON o.id = i.poll_id WHERE i.n NOT IN (SELECT n FROM stale)
+), spent AS (
+  -- A solved proof-of-work challenge buys one answer: spent here, with the answer it bought.
+  INSERT INTO spent_challenge (key, expires_at) SELECT challenge_key, challenge_expires FROM candidate WHERE challenge_key IS NOT NULL
+  ON CONFLICT DO NOTHING
+  RETURNING key
 ), participation AS (
   INSERT INTO poll_participation (poll_id, respondent_key)
-  SELECT i.poll_id, i.respondent_key FROM input i JOIN open_poll o ON o.id = i.poll_id
-  WHERE i.response_id NOT IN (SELECT response_id FROM stale)
-  ORDER BY i.poll_id, i.respondent_key
+  SELECT c.poll_id, c.respondent_key FROM candidate c
+  WHERE c.challenge_key IS NULL OR c.challenge_key IN (SELECT key FROM spent)
+  ORDER BY c.poll_id, c.respondent_key
   ON CONFLICT DO NOTHING
   RETURNING poll_id, respondent_key
-), response AS (
-  INSERT INTO poll_response (id, poll_id, district_id, submitted_at)
-  SELECT i.response_id, i.poll_id, i.district_id, date_trunc('hour', now())
-  FROM input i JOIN participation p ON p.poll_id = i.poll_id AND p.respondent_key = i.respondent_key
-  RETURNING id, poll_id
-), answers AS (
-  INSERT INTO poll_answer (response_id, seq, question_id, option_id, number, text)
-  SELECT a.response_id, a.seq, a.question_id, a.option_id, a.number, a.text FROM answer a JOIN response ON response.id = a.response_id
-), queued AS (
-  INSERT INTO poll_tally_queue (poll_id, response_id) SELECT poll_id, id FROM response
+), accepted AS MATERIALIZED (
+  SELECT c.* FROM candidate c JOIN participation p ON p.poll_id = c.poll_id AND p.respondent_key = c.respondent_key
+), mixed AS (
+  -- Into the answer mix, not the response tables: the mover takes it from there in a shuffled batch.
+  INSERT INTO poll_answer_mix (poll_id, district_id, assurance, question_ids, option_ids, numbers, texts)
+  SELECT c.poll_id, c.district_id, c.assurance, array_agg(a.question_id ORDER BY a.seq), array_agg(a.option_id ORDER BY a.seq), array_agg(a.number ORDER BY a.seq), array_agg(a.text ORDER BY a.seq)
+  FROM accepted c JOIN answer a ON a.n = c.n GROUP BY c.n, c.poll_id, c.district_id, c.assurance
 )
-SELECT i.response_id AS id, o.id IS NOT NULL AS open, r.id IS NOT NULL AS accepted, s.response_id IS NOT NULL AS stale
-FROM input i LEFT JOIN open_poll o ON o.id = i.poll_id LEFT JOIN response r ON r.id = i.response_id LEFT JOIN stale s ON s.response_id = i.response_id`;
+SELECT i.n, o.id IS NOT NULL AS open, c.n IS NOT NULL AS accepted, s.n IS NOT NULL AS stale,
+  (i.challenge_key IS NOT NULL AND o.id IS NOT NULL AND s.n IS NULL AND i.challenge_key NOT IN (SELECT key FROM spent)) AS replayed
+FROM input i LEFT JOIN open_poll o ON o.id = i.poll_id LEFT JOIN accepted c ON c.n = i.n LEFT JOIN stale s ON s.n = i.n`;
 
 /**
  * The prepared statement's name carries a digest of its text: where a database session outlives
@@ -104,8 +114,8 @@ const SUBMIT_STATEMENT = `nabz_submit_${createHash('sha256').update(SUBMIT_SQL).
  * A uuid[] parameter as PostgreSQL's array text, built in one join instead of node-postgres
  * escaping each element (a visible share of the hot path). No id here comes from the caller as
  * sent: the poll, question and option ids are the poll definition's own (toAnswerRows matches the
- * caller's against them), the district is one `DistrictService.exists` found, and response ids are
- * randomUUID() — all uuids, which need no quoting (and the ::uuid[] cast refuses anything else).
+ * caller's against them) and the district is one `DistrictService.exists` found — all uuids, which
+ * need no quoting (and the ::uuid[] cast refuses anything else).
  */
 function uuidArray(ids: Array<string | null>): string {
   return `{${ids.map((id) => id ?? 'NULL').join(',')}}`;
@@ -115,19 +125,26 @@ function uuidArray(ids: Array<string | null>): string {
 interface WriteOutcome {
   /** The poll was open when written. */
   open: boolean;
-  /** Stored (false: this respondent had answered already, or the submission was stale). */
+  /** Stored (false: this respondent had answered already, or the submission was stale or replayed). */
   accepted: boolean;
   /** A question or option it answers is no longer the poll's (the poll was edited after the check). */
   stale: boolean;
+  /** Its proof-of-work challenge had been spent already. */
+  replayed: boolean;
 }
 
-/** One submission waiting for its batch. */
-interface PendingWrite {
+/** One submission as the writer takes it. */
+export interface SubmissionToWrite {
   pollId: string;
   respondentKey: Buffer;
   districtId: string | null;
-  responseId: string;
+  assurance: ResponseAssurance;
+  challenge: SolvedChallenge | null;
   rows: AnswerRows;
+}
+
+/** One submission waiting for its batch. */
+interface PendingWrite extends SubmissionToWrite {
   /** Its batch committed: what the statement said of it. */
   written(outcome: WriteOutcome): void;
   /**
@@ -157,9 +174,9 @@ export class SubmissionWriter {
     private readonly maxBatch = 250,
   ) {}
 
-  write(submission: Omit<PendingWrite, 'written' | 'failed' | 'responseId'>): Promise<WriteOutcome> {
+  write(submission: SubmissionToWrite): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ ...submission, responseId: randomUUID(), written: resolve, failed: reject });
+      this.waiting.push({ ...submission, written: resolve, failed: reject });
       this.drain();
     });
   }
@@ -175,17 +192,21 @@ export class SubmissionWriter {
     }
   }
 
-  /** The next batch: up to maxBatch submissions, at most one per (poll, respondent); a repeat waits for a later batch. */
+  /**
+   * The next batch: up to maxBatch submissions, at most one per (poll, respondent) and one per
+   * challenge; a repeat waits for a later batch (which then sees the first one's participation or
+   * spent challenge).
+   */
   private take(): PendingWrite[] {
     const batch: PendingWrite[] = [];
     const later: PendingWrite[] = [];
     const seen = new Set<string>();
     for (const w of this.waiting) {
-      const key = `${w.pollId}:${w.respondentKey.toString('base64')}`;
-      if (batch.length >= this.maxBatch || seen.has(key)) {
+      const keys = [`${w.pollId}:${w.respondentKey.toString('base64')}`, ...(w.challenge ? [`c:${w.challenge.key.toString('base64')}`] : [])];
+      if (batch.length >= this.maxBatch || keys.some((k) => seen.has(k))) {
         later.push(w);
       } else {
-        seen.add(key);
+        keys.forEach((k) => seen.add(k));
         batch.push(w);
       }
     }
@@ -194,25 +215,28 @@ export class SubmissionWriter {
   }
 
   private async run(batch: PendingWrite[], retryAlone: boolean): Promise<void> {
-    const answers: AnswerRows & { responseIds: string[]; seqs: number[] } = { responseIds: [], seqs: [], questionIds: [], optionIds: [], numbers: [], texts: [] };
-    for (const w of batch) {
+    const answers = { ns: [] as number[], seqs: [] as number[], questionIds: [] as string[], optionIds: [] as Array<string | null>, numbers: [] as Array<number | null>, texts: [] as Array<string | null> };
+    batch.forEach((w, n) => {
       for (let j = 0; j < w.rows.questionIds.length; j++) {
-        answers.responseIds.push(w.responseId);
+        answers.ns.push(n);
         answers.seqs.push(j + 1);
       }
       answers.questionIds.push(...w.rows.questionIds);
       answers.optionIds.push(...w.rows.optionIds);
       answers.numbers.push(...w.rows.numbers);
       answers.texts.push(...w.rows.texts);
-    }
-    let result: Array<WriteOutcome & { id: string }>;
+    });
+    let result: Array<WriteOutcome & { n: number }>;
     try {
       result = await preparedQuery(this.db, SUBMIT_STATEMENT, SUBMIT_SQL, [
+        `{${batch.map((_, n) => n).join(',')}}`,
         uuidArray(batch.map((w) => w.pollId)),
         batch.map((w) => w.respondentKey),
         uuidArray(batch.map((w) => w.districtId)),
-        uuidArray(batch.map((w) => w.responseId)),
-        uuidArray(answers.responseIds),
+        `{${batch.map((w) => w.assurance).join(',')}}`,
+        batch.map((w) => w.challenge?.key ?? null),
+        batch.map((w) => w.challenge?.expiresAt.toISOString() ?? null),
+        `{${answers.ns.join(',')}}`,
         `{${answers.seqs.join(',')}}`,
         uuidArray(answers.questionIds),
         uuidArray(answers.optionIds),
@@ -226,22 +250,27 @@ export class SubmissionWriter {
       else batch.forEach((w) => w.failed(err));
       return;
     }
-    const byId = new Map(result.map((r) => [r.id, r]));
-    for (const w of batch) {
-      const r = byId.get(w.responseId);
-      if (r) w.written({ open: r.open, accepted: r.accepted, stale: r.stale });
+    const byN = new Map(result.map((r) => [Number(r.n), r]));
+    batch.forEach((w, n) => {
+      const r = byN.get(n);
+      if (r) w.written({ open: r.open, accepted: r.accepted, stale: r.stale, replayed: r.replayed });
       else w.failed(new Error('submission missing from its batch result'));
-    }
+    });
   }
 }
 
 /** A submission that passed every check, ready to be written. */
-export interface PreparedSubmission {
-  pollId: string;
+export interface PreparedSubmission extends SubmissionToWrite {
+  /** The respondent's token (issued now, or the one sent); for verified polls it keys nothing. */
   token: string;
   tokenIssued: boolean;
-  districtId: string | null;
-  rows: AnswerRows;
+}
+
+export interface SubmissionLimits {
+  /** Every submission, per client address. */
+  perClient: Limiter;
+  /** OPEN polls' answers without a solved challenge, per client address: a tighter limit. */
+  unchallengedPerClient: Limiter;
 }
 
 export class PollSubmissionService {
@@ -251,36 +280,28 @@ export class PollSubmissionService {
     private readonly db: DataSource,
     private readonly polls: PollService,
     private readonly keys: RespondentKeys,
-    private readonly limiter: Limiter,
-    private readonly onAccepted: (pollId: string) => void,
+    private readonly limits: SubmissionLimits,
     private readonly districts: DistrictService,
+    private readonly proofOfWork: ProofOfWork,
+    private readonly tokens: PollTokenKeys,
   ) {
-    // Leave the rest of the pool to reads, the tally fold and sign-ins (a pool of one, PGlite's, still writes).
+    // Leave the rest of the pool to reads, the mover, the tally fold and sign-ins (a pool of one, PGlite's, still writes).
     const poolSize = Number((db.options as { extra?: { max?: number } }).extra?.max ?? 10);
     this.writer = new SubmissionWriter(db, Math.max(1, Math.min(MAX_BATCHES_IN_FLIGHT, poolSize - 2)));
   }
 
-  /** The GraphQL resolver's way: the per-address limit first, then the checks, then the write. */
+  /** The per-address limit, the checks, then the write. */
   async submit(input: SubmitPollResponseInput, meta: { clientKey: string; cookieToken?: string }): Promise<SubmissionResult> {
-    await this.admit(meta.clientKey);
-    return this.write(await this.prepare(input, meta.cookieToken));
-  }
-
-  /** Whether `prepare` can check a submission to this poll without reading the database. */
-  isPrepared(pollId: string): boolean {
-    return this.polls.hasCachedDefinition(pollId);
-  }
-
-  /** Counts a submission against its client's per-address limit; RATE_LIMITED when it is spent. */
-  async admit(clientKey: string): Promise<void> {
-    await this.limiter.consume(clientKey);
+    await this.limits.perClient.consume(meta.clientKey);
+    const prepared = await this.prepare(input, meta.cookieToken);
+    if (prepared.assurance === ResponseAssurance.UNCHALLENGED) await this.limits.unchallengedPerClient.consume(meta.clientKey);
+    return this.write(prepared);
   }
 
   /**
    * Every check a submission gets before anything is written (the poll is open, the district
-   * fits, each answer is valid, the token is ours) and the rows it becomes. Reads cached
-   * definitions only and changes nothing, so a caller may run it and, when it throws, leave the
-   * request to the general path, which gives the same error.
+   * fits, each answer is valid, the proof it brings — a respondent token and maybe a solved
+   * challenge, or a poll token — holds) and the rows it becomes. Changes nothing.
    */
   async prepare(input: SubmitPollResponseInput, cookieToken: string | undefined): Promise<PreparedSubmission> {
     const definition = await this.polls.definition(input.pollId);
@@ -288,25 +309,49 @@ export class PollSubmissionService {
     if (!definition || status === PollStatus.DRAFT) throw notFound('Poll');
     if (status === PollStatus.SCHEDULED) throw pollNotOpen(definition.poll.opensAt);
     if (status === PollStatus.CLOSED) throw pollClosed();
+    const { poll } = definition;
 
     const districtId = await this.checkDistrict(definition, input.districtId ?? null);
     const rows = toAnswerRows(definition, input.answers);
+    const base = { pollId: poll.id, districtId, rows };
 
+    if (poll.assurance !== PollAssurance.OPEN) {
+      // Verified: the proof is a poll token signed blindly at issuePollToken; what is stored is its digest.
+      if (input.respondentToken != null || input.challenge != null) throw badInput('A verified poll is answered with `pollToken` only (no respondentToken or challenge).', 'input.pollToken');
+      if (!input.pollToken) throw tokenRequired();
+      const message = decodeBase64Url(input.pollToken.message, 'input.pollToken.message', 32, 512);
+      const signature = decodeBase64Url(input.pollToken.signature, 'input.pollToken.signature', 256, 256);
+      if (!this.tokens.verifyToken(await this.tokens.keyPair(poll.id), message, signature)) throw tokenInvalid();
+      const assurance = poll.assurance === PollAssurance.VERIFIED_PHONE ? ResponseAssurance.PHONE : ResponseAssurance.RESIDENT;
+      // The respondent token is still handed back (the payload promises one), but stores nothing here.
+      const kept = cookieToken && this.keys.isValid(cookieToken) ? cookieToken : null;
+      return { ...base, respondentKey: PollTokenKeys.spentKey(poll.id, message), assurance, challenge: null, token: kept ?? this.keys.issue(), tokenIssued: !kept };
+    }
+
+    if (input.pollToken) throw badInput('An OPEN poll takes no poll token: omit `pollToken`.', 'input.pollToken');
     // Any token sent must be one of ours; "" is not (taken as a token, it was one identity shared
     // by everyone who sent it, and an empty cookie the same).
     if (input.respondentToken != null && !this.keys.isValid(input.respondentToken)) {
       throw badInput('respondentToken was not issued by this service; omit it to get a new one.', 'input.respondentToken');
     }
+    const challenge = input.challenge != null ? await this.proofOfWork.verify(input.challenge, 'input.challenge') : null;
     let token: string | null = input.respondentToken ?? (cookieToken && this.keys.isValid(cookieToken) ? cookieToken : null); // a stale, foreign or empty cookie: start afresh
     const tokenIssued = token === null;
     token ??= this.keys.issue();
-    return { pollId: definition.poll.id, token, tokenIssued, districtId, rows };
+    return {
+      ...base,
+      respondentKey: this.keys.participationKey(poll.id, token),
+      assurance: challenge ? ResponseAssurance.CHALLENGED : ResponseAssurance.UNCHALLENGED,
+      challenge,
+      token,
+      tokenIssued,
+    };
   }
 
-  /** Writes a prepared submission; acknowledged only once committed. ALREADY_RESPONDED or POLL_CLOSED when refused. */
+  /** Writes a prepared submission; acknowledged only once committed. */
   async write(prepared: PreparedSubmission): Promise<SubmissionResult> {
-    const { pollId, token } = prepared;
-    const result = await this.writer.write({ pollId, respondentKey: this.keys.participationKey(pollId, token), districtId: prepared.districtId, rows: prepared.rows });
+    const { pollId } = prepared;
+    const result = await this.writer.write(prepared);
     if (!result.open) {
       // Closed (or unpublished) between the cached check and the write.
       this.polls.forgetDefinition(pollId);
@@ -316,12 +361,12 @@ export class PollSubmissionService {
       this.polls.forgetDefinition(pollId);
       throw pollChanged();
     }
+    if (result.replayed) throw challengeReused();
     if (!result.accepted) throw alreadyResponded();
-    this.onAccepted(pollId);
-    return { pollId, respondentToken: token, tokenIssued: prepared.tokenIssued };
+    return { pollId, respondentToken: prepared.token, tokenIssued: prepared.tokenIssued, assurance: prepared.assurance };
   }
 
-  /** Whether the holder of this token has answered the poll (for AFTER_RESPONSE results). */
+  /** Whether the holder of this respondent token has answered the poll (for AFTER_RESPONSE results). */
   async hasResponded(pollId: string, token: string | null | undefined): Promise<boolean> {
     if (!token || !this.keys.isValid(token)) return false;
     const rows = await this.db.query('SELECT 1 FROM poll_participation WHERE poll_id = $1 AND respondent_key = $2', [pollId, this.keys.participationKey(pollId, token)]);
@@ -339,6 +384,11 @@ export class PollSubmissionService {
     }
   }
 
+  /** A new proof-of-work challenge for an OPEN poll's form. */
+  challenge() {
+    return this.proofOfWork.challenge();
+  }
+
   private async checkDistrict(definition: PollDefinition, districtId: string | null): Promise<string | null> {
     const { poll } = definition;
     if (!poll.asksDistrict) {
@@ -350,6 +400,14 @@ export class PollSubmissionService {
     if (poll.districtIds.length && !poll.districtIds.includes(districtId)) throw districtNotEligible();
     return districtId;
   }
+}
+
+/** Base64url (or base64) text to bytes, BAD_USER_INPUT unless it decodes to a length within bounds. */
+export function decodeBase64Url(text: string, field: string, min: number, max: number): Buffer {
+  if (typeof text !== 'string' || !/^[A-Za-z0-9_\-+/]*={0,2}$/.test(text)) throw badInput('Expected base64url text.', field);
+  const bytes = Buffer.from(text, 'base64url');
+  if (bytes.length < min || bytes.length > max) throw badInput(min === max ? `Expected ${min} bytes (base64url).` : `Expected ${min} to ${max} bytes (base64url).`, field);
+  return bytes;
 }
 
 /**

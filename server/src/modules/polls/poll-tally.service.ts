@@ -1,6 +1,7 @@
 import { type DataSource } from 'typeorm';
 import { type Logger } from '../../logger';
 import { NO_DISTRICT, NO_NUMBER, NO_OPTION } from './poll-tally.entity';
+import { type ResponseAssurance } from './poll.enums';
 
 /** Marks the "this response answered this question" row of a question's tally. */
 export const ANSWERED = -3;
@@ -214,5 +215,11 @@ export class PollTallyService {
       [pollId, questionId, byQuestionId],
     );
     return rows.map((r) => ({ byOptionId: r.by_option_id, optionId: r.option_id === NO_OPTION ? null : r.option_id, count: Number(r.n) }));
+  }
+
+  /** Responses counted so far by what they proved (kept by the answer mixer as it moves them). */
+  async assuranceCounts(pollId: string): Promise<Array<{ assurance: ResponseAssurance; count: number }>> {
+    const rows: Array<{ assurance: ResponseAssurance; responses: string }> = await this.db.query('SELECT assurance, responses FROM poll_assurance_tally WHERE poll_id = $1 ORDER BY assurance', [pollId]);
+    return rows.map((r) => ({ assurance: r.assurance, count: Number(r.responses) }));
   }
 }

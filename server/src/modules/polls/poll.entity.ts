@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PollState, QuestionKind, ResultsVisibility } from './poll.enums';
+import { EligibilityList } from './participation/participation.entity';
+import { PollAssurance, PollState, QuestionKind, ResponseAssurance, ResultsVisibility } from './poll.enums';
 
 /** A poll or survey. A survey run again is a new poll with the same `seriesId` and the next `wave`. */
 @ObjectType('Poll', { description: 'A poll or survey. Text fields follow the request language.' })
@@ -64,6 +65,18 @@ export class Poll {
 
   @OneToMany(() => PollQuestion, (q) => q.poll)
   questions?: PollQuestion[];
+
+  @Field(() => PollAssurance, { description: 'What a respondent must prove before answering; every response records what it proved.' })
+  @Column({ type: 'enum', enum: PollAssurance, enumName: 'poll_assurance', default: PollAssurance.OPEN })
+  assurance: PollAssurance;
+
+  /** RESIDENT_LIST polls: the list whose identifiers may answer (one list may serve several polls). */
+  @Column({ name: 'eligibility_list_id', type: 'uuid', nullable: true })
+  eligibilityListId: string | null;
+
+  @ManyToOne(() => EligibilityList, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'eligibility_list_id', foreignKeyConstraintName: 'fk_poll_eligibility_list' })
+  eligibilityList?: EligibilityList;
 
   @Field({ description: 'When the poll was created.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
@@ -180,9 +193,16 @@ export class PollResponse {
   @Column({ name: 'district_id', type: 'uuid', nullable: true })
   districtId: string | null;
 
-  /** Truncated to the hour: enough for daily trends, too coarse to match a response to a request log. */
+  /**
+   * The hour the response left the answer mix (the same for its whole shuffled batch): enough for
+   * daily trends, and no finer than the batch, so it cannot order the batch's answers.
+   */
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt: Date;
+
+  /** What the response proved (a challenge solved, a phone verified, an eligibility list). */
+  @Column({ type: 'enum', enum: ResponseAssurance, enumName: 'response_assurance', default: ResponseAssurance.UNCHALLENGED })
+  assurance: ResponseAssurance;
 }
 
 @Entity('poll_answer')

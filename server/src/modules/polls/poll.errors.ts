@@ -8,6 +8,24 @@ export enum PollErrorCode {
   DISTRICT_NOT_ELIGIBLE = 'DISTRICT_NOT_ELIGIBLE',
   POLL_HAS_RESPONSES = 'POLL_HAS_RESPONSES',
   POLL_CHANGED = 'POLL_CHANGED',
+  /** A proof-of-work payload that is ours but unsolved, tampered with or expired. */
+  CHALLENGE_FAILED = 'CHALLENGE_FAILED',
+  /** A proof-of-work challenge already spent on an answer. */
+  CHALLENGE_REUSED = 'CHALLENGE_REUSED',
+  /** A VERIFIED_PHONE or RESIDENT_LIST poll answered without a poll token. */
+  TOKEN_REQUIRED = 'TOKEN_REQUIRED',
+  /** A poll token whose signature does not verify under this poll's key (forged, or another poll's). */
+  TOKEN_INVALID = 'TOKEN_INVALID',
+  /** This identity already received its token for this poll. */
+  TOKEN_ALREADY_ISSUED = 'TOKEN_ALREADY_ISSUED',
+  /** No code is waiting for this number (never asked, expired after 2 minutes, or used up by 5 wrong tries). */
+  CODE_EXPIRED = 'CODE_EXPIRED',
+  /** The code entered is not the one sent (`extensions.attemptsLeft`). */
+  CODE_INVALID = 'CODE_INVALID',
+  /** The identifier is not on the poll's eligibility list. */
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  /** The poll takes no verification of this kind (an OPEN poll, or another level). */
+  WRONG_ASSURANCE = 'WRONG_ASSURANCE',
 }
 
 export const alreadyResponded = () => new AppError(PollErrorCode.ALREADY_RESPONDED, 'This respondent has already answered this poll.');
@@ -21,3 +39,12 @@ export const pollHasResponses = (what: string) =>
 /** The poll's questions were edited between loading the form and submitting it: nothing was stored. */
 export const pollChanged = () =>
   new AppError(PollErrorCode.POLL_CHANGED, 'This poll was changed while it was being answered (a question or option was removed). Nothing was stored: load the poll again and answer it anew.');
+
+export const challengeReused = () =>
+  new AppError(PollErrorCode.CHALLENGE_REUSED, 'This challenge was already used for an answer; solve a new one.', { field: 'input.challenge' });
+export const tokenRequired = () =>
+  new AppError(PollErrorCode.TOKEN_REQUIRED, 'This poll takes verified answers only: verify, obtain a poll token with issuePollToken, and send it as `pollToken`.', { field: 'input.pollToken' });
+export const tokenInvalid = () =>
+  new AppError(PollErrorCode.TOKEN_INVALID, 'The poll token does not verify under this poll\'s public key (`Poll.tokenKey`): it was not issued for this poll.', { field: 'input.pollToken' });
+export const wrongAssurance = (expected: string) =>
+  new AppError(PollErrorCode.WRONG_ASSURANCE, `This poll's assurance is ${expected}; it takes no verification of this kind.`);

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { TextInput } from '../../common/validation';
-import { PollStatus, QuestionKind, ResultsVisibility } from './poll.enums';
+import { PollAssurance, PollStatus, QuestionKind, ResultsVisibility } from './poll.enums';
 
 export const LIMITS = {
   title: 300,
@@ -85,6 +85,14 @@ export class CreatePollInput {
   @Field({ defaultValue: false, description: 'Ask respondents which district they live in.' })
   asksDistrict: boolean = false;
 
+  @Field(() => PollAssurance, { defaultValue: PollAssurance.OPEN, description: 'What a respondent must prove before answering.' })
+  assurance: PollAssurance = PollAssurance.OPEN;
+
+  @Field(() => ID, { nullable: true, description: 'RESIDENT_LIST polls: the eligibility list (`eligibilityLists`) whose identifiers may answer. Required there, refused elsewhere.' })
+  @IsOptional()
+  @MaxLength(64)
+  eligibilityListId?: string | null;
+
   @Field(() => [ID], { defaultValue: [], description: 'Limit the poll to these districts (then respondents must say their district); empty for the whole city.' })
   @ArrayMaxSize(LIMITS.districts)
   @MaxLength(64, { each: true })
@@ -130,6 +138,15 @@ export class UpdatePollInput {
   @Field(() => Boolean, { nullable: true, description: 'Ask respondents which district they live in.' })
   @IsOptional()
   asksDistrict?: boolean | null;
+
+  @Field(() => PollAssurance, { nullable: true, description: 'What a respondent must prove before answering; fixed once the poll has responses (POLL_HAS_RESPONSES).' })
+  @IsOptional()
+  assurance?: PollAssurance | null;
+
+  @Field(() => ID, { nullable: true, description: 'RESIDENT_LIST polls: the eligibility list; fixed once the poll has responses.' })
+  @IsOptional()
+  @MaxLength(64)
+  eligibilityListId?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Limit the poll to these districts; empty for the whole city.' })
   @IsOptional()
@@ -202,6 +219,17 @@ export class AnswerInput {
   text?: string | null;
 }
 
+@InputType({ description: 'A poll token: the message and its unblinded signature (RFC 9474), both base64url. See `issuePollToken`.' })
+export class PollTokenInput {
+  @Field({ description: 'The prepared message the token signs (the 32-byte random prefix and the message, as `prepare` returns it), base64url.' })
+  @MaxLength(700)
+  message: string;
+
+  @Field({ description: 'The finalized (unblinded) signature over `message`, base64url (256 bytes).' })
+  @MaxLength(400)
+  signature: string;
+}
+
 @InputType({ description: 'One respondent\'s answers to a poll.' })
 export class SubmitPollResponseInput {
   @Field(() => ID, { description: 'The poll answered.' })
@@ -226,6 +254,19 @@ export class SubmitPollResponseInput {
   @ArrayMaxSize(LIMITS.questions)
   @ValidateNested({ each: true })
   answers: AnswerInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'OPEN polls: a solved proof-of-work challenge (the ALTCHA widget\'s payload: base64 JSON `{ challenge, solution }`; get a challenge from `altchaChallenge`). With it the answer is stored as CHALLENGED; without it as UNCHALLENGED, under a tighter per-address limit. One challenge buys one answer (CHALLENGE_REUSED).',
+  })
+  @IsOptional()
+  @MaxLength(4096)
+  challenge?: string | null;
+
+  @Field(() => PollTokenInput, { nullable: true, description: 'VERIFIED_PHONE and RESIDENT_LIST polls: the poll token obtained with `issuePollToken` (required there, refused elsewhere).' })
+  @IsOptional()
+  pollToken?: PollTokenInput | null;
 }
 
 @InputType({ description: 'Which polls to list.' })

@@ -60,7 +60,7 @@ export class PollResolver {
   @Public({ apiScope: ApiScope.SUBMIT_RESPONSES })
   @Mutation(() => SubmitPollResponsePayload, {
     description:
-      'Answers a poll, anonymously. Every answer is checked and nothing is stored when one is wrong (BAD_USER_INPUT with `field`). One response per respondent per poll: ALREADY_RESPONDED. Closed: POLL_CLOSED; not yet open: POLL_NOT_OPEN; limited to other districts: DISTRICT_NOT_ELIGIBLE; too many from one address: RATE_LIMITED.',
+      'Answers a poll, anonymously. Every answer is checked and nothing is stored when one is wrong (BAD_USER_INPUT with `field`). One response per respondent per poll: ALREADY_RESPONDED. Closed: POLL_CLOSED; not yet open: POLL_NOT_OPEN; limited to other districts: DISTRICT_NOT_ELIGIBLE; too many from one address: RATE_LIMITED. OPEN polls take an optional solved `challenge` (CHALLENGE_FAILED, CHALLENGE_REUSED); verified polls require a `pollToken` (TOKEN_REQUIRED, TOKEN_INVALID). An accepted answer is stored at once but counted in the results only when a shuffled batch of at least 10 moves out of the answer mix (docs/privacy.md).',
   })
   async submitPollResponse(@Arg('input', () => SubmitPollResponseInput, {
       description: 'The poll and the answers.',
@@ -72,7 +72,7 @@ export class PollResolver {
     const result = await ctx.services.pollSubmissions.submit(input, { clientKey: ctx.clientKey, cookieToken: ctx.respondentCookie.token });
     ctx.respondentCookie.set(result.respondentToken);
     const poll = (await ctx.services.polls.definition(result.pollId))!.poll;
-    return { pollId: result.pollId, respondentToken: result.respondentToken, resultsVisible: canReadResults(ctx.viewer, poll.resultsVisibility, true) };
+    return { pollId: result.pollId, respondentToken: result.respondentToken, assurance: result.assurance, resultsVisible: canReadResults(ctx.viewer, poll.resultsVisibility, true) };
   }
 
   @StaffOnly(...POLL_EDITORS)

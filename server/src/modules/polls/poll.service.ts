@@ -8,7 +8,8 @@ import { type AuditService } from '../staff/audit.service';
 import { type Viewer } from '../staff/staff.policy';
 import { type WebhookService } from '../webhooks/webhook.service';
 import { Poll, PollOption, PollQuestion } from './poll.entity';
-import { PollState, PollStatus } from './poll.enums';
+import { PollAssurance, PollState, PollStatus } from './poll.enums';
+import { pollHasResponses } from './poll.errors';
 import { type CreatePollInput, type PollFilter, type PollQuestionInput, type StartPollWaveInput, type UpdatePollInput } from './poll.inputs';
 import { assertCompatible, DEFAULT_TEXT_MAX_LENGTH, type PollDefinition, validateQuestions } from './poll-definition';
 import { effectiveStatus, RECENTLY_CLOSED_DAYS, SQL_CLOSED_SINCE, SQL_STATUS } from './poll-status';
@@ -17,8 +18,8 @@ import { canSeePoll } from './poll.policy';
 const DEFINITION_TTL_MS = 2000;
 
 function snapshot(poll: Poll) {
-  const { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave } = poll;
-  return { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave };
+  const { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave, assurance, eligibilityListId } = poll;
+  return { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave, assurance, eligibilityListId };
 }
 
 /** A stored response, as exports read it. */
@@ -147,6 +148,7 @@ export class PollService {
     if (input.questions.some((q) => q.id || q.options.some((o) => o.id))) throw badInput('A new poll\'s questions and options have no ids yet.', 'input.questions');
     this.validateSchedule(input.opensAt ?? null, input.closesAt ?? null);
     await this.validateDistricts(input.districtIds);
+    await this.validateAssurance(input.assurance, input.eligibilityListId ?? null);
     return this.db.transaction(async (m) => {
       const inserted = await m
         .createQueryBuilder()
@@ -160,6 +162,8 @@ export class PollService {
           resultsVisibility: input.resultsVisibility,
           asksDistrict: input.asksDistrict || input.districtIds.length > 0,
           districtIds: [...new Set(input.districtIds)],
+          assurance: input.assurance,
+          eligibilityListId: input.eligibilityListId ?? null,
           opensAt: input.opensAt ?? null,
           closesAt: input.closesAt ?? null,
           seriesId: () => 'gen_random_uuid()',
@@ -192,11 +196,20 @@ export class PollService {
       if (input.resultsVisibility != null) changes.resultsVisibility = input.resultsVisibility;
       if (input.asksDistrict != null) changes.asksDistrict = input.asksDistrict;
       if (input.districtIds != null) changes.districtIds = [...new Set(input.districtIds)];
+      if (input.assurance != null) changes.assurance = input.assurance;
+      if (input.eligibilityListId !== undefined) changes.eligibilityListId = input.eligibilityListId;
       if (input.opensAt !== undefined) changes.opensAt = input.opensAt;
       if (input.closesAt !== undefined) changes.closesAt = input.closesAt;
       const next = { ...before, ...changes };
       if (next.districtIds.length) next.asksDistrict = changes.asksDistrict = true;
       this.validateSchedule(next.opensAt, next.closesAt);
+      if (changes.assurance !== undefined || changes.eligibilityListId !== undefined) {
+        await this.validateAssurance(next.assurance, next.eligibilityListId, m);
+        const [{ answered }] = await m.query('SELECT nabz_polls_answered(ARRAY[$1]::uuid[]) AS answered', [before.id]);
+        if (answered && (next.assurance !== before.assurance || next.eligibilityListId !== before.eligibilityListId)) {
+          throw pollHasResponses('its assurance and eligibility list are fixed once answers exist.');
+        }
+      }
       if (before.state === PollState.CLOSED && (input.opensAt !== undefined || input.closesAt !== undefined)) {
         throw badInput('A closed poll cannot be rescheduled; start a new wave instead.', 'input.closesAt');
       }
@@ -206,7 +219,7 @@ export class PollService {
         // Waits for submission batches being written to this poll (they hold its answer lock
         // shared), so the check below sees their responses; later batches see these changes.
         await m.query('SELECT nabz_lock_poll_answers(ARRAY[$1]::uuid[], true)', [before.id]);
-        const [{ answered }] = await m.query('SELECT EXISTS (SELECT 1 FROM poll_response WHERE poll_id = $1) AS answered', [before.id]);
+        const [{ answered }] = await m.query('SELECT nabz_polls_answered(ARRAY[$1]::uuid[]) AS answered', [before.id]);
         if (answered) assertCompatible(existing, input.questions);
         await this.writeQuestions(m, before.id, existing, input.questions);
       }
@@ -254,6 +267,8 @@ export class PollService {
           resultsVisibility: poll.resultsVisibility,
           asksDistrict: poll.asksDistrict,
           districtIds: poll.districtIds,
+          assurance: poll.assurance,
+          eligibilityListId: poll.eligibilityListId,
           opensAt: input.opensAt ?? null,
           closesAt: input.closesAt ?? null,
           seriesId: poll.seriesId,
@@ -294,6 +309,16 @@ export class PollService {
     });
     this.forgetDefinition(id);
     return result;
+  }
+
+  /** RESIDENT_LIST needs an existing eligibility list; other levels take none. */
+  private async validateAssurance(assurance: PollAssurance, listId: string | null, m: EntityManager = this.db.manager): Promise<void> {
+    if (assurance !== PollAssurance.RESIDENT_LIST) {
+      if (listId) throw badInput('Only a RESIDENT_LIST poll takes an eligibility list.', 'input.eligibilityListId');
+      return;
+    }
+    if (!listId) throw badInput('A RESIDENT_LIST poll needs an eligibility list.', 'input.eligibilityListId');
+    if (!isUuid(listId) || !(await m.query('SELECT 1 FROM eligibility_list WHERE id = $1', [listId])).length) throw badInput('No such eligibility list.', 'input.eligibilityListId');
   }
 
   private validateSchedule(opensAt: Date | null, closesAt: Date | null): void {

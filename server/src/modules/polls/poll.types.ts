@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Poll, PollOption, PollQuestion } from './poll.entity';
+import { ResponseAssurance } from './poll.enums';
 
 @ObjectType({ description: 'A 95 % confidence interval.' })
 export class ConfidenceInterval {
@@ -107,6 +108,9 @@ export class SubmitPollResponsePayload {
       'The anonymous respondent token this response was recorded under. Keep it (per user, on the device) and send it with the next submission: it is how the service refuses a second answer to the same poll. It identifies no one.',
   })
   respondentToken: string;
+
+  @Field(() => ResponseAssurance, { description: 'What this response proved, as stored with it.' })
+  assurance: ResponseAssurance;
 
   /** Whether the respondent may see the results now; `results` is computed only when selected. */
   resultsVisible: boolean;

@@ -1,3 +1,4 @@
+import { ResponseAssurance } from './poll.enums';
 import { runInNewContext } from 'node:vm';
 import { type DataSource } from 'typeorm';
 import { SubmissionWriter } from './poll-submission.service';
@@ -23,6 +24,8 @@ const submission = (n: number) => ({
   pollId: '00000000-0000-4000-8000-000000000001',
   respondentKey: Buffer.from([n]),
   districtId: null,
+  assurance: ResponseAssurance.CHALLENGED,
+  challenge: null,
   rows: { questionIds: [], optionIds: [], numbers: [], texts: [] },
 });
 

@@ -1,0 +1,124 @@
+import { type DataSource } from 'typeorm';
+import { type Logger } from '../../../logger';
+import { PollStatus } from '../poll.enums';
+import { SQL_STATUS } from '../poll-status';
+
+/** Advisory lock (class, key) held by the one mover at work across all instances. */
+const MOVER_LOCK = [28258, -1] as const;
+
+/**
+ * Takes `take[i]` answers of poll `poll_ids[i]`, picked at random, out of the mix and stores them
+ * as responses — in a random order, with random new ids, all with the same hour — and queues them
+ * for the tally fold. One transaction for the whole move: its transaction id, and its physical
+ * place in the tables, are shared by every response of the batch.
+ */
+const MOVE_SQL = `
+WITH want AS (
+  SELECT * FROM unnest($1::uuid[], $2::int[]) AS w(poll_id, take)
+), picked AS (
+  SELECT id FROM (
+    SELECT m.id, w.take, row_number() OVER (PARTITION BY m.poll_id ORDER BY random()) AS rn
+    FROM poll_answer_mix m JOIN want w ON w.poll_id = m.poll_id
+  ) x WHERE rn <= take
+), taken AS (
+  DELETE FROM poll_answer_mix m USING picked WHERE m.id = picked.id
+  RETURNING m.poll_id, m.district_id, m.assurance, m.question_ids, m.option_ids, m.numbers, m.texts
+), resp AS MATERIALIZED (
+  SELECT gen_random_uuid() AS id, random() AS shuffle, t.* FROM taken t
+), response AS (
+  INSERT INTO poll_response (id, poll_id, district_id, submitted_at, assurance)
+  SELECT id, poll_id, district_id, date_trunc('hour', now()), assurance FROM resp ORDER BY shuffle
+), answers AS (
+  INSERT INTO poll_answer (response_id, seq, question_id, option_id, number, text)
+  SELECT r.id, a.seq, a.question_id, a.option_id, a.number, a.text
+  FROM resp r CROSS JOIN LATERAL unnest(r.question_ids, r.option_ids, r.numbers, r.texts) WITH ORDINALITY AS a(question_id, option_id, number, text, seq)
+  ORDER BY r.shuffle, a.seq
+), queued AS (
+  INSERT INTO poll_tally_queue (poll_id, response_id) SELECT poll_id, id FROM resp
+), assurance_counts AS (
+  INSERT INTO poll_assurance_tally (poll_id, assurance, responses) SELECT poll_id, assurance, count(*) FROM resp GROUP BY 1, 2
+  ON CONFLICT ON CONSTRAINT pk_poll_assurance_tally DO UPDATE SET responses = poll_assurance_tally.responses + EXCLUDED.responses
+)
+SELECT poll_id, count(*)::int AS moved FROM resp GROUP BY poll_id`;
+
+/** How many of a poll's waiting answers to move now (0: leave them). */
+export function answersToMove(waiting: number, open: boolean, k: number, force: boolean): number {
+  if (force || !open) return waiting;
+  // Keep k in reserve, so that the last batch, when the poll closes, is k or more too.
+  return waiting >= 2 * k ? waiting - k : 0;
+}
+
+/**
+ * Moves answers from the mix to the response tables in shuffled batches of at least k of one
+ * poll (see PollAnswerMix and docs/privacy.md). A poll's results change only when a batch moves,
+ * so they also never reveal one answer by changing by one. While the poll is open, k answers are
+ * kept back, so the final batch at closing is k or more too; a poll that closes with fewer than
+ * k answers in all moves them at once (its results stay withheld under the minimum-k rule).
+ * Every instance runs it; one advisory lock lets one move at a time.
+ */
+export class AnswerMixer {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly k: number,
+    private readonly log: Logger,
+    /** After a move commits: fold the moved answers into the tallies, tell live results. */
+    private readonly onMoved: (pollIds: string[]) => Promise<void>,
+  ) {}
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => void this.tick(false), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Moves what is ready; returns how many answers moved. */
+  moveReady(): Promise<number> {
+    return this.tick(false);
+  }
+
+  /** Moves every waiting answer whatever k says (tests and tools; never on a timer). */
+  flushAll(): Promise<number> {
+    return this.tick(true);
+  }
+
+  /** Answers of this poll waiting in the mix (shown as "received, not yet counted"). */
+  async waiting(pollId: string): Promise<number> {
+    const [{ n }] = await this.db.query('SELECT count(*)::int AS n FROM poll_answer_mix WHERE poll_id = $1', [pollId]);
+    return n;
+  }
+
+  private async tick(force: boolean): Promise<number> {
+    while (this.running) await this.running.catch(() => undefined);
+    const run = this.move(force);
+    this.running = run.catch((err) => this.log.error({ err }, 'moving answers from the mix failed'));
+    try {
+      return await run;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async move(force: boolean): Promise<number> {
+    const moved = await this.db.transaction(async (m) => {
+      const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1, $2) AS locked', [...MOVER_LOCK]);
+      if (!locked) return [];
+      const waiting: Array<{ poll_id: string; n: number; open: boolean }> = await m.query(
+        `SELECT x.poll_id, x.n, coalesce(${SQL_STATUS[PollStatus.OPEN]}, false) AS open
+         FROM (SELECT poll_id, count(*)::int AS n FROM poll_answer_mix GROUP BY poll_id) x LEFT JOIN poll p ON p.id = x.poll_id`,
+      );
+      const plan = waiting.map((w) => ({ pollId: w.poll_id, take: answersToMove(w.n, w.open, this.k, force) })).filter((p) => p.take > 0);
+      if (!plan.length) return [];
+      await m.query('SET LOCAL jit = off');
+      return (await m.query(MOVE_SQL, [plan.map((p) => p.pollId), plan.map((p) => p.take)])) as Array<{ poll_id: string; moved: number }>;
+    });
+    if (moved.length) await this.onMoved(moved.map((r) => r.poll_id));
+    return moved.reduce((s, r) => s + r.moved, 0);
+  }
+}

@@ -1,0 +1,165 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { EligibilityKind, ResponseAssurance } from '../poll.enums';
+
+/**
+ * The answer mix: accepted answers wait here, written in the same transaction as their
+ * participation (so an acknowledged answer is stored), until the mover takes a shuffled batch of
+ * at least k of one poll's answers into poll_response / poll_answer in a transaction of its own and
+ * deletes them from here. Nothing in a response then shares a transaction id, a physical place, a
+ * timestamp or a sequence with its participation: see docs/privacy.md.
+ * No timestamp and a random key, so the mix's own rows say nothing of arrival order either.
+ */
+@Entity('poll_answer_mix')
+@Index('ix_poll_answer_mix_poll', ['pollId'])
+export class PollAnswerMix {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_poll_answer_mix' })
+  id: string;
+
+  @Column({ name: 'poll_id', type: 'uuid' })
+  pollId: string;
+
+  @Column({ name: 'district_id', type: 'uuid', nullable: true })
+  districtId: string | null;
+
+  @Column({ type: 'enum', enum: ResponseAssurance, enumName: 'response_assurance' })
+  assurance: ResponseAssurance;
+
+  /** The answer rows as parallel arrays (question, option, number, text), in the response's order. */
+  @Column({ name: 'question_ids', type: 'uuid', array: true })
+  questionIds: string[];
+
+  @Column({ name: 'option_ids', type: 'uuid', array: true })
+  optionIds: Array<string | null>;
+
+  @Column({ type: 'smallint', array: true })
+  numbers: Array<number | null>;
+
+  @Column({ type: 'text', array: true })
+  texts: Array<string | null>;
+}
+
+/** Responses per poll and assurance ("1,240 answers, 1,100 verified"), kept by the mover. */
+@Entity('poll_assurance_tally')
+export class PollAssuranceTally {
+  @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_assurance_tally' })
+  pollId: string;
+
+  @PrimaryColumn({ type: 'enum', enum: ResponseAssurance, enumName: 'response_assurance', primaryKeyConstraintName: 'pk_poll_assurance_tally' })
+  assurance: ResponseAssurance;
+
+  @Column({ type: 'bigint' })
+  responses: string;
+}
+
+/**
+ * A verified poll's blind-signing key (RSA-2048, RFC 9474 RSABSSA-SHA384-PSS-Randomized): one per
+ * poll, so tokens of one poll are worthless in another and a key's compromise stays with its poll.
+ * The private key is stored sealed (AES-256-GCM under a key derived from TOKEN_KEY_SECRET): a
+ * database reader alone cannot sign tokens.
+ */
+@Entity('poll_token_key')
+export class PollTokenKey {
+  @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_token_key' })
+  pollId: string;
+
+  /** SubjectPublicKeyInfo, DER. */
+  @Column({ name: 'public_key', type: 'bytea' })
+  publicKey: Buffer;
+
+  @Column({ name: 'sealed_private_key', type: 'bytea' })
+  sealedPrivateKey: Buffer;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/**
+ * "Identity H received its token for poll P": a keyed hash of the verified identity, per poll.
+ * The primary key is what makes one person one token, hence one answer. No timestamp, no link to
+ * the token (it was signed blindly and never seen).
+ */
+@Entity('poll_token_issuance')
+export class PollTokenIssuance {
+  @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_token_issuance' })
+  pollId: string;
+
+  @PrimaryColumn({ name: 'identity_key', type: 'bytea', primaryKeyConstraintName: 'pk_poll_token_issuance' })
+  identityKey: Buffer;
+}
+
+/** A one-time SMS code waiting to be entered: keyed hashes of the number and the code only. */
+@Entity('verification_code')
+export class VerificationCode {
+  @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_verification_code' })
+  pollId: string;
+
+  @PrimaryColumn({ name: 'phone_key', type: 'bytea', primaryKeyConstraintName: 'pk_verification_code' })
+  phoneKey: Buffer;
+
+  @Column({ name: 'code_hash', type: 'bytea' })
+  codeHash: Buffer;
+
+  @Index('ix_verification_code_expires')
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  /** Wrong codes entered; the code is void at 5. */
+  @Column({ type: 'smallint', default: 0 })
+  attempts: number;
+}
+
+@ObjectType('EligibilityList', { description: 'A list of identifiers eligible to answer RESIDENT_LIST polls. Only keyed hashes of the identifiers are stored. Staff only.' })
+@Entity('eligibility_list')
+export class EligibilityList {
+  @Field(() => ID, { description: 'Opaque identifier.' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_eligibility_list' })
+  id: string;
+
+  @Field({ description: 'A name staff recognise, such as "Residents of district 12, 1405".' })
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => EligibilityKind, { description: 'Which identifiers it holds.' })
+  @Column({ type: 'enum', enum: EligibilityKind, enumName: 'eligibility_kind' })
+  kind: EligibilityKind;
+
+  @Field(() => Int, { description: 'How many distinct identifiers it holds.' })
+  @Column({ name: 'entry_count', type: 'int', default: 0 })
+  entryCount: number;
+
+  @Field({ description: 'When it was created.' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field({ description: 'When identifiers were last added.' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** One eligible identifier, as a keyed hash (HMAC under ELIGIBILITY_SECRET). */
+@Entity('eligibility_entry')
+export class EligibilityEntry {
+  @PrimaryColumn({ name: 'list_id', type: 'uuid', primaryKeyConstraintName: 'pk_eligibility_entry' })
+  listId: string;
+
+  @ManyToOne(() => EligibilityList, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'list_id', foreignKeyConstraintName: 'fk_eligibility_entry_list' })
+  list?: EligibilityList;
+
+  @PrimaryColumn({ name: 'identity_key', type: 'bytea', primaryKeyConstraintName: 'pk_eligibility_entry' })
+  identityKey: Buffer;
+}
+
+/** Proof-of-work challenges already spent, kept until they expire: a challenge solves one answer. */
+@Entity('spent_challenge')
+export class SpentChallenge {
+  @PrimaryColumn({ type: 'bytea', primaryKeyConstraintName: 'pk_spent_challenge' })
+  key: Buffer;
+
+  @Index('ix_spent_challenge_expires')
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+}
+
+export const PARTICIPATION_ENTITIES = [PollAnswerMix, PollAssuranceTally, PollTokenKey, PollTokenIssuance, VerificationCode, EligibilityList, EligibilityEntry, SpentChallenge];
