@@ -10,9 +10,10 @@ module.exports = {
   rootDir: __dirname,
   roots: ['<rootDir>/integration', '<rootDir>/security', '<rootDir>/faults', '<rootDir>/e2e'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': swc },
+  // blindrsa-ts (the client side of blind signatures, as browsers and partner apps run it) ships ES modules only.
+  transform: { '^.+\\.ts$': swc, '/@cloudflare/blindrsa-ts/.+\\.js$': swc },
   // The server's source is compiled on the fly, exactly as it runs in development.
-  transformIgnorePatterns: ['/node_modules/'],
+  transformIgnorePatterns: ['/node_modules/(?!@cloudflare/blindrsa-ts/)'],
   globalSetup: '<rootDir>/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/helpers/global-teardown.ts',
   testTimeout: 30_000,

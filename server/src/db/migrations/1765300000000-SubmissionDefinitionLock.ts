@@ -1,4 +1,5 @@
 import { type MigrationInterface, type QueryRunner } from "typeorm";
+import { REFUSE_DELETING_ANSWERED } from "../migration-sql/refuse-deleting-answered";
 
 // Answers are checked against their poll's questions and options in the submission statement itself
 // (poll_answer has no foreign keys, see LeanPollSubmissions). That check read the statement's
@@ -17,27 +18,6 @@ import { type MigrationInterface, type QueryRunner } from "typeorm";
 
 /** Advisory-lock class of "a poll's answers and the definition they refer to". */
 const LOCK_CLASS = 28258;
-
-export const REFUSE_DELETING_ANSWERED = (lock: boolean) => `
-            CREATE OR REPLACE FUNCTION nabz_refuse_deleting_answered() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE answered boolean;
-            BEGIN
-${lock ? `              -- Wait for submissions being written to these polls; the checks below then see them.
-              CASE TG_TABLE_NAME
-                WHEN 'poll' THEN PERFORM nabz_lock_poll_answers((SELECT array_agg(g.id) FROM gone g), true);
-                WHEN 'poll_question' THEN PERFORM nabz_lock_poll_answers((SELECT array_agg(g.poll_id) FROM gone g), true);
-                ELSE PERFORM nabz_lock_poll_answers((SELECT array_agg(q.poll_id) FROM gone g JOIN poll_question q ON q.id = g.question_id), true);
-              END CASE;
-` : ''}              CASE TG_TABLE_NAME
-                WHEN 'poll' THEN answered := EXISTS (SELECT 1 FROM gone g JOIN poll_response r ON r.poll_id = g.id);
-                WHEN 'poll_question' THEN answered := EXISTS (SELECT 1 FROM gone g JOIN poll_response r ON r.poll_id = g.poll_id);
-                ELSE answered := EXISTS (SELECT 1 FROM gone g JOIN poll_question q ON q.id = g.question_id JOIN poll_response r ON r.poll_id = q.poll_id);
-              END CASE;
-              IF answered THEN
-                RAISE EXCEPTION 'rows of % that belong to a poll with responses cannot be deleted', TG_TABLE_NAME USING ERRCODE = 'foreign_key_violation';
-              END IF;
-              RETURN NULL;
-            END $$`;
 
 export class SubmissionDefinitionLock1765300000000 implements MigrationInterface {
     name = 'SubmissionDefinitionLock1765300000000'

@@ -1,5 +1,5 @@
 import { type MigrationInterface, type QueryRunner } from "typeorm";
-import { REFUSE_DELETING_ANSWERED } from "./1765300000000-SubmissionDefinitionLock";
+import { REFUSE_DELETING_ANSWERED } from "../migration-sql/refuse-deleting-answered";
 
 // Trustworthy participation (issue 13): assurance levels, blind-signed poll tokens, eligibility
 // lists, spent proof-of-work challenges, and the answer mix.

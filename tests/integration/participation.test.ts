@@ -1,0 +1,294 @@
+import { startTestApp, type TestApp } from '../helpers/app';
+import { blindToken, solvedChallenge } from '../helpers/participation';
+import { createPoll, SUBMIT } from '../helpers/polls';
+
+let t: TestApp;
+let editor: string;
+
+/** Two valid national codes (check digit right) and one with a wrong check digit. */
+const LISTED = '0499370899';
+const UNLISTED = '0013542419';
+const BAD_CHECK_DIGIT = '0499370898';
+const MOBILE = '09121234567';
+
+const onePoll = (overrides: Record<string, unknown> = {}) => ({
+  titleFa: 'پیاده‌راه‌سازی خیابان مرکزی',
+  questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] }],
+  ...overrides,
+});
+const answer = (poll: { questions: Array<{ id: string; options: Array<{ id: string }> }> }, i = 0) => [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[i].id] }];
+
+beforeAll(async () => {
+  t = await startTestApp({ seed: true, env: { SUBMISSIONS_PER_MINUTE: '100000', UNCHALLENGED_SUBMISSIONS_PER_HOUR: '1000', VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN: '1000', VERIFICATION_CODES_PER_CLIENT_PER_HOUR: '1000' } });
+  editor = await t.signIn('editor');
+});
+afterAll(() => t.close());
+
+const submit = (input: Record<string, unknown>, headers: Record<string, string> = {}) => t.gql(SUBMIT.replace('respondentToken', 'respondentToken assurance'), { input }, { headers });
+
+describe('OPEN polls: proof of work', () => {
+  it('stores an answer with a solved challenge as CHALLENGED, and one without as UNCHALLENGED', async () => {
+    const poll = await createPoll(t, editor, onePoll());
+    const challenged = await submit({ pollId: poll.id, answers: answer(poll), challenge: await solvedChallenge(t) });
+    expect(challenged.body.errors).toBeUndefined();
+    expect(challenged.body.data!.submitPollResponse.assurance).toBe('CHALLENGED');
+    const plain = await submit({ pollId: poll.id, answers: answer(poll) });
+    expect(plain.body.data!.submitPollResponse.assurance).toBe('UNCHALLENGED');
+    await t.settle();
+    const [row] = await t.app.db.query(`SELECT count(*) FILTER (WHERE assurance = 'CHALLENGED')::int AS c, count(*) FILTER (WHERE assurance = 'UNCHALLENGED')::int AS u FROM poll_response WHERE poll_id = $1`, [poll.id]);
+    expect(row).toEqual({ c: 1, u: 1 });
+    const results = await t.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount verifiedCount waitingCount assuranceCounts { assurance count } } }', { id: poll.id });
+    expect(results.body.data!.pollResults).toEqual({ responseCount: 2, verifiedCount: 0, waitingCount: 0, assuranceCounts: [{ assurance: 'UNCHALLENGED', count: 1 }, { assurance: 'CHALLENGED', count: 1 }] });
+  });
+
+  it('refuses a challenge solved twice (CHALLENGE_REUSED) and stores nothing for it', async () => {
+    const poll = await createPoll(t, editor, onePoll());
+    const payload = await solvedChallenge(t);
+    expect((await submit({ pollId: poll.id, answers: answer(poll), challenge: payload })).body.errors).toBeUndefined();
+    const again = await submit({ pollId: poll.id, answers: answer(poll), challenge: payload });
+    expect(again.body.errors?.[0].extensions?.code).toBe('CHALLENGE_REUSED');
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_participation WHERE poll_id = $1', [poll.id]);
+    expect(n).toBe(1);
+  });
+
+  it('refuses a forged or tampered challenge with CHALLENGE_FAILED and a malformed one with BAD_USER_INPUT', async () => {
+    const poll = await createPoll(t, editor, onePoll());
+    const payload = JSON.parse(Buffer.from(await solvedChallenge(t), 'base64').toString());
+    payload.solution.counter += 1;
+    payload.solution.derivedKey = '00'.repeat(32);
+    const tampered = await submit({ pollId: poll.id, answers: answer(poll), challenge: Buffer.from(JSON.stringify(payload)).toString('base64') });
+    expect(tampered.body.errors?.[0].extensions?.code).toBe('CHALLENGE_FAILED');
+    const junk = await submit({ pollId: poll.id, answers: answer(poll), challenge: 'not base64 json' });
+    expect(junk.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.challenge' });
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_participation WHERE poll_id = $1', [poll.id]);
+    expect(n).toBe(0);
+  });
+
+  it('holds unchallenged answers to a tighter per-address limit than challenged ones', async () => {
+    const limited = await startTestApp({ seed: true, env: { UNCHALLENGED_SUBMISSIONS_PER_HOUR: '2', SUBMISSIONS_PER_MINUTE: '100' } });
+    try {
+      const token = await limited.signIn('editor');
+      const poll = await createPoll(limited, token, onePoll());
+      const go = (challenge?: string) => limited.gql(SUBMIT, { input: { pollId: poll.id, answers: answer(poll), ...(challenge ? { challenge } : {}) } });
+      expect((await go()).body.errors).toBeUndefined();
+      expect((await go()).body.errors).toBeUndefined();
+      expect((await go()).body.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      expect((await go(await solvedChallenge(limited))).body.errors).toBeUndefined();
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('VERIFIED_PHONE polls', () => {
+  it('texts a code, takes it in Persian digits, signs a token blindly, and takes exactly one answer per number', async () => {
+    const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
+    const sent = await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { maskedPhone expiresAt } }', { input: { pollId: poll.id, phone: '۰۹۱۲ ۱۲۳ ۴۵۶۷' } });
+    expect(sent.body.errors).toBeUndefined();
+    expect(sent.body.data!.requestVerificationCode.maskedPhone).toBe('0912***4567');
+    const code = t.sms.lastCode(MOBILE)!;
+    expect(code).toMatch(/^\d{6}$/);
+    const persianCode = code.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+
+    const { issued, token } = await blindToken(t, poll.id, { phone: '+989121234567', code: persianCode });
+    expect(issued.body.errors).toBeUndefined();
+    const ok = await submit({ pollId: poll.id, answers: answer(poll), pollToken: token });
+    expect(ok.body.errors).toBeUndefined();
+    expect(ok.body.data!.submitPollResponse.assurance).toBe('PHONE');
+
+    // The same token again: one answer per token.
+    expect((await submit({ pollId: poll.id, answers: answer(poll), pollToken: token })).body.errors?.[0].extensions?.code).toBe('ALREADY_RESPONDED');
+    // The same number again, with a fresh code: no second token.
+    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId: poll.id, phone: MOBILE } });
+    const second = await blindToken(t, poll.id, { phone: MOBILE, code: t.sms.lastCode(MOBILE)! });
+    expect(second.issued.body.errors?.[0].extensions?.code).toBe('TOKEN_ALREADY_ISSUED');
+
+    await t.settle();
+    const results = await t.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount verifiedCount } }', { id: poll.id });
+    expect(results.body.data!.pollResults).toEqual({ responseCount: 1, verifiedCount: 1 });
+  });
+
+  it('ends a code after 5 wrong tries, counting down attemptsLeft, and refuses an expired one', async () => {
+    const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
+    const phone = '09351234567';
+    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId: poll.id, phone } });
+    const right = t.sms.lastCode(phone)!;
+    const wrong = right === '000000' ? '111111' : '000000';
+    const left: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await blindToken(t, poll.id, { phone, code: wrong });
+      left.push(r.issued.body.errors?.[0].extensions?.attemptsLeft);
+      if (i < 4) expect(r.issued.body.errors?.[0].extensions?.code).toBe('CODE_INVALID');
+      else expect(r.issued.body.errors?.[0].extensions?.code).toBe('CODE_EXPIRED');
+    }
+    expect(left).toEqual([4, 3, 2, 1, 0]);
+    // The right code no longer works either.
+    expect((await blindToken(t, poll.id, { phone, code: right })).issued.body.errors?.[0].extensions?.code).toBe('CODE_EXPIRED');
+
+    // A new code, past its two minutes.
+    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId: poll.id, phone } });
+    await t.app.db.query(`UPDATE verification_code SET expires_at = now() - interval '1 second'`);
+    expect((await blindToken(t, poll.id, { phone, code: t.sms.lastCode(phone)! })).issued.body.errors?.[0].extensions?.code).toBe('CODE_EXPIRED');
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_token_issuance WHERE poll_id = $1', [poll.id]);
+    expect(n).toBe(0);
+  });
+
+  it('answers SERVICE_UNAVAILABLE and stores no code when the SMS gateway is down', async () => {
+    const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
+    t.sms.down = true;
+    try {
+      const res = await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId: poll.id, phone: '09131234567' } });
+      expect(res.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(JSON.stringify(res.body)).not.toMatch(/down \(test\)/);
+    } finally {
+      t.sms.down = false;
+    }
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM verification_code WHERE poll_id = $1', [poll.id]);
+    expect(n).toBe(0);
+  });
+
+  it('refuses malformed numbers, an OPEN poll, a missing token, a forged token and another poll\'s token', async () => {
+    const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
+    const other = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
+    const open = await createPoll(t, editor, onePoll());
+    const request = (pollId: string, phone: string) => t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId, phone } });
+    for (const phone of ['0912123456', '02112345678', 'abc', '+4915112345678']) {
+      expect((await request(poll.id, phone)).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.phone' });
+    }
+    expect((await request(open.id, MOBILE)).body.errors?.[0].extensions?.code).toBe('WRONG_ASSURANCE');
+    expect((await submit({ pollId: poll.id, answers: answer(poll) })).body.errors?.[0].extensions?.code).toBe('TOKEN_REQUIRED');
+    const forged = { message: Buffer.alloc(64, 7).toString('base64url'), signature: Buffer.alloc(256, 9).toString('base64url') };
+    expect((await submit({ pollId: poll.id, answers: answer(poll), pollToken: forged })).body.errors?.[0].extensions?.code).toBe('TOKEN_INVALID');
+
+    await request(other.id, '09191234567');
+    const { token } = await blindToken(t, other.id, { phone: '09191234567', code: t.sms.lastCode('09191234567')! });
+    expect((await submit({ pollId: poll.id, answers: answer(poll), pollToken: token })).body.errors?.[0].extensions?.code).toBe('TOKEN_INVALID');
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_participation WHERE poll_id = $1', [poll.id]);
+    expect(n).toBe(0);
+  });
+
+  it('issues exactly one token to concurrent requests for one verified number', async () => {
+    const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
+    const phone = '09121110000';
+    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId: poll.id, phone } });
+    const code = t.sms.lastCode(phone)!;
+    const results = await Promise.all(Array.from({ length: 8 }, () => blindToken(t, poll.id, { phone, code })));
+    expect(results.filter((r) => r.token).length).toBe(1);
+  });
+});
+
+describe('RESIDENT_LIST polls', () => {
+  it('uploads a list (only keyed hashes kept), takes a listed national code once, refuses an unlisted one', async () => {
+    const list = await t.gql<any>(
+      'mutation ($input: CreateEligibilityListInput!) { createEligibilityList(input: $input) { added list { id entryCount kind } } }',
+      { input: { name: 'ساکنان محله', kind: 'NATIONAL_CODE', entries: `${LISTED}\n۰۰۱۳۵۴۲۴۱۹\n\n${LISTED}\n` } },
+      { token: editor },
+    );
+    expect(list.body.errors).toBeUndefined();
+    expect(list.body.data.createEligibilityList).toMatchObject({ added: 2, list: { entryCount: 2, kind: 'NATIONAL_CODE' } });
+    const listId = list.body.data.createEligibilityList.list.id;
+    const dump = JSON.stringify(await t.app.db.query('SELECT encode(identity_key, \'hex\') AS k FROM eligibility_entry'));
+    expect(dump).not.toContain(LISTED);
+
+    const poll = await createPoll(t, editor, onePoll({ assurance: 'RESIDENT_LIST', eligibilityListId: listId }));
+    // Only the listed one: remove the second code again by using a new list would be slower; check an unlisted valid code instead.
+    const unlisted = await blindToken(t, poll.id, { residentId: '0067749828' });
+    expect(unlisted.issued.body.errors?.[0].extensions?.code).toBe('NOT_ELIGIBLE');
+    const bad = await blindToken(t, poll.id, { residentId: BAD_CHECK_DIGIT });
+    expect(bad.issued.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.residentId' });
+
+    const { token } = await blindToken(t, poll.id, { residentId: LISTED });
+    const ok = await submit({ pollId: poll.id, answers: answer(poll, 1), pollToken: token });
+    expect(ok.body.data!.submitPollResponse.assurance).toBe('RESIDENT');
+    expect((await blindToken(t, poll.id, { residentId: LISTED })).issued.body.errors?.[0].extensions?.code).toBe('TOKEN_ALREADY_ISSUED');
+    // Another poll on the same list: the same person may answer it (issuance is per poll).
+    const second = await createPoll(t, editor, onePoll({ assurance: 'RESIDENT_LIST', eligibilityListId: listId }));
+    expect((await blindToken(t, second.id, { residentId: UNLISTED })).token).not.toBeNull();
+  });
+
+  it('refuses an upload with bad rows, naming each by line, and stores nothing', async () => {
+    const before = await t.app.db.query('SELECT count(*)::int AS n FROM eligibility_list');
+    const res = await t.gql(
+      'mutation ($input: CreateEligibilityListInput!) { createEligibilityList(input: $input) { added } }',
+      { input: { name: 'فهرست خراب', kind: 'NATIONAL_CODE', entries: `${LISTED}\n12345\n${BAD_CHECK_DIGIT}\n` } },
+      { token: editor },
+    );
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.entries', rows: [{ line: 2 }, { line: 3 }] });
+    expect(await t.app.db.query('SELECT count(*)::int AS n FROM eligibility_list')).toEqual(before);
+  });
+
+  it('refuses a RESIDENT_LIST poll without a list, and a list on another level', async () => {
+    const res = await t.gql('mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }', { input: onePoll({ assurance: 'RESIDENT_LIST' }) }, { token: editor });
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.eligibilityListId' });
+  });
+});
+
+describe('the answer mix', () => {
+  it('keeps answers out of the results until a shuffled batch of at least k=10 moves, keeping k back while the poll is open', async () => {
+    const poll = await createPoll(t, editor, onePoll());
+    for (let i = 0; i < 19; i++) expect((await submit({ pollId: poll.id, answers: answer(poll, i % 2) })).body.errors).toBeUndefined();
+    expect(await t.app.services.answerMix.moveReady()).toBe(0); // 19 < 2k
+    expect((await submit({ pollId: poll.id, answers: answer(poll) })).body.errors).toBeUndefined();
+    expect(await t.app.services.answerMix.moveReady()).toBe(10); // 20 waiting: 10 move, 10 stay
+    await t.app.services.pollTallies.foldAll();
+    const results = await t.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount waitingCount } }', { id: poll.id });
+    expect(results.body.data!.pollResults).toEqual({ responseCount: 10, waitingCount: 10 });
+    // Closing moves the rest: the last batch is k too.
+    await t.gql('mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }', { input: { id: poll.id } }, { token: editor });
+    expect(await t.app.services.answerMix.moveReady()).toBe(10);
+  });
+
+  it('leaves no link through xmin, physical order or time between participations and responses under sequential submissions', async () => {
+    const poll = await createPoll(t, editor, onePoll());
+    for (let i = 0; i < 30; i++) expect((await submit({ pollId: poll.id, answers: answer(poll, i % 2) })).body.errors).toBeUndefined();
+    await t.app.services.answerMix.moveReady();
+    await t.settle();
+    const participations: Array<{ xmin: string; ctid: string }> = await t.app.db.query('SELECT xmin::text, ctid::text FROM poll_participation WHERE poll_id = $1', [poll.id]);
+    const responses: Array<{ xmin: string; submitted_at: Date }> = await t.app.db.query('SELECT xmin::text, submitted_at FROM poll_response WHERE poll_id = $1', [poll.id]);
+    expect(participations).toHaveLength(30);
+    expect(responses).toHaveLength(30);
+    // No participation shares its transaction with a response.
+    const responseXids = new Set(responses.map((r) => r.xmin));
+    expect(participations.filter((p) => responseXids.has(p.xmin))).toHaveLength(0);
+    // Every response shares its transaction and its time with at least k-1 others.
+    const byXid = new Map<string, number>();
+    responses.forEach((r) => byXid.set(r.xmin, (byXid.get(r.xmin) ?? 0) + 1));
+    expect(Math.min(...byXid.values())).toBeGreaterThanOrEqual(10);
+    const byTime = new Map<number, number>();
+    responses.forEach((r) => byTime.set(r.submitted_at.getTime(), (byTime.get(r.submitted_at.getTime()) ?? 0) + 1));
+    expect(Math.min(...byTime.values())).toBeGreaterThanOrEqual(10);
+    // Physical order: the options answered, read in ctid order, do not follow the arrival order (i % 2 alternating).
+    const ordered: Array<{ option_id: string }> = await t.app.db.query(
+      'SELECT a.option_id FROM poll_response r JOIN poll_answer a ON a.response_id = r.id WHERE r.poll_id = $1 ORDER BY r.ctid',
+      [poll.id],
+    );
+    const alternating = ordered.every((row, i) => row.option_id === poll.questions[0].options[i % 2].id);
+    expect(alternating).toBe(false);
+  });
+
+  it('keeps an acknowledged answer through a restart of the server before it is moved', async () => {
+    const poll = await createPoll(t, editor, onePoll());
+    expect((await submit({ pollId: poll.id, answers: answer(poll) })).body.errors).toBeUndefined();
+    const second = await startTestApp({ databaseUrl: t.databaseUrl, seed: true });
+    try {
+      expect(await second.app.services.answerMix.waiting(poll.id)).toBe(1);
+      await second.settle();
+      const res = await second.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount } }', { id: poll.id });
+      expect(res.body.data!.pollResults.responseCount).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses removing an option that an answer waiting in the mix picked', async () => {
+    const poll = await createPoll(t, editor, onePoll({ questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }, { labelFa: 'نظری ندارم' }] }] }));
+    expect((await submit({ pollId: poll.id, answers: answer(poll, 2) })).body.errors).toBeUndefined();
+    const [yes, no] = poll.questions[0].options;
+    const res = await t.gql(
+      'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }',
+      { input: { id: poll.id, questions: [{ id: poll.questions[0].id, kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ id: yes.id, labelFa: 'بله' }, { id: no.id, labelFa: 'خیر' }] }] } },
+      { token: editor },
+    );
+    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: "POLL_HAS_RESPONSES" } });
+  });
+});
