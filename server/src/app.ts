@@ -12,6 +12,7 @@ import { type DataSource } from 'typeorm';
 import { type Config } from './config';
 import { AppError, ErrorCode } from './common/errors';
 import { hashKey } from './common/rate-limit';
+import { pinWebClientAddress } from './common/client-address';
 import { createDataSource } from './db/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { migrate } from './db/migrate';
@@ -153,6 +154,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
     parseJson(request, bytes.toString('utf8'), done);
   });
 
+  if (config.webApiSecret) http.addHook('onRequest', pinWebClientAddress(config.webApiSecret, log));
   http.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
@@ -188,7 +190,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   http.get('/healthz', async () => ({ status: 'ok' }));
   registerExportRoutes(http, services);
   registerCalendarFeedRoute(http, services);
-  registerCollectRoute(http, services.analytics, { trustProxy: config.trustProxy, log });
+  registerCollectRoute(http, services.analytics, { trustProxy: config.trustProxy, webSecret: config.webApiSecret, log });
   http.get('/readyz', async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;
     try {

@@ -53,6 +53,7 @@ const EnvSchema = z.object({
     }),
   SIGN_IN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).default(10),
   RESPONDENT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  WEB_API_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   UNCHALLENGED_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   ANSWER_MIX_K: z.coerce.number().int().min(10, 'must be at least 10: a smaller batch would link answers to people more closely than 1 in 10').max(1000).default(10),
@@ -141,6 +142,11 @@ export interface Config {
   bodyLimitBytes: number;
   /** Whose X-Forwarded-For to believe: nobody, everybody, or the proxies at these addresses. */
   trustProxy: TrustProxy;
+  /**
+   * Shared with the website (WEB_API_SECRET): the visitor address it signs into X-Nabz-Client is
+   * believed, so limits count each visitor rather than the website. Unset: the header is ignored.
+   */
+  webApiSecret?: string;
   signInAttemptsPer15Min: number;
   /** Keys the respondent-token signatures and the respondent hashes stored with participations. */
   respondentSecret: string;
@@ -221,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ?? production,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
+    webApiSecret: e.WEB_API_SECRET,
     signInAttemptsPer15Min: e.SIGN_IN_ATTEMPTS_PER_15_MIN,
     // Outside production a fixed development secret keeps tokens valid across restarts.
     respondentSecret: e.RESPONDENT_SECRET ?? 'nabz-development-respondent-secret-not-for-production',

@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import proxyaddr from '@fastify/proxy-addr';
@@ -11,14 +12,51 @@ export function checkTrustList(list: string[]): void {
 }
 
 /**
- * The client's address as Fastify derives it for the same TRUST_PROXY: the connection's peer, or
- * the nearest X-Forwarded-For entry not added by a trusted proxy. Used where a request is seen
- * before or beside Fastify (the beacon's fast path, WebSocket upgrades), so that every path agrees.
+ * The header the website sends its visitor's address in, for the API to count limits by that
+ * visitor instead of by the website: `<address>;<unix seconds>;<signature>`, the signature being
+ * HMAC-SHA256 under WEB_API_SECRET (shared by the two) of `<address>\n<unix seconds>`, base64url.
+ * Believed only with a valid signature less than WEB_CLIENT_MAX_AGE_S old: a caller without the
+ * secret cannot pass for the website, and a header seen once is of no use for long.
  */
-export function clientAddressOf(trust: TrustProxy): (req: IncomingMessage) => string {
-  if (trust === false) return (req) => req.socket.remoteAddress ?? '';
-  const trusted = trust === true ? () => true : proxyaddr.compile(trust);
-  return (req) => proxyaddr(req, trusted);
+export const WEB_CLIENT_HEADER = 'x-nabz-client';
+export const WEB_CLIENT_MAX_AGE_S = 300;
+
+function webClientSignature(secret: string, address: string, seconds: number): Buffer {
+  return createHmac('sha256', secret).update(`${address}\n${seconds}`).digest();
+}
+
+/** The header value the website sends for `address` (the website has its own copy; tests use this one). */
+export function signWebClient(secret: string, address: string, nowMs = Date.now()): string {
+  const seconds = Math.floor(nowMs / 1000);
+  return `${address};${seconds};${webClientSignature(secret, address, seconds).toString('base64url')}`;
+}
+
+/** The address a WEB_CLIENT_HEADER value vouches for, or null when it is malformed, stale or not signed with `secret`. */
+export function verifyWebClient(secret: string, value: string | string[] | undefined, nowMs = Date.now()): string | null {
+  if (typeof value !== 'string' || value.length > 200) return null;
+  const [address, time, signature, ...rest] = value.split(';');
+  if (rest.length || !address || !isIP(address) || !/^\d{1,12}$/.test(time ?? '') || !signature) return null;
+  const seconds = Number(time);
+  if (Math.abs(nowMs / 1000 - seconds) > WEB_CLIENT_MAX_AGE_S) return null;
+  const given = Buffer.from(signature, 'base64url');
+  const expected = webClientSignature(secret, address, seconds);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? address : null;
+}
+
+/**
+ * The client's address, decided the same way for every path (Fastify's `request.ip` is pinned to
+ * it, the beacon's fast path and WebSocket upgrades call it): the website's signed visitor address
+ * when the request carries a valid one, else the connection's peer or, behind proxies trusted by
+ * TRUST_PROXY, the nearest X-Forwarded-For entry they did not add (as Fastify derives it).
+ */
+export function clientAddressOf(trust: TrustProxy, webSecret?: string): (req: IncomingMessage) => string {
+  const forwarded: (req: IncomingMessage) => string =
+    trust === false ? (req) => req.socket.remoteAddress ?? '' : ((trusted) => (req: IncomingMessage) => proxyaddr(req, trusted))(trust === true ? () => true : proxyaddr.compile(trust));
+  if (!webSecret) return forwarded;
+  return (req) => {
+    const header = req.headers[WEB_CLIENT_HEADER];
+    return (header !== undefined && verifyWebClient(webSecret, header)) || forwarded(req);
+  };
 }
 
 /**
@@ -38,4 +76,28 @@ export function addressGroup(address: string): string {
   const rightCount = groups(tail).reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
   const all = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - rightCount)).fill('0'), ...groups(tail)];
   return `${all.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+}
+
+/** How often a refused WEB_CLIENT_HEADER is logged: a misconfigured secret shows, a forger cannot fill the log. */
+const REFUSAL_LOG_MS = 60_000;
+
+/**
+ * A Fastify onRequest hook: a request with a valid WEB_CLIENT_HEADER has `request.ip` pinned to the
+ * visitor's address it vouches for, so every later reader (rate limits, analytics) counts that
+ * visitor. An invalid one is ignored: the request counts as its sender's, as without the header.
+ */
+export function pinWebClientAddress(secret: string, log: { warn(obj: object, msg: string): void }) {
+  let lastRefusal = 0;
+  return (request: { headers: IncomingMessage['headers']; ip: string }, _reply: unknown, done: () => void): void => {
+    const header = request.headers[WEB_CLIENT_HEADER];
+    if (header !== undefined) {
+      const address = verifyWebClient(secret, header);
+      if (address) Object.defineProperty(request, 'ip', { value: address, enumerable: true });
+      else if (Date.now() - lastRefusal > REFUSAL_LOG_MS) {
+        lastRefusal = Date.now();
+        log.warn({ sender: request.ip }, `a request carried an invalid ${WEB_CLIENT_HEADER} header (not signed with this WEB_API_SECRET, or stale): counted as its sender's`);
+      }
+    }
+    done();
+  };
 }

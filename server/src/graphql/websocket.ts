@@ -68,8 +68,8 @@ export interface GraphQLWebSocketOptions {
 export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOptions): void {
   const { schema, limits, services, config, log } = options;
   const rules: ValidationRule[] = [...specifiedRules, ...limits.validationRules];
-  // Compiled once: every connection's address is derived as Fastify derives request.ip.
-  const addressOf = clientAddressOf(config.trustProxy);
+  // Compiled once: every connection's address is derived as the app pins request.ip.
+  const addressOf = clientAddressOf(config.trustProxy, config.webApiSecret);
   const allowedOrigins = new Set(config.websocketOrigins);
   const wss = new WebSocketServer({
     server: http.server,

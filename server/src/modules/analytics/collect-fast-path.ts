@@ -32,9 +32,9 @@ export function refusal(code: string, message: string, field: string | null | un
  * Fastify then handles as usual, the /collect route included (OPTIONS, chunked or oversized bodies,
  * other media types). It answers as that route does: same codes, same error shape, no log line.
  */
-export function collectFastPath(analytics: AnalyticsService, trustProxy: TrustProxy, log: Logger): (req: IncomingMessage, res: ServerResponse) => boolean {
-  // As Fastify derives `request.ip` for the same TRUST_PROXY.
-  const clientAddress = clientAddressOf(trustProxy);
+export function collectFastPath(analytics: AnalyticsService, trustProxy: TrustProxy, log: Logger, webSecret?: string): (req: IncomingMessage, res: ServerResponse) => boolean {
+  // As the app pins `request.ip` for the same TRUST_PROXY and WEB_API_SECRET.
+  const clientAddress = clientAddressOf(trustProxy, webSecret);
   const send = (res: ServerResponse, status: number, body?: string) => {
     if (body === undefined) {
       res.writeHead(status, BEACON_HEADERS);

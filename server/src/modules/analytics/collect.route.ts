@@ -24,10 +24,10 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
  * refusals of oversized bodies and other media types.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any logger: the app's is pino's, Fastify's default type is narrower
-export function registerCollectRoute(http: FastifyInstance<any, any, any, any>, analytics: AnalyticsService, options: { trustProxy: TrustProxy; log: Logger }): void {
+export function registerCollectRoute(http: FastifyInstance<any, any, any, any>, analytics: AnalyticsService, options: { trustProxy: TrustProxy; webSecret?: string; log: Logger }): void {
   // `routing` is Fastify's own request handler, the server's only 'request' listener: put the fast path in front of it.
   const route = http.routing;
-  const fast = collectFastPath(analytics, options.trustProxy, options.log);
+  const fast = collectFastPath(analytics, options.trustProxy, options.log, options.webSecret);
   const listeners = http.server.listenerCount('request');
   http.server.removeListener('request', route);
   if (http.server.listenerCount('request') !== listeners - 1) throw new Error('Fastify\'s request handler is not the server\'s request listener: the beacon fast path cannot be installed');
