@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type Redis from 'ioredis';
 import { type DataSource } from 'typeorm';
 import { type Config } from './config';
@@ -29,6 +30,7 @@ import { AuditService } from './modules/staff/audit.service';
 import { WebhookService } from './modules/webhooks/webhook.service';
 import { ApiKeyService } from './modules/partners/api-key.service';
 import { AuthService } from './modules/staff/auth.service';
+import { DEFAULT_SIGN_IN_GUARD, SignInGuard } from './modules/staff/sign-in-guard';
 import { StaffAdminService } from './modules/staff/staff-admin.service';
 import { AuditLogService } from './modules/staff/audit-log.service';
 
@@ -51,6 +53,13 @@ export function smsGateway(config: Config, log: Logger): SmsGateway {
 export function createServices(db: DataSource, config: Config, log: Logger, redis?: Redis, live: LiveResultsSettings = {}, clock?: Clock, readDb: DataSource = db, sms: SmsGateway = smsGateway(config, log)) {
   const audit = new AuditService();
   const window = 15 * 60;
+  // Failed sign-ins: SIGN_IN_ATTEMPTS_PER_15_MIN per account and client before waits begin, five
+  // times as many per client across accounts in 15 minutes (see SignInGuard).
+  const signInGuard = new SignInGuard(db, new Limiter({ keyPrefix: 'signin-failures', points: config.signInAttemptsPer15Min * 5, durationSeconds: window }, redis), {
+    ...DEFAULT_SIGN_IN_GUARD,
+    freeFailures: config.signInAttemptsPer15Min,
+    deviceKey: createHmac('sha256', config.respondentSecret).update('nabz staff device tokens').digest(),
+  });
   const districts = new DistrictService(db);
   const webhooks = new WebhookService(db, audit, log, config.webhooks);
   const polls = new PollService(db, audit, districts, webhooks);
@@ -62,10 +71,13 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
   const pollTokens = new PollTokenKeys(db, config.respondentSecret);
   const hour = 3600;
   // Moved answers are folded into the tallies at once, then live results hear of the change.
-  const answerMix = new AnswerMixer(db, config.participation.mixK, log, async (pollIds) => {
-    await pollTallies.foldAll();
-    pollIds.forEach((id) => pollEvents.responseAccepted(id));
-  });
+  const answerMix = new AnswerMixer(
+    db,
+    config.participation.mixK,
+    log,
+    () => pollTallies.foldAll(),
+    (pollIds) => pollIds.forEach((id) => pollEvents.responseAccepted(id)),
+  );
   return {
     answerMix,
     participation: new ParticipationService(
@@ -87,15 +99,8 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
     staffAdmin: new StaffAdminService(db, audit),
     auditLog: new AuditLogService(db),
     analytics: new AnalyticsService(db, audit, log, { ...config.analytics, timeZone: config.timeZone, clock }),
-    auth: new AuthService(
-      db,
-      audit,
-      {
-        byAccount: new Limiter({ keyPrefix: 'signin-account', points: config.signInAttemptsPer15Min, durationSeconds: window }, redis),
-        byClient: new Limiter({ keyPrefix: 'signin-client', points: config.signInAttemptsPer15Min * 5, durationSeconds: window }, redis),
-      },
-      config.sessionTtlMs,
-    ),
+    auth: new AuthService(db, audit, signInGuard, config.sessionTtlMs),
+    signInGuard,
     districts,
     goals,
     occasions,

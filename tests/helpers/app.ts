@@ -62,6 +62,8 @@ export async function startTestApp(
     ANSWER_MIX_INTERVAL_MS: '60000',
     // Proof-of-work challenges that tests solve in a few milliseconds.
     ALTCHA_MAX_COUNTER: '500',
+    // Most tests answer without a challenge, many times from one address; the limit has its own test.
+    UNCHALLENGED_SUBMISSIONS_PER_HOUR: '100000',
     ...options.env,
   });
   const sms = new CapturingSmsGateway();

@@ -9,7 +9,7 @@ import { mediaFixtures } from '../helpers/media';
  * The access matrix: every mutation, called by every kind of caller. A mutation added to the
  * schema without a line here fails the first test, so nobody forgets to check who may call it.
  */
-const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?: (ctx: { goalId: string; pollId: string }) => Record<string, unknown> }> = {
+const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?: (ctx: { goalId: string; pollId: string; listId?: string }) => Record<string, unknown> }> = {
   createGoal: {
     allowed: [Role.EDITOR, Role.ADMIN],
     query: 'mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }',
@@ -44,6 +44,16 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
     allowed: [Role.EDITOR, Role.ADMIN],
     query: 'mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }',
     variables: ({ pollId }) => ({ input: { id: pollId } }),
+  },
+  createEligibilityList: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: CreateEligibilityListInput!) { createEligibilityList(input: $input) { list { id } } }',
+    variables: () => ({ input: { name: 'فهرست', kind: 'MEMBER_NUMBER', entries: 'M-1001\nM-1002' } }),
+  },
+  addEligibilityEntries: {
+    allowed: [Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: AddEligibilityEntriesInput!) { addEligibilityEntries(input: $input) { added } }',
+    variables: ({ listId }) => ({ input: { listId: listId ?? '00000000-0000-4000-8000-000000000000', entries: 'M-2001' } }),
   },
   startPollWave: {
     allowed: [Role.EDITOR, Role.ADMIN],
@@ -286,7 +296,7 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
   },
 };
 /** Mutations open to everyone by design. */
-const PUBLIC_MUTATIONS = ['signIn', 'signOut', 'submitPollResponse', 'trackPageview'];
+const PUBLIC_MUTATIONS = ['signIn', 'signOut', 'submitPollResponse', 'trackPageview', 'requestVerificationCode', 'issuePollToken'];
 
 const ACCOUNTS: Record<Role, 'admin' | 'editor' | 'analyst' | 'media'> = {
   [Role.ADMIN]: 'admin',
@@ -449,7 +459,11 @@ describe('the access matrix', () => {
         : goalId;
       // Publishing and closing change a poll's state for good: give each its own poll in the right state.
       const poll = mutation === 'publishPoll' || mutation === 'closePoll' ? (await createPoll(t, tokens[role], surveyInput(), mutation === 'closePoll')).id : pollId;
-      const res = await t.gql(call.query, call.variables?.({ goalId: target, pollId: poll }), { token: tokens[role] });
+      // Adding to a list needs a list.
+      const listId = mutation === 'addEligibilityEntries'
+        ? (await t.gql(SAMPLE_CALLS.createEligibilityList.query, SAMPLE_CALLS.createEligibilityList.variables!({ goalId, pollId }), { token: tokens[role] })).body.data!.createEligibilityList.list.id
+        : undefined;
+      const res = await t.gql(call.query, call.variables?.({ goalId: target, pollId: poll, listId }), { token: tokens[role] });
       expect(res.body.errors).toBeUndefined();
     },
   );

@@ -64,8 +64,10 @@ export class AnswerMixer {
     private readonly db: DataSource,
     private readonly k: number,
     private readonly log: Logger,
-    /** After a move commits: fold the moved answers into the tallies, tell live results. */
-    private readonly onMoved: (pollIds: string[]) => Promise<void>,
+    /** After a move commits: fold the moved answers into the tallies (reads would count them as queued anyway; folding keeps that queue short). */
+    private readonly fold: () => Promise<unknown>,
+    /** Then: tell live results which polls changed. */
+    private readonly announce: (pollIds: string[]) => void,
   ) {}
 
   start(intervalMs: number): void {
@@ -83,9 +85,9 @@ export class AnswerMixer {
     return this.tick(false);
   }
 
-  /** Moves every waiting answer whatever k says (tests and tools; never on a timer). */
-  flushAll(): Promise<number> {
-    return this.tick(true);
+  /** Moves every waiting answer whatever k says (tests and tools; never on a timer); `fold: false` leaves them queued for the tally fold. */
+  flushAll(options: { fold?: boolean } = {}): Promise<number> {
+    return this.tick(true, options.fold ?? true);
   }
 
   /** Answers of this poll waiting in the mix (shown as "received, not yet counted"). */
@@ -94,9 +96,9 @@ export class AnswerMixer {
     return n;
   }
 
-  private async tick(force: boolean): Promise<number> {
+  private async tick(force: boolean, fold = true): Promise<number> {
     while (this.running) await this.running.catch(() => undefined);
-    const run = this.move(force);
+    const run = this.move(force, fold);
     this.running = run.catch((err) => this.log.error({ err }, 'moving answers from the mix failed'));
     try {
       return await run;
@@ -105,7 +107,7 @@ export class AnswerMixer {
     }
   }
 
-  private async move(force: boolean): Promise<number> {
+  private async move(force: boolean, fold: boolean): Promise<number> {
     const moved = await this.db.transaction(async (m) => {
       const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1, $2) AS locked', [...MOVER_LOCK]);
       if (!locked) return [];
@@ -118,7 +120,10 @@ export class AnswerMixer {
       await m.query('SET LOCAL jit = off');
       return (await m.query(MOVE_SQL, [plan.map((p) => p.pollId), plan.map((p) => p.take)])) as Array<{ poll_id: string; moved: number }>;
     });
-    if (moved.length) await this.onMoved(moved.map((r) => r.poll_id));
+    if (moved.length) {
+      if (fold) await this.fold();
+      this.announce(moved.map((r) => r.poll_id));
+    }
     return moved.reduce((s, r) => s + r.moved, 0);
   }
 }
