@@ -37,6 +37,7 @@ function answers(): Record<string, unknown> {
 }
 
 async function responses(): Promise<number> {
+  await t.settle();
   const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_response WHERE poll_id = $1', [poll.id]);
   return n;
 }

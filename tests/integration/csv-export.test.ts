@@ -150,6 +150,7 @@ describe('CSV export: responses.csv', () => {
       });
       if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
     }
+    await t.settle();
     // Submissions trim text, so cells that start with a tab or a carriage return come from SQL.
     for (const text of ['\tcmd /c calc', '\r=1+2']) {
       await t.app.db.query(

@@ -53,6 +53,7 @@ async function answer(poll: CreatedPoll, option: number, rating: number, nps: nu
     },
   });
   if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+  await t.settle();
 }
 
 const share = (poll: CreatedPoll, goalId: string, target = 0.7, direction = 'AT_LEAST') => ({

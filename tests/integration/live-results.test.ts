@@ -31,6 +31,8 @@ async function submit(t: TestApp, poll: CreatedPoll, option = 0, respondentToken
   const q = poll.questions[0];
   const res = await t.gql(SUBMIT, { input: { pollId: poll.id, respondentToken, answers: [{ questionId: q.id, optionIds: [q.options[option].id] }] } });
   if (!res.body.data?.submitPollResponse) throw new Error(`submitPollResponse failed: ${JSON.stringify(res.body.errors)}`);
+  // Counted (and pushed) once it leaves the answer mix: what the mixer does on its timer, at once.
+  await t.settle();
   return res.body.data.submitPollResponse.respondentToken;
 }
 

@@ -107,6 +107,8 @@ async function submitAll(p: CreatedPoll, items: Generated[]) {
     );
     for (const r of results) if (r.body.errors) throw new Error(`submission failed: ${JSON.stringify(r.body.errors)}`);
   }
+  // Out of the answer mix into the responses, left queued for the tally fold (this file reads the queue first).
+  await t.app.services.answerMix.flushAll({ fold: false });
 }
 
 /** Submits group by group, moving each group's responses (still queued) to its hour. */
@@ -464,6 +466,7 @@ describe('poll insights: free text', () => {
       const res = await t.gql(SUBMIT, { input: { pollId: textPoll.id, answers: [{ questionId: textPoll.questions[0].id, text }] } });
       expect(res.body.errors).toBeUndefined();
     }
+    await t.settle();
     const { wordFrequency } = await insights('wordFrequency(questionId: $questionId, top: 4) { answerCount words { word count answerCount } }', { pollId: textPoll.id, questionId: textPoll.questions[0].id });
     expect(wordFrequency).toEqual({
       answerCount: 5,

@@ -73,6 +73,7 @@ it('keeps answering reads, sign-ins, submissions and API keys while Redis is gon
   expect(codes).toEqual([undefined, undefined, 'RATE_LIMITED']);
   expect(Date.now() - started).toBeLessThan(15_000);
 
+  await t.settle();
   const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_response WHERE poll_id = $1', [poll.id]);
   expect(n).toBe(2);
   const ready = await fetch(`${t.url}/readyz`);

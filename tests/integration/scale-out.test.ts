@@ -41,7 +41,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     const d = await startTestApp({ databaseUrl: c.databaseUrl, env: { REDIS_URL, SUBMISSIONS_PER_MINUTE: '3' } });
     try {
       // Another test run may have used this address's budget within the minute: start from a clean key.
-      await c.app.services.pollSubmissions['limiter'].reset(require('../../server/src/common/rate-limit').hashKey('client:127.0.0.1'));
+      await c.app.services.pollSubmissions['limits'].perClient.reset(require('../../server/src/common/rate-limit').hashKey('client:127.0.0.1'));
       const poll = await createPoll(c, await c.signIn('editor'), surveyInput());
       const codes: Array<string | undefined> = [];
       for (const t of [c, d, c, d]) codes.push((await t.gql(SUBMIT, { input: answers(poll) })).body.errors?.[0].extensions?.code);
@@ -61,7 +61,7 @@ describe('a read replica for analysts (DATABASE_READ_URL)', () => {
     const editor = await primary.signIn('editor');
     const poll = await createPoll(primary, editor, surveyInput());
     for (let i = 0; i < 2; i++) await primary.gql(SUBMIT, { input: answers(poll) });
-    await primary.app.services.pollTallies.foldAll();
+    await primary.settle();
     const primaryUrl = primary.databaseUrl;
     await primary.app.close(); // no connection may remain while the copy is taken
 
@@ -75,7 +75,7 @@ describe('a read replica for analysts (DATABASE_READ_URL)', () => {
       replicaUrl.pathname = `/${replicaName}`;
       withReplica = await startTestApp({ databaseUrl: primaryUrl, env: { DATABASE_READ_URL: replicaUrl.toString() } });
       await withReplica.gql(SUBMIT, { input: answers(poll) });
-      await withReplica.app.services.pollTallies.foldAll();
+      await withReplica.settle();
 
       const analyst = await withReplica.signIn('analyst');
       const insights = await withReplica.gql('query ($id: ID!) { pollInsights(pollId: $id) { responseCount } }', { id: poll.id }, { token: analyst });

@@ -313,9 +313,16 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
   surveyResponses(survey, districts, now, rows);
   quickPollResponses(quick, now, rows);
 
+  // About one in eight demo answers came without a solved proof-of-work challenge (a browser without JavaScript).
   await m.query(
-    `INSERT INTO poll_response (id, poll_id, district_id, submitted_at) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[])`,
+    `INSERT INTO poll_response (id, poll_id, district_id, submitted_at, assurance)
+     SELECT id, poll_id, district_id, submitted_at, (CASE WHEN n % 8 = 0 THEN 'UNCHALLENGED' ELSE 'CHALLENGED' END)::response_assurance
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[]) WITH ORDINALITY AS r(id, poll_id, district_id, submitted_at, n)`,
     [rows.ids, rows.pollIds, rows.districts, rows.times],
+  );
+  await m.query(
+    `INSERT INTO poll_assurance_tally (poll_id, assurance, responses) SELECT poll_id, assurance, count(*) FROM poll_response WHERE poll_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+    [[survey.id, quick.id]],
   );
   const a = rows.answers;
   await m.query(

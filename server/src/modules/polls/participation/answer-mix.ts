@@ -3,8 +3,8 @@ import { type Logger } from '../../../logger';
 import { PollStatus } from '../poll.enums';
 import { SQL_STATUS } from '../poll-status';
 
-/** Advisory lock (class, key) held by the one mover at work across all instances. */
-const MOVER_LOCK = [28258, -1] as const;
+/** Advisory-lock class of "moving a poll's answers out of the mix" (the key is the poll id's hash). */
+const MOVER_LOCK_CLASS = 28259;
 
 /**
  * Takes `take[i]` answers of poll `poll_ids[i]`, picked at random, out of the mix and stores them
@@ -54,7 +54,7 @@ export function answersToMove(waiting: number, open: boolean, k: number, force: 
  * so they also never reveal one answer by changing by one. While the poll is open, k answers are
  * kept back, so the final batch at closing is k or more too; a poll that closes with fewer than
  * k answers in all moves them at once (its results stay withheld under the minimum-k rule).
- * Every instance runs it; one advisory lock lets one move at a time.
+ * Every instance runs it; an advisory lock per poll lets one instance move a poll at a time.
  */
 export class AnswerMixer {
   private timer?: NodeJS.Timeout;
@@ -107,23 +107,41 @@ export class AnswerMixer {
     }
   }
 
+  /**
+   * One transaction per poll, under that poll's advisory lock: instances move different polls side
+   * by side, never the same one twice, and one poll whose batch fails (logged) holds up no other.
+   */
   private async move(force: boolean, fold: boolean): Promise<number> {
-    const moved = await this.db.transaction(async (m) => {
-      const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1, $2) AS locked', [...MOVER_LOCK]);
-      if (!locked) return [];
-      const waiting: Array<{ poll_id: string; n: number; open: boolean }> = await m.query(
-        `SELECT x.poll_id, x.n, coalesce(${SQL_STATUS[PollStatus.OPEN]}, false) AS open
-         FROM (SELECT poll_id, count(*)::int AS n FROM poll_answer_mix GROUP BY poll_id) x LEFT JOIN poll p ON p.id = x.poll_id`,
-      );
-      const plan = waiting.map((w) => ({ pollId: w.poll_id, take: answersToMove(w.n, w.open, this.k, force) })).filter((p) => p.take > 0);
-      if (!plan.length) return [];
-      await m.query('SET LOCAL jit = off');
-      return (await m.query(MOVE_SQL, [plan.map((p) => p.pollId), plan.map((p) => p.take)])) as Array<{ poll_id: string; moved: number }>;
-    });
+    const waiting: Array<{ poll_id: string }> = await this.db.query('SELECT DISTINCT poll_id FROM poll_answer_mix');
+    const moved: string[] = [];
+    let total = 0;
+    for (const { poll_id: pollId } of waiting) {
+      try {
+        const n = await this.db.transaction(async (m) => {
+          const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [MOVER_LOCK_CLASS, pollId]);
+          if (!locked) return 0;
+          const [state]: Array<{ n: number; open: boolean }> = await m.query(
+            `SELECT (SELECT count(*)::int FROM poll_answer_mix WHERE poll_id = $1) AS n, coalesce((SELECT ${SQL_STATUS[PollStatus.OPEN]} FROM poll p WHERE p.id = $1), false) AS open`,
+            [pollId],
+          );
+          const take = answersToMove(state.n, state.open, this.k, force);
+          if (!take) return 0;
+          await m.query('SET LOCAL jit = off');
+          const [row] = (await m.query(MOVE_SQL, [[pollId], [take]])) as Array<{ moved: number }>;
+          return row?.moved ?? 0;
+        });
+        if (n) {
+          moved.push(pollId);
+          total += n;
+        }
+      } catch (err) {
+        this.log.error({ err, pollId }, 'moving a poll\'s answers out of the mix failed; they stay there and are tried again');
+      }
+    }
     if (moved.length) {
       if (fold) await this.fold();
-      this.announce(moved.map((r) => r.poll_id));
+      this.announce(moved);
     }
-    return moved.reduce((s, r) => s + r.moved, 0);
+    return total;
   }
 }
