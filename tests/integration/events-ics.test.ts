@@ -29,6 +29,7 @@ interface VEvent {
   location: string | null;
   status: string;
   categories: string[];
+  kind: string;
   allDay: boolean;
   start: string;
   end: string;
@@ -47,6 +48,7 @@ function parse(text: string): { calendar: Component; events: VEvent[] } {
       location: (v.getFirstPropertyValue('location') as string | null) ?? null,
       status: String(v.getFirstPropertyValue('status')),
       categories: v.getAllProperties('categories').flatMap((p) => p.getValues() as string[]),
+      kind: String(v.getFirstPropertyValue('x-nabz-kind')),
       allDay: start.isDate,
       start: start.toString(),
       end: end.toString(),
@@ -106,9 +108,11 @@ describe('GET /calendar.ics', () => {
     for (const o of occasions) {
       expect(o.allDay).toBe(true);
       expect(Date.parse(o.end) - Date.parse(o.start)).toBe(86_400_000);
-      expect(o.categories.some((c) => c.endsWith('_OCCASION'))).toBe(true);
+      expect(o.kind.endsWith('_OCCASION')).toBe(true);
     }
-    const religious = occasions.find((o) => o.categories.includes('RELIGIOUS_OCCASION'))!;
+    const religious = occasions.find((o) => o.kind === 'RELIGIOUS_OCCASION')!;
+    // People read the kind in the feed's language; programs read X-NABZ-KIND.
+    expect(religious.categories).toEqual(['مناسبت مذهبی']);
     expect(religious.description).toMatch(/^[۰-۹]+ \S+ ۱۴[۰-۹]{2}/);
     expect(text).toMatch(/TRANSP:TRANSPARENT/);
   });
@@ -132,8 +136,13 @@ describe('GET /calendar.ics', () => {
   });
 
   it('follows the language asked for: ?locale=en, else Accept-Language', async () => {
-    const en = parse((await feed('?locale=en')).text).events.map((e) => e.summary);
+    const enEvents = parse((await feed('?locale=en')).text).events;
+    const en = enEvents.map((e) => e.summary);
     expect(en).toContain('Press conference of the municipality\'s spokesperson');
+    // Categories and places in English too: no code names, no Persian comma.
+    expect(new Set(enEvents.flatMap((e) => e.categories))).toContain('Religious occasion');
+    expect(enEvents.flatMap((e) => e.categories).filter((c) => /^[A-Z_]+$/.test(c))).toEqual([]);
+    expect(enEvents.map((e) => e.location ?? '').filter((l) => l.includes('،'))).toEqual([]);
     const header = parse((await feed('', { 'accept-language': 'en' })).text).events.map((e) => e.summary);
     expect(header).toEqual(en);
   });
@@ -147,7 +156,8 @@ describe('GET /calendar.ics', () => {
     expect(district4.some((e) => e.allDay)).toBe(true);
 
     const kinds = parse((await feed('?kinds=PRESS_CONFERENCE,religious_occasion')).text).events;
-    expect(new Set(kinds.flatMap((e) => e.categories))).toEqual(new Set(['PRESS_CONFERENCE', 'RELIGIOUS_OCCASION']));
+    expect(new Set(kinds.map((e) => e.kind))).toEqual(new Set(['PRESS_CONFERENCE', 'RELIGIOUS_OCCASION']));
+    expect(new Set(kinds.flatMap((e) => e.categories))).toEqual(new Set(['نشست خبری', 'مناسبت مذهبی']));
   });
 
   it.each([

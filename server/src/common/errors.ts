@@ -24,8 +24,19 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const badInput = (message: string, field?: string) =>
-  new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+/**
+ * Why a BAD_USER_INPUT was refused, where a client shows people a message of its own (the message
+ * is English for developers): `extensions.reason`, stable like the codes (docs/api.md).
+ */
+export enum BadInputReason {
+  CLOSES_BEFORE_OPENS = 'CLOSES_BEFORE_OPENS',
+  CLOSES_IN_PAST = 'CLOSES_IN_PAST',
+  CLOSED_POLL_RESCHEDULED = 'CLOSED_POLL_RESCHEDULED',
+  ENDS_BEFORE_STARTS = 'ENDS_BEFORE_STARTS',
+}
+
+export const badInput = (message: string, field?: string, reason?: BadInputReason) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { ...(field ? { field } : {}), ...(reason ? { reason } : {}) });
 export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} was not found.`);
 export const unauthenticated = () =>
   new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a staff session or token.');

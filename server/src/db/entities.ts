@@ -1,4 +1,4 @@
-import { AnalyticsDaily, AnalyticsDailyDimension, AnalyticsPageView, AnalyticsSalt, AnalyticsTotal, AnalyticsVisitorDay } from '../modules/analytics/analytics.entity';
+import { AnalyticsDaily, AnalyticsDailyDimension, AnalyticsPageTitle, AnalyticsPageView, AnalyticsSalt, AnalyticsTotal, AnalyticsVisitorDay } from '../modules/analytics/analytics.entity';
 import { District } from '../modules/districts/district.entity';
 import { Event } from '../modules/events/event.entity';
 import { Occasion, OccasionOverride } from '../modules/events/occasion.entity';
@@ -42,6 +42,7 @@ export const ENTITIES = [
   AnalyticsDaily,
   AnalyticsDailyDimension,
   AnalyticsTotal,
+  AnalyticsPageTitle,
   ...MEDIA_ENTITIES,
   ...WEBHOOK_ENTITIES,
   ...PARTICIPATION_ENTITIES,

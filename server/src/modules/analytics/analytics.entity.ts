@@ -106,6 +106,22 @@ export class AnalyticsDailyDimension {
 }
 
 /**
+ * The latest title of each page path (what the beacon sent as document.title), so staff see which
+ * page a path is. Only the site's own text: the website sends no title for a page with a query.
+ */
+@Entity('analytics_page_title')
+export class AnalyticsPageTitle {
+  @PrimaryColumn({ type: 'varchar', length: 512, primaryKeyConstraintName: 'pk_analytics_page_title' })
+  path: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ name: 'seen_at', type: 'timestamptz' })
+  seenAt: Date;
+}
+
+/**
  * The running totals behind siteStats, one row: what Nabz has counted, the record day among those
  * days, and the figures imported from the customer's previous site.
  */

@@ -2,7 +2,7 @@ import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ScreenClass } from './analytics.enums';
 import { SiteStats } from './analytics.types';
-import { LANGUAGE_MAX, PATH_MAX_SENT, REFERRER_MAX } from './beacon';
+import { LANGUAGE_MAX, PATH_MAX_SENT, REFERRER_MAX, TITLE_MAX } from './beacon';
 
 /** The largest figure the counters hold (GraphQL Int). */
 export const COUNTER_MAX = 2_000_000_000;
@@ -26,6 +26,11 @@ export class TrackPageviewInput {
   @IsOptional()
   @MaxLength(LANGUAGE_MAX)
   language?: string | null;
+
+  @Field(() => String, { nullable: true, description: `The page's title, at most ${TITLE_MAX} characters; staff see a path's latest title beside it. Send none for a page whose title shows what the reader typed (a search).` })
+  @IsOptional()
+  @MaxLength(TITLE_MAX)
+  title?: string | null;
 }
 
 @ObjectType({ description: 'The outcome of trackPageview.' })

@@ -158,6 +158,7 @@ export class AnalyticsService {
       referrerHost,
       screen: fields.screen,
       language: fields.language ?? languageFromHeader(client.acceptLanguage),
+      title: fields.title,
     });
     if (!accepted) throw analyticsUnavailable();
     return 'COUNTED';
@@ -244,12 +245,15 @@ export class AnalyticsService {
   async top(range: SiteTraffic, dimension: TrafficDimension, first: number): Promise<TrafficCount[]> {
     const order = dimension === TrafficDimension.PAGE ? 'page_views DESC, visits DESC' : 'visits DESC, page_views DESC';
     const rows = (await this.db.query(
-      `SELECT value, sum(page_views)::float8 AS page_views, sum(visits)::float8 AS visits
-       FROM analytics_daily_dimension WHERE dimension = $1 AND day BETWEEN $2 AND $3
-       GROUP BY value ORDER BY ${order}, value LIMIT $4`,
+      `SELECT d.value, d.page_views, d.visits, t.title FROM (
+         SELECT value, sum(page_views)::float8 AS page_views, sum(visits)::float8 AS visits
+         FROM analytics_daily_dimension WHERE dimension = $1 AND day BETWEEN $2 AND $3
+         GROUP BY value ORDER BY ${order}, value LIMIT $4) d
+       LEFT JOIN analytics_page_title t ON $1 = 'PAGE' AND t.path = d.value
+       ORDER BY ${order.replace(/(\w+) (DESC|ASC)/g, 'd.$1 $2')}, d.value`,
       [dimension, range.from, range.to, first],
-    )) as Array<{ value: string; page_views: number; visits: number }>;
-    return rows.map((r) => ({ value: r.value === NO_VALUE ? null : r.value, pageViews: r.page_views, visits: r.visits }));
+    )) as Array<{ value: string; page_views: number; visits: number; title: string | null }>;
+    return rows.map((r) => ({ value: r.value === NO_VALUE ? null : r.value, pageViews: r.page_views, visits: r.visits, title: r.title }));
   }
 
   async screens(range: SiteTraffic): Promise<ScreenTraffic[]> {

@@ -62,6 +62,9 @@ export class TrafficCount {
 
   @Field(() => Int, { description: 'Visits whose first page view of the day had this value (for pages: visits that landed on it).' })
   visits: number;
+
+  @Field(() => String, { nullable: true, description: 'Pages only: the page\'s latest title, as the site reported it; null when none was reported (and for other dimensions).' })
+  title?: string | null;
 }
 
 @ObjectType({ description: 'Traffic from one class of screen width.' })

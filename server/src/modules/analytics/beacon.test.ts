@@ -15,8 +15,15 @@ function refusal(run: () => unknown): { field: string | null; message: string } 
 
 describe('parseBeacon', () => {
   it('keeps the path without query string or fragment, the referrer\'s host, the screen class and the primary language', () => {
-    const fields = parseBeacon(JSON.stringify({ path: '/news/12?email=a@b.example#top', referrer: 'https://www.Google.com/search?q=my+name', screen: 'mobile', language: 'fa-IR' }));
-    expect(fields).toEqual({ path: '/news/12', referrerHost: 'google.com', screen: ScreenClass.MOBILE, language: 'fa' });
+    const fields = parseBeacon(JSON.stringify({ path: '/news/12?email=a@b.example#top', referrer: 'https://www.Google.com/search?q=my+name', screen: 'mobile', language: 'fa-IR', title: 'a@b.example | Nabz' }));
+    // The title of a page with a query string is dropped with the query: it may repeat it.
+    expect(fields).toEqual({ path: '/news/12', referrerHost: 'google.com', screen: ScreenClass.MOBILE, language: 'fa', title: null });
+  });
+
+  it('keeps the page\'s title with its spaces tidied, and refuses one that is not text', () => {
+    expect(parseBeacon(JSON.stringify({ path: '/news', title: '  اخبار \n  | نبض ' })).title).toBe('اخبار | نبض');
+    expect(refusal(() => parseBeacon(JSON.stringify({ path: '/news', title: ['x'] }))).field).toBe('title');
+    expect(refusal(() => parseBeacon(JSON.stringify({ path: '/news', title: 'x'.repeat(301) }))).field).toBe('title');
   });
 
   it('decodes percent-encoded Persian paths', () => {
@@ -24,7 +31,7 @@ describe('parseBeacon', () => {
   });
 
   it('takes an empty referrer, screen and language as none', () => {
-    expect(parseBeacon('{"path":"/","referrer":"","screen":null}')).toEqual({ path: '/', referrerHost: null, screen: null, language: null });
+    expect(parseBeacon('{"path":"/","referrer":"","screen":null}')).toEqual({ path: '/', referrerHost: null, screen: null, language: null, title: null });
   });
 
   it.each([

@@ -8,6 +8,8 @@ export const PATH_MAX_SENT = 2048;
 export const PATH_MAX = 512;
 export const REFERRER_MAX = 2048;
 export const LANGUAGE_MAX = 35;
+/** Longest page title kept. */
+export const TITLE_MAX = 300;
 
 /** What is kept of a page view's report: no query string, only the referrer's host, the primary language. */
 export interface PageViewFields {
@@ -15,6 +17,8 @@ export interface PageViewFields {
   referrerHost: string | null;
   screen: ScreenClass | null;
   language: string | null;
+  /** The page's title (document.title), shown to staff beside its path; the latest one per path is kept. */
+  title: string | null;
 }
 
 /** A refused report; `field` names the part at fault (prefixed, e.g. `input.path`, for GraphQL). */
@@ -28,7 +32,7 @@ export class PageViewError extends Error {
   }
 }
 
-const FIELDS = new Set(['path', 'referrer', 'screen', 'language']);
+const FIELDS = new Set(['path', 'referrer', 'screen', 'language', 'title']);
 const SCREENS: Record<string, ScreenClass> = { mobile: ScreenClass.MOBILE, tablet: ScreenClass.TABLET, desktop: ScreenClass.DESKTOP };
 const LANGUAGE_TAG = /^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$/;
 const TABS_AND_BREAKS = /[\t\n\r]/;
@@ -47,19 +51,32 @@ export function parseBeacon(body: unknown): PageViewFields {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new PageViewError('The beacon body must be a JSON object such as {"path":"/"}.', null);
   for (const key of Object.keys(parsed)) {
-    if (!FIELDS.has(key)) throw new PageViewError(`Unknown field "${key.slice(0, 40)}": a beacon has path, referrer, screen and language.`, key.slice(0, 40));
+    if (!FIELDS.has(key)) throw new PageViewError(`Unknown field "${key.slice(0, 40)}": a beacon has path, referrer, screen, language and title.`, key.slice(0, 40));
   }
   return checkPageView(parsed as Record<string, unknown>);
 }
 
 /** Checks and normalises a page view report (beacon or trackPageview); `prefix` is added to field names. */
-export function checkPageView(input: { path?: unknown; referrer?: unknown; screen?: unknown; language?: unknown }, prefix = ''): PageViewFields {
+export function checkPageView(input: { path?: unknown; referrer?: unknown; screen?: unknown; language?: unknown; title?: unknown }, prefix = ''): PageViewFields {
   return {
     path: checkPath(input.path, `${prefix}path`),
     referrerHost: checkReferrer(input.referrer, `${prefix}referrer`),
     screen: checkScreen(input.screen, `${prefix}screen`),
     language: checkLanguage(input.language, `${prefix}language`),
+    // A page with a query string may have it in its title (a search): its title is not kept.
+    title: typeof input.path === 'string' && /[?#]/.test(input.path) ? null : checkTitle(input.title, `${prefix}title`),
   };
+}
+
+/** A page's title: the site's own text (the website sends none for a page with a query string, whose title may echo it). */
+function checkTitle(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new PageViewError('title must be a string: document.title.', field);
+  const title = value.replace(/\s+/g, ' ').trim();
+  if (!title) return null;
+  if (title.length > TITLE_MAX) throw new PageViewError(`title is longer than ${TITLE_MAX} characters.`, field);
+  if (!isCleanText(title)) throw new PageViewError('title contains control characters.', field);
+  return title;
 }
 
 function checkPath(value: unknown, field: string): string {

@@ -10,6 +10,8 @@ export interface PageView {
   referrerHost: string | null;
   screen: ScreenClass | null;
   language: string | null;
+  /** The page's title as the beacon sent it; null when it sent none. */
+  title?: string | null;
 }
 
 const DIMENSIONS: Array<[TrafficDimension, (v: PageView) => string | null]> = [
@@ -122,6 +124,19 @@ async function write(m: EntityManager, views: PageView[]): Promise<void> {
        SET page_views = analytics_daily_dimension.page_views + EXCLUDED.page_views, visits = analytics_daily_dimension.visits + EXCLUDED.visits`,
     [dims.map((d) => d.dimension), dims.map((d) => d.day), dims.map((d) => d.value), dims.map((d) => d.views), dims.map((d) => d.visits)],
   );
+
+  // Each page's latest title (views arrive in time order, so the last one in the batch wins).
+  const titles = new Map<string, string>();
+  for (const v of views) if (v.title) titles.set(v.path, v.title);
+  if (titles.size) {
+    await m.query(
+      `INSERT INTO analytics_page_title (path, title, seen_at)
+       SELECT path, title, $3 FROM unnest($1::text[], $2::text[]) AS v (path, title) ORDER BY 1
+       ON CONFLICT ON CONSTRAINT pk_analytics_page_title DO UPDATE SET title = EXCLUDED.title, seen_at = EXCLUDED.seen_at
+       WHERE analytics_page_title.seen_at <= EXCLUDED.seen_at`,
+      [[...titles.keys()], [...titles.values()], views[views.length - 1].at.toISOString()],
+    );
+  }
 
   // The record day: the highest daily count after this batch (rows locked by us, so exact); on a
   // tie the earlier day keeps the record.

@@ -3,6 +3,7 @@ import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fa
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { AppError, badInput, ErrorCode } from '../../common/errors';
 import { Locale, localeFromHeader, pick } from '../../graphql/locale';
+import { eventKindName } from './event-kind-names';
 import { type Services } from '../../services';
 import { type District } from '../districts/district.entity';
 import { addDays, localDateOf, toEpochDay } from './calendar';
@@ -67,7 +68,7 @@ export function renderCalendar(items: Event[], options: { locale: Locale; timeZo
   for (const item of items) {
     const occurrence = item.occurrence;
     const district = item.districtId ? options.districts.get(item.districtId) : undefined;
-    const place = [text(item.venueFa, item.venueEn), district ? text(district.nameFa, district.nameEn) : null].filter(Boolean).join('، ');
+    const place = [text(item.venueFa, item.venueEn), district ? text(district.nameFa, district.nameEn) : null].filter(Boolean).join(locale === Locale.EN ? ', ' : '، ');
     let description = text(item.descriptionFa, item.descriptionEn) ?? '';
     if (occurrence?.occasion.calendar === OccasionCalendar.LUNAR_HIJRI) {
       const lunar = formatHijri(OccasionCalendar.LUNAR_HIJRI, occurrence.detail.calendarDay, locale);
@@ -82,7 +83,8 @@ export function renderCalendar(items: Event[], options: { locale: Locale; timeZo
       created: item.createdAt,
       lastModified: item.updatedAt,
       status: item.status === EventStatus.CANCELLED ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      categories: [{ name: item.kind }],
+      // People read CATEGORIES in their calendar app; programs read the kind from X-NABZ-KIND.
+      categories: [{ name: eventKindName(item.kind, locale) }],
       ...(occurrence
         ? {
             start: utcDay(occurrence.detail.date),
@@ -92,6 +94,7 @@ export function renderCalendar(items: Event[], options: { locale: Locale; timeZo
           }
         : { start: item.startsAt, end: item.endsAt }),
     });
+    event.x([{ key: 'X-NABZ-KIND', value: item.kind }]);
     if (item.pinned) event.x([{ key: 'X-NABZ-PINNED', value: 'TRUE' }]);
   }
   return calendar.toString();

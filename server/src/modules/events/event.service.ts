@@ -1,7 +1,7 @@
 import { type WebhookService } from '../webhooks/webhook.service';
 import { eventWebhookPayload } from '../webhooks/webhook.payloads';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../common/errors';
+import { BadInputReason, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
@@ -125,7 +125,7 @@ export class EventService {
   }
 
   async create(actor: Viewer, input: CreateEventInput, requestId: string): Promise<Event> {
-    if (input.endsAt < input.startsAt) throw badInput('endsAt must not be before startsAt.', 'input.endsAt');
+    if (input.endsAt < input.startsAt) throw badInput('endsAt must not be before startsAt.', 'input.endsAt', BadInputReason.ENDS_BEFORE_STARTS);
     await this.checkLinks(input);
     return this.db.transaction(async (manager) => {
       const result = await manager
@@ -165,7 +165,7 @@ export class EventService {
       const before = await this.lockOrNotFound(manager, input.id);
       const startsAt = input.startsAt ?? before.startsAt;
       const endsAt = input.endsAt ?? before.endsAt;
-      if (endsAt < startsAt) throw badInput('endsAt must not be before startsAt.', input.endsAt ? 'input.endsAt' : 'input.startsAt');
+      if (endsAt < startsAt) throw badInput('endsAt must not be before startsAt.', input.endsAt ? 'input.endsAt' : 'input.startsAt', BadInputReason.ENDS_BEFORE_STARTS);
       if (before.pinned && input.kind && input.kind !== EventKind.CRISIS_NOTICE) {
         throw badInput('A pinned notice stays a CRISIS_NOTICE: unpin it first.', 'input.kind');
       }

@@ -22,6 +22,8 @@ import {
 } from './media-directory.inputs';
 import { MediaOutlet } from './media-outlet.entity';
 import { MEDIA_STAFF } from './media.policy';
+import { PressReleaseDistribution } from './press-release.entity';
+import { RECEIVED_MAX } from './press-release.service';
 
 export const MediaOutletConnection = Connection(MediaOutlet, 'MediaOutlet');
 export const MediaContactConnection = Connection(MediaContact, 'MediaContact');
@@ -108,5 +110,12 @@ export class MediaContactResolver {
   @FieldResolver(() => MediaOutlet, { nullable: true, description: 'The outlet they work for; null for freelancers.' })
   outlet(@Root() contact: MediaContact, @Ctx() ctx: Context): Promise<MediaOutlet | null> | null {
     return contact.outletId ? ctx.loaders.mediaOutletById.load(contact.outletId) : null;
+  }
+
+  @FieldResolver(() => [PressReleaseDistribution], {
+    description: `The press releases sent to them (their places on distribution lists), newest sending first, at most ${RECEIVED_MAX}.`,
+  })
+  releasesReceived(@Root() contact: MediaContact, @Ctx() ctx: Context): Promise<PressReleaseDistribution[]> {
+    return ctx.loaders.pressReleasesReceivedByContactId.load(contact.id);
   }
 }

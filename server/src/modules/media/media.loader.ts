@@ -11,5 +11,6 @@ export function createMediaLoaders(services: Services) {
     mediaContactById: new DataLoader<string, MediaContact | null>((ids) => services.mediaDirectory.findContactsByIds(ids)),
     pressReleaseById: new DataLoader<string, PressRelease | null>((ids) => services.pressReleases.findByIds(ids)),
     pressReleaseDistributionByReleaseId: new DataLoader<string, PressReleaseDistribution[]>((ids) => services.pressReleases.distributionByReleaseIds(ids)),
+    pressReleasesReceivedByContactId: new DataLoader<string, PressReleaseDistribution[]>((ids) => services.pressReleases.distributionByContactIds(ids)),
   };
 }

@@ -211,4 +211,9 @@ export class PressReleaseRecipientResolver {
   contact(@Root() row: PressReleaseDistribution, @Ctx() ctx: Context): Promise<MediaContact | null> {
     return ctx.loaders.mediaContactById.load(row.contactId);
   }
+
+  @FieldResolver(() => PressRelease, { nullable: true, description: 'The press release that was sent.' })
+  release(@Root() row: PressReleaseDistribution, @Ctx() ctx: Context): Promise<PressRelease | null> {
+    return ctx.loaders.pressReleaseById.load(row.releaseId);
+  }
 }

@@ -31,6 +31,9 @@ function snapshot(r: PressRelease) {
 const emptyToNull = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
 
 /** Press releases (staff) and the news they become once published (public). */
+/** The most releases a contact's history lists (the newest sent). */
+export const RECEIVED_MAX = 50;
+
 export class PressReleaseService {
   constructor(
     private readonly db: DataSource,
@@ -77,6 +80,25 @@ export class PressReleaseService {
 
   findByIds(ids: readonly string[]): Promise<Array<PressRelease | null>> {
     return findByIdsInKeyOrder(this.db.getRepository(PressRelease), ids);
+  }
+
+  /**
+   * For DataLoader: the releases sent to each contact (their places on distribution lists), newest
+   * sending first, at most `RECEIVED_MAX` each, in key order.
+   */
+  async distributionByContactIds(ids: readonly string[]): Promise<PressReleaseDistribution[][]> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    const rows: Array<{ release_id: string; contact_id: string; sent_at: Date; recorded_by: string }> = valid.length
+      ? await this.db.query(
+          `SELECT release_id, contact_id, sent_at, recorded_by FROM (
+             SELECT d.*, row_number() OVER (PARTITION BY d.contact_id ORDER BY d.sent_at DESC, d.release_id) AS n
+             FROM press_release_distribution d WHERE d.contact_id = ANY($1::uuid[])) ranked
+           WHERE n <= $2 ORDER BY sent_at DESC, release_id`,
+          [valid, RECEIVED_MAX],
+        )
+      : [];
+    const entries = rows.map((r) => Object.assign(new PressReleaseDistribution(), { releaseId: r.release_id, contactId: r.contact_id, sentAt: r.sent_at, recordedById: r.recorded_by }));
+    return ids.map((id) => entries.filter((r) => r.contactId === id));
   }
 
   /** For DataLoader: each release's distribution list, oldest sending first, in key order. */

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../common/errors';
+import { badInput, BadInputReason, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
@@ -13,6 +13,7 @@ import { pollHasResponses } from './poll.errors';
 import { type CreatePollInput, type PollFilter, type PollQuestionInput, type StartPollWaveInput, type UpdatePollInput } from './poll.inputs';
 import { assertCompatible, DEFAULT_TEXT_MAX_LENGTH, type PollDefinition, validateQuestions } from './poll-definition';
 import { effectiveStatus, RECENTLY_CLOSED_DAYS, SQL_CLOSED_SINCE, SQL_STATUS } from './poll-status';
+import { carriedSchedule, closeEarlierWaves } from './poll-waves';
 import { canSeePoll } from './poll.policy';
 
 const DEFINITION_TTL_MS = 2000;
@@ -211,7 +212,7 @@ export class PollService {
         }
       }
       if (before.state === PollState.CLOSED && (input.opensAt !== undefined || input.closesAt !== undefined)) {
-        throw badInput('A closed poll cannot be rescheduled; start a new wave instead.', 'input.closesAt');
+        throw badInput('A closed poll cannot be rescheduled; start a new wave instead.', 'input.closesAt', BadInputReason.CLOSED_POLL_RESCHEDULED);
       }
       if (Object.keys(changes).length) await m.update(Poll, { id: before.id }, changes);
       if (input.questions) {
@@ -234,9 +235,18 @@ export class PollService {
   async publish(actor: Viewer, id: string, requestId: string): Promise<Poll> {
     return this.transition(actor, id, requestId, 'publishPoll', (poll) => {
       if (poll.state !== PollState.DRAFT) throw badInput('Only a draft can be published.', 'input.id');
-      if (poll.closesAt && poll.closesAt <= new Date()) throw badInput('closesAt is in the past: reschedule before publishing.', 'input.id');
+      if (poll.closesAt && poll.closesAt <= new Date()) throw badInput('closesAt is in the past: reschedule before publishing.', 'input.id', BadInputReason.CLOSES_IN_PAST);
       return { state: PollState.PUBLISHED };
-    }, (m, poll) => this.webhooks?.pollPublished(m, poll));
+    }, async (m, poll) => {
+      await this.webhooks?.pollPublished(m, poll);
+      // One wave of a survey takes answers at a time: the earlier ones stop when this one opens.
+      for (const { before, after, closedNow } of await closeEarlierWaves(m, poll)) {
+        const action = closedNow ? 'closePoll' : 'updatePoll';
+        await this.audit.record(m, { actorId: actor.userId, action, entityType: 'Poll', entityId: after.id, before: snapshot(before), after: { ...snapshot(after), closedForWaveId: poll.id }, requestId });
+        if (closedNow) await this.webhooks?.pollClosed(m, after);
+        this.forgetDefinition(after.id);
+      }
+    });
   }
 
   async close(actor: Viewer, id: string, requestId: string): Promise<Poll> {
@@ -253,6 +263,7 @@ export class PollService {
     return this.db.transaction(async (m) => {
       const source = await this.loadDefinition(m, input.pollId);
       if (!source) throw notFound('Poll');
+      const schedule = carriedSchedule(source.poll, input);
       const [{ wave }] = await m.query('SELECT max(wave) + 1 AS wave FROM poll WHERE series_id = $1', [source.poll.seriesId]);
       const { poll } = source;
       const inserted = await m
@@ -269,8 +280,8 @@ export class PollService {
           districtIds: poll.districtIds,
           assurance: poll.assurance,
           eligibilityListId: poll.eligibilityListId,
-          opensAt: input.opensAt ?? null,
-          closesAt: input.closesAt ?? null,
+          opensAt: schedule.opensAt,
+          closesAt: schedule.closesAt,
           seriesId: poll.seriesId,
           wave,
         })
@@ -322,7 +333,7 @@ export class PollService {
   }
 
   private validateSchedule(opensAt: Date | null, closesAt: Date | null): void {
-    if (opensAt && closesAt && closesAt <= opensAt) throw badInput('closesAt must be after opensAt.', 'input.closesAt');
+    if (opensAt && closesAt && closesAt <= opensAt) throw badInput('closesAt must be after opensAt.', 'input.closesAt', BadInputReason.CLOSES_BEFORE_OPENS);
   }
 
   private async validateDistricts(ids: string[]): Promise<void> {
