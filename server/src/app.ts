@@ -94,6 +94,9 @@ export async function createApp(config: Config, options: { log?: Logger; live?: 
     cleanups.push(() => services.pollTallies.stop());
     services.answerMix.start(config.participation.mixIntervalMs);
     cleanups.push(() => services.answerMix.stop());
+    // Started before the HTTP server and so stopped after it: the last seconds of counts are written.
+    services.abuseSignals.start(5000);
+    cleanups.push(() => services.abuseSignals.stop());
     // Started before the HTTP server and so stopped after it: page views accepted until then are all written.
     await services.analytics.start();
     cleanups.push(() => services.analytics.stop());

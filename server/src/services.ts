@@ -19,6 +19,7 @@ import { PollTallyService } from './modules/polls/poll-tally.service';
 import { PollService } from './modules/polls/poll.service';
 import { RespondentKeys } from './modules/polls/respondent';
 import { AnswerMixer } from './modules/polls/participation/answer-mix';
+import { AbuseSignals } from './modules/polls/participation/abuse-signals';
 import { ParticipationService } from './modules/polls/participation/participation.service';
 import { PollTokenKeys } from './modules/polls/participation/poll-tokens';
 import { ProofOfWork } from './modules/polls/participation/proof-of-work';
@@ -78,8 +79,10 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
     () => pollTallies.foldAll(),
     (pollIds) => pollIds.forEach((id) => pollEvents.responseAccepted(id)),
   );
+  const abuseSignals = new AbuseSignals(db, config.timeZone, log, audit, () => pollTallies.foldAll(), (pollId) => pollEvents.responseAccepted(pollId));
   return {
     answerMix,
+    abuseSignals,
     participation: new ParticipationService(
       db,
       polls,
@@ -130,6 +133,7 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
       districts,
       new ProofOfWork(config.respondentSecret, config.participation.altcha),
       pollTokens,
+      abuseSignals,
     ),
   };
 }

@@ -50,6 +50,16 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
     query: 'mutation ($input: CreateEligibilityListInput!) { createEligibilityList(input: $input) { list { id } } }',
     variables: () => ({ input: { name: 'فهرست', kind: 'MEMBER_NUMBER', entries: 'M-1001\nM-1002' } }),
   },
+  quarantinePollAnswers: {
+    allowed: [Role.ANALYST, Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: QuarantinePollAnswersInput!) { quarantinePollAnswers(input: $input) { quarantine { id } } }',
+    variables: ({ pollId }) => ({ input: { pollId, from: '2026-01-01T00:00:00Z', to: '2026-01-01T01:00:00Z', reason: 'بررسی' } }),
+  },
+  releasePollQuarantine: {
+    allowed: [Role.ANALYST, Role.EDITOR, Role.ADMIN],
+    query: 'mutation ($input: ReleasePollQuarantineInput!) { releasePollQuarantine(input: $input) { quarantine { id } } }',
+    variables: ({ listId }) => ({ input: { id: listId ?? '00000000-0000-4000-8000-000000000000' } }),
+  },
   addEligibilityEntries: {
     allowed: [Role.EDITOR, Role.ADMIN],
     query: 'mutation ($input: AddEligibilityEntriesInput!) { addEligibilityEntries(input: $input) { added } }',
@@ -100,6 +110,11 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
     allowed: [Role.ADMIN],
     query: 'mutation ($input: ResetStaffPasswordInput!) { resetStaffPassword(input: $input) { staffUser { id } } }',
     variables: () => ({ input: { id: staffUserId, password: 'another-long-passphrase' } }),
+  },
+  liftSignInLock: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: LiftSignInLockInput!) { liftSignInLock(input: $input) { liftedCount } }',
+    variables: () => ({ input: { id: staffUserId } }),
   },
   importSiteCounters: {
     allowed: [Role.ADMIN],
@@ -459,10 +474,12 @@ describe('the access matrix', () => {
         : goalId;
       // Publishing and closing change a poll's state for good: give each its own poll in the right state.
       const poll = mutation === 'publishPoll' || mutation === 'closePoll' ? (await createPoll(t, tokens[role], surveyInput(), mutation === 'closePoll')).id : pollId;
-      // Adding to a list needs a list.
+      // Adding to a list needs a list; releasing a quarantine needs a quarantine.
       const listId = mutation === 'addEligibilityEntries'
         ? (await t.gql(SAMPLE_CALLS.createEligibilityList.query, SAMPLE_CALLS.createEligibilityList.variables!({ goalId, pollId }), { token: tokens[role] })).body.data!.createEligibilityList.list.id
-        : undefined;
+        : mutation === 'releasePollQuarantine'
+          ? (await t.gql(SAMPLE_CALLS.quarantinePollAnswers.query, SAMPLE_CALLS.quarantinePollAnswers.variables!({ goalId, pollId }), { token: tokens[role] })).body.data!.quarantinePollAnswers.quarantine.id
+          : undefined;
       const res = await t.gql(call.query, call.variables?.({ goalId: target, pollId: poll, listId }), { token: tokens[role] });
       expect(res.body.errors).toBeUndefined();
     },

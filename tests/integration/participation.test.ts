@@ -292,3 +292,70 @@ describe('the answer mix', () => {
     expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: "POLL_HAS_RESPONSES" } });
   });
 });
+
+describe('abuse signals and quarantine', () => {
+  const SIGNALS = `query ($id: ID!) { pollAbuseSignals(pollId: $id) { quarantinedCount baselinePerMinute assuranceCounts { assurance count }
+    bursts { minute answers baseline } clusters { id answers quarantined } quarantines { id clusterId responses releasedAt } } }`;
+  const results = async (id: string) => (await t.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount quarantinedCount questions { options { count } } } }', { id })).body.data!.pollResults;
+
+  it('shows a cluster of answers from one network and browser, holds it out of every result by quarantine, and puts it back on release', async () => {
+    const analyst = await t.signIn('analyst');
+    const poll = await createPoll(t, editor, onePoll());
+    const bot = { 'user-agent': 'python-requests/2.31' };
+    for (let i = 0; i < 6; i++) expect((await submit({ pollId: poll.id, answers: answer(poll, 1) }, bot)).body.errors).toBeUndefined();
+    for (let i = 0; i < 4; i++) expect((await submit({ pollId: poll.id, answers: answer(poll, 0) }, { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1' })).body.errors).toBeUndefined();
+    await t.settle();
+    expect(await results(poll.id)).toMatchObject({ responseCount: 10, quarantinedCount: 0, questions: [{ options: [{ count: 4 }, { count: 6 }] }] });
+
+    const signals = (await t.gql(SIGNALS, { id: poll.id }, { token: analyst })).body.data!.pollAbuseSignals;
+    expect(signals.clusters).toEqual([{ id: expect.any(String), answers: 6, quarantined: false }]);
+    // Only the cluster of 6 is kept on responses; the 4 others (a household) keep none.
+    const [{ kept }] = await t.app.db.query('SELECT count(cluster_key)::int AS kept FROM poll_response WHERE poll_id = $1', [poll.id]);
+    expect(kept).toBe(6);
+
+    const held = await t.gql('mutation ($input: QuarantinePollAnswersInput!) { quarantinePollAnswers(input: $input) { quarantine { id responses clusterId } } }', { input: { pollId: poll.id, clusterId: signals.clusters[0].id, reason: 'یک اسکریپت' } }, { token: analyst });
+    expect(held.body.errors).toBeUndefined();
+    expect(held.body.data!.quarantinePollAnswers.quarantine).toMatchObject({ responses: 6, clusterId: signals.clusters[0].id });
+    expect(await results(poll.id)).toMatchObject({ responseCount: 4, quarantinedCount: 6, questions: [{ options: [{ count: 4 }, { count: 0 }] }] });
+    // Stored still; and a later answer of the cluster is held out too.
+    expect((await submit({ pollId: poll.id, answers: answer(poll, 1) }, bot)).body.errors).toBeUndefined();
+    await t.settle();
+    expect(await results(poll.id)).toMatchObject({ responseCount: 4, quarantinedCount: 7 });
+    const [{ stored }] = await t.app.db.query('SELECT count(*)::int AS stored FROM poll_response WHERE poll_id = $1', [poll.id]);
+    expect(stored).toBe(11);
+    const [audit] = await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [held.body.data!.quarantinePollAnswers.quarantine.id]);
+    expect(audit.action).toBe('quarantinePollAnswers');
+
+    const released = await t.gql('mutation ($input: ReleasePollQuarantineInput!) { releasePollQuarantine(input: $input) { quarantine { releasedAt } } }', { input: { id: held.body.data!.quarantinePollAnswers.quarantine.id } }, { token: analyst });
+    expect(released.body.data!.releasePollQuarantine.quarantine.releasedAt).toEqual(expect.any(String));
+    expect(await results(poll.id)).toMatchObject({ responseCount: 11, quarantinedCount: 0, questions: [{ options: [{ count: 4 }, { count: 7 }] }] });
+  });
+
+  it('flags a burst against the poll\'s typical minute, and quarantines a time window', async () => {
+    const analyst = await t.signIn('analyst');
+    const poll = await createPoll(t, editor, onePoll());
+    // The poll's history: a quiet answer a minute for the past hour.
+    await t.app.db.query(`INSERT INTO poll_arrival_minute (poll_id, minute, answers) SELECT $1, date_trunc('minute', now()) - g * interval '1 minute', 1 FROM generate_series(2, 61) g`, [poll.id]);
+    for (let i = 0; i < 12; i++) expect((await submit({ pollId: poll.id, answers: answer(poll) })).body.errors).toBeUndefined();
+    const signals = (await t.gql(SIGNALS, { id: poll.id }, { token: analyst })).body.data!.pollAbuseSignals;
+    expect(signals.baselinePerMinute).toBe(1);
+    expect(signals.bursts).toHaveLength(1);
+    expect(signals.bursts[0].answers).toBeGreaterThanOrEqual(10);
+
+    await t.settle();
+    const now = Date.now();
+    const held = await t.gql('mutation ($input: QuarantinePollAnswersInput!) { quarantinePollAnswers(input: $input) { quarantine { responses } } }', { input: { pollId: poll.id, from: new Date(now - 60_000).toISOString(), to: new Date(now + 60_000).toISOString(), reason: 'انفجار پاسخ' } }, { token: analyst });
+    expect(held.body.data!.quarantinePollAnswers.quarantine.responses).toBe(12);
+    expect(await results(poll.id)).toMatchObject({ responseCount: 0, quarantinedCount: 12 });
+  });
+
+  it('refuses a quarantine with neither or both of cluster and window, and to citizens and media officers', async () => {
+    const poll = await createPoll(t, editor, onePoll());
+    const q = 'mutation ($input: QuarantinePollAnswersInput!) { quarantinePollAnswers(input: $input) { quarantine { id } } }';
+    const analyst = await t.signIn('analyst');
+    expect((await t.gql(q, { input: { pollId: poll.id, reason: 'x' } }, { token: analyst })).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(q, { input: { pollId: poll.id, clusterId: 'AAAAAAAAAAAAAAAAAAAAAA', from: new Date().toISOString(), to: new Date().toISOString(), reason: 'x' } }, { token: analyst })).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(q, { input: { pollId: poll.id, clusterId: 'AAAAAAAAAAAAAAAAAAAAAA', reason: 'x' } })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(q, { input: { pollId: poll.id, clusterId: 'AAAAAAAAAAAAAAAAAAAAAA', reason: 'x' } }, { token: await t.signIn('media') })).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -10,6 +10,7 @@ import { canReadResults } from './poll.policy';
 import { type Limiter } from '../../common/rate-limit';
 import { type ProofOfWork, type SolvedChallenge } from './participation/proof-of-work';
 import { PollTokenKeys } from './participation/poll-tokens';
+import { type AbuseSignals } from './participation/abuse-signals';
 import { type AnswerInput, type SubmitPollResponseInput } from './poll.inputs';
 import { NPS_RANGE, PollAssurance, PollStatus, QuestionKind, RATING_RANGE, ResponseAssurance, ResultsVisibility } from './poll.enums';
 import { alreadyResponded, challengeReused, districtNotEligible, pollChanged, pollClosed, pollNotOpen, tokenInvalid, tokenRequired } from './poll.errors';
@@ -60,8 +61,8 @@ export interface SubmissionResult {
  */
 const SUBMIT_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($1::int[], $2::uuid[], $3::bytea[], $4::uuid[], $5::response_assurance[], $6::bytea[], $7::timestamptz[])
-    AS i(n, poll_id, respondent_key, district_id, assurance, challenge_key, challenge_expires)
+  SELECT * FROM unnest($1::int[], $2::uuid[], $3::bytea[], $4::uuid[], $5::response_assurance[], $6::bytea[], $7::timestamptz[], $14::bytea[])
+    AS i(n, poll_id, respondent_key, district_id, assurance, challenge_key, challenge_expires, cluster_key)
 ), answer AS (
   SELECT * FROM unnest($8::int[], $9::smallint[], $10::uuid[], $11::uuid[], $12::smallint[], $13::text[]) AS a(n, seq, question_id, option_id, number, text)
 ), referenced AS MATERIALIZED (
@@ -95,9 +96,9 @@ WITH input AS (
   SELECT c.* FROM candidate c JOIN participation p ON p.poll_id = c.poll_id AND p.respondent_key = c.respondent_key
 ), mixed AS (
   -- Into the answer mix, not the response tables: the mover takes it from there in a shuffled batch.
-  INSERT INTO poll_answer_mix (poll_id, district_id, assurance, question_ids, option_ids, numbers, texts)
-  SELECT c.poll_id, c.district_id, c.assurance, array_agg(a.question_id ORDER BY a.seq), array_agg(a.option_id ORDER BY a.seq), array_agg(a.number ORDER BY a.seq), array_agg(a.text ORDER BY a.seq)
-  FROM accepted c JOIN answer a ON a.n = c.n GROUP BY c.n, c.poll_id, c.district_id, c.assurance
+  INSERT INTO poll_answer_mix (poll_id, district_id, assurance, question_ids, option_ids, numbers, texts, cluster_key)
+  SELECT c.poll_id, c.district_id, c.assurance, array_agg(a.question_id ORDER BY a.seq), array_agg(a.option_id ORDER BY a.seq), array_agg(a.number ORDER BY a.seq), array_agg(a.text ORDER BY a.seq), c.cluster_key
+  FROM accepted c JOIN answer a ON a.n = c.n GROUP BY c.n, c.poll_id, c.district_id, c.assurance, c.cluster_key
 )
 SELECT i.n, o.id IS NOT NULL AS open, c.n IS NOT NULL AS accepted, s.n IS NOT NULL AS stale,
   (i.challenge_key IS NOT NULL AND o.id IS NOT NULL AND s.n IS NULL AND i.challenge_key NOT IN (SELECT key FROM spent)) AS replayed
@@ -140,6 +141,8 @@ export interface SubmissionToWrite {
   districtId: string | null;
   assurance: ResponseAssurance;
   challenge: SolvedChallenge | null;
+  /** The abuse-signal cluster it arrives from (AbuseSignals.clusterKey), or null. */
+  clusterKey: Buffer | null;
   rows: AnswerRows;
 }
 
@@ -242,6 +245,7 @@ export class SubmissionWriter {
         uuidArray(answers.optionIds),
         `{${answers.numbers.map((n) => n ?? 'NULL').join(',')}}`,
         answers.texts,
+        batch.map((w) => w.clusterKey),
       ]);
     } catch (err) {
       // Nothing of the batch was written. Alone, each submission succeeds or fails on its own —
@@ -284,18 +288,22 @@ export class PollSubmissionService {
     private readonly districts: DistrictService,
     private readonly proofOfWork: ProofOfWork,
     private readonly tokens: PollTokenKeys,
+    private readonly signals: AbuseSignals,
   ) {
     // Leave the rest of the pool to reads, the mover, the tally fold and sign-ins (a pool of one, PGlite's, still writes).
     const poolSize = Number((db.options as { extra?: { max?: number } }).extra?.max ?? 10);
     this.writer = new SubmissionWriter(db, Math.max(1, Math.min(MAX_BATCHES_IN_FLIGHT, poolSize - 2)));
   }
 
-  /** The per-address limit, the checks, then the write. */
-  async submit(input: SubmitPollResponseInput, meta: { clientKey: string; cookieToken?: string }): Promise<SubmissionResult> {
+  /** The per-address limit, the checks, then the write; an accepted answer counts toward the abuse signals. */
+  async submit(input: SubmitPollResponseInput, meta: { clientKey: string; cookieToken?: string; client?: { address: string; userAgent?: string } }): Promise<SubmissionResult> {
     await this.limits.perClient.consume(meta.clientKey);
     const prepared = await this.prepare(input, meta.cookieToken);
     if (prepared.assurance === ResponseAssurance.UNCHALLENGED) await this.limits.unchallengedPerClient.consume(meta.clientKey);
-    return this.write(prepared);
+    prepared.clusterKey = await this.signals.clusterKey(meta.client);
+    const result = await this.write(prepared);
+    this.signals.record(result.pollId, prepared.clusterKey);
+    return result;
   }
 
   /**
@@ -325,7 +333,7 @@ export class PollSubmissionService {
       const assurance = poll.assurance === PollAssurance.VERIFIED_PHONE ? ResponseAssurance.PHONE : ResponseAssurance.RESIDENT;
       // The respondent token is still handed back (the payload promises one), but stores nothing here.
       const kept = cookieToken && this.keys.isValid(cookieToken) ? cookieToken : null;
-      return { ...base, respondentKey: PollTokenKeys.spentKey(poll.id, message), assurance, challenge: null, token: kept ?? this.keys.issue(), tokenIssued: !kept };
+      return { ...base, respondentKey: PollTokenKeys.spentKey(poll.id, message), assurance, challenge: null, clusterKey: null, token: kept ?? this.keys.issue(), tokenIssued: !kept };
     }
 
     if (input.pollToken) throw badInput('An OPEN poll takes no poll token: omit `pollToken`.', 'input.pollToken');
@@ -343,6 +351,7 @@ export class PollSubmissionService {
       respondentKey: this.keys.participationKey(poll.id, token),
       assurance: challenge ? ResponseAssurance.CHALLENGED : ResponseAssurance.UNCHALLENGED,
       challenge,
+      clusterKey: null,
       token,
       tokenIssued,
     };

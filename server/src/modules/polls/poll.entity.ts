@@ -178,6 +178,8 @@ export class PollParticipation {
 /** What was answered, without who: a random id, the district, and the hour it arrived. */
 @Entity('poll_response')
 @Index('ix_poll_response_poll_time', ['pollId', 'submittedAt'])
+@Index('ix_poll_response_cluster', ['pollId', 'clusterKey'], { where: '"cluster_key" IS NOT NULL' })
+@Index('ix_poll_response_quarantined', ['pollId'], { where: '"quarantined"' })
 export class PollResponse {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -203,6 +205,17 @@ export class PollResponse {
   /** What the response proved (a challenge solved, a phone verified, an eligibility list). */
   @Column({ type: 'enum', enum: ResponseAssurance, enumName: 'response_assurance', default: ResponseAssurance.UNCHALLENGED })
   assurance: ResponseAssurance;
+
+  /**
+   * The abuse-signal cluster it came from (a keyed hash of network prefix and browser family under
+   * the day's salt), kept only when at least 5 of the poll's answers share it; otherwise null.
+   */
+  @Column({ name: 'cluster_key', type: 'bytea', nullable: true })
+  clusterKey: Buffer | null;
+
+  /** Held out of every result by a staff quarantine (reversible); still stored. */
+  @Column({ type: 'boolean', default: false })
+  quarantined: boolean;
 }
 
 @Entity('poll_answer')

@@ -69,7 +69,7 @@ export class PollResolver {
       validate: false,
     })
     input: SubmitPollResponseInput, @Ctx() ctx: Context): Promise<SubmitPollResponsePayload> {
-    const result = await ctx.services.pollSubmissions.submit(input, { clientKey: ctx.clientKey, cookieToken: ctx.respondentCookie.token });
+    const result = await ctx.services.pollSubmissions.submit(input, { clientKey: ctx.clientKey, cookieToken: ctx.respondentCookie.token, client: ctx.client });
     ctx.respondentCookie.set(result.respondentToken);
     const poll = (await ctx.services.polls.definition(result.pollId))!.poll;
     return { pollId: result.pollId, respondentToken: result.respondentToken, assurance: result.assurance, resultsVisible: canReadResults(ctx.viewer, poll.resultsVisibility, true) };

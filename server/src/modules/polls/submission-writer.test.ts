@@ -26,6 +26,7 @@ const submission = (n: number) => ({
   districtId: null,
   assurance: ResponseAssurance.CHALLENGED,
   challenge: null,
+  clusterKey: null,
   rows: { questionIds: [], optionIds: [], numbers: [], texts: [] },
 });
 

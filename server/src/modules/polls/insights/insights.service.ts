@@ -138,11 +138,11 @@ export class PollInsightsService {
       (await this.db.query(
         `SELECT a.response_id AS id, a.text, r.submitted_at, (r.submitted_at AT TIME ZONE $2)::date::text AS day, r.district_id
          FROM poll_answer a JOIN poll_response r ON r.id = a.response_id
-         WHERE a.question_id = $1 AND a.text IS NOT NULL ${after}
+         WHERE a.question_id = $1 AND a.text IS NOT NULL AND NOT r.quarantined ${after}
          ORDER BY r.submitted_at DESC, a.response_id DESC LIMIT $3`,
         params,
       )) as Array<{ id: string; text: string; submitted_at: Date; day: string; district_id: string | null }>,
-      (await this.db.query('SELECT count(*)::int AS total FROM poll_answer WHERE question_id = $1 AND text IS NOT NULL', [question.id])) as Array<{ total: number }>,
+      (await this.db.query('SELECT count(*)::int AS total FROM poll_answer a JOIN poll_response r ON r.id = a.response_id WHERE a.question_id = $1 AND a.text IS NOT NULL AND NOT r.quarantined', [question.id])) as Array<{ total: number }>,
     ];
     return toPage(
       rows.map((r) => ({ id: r.id, text: r.text, day: r.day, districtId: r.district_id, submittedAt: r.submitted_at })),
@@ -161,7 +161,7 @@ export class PollInsightsService {
     const question = this.question(source, questionId, 'questionId', (k) => k === QuestionKind.FREE_TEXT, 'a FREE_TEXT question');
     const counter = new WordCounter();
     await this.db.transaction(async (m) => {
-      await m.query('DECLARE insights_words NO SCROLL CURSOR FOR SELECT text FROM poll_answer WHERE question_id = $1 AND text IS NOT NULL', [question.id]);
+      await m.query('DECLARE insights_words NO SCROLL CURSOR FOR SELECT a.text FROM poll_answer a JOIN poll_response r ON r.id = a.response_id WHERE a.question_id = $1 AND a.text IS NOT NULL AND NOT r.quarantined', [question.id]);
       for (;;) {
         const batch: Array<{ text: string }> = await m.query(`FETCH ${WORD_SCAN_BATCH} FROM insights_words`);
         for (const row of batch) counter.add(row.text);

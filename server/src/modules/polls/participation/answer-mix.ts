@@ -2,6 +2,7 @@ import { type DataSource } from 'typeorm';
 import { type Logger } from '../../../logger';
 import { PollStatus } from '../poll.enums';
 import { SQL_STATUS } from '../poll-status';
+import { CLUSTER_MIN_ANSWERS, QUARANTINED_BY_ACTIVE } from './abuse-signals';
 
 /** Advisory-lock class of "moving a poll's answers out of the mix" (the key is the poll id's hash). */
 const MOVER_LOCK_CLASS = 28259;
@@ -22,21 +23,32 @@ WITH want AS (
   ) x WHERE rn <= take
 ), taken AS (
   DELETE FROM poll_answer_mix m USING picked WHERE m.id = picked.id
-  RETURNING m.poll_id, m.district_id, m.assurance, m.question_ids, m.option_ids, m.numbers, m.texts
+  RETURNING m.poll_id, m.district_id, m.assurance, m.question_ids, m.option_ids, m.numbers, m.texts, m.cluster_key
+), clustered AS MATERIALIZED (
+  -- A cluster is kept on a response only when 5 or more of the poll's answers share it (a household stays anonymous).
+  SELECT t.*, CASE WHEN t.cluster_key IS NOT NULL
+    AND count(*) OVER (PARTITION BY t.cluster_key) + (SELECT count(*) FROM poll_response r WHERE r.poll_id = t.poll_id AND r.cluster_key = t.cluster_key) >= ${CLUSTER_MIN_ANSWERS}
+    THEN t.cluster_key END AS kept_cluster
+  FROM taken t
 ), resp AS MATERIALIZED (
-  SELECT gen_random_uuid() AS id, random() AS shuffle, t.* FROM taken t
+  SELECT gen_random_uuid() AS id, random() AS shuffle, c.poll_id, c.district_id, c.assurance, c.question_ids, c.option_ids, c.numbers, c.texts,
+    c.kept_cluster AS cluster_key, date_trunc('hour', now()) AS submitted_at
+  FROM clustered c
+), held AS MATERIALIZED (
+  SELECT r.id, ${QUARANTINED_BY_ACTIVE('r')} AS quarantined FROM resp r
 ), response AS (
-  INSERT INTO poll_response (id, poll_id, district_id, submitted_at, assurance)
-  SELECT id, poll_id, district_id, date_trunc('hour', now()), assurance FROM resp ORDER BY shuffle
+  INSERT INTO poll_response (id, poll_id, district_id, submitted_at, assurance, cluster_key, quarantined)
+  SELECT r.id, r.poll_id, r.district_id, r.submitted_at, r.assurance, r.cluster_key, h.quarantined FROM resp r JOIN held h ON h.id = r.id ORDER BY r.shuffle
 ), answers AS (
   INSERT INTO poll_answer (response_id, seq, question_id, option_id, number, text)
   SELECT r.id, a.seq, a.question_id, a.option_id, a.number, a.text
   FROM resp r CROSS JOIN LATERAL unnest(r.question_ids, r.option_ids, r.numbers, r.texts) WITH ORDINALITY AS a(question_id, option_id, number, text, seq)
   ORDER BY r.shuffle, a.seq
 ), queued AS (
-  INSERT INTO poll_tally_queue (poll_id, response_id) SELECT poll_id, id FROM resp
+  -- Answers a quarantine holds are stored but not counted.
+  INSERT INTO poll_tally_queue (poll_id, response_id) SELECT r.poll_id, r.id FROM resp r JOIN held h ON h.id = r.id WHERE NOT h.quarantined
 ), assurance_counts AS (
-  INSERT INTO poll_assurance_tally (poll_id, assurance, responses) SELECT poll_id, assurance, count(*) FROM resp GROUP BY 1, 2
+  INSERT INTO poll_assurance_tally (poll_id, assurance, responses) SELECT r.poll_id, r.assurance, count(*) FROM resp r JOIN held h ON h.id = r.id WHERE NOT h.quarantined GROUP BY 1, 2
   ON CONFLICT ON CONSTRAINT pk_poll_assurance_tally DO UPDATE SET responses = poll_assurance_tally.responses + EXCLUDED.responses
 )
 SELECT poll_id, count(*)::int AS moved FROM resp GROUP BY poll_id`;

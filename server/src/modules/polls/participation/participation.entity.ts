@@ -37,6 +37,10 @@ export class PollAnswerMix {
 
   @Column({ type: 'text', array: true })
   texts: Array<string | null>;
+
+  /** The abuse-signal cluster it arrived from (see PollResponse.clusterKey); the mover keeps it only for clusters of 5 or more. */
+  @Column({ name: 'cluster_key', type: 'bytea', nullable: true })
+  clusterKey: Buffer | null;
 }
 
 /** Responses per poll and assurance ("1,240 answers, 1,100 verified"), kept by the mover. */
@@ -162,4 +166,74 @@ export class SpentChallenge {
   expiresAt: Date;
 }
 
-export const PARTICIPATION_ENTITIES = [PollAnswerMix, PollAssuranceTally, PollTokenKey, PollTokenIssuance, VerificationCode, EligibilityList, EligibilityEntry, SpentChallenge];
+/** Accepted answers per poll and minute: the baseline that bursts are measured against. No link to any answer. */
+@Entity('poll_arrival_minute')
+export class PollArrivalMinute {
+  @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_arrival_minute' })
+  pollId: string;
+
+  @PrimaryColumn({ type: 'timestamptz', primaryKeyConstraintName: 'pk_poll_arrival_minute' })
+  minute: Date;
+
+  @Column({ type: 'int' })
+  answers: number;
+}
+
+/** Accepted answers per poll, ten-minute window and cluster (network prefix and browser family, hashed under the day's salt). */
+@Entity('poll_arrival_cluster')
+export class PollArrivalCluster {
+  @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_arrival_cluster' })
+  pollId: string;
+
+  @PrimaryColumn({ name: 'window_start', type: 'timestamptz', primaryKeyConstraintName: 'pk_poll_arrival_cluster' })
+  windowStart: Date;
+
+  @PrimaryColumn({ name: 'cluster_key', type: 'bytea', primaryKeyConstraintName: 'pk_poll_arrival_cluster' })
+  clusterKey: Buffer;
+
+  @Column({ type: 'int' })
+  answers: number;
+}
+
+/** A staff decision to hold a poll's answers of one time window or one cluster out of every result (reversible, audited). */
+@Entity('poll_quarantine')
+@Index('ix_poll_quarantine_poll', ['pollId'])
+export class PollQuarantine {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_poll_quarantine' })
+  id: string;
+
+  @Column({ name: 'poll_id', type: 'uuid' })
+  pollId: string;
+
+  /** Answers moved into the results in [windowFrom, windowTo) (hours), when set. */
+  @Column({ name: 'window_from', type: 'timestamptz', nullable: true })
+  windowFrom: Date | null;
+
+  @Column({ name: 'window_to', type: 'timestamptz', nullable: true })
+  windowTo: Date | null;
+
+  /** Answers of this cluster, when set. */
+  @Column({ name: 'cluster_key', type: 'bytea', nullable: true })
+  clusterKey: Buffer | null;
+
+  @Column({ type: 'varchar', length: 500 })
+  reason: string;
+
+  /** Responses it held out when made. */
+  @Column({ type: 'int', default: 0 })
+  responses: number;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'released_by', type: 'uuid', nullable: true })
+  releasedBy: string | null;
+
+  @Column({ name: 'released_at', type: 'timestamptz', nullable: true })
+  releasedAt: Date | null;
+}
+
+export const PARTICIPATION_ENTITIES = [PollArrivalMinute, PollArrivalCluster, PollQuarantine, PollAnswerMix, PollAssuranceTally, PollTokenKey, PollTokenIssuance, VerificationCode, EligibilityList, EligibilityEntry, SpentChallenge];

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../../../common/errors';
 import { ApiScope } from '../../partners/api-key.enums';
 import { Public, StaffOnly } from '../../../graphql/access';
 import { type Context } from '../../../graphql/context';
@@ -7,10 +8,15 @@ import { Poll } from '../poll.entity';
 import { PollAssurance, ResponseAssurance } from '../poll.enums';
 import { POLL_ANALYSTS, POLL_EDITORS } from '../poll.policy';
 import { PollResults } from '../poll.types';
-import { EligibilityList } from './participation.entity';
+import { EligibilityList, type PollQuarantine } from './participation.entity';
 import {
   AddEligibilityEntriesInput,
   AssuranceCount,
+  PollAbuseSignals,
+  PollQuarantinePayload,
+  type PollQuarantineView,
+  QuarantinePollAnswersInput,
+  ReleasePollQuarantineInput,
   CreateEligibilityListInput,
   EligibilityListPayload,
   IssuePollTokenInput,
@@ -21,6 +27,10 @@ import {
   RequestVerificationCodePayload,
 } from './participation.types';
 import { TOKEN_ALGORITHM } from './poll-tokens';
+
+function quarantineView(q: PollQuarantine): PollQuarantineView {
+  return { id: q.id, windowFrom: q.windowFrom, windowTo: q.windowTo, clusterId: q.clusterKey ? Buffer.from(q.clusterKey).toString('base64url') : null, reason: q.reason, responses: q.responses, createdAt: q.createdAt, releasedAt: q.releasedAt };
+}
 
 function tokenKey(der: Buffer): PollTokenKey {
   const base64 = der.toString('base64');
@@ -58,6 +68,34 @@ export class ParticipationResolver {
   async issuePollToken(@Arg('input', () => IssuePollTokenInput, { description: 'The identity proof and the blinded message.' }) input: IssuePollTokenInput, @Ctx() ctx: Context): Promise<IssuePollTokenPayload> {
     const issued = await ctx.services.participation.issueToken(input, ctx.clientKey);
     return { pollId: input.pollId, blindSignature: issued.blindSignature.toString('base64url'), tokenKey: tokenKey(issued.publicKey) };
+  }
+
+  @StaffOnly(...POLL_ANALYSTS)
+  @Query(() => PollAbuseSignals, { description: 'Signs of stuffing for a poll: answers by assurance, bursts against its typical minute, clusters from one network and browser family, and quarantines. Analysts, editors and admins.' })
+  async pollAbuseSignals(@Arg('pollId', () => ID, { description: 'The poll.' }) pollId: string, @Ctx() ctx: Context): Promise<PollAbuseSignals> {
+    const poll = await ctx.loaders.pollById.load(pollId);
+    if (!poll) throw notFound('Poll');
+    const signals = ctx.services.abuseSignals;
+    const [assuranceCounts, quarantinedCount, { baseline, bursts }, clusters, quarantines] = await Promise.all([
+      ctx.services.pollTallies.assuranceCounts(poll.id),
+      signals.quarantinedCount(poll.id),
+      signals.bursts(poll.id),
+      signals.clustersOf(poll.id),
+      signals.quarantines(poll.id),
+    ]);
+    return { pollId: poll.id, assuranceCounts, quarantinedCount, baselinePerMinute: baseline, bursts, clusters, quarantines: quarantines.map(quarantineView) };
+  }
+
+  @StaffOnly(...POLL_ANALYSTS)
+  @Mutation(() => PollQuarantinePayload, { description: 'Holds a cluster\'s or a time window\'s answers out of every result of a poll (public results, insights, exports of results, live results, goal indicators), keeping them stored. Audited; undo with releasePollQuarantine. Analysts, editors and admins.' })
+  async quarantinePollAnswers(@Arg('input', () => QuarantinePollAnswersInput, { description: 'What to hold out.' }) input: QuarantinePollAnswersInput, @Ctx() ctx: Context): Promise<PollQuarantinePayload> {
+    return { quarantine: quarantineView(await ctx.services.abuseSignals.quarantine(ctx.viewer!, input, ctx.requestId)) };
+  }
+
+  @StaffOnly(...POLL_ANALYSTS)
+  @Mutation(() => PollQuarantinePayload, { description: 'Puts a quarantine\'s answers back into the results. Audited. Analysts, editors and admins.' })
+  async releasePollQuarantine(@Arg('input', () => ReleasePollQuarantineInput, { description: 'The quarantine.' }) input: ReleasePollQuarantineInput, @Ctx() ctx: Context): Promise<PollQuarantinePayload> {
+    return { quarantine: quarantineView(await ctx.services.abuseSignals.release(ctx.viewer!, input.id, ctx.requestId)) };
   }
 
   @StaffOnly(...POLL_EDITORS)
@@ -105,6 +143,11 @@ export class PollResultsAssuranceResolver {
   async verifiedCount(@Root() results: PollResults, @Ctx() ctx: Context): Promise<number> {
     const counts = await ctx.services.pollTallies.assuranceCounts(results.poll.id);
     return counts.filter((c) => c.assurance === ResponseAssurance.PHONE || c.assurance === ResponseAssurance.RESIDENT).reduce((s, c) => s + c.count, 0);
+  }
+
+  @FieldResolver(() => Int, { description: 'Stored responses held out of these results by a staff quarantine (suspected stuffing).' })
+  quarantinedCount(@Root() results: PollResults, @Ctx() ctx: Context): Promise<number> {
+    return ctx.services.abuseSignals.quarantinedCount(results.poll.id);
   }
 
   @FieldResolver(() => Int, { description: 'Answers received but not yet counted: they wait in the answer mix until a shuffled batch of at least 10 can be moved (docs/privacy.md).' })

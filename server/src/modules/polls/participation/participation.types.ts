@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { TextInput } from '../../../common/validation';
 import { EligibilityKind, ResponseAssurance } from '../poll.enums';
@@ -126,4 +126,118 @@ export class EligibilityListPayload {
 
   @Field(() => Int, { description: 'Identifiers added by this call (repeats of ones already on the list are not counted).' })
   added: number;
+}
+
+@ObjectType({ description: 'A minute with far more answers than the poll\'s typical minute.' })
+export class AnswerBurst {
+  @Field({ description: 'The minute (UTC).' })
+  minute: Date;
+
+  @Field(() => Int, { description: 'Answers accepted in it.' })
+  answers: number;
+
+  @Field(() => Float, { description: 'The poll\'s typical minute (the median of its minutes with answers).' })
+  baseline: number;
+}
+
+@ObjectType({ description: 'Answers from one network prefix and browser family within ten minutes (5 or more). The id is a keyed hash under the day\'s salt, deleted after a day: no one can later tell which network it was.' })
+export class AnswerCluster {
+  @Field({ description: 'Opaque; pass it to `quarantinePollAnswers`.' })
+  id: string;
+
+  @Field({ description: 'Start of the ten-minute window.' })
+  windowStart: Date;
+
+  @Field(() => Int, { description: 'Answers accepted from it in the window.' })
+  answers: number;
+
+  @Field({ description: 'Whether an active quarantine holds its answers.' })
+  quarantined: boolean;
+}
+
+@ObjectType('PollQuarantine', { description: 'Answers of a time window or a cluster held out of every result (still stored). Reversible; both acts are in the audit log.' })
+export class PollQuarantineView {
+  @Field(() => ID, { description: 'Opaque identifier.' })
+  id: string;
+
+  @Field(() => Date, { nullable: true, description: 'Window start (whole hours: responses keep the hour they were counted).' })
+  windowFrom: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Window end (exclusive).' })
+  windowTo: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The cluster, when it holds one.' })
+  clusterId: string | null;
+
+  @Field({ description: 'Why (staff\'s words).' })
+  reason: string;
+
+  @Field(() => Int, { description: 'Responses it held out when made.' })
+  responses: number;
+
+  @Field({ description: 'When it was made.' })
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it was released; null while active.' })
+  releasedAt: Date | null;
+}
+
+@ObjectType({ description: 'Signs of stuffing for one poll, for analysts.' })
+export class PollAbuseSignals {
+  @Field(() => ID, { description: 'The poll.' })
+  pollId: string;
+
+  @Field(() => [AssuranceCount], { description: 'Counted responses by what they proved (challenged, unchallenged, verified).' })
+  assuranceCounts: AssuranceCount[];
+
+  @Field(() => Int, { description: 'Responses a quarantine holds out of the results.' })
+  quarantinedCount: number;
+
+  @Field(() => Float, { description: 'The poll\'s typical minute: the median of answers per minute over its minutes with answers.' })
+  baselinePerMinute: number;
+
+  @Field(() => [AnswerBurst], { description: 'Minutes with at least 10 answers and 4 × the typical minute, newest first (at most 50).' })
+  bursts: AnswerBurst[];
+
+  @Field(() => [AnswerCluster], { description: 'Clusters of 5 or more answers, largest first (at most 50).' })
+  clusters: AnswerCluster[];
+
+  @Field(() => [PollQuarantineView], { description: 'Quarantines of this poll, newest first.' })
+  quarantines: PollQuarantineView[];
+}
+
+@InputType({ description: 'What to hold out of the results: a cluster, or a time window.' })
+export class QuarantinePollAnswersInput {
+  @Field(() => ID, { description: 'The poll.' })
+  @MaxLength(64)
+  pollId: string;
+
+  @Field(() => String, { nullable: true, description: 'A cluster id from `pollAbuseSignals`.' })
+  @IsOptional()
+  @MaxLength(64)
+  clusterId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Window start; widened to the whole hour.' })
+  @IsOptional()
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Window end; widened to the whole hour.' })
+  @IsOptional()
+  to?: Date | null;
+
+  @TextInput({ description: 'Why, for the audit log.', max: 500 })
+  reason: string;
+}
+
+@InputType({ description: 'The quarantine to release.' })
+export class ReleasePollQuarantineInput {
+  @Field(() => ID, { description: 'The quarantine.' })
+  @MaxLength(64)
+  id: string;
+}
+
+@ObjectType({ description: 'The quarantine after the change.' })
+export class PollQuarantinePayload {
+  @Field(() => PollQuarantineView, { description: 'The quarantine.' })
+  quarantine: PollQuarantineView;
 }
