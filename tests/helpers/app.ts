@@ -67,7 +67,8 @@ export async function startTestApp(
     ...options.env,
   });
   const sms = new CapturingSmsGateway();
-  const app = await createApp(config, { live: options.live, clock: options.clock, sms });
+  // A test that names an SMS gateway gets the configured one (e.g. Kavenegar against a local stand-in).
+  const app = await createApp(config, { live: options.live, clock: options.clock, sms: options.env?.SMS_GATEWAY ? undefined : sms });
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
   const graphqlUrl = `${url}/graphql`;
 

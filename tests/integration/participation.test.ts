@@ -147,6 +147,41 @@ describe('VERIFIED_PHONE polls', () => {
     expect(n).toBe(0);
   });
 
+  it('sends codes through Kavenegar\'s verify/lookup API, and answers SERVICE_UNAVAILABLE when it refuses', async () => {
+    const { createServer } = await import('node:http');
+    const received: Array<{ url: string; body: URLSearchParams }> = [];
+    let status = 200;
+    const gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ url: req.url!, body: new URLSearchParams(body) });
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ return: { status, message: status === 200 ? 'تایید شد' : 'اعتبار کافی نیست' }, entries: [] }));
+      });
+    });
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+    const port = (gateway.address() as { port: number }).port;
+    const kv = await startTestApp({ seed: true, env: { SMS_GATEWAY: 'kavenegar', KAVENEGAR_API_KEY: 'test-key', KAVENEGAR_TEMPLATE: 'nabz-verify', KAVENEGAR_BASE_URL: `http://127.0.0.1:${port}` } });
+    try {
+      const poll = await createPoll(kv, await kv.signIn('editor'), onePoll({ assurance: 'VERIFIED_PHONE' }));
+      const request = () => kv.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { maskedPhone } }', { input: { pollId: poll.id, phone: '09121234567' } });
+      expect((await request()).body.errors).toBeUndefined();
+      expect(received[0].url).toBe('/v1/test-key/verify/lookup.json');
+      expect(received[0].body.get('receptor')).toBe('09121234567');
+      expect(received[0].body.get('template')).toBe('nabz-verify');
+      expect(received[0].body.get('token')).toMatch(/^\d{6}$/);
+      status = 418;
+      expect((await request()).body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      // The code of the refused message was not kept: the one that was sent still works.
+      const { token } = await blindToken(kv, poll.id, { phone: '09121234567', code: received[0].body.get('token')! });
+      expect(token).not.toBeNull();
+    } finally {
+      await kv.close();
+      gateway.close();
+    }
+  });
+
   it('refuses malformed numbers, an OPEN poll, a missing token, a forged token and another poll\'s token', async () => {
     const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
     const other = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
