@@ -28,7 +28,7 @@ export function normalizeEligibilityId(kind: EligibilityKind, text: string, fiel
     if (!verifyIranianNationalId(code)) throw badInput('This national code\'s check digit is wrong.', field);
     return code;
   }
-  const member = asciiDigits(text).toUpperCase();
+  const member = digitsArToEn(digitsFaToEn(text)).replace(/\s/g, '').toUpperCase();
   if (!/^[A-Z0-9-]{3,32}$/.test(member)) throw badInput('A member number has 3 to 32 letters, digits or dashes.', field);
   return member;
 }
