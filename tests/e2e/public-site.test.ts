@@ -97,7 +97,7 @@ describe("public site", () => {
       await expect(page.locator("html").getAttribute("lang")).resolves.toBe("fa");
       await expect(page.locator("html").getAttribute("dir")).resolves.toBe("rtl");
       expect(await page.locator("h1").count()).toBe(1);
-      await expect(page.locator("header .brand__name").textContent()).resolves.toBe("روابط عمومی شهرداری");
+      await expect(page.locator("header .brand__name").textContent()).resolves.toBe("نبض");
 
       const today = await page.locator("header time").textContent();
       const expectedDay = new Intl.DateTimeFormat("fa-IR-u-ca-persian", {
@@ -198,16 +198,17 @@ describe("public site", () => {
     });
   }, 30_000);
 
-  test("serves English pages left to right with Gregorian dates and a way back to Persian", async () => {
+  test("serves English pages left to right with Solar Hijri dates (Gregorian beside the day) and a way back to Persian", async () => {
     await withPage({ viewport: PHONE }, async (page) => {
       await open(page, "/en");
       await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
       await expect(page.locator("html").getAttribute("dir")).resolves.toBe("ltr");
       await expect(page.locator("header .brand__name").textContent()).resolves.toBe("Nabz");
-      const expectedDay = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Asia/Tehran" }).format(
-        new Date(),
-      );
-      await expect(page.locator("header time").textContent()).resolves.toContain(expectedDay);
+      // One calendar on every page (docs/web.md): the Solar Hijri day, the Gregorian one in brackets.
+      const solarDay = new Intl.DateTimeFormat("en-GB-u-ca-persian", { day: "numeric", month: "long", timeZone: "Asia/Tehran" }).format(new Date());
+      const gregorianDay = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Asia/Tehran" }).format(new Date());
+      await expect(page.locator("header time").textContent()).resolves.toContain(solarDay);
+      await expect(page.locator("header time").textContent()).resolves.toContain(`(${gregorianDay})`);
       await expect(page.locator(".district__population").first().textContent()).resolves.toMatch(/^Population: [\d,]+ people$/);
       await page.screenshot({ path: path.join(ARTIFACTS, "home-en-phone.png"), fullPage: true });
 

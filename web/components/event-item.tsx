@@ -1,9 +1,10 @@
 import { gql } from "@apollo/client";
 import type { EventKind, EventStatus } from "@/lib/api/schema";
-import { formatDayWithWeekday, formatTime } from "@/lib/format";
+import { formatDayMonth, formatDayWithWeekday, formatTime, isoDay } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/dictionaries";
 import type { Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/routing";
+import { LocalizedText } from "@/components/localized-text";
 
 // Operations that list events spread this fragment; they must declare `$locale: Locale!`.
 export const EVENT_LIST_FIELDS = gql`
@@ -54,11 +55,38 @@ export function eventHref(locale: Locale, id: string): string {
   return localePath(locale, `/events/${encodeURIComponent(id)}`);
 }
 
-/** "۱۸:۰۰ تا ۲۰:۰۰" for a timed event; "all day" for an occasion. */
-export function eventTime(event: Pick<EventListFields, "allDay" | "startsAt" | "endsAt">, locale: Locale): string {
+type Span = Pick<EventListFields, "allDay" | "startsAt" | "endsAt">;
+
+/**
+ * The first and last days (LocalDates in the city) an event covers. An end at midnight, as an
+ * all-day occasion's, belongs to the day before.
+ */
+export function eventDays(event: Span): { first: string; last: string } {
+  const first = isoDay(event.startsAt);
+  const end = new Date(event.endsAt).getTime();
+  const last = end > new Date(event.startsAt).getTime() ? isoDay(new Date(end - 1)) : first;
+  return { first, last: last < first ? first : last };
+}
+
+const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+
+/**
+ * "ساعت ۱۸:۰۰ تا ۲۰:۰۰" for a timed event of one day; both ends with their days for one of
+ * several ("از ۱۳ آذر ساعت ۲۳:۰۸ تا ۱۶ آذر ساعت ۰۱:۰۸"); "all day" for an occasion.
+ */
+export function eventTime(event: Span, locale: Locale): string {
   const t = getDictionary(locale).event;
-  if (event.allDay) return t.allDay;
-  return t.timeRange(formatTime(event.startsAt, locale), formatTime(event.endsAt, locale));
+  const { first, last } = eventDays(event);
+  if (event.allDay) return first === last ? t.allDay : t.dayRange(formatDayMonth(noon(first), locale), formatDayMonth(noon(last), locale));
+  if (first === last) return t.timeRange(formatTime(event.startsAt, locale), formatTime(event.endsAt, locale));
+  const end = (iso: string) => t.dayAt(formatDayMonth(iso, locale), formatTime(iso, locale));
+  return t.dayRange(end(event.startsAt), end(event.endsAt));
+}
+
+/** True when the event runs over more than one day. */
+export function spansDays(event: Span): boolean {
+  const { first, last } = eventDays(event);
+  return first !== last;
 }
 
 interface EventItemProps {
@@ -80,7 +108,9 @@ export function EventItem({ event, locale, headingLevel: Heading, showDate = fal
         {event.occasion?.holiday && <span className="event-item__holiday">{t.calendar.holiday}</span>}
       </p>
       <Heading className="event-item__title">
-        <a href={eventHref(locale, event.id)}>{event.title}</a>
+        <a href={eventHref(locale, event.id)}>
+          <LocalizedText text={event.title} locale={locale} />
+        </a>
         {event.lunarHijriDate && (
           <span className="event-item__lunar" lang={locale}>
             {" "}
@@ -89,7 +119,7 @@ export function EventItem({ event, locale, headingLevel: Heading, showDate = fal
         )}
       </Heading>
       <p className="event-item__meta">
-        {showDate && (
+        {showDate && !spansDays(event) && (
           <>
             <time dateTime={event.date}>{formatDayWithWeekday(new Date(`${event.date}T12:00:00Z`), locale)}</time>
             {" · "}
@@ -99,7 +129,14 @@ export function EventItem({ event, locale, headingLevel: Heading, showDate = fal
         {(event.venue || event.district) && (
           <span>
             {" · "}
-            {[event.venue, event.district?.name].filter(Boolean).join(locale === "fa" ? "، " : ", ")}
+            {[event.venue, event.district?.name]
+              .filter((part): part is string => Boolean(part))
+              .map((part, i) => (
+                <span key={i}>
+                  {i > 0 && (locale === "fa" ? "، " : ", ")}
+                  <LocalizedText text={part} locale={locale} />
+                </span>
+              ))}
           </span>
         )}
         {cancelled && <strong className="event-item__cancelled"> · {t.event.cancelled}</strong>}

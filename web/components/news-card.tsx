@@ -2,6 +2,8 @@ import { gql } from "@apollo/client";
 import { formatDate, isoDay } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/routing";
+import { LocalizedText } from "@/components/localized-text";
+import { fallbackProps } from "@/lib/i18n/fallback";
 
 // Operations that list news spread this fragment; they must declare `$locale: Locale!`.
 export const NEWS_CARD_FIELDS = gql`
@@ -39,9 +41,11 @@ export function NewsCard({ item, locale, headingLevel: Heading }: { item: NewsCa
         {item.district && <span> · {item.district.name}</span>}
       </p>
       <Heading className="news-card__title">
-        <a href={newsHref(locale, item.slug)}>{item.title}</a>
+        <a href={newsHref(locale, item.slug)}>
+          <LocalizedText text={item.title} locale={locale} />
+        </a>
       </Heading>
-      {item.summary && <p className="news-card__summary">{item.summary}</p>}
+      {item.summary && <p className="news-card__summary" {...fallbackProps(item.summary, locale)}>{item.summary}</p>}
     </article>
   );
 }

@@ -2,13 +2,14 @@ import { config } from "@/lib/config";
 
 /**
  * Reports the page view to the API's analytics beacon (POST /collect): the path without its query,
- * the referrer, a screen class and the browser's language; no cookie, nothing that identifies the
- * reader. An inline script rather than a client component: every page is a full page load, so it
+ * the referrer, a screen class, the browser's language and the page's title (none for a page with a
+ * query string, whose title can echo what the reader searched for); no cookie, nothing that
+ * identifies the reader. An inline script rather than a client component: every page is a full page load, so it
  * runs once per view and adds nothing to the JavaScript bundle.
  */
 export function PageViewBeacon() {
   const script = `(function(){try{var w=innerWidth;navigator.sendBeacon&&navigator.sendBeacon(${JSON.stringify(
     config.beaconUrl,
-  )},JSON.stringify({path:location.pathname,referrer:document.referrer,screen:w<768?"mobile":w<1024?"tablet":"desktop",language:navigator.language}))}catch(e){}})()`;
+  )},JSON.stringify({path:location.pathname,referrer:document.referrer,screen:w<768?"mobile":w<1024?"tablet":"desktop",language:navigator.language,title:location.search?void 0:document.title}))}catch(e){}})()`;
   return <script dangerouslySetInnerHTML={{ __html: script }} />;
 }

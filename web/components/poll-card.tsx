@@ -4,6 +4,8 @@ import { formatDate, formatNumber, isoDay } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/dictionaries";
 import type { Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/routing";
+import { LocalizedText } from "@/components/localized-text";
+import { fallbackProps } from "@/lib/i18n/fallback";
 
 // Operations that show poll cards spread this fragment; they must declare `$locale: Locale!`.
 export const POLL_CARD_FIELDS = gql`
@@ -49,9 +51,11 @@ export function PollCard({ poll, locale, headingLevel: Heading }: PollCardProps)
       </p>
       <Heading className="poll-card__title">
         {/* The title is the link: the card has one focus stop and a meaningful link name. */}
-        <a href={href}>{poll.title}</a>
+        <a href={href}>
+          <LocalizedText text={poll.title} locale={locale} />
+        </a>
       </Heading>
-      {poll.description && <p className="poll-card__description">{poll.description}</p>}
+      {poll.description && <p className="poll-card__description" {...fallbackProps(poll.description, locale)}>{poll.description}</p>}
       <PollDates poll={poll} locale={locale} />
     </article>
   );

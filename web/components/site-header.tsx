@@ -40,7 +40,7 @@ export function SiteHeader({ locale, path }: SiteHeaderProps) {
         <a className="brand" href={localePath(locale, "/")}>
           <BrandMark />
           <span className="brand__text">
-            <span className="brand__name">{t.siteName}</span>
+            <span className="brand__name">{t.brand}</span>
             <span className="brand__tagline">{t.siteTagline}</span>
           </span>
         </a>

@@ -39,8 +39,8 @@ const publicApiUrl = process.env.PUBLIC_API_URL
 export const config = {
   graphqlUrl: graphqlUrl.toString(),
   beaconUrl: `${publicApiUrl}/collect`,
-  /** The API's iCalendar feed of every event and occasion, for calendar apps to subscribe to. */
-  calendarFeedUrl: `${publicApiUrl}/calendar.ics`,
+  /** The API's iCalendar feed as the web server reaches it (GRAPHQL_URL's origin), relayed at the site's own /calendar.ics. */
+  apiCalendarFeedUrl: `${graphqlUrl.origin}/calendar.ics`,
   graphqlWebSocketUrl: websocketUrl(graphqlUrl),
   /**
    * The site's public origin (`SITE_URL`, e.g. https://nabz.example) for canonical links, Open

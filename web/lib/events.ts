@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
-import { EVENT_LIST_FIELDS, type EventListFields } from "@/components/event-item";
+import { EVENT_LIST_FIELDS, eventDays, type EventListFields } from "@/components/event-item";
 import { query } from "./apollo";
 import type { GraphqlLocale, PageInfo } from "./api/schema";
 import { graphqlLocale, type Locale } from "./i18n/locales";
@@ -68,13 +68,24 @@ export async function loadEvents(
   return events;
 }
 
-/** Events grouped by the day they start on, in order. */
-export function byDay(events: EventListFields[]): Map<string, EventListFields[]> {
+/**
+ * Events grouped by the day they start on, in order; one that began before `from` (still on, as an
+ * exhibition) is listed once, under `from`, rather than under a day the list does not show.
+ */
+export function byDay(events: EventListFields[], from?: string): Map<string, EventListFields[]> {
   const days = new Map<string, EventListFields[]>();
+  const put = (day: string, event: EventListFields) => days.set(day, [...(days.get(day) ?? []), event]);
+  for (const event of events) if (from && event.date < from) put(from, event);
+  for (const event of events) if (!from || event.date >= from) put(event.date, event);
+  return new Map([...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Each of `days` with every event that covers it: an event of several days is on each of them (the month grid). */
+export function onEachDay(events: EventListFields[], days: string[]): Map<string, EventListFields[]> {
+  const result = new Map<string, EventListFields[]>();
   for (const event of events) {
-    const list = days.get(event.date) ?? [];
-    list.push(event);
-    days.set(event.date, list);
+    const { first, last } = eventDays(event);
+    for (const day of days) if (day >= first && day <= last) result.set(day, [...(result.get(day) ?? []), event]);
   }
-  return days;
+  return result;
 }

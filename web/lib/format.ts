@@ -3,21 +3,26 @@ import type { Locale } from "./i18n/locales";
 // Dates are shown in the city's time zone whatever the server's clock says.
 const CITY_TIME_ZONE = "Asia/Tehran";
 
-// Persian uses the Solar Hijri calendar and Persian digits; English the Gregorian calendar.
+// One calendar in both languages: the city's, the Solar Hijri. Persian with Persian digits;
+// English with Latin digits and the month names transliterated (Farvardin … Esfand), the Gregorian
+// date following in brackets where a whole day is named (docs/web.md, "Languages").
 const intlLocale: Record<Locale, string> = {
   fa: "fa-IR-u-ca-persian",
   en: "en-GB",
 };
+const solarLocale: Record<Locale, string> = { fa: "fa-IR-u-ca-persian", en: "en-GB-u-ca-persian" };
 
 const numberFormats = {
   fa: new Intl.NumberFormat(intlLocale.fa),
   en: new Intl.NumberFormat(intlLocale.en),
 } satisfies Record<Locale, Intl.NumberFormat>;
 
-const dateFormats = {
-  fa: new Intl.DateTimeFormat(intlLocale.fa, { dateStyle: "long", timeZone: CITY_TIME_ZONE }),
-  en: new Intl.DateTimeFormat(intlLocale.en, { dateStyle: "long", timeZone: CITY_TIME_ZONE }),
+const solarParts = {
+  fa: new Intl.DateTimeFormat(solarLocale.fa, { day: "numeric", month: "long", year: "numeric", timeZone: CITY_TIME_ZONE }),
+  en: new Intl.DateTimeFormat(solarLocale.en, { day: "numeric", month: "long", year: "numeric", timeZone: CITY_TIME_ZONE }),
 } satisfies Record<Locale, Intl.DateTimeFormat>;
+
+const gregorianFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: CITY_TIME_ZONE });
 
 const weekdayFormats = {
   fa: new Intl.DateTimeFormat(intlLocale.fa, { weekday: "long", timeZone: CITY_TIME_ZONE }),
@@ -27,23 +32,36 @@ const weekdayFormats = {
 // en-CA formats as YYYY-MM-DD, the form a <time datetime> attribute wants.
 const isoDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: CITY_TIME_ZONE });
 
+/** Day, month name and year of the Solar Hijri calendar, composed from parts: ICU puts the Persian year first and adds an era ("AP") in English. */
+function solar(date: Date, locale: Locale, withYear: boolean): string {
+  const parts = solarParts[locale].formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const year = locale === "fa" ? part("year") : part("year").replace(/\D/g, "");
+  return withYear ? `${part("day")} ${part("month")} ${year}` : `${part("day")} ${part("month")}`;
+}
+
 /** 1234567 → "۱٬۲۳۴٬۵۶۷" in Persian, "1,234,567" in English. */
 export function formatNumber(value: number, locale: Locale): string {
   return numberFormats[locale].format(value);
 }
 
-/** "۵ آذر ۱۴۰۴" in Persian, "26 November 2025" in English. */
+/** "۵ آذر ۱۴۰۴" in Persian, "5 Azar 1404" in English. */
 export function formatDate(date: Date | string, locale: Locale): string {
-  return dateFormats[locale].format(new Date(date));
+  return solar(new Date(date), locale, true);
+}
+
+/** Without the year, for spans within a season: "۵ آذر" / "5 Azar". */
+export function formatDayMonth(date: Date | string, locale: Locale): string {
+  return solar(new Date(date), locale, false);
 }
 
 /**
- * "چهارشنبه ۵ آذر ۱۴۰۴" / "Wednesday, 26 November 2025". Composed from two formats because
- * ICU's Persian `dateStyle: "full"` puts the year first ("۱۴۰۴ آذر ۵, چهارشنبه").
+ * A whole day named: "چهارشنبه ۵ آذر ۱۴۰۴" / "Wednesday 5 Azar 1404 (26 November 2025)". Composed
+ * from parts because ICU's Persian `dateStyle: "full"` puts the year first ("۱۴۰۴ آذر ۵, چهارشنبه").
  */
 export function formatDayWithWeekday(date: Date, locale: Locale): string {
-  const separator = locale === "fa" ? " " : ", ";
-  return weekdayFormats[locale].format(date) + separator + dateFormats[locale].format(date);
+  const day = `${weekdayFormats[locale].format(date)} ${solar(date, locale, true)}`;
+  return locale === "en" ? `${day} (${gregorianFormat.format(date)})` : day;
 }
 
 /** The calendar day in the city's time zone as YYYY-MM-DD, for `<time dateTime>`. */
@@ -51,9 +69,11 @@ export function isoDay(date: Date | string): string {
   return isoDayFormat.format(new Date(date));
 }
 
-/** The current year in the locale's calendar: "۱۴۰۴" / "2025". */
+/** The current Solar Hijri year: "۱۴۰۴" / "1404". */
 export function formatYear(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { year: "numeric", timeZone: CITY_TIME_ZONE }).format(date);
+  const parts = solarParts[locale].formatToParts(date);
+  const year = parts.find((p) => p.type === "year")?.value ?? "";
+  return locale === "fa" ? year : year.replace(/\D/g, "");
 }
 
 const percentFormats = {

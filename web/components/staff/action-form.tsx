@@ -36,14 +36,16 @@ export function ActionForm({ action, children, className, fieldLabels = {}, labe
   }
 
   const field = state.error?.field;
+  // The field's name as the person reads it; an API path without a label here is not shown.
+  const fieldName = field ? (fieldLabels[field] ?? fieldLabels[field.replace(/\[\d+\].*$/, "")]) : undefined;
   return (
     <form action={formAction} onSubmit={onSubmit} className={className} id={id} aria-label={rest["aria-label"]} aria-busy={pending || undefined}>
       {state.error && (
         <div className="staff-alert staff-alert--error" role="alert" tabIndex={-1} ref={alert}>
           <p>{state.error.message}</p>
-          {field && (
+          {fieldName && (
             <p>
-              {labels.fieldLabel}: <strong>{fieldLabels[field] ?? fieldLabels[field.replace(/\[\d+\].*$/, "")] ?? field}</strong>
+              {labels.fieldLabel}: <strong>{fieldName}</strong>
             </p>
           )}
           {state.error.detail && (

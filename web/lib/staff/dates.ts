@@ -1,8 +1,8 @@
 import { isValidJalaaliDate, toGregorian, toJalaali } from "jalaali-js";
 import type { Locale } from "../i18n/locales";
 
-// Days and times as staff type them. Persian forms take Solar Hijri days ("۱۴۰۴/۰۹/۰۵", Persian
-// or Latin digits); English forms take ISO days from <input type=date>. Both become the API's
+// Days and times as staff type them: Solar Hijri days ("۱۴۰۴/۰۹/۰۵", Persian or Latin digits) in
+// both languages, as the site's one calendar (an ISO day is accepted too). Both become the API's
 // Gregorian LocalDate (YYYY-MM-DD) or, with a time of day in the city, a UTC instant.
 
 const CITY_TIME_ZONE = "Asia/Tehran";
@@ -57,10 +57,10 @@ export function parseSolarDay(raw: string): string | null {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** What a day field shows for a Gregorian day: Solar Hijri in Persian, ISO in English. */
+/** What a day field shows for a Gregorian day: Solar Hijri in both languages (Persian digits in Persian). */
 export function dayFieldValue(day: string | null | undefined, locale: Locale): string {
   if (!day) return "";
-  return locale === "fa" ? persianDigits(solarDay(day)) : day;
+  return locale === "fa" ? persianDigits(solarDay(day)) : solarDay(day);
 }
 
 export function persianDigits(text: string): string {

@@ -19,10 +19,13 @@ export function refusal(locale: Locale, error: GraphqlError | string, previous?:
   const attempt = (previous?.attempt ?? 0) + 1;
   if (typeof error === "string") return { error: { message: error }, attempt };
   const code = error.extensions?.code ?? "UNKNOWN";
+  const reason = typeof error.extensions?.reason === "string" ? error.extensions.reason : undefined;
   const field = typeof error.extensions?.field === "string" ? error.extensions.field.replace(/^input\./, "") : undefined;
-  // The API's message is written for developers in English; staff get it as a detail.
-  const detail = code === "INTERNAL_SERVER_ERROR" ? undefined : error.message;
-  return { error: { message: t.errors[code] ?? t.errors.UNKNOWN, field, detail }, attempt };
+  // The API's message is written for developers in English: a person reads the message for its
+  // code (and reason) in their language, and the API's text only on English pages, as a detail.
+  const detail = code === "INTERNAL_SERVER_ERROR" || locale !== "en" ? undefined : error.message;
+  const message = (reason && t.reasons[reason]) || t.errors[code] || t.errors.UNKNOWN;
+  return { error: { message, field, detail }, attempt };
 }
 
 /** A trimmed text field, or null when empty. */

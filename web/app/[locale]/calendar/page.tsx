@@ -14,8 +14,7 @@ import {
   today as cityToday,
   type SolarMonth,
 } from "@/lib/calendar";
-import { config } from "@/lib/config";
-import { byDay, loadEvents } from "@/lib/events";
+import { byDay, loadEvents, onEachDay } from "@/lib/events";
 import { formatDate } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/dictionaries";
 import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
@@ -52,22 +51,26 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 interface CalendarState {
   view: "month" | "list";
   month: SolarMonth;
+  /** A month was asked for: the list then shows that month rather than the next days. */
+  monthChosen: boolean;
   /** The district's code, as in the URL. */
   district: number | null;
 }
 
 function parseState(params: SearchParams, todayDay: string): CalendarState {
   const view = single(params.view) === "list" ? "list" : "month";
-  const month = parseMonth(single(params.month)) ?? solarDate(todayDay);
+  const chosen = parseMonth(single(params.month));
+  const month = chosen ?? solarDate(todayDay);
   const code = Number(single(params.district));
-  return { view, month: { year: month.year, month: month.month }, district: Number.isInteger(code) && code > 0 ? code : null };
+  return { view, month: { year: month.year, month: month.month }, monthChosen: chosen !== null, district: Number.isInteger(code) && code > 0 ? code : null };
 }
 
 function calendarHref(locale: Locale, state: CalendarState, change: Partial<CalendarState> = {}): string {
   const next = { ...state, ...change };
   const params = new URLSearchParams();
   if (next.view === "list") params.set("view", "list");
-  else params.set("month", formatMonthParam(next.month));
+  // The list keeps the month being viewed (and the month view comes back to it).
+  if (next.view === "month" || next.monthChosen) params.set("month", formatMonthParam(next.month));
   if (next.district) params.set("district", String(next.district));
   return `${localePath(locale, "/calendar")}?${params}`;
 }
@@ -88,14 +91,18 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
 
   const days = monthDays(state.month);
   const range =
-    state.view === "month"
+    state.view === "month" || state.monthChosen
       ? { from: days[0], to: days[days.length - 1] }
       : { from: todayDay, to: addDays(todayDay, LIST_DAYS - 1) };
-  const events = byDay(await loadEvents(locale, range, { districtId: district?.id }));
+  const loaded = await loadEvents(locale, range, { districtId: district?.id });
+  // The agenda lists an event once, from its first day in range; the grid shows it on each day it covers.
+  const events = byDay(loaded, range.from);
+  const gridEvents = onEachDay(loaded, days);
   const monthName = formatSolarMonth(state.month, locale);
-  const feed = new URL(config.calendarFeedUrl);
-  feed.searchParams.set("locale", locale);
-  if (district) feed.searchParams.set("district", String(district.code));
+  // The site's own address for the feed (app/calendar.ics relays the API's).
+  const feedParams = new URLSearchParams({ locale });
+  if (district) feedParams.set("district", String(district.code));
+  const feed = `/calendar.ics?${feedParams}`;
 
   return (
     <div className="container page">
@@ -115,11 +122,8 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
         </nav>
         {/* A plain GET form: filtering works without JavaScript and gives a shareable URL. */}
         <form className="calendar-filter" method="get" action={localePath(locale, "/calendar")}>
-          {state.view === "list" ? (
-            <input type="hidden" name="view" value="list" />
-          ) : (
-            <input type="hidden" name="month" value={formatMonthParam(state.month)} />
-          )}
+          {state.view === "list" && <input type="hidden" name="view" value="list" />}
+          {(state.view === "month" || state.monthChosen) && <input type="hidden" name="month" value={formatMonthParam(state.month)} />}
           <div className="field">
             <label htmlFor="calendar-district">{t.calendar.district}</label>
             <select id="calendar-district" name="district" defaultValue={district ? String(district.code) : ""}>
@@ -152,7 +156,7 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
               <span aria-hidden="true">{locale === "fa" ? " ←" : " →"}</span>
             </a>
           </div>
-          <MonthGrid month={state.month} events={events} today={todayDay} locale={locale} />
+          <MonthGrid month={state.month} events={gridEvents} today={todayDay} locale={locale} />
           <h2 className="agenda__title">{t.calendar.eventsOn(monthName)}</h2>
           {events.size === 0 ? (
             <p className="empty-state">{t.calendar.noEvents}</p>
@@ -162,7 +166,7 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
         </section>
       ) : (
         <section aria-labelledby="calendar-upcoming">
-          <h2 id="calendar-upcoming">{t.calendar.upcoming}</h2>
+          <h2 id="calendar-upcoming">{state.monthChosen ? t.calendar.eventsOn(monthName) : t.calendar.upcoming}</h2>
           <p className="result-count">
             {t.calendar.upcomingRange(formatDate(`${range.from}T12:00:00Z`, locale), formatDate(`${range.to}T12:00:00Z`, locale))}
           </p>
@@ -175,7 +179,7 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
       )}
 
       <p className="section__more">
-        <a href={feed.toString()}>{t.calendar.subscribe}</a>
+        <a href={feed}>{t.calendar.subscribe}</a>
       </p>
     </div>
   );

@@ -50,6 +50,8 @@ export function BarsChart({ locale, categories, series, valueKind, orientation =
       type: "value" as const,
       max: max ?? (valueKind === "share" ? 1 : undefined),
       min: 0,
+      // Counts are whole: ticks of 0.2 would read "۰ ۰ ۰ ۱ ۱ ۱" once rounded.
+      minInterval: valueKind === "count" ? 1 : undefined,
       inverse: horizontal && rtl,
       position: horizontal ? ("bottom" as const) : rtl ? ("right" as const) : ("left" as const),
       axisLabel: { formatter: (v: number) => format(v) },

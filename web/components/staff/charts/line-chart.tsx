@@ -56,6 +56,8 @@ export function LineChart({ locale, labels, series, valueKind, label, loadingTex
         position: rtl ? ("right" as const) : ("left" as const),
         min,
         max: max ?? (valueKind === "share" ? 1 : undefined),
+        // Counts are whole: no fractional ticks that round to the same label.
+        minInterval: valueKind === "count" ? 1 : undefined,
         axisLabel: { formatter: (v: number) => format(v) },
         splitLine: { lineStyle: { color: "#e3e8e6" } },
       },

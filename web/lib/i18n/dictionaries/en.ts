@@ -1,8 +1,9 @@
 import type { Dictionary } from "./fa";
 
 export const en: Dictionary = {
-  siteName: "Nabz",
-  siteTagline: "Public Relations Office of the Municipality",
+  brand: "Nabz",
+  siteName: "Nabz — Municipality public relations",
+  siteTagline: "Municipality public relations",
   metaDescription:
     "The goals and programmes of the municipality's public-relations office and the city's districts, for informed and engaged citizens.",
   skipToContent: "Skip to main content",
@@ -147,6 +148,8 @@ export const en: Dictionary = {
     relatedGoal: "Related goal",
     backToCalendar: "Back to the calendar",
     timeRange: (from: string, to: string) => `${from} to ${to}`,
+    dayRange: (from: string, to: string) => `${from} to ${to}`,
+    dayAt: (day: string, time: string) => `${day} ${time}`,
   },
   eventKinds: {
     CRISIS_NOTICE: "Special notice",

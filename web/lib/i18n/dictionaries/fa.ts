@@ -2,8 +2,10 @@ import type { EventKind, GoalCategory, GoalStatus, PollStatus } from "../../api/
 
 // Persian is the source text; the English dictionary must have the same shape.
 export const fa = {
-  siteName: "روابط عمومی شهرداری",
-  siteTagline: "نبض: پیوند شهروندان و مدیریت شهری",
+  /** The brand, the same in both languages: نبض / Nabz. */
+  brand: "نبض",
+  siteName: "نبض — روابط عمومی شهرداری",
+  siteTagline: "روابط عمومی شهرداری",
   metaDescription:
     "اهداف و برنامه‌های روابط عمومی شهرداری و مناطق شهر، برای آگاهی و مشارکت شهروندان.",
   skipToContent: "پرش به محتوای اصلی",
@@ -148,6 +150,9 @@ export const fa = {
     relatedGoal: "هدف مرتبط",
     backToCalendar: "بازگشت به تقویم",
     timeRange: (from: string, to: string) => `ساعت ${from} تا ${to}`,
+    /** Both ends of an event of several days. */
+    dayRange: (from: string, to: string) => `از ${from} تا ${to}`,
+    dayAt: (day: string, time: string) => `${day} ساعت ${time}`,
   },
   eventKinds: {
     CRISIS_NOTICE: "اطلاعیه ویژه",

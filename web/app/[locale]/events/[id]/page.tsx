@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { eventTime } from "@/components/event-item";
+import { formatDayWithWeekday } from "@/lib/format";
 import { formatMonthParam, solarDate } from "@/lib/calendar";
 import { getDictionary } from "@/lib/i18n/dictionaries";
 import { localePath } from "@/lib/i18n/routing";
 import { pageMetadata, summarize } from "@/lib/metadata";
 import { localeParam } from "../../locale-param";
 import { loadEvent } from "./event.query";
+import { LocalizedText } from "@/components/localized-text";
+import { fallbackProps } from "@/lib/i18n/fallback";
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = "force-dynamic";
@@ -30,7 +33,9 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
       </p>
       <header className="page__header">
         <p className="page__eyebrow">{t.eventKinds[event.kind]}</p>
-        <h1>{event.title}</h1>
+        <h1>
+          <LocalizedText text={event.title} locale={locale} />
+        </h1>
       </header>
 
       {event.status === "CANCELLED" && (
@@ -43,7 +48,8 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
         <div>
           <dt>{t.event.when}</dt>
           <dd>
-            <time dateTime={event.date}>{event.solarHijriDate.text}</time>
+            {/* The site's own formatting rather than the API's text: the same calendar rule as every other page. */}
+            <time dateTime={event.date}>{formatDayWithWeekday(new Date(`${event.date}T12:00:00Z`), locale)}</time>
             {" · "}
             {eventTime(event, locale)}
           </dd>
@@ -57,17 +63,17 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
         {event.venue && (
           <div>
             <dt>{t.event.where}</dt>
-            <dd>{event.venue}</dd>
+            <dd {...fallbackProps(event.venue, locale)}>{event.venue}</dd>
           </div>
         )}
         <div>
           <dt>{t.event.district}</dt>
-          <dd>{event.district?.name ?? t.event.citywide}</dd>
+          <dd {...fallbackProps(event.district?.name, locale)}>{event.district?.name ?? t.event.citywide}</dd>
         </div>
       </dl>
 
       {paragraphs.map((paragraph, i) => (
-        <p key={i} className="prose">
+        <p key={i} className="prose" {...fallbackProps(paragraph, locale)}>
           {paragraph}
         </p>
       ))}

@@ -32,6 +32,8 @@ export async function GET(_request: Request, { params }: RouteContext<"/[locale]
     url,
     stamp: new Date(event.updatedAt),
     status: event.status === "CANCELLED" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    // The kind as people call it, in the page's language (as the API's feed).
+    categories: [{ name: t.eventKinds[event.kind] }],
     ...(event.allDay
       ? { start: midnightUtc(event.date), end: midnightUtc(addDays(event.date, 1)), allDay: true, transparency: ICalEventTransparency.TRANSPARENT }
       : { start: new Date(event.startsAt), end: new Date(event.endsAt) }),

@@ -27,7 +27,7 @@ export default async function PollResultsPage({ params, searchParams }: PageProp
   const pollHref = localePath(locale, `/polls/${poll.id}`);
 
   return (
-    <div className="container page page--narrow">
+    <div className="container page page--narrow page--results">
       <p className="breadcrumb">
         <a href={localePath(locale, "/polls")}>{t.polls.allPolls}</a>
       </p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { BarsChart } from "@/components/staff/charts/bars-chart";
+import { DayField } from "@/components/staff/day-field";
 import { LineChart } from "@/components/staff/charts/line-chart";
 import type { Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/routing";
@@ -35,6 +36,7 @@ const TRAFFIC_QUERY = /* GraphQL */ `
       }
       topPages(first: 10) {
         value
+        title
         visits
         pageViews
       }
@@ -54,6 +56,7 @@ const TRAFFIC_QUERY = /* GraphQL */ `
 
 interface Count {
   value: string | null;
+  title?: string | null;
   visits: number;
   pageViews: number;
 }
@@ -91,7 +94,7 @@ const text = {
     show: "نمایش",
     presets: "بازه‌های آماده",
     lastDays: (n: string) => `${n} روز گذشته`,
-    invalid: "تاریخ‌ها را به شکل ۱۴۰۴/۰۹/۰۵ بنویسید؛ بازه حداکثر ۳۶۶ روز است. بازه پیش‌فرض نشان داده شد.",
+    invalid: "تاریخ‌ها را به شکل سال/ماه/روز خورشیدی بنویسید؛ بازه حداکثر ۳۶۶ روز است. بازه پیش‌فرض نشان داده شد.",
     daily: "روند روزانه",
     dailyChart: (from: string, to: string) => `بازدیدکنندگان و صفحه‌دیدها از ${from} تا ${to}`,
     visitors: "بازدیدکنندگان",
@@ -99,6 +102,8 @@ const text = {
     inRange: (v: string, p: string) => `در این بازه: ${v} بازدید، ${p} صفحه‌دید`,
     topPages: "پربازدیدترین صفحه‌ها",
     page: "صفحه",
+    entries: "ورودها",
+    entriesNote: "«ورودها» بازدیدهایی است که از این صفحه آغاز شده‌اند (نخستین صفحه بازدیدکننده در آن روز)؛ «صفحه‌دیدها» همه بار‌هایی است که صفحه دیده شده است. صفحه‌ای که خوانندگان از صفحه‌های دیگر به آن می‌رسند ورود ندارد ولی صفحه‌دید دارد.",
     referrers: "ارجاع‌دهنده‌ها",
     referrer: "سایت ارجاع‌دهنده",
     direct: "مستقیم (بدون ارجاع)",
@@ -128,7 +133,7 @@ const text = {
     show: "Show",
     presets: "Quick ranges",
     lastDays: (n: string) => `Last ${n} days`,
-    invalid: "Write the dates as 2025-11-26; a range is at most 366 days. The default range is shown.",
+    invalid: "Write the dates as Solar Hijri year/month/day; a range is at most 366 days. The default range is shown.",
     daily: "Daily trend",
     dailyChart: (from: string, to: string) => `Visitors and page views from ${from} to ${to}`,
     visitors: "Visitors",
@@ -136,6 +141,8 @@ const text = {
     inRange: (v: string, p: string) => `In this range: ${v} visits, ${p} page views`,
     topPages: "Top pages",
     page: "Page",
+    entries: "Entries",
+    entriesNote: "Entries are visits that began on the page (the visitor's first page that day); page views count every time it was seen. A page readers reach from other pages has page views but no entries.",
     referrers: "Referrers",
     referrer: "Referring site",
     direct: "Direct (no referrer)",
@@ -176,7 +183,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
   const { siteStats, siteTraffic } = await staffQuery<TrafficData>(TRAFFIC_QUERY, { from, to });
   const base = localePath(locale, "/staff/analytics");
   const preset = (days: number) => `${base}?${new URLSearchParams({ from: dayFieldValue(addDays(today, -(days - 1)), locale), to: dayFieldValue(today, locale) }).toString()}`;
-  const countTable = (caption: string, column: string, rows: Count[], name: (value: string | null) => string, id: string) => (
+  const countTable = (caption: string, column: string, rows: Count[], name: (value: string | null) => string, id: string, visitsColumn = t.visits, note?: string) => (
     <section className="staff-panel" aria-labelledby={id}>
       <h2 id={id}>{caption}</h2>
       {rows.length === 0 ? (
@@ -187,7 +194,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
             <thead>
               <tr>
                 <th scope="col">{column}</th>
-                <th scope="col" className="staff-num">{t.visits}</th>
+                <th scope="col" className="staff-num">{visitsColumn}</th>
                 <th scope="col" className="staff-num">{t.pageViews}</th>
               </tr>
             </thead>
@@ -195,7 +202,19 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
               {rows.map((row) => (
                 <tr key={row.value ?? "none"}>
                   <th scope="row">
-                    <bdi dir={row.value ? "ltr" : undefined}>{name(row.value)}</bdi>
+                    {/* A path or host is Latin text read left to right, isolated from the page's direction. */}
+                    {row.value ? (
+                      <span className="staff-path" dir="ltr">
+                        {name(row.value)}
+                      </span>
+                    ) : (
+                      name(row.value)
+                    )}
+                    {row.title && (
+                      <span className="staff-path__title staff-small staff-muted" dir="auto">
+                        {row.title}
+                      </span>
+                    )}
                   </th>
                   <td className="staff-num">{f.number(row.visits)}</td>
                   <td className="staff-num">{f.number(row.pageViews)}</td>
@@ -205,6 +224,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
           </table>
         </div>
       )}
+      {note && rows.length > 0 && <p className="staff-small staff-muted">{note}</p>}
     </section>
   );
 
@@ -259,19 +279,11 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
         <form method="get" action={base} className="staff-fields" aria-label={t.range}>
           <div className="staff-field">
             <label htmlFor="range-from">{t.from}</label>
-            {locale === "fa" ? (
-              <input id="range-from" name="from" inputMode="numeric" dir="ltr" defaultValue={dayFieldValue(from, locale)} aria-describedby="range-hint" />
-            ) : (
-              <input id="range-from" name="from" type="date" defaultValue={from} aria-describedby="range-hint" />
-            )}
+            <DayField id="range-from" name="from" locale={locale} label={t.from} defaultValue={dayFieldValue(from, locale)} aria-describedby="range-hint" />
           </div>
           <div className="staff-field">
             <label htmlFor="range-to">{t.to}</label>
-            {locale === "fa" ? (
-              <input id="range-to" name="to" inputMode="numeric" dir="ltr" defaultValue={dayFieldValue(to, locale)} aria-describedby="range-hint" />
-            ) : (
-              <input id="range-to" name="to" type="date" defaultValue={to} aria-describedby="range-hint" />
-            )}
+            <DayField id="range-to" name="to" locale={locale} label={t.to} defaultValue={dayFieldValue(to, locale)} aria-describedby="range-hint" />
           </div>
           <div className="staff-field" style={{ justifyContent: "end" }}>
             <button type="submit" className="staff-button">
@@ -336,7 +348,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
       </section>
 
       <div className="staff-grid staff-grid--2">
-        {countTable(t.topPages, t.page, siteTraffic.topPages, (v) => v ?? "—", "pages-title")}
+        {countTable(t.topPages, t.page, siteTraffic.topPages, (v) => v ?? "—", "pages-title", t.entries, t.entriesNote)}
         {countTable(t.referrers, t.referrer, siteTraffic.topReferrers, (v) => v ?? t.direct, "referrers-title")}
       </div>
       <section className="staff-panel" aria-labelledby="devices-title">

@@ -1,4 +1,5 @@
 import { getDictionary } from "@/lib/i18n/dictionaries";
+import { DayField } from "@/components/staff/day-field";
 import type { Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/routing";
 import { eventsText } from "@/lib/staff/events-text";
@@ -60,7 +61,7 @@ export function EventFields({ locale, values, choices, idPrefix }: { locale: Loc
   const day = (name: string, label: string, value: string) => (
     <div className="staff-field">
       <label htmlFor={id(name)}>{label}</label>
-      <input id={id(name)} name={name} required dir="ltr" type={locale === "fa" ? "text" : "date"} inputMode="numeric" defaultValue={value} aria-describedby={id("day-hint")} />
+      <DayField id={id(name)} name={name} required locale={locale} label={label} defaultValue={value} aria-describedby={id("day-hint")} />
     </div>
   );
   const time = (name: string, label: string, value: string) => (

@@ -33,6 +33,7 @@ const EVENTS_QUERY = /* GraphQL */ `
           pinned
           title(locale: $locale)
           startsAt
+          endsAt
           allDay
           occasion {
             id
@@ -50,7 +51,7 @@ interface EventsData {
   events: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; kind: string; status: string; pinned: boolean; title: string; startsAt: string; allDay: boolean; occasion: { id: string } | null; district: { name: string } | null } }[];
+    edges: { node: { id: string; kind: string; status: string; pinned: boolean; title: string; startsAt: string; endsAt: string; allDay: boolean; occasion: { id: string } | null; district: { name: string } | null } }[];
   };
 }
 
@@ -97,7 +98,7 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
           <FilterSubmit label={st.common.filter} />
         </form>
         <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table">
+          <table className="staff-table staff-table--list">
             <thead>
               <tr>
                 <th scope="col">{t.when}</th>
@@ -110,7 +111,8 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
             <tbody>
               {rows.map((e) => (
                 <tr key={e.id}>
-                  <td className="staff-small">{f.dateTime(e.startsAt)}</td>
+                  {/* Both ends: an event of several days is not read as one day. */}
+                  <td className="staff-small">{f.span(e.startsAt, e.endsAt)}</td>
                   <th scope="row">
                     <a href={localePath(locale, `/staff/events/${e.id}`)}>{e.title}</a>
                   </th>

@@ -97,7 +97,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
         </form>
         <p className="result-count">{st.common.total(f.number(goals.totalCount))}</p>
         <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table">
+          <table className="staff-table staff-table--list">
             <thead>
               <tr>
                 <th scope="col" className="staff-num">{t.position}</th>

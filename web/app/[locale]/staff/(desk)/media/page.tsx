@@ -111,7 +111,7 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
         </form>
         <p className="result-count">{st.common.total(f.number(mediaContacts.totalCount))}</p>
         <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table" data-contacts>
+          <table className="staff-table staff-table--list" data-contacts>
             <thead>
               <tr>
                 <th scope="col">{t.name}</th>
@@ -129,7 +129,7 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
                     {c.role && <div className="staff-muted staff-small">{c.role}</div>}
                   </th>
                   <td>{outletName(c.outlet, locale)}</td>
-                  <td className="staff-small">{c.beats.join("، ")}</td>
+                  <td className="staff-small">{f.join(c.beats)}</td>
                   <td className="staff-small">
                     {c.phones.map((p) => (
                       <div key={p} dir="ltr" style={{ textAlign: "end" }}>

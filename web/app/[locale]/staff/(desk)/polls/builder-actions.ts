@@ -152,7 +152,10 @@ async function lifecycle(document: string, input: Record<string, unknown>, pollI
   const result = await staffMutation<unknown>(document, { input });
   const page = localePath(locale, `/staff/polls/${pollId}`);
   if (!result.ok) {
-    const params = new URLSearchParams({ error: result.error.extensions?.code ?? "UNKNOWN", detail: result.error.message.slice(0, 300) });
+    const reason = result.error.extensions?.reason;
+    const params = new URLSearchParams({ error: result.error.extensions?.code ?? "UNKNOWN", ...(typeof reason === "string" ? { reason: reason.slice(0, 40) } : {}) });
+    // The API's English message only for English pages (people read messages in their language).
+    if (locale === "en") params.set("detail", result.error.message.slice(0, 300));
     redirect(`${page}?${params.toString()}`);
   }
   const target = pickId ? localePath(locale, `/staff/polls/${pickId(result.data)}`) : page;

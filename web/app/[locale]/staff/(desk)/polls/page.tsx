@@ -87,7 +87,7 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
         </form>
         <p className="result-count">{t.count(f.number(polls.totalCount))}</p>
         <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table">
+          <table className="staff-table staff-table--list">
             <thead>
               <tr>
                 <th scope="col">{t.columns.title}</th>
@@ -102,9 +102,9 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
                 <tr key={poll.id}>
                   <th scope="row">
                     {poll.title}
-                    {poll.wave > 1 && <span className="staff-muted staff-small">، {t.wave(f.number(poll.wave))}</span>}
+                    {poll.wave > 1 && <span className="staff-muted staff-small">{f.join(["", t.wave(f.number(poll.wave))])}</span>}
                   </th>
-                  <td>
+                  <td data-label={t.columns.status}>
                     <span className={`staff-badge ${statusBadge[poll.status]}`}>{t.status[poll.status]}</span>
                   </td>
                   <td className="staff-small">
@@ -117,7 +117,7 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
                       <span className="staff-muted">{t.noSchedule}</span>
                     )}
                   </td>
-                  <td className="staff-num">{f.number(poll.questions.length)}</td>
+                  <td className="staff-num" data-label={t.columns.questions}>{f.number(poll.questions.length)}</td>
                   <td>
                     <div className="staff-actions">
                       {insights && (

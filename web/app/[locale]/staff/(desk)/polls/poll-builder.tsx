@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ActionForm } from "@/components/staff/action-form";
+import { DayField } from "@/components/staff/day-field";
 import type { FormState } from "@/lib/staff/forms";
 import {
   blankOption,
@@ -107,11 +108,7 @@ export function PollBuilder({ action, initial, districts, locale, text: t, numbe
   const dayInput = (name: string, value: string, id: string, label: string) => (
     <div className="staff-field">
       <label htmlFor={id}>{`${label} — ${t.day}`}</label>
-      {locale === "fa" ? (
-        <input id={id} name={name} defaultValue={value} inputMode="numeric" placeholder="۱۴۰۴/۰۹/۰۵" aria-describedby={`${id}-hint`} dir="ltr" />
-      ) : (
-        <input id={id} name={name} type="date" defaultValue={value} aria-describedby={`${id}-hint`} />
-      )}
+      <DayField id={id} name={name} locale={locale} label={label} defaultValue={value} aria-describedby={`${id}-hint`} />
       <span className="staff-field__hint" id={`${id}-hint`}>
         {t.dayHint}
       </span>

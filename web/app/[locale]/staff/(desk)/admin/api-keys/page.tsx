@@ -58,7 +58,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<"/
       <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ revoked: t.keyRevoked }} />
       <div className="staff-panel">
         <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table" data-api-keys>
+          <table className="staff-table staff-table--list" data-api-keys>
             <thead>
               <tr>
                 <th scope="col">{t.name}</th>
@@ -79,7 +79,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<"/
                   <td>
                     <code dir="ltr">{k.prefix}</code>
                   </td>
-                  <td className="staff-small">{k.scopes.map((s) => t.scopeNames[s] ?? s).join("، ")}</td>
+                  <td className="staff-small">{k.scopes.map((s) => t.scopeNames[s] ?? s).join(locale === "fa" ? "، " : ", ")}</td>
                   <td className="staff-num">{f.number(k.requestsPerMinute)}</td>
                   <td className="staff-num">{f.number(k.requestCount)}</td>
                   <td className="staff-small">{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t.never}</td>

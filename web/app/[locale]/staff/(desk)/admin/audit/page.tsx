@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { localePath } from "@/lib/i18n/routing";
 import { adminText } from "@/lib/staff/admin-text";
+import { auditActionName, auditActions, auditEntities, auditEntityName } from "@/lib/staff/audit-text";
 import { isUuid, staffQuery } from "@/lib/staff/api";
 import { addDays, cityInstant, parseDayField } from "@/lib/staff/dates";
 import { staffFormat } from "@/lib/staff/format";
@@ -10,6 +11,7 @@ import { requireSection } from "@/lib/staff/session";
 import { localeParam } from "../../../../locale-param";
 import { AdminNav } from "../admin-nav";
 import { FilterSubmit } from "@/components/staff/filter-fields";
+import { DayField } from "@/components/staff/day-field";
 
 const AUDIT_QUERY = /* GraphQL */ `
   query StaffAuditLog($filter: AuditLogFilter, $after: String) {
@@ -117,11 +119,28 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           </div>
           <div className="staff-field">
             <label htmlFor="audit-action">{t.action}</label>
-            <input id="audit-action" name="action" dir="ltr" defaultValue={action ?? ""} placeholder="createPoll" />
+            {/* Choices named for people; the value is the API's operation name. */}
+            <select id="audit-action" name="action" defaultValue={action ?? ""}>
+              <option value="">{t.anyAction}</option>
+              {action && !auditActionName(action, locale) && <option value={action}>{action}</option>}
+              {auditActions(locale).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
           </div>
           <div className="staff-field">
             <label htmlFor="audit-entity">{t.entity}</label>
-            <input id="audit-entity" name="entityType" dir="ltr" defaultValue={entityType ?? ""} placeholder="poll" />
+            <select id="audit-entity" name="entityType" defaultValue={entityType ?? ""}>
+              <option value="">{t.anyEntity}</option>
+              {entityType && !auditEntityName(entityType, locale) && <option value={entityType}>{entityType}</option>}
+              {auditEntities(locale).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
           </div>
           <div className="staff-field">
             <label htmlFor="audit-entity-id">{t.entityId}</label>
@@ -129,11 +148,11 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           </div>
           <div className="staff-field">
             <label htmlFor="audit-from">{st.common.from}</label>
-            <input id="audit-from" name="from" dir="ltr" type={locale === "fa" ? "text" : "date"} defaultValue={fromRaw ?? ""} aria-describedby="audit-hint" />
+            <DayField id="audit-from" name="from" locale={locale} label={st.common.from} defaultValue={fromRaw ?? ""} aria-describedby="audit-hint" />
           </div>
           <div className="staff-field">
             <label htmlFor="audit-to">{st.common.to}</label>
-            <input id="audit-to" name="to" dir="ltr" type={locale === "fa" ? "text" : "date"} defaultValue={toRaw ?? ""} aria-describedby="audit-hint" />
+            <DayField id="audit-to" name="to" locale={locale} label={st.common.to} defaultValue={toRaw ?? ""} aria-describedby="audit-hint" />
           </div>
           <FilterSubmit label={st.common.filter} />
         </form>
@@ -160,11 +179,9 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
                   <tr key={e.id}>
                     <td className="staff-small">{f.dateTime(e.at)}</td>
                     <td>{e.actor?.displayName ?? "—"}</td>
-                    <th scope="row">
-                      <code dir="ltr">{e.action}</code>
-                    </th>
+                    <th scope="row">{auditActionName(e.action, locale) ?? <code dir="ltr">{e.action}</code>}</th>
                     <td className="staff-small">
-                      <code dir="ltr">{e.entityType}</code>
+                      {auditEntityName(e.entityType, locale) ?? <code dir="ltr">{e.entityType}</code>}
                       {e.entityId && (
                         <div>
                           <a href={`${base}?entityId=${encodeURIComponent(e.entityId)}`}>

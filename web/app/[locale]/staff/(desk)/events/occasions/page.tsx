@@ -59,7 +59,7 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
       <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ deleted: t.occasionDeleted }} />
       <div className="staff-panel">
         <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table">
+          <table className="staff-table staff-table--list">
             <thead>
               <tr>
                 <th scope="col">{t.titleFa}</th>
@@ -78,7 +78,7 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
                   <td>{o.ruleText}</td>
                   <td>{d.eventKinds[o.kind as keyof typeof d.eventKinds]}</td>
                   <td>{o.holiday ? st.common.yes : st.common.no}</td>
-                  <td>{o.overrides.length ? o.overrides.map((x) => x.year).join("، ") : "—"}</td>
+                  <td>{o.overrides.length ? o.overrides.map((x) => x.year).join(locale === "fa" ? "، " : ", ") : "—"}</td>
                 </tr>
               ))}
             </tbody>

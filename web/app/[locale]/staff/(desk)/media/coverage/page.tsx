@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DayField } from "@/components/staff/day-field";
 import { ActionForm } from "@/components/staff/action-form";
 import { BarsChart } from "@/components/staff/charts/bars-chart";
 import { graphqlLocale } from "@/lib/i18n/locales";
@@ -157,11 +158,11 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
           <FilterSelect id="cov-tone" name="tone" label={t.tone} allLabel={st.common.all} value={tone} options={TONES.map((x) => ({ value: x, label: t.tones[x] }))} />
           <div className="staff-field">
             <label htmlFor="cov-from">{st.common.from}</label>
-            <input id="cov-from" name="from" dir="ltr" type={locale === "fa" ? "text" : "date"} defaultValue={fromRaw ?? ""} aria-describedby="cov-hint" />
+            <DayField id="cov-from" name="from" locale={locale} label={st.common.from} defaultValue={fromRaw ?? ""} aria-describedby="cov-hint" />
           </div>
           <div className="staff-field">
             <label htmlFor="cov-to">{st.common.to}</label>
-            <input id="cov-to" name="to" dir="ltr" type={locale === "fa" ? "text" : "date"} defaultValue={toRaw ?? ""} aria-describedby="cov-hint" />
+            <DayField id="cov-to" name="to" locale={locale} label={st.common.to} defaultValue={toRaw ?? ""} aria-describedby="cov-hint" />
           </div>
           <FilterSubmit label={st.common.filter} />
         </form>
@@ -200,7 +201,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
           </>
         )}
         <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table">
+          <table className="staff-table staff-table--list">
             <caption>{t.byOutlet}</caption>
             <thead>
               <tr>
@@ -233,7 +234,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
           {t.nav.coverage} ({f.number(mediaCoverage.totalCount)})
         </h2>
         <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table">
+          <table className="staff-table staff-table--list">
             <thead>
               <tr>
                 <th scope="col">{t.publishedOn}</th>
@@ -299,7 +300,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
             </div>
             <div className="staff-field">
               <label htmlFor="rec-day">{t.publishedOn}</label>
-              <input id="rec-day" name="publishedOn" required dir="ltr" type={locale === "fa" ? "text" : "date"} aria-describedby="cov-hint" />
+              <DayField id="rec-day" name="publishedOn" required locale={locale} label={t.publishedOn} aria-describedby="cov-hint" />
             </div>
             <div className="staff-field">
               <label htmlFor="rec-kind">{t.coverageKind}</label>

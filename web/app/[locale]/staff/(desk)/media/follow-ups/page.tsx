@@ -87,7 +87,7 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
           <p className="staff-muted">{t.noFollowUps}</p>
         ) : (
           <div className="staff-table-wrap" tabIndex={0}>
-            <table className="staff-table" data-follow-ups>
+            <table className="staff-table staff-table--list" data-follow-ups>
               <thead>
                 <tr>
                   <th scope="col">{t.due}</th>

@@ -133,7 +133,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
               <p className="staff-muted">{t.noInvitations}</p>
             ) : (
               <div className="staff-table-wrap" tabIndex={0}>
-                <table className="staff-table">
+                <table className="staff-table staff-table--list">
                   <thead>
                     <tr>
                       <th scope="col">{t.name}</th>

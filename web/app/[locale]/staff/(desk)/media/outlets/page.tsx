@@ -77,7 +77,7 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
         </form>
         <p className="result-count">{st.common.total(f.number(mediaOutlets.totalCount))}</p>
         <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table">
+          <table className="staff-table staff-table--list">
             <thead>
               <tr>
                 <th scope="col">{t.nameFa}</th>

@@ -89,7 +89,7 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<"
         </form>
         <p className="result-count">{st.common.total(f.number(pressReleases.totalCount))}</p>
         <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table">
+          <table className="staff-table staff-table--list">
             <thead>
               <tr>
                 <th scope="col">{t.titleFa}</th>

@@ -48,7 +48,7 @@ export default async function EditPollPage({ params, searchParams }: Params) {
             <span className="staff-badge" data-poll-status={poll.status}>
               {t.status[poll.status]}
             </span>{" "}
-            {t.wave(f.number(poll.wave))}، {t.insightsPage.responses}: <span data-response-count>{f.number(responses)}</span>
+            {f.join([t.wave(f.number(poll.wave)), `${t.insightsPage.responses}:`])} <span data-response-count>{f.number(responses)}</span>
           </p>
         </div>
         <div className="staff-actions">
@@ -73,8 +73,8 @@ export default async function EditPollPage({ params, searchParams }: Params) {
       )}
       {error && (
         <div className="staff-alert staff-alert--error" role="alert">
-          <p>{st.errors[error] ?? st.errors.UNKNOWN}</p>
-          {param(query, "detail") && (
+          <p>{st.reasons[param(query, "reason") ?? ""] ?? st.errors[error] ?? st.errors.UNKNOWN}</p>
+          {locale === "en" && param(query, "detail") && (
             <p className="staff-alert__detail">
               {st.apiSays}: <span lang="en" dir="ltr">{param(query, "detail")}</span>
             </p>

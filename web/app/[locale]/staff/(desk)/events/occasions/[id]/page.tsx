@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DayField } from "@/components/staff/day-field";
 import { notFound } from "next/navigation";
 import { toJalaali } from "jalaali-js";
 import { ActionForm } from "@/components/staff/action-form";
@@ -160,7 +161,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
             </div>
             <div className="staff-field">
               <label htmlFor="ov-date">{t.date}</label>
-              <input id="ov-date" name="date" required dir="ltr" type={locale === "fa" ? "text" : "date"} aria-describedby="ov-hint" />
+              <DayField id="ov-date" name="date" required locale={locale} label={t.date} aria-describedby="ov-hint" />
               <span className="staff-field__hint" id="ov-hint">
                 {st.common.dayHint}
               </span>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/staff/action-form";
+import { DayField } from "@/components/staff/day-field";
+import { graphqlLocale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/routing";
 import { staffQuery, uuidOr404 } from "@/lib/staff/api";
 import { staffFormat } from "@/lib/staff/format";
@@ -15,9 +17,17 @@ import { ActionNotice, MediaNav } from "../../media-nav";
 import { OUTLET_OPTIONS, outletName, type OutletOptions } from "../../media.query";
 
 const CONTACT_QUERY = /* GraphQL */ `
-  query StaffMediaContact($id: ID!, $after: String) {
+  query StaffMediaContact($id: ID!, $after: String, $locale: Locale!) {
     mediaContact(id: $id) {
       id
+      releasesReceived {
+        sentAt
+        release {
+          id
+          title(locale: $locale)
+          status
+        }
+      }
       name
       role
       email
@@ -68,6 +78,7 @@ interface ContactData {
     notes: string | null;
     outletId: string | null;
     outlet: { nameFa: string; nameEn: string | null } | null;
+    releasesReceived: { sentAt: string; release: { id: string; title: string; status: string } | null }[];
   } | null;
   mediaInteractions: {
     totalCount: number;
@@ -105,7 +116,7 @@ export default async function MediaContactPage({ params, searchParams }: Params)
   const f = staffFormat(locale);
   const after = param(query, "after");
   const [{ mediaContact: contact, mediaInteractions }, outlets] = await Promise.all([
-    staffQuery<ContactData>(CONTACT_QUERY, { id, after: after ?? null }),
+    staffQuery<ContactData>(CONTACT_QUERY, { id, after: after ?? null, locale: graphqlLocale[locale] }),
     staffQuery<OutletOptions>(OUTLET_OPTIONS),
   ]);
   if (!contact) notFound();
@@ -121,7 +132,7 @@ export default async function MediaContactPage({ params, searchParams }: Params)
           </p>
           <h1>{contact.name}</h1>
           <p>
-            {[contact.role, outletName(contact.outlet, locale)].filter(Boolean).join("، ")}
+            {[contact.role, outletName(contact.outlet, locale)].filter(Boolean).join(locale === "fa" ? "، " : ", ")}
           </p>
         </div>
       </header>
@@ -129,6 +140,30 @@ export default async function MediaContactPage({ params, searchParams }: Params)
       <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ saved: t.contactSaved, logged: t.logged, completed: t.completed }} />
 
       <div className="staff-grid staff-grid--2">
+        {/* The releases sent to them: part of the history of what the office sent this journalist. */}
+        <section className="staff-panel" id="releases-sent" aria-labelledby="releases-sent-title" data-releases-sent>
+          <h2 id="releases-sent-title">
+            {t.releasesSent} ({f.number(contact.releasesReceived.length)})
+          </h2>
+          {contact.releasesReceived.length === 0 ? (
+            <p className="staff-muted">{t.noReleasesSent}</p>
+          ) : (
+            <ul className="staff-list">
+              {contact.releasesReceived.map((r) =>
+                r.release ? (
+                  <li key={r.release.id}>
+                    <a href={localePath(locale, `/staff/media/releases/${r.release.id}`)} dir="auto">
+                      {r.release.title}
+                    </a>{" "}
+                    <span className="staff-muted staff-small">
+                      {f.join([t.sentOn(f.dateTime(r.sentAt)), t.releaseStatus[r.release.status] ?? r.release.status])}
+                    </span>
+                  </li>
+                ) : null,
+              )}
+            </ul>
+          )}
+        </section>
         <section className="staff-panel" id="history" aria-labelledby="history-title">
           <h2 id="history-title">
             {t.history} ({f.number(mediaInteractions.totalCount)})
@@ -210,9 +245,9 @@ export default async function MediaContactPage({ params, searchParams }: Params)
                 <label htmlFor="log-day">
                   {t.occurredOn} <span className="staff-muted">{st.common.optional}</span>
                 </label>
-                <input id="log-day" name="occurredDay" dir="ltr" type={locale === "fa" ? "text" : "date"} inputMode="numeric" aria-describedby="log-day-hint" />
+                <DayField id="log-day" name="occurredDay" locale={locale} label={t.occurredOn} aria-describedby="log-day-hint" />
                 <span className="staff-field__hint" id="log-day-hint">
-                  {t.occurredHint}؛ {st.common.dayHint}
+                  {t.occurredHint}{locale === "fa" ? "؛ " : "; "}{st.common.dayHint}
                 </span>
               </div>
               <div className="staff-field">
@@ -225,7 +260,7 @@ export default async function MediaContactPage({ params, searchParams }: Params)
                 <label htmlFor="log-follow">
                   {t.followUpOn} <span className="staff-muted">{st.common.optional}</span>
                 </label>
-                <input id="log-follow" name="followUpOn" dir="ltr" type={locale === "fa" ? "text" : "date"} inputMode="numeric" aria-describedby="log-follow-hint" />
+                <DayField id="log-follow" name="followUpOn" locale={locale} label={t.followUpOn} aria-describedby="log-follow-hint" />
                 <span className="staff-field__hint" id="log-follow-hint">
                   {st.common.dayHint}
                 </span>

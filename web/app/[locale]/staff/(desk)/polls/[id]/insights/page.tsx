@@ -108,7 +108,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         <div className="staff-counter">
           <dt>{st.common.status}</dt>
           <dd style={{ fontSize: "1.25rem" }}>
-            {pollsText[locale].status[poll.status]}، {pollsText[locale].wave(f.number(poll.wave))}
+            {f.join([pollsText[locale].status[poll.status], pollsText[locale].wave(f.number(poll.wave))])}
           </dd>
         </div>
       </dl>

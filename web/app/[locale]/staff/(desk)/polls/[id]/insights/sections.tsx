@@ -41,7 +41,7 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
       <div className="staff-panel__head">
         <h3 id={headingId}>{question.prompt}</h3>
         <span className="staff-muted staff-small">
-          {pollsText[locale].kinds[question.kind]}، {t.answered(f.number(result.answeredCount))}
+          {f.join([pollsText[locale].kinds[question.kind], t.answered(f.number(result.answeredCount))])}
         </span>
       </div>
       {(question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE") && (
@@ -508,10 +508,14 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
               <BarsChart
                 locale={locale}
                 categories={question.options.map((o) => o.label)}
-                series={qw.waves.map((w) => ({
-                  name: pollsText[locale].wave(f.number(w.poll.wave)),
-                  values: question.options.map((_, i) => w.result?.options[i]?.share ?? null),
-                }))}
+                series={qw.waves.map((w) => {
+                  // A wave without answers has no shares (not shares of 0).
+                  const answered = (w.result?.answeredCount ?? 0) > 0;
+                  return {
+                    name: answered ? pollsText[locale].wave(f.number(w.poll.wave)) : `${pollsText[locale].wave(f.number(w.poll.wave))} (${t.noAnswers})`,
+                    values: question.options.map((_, i) => (answered ? (w.result?.options[i]?.share ?? null) : null)),
+                  };
+                })}
                 valueKind="share"
                 label={`${t.wavesTitle}: ${question.prompt}`}
                 loadingText={t.loadingChart}
@@ -548,18 +552,33 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
                         </tr>
                       );
                     })}
-                    {(change.mean ?? change.npsScore) && (
-                      <tr>
-                        <th scope="row">{change.mean ? t.mean : "NPS"}</th>
-                        <td className="staff-num">—</td>
-                        <td className="staff-num">—</td>
-                        <td className="staff-num">{f.decimal((change.mean ?? change.npsScore)!.difference, 2)}</td>
-                        <td className="staff-num">
-                          <IntervalText interval={(change.mean ?? change.npsScore)!.confidenceInterval} locale={locale} percent={false} digits={2} />
-                        </td>
-                        <td />
-                      </tr>
-                    )}
+                    {(() => {
+                      // The mean (RATING) or the score (NPS) of each of the two waves compared, beside their change.
+                      const measure = change.mean ? "mean" : change.npsScore ? "nps" : null;
+                      if (!measure) return null;
+                      const difference = (measure === "mean" ? change.mean : change.npsScore)!;
+                      const value = (wave: number) => {
+                        const result = qw.waves.find((w) => w.poll.wave === wave)?.result;
+                        const v = measure === "mean" ? result?.rating?.mean : result?.nps?.score;
+                        return v == null ? t.noAnswers : measure === "mean" ? f.decimal(v, 2) : f.decimal(v, 0);
+                      };
+                      const ci = difference.confidenceInterval;
+                      const significant = ci ? ci.low > 0 || ci.high < 0 : false;
+                      return (
+                        <tr>
+                          <th scope="row">{measure === "mean" ? t.mean : "NPS"}</th>
+                          <td className="staff-num">{value(change.from.wave)}</td>
+                          <td className="staff-num">{value(change.to.wave)}</td>
+                          <td className="staff-num">{measure === "mean" ? f.signed(difference.difference, 2) : f.signed(difference.difference, 0)}</td>
+                          <td className="staff-num">
+                            <IntervalText interval={ci} locale={locale} percent={false} digits={measure === "mean" ? 2 : 0} />
+                          </td>
+                          <td>
+                            <span className={`staff-badge ${significant ? "staff-badge--info" : ""}`}>{significant ? t.significant : t.notSignificant}</span>
+                          </td>
+                        </tr>
+                      );
+                    })()}
                   </tbody>
                 </table>
               </div>

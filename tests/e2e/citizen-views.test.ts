@@ -1,0 +1,247 @@
+import { api, DESKTOP, open, PHONE, screenshot, startSite, withPage, type Site } from './support';
+
+// What citizens saw wrong in a walk-through (issue 14, items 10, 12, 16 and the results layout of
+// 17): events of several days, one calendar on English pages, Persian text on English pages,
+// files on the website's host, titles and the brand, and the calendar's list of a month.
+
+let site: Site;
+let editor: string;
+
+const ZONE = 'Asia/Tehran';
+const SOLAR_MONTHS_EN = /\b(Farvardin|Ordibehesht|Khordad|Tir|Mordad|Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand)\b/;
+const GREGORIAN_MONTHS = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/** The city's calendar day `days` from today, YYYY-MM-DD. */
+function cityDay(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(Date.now() + days * 86_400_000));
+}
+/** An instant at a time of day in the city (UTC+3:30 all year). */
+const at = (day: string, time: string) => new Date(`${day}T${time}:00+03:30`).toISOString();
+const faDayMonth = (iso: string) => new Intl.DateTimeFormat('fa-IR-u-ca-persian', { day: 'numeric', month: 'long', timeZone: ZONE }).format(new Date(iso));
+const enDayMonth = (iso: string) => new Intl.DateTimeFormat('en-GB-u-ca-persian', { day: 'numeric', month: 'long', timeZone: ZONE }).format(new Date(iso));
+const faTime = (iso: string) => new Intl.DateTimeFormat('fa-IR', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE }).format(new Date(iso));
+/** Every day from `from` to `to`, both included. */
+function daysFrom(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = new Date(`${from}T12:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
+  return days;
+}
+
+interface Created {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+async function publishedEvent(input: Record<string, unknown>): Promise<Created> {
+  const { createEvent } = await api<{ createEvent: { event: Created } }>(
+    site,
+    'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id startsAt endsAt } } }',
+    { input },
+    editor,
+  );
+  await api(site, 'mutation ($input: PublishEventInput!) { publishEvent(input: $input) { event { id } } }', { input: { id: createEvent.event.id } }, editor);
+  return createEvent.event;
+}
+
+let waterCut: Created;
+let exhibition: Created;
+let persianOnly: Created;
+
+beforeAll(async () => {
+  site = await startSite();
+  editor = await site.app.signIn('editor');
+  // Started last night, ends in two days' time: ongoing, so it leads every list from today.
+  waterCut = await publishedEvent({
+    kind: 'OTHER',
+    titleFa: 'قطعی آب در محله شمالی',
+    titleEn: 'Water cut in the northern quarter',
+    startsAt: at(cityDay(-1), '23:08'),
+    endsAt: at(cityDay(2), '01:08'),
+  });
+  exhibition = await publishedEvent({
+    kind: 'CULTURAL_EVENT',
+    titleFa: 'نمایشگاه عکس شهر',
+    titleEn: 'City photo exhibition',
+    startsAt: at(cityDay(-2), '10:00'),
+    endsAt: at(cityDay(6), '18:00'),
+  });
+  persianOnly = await publishedEvent({
+    kind: 'CULTURAL_EVENT',
+    titleFa: 'شب شعر محله',
+    venueFa: 'فرهنگسرای بهار',
+    descriptionFa: 'شعرخوانی شاعران محله.',
+    startsAt: at(cityDay(3), '18:00'),
+    endsAt: at(cityDay(3), '20:00'),
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await site?.close();
+}, 30_000);
+
+describe('events of several days (item 10)', () => {
+  /** The item's text names both ends of the span: start day and time, end day and time. */
+  function expectSpan(text: string | null, event: Created) {
+    expect(text).toContain(faDayMonth(event.startsAt));
+    expect(text).toContain(faDayMonth(event.endsAt));
+    expect(text).toContain(faTime(event.startsAt));
+    expect(text).toContain(faTime(event.endsAt));
+  }
+
+  test('the home page, the event page and the calendar list show the whole span', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await open(site, page, '/');
+      const item = page.locator('.event-item', { has: page.locator(`a[href="/events/${waterCut.id}"]`) }).first();
+      expectSpan(await item.locator('.event-item__meta').textContent(), waterCut);
+      await screenshot(page, 'webfix-home-span-fa-phone');
+
+      await open(site, page, `/events/${waterCut.id}`);
+      expectSpan(await page.locator('.facts').textContent(), waterCut);
+      await screenshot(page, 'webfix-event-span-fa-phone');
+
+      await open(site, page, '/calendar?view=list');
+      const listed = page.locator('.agenda .event-item', { has: page.locator(`a[href="/events/${exhibition.id}"]`) });
+      // Once, under today (it is on now), not under a day before the list starts.
+      await expect(listed.count()).resolves.toBe(1);
+      const day = await listed.locator('xpath=ancestor::section[contains(@class, "agenda__day")]').getAttribute('id');
+      expect(day).toBe(`day-${cityDay(0)}`);
+      expectSpan(await listed.locator('.event-item__meta').textContent(), exhibition);
+    });
+  });
+
+  test('the month grid shows an event on every day it spans', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await open(site, page, '/calendar');
+      const shown = await page.locator('.month-grid td').evaluateAll(
+        (cells, id) => cells.filter((cell) => cell.querySelector(`a[href="/events/${id}"]`)).map((cell) => cell.querySelector('time')?.getAttribute('datetime')),
+        exhibition.id,
+      );
+      const gridDays = await page.locator('.month-grid time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
+      const expected = daysFrom(cityDay(-2), cityDay(6)).filter((d) => gridDays.includes(d));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(shown).toEqual(expected);
+      await screenshot(page, 'webfix-calendar-span-fa-desktop');
+    });
+  });
+});
+
+describe('English pages (item 12)', () => {
+  test('give every date in one calendar, the Solar Hijri, as the event page does', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await open(site, page, `/en/events/${waterCut.id}`);
+      const when = await page.locator('.facts').textContent();
+      expect(when).toContain(enDayMonth(waterCut.startsAt));
+      expect(when).toMatch(SOLAR_MONTHS_EN);
+
+      for (const path of ['/en', '/en/calendar?view=list', '/en/news', '/en/polls']) {
+        await open(site, page, path);
+        const dates = await page.locator('main time').allTextContents();
+        expect({ path, count: dates.length > 0 }).toEqual({ path, count: true });
+        for (const date of dates.filter((d) => /[A-Za-z]{3}/.test(d))) {
+          // A day may carry its Gregorian date in brackets; the date itself is Solar Hijri.
+          expect({ path, date, solar: SOLAR_MONTHS_EN.test(date.replace(/\(.*\)/, '')), gregorian: GREGORIAN_MONTHS.test(date.replace(/\(.*\)/, '')) }).toEqual({ path, date, solar: true, gregorian: false });
+        }
+      }
+      await screenshot(page, 'webfix-polls-en-desktop');
+      await open(site, page, '/en/calendar?view=list');
+      await screenshot(page, 'webfix-calendar-list-en-desktop');
+    });
+  });
+
+  test('mark Persian shown in place of a missing translation as Persian, right to left', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await open(site, page, `/en/events/${persianOnly.id}`);
+      for (const selector of ['h1', '.facts', '.prose']) {
+        const marked = page.locator(`main ${selector} [lang="fa"][dir="rtl"], main ${selector}[lang="fa"][dir="rtl"]`);
+        expect({ selector, marked: await marked.count() }).toEqual({ selector, marked: expect.any(Number) });
+        expect({ selector, some: (await marked.count()) > 0 }).toEqual({ selector, some: true });
+      }
+      await expect(page.locator('h1 [lang="fa"]').textContent()).resolves.toBe('شب شعر محله');
+      await screenshot(page, 'webfix-event-fallback-en-phone');
+
+      await open(site, page, '/en/calendar?view=list');
+      const link = page.locator(`.event-item a[href="/en/events/${persianOnly.id}"]`);
+      await expect(link.locator('xpath=descendant-or-self::*[@lang="fa"][@dir="rtl"]').count()).resolves.toBeGreaterThan(0);
+      // English text stays unmarked.
+      const english = page.locator(`.event-item a[href="/en/events/${waterCut.id}"]`).first();
+      await expect(english.locator('xpath=descendant-or-self::*[@lang="fa"]').count()).resolves.toBe(0);
+    });
+  });
+});
+
+describe('the website host, titles and the brand (item 16)', () => {
+  test('serves the calendar feed and the favicon on its own host', async () => {
+    const feed = await fetch(`${site.web.url}/calendar.ics?locale=en`);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const body = await feed.text();
+    expect(body).toContain('BEGIN:VCALENDAR');
+    expect(body).toContain('Water cut in the northern quarter');
+
+    const icon = await fetch(`${site.web.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\//);
+    expect((await icon.arrayBuffer()).byteLength).toBeGreaterThan(100);
+  });
+
+  test('titles say "not found" on 404s and carry one brand in both languages', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      // The title may be streamed after the page's head: wait for it rather than read it at once.
+      await open(site, page, '/no-such-page', 404);
+      await page.waitForFunction('document.title.includes("پیدا نشد")', undefined, { timeout: 5_000 });
+      await open(site, page, '/en/no-such-page', 404);
+      await page.waitForFunction('document.title.includes("not found")', undefined, { timeout: 5_000 });
+
+      await open(site, page, '/');
+      const faTitle = await page.title();
+      const faBrand = await page.locator('header .brand__name').textContent();
+      await open(site, page, '/en');
+      const enTitle = await page.title();
+      const enBrand = await page.locator('header .brand__name').textContent();
+      expect([faBrand, enBrand]).toEqual(['نبض', 'Nabz']);
+      // The home page's title names the site and what it is, not the brand alone.
+      expect(faTitle).toBe('نبض — روابط عمومی شهرداری');
+      expect(enTitle).toBe('Nabz — Municipality public relations');
+      await open(site, page, '/en/calendar');
+      expect(await page.title()).toBe('Events and occasions | Nabz — Municipality public relations');
+    });
+  });
+
+  test("the calendar's list keeps the month being viewed, and the month view comes back to it", async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await open(site, page, '/calendar?month=1405-01');
+      await page.getByRole('navigation', { name: 'نمایش', exact: true }).getByRole('link', { name: 'فهرست' }).click();
+      await page.waitForURL(/view=list/);
+      expect(new URL(page.url()).searchParams.get('month')).toBe('1405-01');
+      // Nowruz, 1 Farvardin 1405, is in that month's list, whatever today is.
+      await expect(page.locator('#day-2026-03-21').count()).resolves.toBe(1);
+      await expect(page.locator('.agenda__day').first().getAttribute('id')).resolves.toBe('day-2026-03-21');
+      await screenshot(page, 'webfix-calendar-month-list-fa-phone');
+      await page.getByRole('navigation', { name: 'نمایش', exact: true }).getByRole('link', { name: 'ماه' }).click();
+      await page.waitForURL(/month=1405-01/);
+      await expect(page.locator('#calendar-month').textContent()).resolves.toBe('فروردین ۱۴۰۵');
+    });
+  });
+});
+
+describe('the results page on a desktop (item 17)', () => {
+  test('uses the width of the page, not only its right half', async () => {
+    const { polls } = await api<{ polls: { edges: { node: { id: string; resultsVisibility: string; questions: { id: string }[] } }[] } }>(
+      site,
+      '{ polls(first: 20) { edges { node { id resultsVisibility questions { id } } } } }',
+    );
+    const poll = polls.edges.map((e) => e.node).find((p) => p.resultsVisibility === 'PUBLIC' && p.questions.length > 2)!;
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await open(site, page, `/polls/${poll.id}/results`);
+      const container = await page.locator('main .container').first().boundingBox();
+      const boxes = await page.locator('main .result').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+      expect(boxes.length).toBeGreaterThan(1);
+      const left = Math.min(...boxes.map((b) => b.left));
+      const right = Math.max(...boxes.map((b) => b.right));
+      // The questions together span (nearly) the whole container.
+      expect(right - left).toBeGreaterThan(container!.width * 0.9);
+      await screenshot(page, 'webfix-results-fa-desktop');
+    });
+  });
+});

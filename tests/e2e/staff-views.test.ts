@@ -1,0 +1,304 @@
+import type { Page } from 'playwright-core';
+import { api, DESKTOP, PHONE, screenshot, seriousViolations, startSite, withPage, type Site } from './support';
+
+// What staff saw wrong in a walk-through (issue 14, items 10, 11, 13, 15 and 17): spans in the
+// events list, the wave comparison, site analytics in right-to-left pages, untranslated system
+// text, tables on phones, the Solar Hijri date picker and a journalist's releases.
+
+// Functions passed to page.evaluate run in the browser; the tests' TypeScript has no DOM library.
+declare const document: any, window: any, NodeFilter: any;
+
+let site: Site;
+let editor: string;
+let media: string;
+const ZONE = 'Asia/Tehran';
+
+function cityDay(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(Date.now() + days * 86_400_000));
+}
+const at = (day: string, time: string) => new Date(`${day}T${time}:00+03:30`).toISOString();
+const faDayMonth = (iso: string) => new Intl.DateTimeFormat('fa-IR-u-ca-persian', { day: 'numeric', month: 'long', timeZone: ZONE }).format(new Date(iso));
+
+interface DemoPoll {
+  id: string;
+  title: string;
+  questions: { id: string; kind: string; options: { id: string }[] }[];
+}
+let survey: DemoPoll;
+
+beforeAll(async () => {
+  site = await startSite();
+  editor = await site.app.signIn('editor');
+  media = await site.app.signIn('media');
+  const { polls } = await api<{ polls: { edges: { node: DemoPoll & { status: string } }[] } }>(
+    site,
+    '{ polls(first: 20) { edges { node { id title status questions { id kind options { id } } } } } }',
+    {},
+    editor,
+  );
+  survey = polls.edges.map((e) => e.node).find((p) => p.status === 'OPEN' && p.questions.some((q) => q.kind === 'RATING'))!;
+  expect(survey).toBeTruthy();
+}, 120_000);
+
+afterAll(async () => {
+  await site?.close();
+}, 30_000);
+
+type Account = 'admin' | 'editor' | 'analyst' | 'media';
+
+async function signIn(page: Page, account: Account, path = '/staff'): Promise<void> {
+  const english = path.startsWith('/en/');
+  await page.goto(site.web.url + path);
+  await page.waitForURL(/\/staff\/sign-in/);
+  await page.getByLabel(english ? 'Work e-mail' : 'ایمیل سازمانی').fill(`${account}@nabz.example`);
+  await page.getByLabel(english ? 'Password' : 'گذرواژه').fill('nabz-demo-1405');
+  await page.getByRole('button', { name: english ? 'Sign in' : 'ورود' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/sign-in'));
+}
+
+async function chartsReady(page: Page): Promise<void> {
+  await page.waitForFunction(`[...document.querySelectorAll('.staff-chart')].every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null)`, undefined, { timeout: 15_000 });
+}
+
+test('the staff events list shows the whole span of an event of several days (item 10)', async () => {
+  const { createEvent } = await api<{ createEvent: { event: { id: string; startsAt: string; endsAt: string } } }>(
+    site,
+    'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id startsAt endsAt } } }',
+    { input: { kind: 'CULTURAL_EVENT', titleFa: 'نمایشگاه کتاب کودک', startsAt: at(cityDay(1), '10:00'), endsAt: at(cityDay(8), '18:00') } },
+    editor,
+  );
+  await withPage(site, { viewport: DESKTOP }, async (page) => {
+    await signIn(page, 'editor', '/staff/events');
+    const row = page.locator('tr', { has: page.locator(`a[href="/staff/events/${createEvent.event.id}"]`) });
+    const when = await row.locator('td').first().textContent();
+    expect(when).toContain(faDayMonth(createEvent.event.startsAt));
+    expect(when).toContain(faDayMonth(createEvent.event.endsAt));
+    await screenshot(page, 'webfix-staff-events-fa-desktop');
+  });
+});
+
+test('a second wave shows each wave\'s mean beside the change, and the first wave left the public list (item 11)', async () => {
+  const rating = survey.questions.find((q) => q.kind === 'RATING')!;
+  const { startPollWave } = await api<{ startPollWave: { poll: { id: string; closesAt: string | null } } }>(
+    site,
+    'mutation ($input: StartPollWaveInput!) { startPollWave(input: $input) { poll { id closesAt } } }',
+    { input: { pollId: survey.id } },
+    editor,
+  );
+  const wave2 = startPollWave.poll.id;
+  await api(site, 'mutation ($input: PublishPollInput!) { publishPoll(input: $input) { poll { id } } }', { input: { id: wave2 } }, editor);
+  const { poll } = await api<{ poll: { questions: { id: string; kind: string; required: boolean; options: { id: string }[] }[]; asksDistrict: boolean } }>(
+    site,
+    'query ($id: ID!) { poll(id: $id) { asksDistrict questions { id kind required options { id } } } }',
+    { id: wave2 },
+  );
+  const { districts } = await api<{ districts: { id: string }[] }>(site, '{ districts { id } }');
+  // Two answers to the second wave, rating 2 and 4.
+  for (const value of [2, 4]) {
+    const answers = poll.questions
+      .filter((q) => q.kind === 'RATING' || q.required)
+      .map((q) =>
+        q.kind === 'RATING' ? { questionId: q.id, number: value } : q.kind === 'NPS' ? { questionId: q.id, number: 8 } : q.kind === 'FREE_TEXT' ? { questionId: q.id, text: 'خوب' } : { questionId: q.id, optionIds: [q.options[0].id] },
+      );
+    const response = await site.app.gql<{ submitPollResponse: { pollId: string } }>(
+      'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }',
+      { input: { pollId: wave2, answers, ...(poll.asksDistrict ? { districtId: districts[0].id } : {}) } },
+    );
+    expect(response.body.errors).toBeUndefined();
+  }
+  // Answers reach the results through the answer mix: move them now.
+  await site.app.settle();
+
+  // The first wave closed when the second opened: one open poll with this title on the public list.
+  const { polls } = await api<{ polls: { edges: { node: { id: string; title: string; status: string } }[] } }>(site, '{ polls(first: 50) { edges { node { id title status } } } }');
+  const sameTitle = polls.edges.map((e) => e.node).filter((p) => p.title === survey.title);
+  expect(sameTitle.filter((p) => p.status === 'OPEN').map((p) => p.id)).toEqual([wave2]);
+  expect(sameTitle.find((p) => p.id === survey.id)?.status).toBe('CLOSED');
+
+  await withPage(site, { viewport: DESKTOP }, async (page) => {
+    await signIn(page, 'analyst', `/staff/polls/${wave2}/insights`);
+    await chartsReady(page);
+    const section = page.locator('#waves section', { has: page.locator('h3') }).nth(survey.questions.indexOf(rating));
+    const meanRow = section.locator('tr', { has: page.locator('th', { hasText: 'میانگین' }) });
+    const cells = await meanRow.locator('td').allTextContents();
+    // Wave 2's mean is 3 (answers 2 and 4); neither wave's mean is a dash.
+    expect(cells[0]).not.toBe('—');
+    expect(cells[1]).toBe('۳٫۰۰');
+    await screenshot(page, 'webfix-staff-waves-fa-desktop');
+
+    // English pages use the English comma.
+    await page.goto(`${site.web.url}/en/staff/polls/${wave2}/insights`);
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Open, Wave 2');
+    expect(main).not.toMatch(/[A-Za-z0-9]، /);
+    await page.goto(`${site.web.url}/en/staff/polls`);
+    const list = await page.locator('main table').innerText();
+    expect(list).toContain(', Wave 2');
+    expect(list).not.toContain('،');
+  });
+});
+
+describe('site analytics (item 13)', () => {
+  async function collect(path: string, title: string, agent: string) {
+    const response = await fetch(`${site.app.url}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'user-agent': agent },
+      body: JSON.stringify({ path, title, screen: 'mobile', language: 'fa' }),
+    });
+    expect(response.status).toBeLessThan(300);
+  }
+
+  test('shows paths left to right with their titles, whole-number axes and what a visit is', async () => {
+    // One visitor lands on the home page and reads the news: a visit to "/", views of both.
+    const agent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
+    await collect('/', 'نبض — روابط عمومی شهرداری', agent);
+    for (let i = 0; i < 3; i++) await collect('/news', 'اخبار | نبض — روابط عمومی شهرداری', agent);
+    const admin = await site.app.signIn('admin');
+    const traffic = async () =>
+      (await api<{ siteTraffic: { topPages: { value: string; pageViews: number }[] } }>(site, `{ siteTraffic(from: "${cityDay(-1)}", to: "${cityDay(0)}") { topPages(first: 10) { value pageViews } } }`, {}, admin)).siteTraffic;
+    for (let tries = 0; !(await traffic()).topPages.some((p) => p.value === '/news' && p.pageViews === 3); tries++) {
+      expect(tries).toBeLessThan(100);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'admin', '/staff/analytics');
+      await chartsReady(page);
+      const row = page.locator('#pages-title + * tr, [aria-labelledby="pages-title"] tr', { hasText: '/news' }).first();
+      // "/news" reads slash first: the slash is left of the "n" on screen.
+      const order = await row.locator('th').evaluate((th) => {
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const i = node.textContent!.indexOf('/news');
+          if (i < 0) continue;
+          const box = (from: number) => {
+            const range = document.createRange();
+            range.setStart(node!, from);
+            range.setEnd(node!, from + 1);
+            return range.getBoundingClientRect().left;
+          };
+          return { slash: box(i), n: box(i + 1) };
+        }
+        return null;
+      });
+      expect(order).not.toBeNull();
+      expect(order!.slash).toBeLessThan(order!.n);
+      // Its title beside it.
+      await expect(row.innerText()).resolves.toContain('اخبار');
+      // The page table says what its "visits" are: visits that began on the page.
+      await expect(page.locator('[aria-labelledby="pages-title"]').innerText()).resolves.toMatch(/ورود|آغاز/);
+
+      // The devices chart's value axis: whole numbers, each once.
+      const labels = await page.locator('[aria-labelledby="devices-title"] .staff-chart svg text').allTextContents();
+      const numeric = labels.filter((l) => /^[۰-۹٬]+$/.test(l));
+      expect(numeric.length).toBeGreaterThan(1);
+      expect(new Set(numeric).size).toBe(numeric.length);
+      await screenshot(page, 'webfix-staff-analytics-fa-desktop');
+    });
+  });
+});
+
+describe('system text in the reader\'s language (item 15)', () => {
+  test('the builder names a schedule error in Persian, not the API\'s English', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'editor', `/staff/polls/new`);
+      await page.getByLabel('عنوان (فارسی)').fill('نظرسنجی آزمایشی زمان‌بندی');
+      await page.locator('[data-question-index="0"]').getByLabel('متن پرسش (فارسی)').fill('کدام؟');
+      await page.locator('[data-question-index="0"]').getByLabel('گزینه (فارسی) ۱').fill('این');
+      await page.locator('[data-question-index="0"]').getByLabel('گزینه (فارسی) ۲').fill('آن');
+      await page.getByLabel(/باز شدن — تاریخ/).fill('۱۴۰۵/۰۹/۱۰');
+      await page.getByLabel(/بسته شدن — تاریخ/).fill('۱۴۰۵/۰۹/۰۵');
+      await page.getByRole('button', { name: 'ذخیره پیش‌نویس' }).click();
+      const alert = page.locator('.staff-alert--error');
+      await alert.waitFor();
+      const message = await alert.innerText();
+      expect(message).not.toMatch(/[A-Za-z]/);
+      expect(message).toMatch(/بسته شدن/);
+      await screenshot(page, 'webfix-staff-builder-error-fa-desktop');
+    });
+  });
+
+  test('the audit log names actions and objects in both languages', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'admin', '/staff/admin/audit');
+      const table = page.locator('[data-audit-log]');
+      const actions = await table.locator('tbody tr > th').allInnerTexts();
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.filter((a) => /[A-Za-z]/.test(a))).toEqual([]);
+      await expect(table.innerText()).resolves.toContain('ورود به میز کار');
+      await expect(table.innerText()).resolves.not.toContain('StaffSession');
+      await screenshot(page, 'webfix-staff-audit-fa-desktop');
+      await page.goto(`${site.web.url}/en/staff/admin/audit`);
+      const english = await page.locator('[data-audit-log]').innerText();
+      expect(english).toContain('Signed in');
+      expect(english).not.toMatch(/\bsignIn\b|StaffSession/);
+    });
+  });
+});
+
+describe('layout and dates for staff (item 17)', () => {
+  test('lists are usable on a phone: every link and button in a table is on screen without scrolling sideways', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'admin', '/staff/polls');
+      for (const path of ['/staff/polls', '/staff/events', '/staff/events/occasions', '/staff/media', '/staff/media/releases', '/staff/media/follow-ups', '/staff/admin', '/staff/admin/api-keys']) {
+        await page.goto(site.web.url + path);
+        const offscreen = await page.locator('main table').evaluateAll((tables) =>
+          tables.flatMap((table) =>
+            [...table.querySelectorAll('a, button')]
+              .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 30), box: el.getBoundingClientRect() }))
+              .filter(({ box }) => box.width > 0 && (box.left < 0 || box.right > window.innerWidth + 1))
+              .map(({ text }) => text),
+          ),
+        );
+        expect({ path, offscreen }).toEqual({ path, offscreen: [] });
+        await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).resolves.toBe(true);
+        await screenshot(page, `webfix-staff-table${path.replace(/\//g, '-')}-fa-phone`);
+      }
+    });
+  });
+
+  test('a Solar Hijri date picker works from the keyboard and fills the field', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'editor', '/staff/polls/new');
+      const field = page.getByLabel(/باز شدن — تاریخ/);
+      // The example is not last year's date.
+      await expect(page.locator('#opensDay-hint').textContent()).resolves.not.toContain('۱۴۰۴/۰۹/۰۵');
+      await page.getByRole('button', { name: /انتخاب تاریخ.*باز شدن/ }).focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      // Today has focus; move a week on with the keyboard and choose it.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'hidden' });
+      const expected = new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+        .formatToParts(new Date(`${cityDay(7)}T12:00:00Z`))
+        .filter((p) => p.type !== 'literal')
+        .map((p) => p.value);
+      await expect(field.inputValue()).resolves.toBe(`${expected[0]}/${expected[1]}/${expected[2]}`);
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('opensDay');
+      const violations = await seriousViolations(page, 'builder-picker');
+      expect(violations).toEqual([]);
+      await screenshot(page, 'webfix-staff-date-picker-fa-desktop');
+    });
+  });
+
+  test("a journalist's contact history lists the releases sent to them", async () => {
+    const { mediaContacts } = await api<{ mediaContacts: { edges: { node: { id: string } }[] } }>(site, '{ mediaContacts(first: 1) { edges { node { id } } } }', {}, media);
+    const contactId = mediaContacts.edges[0].node.id;
+    const { createPressRelease } = await api<{ createPressRelease: { pressRelease: { id: string } } }>(
+      site,
+      'mutation ($input: CreatePressReleaseInput!) { createPressRelease(input: $input) { pressRelease { id } } }',
+      { input: { titleFa: 'اطلاعیه آزمایشی برای خبرنگار', bodyFa: 'متن اطلاعیه.' } },
+      media,
+    );
+    await api(site, 'mutation ($input: PublishPressReleaseInput!) { publishPressRelease(input: $input) { pressRelease { id } } }', { input: { id: createPressRelease.pressRelease.id, contactIds: [contactId] } }, media);
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'media', `/staff/media/contacts/${contactId}`);
+      const sent = page.locator('[data-releases-sent]');
+      await expect(sent.innerText()).resolves.toContain('اطلاعیه آزمایشی برای خبرنگار');
+      await expect(sent.locator(`a[href="/staff/media/releases/${createPressRelease.pressRelease.id}"]`).count()).resolves.toBe(1);
+      await screenshot(page, 'webfix-staff-contact-releases-fa-phone');
+    });
+  });
+});
