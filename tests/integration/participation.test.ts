@@ -51,6 +51,15 @@ describe('OPEN polls: proof of work', () => {
     expect(n).toBe(1);
   });
 
+  it('forgets spent challenges once they have expired (they could not be used again anyway)', async () => {
+    const poll = await createPoll(t, editor, onePoll());
+    expect((await submit({ pollId: poll.id, answers: answer(poll), challenge: await solvedChallenge(t) })).body.errors).toBeUndefined();
+    await t.app.db.query(`UPDATE spent_challenge SET expires_at = now() - interval '1 second'`);
+    await t.app.services.abuseSignals.purgeExpired();
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM spent_challenge');
+    expect(n).toBe(0);
+  });
+
   it('refuses a forged or tampered challenge with CHALLENGE_FAILED and a malformed one with BAD_USER_INPUT', async () => {
     const poll = await createPoll(t, editor, onePoll());
     const payload = JSON.parse(Buffer.from(await solvedChallenge(t), 'base64').toString());

@@ -70,6 +70,7 @@ export class AbuseSignals {
   private minutes = new Map<string, number>();
   private clusters = new Map<string, { pollId: string; windowStart: Date; key: Buffer; answers: number }>();
   private timer?: NodeJS.Timeout;
+  private housekeeping?: NodeJS.Timeout;
   private flushing?: Promise<void>;
 
   constructor(
@@ -88,11 +89,21 @@ export class AbuseSignals {
   start(flushMs: number): void {
     this.timer = setInterval(() => void this.flush(), flushMs);
     this.timer.unref();
+    this.housekeeping = setInterval(() => void this.purgeExpired().catch((err) => this.log.warn({ err }, 'participation housekeeping failed')), 60_000);
+    this.housekeeping.unref();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.housekeeping);
     await this.flush();
+  }
+
+  /** Deletes spent challenges and codes past their expiry (they refuse nothing more), and per-minute counts older than a year. */
+  async purgeExpired(): Promise<void> {
+    await this.db.query('DELETE FROM spent_challenge WHERE expires_at < now()');
+    await this.db.query('DELETE FROM verification_code WHERE expires_at < now()');
+    await this.db.query(`DELETE FROM poll_arrival_minute WHERE minute < now() - interval '1 year'`);
   }
 
   /** The cluster an answer comes from: network prefix and browser family under the day's salt. */
