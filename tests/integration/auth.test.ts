@@ -1,20 +1,27 @@
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
+import { signWebClient, WEB_CLIENT_HEADER } from '../../server/src/common/client-address';
 import { startTestApp, type TestApp } from '../helpers/app';
+
+const WEB_SECRET = 'auth-tests-web-api-secret-0123456789abcdef';
+/** Headers of a request the website makes for a visitor at `address`. */
+const from = (address: string) => ({ [WEB_CLIENT_HEADER]: signWebClient(WEB_SECRET, address) });
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ seed: true, env: { SIGN_IN_ATTEMPTS_PER_15_MIN: '3' } });
+  // Three failures per account and client before waits begin; fifteen per client across accounts.
+  // The website's signed visitor addresses (WEB_API_SECRET) stand for clients at different addresses.
+  t = await startTestApp({ seed: true, env: { SIGN_IN_ATTEMPTS_PER_15_MIN: '3', WEB_API_SECRET: WEB_SECRET } });
 });
 afterAll(() => t.close());
 
-const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { token expiresAt user { email role displayName } } }';
+const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { token expiresAt deviceToken user { email role displayName } } }';
 const ME = '{ me { email role } }';
 
-async function rawSignIn(email: string, password: string, headers: Record<string, string> = {}) {
+async function rawSignIn(email: string, password: string, headers: Record<string, string> = {}, deviceToken?: string) {
   const res = await fetch(t.graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query: SIGN_IN, variables: { input: { email, password } } }),
+    body: JSON.stringify({ query: SIGN_IN, variables: { input: { email, password, deviceToken } } }),
   });
   return { res, body: (await res.json()) as any };
 }
@@ -52,14 +59,6 @@ describe('staff sign-in', () => {
     const { body } = await rawSignIn('not-an-email', 'x');
     expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
     expect(t.sqlCount()).toBe(before);
-  });
-
-  it('rate-limits repeated failures on one account with RATE_LIMITED and retryAfter, even with the right password', async () => {
-    for (let i = 0; i < 3; i++) await rawSignIn('admin@nabz.example', `wrong-${i}`);
-    const { body } = await rawSignIn('admin@nabz.example', DEMO_PASSWORD);
-    expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
-    expect(body.errors[0].extensions.retryAfter).toBeGreaterThan(0);
-    expect(body.data).toBeNull();
   });
 
   it('stores the password as argon2id with at least OWASP\'s minimum cost, and only a hash of the session token', async () => {
@@ -103,5 +102,75 @@ describe('staff sign-in', () => {
     expect((await t.gql(ME, undefined, { token })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const { body } = await rawSignIn('analyst@nabz.example', DEMO_PASSWORD);
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('sign-in limits (per account and client, growing waits)', () => {
+  const code = (body: any) => body.errors?.[0]?.extensions?.code;
+  beforeAll(() => t.app.db.query(`UPDATE staff_user SET active = true WHERE email = 'analyst@nabz.example'`));
+
+  it('makes a client that keeps failing on one account wait, even with the right password, and longer after each further failure', async () => {
+    for (let i = 0; i < 3; i++) expect(code((await rawSignIn('admin@nabz.example', `wrong-${i}`, from('203.0.113.1'))).body)).toBe('UNAUTHENTICATED');
+    const locked = await rawSignIn('admin@nabz.example', DEMO_PASSWORD, from('203.0.113.1'));
+    expect(locked.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    expect(locked.body.errors[0].extensions.retryAfter).toBeGreaterThan(25);
+    expect(locked.body.errors[0].extensions.retryAfter).toBeLessThanOrEqual(30);
+    expect(locked.body.data).toBeNull();
+    // The wait passes; one more failure earns twice the wait.
+    await t.app.db.query(`UPDATE staff_sign_in_lock SET locked_until = now() - interval '1 second'`);
+    expect(code((await rawSignIn('admin@nabz.example', 'wrong-again', from('203.0.113.1'))).body)).toBe('UNAUTHENTICATED');
+    const longer = await rawSignIn('admin@nabz.example', DEMO_PASSWORD, from('203.0.113.1'));
+    expect(longer.body.errors[0].extensions.retryAfter).toBeGreaterThan(55);
+    expect(longer.body.errors[0].extensions.retryAfter).toBeLessThanOrEqual(60);
+  });
+
+  it('never locks the owner out from another client: the right password gets through there', async () => {
+    const owner = await rawSignIn('admin@nabz.example', DEMO_PASSWORD, from('198.51.100.20'));
+    expect(owner.body.errors).toBeUndefined();
+    expect(owner.body.data.signIn.user.email).toBe('admin@nabz.example');
+  });
+
+  it('lets a device that signed in before through with the right password even from the address that is locked', async () => {
+    const first = await rawSignIn('analyst@nabz.example', DEMO_PASSWORD, from('203.0.113.2'));
+    const deviceToken = first.body.data.signIn.deviceToken as string;
+    expect(deviceToken).toMatch(/^d1\./);
+    // Someone else behind the same address guesses the analyst's password.
+    for (let i = 0; i < 4; i++) await rawSignIn('analyst@nabz.example', `guess-${i}`, from('203.0.113.2'));
+    expect(code((await rawSignIn('analyst@nabz.example', DEMO_PASSWORD, from('203.0.113.2'))).body)).toBe('RATE_LIMITED');
+    const owner = await rawSignIn('analyst@nabz.example', DEMO_PASSWORD, from('203.0.113.2'), deviceToken);
+    expect(owner.body.errors).toBeUndefined();
+    // A device token of another account, or a forged one, is no help.
+    const forged = deviceToken.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    expect(code((await rawSignIn('analyst@nabz.example', DEMO_PASSWORD, from('203.0.113.2'), forged)).body)).toBe('RATE_LIMITED');
+  });
+
+  it('counts only failures per client across accounts: made-up e-mails lock out only their sender, and successful sign-ins never count', async () => {
+    for (let i = 0; i < 15; i++) expect(code((await rawSignIn(`nobody-${i}@nabz.example`, 'x', from('203.0.113.3'))).body)).toBe('UNAUTHENTICATED');
+    expect(code((await rawSignIn('media@nabz.example', DEMO_PASSWORD, from('203.0.113.3'))).body)).toBe('RATE_LIMITED');
+    // Another visitor of the website is not held back, however many times they sign in.
+    for (let i = 0; i < 20; i++) expect((await rawSignIn('media@nabz.example', DEMO_PASSWORD, from('198.51.100.30'))).body.errors).toBeUndefined();
+  });
+
+  it('shows admins an account\'s locks in staffUsers and lets them lift them (audited); other roles see and lift nothing', async () => {
+    for (let i = 0; i < 3; i++) await rawSignIn('editor@nabz.example', `wrong-${i}`, from('203.0.113.4'));
+    expect(code((await rawSignIn('editor@nabz.example', DEMO_PASSWORD, from('203.0.113.4'))).body)).toBe('RATE_LIMITED');
+    const admin = (await rawSignIn('admin@nabz.example', DEMO_PASSWORD, from('198.51.100.40'))).body.data.signIn.token;
+    const LIST = '{ staffUsers(first: 20, filter: { search: "editor@" }) { edges { node { id email signInLock { lockedClients lockedUntil recentFailures } } } } }';
+    const listed = await t.gql<any>(LIST, {}, { token: admin });
+    expect(listed.body.errors).toBeUndefined();
+    const editor = listed.body.data.staffUsers.edges.map((e: any) => e.node).find((n: any) => n.email === 'editor@nabz.example');
+    expect(editor.signInLock).toMatchObject({ lockedClients: 1, recentFailures: 3 });
+    expect(new Date(editor.signInLock.lockedUntil).getTime()).toBeGreaterThan(Date.now());
+
+    const LIFT = 'mutation ($input: LiftSignInLockInput!) { liftSignInLock(input: $input) { liftedCount staffUser { email signInLock { lockedClients } } } }';
+    const analyst = (await rawSignIn('analyst@nabz.example', DEMO_PASSWORD, from('198.51.100.41'))).body.data.signIn.token;
+    expect(code((await t.gql(LIFT, { input: { id: editor.id } }, { token: analyst })).body)).toBe('FORBIDDEN');
+    expect((await t.gql<any>('{ me { signInLock { lockedClients } } }', {}, { token: analyst })).body.data.me.signInLock).toBeNull();
+
+    const lifted = await t.gql<any>(LIFT, { input: { id: editor.id } }, { token: admin });
+    expect(lifted.body.data.liftSignInLock).toEqual({ liftedCount: 1, staffUser: { email: 'editor@nabz.example', signInLock: null } });
+    const [audit] = await t.app.db.query(`SELECT entity_id, after FROM audit_log WHERE action = 'liftSignInLock' ORDER BY at DESC LIMIT 1`);
+    expect(audit).toMatchObject({ entity_id: editor.id, after: { email: 'editor@nabz.example', liftedCount: 1 } });
+    expect((await rawSignIn('editor@nabz.example', DEMO_PASSWORD, from('203.0.113.4'))).body.errors).toBeUndefined();
   });
 });

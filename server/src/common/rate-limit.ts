@@ -15,8 +15,10 @@ export interface LimiterOptions {
  */
 export class Limiter {
   private readonly limiter: RateLimiterAbstract;
+  private readonly points: number;
 
   constructor(options: LimiterOptions, redis?: Redis) {
+    this.points = options.points;
     const base = { keyPrefix: `nabz:${options.keyPrefix}`, points: options.points, duration: options.durationSeconds };
     this.limiter = redis
       ? // While Redis is away the in-memory insurance limiter answers at once (a per-process limit)
@@ -33,6 +35,17 @@ export class Limiter {
       if (e instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
       throw e;
     }
+  }
+
+  /** Seconds until the key may try again when its points are spent, else 0; spends nothing. */
+  async blocked(key: string): Promise<number> {
+    const state = await this.limiter.get(hashKey(key));
+    return state && state.remainingPoints <= 0 && state.consumedPoints >= this.points ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : 0;
+  }
+
+  /** Spends one point for the key without refusing: for counting failures after the fact. */
+  async penalize(key: string): Promise<void> {
+    await this.limiter.penalty(hashKey(key), 1);
   }
 
   async reset(key: string): Promise<void> {

@@ -13,12 +13,14 @@ import { PARTICIPATION_ENTITIES } from '../modules/polls/participation/participa
 import { ApiKey } from '../modules/partners/api-key.entity';
 import { AuditLogEntry } from '../modules/staff/audit.entity';
 import { StaffSession, StaffUser } from '../modules/staff/staff.entity';
+import { StaffSignInLock } from '../modules/staff/sign-in-lock.entity';
 
 export const ENTITIES = [
   District,
   Goal,
   StaffUser,
   StaffSession,
+  StaffSignInLock,
   AuditLogEntry,
   Poll,
   PollQuestion,

@@ -6,6 +6,7 @@ import { createGoalIndicatorLoaders } from '../modules/goals/goal-indicator.load
 import { createMediaLoaders } from '../modules/media/media.loader';
 import { type Poll, type PollOption, type PollQuestion } from '../modules/polls/poll.entity';
 import { type StaffUser } from '../modules/staff/staff.entity';
+import { type SignInLockState } from '../modules/staff/sign-in-guard';
 import { type Services } from '../services';
 
 /** Built fresh for every request, so nothing cached outlives the request or crosses viewers. */
@@ -17,6 +18,7 @@ export function createLoaders(services: Services) {
     questionsByPollId: new DataLoader<string, PollQuestion[]>((ids) => services.polls.questionsByPollIds(ids)),
     optionsByQuestionId: new DataLoader<string, PollOption[]>((ids) => services.polls.optionsByQuestionIds(ids)),
     staffUserById: new DataLoader<string, StaffUser | null>((ids) => services.auth.findUsersByIds(ids)),
+    signInLockByUserId: new DataLoader<string, SignInLockState | null>((ids) => services.signInGuard.states(ids)),
     ...createGoalIndicatorLoaders(services),
     ...createEventLoaders(services),
     ...createMediaLoaders(services),

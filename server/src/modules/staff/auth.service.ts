@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { AppError, ErrorCode } from '../../common/errors';
-import { type Limiter } from '../../common/rate-limit';
 import { type AuditService } from './audit.service';
 import { burnPasswordCheck, verifyPassword } from './password';
+import { type SignInGuard } from './sign-in-guard';
 import { StaffSession, StaffUser } from './staff.entity';
 import { type Viewer } from './staff.policy';
 
@@ -12,6 +12,8 @@ export interface SignInResult {
   user: StaffUser;
   token: string;
   expiresAt: Date;
+  /** Keeps this device getting through with the right password while others' failures delay the account. */
+  deviceToken: string;
 }
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest();
@@ -21,25 +23,31 @@ export class AuthService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly limiters: { byAccount: Limiter; byClient: Limiter },
+    private readonly guard: SignInGuard,
     private readonly sessionTtlMs: number,
   ) {}
 
-  async signIn(email: string, password: string, meta: { clientKey: string; requestId: string }): Promise<SignInResult> {
+  /**
+   * Signs in with e-mail and password. RATE_LIMITED (with retryAfter) when this client must wait:
+   * per account and client after repeated failures, or per client after many failures across
+   * accounts (see SignInGuard). `deviceToken` is what an earlier sign-in on this device returned.
+   */
+  async signIn(email: string, password: string, meta: { clientKey: string; requestId: string; deviceToken?: string | null }): Promise<SignInResult> {
     const normalizedEmail = email.trim().toLowerCase();
-    await this.limiters.byClient.consume(meta.clientKey);
-    await this.limiters.byAccount.consume(normalizedEmail);
-
     const user = await this.db.getRepository(StaffUser).findOne({ where: { email: normalizedEmail } });
+    const client = { clientKey: meta.clientKey, deviceToken: meta.deviceToken };
+    await this.guard.check(user?.id ?? null, client);
+
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
     if (!user || !valid || !user.active) {
+      await this.guard.failed(user?.id ?? null, client);
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'The e-mail address or password is wrong.', { reason: 'INVALID_CREDENTIALS' });
     }
-    await this.limiters.byAccount.reset(normalizedEmail);
 
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.sessionTtlMs);
     await this.db.transaction(async (manager) => {
+      await this.guard.succeeded(manager, user.id, client);
       // Expired sessions are dead weight: each sign-in clears its own account's.
       await manager.query('DELETE FROM staff_session WHERE user_id = $1 AND expires_at <= now()', [user.id]);
       const inserted = await manager
@@ -57,7 +65,7 @@ export class AuthService {
         requestId: meta.requestId,
       });
     });
-    return { user, token, expiresAt };
+    return { user, token, expiresAt, deviceToken: this.guard.issueDevice(user.id) };
   }
 
   /** The viewer a token stands for, or null when it is unknown, expired or its account is disabled. */

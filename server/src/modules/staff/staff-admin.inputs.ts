@@ -78,3 +78,10 @@ export class ResetStaffPasswordInput {
   @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
 }
+
+@InputType({ description: 'The staff user whose sign-in locks to lift.' })
+export class LiftSignInLockInput {
+  @Field(() => ID, { description: 'The staff user.' })
+  @MaxLength(64)
+  id: string;
+}

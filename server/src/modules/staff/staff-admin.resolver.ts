@@ -1,13 +1,32 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
 import { PageArgs } from '../../graphql/pagination';
 import { Role } from './role';
-import { CreateStaffUserInput, ResetStaffPasswordInput, StaffUserFilter, UpdateStaffUserInput } from './staff-admin.inputs';
-import { CreateStaffUserPayload, ResetStaffPasswordPayload, StaffUserConnection, UpdateStaffUserPayload } from './staff-admin.types';
+import { CreateStaffUserInput, LiftSignInLockInput, ResetStaffPasswordInput, StaffUserFilter, UpdateStaffUserInput } from './staff-admin.inputs';
+import { CreateStaffUserPayload, LiftSignInLockPayload, ResetStaffPasswordPayload, StaffUserConnection, UpdateStaffUserPayload } from './staff-admin.types';
+import { StaffUser } from './staff.entity';
+import { SignInLockState } from './staff.inputs';
 
-@Resolver()
+@Resolver(() => StaffUser)
 export class StaffAdminResolver {
+  @FieldResolver(() => SignInLockState, {
+    nullable: true,
+    description: 'Failed sign-ins to this account in the last day and the clients that must wait; null when there are none, and for anyone but admins.',
+  })
+  signInLock(@Root() user: StaffUser, @Ctx() ctx: Context): Promise<SignInLockState | null> | null {
+    if (ctx.viewer?.role !== Role.ADMIN) return null;
+    return ctx.loaders.signInLockByUserId.load(user.id);
+  }
+
+  @StaffOnly(Role.ADMIN)
+  @Mutation(() => LiftSignInLockPayload, {
+    description: 'Lets every client that must wait before signing in to this account try again at once, and forgets their failures (audited). Admins.',
+  })
+  liftSignInLock(@Arg('input', () => LiftSignInLockInput, { description: 'The staff user.' }) input: LiftSignInLockInput, @Ctx() ctx: Context): Promise<LiftSignInLockPayload> {
+    return ctx.services.staffAdmin.liftSignInLock(ctx.viewer!, input.id, ctx.services.signInGuard, ctx.requestId);
+  }
+
   @StaffOnly(Role.ADMIN)
   @Query(() => StaffUserConnection, { description: 'Staff users, deactivated ones included, in e-mail order. Admins.' })
   staffUsers(

@@ -18,6 +18,7 @@ import {
   staffConflict,
 } from './staff-admin.policy';
 import { type CreateStaffUserInput, type ResetStaffPasswordInput, type StaffUserFilter, type UpdateStaffUserInput } from './staff-admin.inputs';
+import { type SignInGuard } from './sign-in-guard';
 import { StaffSession, StaffUser } from './staff.entity';
 import { type Viewer } from './staff.policy';
 
@@ -158,6 +159,18 @@ export class StaffAdminService {
         requestId,
       });
       return { staffUser: user, endedSessionCount };
+    });
+  }
+
+  /** Lets every client that must wait try the account again at once, and forgets its failures. Audited. */
+  async liftSignInLock(actor: Viewer, id: string, guard: SignInGuard, requestId: string): Promise<{ staffUser: StaffUser; liftedCount: number }> {
+    if (!isUuid(id)) throw notFound('Staff user');
+    return this.db.transaction(async (manager) => {
+      const user = await manager.findOne(StaffUser, { where: { id } });
+      if (!user) throw notFound('Staff user');
+      const liftedCount = await guard.lift(manager, user.id);
+      await this.audit.record(manager, { actorId: actor.userId, action: 'liftSignInLock', entityType: 'StaffUser', entityId: user.id, after: { ...snapshot(user), liftedCount }, requestId });
+      return { staffUser: user, liftedCount };
     });
   }
 

@@ -27,3 +27,12 @@ export class ResetStaffPasswordPayload {
   @Field(() => Int, { description: 'How many of the user\'s sessions ended.' })
   endedSessionCount: number;
 }
+
+@ObjectType({ description: 'The staff user whose sign-in locks were lifted.' })
+export class LiftSignInLockPayload {
+  @Field(() => StaffUser, { description: 'The user.' })
+  staffUser: StaffUser;
+
+  @Field(() => Int, { description: 'How many clients were waiting and may now try again at once.' })
+  liftedCount: number;
+}

@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { IsEmail, MaxLength, MinLength } from 'class-validator';
 import { StaffUser } from './staff.entity';
 
@@ -13,6 +13,14 @@ export class SignInInput {
   @MinLength(1)
   @MaxLength(256)
   password: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The deviceToken an earlier successful sign-in to this account returned on this device. With it, the device keeps getting through with the right password while failed attempts from other clients make those clients wait.',
+  })
+  @MaxLength(200)
+  deviceToken?: string | null;
 }
 
 @ObjectType({ description: 'A new staff session.' })
@@ -28,6 +36,21 @@ export class SignInPayload {
 
   @Field({ description: 'When the session ends; sign in again after it.' })
   expiresAt: Date;
+
+  @Field({ description: 'Keep it on this device (for 180 days) and send it as `deviceToken` with later sign-ins to this account.' })
+  deviceToken: string;
+}
+
+@ObjectType({ description: 'Failed sign-ins to an account and the waits they earned (per client: an address, or a device that signed in before). Admins.' })
+export class SignInLockState {
+  @Field(() => Int, { description: 'Clients that must wait now before trying this account again.' })
+  lockedClients: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the last of them may try again; null when none must wait.' })
+  lockedUntil: Date | null;
+
+  @Field(() => Int, { description: 'Failed sign-ins to the account in the last day, from every client.' })
+  recentFailures: number;
 }
 
 @ObjectType({ description: 'The result of signing out.' })

@@ -14,12 +14,14 @@ export class StaffResolver {
 
   @Public()
   @Mutation(() => SignInPayload, {
-    description: 'Starts a staff session. Wrong credentials give UNAUTHENTICATED; too many attempts give RATE_LIMITED.',
+    description:
+      'Starts a staff session. Wrong credentials give UNAUTHENTICATED. After repeated failures to one account from one client (an address, or a device by its deviceToken), that client must wait, longer after each further failure: RATE_LIMITED with retryAfter. Successful sign-ins count against nothing.',
   })
   async signIn(@Arg('input', () => SignInInput, { description: 'E-mail address and password.' }) input: SignInInput, @Ctx() ctx: Context): Promise<SignInPayload> {
     const result = await ctx.services.auth.signIn(input.email, input.password, {
       clientKey: ctx.clientKey,
       requestId: ctx.requestId,
+      deviceToken: input.deviceToken,
     });
     ctx.sessionCookie.set(result.token, result.expiresAt);
     return result;

@@ -1,0 +1,151 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { rateLimited } from '../../common/errors';
+import { type Limiter } from '../../common/rate-limit';
+
+/**
+ * Who is trying to sign in, for the limits: the client's hashed address (`clientKey`), and the
+ * device token an earlier successful sign-in returned, if the client sent one.
+ */
+export interface SignInClient {
+  clientKey: string;
+  deviceToken?: string | null;
+}
+
+export interface SignInGuardSettings {
+  /** Failed sign-ins to one account from one client before it must wait. */
+  freeFailures: number;
+  /** The first wait; each further failure doubles it, up to maxDelaySeconds. */
+  firstDelaySeconds: number;
+  maxDelaySeconds: number;
+  /** Failures older than this are forgotten. */
+  forgetAfterSeconds: number;
+  /** Keys device tokens (derived from RESPONDENT_SECRET, so every instance has it). */
+  deviceKey: Buffer;
+  deviceTtlSeconds: number;
+}
+
+export const DEFAULT_SIGN_IN_GUARD = { firstDelaySeconds: 30, maxDelaySeconds: 3600, forgetAfterSeconds: 24 * 3600, deviceTtlSeconds: 180 * 24 * 3600 };
+
+/** An account's sign-in locks as admins see them. */
+export interface SignInLockState {
+  /** Clients that must wait now before trying this account again. */
+  lockedClients: number;
+  /** When the last of them may try again. */
+  lockedUntil: Date | null;
+  /** Failed sign-ins to the account in the last day, from every client. */
+  recentFailures: number;
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 43);
+
+/**
+ * The limits on staff sign-in:
+ *
+ * - per (account, client): `freeFailures` wrong passwords, then a wait that doubles with each
+ *   further failure (30 s, 1 min, 2 min … 1 h). The client is the device when it presents a device
+ *   token of that account (set at an earlier successful sign-in there), otherwise its address. So
+ *   wrong passwords from elsewhere — or from the same office network — never lock the owner out;
+ *   admins see the locks and can lift them.
+ * - per client across accounts (`byClient`, Redis when configured): only failures count, so made-up
+ *   e-mails exhaust only their sender's budget. A device of the account is not held back by it.
+ *
+ * Successful sign-ins count against nothing, and clear that client's failures for the account.
+ */
+export class SignInGuard {
+  constructor(
+    private readonly db: DataSource,
+    private readonly byClient: Limiter,
+    private readonly settings: SignInGuardSettings,
+  ) {}
+
+  /** A device token for a successful sign-in of `userId` on this device: `d1.<user>.<issued>.<signature>`. */
+  issueDevice(userId: string, now = Date.now()): string {
+    const issued = Math.floor(now / 1000);
+    return `d1.${userId}.${issued}.${this.deviceSignature(userId, issued).toString('base64url')}`;
+  }
+
+  /** Checks a sign-in before the password is; throws RATE_LIMITED with retryAfter when this client must wait. */
+  async check(userId: string | null, client: SignInClient): Promise<void> {
+    const device = userId ? this.deviceKeyFor(userId, client.deviceToken) : null;
+    if (!device) {
+      const wait = await this.byClient.blocked(client.clientKey);
+      if (wait) throw rateLimited(wait);
+    }
+    if (!userId) return;
+    const [row] = (await this.db.query(
+      `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS wait FROM staff_sign_in_lock WHERE user_id = $1 AND client_key = $2 AND locked_until > now()`,
+      [userId, device ?? this.addressKey(client)],
+    )) as Array<{ wait: number }>;
+    if (row) throw rateLimited(Math.max(1, row.wait));
+  }
+
+  /** Counts a failed sign-in (unknown e-mail, wrong password or disabled account). */
+  async failed(userId: string | null, client: SignInClient): Promise<void> {
+    const device = userId ? this.deviceKeyFor(userId, client.deviceToken) : null;
+    if (!device) await this.byClient.penalize(client.clientKey);
+    if (!userId) return;
+    const { freeFailures, firstDelaySeconds, maxDelaySeconds, forgetAfterSeconds } = this.settings;
+    // One statement, so concurrent failures each count: the failures so far (forgotten after a day), then the wait they earn.
+    const n = 'CASE WHEN l.last_failure_at < now() - make_interval(secs => $6::float8) THEN 1 ELSE l.failures + 1 END';
+    await this.db.query(
+      `INSERT INTO staff_sign_in_lock AS l (user_id, client_key, failures, locked_until, last_failure_at)
+       VALUES ($1, $2, 1, CASE WHEN 1 >= $3::int THEN now() + make_interval(secs => $4::float8) END, now())
+       ON CONFLICT (user_id, client_key) DO UPDATE SET
+         failures = ${n},
+         locked_until = CASE WHEN ${n} >= $3::int THEN now() + make_interval(secs => least($5::float8, $4::float8 * power(2, ${n} - $3::int))) END,
+         last_failure_at = now()`,
+      [userId, device ?? this.addressKey(client), freeFailures, firstDelaySeconds, maxDelaySeconds, forgetAfterSeconds],
+    );
+  }
+
+  /**
+   * A successful sign-in: this client's failures for the account are forgotten. Only the client it
+   * came as: a device getting through does not clear the failures of others at its address.
+   */
+  async succeeded(manager: EntityManager, userId: string, client: SignInClient): Promise<void> {
+    await manager.query('DELETE FROM staff_sign_in_lock WHERE user_id = $1 AND client_key = $2', [userId, this.deviceKeyFor(userId, client.deviceToken) ?? this.addressKey(client)]);
+  }
+
+  /** The lock state of each account, in key order; null for an account without recent failures. */
+  async states(userIds: readonly string[]): Promise<Array<SignInLockState | null>> {
+    const rows = (await this.db.query(
+      `SELECT user_id, count(*) FILTER (WHERE locked_until > now())::int AS locked_clients,
+              max(locked_until) FILTER (WHERE locked_until > now()) AS locked_until, sum(failures)::int AS failures
+       FROM staff_sign_in_lock
+       WHERE user_id = ANY($1) AND last_failure_at > now() - make_interval(secs => $2::float8)
+       GROUP BY user_id`,
+      [userIds, this.settings.forgetAfterSeconds],
+    )) as Array<{ user_id: string; locked_clients: number; locked_until: Date | null; failures: number }>;
+    const byId = new Map(rows.map((r) => [r.user_id, { lockedClients: r.locked_clients, lockedUntil: r.locked_until, recentFailures: r.failures }]));
+    return userIds.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Forgets every client's failures for the account (an admin lifting the locks); returns how many clients were locked. */
+  async lift(manager: EntityManager, userId: string): Promise<number> {
+    const [rows] = (await manager.query('DELETE FROM staff_sign_in_lock WHERE user_id = $1 RETURNING locked_until > now() AS locked', [userId])) as [Array<{ locked: boolean }>, number];
+    return rows.filter((r) => r.locked).length;
+  }
+
+  private addressKey(client: SignInClient): string {
+    return `addr:${sha(client.clientKey)}`;
+  }
+
+  /** The lock key of the device, when `token` is a current device token of this account. */
+  private deviceKeyFor(userId: string, token: string | null | undefined): string | null {
+    if (!token || token.length > 200) return null;
+    const [version, user, issuedText, signature] = token.split('.');
+    if (version !== 'd1' || user !== userId || !/^\d{1,12}$/.test(issuedText ?? '') || !signature) return null;
+    const issued = Number(issuedText);
+    const age = Date.now() / 1000 - issued;
+    if (age < -300 || age > this.settings.deviceTtlSeconds) return null;
+    const given = Buffer.from(signature, 'base64url');
+    const expected = this.deviceSignature(userId, issued);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    return `device:${sha(token)}`;
+  }
+
+  private deviceSignature(userId: string, issued: number): Buffer {
+    return createHmac('sha256', this.settings.deviceKey).update(`staff-device\n${userId}\n${issued}`).digest();
+  }
+}
