@@ -225,8 +225,8 @@ describe('an analyst', () => {
       await expect(page.locator('[data-site-counters] .staff-counter').count()).resolves.toBe(5);
       // The demo data carries the old site's figures over.
       await expect(page.locator('[data-site-counters]').textContent()).resolves.toContain('۳۱۱٬۶۹۱');
-      await page.getByLabel('از تاریخ').fill('۱۴۰۴/۰۱/۰۱');
-      await page.getByLabel('تا تاریخ').fill('۱۴۰۴/۰۱/۱۰');
+      await page.getByLabel('از تاریخ', { exact: true }).fill('۱۴۰۴/۰۱/۰۱');
+      await page.getByLabel('تا تاریخ', { exact: true }).fill('۱۴۰۴/۰۱/۱۰');
       await page.getByRole('button', { name: 'نمایش' }).click();
       await page.waitForURL(/from=/);
       // 1–10 Farvardin 1404 is 21–30 March 2025: ten days on the chart's table.
