@@ -3,6 +3,7 @@
 // DATABASE_URL is set), waits until they answer, and prints where they are and how to sign in.
 // Ctrl-C stops both.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,7 +43,7 @@ function stop(code = 0) {
   stopping = true;
   for (const child of children) {
     try {
-      process.kill(-child.pid, 'SIGTERM'); // the whole group: next start forks next-server
+      process.kill(-child.pid, 'SIGTERM'); // the whole group, with anything a server forked
     } catch {}
   }
   setTimeout(() => process.exit(code), 1500).unref();
@@ -61,9 +62,12 @@ async function waitFor(url, seconds) {
   throw new Error(`${url} did not answer within ${seconds} s`);
 }
 
-// The website answers polls for citizens: the API believes the X-Forwarded-For it adds (from this machine only),
-// so the per-address submission limit applies to each citizen rather than to the website.
-const apiEnv = { PORT: apiPort, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback' };
+// The website signs each visitor's address with a secret it shares with the API (WEB_API_SECRET), so
+// the API's per-address limits count each citizen rather than the website, and no one else can pass
+// for the website. A fresh one each run unless given. TRUST_PROXY is the API's own (who may forward
+// to it directly); WEB_TRUST_PROXY, the website's (the proxies in front of the website), if any.
+const webApiSecret = process.env.WEB_API_SECRET || randomBytes(32).toString('base64url');
+const apiEnv = { PORT: apiPort, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', WEB_API_SECRET: webApiSecret };
 if (!process.env.DATABASE_URL) say('no DATABASE_URL: using the embedded PostgreSQL in server/.data/pglite');
 run('api', [path.join(root, 'server/dist/main.js')], path.join(root, 'server'), apiEnv);
 try {
@@ -73,9 +77,11 @@ try {
   stop(1);
 }
 const apiReady = Date.now();
-run('web', [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', webPort], path.join(root, 'web'), {
+run('web', [path.join(root, 'web/server.mjs'), '-p', webPort], path.join(root, 'web'), {
   PORT: webPort,
   GRAPHQL_URL: process.env.GRAPHQL_URL ?? `http://localhost:${apiPort}/graphql`,
+  WEB_API_SECRET: webApiSecret,
+  TRUST_PROXY: process.env.WEB_TRUST_PROXY ?? 'false',
 });
 await waitFor(`http://localhost:${webPort}/`, 60).catch((e) => {
   say(e.message);

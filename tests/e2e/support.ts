@@ -3,7 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { startWeb, type RunningWeb } from '../helpers/web';
+import { startWeb, TEST_WEB_API_SECRET, type RunningWeb } from '../helpers/web';
 
 // Shared by the end-to-end files: the real API on a fresh, seeded database, the production build
 // of web/ in front of it, and Debian's Chromium. Screenshots go to tests/e2e/screenshots/
@@ -23,7 +23,8 @@ export interface Site {
 
 export async function startSite(options: { env?: Record<string, string> } = {}): Promise<Site> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const app = await startTestApp({ seed: true, env: options.env });
+  // The API believes the website's signed visitor addresses, as in production.
+  const app = await startTestApp({ seed: true, env: { WEB_API_SECRET: TEST_WEB_API_SECRET, ...options.env } });
   let web: RunningWeb | undefined;
   try {
     web = await startWeb(app.graphqlUrl);

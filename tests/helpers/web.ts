@@ -18,10 +18,18 @@ export interface RunningWeb {
 }
 
 /**
- * Serves the production build of web/ against `graphqlUrl` on a free port.
+ * The secret the tests' website and API share (WEB_API_SECRET), as a deployment sets one: the
+ * website signs each visitor's address with it. startSite gives it to both.
+ */
+export const TEST_WEB_API_SECRET = "nabz-tests-web-api-secret-0123456789abcdef";
+
+/**
+ * Serves the production build of web/ against `graphqlUrl` on a free port, with the website's own
+ * server (web/server.mjs), which decides each visitor's address from the connection. `env` adds to
+ * or overrides its environment (WEB_API_SECRET is TEST_WEB_API_SECRET unless given).
  * The build is not made here: a cold `next build` takes about a minute, so tests expect it.
  */
-export async function startWeb(graphqlUrl: string): Promise<RunningWeb> {
+export async function startWeb(graphqlUrl: string, options: { env?: Record<string, string> } = {}): Promise<RunningWeb> {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (!existsSync(path.join(webDir, distDir, "BUILD_ID"))) {
     throw new Error(`web/${distDir} has no production build: run \`npm run build -w web\` first`);
@@ -30,9 +38,12 @@ export async function startWeb(graphqlUrl: string): Promise<RunningWeb> {
   // "localhost", not "127.0.0.1": with a literal loopback IP as hostname, Next 16 treats the
   // proxy's locale rewrite as external and loops (vercel/next.js#94745).
   const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "localhost"], {
+  // A copy of the site built before web/server.mjs existed is served by `next start`.
+  const server = path.join(webDir, "server.mjs");
+  const command = existsSync(server) ? [server] : [nextBin, "start"];
+  const child = spawn(process.execPath, [...command, "-p", String(port), "-H", "localhost"], {
     cwd: webDir,
-    env: { ...process.env, GRAPHQL_URL: graphqlUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, GRAPHQL_URL: graphqlUrl, NEXT_TELEMETRY_DISABLED: "1", WEB_API_SECRET: TEST_WEB_API_SECRET, ...options.env },
     // Its own process group: `next start` forks next-server, which outlives a plain kill.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

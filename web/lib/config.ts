@@ -18,6 +18,13 @@ function readSeconds(name: string, fallback: number): number {
   return value;
 }
 
+function readSecret(name: string): string | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return undefined;
+  if (raw.length < 32) throw new Error(`${name} must be at least 32 characters`);
+  return raw;
+}
+
 const graphqlUrl = readUrl("GRAPHQL_URL", process.env.GRAPHQL_URL || DEFAULT_GRAPHQL_URL);
 
 /** The same endpoint over WebSocket (graphql-ws), for live poll results. */
@@ -56,6 +63,12 @@ export const config = {
    * off). Answers for a visitor (with their cookie) are never kept.
    */
   apiCacheMs: readSeconds("API_CACHE_SECONDS", 5) * 1000,
+  /**
+   * Shared with the API (`WEB_API_SECRET`, 32+ characters): the web signs each visitor's address
+   * with it so that the API counts its limits per visitor. Unset, the API sees every visitor as
+   * the website itself (one shared limit): set it in production.
+   */
+  webApiSecret: readSecret("WEB_API_SECRET"),
   /** A page gives up on the API after this long and shows the error state. */
   graphqlTimeoutMs: 10_000,
 } as const;

@@ -1,4 +1,5 @@
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
+import { clientAddressHeaders } from "./api/client-address";
 import { config } from "./config";
 
 // The anonymous respondent token the API issues on a first answer. The web keeps it in an
@@ -15,15 +16,13 @@ const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 const TOKEN = /^[A-Za-z0-9_.-]{1,200}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Headers for an API call made for this visitor: their respondent cookie and their address. */
+/** Headers for an API call made for this visitor: their respondent cookie and their signed address. */
 export async function visitorHeaders(): Promise<Record<string, string>> {
-  const [cookieStore, requestHeaders] = await Promise.all([cookies(), headers()]);
-  const result: Record<string, string> = {};
+  const [cookieStore, address] = await Promise.all([cookies(), clientAddressHeaders()]);
+  // The API counts submissions per address: the visitor's own, as the web vouches for it.
+  const result: Record<string, string> = { ...address };
   const token = cookieStore.get(RESPONDENT_COOKIE)?.value;
   if (token && TOKEN.test(token)) result.cookie = `${RESPONDENT_COOKIE}=${token}`;
-  // The API counts submissions per address; it reads this header only when told to trust the web.
-  const forwarded = requestHeaders.get("x-forwarded-for");
-  if (forwarded) result["x-forwarded-for"] = forwarded;
   return result;
 }
 

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { clientAddressHeaders } from "../api/client-address";
 import { config } from "../config";
 import type { GraphqlError, GraphqlResponse } from "../api/request";
 import { sessionEnded, staffToken } from "./session";
@@ -20,7 +21,7 @@ export async function staffRequest<T>(document: string, variables: Record<string
   if (!token) return sessionEnded(false);
   const response = await fetch(config.graphqlUrl, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` },
+    headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}`, ...(await clientAddressHeaders()) },
     body: JSON.stringify({ query: document, variables }),
     cache: "no-store",
     signal: AbortSignal.timeout(config.graphqlTimeoutMs),

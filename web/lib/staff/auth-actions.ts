@@ -1,18 +1,20 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { clientAddressHeaders } from "../api/client-address";
 import { graphqlRequest } from "../api/request";
 import { currentRoute } from "../i18n/request";
 import { localePath } from "../i18n/routing";
 import { refusal, text, type FormState } from "./forms";
 import { staffText } from "./i18n";
-import { forgetStaffToken, keepStaffToken, safeReturnPath, signInPath, staffToken } from "./session";
+import { forgetStaffToken, keepStaffDeviceToken, keepStaffToken, safeReturnPath, signInPath, staffDeviceToken, staffToken } from "./session";
 
 const SIGN_IN = /* GraphQL */ `
   mutation StaffSignIn($input: SignInInput!) {
     signIn(input: $input) {
       token
       expiresAt
+      deviceToken
     }
   }
 `;
@@ -35,7 +37,11 @@ export async function signIn(previous: FormState, form: FormData): Promise<FormS
 
   let body;
   try {
-    body = await graphqlRequest<{ signIn: { token: string; expiresAt: string } }>(SIGN_IN, { input: { email, password } });
+    // The visitor's signed address: the API limits failed sign-ins per client, not per website.
+    // The device token of an earlier sign-in here keeps this browser getting through with the right
+    // password while others' failed attempts make them wait.
+    const deviceToken = (await staffDeviceToken()) ?? null;
+    body = await graphqlRequest<{ signIn: { token: string; expiresAt: string; deviceToken: string } }>(SIGN_IN, { input: { email, password, deviceToken } }, await clientAddressHeaders());
   } catch {
     return refusal(locale, t.unavailable, previous);
   }
@@ -45,6 +51,7 @@ export async function signIn(previous: FormState, form: FormData): Promise<FormS
   if (!body.data?.signIn) return refusal(locale, t.unavailable, previous);
 
   await keepStaffToken(body.data.signIn.token, new Date(body.data.signIn.expiresAt));
+  await keepStaffDeviceToken(body.data.signIn.deviceToken);
   redirect(localePath(locale, safeReturnPath(text(form, "next"))));
 }
 

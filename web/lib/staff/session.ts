@@ -36,6 +36,23 @@ export async function keepStaffToken(token: string, expiresAt: Date): Promise<vo
   });
 }
 
+// The device token the API returned at the last successful sign-in in this browser (kept after
+// signing out: it vouches for the browser, not for a session).
+const DEVICE_COOKIE = "nabz_staff_device";
+const DEVICE_TOKEN = /^d1\.[A-Za-z0-9.:_-]{10,190}$/;
+const DEVICE_MAX_AGE_SECONDS = 180 * 24 * 3600;
+
+export async function staffDeviceToken(): Promise<string | undefined> {
+  const token = (await cookies()).get(DEVICE_COOKIE)?.value;
+  return token && DEVICE_TOKEN.test(token) ? token : undefined;
+}
+
+/** Only in a server action or route handler. */
+export async function keepStaffDeviceToken(token: string): Promise<void> {
+  if (!DEVICE_TOKEN.test(token)) return;
+  (await cookies()).set(DEVICE_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: config.cookieSecure, path: "/", maxAge: DEVICE_MAX_AGE_SECONDS });
+}
+
 /** Only in a server action or route handler. */
 export async function forgetStaffToken(): Promise<void> {
   (await cookies()).delete({ name: STAFF_COOKIE, path: "/" });

@@ -35,6 +35,13 @@ const RESET_PASSWORD = /* GraphQL */ `
     }
   }
 `;
+const LIFT_SIGN_IN_LOCK = /* GraphQL */ `
+  mutation StaffLiftSignInLock($input: LiftSignInLockInput!) {
+    liftSignInLock(input: $input) {
+      liftedCount
+    }
+  }
+`;
 const CREATE_KEY = /* GraphQL */ `
   mutation StaffCreateApiKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) {
@@ -80,6 +87,13 @@ export async function resetPassword(userId: string, previous: FormState, form: F
   const result = await staffMutation<{ resetStaffPassword: { endedSessionCount: number } }>(RESET_PASSWORD, { input: { id: userId, password: String(form.get("password") ?? "") } });
   if (!result.ok) return refusal(locale, result.error, previous);
   return { success: { message: adminText[locale].passwordReset(staffFormat(locale).number(result.data.resetStaffPassword.endedSessionCount)) }, attempt: (previous.attempt ?? 0) + 1 };
+}
+
+/** Lets clients held back after failed sign-ins try the account again at once. */
+export async function liftSignInLock(userId: string): Promise<void> {
+  const { locale } = await currentRoute();
+  const result = await staffMutation(LIFT_SIGN_IN_LOCK, { input: { id: userId } });
+  redirect(`${localePath(locale, "/staff/admin")}?${result.ok ? "done=lifted" : `error=${result.error.extensions?.code ?? "UNKNOWN"}`}`);
 }
 
 export async function createKey(previous: FormState, form: FormData): Promise<FormState> {

@@ -10,7 +10,7 @@ import { roles } from "@/lib/staff/roles";
 import { requireSection } from "@/lib/staff/session";
 import { localeParam } from "../../../locale-param";
 import { ActionNotice } from "../media/media-nav";
-import { createUser, resetPassword, updateUser } from "./actions";
+import { createUser, liftSignInLock, resetPassword, updateUser } from "./actions";
 import { AdminNav } from "./admin-nav";
 import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
 
@@ -30,6 +30,10 @@ const USERS_QUERY = /* GraphQL */ `
           role
           active
           createdAt
+          signInLock {
+            lockedClients
+            lockedUntil
+          }
         }
       }
     }
@@ -40,7 +44,17 @@ interface UsersData {
   staffUsers: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; email: string; displayName: string; role: (typeof roles)[number]; active: boolean; createdAt: string } }[];
+    edges: {
+      node: {
+        id: string;
+        email: string;
+        displayName: string;
+        role: (typeof roles)[number];
+        active: boolean;
+        createdAt: string;
+        signInLock: { lockedClients: number; lockedUntil: string | null } | null;
+      };
+    }[];
   };
 }
 
@@ -77,7 +91,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
         </div>
       </header>
       <AdminNav locale={locale} current="users" />
-      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ created: t.userCreated }} />
+      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ created: t.userCreated, lifted: t.lockLifted }} />
       <div className="staff-panel">
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
           <div className="staff-field">
@@ -109,6 +123,16 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
                   <span className={`staff-badge ${u.active ? "staff-badge--ok" : "staff-badge--bad"}`}>{u.active ? t.active : t.inactive}</span>
                 </span>
               </div>
+              {u.signInLock && u.signInLock.lockedClients > 0 && u.signInLock.lockedUntil && (
+                <div className="staff-meta" data-sign-in-lock>
+                  <span className="staff-badge staff-badge--bad">{t.signInLocked(f.number(u.signInLock.lockedClients), f.dateTime(u.signInLock.lockedUntil))}</span>
+                  <form action={liftSignInLock.bind(null, u.id)}>
+                    <button type="submit" className="staff-button staff-button--small" aria-label={`${t.liftLock}: ${u.displayName}`}>
+                      {t.liftLock}
+                    </button>
+                  </form>
+                </div>
+              )}
               <details>
                 <summary>{st.common.edit}</summary>
                 <div className="staff-grid staff-grid--2">

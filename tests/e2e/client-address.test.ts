@@ -1,0 +1,155 @@
+/**
+ * The visitor's address through the website (issue 14 items 1 to 3), in Chromium against the
+ * website's own server (web/server.mjs) and the real API: the website takes the address from its
+ * connection (X-Forwarded-For only from the proxies in its TRUST_PROXY) and signs it for the API
+ * (WEB_API_SECRET), so a visitor rotating X-Forwarded-For is still one client, while visitors
+ * behind a trusted proxy are each limited on their own and failed sign-ins never lock out others.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { signWebClient } from '../../server/src/common/client-address';
+import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { createPoll } from '../helpers/polls';
+import { startWeb, TEST_WEB_API_SECRET, type RunningWeb } from '../helpers/web';
+
+jest.setTimeout(120_000);
+
+let app: TestApp;
+let direct: RunningWeb;
+let proxied: RunningWeb;
+let browser: Browser;
+beforeAll(async () => {
+  // Two failures per account and client before a wait; ten per client across accounts.
+  // TRUST_PROXY=loopback as the API was once run behind the website: even so, a visitor's own
+  // X-Forwarded-For must not reach it.
+  app = await startTestApp({ seed: true, env: { WEB_API_SECRET: TEST_WEB_API_SECRET, SIGN_IN_ATTEMPTS_PER_15_MIN: '2', SUBMISSIONS_PER_MINUTE: '3', TRUST_PROXY: 'loopback' } });
+  // The website as the visitor's first hop, and the website behind a reverse proxy on this machine.
+  direct = await startWeb(app.graphqlUrl, { env: { TRUST_PROXY: 'false' } });
+  proxied = await startWeb(app.graphqlUrl, { env: { TRUST_PROXY: 'loopback' } });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await direct?.close();
+  await proxied?.close();
+  await app?.close();
+});
+
+type Outcome = 'signed-in' | 'wrong' | 'locked' | 'other';
+
+/** Signs in through the website's form as a browser whose requests carry `forwardedFor` (a new context: no cookies). */
+async function signIn(web: RunningWeb, email: string, password: string, forwardedFor?: string, page?: Page): Promise<Outcome> {
+  const context = page ? undefined : await browser.newContext({ extraHTTPHeaders: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+  const p = page ?? (await context!.newPage());
+  try {
+    await p.goto(`${web.url}/en/staff/sign-in`);
+    await p.getByLabel('Work e-mail').fill(email);
+    await p.getByLabel('Password').fill(password);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    const outcome = await Promise.race([
+      p.waitForURL((url) => !url.pathname.includes('/sign-in'), { timeout: 15_000 }).then(() => 'signed-in' as const),
+      p.getByText('The e-mail or password is not right.').waitFor({ timeout: 15_000 }).then(() => 'wrong' as const),
+      p.getByText('Too many failed attempts. Try again in a few minutes.').waitFor({ timeout: 15_000 }).then(() => 'locked' as const),
+    ]).catch(() => 'other' as const);
+    return outcome;
+  } finally {
+    await context?.close();
+  }
+}
+
+let counter = 0;
+const randomAddress = () => `198.18.${++counter % 250}.${(counter * 7) % 250}`;
+
+describe('the website in front of the API', () => {
+  it('limits a visitor who rotates X-Forwarded-For as one client when answering polls', async () => {
+    const editor = await app.signIn('editor');
+    const poll = await createPoll(app, editor, { titleFa: 'نظرسنجی نشانی', titleEn: 'Address poll', questions: [{ kind: 'RATING', promptFa: 'چه نمره‌ای؟', promptEn: 'What score?' }] });
+    const outcomes: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      // A new browser each time (no respondent cookie), claiming a new address each time.
+      const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomAddress() } });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${direct.url}/en/polls/${poll.id}`);
+        await page.locator('.scale__step label', { hasText: /^4$/ }).click();
+        await page.getByRole('button', { name: 'Send my answer' }).click();
+        outcomes.push(
+          await Promise.race([
+            page.waitForURL(/\/results\?answered=1$/, { timeout: 15_000 }).then(() => 'answered'),
+            page.getByText('Many answers came from this address in the last few minutes.').waitFor({ timeout: 15_000 }).then(() => 'limited'),
+          ]).catch(() => 'other'),
+        );
+      } finally {
+        await context.close();
+      }
+    }
+    // SUBMISSIONS_PER_MINUTE is 3: the fourth answer from this machine is refused whatever address it claimed.
+    expect(outcomes).toEqual(['answered', 'answered', 'answered', 'limited']);
+  });
+
+  it('limits a visitor who rotates X-Forwarded-For as one client: made-up e-mails, then even a right password, are held back', async () => {
+    const outcomes: Outcome[] = [];
+    for (let i = 0; i < 10; i++) outcomes.push(await signIn(direct, `made-up-${i}@nabz.example`, 'guess', randomAddress()));
+    expect(outcomes).toEqual(Array(10).fill('wrong'));
+    // The eleventh attempt from the same machine, whatever address it claims, waits.
+    expect(await signIn(direct, 'nobody@nabz.example', 'guess', randomAddress())).toBe('locked');
+  });
+
+  it('does not lock out other visitors: behind a trusted proxy each visitor has their own limit, and the right password gets through', async () => {
+    for (let i = 0; i < 10; i++) expect(await signIn(proxied, `made-up-${i}@nabz.example`, 'guess', '203.0.113.10')).toBe('wrong');
+    expect(await signIn(proxied, 'nobody@nabz.example', 'guess', '203.0.113.10')).toBe('locked');
+    expect(await signIn(proxied, 'editor@nabz.example', DEMO_PASSWORD, '203.0.113.11')).toBe('signed-in');
+  });
+
+  it('does not count successful sign-ins: one visitor signs in more times than any limit allows', async () => {
+    for (let i = 0; i < 12; i++) expect(await signIn(proxied, 'media@nabz.example', DEMO_PASSWORD, '203.0.113.12')).toBe('signed-in');
+  });
+
+  it('keeps letting a browser that signed in before through with the right password while someone at its address guesses', async () => {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.13' } });
+    const owner = await context.newPage();
+    try {
+      expect(await signIn(proxied, 'analyst@nabz.example', DEMO_PASSWORD, undefined, owner)).toBe('signed-in');
+      await owner.context().clearCookies({ name: 'nabz_staff' });
+      // Another browser at the same address guesses the analyst's password until it must wait.
+      for (let i = 0; i < 2; i++) expect(await signIn(proxied, 'analyst@nabz.example', `guess-${i}`, '203.0.113.13')).toBe('wrong');
+      expect(await signIn(proxied, 'analyst@nabz.example', DEMO_PASSWORD, '203.0.113.13')).toBe('locked');
+      // The owner's browser keeps its device cookie: the right password still gets through.
+      expect(await signIn(proxied, 'analyst@nabz.example', DEMO_PASSWORD, undefined, owner)).toBe('signed-in');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows an admin the account that is held back and lets them lift it', async () => {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.14' } });
+    const page = await context.newPage();
+    try {
+      expect(await signIn(proxied, 'admin@nabz.example', DEMO_PASSWORD, undefined, page)).toBe('signed-in');
+      await page.goto(`${proxied.url}/en/staff/admin?search=analyst`);
+      const lock = page.locator('[data-sign-in-lock]');
+      await lock.getByText(/must wait until/).waitFor();
+      await lock.getByRole('button', { name: /Lift the sign-in lock/ }).click();
+      await page.getByText('Signing in to the account is open again.').waitFor();
+      expect(await page.locator('[data-sign-in-lock]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+    expect(await signIn(proxied, 'analyst@nabz.example', DEMO_PASSWORD, '203.0.113.13')).toBe('signed-in');
+  });
+});
+
+describe('a direct caller of the API', () => {
+  it('cannot pass for the website: with a forged X-Nabz-Client it is still itself, and held back once its own failures are spent', async () => {
+    const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }';
+    const attempt = async (headers: Record<string, string> = {}) =>
+      String((await app.gql(SIGN_IN, { input: { email: `forger-${++counter}@nabz.example`, password: 'x' } }, { headers })).body.errors?.[0]?.extensions?.code);
+    // Spend this caller's own failures (ten per client).
+    let spent = 0;
+    while ((await attempt()) !== 'RATE_LIMITED') expect(++spent).toBeLessThanOrEqual(10);
+    const forged = (address: string) => `${address};${Math.floor(Date.now() / 1000)};${Buffer.alloc(32, 1).toString('base64url')}`;
+    for (let i = 0; i < 5; i++) expect(await attempt({ 'x-nabz-client': forged(randomAddress()) })).toBe('RATE_LIMITED');
+    // Signed with the website's secret, a new visitor is its own client (the website may do this; a forger may not).
+    expect(await attempt({ 'x-nabz-client': signWebClient(TEST_WEB_API_SECRET, randomAddress()) })).toBe('UNAUTHENTICATED');
+  });
+});
