@@ -35,6 +35,8 @@ afterAll(async () => {
 }, 30_000);
 
 async function responseCount(pollId: string): Promise<number> {
+  // Answers wait in the answer mix until moved in a batch: move them first, as the mixer's timer would.
+  await site.app.settle();
   const data = await api<{ pollResults: { responseCount: number } }>(site, `query ($id: ID!) { pollResults(pollId: $id) { responseCount } }`, { id: pollId }, editorToken);
   return data.pollResults.responseCount;
 }
@@ -59,7 +61,8 @@ describe('answering a poll', () => {
       await expect(page.locator('[role=status] h2').textContent()).resolves.toBe('پاسخ شما ثبت شد');
       const total = await page.locator('.results__total').textContent();
       expect(total).not.toMatch(/[0-9]/);
-      expect(Number(fromPersianDigits(total!).replace(/\D/g, ''))).toBe(before + 1);
+      // Counted once it leaves the answer mix in a batch of ten or more, not at once.
+      expect(Number(fromPersianDigits(total!).replace(/\D/g, ''))).toBe(before);
       // One bar per option, each with its label and share as text.
       const bars = page.locator('.bar');
       await expect(bars.count()).resolves.toBe(shortPoll.questions[0].options.length);
@@ -189,6 +192,7 @@ describe('poll results', () => {
       await api(site, 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }', {
         input: { pollId: shortPoll.id, answers: [{ questionId: question.id, optionIds: [question.options[0].id] }] },
       });
+      await site.app.settle(); // out of the answer mix, as the mixer's timer would
       await page.waitForFunction(`document.querySelector('.results__total')?.textContent !== ${JSON.stringify(before)}`, undefined, { timeout: 15_000 });
       const after = await page.locator('.results__total').textContent();
       expect(Number(fromPersianDigits(after!).replace(/\D/g, ''))).toBe(Number(fromPersianDigits(before!).replace(/\D/g, '')) + 1);

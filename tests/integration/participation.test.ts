@@ -74,10 +74,10 @@ describe('OPEN polls: proof of work', () => {
   });
 
   it('holds unchallenged answers to a tighter per-address limit than challenged ones', async () => {
-    const limited = await startTestApp({ seed: true, env: { UNCHALLENGED_SUBMISSIONS_PER_HOUR: '2', SUBMISSIONS_PER_MINUTE: '100' } });
+    // A second instance on the same database, with its own limits (the embedded test database is one database).
+    const limited = await startTestApp({ databaseUrl: t.databaseUrl, env: { UNCHALLENGED_SUBMISSIONS_PER_HOUR: '2', SUBMISSIONS_PER_MINUTE: '100' } });
     try {
-      const token = await limited.signIn('editor');
-      const poll = await createPoll(limited, token, onePoll());
+      const poll = await createPoll(limited, editor, onePoll());
       const go = (challenge?: string) => limited.gql(SUBMIT, { input: { pollId: poll.id, answers: answer(poll), ...(challenge ? { challenge } : {}) } });
       expect((await go()).body.errors).toBeUndefined();
       expect((await go()).body.errors).toBeUndefined();
@@ -171,9 +171,9 @@ describe('VERIFIED_PHONE polls', () => {
     });
     await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
     const port = (gateway.address() as { port: number }).port;
-    const kv = await startTestApp({ seed: true, env: { SMS_GATEWAY: 'kavenegar', KAVENEGAR_API_KEY: 'test-key', KAVENEGAR_TEMPLATE: 'nabz-verify', KAVENEGAR_BASE_URL: `http://127.0.0.1:${port}` } });
+    const kv = await startTestApp({ databaseUrl: t.databaseUrl, env: { SMS_GATEWAY: 'kavenegar', KAVENEGAR_API_KEY: 'test-key', KAVENEGAR_TEMPLATE: 'nabz-verify', KAVENEGAR_BASE_URL: `http://127.0.0.1:${port}` } });
     try {
-      const poll = await createPoll(kv, await kv.signIn('editor'), onePoll({ assurance: 'VERIFIED_PHONE' }));
+      const poll = await createPoll(kv, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
       const request = () => kv.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { maskedPhone } }', { input: { pollId: poll.id, phone: '09121234567' } });
       expect((await request()).body.errors).toBeUndefined();
       expect(received[0].url).toBe('/v1/test-key/verify/lookup.json');
@@ -313,7 +313,7 @@ describe('the answer mix', () => {
   it('keeps an acknowledged answer through a restart of the server before it is moved', async () => {
     const poll = await createPoll(t, editor, onePoll());
     expect((await submit({ pollId: poll.id, answers: answer(poll) })).body.errors).toBeUndefined();
-    const second = await startTestApp({ databaseUrl: t.databaseUrl, seed: true });
+    const second = await startTestApp({ databaseUrl: t.databaseUrl });
     try {
       expect(await second.app.services.answerMix.waiting(poll.id)).toBe(1);
       await second.settle();
