@@ -66,8 +66,8 @@ const EnvSchema = z.object({
   KAVENEGAR_BASE_URL: z.string().url().default('https://api.kavenegar.com'),
   KAVENEGAR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   VERIFICATION_CODES_PER_NUMBER_PER_HOUR: z.coerce.number().int().min(1).default(5),
-  VERIFICATION_CODES_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(1).default(20),
-  VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN: z.coerce.number().int().min(1).default(30),
+  VERIFICATION_CODES_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(1).default(100),
+  VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN: z.coerce.number().int().min(1).default(100),
   CITY_TIME_ZONE: z
     .string()
     .refine((tz) => {
