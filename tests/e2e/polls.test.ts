@@ -193,7 +193,7 @@ describe('poll results', () => {
         input: { pollId: shortPoll.id, answers: [{ questionId: question.id, optionIds: [question.options[0].id] }] },
       });
       await site.app.settle(); // out of the answer mix, as the mixer's timer would
-      await page.waitForFunction(`document.querySelector('.results__total')?.textContent !== ${JSON.stringify(before)}`, undefined, { timeout: 15_000 });
+      await page.waitForFunction((previous) => document.querySelector('.results__total')?.textContent !== previous, before, { timeout: 15_000 });
       const after = await page.locator('.results__total').textContent();
       expect(Number(fromPersianDigits(after!).replace(/\D/g, ''))).toBe(Number(fromPersianDigits(before!).replace(/\D/g, '')) + 1);
     });

@@ -57,7 +57,7 @@ async function signIn(page: Page, account: Account, path = '/staff'): Promise<vo
 }
 
 async function chartsReady(page: Page): Promise<void> {
-  await page.waitForFunction(`[...document.querySelectorAll('.staff-chart')].every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null)`, undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('.staff-chart')].every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null), undefined, { timeout: 15_000 });
 }
 
 test('the staff events list shows the whole span of an event of several days (item 10)', async () => {

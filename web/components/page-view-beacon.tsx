@@ -1,4 +1,5 @@
 import { config } from "@/lib/config";
+import { cspNonce } from "@/lib/csp";
 
 /**
  * Reports the page view to the API's analytics beacon (POST /collect): the path without its query,
@@ -7,9 +8,10 @@ import { config } from "@/lib/config";
  * identifies the reader. An inline script rather than a client component: every page is a full page load, so it
  * runs once per view and adds nothing to the JavaScript bundle.
  */
-export function PageViewBeacon() {
+export async function PageViewBeacon() {
   const script = `(function(){try{var w=innerWidth;navigator.sendBeacon&&navigator.sendBeacon(${JSON.stringify(
     config.beaconUrl,
   )},JSON.stringify({path:location.pathname,referrer:document.referrer,screen:w<768?"mobile":w<1024?"tablet":"desktop",language:navigator.language,title:location.search?void 0:document.title}))}catch(e){}})()`;
-  return <script dangerouslySetInnerHTML={{ __html: script }} />;
+  // The page's Content-Security-Policy runs inline scripts only with its nonce.
+  return <script nonce={await cspNonce()} dangerouslySetInnerHTML={{ __html: script }} />;
 }

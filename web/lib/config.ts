@@ -54,10 +54,12 @@ export const config = {
    * Graph and the sitemap. Unset, it is taken from the request's Host header.
    */
   siteUrl: process.env.SITE_URL ? readUrl("SITE_URL", process.env.SITE_URL).origin : null,
-  /** Cookies only over HTTPS (`COOKIE_SECURE`; on by default in production, as on the API). */
-  cookieSecure: process.env.COOKIE_SECURE
-    ? process.env.COOKIE_SECURE === "true"
-    : process.env.NODE_ENV === "production" && process.env.SITE_URL?.startsWith("https:") === true,
+  /**
+   * Cookies only over HTTPS (`COOKIE_SECURE`): on in production, as on the API, whatever SITE_URL
+   * says (browsers accept Secure cookies from http://localhost too). Set COOKIE_SECURE=false only
+   * to serve a production build over plain http at another address.
+   */
+  cookieSecure: process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : process.env.NODE_ENV === "production",
   /**
    * How long the web keeps the API's public answers (`API_CACHE_SECONDS`, default 5; 0 turns it
    * off). Answers for a visitor (with their cookie) are never kept.
