@@ -1,4 +1,4 @@
-import { api, DESKTOP, open, PHONE, screenshot, startSite, withPage, type Site } from './support';
+import { api, DESKTOP, open, PHONE, screenshot, startSite, withPage, type Site, type PageGlobals } from './support';
 
 // What citizens saw wrong in a walk-through (issue 14, items 10, 12, 16 and the results layout of
 // 17): events of several days, one calendar on English pages, Persian text on English pages,
@@ -189,9 +189,9 @@ describe('the website host, titles and the brand (item 16)', () => {
     await withPage(site, { viewport: PHONE }, async (page) => {
       // The title may be streamed after the page's head: wait for it rather than read it at once.
       await open(site, page, '/no-such-page', 404);
-      await page.waitForFunction(() => document.title.includes("پیدا نشد"), undefined, { timeout: 5_000 });
+      await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.title.includes("پیدا نشد"), undefined, { timeout: 5_000 });
       await open(site, page, '/en/no-such-page', 404);
-      await page.waitForFunction(() => document.title.includes("not found"), undefined, { timeout: 5_000 });
+      await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.title.includes("not found"), undefined, { timeout: 5_000 });
 
       await open(site, page, '/');
       const faTitle = await page.title();

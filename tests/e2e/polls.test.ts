@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { createPoll } from '../helpers/polls';
-import { api, DESKTOP, fromPersianDigits, open, PHONE, screenshot, seriousViolations, startSite, withPage, type Site } from './support';
+import { api, DESKTOP, fromPersianDigits, open, PHONE, screenshot, seriousViolations, startSite, withPage, type Site, type PageGlobals } from './support';
 
 // Polls on the public site: answering (with and without JavaScript), validation messages, one
 // answer per person, results as charts with live updates, visibility rules, hostile poll text.
@@ -193,7 +193,7 @@ describe('poll results', () => {
         input: { pollId: shortPoll.id, answers: [{ questionId: question.id, optionIds: [question.options[0].id] }] },
       });
       await site.app.settle(); // out of the answer mix, as the mixer's timer would
-      await page.waitForFunction((previous) => document.querySelector('.results__total')?.textContent !== previous, before, { timeout: 15_000 });
+      await page.waitForFunction((previous) => (globalThis as unknown as PageGlobals).document.querySelector('.results__total')?.textContent !== previous, before, { timeout: 15_000 });
       const after = await page.locator('.results__total').textContent();
       expect(Number(fromPersianDigits(after!).replace(/\D/g, ''))).toBe(Number(fromPersianDigits(before!).replace(/\D/g, '')) + 1);
     });

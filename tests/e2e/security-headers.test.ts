@@ -9,7 +9,7 @@ import { type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { createPoll } from '../helpers/polls';
 import { startWeb, type RunningWeb } from '../helpers/web';
-import { startSite, type Site } from './support';
+import { startSite, type Site, type PageGlobals } from './support';
 
 jest.setTimeout(120_000);
 
@@ -36,10 +36,8 @@ async function watchedContext(): Promise<{ context: BrowserContext; problems: st
   const context = await site.browser.newContext();
   const problems: string[] = [];
   await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __csp: string[] }).__csp ??= [];
-      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
+    const page = globalThis as unknown as PageGlobals & { __csp?: string[] };
+    page.document.addEventListener('securitypolicyviolation', (e) => (page.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const page = await context.newPage();
   page.on('console', (message) => {
@@ -49,7 +47,7 @@ async function watchedContext(): Promise<{ context: BrowserContext; problems: st
 }
 
 async function violations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+  return page.evaluate(() => (globalThis as unknown as { __csp?: string[] }).__csp ?? []);
 }
 
 describe('headers', () => {
@@ -129,7 +127,10 @@ describe('pages under the policy, in Chromium', () => {
         await page.goto(site.web.url + path);
         // A function, not a string: the page's policy forbids eval, which a string predicate needs.
         await page.waitForFunction(
-          () => document.querySelectorAll('.staff-chart').length > 0 && [...document.querySelectorAll('.staff-chart')].every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null),
+          () => {
+            const charts = [...(globalThis as unknown as PageGlobals).document.querySelectorAll('.staff-chart')];
+            return charts.length > 0 && charts.every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null);
+          },
           undefined,
           { timeout: 20_000 },
         );

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { api, DESKTOP, PHONE, screenshot, seriousViolations, startSite, withPage, type Site } from './support';
+import { api, DESKTOP, PHONE, screenshot, seriousViolations, startSite, withPage, type Site, type PageGlobals } from './support';
 
 // What staff saw wrong in a walk-through (issue 14, items 10, 11, 13, 15 and 17): spans in the
 // events list, the wave comparison, site analytics in right-to-left pages, untranslated system
@@ -57,7 +57,7 @@ async function signIn(page: Page, account: Account, path = '/staff'): Promise<vo
 }
 
 async function chartsReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll('.staff-chart')].every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => [...(globalThis as unknown as PageGlobals).document.querySelectorAll('.staff-chart')].every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null), undefined, { timeout: 15_000 });
 }
 
 test('the staff events list shows the whole span of an event of several days (item 10)', async () => {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { api, DESKTOP, fromPersianDigits, PHONE, screenshot, seriousViolations, startSite, withPage, type Site } from './support';
+import { api, DESKTOP, fromPersianDigits, PHONE, screenshot, seriousViolations, startSite, withPage, type Site, type PageGlobals } from './support';
 
 // The staff dashboards (web/app/[locale]/staff) against the real API on a seeded database, in
 // Debian's Chromium: signing in and out, what each role may reach, session expiry, an analyst's
@@ -51,7 +51,7 @@ async function signIn(page: Page, account: Account, path = '/staff'): Promise<vo
 async function check(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('load');
   // Charts draw after their code arrives; wait so that axe and the screenshot see them.
-  await page.waitForFunction(() => [...document.querySelectorAll('.staff-chart')].every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => [...(globalThis as unknown as PageGlobals).document.querySelectorAll('.staff-chart')].every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null), undefined, { timeout: 15_000 });
   violations.push(...(await seriousViolations(page, name)));
   await screenshot(page, `staff-${name}`);
 }

@@ -14,6 +14,25 @@ export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 export const PERSIAN_MONTHS = /فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/;
 
+/**
+ * The little of the browser's globals that functions run in the page use (this workspace is not
+ * compiled with the DOM library). Pass waitForFunction a function, never a string: the site's
+ * Content-Security-Policy forbids the eval a string predicate needs.
+ */
+interface PageElement {
+  textContent: string | null;
+  hasAttribute(name: string): boolean;
+  closest(selector: string): unknown;
+}
+export interface PageGlobals {
+  document: {
+    title: string;
+    querySelector(selector: string): PageElement | null;
+    querySelectorAll(selector: string): Iterable<PageElement> & ArrayLike<PageElement>;
+    addEventListener(type: 'securitypolicyviolation', listener: (event: { violatedDirective: string; blockedURI: string }) => void): void;
+  };
+}
+
 export interface Site {
   app: TestApp;
   web: RunningWeb;
