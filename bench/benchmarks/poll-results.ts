@@ -10,9 +10,12 @@
  * them), then folded into the tallies with `services.pollTallies.foldAll()`, which is timed too.
  *
  * The bars: p95 under 20 ms at 1,000,000 responses, and at most twice the p95 at 10,000 (results
- * must come from tallies, not from recounting responses).
+ * must come from tallies, not from recounting responses); and p95 under 20 ms while a burst of
+ * 2,000 of the poll's own answers (submitted over HTTP) waits in the answer mix, and again once
+ * the mixer has moved them and they wait for the tally fold (issue 13).
  */
 import 'reflect-metadata';
+import autocannon from 'autocannon';
 import { startTestApp, type TestApp } from '../../tests/helpers/app';
 import globalSetup from '../../tests/helpers/global-setup';
 import globalTeardown from '../../tests/helpers/global-teardown';
@@ -142,6 +145,12 @@ async function generate(t: TestApp, poll: CreatedPoll, districtIds: string[], co
   );
   process.stderr.write(`\n  (time summed over ${parts.length} connections) ${Object.entries(generationMs).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}\n`);
   for (const k of Object.keys(generationMs)) delete generationMs[k];
+  // The answers-by-assurance counts the mixer keeps as it moves answers ("1,240 answers, 1,100 verified").
+  await t.app.db.query(
+    `INSERT INTO poll_assurance_tally (poll_id, assurance, responses) SELECT poll_id, assurance, count(*) FROM poll_response WHERE poll_id = $1 GROUP BY 1, 2
+     ON CONFLICT ON CONSTRAINT pk_poll_assurance_tally DO UPDATE SET responses = EXCLUDED.responses`,
+    [poll.id],
+  );
   // Statistics as autovacuum's analyze would leave them after so many inserts.
   await t.app.db.query('ANALYZE poll_response, poll_answer, poll_participation, poll_tally_queue');
   return performance.now() - started;
@@ -171,7 +180,7 @@ async function generatePart(t: TestApp, poll: CreatedPoll, districtIds: string[]
     for (let from = 1; from <= count; from += CHUNK) {
       const to = Math.min(count, from + CHUNK - 1);
       await runner.startTransaction();
-      await timed('poll_response', runner.query(`INSERT INTO poll_response (id, poll_id, district_id, submitted_at) SELECT id, $1, district_id, submitted_at FROM gen_response WHERE rn BETWEEN $2 AND $3 ORDER BY rn`, [poll.id, from, to]));
+      await timed('poll_response', runner.query(`INSERT INTO poll_response (id, poll_id, district_id, submitted_at, assurance) SELECT id, $1, district_id, submitted_at, (CASE WHEN rn % 8 = 0 THEN 'UNCHALLENGED' ELSE 'CHALLENGED' END)::response_assurance FROM gen_response WHERE rn BETWEEN $2 AND $3 ORDER BY rn`, [poll.id, from, to]));
       await timed(
         'poll_answer',
         runner.query(
@@ -203,6 +212,33 @@ async function generatePart(t: TestApp, poll: CreatedPoll, districtIds: string[]
   }
 }
 
+/** `count` answers to the poll over HTTP (submitPollResponse, no challenge, 20 connections), as a burst of citizens sends them. */
+async function submitBurst(t: TestApp, poll: CreatedPoll, districtId: string, count: number) {
+  const [satisfaction, priority, cleanliness, nps, suggestion] = poll.questions;
+  const body = JSON.stringify({
+    query: 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }',
+    variables: {
+      input: {
+        pollId: poll.id,
+        districtId,
+        answers: [
+          { questionId: satisfaction.id, optionIds: [satisfaction.options[1].id] },
+          { questionId: priority.id, optionIds: [priority.options[0].id] },
+          { questionId: cleanliness.id, number: 4 },
+          { questionId: nps.id, number: 8 },
+          { questionId: suggestion.id, text: 'ایستگاه دوچرخه نزدیک پارک محله' },
+        ],
+      },
+    },
+  });
+  // The first one sent alone and checked: its answer is the body every other must equal.
+  const probe = await fetch(t.graphqlUrl, { method: 'POST', headers: JSON_HEADERS, body });
+  const expectBody = await probe.text();
+  expect(probe.status === 200 && JSON.parse(expectBody).data?.submitPollResponse?.pollId === poll.id, `burst: the first submission was not accepted: ${expectBody.slice(0, 300)}`);
+  const result = await autocannon({ url: t.graphqlUrl, method: 'POST', headers: JSON_HEADERS, body, connections: 20, pipelining: 1, timeout: 10, workers: 1, expectBody, amount: count - 1 });
+  return { requests: count, acknowledged: 1 + result['2xx'] - result.mismatches, requestsPerSecond: Math.round(result.requests.mean) };
+}
+
 async function counts(t: TestApp, pollId: string) {
   const [row] = (await t.app.db.query(
     `SELECT (SELECT count(*) FROM poll_response WHERE poll_id = $1)::int AS responses,
@@ -226,8 +262,17 @@ export default async function pollResults(): Promise<void> {
   let t: TestApp | undefined;
   try {
     // The fold is run (and timed) here: the app's own fold timer is stopped.
-    t = await startTestApp({ env: { LOG_LEVEL: 'silent' } });
+    t = await startTestApp({
+      env: {
+        LOG_LEVEL: 'silent',
+        // The burst of the poll's own answers is submitted over HTTP from one address.
+        SUBMISSIONS_PER_MINUTE: '1000000000',
+        UNCHALLENGED_SUBMISSIONS_PER_HOUR: '1000000000',
+      },
+    });
     await t.app.services.pollTallies.stop();
+    // The mixer's timer too: the benchmark moves the burst itself, so the "waiting in the mix" reads see all of it waiting.
+    await t.app.services.answerMix.stop();
     const [{ server_version: version }] = (await t.app.db.query('SHOW server_version')) as Array<{ server_version: string }>;
     database.version = version;
     process.stdout.write(`[bench] database: ${database.mode} ${version}; sizes ${sizes.join(', ')}; ${reads} sequential reads each (+${warmup} warm-up)\n`);
@@ -275,7 +320,7 @@ export default async function pollResults(): Promise<void> {
         description: 'pollResults, anonymous: responseCount and every question\'s results',
         headers: JSON_HEADERS,
         body: {
-          query: `query ($pollId: ID!) { pollResults(pollId: $pollId) { responseCount questions { answeredCount options { count share } rating { mean } nps { score } } } }`,
+          query: `query ($pollId: ID!) { pollResults(pollId: $pollId) { responseCount verifiedCount waitingCount assuranceCounts { assurance count } questions { answeredCount options { count share } rating { mean } nps { score } } } }`,
           variables: { pollId: poll.id },
         },
         check: (data) => expect(data.pollResults.responseCount === expected, `responseCount ${data.pollResults.responseCount}, expected ${expected}`),
@@ -327,14 +372,29 @@ export default async function pollResults(): Promise<void> {
       });
     }
 
-    // The read with a backlog: responses still queued are added to the tallies by the read itself.
+    // A burst of the poll's own answers: 2,000 submitted over HTTP (a second or so of a busy poll),
+    // first while they wait in the answer mix (not counted until moved), then once moved in a batch
+    // and queued for the tally fold (a read adds queued responses itself), then folded.
     const backlog = 2000;
-    process.stderr.write(`  ${backlog} more responses left queued (not folded)\n`);
-    await generate(t, poll, districtIds, backlog);
+    process.stderr.write(`  a burst of ${backlog} answers submitted over HTTP\n`);
+    const burst = await submitBurst(t, poll, districtIds[0], backlog);
+    expect(burst.acknowledged === backlog, `burst: ${burst.acknowledged} of ${backlog} acknowledged`);
+    const waiting = await t.app.services.answerMix.waiting(poll.id);
+    expect(waiting === backlog, `${waiting} answers waiting in the mix, expected ${backlog}`);
+    const inMix = await time(t.graphqlUrl, readsFor(total)[1], Math.min(reads, 100), 5);
+    const inMixPublic = await time(t.graphqlUrl, readsFor(total)[2], Math.min(reads, 100), 5);
+    process.stderr.write(`    with ${backlog} waiting in the mix: insights-district p50 ${inMix.latency.p50} ms  p95 ${inMix.latency.p95} ms\n`);
+    const moveStarted = performance.now();
+    const moved = await t.app.services.answerMix.flushAll({ fold: false });
+    const moveMs = performance.now() - moveStarted;
+    expect(moved === backlog, `moved ${moved}, expected ${backlog}`);
     const withQueue = await time(t.graphqlUrl, readsFor(total + backlog)[1], Math.min(reads, 100), 5);
+    const withQueuePublic = await time(t.graphqlUrl, readsFor(total + backlog)[2], Math.min(reads, 100), 5);
+    process.stderr.write(`    with ${backlog} moved and queued for the fold: insights-district p50 ${withQueue.latency.p50} ms  p95 ${withQueue.latency.p95} ms\n`);
     const backlogStarted = performance.now();
     await t.app.services.pollTallies.foldAll();
     const backlogFoldMs = performance.now() - backlogStarted;
+    const afterBurst = await time(t.graphqlUrl, readsFor(total + backlog)[1], Math.min(reads, 100), 5);
 
     // Another poll's backlog (a busy poll's second of submissions): this poll's reads take only
     // their own poll's part of the queue, so they should not notice it.
@@ -354,6 +414,8 @@ export default async function pollResults(): Promise<void> {
     const growth = round(largeP95 / smallP95, 2);
     const checks = {
       p95AtLargest: { required: `insights-district p95 < ${REQUIRED.p95MsAtLargest} ms at ${sizes[sizes.length - 1].toLocaleString('en')} responses`, measured: largeP95, pass: largeP95 < REQUIRED.p95MsAtLargest },
+      p95WithBurstInMix: { required: `insights-district p95 < ${REQUIRED.p95MsAtLargest} ms while ${backlog} of the poll's answers wait in the answer mix`, measured: inMix.latency.p95, pass: inMix.latency.p95 < REQUIRED.p95MsAtLargest },
+      p95WithBurstQueued: { required: `insights-district p95 < ${REQUIRED.p95MsAtLargest} ms while ${backlog} of the poll's answers, moved, wait for the tally fold`, measured: withQueue.latency.p95, pass: withQueue.latency.p95 < REQUIRED.p95MsAtLargest },
       growth: { required: `p95 at ${sizes[sizes.length - 1].toLocaleString('en')} ≤ ${REQUIRED.largestToSmallestP95} × p95 at ${sizes[0].toLocaleString('en')}`, measured: growth, pass: growth <= REQUIRED.largestToSmallestP95 },
     };
 
@@ -380,7 +442,13 @@ export default async function pollResults(): Promise<void> {
         return { responses: (s.responses as number).toLocaleString('en'), 'generated': (s.generatedResponses as number).toLocaleString('en'), 'generate s': round((s.generateMs as number) / 1000, 1), 'fold s': round(fold.ms / 1000, 1), 'folded/s': fold.responsesPerSecond };
       }),
     );
-    process.stdout.write(`\nwith ${backlog} responses still queued on top of ${total.toLocaleString('en')}: insights-district p50 ${withQueue.latency.p50} ms, p95 ${withQueue.latency.p95} ms; folding them took ${Math.round(backlogFoldMs)} ms\n`);
+    process.stdout.write(`\nburst of ${backlog} answers on top of ${total.toLocaleString('en')} (insights-district; results-public beside):\n`);
+    printTable([
+      { state: `${backlog} waiting in the answer mix`, 'p50 ms': inMix.latency.p50, 'p95 ms': inMix.latency.p95, 'p99 ms': inMix.latency.p99, 'public p95 ms': inMixPublic.latency.p95 },
+      { state: `${backlog} moved, queued for the fold`, 'p50 ms': withQueue.latency.p50, 'p95 ms': withQueue.latency.p95, 'p99 ms': withQueue.latency.p99, 'public p95 ms': withQueuePublic.latency.p95 },
+      { state: 'folded', 'p50 ms': afterBurst.latency.p50, 'p95 ms': afterBurst.latency.p95, 'p99 ms': afterBurst.latency.p99, 'public p95 ms': '–' },
+    ]);
+    process.stdout.write(`(submitting the burst: ${burst.requestsPerSecond} req/s; moving it out of the mix: ${Math.round(moveMs)} ms; folding it: ${Math.round(backlogFoldMs)} ms)\n`);
     process.stdout.write(`with ${otherBacklog} responses of another poll queued: insights-district p50 ${besideQueue.latency.p50} ms, p95 ${besideQueue.latency.p95} ms; after folding them p50 ${quietAfter.latency.p50} ms, p95 ${quietAfter.latency.p95} ms\n\n`);
     printTable(Object.entries(checks).map(([bar, c]) => ({ bar, required: c.required, measured: c.measured, pass: c.pass ? 'PASS' : 'FAIL' })));
 
@@ -410,7 +478,24 @@ export default async function pollResults(): Promise<void> {
         baselines: { 'trivial-query': steps.map((s) => ({ responses: s.responses, latencyMs: latencyOf(s, 'trivial-query') })) },
         ratios: Object.fromEntries(steps.map((s) => [`${s.responses}`, { 'insights-district p95 ÷ trivial p95': round(latencyOf(s, 'insights-district').p95 / latencyOf(s, 'trivial-query').p95, 2) }])),
         scenarios: steps,
-        withQueuedBacklog: { queued: backlog, on: total, latencyMs: withQueue.latency, foldMs: Math.round(backlogFoldMs) },
+        withBurstInMix: {
+          description: `insights-district (and results-public) while ${backlog} answers of the poll, submitted over HTTP, wait in the answer mix (poll_answer_mix; the mixer's timer stopped so all of them wait)`,
+          waiting: backlog,
+          on: total,
+          submitted: burst,
+          latencyMs: inMix.latency,
+          publicLatencyMs: inMixPublic.latency,
+        },
+        withQueuedBacklog: {
+          description: `the same once AnswerMixer.flushAll({ fold: false }) moved them to the response tables in one shuffled batch: queued for the tally fold, added by each read`,
+          queued: backlog,
+          on: total,
+          moveMs: Math.round(moveMs),
+          latencyMs: withQueue.latency,
+          publicLatencyMs: withQueuePublic.latency,
+          foldMs: Math.round(backlogFoldMs),
+          afterFoldLatencyMs: afterBurst.latency,
+        },
         besideAnotherPollsBacklog: {
           description: 'insights-district of this poll while another poll has responses queued (not folded), then after they are folded: the read takes only its own poll\'s part of the queue',
           otherPollQueued: otherBacklog,

@@ -18,6 +18,12 @@ declare module 'autocannon' {
       expectBody?: string;
       /** Requests per second across all connections (a steady rate instead of as fast as possible). */
       overallRate?: number;
+      /** Stop after this many requests instead of after `duration`. */
+      amount?: number;
+      /** Request templates; with `workers`, `setupRequest` is the path of a module exporting the function. */
+      requests?: Array<{ setupRequest?: string }>;
+      /** With `workers`, the path of a module exporting (body) => boolean; false counts as a mismatch. */
+      verifyBody?: string;
     }
     interface Histogram {
       average: number;

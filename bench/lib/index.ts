@@ -8,3 +8,4 @@ export { loadSettings } from './settings';
 export { printTable, type Cell } from './table';
 export { startServerProcess, call, type ServerProcess } from './server-process';
 export { demoSurvey } from './demo-load';
+export { mainThreadCpuMs } from './cpu';

@@ -1,4 +1,9 @@
 import autocannon from 'autocannon';
+import path from 'node:path';
+import { mainThreadCpuMs } from './cpu';
+
+const NEXT_BODY = path.resolve(__dirname, 'next-body.cjs');
+const EXPECT_BODY = path.resolve(__dirname, 'expect-body.cjs');
 
 export interface LoadOptions {
   method?: 'GET' | 'POST';
@@ -11,6 +16,13 @@ export interface LoadOptions {
   durationSeconds?: number;
   /** When set, every response body must equal it; the others count as `mismatches`. */
   expectBody?: string;
+  /**
+   * A JSON-lines file of bodies: each request takes the next one (bench/lib/next-body.cjs), for
+   * loads where no body may be sent twice. Overrides `body`.
+   */
+  bodiesFile?: string;
+  /** Send this many requests and stop (instead of `durationSeconds`). */
+  amount?: number;
 }
 
 export interface LoadResult {
@@ -28,6 +40,11 @@ export interface LoadResult {
   /** Completed requests. */
   total: number;
   durationSeconds: number;
+  /**
+   * CPU time this process's main thread used during the run, ms (bench/lib/cpu.ts): the server's
+   * own cost when the server runs in this process; meaningless for a server elsewhere.
+   */
+  mainThreadCpuMs?: number;
 }
 
 /**
@@ -36,6 +53,13 @@ export interface LoadResult {
  */
 export async function load(url: string, options: LoadOptions = {}): Promise<LoadResult> {
   const body = options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  // autocannon's worker thread takes its environment from this process when it starts.
+  if (options.bodiesFile) {
+    process.env.BENCH_BODIES_FILE = options.bodiesFile;
+    if (options.expectBody !== undefined) process.env.BENCH_EXPECT_BODY = options.expectBody;
+    delete process.env.BENCH_EXPECT_PREFIX;
+  }
+  const cpuBefore = mainThreadCpuMs();
   const result = await autocannon({
     url,
     method: options.method ?? 'POST',
@@ -43,14 +67,18 @@ export async function load(url: string, options: LoadOptions = {}): Promise<Load
     body,
     connections: options.connections ?? 10,
     pipelining: 1,
-    duration: options.durationSeconds ?? 5,
+    ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 5 }),
     timeout: 10,
     workers: 1,
-    expectBody: options.expectBody,
+    // autocannon refuses expectBody beside `requests`: the same check as a verifyBody module.
+    ...(options.bodiesFile
+      ? { requests: [{ setupRequest: NEXT_BODY }], ...(options.expectBody !== undefined ? { verifyBody: EXPECT_BODY } : {}) }
+      : { expectBody: options.expectBody }),
   });
   const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
   return {
-    requestsPerSecond: round(result.requests.mean, 1),
+    // A run of a fixed number of requests: completed ÷ its length (its last second is a fraction, which the per-second mean would count as a whole).
+    requestsPerSecond: options.amount ? round(result.requests.total / result.duration, 1) : round(result.requests.mean, 1),
     latencyMs: {
       p50: result.latency.p50,
       p90: result.latency.p90,
@@ -64,5 +92,6 @@ export async function load(url: string, options: LoadOptions = {}): Promise<Load
     mismatches: result.mismatches,
     total: result.requests.total,
     durationSeconds: result.duration,
+    mainThreadCpuMs: Math.round(mainThreadCpuMs() - cpuBefore),
   };
 }

@@ -15,6 +15,16 @@ export interface Scenario {
   check?(status: number, body: string): void;
   /** Concurrent connections for this scenario, when not the run's (e.g. a baseline at its best concurrency). */
   connections?: number;
+  /** Seconds of load per round for this scenario, when not the run's (a scenario whose bodies are costly to make). */
+  durationSeconds?: number;
+  /**
+   * For a scenario whose every request must differ: a JSON-lines file of unused bodies for a run
+   * of about `seconds` (see LoadOptions.bodiesFile). The run then sends exactly those (autocannon's
+   * `amount`) and ends when they are spent; `body` is only the probe's.
+   */
+  bodiesFor?(seconds: number): Promise<{ file: string; count: number }>;
+  /** Called with each timed run's result (e.g. to size the next run's bodies). */
+  onResult?(result: LoadResult): void;
 }
 
 export interface MeasureOptions {
@@ -70,8 +80,13 @@ export async function measure(scenarios: Scenario[], options: MeasureOptions): P
     }
     expected.set(s.name, body);
   }
-  const run = (s: Scenario, durationSeconds: number) =>
-    load(s.url, { method: s.method ?? 'POST', headers: s.headers, body: s.body, connections: s.connections ?? options.connections, durationSeconds, expectBody: expected.get(s.name) });
+  const run = async (s: Scenario, seconds: number) => {
+    const durationSeconds = s.durationSeconds ? Math.min(seconds, s.durationSeconds) : seconds;
+    const bodies = s.bodiesFor ? await s.bodiesFor(durationSeconds) : undefined;
+    const result = await load(s.url, { method: s.method ?? 'POST', headers: s.headers, body: s.body, connections: s.connections ?? options.connections, durationSeconds, expectBody: expected.get(s.name), bodiesFile: bodies?.file, amount: bodies?.count });
+    s.onResult?.(result);
+    return result;
+  };
 
   if (options.warmupSeconds > 0) {
     for (const s of scenarios) {
