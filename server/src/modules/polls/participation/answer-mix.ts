@@ -24,12 +24,13 @@ WITH want AS (
 ), taken AS (
   DELETE FROM poll_answer_mix m USING picked WHERE m.id = picked.id
   RETURNING m.poll_id, m.district_id, m.assurance, m.question_ids, m.option_ids, m.numbers, m.texts, m.cluster_key
+), cluster AS MATERIALIZED (
+  -- A cluster is kept on its responses only when 5 or more of the poll's answers share it (a
+  -- household stays anonymous). Counted once per cluster, and never more than 5 of the stored ones.
+  SELECT t.cluster_key FROM taken t WHERE t.cluster_key IS NOT NULL GROUP BY t.poll_id, t.cluster_key
+  HAVING count(*) + (SELECT count(*) FROM (SELECT 1 FROM poll_response r WHERE r.poll_id = t.poll_id AND r.cluster_key = t.cluster_key LIMIT ${CLUSTER_MIN_ANSWERS}) x) >= ${CLUSTER_MIN_ANSWERS}
 ), clustered AS MATERIALIZED (
-  -- A cluster is kept on a response only when 5 or more of the poll's answers share it (a household stays anonymous).
-  SELECT t.*, CASE WHEN t.cluster_key IS NOT NULL
-    AND count(*) OVER (PARTITION BY t.cluster_key) + (SELECT count(*) FROM poll_response r WHERE r.poll_id = t.poll_id AND r.cluster_key = t.cluster_key) >= ${CLUSTER_MIN_ANSWERS}
-    THEN t.cluster_key END AS kept_cluster
-  FROM taken t
+  SELECT t.*, CASE WHEN t.cluster_key IN (SELECT cluster_key FROM cluster) THEN t.cluster_key END AS kept_cluster FROM taken t
 ), resp AS MATERIALIZED (
   SELECT gen_random_uuid() AS id, random() AS shuffle, c.poll_id, c.district_id, c.assurance, c.question_ids, c.option_ids, c.numbers, c.texts,
     c.kept_cluster AS cluster_key, date_trunc('hour', now()) AS submitted_at

@@ -37,11 +37,9 @@ const ALGORITHM = 'SHA-256';
 
 export class ProofOfWork {
   private readonly signatureSecret: string;
-  private readonly keySecret: string;
 
   constructor(secret: string, private readonly settings: ProofOfWorkSettings) {
     this.signatureSecret = createHmac('sha256', secret).update('altcha-challenge-signature').digest('hex');
-    this.keySecret = createHmac('sha256', secret).update('altcha-key-signature').digest('hex');
   }
 
   /** A new challenge, as the ALTCHA widget and `altcha-lib`'s solveChallenge take it. */
@@ -53,8 +51,9 @@ export class ProofOfWork {
       counter: randomInt(Math.ceil(max / 2), max),
       deriveKey,
       expiresAt: new Date(now.getTime() + this.settings.ttlSeconds * 1000),
+      // No key signature: verifying then re-derives the key from the counter (one SHA-256) instead
+      // of a second HMAC, which altcha-lib computes through WebCrypto with a fresh key import each time.
       hmacSignatureSecret: this.signatureSecret,
-      hmacKeySignatureSecret: this.keySecret,
     });
   }
 
@@ -78,7 +77,7 @@ export class ProofOfWork {
     if (challenge.parameters.algorithm !== ALGORITHM || challenge.parameters.cost !== 1) throw challengeFailed('The challenge is not one this server issued.');
     let result;
     try {
-      result = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: this.signatureSecret, hmacKeySignatureSecret: this.keySecret });
+      result = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: this.signatureSecret });
     } catch {
       throw challengeFailed('The challenge could not be verified.');
     }
