@@ -21,6 +21,8 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
+    // The ALTCHA widget's proof-of-work worker is a file of this site (strict-dynamic ignores 'self' for scripts).
+    "worker-src 'self'",
     `connect-src 'self' ${API_ORIGIN}${DEVELOPMENT ? " ws: wss:" : ""}`,
     "frame-ancestors 'none'",
     "frame-src 'none'",

@@ -4,6 +4,12 @@ import { gql } from "@apollo/client";
 export const POLL_RESULTS_FIELDS = gql`
   fragment PollResultsFields on PollResults {
     responseCount
+    verifiedCount
+    waitingCount
+    assuranceCounts {
+      assurance
+      count
+    }
     questions {
       answeredCount
       question {

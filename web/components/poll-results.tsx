@@ -29,8 +29,15 @@ export interface QuestionResultFields {
   } | null;
 }
 
+export type ResponseAssurance = "CHALLENGED" | "UNCHALLENGED" | "PHONE" | "RESIDENT";
+
 export interface PollResultsFields {
   responseCount: number;
+  /** Responses verified as one person's only answer (by phone or the resident list). */
+  verifiedCount: number;
+  /** Answers received but still in the answer mix, waiting for a batch of ten (docs/privacy.md). */
+  waitingCount: number;
+  assuranceCounts: { assurance: ResponseAssurance; count: number }[];
   questions: QuestionResultFields[];
 }
 
@@ -45,7 +52,26 @@ export function PollResultsChart({ results, locale, headingLevel = "h3" }: PollR
   const n = (value: number) => formatNumber(value, locale);
   return (
     <div className="results">
-      <p className="results__total">{t.responses(n(results.responseCount))}</p>
+      <p className="results__total">
+        {results.verifiedCount > 0
+          ? t.verified(n(results.responseCount), n(results.verifiedCount))
+          : t.responses(n(results.responseCount))}
+      </p>
+      {results.assuranceCounts.some((c) => c.count > 0) && (
+        <ul className="results__assurance" aria-label={t.assuranceTitle}>
+          {results.assuranceCounts
+            .filter((c) => c.count > 0)
+            .map((c) => (
+              <li key={c.assurance}>{t.assurance[c.assurance](n(c.count))}</li>
+            ))}
+        </ul>
+      )}
+      {results.waitingCount > 0 && (
+        <div className="notice results__waiting" role="note">
+          <p className="results__waiting-title">{t.waitingTitle(n(results.waitingCount))}</p>
+          <p>{t.waitingBody}</p>
+        </div>
+      )}
       {results.questions.map((result, index) => (
         <QuestionResult
           key={result.question.id}

@@ -17,12 +17,14 @@ import {
 } from "@/lib/polls/answers";
 import { isUuid, keepRespondentToken, rememberAnswered, visitorHeaders } from "@/lib/respondent";
 import type { PollFormState } from "./poll-form-state";
+import { loadChallenge } from "./poll.data";
 
 const RULES_QUERY = /* GraphQL */ `
   query PollRules($id: ID!) {
     poll(id: $id) {
       id
       status
+      assurance
       asksDistrict
       districts { id }
       questions { id kind required maxChoices maxLength options { id } }
@@ -41,6 +43,7 @@ interface RulesData {
   poll: {
     id: string;
     status: string;
+    assurance: string;
     asksDistrict: boolean;
     districts: { id: string }[];
     questions: {
@@ -61,7 +64,12 @@ const REFUSALS: Record<string, FormErrorCode> = {
   POLL_NOT_OPEN: "POLL_NOT_OPEN",
   NOT_FOUND: "POLL_CLOSED",
   RATE_LIMITED: "RATE_LIMITED",
+  TOKEN_REQUIRED: "TOKEN_INVALID",
+  TOKEN_INVALID: "TOKEN_INVALID",
 };
+
+const PAYLOAD = /^[A-Za-z0-9+/={}":,._ -]{1,4000}$/;
+const BASE64URL = /^[A-Za-z0-9_-]{1,1024}$/;
 
 /**
  * Answers a poll: the form posts here with or without JavaScript. The answers are checked in
@@ -85,12 +93,14 @@ export async function submitPollAnswer(previous: PollFormState, formData: FormDa
 
   const headers = await visitorHeaders();
   let rules: PollRules;
+  let assurance = "OPEN";
   try {
     const { data, errors } = await graphqlRequest<RulesData>(RULES_QUERY, { id: pollId }, headers);
     if (!data?.poll) return refuse(errors?.[0]?.extensions?.code === "NOT_FOUND" ? "POLL_CLOSED" : "UNAVAILABLE");
     if (data.poll.status === "CLOSED") return refuse("POLL_CLOSED");
     if (data.poll.status !== "OPEN") return refuse("POLL_NOT_OPEN");
     const eligible = data.poll.districts.length ? data.poll.districts : data.districts;
+    assurance = data.poll.assurance;
     rules = {
       asksDistrict: data.poll.asksDistrict,
       districtIds: eligible.map((d) => d.id),
@@ -106,12 +116,22 @@ export async function submitPollAnswer(previous: PollFormState, formData: FormDa
   if (Object.keys(checked.errors).length) return refuse(null, values, checked.errors);
   if (checked.empty) return refuse("EMPTY", values);
 
+  // OPEN: the ALTCHA widget's payload, when JavaScript solved it (without, the answer goes in unchallenged).
+  const challenge = String(formData.get("altcha") ?? "");
+  // Verified polls: the token the browser unblinded. Without it there is nothing to send.
+  const message = String(formData.get("pollTokenMessage") ?? "");
+  const signature = String(formData.get("pollTokenSignature") ?? "");
+  const pollToken = BASE64URL.test(message) && BASE64URL.test(signature) ? { message, signature } : null;
+  if (assurance !== "OPEN" && !pollToken) return refuse("TOKEN_INVALID", values);
+
   let token: string;
   try {
     const input = {
       pollId,
       answers: checked.answers,
       ...(checked.districtId && { districtId: checked.districtId }),
+      ...(assurance === "OPEN" && PAYLOAD.test(challenge) && { challenge }),
+      ...(assurance !== "OPEN" && { pollToken }),
     };
     const { data, errors } = await graphqlRequest<{ submitPollResponse: { respondentToken: string } }>(
       SUBMIT_MUTATION,
@@ -123,6 +143,9 @@ export async function submitPollAnswer(previous: PollFormState, formData: FormDa
       const code = error?.extensions?.code ?? "";
       if (code === "ALREADY_RESPONDED") await rememberAnswered(pollId);
       if (code in REFUSALS) return refuse(REFUSALS[code], values);
+      if (code === "CHALLENGE_FAILED" || code === "CHALLENGE_REUSED" || (code === "BAD_USER_INPUT" && error?.extensions?.field === "input.challenge")) {
+        return { ...refuse("CHALLENGE_FAILED", values), challenge: await loadChallenge(headers) };
+      }
       if (code === "DISTRICT_NOT_ELIGIBLE") return refuse(null, values, { [DISTRICT_FIELD]: { code: "DISTRICT_NOT_ELIGIBLE" } });
       // A fault the checks above missed: name the answer the API names, when it names one.
       const field = typeof error?.extensions?.field === "string" ? error.extensions.field : "";

@@ -4,10 +4,12 @@ import { formatNumber } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/dictionaries";
 import { localePath } from "@/lib/i18n/routing";
 import { pageMetadata, summarize } from "@/lib/metadata";
-import { answeredPolls } from "@/lib/respondent";
+import { pollText } from "@/lib/i18n/poll-text";
+import { answeredPolls, visitorHeaders } from "@/lib/respondent";
 import { localeParam } from "../../locale-param";
-import { loadPoll } from "./poll.data";
+import { loadChallenge, loadPoll } from "./poll.data";
 import { PollForm } from "./poll-form";
+import { VerifiedPoll } from "./verified-poll";
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = "force-dynamic";
@@ -21,10 +23,22 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/polls/[i
 export default async function PollPage({ params }: PageProps<"/[locale]/polls/[id]">) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
+  const text = pollText[locale];
   const { poll, districts } = await loadPoll((await params).id, locale);
   const answered = (await answeredPolls()).includes(poll.id);
   const resultsHref = localePath(locale, `/polls/${poll.id}/results`);
   const eligible = poll.districts.length ? poll.districts : districts;
+  const asking = poll.status === "OPEN" && !answered;
+  const verified = poll.assurance !== "OPEN" && poll.tokenKey !== null;
+  // OPEN polls: the widget gets its challenge with the page (no request of its own).
+  const challenge = asking && !verified ? await loadChallenge(await visitorHeaders()) : null;
+  const formProps = {
+    pollId: poll.id,
+    locale,
+    questions: poll.questions,
+    asksDistrict: poll.asksDistrict,
+    districts: eligible.map((d) => ({ id: d.id, name: d.name })),
+  };
 
   return (
     <div className="container page page--narrow">
@@ -41,18 +55,29 @@ export default async function PollPage({ params }: PageProps<"/[locale]/polls/[i
         </div>
       </header>
 
-      {poll.status === "OPEN" && !answered && (
+      {asking && (
         <section aria-labelledby="poll-form-title">
           <h2 id="poll-form-title" className="visually-hidden">
             {t.polls.formTitle}
           </h2>
-          <PollForm
-            pollId={poll.id}
-            locale={locale}
-            questions={poll.questions}
-            asksDistrict={poll.asksDistrict}
-            districts={eligible.map((d) => ({ id: d.id, name: d.name }))}
-          />
+          <div className={`assurance assurance--${poll.assurance.toLowerCase()}`}>
+            <p className="assurance__title">{text.assurance.title[poll.assurance]}</p>
+            <p className="assurance__intro">{text.assurance.intro[poll.assurance]}</p>
+          </div>
+          {verified ? (
+            <>
+              <noscript>
+                <p className="notice notice--warning">{text.assurance.noScript}</p>
+              </noscript>
+              <VerifiedPoll
+                {...formProps}
+                assurance={poll.assurance as "VERIFIED_PHONE" | "RESIDENT_LIST"}
+                publicKey={poll.tokenKey!.publicKey}
+              />
+            </>
+          ) : (
+            <PollForm {...formProps} challenge={challenge} />
+          )}
           {poll.resultsVisibility === "PUBLIC" && (
             <p className="section__more">
               <a href={resultsHref}>{t.polls.seeResultsSoFar}</a>

@@ -11,6 +11,8 @@ export interface PollFormState {
   values: FormValues;
   /** Counts the submissions, so the form knows a new answer arrived. */
   attempt: number;
+  /** A fresh proof-of-work challenge, when the API refused the one sent (stale or spent). */
+  challenge?: string | null;
 }
 
 export const initialPollFormState: PollFormState = { errors: {}, formError: null, values: {}, attempt: 0 };

@@ -16,8 +16,10 @@ import {
   type FieldError,
   type PollRules,
 } from "@/lib/polls/answers";
+import type { PollToken } from "@/lib/polls/token-storage";
 import { submitPollAnswer } from "./actions";
 import { initialPollFormState } from "./poll-form-state";
+import { ProofOfWork, solveChallenge } from "./proof-of-work";
 
 export interface PollFormQuestion {
   id: string;
@@ -29,13 +31,19 @@ export interface PollFormQuestion {
   options: { id: string; label: string }[];
 }
 
-interface PollFormProps {
+export interface PollFormProps {
   pollId: string;
   locale: Locale;
   questions: PollFormQuestion[];
   asksDistrict: boolean;
   /** The districts a respondent may pick, when the poll asks. */
   districts: { id: string; name: string }[];
+  /** OPEN polls: the ALTCHA challenge (JSON) the page was rendered with. */
+  challenge?: string | null;
+  /** Verified polls: the poll token the answer is sent with. */
+  pollToken?: PollToken;
+  /** Told of each refusal of the whole answer (the verified poll drops a refused token). */
+  onFormError?: (code: FormErrorCode) => void;
 }
 
 interface Messages {
@@ -48,9 +56,15 @@ interface Messages {
  * with the page again (messages and answers filled in) or a redirect to the results. With
  * JavaScript the same checks run before sending, so most mistakes are named at once.
  */
-export function PollForm({ pollId, locale, questions, asksDistrict, districts }: PollFormProps) {
+export function PollForm({ pollId, locale, questions, asksDistrict, districts, challenge, pollToken, onFormError }: PollFormProps) {
   const t = pollText[locale];
   const [state, formAction, pending] = useActionState(submitPollAnswer, initialPollFormState);
+  // The challenge to solve: the page's, or a fresh one after the API refused a stale one.
+  const currentChallenge = state.challenge ?? challenge ?? null;
+  const [solving, setSolving] = useState(false);
+  const solveTried = useRef<string | null>(null);
+  // The state above is for the button; this is for the submit handler, which runs again before a re-render.
+  const solvingNow = useRef(false);
   // Messages from the check made before sending; null once a submission has gone to the server.
   const [checked, setChecked] = useState<Messages | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -73,9 +87,14 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts }:
   useEffect(() => {
     if (state.attempt > 0) setFocusRequest((r) => r + 1);
   }, [state.attempt]);
+  useEffect(() => {
+    if (state.formError) onFormError?.(state.formError);
+    // Only a new refusal counts, not a new callback.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.attempt]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    if (pending) {
+    if (pending || solvingNow.current) {
       // One answer at a time: a second click while sending would only be refused as a repeat.
       event.preventDefault();
       return;
@@ -85,8 +104,21 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts }:
       event.preventDefault();
       setChecked({ errors: result.errors, formError: result.empty ? "EMPTY" : null });
       setFocusRequest((r) => r + 1);
-    } else {
-      setChecked(null);
+      return;
+    }
+    setChecked(null);
+    // Solve the proof of work first (once per challenge), then send the form with its payload.
+    if (currentChallenge && solveTried.current !== currentChallenge) {
+      event.preventDefault();
+      solveTried.current = currentChallenge;
+      const form = event.currentTarget;
+      setSolving(true);
+      solvingNow.current = true;
+      void solveChallenge(form).finally(() => {
+        solvingNow.current = false;
+        setSolving(false);
+        form.requestSubmit();
+      });
     }
   }
 
@@ -97,6 +129,12 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts }:
     <form className="poll-form" action={formAction} onSubmit={onSubmit} noValidate>
       <input type="hidden" name="pollId" value={pollId} />
       <input type="hidden" name="locale" value={locale} />
+      {pollToken && (
+        <>
+          <input type="hidden" name="pollTokenMessage" value={pollToken.message} />
+          <input type="hidden" name="pollTokenSignature" value={pollToken.signature} />
+        </>
+      )}
 
       <div
         ref={summary}
@@ -170,9 +208,12 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts }:
         </div>
       )}
 
+      {/* A new challenge (after a refused one) makes a new widget. */}
+      {currentChallenge && <ProofOfWork key={currentChallenge} challenge={currentChallenge} locale={locale} />}
+
       <p className="poll-form__actions">
-        <button className="button" type="submit" aria-disabled={pending}>
-          {pending ? t.submitting : t.submit}
+        <button className="button" type="submit" aria-disabled={pending || solving}>
+          {pending || solving ? t.submitting : t.submit}
         </button>
       </p>
     </form>

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import type { PollResultsFields } from "@/components/poll-results";
 import { query } from "@/lib/apollo";
 import { graphqlErrorCode } from "@/lib/api/errors";
+import { graphqlRequest } from "@/lib/api/request";
 import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
 import { isUuid, visitorHeaders } from "@/lib/respondent";
 import { POLL_PAGE_QUERY, POLL_RESULTS_QUERY, POLL_SUMMARY_QUERY } from "./poll.query";
@@ -48,3 +49,24 @@ export async function loadResults(pollId: string, locale: Locale): Promise<PollR
     throw error;
   }
 }
+
+const CHALLENGE_QUERY = /* GraphQL */ `
+  query AltchaChallenge {
+    altchaChallenge { json expiresAt }
+  }
+`;
+
+/**
+ * A fresh proof-of-work challenge (JSON), or null when the API gives none. By plain fetch, never
+ * through the micro-cache: one challenge buys one answer, so no two visitors may share one.
+ */
+export async function loadChallenge(headers: Record<string, string> = {}): Promise<string | null> {
+  try {
+    const { data } = await graphqlRequest<{ altchaChallenge: { json: string } }>(CHALLENGE_QUERY, {}, headers);
+    return data?.altchaChallenge.json ?? null;
+  } catch (error) {
+    console.error("poll answer: no proof-of-work challenge", error);
+    return null;
+  }
+}
+

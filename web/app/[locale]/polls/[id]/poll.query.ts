@@ -2,6 +2,7 @@ import { gql, type TypedDocumentNode } from "@apollo/client";
 import { POLL_RESULTS_FIELDS } from "@/components/poll-results.fragment";
 import type { PollResultsFields } from "@/components/poll-results";
 import type { GraphqlLocale, PollStatus, QuestionKind, ResultsVisibility } from "@/lib/api/schema";
+import type { PollAssuranceLevel } from "@/lib/i18n/poll-text";
 
 export interface PollQuestionFields {
   id: string;
@@ -28,6 +29,9 @@ export interface PollPageFields {
   closesAt: string | null;
   resultsVisibility: ResultsVisibility;
   asksDistrict: boolean;
+  assurance: PollAssuranceLevel;
+  /** Verified polls: the key poll tokens are blindly signed with. */
+  tokenKey: { publicKey: string } | null;
   districts: PollDistrict[];
   questions: PollQuestionFields[];
 }
@@ -51,6 +55,10 @@ export const POLL_PAGE_QUERY: TypedDocumentNode<PollPageData, PollVariables> = g
       closesAt
       resultsVisibility
       asksDistrict
+      assurance
+      tokenKey {
+        publicKey
+      }
       districts {
         id
         code

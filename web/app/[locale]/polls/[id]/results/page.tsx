@@ -4,6 +4,7 @@ import { getDictionary } from "@/lib/i18n/dictionaries";
 import { localePath } from "@/lib/i18n/routing";
 import { pageMetadata } from "@/lib/metadata";
 import { localeParam } from "../../../locale-param";
+import { ForgetPollToken } from "../forget-token";
 import { LiveResults } from "../live-results";
 import { loadPollSummary, loadResults } from "../poll.data";
 
@@ -36,6 +37,7 @@ export default async function PollResultsPage({ params, searchParams }: PageProp
         <h1>{poll.title}</h1>
       </header>
 
+      {justAnswered && <ForgetPollToken pollId={poll.id} />}
       {justAnswered && (
         <div className="notice notice--success" role="status">
           <h2>{t.polls.thanksTitle}</h2>

@@ -6,6 +6,7 @@ import { localePath } from "@/lib/i18n/routing";
 import { isUuid, staffMutation } from "@/lib/staff/api";
 import { cityInstant, parseDayField, parseTimeField } from "@/lib/staff/dates";
 import { checkbox, integer, refusal, text, type FormState } from "@/lib/staff/forms";
+import { ASSURANCES } from "@/lib/staff/participation-text";
 import { pollsText } from "@/lib/staff/polls-text";
 import { isChoice, optionField, QUESTION_KINDS, questionField, VISIBILITIES, type QuestionKind } from "./builder-model";
 
@@ -117,6 +118,8 @@ export async function savePoll(pollId: string | null, previous: FormState, form:
   if (!questions.length) return refusal(locale, t.noQuestions, previous);
 
   const visibility = VISIBILITIES.find((v) => v === text(form, "resultsVisibility")) ?? "PUBLIC";
+  const assurance = ASSURANCES.find((a) => a === text(form, "assurance")) ?? "OPEN";
+  const listId = text(form, "eligibilityListId");
   const fields = {
     titleFa: text(form, "titleFa") ?? "",
     titleEn: text(form, "titleEn"),
@@ -125,6 +128,9 @@ export async function savePoll(pollId: string | null, previous: FormState, form:
     resultsVisibility: visibility,
     asksDistrict: checkbox(form, "asksDistrict"),
     districtIds: form.getAll("districtIds").filter((v): v is string => typeof v === "string" && isUuid(v)),
+    assurance,
+    // Only a resident-list poll takes a list; the API refuses one elsewhere.
+    ...(assurance === "RESIDENT_LIST" && listId && isUuid(listId) ? { eligibilityListId: listId } : {}),
     questions,
   };
 

@@ -1,6 +1,6 @@
 import type { Locale } from "@/lib/i18n/locales";
 import { graphqlLocale } from "@/lib/i18n/locales";
-import { staffQuery } from "@/lib/staff/api";
+import { StaffApiError, staffQuery } from "@/lib/staff/api";
 import { cityDay, cityTime, dayFieldValue } from "@/lib/staff/dates";
 import { staffFormat } from "@/lib/staff/format";
 import { staffText } from "@/lib/staff/i18n";
@@ -62,6 +62,10 @@ export const POLL_FOR_EDIT = /* GraphQL */ `
       descriptionEn: description(locale: EN)
       resultsVisibility
       asksDistrict
+      assurance
+      eligibilityList {
+        id
+      }
       opensAt
       closesAt
       districts {
@@ -105,6 +109,8 @@ export interface PollForEdit {
     descriptionEn: string | null;
     resultsVisibility: BuilderPoll["resultsVisibility"];
     asksDistrict: boolean;
+    assurance: BuilderPoll["assurance"];
+    eligibilityList: { id: string } | null;
     opensAt: string | null;
     closesAt: string | null;
     districts: { id: string }[];
@@ -136,6 +142,8 @@ export function builderPoll(poll: NonNullable<PollForEdit["poll"]>, locale: Loca
     resultsVisibility: poll.resultsVisibility,
     asksDistrict: poll.asksDistrict,
     districtIds: poll.districts.map((d) => d.id),
+    assurance: poll.assurance,
+    eligibilityListId: poll.eligibilityList?.id ?? "",
     opensDay: opens ? dayFieldValue(cityDay(opens), locale) : "",
     opensTime: opens ? cityTime(opens) : "",
     closesDay: closes ? dayFieldValue(cityDay(closes), locale) : "",
@@ -153,4 +161,37 @@ export function builderPoll(poll: NonNullable<PollForEdit["poll"]>, locale: Loca
         options: [...q.options].sort((a, b) => a.position - b.position).map((o) => ({ id: o.id, labelFa: o.labelTranslations.fa, labelEn: o.labelTranslations.en ?? "" })),
       })),
   };
+}
+
+const ELIGIBILITY_LISTS = /* GraphQL */ `
+  query StaffEligibilityLists {
+    eligibilityLists {
+      id
+      name
+      kind
+      entryCount
+      createdAt
+      updatedAt
+    }
+  }
+`;
+
+export interface EligibilityListRow {
+  id: string;
+  name: string;
+  kind: "NATIONAL_CODE" | "MEMBER_NUMBER";
+  entryCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The eligibility lists staff may pick for a RESIDENT_LIST poll; empty when this role may not read them. */
+export async function loadEligibilityLists(): Promise<EligibilityListRow[]> {
+  try {
+    const { eligibilityLists } = await staffQuery<{ eligibilityLists: EligibilityListRow[] }>(ELIGIBILITY_LISTS, {});
+    return eligibilityLists;
+  } catch (error) {
+    if (error instanceof StaffApiError) return [];
+    throw error;
+  }
 }

@@ -31,6 +31,9 @@ export interface BuilderPoll {
   resultsVisibility: (typeof VISIBILITIES)[number];
   asksDistrict: boolean;
   districtIds: string[];
+  assurance: "OPEN" | "VERIFIED_PHONE" | "RESIDENT_LIST";
+  /** RESIDENT_LIST: the eligibility list's id; "" for none. */
+  eligibilityListId: string;
   /** As the day field shows it (Solar Hijri in Persian) and HH:MM in the city. */
   opensDay: string;
   opensTime: string;

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ActionForm } from "@/components/staff/action-form";
 import { DayField } from "@/components/staff/day-field";
 import type { FormState } from "@/lib/staff/forms";
+import { ASSURANCES, type Assurance, type ParticipationText } from "@/lib/staff/participation-text";
 import {
   blankOption,
   blankQuestion,
@@ -69,6 +70,11 @@ interface PollBuilderProps {
   /** Numbers in the locale's digits, 1-based: ["۱", "۲", …]. */
   numbers: string[];
   hidden?: Record<string, string>;
+  /** Eligibility lists a RESIDENT_LIST poll may use. */
+  lists?: { id: string; name: string; entryCount: string }[];
+  participation: ParticipationText;
+  /** Where staff make eligibility lists. */
+  listsHref: string;
 }
 
 /**
@@ -77,7 +83,8 @@ interface PollBuilderProps {
  * form name, so editing texts works without JavaScript too; adding, removing and reordering
  * questions and options need it.
  */
-export function PollBuilder({ action, initial, districts, locale, text: t, numbers, hidden = {} }: PollBuilderProps) {
+export function PollBuilder({ action, initial, districts, locale, text: t, numbers, hidden = {}, lists = [], participation: pt, listsHref }: PollBuilderProps) {
+  const [assurance, setAssurance] = useState<Assurance>(initial.assurance);
   const [questions, setQuestions] = useState<BuilderQuestion[]>(initial.questions.length ? initial.questions : [blankQuestion()]);
   const n = (i: number) => numbers[i] ?? String(i + 1);
 
@@ -104,6 +111,8 @@ export function PollBuilder({ action, initial, districts, locale, text: t, numbe
     closesAt: t.closes,
     districtIds: t.targeting,
     questions: t.questions,
+    assurance: pt.assurance,
+    eligibilityListId: pt.list,
   };
   const dayInput = (name: string, value: string, id: string, label: string) => (
     <div className="staff-field">
@@ -195,6 +204,50 @@ export function PollBuilder({ action, initial, districts, locale, text: t, numbe
           <input type="checkbox" name="asksDistrict" defaultChecked={initial.asksDistrict} />
           {t.asksDistrict}
         </label>
+      </fieldset>
+
+      <fieldset className="staff-fieldset staff-panel">
+        <legend>{pt.legend}</legend>
+        <div className="staff-fields">
+          <div className="staff-field">
+            <label htmlFor="assurance">{pt.assurance}</label>
+            <select
+              id="assurance"
+              name="assurance"
+              value={assurance}
+              onChange={(e) => setAssurance(e.target.value as Assurance)}
+              aria-describedby="assurance-hint"
+            >
+              {ASSURANCES.map((a) => (
+                <option key={a} value={a}>
+                  {pt.assurances[a]}
+                </option>
+              ))}
+            </select>
+            <span className="staff-field__hint" id="assurance-hint">
+              {pt.assuranceHints[assurance]}
+            </span>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="eligibilityListId">{pt.list}</label>
+            <select
+              id="eligibilityListId"
+              name="eligibilityListId"
+              defaultValue={initial.eligibilityListId}
+              aria-describedby="eligibilityListId-hint"
+            >
+              <option value="">{pt.noList}</option>
+              {lists.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {`${l.name} (${l.entryCount})`}
+                </option>
+              ))}
+            </select>
+            <span className="staff-field__hint" id="eligibilityListId-hint">
+              {pt.listHint} <a href={listsHref}>{pt.manageLists}</a>
+            </span>
+          </div>
+        </div>
       </fieldset>
 
       <section className="staff-form" aria-labelledby="questions-title">

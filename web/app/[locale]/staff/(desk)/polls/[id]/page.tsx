@@ -5,10 +5,11 @@ import { staffQuery, uuidOr404 } from "@/lib/staff/api";
 import { staffFormat } from "@/lib/staff/format";
 import { staffText } from "@/lib/staff/i18n";
 import { param, staffMetadata } from "@/lib/staff/page";
+import { participationText } from "@/lib/staff/participation-text";
 import { pollsText } from "@/lib/staff/polls-text";
 import { requireSection } from "@/lib/staff/session";
 import { localeParam } from "../../../../locale-param";
-import { builderPoll, builderText, loadDistricts, numbers, POLL_FOR_EDIT, type PollForEdit } from "../builder-data";
+import { builderPoll, builderText, loadDistricts, loadEligibilityLists, numbers, POLL_FOR_EDIT, type PollForEdit } from "../builder-data";
 import { closePoll, publishPoll, savePoll, startPollWave } from "../builder-actions";
 import { PollBuilder } from "../poll-builder";
 
@@ -29,7 +30,12 @@ export default async function EditPollPage({ params, searchParams }: Params) {
   const t = pollsText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const [{ poll, pollInsights }, districts] = await Promise.all([staffQuery<PollForEdit>(POLL_FOR_EDIT, { id }), loadDistricts(locale)]);
+  const [{ poll, pollInsights }, districts, lists] = await Promise.all([
+    staffQuery<PollForEdit>(POLL_FOR_EDIT, { id }),
+    loadDistricts(locale),
+    loadEligibilityLists(),
+  ]);
+  const pt = participationText[locale];
   if (!poll) notFound();
   const responses = pollInsights?.responseCount ?? 0;
   const done = DONE.find((d) => d === param(query, "done"));
@@ -123,6 +129,9 @@ export default async function EditPollPage({ params, searchParams }: Params) {
         locale={locale}
         text={builderText(locale, t.builder.saveChanges)}
         numbers={numbers(locale)}
+        participation={pt}
+        lists={lists.map((l) => ({ id: l.id, name: l.name, entryCount: pt.entries(staffFormat(locale).number(l.entryCount)) }))}
+        listsHref={localePath(locale, "/staff/polls/lists")}
         // What the schedule was, so saving sends it only when it changed (a closed poll refuses any).
         hidden={{ opensAtWas: poll.opensAt ? new Date(poll.opensAt).toISOString() : "", closesAtWas: poll.closesAt ? new Date(poll.closesAt).toISOString() : "" }}
       />

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { localePath } from "@/lib/i18n/routing";
 import { staffMetadata } from "@/lib/staff/page";
+import { staffFormat } from "@/lib/staff/format";
+import { participationText } from "@/lib/staff/participation-text";
 import { pollsText } from "@/lib/staff/polls-text";
 import { requireSection } from "@/lib/staff/session";
 import { localeParam } from "../../../../locale-param";
 import { blankQuestion } from "../builder-model";
-import { builderText, loadDistricts, numbers } from "../builder-data";
+import { builderText, loadDistricts, loadEligibilityLists, numbers } from "../builder-data";
 import { savePoll } from "../builder-actions";
 import { PollBuilder } from "../poll-builder";
 
@@ -18,7 +20,8 @@ export default async function NewPollPage({ params }: PageProps<"/[locale]/staff
   const locale = await localeParam(params);
   await requireSection("pollBuilder");
   const t = pollsText[locale];
-  const districts = await loadDistricts(locale);
+  const [districts, lists] = await Promise.all([loadDistricts(locale), loadEligibilityLists()]);
+  const pt = participationText[locale];
   return (
     <>
       <header className="staff-header">
@@ -40,6 +43,8 @@ export default async function NewPollPage({ params }: PageProps<"/[locale]/staff
           resultsVisibility: "PUBLIC",
           asksDistrict: false,
           districtIds: [],
+          assurance: "OPEN",
+          eligibilityListId: "",
           opensDay: "",
           opensTime: "",
           closesDay: "",
@@ -50,6 +55,9 @@ export default async function NewPollPage({ params }: PageProps<"/[locale]/staff
         locale={locale}
         text={builderText(locale, t.builder.save)}
         numbers={numbers(locale)}
+        participation={pt}
+        lists={lists.map((l) => ({ id: l.id, name: l.name, entryCount: pt.entries(staffFormat(locale).number(l.entryCount)) }))}
+        listsHref={localePath(locale, "/staff/polls/lists")}
       />
     </>
   );
