@@ -159,7 +159,8 @@ const fa: PollText = {
     phoneHint: "مثلاً ۰۹۱۲۱۲۳۴۵۶۷؛ با رقم‌های فارسی یا انگلیسی.",
     sendCode: "فرستادن کد",
     sendingCode: "در حال فرستادن…",
-    codeSent: (masked, minutes) => `کد به ${masked} پیامک شد و تا ${minutes} دقیقه اعتبار دارد.`,
+    // The number is isolated left to right (U+2066…U+2069), or RTL text would show its halves swapped.
+    codeSent: (masked, minutes) => `کد به \u2066${masked}\u2069 پیامک شد و تا ${minutes} دقیقه اعتبار دارد.`,
     codeLabel: "کد تأیید",
     codeHint: "کد شش‌رقمی پیامک‌شده.",
     verify: "تأیید",

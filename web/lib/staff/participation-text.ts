@@ -23,6 +23,7 @@ export interface ParticipationText {
   kind: string;
   kinds: Record<EligibilityKind, string>;
   entries: (n: string) => string;
+  count: string;
   updated: string;
   noLists: string;
   newList: string;
@@ -33,6 +34,7 @@ export interface ParticipationText {
   created: (name: string, added: string) => string;
   badRows: string;
   line: (n: string) => string;
+  invalidIdentifier: string;
   failed: string;
   empty: string;
   tooManyLines: string;
@@ -63,6 +65,7 @@ const fa: ParticipationText = {
   kind: "نوع شناسه",
   kinds: { NATIONAL_CODE: "کد ملی", MEMBER_NUMBER: "شماره عضویت" },
   entries: (n) => `${n} شناسه`,
+  count: "شمار شناسه‌ها",
   updated: "آخرین افزودن",
   noLists: "هنوز فهرستی ساخته نشده است.",
   newList: "فهرست تازه",
@@ -73,6 +76,7 @@ const fa: ParticipationText = {
   created: (name, added) => `فهرست «${name}» با ${added} شناسه ساخته شد.`,
   badRows: "این سطرها پذیرفته نشد و از این بسته چیزی ذخیره نشد:",
   line: (n) => `سطر ${n}`,
+  invalidIdentifier: "شناسه نادرست است (کد ملی ده‌رقمی با رقم کنترل درست، یا شماره عضویت ۳ تا ۳۲ نویسه).",
   failed: "فرستادن فهرست کامل نشد.",
   empty: "پرونده هیچ شناسه‌ای ندارد.",
   tooManyLines: "پرونده بیش از اندازه بزرگ است.",
@@ -110,6 +114,7 @@ const en: ParticipationText = {
   kind: "Identifier kind",
   kinds: { NATIONAL_CODE: "National code", MEMBER_NUMBER: "Member number" },
   entries: (n) => `${n} identifiers`,
+  count: "Identifiers",
   updated: "Last added",
   noLists: "No list yet.",
   newList: "New list",
@@ -120,6 +125,7 @@ const en: ParticipationText = {
   created: (name, added) => `List “${name}” created with ${added} identifiers.`,
   badRows: "These lines were refused, and nothing of their chunk was stored:",
   line: (n) => `Line ${n}`,
+  invalidIdentifier: "Not a valid identifier.",
   failed: "The list was not sent completely.",
   empty: "The file holds no identifier.",
   tooManyLines: "The file is too large.",

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ActionForm } from "@/components/staff/action-form";
 import { DayField } from "@/components/staff/day-field";
 import type { FormState } from "@/lib/staff/forms";
-import { ASSURANCES, type Assurance, type ParticipationText } from "@/lib/staff/participation-text";
+import { ASSURANCES, participationText, type Assurance } from "@/lib/staff/participation-text";
 import {
   blankOption,
   blankQuestion,
@@ -72,7 +72,6 @@ interface PollBuilderProps {
   hidden?: Record<string, string>;
   /** Eligibility lists a RESIDENT_LIST poll may use. */
   lists?: { id: string; name: string; entryCount: string }[];
-  participation: ParticipationText;
   /** Where staff make eligibility lists. */
   listsHref: string;
 }
@@ -83,7 +82,8 @@ interface PollBuilderProps {
  * form name, so editing texts works without JavaScript too; adding, removing and reordering
  * questions and options need it.
  */
-export function PollBuilder({ action, initial, districts, locale, text: t, numbers, hidden = {}, lists = [], participation: pt, listsHref }: PollBuilderProps) {
+export function PollBuilder({ action, initial, districts, locale, text: t, numbers, hidden = {}, lists = [], listsHref }: PollBuilderProps) {
+  const pt = participationText[locale];
   const [assurance, setAssurance] = useState<Assurance>(initial.assurance);
   const [questions, setQuestions] = useState<BuilderQuestion[]>(initial.questions.length ? initial.questions : [blankQuestion()]);
   const n = (i: number) => numbers[i] ?? String(i + 1);

@@ -129,7 +129,6 @@ export default async function EditPollPage({ params, searchParams }: Params) {
         locale={locale}
         text={builderText(locale, t.builder.saveChanges)}
         numbers={numbers(locale)}
-        participation={pt}
         lists={lists.map((l) => ({ id: l.id, name: l.name, entryCount: pt.entries(staffFormat(locale).number(l.entryCount)) }))}
         listsHref={localePath(locale, "/staff/polls/lists")}
         // What the schedule was, so saving sends it only when it changed (a closed poll refuses any).

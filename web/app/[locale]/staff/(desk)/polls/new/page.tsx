@@ -55,7 +55,6 @@ export default async function NewPollPage({ params }: PageProps<"/[locale]/staff
         locale={locale}
         text={builderText(locale, t.builder.save)}
         numbers={numbers(locale)}
-        participation={pt}
         lists={lists.map((l) => ({ id: l.id, name: l.name, entryCount: pt.entries(staffFormat(locale).number(l.entryCount)) }))}
         listsHref={localePath(locale, "/staff/polls/lists")}
       />

@@ -25,6 +25,7 @@ import {
   type WavesData,
   type WeightedData,
 } from "./insights.query";
+import { AssuranceCounts } from "./assurance-counts";
 import { CrosstabView, FreeTextView, QuestionResultView, TrendView, WavesView, WeightedView } from "./sections";
 
 type Params = PageProps<"/[locale]/staff/polls/[id]/insights">;
@@ -113,6 +114,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         </div>
       </dl>
       <p className="staff-muted staff-small">{t.minCell(f.number(pollInsights.minCellSize))}</p>
+      <AssuranceCounts pollId={pollId} locale={locale} />
 
       <nav aria-label={t.sections} className="staff-actions">
         <a href="#results">{t.resultsTitle}</a>

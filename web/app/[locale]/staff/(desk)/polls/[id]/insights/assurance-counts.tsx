@@ -1,0 +1,61 @@
+import type { Locale } from "@/lib/i18n/locales";
+import { staffQuery } from "@/lib/staff/api";
+import { staffFormat } from "@/lib/staff/format";
+import { participationText } from "@/lib/staff/participation-text";
+
+// The poll's answers by what they proved (issue 13 items 1 and 5): challenged, unchallenged and
+// verified answers, and how many still wait in the answer mix. Its own query and component, so the
+// insights page only places it.
+
+const ASSURANCE_COUNTS = /* GraphQL */ `
+  query StaffPollAssuranceCounts($pollId: ID!) {
+    pollResults(pollId: $pollId) {
+      responseCount
+      verifiedCount
+      waitingCount
+      assuranceCounts {
+        assurance
+        count
+      }
+    }
+  }
+`;
+
+interface AssuranceData {
+  pollResults: {
+    responseCount: number;
+    verifiedCount: number;
+    waitingCount: number;
+    assuranceCounts: { assurance: "CHALLENGED" | "UNCHALLENGED" | "PHONE" | "RESIDENT"; count: number }[];
+  };
+}
+
+const ORDER = ["CHALLENGED", "UNCHALLENGED", "PHONE", "RESIDENT"] as const;
+
+export async function AssuranceCounts({ pollId, locale }: { pollId: string; locale: Locale }) {
+  const t = participationText[locale];
+  const f = staffFormat(locale);
+  const { pollResults } = await staffQuery<AssuranceData>(ASSURANCE_COUNTS, { pollId });
+  const count = (kind: (typeof ORDER)[number]) => pollResults.assuranceCounts.find((c) => c.assurance === kind)?.count ?? 0;
+  return (
+    <section className="staff-panel" id="assurance" aria-labelledby="assurance-title">
+      <h2 id="assurance-title">{t.countsTitle}</h2>
+      <dl className="staff-counters" data-assurance-counts>
+        {ORDER.map((kind) => (
+          <div className="staff-counter" key={kind} data-assurance={kind}>
+            <dt>{t.counts[kind]}</dt>
+            <dd>{f.number(count(kind))}</dd>
+          </div>
+        ))}
+        <div className="staff-counter" data-assurance="verified">
+          <dt>{t.counts.verified}</dt>
+          <dd>{f.number(pollResults.verifiedCount)}</dd>
+        </div>
+        <div className="staff-counter" data-assurance="waiting">
+          <dt>{t.counts.waiting}</dt>
+          <dd>{f.number(pollResults.waitingCount)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
