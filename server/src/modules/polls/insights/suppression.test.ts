@@ -1,0 +1,145 @@
+import { cellCost, cellTerms, protect, type Statistic, sumTerms } from './suppression';
+
+/** mulberry32: a failure can be replayed from its seed. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let r = Math.imul(a ^ (a >>> 15), 1 | a);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const value = (s: Statistic, x: readonly number[]) => s.terms.reduce((sum, [c, a]) => sum + a * x[c], 0);
+
+/**
+ * Every non-negative integer table that agrees with what is published (the shown statistics), found
+ * by backtracking over the hidden cells; null when the search grows past `limit` nodes.
+ */
+function consistentTables(x: readonly number[], stats: readonly Statistic[], hidden: readonly boolean[], limit = 30_000): number[][] | null {
+  const shown = stats.filter((_, i) => !hidden[i]);
+  const known = new Set(shown.flatMap((s) => (s.terms.length === 1 ? [s.terms[0][0]] : [])));
+  const unknown = x.map((_, c) => c).filter((c) => !known.has(c));
+  // A cell is at most the smallest published total (of positive coefficients) it is part of.
+  const bound = (c: number) => Math.min(...shown.filter((s) => s.terms.some(([t]) => t === c) && s.terms.every(([, a]) => a >= 1)).map((s) => value(s, x)));
+  const found: number[][] = [];
+  const y = x.map((v, c) => (known.has(c) ? v : 0));
+  let nodes = 0;
+  const assigned = new Set(known);
+  const ok = (partial: boolean) =>
+    shown.every((s) => {
+      const complete = s.terms.every(([c]) => assigned.has(c));
+      const v = value(s, y);
+      if (complete) return v === value(s, x);
+      return !partial || s.terms.some(([, a]) => a < 0) || v <= value(s, x);
+    });
+  const walk = (k: number): boolean => {
+    if (++nodes > limit) return false;
+    if (k === unknown.length) {
+      if (ok(false)) found.push(y.slice());
+      return true;
+    }
+    const c = unknown[k];
+    assigned.add(c);
+    for (let v = 0, top = bound(c); v <= top; v++) {
+      y[c] = v;
+      if (ok(true) && !walk(k + 1)) return false;
+    }
+    y[c] = 0;
+    assigned.delete(c);
+    return true;
+  };
+  return walk(0) ? found : null;
+}
+
+/**
+ * A rows × columns table with its row, column and grand totals. Column totals and the grand total
+ * are another table's cells (a question's one-way results), protected there first: unhideable
+ * here, withheld as that table withheld them.
+ */
+function crosstab(rows: number[][]) {
+  const values = rows.flat();
+  const width = rows[0].length;
+  const at = (r: number, c: number) => r * width + c;
+  const stats: Statistic[] = values.map((v, i) => ({ terms: cellTerms(i), hidden: v < 5, hideable: true, cost: cellCost(v) }));
+  const rowStats = rows.map((_, r) => stats.push({ terms: sumTerms(rows[r].map((_, c) => at(r, c))), hidden: false, hideable: true }) - 1);
+  const totals = rows[0].map((_, c) => rows.reduce((s, row) => s + row[c], 0));
+  const oneWay = protect(totals, [
+    ...totals.map((v, c) => ({ terms: cellTerms(c), hidden: v < 5, hideable: true, cost: cellCost(v) })),
+    { terms: sumTerms(totals.map((_, c) => c)), hidden: false, hideable: false },
+  ]);
+  const columnStats = rows[0].map((_, c) => stats.push({ terms: sumTerms(rows.map((_, r) => at(r, c))), hidden: oneWay[c], hideable: false }) - 1);
+  stats.push({ terms: sumTerms(values.map((_, i) => i)), hidden: false, hideable: false });
+  return { values, stats, rowStats, columnStats, at };
+}
+
+describe('complementary suppression', () => {
+  it('hides a complement so a small cell cannot be recovered as total − shown cells (25 − 10 − 12 = 3)', () => {
+    const values = [10, 12, 3];
+    const stats: Statistic[] = [
+      ...values.map((v, i) => ({ terms: cellTerms(i), hidden: v < 5, hideable: true, cost: cellCost(v) })),
+      { terms: sumTerms([0, 1, 2]), hidden: false, hideable: false },
+    ];
+    const hidden = protect(values, stats);
+    expect(hidden.slice(0, 3)).toEqual([true, false, true]); // the 10, the smaller of the others, goes with the 3
+    const tables = consistentTables(values, stats, hidden)!;
+    expect(new Set(tables.map((t) => t[2])).size).toBeGreaterThan(1);
+  });
+
+  it('does not count on zeros: a hidden cell whose complements are zero is not left pinned at 0', () => {
+    const values = [20, 0, 0];
+    const stats: Statistic[] = [
+      ...values.map((v, i) => ({ terms: cellTerms(i), hidden: v < 5, hideable: true, cost: cellCost(v) })),
+      { terms: sumTerms([0, 1, 2]), hidden: false, hideable: false },
+    ];
+    const hidden = protect(values, stats);
+    const tables = consistentTables(values, stats, hidden)!;
+    for (const i of [0, 1, 2].filter((c) => hidden[c])) expect(new Set(tables.map((t) => t[i])).size).toBeGreaterThan(1);
+  });
+
+  it('a published mean is a constraint too: it is withheld when it would pin the hidden counts', () => {
+    // Ratings 1–5: [0, 0, 0, 2, 12], mean and the second moment (its interval) published unless withheld.
+    const values = [0, 0, 0, 2, 12];
+    const stats: Statistic[] = [
+      ...values.map((v, i) => ({ terms: cellTerms(i), hidden: v < 5, hideable: true, cost: cellCost(v) })),
+      { terms: sumTerms([0, 1, 2, 3, 4]), hidden: false, hideable: false },
+      { terms: values.map((_, i) => [i, i + 1] as const), hidden: false, hideable: true, group: 'mean' },
+      { terms: values.map((_, i) => [i, (i + 1) ** 2] as const), hidden: false, hideable: true, group: 'mean' },
+    ];
+    const hidden = protect(values, stats);
+    const tables = consistentTables(values, stats, hidden, 3_000_000)!;
+    expect(hidden[6]).toBe(true); // 2 fours and 12 fives: the mean would pin the hidden counts
+    stats.forEach((s, i) => hidden[i] && expect(new Set(tables.map((t) => value(s, t))).size).toBeGreaterThan(1));
+  });
+
+  it('on random tables no hidden cell or total is pinned down by what is shown (brute force over every consistent table)', () => {
+    const next = random(20251210);
+    let checked = 0;
+    for (let trial = 0; trial < 300 && checked < 80; trial++) {
+      const rowCount = 2 + Math.floor(next() * 3);
+      const columnCount = 2 + Math.floor(next() * 3);
+      const rows = Array.from({ length: rowCount }, () => Array.from({ length: columnCount }, () => Math.floor(next() ** 2 * 12)));
+      const { values, stats, rowStats, columnStats, at } = crosstab(rows);
+      const hidden = protect(values, stats);
+      const tables = consistentTables(values, stats, hidden);
+      if (!tables) continue; // too many to enumerate: another table
+      checked++;
+      expect(tables).toContainEqual(values);
+      const pinned = stats.flatMap((s, i) => (hidden[i] && new Set(tables.map((t) => value(s, t))).size < 2 ? [i] : []));
+      expect({ rows, hidden: hidden.map(Number).join(''), pinned }).toEqual({ rows, hidden: hidden.map(Number).join(''), pinned: [] });
+      // The simple rule follows: a row or column with a hidden cell has another one, or its total is hidden.
+      for (let r = 0; r < rowCount; r++) {
+        const inRow = rows[r].filter((_, c) => hidden[at(r, c)]).length;
+        if (inRow === 1) expect(hidden[rowStats[r]]).toBe(true);
+      }
+      for (let c = 0; c < columnCount; c++) {
+        const inColumn = rows.filter((_, r) => hidden[at(r, c)]).length;
+        expect(inColumn === 1 && !hidden[columnStats[c]]).toBe(false);
+      }
+      // Nothing under 5 is shown.
+      values.forEach((v, i) => v < 5 && expect(hidden[i]).toBe(true));
+    }
+    expect(checked).toBe(80);
+  });
+});
