@@ -117,7 +117,8 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts, c
       void solveChallenge(form).finally(() => {
         solvingNow.current = false;
         setSolving(false);
-        form.requestSubmit();
+        // In a task of its own: sent again from within this submit's handling, React drops it.
+        setTimeout(() => form.requestSubmit(), 0);
       });
     }
   }
@@ -208,14 +209,15 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts, c
         </div>
       )}
 
-      {/* A new challenge (after a refused one) makes a new widget. */}
-      {currentChallenge && <ProofOfWork key={currentChallenge} challenge={currentChallenge} locale={locale} />}
-
       <p className="poll-form__actions">
         <button className="button" type="submit" aria-disabled={pending || solving}>
           {pending || solving ? t.submitting : t.submit}
         </button>
       </p>
+
+      {/* After the button: the check runs by itself, and Tab from the last answer reaches "send". */}
+      {/* A new challenge (after a refused one) makes a new widget. */}
+      {currentChallenge && <ProofOfWork key={currentChallenge} challenge={currentChallenge} locale={locale} />}
     </form>
   );
 
