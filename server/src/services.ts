@@ -110,7 +110,7 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
     events: new EventService(db, audit, occasions, districts, polls, goals, webhooks),
     goalIndicators: new GoalIndicatorService(db, audit, polls),
     ...createMediaServices(db, audit, { districts, timeZone: config.timeZone, webhooks }),
-    pollExports: new PollExportService(polls, districts),
+    pollExports: new PollExportService(polls, districts, db, audit),
     polls,
     webhooks,
     pollTallies,

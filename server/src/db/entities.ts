@@ -8,7 +8,7 @@ import { WEBHOOK_ENTITIES } from '../modules/webhooks/webhook.entity';
 import { GoalIndicator } from '../modules/goals/goal-indicator.entity';
 import { Poll, PollAnswer, PollOption, PollParticipation, PollQuestion, PollResponse } from '../modules/polls/poll.entity';
 import { PollAnswerTally, PollResponseTally, PollTallyQueue } from '../modules/polls/poll-tally.entity';
-import { PollAnswerDistrictTally, PollAnswerPairTally } from '../modules/polls/insights/tally-rollups.entity';
+import { PollAnswerDistrictTally, PollAnswerPairTally, PollWordTally } from '../modules/polls/insights/tally-rollups.entity';
 import { PARTICIPATION_ENTITIES } from '../modules/polls/participation/participation.entity';
 import { ApiKey } from '../modules/partners/api-key.entity';
 import { AuditLogEntry } from '../modules/staff/audit.entity';
@@ -33,6 +33,7 @@ export const ENTITIES = [
   PollAnswerTally,
   PollAnswerDistrictTally,
   PollAnswerPairTally,
+  PollWordTally,
   GoalIndicator,
   ApiKey,
   Event,

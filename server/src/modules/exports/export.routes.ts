@@ -65,10 +65,10 @@ function sendCsv(reply: FastifyReply, filename: string, rows: AsyncIterable<Cell
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any logger: the app's is pino's, Fastify's default type is narrower
 export function registerExportRoutes(http: FastifyInstance<any, any, any, any>, services: Services): void {
-  const handle = (build: (request: ExportRequest, reply: FastifyReply, locale: Locale) => Promise<FastifyReply>) => async (request: ExportRequest, reply: FastifyReply) => {
+  const handle = (build: (request: ExportRequest, reply: FastifyReply, locale: Locale, viewer: Viewer) => Promise<FastifyReply>) => async (request: ExportRequest, reply: FastifyReply) => {
     try {
-      await viewerOf(request, services);
-      return await build(request, reply, localeOf(request));
+      const viewer = await viewerOf(request, services);
+      return await build(request, reply, localeOf(request), viewer);
     } catch (err) {
       const status = err instanceof AppError ? STATUS[String(err.extensions.code)] : undefined;
       if (!status || !(err instanceof AppError)) throw err; // the app's error handler masks it
@@ -82,8 +82,8 @@ export function registerExportRoutes(http: FastifyInstance<any, any, any, any>, 
 
   http.get(
     '/exports/polls/:pollId/responses.csv',
-    handle(async (request, reply, locale) => {
-      const { pollId, rows } = await services.pollExports.responseRows(request.params.pollId, locale);
+    handle(async (request, reply, locale, viewer) => {
+      const { pollId, rows } = await services.pollExports.responseRows(viewer, request.params.pollId, locale, request.id);
       return sendCsv(reply, `poll-${pollId}-responses.csv`, rows);
     }),
   );

@@ -1,4 +1,7 @@
+import { type DataSource } from 'typeorm';
 import { notFound } from '../../common/errors';
+import { type AuditService } from '../staff/audit.service';
+import { type Viewer } from '../staff/staff.policy';
 import { type Locale, pick } from '../../graphql/locale';
 import { type DistrictService } from '../districts/district.service';
 import { type District } from '../districts/district.entity';
@@ -29,13 +32,22 @@ export class PollExportService {
   constructor(
     private readonly polls: PollService,
     private readonly districts: DistrictService,
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
     private readonly batchSize = EXPORT_BATCH_SIZE,
   ) {}
 
-  /** NOT_FOUND when there is no such poll; otherwise the rows, produced as they are read. */
-  async responseRows(pollId: string, locale: Locale): Promise<{ pollId: string; rows: AsyncGenerator<Cell[]> }> {
+  /**
+   * NOT_FOUND when there is no such poll; otherwise the rows, produced as they are read. Every
+   * answer leaves the server here, without disclosure control, so each export is written to the
+   * audit log (who, which poll, when) before its first row.
+   */
+  async responseRows(viewer: Viewer, pollId: string, locale: Locale, requestId: string): Promise<{ pollId: string; rows: AsyncGenerator<Cell[]> }> {
     const definition = await this.polls.definition(pollId);
     if (!definition) throw notFound('Poll');
+    await this.db.transaction((m) =>
+      this.audit.record(m, { actorId: viewer.userId, action: 'exportPollResponses', entityType: 'Poll', entityId: definition.poll.id, after: { locale }, requestId }),
+    );
     const districts = new Map((await this.districts.list()).map((d) => [d.id, d]));
     return { pollId: definition.poll.id, rows: this.rows(definition, districts, locale) };
   }

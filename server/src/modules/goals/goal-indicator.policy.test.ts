@@ -2,6 +2,7 @@ import { PollStatus, QuestionKind, ResultsVisibility } from '../polls/poll.enums
 import { type PollDefinition } from '../polls/poll-definition';
 import { buildQuestionResults } from '../polls/poll-results.service';
 import { type PollResults } from '../polls/poll.types';
+import { discloseResults } from '../polls/poll-disclosure';
 import { Role } from '../staff/role';
 import { type Viewer } from '../staff/staff.policy';
 import { GoalIndicatorDirection, GoalIndicatorMetric } from './goal-indicator.enums';
@@ -96,8 +97,8 @@ describe('readIndicator', () => {
   const ANSWERED = -3;
 
   it('reads nothing without answers', () => {
-    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, results([]))).toEqual({ value: null, responseCount: 0 });
-    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, results([]))).toEqual({ value: null, responseCount: 0 });
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, results([]))).toMatchObject({ value: null, responseCount: 0 });
+    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, results([]))).toMatchObject({ value: null, responseCount: 0 });
   });
 
   it('reads an option\'s share, a mean rating and an NPS from the results', () => {
@@ -113,15 +114,21 @@ describe('readIndicator', () => {
       row('q3', null, 8, 1),
       row('q3', null, 3, 1),
     ]);
-    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, r)).toEqual({ value: 0.75, responseCount: 4 });
-    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, r)).toEqual({ value: 3.5, responseCount: 2 });
-    expect(readIndicator({ metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q3', optionId: null }, r)).toEqual({ value: 25, responseCount: 4 });
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, r)).toMatchObject({ value: 0.75, responseCount: 4 });
+    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, r)).toMatchObject({ value: 3.5, responseCount: 2 });
+    expect(readIndicator({ metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q3', optionId: null }, r)).toMatchObject({ value: 25, responseCount: 4 });
   });
 
   it('reads no value when the question has changed to a kind the metric cannot read', () => {
-    expect(readIndicator({ metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q2', optionId: null }, results([row('q2', null, ANSWERED, 1), row('q2', null, 4, 1)]))).toEqual({
+    expect(readIndicator({ metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q2', optionId: null }, results([row('q2', null, ANSWERED, 1), row('q2', null, 4, 1)]))).toMatchObject({
       value: null,
       responseCount: 0,
     });
+  });
+
+  it('reads a withheld value as null, saying how many more answers are needed (disclosure control)', () => {
+    const raw = buildQuestionResults(definition, [row('q1', null, ANSWERED, 4), row('q1', 'o1', null, 3), row('q1', 'o2', null, 1)]);
+    const disclosed = { poll: definition.poll, responseCount: 4, questions: discloseResults({ ...definition, poll: { ...definition.poll, minResponses: 10 } }, raw) } as PollResults;
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, disclosed)).toEqual({ value: null, responseCount: 4, withheld: true, responsesNeeded: 6 });
   });
 });

@@ -8,6 +8,10 @@ export interface IndicatorReading {
   value: number | null;
   /** Responses that answered the question: what the value is computed from. */
   responseCount: number;
+  /** Disclosure control: the value is withheld (null) because the question has too few answers or the figure is suppressed. */
+  withheld: boolean;
+  /** Answers still needed before the question's results (and so the value) are shown; 0 once they are. */
+  responsesNeeded: number;
 }
 
 /**
@@ -16,16 +20,21 @@ export interface IndicatorReading {
  */
 export function readIndicator(indicator: Pick<GoalIndicator, 'metric' | 'questionId' | 'optionId'>, results: PollResults): IndicatorReading {
   const question = results.questions.find((q) => q.question.id === indicator.questionId);
-  if (!question || !METRIC_KINDS[indicator.metric].includes(question.question.kind)) return { value: null, responseCount: 0 };
+  if (!question || !METRIC_KINDS[indicator.metric].includes(question.question.kind)) return { value: null, responseCount: 0, withheld: false, responsesNeeded: 0 };
   const responseCount = question.answeredCount;
+  // The results are already disclosure-controlled (poll-disclosure.ts): a withheld figure is null or flagged.
+  const read = (value: number | null, suppressed: boolean) => {
+    const withheld = question.withheld || suppressed;
+    return { value: withheld ? null : value, responseCount, withheld: withheld && responseCount > 0, responsesNeeded: question.responsesNeeded };
+  };
   switch (indicator.metric) {
     case GoalIndicatorMetric.OPTION_SHARE: {
       const option = question.options.find((o) => o.option.id === indicator.optionId);
-      return { value: option && responseCount ? option.share : null, responseCount };
+      return read(option && responseCount ? option.share : null, option?.suppressed ?? false);
     }
     case GoalIndicatorMetric.RATING_MEAN:
-      return { value: question.rating?.mean ?? null, responseCount };
+      return read(question.rating?.mean ?? null, question.rating?.suppressed ?? false);
     case GoalIndicatorMetric.NPS_SCORE:
-      return { value: question.nps?.score ?? null, responseCount };
+      return read(question.nps?.score ?? null, question.nps?.score === null && (question.nps?.suppressed ?? false));
   }
 }

@@ -74,6 +74,19 @@ export class GoalIndicatorResolver {
     return (await this.reading(indicator, ctx))?.responseCount ?? null;
   }
 
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Disclosure control: true when the value is withheld (null) although the question has answers: fewer than the poll\'s `minResponses`, or a suppressed small count. Null when the caller may not read the poll\'s results.',
+  })
+  async withheld(@Root() indicator: GoalIndicator, @Ctx() ctx: Context): Promise<boolean | null> {
+    return (await this.reading(indicator, ctx))?.withheld ?? null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'How many more answers the question needs before the value is shown; 0 once it is. Null when the caller may not read the poll\'s results.' })
+  async responsesNeeded(@Root() indicator: GoalIndicator, @Ctx() ctx: Context): Promise<number | null> {
+    return (await this.reading(indicator, ctx))?.responsesNeeded ?? null;
+  }
+
   @FieldResolver(() => Boolean, { nullable: true, description: `Whether the value meets the target in the indicator's direction. ${HIDDEN}` })
   async onTarget(@Root() indicator: GoalIndicator, @Ctx() ctx: Context): Promise<boolean | null> {
     const reading = await this.reading(indicator, ctx);

@@ -2,6 +2,7 @@ import { type DataSource } from 'typeorm';
 import { type Logger } from '../../logger';
 import { NO_DISTRICT, NO_NUMBER, NO_OPTION } from './poll-tally.entity';
 import { type ResponseAssurance } from './poll.enums';
+import { tokenCounts } from './insights/words';
 
 /** Marks the "this response answered this question" row of a question's tally. */
 export const ANSWERED = -3;
@@ -58,7 +59,37 @@ WITH taken AS (
   SELECT poll_id, question_id, by_question_id, by_option_id, '${NO_OPTION}'::uuid, count(DISTINCT response_id) FROM pairs GROUP BY 1, 2, 3, 4
   ON CONFLICT ON CONSTRAINT pk_poll_answer_pair_tally DO UPDATE SET answers = poll_answer_pair_tally.answers + EXCLUDED.answers
 )
-SELECT count(*)::int AS folded FROM taken`;
+SELECT (SELECT count(*)::int FROM taken) AS folded,
+  (SELECT coalesce(json_agg(json_build_array(poll_id, question_id, text)), '[]'::json) FROM ans WHERE text IS NOT NULL) AS texts`;
+
+/** Adds free-text answers' words to the word tally (one row per poll, question and word; stop words kept, filtered when read). */
+const WORD_FOLD_SQL = `INSERT INTO poll_word_tally (poll_id, question_id, word, occurrences, answers)
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[])
+  ON CONFLICT ON CONSTRAINT pk_poll_word_tally DO UPDATE
+  SET occurrences = poll_word_tally.occurrences + EXCLUDED.occurrences, answers = poll_word_tally.answers + EXCLUDED.answers`;
+
+/** Words of many answers, summed per poll, question and word (one row per key: an upsert may touch a row once). */
+function wordRows(texts: Array<[pollId: string, questionId: string, text: string]>): unknown[][] {
+  const tally = new Map<string, { pollId: string; questionId: string; word: string; occurrences: number; answers: number }>();
+  for (const [pollId, questionId, text] of texts) {
+    for (const [word, n] of tokenCounts(text)) {
+      const key = `${pollId} ${questionId} ${word}`;
+      let entry = tally.get(key);
+      if (!entry) tally.set(key, (entry = { pollId, questionId, word, occurrences: 0, answers: 0 }));
+      entry.occurrences += n;
+      entry.answers += 1;
+    }
+  }
+  const rows = [...tally.values()];
+  return [rows.map((r) => r.pollId), rows.map((r) => r.questionId), rows.map((r) => r.word), rows.map((r) => r.occurrences), rows.map((r) => r.answers)];
+}
+
+export interface WordTallyRow {
+  word: string;
+  occurrences: number;
+  /** Answers (respondents) that use it. */
+  answers: number;
+}
 
 export type TallyDimension = 'none' | 'district' | 'day';
 
@@ -140,12 +171,15 @@ export class PollTallyService {
   async foldAll(): Promise<number> {
     let total = 0;
     for (;;) {
-      const [{ folded }] = (await this.db.transaction(async (m) => {
+      const folded = await this.db.transaction(async (m) => {
         // The fold's row estimates multiply across its CTEs; with JIT on, PostgreSQL would spend
         // longer compiling the statement than running it.
         await m.query('SET LOCAL jit = off');
-        return m.query(FOLD_SQL, [this.timeZone]);
-      })) as Array<{ folded: number }>;
+        const [{ folded, texts }] = (await m.query(FOLD_SQL, [this.timeZone])) as Array<{ folded: number; texts: Array<[string, string, string]> }>;
+        // Same transaction: the word tally never misses or double-counts a folded answer.
+        if (texts.length) await m.query(WORD_FOLD_SQL, wordRows(texts));
+        return folded;
+      });
       total += folded;
       if (folded < BATCH) return total;
     }
@@ -215,6 +249,27 @@ export class PollTallyService {
       [pollId, questionId, byQuestionId],
     );
     return rows.map((r) => ({ byOptionId: r.by_option_id, optionId: r.option_id === NO_OPTION ? null : r.option_id, count: Number(r.n) }));
+  }
+
+  /**
+   * A FREE_TEXT question's words: the word tally plus the words of the poll's still-queued answers
+   * (a few, read by key), so the list is exact like the results. Stop words included.
+   */
+  async words(pollId: string, questionId: string): Promise<WordTallyRow[]> {
+    const [tallied, queued] = [
+      (await this.db.query('SELECT word, occurrences, answers FROM poll_word_tally WHERE poll_id = $1 AND question_id = $2', [pollId, questionId])) as Array<{ word: string; occurrences: string; answers: string }>,
+      (await this.db.query(`SELECT a.text FROM (${QUEUED_RESPONSES}) r ${answersOf('r', 'a.question_id = $2 AND a.text IS NOT NULL')}`, [pollId, questionId])) as Array<{ text: string }>,
+    ];
+    const out = new Map<string, WordTallyRow>(tallied.map((r) => [r.word, { word: r.word, occurrences: Number(r.occurrences), answers: Number(r.answers) }]));
+    for (const { text } of queued) {
+      for (const [word, n] of tokenCounts(text)) {
+        const entry = out.get(word) ?? { word, occurrences: 0, answers: 0 };
+        entry.occurrences += n;
+        entry.answers += 1;
+        out.set(word, entry);
+      }
+    }
+    return [...out.values()];
   }
 
   /** Responses counted so far by what they proved (kept by the answer mixer as it moves them). */

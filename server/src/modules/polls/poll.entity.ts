@@ -9,6 +9,7 @@ import { PollAssurance, PollState, QuestionKind, ResponseAssurance, ResultsVisib
 @Index('uq_poll_series_wave', ['seriesId', 'wave'], { unique: true })
 @Check('ck_poll_schedule', '"closes_at" IS NULL OR "opens_at" IS NULL OR "closes_at" > "opens_at"')
 @Check('ck_poll_wave', '"wave" >= 1')
+@Check('ck_poll_min_responses', '"min_responses" BETWEEN 5 AND 1000')
 export class Poll {
   @Field(() => ID, { description: 'Opaque identifier.' })
   @PrimaryGeneratedColumn('uuid')
@@ -65,6 +66,13 @@ export class Poll {
 
   @OneToMany(() => PollQuestion, (q) => q.poll)
   questions?: PollQuestion[];
+
+  @Field(() => Int, {
+    description:
+      'Disclosure control: a question\'s results (and a district\'s row of a breakdown) are shown only once at least this many answered it; until then they are withheld and `responsesNeeded` says how many more are needed. 5 to 1000, 10 by default.',
+  })
+  @Column({ name: 'min_responses', type: 'smallint', default: 10 })
+  minResponses: number;
 
   @Field(() => PollAssurance, { description: 'What a respondent must prove before answering; every response records what it proved.' })
   @Column({ type: 'enum', enum: PollAssurance, enumName: 'poll_assurance', default: PollAssurance.OPEN })

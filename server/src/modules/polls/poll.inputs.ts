@@ -12,6 +12,7 @@ export const LIMITS = {
   options: 30,
   districts: 100,
   answerText: 5000,
+  minResponses: { min: 5, max: 1000 },
 } as const;
 
 @InputType({ description: 'An answer option of a choice question.' })
@@ -88,6 +89,12 @@ export class CreatePollInput {
   @Field(() => PollAssurance, { defaultValue: PollAssurance.OPEN, description: 'What a respondent must prove before answering.' })
   assurance: PollAssurance = PollAssurance.OPEN;
 
+  @Field(() => Int, { nullable: true, description: `Disclosure control: answers a question (and a district's row) needs before its results are shown, ${LIMITS.minResponses.min} to ${LIMITS.minResponses.max}; 10 when omitted.` })
+  @IsOptional()
+  @Min(LIMITS.minResponses.min)
+  @Max(LIMITS.minResponses.max)
+  minResponses?: number | null;
+
   @Field(() => ID, { nullable: true, description: 'RESIDENT_LIST polls: the eligibility list (`eligibilityLists`) whose identifiers may answer. Required there, refused elsewhere.' })
   @IsOptional()
   @MaxLength(64)
@@ -142,6 +149,12 @@ export class UpdatePollInput {
   @Field(() => PollAssurance, { nullable: true, description: 'What a respondent must prove before answering; fixed once the poll has responses (POLL_HAS_RESPONSES).' })
   @IsOptional()
   assurance?: PollAssurance | null;
+
+  @Field(() => Int, { nullable: true, description: `Disclosure control: answers a question (and a district's row) needs before its results are shown, ${LIMITS.minResponses.min} to ${LIMITS.minResponses.max}.` })
+  @IsOptional()
+  @Min(LIMITS.minResponses.min)
+  @Max(LIMITS.minResponses.max)
+  minResponses?: number | null;
 
   @Field(() => ID, { nullable: true, description: 'RESIDENT_LIST polls: the eligibility list; fixed once the poll has responses.' })
   @IsOptional()

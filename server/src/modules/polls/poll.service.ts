@@ -19,8 +19,8 @@ import { canSeePoll } from './poll.policy';
 const DEFINITION_TTL_MS = 2000;
 
 function snapshot(poll: Poll) {
-  const { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave, assurance, eligibilityListId } = poll;
-  return { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave, assurance, eligibilityListId };
+  const { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave, assurance, eligibilityListId, minResponses } = poll;
+  return { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave, assurance, eligibilityListId, minResponses };
 }
 
 /** A stored response, as exports read it. */
@@ -165,6 +165,7 @@ export class PollService {
           districtIds: [...new Set(input.districtIds)],
           assurance: input.assurance,
           eligibilityListId: input.eligibilityListId ?? null,
+          ...(input.minResponses != null ? { minResponses: input.minResponses } : {}),
           opensAt: input.opensAt ?? null,
           closesAt: input.closesAt ?? null,
           seriesId: () => 'gen_random_uuid()',
@@ -198,6 +199,7 @@ export class PollService {
       if (input.asksDistrict != null) changes.asksDistrict = input.asksDistrict;
       if (input.districtIds != null) changes.districtIds = [...new Set(input.districtIds)];
       if (input.assurance != null) changes.assurance = input.assurance;
+      if (input.minResponses != null) changes.minResponses = input.minResponses;
       if (input.eligibilityListId !== undefined) changes.eligibilityListId = input.eligibilityListId;
       if (input.opensAt !== undefined) changes.opensAt = input.opensAt;
       if (input.closesAt !== undefined) changes.closesAt = input.closesAt;
@@ -280,6 +282,7 @@ export class PollService {
           districtIds: poll.districtIds,
           assurance: poll.assurance,
           eligibilityListId: poll.eligibilityListId,
+          minResponses: poll.minResponses,
           opensAt: schedule.opensAt,
           closesAt: schedule.closesAt,
           seriesId: poll.seriesId,

@@ -22,8 +22,11 @@ export class OptionResult {
   @Field(() => Float, { description: 'count ÷ responses that answered the question, from 0 to 1. For multiple choice the shares can add up to more than 1.' })
   share: number;
 
-  @Field(() => ConfidenceInterval, { nullable: true, description: '95 % Wilson interval of the share; null without answers.' })
+  @Field(() => ConfidenceInterval, { nullable: true, description: '95 % Wilson interval of the share; null without answers or when suppressed.' })
   confidenceInterval: ConfidenceInterval | null;
+
+  @Field({ description: 'Disclosure control: true when the count is withheld (under 5, or hidden so that another withheld count cannot be worked out from the totals). count and share then read 0, the interval null.' })
+  suppressed: boolean;
 }
 
 @ObjectType({ description: 'How often one value (a rating or an NPS score) was given.' })
@@ -36,6 +39,9 @@ export class ValueResult {
 
   @Field(() => Float, { description: 'count ÷ responses that answered the question.' })
   share: number;
+
+  @Field({ description: 'Disclosure control: true when the count is withheld (under 5, or hidden so that another withheld count cannot be worked out). count and share then read 0.' })
+  suppressed: boolean;
 }
 
 @ObjectType({ description: 'A rating question\'s (1–5) summary.' })
@@ -48,6 +54,9 @@ export class RatingResult {
 
   @Field(() => [ValueResult], { description: 'Every value from 1 to 5 with its count.' })
   distribution: ValueResult[];
+
+  @Field({ description: 'Disclosure control: true when the mean and its interval are withheld (null), because with the counts shown they would give a withheld count away.' })
+  suppressed: boolean;
 }
 
 @ObjectType({ description: 'A Net Promoter Score question\'s (0–10) summary.' })
@@ -66,6 +75,9 @@ export class NpsResult {
 
   @Field(() => [ValueResult], { description: 'Every value from 0 to 10 with its count.' })
   distribution: ValueResult[];
+
+  @Field({ description: 'Disclosure control: true when promoters, passives and detractors are withheld (they read 0): one of them is under 5, or would give a withheld count away. The score is null when it is withheld too.' })
+  suppressed: boolean;
 }
 
 @ObjectType({ description: 'The results of one question.' })
@@ -84,6 +96,12 @@ export class QuestionResult {
 
   @Field(() => NpsResult, { nullable: true, description: 'NPS questions only.' })
   nps: NpsResult | null;
+
+  @Field({ description: 'Disclosure control: true while fewer than the poll\'s `minResponses` answered the question. Then only answeredCount is shown: every count reads 0 with `suppressed`, means and scores null.' })
+  withheld: boolean;
+
+  @Field(() => Int, { description: 'How many more answers the question needs before its results are shown; 0 once they are.' })
+  responsesNeeded: number;
 }
 
 @ObjectType({ description: 'A poll\'s results, counted from precomputed tallies: reading them never recounts all responses.' })

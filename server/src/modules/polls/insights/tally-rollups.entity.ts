@@ -57,3 +57,28 @@ export class PollAnswerPairTally {
   @Column({ type: 'bigint' })
   answers: string;
 }
+
+/**
+ * Words of a FREE_TEXT question's answers, folded from the same queue (PollTallyService splits
+ * each folded answer with `words()`), so that `wordFrequency` reads a few hundred rows instead of
+ * every answer. Stop words are filtered when read, so a longer stop-word list needs no recount.
+ */
+@Entity('poll_word_tally')
+export class PollWordTally {
+  @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_word_tally' })
+  pollId: string;
+
+  @PrimaryColumn({ name: 'question_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_word_tally' })
+  questionId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 200, primaryKeyConstraintName: 'pk_poll_word_tally' })
+  word: string;
+
+  /** Occurrences over all answers. */
+  @Column({ type: 'bigint' })
+  occurrences: string;
+
+  /** Answers (so respondents: one answer each) that use the word at least once. */
+  @Column({ type: 'bigint' })
+  answers: string;
+}

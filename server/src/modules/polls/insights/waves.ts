@@ -1,5 +1,7 @@
 import { type PollDefinition } from '../poll-definition';
 import { type ValueResult } from '../poll.types';
+
+type Counts = Array<Pick<ValueResult, 'value' | 'count'>>;
 import { type Interval, mean, nps, wilson } from '../stats';
 
 type Question = PollDefinition['questions'][number];
@@ -36,11 +38,11 @@ export function proportionDifference(c1: number, n1: number, c2: number, n2: num
   };
 }
 
-const toMap = (values: ValueResult[]) => new Map(values.map((v) => [v.value, v.count]));
+const toMap = (values: Counts) => new Map(values.map((v) => [v.value, v.count]));
 
 /** m₂ − m₁ with ± z·√(s₁²/n₁ + s₂²/n₂) (sample variances); no interval with fewer than 2 answers in a wave. */
-export function meanDifference(before: ValueResult[], after: ValueResult[]): Difference | null {
-  const stats = (values: ValueResult[]) => {
+export function meanDifference(before: Counts, after: Counts): Difference | null {
+  const stats = (values: Counts) => {
     const d = toMap(values);
     const n = values.reduce((s, v) => s + v.count, 0);
     const m = mean(d);
@@ -60,8 +62,8 @@ export function meanDifference(before: ValueResult[], after: ValueResult[]): Dif
  * NPS₂ − NPS₁ in points, ± z·100·√(v₁ + v₂) where a wave's v = (p_P + p_D − (p_P − p_D)²) ÷ n
  * (the variance of the mean of a +1 / 0 / −1 score).
  */
-export function npsDifference(before: ValueResult[], after: ValueResult[]): Difference | null {
-  const stats = (values: ValueResult[]) => {
+export function npsDifference(before: Counts, after: Counts): Difference | null {
+  const stats = (values: Counts) => {
     const s = nps(toMap(values));
     const n = s.promoters + s.passives + s.detractors;
     if (!n) return null;

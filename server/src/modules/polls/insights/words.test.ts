@@ -1,9 +1,9 @@
-import { normalizeForSearch } from '../../../common/persian-text';
-import { STOP_WORDS, WordCounter, words } from './words';
+import { normalizeWords, STOP_WORDS, WordCounter, words } from './words';
 
 describe('words', () => {
-  it('normalises Persian spelling: Arabic ي/ك, half-spaces and diacritics do not split a word', () => {
-    expect(words('پارك‌هاي بيشتر')).toEqual(['پارکهای', 'بیشتر']);
+  it('normalises Persian spelling (Arabic ي/ك, diacritics) and keeps the half-space inside a word', () => {
+    expect(words('پارك‌هاي بيشتر')).toEqual(['پارک\u200cهای', 'بیشتر']);
+    expect(words('پیاده‌روها را تعمیر کنید')).toEqual(['پیاده\u200cروها', 'تعمیر']);
     expect(words('اتوبوسِ برقی')).toEqual(['اتوبوس', 'برقی']);
   });
 
@@ -21,7 +21,12 @@ describe('words', () => {
   });
 
   it('keeps its stop words normalised', () => {
-    for (const w of STOP_WORDS) expect(normalizeForSearch(w)).toBe(w);
+    for (const w of STOP_WORDS) expect(normalizeWords(w)).toBe(w);
+  });
+
+  it('uses a full Persian stop-word list: verbs such as «شوند» and «می‌شوند» are not counted, opinions are', () => {
+    expect(words('این مشکلات باید حل شوند و پیاده‌روها درست می‌شوند')).toEqual(['مشکلات', 'حل', 'پیاده\u200cروها', 'درست']);
+    expect(words('خیلی خوب بود ولی کم')).toEqual(['خوب', 'کم']);
   });
 });
 
