@@ -14,6 +14,7 @@ import { AppError, ErrorCode } from './common/errors';
 import { hashKey } from './common/rate-limit';
 import { pinWebClientAddress } from './common/client-address';
 import { createDataSource } from './db/data-source';
+import { heavyFieldPlugin } from './graphql/heavy-fields';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { migrate } from './db/migrate';
 import { QueryLogger } from './db/query-logger';
@@ -71,6 +72,7 @@ export async function createApp(config: Config, options: { log?: Logger; live?: 
       url: embedded?.url ?? (config.database as { url: string }).url,
       poolSize: embedded ? 1 : (config.database as { poolSize: number }).poolSize,
       logger: queries,
+      statementTimeoutMs: config.statementTimeoutMs,
     });
     await db.initialize();
     cleanups.push(() => db.destroy());
@@ -79,7 +81,7 @@ export async function createApp(config: Config, options: { log?: Logger; live?: 
     const readUrl = config.database.kind === 'url' ? config.database.readUrl : undefined;
     let readDb = db;
     if (readUrl) {
-      readDb = createDataSource({ url: readUrl, poolSize: (config.database as { poolSize: number }).poolSize, logger: queries, applicationName: 'nabz-server-reads' });
+      readDb = createDataSource({ url: readUrl, poolSize: (config.database as { poolSize: number }).poolSize, logger: queries, applicationName: 'nabz-server-reads', statementTimeoutMs: config.statementTimeoutMs });
       await readDb.initialize();
       cleanups.push(() => readDb.destroy());
       log.info('analyst reads go to the read replica (DATABASE_READ_URL)');
@@ -228,6 +230,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
       ApolloServerPluginLandingPageDisabled(),
       ...limits.apolloPlugins,
       apiKeyScopePlugin(),
+      heavyFieldPlugin(),
       ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
       errorLoggingPlugin(log),
     ],

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_READ_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // The longest one SQL statement of a request may run (issue 14 item 4); migrations, demo data and the tally fold lift it.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   PGLITE_DATA_DIR: z.string().min(1).default(path.join(SERVER_ROOT, '.data', 'pglite')),
   REDIS_URL: z
     .string()
@@ -133,6 +135,8 @@ export interface Config {
         readUrl?: string;
       }
     | { kind: 'embedded'; dataDir: string };
+  /** statement_timeout of request queries, in ms (lifted for migrations, demo data and the tally fold). */
+  statementTimeoutMs: number;
   redisUrl?: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Load demo data (goals, districts, one account per role) into an empty database. */
@@ -247,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     timeZone: e.CITY_TIME_ZONE,
     tallyIntervalMs: e.TALLY_INTERVAL_MS,
+    statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     analytics: {
       site: e.ANALYTICS_SITE,
       retentionDays: e.ANALYTICS_RETENTION_DAYS,

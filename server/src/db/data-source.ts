@@ -8,6 +8,8 @@ export interface DataSourceOptions {
   poolSize: number;
   logger?: TypeOrmLogger;
   applicationName?: string;
+  /** statement_timeout for every connection, in ms: bounds what one request's query may run (issue 14 item 4). */
+  statementTimeoutMs?: number;
 }
 
 /** Migrations are the only way the schema changes: `synchronize` is never on. */
@@ -32,7 +34,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 30_000,
       // Every query here is short; JIT compilation only adds hundreds of ms when statistics are stale.
-      options: '-c jit=off',
+      options: `-c jit=off${options.statementTimeoutMs ? ` -c statement_timeout=${options.statementTimeoutMs}` : ''}`,
     },
   });
 }

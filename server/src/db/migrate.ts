@@ -13,12 +13,15 @@ export async function migrate(db: DataSource, work?: (manager: EntityManager) =>
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    // Migrations and demo data may rewrite whole tables: the request queries' statement timeout is not for them.
+    await runner.query('SET statement_timeout = 0');
     const executor = new MigrationExecutor(db, runner);
     executor.transaction = 'each';
     await executor.executePendingMigrations();
     await work?.(runner.manager);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.query('RESET statement_timeout').catch(() => undefined);
     await runner.release();
   }
 }

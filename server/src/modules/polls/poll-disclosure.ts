@@ -1,4 +1,4 @@
-import { MIN_CELL } from './insights/cells';
+import { isSmallCount } from './insights/cells';
 import { cellCost, cellTerms, protect, type Statistic, sumTerms } from './insights/suppression';
 import { type PollDefinition } from './poll-definition';
 import { NPS_RANGE, QuestionKind, RATING_RANGE } from './poll.enums';
@@ -7,7 +7,7 @@ import { type QuestionResult } from './poll.types';
 /**
  * Disclosure control of a question's results (issue 13 item 4), wherever they leave the server:
  *   - nothing but the number of answers until the question has the poll's `minResponses` (k);
- *   - then every count under MIN_CELL (5) is withheld with complementary suppression (see
+ *   - then every count from 1 to 4 (under MIN_CELL) is withheld with complementary suppression (see
  *     suppression.ts): the total answered, the mean with its interval and the NPS groups are
  *     published statistics of the same answers, so none of them may give a withheld count away.
  * A withheld count reads 0 (its share 0, its interval null) with `suppressed: true`, since those
@@ -47,7 +47,7 @@ export function oneWayCounts(result: QuestionResult): number[] {
  */
 export function oneWayStatistics(kind: QuestionKind, counts: number[], withheld: boolean): { stats: Statistic[]; mean?: number; groups?: number[]; score?: number } {
   const all = counts.map((_, i) => i);
-  const stats: Statistic[] = counts.map((n, i) => ({ terms: cellTerms(i), hidden: withheld || n < MIN_CELL, hideable: true, cost: cellCost(n) }));
+  const stats: Statistic[] = counts.map((n, i) => ({ terms: cellTerms(i), hidden: withheld || isSmallCount(n), hideable: true, cost: cellCost(n) }));
   if (kind !== QuestionKind.MULTIPLE_CHOICE) stats.push({ terms: sumTerms(all), hidden: false, hideable: false });
   if (kind === QuestionKind.RATING) {
     const v = values(RATING_RANGE);
@@ -60,7 +60,7 @@ export function oneWayStatistics(kind: QuestionKind, counts: number[], withheld:
     const group = (test: (value: number) => boolean) => {
       const cells = all.filter((i) => test(v[i]));
       const n = cells.reduce((s, i) => s + counts[i], 0);
-      return stats.push({ terms: sumTerms(cells), hidden: withheld || n < MIN_CELL, hideable: true, group: 'nps' }) - 1;
+      return stats.push({ terms: sumTerms(cells), hidden: withheld || isSmallCount(n), hideable: true, group: 'nps' }) - 1;
     };
     const groups = [group((x) => x >= 9), group((x) => x === 7 || x === 8), group((x) => x <= 6)];
     const score = stats.push({ terms: all.map((i) => [i, v[i] >= 9 ? 1 : v[i] <= 6 ? -1 : 0] as const), hidden: withheld, hideable: true }) - 1;

@@ -175,6 +175,8 @@ export class PollTallyService {
         // The fold's row estimates multiply across its CTEs; with JIT on, PostgreSQL would spend
         // longer compiling the statement than running it.
         await m.query('SET LOCAL jit = off');
+        // A big batch may take longer than a request query is allowed to (the pool's statement_timeout).
+        await m.query('SET LOCAL statement_timeout = 0');
         const [{ folded, texts }] = (await m.query(FOLD_SQL, [this.timeZone])) as Array<{ folded: number; texts: Array<[string, string, string]> }>;
         // Same transaction: the word tally never misses or double-counts a folded answer.
         if (texts.length) await m.query(WORD_FOLD_SQL, wordRows(texts));

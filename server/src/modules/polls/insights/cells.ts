@@ -1,11 +1,14 @@
-import { type Interval, wilson } from '../stats';
+import { type Interval } from '../stats';
 
 /**
- * Breakdowns (crosstabs, daily trends, the district inputs of weighted results) hide every count
- * under MIN_CELL: a small cell is both unreliable and, within a district or a day, close to
- * identifying someone's answer.
+ * Results and breakdowns hide every count from 1 to MIN_CELL − 1: a small cell is both unreliable
+ * and, within a district or a day, close to identifying someone's answer. A zero describes no one's
+ * answer and is shown (unless withheld as a complement: see suppression.ts).
  */
 export const MIN_CELL = 5;
+
+/** A count that must be withheld: 1 to 4. */
+export const isSmallCount = (count: number) => count > 0 && count < MIN_CELL;
 
 export interface ShareCell {
   count: number | null;
@@ -15,16 +18,3 @@ export interface ShareCell {
 }
 
 export const SUPPRESSED: ShareCell = Object.freeze({ count: null, share: null, confidenceInterval: null, suppressed: true });
-
-export const isSmall = (count: number) => count < MIN_CELL;
-
-/** count ÷ base with its Wilson interval, or suppressed when the count or the base is under MIN_CELL. */
-export function shareCell(count: number, base: number): ShareCell {
-  if (isSmall(count) || isSmall(base)) return { ...SUPPRESSED };
-  return { count, share: count / base, confidenceInterval: wilson(count, base), suppressed: false };
-}
-
-/** A row's base (how many answered), or null when under MIN_CELL. */
-export function baseCount(base: number): number | null {
-  return isSmall(base) ? null : base;
-}

@@ -1,12 +1,14 @@
 import { type District } from '../../districts/district.entity';
 import { QuestionKind } from '../poll.enums';
 import { type PollDefinition } from '../poll-definition';
-import { ANSWERED, type TallyRow } from '../poll-tally.service';
-import { districtCrosstab, questionCrosstab } from './crosstab';
+import { oneWayCounts, oneWayDisclosure } from '../poll-disclosure';
+import { buildQuestionResults } from '../poll-results.service';
+import { ANSWERED, type PairTallyRow, type TallyRow } from '../poll-tally.service';
+import { districtCrosstab, type OneWay, questionCrosstab } from './crosstab';
 
 type Question = PollDefinition['questions'][number];
-const question = (id: string, options: string[]) =>
-  ({ id, kind: QuestionKind.SINGLE_CHOICE, position: 1, options: options.map((o, i) => ({ id: o, position: i + 1 })) }) as unknown as Question;
+const question = (id: string, options: string[], kind = QuestionKind.SINGLE_CHOICE) =>
+  ({ id, kind, position: 1, options: options.map((o, i) => ({ id: o, position: i + 1 })) }) as unknown as Question;
 const district = (id: string, code: number) => ({ id, code, population: 1000 }) as District;
 
 const q = question('q', ['yes', 'no']);
@@ -19,6 +21,14 @@ const row = (districtId: string | null, optionId: string | null, count: number, 
   day: null,
   count,
 });
+const value = (districtId: string | null, number: number, count: number, questionId = 'r'): TallyRow => ({ questionId, optionId: null, number, districtId, day: null, count });
+
+/** The question's own counts and disclosure, from the same rows summed over districts (as the results are). */
+function oneWayOf(question: Question, rows: TallyRow[], k: number): OneWay {
+  const raw = buildQuestionResults({ poll: { minResponses: k }, questions: [question] } as unknown as PollDefinition, rows.map((r) => ({ ...r, districtId: null })))[0];
+  return { counts: oneWayCounts(raw), answered: raw.answeredCount, disclosure: oneWayDisclosure(question, raw, k) };
+}
+const byDistrict = (question: Question, rows: TallyRow[], districts: District[], k = 10) => districtCrosstab(question, rows, districts, oneWayOf(question, rows, k), k);
 
 describe('districtCrosstab', () => {
   const d1 = district('d1', 1);
@@ -32,38 +42,82 @@ describe('districtCrosstab', () => {
   ];
 
   it('gives one row per district in the given order, then respondents without district', () => {
-    const result = districtCrosstab(q, rows, [d1, d2, d3]);
-    expect(result.map((r) => r.district?.id ?? null)).toEqual(['d1', 'd2', 'd3', null]);
+    expect(byDistrict(q, rows, [d1, d2, d3]).map((r) => r.district?.id ?? null)).toEqual(['d1', 'd2', 'd3', null]);
   });
 
-  it('computes each cell as count ÷ the row base, suppressing counts under 5 and rows under 5', () => {
-    const [r1, r2, r3, none] = districtCrosstab(q, rows, [d1, d2, d3]);
+  it('withholds rows under the poll\'s minimum and shows a row nobody is in as 0', () => {
+    const [r1, r2, r3, none] = byDistrict(q, rows, [d1, d2, d3]);
     expect(r1.answeredCount).toBe(20);
     expect(r1.cells.map((c) => [c.option.id, c.count, c.share, c.suppressed])).toEqual([['yes', 15, 0.75, false], ['no', 5, 0.25, false]]);
-    expect(r2.cells.map((c) => [c.count, c.share, c.suppressed])).toEqual([[6, 6 / 9, false], [null, null, true]]);
-    expect(r3).toMatchObject({ answeredCount: null, suppressed: true });
-    expect(r3.cells.every((c) => c.suppressed && c.count === null)).toBe(true);
-    expect(none.cells.map((c) => c.count)).toEqual([7, null]);
+    expect(r2).toMatchObject({ answeredCount: null, suppressed: true });
+    expect(r2.cells.every((c) => c.suppressed && c.count === null)).toBe(true);
+    expect(r3).toMatchObject({ answeredCount: 0, suppressed: false });
+    expect(none).toMatchObject({ answeredCount: null, suppressed: true });
+  });
+
+  it('withholds a second row when one withheld row would follow from the total (hidden districts from public totals)', () => {
+    // d2 alone is under 10, but the total (40) − 20 − 12 would give it away: the 12 goes with it.
+    const three = [row('d1', null, 20), row('d1', 'yes', 20), row('d2', null, 8), row('d2', 'yes', 8), row('d3', null, 12), row('d3', 'yes', 12)];
+    const result = byDistrict(q, three, [d1, d2, d3]);
+    expect(result.map((r) => r.suppressed)).toEqual([false, true, true]);
+  });
+
+  it('suppresses a small cell and a complement in its row and column, so 25 − 10 − 12 = 3 recovers nothing', () => {
+    const three = question('t', ['a', 'b', 'c']);
+    const counts = [[10, 12, 3], [20, 10, 10], [15, 15, 15]];
+    const tally = counts.flatMap((c, i) => [row(`d${i + 1}`, null, c[0] + c[1] + c[2], 't'), ...c.map((n, j) => row(`d${i + 1}`, ['a', 'b', 'c'][j], n, 't'))]);
+    const result = byDistrict(three, tally, [d1, d2, d3]);
+    const hidden = result.map((r) => r.cells.map((c) => c.suppressed));
+    expect(hidden[0][2]).toBe(true);
+    hidden.forEach((r, i) => r.forEach((h, j) => {
+      if (!h) return;
+      // Another hidden cell in its row (whose total is shown) and in its column (whose total the results show).
+      expect(r.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+      expect(hidden.filter((other) => other[j]).length).toBeGreaterThanOrEqual(2);
+      expect(result[i].answeredCount).not.toBeNull();
+    }));
+  });
+
+  it('breaks a RATING question down by district: counts per value and each row\'s mean', () => {
+    const rating = question('r', [], QuestionKind.RATING);
+    const tally = [
+      row('d1', null, 12, 'r'), value('d1', 5, 6), value('d1', 4, 6),
+      row('d2', null, 10, 'r'), value('d2', 2, 5), value('d2', 3, 5),
+    ];
+    const [r1, r2] = byDistrict(rating, tally, [d1, d2]);
+    expect(r1.values.map((v) => [v.value, v.count])).toEqual([[1, 0], [2, 0], [3, 0], [4, 6], [5, 6]]);
+    expect(r1.mean).toBeCloseTo(4.5, 12);
+    expect(r2.mean).toBeCloseTo(2.5, 12);
+    expect(r1.cells).toEqual([]);
+  });
+
+  it('breaks an NPS question down by district with each row\'s score', () => {
+    const score = question('s', [], QuestionKind.NPS);
+    const tally = [row('d1', null, 10, 's'), value('d1', 10, 5, 's'), value('d1', 0, 5, 's'), row('d2', null, 10, 's'), value('d2', 9, 10, 's')];
+    const [r1, r2] = byDistrict(score, tally, [d1, d2]);
+    expect([r1.npsScore, r2.npsScore]).toEqual([0, 100]);
+    expect(r1.values).toHaveLength(11);
   });
 
   it('has no "without district" row when everyone gave one', () => {
-    expect(districtCrosstab(q, rows.filter((r) => r.districtId), [d1, d2]).map((r) => r.district?.id)).toEqual(['d1', 'd2']);
+    expect(byDistrict(q, rows.filter((r) => r.districtId), [d1, d2]).map((r) => r.district?.id)).toEqual(['d1', 'd2']);
   });
 });
 
 describe('questionCrosstab', () => {
-  it('gives one row per option of the other question, with the row base from the NO_OPTION pairs', () => {
-    const result = questionCrosstab(q, other, [
+  it('gives one row per option of the other question, with the row base from the NO_OPTION pairs, rows under the minimum withheld', () => {
+    const pairs: PairTallyRow[] = [
       { byOptionId: 'a', optionId: null, count: 12 },
       { byOptionId: 'a', optionId: 'yes', count: 8 },
       { byOptionId: 'a', optionId: 'no', count: 4 },
       { byOptionId: 'b', optionId: null, count: 3 },
       { byOptionId: 'b', optionId: 'yes', count: 3 },
-    ]);
+    ];
+    const oneWay = oneWayOf(q, [row(null, null, 15), row(null, 'yes', 11), row(null, 'no', 4)], 10);
+    const result = questionCrosstab(q, other, pairs, oneWay, 10);
     expect(result.map((r) => [r.byOption!.id, r.answeredCount, r.cells.map((c) => c.count)])).toEqual([
-      ['a', 12, [8, null]],
+      ['a', 12, [null, null]], // the 4 is withheld, and with the row's 12 shown the 8 would give it away
       ['b', null, [null, null]],
     ]);
-    expect(result[0].cells[0].share).toBeCloseTo(8 / 12, 12);
   });
 });

@@ -44,12 +44,12 @@ export class PollInsightsResolver {
 
   @FieldResolver(() => Crosstab, {
     description:
-      'A choice question by district (rows: districts) or, with `byQuestionId`, by the options picked in another choice question. Counted from tallies, never from responses. BAD_USER_INPUT when a question is not a choice question of this poll.',
+      'A question by district (rows: districts; choice questions by option, RATING and NPS by value with each row\'s mean or score) or, with `byQuestionId`, a choice question by the options picked in another choice question. Counted from tallies, never from responses. Disclosure control: rows under the poll\'s `minResponses` and counts under 5 are withheld, with complements (docs/api.md). BAD_USER_INPUT when a question is not of a kind that can be broken down that way, or is crossed with itself. An expensive field: one per request (QUERY_TOO_EXPENSIVE).',
   })
   crosstab(
     @Root() insights: PollInsights,
     @Arg('questionId', () => ID, questionArg) questionId: string,
-    @Arg('byQuestionId', () => ID, { nullable: true, description: 'Another choice question of this poll; by district when omitted.' }) byQuestionId: string | null,
+    @Arg('byQuestionId', () => ID, { nullable: true, description: 'Another choice question of this poll (not the question itself); by district when omitted.' }) byQuestionId: string | null,
     @Ctx() ctx: Context,
   ): Promise<Crosstab> {
     return ctx.services.pollInsights.crosstab(insights.source, questionId, byQuestionId ?? null);
@@ -60,14 +60,14 @@ export class PollInsightsResolver {
     return ctx.services.pollInsights.trend(insights.source, questionId);
   }
 
-  @FieldResolver(() => [WeightedQuestionResult], { description: 'Each question except free-text ones, weighted by district population beside the raw results.' })
+  @FieldResolver(() => [WeightedQuestionResult], { description: 'Each question except free-text ones, weighted by district population beside the raw results. An expensive field: one per request (QUERY_TOO_EXPENSIVE).' })
   weightedResults(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<WeightedQuestionResult[]> {
     return ctx.services.pollInsights.weighted(insights.source);
   }
 
   // Citizens' own words may carry personal details: staff sessions only, never API keys.
   @StaffOnly(...POLL_ANALYSTS)
-  @FieldResolver(() => FreeTextAnswerConnection, { description: 'A FREE_TEXT question\'s answers, newest first. Personal opinion: staff sessions only (not API keys).' })
+  @FieldResolver(() => FreeTextAnswerConnection, { description: 'A FREE_TEXT question\'s answers, newest first. Personal opinion: staff sessions only (not API keys). An expensive field: one per request (QUERY_TOO_EXPENSIVE).' })
   freeTextAnswers(
     @Root() insights: PollInsights,
     @Arg('questionId', () => ID, questionArg) questionId: string,
@@ -77,14 +77,17 @@ export class PollInsightsResolver {
     return ctx.services.pollInsights.freeTextAnswers(insights.source, questionId, page);
   }
 
-  @FieldResolver(() => WordFrequency, { description: 'The most frequent words of a FREE_TEXT question\'s answers, Persian-aware, without stop words.' })
+  @FieldResolver(() => WordFrequency, {
+    description:
+      'The most frequent words of a FREE_TEXT question\'s answers, Persian-aware (half-spaces kept), without stop words, from precomputed word tallies. API keys see only words that at least 5 respondents used. An expensive field: one per request (QUERY_TOO_EXPENSIVE).',
+  })
   wordFrequency(
     @Root() insights: PollInsights,
     @Arg('questionId', () => ID, questionArg) questionId: string,
     @Arg('top', () => Int, { defaultValue: 30, description: `How many words: 1 to ${MAX_TOP_WORDS}.` }) top: number,
     @Ctx() ctx: Context,
   ): Promise<WordFrequency> {
-    return ctx.services.pollInsights.wordFrequency(insights.source, questionId, top);
+    return ctx.services.pollInsights.wordFrequency(insights.source, questionId, top, ctx.apiKey !== null);
   }
 
   @FieldResolver(() => [QuestionWaves], { description: 'Each question across every wave of the survey (polls sharing `seriesId`), with the change between the last two waves.' })

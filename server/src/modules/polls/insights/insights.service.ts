@@ -8,21 +8,28 @@ import { Poll } from '../poll.entity';
 import { QuestionKind } from '../poll.enums';
 import { isChoice, type PollDefinition } from '../poll-definition';
 import { buildQuestionResults } from '../poll-results.service';
+import { discloseQuestion, discloseResults, oneWayCounts, oneWayDisclosure } from '../poll-disclosure';
 import { type PollService } from '../poll.service';
 import { type PollTallyService, type TallyRow } from '../poll-tally.service';
 import { type QuestionResult } from '../poll.types';
 import { MIN_CELL } from './cells';
-import { type CrosstabRowData, districtCrosstab, questionCrosstab } from './crosstab';
+import { type CrosstabRowData, districtBreakdown, districtCrosstab, type OneWay, questionCrosstab } from './crosstab';
 import { type FreeTextAnswer, PollInsights, type QuestionWaves } from './insights.types';
 import { questionTrend, type TrendDayData } from './trend';
 import { matchQuestion, meanDifference, npsDifference, proportionDifference } from './waves';
 import { weightedResult, type WeightedResultData } from './weighting';
-import { WordCounter, type WordCountData } from './words';
+import { isContentWord, type WordCountData } from './words';
 
 type Question = PollDefinition['questions'][number];
+interface WaveFigures {
+  poll: Poll;
+  result: QuestionResult | null;
+  raw: QuestionResult | null;
+}
 
 export const MAX_TOP_WORDS = 100;
-const WORD_SCAN_BATCH = 2000;
+/** API keys see only words used by at least this many respondents: a rarer word may be a name. */
+export const MIN_WORD_RESPONDENTS = 5;
 
 /**
  * One request's reads of one poll, each made at most once and only when a field asks for it:
@@ -60,9 +67,23 @@ export class InsightsSource {
     return this.once('responses', async () => (await this.tallies.responses(this.pollId)).reduce((s, r) => s + r.count, 0));
   }
 
-  /** Results per question: the district-keyed rows summed over districts. */
+  /** Results per question, every count (for breakdowns to start from; never returned as such). */
+  rawResults(): Promise<QuestionResult[]> {
+    return this.once('raw', async () => buildQuestionResults(this.definition, await this.answersByDistrict()));
+  }
+
+  /** A question's own counts and what of them is published: what each breakdown of it must respect. */
+  async oneWay(question: Question): Promise<OneWay> {
+    const raw = (await this.rawResults())[this.definition.questions.indexOf(question)];
+    return { counts: oneWayCounts(raw), answered: raw.answeredCount, disclosure: oneWayDisclosure(question, raw, this.definition.poll.minResponses) };
+  }
+
+  /** Results per question, disclosure-controlled like the public results. */
   results(): Promise<QuestionResult[]> {
-    return this.once('results', async () => buildQuestionResults(this.definition, await this.answersByDistrict()));
+    return this.once('results', async () => {
+      const raw = await this.rawResults();
+      return Promise.all(this.definition.questions.map(async (q, i) => discloseQuestion(q, raw[i], this.definition.poll.minResponses, (await this.oneWay(q)).disclosure)));
+    });
   }
 
   /** The districts the poll covers (those it is limited to, or the whole city), and any that have answers, by number. */
@@ -99,28 +120,37 @@ export class PollInsightsService {
   }
 
   async crosstab(source: InsightsSource, questionId: string, byQuestionId: string | null): Promise<{ question: Question; byQuestion: Question | null; rows: CrosstabRowData[] }> {
-    const question = this.question(source, questionId, 'questionId', isChoice, 'a choice question');
+    const minResponses = source.definition.poll.minResponses;
     if (byQuestionId === null) {
-      const [rows, districts] = [await source.answersByDistrict(), await source.districts()];
-      return { question, byQuestion: null, rows: districtCrosstab(question, rows, districts) };
+      const question = this.question(source, questionId, 'questionId', (k) => k !== QuestionKind.FREE_TEXT, 'a choice, RATING or NPS question');
+      const [rows, districts, oneWay] = [await source.answersByDistrict(), await source.districts(), await source.oneWay(question)];
+      return { question, byQuestion: null, rows: districtCrosstab(question, rows, districts, oneWay, minResponses) };
     }
+    const question = this.question(source, questionId, 'questionId', isChoice, 'a choice question (RATING and NPS break down by district only)');
+    if (byQuestionId === question.id) throw badInput('A question cannot be broken down by itself: pass another question, or no byQuestionId for districts.', 'byQuestionId');
     const byQuestion = this.question(source, byQuestionId, 'byQuestionId', isChoice, 'a choice question');
-    if (byQuestion.id === question.id) throw badInput('Cross a question with another question.', 'byQuestionId');
     const rows = await this.tallies.pairs(source.pollId, question.id, byQuestion.id);
-    return { question, byQuestion, rows: questionCrosstab(question, byQuestion, rows) };
+    return { question, byQuestion, rows: questionCrosstab(question, byQuestion, rows, await source.oneWay(question), minResponses) };
   }
 
   async trend(source: InsightsSource, questionId: string): Promise<{ question: Question; days: TrendDayData[] }> {
     const question = this.question(source, questionId, 'questionId');
-    return { question, days: questionTrend(question, await source.answersByDay()) };
+    return { question, days: questionTrend(question, await source.answersByDay(), await source.oneWay(question)) };
   }
 
   async weighted(source: InsightsSource): Promise<WeightedResultData[]> {
     const [results, rows, districts] = [await source.results(), await source.answersByDistrict(), await source.districts()];
-    return source.definition.questions
-      .map((question, i) => ({ question, raw: results[i] }))
-      .filter(({ question }) => question.kind !== QuestionKind.FREE_TEXT)
-      .map(({ question, raw }) => weightedResult(question, raw, rows, districts));
+    const minResponses = source.definition.poll.minResponses;
+    return Promise.all(
+      source.definition.questions
+        .map((question, i) => ({ question, raw: results[i] }))
+        .filter(({ question }) => question.kind !== QuestionKind.FREE_TEXT)
+        .map(async ({ question, raw }) => {
+          // The district rows are withheld exactly as in the question's crosstab by district.
+          const { disclosure } = districtBreakdown(question, rows, districts, await source.oneWay(question), minResponses);
+          return weightedResult(question, raw, rows, districts, disclosure);
+        }),
+    );
   }
 
   /** A free-text question's answers, newest first (by the hour they arrived, then by id). */
@@ -153,59 +183,68 @@ export class PollInsightsService {
   }
 
   /**
-   * The most frequent words of a free-text question. Reads every answer of the question, a batch
-   * at a time through a cursor, so memory stays bounded however many there are.
+   * The most frequent words of a free-text question, from the word tally (folded with the other
+   * tallies; never a scan of the answers). API keys (`forPartner`) see only words that at least
+   * MIN_WORD_RESPONDENTS respondents used: a rarer word may be a name or a street number.
    */
-  async wordFrequency(source: InsightsSource, questionId: string, top: number): Promise<{ question: Question; answerCount: number; words: WordCountData[] }> {
+  async wordFrequency(source: InsightsSource, questionId: string, top: number, forPartner: boolean): Promise<{ question: Question; answerCount: number; words: WordCountData[] }> {
     if (!Number.isInteger(top) || top < 1 || top > MAX_TOP_WORDS) throw badInput(`top must be 1 to ${MAX_TOP_WORDS}.`, 'top');
     const question = this.question(source, questionId, 'questionId', (k) => k === QuestionKind.FREE_TEXT, 'a FREE_TEXT question');
-    const counter = new WordCounter();
-    await this.db.transaction(async (m) => {
-      await m.query('DECLARE insights_words NO SCROLL CURSOR FOR SELECT a.text FROM poll_answer a JOIN poll_response r ON r.id = a.response_id WHERE a.question_id = $1 AND a.text IS NOT NULL AND NOT r.quarantined', [question.id]);
-      for (;;) {
-        const batch: Array<{ text: string }> = await m.query(`FETCH ${WORD_SCAN_BATCH} FROM insights_words`);
-        for (const row of batch) counter.add(row.text);
-        if (batch.length < WORD_SCAN_BATCH) break;
-      }
-    });
-    return { question, answerCount: counter.answers, words: counter.top(top) };
+    const [rows, results] = [await this.tallies.words(source.pollId, question.id), await source.rawResults()];
+    const words = rows
+      .filter((r) => isContentWord(r.word) && (!forPartner || r.answers >= MIN_WORD_RESPONDENTS))
+      .map((r) => ({ word: r.word, count: r.occurrences, answerCount: r.answers }))
+      .sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
+      .slice(0, top);
+    return { question, answerCount: results[source.definition.questions.indexOf(question)].answeredCount, words };
   }
 
-  /** Each question of the poll across every wave of its series, and its change between the last two waves with answers. */
+  /**
+   * Each question of the poll across every wave of its series (each wave's results disclosed like
+   * its own), and its change between the last two waves with answers: computed from the counts, and
+   * only from figures both waves publish (an option withheld in either has no change; a mean or an
+   * NPS only when both waves show it).
+   */
   async waves(source: InsightsSource): Promise<QuestionWaves[]> {
     const series = await this.db.getRepository(Poll).find({ where: { seriesId: source.definition.poll.seriesId }, order: { wave: 'ASC' } });
-    const waves: Array<{ definition: PollDefinition; results: QuestionResult[] }> = [];
+    const waves: Array<{ definition: PollDefinition; results: QuestionResult[]; raw: QuestionResult[] }> = [];
     for (const poll of series) {
       if (poll.id === source.pollId) {
-        waves.push({ definition: source.definition, results: await source.results() });
+        waves.push({ definition: source.definition, results: await source.results(), raw: await source.rawResults() });
         continue;
       }
       const definition = await this.polls.definition(poll.id);
-      if (definition) waves.push({ definition, results: buildQuestionResults(definition, await this.tallies.answers(poll.id)) });
+      if (!definition) continue;
+      const raw = buildQuestionResults(definition, await this.tallies.answers(poll.id));
+      waves.push({ definition, raw, results: discloseResults(definition, raw) });
     }
     return source.definition.questions.map((question) => {
-      const perWave = waves.map(({ definition, results }) => {
+      const perWave = waves.map(({ definition, results, raw }) => {
         const copy = matchQuestion(question, definition);
-        return { poll: definition.poll, result: copy ? results[definition.questions.indexOf(copy)] : null };
+        const i = copy ? definition.questions.indexOf(copy) : -1;
+        return { poll: definition.poll, result: copy ? results[i] : null, raw: copy ? raw[i] : null };
       });
-      const answered = perWave.filter((w) => w.result && w.result.answeredCount > 0);
+      const answered = perWave.filter((w) => w.result && !w.result.withheld && w.result.answeredCount > 0);
       const [before, after] = answered.slice(-2);
-      return { question, waves: perWave, change: after ? this.change(before.poll, before.result!, after.poll, after.result!) : null };
+      return { question, waves: perWave.map(({ poll, result }) => ({ poll, result })), change: after ? this.change(before, after) : null };
     });
   }
 
-  private change(fromPoll: Poll, from: QuestionResult, toPoll: Poll, to: QuestionResult): QuestionWaves['change'] {
-    const options = to.options.flatMap((o) => {
-      const earlier = from.options.find((e) => e.option.position === o.option.position);
-      const change = earlier && proportionDifference(earlier.count, from.answeredCount, o.count, to.answeredCount);
-      return earlier && change ? [{ option: o.option, fromShare: earlier.share, toShare: o.share, change }] : [];
+  private change(before: WaveFigures, after: WaveFigures): QuestionWaves['change'] {
+    const [from, to, fromShown, toShown] = [before.raw!, after.raw!, before.result!, after.result!];
+    const options = to.options.flatMap((o, i) => {
+      const k = from.options.findIndex((e) => e.option.position === o.option.position);
+      if (k < 0 || fromShown.options[k].suppressed || toShown.options[i].suppressed) return [];
+      const earlier = from.options[k];
+      const change = proportionDifference(earlier.count, from.answeredCount, o.count, to.answeredCount);
+      return change ? [{ option: o.option, fromShare: earlier.share, toShare: o.share, change }] : [];
     });
     return {
-      from: fromPoll,
-      to: toPoll,
+      from: before.poll,
+      to: after.poll,
       options,
-      mean: from.rating && to.rating ? meanDifference(from.rating.distribution, to.rating.distribution) : null,
-      npsScore: from.nps && to.nps ? npsDifference(from.nps.distribution, to.nps.distribution) : null,
+      mean: from.rating && to.rating && !fromShown.rating!.suppressed && !toShown.rating!.suppressed ? meanDifference(from.rating.distribution, to.rating.distribution) : null,
+      npsScore: from.nps && to.nps && !fromShown.nps!.suppressed && !toShown.nps!.suppressed ? npsDifference(from.nps.distribution, to.nps.distribution) : null,
     };
   }
 

@@ -6,10 +6,10 @@ import { ConfidenceInterval, QuestionResult } from '../poll.types';
 import { MIN_CELL } from './cells';
 import { type InsightsSource } from './insights.service';
 
-const SUPPRESSED_NOTE = `null when suppressed (under ${MIN_CELL})`;
+const SUPPRESSED_NOTE = `null when suppressed (under ${MIN_CELL}, or a complement that keeps another suppressed count from being worked out)`;
 
 @ObjectType({
-  description: `One option in a breakdown (a crosstab row or a day). A count under ${MIN_CELL} is suppressed: count, share and interval are null and \`suppressed\` is true.`,
+  description: `One option in a breakdown (a crosstab row or a day). A count under ${MIN_CELL} is suppressed, and so are the complements that keep it from being worked out from the totals: count, share and interval are null and \`suppressed\` is true.`,
 })
 export class BreakdownCell {
   @Field(() => PollOption, { description: 'The option.' })
@@ -24,7 +24,25 @@ export class BreakdownCell {
   @Field(() => ConfidenceInterval, { nullable: true, description: `95 % Wilson interval of the share; ${SUPPRESSED_NOTE}.` })
   confidenceInterval: ConfidenceInterval | null;
 
-  @Field({ description: `True when the count (or the row's base) is under ${MIN_CELL} and is withheld.` })
+  @Field({ description: `True when the count is withheld: under ${MIN_CELL}, a complement, or in a withheld row.` })
+  suppressed: boolean;
+}
+
+@ObjectType({ description: 'One value (a rating 1–5 or an NPS score 0–10) in a breakdown row. Suppressed like a BreakdownCell.' })
+export class BreakdownValueCell {
+  @Field(() => Int, { description: 'The value.' })
+  value: number;
+
+  @Field(() => Int, { nullable: true, description: `Answers in the row that gave it; ${SUPPRESSED_NOTE}.` })
+  count: number | null;
+
+  @Field(() => Float, { nullable: true, description: `count ÷ the row's answeredCount; ${SUPPRESSED_NOTE}.` })
+  share: number | null;
+
+  @Field(() => ConfidenceInterval, { nullable: true, description: `95 % Wilson interval of the share; ${SUPPRESSED_NOTE}.` })
+  confidenceInterval: ConfidenceInterval | null;
+
+  @Field({ description: 'True when the count is withheld.' })
   suppressed: boolean;
 }
 
@@ -39,14 +57,23 @@ export class CrosstabRow {
   @Field(() => Int, { nullable: true, description: `Responses in the row that answered the question (the base of the row shares); ${SUPPRESSED_NOTE}.` })
   answeredCount: number | null;
 
-  @Field({ description: `True when the row's base is under ${MIN_CELL}: then every cell is suppressed too.` })
+  @Field({ description: 'True when the row is withheld (fewer answers than the poll\'s `minResponses`, or withheld so that another withheld row cannot be worked out from the total): then every cell is suppressed too.' })
   suppressed: boolean;
 
-  @Field(() => [BreakdownCell], { description: 'One cell per option of the question, in order.' })
+  @Field(() => [BreakdownCell], { description: 'Choice questions: one cell per option of the question, in order. Empty for RATING and NPS.' })
   cells: BreakdownCell[];
+
+  @Field(() => [BreakdownValueCell], { description: 'RATING and NPS questions (by district): one cell per value, lowest first. Empty for choice questions.' })
+  values: BreakdownValueCell[];
+
+  @Field(() => Float, { nullable: true, description: 'RATING questions: the row\'s mean; null otherwise or when withheld.' })
+  mean: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'NPS questions: the row\'s Net Promoter Score; null otherwise or when withheld.' })
+  npsScore: number | null;
 }
 
-@ObjectType({ description: 'A choice question broken down by district or by another choice question, counted from tallies.' })
+@ObjectType({ description: 'A question broken down by district (any kind but FREE_TEXT) or by another choice question, counted from tallies.' })
 export class Crosstab {
   @Field(() => PollQuestion, { description: 'The question whose options are the columns.' })
   question: PollQuestion;
@@ -69,7 +96,7 @@ export class TrendDay {
   @Field(() => Int, { nullable: true, description: `Responses that answered the question that day; ${SUPPRESSED_NOTE}.` })
   answeredCount: number | null;
 
-  @Field({ description: `True when fewer than ${MIN_CELL} answered that day: every figure of the day is withheld.` })
+  @Field({ description: `True when the day is withheld: fewer than ${MIN_CELL} answered, or withheld so that another withheld day cannot be worked out from the total. Every figure of the day is then null.` })
   suppressed: boolean;
 
   @Field(() => [BreakdownCell], { description: 'Choice questions: each option\'s share of the day\'s answers. Empty for other kinds.' })
@@ -111,7 +138,7 @@ export class WeightingInput {
   @Field(() => Float, { nullable: true, description: 'populationShare ÷ sampleShare: what each answer from the district counts for; null when the district is left out.' })
   weight: number | null;
 
-  @Field({ description: `True when the district has fewer than ${MIN_CELL} answers: it is left out of the weighted figure and its count withheld.` })
+  @Field({ description: 'True when the district\'s row is withheld (as in the crosstab by district: under the poll\'s `minResponses`, or a complement): it is left out of the weighted figure and its count withheld.' })
   suppressed: boolean;
 }
 
@@ -126,11 +153,14 @@ export class WeightedOptionResult {
   @Field(() => ConfidenceInterval, { nullable: true, description: '95 % Wilson interval of the raw share.' })
   rawConfidenceInterval: ConfidenceInterval | null;
 
-  @Field(() => Float, { nullable: true, description: 'The share weighted by district population; null when no district has enough answers.' })
+  @Field(() => Float, { nullable: true, description: 'The share weighted by district population; null when no district has enough answers, or when a district in the figure has this option\'s count suppressed (the weighted share would give it away).' })
   weightedShare: number | null;
 
   @Field(() => ConfidenceInterval, { nullable: true, description: '95 % Wilson interval of the weighted share at the effective sample size.' })
   weightedConfidenceInterval: ConfidenceInterval | null;
+
+  @Field({ description: 'True when the raw count is suppressed (as in `questions`): rawShare then reads 0 and its interval null.' })
+  suppressed: boolean;
 }
 
 @ObjectType({ description: 'A RATING question\'s mean, raw and weighted.' })
@@ -165,10 +195,13 @@ export class WeightedQuestionResult {
   @Field(() => Int, { description: 'Answers in the weighted figure: from districts with enough answers.' })
   weightedBase: number;
 
-  @Field(() => Int, { description: 'Answers left out because the respondent gave no district.' })
+  @Field(() => Int, { description: 'Answers left out because the respondent gave no district; 0 when withheld (see withoutDistrictSuppressed).' })
   withoutDistrictCount: number;
 
-  @Field(() => Int, { description: `Districts left out because they have fewer than ${MIN_CELL} answers (none included).` })
+  @Field({ description: 'True when the count of answers without a district is withheld, like its row in the crosstab by district.' })
+  withoutDistrictSuppressed: boolean;
+
+  @Field(() => Int, { description: 'Districts left out because their row is withheld (see WeightingInput.suppressed).' })
   smallDistrictCount: number;
 
   @Field(() => Float, { description: 'Share of the covered districts\' population that the weighted figure represents, from 0 to 1.' })
@@ -209,13 +242,13 @@ export const FreeTextAnswerConnection = Connection(FreeTextAnswer, 'FreeTextAnsw
 
 @ObjectType({ description: 'How often one word occurs in a question\'s free-text answers.' })
 export class WordCount {
-  @Field({ description: 'The word, normalised (Arabic ي/ك as Persian ی/ک, without half-spaces or diacritics, lower case).' })
+  @Field({ description: 'The word, normalised (Arabic ي/ك as Persian ی/ک, without diacritics, lower case); half-spaces (ZWNJ) are kept: «پیاده‌روها».' })
   word: string;
 
   @Field(() => Int, { description: 'Occurrences over all answers.' })
   count: number;
 
-  @Field(() => Int, { description: 'Answers that use it at least once.' })
+  @Field(() => Int, { description: 'Answers (so respondents) that use it at least once. API keys see only words with 5 or more.' })
   answerCount: number;
 }
 
@@ -301,7 +334,7 @@ export class PollInsights {
   @Field(() => Poll, { description: 'The poll.' })
   poll: Poll;
 
-  @Field(() => Int, { description: 'The smallest count a breakdown shows; smaller ones are suppressed.' })
+  @Field(() => Int, { description: 'The smallest count a breakdown shows; smaller ones are suppressed, with complements. (Rows need the poll\'s `minResponses`.)' })
   minCellSize: number;
 
   /** The request's reads of this poll, shared by the fields (not a GraphQL field). */

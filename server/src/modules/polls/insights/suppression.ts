@@ -136,10 +136,15 @@ export function protect(values: readonly number[], stats: readonly Statistic[]):
     const near = new Set(stats[exposed].terms.map(([c]) => c));
     const touching = stats.filter((s, i) => !hidden[i] && s.terms.some(([c]) => near.has(c)));
     const nearCells = new Set(touching.flatMap((s) => s.terms.map(([c]) => c)));
+    // A cell inside a published total of 0 is 0 whether shown or not: withholding it protects nothing.
+    const fixedAtZero = (s: Statistic) => {
+      const c = isCell(s);
+      return c !== null && stats.some((t, k) => !hidden[k] && t.terms.length > 1 && t.terms.every(([, a]) => a > 0) && t.terms.some(([u]) => u === c) && t.terms.every(([u]) => values[u] === 0));
+    };
     const candidates = (wide: boolean) =>
       stats
         .map((s, i) => ({ s, i }))
-        .filter(({ s, i }) => !hidden[i] && s.hideable && (wide || touching.includes(s) || (isCell(s) !== null && nearCells.has(isCell(s)!))));
+        .filter(({ s, i }) => !hidden[i] && s.hideable && !fixedAtZero(s) && (wide || touching.includes(s) || (isCell(s) !== null && nearCells.has(isCell(s)!))));
     const pick = [...candidates(false), ...(candidates(false).length ? [] : candidates(true))].sort(
       (a, b) => (a.s.cost ?? 1e6) - (b.s.cost ?? 1e6) || a.i - b.i,
     )[0];

@@ -3,6 +3,7 @@ import { QuestionKind } from '../poll.enums';
 import { type PollDefinition } from '../poll-definition';
 import { buildQuestionResults } from '../poll-results.service';
 import { ANSWERED, type TallyRow } from '../poll-tally.service';
+import { type BreakdownDisclosure } from './breakdown-disclosure';
 import { weightedResult } from './weighting';
 
 type Question = PollDefinition['questions'][number];
@@ -35,6 +36,10 @@ const rows: TallyRow[] = [
 ];
 const raw = buildQuestionResults(definition, rows);
 
+/** What the district breakdown withholds (tested in breakdown-disclosure.test.ts): rows A, B, C, then no district; no cell. */
+const withheldRows = (...rowHidden: boolean[]): BreakdownDisclosure => ({ rowHidden, cellHidden: rowHidden.map(() => Array(11).fill(false)), rowSummaryHidden: rowHidden });
+const cOut = withheldRows(false, false, true, false);
+
 /** Wilson's bounds as the roots of (n + z²)p² − (2x + z²)p + x²/n = 0: written apart from stats.ts. */
 function wilsonRoots(x: number, n: number) {
   const a = n + Z * Z;
@@ -45,7 +50,7 @@ function wilsonRoots(x: number, n: number) {
 }
 
 describe('weightedResult (post-stratification by district population)', () => {
-  const result = weightedResult(choice, raw[0], rows, [A, B, C]);
+  const result = weightedResult(choice, raw[0], rows, [A, B, C], cOut);
 
   it('weights each kept district\'s share by its population share: 0.75 × 2/10 + 0.25 × 15/30', () => {
     expect(result.options.map((o) => o.weightedShare)).toEqual([expect.closeTo(0.275, 12), expect.closeTo(0.725, 12)]);
@@ -80,7 +85,7 @@ describe('weightedResult (post-stratification by district population)', () => {
   });
 
   it('weights a rating mean, with the stratified variance Σ π²·s²/n', () => {
-    const weighted = weightedResult(rating, raw[1], rows, [A, B, C]);
+    const weighted = weightedResult(rating, raw[1], rows, [A, B, C], cOut);
     // 0.75 × 3 + 0.25 × 5; variance 0.75² × (10/9) / 10 = 0.0625 → se 0.25
     expect(weighted.rating!.weightedMean).toBeCloseTo(3.5, 12);
     expect(weighted.rating!.rawMean).toBeCloseTo((5 * 4 + 5 * 2 + 30 * 5) / 40, 12);
@@ -89,14 +94,30 @@ describe('weightedResult (post-stratification by district population)', () => {
   });
 
   it('weights an NPS score: 0.75 × 0 + 0.25 × 100', () => {
-    const weighted = weightedResult(score, raw[2], rows, [A, B, C]);
+    const weighted = weightedResult(score, raw[2], rows, [A, B, C], cOut);
     expect(weighted.nps!.weightedScore).toBeCloseTo(25, 9);
     expect(weighted.nps!.rawScore).toBeCloseTo(((30 + 5 - 5) / 40) * 100, 9);
   });
 
   it('has no weighted figure when no district has 5 answers', () => {
-    const none = weightedResult(choice, raw[0], rows.filter((x) => x.districtId !== 'A' && x.districtId !== 'B'), [A, B, C]);
+    const none = weightedResult(choice, raw[0], rows.filter((x) => x.districtId !== 'A' && x.districtId !== 'B'), [A, B, C], withheldRows(true, true, true, false));
     expect(none.options.map((o) => o.weightedShare)).toEqual([null, null]);
     expect(none.effectiveSampleSize).toBeNull();
+  });
+});
+
+describe('weightedResult under disclosure control', () => {
+  it('leaves out a withheld district and withholds the count without a district when its row is withheld', () => {
+    const result = weightedResult(choice, raw[0], rows, [A, B, C], withheldRows(false, true, true, true));
+    expect(result.districts.map((d) => [d.district.id, d.answeredCount, d.suppressed])).toEqual([['A', 10, false], ['B', null, true], ['C', null, true]]);
+    expect(result).toMatchObject({ weightedBase: 10, smallDistrictCount: 2, withoutDistrictCount: 0, withoutDistrictSuppressed: true });
+  });
+
+  it('withholds a weighted share when a kept district has that option\'s count suppressed (it would give the count away)', () => {
+    const d = withheldRows(false, false, true, false);
+    d.cellHidden[0][0] = true;
+    d.cellHidden[0][1] = true;
+    const result = weightedResult(choice, raw[0], rows, [A, B, C], d);
+    expect(result.options.map((o) => o.weightedShare)).toEqual([null, null]);
   });
 });

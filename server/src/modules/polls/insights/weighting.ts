@@ -5,7 +5,7 @@ import { NPS_RANGE, QuestionKind, RATING_RANGE } from '../poll.enums';
 import { ANSWERED, type TallyRow } from '../poll-tally.service';
 import { type Interval, mean, nps, wilson } from '../stats';
 import { type QuestionResult } from '../poll.types';
-import { isSmall } from './cells';
+import { type BreakdownDisclosure } from './breakdown-disclosure';
 
 type Question = PollDefinition['questions'][number];
 const Z95 = 1.959963984540054;
@@ -26,6 +26,7 @@ export interface WeightedOptionData {
   rawConfidenceInterval: Interval | null;
   weightedShare: number | null;
   weightedConfidenceInterval: Interval | null;
+  suppressed: boolean;
 }
 
 export interface WeightedResultData {
@@ -33,6 +34,7 @@ export interface WeightedResultData {
   answeredCount: number;
   weightedBase: number;
   withoutDistrictCount: number;
+  withoutDistrictSuppressed: boolean;
   smallDistrictCount: number;
   populationCoverage: number;
   effectiveSampleSize: number | null;
@@ -57,15 +59,16 @@ function sampleVariance(values: Map<number, number>, n: number): number {
 }
 
 /**
- * Post-stratification by district population. Districts with fewer than MIN_CELL answers, and
- * respondents who gave no district, are left out; over the districts kept (d):
+ * Post-stratification by district population. Districts whose row the district breakdown withholds
+ * (fewer than the poll's minimum, or hidden as a complement), and respondents who gave no district,
+ * are left out; over the districts kept (d):
  *   π_d = population_d ÷ Σ population,  s_d = n_d ÷ N (N = Σ n_d),  w_d = π_d ÷ s_d,
  *   weighted share = Σ_d w_d·c_d ÷ Σ_d w_d·n_d = Σ_d π_d·(c_d ÷ n_d),
  *   effective sample size (Kish) = (Σ_i w_i)² ÷ Σ_i w_i² = N² ÷ Σ_d n_d·w_d²,
  * the share's interval is Wilson's at the effective sample size; the weighted mean's is
  * ± z·√(Σ_d π_d²·var_d ÷ n_d). `districts` are those the poll covers, in display order.
  */
-export function weightedResult(question: Question, raw: QuestionResult, rows: TallyRow[], districts: District[]): WeightedResultData {
+export function weightedResult(question: Question, raw: QuestionResult, rows: TallyRow[], districts: District[], breakdown: BreakdownDisclosure): WeightedResultData {
   const strata = new Map<string, Stratum>(districts.map((district) => [district.id, { district, n: 0, options: new Map(), values: new Map() }]));
   let withoutDistrict = 0;
   for (const r of rows) {
@@ -83,7 +86,15 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
     }
   }
 
-  const kept = [...strata.values()].filter((s) => !isSmall(s.n) && s.district.population > 0);
+  // The breakdown's rows are `districts` in order, then those without a district when there are any.
+  const rowOf = new Map(districts.map((d, i) => [d.id, i]));
+  const isHidden = (s: Stratum) => breakdown.rowHidden[rowOf.get(s.district.id)!];
+  const noDistrictHidden = withoutDistrict > 0 && (breakdown.rowHidden[districts.length] ?? true);
+  const kept = [...strata.values()].filter((s) => !isHidden(s) && s.district.population > 0);
+  // A weighted figure is a sum over the kept districts' cells: published only when none of them is withheld.
+  const keptRows = kept.map((s) => rowOf.get(s.district.id)!);
+  const columnShown = (c: number) => keptRows.every((r) => !breakdown.cellHidden[r][c]);
+  const summariesShown = keptRows.every((r) => !breakdown.rowSummaryHidden[r]);
   const population = kept.reduce((sum, s) => sum + s.district.population, 0);
   const allPopulation = districts.reduce((sum, d) => sum + d.population, 0);
   const n = kept.reduce((sum, s) => sum + s.n, 0);
@@ -94,13 +105,14 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
 
   const options = isChoice(question.kind)
     ? question.options.map((option, i) => {
-        const share = stratified((s) => (s.options.get(option.id) ?? 0) / s.n);
+        const share = columnShown(i) ? stratified((s) => (s.options.get(option.id) ?? 0) / s.n) : null;
         return {
           option,
           rawShare: raw.options[i].share,
           rawConfidenceInterval: raw.options[i].confidenceInterval,
           weightedShare: share,
           weightedConfidenceInterval: share === null || effective === null ? null : wilson(share * effective, effective),
+          suppressed: raw.options[i].suppressed,
         };
       })
     : [];
@@ -108,8 +120,8 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
   const inRange = (s: Stratum, range: { min: number; max: number }) => new Map([...s.values].filter(([v]) => v >= range.min && v <= range.max));
   let rating: WeightedResultData['rating'] = null;
   if (question.kind === QuestionKind.RATING) {
-    const weightedMean = stratified((s) => mean(inRange(s, RATING_RANGE)) ?? 0);
-    const variance = stratified((s) => (pi(s) * sampleVariance(inRange(s, RATING_RANGE), s.n)) / s.n);
+    const weightedMean = summariesShown ? stratified((s) => mean(inRange(s, RATING_RANGE)) ?? 0) : null;
+    const variance = weightedMean === null ? null : stratified((s) => (pi(s) * sampleVariance(inRange(s, RATING_RANGE), s.n)) / s.n);
     rating = {
       rawMean: raw.rating?.mean ?? null,
       weightedMean,
@@ -121,7 +133,7 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
   if (question.kind === QuestionKind.NPS) {
     npsResult = {
       rawScore: raw.nps?.score ?? null,
-      weightedScore: stratified((s) => {
+      weightedScore: !summariesShown ? null : stratified((s) => {
         const summary = nps(inRange(s, NPS_RANGE));
         return ((summary.promoters - summary.detractors) / s.n) * 100;
       }),
@@ -133,8 +145,9 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
     question,
     answeredCount: raw.answeredCount,
     weightedBase: n,
-    withoutDistrictCount: withoutDistrict,
-    smallDistrictCount: [...strata.values()].filter((s) => isSmall(s.n)).length,
+    withoutDistrictCount: noDistrictHidden ? 0 : withoutDistrict,
+    withoutDistrictSuppressed: noDistrictHidden,
+    smallDistrictCount: [...strata.values()].filter(isHidden).length,
     populationCoverage: allPopulation ? population / allPopulation : 0,
     effectiveSampleSize: effective,
     options,
@@ -146,10 +159,10 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
         district: s.district,
         population: s.district.population,
         populationShare: inFigure ? pi(s) : null,
-        answeredCount: isSmall(s.n) ? null : s.n,
+        answeredCount: isHidden(s) ? null : s.n,
         sampleShare: inFigure ? s.n / n : null,
         weight: inFigure ? weight(s) : null,
-        suppressed: isSmall(s.n),
+        suppressed: isHidden(s),
       };
     }),
   };

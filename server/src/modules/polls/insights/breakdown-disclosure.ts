@@ -1,0 +1,93 @@
+import { NPS_RANGE, QuestionKind, RATING_RANGE } from '../poll.enums';
+import { oneWayStatistics, type OneWayDisclosure } from '../poll-disclosure';
+import { isSmallCount } from './cells';
+import { cellCost, cellTerms, protect, type Statistic, sumTerms } from './suppression';
+
+/**
+ * Disclosure control of a breakdown of one question's answers (rows: districts, days, or the
+ * options of another question; columns: the question's options or values), in two steps:
+ *   1. rows: a row is shown only with `rowMinimum` answers (the poll's k for districts and
+ *      options, 5 for days), and more rows are withheld until no withheld row's count follows from
+ *      the question's answered count minus the rows shown ("hidden districts from public totals");
+ *   2. cells: counts under 5 are withheld, with their complements, against the row counts, the
+ *      column totals (the question's own published counts: a column's total is the option's count
+ *      in the results, and a withheld one must stay withheld here too), the overall total, and
+ *      for RATING/NPS the rows' means or scores and the question's own.
+ * Step 1 depends on the row counts alone, so two breakdowns with the same row counts withhold the
+ * same rows. Zeros (a row or a cell nobody is in) are shown: they describe no one's answer; a zero
+ * may still be withheld as a complement.
+ */
+
+export interface BreakdownInput {
+  kind: QuestionKind;
+  rows: Array<{ base: number; counts: number[] }>;
+  /** Fewest answers a row needs to be shown (a row of 0 is shown as such). */
+  rowMinimum: number;
+  /** Whether the row counts add up to the question's answered count (every answer is in exactly one row). */
+  rowsPartitionAnswers: boolean;
+  /** Whether each column adds up to the question's own count for that column (then its one-way figures bind it). */
+  columnsAddUpToOneWay: boolean;
+  /** The question's own counts per column and what of them is published. */
+  oneWay: { counts: number[]; answered: number; disclosure: OneWayDisclosure };
+}
+
+export interface BreakdownDisclosure {
+  rowHidden: boolean[];
+  cellHidden: boolean[][];
+  /** RATING/NPS rows: the row's mean or score withheld. */
+  rowSummaryHidden: boolean[];
+}
+
+const valuesOf = (kind: QuestionKind) => {
+  const range = kind === QuestionKind.RATING ? RATING_RANGE : NPS_RANGE;
+  return Array.from({ length: range.max - range.min + 1 }, (_, i) => range.min + i);
+};
+
+/** Step 1: which rows to withhold. */
+export function protectRows(bases: number[], rowMinimum: number, partition: boolean, withheld: boolean): boolean[] {
+  const stats: Statistic[] = bases.map((n, i) => ({ terms: cellTerms(i), hidden: withheld || (n > 0 && n < rowMinimum), hideable: true, cost: cellCost(n) }));
+  if (partition) stats.push({ terms: sumTerms(bases.map((_, i) => i)), hidden: false, hideable: false });
+  return protect(bases, stats).slice(0, bases.length);
+}
+
+export function protectBreakdown(input: BreakdownInput): BreakdownDisclosure {
+  const { kind, rows, oneWay } = input;
+  const rowHidden = protectRows(
+    rows.map((r) => r.base),
+    input.rowMinimum,
+    input.rowsPartitionAnswers,
+    oneWay.disclosure.withheld,
+  );
+  const width = oneWay.counts.length;
+  const at = (r: number, c: number) => r * width + c;
+  const values = rows.flatMap((r) => Array.from({ length: width }, (_, c) => r.counts[c] ?? 0));
+  const stats: Statistic[] = values.map((n, i) => ({ terms: cellTerms(i), hidden: rowHidden[Math.floor(i / width)] || isSmallCount(n), hideable: true, cost: cellCost(n) }));
+  const allRows = rows.map((_, r) => r);
+  const columnCells = (c: number) => allRows.map((r) => at(r, c));
+  const sumKind = kind !== QuestionKind.MULTIPLE_CHOICE;
+  // Row counts, as decided in step 1 (unhideable here).
+  if (sumKind) rows.forEach((_, r) => stats.push({ terms: sumTerms(Array.from({ length: width }, (_, c) => at(r, c))), hidden: rowHidden[r], hideable: false }));
+  // The question's own published figures, over every row: its counts, total, mean, NPS groups and score.
+  if (input.columnsAddUpToOneWay) {
+    const oneWayStats = oneWayStatistics(kind, oneWay.counts, oneWay.disclosure.withheld);
+    const withheld = [...oneWay.disclosure.cells, ...(sumKind ? [false] : [])];
+    if (oneWayStats.mean !== undefined) withheld.push(oneWay.disclosure.meanHidden, oneWay.disclosure.meanHidden);
+    if (oneWayStats.groups) withheld.push(oneWay.disclosure.npsGroupsHidden, oneWay.disclosure.npsGroupsHidden, oneWay.disclosure.npsGroupsHidden, oneWay.disclosure.npsScoreHidden);
+    oneWayStats.stats.forEach((s, k) =>
+      stats.push({ terms: s.terms.flatMap(([c, a]) => columnCells(c).map((cell) => [cell, a] as const)), hidden: oneWay.disclosure.withheld || withheld[k], hideable: false }),
+    );
+  }
+  // RATING/NPS rows publish their mean or score: Σ value·count (or ±count) over the row.
+  const summaries: number[] = [];
+  if (kind === QuestionKind.RATING || kind === QuestionKind.NPS) {
+    const v = valuesOf(kind);
+    const weight = (c: number) => (kind === QuestionKind.RATING ? v[c] : v[c] >= 9 ? 1 : v[c] <= 6 ? -1 : 0);
+    rows.forEach((_, r) => summaries.push(stats.push({ terms: Array.from({ length: width }, (_, c) => [at(r, c), weight(c)] as const), hidden: rowHidden[r], hideable: true }) - 1));
+  }
+  const hidden = protect(values, stats);
+  return {
+    rowHidden,
+    cellHidden: rows.map((_, r) => Array.from({ length: width }, (_, c) => hidden[at(r, c)])),
+    rowSummaryHidden: rows.map((_, r) => (summaries.length ? hidden[summaries[r]] : rowHidden[r])),
+  };
+}
