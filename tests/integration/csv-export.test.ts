@@ -219,6 +219,30 @@ describe('CSV export: responses.csv', () => {
 });
 
 describe('CSV export: results.csv', () => {
+  const RESULTS = `query ($id: ID!) { pollResults(pollId: $id) { questions { question { id } answeredCount withheld responsesNeeded
+    options { option { id } count share confidenceInterval { low high } suppressed }
+    rating { distribution { value count share suppressed } } nps { distribution { value count suppressed } } } } }`;
+
+  /** results.csv and pollResults agree row for row: figures where shown, empty cells and suppressed=true where withheld. */
+  async function expectCsvMatchesResults() {
+    const { rows } = await readCsv(await get(resultsUrl(survey.id), editor));
+    const body = rows.slice(1);
+    const graphql = await t.gql(RESULTS, { id: survey.id }, { token: editor });
+    const [single, , ratingQ, npsQ] = graphql.body.data!.pollResults.questions;
+    for (const o of single.options) {
+      const row = body.find((r) => r[4] === o.option.id)!;
+      if (o.suppressed) expect(row.slice(6)).toEqual(['', String(single.answeredCount), '', '', '', 'true']);
+      else expect([...row.slice(6, 11).map(Number), row[11]]).toEqual([o.count, single.answeredCount, expect.closeTo(o.share, 5), expect.closeTo(o.confidenceInterval.low, 5), expect.closeTo(o.confidenceInterval.high, 5), 'false']);
+    }
+    const ratings = body.filter((r) => r[1] === ratingQ.question.id);
+    expect(ratings.map((r) => [Number(r[5]), r[6] === '' ? null : Number(r[6]), r[11]])).toEqual(
+      ratingQ.rating.distribution.map((d: any) => [d.value, d.suppressed ? null : d.count, String(d.suppressed)]),
+    );
+    const nps = body.filter((r) => r[2] === 'NPS');
+    expect(nps.map((r) => r[11])).toEqual(npsQ.nps.distribution.map((d: any) => String(d.suppressed)));
+    return { body, questions: graphql.body.data!.pollResults.questions };
+  }
+
   it('writes one row per option and per rating or NPS value, with counts, shares and Wilson intervals matching pollResults', async () => {
     const res = await get(resultsUrl(survey.id), editor);
     expect(res.status).toBe(200);
@@ -226,27 +250,26 @@ describe('CSV export: results.csv', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const { rows } = await readCsv(res);
     const [header, ...body] = rows;
-    expect(header).toEqual(['question_position', 'question_id', 'question_kind', 'question', 'option_id', 'value', 'count', 'answered', 'share', 'wilson_low', 'wilson_high']);
+    expect(header).toEqual(['question_position', 'question_id', 'question_kind', 'question', 'option_id', 'value', 'count', 'answered', 'share', 'wilson_low', 'wilson_high', 'suppressed']);
     // 3 + 3 options, 5 rating values, 11 NPS values; free text has no counts.
     expect(body).toHaveLength(3 + 3 + 5 + 11);
     expect(body.some((r) => r[2] === 'FREE_TEXT')).toBe(false);
+    // 8 answers, under the poll's minimum of 10: every count withheld.
+    const { body: withheld, questions } = await expectCsvMatchesResults();
+    expect(questions[0]).toMatchObject({ answeredCount: 8, withheld: true, responsesNeeded: 2 });
+    expect(withheld.every((r) => r[11] === 'true' && r[6] === '')).toBe(true);
+  });
 
-    const graphql = await t.gql(
-      `query ($id: ID!) { pollResults(pollId: $id) { questions { question { id } answeredCount options { option { id } count share confidenceInterval { low high } } rating { distribution { value count share } } } } }`,
-      { id: survey.id },
-      { token: editor },
-    );
-    const [single, , ratingQ] = graphql.body.data!.pollResults.questions;
-    for (const o of single.options) {
-      const row = body.find((r) => r[4] === o.option.id)!;
-      expect(row.slice(6).map(Number)).toEqual([o.count, single.answeredCount, expect.closeTo(o.share, 5), expect.closeTo(o.confidenceInterval.low, 5), expect.closeTo(o.confidenceInterval.high, 5)]);
-    }
-    const ratings = body.filter((r) => r[1] === ratingQ.question.id);
-    expect(ratings.map((r) => [Number(r[5]), Number(r[6])])).toEqual(ratingQ.rating.distribution.map((d: any) => [d.value, d.count]));
-    // Two of eight ratings were 1: Wilson 95 % interval of 2/8 is 0.0715–0.5907.
-    expect(ratings[0].slice(6).map(Number)).toEqual([2, 8, 0.25, expect.closeTo(0.0715, 3), expect.closeTo(0.5907, 3)]);
-    const nps = body.filter((r) => r[2] === 'NPS');
-    expect(nps.map((r) => r[5])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+  it('shows the counts once the question reaches the poll\'s minimum, small counts still withheld with a complement', async () => {
+    const lowered = await t.gql('mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { minResponses } } }', { input: { id: survey.id, minResponses: 5 } }, { token: editor });
+    expect(lowered.body.data!.updatePoll.poll.minResponses).toBe(5);
+    const { body, questions } = await expectCsvMatchesResults();
+    expect(questions[0].withheld).toBe(false);
+    // Two of eight ratings were 1: a small count, so withheld, and not alone.
+    const ratings = body.filter((r) => r[1] === questions[2].question.id);
+    expect(ratings[0][11]).toBe('true');
+    expect(ratings.filter((r) => r[11] === 'true').length).toBeGreaterThanOrEqual(2);
+    await t.gql('mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }', { input: { id: survey.id, minResponses: 10 } }, { token: editor });
   });
 });
 

@@ -11,9 +11,9 @@ import { createPoll, type CreatedPoll, SUBMIT } from '../helpers/polls';
  */
 
 const RESULTS = `subscription ($pollId: ID!) {
-  pollResultsUpdated(pollId: $pollId) { responseCount poll { id } questions { answeredCount options { count } } }
+  pollResultsUpdated(pollId: $pollId) { responseCount poll { id } questions { answeredCount withheld responsesNeeded options { count } } }
 }`;
-type Results = { pollResultsUpdated: { responseCount: number; poll: { id: string }; questions: Array<{ answeredCount: number; options: Array<{ count: number }> }> } };
+type Results = { pollResultsUpdated: { responseCount: number; poll: { id: string }; questions: Array<{ answeredCount: number; withheld: boolean; responsesNeeded: number; options: Array<{ count: number }> }> } };
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 // Shared Redis, shared across runs: rate limits there must not trip a test that signs in again.
@@ -129,7 +129,8 @@ describe('live results in one process (no Redis)', () => {
     await submit(t, poll, 1);
     await submit(t, poll, 1);
     const results = await sub.count(3);
-    expect(results.questions[0]).toEqual({ answeredCount: 3, options: [{ count: 1 }, { count: 2 }] });
+    // Under the poll's minimum of 10 answers the counts are withheld (0) and the push says how many more are needed.
+    expect(results.questions[0]).toEqual({ answeredCount: 3, withheld: true, responsesNeeded: 7, options: [{ count: 0 }, { count: 0 }] });
     expect(sub.events.every((e) => !e.errors)).toBe(true);
   });
 
@@ -385,10 +386,10 @@ describe('live results across two server instances (Redis pub/sub)', () => {
     await onB.count(0);
 
     await submit(a, poll, 1);
-    expect((await onB.count(1)).questions[0].options).toEqual([{ count: 0 }, { count: 1 }]);
+    expect((await onB.count(1)).questions[0]).toMatchObject({ withheld: true, responsesNeeded: 9, options: [{ count: 0 }, { count: 0 }] });
     await submit(a, poll, 0);
     await submit(a, poll, 0);
-    expect((await onB.count(3)).questions[0].options).toEqual([{ count: 2 }, { count: 1 }]);
+    expect((await onB.count(3)).questions[0]).toMatchObject({ withheld: true, responsesNeeded: 7 });
   });
 
   it('reflects a response accepted on either instance on both', async () => {

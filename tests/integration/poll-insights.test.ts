@@ -11,6 +11,8 @@ import { createPoll, type CreatedPoll, PUBLISH_POLL, SUBMIT, surveyInput } from 
 
 const TIME_ZONE = 'Asia/Tehran';
 const MIN_CELL = 5;
+/** The poll's minimum of answers for a row (its default). */
+const MIN_ROW = 10;
 const Z = 1.959963984540054;
 /** Responses are moved to these hours after submission: the first is 00:30 the next day in Tehran. */
 const GROUP_TIMES = ['2026-10-01T21:00:00.000Z', '2026-10-02T10:00:00.000Z', '2026-10-04T05:00:00.000Z', '2026-10-04T20:00:00.000Z'];
@@ -156,10 +158,17 @@ function expectShare(actual: Omit<Cell, 'suppressed'>, n: number, base: number) 
   expect(actual.confidenceInterval!.high).toBeCloseTo(w.high, 9);
 }
 
-/** A breakdown cell: withheld under MIN_CELL, otherwise the row share with its Wilson interval. */
+/**
+ * A breakdown cell: a count from 1 to 4 is always withheld; any other may be withheld as a
+ * complement (checked by expectProtected); a shown one is the row share with its Wilson interval.
+ */
 function expectCell(actual: Cell, n: number, base: number) {
-  if (n < MIN_CELL || base < MIN_CELL) {
+  if ((n > 0 && n < MIN_CELL) || actual.suppressed) {
     expect(actual).toMatchObject({ count: null, share: null, confidenceInterval: null, suppressed: true });
+    return;
+  }
+  if (base === 0) {
+    expect(actual).toMatchObject({ count: 0, share: null, suppressed: false });
     return;
   }
   const w = wilsonRoots(n, base);
@@ -167,6 +176,26 @@ function expectCell(actual: Cell, n: number, base: number) {
   expect(actual.share).toBeCloseTo(n / base, 12);
   expect(actual.confidenceInterval!.low).toBeCloseTo(w.low, 9);
   expect(actual.confidenceInterval!.high).toBeCloseTo(w.high, 9);
+}
+
+/**
+ * Complementary suppression, checked on the table as shown (rows × cells of a single-choice
+ * question, whose rows' counts add up to the question's and whose columns add up to its options'):
+ * no withheld row is alone among the rows with answers, and no withheld cell of a shown row is alone
+ * in its row or in its column, so no subtraction from a shown total gives one back.
+ */
+function expectProtected(rows: Array<{ answeredCount: number | null; suppressed: boolean; cells: Cell[] }>, trueBases: number[]) {
+  // A row nobody is in may be the complement: withheld, it could hold 0 or some of the others.
+  expect(rows.filter((r) => r.suppressed).length === 1 && trueBases.some((b, i) => b > 0 && rows[i].suppressed)).toBe(false);
+  rows.forEach((row, i) => {
+    if (row.suppressed) return;
+    row.cells.forEach((cell, j) => {
+      if (!cell.suppressed) return;
+      expect(row.cells.filter((c) => c.suppressed).length).toBeGreaterThanOrEqual(2);
+      expect(rows.filter((r) => r.cells[j].suppressed).length).toBeGreaterThanOrEqual(2);
+    });
+    void i;
+  });
 }
 
 beforeAll(async () => {
@@ -218,7 +247,8 @@ describe('poll insights: access', () => {
     const other = await createPoll(t, editor, surveyInput());
     const cases: Array<[string, Record<string, unknown>, string]> = [
       ['crosstab(questionId: $questionId) { rows { suppressed } }', { questionId: other.questions[0].id }, 'questionId'],
-      ['crosstab(questionId: $questionId) { rows { suppressed } }', { questionId: q(2).id }, 'questionId'],
+      ['crosstab(questionId: $questionId) { rows { suppressed } }', { questionId: q(4).id }, 'questionId'],
+      ['crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { rows { suppressed } }', { questionId: q(2).id, byQuestionId: q(0).id }, 'questionId'],
       ['crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { rows { suppressed } }', { questionId: q(0).id, byQuestionId: q(0).id }, 'byQuestionId'],
       ['crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { rows { suppressed } }', { questionId: q(0).id, byQuestionId: q(3).id }, 'byQuestionId'],
       ['freeTextAnswers(questionId: $questionId) { totalCount }', { questionId: q(0).id }, 'questionId'],
@@ -263,10 +293,13 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
     expect(crosstab.rows.map((r: any) => r.district?.code ?? null)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, null]);
     let suppressed = 0;
     let shown = 0;
+    const bases: number[] = [];
     crosstab.rows.forEach((row: any) => {
       const inRow = generated.filter((g) => g.district === (row.district?.id ?? null));
-      expect(row.answeredCount).toBe(inRow.length < MIN_CELL ? null : inRow.length);
-      expect(row.suppressed).toBe(inRow.length < MIN_CELL);
+      bases.push(inRow.length);
+      // Under the poll's minimum a row is withheld; a row may also be withheld as a complement.
+      if (inRow.length > 0 && inRow.length < MIN_ROW) expect(row.suppressed).toBe(true);
+      expect(row.answeredCount).toBe(row.suppressed ? null : inRow.length);
       row.cells.forEach((cell: Cell, i: number) => {
         expect(cell.option.id).toBe(q(0).options[i].id);
         expectCell(cell, count(inRow, (g) => g.sc === i), inRow.length);
@@ -274,9 +307,10 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
         else shown++;
       });
     });
-    // The data must exercise both paths: district 7 (none), district 8 (3) and some small cells elsewhere.
+    expectProtected(crosstab.rows, bases);
+    // The data must exercise both paths: district 8 (3) and its complement, and some small cells elsewhere.
     expect(suppressed).toBeGreaterThanOrEqual(7);
-    expect(shown).toBeGreaterThanOrEqual(12);
+    expect(shown).toBeGreaterThanOrEqual(8);
   });
 
   it('crosses a single-choice question by a multiple-choice one, and back, with row shares over those who answered both', async () => {
@@ -285,14 +319,14 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
     crosstab.rows.forEach((row: any, b: number) => {
       expect(row.byOption.id).toBe(q(1).options[b].id);
       const inRow = generated.filter((g) => g.mc?.includes(b));
-      expect(row.answeredCount).toBe(inRow.length);
+      expect(row.answeredCount).toBe(row.suppressed ? null : inRow.length);
       row.cells.forEach((cell: Cell, o: number) => expectCell(cell, count(inRow, (g) => g.sc === o), inRow.length));
     });
 
     const back = (await insights(`crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { ${QUESTION_CROSSTAB} }`, { pollId: poll.id, questionId: q(1).id, byQuestionId: q(0).id })).crosstab;
     back.rows.forEach((row: any, a: number) => {
       const inRow = generated.filter((g) => g.sc === a && g.mc);
-      expect(row.answeredCount).toBe(inRow.length);
+      expect(row.answeredCount).toBe(row.suppressed ? null : inRow.length);
       row.cells.forEach((cell: Cell, o: number) => expectCell(cell, count(inRow, (g) => g.mc!.includes(o)), inRow.length));
     });
   });
@@ -301,12 +335,16 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
     expect(cityDay(GROUP_TIMES[0])).toBe('2026-10-02'); // 21:00 UTC is 00:30 the next day in Tehran
     const { trend } = await insights(`trend(questionId: $questionId) { ${TREND} }`, { pollId: poll.id, questionId: q(0).id });
     expect(trend.days.map((d: any) => d.day)).toEqual(['2026-10-02', '2026-10-03', '2026-10-04']);
+    const dayBases: number[] = [];
     for (const day of trend.days) {
       const onDay = generated.filter((g) => cityDay(GROUP_TIMES[g.group]) === day.day);
-      expect([day.day, day.answeredCount]).toEqual([day.day, onDay.length < MIN_CELL ? null : onDay.length]);
+      dayBases.push(onDay.length);
+      expect([day.day, day.answeredCount]).toEqual([day.day, day.suppressed ? null : onDay.length]);
       day.options.forEach((cell: Cell, i: number) => expectCell(cell, count(onDay, (g) => g.sc === i), onDay.length));
     }
-    expect(trend.days[1]).toMatchObject({ answeredCount: null, suppressed: true });
+    expectProtected(trend.days.map((d: any) => ({ ...d, cells: d.options })), dayBases);
+    // A day nobody answered is shown as 0: it describes no one.
+    expect(trend.days[1]).toMatchObject({ answeredCount: 0, suppressed: false });
 
     const rating = (await insights(`trend(questionId: $questionId) { ${TREND} }`, { pollId: poll.id, questionId: q(2).id })).trend;
     const onFirst = generated.filter((g) => g.group < 2);
@@ -318,8 +356,13 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
     expect(weightedResults.map((w: any) => w.question.kind)).toEqual(['SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'RATING', 'NPS']);
     const single = weightedResults[0];
 
-    // Independently: districts with at least MIN_CELL answers; each respondent weighs (population share) ÷ (sample share).
-    const kept = districts.filter((d) => count(generated, (g) => g.district === d.id) >= MIN_CELL);
+    // The districts in the figure are those whose crosstab row is shown (at least the poll's minimum, not a complement)
+    // with answers; then independently, each respondent weighs (population share) ÷ (sample share).
+    // (a shown district with a suppressed cell is left out too: the weighted share would give the cell away)
+    const shownRows = single.districts.filter((d: any) => d.populationShare !== null).map((d: any) => d.district.id);
+    expect(shownRows.length).toBeGreaterThanOrEqual(2);
+    const kept = districts.filter((d) => shownRows.includes(d.id));
+    for (const d of districts) if (count(generated, (g) => g.district === d.id) < MIN_ROW) expect(shownRows.includes(d.id)).toBe(false);
     const inFigure = generated.filter((g) => kept.some((d) => d.id === g.district));
     const population = kept.reduce((s, d) => s + d.population, 0);
     const weightOf = (g: Generated) => {
@@ -329,9 +372,11 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
     const totalWeight = inFigure.reduce((s, g) => s + weightOf(g), 0);
     const nEff = totalWeight ** 2 / inFigure.reduce((s, g) => s + weightOf(g) ** 2, 0);
 
-    expect(single).toMatchObject({ answeredCount: generated.length, weightedBase: inFigure.length, withoutDistrictCount: WITHOUT_DISTRICT, smallDistrictCount: 2 });
+    expect(single).toMatchObject({ answeredCount: generated.length, weightedBase: inFigure.length, withoutDistrictCount: WITHOUT_DISTRICT });
+    expect(single.smallDistrictCount).toBe(single.districts.filter((d: any) => d.suppressed).length);
     expect(single.populationCoverage).toBeCloseTo(population / districts.reduce((s, d) => s + d.population, 0), 12);
     expect(single.effectiveSampleSize).toBeCloseTo(nEff, 8);
+    const withShare = single.options;
     single.options.forEach((o: any, i: number) => {
       const weighted = inFigure.filter((g) => g.sc === i).reduce((s, g) => s + weightOf(g), 0) / totalWeight;
       expect(o.weightedShare).toBeCloseTo(weighted, 12);
@@ -341,21 +386,22 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
       expect(o.weightedConfidenceInterval.high).toBeCloseTo(w.high, 8);
     });
     // Weighting moves the figure: the districts lean differently and were sampled out of proportion.
-    expect(Math.abs(single.options[0].weightedShare - single.options[0].rawShare)).toBeGreaterThan(0.005);
+    expect(Math.abs(withShare[0].weightedShare - withShare[0].rawShare)).toBeGreaterThan(0.005);
 
     for (const d of single.districts) {
       const n = count(generated, (g) => g.district === d.district.id);
-      if (n < MIN_CELL) {
+      if (d.suppressed) {
         expect(d).toMatchObject({ answeredCount: null, populationShare: null, sampleShare: null, weight: null, suppressed: true });
       } else {
         expect(d.answeredCount).toBe(n);
-        expect(d.weight).toBeCloseTo(d.populationShare / d.sampleShare, 12);
+        if (d.populationShare !== null) expect(d.weight).toBeCloseTo(d.populationShare / d.sampleShare, 12);
       }
     }
 
     const rating = weightedResults[2];
     const weightedMean = inFigure.reduce((s, g) => s + weightOf(g) * g.rating, 0) / totalWeight;
-    expect(rating.rating.weightedMean).toBeCloseTo(weightedMean, 12);
+    void weightedMean; // the rating's own breakdown decides its districts (checked in weighting.test.ts)
+    expect(rating.districts.filter((d: any) => d.suppressed).every((d: any) => d.answeredCount === null)).toBe(true);
   });
 });
 

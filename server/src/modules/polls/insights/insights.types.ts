@@ -138,7 +138,7 @@ export class WeightingInput {
   @Field(() => Float, { nullable: true, description: 'populationShare ÷ sampleShare: what each answer from the district counts for; null when the district is left out.' })
   weight: number | null;
 
-  @Field({ description: 'True when the district\'s row is withheld (as in the crosstab by district: under the poll\'s `minResponses`, or a complement): it is left out of the weighted figure and its count withheld.' })
+  @Field({ description: 'True when the district\'s row is withheld (as in the crosstab by district: under the poll\'s `minResponses`, or a complement): it is left out of the weighted figure and its count withheld. A shown district with a suppressed cell is left out too (populationShare null): the weighted figure would give the cell away.' })
   suppressed: boolean;
 }
 
@@ -153,7 +153,7 @@ export class WeightedOptionResult {
   @Field(() => ConfidenceInterval, { nullable: true, description: '95 % Wilson interval of the raw share.' })
   rawConfidenceInterval: ConfidenceInterval | null;
 
-  @Field(() => Float, { nullable: true, description: 'The share weighted by district population; null when no district has enough answers, or when a district in the figure has this option\'s count suppressed (the weighted share would give it away).' })
+  @Field(() => Float, { nullable: true, description: 'The share weighted by district population; null when no district has enough answers.' })
   weightedShare: number | null;
 
   @Field(() => ConfidenceInterval, { nullable: true, description: '95 % Wilson interval of the weighted share at the effective sample size.' })

@@ -8,14 +8,15 @@
  * suppression: counts under 5, rows under the poll's minimum). Publishing the others must not pin
  * a withheld one down: a reader knowing every published statistic, that counts are non-negative
  * integers, and nothing else, must be able to think of another table in which the withheld one
- * has a different value.
+ * has a different value. (A withheld cell of 0 is exempt: a zero describes no one, and is shown
+ * where it is not withheld with its row.)
  *
  * `protect` withholds more statistics (cheapest first: small cells before totals) until that is
  * true. It proves it for each withheld statistic with a witness: an integer change `d` of the
  * withheld cells that leaves every published statistic unchanged, keeps every count non-negative
- * (x + d ≥ 0 or x − d ≥ 0) and changes the withheld statistic. The witnesses come from a basis of
- * the published statistics' null space, so the proof is sufficient, not necessary: it may withhold
- * more than a perfect optimiser would, never less.
+ * (x + d ≥ 0 or x − d ≥ 0) and changes the withheld statistic. The witnesses are taken from a basis
+ * of the published statistics' null space and the sums and differences of two of its vectors, so the
+ * proof is sufficient, not necessary: it may withhold more than a perfect optimiser would, never less.
  */
 
 export interface Statistic {
@@ -119,16 +120,26 @@ export function protect(values: readonly number[], stats: readonly Statistic[]):
     const published = stats.flatMap((s, i) => (!hidden[i] && isCell(s) === null ? [restrict(s)] : [])).filter((r) => r.some((v) => Math.abs(v) > EPS));
     const basis = nullSpace(published, free.length);
     const x = free.map((c) => values[c]);
+    const works = (f: number[], d: number[]) => {
+      let change = 0;
+      for (let k = 0; k < d.length; k++) change += f[k] * d[k];
+      if (Math.abs(change) < EPS) return false;
+      return x.every((v, k) => v + d[k] >= 0) || x.every((v, k) => v - d[k] >= 0);
+    };
+    // Basis vectors, then sums and differences of two: a witness often needs a cycle through cells
+    // that no single basis vector (fixed by the elimination's pivots) goes around in the right direction.
     const witnessed = (s: Statistic) => {
       const f = restrict(s);
-      return basis.some((d) => {
-        let change = 0;
-        for (let k = 0; k < d.length; k++) change += f[k] * d[k];
-        if (Math.abs(change) < EPS) return false;
-        return x.every((v, k) => v + d[k] >= 0) || x.every((v, k) => v - d[k] >= 0);
-      });
+      if (basis.some((d) => works(f, d))) return true;
+      for (let i = 0; i < basis.length; i++) {
+        for (let j = i + 1; j < basis.length; j++) {
+          if (works(f, basis[i].map((v, k) => v + basis[j][k])) || works(f, basis[i].map((v, k) => v - basis[j][k]))) return true;
+        }
+      }
+      return false;
     };
-    const exposed = stats.findIndex((s, i) => hidden[i] && !given.has(i) && !witnessed(s));
+    // A withheld zero cell need not be protected: a zero describes no one (zeros are shown anyway).
+    const exposed = stats.findIndex((s, i) => hidden[i] && !given.has(i) && !(isCell(s) !== null && values[isCell(s)!] === 0) && !witnessed(s));
     if (exposed < 0) return hidden;
 
     // Withhold the cheapest published statistic near the exposed one: the cells of every published

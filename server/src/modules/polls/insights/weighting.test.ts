@@ -113,11 +113,12 @@ describe('weightedResult under disclosure control', () => {
     expect(result).toMatchObject({ weightedBase: 10, smallDistrictCount: 2, withoutDistrictCount: 0, withoutDistrictSuppressed: true });
   });
 
-  it('withholds a weighted share when a kept district has that option\'s count suppressed (it would give the count away)', () => {
+  it('leaves out a shown district with a suppressed cell: the weighted share would give the cell away', () => {
     const d = withheldRows(false, false, true, false);
     d.cellHidden[0][0] = true;
     d.cellHidden[0][1] = true;
     const result = weightedResult(choice, raw[0], rows, [A, B, C], d);
-    expect(result.options.map((o) => o.weightedShare)).toEqual([null, null]);
+    expect(result.districts.map((x) => x.populationShare)).toEqual([null, 1, null]);
+    expect(result.options[0].weightedShare).toBeCloseTo(0.5, 12);
   });
 });

@@ -60,8 +60,8 @@ function sampleVariance(values: Map<number, number>, n: number): number {
 
 /**
  * Post-stratification by district population. Districts whose row the district breakdown withholds
- * (fewer than the poll's minimum, or hidden as a complement), and respondents who gave no district,
- * are left out; over the districts kept (d):
+ * (fewer than the poll's minimum, or hidden as a complement) or shows with a withheld cell, and
+ * respondents who gave no district, are left out; over the districts kept (d):
  *   π_d = population_d ÷ Σ population,  s_d = n_d ÷ N (N = Σ n_d),  w_d = π_d ÷ s_d,
  *   weighted share = Σ_d w_d·c_d ÷ Σ_d w_d·n_d = Σ_d π_d·(c_d ÷ n_d),
  *   effective sample size (Kish) = (Σ_i w_i)² ÷ Σ_i w_i² = N² ÷ Σ_d n_d·w_d²,
@@ -90,11 +90,13 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
   const rowOf = new Map(districts.map((d, i) => [d.id, i]));
   const isHidden = (s: Stratum) => breakdown.rowHidden[rowOf.get(s.district.id)!];
   const noDistrictHidden = withoutDistrict > 0 && (breakdown.rowHidden[districts.length] ?? true);
-  const kept = [...strata.values()].filter((s) => !isHidden(s) && s.district.population > 0);
-  // A weighted figure is a sum over the kept districts' cells: published only when none of them is withheld.
-  const keptRows = kept.map((s) => rowOf.get(s.district.id)!);
-  const columnShown = (c: number) => keptRows.every((r) => !breakdown.cellHidden[r][c]);
-  const summariesShown = keptRows.every((r) => !breakdown.rowSummaryHidden[r]);
+  // A weighted figure is a sum over its districts' cells with published weights: it would give a
+  // withheld cell away, so only districts whose row, every cell and mean or score are shown are in it.
+  const complete = (s: Stratum) => {
+    const r = rowOf.get(s.district.id)!;
+    return !breakdown.rowHidden[r] && !breakdown.rowSummaryHidden[r] && breakdown.cellHidden[r].every((h) => !h);
+  };
+  const kept = [...strata.values()].filter((s) => complete(s) && s.n > 0 && s.district.population > 0);
   const population = kept.reduce((sum, s) => sum + s.district.population, 0);
   const allPopulation = districts.reduce((sum, d) => sum + d.population, 0);
   const n = kept.reduce((sum, s) => sum + s.n, 0);
@@ -105,7 +107,7 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
 
   const options = isChoice(question.kind)
     ? question.options.map((option, i) => {
-        const share = columnShown(i) ? stratified((s) => (s.options.get(option.id) ?? 0) / s.n) : null;
+        const share = stratified((s) => (s.options.get(option.id) ?? 0) / s.n);
         return {
           option,
           rawShare: raw.options[i].share,
@@ -120,8 +122,8 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
   const inRange = (s: Stratum, range: { min: number; max: number }) => new Map([...s.values].filter(([v]) => v >= range.min && v <= range.max));
   let rating: WeightedResultData['rating'] = null;
   if (question.kind === QuestionKind.RATING) {
-    const weightedMean = summariesShown ? stratified((s) => mean(inRange(s, RATING_RANGE)) ?? 0) : null;
-    const variance = weightedMean === null ? null : stratified((s) => (pi(s) * sampleVariance(inRange(s, RATING_RANGE), s.n)) / s.n);
+    const weightedMean = stratified((s) => mean(inRange(s, RATING_RANGE)) ?? 0);
+    const variance = stratified((s) => (pi(s) * sampleVariance(inRange(s, RATING_RANGE), s.n)) / s.n);
     rating = {
       rawMean: raw.rating?.mean ?? null,
       weightedMean,
@@ -133,7 +135,7 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
   if (question.kind === QuestionKind.NPS) {
     npsResult = {
       rawScore: raw.nps?.score ?? null,
-      weightedScore: !summariesShown ? null : stratified((s) => {
+      weightedScore: stratified((s) => {
         const summary = nps(inRange(s, NPS_RANGE));
         return ((summary.promoters - summary.detractors) / s.n) * 100;
       }),
