@@ -181,7 +181,7 @@ describe('insights read with an API key', () => {
     expect(staff.words.map((w: any) => w.word)).not.toContain('شوند');
     // Never the free text itself: freeTextAnswers is for staff sessions only.
     const text = await api('query ($p: ID!, $q: ID!) { pollInsights(pollId: $p) { freeTextAnswers(questionId: $q) { totalCount } } }', variables);
-    expect(text.body.errors?.[0].extensions.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    expect(text.body.errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
   });
 });
 
@@ -218,7 +218,7 @@ describe('what one request may run', () => {
       { p: poll.id, q: poll.questions[0].id },
       { token: analyst },
     );
-    expect(spread.body.errors?.[0].extensions.code).toBe('QUERY_TOO_EXPENSIVE');
+    expect(spread.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
     const started = performance.now();
     const trivial = await t.gql('{ __typename }');
     expect(trivial.body.data).toEqual({ __typename: 'Query' });
