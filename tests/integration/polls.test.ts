@@ -196,7 +196,7 @@ describe('polls: privacy', () => {
     const columns = async (table: string) =>
       (await t.app.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`, [table])).map((r: any) => r.column_name);
     expect(await columns('poll_participation')).toEqual(['poll_id', 'respondent_key']);
-    expect(await columns('poll_response')).toEqual(['assurance', 'district_id', 'id', 'poll_id', 'submitted_at']);
+    expect(await columns('poll_response')).toEqual(['assurance', 'cluster_key', 'district_id', 'id', 'poll_id', 'quarantined', 'submitted_at']);
     const [{ minute }] = await t.app.db.query(`SELECT count(*)::int AS minute FROM poll_response WHERE submitted_at <> date_trunc('hour', submitted_at)`);
     expect(minute).toBe(0);
   });
