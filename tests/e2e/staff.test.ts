@@ -219,6 +219,74 @@ describe('an analyst', () => {
     });
   }, 120_000);
 
+  test('insights: the break-down list follows the question and never offers it, NPS breaks down by district, heat-map labels do not overlap, words keep their half-space', async () => {
+    const choice = survey.questions.filter((q) => q.kind === 'SINGLE_CHOICE' || q.kind === 'MULTIPLE_CHOICE');
+    const nps = survey.questions.find((q) => q.kind === 'NPS')!;
+    expect(choice.length).toBeGreaterThanOrEqual(2);
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'analyst', `/staff/polls/${survey.id}/insights`);
+      const crosstab = page.locator('#crosstab');
+      const question = crosstab.getByLabel('پرسش');
+      const by = crosstab.getByLabel('تفکیک بر اساس');
+      const byValues = () => by.locator('option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+
+      // The first question: districts and the other choice questions, not itself.
+      expect(await question.inputValue()).toBe(choice[0].id);
+      expect(await byValues()).toEqual(['district', ...choice.slice(1).map((q) => q.id)]);
+      // Choosing the second question and breaking down by the first, then changing the question back
+      // to the first: the list follows at once, without sending the form, and drops the first.
+      await question.selectOption(choice[1].id);
+      expect(await byValues()).toEqual(['district', choice[0].id, ...choice.slice(2).map((q) => q.id)]);
+      await by.selectOption(choice[0].id);
+      await question.selectOption(choice[0].id);
+      expect(await byValues()).not.toContain(choice[0].id);
+      expect(await by.inputValue()).toBe('district');
+
+      // NPS by district: only districts on offer; a row per district, a column per score and the row's NPS.
+      await question.selectOption(nps.id);
+      expect(await byValues()).toEqual(['district']);
+      await crosstab.getByRole('button', { name: 'نمایش' }).click();
+      await page.waitForURL(new RegExp(`q=${nps.id}`));
+      const headers = await page.locator('[data-crosstab] thead th').allTextContents();
+      expect(headers).toContain('امتیاز NPS');
+      expect(headers.filter((h) => /^[۰-۹]+$/.test(h.trim()))).toHaveLength(11);
+      expect(await page.locator('[data-crosstab] tbody tr').count()).toBeGreaterThan(1);
+      expect(await page.locator('[data-crosstab] tbody').textContent()).toMatch(/[۰-۹]/);
+
+      // A link asking for a question broken down by itself is told, and shows districts.
+      await page.goto(`${site.web.url}/staff/polls/${survey.id}/insights?q=${choice[0].id}&by=${choice[0].id}#crosstab`);
+      await expect(page.locator('[data-crosstab-refused]').textContent()).resolves.toContain('با خودش');
+
+      // The heat map of a choice question by district: every column label drawn, none over another.
+      await page.locator('#crosstab').getByRole('tab', { name: 'نقشه حرارتی' }).click();
+      const heatmap = page.locator('#crosstab [role=tabpanel]:not([hidden]) .staff-chart[data-chart-ready]');
+      await heatmap.waitFor();
+      const boxes = await heatmap.locator('svg text').evaluateAll((texts, labels) => {
+        type Box = { left: number; right: number; top: number; bottom: number };
+        const prefixes = (labels as string[]).map((l) => l.slice(0, 3));
+        return texts
+          .filter((t) => prefixes.some((p) => ((t as unknown as { textContent: string }).textContent ?? '').startsWith(p)))
+          .map((t) => (t as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect())
+          .map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }));
+      }, choice[0].options.map((o) => o.label));
+      expect(boxes.length).toBe(choice[0].options.length);
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i], boxes[j]];
+          const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+          expect(overlap).toBe(false);
+        }
+      }
+
+      // The word list: «پیاده‌روها» with its half-space, no stop word such as «شوند».
+      const words = await page.locator('#free-text table').first().locator('tbody th').allTextContents();
+      expect(words.length).toBeGreaterThan(3);
+      expect(words).toContain('پیاده\u200cروها');
+      expect(words).not.toContain('پیادهروها');
+      expect(words).not.toContain('شوند');
+    });
+  }, 120_000);
+
   test('reads site analytics for a Solar Hijri range', async () => {
     await withPage(site, { viewport: DESKTOP }, async (page) => {
       await signIn(page, 'analyst', '/staff/analytics');

@@ -25,6 +25,7 @@ export function HeatmapChart({ locale, columns, rows, shares, label, loadingText
     const format = percentFormat(locale);
     const data = shares.flatMap((row, r) => row.map((share, c) => [c, r, share == null ? "-" : share]));
     const highest = Math.max(0.01, ...shares.flat().filter((v): v is number => v != null));
+    const crowded = columns.length > 3 || columns.some((c) => [...c].length > 12);
     return {
       tooltip: {
         confine: true,
@@ -40,7 +41,11 @@ export function HeatmapChart({ locale, columns, rows, shares, label, loadingText
         data: columns,
         inverse: rtl,
         position: "top" as const,
-        axisLabel: { interval: 0, width: 110, overflow: "break" as const },
+        // Every label shown, none over its neighbour: many or long labels turn (shortened with an
+        // ellipsis; the tooltip and the table beside the chart have them whole), a few short ones stay flat.
+        axisLabel: crowded
+          ? { interval: 0, rotate: rtl ? -45 : 45, width: 120, overflow: "truncate" as const, hideOverlap: false }
+          : { interval: 0, width: 90, overflow: "truncate" as const },
         splitArea: { show: true },
       },
       yAxis: {

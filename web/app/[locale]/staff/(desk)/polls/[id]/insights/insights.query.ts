@@ -1,5 +1,5 @@
 // The insights page asks for each part separately and in parallel: every part is computed only
-// when asked for, and one query for all of it would pass the API's cost limit.
+// when asked for, and the API runs at most one expensive field per request (QUERY_TOO_EXPENSIVE).
 
 export interface Interval {
   low: number;
@@ -14,12 +14,15 @@ export interface InsightsQuestion {
   options: { id: string; label: string }[];
 }
 
+/** Disclosure control: a withheld question shows only answeredCount; a suppressed count reads 0 with `suppressed`. */
 export interface QuestionResult {
   question: { id: string };
   answeredCount: number;
-  options: { option: { id: string }; count: number; share: number; confidenceInterval: Interval | null }[];
-  rating: { mean: number | null; confidenceInterval: Interval | null; distribution: { value: number; count: number; share: number }[] } | null;
-  nps: { score: number | null; promoters: number; passives: number; detractors: number; distribution: { value: number; count: number; share: number }[] } | null;
+  withheld: boolean;
+  responsesNeeded: number;
+  options: { option: { id: string }; count: number; share: number; confidenceInterval: Interval | null; suppressed: boolean }[];
+  rating: { mean: number | null; confidenceInterval: Interval | null; suppressed: boolean; distribution: { value: number; count: number; share: number; suppressed: boolean }[] } | null;
+  nps: { score: number | null; promoters: number; passives: number; detractors: number; suppressed: boolean; distribution: { value: number; count: number; share: number; suppressed: boolean }[] } | null;
 }
 
 export interface InsightsSummary {
@@ -30,6 +33,7 @@ export interface InsightsSummary {
     wave: number;
     seriesId: string;
     asksDistrict: boolean;
+    minResponses: number;
     questions: InsightsQuestion[];
   } | null;
   pollInsights: { responseCount: number; minCellSize: number; questions: QuestionResult[] } | null;
@@ -44,6 +48,7 @@ export const INSIGHTS_SUMMARY = /* GraphQL */ `
       wave
       seriesId
       asksDistrict
+      minResponses
       questions {
         id
         kind
@@ -63,12 +68,15 @@ export const INSIGHTS_SUMMARY = /* GraphQL */ `
           id
         }
         answeredCount
+        withheld
+        responsesNeeded
         options {
           option {
             id
           }
           count
           share
+          suppressed
           confidenceInterval {
             low
             high
@@ -76,6 +84,7 @@ export const INSIGHTS_SUMMARY = /* GraphQL */ `
         }
         rating {
           mean
+          suppressed
           confidenceInterval {
             low
             high
@@ -84,6 +93,7 @@ export const INSIGHTS_SUMMARY = /* GraphQL */ `
             value
             count
             share
+            suppressed
           }
         }
         nps {
@@ -91,10 +101,12 @@ export const INSIGHTS_SUMMARY = /* GraphQL */ `
           promoters
           passives
           detractors
+          suppressed
           distribution {
             value
             count
             share
+            suppressed
           }
         }
       }
@@ -119,6 +131,10 @@ export interface CrosstabData {
         answeredCount: number | null;
         suppressed: boolean;
         cells: Cell[];
+        /** RATING and NPS by district: one cell per value, and the row's mean or score. */
+        values: { value: number; count: number | null; share: number | null; suppressed: boolean }[];
+        mean: number | null;
+        npsScore: number | null;
       }[];
     };
   };
@@ -152,6 +168,14 @@ export const INSIGHTS_CROSSTAB = /* GraphQL */ `
               high
             }
           }
+          values {
+            value
+            count
+            share
+            suppressed
+          }
+          mean
+          npsScore
         }
       }
     }
@@ -250,9 +274,31 @@ export const INSIGHTS_WEIGHTED = /* GraphQL */ `
   }
 `;
 
-export interface FreeTextData {
+export interface WordsData {
   pollInsights: {
     wordFrequency: { answerCount: number; words: { word: string; count: number; answerCount: number }[] };
+  };
+}
+
+// Its own request: the API runs one expensive field (wordFrequency, crosstab, weightedResults,
+// freeTextAnswers) per request.
+export const INSIGHTS_WORDS = /* GraphQL */ `
+  query StaffInsightsWords($pollId: ID!, $questionId: ID!) {
+    pollInsights(pollId: $pollId) {
+      wordFrequency(questionId: $questionId, top: 25) {
+        answerCount
+        words {
+          word
+          count
+          answerCount
+        }
+      }
+    }
+  }
+`;
+
+export interface FreeTextData {
+  pollInsights: WordsData["pollInsights"] & {
     freeTextAnswers: {
       totalCount: number;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -264,14 +310,6 @@ export interface FreeTextData {
 export const INSIGHTS_FREE_TEXT = /* GraphQL */ `
   query StaffInsightsFreeText($pollId: ID!, $questionId: ID!, $after: String, $locale: Locale!) {
     pollInsights(pollId: $pollId) {
-      wordFrequency(questionId: $questionId, top: 25) {
-        answerCount
-        words {
-          word
-          count
-          answerCount
-        }
-      }
       freeTextAnswers(questionId: $questionId, first: 20, after: $after) {
         totalCount
         pageInfo {

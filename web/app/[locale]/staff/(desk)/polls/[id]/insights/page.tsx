@@ -18,13 +18,17 @@ import {
   INSIGHTS_TREND,
   INSIGHTS_WAVES,
   INSIGHTS_WEIGHTED,
+  INSIGHTS_WORDS,
   type CrosstabData,
   type FreeTextData,
   type InsightsSummary,
   type TrendData,
   type WavesData,
   type WeightedData,
+  type WordsData,
 } from "./insights.query";
+import { breakdownsFor } from "./breakdowns";
+import { CrosstabForm } from "./crosstab-form";
 import { AssuranceCounts } from "./assurance-counts";
 import { CrosstabView, FreeTextView, QuestionResultView, TrendView, WavesView, WeightedView } from "./sections";
 
@@ -57,22 +61,29 @@ export default async function InsightsPage({ params, searchParams }: Params) {
   const texts = questions.filter((q) => q.kind === "FREE_TEXT");
   const pick = <T extends { id: string }>(list: T[], id: string | undefined) => list.find((q) => q.id === id) ?? list[0];
 
-  const crosstabQuestion = pick(choice, param(query, "q"));
+  // Every question but free text breaks down by district; choice questions also by another choice question.
+  const crosstabQuestion = pick(scored, param(query, "q"));
   const byParam = param(query, "by");
-  const byQuestion = choice.find((q) => q.id === byParam && q.id !== crosstabQuestion?.id);
+  const byQuestion = breakdownsFor(crosstabQuestion, questions).find((q) => q.id === byParam);
+  // A link asking for a question by itself (or RATING/NPS by a question) gets districts, and is told so.
+  const byRefused = byParam !== undefined && byParam !== "district" && !byQuestion;
   const trendQuestion = pick(scored, param(query, "tq"));
   const textQuestion = pick(texts, param(query, "text"));
   const after = param(query, "after");
 
-  const [crosstab, trend, weighted, freeText, waves] = await Promise.all([
+  const [crosstab, trend, weighted, answers, words, waves] = await Promise.all([
     crosstabQuestion
       ? staffQuery<CrosstabData>(INSIGHTS_CROSSTAB, { pollId, questionId: crosstabQuestion.id, byQuestionId: byQuestion?.id ?? null, locale: gl })
       : null,
     trendQuestion ? staffQuery<TrendData>(INSIGHTS_TREND, { pollId, questionId: trendQuestion.id }) : null,
     scored.length ? staffQuery<WeightedData>(INSIGHTS_WEIGHTED, { pollId }) : null,
-    textQuestion ? staffQuery<FreeTextData>(INSIGHTS_FREE_TEXT, { pollId, questionId: textQuestion.id, after: after ?? null, locale: gl }) : null,
+    textQuestion
+      ? staffQuery<{ pollInsights: Omit<FreeTextData["pollInsights"], "wordFrequency"> }>(INSIGHTS_FREE_TEXT, { pollId, questionId: textQuestion.id, after: after ?? null, locale: gl })
+      : null,
+    textQuestion ? staffQuery<WordsData>(INSIGHTS_WORDS, { pollId, questionId: textQuestion.id }) : null,
     staffQuery<WavesData>(INSIGHTS_WAVES, { pollId }),
   ]);
+  const freeText: FreeTextData | null = answers && words ? { pollInsights: { ...answers.pollInsights, ...words.pollInsights } } : null;
 
   const base = localePath(locale, `/staff/polls/${pollId}/insights`);
   const keep = (changes: Record<string, string | undefined>) => {
@@ -113,7 +124,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
           </dd>
         </div>
       </dl>
-      <p className="staff-muted staff-small">{t.minCell(f.number(pollInsights.minCellSize))}</p>
+      <p className="staff-muted staff-small">{t.disclosure(f.number(pollInsights.minCellSize), f.number(poll.minResponses))}</p>
       <AssuranceCounts pollId={pollId} locale={locale} />
 
       <nav aria-label={t.sections} className="staff-actions">
@@ -155,38 +166,19 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         <section className="staff-panel" id="crosstab" aria-labelledby="crosstab-title">
           <h2 id="crosstab-title">{t.crosstabTitle}</h2>
           <p className="staff-muted staff-small">{t.crosstabIntro}</p>
-          <form method="get" action={`${base}#crosstab`} className="staff-fields" aria-label={t.crosstabTitle}>
-            {trendQuestion && <input type="hidden" name="tq" value={trendQuestion.id} />}
-            {textQuestion && <input type="hidden" name="text" value={textQuestion.id} />}
-            <div className="staff-field">
-              <label htmlFor="crosstab-q">{t.crosstabQuestion}</label>
-              <select id="crosstab-q" name="q" defaultValue={crosstabQuestion.id}>
-                {choice.map((q) => (
-                  <option key={q.id} value={q.id}>
-                    {q.prompt}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="crosstab-by">{t.crosstabBy}</label>
-              <select id="crosstab-by" name="by" defaultValue={byQuestion?.id ?? "district"}>
-                <option value="district">{t.byDistrict}</option>
-                {choice
-                  .filter((q) => q.id !== crosstabQuestion.id)
-                  .map((q) => (
-                    <option key={q.id} value={q.id}>
-                      {t.byQuestion(q.prompt)}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div className="staff-field" style={{ justifyContent: "end" }}>
-              <button type="submit" className="staff-button">
-                {t.show}
-              </button>
-            </div>
-          </form>
+          <CrosstabForm
+            action={`${base}#crosstab`}
+            questions={scored}
+            questionId={crosstabQuestion.id}
+            byId={byQuestion?.id ?? null}
+            hidden={{ tq: trendQuestion?.id, text: textQuestion?.id }}
+            text={{ title: t.crosstabTitle, question: t.crosstabQuestion, by: t.crosstabBy, byDistrict: t.byDistrict, byQuestion: t.byQuestion("{q}"), show: t.show }}
+          />
+          {byRefused && (
+            <p className="staff-alert staff-alert--warn" role="status" data-crosstab-refused>
+              {t.crossSelf}
+            </p>
+          )}
           <h3 data-crosstab-heading>
             {crosstabQuestion.prompt} — {byQuestion ? t.byQuestion(byQuestion.prompt) : t.byDistrict}
           </h3>

@@ -36,6 +36,18 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
     );
   }
   const byId = new Map(result.options.map((o) => [o.option.id, o]));
+  const withheldMark = <span className="staff-suppressed">{t.withheld}</span>;
+  if (result.withheld) {
+    return (
+      <section className="staff-panel" aria-labelledby={headingId} data-question={question.id} data-withheld>
+        <div className="staff-panel__head">
+          <h3 id={headingId}>{question.prompt}</h3>
+          <span className="staff-muted staff-small">{f.join([pollsText[locale].kinds[question.kind], t.answered(f.number(result.answeredCount))])}</span>
+        </div>
+        <p className="staff-muted">{t.withheldQuestion(f.number(result.responsesNeeded))}</p>
+      </section>
+    );
+  }
   return (
     <section className="staff-panel" aria-labelledby={headingId} data-question={question.id}>
       <div className="staff-panel__head">
@@ -78,8 +90,8 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
                   return (
                     <tr key={option.id}>
                       <th scope="row">{option.label}</th>
-                      <td className="staff-num">{f.number(r?.count ?? 0)}</td>
-                      <td className="staff-num">{f.percent(r?.share ?? 0)}</td>
+                      <td className="staff-num">{r?.suppressed ? withheldMark : f.number(r?.count ?? 0)}</td>
+                      <td className="staff-num">{r?.suppressed ? withheldMark : f.percent(r?.share ?? 0)}</td>
                       <td className="staff-num">
                         <IntervalText interval={r?.confidenceInterval ?? null} locale={locale} />
                       </td>
@@ -109,9 +121,9 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
           <p>
             {t.npsLine(
               result.nps.score == null ? "—" : f.decimal(result.nps.score, 1),
-              f.number(result.nps.promoters),
-              f.number(result.nps.passives),
-              f.number(result.nps.detractors),
+              result.nps.suppressed ? t.withheld : f.number(result.nps.promoters),
+              result.nps.suppressed ? t.withheld : f.number(result.nps.passives),
+              result.nps.suppressed ? t.withheld : f.number(result.nps.detractors),
             )}
           </p>
           <Distribution locale={locale} label={question.prompt} distribution={result.nps.distribution} />
@@ -121,7 +133,7 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
   );
 }
 
-function Distribution({ locale, label, distribution }: Props & { label: string; distribution: { value: number; count: number; share: number }[] }) {
+function Distribution({ locale, label, distribution }: Props & { label: string; distribution: { value: number; count: number; share: number; suppressed?: boolean }[] }) {
   const t = pollsText[locale].insightsPage;
   const f = staffFormat(locale);
   return (
@@ -149,8 +161,8 @@ function Distribution({ locale, label, distribution }: Props & { label: string; 
             {distribution.map((d) => (
               <tr key={d.value}>
                 <th scope="row">{f.number(d.value)}</th>
-                <td className="staff-num">{f.number(d.count)}</td>
-                <td className="staff-num">{f.percent(d.share)}</td>
+                <td className="staff-num">{d.suppressed ? <span className="staff-suppressed">{t.withheld}</span> : f.number(d.count)}</td>
+                <td className="staff-num">{d.suppressed ? <span className="staff-suppressed">{t.withheld}</span> : f.percent(d.share)}</td>
               </tr>
             ))}
           </tbody>
@@ -165,6 +177,17 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
   const f = staffFormat(locale);
   const rows = data.pollInsights.crosstab.rows;
   const rowName = (row: (typeof rows)[number]) => row.district?.name ?? row.byOption?.label ?? t.noDistrict;
+  // Choice questions: a column per option; RATING and NPS (by district): a column per value, and the row's mean or score.
+  const choice = question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE";
+  const columns: { key: string; label: string }[] = choice
+    ? question.options.map((o) => ({ key: o.id, label: o.label }))
+    : (rows[0]?.values ?? []).map((v) => ({ key: String(v.value), label: f.number(v.value) }));
+  const cellsOf = (row: (typeof rows)[number]) =>
+    new Map<string, { count: number | null; share: number | null; suppressed: boolean }>(
+      choice ? row.cells.map((c) => [c.option.id, c]) : row.values.map((v) => [String(v.value), v]),
+    );
+  const summary = question.kind === "RATING" ? t.rowMean : question.kind === "NPS" ? t.rowNps : null;
+  const withheldMark = <span className="staff-suppressed">{t.withheld}</span>;
   const table = (
     <div className="staff-table-wrap" tabIndex={0}>
       <table className="staff-table" data-crosstab>
@@ -173,26 +196,29 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
           <tr>
             <th scope="col">{t.row}</th>
             <th scope="col" className="staff-num">{t.rowAnswered}</th>
-            {question.options.map((o) => (
-              <th scope="col" className="staff-num" key={o.id}>
-                {o.label}
+            {summary && <th scope="col" className="staff-num">{summary}</th>}
+            {columns.map((c) => (
+              <th scope="col" className="staff-num" key={c.key}>
+                {c.label}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((row, i) => {
-            const cells = new Map(row.cells.map((c) => [c.option.id, c]));
+            const cells = cellsOf(row);
+            const rowSummary = question.kind === "RATING" ? row.mean : row.npsScore;
             return (
               <tr key={row.district?.id ?? row.byOption?.id ?? `none-${i}`}>
                 <th scope="row">{rowName(row)}</th>
-                <td className="staff-num">{row.answeredCount == null ? <span className="staff-suppressed">{t.withheld}</span> : f.number(row.answeredCount)}</td>
-                {question.options.map((o) => {
-                  const cell = cells.get(o.id);
+                <td className="staff-num">{row.answeredCount == null ? withheldMark : f.number(row.answeredCount)}</td>
+                {summary && <td className="staff-num">{rowSummary == null ? (row.suppressed ? withheldMark : "—") : f.decimal(rowSummary, question.kind === "RATING" ? 2 : 1)}</td>}
+                {columns.map((c) => {
+                  const cell = cells.get(c.key);
                   return (
-                    <td className="staff-num" key={o.id}>
+                    <td className="staff-num" key={c.key}>
                       {!cell || cell.share == null ? (
-                        <span className="staff-suppressed">{cell?.suppressed ? t.withheld : "—"}</span>
+                        cell?.suppressed ? withheldMark : <span className="staff-suppressed">—</span>
                       ) : (
                         <>
                           {f.percent(cell.share)}
@@ -212,11 +238,11 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
   const heatmap = (
     <HeatmapChart
       locale={locale}
-      columns={question.options.map((o) => o.label)}
+      columns={columns.map((c) => c.label)}
       rows={rows.map(rowName)}
       shares={rows.map((row) => {
-        const cells = new Map(row.cells.map((c) => [c.option.id, c]));
-        return question.options.map((o) => cells.get(o.id)?.share ?? null);
+        const cells = cellsOf(row);
+        return columns.map((c) => cells.get(c.key)?.share ?? null);
       })}
       label={`${t.heatmap}: ${question.prompt}`}
       loadingText={t.loadingChart}
