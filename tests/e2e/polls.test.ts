@@ -182,6 +182,7 @@ describe('answering a poll', () => {
 
 describe('poll results', () => {
   test('update live while the page is open', async () => {
+    await site.app.settle(); // earlier tests' answers out of the answer mix first
     await withPage(site, { viewport: DESKTOP }, async (page) => {
       await open(site, page, `/polls/${shortPoll.id}/results`);
       await page.waitForSelector('.live-badge--on', { timeout: 15_000 });
