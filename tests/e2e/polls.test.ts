@@ -269,6 +269,36 @@ describe('poll results', () => {
       expect(await page.locator('.live-results').count()).toBe(0);
     });
   }, 60_000);
+
+  test('of a question under the poll\'s minimum say how many more answers are needed; small counts are withheld with a complement', async () => {
+    const poll = await createPoll(site.app, editorToken, {
+      titleFa: 'نظرسنجی کوچک',
+      minResponses: 5,
+      questions: [
+        { kind: 'SINGLE_CHOICE', promptFa: 'کدام؟', options: [{ labelFa: 'این' }, { labelFa: 'آن' }, { labelFa: 'هیچ' }] },
+        { kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', required: false, options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] },
+      ],
+    });
+    const [first, second] = poll.questions;
+    // 8 answers to the first question (6 «این», 2 «آن»), 3 of them to the second.
+    for (let i = 0; i < 8; i++) {
+      const answers = [{ questionId: first.id, optionIds: [first.options[i < 6 ? 0 : 1].id] }, ...(i < 3 ? [{ questionId: second.id, optionIds: [second.options[0].id] }] : [])];
+      const res = await api<{ submitPollResponse: { pollId: string } }>(site, 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }', { input: { pollId: poll.id, answers } });
+      expect(res.submitPollResponse.pollId).toBe(poll.id);
+    }
+    await site.app.settle();
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await open(site, page, `/polls/${poll.id}/results`);
+      const [one, two] = await page.locator('section.result').all();
+      // The second question: 3 of 5 answers, 2 more needed; nothing else of it shown.
+      await expect(two.locator('[data-withheld]').textContent()).resolves.toContain('۲ پاسخ دیگر');
+      expect(await two.locator('.bar').count()).toBe(0);
+      // The first: 6, 2, 0 of 8. The 2 is withheld and, since 8 − 6 − 0 would give it away, the 0 with it.
+      const values = await one.locator('.bar__value').allTextContents();
+      expect(values[0]).toContain('۶');
+      expect(values.slice(1)).toEqual(['کمتر از ۵ نفر یا پنهان', 'کمتر از ۵ نفر یا پنهان']);
+    });
+  }, 60_000);
 });
 
 test('a poll title made of HTML and script shows as plain text and runs nothing', async () => {

@@ -12,6 +12,8 @@ export const POLL_RESULTS_FIELDS = gql`
     }
     questions {
       answeredCount
+      withheld
+      responsesNeeded
       question {
         id
         kind
@@ -24,13 +26,16 @@ export const POLL_RESULTS_FIELDS = gql`
         }
         count
         share
+        suppressed
       }
       rating {
         mean
+        suppressed
         distribution {
           value
           count
           share
+          suppressed
         }
       }
       nps {
@@ -38,10 +43,12 @@ export const POLL_RESULTS_FIELDS = gql`
         promoters
         passives
         detractors
+        suppressed
         distribution {
           value
           count
           share
+          suppressed
         }
       }
     }

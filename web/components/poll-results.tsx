@@ -13,18 +13,24 @@ interface ValueCount {
   value: number;
   count: number;
   share: number;
+  /** Disclosure control: withheld (count and share read 0). */
+  suppressed?: boolean;
 }
 
 export interface QuestionResultFields {
   answeredCount: number;
+  /** Disclosure control: fewer answers than the poll's minimum; only answeredCount is shown. */
+  withheld?: boolean;
+  responsesNeeded?: number;
   question: { id: string; kind: QuestionKind; prompt: string };
-  options: { option: { id: string; label: string }; count: number; share: number }[];
-  rating: { mean: number | null; distribution: ValueCount[] } | null;
+  options: { option: { id: string; label: string }; count: number; share: number; suppressed?: boolean }[];
+  rating: { mean: number | null; suppressed?: boolean; distribution: ValueCount[] } | null;
   nps: {
     score: number | null;
     promoters: number;
     passives: number;
     detractors: number;
+    suppressed?: boolean;
     distribution: ValueCount[];
   } | null;
 }
@@ -108,16 +114,21 @@ function QuestionResult({
         <p className="result__note">{t.freeText}</p>
       ) : result.answeredCount === 0 ? (
         <p className="result__note">{t.noAnswers}</p>
+      ) : result.withheld ? (
+        <>
+          <p className="result__answered">{t.answered(n(result.answeredCount))}</p>
+          <p className="result__note" data-withheld>{t.withheld(n(result.responsesNeeded ?? 0))}</p>
+        </>
       ) : (
         <>
           <p className="result__answered">{t.answered(n(result.answeredCount))}</p>
           {result.options.length > 0 && (
             <ul className="bars">
-              {result.options.map(({ option, count, share }) => (
-                <li key={option.id} className="bar">
+              {result.options.map(({ option, count, share, suppressed }) => (
+                <li key={option.id} className="bar" data-suppressed={suppressed || undefined}>
                   <span className="bar__label">{option.label}</span>
                   <span className="bar__value">
-                    {t.optionCount(formatPercent(share, locale), n(count))}
+                    {suppressed ? t.suppressed : t.optionCount(formatPercent(share, locale), n(count))}
                   </span>
                   <span className="bar__track" aria-hidden="true">
                     <span className="bar__fill" style={{ inlineSize: `${share * 100}%` }} />
@@ -139,13 +150,22 @@ function QuestionResult({
               {result.nps.score !== null && (
                 <p className="result__headline">{t.npsScore(n(Math.round(result.nps.score)))}</p>
               )}
-              <NpsGroups nps={result.nps} answered={result.answeredCount} locale={locale} />
+              {!result.nps.suppressed && <NpsGroups nps={result.nps} answered={result.answeredCount} locale={locale} />}
               <Distribution values={result.nps.distribution} locale={locale} label={t.npsScale} />
             </>
           )}
+          {hasSuppressed(result) && <p className="result__note">{t.suppressedNote}</p>}
         </>
       )}
     </section>
+  );
+}
+
+function hasSuppressed(result: QuestionResultFields): boolean {
+  return (
+    result.options.some((o) => o.suppressed) ||
+    !!result.rating?.distribution.some((v) => v.suppressed) ||
+    !!result.nps?.distribution.some((v) => v.suppressed)
   );
 }
 
@@ -157,9 +177,9 @@ function Distribution({ values, locale, label }: { values: ValueCount[]; locale:
     <figure className="histogram">
       <figcaption className="histogram__caption">{label}</figcaption>
       <ol className="histogram__columns">
-        {values.map(({ value, count, share }) => (
-          <li key={value} className="histogram__column">
-            <span className="histogram__share">{formatPercent(share, locale)}</span>
+        {values.map(({ value, count, share, suppressed }) => (
+          <li key={value} className="histogram__column" data-suppressed={suppressed || undefined}>
+            <span className="histogram__share">{suppressed ? "–" : formatPercent(share, locale)}</span>
             <span className="histogram__track" aria-hidden="true">
               <span
                 className="histogram__fill"
@@ -167,7 +187,7 @@ function Distribution({ values, locale, label }: { values: ValueCount[]; locale:
               />
             </span>
             <span className="histogram__value">{n(value)}</span>
-            <span className="visually-hidden">{`: ${n(count)}`}</span>
+            <span className="visually-hidden">{suppressed ? `: ${pollText[locale].results.suppressed}` : `: ${n(count)}`}</span>
           </li>
         ))}
       </ol>

@@ -82,6 +82,11 @@ export interface PollText {
     responses: (n: string) => string;
     answered: (n: string) => string;
     optionCount: (share: string, count: string) => string;
+    /** Disclosure control: a question under the poll's minimum of answers. */
+    withheld: (needed: string) => string;
+    /** A count withheld (under 5, or one that would give such a count away). */
+    suppressed: string;
+    suppressedNote: string;
     ratingMean: (mean: string) => string;
     ratingScale: string;
     npsScore: (score: string) => string;
@@ -206,6 +211,9 @@ const fa: PollText = {
     responses: (n) => `${n} پاسخ`,
     answered: (n) => `${n} نفر پاسخ داده‌اند`,
     optionCount: (share, count) => `${share} (${count} نفر)`,
+    withheld: (needed) => `برای حفظ حریم خصوصی پاسخ‌دهندگان، نتیجه این پرسش پس از ${needed} پاسخ دیگر نشان داده می‌شود.`,
+    suppressed: "کمتر از ۵ نفر یا پنهان",
+    suppressedNote: "شمارهای کمتر از ۵، و شمارهایی که از روی جمع آن‌ها را لو می‌دهند، نشان داده نمی‌شوند تا کسی شناسایی نشود.",
     ratingMean: (mean) => `میانگین: ${mean} از ۵`,
     ratingScale: "پراکندگی نمره‌ها از ۱ تا ۵",
     npsScore: (score) => `شاخص خالص ترویج (NPS): ${score}`,
@@ -335,6 +343,9 @@ const en: PollText = {
     responses: (n) => `${n} responses`,
     answered: (n) => `${n} people answered`,
     optionCount: (share, count) => `${share} (${count})`,
+    withheld: (needed) => `To protect respondents' privacy, this question's results are shown after ${needed} more answers.`,
+    suppressed: "Under 5, or withheld",
+    suppressedNote: "Counts under 5, and counts that would give them away from the total, are not shown, so that no one can be singled out.",
     ratingMean: (mean) => `Average: ${mean} out of 5`,
     ratingScale: "How the ratings from 1 to 5 are spread",
     npsScore: (score) => `Net Promoter Score: ${score}`,
