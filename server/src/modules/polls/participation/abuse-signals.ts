@@ -260,6 +260,8 @@ export class AbuseSignals {
       `SELECT c.table_name FROM information_schema.columns c WHERE c.table_schema = current_schema() AND c.column_name = 'poll_id'
        AND c.table_name LIKE 'poll\\_%tally' AND c.table_name <> 'poll_tally_queue'`,
     );
+    // Recounting a big poll may take longer than a request query may.
+    await m.query('SET LOCAL statement_timeout = 0');
     for (const { table_name } of tables) await m.query(`DELETE FROM "${table_name}" WHERE poll_id = $1`, [pollId]);
     await m.query('DELETE FROM poll_tally_queue WHERE poll_id = $1', [pollId]);
     await m.query('INSERT INTO poll_tally_queue (poll_id, response_id) SELECT poll_id, id FROM poll_response WHERE poll_id = $1 AND NOT quarantined', [pollId]);

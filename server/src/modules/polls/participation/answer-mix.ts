@@ -139,7 +139,9 @@ export class AnswerMixer {
           );
           const take = answersToMove(state.n, state.open, this.k, force);
           if (!take) return 0;
+          // A batch is background work: the request queries' statement_timeout does not apply to it.
           await m.query('SET LOCAL jit = off');
+          await m.query('SET LOCAL statement_timeout = 0');
           const [row] = (await m.query(MOVE_SQL, [[pollId], [take]])) as Array<{ moved: number }>;
           return row?.moved ?? 0;
         });
