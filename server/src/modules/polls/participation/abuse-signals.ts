@@ -212,6 +212,7 @@ export class AbuseSignals {
     const saved = await this.db.transaction(async (m) => {
       if (!(await m.query('SELECT 1 FROM poll WHERE id = $1', [input.pollId])).length) throw notFound('Poll');
       await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MOVER_LOCK_CLASS, input.pollId]);
+      await m.query('SET LOCAL statement_timeout = 0'); // marking and recounting a big poll takes longer than a request query may
       const q = await m.getRepository(PollQuarantine).save(
         m.getRepository(PollQuarantine).create({ pollId: input.pollId, clusterKey, windowFrom: from, windowTo: to, reason: input.reason.trim(), createdBy: actor.userId }),
       );
@@ -239,6 +240,7 @@ export class AbuseSignals {
       if (!q) throw notFound('Quarantine');
       if (q.releasedAt) throw badInput('This quarantine was released already.', 'input.id');
       await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MOVER_LOCK_CLASS, q.pollId]);
+      await m.query('SET LOCAL statement_timeout = 0');
       await m.update(PollQuarantine, { id }, { releasedAt: () => 'now()', releasedBy: actor.userId } as never);
       await m.query(`UPDATE poll_response r SET quarantined = ${QUARANTINED_BY_ACTIVE('r')} WHERE r.poll_id = $1 AND r.quarantined`, [q.pollId]);
       await this.rebuild(m, q.pollId);
@@ -260,8 +262,6 @@ export class AbuseSignals {
       `SELECT c.table_name FROM information_schema.columns c WHERE c.table_schema = current_schema() AND c.column_name = 'poll_id'
        AND c.table_name LIKE 'poll\\_%tally' AND c.table_name <> 'poll_tally_queue'`,
     );
-    // Recounting a big poll may take longer than a request query may.
-    await m.query('SET LOCAL statement_timeout = 0');
     for (const { table_name } of tables) await m.query(`DELETE FROM "${table_name}" WHERE poll_id = $1`, [pollId]);
     await m.query('DELETE FROM poll_tally_queue WHERE poll_id = $1', [pollId]);
     await m.query('INSERT INTO poll_tally_queue (poll_id, response_id) SELECT poll_id, id FROM poll_response WHERE poll_id = $1 AND NOT quarantined', [pollId]);
