@@ -77,7 +77,7 @@ test('every page is readable without JavaScript', async () => {
     const withJs = await withPage(site, { viewport: PHONE }, async (page) => {
       await open(site, page, path);
       // The proof-of-work widget exists only with JavaScript (without it the answer goes in unchallenged).
-      await page.evaluate(() => document.querySelectorAll('altcha-widget').forEach((w) => w.remove()));
+      await page.evaluate(`document.querySelectorAll('altcha-widget').forEach((w) => w.remove())`);
       return page.locator('main').innerText();
     });
     const withoutJs = await withPage(site, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
