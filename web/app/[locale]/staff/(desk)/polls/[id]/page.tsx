@@ -7,6 +7,7 @@ import { staffText } from "@/lib/staff/i18n";
 import { param, staffMetadata } from "@/lib/staff/page";
 import { participationText } from "@/lib/staff/participation-text";
 import { pollsText } from "@/lib/staff/polls-text";
+import { signalsText } from "@/lib/staff/signals-text";
 import { requireSection } from "@/lib/staff/session";
 import { localeParam } from "../../../../locale-param";
 import { builderPoll, builderText, loadDistricts, loadEligibilityLists, numbers, POLL_FOR_EDIT, type PollForEdit } from "../builder-data";
@@ -64,6 +65,7 @@ export default async function EditPollPage({ params, searchParams }: Params) {
           <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/polls/${id}/insights`)}>
             {t.insights}
           </a>
+          <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/polls/${id}/signals`)}>{signalsText[locale].link}</a>
           {poll.status !== "DRAFT" && (
             <a className="staff-button staff-button--quiet" href={localePath(locale, `/polls/${id}`)}>
               {t.builder.viewPublic}

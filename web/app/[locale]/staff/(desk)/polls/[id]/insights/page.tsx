@@ -8,6 +8,7 @@ import { staffFormat } from "@/lib/staff/format";
 import { staffText } from "@/lib/staff/i18n";
 import { param, staffMetadata } from "@/lib/staff/page";
 import { pollsText } from "@/lib/staff/polls-text";
+import { signalsText } from "@/lib/staff/signals-text";
 import { canUse } from "@/lib/staff/roles";
 import { requireSection, signInPath } from "@/lib/staff/session";
 import { localeParam } from "../../../../../locale-param";
@@ -105,6 +106,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
           </p>
           <h1>{t.title(poll.title)}</h1>
         </div>
+        <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/polls/${pollId}/signals`)} data-signals-link>{signalsText[locale].link}</a>
         {canUse(viewer.role, "pollBuilder") && (
           <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/polls/${pollId}`)}>
             {pollsText[locale].edit}
