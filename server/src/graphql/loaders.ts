@@ -5,6 +5,7 @@ import { type Goal } from '../modules/goals/goal.entity';
 import { createGoalIndicatorLoaders } from '../modules/goals/goal-indicator.loader';
 import { createMediaLoaders } from '../modules/media/media.loader';
 import { type Poll, type PollOption, type PollQuestion } from '../modules/polls/poll.entity';
+import { type ResponseAssurance } from '../modules/polls/poll.enums';
 import { type StaffUser } from '../modules/staff/staff.entity';
 import { type SignInLockState } from '../modules/staff/sign-in-guard';
 import { type Services } from '../services';
@@ -18,6 +19,11 @@ export function createLoaders(services: Services) {
     questionsByPollId: new DataLoader<string, PollQuestion[]>((ids) => services.polls.questionsByPollIds(ids)),
     optionsByQuestionId: new DataLoader<string, PollOption[]>((ids) => services.polls.optionsByQuestionIds(ids)),
     staffUserById: new DataLoader<string, StaffUser | null>((ids) => services.auth.findUsersByIds(ids)),
+    /**
+     * A poll's responses by assurance: `assuranceCounts` and `verifiedCount` of one results read share
+     * one statement. Batched, not cached: a WebSocket connection keeps its context across live pushes.
+     */
+    assuranceCountsByPollId: new DataLoader<string, Array<{ assurance: ResponseAssurance; count: number }>>((ids) => services.pollTallies.assuranceCounts(ids), { cache: false }),
     signInLockByUserId: new DataLoader<string, SignInLockState | null>((ids) => services.signInGuard.states(ids)),
     ...createGoalIndicatorLoaders(services),
     ...createEventLoaders(services),

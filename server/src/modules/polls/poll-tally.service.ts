@@ -274,9 +274,12 @@ export class PollTallyService {
     return [...out.values()];
   }
 
-  /** Responses counted so far by what they proved (kept by the answer mixer as it moves them). */
-  async assuranceCounts(pollId: string): Promise<Array<{ assurance: ResponseAssurance; count: number }>> {
-    const rows: Array<{ assurance: ResponseAssurance; responses: string }> = await this.db.query('SELECT assurance, responses FROM poll_assurance_tally WHERE poll_id = $1 ORDER BY assurance', [pollId]);
-    return rows.map((r) => ({ assurance: r.assurance, count: Number(r.responses) }));
+  /** Responses counted so far by what they proved (kept by the answer mixer as it moves them), for each poll in key order. */
+  async assuranceCounts(pollIds: readonly string[]): Promise<Array<Array<{ assurance: ResponseAssurance; count: number }>>> {
+    const rows: Array<{ poll_id: string; assurance: ResponseAssurance; responses: string }> = await this.db.query(
+      'SELECT poll_id, assurance, responses FROM poll_assurance_tally WHERE poll_id = ANY($1::uuid[]) ORDER BY assurance',
+      [pollIds],
+    );
+    return pollIds.map((id) => rows.filter((r) => r.poll_id === id).map((r) => ({ assurance: r.assurance, count: Number(r.responses) })));
   }
 }

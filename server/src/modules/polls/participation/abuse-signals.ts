@@ -160,14 +160,15 @@ export class AbuseSignals {
 
   async bursts(pollId: string): Promise<{ baseline: number; bursts: Burst[] }> {
     await this.flush();
-    const rows: Array<{ minute: Date; answers: number; baseline: number }> = await this.db.query(
-      `WITH b AS (SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY answers), 0)::float AS baseline FROM poll_arrival_minute WHERE poll_id = $1)
-       SELECT m.minute, m.answers, b.baseline FROM poll_arrival_minute m, b
-       WHERE m.poll_id = $1 AND m.answers >= $2 AND m.answers >= $3 * b.baseline ORDER BY m.minute DESC LIMIT 50`,
-      [pollId, BURST_MIN_ANSWERS, BURST_FACTOR],
+    const [{ baseline }]: Array<{ baseline: number }> = await this.db.query(
+      'SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY answers), 0)::float AS baseline FROM poll_arrival_minute WHERE poll_id = $1',
+      [pollId],
     );
-    const [{ baseline }] = await this.db.query('SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY answers), 0)::float AS baseline FROM poll_arrival_minute WHERE poll_id = $1', [pollId]);
-    return { baseline, bursts: rows.map((r) => ({ minute: r.minute, answers: r.answers, baseline: r.baseline })) };
+    const rows: Array<{ minute: Date; answers: number }> = await this.db.query(
+      'SELECT minute, answers FROM poll_arrival_minute WHERE poll_id = $1 AND answers >= $2 AND answers >= $3 ORDER BY minute DESC LIMIT 50',
+      [pollId, BURST_MIN_ANSWERS, BURST_FACTOR * baseline],
+    );
+    return { baseline, bursts: rows.map((r) => ({ minute: r.minute, answers: r.answers, baseline })) };
   }
 
   async clustersOf(pollId: string): Promise<Cluster[]> {

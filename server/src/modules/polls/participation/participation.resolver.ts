@@ -77,7 +77,7 @@ export class ParticipationResolver {
     if (!poll) throw notFound('Poll');
     const signals = ctx.services.abuseSignals;
     const [assuranceCounts, quarantinedCount, { baseline, bursts }, clusters, quarantines] = await Promise.all([
-      ctx.services.pollTallies.assuranceCounts(poll.id),
+      ctx.loaders.assuranceCountsByPollId.load(poll.id),
       signals.quarantinedCount(poll.id),
       signals.bursts(poll.id),
       signals.clustersOf(poll.id),
@@ -136,12 +136,12 @@ export class PollParticipationFieldsResolver {
 export class PollResultsAssuranceResolver {
   @FieldResolver(() => [AssuranceCount], { description: 'The responses counted in these results by what they proved (challenged, unchallenged, phone, resident list).' })
   assuranceCounts(@Root() results: PollResults, @Ctx() ctx: Context): Promise<AssuranceCount[]> {
-    return ctx.services.pollTallies.assuranceCounts(results.poll.id);
+    return ctx.loaders.assuranceCountsByPollId.load(results.poll.id);
   }
 
   @FieldResolver(() => Int, { description: 'Responses verified as one person\'s only answer (PHONE or RESIDENT).' })
   async verifiedCount(@Root() results: PollResults, @Ctx() ctx: Context): Promise<number> {
-    const counts = await ctx.services.pollTallies.assuranceCounts(results.poll.id);
+    const counts = await ctx.loaders.assuranceCountsByPollId.load(results.poll.id);
     return counts.filter((c) => c.assurance === ResponseAssurance.PHONE || c.assurance === ResponseAssurance.RESIDENT).reduce((s, c) => s + c.count, 0);
   }
 
