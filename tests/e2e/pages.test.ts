@@ -76,8 +76,10 @@ test('every page is readable without JavaScript', async () => {
   for (const { name, path } of pages) {
     const withJs = await withPage(site, { viewport: PHONE }, async (page) => {
       await open(site, page, path);
-      // The proof-of-work widget exists only with JavaScript (without it the answer goes in unchallenged).
-      await page.evaluate(`document.querySelectorAll('altcha-widget').forEach((w) => w.remove())`);
+      // The proof-of-work widget exists only with JavaScript (without it the answer goes in
+      // unchallenged). Its code loads after the page: wait for it, then leave it out of the text.
+      if ((await page.locator('.proof-of-work').count()) > 0) await page.locator('.proof-of-work altcha-widget').waitFor({ state: 'attached' });
+      await page.evaluate(`document.querySelectorAll('altcha-widget').forEach((w) => { w.style.display = 'none'; })`);
       return page.locator('main').innerText();
     });
     const withoutJs = await withPage(site, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
