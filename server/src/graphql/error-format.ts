@@ -67,7 +67,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: original.message, extensions };
   }
   if (isDatabaseUnavailable(original)) {
-    // Nothing was stored: the client may retry the same request.
+    // The database did not answer, so whatever the request wrote was rolled back with its
+    // transaction; the client may retry the same request.
     return { ...base, message: 'The service is briefly unavailable (its database does not answer). Try again in a few seconds.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: 5 } };
   }
   const code = formatted.extensions?.code;
