@@ -13,7 +13,9 @@
  * ratios are on the conservative side.
  *
  * Writes go through the server's buffer, flushed every ANALYTICS_FLUSH_MS (1 s, the default) in one
- * transaction. The bars: collect reaches at least 40 % of plain-http's req/s, and no acknowledged
+ * transaction. The bars: collect reaches at least 25 % of plain-http's req/s (issue 15: a plain Fastify
+ * route, far above a city's busiest day; plain node:http itself ranged 22,000–53,000 req/s between
+ * runs here), and no acknowledged
  * page view is lost or stored twice: after the rounds, stored page views are compared with the 204s
  * the load generator saw, and an exact run of a fixed number of beacons from new visitors ends with
  * the graceful-shutdown flush and must store exactly that many page views and visitors.
@@ -26,7 +28,7 @@ import globalTeardown from '../../tests/helpers/global-teardown';
 import { loadSettings, machine, plainHttpBaseline, printTable, problems, throughputRatios, writeResult, type LoadResult, type Measured } from '../lib';
 
 const NAME = 'analytics-ingest';
-const REQUIRED = { collectToPlainRatio: 0.4 } as const;
+const REQUIRED = { collectToPlainRatio: 0.25 } as const;
 const EXACT_RUN_REQUESTS = 20_000;
 
 
@@ -227,6 +229,16 @@ export default async function analyticsIngest(): Promise<void> {
     // Exact run: a fixed number of new visitors, then the graceful-shutdown flush (services.analytics.stop()).
     process.stderr.write(`  exact run: ${EXACT_RUN_REQUESTS} beacons from new visitors, then the shutdown flush\n`);
     const exactTarget = { ...targets[2], headers: beaconHeaders('10.201.[<id>]') };
+    // The rounds end with requests in flight (at most one per connection): wait until the server
+    // holds no connection and a flush adds nothing more, so none of them lands in the exact run.
+    const http = t.app.http.server;
+    for (let settled = false; !settled; ) {
+      const open = await new Promise<number>((resolve, reject) => http.getConnections((err, n) => (err ? reject(err) : resolve(n))));
+      await t.app.services.analytics.flush();
+      const a = await rows(t);
+      await t.app.services.analytics.flush();
+      settled = open === 0 && (await rows(t)).pageViews === a.pageViews;
+    }
     const before = await rows(t);
     const exact = await run(exactTarget, settings.connections, 0, EXACT_RUN_REQUESTS);
     const bufferedAtEnd = t.app.services.analytics.buffered;
@@ -275,7 +287,7 @@ export default async function analyticsIngest(): Promise<void> {
       NAME,
       {
         description:
-          'Page views through POST /collect (the sendBeacon endpoint: a hand-written check, an HMAC visitor key, a push to the in-memory buffer, 204), next to a plain node:http server in the same run. Writes are batched (one transaction per flush). Ratios are req/s ÷ plain-http req/s; the bar applies to collect (a third of the page views from visitors new that day); collect-new-visitor is the worst case.',
+          'Page views through POST /collect (the sendBeacon endpoint, a plain Fastify route: a hand-written check, an HMAC visitor key, a push to the in-memory buffer, 204), next to a plain node:http server in the same run. Writes are batched (one transaction per flush). Ratios are req/s ÷ plain-http req/s; the bar applies to collect (a third of the page views from visitors new that day); collect-new-visitor is the worst case.',
         required: { collectToPlainRatio: REQUIRED.collectToPlainRatio, noneLost: true, noneDuplicated: true },
         pass: failed.length === 0 && trouble.length === 0,
         checks,

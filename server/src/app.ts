@@ -195,7 +195,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   http.get('/healthz', async () => ({ status: 'ok' }));
   registerExportRoutes(http, services);
   registerCalendarFeedRoute(http, services);
-  registerCollectRoute(http, services.analytics, { trustProxy: config.trustProxy, webSecret: config.webApiSecret, log });
+  registerCollectRoute(http, services.analytics);
   http.get('/readyz', async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;
     try {

@@ -190,6 +190,14 @@ describe('the beacon', () => {
     expect([res.status, res.text]).toEqual([204, '']);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('cache-control')).toBe('no-store');
+    // The app's own request id, as on every other route (the beacon is a plain Fastify route).
+    expect(res.headers.get('x-request-id')).toMatch(/^[A-Za-z0-9._-]{1,64}$/);
+  });
+
+  it('carries the request id of a refused beacon in its header and its error, the caller\'s own when it sent one', async () => {
+    const res = await fetch(`${t.url}/collect`, { method: 'POST', headers: { 'content-type': 'text/plain', 'user-agent': BROWSER, 'x-forwarded-for': '203.0.113.23', 'x-request-id': 'beacon-trace-1' }, body: '{"path":"no-slash"}' });
+    const body = (await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+    expect([res.status, res.headers.get('x-request-id'), body.errors[0].extensions]).toEqual([400, 'beacon-trace-1', expect.objectContaining({ code: 'BAD_USER_INPUT', requestId: 'beacon-trace-1' })]);
   });
 
   it('refuses a media type that sendBeacon does not send with 415 UNSUPPORTED_MEDIA_TYPE', async () => {

@@ -1,15 +1,22 @@
-import { type TrustProxy } from '../../common/client-address';
-import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, ErrorCode } from '../../common/errors';
-import { type Logger } from '../../logger';
 import { type AnalyticsService } from './analytics.service';
 import { BEACON_MAX_BYTES, PageViewError, parseBeacon } from './beacon';
-import { BEACON_HEADERS, beaconRefusalStatus, COLLECT_PATH, collectFastPath, refusal } from './collect-fast-path';
+
+export const COLLECT_PATH = '/collect';
+
+/** Headers of every beacon answer: sendBeacon cannot read it; fetch() callers on any origin can, without credentials. */
+export const BEACON_HEADERS = { 'access-control-allow-origin': '*', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+
+/** 429 for an address over its page views of the minute; 503 for the other refusals (ANALYTICS_UNAVAILABLE). */
+function beaconRefusalStatus(error: AppError): number {
+  return error.extensions.code === ErrorCode.RATE_LIMITED ? 429 : 503;
+}
 
 /** Answers with the API's error shape. Returns nothing: a handler that returns the reply it already sent makes Fastify warn. */
 function refuse(reply: FastifyReply, status: number, code: string, message: string, field?: string | null, retryAfter?: unknown): void {
-  void reply.code(status).headers(BEACON_HEADERS).type('application/json; charset=utf-8').send(refusal(code, message, field, reply.request.id, retryAfter));
+  const body = { errors: [{ message, extensions: { code, ...(field ? { field } : {}), ...(retryAfter ? { retryAfter } : {}), requestId: reply.request.id } }] };
+  void reply.code(status).headers(BEACON_HEADERS).type('application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
 /**
@@ -17,24 +24,11 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
  * which sends text/plain; application/json is accepted too). 204 when counted or ignored as a bot's;
  * refusals carry the API's error shape and a stable code: 400 BAD_USER_INPUT (with `field`), 413
  * PAYLOAD_TOO_LARGE, 415 UNSUPPORTED_MEDIA_TYPE, 429 RATE_LIMITED, 503 ANALYTICS_UNAVAILABLE. No access-log line:
- * page views are counted, not logged.
- *
- * Well-formed beacons are answered by collectFastPath ahead of Fastify's router (see there why);
- * this Fastify route answers the rest the same way: the CORS preflight, chunked bodies, and the
- * refusals of oversized bodies and other media types.
+ * page views are counted, not logged. A plain Fastify route: the request id, the client address
+ * (`request.ip`, pinned for TRUST_PROXY and WEB_API_SECRET) and the hooks are the app's own.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any logger: the app's is pino's, Fastify's default type is narrower
-export function registerCollectRoute(http: FastifyInstance<any, any, any, any>, analytics: AnalyticsService, options: { trustProxy: TrustProxy; webSecret?: string; log: Logger }): void {
-  // `routing` is Fastify's own request handler, the server's only 'request' listener: put the fast path in front of it.
-  const route = http.routing;
-  const fast = collectFastPath(analytics, options.trustProxy, options.log, options.webSecret);
-  const listeners = http.server.listenerCount('request');
-  http.server.removeListener('request', route);
-  if (http.server.listenerCount('request') !== listeners - 1) throw new Error('Fastify\'s request handler is not the server\'s request listener: the beacon fast path cannot be installed');
-  http.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!fast(req, res)) route(req, res);
-  });
-
+export function registerCollectRoute(http: FastifyInstance<any, any, any, any>, analytics: AnalyticsService): void {
   void http.register(async (scope) => {
     // Only in this scope: the beacon's body is read as a string and checked by parseBeacon.
     scope.removeAllContentTypeParsers();
