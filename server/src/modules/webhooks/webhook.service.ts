@@ -3,6 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
 import { type Logger } from '../../logger';
+import { pollTransitionsSince, type PollTransition } from '../polls/poll-schedule';
 import { effectiveStatus } from '../polls/poll-status';
 import { PollStatus, type PollState } from '../polls/poll.enums';
 import { type AuditService } from '../staff/audit.service';
@@ -135,39 +136,33 @@ export class WebhookService {
 
   /**
    * Announces the published polls whose scheduled opening or closing has passed and that nobody
-   * announced yet. The unique (poll, type) notice makes it exactly once however many instances
-   * scan at the same moment: the losers' inserts do nothing and so they emit nothing.
+   * announced yet (the polls module says which came; the notices are this module's). The unique
+   * (poll, type) notice makes it exactly once however many instances scan at the same moment: the
+   * losers' inserts do nothing and so they emit nothing.
    */
   async scanPolls(): Promise<number> {
-    const due: Array<{ id: string; type: WebhookEventType; at: Date }> = await this.db.query(
-      `SELECT p.id, t.type, t.at FROM poll p
-       CROSS JOIN LATERAL (VALUES ('POLL_OPENED'::webhook_event_type, p.opens_at), ('POLL_CLOSED'::webhook_event_type, p.closes_at)) AS t(type, at)
-       WHERE p.state = 'PUBLISHED' AND t.at <= now() AND t.at > now() - make_interval(days => $1)
-         AND NOT EXISTS (SELECT 1 FROM webhook_poll_notice n WHERE n.poll_id = p.id AND n.type = t.type)
-       ORDER BY t.at, t.type
-       LIMIT $2`,
-      [POLL_SCAN_LOOKBACK_DAYS, POLL_SCAN_BATCH],
+    const came = await pollTransitionsSince(this.db, new Date(Date.now() - POLL_SCAN_LOOKBACK_DAYS * 86_400_000));
+    if (!came.length) return 0;
+    const typeOf = (t: PollTransition) => (t.type === 'OPENED' ? WebhookEventType.POLL_OPENED : WebhookEventType.POLL_CLOSED);
+    const announced: Array<{ poll_id: string; type: WebhookEventType }> = await this.db.query(
+      'SELECT poll_id, type FROM webhook_poll_notice WHERE poll_id = ANY($1::uuid[])',
+      [[...new Set(came.map((t) => t.poll.id))]],
     );
+    const seen = new Set(announced.map((n) => `${n.poll_id} ${n.type}`));
+    const due = came.filter((t) => !seen.has(`${t.poll.id} ${typeOf(t)}`)).slice(0, POLL_SCAN_BATCH);
     if (!due.length) return 0;
     return this.db.transaction(async (m) => {
-      const won: Array<{ poll_id: string; type: WebhookEventType; occurred_at: Date }> = await m.query(
+      const won: Array<{ poll_id: string; type: WebhookEventType }> = await m.query(
         `INSERT INTO webhook_poll_notice (poll_id, type, occurred_at)
          SELECT * FROM unnest($1::uuid[], $2::webhook_event_type[], $3::timestamptz[])
          ON CONFLICT DO NOTHING
-         RETURNING poll_id, type, occurred_at`,
-        [due.map((d) => d.id), due.map((d) => d.type), due.map((d) => d.at)],
+         RETURNING poll_id, type`,
+        [due.map((d) => d.poll.id), due.map(typeOf), due.map((d) => d.at)],
       );
-      if (!won.length) return 0;
-      const polls: Array<{ id: string; title_fa: string; title_en: string | null; opens_at: Date | null; closes_at: Date | null }> = await m.query(
-        'SELECT id, title_fa, title_en, opens_at, closes_at FROM poll WHERE id = ANY($1::uuid[])',
-        [won.map((w) => w.poll_id)],
-      );
-      const byId = new Map(polls.map((p) => [p.id, { id: p.id, titleFa: p.title_fa, titleEn: p.title_en, opensAt: p.opens_at, closesAt: p.closes_at }]));
+      const wonKeys = new Set(won.map((w) => `${w.poll_id} ${w.type}`));
       // In the order they happened: a poll that opened and closed while no instance ran opens first.
-      won.sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || (a.type === WebhookEventType.POLL_OPENED ? -1 : 1));
-      for (const notice of won) {
-        const poll = byId.get(notice.poll_id);
-        if (poll) await this.emit(m, notice.type as WebhookEventType.POLL_OPENED, poll, notice.occurred_at);
+      for (const t of due) {
+        if (wonKeys.has(`${t.poll.id} ${typeOf(t)}`)) await this.emit(m, typeOf(t) as WebhookEventType.POLL_OPENED, t.poll, t.at);
       }
       return won.length;
     });
