@@ -298,6 +298,19 @@ describe('layout and dates for staff (item 17)', () => {
       await expect(sent.innerText()).resolves.toContain('اطلاعیه آزمایشی برای خبرنگار');
       await expect(sent.locator(`a[href="/staff/media/releases/${createPressRelease.pressRelease.id}"]`).count()).resolves.toBe(1);
       await screenshot(page, 'webfix-staff-contact-releases-fa-phone');
+
+      // On their request, the contact's data downloads as one JSON file (with the session's cookie).
+      const link = page.locator(`a[href="/staff/exports/media-contacts/${contactId}"]`);
+      await expect(link.innerText()).resolves.toContain('JSON');
+      const file = (await page.evaluate(`fetch(${JSON.stringify(`/staff/exports/media-contacts/${contactId}`)}).then(async (r) => ({ status: r.status, disposition: r.headers.get('content-disposition'), text: await r.text() }))`)) as {
+        status: number;
+        disposition: string;
+        text: string;
+      };
+      expect(file.status).toBe(200);
+      expect(file.disposition).toBe(`attachment; filename="media-contact-${contactId}.json"`);
+      const document = JSON.parse(file.text);
+      expect(document.releasesReceived.map((r: { release: { titleFa: string } }) => r.release.titleFa)).toContain('اطلاعیه آزمایشی برای خبرنگار');
     });
   });
 });

@@ -213,6 +213,11 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
     query: 'mutation ($input: DeleteMediaContactInput!) { deleteMediaContact(input: $input) { deletedContactId } }',
     variables: () => ({ input: { id: media.contact } }),
   },
+  exportMediaContactData: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: ExportMediaContactDataInput!) { exportMediaContactData(input: $input) { exportedAt } }',
+    variables: () => ({ input: { id: media.contact } }),
+  },
   logMediaInteraction: {
     allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
     query: 'mutation ($input: LogMediaInteractionInput!) { logMediaInteraction(input: $input) { interaction { id } } }',

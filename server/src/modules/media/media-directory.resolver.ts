@@ -3,6 +3,7 @@ import { notFound } from '../../common/errors';
 import { StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/pagination';
+import { ExportMediaContactDataInput, ExportMediaContactDataPayload } from './contact-data';
 import { MediaContact } from './media-contact.entity';
 import {
   CreateMediaContactInput,
@@ -101,10 +102,19 @@ export class MediaContactResolver {
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => DeleteMediaContactPayload, {
-    description: 'Deletes a media contact for good, with their log entries, their place on distribution lists and their invitations (for example on request, as personal data). Media officers and admins.',
+    description:
+      "Deletes a media contact for good (for example on request, as personal data): with their log entries, their places on distribution lists and their invitations, and with their data redacted from the audit log's snapshots (the rows stay, naming only ids). Media officers and admins.",
   })
   async deleteMediaContact(@Arg('input', () => DeleteMediaContactInput, { description: 'The contact.' }) input: DeleteMediaContactInput, @Ctx() ctx: Context): Promise<DeleteMediaContactPayload> {
-    return { deletedContactId: await ctx.services.mediaDirectory.deleteContact(ctx.viewer!, input.id, ctx.requestId) };
+    return { deletedContactId: await ctx.services.mediaContactData.erase(ctx.viewer!, input.id, ctx.requestId) };
+  }
+
+  @StaffOnly(...MEDIA_STAFF)
+  @Mutation(() => ExportMediaContactDataPayload, {
+    description: 'Everything held about a media contact, as data and as one JSON document, for their request to see it (audited). Media officers and admins.',
+  })
+  async exportMediaContactData(@Arg('input', () => ExportMediaContactDataInput, { description: 'The contact.' }) input: ExportMediaContactDataInput, @Ctx() ctx: Context): Promise<ExportMediaContactDataPayload> {
+    return ctx.services.mediaContactData.export(ctx.viewer!, input.id, ctx.requestId);
   }
 
   @FieldResolver(() => MediaOutlet, { nullable: true, description: 'The outlet they work for; null for freelancers.' })

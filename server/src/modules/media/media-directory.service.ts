@@ -209,17 +209,6 @@ export class MediaDirectoryService {
   }
 
   /** Deletes a contact and, by the foreign keys, their log entries, distribution rows and invitations. */
-  async deleteContact(actor: Viewer, id: string, requestId: string): Promise<string> {
-    if (!isUuid(id)) throw notFound('Media contact');
-    return this.db.transaction(async (m) => {
-      const before = await m.findOne(MediaContact, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media contact');
-      await m.delete(MediaContact, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'deleteMediaContact', entityType: 'MediaContact', entityId: id, before: contactSnapshot(before), requestId });
-      return id;
-    });
-  }
-
   private async assertOutlet(m: EntityManager, outletId: string | null | undefined): Promise<void> {
     if (!outletId) return;
     if (!isUuid(outletId) || !(await m.exists(MediaOutlet, { where: { id: outletId } }))) throw badInput('No such media outlet.', 'input.outletId');

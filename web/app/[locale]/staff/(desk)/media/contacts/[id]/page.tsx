@@ -305,6 +305,15 @@ export default async function MediaContactPage({ params, searchParams }: Params)
             </button>
           </div>
         </ActionForm>
+      </section>
+      <section className="staff-panel" aria-labelledby="personal-data">
+        <h2 id="personal-data">{t.personalData}</h2>
+        <p>{t.personalDataHint}</p>
+        <p>
+          <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/exports/media-contacts/${id}`)} download>
+            {t.exportContactData}
+          </a>
+        </p>
         <form action={deleteContact.bind(null, id)} style={{ marginBlockStart: "1rem" }}>
           <button type="submit" className="staff-button staff-button--danger">
             {t.deleteContact}

@@ -1,0 +1,143 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { type DataSource, In } from 'typeorm';
+import { notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { type AuditService, eraseFromAuditLog } from '../staff/audit.service';
+import { type Viewer } from '../staff/staff.policy';
+import { Event } from '../events/event.entity';
+import { MediaContact } from './media-contact.entity';
+import { MediaInteraction } from './media-interaction.entity';
+import { MediaInvitation } from './media-invitation.entity';
+import { MediaOutlet } from './media-outlet.entity';
+import { PressRelease, PressReleaseDistribution } from './press-release.entity';
+
+@InputType({ description: 'The contact whose personal data to export.' })
+export class ExportMediaContactDataInput {
+  @Field(() => ID, { description: 'The contact.' })
+  @MaxLength(64)
+  id: string;
+}
+
+@ObjectType({ description: 'Everything the office holds about one media contact, for a request to see their personal data.' })
+export class ExportMediaContactDataPayload {
+  @Field(() => MediaContact, { description: 'Their record.' })
+  contact: MediaContact;
+
+  @Field(() => [MediaInteraction], { description: 'Every entry of the spokesperson\'s log with them, oldest first.' })
+  interactions: MediaInteraction[];
+
+  @Field(() => [MediaInvitation], { description: 'Every invitation to an event, oldest first.' })
+  invitations: MediaInvitation[];
+
+  @Field(() => [PressReleaseDistribution], { description: 'Every press release sent to them, oldest first.' })
+  releasesReceived: PressReleaseDistribution[];
+
+  @Field({ description: 'When the export was made.' })
+  exportedAt: Date;
+
+  @Field({
+    description:
+      'The same data as one JSON document to hand to the person (their record with the outlet\'s name, the log entries, the invitations with each event\'s title and time, the releases with their titles), without staff ids.',
+  })
+  document: string;
+}
+
+/** What erasing a contact removed, in counts (the log keeps no personal data about it). */
+export interface ContactErasure {
+  interactions: number;
+  invitations: number;
+  distributions: number;
+  auditEntriesRedacted: number;
+}
+
+/**
+ * A media contact's personal data on request: the export of everything held about them, and the
+ * erasure that removes them from the address book, the log, the invitations, the distribution lists
+ * and the audit log's snapshots. Both are audited without personal data.
+ */
+export class ContactDataService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async export(actor: Viewer, id: string, requestId: string): Promise<ExportMediaContactDataPayload> {
+    if (!isUuid(id)) throw notFound('Media contact');
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const contact = await m.findOne(MediaContact, { where: { id } });
+      if (!contact) throw notFound('Media contact');
+      const [outlet, interactions, invitations, releasesReceived] = await Promise.all([
+        contact.outletId ? m.findOne(MediaOutlet, { where: { id: contact.outletId } }) : null,
+        m.find(MediaInteraction, { where: { contactId: id }, order: { occurredAt: 'ASC', id: 'ASC' } }),
+        m.find(MediaInvitation, { where: { contactId: id }, order: { invitedAt: 'ASC', id: 'ASC' } }),
+        m.find(PressReleaseDistribution, { where: { contactId: id }, order: { sentAt: 'ASC', releaseId: 'ASC' } }),
+      ]);
+      const events = new Map((await m.findBy(Event, { id: In(invitations.map((i) => i.eventId)) })).map((e) => [e.id, e]));
+      const releases = new Map((await m.findBy(PressRelease, { id: In(releasesReceived.map((r) => r.releaseId)) })).map((r) => [r.id, r]));
+      const exportedAt = new Date();
+      const document = {
+        exportedAt,
+        contact: {
+          name: contact.name,
+          role: contact.role,
+          outlet: outlet ? { nameFa: outlet.nameFa, nameEn: outlet.nameEn } : null,
+          phones: contact.phones,
+          email: contact.email,
+          beats: contact.beats,
+          language: contact.language,
+          notes: contact.notes,
+          createdAt: contact.createdAt,
+          updatedAt: contact.updatedAt,
+        },
+        interactions: interactions.map((i) => ({ kind: i.kind, occurredAt: i.occurredAt, topic: i.topic, notes: i.notes, followUpOn: i.followUpOn, followUpDoneAt: i.followUpDoneAt })),
+        invitations: invitations.map((i) => {
+          const event = events.get(i.eventId);
+          return {
+            event: event ? { titleFa: event.titleFa, titleEn: event.titleEn, startsAt: event.startsAt } : null,
+            invitedAt: i.invitedAt,
+            reply: i.reply,
+            repliedAt: i.repliedAt,
+            attended: i.attended,
+            note: i.note,
+          };
+        }),
+        releasesReceived: releasesReceived.map((r) => {
+          const release = releases.get(r.releaseId);
+          return { release: release ? { titleFa: release.titleFa, titleEn: release.titleEn, slug: release.slug } : null, sentAt: r.sentAt };
+        }),
+      };
+      await this.audit.record(m, { actorId: actor.userId, action: 'exportMediaContactData', entityType: 'MediaContact', entityId: id, requestId });
+      return { contact, interactions, invitations, releasesReceived, exportedAt, document: JSON.stringify(document, null, 2) };
+    });
+  }
+
+  /**
+   * Deletes the contact with their log entries, invitations and places on distribution lists (the
+   * foreign keys cascade), and redacts what the audit log's snapshots held about them. The audit
+   * row of the erasure itself names only the id and the counts.
+   */
+  async erase(actor: Viewer, id: string, requestId: string): Promise<string> {
+    if (!isUuid(id)) throw notFound('Media contact');
+    return this.db.transaction(async (m) => {
+      const contact = await m.findOne(MediaContact, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!contact) throw notFound('Media contact');
+      const [interactions, invitations, distributions] = await Promise.all([
+        m.count(MediaInteraction, { where: { contactId: id } }),
+        m.count(MediaInvitation, { where: { contactId: id } }),
+        m.count(PressReleaseDistribution, { where: { contactId: id } }),
+      ]);
+      await m.delete(MediaContact, { id });
+      const { redacted } = await eraseFromAuditLog(m, {
+        personId: id,
+        ownType: 'MediaContact',
+        linkedTypes: ['MediaInteraction', 'MediaInvitation'],
+        linkKey: 'contactId',
+        list: { entityType: 'PressRelease', key: 'addedRecipients' },
+      });
+      const erased: ContactErasure = { interactions, invitations, distributions, auditEntriesRedacted: redacted };
+      await this.audit.record(m, { actorId: actor.userId, action: 'deleteMediaContact', entityType: 'MediaContact', entityId: id, before: { erased }, requestId });
+      return id;
+    });
+  }
+}
