@@ -245,3 +245,79 @@ describe('the results page on a desktop (item 17)', () => {
     });
   });
 });
+
+describe("a goal's page (issue 16 item 7)", () => {
+  interface Indicator {
+    id: string;
+    currentValue: number;
+    responseCount: number;
+    target: number;
+  }
+
+  test("shows each indicator with a public poll's value against its target, the poll's dates and n, and not the others", async () => {
+    const { goals } = await api<{ goals: { edges: { node: { id: string; title: string } }[] } }>(site, '{ goals(first: 1) { edges { node { id title } } } }');
+    const goal = goals.edges[0].node;
+    const { polls } = await api<{ polls: { edges: { node: { id: string; title: string; resultsVisibility: string; opensAt: string; questions: { id: string; kind: string; options: { id: string }[] }[] } }[] } }>(
+      site,
+      '{ polls(first: 20) { edges { node { id title resultsVisibility opensAt questions { id kind options { id } } } } } }',
+    );
+    const poll = polls.edges.map((e) => e.node).find((p) => p.resultsVisibility === 'PUBLIC' && p.questions.length === 1)!;
+    const add = (input: Record<string, unknown>) =>
+      api<{ addGoalIndicator: { indicator: Indicator } }>(
+        site,
+        'mutation ($input: AddGoalIndicatorInput!) { addGoalIndicator(input: $input) { indicator { id currentValue responseCount target } } }',
+        { input: { goalId: goal.id, metric: 'OPTION_SHARE', direction: 'AT_LEAST', target: 0.6, ...input } },
+        editor,
+      );
+    const { addGoalIndicator } = await add({ labelFa: 'موافقان پیاده‌راه', labelEn: 'In favour of car-free Fridays', pollId: poll.id, questionId: poll.questions[0].id, optionId: poll.questions[0].options[0].id });
+    const shown = addGoalIndicator.indicator;
+    expect(shown.responseCount).toBeGreaterThan(0);
+    // An indicator on a poll whose results only staff see stays off the public page.
+    const { createPoll } = await api<{ createPoll: { poll: { id: string; questions: { id: string; options: { id: string }[] }[] } } }>(
+      site,
+      'mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id questions { id options { id } } } } }',
+      { input: { titleFa: 'نظرسنجی درونی', resultsVisibility: 'STAFF_ONLY', questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] }] } },
+      editor,
+    );
+    await api(site, 'mutation ($input: PublishPollInput!) { publishPoll(input: $input) { poll { id } } }', { input: { id: createPoll.poll.id } }, editor);
+    const hidden = (await add({ labelFa: 'شاخص درونی', pollId: createPoll.poll.id, questionId: createPoll.poll.questions[0].id, optionId: createPoll.poll.questions[0].options[0].id })).addGoalIndicator.indicator;
+
+    const percent = (locale: string, share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      // From the list, the goal's title leads to its page.
+      await open(site, page, '/goals');
+      await page.locator('.goal-card__title a').first().click();
+      await page.waitForURL(new RegExp(`/goals/${goal.id}$`));
+      await expect(page.locator('h1').innerText()).resolves.toBe(goal.title);
+      const card = page.locator(`[data-indicator="${shown.id}"]`);
+      const text = await card.innerText();
+      expect(text).toContain('موافقان پیاده‌راه');
+      expect(text).toContain(`اکنون: ${percent('fa-IR', shown.currentValue)}`);
+      expect(text).toContain(`دست‌کم ${percent('fa-IR', 0.6)}`);
+      expect(text).toContain(`از ${new Intl.NumberFormat('fa-IR').format(shown.responseCount)} پاسخ`);
+      expect(text).toContain(poll.title);
+      expect(text).toContain(faDayMonth(poll.opensAt));
+      expect(text).toContain(shown.currentValue >= 0.6 ? 'به هدف رسیده' : 'هنوز به هدف نرسیده');
+      await expect(card.locator(`a[href="/polls/${poll.id}/results"]`).count()).resolves.toBe(1);
+      await expect(page.locator(`[data-indicator="${hidden.id}"]`).count()).resolves.toBe(0);
+      await expect(page.locator('body').innerText()).resolves.not.toContain('شاخص درونی');
+      await screenshot(page, 'goal-indicators-fa-phone');
+
+      await open(site, page, `/en/goals/${goal.id}`);
+      const english = await page.locator(`[data-indicator="${shown.id}"]`).innerText();
+      expect(english).toContain('In favour of car-free Fridays');
+      expect(english).toContain(`Now: ${percent('en-GB', shown.currentValue)}`);
+      expect(english).toContain(`from ${new Intl.NumberFormat('en-GB').format(shown.responseCount)} answers`);
+      await screenshot(page, 'goal-indicators-en-phone');
+    });
+  });
+
+  test('an unknown goal is the not-found page', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      const response = await page.goto(`${site.web.url}/goals/00000000-0000-4000-8000-000000000000`);
+      expect(response!.status()).toBe(404);
+      const malformed = await page.goto(`${site.web.url}/goals/not-a-goal`);
+      expect(malformed!.status()).toBe(404);
+    });
+  });
+});

@@ -3,6 +3,7 @@ import type { GoalCategory, GoalStatus } from "@/lib/api/schema";
 import { formatDate, formatNumber, isoDay } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/dictionaries";
 import type { Locale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/routing";
 
 // Operations that show goal cards spread this fragment; they must declare `$locale: Locale!`.
 export const GOAL_CARD_FIELDS = gql`
@@ -42,7 +43,9 @@ export function GoalCard({ goal, locale, headingLevel: Heading, compact = false 
       <span className="goal-card__number">{formatNumber(goal.position, locale)}</span>
       <div className="goal-card__body">
         <p className="goal-card__category">{t.categories[goal.category]}</p>
-        <Heading className="goal-card__title">{goal.title}</Heading>
+        <Heading className="goal-card__title">
+          <a href={localePath(locale, `/goals/${goal.id}`)}>{goal.title}</a>
+        </Heading>
         {goal.description && <p className="goal-card__description">{goal.description}</p>}
         <p className="goal-card__meta">
           <span className={`status status--${goal.status.toLowerCase()}`}>{t.goalStatus[goal.status]}</span>

@@ -94,7 +94,7 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
           )}
           {event.goal && (
             <li>
-              {t.event.relatedGoal}: <a href={localePath(locale, "/goals")}>{event.goal.title}</a>
+              {t.event.relatedGoal}: <a href={localePath(locale, `/goals/${event.goal.id}`)}>{event.goal.title}</a>
             </li>
           )}
         </ul>
