@@ -13,6 +13,7 @@ import { GoalIndicatorService } from './modules/goals/goal-indicator.service';
 import { createMediaServices } from './modules/media/media.module';
 import { PollExportService } from './modules/exports/poll-export.service';
 import { PollInsightsService } from './modules/polls/insights/insights.service';
+import { PollActivityService } from './modules/polls/poll-activity';
 import { PollResultsService } from './modules/polls/poll-results.service';
 import { PollSubmissionService } from './modules/polls/poll-submission.service';
 import { PollTallyService } from './modules/polls/poll-tally.service';
@@ -122,6 +123,7 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
     }),
     // Insights read through `readDb` (a replica when DATABASE_READ_URL is set); only this instance's tallies fold.
     pollInsights: new PollInsightsService(readDb, polls, readDb === db ? pollTallies : new PollTallyService(readDb, config.timeZone, log), districts, config.timeZone),
+    pollActivity: new PollActivityService(db, pollTallies, abuseSignals, config.timeZone),
     pollSubmissions: new PollSubmissionService(
       db,
       polls,

@@ -314,3 +314,63 @@ describe('layout and dates for staff (item 17)', () => {
     });
   });
 });
+
+describe("the staff home is the office's pulse (issue 16 item 9)", () => {
+  interface Activity {
+    poll: { id: string };
+    today: number;
+  }
+
+  test("an analyst sees each open poll's answers today, which move as answers arrive, and the visits against the record", async () => {
+    const activity = async () => (await api<{ pollActivity: Activity[] }>(site, '{ pollActivity { poll { id } today } }', {}, editor)).pollActivity;
+    const fa = (n: number) => new Intl.NumberFormat('fa-IR').format(n);
+    const before = await activity();
+    expect(before.length).toBeGreaterThan(0);
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'analyst');
+      for (const row of before) await expect(page.locator(`[data-pulse="polls"] tr[data-poll="${row.poll.id}"] [data-today]`).innerText()).resolves.toBe(fa(row.today));
+      const { siteStats } = await api<{ siteStats: { today: number; maxDaily: number } }>(site, '{ siteStats { today maxDaily } }');
+      const visits = await page.locator('[data-pulse="visits"]').innerText();
+      expect(visits).toContain(fa(siteStats.maxDaily));
+      // An analyst has no media desk.
+      await expect(page.locator('[data-pulse="media"]').count()).resolves.toBe(0);
+      await screenshot(page, 'staff-home-pulse-analyst-fa-desktop');
+
+      // One more answer to the survey: the home shows it on reload.
+      const answers = survey.questions
+        .filter((q) => q.kind !== 'FREE_TEXT')
+        .map((q) => (q.kind === 'RATING' ? { questionId: q.id, number: 4 } : q.kind === 'NPS' ? { questionId: q.id, number: 8 } : { questionId: q.id, optionIds: [q.options[0].id] }));
+      const { districts } = await api<{ districts: { id: string }[] }>(site, '{ districts { id } }');
+      await api(site, 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }', { input: { pollId: survey.id, districtId: districts[0].id, answers } });
+      await site.app.settle();
+      const after = (await activity()).find((r) => r.poll.id === survey.id)!;
+      expect(after.today).toBe(before.find((r) => r.poll.id === survey.id)!.today + 1);
+      await page.reload();
+      await expect(page.locator(`tr[data-poll="${survey.id}"] [data-today]`).innerText()).resolves.toBe(fa(after.today));
+      // Each poll leads to its insights.
+      await expect(page.locator(`tr[data-poll="${survey.id}"] a[href="/staff/polls/${survey.id}/insights"]`).count()).resolves.toBe(1);
+    });
+  });
+
+  test('a media officer sees follow-ups due, draft releases and the week\'s coverage by tone, and no polls', async () => {
+    const today = cityDay(0);
+    const { mediaFollowUps, mediaCoverageToneSummary } = await api<{ mediaFollowUps: { totalCount: number }; mediaCoverageToneSummary: { total: { positive: number; neutral: number; negative: number } } }>(
+      site,
+      'query ($due: String!, $from: String!, $to: String!) { mediaFollowUps(first: 1, dueBefore: $due) { totalCount } mediaCoverageToneSummary(filter: { from: $from, to: $to }) { total { positive neutral negative } } }',
+      { due: cityDay(1), from: cityDay(-6), to: today },
+      media,
+    );
+    const fa = (n: number) => new Intl.NumberFormat('fa-IR').format(n);
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'media');
+      await expect(page.locator('[data-follow-ups-due]').innerText()).resolves.toBe(fa(mediaFollowUps.totalCount));
+      const coverage = await page.locator('[data-coverage-week]').innerText();
+      for (const n of Object.values(mediaCoverageToneSummary.total)) expect(coverage).toContain(fa(n));
+      await expect(page.locator('[data-pulse="polls"]').count()).resolves.toBe(0);
+      await page.locator('[data-pulse="media"] a', { hasText: 'پیگیری‌های سررسیده' }).click();
+      await page.waitForURL(/\/staff\/media\/follow-ups\?due=today/);
+      await page.goBack();
+      await screenshot(page, 'staff-home-pulse-media-fa-phone');
+    });
+  });
+});

@@ -12,6 +12,7 @@ import { PollOptionResolver, PollQuestionResolver, PollResolver, SubmitPollRespo
 import { FreeTextAnswerResolver, PollInsightsResolver } from '../modules/polls/insights/insights.resolver';
 import { contextScopedPubSub } from '../modules/polls/live/context-pubsub';
 import { PollLiveResolver } from '../modules/polls/live/poll-live.resolver';
+import { PollActivityResolver } from '../modules/polls/poll-activity.resolver';
 import { ParticipationResolver, PollParticipationFieldsResolver, PollResultsAssuranceResolver } from '../modules/polls/participation/participation.resolver';
 import { type Role } from '../modules/staff/role';
 import { hasRole } from '../modules/staff/staff.policy';
@@ -24,7 +25,7 @@ import { assertAccessDeclared } from './access';
 import { accessOfField, requiredScope } from './api-key-scopes';
 import { type Context } from './context';
 
-export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, SubmitPollResponsePayloadResolver, StaffResolver, StaffAdminResolver, AuditLogResolver, GoalIndicatorResolver, PollInsightsResolver, FreeTextAnswerResolver, PollLiveResolver, ParticipationResolver, PollParticipationFieldsResolver, PollResultsAssuranceResolver, ApiKeyResolver, SiteStatsResolver, SiteTrafficResolver, EventResolver, HijriDateResolver, OccasionResolver, ...MEDIA_RESOLVERS, ...WEBHOOK_RESOLVERS] as const;
+export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, SubmitPollResponsePayloadResolver, StaffResolver, StaffAdminResolver, AuditLogResolver, GoalIndicatorResolver, PollInsightsResolver, PollActivityResolver, FreeTextAnswerResolver, PollLiveResolver, ParticipationResolver, PollParticipationFieldsResolver, PollResultsAssuranceResolver, ApiKeyResolver, SiteStatsResolver, SiteTrafficResolver, EventResolver, HijriDateResolver, OccasionResolver, ...MEDIA_RESOLVERS, ...WEBHOOK_RESOLVERS] as const;
 
 const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
   if (!context.viewer) {

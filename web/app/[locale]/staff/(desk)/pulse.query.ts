@@ -1,0 +1,111 @@
+import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
+import { staffQuery } from "@/lib/staff/api";
+import { addDays, cityDay } from "@/lib/staff/dates";
+import { canUse, type Role } from "@/lib/staff/roles";
+
+export interface VisitsPulse {
+  today: number;
+  yesterday: number;
+  maxDaily: number;
+  maxDailyDate: string | null;
+}
+
+export interface PollPulse {
+  poll: { id: string; title: string };
+  today: number;
+  yesterday: number;
+  dailyMean: number;
+  total: number;
+  days: { day: string; responses: number }[];
+  recentBursts: number;
+  openClusters: number;
+  quarantined: number;
+}
+
+export interface MediaPulse {
+  followUpsDue: number;
+  draftReleases: number;
+  coverage: { positive: number; neutral: number; negative: number; total: number };
+}
+
+export interface Pulse {
+  visits: VisitsPulse;
+  polls: PollPulse[] | null;
+  media: MediaPulse | null;
+}
+
+const VISITS = /* GraphQL */ `
+  query StaffPulseVisits {
+    siteStats {
+      today
+      yesterday
+      maxDaily
+      maxDailyDate
+    }
+  }
+`;
+
+const POLLS = /* GraphQL */ `
+  query StaffPulsePolls($locale: Locale!) {
+    pollActivity(days: 7) {
+      poll {
+        id
+        title(locale: $locale)
+      }
+      today
+      yesterday
+      dailyMean
+      total
+      days {
+        day
+        responses
+      }
+      recentBursts
+      openClusters
+      quarantined
+    }
+  }
+`;
+
+const MEDIA = /* GraphQL */ `
+  query StaffPulseMedia($dueBefore: String!, $from: String!, $to: String!) {
+    mediaFollowUps(first: 1, dueBefore: $dueBefore) {
+      totalCount
+    }
+    pressReleases(first: 1, filter: { statuses: [DRAFT] }) {
+      totalCount
+    }
+    mediaCoverageToneSummary(filter: { from: $from, to: $to }) {
+      total {
+        positive
+        neutral
+        negative
+        total
+      }
+    }
+  }
+`;
+
+/**
+ * The figures of the day a role may see, each section one request, all at once: the home loads
+ * as fast as its slowest part.
+ */
+export async function loadPulse(role: Role, locale: Locale): Promise<Pulse> {
+  const today = cityDay();
+  const [visits, polls, media] = await Promise.all([
+    staffQuery<{ siteStats: VisitsPulse }>(VISITS),
+    canUse(role, "insights") ? staffQuery<{ pollActivity: PollPulse[] }>(POLLS, { locale: graphqlLocale[locale] }) : null,
+    canUse(role, "media")
+      ? staffQuery<{ mediaFollowUps: { totalCount: number }; pressReleases: { totalCount: number }; mediaCoverageToneSummary: { total: MediaPulse["coverage"] } }>(MEDIA, {
+          dueBefore: addDays(today, 1),
+          from: addDays(today, -6),
+          to: today,
+        })
+      : null,
+  ]);
+  return {
+    visits: visits.siteStats,
+    polls: polls?.pollActivity ?? null,
+    media: media ? { followUpsDue: media.mediaFollowUps.totalCount, draftReleases: media.pressReleases.totalCount, coverage: media.mediaCoverageToneSummary.total } : null,
+  };
+}
