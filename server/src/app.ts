@@ -194,7 +194,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
 
   http.get('/healthz', async () => ({ status: 'ok' }));
   registerExportRoutes(http, services);
-  registerCalendarFeedRoute(http, services);
+  registerCalendarFeedRoute(http, services, config.webhooks.siteUrl);
   registerCollectRoute(http, services.analytics);
   http.get('/readyz', async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;

@@ -34,6 +34,7 @@ interface VEvent {
   start: string;
   end: string;
   stamp: string | null;
+  url: string | null;
 }
 
 function parse(text: string): { calendar: Component; events: VEvent[] } {
@@ -53,6 +54,7 @@ function parse(text: string): { calendar: Component; events: VEvent[] } {
       start: start.toString(),
       end: end.toString(),
       stamp: v.getFirstPropertyValue('dtstamp') ? String(v.getFirstPropertyValue('dtstamp')) : null,
+      url: (v.getFirstPropertyValue('url') as string | null) ?? null,
     };
   });
   return { calendar, events };
@@ -181,5 +183,49 @@ describe('GET /calendar.ics', () => {
     const changed = await feed('', { 'if-none-match': etag });
     expect(changed.res.status).toBe(200);
     expect(changed.res.headers.get('etag')).not.toBe(etag);
+  });
+});
+
+describe('GET /calendar/events/:id/event.ics (one event to add to a calendar)', () => {
+  const file = (id: string, query = '') => fetch(`${t.url}/calendar/events/${encodeURIComponent(id)}/event.ics${query}`);
+  // PUBLIC_SITE_URL's default: the website the links lead to.
+  const siteUrl = () => 'http://localhost:3000';
+
+  it('is the same event as in the feed, written by the same writer, with its page on the site', async () => {
+    const id = await publishedEvent({ kind: 'PRESS_CONFERENCE', titleFa: 'نشست خبری فایل تقویم', titleEn: 'Calendar file press conference', startsAt: soon(9, 2), endsAt: soon(9, 3) });
+    const res = await file(id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="event-\d{4}-\d{2}-\d{2}\.ics"$/);
+    const [event] = parse(await res.text()).events;
+    const inFeed = parse((await feed()).text).events.find((e) => e.uid === `${id}@nabz`)!;
+    expect(event).toEqual(inFeed);
+    expect(event.url).toBe(`${siteUrl()}/events/${id}`);
+
+    const [english] = parse(await (await file(id, '?locale=en')).text()).events;
+    expect(english).toMatchObject({ summary: 'Calendar file press conference', url: `${siteUrl()}/en/events/${id}` });
+  });
+
+  it("writes a year of an occasion as an all-day event", async () => {
+    const occasion = parse((await feed()).text).events.find((e) => e.uid.startsWith('occasion:'))!;
+    const id = occasion.uid.replace(/@nabz$/, '');
+    const res = await file(id);
+    expect(res.status).toBe(200);
+    const [event] = parse(await res.text()).events;
+    expect(event).toMatchObject({ uid: occasion.uid, allDay: true, start: occasion.start });
+    expect(event.url).toBe(`${siteUrl()}/events/${encodeURIComponent(id)}`);
+  });
+
+  it('answers 404 NOT_FOUND for a draft, an unknown or a malformed id, and 400 for a bad locale', async () => {
+    const created = await t.gql(`mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }`, { input: { kind: 'OTHER', titleFa: 'پیش‌نویس پنهان', startsAt: soon(5, 1), endsAt: soon(5, 2) } }, { token: editor });
+    for (const id of [created.body.data!.createEvent.event.id, '00000000-0000-4000-8000-000000000000', 'not-an-id', 'occasion:x:1405']) {
+      const res = await file(id);
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
+    }
+    const published = await publishedEvent({ kind: 'OTHER', titleFa: 'رویداد زبان', startsAt: soon(6, 1), endsAt: soon(6, 2) });
+    const bad = await file(published, '?locale=de');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'locale' });
   });
 });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
-import { AppError, badInput, ErrorCode } from '../../common/errors';
+import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
 import { Locale, localeFromHeader, pick } from '../../graphql/locale';
 import { eventKindName } from './event-kind-names';
 import { type Services } from '../../services';
@@ -10,6 +11,7 @@ import { addDays, localDateOf, toEpochDay } from './calendar';
 import { type Event } from './event.entity';
 import { EventKind, EventStatus, OccasionCalendar } from './event.enums';
 import { formatHijri } from './month-names';
+import { parseOccurrenceId } from './occasion.service';
 
 /** The feed covers these days around today: calendar apps keep what they fetched before. */
 export const FEED_DAYS_BEFORE = 30;
@@ -23,6 +25,7 @@ const UID_DOMAIN = 'nabz';
 const DAY_MS = 86_400_000;
 
 type FeedRequest = FastifyRequest<{ Querystring: { district?: string; kinds?: string; locale?: string } }>;
+type EventFileRequest = FastifyRequest<{ Params: { id: string }; Querystring: { locale?: string } }>;
 
 function parseKinds(raw: string | undefined): EventKind[] | null {
   if (raw === undefined || raw.trim() === '') return null;
@@ -41,7 +44,7 @@ function parseDistrict(raw: string | undefined, districts: District[]): District
   return district;
 }
 
-function parseLocale(request: FeedRequest): Locale {
+function parseLocale(request: FeedRequest | EventFileRequest): Locale {
   const { locale } = request.query;
   if (locale === undefined) return localeFromHeader(request.headers['accept-language']);
   if (locale !== Locale.FA && locale !== Locale.EN) throw badInput('locale is fa or en.', 'locale');
@@ -56,7 +59,7 @@ const utcDay = (date: string) => new Date(toEpochDay(date) * DAY_MS);
  * octets without splitting a UTF-8 character, CRLF). Timed events are in UTC; occasions are
  * all-day (DATE values) and transparent (they do not make anyone busy).
  */
-export function renderCalendar(items: Event[], options: { locale: Locale; timeZone: string; districts: Map<string, District>; name: string }): string {
+export function renderCalendar(items: Event[], options: { locale: Locale; timeZone: string; districts: Map<string, District>; name: string; siteUrl?: string }): string {
   const { locale } = options;
   const text = (fa: string | null, en: string | null) => pick({ fa, en }, locale);
   const calendar = ical({
@@ -79,6 +82,8 @@ export function renderCalendar(items: Event[], options: { locale: Locale; timeZo
       summary: text(item.titleFa, item.titleEn) ?? item.titleFa,
       description: description || null,
       location: place || null,
+      // The event's page on the public site, in the file's language.
+      url: options.siteUrl ? `${options.siteUrl}${locale === Locale.EN ? '/en' : ''}/events/${encodeURIComponent(item.id)}` : null,
       stamp: item.updatedAt,
       created: item.createdAt,
       lastModified: item.updatedAt,
@@ -108,7 +113,9 @@ export function renderCalendar(items: Event[], options: { locale: Locale; timeZo
  * year ahead. Answers 304 to a matching If-None-Match.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any logger: the app's is pino's, Fastify's default type is narrower
-export function registerCalendarFeedRoute(http: FastifyInstance<any, any, any, any>, services: Services): void {
+export function registerCalendarFeedRoute(http: FastifyInstance<any, any, any, any>, services: Services, siteUrl: string): void {
+  const calendarName = (locale: Locale) => (locale === Locale.EN ? 'Nabz: city events and occasions' : 'نبض: رویدادها و مناسبت‌های شهر');
+
   http.get('/calendar.ics', async (request: FeedRequest, reply: FastifyReply) => {
     try {
       const locale = parseLocale(request);
@@ -122,9 +129,9 @@ export function registerCalendarFeedRoute(http: FastifyInstance<any, any, any, a
         FEED_MAX_EVENTS,
       );
       const districts = new Map(allDistricts.map((d) => [d.id, d]));
-      const baseName = locale === Locale.EN ? 'Nabz: city events and occasions' : 'نبض: رویدادها و مناسبت‌های شهر';
+      const baseName = calendarName(locale);
       const name = district ? `${baseName} (${pick({ fa: district.nameFa, en: district.nameEn }, locale)})` : baseName;
-      const body = renderCalendar(items, { locale, timeZone, districts, name });
+      const body = renderCalendar(items, { locale, timeZone, districts, name, siteUrl });
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
       reply
         .header('cache-control', `public, max-age=${FEED_MAX_AGE_SECONDS}`)
@@ -138,12 +145,48 @@ export function registerCalendarFeedRoute(http: FastifyInstance<any, any, any, a
         .header('content-disposition', 'inline; filename="nabz-calendar.ics"')
         .send(body);
     } catch (err) {
-      if (!(err instanceof AppError) || err.extensions.code !== ErrorCode.BAD_USER_INPUT) throw err; // the app's error handler masks it
-      const { code, field } = err.extensions as { code: string; field?: string };
-      return reply
-        .code(400)
-        .header('cache-control', 'no-store')
-        .send({ errors: [{ message: err.message, extensions: { code, ...(field ? { field } : {}) } }] });
+      return refuse(reply, err);
     }
   });
+
+  /**
+   * `GET /calendar/events/:id/event.ics`: one published event, or one year of an occasion, as a
+   * file to add to a calendar ("add to my calendar" on the website): written by the same
+   * renderCalendar as the feed, so its UID and fields are the feed's. `?locale=fa|en`.
+   */
+  http.get('/calendar/events/:id/event.ics', async (request: EventFileRequest, reply: FastifyReply) => {
+    try {
+      const locale = parseLocale(request);
+      const { id } = request.params;
+      const occurrence = parseOccurrenceId(id);
+      if (!occurrence && !isUuid(id)) throw notFound('Event');
+      const found = occurrence ? await services.occasions.occurrenceById(id) : (await services.events.findByIds([id]))[0];
+      const event = services.events.visibleOrNotFound(null, found);
+      const districts = new Map((await services.districts.list()).map((d) => [d.id, d]));
+      const timeZone = services.events.timeZone;
+      const body = renderCalendar([event], { locale, timeZone, districts, name: calendarName(locale), siteUrl });
+      const day = event.occurrence ? event.occurrence.detail.date : localDateOf(event.startsAt, timeZone);
+      return reply
+        .code(200)
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="event-${day}.ics"`)
+        .header('cache-control', 'no-store')
+        .send(body);
+    } catch (err) {
+      return refuse(reply, err);
+    }
+  });
+}
+
+const REFUSALS: Partial<Record<string, number>> = { [ErrorCode.BAD_USER_INPUT]: 400, [ErrorCode.NOT_FOUND]: 404 };
+
+/** Bad input and unknown events in the API's error shape; anything else goes to the app's error handler, which masks it. */
+function refuse(reply: FastifyReply, err: unknown): FastifyReply {
+  const status = err instanceof AppError ? REFUSALS[String(err.extensions.code)] : undefined;
+  if (!status || !(err instanceof AppError)) throw err;
+  const { code, field } = err.extensions as { code: string; field?: string };
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .send({ errors: [{ message: err.message, extensions: { code, ...(field ? { field } : {}) } }] });
 }
