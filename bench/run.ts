@@ -33,7 +33,7 @@ function checkDecorators(): void {
   try {
     ({ assertDecoratorMetadata } = require('./lib/decorators') as typeof import('./lib/decorators'));
   } catch (err) {
-    throw new Error(`the TypeScript loader cannot compile decorators; is SWC_NODE_PROJECT (${process.env.SWC_NODE_PROJECT}) the tests' tsconfig.json? ${(err as Error).message}`);
+    throw new Error(`the TypeScript loader cannot compile decorators; is SWC_NODE_PROJECT (${process.env.SWC_NODE_PROJECT}) the tests' tsconfig.json? ${(err as Error).message}`, { cause: err });
   }
   assertDecoratorMetadata();
 }

@@ -44,7 +44,9 @@ function stop(code = 0) {
   for (const child of children) {
     try {
       process.kill(-child.pid, 'SIGTERM'); // the whole group, with anything a server forked
-    } catch {}
+    } catch {
+      // already gone
+    }
   }
   setTimeout(() => process.exit(code), 1500).unref();
 }
@@ -56,7 +58,9 @@ async function waitFor(url, seconds) {
   while (Date.now() < deadline) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer within ${seconds} s`);

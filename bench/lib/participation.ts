@@ -33,9 +33,7 @@ const BATCH = 15;
 
 /** `n` ALTCHA payloads (base64 JSON `{ challenge, solution }`), each from `altchaChallenge` and solved as the widget does. */
 export async function solvedChallenges(graphqlUrl: string, n: number): Promise<string[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { solveChallenge } = require('altcha-lib');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { deriveKey } = require('altcha-lib/algorithms/sha');
   const batches = Array.from({ length: Math.ceil(n / BATCH) }, (_, b) => Math.min(BATCH, n - b * BATCH));
   const fetched = await pool(batches, 8, async (size) => {

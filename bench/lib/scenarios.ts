@@ -76,7 +76,7 @@ export async function measure(scenarios: Scenario[], options: MeasureOptions): P
     try {
       s.check?.(status, body);
     } catch (err) {
-      throw new Error(`scenario ${s.name}: unexpected answer (HTTP ${status}): ${(err as Error).message}\n${body.slice(0, 500)}`);
+      throw new Error(`scenario ${s.name}: unexpected answer (HTTP ${status}): ${(err as Error).message}\n${body.slice(0, 500)}`, { cause: err });
     }
     expected.set(s.name, body);
   }

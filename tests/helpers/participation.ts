@@ -5,7 +5,6 @@ import { type TestApp } from './app';
 /** What a browser or partner app does with blindrsa-ts: blind a fresh message, finalize the signature. */
 export async function blindToken(t: TestApp, pollId: string, proof: Record<string, string>, headers: Record<string, string> = {}) {
   // An ES module, compiled for jest by its transform (jest.config.js).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { RSABSSA } = require('@cloudflare/blindrsa-ts') as typeof BlindRsa;
   const suite = RSABSSA.SHA384.PSS.Randomized();
   const key = await t.gql<{ poll: { tokenKey: { publicKey: string } | null } }>('query ($id: ID!) { poll(id: $id) { tokenKey { publicKey } } }', { id: pollId });
@@ -26,9 +25,7 @@ export async function blindToken(t: TestApp, pollId: string, proof: Record<strin
 
 /** Solves an ALTCHA challenge from the API as the widget would, returning the payload to send. */
 export async function solvedChallenge(t: TestApp): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { solveChallenge } = require('altcha-lib');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { deriveKey } = require('altcha-lib/algorithms/sha');
   const res = await t.gql<{ altchaChallenge: { json: string } }>('{ altchaChallenge { json expiresAt } }');
   const challenge = JSON.parse(res.body.data!.altchaChallenge.json);

@@ -15,7 +15,7 @@ describe('docker-compose.yml', () => {
   it('runs PostgreSQL, Redis, server and web, each with a health check, configured only by environment', () => {
     const text = fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
     for (const service of ['postgres', 'redis', 'server', 'web']) {
-      const block = text.split(/\n  (?=[a-z]+:\n)/).find((b) => b.startsWith(`${service}:`));
+      const block = text.split(/\n {2}(?=[a-z]+:\n)/).find((b) => b.startsWith(`${service}:`));
       expect([service, block && /healthcheck:/.test(block)]).toEqual([service, true]);
     }
     expect(text).toMatch(/DATABASE_URL: postgres:\/\/nabz:nabz@postgres:5432\/nabz/);

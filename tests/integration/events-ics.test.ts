@@ -2,7 +2,6 @@ import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
 import { startTestApp, type TestApp } from '../helpers/app';
 
 // ical.js is an ES module with a CommonJS build: required here, typed from its module declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL: typeof ICALModule = require('ical.js');
 type Component = InstanceType<typeof ICALModule.Component>;
 type Time = InstanceType<typeof ICALModule.Time>;

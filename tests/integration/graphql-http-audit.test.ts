@@ -49,7 +49,6 @@ describe('graphql-http audit', () => {
       const result = await audit.fn();
       if (result.status !== 'ok') notFollowed.push(`${audit.name}: ${result.reason}`);
     }
-    // eslint-disable-next-line no-console
     console.log(`graphql-http audit, SHOULD/MAY not followed (${notFollowed.length}):\n${notFollowed.join('\n')}`);
     expect(notFollowed.map((n) => n.split(':')[0])).toEqual(KNOWN_NOT_FOLLOWED);
   });

@@ -27,7 +27,7 @@ interface Reply {
 async function raw(init: RequestInit & { path?: string }): Promise<Reply> {
   const res = await fetch(`${t.url}${init.path ?? '/graphql'}`, init);
   const text = await res.text();
-  let body: Reply['body'] = {};
+  let body: Reply['body'];
   try {
     body = JSON.parse(text);
   } catch {

@@ -22,7 +22,7 @@ for (let d = 0; d <= 9; d++) {
 }
 
 // ZWNJ, ZWJ, tatweel, Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef), bidi marks.
-const IGNORED = /[\u200c\u200d\u0640\u064b-\u065f\u0670\u200e\u200f]/g;
+const IGNORED = /\u200c|\u200d|\u200e|\u200f|\u0640|\u0670|[\u064b-\u065f]/g;
 const MAPPED = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'g');
 
 export function normalizeForSearch(text: string): string {

@@ -36,7 +36,7 @@ export function webManifest(): DocumentManifest {
       try {
         documents.push(parse(source.body));
       } catch (err) {
-        throw new Error(`${path.relative(WEB, file)}: ${(err as Error).message}`);
+        throw new Error(`${path.relative(WEB, file)}: ${(err as Error).message}`, { cause: err });
       }
     }
   }

@@ -4,6 +4,7 @@ import { isGoalCategory, type GoalCategory, type GoalFilter } from "@/lib/api/sc
 export const SEARCH_MAX_LENGTH = 100;
 
 // Control characters are never text and the API rejects them: a pasted one must not fail the page.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
 export interface GoalSearch {

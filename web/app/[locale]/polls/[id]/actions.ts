@@ -93,7 +93,7 @@ export async function submitPollAnswer(previous: PollFormState, formData: FormDa
 
   const headers = await visitorHeaders();
   let rules: PollRules;
-  let assurance = "OPEN";
+  let assurance: string;
   try {
     const { data, errors } = await graphqlRequest<RulesData>(RULES_QUERY, { id: pollId }, headers);
     if (!data?.poll) return refuse(errors?.[0]?.extensions?.code === "NOT_FOUND" ? "POLL_CLOSED" : "UNAVAILABLE");

@@ -4,7 +4,6 @@ import { localePath } from "@/lib/i18n/routing";
 import { isUuid, staffQuery } from "@/lib/staff/api";
 import { addDays, cityDay } from "@/lib/staff/dates";
 import { staffFormat } from "@/lib/staff/format";
-import { staffText } from "@/lib/staff/i18n";
 import { mediaText } from "@/lib/staff/media-text";
 import { param, staffMetadata } from "@/lib/staff/page";
 import { requireSection } from "@/lib/staff/session";
@@ -77,7 +76,6 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
   await requireSection("media");
   const query = await searchParams;
   const t = mediaText[locale];
-  const st = staffText[locale];
   const f = staffFormat(locale);
   const today = cityDay();
   const { events } = await staffQuery<EventsData>(EVENTS_QUERY, { from: addDays(today, -30), to: addDays(today, 365), locale: graphqlLocale[locale] });

@@ -40,7 +40,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return staffMetadata(locale, staffText[locale].nav.insights);
 }
 
-const isChoice = (kind: string) => kind === "SINGLE_CHOICE" || kind === "MULTIPLE_CHOICE";
 
 export default async function InsightsPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
@@ -57,7 +56,6 @@ export default async function InsightsPage({ params, searchParams }: Params) {
   if (!poll || !pollInsights) notFound();
 
   const questions = [...poll.questions].sort((a, b) => a.position - b.position);
-  const choice = questions.filter((q) => isChoice(q.kind));
   const scored = questions.filter((q) => q.kind !== "FREE_TEXT");
   const texts = questions.filter((q) => q.kind === "FREE_TEXT");
   const pick = <T extends { id: string }>(list: T[], id: string | undefined) => list.find((q) => q.id === id) ?? list[0];
