@@ -45,7 +45,7 @@ export default tseslint.config(
     files: ["server/src/modules/**/*.ts", "server/src/common/**/*.ts", "server/src/db/**/*.ts"],
     ignores: ["server/src/modules/**/*.resolver.ts", "server/src/modules/**/*.loader.ts", "server/src/modules/**/*.routes.ts", "server/src/modules/**/*.route.ts", "server/src/modules/**/*.module.ts", "server/src/modules/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/graphql/*", "!**/graphql/pagination", "!**/graphql/locale"], message: "Domain code does not import the GraphQL transport." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/graphql/*"], message: "Domain code does not import the GraphQL transport." }] }],
     },
   },
 );

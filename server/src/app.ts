@@ -21,7 +21,7 @@ import { QueryLogger } from './db/query-logger';
 import { API_KEY_HEADER, type Context, SESSION_COOKIE } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/error-format';
 import { createLoaders } from './graphql/loaders';
-import { localeFromHeader } from './graphql/locale';
+import { localeFromHeader } from './common/locale';
 import { apiKeyScopePlugin } from './graphql/api-key-scopes';
 import { getSchema } from './graphql/schema';
 import { loadManifest, TrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents';

@@ -10,7 +10,7 @@ import { EventService } from './modules/events/event.service';
 import { OccasionService } from './modules/events/occasion.service';
 import { GoalService } from './modules/goals/goal.service';
 import { GoalIndicatorService } from './modules/goals/goal-indicator.service';
-import { createMediaServices } from './modules/media/media.module';
+import { createMediaServices } from './modules/media/media.services';
 import { PollExportService } from './modules/exports/poll-export.service';
 import { PollInsightsService } from './modules/polls/insights/insights.service';
 import { PollActivityService } from './modules/polls/poll-activity';

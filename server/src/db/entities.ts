@@ -3,7 +3,7 @@ import { District } from '../modules/districts/district.entity';
 import { Event } from '../modules/events/event.entity';
 import { Occasion, OccasionOverride } from '../modules/events/occasion.entity';
 import { Goal } from '../modules/goals/goal.entity';
-import { MEDIA_ENTITIES } from '../modules/media/media.module';
+import { MEDIA_ENTITIES } from '../modules/media/media.entities';
 import { WEBHOOK_ENTITIES } from '../modules/webhooks/webhook.entity';
 import { GoalIndicator } from '../modules/goals/goal-indicator.entity';
 import { Poll, PollAnswer, PollOption, PollParticipation, PollQuestion, PollResponse } from '../modules/polls/poll.entity';

@@ -1,4 +1,4 @@
-import { type Locale } from './locale';
+import { type Locale } from '../common/locale';
 import { type Loaders } from './loaders';
 import { type Services } from '../services';
 import { type Viewer } from '../modules/staff/staff.policy';

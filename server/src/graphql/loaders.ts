@@ -4,6 +4,8 @@ import { createEventLoaders } from '../modules/events/event.loader';
 import { type Goal } from '../modules/goals/goal.entity';
 import { createGoalIndicatorLoaders } from '../modules/goals/goal-indicator.loader';
 import { createMediaLoaders } from '../modules/media/media.loader';
+import { type InsightsSource } from '../modules/polls/insights/insights.service';
+import { type PollDefinition } from '../modules/polls/poll-definition';
 import { type Poll, type PollOption, type PollQuestion } from '../modules/polls/poll.entity';
 import { type ResponseAssurance } from '../modules/polls/poll.enums';
 import { type StaffUser } from '../modules/staff/staff.entity';
@@ -24,6 +26,8 @@ export function createLoaders(services: Services) {
      * one statement. Batched, not cached: a WebSocket connection keeps its context across live pushes.
      */
     assuranceCountsByPollId: new DataLoader<string, Array<{ assurance: ResponseAssurance; count: number }>>((ids) => services.pollTallies.assuranceCounts(ids), { cache: false }),
+    /** A poll's insights reads (tallies by district, by day…), made once per request and shared by its fields. */
+    insightsSource: new DataLoader<PollDefinition, InsightsSource, string>(async (definitions) => definitions.map((d) => services.pollInsights.source(d)), { cacheKeyFn: (d) => d.poll.id }),
     signInLockByUserId: new DataLoader<string, SignInLockState | null>((ids) => services.signInGuard.states(ids)),
     ...createGoalIndicatorLoaders(services),
     ...createEventLoaders(services),

@@ -7,7 +7,7 @@ import { DistrictResolver } from '../modules/districts/district.resolver';
 import { EventResolver, HijriDateResolver, OccasionResolver } from '../modules/events/event.resolver';
 import { GoalResolver } from '../modules/goals/goal.resolver';
 import { GoalIndicatorResolver } from '../modules/goals/goal-indicator.resolver';
-import { MEDIA_RESOLVERS } from '../modules/media/media.module';
+import { MEDIA_RESOLVERS } from '../modules/media/media.resolvers';
 import { PollOptionResolver, PollQuestionResolver, PollResolver, SubmitPollResponsePayloadResolver } from '../modules/polls/poll.resolver';
 import { FreeTextAnswerResolver, PollInsightsResolver } from '../modules/polls/insights/insights.resolver';
 import { contextScopedPubSub } from '../modules/polls/live/context-pubsub';

@@ -15,7 +15,7 @@ import { type Services } from '../services';
 import { type Context, RESPONDENT_COOKIE, SESSION_COOKIE } from './context';
 import { formatError } from './error-format';
 import { createLoaders } from './loaders';
-import { localeFromHeader } from './locale';
+import { localeFromHeader } from '../common/locale';
 import { bearerToken, MALFORMED_AUTHORIZATION, type queryLimits } from './transport';
 import { type TrustedDocuments, untrustedDocument } from './trusted-documents';
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { notFound } from '../../common/errors';
 import { Public } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
-import { Locale, LocalizedText, pick } from '../../graphql/locale';
+import { Locale, LocalizedText, pick } from '../../common/locale';
 import { District } from './district.entity';
 
 @Resolver(() => District)

@@ -3,7 +3,7 @@ import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fa
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { Locale, localeFromHeader, pick } from '../../graphql/locale';
+import { Locale, localeFromHeader, pick } from '../../common/locale';
 import { eventKindName } from './event-kind-names';
 import { type Services } from '../../services';
 import { type District } from '../districts/district.entity';

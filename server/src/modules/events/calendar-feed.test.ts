@@ -1,4 +1,4 @@
-import { Locale } from '../../graphql/locale';
+import { Locale } from '../../common/locale';
 import { renderCalendar } from './calendar-feed.route';
 import { Event } from './event.entity';
 import { EventKind, EventStatus } from './event.enums';

@@ -1,4 +1,4 @@
-import { Locale } from '../../graphql/locale';
+import { Locale } from '../../common/locale';
 import { EventKind } from './event.enums';
 
 /** What each kind is called for people (the calendar feed's CATEGORIES), as the website names it. */

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, registerDecorator, type ValidationOptions } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { TextInput } from '../../common/validation';
-import { PageArgs } from '../../graphql/pagination';
+import { PageArgs } from '../../common/pagination';
 import { isLocalDate, MAX_YEAR, MIN_YEAR } from './calendar';
 import { EventKind, EventStatus, OccasionCalendar } from './event.enums';
 import { MAX_OCCASION_YEAR, MIN_OCCASION_YEAR } from './occasion-expansion';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public, StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
-import { Locale, LocalizedText, pick } from '../../graphql/locale';
+import { Locale, LocalizedText, pick } from '../../common/locale';
 import { District } from '../districts/district.entity';
 import { Goal } from '../goals/goal.entity';
 import { Poll } from '../polls/poll.entity';

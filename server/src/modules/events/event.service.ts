@@ -4,7 +4,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { BadInputReason, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
-import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
+import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type DistrictService } from '../districts/district.service';
 import { type GoalService } from '../goals/goal.service';
 import { type PollService } from '../polls/poll.service';

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../../graphql/pagination';
+import { Connection } from '../../common/pagination';
 import { Event } from './event.entity';
 import { OccasionCalendar } from './event.enums';
 import { Occasion, OccasionOverride } from './occasion.entity';

@@ -1,4 +1,4 @@
-import { Locale } from '../../graphql/locale';
+import { Locale } from '../../common/locale';
 import { OccasionCalendar } from './event.enums';
 
 const SOLAR_FA = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];

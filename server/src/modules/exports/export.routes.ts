@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, badInput, ErrorCode, forbidden, unauthenticated } from '../../common/errors';
 import { SESSION_COOKIE } from '../../graphql/context';
-import { Locale, localeFromHeader } from '../../graphql/locale';
+import { Locale, localeFromHeader } from '../../common/locale';
 import { bearerToken, MALFORMED_AUTHORIZATION } from '../../graphql/transport';
 import { type Services } from '../../services';
 import { type Viewer } from '../staff/staff.policy';

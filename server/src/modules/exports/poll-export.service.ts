@@ -2,7 +2,7 @@ import { type DataSource } from 'typeorm';
 import { notFound } from '../../common/errors';
 import { type AuditService } from '../staff/audit.service';
 import { type Viewer } from '../staff/staff.policy';
-import { type Locale, pick } from '../../graphql/locale';
+import { type Locale, pick } from '../../common/locale';
 import { type DistrictService } from '../districts/district.service';
 import { type District } from '../districts/district.entity';
 import { type PollDefinition } from '../polls/poll-definition';

@@ -1,4 +1,4 @@
-import { type Locale, pick } from '../../graphql/locale';
+import { type Locale, pick } from '../../common/locale';
 import { QuestionKind } from '../polls/poll.enums';
 import { type PollResults } from '../polls/poll.types';
 import { wilson } from '../polls/stats';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
-import { Locale, LocalizedText, pick } from '../../graphql/locale';
+import { Locale, LocalizedText, pick } from '../../common/locale';
 import { Poll } from '../polls/poll.entity';
 import { canSeePoll } from '../polls/poll.policy';
 import { effectiveStatus } from '../polls/poll-status';

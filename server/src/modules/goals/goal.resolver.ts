@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public, StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
-import { Locale, LocalizedText, pick } from '../../graphql/locale';
-import { Connection, PageArgs } from '../../graphql/pagination';
+import { Locale, LocalizedText, pick } from '../../common/locale';
+import { Connection, PageArgs } from '../../common/pagination';
 import { Goal } from './goal.entity';
 import {
   CreateGoalInput,

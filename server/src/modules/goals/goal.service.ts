@@ -3,7 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
-import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
+import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type AuditService } from '../staff/audit.service';
 import { type Viewer } from '../staff/staff.policy';
 import { Goal } from './goal.entity';

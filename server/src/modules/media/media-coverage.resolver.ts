@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
-import { Locale } from '../../graphql/locale';
-import { Connection, PageArgs } from '../../graphql/pagination';
+import { Locale } from '../../common/locale';
+import { Connection, PageArgs } from '../../common/pagination';
 import { StaffUser } from '../staff/staff.entity';
 import { MediaCoverage } from './media-coverage.entity';
 import {

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { notFound } from '../../common/errors';
 import { StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
-import { Connection, PageArgs } from '../../graphql/pagination';
+import { Connection, PageArgs } from '../../common/pagination';
 import { ExportMediaContactDataInput, ExportMediaContactDataPayload } from './contact-data';
 import { MediaContact } from './media-contact.entity';
 import {

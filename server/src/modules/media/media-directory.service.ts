@@ -3,7 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
-import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
+import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type AuditService } from '../staff/audit.service';
 import { type Viewer } from '../staff/staff.policy';
 import { cleanBeats, normalizeEmail, normalizePhones } from './contact-details';

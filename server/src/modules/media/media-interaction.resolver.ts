@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { badInput } from '../../common/errors';
 import { StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
-import { Connection, PageArgs } from '../../graphql/pagination';
+import { Connection, PageArgs } from '../../common/pagination';
 import { StaffUser } from '../staff/staff.entity';
 import { isLocalDate } from './local-date';
 import { MediaContact } from './media-contact.entity';

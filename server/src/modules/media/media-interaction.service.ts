@@ -1,7 +1,7 @@
 import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
+import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type AuditService } from '../staff/audit.service';
 import { type Viewer } from '../staff/staff.policy';
 import { MediaContact } from './media-contact.entity';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
-import { Connection, PageArgs } from '../../graphql/pagination';
+import { Connection, PageArgs } from '../../common/pagination';
 import { Event } from '../events/event.entity';
 import { StaffUser } from '../staff/staff.entity';
 import { MediaContact } from './media-contact.entity';

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
+import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type AuditService } from '../staff/audit.service';
 import { type Viewer } from '../staff/staff.policy';
 import { type MediaDirectoryService, type PageRequest } from './media-directory.service';

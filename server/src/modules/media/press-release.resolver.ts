@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { notFound } from '../../common/errors';
 import { Public, StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
-import { Locale, LocalizedText, pick } from '../../graphql/locale';
-import { Connection, PageArgs } from '../../graphql/pagination';
+import { Locale, LocalizedText, pick } from '../../common/locale';
+import { Connection, PageArgs } from '../../common/pagination';
 import { District } from '../districts/district.entity';
 import { StaffUser } from '../staff/staff.entity';
 import { MediaContact } from './media-contact.entity';

@@ -2,7 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, BadInputReason, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
-import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
+import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
 import { type Viewer } from '../staff/staff.policy';

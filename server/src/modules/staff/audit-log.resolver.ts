@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
-import { PageArgs } from '../../graphql/pagination';
+import { PageArgs } from '../../common/pagination';
 import { Role } from './role';
 import { StaffUser } from './staff.entity';
 import { AuditLogEntryConnection, AuditLogEntryView, AuditLogFilter } from './audit-log.types';

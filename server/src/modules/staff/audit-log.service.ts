@@ -1,7 +1,7 @@
 import { type DataSource } from 'typeorm';
 import { badInput } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
+import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { AuditLogEntry } from './audit.entity';
 import { auditSnapshot } from './audit-log.redact';
 import { type AuditLogEntryView, type AuditLogFilter } from './audit-log.types';

@@ -2,7 +2,7 @@ import { IsOptional, MaxLength } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { TextInput } from '../../common/validation';
-import { Connection } from '../../graphql/pagination';
+import { Connection } from '../../common/pagination';
 
 @ObjectType('AuditLogEntry', { description: 'One staff action: who did what to which object, when, and the object before and after. Secrets and their hashes are never included.' })
 export class AuditLogEntryView {

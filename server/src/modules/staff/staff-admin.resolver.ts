@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { StaffOnly } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
-import { PageArgs } from '../../graphql/pagination';
+import { PageArgs } from '../../common/pagination';
 import { Role } from './role';
 import { CreateStaffUserInput, LiftSignInLockInput, ResetStaffPasswordInput, StaffUserFilter, UpdateStaffUserInput } from './staff-admin.inputs';
 import { CreateStaffUserPayload, LiftSignInLockPayload, ResetStaffPasswordPayload, StaffUserConnection, UpdateStaffUserPayload } from './staff-admin.types';

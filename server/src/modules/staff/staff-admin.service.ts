@@ -3,7 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { isCleanText } from '../../common/validation';
-import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
+import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type AuditService } from './audit.service';
 import { hashPassword } from './password';
 import { Role } from './role';

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../../graphql/pagination';
+import { Connection } from '../../common/pagination';
 import { StaffUser } from './staff.entity';
 
 export const StaffUserConnection = Connection(StaffUser, 'StaffUser');

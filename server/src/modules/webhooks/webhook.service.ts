@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { decodeCursor, type Page, toPage } from '../../graphql/pagination';
+import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type Logger } from '../../logger';
 import { pollTransitionsSince, type PollTransition } from '../polls/poll-schedule';
 import { effectiveStatus } from '../polls/poll-status';

@@ -2,7 +2,7 @@ import { ApiScope } from '../../partners/api-key.enums';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { StaffOnly, StaffOrApiKey } from '../../../graphql/access';
 import { type Context } from '../../../graphql/context';
-import { PageArgs } from '../../../graphql/pagination';
+import { PageArgs } from '../../../common/pagination';
 import { District } from '../../districts/district.entity';
 import { QuestionResult } from '../poll.types';
 import { POLL_ANALYSTS } from '../poll.policy';
@@ -20,6 +20,9 @@ import { MAX_TOP_WORDS } from './insights.service';
 
 const questionArg = { description: 'A question of this poll.' } as const;
 
+/** The request's reads of the poll, shared by every field that asks (the loaders keep one per poll). */
+const source = (ctx: Context, insights: PollInsights) => ctx.loaders.insightsSource.load(insights.definition);
+
 @Resolver(() => PollInsights)
 export class PollInsightsResolver {
   @StaffOrApiKey(ApiScope.ANALYTICS_READ, ...POLL_ANALYSTS)
@@ -33,66 +36,66 @@ export class PollInsightsResolver {
   }
 
   @FieldResolver(() => Int, { description: 'All responses so far.' })
-  responseCount(@Root() insights: PollInsights): Promise<number> {
-    return insights.source.responseCount();
+  async responseCount(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<number> {
+    return (await source(ctx, insights)).responseCount();
   }
 
   @FieldResolver(() => [QuestionResult], { description: 'Each question in order: counts, shares with 95 % Wilson intervals, rating means and distributions, NPS.' })
-  questions(@Root() insights: PollInsights): Promise<QuestionResult[]> {
-    return insights.source.results();
+  async questions(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<QuestionResult[]> {
+    return (await source(ctx, insights)).results();
   }
 
   @FieldResolver(() => Crosstab, {
     description:
       'A question by district (rows: districts; choice questions by option, RATING and NPS by value with each row\'s mean or score) or, with `byQuestionId`, a choice question by the options picked in another choice question. Counted from tallies, never from responses. Disclosure control: rows under the poll\'s `minResponses` and counts under 5 are withheld, with complements (docs/api.md). BAD_USER_INPUT when a question is not of a kind that can be broken down that way, or is crossed with itself. An expensive field: one per request (QUERY_TOO_EXPENSIVE).',
   })
-  crosstab(
+  async crosstab(
     @Root() insights: PollInsights,
     @Arg('questionId', () => ID, questionArg) questionId: string,
     @Arg('byQuestionId', () => ID, { nullable: true, description: 'Another choice question of this poll (not the question itself); by district when omitted.' }) byQuestionId: string | null,
     @Ctx() ctx: Context,
   ): Promise<Crosstab> {
-    return ctx.services.pollInsights.crosstab(insights.source, questionId, byQuestionId ?? null);
+    return ctx.services.pollInsights.crosstab(await source(ctx, insights), questionId, byQuestionId ?? null);
   }
 
   @FieldResolver(() => QuestionTrend, { description: 'A question day by day (days in the city\'s time zone).' })
-  trend(@Root() insights: PollInsights, @Arg('questionId', () => ID, questionArg) questionId: string, @Ctx() ctx: Context): Promise<QuestionTrend> {
-    return ctx.services.pollInsights.trend(insights.source, questionId);
+  async trend(@Root() insights: PollInsights, @Arg('questionId', () => ID, questionArg) questionId: string, @Ctx() ctx: Context): Promise<QuestionTrend> {
+    return ctx.services.pollInsights.trend(await source(ctx, insights), questionId);
   }
 
   @FieldResolver(() => [WeightedQuestionResult], { description: 'Each question except free-text ones, weighted by district population beside the raw results. An expensive field: one per request (QUERY_TOO_EXPENSIVE).' })
-  weightedResults(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<WeightedQuestionResult[]> {
-    return ctx.services.pollInsights.weighted(insights.source);
+  async weightedResults(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<WeightedQuestionResult[]> {
+    return ctx.services.pollInsights.weighted(await source(ctx, insights));
   }
 
   // Citizens' own words may carry personal details: staff sessions only, never API keys.
   @StaffOnly(...POLL_ANALYSTS)
   @FieldResolver(() => FreeTextAnswerConnection, { description: 'A FREE_TEXT question\'s answers, newest first. Personal opinion: staff sessions only (not API keys). An expensive field: one per request (QUERY_TOO_EXPENSIVE).' })
-  freeTextAnswers(
+  async freeTextAnswers(
     @Root() insights: PollInsights,
     @Arg('questionId', () => ID, questionArg) questionId: string,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.pollInsights.freeTextAnswers(insights.source, questionId, page);
+    return ctx.services.pollInsights.freeTextAnswers(await source(ctx, insights), questionId, page);
   }
 
   @FieldResolver(() => WordFrequency, {
     description:
       'The most frequent words of a FREE_TEXT question\'s answers, Persian-aware (half-spaces kept), without stop words, from precomputed word tallies. API keys see only words that at least 5 respondents used. An expensive field: one per request (QUERY_TOO_EXPENSIVE).',
   })
-  wordFrequency(
+  async wordFrequency(
     @Root() insights: PollInsights,
     @Arg('questionId', () => ID, questionArg) questionId: string,
     @Arg('top', () => Int, { defaultValue: 30, description: `How many words: 1 to ${MAX_TOP_WORDS}.` }) top: number,
     @Ctx() ctx: Context,
   ): Promise<WordFrequency> {
-    return ctx.services.pollInsights.wordFrequency(insights.source, questionId, top, ctx.apiKey !== null);
+    return ctx.services.pollInsights.wordFrequency(await source(ctx, insights), questionId, top, ctx.apiKey !== null);
   }
 
   @FieldResolver(() => [QuestionWaves], { description: 'Each question across every wave of the survey (polls sharing `seriesId`), with the change between the last two waves.' })
-  waves(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<QuestionWaves[]> {
-    return ctx.services.pollInsights.waves(insights.source);
+  async waves(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<QuestionWaves[]> {
+    return ctx.services.pollInsights.waves(await source(ctx, insights));
   }
 }
 

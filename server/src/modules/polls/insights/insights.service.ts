@@ -1,7 +1,7 @@
 import { type DataSource } from 'typeorm';
 import { badInput, notFound } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
-import { decodeCursor, type Page, toPage } from '../../../graphql/pagination';
+import { decodeCursor, type Page, toPage } from '../../../common/pagination';
 import { type District } from '../../districts/district.entity';
 import { type DistrictService } from '../../districts/district.service';
 import { Poll } from '../poll.entity';
@@ -115,8 +115,13 @@ export class PollInsightsService {
     return Object.assign(new PollInsights(), {
       poll: definition.poll,
       minCellSize: MIN_CELL,
-      source: new InsightsSource(definition, this.tallies, this.districts),
+      definition,
     });
+  }
+
+  /** One request's reads of a poll's tallies, shared by the fields that need them (see the loaders). */
+  source(definition: PollDefinition): InsightsSource {
+    return new InsightsSource(definition, this.tallies, this.districts);
   }
 
   async crosstab(source: InsightsSource, questionId: string, byQuestionId: string | null): Promise<{ question: Question; byQuestion: Question | null; rows: CrosstabRowData[] }> {

@@ -1,10 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../../../graphql/pagination';
+import { Connection } from '../../../common/pagination';
 import { District } from '../../districts/district.entity';
 import { Poll, PollOption, PollQuestion } from '../poll.entity';
 import { ConfidenceInterval, QuestionResult } from '../poll.types';
 import { MIN_CELL } from './cells';
-import { type InsightsSource } from './insights.service';
+import { type PollDefinition } from '../poll-definition';
 
 const SUPPRESSED_NOTE = `null when suppressed (under ${MIN_CELL}, or a complement that keeps another suppressed count from being worked out)`;
 
@@ -337,6 +337,6 @@ export class PollInsights {
   @Field(() => Int, { description: 'The smallest count a breakdown shows; smaller ones are suppressed, with complements. (Rows need the poll\'s `minResponses`.)' })
   minCellSize: number;
 
-  /** The request's reads of this poll, shared by the fields (not a GraphQL field). */
-  source: InsightsSource;
+  /** What the fields read: the poll and its questions (not a GraphQL field). */
+  definition: PollDefinition;
 }

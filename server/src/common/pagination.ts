@@ -1,6 +1,6 @@
 import { type ClassType, Field, Int, ObjectType, ArgsType } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { badInput } from '../common/errors';
+import { badInput } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 50;
