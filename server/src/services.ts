@@ -16,6 +16,7 @@ import { PollInsightsService } from './modules/polls/insights/insights.service';
 import { PollActivityService } from './modules/polls/poll-activity';
 import { PollResultsService } from './modules/polls/poll-results.service';
 import { PollSubmissionService } from './modules/polls/poll-submission.service';
+import { ResultsAccess } from './modules/polls/results-access';
 import { PollTallyService } from './modules/polls/poll-tally.service';
 import { PollService } from './modules/polls/poll.service';
 import { RespondentKeys } from './modules/polls/respondent';
@@ -63,6 +64,7 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
     deviceKey: createHmac('sha256', config.respondentSecret).update('nabz staff device tokens').digest(),
   });
   const districts = new DistrictService(db);
+  const respondentKeys = new RespondentKeys(config.respondentSecret);
   const webhooks = new WebhookService(db, audit, log, config.webhooks);
   const polls = new PollService(db, audit, districts, webhooks);
   const goals = new GoalService(db, audit);
@@ -123,11 +125,12 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
     }),
     // Insights read through `readDb` (a replica when DATABASE_READ_URL is set); only this instance's tallies fold.
     pollInsights: new PollInsightsService(readDb, polls, readDb === db ? pollTallies : new PollTallyService(readDb, config.timeZone, log), districts, config.timeZone),
+    pollResultsAccess: new ResultsAccess(db, respondentKeys),
     pollActivity: new PollActivityService(db, pollTallies, abuseSignals, config.timeZone),
     pollSubmissions: new PollSubmissionService(
       db,
       polls,
-      new RespondentKeys(config.respondentSecret),
+      respondentKeys,
       {
         perClient: new Limiter({ keyPrefix: 'poll-submit', points: config.submissionsPerMinute, durationSeconds: 60 }, redis),
         unchallengedPerClient: new Limiter({ keyPrefix: 'poll-submit-unchallenged', points: config.participation.unchallengedPerHour, durationSeconds: hour }, redis),

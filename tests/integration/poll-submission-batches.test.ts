@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { testDatabase } from '../helpers/database';
 import { createPoll, SUBMIT, surveyInput, type CreatedPoll } from '../helpers/polls';
 
-// Concurrent submissions are written in batches (group commit, poll-submission.service.ts): these
+// Concurrent submissions are written in batches (group commit, submission-writer.ts): these
 // tests pin what a respondent must not notice — every answer acknowledged is stored once, and one
 // faulty submission does not fail the others written with it.
 

@@ -53,7 +53,7 @@ export class PollResolver {
     @Ctx() ctx: Context,
   ): Promise<PollResults> {
     const poll = ctx.services.polls.visibleOrNotFound(ctx.viewer, await ctx.loaders.pollById.load(pollId));
-    await ctx.services.pollSubmissions.assertMayReadResults(ctx.viewer, poll, respondentToken ?? ctx.respondentCookie.token);
+    await ctx.services.pollResultsAccess.assertMayReadResults(ctx.viewer, poll, respondentToken ?? ctx.respondentCookie.token);
     return ctx.services.pollResults.results(poll.id);
   }
 

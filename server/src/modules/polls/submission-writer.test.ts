@@ -1,7 +1,7 @@
 import { ResponseAssurance } from './poll.enums';
 import { runInNewContext } from 'node:vm';
 import { type DataSource } from 'typeorm';
-import { SubmissionWriter } from './poll-submission.service';
+import { SubmissionWriter } from './submission-writer';
 
 /** A data source whose every statement fails with `error`, and that counts them. */
 function failingDb(error: unknown): DataSource & { statements: number } {

@@ -14,10 +14,10 @@ import { type LiveResultsEvent } from './poll-live.service';
  * is signed out, expired or its account deactivated, the subscription ends with UNAUTHENTICATED.
  */
 async function followResults(ctx: Context, pollId: string): Promise<AsyncIterableIterator<LiveResultsEvent>> {
-  const { polls, pollSubmissions, pollLive } = ctx.services;
+  const { polls, pollResultsAccess, pollLive } = ctx.services;
   const poll = polls.visibleOrNotFound(ctx.viewer, await ctx.loaders.pollById.load(pollId));
   const token = ctx.respondentCookie.token;
-  await pollSubmissions.assertMayReadResults(ctx.viewer, poll, token);
+  await pollResultsAccess.assertMayReadResults(ctx.viewer, poll, token);
 
   const session = ctx.viewer ? ctx.currentViewer : undefined;
   let checked: Pick<Poll, 'resultsVisibility' | 'state'> = poll;
@@ -29,7 +29,7 @@ async function followResults(ctx: Context, pollId: string): Promise<AsyncIterabl
     if (current.resultsVisibility === checked.resultsVisibility && current.state === checked.state && now?.role === viewer?.role) return null;
     try {
       polls.visibleOrNotFound(now, current);
-      await pollSubmissions.assertMayReadResults(now, current, token);
+      await pollResultsAccess.assertMayReadResults(now, current, token);
       checked = current;
       viewer = now;
       return null;

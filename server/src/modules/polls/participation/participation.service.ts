@@ -10,7 +10,7 @@ import { EligibilityKind, PollAssurance, PollStatus } from '../poll.enums';
 import { PollErrorCode, pollClosed, pollNotOpen, wrongAssurance } from '../poll.errors';
 import { effectiveStatus } from '../poll-status';
 import { type PollService } from '../poll.service';
-import { decodeBase64Url } from '../poll-submission.service';
+import { decodeBase64Url } from '../answer-checks';
 import { EligibilityList } from './participation.entity';
 import { maskMobile, normalizeEligibilityId, normalizeMobile } from './identifiers';
 import { TOKEN_ALGORITHM, type PollTokenKeys } from './poll-tokens';
