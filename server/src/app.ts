@@ -10,7 +10,7 @@ import Fastify, { LogController, type FastifyReply, type FastifyRequest } from '
 import Redis from 'ioredis';
 import { type DataSource } from 'typeorm';
 import { type Config } from './config';
-import { AppError, ErrorCode } from './common/errors';
+import { ErrorCode } from './common/errors';
 import { hashKey } from './common/rate-limit';
 import { pinWebClientAddress } from './common/client-address';
 import { createDataSource } from './db/data-source';
@@ -25,7 +25,9 @@ import { localeFromHeader } from './common/locale';
 import { apiKeyScopePlugin } from './graphql/api-key-scopes';
 import { getSchema } from './graphql/schema';
 import { loadManifest, TrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents';
-import { bearerToken, MALFORMED_AUTHORIZATION, queryLimits } from './graphql/transport';
+import { queryLimits } from './graphql/transport';
+import { authenticate, viewerOf } from './graphql/identity';
+import { errorBody } from './graphql/http-error';
 import { respondentCookie } from './graphql/respondent-cookie';
 import { graphqlResponseMediaType } from './graphql/media-type';
 import { attachGraphQLWebSocket } from './graphql/websocket';
@@ -186,10 +188,10 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
             : error.code === 'NABZ_INVALID_UTF8'
               ? ['BAD_REQUEST', error.message]
               : ['BAD_REQUEST', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'The request body is not valid JSON.' : 'The request is malformed.'];
-    void reply.code(status).send({ errors: [{ message, extensions: { code, requestId: request.id } }] });
+    void reply.code(status).send(errorBody(request.id, code, message));
   });
   http.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send({ errors: [{ message: 'No such endpoint. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+    void reply.code(404).send(errorBody(request.id, ErrorCode.NOT_FOUND, 'No such endpoint. The API is at /graphql.'));
   });
 
   http.get('/healthz', async () => ({ status: 'ok' }));
@@ -245,7 +247,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
     const mediaType = graphqlResponseMediaType(request.headers.accept);
     if (mediaType === null) {
       const message = 'The Accept header allows none of application/json and application/graphql-response+json, the media types GraphQL answers in.';
-      return reply.code(406).send({ errors: [{ message, extensions: { code: 'NOT_ACCEPTABLE', requestId: request.id } }] });
+      return reply.code(406).send(errorBody(request.id, 'NOT_ACCEPTABLE', message));
     }
   });
 
@@ -259,11 +261,15 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
 }
 
 async function buildContext(request: FastifyRequest, reply: FastifyReply, config: Config, services: Services): Promise<Context> {
-  const authorization = request.headers.authorization;
-  const bearer = bearerToken(authorization);
-  if (authorization && !bearer) {
-    throw new AppError(ErrorCode.UNAUTHENTICATED, MALFORMED_AUTHORIZATION, { http: { status: 401 } });
-  }
+  const apiKeyHeader = request.headers[API_KEY_HEADER];
+  const identity = await authenticate(
+    {
+      authorization: request.headers.authorization,
+      apiKey: apiKeyHeader === undefined ? undefined : Array.isArray(apiKeyHeader) ? apiKeyHeader.join(',') : apiKeyHeader,
+      sessionCookie: request.cookies[SESSION_COOKIE],
+    },
+    services,
+  );
   const sessionCookie = {
     set(value: string, expiresAt: Date) {
       void reply.setCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', expires: expiresAt });
@@ -283,22 +289,7 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
     respondentCookie: respondentCookie(request, reply, config.cookieSecure),
   };
 
-  const apiKeyHeader = request.headers[API_KEY_HEADER];
-  if (apiKeyHeader !== undefined) {
-    if (bearer) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Send either an API key or a staff token, not both.', { http: { status: 400 } });
-    const secret = Array.isArray(apiKeyHeader) ? apiKeyHeader.join(',') : apiKeyHeader;
-    const apiKey = await services.apiKeys.authenticate(secret);
-    // A key acts for no one: a staff cookie that came along is ignored.
-    return { ...common, viewer: null, apiKey };
-  }
-
-  const cookieToken = request.cookies[SESSION_COOKIE];
-  const token = bearer ?? cookieToken;
-  const viewer = token ? await services.auth.viewerForToken(token) : null;
-  if (bearer && !viewer) {
-    // A partner tool that sends a token wants to act as someone: say the token is no good.
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'The session token is unknown or has expired. Sign in again.', { http: { status: 401 } });
-  }
-  if (cookieToken && !bearer && !viewer) sessionCookie.clear();
-  return { ...common, viewer, apiKey: null };
+  if (identity.kind === 'apiKey') return { ...common, viewer: null, apiKey: identity.apiKey };
+  if (identity.kind === 'anonymous' && identity.staleCookie) sessionCookie.clear();
+  return { ...common, viewer: viewerOf(identity), apiKey: null };
 }

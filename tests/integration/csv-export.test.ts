@@ -99,7 +99,7 @@ describe('CSV export: access', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const body = await res.json();
-    expect(body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', requestId: res.headers.get('x-request-id') } }] });
   });
 
   it('refuses an unknown or malformed bearer token with 401', async () => {
@@ -112,7 +112,7 @@ describe('CSV export: access', () => {
   it.each(['responses', 'results'])('refuses %s.csv to a media officer with 403 FORBIDDEN', async (kind) => {
     const res = await get(`${t.url}/exports/polls/${survey.id}/${kind}.csv`, media);
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'FORBIDDEN' } }] });
+    expect(await res.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'FORBIDDEN', requestId: res.headers.get('x-request-id') } }] });
   });
 
   it.each(['responses', 'results'])('answers 404 NOT_FOUND for an unknown or malformed poll id in %s.csv', async (kind) => {

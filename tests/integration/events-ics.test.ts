@@ -169,7 +169,7 @@ describe('GET /calendar.ics', () => {
   ])('refuses %s with 400 BAD_USER_INPUT naming %s', async (query, field) => {
     const { res, text } = await feed(query);
     expect(res.status).toBe(400);
-    expect(JSON.parse(text).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(JSON.parse(text).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field, requestId: res.headers.get('x-request-id') });
   });
 
   it('answers 304 when the calendar has not changed, and a new ETag when it has', async () => {
@@ -220,11 +220,11 @@ describe('GET /calendar/events/:id/event.ics (one event to add to a calendar)', 
     for (const id of [created.body.data!.createEvent.event.id, '00000000-0000-4000-8000-000000000000', 'not-an-id', 'occasion:x:1405']) {
       const res = await file(id);
       expect(res.status).toBe(404);
-      expect(((await res.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
+      expect(((await res.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toEqual({ code: 'NOT_FOUND', requestId: res.headers.get('x-request-id') });
     }
     const published = await publishedEvent({ kind: 'OTHER', titleFa: 'رویداد زبان', startsAt: soon(6, 1), endsAt: soon(6, 2) });
     const bad = await file(published, '?locale=de');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'locale' });
+    expect(((await bad.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'locale', requestId: bad.headers.get('x-request-id') });
   });
 });

@@ -16,7 +16,8 @@ import { type Context, RESPONDENT_COOKIE, SESSION_COOKIE } from './context';
 import { formatError } from './error-format';
 import { createLoaders } from './loaders';
 import { localeFromHeader } from '../common/locale';
-import { bearerToken, MALFORMED_AUTHORIZATION, type queryLimits } from './transport';
+import { bearerToken, type queryLimits } from './transport';
+import { authenticate, viewerOf } from './identity';
 import { type TrustedDocuments, untrustedDocument } from './trusted-documents';
 
 /** Subscriptions one connection may hold at once; a client following more opens another connection. */
@@ -92,7 +93,7 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
       connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
       onConnect: async (ctx) => {
         try {
-          const refused = await authenticate(ctx, http, services, config, addressOf);
+          const refused = await admitConnection(ctx, http, services, config, addressOf);
           if (!refused) return true;
           ctx.extra.socket.close(CloseCode.Forbidden, refused);
         } catch (err) {
@@ -163,7 +164,7 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
 type Http = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger>;
 
 /** Checks the credentials a connection presents; returns why it is refused, or null. */
-async function authenticate(ctx: SocketContext, http: Http, services: Services, config: Config, addressOf: (request: IncomingMessage) => string): Promise<string | null> {
+async function admitConnection(ctx: SocketContext, http: Http, services: Services, config: Config, addressOf: (request: IncomingMessage) => string): Promise<string | null> {
   const { request } = ctx.extra;
   const params = ctx.connectionParams ?? {};
   const { authorization, respondentToken } = params;
@@ -171,11 +172,16 @@ async function authenticate(ctx: SocketContext, http: Http, services: Services, 
   if (respondentToken !== undefined && (typeof respondentToken !== 'string' || respondentToken.length > MAX_PARAM_LENGTH)) return 'connectionParams.respondentToken must be a string.';
 
   const presented = (authorization as string | undefined) ?? request.headers.authorization;
-  const bearer = bearerToken(presented);
-  if (presented && !bearer) return MALFORMED_AUTHORIZATION;
-  if (bearer && !(await services.auth.viewerForToken(bearer))) return 'The session token is unknown or has expired. Sign in again.';
-
   const cookies = http.parseCookie(request.headers.cookie ?? '');
+  // Subscriptions are public or staff-only: a partner's API key header is not read here.
+  try {
+    await authenticate({ authorization: presented, sessionCookie: cookies[SESSION_COOKIE] }, services);
+  } catch (err) {
+    if (err instanceof AppError) return err.message;
+    throw err;
+  }
+  const bearer = bearerToken(presented);
+
   const address = addressOf(request);
   ctx.extra.connection = {
     id: randomUUID(),
@@ -191,9 +197,9 @@ async function authenticate(ctx: SocketContext, http: Http, services: Services, 
 
 /** A request context for one subscription, as buildContext makes one for an HTTP request. */
 async function socketContext(connection: Connection, requestId: string, services: Services): Promise<Context> {
-  const token = connection.bearer ?? connection.cookieToken;
-  const viewer = token ? await services.auth.viewerForToken(token) : null;
-  if (connection.bearer && !viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The session token is unknown or has expired. Sign in again.');
+  const identity = await authenticate({ authorization: connection.bearer ? `Bearer ${connection.bearer}` : undefined, sessionCookie: connection.cookieToken }, services);
+  const viewer = viewerOf(identity);
+  const token = identity.kind === 'staff' ? identity.token : undefined;
   return {
     requestId,
     locale: connection.locale,

@@ -1,5 +1,6 @@
 import { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, ErrorCode } from '../../common/errors';
+import { errorBody } from '../../graphql/http-error';
 import { type AnalyticsService } from './analytics.service';
 import { BEACON_MAX_BYTES, PageViewError, parseBeacon } from './beacon';
 
@@ -15,7 +16,7 @@ function beaconRefusalStatus(error: AppError): number {
 
 /** Answers with the API's error shape. Returns nothing: a handler that returns the reply it already sent makes Fastify warn. */
 function refuse(reply: FastifyReply, status: number, code: string, message: string, field?: string | null, retryAfter?: unknown): void {
-  const body = { errors: [{ message, extensions: { code, ...(field ? { field } : {}), ...(retryAfter ? { retryAfter } : {}), requestId: reply.request.id } }] };
+  const body = errorBody(reply.request.id, code, message, { ...(field ? { field } : {}), ...(retryAfter ? { retryAfter } : {}) });
   void reply.code(status).headers(BEACON_HEADERS).type('application/json; charset=utf-8').send(JSON.stringify(body));
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
-import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
+import { badInput, notFound } from '../../common/errors';
+import { sendAppError } from '../../graphql/http-error';
 import { isUuid } from '../../common/ids';
 import { Locale, localeFromHeader, pick } from '../../common/locale';
 import { eventKindName } from './event-kind-names';
@@ -145,7 +146,7 @@ export function registerCalendarFeedRoute(http: FastifyInstance<any, any, any, a
         .header('content-disposition', 'inline; filename="nabz-calendar.ics"')
         .send(body);
     } catch (err) {
-      return refuse(reply, err);
+      return sendAppError(reply, err);
     }
   });
 
@@ -173,20 +174,7 @@ export function registerCalendarFeedRoute(http: FastifyInstance<any, any, any, a
         .header('cache-control', 'no-store')
         .send(body);
     } catch (err) {
-      return refuse(reply, err);
+      return sendAppError(reply, err);
     }
   });
-}
-
-const REFUSALS: Partial<Record<string, number>> = { [ErrorCode.BAD_USER_INPUT]: 400, [ErrorCode.NOT_FOUND]: 404 };
-
-/** Bad input and unknown events in the API's error shape; anything else goes to the app's error handler, which masks it. */
-function refuse(reply: FastifyReply, err: unknown): FastifyReply {
-  const status = err instanceof AppError ? REFUSALS[String(err.extensions.code)] : undefined;
-  if (!status || !(err instanceof AppError)) throw err;
-  const { code, field } = err.extensions as { code: string; field?: string };
-  return reply
-    .code(status)
-    .header('cache-control', 'no-store')
-    .send({ errors: [{ message: err.message, extensions: { code, ...(field ? { field } : {}) } }] });
 }

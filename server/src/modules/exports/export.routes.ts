@@ -1,37 +1,23 @@
 import { Readable } from 'node:stream';
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { AppError, badInput, ErrorCode, forbidden, unauthenticated } from '../../common/errors';
+import { badInput, forbidden, unauthenticated } from '../../common/errors';
 import { SESSION_COOKIE } from '../../graphql/context';
 import { Locale, localeFromHeader } from '../../common/locale';
-import { bearerToken, MALFORMED_AUTHORIZATION } from '../../graphql/transport';
+import { authenticate, sessionExpired, viewerOf } from '../../graphql/identity';
+import { sendAppError } from '../../graphql/http-error';
 import { type Services } from '../../services';
 import { type Viewer } from '../staff/staff.policy';
 import { type Cell, csvChunks } from './csv';
 import { canExportPolls } from './export.policy';
 import { resultRows } from './poll-results-csv';
 
-const STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-};
-
 type ExportRequest = FastifyRequest<{ Params: { pollId: string }; Querystring: { locale?: string } }>;
 
-/**
- * The same credentials, read the same way, as the GraphQL context (app.ts `buildContext`):
- * `Authorization: Bearer <token>` or the session cookie.
- */
-async function viewerOf(request: FastifyRequest, services: Services): Promise<Viewer> {
-  const authorization = request.headers.authorization;
-  const bearer = bearerToken(authorization);
-  if (authorization && !bearer) throw new AppError(ErrorCode.UNAUTHENTICATED, MALFORMED_AUTHORIZATION);
-  const token = bearer ?? request.cookies[SESSION_COOKIE];
-  const viewer = token ? await services.auth.viewerForToken(token) : null;
-  if (!viewer) {
-    throw token ? new AppError(ErrorCode.UNAUTHENTICATED, 'The session token is unknown or has expired. Sign in again.') : unauthenticated();
-  }
+/** Staff who may export, by the same credentials as GraphQL (a session cookie or a bearer token). */
+async function exporter(request: FastifyRequest, services: Services): Promise<Viewer> {
+  const identity = await authenticate({ authorization: request.headers.authorization, sessionCookie: request.cookies[SESSION_COOKIE] }, services);
+  const viewer = viewerOf(identity);
+  if (!viewer) throw identity.kind === 'anonymous' && identity.staleCookie ? sessionExpired() : unauthenticated();
   if (!canExportPolls(viewer)) throw forbidden();
   return viewer;
 }
@@ -67,16 +53,10 @@ function sendCsv(reply: FastifyReply, filename: string, rows: AsyncIterable<Cell
 export function registerExportRoutes(http: FastifyInstance<any, any, any, any>, services: Services): void {
   const handle = (build: (request: ExportRequest, reply: FastifyReply, locale: Locale, viewer: Viewer) => Promise<FastifyReply>) => async (request: ExportRequest, reply: FastifyReply) => {
     try {
-      const viewer = await viewerOf(request, services);
+      const viewer = await exporter(request, services);
       return await build(request, reply, localeOf(request), viewer);
     } catch (err) {
-      const status = err instanceof AppError ? STATUS[String(err.extensions.code)] : undefined;
-      if (!status || !(err instanceof AppError)) throw err; // the app's error handler masks it
-      const { code, field } = err.extensions as { code: string; field?: string };
-      return reply
-        .code(status)
-        .header('cache-control', 'no-store')
-        .send({ errors: [{ message: err.message, extensions: { code, ...(field ? { field } : {}) } }] });
+      return sendAppError(reply, err);
     }
   };
 
