@@ -1,4 +1,7 @@
-import { Authorized, Extensions } from 'type-graphql';
+import { Authorized, createParameterDecorator, Extensions } from 'type-graphql';
+import { unauthenticated } from '../common/errors';
+import { type Actor } from '../modules/staff/staff.policy';
+import { type Context } from './context';
 import { type GraphQLSchema } from 'graphql';
 import { type ApiScope } from '../modules/partners/api-key.enums';
 import { type Role } from '../modules/staff/role';
@@ -59,4 +62,16 @@ export function assertAccessDeclared(schema: GraphQLSchema): void {
   if (missing.length) {
     throw new Error(`These operations declare no access (use @Public() or @StaffOnly()): ${missing.join(', ')}`);
   }
+}
+
+/**
+ * The signed-in staff member acting in this request, typed, for the resolvers of staff-only
+ * operations (the access check has run before, so there is one; a call without one is refused).
+ */
+export function CurrentActor() {
+  return createParameterDecorator<Context>(({ context }) => {
+    if (!context.viewer) throw unauthenticated();
+    const actor: Actor = { ...context.viewer, requestId: context.requestId };
+    return actor;
+  });
 }

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Public, StaffOnly } from '../../graphql/access';
+import { CurrentActor, Public, StaffOnly } from '../../graphql/access';
+import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
 import { Locale, LocalizedText, pick } from '../../common/locale';
 import { District } from '../districts/district.entity';
@@ -79,34 +80,34 @@ export class EventResolver {
 
   @StaffOnly(...EVENT_EDITORS)
   @Mutation(() => CreateEventPayload, { description: 'Creates an event as a DRAFT. Editors and admins.' })
-  async createEvent(@Arg('input', () => CreateEventInput, { description: 'The event to create.' }) input: CreateEventInput, @Ctx() ctx: Context): Promise<CreateEventPayload> {
-    return { event: await ctx.services.events.create(ctx.viewer!, input, ctx.requestId) };
+  async createEvent(@Arg('input', () => CreateEventInput, { description: 'The event to create.' }) input: CreateEventInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateEventPayload> {
+    return { event: await ctx.services.events.create(actor, input) };
   }
 
   @StaffOnly(...EVENT_EDITORS)
   @Mutation(() => UpdateEventPayload, { description: 'Changes an event\'s content, time, place or links. Editors and admins.' })
-  async updateEvent(@Arg('input', () => UpdateEventInput, { description: 'The event and the changes to make.' }) input: UpdateEventInput, @Ctx() ctx: Context): Promise<UpdateEventPayload> {
-    return { event: await ctx.services.events.update(ctx.viewer!, input, ctx.requestId) };
+  async updateEvent(@Arg('input', () => UpdateEventInput, { description: 'The event and the changes to make.' }) input: UpdateEventInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateEventPayload> {
+    return { event: await ctx.services.events.update(actor, input) };
   }
 
   @StaffOnly(...EVENT_EDITORS)
   @Mutation(() => PublishEventPayload, { description: 'Publishes a draft, or restores a cancelled event. Publishing a published event changes nothing. Editors and admins.' })
-  async publishEvent(@Arg('input', () => PublishEventInput, { description: 'The event to publish.' }) input: PublishEventInput, @Ctx() ctx: Context): Promise<PublishEventPayload> {
-    return { event: await ctx.services.events.publish(ctx.viewer!, input.id, ctx.requestId) };
+  async publishEvent(@Arg('input', () => PublishEventInput, { description: 'The event to publish.' }) input: PublishEventInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<PublishEventPayload> {
+    return { event: await ctx.services.events.publish(actor, input.id) };
   }
 
   @StaffOnly(...EVENT_EDITORS)
   @Mutation(() => CancelEventPayload, {
     description: 'Cancels a published event: it stays on the calendar, marked CANCELLED, and is unpinned. A draft is EVENT_NOT_PUBLISHED (delete it instead). Editors and admins.',
   })
-  async cancelEvent(@Arg('input', () => CancelEventInput, { description: 'The event to cancel.' }) input: CancelEventInput, @Ctx() ctx: Context): Promise<CancelEventPayload> {
-    return { event: await ctx.services.events.cancel(ctx.viewer!, input.id, ctx.requestId) };
+  async cancelEvent(@Arg('input', () => CancelEventInput, { description: 'The event to cancel.' }) input: CancelEventInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CancelEventPayload> {
+    return { event: await ctx.services.events.cancel(actor, input.id) };
   }
 
   @StaffOnly(...EVENT_EDITORS)
   @Mutation(() => DeleteEventPayload, { description: 'Deletes a draft for good. An event the public has seen is EVENT_NOT_DRAFT: cancel it instead. Editors and admins.' })
-  async deleteEvent(@Arg('input', () => DeleteEventInput, { description: 'The draft to delete.' }) input: DeleteEventInput, @Ctx() ctx: Context): Promise<DeleteEventPayload> {
-    return { deletedEventId: await ctx.services.events.delete(ctx.viewer!, input.id, ctx.requestId) };
+  async deleteEvent(@Arg('input', () => DeleteEventInput, { description: 'The draft to delete.' }) input: DeleteEventInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeleteEventPayload> {
+    return { deletedEventId: await ctx.services.events.delete(actor, input.id) };
   }
 
   @StaffOnly(...EVENT_EDITORS)
@@ -114,15 +115,15 @@ export class EventResolver {
     description:
       'Pins a published CRISIS_NOTICE that has not ended, so the public site shows it first (`pinnedNotice`); the notice pinned before, if any, is unpinned. Editors and admins.',
   })
-  async pinCrisisNotice(@Arg('input', () => PinCrisisNoticeInput, { description: 'The notice to pin.' }) input: PinCrisisNoticeInput, @Ctx() ctx: Context): Promise<PinCrisisNoticePayload> {
-    const { event, unpinned } = await ctx.services.events.pin(ctx.viewer!, input.id, ctx.requestId);
+  async pinCrisisNotice(@Arg('input', () => PinCrisisNoticeInput, { description: 'The notice to pin.' }) input: PinCrisisNoticeInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<PinCrisisNoticePayload> {
+    const { event, unpinned } = await ctx.services.events.pin(actor, input.id);
     return { event, unpinnedEvent: unpinned };
   }
 
   @StaffOnly(...EVENT_EDITORS)
   @Mutation(() => UnpinCrisisNoticePayload, { description: 'Unpins a notice; unpinning one that is not pinned changes nothing. Editors and admins.' })
-  async unpinCrisisNotice(@Arg('input', () => UnpinCrisisNoticeInput, { description: 'The notice to unpin.' }) input: UnpinCrisisNoticeInput, @Ctx() ctx: Context): Promise<UnpinCrisisNoticePayload> {
-    return { event: await ctx.services.events.unpin(ctx.viewer!, input.id, ctx.requestId) };
+  async unpinCrisisNotice(@Arg('input', () => UnpinCrisisNoticeInput, { description: 'The notice to unpin.' }) input: UnpinCrisisNoticeInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UnpinCrisisNoticePayload> {
+    return { event: await ctx.services.events.unpin(actor, input.id) };
   }
 
   @FieldResolver(() => String, { description: 'The title in the requested language.' })
@@ -245,20 +246,20 @@ export class OccasionResolver {
 
   @StaffOnly(...EVENT_EDITORS)
   @Mutation(() => CreateOccasionPayload, { description: 'Adds a recurring occasion. CONFLICT when one with the same Persian title is on the same day. Editors and admins.' })
-  async createOccasion(@Arg('input', () => CreateOccasionInput, { description: 'The occasion to add.' }) input: CreateOccasionInput, @Ctx() ctx: Context): Promise<CreateOccasionPayload> {
-    return { occasion: await ctx.services.occasions.create(ctx.viewer!, input, ctx.requestId) };
+  async createOccasion(@Arg('input', () => CreateOccasionInput, { description: 'The occasion to add.' }) input: CreateOccasionInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateOccasionPayload> {
+    return { occasion: await ctx.services.occasions.create(actor, input) };
   }
 
   @StaffOnly(...EVENT_EDITORS)
   @Mutation(() => UpdateOccasionPayload, { description: 'Changes an occasion; changing its day removes its overrides. Editors and admins.' })
-  async updateOccasion(@Arg('input', () => UpdateOccasionInput, { description: 'The occasion and the changes to make.' }) input: UpdateOccasionInput, @Ctx() ctx: Context): Promise<UpdateOccasionPayload> {
-    return { occasion: await ctx.services.occasions.update(ctx.viewer!, input, ctx.requestId) };
+  async updateOccasion(@Arg('input', () => UpdateOccasionInput, { description: 'The occasion and the changes to make.' }) input: UpdateOccasionInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateOccasionPayload> {
+    return { occasion: await ctx.services.occasions.update(actor, input) };
   }
 
   @StaffOnly(...EVENT_EDITORS)
   @Mutation(() => DeleteOccasionPayload, { description: 'Deletes an occasion and its overrides. Editors and admins.' })
-  async deleteOccasion(@Arg('input', () => DeleteOccasionInput, { description: 'The occasion to delete.' }) input: DeleteOccasionInput, @Ctx() ctx: Context): Promise<DeleteOccasionPayload> {
-    return { deletedOccasionId: await ctx.services.occasions.delete(ctx.viewer!, input.id, ctx.requestId) };
+  async deleteOccasion(@Arg('input', () => DeleteOccasionInput, { description: 'The occasion to delete.' }) input: DeleteOccasionInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeleteOccasionPayload> {
+    return { deletedOccasionId: await ctx.services.occasions.delete(actor, input.id) };
   }
 
   @StaffOnly(...EVENT_EDITORS)
@@ -266,17 +267,17 @@ export class OccasionResolver {
     description:
       'Sets the official day of an occasion in one year (for example when the moon was sighted a day early), within a week of the rule\'s day. Editors and admins.',
   })
-  async setOccasionOverride(@Arg('input', () => SetOccasionOverrideInput, { description: 'The occasion, the year and the day.' }) input: SetOccasionOverrideInput, @Ctx() ctx: Context): Promise<SetOccasionOverridePayload> {
-    return ctx.services.occasions.setOverride(ctx.viewer!, input, ctx.requestId);
+  async setOccasionOverride(@Arg('input', () => SetOccasionOverrideInput, { description: 'The occasion, the year and the day.' }) input: SetOccasionOverrideInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<SetOccasionOverridePayload> {
+    return ctx.services.occasions.setOverride(actor, input);
   }
 
   @StaffOnly(...EVENT_EDITORS)
   @Mutation(() => RemoveOccasionOverridePayload, { description: 'Removes a year\'s override: the occasion falls on the rule\'s day again. Editors and admins.' })
   async removeOccasionOverride(
     @Arg('input', () => RemoveOccasionOverrideInput, { description: 'The occasion and the year.' }) input: RemoveOccasionOverrideInput,
-    @Ctx() ctx: Context,
+    @CurrentActor() actor: Actor, @Ctx() ctx: Context,
   ): Promise<RemoveOccasionOverridePayload> {
-    return ctx.services.occasions.removeOverride(ctx.viewer!, input.occasionId, input.year, ctx.requestId);
+    return ctx.services.occasions.removeOverride(actor, input.occasionId, input.year);
   }
 
   @FieldResolver(() => String, { description: 'The title in the requested language.' })

@@ -9,7 +9,7 @@ import { type DistrictService } from '../districts/district.service';
 import { type GoalService } from '../goals/goal.service';
 import { type PollService } from '../polls/poll.service';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor, type Viewer } from '../staff/staff.policy';
 import { addDays, daysBetween, type LocalDate, startOfDay } from './calendar';
 import { Event } from './event.entity';
 import { EventKind, EventStatus, PUBLIC_EVENT_STATUSES } from './event.enums';
@@ -124,7 +124,7 @@ export class EventService {
     return this.db.getRepository(Event).createQueryBuilder('e').where('e.pinned').andWhere('e.ends_at > now()').getOne();
   }
 
-  async create(actor: Viewer, input: CreateEventInput, requestId: string): Promise<Event> {
+  async create(actor: Actor, input: CreateEventInput): Promise<Event> {
     if (input.endsAt < input.startsAt) throw badInput('endsAt must not be before startsAt.', 'input.endsAt', BadInputReason.ENDS_BEFORE_STARTS);
     await this.checkLinks(input);
     return this.db.transaction(async (manager) => {
@@ -150,12 +150,12 @@ export class EventService {
         .returning(['id'])
         .execute();
       const event = await manager.findOneByOrFail(Event, { id: result.identifiers[0].id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'createEvent', entityType: 'Event', entityId: event.id, after: snapshot(event), requestId });
+      await this.audit.record(manager, { actorId: actor.userId, action: 'createEvent', entityType: 'Event', entityId: event.id, after: snapshot(event), requestId: actor.requestId });
       return event;
     });
   }
 
-  async update(actor: Viewer, input: UpdateEventInput, requestId: string): Promise<Event> {
+  async update(actor: Actor, input: UpdateEventInput): Promise<Event> {
     for (const field of REQUIRED_ON_UPDATE) {
       if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     }
@@ -184,41 +184,41 @@ export class EventService {
       if (input.goalId !== undefined) changes.goalId = input.goalId;
       if (Object.keys(changes).length) await manager.update(Event, { id: before.id }, changes);
       const after = await manager.findOneByOrFail(Event, { id: before.id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'updateEvent', entityType: 'Event', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId });
+      await this.audit.record(manager, { actorId: actor.userId, action: 'updateEvent', entityType: 'Event', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
       return after;
     });
   }
 
   /** DRAFT or CANCELLED → PUBLISHED. Publishing a published event changes nothing. */
-  async publish(actor: Viewer, id: string, requestId: string): Promise<Event> {
-    return this.transition(actor, id, requestId, 'publishEvent', (before) => {
+  async publish(actor: Actor, id: string): Promise<Event> {
+    return this.transition(actor, id, 'publishEvent', (before) => {
       if (before.status === EventStatus.PUBLISHED) return null;
       return { status: EventStatus.PUBLISHED, publishedAt: before.publishedAt ?? new Date() };
     });
   }
 
   /** PUBLISHED → CANCELLED, unpinning it. A draft is deleted instead; cancelling twice changes nothing. */
-  async cancel(actor: Viewer, id: string, requestId: string): Promise<Event> {
-    return this.transition(actor, id, requestId, 'cancelEvent', (before) => {
+  async cancel(actor: Actor, id: string): Promise<Event> {
+    return this.transition(actor, id, 'cancelEvent', (before) => {
       if (before.status === EventStatus.CANCELLED) return null;
       if (before.status !== EventStatus.PUBLISHED) throw eventNotPublished(before.status, 'cancelled');
       return { status: EventStatus.CANCELLED, pinned: false };
     });
   }
 
-  async delete(actor: Viewer, id: string, requestId: string): Promise<string> {
+  async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Event');
     return this.db.transaction(async (manager) => {
       const before = await this.lockOrNotFound(manager, id);
       if (before.status !== EventStatus.DRAFT) throw eventNotDraft(before.status);
       await manager.delete(Event, { id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'deleteEvent', entityType: 'Event', entityId: id, before: snapshot(before), requestId });
+      await this.audit.record(manager, { actorId: actor.userId, action: 'deleteEvent', entityType: 'Event', entityId: id, before: snapshot(before), requestId: actor.requestId });
       return id;
     });
   }
 
   /** Pins a published crisis notice, unpinning the one pinned before (if any), in one transaction. */
-  async pin(actor: Viewer, id: string, requestId: string): Promise<{ event: Event; unpinned: Event | null }> {
+  async pin(actor: Actor, id: string): Promise<{ event: Event; unpinned: Event | null }> {
     if (!isUuid(id)) throw notFound('Event');
     return this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [PIN_LOCK_KEY]);
@@ -230,10 +230,10 @@ export class EventService {
       const previous = await manager.findOne(Event, { where: { pinned: true }, lock: { mode: 'pessimistic_write' } });
       if (previous) {
         await manager.update(Event, { id: previous.id }, { pinned: false });
-        await this.audit.record(manager, { actorId: actor.userId, action: 'unpinCrisisNotice', entityType: 'Event', entityId: previous.id, before: { pinned: true }, after: { pinned: false }, requestId });
+        await this.audit.record(manager, { actorId: actor.userId, action: 'unpinCrisisNotice', entityType: 'Event', entityId: previous.id, before: { pinned: true }, after: { pinned: false }, requestId: actor.requestId });
       }
       await manager.update(Event, { id }, { pinned: true });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'pinCrisisNotice', entityType: 'Event', entityId: id, before: { pinned: false }, after: { pinned: true }, requestId });
+      await this.audit.record(manager, { actorId: actor.userId, action: 'pinCrisisNotice', entityType: 'Event', entityId: id, before: { pinned: false }, after: { pinned: true }, requestId: actor.requestId });
       return {
         event: await manager.findOneByOrFail(Event, { id }),
         unpinned: previous ? await manager.findOneByOrFail(Event, { id: previous.id }) : null,
@@ -241,8 +241,8 @@ export class EventService {
     });
   }
 
-  async unpin(actor: Viewer, id: string, requestId: string): Promise<Event> {
-    return this.transition(actor, id, requestId, 'unpinCrisisNotice', (before) => (before.pinned ? { pinned: false } : null));
+  async unpin(actor: Actor, id: string): Promise<Event> {
+    return this.transition(actor, id, 'unpinCrisisNotice', (before) => (before.pinned ? { pinned: false } : null));
   }
 
   /** Validates the days, the district and the statuses of a query. */
@@ -300,7 +300,7 @@ export class EventService {
   }
 
   /** A status change: `change` returns the columns to set, or null when there is nothing to do. */
-  private async transition(actor: Viewer, id: string, requestId: string, action: string, change: (before: Event) => Partial<Event> | null): Promise<Event> {
+  private async transition(actor: Actor, id: string, action: string, change: (before: Event) => Partial<Event> | null): Promise<Event> {
     const published = action === 'publishEvent';
     if (!isUuid(id)) throw notFound('Event');
     return this.db.transaction(async (manager) => {
@@ -309,7 +309,7 @@ export class EventService {
       if (!changes) return before;
       await manager.update(Event, { id }, changes);
       const after = await manager.findOneByOrFail(Event, { id });
-      await this.audit.record(manager, { actorId: actor.userId, action, entityType: 'Event', entityId: id, before: snapshot(before), after: snapshot(after), requestId });
+      await this.audit.record(manager, { actorId: actor.userId, action, entityType: 'Event', entityId: id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
       if (published && after.status === EventStatus.PUBLISHED) await this.webhooks?.emit(manager, 'EVENT_PUBLISHED', eventWebhookPayload(after));
       return after;
     });

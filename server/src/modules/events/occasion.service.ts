@@ -3,7 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor } from '../staff/staff.policy';
 import { addDays, type LocalDate, startOfDay } from './calendar';
 import { Event } from './event.entity';
 import { EventKind, EventStatus, OCCASION_KINDS, OccasionCalendar } from './event.enums';
@@ -130,7 +130,7 @@ export class OccasionService {
     return out;
   }
 
-  async create(actor: Viewer, input: CreateOccasionInput, requestId: string): Promise<Occasion> {
+  async create(actor: Actor, input: CreateOccasionInput): Promise<Occasion> {
     this.checkRule(input.kind, input.calendar, input.month, input.day);
     try {
       return await this.db.transaction(async (manager) => {
@@ -152,7 +152,7 @@ export class OccasionService {
           .returning(['id'])
           .execute();
         const occasion = await manager.findOneByOrFail(Occasion, { id: result.identifiers[0].id });
-        await this.audit.record(manager, { actorId: actor.userId, action: 'createOccasion', entityType: 'Occasion', entityId: occasion.id, after: snapshot(occasion), requestId });
+        await this.audit.record(manager, { actorId: actor.userId, action: 'createOccasion', entityType: 'Occasion', entityId: occasion.id, after: snapshot(occasion), requestId: actor.requestId });
         return occasion;
       });
     } catch (err) {
@@ -161,7 +161,7 @@ export class OccasionService {
     }
   }
 
-  async update(actor: Viewer, input: UpdateOccasionInput, requestId: string): Promise<Occasion> {
+  async update(actor: Actor, input: UpdateOccasionInput): Promise<Occasion> {
     for (const field of REQUIRED_ON_UPDATE) {
       if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     }
@@ -198,7 +198,7 @@ export class OccasionService {
           entityId: before.id,
           before: { ...snapshot(before), ...(removed.length ? { overrides: removed.map(overrideSnapshot) } : {}) },
           after: snapshot(after),
-          requestId,
+          requestId: actor.requestId,
         });
         return after;
       });
@@ -208,7 +208,7 @@ export class OccasionService {
     }
   }
 
-  async delete(actor: Viewer, id: string, requestId: string): Promise<string> {
+  async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Occasion');
     return this.db.transaction(async (manager) => {
       const before = await manager.findOne(Occasion, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -221,13 +221,13 @@ export class OccasionService {
         entityType: 'Occasion',
         entityId: id,
         before: { ...snapshot(before), overrides: overrides.map(overrideSnapshot) },
-        requestId,
+        requestId: actor.requestId,
       });
       return id;
     });
   }
 
-  async setOverride(actor: Viewer, input: SetOccasionOverrideInput, requestId: string): Promise<{ occasion: Occasion; override: OccasionOverride }> {
+  async setOverride(actor: Actor, input: SetOccasionOverrideInput): Promise<{ occasion: Occasion; override: OccasionOverride }> {
     if (!isUuid(input.occasionId)) throw notFound('Occasion');
     return this.db.transaction(async (manager) => {
       const occasion = await manager.findOne(Occasion, { where: { id: input.occasionId }, lock: { mode: 'pessimistic_write' } });
@@ -254,13 +254,13 @@ export class OccasionService {
         entityId: occasion.id,
         before: before ? overrideSnapshot(before) : null,
         after: overrideSnapshot(override),
-        requestId,
+        requestId: actor.requestId,
       });
       return { occasion, override };
     });
   }
 
-  async removeOverride(actor: Viewer, occasionId: string, year: number, requestId: string): Promise<{ occasion: Occasion; removed: boolean }> {
+  async removeOverride(actor: Actor, occasionId: string, year: number): Promise<{ occasion: Occasion; removed: boolean }> {
     if (!isUuid(occasionId)) throw notFound('Occasion');
     return this.db.transaction(async (manager) => {
       const occasion = await manager.findOne(Occasion, { where: { id: occasionId }, lock: { mode: 'pessimistic_write' } });
@@ -274,7 +274,7 @@ export class OccasionService {
         entityType: 'Occasion',
         entityId: occasion.id,
         before: overrideSnapshot(before),
-        requestId,
+        requestId: actor.requestId,
       });
       return { occasion, removed: true };
     });

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { StaffOnly } from '../../graphql/access';
+import { CurrentActor, StaffOnly } from '../../graphql/access';
+import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
 import { Locale, LocalizedText, pick } from '../../common/locale';
 import { Poll } from '../polls/poll.entity';
@@ -22,20 +23,20 @@ export class GoalIndicatorResolver {
     description:
       'Adds an indicator to a goal: a poll result (an option\'s share, a mean rating or an NPS) and a target. The poll, question, option and target are checked (BAD_USER_INPUT with `field`). Editors and admins.',
   })
-  async addGoalIndicator(@Arg('input', () => AddGoalIndicatorInput, { description: 'The goal and the indicator.' }) input: AddGoalIndicatorInput, @Ctx() ctx: Context): Promise<AddGoalIndicatorPayload> {
-    return ctx.services.goalIndicators.add(ctx.viewer!, input, ctx.requestId);
+  async addGoalIndicator(@Arg('input', () => AddGoalIndicatorInput, { description: 'The goal and the indicator.' }) input: AddGoalIndicatorInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<AddGoalIndicatorPayload> {
+    return ctx.services.goalIndicators.add(actor, input);
   }
 
   @StaffOnly(...GOAL_EDITORS)
   @Mutation(() => UpdateGoalIndicatorPayload, { description: 'Changes an indicator; the result is checked like a new one. Editors and admins.' })
-  async updateGoalIndicator(@Arg('input', () => UpdateGoalIndicatorInput, { description: 'The indicator and the changes.' }) input: UpdateGoalIndicatorInput, @Ctx() ctx: Context): Promise<UpdateGoalIndicatorPayload> {
-    return ctx.services.goalIndicators.update(ctx.viewer!, input, ctx.requestId);
+  async updateGoalIndicator(@Arg('input', () => UpdateGoalIndicatorInput, { description: 'The indicator and the changes.' }) input: UpdateGoalIndicatorInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateGoalIndicatorPayload> {
+    return ctx.services.goalIndicators.update(actor, input);
   }
 
   @StaffOnly(...GOAL_EDITORS)
   @Mutation(() => RemoveGoalIndicatorPayload, { description: 'Removes an indicator from its goal. Editors and admins.' })
-  async removeGoalIndicator(@Arg('input', () => RemoveGoalIndicatorInput, { description: 'The indicator to remove.' }) input: RemoveGoalIndicatorInput, @Ctx() ctx: Context): Promise<RemoveGoalIndicatorPayload> {
-    return ctx.services.goalIndicators.remove(ctx.viewer!, input.id, ctx.requestId);
+  async removeGoalIndicator(@Arg('input', () => RemoveGoalIndicatorInput, { description: 'The indicator to remove.' }) input: RemoveGoalIndicatorInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<RemoveGoalIndicatorPayload> {
+    return ctx.services.goalIndicators.remove(actor, input.id);
   }
 
   @FieldResolver(() => String, { description: 'The label in the requested language.' })

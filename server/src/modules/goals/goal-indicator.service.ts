@@ -4,7 +4,7 @@ import { isUuid } from '../../common/ids';
 import { type PollDefinition } from '../polls/poll-definition';
 import { type PollService } from '../polls/poll.service';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor } from '../staff/staff.policy';
 import { Goal } from './goal.entity';
 import { GoalIndicator } from './goal-indicator.entity';
 import { GoalIndicatorMetric, METRIC_RANGE } from './goal-indicator.enums';
@@ -74,7 +74,7 @@ export class GoalIndicatorService {
     return goalIds.map((id) => byGoal.get(id) ?? []);
   }
 
-  async add(actor: Viewer, input: AddGoalIndicatorInput, requestId: string): Promise<{ indicator: GoalIndicator; goal: Goal }> {
+  async add(actor: Actor, input: AddGoalIndicatorInput): Promise<{ indicator: GoalIndicator; goal: Goal }> {
     if (!isUuid(input.goalId)) throw notFound('Goal');
     const source: Source = { metric: input.metric, pollId: input.pollId, questionId: input.questionId, optionId: input.optionId ?? null, target: input.target };
     checkIndicatorSource(await this.polls.definition(input.pollId), source);
@@ -93,13 +93,13 @@ export class GoalIndicatorService {
           .returning(['id'])
           .execute();
         const indicator = await m.findOneByOrFail(GoalIndicator, { id: inserted.identifiers[0].id });
-        await this.audit.record(m, { actorId: actor.userId, action: 'addGoalIndicator', entityType: 'GoalIndicator', entityId: indicator.id, after: snapshot(indicator), requestId });
+        await this.audit.record(m, { actorId: actor.userId, action: 'addGoalIndicator', entityType: 'GoalIndicator', entityId: indicator.id, after: snapshot(indicator), requestId: actor.requestId });
         return { indicator, goal };
       })
       .catch(mapForeignKeyViolation);
   }
 
-  async update(actor: Viewer, input: UpdateGoalIndicatorInput, requestId: string): Promise<{ indicator: GoalIndicator; goal: Goal }> {
+  async update(actor: Actor, input: UpdateGoalIndicatorInput): Promise<{ indicator: GoalIndicator; goal: Goal }> {
     for (const field of REQUIRED_ON_UPDATE) {
       if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     }
@@ -132,21 +132,21 @@ export class GoalIndicatorService {
           entityId: before.id,
           before: snapshot(before),
           after: snapshot(after),
-          requestId,
+          requestId: actor.requestId,
         });
         return { indicator: after, goal };
       })
       .catch(mapForeignKeyViolation);
   }
 
-  async remove(actor: Viewer, id: string, requestId: string): Promise<{ removedIndicatorId: string; goal: Goal }> {
+  async remove(actor: Actor, id: string): Promise<{ removedIndicatorId: string; goal: Goal }> {
     if (!isUuid(id)) throw notFound('GoalIndicator');
     return this.db.transaction(async (m) => {
       const before = await m.findOne(GoalIndicator, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('GoalIndicator');
       await m.delete(GoalIndicator, { id });
       const goal = await m.findOneByOrFail(Goal, { id: before.goalId });
-      await this.audit.record(m, { actorId: actor.userId, action: 'removeGoalIndicator', entityType: 'GoalIndicator', entityId: id, before: snapshot(before), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'removeGoalIndicator', entityType: 'GoalIndicator', entityId: id, before: snapshot(before), requestId: actor.requestId });
       return { removedIndicatorId: id, goal };
     });
   }

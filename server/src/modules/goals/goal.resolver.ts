@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Public, StaffOnly } from '../../graphql/access';
+import { CurrentActor, Public, StaffOnly } from '../../graphql/access';
+import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
 import { Locale, LocalizedText, pick } from '../../common/locale';
 import { Connection, PageArgs } from '../../common/pagination';
@@ -40,20 +41,20 @@ export class GoalResolver {
 
   @StaffOnly(...GOAL_EDITORS)
   @Mutation(() => CreateGoalPayload, { description: 'Creates a goal. Editors and admins.' })
-  async createGoal(@Arg('input', () => CreateGoalInput, { description: 'The goal to create.' }) input: CreateGoalInput, @Ctx() ctx: Context): Promise<CreateGoalPayload> {
-    return { goal: await ctx.services.goals.create(ctx.viewer!, input, ctx.requestId) };
+  async createGoal(@Arg('input', () => CreateGoalInput, { description: 'The goal to create.' }) input: CreateGoalInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateGoalPayload> {
+    return { goal: await ctx.services.goals.create(actor, input) };
   }
 
   @StaffOnly(...GOAL_EDITORS)
   @Mutation(() => UpdateGoalPayload, { description: 'Changes a goal. Editors and admins.' })
-  async updateGoal(@Arg('input', () => UpdateGoalInput, { description: 'The goal and the changes to make.' }) input: UpdateGoalInput, @Ctx() ctx: Context): Promise<UpdateGoalPayload> {
-    return { goal: await ctx.services.goals.update(ctx.viewer!, input, ctx.requestId) };
+  async updateGoal(@Arg('input', () => UpdateGoalInput, { description: 'The goal and the changes to make.' }) input: UpdateGoalInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateGoalPayload> {
+    return { goal: await ctx.services.goals.update(actor, input) };
   }
 
   @StaffOnly(...GOAL_EDITORS)
   @Mutation(() => DeleteGoalPayload, { description: 'Deletes a goal for good; prefer status ARCHIVED to hide one. Editors and admins.' })
-  async deleteGoal(@Arg('input', () => DeleteGoalInput, { description: 'The goal to delete.' }) input: DeleteGoalInput, @Ctx() ctx: Context): Promise<DeleteGoalPayload> {
-    return { deletedGoalId: await ctx.services.goals.delete(ctx.viewer!, input.id, ctx.requestId) };
+  async deleteGoal(@Arg('input', () => DeleteGoalInput, { description: 'The goal to delete.' }) input: DeleteGoalInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeleteGoalPayload> {
+    return { deletedGoalId: await ctx.services.goals.delete(actor, input.id) };
   }
 
   @FieldResolver(() => String, { description: 'The title in the requested language.' })

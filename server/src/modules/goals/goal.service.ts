@@ -5,7 +5,7 @@ import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor, type Viewer } from '../staff/staff.policy';
 import { Goal } from './goal.entity';
 import { GoalStatus } from './goal.enums';
 import { type CreateGoalInput, type GoalFilter, type UpdateGoalInput } from './goal.inputs';
@@ -63,7 +63,7 @@ export class GoalService {
     return goal;
   }
 
-  async create(actor: Viewer, input: CreateGoalInput, requestId: string): Promise<Goal> {
+  async create(actor: Actor, input: CreateGoalInput): Promise<Goal> {
     return this.db.transaction(async (manager) => {
       const position = input.position ?? (await this.nextPosition(manager));
       const result = await manager
@@ -82,12 +82,12 @@ export class GoalService {
         .returning(['id'])
         .execute();
       const goal = await manager.findOneByOrFail(Goal, { id: result.identifiers[0].id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'createGoal', entityType: 'Goal', entityId: goal.id, after: snapshot(goal), requestId });
+      await this.audit.record(manager, { actorId: actor.userId, action: 'createGoal', entityType: 'Goal', entityId: goal.id, after: snapshot(goal), requestId: actor.requestId });
       return goal;
     });
   }
 
-  async update(actor: Viewer, input: UpdateGoalInput, requestId: string): Promise<Goal> {
+  async update(actor: Actor, input: UpdateGoalInput): Promise<Goal> {
     for (const field of REQUIRED_ON_UPDATE) {
       if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     }
@@ -105,18 +105,18 @@ export class GoalService {
       if (input.status !== undefined) changes.status = input.status!;
       if (Object.keys(changes).length) await manager.update(Goal, { id: before.id }, changes);
       const after = await manager.findOneByOrFail(Goal, { id: before.id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'updateGoal', entityType: 'Goal', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId });
+      await this.audit.record(manager, { actorId: actor.userId, action: 'updateGoal', entityType: 'Goal', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
       return after;
     });
   }
 
-  async delete(actor: Viewer, id: string, requestId: string): Promise<string> {
+  async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Goal');
     return this.db.transaction(async (manager) => {
       const before = await manager.findOne(Goal, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('Goal');
       await manager.delete(Goal, { id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'deleteGoal', entityType: 'Goal', entityId: id, before: snapshot(before), requestId });
+      await this.audit.record(manager, { actorId: actor.userId, action: 'deleteGoal', entityType: 'Goal', entityId: id, before: snapshot(before), requestId: actor.requestId });
       return id;
     });
   }

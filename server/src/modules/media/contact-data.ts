@@ -4,7 +4,7 @@ import { type DataSource, In } from 'typeorm';
 import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { type AuditService, eraseFromAuditLog } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor } from '../staff/staff.policy';
 import { Event } from '../events/event.entity';
 import { MediaContact } from './media-contact.entity';
 import { MediaInteraction } from './media-interaction.entity';
@@ -62,7 +62,7 @@ export class ContactDataService {
     private readonly audit: AuditService,
   ) {}
 
-  async export(actor: Viewer, id: string, requestId: string): Promise<ExportMediaContactDataPayload> {
+  async export(actor: Actor, id: string): Promise<ExportMediaContactDataPayload> {
     if (!isUuid(id)) throw notFound('Media contact');
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const contact = await m.findOne(MediaContact, { where: { id } });
@@ -107,7 +107,7 @@ export class ContactDataService {
           return { release: release ? { titleFa: release.titleFa, titleEn: release.titleEn, slug: release.slug } : null, sentAt: r.sentAt };
         }),
       };
-      await this.audit.record(m, { actorId: actor.userId, action: 'exportMediaContactData', entityType: 'MediaContact', entityId: id, requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'exportMediaContactData', entityType: 'MediaContact', entityId: id, requestId: actor.requestId });
       return { contact, interactions, invitations, releasesReceived, exportedAt, document: JSON.stringify(document, null, 2) };
     });
   }
@@ -117,7 +117,7 @@ export class ContactDataService {
    * foreign keys cascade), and redacts what the audit log's snapshots held about them. The audit
    * row of the erasure itself names only the id and the counts.
    */
-  async erase(actor: Viewer, id: string, requestId: string): Promise<string> {
+  async erase(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media contact');
     return this.db.transaction(async (m) => {
       const contact = await m.findOne(MediaContact, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -136,7 +136,7 @@ export class ContactDataService {
         list: { entityType: 'PressRelease', key: 'addedRecipients' },
       });
       const erased: ContactErasure = { interactions, invitations, distributions, auditEntriesRedacted: redacted };
-      await this.audit.record(m, { actorId: actor.userId, action: 'deleteMediaContact', entityType: 'MediaContact', entityId: id, before: { erased }, requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'deleteMediaContact', entityType: 'MediaContact', entityId: id, before: { erased }, requestId: actor.requestId });
       return id;
     });
   }

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { StaffOnly } from '../../graphql/access';
+import { CurrentActor, StaffOnly } from '../../graphql/access';
+import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
 import { Locale } from '../../common/locale';
 import { Connection, PageArgs } from '../../common/pagination';
@@ -45,20 +46,20 @@ export class MediaCoverageResolver {
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => RecordMediaCoveragePayload, { description: 'Records an article, broadcast or post about the municipality. Media officers and admins.' })
-  async recordMediaCoverage(@Arg('input', () => RecordMediaCoverageInput, { description: 'The coverage.' }) input: RecordMediaCoverageInput, @Ctx() ctx: Context): Promise<RecordMediaCoveragePayload> {
-    return { coverage: await ctx.services.mediaCoverage.record(ctx.viewer!, input, ctx.requestId) };
+  async recordMediaCoverage(@Arg('input', () => RecordMediaCoverageInput, { description: 'The coverage.' }) input: RecordMediaCoverageInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<RecordMediaCoveragePayload> {
+    return { coverage: await ctx.services.mediaCoverage.record(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => UpdateMediaCoveragePayload, { description: 'Changes recorded coverage (its tone, for example). Media officers and admins.' })
-  async updateMediaCoverage(@Arg('input', () => UpdateMediaCoverageInput, { description: 'The coverage and the changes.' }) input: UpdateMediaCoverageInput, @Ctx() ctx: Context): Promise<UpdateMediaCoveragePayload> {
-    return { coverage: await ctx.services.mediaCoverage.update(ctx.viewer!, input, ctx.requestId) };
+  async updateMediaCoverage(@Arg('input', () => UpdateMediaCoverageInput, { description: 'The coverage and the changes.' }) input: UpdateMediaCoverageInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateMediaCoveragePayload> {
+    return { coverage: await ctx.services.mediaCoverage.update(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => DeleteMediaCoveragePayload, { description: 'Deletes a coverage record. Media officers and admins.' })
-  async deleteMediaCoverage(@Arg('input', () => DeleteMediaCoverageInput, { description: 'The coverage.' }) input: DeleteMediaCoverageInput, @Ctx() ctx: Context): Promise<DeleteMediaCoveragePayload> {
-    return { deletedCoverageId: await ctx.services.mediaCoverage.delete(ctx.viewer!, input.id, ctx.requestId) };
+  async deleteMediaCoverage(@Arg('input', () => DeleteMediaCoverageInput, { description: 'The coverage.' }) input: DeleteMediaCoverageInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeleteMediaCoveragePayload> {
+    return { deletedCoverageId: await ctx.services.mediaCoverage.delete(actor, input.id) };
   }
 
   @FieldResolver(() => MediaOutlet, { nullable: true, description: 'The outlet that ran it.' })

@@ -3,7 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor } from '../staff/staff.policy';
 import { MediaCoverage } from './media-coverage.entity';
 import { type MediaCoverageFilter, type MediaCoverageSummaryFilter, type RecordMediaCoverageInput, type UpdateMediaCoverageInput } from './media-coverage.inputs';
 import { type CoverageToneSummary, type ToneCounts } from './media-coverage.types';
@@ -110,7 +110,7 @@ export class MediaCoverageService {
     return summarizeTone(rows);
   }
 
-  async record(actor: Viewer, input: RecordMediaCoverageInput, requestId: string): Promise<MediaCoverage> {
+  async record(actor: Actor, input: RecordMediaCoverageInput): Promise<MediaCoverage> {
     return this.write(async (m) => {
       await this.assertOutlet(m, input.outletId);
       await this.assertRelease(m, input.pressReleaseId);
@@ -132,12 +132,12 @@ export class MediaCoverageService {
         .returning(['id'])
         .execute();
       const coverage = await m.findOneByOrFail(MediaCoverage, { id: result.identifiers[0].id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'recordMediaCoverage', entityType: 'MediaCoverage', entityId: coverage.id, after: snapshot(coverage), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'recordMediaCoverage', entityType: 'MediaCoverage', entityId: coverage.id, after: snapshot(coverage), requestId: actor.requestId });
       return coverage;
     });
   }
 
-  async update(actor: Viewer, input: UpdateMediaCoverageInput, requestId: string): Promise<MediaCoverage> {
+  async update(actor: Actor, input: UpdateMediaCoverageInput): Promise<MediaCoverage> {
     for (const field of ['outletId', 'title', 'publishedOn', 'kind', 'tone'] as const) if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Media coverage');
     return this.write(async (m) => {
@@ -160,18 +160,18 @@ export class MediaCoverageService {
       if (input.summary !== undefined) changes.summary = emptyToNull(input.summary);
       if (Object.keys(changes).length) await m.update(MediaCoverage, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaCoverage, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaCoverage', entityType: 'MediaCoverage', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaCoverage', entityType: 'MediaCoverage', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
       return after;
     });
   }
 
-  async delete(actor: Viewer, id: string, requestId: string): Promise<string> {
+  async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media coverage');
     return this.db.transaction(async (m) => {
       const before = await m.findOne(MediaCoverage, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('Media coverage');
       await m.delete(MediaCoverage, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'deleteMediaCoverage', entityType: 'MediaCoverage', entityId: id, before: snapshot(before), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'deleteMediaCoverage', entityType: 'MediaCoverage', entityId: id, before: snapshot(before), requestId: actor.requestId });
       return id;
     });
   }

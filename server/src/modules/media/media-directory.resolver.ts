@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../common/errors';
-import { StaffOnly } from '../../graphql/access';
+import { CurrentActor, StaffOnly } from '../../graphql/access';
+import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
 import { Connection, PageArgs } from '../../common/pagination';
 import { ExportMediaContactDataInput, ExportMediaContactDataPayload } from './contact-data';
@@ -51,20 +52,20 @@ export class MediaOutletResolver {
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => CreateMediaOutletPayload, { description: 'Adds a media outlet. A Persian name already taken (ignoring ي/ی, ZWNJ and diacritics) is CONFLICT. Media officers and admins.' })
-  async createMediaOutlet(@Arg('input', () => CreateMediaOutletInput, { description: 'The outlet.' }) input: CreateMediaOutletInput, @Ctx() ctx: Context): Promise<CreateMediaOutletPayload> {
-    return { outlet: await ctx.services.mediaDirectory.createOutlet(ctx.viewer!, input, ctx.requestId) };
+  async createMediaOutlet(@Arg('input', () => CreateMediaOutletInput, { description: 'The outlet.' }) input: CreateMediaOutletInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateMediaOutletPayload> {
+    return { outlet: await ctx.services.mediaDirectory.createOutlet(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => UpdateMediaOutletPayload, { description: 'Changes a media outlet. Media officers and admins.' })
-  async updateMediaOutlet(@Arg('input', () => UpdateMediaOutletInput, { description: 'The outlet and the changes.' }) input: UpdateMediaOutletInput, @Ctx() ctx: Context): Promise<UpdateMediaOutletPayload> {
-    return { outlet: await ctx.services.mediaDirectory.updateOutlet(ctx.viewer!, input, ctx.requestId) };
+  async updateMediaOutlet(@Arg('input', () => UpdateMediaOutletInput, { description: 'The outlet and the changes.' }) input: UpdateMediaOutletInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateMediaOutletPayload> {
+    return { outlet: await ctx.services.mediaDirectory.updateOutlet(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => DeleteMediaOutletPayload, { description: 'Deletes a media outlet nothing refers to any more (CONFLICT otherwise). Media officers and admins.' })
-  async deleteMediaOutlet(@Arg('input', () => DeleteMediaOutletInput, { description: 'The outlet.' }) input: DeleteMediaOutletInput, @Ctx() ctx: Context): Promise<DeleteMediaOutletPayload> {
-    return { deletedOutletId: await ctx.services.mediaDirectory.deleteOutlet(ctx.viewer!, input.id, ctx.requestId) };
+  async deleteMediaOutlet(@Arg('input', () => DeleteMediaOutletInput, { description: 'The outlet.' }) input: DeleteMediaOutletInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeleteMediaOutletPayload> {
+    return { deletedOutletId: await ctx.services.mediaDirectory.deleteOutlet(actor, input.id) };
   }
 }
 
@@ -90,14 +91,14 @@ export class MediaContactResolver {
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => CreateMediaContactPayload, { description: 'Adds a media contact. Bad phones or e-mail are BAD_USER_INPUT naming the field. Media officers and admins.' })
-  async createMediaContact(@Arg('input', () => CreateMediaContactInput, { description: 'The contact.' }) input: CreateMediaContactInput, @Ctx() ctx: Context): Promise<CreateMediaContactPayload> {
-    return { contact: await ctx.services.mediaDirectory.createContact(ctx.viewer!, input, ctx.requestId) };
+  async createMediaContact(@Arg('input', () => CreateMediaContactInput, { description: 'The contact.' }) input: CreateMediaContactInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateMediaContactPayload> {
+    return { contact: await ctx.services.mediaDirectory.createContact(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => UpdateMediaContactPayload, { description: 'Changes a media contact. Media officers and admins.' })
-  async updateMediaContact(@Arg('input', () => UpdateMediaContactInput, { description: 'The contact and the changes.' }) input: UpdateMediaContactInput, @Ctx() ctx: Context): Promise<UpdateMediaContactPayload> {
-    return { contact: await ctx.services.mediaDirectory.updateContact(ctx.viewer!, input, ctx.requestId) };
+  async updateMediaContact(@Arg('input', () => UpdateMediaContactInput, { description: 'The contact and the changes.' }) input: UpdateMediaContactInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateMediaContactPayload> {
+    return { contact: await ctx.services.mediaDirectory.updateContact(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
@@ -105,16 +106,16 @@ export class MediaContactResolver {
     description:
       "Deletes a media contact for good (for example on request, as personal data): with their log entries, their places on distribution lists and their invitations, and with their data redacted from the audit log's snapshots (the rows stay, naming only ids). Media officers and admins.",
   })
-  async deleteMediaContact(@Arg('input', () => DeleteMediaContactInput, { description: 'The contact.' }) input: DeleteMediaContactInput, @Ctx() ctx: Context): Promise<DeleteMediaContactPayload> {
-    return { deletedContactId: await ctx.services.mediaContactData.erase(ctx.viewer!, input.id, ctx.requestId) };
+  async deleteMediaContact(@Arg('input', () => DeleteMediaContactInput, { description: 'The contact.' }) input: DeleteMediaContactInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeleteMediaContactPayload> {
+    return { deletedContactId: await ctx.services.mediaContactData.erase(actor, input.id) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => ExportMediaContactDataPayload, {
     description: 'Everything held about a media contact, as data and as one JSON document, for their request to see it (audited). Media officers and admins.',
   })
-  async exportMediaContactData(@Arg('input', () => ExportMediaContactDataInput, { description: 'The contact.' }) input: ExportMediaContactDataInput, @Ctx() ctx: Context): Promise<ExportMediaContactDataPayload> {
-    return ctx.services.mediaContactData.export(ctx.viewer!, input.id, ctx.requestId);
+  async exportMediaContactData(@Arg('input', () => ExportMediaContactDataInput, { description: 'The contact.' }) input: ExportMediaContactDataInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<ExportMediaContactDataPayload> {
+    return ctx.services.mediaContactData.export(actor, input.id);
   }
 
   @FieldResolver(() => MediaOutlet, { nullable: true, description: 'The outlet they work for; null for freelancers.' })

@@ -5,7 +5,7 @@ import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor } from '../staff/staff.policy';
 import { cleanBeats, normalizeEmail, normalizePhones } from './contact-details';
 import { MediaContact } from './media-contact.entity';
 import {
@@ -112,7 +112,7 @@ export class MediaDirectoryService {
     return ids.filter((id) => !known.has(id));
   }
 
-  async createOutlet(actor: Viewer, input: CreateMediaOutletInput, requestId: string): Promise<MediaOutlet> {
+  async createOutlet(actor: Actor, input: CreateMediaOutletInput): Promise<MediaOutlet> {
     return this.writeOutlet(async (m) => {
       const result = await m
         .createQueryBuilder()
@@ -122,12 +122,12 @@ export class MediaDirectoryService {
         .returning(['id'])
         .execute();
       const outlet = await m.findOneByOrFail(MediaOutlet, { id: result.identifiers[0].id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'createMediaOutlet', entityType: 'MediaOutlet', entityId: outlet.id, after: outletSnapshot(outlet), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'createMediaOutlet', entityType: 'MediaOutlet', entityId: outlet.id, after: outletSnapshot(outlet), requestId: actor.requestId });
       return outlet;
     });
   }
 
-  async updateOutlet(actor: Viewer, input: UpdateMediaOutletInput, requestId: string): Promise<MediaOutlet> {
+  async updateOutlet(actor: Actor, input: UpdateMediaOutletInput): Promise<MediaOutlet> {
     for (const field of ['nameFa', 'kind'] as const) if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Media outlet');
     return this.writeOutlet(async (m) => {
@@ -141,12 +141,12 @@ export class MediaDirectoryService {
       if (input.notes !== undefined) changes.notes = emptyToNull(input.notes);
       if (Object.keys(changes).length) await m.update(MediaOutlet, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaOutlet, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaOutlet', entityType: 'MediaOutlet', entityId: before.id, before: outletSnapshot(before), after: outletSnapshot(after), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaOutlet', entityType: 'MediaOutlet', entityId: before.id, before: outletSnapshot(before), after: outletSnapshot(after), requestId: actor.requestId });
       return after;
     });
   }
 
-  async deleteOutlet(actor: Viewer, id: string, requestId: string): Promise<string> {
+  async deleteOutlet(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media outlet');
     return this.db.transaction(async (m) => {
       const before = await m.findOne(MediaOutlet, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -160,12 +160,12 @@ export class MediaDirectoryService {
         }
         throw err;
       }
-      await this.audit.record(m, { actorId: actor.userId, action: 'deleteMediaOutlet', entityType: 'MediaOutlet', entityId: id, before: outletSnapshot(before), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'deleteMediaOutlet', entityType: 'MediaOutlet', entityId: id, before: outletSnapshot(before), requestId: actor.requestId });
       return id;
     });
   }
 
-  async createContact(actor: Viewer, input: CreateMediaContactInput, requestId: string): Promise<MediaContact> {
+  async createContact(actor: Actor, input: CreateMediaContactInput): Promise<MediaContact> {
     const values = {
       name: input.name.trim(),
       role: emptyToNull(input.role),
@@ -180,12 +180,12 @@ export class MediaDirectoryService {
       await this.assertOutlet(m, values.outletId);
       const result = await m.createQueryBuilder().insert().into(MediaContact).values(values).returning(['id']).execute();
       const contact = await m.findOneByOrFail(MediaContact, { id: result.identifiers[0].id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'createMediaContact', entityType: 'MediaContact', entityId: contact.id, after: contactSnapshot(contact), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'createMediaContact', entityType: 'MediaContact', entityId: contact.id, after: contactSnapshot(contact), requestId: actor.requestId });
       return contact;
     });
   }
 
-  async updateContact(actor: Viewer, input: UpdateMediaContactInput, requestId: string): Promise<MediaContact> {
+  async updateContact(actor: Actor, input: UpdateMediaContactInput): Promise<MediaContact> {
     for (const field of ['name', 'language'] as const) if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Media contact');
     const changes: Partial<MediaContact> = {};
@@ -203,7 +203,7 @@ export class MediaDirectoryService {
       if (changes.outletId !== undefined) await this.assertOutlet(m, changes.outletId);
       if (Object.keys(changes).length) await m.update(MediaContact, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaContact, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaContact', entityType: 'MediaContact', entityId: before.id, before: contactSnapshot(before), after: contactSnapshot(after), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaContact', entityType: 'MediaContact', entityId: before.id, before: contactSnapshot(before), after: contactSnapshot(after), requestId: actor.requestId });
       return after;
     });
   }

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../common/errors';
-import { StaffOnly } from '../../graphql/access';
+import { CurrentActor, StaffOnly } from '../../graphql/access';
+import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
 import { Connection, PageArgs } from '../../common/pagination';
 import { StaffUser } from '../staff/staff.entity';
@@ -49,22 +50,22 @@ export class MediaInteractionResolver {
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => LogMediaInteractionPayload, { description: 'Writes an entry in the spokesperson\'s log, optionally with a follow-up day. Media officers and admins.' })
-  async logMediaInteraction(@Arg('input', () => LogMediaInteractionInput, { description: 'The entry.' }) input: LogMediaInteractionInput, @Ctx() ctx: Context): Promise<LogMediaInteractionPayload> {
-    return { interaction: await ctx.services.mediaInteractions.log(ctx.viewer!, input, ctx.requestId) };
+  async logMediaInteraction(@Arg('input', () => LogMediaInteractionInput, { description: 'The entry.' }) input: LogMediaInteractionInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<LogMediaInteractionPayload> {
+    return { interaction: await ctx.services.mediaInteractions.log(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => UpdateMediaInteractionPayload, { description: 'Corrects an entry of the log. Media officers and admins.' })
-  async updateMediaInteraction(@Arg('input', () => UpdateMediaInteractionInput, { description: 'The entry and the changes.' }) input: UpdateMediaInteractionInput, @Ctx() ctx: Context): Promise<UpdateMediaInteractionPayload> {
-    return { interaction: await ctx.services.mediaInteractions.update(ctx.viewer!, input, ctx.requestId) };
+  async updateMediaInteraction(@Arg('input', () => UpdateMediaInteractionInput, { description: 'The entry and the changes.' }) input: UpdateMediaInteractionInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateMediaInteractionPayload> {
+    return { interaction: await ctx.services.mediaInteractions.update(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => CompleteMediaFollowUpPayload, {
     description: 'Marks an entry\'s follow-up done; it leaves `mediaFollowUps`. Done already: returned unchanged. An entry without a follow-up is BAD_USER_INPUT. Media officers and admins.',
   })
-  async completeMediaFollowUp(@Arg('input', () => CompleteMediaFollowUpInput, { description: 'The entry.' }) input: CompleteMediaFollowUpInput, @Ctx() ctx: Context): Promise<CompleteMediaFollowUpPayload> {
-    return { interaction: await ctx.services.mediaInteractions.completeFollowUp(ctx.viewer!, input.interactionId, ctx.requestId) };
+  async completeMediaFollowUp(@Arg('input', () => CompleteMediaFollowUpInput, { description: 'The entry.' }) input: CompleteMediaFollowUpInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CompleteMediaFollowUpPayload> {
+    return { interaction: await ctx.services.mediaInteractions.completeFollowUp(actor, input.interactionId) };
   }
 
   @FieldResolver(() => MediaContact, { nullable: true, description: 'The contact.' })

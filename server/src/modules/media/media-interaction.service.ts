@@ -3,7 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor } from '../staff/staff.policy';
 import { MediaContact } from './media-contact.entity';
 import { type PageRequest } from './media-directory.service';
 import { MediaInteraction } from './media-interaction.entity';
@@ -80,7 +80,7 @@ export class MediaInteractionService {
     return toPage(rows, first, totalCount, (i) => [i.followUpOn!, i.id]);
   }
 
-  async log(actor: Viewer, input: LogMediaInteractionInput, requestId: string): Promise<MediaInteraction> {
+  async log(actor: Actor, input: LogMediaInteractionInput): Promise<MediaInteraction> {
     assertInstant(input.occurredAt, 'input.occurredAt');
     const staffId = input.staffId ?? actor.userId;
     assertStaffId(staffId);
@@ -102,12 +102,12 @@ export class MediaInteractionService {
         .returning(['id'])
         .execute();
       const entry = await m.findOneByOrFail(MediaInteraction, { id: result.identifiers[0].id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'logMediaInteraction', entityType: 'MediaInteraction', entityId: entry.id, after: snapshot(entry), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'logMediaInteraction', entityType: 'MediaInteraction', entityId: entry.id, after: snapshot(entry), requestId: actor.requestId });
       return entry;
     });
   }
 
-  async update(actor: Viewer, input: UpdateMediaInteractionInput, requestId: string): Promise<MediaInteraction> {
+  async update(actor: Actor, input: UpdateMediaInteractionInput): Promise<MediaInteraction> {
     for (const field of ['kind', 'occurredAt', 'topic', 'staffId'] as const) if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     assertInstant(input.occurredAt, 'input.occurredAt');
     if (!isUuid(input.id)) throw notFound('Media interaction');
@@ -128,13 +128,13 @@ export class MediaInteractionService {
       }
       if (Object.keys(changes).length) await m.update(MediaInteraction, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaInteraction, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaInteraction', entityType: 'MediaInteraction', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaInteraction', entityType: 'MediaInteraction', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
       return after;
     });
   }
 
   /** Marks a follow-up done. Done already: returned as it is (the first completion time stands). */
-  async completeFollowUp(actor: Viewer, interactionId: string, requestId: string): Promise<MediaInteraction> {
+  async completeFollowUp(actor: Actor, interactionId: string): Promise<MediaInteraction> {
     if (!isUuid(interactionId)) throw notFound('Media interaction');
     return this.db.transaction(async (m) => {
       const before = await m.findOne(MediaInteraction, { where: { id: interactionId }, lock: { mode: 'pessimistic_write' } });
@@ -143,7 +143,7 @@ export class MediaInteractionService {
       if (before.followUpDoneAt) return before;
       await m.query('UPDATE media_interaction SET follow_up_done_at = now(), updated_at = now() WHERE id = $1', [before.id]);
       const after = await m.findOneByOrFail(MediaInteraction, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'completeMediaFollowUp', entityType: 'MediaInteraction', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'completeMediaFollowUp', entityType: 'MediaInteraction', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
       return after;
     });
   }

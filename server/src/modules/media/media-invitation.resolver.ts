@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { StaffOnly } from '../../graphql/access';
+import { CurrentActor, StaffOnly } from '../../graphql/access';
+import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
 import { Connection, PageArgs } from '../../common/pagination';
 import { Event } from '../events/event.entity';
@@ -33,21 +34,21 @@ export class MediaInvitationResolver {
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => InviteMediaContactsPayload, { description: 'Invites media contacts to an event; inviting someone twice changes nothing. Media officers and admins.' })
-  async inviteMediaContacts(@Arg('input', () => InviteMediaContactsInput, { description: 'The event and the contacts.' }) input: InviteMediaContactsInput, @Ctx() ctx: Context): Promise<InviteMediaContactsPayload> {
-    const { invitations, added } = await ctx.services.mediaInvitations.invite(ctx.viewer!, input, ctx.requestId);
+  async inviteMediaContacts(@Arg('input', () => InviteMediaContactsInput, { description: 'The event and the contacts.' }) input: InviteMediaContactsInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<InviteMediaContactsPayload> {
+    const { invitations, added } = await ctx.services.mediaInvitations.invite(actor, input);
     return { invitations, addedCount: added };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => UpdateMediaInvitationPayload, { description: 'Records a contact\'s reply to an invitation, or whether they came. Media officers and admins.' })
-  async updateMediaInvitation(@Arg('input', () => UpdateMediaInvitationInput, { description: 'The invitation and what to record.' }) input: UpdateMediaInvitationInput, @Ctx() ctx: Context): Promise<UpdateMediaInvitationPayload> {
-    return { invitation: await ctx.services.mediaInvitations.update(ctx.viewer!, input, ctx.requestId) };
+  async updateMediaInvitation(@Arg('input', () => UpdateMediaInvitationInput, { description: 'The invitation and what to record.' }) input: UpdateMediaInvitationInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateMediaInvitationPayload> {
+    return { invitation: await ctx.services.mediaInvitations.update(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => RemoveMediaInvitationPayload, { description: 'Removes an invitation made by mistake. Media officers and admins.' })
-  async removeMediaInvitation(@Arg('input', () => RemoveMediaInvitationInput, { description: 'The invitation.' }) input: RemoveMediaInvitationInput, @Ctx() ctx: Context): Promise<RemoveMediaInvitationPayload> {
-    return { removedInvitationId: await ctx.services.mediaInvitations.remove(ctx.viewer!, input.id, ctx.requestId) };
+  async removeMediaInvitation(@Arg('input', () => RemoveMediaInvitationInput, { description: 'The invitation.' }) input: RemoveMediaInvitationInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<RemoveMediaInvitationPayload> {
+    return { removedInvitationId: await ctx.services.mediaInvitations.remove(actor, input.id) };
   }
 
   @FieldResolver(() => MediaContact, { nullable: true, description: 'The invited contact.' })

@@ -3,7 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor } from '../staff/staff.policy';
 import { type MediaDirectoryService, type PageRequest } from './media-directory.service';
 import { MediaInvitation } from './media-invitation.entity';
 import { type InviteMediaContactsInput, type MediaInvitationFilter, type UpdateMediaInvitationInput } from './media-invitation.inputs';
@@ -47,7 +47,7 @@ export class MediaInvitationService {
   }
 
   /** Invites contacts; those already invited keep their invitation (reply and attendance untouched). */
-  async invite(actor: Viewer, input: InviteMediaContactsInput, requestId: string): Promise<{ invitations: MediaInvitation[]; added: number }> {
+  async invite(actor: Actor, input: InviteMediaContactsInput): Promise<{ invitations: MediaInvitation[]; added: number }> {
     if (!isUuid(input.eventId)) throw noSuchEvent();
     const contactIds = [...new Set(input.contactIds)];
     return this.write(async (m) => {
@@ -65,13 +65,13 @@ export class MediaInvitationService {
       const invitations = contactIds.map((id) => byContact.get(id)!);
       const addedIds = new Set(added.map((a) => a.id));
       for (const invitation of invitations.filter((i) => addedIds.has(i.id))) {
-        await this.audit.record(m, { actorId: actor.userId, action: 'inviteMediaContacts', entityType: 'MediaInvitation', entityId: invitation.id, after: snapshot(invitation), requestId });
+        await this.audit.record(m, { actorId: actor.userId, action: 'inviteMediaContacts', entityType: 'MediaInvitation', entityId: invitation.id, after: snapshot(invitation), requestId: actor.requestId });
       }
       return { invitations, added: addedIds.size };
     });
   }
 
-  async update(actor: Viewer, input: UpdateMediaInvitationInput, requestId: string): Promise<MediaInvitation> {
+  async update(actor: Actor, input: UpdateMediaInvitationInput): Promise<MediaInvitation> {
     if (input.reply === null) throw badInput('reply cannot be cleared.', 'input.reply');
     if (!isUuid(input.id)) throw notFound('Media invitation');
     return this.db.transaction(async (m) => {
@@ -86,18 +86,18 @@ export class MediaInvitationService {
       if (input.note !== undefined) changes.note = input.note?.trim() || null;
       if (Object.keys(changes).length) await m.update(MediaInvitation, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaInvitation, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaInvitation', entityType: 'MediaInvitation', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaInvitation', entityType: 'MediaInvitation', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
       return after;
     });
   }
 
-  async remove(actor: Viewer, id: string, requestId: string): Promise<string> {
+  async remove(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media invitation');
     return this.db.transaction(async (m) => {
       const before = await m.findOne(MediaInvitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('Media invitation');
       await m.delete(MediaInvitation, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'removeMediaInvitation', entityType: 'MediaInvitation', entityId: id, before: snapshot(before), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'removeMediaInvitation', entityType: 'MediaInvitation', entityId: id, before: snapshot(before), requestId: actor.requestId });
       return id;
     });
   }

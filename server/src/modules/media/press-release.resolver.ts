@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../common/errors';
-import { Public, StaffOnly } from '../../graphql/access';
+import { CurrentActor, Public, StaffOnly } from '../../graphql/access';
+import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
 import { Locale, LocalizedText, pick } from '../../common/locale';
 import { Connection, PageArgs } from '../../common/pagination';
@@ -114,22 +115,22 @@ export class PressReleaseResolver {
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => CreatePressReleasePayload, { description: 'Writes a press release as a DRAFT. A slug already taken is CONFLICT. Media officers and admins.' })
-  async createPressRelease(@Arg('input', () => CreatePressReleaseInput, { description: 'The release.' }) input: CreatePressReleaseInput, @Ctx() ctx: Context): Promise<CreatePressReleasePayload> {
-    return { pressRelease: await ctx.services.pressReleases.create(ctx.viewer!, input, ctx.requestId) };
+  async createPressRelease(@Arg('input', () => CreatePressReleaseInput, { description: 'The release.' }) input: CreatePressReleaseInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreatePressReleasePayload> {
+    return { pressRelease: await ctx.services.pressReleases.create(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => UpdatePressReleasePayload, { description: 'Changes a press release; the slug only before it is first published (CONFLICT afterwards). Media officers and admins.' })
-  async updatePressRelease(@Arg('input', () => UpdatePressReleaseInput, { description: 'The release and the changes.' }) input: UpdatePressReleaseInput, @Ctx() ctx: Context): Promise<UpdatePressReleasePayload> {
-    return { pressRelease: await ctx.services.pressReleases.update(ctx.viewer!, input, ctx.requestId) };
+  async updatePressRelease(@Arg('input', () => UpdatePressReleaseInput, { description: 'The release and the changes.' }) input: UpdatePressReleaseInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdatePressReleasePayload> {
+    return { pressRelease: await ctx.services.pressReleases.update(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => PublishPressReleasePayload, {
     description: 'Publishes a DRAFT or WITHDRAWN release: it becomes public news at once. Contacts given are recorded on its distribution list. Already published: CONFLICT. Media officers and admins.',
   })
-  async publishPressRelease(@Arg('input', () => PublishPressReleaseInput, { description: 'The release, and the contacts it is sent to.' }) input: PublishPressReleaseInput, @Ctx() ctx: Context): Promise<PublishPressReleasePayload> {
-    const { release, added } = await ctx.services.pressReleases.publish(ctx.viewer!, input.id, input.contactIds, ctx.requestId);
+  async publishPressRelease(@Arg('input', () => PublishPressReleaseInput, { description: 'The release, and the contacts it is sent to.' }) input: PublishPressReleaseInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<PublishPressReleasePayload> {
+    const { release, added } = await ctx.services.pressReleases.publish(actor, input.id, input.contactIds);
     return { pressRelease: release, addedRecipientCount: added };
   }
 
@@ -137,14 +138,14 @@ export class PressReleaseResolver {
   @Mutation(() => WithdrawPressReleasePayload, {
     description: 'Takes a PUBLISHED release off the public site (WITHDRAWN); it keeps its slug and distribution list and may be published again. Otherwise CONFLICT. Media officers and admins.',
   })
-  async withdrawPressRelease(@Arg('input', () => WithdrawPressReleaseInput, { description: 'The release.' }) input: WithdrawPressReleaseInput, @Ctx() ctx: Context): Promise<WithdrawPressReleasePayload> {
-    return { pressRelease: await ctx.services.pressReleases.withdraw(ctx.viewer!, input.id, ctx.requestId) };
+  async withdrawPressRelease(@Arg('input', () => WithdrawPressReleaseInput, { description: 'The release.' }) input: WithdrawPressReleaseInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<WithdrawPressReleasePayload> {
+    return { pressRelease: await ctx.services.pressReleases.withdraw(actor, input.id) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => DeletePressReleasePayload, { description: 'Deletes a draft that was never published (CONFLICT otherwise: withdraw it instead). Media officers and admins.' })
-  async deletePressRelease(@Arg('input', () => DeletePressReleaseInput, { description: 'The draft.' }) input: DeletePressReleaseInput, @Ctx() ctx: Context): Promise<DeletePressReleasePayload> {
-    return { deletedPressReleaseId: await ctx.services.pressReleases.delete(ctx.viewer!, input.id, ctx.requestId) };
+  async deletePressRelease(@Arg('input', () => DeletePressReleaseInput, { description: 'The draft.' }) input: DeletePressReleaseInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeletePressReleasePayload> {
+    return { deletedPressReleaseId: await ctx.services.pressReleases.delete(actor, input.id) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
@@ -153,9 +154,9 @@ export class PressReleaseResolver {
   })
   async recordPressReleaseDistribution(
     @Arg('input', () => RecordPressReleaseDistributionInput, { description: 'The release and the contacts.' }) input: RecordPressReleaseDistributionInput,
-    @Ctx() ctx: Context,
+    @CurrentActor() actor: Actor, @Ctx() ctx: Context,
   ): Promise<RecordPressReleaseDistributionPayload> {
-    const { release, added } = await ctx.services.pressReleases.recordDistribution(ctx.viewer!, input.releaseId, input.contactIds, input.sentAt, ctx.requestId);
+    const { release, added } = await ctx.services.pressReleases.recordDistribution(actor, input.releaseId, input.contactIds, input.sentAt);
     return { pressRelease: release, addedRecipientCount: added };
   }
 

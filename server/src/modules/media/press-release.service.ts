@@ -9,7 +9,7 @@ import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor, type Viewer } from '../staff/staff.policy';
 import { type MediaDirectoryService, type PageRequest, searchWords } from './media-directory.service';
 import { PressReleaseStatus } from './media.enums';
 import { foreignKeyViolation, MediaConflict, mediaConflict, uniqueViolation } from './media.errors';
@@ -110,7 +110,7 @@ export class PressReleaseService {
     return ids.map((id) => rows.filter((r) => r.releaseId === id));
   }
 
-  async create(actor: Viewer, input: CreatePressReleaseInput, requestId: string): Promise<PressRelease> {
+  async create(actor: Actor, input: CreatePressReleaseInput): Promise<PressRelease> {
     await this.assertDistrict(input.districtId);
     const id = randomUUID();
     return this.write(async (m) => {
@@ -141,12 +141,12 @@ export class PressReleaseService {
         })
         .execute();
       const release = await m.findOneByOrFail(PressRelease, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'createPressRelease', entityType: 'PressRelease', entityId: id, after: snapshot(release), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'createPressRelease', entityType: 'PressRelease', entityId: id, after: snapshot(release), requestId: actor.requestId });
       return release;
     });
   }
 
-  async update(actor: Viewer, input: UpdatePressReleaseInput, requestId: string): Promise<PressRelease> {
+  async update(actor: Actor, input: UpdatePressReleaseInput): Promise<PressRelease> {
     for (const field of ['titleFa', 'bodyFa', 'slug'] as const) if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Press release');
     if (input.districtId) await this.assertDistrict(input.districtId);
@@ -169,13 +169,13 @@ export class PressReleaseService {
       }
       if (Object.keys(changes).length) await m.update(PressRelease, { id: before.id }, changes);
       const after = await m.findOneByOrFail(PressRelease, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updatePressRelease', entityType: 'PressRelease', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'updatePressRelease', entityType: 'PressRelease', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
       return after;
     });
   }
 
   /** DRAFT or WITHDRAWN → PUBLISHED, recording the contacts it is sent to in the same transaction. */
-  async publish(actor: Viewer, id: string, contactIds: readonly string[], requestId: string): Promise<{ release: PressRelease; added: number }> {
+  async publish(actor: Actor, id: string, contactIds: readonly string[]): Promise<{ release: PressRelease; added: number }> {
     if (!isUuid(id)) throw notFound('Press release');
     return this.write(async (m) => {
       const before = await this.lock(m, id);
@@ -195,7 +195,7 @@ export class PressReleaseService {
         entityId: id,
         before: snapshot(before),
         after: { ...snapshot(after), addedRecipients: added.ids },
-        requestId,
+        requestId: actor.requestId,
       });
       await this.webhooks?.emit(m, 'PRESS_RELEASE_PUBLISHED', pressReleaseWebhookPayload(after));
       return { release: after, added: added.ids.length };
@@ -203,7 +203,7 @@ export class PressReleaseService {
   }
 
   /** PUBLISHED → WITHDRAWN: off the public site, kept with its slug and distribution list. */
-  async withdraw(actor: Viewer, id: string, requestId: string): Promise<PressRelease> {
+  async withdraw(actor: Actor, id: string): Promise<PressRelease> {
     if (!isUuid(id)) throw notFound('Press release');
     return this.db.transaction(async (m) => {
       const before = await this.lock(m, id);
@@ -212,13 +212,13 @@ export class PressReleaseService {
       }
       await m.query(`UPDATE press_release SET status = 'WITHDRAWN', withdrawn_at = now(), updated_at = now() WHERE id = $1`, [id]);
       const after = await m.findOneByOrFail(PressRelease, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'withdrawPressRelease', entityType: 'PressRelease', entityId: id, before: snapshot(before), after: snapshot(after), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'withdrawPressRelease', entityType: 'PressRelease', entityId: id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
       return after;
     });
   }
 
   /** Deletes a draft. A release that was ever published is part of the record: withdraw it instead. */
-  async delete(actor: Viewer, id: string, requestId: string): Promise<string> {
+  async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Press release');
     return this.db.transaction(async (m) => {
       const before = await this.lock(m, id);
@@ -226,12 +226,12 @@ export class PressReleaseService {
         throw mediaConflict(MediaConflict.RELEASE_NOT_DRAFT, 'Only a draft can be deleted; withdraw a published release instead.', 'input.id');
       }
       await m.delete(PressRelease, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'deletePressRelease', entityType: 'PressRelease', entityId: id, before: snapshot(before), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'deletePressRelease', entityType: 'PressRelease', entityId: id, before: snapshot(before), requestId: actor.requestId });
       return id;
     });
   }
 
-  async recordDistribution(actor: Viewer, releaseId: string, contactIds: readonly string[], sentAt: Date | null | undefined, requestId: string): Promise<{ release: PressRelease; added: number }> {
+  async recordDistribution(actor: Actor, releaseId: string, contactIds: readonly string[], sentAt: Date | null | undefined): Promise<{ release: PressRelease; added: number }> {
     if (sentAt && Number.isNaN(sentAt.getTime())) throw badInput('Not a valid instant.', 'input.sentAt');
     if (sentAt && sentAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw badInput('sentAt is in the future.', 'input.sentAt');
     if (!isUuid(releaseId)) throw notFound('Press release');
@@ -248,7 +248,7 @@ export class PressReleaseService {
         entityType: 'PressRelease',
         entityId: releaseId,
         after: { addedRecipients: added.ids, sentAt: sentTime.toISOString() },
-        requestId,
+        requestId: actor.requestId,
       });
       return { release, added: added.ids.length };
     });

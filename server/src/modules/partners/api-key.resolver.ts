@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { StaffOnly } from '../../graphql/access';
+import { CurrentActor, StaffOnly } from '../../graphql/access';
+import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
 import { Role } from '../staff/role';
 import { ApiKey } from './api-key.entity';
@@ -15,14 +16,14 @@ export class ApiKeyResolver {
 
   @StaffOnly(Role.ADMIN)
   @Mutation(() => CreateApiKeyPayload, { description: 'Issues a partner API key; its secret is in the payload and is never shown again. Admins.' })
-  createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'Name, scopes and rate limit.' }) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreateApiKeyPayload> {
-    return ctx.services.apiKeys.create(ctx.viewer!, input, ctx.requestId);
+  createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'Name, scopes and rate limit.' }) input: CreateApiKeyInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateApiKeyPayload> {
+    return ctx.services.apiKeys.create(actor, input);
   }
 
   @StaffOnly(Role.ADMIN)
   @Mutation(() => RevokeApiKeyPayload, { description: 'Revokes a key: this server refuses it at once, the others within 10 seconds. Admins.' })
-  async revokeApiKey(@Arg('input', () => RevokeApiKeyInput, { description: 'The key.' }) input: RevokeApiKeyInput, @Ctx() ctx: Context): Promise<RevokeApiKeyPayload> {
-    return { apiKey: await ctx.services.apiKeys.revoke(ctx.viewer!, input.id, ctx.requestId) };
+  async revokeApiKey(@Arg('input', () => RevokeApiKeyInput, { description: 'The key.' }) input: RevokeApiKeyInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<RevokeApiKeyPayload> {
+    return { apiKey: await ctx.services.apiKeys.revoke(actor, input.id) };
   }
 
   // Float: a busy key passes 2^31 requests within a few years.

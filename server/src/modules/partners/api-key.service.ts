@@ -6,7 +6,7 @@ import { isUuid } from '../../common/ids';
 import { Limiter } from '../../common/rate-limit';
 import { type Logger } from '../../logger';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor } from '../staff/staff.policy';
 import { ApiKey } from './api-key.entity';
 import { API_SCOPES, type ApiScope } from './api-key.enums';
 
@@ -73,7 +73,7 @@ export class ApiKeyService {
     return key.requestCount + (this.pending.get(key.id)?.count ?? 0);
   }
 
-  async create(viewer: Viewer, fields: CreateApiKeyFields, requestId: string): Promise<{ apiKey: ApiKey; secret: string }> {
+  async create(actor: Actor, fields: CreateApiKeyFields): Promise<{ apiKey: ApiKey; secret: string }> {
     const name = fields.name.trim();
     if (!name || name.length > 120) throw badInput('Give the key a name of 1 to 120 characters.', 'input.name');
     const scopes = [...new Set(fields.scopes)];
@@ -85,15 +85,15 @@ export class ApiKeyService {
     const secret = `nabz_${randomBytes(32).toString('base64url')}`;
     const apiKey = await this.db.transaction(async (m) => {
       const saved = await m.getRepository(ApiKey).save(
-        m.getRepository(ApiKey).create({ name, prefix: secret.slice(0, PREFIX_LENGTH), keyHash: hashSecret(secret), scopes, requestsPerMinute: fields.requestsPerMinute, createdById: viewer.userId }),
+        m.getRepository(ApiKey).create({ name, prefix: secret.slice(0, PREFIX_LENGTH), keyHash: hashSecret(secret), scopes, requestsPerMinute: fields.requestsPerMinute, createdById: actor.userId }),
       );
-      await this.audit.record(m, { actorId: viewer.userId, action: 'apiKey.create', entityType: 'ApiKey', entityId: saved.id, after: audited(saved), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'apiKey.create', entityType: 'ApiKey', entityId: saved.id, after: audited(saved), requestId: actor.requestId });
       return saved;
     });
     return { apiKey, secret };
   }
 
-  async revoke(viewer: Viewer, id: string, requestId: string): Promise<ApiKey> {
+  async revoke(actor: Actor, id: string): Promise<ApiKey> {
     if (!isUuid(id)) throw notFound('API key');
     const apiKey = await this.db.transaction(async (m) => {
       const repo = m.getRepository(ApiKey);
@@ -103,7 +103,7 @@ export class ApiKeyService {
       const before = audited(key);
       key.revokedAt = new Date();
       await repo.update({ id }, { revokedAt: key.revokedAt });
-      await this.audit.record(m, { actorId: viewer.userId, action: 'apiKey.revoke', entityType: 'ApiKey', entityId: id, before, after: audited(key), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'apiKey.revoke', entityType: 'ApiKey', entityId: id, before, after: audited(key), requestId: actor.requestId });
       return key;
     });
     // This instance stops accepting it at once; others within CACHE_TTL_MS.

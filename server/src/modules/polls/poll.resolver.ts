@@ -1,6 +1,7 @@
 import { ApiScope } from '../partners/api-key.enums';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Public, StaffOnly } from '../../graphql/access';
+import { CurrentActor, Public, StaffOnly } from '../../graphql/access';
+import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
 import { Locale, LocalizedText, pick } from '../../common/locale';
 import { Connection, PageArgs } from '../../common/pagination';
@@ -77,32 +78,32 @@ export class PollResolver {
 
   @StaffOnly(...POLL_EDITORS)
   @Mutation(() => CreatePollPayload, { description: 'Creates a poll or survey as a draft. Editors and admins.' })
-  async createPoll(@Arg('input', () => CreatePollInput, { description: 'The poll and its questions.' }) input: CreatePollInput, @Ctx() ctx: Context): Promise<CreatePollPayload> {
-    return { poll: await ctx.services.polls.create(ctx.viewer!, input, ctx.requestId) };
+  async createPoll(@Arg('input', () => CreatePollInput, { description: 'The poll and its questions.' }) input: CreatePollInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreatePollPayload> {
+    return { poll: await ctx.services.polls.create(actor, input) };
   }
 
   @StaffOnly(...POLL_EDITORS)
   @Mutation(() => UpdatePollPayload, { description: 'Changes a poll. Once it has responses, questions and options can be reworded and added, not removed (POLL_HAS_RESPONSES). Editors and admins.' })
-  async updatePoll(@Arg('input', () => UpdatePollInput, { description: 'The poll and the changes.' }) input: UpdatePollInput, @Ctx() ctx: Context): Promise<UpdatePollPayload> {
-    return { poll: await ctx.services.polls.update(ctx.viewer!, input, ctx.requestId) };
+  async updatePoll(@Arg('input', () => UpdatePollInput, { description: 'The poll and the changes.' }) input: UpdatePollInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdatePollPayload> {
+    return { poll: await ctx.services.polls.update(actor, input) };
   }
 
   @StaffOnly(...POLL_EDITORS)
   @Mutation(() => PublishPollPayload, { description: 'Publishes a draft: it opens now, or at `opensAt`. Editors and admins.' })
-  async publishPoll(@Arg('input', () => PublishPollInput, { description: 'The poll.' }) input: PublishPollInput, @Ctx() ctx: Context): Promise<PublishPollPayload> {
-    return { poll: await ctx.services.polls.publish(ctx.viewer!, input.id, ctx.requestId) };
+  async publishPoll(@Arg('input', () => PublishPollInput, { description: 'The poll.' }) input: PublishPollInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<PublishPollPayload> {
+    return { poll: await ctx.services.polls.publish(actor, input.id) };
   }
 
   @StaffOnly(...POLL_EDITORS)
   @Mutation(() => ClosePollPayload, { description: 'Closes a poll now. Editors and admins.' })
-  async closePoll(@Arg('input', () => ClosePollInput, { description: 'The poll.' }) input: ClosePollInput, @Ctx() ctx: Context): Promise<ClosePollPayload> {
-    return { poll: await ctx.services.polls.close(ctx.viewer!, input.id, ctx.requestId) };
+  async closePoll(@Arg('input', () => ClosePollInput, { description: 'The poll.' }) input: ClosePollInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<ClosePollPayload> {
+    return { poll: await ctx.services.polls.close(actor, input.id) };
   }
 
   @StaffOnly(...POLL_EDITORS)
   @Mutation(() => StartPollWavePayload, { description: 'Runs a survey again as a new wave (a draft with the same questions, in the same series). Editors and admins.' })
-  async startPollWave(@Arg('input', () => StartPollWaveInput, { description: 'The survey and the new schedule.' }) input: StartPollWaveInput, @Ctx() ctx: Context): Promise<StartPollWavePayload> {
-    return { poll: await ctx.services.polls.startWave(ctx.viewer!, input, ctx.requestId) };
+  async startPollWave(@Arg('input', () => StartPollWaveInput, { description: 'The survey and the new schedule.' }) input: StartPollWaveInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<StartPollWavePayload> {
+    return { poll: await ctx.services.polls.startWave(actor, input) };
   }
 
   @FieldResolver(() => String, { description: 'The title in the requested language.' })

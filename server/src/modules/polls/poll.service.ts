@@ -5,7 +5,7 @@ import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor, type Viewer } from '../staff/staff.policy';
 import { type WebhookService } from '../webhooks/webhook.service';
 import { Poll, PollOption, PollQuestion } from './poll.entity';
 import { PollAssurance, PollState, PollStatus } from './poll.enums';
@@ -144,7 +144,7 @@ export class PollService {
     this.definitions.delete(pollId);
   }
 
-  async create(actor: Viewer, input: CreatePollInput, requestId: string): Promise<Poll> {
+  async create(actor: Actor, input: CreatePollInput): Promise<Poll> {
     validateQuestions(input.questions);
     if (input.questions.some((q) => q.id || q.options.some((o) => o.id))) throw badInput('A new poll\'s questions and options have no ids yet.', 'input.questions');
     this.validateSchedule(input.opensAt ?? null, input.closesAt ?? null);
@@ -177,12 +177,12 @@ export class PollService {
       await m.update(Poll, { id }, { seriesId: id });
       await this.writeQuestions(m, id, [], input.questions);
       const poll = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'createPoll', entityType: 'Poll', entityId: id, after: { ...snapshot(poll), questions: input.questions }, requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'createPoll', entityType: 'Poll', entityId: id, after: { ...snapshot(poll), questions: input.questions }, requestId: actor.requestId });
       return poll;
     });
   }
 
-  async update(actor: Viewer, input: UpdatePollInput, requestId: string): Promise<Poll> {
+  async update(actor: Actor, input: UpdatePollInput): Promise<Poll> {
     if (input.titleFa === null) throw badInput('titleFa cannot be cleared.', 'input.titleFa');
     if (!isUuid(input.id)) throw notFound('Poll');
     if (input.questions) validateQuestions(input.questions);
@@ -227,15 +227,15 @@ export class PollService {
         await this.writeQuestions(m, before.id, existing, input.questions);
       }
       const after = await m.findOneByOrFail(Poll, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updatePoll', entityType: 'Poll', entityId: before.id, before: snapshot(before), after: { ...snapshot(after), ...(input.questions ? { questions: input.questions } : {}) }, requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'updatePoll', entityType: 'Poll', entityId: before.id, before: snapshot(before), after: { ...snapshot(after), ...(input.questions ? { questions: input.questions } : {}) }, requestId: actor.requestId });
       return after;
     });
     this.forgetDefinition(input.id);
     return result;
   }
 
-  async publish(actor: Viewer, id: string, requestId: string): Promise<Poll> {
-    return this.transition(actor, id, requestId, 'publishPoll', (poll) => {
+  async publish(actor: Actor, id: string): Promise<Poll> {
+    return this.transition(actor, id, 'publishPoll', (poll) => {
       if (poll.state !== PollState.DRAFT) throw badInput('Only a draft can be published.', 'input.id');
       if (poll.closesAt && poll.closesAt <= new Date()) throw badInput('closesAt is in the past: reschedule before publishing.', 'input.id', BadInputReason.CLOSES_IN_PAST);
       return { state: PollState.PUBLISHED };
@@ -244,22 +244,22 @@ export class PollService {
       // One wave of a survey takes answers at a time: the earlier ones stop when this one opens.
       for (const { before, after, closedNow } of await closeEarlierWaves(m, poll)) {
         const action = closedNow ? 'closePoll' : 'updatePoll';
-        await this.audit.record(m, { actorId: actor.userId, action, entityType: 'Poll', entityId: after.id, before: snapshot(before), after: { ...snapshot(after), closedForWaveId: poll.id }, requestId });
+        await this.audit.record(m, { actorId: actor.userId, action, entityType: 'Poll', entityId: after.id, before: snapshot(before), after: { ...snapshot(after), closedForWaveId: poll.id }, requestId: actor.requestId });
         if (closedNow) await this.webhooks?.pollClosed(m, after);
         this.forgetDefinition(after.id);
       }
     });
   }
 
-  async close(actor: Viewer, id: string, requestId: string): Promise<Poll> {
-    return this.transition(actor, id, requestId, 'closePoll', (poll) => {
+  async close(actor: Actor, id: string): Promise<Poll> {
+    return this.transition(actor, id, 'closePoll', (poll) => {
       if (effectiveStatus(poll) === PollStatus.CLOSED) throw badInput('The poll is already closed.', 'input.id');
       if (poll.state === PollState.DRAFT) throw badInput('A draft cannot be closed; delete or publish it.', 'input.id');
       return { state: PollState.CLOSED, closedAt: new Date() };
     }, (m, poll) => this.webhooks?.pollClosed(m, poll));
   }
 
-  async startWave(actor: Viewer, input: StartPollWaveInput, requestId: string): Promise<Poll> {
+  async startWave(actor: Actor, input: StartPollWaveInput): Promise<Poll> {
     if (!isUuid(input.pollId)) throw notFound('Poll');
     this.validateSchedule(input.opensAt ?? null, input.closesAt ?? null);
     return this.db.transaction(async (m) => {
@@ -298,15 +298,14 @@ export class PollService {
         source.questions.map((q) => ({ ...q, options: q.options.map((o) => ({ labelFa: o.labelFa, labelEn: o.labelEn })), id: undefined })),
       );
       const created = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'startPollWave', entityType: 'Poll', entityId: id, after: { ...snapshot(created), fromPollId: poll.id }, requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'startPollWave', entityType: 'Poll', entityId: id, after: { ...snapshot(created), fromPollId: poll.id }, requestId: actor.requestId });
       return created;
     });
   }
 
   private async transition(
-    actor: Viewer,
+    actor: Actor,
     id: string,
-    requestId: string,
     action: string,
     change: (poll: Poll) => Partial<Poll>,
     changed?: (m: EntityManager, poll: Poll) => Promise<unknown> | undefined,
@@ -317,7 +316,7 @@ export class PollService {
       if (!before) throw notFound('Poll');
       await m.update(Poll, { id }, change(before));
       const after = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, { actorId: actor.userId, action, entityType: 'Poll', entityId: id, before: snapshot(before), after: snapshot(after), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action, entityType: 'Poll', entityId: id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
       await changed?.(m, after);
       return after;
     });

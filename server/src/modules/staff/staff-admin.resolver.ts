@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { StaffOnly } from '../../graphql/access';
+import { CurrentActor, StaffOnly } from '../../graphql/access';
+import { type Actor } from './staff.policy';
 import { type Context } from '../../graphql/context';
 import { PageArgs } from '../../common/pagination';
 import { Role } from './role';
@@ -23,8 +24,8 @@ export class StaffAdminResolver {
   @Mutation(() => LiftSignInLockPayload, {
     description: 'Lets every client that must wait before signing in to this account try again at once, and forgets their failures (audited). Admins.',
   })
-  liftSignInLock(@Arg('input', () => LiftSignInLockInput, { description: 'The staff user.' }) input: LiftSignInLockInput, @Ctx() ctx: Context): Promise<LiftSignInLockPayload> {
-    return ctx.services.staffAdmin.liftSignInLock(ctx.viewer!, input.id, ctx.services.signInGuard, ctx.requestId);
+  liftSignInLock(@Arg('input', () => LiftSignInLockInput, { description: 'The staff user.' }) input: LiftSignInLockInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<LiftSignInLockPayload> {
+    return ctx.services.staffAdmin.liftSignInLock(actor, input.id, ctx.services.signInGuard);
   }
 
   @StaffOnly(Role.ADMIN)
@@ -39,21 +40,21 @@ export class StaffAdminResolver {
 
   @StaffOnly(Role.ADMIN)
   @Mutation(() => CreateStaffUserPayload, { description: 'Creates a staff user who can sign in at once. A taken e-mail address is CONFLICT. Admins.' })
-  async createStaffUser(@Arg('input', () => CreateStaffUserInput, { description: 'The user to create.' }) input: CreateStaffUserInput, @Ctx() ctx: Context): Promise<CreateStaffUserPayload> {
-    return { staffUser: await ctx.services.staffAdmin.create(ctx.viewer!, input, ctx.requestId) };
+  async createStaffUser(@Arg('input', () => CreateStaffUserInput, { description: 'The user to create.' }) input: CreateStaffUserInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateStaffUserPayload> {
+    return { staffUser: await ctx.services.staffAdmin.create(actor, input) };
   }
 
   @StaffOnly(Role.ADMIN)
   @Mutation(() => UpdateStaffUserPayload, {
     description: 'Changes a staff user\'s role, display name or active flag. A new role or deactivation ends all their sessions at once. Taking ADMIN from yourself or from the last active admin is CONFLICT. Admins.',
   })
-  updateStaffUser(@Arg('input', () => UpdateStaffUserInput, { description: 'The user and the changes to make.' }) input: UpdateStaffUserInput, @Ctx() ctx: Context): Promise<UpdateStaffUserPayload> {
-    return ctx.services.staffAdmin.update(ctx.viewer!, input, ctx.requestId);
+  updateStaffUser(@Arg('input', () => UpdateStaffUserInput, { description: 'The user and the changes to make.' }) input: UpdateStaffUserInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateStaffUserPayload> {
+    return ctx.services.staffAdmin.update(actor, input);
   }
 
   @StaffOnly(Role.ADMIN)
   @Mutation(() => ResetStaffPasswordPayload, { description: 'Replaces a staff user\'s password and ends all their sessions. Admins.' })
-  resetStaffPassword(@Arg('input', () => ResetStaffPasswordInput, { description: 'The user and the new password.' }) input: ResetStaffPasswordInput, @Ctx() ctx: Context): Promise<ResetStaffPasswordPayload> {
-    return ctx.services.staffAdmin.resetPassword(ctx.viewer!, input, ctx.requestId);
+  resetStaffPassword(@Arg('input', () => ResetStaffPasswordInput, { description: 'The user and the new password.' }) input: ResetStaffPasswordInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<ResetStaffPasswordPayload> {
+    return ctx.services.staffAdmin.resetPassword(actor, input);
   }
 }

@@ -20,7 +20,7 @@ import {
 import { type CreateStaffUserInput, type ResetStaffPasswordInput, type StaffUserFilter, type UpdateStaffUserInput } from './staff-admin.inputs';
 import { type SignInGuard } from './sign-in-guard';
 import { StaffSession, StaffUser } from './staff.entity';
-import { type Viewer } from './staff.policy';
+import { type Actor } from './staff.policy';
 
 export interface ListStaffUsersArgs {
   first: number;
@@ -71,7 +71,7 @@ export class StaffAdminService {
     return toPage(rows, first, totalCount, (u) => [u.email]);
   }
 
-  async create(actor: Viewer, input: CreateStaffUserInput, requestId: string): Promise<StaffUser> {
+  async create(actor: Actor, input: CreateStaffUserInput): Promise<StaffUser> {
     const email = input.email.trim().toLowerCase();
     const displayName = input.displayName?.trim() || defaultDisplayName(email);
     if (displayName.length > DISPLAY_NAME_MAX) throw badInput(`displayName must have at most ${DISPLAY_NAME_MAX} characters.`, 'input.displayName');
@@ -89,7 +89,7 @@ export class StaffAdminService {
           .returning(['id'])
           .execute();
         const user = await manager.findOneByOrFail(StaffUser, { id: inserted.identifiers[0].id });
-        await this.audit.record(manager, { actorId: actor.userId, action: 'createStaffUser', entityType: 'StaffUser', entityId: user.id, after: snapshot(user), requestId });
+        await this.audit.record(manager, { actorId: actor.userId, action: 'createStaffUser', entityType: 'StaffUser', entityId: user.id, after: snapshot(user), requestId: actor.requestId });
         return user;
       });
     } catch (err) {
@@ -98,7 +98,7 @@ export class StaffAdminService {
     }
   }
 
-  async update(actor: Viewer, input: UpdateStaffUserInput, requestId: string): Promise<{ staffUser: StaffUser; endedSessionCount: number }> {
+  async update(actor: Actor, input: UpdateStaffUserInput): Promise<{ staffUser: StaffUser; endedSessionCount: number }> {
     for (const field of ['role', 'displayName', 'active'] as const) {
       if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     }
@@ -131,13 +131,13 @@ export class StaffAdminService {
         entityId: before.id,
         before: snapshot(before),
         after: { ...snapshot(after), ...(endedSessionCount ? { endedSessionCount } : {}) },
-        requestId,
+        requestId: actor.requestId,
       });
       return { staffUser: after, endedSessionCount };
     });
   }
 
-  async resetPassword(actor: Viewer, input: ResetStaffPasswordInput, requestId: string): Promise<{ staffUser: StaffUser; endedSessionCount: number }> {
+  async resetPassword(actor: Actor, input: ResetStaffPasswordInput): Promise<{ staffUser: StaffUser; endedSessionCount: number }> {
     const problem = passwordProblem(input.password);
     if (problem) throw badInput(problem, 'input.password');
     if (!isUuid(input.id)) throw notFound('Staff user');
@@ -156,20 +156,20 @@ export class StaffAdminService {
         entityId: user.id,
         // The action says what happened; neither the password nor its hash belongs in the log.
         after: { ...snapshot(user), endedSessionCount },
-        requestId,
+        requestId: actor.requestId,
       });
       return { staffUser: user, endedSessionCount };
     });
   }
 
   /** Lets every client that must wait try the account again at once, and forgets its failures. Audited. */
-  async liftSignInLock(actor: Viewer, id: string, guard: SignInGuard, requestId: string): Promise<{ staffUser: StaffUser; liftedCount: number }> {
+  async liftSignInLock(actor: Actor, id: string, guard: SignInGuard): Promise<{ staffUser: StaffUser; liftedCount: number }> {
     if (!isUuid(id)) throw notFound('Staff user');
     return this.db.transaction(async (manager) => {
       const user = await manager.findOne(StaffUser, { where: { id } });
       if (!user) throw notFound('Staff user');
       const liftedCount = await guard.lift(manager, user.id);
-      await this.audit.record(manager, { actorId: actor.userId, action: 'liftSignInLock', entityType: 'StaffUser', entityId: user.id, after: { ...snapshot(user), liftedCount }, requestId });
+      await this.audit.record(manager, { actorId: actor.userId, action: 'liftSignInLock', entityType: 'StaffUser', entityId: user.id, after: { ...snapshot(user), liftedCount }, requestId: actor.requestId });
       return { staffUser: user, liftedCount };
     });
   }

@@ -17,3 +17,8 @@ export function hasRole(viewer: Viewer | null, allowed: readonly Role[]): boolea
 export function isStaff(viewer: Viewer | null): viewer is Viewer {
   return viewer !== null;
 }
+
+/** A staff member acting in one request: who, in which role, and the request the audit log names. */
+export interface Actor extends Viewer {
+  requestId: string;
+}

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { StaffOnly } from '../../graphql/access';
+import { CurrentActor, StaffOnly } from '../../graphql/access';
+import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
 import { Connection, PageArgs } from '../../common/pagination';
 import { StaffUser } from '../staff/staff.entity';
@@ -41,29 +42,29 @@ export class WebhookResolver {
 
   @StaffOnly(...WEBHOOK_ADMINS)
   @Mutation(() => CreateWebhookPayload, { description: 'Registers a partner webhook; the signing secret is in the payload and is never shown again. Admins.' })
-  createWebhook(@Arg('input', () => CreateWebhookInput, { description: 'URL, events and description.' }) input: CreateWebhookInput, @Ctx() ctx: Context): Promise<CreateWebhookPayload> {
-    return ctx.services.webhooks.create(ctx.viewer!, input, ctx.requestId);
+  createWebhook(@Arg('input', () => CreateWebhookInput, { description: 'URL, events and description.' }) input: CreateWebhookInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateWebhookPayload> {
+    return ctx.services.webhooks.create(actor, input);
   }
 
   @StaffOnly(...WEBHOOK_ADMINS)
   @Mutation(() => UpdateWebhookPayload, { description: 'Changes a webhook\'s events or description, or disables or enables it. Admins.' })
-  async updateWebhook(@Arg('input', () => UpdateWebhookInput, { description: 'The webhook and the changes to make.' }) input: UpdateWebhookInput, @Ctx() ctx: Context): Promise<UpdateWebhookPayload> {
-    return { webhook: await ctx.services.webhooks.update(ctx.viewer!, input, ctx.requestId) };
+  async updateWebhook(@Arg('input', () => UpdateWebhookInput, { description: 'The webhook and the changes to make.' }) input: UpdateWebhookInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateWebhookPayload> {
+    return { webhook: await ctx.services.webhooks.update(actor, input) };
   }
 
   @StaffOnly(...WEBHOOK_ADMINS)
   @Mutation(() => DeleteWebhookPayload, { description: 'Deletes a webhook and its delivery log; nothing more is sent to it. Admins.' })
-  async deleteWebhook(@Arg('input', () => DeleteWebhookInput, { description: 'The webhook to delete.' }) input: DeleteWebhookInput, @Ctx() ctx: Context): Promise<DeleteWebhookPayload> {
-    return { deletedWebhookId: await ctx.services.webhooks.delete(ctx.viewer!, input.id, ctx.requestId) };
+  async deleteWebhook(@Arg('input', () => DeleteWebhookInput, { description: 'The webhook to delete.' }) input: DeleteWebhookInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeleteWebhookPayload> {
+    return { deletedWebhookId: await ctx.services.webhooks.delete(actor, input.id) };
   }
 
   @StaffOnly(...WEBHOOK_ADMINS)
   @Mutation(() => RedeliverWebhookDeliveryPayload, { description: 'Sends a delivered or failed delivery again, with the same delivery id and a fresh round of attempts. Admins.' })
   async redeliverWebhookDelivery(
     @Arg('input', () => RedeliverWebhookDeliveryInput, { description: 'The delivery.' }) input: RedeliverWebhookDeliveryInput,
-    @Ctx() ctx: Context,
+    @CurrentActor() actor: Actor, @Ctx() ctx: Context,
   ): Promise<RedeliverWebhookDeliveryPayload> {
-    return { delivery: await ctx.services.webhooks.redeliver(ctx.viewer!, input.id, ctx.requestId) };
+    return { delivery: await ctx.services.webhooks.redeliver(actor, input.id) };
   }
 
   @FieldResolver(() => StaffUser, { nullable: true, description: 'Who registered it; null if that account is gone.' })

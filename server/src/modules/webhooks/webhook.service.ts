@@ -7,7 +7,7 @@ import { pollTransitionsSince, type PollTransition } from '../polls/poll-schedul
 import { effectiveStatus } from '../polls/poll-status';
 import { PollStatus, type PollState } from '../polls/poll.enums';
 import { type AuditService } from '../staff/audit.service';
-import { type Viewer } from '../staff/staff.policy';
+import { type Actor } from '../staff/staff.policy';
 import { WebhookDispatcher, type DispatcherSettings } from './webhook.dispatcher';
 import { Webhook, WEBHOOK_DESCRIPTION_MAX, WebhookDelivery, WebhookDeliveryAttempt } from './webhook.entity';
 import { WEBHOOK_EVENT_TYPES, WebhookDeliveryStatus, type WebhookEventName, WebhookEventType } from './webhook.enums';
@@ -172,7 +172,7 @@ export class WebhookService {
     return this.db.getRepository(Webhook).find({ order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
-  async create(viewer: Viewer, fields: CreateWebhookFields, requestId: string): Promise<{ webhook: Webhook; signingSecret: string }> {
+  async create(actor: Actor, fields: CreateWebhookFields): Promise<{ webhook: Webhook; signingSecret: string }> {
     const events = cleanEvents(fields.events);
     const description = cleanDescription(fields.description);
     const url = await validateWebhookUrl(fields.url, this.settings, this.resolve);
@@ -182,15 +182,15 @@ export class WebhookService {
       await m.query('LOCK TABLE webhook IN SHARE ROW EXCLUSIVE MODE');
       const [{ count }] = await m.query('SELECT count(*)::int AS count FROM webhook');
       if (count >= MAX_WEBHOOKS) throw badInput(`There are already ${MAX_WEBHOOKS} webhooks, the most allowed: delete one first.`, 'input.url');
-      const inserted = await m.createQueryBuilder().insert().into(Webhook).values({ url, events, description, signingSecret, createdById: viewer.userId }).returning(['id']).execute();
+      const inserted = await m.createQueryBuilder().insert().into(Webhook).values({ url, events, description, signingSecret, createdById: actor.userId }).returning(['id']).execute();
       const created = await m.findOneByOrFail(Webhook, { id: inserted.identifiers[0].id as string });
-      await this.audit.record(m, { actorId: viewer.userId, action: 'createWebhook', entityType: 'Webhook', entityId: created.id, after: audited(created), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'createWebhook', entityType: 'Webhook', entityId: created.id, after: audited(created), requestId: actor.requestId });
       return created;
     });
     return { webhook, signingSecret };
   }
 
-  async update(viewer: Viewer, fields: UpdateWebhookFields, requestId: string): Promise<Webhook> {
+  async update(actor: Actor, fields: UpdateWebhookFields): Promise<Webhook> {
     if (fields.events === null) throw badInput('events cannot be cleared: disable the webhook instead.', 'input.events');
     if (fields.disabled === null) throw badInput('disabled must be true or false.', 'input.disabled');
     const events = fields.events === undefined ? undefined : cleanEvents(fields.events);
@@ -213,19 +213,19 @@ export class WebhookService {
         );
       }
       const after = await m.findOneByOrFail(Webhook, { id: before.id });
-      await this.audit.record(m, { actorId: viewer.userId, action: 'updateWebhook', entityType: 'Webhook', entityId: before.id, before: audited(before), after: audited(after), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'updateWebhook', entityType: 'Webhook', entityId: before.id, before: audited(before), after: audited(after), requestId: actor.requestId });
       return after;
     });
   }
 
   /** Deletes the webhook and its delivery log. */
-  async delete(viewer: Viewer, id: string, requestId: string): Promise<string> {
+  async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Webhook');
     return this.db.transaction(async (m) => {
       const before = await m.findOne(Webhook, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('Webhook');
       await m.delete(Webhook, { id });
-      await this.audit.record(m, { actorId: viewer.userId, action: 'deleteWebhook', entityType: 'Webhook', entityId: id, before: audited(before), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'deleteWebhook', entityType: 'Webhook', entityId: id, before: audited(before), requestId: actor.requestId });
       return id;
     });
   }
@@ -257,7 +257,7 @@ export class WebhookService {
    * Sends a delivered or failed delivery again, with the same delivery id (a receiver that already
    * handled it can tell) and a fresh round of attempts.
    */
-  async redeliver(viewer: Viewer, id: string, requestId: string): Promise<WebhookDelivery> {
+  async redeliver(actor: Actor, id: string): Promise<WebhookDelivery> {
     if (!isUuid(id)) throw notFound('Webhook delivery');
     const delivery = await this.db.transaction(async (m) => {
       const before = await m.findOne(WebhookDelivery, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -271,7 +271,7 @@ export class WebhookService {
       );
       const after = await m.findOneByOrFail(WebhookDelivery, { id });
       const summary = (d: WebhookDelivery) => ({ id: d.id, webhookId: d.webhookId, eventType: d.eventType, status: d.status, attempts: d.attempts, maxAttempts: d.maxAttempts });
-      await this.audit.record(m, { actorId: viewer.userId, action: 'redeliverWebhookDelivery', entityType: 'WebhookDelivery', entityId: id, before: summary(before), after: summary(after), requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'redeliverWebhookDelivery', entityType: 'WebhookDelivery', entityId: id, before: summary(before), after: summary(after), requestId: actor.requestId });
       this.wakeAfterCommit(m);
       return after;
     });

@@ -7,7 +7,7 @@ import { type Logger } from '../../../logger';
 import { CityCalendar } from '../../analytics/city-day';
 import { DailySalts } from '../../analytics/salts';
 import { type AuditService } from '../../staff/audit.service';
-import { type Viewer } from '../../staff/staff.policy';
+import { type Actor } from '../../staff/staff.policy';
 import { PollQuarantine } from './participation.entity';
 
 /** Bursts: a minute is one when it has at least this many answers and BURST_FACTOR × the poll's typical minute. */
@@ -192,7 +192,7 @@ export class AbuseSignals {
   }
 
   /** Holds a window's (whole hours) or a cluster's answers out of every result. */
-  async quarantine(actor: Viewer, input: { pollId: string; clusterId?: string | null; from?: Date | null; to?: Date | null; reason: string }, requestId: string): Promise<PollQuarantine> {
+  async quarantine(actor: Actor, input: { pollId: string; clusterId?: string | null; from?: Date | null; to?: Date | null; reason: string }): Promise<PollQuarantine> {
     if (!isUuid(input.pollId)) throw notFound('Poll');
     const byCluster = input.clusterId != null;
     const byWindow = input.from != null || input.to != null;
@@ -225,7 +225,7 @@ export class AbuseSignals {
       await m.update(PollQuarantine, { id: q.id }, { responses: held });
       await this.rebuild(m, input.pollId);
       const after = { ...q, responses: held, clusterKey: clusterKey?.toString('base64url') ?? null };
-      await this.audit.record(m, { actorId: actor.userId, action: 'quarantinePollAnswers', entityType: 'PollQuarantine', entityId: q.id, after, requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'quarantinePollAnswers', entityType: 'PollQuarantine', entityId: q.id, after, requestId: actor.requestId });
       return { ...q, responses: held };
     });
     await this.fold();
@@ -234,7 +234,7 @@ export class AbuseSignals {
   }
 
   /** Puts a quarantine's answers back into the results (unless another active quarantine still holds them). */
-  async release(actor: Viewer, id: string, requestId: string): Promise<PollQuarantine> {
+  async release(actor: Actor, id: string): Promise<PollQuarantine> {
     if (!isUuid(id)) throw notFound('Quarantine');
     const released = await this.db.transaction(async (m) => {
       const q = await m.findOne(PollQuarantine, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -245,7 +245,7 @@ export class AbuseSignals {
       await m.update(PollQuarantine, { id }, { releasedAt: () => 'now()', releasedBy: actor.userId } as never);
       await m.query(`UPDATE poll_response r SET quarantined = ${QUARANTINED_BY_ACTIVE('r')} WHERE r.poll_id = $1 AND r.quarantined`, [q.pollId]);
       await this.rebuild(m, q.pollId);
-      await this.audit.record(m, { actorId: actor.userId, action: 'releasePollQuarantine', entityType: 'PollQuarantine', entityId: id, before: { releasedAt: null }, after: { releasedAt: 'now' }, requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'releasePollQuarantine', entityType: 'PollQuarantine', entityId: id, before: { releasedAt: null }, after: { releasedAt: 'now' }, requestId: actor.requestId });
       return m.findOneOrFail(PollQuarantine, { where: { id } });
     });
     await this.fold();

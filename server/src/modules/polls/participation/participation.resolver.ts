@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../common/errors';
 import { ApiScope } from '../../partners/api-key.enums';
-import { Public, StaffOnly } from '../../../graphql/access';
+import { CurrentActor, Public, StaffOnly } from '../../../graphql/access';
 import { type Context } from '../../../graphql/context';
-import { hasRole } from '../../staff/staff.policy';
+import { hasRole, type Actor } from '../../staff/staff.policy';
 import { Poll } from '../poll.entity';
 import { PollAssurance, ResponseAssurance } from '../poll.enums';
 import { POLL_ANALYSTS, POLL_EDITORS } from '../poll.policy';
@@ -88,14 +88,14 @@ export class ParticipationResolver {
 
   @StaffOnly(...POLL_ANALYSTS)
   @Mutation(() => PollQuarantinePayload, { description: 'Holds a cluster\'s or a time window\'s answers out of every result of a poll (public results, insights, exports of results, live results, goal indicators), keeping them stored. Audited; undo with releasePollQuarantine. Analysts, editors and admins.' })
-  async quarantinePollAnswers(@Arg('input', () => QuarantinePollAnswersInput, { description: 'What to hold out.' }) input: QuarantinePollAnswersInput, @Ctx() ctx: Context): Promise<PollQuarantinePayload> {
-    return { quarantine: quarantineView(await ctx.services.abuseSignals.quarantine(ctx.viewer!, input, ctx.requestId)) };
+  async quarantinePollAnswers(@Arg('input', () => QuarantinePollAnswersInput, { description: 'What to hold out.' }) input: QuarantinePollAnswersInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<PollQuarantinePayload> {
+    return { quarantine: quarantineView(await ctx.services.abuseSignals.quarantine(actor, input)) };
   }
 
   @StaffOnly(...POLL_ANALYSTS)
   @Mutation(() => PollQuarantinePayload, { description: 'Puts a quarantine\'s answers back into the results. Audited. Analysts, editors and admins.' })
-  async releasePollQuarantine(@Arg('input', () => ReleasePollQuarantineInput, { description: 'The quarantine.' }) input: ReleasePollQuarantineInput, @Ctx() ctx: Context): Promise<PollQuarantinePayload> {
-    return { quarantine: quarantineView(await ctx.services.abuseSignals.release(ctx.viewer!, input.id, ctx.requestId)) };
+  async releasePollQuarantine(@Arg('input', () => ReleasePollQuarantineInput, { description: 'The quarantine.' }) input: ReleasePollQuarantineInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<PollQuarantinePayload> {
+    return { quarantine: quarantineView(await ctx.services.abuseSignals.release(actor, input.id)) };
   }
 
   @StaffOnly(...POLL_EDITORS)
@@ -106,14 +106,14 @@ export class ParticipationResolver {
 
   @StaffOnly(...POLL_EDITORS)
   @Mutation(() => EligibilityListPayload, { description: 'Creates an eligibility list from identifiers (only keyed hashes are stored). Bad lines refuse the upload (BAD_USER_INPUT with `extensions.rows`). Editors and admins.' })
-  async createEligibilityList(@Arg('input', () => CreateEligibilityListInput, { description: 'The list.' }) input: CreateEligibilityListInput, @Ctx() ctx: Context): Promise<EligibilityListPayload> {
-    return ctx.services.participation.createList(ctx.viewer!, input, ctx.requestId);
+  async createEligibilityList(@Arg('input', () => CreateEligibilityListInput, { description: 'The list.' }) input: CreateEligibilityListInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<EligibilityListPayload> {
+    return ctx.services.participation.createList(actor, input);
   }
 
   @StaffOnly(...POLL_EDITORS)
   @Mutation(() => EligibilityListPayload, { description: 'Adds identifiers to an eligibility list (repeats are ignored). Editors and admins.' })
-  async addEligibilityEntries(@Arg('input', () => AddEligibilityEntriesInput, { description: 'The list and the identifiers.' }) input: AddEligibilityEntriesInput, @Ctx() ctx: Context): Promise<EligibilityListPayload> {
-    return ctx.services.participation.addToList(ctx.viewer!, input, ctx.requestId);
+  async addEligibilityEntries(@Arg('input', () => AddEligibilityEntriesInput, { description: 'The list and the identifiers.' }) input: AddEligibilityEntriesInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<EligibilityListPayload> {
+    return ctx.services.participation.addToList(actor, input);
   }
 }
 

@@ -5,7 +5,7 @@ import { isUuid } from '../../../common/ids';
 import { type Limiter } from '../../../common/rate-limit';
 import { type Logger } from '../../../logger';
 import { type AuditService } from '../../staff/audit.service';
-import { type Viewer } from '../../staff/staff.policy';
+import { type Actor } from '../../staff/staff.policy';
 import { EligibilityKind, PollAssurance, PollStatus } from '../poll.enums';
 import { PollErrorCode, pollClosed, pollNotOpen, wrongAssurance } from '../poll.errors';
 import { effectiveStatus } from '../poll-status';
@@ -157,17 +157,17 @@ export class ParticipationService {
     return isUuid(id) ? this.db.getRepository(EligibilityList).findOneBy({ id }) : null;
   }
 
-  async createList(actor: Viewer, input: { name: string; kind: EligibilityKind; entries: string }, requestId: string): Promise<{ list: EligibilityList; added: number }> {
+  async createList(actor: Actor, input: { name: string; kind: EligibilityKind; entries: string }): Promise<{ list: EligibilityList; added: number }> {
     const values = this.parseEntries(input.kind, input.entries);
     return this.db.transaction(async (m) => {
       const list = await m.getRepository(EligibilityList).save(m.getRepository(EligibilityList).create({ name: input.name.trim(), kind: input.kind, entryCount: 0 }));
       const added = await this.addEntries(m, list, values);
-      await this.audit.record(m, { actorId: actor.userId, action: 'createEligibilityList', entityType: 'EligibilityList', entityId: list.id, after: { name: list.name, kind: list.kind, added }, requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'createEligibilityList', entityType: 'EligibilityList', entityId: list.id, after: { name: list.name, kind: list.kind, added }, requestId: actor.requestId });
       return { list: (await m.getRepository(EligibilityList).findOneByOrFail({ id: list.id })), added };
     });
   }
 
-  async addToList(actor: Viewer, input: { listId: string; entries: string }, requestId: string): Promise<{ list: EligibilityList; added: number }> {
+  async addToList(actor: Actor, input: { listId: string; entries: string }): Promise<{ list: EligibilityList; added: number }> {
     const found = await this.list(input.listId);
     if (!found) throw notFound('Eligibility list');
     const values = this.parseEntries(found.kind, input.entries);
@@ -175,7 +175,7 @@ export class ParticipationService {
       const list = await m.getRepository(EligibilityList).findOne({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
       if (!list) throw notFound('Eligibility list');
       const added = await this.addEntries(m, list, values);
-      await this.audit.record(m, { actorId: actor.userId, action: 'addEligibilityEntries', entityType: 'EligibilityList', entityId: list.id, after: { added }, requestId });
+      await this.audit.record(m, { actorId: actor.userId, action: 'addEligibilityEntries', entityType: 'EligibilityList', entityId: list.id, after: { added }, requestId: actor.requestId });
       return { list: await m.getRepository(EligibilityList).findOneByOrFail({ id: list.id }), added };
     });
   }
