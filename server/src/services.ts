@@ -33,6 +33,7 @@ import { AuditService } from './modules/staff/audit.service';
 import { WebhookService } from './modules/webhooks/webhook.service';
 import { ApiKeyService } from './modules/partners/api-key.service';
 import { AuthService } from './modules/staff/auth.service';
+import { PasswordSetupService } from './modules/staff/password-setup.service';
 import { DEFAULT_SIGN_IN_GUARD, SignInGuard } from './modules/staff/sign-in-guard';
 import { StaffAdminService } from './modules/staff/staff-admin.service';
 import { AuditLogService } from './modules/staff/audit-log.service';
@@ -105,7 +106,8 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
     staffAdmin: new StaffAdminService(db, audit),
     auditLog: new AuditLogService(db),
     analytics: new AnalyticsService(db, audit, log, { ...config.analytics, timeZone: config.timeZone, clock }),
-    auth: new AuthService(db, audit, signInGuard, config.sessionTtlMs),
+    auth: new AuthService(db, audit, signInGuard, config.sessionTtlMs, config.env),
+    passwordSetup: new PasswordSetupService(db, audit, config.env, config.webhooks.siteUrl),
     signInGuard,
     districts,
     goals,

@@ -316,7 +316,7 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
   },
 };
 /** Mutations open to everyone by design. */
-const PUBLIC_MUTATIONS = ['signIn', 'signOut', 'submitPollResponse', 'trackPageview', 'requestVerificationCode', 'issuePollToken'];
+const PUBLIC_MUTATIONS = ['signIn', 'signOut', 'submitPollResponse', 'trackPageview', 'requestVerificationCode', 'issuePollToken', 'setPasswordWithToken'];
 
 const ACCOUNTS: Record<Role, 'admin' | 'editor' | 'analyst' | 'media'> = {
   [Role.ADMIN]: 'admin',

@@ -12,7 +12,7 @@ import { PollAnswerDistrictTally, PollAnswerPairTally, PollWordTally } from '../
 import { PARTICIPATION_ENTITIES } from '../modules/polls/participation/participation.entity';
 import { ApiKey } from '../modules/partners/api-key.entity';
 import { AuditLogEntry } from '../modules/staff/audit.entity';
-import { StaffSession, StaffUser } from '../modules/staff/staff.entity';
+import { StaffPasswordToken, StaffSession, StaffUser } from '../modules/staff/staff.entity';
 import { StaffSignInLock } from '../modules/staff/sign-in-lock.entity';
 
 export const ENTITIES = [
@@ -20,6 +20,7 @@ export const ENTITIES = [
   Goal,
   StaffUser,
   StaffSession,
+  StaffPasswordToken,
   StaffSignInLock,
   AuditLogEntry,
   Poll,

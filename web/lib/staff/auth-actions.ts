@@ -65,3 +65,32 @@ export async function signOut(): Promise<void> {
   await forgetStaffToken();
   redirect(`${signInPath(locale)}?signedOut=1`);
 }
+
+const SET_PASSWORD = /* GraphQL */ `
+  mutation StaffSetPasswordWithToken($input: SetPasswordWithTokenInput!) {
+    setPasswordWithToken(input: $input) {
+      email
+    }
+  }
+`;
+
+/** Spends a one-time link's token on a new password, then sends the person to sign in. */
+export async function setPasswordWithToken(previous: FormState, form: FormData): Promise<FormState> {
+  const { locale } = await currentRoute();
+  const t = staffText[locale].setPassword;
+  const token = text(form, "token");
+  const password = typeof form.get("password") === "string" ? String(form.get("password")) : "";
+  if (!token) return refusal(locale, t.invalid, previous);
+  if (!password) return refusal(locale, t.missing, previous);
+  let body;
+  try {
+    body = await graphqlRequest<{ setPasswordWithToken: { email: string } }>(SET_PASSWORD, { input: { token, password } }, await clientAddressHeaders());
+  } catch {
+    return refusal(locale, staffText[locale].signIn.unavailable, previous);
+  }
+  const error = body.errors?.[0];
+  if (error?.extensions?.reason === "INVALID_TOKEN") return refusal(locale, t.invalid, previous);
+  if (error?.extensions?.code === "BAD_USER_INPUT") return refusal(locale, t.weak, previous);
+  if (!body.data?.setPasswordWithToken) return refusal(locale, staffText[locale].signIn.unavailable, previous);
+  redirect(`${signInPath(locale)}?passwordSet=1`);
+}

@@ -42,6 +42,16 @@ const fa = {
     missing: "ایمیل و گذرواژه را وارد کنید.",
     unavailable: "اکنون نمی‌توان وارد شد. کمی بعد دوباره تلاش کنید.",
   },
+  setPassword: {
+    title: "تعیین گذرواژه",
+    intro: "این پیوند یک‌بار مصرف است و ۲۴ ساعت اعتبار دارد. گذرواژه‌ای با دست‌کم ۱۲ نویسه برگزینید.",
+    password: "گذرواژهٔ تازه",
+    submit: "ذخیرهٔ گذرواژه",
+    done: "گذرواژه ذخیره شد. اکنون وارد شوید.",
+    invalid: "این پیوند نامعتبر، استفاده‌شده یا منقضی است. از مدیر سامانه پیوند تازه بخواهید.",
+    weak: "گذرواژه باید دست‌کم ۱۲ و حداکثر ۲۵۶ نویسه باشد و گذرواژهٔ نمایشی نباشد.",
+    missing: "گذرواژهٔ تازه را وارد کنید.",
+  },
   forbidden: {
     title: "به این بخش دسترسی ندارید",
     body: "نقش کاربری شما اجازه کار با این صفحه را نمی‌دهد. اگر به آن نیاز دارید با مدیر سامانه تماس بگیرید.",
@@ -156,6 +166,16 @@ const en: StaffText = {
     locked: "Too many failed attempts. Try again in a few minutes.",
     missing: "Enter your e-mail and password.",
     unavailable: "Signing in is not possible right now. Please try again shortly.",
+  },
+  setPassword: {
+    title: "Set your password",
+    intro: "This link works once and for 24 hours. Choose a password of at least 12 characters.",
+    password: "New password",
+    submit: "Save password",
+    done: "Your password is saved. Sign in now.",
+    invalid: "This link is not valid, already used or expired. Ask an administrator for a new one.",
+    weak: "The password must have 12 to 256 characters and must not be the demo password.",
+    missing: "Enter a new password.",
   },
   forbidden: {
     title: "You do not have access to this section",

@@ -4,6 +4,7 @@ import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { AppError, ErrorCode } from '../../common/errors';
 import { type AuditService } from './audit.service';
 import { burnPasswordCheck, verifyPassword } from './password';
+import { isRefusedDemoPassword } from './password-setup.service';
 import { type SignInGuard } from './sign-in-guard';
 import { StaffSession, StaffUser } from './staff.entity';
 import { type Viewer } from './staff.policy';
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly guard: SignInGuard,
     private readonly sessionTtlMs: number,
+    private readonly env: string = 'development',
   ) {}
 
   /**
@@ -39,7 +41,8 @@ export class AuthService {
     await this.guard.check(user?.id ?? null, client);
 
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-    if (!user || !valid || !user.active) {
+    // In production the public demo password never opens an account, whatever its stored hash.
+    if (!user || !valid || !user.active || isRefusedDemoPassword(this.env, password)) {
       await this.guard.failed(user?.id ?? null, client);
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'The e-mail address or password is wrong.', { reason: 'INVALID_CREDENTIALS' });
     }

@@ -59,3 +59,31 @@ export class StaffSession {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
 }
+
+/** A one-time link to set a password: random token, only its SHA-256 stored, expires, single use. */
+@Entity('staff_password_token')
+export class StaffPasswordToken {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_staff_password_token' })
+  id: string;
+
+  @Index('uq_staff_password_token_hash', { unique: true })
+  @Column({ name: 'token_hash', type: 'bytea' })
+  tokenHash: Buffer;
+
+  @Index('ix_staff_password_token_user')
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => StaffUser, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_staff_password_token_user' })
+  user?: StaffUser;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
+}

@@ -58,3 +58,22 @@ export class SignOutPayload {
   @Field({ description: 'True when a session was ended.' })
   signedOut: boolean;
 }
+
+@InputType({ description: 'A one-time password link\'s token and the new password.' })
+export class SetPasswordWithTokenInput {
+  @Field({ description: 'The `token` parameter of the one-time link (from `npm run admin:create` or an administrator).' })
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
+
+  @Field({ description: 'The new password (12 to 256 characters).' })
+  @MinLength(1)
+  @MaxLength(256)
+  password: string;
+}
+
+@ObjectType({ description: 'Result of setPasswordWithToken.' })
+export class SetPasswordWithTokenPayload {
+  @Field({ description: 'The e-mail address to sign in with from now on.' })
+  email: string;
+}

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Public } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
 import { StaffUser } from './staff.entity';
-import { SignInInput, SignInPayload, SignOutPayload } from './staff.inputs';
+import { SetPasswordWithTokenInput, SetPasswordWithTokenPayload, SignInInput, SignInPayload, SignOutPayload } from './staff.inputs';
 
 @Resolver(() => StaffUser)
 export class StaffResolver {
@@ -34,5 +34,18 @@ export class StaffResolver {
     if (!ctx.viewer) return { signedOut: false };
     await ctx.services.auth.signOut(ctx.viewer, ctx.requestId);
     return { signedOut: true };
+  }
+
+  @Public()
+  @Mutation(() => SetPasswordWithTokenPayload, {
+    description:
+      'Sets a staff password through a one-time link (24 h, single use). Unknown, used or expired token: BAD_USER_INPUT with reason INVALID_TOKEN; a too short or too long password: BAD_USER_INPUT with field password. In production the public demo password is refused (reason DEMO_PASSWORD). Ends the account\'s existing sessions; sign in afterwards.',
+  })
+  async setPasswordWithToken(
+    @Arg('input', () => SetPasswordWithTokenInput, { description: 'Token and new password.' }) input: SetPasswordWithTokenInput,
+    @Ctx() ctx: Context,
+  ): Promise<SetPasswordWithTokenPayload> {
+    const user = await ctx.services.passwordSetup.setPasswordWithToken(input.token, input.password, ctx.requestId);
+    return { email: user.email };
   }
 }

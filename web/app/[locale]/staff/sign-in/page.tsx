@@ -34,6 +34,11 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
             <p>{t.signIn.expired}</p>
           </div>
         )}
+        {param(query, "passwordSet") === "1" && (
+          <div className="staff-alert staff-alert--ok" role="status">
+            <p>{t.setPassword.done}</p>
+          </div>
+        )}
         {param(query, "signedOut") === "1" && (
           <div className="staff-alert staff-alert--ok" role="status">
             <p>{t.signIn.signedOut}</p>
