@@ -1,5 +1,6 @@
 import { getDictionary } from "@/lib/i18n/dictionaries";
 import { DayField } from "@/components/staff/day-field";
+import { BilingualText, Choice, Field } from "@/components/staff/fields";
 import type { Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/routing";
 import { eventsText } from "@/lib/staff/events-text";
@@ -56,104 +57,32 @@ export function EventFields({ locale, values, choices, idPrefix }: { locale: Loc
   const t = eventsText[locale];
   const st = staffText[locale];
   const d = getDictionary(locale);
-  const optional = <span className="staff-muted">{st.common.optional}</span>;
   const id = (n: string) => `${idPrefix}-${n}`;
+  const text = { locale, idPrefix };
   const day = (name: string, label: string, value: string) => (
-    <div className="staff-field">
-      <label htmlFor={id(name)}>{label}</label>
+    <Field id={id(name)} label={label}>
       <DayField id={id(name)} name={name} required locale={locale} label={label} defaultValue={value} aria-describedby={id("day-hint")} />
-    </div>
+    </Field>
   );
   const time = (name: string, label: string, value: string) => (
-    <div className="staff-field">
-      <label htmlFor={id(name)}>{label}</label>
+    <Field id={id(name)} label={label}>
       <input id={id(name)} name={name} required type="time" defaultValue={value} />
-    </div>
+    </Field>
   );
   return (
     <div className="staff-form">
       <div className="staff-fields">
-        <div className="staff-field">
-          <label htmlFor={id("kind")}>{t.kind}</label>
-          <select id={id("kind")} name="kind" defaultValue={values.kind}>
-            {EVENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {d.eventKinds[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="staff-field">
-          <label htmlFor={id("titleFa")}>{t.titleFa}</label>
-          <input id={id("titleFa")} name="titleFa" required maxLength={300} defaultValue={values.titleFa} />
-        </div>
-        <div className="staff-field">
-          <label htmlFor={id("titleEn")}>
-            {t.titleEn} {optional}
-          </label>
-          <input id={id("titleEn")} name="titleEn" maxLength={300} defaultValue={values.titleEn} dir="ltr" lang="en" />
-        </div>
+        <Choice id={id("kind")} name="kind" label={t.kind} value={values.kind} options={EVENT_KINDS.map((k) => ({ value: k, label: d.eventKinds[k] }))} />
+        <BilingualText {...text} name="title" labels={{ fa: t.titleFa, en: t.titleEn }} values={{ fa: values.titleFa, en: values.titleEn }} required maxLength={300} />
         {day("startDay", `${t.starts} — ${st.common.day}`, values.startDay)}
         {time("startTime", `${t.starts} — ${st.common.time}`, values.startTime)}
         {day("endDay", `${t.ends} — ${st.common.day}`, values.endDay)}
         {time("endTime", `${t.ends} — ${st.common.time}`, values.endTime)}
-        <div className="staff-field">
-          <label htmlFor={id("venueFa")}>
-            {t.venueFa} {optional}
-          </label>
-          <input id={id("venueFa")} name="venueFa" maxLength={300} defaultValue={values.venueFa} />
-        </div>
-        <div className="staff-field">
-          <label htmlFor={id("venueEn")}>
-            {t.venueEn} {optional}
-          </label>
-          <input id={id("venueEn")} name="venueEn" maxLength={300} defaultValue={values.venueEn} dir="ltr" lang="en" />
-        </div>
-        <div className="staff-field">
-          <label htmlFor={id("districtId")}>{t.district}</label>
-          <select id={id("districtId")} name="districtId" defaultValue={values.districtId}>
-            <option value="">{t.citywide}</option>
-            {choices.districts.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="staff-field">
-          <label htmlFor={id("pollId")}>{t.poll}</label>
-          <select id={id("pollId")} name="pollId" defaultValue={values.pollId}>
-            <option value="">{t.none}</option>
-            {choices.polls.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="staff-field">
-          <label htmlFor={id("goalId")}>{t.goal}</label>
-          <select id={id("goalId")} name="goalId" defaultValue={values.goalId}>
-            <option value="">{t.none}</option>
-            {choices.goals.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="staff-field staff-field--wide">
-          <label htmlFor={id("descriptionFa")}>
-            {t.descriptionFa} {optional}
-          </label>
-          <textarea id={id("descriptionFa")} name="descriptionFa" maxLength={10000} defaultValue={values.descriptionFa} />
-        </div>
-        <div className="staff-field staff-field--wide">
-          <label htmlFor={id("descriptionEn")}>
-            {t.descriptionEn} {optional}
-          </label>
-          <textarea id={id("descriptionEn")} name="descriptionEn" maxLength={10000} defaultValue={values.descriptionEn} dir="ltr" lang="en" />
-        </div>
+        <BilingualText {...text} name="venue" labels={{ fa: t.venueFa, en: t.venueEn }} values={{ fa: values.venueFa, en: values.venueEn }} maxLength={300} />
+        <Choice id={id("districtId")} name="districtId" label={t.district} value={values.districtId} empty={t.citywide} options={choices.districts.map((x) => ({ value: x.id, label: x.name }))} />
+        <Choice id={id("pollId")} name="pollId" label={t.poll} value={values.pollId} empty={t.none} options={choices.polls.map((x) => ({ value: x.id, label: x.title }))} />
+        <Choice id={id("goalId")} name="goalId" label={t.goal} value={values.goalId} empty={t.none} options={choices.goals.map((x) => ({ value: x.id, label: x.title }))} />
+        <BilingualText {...text} name="description" labels={{ fa: t.descriptionFa, en: t.descriptionEn }} values={{ fa: values.descriptionFa, en: values.descriptionEn }} maxLength={10000} rows={4} wide />
       </div>
       <p className="staff-field__hint" id={id("day-hint")}>
         {st.common.dayHint}؛ {st.common.timeHint}

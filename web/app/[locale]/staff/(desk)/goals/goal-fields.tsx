@@ -2,7 +2,7 @@ import { goalCategories } from "@/lib/api/schema";
 import { getDictionary } from "@/lib/i18n/dictionaries";
 import type { Locale } from "@/lib/i18n/locales";
 import { goalsText } from "@/lib/staff/goals-text";
-import { staffText } from "@/lib/staff/i18n";
+import { BilingualText, Choice, Field } from "@/components/staff/fields";
 
 export const GOAL_STATUSES = ["DRAFT", "ACTIVE", "COMPLETED", "ARCHIVED"] as const;
 
@@ -25,58 +25,16 @@ export function goalFieldLabels(locale: Locale): Record<string, string> {
 export function GoalFields({ locale, values, idPrefix }: { locale: Locale; values: GoalValues; idPrefix: string }) {
   const t = goalsText[locale];
   const d = getDictionary(locale);
-  const optional = <span className="staff-muted">{staffText[locale].common.optional}</span>;
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <div className="staff-fields">
-      <div className="staff-field">
-        <label htmlFor={id("titleFa")}>{t.titleFa}</label>
-        <input id={id("titleFa")} name="titleFa" required maxLength={300} defaultValue={values.titleFa} lang="fa" dir="rtl" />
-      </div>
-      <div className="staff-field">
-        <label htmlFor={id("titleEn")}>
-          {t.titleEn} {optional}
-        </label>
-        <input id={id("titleEn")} name="titleEn" maxLength={300} defaultValue={values.titleEn} lang="en" dir="ltr" />
-      </div>
-      <div className="staff-field">
-        <label htmlFor={id("category")}>{t.category}</label>
-        <select id={id("category")} name="category" defaultValue={values.category}>
-          {goalCategories.map((c) => (
-            <option key={c} value={c}>
-              {d.categories[c]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="staff-field">
-        <label htmlFor={id("status")}>{t.status}</label>
-        <select id={id("status")} name="status" defaultValue={values.status}>
-          {GOAL_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {d.goalStatus[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="staff-field">
-        <label htmlFor={id("position")}>
-          {t.position} {optional}
-        </label>
+      <BilingualText locale={locale} idPrefix={idPrefix} name="title" labels={{ fa: t.titleFa, en: t.titleEn }} values={{ fa: values.titleFa, en: values.titleEn }} required maxLength={300} />
+      <Choice id={id("category")} name="category" label={t.category} value={values.category} options={goalCategories.map((c) => ({ value: c, label: d.categories[c] }))} />
+      <Choice id={id("status")} name="status" label={t.status} value={values.status} options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))} />
+      <Field id={id("position")} label={t.position} optional={locale}>
         <input id={id("position")} name="position" type="number" min={1} defaultValue={values.position ?? ""} />
-      </div>
-      <div className="staff-field staff-field--wide">
-        <label htmlFor={id("descriptionFa")}>
-          {t.descriptionFa} {optional}
-        </label>
-        <textarea id={id("descriptionFa")} name="descriptionFa" maxLength={5000} defaultValue={values.descriptionFa} lang="fa" dir="rtl" />
-      </div>
-      <div className="staff-field staff-field--wide">
-        <label htmlFor={id("descriptionEn")}>
-          {t.descriptionEn} {optional}
-        </label>
-        <textarea id={id("descriptionEn")} name="descriptionEn" maxLength={5000} defaultValue={values.descriptionEn} lang="en" dir="ltr" />
-      </div>
+      </Field>
+      <BilingualText locale={locale} idPrefix={idPrefix} name="description" labels={{ fa: t.descriptionFa, en: t.descriptionEn }} values={{ fa: values.descriptionFa, en: values.descriptionEn }} maxLength={5000} rows={4} wide />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/i18n/locales";
 import { getDictionary } from "@/lib/i18n/dictionaries";
 import { eventsText } from "@/lib/staff/events-text";
-import { staffText } from "@/lib/staff/i18n";
+import { BilingualText, Choice, Field } from "@/components/staff/fields";
 
 export interface OccasionValues {
   kind: string;
@@ -23,61 +23,23 @@ export function occasionFieldLabels(locale: Locale): Record<string, string> {
 export function OccasionFields({ locale, values, idPrefix }: { locale: Locale; values: OccasionValues; idPrefix: string }) {
   const t = eventsText[locale];
   const d = getDictionary(locale);
-  const optional = <span className="staff-muted">{staffText[locale].common.optional}</span>;
   const id = (n: string) => `${idPrefix}-${n}`;
   return (
     <div className="staff-fields">
-      <div className="staff-field">
-        <label htmlFor={id("kind")}>{t.kind}</label>
-        <select id={id("kind")} name="kind" defaultValue={values.kind}>
-          {(["NATIONAL_OCCASION", "RELIGIOUS_OCCASION"] as const).map((k) => (
-            <option key={k} value={k}>
-              {d.eventKinds[k]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="staff-field">
-        <label htmlFor={id("titleFa")}>{t.titleFa}</label>
-        <input id={id("titleFa")} name="titleFa" required maxLength={300} defaultValue={values.titleFa} />
-      </div>
-      <div className="staff-field">
-        <label htmlFor={id("titleEn")}>
-          {t.titleEn} {optional}
-        </label>
-        <input id={id("titleEn")} name="titleEn" maxLength={300} defaultValue={values.titleEn} dir="ltr" lang="en" />
-      </div>
-      <div className="staff-field">
-        <label htmlFor={id("calendar")}>{t.calendar}</label>
-        <select id={id("calendar")} name="calendar" defaultValue={values.calendar}>
-          <option value="SOLAR_HIJRI">{t.calendars.SOLAR_HIJRI}</option>
-          <option value="LUNAR_HIJRI">{t.calendars.LUNAR_HIJRI}</option>
-        </select>
-      </div>
-      <div className="staff-field">
-        <label htmlFor={id("month")}>{t.month}</label>
+      <Choice id={id("kind")} name="kind" label={t.kind} value={values.kind} options={(["NATIONAL_OCCASION", "RELIGIOUS_OCCASION"] as const).map((k) => ({ value: k, label: d.eventKinds[k] }))} />
+      <BilingualText locale={locale} idPrefix={idPrefix} name="title" labels={{ fa: t.titleFa, en: t.titleEn }} values={{ fa: values.titleFa, en: values.titleEn }} required maxLength={300} />
+      <Choice id={id("calendar")} name="calendar" label={t.calendar} value={values.calendar} options={(["SOLAR_HIJRI", "LUNAR_HIJRI"] as const).map((c) => ({ value: c, label: t.calendars[c] }))} />
+      <Field id={id("month")} label={t.month}>
         <input id={id("month")} name="month" type="number" min={1} max={12} required defaultValue={values.month} />
-      </div>
-      <div className="staff-field">
-        <label htmlFor={id("day")}>{t.day}</label>
+      </Field>
+      <Field id={id("day")} label={t.day}>
         <input id={id("day")} name="day" type="number" min={1} max={31} required defaultValue={values.day} />
-      </div>
+      </Field>
       <label className="staff-check">
         <input type="checkbox" name="holiday" defaultChecked={values.holiday} />
         {t.holiday}
       </label>
-      <div className="staff-field staff-field--wide">
-        <label htmlFor={id("descriptionFa")}>
-          {t.descriptionFa} {optional}
-        </label>
-        <textarea id={id("descriptionFa")} name="descriptionFa" maxLength={5000} defaultValue={values.descriptionFa} />
-      </div>
-      <div className="staff-field staff-field--wide">
-        <label htmlFor={id("descriptionEn")}>
-          {t.descriptionEn} {optional}
-        </label>
-        <textarea id={id("descriptionEn")} name="descriptionEn" maxLength={5000} defaultValue={values.descriptionEn} dir="ltr" lang="en" />
-      </div>
+      <BilingualText locale={locale} idPrefix={idPrefix} name="description" labels={{ fa: t.descriptionFa, en: t.descriptionEn }} values={{ fa: values.descriptionFa, en: values.descriptionEn }} maxLength={5000} rows={4} wide />
     </div>
   );
 }

@@ -1,0 +1,99 @@
+import type { ReactNode } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import { staffText } from "@/lib/staff/i18n";
+
+// The staff forms' fields: one labelled field, one text in both languages (Persian right to left
+// and required or not, English left to right and always optional), one choice from a list. Each
+// form (goals, events, occasions, press releases, contacts) composes these instead of repeating
+// the markup.
+
+interface FieldProps {
+  id: string;
+  label: string;
+  /** Marks the label "(optional)" in the page's language. */
+  optional?: Locale;
+  /** Spans the whole row (long texts). */
+  wide?: boolean;
+  children: ReactNode;
+}
+
+/** A label and its control. */
+export function Field({ id, label, optional, wide, children }: FieldProps) {
+  return (
+    <div className={wide ? "staff-field staff-field--wide" : "staff-field"}>
+      <label htmlFor={id}>
+        {label}
+        {optional && (
+          <>
+            {" "}
+            <span className="staff-muted">{staffText[optional].common.optional}</span>
+          </>
+        )}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+interface BilingualTextProps {
+  locale: Locale;
+  /** The id prefix of the form (one form may appear twice on a page). */
+  idPrefix: string;
+  /** The field's name without its language: `title` gives `titleFa` and `titleEn`. */
+  name: string;
+  labels: { fa: string; en: string };
+  values: { fa: string; en: string };
+  /** Whether the Persian text is required (the English one never is). */
+  required?: boolean;
+  maxLength: number;
+  /** A textarea of this many rows; an input when omitted. */
+  rows?: number;
+  wide?: boolean;
+}
+
+/** One text in both languages, Persian first. */
+export function BilingualText({ locale, idPrefix, name, labels, values, required = false, maxLength, rows, wide }: BilingualTextProps) {
+  const languages = [
+    { suffix: "Fa", label: labels.fa, value: values.fa, lang: "fa", dir: "rtl", required },
+    { suffix: "En", label: labels.en, value: values.en, lang: "en", dir: "ltr", required: false },
+  ] as const;
+  return (
+    <>
+      {languages.map(({ suffix, label, value, lang, dir, required: needed }) => {
+        const id = `${idPrefix}-${name}${suffix}`;
+        const props = { id, name: `${name}${suffix}`, required: needed, maxLength, defaultValue: value, lang, dir };
+        return (
+          <Field key={suffix} id={id} label={label} optional={needed ? undefined : locale} wide={wide}>
+            {rows ? <textarea rows={rows} {...props} /> : <input {...props} />}
+          </Field>
+        );
+      })}
+    </>
+  );
+}
+
+interface ChoiceProps {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  /** A first option for "none" (its value is the empty string). */
+  empty?: string;
+}
+
+/** One choice from a list. */
+export function Choice({ id, name, label, value, options, empty }: ChoiceProps) {
+  return (
+    <Field id={id} label={label}>
+      <select id={id} name={name} defaultValue={value}>
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
