@@ -32,10 +32,12 @@ export class MediaInvitationResolver {
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Mutation(() => InviteMediaContactsPayload, { description: 'Invites media contacts to an event; inviting someone twice changes nothing. Media officers and admins.' })
+  @Mutation(() => InviteMediaContactsPayload, { description: 'Invites media contacts to an event; inviting someone twice changes nothing. With sendEmail, also e-mails the invitations with RSVP links (SERVICE_UNAVAILABLE when this server runs no e-mail queue). Media officers and admins.' })
   async inviteMediaContacts(@Arg('input', () => InviteMediaContactsInput, { description: 'The event and the contacts.' }) input: InviteMediaContactsInput, @Ctx() ctx: Context): Promise<InviteMediaContactsPayload> {
+    if (input.sendEmail) ctx.services.mail.ensureAvailable();
     const { invitations, added } = await ctx.services.mediaInvitations.invite(ctx.viewer!, input, ctx.requestId);
-    return { invitations, addedCount: added };
+    const mailed = input.sendEmail ? await ctx.services.mail.emailInvitations(ctx.viewer!, invitations.map((i) => i.id), ctx.requestId) : { deliveries: [], withoutEmail: [] };
+    return { invitations, addedCount: added, emailDeliveries: mailed.deliveries, contactsWithoutEmail: mailed.withoutEmail };
   }
 
   @StaffOnly(...MEDIA_STAFF)
