@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
  * `start(port)` opens it again on the same port: a mail server that was down and came back.
  */
 export class SmtpCapture {
-  readonly messages: Array<ParsedMail & { raw: string; envelopeTo: string[] }> = [];
+  readonly messages: Array<ParsedMail & { raw: string; envelopeTo: string[]; receivedAt: number }> = [];
   private server?: SMTPServer;
   port = 0;
 
@@ -18,13 +18,14 @@ export class SmtpCapture {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onData: (stream, session, callback) => {
+        const receivedAt = Date.now();
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks);
           simpleParser(raw)
             .then((parsed) => {
-              this.messages.push(Object.assign(parsed, { raw: raw.toString('utf8'), envelopeTo: session.envelope.rcptTo.map((r) => r.address) }));
+              this.messages.push(Object.assign(parsed, { raw: raw.toString('utf8'), envelopeTo: session.envelope.rcptTo.map((r) => r.address), receivedAt }));
               callback();
             })
             .catch(callback);

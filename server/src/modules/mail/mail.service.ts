@@ -86,15 +86,23 @@ export class MailService {
       this.log.warn('e-mail is off: the job queue needs a PostgreSQL server (DATABASE_URL), not the embedded database');
       return;
     }
-    this.queue = new JobQueue(connectionString, this.log, { pollIntervalMs: this.settings.pollIntervalMs });
-    if (!this.settings.smtpUrl) {
-      await this.queue.migrate();
-      this.log.warn('SMTP_URL is not set: e-mails to journalists are queued but not sent until the server starts with SMTP_URL (docs/operations.md)');
-      return;
+    const queue = new JobQueue(connectionString, this.log, { pollIntervalMs: this.settings.pollIntervalMs });
+    try {
+      if (!this.settings.smtpUrl) {
+        await queue.migrate();
+        this.queue = queue;
+        this.log.warn('SMTP_URL is not set: e-mails to journalists are queued but not sent until the server starts with SMTP_URL (docs/operations.md)');
+        return;
+      }
+      this.transport = nodemailer.createTransport(this.settings.smtpUrl);
+      await queue.start({ [DELIVER_TASK]: (payload, helpers) => this.deliver(payload, helpers) });
+      this.queue = queue;
+      this.log.info('e-mail queue started');
+    } catch (err) {
+      // The rest of the server runs on; e-mail operations answer SERVICE_UNAVAILABLE, and what was queued waits.
+      this.log.error({ err }, 'the e-mail job queue could not start: e-mail is off until the server restarts');
+      await queue.stop().catch(() => undefined);
     }
-    this.transport = nodemailer.createTransport(this.settings.smtpUrl);
-    await this.queue.start({ [DELIVER_TASK]: (payload, helpers) => this.deliver(payload, helpers) });
-    this.log.info('e-mail queue started');
   }
 
   async stop(): Promise<void> {
