@@ -37,6 +37,7 @@ import { createServices, type LiveResultsSettings, type Services } from './servi
 import { type SmsGateway } from './modules/polls/participation/sms';
 import { registerExportRoutes } from './modules/exports/export.routes';
 import { registerCalendarFeedRoute } from './modules/events/calendar-feed.route';
+import { registerMailRoutes } from './modules/mail/mail.routes';
 import { registerCollectRoute } from './modules/analytics/collect.route';
 import { type Clock } from './modules/analytics/analytics.service';
 
@@ -110,6 +111,9 @@ export async function createApp(config: Config, options: { log?: Logger; live?: 
     // Likewise: deliveries in flight finish and are recorded before the database closes.
     await services.webhooks.start();
     cleanups.push(() => services.webhooks.stop());
+    // The e-mail queue (graphile-worker) needs a PostgreSQL server; jobs in flight finish before the database closes.
+    await services.mail.start(config.database.kind === 'url' ? config.database.url : undefined);
+    cleanups.push(() => services.mail.stop());
     const { http } = await buildHttp(config, log, db, services);
     cleanups.push(() => http.close());
 
@@ -198,6 +202,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   registerExportRoutes(http, services);
   registerCalendarFeedRoute(http, services, config.webhooks.siteUrl);
   registerCollectRoute(http, services.analytics);
+  registerMailRoutes(http, services.mail);
   http.get('/readyz', async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;
     try {

@@ -120,6 +120,20 @@ const EnvSchema = z.object({
   WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   WEBHOOK_ALLOW_PRIVATE: boolean.default(false),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://, e.g. smtp://user:pass@mail.city.example:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Nabz <no-reply@localhost>'),
+  MAIL_LINK_BASE_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), 'must start with https:// or http://')
+    .optional(),
+  MAIL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(12),
 });
 
 export interface Config {
@@ -192,6 +206,12 @@ export interface Config {
   /** Query limits; `suggestions`: whether error messages may name fields ("Did you mean …?"), never in production. */
   /** Origins whose pages may open a GraphQL WebSocket (requests without Origin are not browsers'). */
   websocketOrigins: string[];
+  /**
+   * E-mail to journalists (docs/media.md): the SMTP server (unset: jobs stay queued and a log line
+   * says why), the From address, the server's public base URL for unsubscribe and RSVP links, the key
+   * that signs those links, how often the queue looks for due retries, and the tries before FAILED.
+   */
+  mail: { smtpUrl?: string; from: string; linkBaseUrl: string; secret: string; pollIntervalMs: number; maxAttempts: number };
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number; suggestions: boolean };
 }
 
@@ -270,6 +290,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     // The public site's own origin unless listed otherwise.
     websocketOrigins: e.WEBSOCKET_ORIGINS ?? [new URL(e.PUBLIC_SITE_URL).origin],
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      linkBaseUrl: (e.MAIL_LINK_BASE_URL ?? `http://localhost:${e.PORT || 4000}`).replace(/\/+$/, ''),
+      // Derived from the respondent secret unless set: links stay valid across restarts and instances.
+      secret: e.MAIL_SECRET ?? `mail-links:${e.RESPONDENT_SECRET ?? 'nabz-development-respondent-secret-not-for-production'}`,
+      pollIntervalMs: e.MAIL_POLL_INTERVAL_MS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    },
     limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20, suggestions: !production },
   };
 }

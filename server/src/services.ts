@@ -1,3 +1,4 @@
+import { MailService } from './modules/mail/mail.service';
 import { createHmac } from 'node:crypto';
 import type Redis from 'ioredis';
 import { type DataSource } from 'typeorm';
@@ -84,7 +85,9 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
     (pollIds) => pollIds.forEach((id) => pollEvents.responseAccepted(id)),
   );
   const abuseSignals = new AbuseSignals(db, config.timeZone, log, audit, () => pollTallies.foldAll(), (pollId) => pollEvents.responseAccepted(pollId));
+  const mail = new MailService(db, audit, log, config.mail, { siteUrl: config.webhooks.siteUrl, timeZone: config.timeZone });
   return {
+    mail,
     answerMix,
     abuseSignals,
     participation: new ParticipationService(

@@ -263,6 +263,11 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
     query: 'mutation ($input: RecordPressReleaseDistributionInput!) { recordPressReleaseDistribution(input: $input) { addedRecipientCount } }',
     variables: () => ({ input: { releaseId: media.published, contactIds: [media.contact] } }),
   },
+  emailPressRelease: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: EmailPressReleaseInput!) { emailPressRelease(input: $input) { queuedCount } }',
+    variables: () => ({ input: { releaseId: media.published, contactIds: [media.mailContact] } }),
+  },
   recordMediaCoverage: {
     allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
     query: 'mutation ($input: RecordMediaCoverageInput!) { recordMediaCoverage(input: $input) { coverage { id } } }',
@@ -371,6 +376,7 @@ beforeEach(async () => {
   Object.assign(media, await mediaFixtures(t));
   [{ id: media.spareOutlet }] = await t.app.db.query(`INSERT INTO media_outlet (name_fa, kind) VALUES ($1, 'WEBSITE') RETURNING id`, [`بی‌مخاطب ${++mediaCounter}`]);
   [{ id: media.spareContact }] = await t.app.db.query(`INSERT INTO media_contact (name) VALUES ('مدعو') RETURNING id`);
+  [{ id: media.mailContact }] = await t.app.db.query(`INSERT INTO media_contact (name, email) VALUES ('نشانی‌دار', $1) RETURNING id`, [`access${++mediaCounter}@paper.example`]);
 });
 /**
  * Webhooks the webhook mutations act on, put back after a case deletes one, and a FAILED delivery
@@ -417,6 +423,7 @@ async function tableCounts(): Promise<Record<string, number>> {
     SELECT 'media_interaction_fingerprint', hashtext(string_agg(id::text || topic || coalesce(follow_up_done_at::text, ''), ',' ORDER BY id)) FROM media_interaction UNION ALL
     SELECT 'press_release_fingerprint', hashtext(string_agg(id::text || status::text || coalesce(title_en, ''), ',' ORDER BY id)) FROM press_release UNION ALL
     SELECT 'press_release_distribution', count(*)::int FROM press_release_distribution UNION ALL
+    SELECT 'mail_delivery', count(*)::int FROM mail_delivery UNION ALL
     SELECT 'media_coverage_fingerprint', hashtext(string_agg(id::text || tone::text, ',' ORDER BY id)) FROM media_coverage UNION ALL
     SELECT 'media_invitation_fingerprint', hashtext(string_agg(id::text || reply::text, ',' ORDER BY id)) FROM media_invitation UNION ALL
     SELECT 'api_key_revoked', count(revoked_at)::int FROM api_key UNION ALL

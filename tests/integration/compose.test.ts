@@ -22,4 +22,13 @@ describe('docker-compose.yml', () => {
     expect(text).toMatch(/REDIS_URL: redis:\/\/redis:6379/);
     expect(text).toMatch(/GRAPHQL_URL: http:\/\/server:4000\/graphql/);
   });
+
+  it('runs Mailpit with a health check and points the server\'s SMTP at it', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+    const block = text.split(/\n {2}(?=[a-z]+:\n)/).find((b) => b.startsWith('mailpit:'));
+    expect(block).toMatch(/image: axllent\/mailpit:/);
+    expect(block).toMatch(/healthcheck:/);
+    expect(block).toMatch(/127\.0\.0\.1:8025:8025/);
+    expect(text).toMatch(/SMTP_URL: \$\{SMTP_URL:-smtp:\/\/mailpit:1025\}/);
+  });
 });

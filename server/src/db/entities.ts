@@ -5,6 +5,7 @@ import { Occasion, OccasionOverride } from '../modules/events/occasion.entity';
 import { Goal } from '../modules/goals/goal.entity';
 import { MEDIA_ENTITIES } from '../modules/media/media.entities';
 import { WEBHOOK_ENTITIES } from '../modules/webhooks/webhook.entity';
+import { MailDelivery } from '../modules/mail/mail-delivery.entity';
 import { GoalIndicator } from '../modules/goals/goal-indicator.entity';
 import { Poll, PollAnswer, PollOption, PollParticipation, PollQuestion, PollResponse } from '../modules/polls/poll.entity';
 import { PollAnswerTally, PollResponseTally, PollTallyQueue } from '../modules/polls/poll-tally.entity';
@@ -50,4 +51,5 @@ export const ENTITIES = [
   ...MEDIA_ENTITIES,
   ...WEBHOOK_ENTITIES,
   ...PARTICIPATION_ENTITIES,
+  MailDelivery,
 ];

@@ -1,3 +1,4 @@
+import { MAIL_RESOLVERS } from '../modules/mail/mail.resolver';
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker } from 'type-graphql';
@@ -25,7 +26,7 @@ import { assertAccessDeclared } from './access';
 import { accessOfField, requiredScope } from './api-key-scopes';
 import { type Context } from './context';
 
-export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, SubmitPollResponsePayloadResolver, StaffResolver, StaffAdminResolver, AuditLogResolver, GoalIndicatorResolver, PollInsightsResolver, PollActivityResolver, FreeTextAnswerResolver, PollLiveResolver, ParticipationResolver, PollParticipationFieldsResolver, PollResultsAssuranceResolver, ApiKeyResolver, SiteStatsResolver, SiteTrafficResolver, EventResolver, HijriDateResolver, OccasionResolver, ...MEDIA_RESOLVERS, ...WEBHOOK_RESOLVERS] as const;
+export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, SubmitPollResponsePayloadResolver, StaffResolver, StaffAdminResolver, AuditLogResolver, GoalIndicatorResolver, PollInsightsResolver, PollActivityResolver, FreeTextAnswerResolver, PollLiveResolver, ParticipationResolver, PollParticipationFieldsResolver, PollResultsAssuranceResolver, ApiKeyResolver, SiteStatsResolver, SiteTrafficResolver, EventResolver, HijriDateResolver, OccasionResolver, ...MEDIA_RESOLVERS, ...WEBHOOK_RESOLVERS, ...MAIL_RESOLVERS] as const;
 
 const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
   if (!context.viewer) {

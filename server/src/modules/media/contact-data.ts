@@ -11,6 +11,7 @@ import { MediaInteraction } from './media-interaction.entity';
 import { MediaInvitation } from './media-invitation.entity';
 import { MediaOutlet } from './media-outlet.entity';
 import { PressRelease, PressReleaseDistribution } from './press-release.entity';
+import { MailDelivery } from '../mail/mail-delivery.entity';
 
 @InputType({ description: 'The contact whose personal data to export.' })
 export class ExportMediaContactDataInput {
@@ -32,6 +33,9 @@ export class ExportMediaContactDataPayload {
 
   @Field(() => [PressReleaseDistribution], { description: 'Every press release sent to them, oldest first.' })
   releasesReceived: PressReleaseDistribution[];
+
+  @Field(() => [MailDelivery], { description: 'Every e-mail to them (press releases and invitations) and how it went, oldest first.' })
+  emailDeliveries: MailDelivery[];
 
   @Field({ description: 'When the export was made.' })
   exportedAt: Date;
@@ -67,14 +71,16 @@ export class ContactDataService {
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const contact = await m.findOne(MediaContact, { where: { id } });
       if (!contact) throw notFound('Media contact');
-      const [outlet, interactions, invitations, releasesReceived] = await Promise.all([
+      const [outlet, interactions, invitations, releasesReceived, emailDeliveries] = await Promise.all([
         contact.outletId ? m.findOne(MediaOutlet, { where: { id: contact.outletId } }) : null,
         m.find(MediaInteraction, { where: { contactId: id }, order: { occurredAt: 'ASC', id: 'ASC' } }),
         m.find(MediaInvitation, { where: { contactId: id }, order: { invitedAt: 'ASC', id: 'ASC' } }),
         m.find(PressReleaseDistribution, { where: { contactId: id }, order: { sentAt: 'ASC', releaseId: 'ASC' } }),
+        m.find(MailDelivery, { where: { contactId: id }, order: { queuedAt: 'ASC', id: 'ASC' } }),
       ]);
       const events = new Map((await m.findBy(Event, { id: In(invitations.map((i) => i.eventId)) })).map((e) => [e.id, e]));
-      const releases = new Map((await m.findBy(PressRelease, { id: In(releasesReceived.map((r) => r.releaseId)) })).map((r) => [r.id, r]));
+      const releaseIds = [...releasesReceived.map((r) => r.releaseId), ...emailDeliveries.flatMap((d) => (d.releaseId ? [d.releaseId] : []))];
+      const releases = new Map((await m.findBy(PressRelease, { id: In(releaseIds) })).map((r) => [r.id, r]));
       const exportedAt = new Date();
       const document = {
         exportedAt,
@@ -87,6 +93,7 @@ export class ContactDataService {
           beats: contact.beats,
           language: contact.language,
           notes: contact.notes,
+          unsubscribedAt: contact.unsubscribedAt,
           createdAt: contact.createdAt,
           updatedAt: contact.updatedAt,
         },
@@ -106,9 +113,13 @@ export class ContactDataService {
           const release = releases.get(r.releaseId);
           return { release: release ? { titleFa: release.titleFa, titleEn: release.titleEn, slug: release.slug } : null, sentAt: r.sentAt };
         }),
+        emailDeliveries: emailDeliveries.map((d) => {
+          const release = d.releaseId ? releases.get(d.releaseId) : undefined;
+          return { kind: d.kind, email: d.email, release: release ? { titleFa: release.titleFa, slug: release.slug } : null, status: d.status, queuedAt: d.queuedAt, sentAt: d.sentAt };
+        }),
       };
       await this.audit.record(m, { actorId: actor.userId, action: 'exportMediaContactData', entityType: 'MediaContact', entityId: id, requestId: actor.requestId });
-      return { contact, interactions, invitations, releasesReceived, exportedAt, document: JSON.stringify(document, null, 2) };
+      return { contact, interactions, invitations, releasesReceived, emailDeliveries, exportedAt, document: JSON.stringify(document, null, 2) };
     });
   }
 

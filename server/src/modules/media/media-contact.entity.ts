@@ -46,6 +46,10 @@ export class MediaContact {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'When they unsubscribed from the office\'s e-mail (by the link in every message); e-mails to them are then skipped. Null: subscribed.' })
+  @Column({ name: 'unsubscribed_at', type: 'timestamptz', nullable: true })
+  unsubscribedAt: Date | null;
+
   @Field(() => [String], { description: 'Subjects they cover (transport, environment, culture…).' })
   @Column({ type: 'varchar', length: 60, array: true, default: () => "'{}'" })
   beats: string[];

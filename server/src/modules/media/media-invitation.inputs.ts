@@ -1,3 +1,5 @@
+import { MailDelivery } from '../mail/mail-delivery.entity';
+import { MediaContact } from './media-contact.entity';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { TextInput } from '../../common/validation';
@@ -39,6 +41,10 @@ export class InviteMediaContactsInput {
 
   @TextInput({ description: `A note on the new invitations, at most ${NOTE_MAX} characters of plain text.`, max: NOTE_MAX, optional: true, allowBlank: true })
   note?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Also e-mail each invitation (given ones included) with RSVP links that record the reply; contacts without an address are listed in contactsWithoutEmail. Default false.' })
+  @IsOptional()
+  sendEmail?: boolean | null;
 }
 
 @InputType({ description: 'A reply or attendance to record. Omitted fields keep their value.' })
@@ -73,6 +79,12 @@ export class InviteMediaContactsPayload {
 
   @Field(() => Int, { description: 'How many invitations are new.' })
   addedCount: number;
+
+  @Field(() => [MailDelivery], { description: 'With sendEmail: the e-mails queued (or skipped: unsubscribed), one per contact with an address. Empty otherwise.' })
+  emailDeliveries: MailDelivery[];
+
+  @Field(() => [MediaContact], { description: 'With sendEmail: the contacts not e-mailed because they have no address.' })
+  contactsWithoutEmail: MediaContact[];
 }
 
 @ObjectType({ description: 'The changed invitation.' })

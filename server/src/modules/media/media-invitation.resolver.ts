@@ -33,10 +33,12 @@ export class MediaInvitationResolver {
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Mutation(() => InviteMediaContactsPayload, { description: 'Invites media contacts to an event; inviting someone twice changes nothing. Media officers and admins.' })
+  @Mutation(() => InviteMediaContactsPayload, { description: 'Invites media contacts to an event; inviting someone twice changes nothing. With sendEmail, also e-mails the invitations with RSVP links (SERVICE_UNAVAILABLE when this server runs no e-mail queue). Media officers and admins.' })
   async inviteMediaContacts(@Arg('input', () => InviteMediaContactsInput, { description: 'The event and the contacts.' }) input: InviteMediaContactsInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<InviteMediaContactsPayload> {
+    if (input.sendEmail) ctx.services.mail.ensureAvailable();
     const { invitations, added } = await ctx.services.mediaInvitations.invite(actor, input);
-    return { invitations, addedCount: added };
+    const mailed = input.sendEmail ? await ctx.services.mail.emailInvitations(actor, invitations.map((i) => i.id)) : { deliveries: [], withoutEmail: [] };
+    return { invitations, addedCount: added, emailDeliveries: mailed.deliveries, contactsWithoutEmail: mailed.withoutEmail };
   }
 
   @StaffOnly(...MEDIA_STAFF)

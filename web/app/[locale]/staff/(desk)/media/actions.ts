@@ -113,6 +113,13 @@ const RECORD_DISTRIBUTION = /* GraphQL */ `
     }
   }
 `;
+const EMAIL_RELEASE = /* GraphQL */ `
+  mutation StaffEmailPressRelease($input: EmailPressReleaseInput!) {
+    emailPressRelease(input: $input) {
+      queuedCount
+    }
+  }
+`;
 const RECORD_COVERAGE = /* GraphQL */ `
   mutation StaffRecordMediaCoverage($input: RecordMediaCoverageInput!) {
     recordMediaCoverage(input: $input) {
@@ -287,6 +294,12 @@ export async function deleteRelease(releaseId: string): Promise<void> {
 export async function recordDistribution(releaseId: string, form: FormData): Promise<void> {
   const contactIds = list(form, "contactIds").filter(isUuid);
   return run(RECORD_DISTRIBUTION, { releaseId, contactIds }, `/staff/media/releases/${releaseId}`, "sent");
+}
+
+/** E-mails a published release to the chosen contacts, or to its distribution list when none is chosen. */
+export async function emailRelease(releaseId: string, form: FormData): Promise<void> {
+  const contactIds = list(form, "contactIds").filter(isUuid);
+  return run(EMAIL_RELEASE, { releaseId, contactIds: contactIds.length ? contactIds : null }, `/staff/media/releases/${releaseId}`, "emailed", "#email-title");
 }
 
 export async function recordCoverage(previous: FormState, form: FormData): Promise<FormState> {

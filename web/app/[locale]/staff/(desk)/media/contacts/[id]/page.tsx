@@ -20,6 +20,18 @@ const CONTACT_QUERY = /* GraphQL */ `
   query StaffMediaContact($id: ID!, $after: String, $locale: Locale!) {
     mediaContact(id: $id) {
       id
+      unsubscribedAt
+      emailDeliveries {
+        id
+        kind
+        status
+        queuedAt
+        sentAt
+        pressRelease {
+          id
+          title(locale: $locale)
+        }
+      }
       releasesReceived {
         sentAt
         release {
@@ -79,6 +91,8 @@ interface ContactData {
     outletId: string | null;
     outlet: { nameFa: string; nameEn: string | null } | null;
     releasesReceived: { sentAt: string; release: { id: string; title: string; status: string } | null }[];
+    unsubscribedAt: string | null;
+    emailDeliveries: { id: string; kind: string; status: string; queuedAt: string; sentAt: string | null; pressRelease: { id: string; title: string } | null }[];
   } | null;
   mediaInteractions: {
     totalCount: number;
@@ -161,6 +175,30 @@ export default async function MediaContactPage({ params, searchParams }: Params)
                   </li>
                 ) : null,
               )}
+            </ul>
+          )}
+        </section>
+        <section className="staff-panel" id="emails-sent" aria-labelledby="emails-sent-title" data-emails-sent>
+          <h2 id="emails-sent-title">
+            {t.emailsSent} ({f.number(contact.emailDeliveries.length)})
+          </h2>
+          {contact.unsubscribedAt && <p className="staff-muted">{t.unsubscribed(f.dateTime(contact.unsubscribedAt))}</p>}
+          {contact.emailDeliveries.length === 0 ? (
+            <p className="staff-muted">{t.noEmailDeliveries}</p>
+          ) : (
+            <ul className="staff-list">
+              {contact.emailDeliveries.map((d) => (
+                <li key={d.id} data-email-status={d.status}>
+                  {d.pressRelease ? (
+                    <a href={localePath(locale, `/staff/media/releases/${d.pressRelease.id}`)} dir="auto">
+                      {d.pressRelease.title}
+                    </a>
+                  ) : (
+                    t.emailKinds[d.kind] ?? d.kind
+                  )}{" "}
+                  <span className="staff-muted staff-small">{f.join([t.emailStatuses[d.status] ?? d.status, f.dateTime(d.sentAt ?? d.queuedAt)])}</span>
+                </li>
+              ))}
             </ul>
           )}
         </section>

@@ -10,7 +10,7 @@ import { param, staffMetadata } from "@/lib/staff/page";
 import { requireSection } from "@/lib/staff/session";
 import { localeParam } from "../../../../../locale-param";
 import { loadDistricts } from "../../../polls/builder-data";
-import { deleteRelease, publishRelease, recordDistribution, updateRelease, withdrawRelease } from "../../actions";
+import { deleteRelease, emailRelease, publishRelease, recordDistribution, updateRelease, withdrawRelease } from "../../actions";
 import { ActionNotice, MediaNav } from "../../media-nav";
 import { CONTACT_OPTIONS, outletName, type ContactOptions } from "../../media.query";
 import { ReleaseFields, releaseFieldLabels } from "../../release-fields";
@@ -42,6 +42,15 @@ const RELEASE_QUERY = /* GraphQL */ `
           name
         }
       }
+      emailDeliveries {
+        id
+        email
+        status
+        attempts
+        lastError
+        sentAt
+        queuedAt
+      }
     }
   }
 `;
@@ -57,6 +66,7 @@ interface ReleaseData {
     summaryTranslations: { fa: string; en: string | null };
     bodyTranslations: { fa: string; en: string | null };
     distribution: { contactId: string; sentAt: string; contact: { name: string } | null }[];
+    emailDeliveries: { id: string; email: string; status: string; attempts: number; lastError: string | null; sentAt: string | null; queuedAt: string }[];
   } | null;
 }
 
@@ -125,7 +135,7 @@ export default async function ReleasePage({ params, searchParams }: Params) {
         locale={locale}
         done={param(query, "done")}
         error={param(query, "error")}
-        messages={{ saved: t.releaseSaved, published: t.published, withdrawn: t.withdrawn, sent: t.sentRecorded }}
+        messages={{ saved: t.releaseSaved, published: t.published, withdrawn: t.withdrawn, sent: t.sentRecorded, emailed: t.emailed }}
       />
 
       <section className="staff-panel" aria-labelledby="publish-title">
@@ -169,6 +179,60 @@ export default async function ReleasePage({ params, searchParams }: Params) {
           </>
         )}
       </section>
+
+      {release.status === "PUBLISHED" && (
+        <section className="staff-panel" aria-labelledby="email-title" data-release-email>
+          <h2 id="email-title">{t.emailTitle}</h2>
+          <form action={emailRelease.bind(null, id)} className="staff-form">
+            <p className="staff-field__hint">{t.emailHint}</p>
+            <fieldset className="staff-fieldset">
+              <legend>{t.contactsToInvite}</legend>
+              <div className="staff-checks">
+                {contacts.mediaContacts.edges.map(({ node }) => (
+                  <label key={node.id} className="staff-check">
+                    <input type="checkbox" name="contactIds" value={node.id} />
+                    {node.name} <span className="staff-muted staff-small">({outletName(node.outlet, locale)})</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="staff-actions">
+              <button type="submit" className="staff-button">
+                {t.emailSend}
+              </button>
+            </div>
+          </form>
+          <h3>{t.emailDeliveries}</h3>
+          {release.emailDeliveries.length === 0 ? (
+            <p className="staff-muted">{t.noEmailDeliveries}</p>
+          ) : (
+            <div className="staff-table-wrap" tabIndex={0}>
+              <table className="staff-table" data-email-deliveries>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.emailRecipient}</th>
+                    <th scope="col">{t.emailStatus}</th>
+                    <th scope="col">{t.emailAttempts}</th>
+                    <th scope="col">{t.emailSentAt}</th>
+                    <th scope="col">{t.emailLastError}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {release.emailDeliveries.map((d) => (
+                    <tr key={d.id} data-email-status={d.status}>
+                      <td dir="ltr">{d.email}</td>
+                      <td>{t.emailStatuses[d.status] ?? d.status}</td>
+                      <td>{f.number(d.attempts)}</td>
+                      <td>{d.sentAt ? f.dateTime(d.sentAt) : "—"}</td>
+                      <td dir="auto">{d.lastError ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
 
       <section className="staff-panel" aria-labelledby="editor-title">
         <h2 id="editor-title">{st.common.edit}</h2>
