@@ -9,6 +9,7 @@ import { AnalyticsService, type Clock } from './modules/analytics/analytics.serv
 import { DistrictService } from './modules/districts/district.service';
 import { EventService } from './modules/events/event.service';
 import { OccasionService } from './modules/events/occasion.service';
+import { SearchService } from './modules/search/search.service';
 import { GoalService } from './modules/goals/goal.service';
 import { GoalIndicatorService } from './modules/goals/goal-indicator.service';
 import { createMediaServices } from './modules/media/media.services';
@@ -114,6 +115,7 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
     signInGuard,
     districts,
     goals,
+    search: new SearchService(readDb),
     occasions,
     events: new EventService(db, audit, occasions, districts, polls, goals, webhooks),
     goalIndicators: new GoalIndicatorService(db, audit, polls),

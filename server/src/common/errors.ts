@@ -33,6 +33,10 @@ export enum BadInputReason {
   CLOSES_IN_PAST = 'CLOSES_IN_PAST',
   CLOSED_POLL_RESCHEDULED = 'CLOSED_POLL_RESCHEDULED',
   ENDS_BEFORE_STARTS = 'ENDS_BEFORE_STARTS',
+  /** A search query with nothing to look for once spaces, ZWNJ and diacritics are set aside. */
+  QUERY_EMPTY = 'QUERY_EMPTY',
+  /** A search query over the length or word limit. */
+  QUERY_TOO_LONG = 'QUERY_TOO_LONG',
 }
 
 export const badInput = (message: string, field?: string, reason?: BadInputReason) =>

@@ -21,12 +21,13 @@ import { StaffResolver } from '../modules/staff/staff.resolver';
 import { StaffAdminResolver } from '../modules/staff/staff-admin.resolver';
 import { AuditLogResolver } from '../modules/staff/audit-log.resolver';
 import { ApiKeyResolver } from '../modules/partners/api-key.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
 import { WEBHOOK_RESOLVERS } from '../modules/webhooks/webhook.resolver';
 import { assertAccessDeclared } from './access';
 import { accessOfField, requiredScope } from './api-key-scopes';
 import { type Context } from './context';
 
-export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, SubmitPollResponsePayloadResolver, StaffResolver, StaffAdminResolver, AuditLogResolver, GoalIndicatorResolver, PollInsightsResolver, PollActivityResolver, FreeTextAnswerResolver, PollLiveResolver, ParticipationResolver, PollParticipationFieldsResolver, PollResultsAssuranceResolver, ApiKeyResolver, SiteStatsResolver, SiteTrafficResolver, EventResolver, HijriDateResolver, OccasionResolver, ...MEDIA_RESOLVERS, ...WEBHOOK_RESOLVERS, ...MAIL_RESOLVERS] as const;
+export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, SubmitPollResponsePayloadResolver, StaffResolver, StaffAdminResolver, AuditLogResolver, GoalIndicatorResolver, PollInsightsResolver, PollActivityResolver, FreeTextAnswerResolver, PollLiveResolver, ParticipationResolver, PollParticipationFieldsResolver, PollResultsAssuranceResolver, ApiKeyResolver, SiteStatsResolver, SiteTrafficResolver, EventResolver, HijriDateResolver, OccasionResolver, ...MEDIA_RESOLVERS, ...WEBHOOK_RESOLVERS, ...MAIL_RESOLVERS, SearchResolver] as const;
 
 const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
   if (!context.viewer) {

@@ -191,6 +191,18 @@ export const en: Dictionary = {
     updated: "Updated",
     readMore: "Read more",
   },
+  search: {
+    title: "Search the site",
+    intro: "Search goals, news, events and polls.",
+    label: "Search the site",
+    submit: "Search",
+    count: (count: string) => (count === "1" ? "1 result" : `${count} results`),
+    none: "Nothing found.",
+    noneHint: "Try another word.",
+    tooLong: "The search is too long.",
+    groups: { goals: "Goals", news: "News", events: "Events", polls: "Polls" },
+    groupCount: (shown: string, total: string) => `${shown} of ${total}`,
+  },
   notice: {
     label: "Special notice",
     more: "Details of the notice",

@@ -194,6 +194,18 @@ export const fa = {
     updated: "به‌روزرسانی",
     readMore: "ادامه خبر",
   },
+  search: {
+    title: "جستجو در سایت",
+    intro: "اهداف، اخبار، رویدادها و نظرسنجی‌ها را جستجو کنید.",
+    label: "جستجو در سایت",
+    submit: "جستجو",
+    count: (count: string) => `${count} نتیجه`,
+    none: "چیزی پیدا نشد.",
+    noneHint: "واژه دیگری را امتحان کنید.",
+    tooLong: "عبارت جستجو بیش از اندازه بلند است.",
+    groups: { goals: "اهداف", news: "اخبار", events: "رویدادها", polls: "نظرسنجی‌ها" },
+    groupCount: (shown: string, total: string) => `${shown} از ${total}`,
+  },
   notice: {
     label: "اطلاعیه ویژه",
     more: "جزئیات اطلاعیه",

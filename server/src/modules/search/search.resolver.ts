@@ -1,0 +1,44 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Public } from '../../graphql/access';
+import { type Context } from '../../graphql/context';
+import { Locale } from '../../common/locale';
+import { SEARCH_FIRST_MAX, SEARCH_QUERY_MAX, SEARCH_WORDS_MAX, type SearchGroupResult } from './search.service';
+import { SearchGroup, SearchKind, SearchResults } from './search.types';
+
+const PATHS: Record<SearchKind, string> = {
+  [SearchKind.GOAL]: '/goals/',
+  [SearchKind.NEWS]: '/news/',
+  [SearchKind.EVENT]: '/events/',
+  [SearchKind.POLL]: '/polls/',
+};
+
+function group(g: SearchGroupResult): SearchGroup {
+  return { kind: g.kind, totalCount: g.totalCount, hits: g.hits.map((h) => ({ kind: h.kind, id: h.id, title: h.title, snippet: h.snippet, path: `${PATHS[h.kind]}${encodeURIComponent(h.key)}` })) };
+}
+
+@Resolver()
+export class SearchResolver {
+  @Public()
+  @Query(() => SearchResults, {
+    description:
+      'Searches the public site: goals, published news, public events and polls, grouped by kind. Every word must appear in the title or text, ' +
+      'in either language; Arabic ي/ك match Persian ی/ک, and ZWNJ, diacritics and Persian digits are read alike. Finds only what the public lists show, ' +
+      `whoever asks. An empty query is BAD_USER_INPUT with reason QUERY_EMPTY; one over ${SEARCH_QUERY_MAX} characters or ${SEARCH_WORDS_MAX} words, reason QUERY_TOO_LONG.`,
+  })
+  async search(
+    @Arg('query', { description: `The words to find, at most ${SEARCH_QUERY_MAX} characters.` }) query: string,
+    @Ctx() ctx: Context,
+    @Arg('locale', () => Locale, { nullable: true, description: 'Overrides the request language for titles and snippets.' }) locale?: Locale,
+    @Arg('first', () => Int, { defaultValue: 5, description: `How many hits of each kind, 1 to ${SEARCH_FIRST_MAX}.` }) first = 5,
+  ): Promise<SearchResults> {
+    const result = await ctx.services.search.search(query, locale ?? ctx.locale, first);
+    return {
+      query: result.query,
+      totalCount: result.totalCount,
+      goals: group(result.groups[SearchKind.GOAL]),
+      news: group(result.groups[SearchKind.NEWS]),
+      events: group(result.groups[SearchKind.EVENT]),
+      polls: group(result.groups[SearchKind.POLL]),
+    };
+  }
+}

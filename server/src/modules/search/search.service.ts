@@ -1,0 +1,123 @@
+import { type DataSource } from 'typeorm';
+import { BadInputReason, badInput } from '../../common/errors';
+import { Locale } from '../../common/locale';
+import { escapeLike, normalizeForSearch } from '../../common/persian-text';
+import { PUBLIC_EVENT_STATUSES } from '../events/event.enums';
+import { PUBLIC_GOAL_STATUSES } from '../goals/goal.enums';
+import { RECENTLY_CLOSED_DAYS, SQL_CLOSED_SINCE, SQL_STATUS } from '../polls/poll-status';
+import { PollStatus } from '../polls/poll.enums';
+import { SearchKind } from './search.types';
+
+/** Longest query accepted, in characters, and most words in it. */
+export const SEARCH_QUERY_MAX = 100;
+export const SEARCH_WORDS_MAX = 8;
+export const SEARCH_FIRST_MAX = 20;
+const SNIPPET_LENGTH = 160;
+
+// These must stay exactly the expressions indexed by migration 1766100000000-SiteSearch, or the
+// trigram indexes are not used.
+const EVENT_TEXT = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, '') || ' ' || coalesce(venue_fa, '') || ' ' || coalesce(venue_en, ''))`;
+const POLL_TEXT = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`;
+
+interface KindQuery {
+  kind: SearchKind;
+  table: string;
+  /** The normalised searchable text (an indexed column or expression). */
+  text: string;
+  /** Exactly the rows the kind's public list query shows. */
+  visible: string;
+  snippetFa: string;
+  snippetEn: string;
+  key: string;
+  order: string;
+}
+
+const PUBLIC_POLLS = `(${SQL_STATUS[PollStatus.OPEN]} OR (${SQL_STATUS[PollStatus.CLOSED]} AND ${SQL_CLOSED_SINCE} > now() - interval '${RECENTLY_CLOSED_DAYS} days'))`;
+
+const KINDS: KindQuery[] = [
+  {
+    kind: SearchKind.GOAL, table: 'goal p', text: 'p.search_text',
+    visible: `p.status IN (${PUBLIC_GOAL_STATUSES.map((s) => `'${s}'`).join(', ')})`,
+    snippetFa: 'p.description_fa', snippetEn: 'p.description_en', key: 'p.id::text', order: 'p.position ASC, p.id ASC',
+  },
+  {
+    kind: SearchKind.NEWS, table: 'press_release p', text: 'p.search_text',
+    visible: `p.status = 'PUBLISHED'`,
+    snippetFa: 'p.summary_fa', snippetEn: 'p.summary_en', key: 'p.slug', order: 'p.published_at DESC, p.id DESC',
+  },
+  {
+    kind: SearchKind.EVENT, table: 'event p', text: EVENT_TEXT.replace(/\b(title|description|venue)_(fa|en)\b/g, 'p.$1_$2'),
+    visible: `p.status IN (${PUBLIC_EVENT_STATUSES.map((s) => `'${s}'`).join(', ')})`,
+    snippetFa: 'p.description_fa', snippetEn: 'p.description_en', key: 'p.id::text', order: 'p.starts_at DESC, p.id DESC',
+  },
+  {
+    kind: SearchKind.POLL, table: 'poll p', text: POLL_TEXT.replace(/\b(title|description)_(fa|en)\b/g, 'p.$1_$2'),
+    visible: PUBLIC_POLLS,
+    snippetFa: 'p.description_fa', snippetEn: 'p.description_en', key: 'p.id::text', order: 'p.created_at DESC, p.id DESC',
+  },
+];
+
+export interface SearchHitRow {
+  kind: SearchKind;
+  id: string;
+  key: string;
+  title: string;
+  snippet: string | null;
+}
+
+export interface SearchGroupResult {
+  kind: SearchKind;
+  totalCount: number;
+  hits: SearchHitRow[];
+}
+
+export interface SearchResult {
+  query: string;
+  totalCount: number;
+  groups: Record<SearchKind, SearchGroupResult>;
+}
+
+/** Cuts a text to a snippet on a word boundary, without breaking a half-space word. */
+function snippet(text: string | null): string | null {
+  if (!text) return null;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= SNIPPET_LENGTH) return flat;
+  const cut = flat.slice(0, SNIPPET_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SNIPPET_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * Public site search over goals, news, events and polls. Only what each kind's public list shows
+ * is found, whoever asks: the site search never reveals drafts, even to staff.
+ */
+export class SearchService {
+  constructor(private readonly db: DataSource) {}
+
+  async search(query: string, locale: Locale, first: number): Promise<SearchResult> {
+    if (query.length > SEARCH_QUERY_MAX) throw badInput(`The query may be at most ${SEARCH_QUERY_MAX} characters long.`, 'query', BadInputReason.QUERY_TOO_LONG);
+    const words = normalizeForSearch(query).split(' ').filter(Boolean);
+    if (!words.length) throw badInput('Type something to search for.', 'query', BadInputReason.QUERY_EMPTY);
+    if (words.length > SEARCH_WORDS_MAX) throw badInput(`The query may have at most ${SEARCH_WORDS_MAX} words.`, 'query', BadInputReason.QUERY_TOO_LONG);
+    if (!Number.isInteger(first) || first < 1 || first > SEARCH_FIRST_MAX) throw badInput(`first must be between 1 and ${SEARCH_FIRST_MAX}.`, 'first');
+
+    const params = words.map((w) => `%${escapeLike(w)}%`);
+    const en = locale === Locale.EN;
+    const groups = await Promise.all(
+      KINDS.map(async (k): Promise<SearchGroupResult> => {
+        const where = `${k.visible} AND ${words.map((_, i) => `${k.text} LIKE $${i + 1} ESCAPE '\\'`).join(' AND ')}`;
+        const title = en ? 'coalesce(p.title_en, p.title_fa)' : 'p.title_fa';
+        const text = en ? `coalesce(${k.snippetEn}, ${k.snippetFa})` : `coalesce(${k.snippetFa}, ${k.snippetEn})`;
+        const rows: Array<{ id: string; key: string; title: string; snippet: string | null; total: string }> = await this.db.query(
+          `SELECT p.id, ${k.key} AS key, ${title} AS title, left(${text}, ${SNIPPET_LENGTH * 2}) AS snippet, count(*) OVER () AS total
+             FROM ${k.table} WHERE ${where} ORDER BY ${k.order} LIMIT ${first}`,
+          params,
+        );
+        const totalCount = rows.length ? Number(rows[0].total) : 0;
+        return { kind: k.kind, totalCount, hits: rows.map((r) => ({ kind: k.kind, id: r.id, key: r.key, title: r.title, snippet: snippet(r.snippet) })) };
+      }),
+    );
+    const byKind = Object.fromEntries(groups.map((g) => [g.kind, g])) as Record<SearchKind, SearchGroupResult>;
+    return { query, totalCount: groups.reduce((n, g) => n + g.totalCount, 0), groups: byKind };
+  }
+}

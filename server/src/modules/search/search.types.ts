@@ -1,0 +1,69 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum SearchKind {
+  GOAL = 'GOAL',
+  NEWS = 'NEWS',
+  EVENT = 'EVENT',
+  POLL = 'POLL',
+}
+registerEnumType(SearchKind, {
+  name: 'SearchKind',
+  description: 'What a site-search hit is.',
+  valuesConfig: {
+    GOAL: { description: 'A public goal (`goal(id:)`).' },
+    NEWS: { description: 'A published news item (`newsItem(slug:)`).' },
+    EVENT: { description: 'A public event (`event(id:)`).' },
+    POLL: { description: 'A public poll (`poll(id:)`).' },
+  },
+});
+
+@ObjectType({ description: 'One item found by the site search.' })
+export class SearchHit {
+  @Field(() => SearchKind, { description: 'What the item is.' })
+  kind: SearchKind;
+
+  @Field(() => ID, { description: 'The item\'s id (for news, the NewsItem id).' })
+  id: string;
+
+  @Field({ description: 'The item\'s title in the requested language (Persian when there is no English).' })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'The start of its description or summary in the requested language, at most about 160 characters; null when it has none.' })
+  snippet: string | null;
+
+  @Field({ description: 'The public site\'s path to the item, without the language prefix: `/goals/{id}`, `/news/{slug}`, `/events/{id}` or `/polls/{id}`.' })
+  path: string;
+}
+
+@ObjectType({ description: 'The hits of one kind.' })
+export class SearchGroup {
+  @Field(() => SearchKind, { description: 'The kind of every hit in the group.' })
+  kind: SearchKind;
+
+  @Field(() => Int, { description: 'How many items of this kind match, of which `hits` holds the first.' })
+  totalCount: number;
+
+  @Field(() => [SearchHit], { description: 'The first matches: goals in display order, news and events newest first, polls newest first.' })
+  hits: SearchHit[];
+}
+
+@ObjectType({ description: 'What the site search found, grouped by kind.' })
+export class SearchResults {
+  @Field({ description: 'The query as it was asked.' })
+  query: string;
+
+  @Field(() => Int, { description: 'How many items match, over all kinds.' })
+  totalCount: number;
+
+  @Field(() => SearchGroup, { description: 'Matching public goals.' })
+  goals: SearchGroup;
+
+  @Field(() => SearchGroup, { description: 'Matching published news.' })
+  news: SearchGroup;
+
+  @Field(() => SearchGroup, { description: 'Matching public events.' })
+  events: SearchGroup;
+
+  @Field(() => SearchGroup, { description: 'Matching public polls (open, or closed in the last 30 days).' })
+  polls: SearchGroup;
+}

@@ -1,0 +1,115 @@
+import { startTestApp, type TestApp } from '../helpers/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ seed: true });
+  const q = (sql: string, params: unknown[] = []) => t.app.db.query(sql, params);
+  const [staff] = await q(`SELECT id FROM staff_user LIMIT 1`);
+  // Every visible item carries «زیباسازی» (Persian ی) or «زيباسازي» (Arabic ي) in some spelling; the hidden ones too.
+  await q(`INSERT INTO goal (title_fa, title_en, description_fa, category, position, status) VALUES
+    ('برنامه زیباسازی پارک‌ها', 'Park beautification programme', 'کاشت درخت در پارک‌ها', 'AWARENESS', 900, 'ACTIVE'),
+    ('پیش‌نویس زیباسازی', NULL, NULL, 'AWARENESS', 901, 'DRAFT'),
+    ('زیباسازی بایگانی‌شده', NULL, NULL, 'AWARENESS', 902, 'ARCHIVED')`);
+  await q(`INSERT INTO press_release (slug, title_fa, title_en, summary_fa, body_fa, status, published_at, withdrawn_at, created_by) VALUES
+    ('zibasazi-news', 'خبر زيباسازي ميدان', 'Square beautification news', 'خلاصه خبر', 'متن', 'PUBLISHED', now(), NULL, $1),
+    ('zibasazi-draft', 'پیش‌نویس خبر زیباسازی', NULL, NULL, 'متن', 'DRAFT', NULL, NULL, $1),
+    ('zibasazi-withdrawn', 'خبر پس‌گرفته زیباسازی', NULL, NULL, 'متن', 'WITHDRAWN', now(), now(), $1)`, [staff.id]);
+  await q(`INSERT INTO event (kind, title_fa, venue_fa, starts_at, ends_at, status, published_at) VALUES
+    ('MAYOR_APPEARANCE', 'بازدید شهردار', 'پارک زیبا‌سازی‌شده', now(), now() + interval '1 hour', 'PUBLISHED', now()),
+    ('MAYOR_APPEARANCE', 'رویداد پیش‌نویس زیباسازی', NULL, now(), now() + interval '1 hour', 'DRAFT', NULL)`);
+  await q(`INSERT INTO poll (title_fa, description_fa, series_id, state) VALUES
+    ('نظرسنجی زیباسازی محله', 'نظر شما درباره زیباسازی', gen_random_uuid(), 'PUBLISHED'),
+    ('نظرسنجی پیش‌نویس زیباسازی', NULL, gen_random_uuid(), 'DRAFT'),
+    ('نظرسنجی قدیمی زیباسازی', NULL, gen_random_uuid(), 'CLOSED')`);
+  // The old closed poll closed long ago: the public poll list no longer shows it.
+  await q(`UPDATE poll SET closed_at = now() - interval '90 days' WHERE title_fa = 'نظرسنجی قدیمی زیباسازی'`);
+});
+afterAll(() => t.close());
+
+const SEARCH = `query ($query: String!, $first: Int, $locale: Locale) {
+  search(query: $query, first: $first, locale: $locale) {
+    query totalCount
+    goals { kind totalCount hits { kind id title snippet path } }
+    news { kind totalCount hits { kind id title snippet path } }
+    events { kind totalCount hits { kind id title snippet path } }
+    polls { kind totalCount hits { kind id title snippet path } }
+  }
+}`;
+
+type Group = { kind: string; totalCount: number; hits: Array<{ kind: string; id: string; title: string; snippet: string | null; path: string }> };
+type SearchData = { search: { query: string; totalCount: number; goals: Group; news: Group; events: Group; polls: Group } };
+
+const titles = (g: Group) => g.hits.map((h) => h.title);
+
+describe('site search', () => {
+  it('finds every public kind, grouped, and nothing hidden', async () => {
+    const res = await t.gql<SearchData>(SEARCH, { query: 'زیباسازی' });
+    expect(res.body.errors).toBeUndefined();
+    const s = res.body.data!.search;
+    expect(titles(s.goals)).toEqual(['برنامه زیباسازی پارک‌ها']);
+    expect(titles(s.news)).toEqual(['خبر زيباسازي ميدان']);
+    expect(titles(s.events)).toEqual(['بازدید شهردار']);
+    expect(titles(s.polls)).toEqual(['نظرسنجی زیباسازی محله']);
+    expect([s.goals.kind, s.news.kind, s.events.kind, s.polls.kind]).toEqual(['GOAL', 'NEWS', 'EVENT', 'POLL']);
+    expect([s.goals.totalCount, s.news.totalCount, s.events.totalCount, s.polls.totalCount]).toEqual([1, 1, 1, 1]);
+    expect(s.totalCount).toBe(4);
+    expect(s.news.hits[0].path).toBe('/news/zibasazi-news');
+    expect(s.goals.hits[0].path).toBe(`/goals/${s.goals.hits[0].id}`);
+    expect(s.polls.hits[0].snippet).toBe('نظر شما درباره زیباسازی');
+    expect(JSON.stringify(s)).not.toMatch(/پیش‌نویس|پس‌گرفته|بایگانی|قدیمی/);
+  });
+
+  it('hides drafts from signed-in staff too: it searches the public site', async () => {
+    const token = await t.signIn('editor');
+    const res = await t.gql<SearchData>(SEARCH, { query: 'زیباسازی' }, { token });
+    expect(res.body.data!.search.totalCount).toBe(4);
+  });
+
+  it('reads Arabic ي/ك as Persian ی/ک, both ways, and ignores ZWNJ and diacritics', async () => {
+    for (const query of ['زيباسازي', 'زیبا\u200cسازی', 'زِیباسازی', 'خبر زیباسازی میدان']) {
+      const res = await t.gql<SearchData>(SEARCH, { query });
+      expect(res.body.errors).toBeUndefined();
+      const s = res.body.data!.search;
+      expect(s.news.totalCount).toBe(1); // stored with Arabic ي, found with Persian ی and vice versa
+      if (query !== 'خبر زیباسازی میدان') expect(s.goals.totalCount).toBe(1); // stored with Persian ی
+    }
+    // The event's venue is written with a ZWNJ inside the word: found without one.
+    const venue = await t.gql<SearchData>(SEARCH, { query: 'زیباسازیشده' });
+    expect(titles(venue.body.data!.search.events)).toEqual(['بازدید شهردار']);
+    // Arabic ك finds Persian ک.
+    const kaf = await t.gql<SearchData>(SEARCH, { query: 'پارك' });
+    expect(titles(kaf.body.data!.search.goals)).toEqual(['برنامه زیباسازی پارک‌ها']);
+  });
+
+  it('finds English text and answers in English when asked', async () => {
+    const res = await t.gql<SearchData>(SEARCH, { query: 'Beautification', locale: 'EN' });
+    const s = res.body.data!.search;
+    expect(titles(s.goals)).toEqual(['Park beautification programme']);
+    expect(titles(s.news)).toEqual(['Square beautification news']);
+    expect(s.events.totalCount + s.polls.totalCount).toBe(0);
+  });
+
+  it('requires every word and reads LIKE wildcards literally', async () => {
+    const none = await t.gql<SearchData>(SEARCH, { query: 'زیباسازی ناموجودترین' });
+    expect(none.body.data!.search.totalCount).toBe(0);
+    // A LIKE wildcard is a literal character, not "anything".
+    const wildcard = await t.gql<SearchData>(SEARCH, { query: '%' });
+    expect(wildcard.body.data!.search.totalCount).toBe(0);
+  });
+
+  it.each([
+    [{ query: '' }, 'query', 'QUERY_EMPTY'],
+    [{ query: ' \u200c \u064e ' }, 'query', 'QUERY_EMPTY'],
+    [{ query: 'ا'.repeat(101) }, 'query', 'QUERY_TOO_LONG'],
+    [{ query: 'a b c d e f g h i' }, 'query', 'QUERY_TOO_LONG'],
+    [{ query: 'park', first: 0 }, 'first', undefined],
+    [{ query: 'park', first: 21 }, 'first', undefined],
+  ])('refuses %j with BAD_USER_INPUT on %s', async (vars, field, reason) => {
+    const res = await t.gql<SearchData>(SEARCH, vars);
+    expect(res.body.data ?? null).toBeNull();
+    const error = res.body.errors![0];
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    if (reason) expect(error.extensions!.reason).toBe(reason);
+    expect(JSON.stringify(res.body)).not.toMatch(/stack|SELECT/i);
+  });
+});
