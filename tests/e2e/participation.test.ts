@@ -150,8 +150,8 @@ describe('VERIFIED_PHONE polls', () => {
       await screenshot(page, 'participation-phone-verified-fa-phone');
 
       await answerAndSend(page);
-      const after = await page.evaluate((id) => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem(`nabz-poll-token:${id}`), poll.id);
-      expect(after).toBeNull();
+      // The results page forgets the spent token once its script has run (after hydration).
+      await page.waitForFunction(`sessionStorage.getItem(${JSON.stringify(`nabz-poll-token:${poll.id}`)}) === null`, undefined, { timeout: 15_000 });
       expect(violations).toEqual([]);
     });
     expect(await assuranceCounts(poll.id)).toEqual({ PHONE: 1 });

@@ -336,19 +336,25 @@ describe("the staff home is the office's pulse (issue 16 item 9)", () => {
       await expect(page.locator('[data-pulse="media"]').count()).resolves.toBe(0);
       await screenshot(page, 'staff-home-pulse-analyst-fa-desktop');
 
-      // One more answer to the survey: the home shows it on reload.
-      const answers = survey.questions
-        .filter((q) => q.kind !== 'FREE_TEXT')
-        .map((q) => (q.kind === 'RATING' ? { questionId: q.id, number: 4 } : q.kind === 'NPS' ? { questionId: q.id, number: 8 } : { questionId: q.id, optionIds: [q.options[0].id] }));
-      const { districts } = await api<{ districts: { id: string }[] }>(site, '{ districts { id } }');
-      await api(site, 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }', { input: { pollId: survey.id, districtId: districts[0].id, answers } });
+      // One more answer to an open poll: the home shows it on reload.
+      const { createPoll } = await api<{ createPoll: { poll: { id: string; questions: { id: string; options: { id: string }[] }[] } } }>(
+        site,
+        'mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id questions { id options { id } } } } }',
+        { input: { titleFa: 'نظرسنجی نبض امروز', questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] }] } },
+        editor,
+      );
+      const fresh = createPoll.poll;
+      await api(site, 'mutation ($input: PublishPollInput!) { publishPoll(input: $input) { poll { id } } }', { input: { id: fresh.id } }, editor);
+      await api(site, 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }', {
+        input: { pollId: fresh.id, answers: [{ questionId: fresh.questions[0].id, optionIds: [fresh.questions[0].options[0].id] }] },
+      });
       await site.app.settle();
-      const after = (await activity()).find((r) => r.poll.id === survey.id)!;
-      expect(after.today).toBe(before.find((r) => r.poll.id === survey.id)!.today + 1);
+      const after = (await activity()).find((r) => r.poll.id === fresh.id)!;
+      expect(after.today).toBe(1);
       await page.reload();
-      await expect(page.locator(`tr[data-poll="${survey.id}"] [data-today]`).innerText()).resolves.toBe(fa(after.today));
+      await expect(page.locator(`tr[data-poll="${fresh.id}"] [data-today]`).innerText()).resolves.toBe(fa(1));
       // Each poll leads to its insights.
-      await expect(page.locator(`tr[data-poll="${survey.id}"] a[href="/staff/polls/${survey.id}/insights"]`).count()).resolves.toBe(1);
+      await expect(page.locator(`tr[data-poll="${fresh.id}"] a[href="/staff/polls/${fresh.id}/insights"]`).count()).resolves.toBe(1);
     });
   });
 

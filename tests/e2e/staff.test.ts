@@ -441,7 +441,7 @@ describe('a media officer', () => {
       await page.locator('table a').first().click();
       await check(page, 'media-release-fa-desktop');
     });
-  }, 90_000);
+  }, 180_000);
 });
 
 describe('English', () => {
