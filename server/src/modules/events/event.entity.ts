@@ -7,6 +7,9 @@ import { EventKind, EventStatus } from './event.enums';
 import { type Occasion, type OccasionOverride } from './occasion.entity';
 import { type OccasionOccurrence } from './occasion-expansion';
 
+/** As in the search-text migration: changing it needs a new migration. */
+export const EVENT_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, '') || ' ' || coalesce(venue_fa, '') || ' ' || coalesce(venue_en, ''))`;
+
 /**
  * An event on the PR office's calendar: a mayor's appearance, a press conference, a cultural event,
  * a crisis notice… Recurring national and religious occasions are not rows here: they are rules
@@ -17,6 +20,9 @@ import { type OccasionOccurrence } from './occasion-expansion';
     'An event on the city\'s calendar, or one year\'s occurrence of a recurring national or religious occasion (`occasion` set, `allDay` true). Text fields follow the request language.',
 })
 @Entity('event')
+// The site search's trigram index on search_text (migration SiteSearch/SearchTextColumns): TypeORM cannot
+// declare a GIN operator class, so it is told to leave the index alone.
+@Index('ix_event_search_trgm', { synchronize: false })
 @Index('ix_event_starts_at', ['startsAt', 'id'])
 // At most one pinned notice, whatever happens concurrently.
 @Index('uq_event_pinned', ['pinned'], { unique: true, where: '"pinned"' })
@@ -93,6 +99,10 @@ export class Event {
   @Field(() => Date, { nullable: true, description: 'When it was first published; null for a draft.' })
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** The site search's normalised text (title, description, venue; both languages). */
+  @Column({ name: 'search_text', type: 'text', nullable: true, generatedType: 'STORED', asExpression: EVENT_SEARCH_EXPRESSION, select: false, insert: false, update: false })
+  searchText?: string;
 
   @Field({ description: 'When it was created.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -3,9 +3,15 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EligibilityList } from './participation/participation.entity';
 import { PollAssurance, PollState, QuestionKind, ResponseAssurance, ResultsVisibility } from './poll.enums';
 
+/** As in the search-text migration: changing it needs a new migration. */
+export const POLL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`;
+
 /** A poll or survey. A survey run again is a new poll with the same `seriesId` and the next `wave`. */
 @ObjectType('Poll', { description: 'A poll or survey. Text fields follow the request language.' })
 @Entity('poll')
+// The site search's trigram index on search_text (migration SiteSearch/SearchTextColumns): TypeORM cannot
+// declare a GIN operator class, so it is told to leave the index alone.
+@Index('ix_poll_search_trgm', { synchronize: false })
 @Index('uq_poll_series_wave', ['seriesId', 'wave'], { unique: true })
 @Check('ck_poll_schedule', '"closes_at" IS NULL OR "opens_at" IS NULL OR "closes_at" > "opens_at"')
 @Check('ck_poll_wave', '"wave" >= 1')
@@ -85,6 +91,10 @@ export class Poll {
   @ManyToOne(() => EligibilityList, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'eligibility_list_id', foreignKeyConstraintName: 'fk_poll_eligibility_list' })
   eligibilityList?: EligibilityList;
+
+  /** The site search's normalised text (title and description, both languages). */
+  @Column({ name: 'search_text', type: 'text', nullable: true, generatedType: 'STORED', asExpression: POLL_SEARCH_EXPRESSION, select: false, insert: false, update: false })
+  searchText?: string;
 
   @Field({ description: 'When the poll was created.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

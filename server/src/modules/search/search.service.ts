@@ -14,10 +14,8 @@ export const SEARCH_WORDS_MAX = 8;
 export const SEARCH_FIRST_MAX = 20;
 const SNIPPET_LENGTH = 160;
 
-// These must stay exactly the expressions indexed by migration 1766100000000-SiteSearch, or the
-// trigram indexes are not used.
-const EVENT_TEXT = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, '') || ' ' || coalesce(venue_fa, '') || ' ' || coalesce(venue_en, ''))`;
-const POLL_TEXT = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`;
+/** Counts stop here: "1,000+" says enough, and counting every match of a common word would scan them all. */
+export const SEARCH_COUNT_MAX = 1000;
 
 interface KindQuery {
   kind: SearchKind;
@@ -46,12 +44,12 @@ const KINDS: KindQuery[] = [
     snippetFa: 'p.summary_fa', snippetEn: 'p.summary_en', key: 'p.slug', order: 'p.published_at DESC, p.id DESC',
   },
   {
-    kind: SearchKind.EVENT, table: 'event p', text: EVENT_TEXT.replace(/\b(title|description|venue)_(fa|en)\b/g, 'p.$1_$2'),
+    kind: SearchKind.EVENT, table: 'event p', text: 'p.search_text',
     visible: `p.status IN (${PUBLIC_EVENT_STATUSES.map((s) => `'${s}'`).join(', ')})`,
     snippetFa: 'p.description_fa', snippetEn: 'p.description_en', key: 'p.id::text', order: 'p.starts_at DESC, p.id DESC',
   },
   {
-    kind: SearchKind.POLL, table: 'poll p', text: POLL_TEXT.replace(/\b(title|description)_(fa|en)\b/g, 'p.$1_$2'),
+    kind: SearchKind.POLL, table: 'poll p', text: 'p.search_text',
     visible: PUBLIC_POLLS,
     snippetFa: 'p.description_fa', snippetEn: 'p.description_en', key: 'p.id::text', order: 'p.created_at DESC, p.id DESC',
   },
@@ -108,12 +106,13 @@ export class SearchService {
         const where = `${k.visible} AND ${words.map((_, i) => `${k.text} LIKE $${i + 1} ESCAPE '\\'`).join(' AND ')}`;
         const title = en ? 'coalesce(p.title_en, p.title_fa)' : 'p.title_fa';
         const text = en ? `coalesce(${k.snippetEn}, ${k.snippetFa})` : `coalesce(${k.snippetFa}, ${k.snippetEn})`;
-        const rows: Array<{ id: string; key: string; title: string; snippet: string | null; total: string }> = await this.db.query(
-          `SELECT p.id, ${k.key} AS key, ${title} AS title, left(${text}, ${SNIPPET_LENGTH * 2}) AS snippet, count(*) OVER () AS total
-             FROM ${k.table} WHERE ${where} ORDER BY ${k.order} LIMIT ${first}`,
-          params,
-        );
-        const totalCount = rows.length ? Number(rows[0].total) : 0;
+        // The page of hits, and the number of matches counted up to SEARCH_COUNT_MAX: neither reads
+        // more matching rows than it needs.
+        const [rows, [{ total }]] = (await Promise.all([
+          this.db.query(`SELECT p.id, ${k.key} AS key, ${title} AS title, left(${text}, ${SNIPPET_LENGTH * 2}) AS snippet FROM ${k.table} WHERE ${where} ORDER BY ${k.order} LIMIT ${first}`, params),
+          this.db.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${k.table} WHERE ${where} LIMIT ${SEARCH_COUNT_MAX}) matches`, params),
+        ])) as [Array<{ id: string; key: string; title: string; snippet: string | null }>, Array<{ total: number }>];
+        const totalCount = total;
         return { kind: k.kind, totalCount, hits: rows.map((r) => ({ kind: k.kind, id: r.id, key: r.key, title: r.title, snippet: snippet(r.snippet) })) };
       }),
     );

@@ -40,7 +40,7 @@ export class SearchGroup {
   @Field(() => SearchKind, { description: 'The kind of every hit in the group.' })
   kind: SearchKind;
 
-  @Field(() => Int, { description: 'How many items of this kind match, of which `hits` holds the first.' })
+  @Field(() => Int, { description: 'How many items of this kind match, counted up to 1,000 (1000 means "1,000 or more"), of which `hits` holds the first.' })
   totalCount: number;
 
   @Field(() => [SearchHit], { description: 'The first matches: goals in display order, news and events newest first, polls newest first.' })
@@ -52,7 +52,7 @@ export class SearchResults {
   @Field({ description: 'The query as it was asked.' })
   query: string;
 
-  @Field(() => Int, { description: 'How many items match, over all kinds.' })
+  @Field(() => Int, { description: 'How many items match, over all kinds (each kind counted up to 1,000).' })
   totalCount: number;
 
   @Field(() => SearchGroup, { description: 'Matching public goals.' })
