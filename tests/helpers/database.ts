@@ -48,3 +48,17 @@ export async function freshDatabase(): Promise<{ url: string; poolSize: number; 
     await admin.end();
   }
 }
+
+/**
+ * `it` for a test that needs a PostgreSQL server (concurrency the embedded PGlite cannot show):
+ * skipped on PGlite locally, but on CI (CI set) it fails, so CI cannot pass by quietly skipping it.
+ */
+export function serverOnly(): jest.It {
+  if (testDatabase().mode === 'server') return it;
+  if (!process.env.CI) return it.skip;
+  const failing = ((name: string) =>
+    it(name, () => {
+      throw new Error('this test needs a PostgreSQL server, and on CI (CI is set) it may not be skipped: start PostgreSQL or set TEST_DATABASE_URL');
+    })) as unknown as jest.It;
+  return failing;
+}

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { testDatabase } from '../helpers/database';
+import { serverOnly, testDatabase } from '../helpers/database';
 import { createPoll, SUBMIT, surveyInput, type CreatedPoll } from '../helpers/polls';
 
 // Concurrent submissions are written in batches (group commit, submission-writer.ts): these
@@ -111,7 +111,7 @@ describe('poll submissions under concurrency', () => {
   });
 
   // Two sessions side by side: the embedded PGlite serves every connection from one session.
-  const sideBySide = testDatabase().mode === 'server' ? it : it.skip;
+  const sideBySide = serverOnly();
 
   sideBySide('makes a submission wait for a removal being committed, and then refuse with POLL_CHANGED', async () => {
     const poll = await createPoll(t, editor, surveyInput());

@@ -5,7 +5,7 @@
  */
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { testDatabase } from '../helpers/database';
+import { serverOnly, testDatabase } from '../helpers/database';
 import { createPoll, surveyInput, type CreatedPoll } from '../helpers/polls';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -55,7 +55,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
 
 describe('a read replica for analysts (DATABASE_READ_URL)', () => {
   const server = testDatabase().mode === 'server';
-  (server ? it : it.skip)('sends pollInsights to the replica and everything else to the primary', async () => {
+  serverOnly()('sends pollInsights to the replica and everything else to the primary', async () => {
     // The "replica": a copy of the primary taken while the primary has 2 responses; the primary then gets a 3rd.
     const primary = await startTestApp();
     const editor = await primary.signIn('editor');

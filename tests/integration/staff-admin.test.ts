@@ -6,7 +6,7 @@
 import { Client } from 'pg';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { testDatabase } from '../helpers/database';
+import { serverOnly, testDatabase } from '../helpers/database';
 
 const LIST = 'query ($first: Int, $after: String, $filter: StaffUserFilter) { staffUsers(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id email displayName role active } } } }';
 const CREATE = 'mutation ($input: CreateStaffUserInput!) { createStaffUser(input: $input) { staffUser { id email displayName role active createdAt } } }';
@@ -275,7 +275,7 @@ describe('the last active admin', () => {
     expect(await activeAdmins()).toEqual([adminId]);
   });
 
-  (testDatabase().mode === 'server' ? it : it.skip)('two demotions that reach the database together leave exactly one admin: the second is CONFLICT LAST_ADMIN', async () => {
+  serverOnly()('two demotions that reach the database together leave exactly one admin: the second is CONFLICT LAST_ADMIN', async () => {
     const { other, otherToken } = await twoAdmins();
     // Hold both admin rows so that both requests are past sign-in checks and waiting in their
     // transactions before either can decide: without the lock each would still see the other as an admin.
