@@ -1,6 +1,7 @@
 import { createApp, type App } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
+import { hashPassword } from '../../server/src/modules/staff/password';
 import { type LiveResultsSettings } from '../../server/src/services';
 import { CapturingSmsGateway } from '../../server/src/modules/polls/participation/sms';
 import { freshDatabase, testDatabase } from './database';
@@ -91,10 +92,14 @@ export async function startTestApp(
     graphqlUrl,
     gql,
     async signIn(account) {
-      const res = await gql<{ signIn: { token: string } }>(
-        'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
-        { input: { email: `${account}@nabz.example`, password: DEMO_PASSWORD } },
-      );
+      const email = `${account}@nabz.example`;
+      // Production refuses the demo password: there the account first gets a password of its own.
+      let password = DEMO_PASSWORD;
+      if (config.env === 'production') {
+        password = `${account}-production-test-password`;
+        await app.db.query('UPDATE staff_user SET password_hash = $1 WHERE email = $2', [await hashPassword(password), email]);
+      }
+      const res = await gql<{ signIn: { token: string } }>('mutation ($input: SignInInput!) { signIn(input: $input) { token } }', { input: { email, password } });
       if (!res.body.data?.signIn) throw new Error(`sign-in as ${account} failed: ${JSON.stringify(res.body.errors)}`);
       return res.body.data.signIn.token;
     },
