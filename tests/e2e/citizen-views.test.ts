@@ -321,3 +321,26 @@ describe("a goal's page (issue 16 item 7)", () => {
     });
   });
 });
+
+describe('site search (issue 16 item 6)', () => {
+  test('the header leads to the search page, which finds a goal typed with Arabic letters, grouped by kind, without JavaScript', async () => {
+    const { goals } = await api<{ goals: { edges: { node: { id: string; title: string } }[] } }>(site, '{ goals(first: 50) { edges { node { id title } } } }');
+    // A word of a goal's title that has a Persian ی or ک, typed with the Arabic ي and ك instead.
+    const goal = goals.edges.map((e) => e.node).find((g) => g.title.split(/\s+/).some((w) => w.length > 3 && /[یک]/.test(w)))!;
+    const word = goal.title.split(/\s+/).find((w) => w.length > 3 && /[یک]/.test(w))!;
+    const arabic = word.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
+    expect(arabic).not.toBe(word);
+    await withPage(site, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
+      await open(site, page, '/');
+      await page.locator('nav .nav-list a', { hasText: 'جستجو' }).click();
+      await page.waitForURL(/\/search$/);
+      await page.getByRole('searchbox').fill(arabic);
+      await page.getByRole('button', { name: 'جستجو' }).click();
+      await page.waitForURL(/\/search\?q=/);
+      const group = page.locator('[data-kind="goals"]');
+      await expect(group.locator(`a[href="/goals/${goal.id}"]`).count()).resolves.toBeGreaterThan(0);
+      await expect(page.locator('#site-search-count').innerText()).resolves.toMatch(/[۰-۹]/);
+      await screenshot(page, 'site-search-fa-phone');
+    });
+  });
+});

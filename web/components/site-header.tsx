@@ -18,6 +18,7 @@ export const navItems = [
   { path: "/calendar", key: "calendar", section: "/events" },
   { path: "/news", key: "news" },
   { path: "/districts", key: "districts" },
+  { path: "/search", key: "search" },
 ] as const;
 
 /** "page" on the item's own page, "true" inside its section (a poll under Polls). */

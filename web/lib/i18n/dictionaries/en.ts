@@ -16,6 +16,7 @@ export const en: Dictionary = {
     calendar: "Events calendar",
     news: "News",
     districts: "Districts",
+    search: "Search",
   },
   languageSwitch: "فارسی",
   home: {

@@ -18,6 +18,7 @@ export const fa = {
     calendar: "تقویم رویدادها",
     news: "اخبار",
     districts: "مناطق شهر",
+    search: "جستجو",
   },
   languageSwitch: "English",
   home: {
