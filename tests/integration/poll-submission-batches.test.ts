@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { serverOnly, testDatabase } from '../helpers/database';
+import { serverOnly } from '../helpers/database';
 import { createPoll, SUBMIT, surveyInput, type CreatedPoll } from '../helpers/polls';
 
 // Concurrent submissions are written in batches (group commit, submission-writer.ts): these

@@ -54,7 +54,6 @@ describe('two instances sharing PostgreSQL and Redis', () => {
 });
 
 describe('a read replica for analysts (DATABASE_READ_URL)', () => {
-  const server = testDatabase().mode === 'server';
   serverOnly()('sends pollInsights to the replica and everything else to the primary', async () => {
     // The "replica": a copy of the primary taken while the primary has 2 responses; the primary then gets a 3rd.
     const primary = await startTestApp();

@@ -6,7 +6,7 @@
 import { Client } from 'pg';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { serverOnly, testDatabase } from '../helpers/database';
+import { serverOnly } from '../helpers/database';
 
 const LIST = 'query ($first: Int, $after: String, $filter: StaffUserFilter) { staffUsers(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id email displayName role active } } } }';
 const CREATE = 'mutation ($input: CreateStaffUserInput!) { createStaffUser(input: $input) { staffUser { id email displayName role active createdAt } } }';
