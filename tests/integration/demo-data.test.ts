@@ -103,6 +103,21 @@ describe('demo data: polls', () => {
     expect(row).toEqual({ queued: 0, tallied: DEMO_SURVEY_RESPONSES + DEMO_QUICK_POLL_RESPONSES });
   });
 
+  it("measures the goal of citizens' satisfaction by both polls, with values anyone may read", async () => {
+    const res = await t.gql(`{ goals(first: 50) { edges { node { titleTranslations { en } indicators { labelTranslations { en } resultsVisible currentValue target responseCount } } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    const measured = res.body.data!.goals.edges.map((e: any) => e.node).filter((g: any) => g.indicators.length);
+    expect(measured.map((g: any) => g.titleTranslations.en)).toEqual(['Build and strengthen citizen satisfaction, and measure it continuously.']);
+    const indicators = measured[0].indicators;
+    expect(indicators.map((i: any) => i.labelTranslations.en)).toEqual(['Citizens satisfied with their neighbourhood services', 'In favour of car-free Fridays']);
+    for (const i of indicators) {
+      expect(i.resultsVisible).toBe(true);
+      expect(i.currentValue).toBeGreaterThan(0);
+      expect(i.currentValue).toBeLessThan(1);
+    }
+    expect(indicators.map((i: any) => i.responseCount)).toEqual([DEMO_SURVEY_RESPONSES, DEMO_QUICK_POLL_RESPONSES]);
+  });
+
   it('loads nothing into a database that already has data', async () => {
     const before = await t.app.db.query('SELECT count(*)::int AS n FROM poll');
     expect(await seedDemoData(t.app.db.manager)).toBe(false);

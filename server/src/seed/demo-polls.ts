@@ -4,6 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
 import { PollState, QuestionKind, ResultsVisibility } from '../modules/polls/poll.enums';
+import { CUSTOMER_GOALS } from './customer-goals';
+
+/** The customer's goal the demo polls measure (its English title, as seeded). */
+const SATISFACTION_GOAL_EN = CUSTOMER_GOALS.find((g) => g.titleEn.startsWith('Build and strengthen citizen satisfaction'))!.titleEn;
 
 type DemoQuestion = {
   kind: QuestionKind;
@@ -339,20 +343,21 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
      SELECT p.poll_id, sha256(uuid_send(gen_random_uuid())) FROM (VALUES ($1::uuid, $2::int), ($3::uuid, $4::int)) AS p(poll_id, n), generate_series(1, p.n)`,
     [survey.id, DEMO_SURVEY_RESPONSES, quick.id, DEMO_QUICK_POLL_RESPONSES],
   );
-  // The first goal (citizens' satisfaction) is measured by the two polls' public results, so its
-  // page shows where it stands: the share answering "satisfied", and the share in favour of
-  // car-free Fridays.
+  // The goal of citizens' satisfaction is measured by the two polls' public results, so its page
+  // shows where it stands: the share answering "satisfied", and the share in favour of car-free
+  // Fridays.
   await m.query(
-    `INSERT INTO goal_indicator (goal_id, label_fa, label_en, metric, poll_id, question_id, option_id, target, direction)
-     SELECT g.id, i.label_fa, i.label_en, 'OPTION_SHARE', i.poll_id::uuid, i.question_id::uuid, i.option_id::uuid, i.target, 'AT_LEAST'
-     FROM goal g, (VALUES ($1, $2, $3, $4, $5::double precision, $6), ($7, $8, $9, $10, $11::double precision, $12)) AS i(label_fa, label_en, poll_id, question_id, target, option_id)
-     WHERE g.position = 1`,
+    `INSERT INTO goal_indicator (goal_id, label_fa, label_en, metric, poll_id, question_id, option_id, target, direction, created_at, updated_at)
+     SELECT g.id, i.label_fa, i.label_en, 'OPTION_SHARE', i.poll_id::uuid, i.question_id::uuid, i.option_id::uuid, i.target, 'AT_LEAST',
+            now() - i.age * interval '1 minute', now() - i.age * interval '1 minute'
+     FROM goal g, (VALUES ($1, $2, $3, $4, $5::double precision, $6, 2), ($7, $8, $9, $10, $11::double precision, $12, 1)) AS i(label_fa, label_en, poll_id, question_id, target, option_id, age)
+     WHERE g.title_en = $13`,
     [
       'شهروندان راضی از خدمات محله',
       'Citizens satisfied with their neighbourhood services',
       survey.id,
       survey.questions[0].id,
-      0.35,
+      0.4,
       survey.questions[0].options[1],
       'موافقان پیاده‌راه جمعه‌ها',
       'In favour of car-free Fridays',
@@ -360,6 +365,7 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
       quick.questions[0].id,
       0.5,
       quick.questions[0].options[0],
+      SATISFACTION_GOAL_EN,
     ],
   );
   return { polls: 2, responses: rows.ids.length };
