@@ -33,7 +33,10 @@ function checkDecorators(): void {
   try {
     ({ assertDecoratorMetadata } = require('./lib/decorators') as typeof import('./lib/decorators'));
   } catch (err) {
-    throw new Error(`the TypeScript loader cannot compile decorators; is SWC_NODE_PROJECT (${process.env.SWC_NODE_PROJECT}) the tests' tsconfig.json? ${(err as Error).message}`, { cause: err });
+    throw new Error(
+      `the TypeScript loader cannot compile decorators; is SWC_NODE_PROJECT (${process.env.SWC_NODE_PROJECT}) the tests' tsconfig.json? ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   assertDecoratorMetadata();
 }
@@ -96,7 +99,9 @@ async function main(): Promise<void> {
   }
   process.stdout.write('\n');
   for (const o of outcomes) {
-    process.stdout.write(`[bench] ${o.name}: ${o.code === 0 ? 'ok' : `FAILED (exit ${o.code})`} in ${o.seconds} s${o.code === 0 ? ` → bench/results/${o.name}.json` : ''}\n`);
+    process.stdout.write(
+      `[bench] ${o.name}: ${o.code === 0 ? 'ok' : `FAILED (exit ${o.code})`} in ${o.seconds} s${o.code === 0 ? ` → bench/results/${o.name}.json` : ''}\n`,
+    );
   }
   if (outcomes.some((o) => o.code !== 0)) process.exitCode = 1;
 }

@@ -9,7 +9,9 @@ if (existsSync(wanted)) process.exit(0);
 
 const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
 if (!canApt) {
-  process.stderr.write(`Chromium not found at ${wanted}. Install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.\n`);
+  process.stderr.write(
+    `Chromium not found at ${wanted}. Install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.\n`,
+  );
   process.exit(1);
 }
 process.stdout.write(`Chromium not found at ${wanted}: installing Debian's chromium package ...\n`);

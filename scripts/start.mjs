@@ -25,7 +25,13 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const children = [];
 function run(name, args, cwd, extraEnv) {
   const child = spawn(process.execPath, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  const prefix = (chunk) => chunk.toString().split('\n').filter(Boolean).map((l) => `${name} | ${l}\n`).join('');
+  const prefix = (chunk) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => `${name} | ${l}\n`)
+      .join('');
   child.stdout.on('data', (c) => process.stdout.write(prefix(c)));
   child.stderr.on('data', (c) => process.stderr.write(prefix(c)));
   child.on('exit', (code) => {
@@ -93,7 +99,9 @@ await waitFor(`http://localhost:${webPort}/`, 60).catch((e) => {
 });
 
 say('');
-say(`Nabz is running (${((Date.now() - started) / 1000).toFixed(1)} s; API ready ${((apiReady - started) / 1000).toFixed(1)} s after start).`);
+say(
+  `Nabz is running (${((Date.now() - started) / 1000).toFixed(1)} s; API ready ${((apiReady - started) / 1000).toFixed(1)} s after start).`,
+);
 say(`  public site   http://localhost:${webPort}/   (English: http://localhost:${webPort}/en)`);
 say(`  GraphQL API   http://localhost:${apiPort}/graphql`);
 say(`  health        http://localhost:${apiPort}/healthz  http://localhost:${apiPort}/readyz`);

@@ -1,4 +1,4 @@
-// `npm test`: the lint, then every workspace's type check and tests (turbo), and how long it all took.
+// `npm test`: the lint and the format check, then every workspace's type check and tests (turbo), and how long it all took.
 import { spawnSync } from 'node:child_process';
 
 const started = Date.now();

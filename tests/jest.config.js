@@ -3,7 +3,16 @@
  * over real HTTP. Files run one after another (--runInBand): each gets a fresh database, and the
  * embedded fallback serves one connection at a time.
  */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+  },
+];
 
 module.exports = {
   testEnvironment: 'node',

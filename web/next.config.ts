@@ -1,24 +1,27 @@
-import type { NextConfig } from "next";
+import type { NextConfig } from 'next';
 
 // On every response, pages and files alike (pages get their Content-Security-Policy and, over
 // https, Strict-Transport-Security from proxy.ts): no MIME sniffing, no full URLs to other sites,
 // no powerful features the site does not use, and no framing (for browsers that predate CSP).
 const SECURITY_HEADERS = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()" },
-  { key: "X-Frame-Options", value: "DENY" },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()',
+  },
+  { key: 'X-Frame-Options', value: 'DENY' },
 ];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
   },
   // A second build folder lets two builds (e.g. two people's) run side by side: NEXT_DIST_DIR=.next-b.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // Loaded by Node at run time rather than bundled: ws picks optional native helpers at start-up.
-  serverExternalPackages: ["ws"],
+  serverExternalPackages: ['ws'],
 };
 
 export default nextConfig;

@@ -25,14 +25,24 @@ import autocannon from 'autocannon';
 import { startTestApp, type TestApp } from '../../tests/helpers/app';
 import globalSetup from '../../tests/helpers/global-setup';
 import globalTeardown from '../../tests/helpers/global-teardown';
-import { loadSettings, machine, plainHttpBaseline, printTable, problems, throughputRatios, writeResult, type LoadResult, type Measured } from '../lib';
+import {
+  loadSettings,
+  machine,
+  plainHttpBaseline,
+  printTable,
+  problems,
+  throughputRatios,
+  writeResult,
+  type LoadResult,
+  type Measured,
+} from '../lib';
 
 const NAME = 'analytics-ingest';
 const REQUIRED = { collectToPlainRatio: 0.25 } as const;
 const EXACT_RUN_REQUESTS = 20_000;
 
-
-const BROWSER = 'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.122 Mobile Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.122 Mobile Safari/537.36';
 const BODY = JSON.stringify({ path: '/goals', referrer: 'https://www.google.com/', screen: 'mobile', language: 'fa-IR' });
 
 function expect(condition: boolean, message: string): void {
@@ -52,7 +62,12 @@ interface Target {
   expectedStatus: number;
 }
 
-async function run(target: Target, connections: number, durationSeconds: number, amount?: number): Promise<LoadResult & { raw: autocannon.Result }> {
+async function run(
+  target: Target,
+  connections: number,
+  durationSeconds: number,
+  amount?: number,
+): Promise<LoadResult & { raw: autocannon.Result }> {
   // amount and idReplacement are autocannon options that bench/lib's declaration leaves out.
   const options: autocannon.Options & { amount?: number; idReplacement?: boolean; requests?: unknown[] } = {
     url: target.url,
@@ -71,7 +86,13 @@ async function run(target: Target, connections: number, durationSeconds: number,
   // A 204 has no body; anything else (a refusal, an error) is counted as not 2xx.
   return {
     requestsPerSecond: Math.round(result.requests.mean * 10) / 10,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, mean: Math.round(result.latency.mean * 100) / 100, max: result.latency.max },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      mean: Math.round(result.latency.mean * 100) / 100,
+      max: result.latency.max,
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
@@ -93,7 +114,11 @@ function summarise(target: Target, rounds: LoadResult[]): Measured {
     request: { method: 'POST', path: new URL(target.url).pathname, body: target.body },
     requestsPerSecond: round(mean(rps), 1),
     requestsPerSecondRange: [Math.min(...rps), Math.max(...rps)],
-    latencyMs: { p50: round(mean(rounds.map((r) => r.latencyMs.p50))), p90: round(mean(rounds.map((r) => r.latencyMs.p90))), p99: round(mean(rounds.map((r) => r.latencyMs.p99))) },
+    latencyMs: {
+      p50: round(mean(rounds.map((r) => r.latencyMs.p50))),
+      p90: round(mean(rounds.map((r) => r.latencyMs.p90))),
+      p99: round(mean(rounds.map((r) => r.latencyMs.p99))),
+    },
     errors: rounds.reduce((a, r) => a + r.errors, 0),
     non2xx: rounds.reduce((a, r) => a + r.non2xx, 0),
     mismatches: 0,
@@ -148,12 +173,26 @@ export default async function analyticsIngest(): Promise<void> {
     });
     const [{ server_version: version }] = (await t.app.db.query('SHOW server_version')) as Array<{ server_version: string }>;
     database.version = version;
-    process.stdout.write(`[bench] database: ${database.mode} ${version}; ${settings.connections} connections, ${settings.rounds} × ${settings.durationSeconds} s per scenario\n`);
+    process.stdout.write(
+      `[bench] database: ${database.mode} ${version}; ${settings.connections} connections, ${settings.rounds} × ${settings.durationSeconds} s per scenario\n`,
+    );
 
     const collect = `${t.url}/collect`;
-    const beaconHeaders = (ip: string) => ({ 'content-type': 'text/plain;charset=UTF-8', 'user-agent': BROWSER, 'x-forwarded-for': ip, 'accept-language': 'fa-IR,fa;q=0.9' });
+    const beaconHeaders = (ip: string) => ({
+      'content-type': 'text/plain;charset=UTF-8',
+      'user-agent': BROWSER,
+      'x-forwarded-for': ip,
+      'accept-language': 'fa-IR,fa;q=0.9',
+    });
     const targets: Target[] = [
-      { name: 'plain-http', description: 'Baseline: bare node:http server answering a tiny JSON body', url: plain.url, headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}', expectedStatus: 200 },
+      {
+        name: 'plain-http',
+        description: 'Baseline: bare node:http server answering a tiny JSON body',
+        url: plain.url,
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+        expectedStatus: 200,
+      },
       {
         name: 'collect',
         description:
@@ -164,14 +203,25 @@ export default async function analyticsIngest(): Promise<void> {
         idReplacement: true,
         requests: [
           { method: 'POST', path: '/collect', headers: beaconHeaders('10.100.[<id>]'), body: BODY },
-          { method: 'POST', path: '/collect', headers: beaconHeaders('10.99.0.1'), body: JSON.stringify({ path: '/goals', referrer: '', screen: 'mobile', language: 'fa-IR' }) },
-          { method: 'POST', path: '/collect', headers: beaconHeaders('10.99.0.1'), body: JSON.stringify({ path: '/polls', referrer: '', screen: 'mobile', language: 'fa-IR' }) },
+          {
+            method: 'POST',
+            path: '/collect',
+            headers: beaconHeaders('10.99.0.1'),
+            body: JSON.stringify({ path: '/goals', referrer: '', screen: 'mobile', language: 'fa-IR' }),
+          },
+          {
+            method: 'POST',
+            path: '/collect',
+            headers: beaconHeaders('10.99.0.1'),
+            body: JSON.stringify({ path: '/polls', referrer: '', screen: 'mobile', language: 'fa-IR' }),
+          },
         ],
         expectedStatus: 204,
       },
       {
         name: 'collect-new-visitor',
-        description: 'The worst case: the same beacon, every page view from a new visitor (autocannon writes a new X-Forwarded-For into every request, at a CPU cost to itself).',
+        description:
+          'The worst case: the same beacon, every page view from a new visitor (autocannon writes a new X-Forwarded-For into every request, at a CPU cost to itself).',
         url: collect,
         headers: beaconHeaders('10.200.[<id>]'),
         body: BODY,
@@ -201,7 +251,9 @@ export default async function analyticsIngest(): Promise<void> {
         const target = targets[(i + r) % targets.length];
         const { raw: _raw, ...result } = await run(target, settings.connections, settings.durationSeconds);
         results.get(target.name)!.push(result);
-        process.stderr.write(`  round ${r + 1}/${settings.rounds} ${target.name.padEnd(22)} ${String(Math.round(result.requestsPerSecond)).padStart(6)} req/s  p99 ${result.latencyMs.p99} ms${result.errors + result.non2xx ? `  (${result.errors} errors, ${result.non2xx} non-2xx)` : ''}\n`);
+        process.stderr.write(
+          `  round ${r + 1}/${settings.rounds} ${target.name.padEnd(22)} ${String(Math.round(result.requestsPerSecond)).padStart(6)} req/s  p99 ${result.latencyMs.p99} ms${result.errors + result.non2xx ? `  (${result.errors} errors, ${result.non2xx} non-2xx)` : ''}\n`,
+        );
       }
     }
     const measured = targets.map((x) => summarise(x, results.get(x.name)!));
@@ -223,7 +275,10 @@ export default async function analyticsIngest(): Promise<void> {
       storedPageViews: storedInRounds,
       noneLost: storedInRounds >= acknowledged,
       noneDuplicated: storedInRounds <= acknowledged + cutOff,
-      rollupsAgree: stored.dailyPageViews === stored.pageViews && stored.totalPageViews === stored.pageViews && stored.dailyVisitors === stored.visitorKeys,
+      rollupsAgree:
+        stored.dailyPageViews === stored.pageViews &&
+        stored.totalPageViews === stored.pageViews &&
+        stored.dailyVisitors === stored.visitorKeys,
     };
 
     // Exact run: a fixed number of new visitors, then the graceful-shutdown flush (services.analytics.stop()).
@@ -232,7 +287,7 @@ export default async function analyticsIngest(): Promise<void> {
     // The rounds end with requests in flight (at most one per connection): wait until the server
     // holds no connection and a flush adds nothing more, so none of them lands in the exact run.
     const http = t.app.http.server;
-    for (let settled = false; !settled; ) {
+    for (let settled = false; !settled;) {
       const open = await new Promise<number>((resolve, reject) => http.getConnections((err, n) => (err ? reject(err) : resolve(n))));
       await t.app.services.analytics.flush();
       const a = await rows(t);
@@ -253,15 +308,30 @@ export default async function analyticsIngest(): Promise<void> {
       bufferedWhenTheLoadEnded: bufferedAtEnd,
       storedPageViews: after.pageViews - before.pageViews,
       newVisitors: after.dailyVisitors - before.dailyVisitors,
-      exact: after.pageViews - before.pageViews === exactAcknowledged && after.dailyVisitors - before.dailyVisitors === exactAcknowledged && after.visitorKeys - before.visitorKeys === exactAcknowledged,
+      exact:
+        after.pageViews - before.pageViews === exactAcknowledged &&
+        after.dailyVisitors - before.dailyVisitors === exactAcknowledged &&
+        after.visitorKeys - before.visitorKeys === exactAcknowledged,
     };
 
     const bar = byName('collect');
     const ratio = ratios[bar.name]['plain-http'];
     const checks = {
-      throughput: { required: `collect req/s ≥ ${REQUIRED.collectToPlainRatio} × plain-http req/s`, measured: ratio, pass: ratio !== null && ratio >= REQUIRED.collectToPlainRatio },
-      noneLost: { required: 'every acknowledged page view is stored (rounds; exact run after the shutdown flush)', measured: `rounds: ${storedInRounds} stored for ${acknowledged} acknowledged; exact run: ${exactRun.storedPageViews} for ${exactAcknowledged}`, pass: rounds.noneLost && exactRun.exact },
-      noneDuplicated: { required: 'no page view stored twice; rollups agree with the raw rows', measured: `rounds: ≤ ${acknowledged} + ${cutOff}; rollups agree: ${rounds.rollupsAgree}; exact run equal: ${exactRun.exact}`, pass: rounds.noneDuplicated && rounds.rollupsAgree && exactRun.exact },
+      throughput: {
+        required: `collect req/s ≥ ${REQUIRED.collectToPlainRatio} × plain-http req/s`,
+        measured: ratio,
+        pass: ratio !== null && ratio >= REQUIRED.collectToPlainRatio,
+      },
+      noneLost: {
+        required: 'every acknowledged page view is stored (rounds; exact run after the shutdown flush)',
+        measured: `rounds: ${storedInRounds} stored for ${acknowledged} acknowledged; exact run: ${exactRun.storedPageViews} for ${exactAcknowledged}`,
+        pass: rounds.noneLost && exactRun.exact,
+      },
+      noneDuplicated: {
+        required: 'no page view stored twice; rollups agree with the raw rows',
+        measured: `rounds: ≤ ${acknowledged} + ${cutOff}; rollups agree: ${rounds.rollupsAgree}; exact run equal: ${exactRun.exact}`,
+        pass: rounds.noneDuplicated && rounds.rollupsAgree && exactRun.exact,
+      },
     };
 
     process.stdout.write('\n');
@@ -278,11 +348,20 @@ export default async function analyticsIngest(): Promise<void> {
       })),
     );
     process.stdout.write('(req/s: mean of the rounds; ÷ plain: req/s as a fraction of the plain node:http server in this run)\n\n');
-    printTable(Object.entries(checks).map(([name, c]) => ({ bar: name, required: c.required, measured: String(c.measured), pass: c.pass ? 'PASS' : 'FAIL' })));
+    printTable(
+      Object.entries(checks).map(([name, c]) => ({
+        bar: name,
+        required: c.required,
+        measured: String(c.measured),
+        pass: c.pass ? 'PASS' : 'FAIL',
+      })),
+    );
     process.stdout.write(`\nexact run: ${JSON.stringify(exactRun)}\nfinal flush after the rounds: ${Math.round(flushMs)} ms\n`);
 
     const trouble = problems(measured);
-    const failed = Object.entries(checks).filter(([, c]) => !c.pass).map(([name]) => name);
+    const failed = Object.entries(checks)
+      .filter(([, c]) => !c.pass)
+      .map(([name]) => name);
     const file = writeResult(
       NAME,
       {
@@ -294,11 +373,14 @@ export default async function analyticsIngest(): Promise<void> {
         settings: {
           ...settings,
           loadGenerator:
-            'autocannon 8.0.0, 1 worker thread, pipelining 1, same machine, 127.0.0.1; idReplacement (a new id written into every request) gives collect\'s first request of three and every request of collect-new-visitor a new X-Forwarded-For',
-          server: 'in-process (tests/helpers/app startTestApp), LOG_LEVEL warn (the beacon route logs no request line at any level), TRUST_PROXY true, DATABASE_POOL_SIZE 10, ANALYTICS_FLUSH_MS 1000 (the default): the buffer is written during the load, as in production',
+            "autocannon 8.0.0, 1 worker thread, pipelining 1, same machine, 127.0.0.1; idReplacement (a new id written into every request) gives collect's first request of three and every request of collect-new-visitor a new X-Forwarded-For",
+          server:
+            'in-process (tests/helpers/app startTestApp), LOG_LEVEL warn (the beacon route logs no request line at any level), TRUST_PROXY true, DATABASE_POOL_SIZE 10, ANALYTICS_FLUSH_MS 1000 (the default): the buffer is written during the load, as in production',
         },
         database,
-        baselines: { 'plain-http': { requestsPerSecond: byName('plain-http').requestsPerSecond, latencyMs: byName('plain-http').latencyMs } },
+        baselines: {
+          'plain-http': { requestsPerSecond: byName('plain-http').requestsPerSecond, latencyMs: byName('plain-http').latencyMs },
+        },
         ratios,
         accounting: { rounds, rowsAfterRounds: stored, exactRun, finalFlushMs: Math.round(flushMs) },
         scenarios: measured.map((m) => ({ ...m, ratios: ratios[m.name] })),

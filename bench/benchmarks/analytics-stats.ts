@@ -56,7 +56,13 @@ interface Latency {
 function percentiles(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length), max: round(sorted[sorted.length - 1]) };
+  return {
+    p50: round(at(50)),
+    p95: round(at(95)),
+    p99: round(at(99)),
+    mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    max: round(sorted[sorted.length - 1]),
+  };
 }
 
 interface Read {
@@ -71,7 +77,12 @@ interface Read {
  * interleaved, so that the machine's noise falls on every read alike. Returns each read's
  * latencies (ms) of the last `count` rounds, and the data of its first answer.
  */
-async function time(url: string, reads: Read[], count: number, warmup: number): Promise<Record<string, { latency: Latency; data: Record<string, any> }>> {
+async function time(
+  url: string,
+  reads: Read[],
+  count: number,
+  warmup: number,
+): Promise<Record<string, { latency: Latency; data: Record<string, any> }>> {
   const bodies = reads.map((r) => JSON.stringify(r.body));
   const samples: number[][] = reads.map(() => []);
   const data: Array<Record<string, any>> = reads.map(() => ({}));
@@ -135,7 +146,9 @@ async function fold(t: TestApp): Promise<number> {
   const started = performance.now();
   await t.app.db.transaction(async (m) => {
     await m.query(`SET LOCAL work_mem = '256MB'`);
-    await m.query(`INSERT INTO analytics_daily (day, visitors, page_views) SELECT day, count(DISTINCT visitor_key), count(*) FROM analytics_page_view GROUP BY day`);
+    await m.query(
+      `INSERT INTO analytics_daily (day, visitors, page_views) SELECT day, count(DISTINCT visitor_key), count(*) FROM analytics_page_view GROUP BY day`,
+    );
     await m.query(
       `WITH firsts AS MATERIALIZED (
          SELECT DISTINCT ON (day, visitor_key) day, path, referrer_host, screen::text AS screen, language FROM analytics_page_view ORDER BY day, visitor_key, at
@@ -167,10 +180,15 @@ async function fold(t: TestApp): Promise<number> {
        WHERE id = 1`,
     );
     // Visitor keys are kept for today and yesterday only (salts.ts).
-    await m.query(`INSERT INTO analytics_visitor_day (day, visitor_key) SELECT DISTINCT day, visitor_key FROM analytics_page_view WHERE day >= (now() AT TIME ZONE $1)::date - 1`, [TIME_ZONE]);
+    await m.query(
+      `INSERT INTO analytics_visitor_day (day, visitor_key) SELECT DISTINCT day, visitor_key FROM analytics_page_view WHERE day >= (now() AT TIME ZONE $1)::date - 1`,
+      [TIME_ZONE],
+    );
   });
   // What autovacuum and the checkpointer would otherwise do while the reads are timed.
-  await t.app.db.query('VACUUM (ANALYZE) analytics_page_view, analytics_daily, analytics_daily_dimension, analytics_visitor_day, analytics_total');
+  await t.app.db.query(
+    'VACUUM (ANALYZE) analytics_page_view, analytics_daily, analytics_daily_dimension, analytics_visitor_day, analytics_total',
+  );
   await t.app.db.query('CHECKPOINT');
   return performance.now() - started;
 }
@@ -191,15 +209,23 @@ export default async function analyticsStats(): Promise<void> {
     t = await startTestApp({ seed: true, env: { LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '10' } });
     const [{ server_version: version }] = (await t.app.db.query('SHOW server_version')) as Array<{ server_version: string }>;
     database.version = version;
-    process.stdout.write(`[bench] database: ${database.mode} ${version}; ${pageViews} page views; ${requests} sequential requests per read (after ${warmup} unrecorded)\n`);
+    process.stdout.write(
+      `[bench] database: ${database.mode} ${version}; ${pageViews} page views; ${requests} sequential requests per read (after ${warmup} unrecorded)\n`,
+    );
 
     const analyst = await t.signIn('analyst');
     const today = t.app.services.analytics.today();
     const minus = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-    const trivial: Read = { name: 'trivial-query', description: 'Baseline: { __typename } through the real GraphQL stack (no database)', headers: JSON_HEADERS, body: { query: '{ __typename }' } };
+    const trivial: Read = {
+      name: 'trivial-query',
+      description: 'Baseline: { __typename } through the real GraphQL stack (no database)',
+      headers: JSON_HEADERS,
+      body: { query: '{ __typename }' },
+    };
     const stats: Read = {
       name: 'siteStats',
-      description: 'The public counters: siteStats { today yesterday total maxDaily maxDailyDate pageViewsToday pageViewsYesterday pageViewsTotal }, anonymous. The bar.',
+      description:
+        'The public counters: siteStats { today yesterday total maxDaily maxDailyDate pageViewsToday pageViewsYesterday pageViewsTotal }, anonymous. The bar.',
       headers: JSON_HEADERS,
       body: { query: '{ siteStats { today yesterday total maxDaily maxDailyDate pageViewsToday pageViewsYesterday pageViewsTotal } }' },
     };
@@ -225,10 +251,15 @@ export default async function analyticsStats(): Promise<void> {
       }
       sizes[label].reads['siteStats-rollup-read'] = percentiles(direct);
       // The bar's pair interleaved; the staff reads (slower, for information) after it, fewer times.
-      const plan: Array<[Read[], number]> = [[[trivial, stats], requests], [[traffic(30)], Math.min(requests, 500)], [[traffic(365)], Math.min(requests, 200)]];
+      const plan: Array<[Read[], number]> = [
+        [[trivial, stats], requests],
+        [[traffic(30)], Math.min(requests, 500)],
+        [[traffic(365)], Math.min(requests, 200)],
+      ];
       for (const [group, count] of plan) {
         process.stderr.write(`  ${label}: ${group.map((r) => r.name).join(' + ')} × ${count}\n`);
-        for (const [name, result] of Object.entries(await time(t!.graphqlUrl, group, count, Math.min(warmup, count)))) sizes[label].reads[name] = result.latency;
+        for (const [name, result] of Object.entries(await time(t!.graphqlUrl, group, count, Math.min(warmup, count))))
+          sizes[label].reads[name] = result.latency;
       }
     };
 
@@ -246,30 +277,68 @@ export default async function analyticsStats(): Promise<void> {
               (SELECT visitors + imported_visitors FROM analytics_total)::int AS total, (SELECT page_views FROM analytics_total)::int AS "pageViewsTotal"`,
       [today, minus(1)],
     )) as Array<Record<string, number>>;
-    expect(answer.today === expected.today && answer.yesterday === expected.yesterday && answer.total === expected.total && answer.pageViewsTotal === pageViews, `siteStats ${JSON.stringify(answer)} differs from the rollups ${JSON.stringify(expected)}`);
+    expect(
+      answer.today === expected.today &&
+        answer.yesterday === expected.yesterday &&
+        answer.total === expected.total &&
+        answer.pageViewsTotal === pageViews,
+      `siteStats ${JSON.stringify(answer)} differs from the rollups ${JSON.stringify(expected)}`,
+    );
 
     const full = sizes.full.reads;
     const checks = {
-      siteStatsP95: { required: `siteStats p95 < ${REQUIRED.siteStatsP95Ms} ms at ${pageViews} page views`, measured: full.siteStats.p95, pass: full.siteStats.p95 < REQUIRED.siteStatsP95Ms },
-      rollupReadP95: { required: `the uncached rollup read (in-process, SQL only) p95 < ${REQUIRED.siteStatsP95Ms} ms at ${pageViews} page views`, measured: full['siteStats-rollup-read'].p95, pass: full['siteStats-rollup-read'].p95 < REQUIRED.siteStatsP95Ms },
-      constantTime: { required: 'rollup read p95 at full size ÷ on an empty site (information: constant time means about 1)', measured: round(full['siteStats-rollup-read'].p95 / sizes.empty.reads['siteStats-rollup-read'].p95), pass: true },
+      siteStatsP95: {
+        required: `siteStats p95 < ${REQUIRED.siteStatsP95Ms} ms at ${pageViews} page views`,
+        measured: full.siteStats.p95,
+        pass: full.siteStats.p95 < REQUIRED.siteStatsP95Ms,
+      },
+      rollupReadP95: {
+        required: `the uncached rollup read (in-process, SQL only) p95 < ${REQUIRED.siteStatsP95Ms} ms at ${pageViews} page views`,
+        measured: full['siteStats-rollup-read'].p95,
+        pass: full['siteStats-rollup-read'].p95 < REQUIRED.siteStatsP95Ms,
+      },
+      constantTime: {
+        required: 'rollup read p95 at full size ÷ on an empty site (information: constant time means about 1)',
+        measured: round(full['siteStats-rollup-read'].p95 / sizes.empty.reads['siteStats-rollup-read'].p95),
+        pass: true,
+      },
     };
 
     process.stdout.write('\n');
     printTable(
       Object.entries(sizes).flatMap(([label, size]) =>
-        Object.entries(size.reads).map(([name, l]) => ({ size: label, 'page views': size.pageViews, read: name, 'p50 ms': l.p50, 'p95 ms': l.p95, 'p99 ms': l.p99, 'max ms': l.max, '÷ trivial p95': round(l.p95 / size.reads['trivial-query'].p95) })),
+        Object.entries(size.reads).map(([name, l]) => ({
+          size: label,
+          'page views': size.pageViews,
+          read: name,
+          'p50 ms': l.p50,
+          'p95 ms': l.p95,
+          'p99 ms': l.p99,
+          'max ms': l.max,
+          '÷ trivial p95': round(l.p95 / size.reads['trivial-query'].p95),
+        })),
       ),
     );
-    process.stdout.write(`\ngeneration ${Math.round(generationMs / 1000)} s, fold ${Math.round(foldMs / 1000)} s; siteStats answered ${JSON.stringify(answer)}\n\n`);
-    printTable(Object.entries(checks).map(([name, c]) => ({ bar: name, required: c.required, measured: String(c.measured), pass: c.pass ? 'PASS' : 'FAIL' })));
+    process.stdout.write(
+      `\ngeneration ${Math.round(generationMs / 1000)} s, fold ${Math.round(foldMs / 1000)} s; siteStats answered ${JSON.stringify(answer)}\n\n`,
+    );
+    printTable(
+      Object.entries(checks).map(([name, c]) => ({
+        bar: name,
+        required: c.required,
+        measured: String(c.measured),
+        pass: c.pass ? 'PASS' : 'FAIL',
+      })),
+    );
 
-    const failed = Object.entries(checks).filter(([, c]) => !c.pass).map(([name]) => name);
+    const failed = Object.entries(checks)
+      .filter(([, c]) => !c.pass)
+      .map(([name]) => name);
     const file = writeResult(
       NAME,
       {
         description:
-          'siteStats (public counters) and siteTraffic (staff) latency over HTTP, sequential requests, on an empty site and with the page views generated in SQL and folded into the rollups; { __typename } timed the same way as the baseline. Ratios are p95 ÷ the trivial query\'s p95 at the same size.',
+          "siteStats (public counters) and siteTraffic (staff) latency over HTTP, sequential requests, on an empty site and with the page views generated in SQL and folded into the rollups; { __typename } timed the same way as the baseline. Ratios are p95 ÷ the trivial query's p95 at the same size.",
         required: { siteStatsP95Ms: REQUIRED.siteStatsP95Ms, pageViews },
         pass: failed.length === 0,
         checks,
@@ -279,7 +348,8 @@ export default async function analyticsStats(): Promise<void> {
           pageViews,
           days: DAYS,
           visitorsPerDay: VISITORS_PER_DAY,
-          server: 'in-process (tests/helpers/app startTestApp), demo data on, LOG_LEVEL silent, DATABASE_POOL_SIZE 10; client: fetch, one request at a time, same machine',
+          server:
+            'in-process (tests/helpers/app startTestApp), demo data on, LOG_LEVEL silent, DATABASE_POOL_SIZE 10; client: fetch, one request at a time, same machine',
           siteTraffic30Requests: Math.min(requests, 500),
           siteTraffic365Requests: Math.min(requests, 200),
           order: 'trivial-query and siteStats interleaved (one of each, in turn); then siteTraffic-30d, then siteTraffic-365d',
@@ -287,12 +357,22 @@ export default async function analyticsStats(): Promise<void> {
         database,
         setupMs: { generation: Math.round(generationMs), fold: Math.round(foldMs) },
         baselines: { 'trivial-query': Object.fromEntries(Object.entries(sizes).map(([label, s]) => [label, s.reads['trivial-query']])) },
-        ratios: Object.fromEntries(Object.entries(sizes).map(([label, s]) => [label, Object.fromEntries(Object.entries(s.reads).map(([name, l]) => [name, round(l.p95 / s.reads['trivial-query'].p95)]))])),
+        ratios: Object.fromEntries(
+          Object.entries(sizes).map(([label, s]) => [
+            label,
+            Object.fromEntries(Object.entries(s.reads).map(([name, l]) => [name, round(l.p95 / s.reads['trivial-query'].p95)])),
+          ]),
+        ),
         scenarios: [
-          ...reads.map((r) => ({ name: r.name, description: r.description, latencyMs: Object.fromEntries(Object.entries(sizes).map(([label, s]) => [label, s.reads[r.name]])) })),
+          ...reads.map((r) => ({
+            name: r.name,
+            description: r.description,
+            latencyMs: Object.fromEntries(Object.entries(sizes).map(([label, s]) => [label, s.reads[r.name]])),
+          })),
           {
             name: 'siteStats-rollup-read',
-            description: 'AnalyticsService.siteStatsFromRollups() in-process: the SQL read behind siteStats without its one-second answer cache (no HTTP, no GraphQL).',
+            description:
+              'AnalyticsService.siteStatsFromRollups() in-process: the SQL read behind siteStats without its one-second answer cache (no HTTP, no GraphQL).',
             latencyMs: Object.fromEntries(Object.entries(sizes).map(([label, s]) => [label, s.reads['siteStats-rollup-read']])),
           },
         ],

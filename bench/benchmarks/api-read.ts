@@ -9,7 +9,17 @@ import 'reflect-metadata';
 import { startTestApp } from '../../tests/helpers/app';
 import globalSetup from '../../tests/helpers/global-setup';
 import globalTeardown from '../../tests/helpers/global-teardown';
-import { loadSettings, machine, measure, plainHttpBaseline, printTable, problems, throughputRatios, writeResult, type Scenario } from '../lib';
+import {
+  loadSettings,
+  machine,
+  measure,
+  plainHttpBaseline,
+  printTable,
+  problems,
+  throughputRatios,
+  writeResult,
+  type Scenario,
+} from '../lib';
 
 const NAME = 'api-read';
 const BASELINES = { 'trivial-query': 'trivial-query', 'plain-http': 'plain-http' };
@@ -39,7 +49,9 @@ export default async function apiRead(): Promise<void> {
     app = await startTestApp({ env: { LOG_LEVEL: 'silent' } });
     const [{ server_version: version }] = (await app.app.db.query('SHOW server_version')) as Array<{ server_version: string }>;
     database.version = version;
-    process.stdout.write(`[bench] database: ${database.mode} ${version}; ${settings.connections} connections, ${settings.rounds} × ${settings.durationSeconds} s per scenario\n`);
+    process.stdout.write(
+      `[bench] database: ${database.mode} ${version}; ${settings.connections} connections, ${settings.rounds} × ${settings.durationSeconds} s per scenario\n`,
+    );
 
     const graphql = (name: string, description: string, query: string, check: (data: Record<string, any>) => void): Scenario => ({
       name,
@@ -114,10 +126,17 @@ export default async function apiRead(): Promise<void> {
     const file = writeResult(
       NAME,
       {
-        description: 'Public read queries through the whole stack, next to a plain node:http server and a trivial GraphQL query measured in the same run. Ratios are req/s ÷ baseline req/s.',
-        settings: { ...settings, loadGenerator: 'autocannon 8.0.0, 1 worker thread, pipelining 1, same machine, 127.0.0.1', server: 'in-process (tests/helpers/app startTestApp), LOG_LEVEL silent' },
+        description:
+          'Public read queries through the whole stack, next to a plain node:http server and a trivial GraphQL query measured in the same run. Ratios are req/s ÷ baseline req/s.',
+        settings: {
+          ...settings,
+          loadGenerator: 'autocannon 8.0.0, 1 worker thread, pipelining 1, same machine, 127.0.0.1',
+          server: 'in-process (tests/helpers/app startTestApp), LOG_LEVEL silent',
+        },
         database,
-        baselines: Object.fromEntries(Object.entries(BASELINES).map(([label, name]) => [label, summary(measured.find((m) => m.name === name)!)])),
+        baselines: Object.fromEntries(
+          Object.entries(BASELINES).map(([label, name]) => [label, summary(measured.find((m) => m.name === name)!)]),
+        ),
         ratios,
         scenarios: measured.map((m) => ({ ...m, sqlPerRequest: sqlPerRequest[m.name], ratios: ratios[m.name] })),
         problems: trouble,
@@ -137,5 +156,10 @@ export default async function apiRead(): Promise<void> {
 }
 
 function summary(m: { name: string; requestsPerSecond: number; requestsPerSecondRange: [number, number]; latencyMs: unknown }) {
-  return { scenario: m.name, requestsPerSecond: m.requestsPerSecond, requestsPerSecondRange: m.requestsPerSecondRange, latencyMs: m.latencyMs };
+  return {
+    scenario: m.name,
+    requestsPerSecond: m.requestsPerSecond,
+    requestsPerSecondRange: m.requestsPerSecondRange,
+    latencyMs: m.latencyMs,
+  };
 }

@@ -28,14 +28,21 @@ interface LighthouseResult {
     configSettings: { formFactor: string; throttlingMethod: string };
     runWarnings: string[];
     categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-    audits: Record<string, { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; numericValue?: number }>;
+    audits: Record<
+      string,
+      { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; numericValue?: number }
+    >;
   };
 }
 
 export default async function lighthouseScores(): Promise<void> {
   const startedOn = machine();
-  const { default: lighthouse } = await importModule<{ default: (url: string, flags: Record<string, unknown>) => Promise<LighthouseResult | undefined> }>('lighthouse');
-  const chromeLauncher = await importModule<{ launch(options: Record<string, unknown>): Promise<{ port: number; kill(): Promise<void> | void }> }>('chrome-launcher');
+  const { default: lighthouse } = await importModule<{
+    default: (url: string, flags: Record<string, unknown>) => Promise<LighthouseResult | undefined>;
+  }>('lighthouse');
+  const chromeLauncher = await importModule<{
+    launch(options: Record<string, unknown>): Promise<{ port: number; kill(): Promise<void> | void }>;
+  }>('chrome-launcher');
   const site = await startBenchSite();
   let empty: Awaited<ReturnType<typeof startEmptyNextPage>> | undefined;
   try {
@@ -66,14 +73,21 @@ export default async function lighthouseScores(): Promise<void> {
         });
         if (!result) throw new Error(`lighthouse gave no result for ${target.page}`);
         const { lhr } = result;
-        const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score! * 100)]));
+        const scores = Object.fromEntries(
+          CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score! * 100)]),
+        );
         // What cost points: every weighted audit below full marks, by category.
         const lost = Object.fromEntries(
           CATEGORIES.map((c) => [
             c,
             lhr.categories[c].auditRefs
               .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && (lhr.audits[ref.id]?.score ?? 1) < 1)
-              .map((ref) => ({ id: ref.id, title: lhr.audits[ref.id].title, score: lhr.audits[ref.id].score, displayValue: lhr.audits[ref.id].displayValue })),
+              .map((ref) => ({
+                id: ref.id,
+                title: lhr.audits[ref.id].title,
+                score: lhr.audits[ref.id].score,
+                displayValue: lhr.audits[ref.id].displayValue,
+              })),
           ]),
         );
         const metric = (id: string) => lhr.audits[id]?.numericValue ?? null;
@@ -100,8 +114,18 @@ export default async function lighthouseScores(): Promise<void> {
     }
 
     process.stdout.write('\n');
-    printTable(runs.map((r) => ({ page: r.page, ...r.scores, 'LCP ms': Math.round(r.metricsMs.largestContentfulPaint ?? 0), 'TBT ms': Math.round(r.metricsMs.totalBlockingTime ?? 0), CLS: r.cumulativeLayoutShift })));
-    const below = runs.filter((r) => !r.page.startsWith('empty')).flatMap((r) => CATEGORIES.filter((c) => (r.scores[c] ?? 0) < BAR).map((c) => `${r.page} ${c} ${r.scores[c]}`));
+    printTable(
+      runs.map((r) => ({
+        page: r.page,
+        ...r.scores,
+        'LCP ms': Math.round(r.metricsMs.largestContentfulPaint ?? 0),
+        'TBT ms': Math.round(r.metricsMs.totalBlockingTime ?? 0),
+        CLS: r.cumulativeLayoutShift,
+      })),
+    );
+    const below = runs
+      .filter((r) => !r.page.startsWith('empty'))
+      .flatMap((r) => CATEGORIES.filter((c) => (r.scores[c] ?? 0) < BAR).map((c) => `${r.page} ${c} ${r.scores[c]}`));
     if (below.length) process.stdout.write(`[bench] below ${BAR}: ${below.join(', ')}\n`);
 
     const file = writeResult(

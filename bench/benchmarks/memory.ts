@@ -32,7 +32,15 @@ export default async function memory(): Promise<void> {
 
     const samples: number[] = [];
     const sampler = setInterval(() => samples.push(server.rssMiB()), 250);
-    const result = await autocannon({ url: server.graphqlUrl, method: 'POST', headers, body: JSON.stringify(submit), connections: 10, duration: LOAD_SECONDS, workers: 1 });
+    const result = await autocannon({
+      url: server.graphqlUrl,
+      method: 'POST',
+      headers,
+      body: JSON.stringify(submit),
+      connections: 10,
+      duration: LOAD_SECONDS,
+      workers: 1,
+    });
     clearInterval(sampler);
     const peak = Math.max(...samples);
 
@@ -46,24 +54,48 @@ export default async function memory(): Promise<void> {
     }
     const checks = {
       peak: { required: `resident memory under ${REQUIRED.peakMiB} MiB during the load`, measured: peak, pass: peak < REQUIRED.peakMiB },
-      settled: { required: `within ${Math.round((REQUIRED.settledRatio - 1) * 100)} % of idle within ${SETTLE_SECONDS} s after the load`, measured: Math.round((settled / idle) * 1000) / 1000, pass: settled <= idle * REQUIRED.settledRatio },
+      settled: {
+        required: `within ${Math.round((REQUIRED.settledRatio - 1) * 100)} % of idle within ${SETTLE_SECONDS} s after the load`,
+        measured: Math.round((settled / idle) * 1000) / 1000,
+        pass: settled <= idle * REQUIRED.settledRatio,
+      },
     };
     printTable([
       { phase: 'idle (after warm-up and 10 s rest)', rssMiB: idle, ratioToIdle: 1 },
-      { phase: `peak during ${LOAD_SECONDS} s of submissions (${Math.round(result.requests.mean)} req/s, ${result.non2xx} non-2xx)`, rssMiB: peak, ratioToIdle: peak / idle },
+      {
+        phase: `peak during ${LOAD_SECONDS} s of submissions (${Math.round(result.requests.mean)} req/s, ${result.non2xx} non-2xx)`,
+        rssMiB: peak,
+        ratioToIdle: peak / idle,
+      },
       { phase: `after, ${settleSamples.length - 1} s later`, rssMiB: settled, ratioToIdle: settled / idle },
     ]);
     const pass = checks.peak.pass && checks.settled.pass;
     writeResult(
       NAME,
       {
-        description: 'Resident memory (VmRSS) of the API process, alone in its own process, idle, under the submission load of poll-submit (10 connections, a new respondent per request), and after it; the baseline is the same process idle.',
+        description:
+          'Resident memory (VmRSS) of the API process, alone in its own process, idle, under the submission load of poll-submit (10 connections, a new respondent per request), and after it; the baseline is the same process idle.',
         required: REQUIRED,
         pass,
         checks,
-        settings: { loadSeconds: LOAD_SECONDS, connections: 10, sampleEveryMs: 250, server: 'node server/dist/main.js, NODE_ENV=production, PostgreSQL' },
+        settings: {
+          loadSeconds: LOAD_SECONDS,
+          connections: 10,
+          sampleEveryMs: 250,
+          server: 'node server/dist/main.js, NODE_ENV=production, PostgreSQL',
+        },
         baselines: { idle: { rssMiB: idle } },
-        scenarios: [{ name: 'submit', requestsPerSecond: Math.round(result.requests.mean), non2xx: result.non2xx, peakRssMiB: peak, settledRssMiB: settled, samples: samples.filter((_, i) => i % 4 === 0), settleSamples }],
+        scenarios: [
+          {
+            name: 'submit',
+            requestsPerSecond: Math.round(result.requests.mean),
+            non2xx: result.non2xx,
+            peakRssMiB: peak,
+            settledRssMiB: settled,
+            samples: samples.filter((_, i) => i % 4 === 0),
+            settleSamples,
+          },
+        ],
         ratios: { submit: { idle: Math.round((peak / idle) * 1000) / 1000 } },
       },
       { machine: startedOn },

@@ -66,7 +66,13 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 function percentiles(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length), max: round(sorted[sorted.length - 1]) };
+  return {
+    p50: round(at(50)),
+    p95: round(at(95)),
+    p99: round(at(99)),
+    mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    max: round(sorted[sorted.length - 1]),
+  };
 }
 
 interface Read {
@@ -143,7 +149,11 @@ async function generate(t: TestApp, poll: CreatedPoll, districtIds: string[], co
       }),
     ),
   );
-  process.stderr.write(`\n  (time summed over ${parts.length} connections) ${Object.entries(generationMs).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}\n`);
+  process.stderr.write(
+    `\n  (time summed over ${parts.length} connections) ${Object.entries(generationMs)
+      .map(([k, v]) => `${k} ${Math.round(v)} ms`)
+      .join(', ')}\n`,
+  );
   for (const k of Object.keys(generationMs)) delete generationMs[k];
   // The answers-by-assurance counts the mixer keeps as it moves answers ("1,240 answers, 1,100 verified").
   await t.app.db.query(
@@ -156,7 +166,13 @@ async function generate(t: TestApp, poll: CreatedPoll, districtIds: string[], co
   return performance.now() - started;
 }
 
-async function generatePart(t: TestApp, poll: CreatedPoll, districtIds: string[], count: number, progress: (generated: number) => void): Promise<void> {
+async function generatePart(
+  t: TestApp,
+  poll: CreatedPoll,
+  districtIds: string[],
+  count: number,
+  progress: (generated: number) => void,
+): Promise<void> {
   const [satisfaction, priority, cleanliness, nps, suggestion] = poll.questions;
   const runner = t.app.db.createQueryRunner();
   await runner.connect();
@@ -175,12 +191,27 @@ async function generatePart(t: TestApp, poll: CreatedPoll, districtIds: string[]
         [count, `${DAYS} days`, districtIds],
       ),
     );
-    await timed('prepare', runner.query(`CREATE TEMP TABLE gen_key AS SELECT row_number() OVER (ORDER BY k) AS rn, k FROM (SELECT sha256(uuid_send(gen_random_uuid())) AS k FROM generate_series(1, $1)) x`, [count]));
-    await timed('prepare', runner.query('CREATE INDEX ON gen_response (rn); CREATE INDEX ON gen_key (rn); ANALYZE gen_response; ANALYZE gen_key'));
+    await timed(
+      'prepare',
+      runner.query(
+        `CREATE TEMP TABLE gen_key AS SELECT row_number() OVER (ORDER BY k) AS rn, k FROM (SELECT sha256(uuid_send(gen_random_uuid())) AS k FROM generate_series(1, $1)) x`,
+        [count],
+      ),
+    );
+    await timed(
+      'prepare',
+      runner.query('CREATE INDEX ON gen_response (rn); CREATE INDEX ON gen_key (rn); ANALYZE gen_response; ANALYZE gen_key'),
+    );
     for (let from = 1; from <= count; from += CHUNK) {
       const to = Math.min(count, from + CHUNK - 1);
       await runner.startTransaction();
-      await timed('poll_response', runner.query(`INSERT INTO poll_response (id, poll_id, district_id, submitted_at, assurance) SELECT id, $1, district_id, submitted_at, (CASE WHEN rn % 8 = 0 THEN 'UNCHALLENGED' ELSE 'CHALLENGED' END)::response_assurance FROM gen_response WHERE rn BETWEEN $2 AND $3 ORDER BY rn`, [poll.id, from, to]));
+      await timed(
+        'poll_response',
+        runner.query(
+          `INSERT INTO poll_response (id, poll_id, district_id, submitted_at, assurance) SELECT id, $1, district_id, submitted_at, (CASE WHEN rn % 8 = 0 THEN 'UNCHALLENGED' ELSE 'CHALLENGED' END)::response_assurance FROM gen_response WHERE rn BETWEEN $2 AND $3 ORDER BY rn`,
+          [poll.id, from, to],
+        ),
+      );
       await timed(
         'poll_answer',
         runner.query(
@@ -195,14 +226,33 @@ async function generatePart(t: TestApp, poll: CreatedPoll, districtIds: string[]
            ) AS a (k, question_id, option_id, number, text)
            WHERE g.rn BETWEEN $8 AND $9 AND (a.question_id <> $7::uuid OR g.r5 < 0.2)
            ORDER BY g.rn`,
-          [satisfaction.id, satisfaction.options.map((o) => o.id), priority.id, priority.options.map((o) => o.id), cleanliness.id, nps.id, suggestion.id, from, to],
+          [
+            satisfaction.id,
+            satisfaction.options.map((o) => o.id),
+            priority.id,
+            priority.options.map((o) => o.id),
+            cleanliness.id,
+            nps.id,
+            suggestion.id,
+            from,
+            to,
+          ],
         ),
       );
-      await timed('poll_participation', runner.query(`INSERT INTO poll_participation (poll_id, respondent_key) SELECT $1, k FROM gen_key WHERE rn BETWEEN $2 AND $3 ORDER BY rn`, [poll.id, from, to]));
+      await timed(
+        'poll_participation',
+        runner.query(
+          `INSERT INTO poll_participation (poll_id, respondent_key) SELECT $1, k FROM gen_key WHERE rn BETWEEN $2 AND $3 ORDER BY rn`,
+          [poll.id, from, to],
+        ),
+      );
       await timed('commit', runner.commitTransaction());
       progress(to);
     }
-    await timed('poll_tally_queue', runner.query('INSERT INTO poll_tally_queue (poll_id, response_id) SELECT $1, id FROM gen_response ORDER BY random()', [poll.id]));
+    await timed(
+      'poll_tally_queue',
+      runner.query('INSERT INTO poll_tally_queue (poll_id, response_id) SELECT $1, id FROM gen_response ORDER BY random()', [poll.id]),
+    );
     await runner.query('DROP TABLE gen_response; DROP TABLE gen_key');
   } catch (err) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
@@ -234,8 +284,22 @@ async function submitBurst(t: TestApp, poll: CreatedPoll, districtId: string, co
   // The first one sent alone and checked: its answer is the body every other must equal.
   const probe = await fetch(t.graphqlUrl, { method: 'POST', headers: JSON_HEADERS, body });
   const expectBody = await probe.text();
-  expect(probe.status === 200 && JSON.parse(expectBody).data?.submitPollResponse?.pollId === poll.id, `burst: the first submission was not accepted: ${expectBody.slice(0, 300)}`);
-  const result = await autocannon({ url: t.graphqlUrl, method: 'POST', headers: JSON_HEADERS, body, connections: 20, pipelining: 1, timeout: 10, workers: 1, expectBody, amount: count - 1 });
+  expect(
+    probe.status === 200 && JSON.parse(expectBody).data?.submitPollResponse?.pollId === poll.id,
+    `burst: the first submission was not accepted: ${expectBody.slice(0, 300)}`,
+  );
+  const result = await autocannon({
+    url: t.graphqlUrl,
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body,
+    connections: 20,
+    pipelining: 1,
+    timeout: 10,
+    workers: 1,
+    expectBody,
+    amount: count - 1,
+  });
   return { requests: count, acknowledged: 1 + result['2xx'] - result.mismatches, requestsPerSecond: Math.round(result.requests.mean) };
 }
 
@@ -275,14 +339,18 @@ export default async function pollResults(): Promise<void> {
     await t.app.services.answerMix.stop();
     const [{ server_version: version }] = (await t.app.db.query('SHOW server_version')) as Array<{ server_version: string }>;
     database.version = version;
-    process.stdout.write(`[bench] database: ${database.mode} ${version}; sizes ${sizes.join(', ')}; ${reads} sequential reads each (+${warmup} warm-up)\n`);
+    process.stdout.write(
+      `[bench] database: ${database.mode} ${version}; sizes ${sizes.join(', ')}; ${reads} sequential reads each (+${warmup} warm-up)\n`,
+    );
 
     const editor = await t.signIn('editor');
     const analyst = await t.signIn('analyst');
     const poll = await createPoll(t, editor, DEMO_SATISFACTION_SURVEY);
     const districtIds = ((await t.app.db.query('SELECT id FROM district ORDER BY code')) as Array<{ id: string }>).map((d) => d.id);
     const satisfaction = poll.questions[0];
-    const [{ exists: pairTally }] = (await t.app.db.query(`SELECT to_regclass('poll_answer_pair_tally') IS NOT NULL AS exists`)) as Array<{ exists: boolean }>;
+    const [{ exists: pairTally }] = (await t.app.db.query(`SELECT to_regclass('poll_answer_pair_tally') IS NOT NULL AS exists`)) as Array<{
+      exists: boolean;
+    }>;
 
     const readsFor = (expected: number): Read[] => [
       {
@@ -295,7 +363,7 @@ export default async function pollResults(): Promise<void> {
       {
         name: 'insights-district',
         description:
-          'pollInsights as the demo analyst: responseCount, every question\'s results (counts, shares, intervals, rating mean, NPS) and the satisfaction question by district (8 rows × 5 cells)',
+          "pollInsights as the demo analyst: responseCount, every question's results (counts, shares, intervals, rating mean, NPS) and the satisfaction question by district (8 rows × 5 cells)",
         headers: { ...JSON_HEADERS, authorization: `Bearer ${analyst}` },
         body: {
           query: `query ($pollId: ID!, $questionId: ID!) {
@@ -317,13 +385,14 @@ export default async function pollResults(): Promise<void> {
       },
       {
         name: 'results-public',
-        description: 'pollResults, anonymous: responseCount and every question\'s results',
+        description: "pollResults, anonymous: responseCount and every question's results",
         headers: JSON_HEADERS,
         body: {
           query: `query ($pollId: ID!) { pollResults(pollId: $pollId) { responseCount verifiedCount waitingCount assuranceCounts { assurance count } questions { answeredCount options { count share } rating { mean } nps { score } } } }`,
           variables: { pollId: poll.id },
         },
-        check: (data) => expect(data.pollResults.responseCount === expected, `responseCount ${data.pollResults.responseCount}, expected ${expected}`),
+        check: (data) =>
+          expect(data.pollResults.responseCount === expected, `responseCount ${data.pollResults.responseCount}, expected ${expected}`),
       },
     ];
 
@@ -340,16 +409,25 @@ export default async function pollResults(): Promise<void> {
       const foldMs = performance.now() - foldStarted;
       expect(folded === queued, `folded ${folded}, ${queued} were queued`);
       const after = await counts(t, poll.id);
-      expect(after.responses === size && after.participations === size && after.tallied === size && after.queued === 0, `counts after the fold: ${JSON.stringify(after)}`);
-      process.stderr.write(`  generated in ${Math.round(generateMs)} ms, folded ${folded.toLocaleString('en')} in ${Math.round(foldMs)} ms\n`);
+      expect(
+        after.responses === size && after.participations === size && after.tallied === size && after.queued === 0,
+        `counts after the fold: ${JSON.stringify(after)}`,
+      );
+      process.stderr.write(
+        `  generated in ${Math.round(generateMs)} ms, folded ${folded.toLocaleString('en')} in ${Math.round(foldMs)} ms\n`,
+      );
 
       // Right after the fold (statistics refreshed, the tallies' old row versions not yet vacuumed).
       await t.app.db.query('ANALYZE poll_tally_queue, poll_response_tally, poll_answer_tally');
       const justAfterFold = await time(t.graphqlUrl, readsFor(size)[1], Math.min(reads, 20), 2);
-      process.stderr.write(`    insights-district right after the fold: p50 ${justAfterFold.latency.p50} ms  p95 ${justAfterFold.latency.p95} ms\n`);
+      process.stderr.write(
+        `    insights-district right after the fold: p50 ${justAfterFold.latency.p50} ms  p95 ${justAfterFold.latency.p95} ms\n`,
+      );
       // The steady state, as autovacuum leaves it a minute later: the bar is measured here.
       const vacuumStarted = performance.now();
-      await t.app.db.query(`VACUUM ANALYZE poll_tally_queue, poll_response_tally, poll_answer_tally${pairTally ? ', poll_answer_pair_tally' : ''}`);
+      await t.app.db.query(
+        `VACUUM ANALYZE poll_tally_queue, poll_response_tally, poll_answer_tally${pairTally ? ', poll_answer_pair_tally' : ''}`,
+      );
       const vacuumMs = performance.now() - vacuumStarted;
 
       const measured: Array<Record<string, unknown>> = [];
@@ -357,7 +435,14 @@ export default async function pollResults(): Promise<void> {
         const sqlBefore = t.sqlCount();
         const { latency, bytes } = await time(t.graphqlUrl, read, reads, warmup);
         const sqlPerRequest = round((t.sqlCount() - sqlBefore) / (reads + warmup), 1);
-        measured.push({ name: read.name, description: read.description, latencyMs: latency, sqlPerRequest, responseBytes: bytes, requests: reads });
+        measured.push({
+          name: read.name,
+          description: read.description,
+          latencyMs: latency,
+          sqlPerRequest,
+          responseBytes: bytes,
+          requests: reads,
+        });
         process.stderr.write(`    ${read.name.padEnd(18)} p50 ${latency.p50} ms  p95 ${latency.p95} ms  p99 ${latency.p99} ms\n`);
       }
       steps.push({
@@ -383,14 +468,18 @@ export default async function pollResults(): Promise<void> {
     expect(waiting === backlog, `${waiting} answers waiting in the mix, expected ${backlog}`);
     const inMix = await time(t.graphqlUrl, readsFor(total)[1], Math.min(reads, 100), 5);
     const inMixPublic = await time(t.graphqlUrl, readsFor(total)[2], Math.min(reads, 100), 5);
-    process.stderr.write(`    with ${backlog} waiting in the mix: insights-district p50 ${inMix.latency.p50} ms  p95 ${inMix.latency.p95} ms\n`);
+    process.stderr.write(
+      `    with ${backlog} waiting in the mix: insights-district p50 ${inMix.latency.p50} ms  p95 ${inMix.latency.p95} ms\n`,
+    );
     const moveStarted = performance.now();
     const moved = await t.app.services.answerMix.flushAll({ fold: false });
     const moveMs = performance.now() - moveStarted;
     expect(moved === backlog, `moved ${moved}, expected ${backlog}`);
     const withQueue = await time(t.graphqlUrl, readsFor(total + backlog)[1], Math.min(reads, 100), 5);
     const withQueuePublic = await time(t.graphqlUrl, readsFor(total + backlog)[2], Math.min(reads, 100), 5);
-    process.stderr.write(`    with ${backlog} moved and queued for the fold: insights-district p50 ${withQueue.latency.p50} ms  p95 ${withQueue.latency.p95} ms\n`);
+    process.stderr.write(
+      `    with ${backlog} moved and queued for the fold: insights-district p50 ${withQueue.latency.p50} ms  p95 ${withQueue.latency.p95} ms\n`,
+    );
     const backlogStarted = performance.now();
     await t.app.services.pollTallies.foldAll();
     const backlogFoldMs = performance.now() - backlogStarted;
@@ -406,17 +495,34 @@ export default async function pollResults(): Promise<void> {
     await t.app.services.pollTallies.foldAll();
     const quietAfter = await time(t.graphqlUrl, readsFor(total + backlog)[1], Math.min(reads, 100), 5);
 
-    const latencyOf = (step: Record<string, unknown>, name: string) => ((step.reads as Array<{ name: string; latencyMs: Latency }>).find((r) => r.name === name)!).latencyMs;
+    const latencyOf = (step: Record<string, unknown>, name: string) =>
+      (step.reads as Array<{ name: string; latencyMs: Latency }>).find((r) => r.name === name)!.latencyMs;
     const first = steps[0];
     const last = steps[steps.length - 1];
     const smallP95 = latencyOf(first, 'insights-district').p95;
     const largeP95 = latencyOf(last, 'insights-district').p95;
     const growth = round(largeP95 / smallP95, 2);
     const checks = {
-      p95AtLargest: { required: `insights-district p95 < ${REQUIRED.p95MsAtLargest} ms at ${sizes[sizes.length - 1].toLocaleString('en')} responses`, measured: largeP95, pass: largeP95 < REQUIRED.p95MsAtLargest },
-      p95WithBurstInMix: { required: `insights-district p95 < ${REQUIRED.p95MsAtLargest} ms while ${backlog} of the poll's answers wait in the answer mix`, measured: inMix.latency.p95, pass: inMix.latency.p95 < REQUIRED.p95MsAtLargest },
-      p95WithBurstQueued: { required: `insights-district p95 < ${REQUIRED.p95MsAtLargest} ms while ${backlog} of the poll's answers, moved, wait for the tally fold`, measured: withQueue.latency.p95, pass: withQueue.latency.p95 < REQUIRED.p95MsAtLargest },
-      growth: { required: `p95 at ${sizes[sizes.length - 1].toLocaleString('en')} ≤ ${REQUIRED.largestToSmallestP95} × p95 at ${sizes[0].toLocaleString('en')}`, measured: growth, pass: growth <= REQUIRED.largestToSmallestP95 },
+      p95AtLargest: {
+        required: `insights-district p95 < ${REQUIRED.p95MsAtLargest} ms at ${sizes[sizes.length - 1].toLocaleString('en')} responses`,
+        measured: largeP95,
+        pass: largeP95 < REQUIRED.p95MsAtLargest,
+      },
+      p95WithBurstInMix: {
+        required: `insights-district p95 < ${REQUIRED.p95MsAtLargest} ms while ${backlog} of the poll's answers wait in the answer mix`,
+        measured: inMix.latency.p95,
+        pass: inMix.latency.p95 < REQUIRED.p95MsAtLargest,
+      },
+      p95WithBurstQueued: {
+        required: `insights-district p95 < ${REQUIRED.p95MsAtLargest} ms while ${backlog} of the poll's answers, moved, wait for the tally fold`,
+        measured: withQueue.latency.p95,
+        pass: withQueue.latency.p95 < REQUIRED.p95MsAtLargest,
+      },
+      growth: {
+        required: `p95 at ${sizes[sizes.length - 1].toLocaleString('en')} ≤ ${REQUIRED.largestToSmallestP95} × p95 at ${sizes[0].toLocaleString('en')}`,
+        measured: growth,
+        pass: growth <= REQUIRED.largestToSmallestP95,
+      },
     };
 
     process.stdout.write('\n');
@@ -435,33 +541,69 @@ export default async function pollResults(): Promise<void> {
         })),
       ),
     );
-    process.stdout.write(`(${reads} sequential requests each after ${warmup} unrecorded; latency measured by the client, HTTP keep-alive, 127.0.0.1)\n\n`);
+    process.stdout.write(
+      `(${reads} sequential requests each after ${warmup} unrecorded; latency measured by the client, HTTP keep-alive, 127.0.0.1)\n\n`,
+    );
     printTable(
       steps.map((s) => {
         const fold = s.fold as { responses: number; ms: number; responsesPerSecond: number };
-        return { responses: (s.responses as number).toLocaleString('en'), 'generated': (s.generatedResponses as number).toLocaleString('en'), 'generate s': round((s.generateMs as number) / 1000, 1), 'fold s': round(fold.ms / 1000, 1), 'folded/s': fold.responsesPerSecond };
+        return {
+          responses: (s.responses as number).toLocaleString('en'),
+          generated: (s.generatedResponses as number).toLocaleString('en'),
+          'generate s': round((s.generateMs as number) / 1000, 1),
+          'fold s': round(fold.ms / 1000, 1),
+          'folded/s': fold.responsesPerSecond,
+        };
       }),
     );
-    process.stdout.write(`\nburst of ${backlog} answers on top of ${total.toLocaleString('en')} (insights-district; results-public beside):\n`);
+    process.stdout.write(
+      `\nburst of ${backlog} answers on top of ${total.toLocaleString('en')} (insights-district; results-public beside):\n`,
+    );
     printTable([
-      { state: `${backlog} waiting in the answer mix`, 'p50 ms': inMix.latency.p50, 'p95 ms': inMix.latency.p95, 'p99 ms': inMix.latency.p99, 'public p95 ms': inMixPublic.latency.p95 },
-      { state: `${backlog} moved, queued for the fold`, 'p50 ms': withQueue.latency.p50, 'p95 ms': withQueue.latency.p95, 'p99 ms': withQueue.latency.p99, 'public p95 ms': withQueuePublic.latency.p95 },
-      { state: 'folded', 'p50 ms': afterBurst.latency.p50, 'p95 ms': afterBurst.latency.p95, 'p99 ms': afterBurst.latency.p99, 'public p95 ms': '–' },
+      {
+        state: `${backlog} waiting in the answer mix`,
+        'p50 ms': inMix.latency.p50,
+        'p95 ms': inMix.latency.p95,
+        'p99 ms': inMix.latency.p99,
+        'public p95 ms': inMixPublic.latency.p95,
+      },
+      {
+        state: `${backlog} moved, queued for the fold`,
+        'p50 ms': withQueue.latency.p50,
+        'p95 ms': withQueue.latency.p95,
+        'p99 ms': withQueue.latency.p99,
+        'public p95 ms': withQueuePublic.latency.p95,
+      },
+      {
+        state: 'folded',
+        'p50 ms': afterBurst.latency.p50,
+        'p95 ms': afterBurst.latency.p95,
+        'p99 ms': afterBurst.latency.p99,
+        'public p95 ms': '–',
+      },
     ]);
-    process.stdout.write(`(submitting the burst: ${burst.requestsPerSecond} req/s; moving it out of the mix: ${Math.round(moveMs)} ms; folding it: ${Math.round(backlogFoldMs)} ms)\n`);
-    process.stdout.write(`with ${otherBacklog} responses of another poll queued: insights-district p50 ${besideQueue.latency.p50} ms, p95 ${besideQueue.latency.p95} ms; after folding them p50 ${quietAfter.latency.p50} ms, p95 ${quietAfter.latency.p95} ms\n\n`);
-    printTable(Object.entries(checks).map(([bar, c]) => ({ bar, required: c.required, measured: c.measured, pass: c.pass ? 'PASS' : 'FAIL' })));
+    process.stdout.write(
+      `(submitting the burst: ${burst.requestsPerSecond} req/s; moving it out of the mix: ${Math.round(moveMs)} ms; folding it: ${Math.round(backlogFoldMs)} ms)\n`,
+    );
+    process.stdout.write(
+      `with ${otherBacklog} responses of another poll queued: insights-district p50 ${besideQueue.latency.p50} ms, p95 ${besideQueue.latency.p95} ms; after folding them p50 ${quietAfter.latency.p50} ms, p95 ${quietAfter.latency.p95} ms\n\n`,
+    );
+    printTable(
+      Object.entries(checks).map(([bar, c]) => ({ bar, required: c.required, measured: c.measured, pass: c.pass ? 'PASS' : 'FAIL' })),
+    );
 
-    const failed = Object.entries(checks).filter(([, c]) => !c.pass).map(([bar]) => bar);
+    const failed = Object.entries(checks)
+      .filter(([, c]) => !c.pass)
+      .map(([bar]) => bar);
     const file = writeResult(
       NAME,
       {
         description:
-          'Latency of reading a poll\'s results with the district crosstab (pollInsights, as the demo analyst, over HTTP, sequential requests) at growing response counts, with the public pollResults and { __typename } timed the same way. Responses generated with set-based SQL and folded into the tallies by services.pollTallies.foldAll().',
+          "Latency of reading a poll's results with the district crosstab (pollInsights, as the demo analyst, over HTTP, sequential requests) at growing response counts, with the public pollResults and { __typename } timed the same way. Responses generated with set-based SQL and folded into the tallies by services.pollTallies.foldAll().",
         required: { p95MsAtLargest: REQUIRED.p95MsAtLargest, largestToSmallestP95: REQUIRED.largestToSmallestP95 },
         pass: failed.length === 0,
         checks,
-        read: 'pollInsights(pollId) { responseCount questions { … } crosstab(questionId: <satisfaction>) { rows { district answeredCount cells { … } } } } — the analysts\' insights query (server/src/modules/polls/insights), sent over HTTP with the analyst\'s bearer token',
+        read: "pollInsights(pollId) { responseCount questions { … } crosstab(questionId: <satisfaction>) { rows { district answeredCount cells { … } } } } — the analysts' insights query (server/src/modules/polls/insights), sent over HTTP with the analyst's bearer token",
         settings: {
           sizes,
           readsPerScenario: reads,
@@ -470,13 +612,19 @@ export default async function pollResults(): Promise<void> {
           responsesSpreadOverDays: DAYS,
           districts: districtIds.length,
           generationChunk: CHUNK,
-          server: 'in-process (tests/helpers/app startTestApp), LOG_LEVEL silent; the app\'s fold timer stopped: the benchmark folds, and times the fold',
+          server:
+            "in-process (tests/helpers/app startTestApp), LOG_LEVEL silent; the app's fold timer stopped: the benchmark folds, and times the fold",
           statistics:
-            'after generating: ANALYZE of the written tables (as autovacuum would); after folding: ANALYZE of the queue and tallies, then insightsRightAfterFold is timed, then VACUUM ANALYZE of the queue and tallies (autovacuum\'s steady state a minute later) and the reads that carry the bars are timed',
+            "after generating: ANALYZE of the written tables (as autovacuum would); after folding: ANALYZE of the queue and tallies, then insightsRightAfterFold is timed, then VACUUM ANALYZE of the queue and tallies (autovacuum's steady state a minute later) and the reads that carry the bars are timed",
         },
         database,
         baselines: { 'trivial-query': steps.map((s) => ({ responses: s.responses, latencyMs: latencyOf(s, 'trivial-query') })) },
-        ratios: Object.fromEntries(steps.map((s) => [`${s.responses}`, { 'insights-district p95 ÷ trivial p95': round(latencyOf(s, 'insights-district').p95 / latencyOf(s, 'trivial-query').p95, 2) }])),
+        ratios: Object.fromEntries(
+          steps.map((s) => [
+            `${s.responses}`,
+            { 'insights-district p95 ÷ trivial p95': round(latencyOf(s, 'insights-district').p95 / latencyOf(s, 'trivial-query').p95, 2) },
+          ]),
+        ),
         scenarios: steps,
         withBurstInMix: {
           description: `insights-district (and results-public) while ${backlog} answers of the poll, submitted over HTTP, wait in the answer mix (poll_answer_mix; the mixer's timer stopped so all of them wait)`,
@@ -497,7 +645,8 @@ export default async function pollResults(): Promise<void> {
           afterFoldLatencyMs: afterBurst.latency,
         },
         besideAnotherPollsBacklog: {
-          description: 'insights-district of this poll while another poll has responses queued (not folded), then after they are folded: the read takes only its own poll\'s part of the queue',
+          description:
+            "insights-district of this poll while another poll has responses queued (not folded), then after they are folded: the read takes only its own poll's part of the queue",
           otherPollQueued: otherBacklog,
           latencyMs: besideQueue.latency,
           afterFoldLatencyMs: quietAfter.latency,

@@ -30,7 +30,19 @@ import globalSetup from '../../tests/helpers/global-setup';
 import globalTeardown from '../../tests/helpers/global-teardown';
 import { createPoll, type CreatedPoll } from '../../tests/helpers/polls';
 import { DEMO_SATISFACTION_SURVEY } from '../../server/src/seed/demo-polls';
-import { load, loadSettings, machine, measure, plainHttpBaseline, printTable, problems, throughputRatios, writeResult, type Measured, type Scenario } from '../lib';
+import {
+  load,
+  loadSettings,
+  machine,
+  measure,
+  plainHttpBaseline,
+  printTable,
+  problems,
+  throughputRatios,
+  writeResult,
+  type Measured,
+  type Scenario,
+} from '../lib';
 import { eligibilityList, memberNumbers, residentTokens, solvedChallenges } from '../lib/participation';
 
 const NAME = 'poll-submit';
@@ -57,7 +69,11 @@ function graphqlData(body: string): Record<string, any> {
 }
 
 /** A full response to the benchmark survey: one answer to each of its questions (free text included). */
-function submission(poll: CreatedPoll, districtId: string, extra: { challenge?: string; pollToken?: { message: string; signature: string } } = {}): { query: string; variables: { input: { pollId: string; districtId: string; answers: Array<Record<string, unknown>> } } } {
+function submission(
+  poll: CreatedPoll,
+  districtId: string,
+  extra: { challenge?: string; pollToken?: { message: string; signature: string } } = {},
+): { query: string; variables: { input: { pollId: string; districtId: string; answers: Array<Record<string, unknown>> } } } {
   const [satisfaction, priority, cleanliness, nps, suggestion] = poll.questions;
   return {
     query: SUBMIT,
@@ -164,7 +180,9 @@ export default async function pollSubmit(): Promise<void> {
     const app = t;
     const [{ server_version: version }] = (await t.app.db.query('SHOW server_version')) as Array<{ server_version: string }>;
     database.version = version;
-    process.stdout.write(`[bench] database: ${database.mode} ${version}; ${settings.connections} connections, ${settings.rounds} × ${settings.durationSeconds} s per scenario\n`);
+    process.stdout.write(
+      `[bench] database: ${database.mode} ${version}; ${settings.connections} connections, ${settings.rounds} × ${settings.durationSeconds} s per scenario\n`,
+    );
 
     const editor = await t.signIn('editor');
     const [district] = (await t.app.db.query('SELECT id FROM district ORDER BY code LIMIT 1')) as Array<{ id: string }>;
@@ -197,7 +215,10 @@ export default async function pollSubmit(): Promise<void> {
     const usedResidents = new Map<string, number>();
     const verifiedBodies = async (poll: CreatedPoll, count: number) => {
       const from = usedResidents.get(poll.id) ?? 0;
-      if (from + count > residents.length) throw new Error(`the eligibility list has ${residents.length} members; ${from + count} tokens asked of poll ${poll.id} (raise BENCH_RESIDENTS)`);
+      if (from + count > residents.length)
+        throw new Error(
+          `the eligibility list has ${residents.length} members; ${from + count} tokens asked of poll ${poll.id} (raise BENCH_RESIDENTS)`,
+        );
       usedResidents.set(poll.id, from + count);
       const started = performance.now();
       const tokens = await residentTokens(app.graphqlUrl, poll.id, residents.slice(from, from + count));
@@ -211,7 +232,13 @@ export default async function pollSubmit(): Promise<void> {
       const file = await w.bodies(w.poll, 1);
       return JSON.parse((await import('node:fs')).readFileSync(file, 'utf8'));
     };
-    const writingScenario = async (name: string, description: string, make: () => Promise<CreatedPoll>, bodies?: Writing['bodies'], durationSeconds?: number): Promise<Writing> => {
+    const writingScenario = async (
+      name: string,
+      description: string,
+      make: () => Promise<CreatedPoll>,
+      bodies?: Writing['bodies'],
+      durationSeconds?: number,
+    ): Promise<Writing> => {
       // Each writing scenario has its own poll, and its warm-up another: a poll's rows are exactly its probe's and rounds'.
       const [poll, warmupPoll] = [await make(), await make()];
       const w: Writing = { poll, warmupPoll, bodies, scenario: undefined as unknown as Scenario };
@@ -260,7 +287,8 @@ export default async function pollSubmit(): Promise<void> {
     refusedBody.variables.input.answers[3] = { questionId: refusedPoll.questions[3].id, number: 11 };
     const refused: Scenario = {
       name: 'submit-refused',
-      description: 'The same request (no challenge) with an NPS of 11 (the 4th answer): refused with BAD_USER_INPUT by the answer checks, before any SQL.',
+      description:
+        'The same request (no challenge) with an NPS of 11 (the 4th answer): refused with BAD_USER_INPUT by the answer checks, before any SQL.',
       url: t.graphqlUrl,
       method: 'POST',
       headers: JSON_HEADERS,
@@ -285,9 +313,23 @@ export default async function pollSubmit(): Promise<void> {
     };
     const writing = [submit, unchallenged, verified];
     const scenarios: Scenario[] = [
-      { name: 'plain-http', description: 'Baseline: bare node:http server answering a tiny JSON body', url: plain.url, method: 'POST', headers: JSON_HEADERS, body: { query: '{ __typename }' }, check: (status) => expect(status === 200, `HTTP ${status}`) },
+      {
+        name: 'plain-http',
+        description: 'Baseline: bare node:http server answering a tiny JSON body',
+        url: plain.url,
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: { query: '{ __typename }' },
+        check: (status) => expect(status === 200, `HTTP ${status}`),
+      },
       trivial,
-      { ...trivial, name: 'trivial-query-10', description: 'The trivial query at 10 connections, where it is fastest (the submissions\' ratio to it is shown; the bar compares like with like)', connections: 10 },
+      {
+        ...trivial,
+        name: 'trivial-query-10',
+        description:
+          "The trivial query at 10 connections, where it is fastest (the submissions' ratio to it is shown; the bar compares like with like)",
+        connections: 10,
+      },
       submit.scenario,
       unchallenged.scenario,
       verified.scenario,
@@ -321,7 +363,15 @@ export default async function pollSubmit(): Promise<void> {
         process.stderr.write(`  warm-up ${s.name} (${seconds} s)\n`);
         const amount = w?.bodies ? Math.ceil(2000 * seconds) : undefined;
         const bodiesFile = w?.bodies && amount ? await w.bodies(w.warmupPoll, amount) : undefined;
-        const result = await load(s.url, { method: 'POST', headers: s.headers, body: w ? submission(w.warmupPoll, district.id) : s.body, connections: s.connections ?? settings.connections, durationSeconds: seconds, bodiesFile, amount });
+        const result = await load(s.url, {
+          method: 'POST',
+          headers: s.headers,
+          body: w ? submission(w.warmupPoll, district.id) : s.body,
+          connections: s.connections ?? settings.connections,
+          durationSeconds: seconds,
+          bodiesFile,
+          amount,
+        });
         if (w) w.rate = result.requestsPerSecond;
       }
     }
@@ -353,14 +403,24 @@ export default async function pollSubmit(): Promise<void> {
         rows: after,
         noneLost: after.responses >= acknowledged && after.participations >= acknowledged && after.mixed === 0,
         noneDuplicated: after.responses <= acknowledged + cutOff,
-        consistent: after.participations === after.responses && after.answers === after.responses * answersPerResponse && after.tallied === after.responses && after.queued === 0,
+        consistent:
+          after.participations === after.responses &&
+          after.answers === after.responses * answersPerResponse &&
+          after.tallied === after.responses &&
+          after.queued === 0,
       };
     }
 
     // Exact accounting: a fixed number of requests, so every one is answered before the run ends.
     process.stderr.write(`  exact-accounting run: ${EXACT_RUN_REQUESTS} challenged submissions\n`);
     const exactPoll = await survey();
-    const expectBody = await (await fetch(t.graphqlUrl, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(await firstBody({ ...submit, poll: exactPoll })) })).text();
+    const expectBody = await (
+      await fetch(t.graphqlUrl, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify(await firstBody({ ...submit, poll: exactPoll })),
+      })
+    ).text();
     expect(graphqlData(expectBody).submitPollResponse?.pollId === exactPoll.id, 'exact-run probe not accepted');
     const exactBodies = await challengedBodies(exactPoll, EXACT_RUN_REQUESTS);
     process.env.BENCH_BODIES_FILE = exactBodies;
@@ -391,7 +451,12 @@ export default async function pollSubmit(): Promise<void> {
       latencyMs: { p50: exact.latency.p50, p99: exact.latency.p99, max: exact.latency.max },
       rowsBeforeFlush: exactWaiting,
       rows: exactRows,
-      exact: exactRows.mixed === 0 && exactRows.participations === exactAcknowledged && exactRows.responses === exactAcknowledged && exactRows.answers === exactAcknowledged * answersPerResponse && exactRows.tallied === exactAcknowledged,
+      exact:
+        exactRows.mixed === 0 &&
+        exactRows.participations === exactAcknowledged &&
+        exactRows.responses === exactAcknowledged &&
+        exactRows.answers === exactAcknowledged * answersPerResponse &&
+        exactRows.tallied === exactAcknowledged,
     };
 
     const bar = byName('submit');
@@ -399,13 +464,24 @@ export default async function pollSubmit(): Promise<void> {
     const ratio = ratios.submit['trivial-query'];
     const verifiedRatio = ratios['submit-verified']['trivial-query'];
     const all = (key: string) => writing.every((w) => accounting[w.scenario.name][key] === true);
-    const refusals = writing.reduce((s, w) => s + byName(w.scenario.name).mismatches + byName(w.scenario.name).non2xx, 0) + exactAccounting.refusedOrErrors;
+    const refusals =
+      writing.reduce((s, w) => s + byName(w.scenario.name).mismatches + byName(w.scenario.name).non2xx, 0) +
+      exactAccounting.refusedOrErrors;
     const checks = {
-      throughput: { required: `submit req/s ≥ ${REQUIRED.submitToTrivialRatio} × trivial-query req/s`, measured: ratio, pass: ratio !== null && ratio >= REQUIRED.submitToTrivialRatio },
-      verifiedThroughput: { required: `submit-verified req/s ≥ ${REQUIRED.verifiedToTrivialRatio} × trivial-query req/s`, measured: verifiedRatio, pass: verifiedRatio !== null && verifiedRatio >= REQUIRED.verifiedToTrivialRatio },
+      throughput: {
+        required: `submit req/s ≥ ${REQUIRED.submitToTrivialRatio} × trivial-query req/s`,
+        measured: ratio,
+        pass: ratio !== null && ratio >= REQUIRED.submitToTrivialRatio,
+      },
+      verifiedThroughput: {
+        required: `submit-verified req/s ≥ ${REQUIRED.verifiedToTrivialRatio} × trivial-query req/s`,
+        measured: verifiedRatio,
+        pass: verifiedRatio !== null && verifiedRatio >= REQUIRED.verifiedToTrivialRatio,
+      },
       p99: { required: `submit p99 < ${REQUIRED.p99Ms} ms in every round`, measured: worstP99, pass: worstP99 < REQUIRED.p99Ms },
       noneLost: {
-        required: 'every acknowledged answer is stored (participation; after the last flushAll of the mix: response, answers, tally, nothing left in the mix)',
+        required:
+          'every acknowledged answer is stored (participation; after the last flushAll of the mix: response, answers, tally, nothing left in the mix)',
         measured: `${writing.map((w) => `${w.scenario.name}: ${(accounting[w.scenario.name].rows as Rows).responses} stored for ${accounting[w.scenario.name].acknowledged} acknowledged`).join('; ')}; exact run: ${exactRows.responses} for ${exactAcknowledged}`,
         pass: all('noneLost') && exactAccounting.exact,
       },
@@ -414,7 +490,11 @@ export default async function pollSubmit(): Promise<void> {
         measured: `${writing.map((w) => `${w.scenario.name}: ≤ ${accounting[w.scenario.name].acknowledged as number} + ${accounting[w.scenario.name].unacknowledgedAtMost as number}`).join('; ')}; exact run equal: ${exactAccounting.exact}`,
         pass: all('noneDuplicated') && all('consistent') && exactAccounting.exact,
       },
-      noAlreadyResponded: { required: 'zero ALREADY_RESPONDED (or any other refusal) with distinct respondents', measured: refusals, pass: refusals === 0 },
+      noAlreadyResponded: {
+        required: 'zero ALREADY_RESPONDED (or any other refusal) with distinct respondents',
+        measured: refusals,
+        pass: refusals === 0,
+      },
     };
 
     process.stdout.write('\n');
@@ -436,39 +516,64 @@ export default async function pollSubmit(): Promise<void> {
         '÷ plain': ratios[m.name]['plain-http'],
       })),
     );
-    process.stdout.write('(req/s: mean of the rounds; ÷ trivial, ÷ plain: req/s as a fraction of that baseline in this run; CPU ms/req: the server process\'s main thread, load generator and PostgreSQL excluded)\n\n');
-    printTable(Object.entries(checks).map(([name, c]) => ({ bar: name, required: c.required, measured: String(c.measured), pass: c.pass ? 'PASS' : 'FAIL' })));
+    process.stdout.write(
+      "(req/s: mean of the rounds; ÷ trivial, ÷ plain: req/s as a fraction of that baseline in this run; CPU ms/req: the server process's main thread, load generator and PostgreSQL excluded)\n\n",
+    );
+    printTable(
+      Object.entries(checks).map(([name, c]) => ({
+        bar: name,
+        required: c.required,
+        measured: String(c.measured),
+        pass: c.pass ? 'PASS' : 'FAIL',
+      })),
+    );
     process.stdout.write(
       `\nexact run: ${exactAccounting.requests} requests, ${exactAcknowledged} acknowledged, rows ${JSON.stringify(exactRows)}, ${exactAccounting.requestsPerSecond} req/s, p99 ${exact.latency.p99} ms\n`,
     );
 
     // The scenarios' own problems, except the refused one's expected errors (its bodies are checked instead).
     const trouble = problems(measured);
-    const failed = Object.entries(checks).filter(([, c]) => !c.pass).map(([name]) => name);
+    const failed = Object.entries(checks)
+      .filter(([, c]) => !c.pass)
+      .map(([name]) => name);
     const file = writeResult(
       NAME,
       {
         description:
           'submitPollResponse over HTTP through Apollo Server (the one submission pipeline), answers into the answer mix and moved by the mixer every second, next to a plain node:http server and a trivial GraphQL query measured in the same run at the same concurrency. Ratios are req/s ÷ baseline req/s. `submit`: OPEN poll, each request a new respondent with its own solved ALTCHA challenge (the throughput and p99 bars); `submit-verified`: RESIDENT_LIST poll, each request with its own blind token (the verified bar); `submit-unchallenged` and `submit-refused` show where the time goes; `trivial-query-10` is the trivial query at its best concurrency.',
-        required: { submitToTrivialRatio: REQUIRED.submitToTrivialRatio, verifiedToTrivialRatio: REQUIRED.verifiedToTrivialRatio, p99Ms: REQUIRED.p99Ms, noneLost: true, noneDuplicated: true, alreadyResponded: 0 },
+        required: {
+          submitToTrivialRatio: REQUIRED.submitToTrivialRatio,
+          verifiedToTrivialRatio: REQUIRED.verifiedToTrivialRatio,
+          p99Ms: REQUIRED.p99Ms,
+          noneLost: true,
+          noneDuplicated: true,
+          alreadyResponded: 0,
+        },
         pass: failed.length === 0 && trouble.length === 0,
         checks,
         settings: {
           ...settings,
           loadGenerator: 'autocannon 8.0.0, 1 worker thread, pipelining 1, same machine, 127.0.0.1',
           server:
-            'in-process (tests/helpers/app startTestApp), LOG_LEVEL silent, SUBMISSIONS_PER_MINUTE, UNCHALLENGED_SUBMISSIONS_PER_HOUR and VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN 1e9, ALTCHA_MAX_COUNTER 100, DATABASE_POOL_SIZE 10, ANSWER_MIX_K 10 (default), the mixer (ANSWER_MIX_INTERVAL_MS) and the tally fold (TALLY_INTERVAL_MS) every 1 s during the load; Error.prepareStackTrace reset to V8\'s (no source-mapped stacks, as in production)',
-          bodies: 'submit and submit-verified send a different body each request (bench/lib/next-body.cjs in autocannon\'s worker): challenges fetched with altchaChallenge and solved, tokens issued with issuePollToken for listed member numbers and unblinded, all before each timed run; each of their runs sends exactly the bodies made for it (autocannon `amount`: the last run\'s rate × the round\'s seconds, at least 1,000/s), so its length varies around the round\'s',
+            "in-process (tests/helpers/app startTestApp), LOG_LEVEL silent, SUBMISSIONS_PER_MINUTE, UNCHALLENGED_SUBMISSIONS_PER_HOUR and VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN 1e9, ALTCHA_MAX_COUNTER 100, DATABASE_POOL_SIZE 10, ANSWER_MIX_K 10 (default), the mixer (ANSWER_MIX_INTERVAL_MS) and the tally fold (TALLY_INTERVAL_MS) every 1 s during the load; Error.prepareStackTrace reset to V8's (no source-mapped stacks, as in production)",
+          bodies:
+            "submit and submit-verified send a different body each request (bench/lib/next-body.cjs in autocannon's worker): challenges fetched with altchaChallenge and solved, tokens issued with issuePollToken for listed member numbers and unblinded, all before each timed run; each of their runs sends exactly the bodies made for it (autocannon `amount`: the last run's rate × the round's seconds, at least 1,000/s), so its length varies around the round's",
           preparing: { ...preparing, challengeMs: Math.round(preparing.challengeMs), tokenMs: Math.round(preparing.tokenMs) },
           concurrency: 'every scenario at `connections`, except trivial-query-10 (10)',
-          respondents: 'no respondentToken and no cookie: the server issues a new token per request, so every request is a new respondent; only `pollId` is selected, so every accepted answer has the same body',
+          respondents:
+            'no respondentToken and no cookie: the server issues a new token per request, so every request is a new respondent; only `pollId` is selected, so every accepted answer has the same body',
           survey: 'the demo satisfaction survey (server/src/seed/demo-polls.ts): 2 single choices, rating, NPS, free text; asksDistrict',
         },
         database,
         baselines: Object.fromEntries(Object.entries(BASELINES).map(([label, name]) => [label, summary(byName(name))])),
         ratios,
         accounting: { ...accounting, exactRun: exactAccounting, foldAfterRunsMs: Math.round(foldMs) },
-        scenarios: measured.map((m) => ({ ...m, sqlPerRequest: sqlPerRequest[m.name], serverCpuMsPerRequest: cpuPerRequest(m), ratios: ratios[m.name] })),
+        scenarios: measured.map((m) => ({
+          ...m,
+          sqlPerRequest: sqlPerRequest[m.name],
+          serverCpuMsPerRequest: cpuPerRequest(m),
+          ratios: ratios[m.name],
+        })),
         problems: trouble,
         failed,
       },
@@ -497,5 +602,10 @@ function cpuPerRequest(m: Measured): number {
 }
 
 function summary(m: Measured) {
-  return { scenario: m.name, requestsPerSecond: m.requestsPerSecond, requestsPerSecondRange: m.requestsPerSecondRange, latencyMs: m.latencyMs };
+  return {
+    scenario: m.name,
+    requestsPerSecond: m.requestsPerSecond,
+    requestsPerSecondRange: m.requestsPerSecondRange,
+    latencyMs: m.latencyMs,
+  };
 }

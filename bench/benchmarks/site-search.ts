@@ -15,11 +15,64 @@ const ITEMS_PER_KIND = 25_000;
 const BAR_P95_MS = 50;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const QUERIES = ['زیباسازی پارک', 'زيباسازي', 'آسفالت', 'مترو', 'نظرسنجی', 'فضای سبز', 'پیاده‌رو', 'جشنواره فرهنگی', 'park', 'festival', 'metro line', 'budget 1404', 'بودجه', 'شهردار منطقه'];
+const QUERIES = [
+  'زیباسازی پارک',
+  'زيباسازي',
+  'آسفالت',
+  'مترو',
+  'نظرسنجی',
+  'فضای سبز',
+  'پیاده‌رو',
+  'جشنواره فرهنگی',
+  'park',
+  'festival',
+  'metro line',
+  'budget 1404',
+  'بودجه',
+  'شهردار منطقه',
+];
 
 // Words the generated texts are built from: Persian (some in Arabic spelling), English, with half-spaces.
-const FA_WORDS = ['زیباسازی', 'زيباسازي', 'پارک', 'پارك', 'آسفالت', 'مترو', 'فضای سبز', 'پیاده‌رو', 'جشنواره', 'فرهنگی', 'بودجه', 'شهردار', 'منطقه', 'محله', 'نظرسنجی', 'ترافیک', 'پسماند', 'کتابخانه', 'ورزشی', 'نوروز'];
-const EN_WORDS = ['park', 'festival', 'metro', 'line', 'budget', '1404', 'traffic', 'library', 'sports', 'square', 'waste', 'district', 'mayor', 'green', 'space', 'road'];
+const FA_WORDS = [
+  'زیباسازی',
+  'زيباسازي',
+  'پارک',
+  'پارك',
+  'آسفالت',
+  'مترو',
+  'فضای سبز',
+  'پیاده‌رو',
+  'جشنواره',
+  'فرهنگی',
+  'بودجه',
+  'شهردار',
+  'منطقه',
+  'محله',
+  'نظرسنجی',
+  'ترافیک',
+  'پسماند',
+  'کتابخانه',
+  'ورزشی',
+  'نوروز',
+];
+const EN_WORDS = [
+  'park',
+  'festival',
+  'metro',
+  'line',
+  'budget',
+  '1404',
+  'traffic',
+  'library',
+  'sports',
+  'square',
+  'waste',
+  'district',
+  'mayor',
+  'green',
+  'space',
+  'road',
+];
 
 function textExpr(words: string[], n: number, seed: string): string {
   const arr = `ARRAY[${words.map((w) => `'${w}'`).join(',')}]`;
@@ -30,7 +83,13 @@ function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length), max: round(sorted[sorted.length - 1]) };
+  return {
+    p50: round(at(50)),
+    p95: round(at(95)),
+    p99: round(at(99)),
+    mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    max: round(sorted[sorted.length - 1]),
+  };
 }
 
 export default async function siteSearch(): Promise<void> {
@@ -46,20 +105,23 @@ export default async function siteSearch(): Promise<void> {
     const n = ITEMS_PER_KIND;
     // One transaction without the app's statement timeout: the bulk load is not a request.
     await db.transaction(async (m) => {
-    await m.query('SET LOCAL statement_timeout = 0');
-    await m.query(`INSERT INTO goal (title_fa, title_en, description_fa, category, position, status)
+      await m.query('SET LOCAL statement_timeout = 0');
+      await m.query(`INSERT INTO goal (title_fa, title_en, description_fa, category, position, status)
       SELECT ${textExpr(FA_WORDS, 4, '31')}, ${textExpr(EN_WORDS, 4, '17')}, ${textExpr(FA_WORDS, 20, '13')}, 'AWARENESS', 1000 + g,
              CASE WHEN g % 5 = 0 THEN 'DRAFT'::goal_status ELSE 'ACTIVE'::goal_status END FROM generate_series(1, ${n}) g`);
-    await m.query(`INSERT INTO press_release (slug, title_fa, title_en, summary_fa, body_fa, status, published_at, created_by)
+      await m.query(
+        `INSERT INTO press_release (slug, title_fa, title_en, summary_fa, body_fa, status, published_at, created_by)
       SELECT 'bench-' || g, ${textExpr(FA_WORDS, 6, '37')}, ${textExpr(EN_WORDS, 5, '19')}, ${textExpr(FA_WORDS, 25, '11')}, 'متن',
              CASE WHEN g % 5 = 0 THEN 'DRAFT'::press_release_status ELSE 'PUBLISHED'::press_release_status END,
-             CASE WHEN g % 5 = 0 THEN NULL ELSE now() - g * interval '1 minute' END, $1 FROM generate_series(1, ${n}) g`, [staff.id]);
-    await m.query(`INSERT INTO event (kind, title_fa, title_en, description_fa, venue_fa, starts_at, ends_at, status, published_at)
+             CASE WHEN g % 5 = 0 THEN NULL ELSE now() - g * interval '1 minute' END, $1 FROM generate_series(1, ${n}) g`,
+        [staff.id],
+      );
+      await m.query(`INSERT INTO event (kind, title_fa, title_en, description_fa, venue_fa, starts_at, ends_at, status, published_at)
       SELECT 'MAYOR_APPEARANCE', ${textExpr(FA_WORDS, 4, '41')}, ${textExpr(EN_WORDS, 4, '23')}, ${textExpr(FA_WORDS, 15, '7')}, ${textExpr(FA_WORDS, 2, '3')},
              now() - g * interval '1 hour', now() - g * interval '1 hour' + interval '2 hours',
              CASE WHEN g % 5 = 0 THEN 'DRAFT'::event_status ELSE 'PUBLISHED'::event_status END,
              CASE WHEN g % 5 = 0 THEN NULL ELSE now() END FROM generate_series(1, ${n}) g`);
-    await m.query(`INSERT INTO poll (title_fa, title_en, description_fa, series_id, state)
+      await m.query(`INSERT INTO poll (title_fa, title_en, description_fa, series_id, state)
       SELECT ${textExpr(FA_WORDS, 4, '43')}, ${textExpr(EN_WORDS, 4, '29')}, ${textExpr(FA_WORDS, 15, '5')}, gen_random_uuid(),
              CASE WHEN g % 5 = 0 THEN 'DRAFT'::poll_state ELSE 'PUBLISHED'::poll_state END FROM generate_series(1, ${n}) g`);
     });
@@ -95,8 +157,18 @@ export default async function siteSearch(): Promise<void> {
       trivial.push(performance.now() - t0);
     }
     const baseline = percentiles(trivial);
-    printTable(perQuery.map((p) => ({ query: p.query, found: p.totalCount, 'p50 ms': p.latencyMs.p50, 'p95 ms': p.latencyMs.p95, 'p99 ms': p.latencyMs.p99 })));
-    process.stdout.write(`overall: p50 ${overall.p50} ms, p95 ${overall.p95} ms, p99 ${overall.p99} ms (bar: p95 < ${BAR_P95_MS} ms); trivial query p95 ${baseline.p95} ms\n`);
+    printTable(
+      perQuery.map((p) => ({
+        query: p.query,
+        found: p.totalCount,
+        'p50 ms': p.latencyMs.p50,
+        'p95 ms': p.latencyMs.p95,
+        'p99 ms': p.latencyMs.p99,
+      })),
+    );
+    process.stdout.write(
+      `overall: p50 ${overall.p50} ms, p95 ${overall.p95} ms, p99 ${overall.p99} ms (bar: p95 < ${BAR_P95_MS} ms); trivial query p95 ${baseline.p95} ms\n`,
+    );
     const pass = overall.p95 < BAR_P95_MS;
     const file = writeResult(
       NAME,

@@ -39,10 +39,22 @@ export default async function soak(): Promise<void> {
   const server = await startServerProcess({ SUBMISSIONS_PER_MINUTE: '1000000000', UNCHALLENGED_SUBMISSIONS_PER_HOUR: '1000000000' });
   try {
     const { submit, publicRead, analystRead } = await demoSurvey(server.graphqlUrl);
-    const { signIn } = await call<{ signIn: { token: string } }>(server.graphqlUrl, 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }', { input: { email: 'analyst@nabz.example', password: 'nabz-demo-1405' } });
+    const { signIn } = await call<{ signIn: { token: string } }>(
+      server.graphqlUrl,
+      'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
+      { input: { email: 'analyst@nabz.example', password: 'nabz-demo-1405' } },
+    );
     const json = { 'content-type': 'application/json' };
     const run = (body: unknown, rate: number, headers: Record<string, string> = json) =>
-      autocannon({ url: server.graphqlUrl, method: 'POST', headers, body: JSON.stringify(body), connections: Math.max(1, Math.ceil(rate / 20)), overallRate: rate, duration: WINDOW_SECONDS });
+      autocannon({
+        url: server.graphqlUrl,
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        connections: Math.max(1, Math.ceil(rate / 20)),
+        overallRate: rate,
+        duration: WINDOW_SECONDS,
+      });
 
     const windows: Window[] = [];
     const count = Math.max(3, Math.round(TOTAL_SECONDS / WINDOW_SECONDS));
@@ -76,9 +88,21 @@ export default async function soak(): Promise<void> {
     const p95 = (w: Window) => Math.max(w.publicReadP95, w.submitP95, w.analystReadP95);
     const p95End = median(lastThird.map(p95));
     const checks = {
-      memory: { required: `median resident-memory floor (lowest sample of a window) of the last third ≤ ${REQUIRED.rssGrowth} × the baseline window's`, measured: Math.round((rssEnd / baseline.rssFloorMiB) * 1000) / 1000, pass: rssEnd <= baseline.rssFloorMiB * REQUIRED.rssGrowth },
-      latency: { required: `median worst p97.5 of the last third ≤ ${REQUIRED.p95Growth} × the baseline window's (+2 ms for the 1 ms resolution)`, measured: Math.round((p95End / Math.max(1, p95(baseline))) * 1000) / 1000, pass: p95End <= p95(baseline) * REQUIRED.p95Growth + 2 },
-      errors: { required: 'no failed request', measured: windows.reduce((s, w) => s + w.errors, 0), pass: windows.every((w) => w.errors === 0) },
+      memory: {
+        required: `median resident-memory floor (lowest sample of a window) of the last third ≤ ${REQUIRED.rssGrowth} × the baseline window's`,
+        measured: Math.round((rssEnd / baseline.rssFloorMiB) * 1000) / 1000,
+        pass: rssEnd <= baseline.rssFloorMiB * REQUIRED.rssGrowth,
+      },
+      latency: {
+        required: `median worst p97.5 of the last third ≤ ${REQUIRED.p95Growth} × the baseline window's (+2 ms for the 1 ms resolution)`,
+        measured: Math.round((p95End / Math.max(1, p95(baseline))) * 1000) / 1000,
+        pass: p95End <= p95(baseline) * REQUIRED.p95Growth + 2,
+      },
+      errors: {
+        required: 'no failed request',
+        measured: windows.reduce((s, w) => s + w.errors, 0),
+        pass: windows.every((w) => w.errors === 0),
+      },
     };
     printTable(windows.map((w) => ({ ...w })));
     printTable(Object.entries(checks).map(([name, c]) => ({ check: name, measured: c.measured, pass: c.pass ? 'yes' : 'NO' })));

@@ -54,18 +54,26 @@ export default async function tokenIssuance(): Promise<void> {
   const database = { mode: process.env.NABZ_TEST_DB_MODE === 'server' ? 'postgresql' : 'pglite (embedded fallback)', version: '' };
   let t: TestApp | undefined;
   try {
-    t = await startTestApp({ env: { LOG_LEVEL: 'silent', VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN: '1000000000', DATABASE_POOL_SIZE: '10' } });
+    t = await startTestApp({
+      env: { LOG_LEVEL: 'silent', VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN: '1000000000', DATABASE_POOL_SIZE: '10' },
+    });
     const app = t;
     const [{ server_version: version }] = (await t.app.db.query('SHOW server_version')) as Array<{ server_version: string }>;
     database.version = version;
-    process.stdout.write(`[bench] database: ${database.mode} ${version}; ${count} tokens a measurement, ${connections} connections over HTTP\n`);
+    process.stdout.write(
+      `[bench] database: ${database.mode} ${version}; ${count} tokens a measurement, ${connections} connections over HTTP\n`,
+    );
 
     const editor = await t.signIn('editor');
     // Two polls on one list: one for HTTP, one for the service calls (a person gets one token a poll).
     const residents = memberNumbers(count + 200);
     const listId = await eligibilityList(t.graphqlUrl, editor, residents);
     const httpPoll = await createPoll(app, editor, { ...DEMO_SATISFACTION_SURVEY, assurance: 'RESIDENT_LIST', eligibilityListId: listId });
-    const servicePoll = await createPoll(app, editor, { ...DEMO_SATISFACTION_SURVEY, assurance: 'RESIDENT_LIST', eligibilityListId: listId });
+    const servicePoll = await createPoll(app, editor, {
+      ...DEMO_SATISFACTION_SURVEY,
+      assurance: 'RESIDENT_LIST',
+      eligibilityListId: listId,
+    });
 
     // Baseline: the trivial query at the same concurrency, this run.
     const trivialBody = JSON.stringify({ query: '{ __typename }' });
@@ -75,7 +83,12 @@ export default async function tokenIssuance(): Promise<void> {
     // issue-http: bodies prepared (blinded) beforehand, each sent once; the first 200 warm up.
     const warm = 200;
     const { blinded } = await blindMessages(t.graphqlUrl, httpPoll.id, count + warm);
-    const bodies = residents.slice(0, count + warm).map((residentId, i) => JSON.stringify({ query: ISSUE_POLL_TOKEN, variables: { input: { pollId: httpPoll.id, residentId, blindedMessage: blinded[i].blindedMessage } } }));
+    const bodies = residents.slice(0, count + warm).map((residentId, i) =>
+      JSON.stringify({
+        query: ISSUE_POLL_TOKEN,
+        variables: { input: { pollId: httpPoll.id, residentId, blindedMessage: blinded[i].blindedMessage } },
+      }),
+    );
     const file = (lines: string[], name: string) => {
       const f = path.join(bodyDir, name);
       writeFileSync(f, lines.join('\n'));
@@ -127,18 +140,31 @@ export default async function tokenIssuance(): Promise<void> {
       Array.from({ length: connections }, async () => {
         while (next < count) {
           const i = next++;
-          await service.issueToken({ pollId: servicePoll.id, residentId: residents[i], blindedMessage: serviceBlinded[i].blindedMessage }, 'benchmark');
+          await service.issueToken(
+            { pollId: servicePoll.id, residentId: residents[i], blindedMessage: serviceBlinded[i].blindedMessage },
+            'benchmark',
+          );
           serviceIssued++;
         }
       }),
     );
     const serviceSeconds = (performance.now() - serviceStarted) / 1000;
     const serviceCpuMs = mainThreadCpuMs() - serviceCpu;
-    const serviceFigures = { tokens: serviceIssued, seconds: round(serviceSeconds, 2), tokensPerSecond: round(serviceIssued / serviceSeconds), mainThreadCpuMsPerToken: round(serviceCpuMs / serviceIssued, 3), tokensPerServerCpuSecond: round((serviceIssued * 1000) / serviceCpuMs) };
+    const serviceFigures = {
+      tokens: serviceIssued,
+      seconds: round(serviceSeconds, 2),
+      tokensPerSecond: round(serviceIssued / serviceSeconds),
+      mainThreadCpuMsPerToken: round(serviceCpuMs / serviceIssued, 3),
+      tokensPerServerCpuSecond: round((serviceIssued * 1000) / serviceCpuMs),
+    };
 
     // blind-sign alone, on a fresh RSA-2048 key (the same parameters as a poll's).
     const pair = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 0x10001 });
-    const keys = { publicKey: pair.publicKey, privateKey: pair.privateKey, publicKeyDer: pair.publicKey.export({ type: 'spki', format: 'der' }) };
+    const keys = {
+      publicKey: pair.publicKey,
+      privateKey: pair.privateKey,
+      publicKeyDer: pair.publicKey.export({ type: 'spki', format: 'der' }),
+    };
     const signer = new PollTokenKeys(t.app.db, 'benchmark-only-secret');
     const messages = blindWith(rsaKey(pair.publicKey), count).map((b) => Buffer.from(b.blindedMessage, 'base64url'));
     for (const m of messages.slice(0, 100)) signer.blindSign(keys, m);
@@ -147,37 +173,94 @@ export default async function tokenIssuance(): Promise<void> {
     for (const m of messages) signer.blindSign(keys, m);
     const signSeconds = (performance.now() - signStarted) / 1000;
     const signCpuMs = mainThreadCpuMs() - signCpu;
-    const signFigures = { signatures: count, seconds: round(signSeconds, 2), signaturesPerSecond: round(count / signSeconds), mainThreadCpuMsPerSignature: round(signCpuMs / count, 3), signaturesPerServerCpuSecond: round((count * 1000) / signCpuMs) };
+    const signFigures = {
+      signatures: count,
+      seconds: round(signSeconds, 2),
+      signaturesPerSecond: round(count / signSeconds),
+      mainThreadCpuMsPerSignature: round(signCpuMs / count, 3),
+      signaturesPerServerCpuSecond: round((count * 1000) / signCpuMs),
+    };
 
     const checks = {
-      tokensPerSecond: { required: `issuePollToken over HTTP ≥ ${REQUIRED.tokensPerSecond} tokens/s (one server process)`, measured: httpFigures.tokensPerSecond, pass: httpFigures.tokensPerSecond >= REQUIRED.tokensPerSecond && httpFigures.refusedOrErrors === 0 },
+      tokensPerSecond: {
+        required: `issuePollToken over HTTP ≥ ${REQUIRED.tokensPerSecond} tokens/s (one server process)`,
+        measured: httpFigures.tokensPerSecond,
+        pass: httpFigures.tokensPerSecond >= REQUIRED.tokensPerSecond && httpFigures.refusedOrErrors === 0,
+      },
     };
     const trivialRps = trivial.requestsPerSecond;
     process.stdout.write('\n');
     printTable([
-      { measurement: 'trivial-query (baseline)', 'per second': Math.round(trivialRps), 'p50 ms': trivial.latencyMs.p50, 'p99 ms': trivial.latencyMs.p99, 'CPU ms each': '–', 'per CPU-second': '–', '÷ trivial': 1 },
-      { measurement: 'issue-http (the bar)', 'per second': Math.round(httpFigures.tokensPerSecond), 'p50 ms': httpFigures.latencyMs.p50, 'p99 ms': httpFigures.latencyMs.p99, 'CPU ms each': httpFigures.serverMainThreadCpuMsPerToken, 'per CPU-second': Math.round(httpFigures.tokensPerServerCpuSecond), '÷ trivial': round(httpFigures.tokensPerSecond / trivialRps, 3) },
-      { measurement: 'issue-service', 'per second': Math.round(serviceFigures.tokensPerSecond), 'p50 ms': '–', 'p99 ms': '–', 'CPU ms each': serviceFigures.mainThreadCpuMsPerToken, 'per CPU-second': Math.round(serviceFigures.tokensPerServerCpuSecond), '÷ trivial': round(serviceFigures.tokensPerSecond / trivialRps, 3) },
-      { measurement: 'blind-sign', 'per second': Math.round(signFigures.signaturesPerSecond), 'p50 ms': '–', 'p99 ms': '–', 'CPU ms each': signFigures.mainThreadCpuMsPerSignature, 'per CPU-second': Math.round(signFigures.signaturesPerServerCpuSecond), '÷ trivial': round(signFigures.signaturesPerSecond / trivialRps, 3) },
+      {
+        measurement: 'trivial-query (baseline)',
+        'per second': Math.round(trivialRps),
+        'p50 ms': trivial.latencyMs.p50,
+        'p99 ms': trivial.latencyMs.p99,
+        'CPU ms each': '–',
+        'per CPU-second': '–',
+        '÷ trivial': 1,
+      },
+      {
+        measurement: 'issue-http (the bar)',
+        'per second': Math.round(httpFigures.tokensPerSecond),
+        'p50 ms': httpFigures.latencyMs.p50,
+        'p99 ms': httpFigures.latencyMs.p99,
+        'CPU ms each': httpFigures.serverMainThreadCpuMsPerToken,
+        'per CPU-second': Math.round(httpFigures.tokensPerServerCpuSecond),
+        '÷ trivial': round(httpFigures.tokensPerSecond / trivialRps, 3),
+      },
+      {
+        measurement: 'issue-service',
+        'per second': Math.round(serviceFigures.tokensPerSecond),
+        'p50 ms': '–',
+        'p99 ms': '–',
+        'CPU ms each': serviceFigures.mainThreadCpuMsPerToken,
+        'per CPU-second': Math.round(serviceFigures.tokensPerServerCpuSecond),
+        '÷ trivial': round(serviceFigures.tokensPerSecond / trivialRps, 3),
+      },
+      {
+        measurement: 'blind-sign',
+        'per second': Math.round(signFigures.signaturesPerSecond),
+        'p50 ms': '–',
+        'p99 ms': '–',
+        'CPU ms each': signFigures.mainThreadCpuMsPerSignature,
+        'per CPU-second': Math.round(signFigures.signaturesPerServerCpuSecond),
+        '÷ trivial': round(signFigures.signaturesPerSecond / trivialRps, 3),
+      },
     ]);
-    process.stdout.write('(CPU ms each: the server process\'s main thread, /proc/self/task; the load generator and PostgreSQL not counted. per CPU-second: 1000 ÷ CPU ms each, the rate with a core to itself)\n\n');
-    printTable(Object.entries(checks).map(([bar, c]) => ({ bar, required: c.required, measured: c.measured, pass: c.pass ? 'PASS' : 'FAIL' })));
+    process.stdout.write(
+      "(CPU ms each: the server process's main thread, /proc/self/task; the load generator and PostgreSQL not counted. per CPU-second: 1000 ÷ CPU ms each, the rate with a core to itself)\n\n",
+    );
+    printTable(
+      Object.entries(checks).map(([bar, c]) => ({ bar, required: c.required, measured: c.measured, pass: c.pass ? 'PASS' : 'FAIL' })),
+    );
 
-    const failed = Object.entries(checks).filter(([, c]) => !c.pass).map(([bar]) => bar);
+    const failed = Object.entries(checks)
+      .filter(([, c]) => !c.pass)
+      .map(([bar]) => bar);
     const written = writeResult(
       NAME,
       {
         description:
           'Blind-signed poll tokens (RFC 9474, RSA-2048) issued once a person is verified, for a RESIDENT_LIST poll (listed member numbers): issue-http = issuePollToken over HTTP through Apollo Server (eligibility check, issuance row, blind signature) — the bar; issue-service = ParticipationService.issueToken in-process; blind-sign = PollTokenKeys.blindSign alone. One server process: its JavaScript and the synchronous OpenSSL signing run on one thread, i.e. one core.',
-        measuredHow: 'issue-http: autocannon (1 worker thread), a fixed number of requests each with its own identifier and blinded message (bench/lib/next-body.cjs), 200 unrecorded first; tokens/s = tokens ÷ wall time of the run. Blinded messages prepared beforehand with bench/lib/participation.ts (RFC 9474 blinding with native BigInt)',
+        measuredHow:
+          'issue-http: autocannon (1 worker thread), a fixed number of requests each with its own identifier and blinded message (bench/lib/next-body.cjs), 200 unrecorded first; tokens/s = tokens ÷ wall time of the run. Blinded messages prepared beforehand with bench/lib/participation.ts (RFC 9474 blinding with native BigInt)',
         required: REQUIRED,
         pass: failed.length === 0,
         checks,
         beside: `With a core to itself the server thread would issue ${Math.round(httpFigures.tokensPerServerCpuSecond)} tokens/s over HTTP (tokens ÷ its own CPU seconds; PostgreSQL's CPU not counted); the bar is checked on the wall-clock rate of this shared machine.`,
-        settings: { tokens: count, connections, server: 'in-process (tests/helpers/app startTestApp), LOG_LEVEL silent, VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN 1e9, DATABASE_POOL_SIZE 10; Error.prepareStackTrace reset to V8\'s' },
+        settings: {
+          tokens: count,
+          connections,
+          server:
+            "in-process (tests/helpers/app startTestApp), LOG_LEVEL silent, VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN 1e9, DATABASE_POOL_SIZE 10; Error.prepareStackTrace reset to V8's",
+        },
         database,
         baselines: { 'trivial-query': { connections, requestsPerSecond: trivialRps, latencyMs: trivial.latencyMs } },
-        ratios: { 'issue-http': { 'trivial-query': round(httpFigures.tokensPerSecond / trivialRps, 3) }, 'issue-service': { 'trivial-query': round(serviceFigures.tokensPerSecond / trivialRps, 3) } },
+        ratios: {
+          'issue-http': { 'trivial-query': round(httpFigures.tokensPerSecond / trivialRps, 3) },
+          'issue-service': { 'trivial-query': round(serviceFigures.tokensPerSecond / trivialRps, 3) },
+        },
         scenarios: [
           { name: 'issue-http', ...httpFigures },
           { name: 'issue-service', ...serviceFigures },

@@ -107,7 +107,10 @@ export const inEnglish = (path: string) => (path === '/' ? '/en' : `/en${path}`)
 
 /** Script bytes a page loads, as transferred (compressed, with headers), counted by Chromium. */
 async function javascriptBytes(urls: string[]): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const sizes: number[] = [];
     for (const url of urls) {
@@ -164,10 +167,20 @@ export async function startEmptyNextPage(): Promise<{ url: string; close(): Prom
   const build = spawnSync(process.execPath, [NEXT_BIN, 'build', EMPTY_APP], { env, encoding: 'utf8', timeout: 180_000 });
   if (build.status !== 0) throw new Error(`building the empty Next.js app failed:\n${build.stdout}\n${build.stderr}`);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', EMPTY_APP, '-p', String(port), '-H', 'localhost'], { env, detached: true, stdio: 'ignore' });
+  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', EMPTY_APP, '-p', String(port), '-H', 'localhost'], {
+    env,
+    detached: true,
+    stdio: 'ignore',
+  });
   const url = `http://localhost:${port}/`;
   for (let i = 0; i < 300; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -206,7 +219,13 @@ interface Sample {
  * fetches a page, waits a think time, fetches the next page of the list (its own starting point),
  * until the time is up.
  */
-function runReaders(urls: { page: string; url: string }[], readers: number, seconds: number, warmup: number, think: [number, number]): Promise<Sample[]> {
+function runReaders(
+  urls: { page: string; url: string }[],
+  readers: number,
+  seconds: number,
+  warmup: number,
+  think: [number, number],
+): Promise<Sample[]> {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
     const { urls, readers, seconds, warmup, think } = workerData;
@@ -278,12 +297,25 @@ export default async function webPages(): Promise<void> {
     const empty = await emptyNextPageBytes();
     const faPages = all.filter((p) => p.page.startsWith('fa '));
     const sizes = await javascriptBytes(faPages.map((p) => p.url));
-    const javascript = faPages.map((p, i) => ({ page: p.page.slice(3), bytes: sizes[i], overEmptyPage: sizes[i] - empty, withinBar: sizes[i] - empty <= JS_BAR_BYTES }));
+    const javascript = faPages.map((p, i) => ({
+      page: p.page.slice(3),
+      bytes: sizes[i],
+      overEmptyPage: sizes[i] - empty,
+      withinBar: sizes[i] - empty <= JS_BAR_BYTES,
+    }));
 
-    process.stdout.write(`[bench] ${READERS} readers, think time ${THINK_MS[0]}–${THINK_MS[1]} ms, ${READ_SECONDS} s after ${WARMUP_SECONDS} s warm-up ...\n`);
+    process.stdout.write(
+      `[bench] ${READERS} readers, think time ${THINK_MS[0]}–${THINK_MS[1]} ms, ${READ_SECONDS} s after ${WARMUP_SECONDS} s warm-up ...\n`,
+    );
     const readerSamples = await runReaders(all, READERS, READ_SECONDS, WARMUP_SECONDS, THINK_MS);
     const readers = summarize(readerSamples, READ_SECONDS);
-    const byPage = all.map(({ page }) => ({ page, ...summarize(readerSamples.filter((s) => s.page === page), READ_SECONDS) }));
+    const byPage = all.map(({ page }) => ({
+      page,
+      ...summarize(
+        readerSamples.filter((s) => s.page === page),
+        READ_SECONDS,
+      ),
+    }));
 
     process.stdout.write(`[bench] ${READERS} eager readers, think time ${EAGER_THINK_MS[0]}–${EAGER_THINK_MS[1]} ms, 20 s ...\n`);
     const eager = summarize(await runReaders(all, READERS, 20, 3, EAGER_THINK_MS), 20);
@@ -291,14 +323,46 @@ export default async function webPages(): Promise<void> {
     const saturated = summarize(await runReaders(all, READERS, 10, 2, [0, 0]), 10);
 
     process.stdout.write('\n');
-    printTable(javascript.map((j) => ({ page: j.page, 'JS bytes': j.bytes, 'over empty': j.overEmptyPage, '≤ 40 KB': j.withinBar ? 'yes' : 'NO' })));
+    printTable(
+      javascript.map((j) => ({ page: j.page, 'JS bytes': j.bytes, 'over empty': j.overEmptyPage, '≤ 40 KB': j.withinBar ? 'yes' : 'NO' })),
+    );
     process.stdout.write(`(empty Next.js ${'16'} App Router page: ${empty} bytes of JavaScript as transferred)\n\n`);
-    printTable(byPage.map((p) => ({ page: p.page, requests: p.requests, 'p50 ms': p.latencyMs.p50, 'p95 ms': p.latencyMs.p95, 'p99 ms': p.latencyMs.p99, failures: p.failures })));
+    printTable(
+      byPage.map((p) => ({
+        page: p.page,
+        requests: p.requests,
+        'p50 ms': p.latencyMs.p50,
+        'p95 ms': p.latencyMs.p95,
+        'p99 ms': p.latencyMs.p99,
+        failures: p.failures,
+      })),
+    );
     process.stdout.write('\n');
     printTable([
-      { load: `${READERS} readers (read 3–7 s)`, 'req/s': readers.requestsPerSecond, 'p50 ms': readers.latencyMs.p50, 'p95 ms': readers.latencyMs.p95, 'p99 ms': readers.latencyMs.p99, failures: readers.failures },
-      { load: `${READERS} eager readers (0.5–1.5 s)`, 'req/s': eager.requestsPerSecond, 'p50 ms': eager.latencyMs.p50, 'p95 ms': eager.latencyMs.p95, 'p99 ms': eager.latencyMs.p99, failures: eager.failures },
-      { load: `${READERS} connections, no think time`, 'req/s': saturated.requestsPerSecond, 'p50 ms': saturated.latencyMs.p50, 'p95 ms': saturated.latencyMs.p95, 'p99 ms': saturated.latencyMs.p99, failures: saturated.failures },
+      {
+        load: `${READERS} readers (read 3–7 s)`,
+        'req/s': readers.requestsPerSecond,
+        'p50 ms': readers.latencyMs.p50,
+        'p95 ms': readers.latencyMs.p95,
+        'p99 ms': readers.latencyMs.p99,
+        failures: readers.failures,
+      },
+      {
+        load: `${READERS} eager readers (0.5–1.5 s)`,
+        'req/s': eager.requestsPerSecond,
+        'p50 ms': eager.latencyMs.p50,
+        'p95 ms': eager.latencyMs.p95,
+        'p99 ms': eager.latencyMs.p99,
+        failures: eager.failures,
+      },
+      {
+        load: `${READERS} connections, no think time`,
+        'req/s': saturated.requestsPerSecond,
+        'p50 ms': saturated.latencyMs.p50,
+        'p95 ms': saturated.latencyMs.p95,
+        'p99 ms': saturated.latencyMs.p99,
+        failures: saturated.failures,
+      },
     ]);
 
     const problems = [
@@ -317,11 +381,16 @@ export default async function webPages(): Promise<void> {
           durationSeconds: READ_SECONDS,
           warmupSeconds: WARMUP_SECONDS,
           pages: all.map((p) => p.page),
-          loadGenerator: 'fetch (undici) in 1 worker thread, same machine; a reader fetches a page (the whole body), reads it for the think time, then fetches the next page of the list',
+          loadGenerator:
+            'fetch (undici) in 1 worker thread, same machine; a reader fetches a page (the whole body), reads it for the think time, then fetches the next page of the list',
           server: 'web: next start (NODE_ENV=production); API: in-process (tests/helpers/app startTestApp), LOG_LEVEL silent',
         },
         requirements: {
-          javascriptOverEmptyPage: { bar: `≤ ${JS_BAR_BYTES} bytes`, worst: Math.max(...javascript.map((j) => j.overEmptyPage)), met: javascript.every((j) => j.withinBar) },
+          javascriptOverEmptyPage: {
+            bar: `≤ ${JS_BAR_BYTES} bytes`,
+            worst: Math.max(...javascript.map((j) => j.overEmptyPage)),
+            met: javascript.every((j) => j.withinBar),
+          },
           readersP95: { bar: `< ${P95_BAR_MS} ms`, measured: readers.latencyMs.p95, met: readers.latencyMs.p95 < P95_BAR_MS },
         },
         emptyNextPageJavascriptBytes: empty,

@@ -6,8 +6,17 @@ import { createHash, createPublicKey, type KeyObject, randomBytes } from 'node:c
  * tests/helpers/participation.ts does, batched (many aliases in one GraphQL request).
  */
 
-async function post<T = Record<string, any>>(graphqlUrl: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const res = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+async function post<T = Record<string, any>>(
+  graphqlUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const res = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: T; errors?: unknown[] };
   if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
   return body.data;
@@ -50,7 +59,11 @@ export async function solvedChallenges(graphqlUrl: string, n: number): Promise<s
 
 /** The poll's public key (modulus and exponent), as a client reads it from `poll.tokenKey`. */
 async function pollPublicKey(graphqlUrl: string, pollId: string): Promise<{ n: bigint; e: bigint }> {
-  const data = await post<{ poll: { tokenKey: { publicKey: string } | null } }>(graphqlUrl, 'query ($id: ID!) { poll(id: $id) { tokenKey { publicKey } } }', { id: pollId });
+  const data = await post<{ poll: { tokenKey: { publicKey: string } | null } }>(
+    graphqlUrl,
+    'query ($id: ID!) { poll(id: $id) { tokenKey { publicKey } } }',
+    { id: pollId },
+  );
   if (!data.poll.tokenKey) throw new Error('the poll has no token key');
   return rsaKey(createPublicKey({ key: Buffer.from(data.poll.tokenKey.publicKey, 'base64url'), format: 'der', type: 'spki' }));
 }
@@ -117,7 +130,11 @@ export interface Blinded {
 }
 
 /** `count` fresh messages, prepared and blinded with the poll's public key (the client's work before issuance). */
-export async function blindMessages(graphqlUrl: string, pollId: string, count: number): Promise<{ key: { n: bigint; e: bigint }; blinded: Blinded[] }> {
+export async function blindMessages(
+  graphqlUrl: string,
+  pollId: string,
+  count: number,
+): Promise<{ key: { n: bigint; e: bigint }; blinded: Blinded[] }> {
   const key = await pollPublicKey(graphqlUrl, pollId);
   return { key, blinded: blindWith(key, count) };
 }
@@ -154,14 +171,20 @@ export const ISSUE_POLL_TOKEN = 'mutation ($input: IssuePollTokenInput!) { issue
  * `residentIds.length` tokens of a RESIDENT_LIST poll, one per listed identifier: blinded, issued
  * (`issuePollToken`, many aliases a request) and unblinded as a client would, ready for `pollToken`.
  */
-export async function residentTokens(graphqlUrl: string, pollId: string, residentIds: string[]): Promise<Array<{ message: string; signature: string }>> {
+export async function residentTokens(
+  graphqlUrl: string,
+  pollId: string,
+  residentIds: string[],
+): Promise<Array<{ message: string; signature: string }>> {
   const { key, blinded } = await blindMessages(graphqlUrl, pollId, residentIds.length);
   const batches = Array.from({ length: Math.ceil(residentIds.length / BATCH) }, (_, b) => b * BATCH);
   const signatures = (
     await pool(batches, 4, async (from) => {
       const ids = residentIds.slice(from, from + BATCH);
       const query = `mutation (${ids.map((_, i) => `$i${i}: IssuePollTokenInput!`).join(', ')}) { ${ids.map((_, i) => `t${i}: issuePollToken(input: $i${i}) { blindSignature }`).join(' ')} }`;
-      const variables = Object.fromEntries(ids.map((residentId, i) => [`i${i}`, { pollId, residentId, blindedMessage: blinded[from + i].blindedMessage }]));
+      const variables = Object.fromEntries(
+        ids.map((residentId, i) => [`i${i}`, { pollId, residentId, blindedMessage: blinded[from + i].blindedMessage }]),
+      );
       const data = await post<Record<string, { blindSignature: string }>>(graphqlUrl, query, variables);
       return ids.map((_, i) => data[`t${i}`].blindSignature);
     })
@@ -185,7 +208,12 @@ export async function eligibilityList(graphqlUrl: string, staffToken: string, id
   );
   const listId = created.createEligibilityList.list.id;
   for (let from = chunk; from < ids.length; from += chunk) {
-    await post(graphqlUrl, 'mutation ($input: AddEligibilityEntriesInput!) { addEligibilityEntries(input: $input) { added } }', { input: { listId, entries: ids.slice(from, from + chunk).join('\n') } }, staffToken);
+    await post(
+      graphqlUrl,
+      'mutation ($input: AddEligibilityEntriesInput!) { addEligibilityEntries(input: $input) { added } }',
+      { input: { listId, entries: ids.slice(from, from + chunk).join('\n') } },
+      staffToken,
+    );
   }
   return listId;
 }

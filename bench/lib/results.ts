@@ -26,7 +26,13 @@ export function writeResult(name: string, body: ResultBody, options: { machine?:
   const file = path.join(RESULTS_DIR, `${name}.json`);
   const { description, ...rest } = body;
   const loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
-  const document = { name, description, timestamp: new Date().toISOString(), machine: { ...(options.machine ?? machine()), loadAverageAtEnd }, ...rest };
+  const document = {
+    name,
+    description,
+    timestamp: new Date().toISOString(),
+    machine: { ...(options.machine ?? machine()), loadAverageAtEnd },
+    ...rest,
+  };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
   return file;

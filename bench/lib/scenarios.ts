@@ -76,14 +76,25 @@ export async function measure(scenarios: Scenario[], options: MeasureOptions): P
     try {
       s.check?.(status, body);
     } catch (err) {
-      throw new Error(`scenario ${s.name}: unexpected answer (HTTP ${status}): ${(err as Error).message}\n${body.slice(0, 500)}`, { cause: err });
+      throw new Error(`scenario ${s.name}: unexpected answer (HTTP ${status}): ${(err as Error).message}\n${body.slice(0, 500)}`, {
+        cause: err,
+      });
     }
     expected.set(s.name, body);
   }
   const run = async (s: Scenario, seconds: number) => {
     const durationSeconds = s.durationSeconds ? Math.min(seconds, s.durationSeconds) : seconds;
     const bodies = s.bodiesFor ? await s.bodiesFor(durationSeconds) : undefined;
-    const result = await load(s.url, { method: s.method ?? 'POST', headers: s.headers, body: s.body, connections: s.connections ?? options.connections, durationSeconds, expectBody: expected.get(s.name), bodiesFile: bodies?.file, amount: bodies?.count });
+    const result = await load(s.url, {
+      method: s.method ?? 'POST',
+      headers: s.headers,
+      body: s.body,
+      connections: s.connections ?? options.connections,
+      durationSeconds,
+      expectBody: expected.get(s.name),
+      bodiesFile: bodies?.file,
+      amount: bodies?.count,
+    });
     s.onResult?.(result);
     return result;
   };
@@ -101,7 +112,9 @@ export async function measure(scenarios: Scenario[], options: MeasureOptions): P
       const result = await run(s, options.durationSeconds);
       results.get(s.name)!.push(result);
       const problems = result.errors + result.non2xx + result.mismatches;
-      log(`  round ${r + 1}/${options.rounds} ${s.name.padEnd(18)} ${String(Math.round(result.requestsPerSecond)).padStart(6)} req/s  p99 ${result.latencyMs.p99} ms${problems ? `  (${result.errors} errors, ${result.non2xx} non-2xx, ${result.mismatches} mismatches)` : ''}`);
+      log(
+        `  round ${r + 1}/${options.rounds} ${s.name.padEnd(18)} ${String(Math.round(result.requestsPerSecond)).padStart(6)} req/s  p99 ${result.latencyMs.p99} ms${problems ? `  (${result.errors} errors, ${result.non2xx} non-2xx, ${result.mismatches} mismatches)` : ''}`,
+      );
     }
   }
 

@@ -4,7 +4,8 @@ function positive(name: string, fallback: number, { integer = false } = {}): num
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) throw new Error(`${name} must be a ${integer ? 'whole ' : ''}number ≥ 0, not ${raw}`);
+  if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value)))
+    throw new Error(`${name} must be a ${integer ? 'whole ' : ''}number ≥ 0, not ${raw}`);
   return value;
 }
 
@@ -20,6 +21,7 @@ export function loadSettings(defaults: Omit<MeasureOptions, 'log'>): Omit<Measur
     rounds: positive('BENCH_ROUNDS', defaults.rounds, { integer: true }),
     warmupSeconds: positive('BENCH_WARMUP', defaults.warmupSeconds, { integer: true }),
   };
-  if (settings.connections < 1 || settings.durationSeconds < 1 || settings.rounds < 1) throw new Error('BENCH_CONNECTIONS, BENCH_DURATION and BENCH_ROUNDS must be at least 1');
+  if (settings.connections < 1 || settings.durationSeconds < 1 || settings.rounds < 1)
+    throw new Error('BENCH_CONNECTIONS, BENCH_DURATION and BENCH_ROUNDS must be at least 1');
   return settings;
 }

@@ -56,7 +56,10 @@ export interface App {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the whole server without listening: database, migrations, demo data, GraphQL, HTTP. */
-export async function createApp(config: Config, options: { log?: Logger; live?: LiveResultsSettings; clock?: Clock; sms?: SmsGateway } = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  options: { log?: Logger; live?: LiveResultsSettings; clock?: Clock; sms?: SmsGateway } = {},
+): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
   const cleanups: Array<() => Promise<unknown>> = [];
   const close = async () => {
@@ -84,7 +87,13 @@ export async function createApp(config: Config, options: { log?: Logger; live?: 
     const readUrl = config.database.kind === 'url' ? config.database.readUrl : undefined;
     let readDb = db;
     if (readUrl) {
-      readDb = createDataSource({ url: readUrl, poolSize: (config.database as { poolSize: number }).poolSize, logger: queries, applicationName: 'nabz-server-reads', statementTimeoutMs: config.statementTimeoutMs });
+      readDb = createDataSource({
+        url: readUrl,
+        poolSize: (config.database as { poolSize: number }).poolSize,
+        logger: queries,
+        applicationName: 'nabz-server-reads',
+        statementTimeoutMs: config.statementTimeoutMs,
+      });
       await readDb.initialize();
       cleanups.push(() => readDb.destroy());
       log.info('analyst reads go to the read replica (DATABASE_READ_URL)');
@@ -92,7 +101,10 @@ export async function createApp(config: Config, options: { log?: Logger; live?: 
 
     const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
     // QUIT only reaches a connected Redis; otherwise stop reconnecting at once (a shutdown never waits on Redis).
-    if (redis) cleanups.push(async () => (redis.status === 'ready' ? void (await redis.quit().catch(() => redis.disconnect())) : redis.disconnect()));
+    if (redis)
+      cleanups.push(async () =>
+        redis.status === 'ready' ? void (await redis.quit().catch(() => redis.disconnect())) : redis.disconnect(),
+      );
     const services = createServices(db, config, log, redis, options.live, options.clock, readDb, options.sms);
     cleanups.push(() => services.pollLive.close());
     services.pollTallies.start(config.tallyIntervalMs);
@@ -159,9 +171,20 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   http.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     // JSON is UTF-8 (RFC 8259); a body declared in another charset would be read as something it is not.
     const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(request.headers['content-type'] ?? '')?.[1];
-    if (charset !== undefined && !/^utf-?8$/i.test(charset)) return done(Object.assign(new Error('JSON bodies must be UTF-8: send charset=utf-8 or no charset.'), { statusCode: 415, code: 'NABZ_UNSUPPORTED_CHARSET' }), undefined);
+    if (charset !== undefined && !/^utf-?8$/i.test(charset))
+      return done(
+        Object.assign(new Error('JSON bodies must be UTF-8: send charset=utf-8 or no charset.'), {
+          statusCode: 415,
+          code: 'NABZ_UNSUPPORTED_CHARSET',
+        }),
+        undefined,
+      );
     const bytes = body as Buffer;
-    if (!isUtf8(bytes)) return done(Object.assign(new Error('The request body is not valid UTF-8.'), { statusCode: 400, code: 'NABZ_INVALID_UTF8' }), undefined);
+    if (!isUtf8(bytes))
+      return done(
+        Object.assign(new Error('The request body is not valid UTF-8.'), { statusCode: 400, code: 'NABZ_INVALID_UTF8' }),
+        undefined,
+      );
     parseJson(request, bytes.toString('utf8'), done);
   });
 
@@ -186,12 +209,20 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
       status === 413
         ? ['PAYLOAD_TOO_LARGE', `The request body is larger than ${config.bodyLimitBytes} bytes.`]
         : status === 415
-          ? ['UNSUPPORTED_MEDIA_TYPE', error.code === 'NABZ_UNSUPPORTED_CHARSET' ? error.message : 'Send GraphQL requests as application/json.']
+          ? [
+              'UNSUPPORTED_MEDIA_TYPE',
+              error.code === 'NABZ_UNSUPPORTED_CHARSET' ? error.message : 'Send GraphQL requests as application/json.',
+            ]
           : status === 500
             ? [ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error. Quote the requestId when reporting it.']
             : error.code === 'NABZ_INVALID_UTF8'
               ? ['BAD_REQUEST', error.message]
-              : ['BAD_REQUEST', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'The request body is not valid JSON.' : 'The request is malformed.'];
+              : [
+                  'BAD_REQUEST',
+                  error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+                    ? 'The request body is not valid JSON.'
+                    : 'The request is malformed.',
+                ];
     void reply.code(status).send(errorBody(request.id, code, message));
   });
   http.setNotFoundHandler((request, reply) => {
@@ -251,7 +282,8 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
     // run a mutation first, store it, and then answer 406).
     const mediaType = graphqlResponseMediaType(request.headers.accept);
     if (mediaType === null) {
-      const message = 'The Accept header allows none of application/json and application/graphql-response+json, the media types GraphQL answers in.';
+      const message =
+        'The Accept header allows none of application/json and application/graphql-response+json, the media types GraphQL answers in.';
       return reply.code(406).send(errorBody(request.id, 'NOT_ACCEPTABLE', message));
     }
   });
@@ -277,7 +309,13 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
   );
   const sessionCookie = {
     set(value: string, expiresAt: Date) {
-      void reply.setCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', expires: expiresAt });
+      void reply.setCookie(SESSION_COOKIE, value, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.cookieSecure,
+        path: '/',
+        expires: expiresAt,
+      });
     },
     clear() {
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -9,9 +9,7 @@ import { checkTrustList, type TrustProxy } from './common/client-address';
 
 const SERVER_ROOT = path.resolve(__dirname, '..');
 
-const boolean = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const postgresUrl = z
   .string()
@@ -27,7 +25,10 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   // The longest one SQL statement of a request may run (issue 14 item 4); migrations, demo data and the tally fold lift it.
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
-  PGLITE_DATA_DIR: z.string().min(1).default(path.join(SERVER_ROOT, '.data', 'pglite')),
+  PGLITE_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(SERVER_ROOT, '.data', 'pglite')),
   REDIS_URL: z
     .string()
     .url()
@@ -35,20 +36,36 @@ const EnvSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: boolean.optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   COOKIE_SECURE: boolean.optional(),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(100 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(100 * 1024),
   TRUST_PROXY: z
     .string()
     .default('false')
     .transform((v, ctx): TrustProxy => {
       if (['true', '1'].includes(v)) return true;
       if (['false', '0'].includes(v)) return false;
-      const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+      const list = v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
       try {
         checkTrustList(list);
       } catch {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be true, false, or a comma-separated list of addresses, CIDR ranges or loopback/linklocal/uniquelocal' });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: 'must be true, false, or a comma-separated list of addresses, CIDR ranges or loopback/linklocal/uniquelocal',
+        });
         return z.NEVER;
       }
       return list;
@@ -58,7 +75,12 @@ const EnvSchema = z.object({
   WEB_API_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   UNCHALLENGED_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(10),
-  ANSWER_MIX_K: z.coerce.number().int().min(10, 'must be at least 10: a smaller batch would link answers to people more closely than 1 in 10').max(1000).default(10),
+  ANSWER_MIX_K: z.coerce
+    .number()
+    .int()
+    .min(10, 'must be at least 10: a smaller batch would link answers to people more closely than 1 in 10')
+    .max(1000)
+    .default(10),
   ANSWER_MIX_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
   ALTCHA_MAX_COUNTER: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
   ALTCHA_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
@@ -85,7 +107,7 @@ const EnvSchema = z.object({
   ANALYTICS_SITE: z
     .string()
     .max(253)
-    .regex(/^[A-Za-z0-9.-]+$/, 'must be the site\'s host name, such as www.city.example')
+    .regex(/^[A-Za-z0-9.-]+$/, "must be the site's host name, such as www.city.example")
     .default('localhost'),
   ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ANALYTICS_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
@@ -102,7 +124,10 @@ const EnvSchema = z.object({
     .optional()
     .transform((v, ctx) => {
       if (v === undefined) return undefined;
-      const origins = v.split(',').map((x) => x.trim()).filter(Boolean);
+      const origins = v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
       for (const origin of origins) {
         let parsed: URL | undefined;
         try {
@@ -111,7 +136,10 @@ const EnvSchema = z.object({
           // reported below
         }
         if (!parsed || parsed.origin !== origin) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${origin}" is not an origin such as https://www.city.example (scheme, host and port only)` });
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `"${origin}" is not an origin such as https://www.city.example (scheme, host and port only)`,
+          });
           return z.NEVER;
         }
       }
@@ -233,7 +261,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production';
   const smsKind = e.SMS_GATEWAY ?? (e.KAVENEGAR_API_KEY ? 'kavenegar' : production ? 'off' : 'log');
   if (smsKind === 'kavenegar' && !e.KAVENEGAR_API_KEY) throw new ConfigError(['KAVENEGAR_API_KEY: required when SMS_GATEWAY=kavenegar']);
-  if (production && smsKind === 'log') throw new ConfigError(['SMS_GATEWAY: log writes codes to the server log and is for development only; use kavenegar (or off) in production']);
+  if (production && smsKind === 'log')
+    throw new ConfigError([
+      'SMS_GATEWAY: log writes codes to the server log and is for development only; use kavenegar (or off) in production',
+    ]);
   if (production && !e.RESPONDENT_SECRET) {
     throw new ConfigError(['RESPONDENT_SECRET: required in production (32+ random characters, the same on every instance)']);
   }
@@ -263,7 +294,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       unchallengedPerHour: e.UNCHALLENGED_SUBMISSIONS_PER_HOUR,
       sms:
         smsKind === 'kavenegar'
-          ? { kind: 'kavenegar', apiKey: e.KAVENEGAR_API_KEY!, template: e.KAVENEGAR_TEMPLATE, baseUrl: e.KAVENEGAR_BASE_URL, timeoutMs: e.KAVENEGAR_TIMEOUT_MS }
+          ? {
+              kind: 'kavenegar',
+              apiKey: e.KAVENEGAR_API_KEY!,
+              template: e.KAVENEGAR_TEMPLATE,
+              baseUrl: e.KAVENEGAR_BASE_URL,
+              timeoutMs: e.KAVENEGAR_TIMEOUT_MS,
+            }
           : { kind: smsKind },
       codesPerNumberPerHour: e.VERIFICATION_CODES_PER_NUMBER_PER_HOUR,
       codesPerClientPerHour: e.VERIFICATION_CODES_PER_CLIENT_PER_HOUR,

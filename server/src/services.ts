@@ -56,16 +56,29 @@ export function smsGateway(config: Config, log: Logger): SmsGateway {
   return { name: 'off', sendCode: async () => Promise.reject(new Error('no SMS gateway is configured (SMS_GATEWAY=off)')) };
 }
 
-export function createServices(db: DataSource, config: Config, log: Logger, redis?: Redis, live: LiveResultsSettings = {}, clock?: Clock, readDb: DataSource = db, sms: SmsGateway = smsGateway(config, log)) {
+export function createServices(
+  db: DataSource,
+  config: Config,
+  log: Logger,
+  redis?: Redis,
+  live: LiveResultsSettings = {},
+  clock?: Clock,
+  readDb: DataSource = db,
+  sms: SmsGateway = smsGateway(config, log),
+) {
   const audit = new AuditService();
   const window = 15 * 60;
   // Failed sign-ins: SIGN_IN_ATTEMPTS_PER_15_MIN per account and client before waits begin, five
   // times as many per client across accounts in 15 minutes (see SignInGuard).
-  const signInGuard = new SignInGuard(db, new Limiter({ keyPrefix: 'signin-failures', points: config.signInAttemptsPer15Min * 5, durationSeconds: window }, redis), {
-    ...DEFAULT_SIGN_IN_GUARD,
-    freeFailures: config.signInAttemptsPer15Min,
-    deviceKey: createHmac('sha256', config.respondentSecret).update('nabz staff device tokens').digest(),
-  });
+  const signInGuard = new SignInGuard(
+    db,
+    new Limiter({ keyPrefix: 'signin-failures', points: config.signInAttemptsPer15Min * 5, durationSeconds: window }, redis),
+    {
+      ...DEFAULT_SIGN_IN_GUARD,
+      freeFailures: config.signInAttemptsPer15Min,
+      deviceKey: createHmac('sha256', config.respondentSecret).update('nabz staff device tokens').digest(),
+    },
+  );
   const districts = new DistrictService(db);
   const respondentKeys = new RespondentKeys(config.respondentSecret);
   const webhooks = new WebhookService(db, audit, log, config.webhooks);
@@ -85,7 +98,14 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
     () => pollTallies.foldAll(),
     (pollIds) => pollIds.forEach((id) => pollEvents.responseAccepted(id)),
   );
-  const abuseSignals = new AbuseSignals(db, config.timeZone, log, audit, () => pollTallies.foldAll(), (pollId) => pollEvents.responseAccepted(pollId));
+  const abuseSignals = new AbuseSignals(
+    db,
+    config.timeZone,
+    log,
+    audit,
+    () => pollTallies.foldAll(),
+    (pollId) => pollEvents.responseAccepted(pollId),
+  );
   const mail = new MailService(db, audit, log, config.mail, { siteUrl: config.webhooks.siteUrl, timeZone: config.timeZone });
   return {
     mail,
@@ -97,9 +117,18 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
       pollTokens,
       sms,
       {
-        codesPerNumber: new Limiter({ keyPrefix: 'verify-code-number', points: config.participation.codesPerNumberPerHour, durationSeconds: hour }, redis),
-        codesPerClient: new Limiter({ keyPrefix: 'verify-code-client', points: config.participation.codesPerClientPerHour, durationSeconds: hour }, redis),
-        checksPerClient: new Limiter({ keyPrefix: 'verify-check-client', points: config.participation.checksPerClientPer15Min, durationSeconds: window }, redis),
+        codesPerNumber: new Limiter(
+          { keyPrefix: 'verify-code-number', points: config.participation.codesPerNumberPerHour, durationSeconds: hour },
+          redis,
+        ),
+        codesPerClient: new Limiter(
+          { keyPrefix: 'verify-code-client', points: config.participation.codesPerClientPerHour, durationSeconds: hour },
+          redis,
+        ),
+        checksPerClient: new Limiter(
+          { keyPrefix: 'verify-check-client', points: config.participation.checksPerClientPer15Min, durationSeconds: window },
+          redis,
+        ),
       },
       audit,
       log,
@@ -131,7 +160,13 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
       bus: redis ? new RedisPollResponseBus(redis, live.channelPrefix ?? 'nabz:', log) : undefined,
     }),
     // Insights read through `readDb` (a replica when DATABASE_READ_URL is set); only this instance's tallies fold.
-    pollInsights: new PollInsightsService(readDb, polls, readDb === db ? pollTallies : new PollTallyService(readDb, config.timeZone, log), districts, config.timeZone),
+    pollInsights: new PollInsightsService(
+      readDb,
+      polls,
+      readDb === db ? pollTallies : new PollTallyService(readDb, config.timeZone, log),
+      districts,
+      config.timeZone,
+    ),
     pollResultsAccess: new ResultsAccess(db, respondentKeys),
     pollActivity: new PollActivityService(db, pollTallies, abuseSignals, config.timeZone),
     pollSubmissions: new PollSubmissionService(
@@ -140,7 +175,10 @@ export function createServices(db: DataSource, config: Config, log: Logger, redi
       respondentKeys,
       {
         perClient: new Limiter({ keyPrefix: 'poll-submit', points: config.submissionsPerMinute, durationSeconds: 60 }, redis),
-        unchallengedPerClient: new Limiter({ keyPrefix: 'poll-submit-unchallenged', points: config.participation.unchallengedPerHour, durationSeconds: hour }, redis),
+        unchallengedPerClient: new Limiter(
+          { keyPrefix: 'poll-submit-unchallenged', points: config.participation.unchallengedPerHour, durationSeconds: hour },
+          redis,
+        ),
       },
       districts,
       new ProofOfWork(config.respondentSecret, config.participation.altcha),

@@ -43,7 +43,10 @@ describe('events calendar', () => {
       await expect(first.locator('.month-grid__number time').textContent()).resolves.toBe('۱');
       await expect(first.locator('time').getAttribute('datetime')).resolves.toBe('2026-03-21');
       await expect(first.locator('.month-grid__events').textContent()).resolves.toContain('نوروز');
-      const [saturday, friday] = await Promise.all([page.locator('thead th').first().boundingBox(), page.locator('thead th').last().boundingBox()]);
+      const [saturday, friday] = await Promise.all([
+        page.locator('thead th').first().boundingBox(),
+        page.locator('thead th').last().boundingBox(),
+      ]);
       expect(saturday!.x).toBeGreaterThan(friday!.x);
 
       // Eid al-Fitr fell on 1 Farvardin 1405 too: its lunar date stands beside it.
@@ -62,7 +65,10 @@ describe('events calendar', () => {
       await expect(page.locator('#calendar-month').textContent()).resolves.toBe('Farvardin 1405');
       const first = page.locator('td.month-grid__day').first();
       await expect(first.locator('.month-grid__gregorian').textContent()).resolves.toBe('21 Mar');
-      const [saturday, friday] = await Promise.all([page.locator('thead th').first().boundingBox(), page.locator('thead th').last().boundingBox()]);
+      const [saturday, friday] = await Promise.all([
+        page.locator('thead th').first().boundingBox(),
+        page.locator('thead th').last().boundingBox(),
+      ]);
       expect(saturday!.x).toBeLessThan(friday!.x);
       await expect(page.locator('#day-2026-03-21').textContent()).resolves.toMatch(/Shawwal 1447/);
     });
@@ -108,7 +114,9 @@ describe('an event', () => {
       await page.getByRole('link', { name: event.title }).first().click();
       await page.waitForURL(`${site.web.url}/events/${encodeURIComponent(event.id)}`);
       await expect(page.locator('h1').textContent()).resolves.toBe(event.title);
-      await expect(page.locator('.facts').textContent()).resolves.toMatch(/[۰-۹]+ (فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند) ۱۴[۰-۹]{2}/);
+      await expect(page.locator('.facts').textContent()).resolves.toMatch(
+        /[۰-۹]+ (فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند) ۱۴[۰-۹]{2}/,
+      );
       const link = page.getByRole('link', { name: 'افزودن به تقویم من' });
       const href = await link.getAttribute('href');
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

@@ -17,13 +17,17 @@ function cityDay(days: number): string {
 }
 /** An instant at a time of day in the city (UTC+3:30 all year). */
 const at = (day: string, time: string) => new Date(`${day}T${time}:00+03:30`).toISOString();
-const faDayMonth = (iso: string) => new Intl.DateTimeFormat('fa-IR-u-ca-persian', { day: 'numeric', month: 'long', timeZone: ZONE }).format(new Date(iso));
-const enDayMonth = (iso: string) => new Intl.DateTimeFormat('en-GB-u-ca-persian', { day: 'numeric', month: 'long', timeZone: ZONE }).format(new Date(iso));
-const faTime = (iso: string) => new Intl.DateTimeFormat('fa-IR', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE }).format(new Date(iso));
+const faDayMonth = (iso: string) =>
+  new Intl.DateTimeFormat('fa-IR-u-ca-persian', { day: 'numeric', month: 'long', timeZone: ZONE }).format(new Date(iso));
+const enDayMonth = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB-u-ca-persian', { day: 'numeric', month: 'long', timeZone: ZONE }).format(new Date(iso));
+const faTime = (iso: string) =>
+  new Intl.DateTimeFormat('fa-IR', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE }).format(new Date(iso));
 /** Every day from `from` to `to`, both included. */
 function daysFrom(from: string, to: string): string[] {
   const days: string[] = [];
-  for (let d = new Date(`${from}T12:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
+  for (let d = new Date(`${from}T12:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1))
+    days.push(d.toISOString().slice(0, 10));
   return days;
 }
 
@@ -40,7 +44,12 @@ async function publishedEvent(input: Record<string, unknown>): Promise<Created> 
     { input },
     editor,
   );
-  await api(site, 'mutation ($input: PublishEventInput!) { publishEvent(input: $input) { event { id } } }', { input: { id: createEvent.event.id } }, editor);
+  await api(
+    site,
+    'mutation ($input: PublishEventInput!) { publishEvent(input: $input) { event { id } } }',
+    { input: { id: createEvent.event.id } },
+    editor,
+  );
   return createEvent.event;
 }
 
@@ -113,10 +122,15 @@ describe('events of several days (item 10)', () => {
   test('the month grid shows an event on every day it spans', async () => {
     await withPage(site, { viewport: DESKTOP }, async (page) => {
       await open(site, page, '/calendar');
-      const shown = await page.locator('.month-grid td').evaluateAll(
-        (cells, id) => cells.filter((cell) => cell.querySelector(`a[href="/events/${id}"]`)).map((cell) => cell.querySelector('time')?.getAttribute('datetime')),
-        exhibition.id,
-      );
+      const shown = await page
+        .locator('.month-grid td')
+        .evaluateAll(
+          (cells, id) =>
+            cells
+              .filter((cell) => cell.querySelector(`a[href="/events/${id}"]`))
+              .map((cell) => cell.querySelector('time')?.getAttribute('datetime')),
+          exhibition.id,
+        );
       const gridDays = await page.locator('.month-grid time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
       const expected = daysFrom(cityDay(-2), cityDay(6)).filter((d) => gridDays.includes(d));
       expect(expected.length).toBeGreaterThan(0);
@@ -140,7 +154,12 @@ describe('English pages (item 12)', () => {
         expect({ path, count: dates.length > 0 }).toEqual({ path, count: true });
         for (const date of dates.filter((d) => /[A-Za-z]{3}/.test(d))) {
           // A day may carry its Gregorian date in brackets; the date itself is Solar Hijri.
-          expect({ path, date, solar: SOLAR_MONTHS_EN.test(date.replace(/\(.*\)/, '')), gregorian: GREGORIAN_MONTHS.test(date.replace(/\(.*\)/, '')) }).toEqual({ path, date, solar: true, gregorian: false });
+          expect({
+            path,
+            date,
+            solar: SOLAR_MONTHS_EN.test(date.replace(/\(.*\)/, '')),
+            gregorian: GREGORIAN_MONTHS.test(date.replace(/\(.*\)/, '')),
+          }).toEqual({ path, date, solar: true, gregorian: false });
         }
       }
       await screenshot(page, 'webfix-polls-en-desktop');
@@ -189,9 +208,13 @@ describe('the website host, titles and the brand (item 16)', () => {
     await withPage(site, { viewport: PHONE }, async (page) => {
       // The title may be streamed after the page's head: wait for it rather than read it at once.
       await open(site, page, '/no-such-page', 404);
-      await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.title.includes("پیدا نشد"), undefined, { timeout: 5_000 });
+      await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.title.includes('پیدا نشد'), undefined, {
+        timeout: 5_000,
+      });
       await open(site, page, '/en/no-such-page', 404);
-      await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.title.includes("not found"), undefined, { timeout: 5_000 });
+      await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.title.includes('not found'), undefined, {
+        timeout: 5_000,
+      });
 
       await open(site, page, '/');
       const faTitle = await page.title();
@@ -235,7 +258,9 @@ describe('the results page on a desktop (item 17)', () => {
     await withPage(site, { viewport: DESKTOP }, async (page) => {
       await open(site, page, `/polls/${poll.id}/results`);
       const container = await page.locator('main .container').first().boundingBox();
-      const boxes = await page.locator('main .result').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+      const boxes = await page
+        .locator('main .result')
+        .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
       expect(boxes.length).toBeGreaterThan(1);
       const left = Math.min(...boxes.map((b) => b.left));
       const right = Math.max(...boxes.map((b) => b.right));
@@ -255,12 +280,24 @@ describe("a goal's page (issue 16 item 7)", () => {
   }
 
   test("shows each indicator with a public poll's value against its target, the poll's dates and n, and not the others", async () => {
-    const { goals } = await api<{ goals: { edges: { node: { id: string; title: string } }[] } }>(site, '{ goals(first: 1) { edges { node { id title } } } }');
-    const goal = goals.edges[0].node;
-    const { polls } = await api<{ polls: { edges: { node: { id: string; title: string; resultsVisibility: string; opensAt: string; questions: { id: string; kind: string; options: { id: string }[] }[] } }[] } }>(
+    const { goals } = await api<{ goals: { edges: { node: { id: string; title: string } }[] } }>(
       site,
-      '{ polls(first: 20) { edges { node { id title resultsVisibility opensAt questions { id kind options { id } } } } } }',
+      '{ goals(first: 1) { edges { node { id title } } } }',
     );
+    const goal = goals.edges[0].node;
+    const { polls } = await api<{
+      polls: {
+        edges: {
+          node: {
+            id: string;
+            title: string;
+            resultsVisibility: string;
+            opensAt: string;
+            questions: { id: string; kind: string; options: { id: string }[] }[];
+          };
+        }[];
+      };
+    }>(site, '{ polls(first: 20) { edges { node { id title resultsVisibility opensAt questions { id kind options { id } } } } } }');
     const poll = polls.edges.map((e) => e.node).find((p) => p.resultsVisibility === 'PUBLIC' && p.questions.length === 1)!;
     const add = (input: Record<string, unknown>) =>
       api<{ addGoalIndicator: { indicator: Indicator } }>(
@@ -269,20 +306,45 @@ describe("a goal's page (issue 16 item 7)", () => {
         { input: { goalId: goal.id, metric: 'OPTION_SHARE', direction: 'AT_LEAST', target: 0.6, ...input } },
         editor,
       );
-    const { addGoalIndicator } = await add({ labelFa: 'موافقان پیاده‌راه', labelEn: 'In favour of car-free Fridays', pollId: poll.id, questionId: poll.questions[0].id, optionId: poll.questions[0].options[0].id });
+    const { addGoalIndicator } = await add({
+      labelFa: 'موافقان پیاده‌راه',
+      labelEn: 'In favour of car-free Fridays',
+      pollId: poll.id,
+      questionId: poll.questions[0].id,
+      optionId: poll.questions[0].options[0].id,
+    });
     const shown = addGoalIndicator.indicator;
     expect(shown.responseCount).toBeGreaterThan(0);
     // An indicator on a poll whose results only staff see stays off the public page.
     const { createPoll } = await api<{ createPoll: { poll: { id: string; questions: { id: string; options: { id: string }[] }[] } } }>(
       site,
       'mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id questions { id options { id } } } } }',
-      { input: { titleFa: 'نظرسنجی درونی', resultsVisibility: 'STAFF_ONLY', questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] }] } },
+      {
+        input: {
+          titleFa: 'نظرسنجی درونی',
+          resultsVisibility: 'STAFF_ONLY',
+          questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] }],
+        },
+      },
       editor,
     );
-    await api(site, 'mutation ($input: PublishPollInput!) { publishPoll(input: $input) { poll { id } } }', { input: { id: createPoll.poll.id } }, editor);
-    const hidden = (await add({ labelFa: 'شاخص درونی', pollId: createPoll.poll.id, questionId: createPoll.poll.questions[0].id, optionId: createPoll.poll.questions[0].options[0].id })).addGoalIndicator.indicator;
+    await api(
+      site,
+      'mutation ($input: PublishPollInput!) { publishPoll(input: $input) { poll { id } } }',
+      { input: { id: createPoll.poll.id } },
+      editor,
+    );
+    const hidden = (
+      await add({
+        labelFa: 'شاخص درونی',
+        pollId: createPoll.poll.id,
+        questionId: createPoll.poll.questions[0].id,
+        optionId: createPoll.poll.questions[0].options[0].id,
+      })
+    ).addGoalIndicator.indicator;
 
-    const percent = (locale: string, share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+    const percent = (locale: string, share: number) =>
+      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
     await withPage(site, { viewport: PHONE }, async (page) => {
       // From the list, the goal's title leads to its page.
       await open(site, page, '/goals');
@@ -324,7 +386,10 @@ describe("a goal's page (issue 16 item 7)", () => {
 
 describe('site search (issue 16 item 6)', () => {
   test('the header leads to the search page, which finds a goal typed with Arabic letters, grouped by kind, without JavaScript', async () => {
-    const { goals } = await api<{ goals: { edges: { node: { id: string; title: string } }[] } }>(site, '{ goals(first: 50) { edges { node { id title } } } }');
+    const { goals } = await api<{ goals: { edges: { node: { id: string; title: string } }[] } }>(
+      site,
+      '{ goals(first: 50) { edges { node { id title } } } }',
+    );
     // A word of a goal's title that has a Persian ی or ک, typed with the Arabic ي and ك instead.
     const goal = goals.edges.map((e) => e.node).find((g) => g.title.split(/\s+/).some((w) => w.length > 3 && /[یک]/.test(w)))!;
     const word = goal.title.split(/\s+/).find((w) => w.length > 3 && /[یک]/.test(w))!;

@@ -22,11 +22,17 @@ beforeAll(async () => {
   // Two failures per account and client before a wait; ten per client across accounts.
   // TRUST_PROXY=loopback as the API was once run behind the website: even so, a visitor's own
   // X-Forwarded-For must not reach it.
-  app = await startTestApp({ seed: true, env: { WEB_API_SECRET: TEST_WEB_API_SECRET, SIGN_IN_ATTEMPTS_PER_15_MIN: '2', SUBMISSIONS_PER_MINUTE: '3', TRUST_PROXY: 'loopback' } });
+  app = await startTestApp({
+    seed: true,
+    env: { WEB_API_SECRET: TEST_WEB_API_SECRET, SIGN_IN_ATTEMPTS_PER_15_MIN: '2', SUBMISSIONS_PER_MINUTE: '3', TRUST_PROXY: 'loopback' },
+  });
   // The website as the visitor's first hop, and the website behind a reverse proxy on this machine.
   direct = await startWeb(app.graphqlUrl, { env: { TRUST_PROXY: 'false' } });
   proxied = await startWeb(app.graphqlUrl, { env: { TRUST_PROXY: 'loopback' } });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
 }, 90_000);
 afterAll(async () => {
   await browser?.close();
@@ -39,7 +45,9 @@ type Outcome = 'signed-in' | 'wrong' | 'locked' | 'other';
 
 /** Signs in through the website's form as a browser whose requests carry `forwardedFor` (a new context: no cookies). */
 async function signIn(web: RunningWeb, email: string, password: string, forwardedFor?: string, page?: Page): Promise<Outcome> {
-  const context = page ? undefined : await browser.newContext({ extraHTTPHeaders: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+  const context = page
+    ? undefined
+    : await browser.newContext({ extraHTTPHeaders: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
   const p = page ?? (await context!.newPage());
   try {
     await p.goto(`${web.url}/en/staff/sign-in`);
@@ -48,8 +56,14 @@ async function signIn(web: RunningWeb, email: string, password: string, forwarde
     await p.getByRole('button', { name: 'Sign in' }).click();
     const outcome = await Promise.race([
       p.waitForURL((url) => !url.pathname.includes('/sign-in'), { timeout: 15_000 }).then(() => 'signed-in' as const),
-      p.getByText('The e-mail or password is not right.').waitFor({ timeout: 15_000 }).then(() => 'wrong' as const),
-      p.getByText('Too many failed attempts. Try again in a few minutes.').waitFor({ timeout: 15_000 }).then(() => 'locked' as const),
+      p
+        .getByText('The e-mail or password is not right.')
+        .waitFor({ timeout: 15_000 })
+        .then(() => 'wrong' as const),
+      p
+        .getByText('Too many failed attempts. Try again in a few minutes.')
+        .waitFor({ timeout: 15_000 })
+        .then(() => 'locked' as const),
     ]).catch(() => 'other' as const);
     return outcome;
   } finally {
@@ -63,7 +77,11 @@ const randomAddress = () => `198.18.${++counter % 250}.${(counter * 7) % 250}`;
 describe('the website in front of the API', () => {
   it('limits a visitor who rotates X-Forwarded-For as one client when answering polls', async () => {
     const editor = await app.signIn('editor');
-    const poll = await createPoll(app, editor, { titleFa: 'نظرسنجی نشانی', titleEn: 'Address poll', questions: [{ kind: 'RATING', promptFa: 'چه نمره‌ای؟', promptEn: 'What score?' }] });
+    const poll = await createPoll(app, editor, {
+      titleFa: 'نظرسنجی نشانی',
+      titleEn: 'Address poll',
+      questions: [{ kind: 'RATING', promptFa: 'چه نمره‌ای؟', promptEn: 'What score?' }],
+    });
     const outcomes: string[] = [];
     for (let i = 0; i < 4; i++) {
       // A new browser each time (no respondent cookie), claiming a new address each time.
@@ -76,7 +94,10 @@ describe('the website in front of the API', () => {
         outcomes.push(
           await Promise.race([
             page.waitForURL(/\/results\?answered=1$/, { timeout: 15_000 }).then(() => 'answered'),
-            page.getByText('Many answers came from this address in the last few minutes.').waitFor({ timeout: 15_000 }).then(() => 'limited'),
+            page
+              .getByText('Many answers came from this address in the last few minutes.')
+              .waitFor({ timeout: 15_000 })
+              .then(() => 'limited'),
           ]).catch(() => 'other'),
         );
       } finally {
@@ -143,7 +164,10 @@ describe('a direct caller of the API', () => {
   it('cannot pass for the website: with a forged X-Nabz-Client it is still itself, and held back once its own failures are spent', async () => {
     const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }';
     const attempt = async (headers: Record<string, string> = {}) =>
-      String((await app.gql(SIGN_IN, { input: { email: `forger-${++counter}@nabz.example`, password: 'x' } }, { headers })).body.errors?.[0]?.extensions?.code);
+      String(
+        (await app.gql(SIGN_IN, { input: { email: `forger-${++counter}@nabz.example`, password: 'x' } }, { headers })).body.errors?.[0]
+          ?.extensions?.code,
+      );
     // Spend this caller's own failures (ten per client).
     let spent = 0;
     while ((await attempt()) !== 'RATE_LIMITED') expect(++spent).toBeLessThanOrEqual(10);

@@ -19,9 +19,12 @@ afterAll(async () => {
   await smtp.stop();
 });
 
-test('a media officer e-mails a published release to its distribution list and sees each recipient\'s status', async () => {
+test("a media officer e-mails a published release to its distribution list and sees each recipient's status", async () => {
   const to = `e2e.${Date.now()}@paper.example`;
-  const [{ id: contactId }] = await site.app.app.db.query(`INSERT INTO media_contact (name, email) VALUES ('خبرنگار ایمیلی', $1) RETURNING id`, [to]);
+  const [{ id: contactId }] = await site.app.app.db.query(
+    `INSERT INTO media_contact (name, email) VALUES ('خبرنگار ایمیلی', $1) RETURNING id`,
+    [to],
+  );
   const { createPressRelease } = await api<{ createPressRelease: { pressRelease: { id: string } } }>(
     site,
     'mutation ($input: CreatePressReleaseInput!) { createPressRelease(input: $input) { pressRelease { id } } }',
@@ -29,7 +32,12 @@ test('a media officer e-mails a published release to its distribution list and s
     media,
   );
   const releaseId = createPressRelease.pressRelease.id;
-  await api(site, 'mutation ($input: PublishPressReleaseInput!) { publishPressRelease(input: $input) { pressRelease { id } } }', { input: { id: releaseId, contactIds: [contactId] } }, media);
+  await api(
+    site,
+    'mutation ($input: PublishPressReleaseInput!) { publishPressRelease(input: $input) { pressRelease { id } } }',
+    { input: { id: releaseId, contactIds: [contactId] } },
+    media,
+  );
 
   await withPage(site, { viewport: DESKTOP }, async (page) => {
     await page.goto(`${site.web.url}/staff/media/releases/${releaseId}`);
@@ -47,10 +55,14 @@ test('a media officer e-mails a published release to its distribution list and s
 
     const [mail] = await waitFor(() => (smtp.to(to).length ? smtp.to(to) : null), 15_000, 'the e-mail');
     expect(mail.subject).toBe('اطلاعیه ایمیلی آزمایشی');
-    await waitFor(async () => {
-      await page.reload();
-      return (await page.locator('[data-email-deliveries] tr[data-email-status="SENT"]').count()) === 1;
-    }, 15_000, 'the SENT row');
+    await waitFor(
+      async () => {
+        await page.reload();
+        return (await page.locator('[data-email-deliveries] tr[data-email-status="SENT"]').count()) === 1;
+      },
+      15_000,
+      'the SENT row',
+    );
     await expect(page.locator('[data-email-deliveries]').innerText()).resolves.toContain(to);
     expect(await seriousViolations(page, 'release-email')).toEqual([]);
     await screenshot(page, 'mail-release-status-fa-desktop');

@@ -14,11 +14,14 @@ beforeAll(async () => {
     polls: { edges: { node: { id: string } }[] };
     news: { edges: { node: { slug: string } }[] };
     events: { edges: { node: { id: string } }[] };
-  }>(site, `{
+  }>(
+    site,
+    `{
     polls(first: 1) { edges { node { id } } }
     news(first: 1) { edges { node { slug } } }
     events(from: "${cityDay(0)}", to: "${cityDay(60)}", first: 1, kinds: [CULTURAL_EVENT, MAYOR_APPEARANCE, PRESS_CONFERENCE]) { edges { node { id } } }
-  }`);
+  }`,
+  );
   const pollId = polls.edges[0].node.id;
   pages = [
     { name: 'home', path: '/' },
@@ -52,7 +55,10 @@ test('every page renders in Persian (rtl) and English (ltr) with no serious or c
   const violations: Awaited<ReturnType<typeof seriousViolations>> = [];
   for (const locale of ['fa', 'en'] as const) {
     for (const { name, path } of pages) {
-      for (const [width, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      for (const [width, viewport] of [
+        ['phone', PHONE],
+        ['desktop', DESKTOP],
+      ] as const) {
         await withPage(site, { viewport }, async (page) => {
           await open(site, page, localized(locale, path));
           await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale);
@@ -78,7 +84,8 @@ test('every page is readable without JavaScript', async () => {
       await open(site, page, path);
       // The proof-of-work widget exists only with JavaScript (without it the answer goes in
       // unchallenged). Its code loads after the page: wait for it, then leave it out of the text.
-      if ((await page.locator('.proof-of-work').count()) > 0) await page.locator('.proof-of-work altcha-widget').waitFor({ state: 'attached' });
+      if ((await page.locator('.proof-of-work').count()) > 0)
+        await page.locator('.proof-of-work altcha-widget').waitFor({ state: 'attached' });
       await page.evaluate(`document.querySelectorAll('altcha-widget').forEach((w) => { w.style.display = 'none'; })`);
       return page.locator('main').innerText();
     });
@@ -87,7 +94,11 @@ test('every page is readable without JavaScript', async () => {
       return page.locator('main').innerText();
     });
     // The same text, except what only a live page shows (the "live" badge of the results).
-    const strip = (text: string) => text.replace(/به‌روزرسانی زنده|نتایج به‌روز شد[^\n]*/g, '').replace(/\s+/g, ' ').trim();
+    const strip = (text: string) =>
+      text
+        .replace(/به‌روزرسانی زنده|نتایج به‌روز شد[^\n]*/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
     expect({ name, text: strip(withoutJs) }).toEqual({ name, text: strip(withJs) });
     expect(withoutJs.length).toBeGreaterThan(50);
   }
@@ -98,7 +109,7 @@ test('every page has a title, a description, a canonical URL, its twin in the ot
     for (const locale of ['fa', 'en'] as const) {
       for (const { name, path } of pages) {
         await open(site, page, localized(locale, path));
-        const head = await page.evaluate(`(() => {
+        const head = (await page.evaluate(`(() => {
           const meta = (sel) => document.querySelector(sel)?.getAttribute('content') ?? null;
           const link = (sel) => document.querySelector(sel)?.getAttribute('href') ?? null;
           return {
@@ -113,18 +124,30 @@ test('every page has a title, a description, a canonical URL, its twin in the ot
             ogLocale: meta('meta[property="og:locale"]'),
             twitter: meta('meta[name="twitter:card"]'),
           };
-        })()`) as Record<string, string | null>;
+        })()`)) as Record<string, string | null>;
         const context = `${locale} ${name}`;
-        expect({ context, title: (head.title ?? '').length > 0, description: (head.description ?? '').length > 20 }).toEqual({ context, title: true, description: true });
+        expect({ context, title: (head.title ?? '').length > 0, description: (head.description ?? '').length > 20 }).toEqual({
+          context,
+          title: true,
+          description: true,
+        });
         // Canonical URLs leave the query out: /calendar?view=list is a view of /calendar.
         const bare = path.split('?')[0];
         expect({ context, canonical: head.canonical }).toEqual({ context, canonical: absolute(localized(locale, bare)) });
         expect({ context, fa: head.fa, en: head.en }).toEqual({ context, fa: absolute(bare), en: absolute(localized('en', bare)) });
         expect({ context, ogUrl: head.ogUrl }).toEqual({ context, ogUrl: head.canonical });
-        expect({ context, ogLocale: head.ogLocale, twitter: head.twitter }).toEqual({ context, ogLocale: locale === 'fa' ? 'fa_IR' : 'en_GB', twitter: 'summary_large_image' });
+        expect({ context, ogLocale: head.ogLocale, twitter: head.twitter }).toEqual({
+          context,
+          ogLocale: locale === 'fa' ? 'fa_IR' : 'en_GB',
+          twitter: 'summary_large_image',
+        });
         expect(head.ogTitle).toBeTruthy();
         const image = await fetch(head.ogImage!);
-        expect({ context, image: image.status, type: image.headers.get('content-type') }).toEqual({ context, image: 200, type: 'image/jpeg' });
+        expect({ context, image: image.status, type: image.headers.get('content-type') }).toEqual({
+          context,
+          image: 200,
+          type: 'image/jpeg',
+        });
       }
     }
   });

@@ -27,7 +27,9 @@ interface Poll {
 
 const onePoll = (titleFa: string, overrides: Record<string, unknown> = {}) => ({
   titleFa,
-  questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'با پیاده‌راه شدن خیابان موافقید؟', options: [{ labelFa: 'موافقم' }, { labelFa: 'مخالفم' }] }],
+  questions: [
+    { kind: 'SINGLE_CHOICE', promptFa: 'با پیاده‌راه شدن خیابان موافقید؟', options: [{ labelFa: 'موافقم' }, { labelFa: 'مخالفم' }] },
+  ],
   ...overrides,
 });
 
@@ -75,7 +77,7 @@ describe('OPEN polls', () => {
     expect(await served.text()).toBe(shipped);
   });
 
-  test('the ALTCHA widget solves the page\'s challenge and the answer is stored as CHALLENGED; the results say it waits for a batch', async () => {
+  test("the ALTCHA widget solves the page's challenge and the answer is stored as CHALLENGED; the results say it waits for a batch", async () => {
     const poll = await createPoll(site.app, editorToken, onePoll('نظرسنجی باز با بررسی مرورگر'));
     await withPage(site, { viewport: PHONE }, async (page) => {
       const violations = cspViolations(page);
@@ -85,7 +87,9 @@ describe('OPEN polls', () => {
       const widget = page.locator('altcha-widget');
       await widget.waitFor({ state: 'attached' });
       // React hands a custom element its props as properties, not attributes.
-      const challenge = await widget.evaluate((el) => (el as unknown as { getConfiguration(): { challenge: unknown } }).getConfiguration().challenge);
+      const challenge = await widget.evaluate(
+        (el) => (el as unknown as { getConfiguration(): { challenge: unknown } }).getConfiguration().challenge,
+      );
       expect(JSON.parse(challenge as string)).toMatchObject({ parameters: { algorithm: 'SHA-256' } });
       await screenshot(page, 'participation-open-fa-phone');
 
@@ -145,13 +149,24 @@ describe('VERIFIED_PHONE polls', () => {
       await page.getByRole('button', { name: 'تأیید', exact: true }).click();
       await page.locator('form.poll-form').waitFor();
       // The unblinded token waits in this tab until the answer is accepted.
-      const stored = await page.evaluate((id) => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem(`nabz-poll-token:${id}`), poll.id);
-      expect(JSON.parse(stored!)).toEqual({ message: expect.stringMatching(/^[A-Za-z0-9_-]+$/), signature: expect.stringMatching(/^[A-Za-z0-9_-]+$/) });
+      const stored = await page.evaluate(
+        (id) =>
+          (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem(
+            `nabz-poll-token:${id}`,
+          ),
+        poll.id,
+      );
+      expect(JSON.parse(stored!)).toEqual({
+        message: expect.stringMatching(/^[A-Za-z0-9_-]+$/),
+        signature: expect.stringMatching(/^[A-Za-z0-9_-]+$/),
+      });
       await screenshot(page, 'participation-phone-verified-fa-phone');
 
       await answerAndSend(page);
       // The results page forgets the spent token once its script has run (after hydration).
-      await page.waitForFunction(`sessionStorage.getItem(${JSON.stringify(`nabz-poll-token:${poll.id}`)}) === null`, undefined, { timeout: 15_000 });
+      await page.waitForFunction(`sessionStorage.getItem(${JSON.stringify(`nabz-poll-token:${poll.id}`)}) === null`, undefined, {
+        timeout: 15_000,
+      });
       expect(violations).toEqual([]);
     });
     expect(await assuranceCounts(poll.id)).toEqual({ PHONE: 1 });
@@ -267,7 +282,10 @@ describe('staff', () => {
       await page.getByLabel('سطح اطمینان').selectOption('RESIDENT_LIST');
       await page.getByLabel('فهرست ساکنان').selectOption({ label: `${name} (۲ شناسه)` });
       await screenshot(page, 'participation-staff-builder-fa');
-      await page.getByRole('button', { name: /^ذخیره/ }).first().click();
+      await page
+        .getByRole('button', { name: /^ذخیره/ })
+        .first()
+        .click();
       await page.waitForURL(/done=saved/);
 
       // Insights show the answers by what they proved.

@@ -1,6 +1,18 @@
 import type { Page } from 'playwright-core';
 import { createPoll } from '../helpers/polls';
-import { api, DESKTOP, fromPersianDigits, open, PHONE, screenshot, seriousViolations, startSite, withPage, type Site, type PageGlobals } from './support';
+import {
+  api,
+  DESKTOP,
+  fromPersianDigits,
+  open,
+  PHONE,
+  screenshot,
+  seriousViolations,
+  startSite,
+  withPage,
+  type Site,
+  type PageGlobals,
+} from './support';
 
 // Polls on the public site: answering (with and without JavaScript), validation messages, one
 // answer per person, results as charts with live updates, visibility rules, hostile poll text.
@@ -23,7 +35,10 @@ const POLL_FIELDS = 'id title asksDistrict questions { id kind required options 
 beforeAll(async () => {
   site = await startSite();
   editorToken = await site.app.signIn('editor');
-  const { polls } = await api<{ polls: { edges: { node: ApiPoll }[] } }>(site, `{ polls(first: 10) { edges { node { ${POLL_FIELDS} } } } }`);
+  const { polls } = await api<{ polls: { edges: { node: ApiPoll }[] } }>(
+    site,
+    `{ polls(first: 10) { edges { node { ${POLL_FIELDS} } } } }`,
+  );
   const demo = polls.edges.map((e) => e.node);
   shortPoll = demo.find((p) => p.questions.length === 1)!;
   survey = demo.find((p) => p.asksDistrict)!;
@@ -37,7 +52,12 @@ afterAll(async () => {
 async function responseCount(pollId: string): Promise<number> {
   // Answers wait in the answer mix until moved in a batch: move them first, as the mixer's timer would.
   await site.app.settle();
-  const data = await api<{ pollResults: { responseCount: number } }>(site, `query ($id: ID!) { pollResults(pollId: $id) { responseCount } }`, { id: pollId }, editorToken);
+  const data = await api<{ pollResults: { responseCount: number } }>(
+    site,
+    `query ($id: ID!) { pollResults(pollId: $id) { responseCount } }`,
+    { id: pollId },
+    editorToken,
+  );
   return data.pollResults.responseCount;
 }
 
@@ -165,7 +185,9 @@ describe('answering a poll', () => {
       }
       await expect(radio.evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
       // The focused option's label shows the ring.
-      const outline = await page.locator('input[type=radio]:focus + label').evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).outlineStyle);
+      const outline = await page
+        .locator('input[type=radio]:focus + label')
+        .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).outlineStyle);
       expect(outline).not.toBe('none');
       await page.keyboard.press('Space');
       await expect(radio.isChecked()).resolves.toBe(true);
@@ -194,14 +216,19 @@ describe('poll results', () => {
         input: { pollId: shortPoll.id, answers: [{ questionId: question.id, optionIds: [question.options[0].id] }] },
       });
       await site.app.settle(); // out of the answer mix, as the mixer's timer would
-      await page.waitForFunction((previous) => (globalThis as unknown as PageGlobals).document.querySelector('.results__total')?.textContent !== previous, before, { timeout: 15_000 });
+      await page.waitForFunction(
+        (previous) => (globalThis as unknown as PageGlobals).document.querySelector('.results__total')?.textContent !== previous,
+        before,
+        { timeout: 15_000 },
+      );
       const after = await page.locator('.results__total').textContent();
       expect(Number(fromPersianDigits(after!).replace(/\D/g, ''))).toBe(Number(fromPersianDigits(before!).replace(/\D/g, '')) + 1);
     });
   }, 60_000);
 
   test('read right to left in Persian and left to right in English', async () => {
-    const positions = async (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => el.getBoundingClientRect().x));
+    const positions = async (page: Page, selector: string) =>
+      page.locator(selector).evaluateAll((els) => els.map((el) => el.getBoundingClientRect().x));
     await withPage(site, { viewport: PHONE }, async (page) => {
       await open(site, page, `/polls/${survey.id}`);
       const ratingSteps = await positions(page, '.scale--rating label');
@@ -210,7 +237,10 @@ describe('poll results', () => {
       const columns = await positions(page, '.histogram__value');
       expect(columns.slice(0, 5)).toEqual([...columns.slice(0, 5)].sort((a, b) => b - a));
       // Bars grow from the right edge of their track.
-      const [fill, track] = await Promise.all([page.locator('.bar__fill').first().boundingBox(), page.locator('.bar__track').first().boundingBox()]);
+      const [fill, track] = await Promise.all([
+        page.locator('.bar__fill').first().boundingBox(),
+        page.locator('.bar__track').first().boundingBox(),
+      ]);
       expect(Math.abs(fill!.x + fill!.width - (track!.x + track!.width))).toBeLessThan(1);
     });
     await withPage(site, { viewport: PHONE }, async (page) => {
@@ -218,7 +248,10 @@ describe('poll results', () => {
       const ratingSteps = await positions(page, '.scale--rating label');
       expect(ratingSteps).toEqual([...ratingSteps].sort((a, b) => a - b));
       await open(site, page, `/en/polls/${survey.id}/results`);
-      const [fill, track] = await Promise.all([page.locator('.bar__fill').first().boundingBox(), page.locator('.bar__track').first().boundingBox()]);
+      const [fill, track] = await Promise.all([
+        page.locator('.bar__fill').first().boundingBox(),
+        page.locator('.bar__track').first().boundingBox(),
+      ]);
       expect(Math.abs(fill!.x - track!.x)).toBeLessThan(1);
     });
   }, 60_000);
@@ -246,7 +279,9 @@ describe('poll results', () => {
       expect(await page.locator('.results').count()).toBe(1);
       await expect(page.locator('body').textContent()).resolves.not.toContain('shown once you have answered');
       for (let i = 0; i < 9; i++) {
-        await api(site, 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }', { input: { pollId: poll.id, answers: [{ questionId: poll.questions[0].id, number: 4 }] } });
+        await api(site, 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }', {
+          input: { pollId: poll.id, answers: [{ questionId: poll.questions[0].id, number: 4 }] },
+        });
       }
       await site.app.settle();
       await page.reload();
@@ -259,7 +294,12 @@ describe('poll results', () => {
       titleFa: 'نظرسنجی بسته‌شده',
       questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'کدام؟', options: [{ labelFa: 'این' }, { labelFa: 'آن' }] }],
     });
-    await api(site, 'mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }', { input: { id: poll.id } }, editorToken);
+    await api(
+      site,
+      'mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }',
+      { input: { id: poll.id } },
+      editorToken,
+    );
     await withPage(site, { viewport: PHONE }, async (page) => {
       await open(site, page, `/polls/${poll.id}`);
       expect(await page.locator('form.poll-form').count()).toBe(0);
@@ -270,7 +310,7 @@ describe('poll results', () => {
     });
   }, 60_000);
 
-  test('of a question under the poll\'s minimum say how many more answers are needed; small counts are withheld with a complement', async () => {
+  test("of a question under the poll's minimum say how many more answers are needed; small counts are withheld with a complement", async () => {
     const poll = await createPoll(site.app, editorToken, {
       titleFa: 'نظرسنجی کوچک',
       minResponses: 5,
@@ -282,8 +322,15 @@ describe('poll results', () => {
     const [first, second] = poll.questions;
     // 8 answers to the first question (6 «این», 2 «آن»), 3 of them to the second.
     for (let i = 0; i < 8; i++) {
-      const answers = [{ questionId: first.id, optionIds: [first.options[i < 6 ? 0 : 1].id] }, ...(i < 3 ? [{ questionId: second.id, optionIds: [second.options[0].id] }] : [])];
-      const res = await api<{ submitPollResponse: { pollId: string } }>(site, 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }', { input: { pollId: poll.id, answers } });
+      const answers = [
+        { questionId: first.id, optionIds: [first.options[i < 6 ? 0 : 1].id] },
+        ...(i < 3 ? [{ questionId: second.id, optionIds: [second.options[0].id] }] : []),
+      ];
+      const res = await api<{ submitPollResponse: { pollId: string } }>(
+        site,
+        'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }',
+        { input: { pollId: poll.id, answers } },
+      );
       expect(res.submitPollResponse.pollId).toBe(poll.id);
     }
     await site.app.settle();

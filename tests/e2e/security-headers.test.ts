@@ -22,8 +22,19 @@ beforeAll(async () => {
   // The same site behind a TLS-terminating proxy on this machine (it sends X-Forwarded-Proto: https).
   behindProxy = await startWeb(site.app.graphqlUrl, { env: { TRUST_PROXY: 'loopback' } });
   const editor = await site.app.signIn('editor');
-  pollId = (await createPoll(site.app, editor, { titleFa: 'نظرسنجی سرآیندها', titleEn: 'Headers poll', resultsVisibility: 'PUBLIC', questions: [{ kind: 'RATING', promptFa: 'چه نمره‌ای؟', promptEn: 'What score?' }] })).id;
-  const polls = await site.app.gql<{ polls: { edges: Array<{ node: { id: string; asksDistrict: boolean } }> } }>('{ polls(first: 10) { edges { node { id asksDistrict } } } }', {}, { token: editor });
+  pollId = (
+    await createPoll(site.app, editor, {
+      titleFa: 'نظرسنجی سرآیندها',
+      titleEn: 'Headers poll',
+      resultsVisibility: 'PUBLIC',
+      questions: [{ kind: 'RATING', promptFa: 'چه نمره‌ای؟', promptEn: 'What score?' }],
+    })
+  ).id;
+  const polls = await site.app.gql<{ polls: { edges: Array<{ node: { id: string; asksDistrict: boolean } }> } }>(
+    '{ polls(first: 10) { edges { node { id asksDistrict } } } }',
+    {},
+    { token: editor },
+  );
   surveyId = polls.body.data!.polls.edges.map((e) => e.node).find((p) => p.asksDistrict)!.id;
 }, 120_000);
 afterAll(async () => {
@@ -51,26 +62,29 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe('headers', () => {
-  it.each(['/', '/en', '/calendar', '/staff/sign-in'])('%s has a nonce-based CSP with frame-ancestors, and the other security headers', async (path) => {
-    const res = await fetch(site.web.url + path);
-    expect(res.status).toBe(200);
-    const csp = res.headers.get('content-security-policy') ?? '';
-    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
-    expect(csp).toMatch(/frame-ancestors 'none'/);
-    expect(csp).toMatch(/object-src 'none'/);
-    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    expect(res.headers.get('permissions-policy')).toMatch(/camera=\(\)/);
-    // Plain http: no HSTS.
-    expect(res.headers.get('strict-transport-security')).toBeNull();
-    // Each response its own nonce, and it is the one on the page's scripts.
-    const html = await res.text();
-    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
-    expect(html).toContain(`nonce="${nonce}"`);
-    const again = (await fetch(site.web.url + path)).headers.get('content-security-policy');
-    expect(again).not.toBe(csp);
-  });
+  it.each(['/', '/en', '/calendar', '/staff/sign-in'])(
+    '%s has a nonce-based CSP with frame-ancestors, and the other security headers',
+    async (path) => {
+      const res = await fetch(site.web.url + path);
+      expect(res.status).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+      expect(csp).toMatch(/frame-ancestors 'none'/);
+      expect(csp).toMatch(/object-src 'none'/);
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+      // Plain http: no HSTS.
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+      // Each response its own nonce, and it is the one on the page's scripts.
+      const html = await res.text();
+      const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+      expect(html).toContain(`nonce="${nonce}"`);
+      const again = (await fetch(site.web.url + path)).headers.get('content-security-policy');
+      expect(again).not.toBe(csp);
+    },
+  );
 
   it('gives static files the same headers', async () => {
     const res = await fetch(`${site.web.url}/icon.svg`);
@@ -78,7 +92,7 @@ describe('headers', () => {
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
   });
 
-  it('sends Strict-Transport-Security when a trusted proxy says the visitor came over https, and never on a visitor\'s own say-so', async () => {
+  it("sends Strict-Transport-Security when a trusted proxy says the visitor came over https, and never on a visitor's own say-so", async () => {
     const proxied = await fetch(`${behindProxy.url}/en`, { headers: { 'x-forwarded-proto': 'https' } });
     expect(proxied.headers.get('strict-transport-security')).toBe('max-age=31536000');
     expect(proxied.headers.get('content-security-policy')).toMatch(/upgrade-insecure-requests/);

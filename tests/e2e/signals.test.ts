@@ -1,6 +1,17 @@
 import type { Page } from 'playwright-core';
 import { createPoll, SUBMIT } from '../helpers/polls';
-import { api, DESKTOP, PERSIAN_MONTHS, fromPersianDigits, PHONE, screenshot, seriousViolations, startSite, withPage, type Site } from './support';
+import {
+  api,
+  DESKTOP,
+  PERSIAN_MONTHS,
+  fromPersianDigits,
+  PHONE,
+  screenshot,
+  seriousViolations,
+  startSite,
+  withPage,
+  type Site,
+} from './support';
 
 // A poll's abuse signals page (web/app/[locale]/staff/(desk)/polls/[id]/signals, issue 13 items 5
 // and 7) against the real API, in Debian's Chromium: an analyst finds a cluster of answers from
@@ -20,7 +31,10 @@ beforeAll(async () => {
     titleEn: 'Neighbourhood library hours',
     questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'تا ساعت ۲۲ باز باشد؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] }],
   });
-  const answer = (i: number) => ({ pollId: poll.id, answers: [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[i].id] }] });
+  const answer = (i: number) => ({
+    pollId: poll.id,
+    answers: [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[i].id] }],
+  });
   // Six from one script (same network, same user agent): a cluster. Four from phones: no cluster.
   const submit = async (i: number, userAgent: string) => {
     const res = await site.app.gql(SUBMIT, { input: answer(i) }, { headers: { 'user-agent': userAgent } });
@@ -57,7 +71,8 @@ async function check(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('load');
   violations.push(...(await seriousViolations(page, name)));
   const widths = await page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document
+      .documentElement;
     return { scroll: root.scrollWidth, client: root.clientWidth };
   });
   expect({ name, scroll: widths.scroll }).toEqual({ name, scroll: widths.client });
@@ -66,7 +81,13 @@ async function check(page: Page, name: string): Promise<void> {
 
 const numberIn = (text: string | null) => Number(fromPersianDigits(text ?? '').replace(/[^0-9]/g, ''));
 const results = async () =>
-  (await api<{ pollResults: { responseCount: number; quarantinedCount: number } }>(site, 'query ($id: ID!) { pollResults(pollId: $id) { responseCount quarantinedCount } }', { id: poll.id })).pollResults;
+  (
+    await api<{ pollResults: { responseCount: number; quarantinedCount: number } }>(
+      site,
+      'query ($id: ID!) { pollResults(pollId: $id) { responseCount quarantinedCount } }',
+      { id: poll.id },
+    )
+  ).pollResults;
 
 test('an analyst quarantines a cluster of 6 with a reason, the results drop to 4, and releasing it brings them back to 10', async () => {
   expect(await results()).toEqual({ responseCount: 10, quarantinedCount: 0 });
@@ -78,7 +99,11 @@ test('an analyst quarantines a cluster of 6 with a reason, the results drop to 4
     // Ten answers without the browser check (sent without JavaScript), none held yet.
     expect(numberIn(await page.locator('[data-assurance="UNCHALLENGED"] dd').textContent())).toBe(10);
     expect(numberIn(await page.locator('[data-quarantined-count]').textContent())).toBe(0);
-    await expect(page.locator('[data-cluster]').evaluateAll((rows) => rows.map((r) => (r as unknown as { getAttribute(n: string): string }).getAttribute('data-cluster')))).resolves.toEqual(['6']);
+    await expect(
+      page
+        .locator('[data-cluster]')
+        .evaluateAll((rows) => rows.map((r) => (r as unknown as { getAttribute(n: string): string }).getAttribute('data-cluster'))),
+    ).resolves.toEqual(['6']);
     await expect(page.locator('[data-quarantines]').count()).resolves.toBe(0);
     // The busy minute against the typical one, its minute as a Solar Hijri date and time.
     expect(numberIn(await page.locator('[data-baseline]').textContent())).toBe(3);
@@ -138,7 +163,10 @@ test('a window that ends before it starts is refused in English, naming the fiel
     await alert.filter({ hasText: 'Not a valid date or time' }).waitFor();
     await expect(alert.locator('strong').textContent()).resolves.toBe('From');
   });
-  for (const [locale, viewport] of [['en', PHONE], ['fa', DESKTOP]] as const) {
+  for (const [locale, viewport] of [
+    ['en', PHONE],
+    ['fa', DESKTOP],
+  ] as const) {
     await withPage(site, { viewport }, async (page) => {
       await signIn(page, 'analyst', `${locale === 'en' ? '/en' : ''}/staff/polls/${poll.id}/signals`);
       await check(page, `signals-${locale}-${viewport === PHONE ? 'phone' : 'desktop'}`);

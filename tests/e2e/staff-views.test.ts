@@ -17,7 +17,8 @@ function cityDay(days: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(Date.now() + days * 86_400_000));
 }
 const at = (day: string, time: string) => new Date(`${day}T${time}:00+03:30`).toISOString();
-const faDayMonth = (iso: string) => new Intl.DateTimeFormat('fa-IR-u-ca-persian', { day: 'numeric', month: 'long', timeZone: ZONE }).format(new Date(iso));
+const faDayMonth = (iso: string) =>
+  new Intl.DateTimeFormat('fa-IR-u-ca-persian', { day: 'numeric', month: 'long', timeZone: ZONE }).format(new Date(iso));
 
 interface DemoPoll {
   id: string;
@@ -57,14 +58,23 @@ async function signIn(page: Page, account: Account, path = '/staff'): Promise<vo
 }
 
 async function chartsReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...(globalThis as unknown as PageGlobals).document.querySelectorAll('.staff-chart')].every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null), undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () =>
+      [...(globalThis as unknown as PageGlobals).document.querySelectorAll('.staff-chart')].every(
+        (c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null,
+      ),
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 test('the staff events list shows the whole span of an event of several days (item 10)', async () => {
   const { createEvent } = await api<{ createEvent: { event: { id: string; startsAt: string; endsAt: string } } }>(
     site,
     'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id startsAt endsAt } } }',
-    { input: { kind: 'CULTURAL_EVENT', titleFa: 'نمایشگاه کتاب کودک', startsAt: at(cityDay(1), '10:00'), endsAt: at(cityDay(8), '18:00') } },
+    {
+      input: { kind: 'CULTURAL_EVENT', titleFa: 'نمایشگاه کتاب کودک', startsAt: at(cityDay(1), '10:00'), endsAt: at(cityDay(8), '18:00') },
+    },
     editor,
   );
   await withPage(site, { viewport: DESKTOP }, async (page) => {
@@ -77,7 +87,7 @@ test('the staff events list shows the whole span of an event of several days (it
   });
 });
 
-test('a second wave shows each wave\'s mean beside the change, and the first wave left the public list (item 11)', async () => {
+test("a second wave shows each wave's mean beside the change, and the first wave left the public list (item 11)", async () => {
   const rating = survey.questions.find((q) => q.kind === 'RATING')!;
   const { startPollWave } = await api<{ startPollWave: { poll: { id: string; closesAt: string | null } } }>(
     site,
@@ -87,18 +97,22 @@ test('a second wave shows each wave\'s mean beside the change, and the first wav
   );
   const wave2 = startPollWave.poll.id;
   await api(site, 'mutation ($input: PublishPollInput!) { publishPoll(input: $input) { poll { id } } }', { input: { id: wave2 } }, editor);
-  const { poll } = await api<{ poll: { questions: { id: string; kind: string; required: boolean; options: { id: string }[] }[]; asksDistrict: boolean } }>(
-    site,
-    'query ($id: ID!) { poll(id: $id) { asksDistrict questions { id kind required options { id } } } }',
-    { id: wave2 },
-  );
+  const { poll } = await api<{
+    poll: { questions: { id: string; kind: string; required: boolean; options: { id: string }[] }[]; asksDistrict: boolean };
+  }>(site, 'query ($id: ID!) { poll(id: $id) { asksDistrict questions { id kind required options { id } } } }', { id: wave2 });
   const { districts } = await api<{ districts: { id: string }[] }>(site, '{ districts { id } }');
   // Ten answers to the second wave (the poll's minimum before results show), rating 2 and 4 alike.
   for (const value of [2, 4, 2, 4, 2, 4, 2, 4, 2, 4]) {
     const answers = poll.questions
       .filter((q) => q.kind === 'RATING' || q.required)
       .map((q) =>
-        q.kind === 'RATING' ? { questionId: q.id, number: value } : q.kind === 'NPS' ? { questionId: q.id, number: 8 } : q.kind === 'FREE_TEXT' ? { questionId: q.id, text: 'خوب' } : { questionId: q.id, optionIds: [q.options[0].id] },
+        q.kind === 'RATING'
+          ? { questionId: q.id, number: value }
+          : q.kind === 'NPS'
+            ? { questionId: q.id, number: 8 }
+            : q.kind === 'FREE_TEXT'
+              ? { questionId: q.id, text: 'خوب' }
+              : { questionId: q.id, optionIds: [q.options[0].id] },
       );
     const response = await site.app.gql<{ submitPollResponse: { pollId: string } }>(
       'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }',
@@ -110,7 +124,10 @@ test('a second wave shows each wave\'s mean beside the change, and the first wav
   await site.app.settle();
 
   // The first wave closed when the second opened: one open poll with this title on the public list.
-  const { polls } = await api<{ polls: { edges: { node: { id: string; title: string; status: string } }[] } }>(site, '{ polls(first: 50) { edges { node { id title status } } } }');
+  const { polls } = await api<{ polls: { edges: { node: { id: string; title: string; status: string } }[] } }>(
+    site,
+    '{ polls(first: 50) { edges { node { id title status } } } }',
+  );
   const sameTitle = polls.edges.map((e) => e.node).filter((p) => p.title === survey.title);
   expect(sameTitle.filter((p) => p.status === 'OPEN').map((p) => p.id)).toEqual([wave2]);
   expect(sameTitle.find((p) => p.id === survey.id)?.status).toBe('CLOSED');
@@ -155,7 +172,14 @@ describe('site analytics (item 13)', () => {
     for (let i = 0; i < 3; i++) await collect('/news', 'اخبار | نبض — روابط عمومی شهرداری', agent);
     const admin = await site.app.signIn('admin');
     const traffic = async () =>
-      (await api<{ siteTraffic: { topPages: { value: string; pageViews: number }[] } }>(site, `{ siteTraffic(from: "${cityDay(-1)}", to: "${cityDay(0)}") { topPages(first: 10) { value pageViews } } }`, {}, admin)).siteTraffic;
+      (
+        await api<{ siteTraffic: { topPages: { value: string; pageViews: number }[] } }>(
+          site,
+          `{ siteTraffic(from: "${cityDay(-1)}", to: "${cityDay(0)}") { topPages(first: 10) { value pageViews } } }`,
+          {},
+          admin,
+        )
+      ).siteTraffic;
     // Write the page views the beacon buffered now, as its timer would.
     await site.app.app.services.analytics.flush();
     expect((await traffic()).topPages).toContainEqual({ value: '/news', pageViews: 3 });
@@ -197,8 +221,8 @@ describe('site analytics (item 13)', () => {
   });
 });
 
-describe('system text in the reader\'s language (item 15)', () => {
-  test('the builder names a schedule error in Persian, not the API\'s English', async () => {
+describe("system text in the reader's language (item 15)", () => {
+  test("the builder names a schedule error in Persian, not the API's English", async () => {
     await withPage(site, { viewport: DESKTOP }, async (page) => {
       await signIn(page, 'editor', `/staff/polls/new`);
       await page.getByLabel('عنوان (فارسی)').fill('نظرسنجی آزمایشی زمان‌بندی');
@@ -239,7 +263,16 @@ describe('layout and dates for staff (item 17)', () => {
   test('lists are usable on a phone: every link and button in a table is on screen without scrolling sideways', async () => {
     await withPage(site, { viewport: PHONE }, async (page) => {
       await signIn(page, 'admin', '/staff/polls');
-      for (const path of ['/staff/polls', '/staff/events', '/staff/events/occasions', '/staff/media', '/staff/media/releases', '/staff/media/follow-ups', '/staff/admin', '/staff/admin/api-keys']) {
+      for (const path of [
+        '/staff/polls',
+        '/staff/events',
+        '/staff/events/occasions',
+        '/staff/media',
+        '/staff/media/releases',
+        '/staff/media/follow-ups',
+        '/staff/admin',
+        '/staff/admin/api-keys',
+      ]) {
         await page.goto(site.web.url + path);
         const offscreen = await page.locator('main table').evaluateAll((tables) =>
           tables.flatMap((table) =>
@@ -270,7 +303,12 @@ describe('layout and dates for staff (item 17)', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await dialog.waitFor({ state: 'hidden' });
-      const expected = new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+      const expected = new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', {
+        timeZone: ZONE,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      })
         .formatToParts(new Date(`${cityDay(7)}T12:00:00Z`))
         .filter((p) => p.type !== 'literal')
         .map((p) => p.value);
@@ -283,7 +321,12 @@ describe('layout and dates for staff (item 17)', () => {
   });
 
   test("a journalist's contact history lists the releases sent to them", async () => {
-    const { mediaContacts } = await api<{ mediaContacts: { edges: { node: { id: string } }[] } }>(site, '{ mediaContacts(first: 1) { edges { node { id } } } }', {}, media);
+    const { mediaContacts } = await api<{ mediaContacts: { edges: { node: { id: string } }[] } }>(
+      site,
+      '{ mediaContacts(first: 1) { edges { node { id } } } }',
+      {},
+      media,
+    );
     const contactId = mediaContacts.edges[0].node.id;
     const { createPressRelease } = await api<{ createPressRelease: { pressRelease: { id: string } } }>(
       site,
@@ -291,7 +334,12 @@ describe('layout and dates for staff (item 17)', () => {
       { input: { titleFa: 'اطلاعیه آزمایشی برای خبرنگار', bodyFa: 'متن اطلاعیه.' } },
       media,
     );
-    await api(site, 'mutation ($input: PublishPressReleaseInput!) { publishPressRelease(input: $input) { pressRelease { id } } }', { input: { id: createPressRelease.pressRelease.id, contactIds: [contactId] } }, media);
+    await api(
+      site,
+      'mutation ($input: PublishPressReleaseInput!) { publishPressRelease(input: $input) { pressRelease { id } } }',
+      { input: { id: createPressRelease.pressRelease.id, contactIds: [contactId] } },
+      media,
+    );
     await withPage(site, { viewport: PHONE }, async (page) => {
       await signIn(page, 'media', `/staff/media/contacts/${contactId}`);
       const sent = page.locator('[data-releases-sent]');
@@ -302,7 +350,9 @@ describe('layout and dates for staff (item 17)', () => {
       // On their request, the contact's data downloads as one JSON file (with the session's cookie).
       const link = page.locator(`a[href="/staff/exports/media-contacts/${contactId}"]`);
       await expect(link.innerText()).resolves.toContain('JSON');
-      const file = (await page.evaluate(`fetch(${JSON.stringify(`/staff/exports/media-contacts/${contactId}`)}).then(async (r) => ({ status: r.status, disposition: r.headers.get('content-disposition'), text: await r.text() }))`)) as {
+      const file = (await page.evaluate(
+        `fetch(${JSON.stringify(`/staff/exports/media-contacts/${contactId}`)}).then(async (r) => ({ status: r.status, disposition: r.headers.get('content-disposition'), text: await r.text() }))`,
+      )) as {
         status: number;
         disposition: string;
         text: string;
@@ -310,7 +360,9 @@ describe('layout and dates for staff (item 17)', () => {
       expect(file.status).toBe(200);
       expect(file.disposition).toBe(`attachment; filename="media-contact-${contactId}.json"`);
       const document = JSON.parse(file.text);
-      expect(document.releasesReceived.map((r: { release: { titleFa: string } }) => r.release.titleFa)).toContain('اطلاعیه آزمایشی برای خبرنگار');
+      expect(document.releasesReceived.map((r: { release: { titleFa: string } }) => r.release.titleFa)).toContain(
+        'اطلاعیه آزمایشی برای خبرنگار',
+      );
     });
   });
 });
@@ -322,13 +374,17 @@ describe("the staff home is the office's pulse (issue 16 item 9)", () => {
   }
 
   test("an analyst sees each open poll's answers today, which move as answers arrive, and the visits against the record", async () => {
-    const activity = async () => (await api<{ pollActivity: Activity[] }>(site, '{ pollActivity { poll { id } today } }', {}, editor)).pollActivity;
+    const activity = async () =>
+      (await api<{ pollActivity: Activity[] }>(site, '{ pollActivity { poll { id } today } }', {}, editor)).pollActivity;
     const fa = (n: number) => new Intl.NumberFormat('fa-IR').format(n);
     const before = await activity();
     expect(before.length).toBeGreaterThan(0);
     await withPage(site, { viewport: DESKTOP }, async (page) => {
       await signIn(page, 'analyst');
-      for (const row of before) await expect(page.locator(`[data-pulse="polls"] tr[data-poll="${row.poll.id}"] [data-today]`).innerText()).resolves.toBe(fa(row.today));
+      for (const row of before)
+        await expect(page.locator(`[data-pulse="polls"] tr[data-poll="${row.poll.id}"] [data-today]`).innerText()).resolves.toBe(
+          fa(row.today),
+        );
       const { siteStats } = await api<{ siteStats: { today: number; maxDaily: number } }>(site, '{ siteStats { today maxDaily } }');
       const visits = await page.locator('[data-pulse="visits"]').innerText();
       expect(visits).toContain(fa(siteStats.maxDaily));
@@ -340,11 +396,21 @@ describe("the staff home is the office's pulse (issue 16 item 9)", () => {
       const { createPoll } = await api<{ createPoll: { poll: { id: string; questions: { id: string; options: { id: string }[] }[] } } }>(
         site,
         'mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id questions { id options { id } } } } }',
-        { input: { titleFa: 'نظرسنجی نبض امروز', questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] }] } },
+        {
+          input: {
+            titleFa: 'نظرسنجی نبض امروز',
+            questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] }],
+          },
+        },
         editor,
       );
       const fresh = createPoll.poll;
-      await api(site, 'mutation ($input: PublishPollInput!) { publishPoll(input: $input) { poll { id } } }', { input: { id: fresh.id } }, editor);
+      await api(
+        site,
+        'mutation ($input: PublishPollInput!) { publishPoll(input: $input) { poll { id } } }',
+        { input: { id: fresh.id } },
+        editor,
+      );
       await api(site, 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }', {
         input: { pollId: fresh.id, answers: [{ questionId: fresh.questions[0].id, optionIds: [fresh.questions[0].options[0].id] }] },
       });
@@ -358,9 +424,12 @@ describe("the staff home is the office's pulse (issue 16 item 9)", () => {
     });
   });
 
-  test('a media officer sees follow-ups due, draft releases and the week\'s coverage by tone, and no polls', async () => {
+  test("a media officer sees follow-ups due, draft releases and the week's coverage by tone, and no polls", async () => {
     const today = cityDay(0);
-    const { mediaFollowUps, mediaCoverageToneSummary } = await api<{ mediaFollowUps: { totalCount: number }; mediaCoverageToneSummary: { total: { positive: number; neutral: number; negative: number } } }>(
+    const { mediaFollowUps, mediaCoverageToneSummary } = await api<{
+      mediaFollowUps: { totalCount: number };
+      mediaCoverageToneSummary: { total: { positive: number; neutral: number; negative: number } };
+    }>(
       site,
       'query ($due: String!, $from: String!, $to: String!) { mediaFollowUps(first: 1, dueBefore: $due) { totalCount } mediaCoverageToneSummary(filter: { from: $from, to: $to }) { total { positive neutral negative } } }',
       { due: cityDay(1), from: cityDay(-6), to: today },

@@ -1,5 +1,16 @@
 import type { Page } from 'playwright-core';
-import { api, DESKTOP, fromPersianDigits, PHONE, screenshot, seriousViolations, startSite, withPage, type Site, type PageGlobals } from './support';
+import {
+  api,
+  DESKTOP,
+  fromPersianDigits,
+  PHONE,
+  screenshot,
+  seriousViolations,
+  startSite,
+  withPage,
+  type Site,
+  type PageGlobals,
+} from './support';
 
 // The staff dashboards (web/app/[locale]/staff) against the real API on a seeded database, in
 // Debian's Chromium: signing in and out, what each role may reach, session expiry, an analyst's
@@ -51,7 +62,14 @@ async function signIn(page: Page, account: Account, path = '/staff'): Promise<vo
 async function check(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('load');
   // Charts draw after their code arrives; wait so that axe and the screenshot see them.
-  await page.waitForFunction(() => [...(globalThis as unknown as PageGlobals).document.querySelectorAll('.staff-chart')].every((c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null), undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () =>
+      [...(globalThis as unknown as PageGlobals).document.querySelectorAll('.staff-chart')].every(
+        (c) => c.hasAttribute('data-chart-ready') || c.closest('[hidden]') !== null,
+      ),
+    undefined,
+    { timeout: 15_000 },
+  );
   violations.push(...(await seriousViolations(page, name)));
   await screenshot(page, `staff-${name}`);
 }
@@ -117,7 +135,15 @@ describe('signing in, roles and sessions', () => {
     });
     await withPage(site, { viewport: DESKTOP }, async (page) => {
       await signIn(page, 'admin');
-      expect(await navItems(page)).toEqual(['پیشخوان', 'نظرسنجی‌ها', 'اهداف و برنامه‌ها', 'رویدادها و مناسبت‌ها', 'میز رسانه', 'آمار بازدید', 'مدیریت']);
+      expect(await navItems(page)).toEqual([
+        'پیشخوان',
+        'نظرسنجی‌ها',
+        'اهداف و برنامه‌ها',
+        'رویدادها و مناسبت‌ها',
+        'میز رسانه',
+        'آمار بازدید',
+        'مدیریت',
+      ]);
       await check(page, 'home-admin-fa-desktop');
       for (const [path, name] of [
         ['/staff/admin', 'admin-users'],
@@ -150,7 +176,7 @@ describe('signing in, roles and sessions', () => {
 });
 
 describe('an analyst', () => {
-  test('opens a poll\'s insights, switches the crosstab and exports the responses as CSV', async () => {
+  test("opens a poll's insights, switches the crosstab and exports the responses as CSV", async () => {
     const { pollInsights } = await api<{ pollInsights: { responseCount: number } }>(
       site,
       'query ($id: ID!) { pollInsights(pollId: $id) { responseCount } }',
@@ -183,7 +209,9 @@ describe('an analyst', () => {
       await crosstab.getByRole('button', { name: 'نمایش' }).click();
       await page.waitForURL(new RegExp(`by=${second.id}`));
       await expect(page.locator('[data-crosstab-heading]').textContent()).resolves.toContain(second.prompt);
-      await expect(page.locator('[data-crosstab] tbody th').allTextContents()).resolves.toEqual(expect.arrayContaining(second.options.map((o) => o.label)));
+      await expect(page.locator('[data-crosstab] tbody th').allTextContents()).resolves.toEqual(
+        expect.arrayContaining(second.options.map((o) => o.label)),
+      );
       // The heat map view of the same table.
       await page.locator('#crosstab').getByRole('tab', { name: 'نقشه حرارتی' }).click();
       await page.waitForSelector('#crosstab [role=tabpanel]:not([hidden]) .staff-chart[data-chart-ready]');
@@ -261,19 +289,23 @@ describe('an analyst', () => {
       await page.locator('#crosstab').getByRole('tab', { name: 'نقشه حرارتی' }).click();
       const heatmap = page.locator('#crosstab [role=tabpanel]:not([hidden]) .staff-chart[data-chart-ready]');
       await heatmap.waitFor();
-      const boxes = await heatmap.locator('svg text').evaluateAll((texts, labels) => {
-        type Box = { left: number; right: number; top: number; bottom: number };
-        const prefixes = (labels as string[]).map((l) => l.slice(0, 3));
-        return texts
-          .filter((t) => prefixes.some((p) => ((t as unknown as { textContent: string }).textContent ?? '').startsWith(p)))
-          .map((t) => (t as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect())
-          .map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }));
-      }, choice[0].options.map((o) => o.label));
+      const boxes = await heatmap.locator('svg text').evaluateAll(
+        (texts, labels) => {
+          type Box = { left: number; right: number; top: number; bottom: number };
+          const prefixes = (labels as string[]).map((l) => l.slice(0, 3));
+          return texts
+            .filter((t) => prefixes.some((p) => ((t as unknown as { textContent: string }).textContent ?? '').startsWith(p)))
+            .map((t) => (t as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect())
+            .map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }));
+        },
+        choice[0].options.map((o) => o.label),
+      );
       expect(boxes.length).toBe(choice[0].options.length);
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
           const [a, b] = [boxes[i], boxes[j]];
-          const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+          const overlap =
+            Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
           expect(overlap).toBe(false);
         }
       }
@@ -356,7 +388,11 @@ describe('an editor', () => {
     });
     // The answer waits in the answer mix until moved with others: move it, as the mixer's timer would.
     await site.app.settle();
-    const results = await api<{ pollResults: { responseCount: number } }>(site, 'query ($id: ID!) { pollResults(pollId: $id) { responseCount } }', { id: pollId });
+    const results = await api<{ pollResults: { responseCount: number } }>(
+      site,
+      'query ($id: ID!) { pollResults(pollId: $id) { responseCount } }',
+      { id: pollId },
+    );
     expect(results.pollResults.responseCount).toBe(1);
 
     // The editor's other pages, checked with axe.
@@ -376,7 +412,7 @@ describe('an editor', () => {
     });
   }, 120_000);
 
-  test('links a goal\'s indicator to a poll result and sees whether it is on target', async () => {
+  test("links a goal's indicator to a poll result and sees whether it is on target", async () => {
     await withPage(site, { viewport: DESKTOP }, async (page) => {
       await signIn(page, 'editor', '/staff/goals');
       const goalPath = (await page.locator('table a').first().getAttribute('href'))!;
@@ -419,7 +455,9 @@ describe('a media officer', () => {
       await page.waitForURL(/done=logged/);
       await expect(page.locator('[data-interactions] li').first().textContent()).resolves.toContain(topic);
 
-      const { mediaInteractions } = await api<{ mediaInteractions: { edges: { node: { topic: string; followUpOn: string; kind: string } }[] } }>(
+      const { mediaInteractions } = await api<{
+        mediaInteractions: { edges: { node: { topic: string; followUpOn: string; kind: string } }[] };
+      }>(
         site,
         'query ($id: ID!) { mediaInteractions(first: 5, filter: { contactId: $id }) { edges { node { topic followUpOn kind } } } }',
         { id: contactId },

@@ -85,9 +85,7 @@ export async function open(site: Site, page: Page, pathAndQuery: string, status 
 
 /** Serious and critical axe-core violations (WCAG 2.1 A and AA, and best practices) on the page. */
 export async function seriousViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({ page: label, rule: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));

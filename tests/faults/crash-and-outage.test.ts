@@ -60,8 +60,16 @@ function burst(graphqlUrl: string, poll: CreatedPoll, workers: number) {
     while (!stopped) {
       const n = i++;
       try {
-        const res = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SUBMIT, variables: { input: answers(poll, n) } }), signal: AbortSignal.timeout(10_000) });
-        const body = (await res.json()) as { data?: { submitPollResponse?: { respondentToken: string } }; errors?: Array<{ extensions?: { code?: string } }> };
+        const res = await fetch(graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: SUBMIT, variables: { input: answers(poll, n) } }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        const body = (await res.json()) as {
+          data?: { submitPollResponse?: { respondentToken: string } };
+          errors?: Array<{ extensions?: { code?: string } }>;
+        };
         if (res.status === 200 && body.data?.submitPollResponse) acknowledged.push(body.data.submitPollResponse.respondentToken);
         else {
           const code = body.errors?.[0]?.extensions?.code ?? `HTTP ${res.status}`;
@@ -90,7 +98,9 @@ async function checkNothingLost(t: TestApp, poll: CreatedPoll, acknowledged: str
   // Everything acknowledged is in the answer mix or already moved: move the rest, as the mixer would.
   await t.settle();
   const keys = new RespondentKeys(SECRET);
-  const stored: Array<{ key: Buffer }> = await t.app.db.query('SELECT respondent_key AS key FROM poll_participation WHERE poll_id = $1', [poll.id]);
+  const stored: Array<{ key: Buffer }> = await t.app.db.query('SELECT respondent_key AS key FROM poll_participation WHERE poll_id = $1', [
+    poll.id,
+  ]);
   const present = new Set(stored.map((r) => r.key.toString('hex')));
   const missing = acknowledged.filter((token) => !present.has(keys.participationKey(poll.id, token).toString('hex')));
   expect(missing).toEqual([]);
@@ -122,7 +132,18 @@ describe('the API process killed with SIGKILL during a burst of submissions', ()
     const start = () =>
       spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
         cwd: SERVER,
-        env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(database.poolSize), LOG_LEVEL: 'warn', DEMO_DATA: 'true', RESPONDENT_SECRET: SECRET, SUBMISSIONS_PER_MINUTE: '1000000', UNCHALLENGED_SUBMISSIONS_PER_HOUR: '1000000' },
+        env: {
+          PATH: process.env.PATH,
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          DATABASE_URL: database.url,
+          DATABASE_POOL_SIZE: String(database.poolSize),
+          LOG_LEVEL: 'warn',
+          DEMO_DATA: 'true',
+          RESPONDENT_SECRET: SECRET,
+          SUBMISSIONS_PER_MINUTE: '1000000',
+          UNCHALLENGED_SUBMISSIONS_PER_HOUR: '1000000',
+        },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
     child = start();
@@ -146,9 +167,16 @@ describe('the API process killed with SIGKILL during a burst of submissions', ()
     child = start();
     await waitFor(async () => (await fetch(`${url}/readyz`)).ok, 60_000, 'the server to restart');
     await t.app.services.pollTallies.foldAll();
-    const [{ tallied }] = await t.app.db.query('SELECT coalesce(sum(responses), 0)::int AS tallied FROM poll_response_tally WHERE poll_id = $1', [poll.id]);
+    const [{ tallied }] = await t.app.db.query(
+      'SELECT coalesce(sum(responses), 0)::int AS tallied FROM poll_response_tally WHERE poll_id = $1',
+      [poll.id],
+    );
     expect(tallied).toBe(stored);
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SUBMIT, variables: { input: answers(poll, 1) } }) });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SUBMIT, variables: { input: answers(poll, 1) } }),
+    });
     expect(res.status).toBe(200);
   }, 120_000);
 });
@@ -164,7 +192,12 @@ function localCluster(): { version: string } | null {
 
 describe('PostgreSQL stopped and restarted under load', () => {
   const cluster = localCluster();
-  const pg = (action: 'stop' | 'start') => execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster!.version, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])], { stdio: 'pipe' });
+  const pg = (action: 'stop' | 'start') =>
+    execFileSync(
+      'pg_ctlcluster',
+      ['--skip-systemctl-redirect', cluster!.version, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])],
+      { stdio: 'pipe' },
+    );
   let t: TestApp | undefined;
   afterAll(async () => {
     if (cluster) {
@@ -177,30 +210,34 @@ describe('PostgreSQL stopped and restarted under load', () => {
     await t?.close();
   });
 
-  (cluster ? it : it.skip)('answers SERVICE_UNAVAILABLE while it is down, is ready again by itself, and loses nothing acknowledged', async () => {
-    t = await startTestApp({ env: { RESPONDENT_SECRET: SECRET, SUBMISSIONS_PER_MINUTE: '1000000' } });
-    const poll = await createPoll(t, await t.signIn('editor'), surveyInput());
-    const load = burst(t.graphqlUrl, poll, 8);
-    await waitFor(async () => load.acknowledged.length >= 50, 30_000, '50 acknowledged submissions');
+  (cluster ? it : it.skip)(
+    'answers SERVICE_UNAVAILABLE while it is down, is ready again by itself, and loses nothing acknowledged',
+    async () => {
+      t = await startTestApp({ env: { RESPONDENT_SECRET: SECRET, SUBMISSIONS_PER_MINUTE: '1000000' } });
+      const poll = await createPoll(t, await t.signIn('editor'), surveyInput());
+      const load = burst(t.graphqlUrl, poll, 8);
+      await waitFor(async () => load.acknowledged.length >= 50, 30_000, '50 acknowledged submissions');
 
-    pg('stop');
-    try {
-      await waitFor(async () => (await fetch(`${t!.url}/readyz`)).status === 503, 10_000, '/readyz to say 503');
-      const started = Date.now();
-      const read = await t.gql('{ districts { id } }');
-      expect(read.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
-      expect(Date.now() - started).toBeLessThan(12_000);
-      expect((await fetch(`${t.url}/healthz`)).status).toBe(200); // the process itself lives on
-    } finally {
-      pg('start');
-    }
-    await waitFor(async () => (await fetch(`${t!.url}/readyz`)).status === 200, 60_000, '/readyz to recover');
-    const before = load.acknowledged.length;
-    await waitFor(async () => load.acknowledged.length >= before + 20, 30_000, 'submissions to be acknowledged again');
-    await load.stop();
-    expect(load.codes.SERVICE_UNAVAILABLE ?? 0).toBeGreaterThan(0);
-    // The poll stayed open throughout: an outage must not read as a refusal (it once did, POLL_CLOSED).
-    expect(Object.keys(load.codes).filter((code) => code !== 'SERVICE_UNAVAILABLE' && code !== 'network')).toEqual([]);
-    await checkNothingLost(t, poll, load.acknowledged);
-  }, 180_000);
+      pg('stop');
+      try {
+        await waitFor(async () => (await fetch(`${t!.url}/readyz`)).status === 503, 10_000, '/readyz to say 503');
+        const started = Date.now();
+        const read = await t.gql('{ districts { id } }');
+        expect(read.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+        expect(Date.now() - started).toBeLessThan(12_000);
+        expect((await fetch(`${t.url}/healthz`)).status).toBe(200); // the process itself lives on
+      } finally {
+        pg('start');
+      }
+      await waitFor(async () => (await fetch(`${t!.url}/readyz`)).status === 200, 60_000, '/readyz to recover');
+      const before = load.acknowledged.length;
+      await waitFor(async () => load.acknowledged.length >= before + 20, 30_000, 'submissions to be acknowledged again');
+      await load.stop();
+      expect(load.codes.SERVICE_UNAVAILABLE ?? 0).toBeGreaterThan(0);
+      // The poll stayed open throughout: an outage must not read as a refusal (it once did, POLL_CLOSED).
+      expect(Object.keys(load.codes).filter((code) => code !== 'SERVICE_UNAVAILABLE' && code !== 'network')).toEqual([]);
+      await checkNothingLost(t, poll, load.acknowledged);
+    },
+    180_000,
+  );
 });

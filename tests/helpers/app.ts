@@ -18,7 +18,11 @@ export interface TestApp {
   url: string;
   graphqlUrl: string;
   /** POSTs a GraphQL request exactly as a partner app would. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T>>;
   /** Signs in a demo account (`editor`, `admin`, `analyst`, `media`) and returns its bearer token. */
   signIn(account: 'admin' | 'editor' | 'analyst' | 'media'): Promise<string>;
   /** SQL statements the app has run so far. */
@@ -99,7 +103,9 @@ export async function startTestApp(
         password = `${account}-production-test-password`;
         await app.db.query('UPDATE staff_user SET password_hash = $1 WHERE email = $2', [await hashPassword(password), email]);
       }
-      const res = await gql<{ signIn: { token: string } }>('mutation ($input: SignInInput!) { signIn(input: $input) { token } }', { input: { email, password } });
+      const res = await gql<{ signIn: { token: string } }>('mutation ($input: SignInInput!) { signIn(input: $input) { token } }', {
+        input: { email, password },
+      });
       if (!res.body.data?.signIn) throw new Error(`sign-in as ${account} failed: ${JSON.stringify(res.body.errors)}`);
       return res.body.data.signIn.token;
     },

@@ -58,7 +58,9 @@ export function serverOnly(): jest.It {
   if (!process.env.CI) return it.skip;
   const failing = ((name: string) =>
     it(name, () => {
-      throw new Error('this test needs a PostgreSQL server, and on CI (CI is set) it may not be skipped: start PostgreSQL or set TEST_DATABASE_URL');
+      throw new Error(
+        'this test needs a PostgreSQL server, and on CI (CI is set) it may not be skipped: start PostgreSQL or set TEST_DATABASE_URL',
+      );
     })) as unknown as jest.It;
   return failing;
 }

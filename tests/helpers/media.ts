@@ -19,7 +19,10 @@ export function insertOutlet(t: TestApp, nameFa = `رسانه آزمایشی ${+
   return one(t, `INSERT INTO media_outlet (name_fa, kind) VALUES ($1, 'WEBSITE') RETURNING id`, [nameFa]);
 }
 
-export function insertContact(t: TestApp, fields: { name?: string; outletId?: string | null; beats?: string[]; email?: string | null; phones?: string[] } = {}): Promise<string> {
+export function insertContact(
+  t: TestApp,
+  fields: { name?: string; outletId?: string | null; beats?: string[]; email?: string | null; phones?: string[] } = {},
+): Promise<string> {
   return one(t, `INSERT INTO media_contact (name, outlet_id, beats, email, phones) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
     fields.name ?? `خبرنگار ${++counter}`,
     fields.outletId ?? null,
@@ -29,7 +32,11 @@ export function insertContact(t: TestApp, fields: { name?: string; outletId?: st
   ]);
 }
 
-export async function insertRelease(t: TestApp, status: 'DRAFT' | 'PUBLISHED' | 'WITHDRAWN', slug = `test-release-${++counter}-${Date.now()}`): Promise<string> {
+export async function insertRelease(
+  t: TestApp,
+  status: 'DRAFT' | 'PUBLISHED' | 'WITHDRAWN',
+  slug = `test-release-${++counter}-${Date.now()}`,
+): Promise<string> {
   const staff = await mediaOfficerId(t);
   return one(
     t,
@@ -41,21 +48,25 @@ export async function insertRelease(t: TestApp, status: 'DRAFT' | 'PUBLISHED' | 
 
 export async function insertInteraction(t: TestApp, contactId: string, followUpOn: string | null = null): Promise<string> {
   const staff = await mediaOfficerId(t);
-  return one(t, `INSERT INTO media_interaction (contact_id, kind, occurred_at, topic, staff_id, follow_up_on) VALUES ($1, 'CALL', now(), 'تماس', $2, $3) RETURNING id`, [
-    contactId,
-    staff,
-    followUpOn,
-  ]);
+  return one(
+    t,
+    `INSERT INTO media_interaction (contact_id, kind, occurred_at, topic, staff_id, follow_up_on) VALUES ($1, 'CALL', now(), 'تماس', $2, $3) RETURNING id`,
+    [contactId, staff, followUpOn],
+  );
 }
 
-export async function insertCoverage(t: TestApp, outletId: string, publishedOn: string, tone: 'POSITIVE' | 'NEUTRAL' | 'NEGATIVE' = 'NEUTRAL'): Promise<string> {
+export async function insertCoverage(
+  t: TestApp,
+  outletId: string,
+  publishedOn: string,
+  tone: 'POSITIVE' | 'NEUTRAL' | 'NEGATIVE' = 'NEUTRAL',
+): Promise<string> {
   const staff = await mediaOfficerId(t);
-  return one(t, `INSERT INTO media_coverage (outlet_id, title, published_on, kind, tone, recorded_by) VALUES ($1, 'گزارش', $2, 'ARTICLE', $3, $4) RETURNING id`, [
-    outletId,
-    publishedOn,
-    tone,
-    staff,
-  ]);
+  return one(
+    t,
+    `INSERT INTO media_coverage (outlet_id, title, published_on, kind, tone, recorded_by) VALUES ($1, 'گزارش', $2, 'ARTICLE', $3, $4) RETURNING id`,
+    [outletId, publishedOn, tone, staff],
+  );
 }
 
 /** A calendar event row (the events module owns the table; only its required columns are set). */
@@ -68,11 +79,17 @@ export function insertEvent(t: TestApp): Promise<string> {
 
 export async function insertInvitation(t: TestApp, eventId: string, contactId: string): Promise<string> {
   const staff = await mediaOfficerId(t);
-  return one(t, `INSERT INTO media_invitation (event_id, contact_id, invited_by) VALUES ($1, $2, $3) RETURNING id`, [eventId, contactId, staff]);
+  return one(t, `INSERT INTO media_invitation (event_id, contact_id, invited_by) VALUES ($1, $2, $3) RETURNING id`, [
+    eventId,
+    contactId,
+    staff,
+  ]);
 }
 
 /** A fresh set of media objects, one of each kind, for a mutation to act on (access-matrix tests). */
-export async function mediaFixtures(t: TestApp): Promise<Record<'outlet' | 'contact' | 'draft' | 'published' | 'interaction' | 'coverage' | 'event' | 'invitation', string>> {
+export async function mediaFixtures(
+  t: TestApp,
+): Promise<Record<'outlet' | 'contact' | 'draft' | 'published' | 'interaction' | 'coverage' | 'event' | 'invitation', string>> {
   const outlet = await insertOutlet(t);
   const contact = await insertContact(t, { outletId: outlet });
   const event = await insertEvent(t);

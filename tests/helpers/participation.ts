@@ -7,7 +7,10 @@ export async function blindToken(t: TestApp, pollId: string, proof: Record<strin
   // An ES module, compiled for jest by its transform (jest.config.js).
   const { RSABSSA } = require('@cloudflare/blindrsa-ts') as typeof BlindRsa;
   const suite = RSABSSA.SHA384.PSS.Randomized();
-  const key = await t.gql<{ poll: { tokenKey: { publicKey: string } | null } }>('query ($id: ID!) { poll(id: $id) { tokenKey { publicKey } } }', { id: pollId });
+  const key = await t.gql<{ poll: { tokenKey: { publicKey: string } | null } }>(
+    'query ($id: ID!) { poll(id: $id) { tokenKey { publicKey } } }',
+    { id: pollId },
+  );
   const der = Buffer.from(key.body.data!.poll!.tokenKey!.publicKey, 'base64url');
   const publicKey = await webcrypto.subtle.importKey('spki', der, { name: 'RSA-PSS', hash: 'SHA-384' }, true, ['verify']);
   const message = webcrypto.getRandomValues(new Uint8Array(32));
@@ -19,8 +22,16 @@ export async function blindToken(t: TestApp, pollId: string, proof: Record<strin
     { headers },
   );
   if (!issued.body.data?.issuePollToken) return { issued, token: null };
-  const signature = await suite.finalize(publicKey as never, prepared, Buffer.from(issued.body.data.issuePollToken.blindSignature, 'base64url'), inv);
-  return { issued, token: { message: Buffer.from(prepared).toString('base64url'), signature: Buffer.from(signature).toString('base64url') } };
+  const signature = await suite.finalize(
+    publicKey as never,
+    prepared,
+    Buffer.from(issued.body.data.issuePollToken.blindSignature, 'base64url'),
+    inv,
+  );
+  return {
+    issued,
+    token: { message: Buffer.from(prepared).toString('base64url'), signature: Buffer.from(signature).toString('base64url') },
+  };
 }
 
 /** Solves an ALTCHA challenge from the API as the widget would, returning the payload to send. */

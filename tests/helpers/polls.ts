@@ -22,8 +22,19 @@ export function surveyInput(overrides: Record<string, unknown> = {}) {
     titleFa: 'نظرسنجی رضایت از خدمات شهری',
     titleEn: 'Satisfaction with city services',
     questions: [
-      { kind: 'SINGLE_CHOICE', promptFa: 'از خدمات شهرداری راضی هستید؟', promptEn: 'Are you satisfied?', options: [{ labelFa: 'بله', labelEn: 'Yes' }, { labelFa: 'تا حدی' }, { labelFa: 'خیر', labelEn: 'No' }] },
-      { kind: 'MULTIPLE_CHOICE', promptFa: 'کدام خدمات را استفاده کرده‌اید؟', maxChoices: 2, required: false, options: [{ labelFa: 'حمل و نقل' }, { labelFa: 'فضای سبز' }, { labelFa: 'پسماند' }] },
+      {
+        kind: 'SINGLE_CHOICE',
+        promptFa: 'از خدمات شهرداری راضی هستید؟',
+        promptEn: 'Are you satisfied?',
+        options: [{ labelFa: 'بله', labelEn: 'Yes' }, { labelFa: 'تا حدی' }, { labelFa: 'خیر', labelEn: 'No' }],
+      },
+      {
+        kind: 'MULTIPLE_CHOICE',
+        promptFa: 'کدام خدمات را استفاده کرده‌اید؟',
+        maxChoices: 2,
+        required: false,
+        options: [{ labelFa: 'حمل و نقل' }, { labelFa: 'فضای سبز' }, { labelFa: 'پسماند' }],
+      },
       { kind: 'RATING', promptFa: 'به پاکیزگی شهر چه نمره‌ای می‌دهید؟' },
       { kind: 'NPS', promptFa: 'چقدر شهر را به دوستان توصیه می‌کنید؟', required: false },
       { kind: 'FREE_TEXT', promptFa: 'پیشنهاد شما چیست؟', required: false, maxLength: 200 },

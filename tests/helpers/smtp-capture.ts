@@ -25,7 +25,9 @@ export class SmtpCapture {
           const raw = Buffer.concat(chunks);
           simpleParser(raw)
             .then((parsed) => {
-              this.messages.push(Object.assign(parsed, { raw: raw.toString('utf8'), envelopeTo: session.envelope.rcptTo.map((r) => r.address), receivedAt }));
+              this.messages.push(
+                Object.assign(parsed, { raw: raw.toString('utf8'), envelopeTo: session.envelope.rcptTo.map((r) => r.address), receivedAt }),
+              );
               callback();
             })
             .catch(callback);

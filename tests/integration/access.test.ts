@@ -9,7 +9,10 @@ import { mediaFixtures } from '../helpers/media';
  * The access matrix: every mutation, called by every kind of caller. A mutation added to the
  * schema without a line here fails the first test, so nobody forgets to check who may call it.
  */
-const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?: (ctx: { goalId: string; pollId: string; listId?: string }) => Record<string, unknown> }> = {
+const SAMPLE_CALLS: Record<
+  string,
+  { allowed: Role[]; query: string; variables?: (ctx: { goalId: string; pollId: string; listId?: string }) => Record<string, unknown> }
+> = {
   createGoal: {
     allowed: [Role.EDITOR, Role.ADMIN],
     query: 'mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }',
@@ -73,7 +76,17 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
   addGoalIndicator: {
     allowed: [Role.EDITOR, Role.ADMIN],
     query: 'mutation ($input: AddGoalIndicatorInput!) { addGoalIndicator(input: $input) { indicator { id } } }',
-    variables: ({ goalId, pollId }) => ({ input: { goalId, labelFa: 'میانگین نمره', metric: 'RATING_MEAN', pollId, questionId: indicatorQuestionId, target: 4, direction: 'AT_LEAST' } }),
+    variables: ({ goalId, pollId }) => ({
+      input: {
+        goalId,
+        labelFa: 'میانگین نمره',
+        metric: 'RATING_MEAN',
+        pollId,
+        questionId: indicatorQuestionId,
+        target: 4,
+        direction: 'AT_LEAST',
+      },
+    }),
   },
   updateGoalIndicator: {
     allowed: [Role.EDITOR, Role.ADMIN],
@@ -124,7 +137,9 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
   createEvent: {
     allowed: [Role.EDITOR, Role.ADMIN],
     query: 'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }',
-    variables: () => ({ input: { kind: 'CULTURAL_EVENT', titleFa: 'رویداد تازه', startsAt: '2026-05-01T10:00:00Z', endsAt: '2026-05-01T12:00:00Z' } }),
+    variables: () => ({
+      input: { kind: 'CULTURAL_EVENT', titleFa: 'رویداد تازه', startsAt: '2026-05-01T10:00:00Z', endsAt: '2026-05-01T12:00:00Z' },
+    }),
   },
   updateEvent: {
     allowed: [Role.EDITOR, Role.ADMIN],
@@ -160,7 +175,9 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
     allowed: [Role.EDITOR, Role.ADMIN],
     query: 'mutation ($input: CreateOccasionInput!) { createOccasion(input: $input) { occasion { id } } }',
     // A new title each time: the same title on the same day is a CONFLICT.
-    variables: () => ({ input: { kind: 'NATIONAL_OCCASION', titleFa: `مناسبت ${++events.occasionCounter}`, calendar: 'SOLAR_HIJRI', month: 8, day: 1 } }),
+    variables: () => ({
+      input: { kind: 'NATIONAL_OCCASION', titleFa: `مناسبت ${++events.occasionCounter}`, calendar: 'SOLAR_HIJRI', month: 8, day: 1 },
+    }),
   },
   updateOccasion: {
     allowed: [Role.EDITOR, Role.ADMIN],
@@ -260,7 +277,8 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
   },
   recordPressReleaseDistribution: {
     allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
-    query: 'mutation ($input: RecordPressReleaseDistributionInput!) { recordPressReleaseDistribution(input: $input) { addedRecipientCount } }',
+    query:
+      'mutation ($input: RecordPressReleaseDistributionInput!) { recordPressReleaseDistribution(input: $input) { addedRecipientCount } }',
     variables: () => ({ input: { releaseId: media.published, contactIds: [media.contact] } }),
   },
   emailPressRelease: {
@@ -321,7 +339,15 @@ const SAMPLE_CALLS: Record<string, { allowed: Role[]; query: string; variables?:
   },
 };
 /** Mutations open to everyone by design. */
-const PUBLIC_MUTATIONS = ['signIn', 'signOut', 'submitPollResponse', 'trackPageview', 'requestVerificationCode', 'issuePollToken', 'setPasswordWithToken'];
+const PUBLIC_MUTATIONS = [
+  'signIn',
+  'signOut',
+  'submitPollResponse',
+  'trackPageview',
+  'requestVerificationCode',
+  'issuePollToken',
+  'setPasswordWithToken',
+];
 
 const ACCOUNTS: Record<Role, 'admin' | 'editor' | 'analyst' | 'media'> = {
   [Role.ADMIN]: 'admin',
@@ -342,41 +368,74 @@ let apiKeyId: string;
 
 beforeAll(async () => {
   t = await startTestApp({ seed: true });
-  tokens = Object.fromEntries(await Promise.all(Object.entries(ACCOUNTS).map(async ([role, account]) => [role, await t.signIn(account)]))) as Record<Role, string>;
+  tokens = Object.fromEntries(
+    await Promise.all(Object.entries(ACCOUNTS).map(async ([role, account]) => [role, await t.signIn(account)])),
+  ) as Record<Role, string>;
   [{ id: goalId }] = await t.app.db.query('SELECT id FROM goal ORDER BY position LIMIT 1');
   pollId = (await createPoll(t, tokens[Role.EDITOR], surveyInput(), false)).id;
-  [{ id: apiKeyId }] = await t.app.db.query(`INSERT INTO api_key (name, prefix, key_hash, scopes, requests_per_minute) VALUES ('Partner', 'nabz_x', '\\x00', '{PUBLIC_READ}', 60) RETURNING id`);
+  [{ id: apiKeyId }] = await t.app.db.query(
+    `INSERT INTO api_key (name, prefix, key_hash, scopes, requests_per_minute) VALUES ('Partner', 'nabz_x', '\\x00', '{PUBLIC_READ}', 60) RETURNING id`,
+  );
 });
 afterAll(() => t.close());
 /** A staff user for the staff administration mutations to change, and a counter for new addresses. */
 let staffUserId: string;
 let staffCounter = 0;
 beforeAll(async () => {
-  [{ id: staffUserId }] = await t.app.db.query(`INSERT INTO staff_user (email, display_name, role, password_hash) VALUES ('sample.staff@nabz.example', 'نمونه', 'EDITOR', 'x') RETURNING id`);
+  [{ id: staffUserId }] = await t.app.db.query(
+    `INSERT INTO staff_user (email, display_name, role, password_hash) VALUES ('sample.staff@nabz.example', 'نمونه', 'EDITOR', 'x') RETURNING id`,
+  );
 });
 /** Events and occasions the event mutations act on; the disposable ones are put back after a case deletes them. */
-const events = { draftId: '', publishedId: '', noticeId: '', disposableDraftId: '', occasionId: '', disposableOccasionId: '', occasionCounter: 0 };
+const events = {
+  draftId: '',
+  publishedId: '',
+  noticeId: '',
+  disposableDraftId: '',
+  occasionId: '',
+  disposableOccasionId: '',
+  occasionCounter: 0,
+};
 beforeAll(async () => {
-  [{ id: events.draftId }] = await t.app.db.query(`INSERT INTO event (kind, title_fa, starts_at, ends_at) VALUES ('OTHER', 'پیش‌نویس', now(), now()) RETURNING id`);
-  [{ id: events.publishedId }] = await t.app.db.query(`INSERT INTO event (kind, title_fa, starts_at, ends_at, status, published_at) VALUES ('OTHER', 'منتشرشده', now(), now(), 'PUBLISHED', now()) RETURNING id`);
+  [{ id: events.draftId }] = await t.app.db.query(
+    `INSERT INTO event (kind, title_fa, starts_at, ends_at) VALUES ('OTHER', 'پیش‌نویس', now(), now()) RETURNING id`,
+  );
+  [{ id: events.publishedId }] = await t.app.db.query(
+    `INSERT INTO event (kind, title_fa, starts_at, ends_at, status, published_at) VALUES ('OTHER', 'منتشرشده', now(), now(), 'PUBLISHED', now()) RETURNING id`,
+  );
   [{ id: events.noticeId }] = await t.app.db.query(`SELECT id FROM event WHERE pinned`);
   // Yalda Night (30 Azar): 1405's is 2026-12-21.
   [{ id: events.occasionId }] = await t.app.db.query(`SELECT id FROM occasion WHERE calendar = 'SOLAR_HIJRI' AND month = 9 AND day = 30`);
 });
 beforeEach(async () => {
-  const [draft] = await t.app.db.query('SELECT id FROM event WHERE id = $1', [events.disposableDraftId || '00000000-0000-0000-0000-000000000000']);
-  if (!draft) [{ id: events.disposableDraftId }] = await t.app.db.query(`INSERT INTO event (kind, title_fa, starts_at, ends_at) VALUES ('OTHER', 'دورانداختنی', now(), now()) RETURNING id`);
-  const [occasion] = await t.app.db.query('SELECT id FROM occasion WHERE id = $1', [events.disposableOccasionId || '00000000-0000-0000-0000-000000000000']);
-  if (!occasion) [{ id: events.disposableOccasionId }] = await t.app.db.query(`INSERT INTO occasion (kind, title_fa, calendar, month, day) VALUES ('NATIONAL_OCCASION', $1, 'SOLAR_HIJRI', 8, 2) RETURNING id`, [`دورانداختنی ${Date.now()}`]);
+  const [draft] = await t.app.db.query('SELECT id FROM event WHERE id = $1', [
+    events.disposableDraftId || '00000000-0000-0000-0000-000000000000',
+  ]);
+  if (!draft)
+    [{ id: events.disposableDraftId }] = await t.app.db.query(
+      `INSERT INTO event (kind, title_fa, starts_at, ends_at) VALUES ('OTHER', 'دورانداختنی', now(), now()) RETURNING id`,
+    );
+  const [occasion] = await t.app.db.query('SELECT id FROM occasion WHERE id = $1', [
+    events.disposableOccasionId || '00000000-0000-0000-0000-000000000000',
+  ]);
+  if (!occasion)
+    [{ id: events.disposableOccasionId }] = await t.app.db.query(
+      `INSERT INTO occasion (kind, title_fa, calendar, month, day) VALUES ('NATIONAL_OCCASION', $1, 'SOLAR_HIJRI', 8, 2) RETURNING id`,
+      [`دورانداختنی ${Date.now()}`],
+    );
 });
 /** Media objects the media mutations act on: a fresh set before every case, since many consume theirs. */
 const media: Record<string, string> = {};
 let mediaCounter = 0;
 beforeEach(async () => {
   Object.assign(media, await mediaFixtures(t));
-  [{ id: media.spareOutlet }] = await t.app.db.query(`INSERT INTO media_outlet (name_fa, kind) VALUES ($1, 'WEBSITE') RETURNING id`, [`بی‌مخاطب ${++mediaCounter}`]);
+  [{ id: media.spareOutlet }] = await t.app.db.query(`INSERT INTO media_outlet (name_fa, kind) VALUES ($1, 'WEBSITE') RETURNING id`, [
+    `بی‌مخاطب ${++mediaCounter}`,
+  ]);
   [{ id: media.spareContact }] = await t.app.db.query(`INSERT INTO media_contact (name) VALUES ('مدعو') RETURNING id`);
-  [{ id: media.mailContact }] = await t.app.db.query(`INSERT INTO media_contact (name, email) VALUES ('نشانی‌دار', $1) RETURNING id`, [`access${++mediaCounter}@paper.example`]);
+  [{ id: media.mailContact }] = await t.app.db.query(`INSERT INTO media_contact (name, email) VALUES ('نشانی‌دار', $1) RETURNING id`, [
+    `access${++mediaCounter}@paper.example`,
+  ]);
 });
 /**
  * Webhooks the webhook mutations act on, put back after a case deletes one, and a FAILED delivery
@@ -385,8 +444,12 @@ beforeEach(async () => {
  */
 const webhooks = { id: '', disposableId: '', deliveryId: '' };
 beforeEach(async () => {
-  const add = () => t.app.db.query(`INSERT INTO webhook (url, events, signing_secret) VALUES ('https://192.0.2.1/nabz', '{PRESS_RELEASE_PUBLISHED}', 'whsec_access') RETURNING id`);
-  const exists = async (id: string) => (await t.app.db.query('SELECT 1 FROM webhook WHERE id = $1', [id || '00000000-0000-0000-0000-000000000000'])).length > 0;
+  const add = () =>
+    t.app.db.query(
+      `INSERT INTO webhook (url, events, signing_secret) VALUES ('https://192.0.2.1/nabz', '{PRESS_RELEASE_PUBLISHED}', 'whsec_access') RETURNING id`,
+    );
+  const exists = async (id: string) =>
+    (await t.app.db.query('SELECT 1 FROM webhook WHERE id = $1', [id || '00000000-0000-0000-0000-000000000000'])).length > 0;
   if (!(await exists(webhooks.id))) [{ id: webhooks.id }] = await add();
   if (!(await exists(webhooks.disposableId))) [{ id: webhooks.disposableId }] = await add();
   [{ id: webhooks.deliveryId }] = await t.app.db.query(
@@ -396,7 +459,9 @@ beforeEach(async () => {
 });
 beforeEach(async () => {
   [{ id: indicatorQuestionId }] = await t.app.db.query(`SELECT id FROM poll_question WHERE poll_id = $1 AND kind = 'RATING'`, [pollId]);
-  const [kept] = await t.app.db.query('SELECT id FROM goal_indicator WHERE id = $1', [indicatorId ?? '00000000-0000-0000-0000-000000000000']);
+  const [kept] = await t.app.db.query('SELECT id FROM goal_indicator WHERE id = $1', [
+    indicatorId ?? '00000000-0000-0000-0000-000000000000',
+  ]);
   if (kept) return;
   [{ id: indicatorId }] = await t.app.db.query(
     `INSERT INTO goal_indicator (goal_id, label_fa, metric, poll_id, question_id, target, direction) VALUES ($1, 'شاخص', 'RATING_MEAN', $2, $3, 4, 'AT_LEAST') RETURNING id`,
@@ -481,17 +546,31 @@ describe('the access matrix', () => {
     async (mutation, role) => {
       const call = SAMPLE_CALLS[mutation];
       // Deleting the shared goal would break later cases: delete a goal of the role's own.
-      const target = mutation === 'deleteGoal'
-        ? (await t.gql(SAMPLE_CALLS.createGoal.query, SAMPLE_CALLS.createGoal.variables!({ goalId, pollId }), { token: tokens[role] })).body.data!.createGoal.goal.id
-        : goalId;
+      const target =
+        mutation === 'deleteGoal'
+          ? (await t.gql(SAMPLE_CALLS.createGoal.query, SAMPLE_CALLS.createGoal.variables!({ goalId, pollId }), { token: tokens[role] }))
+              .body.data!.createGoal.goal.id
+          : goalId;
       // Publishing and closing change a poll's state for good: give each its own poll in the right state.
-      const poll = mutation === 'publishPoll' || mutation === 'closePoll' ? (await createPoll(t, tokens[role], surveyInput(), mutation === 'closePoll')).id : pollId;
+      const poll =
+        mutation === 'publishPoll' || mutation === 'closePoll'
+          ? (await createPoll(t, tokens[role], surveyInput(), mutation === 'closePoll')).id
+          : pollId;
       // Adding to a list needs a list; releasing a quarantine needs a quarantine.
-      const listId = mutation === 'addEligibilityEntries'
-        ? (await t.gql(SAMPLE_CALLS.createEligibilityList.query, SAMPLE_CALLS.createEligibilityList.variables!({ goalId, pollId }), { token: tokens[role] })).body.data!.createEligibilityList.list.id
-        : mutation === 'releasePollQuarantine'
-          ? (await t.gql(SAMPLE_CALLS.quarantinePollAnswers.query, SAMPLE_CALLS.quarantinePollAnswers.variables!({ goalId, pollId }), { token: tokens[role] })).body.data!.quarantinePollAnswers.quarantine.id
-          : undefined;
+      const listId =
+        mutation === 'addEligibilityEntries'
+          ? (
+              await t.gql(SAMPLE_CALLS.createEligibilityList.query, SAMPLE_CALLS.createEligibilityList.variables!({ goalId, pollId }), {
+                token: tokens[role],
+              })
+            ).body.data!.createEligibilityList.list.id
+          : mutation === 'releasePollQuarantine'
+            ? (
+                await t.gql(SAMPLE_CALLS.quarantinePollAnswers.query, SAMPLE_CALLS.quarantinePollAnswers.variables!({ goalId, pollId }), {
+                  token: tokens[role],
+                })
+              ).body.data!.quarantinePollAnswers.quarantine.id
+            : undefined;
       const res = await t.gql(call.query, call.variables?.({ goalId: target, pollId: poll, listId }), { token: tokens[role] });
       expect(res.body.errors).toBeUndefined();
     },

@@ -20,7 +20,10 @@ afterAll(() => t.close());
 async function adminCreate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env, DATABASE_URL: t.databaseUrl, PUBLIC_SITE_URL: SITE, NODE_ENV: 'test', DEMO_DATA: 'false' };
   try {
-    const { stdout, stderr } = await run(process.execPath, ['-r', '@swc-node/register', 'src/modules/staff/admin-create-cli.ts', ...args], { cwd: path.join(ROOT, 'server'), env });
+    const { stdout, stderr } = await run(process.execPath, ['-r', '@swc-node/register', 'src/modules/staff/admin-create-cli.ts', ...args], {
+      cwd: path.join(ROOT, 'server'),
+      env,
+    });
     return { code: 0, stdout, stderr };
   } catch (err: any) {
     return { code: err.code, stdout: err.stdout, stderr: err.stderr };
@@ -47,7 +50,9 @@ describe('first admin from the command line', () => {
     const [row] = await t.app.db.query(`SELECT role, display_name, password_hash FROM staff_user WHERE email = 'first.admin@city.example'`);
     expect(row).toMatchObject({ role: 'ADMIN', display_name: 'نخستین مدیر' });
     // Only a hash of the token is stored.
-    const stored = await t.app.db.query(`SELECT count(*)::int AS n FROM staff_password_token WHERE token_hash::text LIKE $1`, [`%${token}%`]);
+    const stored = await t.app.db.query(`SELECT count(*)::int AS n FROM staff_password_token WHERE token_hash::text LIKE $1`, [
+      `%${token}%`,
+    ]);
     expect(stored[0].n).toBe(0);
     const audit = await t.app.db.query(`SELECT actor_id FROM audit_log WHERE action = 'createAdminFromCommandLine'`);
     expect(audit).toEqual([{ actor_id: null }]);
@@ -95,9 +100,11 @@ describe('the demo password in production', () => {
   it('never signs in and is never set as a password', async () => {
     const { audit, signInGuard } = t.app.services;
     const production = new AuthService(t.app.db, audit, signInGuard, 60_000, 'production');
-    await expect(production.signIn('admin@nabz.example', DEMO_PASSWORD, { clientKey: 'test-prod', requestId: 'r1' })).rejects.toMatchObject({
-      extensions: { code: 'UNAUTHENTICATED' },
-    });
+    await expect(production.signIn('admin@nabz.example', DEMO_PASSWORD, { clientKey: 'test-prod', requestId: 'r1' })).rejects.toMatchObject(
+      {
+        extensions: { code: 'UNAUTHENTICATED' },
+      },
+    );
     // The same account and password outside production still work (demo and tests).
     expect((await signIn('admin@nabz.example', DEMO_PASSWORD)).body.data!.signIn.user.role).toBe('ADMIN');
 

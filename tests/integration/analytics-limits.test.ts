@@ -14,14 +14,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const BROWSER = 'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.122 Mobile Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.122 Mobile Safari/537.36';
 const DESKTOP = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
 async function beacon(payload: unknown, options: { ip: string; ua?: string }) {
   const headers = { 'content-type': 'text/plain;charset=UTF-8', 'x-forwarded-for': options.ip, 'user-agent': options.ua ?? BROWSER };
   const res = await fetch(`${t.url}/collect`, { method: 'POST', headers, body: JSON.stringify(payload) });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as { errors?: Array<{ extensions?: Record<string, unknown> }> }) : null };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: text ? (JSON.parse(text) as { errors?: Array<{ extensions?: Record<string, unknown> }> }) : null,
+  };
 }
 
 async function stats(): Promise<{ today: number; pageViewsToday: number }> {
@@ -34,7 +39,8 @@ describe('limits per address', () => {
   it('count 40 beacons from one address with 40 user agents as at most ANALYTICS_VISITORS_PER_ADDRESS + 1 visits, and every page view', async () => {
     at('2026-01-07T06:00:00Z');
     const before = await stats();
-    for (let i = 0; i < 40; i++) expect((await beacon({ path: '/' }, { ip: '203.0.113.150', ua: `${BROWSER} Build/${i}` })).status).toBe(204);
+    for (let i = 0; i < 40; i++)
+      expect((await beacon({ path: '/' }, { ip: '203.0.113.150', ua: `${BROWSER} Build/${i}` })).status).toBe(204);
     const after = await stats();
     // 20 visitors (the default cap), then one more for every further user agent of that address.
     expect(after.today - before.today).toBe(21);
@@ -47,7 +53,8 @@ describe('limits per address', () => {
   it('treat an IPv6 /64 as one address', async () => {
     at('2026-01-07T07:00:00Z');
     const before = await stats();
-    for (let i = 1; i <= 30; i++) expect((await beacon({ path: '/' }, { ip: `2001:db8:1:2::${i.toString(16)}`, ua: `${BROWSER} Build/${i}` })).status).toBe(204);
+    for (let i = 1; i <= 30; i++)
+      expect((await beacon({ path: '/' }, { ip: `2001:db8:1:2::${i.toString(16)}`, ua: `${BROWSER} Build/${i}` })).status).toBe(204);
     expect((await stats()).today - before.today).toBe(21);
   });
 
@@ -63,7 +70,9 @@ describe('limits per address', () => {
     expect(refused.headers.get('retry-after')).toBe('50');
     expect((await stats()).pageViewsToday - before.pageViewsToday).toBe(120);
     // trackPageview shares the limit.
-    const tracked = await t.gql('mutation { trackPageview(input: { path: "/" }) { counted } }', undefined, { headers: { 'user-agent': BROWSER, 'x-forwarded-for': '203.0.113.160' } });
+    const tracked = await t.gql('mutation { trackPageview(input: { path: "/" }) { counted } }', undefined, {
+      headers: { 'user-agent': BROWSER, 'x-forwarded-for': '203.0.113.160' },
+    });
     expect(tracked.body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
     // The next minute it is let through again.
     at('2026-01-07T08:01:00Z');

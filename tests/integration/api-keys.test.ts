@@ -5,7 +5,8 @@
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll, surveyInput, type CreatedPoll } from '../helpers/polls';
 
-const CREATE = 'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix scopes requestsPerMinute revokedAt } } }';
+const CREATE =
+  'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix scopes requestsPerMinute revokedAt } } }';
 const REVOKE = 'mutation ($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { id revokedAt } } }';
 const LIST = '{ apiKeys { id name prefix scopes requestCount lastUsedAt revokedAt } }';
 const SUBMIT = 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }';
@@ -33,7 +34,13 @@ const withKey = (secret: string) => ({ headers: { 'x-api-key': secret } });
 
 function answers(): Record<string, unknown> {
   const [single, , rating] = poll.questions;
-  return { pollId: poll.id, answers: [{ questionId: single.id, optionIds: [single.options[0].id] }, { questionId: rating.id, number: 4 }] };
+  return {
+    pollId: poll.id,
+    answers: [
+      { questionId: single.id, optionIds: [single.options[0].id] },
+      { questionId: rating.id, number: 4 },
+    ],
+  };
 }
 
 async function responses(): Promise<number> {
@@ -46,14 +53,19 @@ describe('issuing keys', () => {
   it('shows the secret once and stores only its SHA-256', async () => {
     const { id, secret } = await issue(['PUBLIC_READ']);
     expect(secret).toMatch(/^nabz_[A-Za-z0-9_-]{43}$/);
-    const [row] = await t.app.db.query(`SELECT encode(key_hash, 'hex') AS hash, prefix, row_to_json(api_key)::text AS everything FROM api_key WHERE id = $1`, [id]);
+    const [row] = await t.app.db.query(
+      `SELECT encode(key_hash, 'hex') AS hash, prefix, row_to_json(api_key)::text AS everything FROM api_key WHERE id = $1`,
+      [id],
+    );
     expect(row.hash).toBe(require('node:crypto').createHash('sha256').update(secret).digest('hex'));
     expect(row.prefix).toBe(secret.slice(0, 12));
     expect(row.everything).not.toContain(secret.slice(12));
     // The list never carries it either, and the audit trail records the issue without it.
     const listed = await t.gql(LIST, {}, { token: admin });
     expect(JSON.stringify(listed.body)).not.toContain(secret.slice(12));
-    const [audit] = await t.app.db.query(`SELECT after::text AS after FROM audit_log WHERE action = 'apiKey.create' AND entity_id = $1`, [id]);
+    const [audit] = await t.app.db.query(`SELECT after::text AS after FROM audit_log WHERE action = 'apiKey.create' AND entity_id = $1`, [
+      id,
+    ]);
     expect(audit.after).not.toContain(secret.slice(12));
     expect(audit.after).not.toContain('keyHash');
   });
@@ -107,14 +119,18 @@ describe('scopes', () => {
     expect(read.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'PUBLIC_READ' });
   });
 
-  it('ANALYTICS_READ reads opinion insights, but never citizens\' free text', async () => {
+  it("ANALYTICS_READ reads opinion insights, but never citizens' free text", async () => {
     const analytics = await issue(['ANALYTICS_READ']);
     const res = await t.gql(INSIGHTS, { id: poll.id }, withKey(analytics.secret));
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.pollInsights.responseCount).toBe(await responses());
 
     const freeText = poll.questions.find((q) => q.kind === 'FREE_TEXT')!;
-    const text = await t.gql('query ($id: ID!, $q: ID!) { pollInsights(pollId: $id) { freeTextAnswers(questionId: $q) { edges { node { text } } } } }', { id: poll.id, q: freeText.id }, withKey(analytics.secret));
+    const text = await t.gql(
+      'query ($id: ID!, $q: ID!) { pollInsights(pollId: $id) { freeTextAnswers(questionId: $q) { edges { node { text } } } } }',
+      { id: poll.id, q: freeText.id },
+      withKey(analytics.secret),
+    );
     expect(text.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(text.body.data?.pollInsights?.freeTextAnswers ?? null).toBeNull();
 
@@ -126,7 +142,11 @@ describe('scopes', () => {
   it('never reaches staff operations, whatever its scopes', async () => {
     const { secret } = await issue(['PUBLIC_READ', 'SUBMIT_RESPONSES', 'ANALYTICS_READ']);
     const [{ n: before }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll');
-    const res = await t.gql('mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }', { input: surveyInput() }, withKey(secret));
+    const res = await t.gql(
+      'mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }',
+      { input: surveyInput() },
+      withKey(secret),
+    );
     expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const [{ n: after }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll');
     expect(after).toBe(before);
@@ -163,11 +183,18 @@ describe('authentication, limits and counts', () => {
     expect((await t.gql('{ districts { id } }', {}, withKey(other.secret))).body.errors).toBeUndefined();
   });
 
-  it('counts each key\'s requests (refused ones too) for the admins', async () => {
+  it("counts each key's requests (refused ones too) for the admins", async () => {
     const { id, secret } = await issue(['PUBLIC_READ'], 2);
     for (let i = 0; i < 4; i++) await t.gql('{ districts { id } }', {}, withKey(secret));
     // Counted in memory at once, written within seconds (and on shutdown).
-    const listed = async () => ((await t.gql(LIST, {}, { token: admin })).body.data!.apiKeys as Array<{ id: string; requestCount: number; lastUsedAt: string | null }>).find((k) => k.id === id)!;
+    const listed = async () =>
+      (
+        (await t.gql(LIST, {}, { token: admin })).body.data!.apiKeys as Array<{
+          id: string;
+          requestCount: number;
+          lastUsedAt: string | null;
+        }>
+      ).find((k) => k.id === id)!;
     expect((await listed()).requestCount).toBe(4);
     await t.app.services.apiKeys.flush();
     const [row] = await t.app.db.query('SELECT request_count::int AS n, last_used_at FROM api_key WHERE id = $1', [id]);
@@ -184,7 +211,9 @@ describe('authentication, limits and counts', () => {
     const res = await t.gql('{ districts { id } }', {}, withKey(secret));
     expect(res.status).toBe(401);
     expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const [audit] = await t.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'apiKey.revoke' AND entity_id = $1`, [id]);
+    const [audit] = await t.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'apiKey.revoke' AND entity_id = $1`, [
+      id,
+    ]);
     expect(audit.n).toBe(1);
     expect((await t.gql(REVOKE, { input: { id: 'not-a-uuid' } }, { token: admin })).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
@@ -197,13 +226,19 @@ describe('analytics through API keys', () => {
     const analytics = await issue(['ANALYTICS_READ']);
     expect((await t.gql(traffic, {}, withKey(analytics.secret))).body.errors).toBeUndefined();
     const reader = await issue(['PUBLIC_READ']);
-    expect((await t.gql(traffic, {}, withKey(reader.secret))).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'ANALYTICS_READ' });
+    expect((await t.gql(traffic, {}, withKey(reader.secret))).body.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      requiredScope: 'ANALYTICS_READ',
+    });
 
     const track = 'mutation ($input: TrackPageviewInput!) { trackPageview(input: $input) { counted } }';
     const input = { path: '/polls', language: 'fa' };
     const submitter = await issue(['SUBMIT_RESPONSES']);
     const tracked = await t.gql(track, { input }, { headers: { 'x-api-key': submitter.secret, 'user-agent': 'CityApp/2.1 (Android 14)' } });
     expect(tracked.body.errors).toBeUndefined();
-    expect((await t.gql(track, { input }, withKey(reader.secret))).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'SUBMIT_RESPONSES' });
+    expect((await t.gql(track, { input }, withKey(reader.secret))).body.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      requiredScope: 'SUBMIT_RESPONSES',
+    });
   });
 });

@@ -13,7 +13,8 @@ const LOG = `query ($first: Int, $after: String, $filter: AuditLogFilter) {
     edges { cursor node { id at action entityType entityId before after requestId actor { id email } } }
   }
 }`;
-const IDS_ONLY = 'query ($first: Int, $after: String, $filter: AuditLogFilter) { auditLog(first: $first, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { id } } } }';
+const IDS_ONLY =
+  'query ($first: Int, $after: String, $filter: AuditLogFilter) { auditLog(first: $first, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { id } } } }';
 
 let t: TestApp;
 let admin: string;
@@ -27,7 +28,11 @@ let secretsEntryId: string;
 beforeAll(async () => {
   t = await startTestApp({ seed: true });
   admin = await t.signIn('admin');
-  for (const [account, email] of [['admin', 'admin@nabz.example'], ['editor', 'editor@nabz.example'], ['analyst', 'analyst@nabz.example']] as const) {
+  for (const [account, email] of [
+    ['admin', 'admin@nabz.example'],
+    ['editor', 'editor@nabz.example'],
+    ['analyst', 'analyst@nabz.example'],
+  ] as const) {
     [{ id: staff[account] }] = await t.app.db.query('SELECT id FROM staff_user WHERE email = $1', [email]);
   }
   const rows: Array<[string, string | null, string, string, string | null, object | null, object | null]> = [
@@ -45,12 +50,20 @@ beforeAll(async () => {
     ['2001-04-02 12:00:00.000003+00', staff.editor, 'createGoal', 'Goal', goalB, null, { id: goalB }],
   ];
   for (const [at, actor, action, entityType, entityId, before, after] of rows) {
-    await t.app.db.query('INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, before, after, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [at, actor, action, entityType, entityId, before, after, `req-${action}`]);
+    await t.app.db.query(
+      'INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, before, after, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [at, actor, action, entityType, entityId, before, after, `req-${action}`],
+    );
   }
   // A careless writer's row: the read side must still never show a hash or a secret.
   [{ id: secretsEntryId }] = await t.app.db.query(
     `INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, before, after) VALUES ('2001-05-01 00:00:00+00', $1, 'legacyChange', 'StaffUser', $2, $3, $4) RETURNING id`,
-    [staff.admin, staff.admin, { email: 'a@b.example', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$leak', session: { tokenHash: 'deadbeef' } }, { email: 'a@b.example', secret: 's3cr3t', nested: [{ keyHash: 'x', ok: 1 }] }],
+    [
+      staff.admin,
+      staff.admin,
+      { email: 'a@b.example', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$leak', session: { tokenHash: 'deadbeef' } },
+      { email: 'a@b.example', secret: 's3cr3t', nested: [{ keyHash: 'x', ok: 1 }] },
+    ],
   );
 });
 afterAll(() => t.close());
@@ -103,7 +116,11 @@ describe('auditLog', () => {
       [{ ...YEAR_2001 }, `at >= '2001-01-01Z' AND at < '2002-01-01Z'`, []],
       [{ from: '2001-04-01T12:00:00.123Z' }, `at >= '2001-04-01 12:00:00.123Z'`, []],
       [{ to: '2001-04-02T12:00:00.000Z' }, `at < '2001-04-02 12:00:00Z'`, []],
-      [{ actorId: staff.editor, action: 'deleteGoal', ...YEAR_2001 }, `actor_id = $1 AND action = 'deleteGoal' AND at >= '2001-01-01Z' AND at < '2002-01-01Z'`, [staff.editor]],
+      [
+        { actorId: staff.editor, action: 'deleteGoal', ...YEAR_2001 },
+        `actor_id = $1 AND action = 'deleteGoal' AND at >= '2001-01-01Z' AND at < '2002-01-01Z'`,
+        [staff.editor],
+      ],
       [{ action: 'noSuchAction' }, 'false', []],
     ];
     for (const [filter, where, params] of cases) {
@@ -155,11 +172,20 @@ describe('auditLog', () => {
       { token: admin, headers: { 'x-request-id': 'audit-log-test-1' } },
     );
     const id = created.body.data!.createStaffUser.staffUser.id;
-    await t.gql('mutation ($input: UpdateStaffUserInput!) { updateStaffUser(input: $input) { staffUser { id } } }', { input: { id, active: false } }, { token: admin });
+    await t.gql(
+      'mutation ($input: UpdateStaffUserInput!) { updateStaffUser(input: $input) { staffUser { id } } }',
+      { input: { id, active: false } },
+      { token: admin },
+    );
     const res = await t.gql(LOG, { filter: { entityType: 'StaffUser', entityId: id } }, { token: admin });
     const nodes = res.body.data!.auditLog.edges.map((e: any) => e.node);
     expect(nodes.map((n: any) => n.action)).toEqual(['updateStaffUser', 'createStaffUser']);
-    expect(nodes[1]).toMatchObject({ requestId: 'audit-log-test-1', actor: { email: 'admin@nabz.example' }, before: null, after: { id, email: 'new.analyst@nabz.example', role: 'ANALYST', active: true } });
+    expect(nodes[1]).toMatchObject({
+      requestId: 'audit-log-test-1',
+      actor: { email: 'admin@nabz.example' },
+      before: null,
+      after: { id, email: 'new.analyst@nabz.example', role: 'ANALYST', active: true },
+    });
     expect(nodes[0]).toMatchObject({ before: { active: true }, after: { active: false } });
     expect(JSON.stringify(nodes)).not.toMatch(/argon2|passphrase|[Hh]ash/);
   });
@@ -208,7 +234,7 @@ describe('auditLog', () => {
 });
 
 describe('indexes', () => {
-  it('serves every filter, and the next page after a cursor, from that filter\'s index: never a scan of the whole log', async () => {
+  it("serves every filter, and the next page after a cursor, from that filter's index: never a scan of the whole log", async () => {
     // 30,000 older entries spread over 300 actors, 200 actions, 100 kinds and 5,000 objects: each
     // filter picks a small part of the log, as in a real one, and the planner has a real choice.
     await t.app.db.query(
@@ -239,7 +265,10 @@ describe('indexes', () => {
       for (const [filter, index] of cases) {
         const page = await t.gql(IDS_ONLY, { first: 20, filter }, { token: admin });
         const after = page.body.data!.auditLog.pageInfo.endCursor;
-        for (const variables of [{ first: 20, filter }, { first: 20, filter, after }]) {
+        for (const variables of [
+          { first: 20, filter },
+          { first: 20, filter, after },
+        ]) {
           captured.length = 0;
           expect((await t.gql(IDS_ONLY, variables, { token: admin })).body.errors).toBeUndefined();
           const list = captured.find((q) => /ORDER BY/i.test(q.sql) && /audit_log/.test(q.sql))!;

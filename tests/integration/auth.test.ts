@@ -61,7 +61,7 @@ describe('staff sign-in', () => {
     expect(t.sqlCount()).toBe(before);
   });
 
-  it('stores the password as argon2id with at least OWASP\'s minimum cost, and only a hash of the session token', async () => {
+  it("stores the password as argon2id with at least OWASP's minimum cost, and only a hash of the session token", async () => {
     const token = await t.signIn('editor');
     const [user] = await t.app.db.query(`SELECT password_hash FROM staff_user WHERE email = 'editor@nabz.example'`);
     const params = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(user.password_hash);
@@ -70,7 +70,10 @@ describe('staff sign-in', () => {
     expect(m).toBeGreaterThanOrEqual(19_456);
     expect(tCost).toBeGreaterThanOrEqual(2);
     expect(p).toBeGreaterThanOrEqual(1);
-    const [{ n }] = await t.app.db.query(`SELECT count(*)::int AS n FROM staff_session WHERE encode(token_hash, 'escape') LIKE '%' || $1 || '%'`, [token]);
+    const [{ n }] = await t.app.db.query(
+      `SELECT count(*)::int AS n FROM staff_session WHERE encode(token_hash, 'escape') LIKE '%' || $1 || '%'`,
+      [token],
+    );
     expect(n).toBe(0);
   });
 
@@ -110,7 +113,8 @@ describe('sign-in limits (per account and client, growing waits)', () => {
   beforeAll(() => t.app.db.query(`UPDATE staff_user SET active = true WHERE email = 'analyst@nabz.example'`));
 
   it('makes a client that keeps failing on one account wait, even with the right password, and longer after each further failure', async () => {
-    for (let i = 0; i < 3; i++) expect(code((await rawSignIn('admin@nabz.example', `wrong-${i}`, from('203.0.113.1'))).body)).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 3; i++)
+      expect(code((await rawSignIn('admin@nabz.example', `wrong-${i}`, from('203.0.113.1'))).body)).toBe('UNAUTHENTICATED');
     const locked = await rawSignIn('admin@nabz.example', DEMO_PASSWORD, from('203.0.113.1'));
     expect(locked.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
     expect(locked.body.errors[0].extensions.retryAfter).toBeGreaterThan(25);
@@ -148,24 +152,28 @@ describe('sign-in limits (per account and client, growing waits)', () => {
   });
 
   it('counts only failures per client across accounts: made-up e-mails lock out only their sender, and successful sign-ins never count', async () => {
-    for (let i = 0; i < 15; i++) expect(code((await rawSignIn(`nobody-${i}@nabz.example`, 'x', from('203.0.113.3'))).body)).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 15; i++)
+      expect(code((await rawSignIn(`nobody-${i}@nabz.example`, 'x', from('203.0.113.3'))).body)).toBe('UNAUTHENTICATED');
     expect(code((await rawSignIn('media@nabz.example', DEMO_PASSWORD, from('203.0.113.3'))).body)).toBe('RATE_LIMITED');
     // Another visitor of the website is not held back, however many times they sign in.
-    for (let i = 0; i < 20; i++) expect((await rawSignIn('media@nabz.example', DEMO_PASSWORD, from('198.51.100.30'))).body.errors).toBeUndefined();
+    for (let i = 0; i < 20; i++)
+      expect((await rawSignIn('media@nabz.example', DEMO_PASSWORD, from('198.51.100.30'))).body.errors).toBeUndefined();
   });
 
-  it('shows admins an account\'s locks in staffUsers and lets them lift them (audited); other roles see and lift nothing', async () => {
+  it("shows admins an account's locks in staffUsers and lets them lift them (audited); other roles see and lift nothing", async () => {
     for (let i = 0; i < 3; i++) await rawSignIn('editor@nabz.example', `wrong-${i}`, from('203.0.113.4'));
     expect(code((await rawSignIn('editor@nabz.example', DEMO_PASSWORD, from('203.0.113.4'))).body)).toBe('RATE_LIMITED');
     const admin = (await rawSignIn('admin@nabz.example', DEMO_PASSWORD, from('198.51.100.40'))).body.data.signIn.token;
-    const LIST = '{ staffUsers(first: 20, filter: { search: "editor@" }) { edges { node { id email signInLock { lockedClients lockedUntil recentFailures } } } } }';
+    const LIST =
+      '{ staffUsers(first: 20, filter: { search: "editor@" }) { edges { node { id email signInLock { lockedClients lockedUntil recentFailures } } } } }';
     const listed = await t.gql<any>(LIST, {}, { token: admin });
     expect(listed.body.errors).toBeUndefined();
     const editor = listed.body.data.staffUsers.edges.map((e: any) => e.node).find((n: any) => n.email === 'editor@nabz.example');
     expect(editor.signInLock).toMatchObject({ lockedClients: 1, recentFailures: 3 });
     expect(new Date(editor.signInLock.lockedUntil).getTime()).toBeGreaterThan(Date.now());
 
-    const LIFT = 'mutation ($input: LiftSignInLockInput!) { liftSignInLock(input: $input) { liftedCount staffUser { email signInLock { lockedClients } } } }';
+    const LIFT =
+      'mutation ($input: LiftSignInLockInput!) { liftSignInLock(input: $input) { liftedCount staffUser { email signInLock { lockedClients } } } }';
     const analyst = (await rawSignIn('analyst@nabz.example', DEMO_PASSWORD, from('198.51.100.41'))).body.data.signIn.token;
     expect(code((await t.gql(LIFT, { input: { id: editor.id } }, { token: analyst })).body)).toBe('FORBIDDEN');
     expect((await t.gql<any>('{ me { signInLock { lockedClients } } }', {}, { token: analyst })).body.data.me.signInLock).toBeNull();

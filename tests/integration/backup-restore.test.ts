@@ -27,10 +27,14 @@ async function snapshot(url: string): Promise<Record<string, string>> {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
-    const tables = await c.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const tables = await c.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
     const out: Record<string, string> = {};
     for (const { name } of tables.rows) {
-      const { rows } = await c.query<{ n: number; digest: string | null }>(`SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${name}" t`);
+      const { rows } = await c.query<{ n: number; digest: string | null }>(
+        `SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${name}" t`,
+      );
       out[name] = `${rows[0].n} ${rows[0].digest ?? '-'}`;
     }
     return out;
@@ -78,11 +82,15 @@ run('backup and restore (docs/operations.md)', () => {
     const respondentToken = first.body.data!.submitPollResponse.respondentToken as string;
     const tokens: Record<string, { message: string; signature: string }> = {};
     for (const phone of [MOBILE_SPENT, MOBILE_KEPT]) {
-      await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId: verified.id, phone } });
+      await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', {
+        input: { pollId: verified.id, phone },
+      });
       const { token } = await blindToken(t, verified.id, { phone, code: t.sms.lastCode(phone)! });
       tokens[phone] = token!;
     }
-    expect((await submit({ pollId: verified.id, answers: answers(verified), pollToken: tokens[MOBILE_SPENT] })).body.errors).toBeUndefined();
+    expect(
+      (await submit({ pollId: verified.id, answers: answers(verified), pollToken: tokens[MOBILE_SPENT] })).body.errors,
+    ).toBeUndefined();
     await t.settle();
 
     const before = await snapshot(t.databaseUrl);
@@ -103,8 +111,13 @@ run('backup and restore (docs/operations.md)', () => {
 
     // A server on the copy (same secrets): the promises hold across the restore.
     restored = await startTestApp({ databaseUrl: restoredUrl });
-    expect((await restored.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount waitingCount } }', { id: open.id })).body).toEqual(results.body);
-    const again = await submit({ pollId: open.id, respondentToken, answers: answers(open), challenge: await solvedChallenge(restored) }, restored);
+    expect(
+      (await restored.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount waitingCount } }', { id: open.id })).body,
+    ).toEqual(results.body);
+    const again = await submit(
+      { pollId: open.id, respondentToken, answers: answers(open), challenge: await solvedChallenge(restored) },
+      restored,
+    );
     expect(again.body.errors?.[0].extensions?.code).toBe('ALREADY_RESPONDED');
     const spent = await submit({ pollId: verified.id, answers: answers(verified), pollToken: tokens[MOBILE_SPENT] }, restored);
     expect(spent.body.errors?.[0].extensions?.code).toBe('ALREADY_RESPONDED');
@@ -112,7 +125,11 @@ run('backup and restore (docs/operations.md)', () => {
     expect(kept.body.errors).toBeUndefined();
     // Staff sign in on the copy, and new rows take new ids (sequences came back too).
     const editorAgain = await restored.signIn('editor');
-    const goal = await restored.gql('mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }', { input: { titleFa: 'هدفی پس از بازگردانی', category: 'AWARENESS' } }, { token: editorAgain });
+    const goal = await restored.gql(
+      'mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }',
+      { input: { titleFa: 'هدفی پس از بازگردانی', category: 'AWARENESS' } },
+      { token: editorAgain },
+    );
     expect(goal.body.errors).toBeUndefined();
   }, 120_000);
 });

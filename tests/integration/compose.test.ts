@@ -7,7 +7,11 @@ const ROOT = path.resolve(__dirname, '../..');
 /** No Docker engine runs here, so docker-compose.yml is checked against the compose-spec schema. */
 describe('docker-compose.yml', () => {
   it('passes dclint (compose-spec schema and best practices)', () => {
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/dclint/bin/dclint.cjs'), 'docker-compose.yml'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/dclint/bin/dclint.cjs'), 'docker-compose.yml'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect((run.stdout + run.stderr).trim()).toBe('');
     expect(run.status).toBe(0);
   });
@@ -23,7 +27,7 @@ describe('docker-compose.yml', () => {
     expect(text).toMatch(/GRAPHQL_URL: http:\/\/server:4000\/graphql/);
   });
 
-  it('runs Mailpit with a health check and points the server\'s SMTP at it', () => {
+  it("runs Mailpit with a health check and points the server's SMTP at it", () => {
     const text = fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
     const block = text.split(/\n {2}(?=[a-z]+:\n)/).find((b) => b.startsWith('mailpit:'));
     expect(block).toMatch(/image: axllent\/mailpit:/);

@@ -12,7 +12,8 @@ let districts: Array<{ id: string; code: number; name: string }>;
 
 const responsesUrl = (pollId: string) => `${t.url}/exports/polls/${pollId}/responses.csv`;
 const resultsUrl = (pollId: string) => `${t.url}/exports/polls/${pollId}/results.csv`;
-const get = (url: string, token?: string, headers: Record<string, string> = {}) => fetch(url, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+const get = (url: string, token?: string, headers: Record<string, string> = {}) =>
+  fetch(url, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
 
 /**
  * A strict RFC 4180 reader: records end in CRLF, a quoted field doubles its quotes, and a bare CR
@@ -62,7 +63,8 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-const errorsOf = async (res: Response) => ((await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> }).errors;
+const errorsOf = async (res: Response) =>
+  ((await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> }).errors;
 
 async function readCsv(res: Response): Promise<{ bytes: Buffer; rows: string[][] }> {
   const bytes = Buffer.from(await res.arrayBuffer());
@@ -99,7 +101,9 @@ describe('CSV export: access', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const body = await res.json();
-    expect(body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', requestId: res.headers.get('x-request-id') } }] });
+    expect(body).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', requestId: res.headers.get('x-request-id') } }],
+    });
   });
 
   it('refuses an unknown or malformed bearer token with 401', async () => {
@@ -112,7 +116,9 @@ describe('CSV export: access', () => {
   it.each(['responses', 'results'])('refuses %s.csv to a media officer with 403 FORBIDDEN', async (kind) => {
     const res = await get(`${t.url}/exports/polls/${survey.id}/${kind}.csv`, media);
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'FORBIDDEN', requestId: res.headers.get('x-request-id') } }] });
+    expect(await res.json()).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'FORBIDDEN', requestId: res.headers.get('x-request-id') } }],
+    });
   });
 
   it.each(['responses', 'results'])('answers 404 NOT_FOUND for an unknown or malformed poll id in %s.csv', async (kind) => {
@@ -129,9 +135,15 @@ describe('CSV export: access', () => {
     const signIn = await fetch(t.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }', variables: { input: { email: 'analyst@nabz.example', password: DEMO_PASSWORD } } }),
+      body: JSON.stringify({
+        query: 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
+        variables: { input: { email: 'analyst@nabz.example', password: DEMO_PASSWORD } },
+      }),
     });
-    const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('nabz_session='))!.split(';')[0];
+    const cookie = signIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('nabz_session='))!
+      .split(';')[0];
     const res = await fetch(resultsUrl(survey.id), { headers: { cookie } });
     expect(res.status).toBe(200);
     expect((await readCsv(res)).rows[0][0]).toBe('question_position');
@@ -177,7 +189,7 @@ describe('CSV export: responses.csv', () => {
     await readCsv(res);
   });
 
-  it('writes one row per response: id, hour, district, then each question\'s answer, quoted by RFC 4180', async () => {
+  it("writes one row per response: id, hour, district, then each question's answer, quoted by RFC 4180", async () => {
     const { bytes, rows } = await readCsv(await get(responsesUrl(survey.id), analyst));
     const [header, ...body] = rows;
     expect(header).toEqual([
@@ -203,7 +215,14 @@ describe('CSV export: responses.csv', () => {
     expect(byText.has('خط اول\nخط دوم')).toBe(true);
 
     // Text a spreadsheet would run as a formula starts with an apostrophe.
-    for (const formula of ['=HYPERLINK("http://evil.example","click")', '+98 912 000 0000', '-1+1', '@SUM(A1:A2)', '\tcmd /c calc', '\r=1+2']) {
+    for (const formula of [
+      '=HYPERLINK("http://evil.example","click")',
+      '+98 912 000 0000',
+      '-1+1',
+      '@SUM(A1:A2)',
+      '\tcmd /c calc',
+      '\r=1+2',
+    ]) {
       expect(byText.has(`'${formula}`)).toBe(true);
       expect(byText.has(formula)).toBe(false);
     }
@@ -239,7 +258,15 @@ describe('CSV export: results.csv', () => {
     for (const o of single.options) {
       const row = body.find((r) => r[4] === o.option.id)!;
       if (o.suppressed) expect(row.slice(6)).toEqual(['', String(single.answeredCount), '', '', '', 'true']);
-      else expect([...row.slice(6, 11).map(Number), row[11]]).toEqual([o.count, single.answeredCount, expect.closeTo(o.share, 5), expect.closeTo(o.confidenceInterval.low, 5), expect.closeTo(o.confidenceInterval.high, 5), 'false']);
+      else
+        expect([...row.slice(6, 11).map(Number), row[11]]).toEqual([
+          o.count,
+          single.answeredCount,
+          expect.closeTo(o.share, 5),
+          expect.closeTo(o.confidenceInterval.low, 5),
+          expect.closeTo(o.confidenceInterval.high, 5),
+          'false',
+        ]);
     }
     const ratings = body.filter((r) => r[1] === ratingQ.question.id);
     expect(ratings.map((r) => [Number(r[5]), r[6] === '' ? null : Number(r[6]), r[11]])).toEqual(
@@ -257,7 +284,20 @@ describe('CSV export: results.csv', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const { rows } = await readCsv(res);
     const [header, ...body] = rows;
-    expect(header).toEqual(['question_position', 'question_id', 'question_kind', 'question', 'option_id', 'value', 'count', 'answered', 'share', 'wilson_low', 'wilson_high', 'suppressed']);
+    expect(header).toEqual([
+      'question_position',
+      'question_id',
+      'question_kind',
+      'question',
+      'option_id',
+      'value',
+      'count',
+      'answered',
+      'share',
+      'wilson_low',
+      'wilson_high',
+      'suppressed',
+    ]);
     // 3 + 3 options, 5 rating values, 11 NPS values; free text has no counts.
     expect(body).toHaveLength(3 + 3 + 5 + 11);
     expect(body.some((r) => r[2] === 'FREE_TEXT')).toBe(false);
@@ -267,8 +307,12 @@ describe('CSV export: results.csv', () => {
     expect(withheld.every((r) => r[11] === 'true' && r[6] === '')).toBe(true);
   });
 
-  it('shows the counts once the question reaches the poll\'s minimum, small counts still withheld with a complement', async () => {
-    const lowered = await t.gql('mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { minResponses } } }', { input: { id: survey.id, minResponses: 5 } }, { token: editor });
+  it("shows the counts once the question reaches the poll's minimum, small counts still withheld with a complement", async () => {
+    const lowered = await t.gql(
+      'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { minResponses } } }',
+      { input: { id: survey.id, minResponses: 5 } },
+      { token: editor },
+    );
     expect(lowered.body.data!.updatePoll.poll.minResponses).toBe(5);
     const { body, questions } = await expectCsvMatchesResults();
     expect(questions[0].withheld).toBe(false);
@@ -276,7 +320,11 @@ describe('CSV export: results.csv', () => {
     const ratings = body.filter((r) => r[1] === questions[2].question.id);
     expect(ratings[0][11]).toBe('true');
     expect(ratings.filter((r) => r[11] === 'true').length).toBeGreaterThanOrEqual(2);
-    await t.gql('mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }', { input: { id: survey.id, minResponses: 10 } }, { token: editor });
+    await t.gql(
+      'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }',
+      { input: { id: survey.id, minResponses: 10 } },
+      { token: editor },
+    );
   });
 });
 

@@ -1,6 +1,11 @@
 import { startTestApp, type TestApp } from '../helpers/app';
 import { seedDemoData } from '../../server/src/seed/demo-data';
-import { DEMO_QUICK_POLL, DEMO_QUICK_POLL_RESPONSES, DEMO_SATISFACTION_SURVEY, DEMO_SURVEY_RESPONSES } from '../../server/src/seed/demo-polls';
+import {
+  DEMO_QUICK_POLL,
+  DEMO_QUICK_POLL_RESPONSES,
+  DEMO_SATISFACTION_SURVEY,
+  DEMO_SURVEY_RESPONSES,
+} from '../../server/src/seed/demo-polls';
 
 let t: TestApp;
 
@@ -92,24 +97,40 @@ describe('demo data: polls', () => {
               (SELECT count(*) FROM poll_response WHERE poll_id = $1 AND submitted_at <> date_trunc('hour', submitted_at))::int AS finer_than_hour`,
       [survey.id],
     );
-    expect(row).toEqual({ participations: DEMO_SURVEY_RESPONSES, keys: DEMO_SURVEY_RESPONSES, responses: DEMO_SURVEY_RESPONSES, finer_than_hour: 0 });
-    const columns = await t.app.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'poll_participation' ORDER BY column_name`);
+    expect(row).toEqual({
+      participations: DEMO_SURVEY_RESPONSES,
+      keys: DEMO_SURVEY_RESPONSES,
+      responses: DEMO_SURVEY_RESPONSES,
+      finer_than_hour: 0,
+    });
+    const columns = await t.app.db.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'poll_participation' ORDER BY column_name`,
+    );
     expect(columns.map((c: any) => c.column_name)).toEqual(['poll_id', 'respondent_key']);
   });
 
   it('folds the generated responses into the tallies', async () => {
     await t.app.services.pollTallies.foldAll();
-    const [row] = await t.app.db.query(`SELECT (SELECT count(*) FROM poll_tally_queue)::int AS queued, (SELECT coalesce(sum(responses), 0) FROM poll_response_tally)::int AS tallied`);
+    const [row] = await t.app.db.query(
+      `SELECT (SELECT count(*) FROM poll_tally_queue)::int AS queued, (SELECT coalesce(sum(responses), 0) FROM poll_response_tally)::int AS tallied`,
+    );
     expect(row).toEqual({ queued: 0, tallied: DEMO_SURVEY_RESPONSES + DEMO_QUICK_POLL_RESPONSES });
   });
 
   it("measures the goal of citizens' satisfaction by both polls, with values anyone may read", async () => {
-    const res = await t.gql(`{ goals(first: 50) { edges { node { titleTranslations { en } indicators { labelTranslations { en } resultsVisible currentValue target responseCount } } } } }`);
+    const res = await t.gql(
+      `{ goals(first: 50) { edges { node { titleTranslations { en } indicators { labelTranslations { en } resultsVisible currentValue target responseCount } } } } }`,
+    );
     expect(res.body.errors).toBeUndefined();
     const measured = res.body.data!.goals.edges.map((e: any) => e.node).filter((g: any) => g.indicators.length);
-    expect(measured.map((g: any) => g.titleTranslations.en)).toEqual(['Build and strengthen citizen satisfaction, and measure it continuously.']);
+    expect(measured.map((g: any) => g.titleTranslations.en)).toEqual([
+      'Build and strengthen citizen satisfaction, and measure it continuously.',
+    ]);
     const indicators = measured[0].indicators;
-    expect(indicators.map((i: any) => i.labelTranslations.en)).toEqual(['Citizens satisfied with their neighbourhood services', 'In favour of car-free Fridays']);
+    expect(indicators.map((i: any) => i.labelTranslations.en)).toEqual([
+      'Citizens satisfied with their neighbourhood services',
+      'In favour of car-free Fridays',
+    ]);
     for (const i of indicators) {
       expect(i.resultsVisible).toBe(true);
       expect(i.currentValue).toBeGreaterThan(0);
@@ -132,7 +153,9 @@ describe('demo data: loading', () => {
       const started = performance.now();
       expect(await seedDemoData(empty.app.db.manager)).toBe(true);
       const ms = performance.now() - started;
-      const [row] = await empty.app.db.query(`SELECT (SELECT count(*) FROM poll)::int AS polls, (SELECT count(*) FROM poll_response)::int AS responses`);
+      const [row] = await empty.app.db.query(
+        `SELECT (SELECT count(*) FROM poll)::int AS polls, (SELECT count(*) FROM poll_response)::int AS responses`,
+      );
       expect(row).toEqual({ polls: 2, responses: DEMO_SURVEY_RESPONSES + DEMO_QUICK_POLL_RESPONSES });
       expect(ms).toBeLessThan(2000);
     } finally {

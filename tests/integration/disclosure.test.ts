@@ -43,27 +43,47 @@ beforeAll(async () => {
   editor = await t.signIn('editor');
   analyst = await t.signIn('analyst');
   const admin = await t.signIn('admin');
-  const key = await t.gql('mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { name: 'Partner analytics', scopes: ['ANALYTICS_READ'], requestsPerMinute: 600 } }, { token: admin });
+  const key = await t.gql(
+    'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+    { input: { name: 'Partner analytics', scopes: ['ANALYTICS_READ'], requestsPerMinute: 600 } },
+    { token: admin },
+  );
   partnerKey = key.body.data!.createApiKey.secret;
   districts = (await t.gql<{ districts: Array<{ id: string; code: number }> }>('{ districts { id code } }')).body.data!.districts;
 });
 afterAll(() => t.close());
 
-describe('the poll\'s minimum of answers', () => {
+describe("the poll's minimum of answers", () => {
   it('is 10 unless the editor chooses 5 to 1000; anything else is BAD_USER_INPUT and changes nothing', async () => {
     const poll = await createPoll(t, editor, threeOptions(), false);
-    const read = async () => (await t.gql('query ($id: ID!) { poll(id: $id) { minResponses } }', { id: poll.id }, { token: editor })).body.data!.poll.minResponses;
+    const read = async () =>
+      (await t.gql('query ($id: ID!) { poll(id: $id) { minResponses } }', { id: poll.id }, { token: editor })).body.data!.poll.minResponses;
     expect(await read()).toBe(10);
     for (const minResponses of [4, 1001]) {
-      const res = await t.gql('mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }', { input: { id: poll.id, minResponses } }, { token: editor });
+      const res = await t.gql(
+        'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }',
+        { input: { id: poll.id, minResponses } },
+        { token: editor },
+      );
       expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.minResponses' });
-      const created = await t.gql('mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }', { input: threeOptions({ minResponses }) }, { token: editor });
+      const created = await t.gql(
+        'mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }',
+        { input: threeOptions({ minResponses }) },
+        { token: editor },
+      );
       expect(created.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.minResponses' });
     }
     expect(await read()).toBe(10);
-    await t.gql('mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }', { input: { id: poll.id, minResponses: 25 } }, { token: editor });
+    await t.gql(
+      'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }',
+      { input: { id: poll.id, minResponses: 25 } },
+      { token: editor },
+    );
     expect(await read()).toBe(25);
-    const [{ count }] = await t.app.db.query(`SELECT count(*)::int AS count FROM audit_log WHERE entity_id = $1 AND action = 'updatePoll' AND after->>'minResponses' = '25'`, [poll.id]);
+    const [{ count }] = await t.app.db.query(
+      `SELECT count(*)::int AS count FROM audit_log WHERE entity_id = $1 AND action = 'updatePoll' AND after->>'minResponses' = '25'`,
+      [poll.id],
+    );
     expect(count).toBe(1);
   });
 });
@@ -80,7 +100,11 @@ describe('public results (pollResults)', () => {
     const at = (await t.gql(RESULTS, { id: poll.id })).body.data!.pollResults;
     expect(at.questions[0]).toMatchObject({ answeredCount: 10, withheld: false, responsesNeeded: 0 });
     // 6, 4, 0: the 4 is withheld, and with the 10 shown (10 − 6 − 0) the 0 goes with it as its complement.
-    expect(at.questions[0].options.map((o: any) => [o.count, o.suppressed])).toEqual([[6, false], [0, true], [0, true]]);
+    expect(at.questions[0].options.map((o: any) => [o.count, o.suppressed])).toEqual([
+      [6, false],
+      [0, true],
+      [0, true],
+    ]);
   });
 
   it('hides a small count together with a complement: 25 − 10 − 12 = 3 recovers nothing', async () => {
@@ -100,7 +124,10 @@ describe('public results (pollResults)', () => {
 
   it('withholds a rating mean that, with the counts shown, would give a withheld count away', async () => {
     const poll = await createPoll(t, editor, { titleFa: 'پاکیزگی', questions: [{ kind: 'RATING', promptFa: 'نمره؟' }] });
-    for (const [rating, n] of [[5, 12], [4, 2]] as const) {
+    for (const [rating, n] of [
+      [5, 12],
+      [4, 2],
+    ] as const) {
       for (let i = 0; i < n; i++) {
         const res = await t.gql(SUBMIT, { input: { pollId: poll.id, answers: [{ questionId: poll.questions[0].id, number: rating }] } });
         expect(res.body.errors).toBeUndefined();
@@ -116,17 +143,31 @@ describe('public results (pollResults)', () => {
 });
 
 describe('goal indicators', () => {
-  it('withhold the value under the poll\'s minimum, saying how many answers are needed, and show it at the minimum', async () => {
+  it("withhold the value under the poll's minimum, saying how many answers are needed, and show it at the minimum", async () => {
     const poll = await createPoll(t, editor, threeOptions({ minResponses: 5 }));
     const [{ id: goalId }] = await t.app.db.query('SELECT id FROM goal ORDER BY position LIMIT 1'); // a demo goal
     const added = await t.gql(
       'mutation ($input: AddGoalIndicatorInput!) { addGoalIndicator(input: $input) { indicator { id } } }',
-      { input: { goalId, labelFa: 'سهم الف', pollId: poll.id, questionId: poll.questions[0].id, optionId: poll.questions[0].options[0].id, metric: 'OPTION_SHARE', target: 0.5, direction: 'AT_LEAST' } },
+      {
+        input: {
+          goalId,
+          labelFa: 'سهم الف',
+          pollId: poll.id,
+          questionId: poll.questions[0].id,
+          optionId: poll.questions[0].options[0].id,
+          metric: 'OPTION_SHARE',
+          target: 0.5,
+          direction: 'AT_LEAST',
+        },
+      },
       { token: editor },
     );
     expect(added.body.errors).toBeUndefined();
     const read = async () => {
-      const res = await t.gql('query ($id: ID!) { goal(id: $id) { indicators { id currentValue responseCount withheld responsesNeeded } } }', { id: goalId });
+      const res = await t.gql(
+        'query ($id: ID!) { goal(id: $id) { indicators { id currentValue responseCount withheld responsesNeeded } } }',
+        { id: goalId },
+      );
       return res.body.data!.goal.indicators.find((i: any) => i.id === added.body.data!.addGoalIndicator.indicator.id);
     };
     await answerMany(poll, [3, 0, 0]);
@@ -152,7 +193,10 @@ describe('insights read with an API key', () => {
     expect(res.body.errors).toBeUndefined();
     const all = res.body.data!.pollInsights.crosstab.rows;
     const rows = all.filter((r: any) => [d1.code, d2.code].includes(r.district?.code));
-    expect(rows.map((r: any) => [r.answeredCount, r.suppressed])).toEqual([[20, false], [null, true]]);
+    expect(rows.map((r: any) => [r.answeredCount, r.suppressed])).toEqual([
+      [20, false],
+      [null, true],
+    ]);
     // Another row goes with district 2's (the cheapest: a district nobody answered from), since 35 − 20 − 12 would give it away:
     // the withheld 3 could be in either.
     expect(all.filter((r: any) => r.suppressed).length).toBeGreaterThanOrEqual(2);
@@ -171,7 +215,8 @@ describe('insights read with an API key', () => {
     for (let i = 0; i < 4; i++) await submit(poll, 0, null, 'کوچه ها باید آسفالت شوند');
     await submit(poll, 1, null, 'آقای رضایی همسایه ما شوند');
     await t.settle();
-    const query = 'query ($p: ID!, $q: ID!) { pollInsights(pollId: $p) { wordFrequency(questionId: $q, top: 50) { answerCount words { word count answerCount } } } }';
+    const query =
+      'query ($p: ID!, $q: ID!) { pollInsights(pollId: $p) { wordFrequency(questionId: $q, top: 50) { answerCount words { word count answerCount } } } }';
     const variables = { p: poll.id, q: poll.questions[1].id };
     const partner = (await api(query, variables)).body.data!.pollInsights.wordFrequency;
     expect(partner.answerCount).toBe(10);
@@ -180,7 +225,10 @@ describe('insights read with an API key', () => {
     expect(staff.words.map((w: any) => w.word)).toEqual(expect.arrayContaining(['پیاده\u200cروها', 'کوچه', 'رضایی']));
     expect(staff.words.map((w: any) => w.word)).not.toContain('شوند');
     // Never the free text itself: freeTextAnswers is for staff sessions only.
-    const text = await api('query ($p: ID!, $q: ID!) { pollInsights(pollId: $p) { freeTextAnswers(questionId: $q) { totalCount } } }', variables);
+    const text = await api(
+      'query ($p: ID!, $q: ID!) { pollInsights(pollId: $p) { freeTextAnswers(questionId: $q) { totalCount } } }',
+      variables,
+    );
     expect(text.body.errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
   });
 });
@@ -206,7 +254,11 @@ describe('what one request may run', () => {
     const poll = await createPoll(t, editor, { titleFa: 'متن', questions: [{ kind: 'FREE_TEXT', promptFa: 'نظر؟', maxLength: 200 }] });
     const fields = Array.from({ length: 15 }, (_, i) => `w${i}: wordFrequency(questionId: $q) { words { word } }`).join(' ');
     const before = t.sqlCount();
-    const res = await t.gql(`query ($p: ID!, $q: ID!) { pollInsights(pollId: $p) { ${fields} } }`, { p: poll.id, q: poll.questions[0].id }, { headers: { 'x-api-key': partnerKey } });
+    const res = await t.gql(
+      `query ($p: ID!, $q: ID!) { pollInsights(pollId: $p) { ${fields} } }`,
+      { p: poll.id, q: poll.questions[0].id },
+      { headers: { 'x-api-key': partnerKey } },
+    );
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE', maxHeavyFields: 1 });
     // The API key is looked up (and its use counted) before the operation is read; nothing of the poll is.
@@ -228,7 +280,10 @@ describe('what one request may run', () => {
   it('runs request queries under a statement timeout', async () => {
     const [{ statement_timeout }] = await t.app.db.query('SHOW statement_timeout');
     expect(statement_timeout).toBe('10s');
-    const failed = await t.app.db.query('SET LOCAL statement_timeout = 50; SELECT pg_sleep(1)').then(() => null, (err: Error) => err.message);
+    const failed = await t.app.db.query('SET LOCAL statement_timeout = 50; SELECT pg_sleep(1)').then(
+      () => null,
+      (err: Error) => err.message,
+    );
     expect(failed ?? '').toMatch(/statement timeout/);
   });
 });

@@ -34,7 +34,9 @@ function blocks(language: string): Array<{ line: number; text: string }> {
 function operations(text: string): DocumentNode[] {
   const doc = parse(text);
   const fragments = doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
-  return doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((op) => ({ kind: Kind.DOCUMENT, definitions: [op, ...fragments] }));
+  return doc.definitions
+    .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+    .map((op) => ({ kind: Kind.DOCUMENT, definitions: [op, ...fragments] }));
 }
 
 describe('GraphQL examples in docs/api.md', () => {
@@ -55,9 +57,16 @@ describe('curl examples in docs/api.md', () => {
   beforeAll(async () => {
     t = await startTestApp({ seed: true });
     const admin = await t.signIn('admin');
-    const created = await t.gql('mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { name: 'Docs', scopes: ['PUBLIC_READ'], requestsPerMinute: 100 } }, { token: admin });
+    const created = await t.gql(
+      'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+      { input: { name: 'Docs', scopes: ['PUBLIC_READ'], requestsPerMinute: 100 } },
+      { token: admin },
+    );
     const poll = await createPoll(t, await t.signIn('editor'), surveyInput());
-    env = { ...process.env, NABZ_API_KEY: created.body.data!.createApiKey.secret, TOKEN: admin, POLL_ID: poll.id } as Record<string, string>;
+    env = { ...process.env, NABZ_API_KEY: created.body.data!.createApiKey.secret, TOKEN: admin, POLL_ID: poll.id } as Record<
+      string,
+      string
+    >;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nabz-docs-'));
   });
   afterAll(async () => {
@@ -70,7 +79,11 @@ describe('curl examples in docs/api.md', () => {
   it('has curl examples', () => expect(scripts.length).toBeGreaterThan(2));
 
   it.each(scripts.map((b) => [b.line, b.text] as const))('the commands at line %i work against a real server', async (_line, script) => {
-    const { stdout } = await run('bash', ['-e', '-c', script.replaceAll('http://localhost:4000', t.url)], { env, cwd: dir, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('bash', ['-e', '-c', script.replaceAll('http://localhost:4000', t.url)], {
+      env,
+      cwd: dir,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     if (script.includes('/graphql')) {
       const body = JSON.parse(stdout) as { data?: unknown; errors?: unknown[] };
       expect(body.errors).toBeUndefined();

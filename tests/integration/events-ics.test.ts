@@ -60,10 +60,18 @@ function parse(text: string): { calendar: Component; events: VEvent[] } {
 }
 
 async function publishedEvent(input: Record<string, unknown>): Promise<string> {
-  const created = await t.gql(`mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }`, { input }, { token: editor });
+  const created = await t.gql(
+    `mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }`,
+    { input },
+    { token: editor },
+  );
   expect(created.body.errors).toBeUndefined();
   const id = created.body.data!.createEvent.event.id;
-  await t.gql(`mutation ($input: PublishEventInput!) { publishEvent(input: $input) { event { id } } }`, { input: { id } }, { token: editor });
+  await t.gql(
+    `mutation ($input: PublishEventInput!) { publishEvent(input: $input) { event { id } } }`,
+    { input: { id } },
+    { token: editor },
+  );
   return id;
 }
 
@@ -124,13 +132,24 @@ describe('GET /calendar.ics', () => {
     expect(titles).toContain('نشست خبری سخنگوی شهرداری');
     expect(titles).not.toContain('نشست خبری گزارش عملکرد سالانه');
     expect(events.find((e) => e.summary === 'پیاده‌روی خانوادگی آدینه')?.status).toBe('CANCELLED');
-    expect(events.find((e) => e.summary === 'نشست خبری سخنگوی شهرداری')).toMatchObject({ status: 'CONFIRMED', allDay: false, location: 'سالن اجتماعات ساختمان مرکزی شهرداری' });
+    expect(events.find((e) => e.summary === 'نشست خبری سخنگوی شهرداری')).toMatchObject({
+      status: 'CONFIRMED',
+      allDay: false,
+      location: 'سالن اجتماعات ساختمان مرکزی شهرداری',
+    });
   });
 
   it('escapes Persian text with commas, semicolons, backslashes and new lines so it reads back exactly', async () => {
     const title = 'نشست «ویژه»، بودجه; سال ۱۴۰۵\\بخش دوم, با حضور شهردار و اعضای شورای شهر و نمایندگان همهٔ مناطق';
     const description = 'سطر نخست،\nسطر دوم; با نیم‌فاصله\u200cها و ویرگول, انگلیسی';
-    const id = await publishedEvent({ kind: 'PRESS_CONFERENCE', titleFa: title, descriptionFa: description, venueFa: 'تالار شهر; طبقهٔ دوم', startsAt: soon(4, 2), endsAt: soon(4, 3) });
+    const id = await publishedEvent({
+      kind: 'PRESS_CONFERENCE',
+      titleFa: title,
+      descriptionFa: description,
+      venueFa: 'تالار شهر; طبقهٔ دوم',
+      startsAt: soon(4, 2),
+      endsAt: soon(4, 3),
+    });
     const { events } = parse((await feed()).text);
     const read = events.find((e) => e.uid === `${id}@nabz`)!;
     expect(read).toMatchObject({ summary: title, description, location: 'تالار شهر; طبقهٔ دوم' });
@@ -139,7 +158,7 @@ describe('GET /calendar.ics', () => {
   it('follows the language asked for: ?locale=en, else Accept-Language', async () => {
     const enEvents = parse((await feed('?locale=en')).text).events;
     const en = enEvents.map((e) => e.summary);
-    expect(en).toContain('Press conference of the municipality\'s spokesperson');
+    expect(en).toContain("Press conference of the municipality's spokesperson");
     // Categories and places in English too: no code names, no Persian comma.
     expect(new Set(enEvents.flatMap((e) => e.categories))).toContain('Religious occasion');
     expect(enEvents.flatMap((e) => e.categories).filter((c) => /^[A-Z_]+$/.test(c))).toEqual([]);
@@ -191,7 +210,13 @@ describe('GET /calendar/events/:id/event.ics (one event to add to a calendar)', 
   const siteUrl = () => 'http://localhost:3000';
 
   it('is the same event as in the feed, written by the same writer, with its page on the site', async () => {
-    const id = await publishedEvent({ kind: 'PRESS_CONFERENCE', titleFa: 'نشست خبری فایل تقویم', titleEn: 'Calendar file press conference', startsAt: soon(9, 2), endsAt: soon(9, 3) });
+    const id = await publishedEvent({
+      kind: 'PRESS_CONFERENCE',
+      titleFa: 'نشست خبری فایل تقویم',
+      titleEn: 'Calendar file press conference',
+      startsAt: soon(9, 2),
+      endsAt: soon(9, 3),
+    });
     const res = await file(id);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
@@ -205,7 +230,7 @@ describe('GET /calendar/events/:id/event.ics (one event to add to a calendar)', 
     expect(english).toMatchObject({ summary: 'Calendar file press conference', url: `${siteUrl()}/en/events/${id}` });
   });
 
-  it("writes a year of an occasion as an all-day event", async () => {
+  it('writes a year of an occasion as an all-day event', async () => {
     const occasion = parse((await feed()).text).events.find((e) => e.uid.startsWith('occasion:'))!;
     const id = occasion.uid.replace(/@nabz$/, '');
     const res = await file(id);
@@ -216,15 +241,26 @@ describe('GET /calendar/events/:id/event.ics (one event to add to a calendar)', 
   });
 
   it('answers 404 NOT_FOUND for a draft, an unknown or a malformed id, and 400 for a bad locale', async () => {
-    const created = await t.gql(`mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }`, { input: { kind: 'OTHER', titleFa: 'پیش‌نویس پنهان', startsAt: soon(5, 1), endsAt: soon(5, 2) } }, { token: editor });
+    const created = await t.gql(
+      `mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }`,
+      { input: { kind: 'OTHER', titleFa: 'پیش‌نویس پنهان', startsAt: soon(5, 1), endsAt: soon(5, 2) } },
+      { token: editor },
+    );
     for (const id of [created.body.data!.createEvent.event.id, '00000000-0000-4000-8000-000000000000', 'not-an-id', 'occasion:x:1405']) {
       const res = await file(id);
       expect(res.status).toBe(404);
-      expect(((await res.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toEqual({ code: 'NOT_FOUND', requestId: res.headers.get('x-request-id') });
+      expect(((await res.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toEqual({
+        code: 'NOT_FOUND',
+        requestId: res.headers.get('x-request-id'),
+      });
     }
     const published = await publishedEvent({ kind: 'OTHER', titleFa: 'رویداد زبان', startsAt: soon(6, 1), endsAt: soon(6, 2) });
     const bad = await file(published, '?locale=de');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'locale', requestId: bad.headers.get('x-request-id') });
+    expect(((await bad.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'locale',
+      requestId: bad.headers.get('x-request-id'),
+    });
   });
 });

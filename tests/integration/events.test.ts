@@ -39,7 +39,9 @@ interface Node {
   lunarHijriDate: { year: number; month: number; day: number; text: string } | null;
   solarHijriDate: { year: number; month: number; day: number };
 }
-type EventsData = { events: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: Node }> } };
+type EventsData = {
+  events: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: Node }> };
+};
 
 async function events(vars: Record<string, unknown>, token?: string): Promise<Node[]> {
   const res = await t.gql<EventsData>(EVENTS, { first: 50, ...vars }, { token });
@@ -68,7 +70,11 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }
 const addDays = (date: string, n: number) => new Date(Date.parse(date) + n * 86_400_000).toISOString().slice(0, 10);
 
 async function createEvent(input: Record<string, unknown>, token = editor): Promise<string> {
-  const res = await t.gql(`mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id status } } }`, { input }, { token });
+  const res = await t.gql(
+    `mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id status } } }`,
+    { input },
+    { token },
+  );
   expect(res.body.errors).toBeUndefined();
   return res.body.data!.createEvent.event.id;
 }
@@ -96,7 +102,9 @@ describe('the public calendar', () => {
   it('lists published and cancelled events around today with the occasions, in start order, never a draft', async () => {
     const nodes = await events({ from: addDays(today(), -10), to: addDays(today(), 25) });
     const titles = nodes.map((n) => n.title);
-    expect(titles).toEqual(expect.arrayContaining(['نشست خبری سخنگوی شهرداری', 'جشنواره فرهنگی بافت تاریخی', 'قطع موقت آب در بخش‌هایی از منطقه سه']));
+    expect(titles).toEqual(
+      expect.arrayContaining(['نشست خبری سخنگوی شهرداری', 'جشنواره فرهنگی بافت تاریخی', 'قطع موقت آب در بخش‌هایی از منطقه سه']),
+    );
     expect(titles).not.toContain('نشست خبری گزارش عملکرد سالانه'); // the demo draft
     expect(nodes.find((n) => n.title === 'پیاده‌روی خانوادگی آدینه')?.status).toBe('CANCELLED');
     const starts = nodes.map((n) => Date.parse(n.startsAt));
@@ -118,17 +126,29 @@ describe('the public calendar', () => {
       endsAt: '2025-03-21T20:30:00.000Z',
     });
     const fitr = nodes.find((n) => n.title === 'عید سعید فطر')!;
-    expect(fitr).toMatchObject({ date: '2025-03-31', occasionYear: 1446, lunarHijriDate: { year: 1446, month: 10, day: 1, text: '1 Shawwal 1446' } });
-    expect(nodes.map((n) => n.title)).toEqual(expect.arrayContaining(['روز جمهوری اسلامی ایران', 'روز طبیعت (سیزده‌به‌در)', 'شهادت حضرت علی']));
+    expect(fitr).toMatchObject({
+      date: '2025-03-31',
+      occasionYear: 1446,
+      lunarHijriDate: { year: 1446, month: 10, day: 1, text: '1 Shawwal 1446' },
+    });
+    expect(nodes.map((n) => n.title)).toEqual(
+      expect.arrayContaining(['روز جمهوری اسلامی ایران', 'روز طبیعت (سیزده‌به‌در)', 'شهادت حضرت علی']),
+    );
     expect(nodes.every((n) => n.allDay && n.district === null)).toBe(true);
   });
 
   it('gives an occurrence an id that stays the same for its occasion and year, and reads it back by id', async () => {
     const [first] = await events({ from: '2026-03-21', to: '2026-03-21', kinds: ['NATIONAL_OCCASION'] });
-    const [again] = await events({ from: '2026-03-01', to: '2026-03-31', kinds: ['NATIONAL_OCCASION'] }).then((n) => n.filter((x) => x.title === first.title));
+    const [again] = await events({ from: '2026-03-01', to: '2026-03-31', kinds: ['NATIONAL_OCCASION'] }).then((n) =>
+      n.filter((x) => x.title === first.title),
+    );
     expect(again.id).toBe(first.id);
     const res = await t.gql(`query ($id: ID!) { event(id: $id) { id title date occasion { id calendar month day } } }`, { id: first.id });
-    expect(res.body.data!.event).toMatchObject({ id: first.id, date: '2026-03-21', occasion: { calendar: 'SOLAR_HIJRI', month: 1, day: 1 } });
+    expect(res.body.data!.event).toMatchObject({
+      id: first.id,
+      date: '2026-03-21',
+      occasion: { calendar: 'SOLAR_HIJRI', month: 1, day: 1 },
+    });
     const missing = await t.gql(`query ($id: ID!) { event(id: $id) { id } }`, { id: first.id.replace(/:\d{4}$/, ':1200') });
     expect(missing.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
@@ -185,7 +205,7 @@ describe('the public calendar', () => {
     expect(res.body.errors?.[0].message).toMatch(message);
   });
 
-  it('answers the calendar query of docs/events.md within the API\'s depth and cost limits', async () => {
+  it("answers the calendar query of docs/events.md within the API's depth and cost limits", async () => {
     const doc = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../../docs/events.md'), 'utf8') as string;
     const query = /```graphql\n(query Calendar[\s\S]*?)```/.exec(doc)![1].replace(/#[^\n]*/g, '');
     const res = await t.gql(query, { from: '2026-03-15', to: '2026-04-05' });
@@ -216,12 +236,17 @@ describe('drafts and visibility', () => {
 
   it('shows a linked poll or goal only to those who may see it', async () => {
     const [draftPoll] = await t.app.db.query(`INSERT INTO poll (title_fa, series_id) VALUES ('پیش‌نویس', gen_random_uuid()) RETURNING id`);
-    const [draftGoal] = await t.app.db.query(`INSERT INTO goal (title_fa, category, position, status) VALUES ('هدف پیش‌نویس', 'CULTURE', 900, 'DRAFT') RETURNING id`);
+    const [draftGoal] = await t.app.db.query(
+      `INSERT INTO goal (title_fa, category, position, status) VALUES ('هدف پیش‌نویس', 'CULTURE', 900, 'DRAFT') RETURNING id`,
+    );
     const id = await createEvent(baseEvent({ pollId: draftPoll.id, goalId: draftGoal.id }));
     expect((await mutate('publishEvent', 'PublishEventInput', { id })).body.errors).toBeUndefined();
     const q = `query ($id: ID!) { event(id: $id) { poll { id } goal { id } } }`;
     expect((await t.gql(q, { id })).body.data!.event).toEqual({ poll: null, goal: null });
-    expect((await t.gql(q, { id }, { token: editor })).body.data!.event).toEqual({ poll: { id: draftPoll.id }, goal: { id: draftGoal.id } });
+    expect((await t.gql(q, { id }, { token: editor })).body.data!.event).toEqual({
+      poll: { id: draftPoll.id },
+      goal: { id: draftGoal.id },
+    });
 
     // The demo festival links the open car-free poll and an active goal: the public sees both.
     const [festival] = await t.app.db.query(`SELECT id FROM event WHERE title_en = 'Historic centre cultural festival'`);
@@ -242,8 +267,19 @@ describe('editing events', () => {
         districtId: districtIds[5],
       }),
     );
-    const updated = await mutate('updateEvent', 'UpdateEventInput', { id, titleEn: null, venueEn: 'Council hall', endsAt: '2026-05-01T17:00:00Z' }, 'event { status title(locale: EN) venue(locale: EN) endsAt district { code } }');
-    expect(updated.body.data!.updateEvent.event).toEqual({ status: 'DRAFT', title: 'نشست خبری طرح ترافیک', venue: 'Council hall', endsAt: '2026-05-01T17:00:00.000Z', district: { code: 5 } });
+    const updated = await mutate(
+      'updateEvent',
+      'UpdateEventInput',
+      { id, titleEn: null, venueEn: 'Council hall', endsAt: '2026-05-01T17:00:00Z' },
+      'event { status title(locale: EN) venue(locale: EN) endsAt district { code } }',
+    );
+    expect(updated.body.data!.updateEvent.event).toEqual({
+      status: 'DRAFT',
+      title: 'نشست خبری طرح ترافیک',
+      venue: 'Council hall',
+      endsAt: '2026-05-01T17:00:00.000Z',
+      district: { code: 5 },
+    });
 
     const published = await mutate('publishEvent', 'PublishEventInput', { id }, 'event { status publishedAt }');
     expect(published.body.data!.publishEvent.event.status).toBe('PUBLISHED');
@@ -254,7 +290,9 @@ describe('editing events', () => {
     const restored = await mutate('publishEvent', 'PublishEventInput', { id }, 'event { status publishedAt }');
     expect(restored.body.data!.publishEvent.event).toEqual(published.body.data!.publishEvent.event);
 
-    const audit: Array<{ action: string }> = await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at, id`, [id]);
+    const audit: Array<{ action: string }> = await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at, id`, [
+      id,
+    ]);
     expect(audit.map((a) => a.action).sort()).toEqual(['cancelEvent', 'createEvent', 'publishEvent', 'publishEvent', 'updateEvent'].sort());
   });
 
@@ -283,7 +321,11 @@ describe('editing events', () => {
     ['with a NUL byte in its description', baseEvent({ descriptionFa: 'bad\u0000text' }), 'input.descriptionFa'],
   ])('refuses a new event %s with BAD_USER_INPUT naming the field, writing nothing', async (_, input, field) => {
     const before = await tableCounts();
-    const res = await t.gql(`mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }`, { input }, { token: editor });
+    const res = await t.gql(
+      `mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }`,
+      { input },
+      { token: editor },
+    );
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await tableCounts()).toEqual(before);
   });
@@ -304,7 +346,12 @@ describe('editing events', () => {
 describe('the pinned crisis notice', () => {
   const PINNED = `{ pinnedNotice { id title kind pinned } }`;
   const notice = (title: string) =>
-    baseEvent({ kind: 'CRISIS_NOTICE', titleFa: title, startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() });
+    baseEvent({
+      kind: 'CRISIS_NOTICE',
+      titleFa: title,
+      startsAt: new Date(Date.now() - 3600_000).toISOString(),
+      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
 
   it('shows the demo notice first, and moves the pin to a new notice in one step', async () => {
     const demo = (await t.gql(PINNED)).body.data!.pinnedNotice;
@@ -319,7 +366,11 @@ describe('the pinned crisis notice', () => {
     expect((await t.gql(PINNED)).body.data!.pinnedNotice.id).toBe(id);
 
     // Cancelling the pinned notice unpins it: nothing is pinned then.
-    expect((await mutate('cancelEvent', 'CancelEventInput', { id })).body.data!.cancelEvent.event).toEqual({ id, status: 'CANCELLED', pinned: false });
+    expect((await mutate('cancelEvent', 'CancelEventInput', { id })).body.data!.cancelEvent.event).toEqual({
+      id,
+      status: 'CANCELLED',
+      pinned: false,
+    });
     expect((await t.gql(PINNED)).body.data!.pinnedNotice).toBeNull();
     expect((await mutate('pinCrisisNotice', 'PinCrisisNoticeInput', { id: demo.id })).body.errors).toBeUndefined();
   });
@@ -327,7 +378,10 @@ describe('the pinned crisis notice', () => {
   it('pins only a crisis notice that has not ended, and keeps a pinned one a crisis notice', async () => {
     const other = await createEvent(baseEvent());
     await mutate('publishEvent', 'PublishEventInput', { id: other });
-    expect((await mutate('pinCrisisNotice', 'PinCrisisNoticeInput', { id: other })).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
+    expect((await mutate('pinCrisisNotice', 'PinCrisisNoticeInput', { id: other })).body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.id',
+    });
 
     const ended = await createEvent(baseEvent({ kind: 'CRISIS_NOTICE' }));
     await mutate('publishEvent', 'PublishEventInput', { id: ended });
@@ -379,17 +433,29 @@ describe('recurring occasions and their overrides', () => {
     expect(lunar.every((o: { calendar: string }) => o.calendar === 'LUNAR_HIJRI')).toBe(true);
   });
 
-  it('round trip: create an occasion, fix one year\'s official day, see it on the calendar, then undo it', async () => {
+  it("round trip: create an occasion, fix one year's official day, see it on the calendar, then undo it", async () => {
     const created = await t.gql(
       `mutation ($input: CreateOccasionInput!) { createOccasion(input: $input) { ${OCCASION} } }`,
-      { input: { kind: 'RELIGIOUS_OCCASION', titleFa: 'ولادت امام رضا', titleEn: 'Birth of Imam Reza', calendar: 'LUNAR_HIJRI', month: 11, day: 11 } },
+      {
+        input: {
+          kind: 'RELIGIOUS_OCCASION',
+          titleFa: 'ولادت امام رضا',
+          titleEn: 'Birth of Imam Reza',
+          calendar: 'LUNAR_HIJRI',
+          month: 11,
+          day: 11,
+        },
+      },
       { token: editor },
     );
     expect(created.body.errors).toBeUndefined();
     const occasion = created.body.data!.createOccasion.occasion;
-    expect(occasion).toMatchObject({ ruleText: '11 Dhu al-Qa\'dah', holiday: false, overrides: [] });
+    expect(occasion).toMatchObject({ ruleText: "11 Dhu al-Qa'dah", holiday: false, overrides: [] });
 
-    const dates = await t.gql(`query ($id: ID!) { occasion(id: $id) { dates(fromYear: 1446, toYear: 1448) { year date ruleDate overridden } } }`, { id: occasion.id });
+    const dates = await t.gql(
+      `query ($id: ID!) { occasion(id: $id) { dates(fromYear: 1446, toYear: 1448) { year date ruleDate overridden } } }`,
+      { id: occasion.id },
+    );
     const [y1446, y1447] = dates.body.data!.occasion.dates;
     expect(y1446).toMatchObject({ year: 1446, overridden: false });
 
@@ -400,7 +466,9 @@ describe('recurring occasions and their overrides', () => {
     );
     expect(set.body.data!.setOccasionOverride.override).toEqual({ year: 1447, date: addDays(y1447.ruleDate, -1), note: 'رؤیت هلال' });
     const onCalendar = await events({ from: addDays(y1447.ruleDate, -3), to: addDays(y1447.ruleDate, 3), kinds: ['RELIGIOUS_OCCASION'] });
-    expect(onCalendar.filter((n) => n.title === 'ولادت امام رضا').map((n) => [n.date, n.dateOverridden, n.occasionYear])).toEqual([[addDays(y1447.ruleDate, -1), true, 1447]]);
+    expect(onCalendar.filter((n) => n.title === 'ولادت امام رضا').map((n) => [n.date, n.dateOverridden, n.occasionYear])).toEqual([
+      [addDays(y1447.ruleDate, -1), true, 1447],
+    ]);
 
     const removed = await t.gql(
       `mutation ($input: RemoveOccasionOverrideInput!) { removeOccasionOverride(input: $input) { removed occasion { overrides { year } } } }`,
@@ -409,10 +477,19 @@ describe('recurring occasions and their overrides', () => {
     );
     expect(removed.body.data!.removeOccasionOverride).toEqual({ removed: true, occasion: { overrides: [] } });
 
-    const deleted = await t.gql(`mutation ($input: DeleteOccasionInput!) { deleteOccasion(input: $input) { deletedOccasionId } }`, { input: { id: occasion.id } }, { token: editor });
+    const deleted = await t.gql(
+      `mutation ($input: DeleteOccasionInput!) { deleteOccasion(input: $input) { deletedOccasionId } }`,
+      { input: { id: occasion.id } },
+      { token: editor },
+    );
     expect(deleted.body.data!.deleteOccasion.deletedOccasionId).toBe(occasion.id);
     const audit: Array<{ action: string }> = await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [occasion.id]);
-    expect(audit.map((a) => a.action).sort()).toEqual(['createOccasion', 'deleteOccasion', 'removeOccasionOverride', 'setOccasionOverride']);
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'createOccasion',
+      'deleteOccasion',
+      'removeOccasionOverride',
+      'setOccasionOverride',
+    ]);
   });
 
   it('drops the overrides of an occasion whose day changes', async () => {
@@ -423,34 +500,72 @@ describe('recurring occasions and their overrides', () => {
       { token: editor },
     );
     expect(moved.body.data!.updateOccasion.occasion).toMatchObject({ day: 11, overrides: [] });
-    await t.gql(`mutation ($input: UpdateOccasionInput!) { updateOccasion(input: $input) { occasion { id } } }`, { input: { id: ashura.id, day: 10 } }, { token: editor });
+    await t.gql(
+      `mutation ($input: UpdateOccasionInput!) { updateOccasion(input: $input) { occasion { id } } }`,
+      { input: { id: ashura.id, day: 10 } },
+      { token: editor },
+    );
     await t.app.db.query(`INSERT INTO occasion_override (occasion_id, year, date) VALUES ($1, 1448, '2026-06-25')`, [ashura.id]);
   });
 
   it.each([
-    ['of a kind that is not an occasion', { kind: 'CULTURAL_EVENT', titleFa: 'x', calendar: 'SOLAR_HIJRI', month: 1, day: 1 }, 'BAD_USER_INPUT', 'input.kind'],
-    ['on 31 Muharram', { kind: 'RELIGIOUS_OCCASION', titleFa: 'x', calendar: 'LUNAR_HIJRI', month: 1, day: 31 }, 'BAD_USER_INPUT', 'input.day'],
+    [
+      'of a kind that is not an occasion',
+      { kind: 'CULTURAL_EVENT', titleFa: 'x', calendar: 'SOLAR_HIJRI', month: 1, day: 1 },
+      'BAD_USER_INPUT',
+      'input.kind',
+    ],
+    [
+      'on 31 Muharram',
+      { kind: 'RELIGIOUS_OCCASION', titleFa: 'x', calendar: 'LUNAR_HIJRI', month: 1, day: 31 },
+      'BAD_USER_INPUT',
+      'input.day',
+    ],
     ['on 31 Mehr', { kind: 'NATIONAL_OCCASION', titleFa: 'x', calendar: 'SOLAR_HIJRI', month: 7, day: 31 }, 'BAD_USER_INPUT', 'input.day'],
-    ['in a 13th month', { kind: 'NATIONAL_OCCASION', titleFa: 'x', calendar: 'SOLAR_HIJRI', month: 13, day: 1 }, 'BAD_USER_INPUT', 'input.month'],
-    ['that exists already', { kind: 'NATIONAL_OCCASION', titleFa: 'آغاز نوروز', calendar: 'SOLAR_HIJRI', month: 1, day: 1 }, 'CONFLICT', 'input.titleFa'],
+    [
+      'in a 13th month',
+      { kind: 'NATIONAL_OCCASION', titleFa: 'x', calendar: 'SOLAR_HIJRI', month: 13, day: 1 },
+      'BAD_USER_INPUT',
+      'input.month',
+    ],
+    [
+      'that exists already',
+      { kind: 'NATIONAL_OCCASION', titleFa: 'آغاز نوروز', calendar: 'SOLAR_HIJRI', month: 1, day: 1 },
+      'CONFLICT',
+      'input.titleFa',
+    ],
   ])('refuses an occasion %s, naming the field, writing nothing', async (_, input, code, field) => {
     const before = await tableCounts();
-    const res = await t.gql(`mutation ($input: CreateOccasionInput!) { createOccasion(input: $input) { occasion { id } } }`, { input }, { token: editor });
+    const res = await t.gql(
+      `mutation ($input: CreateOccasionInput!) { createOccasion(input: $input) { occasion { id } } }`,
+      { input },
+      { token: editor },
+    );
     expect(res.body.errors?.[0].extensions).toMatchObject({ code, field });
     expect(await tableCounts()).toEqual(before);
   });
 
-  it('refuses an override far from the rule\'s day (a wrong year, usually) or out of the years the calendars cover', async () => {
+  it("refuses an override far from the rule's day (a wrong year, usually) or out of the years the calendars cover", async () => {
     const [ashura] = await t.app.db.query(`SELECT id FROM occasion WHERE title_fa = 'عاشورای حسینی'`);
     const before = await tableCounts();
     const call = (input: Record<string, unknown>) =>
-      t.gql(`mutation ($input: SetOccasionOverrideInput!) { setOccasionOverride(input: $input) { override { year } } }`, { input: { occasionId: ashura.id, ...input } }, { token: editor });
+      t.gql(
+        `mutation ($input: SetOccasionOverrideInput!) { setOccasionOverride(input: $input) { override { year } } }`,
+        { input: { occasionId: ashura.id, ...input } },
+        { token: editor },
+      );
     // 10 Muharram 1448 is in June 2026; a July 2025 day is 1447's.
     const wrongYear = await call({ year: 1448, date: '2025-07-06' });
     expect(wrongYear.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.date' });
     expect(wrongYear.body.errors?.[0].message).toMatch(/2026-06-26/);
-    expect((await call({ year: 1700, date: '2025-07-06' })).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.year' });
-    expect((await call({ year: 1448, date: '2026-06-31' })).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.date' });
+    expect((await call({ year: 1700, date: '2025-07-06' })).body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.year',
+    });
+    expect((await call({ year: 1448, date: '2026-06-31' })).body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.date',
+    });
     const unknown = await t.gql(
       `mutation ($input: SetOccasionOverrideInput!) { setOccasionOverride(input: $input) { override { year } } }`,
       { input: { occasionId: '00000000-0000-4000-8000-000000000000', year: 1448, date: '2026-06-25' } },

@@ -1,7 +1,8 @@
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll, type CreatedPoll, SUBMIT, surveyInput } from '../helpers/polls';
 
-const INDICATOR_FIELDS = 'id label labelTranslations { fa en } metric questionId optionId target direction currentValue responseCount onTarget resultsVisible poll { id }';
+const INDICATOR_FIELDS =
+  'id label labelTranslations { fa en } metric questionId optionId target direction currentValue responseCount onTarget resultsVisible poll { id }';
 const ADD = `mutation ($input: AddGoalIndicatorInput!) { addGoalIndicator(input: $input) { indicator { ${INDICATOR_FIELDS} } goal { id } } }`;
 const UPDATE = `mutation ($input: UpdateGoalIndicatorInput!) { updateGoalIndicator(input: $input) { indicator { ${INDICATOR_FIELDS} } goal { id } } }`;
 const REMOVE = 'mutation ($input: RemoveGoalIndicatorInput!) { removeGoalIndicator(input: $input) { removedIndicatorId goal { id } } }';
@@ -25,7 +26,11 @@ afterAll(() => t.close());
 const q = (poll: CreatedPoll, i: number) => poll.questions[i];
 
 async function newGoal(titleFa = 'افزایش رضایت شهروندان'): Promise<string> {
-  const res = await t.gql('mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }', { input: { titleFa, category: 'PUBLIC_OPINION', status: 'ACTIVE' } }, { token: editor });
+  const res = await t.gql(
+    'mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }',
+    { input: { titleFa, category: 'PUBLIC_OPINION', status: 'ACTIVE' } },
+    { token: editor },
+  );
   if (!res.body.data?.createGoal) throw new Error(JSON.stringify(res.body.errors));
   return res.body.data.createGoal.goal.id;
 }
@@ -96,7 +101,7 @@ const nps = (poll: CreatedPoll, goalId: string, target = 30, direction = 'AT_LEA
 });
 
 describe('goal indicators: reading', () => {
-  it('lists a goal\'s indicators in the request language, with no value, count or verdict before anyone answers', async () => {
+  it("lists a goal's indicators in the request language, with no value, count or verdict before anyone answers", async () => {
     const fresh = await createPoll(t, editor, surveyInput());
     const goalId = await newGoal();
     await addOk(share(fresh, goalId));
@@ -121,11 +126,15 @@ describe('goal indicators: reading', () => {
 
     const en = await t.gql(GOAL, { id: goalId }, { headers: { 'accept-language': 'en' } });
     // No English label: the Persian one.
-    expect(en.body.data!.goal.indicators.map((i: any) => i.label)).toEqual(['Fully satisfied', 'میانگین نمره پاکیزگی', 'Net Promoter Score']);
+    expect(en.body.data!.goal.indicators.map((i: any) => i.label)).toEqual([
+      'Fully satisfied',
+      'میانگین نمره پاکیزگی',
+      'Net Promoter Score',
+    ]);
     expect(en.body.data!.goal.indicators[0].labelTranslations).toEqual({ fa: 'سهم رضایت کامل', en: 'Fully satisfied' });
   });
 
-  it('reads an option\'s share, a mean rating and an NPS from the poll\'s results and judges each against its target', async () => {
+  it("reads an option's share, a mean rating and an NPS from the poll's results and judges each against its target", async () => {
     const poll = await createPoll(t, editor, surveyInput());
     const goalId = await newGoal();
     await addOk(share(poll, goalId, 0.75, 'AT_LEAST'));
@@ -172,7 +181,7 @@ describe('goal indicators: reading', () => {
     ]);
   });
 
-  it('does not show the public an indicator\'s draft poll, nor read its results', async () => {
+  it("does not show the public an indicator's draft poll, nor read its results", async () => {
     const draft = await createPoll(t, editor, surveyInput(), false);
     const goalId = await newGoal();
     await addOk(rating(draft, goalId));
@@ -226,7 +235,11 @@ describe('goal indicators: editing', () => {
   it.each([
     ['an unknown poll', (g: string) => ({ ...share(survey, g), pollId: '00000000-0000-4000-8000-000000000000' }), 'input.pollId'],
     ['a question of another poll', (g: string) => ({ ...share(survey, g), questionId: 'OTHER' }), 'input.questionId'],
-    ['a metric that does not suit the question', (g: string) => ({ ...rating(survey, g), questionId: q(survey, 3).id }), 'input.questionId'],
+    [
+      'a metric that does not suit the question',
+      (g: string) => ({ ...rating(survey, g), questionId: q(survey, 3).id }),
+      'input.questionId',
+    ],
     ['an option share of a rating question', (g: string) => ({ ...share(survey, g), questionId: q(survey, 2).id }), 'input.questionId'],
     ['an option share without an option', (g: string) => ({ ...share(survey, g), optionId: null }), 'input.optionId'],
     ['an option of another question', (g: string) => ({ ...share(survey, g), optionId: q(survey, 1).options[0].id }), 'input.optionId'],
@@ -265,12 +278,25 @@ describe('goal indicators: editing', () => {
 
     const changed = await t.gql(UPDATE, { input: { id: created.id, target: 0.3, direction: 'AT_MOST', labelEn: null } }, { token: editor });
     expect(changed.body.errors).toBeUndefined();
-    expect(changed.body.data!.updateGoalIndicator.indicator).toMatchObject({ target: 0.3, direction: 'AT_MOST', labelTranslations: { fa: 'سهم رضایت کامل', en: null }, metric: 'OPTION_SHARE' });
+    expect(changed.body.data!.updateGoalIndicator.indicator).toMatchObject({
+      target: 0.3,
+      direction: 'AT_MOST',
+      labelTranslations: { fa: 'سهم رضایت کامل', en: null },
+      metric: 'OPTION_SHARE',
+    });
 
     // A new metric is checked as a whole: the option goes with OPTION_SHARE, the target must fit.
-    const badTarget = await t.gql(UPDATE, { input: { id: created.id, metric: 'NPS_SCORE', questionId: q(survey, 3).id, target: 500 } }, { token: editor });
+    const badTarget = await t.gql(
+      UPDATE,
+      { input: { id: created.id, metric: 'NPS_SCORE', questionId: q(survey, 3).id, target: 500 } },
+      { token: editor },
+    );
     expect(badTarget.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.target' });
-    const toNps = await t.gql(UPDATE, { input: { id: created.id, metric: 'NPS_SCORE', questionId: q(survey, 3).id, target: 40 } }, { token: editor });
+    const toNps = await t.gql(
+      UPDATE,
+      { input: { id: created.id, metric: 'NPS_SCORE', questionId: q(survey, 3).id, target: 40 } },
+      { token: editor },
+    );
     expect(toNps.body.errors).toBeUndefined();
     expect(toNps.body.data!.updateGoalIndicator.indicator).toMatchObject({ metric: 'NPS_SCORE', optionId: null, target: 40 });
     const cleared = await t.gql(UPDATE, { input: { id: created.id, target: null } }, { token: editor });
@@ -299,19 +325,25 @@ describe('goal indicators: editing', () => {
     expect((await add(rating(survey, goalId), admin)).body.errors).toBeUndefined();
   });
 
-  it('removes a goal\'s indicators with the goal', async () => {
+  it("removes a goal's indicators with the goal", async () => {
     const goalId = await newGoal();
     await addOk(rating(survey, goalId));
-    const res = await t.gql('mutation ($input: DeleteGoalInput!) { deleteGoal(input: $input) { deletedGoalId } }', { input: { id: goalId } }, { token: editor });
+    const res = await t.gql(
+      'mutation ($input: DeleteGoalInput!) { deleteGoal(input: $input) { deletedGoalId } }',
+      { input: { id: goalId } },
+      { token: editor },
+    );
     expect(res.body.errors).toBeUndefined();
     const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM goal_indicator WHERE goal_id = $1', [goalId]);
     expect(n).toBe(0);
   });
 
-  it('refuses at the database a target off its metric\'s scale and an option on a mean rating', async () => {
+  it("refuses at the database a target off its metric's scale and an option on a mean rating", async () => {
     const goalId = await newGoal();
     const ok = await addOk(rating(survey, goalId));
     await expect(t.app.db.query('UPDATE goal_indicator SET target = 7 WHERE id = $1', [ok.id])).rejects.toThrow(/ck_goal_indicator_target/);
-    await expect(t.app.db.query('UPDATE goal_indicator SET option_id = $2 WHERE id = $1', [ok.id, q(survey, 0).options[0].id])).rejects.toThrow(/ck_goal_indicator_option/);
+    await expect(
+      t.app.db.query('UPDATE goal_indicator SET option_id = $2 WHERE id = $1', [ok.id, q(survey, 0).options[0].id]),
+    ).rejects.toThrow(/ck_goal_indicator_option/);
   });
 });

@@ -19,12 +19,15 @@ type GoalsData = {
   goals: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ cursor: string; node: { id: string; title: string; titleTranslations: { fa: string; en: string | null }; position: number; status: string } }>;
+    edges: Array<{
+      cursor: string;
+      node: { id: string; title: string; titleTranslations: { fa: string; en: string | null }; position: number; status: string };
+    }>;
   };
 };
 
 describe('goals', () => {
-  it('lists the customer\'s 31 goals in Persian, in order, to an anonymous caller', async () => {
+  it("lists the customer's 31 goals in Persian, in order, to an anonymous caller", async () => {
     const res = await t.gql<GoalsData>(GOALS, { first: 50 });
     expect(res.body.errors).toBeUndefined();
     const { goals } = res.body.data!;
@@ -97,7 +100,13 @@ describe('goals', () => {
     const editor = await t.signIn('editor');
     const created = await t.gql(
       `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id title status position } } }`,
-      { input: { titleFa: 'ارتقای پاسخگویی در شبکه‌های اجتماعی', titleEn: 'Answer citizens on social media', category: 'CITIZEN_PARTICIPATION' } },
+      {
+        input: {
+          titleFa: 'ارتقای پاسخگویی در شبکه‌های اجتماعی',
+          titleEn: 'Answer citizens on social media',
+          category: 'CITIZEN_PARTICIPATION',
+        },
+      },
       { token: editor },
     );
     expect(created.body.errors).toBeUndefined();
@@ -120,7 +129,9 @@ describe('goals', () => {
     // Without English text the Persian title stands in.
     expect(read.body.data!.goal).toEqual({ title: 'ارتقای پاسخگویی در شبکه‌های اجتماعی', status: 'ACTIVE' });
 
-    const audit = await t.app.db.query(`SELECT action, actor_id, before, after FROM audit_log WHERE entity_id = $1 ORDER BY at, action`, [goal.id]);
+    const audit = await t.app.db.query(`SELECT action, actor_id, before, after FROM audit_log WHERE entity_id = $1 ORDER BY at, action`, [
+      goal.id,
+    ]);
     expect(audit.map((r: { action: string }) => r.action)).toEqual(['createGoal', 'updateGoal']);
     expect(audit[1].before).toMatchObject({ status: 'DRAFT', titleEn: 'Answer citizens on social media' });
     expect(audit[1].after).toMatchObject({ status: 'ACTIVE', titleEn: null });
@@ -135,13 +146,20 @@ describe('goals', () => {
     expect(deleted.body.data!.deleteGoal.deletedGoalId).toBe(goal.id);
     const gone = await t.gql(`query ($id: ID!) { goal(id: $id) { id } }`, { id: goal.id }, { token: editor });
     expect(gone.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const [{ count }] = await t.app.db.query(`SELECT count(*)::int AS count FROM audit_log WHERE entity_id = $1 AND action = 'deleteGoal' AND before IS NOT NULL`, [goal.id]);
+    const [{ count }] = await t.app.db.query(
+      `SELECT count(*)::int AS count FROM audit_log WHERE entity_id = $1 AND action = 'deleteGoal' AND before IS NOT NULL`,
+      [goal.id],
+    );
     expect(count).toBe(1);
   });
 
   it('shows drafts to staff and only published goals to the public, whatever statuses are asked for', async () => {
     const editor = await t.signIn('editor');
-    await t.gql(`mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }`, { input: { titleFa: 'پیش‌نویس محرمانه', category: 'CULTURE' } }, { token: editor });
+    await t.gql(
+      `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }`,
+      { input: { titleFa: 'پیش‌نویس محرمانه', category: 'CULTURE' } },
+      { token: editor },
+    );
     const publicDrafts = await t.gql<GoalsData>(GOALS, { filter: { statuses: ['DRAFT'] } });
     expect(publicDrafts.body.data!.goals.totalCount).toBe(0);
     const staffDrafts = await t.gql<GoalsData>(GOALS, { filter: { statuses: ['DRAFT'] } }, { token: editor });
@@ -156,7 +174,11 @@ describe('goals', () => {
   ])('refuses a goal with %s, naming the field, and writes nothing', async (_label, input, field) => {
     const editor = await t.signIn('editor');
     const [{ count: before }] = await t.app.db.query('SELECT count(*)::int AS count FROM goal');
-    const res = await t.gql(`mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }`, { input }, { token: editor });
+    const res = await t.gql(
+      `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } } }`,
+      { input },
+      { token: editor },
+    );
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     const [{ count: after }] = await t.app.db.query('SELECT count(*)::int AS count FROM goal');
     expect(after).toBe(before);
@@ -165,7 +187,11 @@ describe('goals', () => {
   it('refuses to clear a required field on update', async () => {
     const editor = await t.signIn('editor');
     const first = (await t.gql<GoalsData>(GOALS, { first: 1 })).body.data!.goals.edges[0].node;
-    const res = await t.gql(`mutation ($input: UpdateGoalInput!) { updateGoal(input: $input) { goal { id } } }`, { input: { id: first.id, titleFa: null } }, { token: editor });
+    const res = await t.gql(
+      `mutation ($input: UpdateGoalInput!) { updateGoal(input: $input) { goal { id } } }`,
+      { input: { id: first.id, titleFa: null } },
+      { token: editor },
+    );
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.titleFa' });
   });
 
@@ -180,7 +206,14 @@ describe('goals', () => {
 
   it('normalises text in SQL exactly as in TypeScript, so stored and searched text agree', async () => {
     const samples = [
-      'امكان برقراري', 'می\u200cخواهم', 'شهــرداری', 'مُدیریتٌ', 'منطقه ۱۲ و ٣', '  Media\tRELATIONS ', 'ة ۀ أ إ ٱ ى', 'ابزار و ساز و كارهاي جديدو',
+      'امكان برقراري',
+      'می\u200cخواهم',
+      'شهــرداری',
+      'مُدیریتٌ',
+      'منطقه ۱۲ و ٣',
+      '  Media\tRELATIONS ',
+      'ة ۀ أ إ ٱ ى',
+      'ابزار و ساز و كارهاي جديدو',
     ];
     for (const text of samples) {
       const [{ n }] = await t.app.db.query('SELECT nabz_normalize($1) AS n', [text]);

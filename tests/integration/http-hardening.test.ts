@@ -9,7 +9,11 @@ afterAll(() => t.close());
 async function send(init: RequestInit & { path?: string }) {
   const res = await fetch(`${t.url}${init.path ?? '/graphql'}`, init);
   const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+  return {
+    status: res.status,
+    text,
+    body: JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> },
+  };
 }
 const json = (body: string, headers: Record<string, string> = {}) => ({
   method: 'POST',
@@ -25,18 +29,76 @@ const nested = (depth: number) => `{ goals { edges { node { ${'a { '.repeat(dept
  */
 const CASES: Array<[string, () => RequestInit & { path?: string }, number, string, RegExp | null]> = [
   ['malformed JSON', () => json('{"query": "{ goals { totalCount } "'), 400, 'BAD_REQUEST', /not valid JSON/],
-  ['a body over the size limit', () => json(JSON.stringify({ query: `{ goals { totalCount } }`, variables: { pad: 'x'.repeat(200 * 1024) } })), 413, 'PAYLOAD_TOO_LARGE', null],
-  ['a mutation sent with GET', () => ({ method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { signOut { signedOut } }')}`, headers: { 'apollo-require-preflight': 'true' } }), 405, 'BAD_REQUEST', /only support query/],
-  ['a simple (CSRF-able) text/plain POST', () => ({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ me { id } }"}' }), 400, 'BAD_REQUEST', /Cross-Site Request Forgery/],
-  ['an unsupported media type', () => ({ method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<query/>' }), 415, 'UNSUPPORTED_MEDIA_TYPE', null],
-  ['a batched request', () => json(JSON.stringify([{ query: '{ goals { totalCount } }' }, { query: '{ districts { id } }' }])), 400, 'BAD_REQUEST', null],
+  [
+    'a body over the size limit',
+    () => json(JSON.stringify({ query: `{ goals { totalCount } }`, variables: { pad: 'x'.repeat(200 * 1024) } })),
+    413,
+    'PAYLOAD_TOO_LARGE',
+    null,
+  ],
+  [
+    'a mutation sent with GET',
+    () => ({
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent('mutation { signOut { signedOut } }')}`,
+      headers: { 'apollo-require-preflight': 'true' },
+    }),
+    405,
+    'BAD_REQUEST',
+    /only support query/,
+  ],
+  [
+    'a simple (CSRF-able) text/plain POST',
+    () => ({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ me { id } }"}' }),
+    400,
+    'BAD_REQUEST',
+    /Cross-Site Request Forgery/,
+  ],
+  [
+    'an unsupported media type',
+    () => ({ method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<query/>' }),
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    null,
+  ],
+  [
+    'a batched request',
+    () => json(JSON.stringify([{ query: '{ goals { totalCount } }' }, { query: '{ districts { id } }' }])),
+    400,
+    'BAD_REQUEST',
+    null,
+  ],
   ['a depth bomb', () => json(JSON.stringify({ query: nested(20) })), 400, 'GRAPHQL_VALIDATION_FAILED', /depth limit/i],
-  ['an alias flood', () => json(JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: goals { totalCount }`).join(' ')} }` })), 400, 'GRAPHQL_VALIDATION_FAILED', /aliases limit/i],
-  ['a token flood', () => json(JSON.stringify({ query: `{ goals { ${'totalCount '.repeat(3000)} } }` })), 400, 'GRAPHQL_PARSE_FAILED', /contains more tha[nt] \d+ tokens/i],
-  ['a directive flood', () => json(JSON.stringify({ query: `{ goals { totalCount ${'@include(if: true) '.repeat(60)} } }` })), 400, 'GRAPHQL_VALIDATION_FAILED', /directives/i],
+  [
+    'an alias flood',
+    () => json(JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: goals { totalCount }`).join(' ')} }` })),
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+    /aliases limit/i,
+  ],
+  [
+    'a token flood',
+    () => json(JSON.stringify({ query: `{ goals { ${'totalCount '.repeat(3000)} } }` })),
+    400,
+    'GRAPHQL_PARSE_FAILED',
+    /contains more tha[nt] \d+ tokens/i,
+  ],
+  [
+    'a directive flood',
+    () => json(JSON.stringify({ query: `{ goals { totalCount ${'@include(if: true) '.repeat(60)} } }` })),
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+    /directives/i,
+  ],
   ['a syntax error', () => json(JSON.stringify({ query: '{ goals { ' })), 400, 'GRAPHQL_PARSE_FAILED', null],
   ['an unknown field', () => json(JSON.stringify({ query: '{ goals { secret } }' })), 400, 'GRAPHQL_VALIDATION_FAILED', null],
-  ['a variable of the wrong type', () => json(JSON.stringify({ query: 'query ($n: Int) { goals(first: $n) { totalCount } }', variables: { n: 'many' } })), 400, 'BAD_USER_INPUT', null],
+  [
+    'a variable of the wrong type',
+    () => json(JSON.stringify({ query: 'query ($n: Int) { goals(first: $n) { totalCount } }', variables: { n: 'many' } })),
+    400,
+    'BAD_USER_INPUT',
+    null,
+  ],
   ['a missing query', () => json(JSON.stringify({ variables: {} })), 400, 'BAD_REQUEST', null],
 ];
 
@@ -68,7 +130,11 @@ describe('hostile and malformed HTTP requests', () => {
   });
 
   it('accepts a GET query that carries a preflight header, as partner apps may cache it', async () => {
-    const res = await send({ method: 'GET', path: `/graphql?query=${encodeURIComponent('{ goals(first: 2) { totalCount } }')}`, headers: { 'apollo-require-preflight': 'true' } });
+    const res = await send({
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent('{ goals(first: 2) { totalCount } }')}`,
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ goals: { totalCount: 31 } });
   });

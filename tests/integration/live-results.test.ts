@@ -13,7 +13,13 @@ import { createPoll, type CreatedPoll, SUBMIT } from '../helpers/polls';
 const RESULTS = `subscription ($pollId: ID!) {
   pollResultsUpdated(pollId: $pollId) { responseCount poll { id } questions { answeredCount withheld responsesNeeded options { count } } }
 }`;
-type Results = { pollResultsUpdated: { responseCount: number; poll: { id: string }; questions: Array<{ answeredCount: number; withheld: boolean; responsesNeeded: number; options: Array<{ count: number }> }> } };
+type Results = {
+  pollResultsUpdated: {
+    responseCount: number;
+    poll: { id: string };
+    questions: Array<{ answeredCount: number; withheld: boolean; responsesNeeded: number; options: Array<{ count: number }> }>;
+  };
+};
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 // Shared Redis, shared across runs: rate limits there must not trip a test that signs in again.
@@ -29,7 +35,9 @@ function pollInput(overrides: Record<string, unknown> = {}) {
 
 async function submit(t: TestApp, poll: CreatedPoll, option = 0, respondentToken?: string): Promise<string> {
   const q = poll.questions[0];
-  const res = await t.gql(SUBMIT, { input: { pollId: poll.id, respondentToken, answers: [{ questionId: q.id, optionIds: [q.options[option].id] }] } });
+  const res = await t.gql(SUBMIT, {
+    input: { pollId: poll.id, respondentToken, answers: [{ questionId: q.id, optionIds: [q.options[option].id] }] },
+  });
   if (!res.body.data?.submitPollResponse) throw new Error(`submitPollResponse failed: ${JSON.stringify(res.body.errors)}`);
   // Counted (and pushed) once it leaves the answer mix: what the mixer does on its timer, at once.
   await t.settle();
@@ -86,7 +94,11 @@ class Subscription<T = Results> {
       };
       const timer = setTimeout(() => {
         this.listeners.delete(check);
-        reject(new Error(`timed out waiting for ${what}; received ${JSON.stringify(this.events)}${this.failure ? `, failure ${String(this.failure)}` : ''}`));
+        reject(
+          new Error(
+            `timed out waiting for ${what}; received ${JSON.stringify(this.events)}${this.failure ? `, failure ${String(this.failure)}` : ''}`,
+          ),
+        );
       }, ms);
       this.listeners.add(check);
       check();
@@ -188,7 +200,7 @@ describe('live results: who may subscribe', () => {
   });
   afterAll(() => t.close());
 
-  it('refuses a STAFF_ONLY poll\'s results to an anonymous client (FORBIDDEN) and sends them to staff with a bearer token in connectionParams', async () => {
+  it("refuses a STAFF_ONLY poll's results to an anonymous client (FORBIDDEN) and sends them to staff with a bearer token in connectionParams", async () => {
     const poll = await createPoll(t, editor, pollInput({ resultsVisibility: 'STAFF_ONLY' }));
     const anonymous = new Subscription(wsClient(t), RESULTS, { pollId: poll.id });
     expect(await anonymous.refusal()).toBe('FORBIDDEN');
@@ -222,7 +234,11 @@ describe('live results: who may subscribe', () => {
     const poll = await createPoll(t, editor, pollInput());
     const sub = new Subscription(wsClient(t), RESULTS, { pollId: poll.id });
     await sub.count(0);
-    const changed = await t.gql('mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }', { input: { id: poll.id, resultsVisibility: 'STAFF_ONLY' } }, { token: editor });
+    const changed = await t.gql(
+      'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }',
+      { input: { id: poll.id, resultsVisibility: 'STAFF_ONLY' } },
+      { token: editor },
+    );
     expect(changed.body.errors).toBeUndefined();
     await submit(t, poll);
     expect(await sub.refusal()).toBe('FORBIDDEN');
@@ -239,7 +255,9 @@ describe('live results: who may subscribe', () => {
     await submit(t, poll);
     await submit(t, poll);
     expect(await sub.refusal()).toBe('UNAUTHENTICATED');
-    expect(sub.events.filter((e) => e.data?.pollResultsUpdated).map((e) => (e.data as Results).pollResultsUpdated.responseCount)).toEqual([0]);
+    expect(sub.events.filter((e) => e.data?.pollResultsUpdated).map((e) => (e.data as Results).pollResultsUpdated.responseCount)).toEqual([
+      0,
+    ]);
   });
 
   it('ends a STAFF_ONLY subscription with UNAUTHENTICATED at the next update once an admin deactivates its staff member', async () => {
@@ -249,14 +267,18 @@ describe('live results: who may subscribe', () => {
     await sub.count(0);
     const me = await t.gql<{ me: { id: string } }>('{ me { id } }', {}, { token: media });
     const admin = await t.signIn('admin');
-    const off = await t.gql('mutation ($input: UpdateStaffUserInput!) { updateStaffUser(input: $input) { staffUser { active } } }', { input: { id: me.body.data!.me.id, active: false } }, { token: admin });
+    const off = await t.gql(
+      'mutation ($input: UpdateStaffUserInput!) { updateStaffUser(input: $input) { staffUser { active } } }',
+      { input: { id: me.body.data!.me.id, active: false } },
+      { token: admin },
+    );
     expect(off.body.errors).toBeUndefined();
     await submit(t, poll);
     expect(await sub.refusal()).toBe('UNAUTHENTICATED');
     expect(sub.events.filter((e) => e.data?.pollResultsUpdated)).toHaveLength(1);
   });
 
-  it('refuses the WebSocket handshake (403) from a page of another origin, and accepts the site\'s origin and clients that send none', async () => {
+  it("refuses the WebSocket handshake (403) from a page of another origin, and accepts the site's origin and clients that send none", async () => {
     const url = t.graphqlUrl.replace(/^http/, 'ws');
     const handshake = (origin?: string) =>
       new Promise<number>((resolve) => {
@@ -281,14 +303,16 @@ describe('live results: who may subscribe', () => {
 
   it('closes a connection whose bearer token is unknown (4403) before any subscription starts', async () => {
     const closes: number[] = [];
-    const sub = new Subscription(wsClient(t, { authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }, closes), RESULTS, { pollId: randomUUID() });
+    const sub = new Subscription(wsClient(t, { authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }, closes), RESULTS, {
+      pollId: randomUUID(),
+    });
     await sub.until(() => !!sub.failure, 'the connection to be refused');
     expect(closes).toEqual([4403]);
     expect(sub.events).toEqual([]);
   });
 });
 
-describe('live results: the WebSocket has the HTTP endpoint\'s protections', () => {
+describe("live results: the WebSocket has the HTTP endpoint's protections", () => {
   let t: TestApp;
   beforeAll(async () => {
     // The tally folder's timer runs SQL of its own; slowed down, it cannot blur "runs no SQL".
@@ -300,8 +324,18 @@ describe('live results: the WebSocket has the HTTP endpoint\'s protections', () 
 
   it.each([
     ['a depth bomb', nested(20), 'GRAPHQL_VALIDATION_FAILED', /depth limit/i],
-    ['an alias flood', `subscription { ${Array.from({ length: 40 }, (_, i) => `a${i}: pollResultsUpdated(pollId: "x") { responseCount }`).join(' ')} }`, 'GRAPHQL_VALIDATION_FAILED', /aliases limit/i],
-    ['a token flood', `subscription { pollResultsUpdated(pollId: "x") { ${'responseCount '.repeat(3000)} } }`, 'GRAPHQL_PARSE_FAILED', /tokens/i],
+    [
+      'an alias flood',
+      `subscription { ${Array.from({ length: 40 }, (_, i) => `a${i}: pollResultsUpdated(pollId: "x") { responseCount }`).join(' ')} }`,
+      'GRAPHQL_VALIDATION_FAILED',
+      /aliases limit/i,
+    ],
+    [
+      'a token flood',
+      `subscription { pollResultsUpdated(pollId: "x") { ${'responseCount '.repeat(3000)} } }`,
+      'GRAPHQL_PARSE_FAILED',
+      /tokens/i,
+    ],
     ['a syntax error', 'subscription { pollResultsUpdated(', 'GRAPHQL_PARSE_FAILED', null],
     ['a query (queries and mutations go over HTTP)', '{ polls(first: 1) { totalCount } }', 'BAD_REQUEST', /over HTTP/],
     ['a mutation', 'mutation { signOut { signedOut } }', 'BAD_REQUEST', /over HTTP/],
@@ -367,7 +401,9 @@ describe('live results across two server instances (Redis pub/sub)', () => {
 
   beforeAll(async () => {
     if (!(await redisAnswers(REDIS_URL))) {
-      throw new Error(`Redis does not answer at ${REDIS_URL}: the cross-instance live-results tests need it (CI has one). Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ""`);
+      throw new Error(
+        `Redis does not answer at ${REDIS_URL}: the cross-instance live-results tests need it (CI has one). Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ""`,
+      );
     }
     // A channel prefix of this run's own: parallel runs on one Redis do not hear each other.
     const live = { channelPrefix: `nabz-test:${randomUUID()}:` };

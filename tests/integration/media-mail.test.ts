@@ -14,7 +14,15 @@ const smtp = new SmtpCapture();
 
 beforeAll(async () => {
   const port = await smtp.start();
-  t = await startTestApp({ seed: true, env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'روابط عمومی <press@city.example>', MAIL_POLL_INTERVAL_MS: '100', PUBLIC_SITE_URL: 'https://www.city.example' } });
+  t = await startTestApp({
+    seed: true,
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      MAIL_FROM: 'روابط عمومی <press@city.example>',
+      MAIL_POLL_INTERVAL_MS: '100',
+      PUBLIC_SITE_URL: 'https://www.city.example',
+    },
+  });
   [media, admin] = await Promise.all([t.signIn('media'), t.signIn('admin')]);
 });
 afterAll(async () => {
@@ -36,7 +44,10 @@ const address = () => `reporter${++n}.${Date.now()}@paper.example`;
 
 async function publishedRelease(): Promise<string> {
   const id = await insertRelease(t, 'PUBLISHED');
-  await t.app.db.query(`UPDATE press_release SET title_fa = 'افتتاح خط ۷ مترو', summary_fa = 'خلاصه خبر', body_fa = E'بند نخست خبر.\\n\\nبند دوم <b>خبر</b>.' WHERE id = $1`, [id]);
+  await t.app.db.query(
+    `UPDATE press_release SET title_fa = 'افتتاح خط ۷ مترو', summary_fa = 'خلاصه خبر', body_fa = E'بند نخست خبر.\\n\\nبند دوم <b>خبر</b>.' WHERE id = $1`,
+    [id],
+  );
   return id;
 }
 
@@ -53,7 +64,11 @@ describe('e-mailing a press release', () => {
     const embargo = new Date(Date.now() + 3 * 3600_000).toISOString();
     const res = await t.gql(EMAIL, { input: { releaseId: release, contactIds: [contact], embargoUntil: embargo } }, { token: media });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.emailPressRelease).toMatchObject({ queuedCount: 1, contactsWithoutEmail: [], deliveries: [{ contactId: contact, email: to, status: 'QUEUED', kind: 'PRESS_RELEASE' }] });
+    expect(res.body.data!.emailPressRelease).toMatchObject({
+      queuedCount: 1,
+      contactsWithoutEmail: [],
+      deliveries: [{ contactId: contact, email: to, status: 'QUEUED', kind: 'PRESS_RELEASE' }],
+    });
     const [mail] = await waitFor(() => (smtp.to(to).length ? smtp.to(to) : null), 15_000, 'the e-mail');
     expect(mail.raw).toMatch(/multipart\/alternative/i);
     expect(mail.text).toContain('افتتاح خط ۷ مترو');
@@ -68,13 +83,20 @@ describe('e-mailing a press release', () => {
     await waitFor(async () => (await deliveryStatus(delivery)).status === 'SENT', 5000, 'SENT');
 
     const listed = await t.gql(DELIVERIES, { id: release }, { token: media });
-    expect(listed.body.data!.pressRelease.emailDeliveries).toEqual([expect.objectContaining({ contactId: contact, status: 'SENT', attempts: 1, lastError: null })]);
+    expect(listed.body.data!.pressRelease.emailDeliveries).toEqual([
+      expect.objectContaining({ contactId: contact, status: 'SENT', attempts: 1, lastError: null }),
+    ]);
     const history = await t.gql(CONTACT, { id: contact }, { token: media });
-    expect(history.body.data!.mediaContact.emailDeliveries).toEqual([{ kind: 'PRESS_RELEASE', status: 'SENT', pressRelease: { id: release } }]);
+    expect(history.body.data!.mediaContact.emailDeliveries).toEqual([
+      { kind: 'PRESS_RELEASE', status: 'SENT', pressRelease: { id: release } },
+    ]);
     const [audit] = await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'emailPressRelease'`, [release]);
     expect(audit).toBeTruthy();
     // E-mailing puts the contact on the release's distribution list.
-    const onList = await t.app.db.query('SELECT 1 FROM press_release_distribution WHERE release_id = $1 AND contact_id = $2', [release, contact]);
+    const onList = await t.app.db.query('SELECT 1 FROM press_release_distribution WHERE release_id = $1 AND contact_id = $2', [
+      release,
+      contact,
+    ]);
     expect(onList).toHaveLength(1);
   });
 
@@ -100,12 +122,15 @@ describe('e-mailing a press release', () => {
     expect(smtp.to(to)).toHaveLength(1);
   });
 
-  it('defaults to the release\'s distribution list and reports contacts without an address', async () => {
+  it("defaults to the release's distribution list and reports contacts without an address", async () => {
     const [a, b] = [address(), address()];
     const withMail = [await insertContact(t, { email: a }), await insertContact(t, { email: b })];
     const without = await insertContact(t, { email: null });
     const release = await publishedRelease();
-    await t.app.db.query(`INSERT INTO press_release_distribution (release_id, contact_id, sent_at, recorded_by) SELECT $1, c, now(), (SELECT id FROM staff_user WHERE email = 'media@nabz.example') FROM unnest($2::uuid[]) c`, [release, [...withMail, without]]);
+    await t.app.db.query(
+      `INSERT INTO press_release_distribution (release_id, contact_id, sent_at, recorded_by) SELECT $1, c, now(), (SELECT id FROM staff_user WHERE email = 'media@nabz.example') FROM unnest($2::uuid[]) c`,
+      [release, [...withMail, without]],
+    );
     const res = await t.gql(EMAIL, { input: { releaseId: release } }, { token: admin });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.emailPressRelease.queuedCount).toBe(2);
@@ -123,14 +148,28 @@ describe('e-mailing a press release', () => {
       const res = await t.gql(EMAIL, { input: { releaseId: await publishedRelease(), contactIds: [contact] } }, { token: media });
       expect(res.body.errors).toBeUndefined();
       id = res.body.data!.emailPressRelease.deliveries[0].id;
-      const failing = await waitFor(async () => {
-        const d = await deliveryStatus(id);
-        return d.status === 'RETRYING' ? d : null;
-      }, 15_000, 'RETRYING');
+      const failing = await waitFor(
+        async () => {
+          const d = await deliveryStatus(id);
+          return d.status === 'RETRYING' ? d : null;
+        },
+        15_000,
+        'RETRYING',
+      );
       expect(failing.attempts).toBe(1);
       expect(failing.last_error).toBe('Could not reach the mail server (connection refused, timed out or unknown host).');
       // The queue holds the job for a later try (its failure is recorded just after ours).
-      await waitFor(async () => (await t.app.db.query(`SELECT 1 FROM graphile_worker.jobs WHERE key = $1 AND locked_at IS NULL AND attempts = 1 AND run_at > now()`, [`mail:${id}`])).length, 5000, 'the job to wait for its retry');
+      await waitFor(
+        async () =>
+          (
+            await t.app.db.query(
+              `SELECT 1 FROM graphile_worker.jobs WHERE key = $1 AND locked_at IS NULL AND attempts = 1 AND run_at > now()`,
+              [`mail:${id}`],
+            )
+          ).length,
+        5000,
+        'the job to wait for its retry',
+      );
     } finally {
       await smtp.start(port);
     }
@@ -143,7 +182,11 @@ describe('e-mailing a press release', () => {
     const to = address();
     const contact = await insertContact(t, { email: to });
     const sendAt = new Date(Date.now() + 1500);
-    const res = await t.gql(EMAIL, { input: { releaseId: await publishedRelease(), contactIds: [contact], sendAt: sendAt.toISOString() } }, { token: media });
+    const res = await t.gql(
+      EMAIL,
+      { input: { releaseId: await publishedRelease(), contactIds: [contact], sendAt: sendAt.toISOString() } },
+      { token: media },
+    );
     expect(res.body.errors).toBeUndefined();
     const [mail] = await waitFor(() => (smtp.to(to).length ? smtp.to(to) : null), 15_000, 'the scheduled e-mail');
     // Not before its time (a little slack for the database's and this process's clock readings).
@@ -152,18 +195,33 @@ describe('e-mailing a press release', () => {
     expect(new Date(row.send_at).getTime()).toBe(sendAt.getTime());
   });
 
-  it('is part of a contact\'s personal data: exported, and erased with them', async () => {
+  it("is part of a contact's personal data: exported, and erased with them", async () => {
     const to = address();
     const contact = await insertContact(t, { email: to });
     const res = await t.gql(EMAIL, { input: { releaseId: await publishedRelease(), contactIds: [contact] } }, { token: media });
     expect(res.body.errors).toBeUndefined();
     await waitFor(() => smtp.to(to).length, 15_000, 'the e-mail');
     await waitFor(async () => (await deliveryStatus(res.body.data!.emailPressRelease.deliveries[0].id)).status === 'SENT', 5000, 'SENT');
-    const exported = await t.gql(`mutation ($input: ExportMediaContactDataInput!) { exportMediaContactData(input: $input) { document emailDeliveries { status email } } }`, { input: { id: contact } }, { token: media });
+    const exported = await t.gql(
+      `mutation ($input: ExportMediaContactDataInput!) { exportMediaContactData(input: $input) { document emailDeliveries { status email } } }`,
+      { input: { id: contact } },
+      { token: media },
+    );
     expect(exported.body.errors).toBeUndefined();
     expect(exported.body.data!.exportMediaContactData.emailDeliveries).toEqual([{ status: 'SENT', email: to }]);
-    expect(JSON.parse(exported.body.data!.exportMediaContactData.document).emailDeliveries).toEqual([expect.objectContaining({ kind: 'PRESS_RELEASE', email: to, status: 'SENT', release: expect.objectContaining({ titleFa: 'افتتاح خط ۷ مترو' }) })]);
-    const erased = await t.gql(`mutation ($input: DeleteMediaContactInput!) { deleteMediaContact(input: $input) { deletedContactId } }`, { input: { id: contact } }, { token: media });
+    expect(JSON.parse(exported.body.data!.exportMediaContactData.document).emailDeliveries).toEqual([
+      expect.objectContaining({
+        kind: 'PRESS_RELEASE',
+        email: to,
+        status: 'SENT',
+        release: expect.objectContaining({ titleFa: 'افتتاح خط ۷ مترو' }),
+      }),
+    ]);
+    const erased = await t.gql(
+      `mutation ($input: DeleteMediaContactInput!) { deleteMediaContact(input: $input) { deletedContactId } }`,
+      { input: { id: contact } },
+      { token: media },
+    );
     expect(erased.body.errors).toBeUndefined();
     expect(await t.app.db.query('SELECT 1 FROM mail_delivery WHERE contact_id = $1 OR email = $2', [contact, to])).toHaveLength(0);
   });
@@ -186,7 +244,11 @@ describe('e-mailing a press release', () => {
     ];
     for (const [input, code, field] of cases) {
       const res = await t.gql(EMAIL, { input }, { token: media });
-      expect({ input, code: res.body.errors?.[0].extensions?.code, field: res.body.errors?.[0].extensions?.field }).toEqual({ input, code, field });
+      expect({ input, code: res.body.errors?.[0].extensions?.code, field: res.body.errors?.[0].extensions?.field }).toEqual({
+        input,
+        code,
+        field,
+      });
     }
     expect((await t.app.db.query('SELECT count(*)::int AS n FROM mail_delivery'))[0].n).toBe(before);
   });
@@ -209,11 +271,22 @@ describe('e-mailed event invitations', () => {
 
   it('carry RSVP links that record the reply on the invitation', async () => {
     const [yes, no] = [address(), address()];
-    const contacts = [await insertContact(t, { email: yes }), await insertContact(t, { email: no }), await insertContact(t, { email: null })];
+    const contacts = [
+      await insertContact(t, { email: yes }),
+      await insertContact(t, { email: no }),
+      await insertContact(t, { email: null }),
+    ];
     const event = await insertEvent(t);
     const res = await t.gql(INVITE, { input: { eventId: event, contactIds: contacts, sendEmail: true } }, { token: media });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.inviteMediaContacts).toMatchObject({ addedCount: 3, emailDeliveries: [{ status: 'QUEUED', kind: 'EVENT_INVITATION' }, { status: 'QUEUED', kind: 'EVENT_INVITATION' }], contactsWithoutEmail: [{ id: contacts[2] }] });
+    expect(res.body.data!.inviteMediaContacts).toMatchObject({
+      addedCount: 3,
+      emailDeliveries: [
+        { status: 'QUEUED', kind: 'EVENT_INVITATION' },
+        { status: 'QUEUED', kind: 'EVENT_INVITATION' },
+      ],
+      contactsWithoutEmail: [{ id: contacts[2] }],
+    });
     const invitations: Array<{ id: string; contactId: string }> = res.body.data!.inviteMediaContacts.invitations;
 
     const [yesMail] = await waitFor(() => (smtp.to(yes).length ? smtp.to(yes) : null), 15_000, 'the invitation');
@@ -231,7 +304,9 @@ describe('e-mailed event invitations', () => {
     // A link for one answer cannot be turned into the other.
     expect((await fetch(rsvp(noMail.text!, 'no').replace('a=no', 'a=yes'))).status).toBe(400);
 
-    const replies = await t.app.db.query('SELECT id, reply, replied_at IS NOT NULL AS replied FROM media_invitation WHERE event_id = $1', [event]);
+    const replies = await t.app.db.query('SELECT id, reply, replied_at IS NOT NULL AS replied FROM media_invitation WHERE event_id = $1', [
+      event,
+    ]);
     const byId = new Map(replies.map((r: any) => [r.id, r]));
     expect(byId.get(invitations[0].id)).toMatchObject({ reply: 'ACCEPTED', replied: true });
     expect(byId.get(invitations[1].id)).toMatchObject({ reply: 'DECLINED', replied: true });
@@ -253,10 +328,17 @@ describe('without SMTP settings', () => {
       expect(job).toEqual({ attempts: 0, locked_at: null });
 
       // Another instance on the same database, with SMTP settings, sends what was waiting.
-      const sender = await startTestApp({ databaseUrl: quiet.databaseUrl, env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_POLL_INTERVAL_MS: '100' } });
+      const sender = await startTestApp({
+        databaseUrl: quiet.databaseUrl,
+        env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_POLL_INTERVAL_MS: '100' },
+      });
       try {
         await waitFor(() => smtp.to(to).length, 15_000, 'the queued e-mail');
-        await waitFor(async () => (await quiet.app.db.query('SELECT status FROM mail_delivery WHERE id = $1', [id]))[0].status === 'SENT', 5000, 'SENT');
+        await waitFor(
+          async () => (await quiet.app.db.query('SELECT status FROM mail_delivery WHERE id = $1', [id]))[0].status === 'SENT',
+          5000,
+          'SENT',
+        );
         expect((await quiet.app.db.query('SELECT attempts FROM mail_delivery WHERE id = $1', [id]))[0].attempts).toBe(1);
       } finally {
         await sender.close();

@@ -48,10 +48,14 @@ describe('press releases and public news', () => {
   });
 
   it('never shows a news reader the distribution list or a contact detail', async () => {
-    const res = await t.gql(`{ news(first: 50) { edges { node { id slug title summary body titleTranslations { fa en } summaryTranslations { fa en } bodyTranslations { fa en } publishedAt updatedAt districtId } } } }`);
+    const res = await t.gql(
+      `{ news(first: 50) { edges { node { id slug title summary body titleTranslations { fa en } summaryTranslations { fa en } bodyTranslations { fa en } publishedAt updatedAt districtId } } } }`,
+    );
     expect(res.body.errors).toBeUndefined();
     const text = JSON.stringify(res.body);
-    const contacts: Array<{ name: string; email: string | null; phones: string[] }> = await t.app.db.query('SELECT name, email, phones FROM media_contact');
+    const contacts: Array<{ name: string; email: string | null; phones: string[] }> = await t.app.db.query(
+      'SELECT name, email, phones FROM media_contact',
+    );
     for (const c of contacts) {
       expect(text).not.toContain(c.name);
       if (c.email) expect(text).not.toContain(c.email);
@@ -64,10 +68,20 @@ describe('press releases and public news', () => {
   });
 
   it('round trip: a draft is invisible, publishing makes it news with its distribution list, withdrawing hides it again', async () => {
-    const contacts = [await insertContact(t, { name: 'گیرنده یک', email: 'one@example.com' }), await insertContact(t, { name: 'گیرنده دو' })];
+    const contacts = [
+      await insertContact(t, { name: 'گیرنده یک', email: 'one@example.com' }),
+      await insertContact(t, { name: 'گیرنده دو' }),
+    ];
     const created = await t.gql(
       CREATE,
-      { input: { titleFa: 'آغاز طرح کاشت درخت در محله‌ها', titleEn: 'Tree planting starts in the neighbourhoods', bodyFa: 'متن خبر', summaryFa: 'خلاصه' } },
+      {
+        input: {
+          titleFa: 'آغاز طرح کاشت درخت در محله‌ها',
+          titleEn: 'Tree planting starts in the neighbourhoods',
+          bodyFa: 'متن خبر',
+          summaryFa: 'خلاصه',
+        },
+      },
       { token: media },
     );
     expect(created.body.errors).toBeUndefined();
@@ -84,15 +98,25 @@ describe('press releases and public news', () => {
     expect(published.body.errors).toBeUndefined();
     const release = published.body.data!.publishPressRelease;
     expect(release.addedRecipientCount).toBe(1);
-    expect(release.pressRelease).toMatchObject({ status: 'PUBLISHED', distribution: [{ contactId: contacts[0], contact: { name: 'گیرنده یک', email: 'one@example.com' } }] });
+    expect(release.pressRelease).toMatchObject({
+      status: 'PUBLISHED',
+      distribution: [{ contactId: contacts[0], contact: { name: 'گیرنده یک', email: 'one@example.com' } }],
+    });
     expect((await newsSlugs())[0]).toBe(draft.slug);
     const item = await t.gql(NEWS_ITEM, { slug: draft.slug });
-    expect(item.body.data!.newsItem).toMatchObject({ id: draft.id, title: 'آغاز طرح کاشت درخت در محله‌ها', body: 'متن خبر', bodyTranslations: { fa: 'متن خبر', en: null } });
+    expect(item.body.data!.newsItem).toMatchObject({
+      id: draft.id,
+      title: 'آغاز طرح کاشت درخت در محله‌ها',
+      body: 'متن خبر',
+      bodyTranslations: { fa: 'متن خبر', en: null },
+    });
 
     // More recipients later; one already on the list keeps its first record.
     const more = await t.gql(DISTRIBUTE, { input: { releaseId: draft.id, contactIds: contacts } }, { token: media });
     expect(more.body.data!.recordPressReleaseDistribution.addedRecipientCount).toBe(1);
-    expect(more.body.data!.recordPressReleaseDistribution.pressRelease.distribution.map((d: any) => d.contactId).sort()).toEqual([...contacts].sort());
+    expect(more.body.data!.recordPressReleaseDistribution.pressRelease.distribution.map((d: any) => d.contactId).sort()).toEqual(
+      [...contacts].sort(),
+    );
     const unknown = await t.gql(DISTRIBUTE, { input: { releaseId: draft.id, contactIds: [contacts[0], NO_SUCH_ID] } }, { token: media });
     expect(unknown.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contactIds[1]' });
 
@@ -101,12 +125,18 @@ describe('press releases and public news', () => {
     expect(twice.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'RELEASE_STATUS' });
     const reslug = await t.gql(UPDATE, { input: { id: draft.id, slug: 'another-slug' } }, { token: media });
     expect(reslug.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SLUG_FIXED', field: 'input.slug' });
-    const deleted = await t.gql(`mutation ($input: DeletePressReleaseInput!) { deletePressRelease(input: $input) { deletedPressReleaseId } }`, { input: { id: draft.id } }, { token: media });
+    const deleted = await t.gql(
+      `mutation ($input: DeletePressReleaseInput!) { deletePressRelease(input: $input) { deletedPressReleaseId } }`,
+      { input: { id: draft.id } },
+      { token: media },
+    );
     expect(deleted.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'RELEASE_NOT_DRAFT' });
 
     // A correction shows at once.
     await t.gql(UPDATE, { input: { id: draft.id, titleEn: 'Tree planting begins' } }, { token: media });
-    expect((await t.gql(NEWS_ITEM, { slug: draft.slug }, { headers: { 'accept-language': 'en' } })).body.data!.newsItem.title).toBe('Tree planting begins');
+    expect((await t.gql(NEWS_ITEM, { slug: draft.slug }, { headers: { 'accept-language': 'en' } })).body.data!.newsItem.title).toBe(
+      'Tree planting begins',
+    );
 
     const withdrawn = await t.gql(WITHDRAW, { input: { id: draft.id } }, { token: admin });
     expect(withdrawn.body.data!.withdrawPressRelease.pressRelease).toMatchObject({ status: 'WITHDRAWN', withdrawnAt: expect.any(String) });
@@ -115,11 +145,21 @@ describe('press releases and public news', () => {
 
     // Published again: same slug, same first publication time, distribution kept.
     const again = await t.gql(PUBLISH, { input: { id: draft.id } }, { token: media });
-    expect(again.body.data!.publishPressRelease.pressRelease).toMatchObject({ slug: draft.slug, publishedAt: release.pressRelease.publishedAt });
+    expect(again.body.data!.publishPressRelease.pressRelease).toMatchObject({
+      slug: draft.slug,
+      publishedAt: release.pressRelease.publishedAt,
+    });
     expect(again.body.data!.publishPressRelease.pressRelease.distribution).toHaveLength(2);
 
     const audit = await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at, action`, [draft.id]);
-    expect(audit.map((r: any) => r.action)).toEqual(['createPressRelease', 'publishPressRelease', 'recordPressReleaseDistribution', 'updatePressRelease', 'withdrawPressRelease', 'publishPressRelease']);
+    expect(audit.map((r: any) => r.action)).toEqual([
+      'createPressRelease',
+      'publishPressRelease',
+      'recordPressReleaseDistribution',
+      'updatePressRelease',
+      'withdrawPressRelease',
+      'publishPressRelease',
+    ]);
   });
 
   it('makes a slug from the id when the English title gives none, and refuses a slug already taken', async () => {
@@ -140,7 +180,11 @@ describe('press releases and public news', () => {
     // A draft may change its slug, and may be deleted.
     const renamed = await t.gql(UPDATE, { input: { id, slug: 'persian-notice' } }, { token: media });
     expect(renamed.body.data!.updatePressRelease.pressRelease.slug).toBe('persian-notice');
-    const deleted = await t.gql(`mutation ($input: DeletePressReleaseInput!) { deletePressRelease(input: $input) { deletedPressReleaseId } }`, { input: { id } }, { token: media });
+    const deleted = await t.gql(
+      `mutation ($input: DeletePressReleaseInput!) { deletePressRelease(input: $input) { deletedPressReleaseId } }`,
+      { input: { id } },
+      { token: media },
+    );
     expect(deleted.body.data!.deletePressRelease.deletedPressReleaseId).toBe(id);
   });
 
@@ -171,7 +215,9 @@ describe('press releases and public news', () => {
 
   it('searches news with Persian-aware matching', async () => {
     const res = await t.gql(NEWS, { filter: { search: 'بافت تاريخي' } });
-    expect(res.body.data!.news.edges.map((e: any) => e.node.titleTranslations.en)).toEqual(['Car-free Fridays in the historic centre put to a public poll']);
+    expect(res.body.data!.news.edges.map((e: any) => e.node.titleTranslations.en)).toEqual([
+      'Car-free Fridays in the historic centre put to a public poll',
+    ]);
   });
 
   it('keeps releases and their distribution from editors', async () => {
@@ -213,7 +259,11 @@ describe('coverage and its tone', () => {
       [b, '2021-06-21', 'NEUTRAL'],
     ];
     for (const [outletId, publishedOn, tone] of pieces) {
-      const res = await t.gql(RECORD, { input: { outletId, title: 'گزارش', publishedOn, kind: 'ARTICLE', tone, url: 'https://example.com/x' } }, { token: media });
+      const res = await t.gql(
+        RECORD,
+        { input: { outletId, title: 'گزارش', publishedOn, kind: 'ARTICLE', tone, url: 'https://example.com/x' } },
+        { token: media },
+      );
       expect(res.body.errors).toBeUndefined();
     }
     const res = await t.gql(SUMMARY, { filter: { from: '2021-01-01', to: '2021-12-31' } }, { token: media });
@@ -228,15 +278,44 @@ describe('coverage and its tone', () => {
       total: rows.length,
     });
     expect(summary.total).toEqual(tally(pieces));
-    expect(summary.byOutlet).toEqual([
-      { outletId: a, outlet: { nameFa: 'رسانه الف آزمایش لحن' }, counts: tally(pieces.filter((p) => p[0] === a)) },
-      { outletId: b, outlet: { nameFa: 'رسانه ب آزمایش لحن' }, counts: tally(pieces.filter((p) => p[0] === b)) },
-    ].sort((x, y) => y.counts.total - x.counts.total || (x.outletId < y.outletId ? -1 : 1)));
+    expect(summary.byOutlet).toEqual(
+      [
+        { outletId: a, outlet: { nameFa: 'رسانه الف آزمایش لحن' }, counts: tally(pieces.filter((p) => p[0] === a)) },
+        { outletId: b, outlet: { nameFa: 'رسانه ب آزمایش لحن' }, counts: tally(pieces.filter((p) => p[0] === b)) },
+      ].sort((x, y) => y.counts.total - x.counts.total || (x.outletId < y.outletId ? -1 : 1)),
+    );
     const inRange = (from: string, to: string) => pieces.filter((p) => p[1] >= from && p[1] <= to);
     expect(summary.byMonth).toEqual([
-      { month: '1400-01', persianYear: 1400, persianMonth: 1, startsOn: '2021-03-21', endsOn: '2021-04-20', label: 'فروردین ۱۴۰۰', labelEn: 'Farvardin 1400', counts: tally(inRange('2021-03-21', '2021-04-20')) },
-      { month: '1400-02', persianYear: 1400, persianMonth: 2, startsOn: '2021-04-21', endsOn: '2021-05-21', label: 'اردیبهشت ۱۴۰۰', labelEn: 'Ordibehesht 1400', counts: tally(inRange('2021-04-21', '2021-05-21')) },
-      { month: '1400-03', persianYear: 1400, persianMonth: 3, startsOn: '2021-05-22', endsOn: '2021-06-21', label: 'خرداد ۱۴۰۰', labelEn: 'Khordad 1400', counts: tally(inRange('2021-05-22', '2021-06-21')) },
+      {
+        month: '1400-01',
+        persianYear: 1400,
+        persianMonth: 1,
+        startsOn: '2021-03-21',
+        endsOn: '2021-04-20',
+        label: 'فروردین ۱۴۰۰',
+        labelEn: 'Farvardin 1400',
+        counts: tally(inRange('2021-03-21', '2021-04-20')),
+      },
+      {
+        month: '1400-02',
+        persianYear: 1400,
+        persianMonth: 2,
+        startsOn: '2021-04-21',
+        endsOn: '2021-05-21',
+        label: 'اردیبهشت ۱۴۰۰',
+        labelEn: 'Ordibehesht 1400',
+        counts: tally(inRange('2021-04-21', '2021-05-21')),
+      },
+      {
+        month: '1400-03',
+        persianYear: 1400,
+        persianMonth: 3,
+        startsOn: '2021-05-22',
+        endsOn: '2021-06-21',
+        label: 'خرداد ۱۴۰۰',
+        labelEn: 'Khordad 1400',
+        counts: tally(inRange('2021-05-22', '2021-06-21')),
+      },
     ]);
     expect(summary.byMonth.map((m: any) => m.counts.total)).toEqual([3, 3, 2]);
 
@@ -248,7 +327,9 @@ describe('coverage and its tone', () => {
   it('agrees with a count straight from the database over all coverage', async () => {
     const res = await t.gql(SUMMARY, {}, { token: media });
     const summary = res.body.data!.mediaCoverageToneSummary;
-    const rows: Array<{ outlet_id: string; tone: string; n: number }> = await t.app.db.query('SELECT outlet_id, tone, count(*)::int AS n FROM media_coverage GROUP BY 1, 2');
+    const rows: Array<{ outlet_id: string; tone: string; n: number }> = await t.app.db.query(
+      'SELECT outlet_id, tone, count(*)::int AS n FROM media_coverage GROUP BY 1, 2',
+    );
     const expected = new Map<string, Record<string, number>>();
     for (const r of rows) {
       const e = expected.get(r.outlet_id) ?? { positive: 0, neutral: 0, negative: 0, total: 0 };
@@ -270,7 +351,11 @@ describe('coverage and its tone', () => {
   ])('refuses coverage with %s, naming the field, and writes nothing', async (_label, fields, field) => {
     const outletId = await insertOutlet(t);
     const [{ n: before }] = await t.app.db.query('SELECT count(*)::int AS n FROM media_coverage');
-    const res = await t.gql(RECORD, { input: { outletId, title: 'گزارش', publishedOn: '2021-05-01', kind: 'BROADCAST', tone: 'NEUTRAL', ...fields } }, { token: media });
+    const res = await t.gql(
+      RECORD,
+      { input: { outletId, title: 'گزارش', publishedOn: '2021-05-01', kind: 'BROADCAST', tone: 'NEUTRAL', ...fields } },
+      { token: media },
+    );
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     const [{ n: after }] = await t.app.db.query('SELECT count(*)::int AS n FROM media_coverage');
     expect(after).toBe(before);
@@ -278,16 +363,29 @@ describe('coverage and its tone', () => {
 
   it('lists coverage newest first, filtered by tone, and changes a tone', async () => {
     const outletId = await insertOutlet(t);
-    for (const [day, tone] of [['2019-01-02', 'NEGATIVE'], ['2019-01-03', 'POSITIVE'], ['2019-01-01', 'NEGATIVE']]) {
+    for (const [day, tone] of [
+      ['2019-01-02', 'NEGATIVE'],
+      ['2019-01-03', 'POSITIVE'],
+      ['2019-01-01', 'NEGATIVE'],
+    ]) {
       await t.gql(RECORD, { input: { outletId, title: day, publishedOn: day, kind: 'ARTICLE', tone } }, { token: media });
     }
     const LIST = `query ($filter: MediaCoverageFilter) { mediaCoverage(filter: $filter, first: 50) { totalCount edges { node { id title tone } } } }`;
     const negative = await t.gql(LIST, { filter: { outletId, tones: ['NEGATIVE'] } }, { token: media });
     expect(negative.body.data!.mediaCoverage.edges.map((e: any) => e.node.title)).toEqual(['2019-01-02', '2019-01-01']);
     const id = negative.body.data!.mediaCoverage.edges[0].node.id;
-    const changed = await t.gql(`mutation ($input: UpdateMediaCoverageInput!) { updateMediaCoverage(input: $input) { coverage { tone } } }`, { input: { id, tone: 'NEUTRAL' } }, { token: admin });
+    const changed = await t.gql(
+      `mutation ($input: UpdateMediaCoverageInput!) { updateMediaCoverage(input: $input) { coverage { tone } } }`,
+      { input: { id, tone: 'NEUTRAL' } },
+      { token: admin },
+    );
     expect(changed.body.data!.updateMediaCoverage.coverage.tone).toBe('NEUTRAL');
-    expect(await t.app.db.query(`SELECT before->>'tone' AS b, after->>'tone' AS a FROM audit_log WHERE entity_id = $1 AND action = 'updateMediaCoverage'`, [id])).toEqual([{ b: 'NEGATIVE', a: 'NEUTRAL' }]);
+    expect(
+      await t.app.db.query(
+        `SELECT before->>'tone' AS b, after->>'tone' AS a FROM audit_log WHERE entity_id = $1 AND action = 'updateMediaCoverage'`,
+        [id],
+      ),
+    ).toEqual([{ b: 'NEGATIVE', a: 'NEUTRAL' }]);
   });
 });
 
@@ -306,15 +404,26 @@ describe('invitations to events', () => {
       ['مدعو دو', 'AWAITING', null],
     ]);
     const again = await t.gql(INVITE, { input: { eventId, contactIds: [contacts[1]] } }, { token: media });
-    expect(again.body.data!.inviteMediaContacts).toMatchObject({ addedCount: 0, invitations: [{ id: first.body.data!.inviteMediaContacts.invitations[1].id }] });
+    expect(again.body.data!.inviteMediaContacts).toMatchObject({
+      addedCount: 0,
+      invitations: [{ id: first.body.data!.inviteMediaContacts.invitations[1].id }],
+    });
 
     const id = first.body.data!.inviteMediaContacts.invitations[0].id;
     const accepted = await t.gql(UPDATE_INVITATION, { input: { id, reply: 'ACCEPTED' } }, { token: media });
-    expect(accepted.body.data!.updateMediaInvitation.invitation).toMatchObject({ reply: 'ACCEPTED', repliedAt: expect.any(String), attended: null });
+    expect(accepted.body.data!.updateMediaInvitation.invitation).toMatchObject({
+      reply: 'ACCEPTED',
+      repliedAt: expect.any(String),
+      attended: null,
+    });
     const came = await t.gql(UPDATE_INVITATION, { input: { id, attended: true } }, { token: media });
     expect(came.body.data!.updateMediaInvitation.invitation).toMatchObject({ reply: 'ACCEPTED', attended: true });
 
-    const list = await t.gql(`query ($filter: MediaInvitationFilter) { mediaInvitations(filter: $filter) { totalCount edges { node { contactId reply attended event { id } } } } }`, { filter: { eventId } }, { token: media });
+    const list = await t.gql(
+      `query ($filter: MediaInvitationFilter) { mediaInvitations(filter: $filter) { totalCount edges { node { contactId reply attended event { id } } } } }`,
+      { filter: { eventId } },
+      { token: media },
+    );
     expect(list.body.data!.mediaInvitations.edges.every((e: any) => e.node.event.id === eventId)).toBe(true);
     list.body.data!.mediaInvitations.edges.forEach((e: any) => delete e.node.event);
     // Invited in one go, so in id order within the same instant.

@@ -51,7 +51,9 @@ async function ok<T = any>(query: string, variables: Record<string, unknown>, to
 
 /** A contact with a history made the way staff make it, through the API, so the audit log holds copies of their data. */
 async function contactWithHistory(PERSON: Person): Promise<{ id: string; releaseId: string; eventId: string; other: string }> {
-  const { createMediaContact } = await ok(CREATE, { input: { name: PERSON.name, email: PERSON.email, phones: PERSON.phones, notes: PERSON.notes, beats: ['حمل‌ونقل'] } });
+  const { createMediaContact } = await ok(CREATE, {
+    input: { name: PERSON.name, email: PERSON.email, phones: PERSON.phones, notes: PERSON.notes, beats: ['حمل‌ونقل'] },
+  });
   const id: string = createMediaContact.contact.id;
   await ok(UPDATE, { input: { id, notes: PERSON.newNotes } });
   await ok(LOG, { input: { contactId: id, kind: 'INTERVIEW', topic: PERSON.topic, notes: PERSON.notes } });
@@ -65,7 +67,9 @@ async function contactWithHistory(PERSON: Person): Promise<{ id: string; release
 
 /** Every audit row's snapshots as text. */
 async function auditText(): Promise<string> {
-  const rows: Array<{ text: string }> = await t.app.db.query(`SELECT coalesce(before::text, '') || ' ' || coalesce(after::text, '') AS text FROM audit_log`);
+  const rows: Array<{ text: string }> = await t.app.db.query(
+    `SELECT coalesce(before::text, '') || ' ' || coalesce(after::text, '') AS text FROM audit_log`,
+  );
   return rows.map((r) => r.text).join('\n');
 }
 
@@ -86,13 +90,20 @@ describe("a media contact's personal data on request", () => {
     const document = JSON.parse(data.document);
     expect(document.contact).toMatchObject({ name: PERSON.name, email: PERSON.email, phones: PERSON.phones, notes: PERSON.newNotes });
     expect(document.interactions).toEqual([expect.objectContaining({ kind: 'INTERVIEW', topic: PERSON.topic, notes: PERSON.notes })]);
-    expect(document.invitations).toEqual([expect.objectContaining({ event: expect.objectContaining({ titleFa: 'نشست خبری آزمایشی' }), reply: 'AWAITING' })]);
+    expect(document.invitations).toEqual([
+      expect.objectContaining({ event: expect.objectContaining({ titleFa: 'نشست خبری آزمایشی' }), reply: 'AWAITING' }),
+    ]);
     const [release] = await t.app.db.query('SELECT title_fa FROM press_release WHERE id = $1', [releaseId]);
-    expect(document.releasesReceived).toEqual([expect.objectContaining({ release: expect.objectContaining({ titleFa: release.title_fa }) })]);
+    expect(document.releasesReceived).toEqual([
+      expect.objectContaining({ release: expect.objectContaining({ titleFa: release.title_fa }) }),
+    ]);
     // Staff ids are the office's business, not part of what the person is handed.
     expect(data.document).not.toMatch(/staffId|invitedBy|recordedBy/);
 
-    const audit = await t.app.db.query(`SELECT actor_id, before, after FROM audit_log WHERE action = 'exportMediaContactData' AND entity_id = $1`, [id]);
+    const audit = await t.app.db.query(
+      `SELECT actor_id, before, after FROM audit_log WHERE action = 'exportMediaContactData' AND entity_id = $1`,
+      [id],
+    );
     expect(audit).toEqual([{ actor_id: expect.any(String), before: null, after: null }]);
   });
 
@@ -105,7 +116,9 @@ describe("a media contact's personal data on request", () => {
     }
     const anonymous = await t.gql(EXPORT, { input: { id } });
     expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect(await t.app.db.query(`SELECT 1 FROM audit_log WHERE action = 'exportMediaContactData' AND entity_id = $1`, [id])).toHaveLength(0);
+    expect(await t.app.db.query(`SELECT 1 FROM audit_log WHERE action = 'exportMediaContactData' AND entity_id = $1`, [id])).toHaveLength(
+      0,
+    );
   });
 
   it('answers NOT_FOUND for an unknown or malformed id, and audits nothing', async () => {
@@ -135,12 +148,22 @@ describe("a media contact's personal data on request", () => {
     const rowsAfter: Array<{ id: string; action: string }> = await t.app.db.query('SELECT id, action FROM audit_log ORDER BY id');
     expect(rowsAfter.filter((r) => rowsBefore.some((b) => b.id === r.id))).toEqual(rowsBefore);
     // The release's sending still names the other recipient, and no longer them.
-    const [sending] = await t.app.db.query(`SELECT after FROM audit_log WHERE action = 'recordPressReleaseDistribution' AND entity_id = $1`, [releaseId]);
+    const [sending] = await t.app.db.query(
+      `SELECT after FROM audit_log WHERE action = 'recordPressReleaseDistribution' AND entity_id = $1`,
+      [releaseId],
+    );
     expect(sending.after.addedRecipients).toEqual([other]);
-    expect(await t.app.db.query('SELECT contact_id FROM press_release_distribution WHERE release_id = $1', [releaseId])).toEqual([{ contact_id: other }]);
+    expect(await t.app.db.query('SELECT contact_id FROM press_release_distribution WHERE release_id = $1', [releaseId])).toEqual([
+      { contact_id: other },
+    ]);
     // The erasure's own row names the id and what went, in counts.
-    const [erasure] = await t.app.db.query(`SELECT before, after FROM audit_log WHERE action = 'deleteMediaContact' AND entity_id = $1`, [id]);
-    expect(erasure).toEqual({ before: { erased: { interactions: 1, invitations: 1, distributions: 1, auditEntriesRedacted: expect.any(Number) } }, after: null });
+    const [erasure] = await t.app.db.query(`SELECT before, after FROM audit_log WHERE action = 'deleteMediaContact' AND entity_id = $1`, [
+      id,
+    ]);
+    expect(erasure).toEqual({
+      before: { erased: { interactions: 1, invitations: 1, distributions: 1, auditEntriesRedacted: expect.any(Number) } },
+      after: null,
+    });
     expect(erasure.before.erased.auditEntriesRedacted).toBeGreaterThanOrEqual(5);
   });
 

@@ -56,12 +56,20 @@ describe('media relations: who may reach contact details', () => {
   it('declares every media query and mutation for media officers and admins only, and only news and newsItem as public', async () => {
     const table = accessOf(await getSchema());
     const media = Object.entries(table).filter(([name]) => /media|pressRelease|news/i.test(name));
-    const open = media.filter(([, access]) => access && 'public' in access).map(([name]) => name).sort();
+    const open = media
+      .filter(([, access]) => access && 'public' in access)
+      .map(([name]) => name)
+      .sort();
     expect(open).toEqual(['Query.news', 'Query.newsItem']);
     for (const [name, access] of media.filter(([n]) => !open.includes(n))) {
       expect([name, access]).toEqual([name, { roles: ['MEDIA_OFFICER', 'ADMIN'] }]);
     }
-    expect(STAFF_QUERIES.map(([name]) => `Query.${name}`).sort()).toEqual(media.filter(([n]) => n.startsWith('Query.') && !open.includes(n)).map(([n]) => n).sort());
+    expect(STAFF_QUERIES.map(([name]) => `Query.${name}`).sort()).toEqual(
+      media
+        .filter(([n]) => n.startsWith('Query.') && !open.includes(n))
+        .map(([n]) => n)
+        .sort(),
+    );
   });
 
   it('leaves no path from a public query to a contact, the distribution list or a draft', async () => {
@@ -78,23 +86,34 @@ describe('media relations: who may reach contact details', () => {
       if (table[`Query.${name}`] && 'public' in table[`Query.${name}`]!) visit(getNamedType(field.type));
     }
     expect(seen.has('NewsItem')).toBe(true);
-    for (const hidden of ['MediaContact', 'MediaOutlet', 'PressRelease', 'PressReleaseRecipient', 'MediaInteraction', 'MediaCoverage', 'MediaInvitation']) {
+    for (const hidden of [
+      'MediaContact',
+      'MediaOutlet',
+      'PressRelease',
+      'PressReleaseRecipient',
+      'MediaInteraction',
+      'MediaCoverage',
+      'MediaInvitation',
+    ]) {
       expect([hidden, seen.has(hidden)]).toEqual([hidden, false]);
     }
   });
 
-  it.each(STAFF_QUERIES)('refuses %s to an anonymous caller (UNAUTHENTICATED) and to editors and analysts (FORBIDDEN)', async (name, query, variables) => {
-    const anonymous = await t.gql(query, variables ?? undefined);
-    expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect(anonymous.body.data?.[name] ?? null).toBeNull();
-    for (const token of [editor, analyst]) {
-      const res = await t.gql(query, variables ?? undefined, { token });
-      expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(res.body.data?.[name] ?? null).toBeNull();
-    }
-    // No refusal leaks a phone number or an address of the demo contacts.
-    expect(JSON.stringify(anonymous.body)).not.toMatch(/example\.com|0912/);
-  });
+  it.each(STAFF_QUERIES)(
+    'refuses %s to an anonymous caller (UNAUTHENTICATED) and to editors and analysts (FORBIDDEN)',
+    async (name, query, variables) => {
+      const anonymous = await t.gql(query, variables ?? undefined);
+      expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(anonymous.body.data?.[name] ?? null).toBeNull();
+      for (const token of [editor, analyst]) {
+        const res = await t.gql(query, variables ?? undefined, { token });
+        expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(res.body.data?.[name] ?? null).toBeNull();
+      }
+      // No refusal leaks a phone number or an address of the demo contacts.
+      expect(JSON.stringify(anonymous.body)).not.toMatch(/example\.com|0912/);
+    },
+  );
 
   it('answers the same queries for media officers and admins', async () => {
     for (const token of [media, admin]) {
@@ -133,12 +152,28 @@ describe('media relations: outlets and contacts', () => {
     const [{ id: outletId }] = await t.app.db.query(`SELECT id FROM media_outlet WHERE name_en = 'Sobh-e Shahr Daily'`);
     const res = await t.gql(
       CREATE_CONTACT,
-      { input: { name: ' پرستو ملکی ', outletId, phones: ['۰۹۱۲ ۰۰۰ ۰۲۰۱', '٠٢١-٠٠٠٠-٠٢٠٢', '0098 21 0000 0203'], email: ' P.Maleki@Example.COM ', beats: ['آموزش', ' آموزش '], language: 'FA' } },
+      {
+        input: {
+          name: ' پرستو ملکی ',
+          outletId,
+          phones: ['۰۹۱۲ ۰۰۰ ۰۲۰۱', '٠٢١-٠٠٠٠-٠٢٠٢', '0098 21 0000 0203'],
+          email: ' P.Maleki@Example.COM ',
+          beats: ['آموزش', ' آموزش '],
+          language: 'FA',
+        },
+      },
       { token: media },
     );
     expect(res.body.errors).toBeUndefined();
     const contact = res.body.data!.createMediaContact.contact;
-    expect(contact).toMatchObject({ name: 'پرستو ملکی', phones: ['09120000201', '02100000202', '+982100000203'], email: 'p.maleki@example.com', beats: ['آموزش'], language: 'fa', outlet: { id: outletId } });
+    expect(contact).toMatchObject({
+      name: 'پرستو ملکی',
+      phones: ['09120000201', '02100000202', '+982100000203'],
+      email: 'p.maleki@example.com',
+      beats: ['آموزش'],
+      language: 'fa',
+      outlet: { id: outletId },
+    });
     const audit = await t.app.db.query(`SELECT action, after FROM audit_log WHERE entity_id = $1`, [contact.id]);
     expect(audit).toEqual([{ action: 'createMediaContact', after: expect.objectContaining({ email: 'p.maleki@example.com' }) }]);
   });
@@ -181,16 +216,26 @@ describe('media relations: outlets and contacts', () => {
 
   it('refuses to delete an outlet that contacts still work for, and deletes a contact with their log entries', async () => {
     const [{ id: outletId }] = await t.app.db.query(`SELECT id FROM media_outlet WHERE name_en = 'Nabznegar News Agency'`);
-    const refused = await t.gql(`mutation ($input: DeleteMediaOutletInput!) { deleteMediaOutlet(input: $input) { deletedOutletId } }`, { input: { id: outletId } }, { token: admin });
+    const refused = await t.gql(
+      `mutation ($input: DeleteMediaOutletInput!) { deleteMediaOutlet(input: $input) { deletedOutletId } }`,
+      { input: { id: outletId } },
+      { token: admin },
+    );
     expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OUTLET_IN_USE' });
     expect(await t.app.db.query('SELECT 1 FROM media_outlet WHERE id = $1', [outletId])).toHaveLength(1);
 
     const contactId = await insertContact(t);
     await insertInteraction(t, contactId, '2030-01-01');
-    const res = await t.gql(`mutation ($input: DeleteMediaContactInput!) { deleteMediaContact(input: $input) { deletedContactId } }`, { input: { id: contactId } }, { token: media });
+    const res = await t.gql(
+      `mutation ($input: DeleteMediaContactInput!) { deleteMediaContact(input: $input) { deletedContactId } }`,
+      { input: { id: contactId } },
+      { token: media },
+    );
     expect(res.body.data!.deleteMediaContact.deletedContactId).toBe(contactId);
     expect(await t.app.db.query('SELECT 1 FROM media_interaction WHERE contact_id = $1', [contactId])).toHaveLength(0);
-    expect(await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [contactId])).toEqual([{ action: 'deleteMediaContact' }]);
+    expect(await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [contactId])).toEqual([
+      { action: 'deleteMediaContact' },
+    ]);
   });
 });
 
@@ -206,10 +251,12 @@ describe('media relations: Persian-aware search', () => {
     expect(await contactNames({ search: 'كاظمي' })).toEqual(['رضا کاظمی']);
   });
 
-  it('finds contacts by their outlet\'s name, whichever letters either side uses', async () => {
+  it("finds contacts by their outlet's name, whichever letters either side uses", async () => {
     // The outlet is stored as «پايگاه خبري كوچه»; its one contact is حسین مرادی.
     expect(await contactNames({ search: 'پایگاه کوچه' })).toEqual(['حسین مرادی']);
-    const atDaily: Array<{ name: string }> = await t.app.db.query(`SELECT c.name FROM media_contact c JOIN media_outlet o ON o.id = c.outlet_id WHERE o.name_en = 'Sobh-e Shahr Daily'`);
+    const atDaily: Array<{ name: string }> = await t.app.db.query(
+      `SELECT c.name FROM media_contact c JOIN media_outlet o ON o.id = c.outlet_id WHERE o.name_en = 'Sobh-e Shahr Daily'`,
+    );
     expect(atDaily.length).toBeGreaterThanOrEqual(2);
     // Each word may match the contact or the outlet: «صبح» alone would also find a «برنامه صبحگاهی» producer.
     expect(await contactNames({ search: 'روزنامه صبح' })).toEqual(atDaily.map((r) => r.name).sort());
@@ -249,7 +296,7 @@ describe('media relations: Persian-aware search', () => {
   });
 });
 
-describe('media relations: the spokesperson\'s log and follow-ups', () => {
+describe("media relations: the spokesperson's log and follow-ups", () => {
   const LOG = `mutation ($input: LogMediaInteractionInput!) { logMediaInteraction(input: $input) { interaction { id kind topic followUpOn followUpDoneAt followUpOverdue staff { email } contact { name } } } }`;
   const FOLLOW_UPS = `query ($dueBefore: String, $first: Int, $after: String) {
     mediaFollowUps(dueBefore: $dueBefore, first: $first, after: $after) {
@@ -260,11 +307,25 @@ describe('media relations: the spokesperson\'s log and follow-ups', () => {
 
   it('logs an interaction by the caller, with a follow-up, and audits it', async () => {
     const contactId = await insertContact(t, { name: 'خبرنگار پیگیری' });
-    const res = await t.gql(LOG, { input: { contactId, kind: 'INQUIRY_RECEIVED', topic: ' پرسش درباره بودجه ', followUpOn: '2003-03-05' } }, { token: media });
+    const res = await t.gql(
+      LOG,
+      { input: { contactId, kind: 'INQUIRY_RECEIVED', topic: ' پرسش درباره بودجه ', followUpOn: '2003-03-05' } },
+      { token: media },
+    );
     expect(res.body.errors).toBeUndefined();
     const entry = res.body.data!.logMediaInteraction.interaction;
-    expect(entry).toMatchObject({ kind: 'INQUIRY_RECEIVED', topic: 'پرسش درباره بودجه', followUpOn: '2003-03-05', followUpDoneAt: null, followUpOverdue: true, staff: { email: 'media@nabz.example' }, contact: { name: 'خبرنگار پیگیری' } });
-    expect(await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [entry.id])).toEqual([{ action: 'logMediaInteraction' }]);
+    expect(entry).toMatchObject({
+      kind: 'INQUIRY_RECEIVED',
+      topic: 'پرسش درباره بودجه',
+      followUpOn: '2003-03-05',
+      followUpDoneAt: null,
+      followUpOverdue: true,
+      staff: { email: 'media@nabz.example' },
+      contact: { name: 'خبرنگار پیگیری' },
+    });
+    expect(await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [entry.id])).toEqual([
+      { action: 'logMediaInteraction' },
+    ]);
   });
 
   it.each([
@@ -283,7 +344,13 @@ describe('media relations: the spokesperson\'s log and follow-ups', () => {
   it('lists open follow-ups due before a day, the oldest first, and drops completed ones', async () => {
     const contactId = await insertContact(t);
     const entries: Record<string, string> = {};
-    for (const [topic, day] of [['c', '2002-05-03'], ['a', '2002-05-01'], ['later', '2002-06-01'], ['b', '2002-05-02'], ['none', null]] as const) {
+    for (const [topic, day] of [
+      ['c', '2002-05-03'],
+      ['a', '2002-05-01'],
+      ['later', '2002-06-01'],
+      ['b', '2002-05-02'],
+      ['none', null],
+    ] as const) {
       const res = await t.gql(LOG, { input: { contactId, kind: 'CALL', topic, followUpOn: day } }, { token: media });
       entries[topic] = res.body.data!.logMediaInteraction.interaction.id;
     }
@@ -296,8 +363,12 @@ describe('media relations: the spokesperson\'s log and follow-ups', () => {
 
     // Completing again changes nothing; an entry without a follow-up cannot be completed.
     const again = await t.gql(COMPLETE, { input: { interactionId: entries.b } }, { token: media });
-    expect(again.body.data!.completeMediaFollowUp.interaction.followUpDoneAt).toBe(done.body.data!.completeMediaFollowUp.interaction.followUpDoneAt);
-    expect(await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'completeMediaFollowUp'`, [entries.b])).toHaveLength(1);
+    expect(again.body.data!.completeMediaFollowUp.interaction.followUpDoneAt).toBe(
+      done.body.data!.completeMediaFollowUp.interaction.followUpDoneAt,
+    );
+    expect(
+      await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'completeMediaFollowUp'`, [entries.b]),
+    ).toHaveLength(1);
     const none = await t.gql(COMPLETE, { input: { interactionId: entries.none } }, { token: media });
     expect(none.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.interactionId' });
 
@@ -329,10 +400,18 @@ describe('media relations: the spokesperson\'s log and follow-ups', () => {
 
   it('lists the log newest first, filtered by contact', async () => {
     const contactId = await insertContact(t);
-    for (const [topic, at] of [['old', '2024-01-01T08:00:00Z'], ['new', '2024-03-01T08:00:00Z'], ['mid', '2024-02-01T08:00:00Z']]) {
+    for (const [topic, at] of [
+      ['old', '2024-01-01T08:00:00Z'],
+      ['new', '2024-03-01T08:00:00Z'],
+      ['mid', '2024-02-01T08:00:00Z'],
+    ]) {
       await t.gql(LOG, { input: { contactId, kind: 'MEETING', topic, occurredAt: at } }, { token: admin });
     }
-    const res = await t.gql(`query ($filter: MediaInteractionFilter) { mediaInteractions(filter: $filter) { totalCount edges { node { topic occurredAt } } } }`, { filter: { contactId } }, { token: media });
+    const res = await t.gql(
+      `query ($filter: MediaInteractionFilter) { mediaInteractions(filter: $filter) { totalCount edges { node { topic occurredAt } } } }`,
+      { filter: { contactId } },
+      { token: media },
+    );
     expect(res.body.data!.mediaInteractions.edges.map((e: any) => e.node.topic)).toEqual(['new', 'mid', 'old']);
   });
 });

@@ -17,7 +17,7 @@ describe('migrations', () => {
     expect(migrations).toBeGreaterThan(0);
     await t.app.db.undoLastMigration({ transaction: 'each' });
     await t.app.db.undoLastMigration({ transaction: 'each' });
-    expect((await t.app.db.showMigrations())).toBe(true); // two are pending again
+    expect(await t.app.db.showMigrations()).toBe(true); // two are pending again
     await t.app.db.runMigrations({ transaction: 'each' });
     expect(await t.app.db.showMigrations()).toBe(false);
     const pending = await t.app.db.driver.createSchemaBuilder().log();

@@ -16,15 +16,26 @@ const onePoll = (overrides: Record<string, unknown> = {}) => ({
   questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] }],
   ...overrides,
 });
-const answer = (poll: { questions: Array<{ id: string; options: Array<{ id: string }> }> }, i = 0) => [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[i].id] }];
+const answer = (poll: { questions: Array<{ id: string; options: Array<{ id: string }> }> }, i = 0) => [
+  { questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[i].id] },
+];
 
 beforeAll(async () => {
-  t = await startTestApp({ seed: true, env: { SUBMISSIONS_PER_MINUTE: '100000', UNCHALLENGED_SUBMISSIONS_PER_HOUR: '1000', VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN: '1000', VERIFICATION_CODES_PER_CLIENT_PER_HOUR: '1000' } });
+  t = await startTestApp({
+    seed: true,
+    env: {
+      SUBMISSIONS_PER_MINUTE: '100000',
+      UNCHALLENGED_SUBMISSIONS_PER_HOUR: '1000',
+      VERIFICATION_CHECKS_PER_CLIENT_PER_15_MIN: '1000',
+      VERIFICATION_CODES_PER_CLIENT_PER_HOUR: '1000',
+    },
+  });
   editor = await t.signIn('editor');
 });
 afterAll(() => t.close());
 
-const submit = (input: Record<string, unknown>, headers: Record<string, string> = {}) => t.gql(SUBMIT.replace('respondentToken', 'respondentToken assurance'), { input }, { headers });
+const submit = (input: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  t.gql(SUBMIT.replace('respondentToken', 'respondentToken assurance'), { input }, { headers });
 
 describe('OPEN polls: proof of work', () => {
   it('stores an answer with a solved challenge as CHALLENGED, and one without as UNCHALLENGED', async () => {
@@ -35,10 +46,24 @@ describe('OPEN polls: proof of work', () => {
     const plain = await submit({ pollId: poll.id, answers: answer(poll) });
     expect(plain.body.data!.submitPollResponse.assurance).toBe('UNCHALLENGED');
     await t.settle();
-    const [row] = await t.app.db.query(`SELECT count(*) FILTER (WHERE assurance = 'CHALLENGED')::int AS c, count(*) FILTER (WHERE assurance = 'UNCHALLENGED')::int AS u FROM poll_response WHERE poll_id = $1`, [poll.id]);
+    const [row] = await t.app.db.query(
+      `SELECT count(*) FILTER (WHERE assurance = 'CHALLENGED')::int AS c, count(*) FILTER (WHERE assurance = 'UNCHALLENGED')::int AS u FROM poll_response WHERE poll_id = $1`,
+      [poll.id],
+    );
     expect(row).toEqual({ c: 1, u: 1 });
-    const results = await t.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount verifiedCount waitingCount assuranceCounts { assurance count } } }', { id: poll.id });
-    expect(results.body.data!.pollResults).toEqual({ responseCount: 2, verifiedCount: 0, waitingCount: 0, assuranceCounts: [{ assurance: 'UNCHALLENGED', count: 1 }, { assurance: 'CHALLENGED', count: 1 }] });
+    const results = await t.gql(
+      'query ($id: ID!) { pollResults(pollId: $id) { responseCount verifiedCount waitingCount assuranceCounts { assurance count } } }',
+      { id: poll.id },
+    );
+    expect(results.body.data!.pollResults).toEqual({
+      responseCount: 2,
+      verifiedCount: 0,
+      waitingCount: 0,
+      assuranceCounts: [
+        { assurance: 'UNCHALLENGED', count: 1 },
+        { assurance: 'CHALLENGED', count: 1 },
+      ],
+    });
   });
 
   it('refuses a challenge solved twice (CHALLENGE_REUSED) and stores nothing for it', async () => {
@@ -65,7 +90,11 @@ describe('OPEN polls: proof of work', () => {
     const payload = JSON.parse(Buffer.from(await solvedChallenge(t), 'base64').toString());
     payload.solution.counter += 1;
     payload.solution.derivedKey = '00'.repeat(32);
-    const tampered = await submit({ pollId: poll.id, answers: answer(poll), challenge: Buffer.from(JSON.stringify(payload)).toString('base64') });
+    const tampered = await submit({
+      pollId: poll.id,
+      answers: answer(poll),
+      challenge: Buffer.from(JSON.stringify(payload)).toString('base64'),
+    });
     expect(tampered.body.errors?.[0].extensions?.code).toBe('CHALLENGE_FAILED');
     const junk = await submit({ pollId: poll.id, answers: answer(poll), challenge: 'not base64 json' });
     expect(junk.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.challenge' });
@@ -75,10 +104,14 @@ describe('OPEN polls: proof of work', () => {
 
   it('holds unchallenged answers to a tighter per-address limit than challenged ones', async () => {
     // A second instance on the same database, with its own limits (the embedded test database is one database).
-    const limited = await startTestApp({ databaseUrl: t.databaseUrl, env: { UNCHALLENGED_SUBMISSIONS_PER_HOUR: '2', SUBMISSIONS_PER_MINUTE: '100' } });
+    const limited = await startTestApp({
+      databaseUrl: t.databaseUrl,
+      env: { UNCHALLENGED_SUBMISSIONS_PER_HOUR: '2', SUBMISSIONS_PER_MINUTE: '100' },
+    });
     try {
       const poll = await createPoll(limited, editor, onePoll());
-      const go = (challenge?: string) => limited.gql(SUBMIT, { input: { pollId: poll.id, answers: answer(poll), ...(challenge ? { challenge } : {}) } });
+      const go = (challenge?: string) =>
+        limited.gql(SUBMIT, { input: { pollId: poll.id, answers: answer(poll), ...(challenge ? { challenge } : {}) } });
       expect((await go()).body.errors).toBeUndefined();
       expect((await go()).body.errors).toBeUndefined();
       expect((await go()).body.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
@@ -92,7 +125,10 @@ describe('OPEN polls: proof of work', () => {
 describe('VERIFIED_PHONE polls', () => {
   it('texts a code, takes it in Persian digits, signs a token blindly, and takes exactly one answer per number', async () => {
     const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
-    const sent = await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { maskedPhone expiresAt } }', { input: { pollId: poll.id, phone: '۰۹۱۲ ۱۲۳ ۴۵۶۷' } });
+    const sent = await t.gql(
+      'mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { maskedPhone expiresAt } }',
+      { input: { pollId: poll.id, phone: '۰۹۱۲ ۱۲۳ ۴۵۶۷' } },
+    );
     expect(sent.body.errors).toBeUndefined();
     expect(sent.body.data!.requestVerificationCode.maskedPhone).toBe('0912***4567');
     const code = t.sms.lastCode(MOBILE)!;
@@ -106,9 +142,13 @@ describe('VERIFIED_PHONE polls', () => {
     expect(ok.body.data!.submitPollResponse.assurance).toBe('PHONE');
 
     // The same token again: one answer per token.
-    expect((await submit({ pollId: poll.id, answers: answer(poll), pollToken: token })).body.errors?.[0].extensions?.code).toBe('ALREADY_RESPONDED');
+    expect((await submit({ pollId: poll.id, answers: answer(poll), pollToken: token })).body.errors?.[0].extensions?.code).toBe(
+      'ALREADY_RESPONDED',
+    );
     // The same number again, with a fresh code: no second token.
-    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId: poll.id, phone: MOBILE } });
+    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', {
+      input: { pollId: poll.id, phone: MOBILE },
+    });
     const second = await blindToken(t, poll.id, { phone: MOBILE, code: t.sms.lastCode(MOBILE)! });
     expect(second.issued.body.errors?.[0].extensions?.code).toBe('TOKEN_ALREADY_ISSUED');
 
@@ -120,7 +160,9 @@ describe('VERIFIED_PHONE polls', () => {
   it('ends a code after 5 wrong tries, counting down attemptsLeft, and refuses an expired one', async () => {
     const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
     const phone = '09351234567';
-    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId: poll.id, phone } });
+    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', {
+      input: { pollId: poll.id, phone },
+    });
     const right = t.sms.lastCode(phone)!;
     const wrong = right === '000000' ? '111111' : '000000';
     const left: number[] = [];
@@ -135,9 +177,13 @@ describe('VERIFIED_PHONE polls', () => {
     expect((await blindToken(t, poll.id, { phone, code: right })).issued.body.errors?.[0].extensions?.code).toBe('CODE_EXPIRED');
 
     // A new code, past its two minutes.
-    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId: poll.id, phone } });
+    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', {
+      input: { pollId: poll.id, phone },
+    });
     await t.app.db.query(`UPDATE verification_code SET expires_at = now() - interval '1 second'`);
-    expect((await blindToken(t, poll.id, { phone, code: t.sms.lastCode(phone)! })).issued.body.errors?.[0].extensions?.code).toBe('CODE_EXPIRED');
+    expect((await blindToken(t, poll.id, { phone, code: t.sms.lastCode(phone)! })).issued.body.errors?.[0].extensions?.code).toBe(
+      'CODE_EXPIRED',
+    );
     const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_token_issuance WHERE poll_id = $1', [poll.id]);
     expect(n).toBe(0);
   });
@@ -146,7 +192,9 @@ describe('VERIFIED_PHONE polls', () => {
     const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
     t.sms.down = true;
     try {
-      const res = await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId: poll.id, phone: '09131234567' } });
+      const res = await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', {
+        input: { pollId: poll.id, phone: '09131234567' },
+      });
       expect(res.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
       expect(JSON.stringify(res.body)).not.toMatch(/down \(test\)/);
     } finally {
@@ -156,7 +204,7 @@ describe('VERIFIED_PHONE polls', () => {
     expect(n).toBe(0);
   });
 
-  it('sends codes through Kavenegar\'s verify/lookup API, and answers SERVICE_UNAVAILABLE when it refuses', async () => {
+  it("sends codes through Kavenegar's verify/lookup API, and answers SERVICE_UNAVAILABLE when it refuses", async () => {
     const { createServer } = await import('node:http');
     const received: Array<{ url: string; body: URLSearchParams }> = [];
     let status = 200;
@@ -171,10 +219,21 @@ describe('VERIFIED_PHONE polls', () => {
     });
     await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
     const port = (gateway.address() as { port: number }).port;
-    const kv = await startTestApp({ databaseUrl: t.databaseUrl, env: { SMS_GATEWAY: 'kavenegar', KAVENEGAR_API_KEY: 'test-key', KAVENEGAR_TEMPLATE: 'nabz-verify', KAVENEGAR_BASE_URL: `http://127.0.0.1:${port}` } });
+    const kv = await startTestApp({
+      databaseUrl: t.databaseUrl,
+      env: {
+        SMS_GATEWAY: 'kavenegar',
+        KAVENEGAR_API_KEY: 'test-key',
+        KAVENEGAR_TEMPLATE: 'nabz-verify',
+        KAVENEGAR_BASE_URL: `http://127.0.0.1:${port}`,
+      },
+    });
     try {
       const poll = await createPoll(kv, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
-      const request = () => kv.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { maskedPhone } }', { input: { pollId: poll.id, phone: '09121234567' } });
+      const request = () =>
+        kv.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { maskedPhone } }', {
+          input: { pollId: poll.id, phone: '09121234567' },
+        });
       expect((await request()).body.errors).toBeUndefined();
       expect(received[0].url).toBe('/v1/test-key/verify/lookup.json');
       expect(received[0].body.get('receptor')).toBe('09121234567');
@@ -191,22 +250,29 @@ describe('VERIFIED_PHONE polls', () => {
     }
   });
 
-  it('refuses malformed numbers, an OPEN poll, a missing token, a forged token and another poll\'s token', async () => {
+  it("refuses malformed numbers, an OPEN poll, a missing token, a forged token and another poll's token", async () => {
     const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
     const other = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
     const open = await createPoll(t, editor, onePoll());
-    const request = (pollId: string, phone: string) => t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId, phone } });
+    const request = (pollId: string, phone: string) =>
+      t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', {
+        input: { pollId, phone },
+      });
     for (const phone of ['0912123456', '02112345678', 'abc', '+4915112345678']) {
       expect((await request(poll.id, phone)).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.phone' });
     }
     expect((await request(open.id, MOBILE)).body.errors?.[0].extensions?.code).toBe('WRONG_ASSURANCE');
     expect((await submit({ pollId: poll.id, answers: answer(poll) })).body.errors?.[0].extensions?.code).toBe('TOKEN_REQUIRED');
     const forged = { message: Buffer.alloc(64, 7).toString('base64url'), signature: Buffer.alloc(256, 9).toString('base64url') };
-    expect((await submit({ pollId: poll.id, answers: answer(poll), pollToken: forged })).body.errors?.[0].extensions?.code).toBe('TOKEN_INVALID');
+    expect((await submit({ pollId: poll.id, answers: answer(poll), pollToken: forged })).body.errors?.[0].extensions?.code).toBe(
+      'TOKEN_INVALID',
+    );
 
     await request(other.id, '09191234567');
     const { token } = await blindToken(t, other.id, { phone: '09191234567', code: t.sms.lastCode('09191234567')! });
-    expect((await submit({ pollId: poll.id, answers: answer(poll), pollToken: token })).body.errors?.[0].extensions?.code).toBe('TOKEN_INVALID');
+    expect((await submit({ pollId: poll.id, answers: answer(poll), pollToken: token })).body.errors?.[0].extensions?.code).toBe(
+      'TOKEN_INVALID',
+    );
     const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM poll_participation WHERE poll_id = $1', [poll.id]);
     expect(n).toBe(0);
   });
@@ -214,7 +280,9 @@ describe('VERIFIED_PHONE polls', () => {
   it('issues exactly one token to concurrent requests for one verified number', async () => {
     const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }));
     const phone = '09121110000';
-    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', { input: { pollId: poll.id, phone } });
+    await t.gql('mutation ($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { expiresAt } }', {
+      input: { pollId: poll.id, phone },
+    });
     const code = t.sms.lastCode(phone)!;
     const results = await Promise.all(Array.from({ length: 8 }, () => blindToken(t, poll.id, { phone, code })));
     expect(results.filter((r) => r.token).length).toBe(1);
@@ -231,7 +299,7 @@ describe('RESIDENT_LIST polls', () => {
     expect(list.body.errors).toBeUndefined();
     expect(list.body.data.createEligibilityList).toMatchObject({ added: 2, list: { entryCount: 2, kind: 'NATIONAL_CODE' } });
     const listId = list.body.data.createEligibilityList.list.id;
-    const dump = JSON.stringify(await t.app.db.query('SELECT encode(identity_key, \'hex\') AS k FROM eligibility_entry'));
+    const dump = JSON.stringify(await t.app.db.query("SELECT encode(identity_key, 'hex') AS k FROM eligibility_entry"));
     expect(dump).not.toContain(LISTED);
 
     const poll = await createPoll(t, editor, onePoll({ assurance: 'RESIDENT_LIST', eligibilityListId: listId }));
@@ -257,12 +325,20 @@ describe('RESIDENT_LIST polls', () => {
       { input: { name: 'فهرست خراب', kind: 'NATIONAL_CODE', entries: `${LISTED}\n12345\n${BAD_CHECK_DIGIT}\n` } },
       { token: editor },
     );
-    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.entries', rows: [{ line: 2 }, { line: 3 }] });
+    expect(res.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.entries',
+      rows: [{ line: 2 }, { line: 3 }],
+    });
     expect(await t.app.db.query('SELECT count(*)::int AS n FROM eligibility_list')).toEqual(before);
   });
 
   it('refuses a RESIDENT_LIST poll without a list, and a list on another level', async () => {
-    const res = await t.gql('mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }', { input: onePoll({ assurance: 'RESIDENT_LIST' }) }, { token: editor });
+    const res = await t.gql(
+      'mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }',
+      { input: onePoll({ assurance: 'RESIDENT_LIST' }) },
+      { token: editor },
+    );
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.eligibilityListId' });
   });
 });
@@ -278,7 +354,11 @@ describe('the answer mix', () => {
     const results = await t.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount waitingCount } }', { id: poll.id });
     expect(results.body.data!.pollResults).toEqual({ responseCount: 10, waitingCount: 10 });
     // Closing moves the rest: the last batch is k too.
-    await t.gql('mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }', { input: { id: poll.id } }, { token: editor });
+    await t.gql(
+      'mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }',
+      { input: { id: poll.id } },
+      { token: editor },
+    );
     expect(await t.app.services.answerMix.moveReady()).toBe(10);
   });
 
@@ -287,8 +367,14 @@ describe('the answer mix', () => {
     for (let i = 0; i < 30; i++) expect((await submit({ pollId: poll.id, answers: answer(poll, i % 2) })).body.errors).toBeUndefined();
     await t.app.services.answerMix.moveReady();
     await t.settle();
-    const participations: Array<{ xmin: string; ctid: string }> = await t.app.db.query('SELECT xmin::text, ctid::text FROM poll_participation WHERE poll_id = $1', [poll.id]);
-    const responses: Array<{ xmin: string; submitted_at: Date }> = await t.app.db.query('SELECT xmin::text, submitted_at FROM poll_response WHERE poll_id = $1', [poll.id]);
+    const participations: Array<{ xmin: string; ctid: string }> = await t.app.db.query(
+      'SELECT xmin::text, ctid::text FROM poll_participation WHERE poll_id = $1',
+      [poll.id],
+    );
+    const responses: Array<{ xmin: string; submitted_at: Date }> = await t.app.db.query(
+      'SELECT xmin::text, submitted_at FROM poll_response WHERE poll_id = $1',
+      [poll.id],
+    );
     expect(participations).toHaveLength(30);
     expect(responses).toHaveLength(30);
     // No participation shares its transaction with a response.
@@ -325,15 +411,38 @@ describe('the answer mix', () => {
   });
 
   it('refuses removing an option that an answer waiting in the mix picked', async () => {
-    const poll = await createPoll(t, editor, onePoll({ questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }, { labelFa: 'نظری ندارم' }] }] }));
+    const poll = await createPoll(
+      t,
+      editor,
+      onePoll({
+        questions: [
+          { kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }, { labelFa: 'نظری ندارم' }] },
+        ],
+      }),
+    );
     expect((await submit({ pollId: poll.id, answers: answer(poll, 2) })).body.errors).toBeUndefined();
     const [yes, no] = poll.questions[0].options;
     const res = await t.gql(
       'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }',
-      { input: { id: poll.id, questions: [{ id: poll.questions[0].id, kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ id: yes.id, labelFa: 'بله' }, { id: no.id, labelFa: 'خیر' }] }] } },
+      {
+        input: {
+          id: poll.id,
+          questions: [
+            {
+              id: poll.questions[0].id,
+              kind: 'SINGLE_CHOICE',
+              promptFa: 'موافقید؟',
+              options: [
+                { id: yes.id, labelFa: 'بله' },
+                { id: no.id, labelFa: 'خیر' },
+              ],
+            },
+          ],
+        },
+      },
       { token: editor },
     );
-    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: "POLL_HAS_RESPONSES" } });
+    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'POLL_HAS_RESPONSES' } });
   });
 });
 
@@ -341,14 +450,24 @@ describe('abuse signals and quarantine', () => {
   const SIGNALS = `query ($id: ID!) { pollAbuseSignals(pollId: $id) { quarantinedCount baselinePerMinute assuranceCounts { assurance count }
     bursts { minute answers baseline } clusters { id answers quarantined } quarantines { id clusterId responses releasedAt } } }`;
   // Per question the answered count: the option counts themselves (4 and 6) are withheld by disclosure control.
-  const results = async (id: string) => (await t.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount quarantinedCount questions { answeredCount } } }', { id })).body.data!.pollResults;
+  const results = async (id: string) =>
+    (await t.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount quarantinedCount questions { answeredCount } } }', { id }))
+      .body.data!.pollResults;
 
   it('shows a cluster of answers from one network and browser, holds it out of every result by quarantine, and puts it back on release', async () => {
     const analyst = await t.signIn('analyst');
     const poll = await createPoll(t, editor, onePoll());
     const bot = { 'user-agent': 'python-requests/2.31' };
     for (let i = 0; i < 6; i++) expect((await submit({ pollId: poll.id, answers: answer(poll, 1) }, bot)).body.errors).toBeUndefined();
-    for (let i = 0; i < 4; i++) expect((await submit({ pollId: poll.id, answers: answer(poll, 0) }, { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1' })).body.errors).toBeUndefined();
+    for (let i = 0; i < 4; i++)
+      expect(
+        (
+          await submit(
+            { pollId: poll.id, answers: answer(poll, 0) },
+            { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1' },
+          )
+        ).body.errors,
+      ).toBeUndefined();
     await t.settle();
     expect(await results(poll.id)).toMatchObject({ responseCount: 10, quarantinedCount: 0, questions: [{ answeredCount: 10 }] });
 
@@ -358,7 +477,11 @@ describe('abuse signals and quarantine', () => {
     const [{ kept }] = await t.app.db.query('SELECT count(cluster_key)::int AS kept FROM poll_response WHERE poll_id = $1', [poll.id]);
     expect(kept).toBe(6);
 
-    const held = await t.gql('mutation ($input: QuarantinePollAnswersInput!) { quarantinePollAnswers(input: $input) { quarantine { id responses clusterId } } }', { input: { pollId: poll.id, clusterId: signals.clusters[0].id, reason: 'یک اسکریپت' } }, { token: analyst });
+    const held = await t.gql(
+      'mutation ($input: QuarantinePollAnswersInput!) { quarantinePollAnswers(input: $input) { quarantine { id responses clusterId } } }',
+      { input: { pollId: poll.id, clusterId: signals.clusters[0].id, reason: 'یک اسکریپت' } },
+      { token: analyst },
+    );
     expect(held.body.errors).toBeUndefined();
     expect(held.body.data!.quarantinePollAnswers.quarantine).toMatchObject({ responses: 6, clusterId: signals.clusters[0].id });
     expect(await results(poll.id)).toMatchObject({ responseCount: 4, quarantinedCount: 6, questions: [{ answeredCount: 4 }] });
@@ -368,19 +491,28 @@ describe('abuse signals and quarantine', () => {
     expect(await results(poll.id)).toMatchObject({ responseCount: 4, quarantinedCount: 7 });
     const [{ stored }] = await t.app.db.query('SELECT count(*)::int AS stored FROM poll_response WHERE poll_id = $1', [poll.id]);
     expect(stored).toBe(11);
-    const [audit] = await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [held.body.data!.quarantinePollAnswers.quarantine.id]);
+    const [audit] = await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [
+      held.body.data!.quarantinePollAnswers.quarantine.id,
+    ]);
     expect(audit.action).toBe('quarantinePollAnswers');
 
-    const released = await t.gql('mutation ($input: ReleasePollQuarantineInput!) { releasePollQuarantine(input: $input) { quarantine { releasedAt } } }', { input: { id: held.body.data!.quarantinePollAnswers.quarantine.id } }, { token: analyst });
+    const released = await t.gql(
+      'mutation ($input: ReleasePollQuarantineInput!) { releasePollQuarantine(input: $input) { quarantine { releasedAt } } }',
+      { input: { id: held.body.data!.quarantinePollAnswers.quarantine.id } },
+      { token: analyst },
+    );
     expect(released.body.data!.releasePollQuarantine.quarantine.releasedAt).toEqual(expect.any(String));
     expect(await results(poll.id)).toMatchObject({ responseCount: 11, quarantinedCount: 0, questions: [{ answeredCount: 11 }] });
   });
 
-  it('flags a burst against the poll\'s typical minute, and quarantines a time window', async () => {
+  it("flags a burst against the poll's typical minute, and quarantines a time window", async () => {
     const analyst = await t.signIn('analyst');
     const poll = await createPoll(t, editor, onePoll());
     // The poll's history: a quiet answer a minute for the past hour.
-    await t.app.db.query(`INSERT INTO poll_arrival_minute (poll_id, minute, answers) SELECT $1, date_trunc('minute', now()) - g * interval '1 minute', 1 FROM generate_series(2, 61) g`, [poll.id]);
+    await t.app.db.query(
+      `INSERT INTO poll_arrival_minute (poll_id, minute, answers) SELECT $1, date_trunc('minute', now()) - g * interval '1 minute', 1 FROM generate_series(2, 61) g`,
+      [poll.id],
+    );
     for (let i = 0; i < 12; i++) expect((await submit({ pollId: poll.id, answers: answer(poll) })).body.errors).toBeUndefined();
     const signals = (await t.gql(SIGNALS, { id: poll.id }, { token: analyst })).body.data!.pollAbuseSignals;
     expect(signals.baselinePerMinute).toBe(1);
@@ -389,7 +521,18 @@ describe('abuse signals and quarantine', () => {
 
     await t.settle();
     const now = Date.now();
-    const held = await t.gql('mutation ($input: QuarantinePollAnswersInput!) { quarantinePollAnswers(input: $input) { quarantine { responses } } }', { input: { pollId: poll.id, from: new Date(now - 60_000).toISOString(), to: new Date(now + 60_000).toISOString(), reason: 'انفجار پاسخ' } }, { token: analyst });
+    const held = await t.gql(
+      'mutation ($input: QuarantinePollAnswersInput!) { quarantinePollAnswers(input: $input) { quarantine { responses } } }',
+      {
+        input: {
+          pollId: poll.id,
+          from: new Date(now - 60_000).toISOString(),
+          to: new Date(now + 60_000).toISOString(),
+          reason: 'انفجار پاسخ',
+        },
+      },
+      { token: analyst },
+    );
     expect(held.body.data!.quarantinePollAnswers.quarantine.responses).toBe(12);
     expect(await results(poll.id)).toMatchObject({ responseCount: 0, quarantinedCount: 12 });
   });
@@ -398,9 +541,32 @@ describe('abuse signals and quarantine', () => {
     const poll = await createPoll(t, editor, onePoll());
     const q = 'mutation ($input: QuarantinePollAnswersInput!) { quarantinePollAnswers(input: $input) { quarantine { id } } }';
     const analyst = await t.signIn('analyst');
-    expect((await t.gql(q, { input: { pollId: poll.id, reason: 'x' } }, { token: analyst })).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await t.gql(q, { input: { pollId: poll.id, clusterId: 'AAAAAAAAAAAAAAAAAAAAAA', from: new Date().toISOString(), to: new Date().toISOString(), reason: 'x' } }, { token: analyst })).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await t.gql(q, { input: { pollId: poll.id, clusterId: 'AAAAAAAAAAAAAAAAAAAAAA', reason: 'x' } })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql(q, { input: { pollId: poll.id, clusterId: 'AAAAAAAAAAAAAAAAAAAAAA', reason: 'x' } }, { token: await t.signIn('media') })).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql(q, { input: { pollId: poll.id, reason: 'x' } }, { token: analyst })).body.errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      (
+        await t.gql(
+          q,
+          {
+            input: {
+              pollId: poll.id,
+              clusterId: 'AAAAAAAAAAAAAAAAAAAAAA',
+              from: new Date().toISOString(),
+              to: new Date().toISOString(),
+              reason: 'x',
+            },
+          },
+          { token: analyst },
+        )
+      ).body.errors?.[0].extensions?.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await t.gql(q, { input: { pollId: poll.id, clusterId: 'AAAAAAAAAAAAAAAAAAAAAA', reason: 'x' } })).body.errors?.[0].extensions?.code,
+    ).toBe('UNAUTHENTICATED');
+    expect(
+      (await t.gql(q, { input: { pollId: poll.id, clusterId: 'AAAAAAAAAAAAAAAAAAAAAA', reason: 'x' } }, { token: await t.signIn('media') }))
+        .body.errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 });

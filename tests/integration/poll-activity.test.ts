@@ -26,10 +26,20 @@ const cityToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehra
 async function activity(days?: number, token = analyst) {
   const res = await t.gql(ACTIVITY, days === undefined ? {} : { days }, { token });
   expect(res.body.errors).toBeUndefined();
-  return res.body.data!.pollActivity as Array<{ poll: { id: string; status: string }; today: number; yesterday: number; dailyMean: number; total: number; days: Array<{ day: string; responses: number }>; recentBursts: number; openClusters: number; quarantined: number }>;
+  return res.body.data!.pollActivity as Array<{
+    poll: { id: string; status: string };
+    today: number;
+    yesterday: number;
+    dailyMean: number;
+    total: number;
+    days: Array<{ day: string; responses: number }>;
+    recentBursts: number;
+    openClusters: number;
+    quarantined: number;
+  }>;
 }
 
-describe('pollActivity: the open polls\' day-to-day for the staff home', () => {
+describe("pollActivity: the open polls' day-to-day for the staff home", () => {
   it('lists every open poll, and only open ones, with a series of days ending today', async () => {
     const rows = await activity();
     const open: Array<{ id: string }> = await t.app.db.query(

@@ -105,7 +105,11 @@ function generate(rand: () => number, district: string | null, districtIndex: nu
 async function submitAll(p: CreatedPoll, items: Generated[]) {
   for (let i = 0; i < items.length; i += 10) {
     const results = await Promise.all(
-      items.slice(i, i + 10).map((g) => t.gql(SUBMIT, { input: { pollId: p.id, ...(g.district ? { districtId: g.district } : {}), answers: answersOf(g, p) } })),
+      items
+        .slice(i, i + 10)
+        .map((g) =>
+          t.gql(SUBMIT, { input: { pollId: p.id, ...(g.district ? { districtId: g.district } : {}), answers: answersOf(g, p) } }),
+        ),
     );
     for (const r of results) if (r.body.errors) throw new Error(`submission failed: ${JSON.stringify(r.body.errors)}`);
   }
@@ -116,8 +120,15 @@ async function submitAll(p: CreatedPoll, items: Generated[]) {
 /** Submits group by group, moving each group's responses (still queued) to its hour. */
 async function submitInGroups(p: CreatedPoll, items: Generated[]) {
   for (let group = 0; group < GROUP_TIMES.length; group++) {
-    await submitAll(p, items.filter((g) => g.group === group));
-    await t.app.db.query('UPDATE poll_response SET submitted_at = $2 WHERE poll_id = $1 AND NOT (submitted_at = ANY($3::timestamptz[]))', [p.id, GROUP_TIMES[group], GROUP_TIMES]);
+    await submitAll(
+      p,
+      items.filter((g) => g.group === group),
+    );
+    await t.app.db.query('UPDATE poll_response SET submitted_at = $2 WHERE poll_id = $1 AND NOT (submitted_at = ANY($3::timestamptz[]))', [
+      p.id,
+      GROUP_TIMES[group],
+      GROUP_TIMES,
+    ]);
   }
 }
 
@@ -147,7 +158,8 @@ const WEIGHTED = `weightedResults { question { id kind } answeredCount weightedB
   options { option { id } rawShare rawConfidenceInterval { low high } weightedShare weightedConfidenceInterval { low high } }
   rating { rawMean weightedMean weightedConfidenceInterval { low high } } nps { rawScore weightedScore }
   districts { district { id code } population populationShare answeredCount sampleShare weight suppressed } }`;
-const FREE_TEXT = 'freeTextAnswers(questionId: $questionId, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id text day district { id } } } }';
+const FREE_TEXT =
+  'freeTextAnswers(questionId: $questionId, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id text day district { id } } } }';
 
 /** An overall result: never suppressed (these are the figures the public results show too). */
 function expectShare(actual: Omit<Cell, 'suppressed'>, n: number, base: number) {
@@ -212,7 +224,11 @@ beforeAll(async () => {
   const before: Generated[] = [];
   generate(rand, null, 2, WITHOUT_DISTRICT, before);
   await submitInGroups(poll, before);
-  const update = await t.gql('mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { asksDistrict } } }', { input: { id: poll.id, asksDistrict: true } }, { token: editor });
+  const update = await t.gql(
+    'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { asksDistrict } } }',
+    { input: { id: poll.id, asksDistrict: true } },
+    { token: editor },
+  );
   expect(update.body.data!.updatePoll.poll.asksDistrict).toBe(true);
   const after: Generated[] = [...before];
   PER_DISTRICT.forEach((n, i) => generate(rand, districts[i].id, i, n, after));
@@ -248,15 +264,33 @@ describe('poll insights: access', () => {
     const cases: Array<[string, Record<string, unknown>, string]> = [
       ['crosstab(questionId: $questionId) { rows { suppressed } }', { questionId: other.questions[0].id }, 'questionId'],
       ['crosstab(questionId: $questionId) { rows { suppressed } }', { questionId: q(4).id }, 'questionId'],
-      ['crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { rows { suppressed } }', { questionId: q(2).id, byQuestionId: q(0).id }, 'questionId'],
-      ['crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { rows { suppressed } }', { questionId: q(0).id, byQuestionId: q(0).id }, 'byQuestionId'],
-      ['crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { rows { suppressed } }', { questionId: q(0).id, byQuestionId: q(3).id }, 'byQuestionId'],
+      [
+        'crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { rows { suppressed } }',
+        { questionId: q(2).id, byQuestionId: q(0).id },
+        'questionId',
+      ],
+      [
+        'crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { rows { suppressed } }',
+        { questionId: q(0).id, byQuestionId: q(0).id },
+        'byQuestionId',
+      ],
+      [
+        'crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { rows { suppressed } }',
+        { questionId: q(0).id, byQuestionId: q(3).id },
+        'byQuestionId',
+      ],
       ['freeTextAnswers(questionId: $questionId) { totalCount }', { questionId: q(0).id }, 'questionId'],
       ['wordFrequency(questionId: $questionId, top: 101) { answerCount }', { questionId: q(4).id }, 'top'],
     ];
     for (const [selection, variables, field] of cases) {
-      const defs = Object.keys(variables).map((k) => `$${k}: ID${k === 'questionId' ? '!' : ''}`).join(', ');
-      const res = await t.gql(`query ($pollId: ID!, ${defs}) { pollInsights(pollId: $pollId) { ${selection} } }`, { pollId: poll.id, ...variables }, { token: analyst });
+      const defs = Object.keys(variables)
+        .map((k) => `$${k}: ID${k === 'questionId' ? '!' : ''}`)
+        .join(', ');
+      const res = await t.gql(
+        `query ($pollId: ID!, ${defs}) { pollInsights(pollId: $pollId) { ${selection} } }`,
+        { pollId: poll.id, ...variables },
+        { token: analyst },
+      );
       expect([selection, res.body.errors?.[0].extensions]).toEqual([selection, { code: 'BAD_USER_INPUT', field }]);
     }
   });
@@ -264,31 +298,51 @@ describe('poll insights: access', () => {
 
 describe('poll insights: results and breakdowns (responses still queued)', () => {
   it('reads responses that are still queued, not yet folded into the tallies', async () => {
-    const [{ queued }] = await t.app.db.query('SELECT count(*)::int AS queued FROM poll_tally_queue q JOIN poll_response r ON r.id = q.response_id AND r.poll_id = q.poll_id WHERE q.poll_id = $1', [poll.id]);
+    const [{ queued }] = await t.app.db.query(
+      'SELECT count(*)::int AS queued FROM poll_tally_queue q JOIN poll_response r ON r.id = q.response_id AND r.poll_id = q.poll_id WHERE q.poll_id = $1',
+      [poll.id],
+    );
     expect(queued).toBe(generated.length);
   });
 
-  it('gives each question\'s counts, shares with Wilson intervals, rating mean and NPS', async () => {
+  it("gives each question's counts, shares with Wilson intervals, rating mean and NPS", async () => {
     const result = await insights(`responseCount ${QUESTIONS}`, { pollId: poll.id });
     expect(result.responseCount).toBe(generated.length);
     const [single, multiple, rating, nps] = result.questions;
     expect(single.answeredCount).toBe(generated.length);
-    single.options.forEach((o: Cell, i: number) => expectShare(o, count(generated, (g) => g.sc === i), generated.length));
+    single.options.forEach((o: Cell, i: number) =>
+      expectShare(
+        o,
+        count(generated, (g) => g.sc === i),
+        generated.length,
+      ),
+    );
     const mcAnswered = generated.filter((g) => g.mc);
     expect(multiple.answeredCount).toBe(mcAnswered.length);
-    multiple.options.forEach((o: Cell, i: number) => expectShare(o, count(mcAnswered, (g) => g.mc!.includes(i)), mcAnswered.length));
+    multiple.options.forEach((o: Cell, i: number) =>
+      expectShare(
+        o,
+        count(mcAnswered, (g) => g.mc!.includes(i)),
+        mcAnswered.length,
+      ),
+    );
     expect(rating.rating.mean).toBeCloseTo(generated.reduce((s, g) => s + g.rating, 0) / generated.length, 12);
-    expect(rating.rating.distribution.map((v: any) => v.count)).toEqual([1, 2, 3, 4, 5].map((v) => count(generated, (g) => g.rating === v)));
+    expect(rating.rating.distribution.map((v: any) => v.count)).toEqual(
+      [1, 2, 3, 4, 5].map((v) => count(generated, (g) => g.rating === v)),
+    );
     const scored = generated.filter((g) => g.nps !== null);
     const expectedNps = ((count(scored, (g) => g.nps! >= 9) - count(scored, (g) => g.nps! <= 6)) / scored.length) * 100;
     expect(nps.nps.score).toBeCloseTo(expectedNps, 10);
   });
 
   it('crosses a choice question by district: every district by number, then respondents without one; small cells suppressed', async () => {
-    const { crosstab } = await insights(`crosstab(questionId: $questionId) { question { id } byQuestion { id } rows { district { id code } answeredCount suppressed cells { ${CELL} } } }`, {
-      pollId: poll.id,
-      questionId: q(0).id,
-    });
+    const { crosstab } = await insights(
+      `crosstab(questionId: $questionId) { question { id } byQuestion { id } rows { district { id code } answeredCount suppressed cells { ${CELL} } } }`,
+      {
+        pollId: poll.id,
+        questionId: q(0).id,
+      },
+    );
     expect(crosstab.byQuestion).toBeNull();
     expect(crosstab.rows.map((r: any) => r.district?.code ?? null)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, null]);
     let suppressed = 0;
@@ -302,7 +356,11 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
       expect(row.answeredCount).toBe(row.suppressed ? null : inRow.length);
       row.cells.forEach((cell: Cell, i: number) => {
         expect(cell.option.id).toBe(q(0).options[i].id);
-        expectCell(cell, count(inRow, (g) => g.sc === i), inRow.length);
+        expectCell(
+          cell,
+          count(inRow, (g) => g.sc === i),
+          inRow.length,
+        );
         if (cell.suppressed) suppressed++;
         else shown++;
       });
@@ -314,24 +372,46 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
   });
 
   it('crosses a single-choice question by a multiple-choice one, and back, with row shares over those who answered both', async () => {
-    const { crosstab } = await insights(`crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { ${QUESTION_CROSSTAB} }`, { pollId: poll.id, questionId: q(0).id, byQuestionId: q(1).id });
+    const { crosstab } = await insights(`crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { ${QUESTION_CROSSTAB} }`, {
+      pollId: poll.id,
+      questionId: q(0).id,
+      byQuestionId: q(1).id,
+    });
     expect(crosstab.byQuestion.id).toBe(q(1).id);
     crosstab.rows.forEach((row: any, b: number) => {
       expect(row.byOption.id).toBe(q(1).options[b].id);
       const inRow = generated.filter((g) => g.mc?.includes(b));
       expect(row.answeredCount).toBe(row.suppressed ? null : inRow.length);
-      row.cells.forEach((cell: Cell, o: number) => expectCell(cell, count(inRow, (g) => g.sc === o), inRow.length));
+      row.cells.forEach((cell: Cell, o: number) =>
+        expectCell(
+          cell,
+          count(inRow, (g) => g.sc === o),
+          inRow.length,
+        ),
+      );
     });
 
-    const back = (await insights(`crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { ${QUESTION_CROSSTAB} }`, { pollId: poll.id, questionId: q(1).id, byQuestionId: q(0).id })).crosstab;
+    const back = (
+      await insights(`crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { ${QUESTION_CROSSTAB} }`, {
+        pollId: poll.id,
+        questionId: q(1).id,
+        byQuestionId: q(0).id,
+      })
+    ).crosstab;
     back.rows.forEach((row: any, a: number) => {
       const inRow = generated.filter((g) => g.sc === a && g.mc);
       expect(row.answeredCount).toBe(row.suppressed ? null : inRow.length);
-      row.cells.forEach((cell: Cell, o: number) => expectCell(cell, count(inRow, (g) => g.mc!.includes(o)), inRow.length));
+      row.cells.forEach((cell: Cell, o: number) =>
+        expectCell(
+          cell,
+          count(inRow, (g) => g.mc!.includes(o)),
+          inRow.length,
+        ),
+      );
     });
   });
 
-  it('gives a daily trend in the city\'s time zone, filling days without answers and suppressing small cells', async () => {
+  it("gives a daily trend in the city's time zone, filling days without answers and suppressing small cells", async () => {
     expect(cityDay(GROUP_TIMES[0])).toBe('2026-10-02'); // 21:00 UTC is 00:30 the next day in Tehran
     const { trend } = await insights(`trend(questionId: $questionId) { ${TREND} }`, { pollId: poll.id, questionId: q(0).id });
     expect(trend.days.map((d: any) => d.day)).toEqual(['2026-10-02', '2026-10-03', '2026-10-04']);
@@ -340,9 +420,18 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
       const onDay = generated.filter((g) => cityDay(GROUP_TIMES[g.group]) === day.day);
       dayBases.push(onDay.length);
       expect([day.day, day.answeredCount]).toEqual([day.day, day.suppressed ? null : onDay.length]);
-      day.options.forEach((cell: Cell, i: number) => expectCell(cell, count(onDay, (g) => g.sc === i), onDay.length));
+      day.options.forEach((cell: Cell, i: number) =>
+        expectCell(
+          cell,
+          count(onDay, (g) => g.sc === i),
+          onDay.length,
+        ),
+      );
     }
-    expectProtected(trend.days.map((d: any) => ({ ...d, cells: d.options })), dayBases);
+    expectProtected(
+      trend.days.map((d: any) => ({ ...d, cells: d.options })),
+      dayBases,
+    );
     // A day nobody answered is shown as 0: it describes no one.
     expect(trend.days[1]).toMatchObject({ answeredCount: 0, suppressed: false });
 
@@ -372,7 +461,11 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
     const totalWeight = inFigure.reduce((s, g) => s + weightOf(g), 0);
     const nEff = totalWeight ** 2 / inFigure.reduce((s, g) => s + weightOf(g) ** 2, 0);
 
-    expect(single).toMatchObject({ answeredCount: generated.length, weightedBase: inFigure.length, withoutDistrictCount: WITHOUT_DISTRICT });
+    expect(single).toMatchObject({
+      answeredCount: generated.length,
+      weightedBase: inFigure.length,
+      withoutDistrictCount: WITHOUT_DISTRICT,
+    });
     expect(single.smallDistrictCount).toBe(single.districts.filter((d: any) => d.suppressed).length);
     expect(single.populationCoverage).toBeCloseTo(population / districts.reduce((s, d) => s + d.population, 0), 12);
     expect(single.effectiveSampleSize).toBeCloseTo(nEff, 8);
@@ -409,12 +502,22 @@ describe('poll insights: tallies', () => {
   const everything = () =>
     Promise.all([
       t.gql(RESULTS_WITH_DISTRICT_CROSSTAB, { pollId: poll.id, questionId: q(0).id }, { token: analyst }),
-      insights(`crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { ${QUESTION_CROSSTAB} }`, { pollId: poll.id, questionId: q(1).id, byQuestionId: q(0).id }),
-      insights(`crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { ${QUESTION_CROSSTAB} }`, { pollId: poll.id, questionId: q(0).id, byQuestionId: q(1).id }),
+      insights(`crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { ${QUESTION_CROSSTAB} }`, {
+        pollId: poll.id,
+        questionId: q(1).id,
+        byQuestionId: q(0).id,
+      }),
+      insights(`crosstab(questionId: $questionId, byQuestionId: $byQuestionId) { ${QUESTION_CROSSTAB} }`, {
+        pollId: poll.id,
+        questionId: q(0).id,
+        byQuestionId: q(1).id,
+      }),
       insights(`trend(questionId: $questionId) { ${TREND} }`, { pollId: poll.id, questionId: q(1).id }),
       insights(`trend(questionId: $questionId) { ${TREND} }`, { pollId: poll.id, questionId: q(3).id }),
       insights(WEIGHTED, { pollId: poll.id }),
-      insights('waves { question { id } waves { poll { id } result { answeredCount options { share } rating { mean } nps { score } } } }', { pollId: poll.id }),
+      insights('waves { question { id } waves { poll { id } result { answeredCount options { share } rating { mean } nps { score } } } }', {
+        pollId: poll.id,
+      }),
     ]).then(([results, ...rest]) => [results.body, ...rest]);
 
   it('gives identical insights after the queued responses are folded into the tallies', async () => {
@@ -443,7 +546,7 @@ describe('poll insights: tallies', () => {
     expect(await everything()).toEqual(folded);
   });
 
-  it('reads results with the district crosstab from tallies alone: unchanged after the poll\'s responses and answers are deleted', async () => {
+  it("reads results with the district crosstab from tallies alone: unchanged after the poll's responses and answers are deleted", async () => {
     const small = await createPoll(t, editor, surveyInput({ asksDistrict: true }));
     const items: Generated[] = [];
     generate(random(7), districts[0].id, 0, 12, items);
@@ -488,7 +591,11 @@ describe('poll insights: free text', () => {
       after = page.pageInfo.endCursor;
     }
     expect(pages).toBe(Math.ceil(texts().length / 7));
-    expect(seen.map((s) => s.text).sort()).toEqual(texts().map((g) => g.text!).sort());
+    expect(seen.map((s) => s.text).sort()).toEqual(
+      texts()
+        .map((g) => g.text!)
+        .sort(),
+    );
     const groupOf = new Map(texts().map((g) => [g.text!, g.group]));
     const groups = seen.map((s) => groupOf.get(s.text)!);
     expect(groups).toEqual([...groups].sort((a, b) => b - a));
@@ -499,21 +606,40 @@ describe('poll insights: free text', () => {
   });
 
   it('refuses a page over 50 and a malformed cursor with BAD_USER_INPUT', async () => {
-    for (const [variables, field] of [[{ first: 51 }, 'first'], [{ first: 5, after: 'bm9wZQ' }, 'after']] as const) {
-      const res = await t.gql(`query ($pollId: ID!, $questionId: ID!, $first: Int, $after: String) { pollInsights(pollId: $pollId) { ${FREE_TEXT} } }`, { pollId: poll.id, questionId: q(4).id, ...variables }, { token: analyst });
+    for (const [variables, field] of [
+      [{ first: 51 }, 'first'],
+      [{ first: 5, after: 'bm9wZQ' }, 'after'],
+    ] as const) {
+      const res = await t.gql(
+        `query ($pollId: ID!, $questionId: ID!, $first: Int, $after: String) { pollInsights(pollId: $pollId) { ${FREE_TEXT} } }`,
+        { pollId: poll.id, questionId: q(4).id, ...variables },
+        { token: analyst },
+      );
       expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
   });
 
   it('counts words Persian-aware: spellings unified, stop words, digits and one-letter tokens dropped', async () => {
-    const textPoll = await createPoll(t, editor, { titleFa: 'پیشنهادها', questions: [{ kind: 'FREE_TEXT', promptFa: 'پیشنهاد شما؟', maxLength: 200 }] });
-    const answers = ['پارک‌های بیشتر لازم است', 'پارك بيشتر، لطفاً!', 'اتوبوس برقی و پارک ۲۴ ساعته', 'More parks, please. More buses!', 'پارک پارک پارک ب'];
+    const textPoll = await createPoll(t, editor, {
+      titleFa: 'پیشنهادها',
+      questions: [{ kind: 'FREE_TEXT', promptFa: 'پیشنهاد شما؟', maxLength: 200 }],
+    });
+    const answers = [
+      'پارک‌های بیشتر لازم است',
+      'پارك بيشتر، لطفاً!',
+      'اتوبوس برقی و پارک ۲۴ ساعته',
+      'More parks, please. More buses!',
+      'پارک پارک پارک ب',
+    ];
     for (const text of answers) {
       const res = await t.gql(SUBMIT, { input: { pollId: textPoll.id, answers: [{ questionId: textPoll.questions[0].id, text }] } });
       expect(res.body.errors).toBeUndefined();
     }
     await t.settle();
-    const { wordFrequency } = await insights('wordFrequency(questionId: $questionId, top: 4) { answerCount words { word count answerCount } }', { pollId: textPoll.id, questionId: textPoll.questions[0].id });
+    const { wordFrequency } = await insights(
+      'wordFrequency(questionId: $questionId, top: 4) { answerCount words { word count answerCount } }',
+      { pollId: textPoll.id, questionId: textPoll.questions[0].id },
+    );
     expect(wordFrequency).toEqual({
       answerCount: 5,
       words: [
@@ -528,7 +654,11 @@ describe('poll insights: free text', () => {
 
 describe('poll insights: waves', () => {
   it('compares each question across the waves of a survey, with the change between the last two', async () => {
-    const started = await t.gql('mutation ($input: StartPollWaveInput!) { startPollWave(input: $input) { poll { id wave seriesId questions { id kind position options { id position } } } } }', { input: { pollId: poll.id } }, { token: editor });
+    const started = await t.gql(
+      'mutation ($input: StartPollWaveInput!) { startPollWave(input: $input) { poll { id wave seriesId questions { id kind position options { id position } } } } }',
+      { input: { pollId: poll.id } },
+      { token: editor },
+    );
     const wave2: CreatedPoll = started.body.data!.startPollWave.poll;
     await t.gql(PUBLISH_POLL, { input: { id: wave2.id } }, { token: editor });
     const second: Generated[] = [];
@@ -543,13 +673,20 @@ describe('poll insights: waves', () => {
     );
     expect(waves.map((w: any) => w.question.id)).toEqual(wave2.questions.map((x) => x.id));
     const single = waves[0];
-    expect(single.waves.map((w: any) => [w.poll.id, w.poll.wave, w.result.answeredCount])).toEqual([[poll.id, 1, generated.length], [wave2.id, 2, second.length]]);
+    expect(single.waves.map((w: any) => [w.poll.id, w.poll.wave, w.result.answeredCount])).toEqual([
+      [poll.id, 1, generated.length],
+      [wave2.id, 2, second.length],
+    ]);
     expect(single.change).toMatchObject({ from: { id: poll.id }, to: { id: wave2.id } });
     single.change.options.forEach((o: any, i: number) => {
       const before = count(generated, (g) => g.sc === i) / generated.length;
       const after = count(second, (g) => g.sc === i) / second.length;
       expect(o.option.id).toBe(wave2.questions[0].options[i].id);
-      expect([o.fromShare, o.toShare, o.change.difference]).toEqual([expect.closeTo(before, 12), expect.closeTo(after, 12), expect.closeTo(after - before, 12)]);
+      expect([o.fromShare, o.toShare, o.change.difference]).toEqual([
+        expect.closeTo(before, 12),
+        expect.closeTo(after, 12),
+        expect.closeTo(after - before, 12),
+      ]);
       expect(o.change.confidenceInterval.low).toBeLessThan(o.change.difference);
       expect(o.change.confidenceInterval.high).toBeGreaterThan(o.change.difference);
     });

@@ -38,7 +38,9 @@ async function stored(pollId: string) {
 describe('poll submissions under concurrency', () => {
   it('stores each of 300 concurrent respondents once over HTTP, with a token each', async () => {
     const poll = await createPoll(t, editor, surveyInput());
-    const results = await Promise.all(Array.from({ length: 300 }, () => t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } })));
+    const results = await Promise.all(
+      Array.from({ length: 300 }, () => t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } })),
+    );
     const accepted = results.filter((r) => r.body.data?.submitPollResponse?.pollId === poll.id);
     expect(accepted.length).toBe(300);
     expect(new Set(accepted.map((r) => r.body.data!.submitPollResponse.respondentToken)).size).toBe(300);
@@ -50,7 +52,11 @@ describe('poll submissions under concurrency', () => {
     const submissions = t.app.services.pollSubmissions;
     await submissions.submit({ pollId: poll.id, answers: answersFor(poll) } as never, { clientKey: 'batch-test' }); // caches the definition
     const before = t.sqlCount();
-    const results = await Promise.all(Array.from({ length: 300 }, () => submissions.submit({ pollId: poll.id, answers: answersFor(poll) } as never, { clientKey: 'batch-test' })));
+    const results = await Promise.all(
+      Array.from({ length: 300 }, () =>
+        submissions.submit({ pollId: poll.id, answers: answersFor(poll) } as never, { clientKey: 'batch-test' }),
+      ),
+    );
     const statements = t.sqlCount() - before;
     expect(new Set(results.map((r) => r.respondentToken)).size).toBe(300);
     expect(await stored(poll.id)).toEqual({ participations: 301, responses: 301, answers: 602, counted: 301 });
@@ -64,7 +70,9 @@ describe('poll submissions under concurrency', () => {
     await t.app.db.query('ALTER TABLE poll_answer_mix ADD CONSTRAINT test_no_nine CHECK (NOT (9 = ANY (numbers))) NOT VALID');
     try {
       const good = Array.from({ length: 40 }, () => t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } }));
-      const bad = t.gql(SUBMIT, { input: { pollId: poll.id, answers: [...answersFor(poll), { questionId: poll.questions[3].id, number: 9 }] } });
+      const bad = t.gql(SUBMIT, {
+        input: { pollId: poll.id, answers: [...answersFor(poll), { questionId: poll.questions[3].id, number: 9 }] },
+      });
       const [goodResults, badResult] = [await Promise.all(good), await bad];
       expect(goodResults.filter((r) => r.body.data?.submitPollResponse).length).toBe(40);
       expect(badResult.body.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
@@ -92,7 +100,9 @@ describe('poll submissions under concurrency', () => {
     const [{ orphans }] = await t.app.db.query('SELECT count(*)::int AS orphans FROM poll_answer WHERE question_id = $1', [removed.id]);
     expect(orphans).toBe(0);
     // The cached definition was dropped: the same submission now gets the checks' own answer.
-    const again = await t.gql(SUBMIT, { input: { pollId: poll.id, answers: [...answersFor(poll), { questionId: removed.id, number: 9 }] } });
+    const again = await t.gql(SUBMIT, {
+      input: { pollId: poll.id, answers: [...answersFor(poll), { questionId: removed.id, number: 9 }] },
+    });
     expect(again.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.answers[2].questionId' });
   });
 
@@ -101,7 +111,9 @@ describe('poll submissions under concurrency', () => {
     await t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } });
     await expect(t.app.db.query('DELETE FROM poll WHERE id = $1', [poll.id])).rejects.toThrow(/cannot be deleted/);
     await expect(t.app.db.query('DELETE FROM poll_question WHERE id = $1', [poll.questions[0].id])).rejects.toThrow(/cannot be deleted/);
-    await expect(t.app.db.query('DELETE FROM poll_option WHERE id = $1', [poll.questions[0].options[2].id])).rejects.toThrow(/cannot be deleted/);
+    await expect(t.app.db.query('DELETE FROM poll_option WHERE id = $1', [poll.questions[0].options[2].id])).rejects.toThrow(
+      /cannot be deleted/,
+    );
     expect((await stored(poll.id)).answers).toBe(2);
     const [{ ids }] = await t.app.db.query('SELECT array_agg(id) AS ids FROM poll_response WHERE poll_id = $1', [poll.id]);
     await t.app.db.query('DELETE FROM poll_tally_queue WHERE response_id = ANY($1)', [ids]);
@@ -144,12 +156,24 @@ describe('poll submissions under concurrency', () => {
     try {
       // A batch in flight, as the submission statement leaves it before its commit.
       await writer.query('BEGIN');
-      await writer.query('SELECT * FROM nabz_submission_gone(ARRAY[$1]::uuid[], ARRAY[$2]::uuid[], ARRAY[$3]::uuid[])', [poll.id, poll.questions[3].id, null]);
-      await writer.query('INSERT INTO poll_response (poll_id, submitted_at) VALUES ($1, date_trunc(\'hour\', now()))', [poll.id]);
-      const questions = input.questions.map((q, i) => ({ ...q, id: poll.questions[i].id, options: q.options?.map((o, j) => ({ ...o, id: poll.questions[i].options[j].id })) }));
+      await writer.query('SELECT * FROM nabz_submission_gone(ARRAY[$1]::uuid[], ARRAY[$2]::uuid[], ARRAY[$3]::uuid[])', [
+        poll.id,
+        poll.questions[3].id,
+        null,
+      ]);
+      await writer.query("INSERT INTO poll_response (poll_id, submitted_at) VALUES ($1, date_trunc('hour', now()))", [poll.id]);
+      const questions = input.questions.map((q, i) => ({
+        ...q,
+        id: poll.questions[i].id,
+        options: q.options?.map((o, j) => ({ ...o, id: poll.questions[i].options[j].id })),
+      }));
       let settled = false;
       const update = t
-        .gql('mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }', { input: { id: poll.id, questions: questions.filter((_, i) => i !== 3) } }, { token: editor })
+        .gql(
+          'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }',
+          { input: { id: poll.id, questions: questions.filter((_, i) => i !== 3) } },
+          { token: editor },
+        )
         .finally(() => (settled = true));
       await new Promise((r) => setTimeout(r, 400));
       expect(settled).toBe(false);
@@ -162,7 +186,7 @@ describe('poll submissions under concurrency', () => {
     expect(n).toBe(poll.questions.length);
   });
 
-  it('falls back to unnamed statements when the database session is not the connection\'s own (PGlite, a transaction pooler)', async () => {
+  it("falls back to unnamed statements when the database session is not the connection's own (PGlite, a transaction pooler)", async () => {
     // One connection, so the test's DEALLOCATE reaches the session the writer prepared its statement in.
     const single = await startTestApp({ databaseUrl: t.databaseUrl, env: { DATABASE_POOL_SIZE: '1', SUBMISSIONS_PER_MINUTE: '100000' } });
     try {
@@ -180,10 +204,13 @@ describe('poll submissions under concurrency', () => {
 
   it('accepts one of many concurrent submissions with the same token, whatever batches they fall in', async () => {
     const poll = await createPoll(t, editor, surveyInput());
-    const token = (await t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } })).body.data!.submitPollResponse.respondentToken;
+    const token = (await t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } })).body.data!.submitPollResponse
+      .respondentToken;
     const target = await createPoll(t, editor, surveyInput());
     const others = Array.from({ length: 60 }, () => t.gql(SUBMIT, { input: { pollId: target.id, answers: answersFor(target) } }));
-    const same = Array.from({ length: 20 }, () => t.gql(SUBMIT, { input: { pollId: target.id, respondentToken: token, answers: answersFor(target) } }));
+    const same = Array.from({ length: 20 }, () =>
+      t.gql(SUBMIT, { input: { pollId: target.id, respondentToken: token, answers: answersFor(target) } }),
+    );
     const [otherResults, sameResults] = [await Promise.all(others), await Promise.all(same)];
     expect(otherResults.filter((r) => r.body.data?.submitPollResponse).length).toBe(60);
     expect(sameResults.filter((r) => r.body.data?.submitPollResponse).length).toBe(1);

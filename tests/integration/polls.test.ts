@@ -37,7 +37,9 @@ async function counts(pollId: string) {
 
 describe('polls: reading', () => {
   it('lists an open poll with its questions and options for an anonymous caller, in Persian', async () => {
-    const res = await t.gql(`{ polls(first: 10) { totalCount edges { node { id title status questions { kind prompt options { label } } } } } }`);
+    const res = await t.gql(
+      `{ polls(first: 10) { totalCount edges { node { id title status questions { kind prompt options { label } } } } } }`,
+    );
     expect(res.body.errors).toBeUndefined();
     const node = res.body.data!.polls.edges.find((e: any) => e.node.id === survey.id).node;
     expect(node.status).toBe('OPEN');
@@ -94,19 +96,31 @@ describe('polls: answering', () => {
     const token = first.body.data!.submitPollResponse.respondentToken;
     const again = await t.gql(SUBMIT, { input: { pollId: survey.id, respondentToken: token, answers: validAnswers() } });
     expect(again.body.errors?.[0].extensions?.code).toBe('ALREADY_RESPONDED');
-    const byCookie = await t.gql(SUBMIT, { input: { pollId: survey.id, answers: validAnswers() } }, { headers: { cookie: `nabz_respondent=${token}` } });
+    const byCookie = await t.gql(
+      SUBMIT,
+      { input: { pollId: survey.id, answers: validAnswers() } },
+      { headers: { cookie: `nabz_respondent=${token}` } },
+    );
     expect(byCookie.body.errors?.[0].extensions?.code).toBe('ALREADY_RESPONDED');
   });
 
   it('ends 50 concurrent submissions with one token in exactly one response and 49 ALREADY_RESPONDED', async () => {
     const poll = await createPoll(t, editor, surveyInput({ titleFa: 'هم‌زمانی' }));
-    const answers = [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[1].id] }, { questionId: poll.questions[2].id, number: 3 }];
+    const answers = [
+      { questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[1].id] },
+      { questionId: poll.questions[2].id, number: 3 },
+    ];
     const first = await t.gql(SUBMIT, { input: { pollId: poll.id, answers } });
     const token = first.body.data!.submitPollResponse.respondentToken;
     // A second poll, the same token: 50 at once.
     const target = await createPoll(t, editor, surveyInput({ titleFa: 'هم‌زمانی ۲' }));
-    const targetAnswers = [{ questionId: target.questions[0].id, optionIds: [target.questions[0].options[1].id] }, { questionId: target.questions[2].id, number: 3 }];
-    const results = await Promise.all(Array.from({ length: 50 }, () => t.gql(SUBMIT, { input: { pollId: target.id, respondentToken: token, answers: targetAnswers } })));
+    const targetAnswers = [
+      { questionId: target.questions[0].id, optionIds: [target.questions[0].options[1].id] },
+      { questionId: target.questions[2].id, number: 3 },
+    ];
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => t.gql(SUBMIT, { input: { pollId: target.id, respondentToken: token, answers: targetAnswers } })),
+    );
     const accepted = results.filter((r) => r.body.data?.submitPollResponse);
     const refused = results.filter((r) => r.body.errors?.[0].extensions?.code === 'ALREADY_RESPONDED');
     expect([accepted.length, refused.length]).toEqual([1, 49]);
@@ -114,15 +128,31 @@ describe('polls: answering', () => {
   });
 
   const bad: Array<[string, string, (a: ReturnType<typeof validAnswers>) => unknown[]]> = [
-    ['an option of another question', 'input.answers[0].optionIds[0]', (a) => [{ ...a[0], optionIds: [q(1).options[0].id] }, ...a.slice(1)]],
-    ['two options on a single-choice question', 'input.answers[0].optionIds', (a) => [{ ...a[0], optionIds: [q(0).options[0].id, q(0).options[1].id] }, ...a.slice(1)]],
-    ['more choices than maxChoices', 'input.answers[1].optionIds', (a) => [a[0], { ...a[1], optionIds: q(1).options.map((o) => o.id) }, ...a.slice(2)]],
+    [
+      'an option of another question',
+      'input.answers[0].optionIds[0]',
+      (a) => [{ ...a[0], optionIds: [q(1).options[0].id] }, ...a.slice(1)],
+    ],
+    [
+      'two options on a single-choice question',
+      'input.answers[0].optionIds',
+      (a) => [{ ...a[0], optionIds: [q(0).options[0].id, q(0).options[1].id] }, ...a.slice(1)],
+    ],
+    [
+      'more choices than maxChoices',
+      'input.answers[1].optionIds',
+      (a) => [a[0], { ...a[1], optionIds: q(1).options.map((o) => o.id) }, ...a.slice(2)],
+    ],
     ['a rating of 6', 'input.answers[2].number', (a) => [a[0], a[1], { ...a[2], number: 6 }, a[3], a[4]]],
     ['an NPS of -1', 'input.answers[3].number', (a) => [a[0], a[1], a[2], { ...a[3], number: -1 }, a[4]]],
     ['a text over maxLength', 'input.answers[4].text', (a) => [...a.slice(0, 4), { ...a[4], text: 'ب'.repeat(201) }]],
     ['a NUL byte in a text', 'input.answers[4].text', (a) => [...a.slice(0, 4), { ...a[4], text: 'پارک\u0000' }]],
     ['a missing required question', 'input.answers', (a) => a.slice(1)],
-    ['a question of another poll', 'input.answers[5].questionId', (a) => [...a, { questionId: '00000000-0000-4000-8000-000000000000', number: 1 }]],
+    [
+      'a question of another poll',
+      'input.answers[5].questionId',
+      (a) => [...a, { questionId: '00000000-0000-4000-8000-000000000000', number: 1 }],
+    ],
     ['the same question twice', 'input.answers[5].questionId', (a) => [...a, a[2]]],
     ['a number for a choice question', 'input.answers[0].optionIds', (a) => [{ questionId: q(0).id, number: 1 }, ...a.slice(1)]],
   ];
@@ -139,7 +169,9 @@ describe('polls: answering', () => {
   });
 
   it('refuses a forged respondent token', async () => {
-    const res = await t.gql(SUBMIT, { input: { pollId: survey.id, respondentToken: 'AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA', answers: validAnswers() } });
+    const res = await t.gql(SUBMIT, {
+      input: { pollId: survey.id, respondentToken: 'AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA', answers: validAnswers() },
+    });
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.respondentToken' });
   });
 
@@ -147,9 +179,20 @@ describe('polls: answering', () => {
     const draft = await createPoll(t, editor, surveyInput(), false);
     const scheduled = await createPoll(t, editor, surveyInput({ opensAt: new Date(Date.now() + 86_400_000).toISOString() }));
     const closed = await createPoll(t, editor, surveyInput());
-    await t.gql('mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { status } } }', { input: { id: closed.id } }, { token: editor });
-    const answersFor = (p: CreatedPoll) => [{ questionId: p.questions[0].id, optionIds: [p.questions[0].options[0].id] }, { questionId: p.questions[2].id, number: 5 }];
-    for (const [poll, code] of [[draft, 'NOT_FOUND'], [scheduled, 'POLL_NOT_OPEN'], [closed, 'POLL_CLOSED']] as const) {
+    await t.gql(
+      'mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { status } } }',
+      { input: { id: closed.id } },
+      { token: editor },
+    );
+    const answersFor = (p: CreatedPoll) => [
+      { questionId: p.questions[0].id, optionIds: [p.questions[0].options[0].id] },
+      { questionId: p.questions[2].id, number: 5 },
+    ];
+    for (const [poll, code] of [
+      [draft, 'NOT_FOUND'],
+      [scheduled, 'POLL_NOT_OPEN'],
+      [closed, 'POLL_CLOSED'],
+    ] as const) {
       const res = await t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } });
       expect([poll.id, res.body.errors?.[0].extensions?.code]).toEqual([poll.id, code]);
       expect((await counts(poll.id)).responses).toBe(0);
@@ -161,16 +204,30 @@ describe('polls: answering', () => {
     await new Promise((r) => setTimeout(r, 1600));
     const res = await t.gql('query ($id: ID!) { poll(id: $id) { status } }', { id: poll.id });
     expect(res.body.data!.poll.status).toBe('CLOSED');
-    const submit = await t.gql(SUBMIT, { input: { pollId: poll.id, answers: [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] }, { questionId: poll.questions[2].id, number: 5 }] } });
+    const submit = await t.gql(SUBMIT, {
+      input: {
+        pollId: poll.id,
+        answers: [
+          { questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] },
+          { questionId: poll.questions[2].id, number: 5 },
+        ],
+      },
+    });
     expect(submit.body.errors?.[0].extensions?.code).toBe('POLL_CLOSED');
   });
 
   it('refuses a district that does not exist, malformed or unknown, with BAD_USER_INPUT and writes nothing', async () => {
     const poll = await createPoll(t, editor, surveyInput({ asksDistrict: true }));
-    const answers = [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] }, { questionId: poll.questions[2].id, number: 2 }];
+    const answers = [
+      { questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] },
+      { questionId: poll.questions[2].id, number: 2 },
+    ];
     for (const districtId of ['not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
       const res = await t.gql(SUBMIT, { input: { pollId: poll.id, districtId, answers } });
-      expect([districtId, res.body.errors?.[0].extensions]).toEqual([districtId, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.districtId' })]);
+      expect([districtId, res.body.errors?.[0].extensions]).toEqual([
+        districtId,
+        expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.districtId' }),
+      ]);
     }
     expect((await counts(poll.id)).responses).toBe(0);
   });
@@ -178,7 +235,10 @@ describe('polls: answering', () => {
   it('limits a district-targeted poll to its districts, and requires the district', async () => {
     const districts = (await t.gql('{ districts { id code } }')).body.data!.districts as Array<{ id: string; code: number }>;
     const poll = await createPoll(t, editor, surveyInput({ districtIds: [districts[0].id, districts[1].id] }));
-    const answers = [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] }, { questionId: poll.questions[2].id, number: 2 }];
+    const answers = [
+      { questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] },
+      { questionId: poll.questions[2].id, number: 2 },
+    ];
     const other = await t.gql(SUBMIT, { input: { pollId: poll.id, districtId: districts[4].id, answers } });
     expect(other.body.errors?.[0].extensions?.code).toBe('DISTRICT_NOT_ELIGIBLE');
     const none = await t.gql(SUBMIT, { input: { pollId: poll.id, answers } });
@@ -194,10 +254,22 @@ describe('polls: answering', () => {
 describe('polls: privacy', () => {
   it('stores who took part apart from what they answered, with nothing that joins the two', async () => {
     const columns = async (table: string) =>
-      (await t.app.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`, [table])).map((r: any) => r.column_name);
+      (await t.app.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`, [table])).map(
+        (r: any) => r.column_name,
+      );
     expect(await columns('poll_participation')).toEqual(['poll_id', 'respondent_key']);
-    expect(await columns('poll_response')).toEqual(['assurance', 'cluster_key', 'district_id', 'id', 'poll_id', 'quarantined', 'submitted_at']);
-    const [{ minute }] = await t.app.db.query(`SELECT count(*)::int AS minute FROM poll_response WHERE submitted_at <> date_trunc('hour', submitted_at)`);
+    expect(await columns('poll_response')).toEqual([
+      'assurance',
+      'cluster_key',
+      'district_id',
+      'id',
+      'poll_id',
+      'quarantined',
+      'submitted_at',
+    ]);
+    const [{ minute }] = await t.app.db.query(
+      `SELECT count(*)::int AS minute FROM poll_response WHERE submitted_at <> date_trunc('hour', submitted_at)`,
+    );
     expect(minute).toBe(0);
   });
 

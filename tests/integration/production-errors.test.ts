@@ -45,16 +45,24 @@ describe('error messages in production', () => {
     expect(dev.body.errors?.[0].message).toMatch(/Did you mean "totalCount"\?/);
   });
 
-  it('name no field in a subscription\'s validation error over the WebSocket', async () => {
+  it("name no field in a subscription's validation error over the WebSocket", async () => {
     const token = await development.signIn('admin');
-    const client = createClient({ url: production.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: production.graphqlUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+    });
     try {
       const errors = await new Promise<Array<{ message: string }>>((resolve, reject) => {
-        client.subscribe({ query: 'subscription ($pollId: ID!) { pollResultsUpdated(pollId: $pollId) { responseCont } }', variables: { pollId: 'x' } }, {
-          next: () => reject(new Error('expected an error')),
-          error: (e) => (Array.isArray(e) ? resolve(e as Array<{ message: string }>) : reject(e)),
-          complete: () => reject(new Error('completed without an error')),
-        });
+        client.subscribe(
+          { query: 'subscription ($pollId: ID!) { pollResultsUpdated(pollId: $pollId) { responseCont } }', variables: { pollId: 'x' } },
+          {
+            next: () => reject(new Error('expected an error')),
+            error: (e) => (Array.isArray(e) ? resolve(e as Array<{ message: string }>) : reject(e)),
+            complete: () => reject(new Error('completed without an error')),
+          },
+        );
       });
       expect(errors[0].message).toMatch(/Cannot query field "responseCont"/);
       expect(errors[0].message).not.toMatch(/Did you mean/);
@@ -65,19 +73,22 @@ describe('error messages in production', () => {
 });
 
 describe('request bodies', () => {
-  it.each(['latin1', 'ISO-8859-1', 'utf-16', '"windows-1256"'])('refuses JSON declared charset=%s with 415 UNSUPPORTED_MEDIA_TYPE and runs nothing', async (charset) => {
-    const before = production.sqlCount();
-    const res = await fetch(production.graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': `application/json; charset=${charset}` },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    });
-    expect(res.status).toBe(415);
-    const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
-    expect(body.errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(body.errors[0].message).toMatch(/UTF-8/);
-    expect(production.sqlCount()).toBe(before);
-  });
+  it.each(['latin1', 'ISO-8859-1', 'utf-16', '"windows-1256"'])(
+    'refuses JSON declared charset=%s with 415 UNSUPPORTED_MEDIA_TYPE and runs nothing',
+    async (charset) => {
+      const before = production.sqlCount();
+      const res = await fetch(production.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': `application/json; charset=${charset}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(res.status).toBe(415);
+      const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      expect(body.errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(body.errors[0].message).toMatch(/UTF-8/);
+      expect(production.sqlCount()).toBe(before);
+    },
+  );
 
   it.each(['application/json', 'application/json; charset=utf-8', 'application/json;charset=UTF8'])('accepts %s', async (type) => {
     const token = await development.signIn('editor');

@@ -37,7 +37,13 @@ async function redisProxy(): Promise<{ url: string; cut(): void; close(): Promis
 
 function answers(poll: CreatedPoll): Record<string, unknown> {
   const [single, , rating] = poll.questions;
-  return { pollId: poll.id, answers: [{ questionId: single.id, optionIds: [single.options[1].id] }, { questionId: rating.id, number: 5 }] };
+  return {
+    pollId: poll.id,
+    answers: [
+      { questionId: single.id, optionIds: [single.options[1].id] },
+      { questionId: rating.id, number: 5 },
+    ],
+  };
 }
 
 let t: TestApp;
@@ -65,7 +71,11 @@ it('keeps answering reads, sign-ins, submissions and API keys while Redis is gon
   const submitted = await t.gql(SUBMIT, { input: answers(poll) });
   expect(submitted.body.errors).toBeUndefined();
   expect(await t.signIn('analyst')).toEqual(expect.any(String));
-  const created = await t.gql('mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { name: 'During the outage', scopes: ['PUBLIC_READ'], requestsPerMinute: 2 } }, { token: await t.signIn('admin') });
+  const created = await t.gql(
+    'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+    { input: { name: 'During the outage', scopes: ['PUBLIC_READ'], requestsPerMinute: 2 } },
+    { token: await t.signIn('admin') },
+  );
   const headers = { 'x-api-key': created.body.data!.createApiKey.secret };
   // The limits still hold, per process (the in-memory insurance limiter).
   const codes: Array<string | undefined> = [];

@@ -13,7 +13,13 @@ const SUBMIT = 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse
 
 function answers(poll: CreatedPoll): Record<string, unknown> {
   const [single, , rating] = poll.questions;
-  return { pollId: poll.id, answers: [{ questionId: single.id, optionIds: [single.options[0].id] }, { questionId: rating.id, number: 3 }] };
+  return {
+    pollId: poll.id,
+    answers: [
+      { questionId: single.id, optionIds: [single.options[0].id] },
+      { questionId: rating.id, number: 3 },
+    ],
+  };
 }
 
 describe('two instances sharing PostgreSQL and Redis', () => {
@@ -28,11 +34,16 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     await a.close();
   });
 
-  it('holds an API key\'s rate limit across both', async () => {
-    const created = await a.gql('mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { name: 'Two-instance partner', scopes: ['PUBLIC_READ'], requestsPerMinute: 4 } }, { token: await a.signIn('admin') });
+  it("holds an API key's rate limit across both", async () => {
+    const created = await a.gql(
+      'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+      { input: { name: 'Two-instance partner', scopes: ['PUBLIC_READ'], requestsPerMinute: 4 } },
+      { token: await a.signIn('admin') },
+    );
     const headers = { 'x-api-key': created.body.data!.createApiKey.secret };
     const codes: Array<string | undefined> = [];
-    for (const t of [a, b, a, b, a, b]) codes.push((await t.gql('{ districts { id } }', {}, { headers })).body.errors?.[0].extensions?.code);
+    for (const t of [a, b, a, b, a, b])
+      codes.push((await t.gql('{ districts { id } }', {}, { headers })).body.errors?.[0].extensions?.code);
     expect(codes).toEqual([undefined, undefined, undefined, undefined, 'RATE_LIMITED', 'RATE_LIMITED']);
   });
 
@@ -41,7 +52,9 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     const d = await startTestApp({ databaseUrl: c.databaseUrl, env: { REDIS_URL, SUBMISSIONS_PER_MINUTE: '3' } });
     try {
       // Another test run may have used this address's budget within the minute: start from a clean key.
-      await c.app.services.pollSubmissions['limits'].perClient.reset(require('../../server/src/common/rate-limit').hashKey('client:127.0.0.1'));
+      await c.app.services.pollSubmissions['limits'].perClient.reset(
+        require('../../server/src/common/rate-limit').hashKey('client:127.0.0.1'),
+      );
       const poll = await createPoll(c, await c.signIn('editor'), surveyInput());
       const codes: Array<string | undefined> = [];
       for (const t of [c, d, c, d]) codes.push((await t.gql(SUBMIT, { input: answers(poll) })).body.errors?.[0].extensions?.code);
@@ -77,7 +90,11 @@ describe('a read replica for analysts (DATABASE_READ_URL)', () => {
       await withReplica.settle();
 
       const analyst = await withReplica.signIn('analyst');
-      const insights = await withReplica.gql('query ($id: ID!) { pollInsights(pollId: $id) { responseCount } }', { id: poll.id }, { token: analyst });
+      const insights = await withReplica.gql(
+        'query ($id: ID!) { pollInsights(pollId: $id) { responseCount } }',
+        { id: poll.id },
+        { token: analyst },
+      );
       const results = await withReplica.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount } }', { id: poll.id });
       expect(insights.body.data!.pollInsights.responseCount).toBe(2); // the replica's
       expect(results.body.data!.pollResults.responseCount).toBe(3); // the primary's

@@ -1,7 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchema, findBreakingChanges, isEnumType, isInputObjectType, isIntrospectionType, isObjectType, isScalarType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  findBreakingChanges,
+  isEnumType,
+  isInputObjectType,
+  isIntrospectionType,
+  isObjectType,
+  isScalarType,
+  type GraphQLSchema,
+} from 'graphql';
 import { getSchema, printContract } from '../../server/src/graphql/schema';
 
 const CONTRACT = path.resolve(__dirname, '../../schema/schema.graphql');
@@ -35,11 +44,16 @@ describe('the schema contract', () => {
     const current = fs.readFileSync(CONTRACT, 'utf8');
     const previous = previousContract(current);
     if (!previous) return; // the first version of the contract: nothing to break
-    const intended = (JSON.parse(fs.readFileSync(INTENDED_BREAKS, 'utf8')) as Array<{ change: string; reason: string }>).map((c) => c.change);
+    const intended = (JSON.parse(fs.readFileSync(INTENDED_BREAKS, 'utf8')) as Array<{ change: string; reason: string }>).map(
+      (c) => c.change,
+    );
     const breaking = findBreakingChanges(buildSchema(previous.sdl), buildSchema(current)).map((c) => `${c.type}: ${c.description}`);
     // Remove a field by deprecating it first (`deprecationReason`), never outright; an intended
     // break goes into schema/intended-breaking-changes.json with its reason.
-    expect({ against: previous.commit.slice(0, 10), breaking: breaking.filter((b) => !intended.includes(b)) }).toEqual({ against: previous.commit.slice(0, 10), breaking: [] });
+    expect({ against: previous.commit.slice(0, 10), breaking: breaking.filter((b) => !intended.includes(b)) }).toEqual({
+      against: previous.commit.slice(0, 10),
+      breaking: [],
+    });
   });
 
   it('describes every type, field, argument and enum value', () => {

@@ -10,10 +10,13 @@ beforeAll(async () => {
     ('برنامه زیباسازی پارک‌ها', 'Park beautification programme', 'کاشت درخت در پارک‌ها', 'AWARENESS', 900, 'ACTIVE'),
     ('پیش‌نویس زیباسازی', NULL, NULL, 'AWARENESS', 901, 'DRAFT'),
     ('زیباسازی بایگانی‌شده', NULL, NULL, 'AWARENESS', 902, 'ARCHIVED')`);
-  await q(`INSERT INTO press_release (slug, title_fa, title_en, summary_fa, body_fa, status, published_at, withdrawn_at, created_by) VALUES
+  await q(
+    `INSERT INTO press_release (slug, title_fa, title_en, summary_fa, body_fa, status, published_at, withdrawn_at, created_by) VALUES
     ('zibasazi-news', 'خبر زيباسازي ميدان', 'Square beautification news', 'خلاصه خبر', 'متن', 'PUBLISHED', now(), NULL, $1),
     ('zibasazi-draft', 'پیش‌نویس خبر زیباسازی', NULL, NULL, 'متن', 'DRAFT', NULL, NULL, $1),
-    ('zibasazi-withdrawn', 'خبر پس‌گرفته زیباسازی', NULL, NULL, 'متن', 'WITHDRAWN', now(), now(), $1)`, [staff.id]);
+    ('zibasazi-withdrawn', 'خبر پس‌گرفته زیباسازی', NULL, NULL, 'متن', 'WITHDRAWN', now(), now(), $1)`,
+    [staff.id],
+  );
   await q(`INSERT INTO event (kind, title_fa, venue_fa, starts_at, ends_at, status, published_at) VALUES
     ('MAYOR_APPEARANCE', 'بازدید شهردار', 'پارک زیبا‌سازی‌شده', now(), now() + interval '1 hour', 'PUBLISHED', now()),
     ('MAYOR_APPEARANCE', 'رویداد پیش‌نویس زیباسازی', NULL, now(), now() + interval '1 hour', 'DRAFT', NULL)`);
@@ -36,7 +39,11 @@ const SEARCH = `query ($query: String!, $first: Int, $locale: Locale) {
   }
 }`;
 
-type Group = { kind: string; totalCount: number; hits: Array<{ kind: string; id: string; title: string; snippet: string | null; path: string }> };
+type Group = {
+  kind: string;
+  totalCount: number;
+  hits: Array<{ kind: string; id: string; title: string; snippet: string | null; path: string }>;
+};
 type SearchData = { search: { query: string; totalCount: number; goals: Group; news: Group; events: Group; polls: Group } };
 
 const titles = (g: Group) => g.hits.map((h) => h.title);

@@ -8,9 +8,12 @@ import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { serverOnly } from '../helpers/database';
 
-const LIST = 'query ($first: Int, $after: String, $filter: StaffUserFilter) { staffUsers(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id email displayName role active } } } }';
-const CREATE = 'mutation ($input: CreateStaffUserInput!) { createStaffUser(input: $input) { staffUser { id email displayName role active createdAt } } }';
-const UPDATE = 'mutation ($input: UpdateStaffUserInput!) { updateStaffUser(input: $input) { endedSessionCount staffUser { id email displayName role active } } }';
+const LIST =
+  'query ($first: Int, $after: String, $filter: StaffUserFilter) { staffUsers(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id email displayName role active } } } }';
+const CREATE =
+  'mutation ($input: CreateStaffUserInput!) { createStaffUser(input: $input) { staffUser { id email displayName role active createdAt } } }';
+const UPDATE =
+  'mutation ($input: UpdateStaffUserInput!) { updateStaffUser(input: $input) { endedSessionCount staffUser { id email displayName role active } } }';
 const RESET = 'mutation ($input: ResetStaffPasswordInput!) { resetStaffPassword(input: $input) { endedSessionCount staffUser { id } } }';
 const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { token user { role } } }';
 const ME = '{ me { email role } }';
@@ -31,10 +34,16 @@ afterAll(() => t.close());
 
 const code = (res: { body: { errors?: Array<{ extensions?: Record<string, any> }> } }) => res.body.errors?.[0]?.extensions?.code;
 
-async function createUser(fields: { role?: string; displayName?: string; email?: string; password?: string } = {}): Promise<{ id: string; email: string; password: string }> {
+async function createUser(
+  fields: { role?: string; displayName?: string; email?: string; password?: string } = {},
+): Promise<{ id: string; email: string; password: string }> {
   const email = fields.email ?? `staff${++counter}@nabz.example`;
   const password = fields.password ?? PASSWORD;
-  const res = await t.gql(CREATE, { input: { email, role: fields.role ?? 'EDITOR', password, ...(fields.displayName ? { displayName: fields.displayName } : {}) } }, { token: admin });
+  const res = await t.gql(
+    CREATE,
+    { input: { email, role: fields.role ?? 'EDITOR', password, ...(fields.displayName ? { displayName: fields.displayName } : {}) } },
+    { token: admin },
+  );
   expect(res.body.errors).toBeUndefined();
   return { id: res.body.data!.createStaffUser.staffUser.id, email: email.toLowerCase(), password };
 }
@@ -73,7 +82,8 @@ describe('who may administer staff', () => {
     ];
     for (const account of ['editor', 'analyst', 'media'] as const) {
       const token = await t.signIn(account);
-      for (const [query, variables] of calls) expect([account, code(await t.gql(query, variables, { token }))]).toEqual([account, 'FORBIDDEN']);
+      for (const [query, variables] of calls)
+        expect([account, code(await t.gql(query, variables, { token }))]).toEqual([account, 'FORBIDDEN']);
     }
     for (const [query, variables] of calls) expect(code(await t.gql(query, variables))).toBe('UNAUTHENTICATED');
     expect(await snapshotOf(target.id)).toEqual(before);
@@ -86,7 +96,11 @@ describe('who may administer staff', () => {
 
 describe('createStaffUser', () => {
   it('creates a user who can sign in at once, e-mail lower-cased, password stored only as argon2id, audited without it', async () => {
-    const res = await t.gql(CREATE, { input: { email: 'Sara.Karimi@NABZ.example', displayName: 'سارا کریمی', role: 'ANALYST', password: 'سارا-گذرواژه-۱۴۰۵' } }, { token: admin, headers: { 'x-request-id': 'create-sara' } });
+    const res = await t.gql(
+      CREATE,
+      { input: { email: 'Sara.Karimi@NABZ.example', displayName: 'سارا کریمی', role: 'ANALYST', password: 'سارا-گذرواژه-۱۴۰۵' } },
+      { token: admin, headers: { 'x-request-id': 'create-sara' } },
+    );
     expect(res.body.errors).toBeUndefined();
     const user = res.body.data!.createStaffUser.staffUser;
     expect(user).toMatchObject({ email: 'sara.karimi@nabz.example', displayName: 'سارا کریمی', role: 'ANALYST', active: true });
@@ -94,9 +108,18 @@ describe('createStaffUser', () => {
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect((await signIn('sara.karimi@nabz.example', 'سارا-گذرواژه-۱۴۰۵')).body.data!.signIn.user.role).toBe('ANALYST');
 
-    const [audit] = await t.app.db.query(`SELECT actor_id, request_id, before, after, after::text AS text FROM audit_log WHERE action = 'createStaffUser' AND entity_id = $1`, [user.id]);
+    const [audit] = await t.app.db.query(
+      `SELECT actor_id, request_id, before, after, after::text AS text FROM audit_log WHERE action = 'createStaffUser' AND entity_id = $1`,
+      [user.id],
+    );
     expect(audit).toMatchObject({ actor_id: adminId, request_id: 'create-sara', before: null });
-    expect(audit.after).toEqual({ id: user.id, email: 'sara.karimi@nabz.example', displayName: 'سارا کریمی', role: 'ANALYST', active: true });
+    expect(audit.after).toEqual({
+      id: user.id,
+      email: 'sara.karimi@nabz.example',
+      displayName: 'سارا کریمی',
+      role: 'ANALYST',
+      active: true,
+    });
     expect(audit.text).not.toContain('argon2');
     expect(audit.text).not.toContain('گذرواژه');
   });
@@ -148,7 +171,8 @@ describe('staffUsers', () => {
       expect(page.totalCount).toBe(page.edges.length);
       return page.edges.map((e: any) => e.node.email);
     };
-    const db = async (where: string) => (await t.app.db.query(`SELECT email FROM staff_user WHERE ${where} ORDER BY email`)).map((r: any) => r.email);
+    const db = async (where: string) =>
+      (await t.app.db.query(`SELECT email FROM staff_user WHERE ${where} ORDER BY email`)).map((r: any) => r.email);
 
     expect(await emails({ role: 'MEDIA_OFFICER' })).toEqual(await db(`role = 'MEDIA_OFFICER'`));
     expect(await emails({ active: false })).toEqual(await db('NOT active'));
@@ -180,7 +204,12 @@ describe('staffUsers', () => {
   it('refuses a malformed cursor or an out-of-range first with BAD_USER_INPUT before any SQL runs', async () => {
     const nul = Buffer.from(JSON.stringify(['a\u0000'])).toString('base64url');
     const wrongShape = Buffer.from(JSON.stringify([1])).toString('base64url');
-    for (const [variables, field] of [[{ after: 'not-a-cursor' }, 'after'], [{ after: nul }, 'after'], [{ after: wrongShape }, 'after'], [{ first: 51 }, 'first']] as const) {
+    for (const [variables, field] of [
+      [{ after: 'not-a-cursor' }, 'after'],
+      [{ after: nul }, 'after'],
+      [{ after: wrongShape }, 'after'],
+      [{ first: 51 }, 'first'],
+    ] as const) {
       const before = t.sqlCount();
       const res = await t.gql(LIST, variables, { token: admin });
       // The one statement is the session lookup that tells who is calling; the list itself ran none.
@@ -195,11 +224,14 @@ describe('updateStaffUser', () => {
     const user = await createUser();
     await tokenFor(user.email);
     const res = await t.gql(UPDATE, { input: { id: user.id, displayName: '  مریم  ' } }, { token: admin });
-    expect(res.body.data!.updateStaffUser).toMatchObject({ endedSessionCount: 0, staffUser: { displayName: 'مریم', role: 'EDITOR', active: true } });
+    expect(res.body.data!.updateStaffUser).toMatchObject({
+      endedSessionCount: 0,
+      staffUser: { displayName: 'مریم', role: 'EDITOR', active: true },
+    });
     expect(await sessions(user.id)).toBe(1);
   });
 
-  it('a new role ends all of the user\'s sessions at once; signing in again gives the new role', async () => {
+  it("a new role ends all of the user's sessions at once; signing in again gives the new role", async () => {
     const user = await createUser({ role: 'EDITOR' });
     const tokens = [await tokenFor(user.email), await tokenFor(user.email)];
     const res = await t.gql(UPDATE, { input: { id: user.id, role: 'ANALYST' } }, { token: admin });
@@ -243,8 +275,13 @@ describe('updateStaffUser', () => {
 
   it('refuses clearing a field, and answers NOT_FOUND for an unknown or malformed id', async () => {
     const user = await createUser();
-    expect((await t.gql(UPDATE, { input: { id: user.id, role: null } }, { token: admin })).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role' });
-    expect(code(await t.gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', displayName: 'x' } }, { token: admin }))).toBe('NOT_FOUND');
+    expect((await t.gql(UPDATE, { input: { id: user.id, role: null } }, { token: admin })).body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.role',
+    });
+    expect(code(await t.gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', displayName: 'x' } }, { token: admin }))).toBe(
+      'NOT_FOUND',
+    );
     expect(code(await t.gql(UPDATE, { input: { id: 'nope', displayName: 'x' } }, { token: admin }))).toBe('NOT_FOUND');
   });
 });
@@ -289,7 +326,11 @@ describe('the last active admin', () => {
       for (let waited = 0; ; waited += 20) {
         // pg_stat_activity is read once per transaction unless the snapshot is cleared.
         await blocker.query('SELECT pg_stat_clear_snapshot()');
-        const { rows: [{ n }] } = await blocker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        const {
+          rows: [{ n }],
+        } = await blocker.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
         if (n >= 2) break;
         if (waited > 10_000) throw new Error('the two demotions never reached the lock');
         await new Promise((r) => setTimeout(r, 20));
@@ -334,7 +375,10 @@ describe('resetStaffPassword', () => {
     expect(code(await signIn(user.email, PASSWORD))).toBe('UNAUTHENTICATED');
     expect((await signIn(user.email, 'a-brand-new-passphrase')).body.errors).toBeUndefined();
 
-    const [audit] = await t.app.db.query(`SELECT before, after, coalesce(before::text, '') || after::text AS text FROM audit_log WHERE action = 'resetStaffPassword' AND entity_id = $1`, [user.id]);
+    const [audit] = await t.app.db.query(
+      `SELECT before, after, coalesce(before::text, '') || after::text AS text FROM audit_log WHERE action = 'resetStaffPassword' AND entity_id = $1`,
+      [user.id],
+    );
     expect(audit.after).toMatchObject({ id: user.id, email: user.email, endedSessionCount: 1 });
     expect(audit.text).not.toContain('brand-new');
     expect(audit.text).not.toMatch(/argon2|hash/i);
@@ -343,8 +387,13 @@ describe('resetStaffPassword', () => {
   it('refuses a short password and an unknown user, changing nothing', async () => {
     const user = await createUser();
     const before = await snapshotOf(user.id);
-    expect((await t.gql(RESET, { input: { id: user.id, password: 'short' } }, { token: admin })).body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.password' });
-    expect(code(await t.gql(RESET, { input: { id: '00000000-0000-4000-8000-000000000000', password: PASSWORD } }, { token: admin }))).toBe('NOT_FOUND');
+    expect((await t.gql(RESET, { input: { id: user.id, password: 'short' } }, { token: admin })).body.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.password',
+    });
+    expect(code(await t.gql(RESET, { input: { id: '00000000-0000-4000-8000-000000000000', password: PASSWORD } }, { token: admin }))).toBe(
+      'NOT_FOUND',
+    );
     expect(await snapshotOf(user.id)).toEqual(before);
   });
 });
@@ -356,7 +405,9 @@ describe('the audit trail of staff administration', () => {
     );
     const actions = new Set(rows.map((r) => r.action));
     for (const action of ['createStaffUser', 'updateStaffUser', 'resetStaffPassword']) expect(actions).toContain(action);
-    const hashes: Array<{ h: string }> = await t.app.db.query(`SELECT password_hash AS h FROM staff_user UNION ALL SELECT encode(token_hash, 'hex') FROM staff_session`);
+    const hashes: Array<{ h: string }> = await t.app.db.query(
+      `SELECT password_hash AS h FROM staff_user UNION ALL SELECT encode(token_hash, 'hex') FROM staff_session`,
+    );
     for (const row of rows) {
       expect(row.text).not.toMatch(/argon2|passwordHash|password_hash|tokenHash|token_hash/);
       expect(row.text).not.toContain(PASSWORD);

@@ -11,7 +11,13 @@ const SUBMIT = 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse
 
 function answers(poll: CreatedPoll): Record<string, unknown> {
   const [single, , rating] = poll.questions;
-  return { pollId: poll.id, answers: [{ questionId: single.id, optionIds: [single.options[0].id] }, { questionId: rating.id, number: 4 }] };
+  return {
+    pollId: poll.id,
+    answers: [
+      { questionId: single.id, optionIds: [single.options[0].id] },
+      { questionId: rating.id, number: 4 },
+    ],
+  };
 }
 
 describe('TRUST_PROXY', () => {
@@ -33,7 +39,11 @@ describe('TRUST_PROXY', () => {
 
     it('limits each forwarded citizen on their own', async () => {
       const from = (address: string) => t.gql(SUBMIT, { input: answers(poll) }, { headers: { 'x-forwarded-for': address } });
-      const codes = async (address: string) => [(await from(address)).body.errors?.[0]?.extensions?.code, (await from(address)).body.errors?.[0]?.extensions?.code, (await from(address)).body.errors?.[0]?.extensions?.code];
+      const codes = async (address: string) => [
+        (await from(address)).body.errors?.[0]?.extensions?.code,
+        (await from(address)).body.errors?.[0]?.extensions?.code,
+        (await from(address)).body.errors?.[0]?.extensions?.code,
+      ];
       expect(await codes('203.0.113.7')).toEqual([undefined, undefined, 'RATE_LIMITED']);
       expect(await codes('198.51.100.23')).toEqual([undefined, undefined, 'RATE_LIMITED']);
     });
@@ -51,7 +61,9 @@ describe('TRUST_PROXY', () => {
     it('ignores X-Forwarded-For from a caller that is not a trusted proxy', async () => {
       const codes: unknown[] = [];
       for (const address of ['203.0.113.8', '203.0.113.9', '203.0.113.10']) {
-        codes.push((await t.gql(SUBMIT, { input: answers(poll) }, { headers: { 'x-forwarded-for': address } })).body.errors?.[0]?.extensions?.code);
+        codes.push(
+          (await t.gql(SUBMIT, { input: answers(poll) }, { headers: { 'x-forwarded-for': address } })).body.errors?.[0]?.extensions?.code,
+        );
       }
       expect(codes).toEqual([undefined, undefined, 'RATE_LIMITED']);
     });

@@ -13,7 +13,7 @@ import { createPoll, surveyInput } from '../helpers/polls';
 const manifest = JSON.parse(fs.readFileSync(MANIFEST_PATH, 'utf8')) as DocumentManifest;
 
 describe('the manifest', () => {
-  it('matches the web\'s operations (run `npm run documents -w server` and commit the result)', () => {
+  it("matches the web's operations (run `npm run documents -w server` and commit the result)", () => {
     expect(fs.readFileSync(MANIFEST_PATH, 'utf8')).toBe(manifestText(webManifest()));
     expect(Object.keys(manifest.documents).length).toBeGreaterThan(0);
   });
@@ -47,7 +47,10 @@ describe('with TRUSTED_DOCUMENTS=enforce', () => {
       // As Apollo Client sends it: __typename added to the first selection set, whitespace squeezed.
       const sent = text.replace('{', '{ __typename ').replace(/\s+/g, ' ');
       const res = await t.gql(sent, {});
-      expect([text.slice(0, 60), res.body.errors?.find((e) => e.extensions?.code === 'UNTRUSTED_DOCUMENT')]).toEqual([text.slice(0, 60), undefined]);
+      expect([text.slice(0, 60), res.body.errors?.find((e) => e.extensions?.code === 'UNTRUSTED_DOCUMENT')]).toEqual([
+        text.slice(0, 60),
+        undefined,
+      ]);
     }
     // One without variables runs to the end.
     const plain = Object.values(manifest.documents).find((text) => {
@@ -62,8 +65,9 @@ describe('with TRUSTED_DOCUMENTS=enforce', () => {
     }
   });
 
-  it('takes a citizen\'s answer sent with the website\'s own operations (the poll form\'s rules query and submission)', async () => {
-    const operation = (name: string) => Object.values(manifest.documents).find((text) => text.includes(`${name}(`) || text.includes(`${name} `));
+  it("takes a citizen's answer sent with the website's own operations (the poll form's rules query and submission)", async () => {
+    const operation = (name: string) =>
+      Object.values(manifest.documents).find((text) => text.includes(`${name}(`) || text.includes(`${name} `));
     const rules = operation('query PollRules');
     const submit = operation('mutation SubmitPollResponse');
     expect([rules !== undefined, submit !== undefined, operation('subscription') !== undefined]).toEqual([true, true, true]);
@@ -71,7 +75,9 @@ describe('with TRUSTED_DOCUMENTS=enforce', () => {
     const poll = await createPoll(open, editor, surveyInput({ questions: [{ kind: 'RATING', promptFa: 'نمره' }] }));
     const read = await t.gql(rules!, { id: poll.id });
     expect(read.body.errors).toBeUndefined();
-    const res = await t.gql<{ submitPollResponse: { pollId: string } }>(submit!, { input: { pollId: poll.id, answers: [{ questionId: poll.questions[0].id, number: 4 }] } });
+    const res = await t.gql<{ submitPollResponse: { pollId: string } }>(submit!, {
+      input: { pollId: poll.id, answers: [{ questionId: poll.questions[0].id, number: 4 }] },
+    });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.submitPollResponse.pollId).toBe(poll.id);
   });
@@ -79,7 +85,11 @@ describe('with TRUSTED_DOCUMENTS=enforce', () => {
   it('lets API keys and staff send any query', async () => {
     const admin = await open.signIn('admin');
     expect((await t.gql('{ districts { id } }', {}, { token: admin })).body.errors).toBeUndefined();
-    const created = await t.gql('mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { name: 'Partner', scopes: ['PUBLIC_READ'], requestsPerMinute: 100 } }, { token: admin });
+    const created = await t.gql(
+      'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+      { input: { name: 'Partner', scopes: ['PUBLIC_READ'], requestsPerMinute: 100 } },
+      { token: admin },
+    );
     const secret = created.body.data!.createApiKey.secret;
     const res = await t.gql('{ districts { id } }', {}, { headers: { 'x-api-key': secret } });
     expect(res.body.errors).toBeUndefined();

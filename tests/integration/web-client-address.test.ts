@@ -12,7 +12,13 @@ const SUBMIT = 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse
 
 function answers(poll: CreatedPoll): Record<string, unknown> {
   const [single, , rating] = poll.questions;
-  return { pollId: poll.id, answers: [{ questionId: single.id, optionIds: [single.options[0].id] }, { questionId: rating.id, number: 4 }] };
+  return {
+    pollId: poll.id,
+    answers: [
+      { questionId: single.id, optionIds: [single.options[0].id] },
+      { questionId: rating.id, number: 4 },
+    ],
+  };
 }
 
 let t: TestApp;
@@ -23,11 +29,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const submitAs = async (header: string) => (await t.gql(SUBMIT, { input: answers(poll) }, { headers: { [WEB_CLIENT_HEADER]: header } })).body.errors?.[0]?.extensions?.code;
+const submitAs = async (header: string) =>
+  (await t.gql(SUBMIT, { input: answers(poll) }, { headers: { [WEB_CLIENT_HEADER]: header } })).body.errors?.[0]?.extensions?.code;
 
-describe('the website\'s signed visitor address', () => {
+describe("the website's signed visitor address", () => {
   it('limits each visitor the website vouches for on their own', async () => {
-    const codes = async (address: string) => [await submitAs(signWebClient(SECRET, address)), await submitAs(signWebClient(SECRET, address)), await submitAs(signWebClient(SECRET, address))];
+    const codes = async (address: string) => [
+      await submitAs(signWebClient(SECRET, address)),
+      await submitAs(signWebClient(SECRET, address)),
+      await submitAs(signWebClient(SECRET, address)),
+    ];
     expect(await codes('203.0.113.7')).toEqual([undefined, undefined, 'RATE_LIMITED']);
     expect(await codes('2001:db8::7')).toEqual([undefined, undefined, 'RATE_LIMITED']);
   });
@@ -54,7 +65,8 @@ describe('without WEB_API_SECRET', () => {
   it('ignores the header', async () => {
     const plain = await startTestApp({ databaseUrl: t.databaseUrl, env: { SUBMISSIONS_PER_MINUTE: '1' } });
     try {
-      const send = (address: string) => plain.gql(SUBMIT, { input: answers(poll) }, { headers: { [WEB_CLIENT_HEADER]: signWebClient(SECRET, address) } });
+      const send = (address: string) =>
+        plain.gql(SUBMIT, { input: answers(poll) }, { headers: { [WEB_CLIENT_HEADER]: signWebClient(SECRET, address) } });
       expect((await send('203.0.113.80')).body.errors).toBeUndefined();
       expect((await send('203.0.113.81')).body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     } finally {

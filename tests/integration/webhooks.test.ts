@@ -68,7 +68,8 @@ const CREATE = `mutation ($input: CreateWebhookInput!) {
 }`;
 const UPDATE = 'mutation ($input: UpdateWebhookInput!) { updateWebhook(input: $input) { webhook { id events description disabledAt } } }';
 const DELETE = 'mutation ($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { deletedWebhookId } }';
-const REDELIVER = 'mutation ($input: RedeliverWebhookDeliveryInput!) { redeliverWebhookDelivery(input: $input) { delivery { id status attempts maxAttempts nextAttemptAt } } }';
+const REDELIVER =
+  'mutation ($input: RedeliverWebhookDeliveryInput!) { redeliverWebhookDelivery(input: $input) { delivery { id status attempts maxAttempts nextAttemptAt } } }';
 const LIST = '{ webhooks { id url events description disabledAt } }';
 const DELIVERIES = `query ($webhookId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {
   webhookDeliveries(webhookId: $webhookId, first: $first, after: $after, status: $status) {
@@ -93,7 +94,12 @@ interface DeliveryNode {
 }
 
 /** Fast timers so retries and scheduled polls happen within a test; 127.0.0.1 allowed for the receiver. */
-const FAST = { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_INTERVAL_MS: '100', WEBHOOK_RETRY_BASE_MS: '50', PUBLIC_SITE_URL: 'https://nabz.city.example' };
+const FAST = {
+  WEBHOOK_ALLOW_PRIVATE: 'true',
+  WEBHOOK_INTERVAL_MS: '100',
+  WEBHOOK_RETRY_BASE_MS: '50',
+  PUBLIC_SITE_URL: 'https://nabz.city.example',
+};
 
 describe('webhooks', () => {
   let t: TestApp;
@@ -115,13 +121,20 @@ describe('webhooks', () => {
   async function createWebhook(path: string, events: string[], description?: string) {
     const res = await t.gql(CREATE, { input: { url: `${receiver.base}${path}`, events, description } }, { token: admin });
     expect(res.body.errors).toBeUndefined();
-    return res.body.data!.createWebhook as { signingSecret: string; webhook: { id: string; url: string; events: string[]; createdBy: { email: string } } };
+    return res.body.data!.createWebhook as {
+      signingSecret: string;
+      webhook: { id: string; url: string; events: string[]; createdBy: { email: string } };
+    };
   }
 
   async function deliveries(webhookId: string, vars: Record<string, unknown> = {}) {
     const res = await t.gql(DELIVERIES, { webhookId, ...vars }, { token: admin });
     expect(res.body.errors).toBeUndefined();
-    return res.body.data!.webhookDeliveries as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: DeliveryNode }> };
+    return res.body.data!.webhookDeliveries as {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{ node: DeliveryNode }>;
+    };
   }
 
   let polls: { id: string; secret: string };
@@ -129,11 +142,17 @@ describe('webhooks', () => {
   it('sends a signed POLL_OPENED to a subscribed webhook when a poll is published, and logs the delivery', async () => {
     const created = await createWebhook('/polls', ['POLL_OPENED', 'POLL_CLOSED'], 'District 6 app');
     expect(created.signingSecret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    expect(created.webhook).toMatchObject({ url: `${receiver.base}/polls`, events: ['POLL_OPENED', 'POLL_CLOSED'], createdBy: { email: 'admin@nabz.example' } });
+    expect(created.webhook).toMatchObject({
+      url: `${receiver.base}/polls`,
+      events: ['POLL_OPENED', 'POLL_CLOSED'],
+      createdBy: { email: 'admin@nabz.example' },
+    });
     polls = { id: created.webhook.id, secret: created.signingSecret };
 
     const poll = await createPoll(t, editor, surveyInput({ titleFa: 'نظرسنجی پارک‌ها', titleEn: 'Parks poll' }));
-    const request = await waitFor('POLL_OPENED', () => receiver.on('/polls', 'POLL_OPENED').find((r) => JSON.parse(r.body).data.id === poll.id));
+    const request = await waitFor('POLL_OPENED', () =>
+      receiver.on('/polls', 'POLL_OPENED').find((r) => JSON.parse(r.body).data.id === poll.id),
+    );
 
     expect(request.headers['content-type']).toBe('application/json');
     expect(validSignature(created.signingSecret, request.headers['x-nabz-signature'], request.body)).toBe(true);
@@ -159,8 +178,18 @@ describe('webhooks', () => {
       const node = (await deliveries(polls.id)).edges.map((e) => e.node).find((d) => d.id === body.id);
       return node?.status === 'DELIVERED' ? node : null;
     });
-    expect(log).toMatchObject({ eventType: 'POLL_OPENED', attempts: 1, lastStatusCode: 200, lastError: null, nextAttemptAt: null, deliveredAt: expect.any(String), body: request.body });
-    expect(log.attemptLog).toEqual([{ number: 1, statusCode: 200, error: null, durationMs: expect.any(Number), attemptedAt: expect.any(String) }]);
+    expect(log).toMatchObject({
+      eventType: 'POLL_OPENED',
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+      nextAttemptAt: null,
+      deliveredAt: expect.any(String),
+      body: request.body,
+    });
+    expect(log.attemptLog).toEqual([
+      { number: 1, statusCode: 200, error: null, durationMs: expect.any(Number), attemptedAt: expect.any(String) },
+    ]);
   });
 
   it('announces a published event and a published press release to the webhooks subscribed to them', async () => {
@@ -168,24 +197,63 @@ describe('webhooks', () => {
     const startsAt = new Date(Date.now() + 3 * 86_400_000);
     const event = await t.gql(
       'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }',
-      { input: { kind: 'CULTURAL_EVENT', titleFa: 'جشنواره کتاب محله', titleEn: 'Neighbourhood book fair', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString() } },
+      {
+        input: {
+          kind: 'CULTURAL_EVENT',
+          titleFa: 'جشنواره کتاب محله',
+          titleEn: 'Neighbourhood book fair',
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+        },
+      },
       { token: editor },
     );
     expect(event.body.errors).toBeUndefined();
     const eventId = event.body.data!.createEvent.event.id;
-    expect((await t.gql('mutation ($input: PublishEventInput!) { publishEvent(input: $input) { event { status } } }', { input: { id: eventId } }, { token: editor })).body.errors).toBeUndefined();
+    expect(
+      (
+        await t.gql(
+          'mutation ($input: PublishEventInput!) { publishEvent(input: $input) { event { status } } }',
+          { input: { id: eventId } },
+          { token: editor },
+        )
+      ).body.errors,
+    ).toBeUndefined();
 
     const media = await t.signIn('media');
-    const release = await t.gql('mutation ($input: CreatePressReleaseInput!) { createPressRelease(input: $input) { pressRelease { id } } }', { input: { titleFa: 'اطلاعیه بازگشایی پارک', titleEn: 'Park reopens', bodyFa: 'پارک محله از شنبه باز است.' } }, { token: media });
+    const release = await t.gql(
+      'mutation ($input: CreatePressReleaseInput!) { createPressRelease(input: $input) { pressRelease { id } } }',
+      { input: { titleFa: 'اطلاعیه بازگشایی پارک', titleEn: 'Park reopens', bodyFa: 'پارک محله از شنبه باز است.' } },
+      { token: media },
+    );
     expect(release.body.errors).toBeUndefined();
     const releaseId = release.body.data!.createPressRelease.pressRelease.id;
-    expect((await t.gql('mutation ($input: PublishPressReleaseInput!) { publishPressRelease(input: $input) { pressRelease { status } } }', { input: { id: releaseId } }, { token: media })).body.errors).toBeUndefined();
+    expect(
+      (
+        await t.gql(
+          'mutation ($input: PublishPressReleaseInput!) { publishPressRelease(input: $input) { pressRelease { status } } }',
+          { input: { id: releaseId } },
+          { token: media },
+        )
+      ).body.errors,
+    ).toBeUndefined();
 
-    const eventRequest = await waitFor('EVENT_PUBLISHED', () => receiver.on('/publications', 'EVENT_PUBLISHED').find((r) => JSON.parse(r.body).data.id === eventId));
-    const releaseRequest = await waitFor('PRESS_RELEASE_PUBLISHED', () => receiver.on('/publications', 'PRESS_RELEASE_PUBLISHED').find((r) => JSON.parse(r.body).data.id === releaseId));
-    for (const request of [eventRequest, releaseRequest]) expect(validSignature(created.signingSecret, request.headers['x-nabz-signature'], request.body)).toBe(true);
-    expect(JSON.parse(eventRequest.body).data).toMatchObject({ id: eventId, title: { fa: 'جشنواره کتاب محله', en: 'Neighbourhood book fair' } });
-    expect(JSON.parse(releaseRequest.body).data).toMatchObject({ id: releaseId, title: { fa: 'اطلاعیه بازگشایی پارک', en: 'Park reopens' } });
+    const eventRequest = await waitFor('EVENT_PUBLISHED', () =>
+      receiver.on('/publications', 'EVENT_PUBLISHED').find((r) => JSON.parse(r.body).data.id === eventId),
+    );
+    const releaseRequest = await waitFor('PRESS_RELEASE_PUBLISHED', () =>
+      receiver.on('/publications', 'PRESS_RELEASE_PUBLISHED').find((r) => JSON.parse(r.body).data.id === releaseId),
+    );
+    for (const request of [eventRequest, releaseRequest])
+      expect(validSignature(created.signingSecret, request.headers['x-nabz-signature'], request.body)).toBe(true);
+    expect(JSON.parse(eventRequest.body).data).toMatchObject({
+      id: eventId,
+      title: { fa: 'جشنواره کتاب محله', en: 'Neighbourhood book fair' },
+    });
+    expect(JSON.parse(releaseRequest.body).data).toMatchObject({
+      id: releaseId,
+      title: { fa: 'اطلاعیه بازگشایی پارک', en: 'Park reopens' },
+    });
     // Nothing personal goes out: no contact, phone or e-mail in a release's payload.
     expect(releaseRequest.body).not.toMatch(/@|contact/i);
   });
@@ -194,7 +262,10 @@ describe('webhooks', () => {
     const list = await t.gql(LIST, {}, { token: admin });
     expect(list.body.data!.webhooks.map((w: { id: string }) => w.id)).toContain(polls.id);
     expect(JSON.stringify(list.body)).not.toContain(polls.secret);
-    const audit: Array<{ action: string; after: unknown }> = await t.app.db.query(`SELECT action, after FROM audit_log WHERE entity_type = 'Webhook' AND entity_id = $1`, [polls.id]);
+    const audit: Array<{ action: string; after: unknown }> = await t.app.db.query(
+      `SELECT action, after FROM audit_log WHERE entity_type = 'Webhook' AND entity_id = $1`,
+      [polls.id],
+    );
     expect(audit.map((a) => a.action)).toEqual(['createWebhook']);
     expect(JSON.stringify(audit)).not.toContain(polls.secret);
   });
@@ -203,7 +274,11 @@ describe('webhooks', () => {
     receiver.respond = (path, _body, seen) => (path === '/flaky' && seen < 2 ? 500 : 200);
     const flaky = await createWebhook('/flaky', ['POLL_CLOSED']);
     const poll = await createPoll(t, editor, surveyInput());
-    const closed = await t.gql('mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }', { input: { id: poll.id } }, { token: editor });
+    const closed = await t.gql(
+      'mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }',
+      { input: { id: poll.id } },
+      { token: editor },
+    );
     expect(closed.body.errors).toBeUndefined();
 
     const log = await waitFor('3 attempts and DELIVERED', async () => {
@@ -236,20 +311,48 @@ describe('webhooks', () => {
     try {
       await t.app.services.webhooks.stop(); // only the quick instance sends
       await quick.app.db.transaction((m) =>
-        quick.app.services.webhooks.emit(m, 'EVENT_PUBLISHED', eventWebhookPayload({ id: '6f1c1f2e-0000-4000-8000-000000000001', kind: 'CULTURAL_EVENT', titleFa: 'جشنواره', titleEn: null, startsAt: new Date(), endsAt: new Date() })),
+        quick.app.services.webhooks.emit(
+          m,
+          'EVENT_PUBLISHED',
+          eventWebhookPayload({
+            id: '6f1c1f2e-0000-4000-8000-000000000001',
+            kind: 'CULTURAL_EVENT',
+            titleFa: 'جشنواره',
+            titleEn: null,
+            startsAt: new Date(),
+            endsAt: new Date(),
+          }),
+        ),
       );
-      const failed = await waitFor('FAILED after 8 attempts', async () => {
-        const node = (await deliveries(hook.webhook.id)).edges[0]?.node;
-        return node?.status === 'FAILED' ? node : null;
-      }, 20_000);
-      expect(failed).toMatchObject({ attempts: 8, maxAttempts: 8, lastStatusCode: 503, lastError: 'HTTP 503', nextAttemptAt: null, deliveredAt: null });
+      const failed = await waitFor(
+        'FAILED after 8 attempts',
+        async () => {
+          const node = (await deliveries(hook.webhook.id)).edges[0]?.node;
+          return node?.status === 'FAILED' ? node : null;
+        },
+        20_000,
+      );
+      expect(failed).toMatchObject({
+        attempts: 8,
+        maxAttempts: 8,
+        lastStatusCode: 503,
+        lastError: 'HTTP 503',
+        nextAttemptAt: null,
+        deliveredAt: null,
+      });
       expect(failed.attemptLog.map((a) => a.statusCode)).toEqual(Array(8).fill(503));
       expect(receiver.on('/down')).toHaveLength(8);
 
       down = false;
       const redelivered = await t.gql(REDELIVER, { input: { id: failed.id } }, { token: admin });
       expect(redelivered.body.errors).toBeUndefined();
-      expect(redelivered.body.data!.redeliverWebhookDelivery.delivery).toMatchObject({ id: failed.id, status: 'PENDING', attempts: 8, maxAttempts: 16, nextAttemptAt: expect.any(String) });
+      expect(redelivered.body.data!.redeliverWebhookDelivery.delivery).toMatchObject({
+        id: failed.id,
+        status: 'PENDING',
+        attempts: 8,
+        maxAttempts: 16,
+        nextAttemptAt: expect.any(String),
+      });
       const delivered = await waitFor('the redelivery', async () => {
         const node = (await deliveries(hook.webhook.id)).edges[0]?.node;
         return node?.status === 'DELIVERED' ? node : null;
@@ -265,7 +368,10 @@ describe('webhooks', () => {
       expect(again.body.errors).toBeUndefined();
       const pending = await t.gql(REDELIVER, { input: { id: failed.id } }, { token: admin });
       expect(pending.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
-      const audit = await t.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'redeliverWebhookDelivery' AND entity_id = $1`, [failed.id]);
+      const audit = await t.app.db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'redeliverWebhookDelivery' AND entity_id = $1`,
+        [failed.id],
+      );
       expect(audit[0].n).toBe(2);
     } finally {
       await quick.close();
@@ -275,7 +381,15 @@ describe('webhooks', () => {
 
   it('emits nothing when the change that emitted is rolled back, and delivers when it commits', async () => {
     const hook = await createWebhook('/events', ['EVENT_PUBLISHED']);
-    const subject = (id: string) => eventWebhookPayload({ id, kind: 'PRESS_CONFERENCE', titleFa: 'نشست خبری', titleEn: 'Press conference', startsAt: new Date('2026-12-01T08:00:00Z'), endsAt: new Date('2026-12-01T09:00:00Z') });
+    const subject = (id: string) =>
+      eventWebhookPayload({
+        id,
+        kind: 'PRESS_CONFERENCE',
+        titleFa: 'نشست خبری',
+        titleEn: 'Press conference',
+        startsAt: new Date('2026-12-01T08:00:00Z'),
+        endsAt: new Date('2026-12-01T09:00:00Z'),
+      });
     const rolledBack = '6f1c1f2e-0000-4000-8000-0000000000aa';
     await expect(
       t.app.db.transaction(async (m) => {
@@ -291,7 +405,9 @@ describe('webhooks', () => {
     await sleep(500); // five dispatcher intervals: anything else would have been sent by now
     expect(receiver.on('/events').map((r) => JSON.parse(r.body).data.id)).toEqual([committed]);
     expect((await deliveries(hook.webhook.id)).totalCount).toBe(1);
-    const rows = await t.app.db.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE payload -> 'data' ->> 'id' = $1`, [rolledBack]);
+    const rows = await t.app.db.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE payload -> 'data' ->> 'id' = $1`, [
+      rolledBack,
+    ]);
     expect(rows[0].n).toBe(0);
     expect(JSON.parse(receiver.on('/events')[0].body).data).toEqual({
       object: 'Event',
@@ -315,7 +431,11 @@ describe('webhooks', () => {
       await waitFor('POLL_OPENED', () => forPoll('POLL_OPENED').length > 0);
       await waitFor('POLL_CLOSED', () => forPoll('POLL_CLOSED').length > 0);
       // Both instances scan every 100 ms; scanning at the same moment on purpose changes nothing either.
-      await Promise.all([t.app.services.webhooks.scanPolls(), second.app.services.webhooks.scanPolls(), t.app.services.webhooks.scanPolls()]);
+      await Promise.all([
+        t.app.services.webhooks.scanPolls(),
+        second.app.services.webhooks.scanPolls(),
+        t.app.services.webhooks.scanPolls(),
+      ]);
       await sleep(500);
       expect(forPoll('POLL_OPENED')).toHaveLength(1);
       expect(forPoll('POLL_CLOSED')).toHaveLength(1);
@@ -325,8 +445,14 @@ describe('webhooks', () => {
       expect(forPoll('POLL_OPENED')[0].at).toBeGreaterThanOrEqual(opensAt.getTime());
       expect(JSON.parse(forPoll('POLL_CLOSED')[0].body).occurredAt).toBe(closesAt.toISOString());
       expect(forPoll('POLL_OPENED')[0].at).toBeLessThan(forPoll('POLL_CLOSED')[0].at);
-      const rows = await t.app.db.query(`SELECT event_type, count(*)::int AS n FROM webhook_delivery WHERE webhook_id = $1 AND payload -> 'data' ->> 'id' = $2 GROUP BY 1 ORDER BY 1`, [polls.id, poll.id]);
-      expect(rows).toEqual([{ event_type: 'POLL_OPENED', n: 1 }, { event_type: 'POLL_CLOSED', n: 1 }]);
+      const rows = await t.app.db.query(
+        `SELECT event_type, count(*)::int AS n FROM webhook_delivery WHERE webhook_id = $1 AND payload -> 'data' ->> 'id' = $2 GROUP BY 1 ORDER BY 1`,
+        [polls.id, poll.id],
+      );
+      expect(rows).toEqual([
+        { event_type: 'POLL_OPENED', n: 1 },
+        { event_type: 'POLL_CLOSED', n: 1 },
+      ]);
     } finally {
       await second.close();
     }
@@ -342,7 +468,18 @@ describe('webhooks', () => {
     await t.app.services.webhooks.stop();
     try {
       await other.app.db.transaction((m) =>
-        other.app.services.webhooks.emit(m, 'EVENT_PUBLISHED', eventWebhookPayload({ id: '6f1c1f2e-0000-4000-8000-0000000000cc', kind: 'OTHER', titleFa: 'رویداد', titleEn: null, startsAt: new Date(), endsAt: new Date() })),
+        other.app.services.webhooks.emit(
+          m,
+          'EVENT_PUBLISHED',
+          eventWebhookPayload({
+            id: '6f1c1f2e-0000-4000-8000-0000000000cc',
+            kind: 'OTHER',
+            titleFa: 'رویداد',
+            titleEn: null,
+            startsAt: new Date(),
+            endsAt: new Date(),
+          }),
+        ),
       );
       await waitFor('the slow request to arrive', () => receiver.on('/slow').length === 1);
       await other.close();
@@ -364,12 +501,27 @@ describe('webhooks', () => {
     expect((await deliveries(hook.webhook.id)).totalCount).toBe(0);
 
     // A delivery queued before disabling is FAILED by it, and may not be redelivered while disabled.
-    const on = await t.gql(UPDATE, { input: { id: hook.webhook.id, disabled: false, events: ['POLL_OPENED', 'POLL_OPENED', 'EVENT_PUBLISHED'] } }, { token: admin });
+    const on = await t.gql(
+      UPDATE,
+      { input: { id: hook.webhook.id, disabled: false, events: ['POLL_OPENED', 'POLL_OPENED', 'EVENT_PUBLISHED'] } },
+      { token: admin },
+    );
     expect(on.body.data!.updateWebhook.webhook).toMatchObject({ disabledAt: null, events: ['POLL_OPENED', 'EVENT_PUBLISHED'] });
     await t.app.services.webhooks.stop();
     try {
       await t.app.db.transaction((m) =>
-        t.app.services.webhooks.emit(m, 'EVENT_PUBLISHED', eventWebhookPayload({ id: '6f1c1f2e-0000-4000-8000-0000000000dd', kind: 'OTHER', titleFa: 'رویداد', titleEn: null, startsAt: new Date(), endsAt: new Date() })),
+        t.app.services.webhooks.emit(
+          m,
+          'EVENT_PUBLISHED',
+          eventWebhookPayload({
+            id: '6f1c1f2e-0000-4000-8000-0000000000dd',
+            kind: 'OTHER',
+            titleFa: 'رویداد',
+            titleEn: null,
+            startsAt: new Date(),
+            endsAt: new Date(),
+          }),
+        ),
       );
       await t.gql(UPDATE, { input: { id: hook.webhook.id, disabled: true } }, { token: admin });
     } finally {
@@ -378,7 +530,10 @@ describe('webhooks', () => {
     const [failed] = (await deliveries(hook.webhook.id)).edges.map((e) => e.node);
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 0, lastError: 'not sent: the webhook was disabled' });
     const refused = await t.gql(REDELIVER, { input: { id: failed.id } }, { token: admin });
-    expect(refused.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/disabled/), extensions: { code: 'BAD_USER_INPUT', field: 'input.id' } });
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/disabled/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.id' },
+    });
     expect(receiver.on('/disabled')).toHaveLength(0);
   });
 
@@ -486,12 +641,19 @@ describe('webhooks in production', () => {
     ['https://[fe80::1]/hook', /this machine or a private/],
   ])('refuses %s with BAD_USER_INPUT and stores nothing', async (url, message) => {
     const res = await p.gql(CREATE, { input: { url, events: ['POLL_OPENED'] } }, { token: admin });
-    expect(res.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT', field: 'input.url' } });
+    expect(res.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(message),
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.url' },
+    });
     expect(await p.app.db.query('SELECT count(*)::int AS n FROM webhook')).toEqual([{ n: 0 }]);
   });
 
   it('accepts a public https URL', async () => {
-    const res = await p.gql(CREATE, { input: { url: 'https://hooks.partner.example/nabz', events: ['PRESS_RELEASE_PUBLISHED'] } }, { token: admin });
+    const res = await p.gql(
+      CREATE,
+      { input: { url: 'https://hooks.partner.example/nabz', events: ['PRESS_RELEASE_PUBLISHED'] } },
+      { token: admin },
+    );
     expect(res.body.errors).toBeUndefined();
     await p.gql(DELETE, { input: { id: res.body.data!.createWebhook.webhook.id } }, { token: admin });
   });
@@ -500,11 +662,25 @@ describe('webhooks in production', () => {
     const port = new URL(receiver.base).port;
     const ids: string[] = [];
     for (const url of [`https://127.0.0.1:${port}/hook`, `https://localhost:${port}/hook`, `${receiver.base}/hook`]) {
-      const [row] = await p.app.db.query(`INSERT INTO webhook (url, events, signing_secret) VALUES ($1, '{EVENT_PUBLISHED}', 'whsec_test') RETURNING id`, [url]);
+      const [row] = await p.app.db.query(
+        `INSERT INTO webhook (url, events, signing_secret) VALUES ($1, '{EVENT_PUBLISHED}', 'whsec_test') RETURNING id`,
+        [url],
+      );
       ids.push(row.id);
     }
     await p.app.db.transaction((m) =>
-      p.app.services.webhooks.emit(m, 'EVENT_PUBLISHED', eventWebhookPayload({ id: '6f1c1f2e-0000-4000-8000-0000000000ee', kind: 'OTHER', titleFa: 'رویداد', titleEn: null, startsAt: new Date(), endsAt: new Date() })),
+      p.app.services.webhooks.emit(
+        m,
+        'EVENT_PUBLISHED',
+        eventWebhookPayload({
+          id: '6f1c1f2e-0000-4000-8000-0000000000ee',
+          kind: 'OTHER',
+          titleFa: 'رویداد',
+          titleEn: null,
+          startsAt: new Date(),
+          endsAt: new Date(),
+        }),
+      ),
     );
     const errors = await waitFor('three refused attempts', async () => {
       const rows: Array<{ webhook_id: string; error: string }> = await p.app.db.query(

@@ -1,14 +1,14 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { MetadataRoute } from "next";
-import { navItems } from "@/components/site-header";
-import { query } from "@/lib/apollo";
-import { addDays, today } from "@/lib/calendar";
-import { locales } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { siteOrigin } from "@/lib/site";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { MetadataRoute } from 'next';
+import { navItems } from '@/components/site-header';
+import { query } from '@/lib/apollo';
+import { addDays, today } from '@/lib/calendar';
+import { locales } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { siteOrigin } from '@/lib/site';
 
 // Read from the API on each request; `next build` must not call it.
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
 interface SitemapData {
   polls: { edges: { node: { id: string; updatedAt: string } }[] };
@@ -66,7 +66,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     ];
   } catch (error) {
     // The static pages still make a useful sitemap when the API is down.
-    console.error("sitemap: could not list polls, news and events", error);
+    console.error('sitemap: could not list polls, news and events', error);
   }
   return [...pages, ...items];
 }

@@ -1,7 +1,7 @@
-import { gql } from "@apollo/client";
-import { formatNumber } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import type { Locale } from "@/lib/i18n/locales";
+import { gql } from '@apollo/client';
+import { formatNumber } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
 
 // Operations that show the district list spread this fragment; they must declare `$locale: Locale!`.
 export const DISTRICT_LIST_FIELDS = gql`

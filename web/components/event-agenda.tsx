@@ -1,19 +1,19 @@
-import { formatDayWithWeekday } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import type { Locale } from "@/lib/i18n/locales";
-import { EventItem, type EventListFields } from "./event-item";
+import { formatDayWithWeekday } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import { EventItem, type EventListFields } from './event-item';
 
 interface EventAgendaProps {
   days: Map<string, EventListFields[]>;
   locale: Locale;
   today: string;
   /** The level of each day's heading; events are one level below. */
-  headingLevel: "h2" | "h3";
+  headingLevel: 'h2' | 'h3';
 }
 
 /** Events grouped by day, each day a section the month grid links to (#day-YYYY-MM-DD). */
 export function EventAgenda({ days, locale, today, headingLevel: Heading }: EventAgendaProps) {
-  const itemLevel = Heading === "h2" ? "h3" : "h4";
+  const itemLevel = Heading === 'h2' ? 'h3' : 'h4';
   const t = getDictionary(locale).calendar;
   return (
     <div className="agenda">

@@ -1,10 +1,10 @@
-import { gql } from "@apollo/client";
-import type { EventKind, EventStatus } from "@/lib/api/schema";
-import { formatDayMonth, formatDayWithWeekday, formatTime, isoDay } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import type { Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { LocalizedText } from "@/components/localized-text";
+import { gql } from '@apollo/client';
+import type { EventKind, EventStatus } from '@/lib/api/schema';
+import { formatDayMonth, formatDayWithWeekday, formatTime, isoDay } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { LocalizedText } from '@/components/localized-text';
 
 // Operations that list events spread this fragment; they must declare `$locale: Locale!`.
 export const EVENT_LIST_FIELDS = gql`
@@ -55,7 +55,7 @@ export function eventHref(locale: Locale, id: string): string {
   return localePath(locale, `/events/${encodeURIComponent(id)}`);
 }
 
-type Span = Pick<EventListFields, "allDay" | "startsAt" | "endsAt">;
+type Span = Pick<EventListFields, 'allDay' | 'startsAt' | 'endsAt'>;
 
 /**
  * The first and last days (LocalDates in the city) an event covers. An end at midnight, as an
@@ -92,7 +92,7 @@ export function spansDays(event: Span): boolean {
 interface EventItemProps {
   event: EventListFields;
   locale: Locale;
-  headingLevel: "h2" | "h3" | "h4";
+  headingLevel: 'h2' | 'h3' | 'h4';
   /** Show the day too (lists that are not grouped by day). */
   showDate?: boolean;
 }
@@ -100,9 +100,9 @@ interface EventItemProps {
 /** One event in a list: kind, title (the link), time, place, and the lunar date of a religious occasion. */
 export function EventItem({ event, locale, headingLevel: Heading, showDate = false }: EventItemProps) {
   const t = getDictionary(locale);
-  const cancelled = event.status === "CANCELLED";
+  const cancelled = event.status === 'CANCELLED';
   return (
-    <article className={`event-item event-item--${event.kind.toLowerCase()}${cancelled ? " event-item--cancelled" : ""}`}>
+    <article className={`event-item event-item--${event.kind.toLowerCase()}${cancelled ? ' event-item--cancelled' : ''}`}>
       <p className="event-item__kind">
         {t.eventKinds[event.kind]}
         {event.occasion?.holiday && <span className="event-item__holiday">{t.calendar.holiday}</span>}
@@ -113,7 +113,7 @@ export function EventItem({ event, locale, headingLevel: Heading, showDate = fal
         </a>
         {event.lunarHijriDate && (
           <span className="event-item__lunar" lang={locale}>
-            {" "}
+            {' '}
             ({event.lunarHijriDate.text})
           </span>
         )}
@@ -122,18 +122,18 @@ export function EventItem({ event, locale, headingLevel: Heading, showDate = fal
         {showDate && !spansDays(event) && (
           <>
             <time dateTime={event.date}>{formatDayWithWeekday(new Date(`${event.date}T12:00:00Z`), locale)}</time>
-            {" · "}
+            {' · '}
           </>
         )}
         <span>{eventTime(event, locale)}</span>
         {(event.venue || event.district) && (
           <span>
-            {" · "}
+            {' · '}
             {[event.venue, event.district?.name]
               .filter((part): part is string => Boolean(part))
               .map((part, i) => (
                 <span key={i}>
-                  {i > 0 && (locale === "fa" ? "، " : ", ")}
+                  {i > 0 && (locale === 'fa' ? '، ' : ', ')}
                   <LocalizedText text={part} locale={locale} />
                 </span>
               ))}

@@ -1,9 +1,9 @@
-import { gql } from "@apollo/client";
-import type { GoalCategory, GoalStatus } from "@/lib/api/schema";
-import { formatDate, formatNumber, isoDay } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import type { Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
+import { gql } from '@apollo/client';
+import type { GoalCategory, GoalStatus } from '@/lib/api/schema';
+import { formatDate, formatNumber, isoDay } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
 
 // Operations that show goal cards spread this fragment; they must declare `$locale: Locale!`.
 export const GOAL_CARD_FIELDS = gql`
@@ -31,7 +31,7 @@ export interface GoalCardFields {
 interface GoalCardProps {
   goal: GoalCardFields;
   locale: Locale;
-  headingLevel: "h2" | "h3";
+  headingLevel: 'h2' | 'h3';
   /** Cards in a preview clamp their description to a few lines. */
   compact?: boolean;
 }
@@ -39,7 +39,7 @@ interface GoalCardProps {
 export function GoalCard({ goal, locale, headingLevel: Heading, compact = false }: GoalCardProps) {
   const t = getDictionary(locale);
   return (
-    <article className={compact ? "goal-card goal-card--compact" : "goal-card"}>
+    <article className={compact ? 'goal-card goal-card--compact' : 'goal-card'}>
       <span className="goal-card__number">{formatNumber(goal.position, locale)}</span>
       <div className="goal-card__body">
         <p className="goal-card__category">{t.categories[goal.category]}</p>
@@ -50,8 +50,7 @@ export function GoalCard({ goal, locale, headingLevel: Heading, compact = false 
         <p className="goal-card__meta">
           <span className={`status status--${goal.status.toLowerCase()}`}>{t.goalStatus[goal.status]}</span>
           <span>
-            {t.goals.updated}:{" "}
-            <time dateTime={isoDay(goal.updatedAt)}>{formatDate(goal.updatedAt, locale)}</time>
+            {t.goals.updated}: <time dateTime={isoDay(goal.updatedAt)}>{formatDate(goal.updatedAt, locale)}</time>
           </span>
         </p>
       </div>

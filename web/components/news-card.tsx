@@ -1,9 +1,9 @@
-import { gql } from "@apollo/client";
-import { formatDate, isoDay } from "@/lib/format";
-import type { Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { LocalizedText } from "@/components/localized-text";
-import { fallbackProps } from "@/lib/i18n/fallback";
+import { gql } from '@apollo/client';
+import { formatDate, isoDay } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { LocalizedText } from '@/components/localized-text';
+import { fallbackProps } from '@/lib/i18n/fallback';
 
 // Operations that list news spread this fragment; they must declare `$locale: Locale!`.
 export const NEWS_CARD_FIELDS = gql`
@@ -33,7 +33,7 @@ export function newsHref(locale: Locale, slug: string): string {
   return localePath(locale, `/news/${slug}`);
 }
 
-export function NewsCard({ item, locale, headingLevel: Heading }: { item: NewsCardFields; locale: Locale; headingLevel: "h2" | "h3" }) {
+export function NewsCard({ item, locale, headingLevel: Heading }: { item: NewsCardFields; locale: Locale; headingLevel: 'h2' | 'h3' }) {
   return (
     <article className="news-card">
       <p className="news-card__meta">
@@ -45,7 +45,11 @@ export function NewsCard({ item, locale, headingLevel: Heading }: { item: NewsCa
           <LocalizedText text={item.title} locale={locale} />
         </a>
       </Heading>
-      {item.summary && <p className="news-card__summary" {...fallbackProps(item.summary, locale)}>{item.summary}</p>}
+      {item.summary && (
+        <p className="news-card__summary" {...fallbackProps(item.summary, locale)}>
+          {item.summary}
+        </p>
+      )}
     </article>
   );
 }

@@ -1,5 +1,5 @@
-import { config } from "@/lib/config";
-import { cspNonce } from "@/lib/csp";
+import { config } from '@/lib/config';
+import { cspNonce } from '@/lib/csp';
 
 /**
  * Reports the page view to the API's analytics beacon (POST /collect): the path without its query,

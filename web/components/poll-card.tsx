@@ -1,11 +1,11 @@
-import { gql } from "@apollo/client";
-import type { PollStatus, ResultsVisibility } from "@/lib/api/schema";
-import { formatDate, formatNumber, isoDay } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import type { Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { LocalizedText } from "@/components/localized-text";
-import { fallbackProps } from "@/lib/i18n/fallback";
+import { gql } from '@apollo/client';
+import type { PollStatus, ResultsVisibility } from '@/lib/api/schema';
+import { formatDate, formatNumber, isoDay } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { LocalizedText } from '@/components/localized-text';
+import { fallbackProps } from '@/lib/i18n/fallback';
 
 // Operations that show poll cards spread this fragment; they must declare `$locale: Locale!`.
 export const POLL_CARD_FIELDS = gql`
@@ -37,7 +37,7 @@ export interface PollCardFields {
 interface PollCardProps {
   poll: PollCardFields;
   locale: Locale;
-  headingLevel: "h2" | "h3";
+  headingLevel: 'h2' | 'h3';
 }
 
 export function PollCard({ poll, locale, headingLevel: Heading }: PollCardProps) {
@@ -55,24 +55,46 @@ export function PollCard({ poll, locale, headingLevel: Heading }: PollCardProps)
           <LocalizedText text={poll.title} locale={locale} />
         </a>
       </Heading>
-      {poll.description && <p className="poll-card__description" {...fallbackProps(poll.description, locale)}>{poll.description}</p>}
+      {poll.description && (
+        <p className="poll-card__description" {...fallbackProps(poll.description, locale)}>
+          {poll.description}
+        </p>
+      )}
       <PollDates poll={poll} locale={locale} />
     </article>
   );
 }
 
 /** "Open until …" / "Closed on …" / "Opens on …", in the locale's calendar. */
-export function PollDates({ poll, locale }: { poll: Pick<PollCardFields, "status" | "opensAt" | "closesAt">; locale: Locale }) {
+export function PollDates({ poll, locale }: { poll: Pick<PollCardFields, 'status' | 'opensAt' | 'closesAt'>; locale: Locale }) {
   const t = getDictionary(locale).polls;
   const when = (date: string) => <time dateTime={isoDay(date)}>{formatDate(date, locale)}</time>;
-  if (poll.status === "OPEN") {
-    return <p className="poll-card__dates">{poll.closesAt ? <>{t.openUntil} {when(poll.closesAt)}</> : t.openNoEnd}</p>;
+  if (poll.status === 'OPEN') {
+    return (
+      <p className="poll-card__dates">
+        {poll.closesAt ? (
+          <>
+            {t.openUntil} {when(poll.closesAt)}
+          </>
+        ) : (
+          t.openNoEnd
+        )}
+      </p>
+    );
   }
-  if (poll.status === "SCHEDULED" && poll.opensAt) {
-    return <p className="poll-card__dates">{t.opensOn} {when(poll.opensAt)}</p>;
+  if (poll.status === 'SCHEDULED' && poll.opensAt) {
+    return (
+      <p className="poll-card__dates">
+        {t.opensOn} {when(poll.opensAt)}
+      </p>
+    );
   }
-  if (poll.status === "CLOSED" && poll.closesAt) {
-    return <p className="poll-card__dates">{t.closedOn} {when(poll.closesAt)}</p>;
+  if (poll.status === 'CLOSED' && poll.closesAt) {
+    return (
+      <p className="poll-card__dates">
+        {t.closedOn} {when(poll.closesAt)}
+      </p>
+    );
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { gql } from "@apollo/client";
+import { gql } from '@apollo/client';
 
 // Operations that show results spread this fragment; they must declare `$locale: Locale!`.
 export const POLL_RESULTS_FIELDS = gql`

@@ -1,7 +1,7 @@
-import type { QuestionKind } from "@/lib/api/schema";
-import { formatDecimal, formatNumber, formatPercent } from "@/lib/format";
-import type { Locale } from "@/lib/i18n/locales";
-import { pollText } from "@/lib/i18n/poll-text";
+import type { QuestionKind } from '@/lib/api/schema';
+import { formatDecimal, formatNumber, formatPercent } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { pollText } from '@/lib/i18n/poll-text';
 
 // A poll's results as bar charts made of plain HTML and CSS: rendered on the server, readable
 // without JavaScript and by screen readers (every figure is text; the bars are decoration), and
@@ -35,7 +35,7 @@ export interface QuestionResultFields {
   } | null;
 }
 
-export type ResponseAssurance = "CHALLENGED" | "UNCHALLENGED" | "PHONE" | "RESIDENT";
+export type ResponseAssurance = 'CHALLENGED' | 'UNCHALLENGED' | 'PHONE' | 'RESIDENT';
 
 export interface PollResultsFields {
   responseCount: number;
@@ -50,18 +50,16 @@ export interface PollResultsFields {
 interface PollResultsChartProps {
   results: PollResultsFields;
   locale: Locale;
-  headingLevel?: "h2" | "h3";
+  headingLevel?: 'h2' | 'h3';
 }
 
-export function PollResultsChart({ results, locale, headingLevel = "h3" }: PollResultsChartProps) {
+export function PollResultsChart({ results, locale, headingLevel = 'h3' }: PollResultsChartProps) {
   const t = pollText[locale].results;
   const n = (value: number) => formatNumber(value, locale);
   return (
     <div className="results">
       <p className="results__total">
-        {results.verifiedCount > 0
-          ? t.verified(n(results.responseCount), n(results.verifiedCount))
-          : t.responses(n(results.responseCount))}
+        {results.verifiedCount > 0 ? t.verified(n(results.responseCount), n(results.verifiedCount)) : t.responses(n(results.responseCount))}
       </p>
       {results.assuranceCounts.some((c) => c.count > 0) && (
         <ul className="results__assurance" aria-label={t.assuranceTitle}>
@@ -79,13 +77,7 @@ export function PollResultsChart({ results, locale, headingLevel = "h3" }: PollR
         </div>
       )}
       {results.questions.map((result, index) => (
-        <QuestionResult
-          key={result.question.id}
-          result={result}
-          locale={locale}
-          Heading={headingLevel}
-          number={index + 1}
-        />
+        <QuestionResult key={result.question.id} result={result} locale={locale} Heading={headingLevel} number={index + 1} />
       ))}
     </div>
   );
@@ -99,7 +91,7 @@ function QuestionResult({
 }: {
   result: QuestionResultFields;
   locale: Locale;
-  Heading: "h2" | "h3";
+  Heading: 'h2' | 'h3';
   number: number;
 }) {
   const t = pollText[locale].results;
@@ -110,14 +102,16 @@ function QuestionResult({
       <Heading className="result__prompt" id={`result-${question.id}`}>
         <span className="result__number">{n(number)}.</span> {question.prompt}
       </Heading>
-      {question.kind === "FREE_TEXT" ? (
+      {question.kind === 'FREE_TEXT' ? (
         <p className="result__note">{t.freeText}</p>
       ) : result.answeredCount === 0 ? (
         <p className="result__note">{t.noAnswers}</p>
       ) : result.withheld ? (
         <>
           <p className="result__answered">{t.answered(n(result.answeredCount))}</p>
-          <p className="result__note" data-withheld>{t.withheld(n(result.responsesNeeded ?? 0))}</p>
+          <p className="result__note" data-withheld>
+            {t.withheld(n(result.responsesNeeded ?? 0))}
+          </p>
         </>
       ) : (
         <>
@@ -127,9 +121,7 @@ function QuestionResult({
               {result.options.map(({ option, count, share, suppressed }) => (
                 <li key={option.id} className="bar" data-suppressed={suppressed || undefined}>
                   <span className="bar__label">{option.label}</span>
-                  <span className="bar__value">
-                    {suppressed ? t.suppressed : t.optionCount(formatPercent(share, locale), n(count))}
-                  </span>
+                  <span className="bar__value">{suppressed ? t.suppressed : t.optionCount(formatPercent(share, locale), n(count))}</span>
                   <span className="bar__track" aria-hidden="true">
                     <span className="bar__fill" style={{ inlineSize: `${share * 100}%` }} />
                   </span>
@@ -139,17 +131,13 @@ function QuestionResult({
           )}
           {result.rating && (
             <>
-              {result.rating.mean !== null && (
-                <p className="result__headline">{t.ratingMean(formatDecimal(result.rating.mean, locale))}</p>
-              )}
+              {result.rating.mean !== null && <p className="result__headline">{t.ratingMean(formatDecimal(result.rating.mean, locale))}</p>}
               <Distribution values={result.rating.distribution} locale={locale} label={t.ratingScale} />
             </>
           )}
           {result.nps && (
             <>
-              {result.nps.score !== null && (
-                <p className="result__headline">{t.npsScore(n(Math.round(result.nps.score)))}</p>
-              )}
+              {result.nps.score !== null && <p className="result__headline">{t.npsScore(n(Math.round(result.nps.score)))}</p>}
               {!result.nps.suppressed && <NpsGroups nps={result.nps} answered={result.answeredCount} locale={locale} />}
               <Distribution values={result.nps.distribution} locale={locale} label={t.npsScale} />
             </>
@@ -179,12 +167,9 @@ function Distribution({ values, locale, label }: { values: ValueCount[]; locale:
       <ol className="histogram__columns">
         {values.map(({ value, count, share, suppressed }) => (
           <li key={value} className="histogram__column" data-suppressed={suppressed || undefined}>
-            <span className="histogram__share">{suppressed ? "–" : formatPercent(share, locale)}</span>
+            <span className="histogram__share">{suppressed ? '–' : formatPercent(share, locale)}</span>
             <span className="histogram__track" aria-hidden="true">
-              <span
-                className="histogram__fill"
-                style={{ blockSize: `${highest > 0 ? (share / highest) * 100 : 0}%` }}
-              />
+              <span className="histogram__fill" style={{ blockSize: `${highest > 0 ? (share / highest) * 100 : 0}%` }} />
             </span>
             <span className="histogram__value">{n(value)}</span>
             <span className="visually-hidden">{suppressed ? `: ${pollText[locale].results.suppressed}` : `: ${n(count)}`}</span>
@@ -195,20 +180,12 @@ function Distribution({ values, locale, label }: { values: ValueCount[]; locale:
   );
 }
 
-function NpsGroups({
-  nps,
-  answered,
-  locale,
-}: {
-  nps: NonNullable<QuestionResultFields["nps"]>;
-  answered: number;
-  locale: Locale;
-}) {
+function NpsGroups({ nps, answered, locale }: { nps: NonNullable<QuestionResultFields['nps']>; answered: number; locale: Locale }) {
   const t = pollText[locale].results;
   const groups = [
-    { key: "detractors", label: t.detractors, count: nps.detractors },
-    { key: "passives", label: t.passives, count: nps.passives },
-    { key: "promoters", label: t.promoters, count: nps.promoters },
+    { key: 'detractors', label: t.detractors, count: nps.detractors },
+    { key: 'passives', label: t.passives, count: nps.passives },
+    { key: 'promoters', label: t.promoters, count: nps.promoters },
   ];
   return (
     <div className="nps">
@@ -225,11 +202,8 @@ function NpsGroups({
         {groups.map((group) => (
           <li key={group.key}>
             <span className={`nps__swatch nps__part--${group.key}`} aria-hidden="true" />
-            {group.label}:{" "}
-            {pollText[locale].results.optionCount(
-              formatPercent(group.count / answered, locale),
-              formatNumber(group.count, locale),
-            )}
+            {group.label}:{' '}
+            {pollText[locale].results.optionCount(formatPercent(group.count / answered, locale), formatNumber(group.count, locale))}
           </li>
         ))}
       </ul>

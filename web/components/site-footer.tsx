@@ -1,10 +1,10 @@
-import { formatYear } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import type { Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { BrandMark } from "./brand-mark";
-import { navItems } from "./site-header";
-import { SiteStats, type SiteStatsFields } from "./site-stats";
+import { formatYear } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { BrandMark } from './brand-mark';
+import { navItems } from './site-header';
+import { SiteStats, type SiteStatsFields } from './site-stats';
 
 interface SiteFooterProps {
   locale: Locale;

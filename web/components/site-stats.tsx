@@ -1,6 +1,6 @@
-import { formatDate, formatNumber } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import type { Locale } from "@/lib/i18n/locales";
+import { formatDate, formatNumber } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
 
 /** The four counters of the customer's old site: today, yesterday, all visits, the record day. */
 export interface SiteStatsFields {
@@ -39,7 +39,7 @@ export function SiteStats({ stats, locale }: { stats: SiteStatsFields; locale: L
             {n(stats.maxDaily)}
             {stats.maxDailyDate && (
               <span className="site-stats__date">
-                {" "}
+                {' '}
                 {t.statsRecordOn} <time dateTime={stats.maxDailyDate}>{formatDate(`${stats.maxDailyDate}T12:00:00Z`, locale)}</time>
               </span>
             )}

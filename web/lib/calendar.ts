@@ -1,4 +1,4 @@
-import type { Locale } from "./i18n/locales";
+import type { Locale } from './i18n/locales';
 
 // The Solar Hijri (Persian) calendar for the events page, from the Intl API's "persian" calendar:
 // which Gregorian days make up a Solar Hijri month, and their names. Days are LocalDate strings
@@ -6,13 +6,13 @@ import type { Locale } from "./i18n/locales";
 // shift can move it to another day.
 
 const DAY_MS = 86_400_000;
-const CITY_TIME_ZONE = "Asia/Tehran";
+const CITY_TIME_ZONE = 'Asia/Tehran';
 
-const persianParts = new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", {
-  timeZone: "UTC",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
+const persianParts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
 });
 
 export interface SolarMonth {
@@ -32,12 +32,12 @@ export function addDays(day: string, days: number): string {
 export function solarDate(day: string): SolarMonth & { day: number } {
   const parts = persianParts.formatToParts(noon(day));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day") };
+  return { year: get('year'), month: get('month'), day: get('day') };
 }
 
 /** Today in the city, as a LocalDate. */
 export function today(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: CITY_TIME_ZONE }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE }).format(new Date());
 }
 
 /** Every day of a Solar Hijri month, in order, as LocalDates (29 to 31 of them). */
@@ -62,7 +62,7 @@ export function shiftMonth({ year, month }: SolarMonth, by: number): SolarMonth 
 
 /** "1405-01" ⇄ { year: 1405, month: 1 }; anything else (or an absurd year) is null. */
 export function parseMonth(value: string | undefined): SolarMonth | null {
-  const match = /^(\d{4})-(\d{2})$/.exec(value ?? "");
+  const match = /^(\d{4})-(\d{2})$/.exec(value ?? '');
   if (!match) return null;
   const year = Number(match[1]);
   const month = Number(match[2]);
@@ -70,17 +70,17 @@ export function parseMonth(value: string | undefined): SolarMonth | null {
 }
 
 export function formatMonthParam({ year, month }: SolarMonth): string {
-  return `${year}-${String(month).padStart(2, "0")}`;
+  return `${year}-${String(month).padStart(2, '0')}`;
 }
 
 const monthNames = {
-  fa: new Intl.DateTimeFormat("fa-IR-u-ca-persian", { timeZone: "UTC", month: "long" }),
-  en: new Intl.DateTimeFormat("en-u-ca-persian", { timeZone: "UTC", month: "long" }),
+  fa: new Intl.DateTimeFormat('fa-IR-u-ca-persian', { timeZone: 'UTC', month: 'long' }),
+  en: new Intl.DateTimeFormat('en-u-ca-persian', { timeZone: 'UTC', month: 'long' }),
 } satisfies Record<Locale, Intl.DateTimeFormat>;
 
 const yearNumbers = {
-  fa: new Intl.NumberFormat("fa-IR", { useGrouping: false }),
-  en: new Intl.NumberFormat("en-GB", { useGrouping: false }),
+  fa: new Intl.NumberFormat('fa-IR', { useGrouping: false }),
+  en: new Intl.NumberFormat('en-GB', { useGrouping: false }),
 } satisfies Record<Locale, Intl.NumberFormat>;
 
 /** "فروردین ۱۴۰۵" / "Farvardin 1405" (ICU would put the Persian year first). */
@@ -95,8 +95,8 @@ export function formatSolarDay(day: string, locale: Locale): string {
 }
 
 const weekdayNames = {
-  fa: new Intl.DateTimeFormat("fa-IR", { timeZone: "UTC", weekday: "long" }),
-  en: new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long" }),
+  fa: new Intl.DateTimeFormat('fa-IR', { timeZone: 'UTC', weekday: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long' }),
 } satisfies Record<Locale, Intl.DateTimeFormat>;
 
 /** The week in Iran runs from Saturday to Friday: 0 for Saturday … 6 for Friday. */
@@ -107,10 +107,10 @@ export function weekdayIndex(day: string): number {
 /** Saturday to Friday, in the locale. */
 export function weekdays(locale: Locale): string[] {
   // 2026-03-21 was a Saturday.
-  return Array.from({ length: 7 }, (_, i) => weekdayNames[locale].format(noon(addDays("2026-03-21", i))));
+  return Array.from({ length: 7 }, (_, i) => weekdayNames[locale].format(noon(addDays('2026-03-21', i))));
 }
 
-const gregorianShort = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
+const gregorianShort = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
 
 /** "21 Mar": the Gregorian day beside the Solar Hijri one on the English calendar. */
 export function formatGregorianShort(day: string): string {
@@ -118,8 +118,8 @@ export function formatGregorianShort(day: string): string {
 }
 
 const lunarFormats = {
-  fa: new Intl.DateTimeFormat("fa-IR-u-ca-islamic-umalqura", { timeZone: "UTC", dateStyle: "long" }),
-  en: new Intl.DateTimeFormat("en-GB-u-ca-islamic-umalqura", { timeZone: "UTC", dateStyle: "long" }),
+  fa: new Intl.DateTimeFormat('fa-IR-u-ca-islamic-umalqura', { timeZone: 'UTC', dateStyle: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB-u-ca-islamic-umalqura', { timeZone: 'UTC', dateStyle: 'long' }),
 } satisfies Record<Locale, Intl.DateTimeFormat>;
 
 /**

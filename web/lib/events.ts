@@ -1,8 +1,8 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import { EVENT_LIST_FIELDS, eventDays, type EventListFields } from "@/components/event-item";
-import { query } from "./apollo";
-import type { GraphqlLocale, PageInfo } from "./api/schema";
-import { graphqlLocale, type Locale } from "./i18n/locales";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { EVENT_LIST_FIELDS, eventDays, type EventListFields } from '@/components/event-item';
+import { query } from './apollo';
+import type { GraphqlLocale, PageInfo } from './api/schema';
+import { graphqlLocale, type Locale } from './i18n/locales';
 
 interface EventsData {
   events: { pageInfo: PageInfo; edges: { node: EventListFields }[] };

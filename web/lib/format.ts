@@ -1,16 +1,16 @@
-import type { Locale } from "./i18n/locales";
+import type { Locale } from './i18n/locales';
 
 // Dates are shown in the city's time zone whatever the server's clock says.
-const CITY_TIME_ZONE = "Asia/Tehran";
+const CITY_TIME_ZONE = 'Asia/Tehran';
 
 // One calendar in both languages: the city's, the Solar Hijri. Persian with Persian digits;
 // English with Latin digits and the month names transliterated (Farvardin … Esfand), the Gregorian
 // date following in brackets where a whole day is named (docs/web.md, "Languages").
 const intlLocale: Record<Locale, string> = {
-  fa: "fa-IR-u-ca-persian",
-  en: "en-GB",
+  fa: 'fa-IR-u-ca-persian',
+  en: 'en-GB',
 };
-const solarLocale: Record<Locale, string> = { fa: "fa-IR-u-ca-persian", en: "en-GB-u-ca-persian" };
+const solarLocale: Record<Locale, string> = { fa: 'fa-IR-u-ca-persian', en: 'en-GB-u-ca-persian' };
 
 const numberFormats = {
   fa: new Intl.NumberFormat(intlLocale.fa),
@@ -18,26 +18,26 @@ const numberFormats = {
 } satisfies Record<Locale, Intl.NumberFormat>;
 
 const solarParts = {
-  fa: new Intl.DateTimeFormat(solarLocale.fa, { day: "numeric", month: "long", year: "numeric", timeZone: CITY_TIME_ZONE }),
-  en: new Intl.DateTimeFormat(solarLocale.en, { day: "numeric", month: "long", year: "numeric", timeZone: CITY_TIME_ZONE }),
+  fa: new Intl.DateTimeFormat(solarLocale.fa, { day: 'numeric', month: 'long', year: 'numeric', timeZone: CITY_TIME_ZONE }),
+  en: new Intl.DateTimeFormat(solarLocale.en, { day: 'numeric', month: 'long', year: 'numeric', timeZone: CITY_TIME_ZONE }),
 } satisfies Record<Locale, Intl.DateTimeFormat>;
 
-const gregorianFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: CITY_TIME_ZONE });
+const gregorianFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: CITY_TIME_ZONE });
 
 const weekdayFormats = {
-  fa: new Intl.DateTimeFormat(intlLocale.fa, { weekday: "long", timeZone: CITY_TIME_ZONE }),
-  en: new Intl.DateTimeFormat(intlLocale.en, { weekday: "long", timeZone: CITY_TIME_ZONE }),
+  fa: new Intl.DateTimeFormat(intlLocale.fa, { weekday: 'long', timeZone: CITY_TIME_ZONE }),
+  en: new Intl.DateTimeFormat(intlLocale.en, { weekday: 'long', timeZone: CITY_TIME_ZONE }),
 } satisfies Record<Locale, Intl.DateTimeFormat>;
 
 // en-CA formats as YYYY-MM-DD, the form a <time datetime> attribute wants.
-const isoDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: CITY_TIME_ZONE });
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE });
 
 /** Day, month name and year of the Solar Hijri calendar, composed from parts: ICU puts the Persian year first and adds an era ("AP") in English. */
 function solar(date: Date, locale: Locale, withYear: boolean): string {
   const parts = solarParts[locale].formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  const year = locale === "fa" ? part("year") : part("year").replace(/\D/g, "");
-  return withYear ? `${part("day")} ${part("month")} ${year}` : `${part("day")} ${part("month")}`;
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const year = locale === 'fa' ? part('year') : part('year').replace(/\D/g, '');
+  return withYear ? `${part('day')} ${part('month')} ${year}` : `${part('day')} ${part('month')}`;
 }
 
 /** 1234567 → "۱٬۲۳۴٬۵۶۷" in Persian, "1,234,567" in English. */
@@ -61,7 +61,7 @@ export function formatDayMonth(date: Date | string, locale: Locale): string {
  */
 export function formatDayWithWeekday(date: Date, locale: Locale): string {
   const day = `${weekdayFormats[locale].format(date)} ${solar(date, locale, true)}`;
-  return locale === "en" ? `${day} (${gregorianFormat.format(date)})` : day;
+  return locale === 'en' ? `${day} (${gregorianFormat.format(date)})` : day;
 }
 
 /** The calendar day in the city's time zone as YYYY-MM-DD, for `<time dateTime>`. */
@@ -72,13 +72,13 @@ export function isoDay(date: Date | string): string {
 /** The current Solar Hijri year: "۱۴۰۴" / "1404". */
 export function formatYear(date: Date, locale: Locale): string {
   const parts = solarParts[locale].formatToParts(date);
-  const year = parts.find((p) => p.type === "year")?.value ?? "";
-  return locale === "fa" ? year : year.replace(/\D/g, "");
+  const year = parts.find((p) => p.type === 'year')?.value ?? '';
+  return locale === 'fa' ? year : year.replace(/\D/g, '');
 }
 
 const percentFormats = {
-  fa: new Intl.NumberFormat(intlLocale.fa, { style: "percent", maximumFractionDigits: 0 }),
-  en: new Intl.NumberFormat(intlLocale.en, { style: "percent", maximumFractionDigits: 0 }),
+  fa: new Intl.NumberFormat(intlLocale.fa, { style: 'percent', maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat(intlLocale.en, { style: 'percent', maximumFractionDigits: 0 }),
 } satisfies Record<Locale, Intl.NumberFormat>;
 
 const decimalFormats = {
@@ -97,8 +97,8 @@ export function formatDecimal(value: number, locale: Locale): string {
 }
 
 const timeFormats = {
-  fa: new Intl.DateTimeFormat(intlLocale.fa, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: CITY_TIME_ZONE }),
-  en: new Intl.DateTimeFormat(intlLocale.en, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: CITY_TIME_ZONE }),
+  fa: new Intl.DateTimeFormat(intlLocale.fa, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: CITY_TIME_ZONE }),
+  en: new Intl.DateTimeFormat(intlLocale.en, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: CITY_TIME_ZONE }),
 } satisfies Record<Locale, Intl.DateTimeFormat>;
 
 /** The time of day in the city: "۱۸:۳۰" / "18:30". */

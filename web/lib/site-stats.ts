@@ -1,6 +1,6 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { SiteStatsFields } from "@/components/site-stats";
-import { query } from "./apollo";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { SiteStatsFields } from '@/components/site-stats';
+import { query } from './apollo';
 
 const SITE_STATS_QUERY: TypedDocumentNode<{ siteStats: SiteStatsFields }, Record<string, never>> = gql`
   query SiteStats {
@@ -23,7 +23,7 @@ export async function loadSiteStats(): Promise<SiteStatsFields | null> {
     const { data } = await query({ query: SITE_STATS_QUERY, variables: {} });
     return data.siteStats;
   } catch (error) {
-    console.error("footer: could not read the site counters", error);
+    console.error('footer: could not read the site counters', error);
     return null;
   }
 }

@@ -1,5 +1,5 @@
-import { headers } from "next/headers";
-import { config } from "./config";
+import { headers } from 'next/headers';
+import { config } from './config';
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
@@ -11,7 +11,7 @@ const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 export async function siteOrigin(): Promise<string> {
   if (config.siteUrl) return config.siteUrl;
   const requestHeaders = await headers();
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "";
-  const proto = requestHeaders.get("x-forwarded-proto") === "https" ? "https" : "http";
-  return HOST.test(host) ? `${proto}://${host}` : "http://localhost:3000";
+  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? '';
+  const proto = requestHeaders.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  return HOST.test(host) ? `${proto}://${host}` : 'http://localhost:3000';
 }

@@ -51,7 +51,12 @@ export function verifyWebClient(secret: string, value: string | string[] | undef
  */
 export function clientAddressOf(trust: TrustProxy, webSecret?: string): (req: IncomingMessage) => string {
   const forwarded: (req: IncomingMessage) => string =
-    trust === false ? (req) => req.socket.remoteAddress ?? '' : ((trusted) => (req: IncomingMessage) => proxyaddr(req, trusted))(trust === true ? () => true : proxyaddr.compile(trust));
+    trust === false
+      ? (req) => req.socket.remoteAddress ?? ''
+      : (
+          (trusted) => (req: IncomingMessage) =>
+            proxyaddr(req, trusted)
+        )(trust === true ? () => true : proxyaddr.compile(trust));
   if (!webSecret) return forwarded;
   return (req) => {
     const header = req.headers[WEB_CLIENT_HEADER];
@@ -75,7 +80,10 @@ export function addressGroup(address: string): string {
   // A trailing dotted IPv4 part stands for two groups; the /64 prefix never reaches it unless `::` is absent.
   const rightCount = groups(tail).reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
   const all = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - rightCount)).fill('0'), ...groups(tail)];
-  return `${all.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  return `${all
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** How often a refused WEB_CLIENT_HEADER is logged: a misconfigured secret shows, a forger cannot fill the log. */
@@ -95,7 +103,10 @@ export function pinWebClientAddress(secret: string, log: { warn(obj: object, msg
       if (address) Object.defineProperty(request, 'ip', { value: address, enumerable: true });
       else if (Date.now() - lastRefusal > REFUSAL_LOG_MS) {
         lastRefusal = Date.now();
-        log.warn({ sender: request.ip }, `a request carried an invalid ${WEB_CLIENT_HEADER} header (not signed with this WEB_API_SECRET, or stale): counted as its sender's`);
+        log.warn(
+          { sender: request.ip },
+          `a request carried an invalid ${WEB_CLIENT_HEADER} header (not signed with this WEB_API_SECRET, or stale): counted as its sender's`,
+        );
       }
     }
     done();

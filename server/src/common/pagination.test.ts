@@ -8,7 +8,9 @@ describe('cursors', () => {
   it.each(['', '!!!', encodeCursor(['3', 'abc']), encodeCursor([3]), Buffer.from('{"a":1}').toString('base64url')])(
     'refuses the malformed cursor %p with BAD_USER_INPUT',
     (cursor) => {
-      expect(() => decodeCursor(cursor, ['number', 'string'])).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+      expect(() => decodeCursor(cursor, ['number', 'string'])).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+      );
     },
   );
 });

@@ -6,14 +6,14 @@
  * both agree.
  */
 const LETTER_MAP: Record<string, string> = {
-  'ي': 'ی', // Arabic yeh
-  'ى': 'ی', // Arabic alef maksura
-  'ك': 'ک', // Arabic kaf
-  'ة': 'ه', // teh marbuta
-  'ۀ': 'ه', // heh with yeh above
-  'أ': 'ا',
-  'إ': 'ا',
-  'ٱ': 'ا',
+  ي: 'ی', // Arabic yeh
+  ى: 'ی', // Arabic alef maksura
+  ك: 'ک', // Arabic kaf
+  ة: 'ه', // teh marbuta
+  ۀ: 'ه', // heh with yeh above
+  أ: 'ا',
+  إ: 'ا',
+  ٱ: 'ا',
 };
 // Persian (۰-۹) and Arabic-Indic (٠-٩) digits become ASCII digits.
 for (let d = 0; d <= 9; d++) {

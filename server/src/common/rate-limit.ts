@@ -40,7 +40,9 @@ export class Limiter {
   /** Seconds until the key may try again when its points are spent, else 0; spends nothing. */
   async blocked(key: string): Promise<number> {
     const state = await this.limiter.get(hashKey(key));
-    return state && state.remainingPoints <= 0 && state.consumedPoints >= this.points ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : 0;
+    return state && state.remainingPoints <= 0 && state.consumedPoints >= this.points
+      ? Math.max(1, Math.ceil(state.msBeforeNext / 1000))
+      : 0;
   }
 
   /** Spends one point for the key without refusing: for counting failures after the fact. */

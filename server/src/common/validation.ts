@@ -38,7 +38,17 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
  * A text field of an input type, with its rules: the GraphQL field, a length limit, clean text and
  * (unless `allowBlank`) not blank; an `optional` one may be omitted or null.
  */
-export function TextInput({ description, max, optional = false, allowBlank = false }: { description: string; max: number; optional?: boolean; allowBlank?: boolean }): PropertyDecorator {
+export function TextInput({
+  description,
+  max,
+  optional = false,
+  allowBlank = false,
+}: {
+  description: string;
+  max: number;
+  optional?: boolean;
+  allowBlank?: boolean;
+}): PropertyDecorator {
   const decorators: PropertyDecorator[] = [
     Field(() => String, optional ? { nullable: true, description } : { description }),
     ...(optional ? [IsOptional()] : []),

@@ -1,4 +1,12 @@
-import { AnalyticsDaily, AnalyticsDailyDimension, AnalyticsPageTitle, AnalyticsPageView, AnalyticsSalt, AnalyticsTotal, AnalyticsVisitorDay } from '../modules/analytics/analytics.entity';
+import {
+  AnalyticsDaily,
+  AnalyticsDailyDimension,
+  AnalyticsPageTitle,
+  AnalyticsPageView,
+  AnalyticsSalt,
+  AnalyticsTotal,
+  AnalyticsVisitorDay,
+} from '../modules/analytics/analytics.entity';
 import { District } from '../modules/districts/district.entity';
 import { Event } from '../modules/events/event.entity';
 import { Occasion, OccasionOverride } from '../modules/events/occasion.entity';

@@ -1,5 +1,12 @@
 import { type ApolloServerPlugin } from '@apollo/server';
-import { Kind, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLResolveInfo, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { AppError, ErrorCode } from '../common/errors';
 import { ApiScope } from '../modules/partners/api-key.enums';
 import { type AccessDeclaration } from './access';
@@ -17,7 +24,12 @@ export function accessOfField(info: GraphQLResolveInfo): AccessDeclaration | und
   return info.parentType.getFields()[info.fieldName]?.extensions?.access as AccessDeclaration | undefined;
 }
 
-function rootFieldNames(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, names = new Set<string>(), seen = new Set<string>()): Set<string> {
+function rootFieldNames(
+  selectionSet: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  names = new Set<string>(),
+  seen = new Set<string>(),
+): Set<string> {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) names.add(selection.name.value);
     else if (selection.kind === Kind.INLINE_FRAGMENT) rootFieldNames(selection.selectionSet, fragments, names, seen);
@@ -42,19 +54,30 @@ export function apiKeyScopePlugin(): ApolloServerPlugin<Context> {
           const key = contextValue.apiKey;
           if (!key || !operation) return;
           const root: GraphQLObjectType | null | undefined =
-            operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+            operation.operation === 'query'
+              ? schema.getQueryType()
+              : operation.operation === 'mutation'
+                ? schema.getMutationType()
+                : schema.getSubscriptionType();
           if (!root) return;
           const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+            document.definitions
+              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+              .map((d) => [d.name.value, d]),
           );
           for (const name of rootFieldNames((operation as OperationDefinitionNode).selectionSet, fragments)) {
             // __typename, __schema and __type: reading the schema is public.
-            const scope = name.startsWith('__') ? ApiScope.PUBLIC_READ : requiredScope(root.getFields()[name]?.extensions?.access as AccessDeclaration | undefined);
+            const scope = name.startsWith('__')
+              ? ApiScope.PUBLIC_READ
+              : requiredScope(root.getFields()[name]?.extensions?.access as AccessDeclaration | undefined);
             if (!scope) {
               throw new AppError(ErrorCode.FORBIDDEN, `API keys cannot call ${name}: it needs a staff session.`, { http: { status: 403 } });
             }
             if (!key.scopes.includes(scope)) {
-              throw new AppError(ErrorCode.FORBIDDEN, `This API key lacks the ${scope} scope that ${name} needs.`, { requiredScope: scope, http: { status: 403 } });
+              throw new AppError(ErrorCode.FORBIDDEN, `This API key lacks the ${scope} scope that ${name} needs.`, {
+                requiredScope: scope,
+                http: { status: 403 },
+              });
             }
           }
         },

@@ -7,7 +7,11 @@ describe('formatError', () => {
     const raw = new Error('duplicate key value violates unique constraint "uq_x" SELECT * FROM staff_user');
     const wrapped = new GraphQLError(raw.message, { originalError: raw, path: ['goals'] });
     const out = formatError({ message: raw.message, path: ['goals'], extensions: { stacktrace: ['at x'] } }, wrapped);
-    expect(out).toEqual({ message: expect.stringMatching(/Unexpected error/), path: ['goals'], extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+    expect(out).toEqual({
+      message: expect.stringMatching(/Unexpected error/),
+      path: ['goals'],
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    });
   });
 
   it('passes a domain error with its code and extensions', () => {

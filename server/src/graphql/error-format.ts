@@ -41,7 +41,6 @@ function argumentName(target: unknown): string | undefined {
   return undefined;
 }
 
-
 /**
  * The one place that decides what a client sees of an error: known codes pass with their message,
  * everything else becomes INTERNAL_SERVER_ERROR without message, stack or SQL (the request id in
@@ -69,13 +68,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isDatabaseUnavailable(original)) {
     // The database did not answer, so whatever the request wrote was rolled back with its
     // transaction; the client may retry the same request.
-    return { ...base, message: 'The service is briefly unavailable (its database does not answer). Try again in a few seconds.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: 5 } };
+    return {
+      ...base,
+      message: 'The service is briefly unavailable (its database does not answer). Try again in a few seconds.',
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: 5 },
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) && !formatted.path) {
     return { message: formatted.message, locations: formatted.locations, extensions: { code } };
   }
-  return { message: 'Unexpected error. Quote the requestId when reporting it.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return {
+    message: 'Unexpected error. Quote the requestId when reporting it.',
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
 }
 
 /**

@@ -14,7 +14,11 @@ export const MAX_HEAVY_FIELDS = 1;
 export const QUERY_TOO_EXPENSIVE = 'QUERY_TOO_EXPENSIVE';
 
 /** How many times heavy fields would execute: every alias and every spread of a fragment counted. */
-export function heavyFieldCount(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, inFragments: string[] = []): number {
+export function heavyFieldCount(
+  selectionSet: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  inFragments: string[] = [],
+): number {
   let n = 0;
   for (const s of selectionSet.selections) {
     if (s.kind === Kind.FIELD) {
@@ -38,7 +42,9 @@ export function heavyFieldPlugin(): ApolloServerPlugin {
         async didResolveOperation({ operation, document }) {
           if (!operation) return;
           const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+            document.definitions
+              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+              .map((d) => [d.name.value, d]),
           );
           const count = heavyFieldCount((operation as OperationDefinitionNode).selectionSet, fragments);
           if (count > MAX_HEAVY_FIELDS) {

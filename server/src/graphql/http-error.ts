@@ -19,8 +19,17 @@ export function errorBody(requestId: string, code: string, message: string, deta
 }
 
 /** Answers `status` with the error shape, not to be cached. */
-export function sendError(reply: FastifyReply, status: number, code: string, message: string, details: Record<string, unknown> = {}): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').send(errorBody(reply.request.id, code, message, details));
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): FastifyReply {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .send(errorBody(reply.request.id, code, message, details));
 }
 
 /**

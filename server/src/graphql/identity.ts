@@ -20,7 +20,8 @@ export interface Credentials {
   sessionCookie?: string;
 }
 
-export const sessionExpired = () => new AppError(ErrorCode.UNAUTHENTICATED, 'The session token is unknown or has expired. Sign in again.', { http: { status: 401 } });
+export const sessionExpired = () =>
+  new AppError(ErrorCode.UNAUTHENTICATED, 'The session token is unknown or has expired. Sign in again.', { http: { status: 401 } });
 
 /**
  * The one place that works out who is calling, for GraphQL over HTTP and over WebSocket, the CSV
@@ -35,7 +36,8 @@ export async function authenticate(credentials: Credentials, services: Pick<Serv
   const bearer = bearerToken(authorization);
   if (authorization && !bearer) throw new AppError(ErrorCode.UNAUTHENTICATED, MALFORMED_AUTHORIZATION, { http: { status: 401 } });
   if (apiKey !== undefined) {
-    if (bearer) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Send either an API key or a staff token, not both.', { http: { status: 400 } });
+    if (bearer)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'Send either an API key or a staff token, not both.', { http: { status: 400 } });
     return { kind: 'apiKey', apiKey: await services.apiKeys.authenticate(apiKey) };
   }
   const token = bearer ?? sessionCookie;

@@ -25,9 +25,15 @@ export function createLoaders(services: Services) {
      * A poll's responses by assurance: `assuranceCounts` and `verifiedCount` of one results read share
      * one statement. Batched, not cached: a WebSocket connection keeps its context across live pushes.
      */
-    assuranceCountsByPollId: new DataLoader<string, Array<{ assurance: ResponseAssurance; count: number }>>((ids) => services.pollTallies.assuranceCounts(ids), { cache: false }),
+    assuranceCountsByPollId: new DataLoader<string, Array<{ assurance: ResponseAssurance; count: number }>>(
+      (ids) => services.pollTallies.assuranceCounts(ids),
+      { cache: false },
+    ),
     /** A poll's insights reads (tallies by district, by day…), made once per request and shared by its fields. */
-    insightsSource: new DataLoader<PollDefinition, InsightsSource, string>(async (definitions) => definitions.map((d) => services.pollInsights.source(d)), { cacheKeyFn: (d) => d.poll.id }),
+    insightsSource: new DataLoader<PollDefinition, InsightsSource, string>(
+      async (definitions) => definitions.map((d) => services.pollInsights.source(d)),
+      { cacheKeyFn: (d) => d.poll.id },
+    ),
     signInLockByUserId: new DataLoader<string, SignInLockState | null>((ids) => services.signInGuard.states(ids)),
     ...createGoalIndicatorLoaders(services),
     ...createEventLoaders(services),

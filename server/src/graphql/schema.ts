@@ -14,7 +14,11 @@ import { FreeTextAnswerResolver, PollInsightsResolver } from '../modules/polls/i
 import { contextScopedPubSub } from '../modules/polls/live/context-pubsub';
 import { PollLiveResolver } from '../modules/polls/live/poll-live.resolver';
 import { PollActivityResolver } from '../modules/polls/poll-activity.resolver';
-import { ParticipationResolver, PollParticipationFieldsResolver, PollResultsAssuranceResolver } from '../modules/polls/participation/participation.resolver';
+import {
+  ParticipationResolver,
+  PollParticipationFieldsResolver,
+  PollResultsAssuranceResolver,
+} from '../modules/polls/participation/participation.resolver';
 import { type Role } from '../modules/staff/role';
 import { hasRole } from '../modules/staff/staff.policy';
 import { StaffResolver } from '../modules/staff/staff.resolver';
@@ -27,7 +31,35 @@ import { assertAccessDeclared } from './access';
 import { accessOfField, requiredScope } from './api-key-scopes';
 import { type Context } from './context';
 
-export const RESOLVERS = [DistrictResolver, GoalResolver, PollResolver, PollQuestionResolver, PollOptionResolver, SubmitPollResponsePayloadResolver, StaffResolver, StaffAdminResolver, AuditLogResolver, GoalIndicatorResolver, PollInsightsResolver, PollActivityResolver, FreeTextAnswerResolver, PollLiveResolver, ParticipationResolver, PollParticipationFieldsResolver, PollResultsAssuranceResolver, ApiKeyResolver, SiteStatsResolver, SiteTrafficResolver, EventResolver, HijriDateResolver, OccasionResolver, ...MEDIA_RESOLVERS, ...WEBHOOK_RESOLVERS, ...MAIL_RESOLVERS, SearchResolver] as const;
+export const RESOLVERS = [
+  DistrictResolver,
+  GoalResolver,
+  PollResolver,
+  PollQuestionResolver,
+  PollOptionResolver,
+  SubmitPollResponsePayloadResolver,
+  StaffResolver,
+  StaffAdminResolver,
+  AuditLogResolver,
+  GoalIndicatorResolver,
+  PollInsightsResolver,
+  PollActivityResolver,
+  FreeTextAnswerResolver,
+  PollLiveResolver,
+  ParticipationResolver,
+  PollParticipationFieldsResolver,
+  PollResultsAssuranceResolver,
+  ApiKeyResolver,
+  SiteStatsResolver,
+  SiteTrafficResolver,
+  EventResolver,
+  HijriDateResolver,
+  OccasionResolver,
+  ...MEDIA_RESOLVERS,
+  ...WEBHOOK_RESOLVERS,
+  ...MAIL_RESOLVERS,
+  SearchResolver,
+] as const;
 
 const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
   if (!context.viewer) {
@@ -54,10 +86,14 @@ export function getSchema(): Promise<GraphQLSchema> {
       pubSub: contextScopedPubSub,
     });
     assertAccessDeclared(schema);
-    schema.getQueryType()!.description = 'Everything a caller can read. Public fields need no session; staff fields say which roles may call them.';
-    schema.getMutationType()!.description = 'Everything a caller can change. Each mutation takes one `input` and returns a payload with the changed object.';
+    schema.getQueryType()!.description =
+      'Everything a caller can read. Public fields need no session; staff fields say which roles may call them.';
+    schema.getMutationType()!.description =
+      'Everything a caller can change. Each mutation takes one `input` and returns a payload with the changed object.';
     const subscriptionType = schema.getSubscriptionType();
-    if (subscriptionType) subscriptionType.description = 'Live updates, over WebSocket (graphql-transport-ws) at /graphql. Each subscription declares its access like a query.';
+    if (subscriptionType)
+      subscriptionType.description =
+        'Live updates, over WebSocket (graphql-transport-ws) at /graphql. Each subscription declares its access like a query.';
     return schema;
   })();
   return cached;

@@ -22,7 +22,8 @@ function hideSuggestionsPlugin(): ApolloServerPlugin {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) (error as { message: string }).message = withoutSuggestions(error.message);
+          for (const error of response.body.singleResult.errors ?? [])
+            (error as { message: string }).message = withoutSuggestions(error.message);
         },
       };
     },
@@ -55,7 +56,8 @@ export function queryLimits(limits: Config['limits']) {
 }
 
 /** Why an Authorization value that bearerToken() does not take was refused (HTTP, exports, WebSocket). */
-export const MALFORMED_AUTHORIZATION = 'The Authorization header must be "Bearer <token>" with a session token that signIn returned; this one is not one.';
+export const MALFORMED_AUTHORIZATION =
+  'The Authorization header must be "Bearer <token>" with a session token that signIn returned; this one is not one.';
 
 /** The token of an `Authorization: Bearer <token>` value; undefined when it is not one. */
 export function bearerToken(header: string | undefined): string | undefined {

@@ -2,7 +2,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type FastifyInstance } from 'fastify';
-import { type DocumentNode, getOperationAST, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
+import {
+  type DocumentNode,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+  validate,
+  type ValidationRule,
+} from 'graphql';
 import { CloseCode, type Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -97,7 +107,7 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
           if (!refused) return true;
           ctx.extra.socket.close(CloseCode.Forbidden, refused);
         } catch (err) {
-          log.error({ err }, 'unexpected error checking a WebSocket connection\'s credentials');
+          log.error({ err }, "unexpected error checking a WebSocket connection's credentials");
           ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
         }
         return false;
@@ -106,7 +116,12 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
         const requestId = randomUUID();
         try {
           if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-            return [new AppError('BAD_REQUEST', `A connection may hold at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions; complete one first.`)];
+            return [
+              new AppError(
+                'BAD_REQUEST',
+                `A connection may hold at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions; complete one first.`,
+              ),
+            ];
           }
           let document: DocumentNode;
           try {
@@ -119,10 +134,19 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return [new AppError('BAD_REQUEST', 'Name the operation to run (operationName) when the document has several.')];
           if (operation.operation !== 'subscription') {
-            return [new AppError('BAD_REQUEST', 'Only subscriptions are served over the WebSocket; send queries and mutations to /graphql over HTTP.')];
+            return [
+              new AppError(
+                'BAD_REQUEST',
+                'Only subscriptions are served over the WebSocket; send queries and mutations to /graphql over HTTP.',
+              ),
+            ];
           }
           const contextValue = await socketContext(ctx.extra.connection!, requestId, services);
-          if (options.trusted && !contextValue.viewer && !options.trusted.allows(createHash('sha256').update(payload.query).digest('hex'), document)) {
+          if (
+            options.trusted &&
+            !contextValue.viewer &&
+            !options.trusted.allows(createHash('sha256').update(payload.query).digest('hex'), document)
+          ) {
             return [untrustedDocument()];
           }
           log.debug({ requestId, connectionId: ctx.extra.connection!.id, operationName: payload.operationName }, 'subscription started');
@@ -164,12 +188,20 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
 type Http = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger>;
 
 /** Checks the credentials a connection presents; returns why it is refused, or null. */
-async function admitConnection(ctx: SocketContext, http: Http, services: Services, config: Config, addressOf: (request: IncomingMessage) => string): Promise<string | null> {
+async function admitConnection(
+  ctx: SocketContext,
+  http: Http,
+  services: Services,
+  config: Config,
+  addressOf: (request: IncomingMessage) => string,
+): Promise<string | null> {
   const { request } = ctx.extra;
   const params = ctx.connectionParams ?? {};
   const { authorization, respondentToken } = params;
-  if (authorization !== undefined && (typeof authorization !== 'string' || authorization.length > MAX_PARAM_LENGTH)) return 'connectionParams.authorization must be a string.';
-  if (respondentToken !== undefined && (typeof respondentToken !== 'string' || respondentToken.length > MAX_PARAM_LENGTH)) return 'connectionParams.respondentToken must be a string.';
+  if (authorization !== undefined && (typeof authorization !== 'string' || authorization.length > MAX_PARAM_LENGTH))
+    return 'connectionParams.authorization must be a string.';
+  if (respondentToken !== undefined && (typeof respondentToken !== 'string' || respondentToken.length > MAX_PARAM_LENGTH))
+    return 'connectionParams.respondentToken must be a string.';
 
   const presented = (authorization as string | undefined) ?? request.headers.authorization;
   const cookies = http.parseCookie(request.headers.cookie ?? '');
@@ -197,7 +229,10 @@ async function admitConnection(ctx: SocketContext, http: Http, services: Service
 
 /** A request context for one subscription, as buildContext makes one for an HTTP request. */
 async function socketContext(connection: Connection, requestId: string, services: Services): Promise<Context> {
-  const identity = await authenticate({ authorization: connection.bearer ? `Bearer ${connection.bearer}` : undefined, sessionCookie: connection.cookieToken }, services);
+  const identity = await authenticate(
+    { authorization: connection.bearer ? `Bearer ${connection.bearer}` : undefined, sessionCookie: connection.cookieToken },
+    services,
+  );
   const viewer = viewerOf(identity);
   const token = identity.kind === 'staff' ? identity.token : undefined;
   return {
@@ -218,11 +253,18 @@ async function socketContext(connection: Connection, requestId: string, services
 
 /** A parse or validation error, coded as Apollo Server codes it over HTTP. */
 function requestError(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 function maskedError(requestId: string): GraphQLError {
-  return new GraphQLError('Unexpected error. Quote the requestId when reporting it.', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } });
+  return new GraphQLError('Unexpected error. Quote the requestId when reporting it.', {
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
+  });
 }
 
 /** formatError, as over HTTP; an unexpected error is logged in full and answered with its request id. */

@@ -65,7 +65,18 @@ export async function seedDemoData(manager: EntityManager, log?: Logger): Promis
     await seedDemoSiteCounters(m);
     // Media relations last: its invitations go to a demo event when one exists by now.
     const media = await seedDemoMedia(m);
-    log?.info({ goals: CUSTOMER_GOALS.length, districts: DEMO_DISTRICTS.length, accounts: DEMO_ACCOUNTS.length, polls: polls.polls, pollResponses: polls.responses, events, media }, 'demo data loaded');
+    log?.info(
+      {
+        goals: CUSTOMER_GOALS.length,
+        districts: DEMO_DISTRICTS.length,
+        accounts: DEMO_ACCOUNTS.length,
+        polls: polls.polls,
+        pollResponses: polls.responses,
+        events,
+        media,
+      },
+      'demo data loaded',
+    );
     return true;
   });
 }

@@ -9,7 +9,14 @@ import { MediaCoverage } from '../modules/media/media-coverage.entity';
 import { MediaInteraction } from '../modules/media/media-interaction.entity';
 import { MediaOutlet } from '../modules/media/media-outlet.entity';
 import { PressRelease, PressReleaseDistribution } from '../modules/media/press-release.entity';
-import { CoverageKind, CoverageTone, MediaInteractionKind, MediaInvitationReply, MediaOutletKind, PressReleaseStatus } from '../modules/media/media.enums';
+import {
+  CoverageKind,
+  CoverageTone,
+  MediaInteractionKind,
+  MediaInvitationReply,
+  MediaOutletKind,
+  PressReleaseStatus,
+} from '../modules/media/media.enums';
 import { MediaInvitation } from '../modules/media/media-invitation.entity';
 import { slugFromTitle } from '../modules/media/slug';
 
@@ -17,26 +24,130 @@ const DAY_MS = 86_400_000;
 const CITY_TIME_ZONE = 'Asia/Tehran';
 
 export const DEMO_OUTLETS = [
-  { key: 'agency', nameFa: 'خبرگزاری نبض‌نگار', nameEn: 'Nabznegar News Agency', kind: MediaOutletKind.NEWS_AGENCY, url: 'https://agency.example.com' },
-  { key: 'daily', nameFa: 'روزنامه صبح شهر', nameEn: 'Sobh-e Shahr Daily', kind: MediaOutletKind.NEWSPAPER, url: 'https://daily.example.com' },
-  { key: 'broadcaster', nameFa: 'شبکه رادیو و تلویزیون استان', nameEn: 'Provincial Radio and Television', kind: MediaOutletKind.RADIO_TELEVISION, url: null },
+  {
+    key: 'agency',
+    nameFa: 'خبرگزاری نبض‌نگار',
+    nameEn: 'Nabznegar News Agency',
+    kind: MediaOutletKind.NEWS_AGENCY,
+    url: 'https://agency.example.com',
+  },
+  {
+    key: 'daily',
+    nameFa: 'روزنامه صبح شهر',
+    nameEn: 'Sobh-e Shahr Daily',
+    kind: MediaOutletKind.NEWSPAPER,
+    url: 'https://daily.example.com',
+  },
+  {
+    key: 'broadcaster',
+    nameFa: 'شبکه رادیو و تلویزیون استان',
+    nameEn: 'Provincial Radio and Television',
+    kind: MediaOutletKind.RADIO_TELEVISION,
+    url: null,
+  },
   // Written as many Persian sites still write it, with Arabic ي and ك: search finds it either way.
   { key: 'website', nameFa: 'پايگاه خبري كوچه', nameEn: 'Koocheh News', kind: MediaOutletKind.WEBSITE, url: 'https://koocheh.example.com' },
-  { key: 'channel', nameFa: 'کانال خبری محله‌نما', nameEn: 'Mahallenama channel', kind: MediaOutletKind.SOCIAL_ACCOUNT, url: 'https://social.example.com/mahallenama' },
+  {
+    key: 'channel',
+    nameFa: 'کانال خبری محله‌نما',
+    nameEn: 'Mahallenama channel',
+    kind: MediaOutletKind.SOCIAL_ACCOUNT,
+    url: 'https://social.example.com/mahallenama',
+  },
 ] as const;
 
 type OutletKey = (typeof DEMO_OUTLETS)[number]['key'];
 
-export const DEMO_CONTACTS: Array<{ name: string; role: string; outlet: OutletKey | null; phones: string[]; email: string; beats: string[]; language: string }> = [
-  { name: 'مریم احمدی', role: 'خبرنگار حوزه شهری', outlet: 'agency', phones: ['09120000101'], email: 'm.ahmadi@example.com', beats: ['مدیریت شهری', 'حمل‌ونقل'], language: 'fa' },
-  { name: 'رضا کاظمی', role: 'دبیر سرویس اجتماعی', outlet: 'agency', phones: ['02100000102'], email: 'r.kazemi@example.com', beats: ['اجتماعی', 'محیط زیست'], language: 'fa' },
-  { name: 'سارا نوری', role: 'خبرنگار', outlet: 'daily', phones: ['09120000103', '02100000104'], email: 's.nouri@example.com', beats: ['فرهنگ و هنر', 'بافت تاریخی'], language: 'fa' },
-  { name: 'علي كريمي', role: 'سردبیر', outlet: 'daily', phones: ['09120000105'], email: 'a.karimi@example.com', beats: ['مدیریت شهری'], language: 'fa' },
-  { name: 'نگار صادقی', role: 'تهیه‌کننده برنامه صبحگاهی', outlet: 'broadcaster', phones: ['02100000106'], email: 'n.sadeghi@example.com', beats: ['حمل‌ونقل', 'خدمات شهری'], language: 'fa' },
-  { name: 'Daniel Brooks', role: 'Correspondent', outlet: 'broadcaster', phones: ['+982100000107'], email: 'd.brooks@example.com', beats: ['urban affairs'], language: 'en' },
-  { name: 'حسین مرادی', role: 'مدیر پایگاه', outlet: 'website', phones: ['09120000108'], email: 'h.moradi@example.com', beats: ['محله‌ها', 'شکایات شهروندان'], language: 'fa' },
-  { name: 'لیلا رحیمی', role: 'ادمین کانال', outlet: 'channel', phones: ['09120000109'], email: 'l.rahimi@example.com', beats: ['محله‌ها'], language: 'fa' },
-  { name: 'امید جعفری', role: 'روزنامه‌نگار آزاد', outlet: null, phones: ['09120000110'], email: 'o.jafari@example.com', beats: ['محیط زیست', 'فضای سبز'], language: 'fa' },
+export const DEMO_CONTACTS: Array<{
+  name: string;
+  role: string;
+  outlet: OutletKey | null;
+  phones: string[];
+  email: string;
+  beats: string[];
+  language: string;
+}> = [
+  {
+    name: 'مریم احمدی',
+    role: 'خبرنگار حوزه شهری',
+    outlet: 'agency',
+    phones: ['09120000101'],
+    email: 'm.ahmadi@example.com',
+    beats: ['مدیریت شهری', 'حمل‌ونقل'],
+    language: 'fa',
+  },
+  {
+    name: 'رضا کاظمی',
+    role: 'دبیر سرویس اجتماعی',
+    outlet: 'agency',
+    phones: ['02100000102'],
+    email: 'r.kazemi@example.com',
+    beats: ['اجتماعی', 'محیط زیست'],
+    language: 'fa',
+  },
+  {
+    name: 'سارا نوری',
+    role: 'خبرنگار',
+    outlet: 'daily',
+    phones: ['09120000103', '02100000104'],
+    email: 's.nouri@example.com',
+    beats: ['فرهنگ و هنر', 'بافت تاریخی'],
+    language: 'fa',
+  },
+  {
+    name: 'علي كريمي',
+    role: 'سردبیر',
+    outlet: 'daily',
+    phones: ['09120000105'],
+    email: 'a.karimi@example.com',
+    beats: ['مدیریت شهری'],
+    language: 'fa',
+  },
+  {
+    name: 'نگار صادقی',
+    role: 'تهیه‌کننده برنامه صبحگاهی',
+    outlet: 'broadcaster',
+    phones: ['02100000106'],
+    email: 'n.sadeghi@example.com',
+    beats: ['حمل‌ونقل', 'خدمات شهری'],
+    language: 'fa',
+  },
+  {
+    name: 'Daniel Brooks',
+    role: 'Correspondent',
+    outlet: 'broadcaster',
+    phones: ['+982100000107'],
+    email: 'd.brooks@example.com',
+    beats: ['urban affairs'],
+    language: 'en',
+  },
+  {
+    name: 'حسین مرادی',
+    role: 'مدیر پایگاه',
+    outlet: 'website',
+    phones: ['09120000108'],
+    email: 'h.moradi@example.com',
+    beats: ['محله‌ها', 'شکایات شهروندان'],
+    language: 'fa',
+  },
+  {
+    name: 'لیلا رحیمی',
+    role: 'ادمین کانال',
+    outlet: 'channel',
+    phones: ['09120000109'],
+    email: 'l.rahimi@example.com',
+    beats: ['محله‌ها'],
+    language: 'fa',
+  },
+  {
+    name: 'امید جعفری',
+    role: 'روزنامه‌نگار آزاد',
+    outlet: null,
+    phones: ['09120000110'],
+    email: 'o.jafari@example.com',
+    beats: ['محیط زیست', 'فضای سبز'],
+    language: 'fa',
+  },
 ];
 
 export const DEMO_RELEASES = [
@@ -45,8 +156,10 @@ export const DEMO_RELEASES = [
     titleEn: 'Central Park footbridge reopens after renovation',
     summaryFa: 'پل پیاده‌روی پارک مرکزی از جمعه با روشنایی تازه و دسترسی برای ویلچر دوباره باز می‌شود.',
     summaryEn: 'The Central Park footbridge reopens on Friday with new lighting and wheelchair access.',
-    bodyFa: 'شهرداری اعلام کرد که پل پیاده‌روی پارک مرکزی پس از شش ماه بازسازی از جمعه به روی شهروندان باز می‌شود.\n\nدر این بازسازی روشنایی پل نو شده و دو سطح شیب‌دار برای ویلچر و کالسکه ساخته شده است.',
-    bodyEn: 'The municipality announced that the Central Park footbridge reopens to the public on Friday after six months of renovation.\n\nThe bridge has new lighting and two ramps for wheelchairs and prams.',
+    bodyFa:
+      'شهرداری اعلام کرد که پل پیاده‌روی پارک مرکزی پس از شش ماه بازسازی از جمعه به روی شهروندان باز می‌شود.\n\nدر این بازسازی روشنایی پل نو شده و دو سطح شیب‌دار برای ویلچر و کالسکه ساخته شده است.',
+    bodyEn:
+      'The municipality announced that the Central Park footbridge reopens to the public on Friday after six months of renovation.\n\nThe bridge has new lighting and two ramps for wheelchairs and prams.',
     status: PressReleaseStatus.PUBLISHED,
     publishedDaysAgo: 20,
     district: 3,
@@ -57,8 +170,10 @@ export const DEMO_RELEASES = [
     titleEn: 'Car-free Fridays in the historic centre put to a public poll',
     summaryFa: 'شهروندان تا پایان ماه می‌توانند نظر خود را درباره جمعه‌های بدون خودرو در منطقه هشت ثبت کنند.',
     summaryEn: 'Citizens can give their view on car-free Fridays in District 8 until the end of the month.',
-    bodyFa: 'شهرداری منطقه هشت طرح جمعه‌های بدون خودرو در بافت تاریخی را پیش از اجرا به نظرسنجی عمومی گذاشت.\n\nنتیجه نظرسنجی در تصمیم نهایی شورای شهر به کار می‌رود.',
-    bodyEn: 'District 8 put the plan for car-free Fridays in the historic centre to a public poll before any decision.\n\nThe city council will use the result in its final decision.',
+    bodyFa:
+      'شهرداری منطقه هشت طرح جمعه‌های بدون خودرو در بافت تاریخی را پیش از اجرا به نظرسنجی عمومی گذاشت.\n\nنتیجه نظرسنجی در تصمیم نهایی شورای شهر به کار می‌رود.',
+    bodyEn:
+      'District 8 put the plan for car-free Fridays in the historic centre to a public poll before any decision.\n\nThe city council will use the result in its final decision.',
     status: PressReleaseStatus.PUBLISHED,
     publishedDaysAgo: 6,
     district: 8,
@@ -114,10 +229,15 @@ const localDaysAgo = (now: number, days: number) => todayIn(CITY_TIME_ZONE, new 
  * media officer (`media@nabz.example`) already inserted; invites contacts to the latest event only when
  * events were seeded before it.
  */
-export async function seedDemoMedia(m: EntityManager, now = Date.now()): Promise<{ outlets: number; contacts: number; releases: number; coverage: number; invitations: number }> {
+export async function seedDemoMedia(
+  m: EntityManager,
+  now = Date.now(),
+): Promise<{ outlets: number; contacts: number; releases: number; coverage: number; invitations: number }> {
   const [officer] = (await m.query(`SELECT id FROM staff_user WHERE email = 'media@nabz.example'`)) as Array<{ id: string }>;
   if (!officer) return { outlets: 0, contacts: 0, releases: 0, coverage: 0, invitations: 0 };
-  const districts = new Map(((await m.query('SELECT id, code FROM district')) as Array<{ id: string; code: number }>).map((d) => [d.code, d.id]));
+  const districts = new Map(
+    ((await m.query('SELECT id, code FROM district')) as Array<{ id: string; code: number }>).map((d) => [d.code, d.id]),
+  );
 
   const outletRows = await m
     .createQueryBuilder()
@@ -144,11 +264,46 @@ export async function seedDemoMedia(m: EntityManager, now = Date.now()): Promise
     .insert()
     .into(MediaInteraction)
     .values([
-      { contactId: contactIds[0], kind: MediaInteractionKind.INQUIRY_RECEIVED, occurredAt: at(9, 10), topic: 'پرسش درباره زمان بازگشایی پل پارک مرکزی', staffId: officer.id, followUpOn: localDaysAgo(now, 2) },
-      { contactId: contactIds[4], kind: MediaInteractionKind.INTERVIEW, occurredAt: at(12, 8), topic: 'گفت‌وگوی رادیویی درباره پسماند', notes: 'برنامه صبحگاهی، ۱۵ دقیقه', staffId: officer.id },
-      { contactId: contactIds[3], kind: MediaInteractionKind.STATEMENT_SENT, occurredAt: at(7, 16), topic: 'پاسخ به انتقاد درباره پروژه پارکینگ', staffId: officer.id, followUpOn: localDaysAgo(now, 5), followUpDoneAt: at(4, 11) },
-      { contactId: contactIds[6], kind: MediaInteractionKind.CALL, occurredAt: at(2, 14), topic: 'شکایت ساکنان از خاموشی چراغ‌های معابر', staffId: officer.id, followUpOn: localDaysAgo(now, -3) },
-      { contactId: contactIds[5], kind: MediaInteractionKind.MEETING, occurredAt: at(15, 11), topic: 'Briefing on the historic-centre plan', staffId: officer.id },
+      {
+        contactId: contactIds[0],
+        kind: MediaInteractionKind.INQUIRY_RECEIVED,
+        occurredAt: at(9, 10),
+        topic: 'پرسش درباره زمان بازگشایی پل پارک مرکزی',
+        staffId: officer.id,
+        followUpOn: localDaysAgo(now, 2),
+      },
+      {
+        contactId: contactIds[4],
+        kind: MediaInteractionKind.INTERVIEW,
+        occurredAt: at(12, 8),
+        topic: 'گفت‌وگوی رادیویی درباره پسماند',
+        notes: 'برنامه صبحگاهی، ۱۵ دقیقه',
+        staffId: officer.id,
+      },
+      {
+        contactId: contactIds[3],
+        kind: MediaInteractionKind.STATEMENT_SENT,
+        occurredAt: at(7, 16),
+        topic: 'پاسخ به انتقاد درباره پروژه پارکینگ',
+        staffId: officer.id,
+        followUpOn: localDaysAgo(now, 5),
+        followUpDoneAt: at(4, 11),
+      },
+      {
+        contactId: contactIds[6],
+        kind: MediaInteractionKind.CALL,
+        occurredAt: at(2, 14),
+        topic: 'شکایت ساکنان از خاموشی چراغ‌های معابر',
+        staffId: officer.id,
+        followUpOn: localDaysAgo(now, -3),
+      },
+      {
+        contactId: contactIds[5],
+        kind: MediaInteractionKind.MEETING,
+        occurredAt: at(15, 11),
+        topic: 'Briefing on the historic-centre plan',
+        staffId: officer.id,
+      },
     ])
     .execute();
 
@@ -233,12 +388,30 @@ export async function seedDemoMedia(m: EntityManager, now = Date.now()): Promise
       .insert()
       .into(MediaInvitation)
       .values([
-        { eventId: event.id, contactId: contactIds[0], reply: MediaInvitationReply.ACCEPTED, repliedAt: at(1, 12), invitedById: officer.id },
+        {
+          eventId: event.id,
+          contactId: contactIds[0],
+          reply: MediaInvitationReply.ACCEPTED,
+          repliedAt: at(1, 12),
+          invitedById: officer.id,
+        },
         { eventId: event.id, contactId: contactIds[2], reply: MediaInvitationReply.AWAITING, invitedById: officer.id },
-        { eventId: event.id, contactId: contactIds[4], reply: MediaInvitationReply.DECLINED, repliedAt: at(1, 15), invitedById: officer.id },
+        {
+          eventId: event.id,
+          contactId: contactIds[4],
+          reply: MediaInvitationReply.DECLINED,
+          repliedAt: at(1, 15),
+          invitedById: officer.id,
+        },
       ])
       .execute();
   }
 
-  return { outlets: DEMO_OUTLETS.length, contacts: DEMO_CONTACTS.length, releases, coverage: DEMO_COVERAGE.length, invitations: event ? 3 : 0 };
+  return {
+    outlets: DEMO_OUTLETS.length,
+    contacts: DEMO_CONTACTS.length,
+    releases,
+    coverage: DEMO_COVERAGE.length,
+    invitations: event ? 3 : 0,
+  };
 }

@@ -44,7 +44,7 @@ export const DEMO_SATISFACTION_SURVEY: DemoPollDefinition = {
     {
       kind: QuestionKind.SINGLE_CHOICE,
       promptFa: 'در مجموع از خدمات شهرداری در محله‌تان چقدر راضی هستید؟',
-      promptEn: 'Overall, how satisfied are you with the municipality\'s services in your neighbourhood?',
+      promptEn: "Overall, how satisfied are you with the municipality's services in your neighbourhood?",
       options: [
         { labelFa: 'خیلی راضی', labelEn: 'Very satisfied' },
         { labelFa: 'راضی', labelEn: 'Satisfied' },
@@ -56,7 +56,7 @@ export const DEMO_SATISFACTION_SURVEY: DemoPollDefinition = {
     {
       kind: QuestionKind.SINGLE_CHOICE,
       promptFa: 'به نظر شما مهم‌ترین اولویت محله‌تان چیست؟',
-      promptEn: 'What is your neighbourhood\'s most urgent priority?',
+      promptEn: "What is your neighbourhood's most urgent priority?",
       options: [
         { labelFa: 'ترافیک و حمل‌ونقل عمومی', labelEn: 'Traffic and public transport' },
         { labelFa: 'پاکیزگی و جمع‌آوری پسماند', labelEn: 'Cleanliness and waste collection' },
@@ -95,14 +95,14 @@ export const DEMO_QUICK_POLL: DemoPollDefinition = {
   titleFa: 'پیاده‌راه جمعه‌ها در بافت تاریخی',
   titleEn: 'Car-free Fridays in the historic centre',
   descriptionFa: 'شهرداری پیشنهاد می‌کند خیابان‌های اصلی بافت تاریخی روزهای جمعه فقط به روی عابران پیاده باز باشد.',
-  descriptionEn: 'The municipality proposes closing the historic centre\'s main streets to cars on Fridays.',
+  descriptionEn: "The municipality proposes closing the historic centre's main streets to cars on Fridays.",
   asksDistrict: false,
   resultsVisibility: ResultsVisibility.PUBLIC,
   questions: [
     {
       kind: QuestionKind.SINGLE_CHOICE,
       promptFa: 'آیا با پیاده‌راه شدن خیابان‌های بافت تاریخی در روزهای جمعه موافقید؟',
-      promptEn: 'Do you agree with making the historic centre\'s streets car-free on Fridays?',
+      promptEn: "Do you agree with making the historic centre's streets car-free on Fridays?",
       options: [
         { labelFa: 'موافقم', labelEn: 'I agree' },
         { labelFa: 'مخالفم', labelEn: 'I disagree' },
@@ -200,11 +200,23 @@ interface PollRows {
   pollIds: string[];
   districts: Array<string | null>;
   times: Date[];
-  answers: { responseIds: string[]; questionIds: string[]; optionIds: Array<string | null>; numbers: Array<number | null>; texts: Array<string | null> };
+  answers: {
+    responseIds: string[];
+    questionIds: string[];
+    optionIds: Array<string | null>;
+    numbers: Array<number | null>;
+    texts: Array<string | null>;
+  };
 }
 
 function emptyRows(): PollRows {
-  return { ids: [], pollIds: [], districts: [], times: [], answers: { responseIds: [], questionIds: [], optionIds: [], numbers: [], texts: [] } };
+  return {
+    ids: [],
+    pollIds: [],
+    districts: [],
+    times: [],
+    answers: { responseIds: [], questionIds: [], optionIds: [], numbers: [], texts: [] },
+  };
 }
 
 interface InsertedPoll {
@@ -218,7 +230,19 @@ async function insertPoll(m: EntityManager, poll: DemoPollDefinition, opensAt: D
   await m.query(
     `INSERT INTO poll (id, title_fa, title_en, description_fa, description_en, state, opens_at, closes_at, results_visibility, asks_district, series_id, wave, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $1, 1, $11, $11)`,
-    [id, poll.titleFa, poll.titleEn, poll.descriptionFa, poll.descriptionEn, PollState.PUBLISHED, opensAt, closesAt, poll.resultsVisibility, poll.asksDistrict, created],
+    [
+      id,
+      poll.titleFa,
+      poll.titleEn,
+      poll.descriptionFa,
+      poll.descriptionEn,
+      PollState.PUBLISHED,
+      opensAt,
+      closesAt,
+      poll.resultsVisibility,
+      poll.asksDistrict,
+      created,
+    ],
   );
   const questions = poll.questions.map((q) => ({ id: randomUUID(), options: q.options.map(() => randomUUID()) }));
   await m.query(
@@ -236,16 +260,29 @@ async function insertPoll(m: EntityManager, poll: DemoPollDefinition, opensAt: D
       poll.questions.map((q) => (q.kind === QuestionKind.FREE_TEXT ? (q.maxLength ?? 1000) : null)),
     ],
   );
-  const options = poll.questions.flatMap((q, i) => q.options.map((o, j) => ({ id: questions[i].options[j], questionId: questions[i].id, position: j + 1, ...o })));
+  const options = poll.questions.flatMap((q, i) =>
+    q.options.map((o, j) => ({ id: questions[i].options[j], questionId: questions[i].id, position: j + 1, ...o })),
+  );
   await m.query(
     `INSERT INTO poll_option (id, question_id, position, label_fa, label_en)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[])`,
-    [options.map((o) => o.id), options.map((o) => o.questionId), options.map((o) => o.position), options.map((o) => o.labelFa), options.map((o) => o.labelEn)],
+    [
+      options.map((o) => o.id),
+      options.map((o) => o.questionId),
+      options.map((o) => o.position),
+      options.map((o) => o.labelFa),
+      options.map((o) => o.labelEn),
+    ],
   );
   return { id, questions };
 }
 
-function surveyResponses(poll: InsertedPoll, districts: Array<{ id: string; code: number; population: number }>, now: number, rows: PollRows): void {
+function surveyResponses(
+  poll: InsertedPoll,
+  districts: Array<{ id: string; code: number; population: number }>,
+  now: number,
+  rows: PollRows,
+): void {
   const random = seeded(1405);
   const when = hourSampler(random, now, SURVEY_DAYS);
   // Bigger districts answer more, but not in proportion (smaller ones are keener).
@@ -309,8 +346,17 @@ function quickPollResponses(poll: InsertedPoll, now: number, rows: PollRows): vo
  * district and the hour. Every response is queued for the tallies, as a real submission is.
  */
 export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise<{ polls: number; responses: number }> {
-  const districts = (await m.query('SELECT id, code, population FROM district ORDER BY code')) as Array<{ id: string; code: number; population: number }>;
-  const survey = await insertPoll(m, DEMO_SATISFACTION_SURVEY, new Date(now - (SURVEY_DAYS * 24 + 2) * HOUR), new Date(now + 16 * 24 * HOUR));
+  const districts = (await m.query('SELECT id, code, population FROM district ORDER BY code')) as Array<{
+    id: string;
+    code: number;
+    population: number;
+  }>;
+  const survey = await insertPoll(
+    m,
+    DEMO_SATISFACTION_SURVEY,
+    new Date(now - (SURVEY_DAYS * 24 + 2) * HOUR),
+    new Date(now + 16 * 24 * HOUR),
+  );
   const quick = await insertPoll(m, DEMO_QUICK_POLL, new Date(now - (QUICK_POLL_DAYS * 24 + 2) * HOUR), new Date(now + 21 * 24 * HOUR));
 
   const rows = emptyRows();
@@ -335,7 +381,10 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
      FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::smallint[], $5::text[]) WITH ORDINALITY AS a(response_id, question_id, option_id, number, text, n)`,
     [a.responseIds, a.questionIds, a.optionIds, a.numbers, a.texts],
   );
-  await m.query('INSERT INTO poll_tally_queue (poll_id, response_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [rows.pollIds, rows.ids]);
+  await m.query('INSERT INTO poll_tally_queue (poll_id, response_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [
+    rows.pollIds,
+    rows.ids,
+  ]);
   // As many participations as responses, each a random 32-byte key: like the keyed hashes real
   // submissions store, and joined to nothing.
   await m.query(

@@ -1,8 +1,8 @@
-"use client"; // Error boundaries must be client components.
+'use client'; // Error boundaries must be client components.
 
-import { useParams } from "next/navigation";
-import { errorText } from "@/lib/i18n/error-text";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
+import { useParams } from 'next/navigation';
+import { errorText } from '@/lib/i18n/error-text';
+import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 
 // Shown when a page cannot load its data (API down, timeout, GraphQL error). The details stay
 // in the server log; the visitor gets a translated message and a way to try again.

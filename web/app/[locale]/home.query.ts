@@ -1,10 +1,10 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import { DISTRICT_LIST_FIELDS, type DistrictListFields } from "@/components/district-list";
-import { EVENT_LIST_FIELDS, type EventListFields } from "@/components/event-item";
-import { GOAL_CARD_FIELDS, type GoalCardFields } from "@/components/goal-card";
-import { NEWS_CARD_FIELDS, type NewsCardFields } from "@/components/news-card";
-import { POLL_CARD_FIELDS, type PollCardFields } from "@/components/poll-card";
-import type { GraphqlLocale } from "@/lib/api/schema";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { DISTRICT_LIST_FIELDS, type DistrictListFields } from '@/components/district-list';
+import { EVENT_LIST_FIELDS, type EventListFields } from '@/components/event-item';
+import { GOAL_CARD_FIELDS, type GoalCardFields } from '@/components/goal-card';
+import { NEWS_CARD_FIELDS, type NewsCardFields } from '@/components/news-card';
+import { POLL_CARD_FIELDS, type PollCardFields } from '@/components/poll-card';
+import type { GraphqlLocale } from '@/lib/api/schema';
 
 interface HomePageData {
   pinnedNotice: (EventListFields & { description: string | null }) | null;
@@ -26,14 +26,7 @@ type HomePageVariables = {
 
 /** Everything the home page shows, in one request to the API. */
 export const HOME_PAGE_QUERY: TypedDocumentNode<HomePageData, HomePageVariables> = gql`
-  query HomePage(
-    $locale: Locale!
-    $goalCount: Int!
-    $eventCount: Int!
-    $newsCount: Int!
-    $from: String!
-    $to: String!
-  ) {
+  query HomePage($locale: Locale!, $goalCount: Int!, $eventCount: Int!, $newsCount: Int!, $from: String!, $to: String!) {
     pinnedNotice {
       ...EventListFields
       description(locale: $locale)

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { currentRoute } from "@/lib/i18n/request";
-import { localePath } from "@/lib/i18n/routing";
+import type { Metadata } from 'next';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { currentRoute } from '@/lib/i18n/request';
+import { localePath } from '@/lib/i18n/routing';
 
 // not-found receives no params; the locale comes from the URL the proxy recorded.
 
@@ -23,7 +23,7 @@ export default async function NotFound() {
       <div className="notice">
         <h1>{t.notFound.title}</h1>
         <p>{t.notFound.body}</p>
-        <a className="button" href={localePath(locale, "/")}>
+        <a className="button" href={localePath(locale, '/')}>
           {t.notFound.home}
         </a>
       </div>

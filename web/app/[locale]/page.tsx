@@ -1,26 +1,26 @@
-import { DistrictList } from "@/components/district-list";
-import { eventHref, EventItem } from "@/components/event-item";
-import { NewsCard } from "@/components/news-card";
-import { GoalCard } from "@/components/goal-card";
-import { PollDates } from "@/components/poll-card";
-import { query } from "@/lib/apollo";
-import { addDays, today } from "@/lib/calendar";
-import { formatNumber } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { HOME_PAGE_QUERY } from "./home.query";
-import { localeParam } from "./locale-param";
+import { DistrictList } from '@/components/district-list';
+import { eventHref, EventItem } from '@/components/event-item';
+import { NewsCard } from '@/components/news-card';
+import { GoalCard } from '@/components/goal-card';
+import { PollDates } from '@/components/poll-card';
+import { query } from '@/lib/apollo';
+import { addDays, today } from '@/lib/calendar';
+import { formatNumber } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { HOME_PAGE_QUERY } from './home.query';
+import { localeParam } from './locale-param';
 
 // Rendered per request from the API; `next build` must not call it.
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
 const GOALS_IN_BRIEF = 6;
 const UPCOMING_EVENTS = 5;
 const UPCOMING_DAYS = 45;
 const LATEST_NEWS = 3;
 
-export default async function HomePage({ params }: PageProps<"/[locale]">) {
+export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const { data } = await query({
@@ -35,7 +35,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
     },
   });
   const notice = data.pinnedNotice;
-  const goalsHref = localePath(locale, "/goals");
+  const goalsHref = localePath(locale, '/goals');
   const openPoll = data.polls.edges[0]?.node;
 
   return (
@@ -83,7 +83,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
                 <a className="button" href={localePath(locale, `/polls/${openPoll.id}`)}>
                   {t.polls.answerPoll}
                 </a>
-                <a href={localePath(locale, "/polls")}>{t.polls.allPolls}</a>
+                <a href={localePath(locale, '/polls')}>{t.polls.allPolls}</a>
               </p>
             </div>
           </div>
@@ -109,7 +109,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
               </ul>
             )}
             <p className="section__more">
-              <a href={localePath(locale, "/calendar")}>{t.home.allEvents}</a>
+              <a href={localePath(locale, '/calendar')}>{t.home.allEvents}</a>
             </p>
           </section>
           <section aria-labelledby="news-title">
@@ -124,7 +124,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
               ))}
             </ul>
             <p className="section__more">
-              <a href={localePath(locale, "/news")}>{t.home.allNews}</a>
+              <a href={localePath(locale, '/news')}>{t.home.allNews}</a>
             </p>
           </section>
         </div>

@@ -1,10 +1,10 @@
-import { config } from "@/lib/config";
+import { config } from '@/lib/config';
 
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
 /** The feed's own query parameters (docs/events.md); anything else is not passed on. */
-const PASSED_ON = ["locale", "district", "kinds"] as const;
-const RELAYED_HEADERS = ["content-type", "content-disposition", "cache-control", "etag", "last-modified"];
+const PASSED_ON = ['locale', 'district', 'kinds'] as const;
+const RELAYED_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'etag', 'last-modified'];
 
 /**
  * The API's iCalendar feed at the website's own address (/calendar.ics, where the README and the
@@ -21,14 +21,14 @@ export async function GET(request: Request) {
   let answer: Response;
   try {
     answer = await fetch(upstream, {
-      headers: { "accept-language": request.headers.get("accept-language") ?? "fa" },
-      cache: "no-store",
+      headers: { 'accept-language': request.headers.get('accept-language') ?? 'fa' },
+      cache: 'no-store',
       signal: AbortSignal.timeout(config.graphqlTimeoutMs),
     });
   } catch {
-    return new Response("The calendar is not available right now. / تقویم اکنون در دسترس نیست.", {
+    return new Response('The calendar is not available right now. / تقویم اکنون در دسترس نیست.', {
       status: 503,
-      headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "30" },
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '30' },
     });
   }
   const headers = new Headers();

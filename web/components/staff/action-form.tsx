@@ -1,7 +1,7 @@
-"use client";
+'use client';
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
-import type { FormState } from "@/lib/staff/forms";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import type { FormState } from '@/lib/staff/forms';
 
 interface ActionFormProps {
   action: (state: FormState, form: FormData) => Promise<FormState>;
@@ -11,7 +11,7 @@ interface ActionFormProps {
   fieldLabels?: Record<string, string>;
   labels: { fieldLabel: string; apiSays: string };
   id?: string;
-  "aria-label"?: string;
+  'aria-label'?: string;
 }
 
 /**
@@ -37,9 +37,16 @@ export function ActionForm({ action, children, className, fieldLabels = {}, labe
 
   const field = state.error?.field;
   // The field's name as the person reads it; an API path without a label here is not shown.
-  const fieldName = field ? (fieldLabels[field] ?? fieldLabels[field.replace(/\[\d+\].*$/, "")]) : undefined;
+  const fieldName = field ? (fieldLabels[field] ?? fieldLabels[field.replace(/\[\d+\].*$/, '')]) : undefined;
   return (
-    <form action={formAction} onSubmit={onSubmit} className={className} id={id} aria-label={rest["aria-label"]} aria-busy={pending || undefined}>
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      className={className}
+      id={id}
+      aria-label={rest['aria-label']}
+      aria-busy={pending || undefined}
+    >
       {state.error && (
         <div className="staff-alert staff-alert--error" role="alert" tabIndex={-1} ref={alert}>
           <p>{state.error.message}</p>
@@ -50,7 +57,10 @@ export function ActionForm({ action, children, className, fieldLabels = {}, labe
           )}
           {state.error.detail && (
             <p className="staff-alert__detail">
-              {labels.apiSays}: <span lang="en" dir="ltr">{state.error.detail}</span>
+              {labels.apiSays}:{' '}
+              <span lang="en" dir="ltr">
+                {state.error.detail}
+              </span>
             </p>
           )}
         </div>
@@ -60,7 +70,7 @@ export function ActionForm({ action, children, className, fieldLabels = {}, labe
           <p>{state.success.message}</p>
           {state.success.secret && (
             <p>
-              <code dir="ltr" data-secret style={{ wordBreak: "break-all" }}>
+              <code dir="ltr" data-secret style={{ wordBreak: 'break-all' }}>
                 {state.success.secret}
               </code>
             </p>

@@ -1,27 +1,27 @@
-"use client";
+'use client';
 
-import { toGregorian, toJalaali } from "jalaali-js";
-import { useEffect, useId, useRef, useState } from "react";
-import { DayPicker, enUS, faIR } from "react-day-picker/persian";
-import "react-day-picker/style.css";
-import type { Locale } from "@/lib/i18n/locales";
+import { toGregorian, toJalaali } from 'jalaali-js';
+import { useEffect, useId, useRef, useState } from 'react';
+import { DayPicker, enUS, faIR } from 'react-day-picker/persian';
+import 'react-day-picker/style.css';
+import type { Locale } from '@/lib/i18n/locales';
 
 // A Solar Hijri day field: a plain text input (typed "۱۴۰۵/۰۹/۱۴", Persian or Latin digits; it is
 // what the form sends, so it works without JavaScript) with a button that opens a month calendar
 // (react-day-picker's Persian calendar). The calendar works from the keyboard: arrow keys move by
 // day and week, Page Up/Down by month, Enter picks, Escape closes; focus returns to the field.
 
-const CITY_TIME_ZONE = "Asia/Tehran";
-const pad = (n: number) => String(n).padStart(2, "0");
-const toPersianDigits = (text: string) => text.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]);
-const toLatinDigits = (text: string) => text.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d)));
+const CITY_TIME_ZONE = 'Asia/Tehran';
+const pad = (n: number) => String(n).padStart(2, '0');
+const toPersianDigits = (text: string) => text.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]);
+const toLatinDigits = (text: string) => text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)));
 
 /** A browser-local Date for a Gregorian day (the picker works in local days). */
 const localDay = (gy: number, gm: number, gd: number) => new Date(gy, gm - 1, gd, 12);
 
 /** The city's today, as a local Date for the picker. */
 function cityToday(): Date {
-  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: CITY_TIME_ZONE }).format(new Date()).split("-").map(Number);
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE }).format(new Date()).split('-').map(Number);
   return localDay(y, m, d);
 }
 
@@ -38,12 +38,12 @@ function parse(text: string): Date | null {
 function format(date: Date, locale: Locale): string {
   const { jy, jm, jd } = toJalaali(date.getFullYear(), date.getMonth() + 1, date.getDate());
   const text = `${jy}/${pad(jm)}/${pad(jd)}`;
-  return locale === "fa" ? toPersianDigits(text) : text;
+  return locale === 'fa' ? toPersianDigits(text) : text;
 }
 
 const text = {
-  fa: { choose: (label: string) => `انتخاب تاریخ از تقویم: ${label}`, close: "بستن تقویم" },
-  en: { choose: (label: string) => `Pick the date from a calendar: ${label}`, close: "Close the calendar" },
+  fa: { choose: (label: string) => `انتخاب تاریخ از تقویم: ${label}`, close: 'بستن تقویم' },
+  en: { choose: (label: string) => `Pick the date from a calendar: ${label}`, close: 'Close the calendar' },
 } satisfies Record<Locale, unknown>;
 
 interface DayFieldProps {
@@ -54,10 +54,10 @@ interface DayFieldProps {
   label: string;
   defaultValue?: string;
   required?: boolean;
-  "aria-describedby"?: string;
+  'aria-describedby'?: string;
 }
 
-export function DayField({ id, name, locale, label, defaultValue = "", required, ...rest }: DayFieldProps) {
+export function DayField({ id, name, locale, label, defaultValue = '', required, ...rest }: DayFieldProps) {
   const t = text[locale];
   const input = useRef<HTMLInputElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -70,13 +70,13 @@ export function DayField({ id, name, locale, label, defaultValue = "", required,
   useEffect(() => setToday(cityToday()), []);
 
   function show() {
-    setSelected(parse(input.current?.value ?? "") ?? undefined);
+    setSelected(parse(input.current?.value ?? '') ?? undefined);
     setOpen(true);
   }
 
-  function close(focus: "field" | "button") {
+  function close(focus: 'field' | 'button') {
     setOpen(false);
-    (focus === "field" ? input : button).current?.focus();
+    (focus === 'field' ? input : button).current?.focus();
   }
 
   useEffect(() => {
@@ -84,8 +84,8 @@ export function DayField({ id, name, locale, label, defaultValue = "", required,
     const outside = (event: MouseEvent) => {
       if (!popover.current?.contains(event.target as Node) && event.target !== button.current) setOpen(false);
     };
-    document.addEventListener("mousedown", outside);
-    return () => document.removeEventListener("mousedown", outside);
+    document.addEventListener('mousedown', outside);
+    return () => document.removeEventListener('mousedown', outside);
   }, [open]);
 
   return (
@@ -101,7 +101,7 @@ export function DayField({ id, name, locale, label, defaultValue = "", required,
           dir="ltr"
           autoComplete="off"
           placeholder={today ? format(today, locale) : undefined}
-          aria-describedby={rest["aria-describedby"]}
+          aria-describedby={rest['aria-describedby']}
         />
         <button
           ref={button}
@@ -126,17 +126,17 @@ export function DayField({ id, name, locale, label, defaultValue = "", required,
           aria-label={t.choose(label)}
           className="staff-day__popover"
           onKeyDown={(event) => {
-            if (event.key === "Escape") {
+            if (event.key === 'Escape') {
               event.preventDefault();
-              close("button");
+              close('button');
             }
           }}
         >
           <DayPicker
             mode="single"
-            locale={locale === "fa" ? faIR : enUS}
-            dir={locale === "fa" ? "rtl" : "ltr"}
-            numerals={locale === "fa" ? "arabext" : "latn"}
+            locale={locale === 'fa' ? faIR : enUS}
+            dir={locale === 'fa' ? 'rtl' : 'ltr'}
+            numerals={locale === 'fa' ? 'arabext' : 'latn'}
             weekStartsOn={6}
             today={today ?? undefined}
             defaultMonth={selected ?? today ?? undefined}
@@ -145,10 +145,10 @@ export function DayField({ id, name, locale, label, defaultValue = "", required,
             onSelect={(day) => {
               if (!day || !input.current) return;
               input.current.value = format(day, locale);
-              close("field");
+              close('field');
             }}
           />
-          <button type="button" className="staff-button staff-button--quiet staff-button--small" onClick={() => close("button")}>
+          <button type="button" className="staff-button staff-button--quiet staff-button--small" onClick={() => close('button')}>
             {t.close}
           </button>
         </div>

@@ -1,6 +1,6 @@
-import type { ReactNode } from "react";
-import type { Locale } from "@/lib/i18n/locales";
-import { staffText } from "@/lib/staff/i18n";
+import type { ReactNode } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import { staffText } from '@/lib/staff/i18n';
 
 // The staff forms' fields: one labelled field, one text in both languages (Persian right to left
 // and required or not, English left to right and always optional), one choice from a list. Each
@@ -20,12 +20,12 @@ interface FieldProps {
 /** A label and its control. */
 export function Field({ id, label, optional, wide, children }: FieldProps) {
   return (
-    <div className={wide ? "staff-field staff-field--wide" : "staff-field"}>
+    <div className={wide ? 'staff-field staff-field--wide' : 'staff-field'}>
       <label htmlFor={id}>
         {label}
         {optional && (
           <>
-            {" "}
+            {' '}
             <span className="staff-muted">{staffText[optional].common.optional}</span>
           </>
         )}
@@ -54,8 +54,8 @@ interface BilingualTextProps {
 /** One text in both languages, Persian first. */
 export function BilingualText({ locale, idPrefix, name, labels, values, required = false, maxLength, rows, wide }: BilingualTextProps) {
   const languages = [
-    { suffix: "Fa", label: labels.fa, value: values.fa, lang: "fa", dir: "rtl", required },
-    { suffix: "En", label: labels.en, value: values.en, lang: "en", dir: "ltr", required: false },
+    { suffix: 'Fa', label: labels.fa, value: values.fa, lang: 'fa', dir: 'rtl', required },
+    { suffix: 'En', label: labels.en, value: values.en, lang: 'en', dir: 'ltr', required: false },
   ] as const;
   return (
     <>

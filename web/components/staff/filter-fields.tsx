@@ -5,11 +5,25 @@ export interface FilterOption {
 }
 
 /** A list filter's select: its label, "all" (the empty value) first, then the choices. */
-export function FilterSelect({ id, name, label, allLabel, value, options }: { id: string; name: string; label: string; allLabel: string; value: string | null | undefined; options: FilterOption[] }) {
+export function FilterSelect({
+  id,
+  name,
+  label,
+  allLabel,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  allLabel: string;
+  value: string | null | undefined;
+  options: FilterOption[];
+}) {
   return (
     <div className="staff-field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
+      <select id={id} name={name} defaultValue={value ?? ''}>
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -24,7 +38,7 @@ export function FilterSelect({ id, name, label, allLabel, value, options }: { id
 /** A filter form's submit button, at the end of its row. */
 export function FilterSubmit({ label }: { label: string }) {
   return (
-    <div className="staff-field" style={{ justifyContent: "end" }}>
+    <div className="staff-field" style={{ justifyContent: 'end' }}>
       <button type="submit" className="staff-button staff-button--quiet">
         {label}
       </button>

@@ -1,22 +1,22 @@
-import { createHmac } from "node:crypto";
-import { headers } from "next/headers";
-import { config } from "../config";
+import { createHmac } from 'node:crypto';
+import { headers } from 'next/headers';
+import { config } from '../config';
 
 // The visitor's address, as server.mjs decided it from the connection (and the web's TRUST_PROXY),
 // signed for the API: `X-Nabz-Client: <address>;<unix seconds>;<HMAC-SHA256 under WEB_API_SECRET,
 // base64url>`. The API believes it only with that signature, so a visitor cannot choose the address
 // its limits count; the visitor's own X-Forwarded-For is never passed on.
-const CLIENT_ADDRESS_HEADER = "x-nabz-client-address";
-const WEB_CLIENT_HEADER = "x-nabz-client";
-const STAMP = Symbol.for("nabz.clientAddressStamp");
+const CLIENT_ADDRESS_HEADER = 'x-nabz-client-address';
+const WEB_CLIENT_HEADER = 'x-nabz-client';
+const STAMP = Symbol.for('nabz.clientAddressStamp');
 const ADDRESS = /^[0-9A-Fa-f:.]{2,45}$/;
 
 /** The address server.mjs stamped on this request; undefined without server.mjs (`next dev`) or when forged. */
 async function visitorAddress(): Promise<string | undefined> {
   const stamp = (globalThis as Record<symbol, unknown>)[STAMP];
   const value = (await headers()).get(CLIENT_ADDRESS_HEADER);
-  if (typeof stamp !== "string" || !value) return undefined;
-  const [given, address] = value.split(" ");
+  if (typeof stamp !== 'string' || !value) return undefined;
+  const [given, address] = value.split(' ');
   return given === stamp && address && ADDRESS.test(address) ? address : undefined;
 }
 
@@ -27,6 +27,6 @@ export async function clientAddressHeaders(): Promise<Record<string, string>> {
   const address = await visitorAddress();
   if (!address) return {};
   const seconds = Math.floor(Date.now() / 1000);
-  const signature = createHmac("sha256", secret).update(`${address}\n${seconds}`).digest("base64url");
+  const signature = createHmac('sha256', secret).update(`${address}\n${seconds}`).digest('base64url');
   return { [WEB_CLIENT_HEADER]: `${address};${seconds};${signature}` };
 }

@@ -33,7 +33,7 @@ export class MicroCache {
     // Shared by every caller waiting for it: one caller going away must not abort it for the others.
     const response = await fetcher(input, { ...init, signal: undefined });
     const body = await response.text();
-    const contentType = response.headers.get("content-type") ?? "application/json";
+    const contentType = response.headers.get('content-type') ?? 'application/json';
     const entry = { expires: Date.now() + this.ttlMs, status: response.status, body, contentType };
     // Keep only clean answers: an error may be passing, and must not be served for seconds.
     if (response.ok && !body.includes('"errors"')) {
@@ -44,14 +44,14 @@ export class MicroCache {
   }
 
   private response(entry: { status: number; body: string; contentType: string }): Response {
-    return new Response(entry.body, { status: entry.status, headers: { "content-type": entry.contentType } });
+    return new Response(entry.body, { status: entry.status, headers: { 'content-type': entry.contentType } });
   }
 
   /** The cache key of a public query, or null when the request must go to the API. */
   private keyOf(init: RequestInit | undefined): string | null {
-    if (this.ttlMs <= 0 || !init || (init.method ?? "GET").toUpperCase() !== "POST" || typeof init.body !== "string") return null;
+    if (this.ttlMs <= 0 || !init || (init.method ?? 'GET').toUpperCase() !== 'POST' || typeof init.body !== 'string') return null;
     const headers = new Headers(init.headers);
-    if (headers.has("cookie") || headers.has("authorization")) return null;
+    if (headers.has('cookie') || headers.has('authorization')) return null;
     // Queries only (Apollo sends `"query":"query Name(…)"`); never a mutation.
     if (!/"query":"(query\b|\{)/.test(init.body)) return null;
     return init.body;

@@ -1,4 +1,4 @@
-import { config } from "../config";
+import { config } from '../config';
 
 export interface GraphqlError {
   message: string;
@@ -21,13 +21,13 @@ export async function graphqlRequest<T>(
   headers: Record<string, string> = {},
 ): Promise<GraphqlResponse<T>> {
   const response = await fetch(config.graphqlUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", ...headers },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
-    cache: "no-store",
+    cache: 'no-store',
     signal: AbortSignal.timeout(config.graphqlTimeoutMs),
   });
-  const type = response.headers.get("content-type") ?? "";
-  if (!type.includes("json")) throw new Error(`GraphQL API answered ${response.status} ${type}`);
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) throw new Error(`GraphQL API answered ${response.status} ${type}`);
   return (await response.json()) as GraphqlResponse<T>;
 }

@@ -1,4 +1,4 @@
-import type { Locale } from "./locales";
+import type { Locale } from './locales';
 
 // The API answers an English request with the Persian text where no English was written. Such text
 // on an English page is marked as Persian, right to left (lang="fa" dir="rtl"), so that it is laid
@@ -14,6 +14,6 @@ export function isPersianText(text: string | null | undefined): boolean {
 }
 
 /** `lang`/`dir` to spread on the element that holds `text`: set only for Persian on an English page. */
-export function fallbackProps(text: string | null | undefined, locale: Locale): { lang?: "fa"; dir?: "rtl" } {
-  return locale === "en" && isPersianText(text) ? { lang: "fa", dir: "rtl" } : {};
+export function fallbackProps(text: string | null | undefined, locale: Locale): { lang?: 'fa'; dir?: 'rtl' } {
+  return locale === 'en' && isPersianText(text) ? { lang: 'fa', dir: 'rtl' } : {};
 }

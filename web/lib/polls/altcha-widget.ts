@@ -3,10 +3,10 @@
 // inline blob workers the site's Content-Security-Policy would refuse; its SHA-256 worker is served
 // as a file of this site instead (worker-src 'self'): public/altcha/sha-worker.js, a copy of
 // altcha/dist/workers/sha.js (the bundler does not bundle workers; the e2e test checks the copy).
-import "altcha/external";
-import "altcha/i18n/fa";
-import "altcha/altcha.css";
+import 'altcha/external';
+import 'altcha/i18n/fa';
+import 'altcha/altcha.css';
 
-globalThis.$altcha.algorithms.set("SHA-256", () => new Worker("/altcha/sha-worker.js"));
+globalThis.$altcha.algorithms.set('SHA-256', () => new Worker('/altcha/sha-worker.js'));
 
 export {};

@@ -1,4 +1,4 @@
-import type { AnswerInput, QuestionKind } from "../api/schema";
+import type { AnswerInput, QuestionKind } from '../api/schema';
 
 // Reading and checking a poll form. Shared by the form (checks before sending, with JavaScript)
 // and the server action (checks every submission, with or without JavaScript), so both give the
@@ -25,17 +25,17 @@ export interface PollRules {
 }
 
 export type FieldError =
-  | { code: "REQUIRED" }
-  | { code: "TOO_MANY"; max: number }
-  | { code: "TOO_LONG"; max: number }
-  | { code: "INVALID" }
-  | { code: "DISTRICT_REQUIRED" }
-  | { code: "DISTRICT_NOT_ELIGIBLE" };
+  | { code: 'REQUIRED' }
+  | { code: 'TOO_MANY'; max: number }
+  | { code: 'TOO_LONG'; max: number }
+  | { code: 'INVALID' }
+  | { code: 'DISTRICT_REQUIRED' }
+  | { code: 'DISTRICT_NOT_ELIGIBLE' };
 
 /** The raw values of the form: field name → the values given (several for checkboxes). */
 export type FormValues = Record<string, string[]>;
 
-export const DISTRICT_FIELD = "district";
+export const DISTRICT_FIELD = 'district';
 
 /** The form field of a question (also its fieldset's id prefix). */
 export function questionField(questionId: string): string {
@@ -47,7 +47,7 @@ export function readValues(formData: FormData, rules: PollRules): FormValues {
   const values: FormValues = {};
   const names = [...rules.questions.map((q) => questionField(q.id)), DISTRICT_FIELD];
   for (const name of names) {
-    const given = formData.getAll(name).filter((v): v is string => typeof v === "string");
+    const given = formData.getAll(name).filter((v): v is string => typeof v === 'string');
     if (given.length) values[name] = given;
   }
   return values;
@@ -72,36 +72,36 @@ export function checkAnswers(rules: PollRules, values: FormValues): CheckedAnswe
 
   for (const question of rules.questions) {
     const field = questionField(question.id);
-    const given = (values[field] ?? []).map((v) => v.trim()).filter((v) => v !== "");
+    const given = (values[field] ?? []).map((v) => v.trim()).filter((v) => v !== '');
     if (given.length === 0) {
-      if (question.required) errors[field] = { code: "REQUIRED" };
+      if (question.required) errors[field] = { code: 'REQUIRED' };
       continue;
     }
     switch (question.kind) {
-      case "SINGLE_CHOICE":
-      case "MULTIPLE_CHOICE": {
+      case 'SINGLE_CHOICE':
+      case 'MULTIPLE_CHOICE': {
         const ids = [...new Set(given)];
         const valid = new Set(question.options.map((o) => o.id));
-        const max = question.kind === "SINGLE_CHOICE" ? 1 : (question.maxChoices ?? question.options.length);
-        if (ids.some((id) => !valid.has(id))) errors[field] = { code: "INVALID" };
-        else if (ids.length > max) errors[field] = { code: "TOO_MANY", max };
+        const max = question.kind === 'SINGLE_CHOICE' ? 1 : (question.maxChoices ?? question.options.length);
+        if (ids.some((id) => !valid.has(id))) errors[field] = { code: 'INVALID' };
+        else if (ids.length > max) errors[field] = { code: 'TOO_MANY', max };
         else answers.push({ questionId: question.id, optionIds: ids });
         break;
       }
-      case "RATING":
-      case "NPS": {
-        const allowed: readonly number[] = question.kind === "RATING" ? RATING_VALUES : NPS_VALUES;
+      case 'RATING':
+      case 'NPS': {
+        const allowed: readonly number[] = question.kind === 'RATING' ? RATING_VALUES : NPS_VALUES;
         const n = Number(given[0]);
-        if (given.length !== 1 || !/^\d{1,2}$/.test(given[0]) || !allowed.includes(n)) errors[field] = { code: "INVALID" };
+        if (given.length !== 1 || !/^\d{1,2}$/.test(given[0]) || !allowed.includes(n)) errors[field] = { code: 'INVALID' };
         else answers.push({ questionId: question.id, number: n });
         break;
       }
-      case "FREE_TEXT": {
-        const text = given[0].replace(CONTROL_CHARACTERS, "").trim();
+      case 'FREE_TEXT': {
+        const text = given[0].replace(CONTROL_CHARACTERS, '').trim();
         const max = question.maxLength ?? Infinity;
         if (!text) {
-          if (question.required) errors[field] = { code: "REQUIRED" };
-        } else if ([...text].length > max) errors[field] = { code: "TOO_LONG", max };
+          if (question.required) errors[field] = { code: 'REQUIRED' };
+        } else if ([...text].length > max) errors[field] = { code: 'TOO_LONG', max };
         else answers.push({ questionId: question.id, text });
         break;
       }
@@ -110,9 +110,9 @@ export function checkAnswers(rules: PollRules, values: FormValues): CheckedAnswe
 
   let districtId: string | null = null;
   if (rules.asksDistrict) {
-    const given = values[DISTRICT_FIELD]?.[0] ?? "";
-    if (!given) errors[DISTRICT_FIELD] = { code: "DISTRICT_REQUIRED" };
-    else if (!rules.districtIds.includes(given)) errors[DISTRICT_FIELD] = { code: "DISTRICT_NOT_ELIGIBLE" };
+    const given = values[DISTRICT_FIELD]?.[0] ?? '';
+    if (!given) errors[DISTRICT_FIELD] = { code: 'DISTRICT_REQUIRED' };
+    else if (!rules.districtIds.includes(given)) errors[DISTRICT_FIELD] = { code: 'DISTRICT_NOT_ELIGIBLE' };
     else districtId = given;
   }
 

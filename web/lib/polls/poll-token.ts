@@ -3,8 +3,8 @@
 // message once the person is verified, and the browser unblinds the signature. Neither the API nor
 // the website ever sees the message and the blinded message together, so the token the answer is
 // sent with cannot be linked to the verified person. Loaded lazily by the verification step.
-import { RSABSSA } from "@cloudflare/blindrsa-ts";
-import type { PollToken } from "./token-storage";
+import { RSABSSA } from '@cloudflare/blindrsa-ts';
+import type { PollToken } from './token-storage';
 
 export interface BlindedRequest {
   /** base64url, for issuePollToken's blindedMessage. */
@@ -16,13 +16,13 @@ export interface BlindedRequest {
 const suite = () => RSABSSA.SHA384.PSS.Randomized();
 
 export function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
+  let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 export function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
@@ -30,11 +30,11 @@ export function fromBase64Url(text: string): Uint8Array {
 export async function blindRequest(publicKeySpki: string): Promise<BlindedRequest> {
   const rsa = suite();
   const publicKey = await crypto.subtle.importKey(
-    "spki",
+    'spki',
     fromBase64Url(publicKeySpki) as Uint8Array<ArrayBuffer>,
-    { name: "RSA-PSS", hash: "SHA-384" },
+    { name: 'RSA-PSS', hash: 'SHA-384' },
     true,
-    ["verify"],
+    ['verify'],
   );
   const prepared = rsa.prepare(crypto.getRandomValues(new Uint8Array(32)));
   const { blindedMsg, inv } = await rsa.blind(publicKey, prepared);

@@ -16,7 +16,7 @@ export function storedToken(pollId: string): PollToken | null {
   try {
     const raw = sessionStorage.getItem(storageKey(pollId));
     const token = raw ? (JSON.parse(raw) as PollToken) : null;
-    return token && typeof token.message === "string" && typeof token.signature === "string" ? token : null;
+    return token && typeof token.message === 'string' && typeof token.signature === 'string' ? token : null;
   } catch {
     return null;
   }

@@ -1,15 +1,15 @@
-import { notFound } from "next/navigation";
-import { clientAddressHeaders } from "../api/client-address";
-import { config } from "../config";
-import type { GraphqlError, GraphqlResponse } from "../api/request";
-import { sessionEnded, staffToken } from "./session";
+import { notFound } from 'next/navigation';
+import { clientAddressHeaders } from '../api/client-address';
+import { config } from '../config';
+import type { GraphqlError, GraphqlResponse } from '../api/request';
+import { sessionEnded, staffToken } from './session';
 
 // GraphQL for the staff pages and actions: the staff token as a Bearer, no caching. A session
 // the API no longer accepts (HTTP 401, or UNAUTHENTICATED) sends the person to sign in again.
 
 export class StaffApiError extends Error {
   constructor(readonly errors: GraphqlError[]) {
-    super(errors.map((e) => `${e.extensions?.code ?? "ERROR"}: ${e.message}`).join("; "));
+    super(errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; '));
   }
   get code(): string | undefined {
     return this.errors[0]?.extensions?.code;
@@ -20,17 +20,22 @@ export async function staffRequest<T>(document: string, variables: Record<string
   const token = await staffToken();
   if (!token) return sessionEnded(false);
   const response = await fetch(config.graphqlUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}`, ...(await clientAddressHeaders()) },
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      authorization: `Bearer ${token}`,
+      ...(await clientAddressHeaders()),
+    },
     body: JSON.stringify({ query: document, variables }),
-    cache: "no-store",
+    cache: 'no-store',
     signal: AbortSignal.timeout(config.graphqlTimeoutMs),
   });
   if (response.status === 401) return sessionEnded(true);
-  const type = response.headers.get("content-type") ?? "";
-  if (!type.includes("json")) throw new Error(`GraphQL API answered ${response.status} ${type}`);
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) throw new Error(`GraphQL API answered ${response.status} ${type}`);
   const body = (await response.json()) as GraphqlResponse<T>;
-  if (body.errors?.some((e) => e.extensions?.code === "UNAUTHENTICATED")) return sessionEnded(true);
+  if (body.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) return sessionEnded(true);
   return body;
 }
 
@@ -39,10 +44,10 @@ export async function staffQuery<T>(document: string, variables: Record<string, 
   const body = await staffRequest<T>(document, variables);
   if (body.errors?.length) {
     const codes = body.errors.map((e) => e.extensions?.code);
-    if (codes.includes("NOT_FOUND") || (codes.includes("BAD_USER_INPUT") && !body.data)) notFound();
+    if (codes.includes('NOT_FOUND') || (codes.includes('BAD_USER_INPUT') && !body.data)) notFound();
     throw new StaffApiError(body.errors);
   }
-  if (!body.data) throw new Error("GraphQL API answered without data");
+  if (!body.data) throw new Error('GraphQL API answered without data');
   return body.data;
 }
 
@@ -52,7 +57,7 @@ export type MutationResult<T> = { ok: true; data: T } | { ok: false; error: Grap
 export async function staffMutation<T>(document: string, variables: Record<string, unknown>): Promise<MutationResult<T>> {
   const body = await staffRequest<T>(document, variables);
   if (body.errors?.length) return { ok: false, error: body.errors[0] };
-  if (!body.data) return { ok: false, error: { message: "No data", extensions: { code: "INTERNAL_SERVER_ERROR" } } };
+  if (!body.data) return { ok: false, error: { message: 'No data', extensions: { code: 'INTERNAL_SERVER_ERROR' } } };
   return { ok: true, data: body.data };
 }
 

@@ -1,13 +1,21 @@
-"use server";
+'use server';
 
-import { redirect } from "next/navigation";
-import { clientAddressHeaders } from "../api/client-address";
-import { graphqlRequest } from "../api/request";
-import { currentRoute } from "../i18n/request";
-import { localePath } from "../i18n/routing";
-import { refusal, text, type FormState } from "./forms";
-import { staffText } from "./i18n";
-import { forgetStaffToken, keepStaffDeviceToken, keepStaffToken, safeReturnPath, signInPath, staffDeviceToken, staffToken } from "./session";
+import { redirect } from 'next/navigation';
+import { clientAddressHeaders } from '../api/client-address';
+import { graphqlRequest } from '../api/request';
+import { currentRoute } from '../i18n/request';
+import { localePath } from '../i18n/routing';
+import { refusal, text, type FormState } from './forms';
+import { staffText } from './i18n';
+import {
+  forgetStaffToken,
+  keepStaffDeviceToken,
+  keepStaffToken,
+  safeReturnPath,
+  signInPath,
+  staffDeviceToken,
+  staffToken,
+} from './session';
 
 const SIGN_IN = /* GraphQL */ `
   mutation StaffSignIn($input: SignInInput!) {
@@ -31,8 +39,8 @@ const SIGN_OUT = /* GraphQL */ `
 export async function signIn(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
   const t = staffText[locale].signIn;
-  const email = text(form, "email");
-  const password = typeof form.get("password") === "string" ? String(form.get("password")) : "";
+  const email = text(form, 'email');
+  const password = typeof form.get('password') === 'string' ? String(form.get('password')) : '';
   if (!email || !password) return refusal(locale, t.missing, previous);
 
   let body;
@@ -41,18 +49,22 @@ export async function signIn(previous: FormState, form: FormData): Promise<FormS
     // The device token of an earlier sign-in here keeps this browser getting through with the right
     // password while others' failed attempts make them wait.
     const deviceToken = (await staffDeviceToken()) ?? null;
-    body = await graphqlRequest<{ signIn: { token: string; expiresAt: string; deviceToken: string } }>(SIGN_IN, { input: { email, password, deviceToken } }, await clientAddressHeaders());
+    body = await graphqlRequest<{ signIn: { token: string; expiresAt: string; deviceToken: string } }>(
+      SIGN_IN,
+      { input: { email, password, deviceToken } },
+      await clientAddressHeaders(),
+    );
   } catch {
     return refusal(locale, t.unavailable, previous);
   }
   const code = body.errors?.[0]?.extensions?.code;
-  if (code === "RATE_LIMITED") return refusal(locale, t.locked, previous);
-  if (code === "UNAUTHENTICATED" || code === "BAD_USER_INPUT") return refusal(locale, t.wrong, previous);
+  if (code === 'RATE_LIMITED') return refusal(locale, t.locked, previous);
+  if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT') return refusal(locale, t.wrong, previous);
   if (!body.data?.signIn) return refusal(locale, t.unavailable, previous);
 
   await keepStaffToken(body.data.signIn.token, new Date(body.data.signIn.expiresAt));
   await keepStaffDeviceToken(body.data.signIn.deviceToken);
-  redirect(localePath(locale, safeReturnPath(text(form, "next"))));
+  redirect(localePath(locale, safeReturnPath(text(form, 'next'))));
 }
 
 /** Ends the session at the API too, so the token is useless even if it was copied. */
@@ -78,19 +90,23 @@ const SET_PASSWORD = /* GraphQL */ `
 export async function setPasswordWithToken(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
   const t = staffText[locale].setPassword;
-  const token = text(form, "token");
-  const password = typeof form.get("password") === "string" ? String(form.get("password")) : "";
+  const token = text(form, 'token');
+  const password = typeof form.get('password') === 'string' ? String(form.get('password')) : '';
   if (!token) return refusal(locale, t.invalid, previous);
   if (!password) return refusal(locale, t.missing, previous);
   let body;
   try {
-    body = await graphqlRequest<{ setPasswordWithToken: { email: string } }>(SET_PASSWORD, { input: { token, password } }, await clientAddressHeaders());
+    body = await graphqlRequest<{ setPasswordWithToken: { email: string } }>(
+      SET_PASSWORD,
+      { input: { token, password } },
+      await clientAddressHeaders(),
+    );
   } catch {
     return refusal(locale, staffText[locale].signIn.unavailable, previous);
   }
   const error = body.errors?.[0];
-  if (error?.extensions?.reason === "INVALID_TOKEN") return refusal(locale, t.invalid, previous);
-  if (error?.extensions?.code === "BAD_USER_INPUT") return refusal(locale, t.weak, previous);
+  if (error?.extensions?.reason === 'INVALID_TOKEN') return refusal(locale, t.invalid, previous);
+  if (error?.extensions?.code === 'BAD_USER_INPUT') return refusal(locale, t.weak, previous);
   if (!body.data?.setPasswordWithToken) return refusal(locale, staffText[locale].signIn.unavailable, previous);
   redirect(`${signInPath(locale)}?passwordSet=1`);
 }

@@ -1,16 +1,16 @@
-import { isValidJalaaliDate, toGregorian, toJalaali } from "jalaali-js";
-import type { Locale } from "../i18n/locales";
+import { isValidJalaaliDate, toGregorian, toJalaali } from 'jalaali-js';
+import type { Locale } from '../i18n/locales';
 
 // Days and times as staff type them: Solar Hijri days ("۱۴۰۴/۰۹/۰۵", Persian or Latin digits) in
 // both languages, as the site's one calendar (an ISO day is accepted too). Both become the API's
 // Gregorian LocalDate (YYYY-MM-DD) or, with a time of day in the city, a UTC instant.
 
-const CITY_TIME_ZONE = "Asia/Tehran";
+const CITY_TIME_ZONE = 'Asia/Tehran';
 // Iran has kept UTC+3:30 all year since 2022, so a city time converts with a fixed offset.
-const CITY_OFFSET = "+03:30";
+const CITY_OFFSET = '+03:30';
 
-const dayParts = new Intl.DateTimeFormat("en-CA", { timeZone: CITY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-const timeParts = new Intl.DateTimeFormat("en-GB", { timeZone: CITY_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const dayParts = new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const timeParts = new Intl.DateTimeFormat('en-GB', { timeZone: CITY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** The city's calendar day of an instant, YYYY-MM-DD. */
 export function cityDay(date: Date = new Date()): string {
@@ -32,15 +32,15 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
+const pad = (n: number) => String(n).padStart(2, '0');
 
 export function latinDigits(text: string): string {
-  return text.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))).replace(/[٠-٩]/g, (d) => String("٠١٢٣٤٥٦٧٨٩".indexOf(d)));
+  return text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)));
 }
 
 /** "2025-11-26" → "1404/09/05". */
 export function solarDay(day: string): string {
-  const [gy, gm, gd] = day.split("-").map(Number);
+  const [gy, gm, gd] = day.split('-').map(Number);
   const { jy, jm, jd } = toJalaali(gy, gm, gd);
   return `${jy}/${pad(jm)}/${pad(jd)}`;
 }
@@ -59,19 +59,19 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What a day field shows for a Gregorian day: Solar Hijri in both languages (Persian digits in Persian). */
 export function dayFieldValue(day: string | null | undefined, locale: Locale): string {
-  if (!day) return "";
-  return locale === "fa" ? persianDigits(solarDay(day)) : solarDay(day);
+  if (!day) return '';
+  return locale === 'fa' ? persianDigits(solarDay(day)) : solarDay(day);
 }
 
 export function persianDigits(text: string): string {
-  return text.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]);
+  return text.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]);
 }
 
 /** A day field's value as a Gregorian day; null when empty or not a day. */
 export function parseDayField(raw: FormDataEntryValue | null, locale: Locale): string | null {
-  const text = typeof raw === "string" ? raw.trim() : "";
+  const text = typeof raw === 'string' ? raw.trim() : '';
   if (!text) return null;
-  if (locale === "fa" || !ISO_DAY.test(text)) return parseSolarDay(text) ?? (ISO_DAY.test(text) && isRealDay(text) ? text : null);
+  if (locale === 'fa' || !ISO_DAY.test(text)) return parseSolarDay(text) ?? (ISO_DAY.test(text) && isRealDay(text) ? text : null);
   return isRealDay(text) ? text : null;
 }
 
@@ -82,12 +82,12 @@ function isRealDay(day: string): boolean {
 
 /** A day and a time of day in the city → the UTC instant (ISO 8601). */
 export function cityInstant(day: string, time: string): string {
-  const hhmm = /^\d{2}:\d{2}$/.test(time) ? time : "00:00";
+  const hhmm = /^\d{2}:\d{2}$/.test(time) ? time : '00:00';
   return new Date(`${day}T${hhmm}:00${CITY_OFFSET}`).toISOString();
 }
 
 export function parseTimeField(raw: FormDataEntryValue | null): string | null {
-  const text = typeof raw === "string" ? latinDigits(raw.trim()) : "";
+  const text = typeof raw === 'string' ? latinDigits(raw.trim()) : '';
   const match = /^(\d{1,2}):(\d{2})$/.exec(text);
   if (!match) return null;
   const [h, m] = [Number(match[1]), Number(match[2])];

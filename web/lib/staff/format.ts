@@ -1,11 +1,11 @@
-import type { Locale } from "../i18n/locales";
+import type { Locale } from '../i18n/locales';
 
 // Figures and dates for staff pages: Persian digits and the Solar Hijri calendar in Persian.
 
 // One calendar in both languages (docs/web.md): English dates are Solar Hijri too, without ICU's era.
-const intl: Record<Locale, string> = { fa: "fa-IR-u-ca-persian", en: "en-GB-u-ca-persian" };
-const withoutEra = (text: string) => text.replace(/ AP\b/g, "");
-const CITY_TIME_ZONE = "Asia/Tehran";
+const intl: Record<Locale, string> = { fa: 'fa-IR-u-ca-persian', en: 'en-GB-u-ca-persian' };
+const withoutEra = (text: string) => text.replace(/ AP\b/g, '');
+const CITY_TIME_ZONE = 'Asia/Tehran';
 
 export interface StaffFormat {
   number(value: number): string;
@@ -38,27 +38,30 @@ export function staffFormat(locale: Locale): StaffFormat {
   const decimals = new Map<number, Intl.NumberFormat>();
   const percents = new Map<number, Intl.NumberFormat>();
   const decimal = (digits: number) => {
-    if (!decimals.has(digits)) decimals.set(digits, new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+    if (!decimals.has(digits))
+      decimals.set(digits, new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
     return decimals.get(digits)!;
   };
   const percent = (digits: number) => {
-    if (!percents.has(digits)) percents.set(digits, new Intl.NumberFormat(tag, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }));
+    if (!percents.has(digits))
+      percents.set(digits, new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }));
     return percents.get(digits)!;
   };
-  const points = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
-  const longDay = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "UTC" });
-  const shortDay = new Intl.DateTimeFormat(tag, { month: "short", day: "numeric", timeZone: "UTC" });
-  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone: CITY_TIME_ZONE });
+  const points = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const longDay = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const shortDay = new Intl.DateTimeFormat(tag, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: CITY_TIME_ZONE });
   const noon = (day: string) => new Date(`${day}T12:00:00Z`);
-  const time = new Intl.DateTimeFormat(tag, { timeStyle: "short", hourCycle: "h23", timeZone: CITY_TIME_ZONE });
-  const cityDayOf = new Intl.DateTimeFormat("en-CA", { timeZone: CITY_TIME_ZONE });
+  const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short', hourCycle: 'h23', timeZone: CITY_TIME_ZONE });
+  const cityDayOf = new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE });
   const format: StaffFormat = {
     number: (v) => number.format(v),
     decimal: (v, digits = 1) => decimal(digits).format(v),
     percent: (v, digits = 1) => percent(digits).format(v),
     points: (d) => points.format(d * 100),
-    signed: (v, digits) => new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: "exceptZero" }).format(v),
-    join: (parts) => parts.join(locale === "fa" ? "، " : ", "),
+    signed: (v, digits) =>
+      new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v),
+    join: (parts) => parts.join(locale === 'fa' ? '، ' : ', '),
     day: (d) => withoutEra(longDay.format(noon(d))),
     shortDay: (d) => withoutEra(shortDay.format(noon(d))),
     dateTime: (iso) => withoutEra(dateTime.format(new Date(iso))),

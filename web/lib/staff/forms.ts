@@ -1,6 +1,6 @@
-import type { GraphqlError } from "../api/request";
-import type { Locale } from "../i18n/locales";
-import { staffText } from "./i18n";
+import type { GraphqlError } from '../api/request';
+import type { Locale } from '../i18n/locales';
+import { staffText } from './i18n';
 
 // What a staff form's server action answers when it does not redirect: a message to show above
 // the form, naming the field at fault when the API named one.
@@ -17,13 +17,13 @@ export const initialFormState: FormState = {};
 export function refusal(locale: Locale, error: GraphqlError | string, previous?: FormState): FormState {
   const t = staffText[locale];
   const attempt = (previous?.attempt ?? 0) + 1;
-  if (typeof error === "string") return { error: { message: error }, attempt };
-  const code = error.extensions?.code ?? "UNKNOWN";
-  const reason = typeof error.extensions?.reason === "string" ? error.extensions.reason : undefined;
-  const field = typeof error.extensions?.field === "string" ? error.extensions.field.replace(/^input\./, "") : undefined;
+  if (typeof error === 'string') return { error: { message: error }, attempt };
+  const code = error.extensions?.code ?? 'UNKNOWN';
+  const reason = typeof error.extensions?.reason === 'string' ? error.extensions.reason : undefined;
+  const field = typeof error.extensions?.field === 'string' ? error.extensions.field.replace(/^input\./, '') : undefined;
   // The API's message is written for developers in English: a person reads the message for its
   // code (and reason) in their language, and the API's text only on English pages, as a detail.
-  const detail = code === "INTERNAL_SERVER_ERROR" || locale !== "en" ? undefined : error.message;
+  const detail = code === 'INTERNAL_SERVER_ERROR' || locale !== 'en' ? undefined : error.message;
   const message = (reason && t.reasons[reason]) || t.errors[code] || t.errors.UNKNOWN;
   return { error: { message, field, detail }, attempt };
 }
@@ -31,9 +31,9 @@ export function refusal(locale: Locale, error: GraphqlError | string, previous?:
 /** A trimmed text field, or null when empty. */
 export function text(form: FormData, name: string): string | null {
   const value = form.get(name);
-  if (typeof value !== "string") return null;
+  if (typeof value !== 'string') return null;
   const trimmed = value.trim();
-  return trimmed === "" ? null : trimmed;
+  return trimmed === '' ? null : trimmed;
 }
 
 /** For updates: the field's text, null to clear it. */
@@ -42,23 +42,28 @@ export function textOrNull(form: FormData, name: string): string | null {
 }
 
 export function checkbox(form: FormData, name: string): boolean {
-  return form.get(name) === "on" || form.get(name) === "true";
+  return form.get(name) === 'on' || form.get(name) === 'true';
 }
 
 export function integer(form: FormData, name: string): number | null {
   const raw = text(form, name);
   if (raw === null) return null;
-  const n = Number(raw.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))));
+  const n = Number(raw.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))));
   return Number.isInteger(n) ? n : null;
 }
 
 export function decimal(form: FormData, name: string): number | null {
   const raw = text(form, name);
   if (raw === null) return null;
-  const n = Number(raw.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))).replace("٫", ".").replace("/", "."));
+  const n = Number(
+    raw
+      .replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))
+      .replace('٫', '.')
+      .replace('/', '.'),
+  );
   return Number.isFinite(n) ? n : null;
 }
 
 export function list(form: FormData, name: string): string[] {
-  return form.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
+  return form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
 }

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
-import type { Locale } from "../i18n/locales";
-import { staffText } from "./i18n";
+import type { Metadata } from 'next';
+import type { Locale } from '../i18n/locales';
+import { staffText } from './i18n';
 
 /** Staff pages are never indexed; their title says which part of the desk this is. */
 export function staffMetadata(locale: Locale, title: string): Metadata {

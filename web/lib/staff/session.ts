@@ -1,16 +1,16 @@
-import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
-import { cache } from "react";
-import { config } from "../config";
-import { currentRoute } from "../i18n/request";
-import { localePath } from "../i18n/routing";
-import type { Locale } from "../i18n/locales";
-import { canUse, type Role, type Section } from "./roles";
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { config } from '../config';
+import { currentRoute } from '../i18n/request';
+import { localePath } from '../i18n/routing';
+import type { Locale } from '../i18n/locales';
+import { canUse, type Role, type Section } from './roles';
 
 // The staff session. Signing in happens in a server action of the web (the API is another origin),
 // which keeps the API's session token in the web's own httpOnly cookie; every staff request the
 // web makes carries it to the API as `Authorization: Bearer <token>`. The browser never sees it.
-export const STAFF_COOKIE = "nabz_staff";
+export const STAFF_COOKIE = 'nabz_staff';
 const TOKEN = /^[A-Za-z0-9_.~+/=-]{16,512}$/;
 
 export interface Viewer {
@@ -29,16 +29,16 @@ export async function staffToken(): Promise<string | undefined> {
 export async function keepStaffToken(token: string, expiresAt: Date): Promise<void> {
   (await cookies()).set(STAFF_COOKIE, token, {
     httpOnly: true,
-    sameSite: "lax",
+    sameSite: 'lax',
     secure: config.cookieSecure,
-    path: "/",
+    path: '/',
     expires: expiresAt,
   });
 }
 
 // The device token the API returned at the last successful sign-in in this browser (kept after
 // signing out: it vouches for the browser, not for a session).
-const DEVICE_COOKIE = "nabz_staff_device";
+const DEVICE_COOKIE = 'nabz_staff_device';
 const DEVICE_TOKEN = /^d1\.[A-Za-z0-9.:_-]{10,190}$/;
 const DEVICE_MAX_AGE_SECONDS = 180 * 24 * 3600;
 
@@ -50,26 +50,32 @@ export async function staffDeviceToken(): Promise<string | undefined> {
 /** Only in a server action or route handler. */
 export async function keepStaffDeviceToken(token: string): Promise<void> {
   if (!DEVICE_TOKEN.test(token)) return;
-  (await cookies()).set(DEVICE_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: config.cookieSecure, path: "/", maxAge: DEVICE_MAX_AGE_SECONDS });
+  (await cookies()).set(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+    path: '/',
+    maxAge: DEVICE_MAX_AGE_SECONDS,
+  });
 }
 
 /** Only in a server action or route handler. */
 export async function forgetStaffToken(): Promise<void> {
-  (await cookies()).delete({ name: STAFF_COOKIE, path: "/" });
+  (await cookies()).delete({ name: STAFF_COOKIE, path: '/' });
 }
 
 /** A path inside the staff area to come back to after signing in, or the dashboard. */
 export function safeReturnPath(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith("/staff") || raw.startsWith("/staff/sign-in") || /[\\\s]|\/\//.test(raw)) return "/staff";
+  if (!raw || !raw.startsWith('/staff') || raw.startsWith('/staff/sign-in') || /[\\\s]|\/\//.test(raw)) return '/staff';
   return raw;
 }
 
 export function signInPath(locale: Locale, options: { expired?: boolean; next?: string } = {}): string {
   const params = new URLSearchParams();
-  if (options.expired) params.set("expired", "1");
-  if (options.next && options.next !== "/staff") params.set("next", safeReturnPath(options.next));
+  if (options.expired) params.set('expired', '1');
+  if (options.next && options.next !== '/staff') params.set('next', safeReturnPath(options.next));
   const query = params.toString();
-  return localePath(locale, "/staff/sign-in") + (query ? `?${query}` : "");
+  return localePath(locale, '/staff/sign-in') + (query ? `?${query}` : '');
 }
 
 /**
@@ -99,10 +105,10 @@ export const currentViewer = cache(async (): Promise<MeResult> => {
   const token = await staffToken();
   if (!token) return { viewer: null, expired: false };
   const response = await fetch(config.graphqlUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: ME_QUERY }),
-    cache: "no-store",
+    cache: 'no-store',
     signal: AbortSignal.timeout(config.graphqlTimeoutMs),
   });
   if (response.status === 401) return { viewer: null, expired: true };
@@ -126,7 +132,7 @@ export async function requireSection(section: Section): Promise<Viewer> {
   const viewer = await requireStaff();
   if (!canUse(viewer.role, section)) {
     const { locale, path } = await currentRoute();
-    redirect(`${localePath(locale, "/staff/forbidden")}?from=${encodeURIComponent(path)}`);
+    redirect(`${localePath(locale, '/staff/forbidden')}?from=${encodeURIComponent(path)}`);
   }
   return viewer;
 }

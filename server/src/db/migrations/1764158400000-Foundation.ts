@@ -30,7 +30,9 @@ export class Foundation1764158400000 implements MigrationInterface {
       CONSTRAINT "PK_district" PRIMARY KEY ("id"))`);
     await q.query(`CREATE UNIQUE INDEX "uq_district_code" ON "district" ("code")`);
 
-    await q.query(`CREATE TYPE "goal_category" AS ENUM('AWARENESS', 'REPUTATION', 'CITIZEN_PARTICIPATION', 'PUBLIC_OPINION', 'MEDIA_RELATIONS', 'INTERNAL_COMMUNICATION', 'EVENTS_AND_OCCASIONS', 'CRISIS_MANAGEMENT', 'MANAGEMENT_SUPPORT', 'CULTURE')`);
+    await q.query(
+      `CREATE TYPE "goal_category" AS ENUM('AWARENESS', 'REPUTATION', 'CITIZEN_PARTICIPATION', 'PUBLIC_OPINION', 'MEDIA_RELATIONS', 'INTERNAL_COMMUNICATION', 'EVENTS_AND_OCCASIONS', 'CRISIS_MANAGEMENT', 'MANAGEMENT_SUPPORT', 'CULTURE')`,
+    );
     await q.query(`CREATE TYPE "goal_status" AS ENUM('DRAFT', 'ACTIVE', 'COMPLETED', 'ARCHIVED')`);
     await q.query(`CREATE TABLE "goal" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -48,7 +50,9 @@ export class Foundation1764158400000 implements MigrationInterface {
       CONSTRAINT "PK_goal" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "ix_goal_status_position" ON "goal" ("status", "position")`);
     // TypeORM remembers generated columns' expressions here; without the row it would see a diff.
-    await q.query(`CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" character varying NOT NULL, "database" character varying, "schema" character varying, "table" character varying, "name" character varying, "value" text)`);
+    await q.query(
+      `CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" character varying NOT NULL, "database" character varying, "schema" character varying, "table" character varying, "name" character varying, "value" text)`,
+    );
     await q.query(
       `INSERT INTO "typeorm_metadata"("database", "schema", "table", "type", "name", "value") VALUES (current_database(), current_schema(), 'goal', 'GENERATED_COLUMN', 'search_text', $1)`,
       [GOAL_SEARCH_EXPRESSION],

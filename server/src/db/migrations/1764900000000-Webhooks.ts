@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from "typeorm";
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 // Partner webhooks: endpoints with the events they want, the delivery log (which is also the outbox
 // the dispatcher claims from: see the partial index on due deliveries), each attempt, and the poll
@@ -8,41 +8,59 @@ import { type MigrationInterface, type QueryRunner } from "typeorm";
 // announced, so that deploying this announces nothing from the past.
 
 export class Webhooks1764900000000 implements MigrationInterface {
-    name = 'Webhooks1764900000000'
+  name = 'Webhooks1764900000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE TYPE "public"."webhook_event_type" AS ENUM('POLL_OPENED', 'POLL_CLOSED', 'PRESS_RELEASE_PUBLISHED', 'EVENT_PUBLISHED')`);
-        await queryRunner.query(`CREATE TABLE "webhook" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "url" character varying(2000) NOT NULL, "events" "public"."webhook_event_type" array NOT NULL, "signing_secret" character varying(100) NOT NULL, "description" character varying(500), "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "disabled_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "ck_webhook_url" CHECK ("url" ~ '^https?://'), CONSTRAINT "ck_webhook_events" CHECK (cardinality("events") > 0), CONSTRAINT "PK_e6765510c2d078db49632b59020" PRIMARY KEY ("id"))`);
-        await queryRunner.query(`CREATE TYPE "public"."webhook_delivery_status" AS ENUM('PENDING', 'DELIVERED', 'FAILED')`);
-        await queryRunner.query(`CREATE TABLE "webhook_delivery" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "webhook_id" uuid NOT NULL, "event_type" "public"."webhook_event_type" NOT NULL, "payload" jsonb NOT NULL, "status" "public"."webhook_delivery_status" NOT NULL DEFAULT 'PENDING', "attempts" integer NOT NULL DEFAULT '0', "max_attempts" integer NOT NULL, "next_attempt_at" TIMESTAMP WITH TIME ZONE, "last_status_code" smallint, "last_error" character varying(300), "delivered_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_webhook_delivery_status_code" CHECK ("last_status_code" BETWEEN 100 AND 599), CONSTRAINT "ck_webhook_delivery_delivered" CHECK (("status" = 'DELIVERED') = ("delivered_at" IS NOT NULL)), CONSTRAINT "ck_webhook_delivery_pending" CHECK (("status" = 'PENDING') = ("next_attempt_at" IS NOT NULL)), CONSTRAINT "ck_webhook_delivery_attempts" CHECK ("attempts" >= 0 AND "attempts" <= "max_attempts"), CONSTRAINT "PK_b1ae290239a778f12399db91354" PRIMARY KEY ("id"))`);
-        await queryRunner.query(`CREATE INDEX "ix_webhook_delivery_webhook" ON "webhook_delivery"  ("webhook_id", "created_at", "id") `);
-        await queryRunner.query(`CREATE INDEX "ix_webhook_delivery_due" ON "webhook_delivery"  ("next_attempt_at") WHERE "status" = 'PENDING'`);
-        await queryRunner.query(`CREATE TABLE "webhook_delivery_attempt" ("delivery_id" uuid NOT NULL, "number" integer NOT NULL, "attempted_at" TIMESTAMP WITH TIME ZONE NOT NULL, "duration_ms" integer NOT NULL, "status_code" smallint, "error" character varying(300), CONSTRAINT "ck_webhook_delivery_attempt_outcome" CHECK ("status_code" IS NOT NULL OR "error" IS NOT NULL), CONSTRAINT "ck_webhook_delivery_attempt_duration" CHECK ("duration_ms" >= 0), CONSTRAINT "ck_webhook_delivery_attempt_status_code" CHECK ("status_code" BETWEEN 100 AND 599), CONSTRAINT "ck_webhook_delivery_attempt_number" CHECK ("number" > 0), CONSTRAINT "pk_webhook_delivery_attempt" PRIMARY KEY ("delivery_id", "number"))`);
-        await queryRunner.query(`CREATE TABLE "webhook_poll_notice" ("poll_id" uuid NOT NULL, "type" "public"."webhook_event_type" NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_webhook_poll_notice_type" CHECK ("type" IN ('POLL_OPENED', 'POLL_CLOSED')), CONSTRAINT "pk_webhook_poll_notice" PRIMARY KEY ("poll_id", "type"))`);
-        await queryRunner.query(`ALTER TABLE "webhook" ADD CONSTRAINT "fk_webhook_created_by" FOREIGN KEY ("created_by") REFERENCES "staff_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-        await queryRunner.query(`ALTER TABLE "webhook_delivery" ADD CONSTRAINT "fk_webhook_delivery_webhook" FOREIGN KEY ("webhook_id") REFERENCES "webhook"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-        await queryRunner.query(`ALTER TABLE "webhook_delivery_attempt" ADD CONSTRAINT "fk_webhook_delivery_attempt_delivery" FOREIGN KEY ("delivery_id") REFERENCES "webhook_delivery"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-        await queryRunner.query(`ALTER TABLE "webhook_poll_notice" ADD CONSTRAINT "fk_webhook_poll_notice_poll" FOREIGN KEY ("poll_id") REFERENCES "poll"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-        await queryRunner.query(`INSERT INTO "webhook_poll_notice" ("poll_id", "type", "occurred_at")
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TYPE "public"."webhook_event_type" AS ENUM('POLL_OPENED', 'POLL_CLOSED', 'PRESS_RELEASE_PUBLISHED', 'EVENT_PUBLISHED')`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "webhook" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "url" character varying(2000) NOT NULL, "events" "public"."webhook_event_type" array NOT NULL, "signing_secret" character varying(100) NOT NULL, "description" character varying(500), "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "disabled_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "ck_webhook_url" CHECK ("url" ~ '^https?://'), CONSTRAINT "ck_webhook_events" CHECK (cardinality("events") > 0), CONSTRAINT "PK_e6765510c2d078db49632b59020" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE TYPE "public"."webhook_delivery_status" AS ENUM('PENDING', 'DELIVERED', 'FAILED')`);
+    await queryRunner.query(
+      `CREATE TABLE "webhook_delivery" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "webhook_id" uuid NOT NULL, "event_type" "public"."webhook_event_type" NOT NULL, "payload" jsonb NOT NULL, "status" "public"."webhook_delivery_status" NOT NULL DEFAULT 'PENDING', "attempts" integer NOT NULL DEFAULT '0', "max_attempts" integer NOT NULL, "next_attempt_at" TIMESTAMP WITH TIME ZONE, "last_status_code" smallint, "last_error" character varying(300), "delivered_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_webhook_delivery_status_code" CHECK ("last_status_code" BETWEEN 100 AND 599), CONSTRAINT "ck_webhook_delivery_delivered" CHECK (("status" = 'DELIVERED') = ("delivered_at" IS NOT NULL)), CONSTRAINT "ck_webhook_delivery_pending" CHECK (("status" = 'PENDING') = ("next_attempt_at" IS NOT NULL)), CONSTRAINT "ck_webhook_delivery_attempts" CHECK ("attempts" >= 0 AND "attempts" <= "max_attempts"), CONSTRAINT "PK_b1ae290239a778f12399db91354" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "ix_webhook_delivery_webhook" ON "webhook_delivery"  ("webhook_id", "created_at", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_webhook_delivery_due" ON "webhook_delivery"  ("next_attempt_at") WHERE "status" = 'PENDING'`);
+    await queryRunner.query(
+      `CREATE TABLE "webhook_delivery_attempt" ("delivery_id" uuid NOT NULL, "number" integer NOT NULL, "attempted_at" TIMESTAMP WITH TIME ZONE NOT NULL, "duration_ms" integer NOT NULL, "status_code" smallint, "error" character varying(300), CONSTRAINT "ck_webhook_delivery_attempt_outcome" CHECK ("status_code" IS NOT NULL OR "error" IS NOT NULL), CONSTRAINT "ck_webhook_delivery_attempt_duration" CHECK ("duration_ms" >= 0), CONSTRAINT "ck_webhook_delivery_attempt_status_code" CHECK ("status_code" BETWEEN 100 AND 599), CONSTRAINT "ck_webhook_delivery_attempt_number" CHECK ("number" > 0), CONSTRAINT "pk_webhook_delivery_attempt" PRIMARY KEY ("delivery_id", "number"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "webhook_poll_notice" ("poll_id" uuid NOT NULL, "type" "public"."webhook_event_type" NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_webhook_poll_notice_type" CHECK ("type" IN ('POLL_OPENED', 'POLL_CLOSED')), CONSTRAINT "pk_webhook_poll_notice" PRIMARY KEY ("poll_id", "type"))`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "webhook" ADD CONSTRAINT "fk_webhook_created_by" FOREIGN KEY ("created_by") REFERENCES "staff_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "webhook_delivery" ADD CONSTRAINT "fk_webhook_delivery_webhook" FOREIGN KEY ("webhook_id") REFERENCES "webhook"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "webhook_delivery_attempt" ADD CONSTRAINT "fk_webhook_delivery_attempt_delivery" FOREIGN KEY ("delivery_id") REFERENCES "webhook_delivery"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "webhook_poll_notice" ADD CONSTRAINT "fk_webhook_poll_notice_poll" FOREIGN KEY ("poll_id") REFERENCES "poll"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(`INSERT INTO "webhook_poll_notice" ("poll_id", "type", "occurred_at")
             SELECT "id", 'POLL_OPENED'::"public"."webhook_event_type", coalesce("opens_at", "created_at") FROM "poll"
             WHERE "state" <> 'DRAFT' AND ("opens_at" IS NULL OR "opens_at" <= now())
             UNION ALL
             SELECT "id", 'POLL_CLOSED'::"public"."webhook_event_type", coalesce("closed_at", "closes_at", now()) FROM "poll"
             WHERE "state" = 'CLOSED' OR ("state" = 'PUBLISHED' AND "closes_at" <= now())`);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "webhook_poll_notice" DROP CONSTRAINT "fk_webhook_poll_notice_poll"`);
-        await queryRunner.query(`ALTER TABLE "webhook_delivery_attempt" DROP CONSTRAINT "fk_webhook_delivery_attempt_delivery"`);
-        await queryRunner.query(`ALTER TABLE "webhook_delivery" DROP CONSTRAINT "fk_webhook_delivery_webhook"`);
-        await queryRunner.query(`ALTER TABLE "webhook" DROP CONSTRAINT "fk_webhook_created_by"`);
-        await queryRunner.query(`DROP TABLE "webhook_poll_notice"`);
-        await queryRunner.query(`DROP TABLE "webhook_delivery_attempt"`);
-        await queryRunner.query(`DROP INDEX "public"."ix_webhook_delivery_due"`);
-        await queryRunner.query(`DROP INDEX "public"."ix_webhook_delivery_webhook"`);
-        await queryRunner.query(`DROP TABLE "webhook_delivery"`);
-        await queryRunner.query(`DROP TYPE "public"."webhook_delivery_status"`);
-        await queryRunner.query(`DROP TABLE "webhook"`);
-        await queryRunner.query(`DROP TYPE "public"."webhook_event_type"`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "webhook_poll_notice" DROP CONSTRAINT "fk_webhook_poll_notice_poll"`);
+    await queryRunner.query(`ALTER TABLE "webhook_delivery_attempt" DROP CONSTRAINT "fk_webhook_delivery_attempt_delivery"`);
+    await queryRunner.query(`ALTER TABLE "webhook_delivery" DROP CONSTRAINT "fk_webhook_delivery_webhook"`);
+    await queryRunner.query(`ALTER TABLE "webhook" DROP CONSTRAINT "fk_webhook_created_by"`);
+    await queryRunner.query(`DROP TABLE "webhook_poll_notice"`);
+    await queryRunner.query(`DROP TABLE "webhook_delivery_attempt"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_webhook_delivery_due"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_webhook_delivery_webhook"`);
+    await queryRunner.query(`DROP TABLE "webhook_delivery"`);
+    await queryRunner.query(`DROP TYPE "public"."webhook_delivery_status"`);
+    await queryRunner.query(`DROP TABLE "webhook"`);
+    await queryRunner.query(`DROP TYPE "public"."webhook_event_type"`);
+  }
 }

@@ -1,5 +1,5 @@
-import { type MigrationInterface, type QueryRunner } from "typeorm";
-import { REFUSE_DELETING_ANSWERED } from "../migration-sql/refuse-deleting-answered";
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import { REFUSE_DELETING_ANSWERED } from '../migration-sql/refuse-deleting-answered';
 
 // Answers are checked against their poll's questions and options in the submission statement itself
 // (poll_answer has no foreign keys, see LeanPollSubmissions). That check read the statement's
@@ -20,11 +20,11 @@ import { REFUSE_DELETING_ANSWERED } from "../migration-sql/refuse-deleting-answe
 const LOCK_CLASS = 28258;
 
 export class SubmissionDefinitionLock1765300000000 implements MigrationInterface {
-    name = 'SubmissionDefinitionLock1765300000000'
+  name = 'SubmissionDefinitionLock1765300000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        // Locks the polls in id order (no two lockers wait for each other in opposite orders).
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    // Locks the polls in id order (no two lockers wait for each other in opposite orders).
+    await queryRunner.query(`
             CREATE FUNCTION nabz_lock_poll_answers(poll_ids uuid[], exclusive boolean) RETURNS void LANGUAGE plpgsql AS $$
             DECLARE p uuid;
             BEGIN
@@ -34,8 +34,8 @@ export class SubmissionDefinitionLock1765300000000 implements MigrationInterface
                 END IF;
               END LOOP;
             END $$`);
-        // The (question, option) pairs of a batch that are no longer their poll's, checked after the lock.
-        await queryRunner.query(`
+    // The (question, option) pairs of a batch that are no longer their poll's, checked after the lock.
+    await queryRunner.query(`
             CREATE FUNCTION nabz_submission_gone(poll_ids uuid[], question_ids uuid[], option_ids uuid[])
             RETURNS TABLE (question_id uuid, option_id uuid) LANGUAGE plpgsql VOLATILE AS $$
             BEGIN
@@ -46,12 +46,12 @@ export class SubmissionDefinitionLock1765300000000 implements MigrationInterface
                 LEFT JOIN poll_option o ON o.id = r.option_id AND o.question_id = r.question_id
                 WHERE q.id IS NULL OR (r.option_id IS NOT NULL AND o.id IS NULL);
             END $$`);
-        await queryRunner.query(REFUSE_DELETING_ANSWERED(true));
-    }
+    await queryRunner.query(REFUSE_DELETING_ANSWERED(true));
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(REFUSE_DELETING_ANSWERED(false));
-        await queryRunner.query(`DROP FUNCTION nabz_submission_gone(uuid[], uuid[], uuid[])`);
-        await queryRunner.query(`DROP FUNCTION nabz_lock_poll_answers(uuid[], boolean)`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(REFUSE_DELETING_ANSWERED(false));
+    await queryRunner.query(`DROP FUNCTION nabz_submission_gone(uuid[], uuid[], uuid[])`);
+    await queryRunner.query(`DROP FUNCTION nabz_lock_poll_answers(uuid[], boolean)`);
+  }
 }

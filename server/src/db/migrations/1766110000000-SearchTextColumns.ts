@@ -15,7 +15,10 @@ export class SearchTextColumns1766110000000 implements MigrationInterface {
       ['event', EVENT_SEARCH_EXPRESSION],
       ['poll', POLL_SEARCH_EXPRESSION],
     ]) {
-      await queryRunner.query(`INSERT INTO "typeorm_metadata"("database", "schema", "table", "type", "name", "value") VALUES (current_database(), current_schema(), $1, 'GENERATED_COLUMN', $2, $3)`, [table, 'search_text', expression]);
+      await queryRunner.query(
+        `INSERT INTO "typeorm_metadata"("database", "schema", "table", "type", "name", "value") VALUES (current_database(), current_schema(), $1, 'GENERATED_COLUMN', $2, $3)`,
+        [table, 'search_text', expression],
+      );
       await queryRunner.query(`ALTER TABLE "${table}" ADD "search_text" text GENERATED ALWAYS AS (${expression}) STORED`);
       await queryRunner.query(`CREATE INDEX "ix_${table}_search_trgm" ON "${table}" USING gin ("search_text" gin_trgm_ops)`);
     }
@@ -28,7 +31,10 @@ export class SearchTextColumns1766110000000 implements MigrationInterface {
     ]) {
       await queryRunner.query(`DROP INDEX "ix_${table}_search_trgm"`);
       await queryRunner.query(`ALTER TABLE "${table}" DROP COLUMN "search_text"`);
-      await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "table" = $1 AND "name" = $2`, [table, 'search_text']);
+      await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "table" = $1 AND "name" = $2`, [
+        table,
+        'search_text',
+      ]);
       await queryRunner.query(`CREATE INDEX "ix_${table}_search_trgm" ON "${table}" USING gin ((${expression}) gin_trgm_ops)`);
     }
   }

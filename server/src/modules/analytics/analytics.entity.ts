@@ -88,7 +88,12 @@ export class AnalyticsDaily {
 @Entity('analytics_daily_dimension')
 @Check('ck_analytics_daily_dimension_counts', '"visits" >= 0 AND "page_views" >= "visits"')
 export class AnalyticsDailyDimension {
-  @PrimaryColumn({ type: 'enum', enum: TrafficDimension, enumName: 'analytics_dimension', primaryKeyConstraintName: 'pk_analytics_daily_dimension' })
+  @PrimaryColumn({
+    type: 'enum',
+    enum: TrafficDimension,
+    enumName: 'analytics_dimension',
+    primaryKeyConstraintName: 'pk_analytics_daily_dimension',
+  })
   dimension: TrafficDimension;
 
   @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_analytics_daily_dimension' })
@@ -127,7 +132,10 @@ export class AnalyticsPageTitle {
  */
 @Entity('analytics_total')
 @Check('ck_analytics_total_single_row', '"id" = 1')
-@Check('ck_analytics_total_counts', '"visitors" >= 0 AND "page_views" >= 0 AND "max_daily" >= 0 AND "imported_visitors" >= 0 AND "imported_max_daily" >= 0 AND "imported_max_daily" <= "imported_visitors"')
+@Check(
+  'ck_analytics_total_counts',
+  '"visitors" >= 0 AND "page_views" >= 0 AND "max_daily" >= 0 AND "imported_visitors" >= 0 AND "imported_max_daily" >= 0 AND "imported_max_daily" <= "imported_visitors"',
+)
 export class AnalyticsTotal {
   @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'pk_analytics_total' })
   id: number;

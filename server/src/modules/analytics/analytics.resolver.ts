@@ -20,7 +20,10 @@ function checkFirst(first: number): number {
 @Resolver()
 export class SiteStatsResolver {
   @Public()
-  @Query(() => SiteStats, { description: 'The site\'s four counters (visits today, yesterday, in all, and the record day) and page views. From rollups: constant time.' })
+  @Query(() => SiteStats, {
+    description:
+      "The site's four counters (visits today, yesterday, in all, and the record day) and page views. From rollups: constant time.",
+  })
   siteStats(@Ctx() ctx: Context): Promise<SiteStats> {
     return ctx.services.analytics.siteStats();
   }
@@ -28,9 +31,12 @@ export class SiteStatsResolver {
   @Public({ apiScope: ApiScope.SUBMIT_RESPONSES })
   @Mutation(() => TrackPageviewPayload, {
     description:
-      'Reports a page view seen by a partner app (the site itself uses the POST /collect beacon). The visitor is the caller\'s address and user agent, hashed under a salt of the day and never stored; bots are not counted. BAD_USER_INPUT names the field at fault.',
+      "Reports a page view seen by a partner app (the site itself uses the POST /collect beacon). The visitor is the caller's address and user agent, hashed under a salt of the day and never stored; bots are not counted. BAD_USER_INPUT names the field at fault.",
   })
-  async trackPageview(@Arg('input', () => TrackPageviewInput, { description: 'The page view.' }) input: TrackPageviewInput, @Ctx() ctx: Context): Promise<TrackPageviewPayload> {
+  async trackPageview(
+    @Arg('input', () => TrackPageviewInput, { description: 'The page view.' }) input: TrackPageviewInput,
+    @Ctx() ctx: Context,
+  ): Promise<TrackPageviewPayload> {
     let fields;
     try {
       fields = checkPageView(input, 'input.');
@@ -45,10 +51,11 @@ export class SiteStatsResolver {
 
   @StaffOnly(...COUNTER_IMPORTERS)
   @Mutation(() => ImportSiteCountersPayload, {
-    description: 'Carries over the previous site\'s counters (all visits and the record day) so the figures continue from them. Replaces an earlier import. Admins only.',
+    description:
+      "Carries over the previous site's counters (all visits and the record day) so the figures continue from them. Replaces an earlier import. Admins only.",
   })
   async importSiteCounters(
-    @Arg('input', () => ImportSiteCountersInput, { description: 'The previous site\'s figures.' }) input: ImportSiteCountersInput,
+    @Arg('input', () => ImportSiteCountersInput, { description: "The previous site's figures." }) input: ImportSiteCountersInput,
     @Ctx() ctx: Context,
   ): Promise<ImportSiteCountersPayload> {
     return { siteStats: await ctx.services.analytics.importCounters(ctx.viewer, input, ctx.requestId) };
@@ -74,7 +81,9 @@ export class SiteTrafficResolver {
     return ctx.services.analytics.days(range);
   }
 
-  @FieldResolver(() => Int, { description: 'Visits in the range: each day\'s unique visitors, added up (someone who came on two days counts twice).' })
+  @FieldResolver(() => Int, {
+    description: "Visits in the range: each day's unique visitors, added up (someone who came on two days counts twice).",
+  })
   async visits(@Root() range: SiteTraffic, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.services.analytics.totals(range)).visits;
   }
@@ -89,7 +98,10 @@ export class SiteTrafficResolver {
     return ctx.services.analytics.top(range, TrafficDimension.PAGE, checkFirst(first));
   }
 
-  @FieldResolver(() => [TrafficCount], { description: 'Where visits came from: referring sites by host name, by visits; null counts visits with no referrer. Links between the site\'s own pages are not referrers.' })
+  @FieldResolver(() => [TrafficCount], {
+    description:
+      "Where visits came from: referring sites by host name, by visits; null counts visits with no referrer. Links between the site's own pages are not referrers.",
+  })
   topReferrers(@Root() range: SiteTraffic, @Arg('first', () => Int, firstArg) first: number, @Ctx() ctx: Context): Promise<TrafficCount[]> {
     return ctx.services.analytics.top(range, TrafficDimension.REFERRER, checkFirst(first));
   }
@@ -99,7 +111,7 @@ export class SiteTrafficResolver {
     return ctx.services.analytics.screens(range);
   }
 
-  @FieldResolver(() => [TrafficCount], { description: 'Readers\' languages (primary subtag: fa, en, ...), by visits.' })
+  @FieldResolver(() => [TrafficCount], { description: "Readers' languages (primary subtag: fa, en, ...), by visits." })
   languages(@Root() range: SiteTraffic, @Arg('first', () => Int, firstArg) first: number, @Ctx() ctx: Context): Promise<TrafficCount[]> {
     return ctx.services.analytics.top(range, TrafficDimension.LANGUAGE, checkFirst(first));
   }

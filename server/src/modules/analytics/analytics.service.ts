@@ -56,7 +56,11 @@ const TICK_MS = 60_000;
 const MAINTENANCE_MS = 3_600_000;
 
 function hostOfOrigin(origin: string): string {
-  return origin.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/:\d+$/, '').toLowerCase().replace(/^www\./, '');
+  return origin
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/:\d+$/, '')
+    .toLowerCase()
+    .replace(/^www\./, '');
 }
 
 /**
@@ -105,7 +109,8 @@ export class AnalyticsService {
     await this.maintain().catch((err) => this.log.error({ err }, 'analytics: housekeeping failed; will retry'));
     this.maintenanceTimer = setInterval(() => {
       const now = this.clock();
-      if (this.calendar.dayOf(now) !== this.lastMaintenance.day || now.getTime() - this.lastMaintenance.at >= MAINTENANCE_MS) this.maintainInBackground();
+      if (this.calendar.dayOf(now) !== this.lastMaintenance.day || now.getTime() - this.lastMaintenance.at >= MAINTENANCE_MS)
+        this.maintainInBackground();
     }, TICK_MS);
     this.maintenanceTimer.unref();
   }
@@ -148,8 +153,14 @@ export class AnalyticsService {
     const wait = this.limits.admit(addressKey, at.getTime());
     if (wait) throw rateLimited(wait);
     let referrerHost = fields.referrerHost;
-    if (referrerHost && (referrerHost === this.siteHost || (client.origin && referrerHost === hostOfOrigin(client.origin)))) referrerHost = null;
-    const visitor = this.limits.visitor(addressKey, day, visitorKey(salt, this.settings.site, client.address, client.userAgent!), visitorKey(salt, this.settings.site, group, '\u0000more'));
+    if (referrerHost && (referrerHost === this.siteHost || (client.origin && referrerHost === hostOfOrigin(client.origin))))
+      referrerHost = null;
+    const visitor = this.limits.visitor(
+      addressKey,
+      day,
+      visitorKey(salt, this.settings.site, client.address, client.userAgent!),
+      visitorKey(salt, this.settings.site, group, '\u0000more'),
+    );
     const accepted = this.buffer.push({
       at,
       day,
@@ -197,7 +208,10 @@ export class AnalyticsService {
     const counted = Number(row.max_daily);
     const imported = Number(row.imported_max_daily);
     // The previous site's record stands until a day counted here beats it.
-    const record = counted > imported ? { maxDaily: counted, maxDailyDate: row.max_daily_day as string | null } : { maxDaily: imported, maxDailyDate: row.imported_max_daily_day as string | null };
+    const record =
+      counted > imported
+        ? { maxDaily: counted, maxDailyDate: row.max_daily_day as string | null }
+        : { maxDaily: imported, maxDailyDate: row.imported_max_daily_day as string | null };
     return {
       date: today,
       timeZone: this.settings.timeZone,
@@ -264,10 +278,10 @@ export class AnalyticsService {
   /** Distinct visitors with a page view in the last five minutes (written ones: up to a flush behind). */
   async activeVisitors(): Promise<number> {
     const now = this.clock();
-    const [row] = (await this.db.query(
-      'SELECT count(DISTINCT visitor_key)::int AS n FROM analytics_page_view WHERE at > $1 AND at <= $2',
-      [new Date(now.getTime() - ACTIVE_WINDOW_MS), now],
-    )) as Array<{ n: number }>;
+    const [row] = (await this.db.query('SELECT count(DISTINCT visitor_key)::int AS n FROM analytics_page_view WHERE at > $1 AND at <= $2', [
+      new Date(now.getTime() - ACTIVE_WINDOW_MS),
+      now,
+    ])) as Array<{ n: number }>;
     return row.n;
   }
 
@@ -275,14 +289,23 @@ export class AnalyticsService {
    * Replaces the figures carried over from the previous site (not added to: importing twice is
    * harmless). Audited. `actor` is null for the command-line import.
    */
-  async importCounters(actor: Viewer | null, input: { total: number; maxDaily: number; maxDailyDate?: string | null }, requestId: string, fieldPrefix = 'input.'): Promise<SiteStats> {
+  async importCounters(
+    actor: Viewer | null,
+    input: { total: number; maxDaily: number; maxDailyDate?: string | null },
+    requestId: string,
+    fieldPrefix = 'input.',
+  ): Promise<SiteStats> {
     const { total, maxDaily } = input;
     const maxDailyDate = input.maxDailyDate ?? null;
-    if (!Number.isInteger(total) || total < 0 || total > COUNTER_MAX) throw badInput(`total must be a whole number from 0 to ${COUNTER_MAX}.`, `${fieldPrefix}total`);
-    if (!Number.isInteger(maxDaily) || maxDaily < 0) throw badInput('maxDaily must be a whole number of at least 0.', `${fieldPrefix}maxDaily`);
+    if (!Number.isInteger(total) || total < 0 || total > COUNTER_MAX)
+      throw badInput(`total must be a whole number from 0 to ${COUNTER_MAX}.`, `${fieldPrefix}total`);
+    if (!Number.isInteger(maxDaily) || maxDaily < 0)
+      throw badInput('maxDaily must be a whole number of at least 0.', `${fieldPrefix}maxDaily`);
     if (maxDaily > total) throw badInput('maxDaily cannot be more than total.', `${fieldPrefix}maxDaily`);
-    if (maxDailyDate !== null && !isLocalDate(maxDailyDate)) throw badInput('maxDailyDate must be a date written YYYY-MM-DD.', `${fieldPrefix}maxDailyDate`);
-    if (maxDailyDate !== null && maxDailyDate > this.today()) throw badInput('maxDailyDate cannot be in the future.', `${fieldPrefix}maxDailyDate`);
+    if (maxDailyDate !== null && !isLocalDate(maxDailyDate))
+      throw badInput('maxDailyDate must be a date written YYYY-MM-DD.', `${fieldPrefix}maxDailyDate`);
+    if (maxDailyDate !== null && maxDailyDate > this.today())
+      throw badInput('maxDailyDate cannot be in the future.', `${fieldPrefix}maxDailyDate`);
     await this.db.transaction(async (m) => {
       const [before] = (await m.query(
         `SELECT imported_visitors::float8 AS total, imported_max_daily AS "maxDaily", imported_max_daily_day::text AS "maxDailyDate"
@@ -320,7 +343,8 @@ export class AnalyticsService {
     const pageViews = await this.deleteOldPageViews(addDays(today, -this.settings.retentionDays));
     // Only after success: a failed run is tried again at the next tick.
     this.lastMaintenance = { day: today, at: now.getTime() };
-    if (purged.salts || purged.visitorKeys || pageViews) this.log.info({ ...purged, pageViews }, 'analytics: old salts, visitor keys and page views deleted');
+    if (purged.salts || purged.visitorKeys || pageViews)
+      this.log.info({ ...purged, pageViews }, 'analytics: old salts, visitor keys and page views deleted');
     return { today, ...purged, pageViews };
   }
 

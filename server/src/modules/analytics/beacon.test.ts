@@ -14,13 +14,21 @@ function refusal(run: () => unknown): { field: string | null; message: string } 
 }
 
 describe('parseBeacon', () => {
-  it('keeps the path without query string or fragment, the referrer\'s host, the screen class and the primary language', () => {
-    const fields = parseBeacon(JSON.stringify({ path: '/news/12?email=a@b.example#top', referrer: 'https://www.Google.com/search?q=my+name', screen: 'mobile', language: 'fa-IR', title: 'a@b.example | Nabz' }));
+  it("keeps the path without query string or fragment, the referrer's host, the screen class and the primary language", () => {
+    const fields = parseBeacon(
+      JSON.stringify({
+        path: '/news/12?email=a@b.example#top',
+        referrer: 'https://www.Google.com/search?q=my+name',
+        screen: 'mobile',
+        language: 'fa-IR',
+        title: 'a@b.example | Nabz',
+      }),
+    );
     // The title of a page with a query string is dropped with the query: it may repeat it.
     expect(fields).toEqual({ path: '/news/12', referrerHost: 'google.com', screen: ScreenClass.MOBILE, language: 'fa', title: null });
   });
 
-  it('keeps the page\'s title with its spaces tidied, and refuses one that is not text', () => {
+  it("keeps the page's title with its spaces tidied, and refuses one that is not text", () => {
     expect(parseBeacon(JSON.stringify({ path: '/news', title: '  اخبار \n  | نبض ' })).title).toBe('اخبار | نبض');
     expect(refusal(() => parseBeacon(JSON.stringify({ path: '/news', title: ['x'] }))).field).toBe('title');
     expect(refusal(() => parseBeacon(JSON.stringify({ path: '/news', title: 'x'.repeat(301) }))).field).toBe('title');
@@ -31,7 +39,13 @@ describe('parseBeacon', () => {
   });
 
   it('takes an empty referrer, screen and language as none', () => {
-    expect(parseBeacon('{"path":"/","referrer":"","screen":null}')).toEqual({ path: '/', referrerHost: null, screen: null, language: null, title: null });
+    expect(parseBeacon('{"path":"/","referrer":"","screen":null}')).toEqual({
+      path: '/',
+      referrerHost: null,
+      screen: null,
+      language: null,
+      title: null,
+    });
   });
 
   it.each([
@@ -76,7 +90,9 @@ describe('BotFilter', () => {
     expect(bots.isBot('curl/8.5.0')).toBe(true);
     expect(bots.isBot(undefined)).toBe(true);
     expect(bots.isBot('')).toBe(true);
-    expect(bots.isBot('Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36')).toBe(false);
+    expect(bots.isBot('Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36')).toBe(
+      false,
+    );
     // Answered again (from the cache, which was emptied when it filled up) the same way.
     expect(bots.isBot('Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)')).toBe(true);
   });

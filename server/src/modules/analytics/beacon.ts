@@ -42,22 +42,31 @@ const TABS_AND_BREAKS = /[\t\n\r]/;
  * application/json) into the fields kept of a page view. Throws PageViewError.
  */
 export function parseBeacon(body: unknown): PageViewFields {
-  if (typeof body !== 'string' || body.length === 0) throw new PageViewError('The beacon body is empty: send a JSON object such as {"path":"/"}.', null);
+  if (typeof body !== 'string' || body.length === 0)
+    throw new PageViewError('The beacon body is empty: send a JSON object such as {"path":"/"}.', null);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
     throw new PageViewError('The beacon body is not valid JSON.', null);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new PageViewError('The beacon body must be a JSON object such as {"path":"/"}.', null);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new PageViewError('The beacon body must be a JSON object such as {"path":"/"}.', null);
   for (const key of Object.keys(parsed)) {
-    if (!FIELDS.has(key)) throw new PageViewError(`Unknown field "${key.slice(0, 40)}": a beacon has path, referrer, screen, language and title.`, key.slice(0, 40));
+    if (!FIELDS.has(key))
+      throw new PageViewError(
+        `Unknown field "${key.slice(0, 40)}": a beacon has path, referrer, screen, language and title.`,
+        key.slice(0, 40),
+      );
   }
   return checkPageView(parsed as Record<string, unknown>);
 }
 
 /** Checks and normalises a page view report (beacon or trackPageview); `prefix` is added to field names. */
-export function checkPageView(input: { path?: unknown; referrer?: unknown; screen?: unknown; language?: unknown; title?: unknown }, prefix = ''): PageViewFields {
+export function checkPageView(
+  input: { path?: unknown; referrer?: unknown; screen?: unknown; language?: unknown; title?: unknown },
+  prefix = '',
+): PageViewFields {
   return {
     path: checkPath(input.path, `${prefix}path`),
     referrerHost: checkReferrer(input.referrer, `${prefix}referrer`),
@@ -82,7 +91,8 @@ function checkTitle(value: unknown, field: string): string | null {
 function checkPath(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new PageViewError('path is required: the page\'s path, such as "/goals".', field);
   if (value.length > PATH_MAX_SENT) throw new PageViewError(`path is longer than ${PATH_MAX_SENT} characters.`, field);
-  if (!value.startsWith('/') || value.startsWith('//')) throw new PageViewError('path must start with a single "/" (a path on the site, not a URL).', field);
+  if (!value.startsWith('/') || value.startsWith('//'))
+    throw new PageViewError('path must start with a single "/" (a path on the site, not a URL).', field);
   // The query string and fragment can carry personal data (search words, tokens, e-mail addresses): never kept.
   const end = value.search(/[?#]/);
   let path = end === -1 ? value : value.slice(0, end);
@@ -107,7 +117,10 @@ function checkReferrer(value: unknown, field: string): string | null {
     throw new PageViewError('referrer must be an absolute URL (document.referrer), or empty.', field);
   }
   // Only the host is kept: the rest of a URL can identify a person.
-  const host = url.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
   return host && host.length <= 253 ? host : null;
 }
 
@@ -120,7 +133,8 @@ function checkScreen(value: unknown, field: string): ScreenClass | null {
 
 function checkLanguage(value: unknown, field: string): string | null {
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string' || value.length > LANGUAGE_MAX) throw new PageViewError('language must be a language tag such as "fa-IR" (navigator.language).', field);
+  if (typeof value !== 'string' || value.length > LANGUAGE_MAX)
+    throw new PageViewError('language must be a language tag such as "fa-IR" (navigator.language).', field);
   const language = primaryLanguage(value);
   if (!language) throw new PageViewError('language must be a language tag such as "fa-IR" (navigator.language).', field);
   return language;

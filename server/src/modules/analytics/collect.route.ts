@@ -7,7 +7,11 @@ import { BEACON_MAX_BYTES, PageViewError, parseBeacon } from './beacon';
 export const COLLECT_PATH = '/collect';
 
 /** Headers of every beacon answer: sendBeacon cannot read it; fetch() callers on any origin can, without credentials. */
-export const BEACON_HEADERS = { 'access-control-allow-origin': '*', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+export const BEACON_HEADERS = {
+  'access-control-allow-origin': '*',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+} as const;
 
 /** 429 for an address over its page views of the minute; 503 for the other refusals (ANALYTICS_UNAVAILABLE). */
 function beaconRefusalStatus(error: AppError): number {
@@ -33,12 +37,21 @@ export function registerCollectRoute(http: FastifyInstance<any, any, any, any>, 
   void http.register(async (scope) => {
     // Only in this scope: the beacon's body is read as a string and checked by parseBeacon.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(['text/plain', 'application/json'], { parseAs: 'string', bodyLimit: BEACON_MAX_BYTES }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      ['text/plain', 'application/json'],
+      { parseAs: 'string', bodyLimit: BEACON_MAX_BYTES },
+      (_request, body, done) => done(null, body),
+    );
 
     scope.options(COLLECT_PATH, { logLevel: 'warn' }, (_request, reply) => {
       void reply
         .code(204)
-        .headers({ ...BEACON_HEADERS, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '86400' })
+        .headers({
+          ...BEACON_HEADERS,
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': 'content-type',
+          'access-control-max-age': '86400',
+        })
         .send();
     });
 
@@ -48,12 +61,12 @@ export function registerCollectRoute(http: FastifyInstance<any, any, any, any>, 
         logLevel: 'warn',
         errorHandler(error: FastifyError, _request, reply) {
           if (error.statusCode === 413) refuse(reply, 413, 'PAYLOAD_TOO_LARGE', `A beacon is at most ${BEACON_MAX_BYTES} bytes.`);
-          else if (error.statusCode === 415) refuse(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send a beacon as text/plain or application/json.');
+          else if (error.statusCode === 415)
+            refuse(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send a beacon as text/plain or application/json.');
           else if (error instanceof AppError) {
             if (error.extensions.code === ErrorCode.RATE_LIMITED) void reply.header('retry-after', String(error.extensions.retryAfter));
             refuse(reply, beaconRefusalStatus(error), String(error.extensions.code), error.message, null, error.extensions.retryAfter);
-          }
-          else throw error; // the app's error handler logs it and answers INTERNAL_SERVER_ERROR
+          } else throw error; // the app's error handler logs it and answers INTERNAL_SERVER_ERROR
         },
       },
       (request: FastifyRequest, reply: FastifyReply): Promise<void> | void => {
@@ -65,7 +78,12 @@ export function registerCollectRoute(http: FastifyInstance<any, any, any, any>, 
           throw err;
         }
         const headers = request.headers;
-        const client = { address: request.ip, userAgent: headers['user-agent'], origin: headers.origin, acceptLanguage: headers['accept-language'] };
+        const client = {
+          address: request.ip,
+          userAgent: headers['user-agent'],
+          origin: headers.origin,
+          acceptLanguage: headers['accept-language'],
+        };
         const outcome = analytics.record(client, fields);
         const done = () => void reply.code(204).headers(BEACON_HEADERS).send();
         return typeof outcome === 'string' ? done() : outcome.then(done);

@@ -13,8 +13,15 @@ function wholeNumber(name: string, raw: string | undefined): number {
 }
 
 async function run() {
-  const { values } = parseArgs({ options: { total: { type: 'string' }, 'max-daily': { type: 'string' }, 'max-daily-date': { type: 'string' } }, strict: true });
-  const input = { total: wholeNumber('total', values.total), maxDaily: wholeNumber('max-daily', values['max-daily']), maxDailyDate: values['max-daily-date'] ?? null };
+  const { values } = parseArgs({
+    options: { total: { type: 'string' }, 'max-daily': { type: 'string' }, 'max-daily-date': { type: 'string' } },
+    strict: true,
+  });
+  const input = {
+    total: wholeNumber('total', values.total),
+    maxDaily: wholeNumber('max-daily', values['max-daily']),
+    maxDailyDate: values['max-daily-date'] ?? null,
+  };
   const app = await createApp({ ...loadConfig(), demoData: false });
   try {
     const stats = await app.services.analytics.importCounters(null, input, 'cli', '');

@@ -30,7 +30,10 @@ export class DailySalts {
     let pending = this.loading.get(day);
     if (!pending) {
       pending = (async () => {
-        await this.db.query('INSERT INTO analytics_salt (day, salt) VALUES ($1, $2) ON CONFLICT (day) DO NOTHING', [day, randomBytes(SALT_BYTES)]);
+        await this.db.query('INSERT INTO analytics_salt (day, salt) VALUES ($1, $2) ON CONFLICT (day) DO NOTHING', [
+          day,
+          randomBytes(SALT_BYTES),
+        ]);
         // A separate statement: it sees the salt another instance committed while ours waited.
         const [row] = (await this.db.query('SELECT salt FROM analytics_salt WHERE day = $1', [day])) as Array<{ salt: Buffer }>;
         if (!row) throw new Error(`the salt of ${day} was deleted while it was being created`);
@@ -61,5 +64,8 @@ export class DailySalts {
  * agent, cut to 128 bits, as hex. Neither the address nor the user agent is kept.
  */
 export function visitorKey(salt: Buffer, site: string, address: string, userAgent: string): string {
-  return createHmac('sha256', salt).update(`${site}\n${address}\n${userAgent}`).digest('hex').slice(0, VISITOR_KEY_BYTES * 2);
+  return createHmac('sha256', salt)
+    .update(`${site}\n${address}\n${userAgent}`)
+    .digest('hex')
+    .slice(0, VISITOR_KEY_BYTES * 2);
 }

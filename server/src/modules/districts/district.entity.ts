@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** One of the city's district municipalities (شهرداری منطقه): a dimension of everything else. */
-@ObjectType('District', { description: 'One of the city\'s district municipalities. Text fields follow the request language.' })
+@ObjectType('District', { description: "One of the city's district municipalities. Text fields follow the request language." })
 @Entity('district')
 @Check('ck_district_population', '"population" >= 0')
 @Check('ck_district_code', '"code" > 0')
@@ -12,7 +12,7 @@ export class District {
   id: string;
 
   /** The district's official number (منطقه ۱, ۲ …). */
-  @Field(() => Int, { description: 'The district\'s official number.' })
+  @Field(() => Int, { description: "The district's official number." })
   @Index('uq_district_code', { unique: true })
   @Column({ type: 'int' })
   code: number;

@@ -41,7 +41,7 @@ function parseDistrict(raw: string | undefined, districts: District[]): District
   if (raw === undefined || raw === '') return null;
   const code = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
   const district = districts.find((d) => d.code === code);
-  if (!district) throw badInput('district is the number (code) of one of the city\'s districts.', 'district');
+  if (!district) throw badInput("district is the number (code) of one of the city's districts.", 'district');
   return district;
 }
 
@@ -60,7 +60,10 @@ const utcDay = (date: string) => new Date(toEpochDay(date) * DAY_MS);
  * octets without splitting a UTF-8 character, CRLF). Timed events are in UTC; occasions are
  * all-day (DATE values) and transparent (they do not make anyone busy).
  */
-export function renderCalendar(items: Event[], options: { locale: Locale; timeZone: string; districts: Map<string, District>; name: string; siteUrl?: string }): string {
+export function renderCalendar(
+  items: Event[],
+  options: { locale: Locale; timeZone: string; districts: Map<string, District>; name: string; siteUrl?: string },
+): string {
   const { locale } = options;
   const text = (fa: string | null, en: string | null) => pick({ fa, en }, locale);
   const calendar = ical({
@@ -72,7 +75,9 @@ export function renderCalendar(items: Event[], options: { locale: Locale; timeZo
   for (const item of items) {
     const occurrence = item.occurrence;
     const district = item.districtId ? options.districts.get(item.districtId) : undefined;
-    const place = [text(item.venueFa, item.venueEn), district ? text(district.nameFa, district.nameEn) : null].filter(Boolean).join(locale === Locale.EN ? ', ' : '، ');
+    const place = [text(item.venueFa, item.venueEn), district ? text(district.nameFa, district.nameEn) : null]
+      .filter(Boolean)
+      .join(locale === Locale.EN ? ', ' : '، ');
     let description = text(item.descriptionFa, item.descriptionEn) ?? '';
     if (occurrence?.occasion.calendar === OccasionCalendar.LUNAR_HIJRI) {
       const lunar = formatHijri(OccasionCalendar.LUNAR_HIJRI, occurrence.detail.calendarDay, locale);
@@ -126,7 +131,13 @@ export function registerCalendarFeedRoute(http: FastifyInstance<any, any, any, a
       const timeZone = services.events.timeZone;
       const today = localDateOf(new Date(), timeZone);
       const items = await services.events.feed(
-        { from: addDays(today, -FEED_DAYS_BEFORE), to: addDays(today, FEED_DAYS_AFTER), district: district?.id ?? null, includeCitywide: true, kinds },
+        {
+          from: addDays(today, -FEED_DAYS_BEFORE),
+          to: addDays(today, FEED_DAYS_AFTER),
+          district: district?.id ?? null,
+          includeCitywide: true,
+          kinds,
+        },
         FEED_MAX_EVENTS,
       );
       const districts = new Map(allDistricts.map((d) => [d.id, d]));
@@ -134,10 +145,7 @@ export function registerCalendarFeedRoute(http: FastifyInstance<any, any, any, a
       const name = district ? `${baseName} (${pick({ fa: district.nameFa, en: district.nameEn }, locale)})` : baseName;
       const body = renderCalendar(items, { locale, timeZone, districts, name, siteUrl });
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-      reply
-        .header('cache-control', `public, max-age=${FEED_MAX_AGE_SECONDS}`)
-        .header('etag', etag)
-        .header('vary', 'accept-language');
+      reply.header('cache-control', `public, max-age=${FEED_MAX_AGE_SECONDS}`).header('etag', etag).header('vary', 'accept-language');
       const known = (request.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
       if (known.includes(etag) || known.includes('*')) return reply.code(304).send();
       return reply

@@ -38,7 +38,7 @@ describe('Solar Hijri conversion', () => {
 });
 
 describe('lunar Hijri conversion (predicted Iranian dates)', () => {
-  it('reads ICU\'s astronomical Islamic calendar (a runtime that drops it changes every prediction)', () => {
+  it("reads ICU's astronomical Islamic calendar (a runtime that drops it changes every prediction)", () => {
     expect(LUNAR_BASE_CALENDAR).toBe('islamic');
   });
 

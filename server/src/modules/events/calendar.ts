@@ -83,7 +83,12 @@ export function gregorianToSolarHijri(date: LocalDate): CalendarDay {
 // ---------------------------------------------------------------------------------------------
 // Lunar Hijri (as observed in Iran, predicted)
 
-const ASTRONOMICAL = new Intl.DateTimeFormat('en-u-ca-islamic-nu-latn', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+const ASTRONOMICAL = new Intl.DateTimeFormat('en-u-ca-islamic-nu-latn', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
 
 /** Which ICU calendar the prediction reads (a runtime without the astronomical one would fall back silently: tests check). */
 export const LUNAR_BASE_CALENDAR = ASTRONOMICAL.resolvedOptions().calendar;

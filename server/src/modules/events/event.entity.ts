@@ -17,7 +17,7 @@ export const EVENT_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') ||
  */
 @ObjectType('Event', {
   description:
-    'An event on the city\'s calendar, or one year\'s occurrence of a recurring national or religious occasion (`occasion` set, `allDay` true). Text fields follow the request language.',
+    "An event on the city's calendar, or one year's occurrence of a recurring national or religious occasion (`occasion` set, `allDay` true). Text fields follow the request language.",
 })
 @Entity('event')
 // The site search's trigram index on search_text (migration SiteSearch/SearchTextColumns): TypeORM cannot
@@ -30,7 +30,9 @@ export const EVENT_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') ||
 @Check('ck_event_pinned', `NOT "pinned" OR ("kind" = 'CRISIS_NOTICE' AND "status" = 'PUBLISHED')`)
 @Check('ck_event_published_at', `("status" = 'DRAFT') = ("published_at" IS NULL)`)
 export class Event {
-  @Field(() => ID, { description: 'Opaque identifier. Occurrences of occasions have an id that stays the same for that occasion and year.' })
+  @Field(() => ID, {
+    description: 'Opaque identifier. Occurrences of occasions have an id that stays the same for that occasion and year.',
+  })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -50,11 +52,13 @@ export class Event {
   @Column({ name: 'description_en', type: 'text', nullable: true })
   descriptionEn: string | null;
 
-  @Field({ description: 'When it starts. For an all-day occasion: the start of its day in the city\'s time zone.' })
+  @Field({ description: "When it starts. For an all-day occasion: the start of its day in the city's time zone." })
   @Column({ name: 'starts_at', type: 'timestamptz' })
   startsAt: Date;
 
-  @Field({ description: 'When it ends (not before `startsAt`). For an all-day occasion: the start of the next day in the city\'s time zone.' })
+  @Field({
+    description: "When it ends (not before `startsAt`). For an all-day occasion: the start of the next day in the city's time zone.",
+  })
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt: Date;
 
@@ -101,7 +105,16 @@ export class Event {
   publishedAt: Date | null;
 
   /** The site search's normalised text (title, description, venue; both languages). */
-  @Column({ name: 'search_text', type: 'text', nullable: true, generatedType: 'STORED', asExpression: EVENT_SEARCH_EXPRESSION, select: false, insert: false, update: false })
+  @Column({
+    name: 'search_text',
+    type: 'text',
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: EVENT_SEARCH_EXPRESSION,
+    select: false,
+    insert: false,
+    update: false,
+  })
   searchText?: string;
 
   @Field({ description: 'When it was created.' })

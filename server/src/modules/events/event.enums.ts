@@ -50,9 +50,9 @@ export enum OccasionCalendar {
 }
 registerEnumType(OccasionCalendar, {
   name: 'OccasionCalendar',
-  description: 'The calendar a recurring occasion\'s date is fixed in.',
+  description: "The calendar a recurring occasion's date is fixed in.",
   valuesConfig: {
-    SOLAR_HIJRI: { description: 'The Solar Hijri (Persian) calendar, Iran\'s civil calendar: for example 1 Farvardin, Nowruz. Exact.' },
+    SOLAR_HIJRI: { description: "The Solar Hijri (Persian) calendar, Iran's civil calendar: for example 1 Farvardin, Nowruz. Exact." },
     LUNAR_HIJRI: {
       description:
         'The lunar Hijri calendar as observed in Iran: for example 10 Muharram, Ashura. Predicted; the official date follows moon sighting and may be fixed per year with an override.',

@@ -16,4 +16,6 @@ export const eventNotDraft = (status: EventStatus) =>
   new AppError(EventErrorCode.EVENT_NOT_DRAFT, `Only a draft can be deleted; this event is ${status}: cancel it instead.`, { status });
 
 export const occasionExists = () =>
-  new AppError(ErrorCode.CONFLICT, 'An occasion with this Persian title already falls on this day of this calendar.', { field: 'input.titleFa' });
+  new AppError(ErrorCode.CONFLICT, 'An occasion with this Persian title already falls on this day of this calendar.', {
+    field: 'input.titleFa',
+  });

@@ -27,11 +27,13 @@ export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
 
 @ArgsType()
 export class EventsArgs extends PageArgs {
-  @Field({ description: `The first day, as a LocalDate (YYYY-MM-DD) in the city's time zone. At most ${MAX_RANGE_DAYS} days from \`from\` to \`to\`.` })
+  @Field({
+    description: `The first day, as a LocalDate (YYYY-MM-DD) in the city's time zone. At most ${MAX_RANGE_DAYS} days from \`from\` to \`to\`.`,
+  })
   @IsLocalDate()
   from: string;
 
-  @Field({ description: 'The last day (included), as a LocalDate (YYYY-MM-DD) in the city\'s time zone.' })
+  @Field({ description: "The last day (included), as a LocalDate (YYYY-MM-DD) in the city's time zone." })
   @IsLocalDate()
   to: string;
 
@@ -42,7 +44,8 @@ export class EventsArgs extends PageArgs {
 
   @Field({
     defaultValue: true,
-    description: 'With `district`: also list citywide events (those without a district, and the national and religious occasions). Ignored without `district`.',
+    description:
+      'With `district`: also list citywide events (those without a district, and the national and religious occasions). Ignored without `district`.',
   })
   includeCitywide: boolean = true;
 
@@ -53,7 +56,8 @@ export class EventsArgs extends PageArgs {
 
   @Field(() => [EventStatus], {
     nullable: true,
-    description: 'Only events in these statuses. Without a staff session only PUBLISHED and CANCELLED events are ever returned; staff may ask for DRAFT.',
+    description:
+      'Only events in these statuses. Without a staff session only PUBLISHED and CANCELLED events are ever returned; staff may ask for DRAFT.',
   })
   @IsOptional()
   @ArrayMaxSize(Object.keys(EventStatus).length)
@@ -71,10 +75,20 @@ export class CreateEventInput {
   @TextInput({ description: `English title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX, optional: true })
   titleEn?: string | null;
 
-  @TextInput({ description: `Persian description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `Persian description, at most ${DESCRIPTION_MAX} characters.`,
+    max: DESCRIPTION_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   descriptionFa?: string | null;
 
-  @TextInput({ description: `English description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `English description, at most ${DESCRIPTION_MAX} characters.`,
+    max: DESCRIPTION_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   descriptionEn?: string | null;
 
   @Field({ description: 'When it starts.' })
@@ -105,13 +119,19 @@ export class CreateEventInput {
   goalId?: string | null;
 }
 
-@InputType({ description: 'Changes to an event. Omitted fields keep their value; null clears an optional field. Use publishEvent, cancelEvent and pinCrisisNotice for the status.' })
+@InputType({
+  description:
+    'Changes to an event. Omitted fields keep their value; null clears an optional field. Use publishEvent, cancelEvent and pinCrisisNotice for the status.',
+})
 export class UpdateEventInput {
   @Field(() => ID, { description: 'The event to change.' })
   @MaxLength(64)
   id: string;
 
-  @Field(() => EventKind, { nullable: true, description: 'What sort of event it is; cannot be cleared. A pinned notice stays a CRISIS_NOTICE until unpinned.' })
+  @Field(() => EventKind, {
+    nullable: true,
+    description: 'What sort of event it is; cannot be cleared. A pinned notice stays a CRISIS_NOTICE until unpinned.',
+  })
   @IsOptional()
   kind?: EventKind | null;
 
@@ -190,10 +210,20 @@ export class CreateOccasionInput {
   @TextInput({ description: `English title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX, optional: true })
   titleEn?: string | null;
 
-  @TextInput({ description: `Persian description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `Persian description, at most ${DESCRIPTION_MAX} characters.`,
+    max: DESCRIPTION_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   descriptionFa?: string | null;
 
-  @TextInput({ description: `English description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `English description, at most ${DESCRIPTION_MAX} characters.`,
+    max: DESCRIPTION_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   descriptionEn?: string | null;
 
   @Field(() => OccasionCalendar, { description: 'The calendar its date is fixed in.' })
@@ -204,7 +234,9 @@ export class CreateOccasionInput {
   @Max(12)
   month: number;
 
-  @Field(() => Int, { description: 'The day: up to 31 in Solar Hijri months 1–6, up to 30 otherwise. A day a year lacks falls on the month\'s last day.' })
+  @Field(() => Int, {
+    description: "The day: up to 31 in Solar Hijri months 1–6, up to 30 otherwise. A day a year lacks falls on the month's last day.",
+  })
   @Min(1)
   @Max(31)
   day: number;
@@ -213,7 +245,10 @@ export class CreateOccasionInput {
   holiday: boolean = false;
 }
 
-@InputType({ description: 'Changes to an occasion. Omitted fields keep their value; null clears an optional field. Changing the calendar, month or day removes the occasion\'s overrides (they named days of the old rule).' })
+@InputType({
+  description:
+    "Changes to an occasion. Omitted fields keep their value; null clears an optional field. Changing the calendar, month or day removes the occasion's overrides (they named days of the old rule).",
+})
 export class UpdateOccasionInput {
   @Field(() => ID, { description: 'The occasion to change.' })
   @MaxLength(64)
@@ -263,13 +298,15 @@ export class DeleteOccasionInput {
   id: string;
 }
 
-@InputType({ description: 'The official day of an occasion in one year. Replaces the year\'s override if there is one.' })
+@InputType({ description: "The official day of an occasion in one year. Replaces the year's override if there is one." })
 export class SetOccasionOverrideInput {
   @Field(() => ID, { description: 'The occasion.' })
   @MaxLength(64)
   occasionId: string;
 
-  @Field(() => Int, { description: `The year in the occasion's own calendar (for example 1447 for 10 Muharram 1447), ${MIN_OCCASION_YEAR}–${MAX_OCCASION_YEAR}.` })
+  @Field(() => Int, {
+    description: `The year in the occasion's own calendar (for example 1447 for 10 Muharram 1447), ${MIN_OCCASION_YEAR}–${MAX_OCCASION_YEAR}.`,
+  })
   @Min(MIN_OCCASION_YEAR)
   @Max(MAX_OCCASION_YEAR)
   year: number;
@@ -278,17 +315,22 @@ export class SetOccasionOverrideInput {
   @IsLocalDate()
   date: string;
 
-  @TextInput({ description: `Why, for the editors (for example the announcement it follows), at most ${NOTE_MAX} characters.`, max: NOTE_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `Why, for the editors (for example the announcement it follows), at most ${NOTE_MAX} characters.`,
+    max: NOTE_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   note?: string | null;
 }
 
-@InputType({ description: 'The override to remove: the occasion falls on the rule\'s day again that year.' })
+@InputType({ description: "The override to remove: the occasion falls on the rule's day again that year." })
 export class RemoveOccasionOverrideInput {
   @Field(() => ID, { description: 'The occasion.' })
   @MaxLength(64)
   occasionId: string;
 
-  @Field(() => Int, { description: 'The year in the occasion\'s own calendar.' })
+  @Field(() => Int, { description: "The year in the occasion's own calendar." })
   @Min(MIN_OCCASION_YEAR)
   @Max(MAX_OCCASION_YEAR)
   year: number;

@@ -44,8 +44,40 @@ interface Filter {
 const REQUIRED_ON_UPDATE = ['kind', 'titleFa', 'startsAt', 'endsAt'] as const;
 
 function snapshot(e: Event) {
-  const { id, kind, titleFa, titleEn, descriptionFa, descriptionEn, startsAt, endsAt, venueFa, venueEn, districtId, status, pinned, pollId, goalId } = e;
-  return { id, kind, titleFa, titleEn, descriptionFa, descriptionEn, startsAt, endsAt, venueFa, venueEn, districtId, status, pinned, pollId, goalId };
+  const {
+    id,
+    kind,
+    titleFa,
+    titleEn,
+    descriptionFa,
+    descriptionEn,
+    startsAt,
+    endsAt,
+    venueFa,
+    venueEn,
+    districtId,
+    status,
+    pinned,
+    pollId,
+    goalId,
+  } = e;
+  return {
+    id,
+    kind,
+    titleFa,
+    titleEn,
+    descriptionFa,
+    descriptionEn,
+    startsAt,
+    endsAt,
+    venueFa,
+    venueEn,
+    districtId,
+    status,
+    pinned,
+    pollId,
+    goalId,
+  };
 }
 
 /** Event order everywhere: by start, then id (compared as plain text, as SQL does with COLLATE "C"). */
@@ -89,8 +121,13 @@ export class EventService {
 
     const qb = this.rowsQuery(filter);
     const stored = await qb.getCount();
-    if (cursor) qb.andWhere(`(e.starts_at, e.id::text COLLATE "C") > (:cursorAt, :cursorId)`, { cursorAt: cursor.startsAt, cursorId: cursor.id });
-    const rows = await qb.orderBy('e.startsAt', 'ASC').addOrderBy('e.id', 'ASC').take(page.first + 1).getMany();
+    if (cursor)
+      qb.andWhere(`(e.starts_at, e.id::text COLLATE "C") > (:cursorAt, :cursorId)`, { cursorAt: cursor.startsAt, cursorId: cursor.id });
+    const rows = await qb
+      .orderBy('e.startsAt', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(page.first + 1)
+      .getMany();
 
     const occurrences = await this.occurrences(filter);
     const after = cursor ? occurrences.filter((o) => compareEvents(o, Object.assign(new Event(), cursor)) > 0) : occurrences;
@@ -125,7 +162,8 @@ export class EventService {
   }
 
   async create(actor: Actor, input: CreateEventInput): Promise<Event> {
-    if (input.endsAt < input.startsAt) throw badInput('endsAt must not be before startsAt.', 'input.endsAt', BadInputReason.ENDS_BEFORE_STARTS);
+    if (input.endsAt < input.startsAt)
+      throw badInput('endsAt must not be before startsAt.', 'input.endsAt', BadInputReason.ENDS_BEFORE_STARTS);
     await this.checkLinks(input);
     return this.db.transaction(async (manager) => {
       const result = await manager
@@ -150,7 +188,14 @@ export class EventService {
         .returning(['id'])
         .execute();
       const event = await manager.findOneByOrFail(Event, { id: result.identifiers[0].id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'createEvent', entityType: 'Event', entityId: event.id, after: snapshot(event), requestId: actor.requestId });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'createEvent',
+        entityType: 'Event',
+        entityId: event.id,
+        after: snapshot(event),
+        requestId: actor.requestId,
+      });
       return event;
     });
   }
@@ -165,7 +210,12 @@ export class EventService {
       const before = await this.lockOrNotFound(manager, input.id);
       const startsAt = input.startsAt ?? before.startsAt;
       const endsAt = input.endsAt ?? before.endsAt;
-      if (endsAt < startsAt) throw badInput('endsAt must not be before startsAt.', input.endsAt ? 'input.endsAt' : 'input.startsAt', BadInputReason.ENDS_BEFORE_STARTS);
+      if (endsAt < startsAt)
+        throw badInput(
+          'endsAt must not be before startsAt.',
+          input.endsAt ? 'input.endsAt' : 'input.startsAt',
+          BadInputReason.ENDS_BEFORE_STARTS,
+        );
       if (before.pinned && input.kind && input.kind !== EventKind.CRISIS_NOTICE) {
         throw badInput('A pinned notice stays a CRISIS_NOTICE: unpin it first.', 'input.kind');
       }
@@ -184,7 +234,15 @@ export class EventService {
       if (input.goalId !== undefined) changes.goalId = input.goalId;
       if (Object.keys(changes).length) await manager.update(Event, { id: before.id }, changes);
       const after = await manager.findOneByOrFail(Event, { id: before.id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'updateEvent', entityType: 'Event', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'updateEvent',
+        entityType: 'Event',
+        entityId: before.id,
+        before: snapshot(before),
+        after: snapshot(after),
+        requestId: actor.requestId,
+      });
       return after;
     });
   }
@@ -212,7 +270,14 @@ export class EventService {
       const before = await this.lockOrNotFound(manager, id);
       if (before.status !== EventStatus.DRAFT) throw eventNotDraft(before.status);
       await manager.delete(Event, { id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'deleteEvent', entityType: 'Event', entityId: id, before: snapshot(before), requestId: actor.requestId });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'deleteEvent',
+        entityType: 'Event',
+        entityId: id,
+        before: snapshot(before),
+        requestId: actor.requestId,
+      });
       return id;
     });
   }
@@ -230,10 +295,26 @@ export class EventService {
       const previous = await manager.findOne(Event, { where: { pinned: true }, lock: { mode: 'pessimistic_write' } });
       if (previous) {
         await manager.update(Event, { id: previous.id }, { pinned: false });
-        await this.audit.record(manager, { actorId: actor.userId, action: 'unpinCrisisNotice', entityType: 'Event', entityId: previous.id, before: { pinned: true }, after: { pinned: false }, requestId: actor.requestId });
+        await this.audit.record(manager, {
+          actorId: actor.userId,
+          action: 'unpinCrisisNotice',
+          entityType: 'Event',
+          entityId: previous.id,
+          before: { pinned: true },
+          after: { pinned: false },
+          requestId: actor.requestId,
+        });
       }
       await manager.update(Event, { id }, { pinned: true });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'pinCrisisNotice', entityType: 'Event', entityId: id, before: { pinned: false }, after: { pinned: true }, requestId: actor.requestId });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'pinCrisisNotice',
+        entityType: 'Event',
+        entityId: id,
+        before: { pinned: false },
+        after: { pinned: true },
+        requestId: actor.requestId,
+      });
       return {
         event: await manager.findOneByOrFail(Event, { id }),
         unpinned: previous ? await manager.findOneByOrFail(Event, { id: previous.id }) : null,
@@ -275,7 +356,9 @@ export class EventService {
       .andWhere('(e.ends_at > :fromInstant OR e.starts_at >= :fromInstant)', { fromInstant: f.fromInstant });
     if (f.kinds) qb.andWhere('e.kind IN (:...kinds)', { kinds: f.kinds });
     if (f.districtId) {
-      qb.andWhere(f.includeCitywide ? '(e.district_id = :districtId OR e.district_id IS NULL)' : 'e.district_id = :districtId', { districtId: f.districtId });
+      qb.andWhere(f.includeCitywide ? '(e.district_id = :districtId OR e.district_id IS NULL)' : 'e.district_id = :districtId', {
+        districtId: f.districtId,
+      });
     }
     return qb;
   }
@@ -288,7 +371,8 @@ export class EventService {
   }
 
   private async checkLinks(input: { districtId?: string | null; pollId?: string | null; goalId?: string | null }): Promise<void> {
-    if (input.districtId && !(await this.districts.exists(input.districtId))) throw badInput('No district has this id.', 'input.districtId');
+    if (input.districtId && !(await this.districts.exists(input.districtId)))
+      throw badInput('No district has this id.', 'input.districtId');
     if (input.pollId && !(await this.polls.findByIds([input.pollId]))[0]) throw badInput('No poll has this id.', 'input.pollId');
     if (input.goalId && !(await this.goals.findByIds([input.goalId]))[0]) throw badInput('No goal has this id.', 'input.goalId');
   }
@@ -309,8 +393,17 @@ export class EventService {
       if (!changes) return before;
       await manager.update(Event, { id }, changes);
       const after = await manager.findOneByOrFail(Event, { id });
-      await this.audit.record(manager, { actorId: actor.userId, action, entityType: 'Event', entityId: id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
-      if (published && after.status === EventStatus.PUBLISHED) await this.webhooks?.emit(manager, 'EVENT_PUBLISHED', eventWebhookPayload(after));
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action,
+        entityType: 'Event',
+        entityId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+        requestId: actor.requestId,
+      });
+      if (published && after.status === EventStatus.PUBLISHED)
+        await this.webhooks?.emit(manager, 'EVENT_PUBLISHED', eventWebhookPayload(after));
       return after;
     });
   }

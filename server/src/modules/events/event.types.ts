@@ -25,19 +25,19 @@ export class HijriDate {
 /** One year's day of an occasion, for editors checking the rule and its overrides. */
 @ObjectType('OccasionDate', { description: 'The day an occasion falls on in one year of its calendar.' })
 export class OccasionDate {
-  @Field(() => Int, { description: 'The year, in the occasion\'s calendar.' })
+  @Field(() => Int, { description: "The year, in the occasion's calendar." })
   year: number;
 
-  @Field({ description: 'The day it falls on, as a LocalDate (YYYY-MM-DD): the override\'s when there is one.' })
+  @Field({ description: "The day it falls on, as a LocalDate (YYYY-MM-DD): the override's when there is one." })
   date: string;
 
   @Field({ description: 'The day the rule gives, as a LocalDate (for lunar occasions a prediction).' })
   ruleDate: string;
 
-  @Field({ description: 'Whether an override moves it from the rule\'s day.' })
+  @Field({ description: "Whether an override moves it from the rule's day." })
   overridden: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The override\'s note, if any.' })
+  @Field(() => String, { nullable: true, description: "The override's note, if any." })
   note: string | null;
 }
 

@@ -24,20 +24,23 @@ describe('occasions against the official Iranian calendar, 1402–1405', () => {
     expect(ruleDate(ruleOf(official), official.year)).toBe(official.date);
   });
 
-  it('predicts the lunar occasions\' official days, except for a few that need an override', () => {
+  it("predicts the lunar occasions' official days, except for a few that need an override", () => {
     const misses = lunarDays.filter((d) => ruleDate(ruleOf(d), d.year) !== d.date);
     expect(misses.map(label)).toEqual(PREDICTION_MISSES);
     // Each miss is the moon-sighting day: one day off, never more.
     for (const d of misses) expect(Math.abs(Date.parse(ruleDate(ruleOf(d), d.year)) - Date.parse(d.date))).toBe(86_400_000);
   });
 
-  it.each(lunarDays.map((d) => [label(d), d] as const))('gives the official day of %s once the year\'s override is set where needed', (name, official) => {
-    const overrides = new Map(PREDICTION_MISSES.includes(name) ? [[official.year, official.date]] : []);
-    const occurrence = occurrenceIn(ruleOf(official), official.year, overrides);
-    expect(occurrence.date).toBe(official.date);
-    expect(occurrence.overridden).toBe(PREDICTION_MISSES.includes(name));
-    expect(isPlausibleOverride(ruleOf(official), official.year, official.date)).toBe(true);
-  });
+  it.each(lunarDays.map((d) => [label(d), d] as const))(
+    "gives the official day of %s once the year's override is set where needed",
+    (name, official) => {
+      const overrides = new Map(PREDICTION_MISSES.includes(name) ? [[official.year, official.date]] : []);
+      const occurrence = occurrenceIn(ruleOf(official), official.year, overrides);
+      expect(occurrence.date).toBe(official.date);
+      expect(occurrence.overridden).toBe(PREDICTION_MISSES.includes(name));
+      expect(isPlausibleOverride(ruleOf(official), official.year, official.date)).toBe(true);
+    },
+  );
 
   it('finds each official day when expanding its Solar Hijri year, on that day only', () => {
     for (const official of IRAN_OFFICIAL_DAYS) {
@@ -52,7 +55,7 @@ describe('expanding an occasion over a range', () => {
   const ashura = { id: 'ashura', ...KNOWN_OCCASION_RULES.ashura };
   const nowruz = { id: 'nowruz', ...KNOWN_OCCASION_RULES.nowruz };
 
-  it('gives every year\'s day in the range, in order, with the lunar date beside it', () => {
+  it("gives every year's day in the range, in order, with the lunar date beside it", () => {
     const found = expandOccasion(ashura, '2023-01-01', '2026-12-31', new Map([[1448, '2026-06-25']]));
     expect(found.map((o) => o.date)).toEqual(['2023-07-28', '2024-07-16', '2025-07-06', '2026-06-25']);
     expect(found.map((o) => o.calendarDay)).toEqual([
@@ -71,7 +74,7 @@ describe('expanding an occasion over a range', () => {
     expect(expandOccasion(nowruz, '2026-03-22', '2026-03-22', new Map([[1405, '2026-03-22']]))).toHaveLength(1);
   });
 
-  it('keeps lunar day 30 on the month\'s last day in a 29-day month', () => {
+  it("keeps lunar day 30 on the month's last day in a 29-day month", () => {
     const lastOfSafar = { id: 'reza', calendar: OccasionCalendar.LUNAR_HIJRI, month: 2, day: 30 };
     for (const year of [1444, 1445, 1446, 1447, 1448]) {
       const date = ruleDate(lastOfSafar, year);
@@ -88,7 +91,7 @@ describe('expanding an occasion over a range', () => {
     expect(ruleDate(lastDay, 1404)).toBe('2026-03-20');
   });
 
-  it('refuses as implausible an override far from the rule\'s day (usually a wrong year)', () => {
+  it("refuses as implausible an override far from the rule's day (usually a wrong year)", () => {
     expect(isPlausibleOverride(KNOWN_OCCASION_RULES.ashura, 1447, '2025-07-06')).toBe(true);
     expect(isPlausibleOverride(KNOWN_OCCASION_RULES.ashura, 1447, '2024-07-16')).toBe(false);
   });

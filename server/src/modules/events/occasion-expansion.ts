@@ -79,7 +79,12 @@ export function occurrenceIn(rule: OccasionRule, year: number, overrides: Readon
  * Years are looked at with a margin, so an override that moves a day across the range's edge (or
  * across a year's end) is still found.
  */
-export function expandOccasion(rule: OccasionRule, from: LocalDate, to: LocalDate, overrides: ReadonlyMap<number, LocalDate> = new Map()): OccasionOccurrence[] {
+export function expandOccasion(
+  rule: OccasionRule,
+  from: LocalDate,
+  to: LocalDate,
+  overrides: ReadonlyMap<number, LocalDate> = new Map(),
+): OccasionOccurrence[] {
   const firstYear = Math.max(MIN_OCCASION_YEAR, calendarYearOf(rule.calendar, addDays(from, -MAX_OVERRIDE_SHIFT_DAYS - 1)));
   const lastYear = Math.min(MAX_OCCASION_YEAR, calendarYearOf(rule.calendar, addDays(to, MAX_OVERRIDE_SHIFT_DAYS + 1)));
   const found: OccasionOccurrence[] = [];

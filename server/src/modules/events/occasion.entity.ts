@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EventKind, OccasionCalendar } from './event.enums';
 
@@ -8,7 +19,9 @@ import { EventKind, OccasionCalendar } from './event.enums';
  * 30 (Esfand 30 only in leap years); lunar months have 29 or 30: a day the year lacks is skipped
  * unless an override names the day.
  */
-@ObjectType('Occasion', { description: 'A recurring national or religious occasion and the rule that dates it. Text fields follow the request language.' })
+@ObjectType('Occasion', {
+  description: 'A recurring national or religious occasion and the rule that dates it. Text fields follow the request language.',
+})
 @Entity('occasion')
 @Index('uq_occasion_rule_title', ['calendar', 'month', 'day', 'titleFa'], { unique: true })
 @Check('ck_occasion_kind', `"kind" IN ('NATIONAL_OCCASION', 'RELIGIOUS_OCCASION')`)
@@ -65,7 +78,9 @@ export class Occasion {
  * moon sighting). `year` is counted in the occasion's own calendar: a lunar year is shorter than a
  * solar one, so a Solar Hijri year can hold the same lunar day twice.
  */
-@ObjectType('OccasionOverride', { description: 'The official day of an occasion in one year, set by an editor where it differs from the rule.' })
+@ObjectType('OccasionOverride', {
+  description: 'The official day of an occasion in one year, set by an editor where it differs from the rule.',
+})
 @Entity('occasion_override')
 @Check('ck_occasion_override_year', '"year" BETWEEN 1300 AND 1600')
 export class OccasionOverride {
@@ -77,7 +92,7 @@ export class OccasionOverride {
   @JoinColumn({ name: 'occasion_id', foreignKeyConstraintName: 'fk_occasion_override_occasion' })
   occasion?: Occasion;
 
-  @Field(() => Int, { description: 'The year, in the occasion\'s calendar (Solar Hijri or lunar Hijri).' })
+  @Field(() => Int, { description: "The year, in the occasion's calendar (Solar Hijri or lunar Hijri)." })
   @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'pk_occasion_override' })
   year: number;
 

@@ -11,7 +11,16 @@ import { occasionExists } from './event.errors';
 import { type CreateOccasionInput, type SetOccasionOverrideInput, type UpdateOccasionInput } from './event.inputs';
 import { type OccasionDate } from './event.types';
 import { Occasion, OccasionOverride } from './occasion.entity';
-import { calendarYearOf, expandOccasion, isPlausibleOverride, MAX_OCCASION_YEAR, MAX_OVERRIDE_SHIFT_DAYS, MIN_OCCASION_YEAR, occurrenceIn, ruleDate } from './occasion-expansion';
+import {
+  calendarYearOf,
+  expandOccasion,
+  isPlausibleOverride,
+  MAX_OCCASION_YEAR,
+  MAX_OVERRIDE_SHIFT_DAYS,
+  MIN_OCCASION_YEAR,
+  occurrenceIn,
+  ruleDate,
+} from './occasion-expansion';
 
 /** The most years `Occasion.dates` lists at once. */
 export const MAX_DATES_YEARS = 30;
@@ -74,7 +83,9 @@ export class OccasionService {
   /** For DataLoader: each occasion's overrides, by year, in key order. */
   async overridesByOccasionIds(ids: readonly string[]): Promise<OccasionOverride[][]> {
     const valid = [...new Set(ids.filter(isUuid))];
-    const rows = valid.length ? await this.db.getRepository(OccasionOverride).find({ where: { occasionId: In(valid) }, order: { year: 'ASC' } }) : [];
+    const rows = valid.length
+      ? await this.db.getRepository(OccasionOverride).find({ where: { occasionId: In(valid) }, order: { year: 'ASC' } })
+      : [];
     return ids.map((id) => rows.filter((r) => r.occasionId === id));
   }
 
@@ -117,15 +128,23 @@ export class OccasionService {
 
   /** An occasion's day in each year from `fromYear` to `toYear`, with its overrides applied. */
   dates(occasion: Occasion, overrides: OccasionOverride[], fromYear: number, toYear: number): OccasionDate[] {
-    if (fromYear < MIN_OCCASION_YEAR || fromYear > MAX_OCCASION_YEAR) throw badInput(`Years run from ${MIN_OCCASION_YEAR} to ${MAX_OCCASION_YEAR}.`, 'fromYear');
-    if (toYear < MIN_OCCASION_YEAR || toYear > MAX_OCCASION_YEAR) throw badInput(`Years run from ${MIN_OCCASION_YEAR} to ${MAX_OCCASION_YEAR}.`, 'toYear');
+    if (fromYear < MIN_OCCASION_YEAR || fromYear > MAX_OCCASION_YEAR)
+      throw badInput(`Years run from ${MIN_OCCASION_YEAR} to ${MAX_OCCASION_YEAR}.`, 'fromYear');
+    if (toYear < MIN_OCCASION_YEAR || toYear > MAX_OCCASION_YEAR)
+      throw badInput(`Years run from ${MIN_OCCASION_YEAR} to ${MAX_OCCASION_YEAR}.`, 'toYear');
     if (fromYear > toYear) throw badInput('fromYear must not be after toYear.', 'toYear');
     if (toYear - fromYear + 1 > MAX_DATES_YEARS) throw badInput(`At most ${MAX_DATES_YEARS} years at once.`, 'toYear');
     const byYear = new Map(overrides.map((o) => [o.year, o.date]));
     const out: OccasionDate[] = [];
     for (let year = fromYear; year <= toYear; year++) {
       const o = occurrenceIn(occasion, year, byYear);
-      out.push({ year, date: o.date, ruleDate: o.ruleDate, overridden: o.overridden, note: overrides.find((x) => x.year === year)?.note ?? null });
+      out.push({
+        year,
+        date: o.date,
+        ruleDate: o.ruleDate,
+        overridden: o.overridden,
+        note: overrides.find((x) => x.year === year)?.note ?? null,
+      });
     }
     return out;
   }
@@ -152,7 +171,14 @@ export class OccasionService {
           .returning(['id'])
           .execute();
         const occasion = await manager.findOneByOrFail(Occasion, { id: result.identifiers[0].id });
-        await this.audit.record(manager, { actorId: actor.userId, action: 'createOccasion', entityType: 'Occasion', entityId: occasion.id, after: snapshot(occasion), requestId: actor.requestId });
+        await this.audit.record(manager, {
+          actorId: actor.userId,
+          action: 'createOccasion',
+          entityType: 'Occasion',
+          entityId: occasion.id,
+          after: snapshot(occasion),
+          requestId: actor.requestId,
+        });
         return occasion;
       });
     } catch (err) {
@@ -281,14 +307,19 @@ export class OccasionService {
   }
 
   private checkRule(kind: EventKind, calendar: OccasionCalendar, month: number, day: number): void {
-    if (!(OCCASION_KINDS as readonly EventKind[]).includes(kind)) throw badInput('An occasion is a NATIONAL_OCCASION or a RELIGIOUS_OCCASION.', 'input.kind');
-    if (day > maxDay(calendar, month)) throw badInput(`Month ${month} of this calendar has at most ${maxDay(calendar, month)} days.`, 'input.day');
+    if (!(OCCASION_KINDS as readonly EventKind[]).includes(kind))
+      throw badInput('An occasion is a NATIONAL_OCCASION or a RELIGIOUS_OCCASION.', 'input.kind');
+    if (day > maxDay(calendar, month))
+      throw badInput(`Month ${month} of this calendar has at most ${maxDay(calendar, month)} days.`, 'input.day');
   }
 
   /** The overrides of these occasions for the years a range can touch (with the expansion's margin). */
   private overridesNear(occasions: Occasion[], from: LocalDate, to: LocalDate): Promise<OccasionOverride[]> {
     const margin = MAX_OVERRIDE_SHIFT_DAYS + 1;
-    const years = (calendar: OccasionCalendar) => [calendarYearOf(calendar, addDays(from, -margin)), calendarYearOf(calendar, addDays(to, margin))];
+    const years = (calendar: OccasionCalendar) => [
+      calendarYearOf(calendar, addDays(from, -margin)),
+      calendarYearOf(calendar, addDays(to, margin)),
+    ];
     const [solarFrom, solarTo] = years(OccasionCalendar.SOLAR_HIJRI);
     const [lunarFrom, lunarTo] = years(OccasionCalendar.LUNAR_HIJRI);
     return this.db

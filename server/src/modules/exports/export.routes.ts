@@ -15,7 +15,10 @@ type ExportRequest = FastifyRequest<{ Params: { pollId: string }; Querystring: {
 
 /** Staff who may export, by the same credentials as GraphQL (a session cookie or a bearer token). */
 async function exporter(request: FastifyRequest, services: Services): Promise<Viewer> {
-  const identity = await authenticate({ authorization: request.headers.authorization, sessionCookie: request.cookies[SESSION_COOKIE] }, services);
+  const identity = await authenticate(
+    { authorization: request.headers.authorization, sessionCookie: request.cookies[SESSION_COOKIE] },
+    services,
+  );
   const viewer = viewerOf(identity);
   if (!viewer) throw identity.kind === 'anonymous' && identity.staleCookie ? sessionExpired() : unauthenticated();
   if (!canExportPolls(viewer)) throw forbidden();
@@ -37,7 +40,12 @@ function sendCsv(reply: FastifyReply, filename: string, rows: AsyncIterable<Cell
     .header('cache-control', 'no-store');
   // Fastify answers HEAD by draining the GET's body: that would run the whole export for nothing.
   if (reply.request.method === 'HEAD') return reply.send();
-  const source = Symbol.asyncIterator in rows ? rows : (async function* () { yield* rows; })();
+  const source =
+    Symbol.asyncIterator in rows
+      ? rows
+      : (async function* () {
+          yield* rows;
+        })();
   // Not object mode: the stream buffers about 64 KiB, then stops pulling rows (and so stops
   // querying) until the client has read them.
   const body = Readable.from(csvChunks(source), { objectMode: false, highWaterMark: 64 * 1024 });
@@ -51,14 +59,16 @@ function sendCsv(reply: FastifyReply, filename: string, rows: AsyncIterable<Cell
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any logger: the app's is pino's, Fastify's default type is narrower
 export function registerExportRoutes(http: FastifyInstance<any, any, any, any>, services: Services): void {
-  const handle = (build: (request: ExportRequest, reply: FastifyReply, locale: Locale, viewer: Viewer) => Promise<FastifyReply>) => async (request: ExportRequest, reply: FastifyReply) => {
-    try {
-      const viewer = await exporter(request, services);
-      return await build(request, reply, localeOf(request), viewer);
-    } catch (err) {
-      return sendAppError(reply, err);
-    }
-  };
+  const handle =
+    (build: (request: ExportRequest, reply: FastifyReply, locale: Locale, viewer: Viewer) => Promise<FastifyReply>) =>
+    async (request: ExportRequest, reply: FastifyReply) => {
+      try {
+        const viewer = await exporter(request, services);
+        return await build(request, reply, localeOf(request), viewer);
+      } catch (err) {
+        return sendAppError(reply, err);
+      }
+    };
 
   http.get(
     '/exports/polls/:pollId/responses.csv',

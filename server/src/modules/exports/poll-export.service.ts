@@ -16,7 +16,6 @@ const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 /** Joins the options of a MULTIPLE_CHOICE answer in one cell. */
 export const OPTION_SEPARATOR = ' | ';
 
-
 /** 2025-11-29T10:00:00Z: responses keep the hour only, so the milliseconds say nothing. */
 export const isoHour = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 
@@ -42,11 +41,23 @@ export class PollExportService {
    * answer leaves the server here, without disclosure control, so each export is written to the
    * audit log (who, which poll, when) before its first row.
    */
-  async responseRows(viewer: Viewer, pollId: string, locale: Locale, requestId: string): Promise<{ pollId: string; rows: AsyncGenerator<Cell[]> }> {
+  async responseRows(
+    viewer: Viewer,
+    pollId: string,
+    locale: Locale,
+    requestId: string,
+  ): Promise<{ pollId: string; rows: AsyncGenerator<Cell[]> }> {
     const definition = await this.polls.definition(pollId);
     if (!definition) throw notFound('Poll');
     await this.db.transaction((m) =>
-      this.audit.record(m, { actorId: viewer.userId, action: 'exportPollResponses', entityType: 'Poll', entityId: definition.poll.id, after: { locale }, requestId }),
+      this.audit.record(m, {
+        actorId: viewer.userId,
+        action: 'exportPollResponses',
+        entityType: 'Poll',
+        entityId: definition.poll.id,
+        after: { locale },
+        requestId,
+      }),
     );
     const districts = new Map((await this.districts.list()).map((d) => [d.id, d]));
     return { pollId: definition.poll.id, rows: this.rows(definition, districts, locale) };
@@ -54,7 +65,11 @@ export class PollExportService {
 
   private async *rows(definition: PollDefinition, districts: Map<string, District>, locale: Locale): AsyncGenerator<Cell[]> {
     const { questions } = definition;
-    const options = new Map(questions.flatMap((q) => q.options.map((o) => [o.id, { position: o.position, label: pick({ fa: o.labelFa, en: o.labelEn }, locale) ?? o.labelFa }] as const)));
+    const options = new Map(
+      questions.flatMap((q) =>
+        q.options.map((o) => [o.id, { position: o.position, label: pick({ fa: o.labelFa, en: o.labelEn }, locale) ?? o.labelFa }] as const),
+      ),
+    );
     const column = new Map(questions.map((q, i) => [q.id, i]));
 
     yield [

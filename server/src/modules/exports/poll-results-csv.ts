@@ -33,14 +33,30 @@ export function* resultRows(results: PollResults, locale: Locale): Generator<Cel
   yield [...RESULTS_HEADER];
   for (const q of results.questions) {
     const { question, answeredCount } = q;
-    const head = [question.position, question.id, question.kind, pick({ fa: question.promptFa, en: question.promptEn }, locale) ?? question.promptFa];
+    const head = [
+      question.position,
+      question.id,
+      question.kind,
+      pick({ fa: question.promptFa, en: question.promptEn }, locale) ?? question.promptFa,
+    ];
     for (const o of q.options) {
       const label = pick({ fa: o.option.labelFa, en: o.option.labelEn }, locale) ?? o.option.labelFa;
       yield o.suppressed
         ? [...head, o.option.id, label, null, answeredCount, null, null, null, 'true']
-        : [...head, o.option.id, label, o.count, answeredCount, round(o.share), round(o.confidenceInterval?.low), round(o.confidenceInterval?.high), 'false'];
+        : [
+            ...head,
+            o.option.id,
+            label,
+            o.count,
+            answeredCount,
+            round(o.share),
+            round(o.confidenceInterval?.low),
+            round(o.confidenceInterval?.high),
+            'false',
+          ];
     }
-    const distribution = question.kind === QuestionKind.RATING ? q.rating?.distribution : question.kind === QuestionKind.NPS ? q.nps?.distribution : undefined;
+    const distribution =
+      question.kind === QuestionKind.RATING ? q.rating?.distribution : question.kind === QuestionKind.NPS ? q.nps?.distribution : undefined;
     for (const v of distribution ?? []) {
       if (v.suppressed) {
         yield [...head, null, v.value, null, answeredCount, null, null, null, 'true'];

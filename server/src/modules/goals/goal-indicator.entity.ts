@@ -10,7 +10,9 @@ import { GoalIndicatorDirection, GoalIndicatorMetric } from './goal-indicator.en
  * (checked here too, so no row can hold a target its metric cannot reach).
  * It goes with its goal, poll, question or option: removing any of them removes the indicator.
  */
-@ObjectType('GoalIndicator', { description: 'A measure of a goal read from a poll\'s results, with a target. Text fields follow the request language.' })
+@ObjectType('GoalIndicator', {
+  description: "A measure of a goal read from a poll's results, with a target. Text fields follow the request language.",
+})
 @Entity('goal_indicator')
 @Index('ix_goal_indicator_goal', ['goalId', 'createdAt'])
 @Check('ck_goal_indicator_option', `("metric" = 'OPTION_SHARE') = ("option_id" IS NOT NULL)`)
@@ -37,7 +39,7 @@ export class GoalIndicator {
   @Column({ name: 'label_en', type: 'varchar', length: 200, nullable: true })
   labelEn: string | null;
 
-  @Field(() => GoalIndicatorMetric, { description: 'What it reads from the poll\'s results.' })
+  @Field(() => GoalIndicatorMetric, { description: "What it reads from the poll's results." })
   @Column({ type: 'enum', enum: GoalIndicatorMetric, enumName: 'goal_indicator_metric' })
   metric: GoalIndicatorMetric;
 
@@ -67,7 +69,9 @@ export class GoalIndicator {
   @JoinColumn({ name: 'option_id', foreignKeyConstraintName: 'fk_goal_indicator_option' })
   option?: PollOption;
 
-  @Field(() => Float, { description: 'The value to reach, on the metric\'s scale: a share from 0 to 1, a mean rating from 1 to 5, or an NPS from −100 to 100.' })
+  @Field(() => Float, {
+    description: "The value to reach, on the metric's scale: a share from 0 to 1, a mean rating from 1 to 5, or an NPS from −100 to 100.",
+  })
   @Column({ type: 'double precision' })
   target: number;
 

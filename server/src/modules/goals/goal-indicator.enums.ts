@@ -7,10 +7,11 @@ export enum GoalIndicatorMetric {
 }
 registerEnumType(GoalIndicatorMetric, {
   name: 'GoalIndicatorMetric',
-  description: 'What an indicator reads from a poll\'s results.',
+  description: "What an indicator reads from a poll's results.",
   valuesConfig: {
     OPTION_SHARE: {
-      description: 'The share of the responses that answered a SINGLE_CHOICE or MULTIPLE_CHOICE question that picked one option, as a fraction from 0 to 1 (0.65 means 65 %).',
+      description:
+        'The share of the responses that answered a SINGLE_CHOICE or MULTIPLE_CHOICE question that picked one option, as a fraction from 0 to 1 (0.65 means 65 %).',
     },
     RATING_MEAN: { description: 'The mean answer to a RATING question, from 1 to 5.' },
     NPS_SCORE: { description: 'The Net Promoter Score of an NPS question: % promoters − % detractors, from −100 to 100.' },

@@ -8,7 +8,7 @@ export const INDICATOR_LABEL_MAX = 200;
 export const MAX_INDICATORS_PER_GOAL = 10;
 
 const TARGET_DESCRIPTION =
-  'The value to reach, on the metric\'s scale: OPTION_SHARE a fraction from 0 to 1 (0.65 for 65 %), RATING_MEAN 1 to 5, NPS_SCORE −100 to 100.';
+  "The value to reach, on the metric's scale: OPTION_SHARE a fraction from 0 to 1 (0.65 for 65 %), RATING_MEAN 1 to 5, NPS_SCORE −100 to 100.";
 
 @InputType({ description: `A new indicator of a goal (at most ${MAX_INDICATORS_PER_GOAL} a goal).` })
 export class AddGoalIndicatorInput {
@@ -22,14 +22,16 @@ export class AddGoalIndicatorInput {
   @TextInput({ description: `English label, at most ${INDICATOR_LABEL_MAX} characters.`, max: INDICATOR_LABEL_MAX, optional: true })
   labelEn?: string | null;
 
-  @Field(() => GoalIndicatorMetric, { description: 'What to read from the poll\'s results; it must suit the question\'s kind.' })
+  @Field(() => GoalIndicatorMetric, { description: "What to read from the poll's results; it must suit the question's kind." })
   metric: GoalIndicatorMetric;
 
   @Field(() => ID, { description: 'The poll to read.' })
   @MaxLength(64)
   pollId: string;
 
-  @Field(() => ID, { description: 'A question of that poll: SINGLE_CHOICE or MULTIPLE_CHOICE for OPTION_SHARE, RATING for RATING_MEAN, NPS for NPS_SCORE.' })
+  @Field(() => ID, {
+    description: 'A question of that poll: SINGLE_CHOICE or MULTIPLE_CHOICE for OPTION_SHARE, RATING for RATING_MEAN, NPS for NPS_SCORE.',
+  })
   @MaxLength(64)
   questionId: string;
 

@@ -14,7 +14,9 @@ export function createGoalIndicatorLoaders(services: Services) {
     indicatorPollResultsByPollId: new DataLoader<string, PollResults | null>((ids) =>
       Promise.all(
         ids.map((id) =>
-          services.pollResults.results(id).catch((err: unknown) => (err instanceof AppError && err.extensions.code === ErrorCode.NOT_FOUND ? null : (err as Error))),
+          services.pollResults
+            .results(id)
+            .catch((err: unknown) => (err instanceof AppError && err.extensions.code === ErrorCode.NOT_FOUND ? null : (err as Error))),
         ),
       ),
     ),

@@ -13,7 +13,7 @@ import { checkIndicatorSource } from './goal-indicator.service';
 const analyst: Viewer = { userId: 'u', sessionId: 's', role: Role.ANALYST };
 
 describe('goal indicator policy', () => {
-  it('shows an indicator\'s value to the public only for a published poll with PUBLIC results, and always to staff', () => {
+  it("shows an indicator's value to the public only for a published poll with PUBLIC results, and always to staff", () => {
     const open = PollStatus.OPEN;
     expect(canReadIndicatorValue(null, { status: open, resultsVisibility: ResultsVisibility.PUBLIC })).toBe(true);
     expect(canReadIndicatorValue(null, { status: PollStatus.CLOSED, resultsVisibility: ResultsVisibility.PUBLIC })).toBe(true);
@@ -23,7 +23,7 @@ describe('goal indicator policy', () => {
     expect(canReadIndicatorValue(analyst, { status: open, resultsVisibility: ResultsVisibility.STAFF_ONLY })).toBe(true);
   });
 
-  it('keeps targets on each metric\'s scale: shares 0–1, ratings 1–5, NPS −100–100', () => {
+  it("keeps targets on each metric's scale: shares 0–1, ratings 1–5, NPS −100–100", () => {
     expect(targetInRange(GoalIndicatorMetric.OPTION_SHARE, 0.65)).toBe(true);
     expect(targetInRange(GoalIndicatorMetric.OPTION_SHARE, 65)).toBe(false);
     expect(targetInRange(GoalIndicatorMetric.RATING_MEAN, 0.5)).toBe(false);
@@ -57,7 +57,11 @@ const question = (id: string, kind: QuestionKind, position: number, options: Ret
 });
 const definition = {
   poll: { id: 'p' },
-  questions: [question('q1', QuestionKind.SINGLE_CHOICE, 1, [option('o1', 1), option('o2', 2)]), question('q2', QuestionKind.RATING, 2), question('q3', QuestionKind.NPS, 3)],
+  questions: [
+    question('q1', QuestionKind.SINGLE_CHOICE, 1, [option('o1', 1), option('o2', 2)]),
+    question('q2', QuestionKind.RATING, 2),
+    question('q3', QuestionKind.NPS, 3),
+  ],
 } as unknown as PollDefinition;
 
 describe('checkIndicatorSource', () => {
@@ -85,23 +89,41 @@ describe('checkIndicatorSource', () => {
     const rating = { metric: GoalIndicatorMetric.RATING_MEAN, pollId: 'p', questionId: 'q2', optionId: null, target: 4 };
     expect(fieldOf(() => checkIndicatorSource(definition, rating))).toBeNull();
     expect(fieldOf(() => checkIndicatorSource(definition, { ...rating, optionId: 'o1' }))?.field).toBe('input.optionId');
-    expect(fieldOf(() => checkIndicatorSource(definition, { ...rating, metric: GoalIndicatorMetric.NPS_SCORE }))?.field).toBe('input.questionId');
-    expect(fieldOf(() => checkIndicatorSource(definition, { ...rating, questionId: 'q3', metric: GoalIndicatorMetric.NPS_SCORE, target: -150 }))?.field).toBe('input.target');
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...rating, metric: GoalIndicatorMetric.NPS_SCORE }))?.field).toBe(
+      'input.questionId',
+    );
+    expect(
+      fieldOf(() => checkIndicatorSource(definition, { ...rating, questionId: 'q3', metric: GoalIndicatorMetric.NPS_SCORE, target: -150 }))
+        ?.field,
+    ).toBe('input.target');
   });
 });
 
 describe('readIndicator', () => {
   const results = (rows: Parameters<typeof buildQuestionResults>[1]): PollResults =>
     ({ poll: definition.poll, responseCount: 0, questions: buildQuestionResults(definition, rows) }) as PollResults;
-  const row = (questionId: string, optionId: string | null, number: number | null, count: number) => ({ questionId, optionId, number, count, districtId: null, day: null });
+  const row = (questionId: string, optionId: string | null, number: number | null, count: number) => ({
+    questionId,
+    optionId,
+    number,
+    count,
+    districtId: null,
+    day: null,
+  });
   const ANSWERED = -3;
 
   it('reads nothing without answers', () => {
-    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, results([]))).toMatchObject({ value: null, responseCount: 0 });
-    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, results([]))).toMatchObject({ value: null, responseCount: 0 });
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, results([]))).toMatchObject({
+      value: null,
+      responseCount: 0,
+    });
+    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, results([]))).toMatchObject({
+      value: null,
+      responseCount: 0,
+    });
   });
 
-  it('reads an option\'s share, a mean rating and an NPS from the results', () => {
+  it("reads an option's share, a mean rating and an NPS from the results", () => {
     const r = results([
       row('q1', null, ANSWERED, 4),
       row('q1', 'o1', null, 3),
@@ -114,13 +136,27 @@ describe('readIndicator', () => {
       row('q3', null, 8, 1),
       row('q3', null, 3, 1),
     ]);
-    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, r)).toMatchObject({ value: 0.75, responseCount: 4 });
-    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, r)).toMatchObject({ value: 3.5, responseCount: 2 });
-    expect(readIndicator({ metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q3', optionId: null }, r)).toMatchObject({ value: 25, responseCount: 4 });
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, r)).toMatchObject({
+      value: 0.75,
+      responseCount: 4,
+    });
+    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, r)).toMatchObject({
+      value: 3.5,
+      responseCount: 2,
+    });
+    expect(readIndicator({ metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q3', optionId: null }, r)).toMatchObject({
+      value: 25,
+      responseCount: 4,
+    });
   });
 
   it('reads no value when the question has changed to a kind the metric cannot read', () => {
-    expect(readIndicator({ metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q2', optionId: null }, results([row('q2', null, ANSWERED, 1), row('q2', null, 4, 1)]))).toMatchObject({
+    expect(
+      readIndicator(
+        { metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q2', optionId: null },
+        results([row('q2', null, ANSWERED, 1), row('q2', null, 4, 1)]),
+      ),
+    ).toMatchObject({
       value: null,
       responseCount: 0,
     });
@@ -128,7 +164,16 @@ describe('readIndicator', () => {
 
   it('reads a withheld value as null, saying how many more answers are needed (disclosure control)', () => {
     const raw = buildQuestionResults(definition, [row('q1', null, ANSWERED, 4), row('q1', 'o1', null, 3), row('q1', 'o2', null, 1)]);
-    const disclosed = { poll: definition.poll, responseCount: 4, questions: discloseResults({ ...definition, poll: { ...definition.poll, minResponses: 10 } }, raw) } as PollResults;
-    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, disclosed)).toEqual({ value: null, responseCount: 4, withheld: true, responsesNeeded: 6 });
+    const disclosed = {
+      poll: definition.poll,
+      responseCount: 4,
+      questions: discloseResults({ ...definition, poll: { ...definition.poll, minResponses: 10 } }, raw),
+    } as PollResults;
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, disclosed)).toEqual({
+      value: null,
+      responseCount: 4,
+      withheld: true,
+      responsesNeeded: 6,
+    });
   });
 });

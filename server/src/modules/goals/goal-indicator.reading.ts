@@ -18,14 +18,23 @@ export interface IndicatorReading {
  * Reads an indicator from its poll's results. A question that has since left the poll, or changed
  * to a kind the metric cannot read, reads as no value rather than a wrong one.
  */
-export function readIndicator(indicator: Pick<GoalIndicator, 'metric' | 'questionId' | 'optionId'>, results: PollResults): IndicatorReading {
+export function readIndicator(
+  indicator: Pick<GoalIndicator, 'metric' | 'questionId' | 'optionId'>,
+  results: PollResults,
+): IndicatorReading {
   const question = results.questions.find((q) => q.question.id === indicator.questionId);
-  if (!question || !METRIC_KINDS[indicator.metric].includes(question.question.kind)) return { value: null, responseCount: 0, withheld: false, responsesNeeded: 0 };
+  if (!question || !METRIC_KINDS[indicator.metric].includes(question.question.kind))
+    return { value: null, responseCount: 0, withheld: false, responsesNeeded: 0 };
   const responseCount = question.answeredCount;
   // The results are already disclosure-controlled (poll-disclosure.ts): a withheld figure is null or flagged.
   const read = (value: number | null, suppressed: boolean) => {
     const withheld = question.withheld || suppressed;
-    return { value: withheld ? null : value, responseCount, withheld: withheld && responseCount > 0, responsesNeeded: question.responsesNeeded };
+    return {
+      value: withheld ? null : value,
+      responseCount,
+      withheld: withheld && responseCount > 0,
+      responsesNeeded: question.responsesNeeded,
+    };
   };
   switch (indicator.metric) {
     case GoalIndicatorMetric.OPTION_SHARE: {

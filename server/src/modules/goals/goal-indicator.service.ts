@@ -36,7 +36,8 @@ export function checkIndicatorSource(definition: PollDefinition | null, source: 
   }
   if (source.metric === GoalIndicatorMetric.OPTION_SHARE) {
     if (!source.optionId) throw badInput('OPTION_SHARE needs the option whose share to read.', 'input.optionId');
-    if (!question.options.some((o) => o.id === source.optionId)) throw badInput('This option does not belong to the question.', 'input.optionId');
+    if (!question.options.some((o) => o.id === source.optionId))
+      throw badInput('This option does not belong to the question.', 'input.optionId');
   } else if (source.optionId) {
     throw badInput(`${source.metric} reads the whole question: give no optionId.`, 'input.optionId');
   }
@@ -76,7 +77,13 @@ export class GoalIndicatorService {
 
   async add(actor: Actor, input: AddGoalIndicatorInput): Promise<{ indicator: GoalIndicator; goal: Goal }> {
     if (!isUuid(input.goalId)) throw notFound('Goal');
-    const source: Source = { metric: input.metric, pollId: input.pollId, questionId: input.questionId, optionId: input.optionId ?? null, target: input.target };
+    const source: Source = {
+      metric: input.metric,
+      pollId: input.pollId,
+      questionId: input.questionId,
+      optionId: input.optionId ?? null,
+      target: input.target,
+    };
     checkIndicatorSource(await this.polls.definition(input.pollId), source);
     return this.db
       .transaction(async (m) => {
@@ -89,11 +96,24 @@ export class GoalIndicatorService {
           .createQueryBuilder()
           .insert()
           .into(GoalIndicator)
-          .values({ ...source, goalId: goal.id, labelFa: input.labelFa.trim(), labelEn: input.labelEn?.trim() ?? null, direction: input.direction })
+          .values({
+            ...source,
+            goalId: goal.id,
+            labelFa: input.labelFa.trim(),
+            labelEn: input.labelEn?.trim() ?? null,
+            direction: input.direction,
+          })
           .returning(['id'])
           .execute();
         const indicator = await m.findOneByOrFail(GoalIndicator, { id: inserted.identifiers[0].id });
-        await this.audit.record(m, { actorId: actor.userId, action: 'addGoalIndicator', entityType: 'GoalIndicator', entityId: indicator.id, after: snapshot(indicator), requestId: actor.requestId });
+        await this.audit.record(m, {
+          actorId: actor.userId,
+          action: 'addGoalIndicator',
+          entityType: 'GoalIndicator',
+          entityId: indicator.id,
+          after: snapshot(indicator),
+          requestId: actor.requestId,
+        });
         return { indicator, goal };
       })
       .catch(mapForeignKeyViolation);
@@ -119,7 +139,8 @@ export class GoalIndicatorService {
         if (input.direction != null) changes.direction = input.direction;
         const next = { ...before, ...changes };
         // A metric moved away from OPTION_SHARE drops its option unless one is given explicitly.
-        if (next.metric !== GoalIndicatorMetric.OPTION_SHARE && input.optionId === undefined && next.optionId !== null) next.optionId = changes.optionId = null;
+        if (next.metric !== GoalIndicatorMetric.OPTION_SHARE && input.optionId === undefined && next.optionId !== null)
+          next.optionId = changes.optionId = null;
         const sourceChanged = (['metric', 'pollId', 'questionId', 'optionId', 'target'] as const).some((k) => k in changes);
         if (sourceChanged) checkIndicatorSource(await this.polls.definition(next.pollId), next);
         if (Object.keys(changes).length) await m.update(GoalIndicator, { id: before.id }, changes);
@@ -146,7 +167,14 @@ export class GoalIndicatorService {
       if (!before) throw notFound('GoalIndicator');
       await m.delete(GoalIndicator, { id });
       const goal = await m.findOneByOrFail(Goal, { id: before.goalId });
-      await this.audit.record(m, { actorId: actor.userId, action: 'removeGoalIndicator', entityType: 'GoalIndicator', entityId: id, before: snapshot(before), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'removeGoalIndicator',
+        entityType: 'GoalIndicator',
+        entityId: id,
+        before: snapshot(before),
+        requestId: actor.requestId,
+      });
       return { removedIndicatorId: id, goal };
     });
   }

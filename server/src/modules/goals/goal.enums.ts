@@ -14,7 +14,7 @@ export enum GoalCategory {
 }
 registerEnumType(GoalCategory, {
   name: 'GoalCategory',
-  description: 'The area of the PR office\'s work a goal belongs to.',
+  description: "The area of the PR office's work a goal belongs to.",
   valuesConfig: {
     AWARENESS: { description: 'Informing citizens about the municipality.' },
     REPUTATION: { description: 'Reputation, credibility and transparency.' },

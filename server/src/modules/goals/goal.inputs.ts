@@ -12,7 +12,8 @@ export const POSITION_MAX = 10_000;
 export class GoalFilter {
   @Field(() => String, {
     nullable: true,
-    description: 'Words to find in the title or description, in either language. Arabic ي/ك match Persian ی/ک; ZWNJ and diacritics are ignored.',
+    description:
+      'Words to find in the title or description, in either language. Arabic ي/ك match Persian ی/ک; ZWNJ and diacritics are ignored.',
   })
   @IsOptional()
   @MaxLength(200)
@@ -40,10 +41,20 @@ export class CreateGoalInput {
   @TextInput({ description: `English title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX, optional: true })
   titleEn?: string | null;
 
-  @TextInput({ description: `Persian description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `Persian description, at most ${DESCRIPTION_MAX} characters.`,
+    max: DESCRIPTION_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   descriptionFa?: string | null;
 
-  @TextInput({ description: `English description, at most ${DESCRIPTION_MAX} characters.`, max: DESCRIPTION_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `English description, at most ${DESCRIPTION_MAX} characters.`,
+    max: DESCRIPTION_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   descriptionEn?: string | null;
 
   @Field(() => GoalCategory, { description: 'The area of work.' })

@@ -24,7 +24,7 @@ const localeArg = { nullable: true, description: 'Overrides the request language
 @Resolver(() => Goal)
 export class GoalResolver {
   @Public()
-  @Query(() => GoalConnection, { description: 'The PR office\'s goals and programs, in display order.' })
+  @Query(() => GoalConnection, { description: "The PR office's goals and programs, in display order." })
   goals(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => GoalFilter, { nullable: true, description: 'Narrows the list.' }) filter: GoalFilter | null,
@@ -35,25 +35,37 @@ export class GoalResolver {
 
   @Public()
   @Query(() => Goal, { nullable: true, description: 'One goal. Null, with a NOT_FOUND error, when there is none the caller may see.' })
-  async goal(@Arg('id', () => ID, { description: 'The goal\'s id.' }) id: string, @Ctx() ctx: Context): Promise<Goal> {
+  async goal(@Arg('id', () => ID, { description: "The goal's id." }) id: string, @Ctx() ctx: Context): Promise<Goal> {
     return ctx.services.goals.visibleOrNotFound(ctx.viewer, await ctx.loaders.goalById.load(id));
   }
 
   @StaffOnly(...GOAL_EDITORS)
   @Mutation(() => CreateGoalPayload, { description: 'Creates a goal. Editors and admins.' })
-  async createGoal(@Arg('input', () => CreateGoalInput, { description: 'The goal to create.' }) input: CreateGoalInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateGoalPayload> {
+  async createGoal(
+    @Arg('input', () => CreateGoalInput, { description: 'The goal to create.' }) input: CreateGoalInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<CreateGoalPayload> {
     return { goal: await ctx.services.goals.create(actor, input) };
   }
 
   @StaffOnly(...GOAL_EDITORS)
   @Mutation(() => UpdateGoalPayload, { description: 'Changes a goal. Editors and admins.' })
-  async updateGoal(@Arg('input', () => UpdateGoalInput, { description: 'The goal and the changes to make.' }) input: UpdateGoalInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateGoalPayload> {
+  async updateGoal(
+    @Arg('input', () => UpdateGoalInput, { description: 'The goal and the changes to make.' }) input: UpdateGoalInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<UpdateGoalPayload> {
     return { goal: await ctx.services.goals.update(actor, input) };
   }
 
   @StaffOnly(...GOAL_EDITORS)
   @Mutation(() => DeleteGoalPayload, { description: 'Deletes a goal for good; prefer status ARCHIVED to hide one. Editors and admins.' })
-  async deleteGoal(@Arg('input', () => DeleteGoalInput, { description: 'The goal to delete.' }) input: DeleteGoalInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeleteGoalPayload> {
+  async deleteGoal(
+    @Arg('input', () => DeleteGoalInput, { description: 'The goal to delete.' }) input: DeleteGoalInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<DeleteGoalPayload> {
     return { deletedGoalId: await ctx.services.goals.delete(actor, input.id) };
   }
 
@@ -77,7 +89,9 @@ export class GoalResolver {
     return { fa: goal.descriptionFa ?? '', en: goal.descriptionEn };
   }
 
-  @FieldResolver(() => [GoalIndicator], { description: 'How the goal is measured: indicators read from poll results, each with a target; oldest first.' })
+  @FieldResolver(() => [GoalIndicator], {
+    description: 'How the goal is measured: indicators read from poll results, each with a target; oldest first.',
+  })
   indicators(@Root() goal: Goal, @Ctx() ctx: Context): Promise<GoalIndicator[]> {
     return ctx.loaders.goalIndicatorsByGoalId.load(goal.id);
   }

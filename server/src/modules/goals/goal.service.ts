@@ -40,7 +40,9 @@ export class GoalService {
 
     const qb = this.db.getRepository(Goal).createQueryBuilder('g').where('g.status IN (:...statuses)', { statuses });
     if (filter?.category) qb.andWhere('g.category = :category', { category: filter.category });
-    const words = normalizeForSearch(filter?.search ?? '').split(' ').filter(Boolean);
+    const words = normalizeForSearch(filter?.search ?? '')
+      .split(' ')
+      .filter(Boolean);
     words.forEach((word, i) => qb.andWhere(`g.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
 
     // A malformed cursor is refused before any SQL runs.
@@ -48,7 +50,11 @@ export class GoalService {
     if (cursor && !isUuid(cursor[1])) throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
     const totalCount = await qb.getCount();
     if (cursor) qb.andWhere('(g.position, g.id) > (:position, :id)', { position: cursor[0], id: cursor[1] });
-    const rows = await qb.orderBy('g.position', 'ASC').addOrderBy('g.id', 'ASC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('g.position', 'ASC')
+      .addOrderBy('g.id', 'ASC')
+      .take(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (g) => [g.position, g.id]);
   }
 
@@ -82,7 +88,14 @@ export class GoalService {
         .returning(['id'])
         .execute();
       const goal = await manager.findOneByOrFail(Goal, { id: result.identifiers[0].id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'createGoal', entityType: 'Goal', entityId: goal.id, after: snapshot(goal), requestId: actor.requestId });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'createGoal',
+        entityType: 'Goal',
+        entityId: goal.id,
+        after: snapshot(goal),
+        requestId: actor.requestId,
+      });
       return goal;
     });
   }
@@ -105,7 +118,15 @@ export class GoalService {
       if (input.status !== undefined) changes.status = input.status!;
       if (Object.keys(changes).length) await manager.update(Goal, { id: before.id }, changes);
       const after = await manager.findOneByOrFail(Goal, { id: before.id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'updateGoal', entityType: 'Goal', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'updateGoal',
+        entityType: 'Goal',
+        entityId: before.id,
+        before: snapshot(before),
+        after: snapshot(after),
+        requestId: actor.requestId,
+      });
       return after;
     });
   }
@@ -116,13 +137,23 @@ export class GoalService {
       const before = await manager.findOne(Goal, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('Goal');
       await manager.delete(Goal, { id });
-      await this.audit.record(manager, { actorId: actor.userId, action: 'deleteGoal', entityType: 'Goal', entityId: id, before: snapshot(before), requestId: actor.requestId });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'deleteGoal',
+        entityType: 'Goal',
+        entityId: id,
+        before: snapshot(before),
+        requestId: actor.requestId,
+      });
       return id;
     });
   }
 
   private async nextPosition(manager: EntityManager): Promise<number> {
-    const row = await manager.createQueryBuilder(Goal, 'g').select('coalesce(max(g.position), 0) + 1', 'next').getRawOne<{ next: number }>();
+    const row = await manager
+      .createQueryBuilder(Goal, 'g')
+      .select('coalesce(max(g.position), 0) + 1', 'next')
+      .getRawOne<{ next: number }>();
     return Number(row?.next ?? 1);
   }
 }

@@ -37,7 +37,9 @@ registerEnumType(MailKind, {
 });
 
 /** One e-mail to one media contact: a press release or an event invitation, and how its sending went. Staff only. */
-@ObjectType('MailDelivery', { description: 'One e-mail to one media contact (a press release or an event invitation) and how its sending went. Staff only.' })
+@ObjectType('MailDelivery', {
+  description: 'One e-mail to one media contact (a press release or an event invitation) and how its sending went. Staff only.',
+})
 @Entity('mail_delivery')
 @Index('ix_mail_delivery_release', ['releaseId'])
 @Index('ix_mail_delivery_contact', ['contactId'])
@@ -75,7 +77,7 @@ export class MailDelivery {
   @JoinColumn({ name: 'contact_id', foreignKeyConstraintName: 'fk_mail_delivery_contact' })
   contact?: MediaContact;
 
-  @Field({ description: 'The address it goes (went) to: the contact\'s address when it was queued.' })
+  @Field({ description: "The address it goes (went) to: the contact's address when it was queued." })
   @Column({ type: 'varchar', length: 254 })
   email: string;
 

@@ -6,7 +6,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * forged for another contact or answer, and needs no table.
  */
 export class MailLinks {
-  constructor(private readonly secret: string, private readonly baseUrl: string) {}
+  constructor(
+    private readonly secret: string,
+    private readonly baseUrl: string,
+  ) {}
 
   sign(...parts: string[]): string {
     return createHmac('sha256', this.secret).update(parts.join('\n')).digest('base64url');

@@ -48,23 +48,21 @@ export function pressReleaseMail(r: {
   const html = layout(
     r.title,
     [
-      embargoLine ? `<p style="background:#fff3cd;border:1px solid #e0c060;padding:8px;font-weight:bold">${escapeHtml(embargoLine)}</p>` : '',
+      embargoLine
+        ? `<p style="background:#fff3cd;border:1px solid #e0c060;padding:8px;font-weight:bold">${escapeHtml(embargoLine)}</p>`
+        : '',
       `<h1 style="font-size:22px;margin:0 0 .5em">${escapeHtml(r.title)}</h1>`,
       r.summary ? `<p style="font-weight:bold;margin:0 0 1em">${escapeHtml(r.summary)}</p>` : '',
       paragraphs(r.body),
       `<p><a href="${escapeHtml(r.newsUrl)}">متن کامل در وبگاه</a></p>`,
-    ].filter(Boolean).join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     r.unsubscribeUrl,
   );
-  const text = [
-    embargoLine,
-    r.title,
-    r.summary,
-    r.body.trim(),
-    `متن کامل در وبگاه: ${r.newsUrl}`,
-    '--',
-    `لغو اشتراک: ${r.unsubscribeUrl}`,
-  ].filter(Boolean).join('\n\n');
+  const text = [embargoLine, r.title, r.summary, r.body.trim(), `متن کامل در وبگاه: ${r.newsUrl}`, '--', `لغو اشتراک: ${r.unsubscribeUrl}`]
+    .filter(Boolean)
+    .join('\n\n');
   return { subject: embargoLine ? `[embargo] ${r.title}` : r.title, text, html };
 }
 
@@ -88,7 +86,9 @@ export function invitationMail(r: {
       r.place ? `<p>مکان: ${escapeHtml(r.place)}</p>` : '',
       r.note ? paragraphs(r.note) : '',
       `<p>${button(r.yesUrl, 'می‌آیم', '#1a7f37')}${button(r.noUrl, 'نمی‌آیم', '#b42318')}</p>`,
-    ].filter(Boolean).join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     r.unsubscribeUrl,
   );
   const text = [
@@ -100,7 +100,9 @@ export function invitationMail(r: {
     `نمی‌آیم: ${r.noUrl}`,
     '--',
     `لغو اشتراک: ${r.unsubscribeUrl}`,
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   return { subject, text, html };
 }
 

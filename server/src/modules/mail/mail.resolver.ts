@@ -15,7 +15,11 @@ export class EmailPressReleaseInput {
   @MaxLength(64)
   releaseId: string;
 
-  @Field(() => [ID], { nullable: true, description: 'The contacts, at most 2000; the release\'s distribution list when omitted. Contacts without an e-mail address are reported, not queued; BAD_USER_INPUT when none has one.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "The contacts, at most 2000; the release's distribution list when omitted. Contacts without an e-mail address are reported, not queued; BAD_USER_INPUT when none has one.",
+  })
   @IsOptional()
   @ArrayMaxSize(2000)
   @MaxLength(64, { each: true })
@@ -25,7 +29,11 @@ export class EmailPressReleaseInput {
   @IsOptional()
   sendAt?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'An embargo the e-mail states ("not for publication before …", in Persian, city time). It does not delay sending: use sendAt for that.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'An embargo the e-mail states ("not for publication before …", in Persian, city time). It does not delay sending: use sendAt for that.',
+  })
   @IsOptional()
   embargoUntil?: Date | null;
 }
@@ -50,17 +58,28 @@ export class MailResolver {
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => EmailPressReleasePayload, {
     description:
-      'E-mails a published press release (Persian HTML and plain text, with its page\'s link and an unsubscribe link) to contacts, one queued job per recipient, tried again with growing waits when the mail server fails. Media officers and admins. SERVICE_UNAVAILABLE when this server runs no e-mail queue.',
+      "E-mails a published press release (Persian HTML and plain text, with its page's link and an unsubscribe link) to contacts, one queued job per recipient, tried again with growing waits when the mail server fails. Media officers and admins. SERVICE_UNAVAILABLE when this server runs no e-mail queue.",
   })
-  async emailPressRelease(@Arg('input', () => EmailPressReleaseInput, { description: 'The release, the contacts and the times.' }) input: EmailPressReleaseInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<EmailPressReleasePayload> {
+  async emailPressRelease(
+    @Arg('input', () => EmailPressReleaseInput, { description: 'The release, the contacts and the times.' }) input: EmailPressReleaseInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<EmailPressReleasePayload> {
     const { release, deliveries, withoutEmail } = await ctx.services.mail.emailPressRelease(actor, input);
-    return { pressRelease: release, deliveries, queuedCount: deliveries.filter((d) => d.status === MailDeliveryStatus.QUEUED).length, contactsWithoutEmail: withoutEmail };
+    return {
+      pressRelease: release,
+      deliveries,
+      queuedCount: deliveries.filter((d) => d.status === MailDeliveryStatus.QUEUED).length,
+      contactsWithoutEmail: withoutEmail,
+    };
   }
 }
 
 @Resolver(() => PressRelease)
 export class PressReleaseMailResolver {
-  @FieldResolver(() => [MailDelivery], { description: `The e-mails of this release to contacts and how each went, newest queued first, at most ${DELIVERIES_MAX}.` })
+  @FieldResolver(() => [MailDelivery], {
+    description: `The e-mails of this release to contacts and how each went, newest queued first, at most ${DELIVERIES_MAX}.`,
+  })
   emailDeliveries(@Root() release: PressRelease, @Ctx() ctx: Context): Promise<MailDelivery[]> {
     return ctx.services.mail.deliveriesForRelease(release.id);
   }
@@ -68,7 +87,9 @@ export class PressReleaseMailResolver {
 
 @Resolver(() => MediaContact)
 export class MediaContactMailResolver {
-  @FieldResolver(() => [MailDelivery], { description: `The e-mails sent (or queued, or skipped) to them: releases and invitations, newest first, at most ${DELIVERIES_MAX}.` })
+  @FieldResolver(() => [MailDelivery], {
+    description: `The e-mails sent (or queued, or skipped) to them: releases and invitations, newest first, at most ${DELIVERIES_MAX}.`,
+  })
   emailDeliveries(@Root() contact: MediaContact, @Ctx() ctx: Context): Promise<MailDelivery[]> {
     return ctx.services.mail.deliveriesForContact(contact.id);
   }

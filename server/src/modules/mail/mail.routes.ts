@@ -18,7 +18,11 @@ export function registerMailRoutes(http: FastifyInstance<any, any, any, any>, ma
       .code(ok ? 200 : 400)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(ok ? page('اشتراک لغو شد', 'از این پس ایمیل‌های روابط عمومی برای شما فرستاده نمی‌شود.') : page('پیوند نامعتبر است', 'این پیوند لغو اشتراک درست نیست یا ناقص کپی شده است.'));
+      .send(
+        ok
+          ? page('اشتراک لغو شد', 'از این پس ایمیل‌های روابط عمومی برای شما فرستاده نمی‌شود.')
+          : page('پیوند نامعتبر است', 'این پیوند لغو اشتراک درست نیست یا ناقص کپی شده است.'),
+      );
   });
   http.post('/mail/unsubscribe', async (request, reply) => {
     const ok = await unsubscribe(request.query as Record<string, unknown>);

@@ -91,7 +91,9 @@ export class MailService {
       if (!this.settings.smtpUrl) {
         await queue.migrate();
         this.queue = queue;
-        this.log.warn('SMTP_URL is not set: e-mails to journalists are queued but not sent until the server starts with SMTP_URL (docs/operations.md)');
+        this.log.warn(
+          'SMTP_URL is not set: e-mails to journalists are queued but not sent until the server starts with SMTP_URL (docs/operations.md)',
+        );
         return;
       }
       this.transport = nodemailer.createTransport(this.settings.smtpUrl);
@@ -111,12 +113,19 @@ export class MailService {
   }
 
   private assertQueue() {
-    if (!this.queue) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'E-mail needs the PostgreSQL job queue, which this server does not run (embedded database).');
+    if (!this.queue)
+      throw new AppError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'E-mail needs the PostgreSQL job queue, which this server does not run (embedded database).',
+      );
   }
 
   private checkTimes(sendAt: Date | null | undefined, embargoUntil: Date | null | undefined): Date {
     const now = Date.now();
-    for (const [name, at] of [['sendAt', sendAt], ['embargoUntil', embargoUntil]] as const) {
+    for (const [name, at] of [
+      ['sendAt', sendAt],
+      ['embargoUntil', embargoUntil],
+    ] as const) {
       if (!at) continue;
       if (Number.isNaN(at.getTime())) throw badInput('Not a valid instant.', `input.${name}`);
       if (at.getTime() < now - PAST_TOLERANCE_MS) throw badInput(`${name} is in the past.`, `input.${name}`);
@@ -166,7 +175,13 @@ export class MailService {
         }),
       );
       if (status === MailDeliveryStatus.QUEUED) {
-        await m.query(ADD_JOB_SQL, [DELIVER_TASK, JSON.stringify({ deliveryId: saved.id }), sendAt.toISOString(), this.settings.maxAttempts, `mail:${saved.id}`]);
+        await m.query(ADD_JOB_SQL, [
+          DELIVER_TASK,
+          JSON.stringify({ deliveryId: saved.id }),
+          sendAt.toISOString(),
+          this.settings.maxAttempts,
+          `mail:${saved.id}`,
+        ]);
       }
       deliveries.push(saved);
     }
@@ -184,21 +199,36 @@ export class MailService {
       const release = await m.findOne(PressRelease, { where: { id: input.releaseId }, lock: { mode: 'pessimistic_write' } });
       if (!release) throw notFound('Press release');
       if (release.status !== PressReleaseStatus.PUBLISHED) {
-        throw mediaConflict(MediaConflict.RELEASE_NOT_PUBLISHED, 'Only a published release can be e-mailed (its link goes to the public news page): publish it first.', 'input.releaseId');
+        throw mediaConflict(
+          MediaConflict.RELEASE_NOT_PUBLISHED,
+          'Only a published release can be e-mailed (its link goes to the public news page): publish it first.',
+          'input.releaseId',
+        );
       }
       let ids: string[];
       if (input.contactIds) {
         ids = [...new Set(input.contactIds)];
       } else {
-        const rows: Array<{ contact_id: string }> = await m.query('SELECT contact_id FROM press_release_distribution WHERE release_id = $1 ORDER BY sent_at, contact_id', [release.id]);
+        const rows: Array<{ contact_id: string }> = await m.query(
+          'SELECT contact_id FROM press_release_distribution WHERE release_id = $1 ORDER BY sent_at, contact_id',
+          [release.id],
+        );
         ids = rows.map((r) => r.contact_id);
       }
-      if (!ids.length) throw badInput('Nobody to send to: name the contacts, or record the release\'s distribution list first.', 'input.contactIds');
+      if (!ids.length)
+        throw badInput("Nobody to send to: name the contacts, or record the release's distribution list first.", 'input.contactIds');
       const contacts = await this.contacts(m, ids, 'input.contactIds');
       const withoutEmail = contacts.filter((c) => !c.email);
       const withEmail = contacts.filter((c) => c.email);
       if (!withEmail.length) throw badInput('None of these contacts has an e-mail address.', 'input.contactIds');
-      const deliveries = await this.enqueue(m, actor, withEmail.map((contact) => ({ contact, releaseId: release.id })), MailKind.PRESS_RELEASE, sendAt, input.embargoUntil ?? null);
+      const deliveries = await this.enqueue(
+        m,
+        actor,
+        withEmail.map((contact) => ({ contact, releaseId: release.id })),
+        MailKind.PRESS_RELEASE,
+        sendAt,
+        input.embargoUntil ?? null,
+      );
       // E-mailing puts them on the release's distribution list (those already on it keep their first record).
       await m.query(
         `INSERT INTO press_release_distribution (release_id, contact_id, sent_at, recorded_by)
@@ -227,16 +257,29 @@ export class MailService {
   async emailInvitations(actor: Actor, invitationIds: string[]): Promise<{ deliveries: MailDelivery[]; withoutEmail: MediaContact[] }> {
     this.assertQueue();
     return this.db.transaction(async (m) => {
-    const invitations = await m.find(MediaInvitation, { where: { id: In(invitationIds) }, order: { invitedAt: 'ASC', id: 'ASC' } });
-    const contacts = await this.contacts(m, invitations.map((i) => i.contactId), 'input.contactIds');
-    const byId = new Map(contacts.map((c) => [c.id, c]));
-    const withoutEmail = contacts.filter((c) => !c.email);
-    const recipients = invitations.filter((i) => byId.get(i.contactId)!.email).map((i) => ({ contact: byId.get(i.contactId)!, invitationId: i.id }));
-    const deliveries = await this.enqueue(m, actor, recipients, MailKind.EVENT_INVITATION, new Date(), null);
-    for (const d of deliveries) {
-      await this.audit.record(m, { actorId: actor.userId, action: 'emailMediaInvitation', entityType: 'MediaInvitation', entityId: d.invitationId!, after: { deliveryId: d.id, status: d.status }, requestId: actor.requestId });
-    }
-    return { deliveries, withoutEmail };
+      const invitations = await m.find(MediaInvitation, { where: { id: In(invitationIds) }, order: { invitedAt: 'ASC', id: 'ASC' } });
+      const contacts = await this.contacts(
+        m,
+        invitations.map((i) => i.contactId),
+        'input.contactIds',
+      );
+      const byId = new Map(contacts.map((c) => [c.id, c]));
+      const withoutEmail = contacts.filter((c) => !c.email);
+      const recipients = invitations
+        .filter((i) => byId.get(i.contactId)!.email)
+        .map((i) => ({ contact: byId.get(i.contactId)!, invitationId: i.id }));
+      const deliveries = await this.enqueue(m, actor, recipients, MailKind.EVENT_INVITATION, new Date(), null);
+      for (const d of deliveries) {
+        await this.audit.record(m, {
+          actorId: actor.userId,
+          action: 'emailMediaInvitation',
+          entityType: 'MediaInvitation',
+          entityId: d.invitationId!,
+          after: { deliveryId: d.id, status: d.status },
+          requestId: actor.requestId,
+        });
+      }
+      return { deliveries, withoutEmail };
     });
   }
 
@@ -261,7 +304,14 @@ export class MailService {
     }
     const mail = await this.render(delivery);
     if (!mail) {
-      await repo.update({ id }, { status: MailDeliveryStatus.FAILED, attempts, lastError: 'What it carried is no longer there (the release was withdrawn or deleted, or the invitation removed).' });
+      await repo.update(
+        { id },
+        {
+          status: MailDeliveryStatus.FAILED,
+          attempts,
+          lastError: 'What it carried is no longer there (the release was withdrawn or deleted, or the invitation removed).',
+        },
+      );
       return;
     }
     const unsubscribe = this.links.unsubscribe(contact.id);

@@ -25,7 +25,7 @@ export class ExportMediaContactDataPayload {
   @Field(() => MediaContact, { description: 'Their record.' })
   contact: MediaContact;
 
-  @Field(() => [MediaInteraction], { description: 'Every entry of the spokesperson\'s log with them, oldest first.' })
+  @Field(() => [MediaInteraction], { description: "Every entry of the spokesperson's log with them, oldest first." })
   interactions: MediaInteraction[];
 
   @Field(() => [MediaInvitation], { description: 'Every invitation to an event, oldest first.' })
@@ -42,7 +42,7 @@ export class ExportMediaContactDataPayload {
 
   @Field({
     description:
-      'The same data as one JSON document to hand to the person (their record with the outlet\'s name, the log entries, the invitations with each event\'s title and time, the releases with their titles), without staff ids.',
+      "The same data as one JSON document to hand to the person (their record with the outlet's name, the log entries, the invitations with each event's title and time, the releases with their titles), without staff ids.",
   })
   document: string;
 }
@@ -79,7 +79,10 @@ export class ContactDataService {
         m.find(MailDelivery, { where: { contactId: id }, order: { queuedAt: 'ASC', id: 'ASC' } }),
       ]);
       const events = new Map((await m.findBy(Event, { id: In(invitations.map((i) => i.eventId)) })).map((e) => [e.id, e]));
-      const releaseIds = [...releasesReceived.map((r) => r.releaseId), ...emailDeliveries.flatMap((d) => (d.releaseId ? [d.releaseId] : []))];
+      const releaseIds = [
+        ...releasesReceived.map((r) => r.releaseId),
+        ...emailDeliveries.flatMap((d) => (d.releaseId ? [d.releaseId] : [])),
+      ];
       const releases = new Map((await m.findBy(PressRelease, { id: In(releaseIds) })).map((r) => [r.id, r]));
       const exportedAt = new Date();
       const document = {
@@ -97,7 +100,14 @@ export class ContactDataService {
           createdAt: contact.createdAt,
           updatedAt: contact.updatedAt,
         },
-        interactions: interactions.map((i) => ({ kind: i.kind, occurredAt: i.occurredAt, topic: i.topic, notes: i.notes, followUpOn: i.followUpOn, followUpDoneAt: i.followUpDoneAt })),
+        interactions: interactions.map((i) => ({
+          kind: i.kind,
+          occurredAt: i.occurredAt,
+          topic: i.topic,
+          notes: i.notes,
+          followUpOn: i.followUpOn,
+          followUpDoneAt: i.followUpDoneAt,
+        })),
         invitations: invitations.map((i) => {
           const event = events.get(i.eventId);
           return {
@@ -115,11 +125,32 @@ export class ContactDataService {
         }),
         emailDeliveries: emailDeliveries.map((d) => {
           const release = d.releaseId ? releases.get(d.releaseId) : undefined;
-          return { kind: d.kind, email: d.email, release: release ? { titleFa: release.titleFa, slug: release.slug } : null, status: d.status, queuedAt: d.queuedAt, sentAt: d.sentAt };
+          return {
+            kind: d.kind,
+            email: d.email,
+            release: release ? { titleFa: release.titleFa, slug: release.slug } : null,
+            status: d.status,
+            queuedAt: d.queuedAt,
+            sentAt: d.sentAt,
+          };
         }),
       };
-      await this.audit.record(m, { actorId: actor.userId, action: 'exportMediaContactData', entityType: 'MediaContact', entityId: id, requestId: actor.requestId });
-      return { contact, interactions, invitations, releasesReceived, emailDeliveries, exportedAt, document: JSON.stringify(document, null, 2) };
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'exportMediaContactData',
+        entityType: 'MediaContact',
+        entityId: id,
+        requestId: actor.requestId,
+      });
+      return {
+        contact,
+        interactions,
+        invitations,
+        releasesReceived,
+        emailDeliveries,
+        exportedAt,
+        document: JSON.stringify(document, null, 2),
+      };
     });
   }
 
@@ -147,7 +178,14 @@ export class ContactDataService {
         list: { entityType: 'PressRelease', key: 'addedRecipients' },
       });
       const erased: ContactErasure = { interactions, invitations, distributions, auditEntriesRedacted: redacted };
-      await this.audit.record(m, { actorId: actor.userId, action: 'deleteMediaContact', entityType: 'MediaContact', entityId: id, before: { erased }, requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'deleteMediaContact',
+        entityType: 'MediaContact',
+        entityId: id,
+        before: { erased },
+        requestId: actor.requestId,
+      });
       return id;
     });
   }

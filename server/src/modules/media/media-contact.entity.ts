@@ -9,11 +9,16 @@ export const MEDIA_CONTACT_SEARCH_EXPRESSION = `nabz_normalize(name || ' ' || co
  * A journalist, editor or producer. Phones and e-mail are personal data: the type is reachable only
  * through staff-only operations, and nothing public (news) links to it.
  */
-@ObjectType('MediaContact', { description: 'A journalist, editor, presenter or producer the office deals with. Personal data: staff only (media officers and admins).' })
+@ObjectType('MediaContact', {
+  description: 'A journalist, editor, presenter or producer the office deals with. Personal data: staff only (media officers and admins).',
+})
 @Entity('media_contact')
 @Index('ix_media_contact_outlet', ['outletId'])
 @Index('ix_media_contact_name', ['name'])
-@Check('ck_media_contact_email', `"email" IS NULL OR ("email" = lower("email") AND "email" ~ '^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$')`)
+@Check(
+  'ck_media_contact_email',
+  `"email" IS NULL OR ("email" = lower("email") AND "email" ~ '^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$')`,
+)
 @Check('ck_media_contact_phones', `cardinality("phones") <= 5 AND nabz_join_words("phones") ~ '^(\\+?[0-9]{4,15}( \\+?[0-9]{4,15})*)?$'`)
 @Check('ck_media_contact_beats', `cardinality("beats") <= 10`)
 @Check('ck_media_contact_language', `"language" ~ '^[a-z]{2,3}(-[a-z0-9]{2,8})*$'`)
@@ -26,7 +31,10 @@ export class MediaContact {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field(() => String, { nullable: true, description: 'Their role at the outlet (reporter, editor-in-chief, presenter, producer…), as plain text.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Their role at the outlet (reporter, editor-in-chief, presenter, producer…), as plain text.',
+  })
   @Column({ type: 'varchar', length: 200, nullable: true })
   role: string | null;
 
@@ -46,7 +54,11 @@ export class MediaContact {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When they unsubscribed from the office\'s e-mail (by the link in every message); e-mails to them are then skipped. Null: subscribed.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When they unsubscribed from the office's e-mail (by the link in every message); e-mails to them are then skipped. Null: subscribed.",
+  })
   @Column({ name: 'unsubscribed_at', type: 'timestamptz', nullable: true })
   unsubscribedAt: Date | null;
 
@@ -62,7 +74,16 @@ export class MediaContact {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
-  @Column({ name: 'search_text', type: 'text', nullable: true, generatedType: 'STORED', asExpression: MEDIA_CONTACT_SEARCH_EXPRESSION, select: false, insert: false, update: false })
+  @Column({
+    name: 'search_text',
+    type: 'text',
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: MEDIA_CONTACT_SEARCH_EXPRESSION,
+    select: false,
+    insert: false,
+    update: false,
+  })
   searchText?: string;
 
   @Field({ description: 'When the contact was added.' })

@@ -33,7 +33,7 @@ export class MediaCoverage {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   url: string | null;
 
-  @Field({ description: 'The day it appeared, as a LocalDate (YYYY-MM-DD) in the city\'s time zone.' })
+  @Field({ description: "The day it appeared, as a LocalDate (YYYY-MM-DD) in the city's time zone." })
   @Column({ name: 'published_on', type: 'date' })
   publishedOn: string;
 

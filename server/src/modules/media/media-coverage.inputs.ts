@@ -62,7 +62,7 @@ export class RecordMediaCoverageInput {
   @IsUrl(URL_RULE, URL_MESSAGE)
   url?: string | null;
 
-  @Field({ description: 'The day it appeared, a LocalDate (YYYY-MM-DD) in the city\'s time zone.' })
+  @Field({ description: "The day it appeared, a LocalDate (YYYY-MM-DD) in the city's time zone." })
   @IsLocalDate()
   publishedOn: string;
 
@@ -72,7 +72,12 @@ export class RecordMediaCoverageInput {
   @Field(() => CoverageTone, { description: 'How it speaks of the municipality.' })
   tone: CoverageTone;
 
-  @TextInput({ description: `What it says, at most ${SUMMARY_MAX} characters of plain text.`, max: SUMMARY_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `What it says, at most ${SUMMARY_MAX} characters of plain text.`,
+    max: SUMMARY_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   summary?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The press release it reports on.' })

@@ -36,29 +36,48 @@ export class MediaCoverageResolver {
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Query(() => CoverageToneSummary, { description: 'Coverage counted by tone: over all, by outlet and by Solar Hijri month. Media officers and admins.' })
+  @Query(() => CoverageToneSummary, {
+    description: 'Coverage counted by tone: over all, by outlet and by Solar Hijri month. Media officers and admins.',
+  })
   mediaCoverageToneSummary(
-    @Arg('filter', () => MediaCoverageSummaryFilter, { nullable: true, description: 'Which coverage to count; all when omitted.' }) filter: MediaCoverageSummaryFilter | null,
+    @Arg('filter', () => MediaCoverageSummaryFilter, { nullable: true, description: 'Which coverage to count; all when omitted.' })
+    filter: MediaCoverageSummaryFilter | null,
     @Ctx() ctx: Context,
   ): Promise<CoverageToneSummary> {
     return ctx.services.mediaCoverage.toneSummary(filter);
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Mutation(() => RecordMediaCoveragePayload, { description: 'Records an article, broadcast or post about the municipality. Media officers and admins.' })
-  async recordMediaCoverage(@Arg('input', () => RecordMediaCoverageInput, { description: 'The coverage.' }) input: RecordMediaCoverageInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<RecordMediaCoveragePayload> {
+  @Mutation(() => RecordMediaCoveragePayload, {
+    description: 'Records an article, broadcast or post about the municipality. Media officers and admins.',
+  })
+  async recordMediaCoverage(
+    @Arg('input', () => RecordMediaCoverageInput, { description: 'The coverage.' }) input: RecordMediaCoverageInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<RecordMediaCoveragePayload> {
     return { coverage: await ctx.services.mediaCoverage.record(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Mutation(() => UpdateMediaCoveragePayload, { description: 'Changes recorded coverage (its tone, for example). Media officers and admins.' })
-  async updateMediaCoverage(@Arg('input', () => UpdateMediaCoverageInput, { description: 'The coverage and the changes.' }) input: UpdateMediaCoverageInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateMediaCoveragePayload> {
+  @Mutation(() => UpdateMediaCoveragePayload, {
+    description: 'Changes recorded coverage (its tone, for example). Media officers and admins.',
+  })
+  async updateMediaCoverage(
+    @Arg('input', () => UpdateMediaCoverageInput, { description: 'The coverage and the changes.' }) input: UpdateMediaCoverageInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<UpdateMediaCoveragePayload> {
     return { coverage: await ctx.services.mediaCoverage.update(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => DeleteMediaCoveragePayload, { description: 'Deletes a coverage record. Media officers and admins.' })
-  async deleteMediaCoverage(@Arg('input', () => DeleteMediaCoverageInput, { description: 'The coverage.' }) input: DeleteMediaCoverageInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeleteMediaCoveragePayload> {
+  async deleteMediaCoverage(
+    @Arg('input', () => DeleteMediaCoverageInput, { description: 'The coverage.' }) input: DeleteMediaCoverageInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<DeleteMediaCoveragePayload> {
     return { deletedCoverageId: await ctx.services.mediaCoverage.delete(actor, input.id) };
   }
 
@@ -88,8 +107,12 @@ export class OutletToneSummaryResolver {
 
 @Resolver(() => MonthToneSummary)
 export class MonthToneSummaryResolver {
-  @FieldResolver(() => String, { description: 'The month\'s name and year in the requested language: «مهر ۱۴۰۴» or «Mehr 1404».' })
-  label(@Root() row: MonthToneSummary, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: 'Overrides the request language.' }) locale?: Locale): string {
+  @FieldResolver(() => String, { description: "The month's name and year in the requested language: «مهر ۱۴۰۴» or «Mehr 1404»." })
+  label(
+    @Root() row: MonthToneSummary,
+    @Ctx() ctx: Context,
+    @Arg('locale', () => Locale, { nullable: true, description: 'Overrides the request language.' }) locale?: Locale,
+  ): string {
     return (locale ?? ctx.locale) === Locale.EN ? row.labelEn : row.labelFa;
   }
 }

@@ -19,7 +19,13 @@ describe('coverage tone summary', () => {
       ['1404-07', 'Mehr 1404', 4],
       ['1404-08', 'Aban 1404', 1],
     ]);
-    expect(summary.byMonth[1]).toMatchObject({ persianYear: 1404, persianMonth: 7, startsOn: '2025-09-23', endsOn: '2025-10-22', labelFa: 'مهر ۱۴۰۴' });
+    expect(summary.byMonth[1]).toMatchObject({
+      persianYear: 1404,
+      persianMonth: 7,
+      startsOn: '2025-09-23',
+      endsOn: '2025-10-22',
+      labelFa: 'مهر ۱۴۰۴',
+    });
   });
 
   it('is empty without coverage', () => {

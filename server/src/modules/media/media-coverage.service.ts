@@ -5,7 +5,12 @@ import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { MediaCoverage } from './media-coverage.entity';
-import { type MediaCoverageFilter, type MediaCoverageSummaryFilter, type RecordMediaCoverageInput, type UpdateMediaCoverageInput } from './media-coverage.inputs';
+import {
+  type MediaCoverageFilter,
+  type MediaCoverageSummaryFilter,
+  type RecordMediaCoverageInput,
+  type UpdateMediaCoverageInput,
+} from './media-coverage.inputs';
 import { type CoverageToneSummary, type ToneCounts } from './media-coverage.types';
 import { type PageRequest } from './media-directory.service';
 import { CoverageTone } from './media.enums';
@@ -36,7 +41,9 @@ function add(counts: ToneCounts, tone: CoverageTone, n: number): void {
  * Folds (day, outlet, tone, count) rows into the summary: over all, by outlet (most coverage first)
  * and by Persian month (calendar order). Pure, so it is tested without a database.
  */
-export function summarizeTone(rows: ReadonlyArray<{ day: string; outletId: string; tone: CoverageTone; count: number }>): CoverageToneSummary {
+export function summarizeTone(
+  rows: ReadonlyArray<{ day: string; outletId: string; tone: CoverageTone; count: number }>,
+): CoverageToneSummary {
   const total = zero();
   const byOutlet = new Map<string, ToneCounts>();
   const byMonth = new Map<string, { month: ReturnType<typeof persianMonthOf>; counts: ToneCounts }>();
@@ -91,7 +98,11 @@ export class MediaCoverageService {
       if (!isUuid(id) || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw malformedCursor();
       qb.andWhere('(c.published_on, c.id) < (:day, :id)', { day, id });
     }
-    const rows = await qb.orderBy('c.published_on', 'DESC').addOrderBy('c.id', 'DESC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('c.published_on', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (c) => [c.publishedOn, c.id]);
   }
 
@@ -132,13 +143,21 @@ export class MediaCoverageService {
         .returning(['id'])
         .execute();
       const coverage = await m.findOneByOrFail(MediaCoverage, { id: result.identifiers[0].id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'recordMediaCoverage', entityType: 'MediaCoverage', entityId: coverage.id, after: snapshot(coverage), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'recordMediaCoverage',
+        entityType: 'MediaCoverage',
+        entityId: coverage.id,
+        after: snapshot(coverage),
+        requestId: actor.requestId,
+      });
       return coverage;
     });
   }
 
   async update(actor: Actor, input: UpdateMediaCoverageInput): Promise<MediaCoverage> {
-    for (const field of ['outletId', 'title', 'publishedOn', 'kind', 'tone'] as const) if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
+    for (const field of ['outletId', 'title', 'publishedOn', 'kind', 'tone'] as const)
+      if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Media coverage');
     return this.write(async (m) => {
       const before = await m.findOne(MediaCoverage, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
@@ -160,7 +179,15 @@ export class MediaCoverageService {
       if (input.summary !== undefined) changes.summary = emptyToNull(input.summary);
       if (Object.keys(changes).length) await m.update(MediaCoverage, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaCoverage, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaCoverage', entityType: 'MediaCoverage', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'updateMediaCoverage',
+        entityType: 'MediaCoverage',
+        entityId: before.id,
+        before: snapshot(before),
+        after: snapshot(after),
+        requestId: actor.requestId,
+      });
       return after;
     });
   }
@@ -171,7 +198,14 @@ export class MediaCoverageService {
       const before = await m.findOne(MediaCoverage, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('Media coverage');
       await m.delete(MediaCoverage, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'deleteMediaCoverage', entityType: 'MediaCoverage', entityId: id, before: snapshot(before), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'deleteMediaCoverage',
+        entityType: 'MediaCoverage',
+        entityId: id,
+        before: snapshot(before),
+        requestId: actor.requestId,
+      });
       return id;
     });
   }
@@ -189,12 +223,14 @@ export class MediaCoverageService {
   }
 
   private async assertOutlet(m: EntityManager, outletId: string): Promise<void> {
-    if (!isUuid(outletId) || !(await m.exists(MediaOutlet, { where: { id: outletId } }))) throw badInput('No such media outlet.', 'input.outletId');
+    if (!isUuid(outletId) || !(await m.exists(MediaOutlet, { where: { id: outletId } })))
+      throw badInput('No such media outlet.', 'input.outletId');
   }
 
   private async assertRelease(m: EntityManager, releaseId: string | null | undefined): Promise<void> {
     if (!releaseId) return;
-    if (!isUuid(releaseId) || !(await m.exists(PressRelease, { where: { id: releaseId } }))) throw badInput('No such press release.', 'input.pressReleaseId');
+    if (!isUuid(releaseId) || !(await m.exists(PressRelease, { where: { id: releaseId } })))
+      throw badInput('No such press release.', 'input.pressReleaseId');
   }
 
   private async write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {

@@ -35,16 +35,16 @@ export class MonthToneSummary {
   @Field(() => Int, { description: 'The Solar Hijri month, 1 (Farvardin) to 12 (Esfand).' })
   persianMonth: number;
 
-  @Field({ description: 'The month\'s first day, as a Gregorian LocalDate (YYYY-MM-DD).' })
+  @Field({ description: "The month's first day, as a Gregorian LocalDate (YYYY-MM-DD)." })
   startsOn: string;
 
-  @Field({ description: 'The month\'s last day, as a Gregorian LocalDate (YYYY-MM-DD).' })
+  @Field({ description: "The month's last day, as a Gregorian LocalDate (YYYY-MM-DD)." })
   endsOn: string;
 
   labelFa: string;
   labelEn: string;
 
-  @Field(() => ToneCounts, { description: 'That month\'s coverage by tone.' })
+  @Field(() => ToneCounts, { description: "That month's coverage by tone." })
   counts: ToneCounts;
 }
 
@@ -56,6 +56,8 @@ export class CoverageToneSummary {
   @Field(() => [OutletToneSummary], { description: 'One entry per outlet with coverage, most coverage first (ties by outlet id).' })
   byOutlet: OutletToneSummary[];
 
-  @Field(() => [MonthToneSummary], { description: 'One entry per Persian month with coverage, in calendar order; months without coverage are left out.' })
+  @Field(() => [MonthToneSummary], {
+    description: 'One entry per Persian month with coverage, in calendar order; months without coverage are left out.',
+  })
   byMonth: MonthToneSummary[];
 }

@@ -19,7 +19,12 @@ const SEARCH_DESCRIPTION = 'Arabic ي/ك match Persian ی/ک; ZWNJ, diacritics a
 
 @InputType({ description: 'Which outlets to list.' })
 export class MediaOutletFilter {
-  @TextInput({ description: `Words to find in the outlet's name, in either language. ${SEARCH_DESCRIPTION}`, max: 200, optional: true, allowBlank: true })
+  @TextInput({
+    description: `Words to find in the outlet's name, in either language. ${SEARCH_DESCRIPTION}`,
+    max: 200,
+    optional: true,
+    allowBlank: true,
+  })
   search?: string | null;
 
   @Field(() => [MediaOutletKind], { nullable: true, description: 'Only outlets of these kinds.' })
@@ -116,7 +121,12 @@ export class MediaContactFilter {
   @MaxLength(64)
   outletId?: string | null;
 
-  @TextInput({ description: `Only contacts with this beat (whole beat, matched the Persian-aware way). ${SEARCH_DESCRIPTION}`, max: BEAT_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `Only contacts with this beat (whole beat, matched the Persian-aware way). ${SEARCH_DESCRIPTION}`,
+    max: BEAT_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   beat?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only contacts working in this language (BCP 47 code).' })
@@ -170,7 +180,9 @@ export class CreateMediaContactInput {
   notes?: string | null;
 }
 
-@InputType({ description: 'Changes to a media contact. Omitted fields keep their value; null clears an optional field (and empties a list).' })
+@InputType({
+  description: 'Changes to a media contact. Omitted fields keep their value; null clears an optional field (and empties a list).',
+})
 export class UpdateMediaContactInput {
   @Field(() => ID, { description: 'The contact to change.' })
   @MaxLength(64)
@@ -217,7 +229,9 @@ export class UpdateMediaContactInput {
 
 @InputType({ description: 'The contact to delete.' })
 export class DeleteMediaContactInput {
-  @Field(() => ID, { description: 'The contact to delete, with their log entries, their place on distribution lists and their invitations.' })
+  @Field(() => ID, {
+    description: 'The contact to delete, with their log entries, their place on distribution lists and their invitations.',
+  })
   @MaxLength(64)
   id: string;
 }

@@ -29,7 +29,10 @@ const malformedCursor = () => badInput('The cursor is malformed: pass an endCurs
 
 /** Search words, normalised the way the stored search columns are. */
 export function searchWords(search: string | null | undefined): string[] {
-  return normalizeForSearch(search ?? '').split(' ').filter(Boolean).slice(0, 10);
+  return normalizeForSearch(search ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 10);
 }
 
 /** Lists are ordered by name then id; the cursor is that pair. */
@@ -63,14 +66,20 @@ export class MediaDirectoryService {
 
   async listOutlets({ first, after, filter }: PageRequest<MediaOutletFilter>): Promise<Page<MediaOutlet>> {
     const qb = this.db.getRepository(MediaOutlet).createQueryBuilder('o');
-    searchWords(filter?.search).forEach((word, i) => qb.andWhere(`o.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
+    searchWords(filter?.search).forEach((word, i) =>
+      qb.andWhere(`o.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }),
+    );
     if (filter?.kinds?.length) qb.andWhere('o.kind IN (:...kinds)', { kinds: filter.kinds });
     const totalCount = await qb.getCount();
     if (after) {
       const [name, id] = afterName(after);
       qb.andWhere('(o.name_fa, o.id) > (:name, :id)', { name, id });
     }
-    const rows = await qb.orderBy('o.name_fa', 'ASC').addOrderBy('o.id', 'ASC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('o.name_fa', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .take(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (o) => [o.nameFa, o.id]);
   }
 
@@ -78,7 +87,9 @@ export class MediaDirectoryService {
     const qb = this.db.getRepository(MediaContact).createQueryBuilder('c').leftJoin(MediaOutlet, 'o', 'o.id = c.outlet_id');
     // Each word must be found somewhere: in the contact (name, role, beats) or in their outlet's name.
     searchWords(filter?.search).forEach((word, i) =>
-      qb.andWhere(`(c.search_text LIKE :w${i} ESCAPE '\\' OR coalesce(o.search_text, '') LIKE :w${i} ESCAPE '\\')`, { [`w${i}`]: `%${escapeLike(word)}%` }),
+      qb.andWhere(`(c.search_text LIKE :w${i} ESCAPE '\\' OR coalesce(o.search_text, '') LIKE :w${i} ESCAPE '\\')`, {
+        [`w${i}`]: `%${escapeLike(word)}%`,
+      }),
     );
     if (filter?.outletId) {
       if (!isUuid(filter.outletId)) return toPage([], first, 0, () => []);
@@ -92,7 +103,11 @@ export class MediaDirectoryService {
       const [name, id] = afterName(after);
       qb.andWhere('(c.name, c.id) > (:name, :id)', { name, id });
     }
-    const rows = await qb.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (c) => [c.name, c.id]);
   }
 
@@ -118,17 +133,31 @@ export class MediaDirectoryService {
         .createQueryBuilder()
         .insert()
         .into(MediaOutlet)
-        .values({ nameFa: input.nameFa.trim(), nameEn: emptyToNull(input.nameEn), kind: input.kind, url: emptyToNull(input.url), notes: emptyToNull(input.notes) })
+        .values({
+          nameFa: input.nameFa.trim(),
+          nameEn: emptyToNull(input.nameEn),
+          kind: input.kind,
+          url: emptyToNull(input.url),
+          notes: emptyToNull(input.notes),
+        })
         .returning(['id'])
         .execute();
       const outlet = await m.findOneByOrFail(MediaOutlet, { id: result.identifiers[0].id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'createMediaOutlet', entityType: 'MediaOutlet', entityId: outlet.id, after: outletSnapshot(outlet), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'createMediaOutlet',
+        entityType: 'MediaOutlet',
+        entityId: outlet.id,
+        after: outletSnapshot(outlet),
+        requestId: actor.requestId,
+      });
       return outlet;
     });
   }
 
   async updateOutlet(actor: Actor, input: UpdateMediaOutletInput): Promise<MediaOutlet> {
-    for (const field of ['nameFa', 'kind'] as const) if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
+    for (const field of ['nameFa', 'kind'] as const)
+      if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Media outlet');
     return this.writeOutlet(async (m) => {
       const before = await m.findOne(MediaOutlet, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
@@ -141,7 +170,15 @@ export class MediaDirectoryService {
       if (input.notes !== undefined) changes.notes = emptyToNull(input.notes);
       if (Object.keys(changes).length) await m.update(MediaOutlet, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaOutlet, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaOutlet', entityType: 'MediaOutlet', entityId: before.id, before: outletSnapshot(before), after: outletSnapshot(after), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'updateMediaOutlet',
+        entityType: 'MediaOutlet',
+        entityId: before.id,
+        before: outletSnapshot(before),
+        after: outletSnapshot(after),
+        requestId: actor.requestId,
+      });
       return after;
     });
   }
@@ -156,11 +193,22 @@ export class MediaDirectoryService {
         await m.delete(MediaOutlet, { id });
       } catch (err) {
         if (foreignKeyViolation(err) !== null) {
-          throw mediaConflict(MediaConflict.OUTLET_IN_USE, 'Contacts or coverage still refer to this outlet: move or delete them first.', 'input.id');
+          throw mediaConflict(
+            MediaConflict.OUTLET_IN_USE,
+            'Contacts or coverage still refer to this outlet: move or delete them first.',
+            'input.id',
+          );
         }
         throw err;
       }
-      await this.audit.record(m, { actorId: actor.userId, action: 'deleteMediaOutlet', entityType: 'MediaOutlet', entityId: id, before: outletSnapshot(before), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'deleteMediaOutlet',
+        entityType: 'MediaOutlet',
+        entityId: id,
+        before: outletSnapshot(before),
+        requestId: actor.requestId,
+      });
       return id;
     });
   }
@@ -180,13 +228,21 @@ export class MediaDirectoryService {
       await this.assertOutlet(m, values.outletId);
       const result = await m.createQueryBuilder().insert().into(MediaContact).values(values).returning(['id']).execute();
       const contact = await m.findOneByOrFail(MediaContact, { id: result.identifiers[0].id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'createMediaContact', entityType: 'MediaContact', entityId: contact.id, after: contactSnapshot(contact), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'createMediaContact',
+        entityType: 'MediaContact',
+        entityId: contact.id,
+        after: contactSnapshot(contact),
+        requestId: actor.requestId,
+      });
       return contact;
     });
   }
 
   async updateContact(actor: Actor, input: UpdateMediaContactInput): Promise<MediaContact> {
-    for (const field of ['name', 'language'] as const) if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
+    for (const field of ['name', 'language'] as const)
+      if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Media contact');
     const changes: Partial<MediaContact> = {};
     if (input.name !== undefined) changes.name = input.name!.trim();
@@ -203,7 +259,15 @@ export class MediaDirectoryService {
       if (changes.outletId !== undefined) await this.assertOutlet(m, changes.outletId);
       if (Object.keys(changes).length) await m.update(MediaContact, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaContact, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaContact', entityType: 'MediaContact', entityId: before.id, before: contactSnapshot(before), after: contactSnapshot(after), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'updateMediaContact',
+        entityType: 'MediaContact',
+        entityId: before.id,
+        before: contactSnapshot(before),
+        after: contactSnapshot(after),
+        requestId: actor.requestId,
+      });
       return after;
     });
   }
@@ -211,7 +275,8 @@ export class MediaDirectoryService {
   /** Deletes a contact and, by the foreign keys, their log entries, distribution rows and invitations. */
   private async assertOutlet(m: EntityManager, outletId: string | null | undefined): Promise<void> {
     if (!outletId) return;
-    if (!isUuid(outletId) || !(await m.exists(MediaOutlet, { where: { id: outletId } }))) throw badInput('No such media outlet.', 'input.outletId');
+    if (!isUuid(outletId) || !(await m.exists(MediaOutlet, { where: { id: outletId } })))
+      throw badInput('No such media outlet.', 'input.outletId');
   }
 
   private async writeOutlet<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {

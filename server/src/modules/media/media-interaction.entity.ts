@@ -5,7 +5,9 @@ import { MediaContact } from './media-contact.entity';
 import { MediaInteractionKind } from './media.enums';
 
 /** One entry of the spokesperson's log: what passed between the office and a contact, and what is still to do. */
-@ObjectType('MediaInteraction', { description: 'An entry of the spokesperson\'s log: an inquiry, interview, statement, call or meeting with a media contact. Staff only.' })
+@ObjectType('MediaInteraction', {
+  description: "An entry of the spokesperson's log: an inquiry, interview, statement, call or meeting with a media contact. Staff only.",
+})
 @Entity('media_interaction')
 @Index('ix_media_interaction_contact', ['contactId', 'occurredAt'])
 @Index('ix_media_interaction_occurred', ['occurredAt'])
@@ -48,7 +50,10 @@ export class MediaInteraction {
   @JoinColumn({ name: 'staff_id', foreignKeyConstraintName: 'fk_media_interaction_staff' })
   staff?: StaffUser;
 
-  @Field(() => String, { nullable: true, description: 'The day to follow up by, as a LocalDate (YYYY-MM-DD) in the city\'s time zone; null when nothing is to follow.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The day to follow up by, as a LocalDate (YYYY-MM-DD) in the city's time zone; null when nothing is to follow.",
+  })
   @Column({ name: 'follow_up_on', type: 'date', nullable: true })
   followUpOn: string | null;
 

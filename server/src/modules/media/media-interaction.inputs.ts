@@ -34,7 +34,7 @@ export class MediaInteractionFilter {
   occurredBefore?: Date | null;
 }
 
-@InputType({ description: 'A new entry of the spokesperson\'s log.' })
+@InputType({ description: "A new entry of the spokesperson's log." })
 export class LogMediaInteractionInput {
   @Field(() => ID, { description: 'The contact.' })
   @MaxLength(64)

@@ -24,22 +24,26 @@ export const MediaInteractionConnection = Connection(MediaInteraction, 'MediaInt
 @Resolver(() => MediaInteraction)
 export class MediaInteractionResolver {
   @StaffOnly(...MEDIA_STAFF)
-  @Query(() => MediaInteractionConnection, { description: 'The spokesperson\'s log, newest first. Media officers and admins.' })
+  @Query(() => MediaInteractionConnection, { description: "The spokesperson's log, newest first. Media officers and admins." })
   mediaInteractions(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => MediaInteractionFilter, { nullable: true, description: 'Narrows the list.' }) filter: MediaInteractionFilter | null,
+    @Arg('filter', () => MediaInteractionFilter, { nullable: true, description: 'Narrows the list.' })
+    filter: MediaInteractionFilter | null,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.mediaInteractions.list({ first: page.first, after: page.after, filter });
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Query(() => MediaInteractionConnection, { description: 'Open follow-ups (not yet done), the oldest due day first. Media officers and admins.' })
+  @Query(() => MediaInteractionConnection, {
+    description: 'Open follow-ups (not yet done), the oldest due day first. Media officers and admins.',
+  })
   mediaFollowUps(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('dueBefore', () => String, {
       nullable: true,
-      description: 'Only follow-ups due before this day (a LocalDate, YYYY-MM-DD, exclusive): pass tomorrow for everything due by today. All open ones when omitted.',
+      description:
+        'Only follow-ups due before this day (a LocalDate, YYYY-MM-DD, exclusive): pass tomorrow for everything due by today. All open ones when omitted.',
     })
     dueBefore: string | null,
     @Ctx() ctx: Context,
@@ -49,22 +53,37 @@ export class MediaInteractionResolver {
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Mutation(() => LogMediaInteractionPayload, { description: 'Writes an entry in the spokesperson\'s log, optionally with a follow-up day. Media officers and admins.' })
-  async logMediaInteraction(@Arg('input', () => LogMediaInteractionInput, { description: 'The entry.' }) input: LogMediaInteractionInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<LogMediaInteractionPayload> {
+  @Mutation(() => LogMediaInteractionPayload, {
+    description: "Writes an entry in the spokesperson's log, optionally with a follow-up day. Media officers and admins.",
+  })
+  async logMediaInteraction(
+    @Arg('input', () => LogMediaInteractionInput, { description: 'The entry.' }) input: LogMediaInteractionInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<LogMediaInteractionPayload> {
     return { interaction: await ctx.services.mediaInteractions.log(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => UpdateMediaInteractionPayload, { description: 'Corrects an entry of the log. Media officers and admins.' })
-  async updateMediaInteraction(@Arg('input', () => UpdateMediaInteractionInput, { description: 'The entry and the changes.' }) input: UpdateMediaInteractionInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateMediaInteractionPayload> {
+  async updateMediaInteraction(
+    @Arg('input', () => UpdateMediaInteractionInput, { description: 'The entry and the changes.' }) input: UpdateMediaInteractionInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<UpdateMediaInteractionPayload> {
     return { interaction: await ctx.services.mediaInteractions.update(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => CompleteMediaFollowUpPayload, {
-    description: 'Marks an entry\'s follow-up done; it leaves `mediaFollowUps`. Done already: returned unchanged. An entry without a follow-up is BAD_USER_INPUT. Media officers and admins.',
+    description:
+      "Marks an entry's follow-up done; it leaves `mediaFollowUps`. Done already: returned unchanged. An entry without a follow-up is BAD_USER_INPUT. Media officers and admins.",
   })
-  async completeMediaFollowUp(@Arg('input', () => CompleteMediaFollowUpInput, { description: 'The entry.' }) input: CompleteMediaFollowUpInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CompleteMediaFollowUpPayload> {
+  async completeMediaFollowUp(
+    @Arg('input', () => CompleteMediaFollowUpInput, { description: 'The entry.' }) input: CompleteMediaFollowUpInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<CompleteMediaFollowUpPayload> {
     return { interaction: await ctx.services.mediaInteractions.completeFollowUp(actor, input.interactionId) };
   }
 
@@ -78,7 +97,7 @@ export class MediaInteractionResolver {
     return ctx.loaders.staffUserById.load(entry.staffId);
   }
 
-  @FieldResolver(() => Boolean, { description: 'True while the follow-up is open and its day has passed (in the city\'s time zone).' })
+  @FieldResolver(() => Boolean, { description: "True while the follow-up is open and its day has passed (in the city's time zone)." })
   followUpOverdue(@Root() entry: MediaInteraction, @Ctx() ctx: Context): boolean {
     return ctx.services.mediaInteractions.isOverdue(entry);
   }

@@ -58,12 +58,24 @@ export class MediaInteractionService {
       if (!isUuid(id) || Number.isNaN(Date.parse(at))) throw malformedCursor();
       qb.andWhere('(i.occurred_at, i.id) < (:at, :id)', { at, id });
     }
-    const rows = await qb.orderBy('i.occurred_at', 'DESC').addOrderBy('i.id', 'DESC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('i.occurred_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .take(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (i) => [i.occurredAt.toISOString(), i.id]);
   }
 
   /** Open follow-ups (not done), due before `dueBefore` when given, the longest-waiting first. */
-  async openFollowUps({ first, after, dueBefore }: { first: number; after?: string | null; dueBefore?: string | null }): Promise<Page<MediaInteraction>> {
+  async openFollowUps({
+    first,
+    after,
+    dueBefore,
+  }: {
+    first: number;
+    after?: string | null;
+    dueBefore?: string | null;
+  }): Promise<Page<MediaInteraction>> {
     const qb = this.db
       .getRepository(MediaInteraction)
       .createQueryBuilder('i')
@@ -76,7 +88,11 @@ export class MediaInteractionService {
       if (!isUuid(id) || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw malformedCursor();
       qb.andWhere('(i.follow_up_on, i.id) > (:day, :id)', { day, id });
     }
-    const rows = await qb.orderBy('i.follow_up_on', 'ASC').addOrderBy('i.id', 'ASC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('i.follow_up_on', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .take(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (i) => [i.followUpOn!, i.id]);
   }
 
@@ -85,7 +101,8 @@ export class MediaInteractionService {
     const staffId = input.staffId ?? actor.userId;
     assertStaffId(staffId);
     return this.write(async (m) => {
-      if (!isUuid(input.contactId) || !(await m.exists(MediaContact, { where: { id: input.contactId } }))) throw badInput('No such media contact.', 'input.contactId');
+      if (!isUuid(input.contactId) || !(await m.exists(MediaContact, { where: { id: input.contactId } })))
+        throw badInput('No such media contact.', 'input.contactId');
       const result = await m
         .createQueryBuilder()
         .insert()
@@ -102,13 +119,21 @@ export class MediaInteractionService {
         .returning(['id'])
         .execute();
       const entry = await m.findOneByOrFail(MediaInteraction, { id: result.identifiers[0].id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'logMediaInteraction', entityType: 'MediaInteraction', entityId: entry.id, after: snapshot(entry), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'logMediaInteraction',
+        entityType: 'MediaInteraction',
+        entityId: entry.id,
+        after: snapshot(entry),
+        requestId: actor.requestId,
+      });
       return entry;
     });
   }
 
   async update(actor: Actor, input: UpdateMediaInteractionInput): Promise<MediaInteraction> {
-    for (const field of ['kind', 'occurredAt', 'topic', 'staffId'] as const) if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
+    for (const field of ['kind', 'occurredAt', 'topic', 'staffId'] as const)
+      if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     assertInstant(input.occurredAt, 'input.occurredAt');
     if (!isUuid(input.id)) throw notFound('Media interaction');
     if (input.staffId) assertStaffId(input.staffId);
@@ -128,7 +153,15 @@ export class MediaInteractionService {
       }
       if (Object.keys(changes).length) await m.update(MediaInteraction, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaInteraction, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaInteraction', entityType: 'MediaInteraction', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'updateMediaInteraction',
+        entityType: 'MediaInteraction',
+        entityId: before.id,
+        before: snapshot(before),
+        after: snapshot(after),
+        requestId: actor.requestId,
+      });
       return after;
     });
   }
@@ -143,7 +176,15 @@ export class MediaInteractionService {
       if (before.followUpDoneAt) return before;
       await m.query('UPDATE media_interaction SET follow_up_done_at = now(), updated_at = now() WHERE id = $1', [before.id]);
       const after = await m.findOneByOrFail(MediaInteraction, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'completeMediaFollowUp', entityType: 'MediaInteraction', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'completeMediaFollowUp',
+        entityType: 'MediaInteraction',
+        entityId: before.id,
+        before: snapshot(before),
+        after: snapshot(after),
+        requestId: actor.requestId,
+      });
       return after;
     });
   }

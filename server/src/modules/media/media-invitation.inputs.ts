@@ -39,10 +39,19 @@ export class InviteMediaContactsInput {
   @MaxLength(64, { each: true })
   contactIds: string[];
 
-  @TextInput({ description: `A note on the new invitations, at most ${NOTE_MAX} characters of plain text.`, max: NOTE_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `A note on the new invitations, at most ${NOTE_MAX} characters of plain text.`,
+    max: NOTE_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   note?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Also e-mail each invitation (given ones included) with RSVP links that record the reply; contacts without an address are listed in contactsWithoutEmail. Default false.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Also e-mail each invitation (given ones included) with RSVP links that record the reply; contacts without an address are listed in contactsWithoutEmail. Default false.',
+  })
   @IsOptional()
   sendEmail?: boolean | null;
 }
@@ -74,13 +83,17 @@ export class RemoveMediaInvitationInput {
 
 @ObjectType({ description: 'The invitations of the contacts asked for.' })
 export class InviteMediaContactsPayload {
-  @Field(() => [MediaInvitation], { description: 'One invitation per contact given, in the order given: new ones, and those that already existed.' })
+  @Field(() => [MediaInvitation], {
+    description: 'One invitation per contact given, in the order given: new ones, and those that already existed.',
+  })
   invitations: MediaInvitation[];
 
   @Field(() => Int, { description: 'How many invitations are new.' })
   addedCount: number;
 
-  @Field(() => [MailDelivery], { description: 'With sendEmail: the e-mails queued (or skipped: unsubscribed), one per contact with an address. Empty otherwise.' })
+  @Field(() => [MailDelivery], {
+    description: 'With sendEmail: the e-mails queued (or skipped: unsubscribed), one per contact with an address. Empty otherwise.',
+  })
   emailDeliveries: MailDelivery[];
 
   @Field(() => [MediaContact], { description: 'With sendEmail: the contacts not e-mailed because they have no address.' })

@@ -23,33 +23,59 @@ export const MediaInvitationConnection = Connection(MediaInvitation, 'MediaInvit
 @Resolver(() => MediaInvitation)
 export class MediaInvitationResolver {
   @StaffOnly(...MEDIA_STAFF)
-  @Query(() => MediaInvitationConnection, { description: 'Invitations of media contacts to events, in the order they were made. Media officers and admins.' })
+  @Query(() => MediaInvitationConnection, {
+    description: 'Invitations of media contacts to events, in the order they were made. Media officers and admins.',
+  })
   mediaInvitations(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => MediaInvitationFilter, { nullable: true, description: 'Narrows the list (usually to one event).' }) filter: MediaInvitationFilter | null,
+    @Arg('filter', () => MediaInvitationFilter, { nullable: true, description: 'Narrows the list (usually to one event).' })
+    filter: MediaInvitationFilter | null,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.mediaInvitations.list({ first: page.first, after: page.after, filter });
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Mutation(() => InviteMediaContactsPayload, { description: 'Invites media contacts to an event; inviting someone twice changes nothing. With sendEmail, also e-mails the invitations with RSVP links (SERVICE_UNAVAILABLE when this server runs no e-mail queue). Media officers and admins.' })
-  async inviteMediaContacts(@Arg('input', () => InviteMediaContactsInput, { description: 'The event and the contacts.' }) input: InviteMediaContactsInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<InviteMediaContactsPayload> {
+  @Mutation(() => InviteMediaContactsPayload, {
+    description:
+      'Invites media contacts to an event; inviting someone twice changes nothing. With sendEmail, also e-mails the invitations with RSVP links (SERVICE_UNAVAILABLE when this server runs no e-mail queue). Media officers and admins.',
+  })
+  async inviteMediaContacts(
+    @Arg('input', () => InviteMediaContactsInput, { description: 'The event and the contacts.' }) input: InviteMediaContactsInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<InviteMediaContactsPayload> {
     if (input.sendEmail) ctx.services.mail.ensureAvailable();
     const { invitations, added } = await ctx.services.mediaInvitations.invite(actor, input);
-    const mailed = input.sendEmail ? await ctx.services.mail.emailInvitations(actor, invitations.map((i) => i.id)) : { deliveries: [], withoutEmail: [] };
+    const mailed = input.sendEmail
+      ? await ctx.services.mail.emailInvitations(
+          actor,
+          invitations.map((i) => i.id),
+        )
+      : { deliveries: [], withoutEmail: [] };
     return { invitations, addedCount: added, emailDeliveries: mailed.deliveries, contactsWithoutEmail: mailed.withoutEmail };
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Mutation(() => UpdateMediaInvitationPayload, { description: 'Records a contact\'s reply to an invitation, or whether they came. Media officers and admins.' })
-  async updateMediaInvitation(@Arg('input', () => UpdateMediaInvitationInput, { description: 'The invitation and what to record.' }) input: UpdateMediaInvitationInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateMediaInvitationPayload> {
+  @Mutation(() => UpdateMediaInvitationPayload, {
+    description: "Records a contact's reply to an invitation, or whether they came. Media officers and admins.",
+  })
+  async updateMediaInvitation(
+    @Arg('input', () => UpdateMediaInvitationInput, { description: 'The invitation and what to record.' })
+    input: UpdateMediaInvitationInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<UpdateMediaInvitationPayload> {
     return { invitation: await ctx.services.mediaInvitations.update(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => RemoveMediaInvitationPayload, { description: 'Removes an invitation made by mistake. Media officers and admins.' })
-  async removeMediaInvitation(@Arg('input', () => RemoveMediaInvitationInput, { description: 'The invitation.' }) input: RemoveMediaInvitationInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<RemoveMediaInvitationPayload> {
+  async removeMediaInvitation(
+    @Arg('input', () => RemoveMediaInvitationInput, { description: 'The invitation.' }) input: RemoveMediaInvitationInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<RemoveMediaInvitationPayload> {
     return { removedInvitationId: await ctx.services.mediaInvitations.remove(actor, input.id) };
   }
 
@@ -58,7 +84,10 @@ export class MediaInvitationResolver {
     return ctx.loaders.mediaContactById.load(invitation.contactId);
   }
 
-  @FieldResolver(() => Event, { nullable: true, description: 'The event they are invited to (drafts included: media staff see every event).' })
+  @FieldResolver(() => Event, {
+    nullable: true,
+    description: 'The event they are invited to (drafts included: media staff see every event).',
+  })
   event(@Root() invitation: MediaInvitation, @Ctx() ctx: Context): Promise<Event | null> {
     return ctx.loaders.eventById.load(invitation.eventId);
   }

@@ -29,7 +29,10 @@ export class MediaInvitationService {
   /** In the order they were made. */
   async list({ first, after, filter }: PageRequest<MediaInvitationFilter>): Promise<Page<MediaInvitation>> {
     const qb = this.db.getRepository(MediaInvitation).createQueryBuilder('i');
-    for (const [key, column] of [['eventId', 'event_id'], ['contactId', 'contact_id']] as const) {
+    for (const [key, column] of [
+      ['eventId', 'event_id'],
+      ['contactId', 'contact_id'],
+    ] as const) {
       const id = filter?.[key];
       if (!id) continue;
       if (!isUuid(id)) return toPage([], first, 0, () => []);
@@ -42,7 +45,11 @@ export class MediaInvitationService {
       if (!isUuid(id) || Number.isNaN(Date.parse(at))) throw malformedCursor();
       qb.andWhere('(i.invited_at, i.id) > (:at, :id)', { at, id });
     }
-    const rows = await qb.orderBy('i.invited_at', 'ASC').addOrderBy('i.id', 'ASC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('i.invited_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .take(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (i) => [i.invitedAt.toISOString(), i.id]);
   }
 
@@ -65,7 +72,14 @@ export class MediaInvitationService {
       const invitations = contactIds.map((id) => byContact.get(id)!);
       const addedIds = new Set(added.map((a) => a.id));
       for (const invitation of invitations.filter((i) => addedIds.has(i.id))) {
-        await this.audit.record(m, { actorId: actor.userId, action: 'inviteMediaContacts', entityType: 'MediaInvitation', entityId: invitation.id, after: snapshot(invitation), requestId: actor.requestId });
+        await this.audit.record(m, {
+          actorId: actor.userId,
+          action: 'inviteMediaContacts',
+          entityType: 'MediaInvitation',
+          entityId: invitation.id,
+          after: snapshot(invitation),
+          requestId: actor.requestId,
+        });
       }
       return { invitations, added: addedIds.size };
     });
@@ -86,7 +100,15 @@ export class MediaInvitationService {
       if (input.note !== undefined) changes.note = input.note?.trim() || null;
       if (Object.keys(changes).length) await m.update(MediaInvitation, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaInvitation, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updateMediaInvitation', entityType: 'MediaInvitation', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'updateMediaInvitation',
+        entityType: 'MediaInvitation',
+        entityId: before.id,
+        before: snapshot(before),
+        after: snapshot(after),
+        requestId: actor.requestId,
+      });
       return after;
     });
   }
@@ -97,7 +119,14 @@ export class MediaInvitationService {
       const before = await m.findOne(MediaInvitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('Media invitation');
       await m.delete(MediaInvitation, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'removeMediaInvitation', entityType: 'MediaInvitation', entityId: id, before: snapshot(before), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'removeMediaInvitation',
+        entityType: 'MediaInvitation',
+        entityId: id,
+        before: snapshot(before),
+        requestId: actor.requestId,
+      });
       return id;
     });
   }

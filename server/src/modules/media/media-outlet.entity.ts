@@ -7,7 +7,9 @@ export const MEDIA_OUTLET_SEARCH_EXPRESSION = `nabz_normalize(name_fa || ' ' || 
 export const MEDIA_OUTLET_NAME_KEY_EXPRESSION = `nabz_normalize(name_fa)`;
 
 /** A news agency, newspaper, broadcaster, website or social account the office deals with. Staff only. */
-@ObjectType('MediaOutlet', { description: 'A news agency, newspaper, radio or television channel, website or social account. Staff only (media officers and admins).' })
+@ObjectType('MediaOutlet', {
+  description: 'A news agency, newspaper, radio or television channel, website or social account. Staff only (media officers and admins).',
+})
 @Entity('media_outlet')
 @Index('uq_media_outlet_name_key', ['nameKey'], { unique: true })
 @Check('ck_media_outlet_url', `"url" IS NULL OR "url" ~ '^https?://'`)
@@ -37,10 +39,28 @@ export class MediaOutlet {
   notes: string | null;
 
   /** The Persian name normalised: two outlets whose names differ only in ي/ی, ZWNJ or diacritics are one outlet. */
-  @Column({ name: 'name_key', type: 'text', nullable: true, generatedType: 'STORED', asExpression: MEDIA_OUTLET_NAME_KEY_EXPRESSION, select: false, insert: false, update: false })
+  @Column({
+    name: 'name_key',
+    type: 'text',
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: MEDIA_OUTLET_NAME_KEY_EXPRESSION,
+    select: false,
+    insert: false,
+    update: false,
+  })
   nameKey?: string;
 
-  @Column({ name: 'search_text', type: 'text', nullable: true, generatedType: 'STORED', asExpression: MEDIA_OUTLET_SEARCH_EXPRESSION, select: false, insert: false, update: false })
+  @Column({
+    name: 'search_text',
+    type: 'text',
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: MEDIA_OUTLET_SEARCH_EXPRESSION,
+    select: false,
+    insert: false,
+    update: false,
+  })
   searchText?: string;
 
   @Field({ description: 'When the outlet was added.' })

@@ -6,4 +6,12 @@ import { MediaOutlet } from './media-outlet.entity';
 import { PressRelease, PressReleaseDistribution } from './press-release.entity';
 
 /** What the media-relations module adds to the app's entity list (no resolver is loaded with it). */
-export const MEDIA_ENTITIES = [MediaOutlet, MediaContact, MediaInteraction, PressRelease, PressReleaseDistribution, MediaCoverage, MediaInvitation];
+export const MEDIA_ENTITIES = [
+  MediaOutlet,
+  MediaContact,
+  MediaInteraction,
+  PressRelease,
+  PressReleaseDistribution,
+  MediaCoverage,
+  MediaInvitation,
+];

@@ -49,7 +49,9 @@ registerEnumType(PressReleaseStatus, {
   valuesConfig: {
     DRAFT: { description: 'Being written; staff only.' },
     PUBLISHED: { description: 'Public: listed in `news` and readable by `newsItem(slug)`.' },
-    WITHDRAWN: { description: 'Was published, taken off the public site; kept with its slug and distribution, and may be published again.' },
+    WITHDRAWN: {
+      description: 'Was published, taken off the public site; kept with its slug and distribution, and may be published again.',
+    },
   },
 });
 

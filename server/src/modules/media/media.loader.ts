@@ -10,7 +10,11 @@ export function createMediaLoaders(services: Services) {
     mediaOutletById: new DataLoader<string, MediaOutlet | null>((ids) => services.mediaDirectory.findOutletsByIds(ids)),
     mediaContactById: new DataLoader<string, MediaContact | null>((ids) => services.mediaDirectory.findContactsByIds(ids)),
     pressReleaseById: new DataLoader<string, PressRelease | null>((ids) => services.pressReleases.findByIds(ids)),
-    pressReleaseDistributionByReleaseId: new DataLoader<string, PressReleaseDistribution[]>((ids) => services.pressReleases.distributionByReleaseIds(ids)),
-    pressReleasesReceivedByContactId: new DataLoader<string, PressReleaseDistribution[]>((ids) => services.pressReleases.distributionByContactIds(ids)),
+    pressReleaseDistributionByReleaseId: new DataLoader<string, PressReleaseDistribution[]>((ids) =>
+      services.pressReleases.distributionByReleaseIds(ids),
+    ),
+    pressReleasesReceivedByContactId: new DataLoader<string, PressReleaseDistribution[]>((ids) =>
+      services.pressReleases.distributionByContactIds(ids),
+    ),
   };
 }

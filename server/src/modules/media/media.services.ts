@@ -10,7 +10,11 @@ import { MediaInvitationService } from './media-invitation.service';
 import { PressReleaseService } from './press-release.service';
 
 /** The media-relations services, spread into the application's services. */
-export function createMediaServices(db: DataSource, audit: AuditService, deps: { districts: DistrictService; timeZone: string; webhooks?: WebhookService }) {
+export function createMediaServices(
+  db: DataSource,
+  audit: AuditService,
+  deps: { districts: DistrictService; timeZone: string; webhooks?: WebhookService },
+) {
   const mediaDirectory = new MediaDirectoryService(db, audit);
   return {
     mediaDirectory,

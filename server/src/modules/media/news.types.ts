@@ -6,7 +6,10 @@ import { type PressRelease } from './press-release.entity';
  * release, so that nothing staff-only (status, author, distribution list, contacts) can reach the
  * public schema by accident.
  */
-@ObjectType('NewsItem', { description: 'A news item of the municipality: a published press release. Text fields follow the request language; all text is plain text.' })
+@ObjectType('NewsItem', {
+  description:
+    'A news item of the municipality: a published press release. Text fields follow the request language; all text is plain text.',
+})
 export class NewsItem {
   @Field(() => ID, { description: 'Opaque identifier.' })
   id: string;

@@ -20,7 +20,12 @@ describe('Persian months', () => {
     // The first six months have 31 days.
     expect(persianMonthOf('2025-06-01')).toMatchObject({ key: '1404-03', startsOn: '2025-05-22', endsOn: '2025-06-21' });
     // Esfand of a common year has 29 days.
-    expect(persianMonthOf('2026-03-01')).toMatchObject({ key: '1404-12', startsOn: '2026-02-20', endsOn: '2026-03-20', labelEn: 'Esfand 1404' });
+    expect(persianMonthOf('2026-03-01')).toMatchObject({
+      key: '1404-12',
+      startsOn: '2026-02-20',
+      endsOn: '2026-03-20',
+      labelEn: 'Esfand 1404',
+    });
   });
 
   it('puts every day of a month in the same month', () => {

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { District } from '../districts/district.entity';
 import { StaffUser } from '../staff/staff.entity';
@@ -12,7 +23,10 @@ export const PRESS_RELEASE_SEARCH_EXPRESSION = `nabz_normalize(title_fa || ' ' |
  * A press release. Published, it is public news (`news`, `newsItem(slug)`), exposed through the
  * separate `NewsItem` type, which carries only the public fields: never the distribution list.
  */
-@ObjectType('PressRelease', { description: 'A press release, as staff see it. Once published its public fields are a `NewsItem`. Text fields follow the request language.' })
+@ObjectType('PressRelease', {
+  description:
+    'A press release, as staff see it. Once published its public fields are a `NewsItem`. Text fields follow the request language.',
+})
 @Entity('press_release')
 // The site search's trigram index on search_text (migration SiteSearch/SearchTextColumns): TypeORM cannot
 // declare a GIN operator class, so it is told to leave the index alone.
@@ -28,7 +42,10 @@ export class PressRelease {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field({ description: 'The address of the news item (`newsItem(slug:)`): lower-case ASCII letters, digits and hyphens. It may change while a draft and is fixed once first published.' })
+  @Field({
+    description:
+      'The address of the news item (`newsItem(slug:)`): lower-case ASCII letters, digits and hyphens. It may change while a draft and is fixed once first published.',
+  })
   @Column({ type: 'varchar', length: 80 })
   slug: string;
 
@@ -78,7 +95,16 @@ export class PressRelease {
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_press_release_created_by' })
   createdBy?: StaffUser;
 
-  @Column({ name: 'search_text', type: 'text', nullable: true, generatedType: 'STORED', asExpression: PRESS_RELEASE_SEARCH_EXPRESSION, select: false, insert: false, update: false })
+  @Column({
+    name: 'search_text',
+    type: 'text',
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: PRESS_RELEASE_SEARCH_EXPRESSION,
+    select: false,
+    insert: false,
+    update: false,
+  })
   searchText?: string;
 
   @Field({ description: 'When it was created.' })

@@ -20,7 +20,8 @@ export class NewsFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Words to find in the title or summary, in either language. Arabic ي/ك match Persian ی/ک; ZWNJ and diacritics are ignored.',
+    description:
+      'Words to find in the title or summary, in either language. Arabic ي/ك match Persian ی/ک; ZWNJ and diacritics are ignored.',
   })
   @IsOptional()
   @MaxLength(200)
@@ -41,16 +42,28 @@ export class CreatePressReleaseInput {
   @TextInput({ description: `Persian title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX })
   titleFa: string;
 
-  @TextInput({ description: `English title, at most ${TITLE_MAX} characters; the slug is made from it when none is given.`, max: TITLE_MAX, optional: true })
+  @TextInput({
+    description: `English title, at most ${TITLE_MAX} characters; the slug is made from it when none is given.`,
+    max: TITLE_MAX,
+    optional: true,
+  })
   titleEn?: string | null;
 
-  @TextInput({ description: `Persian summary (lead), at most ${SUMMARY_MAX} characters.`, max: SUMMARY_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `Persian summary (lead), at most ${SUMMARY_MAX} characters.`,
+    max: SUMMARY_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   summaryFa?: string | null;
 
   @TextInput({ description: `English summary, at most ${SUMMARY_MAX} characters.`, max: SUMMARY_MAX, optional: true, allowBlank: true })
   summaryEn?: string | null;
 
-  @TextInput({ description: `Persian body, plain text (paragraphs separated by blank lines), at most ${BODY_MAX} characters.`, max: BODY_MAX })
+  @TextInput({
+    description: `Persian body, plain text (paragraphs separated by blank lines), at most ${BODY_MAX} characters.`,
+    max: BODY_MAX,
+  })
   bodyFa: string;
 
   @TextInput({ description: `English body, plain text, at most ${BODY_MAX} characters.`, max: BODY_MAX, optional: true, allowBlank: true })
@@ -71,7 +84,10 @@ export class CreatePressReleaseInput {
   slug?: string | null;
 }
 
-@InputType({ description: 'Changes to a press release (a published one too: corrections show at once). Omitted fields keep their value; null clears an optional field.' })
+@InputType({
+  description:
+    'Changes to a press release (a published one too: corrections show at once). Omitted fields keep their value; null clears an optional field.',
+})
 export class UpdatePressReleaseInput {
   @Field(() => ID, { description: 'The release to change.' })
   @MaxLength(64)
@@ -100,7 +116,10 @@ export class UpdatePressReleaseInput {
   @MaxLength(64)
   districtId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A new slug: only before the release is first published (CONFLICT afterwards); cannot be cleared.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A new slug: only before the release is first published (CONFLICT afterwards); cannot be cleared.',
+  })
   @IsOptional()
   @MaxLength(SLUG_MAX)
   @Matches(SLUG_PATTERN, SLUG_MESSAGE)
@@ -113,7 +132,10 @@ export class PublishPressReleaseInput {
   @MaxLength(64)
   id: string;
 
-  @Field(() => [ID], { defaultValue: [], description: `Contacts it is sent to now (recorded on its distribution list), at most ${DISTRIBUTION_BATCH_MAX}.` })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: `Contacts it is sent to now (recorded on its distribution list), at most ${DISTRIBUTION_BATCH_MAX}.`,
+  })
   @ArrayMaxSize(DISTRIBUTION_BATCH_MAX)
   @MaxLength(64, { each: true })
   contactIds: string[];
@@ -139,7 +161,9 @@ export class RecordPressReleaseDistributionInput {
   @MaxLength(64)
   releaseId: string;
 
-  @Field(() => [ID], { description: `1 to ${DISTRIBUTION_BATCH_MAX} contacts. A contact already on the list keeps the first sending time.` })
+  @Field(() => [ID], {
+    description: `1 to ${DISTRIBUTION_BATCH_MAX} contacts. A contact already on the list keeps the first sending time.`,
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(DISTRIBUTION_BATCH_MAX)
   @MaxLength(64, { each: true })

@@ -42,7 +42,7 @@ const body = (r: ReleaseText, locale: Locale) => (locale === Locale.EN && r.body
 @Resolver(() => NewsItem)
 export class NewsResolver {
   @Public()
-  @Query(() => NewsItemConnection, { description: 'The municipality\'s news: published press releases, newest first.' })
+  @Query(() => NewsItemConnection, { description: "The municipality's news: published press releases, newest first." })
   news(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => NewsFilter, { nullable: true, description: 'Narrows the list.' }) filter: NewsFilter | null,
@@ -52,8 +52,12 @@ export class NewsResolver {
   }
 
   @Public()
-  @Query(() => NewsItem, { nullable: true, description: 'One news item by its slug. Null, with a NOT_FOUND error, when no published release has it (drafts and withdrawn releases included).' })
-  newsItem(@Arg('slug', { description: 'The item\'s slug, as in its `slug` field.' }) slug: string, @Ctx() ctx: Context): Promise<NewsItem> {
+  @Query(() => NewsItem, {
+    nullable: true,
+    description:
+      'One news item by its slug. Null, with a NOT_FOUND error, when no published release has it (drafts and withdrawn releases included).',
+  })
+  newsItem(@Arg('slug', { description: "The item's slug, as in its `slug` field." }) slug: string, @Ctx() ctx: Context): Promise<NewsItem> {
     return ctx.services.pressReleases.newsItem(slug);
   }
 
@@ -67,7 +71,10 @@ export class NewsResolver {
     return summary(item, locale ?? ctx.locale);
   }
 
-  @FieldResolver(() => String, { description: 'The full text in the requested language, as plain text (paragraphs separated by blank lines): escape it when rendering HTML.' })
+  @FieldResolver(() => String, {
+    description:
+      'The full text in the requested language, as plain text (paragraphs separated by blank lines): escape it when rendering HTML.',
+  })
   body(@Root() item: NewsItem, @Ctx() ctx: Context, @Arg('locale', () => Locale, localeArg) locale?: Locale): string {
     return body(item, locale ?? ctx.locale);
   }
@@ -106,55 +113,90 @@ export class PressReleaseResolver {
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Query(() => PressRelease, { nullable: true, description: 'One press release in any status; NOT_FOUND when there is none. Media officers and admins.' })
-  async pressRelease(@Arg('id', () => ID, { description: 'The release\'s id.' }) id: string, @Ctx() ctx: Context): Promise<PressRelease> {
+  @Query(() => PressRelease, {
+    nullable: true,
+    description: 'One press release in any status; NOT_FOUND when there is none. Media officers and admins.',
+  })
+  async pressRelease(@Arg('id', () => ID, { description: "The release's id." }) id: string, @Ctx() ctx: Context): Promise<PressRelease> {
     const release = await ctx.loaders.pressReleaseById.load(id);
     if (!release) throw notFound('Press release');
     return release;
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Mutation(() => CreatePressReleasePayload, { description: 'Writes a press release as a DRAFT. A slug already taken is CONFLICT. Media officers and admins.' })
-  async createPressRelease(@Arg('input', () => CreatePressReleaseInput, { description: 'The release.' }) input: CreatePressReleaseInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreatePressReleasePayload> {
+  @Mutation(() => CreatePressReleasePayload, {
+    description: 'Writes a press release as a DRAFT. A slug already taken is CONFLICT. Media officers and admins.',
+  })
+  async createPressRelease(
+    @Arg('input', () => CreatePressReleaseInput, { description: 'The release.' }) input: CreatePressReleaseInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<CreatePressReleasePayload> {
     return { pressRelease: await ctx.services.pressReleases.create(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Mutation(() => UpdatePressReleasePayload, { description: 'Changes a press release; the slug only before it is first published (CONFLICT afterwards). Media officers and admins.' })
-  async updatePressRelease(@Arg('input', () => UpdatePressReleaseInput, { description: 'The release and the changes.' }) input: UpdatePressReleaseInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdatePressReleasePayload> {
+  @Mutation(() => UpdatePressReleasePayload, {
+    description: 'Changes a press release; the slug only before it is first published (CONFLICT afterwards). Media officers and admins.',
+  })
+  async updatePressRelease(
+    @Arg('input', () => UpdatePressReleaseInput, { description: 'The release and the changes.' }) input: UpdatePressReleaseInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<UpdatePressReleasePayload> {
     return { pressRelease: await ctx.services.pressReleases.update(actor, input) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => PublishPressReleasePayload, {
-    description: 'Publishes a DRAFT or WITHDRAWN release: it becomes public news at once. Contacts given are recorded on its distribution list. Already published: CONFLICT. Media officers and admins.',
+    description:
+      'Publishes a DRAFT or WITHDRAWN release: it becomes public news at once. Contacts given are recorded on its distribution list. Already published: CONFLICT. Media officers and admins.',
   })
-  async publishPressRelease(@Arg('input', () => PublishPressReleaseInput, { description: 'The release, and the contacts it is sent to.' }) input: PublishPressReleaseInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<PublishPressReleasePayload> {
+  async publishPressRelease(
+    @Arg('input', () => PublishPressReleaseInput, { description: 'The release, and the contacts it is sent to.' })
+    input: PublishPressReleaseInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<PublishPressReleasePayload> {
     const { release, added } = await ctx.services.pressReleases.publish(actor, input.id, input.contactIds);
     return { pressRelease: release, addedRecipientCount: added };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => WithdrawPressReleasePayload, {
-    description: 'Takes a PUBLISHED release off the public site (WITHDRAWN); it keeps its slug and distribution list and may be published again. Otherwise CONFLICT. Media officers and admins.',
+    description:
+      'Takes a PUBLISHED release off the public site (WITHDRAWN); it keeps its slug and distribution list and may be published again. Otherwise CONFLICT. Media officers and admins.',
   })
-  async withdrawPressRelease(@Arg('input', () => WithdrawPressReleaseInput, { description: 'The release.' }) input: WithdrawPressReleaseInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<WithdrawPressReleasePayload> {
+  async withdrawPressRelease(
+    @Arg('input', () => WithdrawPressReleaseInput, { description: 'The release.' }) input: WithdrawPressReleaseInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<WithdrawPressReleasePayload> {
     return { pressRelease: await ctx.services.pressReleases.withdraw(actor, input.id) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
-  @Mutation(() => DeletePressReleasePayload, { description: 'Deletes a draft that was never published (CONFLICT otherwise: withdraw it instead). Media officers and admins.' })
-  async deletePressRelease(@Arg('input', () => DeletePressReleaseInput, { description: 'The draft.' }) input: DeletePressReleaseInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeletePressReleasePayload> {
+  @Mutation(() => DeletePressReleasePayload, {
+    description: 'Deletes a draft that was never published (CONFLICT otherwise: withdraw it instead). Media officers and admins.',
+  })
+  async deletePressRelease(
+    @Arg('input', () => DeletePressReleaseInput, { description: 'The draft.' }) input: DeletePressReleaseInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<DeletePressReleasePayload> {
     return { deletedPressReleaseId: await ctx.services.pressReleases.delete(actor, input.id) };
   }
 
   @StaffOnly(...MEDIA_STAFF)
   @Mutation(() => RecordPressReleaseDistributionPayload, {
-    description: 'Records contacts a PUBLISHED release was sent to (CONFLICT for other statuses). The server sends nothing itself. Media officers and admins.',
+    description:
+      'Records contacts a PUBLISHED release was sent to (CONFLICT for other statuses). The server sends nothing itself. Media officers and admins.',
   })
   async recordPressReleaseDistribution(
-    @Arg('input', () => RecordPressReleaseDistributionInput, { description: 'The release and the contacts.' }) input: RecordPressReleaseDistributionInput,
-    @CurrentActor() actor: Actor, @Ctx() ctx: Context,
+    @Arg('input', () => RecordPressReleaseDistributionInput, { description: 'The release and the contacts.' })
+    input: RecordPressReleaseDistributionInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
   ): Promise<RecordPressReleaseDistributionPayload> {
     const { release, added } = await ctx.services.pressReleases.recordDistribution(actor, input.releaseId, input.contactIds, input.sentAt);
     return { pressRelease: release, addedRecipientCount: added };
@@ -200,7 +242,9 @@ export class PressReleaseResolver {
     return ctx.loaders.staffUserById.load(release.createdById);
   }
 
-  @FieldResolver(() => [PressReleaseDistribution], { description: 'The contacts it was sent to, earliest sending first. Never part of the public news item.' })
+  @FieldResolver(() => [PressReleaseDistribution], {
+    description: 'The contacts it was sent to, earliest sending first. Never part of the public news item.',
+  })
   distribution(@Root() release: PressRelease, @Ctx() ctx: Context): Promise<PressReleaseDistribution[]> {
     return ctx.loaders.pressReleaseDistributionByReleaseId.load(release.id);
   }

@@ -16,7 +16,12 @@ import { foreignKeyViolation, MediaConflict, mediaConflict, uniqueViolation } fr
 import { canChangeSlug, isPublicRelease, nextReleaseStatus } from './media.policy';
 import { toNewsItem, type NewsItem } from './news.types';
 import { PressRelease, PressReleaseDistribution } from './press-release.entity';
-import { type CreatePressReleaseInput, type NewsFilter, type PressReleaseFilter, type UpdatePressReleaseInput } from './press-release.inputs';
+import {
+  type CreatePressReleaseInput,
+  type NewsFilter,
+  type PressReleaseFilter,
+  type UpdatePressReleaseInput,
+} from './press-release.inputs';
 import { chooseSlug, slugFromTitle } from './slug';
 
 const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
@@ -53,7 +58,11 @@ export class PressReleaseService {
       if (!isUuid(id) || Number.isNaN(Date.parse(at))) throw malformedCursor();
       qb.andWhere('(r.published_at, r.id) < (:at, :id)', { at, id });
     }
-    const rows = await qb.orderBy('r.published_at', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('r.published_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(first + 1)
+      .getMany();
     return toPage(rows.map(toNewsItem), first, totalCount, (n) => [n.publishedAt.toISOString(), n.id]);
   }
 
@@ -74,7 +83,11 @@ export class PressReleaseService {
       if (!isUuid(id) || Number.isNaN(Date.parse(at))) throw malformedCursor();
       qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at, id });
     }
-    const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (r) => [r.createdAt.toISOString(), r.id]);
   }
 
@@ -97,7 +110,14 @@ export class PressReleaseService {
           [valid, RECEIVED_MAX],
         )
       : [];
-    const entries = rows.map((r) => Object.assign(new PressReleaseDistribution(), { releaseId: r.release_id, contactId: r.contact_id, sentAt: r.sent_at, recordedById: r.recorded_by }));
+    const entries = rows.map((r) =>
+      Object.assign(new PressReleaseDistribution(), {
+        releaseId: r.release_id,
+        contactId: r.contact_id,
+        sentAt: r.sent_at,
+        recordedById: r.recorded_by,
+      }),
+    );
     return ids.map((id) => entries.filter((r) => r.contactId === id));
   }
 
@@ -105,7 +125,9 @@ export class PressReleaseService {
   async distributionByReleaseIds(ids: readonly string[]): Promise<PressReleaseDistribution[][]> {
     const valid = [...new Set(ids.filter(isUuid))];
     const rows = valid.length
-      ? await this.db.getRepository(PressReleaseDistribution).find({ where: { releaseId: In(valid) }, order: { sentAt: 'ASC', contactId: 'ASC' } })
+      ? await this.db
+          .getRepository(PressReleaseDistribution)
+          .find({ where: { releaseId: In(valid) }, order: { sentAt: 'ASC', contactId: 'ASC' } })
       : [];
     return ids.map((id) => rows.filter((r) => r.releaseId === id));
   }
@@ -141,13 +163,21 @@ export class PressReleaseService {
         })
         .execute();
       const release = await m.findOneByOrFail(PressRelease, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'createPressRelease', entityType: 'PressRelease', entityId: id, after: snapshot(release), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'createPressRelease',
+        entityType: 'PressRelease',
+        entityId: id,
+        after: snapshot(release),
+        requestId: actor.requestId,
+      });
       return release;
     });
   }
 
   async update(actor: Actor, input: UpdatePressReleaseInput): Promise<PressRelease> {
-    for (const field of ['titleFa', 'bodyFa', 'slug'] as const) if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
+    for (const field of ['titleFa', 'bodyFa', 'slug'] as const)
+      if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Press release');
     if (input.districtId) await this.assertDistrict(input.districtId);
     return this.write(async (m) => {
@@ -162,14 +192,26 @@ export class PressReleaseService {
       if (input.districtId !== undefined) changes.districtId = input.districtId;
       if (input.slug !== undefined && input.slug !== before.slug) {
         if (!canChangeSlug(before)) {
-          throw mediaConflict(MediaConflict.SLUG_FIXED, 'This release has been published: its slug is fixed so that links to it keep working.', 'input.slug');
+          throw mediaConflict(
+            MediaConflict.SLUG_FIXED,
+            'This release has been published: its slug is fixed so that links to it keep working.',
+            'input.slug',
+          );
         }
         if (await m.exists(PressRelease, { where: { slug: input.slug! } })) throw this.slugTaken();
         changes.slug = input.slug!;
       }
       if (Object.keys(changes).length) await m.update(PressRelease, { id: before.id }, changes);
       const after = await m.findOneByOrFail(PressRelease, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updatePressRelease', entityType: 'PressRelease', entityId: before.id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'updatePressRelease',
+        entityType: 'PressRelease',
+        entityId: before.id,
+        before: snapshot(before),
+        after: snapshot(after),
+        requestId: actor.requestId,
+      });
       return after;
     });
   }
@@ -212,7 +254,15 @@ export class PressReleaseService {
       }
       await m.query(`UPDATE press_release SET status = 'WITHDRAWN', withdrawn_at = now(), updated_at = now() WHERE id = $1`, [id]);
       const after = await m.findOneByOrFail(PressRelease, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'withdrawPressRelease', entityType: 'PressRelease', entityId: id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'withdrawPressRelease',
+        entityType: 'PressRelease',
+        entityId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+        requestId: actor.requestId,
+      });
       return after;
     });
   }
@@ -223,15 +273,31 @@ export class PressReleaseService {
     return this.db.transaction(async (m) => {
       const before = await this.lock(m, id);
       if (before.status !== PressReleaseStatus.DRAFT || before.publishedAt) {
-        throw mediaConflict(MediaConflict.RELEASE_NOT_DRAFT, 'Only a draft can be deleted; withdraw a published release instead.', 'input.id');
+        throw mediaConflict(
+          MediaConflict.RELEASE_NOT_DRAFT,
+          'Only a draft can be deleted; withdraw a published release instead.',
+          'input.id',
+        );
       }
       await m.delete(PressRelease, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'deletePressRelease', entityType: 'PressRelease', entityId: id, before: snapshot(before), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'deletePressRelease',
+        entityType: 'PressRelease',
+        entityId: id,
+        before: snapshot(before),
+        requestId: actor.requestId,
+      });
       return id;
     });
   }
 
-  async recordDistribution(actor: Actor, releaseId: string, contactIds: readonly string[], sentAt: Date | null | undefined): Promise<{ release: PressRelease; added: number }> {
+  async recordDistribution(
+    actor: Actor,
+    releaseId: string,
+    contactIds: readonly string[],
+    sentAt: Date | null | undefined,
+  ): Promise<{ release: PressRelease; added: number }> {
     if (sentAt && Number.isNaN(sentAt.getTime())) throw badInput('Not a valid instant.', 'input.sentAt');
     if (sentAt && sentAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw badInput('sentAt is in the future.', 'input.sentAt');
     if (!isUuid(releaseId)) throw notFound('Press release');
@@ -239,7 +305,11 @@ export class PressReleaseService {
     return this.write(async (m) => {
       const release = await this.lock(m, releaseId);
       if (release.status !== PressReleaseStatus.PUBLISHED) {
-        throw mediaConflict(MediaConflict.RELEASE_NOT_PUBLISHED, 'Only a published release has a distribution list: publish it first.', 'input.releaseId');
+        throw mediaConflict(
+          MediaConflict.RELEASE_NOT_PUBLISHED,
+          'Only a published release has a distribution list: publish it first.',
+          'input.releaseId',
+        );
       }
       const added = await this.addRecipients(m, actor, releaseId, contactIds, sentTime);
       await this.audit.record(m, {
@@ -255,7 +325,13 @@ export class PressReleaseService {
   }
 
   /** Adds contacts to a distribution list; those already on it keep their first record. */
-  private async addRecipients(m: EntityManager, actor: Viewer, releaseId: string, contactIds: readonly string[], sentAt: Date): Promise<{ ids: string[] }> {
+  private async addRecipients(
+    m: EntityManager,
+    actor: Viewer,
+    releaseId: string,
+    contactIds: readonly string[],
+    sentAt: Date,
+  ): Promise<{ ids: string[] }> {
     if (!contactIds.length) return { ids: [] };
     const missing = await this.directory.missingContacts(m, contactIds);
     if (missing.length) throw badInput('No such media contact.', `input.contactIds[${contactIds.indexOf(missing[0])}]`);
@@ -276,7 +352,9 @@ export class PressReleaseService {
       if (!isUuid(filter.districtId)) qb.andWhere('false');
       else qb.andWhere('r.district_id = :districtId', { districtId: filter.districtId });
     }
-    searchWords(filter?.search).forEach((word, i) => qb.andWhere(`r.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
+    searchWords(filter?.search).forEach((word, i) =>
+      qb.andWhere(`r.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }),
+    );
     return qb;
   }
 

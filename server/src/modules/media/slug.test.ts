@@ -24,7 +24,7 @@ describe('press-release slugs', () => {
     expect(slugFromTitle('x'.repeat(100))).toHaveLength(60);
   });
 
-  it('falls back to the id, and adds part of the id when the title\'s slug is taken', () => {
+  it("falls back to the id, and adds part of the id when the title's slug is taken", () => {
     expect(slugFromId(ID)).toBe('news-3f2a9c1e');
     expect(chooseSlug(ID, 'افتتاح', () => false)).toBe('news-3f2a9c1e');
     expect(chooseSlug(ID, 'Bridge opens', () => false)).toBe('bridge-opens');

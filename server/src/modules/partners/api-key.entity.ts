@@ -8,7 +8,7 @@ import { ApiScope } from './api-key.enums';
  * key is created); the prefix lets people tell keys apart. Revoked keys are kept, with their
  * counts, for the record.
  */
-@ObjectType('ApiKey', { description: 'A partner app\'s API key. The secret itself is shown only once, by createApiKey.' })
+@ObjectType('ApiKey', { description: "A partner app's API key. The secret itself is shown only once, by createApiKey." })
 @Entity('api_key')
 @Check('ck_api_key_scopes', `cardinality("scopes") > 0`)
 @Check('ck_api_key_rate', `"requests_per_minute" BETWEEN 1 AND 100000`)
@@ -22,7 +22,7 @@ export class ApiKey {
   @Column({ type: 'varchar', length: 120 })
   name: string;
 
-  @Field(() => String, { description: 'The first characters of the secret, to tell keys apart (e.g. in logs or a partner\'s settings).' })
+  @Field(() => String, { description: "The first characters of the secret, to tell keys apart (e.g. in logs or a partner's settings)." })
   @Column({ type: 'varchar', length: 16 })
   prefix: string;
 

@@ -10,7 +10,9 @@ registerEnumType(ApiScope, {
   name: 'ApiScope',
   description: 'What a partner API key may do.',
   valuesConfig: {
-    PUBLIC_READ: { description: 'Every public query and subscription (goals, polls, results the public may see, events, news, site counters).' },
+    PUBLIC_READ: {
+      description: 'Every public query and subscription (goals, polls, results the public may see, events, news, site counters).',
+    },
     SUBMIT_RESPONSES: { description: 'Public mutations made on behalf of citizens: submitPollResponse and trackPageview.' },
     ANALYTICS_READ: { description: 'The analysts\' read-only opinion and traffic data (fields that say "API keys with ANALYTICS_READ").' },
   },

@@ -15,14 +15,26 @@ export class ApiKeyResolver {
   }
 
   @StaffOnly(Role.ADMIN)
-  @Mutation(() => CreateApiKeyPayload, { description: 'Issues a partner API key; its secret is in the payload and is never shown again. Admins.' })
-  createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'Name, scopes and rate limit.' }) input: CreateApiKeyInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateApiKeyPayload> {
+  @Mutation(() => CreateApiKeyPayload, {
+    description: 'Issues a partner API key; its secret is in the payload and is never shown again. Admins.',
+  })
+  createApiKey(
+    @Arg('input', () => CreateApiKeyInput, { description: 'Name, scopes and rate limit.' }) input: CreateApiKeyInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<CreateApiKeyPayload> {
     return ctx.services.apiKeys.create(actor, input);
   }
 
   @StaffOnly(Role.ADMIN)
-  @Mutation(() => RevokeApiKeyPayload, { description: 'Revokes a key: this server refuses it at once, the others within 10 seconds. Admins.' })
-  async revokeApiKey(@Arg('input', () => RevokeApiKeyInput, { description: 'The key.' }) input: RevokeApiKeyInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<RevokeApiKeyPayload> {
+  @Mutation(() => RevokeApiKeyPayload, {
+    description: 'Revokes a key: this server refuses it at once, the others within 10 seconds. Admins.',
+  })
+  async revokeApiKey(
+    @Arg('input', () => RevokeApiKeyInput, { description: 'The key.' }) input: RevokeApiKeyInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<RevokeApiKeyPayload> {
     return { apiKey: await ctx.services.apiKeys.revoke(actor, input.id) };
   }
 

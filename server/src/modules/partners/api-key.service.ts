@@ -36,7 +36,14 @@ export interface CreateApiKeyFields {
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest();
 
 /** The audit trail's view of a key: never its hash. */
-const audited = (key: ApiKey) => ({ id: key.id, name: key.name, prefix: key.prefix, scopes: key.scopes, requestsPerMinute: key.requestsPerMinute, revokedAt: key.revokedAt });
+const audited = (key: ApiKey) => ({
+  id: key.id,
+  name: key.name,
+  prefix: key.prefix,
+  scopes: key.scopes,
+  requestsPerMinute: key.requestsPerMinute,
+  revokedAt: key.revokedAt,
+});
 
 export class ApiKeyService {
   private readonly cache = new Map<string, { key: CallerKey | null; expires: number }>();
@@ -85,9 +92,23 @@ export class ApiKeyService {
     const secret = `nabz_${randomBytes(32).toString('base64url')}`;
     const apiKey = await this.db.transaction(async (m) => {
       const saved = await m.getRepository(ApiKey).save(
-        m.getRepository(ApiKey).create({ name, prefix: secret.slice(0, PREFIX_LENGTH), keyHash: hashSecret(secret), scopes, requestsPerMinute: fields.requestsPerMinute, createdById: actor.userId }),
+        m.getRepository(ApiKey).create({
+          name,
+          prefix: secret.slice(0, PREFIX_LENGTH),
+          keyHash: hashSecret(secret),
+          scopes,
+          requestsPerMinute: fields.requestsPerMinute,
+          createdById: actor.userId,
+        }),
       );
-      await this.audit.record(m, { actorId: actor.userId, action: 'apiKey.create', entityType: 'ApiKey', entityId: saved.id, after: audited(saved), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'apiKey.create',
+        entityType: 'ApiKey',
+        entityId: saved.id,
+        after: audited(saved),
+        requestId: actor.requestId,
+      });
       return saved;
     });
     return { apiKey, secret };
@@ -103,7 +124,15 @@ export class ApiKeyService {
       const before = audited(key);
       key.revokedAt = new Date();
       await repo.update({ id }, { revokedAt: key.revokedAt });
-      await this.audit.record(m, { actorId: actor.userId, action: 'apiKey.revoke', entityType: 'ApiKey', entityId: id, before, after: audited(key), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'apiKey.revoke',
+        entityType: 'ApiKey',
+        entityId: id,
+        before,
+        after: audited(key),
+        requestId: actor.requestId,
+      });
       return key;
     });
     // This instance stops accepting it at once; others within CACHE_TTL_MS.
@@ -136,7 +165,8 @@ export class ApiKeyService {
     let hit = this.cached(cacheKey);
     if (!hit) {
       const row = await this.db.getRepository(ApiKey).findOne({ where: { keyHash: hash } });
-      const key = row && !row.revokedAt ? { id: row.id, name: row.name, scopes: row.scopes, requestsPerMinute: row.requestsPerMinute } : null;
+      const key =
+        row && !row.revokedAt ? { id: row.id, name: row.name, scopes: row.scopes, requestsPerMinute: row.requestsPerMinute } : null;
       if (this.cache.size >= CACHE_MAX) this.cache.clear();
       hit = { key, expires: Date.now() + CACHE_TTL_MS };
       this.cache.set(cacheKey, hit);
@@ -154,7 +184,8 @@ export class ApiKeyService {
       .consume(hit.key.id)
       .catch((err: unknown) => {
         // Refused before any operation runs: RATE_LIMITED with HTTP 429 too.
-        if (err instanceof AppError && err.extensions.code === ErrorCode.RATE_LIMITED) throw new AppError(ErrorCode.RATE_LIMITED, err.message, { ...err.extensions, http: { status: 429 } });
+        if (err instanceof AppError && err.extensions.code === ErrorCode.RATE_LIMITED)
+          throw new AppError(ErrorCode.RATE_LIMITED, err.message, { ...err.extensions, http: { status: 429 } });
         throw err;
       });
     return hit.key;
@@ -196,4 +227,6 @@ export class ApiKeyService {
 }
 
 const invalidKey = () =>
-  new AppError(ErrorCode.UNAUTHENTICATED, 'The API key is unknown, malformed or revoked. Ask the city\'s administrators for a key.', { http: { status: 401 } });
+  new AppError(ErrorCode.UNAUTHENTICATED, "The API key is unknown, malformed or revoked. Ask the city's administrators for a key.", {
+    http: { status: 401 },
+  });

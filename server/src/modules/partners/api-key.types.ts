@@ -16,7 +16,7 @@ export class CreateApiKeyInput {
 
 @InputType({ description: 'The key to revoke.' })
 export class RevokeApiKeyInput {
-  @Field(() => ID, { description: 'The key\'s id.' })
+  @Field(() => ID, { description: "The key's id." })
   id: string;
 }
 

@@ -16,7 +16,8 @@ export interface AnswerRows {
 export function decodeBase64Url(text: string, field: string, min: number, max: number): Buffer {
   if (typeof text !== 'string' || !/^[A-Za-z0-9_\-+/]*={0,2}$/.test(text)) throw badInput('Expected base64url text.', field);
   const bytes = Buffer.from(text, 'base64url');
-  if (bytes.length < min || bytes.length > max) throw badInput(min === max ? `Expected ${min} bytes (base64url).` : `Expected ${min} to ${max} bytes (base64url).`, field);
+  if (bytes.length < min || bytes.length > max)
+    throw badInput(min === max ? `Expected ${min} bytes (base64url).` : `Expected ${min} to ${max} bytes (base64url).`, field);
   return bytes;
 }
 
@@ -61,7 +62,8 @@ export function toAnswerRows(definition: PollDefinition, answers: AnswerInput[])
       const range = question.kind === QuestionKind.RATING ? RATING_RANGE : NPS_RANGE;
       const n = answer.number;
       if (n == null) throw badInput(`A ${question.kind} answer takes a number.`, `${at}.number`);
-      if (!Number.isInteger(n) || n < range.min || n > range.max) throw badInput(`The number must be a whole number from ${range.min} to ${range.max}.`, `${at}.number`);
+      if (!Number.isInteger(n) || n < range.min || n > range.max)
+        throw badInput(`The number must be a whole number from ${range.min} to ${range.max}.`, `${at}.number`);
       push(question.id, null, n, null);
     } else {
       const text = answer.text?.trim();
@@ -75,7 +77,11 @@ export function toAnswerRows(definition: PollDefinition, answers: AnswerInput[])
   });
 
   const missing = definition.questions.find((q) => q.required && !answered.has(q.id));
-  if (missing) throw new AppError(ErrorCode.BAD_USER_INPUT, `Question ${missing.position} is required.`, { field: 'input.answers', questionId: missing.id });
+  if (missing)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `Question ${missing.position} is required.`, {
+      field: 'input.answers',
+      questionId: missing.id,
+    });
   if (!rows.questionIds.length) throw badInput('Answer at least one question.', 'input.answers');
   return rows;
 }

@@ -11,7 +11,11 @@ export class PollActivityResolver {
     description: `Every open poll's day-to-day for the staff home: responses today, yesterday and by day, with its abuse signals in counts; newest poll first, at most 50. Analysts, editors and admins.`,
   })
   pollActivity(
-    @Arg('days', () => Int, { defaultValue: ACTIVITY_DAYS_DEFAULT, description: `How many days of the series, today included (1 to ${ACTIVITY_DAYS_MAX}).` }) days: number,
+    @Arg('days', () => Int, {
+      defaultValue: ACTIVITY_DAYS_DEFAULT,
+      description: `How many days of the series, today included (1 to ${ACTIVITY_DAYS_MAX}).`,
+    })
+    days: number,
     @Ctx() ctx: Context,
   ): Promise<PollActivity[]> {
     return ctx.services.pollActivity.openPolls(days);

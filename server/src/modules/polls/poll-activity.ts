@@ -11,21 +11,23 @@ import { type PollTallyService } from './poll-tally.service';
 export const ACTIVITY_DAYS_DEFAULT = 7;
 export const ACTIVITY_DAYS_MAX = 31;
 
-@ObjectType('PollActivityDay', { description: 'Responses a poll received on one day (in the city\'s time zone).' })
+@ObjectType('PollActivityDay', { description: "Responses a poll received on one day (in the city's time zone)." })
 export class PollActivityDay {
   @Field({ description: 'The day, YYYY-MM-DD.' })
   day: string;
 
-  @Field(() => Int, { description: 'Responses received that day (quarantined ones included; answers still waiting in the answer mix are not).' })
+  @Field(() => Int, {
+    description: 'Responses received that day (quarantined ones included; answers still waiting in the answer mix are not).',
+  })
   responses: number;
 }
 
-@ObjectType('PollActivity', { description: 'An open poll\'s day-to-day: responses today against the days before, and its abuse signals.' })
+@ObjectType('PollActivity', { description: "An open poll's day-to-day: responses today against the days before, and its abuse signals." })
 export class PollActivity {
   @Field(() => Poll, { description: 'The poll.' })
   poll: Poll;
 
-  @Field(() => Int, { description: 'Responses today, in the city\'s time zone.' })
+  @Field(() => Int, { description: "Responses today, in the city's time zone." })
   today: number;
 
   @Field(() => Int, { description: 'Responses yesterday.' })
@@ -40,7 +42,7 @@ export class PollActivity {
   @Field(() => [PollActivityDay], { description: 'The last days, oldest first, today last; days without responses included.' })
   days: PollActivityDay[];
 
-  @Field(() => Int, { description: 'Minutes with a burst of answers (at least 4 × the poll\'s typical minute) in the last 24 hours.' })
+  @Field(() => Int, { description: "Minutes with a burst of answers (at least 4 × the poll's typical minute) in the last 24 hours." })
   recentBursts: number;
 
   @Field(() => Int, { description: 'Clusters (many answers from one network and browser family in ten minutes) not quarantined.' })
@@ -67,7 +69,8 @@ export class PollActivityService {
   }
 
   async openPolls(days: number, now = new Date()): Promise<PollActivity[]> {
-    if (!Number.isInteger(days) || days < 1 || days > ACTIVITY_DAYS_MAX) throw badInput(`days is a whole number from 1 to ${ACTIVITY_DAYS_MAX}.`, 'days');
+    if (!Number.isInteger(days) || days < 1 || days > ACTIVITY_DAYS_MAX)
+      throw badInput(`days is a whole number from 1 to ${ACTIVITY_DAYS_MAX}.`, 'days');
     const polls = await this.db
       .getRepository(Poll)
       .createQueryBuilder('p')

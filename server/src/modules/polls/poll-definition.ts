@@ -28,7 +28,8 @@ export function validateQuestions(questions: PollQuestionInput[]): void {
       if (q.kind !== QuestionKind.MULTIPLE_CHOICE) throw badInput('maxChoices is for MULTIPLE_CHOICE questions only.', `${at}.maxChoices`);
       if (q.maxChoices > q.options.length) throw badInput('maxChoices is more than the number of options.', `${at}.maxChoices`);
     }
-    if (q.maxLength != null && q.kind !== QuestionKind.FREE_TEXT) throw badInput('maxLength is for FREE_TEXT questions only.', `${at}.maxLength`);
+    if (q.maxLength != null && q.kind !== QuestionKind.FREE_TEXT)
+      throw badInput('maxLength is for FREE_TEXT questions only.', `${at}.maxLength`);
   });
   const ids = questions.map((q) => q.id).filter(Boolean);
   if (new Set(ids).size !== ids.length) throw badInput('A question id appears twice.', 'input.questions');
@@ -46,7 +47,8 @@ export function assertCompatible(existing: PollDefinition['questions'], next: Po
     if (kept.kind !== question.kind) throw pollHasResponses(`question ${question.position} has answers; its kind cannot change.`);
     const keptOptions = new Set(kept.options.map((o) => o.id).filter(Boolean));
     for (const option of question.options) {
-      if (!keptOptions.has(option.id)) throw pollHasResponses(`an option of question ${question.position} has answers and cannot be removed.`);
+      if (!keptOptions.has(option.id))
+        throw pollHasResponses(`an option of question ${question.position} has answers and cannot be removed.`);
     }
   }
 }

@@ -45,9 +45,18 @@ export function oneWayCounts(result: QuestionResult): number[] {
  * total (the answered count: for single choice, rating and NPS every answer is in exactly one
  * cell), the rating mean and interval (Σ v·n and Σ v²·n) and the NPS groups and score.
  */
-export function oneWayStatistics(kind: QuestionKind, counts: number[], withheld: boolean): { stats: Statistic[]; mean?: number; groups?: number[]; score?: number } {
+export function oneWayStatistics(
+  kind: QuestionKind,
+  counts: number[],
+  withheld: boolean,
+): { stats: Statistic[]; mean?: number; groups?: number[]; score?: number } {
   const all = counts.map((_, i) => i);
-  const stats: Statistic[] = counts.map((n, i) => ({ terms: cellTerms(i), hidden: withheld || isSmallCount(n), hideable: true, cost: cellCost(n) }));
+  const stats: Statistic[] = counts.map((n, i) => ({
+    terms: cellTerms(i),
+    hidden: withheld || isSmallCount(n),
+    hideable: true,
+    cost: cellCost(n),
+  }));
   if (kind !== QuestionKind.MULTIPLE_CHOICE) stats.push({ terms: sumTerms(all), hidden: false, hideable: false });
   if (kind === QuestionKind.RATING) {
     const v = values(RATING_RANGE);
@@ -63,7 +72,8 @@ export function oneWayStatistics(kind: QuestionKind, counts: number[], withheld:
       return stats.push({ terms: sumTerms(cells), hidden: withheld || isSmallCount(n), hideable: true, group: 'nps' }) - 1;
     };
     const groups = [group((x) => x >= 9), group((x) => x === 7 || x === 8), group((x) => x <= 6)];
-    const score = stats.push({ terms: all.map((i) => [i, v[i] >= 9 ? 1 : v[i] <= 6 ? -1 : 0] as const), hidden: withheld, hideable: true }) - 1;
+    const score =
+      stats.push({ terms: all.map((i) => [i, v[i] >= 9 ? 1 : v[i] <= 6 ? -1 : 0] as const), hidden: withheld, hideable: true }) - 1;
     return { stats, groups, score };
   }
   return { stats };
@@ -85,14 +95,22 @@ export function oneWayDisclosure(question: Question, result: QuestionResult, min
 }
 
 /** A question's result as the public (and staff screens) may see it. */
-export function discloseQuestion(question: Question, result: QuestionResult, minResponses: number, decided = oneWayDisclosure(question, result, minResponses)): QuestionResult {
+export function discloseQuestion(
+  question: Question,
+  result: QuestionResult,
+  minResponses: number,
+  decided = oneWayDisclosure(question, result, minResponses),
+): QuestionResult {
   const { withheld, cells } = decided;
-  const hideValue = <T extends { count: number; share: number }>(v: T, i: number) => (cells[i] ? { ...v, count: 0, share: 0, suppressed: true } : { ...v, suppressed: false });
+  const hideValue = <T extends { count: number; share: number }>(v: T, i: number) =>
+    cells[i] ? { ...v, count: 0, share: 0, suppressed: true } : { ...v, suppressed: false };
   return {
     ...result,
     withheld,
     responsesNeeded: withheld ? minResponses - result.answeredCount : 0,
-    options: result.options.map((o, i) => (cells[i] ? { ...o, count: 0, share: 0, confidenceInterval: null, suppressed: true } : { ...o, suppressed: false })),
+    options: result.options.map((o, i) =>
+      cells[i] ? { ...o, count: 0, share: 0, confidenceInterval: null, suppressed: true } : { ...o, suppressed: false },
+    ),
     rating: result.rating && {
       mean: decided.meanHidden ? null : result.rating.mean,
       confidenceInterval: decided.meanHidden ? null : result.rating.confidenceInterval,

@@ -29,7 +29,13 @@ export function buildQuestionResults(definition: PollDefinition, rows: TallyRow[
     if (isChoice(question.kind)) {
       result.options = question.options.map((option) => {
         const count = qRows.filter((r) => r.optionId === option.id).reduce((s, r) => s + r.count, 0);
-        return { option, count, share: answeredCount ? count / answeredCount : 0, confidenceInterval: wilson(count, answeredCount), suppressed: false };
+        return {
+          option,
+          count,
+          share: answeredCount ? count / answeredCount : 0,
+          confidenceInterval: wilson(count, answeredCount),
+          suppressed: false,
+        };
       });
     } else if (question.kind === QuestionKind.RATING) {
       const d = distribution(qRows, RATING_RANGE);

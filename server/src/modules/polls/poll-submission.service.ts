@@ -6,7 +6,16 @@ import { PollTokenKeys } from './participation/poll-tokens';
 import { type AbuseSignals } from './participation/abuse-signals';
 import { type SubmitPollResponseInput } from './poll.inputs';
 import { PollAssurance, PollStatus, ResponseAssurance } from './poll.enums';
-import { alreadyResponded, challengeReused, districtNotEligible, pollChanged, pollClosed, pollNotOpen, tokenInvalid, tokenRequired } from './poll.errors';
+import {
+  alreadyResponded,
+  challengeReused,
+  districtNotEligible,
+  pollChanged,
+  pollClosed,
+  pollNotOpen,
+  tokenInvalid,
+  tokenRequired,
+} from './poll.errors';
 import { type PollDefinition } from './poll-definition';
 import { effectiveStatus } from './poll-status';
 import { type DistrictService } from '../districts/district.service';
@@ -63,7 +72,10 @@ export class PollSubmissionService {
   }
 
   /** The per-address limit, the checks, then the write; an accepted answer counts toward the abuse signals. */
-  async submit(input: SubmitPollResponseInput, meta: { clientKey: string; cookieToken?: string; client?: { address: string; userAgent?: string } }): Promise<SubmissionResult> {
+  async submit(
+    input: SubmitPollResponseInput,
+    meta: { clientKey: string; cookieToken?: string; client?: { address: string; userAgent?: string } },
+  ): Promise<SubmissionResult> {
     await this.limits.perClient.consume(meta.clientKey);
     const prepared = await this.prepare(input, meta.cookieToken);
     if (prepared.assurance === ResponseAssurance.UNCHALLENGED) await this.limits.unchallengedPerClient.consume(meta.clientKey);
@@ -92,7 +104,8 @@ export class PollSubmissionService {
 
     if (poll.assurance !== PollAssurance.OPEN) {
       // Verified: the proof is a poll token signed blindly at issuePollToken; what is stored is its digest.
-      if (input.respondentToken != null || input.challenge != null) throw badInput('A verified poll is answered with `pollToken` only (no respondentToken or challenge).', 'input.pollToken');
+      if (input.respondentToken != null || input.challenge != null)
+        throw badInput('A verified poll is answered with `pollToken` only (no respondentToken or challenge).', 'input.pollToken');
       if (!input.pollToken) throw tokenRequired();
       const message = decodeBase64Url(input.pollToken.message, 'input.pollToken.message', 32, 512);
       const signature = decodeBase64Url(input.pollToken.signature, 'input.pollToken.signature', 256, 256);
@@ -100,7 +113,15 @@ export class PollSubmissionService {
       const assurance = poll.assurance === PollAssurance.VERIFIED_PHONE ? ResponseAssurance.PHONE : ResponseAssurance.RESIDENT;
       // The respondent token is still handed back (the payload promises one), but stores nothing here.
       const kept = cookieToken && this.keys.isValid(cookieToken) ? cookieToken : null;
-      return { ...base, respondentKey: PollTokenKeys.spentKey(poll.id, message), assurance, challenge: null, clusterKey: null, token: kept ?? this.keys.issue(), tokenIssued: !kept };
+      return {
+        ...base,
+        respondentKey: PollTokenKeys.spentKey(poll.id, message),
+        assurance,
+        challenge: null,
+        clusterKey: null,
+        token: kept ?? this.keys.issue(),
+        tokenIssued: !kept,
+      };
     }
 
     if (input.pollToken) throw badInput('An OPEN poll takes no poll token: omit `pollToken`.', 'input.pollToken');
@@ -159,4 +180,3 @@ export class PollSubmissionService {
     return districtId;
   }
 }
-

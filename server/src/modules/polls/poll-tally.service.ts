@@ -81,7 +81,13 @@ function wordRows(texts: Array<[pollId: string, questionId: string, text: string
     }
   }
   const rows = [...tally.values()];
-  return [rows.map((r) => r.pollId), rows.map((r) => r.questionId), rows.map((r) => r.word), rows.map((r) => r.occurrences), rows.map((r) => r.answers)];
+  return [
+    rows.map((r) => r.pollId),
+    rows.map((r) => r.questionId),
+    rows.map((r) => r.word),
+    rows.map((r) => r.occurrences),
+    rows.map((r) => r.answers),
+  ];
 }
 
 export interface WordTallyRow {
@@ -123,7 +129,11 @@ const DIMENSION_COLUMN: Record<TallyDimension, { tally: string; live: string }> 
 };
 
 /** Results and district breakdowns read the day-less rollup; only daily figures need the day-keyed tally. */
-const ANSWER_TALLY: Record<TallyDimension, string> = { none: 'poll_answer_district_tally', district: 'poll_answer_district_tally', day: 'poll_answer_tally' };
+const ANSWER_TALLY: Record<TallyDimension, string> = {
+  none: 'poll_answer_district_tally',
+  district: 'poll_answer_district_tally',
+  day: 'poll_answer_tally',
+};
 
 /**
  * The still-queued responses of poll $1 (columns of poll_response), and then their answers: the
@@ -177,7 +187,10 @@ export class PollTallyService {
         await m.query('SET LOCAL jit = off');
         // A big batch may take longer than a request query is allowed to (the pool's statement_timeout).
         await m.query('SET LOCAL statement_timeout = 0');
-        const [{ folded, texts }] = (await m.query(FOLD_SQL, [this.timeZone])) as Array<{ folded: number; texts: Array<[string, string, string]> }>;
+        const [{ folded, texts }] = (await m.query(FOLD_SQL, [this.timeZone])) as Array<{
+          folded: number;
+          texts: Array<[string, string, string]>;
+        }>;
         // Same transaction: the word tally never misses or double-counts a folded answer.
         if (texts.length) await m.query(WORD_FOLD_SQL, wordRows(texts));
         return folded;
@@ -259,10 +272,18 @@ export class PollTallyService {
    */
   async words(pollId: string, questionId: string): Promise<WordTallyRow[]> {
     const [tallied, queued] = [
-      (await this.db.query('SELECT word, occurrences, answers FROM poll_word_tally WHERE poll_id = $1 AND question_id = $2', [pollId, questionId])) as Array<{ word: string; occurrences: string; answers: string }>,
-      (await this.db.query(`SELECT a.text FROM (${QUEUED_RESPONSES}) r ${answersOf('r', 'a.question_id = $2 AND a.text IS NOT NULL')}`, [pollId, questionId])) as Array<{ text: string }>,
+      (await this.db.query('SELECT word, occurrences, answers FROM poll_word_tally WHERE poll_id = $1 AND question_id = $2', [
+        pollId,
+        questionId,
+      ])) as Array<{ word: string; occurrences: string; answers: string }>,
+      (await this.db.query(`SELECT a.text FROM (${QUEUED_RESPONSES}) r ${answersOf('r', 'a.question_id = $2 AND a.text IS NOT NULL')}`, [
+        pollId,
+        questionId,
+      ])) as Array<{ text: string }>,
     ];
-    const out = new Map<string, WordTallyRow>(tallied.map((r) => [r.word, { word: r.word, occurrences: Number(r.occurrences), answers: Number(r.answers) }]));
+    const out = new Map<string, WordTallyRow>(
+      tallied.map((r) => [r.word, { word: r.word, occurrences: Number(r.occurrences), answers: Number(r.answers) }]),
+    );
     for (const { text } of queued) {
       for (const [word, n] of tokenCounts(text)) {
         const entry = out.get(word) ?? { word, occurrences: 0, answers: 0 };

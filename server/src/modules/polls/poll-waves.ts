@@ -18,7 +18,11 @@ interface Schedule {
  * closesAt − opensAt, or closesAt − createdAt for a wave that opened on publishing; a wave
  * without a close date passes none on. An explicit `closesAt: null` keeps the new wave open-ended.
  */
-export function carriedSchedule(source: Schedule & { createdAt: Date }, input: { opensAt?: Date | null; closesAt?: Date | null }, now = new Date()): Schedule {
+export function carriedSchedule(
+  source: Schedule & { createdAt: Date },
+  input: { opensAt?: Date | null; closesAt?: Date | null },
+  now = new Date(),
+): Schedule {
   const opensAt = input.opensAt ?? null;
   if (input.closesAt !== undefined) return { opensAt, closesAt: input.closesAt };
   if (!source.closesAt) return { opensAt, closesAt: null };

@@ -1,4 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EligibilityList } from './participation/participation.entity';
 import { PollAssurance, PollState, QuestionKind, ResponseAssurance, ResultsVisibility } from './poll.enums';
@@ -49,7 +61,13 @@ export class Poll {
   closedAt: Date | null;
 
   @Field(() => ResultsVisibility, { description: 'Who may read the results.' })
-  @Column({ name: 'results_visibility', type: 'enum', enum: ResultsVisibility, enumName: 'poll_results_visibility', default: ResultsVisibility.PUBLIC })
+  @Column({
+    name: 'results_visibility',
+    type: 'enum',
+    enum: ResultsVisibility,
+    enumName: 'poll_results_visibility',
+    default: ResultsVisibility.PUBLIC,
+  })
   resultsVisibility: ResultsVisibility;
 
   /** Whether respondents are asked which district they live in (the district dimension). */
@@ -75,7 +93,7 @@ export class Poll {
 
   @Field(() => Int, {
     description:
-      'Disclosure control: a question\'s results (and a district\'s row of a breakdown) are shown only once at least this many answered it; until then they are withheld and `responsesNeeded` says how many more are needed. 5 to 1000, 10 by default.',
+      "Disclosure control: a question's results (and a district's row of a breakdown) are shown only once at least this many answered it; until then they are withheld and `responsesNeeded` says how many more are needed. 5 to 1000, 10 by default.",
   })
   @Column({ name: 'min_responses', type: 'smallint', default: 10 })
   minResponses: number;
@@ -93,7 +111,16 @@ export class Poll {
   eligibilityList?: EligibilityList;
 
   /** The site search's normalised text (title and description, both languages). */
-  @Column({ name: 'search_text', type: 'text', nullable: true, generatedType: 'STORED', asExpression: POLL_SEARCH_EXPRESSION, select: false, insert: false, update: false })
+  @Column({
+    name: 'search_text',
+    type: 'text',
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: POLL_SEARCH_EXPRESSION,
+    select: false,
+    insert: false,
+    update: false,
+  })
   searchText?: string;
 
   @Field({ description: 'When the poll was created.' })

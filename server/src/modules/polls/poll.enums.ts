@@ -50,7 +50,7 @@ export enum ResultsVisibility {
 }
 registerEnumType(ResultsVisibility, {
   name: 'ResultsVisibility',
-  description: 'Who may read a poll\'s results.',
+  description: "Who may read a poll's results.",
   valuesConfig: {
     PUBLIC: { description: 'Anyone, at any time.' },
     AFTER_RESPONSE: { description: 'Staff, and a respondent once they have answered.' },
@@ -71,9 +71,18 @@ registerEnumType(PollAssurance, {
   name: 'PollAssurance',
   description: 'What a respondent must prove before answering. See docs/privacy.md for what each level stores.',
   valuesConfig: {
-    OPEN: { description: 'Anyone may answer once per respondent token; a proof-of-work challenge (`altchaChallenge`) marks answers as challenged. Answers without it are accepted, marked unchallenged and held to a tighter per-address limit.' },
-    VERIFIED_PHONE: { description: 'One answer per Iranian mobile number: a one-time SMS code (`requestVerificationCode`) buys one blindly signed poll token (`issuePollToken`), spent by `submitPollResponse`.' },
-    RESIDENT_LIST: { description: 'One answer per identifier on the poll\'s eligibility list (national code or member number): entering it buys one blindly signed poll token (`issuePollToken`).' },
+    OPEN: {
+      description:
+        'Anyone may answer once per respondent token; a proof-of-work challenge (`altchaChallenge`) marks answers as challenged. Answers without it are accepted, marked unchallenged and held to a tighter per-address limit.',
+    },
+    VERIFIED_PHONE: {
+      description:
+        'One answer per Iranian mobile number: a one-time SMS code (`requestVerificationCode`) buys one blindly signed poll token (`issuePollToken`), spent by `submitPollResponse`.',
+    },
+    RESIDENT_LIST: {
+      description:
+        "One answer per identifier on the poll's eligibility list (national code or member number): entering it buys one blindly signed poll token (`issuePollToken`).",
+    },
   },
 });
 
@@ -88,10 +97,12 @@ registerEnumType(ResponseAssurance, {
   name: 'ResponseAssurance',
   description: 'What a stored response proved when it was given.',
   valuesConfig: {
-    UNCHALLENGED: { description: 'An OPEN poll\'s answer without a solved proof-of-work challenge (for example a form sent without JavaScript).' },
-    CHALLENGED: { description: 'An OPEN poll\'s answer with a solved proof-of-work challenge.' },
+    UNCHALLENGED: {
+      description: "An OPEN poll's answer without a solved proof-of-work challenge (for example a form sent without JavaScript).",
+    },
+    CHALLENGED: { description: "An OPEN poll's answer with a solved proof-of-work challenge." },
     PHONE: { description: 'Verified by a one-time code sent to a mobile number.' },
-    RESIDENT: { description: 'Verified against the poll\'s eligibility list.' },
+    RESIDENT: { description: "Verified against the poll's eligibility list." },
   },
 });
 

@@ -38,13 +38,26 @@ export const pollHasResponses = (what: string) =>
   new AppError(PollErrorCode.POLL_HAS_RESPONSES, `This poll already has responses: ${what}`);
 /** The poll's questions were edited between loading the form and submitting it: nothing was stored. */
 export const pollChanged = () =>
-  new AppError(PollErrorCode.POLL_CHANGED, 'This poll was changed while it was being answered (a question or option was removed). Nothing was stored: load the poll again and answer it anew.');
+  new AppError(
+    PollErrorCode.POLL_CHANGED,
+    'This poll was changed while it was being answered (a question or option was removed). Nothing was stored: load the poll again and answer it anew.',
+  );
 
 export const challengeReused = () =>
-  new AppError(PollErrorCode.CHALLENGE_REUSED, 'This challenge was already used for an answer; solve a new one.', { field: 'input.challenge' });
+  new AppError(PollErrorCode.CHALLENGE_REUSED, 'This challenge was already used for an answer; solve a new one.', {
+    field: 'input.challenge',
+  });
 export const tokenRequired = () =>
-  new AppError(PollErrorCode.TOKEN_REQUIRED, 'This poll takes verified answers only: verify, obtain a poll token with issuePollToken, and send it as `pollToken`.', { field: 'input.pollToken' });
+  new AppError(
+    PollErrorCode.TOKEN_REQUIRED,
+    'This poll takes verified answers only: verify, obtain a poll token with issuePollToken, and send it as `pollToken`.',
+    { field: 'input.pollToken' },
+  );
 export const tokenInvalid = () =>
-  new AppError(PollErrorCode.TOKEN_INVALID, 'The poll token does not verify under this poll\'s public key (`Poll.tokenKey`): it was not issued for this poll.', { field: 'input.pollToken' });
+  new AppError(
+    PollErrorCode.TOKEN_INVALID,
+    "The poll token does not verify under this poll's public key (`Poll.tokenKey`): it was not issued for this poll.",
+    { field: 'input.pollToken' },
+  );
 export const wrongAssurance = (expected: string) =>
   new AppError(PollErrorCode.WRONG_ASSURANCE, `This poll's assurance is ${expected}; it takes no verification of this kind.`);

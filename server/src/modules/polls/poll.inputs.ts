@@ -54,13 +54,19 @@ export class PollQuestionInput {
   @Max(LIMITS.options)
   maxChoices?: number | null;
 
-  @Field(() => Int, { nullable: true, description: `FREE_TEXT only: the longest answer, 1 to ${LIMITS.answerText} characters (default 1000).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `FREE_TEXT only: the longest answer, 1 to ${LIMITS.answerText} characters (default 1000).`,
+  })
   @IsOptional()
   @Min(1)
   @Max(LIMITS.answerText)
   maxLength?: number | null;
 
-  @Field(() => [PollOptionInput], { defaultValue: [], description: `Choice questions: 2 to ${LIMITS.options} options, in order. Others: none.` })
+  @Field(() => [PollOptionInput], {
+    defaultValue: [],
+    description: `Choice questions: 2 to ${LIMITS.options} options, in order. Others: none.`,
+  })
   @ArrayMaxSize(LIMITS.options)
   @ValidateNested({ each: true })
   options: PollOptionInput[];
@@ -89,18 +95,28 @@ export class CreatePollInput {
   @Field(() => PollAssurance, { defaultValue: PollAssurance.OPEN, description: 'What a respondent must prove before answering.' })
   assurance: PollAssurance = PollAssurance.OPEN;
 
-  @Field(() => Int, { nullable: true, description: `Disclosure control: answers a question (and a district's row) needs before its results are shown, ${LIMITS.minResponses.min} to ${LIMITS.minResponses.max}; 10 when omitted.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Disclosure control: answers a question (and a district's row) needs before its results are shown, ${LIMITS.minResponses.min} to ${LIMITS.minResponses.max}; 10 when omitted.`,
+  })
   @IsOptional()
   @Min(LIMITS.minResponses.min)
   @Max(LIMITS.minResponses.max)
   minResponses?: number | null;
 
-  @Field(() => ID, { nullable: true, description: 'RESIDENT_LIST polls: the eligibility list (`eligibilityLists`) whose identifiers may answer. Required there, refused elsewhere.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'RESIDENT_LIST polls: the eligibility list (`eligibilityLists`) whose identifiers may answer. Required there, refused elsewhere.',
+  })
   @IsOptional()
   @MaxLength(64)
   eligibilityListId?: string | null;
 
-  @Field(() => [ID], { defaultValue: [], description: 'Limit the poll to these districts (then respondents must say their district); empty for the whole city.' })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: 'Limit the poll to these districts (then respondents must say their district); empty for the whole city.',
+  })
   @ArrayMaxSize(LIMITS.districts)
   @MaxLength(64, { each: true })
   districtIds: string[];
@@ -120,7 +136,10 @@ export class CreatePollInput {
   questions: PollQuestionInput[];
 }
 
-@InputType({ description: 'Changes to a poll. Omitted fields keep their value. Once a poll has responses, its questions and options can be reworded and added to, but not removed or changed in kind.' })
+@InputType({
+  description:
+    'Changes to a poll. Omitted fields keep their value. Once a poll has responses, its questions and options can be reworded and added to, but not removed or changed in kind.',
+})
 export class UpdatePollInput {
   @Field(() => ID, { description: 'The poll to change.' })
   @MaxLength(64)
@@ -146,11 +165,17 @@ export class UpdatePollInput {
   @IsOptional()
   asksDistrict?: boolean | null;
 
-  @Field(() => PollAssurance, { nullable: true, description: 'What a respondent must prove before answering; fixed once the poll has responses (POLL_HAS_RESPONSES).' })
+  @Field(() => PollAssurance, {
+    nullable: true,
+    description: 'What a respondent must prove before answering; fixed once the poll has responses (POLL_HAS_RESPONSES).',
+  })
   @IsOptional()
   assurance?: PollAssurance | null;
 
-  @Field(() => Int, { nullable: true, description: `Disclosure control: answers a question (and a district's row) needs before its results are shown, ${LIMITS.minResponses.min} to ${LIMITS.minResponses.max}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Disclosure control: answers a question (and a district's row) needs before its results are shown, ${LIMITS.minResponses.min} to ${LIMITS.minResponses.max}.`,
+  })
   @IsOptional()
   @Min(LIMITS.minResponses.min)
   @Max(LIMITS.minResponses.max)
@@ -175,7 +200,10 @@ export class UpdatePollInput {
   @IsOptional()
   closesAt?: Date | null;
 
-  @Field(() => [PollQuestionInput], { nullable: true, description: 'The full new list of questions, in order. Keep an existing question or option by passing its id.' })
+  @Field(() => [PollQuestionInput], {
+    nullable: true,
+    description: 'The full new list of questions, in order. Keep an existing question or option by passing its id.',
+  })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(LIMITS.questions)
@@ -234,7 +262,9 @@ export class AnswerInput {
 
 @InputType({ description: 'A poll token: the message and its unblinded signature (RFC 9474), both base64url. See `issuePollToken`.' })
 export class PollTokenInput {
-  @Field({ description: 'The prepared message the token signs (the 32-byte random prefix and the message, as `prepare` returns it), base64url.' })
+  @Field({
+    description: 'The prepared message the token signs (the 32-byte random prefix and the message, as `prepare` returns it), base64url.',
+  })
   @MaxLength(700)
   message: string;
 
@@ -243,7 +273,7 @@ export class PollTokenInput {
   signature: string;
 }
 
-@InputType({ description: 'One respondent\'s answers to a poll.' })
+@InputType({ description: "One respondent's answers to a poll." })
 export class SubmitPollResponseInput {
   @Field(() => ID, { description: 'The poll answered.' })
   @MaxLength(64)
@@ -258,7 +288,10 @@ export class SubmitPollResponseInput {
   @MaxLength(128)
   respondentToken?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The district the respondent lives in, when the poll asks for it (`asksDistrict`) or is limited to some districts.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The district the respondent lives in, when the poll asks for it (`asksDistrict`) or is limited to some districts.',
+  })
   @IsOptional()
   @MaxLength(64)
   districtId?: string | null;
@@ -271,20 +304,28 @@ export class SubmitPollResponseInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'OPEN polls: a solved proof-of-work challenge (the ALTCHA widget\'s payload: base64 JSON `{ challenge, solution }`; get a challenge from `altchaChallenge`). With it the answer is stored as CHALLENGED; without it as UNCHALLENGED, under a tighter per-address limit. One challenge buys one answer (CHALLENGE_REUSED).',
+      "OPEN polls: a solved proof-of-work challenge (the ALTCHA widget's payload: base64 JSON `{ challenge, solution }`; get a challenge from `altchaChallenge`). With it the answer is stored as CHALLENGED; without it as UNCHALLENGED, under a tighter per-address limit. One challenge buys one answer (CHALLENGE_REUSED).",
   })
   @IsOptional()
   @MaxLength(4096)
   challenge?: string | null;
 
-  @Field(() => PollTokenInput, { nullable: true, description: 'VERIFIED_PHONE and RESIDENT_LIST polls: the poll token obtained with `issuePollToken` (required there, refused elsewhere).' })
+  @Field(() => PollTokenInput, {
+    nullable: true,
+    description:
+      'VERIFIED_PHONE and RESIDENT_LIST polls: the poll token obtained with `issuePollToken` (required there, refused elsewhere).',
+  })
   @IsOptional()
   pollToken?: PollTokenInput | null;
 }
 
 @InputType({ description: 'Which polls to list.' })
 export class PollFilter {
-  @Field(() => [PollStatus], { nullable: true, description: 'Only polls in these statuses. Without a staff session DRAFT polls never appear, and CLOSED ones only for 30 days after closing.' })
+  @Field(() => [PollStatus], {
+    nullable: true,
+    description:
+      'Only polls in these statuses. Without a staff session DRAFT polls never appear, and CLOSED ones only for 30 days after closing.',
+  })
   @IsOptional()
   @ArrayMaxSize(4)
   statuses?: PollStatus[] | null;

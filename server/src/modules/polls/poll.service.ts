@@ -10,7 +10,13 @@ import { type WebhookService } from '../webhooks/webhook.service';
 import { Poll, PollOption, PollQuestion } from './poll.entity';
 import { PollAssurance, PollState, PollStatus } from './poll.enums';
 import { pollHasResponses } from './poll.errors';
-import { type CreatePollInput, type PollFilter, type PollQuestionInput, type StartPollWaveInput, type UpdatePollInput } from './poll.inputs';
+import {
+  type CreatePollInput,
+  type PollFilter,
+  type PollQuestionInput,
+  type StartPollWaveInput,
+  type UpdatePollInput,
+} from './poll.inputs';
 import { assertCompatible, DEFAULT_TEXT_MAX_LENGTH, type PollDefinition, validateQuestions } from './poll-definition';
 import { effectiveStatus, RECENTLY_CLOSED_DAYS, SQL_CLOSED_SINCE, SQL_STATUS } from './poll-status';
 import { carriedSchedule, closeEarlierWaves } from './poll-waves';
@@ -19,8 +25,38 @@ import { canSeePoll } from './poll.policy';
 const DEFINITION_TTL_MS = 2000;
 
 function snapshot(poll: Poll) {
-  const { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave, assurance, eligibilityListId, minResponses } = poll;
-  return { id, titleFa, titleEn, state, opensAt, closesAt, resultsVisibility, asksDistrict, districtIds, seriesId, wave, assurance, eligibilityListId, minResponses };
+  const {
+    id,
+    titleFa,
+    titleEn,
+    state,
+    opensAt,
+    closesAt,
+    resultsVisibility,
+    asksDistrict,
+    districtIds,
+    seriesId,
+    wave,
+    assurance,
+    eligibilityListId,
+    minResponses,
+  } = poll;
+  return {
+    id,
+    titleFa,
+    titleEn,
+    state,
+    opensAt,
+    closesAt,
+    resultsVisibility,
+    asksDistrict,
+    districtIds,
+    seriesId,
+    wave,
+    assurance,
+    eligibilityListId,
+    minResponses,
+  };
 }
 
 /** A stored response, as exports read it. */
@@ -75,10 +111,15 @@ export class PollService {
     const totalCount = await qb.getCount();
     if (args.after) {
       const [createdAt, id] = decodeCursor(args.after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || Number.isNaN(Date.parse(createdAt))) throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
+      if (!isUuid(id) || Number.isNaN(Date.parse(createdAt)))
+        throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
       qb.andWhere('(p.created_at, p.id) < (:createdAt, :id)', { createdAt, id });
     }
-    const rows = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').take(args.first + 1).getMany();
+    const rows = await qb
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .take(args.first + 1)
+      .getMany();
     return toPage(rows, args.first, totalCount, (p) => [p.createdAt.toISOString(), p.id]);
   }
 
@@ -96,7 +137,11 @@ export class PollService {
    * A page of a poll's responses after the keyset `after` = (submitted_at, id), in that order, with
    * their answers: exports stream a poll this way without holding it in memory.
    */
-  async responsePage(pollId: string, after: [Date | string, string], limit: number): Promise<{ responses: StoredResponseRow[]; answers: StoredAnswerRow[] }> {
+  async responsePage(
+    pollId: string,
+    after: [Date | string, string],
+    limit: number,
+  ): Promise<{ responses: StoredResponseRow[]; answers: StoredAnswerRow[] }> {
     const responses: StoredResponseRow[] = await this.db.query(
       `SELECT id, submitted_at, district_id FROM poll_response
        WHERE poll_id = $1 AND submitted_at >= $2::timestamptz AND (submitted_at, id) > ($2::timestamptz, $3::uuid)
@@ -146,7 +191,8 @@ export class PollService {
 
   async create(actor: Actor, input: CreatePollInput): Promise<Poll> {
     validateQuestions(input.questions);
-    if (input.questions.some((q) => q.id || q.options.some((o) => o.id))) throw badInput('A new poll\'s questions and options have no ids yet.', 'input.questions');
+    if (input.questions.some((q) => q.id || q.options.some((o) => o.id)))
+      throw badInput("A new poll's questions and options have no ids yet.", 'input.questions');
     this.validateSchedule(input.opensAt ?? null, input.closesAt ?? null);
     await this.validateDistricts(input.districtIds);
     await this.validateAssurance(input.assurance, input.eligibilityListId ?? null);
@@ -177,7 +223,14 @@ export class PollService {
       await m.update(Poll, { id }, { seriesId: id });
       await this.writeQuestions(m, id, [], input.questions);
       const poll = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'createPoll', entityType: 'Poll', entityId: id, after: { ...snapshot(poll), questions: input.questions }, requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'createPoll',
+        entityType: 'Poll',
+        entityId: id,
+        after: { ...snapshot(poll), questions: input.questions },
+        requestId: actor.requestId,
+      });
       return poll;
     });
   }
@@ -214,7 +267,11 @@ export class PollService {
         }
       }
       if (before.state === PollState.CLOSED && (input.opensAt !== undefined || input.closesAt !== undefined)) {
-        throw badInput('A closed poll cannot be rescheduled; start a new wave instead.', 'input.closesAt', BadInputReason.CLOSED_POLL_RESCHEDULED);
+        throw badInput(
+          'A closed poll cannot be rescheduled; start a new wave instead.',
+          'input.closesAt',
+          BadInputReason.CLOSED_POLL_RESCHEDULED,
+        );
       }
       if (Object.keys(changes).length) await m.update(Poll, { id: before.id }, changes);
       if (input.questions) {
@@ -227,7 +284,15 @@ export class PollService {
         await this.writeQuestions(m, before.id, existing, input.questions);
       }
       const after = await m.findOneByOrFail(Poll, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updatePoll', entityType: 'Poll', entityId: before.id, before: snapshot(before), after: { ...snapshot(after), ...(input.questions ? { questions: input.questions } : {}) }, requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'updatePoll',
+        entityType: 'Poll',
+        entityId: before.id,
+        before: snapshot(before),
+        after: { ...snapshot(after), ...(input.questions ? { questions: input.questions } : {}) },
+        requestId: actor.requestId,
+      });
       return after;
     });
     this.forgetDefinition(input.id);
@@ -235,28 +300,49 @@ export class PollService {
   }
 
   async publish(actor: Actor, id: string): Promise<Poll> {
-    return this.transition(actor, id, 'publishPoll', (poll) => {
-      if (poll.state !== PollState.DRAFT) throw badInput('Only a draft can be published.', 'input.id');
-      if (poll.closesAt && poll.closesAt <= new Date()) throw badInput('closesAt is in the past: reschedule before publishing.', 'input.id', BadInputReason.CLOSES_IN_PAST);
-      return { state: PollState.PUBLISHED };
-    }, async (m, poll) => {
-      await this.webhooks?.pollPublished(m, poll);
-      // One wave of a survey takes answers at a time: the earlier ones stop when this one opens.
-      for (const { before, after, closedNow } of await closeEarlierWaves(m, poll)) {
-        const action = closedNow ? 'closePoll' : 'updatePoll';
-        await this.audit.record(m, { actorId: actor.userId, action, entityType: 'Poll', entityId: after.id, before: snapshot(before), after: { ...snapshot(after), closedForWaveId: poll.id }, requestId: actor.requestId });
-        if (closedNow) await this.webhooks?.pollClosed(m, after);
-        this.forgetDefinition(after.id);
-      }
-    });
+    return this.transition(
+      actor,
+      id,
+      'publishPoll',
+      (poll) => {
+        if (poll.state !== PollState.DRAFT) throw badInput('Only a draft can be published.', 'input.id');
+        if (poll.closesAt && poll.closesAt <= new Date())
+          throw badInput('closesAt is in the past: reschedule before publishing.', 'input.id', BadInputReason.CLOSES_IN_PAST);
+        return { state: PollState.PUBLISHED };
+      },
+      async (m, poll) => {
+        await this.webhooks?.pollPublished(m, poll);
+        // One wave of a survey takes answers at a time: the earlier ones stop when this one opens.
+        for (const { before, after, closedNow } of await closeEarlierWaves(m, poll)) {
+          const action = closedNow ? 'closePoll' : 'updatePoll';
+          await this.audit.record(m, {
+            actorId: actor.userId,
+            action,
+            entityType: 'Poll',
+            entityId: after.id,
+            before: snapshot(before),
+            after: { ...snapshot(after), closedForWaveId: poll.id },
+            requestId: actor.requestId,
+          });
+          if (closedNow) await this.webhooks?.pollClosed(m, after);
+          this.forgetDefinition(after.id);
+        }
+      },
+    );
   }
 
   async close(actor: Actor, id: string): Promise<Poll> {
-    return this.transition(actor, id, 'closePoll', (poll) => {
-      if (effectiveStatus(poll) === PollStatus.CLOSED) throw badInput('The poll is already closed.', 'input.id');
-      if (poll.state === PollState.DRAFT) throw badInput('A draft cannot be closed; delete or publish it.', 'input.id');
-      return { state: PollState.CLOSED, closedAt: new Date() };
-    }, (m, poll) => this.webhooks?.pollClosed(m, poll));
+    return this.transition(
+      actor,
+      id,
+      'closePoll',
+      (poll) => {
+        if (effectiveStatus(poll) === PollStatus.CLOSED) throw badInput('The poll is already closed.', 'input.id');
+        if (poll.state === PollState.DRAFT) throw badInput('A draft cannot be closed; delete or publish it.', 'input.id');
+        return { state: PollState.CLOSED, closedAt: new Date() };
+      },
+      (m, poll) => this.webhooks?.pollClosed(m, poll),
+    );
   }
 
   async startWave(actor: Actor, input: StartPollWaveInput): Promise<Poll> {
@@ -298,7 +384,14 @@ export class PollService {
         source.questions.map((q) => ({ ...q, options: q.options.map((o) => ({ labelFa: o.labelFa, labelEn: o.labelEn })), id: undefined })),
       );
       const created = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'startPollWave', entityType: 'Poll', entityId: id, after: { ...snapshot(created), fromPollId: poll.id }, requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'startPollWave',
+        entityType: 'Poll',
+        entityId: id,
+        after: { ...snapshot(created), fromPollId: poll.id },
+        requestId: actor.requestId,
+      });
       return created;
     });
   }
@@ -316,7 +409,15 @@ export class PollService {
       if (!before) throw notFound('Poll');
       await m.update(Poll, { id }, change(before));
       const after = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, { actorId: actor.userId, action, entityType: 'Poll', entityId: id, before: snapshot(before), after: snapshot(after), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action,
+        entityType: 'Poll',
+        entityId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+        requestId: actor.requestId,
+      });
       await changed?.(m, after);
       return after;
     });
@@ -331,11 +432,13 @@ export class PollService {
       return;
     }
     if (!listId) throw badInput('A RESIDENT_LIST poll needs an eligibility list.', 'input.eligibilityListId');
-    if (!isUuid(listId) || !(await m.query('SELECT 1 FROM eligibility_list WHERE id = $1', [listId])).length) throw badInput('No such eligibility list.', 'input.eligibilityListId');
+    if (!isUuid(listId) || !(await m.query('SELECT 1 FROM eligibility_list WHERE id = $1', [listId])).length)
+      throw badInput('No such eligibility list.', 'input.eligibilityListId');
   }
 
   private validateSchedule(opensAt: Date | null, closesAt: Date | null): void {
-    if (opensAt && closesAt && closesAt <= opensAt) throw badInput('closesAt must be after opensAt.', 'input.closesAt', BadInputReason.CLOSES_BEFORE_OPENS);
+    if (opensAt && closesAt && closesAt <= opensAt)
+      throw badInput('closesAt must be after opensAt.', 'input.closesAt', BadInputReason.CLOSES_BEFORE_OPENS);
   }
 
   private async validateDistricts(ids: string[]): Promise<void> {
@@ -349,13 +452,19 @@ export class PollService {
    * new ones and deletes the rest. Positions are first moved out of the way so that reordering never
    * trips the (poll, position) uniqueness.
    */
-  private async writeQuestions(m: EntityManager, pollId: string, existing: PollDefinition['questions'], next: PollQuestionInput[]): Promise<void> {
+  private async writeQuestions(
+    m: EntityManager,
+    pollId: string,
+    existing: PollDefinition['questions'],
+    next: PollQuestionInput[],
+  ): Promise<void> {
     const existingIds = new Set(existing.map((q) => q.id));
     const existingOptions = new Map(existing.flatMap((q) => q.options.map((o) => [o.id, q.id] as const)));
     next.forEach((q, i) => {
       if (q.id && !existingIds.has(q.id)) throw badInput('No such question in this poll.', `input.questions[${i}].id`);
       q.options.forEach((o, j) => {
-        if (o.id && existingOptions.get(o.id) !== q.id) throw badInput('No such option in this question.', `input.questions[${i}].options[${j}].id`);
+        if (o.id && existingOptions.get(o.id) !== q.id)
+          throw badInput('No such option in this question.', `input.questions[${i}].options[${j}].id`);
       });
     });
     const keep = new Set(next.map((q) => q.id).filter(Boolean));
@@ -363,7 +472,9 @@ export class PollService {
     if (removed.length) await m.delete(PollQuestion, { id: In(removed) });
     if (existing.length) {
       await m.query('UPDATE poll_question SET position = -position WHERE poll_id = $1', [pollId]);
-      await m.query('UPDATE poll_option SET position = -position WHERE question_id IN (SELECT id FROM poll_question WHERE poll_id = $1)', [pollId]);
+      await m.query('UPDATE poll_option SET position = -position WHERE question_id IN (SELECT id FROM poll_question WHERE poll_id = $1)', [
+        pollId,
+      ]);
     }
     for (const [i, q] of next.entries()) {
       const values = {
@@ -378,7 +489,9 @@ export class PollService {
       };
       let questionId = q.id ?? undefined;
       if (questionId) await m.update(PollQuestion, { id: questionId }, values);
-      else questionId = (await m.createQueryBuilder().insert().into(PollQuestion).values(values).returning(['id']).execute()).identifiers[0].id as string;
+      else
+        questionId = (await m.createQueryBuilder().insert().into(PollQuestion).values(values).returning(['id']).execute()).identifiers[0]
+          .id as string;
 
       const keptOptions = new Set(q.options.map((o) => o.id).filter(Boolean));
       const dropped = (existing.find((e) => e.id === questionId)?.options ?? []).filter((o) => !keptOptions.has(o.id)).map((o) => o.id);
@@ -396,7 +509,9 @@ export class PollService {
     const poll = await m.findOne(Poll, { where: { id: pollId } });
     if (!poll) return null;
     const questions = await m.find(PollQuestion, { where: { pollId }, order: { position: 'ASC' } });
-    const options = questions.length ? await m.find(PollOption, { where: { questionId: In(questions.map((q) => q.id)) }, order: { position: 'ASC' } }) : [];
+    const options = questions.length
+      ? await m.find(PollOption, { where: { questionId: In(questions.map((q) => q.id)) }, order: { position: 'ASC' } })
+      : [];
     return { poll, questions: questions.map((q) => Object.assign(q, { options: options.filter((o) => o.questionId === q.id) })) };
   }
 }

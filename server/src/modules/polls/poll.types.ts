@@ -19,13 +19,21 @@ export class OptionResult {
   @Field(() => Int, { description: 'Responses that picked it.' })
   count: number;
 
-  @Field(() => Float, { description: 'count ÷ responses that answered the question, from 0 to 1. For multiple choice the shares can add up to more than 1.' })
+  @Field(() => Float, {
+    description: 'count ÷ responses that answered the question, from 0 to 1. For multiple choice the shares can add up to more than 1.',
+  })
   share: number;
 
-  @Field(() => ConfidenceInterval, { nullable: true, description: '95 % Wilson interval of the share; null without answers or when suppressed.' })
+  @Field(() => ConfidenceInterval, {
+    nullable: true,
+    description: '95 % Wilson interval of the share; null without answers or when suppressed.',
+  })
   confidenceInterval: ConfidenceInterval | null;
 
-  @Field({ description: 'Disclosure control: true when the count is withheld (under 5, or hidden so that another withheld count cannot be worked out from the totals). count and share then read 0, the interval null.' })
+  @Field({
+    description:
+      'Disclosure control: true when the count is withheld (under 5, or hidden so that another withheld count cannot be worked out from the totals). count and share then read 0, the interval null.',
+  })
   suppressed: boolean;
 }
 
@@ -40,11 +48,14 @@ export class ValueResult {
   @Field(() => Float, { description: 'count ÷ responses that answered the question.' })
   share: number;
 
-  @Field({ description: 'Disclosure control: true when the count is withheld (under 5, or hidden so that another withheld count cannot be worked out). count and share then read 0.' })
+  @Field({
+    description:
+      'Disclosure control: true when the count is withheld (under 5, or hidden so that another withheld count cannot be worked out). count and share then read 0.',
+  })
   suppressed: boolean;
 }
 
-@ObjectType({ description: 'A rating question\'s (1–5) summary.' })
+@ObjectType({ description: "A rating question's (1–5) summary." })
 export class RatingResult {
   @Field(() => Float, { nullable: true, description: 'The mean rating; null without answers.' })
   mean: number | null;
@@ -55,11 +66,14 @@ export class RatingResult {
   @Field(() => [ValueResult], { description: 'Every value from 1 to 5 with its count.' })
   distribution: ValueResult[];
 
-  @Field({ description: 'Disclosure control: true when the mean and its interval are withheld (null), because with the counts shown they would give a withheld count away.' })
+  @Field({
+    description:
+      'Disclosure control: true when the mean and its interval are withheld (null), because with the counts shown they would give a withheld count away.',
+  })
   suppressed: boolean;
 }
 
-@ObjectType({ description: 'A Net Promoter Score question\'s (0–10) summary.' })
+@ObjectType({ description: "A Net Promoter Score question's (0–10) summary." })
 export class NpsResult {
   @Field(() => Float, { nullable: true, description: '% promoters (9–10) − % detractors (0–6), from −100 to 100; null without answers.' })
   score: number | null;
@@ -76,7 +90,10 @@ export class NpsResult {
   @Field(() => [ValueResult], { description: 'Every value from 0 to 10 with its count.' })
   distribution: ValueResult[];
 
-  @Field({ description: 'Disclosure control: true when promoters, passives and detractors are withheld (they read 0): one of them is under 5, or would give a withheld count away. The score is null when it is withheld too.' })
+  @Field({
+    description:
+      'Disclosure control: true when promoters, passives and detractors are withheld (they read 0): one of them is under 5, or would give a withheld count away. The score is null when it is withheld too.',
+  })
   suppressed: boolean;
 }
 
@@ -97,14 +114,17 @@ export class QuestionResult {
   @Field(() => NpsResult, { nullable: true, description: 'NPS questions only.' })
   nps: NpsResult | null;
 
-  @Field({ description: 'Disclosure control: true while fewer than the poll\'s `minResponses` answered the question. Then only answeredCount is shown: every count reads 0 with `suppressed`, means and scores null.' })
+  @Field({
+    description:
+      "Disclosure control: true while fewer than the poll's `minResponses` answered the question. Then only answeredCount is shown: every count reads 0 with `suppressed`, means and scores null.",
+  })
   withheld: boolean;
 
   @Field(() => Int, { description: 'How many more answers the question needs before its results are shown; 0 once they are.' })
   responsesNeeded: number;
 }
 
-@ObjectType({ description: 'A poll\'s results, counted from precomputed tallies: reading them never recounts all responses.' })
+@ObjectType({ description: "A poll's results, counted from precomputed tallies: reading them never recounts all responses." })
 export class PollResults {
   @Field(() => Poll, { description: 'The poll.' })
   poll: Poll;

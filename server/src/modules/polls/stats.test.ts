@@ -21,7 +21,13 @@ describe('wilson', () => {
 
 describe('mean and its interval', () => {
   it('computes the mean and a t-free 95 % interval of a rating distribution', () => {
-    const d = new Map([[1, 2], [2, 3], [3, 5], [4, 6], [5, 4]]); // n = 20, mean 3.35
+    const d = new Map([
+      [1, 2],
+      [2, 3],
+      [3, 5],
+      [4, 6],
+      [5, 4],
+    ]); // n = 20, mean 3.35
     expect(mean(d)).toBeCloseTo(3.35, 10);
     // sd = 1.2680 (sample), se = 0.28354; 3.35 ± 1.96·se
     const ci = meanInterval(d)!;
@@ -32,7 +38,15 @@ describe('mean and its interval', () => {
 
 describe('nps', () => {
   it('is % promoters minus % detractors', () => {
-    const d = new Map([[10, 30], [9, 20], [8, 15], [7, 10], [6, 10], [3, 10], [0, 5]]); // 50 P, 25 passive, 25 D of 100
+    const d = new Map([
+      [10, 30],
+      [9, 20],
+      [8, 15],
+      [7, 10],
+      [6, 10],
+      [3, 10],
+      [0, 5],
+    ]); // 50 P, 25 passive, 25 D of 100
     expect(nps(d)).toEqual({ score: 25, promoters: 50, passives: 25, detractors: 25 });
     expect(nps(new Map()).score).toBeNull();
   });

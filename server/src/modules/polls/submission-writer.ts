@@ -173,7 +173,10 @@ export class SubmissionWriter {
     const later: PendingWrite[] = [];
     const seen = new Set<string>();
     for (const w of this.waiting) {
-      const keys = [`${w.pollId}:${w.respondentKey.toString('base64')}`, ...(w.challenge ? [`c:${w.challenge.key.toString('base64')}`] : [])];
+      const keys = [
+        `${w.pollId}:${w.respondentKey.toString('base64')}`,
+        ...(w.challenge ? [`c:${w.challenge.key.toString('base64')}`] : []),
+      ];
       if (batch.length >= this.maxBatch || keys.some((k) => seen.has(k))) {
         later.push(w);
       } else {
@@ -186,7 +189,14 @@ export class SubmissionWriter {
   }
 
   private async run(batch: PendingWrite[], retryAlone: boolean): Promise<void> {
-    const answers = { ns: [] as number[], seqs: [] as number[], questionIds: [] as string[], optionIds: [] as Array<string | null>, numbers: [] as Array<number | null>, texts: [] as Array<string | null> };
+    const answers = {
+      ns: [] as number[],
+      seqs: [] as number[],
+      questionIds: [] as string[],
+      optionIds: [] as Array<string | null>,
+      numbers: [] as Array<number | null>,
+      texts: [] as Array<string | null>,
+    };
     batch.forEach((w, n) => {
       for (let j = 0; j < w.rows.questionIds.length; j++) {
         answers.ns.push(n);

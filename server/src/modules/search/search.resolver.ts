@@ -13,7 +13,17 @@ const PATHS: Record<SearchKind, string> = {
 };
 
 function group(g: SearchGroupResult): SearchGroup {
-  return { kind: g.kind, totalCount: g.totalCount, hits: g.hits.map((h) => ({ kind: h.kind, id: h.id, title: h.title, snippet: h.snippet, path: `${PATHS[h.kind]}${encodeURIComponent(h.key)}` })) };
+  return {
+    kind: g.kind,
+    totalCount: g.totalCount,
+    hits: g.hits.map((h) => ({
+      kind: h.kind,
+      id: h.id,
+      title: h.title,
+      snippet: h.snippet,
+      path: `${PATHS[h.kind]}${encodeURIComponent(h.key)}`,
+    })),
+  };
 }
 
 @Resolver()
@@ -28,7 +38,8 @@ export class SearchResolver {
   async search(
     @Arg('query', { description: `The words to find, at most ${SEARCH_QUERY_MAX} characters.` }) query: string,
     @Ctx() ctx: Context,
-    @Arg('locale', () => Locale, { nullable: true, description: 'Overrides the request language for titles and snippets.' }) locale?: Locale,
+    @Arg('locale', () => Locale, { nullable: true, description: 'Overrides the request language for titles and snippets.' })
+    locale?: Locale,
     @Arg('first', () => Int, { defaultValue: 5, description: `How many hits of each kind, 1 to ${SEARCH_FIRST_MAX}.` }) first = 5,
   ): Promise<SearchResults> {
     const result = await ctx.services.search.search(query, locale ?? ctx.locale, first);

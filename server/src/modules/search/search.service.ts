@@ -34,24 +34,44 @@ const PUBLIC_POLLS = `(${SQL_STATUS[PollStatus.OPEN]} OR (${SQL_STATUS[PollStatu
 
 const KINDS: KindQuery[] = [
   {
-    kind: SearchKind.GOAL, table: 'goal p', text: 'p.search_text',
+    kind: SearchKind.GOAL,
+    table: 'goal p',
+    text: 'p.search_text',
     visible: `p.status IN (${PUBLIC_GOAL_STATUSES.map((s) => `'${s}'`).join(', ')})`,
-    snippetFa: 'p.description_fa', snippetEn: 'p.description_en', key: 'p.id::text', order: 'p.position ASC, p.id ASC',
+    snippetFa: 'p.description_fa',
+    snippetEn: 'p.description_en',
+    key: 'p.id::text',
+    order: 'p.position ASC, p.id ASC',
   },
   {
-    kind: SearchKind.NEWS, table: 'press_release p', text: 'p.search_text',
+    kind: SearchKind.NEWS,
+    table: 'press_release p',
+    text: 'p.search_text',
     visible: `p.status = 'PUBLISHED'`,
-    snippetFa: 'p.summary_fa', snippetEn: 'p.summary_en', key: 'p.slug', order: 'p.published_at DESC, p.id DESC',
+    snippetFa: 'p.summary_fa',
+    snippetEn: 'p.summary_en',
+    key: 'p.slug',
+    order: 'p.published_at DESC, p.id DESC',
   },
   {
-    kind: SearchKind.EVENT, table: 'event p', text: 'p.search_text',
+    kind: SearchKind.EVENT,
+    table: 'event p',
+    text: 'p.search_text',
     visible: `p.status IN (${PUBLIC_EVENT_STATUSES.map((s) => `'${s}'`).join(', ')})`,
-    snippetFa: 'p.description_fa', snippetEn: 'p.description_en', key: 'p.id::text', order: 'p.starts_at DESC, p.id DESC',
+    snippetFa: 'p.description_fa',
+    snippetEn: 'p.description_en',
+    key: 'p.id::text',
+    order: 'p.starts_at DESC, p.id DESC',
   },
   {
-    kind: SearchKind.POLL, table: 'poll p', text: 'p.search_text',
+    kind: SearchKind.POLL,
+    table: 'poll p',
+    text: 'p.search_text',
     visible: PUBLIC_POLLS,
-    snippetFa: 'p.description_fa', snippetEn: 'p.description_en', key: 'p.id::text', order: 'p.created_at DESC, p.id DESC',
+    snippetFa: 'p.description_fa',
+    snippetEn: 'p.description_en',
+    key: 'p.id::text',
+    order: 'p.created_at DESC, p.id DESC',
   },
 ];
 
@@ -93,11 +113,14 @@ export class SearchService {
   constructor(private readonly db: DataSource) {}
 
   async search(query: string, locale: Locale, first: number): Promise<SearchResult> {
-    if (query.length > SEARCH_QUERY_MAX) throw badInput(`The query may be at most ${SEARCH_QUERY_MAX} characters long.`, 'query', BadInputReason.QUERY_TOO_LONG);
+    if (query.length > SEARCH_QUERY_MAX)
+      throw badInput(`The query may be at most ${SEARCH_QUERY_MAX} characters long.`, 'query', BadInputReason.QUERY_TOO_LONG);
     const words = normalizeForSearch(query).split(' ').filter(Boolean);
     if (!words.length) throw badInput('Type something to search for.', 'query', BadInputReason.QUERY_EMPTY);
-    if (words.length > SEARCH_WORDS_MAX) throw badInput(`The query may have at most ${SEARCH_WORDS_MAX} words.`, 'query', BadInputReason.QUERY_TOO_LONG);
-    if (!Number.isInteger(first) || first < 1 || first > SEARCH_FIRST_MAX) throw badInput(`first must be between 1 and ${SEARCH_FIRST_MAX}.`, 'first');
+    if (words.length > SEARCH_WORDS_MAX)
+      throw badInput(`The query may have at most ${SEARCH_WORDS_MAX} words.`, 'query', BadInputReason.QUERY_TOO_LONG);
+    if (!Number.isInteger(first) || first < 1 || first > SEARCH_FIRST_MAX)
+      throw badInput(`first must be between 1 and ${SEARCH_FIRST_MAX}.`, 'first');
 
     const params = words.map((w) => `%${escapeLike(w)}%`);
     const en = locale === Locale.EN;
@@ -109,11 +132,21 @@ export class SearchService {
         // The page of hits, and the number of matches counted up to SEARCH_COUNT_MAX: neither reads
         // more matching rows than it needs.
         const [rows, [{ total }]] = (await Promise.all([
-          this.db.query(`SELECT p.id, ${k.key} AS key, ${title} AS title, left(${text}, ${SNIPPET_LENGTH * 2}) AS snippet FROM ${k.table} WHERE ${where} ORDER BY ${k.order} LIMIT ${first}`, params),
-          this.db.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${k.table} WHERE ${where} LIMIT ${SEARCH_COUNT_MAX}) matches`, params),
+          this.db.query(
+            `SELECT p.id, ${k.key} AS key, ${title} AS title, left(${text}, ${SNIPPET_LENGTH * 2}) AS snippet FROM ${k.table} WHERE ${where} ORDER BY ${k.order} LIMIT ${first}`,
+            params,
+          ),
+          this.db.query(
+            `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${k.table} WHERE ${where} LIMIT ${SEARCH_COUNT_MAX}) matches`,
+            params,
+          ),
         ])) as [Array<{ id: string; key: string; title: string; snippet: string | null }>, Array<{ total: number }>];
         const totalCount = total;
-        return { kind: k.kind, totalCount, hits: rows.map((r) => ({ kind: k.kind, id: r.id, key: r.key, title: r.title, snippet: snippet(r.snippet) })) };
+        return {
+          kind: k.kind,
+          totalCount,
+          hits: rows.map((r) => ({ kind: k.kind, id: r.id, key: r.key, title: r.title, snippet: snippet(r.snippet) })),
+        };
       }),
     );
     const byKind = Object.fromEntries(groups.map((g) => [g.kind, g])) as Record<SearchKind, SearchGroupResult>;

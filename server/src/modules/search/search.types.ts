@@ -22,16 +22,22 @@ export class SearchHit {
   @Field(() => SearchKind, { description: 'What the item is.' })
   kind: SearchKind;
 
-  @Field(() => ID, { description: 'The item\'s id (for news, the NewsItem id).' })
+  @Field(() => ID, { description: "The item's id (for news, the NewsItem id)." })
   id: string;
 
-  @Field({ description: 'The item\'s title in the requested language (Persian when there is no English).' })
+  @Field({ description: "The item's title in the requested language (Persian when there is no English)." })
   title: string;
 
-  @Field(() => String, { nullable: true, description: 'The start of its description or summary in the requested language, at most about 160 characters; null when it has none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The start of its description or summary in the requested language, at most about 160 characters; null when it has none.',
+  })
   snippet: string | null;
 
-  @Field({ description: 'The public site\'s path to the item, without the language prefix: `/goals/{id}`, `/news/{slug}`, `/events/{id}` or `/polls/{id}`.' })
+  @Field({
+    description:
+      "The public site's path to the item, without the language prefix: `/goals/{id}`, `/news/{slug}`, `/events/{id}` or `/polls/{id}`.",
+  })
   path: string;
 }
 
@@ -40,7 +46,9 @@ export class SearchGroup {
   @Field(() => SearchKind, { description: 'The kind of every hit in the group.' })
   kind: SearchKind;
 
-  @Field(() => Int, { description: 'How many items of this kind match, counted up to 1,000 (1000 means "1,000 or more"), of which `hits` holds the first.' })
+  @Field(() => Int, {
+    description: 'How many items of this kind match, counted up to 1,000 (1000 means "1,000 or more"), of which `hits` holds the first.',
+  })
   totalCount: number;
 
   @Field(() => [SearchHit], { description: 'The first matches: goals in display order, news and events newest first, polls newest first.' })

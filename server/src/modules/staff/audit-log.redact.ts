@@ -11,7 +11,11 @@ export const isSecretKey = (key: string) => SECRET_KEY.test(key);
 export function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !isSecretKey(key)).map(([key, v]) => [key, withoutSecrets(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !isSecretKey(key))
+        .map(([key, v]) => [key, withoutSecrets(v)]),
+    );
   }
   return value;
 }

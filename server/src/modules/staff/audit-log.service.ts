@@ -44,7 +44,8 @@ export class AuditLogService {
       cursor = decodeCursor(after, ['string', 'string']) as [string, string];
       if (!CURSOR_AT.test(cursor[0]) || Number.isNaN(Date.parse(cursor[0])) || !isUuid(cursor[1])) throw malformedCursor();
     }
-    if (filter?.from && filter.to && filter.to.getTime() <= filter.from.getTime()) throw badInput('filter.to must be after filter.from.', 'filter.to');
+    if (filter?.from && filter.to && filter.to.getTime() <= filter.from.getTime())
+      throw badInput('filter.to must be after filter.from.', 'filter.to');
     // An id that is not a UUID names no staff user: nobody's actions match it.
     if (filter?.actorId != null && !isUuid(filter.actorId)) return toPage([], first, 0, () => []);
 
@@ -57,7 +58,8 @@ export class AuditLogService {
     if (filter?.to) qb.andWhere('a.at < :to', { to: filter.to });
 
     const counted = qb.clone();
-    if (cursor) qb.andWhere('(a.at, a.id) < (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS uuid))', { cursorAt: cursor[0], cursorId: cursor[1] });
+    if (cursor)
+      qb.andWhere('(a.at, a.id) < (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS uuid))', { cursorAt: cursor[0], cursorId: cursor[1] });
     const rows = await qb
       .select([
         'a.id AS id',

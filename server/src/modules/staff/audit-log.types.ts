@@ -4,7 +4,10 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { TextInput } from '../../common/validation';
 import { Connection } from '../../common/pagination';
 
-@ObjectType('AuditLogEntry', { description: 'One staff action: who did what to which object, when, and the object before and after. Secrets and their hashes are never included.' })
+@ObjectType('AuditLogEntry', {
+  description:
+    'One staff action: who did what to which object, when, and the object before and after. Secrets and their hashes are never included.',
+})
 export class AuditLogEntryView {
   @Field(() => ID, { description: 'Opaque identifier.' })
   id: string;
@@ -24,13 +27,23 @@ export class AuditLogEntryView {
   @Field(() => String, { nullable: true, description: 'The id of the object acted on, when there is one.' })
   entityId: string | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The object before the change; null for a creation or an action without one.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The object before the change; null for a creation or an action without one.',
+  })
   before: Record<string, unknown> | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The object after the change, sometimes with facts about it (such as `endedSessionCount`); null for a deletion or an action without one.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'The object after the change, sometimes with facts about it (such as `endedSessionCount`); null for a deletion or an action without one.',
+  })
   after: Record<string, unknown> | null;
 
-  @Field(() => String, { nullable: true, description: 'The `x-request-id` of the request that made the change, to find it in the server logs.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The `x-request-id` of the request that made the change, to find it in the server logs.',
+  })
   requestId: string | null;
 
   /** The exact `at` (microseconds), for the cursor: a JavaScript Date keeps milliseconds only. */
@@ -52,7 +65,12 @@ export class AuditLogFilter {
   @TextInput({ description: 'Only objects of this kind, exactly (e.g. `StaffUser`).', max: 64, optional: true, allowBlank: true })
   entityType?: string | null;
 
-  @TextInput({ description: 'Only this object (its id); combine with entityType for an object\'s whole history.', max: 64, optional: true, allowBlank: true })
+  @TextInput({
+    description: "Only this object (its id); combine with entityType for an object's whole history.",
+    max: 64,
+    optional: true,
+    allowBlank: true,
+  })
   entityId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Only entries at or after this instant.' })

@@ -52,7 +52,13 @@ export const ERASED_SNAPSHOT = { erased: true } as const;
  */
 export async function eraseFromAuditLog(
   manager: EntityManager,
-  erasure: { personId: string; ownType: string; linkedTypes: readonly string[]; linkKey: string; list: { entityType: string; key: string } },
+  erasure: {
+    personId: string;
+    ownType: string;
+    linkedTypes: readonly string[];
+    linkKey: string;
+    list: { entityType: string; key: string };
+  },
 ): Promise<AuditErasure> {
   const { personId, ownType, linkedTypes, linkKey, list } = erasure;
   const [, whole] = (await manager.query(

@@ -34,7 +34,11 @@ export class AuthService {
    * per account and client after repeated failures, or per client after many failures across
    * accounts (see SignInGuard). `deviceToken` is what an earlier sign-in on this device returned.
    */
-  async signIn(email: string, password: string, meta: { clientKey: string; requestId: string; deviceToken?: string | null }): Promise<SignInResult> {
+  async signIn(
+    email: string,
+    password: string,
+    meta: { clientKey: string; requestId: string; deviceToken?: string | null },
+  ): Promise<SignInResult> {
     const normalizedEmail = email.trim().toLowerCase();
     const user = await this.db.getRepository(StaffUser).findOne({ where: { email: normalizedEmail } });
     const client = { clientKey: meta.clientKey, deviceToken: meta.deviceToken };

@@ -66,7 +66,9 @@ export class PasswordSetupService {
       return { user, token, expiresAt, link: `${this.webUrl}/staff/set-password?token=${encodeURIComponent(token)}` };
     } catch (err) {
       if (err instanceof QueryFailedError && (err.driverError as { constraint?: string })?.constraint === 'uq_staff_user_email') {
-        throw new AppError(ErrorCode.CONFLICT, `A staff account with the e-mail address ${email} already exists; nothing was changed.`, { reason: 'EMAIL_TAKEN' });
+        throw new AppError(ErrorCode.CONFLICT, `A staff account with the e-mail address ${email} already exists; nothing was changed.`, {
+          reason: 'EMAIL_TAKEN',
+        });
       }
       throw err;
     }
@@ -80,10 +82,17 @@ export class PasswordSetupService {
     const problem = passwordProblem(password);
     if (problem) throw badInput(problem, 'password');
     if (isRefusedDemoPassword(this.env, password)) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'The demo password is public and cannot be used here.', { field: 'password', reason: 'DEMO_PASSWORD' });
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'The demo password is public and cannot be used here.', {
+        field: 'password',
+        reason: 'DEMO_PASSWORD',
+      });
     }
     const passwordHash = await hashPassword(password);
-    const invalid = () => new AppError(ErrorCode.BAD_USER_INPUT, 'This link is unknown, already used or expired: ask an administrator for a new one.', { field: 'token', reason: 'INVALID_TOKEN' });
+    const invalid = () =>
+      new AppError(ErrorCode.BAD_USER_INPUT, 'This link is unknown, already used or expired: ask an administrator for a new one.', {
+        field: 'token',
+        reason: 'INVALID_TOKEN',
+      });
     return this.db.transaction(async (manager) => {
       // Spending the token and checking it is one statement: two concurrent uses cannot both succeed.
       const result: unknown[] = await manager.query(
@@ -101,7 +110,13 @@ export class PasswordSetupService {
       await manager.update(StaffUser, { id: userId }, { passwordHash });
       // Any session from before the reset ends.
       await manager.delete(StaffSession, { userId });
-      await this.audit.record(manager, { actorId: userId, action: 'setPasswordWithToken', entityType: 'StaffUser', entityId: userId, requestId });
+      await this.audit.record(manager, {
+        actorId: userId,
+        action: 'setPasswordWithToken',
+        entityType: 'StaffUser',
+        entityId: userId,
+        requestId,
+      });
       return user;
     });
   }

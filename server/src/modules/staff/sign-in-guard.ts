@@ -25,7 +25,12 @@ export interface SignInGuardSettings {
   deviceTtlSeconds: number;
 }
 
-export const DEFAULT_SIGN_IN_GUARD = { firstDelaySeconds: 30, maxDelaySeconds: 3600, forgetAfterSeconds: 24 * 3600, deviceTtlSeconds: 180 * 24 * 3600 };
+export const DEFAULT_SIGN_IN_GUARD = {
+  firstDelaySeconds: 30,
+  maxDelaySeconds: 3600,
+  forgetAfterSeconds: 24 * 3600,
+  deviceTtlSeconds: 180 * 24 * 3600,
+};
 
 /** An account's sign-in locks as admins see them. */
 export interface SignInLockState {
@@ -104,7 +109,10 @@ export class SignInGuard {
    * came as: a device getting through does not clear the failures of others at its address.
    */
   async succeeded(manager: EntityManager, userId: string, client: SignInClient): Promise<void> {
-    await manager.query('DELETE FROM staff_sign_in_lock WHERE user_id = $1 AND client_key = $2', [userId, this.deviceKeyFor(userId, client.deviceToken) ?? this.addressKey(client)]);
+    await manager.query('DELETE FROM staff_sign_in_lock WHERE user_id = $1 AND client_key = $2', [
+      userId,
+      this.deviceKeyFor(userId, client.deviceToken) ?? this.addressKey(client),
+    ]);
   }
 
   /** The lock state of each account, in key order; null for an account without recent failures. */
@@ -117,13 +125,17 @@ export class SignInGuard {
        GROUP BY user_id`,
       [userIds, this.settings.forgetAfterSeconds],
     )) as Array<{ user_id: string; locked_clients: number; locked_until: Date | null; failures: number }>;
-    const byId = new Map(rows.map((r) => [r.user_id, { lockedClients: r.locked_clients, lockedUntil: r.locked_until, recentFailures: r.failures }]));
+    const byId = new Map(
+      rows.map((r) => [r.user_id, { lockedClients: r.locked_clients, lockedUntil: r.locked_until, recentFailures: r.failures }]),
+    );
     return userIds.map((id) => byId.get(id) ?? null);
   }
 
   /** Forgets every client's failures for the account (an admin lifting the locks); returns how many clients were locked. */
   async lift(manager: EntityManager, userId: string): Promise<number> {
-    const [rows] = (await manager.query('DELETE FROM staff_sign_in_lock WHERE user_id = $1 RETURNING locked_until > now() AS locked', [userId])) as [Array<{ locked: boolean }>, number];
+    const [rows] = (await manager.query('DELETE FROM staff_sign_in_lock WHERE user_id = $1 RETURNING locked_until > now() AS locked', [
+      userId,
+    ])) as [Array<{ locked: boolean }>, number];
     return rows.filter((r) => r.locked).length;
   }
 

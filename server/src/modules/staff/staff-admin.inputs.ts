@@ -19,7 +19,8 @@ export class StaffUserFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Words to find in the display name or e-mail address. Arabic ي/ك match Persian ی/ک; case, ZWNJ and diacritics are ignored.',
+    description:
+      'Words to find in the display name or e-mail address. Arabic ي/ك match Persian ی/ک; case, ZWNJ and diacritics are ignored.',
   })
   @IsOptional()
   @MaxLength(200)
@@ -34,7 +35,11 @@ export class CreateStaffUserInput {
   @MaxLength(EMAIL_MAX)
   email: string;
 
-  @TextInput({ description: `Name shown to colleagues, at most ${DISPLAY_NAME_MAX} characters; the e-mail address's local part when omitted.`, max: DISPLAY_NAME_MAX, optional: true })
+  @TextInput({
+    description: `Name shown to colleagues, at most ${DISPLAY_NAME_MAX} characters; the e-mail address's local part when omitted.`,
+    max: DISPLAY_NAME_MAX,
+    optional: true,
+  })
   displayName?: string | null;
 
   @Field(() => Role, { description: 'What the user may do.' })
@@ -52,7 +57,10 @@ export class UpdateStaffUserInput {
   @MaxLength(64)
   id: string;
 
-  @Field(() => Role, { nullable: true, description: 'New role. A change ends all of the user\'s sessions. You cannot take ADMIN from yourself or from the last active admin.' })
+  @Field(() => Role, {
+    nullable: true,
+    description: "New role. A change ends all of the user's sessions. You cannot take ADMIN from yourself or from the last active admin.",
+  })
   @IsOptional()
   role?: Role | null;
 
@@ -61,7 +69,8 @@ export class UpdateStaffUserInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'False deactivates the user: all their sessions end at once and they cannot sign in. True lets them sign in again. You cannot deactivate yourself or the last active admin.',
+    description:
+      'False deactivates the user: all their sessions end at once and they cannot sign in. True lets them sign in again. You cannot deactivate yourself or the last active admin.',
   })
   @IsOptional()
   active?: boolean | null;

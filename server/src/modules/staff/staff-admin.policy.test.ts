@@ -11,8 +11,12 @@ describe('staff administration rules', () => {
   });
 
   it('refuses an admin demoting or deactivating themselves, even with other admins', () => {
-    expect(reason(adminChangeRefusal('a', admin('a'), { role: Role.ANALYST, active: true }, ['a', 'b']))).toBe(StaffAdminConflict.SELF_CHANGE);
-    expect(reason(adminChangeRefusal('a', admin('a'), { role: Role.ADMIN, active: false }, ['a', 'b']))).toBe(StaffAdminConflict.SELF_CHANGE);
+    expect(reason(adminChangeRefusal('a', admin('a'), { role: Role.ANALYST, active: true }, ['a', 'b']))).toBe(
+      StaffAdminConflict.SELF_CHANGE,
+    );
+    expect(reason(adminChangeRefusal('a', admin('a'), { role: Role.ADMIN, active: false }, ['a', 'b']))).toBe(
+      StaffAdminConflict.SELF_CHANGE,
+    );
   });
 
   it('refuses taking ADMIN from the last active admin', () => {

@@ -55,10 +55,18 @@ export function adminChangeRefusal(
 ): AppError | null {
   if (!isActiveAdmin(target) || isActiveAdmin(next)) return null;
   if (target.id === actorId) {
-    return staffConflict(StaffAdminConflict.SELF_CHANGE, 'You cannot deactivate yourself or take away your own ADMIN role; ask another admin.', 'input.id');
+    return staffConflict(
+      StaffAdminConflict.SELF_CHANGE,
+      'You cannot deactivate yourself or take away your own ADMIN role; ask another admin.',
+      'input.id',
+    );
   }
   if (!activeAdminIds.some((id) => id !== target.id)) {
-    return staffConflict(StaffAdminConflict.LAST_ADMIN, 'This is the last active admin: make another staff member ADMIN first.', 'input.id');
+    return staffConflict(
+      StaffAdminConflict.LAST_ADMIN,
+      'This is the last active admin: make another staff member ADMIN first.',
+      'input.id',
+    );
   }
   return null;
 }

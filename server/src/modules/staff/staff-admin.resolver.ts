@@ -4,8 +4,20 @@ import { type Actor } from './staff.policy';
 import { type Context } from '../../graphql/context';
 import { PageArgs } from '../../common/pagination';
 import { Role } from './role';
-import { CreateStaffUserInput, LiftSignInLockInput, ResetStaffPasswordInput, StaffUserFilter, UpdateStaffUserInput } from './staff-admin.inputs';
-import { CreateStaffUserPayload, LiftSignInLockPayload, ResetStaffPasswordPayload, StaffUserConnection, UpdateStaffUserPayload } from './staff-admin.types';
+import {
+  CreateStaffUserInput,
+  LiftSignInLockInput,
+  ResetStaffPasswordInput,
+  StaffUserFilter,
+  UpdateStaffUserInput,
+} from './staff-admin.inputs';
+import {
+  CreateStaffUserPayload,
+  LiftSignInLockPayload,
+  ResetStaffPasswordPayload,
+  StaffUserConnection,
+  UpdateStaffUserPayload,
+} from './staff-admin.types';
 import { StaffUser } from './staff.entity';
 import { SignInLockState } from './staff.inputs';
 
@@ -13,7 +25,8 @@ import { SignInLockState } from './staff.inputs';
 export class StaffAdminResolver {
   @FieldResolver(() => SignInLockState, {
     nullable: true,
-    description: 'Failed sign-ins to this account in the last day and the clients that must wait; null when there are none, and for anyone but admins.',
+    description:
+      'Failed sign-ins to this account in the last day and the clients that must wait; null when there are none, and for anyone but admins.',
   })
   signInLock(@Root() user: StaffUser, @Ctx() ctx: Context): Promise<SignInLockState | null> | null {
     if (ctx.viewer?.role !== Role.ADMIN) return null;
@@ -22,9 +35,14 @@ export class StaffAdminResolver {
 
   @StaffOnly(Role.ADMIN)
   @Mutation(() => LiftSignInLockPayload, {
-    description: 'Lets every client that must wait before signing in to this account try again at once, and forgets their failures (audited). Admins.',
+    description:
+      'Lets every client that must wait before signing in to this account try again at once, and forgets their failures (audited). Admins.',
   })
-  liftSignInLock(@Arg('input', () => LiftSignInLockInput, { description: 'The staff user.' }) input: LiftSignInLockInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<LiftSignInLockPayload> {
+  liftSignInLock(
+    @Arg('input', () => LiftSignInLockInput, { description: 'The staff user.' }) input: LiftSignInLockInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<LiftSignInLockPayload> {
     return ctx.services.staffAdmin.liftSignInLock(actor, input.id, ctx.services.signInGuard);
   }
 
@@ -39,22 +57,37 @@ export class StaffAdminResolver {
   }
 
   @StaffOnly(Role.ADMIN)
-  @Mutation(() => CreateStaffUserPayload, { description: 'Creates a staff user who can sign in at once. A taken e-mail address is CONFLICT. Admins.' })
-  async createStaffUser(@Arg('input', () => CreateStaffUserInput, { description: 'The user to create.' }) input: CreateStaffUserInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateStaffUserPayload> {
+  @Mutation(() => CreateStaffUserPayload, {
+    description: 'Creates a staff user who can sign in at once. A taken e-mail address is CONFLICT. Admins.',
+  })
+  async createStaffUser(
+    @Arg('input', () => CreateStaffUserInput, { description: 'The user to create.' }) input: CreateStaffUserInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<CreateStaffUserPayload> {
     return { staffUser: await ctx.services.staffAdmin.create(actor, input) };
   }
 
   @StaffOnly(Role.ADMIN)
   @Mutation(() => UpdateStaffUserPayload, {
-    description: 'Changes a staff user\'s role, display name or active flag. A new role or deactivation ends all their sessions at once. Taking ADMIN from yourself or from the last active admin is CONFLICT. Admins.',
+    description:
+      "Changes a staff user's role, display name or active flag. A new role or deactivation ends all their sessions at once. Taking ADMIN from yourself or from the last active admin is CONFLICT. Admins.",
   })
-  updateStaffUser(@Arg('input', () => UpdateStaffUserInput, { description: 'The user and the changes to make.' }) input: UpdateStaffUserInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateStaffUserPayload> {
+  updateStaffUser(
+    @Arg('input', () => UpdateStaffUserInput, { description: 'The user and the changes to make.' }) input: UpdateStaffUserInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<UpdateStaffUserPayload> {
     return ctx.services.staffAdmin.update(actor, input);
   }
 
   @StaffOnly(Role.ADMIN)
-  @Mutation(() => ResetStaffPasswordPayload, { description: 'Replaces a staff user\'s password and ends all their sessions. Admins.' })
-  resetStaffPassword(@Arg('input', () => ResetStaffPasswordInput, { description: 'The user and the new password.' }) input: ResetStaffPasswordInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<ResetStaffPasswordPayload> {
+  @Mutation(() => ResetStaffPasswordPayload, { description: "Replaces a staff user's password and ends all their sessions. Admins." })
+  resetStaffPassword(
+    @Arg('input', () => ResetStaffPasswordInput, { description: 'The user and the new password.' }) input: ResetStaffPasswordInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<ResetStaffPasswordPayload> {
     return ctx.services.staffAdmin.resetPassword(actor, input);
   }
 }

@@ -17,7 +17,12 @@ import {
   StaffAdminConflict,
   staffConflict,
 } from './staff-admin.policy';
-import { type CreateStaffUserInput, type ResetStaffPasswordInput, type StaffUserFilter, type UpdateStaffUserInput } from './staff-admin.inputs';
+import {
+  type CreateStaffUserInput,
+  type ResetStaffPasswordInput,
+  type StaffUserFilter,
+  type UpdateStaffUserInput,
+} from './staff-admin.inputs';
 import { type SignInGuard } from './sign-in-guard';
 import { StaffSession, StaffUser } from './staff.entity';
 import { type Actor } from './staff.policy';
@@ -41,7 +46,8 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
   return driver?.code === '23505' && driver.constraint === constraint;
 }
 
-const emailTaken = () => staffConflict(StaffAdminConflict.EMAIL_TAKEN, 'A staff user with this e-mail address already exists.', 'input.email');
+const emailTaken = () =>
+  staffConflict(StaffAdminConflict.EMAIL_TAKEN, 'A staff user with this e-mail address already exists.', 'input.email');
 
 /** Admins manage staff accounts: create them, change role, name and active flag, and reset passwords. */
 export class StaffAdminService {
@@ -61,20 +67,26 @@ export class StaffAdminService {
     const qb = this.db.getRepository(StaffUser).createQueryBuilder('u');
     if (filter?.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter?.active != null) qb.andWhere('u.active = :active', { active: filter.active });
-    const words = normalizeForSearch(filter?.search ?? '').split(' ').filter(Boolean);
+    const words = normalizeForSearch(filter?.search ?? '')
+      .split(' ')
+      .filter(Boolean);
     words.forEach((word, i) =>
       qb.andWhere(`nabz_normalize(u.display_name || ' ' || u.email) LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }),
     );
     const totalCount = await qb.getCount();
     if (cursor) qb.andWhere('u.email > :cursor', { cursor });
-    const rows = await qb.orderBy('u.email', 'ASC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('u.email', 'ASC')
+      .take(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (u) => [u.email]);
   }
 
   async create(actor: Actor, input: CreateStaffUserInput): Promise<StaffUser> {
     const email = input.email.trim().toLowerCase();
     const displayName = input.displayName?.trim() || defaultDisplayName(email);
-    if (displayName.length > DISPLAY_NAME_MAX) throw badInput(`displayName must have at most ${DISPLAY_NAME_MAX} characters.`, 'input.displayName');
+    if (displayName.length > DISPLAY_NAME_MAX)
+      throw badInput(`displayName must have at most ${DISPLAY_NAME_MAX} characters.`, 'input.displayName');
     const problem = passwordProblem(input.password);
     if (problem) throw badInput(problem, 'input.password');
     // Hashing takes tens of milliseconds: do it before the transaction, not while holding one open.
@@ -89,7 +101,14 @@ export class StaffAdminService {
           .returning(['id'])
           .execute();
         const user = await manager.findOneByOrFail(StaffUser, { id: inserted.identifiers[0].id });
-        await this.audit.record(manager, { actorId: actor.userId, action: 'createStaffUser', entityType: 'StaffUser', entityId: user.id, after: snapshot(user), requestId: actor.requestId });
+        await this.audit.record(manager, {
+          actorId: actor.userId,
+          action: 'createStaffUser',
+          entityType: 'StaffUser',
+          entityId: user.id,
+          after: snapshot(user),
+          requestId: actor.requestId,
+        });
         return user;
       });
     } catch (err) {
@@ -169,13 +188,22 @@ export class StaffAdminService {
       const user = await manager.findOne(StaffUser, { where: { id } });
       if (!user) throw notFound('Staff user');
       const liftedCount = await guard.lift(manager, user.id);
-      await this.audit.record(manager, { actorId: actor.userId, action: 'liftSignInLock', entityType: 'StaffUser', entityId: user.id, after: { ...snapshot(user), liftedCount }, requestId: actor.requestId });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'liftSignInLock',
+        entityType: 'StaffUser',
+        entityId: user.id,
+        after: { ...snapshot(user), liftedCount },
+        requestId: actor.requestId,
+      });
       return { staffUser: user, liftedCount };
     });
   }
 
   private async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
-    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM staff_user WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`);
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM staff_user WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`,
+    );
     return rows.map((r) => r.id);
   }
 

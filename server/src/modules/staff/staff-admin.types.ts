@@ -15,7 +15,7 @@ export class UpdateStaffUserPayload {
   @Field(() => StaffUser, { description: 'The user as stored after the change.' })
   staffUser: StaffUser;
 
-  @Field(() => Int, { description: 'How many of the user\'s sessions the change ended (a new role or deactivation ends them all).' })
+  @Field(() => Int, { description: "How many of the user's sessions the change ended (a new role or deactivation ends them all)." })
   endedSessionCount: number;
 }
 
@@ -24,7 +24,7 @@ export class ResetStaffPasswordPayload {
   @Field(() => StaffUser, { description: 'The user.' })
   staffUser: StaffUser;
 
-  @Field(() => Int, { description: 'How many of the user\'s sessions ended.' })
+  @Field(() => Int, { description: "How many of the user's sessions ended." })
   endedSessionCount: number;
 }
 

@@ -4,12 +4,12 @@ import { StaffUser } from './staff.entity';
 
 @InputType({ description: 'Credentials of a staff member.' })
 export class SignInInput {
-  @Field({ description: 'The account\'s e-mail address (case does not matter).' })
+  @Field({ description: "The account's e-mail address (case does not matter)." })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;
 
-  @Field({ description: 'The account\'s password.' })
+  @Field({ description: "The account's password." })
   @MinLength(1)
   @MaxLength(256)
   password: string;
@@ -41,7 +41,10 @@ export class SignInPayload {
   deviceToken: string;
 }
 
-@ObjectType({ description: 'Failed sign-ins to an account and the waits they earned (per client: an address, or a device that signed in before). Admins.' })
+@ObjectType({
+  description:
+    'Failed sign-ins to an account and the waits they earned (per client: an address, or a device that signed in before). Admins.',
+})
 export class SignInLockState {
   @Field(() => Int, { description: 'Clients that must wait now before trying this account again.' })
   lockedClients: number;
@@ -59,7 +62,7 @@ export class SignOutPayload {
   signedOut: boolean;
 }
 
-@InputType({ description: 'A one-time password link\'s token and the new password.' })
+@InputType({ description: "A one-time password link's token and the new password." })
 export class SetPasswordWithTokenInput {
   @Field({ description: 'The `token` parameter of the one-time link (from `npm run admin:create` or an administrator).' })
   @MinLength(1)

@@ -17,7 +17,10 @@ export class StaffResolver {
     description:
       'Starts a staff session. Wrong credentials give UNAUTHENTICATED. After repeated failures to one account from one client (an address, or a device by its deviceToken), that client must wait, longer after each further failure: RATE_LIMITED with retryAfter. Successful sign-ins count against nothing.',
   })
-  async signIn(@Arg('input', () => SignInInput, { description: 'E-mail address and password.' }) input: SignInInput, @Ctx() ctx: Context): Promise<SignInPayload> {
+  async signIn(
+    @Arg('input', () => SignInInput, { description: 'E-mail address and password.' }) input: SignInInput,
+    @Ctx() ctx: Context,
+  ): Promise<SignInPayload> {
     const result = await ctx.services.auth.signIn(input.email, input.password, {
       clientKey: ctx.clientKey,
       requestId: ctx.requestId,
@@ -39,7 +42,7 @@ export class StaffResolver {
   @Public()
   @Mutation(() => SetPasswordWithTokenPayload, {
     description:
-      'Sets a staff password through a one-time link (24 h, single use). Unknown, used or expired token: BAD_USER_INPUT with reason INVALID_TOKEN; a too short or too long password: BAD_USER_INPUT with field password. In production the public demo password is refused (reason DEMO_PASSWORD). Ends the account\'s existing sessions; sign in afterwards.',
+      "Sets a staff password through a one-time link (24 h, single use). Unknown, used or expired token: BAD_USER_INPUT with reason INVALID_TOKEN; a too short or too long password: BAD_USER_INPUT with field password. In production the public demo password is refused (reason DEMO_PASSWORD). Ends the account's existing sessions; sign in afterwards.",
   })
   async setPasswordWithToken(
     @Arg('input', () => SetPasswordWithTokenInput, { description: 'Token and new password.' }) input: SetPasswordWithTokenInput,

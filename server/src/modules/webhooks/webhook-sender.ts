@@ -32,7 +32,8 @@ function describe(err: NodeJS.ErrnoException, timedOut: boolean): string {
   if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return 'the host name does not resolve';
   if (err.code === 'ECONNREFUSED') return 'connection refused';
   if (err.code === 'ECONNRESET') return 'connection reset by the receiver';
-  if (err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT') || err.code === 'DEPTH_ZERO_SELF_SIGNED_CERT') return short(`TLS error: ${err.code}`);
+  if (err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT') || err.code === 'DEPTH_ZERO_SELF_SIGNED_CERT')
+    return short(`TLS error: ${err.code}`);
   return short(err.code ? `${err.code}: ${err.message}` : err.message || 'request failed');
 }
 
@@ -43,16 +44,22 @@ function describe(err: NodeJS.ErrnoException, timedOut: boolean): string {
  */
 export function sendDelivery(request: DeliveryRequest, policy: WebhookUrlPolicy): Promise<AttemptOutcome> {
   const started = Date.now();
-  const done = (statusCode: number | null, error: string | null): AttemptOutcome => ({ statusCode, error, durationMs: Date.now() - started });
+  const done = (statusCode: number | null, error: string | null): AttemptOutcome => ({
+    statusCode,
+    error,
+    durationMs: Date.now() - started,
+  });
   let url: URL;
   try {
     url = new URL(request.url);
   } catch {
     return Promise.resolve(done(null, 'the URL is not valid'));
   }
-  if (url.protocol === 'http:' && !policy.allowHttp) return Promise.resolve(done(null, 'http:// URLs are not sent to in production; register an https:// URL'));
+  if (url.protocol === 'http:' && !policy.allowHttp)
+    return Promise.resolve(done(null, 'http:// URLs are not sent to in production; register an https:// URL'));
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!policy.allowPrivate && isIP(host) && isBlockedAddress(host)) return Promise.resolve(done(null, `${host} is a private address, which webhooks may not reach`));
+  if (!policy.allowPrivate && isIP(host) && isBlockedAddress(host))
+    return Promise.resolve(done(null, `${host} is a private address, which webhooks may not reach`));
 
   const body = Buffer.from(request.body, 'utf8');
   return new Promise((resolve) => {
@@ -85,8 +92,14 @@ export function sendDelivery(request: DeliveryRequest, policy: WebhookUrlPolicy)
       const status = res.statusCode ?? 0;
       res.destroy();
       const ok = status >= 200 && status < 300;
-      const error = ok ? null : status >= 300 && status < 400 ? `HTTP ${status}: redirects are not followed; register the final URL` : `HTTP ${status}`;
-      finish(done(status >= 100 && status <= 599 ? status : null, error ?? (status >= 100 && status <= 599 ? null : 'invalid HTTP status')));
+      const error = ok
+        ? null
+        : status >= 300 && status < 400
+          ? `HTTP ${status}: redirects are not followed; register the final URL`
+          : `HTTP ${status}`;
+      finish(
+        done(status >= 100 && status <= 599 ? status : null, error ?? (status >= 100 && status <= 599 ? null : 'invalid HTTP status')),
+      );
     });
     req.on('error', (err: NodeJS.ErrnoException) => finish(done(null, describe(err, timedOut))));
     req.end(body);

@@ -18,16 +18,39 @@ export interface WebhookUrlPolicy {
  */
 const BLOCKED = new BlockList();
 for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) BLOCKED.addSubnet(net, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  BLOCKED.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
   // 64:ff9b:1::/48 is NAT64 for local use (RFC 8215): its IPv4 part may sit at any prefix length,
   // so the whole range is refused. 2002::/16 (6to4) and 2001::/32 (Teredo) are refused whole too.
-  ['::', 128], ['::1', 128], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16],
-  ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) BLOCKED.addSubnet(net, prefix, 'ipv6');
+  ['::', 128],
+  ['::1', 128],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001::', 32],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const)
+  BLOCKED.addSubnet(net, prefix, 'ipv6');
 
 /** The eight 16-bit groups of an IPv6 address (which may end in a dotted IPv4 part). */
 function ipv6Groups(address: string): number[] | null {
@@ -115,17 +138,26 @@ export async function validateWebhookUrl(raw: string, policy: WebhookUrlPolicy, 
   }
   if (url.protocol === 'http:' && !policy.allowHttp) throw badInput('Webhook URLs must use https:// in production.', field);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badInput('Webhook URLs must start with https://.', field);
-  if (url.username || url.password) throw badInput('Put no user name or password in the URL: receivers check the signature instead (docs/webhooks.md).', field);
+  if (url.username || url.password)
+    throw badInput('Put no user name or password in the URL: receivers check the signature instead (docs/webhooks.md).', field);
   if (url.hash) throw badInput('Remove the #fragment: it is never sent.', field);
   if (!policy.allowPrivate) {
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    const privateHost = () => badInput('The URL points to this machine or a private, loopback or link-local network address; use the partner\'s public address.', field);
+    const privateHost = () =>
+      badInput(
+        "The URL points to this machine or a private, loopback or link-local network address; use the partner's public address.",
+        field,
+      );
     if (isLocalhostName(host)) throw privateHost();
     if (isIP(host)) {
       if (isBlockedAddress(host)) throw privateHost();
     } else {
       const addresses = await resolve(host).catch(() => [] as string[]);
-      if (addresses.some(isBlockedAddress)) throw badInput('The URL\'s host name resolves to a private, loopback or link-local network address; use the partner\'s public address.', field);
+      if (addresses.some(isBlockedAddress))
+        throw badInput(
+          "The URL's host name resolves to a private, loopback or link-local network address; use the partner's public address.",
+          field,
+        );
     }
   }
   return url.href;
@@ -142,7 +174,9 @@ export function safeLookup(hostname: string, options: LookupOneOptions | LookupA
     if (err) return callback(err, []);
     const refused = addresses.find((a) => isBlockedAddress(a.address));
     if (refused || isLocalhostName(hostname)) {
-      const error: NodeJS.ErrnoException = new Error(`${hostname} resolves to a private address (${refused?.address ?? 'localhost'}), which webhooks may not reach`);
+      const error: NodeJS.ErrnoException = new Error(
+        `${hostname} resolves to a private address (${refused?.address ?? 'localhost'}), which webhooks may not reach`,
+      );
       error.code = 'EADDRNOTALLOWED';
       return callback(error, []);
     }

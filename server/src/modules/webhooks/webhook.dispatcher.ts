@@ -86,11 +86,14 @@ export class WebhookDispatcher {
     if (this.stopped || at >= this.timerAt) return;
     clearTimeout(this.timer);
     this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerAt = Number.POSITIVE_INFINITY;
-      void this.cycle();
-    }, Math.max(0, at - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.timerAt = Number.POSITIVE_INFINITY;
+        void this.cycle();
+      },
+      Math.max(0, at - Date.now()),
+    );
     this.timer.unref();
   }
 
@@ -143,7 +146,9 @@ export class WebhookDispatcher {
     )) as [Claimed[], number];
     for (const delivery of claimed) {
       const sending: Promise<void> = this.deliver(delivery)
-        .catch((err) => this.log.error({ err, deliveryId: delivery.id }, 'webhooks: recording a delivery failed; it is retried when its lease ends'))
+        .catch((err) =>
+          this.log.error({ err, deliveryId: delivery.id }, 'webhooks: recording a delivery failed; it is retried when its lease ends'),
+        )
         .finally(() => {
           this.inFlight.delete(sending);
           // A full batch may have left more behind.
@@ -176,7 +181,11 @@ export class WebhookDispatcher {
     // The attempt's number within its round of MAX_ATTEMPTS (a redelivery starts a new round).
     const round = d.attempts - (d.max_attempts - MAX_ATTEMPTS);
     const delay = delivered || d.attempts >= d.max_attempts ? null : retryDelayMs(round, this.settings.retryBaseMs);
-    const status = delivered ? WebhookDeliveryStatus.DELIVERED : delay === null ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING;
+    const status = delivered
+      ? WebhookDeliveryStatus.DELIVERED
+      : delay === null
+        ? WebhookDeliveryStatus.FAILED
+        : WebhookDeliveryStatus.PENDING;
     await this.db.query(
       `WITH attempt AS (
          INSERT INTO webhook_delivery_attempt (delivery_id, number, attempted_at, duration_ms, status_code, error)
@@ -197,9 +206,8 @@ export class WebhookDispatcher {
   }
 
   private async cleanup(): Promise<void> {
-    await this.db.query(
-      `DELETE FROM webhook_delivery WHERE status <> 'PENDING' AND created_at < now() - make_interval(days => $1)`,
-      [DELIVERY_RETENTION_DAYS],
-    );
+    await this.db.query(`DELETE FROM webhook_delivery WHERE status <> 'PENDING' AND created_at < now() - make_interval(days => $1)`, [
+      DELIVERY_RETENTION_DAYS,
+    ]);
   }
 }

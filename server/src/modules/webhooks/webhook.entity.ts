@@ -48,7 +48,10 @@ export class Webhook {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the webhook was disabled; a disabled webhook is sent nothing. Null while enabled.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the webhook was disabled; a disabled webhook is sent nothing. Null while enabled.',
+  })
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 }
@@ -66,7 +69,10 @@ export class Webhook {
 @Index('ix_webhook_delivery_due', ['nextAttemptAt'], { where: `"status" = 'PENDING'` })
 @Index('ix_webhook_delivery_webhook', ['webhookId', 'createdAt', 'id'])
 export class WebhookDelivery {
-  @Field(() => ID, { description: 'The delivery id, also sent as the `X-Nabz-Delivery` header and as `id` in the body: receivers use it to ignore a delivery they already handled.' })
+  @Field(() => ID, {
+    description:
+      'The delivery id, also sent as the `X-Nabz-Delivery` header and as `id` in the body: receivers use it to ignore a delivery they already handled.',
+  })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -102,7 +108,10 @@ export class WebhookDelivery {
   @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
   nextAttemptAt: Date | null;
 
-  @Field(() => Int, { nullable: true, description: 'The HTTP status of the last attempt; null when it had no answer or there was no attempt yet.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The HTTP status of the last attempt; null when it had no answer or there was no attempt yet.',
+  })
   @Column({ name: 'last_status_code', type: 'smallint', nullable: true })
   lastStatusCode: number | null;
 
@@ -137,7 +146,7 @@ export class WebhookDeliveryAttempt {
   @JoinColumn({ name: 'delivery_id', foreignKeyConstraintName: 'fk_webhook_delivery_attempt_delivery' })
   delivery?: WebhookDelivery;
 
-  @Field(() => Int, { description: 'The attempt\'s number, from 1.' })
+  @Field(() => Int, { description: "The attempt's number, from 1." })
   @PrimaryColumn({ type: 'int', primaryKeyConstraintName: 'pk_webhook_delivery_attempt' })
   number: number;
 
@@ -153,7 +162,10 @@ export class WebhookDeliveryAttempt {
   @Column({ name: 'status_code', type: 'smallint', nullable: true })
   statusCode: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the attempt failed, in one short line (e.g. "timed out after 5 s", "HTTP 500"); null when it succeeded.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the attempt failed, in one short line (e.g. "timed out after 5 s", "HTTP 500"); null when it succeeded.',
+  })
   @Column({ type: 'varchar', length: WEBHOOK_ERROR_MAX, nullable: true })
   error: string | null;
 }
@@ -172,7 +184,12 @@ export class WebhookPollNotice {
   @JoinColumn({ name: 'poll_id', foreignKeyConstraintName: 'fk_webhook_poll_notice_poll' })
   poll?: Poll;
 
-  @PrimaryColumn({ type: 'enum', enum: WebhookEventType, enumName: 'webhook_event_type', primaryKeyConstraintName: 'pk_webhook_poll_notice' })
+  @PrimaryColumn({
+    type: 'enum',
+    enum: WebhookEventType,
+    enumName: 'webhook_event_type',
+    primaryKeyConstraintName: 'pk_webhook_poll_notice',
+  })
   type: WebhookEventType;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })

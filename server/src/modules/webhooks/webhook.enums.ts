@@ -34,6 +34,8 @@ registerEnumType(WebhookDeliveryStatus, {
   valuesConfig: {
     PENDING: { description: 'Waiting for its first attempt or for a retry (`nextAttemptAt`).' },
     DELIVERED: { description: 'The receiver answered with a 2xx status.' },
-    FAILED: { description: 'Every attempt failed, or the webhook was disabled before it succeeded; `redeliverWebhookDelivery` tries again.' },
+    FAILED: {
+      description: 'Every attempt failed, or the webhook was disabled before it succeeded; `redeliverWebhookDelivery` tries again.',
+    },
   },
 });

@@ -6,7 +6,9 @@ import { WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook.enums';
 
 @InputType({ description: 'A partner endpoint to send events to.' })
 export class CreateWebhookInput {
-  @Field({ description: `Where to POST events, at most ${WEBHOOK_URL_MAX} characters. https:// in production; never localhost or a private, loopback or link-local address.` })
+  @Field({
+    description: `Where to POST events, at most ${WEBHOOK_URL_MAX} characters. https:// in production; never localhost or a private, loopback or link-local address.`,
+  })
   @MaxLength(WEBHOOK_URL_MAX)
   url: string;
 
@@ -14,7 +16,12 @@ export class CreateWebhookInput {
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length * 2)
   events: WebhookEventType[];
 
-  @TextInput({ description: `What the webhook is for, at most ${WEBHOOK_DESCRIPTION_MAX} characters.`, max: WEBHOOK_DESCRIPTION_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: `What the webhook is for, at most ${WEBHOOK_DESCRIPTION_MAX} characters.`,
+    max: WEBHOOK_DESCRIPTION_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   description?: string | null;
 }
 
@@ -29,10 +36,18 @@ export class UpdateWebhookInput {
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length * 2)
   events?: WebhookEventType[] | null;
 
-  @TextInput({ description: 'What the webhook is for; null or empty clears it.', max: WEBHOOK_DESCRIPTION_MAX, optional: true, allowBlank: true })
+  @TextInput({
+    description: 'What the webhook is for; null or empty clears it.',
+    max: WEBHOOK_DESCRIPTION_MAX,
+    optional: true,
+    allowBlank: true,
+  })
   description?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'True stops all sending to it (what is still waiting is FAILED); false starts again.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True stops all sending to it (what is still waiting is FAILED); false starts again.',
+  })
   @IsOptional()
   disabled?: boolean | null;
 }
@@ -56,7 +71,10 @@ export class CreateWebhookPayload {
   @Field(() => Webhook, { description: 'The webhook as stored.' })
   webhook: Webhook;
 
-  @Field({ description: 'The secret the deliveries are signed with (X-Nabz-Signature; docs/webhooks.md). Shown only this once: give it to the partner now.' })
+  @Field({
+    description:
+      'The secret the deliveries are signed with (X-Nabz-Signature; docs/webhooks.md). Shown only this once: give it to the partner now.',
+  })
   signingSecret: string;
 }
 

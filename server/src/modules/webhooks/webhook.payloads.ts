@@ -82,15 +82,37 @@ export function webhookData<T extends WebhookEventName>(type: T, subject: Webhoo
     case 'POLL_OPENED':
     case 'POLL_CLOSED': {
       const p = pollWebhookPayload(subject as PollWebhookSubject);
-      return { object: 'Poll', id: p.id, title: { fa: p.titleFa, en: p.titleEn }, url: pageUrls(siteUrl, `/polls/${p.id}`), opensAt: iso(p.opensAt), closesAt: iso(p.closesAt) };
+      return {
+        object: 'Poll',
+        id: p.id,
+        title: { fa: p.titleFa, en: p.titleEn },
+        url: pageUrls(siteUrl, `/polls/${p.id}`),
+        opensAt: iso(p.opensAt),
+        closesAt: iso(p.closesAt),
+      };
     }
     case 'PRESS_RELEASE_PUBLISHED': {
       const r = pressReleaseWebhookPayload(subject as PressReleaseWebhookSubject);
-      return { object: 'PressRelease', id: r.id, slug: r.slug, title: { fa: r.titleFa, en: r.titleEn }, url: pageUrls(siteUrl, `/news/${encodeURIComponent(r.slug)}`), publishedAt: iso(r.publishedAt) };
+      return {
+        object: 'PressRelease',
+        id: r.id,
+        slug: r.slug,
+        title: { fa: r.titleFa, en: r.titleEn },
+        url: pageUrls(siteUrl, `/news/${encodeURIComponent(r.slug)}`),
+        publishedAt: iso(r.publishedAt),
+      };
     }
     case 'EVENT_PUBLISHED': {
       const e = eventWebhookPayload(subject as EventWebhookSubject);
-      return { object: 'Event', id: e.id, kind: e.kind, title: { fa: e.titleFa, en: e.titleEn }, url: pageUrls(siteUrl, `/events/${e.id}`), startsAt: iso(e.startsAt)!, endsAt: iso(e.endsAt)! };
+      return {
+        object: 'Event',
+        id: e.id,
+        kind: e.kind,
+        title: { fa: e.titleFa, en: e.titleEn },
+        url: pageUrls(siteUrl, `/events/${e.id}`),
+        startsAt: iso(e.startsAt)!,
+        endsAt: iso(e.endsAt)!,
+      };
     }
     default:
       throw new Error(`unknown webhook event type ${String(type)}`);
@@ -105,7 +127,12 @@ export interface WebhookEnvelope {
   data: WebhookData;
 }
 
-export function webhookEnvelope<T extends WebhookEventName>(type: T, subject: WebhookSubjects[T], siteUrl: string, occurredAt: Date): WebhookEnvelope {
+export function webhookEnvelope<T extends WebhookEventName>(
+  type: T,
+  subject: WebhookSubjects[T],
+  siteUrl: string,
+  occurredAt: Date,
+): WebhookEnvelope {
   return { eventId: randomUUID(), type, occurredAt: occurredAt.toISOString(), data: webhookData(type, subject, siteUrl) };
 }
 
@@ -114,5 +141,11 @@ export function webhookEnvelope<T extends WebhookEventName>(type: T, subject: We
  * attempt, so a retry sends the same bytes (only the signature's timestamp changes).
  */
 export function webhookBody(deliveryId: string, envelope: WebhookEnvelope): string {
-  return JSON.stringify({ id: deliveryId, eventId: envelope.eventId, type: envelope.type, occurredAt: envelope.occurredAt, data: envelope.data });
+  return JSON.stringify({
+    id: deliveryId,
+    eventId: envelope.eventId,
+    type: envelope.type,
+    occurredAt: envelope.occurredAt,
+    data: envelope.data,
+  });
 }

@@ -30,39 +30,59 @@ export class WebhookResolver {
   }
 
   @StaffOnly(...WEBHOOK_ADMINS)
-  @Query(() => WebhookDeliveryConnection, { description: 'A webhook\'s delivery log, newest first, with every attempt. Deliveries are kept 90 days. Admins.' })
+  @Query(() => WebhookDeliveryConnection, {
+    description: "A webhook's delivery log, newest first, with every attempt. Deliveries are kept 90 days. Admins.",
+  })
   webhookDeliveries(
     @Arg('webhookId', () => ID, { description: 'The webhook.' }) webhookId: string,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('status', () => WebhookDeliveryStatus, { nullable: true, description: 'Only deliveries in this status.' }) status: WebhookDeliveryStatus | null,
+    @Arg('status', () => WebhookDeliveryStatus, { nullable: true, description: 'Only deliveries in this status.' })
+    status: WebhookDeliveryStatus | null,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.webhooks.deliveries(webhookId, { first: page.first, after: page.after, status });
   }
 
   @StaffOnly(...WEBHOOK_ADMINS)
-  @Mutation(() => CreateWebhookPayload, { description: 'Registers a partner webhook; the signing secret is in the payload and is never shown again. Admins.' })
-  createWebhook(@Arg('input', () => CreateWebhookInput, { description: 'URL, events and description.' }) input: CreateWebhookInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<CreateWebhookPayload> {
+  @Mutation(() => CreateWebhookPayload, {
+    description: 'Registers a partner webhook; the signing secret is in the payload and is never shown again. Admins.',
+  })
+  createWebhook(
+    @Arg('input', () => CreateWebhookInput, { description: 'URL, events and description.' }) input: CreateWebhookInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<CreateWebhookPayload> {
     return ctx.services.webhooks.create(actor, input);
   }
 
   @StaffOnly(...WEBHOOK_ADMINS)
-  @Mutation(() => UpdateWebhookPayload, { description: 'Changes a webhook\'s events or description, or disables or enables it. Admins.' })
-  async updateWebhook(@Arg('input', () => UpdateWebhookInput, { description: 'The webhook and the changes to make.' }) input: UpdateWebhookInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<UpdateWebhookPayload> {
+  @Mutation(() => UpdateWebhookPayload, { description: "Changes a webhook's events or description, or disables or enables it. Admins." })
+  async updateWebhook(
+    @Arg('input', () => UpdateWebhookInput, { description: 'The webhook and the changes to make.' }) input: UpdateWebhookInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<UpdateWebhookPayload> {
     return { webhook: await ctx.services.webhooks.update(actor, input) };
   }
 
   @StaffOnly(...WEBHOOK_ADMINS)
   @Mutation(() => DeleteWebhookPayload, { description: 'Deletes a webhook and its delivery log; nothing more is sent to it. Admins.' })
-  async deleteWebhook(@Arg('input', () => DeleteWebhookInput, { description: 'The webhook to delete.' }) input: DeleteWebhookInput, @CurrentActor() actor: Actor, @Ctx() ctx: Context): Promise<DeleteWebhookPayload> {
+  async deleteWebhook(
+    @Arg('input', () => DeleteWebhookInput, { description: 'The webhook to delete.' }) input: DeleteWebhookInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<DeleteWebhookPayload> {
     return { deletedWebhookId: await ctx.services.webhooks.delete(actor, input.id) };
   }
 
   @StaffOnly(...WEBHOOK_ADMINS)
-  @Mutation(() => RedeliverWebhookDeliveryPayload, { description: 'Sends a delivered or failed delivery again, with the same delivery id and a fresh round of attempts. Admins.' })
+  @Mutation(() => RedeliverWebhookDeliveryPayload, {
+    description: 'Sends a delivered or failed delivery again, with the same delivery id and a fresh round of attempts. Admins.',
+  })
   async redeliverWebhookDelivery(
     @Arg('input', () => RedeliverWebhookDeliveryInput, { description: 'The delivery.' }) input: RedeliverWebhookDeliveryInput,
-    @CurrentActor() actor: Actor, @Ctx() ctx: Context,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
   ): Promise<RedeliverWebhookDeliveryPayload> {
     return { delivery: await ctx.services.webhooks.redeliver(actor, input.id) };
   }

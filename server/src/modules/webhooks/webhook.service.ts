@@ -49,7 +49,8 @@ const audited = (w: Webhook) => ({ id: w.id, url: w.url, events: w.events, descr
 
 function cleanDescription(description: string | null | undefined): string | null {
   const text = description?.trim() ?? '';
-  if (text.length > WEBHOOK_DESCRIPTION_MAX) throw badInput(`The description is longer than ${WEBHOOK_DESCRIPTION_MAX} characters.`, 'input.description');
+  if (text.length > WEBHOOK_DESCRIPTION_MAX)
+    throw badInput(`The description is longer than ${WEBHOOK_DESCRIPTION_MAX} characters.`, 'input.description');
   return text || null;
 }
 
@@ -102,7 +103,12 @@ export class WebhookService {
    * that rolls back, nothing is sent. `subject` carries public fields only (webhook.payloads.ts
    * picks them). Returns how many deliveries were queued.
    */
-  async emit<T extends WebhookEventName>(manager: EntityManager, type: T, subject: WebhookSubjects[T], occurredAt: Date = new Date()): Promise<number> {
+  async emit<T extends WebhookEventName>(
+    manager: EntityManager,
+    type: T,
+    subject: WebhookSubjects[T],
+    occurredAt: Date = new Date(),
+  ): Promise<number> {
     const envelope = webhookEnvelope(type, subject, this.settings.siteUrl, occurredAt);
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO webhook_delivery (webhook_id, event_type, payload, max_attempts, next_attempt_at)
@@ -126,7 +132,12 @@ export class WebhookService {
   }
 
   /** Announces a poll's opening or closing unless some instance already has (webhook_poll_notice). */
-  private async announcePoll(manager: EntityManager, type: WebhookEventType.POLL_OPENED | WebhookEventType.POLL_CLOSED, poll: PollWebhookSubject, at: Date): Promise<void> {
+  private async announcePoll(
+    manager: EntityManager,
+    type: WebhookEventType.POLL_OPENED | WebhookEventType.POLL_CLOSED,
+    poll: PollWebhookSubject,
+    at: Date,
+  ): Promise<void> {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO webhook_poll_notice (poll_id, type, occurred_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING poll_id`,
       [poll.id, type, at],
@@ -181,10 +192,24 @@ export class WebhookService {
       // Serialises creations, so the limit holds under concurrent requests.
       await m.query('LOCK TABLE webhook IN SHARE ROW EXCLUSIVE MODE');
       const [{ count }] = await m.query('SELECT count(*)::int AS count FROM webhook');
-      if (count >= MAX_WEBHOOKS) throw badInput(`There are already ${MAX_WEBHOOKS} webhooks, the most allowed: delete one first.`, 'input.url');
-      const inserted = await m.createQueryBuilder().insert().into(Webhook).values({ url, events, description, signingSecret, createdById: actor.userId }).returning(['id']).execute();
+      if (count >= MAX_WEBHOOKS)
+        throw badInput(`There are already ${MAX_WEBHOOKS} webhooks, the most allowed: delete one first.`, 'input.url');
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(Webhook)
+        .values({ url, events, description, signingSecret, createdById: actor.userId })
+        .returning(['id'])
+        .execute();
       const created = await m.findOneByOrFail(Webhook, { id: inserted.identifiers[0].id as string });
-      await this.audit.record(m, { actorId: actor.userId, action: 'createWebhook', entityType: 'Webhook', entityId: created.id, after: audited(created), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'createWebhook',
+        entityType: 'Webhook',
+        entityId: created.id,
+        after: audited(created),
+        requestId: actor.requestId,
+      });
       return created;
     });
     return { webhook, signingSecret };
@@ -213,7 +238,15 @@ export class WebhookService {
         );
       }
       const after = await m.findOneByOrFail(Webhook, { id: before.id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'updateWebhook', entityType: 'Webhook', entityId: before.id, before: audited(before), after: audited(after), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'updateWebhook',
+        entityType: 'Webhook',
+        entityId: before.id,
+        before: audited(before),
+        after: audited(after),
+        requestId: actor.requestId,
+      });
       return after;
     });
   }
@@ -225,20 +258,31 @@ export class WebhookService {
       const before = await m.findOne(Webhook, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('Webhook');
       await m.delete(Webhook, { id });
-      await this.audit.record(m, { actorId: actor.userId, action: 'deleteWebhook', entityType: 'Webhook', entityId: id, before: audited(before), requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'deleteWebhook',
+        entityType: 'Webhook',
+        entityId: id,
+        before: audited(before),
+        requestId: actor.requestId,
+      });
       return id;
     });
   }
 
   /** A webhook's delivery log, newest first, with each delivery's attempts. */
-  async deliveries(webhookId: string, args: { first: number; after?: string | null; status?: WebhookDeliveryStatus | null }): Promise<Page<WebhookDelivery>> {
+  async deliveries(
+    webhookId: string,
+    args: { first: number; after?: string | null; status?: WebhookDeliveryStatus | null },
+  ): Promise<Page<WebhookDelivery>> {
     if (!isUuid(webhookId) || !(await this.db.getRepository(Webhook).existsBy({ id: webhookId }))) throw notFound('Webhook');
     const qb = this.db.getRepository(WebhookDelivery).createQueryBuilder('d').where('d.webhook_id = :webhookId', { webhookId });
     if (args.status) qb.andWhere('d.status = :status', { status: args.status });
     const totalCount = await qb.getCount();
     if (args.after) {
       const [at, id] = decodeCursor(args.after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || !CURSOR_TIME.test(at)) throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
+      if (!isUuid(id) || !CURSOR_TIME.test(at))
+        throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
       qb.andWhere('(d.created_at, d.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at, id });
     }
     // The cursor keeps PostgreSQL's microseconds (a JavaScript Date would round them off and skip rows).
@@ -262,7 +306,8 @@ export class WebhookService {
     const delivery = await this.db.transaction(async (m) => {
       const before = await m.findOne(WebhookDelivery, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('Webhook delivery');
-      if (before.status === WebhookDeliveryStatus.PENDING) throw badInput('The delivery is already queued: it is sent at nextAttemptAt.', 'input.id');
+      if (before.status === WebhookDeliveryStatus.PENDING)
+        throw badInput('The delivery is already queued: it is sent at nextAttemptAt.', 'input.id');
       const webhook = await m.findOneByOrFail(Webhook, { id: before.webhookId });
       if (webhook.disabledAt) throw badInput('The webhook is disabled: enable it first (updateWebhook with disabled: false).', 'input.id');
       await m.query(
@@ -270,8 +315,23 @@ export class WebhookService {
         [id, MAX_ATTEMPTS],
       );
       const after = await m.findOneByOrFail(WebhookDelivery, { id });
-      const summary = (d: WebhookDelivery) => ({ id: d.id, webhookId: d.webhookId, eventType: d.eventType, status: d.status, attempts: d.attempts, maxAttempts: d.maxAttempts });
-      await this.audit.record(m, { actorId: actor.userId, action: 'redeliverWebhookDelivery', entityType: 'WebhookDelivery', entityId: id, before: summary(before), after: summary(after), requestId: actor.requestId });
+      const summary = (d: WebhookDelivery) => ({
+        id: d.id,
+        webhookId: d.webhookId,
+        eventType: d.eventType,
+        status: d.status,
+        attempts: d.attempts,
+        maxAttempts: d.maxAttempts,
+      });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'redeliverWebhookDelivery',
+        entityType: 'WebhookDelivery',
+        entityId: id,
+        before: summary(before),
+        after: summary(after),
+        requestId: actor.requestId,
+      });
       this.wakeAfterCommit(m);
       return after;
     });
@@ -281,7 +341,9 @@ export class WebhookService {
 
   private async attachAttempts(deliveries: WebhookDelivery[]): Promise<void> {
     if (!deliveries.length) return;
-    const attempts = await this.db.getRepository(WebhookDeliveryAttempt).find({ where: { deliveryId: In(deliveries.map((d) => d.id)) }, order: { number: 'ASC' } });
+    const attempts = await this.db
+      .getRepository(WebhookDeliveryAttempt)
+      .find({ where: { deliveryId: In(deliveries.map((d) => d.id)) }, order: { number: 'ASC' } });
     for (const d of deliveries) d.attemptLog = attempts.filter((a) => a.deliveryId === d.id);
   }
 

@@ -1,16 +1,8 @@
-import { eventHref, type EventListFields } from "@/components/event-item";
-import {
-  formatGregorianShort,
-  formatSolarDay,
-  formatSolarMonth,
-  monthDays,
-  weekdayIndex,
-  weekdays,
-  type SolarMonth,
-} from "@/lib/calendar";
-import { formatDayWithWeekday, formatNumber } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import type { Locale } from "@/lib/i18n/locales";
+import { eventHref, type EventListFields } from '@/components/event-item';
+import { formatGregorianShort, formatSolarDay, formatSolarMonth, monthDays, weekdayIndex, weekdays, type SolarMonth } from '@/lib/calendar';
+import { formatDayWithWeekday, formatNumber } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
 
 interface MonthGridProps {
   month: SolarMonth;
@@ -46,7 +38,7 @@ export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
       <thead>
         <tr>
           {names.map((name, i) => (
-            <th key={name} scope="col" abbr={name} className={i === 6 ? "month-grid__weekend" : undefined}>
+            <th key={name} scope="col" abbr={name} className={i === 6 ? 'month-grid__weekend' : undefined}>
               <span aria-hidden="true">{Array.from(name)[0]}</span>
               <span className="month-grid__weekday">{name}</span>
             </th>
@@ -60,16 +52,16 @@ export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
               if (!day) return <td key={i} className="month-grid__empty" />;
               const list = events.get(day) ?? [];
               const holiday = i === 6 || list.some((e) => e.occasion?.holiday);
-              const classes = ["month-grid__day", holiday && "month-grid__day--holiday", day === today && "month-grid__day--today"]
+              const classes = ['month-grid__day', holiday && 'month-grid__day--holiday', day === today && 'month-grid__day--today']
                 .filter(Boolean)
-                .join(" ");
+                .join(' ');
               return (
-                <td key={day} className={classes} aria-current={day === today ? "date" : undefined}>
+                <td key={day} className={classes} aria-current={day === today ? 'date' : undefined}>
                   <span className="month-grid__number">
                     <time dateTime={day} aria-label={formatDayWithWeekday(new Date(`${day}T12:00:00Z`), locale)}>
                       {formatSolarDay(day, locale)}
                     </time>
-                    {locale === "en" && <span className="month-grid__gregorian">{formatGregorianShort(day)}</span>}
+                    {locale === 'en' && <span className="month-grid__gregorian">{formatGregorianShort(day)}</span>}
                   </span>
                   {list.length > 0 && (
                     <>

@@ -1,8 +1,8 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { Metadata } from "next";
-import { EventAgenda } from "@/components/event-agenda";
-import { query } from "@/lib/apollo";
-import type { GraphqlLocale } from "@/lib/api/schema";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { Metadata } from 'next';
+import { EventAgenda } from '@/components/event-agenda';
+import { query } from '@/lib/apollo';
+import type { GraphqlLocale } from '@/lib/api/schema';
 import {
   addDays,
   formatMonthParam,
@@ -13,18 +13,18 @@ import {
   solarDate,
   today as cityToday,
   type SolarMonth,
-} from "@/lib/calendar";
-import { byDay, loadEvents, onEachDay } from "@/lib/events";
-import { formatDate } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { pageMetadata } from "@/lib/metadata";
-import { localeParam } from "../locale-param";
-import { MonthGrid } from "./month-grid";
+} from '@/lib/calendar';
+import { byDay, loadEvents, onEachDay } from '@/lib/events';
+import { formatDate } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { pageMetadata } from '@/lib/metadata';
+import { localeParam } from '../locale-param';
+import { MonthGrid } from './month-grid';
 
 // Rendered per request from the API; `next build` must not call it.
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
 /** The list view covers this many days from today. */
 const LIST_DAYS = 60;
@@ -49,7 +49,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 interface CalendarState {
-  view: "month" | "list";
+  view: 'month' | 'list';
   month: SolarMonth;
   /** A month was asked for: the list then shows that month rather than the next days. */
   monthChosen: boolean;
@@ -58,30 +58,35 @@ interface CalendarState {
 }
 
 function parseState(params: SearchParams, todayDay: string): CalendarState {
-  const view = single(params.view) === "list" ? "list" : "month";
+  const view = single(params.view) === 'list' ? 'list' : 'month';
   const chosen = parseMonth(single(params.month));
   const month = chosen ?? solarDate(todayDay);
   const code = Number(single(params.district));
-  return { view, month: { year: month.year, month: month.month }, monthChosen: chosen !== null, district: Number.isInteger(code) && code > 0 ? code : null };
+  return {
+    view,
+    month: { year: month.year, month: month.month },
+    monthChosen: chosen !== null,
+    district: Number.isInteger(code) && code > 0 ? code : null,
+  };
 }
 
 function calendarHref(locale: Locale, state: CalendarState, change: Partial<CalendarState> = {}): string {
   const next = { ...state, ...change };
   const params = new URLSearchParams();
-  if (next.view === "list") params.set("view", "list");
+  if (next.view === 'list') params.set('view', 'list');
   // The list keeps the month being viewed (and the month view comes back to it).
-  if (next.view === "month" || next.monthChosen) params.set("month", formatMonthParam(next.month));
-  if (next.district) params.set("district", String(next.district));
-  return `${localePath(locale, "/calendar")}?${params}`;
+  if (next.view === 'month' || next.monthChosen) params.set('month', formatMonthParam(next.month));
+  if (next.district) params.set('district', String(next.district));
+  return `${localePath(locale, '/calendar')}?${params}`;
 }
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/calendar">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/calendar'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   return pageMetadata(locale, { title: t.calendar.title, description: t.calendar.intro });
 }
 
-export default async function CalendarPage({ params, searchParams }: PageProps<"/[locale]/calendar">) {
+export default async function CalendarPage({ params, searchParams }: PageProps<'/[locale]/calendar'>) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const todayDay = cityToday();
@@ -91,7 +96,7 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
 
   const days = monthDays(state.month);
   const range =
-    state.view === "month" || state.monthChosen
+    state.view === 'month' || state.monthChosen
       ? { from: days[0], to: days[days.length - 1] }
       : { from: todayDay, to: addDays(todayDay, LIST_DAYS - 1) };
   const loaded = await loadEvents(locale, range, { districtId: district?.id });
@@ -101,7 +106,7 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
   const monthName = formatSolarMonth(state.month, locale);
   // The site's own address for the feed (app/calendar.ics relays the API's).
   const feedParams = new URLSearchParams({ locale });
-  if (district) feedParams.set("district", String(district.code));
+  if (district) feedParams.set('district', String(district.code));
   const feed = `/calendar.ics?${feedParams}`;
 
   return (
@@ -113,20 +118,20 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
 
       <div className="calendar-tools">
         <nav className="view-switch" aria-label={t.calendar.viewLabel}>
-          <a href={calendarHref(locale, state, { view: "month" })} aria-current={state.view === "month" ? "page" : undefined}>
+          <a href={calendarHref(locale, state, { view: 'month' })} aria-current={state.view === 'month' ? 'page' : undefined}>
             {t.calendar.monthView}
           </a>
-          <a href={calendarHref(locale, state, { view: "list" })} aria-current={state.view === "list" ? "page" : undefined}>
+          <a href={calendarHref(locale, state, { view: 'list' })} aria-current={state.view === 'list' ? 'page' : undefined}>
             {t.calendar.listView}
           </a>
         </nav>
         {/* A plain GET form: filtering works without JavaScript and gives a shareable URL. */}
-        <form className="calendar-filter" method="get" action={localePath(locale, "/calendar")}>
-          {state.view === "list" && <input type="hidden" name="view" value="list" />}
-          {(state.view === "month" || state.monthChosen) && <input type="hidden" name="month" value={formatMonthParam(state.month)} />}
+        <form className="calendar-filter" method="get" action={localePath(locale, '/calendar')}>
+          {state.view === 'list' && <input type="hidden" name="view" value="list" />}
+          {(state.view === 'month' || state.monthChosen) && <input type="hidden" name="month" value={formatMonthParam(state.month)} />}
           <div className="field">
             <label htmlFor="calendar-district">{t.calendar.district}</label>
-            <select id="calendar-district" name="district" defaultValue={district ? String(district.code) : ""}>
+            <select id="calendar-district" name="district" defaultValue={district ? String(district.code) : ''}>
               <option value="">{t.calendar.allDistricts}</option>
               {data.districts.map((d) => (
                 <option key={d.id} value={d.code}>
@@ -141,11 +146,11 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
         </form>
       </div>
 
-      {state.view === "month" ? (
+      {state.view === 'month' ? (
         <section aria-labelledby="calendar-month">
           <div className="month-nav">
             <a href={calendarHref(locale, state, { month: shiftMonth(state.month, -1) })} rel="prev">
-              <span aria-hidden="true">{locale === "fa" ? "→ " : "← "}</span>
+              <span aria-hidden="true">{locale === 'fa' ? '→ ' : '← '}</span>
               {t.calendar.previousMonth}
             </a>
             <h2 id="calendar-month" className="month-nav__title">
@@ -153,7 +158,7 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
             </h2>
             <a href={calendarHref(locale, state, { month: shiftMonth(state.month, 1) })} rel="next">
               {t.calendar.nextMonth}
-              <span aria-hidden="true">{locale === "fa" ? " ←" : " →"}</span>
+              <span aria-hidden="true">{locale === 'fa' ? ' ←' : ' →'}</span>
             </a>
           </div>
           <MonthGrid month={state.month} events={gridEvents} today={todayDay} locale={locale} />

@@ -1,15 +1,15 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { Metadata } from "next";
-import { DISTRICT_LIST_FIELDS, DistrictList, type DistrictListFields } from "@/components/district-list";
-import { query } from "@/lib/apollo";
-import type { GraphqlLocale } from "@/lib/api/schema";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { pageMetadata } from "@/lib/metadata";
-import { localeParam } from "../locale-param";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { Metadata } from 'next';
+import { DISTRICT_LIST_FIELDS, DistrictList, type DistrictListFields } from '@/components/district-list';
+import { query } from '@/lib/apollo';
+import type { GraphqlLocale } from '@/lib/api/schema';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { pageMetadata } from '@/lib/metadata';
+import { localeParam } from '../locale-param';
 
 // Rendered per request from the API; `next build` must not call it.
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
 const DISTRICTS_PAGE_QUERY: TypedDocumentNode<{ districts: DistrictListFields[] }, { locale: GraphqlLocale }> = gql`
   query DistrictsPage($locale: Locale!) {
@@ -20,13 +20,13 @@ const DISTRICTS_PAGE_QUERY: TypedDocumentNode<{ districts: DistrictListFields[] 
   ${DISTRICT_LIST_FIELDS}
 `;
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/districts">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/districts'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   return pageMetadata(locale, { title: t.districts.title, description: t.districts.intro });
 }
 
-export default async function DistrictsPage({ params }: PageProps<"/[locale]/districts">) {
+export default async function DistrictsPage({ params }: PageProps<'/[locale]/districts'>) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const { data } = await query({ query: DISTRICTS_PAGE_QUERY, variables: { locale: graphqlLocale[locale] } });

@@ -1,7 +1,7 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import { GOAL_CARD_FIELDS, type GoalCardFields } from "@/components/goal-card";
-import type { GoalFilter, GraphqlLocale, PageInfo } from "@/lib/api/schema";
-import { query } from "@/lib/apollo";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { GOAL_CARD_FIELDS, type GoalCardFields } from '@/components/goal-card';
+import type { GoalFilter, GraphqlLocale, PageInfo } from '@/lib/api/schema';
+import { query } from '@/lib/apollo';
 
 interface GoalsPageData {
   goals: {
@@ -16,7 +16,7 @@ type GoalsPageVariables = {
   first: number;
   after: string | null;
   filter: GoalFilter;
-}
+};
 
 const GOALS_PAGE_QUERY: TypedDocumentNode<GoalsPageData, GoalsPageVariables> = gql`
   query GoalsPage($locale: Locale!, $first: Int!, $after: String, $filter: GoalFilter) {
@@ -39,11 +39,7 @@ const GOALS_PAGE_QUERY: TypedDocumentNode<GoalsPageData, GoalsPageVariables> = g
 /** The API's largest page. */
 const PAGE_SIZE = 50;
 
-async function loadGoalsPage(
-  locale: GraphqlLocale,
-  filter: GoalFilter,
-  after: string | null,
-): Promise<GoalsPageData["goals"]> {
+async function loadGoalsPage(locale: GraphqlLocale, filter: GoalFilter, after: string | null): Promise<GoalsPageData['goals']> {
   const { data } = await query({
     query: GOALS_PAGE_QUERY,
     variables: { locale, first: PAGE_SIZE, after, filter },
@@ -61,7 +57,7 @@ export async function loadAllGoals(locale: GraphqlLocale, filter: GoalFilter): P
     if (!pageInfo.hasNextPage) return goals;
     // A next page without a new cursor would fetch the same page forever.
     if (!pageInfo.endCursor || pageInfo.endCursor === after) {
-      throw new Error("goals: hasNextPage without a new endCursor");
+      throw new Error('goals: hasNextPage without a new endCursor');
     }
     after = pageInfo.endCursor;
   }

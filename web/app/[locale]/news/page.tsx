@@ -1,19 +1,19 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { Metadata } from "next";
-import { NEWS_CARD_FIELDS, NewsCard, type NewsCardFields } from "@/components/news-card";
-import { query } from "@/lib/apollo";
-import { graphqlErrorCode } from "@/lib/api/errors";
-import type { GraphqlLocale, PageInfo } from "@/lib/api/schema";
-import { formatNumber } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { pageMetadata } from "@/lib/metadata";
-import { parseGoalSearch, SEARCH_MAX_LENGTH } from "../goals/search-params";
-import { localeParam } from "../locale-param";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { Metadata } from 'next';
+import { NEWS_CARD_FIELDS, NewsCard, type NewsCardFields } from '@/components/news-card';
+import { query } from '@/lib/apollo';
+import { graphqlErrorCode } from '@/lib/api/errors';
+import type { GraphqlLocale, PageInfo } from '@/lib/api/schema';
+import { formatNumber } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { pageMetadata } from '@/lib/metadata';
+import { parseGoalSearch, SEARCH_MAX_LENGTH } from '../goals/search-params';
+import { localeParam } from '../locale-param';
 
 // Rendered per request from the API; `next build` must not call it.
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 20;
 const CURSOR = /^[A-Za-z0-9_=+/-]{1,200}$/;
@@ -43,13 +43,13 @@ const NEWS_PAGE_QUERY: TypedDocumentNode<
   ${NEWS_CARD_FIELDS}
 `;
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/news">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/news'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   return pageMetadata(locale, { title: t.news.title, description: t.news.intro });
 }
 
-async function loadNews(locale: Locale, search: string, after: string | null): Promise<NewsPageData["news"]> {
+async function loadNews(locale: Locale, search: string, after: string | null): Promise<NewsPageData['news']> {
   try {
     const { data } = await query({
       query: NEWS_PAGE_QUERY,
@@ -58,20 +58,20 @@ async function loadNews(locale: Locale, search: string, after: string | null): P
     return data.news;
   } catch (error) {
     // A stale or edited cursor in the URL: show the first page rather than an error.
-    if (after && graphqlErrorCode(error) === "BAD_USER_INPUT") return loadNews(locale, search, null);
+    if (after && graphqlErrorCode(error) === 'BAD_USER_INPUT') return loadNews(locale, search, null);
     throw error;
   }
 }
 
-export default async function NewsPage({ params, searchParams }: PageProps<"/[locale]/news">) {
+export default async function NewsPage({ params, searchParams }: PageProps<'/[locale]/news'>) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const raw = await searchParams;
   // The same cleaning as the goals search: control characters out, length bounded.
   const { q } = parseGoalSearch({ q: raw.q });
-  const after = typeof raw.after === "string" && CURSOR.test(raw.after) ? raw.after : null;
+  const after = typeof raw.after === 'string' && CURSOR.test(raw.after) ? raw.after : null;
   const news = await loadNews(locale, q, after);
-  const base = localePath(locale, "/news");
+  const base = localePath(locale, '/news');
   const pageHref = (cursor: string) => `${base}?${new URLSearchParams({ ...(q && { q }), after: cursor })}`;
 
   return (

@@ -1,6 +1,6 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import { POLL_CARD_FIELDS, type PollCardFields } from "@/components/poll-card";
-import type { GraphqlLocale, PageInfo } from "@/lib/api/schema";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { POLL_CARD_FIELDS, type PollCardFields } from '@/components/poll-card';
+import type { GraphqlLocale, PageInfo } from '@/lib/api/schema';
 
 interface PollsPageData {
   polls: { totalCount: number; pageInfo: PageInfo; edges: { node: PollCardFields }[] };

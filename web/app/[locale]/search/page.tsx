@@ -1,28 +1,28 @@
-import type { Metadata } from "next";
-import { formatNumber } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { pageMetadata } from "@/lib/metadata";
-import { localeParam } from "../locale-param";
-import { SITE_SEARCH_MAX_LENGTH, siteSearch, type SearchGroup } from "./search.query";
+import type { Metadata } from 'next';
+import { formatNumber } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { pageMetadata } from '@/lib/metadata';
+import { localeParam } from '../locale-param';
+import { SITE_SEARCH_MAX_LENGTH, siteSearch, type SearchGroup } from './search.query';
 
 // Rendered per request from the API; `next build` must not call it.
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/search">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/search'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   return pageMetadata(locale, { title: t.search.title, description: t.search.intro });
 }
 
-const GROUPS = ["goals", "news", "events", "polls"] as const;
+const GROUPS = ['goals', 'news', 'events', 'polls'] as const;
 
-export default async function SearchPage({ params, searchParams }: PageProps<"/[locale]/search">) {
+export default async function SearchPage({ params, searchParams }: PageProps<'/[locale]/search'>) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw ?? "").trim();
+  const q = (Array.isArray(raw) ? raw[0] : (raw ?? '')).trim();
   const tooLong = q.length > SITE_SEARCH_MAX_LENGTH;
   const results = tooLong ? null : await siteSearch(q, graphqlLocale[locale]);
 
@@ -34,7 +34,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
       </header>
 
       {/* A plain GET form: works without JavaScript and gives a shareable URL. */}
-      <form className="goal-search" role="search" method="get" action={localePath(locale, "/search")}>
+      <form className="goal-search" role="search" method="get" action={localePath(locale, '/search')}>
         <div className="field field--grow">
           <label htmlFor="site-search-q">{t.search.label}</label>
           <input id="site-search-q" name="q" type="search" defaultValue={q} maxLength={SITE_SEARCH_MAX_LENGTH} autoComplete="off" />
@@ -65,14 +65,22 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   );
 }
 
-function Group({ kind, group, locale }: { kind: (typeof GROUPS)[number]; group: SearchGroup; locale: Parameters<typeof getDictionary>[0] }) {
+function Group({
+  kind,
+  group,
+  locale,
+}: {
+  kind: (typeof GROUPS)[number];
+  group: SearchGroup;
+  locale: Parameters<typeof getDictionary>[0];
+}) {
   if (group.totalCount === 0) return null;
   const t = getDictionary(locale);
   const headingId = `site-search-${kind}`;
   return (
     <section className="section" aria-labelledby={headingId} data-kind={kind}>
       <h2 id={headingId}>
-        {t.search.groups[kind]}{" "}
+        {t.search.groups[kind]}{' '}
         <small>({t.search.groupCount(formatNumber(group.hits.length, locale), formatNumber(group.totalCount, locale))})</small>
       </h2>
       <ul>

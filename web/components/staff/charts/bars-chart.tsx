@@ -1,9 +1,9 @@
-"use client";
+'use client';
 
-import { useMemo } from "react";
-import type { Locale } from "@/lib/i18n/locales";
-import { EChart } from "./echart";
-import { escapeHtml, isRtl, legend, numberFormat, PALETTE, percentFormat, tooltip } from "./options";
+import { useMemo } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import { EChart } from './echart';
+import { escapeHtml, isRtl, legend, numberFormat, PALETTE, percentFormat, tooltip } from './options';
 
 export interface BarsSeries {
   name: string;
@@ -18,9 +18,9 @@ interface BarsChartProps {
   categories: string[];
   series: BarsSeries[];
   /** share: 0–1 shown as %; count / number as plain figures. */
-  valueKind: "share" | "count" | "number";
+  valueKind: 'share' | 'count' | 'number';
   /** Horizontal bars (long labels, options) or columns (a 1–5 or 0–10 scale). */
-  orientation?: "horizontal" | "vertical";
+  orientation?: 'horizontal' | 'vertical';
   label: string;
   loadingText: string;
   intervalLabel?: string;
@@ -38,40 +38,56 @@ const BAR_GAP = 0.2;
  * draws a whisker at each bar's place). Right to left in Persian: bars grow from the right and the
  * category labels stand on the right.
  */
-export function BarsChart({ locale, categories, series, valueKind, orientation = "horizontal", label, loadingText, intervalLabel, className, max, colors }: BarsChartProps) {
+export function BarsChart({
+  locale,
+  categories,
+  series,
+  valueKind,
+  orientation = 'horizontal',
+  label,
+  loadingText,
+  intervalLabel,
+  className,
+  max,
+  colors,
+}: BarsChartProps) {
   const option = useMemo(() => {
     const rtl = isRtl(locale);
-    const horizontal = orientation === "horizontal";
-    const format = valueKind === "share" ? percentFormat(locale) : numberFormat(locale, { maximumFractionDigits: valueKind === "number" ? 1 : 0 });
-    const preciseFormat = valueKind === "share" ? percentFormat(locale, 1) : format;
+    const horizontal = orientation === 'horizontal';
+    const format =
+      valueKind === 'share' ? percentFormat(locale) : numberFormat(locale, { maximumFractionDigits: valueKind === 'number' ? 1 : 0 });
+    const preciseFormat = valueKind === 'share' ? percentFormat(locale, 1) : format;
     const n = series.length;
 
     const valueAxis = {
-      type: "value" as const,
-      max: max ?? (valueKind === "share" ? 1 : undefined),
+      type: 'value' as const,
+      max: max ?? (valueKind === 'share' ? 1 : undefined),
       min: 0,
       // Counts are whole: ticks of 0.2 would read "۰ ۰ ۰ ۱ ۱ ۱" once rounded.
-      minInterval: valueKind === "count" ? 1 : undefined,
+      minInterval: valueKind === 'count' ? 1 : undefined,
       inverse: horizontal && rtl,
-      position: horizontal ? ("bottom" as const) : rtl ? ("right" as const) : ("left" as const),
+      position: horizontal ? ('bottom' as const) : rtl ? ('right' as const) : ('left' as const),
       axisLabel: { formatter: (v: number) => format(v) },
-      splitLine: { lineStyle: { color: "#e3e8e6" } },
+      splitLine: { lineStyle: { color: '#e3e8e6' } },
     };
     const categoryAxis = {
-      type: "category" as const,
+      type: 'category' as const,
       data: categories,
       // Horizontal: the first option on top. Vertical: the scale runs from the right in Persian.
       inverse: horizontal ? true : rtl,
-      position: horizontal ? (rtl ? ("right" as const) : ("left" as const)) : ("bottom" as const),
-      axisLabel: { width: horizontal ? 180 : undefined, overflow: "truncate" as const, interval: 0 },
+      position: horizontal ? (rtl ? ('right' as const) : ('left' as const)) : ('bottom' as const),
+      axisLabel: { width: horizontal ? 180 : undefined, overflow: 'truncate' as const, interval: 0 },
       axisTick: { alignWithLabel: true },
     };
 
     const bars = series.map((s, i) => ({
-      type: "bar" as const,
+      type: 'bar' as const,
       name: s.name,
       data: s.values,
-      itemStyle: { color: colors?.[i] ?? PALETTE[i % PALETTE.length], borderRadius: horizontal ? (rtl ? [3, 0, 0, 3] : [0, 3, 3, 0]) : [3, 3, 0, 0] },
+      itemStyle: {
+        color: colors?.[i] ?? PALETTE[i % PALETTE.length],
+        borderRadius: horizontal ? (rtl ? [3, 0, 0, 3] : [0, 3, 3, 0]) : [3, 3, 0, 0],
+      },
       barGap: `${BAR_GAP * 100}%`,
       barCategoryGap: `${CATEGORY_GAP * 100}%`,
     }));
@@ -81,8 +97,8 @@ export function BarsChart({ locale, categories, series, valueKind, orientation =
       const data = s.values.flatMap((_, c) => (s.lows![c] != null && s.highs![c] != null ? [[c, s.lows![c], s.highs![c]]] : []));
       return [
         {
-          type: "custom" as const,
-          name: `${s.name} — ${intervalLabel ?? "95%"}`,
+          type: 'custom' as const,
+          name: `${s.name} — ${intervalLabel ?? '95%'}`,
           silent: true,
           z: 5,
           tooltip: { show: false },
@@ -98,25 +114,25 @@ export function BarsChart({ locale, categories, series, valueKind, orientation =
             const width = usable / (n + (n - 1) * BAR_GAP);
             const offset = -usable / 2 + seriesIndex * width * (1 + BAR_GAP) + width / 2;
             const cap = Math.max(3, Math.min(8, width / 3));
-            const stroke = { stroke: "#17262b", lineWidth: 1.5 };
+            const stroke = { stroke: '#17262b', lineWidth: 1.5 };
             if (horizontal) {
               const y = start[1] + offset;
               return {
-                type: "group",
+                type: 'group',
                 children: [
-                  { type: "line", shape: { x1: start[0], y1: y, x2: end[0], y2: y }, style: stroke },
-                  { type: "line", shape: { x1: start[0], y1: y - cap, x2: start[0], y2: y + cap }, style: stroke },
-                  { type: "line", shape: { x1: end[0], y1: y - cap, x2: end[0], y2: y + cap }, style: stroke },
+                  { type: 'line', shape: { x1: start[0], y1: y, x2: end[0], y2: y }, style: stroke },
+                  { type: 'line', shape: { x1: start[0], y1: y - cap, x2: start[0], y2: y + cap }, style: stroke },
+                  { type: 'line', shape: { x1: end[0], y1: y - cap, x2: end[0], y2: y + cap }, style: stroke },
                 ],
               };
             }
             const x = start[0] + offset;
             return {
-              type: "group",
+              type: 'group',
               children: [
-                { type: "line", shape: { x1: x, y1: start[1], x2: x, y2: end[1] }, style: stroke },
-                { type: "line", shape: { x1: x - cap, y1: start[1], x2: x + cap, y2: start[1] }, style: stroke },
-                { type: "line", shape: { x1: x - cap, y1: end[1], x2: x + cap, y2: end[1] }, style: stroke },
+                { type: 'line', shape: { x1: x, y1: start[1], x2: x, y2: end[1] }, style: stroke },
+                { type: 'line', shape: { x1: x - cap, y1: start[1], x2: x + cap, y2: start[1] }, style: stroke },
+                { type: 'line', shape: { x1: x - cap, y1: end[1], x2: x + cap, y2: end[1] }, style: stroke },
               ],
             };
           },
@@ -129,17 +145,18 @@ export function BarsChart({ locale, categories, series, valueKind, orientation =
       const c = items[0]?.dataIndex ?? 0;
       const lines = series.map((s) => {
         const value = s.values[c];
-        const shown = value == null ? "—" : preciseFormat(value);
-        const interval = s.lows?.[c] != null && s.highs?.[c] != null ? ` (${preciseFormat(s.lows[c]!)} – ${preciseFormat(s.highs[c]!)})` : "";
-        return `${n > 1 ? `${escapeHtml(s.name)}: ` : ""}<b>${shown}</b>${interval}`;
+        const shown = value == null ? '—' : preciseFormat(value);
+        const interval =
+          s.lows?.[c] != null && s.highs?.[c] != null ? ` (${preciseFormat(s.lows[c]!)} – ${preciseFormat(s.highs[c]!)})` : '';
+        return `${n > 1 ? `${escapeHtml(s.name)}: ` : ''}<b>${shown}</b>${interval}`;
       });
-      return `<div>${escapeHtml(categories[c] ?? "")}</div>${lines.map((l) => `<div>${l}</div>`).join("")}`;
+      return `<div>${escapeHtml(categories[c] ?? '')}</div>${lines.map((l) => `<div>${l}</div>`).join('')}`;
     };
 
     return {
       color: colors ?? PALETTE,
       legend: n > 1 ? { ...legend(locale), data: series.map((s) => s.name) } : undefined,
-      tooltip: { ...tooltip(locale, describe), axisPointer: { type: "shadow" } },
+      tooltip: { ...tooltip(locale, describe), axisPointer: { type: 'shadow' } },
       grid: { containLabel: true, top: n > 1 ? 36 : 12, bottom: 8, left: 8, right: 8 },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,

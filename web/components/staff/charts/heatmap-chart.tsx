@@ -1,9 +1,9 @@
-"use client";
+'use client';
 
-import { useMemo } from "react";
-import type { Locale } from "@/lib/i18n/locales";
-import { EChart } from "./echart";
-import { escapeHtml, isRtl, percentFormat } from "./options";
+import { useMemo } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import { EChart } from './echart';
+import { escapeHtml, isRtl, percentFormat } from './options';
 
 interface HeatmapChartProps {
   locale: Locale;
@@ -23,36 +23,36 @@ export function HeatmapChart({ locale, columns, rows, shares, label, loadingText
   const option = useMemo(() => {
     const rtl = isRtl(locale);
     const format = percentFormat(locale);
-    const data = shares.flatMap((row, r) => row.map((share, c) => [c, r, share == null ? "-" : share]));
+    const data = shares.flatMap((row, r) => row.map((share, c) => [c, r, share == null ? '-' : share]));
     const highest = Math.max(0.01, ...shares.flat().filter((v): v is number => v != null));
     const crowded = columns.length > 3 || columns.some((c) => [...c].length > 12);
     return {
       tooltip: {
         confine: true,
-        extraCssText: `direction: ${rtl ? "rtl" : "ltr"}; text-align: start;`,
+        extraCssText: `direction: ${rtl ? 'rtl' : 'ltr'}; text-align: start;`,
         formatter: (params: { value: [number, number, number | string] }) => {
           const [c, r, v] = params.value;
-          return `<div>${escapeHtml(rows[r] ?? "")}</div><div>${escapeHtml(columns[c] ?? "")}: <b>${typeof v === "number" ? format(v) : escapeHtml(withheldLabel)}</b></div>`;
+          return `<div>${escapeHtml(rows[r] ?? '')}</div><div>${escapeHtml(columns[c] ?? '')}: <b>${typeof v === 'number' ? format(v) : escapeHtml(withheldLabel)}</b></div>`;
         },
       },
       grid: { containLabel: true, top: 8, bottom: 56, left: 8, right: 8 },
       xAxis: {
-        type: "category" as const,
+        type: 'category' as const,
         data: columns,
         inverse: rtl,
-        position: "top" as const,
+        position: 'top' as const,
         // Every label shown, none over its neighbour: many or long labels turn (shortened with an
         // ellipsis; the tooltip and the table beside the chart have them whole), a few short ones stay flat.
         axisLabel: crowded
-          ? { interval: 0, rotate: rtl ? -45 : 45, width: 120, overflow: "truncate" as const, hideOverlap: false }
-          : { interval: 0, width: 90, overflow: "truncate" as const },
+          ? { interval: 0, rotate: rtl ? -45 : 45, width: 120, overflow: 'truncate' as const, hideOverlap: false }
+          : { interval: 0, width: 90, overflow: 'truncate' as const },
         splitArea: { show: true },
       },
       yAxis: {
-        type: "category" as const,
+        type: 'category' as const,
         data: rows,
         inverse: true,
-        position: rtl ? ("right" as const) : ("left" as const),
+        position: rtl ? ('right' as const) : ('left' as const),
         axisLabel: { interval: 0 },
         splitArea: { show: true },
       },
@@ -60,19 +60,22 @@ export function HeatmapChart({ locale, columns, rows, shares, label, loadingText
         min: 0,
         max: highest,
         calculable: true,
-        orient: "horizontal" as const,
-        left: "center",
+        orient: 'horizontal' as const,
+        left: 'center',
         bottom: 0,
         inverse: rtl,
         formatter: (v: number) => format(v),
-        inRange: { color: ["#f1f6f5", "#7fb3b0", "#0b5560"] },
+        inRange: { color: ['#f1f6f5', '#7fb3b0', '#0b5560'] },
       },
       series: [
         {
-          type: "heatmap" as const,
+          type: 'heatmap' as const,
           data,
-          label: { show: true, formatter: (p: { value: [number, number, number | string] }) => (typeof p.value[2] === "number" ? format(p.value[2]) : "") },
-          emphasis: { itemStyle: { borderColor: "#17262b", borderWidth: 1 } },
+          label: {
+            show: true,
+            formatter: (p: { value: [number, number, number | string] }) => (typeof p.value[2] === 'number' ? format(p.value[2]) : ''),
+          },
+          emphasis: { itemStyle: { borderColor: '#17262b', borderWidth: 1 } },
         },
       ],
     };

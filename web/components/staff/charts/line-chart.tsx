@@ -1,9 +1,9 @@
-"use client";
+'use client';
 
-import { useMemo } from "react";
-import type { Locale } from "@/lib/i18n/locales";
-import { EChart } from "./echart";
-import { escapeHtml, isRtl, legend, numberFormat, PALETTE, percentFormat, tooltip } from "./options";
+import { useMemo } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import { EChart } from './echart';
+import { escapeHtml, isRtl, legend, numberFormat, PALETTE, percentFormat, tooltip } from './options';
 
 export interface LineSeries {
   name: string;
@@ -16,7 +16,7 @@ interface LineChartProps {
   /** The days, already written in the locale's calendar. */
   labels: string[];
   series: LineSeries[];
-  valueKind: "share" | "count" | "number";
+  valueKind: 'share' | 'count' | 'number';
   label: string;
   loadingText: string;
   min?: number;
@@ -29,15 +29,16 @@ interface LineChartProps {
 export function LineChart({ locale, labels, series, valueKind, label, loadingText, min, max, area, className }: LineChartProps) {
   const option = useMemo(() => {
     const rtl = isRtl(locale);
-    const format = valueKind === "share" ? percentFormat(locale) : numberFormat(locale, { maximumFractionDigits: valueKind === "number" ? 1 : 0 });
+    const format =
+      valueKind === 'share' ? percentFormat(locale) : numberFormat(locale, { maximumFractionDigits: valueKind === 'number' ? 1 : 0 });
     const describe = (params: unknown) => {
       const items = (Array.isArray(params) ? params : [params]) as { dataIndex: number; seriesIndex: number; marker: string }[];
-      const day = labels[items[0]?.dataIndex ?? 0] ?? "";
+      const day = labels[items[0]?.dataIndex ?? 0] ?? '';
       const rows = items.map((item) => {
         const value = series[item.seriesIndex]?.values[item.dataIndex];
-        return `<div>${item.marker}${escapeHtml(series[item.seriesIndex]?.name ?? "")}: <b>${value == null ? "—" : format(value)}</b></div>`;
+        return `<div>${item.marker}${escapeHtml(series[item.seriesIndex]?.name ?? '')}: <b>${value == null ? '—' : format(value)}</b></div>`;
       });
-      return `<div>${escapeHtml(day)}</div>${rows.join("")}`;
+      return `<div>${escapeHtml(day)}</div>${rows.join('')}`;
     };
     return {
       color: PALETTE,
@@ -45,24 +46,24 @@ export function LineChart({ locale, labels, series, valueKind, label, loadingTex
       tooltip: tooltip(locale, describe),
       grid: { containLabel: true, top: series.length > 1 ? 40 : 12, bottom: 8, left: 8, right: 8 },
       xAxis: {
-        type: "category" as const,
+        type: 'category' as const,
         data: labels,
         inverse: rtl,
         boundaryGap: false,
         axisLabel: { hideOverlap: true },
       },
       yAxis: {
-        type: "value" as const,
-        position: rtl ? ("right" as const) : ("left" as const),
+        type: 'value' as const,
+        position: rtl ? ('right' as const) : ('left' as const),
         min,
-        max: max ?? (valueKind === "share" ? 1 : undefined),
+        max: max ?? (valueKind === 'share' ? 1 : undefined),
         // Counts are whole: no fractional ticks that round to the same label.
-        minInterval: valueKind === "count" ? 1 : undefined,
+        minInterval: valueKind === 'count' ? 1 : undefined,
         axisLabel: { formatter: (v: number) => format(v) },
-        splitLine: { lineStyle: { color: "#e3e8e6" } },
+        splitLine: { lineStyle: { color: '#e3e8e6' } },
       },
       series: series.map((s) => ({
-        type: "line" as const,
+        type: 'line' as const,
         name: s.name,
         data: s.values,
         showSymbol: labels.length <= 45,

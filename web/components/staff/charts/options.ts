@@ -1,12 +1,12 @@
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from '@/lib/i18n/locales';
 
 // Shared pieces of the staff charts' ECharts options. In Persian every chart reads right to left:
 // the category or time axis runs from the right, the value axis sits on the right, legends start
 // at the right, tooltips are right to left.
 
-export const PALETTE = ["#0b5560", "#c79a3b", "#7b4f9d", "#3f7f3a", "#b5473a", "#2f6fae", "#8a6d3b", "#4a5b61"];
+export const PALETTE = ['#0b5560', '#c79a3b', '#7b4f9d', '#3f7f3a', '#b5473a', '#2f6fae', '#8a6d3b', '#4a5b61'];
 
-const intlLocale: Record<Locale, string> = { fa: "fa-IR", en: "en-GB" };
+const intlLocale: Record<Locale, string> = { fa: 'fa-IR', en: 'en-GB' };
 
 export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}) {
   const format = new Intl.NumberFormat(intlLocale[locale], options);
@@ -14,21 +14,26 @@ export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions =
 }
 
 export const percentFormat = (locale: Locale, digits = 0) =>
-  numberFormat(locale, { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: digits });
+  numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function isRtl(locale: Locale): boolean {
-  return locale === "fa";
+  return locale === 'fa';
 }
 
 export function legend(locale: Locale) {
-  return { top: 0, [isRtl(locale) ? "right" : "left"]: 0, align: isRtl(locale) ? ("right" as const) : ("left" as const), type: "scroll" as const };
+  return {
+    top: 0,
+    [isRtl(locale) ? 'right' : 'left']: 0,
+    align: isRtl(locale) ? ('right' as const) : ('left' as const),
+    type: 'scroll' as const,
+  };
 }
 
 export function tooltip(locale: Locale, formatter?: (params: unknown) => string) {
   return {
-    trigger: "axis" as const,
+    trigger: 'axis' as const,
     confine: true,
-    extraCssText: `direction: ${isRtl(locale) ? "rtl" : "ltr"}; text-align: start;`,
+    extraCssText: `direction: ${isRtl(locale) ? 'rtl' : 'ltr'}; text-align: start;`,
     ...(formatter ? { formatter } : {}),
   };
 }

@@ -1,6 +1,6 @@
-import type { Locale } from "../locales";
-import { en } from "./en";
-import { fa, type Dictionary } from "./fa";
+import type { Locale } from '../locales';
+import { en } from './en';
+import { fa, type Dictionary } from './fa';
 
 const dictionaries: Record<Locale, Dictionary> = { fa, en };
 

@@ -45,7 +45,12 @@ const valuesOf = (kind: QuestionKind) => {
 
 /** Step 1: which rows to withhold. */
 export function protectRows(bases: number[], rowMinimum: number, partition: boolean, withheld: boolean): boolean[] {
-  const stats: Statistic[] = bases.map((n, i) => ({ terms: cellTerms(i), hidden: withheld || (n > 0 && n < rowMinimum), hideable: true, cost: cellCost(n) }));
+  const stats: Statistic[] = bases.map((n, i) => ({
+    terms: cellTerms(i),
+    hidden: withheld || (n > 0 && n < rowMinimum),
+    hideable: true,
+    cost: cellCost(n),
+  }));
   if (partition) stats.push({ terms: sumTerms(bases.map((_, i) => i)), hidden: false, hideable: false });
   return protect(bases, stats).slice(0, bases.length);
 }
@@ -61,20 +66,38 @@ export function protectBreakdown(input: BreakdownInput): BreakdownDisclosure {
   const width = oneWay.counts.length;
   const at = (r: number, c: number) => r * width + c;
   const values = rows.flatMap((r) => Array.from({ length: width }, (_, c) => r.counts[c] ?? 0));
-  const stats: Statistic[] = values.map((n, i) => ({ terms: cellTerms(i), hidden: rowHidden[Math.floor(i / width)] || isSmallCount(n), hideable: true, cost: cellCost(n) }));
+  const stats: Statistic[] = values.map((n, i) => ({
+    terms: cellTerms(i),
+    hidden: rowHidden[Math.floor(i / width)] || isSmallCount(n),
+    hideable: true,
+    cost: cellCost(n),
+  }));
   const allRows = rows.map((_, r) => r);
   const columnCells = (c: number) => allRows.map((r) => at(r, c));
   const sumKind = kind !== QuestionKind.MULTIPLE_CHOICE;
   // Row counts, as decided in step 1 (unhideable here).
-  if (sumKind) rows.forEach((_, r) => stats.push({ terms: sumTerms(Array.from({ length: width }, (_, c) => at(r, c))), hidden: rowHidden[r], hideable: false }));
+  if (sumKind)
+    rows.forEach((_, r) =>
+      stats.push({ terms: sumTerms(Array.from({ length: width }, (_, c) => at(r, c))), hidden: rowHidden[r], hideable: false }),
+    );
   // The question's own published figures, over every row: its counts, total, mean, NPS groups and score.
   if (input.columnsAddUpToOneWay) {
     const oneWayStats = oneWayStatistics(kind, oneWay.counts, oneWay.disclosure.withheld);
     const withheld = [...oneWay.disclosure.cells, ...(sumKind ? [false] : [])];
     if (oneWayStats.mean !== undefined) withheld.push(oneWay.disclosure.meanHidden, oneWay.disclosure.meanHidden);
-    if (oneWayStats.groups) withheld.push(oneWay.disclosure.npsGroupsHidden, oneWay.disclosure.npsGroupsHidden, oneWay.disclosure.npsGroupsHidden, oneWay.disclosure.npsScoreHidden);
+    if (oneWayStats.groups)
+      withheld.push(
+        oneWay.disclosure.npsGroupsHidden,
+        oneWay.disclosure.npsGroupsHidden,
+        oneWay.disclosure.npsGroupsHidden,
+        oneWay.disclosure.npsScoreHidden,
+      );
     oneWayStats.stats.forEach((s, k) =>
-      stats.push({ terms: s.terms.flatMap(([c, a]) => columnCells(c).map((cell) => [cell, a] as const)), hidden: oneWay.disclosure.withheld || withheld[k], hideable: false }),
+      stats.push({
+        terms: s.terms.flatMap(([c, a]) => columnCells(c).map((cell) => [cell, a] as const)),
+        hidden: oneWay.disclosure.withheld || withheld[k],
+        hideable: false,
+      }),
     );
   }
   // RATING/NPS rows publish their mean or score: Σ value·count (or ±count) over the row.
@@ -82,7 +105,15 @@ export function protectBreakdown(input: BreakdownInput): BreakdownDisclosure {
   if (kind === QuestionKind.RATING || kind === QuestionKind.NPS) {
     const v = valuesOf(kind);
     const weight = (c: number) => (kind === QuestionKind.RATING ? v[c] : v[c] >= 9 ? 1 : v[c] <= 6 ? -1 : 0);
-    rows.forEach((_, r) => summaries.push(stats.push({ terms: Array.from({ length: width }, (_, c) => [at(r, c), weight(c)] as const), hidden: rowHidden[r], hideable: true }) - 1));
+    rows.forEach((_, r) =>
+      summaries.push(
+        stats.push({
+          terms: Array.from({ length: width }, (_, c) => [at(r, c), weight(c)] as const),
+          hidden: rowHidden[r],
+          hideable: true,
+        }) - 1,
+      ),
+    );
   }
   const hidden = protect(values, stats);
   return {

@@ -21,23 +21,39 @@ const row = (districtId: string | null, optionId: string | null, count: number, 
   day: null,
   count,
 });
-const value = (districtId: string | null, number: number, count: number, questionId = 'r'): TallyRow => ({ questionId, optionId: null, number, districtId, day: null, count });
+const value = (districtId: string | null, number: number, count: number, questionId = 'r'): TallyRow => ({
+  questionId,
+  optionId: null,
+  number,
+  districtId,
+  day: null,
+  count,
+});
 
 /** The question's own counts and disclosure, from the same rows summed over districts (as the results are). */
 function oneWayOf(question: Question, rows: TallyRow[], k: number): OneWay {
-  const raw = buildQuestionResults({ poll: { minResponses: k }, questions: [question] } as unknown as PollDefinition, rows.map((r) => ({ ...r, districtId: null })))[0];
+  const raw = buildQuestionResults(
+    { poll: { minResponses: k }, questions: [question] } as unknown as PollDefinition,
+    rows.map((r) => ({ ...r, districtId: null })),
+  )[0];
   return { counts: oneWayCounts(raw), answered: raw.answeredCount, disclosure: oneWayDisclosure(question, raw, k) };
 }
-const byDistrict = (question: Question, rows: TallyRow[], districts: District[], k = 10) => districtCrosstab(question, rows, districts, oneWayOf(question, rows, k), k);
+const byDistrict = (question: Question, rows: TallyRow[], districts: District[], k = 10) =>
+  districtCrosstab(question, rows, districts, oneWayOf(question, rows, k), k);
 
 describe('districtCrosstab', () => {
   const d1 = district('d1', 1);
   const d2 = district('d2', 2);
   const d3 = district('d3', 3);
   const rows: TallyRow[] = [
-    row('d1', null, 20), row('d1', 'yes', 15), row('d1', 'no', 5),
-    row('d2', null, 9), row('d2', 'yes', 6), row('d2', 'no', 3),
-    row(null, null, 7), row(null, 'yes', 7),
+    row('d1', null, 20),
+    row('d1', 'yes', 15),
+    row('d1', 'no', 5),
+    row('d2', null, 9),
+    row('d2', 'yes', 6),
+    row('d2', 'no', 3),
+    row(null, null, 7),
+    row(null, 'yes', 7),
     row('d1', null, 1000, 'q2'), // another question: ignored
   ];
 
@@ -45,10 +61,13 @@ describe('districtCrosstab', () => {
     expect(byDistrict(q, rows, [d1, d2, d3]).map((r) => r.district?.id ?? null)).toEqual(['d1', 'd2', 'd3', null]);
   });
 
-  it('withholds rows under the poll\'s minimum and shows a row nobody is in as 0', () => {
+  it("withholds rows under the poll's minimum and shows a row nobody is in as 0", () => {
     const [r1, r2, r3, none] = byDistrict(q, rows, [d1, d2, d3]);
     expect(r1.answeredCount).toBe(20);
-    expect(r1.cells.map((c) => [c.option.id, c.count, c.share, c.suppressed])).toEqual([['yes', 15, 0.75, false], ['no', 5, 0.25, false]]);
+    expect(r1.cells.map((c) => [c.option.id, c.count, c.share, c.suppressed])).toEqual([
+      ['yes', 15, 0.75, false],
+      ['no', 5, 0.25, false],
+    ]);
     expect(r2).toMatchObject({ answeredCount: null, suppressed: true });
     expect(r2.cells.every((c) => c.suppressed && c.count === null)).toBe(true);
     expect(r3).toMatchObject({ answeredCount: 0, suppressed: false });
@@ -57,50 +76,88 @@ describe('districtCrosstab', () => {
 
   it('withholds a second row when one withheld row would follow from the total (hidden districts from public totals)', () => {
     // d2 alone is under 10, but the total (40) − 20 − 12 would give it away: the 12 goes with it.
-    const three = [row('d1', null, 20), row('d1', 'yes', 20), row('d2', null, 8), row('d2', 'yes', 8), row('d3', null, 12), row('d3', 'yes', 12)];
+    const three = [
+      row('d1', null, 20),
+      row('d1', 'yes', 20),
+      row('d2', null, 8),
+      row('d2', 'yes', 8),
+      row('d3', null, 12),
+      row('d3', 'yes', 12),
+    ];
     const result = byDistrict(q, three, [d1, d2, d3]);
     expect(result.map((r) => r.suppressed)).toEqual([false, true, true]);
   });
 
   it('suppresses a small cell and a complement in its row and column, so 25 − 10 − 12 = 3 recovers nothing', () => {
     const three = question('t', ['a', 'b', 'c']);
-    const counts = [[10, 12, 3], [20, 10, 10], [15, 15, 15]];
-    const tally = counts.flatMap((c, i) => [row(`d${i + 1}`, null, c[0] + c[1] + c[2], 't'), ...c.map((n, j) => row(`d${i + 1}`, ['a', 'b', 'c'][j], n, 't'))]);
+    const counts = [
+      [10, 12, 3],
+      [20, 10, 10],
+      [15, 15, 15],
+    ];
+    const tally = counts.flatMap((c, i) => [
+      row(`d${i + 1}`, null, c[0] + c[1] + c[2], 't'),
+      ...c.map((n, j) => row(`d${i + 1}`, ['a', 'b', 'c'][j], n, 't')),
+    ]);
     const result = byDistrict(three, tally, [d1, d2, d3]);
     const hidden = result.map((r) => r.cells.map((c) => c.suppressed));
     expect(hidden[0][2]).toBe(true);
-    hidden.forEach((r, i) => r.forEach((h, j) => {
-      if (!h) return;
-      // Another hidden cell in its row (whose total is shown) and in its column (whose total the results show).
-      expect(r.filter(Boolean).length).toBeGreaterThanOrEqual(2);
-      expect(hidden.filter((other) => other[j]).length).toBeGreaterThanOrEqual(2);
-      expect(result[i].answeredCount).not.toBeNull();
-    }));
+    hidden.forEach((r, i) =>
+      r.forEach((h, j) => {
+        if (!h) return;
+        // Another hidden cell in its row (whose total is shown) and in its column (whose total the results show).
+        expect(r.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+        expect(hidden.filter((other) => other[j]).length).toBeGreaterThanOrEqual(2);
+        expect(result[i].answeredCount).not.toBeNull();
+      }),
+    );
   });
 
-  it('breaks a RATING question down by district: counts per value and each row\'s mean', () => {
+  it("breaks a RATING question down by district: counts per value and each row's mean", () => {
     const rating = question('r', [], QuestionKind.RATING);
     const tally = [
-      row('d1', null, 12, 'r'), value('d1', 5, 6), value('d1', 4, 6),
-      row('d2', null, 10, 'r'), value('d2', 2, 5), value('d2', 3, 5),
+      row('d1', null, 12, 'r'),
+      value('d1', 5, 6),
+      value('d1', 4, 6),
+      row('d2', null, 10, 'r'),
+      value('d2', 2, 5),
+      value('d2', 3, 5),
     ];
     const [r1, r2] = byDistrict(rating, tally, [d1, d2]);
-    expect(r1.values.map((v) => [v.value, v.count])).toEqual([[1, 0], [2, 0], [3, 0], [4, 6], [5, 6]]);
+    expect(r1.values.map((v) => [v.value, v.count])).toEqual([
+      [1, 0],
+      [2, 0],
+      [3, 0],
+      [4, 6],
+      [5, 6],
+    ]);
     expect(r1.mean).toBeCloseTo(4.5, 12);
     expect(r2.mean).toBeCloseTo(2.5, 12);
     expect(r1.cells).toEqual([]);
   });
 
-  it('breaks an NPS question down by district with each row\'s score', () => {
+  it("breaks an NPS question down by district with each row's score", () => {
     const score = question('s', [], QuestionKind.NPS);
-    const tally = [row('d1', null, 10, 's'), value('d1', 10, 5, 's'), value('d1', 0, 5, 's'), row('d2', null, 10, 's'), value('d2', 9, 10, 's')];
+    const tally = [
+      row('d1', null, 10, 's'),
+      value('d1', 10, 5, 's'),
+      value('d1', 0, 5, 's'),
+      row('d2', null, 10, 's'),
+      value('d2', 9, 10, 's'),
+    ];
     const [r1, r2] = byDistrict(score, tally, [d1, d2]);
     expect([r1.npsScore, r2.npsScore]).toEqual([0, 100]);
     expect(r1.values).toHaveLength(11);
   });
 
   it('has no "without district" row when everyone gave one', () => {
-    expect(byDistrict(q, rows.filter((r) => r.districtId), [d1, d2]).map((r) => r.district?.id)).toEqual(['d1', 'd2']);
+    expect(
+      byDistrict(
+        q,
+        rows.filter((r) => r.districtId),
+        [d1, d2],
+      ).map((r) => r.district?.id),
+    ).toEqual(['d1', 'd2']);
   });
 });
 

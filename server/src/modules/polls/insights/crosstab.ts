@@ -94,8 +94,15 @@ export function breakdownRows(
         byOption: r.byOption ?? null,
         answeredCount: hidden ? null : r.counts.base,
         suppressed: hidden,
-        cells: choice ? question.options.map((option, c) => ({ option, ...cell(r.counts.cells.get(option.id) ?? 0, r.counts.base, disclosure.cellHidden[i][c]) })) : [],
-        values: choice ? [] : columns.map((v, c) => ({ value: Number(v), ...cell(r.counts.cells.get(v) ?? 0, r.counts.base, disclosure.cellHidden[i][c]) })),
+        cells: choice
+          ? question.options.map((option, c) => ({
+              option,
+              ...cell(r.counts.cells.get(option.id) ?? 0, r.counts.base, disclosure.cellHidden[i][c]),
+            }))
+          : [],
+        values: choice
+          ? []
+          : columns.map((v, c) => ({ value: Number(v), ...cell(r.counts.cells.get(v) ?? 0, r.counts.base, disclosure.cellHidden[i][c]) })),
         mean: question.kind === QuestionKind.RATING && summaryShown ? mean(distribution) : null,
         npsScore: question.kind === QuestionKind.NPS && summaryShown ? nps(distribution).score : null,
       };
@@ -109,7 +116,13 @@ export function breakdownRows(
  * are any. Choice questions have a cell per option, RATING and NPS a cell per value and the row's
  * mean or score.
  */
-export function districtCrosstab(question: Question, rows: TallyRow[], districts: District[], oneWay: OneWay, minResponses: number): CrosstabRowData[] {
+export function districtCrosstab(
+  question: Question,
+  rows: TallyRow[],
+  districts: District[],
+  oneWay: OneWay,
+  minResponses: number,
+): CrosstabRowData[] {
   return districtBreakdown(question, rows, districts, oneWay, minResponses).rows;
 }
 
@@ -121,7 +134,10 @@ export function districtBreakdown(question: Question, rows: TallyRow[], district
     if (!counts) byDistrict.set(r.districtId, (counts = empty()));
     addTallyRow(counts, r);
   }
-  const keyed: Array<{ counts: Counts; district: District | null }> = districts.map((district) => ({ counts: byDistrict.get(district.id) ?? empty(), district }));
+  const keyed: Array<{ counts: Counts; district: District | null }> = districts.map((district) => ({
+    counts: byDistrict.get(district.id) ?? empty(),
+    district,
+  }));
   const none = byDistrict.get(null);
   if (none?.base) keyed.push({ counts: none, district: null });
   return breakdownRows(question, keyed, oneWay, { rowMinimum: minResponses, rowsPartitionAnswers: true, columnsAddUpToOneWay: true });
@@ -132,7 +148,13 @@ export function districtBreakdown(question: Question, rows: TallyRow[], district
  * columns add up to the question's own counts when the other question is single choice and
  * everyone answered both: assumed, so the question's withheld counts stay withheld here.
  */
-export function questionCrosstab(question: Question, byQuestion: Question, rows: PairTallyRow[], oneWay: OneWay, minResponses: number): CrosstabRowData[] {
+export function questionCrosstab(
+  question: Question,
+  byQuestion: Question,
+  rows: PairTallyRow[],
+  oneWay: OneWay,
+  minResponses: number,
+): CrosstabRowData[] {
   const byOption = new Map<string, Counts>();
   for (const r of rows) {
     let counts = byOption.get(r.byOptionId);

@@ -40,37 +40,53 @@ export class PollInsightsResolver {
     return (await source(ctx, insights)).responseCount();
   }
 
-  @FieldResolver(() => [QuestionResult], { description: 'Each question in order: counts, shares with 95 % Wilson intervals, rating means and distributions, NPS.' })
+  @FieldResolver(() => [QuestionResult], {
+    description: 'Each question in order: counts, shares with 95 % Wilson intervals, rating means and distributions, NPS.',
+  })
   async questions(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<QuestionResult[]> {
     return (await source(ctx, insights)).results();
   }
 
   @FieldResolver(() => Crosstab, {
     description:
-      'A question by district (rows: districts; choice questions by option, RATING and NPS by value with each row\'s mean or score) or, with `byQuestionId`, a choice question by the options picked in another choice question. Counted from tallies, never from responses. Disclosure control: rows under the poll\'s `minResponses` and counts under 5 are withheld, with complements (docs/api.md). BAD_USER_INPUT when a question is not of a kind that can be broken down that way, or is crossed with itself. An expensive field: one per request (QUERY_TOO_EXPENSIVE).',
+      "A question by district (rows: districts; choice questions by option, RATING and NPS by value with each row's mean or score) or, with `byQuestionId`, a choice question by the options picked in another choice question. Counted from tallies, never from responses. Disclosure control: rows under the poll's `minResponses` and counts under 5 are withheld, with complements (docs/api.md). BAD_USER_INPUT when a question is not of a kind that can be broken down that way, or is crossed with itself. An expensive field: one per request (QUERY_TOO_EXPENSIVE).",
   })
   async crosstab(
     @Root() insights: PollInsights,
     @Arg('questionId', () => ID, questionArg) questionId: string,
-    @Arg('byQuestionId', () => ID, { nullable: true, description: 'Another choice question of this poll (not the question itself); by district when omitted.' }) byQuestionId: string | null,
+    @Arg('byQuestionId', () => ID, {
+      nullable: true,
+      description: 'Another choice question of this poll (not the question itself); by district when omitted.',
+    })
+    byQuestionId: string | null,
     @Ctx() ctx: Context,
   ): Promise<Crosstab> {
     return ctx.services.pollInsights.crosstab(await source(ctx, insights), questionId, byQuestionId ?? null);
   }
 
-  @FieldResolver(() => QuestionTrend, { description: 'A question day by day (days in the city\'s time zone).' })
-  async trend(@Root() insights: PollInsights, @Arg('questionId', () => ID, questionArg) questionId: string, @Ctx() ctx: Context): Promise<QuestionTrend> {
+  @FieldResolver(() => QuestionTrend, { description: "A question day by day (days in the city's time zone)." })
+  async trend(
+    @Root() insights: PollInsights,
+    @Arg('questionId', () => ID, questionArg) questionId: string,
+    @Ctx() ctx: Context,
+  ): Promise<QuestionTrend> {
     return ctx.services.pollInsights.trend(await source(ctx, insights), questionId);
   }
 
-  @FieldResolver(() => [WeightedQuestionResult], { description: 'Each question except free-text ones, weighted by district population beside the raw results. An expensive field: one per request (QUERY_TOO_EXPENSIVE).' })
+  @FieldResolver(() => [WeightedQuestionResult], {
+    description:
+      'Each question except free-text ones, weighted by district population beside the raw results. An expensive field: one per request (QUERY_TOO_EXPENSIVE).',
+  })
   async weightedResults(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<WeightedQuestionResult[]> {
     return ctx.services.pollInsights.weighted(await source(ctx, insights));
   }
 
   // Citizens' own words may carry personal details: staff sessions only, never API keys.
   @StaffOnly(...POLL_ANALYSTS)
-  @FieldResolver(() => FreeTextAnswerConnection, { description: 'A FREE_TEXT question\'s answers, newest first. Personal opinion: staff sessions only (not API keys). An expensive field: one per request (QUERY_TOO_EXPENSIVE).' })
+  @FieldResolver(() => FreeTextAnswerConnection, {
+    description:
+      "A FREE_TEXT question's answers, newest first. Personal opinion: staff sessions only (not API keys). An expensive field: one per request (QUERY_TOO_EXPENSIVE).",
+  })
   async freeTextAnswers(
     @Root() insights: PollInsights,
     @Arg('questionId', () => ID, questionArg) questionId: string,
@@ -82,7 +98,7 @@ export class PollInsightsResolver {
 
   @FieldResolver(() => WordFrequency, {
     description:
-      'The most frequent words of a FREE_TEXT question\'s answers, Persian-aware (half-spaces kept), without stop words, from precomputed word tallies. API keys see only words that at least 5 respondents used. An expensive field: one per request (QUERY_TOO_EXPENSIVE).',
+      "The most frequent words of a FREE_TEXT question's answers, Persian-aware (half-spaces kept), without stop words, from precomputed word tallies. API keys see only words that at least 5 respondents used. An expensive field: one per request (QUERY_TOO_EXPENSIVE).",
   })
   async wordFrequency(
     @Root() insights: PollInsights,
@@ -93,7 +109,9 @@ export class PollInsightsResolver {
     return ctx.services.pollInsights.wordFrequency(await source(ctx, insights), questionId, top, ctx.apiKey !== null);
   }
 
-  @FieldResolver(() => [QuestionWaves], { description: 'Each question across every wave of the survey (polls sharing `seriesId`), with the change between the last two waves.' })
+  @FieldResolver(() => [QuestionWaves], {
+    description: 'Each question across every wave of the survey (polls sharing `seriesId`), with the change between the last two waves.',
+  })
   async waves(@Root() insights: PollInsights, @Ctx() ctx: Context): Promise<QuestionWaves[]> {
     return ctx.services.pollInsights.waves(await source(ctx, insights));
   }

@@ -75,14 +75,22 @@ export class InsightsSource {
   /** A question's own counts and what of them is published: what each breakdown of it must respect. */
   async oneWay(question: Question): Promise<OneWay> {
     const raw = (await this.rawResults())[this.definition.questions.indexOf(question)];
-    return { counts: oneWayCounts(raw), answered: raw.answeredCount, disclosure: oneWayDisclosure(question, raw, this.definition.poll.minResponses) };
+    return {
+      counts: oneWayCounts(raw),
+      answered: raw.answeredCount,
+      disclosure: oneWayDisclosure(question, raw, this.definition.poll.minResponses),
+    };
   }
 
   /** Results per question, disclosure-controlled like the public results. */
   results(): Promise<QuestionResult[]> {
     return this.once('results', async () => {
       const raw = await this.rawResults();
-      return Promise.all(this.definition.questions.map(async (q, i) => discloseQuestion(q, raw[i], this.definition.poll.minResponses, (await this.oneWay(q)).disclosure)));
+      return Promise.all(
+        this.definition.questions.map(async (q, i) =>
+          discloseQuestion(q, raw[i], this.definition.poll.minResponses, (await this.oneWay(q)).disclosure),
+        ),
+      );
     });
   }
 
@@ -124,15 +132,35 @@ export class PollInsightsService {
     return new InsightsSource(definition, this.tallies, this.districts);
   }
 
-  async crosstab(source: InsightsSource, questionId: string, byQuestionId: string | null): Promise<{ question: Question; byQuestion: Question | null; rows: CrosstabRowData[] }> {
+  async crosstab(
+    source: InsightsSource,
+    questionId: string,
+    byQuestionId: string | null,
+  ): Promise<{ question: Question; byQuestion: Question | null; rows: CrosstabRowData[] }> {
     const minResponses = source.definition.poll.minResponses;
     if (byQuestionId === null) {
-      const question = this.question(source, questionId, 'questionId', (k) => k !== QuestionKind.FREE_TEXT, 'a choice, RATING or NPS question');
+      const question = this.question(
+        source,
+        questionId,
+        'questionId',
+        (k) => k !== QuestionKind.FREE_TEXT,
+        'a choice, RATING or NPS question',
+      );
       const [rows, districts, oneWay] = [await source.answersByDistrict(), await source.districts(), await source.oneWay(question)];
       return { question, byQuestion: null, rows: districtCrosstab(question, rows, districts, oneWay, minResponses) };
     }
-    const question = this.question(source, questionId, 'questionId', isChoice, 'a choice question (RATING and NPS break down by district only)');
-    if (byQuestionId === question.id) throw badInput('A question cannot be broken down by itself: pass another question, or no byQuestionId for districts.', 'byQuestionId');
+    const question = this.question(
+      source,
+      questionId,
+      'questionId',
+      isChoice,
+      'a choice question (RATING and NPS break down by district only)',
+    );
+    if (byQuestionId === question.id)
+      throw badInput(
+        'A question cannot be broken down by itself: pass another question, or no byQuestionId for districts.',
+        'byQuestionId',
+      );
     const byQuestion = this.question(source, byQuestionId, 'byQuestionId', isChoice, 'a choice question');
     const rows = await this.tallies.pairs(source.pollId, question.id, byQuestion.id);
     return { question, byQuestion, rows: questionCrosstab(question, byQuestion, rows, await source.oneWay(question), minResponses) };
@@ -159,13 +187,18 @@ export class PollInsightsService {
   }
 
   /** A free-text question's answers, newest first (by the hour they arrived, then by id). */
-  async freeTextAnswers(source: InsightsSource, questionId: string, page: { first: number; after?: string | null }): Promise<Page<FreeTextAnswer>> {
+  async freeTextAnswers(
+    source: InsightsSource,
+    questionId: string,
+    page: { first: number; after?: string | null },
+  ): Promise<Page<FreeTextAnswer>> {
     const question = this.question(source, questionId, 'questionId', (k) => k === QuestionKind.FREE_TEXT, 'a FREE_TEXT question');
     const params: unknown[] = [question.id, this.timeZone, page.first + 1];
     let after = '';
     if (page.after) {
       const [submittedAt, id] = decodeCursor(page.after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || Number.isNaN(Date.parse(submittedAt))) throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
+      if (!isUuid(id) || Number.isNaN(Date.parse(submittedAt)))
+        throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
       params.push(submittedAt, id);
       after = 'AND (r.submitted_at, a.response_id) < ($4::timestamptz, $5::uuid)';
     }
@@ -177,7 +210,10 @@ export class PollInsightsService {
          ORDER BY r.submitted_at DESC, a.response_id DESC LIMIT $3`,
         params,
       )) as Array<{ id: string; text: string; submitted_at: Date; day: string; district_id: string | null }>,
-      (await this.db.query('SELECT count(*)::int AS total FROM poll_answer a JOIN poll_response r ON r.id = a.response_id WHERE a.question_id = $1 AND a.text IS NOT NULL AND NOT r.quarantined', [question.id])) as Array<{ total: number }>,
+      (await this.db.query(
+        'SELECT count(*)::int AS total FROM poll_answer a JOIN poll_response r ON r.id = a.response_id WHERE a.question_id = $1 AND a.text IS NOT NULL AND NOT r.quarantined',
+        [question.id],
+      )) as Array<{ total: number }>,
     ];
     return toPage(
       rows.map((r) => ({ id: r.id, text: r.text, day: r.day, districtId: r.district_id, submittedAt: r.submitted_at })),
@@ -192,7 +228,12 @@ export class PollInsightsService {
    * tallies; never a scan of the answers). API keys (`forPartner`) see only words that at least
    * MIN_WORD_RESPONDENTS respondents used: a rarer word may be a name or a street number.
    */
-  async wordFrequency(source: InsightsSource, questionId: string, top: number, forPartner: boolean): Promise<{ question: Question; answerCount: number; words: WordCountData[] }> {
+  async wordFrequency(
+    source: InsightsSource,
+    questionId: string,
+    top: number,
+    forPartner: boolean,
+  ): Promise<{ question: Question; answerCount: number; words: WordCountData[] }> {
     if (!Number.isInteger(top) || top < 1 || top > MAX_TOP_WORDS) throw badInput(`top must be 1 to ${MAX_TOP_WORDS}.`, 'top');
     const question = this.question(source, questionId, 'questionId', (k) => k === QuestionKind.FREE_TEXT, 'a FREE_TEXT question');
     const [rows, results] = [await this.tallies.words(source.pollId, question.id), await source.rawResults()];
@@ -248,13 +289,25 @@ export class PollInsightsService {
       from: before.poll,
       to: after.poll,
       options,
-      mean: from.rating && to.rating && !fromShown.rating!.suppressed && !toShown.rating!.suppressed ? meanDifference(from.rating.distribution, to.rating.distribution) : null,
-      npsScore: from.nps && to.nps && !fromShown.nps!.suppressed && !toShown.nps!.suppressed ? npsDifference(from.nps.distribution, to.nps.distribution) : null,
+      mean:
+        from.rating && to.rating && !fromShown.rating!.suppressed && !toShown.rating!.suppressed
+          ? meanDifference(from.rating.distribution, to.rating.distribution)
+          : null,
+      npsScore:
+        from.nps && to.nps && !fromShown.nps!.suppressed && !toShown.nps!.suppressed
+          ? npsDifference(from.nps.distribution, to.nps.distribution)
+          : null,
     };
   }
 
   /** A question of this poll, or BAD_USER_INPUT naming the argument. */
-  private question(source: InsightsSource, id: string, field: string, accepts: (kind: QuestionKind) => boolean = () => true, what = ''): Question {
+  private question(
+    source: InsightsSource,
+    id: string,
+    field: string,
+    accepts: (kind: QuestionKind) => boolean = () => true,
+    what = '',
+  ): Question {
     const question = source.definition.questions.find((q) => q.id === id);
     if (!question) throw badInput('No such question in this poll.', field);
     if (!accepts(question.kind)) throw badInput(`This needs ${what}; the question is ${question.kind}.`, field);

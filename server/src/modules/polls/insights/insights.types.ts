@@ -48,32 +48,50 @@ export class BreakdownValueCell {
 
 @ObjectType({ description: 'One row of a crosstab: the answers of one district, or of those who picked one option of the other question.' })
 export class CrosstabRow {
-  @Field(() => District, { nullable: true, description: 'By district: the district; null for respondents who gave none (and in a crosstab by question).' })
+  @Field(() => District, {
+    nullable: true,
+    description: 'By district: the district; null for respondents who gave none (and in a crosstab by question).',
+  })
   district: District | null;
 
-  @Field(() => PollOption, { nullable: true, description: 'By question: the option of the other question this row is about; null in a crosstab by district.' })
+  @Field(() => PollOption, {
+    nullable: true,
+    description: 'By question: the option of the other question this row is about; null in a crosstab by district.',
+  })
   byOption: PollOption | null;
 
-  @Field(() => Int, { nullable: true, description: `Responses in the row that answered the question (the base of the row shares); ${SUPPRESSED_NOTE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Responses in the row that answered the question (the base of the row shares); ${SUPPRESSED_NOTE}.`,
+  })
   answeredCount: number | null;
 
-  @Field({ description: 'True when the row is withheld (fewer answers than the poll\'s `minResponses`, or withheld so that another withheld row cannot be worked out from the total): then every cell is suppressed too.' })
+  @Field({
+    description:
+      "True when the row is withheld (fewer answers than the poll's `minResponses`, or withheld so that another withheld row cannot be worked out from the total): then every cell is suppressed too.",
+  })
   suppressed: boolean;
 
-  @Field(() => [BreakdownCell], { description: 'Choice questions: one cell per option of the question, in order. Empty for RATING and NPS.' })
+  @Field(() => [BreakdownCell], {
+    description: 'Choice questions: one cell per option of the question, in order. Empty for RATING and NPS.',
+  })
   cells: BreakdownCell[];
 
-  @Field(() => [BreakdownValueCell], { description: 'RATING and NPS questions (by district): one cell per value, lowest first. Empty for choice questions.' })
+  @Field(() => [BreakdownValueCell], {
+    description: 'RATING and NPS questions (by district): one cell per value, lowest first. Empty for choice questions.',
+  })
   values: BreakdownValueCell[];
 
-  @Field(() => Float, { nullable: true, description: 'RATING questions: the row\'s mean; null otherwise or when withheld.' })
+  @Field(() => Float, { nullable: true, description: "RATING questions: the row's mean; null otherwise or when withheld." })
   mean: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'NPS questions: the row\'s Net Promoter Score; null otherwise or when withheld.' })
+  @Field(() => Float, { nullable: true, description: "NPS questions: the row's Net Promoter Score; null otherwise or when withheld." })
   npsScore: number | null;
 }
 
-@ObjectType({ description: 'A question broken down by district (any kind but FREE_TEXT) or by another choice question, counted from tallies.' })
+@ObjectType({
+  description: 'A question broken down by district (any kind but FREE_TEXT) or by another choice question, counted from tallies.',
+})
 export class Crosstab {
   @Field(() => PollQuestion, { description: 'The question whose options are the columns.' })
   question: PollQuestion;
@@ -88,24 +106,26 @@ export class Crosstab {
   rows: CrosstabRow[];
 }
 
-@ObjectType({ description: 'One day of a question\'s trend (the day in the city\'s time zone).' })
+@ObjectType({ description: "One day of a question's trend (the day in the city's time zone)." })
 export class TrendDay {
-  @Field({ description: 'The day, as a LocalDate (YYYY-MM-DD) in the city\'s time zone.' })
+  @Field({ description: "The day, as a LocalDate (YYYY-MM-DD) in the city's time zone." })
   day: string;
 
   @Field(() => Int, { nullable: true, description: `Responses that answered the question that day; ${SUPPRESSED_NOTE}.` })
   answeredCount: number | null;
 
-  @Field({ description: `True when the day is withheld: fewer than ${MIN_CELL} answered, or withheld so that another withheld day cannot be worked out from the total. Every figure of the day is then null.` })
+  @Field({
+    description: `True when the day is withheld: fewer than ${MIN_CELL} answered, or withheld so that another withheld day cannot be worked out from the total. Every figure of the day is then null.`,
+  })
   suppressed: boolean;
 
-  @Field(() => [BreakdownCell], { description: 'Choice questions: each option\'s share of the day\'s answers. Empty for other kinds.' })
+  @Field(() => [BreakdownCell], { description: "Choice questions: each option's share of the day's answers. Empty for other kinds." })
   options: BreakdownCell[];
 
-  @Field(() => Float, { nullable: true, description: 'RATING questions: the day\'s mean rating; null otherwise or when suppressed.' })
+  @Field(() => Float, { nullable: true, description: "RATING questions: the day's mean rating; null otherwise or when suppressed." })
   mean: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'NPS questions: the day\'s Net Promoter Score; null otherwise or when suppressed.' })
+  @Field(() => Float, { nullable: true, description: "NPS questions: the day's Net Promoter Score; null otherwise or when suppressed." })
   npsScore: number | null;
 }
 
@@ -114,7 +134,9 @@ export class QuestionTrend {
   @Field(() => PollQuestion, { description: 'The question.' })
   question: PollQuestion;
 
-  @Field(() => [TrendDay], { description: 'Every day from the first with answers to the last, oldest first (days without answers included, suppressed).' })
+  @Field(() => [TrendDay], {
+    description: 'Every day from the first with answers to the last, oldest first (days without answers included, suppressed).',
+  })
   days: TrendDay[];
 }
 
@@ -126,7 +148,10 @@ export class WeightingInput {
   @Field(() => Int, { description: 'Its residents.' })
   population: number;
 
-  @Field(() => Float, { nullable: true, description: 'population ÷ the population of the districts in the weighted figure; null when the district is left out.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'population ÷ the population of the districts in the weighted figure; null when the district is left out.',
+  })
   populationShare: number | null;
 
   @Field(() => Int, { nullable: true, description: `Answers to the question from the district; ${SUPPRESSED_NOTE}.` })
@@ -135,14 +160,20 @@ export class WeightingInput {
   @Field(() => Float, { nullable: true, description: 'answeredCount ÷ the weighted base; null when the district is left out.' })
   sampleShare: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'populationShare ÷ sampleShare: what each answer from the district counts for; null when the district is left out.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'populationShare ÷ sampleShare: what each answer from the district counts for; null when the district is left out.',
+  })
   weight: number | null;
 
-  @Field({ description: 'True when the district\'s row is withheld (as in the crosstab by district: under the poll\'s `minResponses`, or a complement): it is left out of the weighted figure and its count withheld. A shown district with a suppressed cell is left out too (populationShare null): the weighted figure would give the cell away.' })
+  @Field({
+    description:
+      "True when the district's row is withheld (as in the crosstab by district: under the poll's `minResponses`, or a complement): it is left out of the weighted figure and its count withheld. A shown district with a suppressed cell is left out too (populationShare null): the weighted figure would give the cell away.",
+  })
   suppressed: boolean;
 }
 
-@ObjectType({ description: 'One option\'s share, raw and weighted by district population.' })
+@ObjectType({ description: "One option's share, raw and weighted by district population." })
 export class WeightedOptionResult {
   @Field(() => PollOption, { description: 'The option.' })
   option: PollOption;
@@ -153,17 +184,23 @@ export class WeightedOptionResult {
   @Field(() => ConfidenceInterval, { nullable: true, description: '95 % Wilson interval of the raw share.' })
   rawConfidenceInterval: ConfidenceInterval | null;
 
-  @Field(() => Float, { nullable: true, description: 'The share weighted by district population; null when no district has enough answers.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The share weighted by district population; null when no district has enough answers.',
+  })
   weightedShare: number | null;
 
-  @Field(() => ConfidenceInterval, { nullable: true, description: '95 % Wilson interval of the weighted share at the effective sample size.' })
+  @Field(() => ConfidenceInterval, {
+    nullable: true,
+    description: '95 % Wilson interval of the weighted share at the effective sample size.',
+  })
   weightedConfidenceInterval: ConfidenceInterval | null;
 
   @Field({ description: 'True when the raw count is suppressed (as in `questions`): rawShare then reads 0 and its interval null.' })
   suppressed: boolean;
 }
 
-@ObjectType({ description: 'A RATING question\'s mean, raw and weighted.' })
+@ObjectType({ description: "A RATING question's mean, raw and weighted." })
 export class WeightedRating {
   @Field(() => Float, { nullable: true, description: 'The raw mean.' })
   rawMean: number | null;
@@ -175,7 +212,7 @@ export class WeightedRating {
   weightedConfidenceInterval: ConfidenceInterval | null;
 }
 
-@ObjectType({ description: 'An NPS question\'s score, raw and weighted.' })
+@ObjectType({ description: "An NPS question's score, raw and weighted." })
 export class WeightedNps {
   @Field(() => Float, { nullable: true, description: 'The raw Net Promoter Score.' })
   rawScore: number | null;
@@ -184,7 +221,10 @@ export class WeightedNps {
   weightedScore: number | null;
 }
 
-@ObjectType({ description: 'A question\'s results weighted by district population (post-stratification), beside the raw ones. See docs/api.md, "Insights", for the formulas.' })
+@ObjectType({
+  description:
+    'A question\'s results weighted by district population (post-stratification), beside the raw ones. See docs/api.md, "Insights", for the formulas.',
+})
 export class WeightedQuestionResult {
   @Field(() => PollQuestion, { description: 'The question.' })
   question: PollQuestion;
@@ -195,7 +235,9 @@ export class WeightedQuestionResult {
   @Field(() => Int, { description: 'Answers in the weighted figure: from districts with enough answers.' })
   weightedBase: number;
 
-  @Field(() => Int, { description: 'Answers left out because the respondent gave no district; 0 when withheld (see withoutDistrictSuppressed).' })
+  @Field(() => Int, {
+    description: 'Answers left out because the respondent gave no district; 0 when withheld (see withoutDistrictSuppressed).',
+  })
   withoutDistrictCount: number;
 
   @Field({ description: 'True when the count of answers without a district is withheld, like its row in the crosstab by district.' })
@@ -204,10 +246,10 @@ export class WeightedQuestionResult {
   @Field(() => Int, { description: 'Districts left out because their row is withheld (see WeightingInput.suppressed).' })
   smallDistrictCount: number;
 
-  @Field(() => Float, { description: 'Share of the covered districts\' population that the weighted figure represents, from 0 to 1.' })
+  @Field(() => Float, { description: "Share of the covered districts' population that the weighted figure represents, from 0 to 1." })
   populationCoverage: number;
 
-  @Field(() => Float, { nullable: true, description: 'Kish\'s effective sample size of the weighted figure, (Σw)² ÷ Σw².' })
+  @Field(() => Float, { nullable: true, description: "Kish's effective sample size of the weighted figure, (Σw)² ÷ Σw²." })
   effectiveSampleSize: number | null;
 
   @Field(() => [WeightedOptionResult], { description: 'Choice questions: each option in order. Empty for other kinds.' })
@@ -231,7 +273,7 @@ export class FreeTextAnswer {
   @Field({ description: 'The answer as written.' })
   text: string;
 
-  @Field({ description: 'The day it was given, as a LocalDate (YYYY-MM-DD) in the city\'s time zone.' })
+  @Field({ description: "The day it was given, as a LocalDate (YYYY-MM-DD) in the city's time zone." })
   day: string;
 
   /** Resolved by FreeTextAnswerResolver through the district loader. */
@@ -240,9 +282,12 @@ export class FreeTextAnswer {
 
 export const FreeTextAnswerConnection = Connection(FreeTextAnswer, 'FreeTextAnswer');
 
-@ObjectType({ description: 'How often one word occurs in a question\'s free-text answers.' })
+@ObjectType({ description: "How often one word occurs in a question's free-text answers." })
 export class WordCount {
-  @Field({ description: 'The word, normalised (Arabic ي/ك as Persian ی/ک, without diacritics, lower case); half-spaces (ZWNJ) are kept: «پیاده‌روها».' })
+  @Field({
+    description:
+      'The word, normalised (Arabic ي/ك as Persian ی/ک, without diacritics, lower case); half-spaces (ZWNJ) are kept: «پیاده‌روها».',
+  })
   word: string;
 
   @Field(() => Int, { description: 'Occurrences over all answers.' })
@@ -269,11 +314,14 @@ export class WaveDifference {
   @Field(() => Float, { description: 'Later wave minus earlier wave.' })
   difference: number;
 
-  @Field(() => ConfidenceInterval, { nullable: true, description: '95 % interval of the difference; null when a wave has too few answers.' })
+  @Field(() => ConfidenceInterval, {
+    nullable: true,
+    description: '95 % interval of the difference; null when a wave has too few answers.',
+  })
   confidenceInterval: ConfidenceInterval | null;
 }
 
-@ObjectType({ description: 'How one option\'s share changed between two waves.' })
+@ObjectType({ description: "How one option's share changed between two waves." })
 export class OptionChange {
   @Field(() => PollOption, { description: 'The option, as in the later wave.' })
   option: PollOption;
@@ -284,7 +332,7 @@ export class OptionChange {
   @Field(() => Float, { description: 'Its share in the later wave.' })
   toShare: number;
 
-  @Field(() => WaveDifference, { description: 'toShare − fromShare, with Newcombe\'s interval.' })
+  @Field(() => WaveDifference, { description: "toShare − fromShare, with Newcombe's interval." })
   change: WaveDifference;
 }
 
@@ -296,7 +344,9 @@ export class WaveChange {
   @Field(() => Poll, { description: 'The later wave.' })
   to: Poll;
 
-  @Field(() => [OptionChange], { description: 'Choice questions: each option of the later wave that the earlier one had at the same position.' })
+  @Field(() => [OptionChange], {
+    description: 'Choice questions: each option of the later wave that the earlier one had at the same position.',
+  })
   options: OptionChange[];
 
   @Field(() => WaveDifference, { nullable: true, description: 'RATING questions: the change of the mean.' })
@@ -306,12 +356,15 @@ export class WaveChange {
   npsScore: WaveDifference | null;
 }
 
-@ObjectType({ description: 'A question\'s results in one wave of its survey.' })
+@ObjectType({ description: "A question's results in one wave of its survey." })
 export class QuestionWave {
   @Field(() => Poll, { description: 'The wave (a poll of the series).' })
   poll: Poll;
 
-  @Field(() => QuestionResult, { nullable: true, description: 'The results of the wave\'s copy of the question; null when that wave does not ask it.' })
+  @Field(() => QuestionResult, {
+    nullable: true,
+    description: "The results of the wave's copy of the question; null when that wave does not ask it.",
+  })
   result: QuestionResult | null;
 }
 
@@ -323,7 +376,10 @@ export class QuestionWaves {
   @Field(() => [QuestionWave], { description: 'Every wave of the series, first wave first.' })
   waves: QuestionWave[];
 
-  @Field(() => WaveChange, { nullable: true, description: 'The change between the last two waves with answers to the question; null with fewer than two.' })
+  @Field(() => WaveChange, {
+    nullable: true,
+    description: 'The change between the last two waves with answers to the question; null with fewer than two.',
+  })
   change: WaveChange | null;
 }
 
@@ -334,7 +390,10 @@ export class PollInsights {
   @Field(() => Poll, { description: 'The poll.' })
   poll: Poll;
 
-  @Field(() => Int, { description: 'The smallest count a breakdown shows; smaller ones are suppressed, with complements. (Rows need the poll\'s `minResponses`.)' })
+  @Field(() => Int, {
+    description:
+      "The smallest count a breakdown shows; smaller ones are suppressed, with complements. (Rows need the poll's `minResponses`.)",
+  })
   minCellSize: number;
 
   /** What the fields read: the poll and its questions (not a GraphQL field). */

@@ -17,12 +17,18 @@ const value = (s: Statistic, x: readonly number[]) => s.terms.reduce((sum, [c, a
  * Every non-negative integer table that agrees with what is published (the shown statistics), found
  * by backtracking over the hidden cells; null when the search grows past `limit` nodes.
  */
-function consistentTables(x: readonly number[], stats: readonly Statistic[], hidden: readonly boolean[], limit = 30_000): number[][] | null {
+function consistentTables(
+  x: readonly number[],
+  stats: readonly Statistic[],
+  hidden: readonly boolean[],
+  limit = 30_000,
+): number[][] | null {
   const shown = stats.filter((_, i) => !hidden[i]);
   const known = new Set(shown.flatMap((s) => (s.terms.length === 1 ? [s.terms[0][0]] : [])));
   const unknown = x.map((_, c) => c).filter((c) => !known.has(c));
   // A cell is at most the smallest published total (of positive coefficients) it is part of.
-  const bound = (c: number) => Math.min(...shown.filter((s) => s.terms.some(([t]) => t === c) && s.terms.every(([, a]) => a >= 1)).map((s) => value(s, x)));
+  const bound = (c: number) =>
+    Math.min(...shown.filter((s) => s.terms.some(([t]) => t === c) && s.terms.every(([, a]) => a >= 1)).map((s) => value(s, x)));
   const found: number[][] = [];
   const y = x.map((v, c) => (known.has(c) ? v : 0));
   let nodes = 0;
@@ -69,7 +75,9 @@ function crosstab(rows: number[][]) {
     ...totals.map((v, c) => ({ terms: cellTerms(c), hidden: v > 0 && v < 5, hideable: true, cost: cellCost(v) })),
     { terms: sumTerms(totals.map((_, c) => c)), hidden: false, hideable: false },
   ]);
-  const columnStats = rows[0].map((_, c) => stats.push({ terms: sumTerms(rows.map((_, r) => at(r, c))), hidden: oneWay[c], hideable: false }) - 1);
+  const columnStats = rows[0].map(
+    (_, c) => stats.push({ terms: sumTerms(rows.map((_, r) => at(r, c))), hidden: oneWay[c], hideable: false }) - 1,
+  );
   stats.push({ terms: sumTerms(values.map((_, i) => i)), hidden: false, hideable: false });
   return { values, stats, rowStats, columnStats, at };
 }
@@ -125,9 +133,12 @@ describe('complementary suppression', () => {
       checked++;
       expect(tables).toContainEqual(values);
       // A count inside a published total of 0 (a column nobody is in, shown by the results) is 0 whatever is withheld: not a disclosure.
-      const inZeroTotal = (s: Statistic) => stats.some((t, k) => !hidden[k] && !t.hideable && value(t, values) === 0 && s.terms.every(([c]) => t.terms.some(([u]) => u === c)));
+      const inZeroTotal = (s: Statistic) =>
+        stats.some((t, k) => !hidden[k] && !t.hideable && value(t, values) === 0 && s.terms.every(([c]) => t.terms.some(([u]) => u === c)));
       const zeroCell = (s: Statistic) => s.terms.length === 1 && values[s.terms[0][0]] === 0;
-      const pinned = stats.flatMap((s, i) => (hidden[i] && !inZeroTotal(s) && !zeroCell(s) && new Set(tables.map((t) => value(s, t))).size < 2 ? [i] : []));
+      const pinned = stats.flatMap((s, i) =>
+        hidden[i] && !inZeroTotal(s) && !zeroCell(s) && new Set(tables.map((t) => value(s, t))).size < 2 ? [i] : [],
+      );
       expect({ rows, hidden: hidden.map(Number).join(''), pinned }).toEqual({ rows, hidden: hidden.map(Number).join(''), pinned: [] });
       // The simple rule follows: a row or column with a hidden cell has another one, or its total is hidden.
       // (A withheld zero needs no partner: it describes no one.)

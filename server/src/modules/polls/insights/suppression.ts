@@ -117,7 +117,9 @@ export function protect(values: readonly number[], stats: readonly Statistic[]):
       for (const [c, a] of s.terms) if (column.has(c)) row[column.get(c)!] += a;
       return row;
     };
-    const published = stats.flatMap((s, i) => (!hidden[i] && isCell(s) === null ? [restrict(s)] : [])).filter((r) => r.some((v) => Math.abs(v) > EPS));
+    const published = stats
+      .flatMap((s, i) => (!hidden[i] && isCell(s) === null ? [restrict(s)] : []))
+      .filter((r) => r.some((v) => Math.abs(v) > EPS));
     const basis = nullSpace(published, free.length);
     const x = free.map((c) => values[c]);
     const works = (f: number[], d: number[]) => {
@@ -133,13 +135,25 @@ export function protect(values: readonly number[], stats: readonly Statistic[]):
       if (basis.some((d) => works(f, d))) return true;
       for (let i = 0; i < basis.length; i++) {
         for (let j = i + 1; j < basis.length; j++) {
-          if (works(f, basis[i].map((v, k) => v + basis[j][k])) || works(f, basis[i].map((v, k) => v - basis[j][k]))) return true;
+          if (
+            works(
+              f,
+              basis[i].map((v, k) => v + basis[j][k]),
+            ) ||
+            works(
+              f,
+              basis[i].map((v, k) => v - basis[j][k]),
+            )
+          )
+            return true;
         }
       }
       return false;
     };
     // A withheld zero cell need not be protected: a zero describes no one (zeros are shown anyway).
-    const exposed = stats.findIndex((s, i) => hidden[i] && !given.has(i) && !(isCell(s) !== null && values[isCell(s)!] === 0) && !witnessed(s));
+    const exposed = stats.findIndex(
+      (s, i) => hidden[i] && !given.has(i) && !(isCell(s) !== null && values[isCell(s)!] === 0) && !witnessed(s),
+    );
     if (exposed < 0) return hidden;
 
     // Withhold the cheapest published statistic near the exposed one: the cells of every published
@@ -150,12 +164,28 @@ export function protect(values: readonly number[], stats: readonly Statistic[]):
     // A cell inside a published total of 0 is 0 whether shown or not: withholding it protects nothing.
     const fixedAtZero = (s: Statistic) => {
       const c = isCell(s);
-      return c !== null && stats.some((t, k) => !hidden[k] && t.terms.length > 1 && t.terms.every(([, a]) => a > 0) && t.terms.some(([u]) => u === c) && t.terms.every(([u]) => values[u] === 0));
+      return (
+        c !== null &&
+        stats.some(
+          (t, k) =>
+            !hidden[k] &&
+            t.terms.length > 1 &&
+            t.terms.every(([, a]) => a > 0) &&
+            t.terms.some(([u]) => u === c) &&
+            t.terms.every(([u]) => values[u] === 0),
+        )
+      );
     };
     const candidates = (wide: boolean) =>
       stats
         .map((s, i) => ({ s, i }))
-        .filter(({ s, i }) => !hidden[i] && s.hideable && !fixedAtZero(s) && (wide || touching.includes(s) || (isCell(s) !== null && nearCells.has(isCell(s)!))));
+        .filter(
+          ({ s, i }) =>
+            !hidden[i] &&
+            s.hideable &&
+            !fixedAtZero(s) &&
+            (wide || touching.includes(s) || (isCell(s) !== null && nearCells.has(isCell(s)!))),
+        );
     const pick = [...candidates(false), ...(candidates(false).length ? [] : candidates(true))].sort(
       (a, b) => (a.s.cost ?? 1e6) - (b.s.cost ?? 1e6) || a.i - b.i,
     )[0];

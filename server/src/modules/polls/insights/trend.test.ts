@@ -8,14 +8,25 @@ import { daysBetween, questionTrend } from './trend';
 
 /** The question's own counts and disclosure, from the same rows summed over days. */
 function oneWayOf(question: Question, rows: TallyRow[], k = 10): OneWay {
-  const raw = buildQuestionResults({ poll: { minResponses: k }, questions: [question] } as unknown as PollDefinition, rows.map((r) => ({ ...r, day: null })))[0];
-  const counts = raw.options.length ? raw.options.map((o) => o.count) : (raw.rating?.distribution ?? raw.nps?.distribution ?? []).map((v) => v.count);
+  const raw = buildQuestionResults(
+    { poll: { minResponses: k }, questions: [question] } as unknown as PollDefinition,
+    rows.map((r) => ({ ...r, day: null })),
+  )[0];
+  const counts = raw.options.length
+    ? raw.options.map((o) => o.count)
+    : (raw.rating?.distribution ?? raw.nps?.distribution ?? []).map((v) => v.count);
   return { counts, answered: raw.answeredCount, disclosure: oneWayDisclosure(question, raw, k) };
 }
 const trend = (question: Question, rows: TallyRow[]) => questionTrend(question, rows, oneWayOf(question, rows));
 
 type Question = PollDefinition['questions'][number];
-const day = (d: string, optionId: string | null, count: number, number: number | null = optionId ? null : ANSWERED, questionId = 'q'): TallyRow => ({
+const day = (
+  d: string,
+  optionId: string | null,
+  count: number,
+  number: number | null = optionId ? null : ANSWERED,
+  questionId = 'q',
+): TallyRow => ({
   questionId,
   optionId,
   number,
@@ -34,10 +45,14 @@ describe('daysBetween', () => {
 describe('questionTrend', () => {
   const choice = { id: 'q', kind: QuestionKind.SINGLE_CHOICE, options: [{ id: 'y' }, { id: 'n' }] } as unknown as Question;
 
-  it('gives each option\'s share of the day\'s answers, fills days without answers with 0, and suppresses small cells with complements', () => {
+  it("gives each option's share of the day's answers, fills days without answers with 0, and suppresses small cells with complements", () => {
     const days = trend(choice, [
-      day('2026-03-03', null, 10), day('2026-03-03', 'y', 6), day('2026-03-03', 'n', 4),
-      day('2026-03-01', null, 8), day('2026-03-01', 'y', 5), day('2026-03-01', 'n', 3),
+      day('2026-03-03', null, 10),
+      day('2026-03-03', 'y', 6),
+      day('2026-03-03', 'n', 4),
+      day('2026-03-01', null, 8),
+      day('2026-03-01', 'y', 5),
+      day('2026-03-01', 'n', 3),
       day('2026-03-01', null, 99, ANSWERED, 'other'),
     ]);
     // The 3 and the 4 are withheld; with the days' counts shown the 5 and the 6 would give them away.
@@ -48,14 +63,22 @@ describe('questionTrend', () => {
     ]);
   });
 
-  it('gives a rating question\'s daily mean; a day under 5 answers is withheld, with another day so the total does not give it away', () => {
+  it("gives a rating question's daily mean; a day under 5 answers is withheld, with another day so the total does not give it away", () => {
     const rating = { id: 'q', kind: QuestionKind.RATING, options: [] } as unknown as Question;
     const days = trend(rating, [
-      day('2026-03-01', null, 10), day('2026-03-01', null, 5, 5), day('2026-03-01', null, 5, 2),
-      day('2026-03-02', null, 5), day('2026-03-02', null, 5, 4),
-      day('2026-03-03', null, 3), day('2026-03-03', null, 3, 5),
+      day('2026-03-01', null, 10),
+      day('2026-03-01', null, 5, 5),
+      day('2026-03-01', null, 5, 2),
+      day('2026-03-02', null, 5),
+      day('2026-03-02', null, 5, 4),
+      day('2026-03-03', null, 3),
+      day('2026-03-03', null, 3, 5),
     ]);
-    expect(days.map((d) => [d.answeredCount, d.mean])).toEqual([[10, 3.5], [null, null], [null, null]]);
+    expect(days.map((d) => [d.answeredCount, d.mean])).toEqual([
+      [10, 3.5],
+      [null, null],
+      [null, null],
+    ]);
   });
 
   it('is empty without answers', () => {

@@ -47,10 +47,27 @@ export function questionTrend(question: Question, rows: TallyRow[], oneWay: OneW
   const all = daysBetween(days[0], days[days.length - 1]);
   const counts = all.map((day) => byDay.get(day) ?? { base: 0, cells: new Map<string, number>() });
   if (isChoice(question.kind)) {
-    const { rows: out } = breakdownRows(question, counts.map((c) => ({ counts: c })), oneWay, { rowMinimum: MIN_CELL, rowsPartitionAnswers: true, columnsAddUpToOneWay: true });
-    return out.map((row, i) => ({ day: all[i], answeredCount: row.answeredCount, suppressed: row.suppressed, options: row.cells, mean: null, npsScore: null }));
+    const { rows: out } = breakdownRows(
+      question,
+      counts.map((c) => ({ counts: c })),
+      oneWay,
+      { rowMinimum: MIN_CELL, rowsPartitionAnswers: true, columnsAddUpToOneWay: true },
+    );
+    return out.map((row, i) => ({
+      day: all[i],
+      answeredCount: row.answeredCount,
+      suppressed: row.suppressed,
+      options: row.cells,
+      mean: null,
+      npsScore: null,
+    }));
   }
-  const hidden = protectRows(counts.map((c) => c.base), MIN_CELL, true, oneWay.disclosure.withheld);
+  const hidden = protectRows(
+    counts.map((c) => c.base),
+    MIN_CELL,
+    true,
+    oneWay.disclosure.withheld,
+  );
   const summaryHidden = question.kind === QuestionKind.RATING ? oneWay.disclosure.meanHidden : oneWay.disclosure.npsScoreHidden;
   return counts.map((d, i) => {
     const shown = !hidden[i] && !summaryHidden;

@@ -4,7 +4,7 @@ import { matchQuestion, meanDifference, npsDifference, proportionDifference } fr
 
 const Z = 1.959963984540054;
 
-describe('proportionDifference (Newcombe\'s hybrid score interval)', () => {
+describe("proportionDifference (Newcombe's hybrid score interval)", () => {
   // Newcombe (1998), Statistics in Medicine 17:873–890, Table II, method 10.
   it.each([
     [48, 80, 56, 70, 0.2, 0.0524, 0.3339],
@@ -21,7 +21,8 @@ describe('proportionDifference (Newcombe\'s hybrid score interval)', () => {
   });
 });
 
-const values = (counts: Record<number, number>) => Object.entries(counts).map(([value, count]) => ({ value: Number(value), count, share: 0 }));
+const values = (counts: Record<number, number>) =>
+  Object.entries(counts).map(([value, count]) => ({ value: Number(value), count, share: 0 }));
 
 describe('meanDifference', () => {
   it('is m₂ − m₁ with ± z·√(s₁²/n₁ + s₂²/n₂)', () => {
@@ -47,9 +48,14 @@ describe('npsDifference', () => {
 });
 
 describe('matchQuestion', () => {
-  it('finds a wave\'s copy by position and kind, and nothing when the kind changed', () => {
+  it("finds a wave's copy by position and kind, and nothing when the kind changed", () => {
     const q = { id: 'x', position: 2, kind: QuestionKind.RATING } as PollDefinition['questions'][number];
-    const wave = { questions: [{ id: 'a', position: 1, kind: QuestionKind.RATING }, { id: 'b', position: 2, kind: QuestionKind.RATING }] } as unknown as PollDefinition;
+    const wave = {
+      questions: [
+        { id: 'a', position: 1, kind: QuestionKind.RATING },
+        { id: 'b', position: 2, kind: QuestionKind.RATING },
+      ],
+    } as unknown as PollDefinition;
     expect(matchQuestion(q, wave)?.id).toBe('b');
     expect(matchQuestion({ ...q, kind: QuestionKind.NPS }, wave)).toBeUndefined();
   });

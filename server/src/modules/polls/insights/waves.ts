@@ -34,7 +34,10 @@ export function proportionDifference(c1: number, n1: number, c2: number, n2: num
   const d = p2 - p1;
   return {
     difference: d,
-    confidenceInterval: { low: d - Math.sqrt((p2 - w2.low) ** 2 + (w1.high - p1) ** 2), high: d + Math.sqrt((w2.high - p2) ** 2 + (p1 - w1.low) ** 2) },
+    confidenceInterval: {
+      low: d - Math.sqrt((p2 - w2.low) ** 2 + (w1.high - p1) ** 2),
+      high: d + Math.sqrt((w2.high - p2) ** 2 + (p1 - w1.low) ** 2),
+    },
   };
 }
 

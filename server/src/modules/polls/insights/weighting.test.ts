@@ -13,31 +13,62 @@ const A = { id: 'A', code: 1, population: 300 } as District;
 const B = { id: 'B', code: 2, population: 100 } as District;
 const C = { id: 'C', code: 3, population: 600 } as District;
 
-const choice = { id: 'q', kind: QuestionKind.SINGLE_CHOICE, position: 1, options: [{ id: 'yes', position: 1 }, { id: 'no', position: 2 }] } as unknown as Question;
+const choice = {
+  id: 'q',
+  kind: QuestionKind.SINGLE_CHOICE,
+  position: 1,
+  options: [
+    { id: 'yes', position: 1 },
+    { id: 'no', position: 2 },
+  ],
+} as unknown as Question;
 const rating = { id: 'r', kind: QuestionKind.RATING, position: 2, options: [] } as unknown as Question;
 const score = { id: 's', kind: QuestionKind.NPS, position: 3, options: [] } as unknown as Question;
 const definition = { poll: {}, questions: [choice, rating, score] } as unknown as PollDefinition;
 
-const r = (questionId: string, districtId: string | null, optionId: string | null, number: number | null, count: number): TallyRow => ({ questionId, districtId, optionId, number, day: null, count });
+const r = (questionId: string, districtId: string | null, optionId: string | null, number: number | null, count: number): TallyRow => ({
+  questionId,
+  districtId,
+  optionId,
+  number,
+  day: null,
+  count,
+});
 const answered = (questionId: string, districtId: string | null, count: number) => r(questionId, districtId, null, ANSWERED, count);
 
 // A: 10 answers (2 yes), B: 30 (15 yes), C: 3 (too few: left out), no district: 4.
 const rows: TallyRow[] = [
-  answered('q', 'A', 10), r('q', 'A', 'yes', null, 2), r('q', 'A', 'no', null, 8),
-  answered('q', 'B', 30), r('q', 'B', 'yes', null, 15), r('q', 'B', 'no', null, 15),
-  answered('q', 'C', 3), r('q', 'C', 'yes', null, 3),
-  answered('q', null, 4), r('q', null, 'yes', null, 4),
+  answered('q', 'A', 10),
+  r('q', 'A', 'yes', null, 2),
+  r('q', 'A', 'no', null, 8),
+  answered('q', 'B', 30),
+  r('q', 'B', 'yes', null, 15),
+  r('q', 'B', 'no', null, 15),
+  answered('q', 'C', 3),
+  r('q', 'C', 'yes', null, 3),
+  answered('q', null, 4),
+  r('q', null, 'yes', null, 4),
   // Ratings: A five 4s and five 2s (mean 3, variance 10/9); B thirty 5s.
-  answered('r', 'A', 10), r('r', 'A', null, 4, 5), r('r', 'A', null, 2, 5),
-  answered('r', 'B', 30), r('r', 'B', null, 5, 30),
+  answered('r', 'A', 10),
+  r('r', 'A', null, 4, 5),
+  r('r', 'A', null, 2, 5),
+  answered('r', 'B', 30),
+  r('r', 'B', null, 5, 30),
   // NPS: A five 10s and five 0s (score 0); B thirty 9s (score 100).
-  answered('s', 'A', 10), r('s', 'A', null, 10, 5), r('s', 'A', null, 0, 5),
-  answered('s', 'B', 30), r('s', 'B', null, 9, 30),
+  answered('s', 'A', 10),
+  r('s', 'A', null, 10, 5),
+  r('s', 'A', null, 0, 5),
+  answered('s', 'B', 30),
+  r('s', 'B', null, 9, 30),
 ];
 const raw = buildQuestionResults(definition, rows);
 
 /** What the district breakdown withholds (tested in breakdown-disclosure.test.ts): rows A, B, C, then no district; no cell. */
-const withheldRows = (...rowHidden: boolean[]): BreakdownDisclosure => ({ rowHidden, cellHidden: rowHidden.map(() => Array(11).fill(false)), rowSummaryHidden: rowHidden });
+const withheldRows = (...rowHidden: boolean[]): BreakdownDisclosure => ({
+  rowHidden,
+  cellHidden: rowHidden.map(() => Array(11).fill(false)),
+  rowSummaryHidden: rowHidden,
+});
 const cOut = withheldRows(false, false, true, false);
 
 /** Wilson's bounds as the roots of (n + z²)p² − (2x + z²)p + x²/n = 0: written apart from stats.ts. */
@@ -52,7 +83,7 @@ function wilsonRoots(x: number, n: number) {
 describe('weightedResult (post-stratification by district population)', () => {
   const result = weightedResult(choice, raw[0], rows, [A, B, C], cOut);
 
-  it('weights each kept district\'s share by its population share: 0.75 × 2/10 + 0.25 × 15/30', () => {
+  it("weights each kept district's share by its population share: 0.75 × 2/10 + 0.25 × 15/30", () => {
     expect(result.options.map((o) => o.weightedShare)).toEqual([expect.closeTo(0.275, 12), expect.closeTo(0.725, 12)]);
   });
 
@@ -71,11 +102,19 @@ describe('weightedResult (post-stratification by district population)', () => {
   it('gives each district its population share, sample share and weight = population share ÷ sample share', () => {
     const a = result.districts.find((d) => d.district.id === 'A')!;
     const b = result.districts.find((d) => d.district.id === 'B')!;
-    expect([a.populationShare, a.sampleShare, a.weight]).toEqual([expect.closeTo(0.75, 12), expect.closeTo(0.25, 12), expect.closeTo(3, 12)]);
-    expect([b.populationShare, b.sampleShare, b.weight]).toEqual([expect.closeTo(0.25, 12), expect.closeTo(0.75, 12), expect.closeTo(1 / 3, 12)]);
+    expect([a.populationShare, a.sampleShare, a.weight]).toEqual([
+      expect.closeTo(0.75, 12),
+      expect.closeTo(0.25, 12),
+      expect.closeTo(3, 12),
+    ]);
+    expect([b.populationShare, b.sampleShare, b.weight]).toEqual([
+      expect.closeTo(0.25, 12),
+      expect.closeTo(0.75, 12),
+      expect.closeTo(1 / 3, 12),
+    ]);
   });
 
-  it('reports Kish\'s effective sample size and a Wilson interval at that size', () => {
+  it("reports Kish's effective sample size and a Wilson interval at that size", () => {
     // Per respondent: ten weights of 3 and thirty of 1/3 → (Σw)² / Σw² = 40² / (90 + 30/9).
     const nEff = 40 ** 2 / (10 * 9 + 30 / 9);
     expect(result.effectiveSampleSize).toBeCloseTo(nEff, 9);
@@ -100,7 +139,13 @@ describe('weightedResult (post-stratification by district population)', () => {
   });
 
   it('has no weighted figure when no district has 5 answers', () => {
-    const none = weightedResult(choice, raw[0], rows.filter((x) => x.districtId !== 'A' && x.districtId !== 'B'), [A, B, C], withheldRows(true, true, true, false));
+    const none = weightedResult(
+      choice,
+      raw[0],
+      rows.filter((x) => x.districtId !== 'A' && x.districtId !== 'B'),
+      [A, B, C],
+      withheldRows(true, true, true, false),
+    );
     expect(none.options.map((o) => o.weightedShare)).toEqual([null, null]);
     expect(none.effectiveSampleSize).toBeNull();
   });
@@ -109,7 +154,11 @@ describe('weightedResult (post-stratification by district population)', () => {
 describe('weightedResult under disclosure control', () => {
   it('leaves out a withheld district and withholds the count without a district when its row is withheld', () => {
     const result = weightedResult(choice, raw[0], rows, [A, B, C], withheldRows(false, true, true, true));
-    expect(result.districts.map((d) => [d.district.id, d.answeredCount, d.suppressed])).toEqual([['A', 10, false], ['B', null, true], ['C', null, true]]);
+    expect(result.districts.map((d) => [d.district.id, d.answeredCount, d.suppressed])).toEqual([
+      ['A', 10, false],
+      ['B', null, true],
+      ['C', null, true],
+    ]);
     expect(result).toMatchObject({ weightedBase: 10, smallDistrictCount: 2, withoutDistrictCount: 0, withoutDistrictSuppressed: true });
   });
 

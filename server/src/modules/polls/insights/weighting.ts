@@ -68,8 +68,16 @@ function sampleVariance(values: Map<number, number>, n: number): number {
  * the share's interval is Wilson's at the effective sample size; the weighted mean's is
  * ± z·√(Σ_d π_d²·var_d ÷ n_d). `districts` are those the poll covers, in display order.
  */
-export function weightedResult(question: Question, raw: QuestionResult, rows: TallyRow[], districts: District[], breakdown: BreakdownDisclosure): WeightedResultData {
-  const strata = new Map<string, Stratum>(districts.map((district) => [district.id, { district, n: 0, options: new Map(), values: new Map() }]));
+export function weightedResult(
+  question: Question,
+  raw: QuestionResult,
+  rows: TallyRow[],
+  districts: District[],
+  breakdown: BreakdownDisclosure,
+): WeightedResultData {
+  const strata = new Map<string, Stratum>(
+    districts.map((district) => [district.id, { district, n: 0, options: new Map(), values: new Map() }]),
+  );
   let withoutDistrict = 0;
   for (const r of rows) {
     if (r.questionId !== question.id) continue;
@@ -119,7 +127,8 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
       })
     : [];
 
-  const inRange = (s: Stratum, range: { min: number; max: number }) => new Map([...s.values].filter(([v]) => v >= range.min && v <= range.max));
+  const inRange = (s: Stratum, range: { min: number; max: number }) =>
+    new Map([...s.values].filter(([v]) => v >= range.min && v <= range.max));
   let rating: WeightedResultData['rating'] = null;
   if (question.kind === QuestionKind.RATING) {
     const weightedMean = stratified((s) => mean(inRange(s, RATING_RANGE)) ?? 0);
@@ -128,7 +137,9 @@ export function weightedResult(question: Question, raw: QuestionResult, rows: Ta
       rawMean: raw.rating?.mean ?? null,
       weightedMean,
       weightedConfidenceInterval:
-        weightedMean === null || variance === null ? null : { low: weightedMean - Z95 * Math.sqrt(variance), high: weightedMean + Z95 * Math.sqrt(variance) },
+        weightedMean === null || variance === null
+          ? null
+          : { low: weightedMean - Z95 * Math.sqrt(variance), high: weightedMean + Z95 * Math.sqrt(variance) },
     };
   }
   let npsResult: WeightedResultData['nps'] = null;

@@ -8,7 +8,7 @@ import { type PubSub } from 'type-graphql';
  */
 export const contextScopedPubSub: PubSub = {
   publish() {
-    throw new Error('Publish through the app\'s services (PollEvents), not the schema PubSub.');
+    throw new Error("Publish through the app's services (PollEvents), not the schema PubSub.");
   },
   subscribe() {
     throw new Error('Give @Subscription a `subscribe` function that reads its source from the context.');

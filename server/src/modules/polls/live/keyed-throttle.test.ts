@@ -9,7 +9,11 @@ describe('KeyedThrottle', () => {
   it('runs the first trigger at once and folds a burst into one trailing run', async () => {
     const runs: number[] = [];
     const started = Date.now();
-    throttle = new KeyedThrottle(50, async () => void runs.push(Date.now() - started), () => undefined);
+    throttle = new KeyedThrottle(
+      50,
+      async () => void runs.push(Date.now() - started),
+      () => undefined,
+    );
     for (let i = 0; i < 10; i++) throttle.trigger('poll');
     expect(runs).toHaveLength(1);
     await sleep(150);
@@ -22,7 +26,11 @@ describe('KeyedThrottle', () => {
 
   it('does not run again after the interval when nothing was triggered meanwhile', async () => {
     let runs = 0;
-    throttle = new KeyedThrottle(20, async () => void runs++, () => undefined);
+    throttle = new KeyedThrottle(
+      20,
+      async () => void runs++,
+      () => undefined,
+    );
     throttle.trigger('poll');
     await sleep(60);
     expect(runs).toBe(1);
@@ -30,7 +38,11 @@ describe('KeyedThrottle', () => {
 
   it('throttles each key on its own', async () => {
     const runs: string[] = [];
-    throttle = new KeyedThrottle(50, async (key) => void runs.push(key), () => undefined);
+    throttle = new KeyedThrottle(
+      50,
+      async (key) => void runs.push(key),
+      () => undefined,
+    );
     throttle.trigger('a');
     throttle.trigger('b');
     throttle.trigger('a');
@@ -43,13 +55,17 @@ describe('KeyedThrottle', () => {
     let running = 0;
     let overlapped = false;
     let runs = 0;
-    throttle = new KeyedThrottle(10, async () => {
-      runs++;
-      overlapped ||= running > 0;
-      running++;
-      await sleep(60);
-      running--;
-    }, () => undefined);
+    throttle = new KeyedThrottle(
+      10,
+      async () => {
+        runs++;
+        overlapped ||= running > 0;
+        running++;
+        await sleep(60);
+        running--;
+      },
+      () => undefined,
+    );
     throttle.trigger('poll');
     await sleep(20);
     throttle.trigger('poll');
@@ -61,10 +77,14 @@ describe('KeyedThrottle', () => {
   it('reports a failed run and keeps throttling', async () => {
     const errors: unknown[] = [];
     let runs = 0;
-    throttle = new KeyedThrottle(20, async () => {
-      runs++;
-      throw new Error('database down');
-    }, (err) => errors.push(err));
+    throttle = new KeyedThrottle(
+      20,
+      async () => {
+        runs++;
+        throw new Error('database down');
+      },
+      (err) => errors.push(err),
+    );
     throttle.trigger('poll');
     throttle.trigger('poll');
     await sleep(70);
@@ -74,7 +94,11 @@ describe('KeyedThrottle', () => {
 
   it('runs nothing more once closed', async () => {
     let runs = 0;
-    throttle = new KeyedThrottle(20, async () => void runs++, () => undefined);
+    throttle = new KeyedThrottle(
+      20,
+      async () => void runs++,
+      () => undefined,
+    );
     throttle.trigger('poll');
     throttle.trigger('poll');
     throttle.close();

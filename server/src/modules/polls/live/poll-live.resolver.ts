@@ -25,8 +25,13 @@ async function followResults(ctx: Context, pollId: string): Promise<AsyncIterabl
   return pollLive.follow(poll.id, async (results) => {
     const current = results.poll;
     const now = session ? await session() : viewer;
-    if (session && !now) return new AppError(ErrorCode.UNAUTHENTICATED, 'The session has ended (signed out, expired or the account deactivated). Sign in again to follow these results.');
-    if (current.resultsVisibility === checked.resultsVisibility && current.state === checked.state && now?.role === viewer?.role) return null;
+    if (session && !now)
+      return new AppError(
+        ErrorCode.UNAUTHENTICATED,
+        'The session has ended (signed out, expired or the account deactivated). Sign in again to follow these results.',
+      );
+    if (current.resultsVisibility === checked.resultsVisibility && current.state === checked.state && now?.role === viewer?.role)
+      return null;
     try {
       polls.visibleOrNotFound(now, current);
       await pollResultsAccess.assertMayReadResults(now, current, token);
@@ -45,7 +50,7 @@ export class PollLiveResolver {
   @Public()
   @Subscription(() => PollResults, {
     description:
-      'A poll\'s results as they change: the current results at once, then again as responses arrive, at most about four times a second (the last response is always included). Access as for `pollResults`: PUBLIC to anyone, AFTER_RESPONSE to staff and to a respondent who answered (connection parameter `respondentToken` or the respondent cookie), STAFF_ONLY to staff (connection parameter `authorization` or the session cookie). Otherwise the subscription ends at once with FORBIDDEN, or NOT_FOUND for a poll the caller may not see. Served over WebSocket (graphql-transport-ws) at /graphql.',
+      "A poll's results as they change: the current results at once, then again as responses arrive, at most about four times a second (the last response is always included). Access as for `pollResults`: PUBLIC to anyone, AFTER_RESPONSE to staff and to a respondent who answered (connection parameter `respondentToken` or the respondent cookie), STAFF_ONLY to staff (connection parameter `authorization` or the session cookie). Otherwise the subscription ends at once with FORBIDDEN, or NOT_FOUND for a poll the caller may not see. Served over WebSocket (graphql-transport-ws) at /graphql.",
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { pollId: string }, Context>) => followResults(context, args.pollId),
   })
   pollResultsUpdated(

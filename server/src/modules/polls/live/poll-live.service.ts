@@ -65,7 +65,11 @@ export class PollLiveResults {
     const onError = (err: unknown, pollId: string) => this.log.error({ err, pollId }, 'live results: computing results failed');
     this.pushes = new KeyedThrottle(options.throttleMs, (pollId) => this.push(pollId), onError);
     // Announcing is throttled too: other instances need "something changed", not every response.
-    this.announcements = new KeyedThrottle(options.throttleMs, async (pollId) => options.bus?.announce(pollId), (err, pollId) => this.log.warn({ err, pollId }, 'live results: announcing failed'));
+    this.announcements = new KeyedThrottle(
+      options.throttleMs,
+      async (pollId) => options.bus?.announce(pollId),
+      (err, pollId) => this.log.warn({ err, pollId }, 'live results: announcing failed'),
+    );
     this.stopListening = events.onResponse((pollId) => {
       if (options.bus) this.announcements.trigger(pollId);
       this.changed(pollId);
@@ -81,7 +85,9 @@ export class PollLiveResults {
     if (this.closed) throw new Error('live results are shut down');
     let poll = this.followed.get(pollId);
     if (!poll) {
-      const watching = this.options.bus?.watch(pollId).catch((err) => this.log.warn({ err, pollId }, 'live results: cannot hear other instances; following this one only'));
+      const watching = this.options.bus
+        ?.watch(pollId)
+        .catch((err) => this.log.warn({ err, pollId }, 'live results: cannot hear other instances; following this one only'));
       poll = { followers: new Set(), version: 0, watching: watching ?? Promise.resolve() };
       this.followed.set(pollId, poll);
     }

@@ -47,7 +47,9 @@ export class RedisPollResponseBus implements PollResponseBus {
   }
 
   announce(pollId: string): void {
-    this.publisher.publish(this.channelPrefix + pollId, this.instanceId).catch((err) => this.log.warn({ err, pollId }, 'live results: publishing to Redis failed'));
+    this.publisher
+      .publish(this.channelPrefix + pollId, this.instanceId)
+      .catch((err) => this.log.warn({ err, pollId }, 'live results: publishing to Redis failed'));
   }
 
   async watch(pollId: string): Promise<void> {
@@ -55,7 +57,9 @@ export class RedisPollResponseBus implements PollResponseBus {
   }
 
   unwatch(pollId: string): void {
-    this.subscriber.unsubscribe(this.channelPrefix + pollId).catch((err) => this.log.warn({ err, pollId }, 'live results: unsubscribing from Redis failed'));
+    this.subscriber
+      .unsubscribe(this.channelPrefix + pollId)
+      .catch((err) => this.log.warn({ err, pollId }, 'live results: unsubscribing from Redis failed'));
   }
 
   onAnnouncement(listener: (pollId: string) => void): void {

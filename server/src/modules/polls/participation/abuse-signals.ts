@@ -32,10 +32,22 @@ export function networkPrefix(address: string): string {
 }
 
 const BROWSERS: Array<[RegExp, string]> = [
-  [/bot|spider|crawl/i, 'bot'], [/curl\/|wget\/|python|okhttp|go-http/i, 'tool'], [/Edg\//, 'Edge'], [/OPR\//, 'Opera'], [/SamsungBrowser\//, 'Samsung'],
-  [/Firefox\/|FxiOS\//, 'Firefox'], [/CriOS\/|Chrome\//, 'Chrome'], [/Safari\//, 'Safari'],
+  [/bot|spider|crawl/i, 'bot'],
+  [/curl\/|wget\/|python|okhttp|go-http/i, 'tool'],
+  [/Edg\//, 'Edge'],
+  [/OPR\//, 'Opera'],
+  [/SamsungBrowser\//, 'Samsung'],
+  [/Firefox\/|FxiOS\//, 'Firefox'],
+  [/CriOS\/|Chrome\//, 'Chrome'],
+  [/Safari\//, 'Safari'],
 ];
-const SYSTEMS: Array<[RegExp, string]> = [[/Android/, 'Android'], [/iPhone|iPad|iPod/, 'iOS'], [/Windows/, 'Windows'], [/Mac OS X|Macintosh/, 'macOS'], [/Linux/, 'Linux']];
+const SYSTEMS: Array<[RegExp, string]> = [
+  [/Android/, 'Android'],
+  [/iPhone|iPad|iPod/, 'iOS'],
+  [/Windows/, 'Windows'],
+  [/Mac OS X|Macintosh/, 'macOS'],
+  [/Linux/, 'Linux'],
+];
 
 /** A browser family and operating system, coarse on purpose: "Chrome/Android", "Safari/iOS", "tool/other". */
 export function userAgentFamily(userAgent: string | undefined): string {
@@ -89,7 +101,10 @@ export class AbuseSignals {
   start(flushMs: number): void {
     this.timer = setInterval(() => void this.flush(), flushMs);
     this.timer.unref();
-    this.housekeeping = setInterval(() => void this.purgeExpired().catch((err) => this.log.warn({ err }, 'participation housekeeping failed')), 60_000);
+    this.housekeeping = setInterval(
+      () => void this.purgeExpired().catch((err) => this.log.warn({ err }, 'participation housekeeping failed')),
+      60_000,
+    );
     this.housekeeping.unref();
   }
 
@@ -111,7 +126,10 @@ export class AbuseSignals {
     if (!client) return null;
     const day = this.calendar.dayOf(now);
     const salt = this.salts.cached(day) ?? (await this.salts.load(day));
-    return createHmac('sha256', salt).update(`abuse-cluster\n${networkPrefix(client.address)}\n${userAgentFamily(client.userAgent)}`).digest().subarray(0, 16);
+    return createHmac('sha256', salt)
+      .update(`abuse-cluster\n${networkPrefix(client.address)}\n${userAgentFamily(client.userAgent)}`)
+      .digest()
+      .subarray(0, 16);
   }
 
   /** Counts an accepted answer. */
@@ -148,7 +166,12 @@ export class AbuseSignals {
           await this.db.query(
             `INSERT INTO poll_arrival_cluster (poll_id, window_start, cluster_key, answers) SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::bytea[], $4::int[])
              ON CONFLICT ON CONSTRAINT pk_poll_arrival_cluster DO UPDATE SET answers = poll_arrival_cluster.answers + EXCLUDED.answers`,
-            [clusters.map((c) => c.pollId), clusters.map((c) => c.windowStart.toISOString()), clusters.map((c) => c.key), clusters.map((c) => c.answers)],
+            [
+              clusters.map((c) => c.pollId),
+              clusters.map((c) => c.windowStart.toISOString()),
+              clusters.map((c) => c.key),
+              clusters.map((c) => c.answers),
+            ],
           );
         }
       } catch (err) {
@@ -179,7 +202,12 @@ export class AbuseSignals {
        FROM poll_arrival_cluster c WHERE c.poll_id = $1 AND c.answers >= $2 ORDER BY c.answers DESC, c.window_start DESC LIMIT 50`,
       [pollId, CLUSTER_MIN_ANSWERS],
     );
-    return rows.map((r) => ({ id: r.cluster_key.toString('base64url'), windowStart: r.window_start, answers: r.answers, quarantined: r.quarantined }));
+    return rows.map((r) => ({
+      id: r.cluster_key.toString('base64url'),
+      windowStart: r.window_start,
+      answers: r.answers,
+      quarantined: r.quarantined,
+    }));
   }
 
   async quarantinedCount(pollId: string): Promise<number> {
@@ -192,7 +220,10 @@ export class AbuseSignals {
   }
 
   /** Holds a window's (whole hours) or a cluster's answers out of every result. */
-  async quarantine(actor: Actor, input: { pollId: string; clusterId?: string | null; from?: Date | null; to?: Date | null; reason: string }): Promise<PollQuarantine> {
+  async quarantine(
+    actor: Actor,
+    input: { pollId: string; clusterId?: string | null; from?: Date | null; to?: Date | null; reason: string },
+  ): Promise<PollQuarantine> {
     if (!isUuid(input.pollId)) throw notFound('Poll');
     const byCluster = input.clusterId != null;
     const byWindow = input.from != null || input.to != null;
@@ -215,7 +246,14 @@ export class AbuseSignals {
       await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MOVER_LOCK_CLASS, input.pollId]);
       await m.query('SET LOCAL statement_timeout = 0'); // marking and recounting a big poll takes longer than a request query may
       const q = await m.getRepository(PollQuarantine).save(
-        m.getRepository(PollQuarantine).create({ pollId: input.pollId, clusterKey, windowFrom: from, windowTo: to, reason: input.reason.trim(), createdBy: actor.userId }),
+        m.getRepository(PollQuarantine).create({
+          pollId: input.pollId,
+          clusterKey,
+          windowFrom: from,
+          windowTo: to,
+          reason: input.reason.trim(),
+          createdBy: actor.userId,
+        }),
       );
       const [, held] = (await m.query(
         `UPDATE poll_response SET quarantined = true WHERE poll_id = $1 AND NOT quarantined
@@ -225,7 +263,14 @@ export class AbuseSignals {
       await m.update(PollQuarantine, { id: q.id }, { responses: held });
       await this.rebuild(m, input.pollId);
       const after = { ...q, responses: held, clusterKey: clusterKey?.toString('base64url') ?? null };
-      await this.audit.record(m, { actorId: actor.userId, action: 'quarantinePollAnswers', entityType: 'PollQuarantine', entityId: q.id, after, requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'quarantinePollAnswers',
+        entityType: 'PollQuarantine',
+        entityId: q.id,
+        after,
+        requestId: actor.requestId,
+      });
       return { ...q, responses: held };
     });
     await this.fold();
@@ -243,9 +288,19 @@ export class AbuseSignals {
       await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MOVER_LOCK_CLASS, q.pollId]);
       await m.query('SET LOCAL statement_timeout = 0');
       await m.update(PollQuarantine, { id }, { releasedAt: () => 'now()', releasedBy: actor.userId } as never);
-      await m.query(`UPDATE poll_response r SET quarantined = ${QUARANTINED_BY_ACTIVE('r')} WHERE r.poll_id = $1 AND r.quarantined`, [q.pollId]);
+      await m.query(`UPDATE poll_response r SET quarantined = ${QUARANTINED_BY_ACTIVE('r')} WHERE r.poll_id = $1 AND r.quarantined`, [
+        q.pollId,
+      ]);
       await this.rebuild(m, q.pollId);
-      await this.audit.record(m, { actorId: actor.userId, action: 'releasePollQuarantine', entityType: 'PollQuarantine', entityId: id, before: { releasedAt: null }, after: { releasedAt: 'now' }, requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'releasePollQuarantine',
+        entityType: 'PollQuarantine',
+        entityId: id,
+        before: { releasedAt: null },
+        after: { releasedAt: 'now' },
+        requestId: actor.requestId,
+      });
       return m.findOneOrFail(PollQuarantine, { where: { id } });
     });
     await this.fold();
@@ -265,11 +320,19 @@ export class AbuseSignals {
     );
     for (const { table_name } of tables) await m.query(`DELETE FROM "${table_name}" WHERE poll_id = $1`, [pollId]);
     await m.query('DELETE FROM poll_tally_queue WHERE poll_id = $1', [pollId]);
-    await m.query('INSERT INTO poll_tally_queue (poll_id, response_id) SELECT poll_id, id FROM poll_response WHERE poll_id = $1 AND NOT quarantined', [pollId]);
-    await m.query('INSERT INTO poll_assurance_tally (poll_id, assurance, responses) SELECT poll_id, assurance, count(*) FROM poll_response WHERE poll_id = $1 AND NOT quarantined GROUP BY 1, 2', [pollId]);
+    await m.query(
+      'INSERT INTO poll_tally_queue (poll_id, response_id) SELECT poll_id, id FROM poll_response WHERE poll_id = $1 AND NOT quarantined',
+      [pollId],
+    );
+    await m.query(
+      'INSERT INTO poll_assurance_tally (poll_id, assurance, responses) SELECT poll_id, assurance, count(*) FROM poll_response WHERE poll_id = $1 AND NOT quarantined GROUP BY 1, 2',
+      [pollId],
+    );
   }
 }
 
 /** SQL: whether an active quarantine of its poll holds response `r` (by cluster, or by the hour it was counted). */
-export const QUARANTINED_BY_ACTIVE = (r: string) => `EXISTS (SELECT 1 FROM poll_quarantine q WHERE q.poll_id = ${r}.poll_id AND q.released_at IS NULL
+export const QUARANTINED_BY_ACTIVE = (
+  r: string,
+) => `EXISTS (SELECT 1 FROM poll_quarantine q WHERE q.poll_id = ${r}.poll_id AND q.released_at IS NULL
   AND ((q.cluster_key IS NOT NULL AND q.cluster_key = ${r}.cluster_key) OR (q.window_from IS NOT NULL AND ${r}.submitted_at >= q.window_from AND ${r}.submitted_at < q.window_to)))`;

@@ -150,7 +150,7 @@ export class AnswerMixer {
           total += n;
         }
       } catch (err) {
-        this.log.error({ err, pollId }, 'moving a poll\'s answers out of the mix failed; they stay there and are tried again');
+        this.log.error({ err, pollId }, "moving a poll's answers out of the mix failed; they stay there and are tried again");
       }
     }
     if (moved.length) {

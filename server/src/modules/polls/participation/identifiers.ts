@@ -1,4 +1,10 @@
-import { digitsArToEn, digitsFaToEn, isPhoneNumberValid, phoneNumberNormalizer, verifyIranianNationalId } from '@persian-tools/persian-tools';
+import {
+  digitsArToEn,
+  digitsFaToEn,
+  isPhoneNumberValid,
+  phoneNumberNormalizer,
+  verifyIranianNationalId,
+} from '@persian-tools/persian-tools';
 import { badInput } from '../../../common/errors';
 import { EligibilityKind } from '../poll.enums';
 
@@ -25,7 +31,7 @@ export function normalizeEligibilityId(kind: EligibilityKind, text: string, fiel
     const digits = asciiDigits(text);
     if (!/^\d{8,10}$/.test(digits)) throw badInput('A national code has 10 digits.', field);
     const code = digits.padStart(10, '0');
-    if (!verifyIranianNationalId(code)) throw badInput('This national code\'s check digit is wrong.', field);
+    if (!verifyIranianNationalId(code)) throw badInput("This national code's check digit is wrong.", field);
     return code;
   }
   const member = digitsArToEn(digitsFaToEn(text)).replace(/\s/g, '').toUpperCase();

@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EligibilityKind, ResponseAssurance } from '../poll.enums';
 
@@ -49,7 +59,12 @@ export class PollAssuranceTally {
   @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_assurance_tally' })
   pollId: string;
 
-  @PrimaryColumn({ type: 'enum', enum: ResponseAssurance, enumName: 'response_assurance', primaryKeyConstraintName: 'pk_poll_assurance_tally' })
+  @PrimaryColumn({
+    type: 'enum',
+    enum: ResponseAssurance,
+    enumName: 'response_assurance',
+    primaryKeyConstraintName: 'pk_poll_assurance_tally',
+  })
   assurance: ResponseAssurance;
 
   @Column({ type: 'bigint' })
@@ -113,7 +128,9 @@ export class VerificationCode {
   attempts: number;
 }
 
-@ObjectType('EligibilityList', { description: 'A list of identifiers eligible to answer RESIDENT_LIST polls. Only keyed hashes of the identifiers are stored. Staff only.' })
+@ObjectType('EligibilityList', {
+  description: 'A list of identifiers eligible to answer RESIDENT_LIST polls. Only keyed hashes of the identifiers are stored. Staff only.',
+})
 @Entity('eligibility_list')
 export class EligibilityList {
   @Field(() => ID, { description: 'Opaque identifier.' })
@@ -236,4 +253,16 @@ export class PollQuarantine {
   releasedAt: Date | null;
 }
 
-export const PARTICIPATION_ENTITIES = [PollArrivalMinute, PollArrivalCluster, PollQuarantine, PollAnswerMix, PollAssuranceTally, PollTokenKey, PollTokenIssuance, VerificationCode, EligibilityList, EligibilityEntry, SpentChallenge];
+export const PARTICIPATION_ENTITIES = [
+  PollArrivalMinute,
+  PollArrivalCluster,
+  PollQuarantine,
+  PollAnswerMix,
+  PollAssuranceTally,
+  PollTokenKey,
+  PollTokenIssuance,
+  VerificationCode,
+  EligibilityList,
+  EligibilityEntry,
+  SpentChallenge,
+];

@@ -61,7 +61,12 @@ export class ParticipationService {
     secret: string,
   ) {
     const derive = (label: string) => createHmac('sha256', secret).update(label).digest();
-    this.keys = { phone: derive('verification-phone'), code: derive('verification-code'), identity: derive('token-issuance-identity'), eligibility: derive('eligibility-entry') };
+    this.keys = {
+      phone: derive('verification-phone'),
+      code: derive('verification-code'),
+      identity: derive('token-issuance-identity'),
+      eligibility: derive('eligibility-entry'),
+    };
   }
 
   /** Sends a one-time code to a mobile number for a VERIFIED_PHONE poll. */
@@ -112,29 +117,45 @@ export class ParticipationService {
       if (!input.phone) throw badInput('Send the mobile number the code went to.', 'input.phone');
       if (!input.code) throw badInput('Send the code that was texted.', 'input.code');
       const mobile = normalizeMobile(input.phone, 'input.phone');
-      const code = input.code.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).trim();
+      const code = input.code
+        .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+        .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+        .trim();
       if (!/^\d{6}$/.test(code)) throw badInput('The code has 6 digits.', 'input.code');
       await this.checkCode(poll.id, mobile, code);
       identity = `mobile:${mobile}`;
       const phoneKey = this.phoneKey(poll.id, mobile);
-      spendCode = async (m) => void (await m.query('DELETE FROM verification_code WHERE poll_id = $1 AND phone_key = $2', [poll.id, phoneKey]));
+      spendCode = async (m) =>
+        void (await m.query('DELETE FROM verification_code WHERE poll_id = $1 AND phone_key = $2', [poll.id, phoneKey]));
     } else {
-      if (input.phone != null || input.code != null) throw badInput('This poll checks an eligibility list: send residentId.', 'input.phone');
-      if (!input.residentId) throw badInput('Send the identifier on the eligibility list (national code or member number).', 'input.residentId');
+      if (input.phone != null || input.code != null)
+        throw badInput('This poll checks an eligibility list: send residentId.', 'input.phone');
+      if (!input.residentId)
+        throw badInput('Send the identifier on the eligibility list (national code or member number).', 'input.residentId');
       const [list] = await this.db.query('SELECT id, kind FROM eligibility_list WHERE id = $1', [poll.eligibilityListId]);
       if (!list) throw new AppError(PollErrorCode.NOT_ELIGIBLE, 'This poll has no eligibility list yet.');
       const value = normalizeEligibilityId(list.kind, input.residentId, 'input.residentId');
-      const onList = await this.db.query('SELECT 1 FROM eligibility_entry WHERE list_id = $1 AND identity_key = $2', [list.id, this.entryKey(list.kind, value)]);
-      if (!onList.length) throw new AppError(PollErrorCode.NOT_ELIGIBLE, 'This identifier is not on the poll\'s eligibility list.', { field: 'input.residentId' });
+      const onList = await this.db.query('SELECT 1 FROM eligibility_entry WHERE list_id = $1 AND identity_key = $2', [
+        list.id,
+        this.entryKey(list.kind, value),
+      ]);
+      if (!onList.length)
+        throw new AppError(PollErrorCode.NOT_ELIGIBLE, "This identifier is not on the poll's eligibility list.", {
+          field: 'input.residentId',
+        });
       identity = `${list.kind}:${value}`;
     }
 
     return this.db.transaction(async (m) => {
-      const inserted = await m.query('INSERT INTO poll_token_issuance (poll_id, identity_key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1', [
-        poll.id,
-        createHmac('sha256', this.keys.identity).update(`${poll.id}:${identity}`).digest(),
-      ]);
-      if (!inserted.length) throw new AppError(PollErrorCode.TOKEN_ALREADY_ISSUED, 'This person has already received this poll\'s token (one answer per person).');
+      const inserted = await m.query(
+        'INSERT INTO poll_token_issuance (poll_id, identity_key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1',
+        [poll.id, createHmac('sha256', this.keys.identity).update(`${poll.id}:${identity}`).digest()],
+      );
+      if (!inserted.length)
+        throw new AppError(
+          PollErrorCode.TOKEN_ALREADY_ISSUED,
+          "This person has already received this poll's token (one answer per person).",
+        );
       await spendCode?.(m);
       return { blindSignature: this.tokens.blindSign(keys, blinded), publicKey: keys.publicKeyDer };
     });
@@ -157,13 +178,25 @@ export class ParticipationService {
     return isUuid(id) ? this.db.getRepository(EligibilityList).findOneBy({ id }) : null;
   }
 
-  async createList(actor: Actor, input: { name: string; kind: EligibilityKind; entries: string }): Promise<{ list: EligibilityList; added: number }> {
+  async createList(
+    actor: Actor,
+    input: { name: string; kind: EligibilityKind; entries: string },
+  ): Promise<{ list: EligibilityList; added: number }> {
     const values = this.parseEntries(input.kind, input.entries);
     return this.db.transaction(async (m) => {
-      const list = await m.getRepository(EligibilityList).save(m.getRepository(EligibilityList).create({ name: input.name.trim(), kind: input.kind, entryCount: 0 }));
+      const list = await m
+        .getRepository(EligibilityList)
+        .save(m.getRepository(EligibilityList).create({ name: input.name.trim(), kind: input.kind, entryCount: 0 }));
       const added = await this.addEntries(m, list, values);
-      await this.audit.record(m, { actorId: actor.userId, action: 'createEligibilityList', entityType: 'EligibilityList', entityId: list.id, after: { name: list.name, kind: list.kind, added }, requestId: actor.requestId });
-      return { list: (await m.getRepository(EligibilityList).findOneByOrFail({ id: list.id })), added };
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'createEligibilityList',
+        entityType: 'EligibilityList',
+        entityId: list.id,
+        after: { name: list.name, kind: list.kind, added },
+        requestId: actor.requestId,
+      });
+      return { list: await m.getRepository(EligibilityList).findOneByOrFail({ id: list.id }), added };
     });
   }
 
@@ -175,7 +208,14 @@ export class ParticipationService {
       const list = await m.getRepository(EligibilityList).findOne({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
       if (!list) throw notFound('Eligibility list');
       const added = await this.addEntries(m, list, values);
-      await this.audit.record(m, { actorId: actor.userId, action: 'addEligibilityEntries', entityType: 'EligibilityList', entityId: list.id, after: { added }, requestId: actor.requestId });
+      await this.audit.record(m, {
+        actorId: actor.userId,
+        action: 'addEligibilityEntries',
+        entityType: 'EligibilityList',
+        entityId: list.id,
+        after: { added },
+        requestId: actor.requestId,
+      });
       return { list: await m.getRepository(EligibilityList).findOneByOrFail({ id: list.id }), added };
     });
   }
@@ -186,7 +226,10 @@ export class ParticipationService {
     const values: string[] = [];
     const rejected: RejectedRow[] = [];
     lines.forEach((raw, i) => {
-      const line = raw.replace(/^\uFEFF/, '').split(/[,;\t]/)[0].trim();
+      const line = raw
+        .replace(/^\uFEFF/, '')
+        .split(/[,;\t]/)[0]
+        .trim();
       if (!line) return;
       try {
         values.push(normalizeEligibilityId(kind, line, 'input.entries'));
@@ -195,19 +238,30 @@ export class ParticipationService {
       }
     });
     if (rejected.length) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `${rejected.length} line(s) are not valid ${kind === EligibilityKind.NATIONAL_CODE ? 'national codes' : 'member numbers'}; nothing was added.`, {
-        field: 'input.entries',
-        rows: rejected.slice(0, 100),
-      });
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `${rejected.length} line(s) are not valid ${kind === EligibilityKind.NATIONAL_CODE ? 'national codes' : 'member numbers'}; nothing was added.`,
+        {
+          field: 'input.entries',
+          rows: rejected.slice(0, 100),
+        },
+      );
     }
     if (!values.length) throw badInput('The upload holds no identifiers.', 'input.entries');
-    if (values.length > ELIGIBILITY_ENTRIES_PER_CALL) throw badInput(`Send at most ${ELIGIBILITY_ENTRIES_PER_CALL} identifiers a call; add the rest with addEligibilityEntries.`, 'input.entries');
+    if (values.length > ELIGIBILITY_ENTRIES_PER_CALL)
+      throw badInput(
+        `Send at most ${ELIGIBILITY_ENTRIES_PER_CALL} identifiers a call; add the rest with addEligibilityEntries.`,
+        'input.entries',
+      );
     return values;
   }
 
   private async addEntries(m: import('typeorm').EntityManager, list: EligibilityList, values: string[]): Promise<number> {
     const keys = [...new Set(values)].map((v) => this.entryKey(list.kind, v));
-    const rows = await m.query('INSERT INTO eligibility_entry (list_id, identity_key) SELECT $1, k FROM unnest($2::bytea[]) k ON CONFLICT DO NOTHING RETURNING 1', [list.id, keys]);
+    const rows = await m.query(
+      'INSERT INTO eligibility_entry (list_id, identity_key) SELECT $1, k FROM unnest($2::bytea[]) k ON CONFLICT DO NOTHING RETURNING 1',
+      [list.id, keys],
+    );
     await m.query('UPDATE eligibility_list SET entry_count = entry_count + $2, updated_at = now() WHERE id = $1', [list.id, rows.length]);
     return rows.length;
   }
@@ -215,20 +269,36 @@ export class ParticipationService {
   private async checkCode(pollId: string, mobile: string, code: string): Promise<void> {
     const phoneKey = this.phoneKey(pollId, mobile);
     const outcome = await this.db.transaction(async (m) => {
-      const [row] = await m.query('SELECT code_hash, attempts FROM verification_code WHERE poll_id = $1 AND phone_key = $2 AND expires_at > now() FOR UPDATE', [pollId, phoneKey]);
+      const [row] = await m.query(
+        'SELECT code_hash, attempts FROM verification_code WHERE poll_id = $1 AND phone_key = $2 AND expires_at > now() FOR UPDATE',
+        [pollId, phoneKey],
+      );
       if (!row) return { ok: false as const, expired: true, left: 0 };
       const expected: Buffer = row.code_hash;
       const given = this.codeHash(pollId, mobile, code);
       if (timingSafeEqual(expected, given)) return { ok: true as const };
       const attempts = row.attempts + 1;
-      if (attempts >= CODE_MAX_ATTEMPTS) await m.query('DELETE FROM verification_code WHERE poll_id = $1 AND phone_key = $2', [pollId, phoneKey]);
+      if (attempts >= CODE_MAX_ATTEMPTS)
+        await m.query('DELETE FROM verification_code WHERE poll_id = $1 AND phone_key = $2', [pollId, phoneKey]);
       else await m.query('UPDATE verification_code SET attempts = $3 WHERE poll_id = $1 AND phone_key = $2', [pollId, phoneKey, attempts]);
       return { ok: false as const, expired: false, left: CODE_MAX_ATTEMPTS - attempts };
     });
     if (outcome.ok) return;
-    if (outcome.expired) throw new AppError(PollErrorCode.CODE_EXPIRED, 'No code is waiting for this number: it expired after 2 minutes, was used up by wrong tries, or was never sent. Ask for a new one.', { field: 'input.code' });
-    if (outcome.left === 0) throw new AppError(PollErrorCode.CODE_EXPIRED, 'Too many wrong codes: this code is void. Ask for a new one.', { field: 'input.code', attemptsLeft: 0 });
-    throw new AppError(PollErrorCode.CODE_INVALID, 'This is not the code that was sent.', { field: 'input.code', attemptsLeft: outcome.left });
+    if (outcome.expired)
+      throw new AppError(
+        PollErrorCode.CODE_EXPIRED,
+        'No code is waiting for this number: it expired after 2 minutes, was used up by wrong tries, or was never sent. Ask for a new one.',
+        { field: 'input.code' },
+      );
+    if (outcome.left === 0)
+      throw new AppError(PollErrorCode.CODE_EXPIRED, 'Too many wrong codes: this code is void. Ask for a new one.', {
+        field: 'input.code',
+        attemptsLeft: 0,
+      });
+    throw new AppError(PollErrorCode.CODE_INVALID, 'This is not the code that was sent.', {
+      field: 'input.code',
+      attemptsLeft: outcome.left,
+    });
   }
 
   private async openPoll(pollId: string, assurance?: PollAssurance) {

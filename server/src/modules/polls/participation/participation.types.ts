@@ -4,16 +4,18 @@ import { TextInput } from '../../../common/validation';
 import { EligibilityKind, ResponseAssurance } from '../poll.enums';
 import { EligibilityList } from './participation.entity';
 
-@ObjectType({ description: 'A proof-of-work challenge (ALTCHA) for an OPEN poll\'s answer.' })
+@ObjectType({ description: "A proof-of-work challenge (ALTCHA) for an OPEN poll's answer." })
 export class ProofOfWorkChallenge {
-  @Field({ description: 'The challenge as JSON text, as the ALTCHA widget (`challenge` attribute) and altcha-lib\'s `solveChallenge` take it.' })
+  @Field({
+    description: "The challenge as JSON text, as the ALTCHA widget (`challenge` attribute) and altcha-lib's `solveChallenge` take it.",
+  })
   json: string;
 
   @Field({ description: 'After this instant the challenge is no longer accepted.' })
   expiresAt: Date;
 }
 
-@ObjectType({ description: 'A verified poll\'s public key for blind signatures (RFC 9474). Anyone can check a token with it.' })
+@ObjectType({ description: "A verified poll's public key for blind signatures (RFC 9474). Anyone can check a token with it." })
 export class PollTokenKey {
   @Field({ description: 'The RFC 9474 variant: RSABSSA-SHA384-PSS-Randomized (RSA-2048).' })
   algorithm: string;
@@ -63,7 +65,7 @@ export class IssuePollTokenInput {
   @MaxLength(64)
   pollId: string;
 
-  @Field({ description: 'The blinded message (RFC 9474 `blind` output, 256 bytes), base64url. Made with the poll\'s `tokenKey`.' })
+  @Field({ description: "The blinded message (RFC 9474 `blind` output, 256 bytes), base64url. Made with the poll's `tokenKey`." })
   @MaxLength(400)
   blindedMessage: string;
 
@@ -77,7 +79,10 @@ export class IssuePollTokenInput {
   @MaxLength(16)
   code?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'RESIDENT_LIST: the identifier on the poll\'s eligibility list (a national code, or a member number).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "RESIDENT_LIST: the identifier on the poll's eligibility list (a national code, or a member number).",
+  })
   @IsOptional()
   @MaxLength(40)
   residentId?: string | null;
@@ -91,7 +96,7 @@ export class IssuePollTokenPayload {
   @Field({ description: 'The blind signature (256 bytes), base64url.' })
   blindSignature: string;
 
-  @Field(() => PollTokenKey, { description: 'The key that signed it (the poll\'s `tokenKey`).' })
+  @Field(() => PollTokenKey, { description: "The key that signed it (the poll's `tokenKey`)." })
   tokenKey: PollTokenKey;
 }
 
@@ -103,7 +108,10 @@ export class CreateEligibilityListInput {
   @Field(() => EligibilityKind, { description: 'Which identifiers it holds.' })
   kind: EligibilityKind;
 
-  @Field({ description: 'Identifiers, one per line (a CSV\'s first column works; blank lines are skipped), at most 5,000 a call. Any bad line refuses the whole upload, listed by line in `extensions.rows`.' })
+  @Field({
+    description:
+      "Identifiers, one per line (a CSV's first column works; blank lines are skipped), at most 5,000 a call. Any bad line refuses the whole upload, listed by line in `extensions.rows`.",
+  })
   @MaxLength(200_000)
   entries: string;
 }
@@ -128,7 +136,7 @@ export class EligibilityListPayload {
   added: number;
 }
 
-@ObjectType({ description: 'A minute with far more answers than the poll\'s typical minute.' })
+@ObjectType({ description: "A minute with far more answers than the poll's typical minute." })
 export class AnswerBurst {
   @Field({ description: 'The minute (UTC).' })
   minute: Date;
@@ -136,11 +144,14 @@ export class AnswerBurst {
   @Field(() => Int, { description: 'Answers accepted in it.' })
   answers: number;
 
-  @Field(() => Float, { description: 'The poll\'s typical minute (the median of its minutes with answers).' })
+  @Field(() => Float, { description: "The poll's typical minute (the median of its minutes with answers)." })
   baseline: number;
 }
 
-@ObjectType({ description: 'Answers from one network prefix and browser family within ten minutes (5 or more). The id is a keyed hash under the day\'s salt, deleted after a day: no one can later tell which network it was.' })
+@ObjectType({
+  description:
+    "Answers from one network prefix and browser family within ten minutes (5 or more). The id is a keyed hash under the day's salt, deleted after a day: no one can later tell which network it was.",
+})
 export class AnswerCluster {
   @Field({ description: 'Opaque; pass it to `quarantinePollAnswers`.' })
   id: string;
@@ -155,7 +166,9 @@ export class AnswerCluster {
   quarantined: boolean;
 }
 
-@ObjectType('PollQuarantine', { description: 'Answers of a time window or a cluster held out of every result (still stored). Reversible; both acts are in the audit log.' })
+@ObjectType('PollQuarantine', {
+  description: 'Answers of a time window or a cluster held out of every result (still stored). Reversible; both acts are in the audit log.',
+})
 export class PollQuarantineView {
   @Field(() => ID, { description: 'Opaque identifier.' })
   id: string;
@@ -169,7 +182,7 @@ export class PollQuarantineView {
   @Field(() => String, { nullable: true, description: 'The cluster, when it holds one.' })
   clusterId: string | null;
 
-  @Field({ description: 'Why (staff\'s words).' })
+  @Field({ description: "Why (staff's words)." })
   reason: string;
 
   @Field(() => Int, { description: 'Responses it held out when made.' })
@@ -193,7 +206,7 @@ export class PollAbuseSignals {
   @Field(() => Int, { description: 'Responses a quarantine holds out of the results.' })
   quarantinedCount: number;
 
-  @Field(() => Float, { description: 'The poll\'s typical minute: the median of answers per minute over its minutes with answers.' })
+  @Field(() => Float, { description: "The poll's typical minute: the median of answers per minute over its minutes with answers." })
   baselinePerMinute: number;
 
   @Field(() => [AnswerBurst], { description: 'Minutes with at least 10 answers and 4 × the typical minute, newest first (at most 50).' })

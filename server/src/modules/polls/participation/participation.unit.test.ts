@@ -27,9 +27,14 @@ describe('normalizeMobile', () => {
     ['9121234567', '09121234567'],
   ])('reads %s as %s', (given, expected) => expect(normalizeMobile(given, 'input.phone')).toBe(expected));
 
-  it.each(['0912123456', '091212345678', '02112345678', '+4915112345678', 'نه', ''])('refuses %p with BAD_USER_INPUT on the field', (given) => {
-    expect(() => normalizeMobile(given, 'input.phone')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.phone' }) }));
-  });
+  it.each(['0912123456', '091212345678', '02112345678', '+4915112345678', 'نه', ''])(
+    'refuses %p with BAD_USER_INPUT on the field',
+    (given) => {
+      expect(() => normalizeMobile(given, 'input.phone')).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.phone' }) }),
+      );
+    },
+  );
 
   it('masks the middle of a number', () => expect(maskMobile('09121234567')).toBe('0912***4567'));
 });
@@ -54,7 +59,11 @@ describe('clusters', () => {
     expect(networkPrefix('::ffff:5.160.12.7')).toBe('5.160.12.0/24');
     expect(networkPrefix('2a01:5ec0:1:2::9')).toBe('2a01:5ec0:1::/48');
     expect(userAgentFamily('Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36')).toBe('Chrome/Android');
-    expect(userAgentFamily('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1')).toBe('Safari/iOS');
+    expect(
+      userAgentFamily(
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1',
+      ),
+    ).toBe('Safari/iOS');
     expect(userAgentFamily('python-requests/2.31')).toBe('tool/other');
     expect(userAgentFamily(undefined)).toBe('other/other');
   });
@@ -78,14 +87,20 @@ describe('ProofOfWork', () => {
     const b = await pow.verify(json, 'input.challenge');
     expect(a.key.equals(b.key)).toBe(true);
     const other = await pow.challenge();
-    expect((await pow.verify(JSON.stringify({ challenge: other, solution: await solve(other) }), 'input.challenge')).key.equals(a.key)).toBe(false);
+    expect(
+      (await pow.verify(JSON.stringify({ challenge: other, solution: await solve(other) }), 'input.challenge')).key.equals(a.key),
+    ).toBe(false);
   });
 
-  it('refuses another server\'s challenge and an expired one with CHALLENGE_FAILED', async () => {
+  it("refuses another server's challenge and an expired one with CHALLENGE_FAILED", async () => {
     const foreign = new ProofOfWork('another-secret-of-at-least-32-characters', { maxCounter: 200, ttlSeconds: 60 });
     const challenge = await foreign.challenge();
-    await expect(pow.verify(JSON.stringify({ challenge, solution: await solve(challenge) }), 'input.challenge')).rejects.toMatchObject({ extensions: { code: 'CHALLENGE_FAILED' } });
+    await expect(pow.verify(JSON.stringify({ challenge, solution: await solve(challenge) }), 'input.challenge')).rejects.toMatchObject({
+      extensions: { code: 'CHALLENGE_FAILED' },
+    });
     const old = await pow.challenge(new Date(Date.now() - 120_000));
-    await expect(pow.verify(JSON.stringify({ challenge: old, solution: await solve(old) }), 'input.challenge')).rejects.toMatchObject({ extensions: { code: 'CHALLENGE_FAILED' } });
+    await expect(pow.verify(JSON.stringify({ challenge: old, solution: await solve(old) }), 'input.challenge')).rejects.toMatchObject({
+      extensions: { code: 'CHALLENGE_FAILED' },
+    });
   });
 });

@@ -43,7 +43,10 @@ export class PollTokenKeys {
   private readonly sealKey: Buffer;
   private readonly keys = new Map<string, Promise<PollKeyPair>>();
 
-  constructor(private readonly db: DataSource, secret: string) {
+  constructor(
+    private readonly db: DataSource,
+    secret: string,
+  ) {
     this.sealKey = createHmac('sha256', secret).update('poll-token-key-seal').digest();
   }
 
@@ -69,12 +72,13 @@ export class PollTokenKeys {
    * message of the wrong length or not below the modulus is BAD_USER_INPUT.
    */
   blindSign(keys: PollKeyPair, blindedMessage: Buffer): Buffer {
-    if (blindedMessage.length !== MODULUS_BYTES) throw badInput(`The blinded message must be ${MODULUS_BYTES} bytes (base64url).`, 'input.blindedMessage');
+    if (blindedMessage.length !== MODULUS_BYTES)
+      throw badInput(`The blinded message must be ${MODULUS_BYTES} bytes (base64url).`, 'input.blindedMessage');
     let signature: Buffer;
     try {
       signature = privateDecrypt({ key: keys.privateKey, padding: constants.RSA_NO_PADDING }, blindedMessage);
     } catch {
-      throw badInput('The blinded message is not below the key\'s modulus: blind it with this poll\'s public key.', 'input.blindedMessage');
+      throw badInput("The blinded message is not below the key's modulus: blind it with this poll's public key.", 'input.blindedMessage');
     }
     const check = publicEncrypt({ key: keys.publicKey, padding: constants.RSA_NO_PADDING }, signature);
     if (!check.equals(blindedMessage)) throw new Error('blind signature failed its own verification');
@@ -84,7 +88,12 @@ export class PollTokenKeys {
   /** Whether (message, signature) is a token of this poll (RSASSA-PSS-VERIFY over the prepared message). */
   verifyToken(keys: PollKeyPair, message: Buffer, signature: Buffer): boolean {
     if (signature.length !== MODULUS_BYTES) return false;
-    return verify('sha384', message, { key: keys.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: PSS_SALT_BYTES }, signature);
+    return verify(
+      'sha384',
+      message,
+      { key: keys.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: PSS_SALT_BYTES },
+      signature,
+    );
   }
 
   /** The participation key a spent token is stored as: a digest of its message (one answer per token). */
@@ -106,11 +115,10 @@ export class PollTokenKeys {
       const publicDer = pair.publicKey.export({ type: 'spki', format: 'der' });
       const privateDer = pair.privateKey.export({ type: 'pkcs8', format: 'der' });
       // Two instances may race to make it: the first one stored wins, and both use it.
-      await this.db.query('INSERT INTO poll_token_key (poll_id, public_key, sealed_private_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-        pollId,
-        publicDer,
-        this.seal(privateDer, pollId),
-      ]);
+      await this.db.query(
+        'INSERT INTO poll_token_key (poll_id, public_key, sealed_private_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [pollId, publicDer, this.seal(privateDer, pollId)],
+      );
       row = await read();
     }
     return {

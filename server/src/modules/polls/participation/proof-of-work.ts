@@ -38,7 +38,10 @@ const ALGORITHM = 'SHA-256';
 export class ProofOfWork {
   private readonly signatureSecret: string;
 
-  constructor(secret: string, private readonly settings: ProofOfWorkSettings) {
+  constructor(
+    secret: string,
+    private readonly settings: ProofOfWorkSettings,
+  ) {
     this.signatureSecret = createHmac('sha256', secret).update('altcha-challenge-signature').digest('hex');
   }
 
@@ -71,10 +74,17 @@ export class ProofOfWork {
       throw badInput('The challenge payload is not the base64 JSON the ALTCHA widget sends.', field);
     }
     const { challenge, solution } = parsed ?? {};
-    if (!challenge?.parameters || typeof challenge.signature !== 'string' || !solution || typeof solution.counter !== 'number' || typeof solution.derivedKey !== 'string') {
+    if (
+      !challenge?.parameters ||
+      typeof challenge.signature !== 'string' ||
+      !solution ||
+      typeof solution.counter !== 'number' ||
+      typeof solution.derivedKey !== 'string'
+    ) {
       throw badInput('The challenge payload lacks its challenge or solution.', field);
     }
-    if (challenge.parameters.algorithm !== ALGORITHM || challenge.parameters.cost !== 1) throw challengeFailed('The challenge is not one this server issued.');
+    if (challenge.parameters.algorithm !== ALGORITHM || challenge.parameters.cost !== 1)
+      throw challengeFailed('The challenge is not one this server issued.');
     let result;
     try {
       result = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: this.signatureSecret });

@@ -60,7 +60,9 @@ export class KavenegarSmsGateway implements SmsGateway {
     });
     const body = (await res.json().catch(() => null)) as { return?: { status?: number; message?: string } } | null;
     if (!res.ok || body?.return?.status !== 200) {
-      throw new Error(`Kavenegar refused the message: HTTP ${res.status}, status ${body?.return?.status ?? '?'} ${body?.return?.message ?? ''}`.trim());
+      throw new Error(
+        `Kavenegar refused the message: HTTP ${res.status}, status ${body?.return?.status ?? '?'} ${body?.return?.message ?? ''}`.trim(),
+      );
     }
   }
 }

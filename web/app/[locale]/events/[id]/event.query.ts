@@ -1,10 +1,10 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import { notFound } from "next/navigation";
-import type { EventListFields } from "@/components/event-item";
-import { query } from "@/lib/apollo";
-import { graphqlErrorCode } from "@/lib/api/errors";
-import type { GraphqlLocale } from "@/lib/api/schema";
-import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { notFound } from 'next/navigation';
+import type { EventListFields } from '@/components/event-item';
+import { query } from '@/lib/apollo';
+import { graphqlErrorCode } from '@/lib/api/errors';
+import type { GraphqlLocale } from '@/lib/api/schema';
+import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
 
 export interface EventPageFields extends EventListFields {
   description: string | null;
@@ -66,7 +66,7 @@ export async function loadEvent(id: string, locale: Locale): Promise<EventPageFi
     return data.event;
   } catch (error) {
     const code = graphqlErrorCode(error);
-    if (code === "NOT_FOUND" || code === "BAD_USER_INPUT") notFound();
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') notFound();
     throw error;
   }
 }

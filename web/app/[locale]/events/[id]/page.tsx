@@ -1,30 +1,30 @@
-import type { Metadata } from "next";
-import { eventTime } from "@/components/event-item";
-import { formatDayWithWeekday } from "@/lib/format";
-import { formatMonthParam, solarDate } from "@/lib/calendar";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { localePath } from "@/lib/i18n/routing";
-import { pageMetadata, summarize } from "@/lib/metadata";
-import { localeParam } from "../../locale-param";
-import { loadEvent } from "./event.query";
-import { LocalizedText } from "@/components/localized-text";
-import { fallbackProps } from "@/lib/i18n/fallback";
+import type { Metadata } from 'next';
+import { eventTime } from '@/components/event-item';
+import { formatDayWithWeekday } from '@/lib/format';
+import { formatMonthParam, solarDate } from '@/lib/calendar';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { localePath } from '@/lib/i18n/routing';
+import { pageMetadata, summarize } from '@/lib/metadata';
+import { localeParam } from '../../locale-param';
+import { loadEvent } from './event.query';
+import { LocalizedText } from '@/components/localized-text';
+import { fallbackProps } from '@/lib/i18n/fallback';
 
 // Rendered per request from the API; `next build` must not call it.
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/events/[id]">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/events/[id]'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const event = await loadEvent(decodeURIComponent((await params).id), locale);
-  return pageMetadata(locale, { title: event.title, description: summarize(event.description), type: "article" });
+  return pageMetadata(locale, { title: event.title, description: summarize(event.description), type: 'article' });
 }
 
-export default async function EventPage({ params }: PageProps<"/[locale]/events/[id]">) {
+export default async function EventPage({ params }: PageProps<'/[locale]/events/[id]'>) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const event = await loadEvent(decodeURIComponent((await params).id), locale);
-  const calendarHref = `${localePath(locale, "/calendar")}?month=${formatMonthParam(solarDate(event.date))}`;
-  const paragraphs = (event.description ?? "").split(/\n\s*\n/).filter((p) => p.trim());
+  const calendarHref = `${localePath(locale, '/calendar')}?month=${formatMonthParam(solarDate(event.date))}`;
+  const paragraphs = (event.description ?? '').split(/\n\s*\n/).filter((p) => p.trim());
 
   return (
     <article className="container page page--narrow">
@@ -38,7 +38,7 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
         </h1>
       </header>
 
-      {event.status === "CANCELLED" && (
+      {event.status === 'CANCELLED' && (
         <div className="notice notice--warning" role="note">
           <p>{t.event.cancelled}</p>
         </div>
@@ -50,7 +50,7 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
           <dd>
             {/* The site's own formatting rather than the API's text: the same calendar rule as every other page. */}
             <time dateTime={event.date}>{formatDayWithWeekday(new Date(`${event.date}T12:00:00Z`), locale)}</time>
-            {" · "}
+            {' · '}
             {eventTime(event, locale)}
           </dd>
         </div>

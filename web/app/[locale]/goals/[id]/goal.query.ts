@@ -1,18 +1,18 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import { notFound } from "next/navigation";
-import { GOAL_CARD_FIELDS, type GoalCardFields } from "@/components/goal-card";
-import { graphqlErrorCode } from "@/lib/api/errors";
-import type { GraphqlLocale } from "@/lib/api/schema";
-import { query } from "@/lib/apollo";
-import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { notFound } from 'next/navigation';
+import { GOAL_CARD_FIELDS, type GoalCardFields } from '@/components/goal-card';
+import { graphqlErrorCode } from '@/lib/api/errors';
+import type { GraphqlLocale } from '@/lib/api/schema';
+import { query } from '@/lib/apollo';
+import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
 
-export type IndicatorMetric = "OPTION_SHARE" | "RATING_MEAN" | "NPS_SCORE";
+export type IndicatorMetric = 'OPTION_SHARE' | 'RATING_MEAN' | 'NPS_SCORE';
 
 export interface GoalIndicatorFields {
   id: string;
   label: string;
   metric: IndicatorMetric;
-  direction: "AT_LEAST" | "AT_MOST";
+  direction: 'AT_LEAST' | 'AT_MOST';
   target: number;
   resultsVisible: boolean;
   currentValue: number | null;
@@ -66,7 +66,7 @@ export async function loadGoal(id: string, locale: Locale): Promise<GoalPageFiel
     return data.goal;
   } catch (error) {
     const code = graphqlErrorCode(error);
-    if (code === "NOT_FOUND" || code === "BAD_USER_INPUT") notFound();
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') notFound();
     throw error;
   }
 }

@@ -1,14 +1,14 @@
-import type { Metadata } from "next";
-import { formatDate, formatDecimal, formatNumber, formatPercent, isoDay } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import type { Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { pageMetadata, summarize } from "@/lib/metadata";
-import { localeParam } from "../../locale-param";
-import { type GoalIndicatorFields, type IndicatorMetric, loadGoal } from "./goal.query";
+import type { Metadata } from 'next';
+import { formatDate, formatDecimal, formatNumber, formatPercent, isoDay } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { pageMetadata, summarize } from '@/lib/metadata';
+import { localeParam } from '../../locale-param';
+import { type GoalIndicatorFields, type IndicatorMetric, loadGoal } from './goal.query';
 
 // Rendered per request from the API; `next build` must not call it.
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
 /** Each metric's scale, to place the value and the target on one bar. */
 const SCALE: Record<IndicatorMetric, [number, number]> = {
@@ -19,11 +19,11 @@ const SCALE: Record<IndicatorMetric, [number, number]> = {
 
 function formatValue(metric: IndicatorMetric, value: number, locale: Locale): string {
   const t = getDictionary(locale).goal;
-  if (metric === "OPTION_SHARE") return formatPercent(value, locale);
-  if (metric === "RATING_MEAN") return t.outOf5(formatDecimal(value, locale));
+  if (metric === 'OPTION_SHARE') return formatPercent(value, locale);
+  if (metric === 'RATING_MEAN') return t.outOf5(formatDecimal(value, locale));
   const rounded = Math.round(value);
   // NPS reads with its sign: +12, −8 (isolated so the sign stays on the number's left in RTL).
-  return `\u2066${rounded > 0 ? "+" : ""}${formatNumber(rounded, locale)}\u2069`;
+  return `\u2066${rounded > 0 ? '+' : ''}${formatNumber(rounded, locale)}\u2069`;
 }
 
 const position = (metric: IndicatorMetric, value: number) => {
@@ -31,7 +31,7 @@ const position = (metric: IndicatorMetric, value: number) => {
   return `${Math.min(100, Math.max(0, ((value - min) / (max - min)) * 100)).toFixed(1)}%`;
 };
 
-function PollDates({ poll, locale }: { poll: NonNullable<GoalIndicatorFields["poll"]>; locale: Locale }) {
+function PollDates({ poll, locale }: { poll: NonNullable<GoalIndicatorFields['poll']>; locale: Locale }) {
   const t = getDictionary(locale).goal;
   if (!poll.opensAt) return null;
   const from = <time dateTime={isoDay(poll.opensAt)}>{formatDate(poll.opensAt, locale)}</time>;
@@ -46,7 +46,7 @@ function PollDates({ poll, locale }: { poll: NonNullable<GoalIndicatorFields["po
 function Indicator({ indicator, locale }: { indicator: GoalIndicatorFields; locale: Locale }) {
   const t = getDictionary(locale).goal;
   const { metric, currentValue: value, target } = indicator;
-  const targetText = (indicator.direction === "AT_LEAST" ? t.atLeast : t.atMost)(formatValue(metric, target, locale));
+  const targetText = (indicator.direction === 'AT_LEAST' ? t.atLeast : t.atMost)(formatValue(metric, target, locale));
   return (
     <li className="indicator" data-indicator={indicator.id}>
       <h3 className="indicator__label">{indicator.label}</h3>
@@ -59,7 +59,9 @@ function Indicator({ indicator, locale }: { indicator: GoalIndicatorFields; loca
             <span>
               {t.target}: {targetText}
             </span>
-            <span className={indicator.onTarget ? "status status--active" : "status status--draft"}>{indicator.onTarget ? t.onTarget : t.notYet}</span>
+            <span className={indicator.onTarget ? 'status status--active' : 'status status--draft'}>
+              {indicator.onTarget ? t.onTarget : t.notYet}
+            </span>
           </p>
           <span className="indicator__track" aria-hidden="true">
             <span className="indicator__fill" style={{ inlineSize: position(metric, value) }} />
@@ -77,11 +79,11 @@ function Indicator({ indicator, locale }: { indicator: GoalIndicatorFields; loca
       {indicator.poll && (
         <p className="indicator__source">
           {t.poll}: <a href={localePath(locale, `/polls/${indicator.poll.id}/results`)}>{indicator.poll.title}</a>
-          {" · "}
+          {' · '}
           <PollDates poll={indicator.poll} locale={locale} />
           {indicator.responseCount !== null && indicator.responseCount > 0 && (
             <>
-              {" · "}
+              {' · '}
               {t.answers(formatNumber(indicator.responseCount, locale))}
             </>
           )}
@@ -91,13 +93,13 @@ function Indicator({ indicator, locale }: { indicator: GoalIndicatorFields; loca
   );
 }
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/goals/[id]">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/goals/[id]'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const goal = await loadGoal(decodeURIComponent((await params).id), locale);
-  return pageMetadata(locale, { title: goal.title, description: summarize(goal.description), type: "article" });
+  return pageMetadata(locale, { title: goal.title, description: summarize(goal.description), type: 'article' });
 }
 
-export default async function GoalPage({ params }: PageProps<"/[locale]/goals/[id]">) {
+export default async function GoalPage({ params }: PageProps<'/[locale]/goals/[id]'>) {
   const locale = await localeParam(params);
   const dictionary = getDictionary(locale);
   const t = dictionary.goal;
@@ -108,7 +110,7 @@ export default async function GoalPage({ params }: PageProps<"/[locale]/goals/[i
   return (
     <article className="container page page--narrow">
       <p className="breadcrumb">
-        <a href={localePath(locale, "/goals")}>{t.back}</a>
+        <a href={localePath(locale, '/goals')}>{t.back}</a>
       </p>
       <header className="page__header">
         <p className="page__eyebrow">{dictionary.categories[goal.category]}</p>

@@ -1,18 +1,18 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { query } from "@/lib/apollo";
-import { graphqlErrorCode } from "@/lib/api/errors";
-import type { GraphqlLocale } from "@/lib/api/schema";
-import { formatDate, isoDay } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { pageMetadata, summarize } from "@/lib/metadata";
-import { localeParam } from "../../locale-param";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { query } from '@/lib/apollo';
+import { graphqlErrorCode } from '@/lib/api/errors';
+import type { GraphqlLocale } from '@/lib/api/schema';
+import { formatDate, isoDay } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { pageMetadata, summarize } from '@/lib/metadata';
+import { localeParam } from '../../locale-param';
 
 // Rendered per request from the API; `next build` must not call it.
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
 interface NewsItemFields {
   id: string;
@@ -52,18 +52,18 @@ async function loadNewsItem(slug: string, locale: Locale): Promise<NewsItemField
     return data.newsItem;
   } catch (error) {
     const code = graphqlErrorCode(error);
-    if (code === "NOT_FOUND" || code === "BAD_USER_INPUT") notFound();
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') notFound();
     throw error;
   }
 }
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/news/[slug]">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/news/[slug]'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const item = await loadNewsItem((await params).slug, locale);
-  return pageMetadata(locale, { title: item.title, description: summarize(item.summary ?? item.body), type: "article" });
+  return pageMetadata(locale, { title: item.title, description: summarize(item.summary ?? item.body), type: 'article' });
 }
 
-export default async function NewsItemPage({ params }: PageProps<"/[locale]/news/[slug]">) {
+export default async function NewsItemPage({ params }: PageProps<'/[locale]/news/[slug]'>) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const item = await loadNewsItem((await params).slug, locale);
@@ -74,7 +74,7 @@ export default async function NewsItemPage({ params }: PageProps<"/[locale]/news
   return (
     <article className="container page page--narrow">
       <p className="breadcrumb">
-        <a href={localePath(locale, "/news")}>{t.news.allNews}</a>
+        <a href={localePath(locale, '/news')}>{t.news.allNews}</a>
       </p>
       <header className="page__header">
         <h1>{item.title}</h1>
@@ -82,7 +82,7 @@ export default async function NewsItemPage({ params }: PageProps<"/[locale]/news
           {t.news.published}: <time dateTime={isoDay(item.publishedAt)}>{formatDate(item.publishedAt, locale)}</time>
           {corrected && (
             <>
-              {" · "}
+              {' · '}
               {t.news.updated}: <time dateTime={isoDay(item.updatedAt)}>{formatDate(item.updatedAt, locale)}</time>
             </>
           )}

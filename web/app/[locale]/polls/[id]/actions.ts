@@ -1,11 +1,11 @@
-"use server";
+'use server';
 
-import { redirect } from "next/navigation";
-import { graphqlRequest } from "@/lib/api/request";
-import type { QuestionKind } from "@/lib/api/schema";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
-import type { FormErrorCode } from "@/lib/i18n/poll-text";
-import { localePath } from "@/lib/i18n/routing";
+import { redirect } from 'next/navigation';
+import { graphqlRequest } from '@/lib/api/request';
+import type { QuestionKind } from '@/lib/api/schema';
+import { defaultLocale, isLocale } from '@/lib/i18n/locales';
+import type { FormErrorCode } from '@/lib/i18n/poll-text';
+import { localePath } from '@/lib/i18n/routing';
 import {
   checkAnswers,
   DISTRICT_FIELD,
@@ -14,10 +14,10 @@ import {
   type FieldError,
   type FormValues,
   type PollRules,
-} from "@/lib/polls/answers";
-import { isUuid, keepRespondentToken, rememberAnswered, visitorHeaders } from "@/lib/respondent";
-import type { PollFormState } from "./poll-form-state";
-import { loadChallenge } from "./poll.data";
+} from '@/lib/polls/answers';
+import { isUuid, keepRespondentToken, rememberAnswered, visitorHeaders } from '@/lib/respondent';
+import type { PollFormState } from './poll-form-state';
+import { loadChallenge } from './poll.data';
 
 const RULES_QUERY = /* GraphQL */ `
   query PollRules($id: ID!) {
@@ -26,16 +26,32 @@ const RULES_QUERY = /* GraphQL */ `
       status
       assurance
       asksDistrict
-      districts { id }
-      questions { id kind required maxChoices maxLength options { id } }
+      districts {
+        id
+      }
+      questions {
+        id
+        kind
+        required
+        maxChoices
+        maxLength
+        options {
+          id
+        }
+      }
     }
-    districts { id }
+    districts {
+      id
+    }
   }
 `;
 
 const SUBMIT_MUTATION = /* GraphQL */ `
   mutation SubmitPollResponse($input: SubmitPollResponseInput!) {
-    submitPollResponse(input: $input) { pollId respondentToken }
+    submitPollResponse(input: $input) {
+      pollId
+      respondentToken
+    }
   }
 `;
 
@@ -59,13 +75,13 @@ interface RulesData {
 }
 
 const REFUSALS: Record<string, FormErrorCode> = {
-  ALREADY_RESPONDED: "ALREADY_RESPONDED",
-  POLL_CLOSED: "POLL_CLOSED",
-  POLL_NOT_OPEN: "POLL_NOT_OPEN",
-  NOT_FOUND: "POLL_CLOSED",
-  RATE_LIMITED: "RATE_LIMITED",
-  TOKEN_REQUIRED: "TOKEN_INVALID",
-  TOKEN_INVALID: "TOKEN_INVALID",
+  ALREADY_RESPONDED: 'ALREADY_RESPONDED',
+  POLL_CLOSED: 'POLL_CLOSED',
+  POLL_NOT_OPEN: 'POLL_NOT_OPEN',
+  NOT_FOUND: 'POLL_CLOSED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  TOKEN_REQUIRED: 'TOKEN_INVALID',
+  TOKEN_INVALID: 'TOKEN_INVALID',
 };
 
 const PAYLOAD = /^[A-Za-z0-9+/={}":,._ -]{1,4000}$/;
@@ -86,19 +102,19 @@ export async function submitPollAnswer(previous: PollFormState, formData: FormDa
     attempt,
   });
 
-  const pollId = String(formData.get("pollId") ?? "");
-  const rawLocale = String(formData.get("locale") ?? "");
+  const pollId = String(formData.get('pollId') ?? '');
+  const rawLocale = String(formData.get('locale') ?? '');
   const locale = isLocale(rawLocale) ? rawLocale : defaultLocale;
-  if (!isUuid(pollId)) return refuse("UNAVAILABLE");
+  if (!isUuid(pollId)) return refuse('UNAVAILABLE');
 
   const headers = await visitorHeaders();
   let rules: PollRules;
   let assurance: string;
   try {
     const { data, errors } = await graphqlRequest<RulesData>(RULES_QUERY, { id: pollId }, headers);
-    if (!data?.poll) return refuse(errors?.[0]?.extensions?.code === "NOT_FOUND" ? "POLL_CLOSED" : "UNAVAILABLE");
-    if (data.poll.status === "CLOSED") return refuse("POLL_CLOSED");
-    if (data.poll.status !== "OPEN") return refuse("POLL_NOT_OPEN");
+    if (!data?.poll) return refuse(errors?.[0]?.extensions?.code === 'NOT_FOUND' ? 'POLL_CLOSED' : 'UNAVAILABLE');
+    if (data.poll.status === 'CLOSED') return refuse('POLL_CLOSED');
+    if (data.poll.status !== 'OPEN') return refuse('POLL_NOT_OPEN');
     const eligible = data.poll.districts.length ? data.poll.districts : data.districts;
     assurance = data.poll.assurance;
     rules = {
@@ -107,22 +123,22 @@ export async function submitPollAnswer(previous: PollFormState, formData: FormDa
       questions: data.poll.questions,
     };
   } catch (error) {
-    console.error("poll answer: could not read the poll", error);
-    return refuse("UNAVAILABLE");
+    console.error('poll answer: could not read the poll', error);
+    return refuse('UNAVAILABLE');
   }
 
   const values = readValues(formData, rules);
   const checked = checkAnswers(rules, values);
   if (Object.keys(checked.errors).length) return refuse(null, values, checked.errors);
-  if (checked.empty) return refuse("EMPTY", values);
+  if (checked.empty) return refuse('EMPTY', values);
 
   // OPEN: the ALTCHA widget's payload, when JavaScript solved it (without, the answer goes in unchallenged).
-  const challenge = String(formData.get("altcha") ?? "");
+  const challenge = String(formData.get('altcha') ?? '');
   // Verified polls: the token the browser unblinded. Without it there is nothing to send.
-  const message = String(formData.get("pollTokenMessage") ?? "");
-  const signature = String(formData.get("pollTokenSignature") ?? "");
+  const message = String(formData.get('pollTokenMessage') ?? '');
+  const signature = String(formData.get('pollTokenSignature') ?? '');
   const pollToken = BASE64URL.test(message) && BASE64URL.test(signature) ? { message, signature } : null;
-  if (assurance !== "OPEN" && !pollToken) return refuse("TOKEN_INVALID", values);
+  if (assurance !== 'OPEN' && !pollToken) return refuse('TOKEN_INVALID', values);
 
   let token: string;
   try {
@@ -130,36 +146,36 @@ export async function submitPollAnswer(previous: PollFormState, formData: FormDa
       pollId,
       answers: checked.answers,
       ...(checked.districtId && { districtId: checked.districtId }),
-      ...(assurance === "OPEN" && PAYLOAD.test(challenge) && { challenge }),
-      ...(assurance !== "OPEN" && { pollToken }),
+      ...(assurance === 'OPEN' && PAYLOAD.test(challenge) && { challenge }),
+      ...(assurance !== 'OPEN' && { pollToken }),
     };
-    const { data, errors } = await graphqlRequest<{ submitPollResponse: { respondentToken: string } }>(
-      SUBMIT_MUTATION,
-      { input },
-      headers,
-    );
+    const { data, errors } = await graphqlRequest<{ submitPollResponse: { respondentToken: string } }>(SUBMIT_MUTATION, { input }, headers);
     if (!data?.submitPollResponse) {
       const error = errors?.[0];
-      const code = error?.extensions?.code ?? "";
-      if (code === "ALREADY_RESPONDED") await rememberAnswered(pollId);
+      const code = error?.extensions?.code ?? '';
+      if (code === 'ALREADY_RESPONDED') await rememberAnswered(pollId);
       if (code in REFUSALS) return refuse(REFUSALS[code], values);
-      if (code === "CHALLENGE_FAILED" || code === "CHALLENGE_REUSED" || (code === "BAD_USER_INPUT" && error?.extensions?.field === "input.challenge")) {
-        return { ...refuse("CHALLENGE_FAILED", values), challenge: await loadChallenge(headers) };
+      if (
+        code === 'CHALLENGE_FAILED' ||
+        code === 'CHALLENGE_REUSED' ||
+        (code === 'BAD_USER_INPUT' && error?.extensions?.field === 'input.challenge')
+      ) {
+        return { ...refuse('CHALLENGE_FAILED', values), challenge: await loadChallenge(headers) };
       }
-      if (code === "DISTRICT_NOT_ELIGIBLE") return refuse(null, values, { [DISTRICT_FIELD]: { code: "DISTRICT_NOT_ELIGIBLE" } });
+      if (code === 'DISTRICT_NOT_ELIGIBLE') return refuse(null, values, { [DISTRICT_FIELD]: { code: 'DISTRICT_NOT_ELIGIBLE' } });
       // A fault the checks above missed: name the answer the API names, when it names one.
-      const field = typeof error?.extensions?.field === "string" ? error.extensions.field : "";
+      const field = typeof error?.extensions?.field === 'string' ? error.extensions.field : '';
       const answer = /^input\.answers\[(\d+)\]/.exec(field);
       const questionId = answer ? checked.answers[Number(answer[1])]?.questionId : undefined;
-      if (questionId) return refuse(null, values, { [questionField(questionId)]: { code: "INVALID" } });
-      if (field === "input.districtId") return refuse(null, values, { [DISTRICT_FIELD]: { code: "DISTRICT_REQUIRED" } });
-      console.error("poll answer: the API refused", code, error?.message);
-      return refuse("UNAVAILABLE", values);
+      if (questionId) return refuse(null, values, { [questionField(questionId)]: { code: 'INVALID' } });
+      if (field === 'input.districtId') return refuse(null, values, { [DISTRICT_FIELD]: { code: 'DISTRICT_REQUIRED' } });
+      console.error('poll answer: the API refused', code, error?.message);
+      return refuse('UNAVAILABLE', values);
     }
     token = data.submitPollResponse.respondentToken;
   } catch (error) {
-    console.error("poll answer: could not reach the API", error);
-    return refuse("UNAVAILABLE", values);
+    console.error('poll answer: could not reach the API', error);
+    return refuse('UNAVAILABLE', values);
   }
 
   await keepRespondentToken(token);

@@ -1,7 +1,7 @@
-"use client";
+'use client';
 
-import { useEffect } from "react";
-import { forgetToken } from "@/lib/polls/token-storage";
+import { useEffect } from 'react';
+import { forgetToken } from '@/lib/polls/token-storage';
 
 /** After an accepted answer: the poll token it was sent with is spent, so the tab lets go of it. */
 export function ForgetPollToken({ pollId }: { pollId: string }) {

@@ -1,10 +1,10 @@
-"use client";
+'use client';
 
-import { useEffect, useState } from "react";
-import { PollResultsChart, type PollResultsFields } from "@/components/poll-results";
-import { formatNumber } from "@/lib/format";
-import type { Locale } from "@/lib/i18n/locales";
-import { pollText } from "@/lib/i18n/poll-text";
+import { useEffect, useState } from 'react';
+import { PollResultsChart, type PollResultsFields } from '@/components/poll-results';
+import { formatNumber } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { pollText } from '@/lib/i18n/poll-text';
 
 interface LiveResultsProps {
   initial: PollResultsFields;
@@ -24,14 +24,14 @@ export function LiveResults({ initial, locale, streamUrl }: LiveResultsProps) {
   const [live, setLive] = useState(false);
 
   useEffect(() => {
-    if (typeof EventSource === "undefined") return;
+    if (typeof EventSource === 'undefined') return;
     const source = new EventSource(streamUrl);
-    source.addEventListener("results", (event) => {
+    source.addEventListener('results', (event) => {
       setResults(JSON.parse((event as MessageEvent<string>).data) as PollResultsFields);
       setLive(true);
     });
     // The stream says "end" when it will send nothing more (the poll closed or went away).
-    source.addEventListener("end", () => {
+    source.addEventListener('end', () => {
       source.close();
       setLive(false);
     });
@@ -41,12 +41,12 @@ export function LiveResults({ initial, locale, streamUrl }: LiveResultsProps) {
 
   return (
     <div className="live-results">
-      <p className={live ? "live-badge live-badge--on" : "live-badge"} aria-hidden={!live}>
-        {live ? t.live : ""}
+      <p className={live ? 'live-badge live-badge--on' : 'live-badge'} aria-hidden={!live}>
+        {live ? t.live : ''}
       </p>
       {/* Announce the new total only, not the whole chart, and not more often than it changes. */}
       <p className="visually-hidden" aria-live="polite">
-        {live ? t.updated(formatNumber(results.responseCount, locale)) : ""}
+        {live ? t.updated(formatNumber(results.responseCount, locale)) : ''}
       </p>
       <PollResultsChart results={results} locale={locale} headingLevel="h3" />
     </div>

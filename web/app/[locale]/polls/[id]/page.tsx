@@ -1,26 +1,26 @@
-import type { Metadata } from "next";
-import { PollDates } from "@/components/poll-card";
-import { formatNumber } from "@/lib/format";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { localePath } from "@/lib/i18n/routing";
-import { pageMetadata, summarize } from "@/lib/metadata";
-import { pollText } from "@/lib/i18n/poll-text";
-import { answeredPolls, visitorHeaders } from "@/lib/respondent";
-import { localeParam } from "../../locale-param";
-import { loadChallenge, loadPoll } from "./poll.data";
-import { PollForm } from "./poll-form";
-import { VerifiedPoll } from "./verified-poll";
+import type { Metadata } from 'next';
+import { PollDates } from '@/components/poll-card';
+import { formatNumber } from '@/lib/format';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { localePath } from '@/lib/i18n/routing';
+import { pageMetadata, summarize } from '@/lib/metadata';
+import { pollText } from '@/lib/i18n/poll-text';
+import { answeredPolls, visitorHeaders } from '@/lib/respondent';
+import { localeParam } from '../../locale-param';
+import { loadChallenge, loadPoll } from './poll.data';
+import { PollForm } from './poll-form';
+import { VerifiedPoll } from './verified-poll';
 
 // Rendered per request from the API; `next build` must not call it.
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/polls/[id]">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/polls/[id]'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const { poll } = await loadPoll((await params).id, locale);
   return pageMetadata(locale, { title: poll.title, description: summarize(poll.description) });
 }
 
-export default async function PollPage({ params }: PageProps<"/[locale]/polls/[id]">) {
+export default async function PollPage({ params }: PageProps<'/[locale]/polls/[id]'>) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const text = pollText[locale];
@@ -28,8 +28,8 @@ export default async function PollPage({ params }: PageProps<"/[locale]/polls/[i
   const answered = (await answeredPolls()).includes(poll.id);
   const resultsHref = localePath(locale, `/polls/${poll.id}/results`);
   const eligible = poll.districts.length ? poll.districts : districts;
-  const asking = poll.status === "OPEN" && !answered;
-  const verified = poll.assurance !== "OPEN" && poll.tokenKey !== null;
+  const asking = poll.status === 'OPEN' && !answered;
+  const verified = poll.assurance !== 'OPEN' && poll.tokenKey !== null;
   // OPEN polls: the widget gets its challenge with the page (no request of its own).
   const challenge = asking && !verified ? await loadChallenge(await visitorHeaders()) : null;
   const formProps = {
@@ -43,7 +43,7 @@ export default async function PollPage({ params }: PageProps<"/[locale]/polls/[i
   return (
     <div className="container page page--narrow">
       <p className="breadcrumb">
-        <a href={localePath(locale, "/polls")}>{t.polls.allPolls}</a>
+        <a href={localePath(locale, '/polls')}>{t.polls.allPolls}</a>
       </p>
       <header className="page__header">
         <h1>{poll.title}</h1>
@@ -71,14 +71,14 @@ export default async function PollPage({ params }: PageProps<"/[locale]/polls/[i
               </noscript>
               <VerifiedPoll
                 {...formProps}
-                assurance={poll.assurance as "VERIFIED_PHONE" | "RESIDENT_LIST"}
+                assurance={poll.assurance as 'VERIFIED_PHONE' | 'RESIDENT_LIST'}
                 publicKey={poll.tokenKey!.publicKey}
               />
             </>
           ) : (
             <PollForm {...formProps} challenge={challenge} />
           )}
-          {poll.resultsVisibility === "PUBLIC" && (
+          {poll.resultsVisibility === 'PUBLIC' && (
             <p className="section__more">
               <a href={resultsHref}>{t.polls.seeResultsSoFar}</a>
             </p>
@@ -86,11 +86,11 @@ export default async function PollPage({ params }: PageProps<"/[locale]/polls/[i
         </section>
       )}
 
-      {poll.status === "OPEN" && answered && (
+      {poll.status === 'OPEN' && answered && (
         <div className="notice notice--success">
           <h2>{t.polls.answeredTitle}</h2>
           <p>{t.polls.answeredBody}</p>
-          {poll.resultsVisibility !== "STAFF_ONLY" && (
+          {poll.resultsVisibility !== 'STAFF_ONLY' && (
             <a className="button" href={resultsHref}>
               {t.polls.seeResults}
             </a>
@@ -98,10 +98,10 @@ export default async function PollPage({ params }: PageProps<"/[locale]/polls/[i
         </div>
       )}
 
-      {poll.status === "CLOSED" && (
+      {poll.status === 'CLOSED' && (
         <div className="notice">
           <h2>{t.polls.closedNotice}</h2>
-          {poll.resultsVisibility !== "STAFF_ONLY" && (
+          {poll.resultsVisibility !== 'STAFF_ONLY' && (
             <a className="button" href={resultsHref}>
               {t.polls.seeResults}
             </a>
@@ -109,7 +109,7 @@ export default async function PollPage({ params }: PageProps<"/[locale]/polls/[i
         </div>
       )}
 
-      {poll.status === "SCHEDULED" && (
+      {poll.status === 'SCHEDULED' && (
         <div className="notice">
           <h2>{t.polls.scheduledNotice}</h2>
         </div>

@@ -1,5 +1,5 @@
-import type { FieldError, FormValues } from "@/lib/polls/answers";
-import type { FormErrorCode } from "@/lib/i18n/poll-text";
+import type { FieldError, FormValues } from '@/lib/polls/answers';
+import type { FormErrorCode } from '@/lib/i18n/poll-text';
 
 /** What the server action hands back to the form when an answer is not recorded. */
 export interface PollFormState {

@@ -1,11 +1,11 @@
-"use client";
+'use client';
 
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import type { QuestionKind } from "@/lib/api/schema";
-import { formatNumber } from "@/lib/format";
-import type { Locale } from "@/lib/i18n/locales";
-import { pollText, type FormErrorCode } from "@/lib/i18n/poll-text";
-import { localePath } from "@/lib/i18n/routing";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { QuestionKind } from '@/lib/api/schema';
+import { formatNumber } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { pollText, type FormErrorCode } from '@/lib/i18n/poll-text';
+import { localePath } from '@/lib/i18n/routing';
 import {
   checkAnswers,
   DISTRICT_FIELD,
@@ -15,11 +15,11 @@ import {
   readValues,
   type FieldError,
   type PollRules,
-} from "@/lib/polls/answers";
-import type { PollToken } from "@/lib/polls/token-storage";
-import { submitPollAnswer } from "./actions";
-import { initialPollFormState } from "./poll-form-state";
-import { ProofOfWork, solveChallenge } from "./proof-of-work";
+} from '@/lib/polls/answers';
+import type { PollToken } from '@/lib/polls/token-storage';
+import { submitPollAnswer } from './actions';
+import { initialPollFormState } from './poll-form-state';
+import { ProofOfWork, solveChallenge } from './proof-of-work';
 
 export interface PollFormQuestion {
   id: string;
@@ -102,7 +102,7 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts, c
     const result = checkAnswers(rules, readValues(new FormData(event.currentTarget), rules));
     if (Object.keys(result.errors).length > 0 || result.empty) {
       event.preventDefault();
-      setChecked({ errors: result.errors, formError: result.empty ? "EMPTY" : null });
+      setChecked({ errors: result.errors, formError: result.empty ? 'EMPTY' : null });
       setFocusRequest((r) => r + 1);
       return;
     }
@@ -139,10 +139,10 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts, c
 
       <div
         ref={summary}
-        className={hasMessages ? "error-summary" : "visually-hidden"}
+        className={hasMessages ? 'error-summary' : 'visually-hidden'}
         tabIndex={-1}
         role="alert"
-        aria-labelledby={hasMessages ? "poll-form-errors-title" : undefined}
+        aria-labelledby={hasMessages ? 'poll-form-errors-title' : undefined}
       >
         {hasMessages && (
           <>
@@ -158,7 +158,7 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts, c
                 ))}
               </ul>
             )}
-            {shown.formError === "ALREADY_RESPONDED" && (
+            {shown.formError === 'ALREADY_RESPONDED' && (
               <p>
                 <a href={localePath(locale, `/polls/${pollId}/results`)}>{t.seeResults}</a>
               </p>
@@ -179,7 +179,7 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts, c
       ))}
 
       {asksDistrict && (
-        <div className={shown.errors[DISTRICT_FIELD] ? "question question--invalid" : "question"}>
+        <div className={shown.errors[DISTRICT_FIELD] ? 'question question--invalid' : 'question'}>
           <label className="question__prompt" htmlFor={`${DISTRICT_FIELD}-input`}>
             {t.districtLabel}
           </label>
@@ -195,9 +195,9 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts, c
             id={`${DISTRICT_FIELD}-input`}
             name={DISTRICT_FIELD}
             className="select"
-            defaultValue={value(DISTRICT_FIELD)[0] ?? ""}
+            defaultValue={value(DISTRICT_FIELD)[0] ?? ''}
             aria-invalid={shown.errors[DISTRICT_FIELD] ? true : undefined}
-            aria-describedby={shown.errors[DISTRICT_FIELD] ? "district-hint district-error" : "district-hint"}
+            aria-describedby={shown.errors[DISTRICT_FIELD] ? 'district-hint district-error' : 'district-hint'}
           >
             <option value="">{t.districtPlaceholder}</option>
             {districts.map((district) => (
@@ -243,7 +243,7 @@ function Question({ question, number, locale, values, error }: QuestionProps) {
   const hintId = `${field}-hint`;
   const errorId = `${field}-error`;
   const describedBy = error ? `${hintId} ${errorId}` : hintId;
-  const className = error ? "question question--invalid" : "question";
+  const className = error ? 'question question--invalid' : 'question';
   const prompt = (
     <>
       <span className="question__number">{n(number)}.</span> {question.prompt}
@@ -256,7 +256,7 @@ function Question({ question, number, locale, values, error }: QuestionProps) {
     </p>
   );
 
-  if (question.kind === "FREE_TEXT") {
+  if (question.kind === 'FREE_TEXT') {
     const max = question.maxLength ?? 1000;
     return (
       <div className={className}>
@@ -273,7 +273,7 @@ function Question({ question, number, locale, values, error }: QuestionProps) {
           className="textarea"
           rows={4}
           maxLength={max}
-          defaultValue={values[0] ?? ""}
+          defaultValue={values[0] ?? ''}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
         />
@@ -281,21 +281,21 @@ function Question({ question, number, locale, values, error }: QuestionProps) {
     );
   }
 
-  const choice = question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE";
+  const choice = question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTIPLE_CHOICE';
   const hint =
-    question.kind === "SINGLE_CHOICE"
+    question.kind === 'SINGLE_CHOICE'
       ? t.chooseOne
-      : question.kind === "MULTIPLE_CHOICE"
+      : question.kind === 'MULTIPLE_CHOICE'
         ? question.maxChoices
           ? t.chooseUpTo(n(question.maxChoices))
           : t.chooseAny
-        : question.kind === "RATING"
+        : question.kind === 'RATING'
           ? t.ratingHint
           : t.npsHint;
-  const type = question.kind === "MULTIPLE_CHOICE" ? "checkbox" : "radio";
+  const type = question.kind === 'MULTIPLE_CHOICE' ? 'checkbox' : 'radio';
   const items = choice
     ? question.options.map((o) => ({ value: o.id, label: o.label }))
-    : (question.kind === "RATING" ? RATING_VALUES : NPS_VALUES).map((v) => ({ value: String(v), label: n(v) }));
+    : (question.kind === 'RATING' ? RATING_VALUES : NPS_VALUES).map((v) => ({ value: String(v), label: n(v) }));
 
   return (
     // The card is a wrapper: a fieldset's own border would run through its legend.
@@ -306,18 +306,12 @@ function Question({ question, number, locale, values, error }: QuestionProps) {
           {hint}
         </p>
         {message}
-        <ul className={choice ? "choices" : `scale scale--${question.kind.toLowerCase()}`}>
+        <ul className={choice ? 'choices' : `scale scale--${question.kind.toLowerCase()}`}>
           {items.map((item, i) => {
             const id = i === 0 ? `${field}-input` : `${field}-${i}`;
             return (
-              <li key={item.value} className={choice ? "choice" : "scale__step"}>
-                <input
-                  type={type}
-                  id={id}
-                  name={field}
-                  value={item.value}
-                  defaultChecked={values.includes(item.value)}
-                />
+              <li key={item.value} className={choice ? 'choice' : 'scale__step'}>
+                <input type={type} id={id} name={field} value={item.value} defaultChecked={values.includes(item.value)} />
                 <label htmlFor={id}>{item.label}</label>
               </li>
             );

@@ -1,11 +1,11 @@
-import { notFound } from "next/navigation";
-import type { PollResultsFields } from "@/components/poll-results";
-import { query } from "@/lib/apollo";
-import { graphqlErrorCode } from "@/lib/api/errors";
-import { graphqlRequest } from "@/lib/api/request";
-import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
-import { isUuid, visitorHeaders } from "@/lib/respondent";
-import { POLL_PAGE_QUERY, POLL_RESULTS_QUERY, POLL_SUMMARY_QUERY } from "./poll.query";
+import { notFound } from 'next/navigation';
+import type { PollResultsFields } from '@/components/poll-results';
+import { query } from '@/lib/apollo';
+import { graphqlErrorCode } from '@/lib/api/errors';
+import { graphqlRequest } from '@/lib/api/request';
+import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
+import { isUuid, visitorHeaders } from '@/lib/respondent';
+import { POLL_PAGE_QUERY, POLL_RESULTS_QUERY, POLL_SUMMARY_QUERY } from './poll.query';
 
 /** NOT_FOUND (or an id that is not one) becomes the 404 page; anything else the error page. */
 async function orNotFound<T>(id: string, load: () => Promise<T>): Promise<T> {
@@ -14,7 +14,7 @@ async function orNotFound<T>(id: string, load: () => Promise<T>): Promise<T> {
     return await load();
   } catch (error) {
     const code = graphqlErrorCode(error);
-    if (code === "NOT_FOUND" || code === "BAD_USER_INPUT") notFound();
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') notFound();
     throw error;
   }
 }
@@ -41,18 +41,21 @@ export async function loadResults(pollId: string, locale: Locale): Promise<PollR
       variables: { pollId, locale: graphqlLocale[locale] },
       // AFTER_RESPONSE results are readable by whoever answered: the API knows them by this cookie.
       context: { headers: await visitorHeaders() },
-      fetchPolicy: "no-cache",
+      fetchPolicy: 'no-cache',
     });
     return data.pollResults;
   } catch (error) {
-    if (graphqlErrorCode(error) === "FORBIDDEN") return null;
+    if (graphqlErrorCode(error) === 'FORBIDDEN') return null;
     throw error;
   }
 }
 
 const CHALLENGE_QUERY = /* GraphQL */ `
   query AltchaChallenge {
-    altchaChallenge { json expiresAt }
+    altchaChallenge {
+      json
+      expiresAt
+    }
   }
 `;
 
@@ -65,8 +68,7 @@ export async function loadChallenge(headers: Record<string, string> = {}): Promi
     const { data } = await graphqlRequest<{ altchaChallenge: { json: string } }>(CHALLENGE_QUERY, {}, headers);
     return data?.altchaChallenge.json ?? null;
   } catch (error) {
-    console.error("poll answer: no proof-of-work challenge", error);
+    console.error('poll answer: no proof-of-work challenge', error);
     return null;
   }
 }
-

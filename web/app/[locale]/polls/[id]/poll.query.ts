@@ -1,8 +1,8 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import { POLL_RESULTS_FIELDS } from "@/components/poll-results.fragment";
-import type { PollResultsFields } from "@/components/poll-results";
-import type { GraphqlLocale, PollStatus, QuestionKind, ResultsVisibility } from "@/lib/api/schema";
-import type { PollAssuranceLevel } from "@/lib/i18n/poll-text";
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { POLL_RESULTS_FIELDS } from '@/components/poll-results.fragment';
+import type { PollResultsFields } from '@/components/poll-results';
+import type { GraphqlLocale, PollStatus, QuestionKind, ResultsVisibility } from '@/lib/api/schema';
+import type { PollAssuranceLevel } from '@/lib/i18n/poll-text';
 
 export interface PollQuestionFields {
   id: string;
@@ -86,7 +86,7 @@ export const POLL_PAGE_QUERY: TypedDocumentNode<PollPageData, PollVariables> = g
 `;
 
 export interface PollResultsPageData {
-  poll: Pick<PollPageFields, "id" | "title" | "description" | "status" | "opensAt" | "closesAt" | "resultsVisibility">;
+  poll: Pick<PollPageFields, 'id' | 'title' | 'description' | 'status' | 'opensAt' | 'closesAt' | 'resultsVisibility'>;
 }
 
 export const POLL_SUMMARY_QUERY: TypedDocumentNode<PollResultsPageData, PollVariables> = gql`
@@ -103,10 +103,7 @@ export const POLL_SUMMARY_QUERY: TypedDocumentNode<PollResultsPageData, PollVari
   }
 `;
 
-export const POLL_RESULTS_QUERY: TypedDocumentNode<
-  { pollResults: PollResultsFields },
-  { pollId: string; locale: GraphqlLocale }
-> = gql`
+export const POLL_RESULTS_QUERY: TypedDocumentNode<{ pollResults: PollResultsFields }, { pollId: string; locale: GraphqlLocale }> = gql`
   query PollResults($pollId: ID!, $locale: Locale!) {
     pollResults(pollId: $pollId) {
       ...PollResultsFields

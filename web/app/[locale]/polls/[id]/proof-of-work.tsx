@@ -1,12 +1,12 @@
-"use client";
+'use client';
 
-import { useEffect, useState } from "react";
-import type {} from "altcha/types/react";
-import type { Locale } from "@/lib/i18n/locales";
-import { pollText } from "@/lib/i18n/poll-text";
+import { useEffect, useState } from 'react';
+import type {} from 'altcha/types/react';
+import type { Locale } from '@/lib/i18n/locales';
+import { pollText } from '@/lib/i18n/poll-text';
 
 /** The field the widget's payload is posted in (the server action reads it). */
-export const CHALLENGE_FIELD = "altcha";
+export const CHALLENGE_FIELD = 'altcha';
 
 /** What the poll form needs of the widget: its state, and solving on demand. */
 interface AltchaElement extends HTMLElement {
@@ -19,9 +19,9 @@ interface AltchaElement extends HTMLElement {
  * true once the widget's payload is in the form (or there is no widget to wait for).
  */
 export async function solveChallenge(form: HTMLFormElement): Promise<boolean> {
-  const widget = form.querySelector<AltchaElement>("altcha-widget");
-  if (!widget || typeof widget.verify !== "function") return true;
-  if (widget.getState() === "verified") return true;
+  const widget = form.querySelector<AltchaElement>('altcha-widget');
+  if (!widget || typeof widget.verify !== 'function') return true;
+  if (widget.getState() === 'verified') return true;
   try {
     const result = await widget.verify();
     // The widget fills its hidden field itself, maybe a tick later: the form goes out at once.
@@ -43,9 +43,9 @@ export function ProofOfWork({ challenge, locale }: { challenge: string; locale: 
 
   useEffect(() => {
     let live = true;
-    import("@/lib/polls/altcha-widget")
+    import('@/lib/polls/altcha-widget')
       .then(() => live && setLoaded(true))
-      .catch((error: unknown) => console.error("proof of work: the widget did not load", error));
+      .catch((error: unknown) => console.error('proof of work: the widget did not load', error));
     return () => {
       live = false;
     };

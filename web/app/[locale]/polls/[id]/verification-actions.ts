@@ -1,8 +1,8 @@
-"use server";
+'use server';
 
-import { graphqlRequest, type GraphqlError } from "@/lib/api/request";
-import type { VerifyError } from "@/lib/i18n/poll-text";
-import { isUuid, visitorHeaders } from "@/lib/respondent";
+import { graphqlRequest, type GraphqlError } from '@/lib/api/request';
+import type { VerifyError } from '@/lib/i18n/poll-text';
+import { isUuid, visitorHeaders } from '@/lib/respondent';
 
 // The verification steps of VERIFIED_PHONE and RESIDENT_LIST polls, relayed to the API with the
 // visitor's signed address (the API limits code requests and checks per address). The website
@@ -12,13 +12,20 @@ import { isUuid, visitorHeaders } from "@/lib/respondent";
 
 const REQUEST_CODE_MUTATION = /* GraphQL */ `
   mutation RequestVerificationCode($input: RequestVerificationCodeInput!) {
-    requestVerificationCode(input: $input) { pollId maskedPhone expiresAt }
+    requestVerificationCode(input: $input) {
+      pollId
+      maskedPhone
+      expiresAt
+    }
   }
 `;
 
 const ISSUE_TOKEN_MUTATION = /* GraphQL */ `
   mutation IssuePollToken($input: IssuePollTokenInput!) {
-    issuePollToken(input: $input) { pollId blindSignature }
+    issuePollToken(input: $input) {
+      pollId
+      blindSignature
+    }
   }
 `;
 
@@ -29,8 +36,8 @@ const MAX_TEXT = 64;
 const BASE64URL = /^[A-Za-z0-9_-]{1,1024}$/;
 
 export async function requestCode(pollId: string, phone: string): Promise<CodeRequestResult> {
-  if (!isUuid(pollId)) return { ok: false, error: { code: "UNAVAILABLE" } };
-  if (!phone.trim() || phone.length > MAX_TEXT) return { ok: false, error: { code: "PHONE_INVALID" } };
+  if (!isUuid(pollId)) return { ok: false, error: { code: 'UNAVAILABLE' } };
+  if (!phone.trim() || phone.length > MAX_TEXT) return { ok: false, error: { code: 'PHONE_INVALID' } };
   try {
     const { data, errors } = await graphqlRequest<{ requestVerificationCode: { maskedPhone: string; expiresAt: string } }>(
       REQUEST_CODE_MUTATION,
@@ -38,10 +45,10 @@ export async function requestCode(pollId: string, phone: string): Promise<CodeRe
       await visitorHeaders(),
     );
     if (data?.requestVerificationCode) return { ok: true, ...data.requestVerificationCode };
-    return { ok: false, error: verifyError(errors?.[0], "phone") };
+    return { ok: false, error: verifyError(errors?.[0], 'phone') };
   } catch (error) {
-    console.error("verification: could not reach the API", error);
-    return { ok: false, error: { code: "UNAVAILABLE" } };
+    console.error('verification: could not reach the API', error);
+    return { ok: false, error: { code: 'UNAVAILABLE' } };
   }
 }
 
@@ -52,14 +59,14 @@ export interface TokenProof {
 }
 
 export async function issueToken(pollId: string, blindedMessage: string, proof: TokenProof): Promise<TokenResult> {
-  if (!isUuid(pollId) || !BASE64URL.test(blindedMessage)) return { ok: false, error: { code: "UNAVAILABLE" } };
+  if (!isUuid(pollId) || !BASE64URL.test(blindedMessage)) return { ok: false, error: { code: 'UNAVAILABLE' } };
   const input: Record<string, string> = { pollId, blindedMessage };
   if (proof.residentId !== undefined) {
-    if (!proof.residentId.trim() || proof.residentId.length > MAX_TEXT) return { ok: false, error: { code: "RESIDENT_ID_INVALID" } };
+    if (!proof.residentId.trim() || proof.residentId.length > MAX_TEXT) return { ok: false, error: { code: 'RESIDENT_ID_INVALID' } };
     input.residentId = proof.residentId;
   } else {
-    if (!proof.phone?.trim() || proof.phone.length > MAX_TEXT) return { ok: false, error: { code: "PHONE_INVALID" } };
-    if (!proof.code?.trim() || proof.code.length > MAX_TEXT) return { ok: false, error: { code: "CODE_REQUIRED" } };
+    if (!proof.phone?.trim() || proof.phone.length > MAX_TEXT) return { ok: false, error: { code: 'PHONE_INVALID' } };
+    if (!proof.code?.trim() || proof.code.length > MAX_TEXT) return { ok: false, error: { code: 'CODE_REQUIRED' } };
     input.phone = proof.phone;
     input.code = proof.code;
   }
@@ -70,44 +77,44 @@ export async function issueToken(pollId: string, blindedMessage: string, proof: 
       await visitorHeaders(),
     );
     if (data?.issuePollToken) return { ok: true, blindSignature: data.issuePollToken.blindSignature };
-    return { ok: false, error: verifyError(errors?.[0], proof.residentId !== undefined ? "residentId" : "code") };
+    return { ok: false, error: verifyError(errors?.[0], proof.residentId !== undefined ? 'residentId' : 'code') };
   } catch (error) {
-    console.error("verification: could not reach the API", error);
-    return { ok: false, error: { code: "UNAVAILABLE" } };
+    console.error('verification: could not reach the API', error);
+    return { ok: false, error: { code: 'UNAVAILABLE' } };
   }
 }
 
 /** The API's refusal as the page says it; a field-less BAD_USER_INPUT is about what was typed. */
-function verifyError(error: GraphqlError | undefined, typed: "phone" | "code" | "residentId"): VerifyError {
-  const code = error?.extensions?.code ?? "";
-  const number = (key: string) => (typeof error?.extensions?.[key] === "number" ? (error.extensions[key] as number) : undefined);
+function verifyError(error: GraphqlError | undefined, typed: 'phone' | 'code' | 'residentId'): VerifyError {
+  const code = error?.extensions?.code ?? '';
+  const number = (key: string) => (typeof error?.extensions?.[key] === 'number' ? (error.extensions[key] as number) : undefined);
   switch (code) {
-    case "CODE_INVALID":
-      return { code: "CODE_INVALID", attemptsLeft: number("attemptsLeft") };
-    case "CODE_EXPIRED":
-      return { code: "CODE_EXPIRED" };
-    case "RATE_LIMITED":
-      return { code: "RATE_LIMITED", retryAfter: number("retryAfter") };
-    case "SERVICE_UNAVAILABLE":
-      return { code: "SMS_DOWN" };
-    case "NOT_ELIGIBLE":
-      return { code: "NOT_ELIGIBLE" };
-    case "TOKEN_ALREADY_ISSUED":
-      return { code: "TOKEN_ALREADY_ISSUED" };
-    case "POLL_CLOSED":
-    case "POLL_NOT_OPEN":
-    case "NOT_FOUND":
-      return { code: "POLL_CLOSED" };
-    case "BAD_USER_INPUT": {
+    case 'CODE_INVALID':
+      return { code: 'CODE_INVALID', attemptsLeft: number('attemptsLeft') };
+    case 'CODE_EXPIRED':
+      return { code: 'CODE_EXPIRED' };
+    case 'RATE_LIMITED':
+      return { code: 'RATE_LIMITED', retryAfter: number('retryAfter') };
+    case 'SERVICE_UNAVAILABLE':
+      return { code: 'SMS_DOWN' };
+    case 'NOT_ELIGIBLE':
+      return { code: 'NOT_ELIGIBLE' };
+    case 'TOKEN_ALREADY_ISSUED':
+      return { code: 'TOKEN_ALREADY_ISSUED' };
+    case 'POLL_CLOSED':
+    case 'POLL_NOT_OPEN':
+    case 'NOT_FOUND':
+      return { code: 'POLL_CLOSED' };
+    case 'BAD_USER_INPUT': {
       const field = String(error?.extensions?.field ?? `input.${typed}`);
-      if (field === "input.phone") return { code: "PHONE_INVALID" };
-      if (field === "input.code") return { code: "CODE_INVALID" };
-      if (field === "input.residentId") return { code: "RESIDENT_ID_INVALID" };
-      console.error("verification: the API refused", code, error?.message);
-      return { code: "UNAVAILABLE" };
+      if (field === 'input.phone') return { code: 'PHONE_INVALID' };
+      if (field === 'input.code') return { code: 'CODE_INVALID' };
+      if (field === 'input.residentId') return { code: 'RESIDENT_ID_INVALID' };
+      console.error('verification: the API refused', code, error?.message);
+      return { code: 'UNAVAILABLE' };
     }
     default:
-      console.error("verification: the API refused", code, error?.message);
-      return { code: "UNAVAILABLE" };
+      console.error('verification: the API refused', code, error?.message);
+      return { code: 'UNAVAILABLE' };
   }
 }

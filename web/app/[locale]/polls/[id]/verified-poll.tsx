@@ -1,16 +1,16 @@
-"use client";
+'use client';
 
-import { useEffect, useId, useState, type FormEvent } from "react";
-import { formatNumber } from "@/lib/format";
-import type { Locale } from "@/lib/i18n/locales";
-import { pollText, type VerifyError } from "@/lib/i18n/poll-text";
-import { forgetToken, storedToken, storeToken, type PollToken } from "@/lib/polls/token-storage";
-import { PollForm, type PollFormProps } from "./poll-form";
-import { issueToken, requestCode, type TokenProof } from "./verification-actions";
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { formatNumber } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { pollText, type VerifyError } from '@/lib/i18n/poll-text';
+import { forgetToken, storedToken, storeToken, type PollToken } from '@/lib/polls/token-storage';
+import { PollForm, type PollFormProps } from './poll-form';
+import { issueToken, requestCode, type TokenProof } from './verification-actions';
 
-type VerifiedAssurance = "VERIFIED_PHONE" | "RESIDENT_LIST";
+type VerifiedAssurance = 'VERIFIED_PHONE' | 'RESIDENT_LIST';
 
-interface VerifiedPollProps extends Omit<PollFormProps, "pollToken" | "onFormError" | "challenge"> {
+interface VerifiedPollProps extends Omit<PollFormProps, 'pollToken' | 'onFormError' | 'challenge'> {
   assurance: VerifiedAssurance;
   /** The poll's blind-signature key: SPKI DER, base64url. */
   publicKey: string;
@@ -43,7 +43,7 @@ export function VerifiedPoll({ assurance, publicKey, ...form }: VerifiedPollProp
         pollToken={token}
         onFormError={(code) => {
           // A token the API does not take (spent, or from another key) is of no further use.
-          if (code === "TOKEN_INVALID") {
+          if (code === 'TOKEN_INVALID') {
             forgetToken(form.pollId);
             setToken(null);
           }
@@ -67,7 +67,7 @@ function Verification({ assurance, publicKey, pollId, locale, onVerified }: Veri
   const [hydrated, setHydrated] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<VerifyError | null>(null);
-  const [phone, setPhone] = useState("");
+  const [phone, setPhone] = useState('');
   const [sent, setSent] = useState<{ maskedPhone: string; minutes: number } | null>(null);
   const n = (value: number) => formatNumber(value, locale);
 
@@ -78,8 +78,8 @@ function Verification({ assurance, publicKey, pollId, locale, onVerified }: Veri
     if (busy) return;
     setBusy(true);
     setError(null);
-    const value = String(new FormData(event.currentTarget).get("phone") ?? "");
-    const result = await requestCode(pollId, value).catch(() => ({ ok: false as const, error: { code: "UNAVAILABLE" as const } }));
+    const value = String(new FormData(event.currentTarget).get('phone') ?? '');
+    const result = await requestCode(pollId, value).catch(() => ({ ok: false as const, error: { code: 'UNAVAILABLE' as const } }));
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -95,39 +95,39 @@ function Verification({ assurance, publicKey, pollId, locale, onVerified }: Veri
     if (busy) return;
     const data = new FormData(event.currentTarget);
     const proof: TokenProof =
-      assurance === "RESIDENT_LIST"
-        ? { residentId: String(data.get("residentId") ?? "") }
-        : { phone, code: String(data.get("code") ?? "") };
-    if (assurance === "VERIFIED_PHONE" && !proof.code?.trim()) {
-      setError({ code: "CODE_REQUIRED" });
+      assurance === 'RESIDENT_LIST'
+        ? { residentId: String(data.get('residentId') ?? '') }
+        : { phone, code: String(data.get('code') ?? '') };
+    if (assurance === 'VERIFIED_PHONE' && !proof.code?.trim()) {
+      setError({ code: 'CODE_REQUIRED' });
       return;
     }
-    if (assurance === "RESIDENT_LIST" && !proof.residentId?.trim()) {
-      setError({ code: "RESIDENT_ID_INVALID" });
+    if (assurance === 'RESIDENT_LIST' && !proof.residentId?.trim()) {
+      setError({ code: 'RESIDENT_ID_INVALID' });
       return;
     }
     if (!globalThis.crypto?.subtle) {
-      setError({ code: "NO_CRYPTO" });
+      setError({ code: 'NO_CRYPTO' });
       return;
     }
     setBusy(true);
     setError(null);
     try {
       // Blinded here, in the browser: neither the website nor the API sees the token being signed.
-      const { blindRequest } = await import("@/lib/polls/poll-token");
+      const { blindRequest } = await import('@/lib/polls/poll-token');
       const request = await blindRequest(publicKey);
       const result = await issueToken(pollId, request.blindedMessage, proof);
       if (!result.ok) {
         setError(result.error);
-        if (result.error.code === "CODE_EXPIRED") setSent(null);
+        if (result.error.code === 'CODE_EXPIRED') setSent(null);
         return;
       }
       const token = await request.finalize(result.blindSignature);
       storeToken(pollId, token);
       onVerified(token);
     } catch (caught) {
-      console.error("verification: could not make the poll token", caught);
-      setError({ code: "UNAVAILABLE" });
+      console.error('verification: could not make the poll token', caught);
+      setError({ code: 'UNAVAILABLE' });
     } finally {
       setBusy(false);
     }
@@ -140,10 +140,10 @@ function Verification({ assurance, publicKey, pollId, locale, onVerified }: Veri
   );
   const describedBy = (hint: string) => (error ? `${hint} ${id}-error` : hint);
 
-  if (assurance === "RESIDENT_LIST") {
+  if (assurance === 'RESIDENT_LIST') {
     return (
       <form className="verification" onSubmit={verify} noValidate>
-        <div className={error ? "question question--invalid" : "question"}>
+        <div className={error ? 'question question--invalid' : 'question'}>
           <label className="question__prompt" htmlFor={`${id}-resident`}>
             {t.residentLabel}
           </label>
@@ -176,7 +176,7 @@ function Verification({ assurance, publicKey, pollId, locale, onVerified }: Veri
   if (!sent) {
     return (
       <form className="verification" onSubmit={sendCode} noValidate>
-        <div className={error ? "question question--invalid" : "question"}>
+        <div className={error ? 'question question--invalid' : 'question'}>
           <label className="question__prompt" htmlFor={`${id}-phone`}>
             {t.phoneLabel}
           </label>
@@ -212,7 +212,7 @@ function Verification({ assurance, publicKey, pollId, locale, onVerified }: Veri
       <p className="verification__sent" role="status">
         {t.codeSent(sent.maskedPhone, n(sent.minutes))}
       </p>
-      <div className={error ? "question question--invalid" : "question"}>
+      <div className={error ? 'question question--invalid' : 'question'}>
         <label className="question__prompt" htmlFor={`${id}-code`}>
           {t.codeLabel}
         </label>
@@ -237,7 +237,7 @@ function Verification({ assurance, publicKey, pollId, locale, onVerified }: Veri
       <p className="poll-form__actions">
         <button className="button" type="submit" aria-disabled={busy}>
           {busy ? t.verifying : t.verify}
-        </button>{" "}
+        </button>{' '}
         <button
           className="button button--light"
           type="button"

@@ -1,21 +1,21 @@
-import { locales } from "@/lib/i18n/locales";
-import { currentRoute } from "@/lib/i18n/request";
-import { localePath } from "@/lib/i18n/routing";
-import { signOut } from "@/lib/staff/auth-actions";
-import { staffText } from "@/lib/staff/i18n";
-import { canUse, navSections, sectionPath } from "@/lib/staff/roles";
-import { requireStaff } from "@/lib/staff/session";
-import { localeParam } from "../../locale-param";
+import { locales } from '@/lib/i18n/locales';
+import { currentRoute } from '@/lib/i18n/request';
+import { localePath } from '@/lib/i18n/routing';
+import { signOut } from '@/lib/staff/auth-actions';
+import { staffText } from '@/lib/staff/i18n';
+import { canUse, navSections, sectionPath } from '@/lib/staff/roles';
+import { requireStaff } from '@/lib/staff/session';
+import { localeParam } from '../../locale-param';
 
 /** "page" on a section's own page, "true" anywhere inside it. */
-function current(sectionHref: string, path: string): "page" | "true" | undefined {
-  if (path === sectionHref) return "page";
-  return sectionHref !== "/staff" && path.startsWith(`${sectionHref}/`) ? "true" : undefined;
+function current(sectionHref: string, path: string): 'page' | 'true' | undefined {
+  if (path === sectionHref) return 'page';
+  return sectionHref !== '/staff' && path.startsWith(`${sectionHref}/`) ? 'true' : undefined;
 }
 
 // Everything in here needs a staff session: no session, or one the API no longer accepts, goes to
 // the sign-in page. Each page also checks the role for its own section.
-export default async function DeskLayout({ children, params }: LayoutProps<"/[locale]/staff">) {
+export default async function DeskLayout({ children, params }: LayoutProps<'/[locale]/staff'>) {
   const locale = await localeParam(params);
   const t = staffText[locale];
   const viewer = await requireStaff();

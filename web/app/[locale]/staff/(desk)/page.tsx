@@ -1,16 +1,16 @@
-import type { Metadata } from "next";
-import type { Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffFormat } from "@/lib/staff/format";
-import { staffText } from "@/lib/staff/i18n";
-import { staffMetadata } from "@/lib/staff/page";
-import { pulseText } from "@/lib/staff/pulse-text";
-import { canUse, navSections, sectionPath } from "@/lib/staff/roles";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../locale-param";
-import { loadPulse, type MediaPulse, type PollPulse, type VisitsPulse } from "./pulse.query";
+import type { Metadata } from 'next';
+import type { Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffFormat } from '@/lib/staff/format';
+import { staffText } from '@/lib/staff/i18n';
+import { staffMetadata } from '@/lib/staff/page';
+import { pulseText } from '@/lib/staff/pulse-text';
+import { canUse, navSections, sectionPath } from '@/lib/staff/roles';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../locale-param';
+import { loadPulse, type MediaPulse, type PollPulse, type VisitsPulse } from './pulse.query';
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, staffText[locale].nav.home);
 }
@@ -55,7 +55,7 @@ function dailyMean(poll: PollPulse, locale: Locale): string {
   return poll.dailyMean === 0 ? t.firstDay : t.mean(f.number(Math.round(poll.dailyMean)));
 }
 
-function Spark({ days }: { days: PollPulse["days"] }) {
+function Spark({ days }: { days: PollPulse['days'] }) {
   const max = Math.max(1, ...days.map((d) => d.responses));
   return (
     <span className="staff-spark" aria-hidden="true">
@@ -140,22 +140,22 @@ function Media({ media, locale }: { media: MediaPulse; locale: Locale }) {
       <dl className="staff-counters">
         <div className="staff-counter">
           <dt>
-            <a href={`${localePath(locale, "/staff/media/follow-ups")}?due=today`}>{t.followUpsDue}</a>
+            <a href={`${localePath(locale, '/staff/media/follow-ups')}?due=today`}>{t.followUpsDue}</a>
           </dt>
           <dd data-follow-ups-due>{f.number(media.followUpsDue)}</dd>
         </div>
         <div className="staff-counter">
           <dt>
-            <a href={localePath(locale, "/staff/media/releases")}>{t.draftReleases}</a>
+            <a href={localePath(locale, '/staff/media/releases')}>{t.draftReleases}</a>
           </dt>
           <dd>{f.number(media.draftReleases)}</dd>
         </div>
       </dl>
-      <h3 className="staff-small" style={{ marginBlock: "1rem 0.5rem" }}>
-        <a href={localePath(locale, "/staff/media/coverage")}>{t.coverageWeek}</a>
+      <h3 className="staff-small" style={{ marginBlock: '1rem 0.5rem' }}>
+        <a href={localePath(locale, '/staff/media/coverage')}>{t.coverageWeek}</a>
       </h3>
       <dl className="staff-counters" data-coverage-week>
-        {(["positive", "neutral", "negative"] as const).map((tone) => (
+        {(['positive', 'neutral', 'negative'] as const).map((tone) => (
           <div className="staff-counter" key={tone}>
             <dt>{t.tones[tone]}</dt>
             <dd>{f.number(media.coverage[tone])}</dd>
@@ -166,11 +166,11 @@ function Media({ media, locale }: { media: MediaPulse; locale: Locale }) {
   );
 }
 
-export default async function StaffHome({ params }: PageProps<"/[locale]/staff">) {
+export default async function StaffHome({ params }: PageProps<'/[locale]/staff'>) {
   const locale = await localeParam(params);
   const t = staffText[locale];
-  const viewer = await requireSection("home");
-  const sections = navSections.filter((s) => s !== "home" && canUse(viewer.role, s));
+  const viewer = await requireSection('home');
+  const sections = navSections.filter((s) => s !== 'home' && canUse(viewer.role, s));
   const pulse = await loadPulse(viewer.role, locale);
 
   return (
@@ -182,18 +182,18 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
       {pulse.polls && <Polls polls={pulse.polls} locale={locale} />}
       {pulse.media ? (
         <div className="staff-grid">
-          <Visits visits={pulse.visits} locale={locale} linked={canUse(viewer.role, "analytics")} />
+          <Visits visits={pulse.visits} locale={locale} linked={canUse(viewer.role, 'analytics')} />
           <Media media={pulse.media} locale={locale} />
         </div>
       ) : (
-        <Visits visits={pulse.visits} locale={locale} linked={canUse(viewer.role, "analytics")} />
+        <Visits visits={pulse.visits} locale={locale} linked={canUse(viewer.role, 'analytics')} />
       )}
-      <h2 className="staff-card-title" style={{ marginBlockStart: "1.5rem" }}>
+      <h2 className="staff-card-title" style={{ marginBlockStart: '1.5rem' }}>
         {pulseText[locale].sections}
       </h2>
       <ul className="staff-grid" aria-label={t.navLabel}>
         {sections.map((section) => (
-          <li key={section} className="staff-panel" style={{ listStyle: "none" }}>
+          <li key={section} className="staff-panel" style={{ listStyle: 'none' }}>
             <h3 className="staff-card-title">
               <a href={localePath(locale, sectionPath[section])}>{t.nav[section]}</a>
             </h3>

@@ -1,7 +1,7 @@
-import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
-import { staffQuery } from "@/lib/staff/api";
-import { addDays, cityDay } from "@/lib/staff/dates";
-import { canUse, type Role } from "@/lib/staff/roles";
+import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
+import { staffQuery } from '@/lib/staff/api';
+import { addDays, cityDay } from '@/lib/staff/dates';
+import { canUse, type Role } from '@/lib/staff/roles';
 
 export interface VisitsPulse {
   today: number;
@@ -94,9 +94,13 @@ export async function loadPulse(role: Role, locale: Locale): Promise<Pulse> {
   const today = cityDay();
   const [visits, polls, media] = await Promise.all([
     staffQuery<{ siteStats: VisitsPulse }>(VISITS),
-    canUse(role, "insights") ? staffQuery<{ pollActivity: PollPulse[] }>(POLLS, { locale: graphqlLocale[locale] }) : null,
-    canUse(role, "media")
-      ? staffQuery<{ mediaFollowUps: { totalCount: number }; pressReleases: { totalCount: number }; mediaCoverageToneSummary: { total: MediaPulse["coverage"] } }>(MEDIA, {
+    canUse(role, 'insights') ? staffQuery<{ pollActivity: PollPulse[] }>(POLLS, { locale: graphqlLocale[locale] }) : null,
+    canUse(role, 'media')
+      ? staffQuery<{
+          mediaFollowUps: { totalCount: number };
+          pressReleases: { totalCount: number };
+          mediaCoverageToneSummary: { total: MediaPulse['coverage'] };
+        }>(MEDIA, {
           dueBefore: addDays(today, 1),
           from: addDays(today, -6),
           to: today,
@@ -106,6 +110,12 @@ export async function loadPulse(role: Role, locale: Locale): Promise<Pulse> {
   return {
     visits: visits.siteStats,
     polls: polls?.pollActivity ?? null,
-    media: media ? { followUpsDue: media.mediaFollowUps.totalCount, draftReleases: media.pressReleases.totalCount, coverage: media.mediaCoverageToneSummary.total } : null,
+    media: media
+      ? {
+          followUpsDue: media.mediaFollowUps.totalCount,
+          draftReleases: media.pressReleases.totalCount,
+          coverage: media.mediaCoverageToneSummary.total,
+        }
+      : null,
   };
 }

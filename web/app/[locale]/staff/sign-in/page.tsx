@@ -1,24 +1,24 @@
-import type { Metadata } from "next";
-import { ActionForm } from "@/components/staff/action-form";
-import { signIn } from "@/lib/staff/auth-actions";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { currentViewer, safeReturnPath } from "@/lib/staff/session";
-import { localePath } from "@/lib/i18n/routing";
-import { redirect } from "next/navigation";
-import { localeParam } from "../../locale-param";
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/staff/action-form';
+import { signIn } from '@/lib/staff/auth-actions';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { currentViewer, safeReturnPath } from '@/lib/staff/session';
+import { localePath } from '@/lib/i18n/routing';
+import { redirect } from 'next/navigation';
+import { localeParam } from '../../locale-param';
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/sign-in">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/sign-in'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, staffText[locale].signIn.title);
 }
 
-export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/staff/sign-in">) {
+export default async function SignInPage({ params, searchParams }: PageProps<'/[locale]/staff/sign-in'>) {
   const locale = await localeParam(params);
   const query = await searchParams;
   const t = staffText[locale];
-  const next = safeReturnPath(param(query, "next"));
-  const expired = param(query, "expired") === "1";
+  const next = safeReturnPath(param(query, 'next'));
+  const expired = param(query, 'expired') === '1';
 
   // Someone already signed in goes straight on.
   const me = await currentViewer();
@@ -34,12 +34,12 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
             <p>{t.signIn.expired}</p>
           </div>
         )}
-        {param(query, "passwordSet") === "1" && (
+        {param(query, 'passwordSet') === '1' && (
           <div className="staff-alert staff-alert--ok" role="status">
             <p>{t.setPassword.done}</p>
           </div>
         )}
-        {param(query, "signedOut") === "1" && (
+        {param(query, 'signedOut') === '1' && (
           <div className="staff-alert staff-alert--ok" role="status">
             <p>{t.signIn.signedOut}</p>
           </div>

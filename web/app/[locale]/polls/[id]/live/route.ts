@@ -1,13 +1,13 @@
-import { print } from "graphql";
-import { createClient } from "graphql-ws";
-import WebSocket from "ws";
-import { POLL_RESULTS_FIELDS } from "@/components/poll-results.fragment";
-import { config } from "@/lib/config";
-import { graphqlLocale, isLocale } from "@/lib/i18n/locales";
-import { isUuid, respondentToken } from "@/lib/respondent";
-import { POLL_RESULTS_SUBSCRIPTION } from "../poll.query";
+import { print } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { POLL_RESULTS_FIELDS } from '@/components/poll-results.fragment';
+import { config } from '@/lib/config';
+import { graphqlLocale, isLocale } from '@/lib/i18n/locales';
+import { isUuid, respondentToken } from '@/lib/respondent';
+import { POLL_RESULTS_SUBSCRIPTION } from '../poll.query';
 
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
 /** At most one update every this many ms reaches the browser (the last one always does). */
 const MIN_INTERVAL_MS = 2_000;
@@ -24,9 +24,9 @@ const SUBSCRIPTION = `${POLL_RESULTS_SUBSCRIPTION}\n${print(POLL_RESULTS_FIELDS)
  * polls) and relays each update as `event: results`. The browser needs no WebSocket client and
  * never learns where the API is. `event: end` means nothing more will come.
  */
-export async function GET(request: Request, { params }: RouteContext<"/[locale]/polls/[id]/live">) {
+export async function GET(request: Request, { params }: RouteContext<'/[locale]/polls/[id]/live'>) {
   const { locale, id } = await params;
-  if (!isLocale(locale) || !isUuid(id)) return new Response("Not found", { status: 404 });
+  if (!isLocale(locale) || !isUuid(id)) return new Response('Not found', { status: 404 });
   const token = await respondentToken();
   const encoder = new TextEncoder();
 
@@ -53,13 +53,13 @@ export async function GET(request: Request, { params }: RouteContext<"/[locale]/
         retryAttempts: 0,
         lazy: true,
       });
-      const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
       const lifetime = setTimeout(() => stop(), MAX_LIFETIME_MS);
 
       let unsubscribe = () => {};
       stop = (end = false) => {
         if (closed) return;
-        if (end) write("event: end\ndata: {}\n\n");
+        if (end) write('event: end\ndata: {}\n\n');
         closed = true;
         clearInterval(heartbeat);
         clearTimeout(lifetime);
@@ -73,7 +73,7 @@ export async function GET(request: Request, { params }: RouteContext<"/[locale]/
         }
       };
 
-      write("retry: 5000\n\n");
+      write('retry: 5000\n\n');
       unsubscribe = client.subscribe<{ pollResultsUpdated: unknown }>(
         { query: SUBSCRIPTION, variables: { pollId: id, locale: graphqlLocale[locale] } },
         {
@@ -93,7 +93,7 @@ export async function GET(request: Request, { params }: RouteContext<"/[locale]/
           complete: () => stop(true),
         },
       );
-      request.signal.addEventListener("abort", () => stop());
+      request.signal.addEventListener('abort', () => stop());
     },
     cancel() {
       stop();
@@ -102,9 +102,9 @@ export async function GET(request: Request, { params }: RouteContext<"/[locale]/
 
   return new Response(stream, {
     headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache, no-transform",
-      "x-accel-buffering": "no",
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
     },
   });
 }

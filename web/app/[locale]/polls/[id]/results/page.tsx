@@ -1,36 +1,36 @@
-import type { Metadata } from "next";
-import { PollResultsChart } from "@/components/poll-results";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { localePath } from "@/lib/i18n/routing";
-import { pageMetadata } from "@/lib/metadata";
-import { localeParam } from "../../../locale-param";
-import { ForgetPollToken } from "../forget-token";
-import { LiveResults } from "../live-results";
-import { loadPollSummary, loadResults } from "../poll.data";
+import type { Metadata } from 'next';
+import { PollResultsChart } from '@/components/poll-results';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { localePath } from '@/lib/i18n/routing';
+import { pageMetadata } from '@/lib/metadata';
+import { localeParam } from '../../../locale-param';
+import { ForgetPollToken } from '../forget-token';
+import { LiveResults } from '../live-results';
+import { loadPollSummary, loadResults } from '../poll.data';
 
 // Rendered per request from the API; `next build` must not call it.
-export const dynamic = "force-dynamic";
+export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/polls/[id]/results">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/polls/[id]/results'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const poll = await loadPollSummary((await params).id, locale);
   return pageMetadata(locale, { title: `${t.polls.resultsTitle}: ${poll.title}` });
 }
 
-export default async function PollResultsPage({ params, searchParams }: PageProps<"/[locale]/polls/[id]/results">) {
+export default async function PollResultsPage({ params, searchParams }: PageProps<'/[locale]/polls/[id]/results'>) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const { id } = await params;
   const poll = await loadPollSummary(id, locale);
   const results = await loadResults(poll.id, locale);
-  const justAnswered = (await searchParams).answered === "1";
+  const justAnswered = (await searchParams).answered === '1';
   const pollHref = localePath(locale, `/polls/${poll.id}`);
 
   return (
     <div className="container page page--narrow page--results">
       <p className="breadcrumb">
-        <a href={localePath(locale, "/polls")}>{t.polls.allPolls}</a>
+        <a href={localePath(locale, '/polls')}>{t.polls.allPolls}</a>
       </p>
       <header className="page__header">
         <p className="page__eyebrow">{t.polls.resultsTitle}</p>
@@ -47,16 +47,14 @@ export default async function PollResultsPage({ params, searchParams }: PageProp
 
       {results === null ? (
         <div className="notice">
-          <p>
-            {poll.resultsVisibility === "AFTER_RESPONSE" ? t.polls.resultsAfterResponse : t.polls.resultsStaffOnly}
-          </p>
-          {poll.status === "OPEN" && poll.resultsVisibility === "AFTER_RESPONSE" && (
+          <p>{poll.resultsVisibility === 'AFTER_RESPONSE' ? t.polls.resultsAfterResponse : t.polls.resultsStaffOnly}</p>
+          {poll.status === 'OPEN' && poll.resultsVisibility === 'AFTER_RESPONSE' && (
             <a className="button" href={pollHref}>
               {t.polls.answerPoll}
             </a>
           )}
         </div>
-      ) : poll.status === "OPEN" ? (
+      ) : poll.status === 'OPEN' ? (
         <LiveResults initial={results} locale={locale} streamUrl={`${pollHref}/live`} />
       ) : (
         <PollResultsChart results={results} locale={locale} />

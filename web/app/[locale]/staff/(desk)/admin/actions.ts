@@ -1,13 +1,13 @@
-"use server";
+'use server';
 
-import { refresh } from "next/cache";
-import { redirect } from "next/navigation";
-import { adminText } from "@/lib/staff/admin-text";
-import { currentRoute } from "@/lib/i18n/request";
-import { localePath } from "@/lib/i18n/routing";
-import { staffMutation } from "@/lib/staff/api";
-import { checkbox, integer, list, refusal, text, type FormState } from "@/lib/staff/forms";
-import { staffFormat } from "@/lib/staff/format";
+import { refresh } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { adminText } from '@/lib/staff/admin-text';
+import { currentRoute } from '@/lib/i18n/request';
+import { localePath } from '@/lib/i18n/routing';
+import { staffMutation } from '@/lib/staff/api';
+import { checkbox, integer, list, refusal, text, type FormState } from '@/lib/staff/forms';
+import { staffFormat } from '@/lib/staff/format';
 
 const CREATE_USER = /* GraphQL */ `
   mutation StaffCreateStaffUser($input: CreateStaffUserInput!) {
@@ -66,49 +66,72 @@ const REVOKE_KEY = /* GraphQL */ `
 export async function createUser(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
   const result = await staffMutation(CREATE_USER, {
-    input: { email: text(form, "email") ?? "", displayName: text(form, "displayName"), role: text(form, "role") ?? "ANALYST", password: String(form.get("password") ?? "") },
+    input: {
+      email: text(form, 'email') ?? '',
+      displayName: text(form, 'displayName'),
+      role: text(form, 'role') ?? 'ANALYST',
+      password: String(form.get('password') ?? ''),
+    },
   });
   if (!result.ok) return refusal(locale, result.error, previous);
-  redirect(`${localePath(locale, "/staff/admin")}?done=created`);
+  redirect(`${localePath(locale, '/staff/admin')}?done=created`);
 }
 
 export async function updateUser(userId: string, previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
   const result = await staffMutation<{ updateStaffUser: { endedSessionCount: number } }>(UPDATE_USER, {
-    input: { id: userId, displayName: text(form, "displayName") ?? undefined, role: text(form, "role") ?? undefined, active: checkbox(form, "active") },
+    input: {
+      id: userId,
+      displayName: text(form, 'displayName') ?? undefined,
+      role: text(form, 'role') ?? undefined,
+      active: checkbox(form, 'active'),
+    },
   });
   if (!result.ok) return refusal(locale, result.error, previous);
   refresh();
-  return { success: { message: adminText[locale].userUpdated(staffFormat(locale).number(result.data.updateStaffUser.endedSessionCount)) }, attempt: (previous.attempt ?? 0) + 1 };
+  return {
+    success: { message: adminText[locale].userUpdated(staffFormat(locale).number(result.data.updateStaffUser.endedSessionCount)) },
+    attempt: (previous.attempt ?? 0) + 1,
+  };
 }
 
 export async function resetPassword(userId: string, previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const result = await staffMutation<{ resetStaffPassword: { endedSessionCount: number } }>(RESET_PASSWORD, { input: { id: userId, password: String(form.get("password") ?? "") } });
+  const result = await staffMutation<{ resetStaffPassword: { endedSessionCount: number } }>(RESET_PASSWORD, {
+    input: { id: userId, password: String(form.get('password') ?? '') },
+  });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return { success: { message: adminText[locale].passwordReset(staffFormat(locale).number(result.data.resetStaffPassword.endedSessionCount)) }, attempt: (previous.attempt ?? 0) + 1 };
+  return {
+    success: { message: adminText[locale].passwordReset(staffFormat(locale).number(result.data.resetStaffPassword.endedSessionCount)) },
+    attempt: (previous.attempt ?? 0) + 1,
+  };
 }
 
 /** Lets clients held back after failed sign-ins try the account again at once. */
 export async function liftSignInLock(userId: string): Promise<void> {
   const { locale } = await currentRoute();
   const result = await staffMutation(LIFT_SIGN_IN_LOCK, { input: { id: userId } });
-  redirect(`${localePath(locale, "/staff/admin")}?${result.ok ? "done=lifted" : `error=${result.error.extensions?.code ?? "UNKNOWN"}`}`);
+  redirect(`${localePath(locale, '/staff/admin')}?${result.ok ? 'done=lifted' : `error=${result.error.extensions?.code ?? 'UNKNOWN'}`}`);
 }
 
 export async function createKey(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
   const result = await staffMutation<{ createApiKey: { secret: string } }>(CREATE_KEY, {
-    input: { name: text(form, "name") ?? "", scopes: list(form, "scopes"), requestsPerMinute: integer(form, "requestsPerMinute") ?? 60 },
+    input: { name: text(form, 'name') ?? '', scopes: list(form, 'scopes'), requestsPerMinute: integer(form, 'requestsPerMinute') ?? 60 },
   });
   if (!result.ok) return refusal(locale, result.error, previous);
   refresh();
   // The secret is shown once, here; it never goes into an address or a log.
-  return { success: { message: adminText[locale].keyCreated, secret: result.data.createApiKey.secret }, attempt: (previous.attempt ?? 0) + 1 };
+  return {
+    success: { message: adminText[locale].keyCreated, secret: result.data.createApiKey.secret },
+    attempt: (previous.attempt ?? 0) + 1,
+  };
 }
 
 export async function revokeKey(keyId: string): Promise<void> {
   const { locale } = await currentRoute();
   const result = await staffMutation(REVOKE_KEY, { input: { id: keyId } });
-  redirect(`${localePath(locale, "/staff/admin/api-keys")}?${result.ok ? "done=revoked" : `error=${result.error.extensions?.code ?? "UNKNOWN"}`}`);
+  redirect(
+    `${localePath(locale, '/staff/admin/api-keys')}?${result.ok ? 'done=revoked' : `error=${result.error.extensions?.code ?? 'UNKNOWN'}`}`,
+  );
 }

@@ -1,18 +1,18 @@
-import type { Metadata } from "next";
-import { ActionForm } from "@/components/staff/action-form";
-import { localePath } from "@/lib/i18n/routing";
-import { adminText } from "@/lib/staff/admin-text";
-import { staffQuery } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { roles } from "@/lib/staff/roles";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../locale-param";
-import { ActionNotice } from "../media/media-nav";
-import { createUser, liftSignInLock, resetPassword, updateUser } from "./actions";
-import { AdminNav } from "./admin-nav";
-import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/staff/action-form';
+import { localePath } from '@/lib/i18n/routing';
+import { adminText } from '@/lib/staff/admin-text';
+import { staffQuery } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { roles } from '@/lib/staff/roles';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../locale-param';
+import { ActionNotice } from '../media/media-nav';
+import { createUser, liftSignInLock, resetPassword, updateUser } from './actions';
+import { AdminNav } from './admin-nav';
+import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
 
 const USERS_QUERY = /* GraphQL */ `
   query StaffUsers($filter: StaffUserFilter, $after: String) {
@@ -58,29 +58,29 @@ interface UsersData {
   };
 }
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/admin">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, adminText[locale].nav.users);
 }
 
-export default async function AdminUsersPage({ params, searchParams }: PageProps<"/[locale]/staff/admin">) {
+export default async function AdminUsersPage({ params, searchParams }: PageProps<'/[locale]/staff/admin'>) {
   const locale = await localeParam(params);
-  const viewer = await requireSection("admin");
+  const viewer = await requireSection('admin');
   const query = await searchParams;
   const t = adminText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const search = param(query, "search")?.slice(0, 200) || undefined;
-  const role = roles.find((r) => r === param(query, "role"));
-  const activeParam = param(query, "active");
-  const after = param(query, "after");
+  const search = param(query, 'search')?.slice(0, 200) || undefined;
+  const role = roles.find((r) => r === param(query, 'role'));
+  const activeParam = param(query, 'active');
+  const after = param(query, 'after');
   const { staffUsers } = await staffQuery<UsersData>(USERS_QUERY, {
-    filter: { search, role, active: activeParam === "yes" ? true : activeParam === "no" ? false : undefined },
+    filter: { search, role, active: activeParam === 'yes' ? true : activeParam === 'no' ? false : undefined },
     after: after ?? null,
   });
   const labels = formLabels(locale);
   const fieldLabels = { email: t.email, displayName: t.displayName, role: t.role, password: t.password, active: t.active };
-  const base = localePath(locale, "/staff/admin");
+  const base = localePath(locale, '/staff/admin');
 
   return (
     <>
@@ -91,17 +91,29 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
         </div>
       </header>
       <AdminNav locale={locale} current="users" />
-      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ created: t.userCreated, lifted: t.lockLifted }} />
+      <ActionNotice
+        locale={locale}
+        done={param(query, 'done')}
+        error={param(query, 'error')}
+        messages={{ created: t.userCreated, lifted: t.lockLifted }}
+      />
       <div className="staff-panel">
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
           <div className="staff-field">
             <label htmlFor="user-search">{st.common.search}</label>
-            <input id="user-search" name="search" type="search" defaultValue={search ?? ""} />
+            <input id="user-search" name="search" type="search" defaultValue={search ?? ''} />
           </div>
-          <FilterSelect id="user-role" name="role" label={t.role} allLabel={st.common.all} value={role} options={roles.map((r) => ({ value: r, label: st.roles[r] }))} />
+          <FilterSelect
+            id="user-role"
+            name="role"
+            label={t.role}
+            allLabel={st.common.all}
+            value={role}
+            options={roles.map((r) => ({ value: r, label: st.roles[r] }))}
+          />
           <div className="staff-field">
             <label htmlFor="user-active">{t.status}</label>
-            <select id="user-active" name="active" defaultValue={activeParam ?? ""}>
+            <select id="user-active" name="active" defaultValue={activeParam ?? ''}>
               <option value="">{st.common.all}</option>
               <option value="yes">{t.active}</option>
               <option value="no">{t.inactive}</option>
@@ -120,12 +132,16 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
                 <span className="staff-meta">
                   <bdi dir="ltr">{u.email}</bdi>
                   <span className="staff-badge staff-badge--info">{st.roles[u.role]}</span>
-                  <span className={`staff-badge ${u.active ? "staff-badge--ok" : "staff-badge--bad"}`}>{u.active ? t.active : t.inactive}</span>
+                  <span className={`staff-badge ${u.active ? 'staff-badge--ok' : 'staff-badge--bad'}`}>
+                    {u.active ? t.active : t.inactive}
+                  </span>
                 </span>
               </div>
               {u.signInLock && u.signInLock.lockedClients > 0 && u.signInLock.lockedUntil && (
                 <div className="staff-meta" data-sign-in-lock>
-                  <span className="staff-badge staff-badge--bad">{t.signInLocked(f.number(u.signInLock.lockedClients), f.dateTime(u.signInLock.lockedUntil))}</span>
+                  <span className="staff-badge staff-badge--bad">
+                    {t.signInLocked(f.number(u.signInLock.lockedClients), f.dateTime(u.signInLock.lockedUntil))}
+                  </span>
                   <form action={liftSignInLock.bind(null, u.id)}>
                     <button type="submit" className="staff-button staff-button--small" aria-label={`${t.liftLock}: ${u.displayName}`}>
                       {t.liftLock}
@@ -136,7 +152,13 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
               <details>
                 <summary>{st.common.edit}</summary>
                 <div className="staff-grid staff-grid--2">
-                  <ActionForm action={updateUser.bind(null, u.id)} className="staff-form" labels={labels} fieldLabels={fieldLabels} aria-label={`${st.common.edit}: ${u.displayName}`}>
+                  <ActionForm
+                    action={updateUser.bind(null, u.id)}
+                    className="staff-form"
+                    labels={labels}
+                    fieldLabels={fieldLabels}
+                    aria-label={`${st.common.edit}: ${u.displayName}`}
+                  >
                     <div className="staff-fields">
                       <div className="staff-field">
                         <label htmlFor={`${u.id}-name`}>{t.displayName}</label>
@@ -163,10 +185,24 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
                       </button>
                     </div>
                   </ActionForm>
-                  <ActionForm action={resetPassword.bind(null, u.id)} className="staff-form" labels={labels} fieldLabels={fieldLabels} aria-label={`${t.resetPassword}: ${u.displayName}`}>
+                  <ActionForm
+                    action={resetPassword.bind(null, u.id)}
+                    className="staff-form"
+                    labels={labels}
+                    fieldLabels={fieldLabels}
+                    aria-label={`${t.resetPassword}: ${u.displayName}`}
+                  >
                     <div className="staff-field">
                       <label htmlFor={`${u.id}-password`}>{t.resetPassword}</label>
-                      <input id={`${u.id}-password`} name="password" type="password" autoComplete="new-password" minLength={12} required dir="ltr" />
+                      <input
+                        id={`${u.id}-password`}
+                        name="password"
+                        type="password"
+                        autoComplete="new-password"
+                        minLength={12}
+                        required
+                        dir="ltr"
+                      />
                     </div>
                     <div>
                       <button type="submit" className="staff-button staff-button--quiet staff-button--small">
@@ -181,7 +217,10 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
         </ul>
         {staffUsers.pageInfo.hasNextPage && staffUsers.pageInfo.endCursor && (
           <div className="staff-pager">
-            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?after=${encodeURIComponent(staffUsers.pageInfo.endCursor)}`}>
+            <a
+              className="staff-button staff-button--quiet staff-button--small"
+              href={`${base}?after=${encodeURIComponent(staffUsers.pageInfo.endCursor)}`}
+            >
               {st.common.next}
             </a>
           </div>

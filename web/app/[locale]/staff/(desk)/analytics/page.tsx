@@ -1,16 +1,16 @@
-import type { Metadata } from "next";
-import { BarsChart } from "@/components/staff/charts/bars-chart";
-import { DayField } from "@/components/staff/day-field";
-import { LineChart } from "@/components/staff/charts/line-chart";
-import type { Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery } from "@/lib/staff/api";
-import { addDays, cityDay, dayFieldValue, daysBetween, parseDayField } from "@/lib/staff/dates";
-import { staffFormat } from "@/lib/staff/format";
-import { staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../locale-param";
+import type { Metadata } from 'next';
+import { BarsChart } from '@/components/staff/charts/bars-chart';
+import { DayField } from '@/components/staff/day-field';
+import { LineChart } from '@/components/staff/charts/line-chart';
+import type { Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery } from '@/lib/staff/api';
+import { addDays, cityDay, dayFieldValue, daysBetween, parseDayField } from '@/lib/staff/dates';
+import { staffFormat } from '@/lib/staff/format';
+import { staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../locale-param';
 
 const TRAFFIC_QUERY = /* GraphQL */ `
   query StaffSiteTraffic($from: String!, $to: String!) {
@@ -62,7 +62,15 @@ interface Count {
 }
 
 interface TrafficData {
-  siteStats: { date: string; today: number; yesterday: number; total: number; maxDaily: number; maxDailyDate: string | null; pageViewsToday: number };
+  siteStats: {
+    date: string;
+    today: number;
+    yesterday: number;
+    total: number;
+    maxDaily: number;
+    maxDailyDate: string | null;
+    pageViewsToday: number;
+  };
   siteTraffic: {
     from: string;
     to: string;
@@ -72,99 +80,101 @@ interface TrafficData {
     days: { date: string; visitors: number; pageViews: number }[];
     topPages: Count[];
     topReferrers: Count[];
-    devices: { screen: "MOBILE" | "TABLET" | "DESKTOP" | null; visits: number; pageViews: number }[];
+    devices: { screen: 'MOBILE' | 'TABLET' | 'DESKTOP' | null; visits: number; pageViews: number }[];
   };
 }
 
 const text = {
   fa: {
-    title: "آمار بازدید سایت",
-    intro: "بی‌کوکی و بدون نگه‌داشتن نشانی IP؛ هر بازدیدکننده در هر روز یک بازدید است (روزها به وقت تهران).",
-    today: "بازدید امروز",
-    yesterday: "بازدید دیروز",
-    total: "همه بازدیدها",
-    record: "بیشترین بازدید در یک روز",
+    title: 'آمار بازدید سایت',
+    intro: 'بی‌کوکی و بدون نگه‌داشتن نشانی IP؛ هر بازدیدکننده در هر روز یک بازدید است (روزها به وقت تهران).',
+    today: 'بازدید امروز',
+    yesterday: 'بازدید دیروز',
+    total: 'همه بازدیدها',
+    record: 'بیشترین بازدید در یک روز',
     recordOn: (d: string) => `در ${d}`,
-    now: "بازدیدکنندگان همین حالا",
-    nowHint: "در ۵ دقیقه گذشته",
+    now: 'بازدیدکنندگان همین حالا',
+    nowHint: 'در ۵ دقیقه گذشته',
     pageViewsToday: (n: string) => `${n} صفحه‌دید امروز`,
-    range: "بازه زمانی",
-    from: "از تاریخ",
-    to: "تا تاریخ",
-    show: "نمایش",
-    presets: "بازه‌های آماده",
+    range: 'بازه زمانی',
+    from: 'از تاریخ',
+    to: 'تا تاریخ',
+    show: 'نمایش',
+    presets: 'بازه‌های آماده',
     lastDays: (n: string) => `${n} روز گذشته`,
-    invalid: "تاریخ‌ها را به شکل سال/ماه/روز خورشیدی بنویسید؛ بازه حداکثر ۳۶۶ روز است. بازه پیش‌فرض نشان داده شد.",
-    daily: "روند روزانه",
+    invalid: 'تاریخ‌ها را به شکل سال/ماه/روز خورشیدی بنویسید؛ بازه حداکثر ۳۶۶ روز است. بازه پیش‌فرض نشان داده شد.',
+    daily: 'روند روزانه',
     dailyChart: (from: string, to: string) => `بازدیدکنندگان و صفحه‌دیدها از ${from} تا ${to}`,
-    visitors: "بازدیدکنندگان",
-    pageViews: "صفحه‌دیدها",
+    visitors: 'بازدیدکنندگان',
+    pageViews: 'صفحه‌دیدها',
     inRange: (v: string, p: string) => `در این بازه: ${v} بازدید، ${p} صفحه‌دید`,
-    topPages: "پربازدیدترین صفحه‌ها",
-    page: "صفحه",
-    entries: "ورودها",
-    entriesNote: "«ورودها» بازدیدهایی است که از این صفحه آغاز شده‌اند (نخستین صفحه بازدیدکننده در آن روز)؛ «صفحه‌دیدها» همه بار‌هایی است که صفحه دیده شده است. صفحه‌ای که خوانندگان از صفحه‌های دیگر به آن می‌رسند ورود ندارد ولی صفحه‌دید دارد.",
-    referrers: "ارجاع‌دهنده‌ها",
-    referrer: "سایت ارجاع‌دهنده",
-    direct: "مستقیم (بدون ارجاع)",
-    devices: "دستگاه‌ها",
-    device: "نوع دستگاه",
-    screens: { MOBILE: "تلفن همراه", TABLET: "تبلت", DESKTOP: "رایانه", unknown: "نامشخص" },
-    visits: "بازدید",
-    day: "روز",
-    table: "جدول",
-    loading: "نمودار در حال بارگذاری است…",
-    none: "در این بازه بازدیدی ثبت نشده است.",
+    topPages: 'پربازدیدترین صفحه‌ها',
+    page: 'صفحه',
+    entries: 'ورودها',
+    entriesNote:
+      '«ورودها» بازدیدهایی است که از این صفحه آغاز شده‌اند (نخستین صفحه بازدیدکننده در آن روز)؛ «صفحه‌دیدها» همه بار‌هایی است که صفحه دیده شده است. صفحه‌ای که خوانندگان از صفحه‌های دیگر به آن می‌رسند ورود ندارد ولی صفحه‌دید دارد.',
+    referrers: 'ارجاع‌دهنده‌ها',
+    referrer: 'سایت ارجاع‌دهنده',
+    direct: 'مستقیم (بدون ارجاع)',
+    devices: 'دستگاه‌ها',
+    device: 'نوع دستگاه',
+    screens: { MOBILE: 'تلفن همراه', TABLET: 'تبلت', DESKTOP: 'رایانه', unknown: 'نامشخص' },
+    visits: 'بازدید',
+    day: 'روز',
+    table: 'جدول',
+    loading: 'نمودار در حال بارگذاری است…',
+    none: 'در این بازه بازدیدی ثبت نشده است.',
   },
   en: {
-    title: "Site analytics",
-    intro: "No cookies and no IP addresses kept; one visitor on one day is one visit (days in Tehran time).",
-    today: "Visits today",
-    yesterday: "Visits yesterday",
-    total: "All visits",
-    record: "Most visits in a day",
+    title: 'Site analytics',
+    intro: 'No cookies and no IP addresses kept; one visitor on one day is one visit (days in Tehran time).',
+    today: 'Visits today',
+    yesterday: 'Visits yesterday',
+    total: 'All visits',
+    record: 'Most visits in a day',
     recordOn: (d: string) => `on ${d}`,
-    now: "Visitors right now",
-    nowHint: "in the last 5 minutes",
+    now: 'Visitors right now',
+    nowHint: 'in the last 5 minutes',
     pageViewsToday: (n: string) => `${n} page views today`,
-    range: "Date range",
-    from: "From",
-    to: "To",
-    show: "Show",
-    presets: "Quick ranges",
+    range: 'Date range',
+    from: 'From',
+    to: 'To',
+    show: 'Show',
+    presets: 'Quick ranges',
     lastDays: (n: string) => `Last ${n} days`,
-    invalid: "Write the dates as Solar Hijri year/month/day; a range is at most 366 days. The default range is shown.",
-    daily: "Daily trend",
+    invalid: 'Write the dates as Solar Hijri year/month/day; a range is at most 366 days. The default range is shown.',
+    daily: 'Daily trend',
     dailyChart: (from: string, to: string) => `Visitors and page views from ${from} to ${to}`,
-    visitors: "Visitors",
-    pageViews: "Page views",
+    visitors: 'Visitors',
+    pageViews: 'Page views',
     inRange: (v: string, p: string) => `In this range: ${v} visits, ${p} page views`,
-    topPages: "Top pages",
-    page: "Page",
-    entries: "Entries",
-    entriesNote: "Entries are visits that began on the page (the visitor's first page that day); page views count every time it was seen. A page readers reach from other pages has page views but no entries.",
-    referrers: "Referrers",
-    referrer: "Referring site",
-    direct: "Direct (no referrer)",
-    devices: "Devices",
-    device: "Device class",
-    screens: { MOBILE: "Phone", TABLET: "Tablet", DESKTOP: "Desktop", unknown: "Unknown" },
-    visits: "Visits",
-    day: "Day",
-    table: "Table",
-    loading: "Loading the chart…",
-    none: "No visits in this range.",
+    topPages: 'Top pages',
+    page: 'Page',
+    entries: 'Entries',
+    entriesNote:
+      "Entries are visits that began on the page (the visitor's first page that day); page views count every time it was seen. A page readers reach from other pages has page views but no entries.",
+    referrers: 'Referrers',
+    referrer: 'Referring site',
+    direct: 'Direct (no referrer)',
+    devices: 'Devices',
+    device: 'Device class',
+    screens: { MOBILE: 'Phone', TABLET: 'Tablet', DESKTOP: 'Desktop', unknown: 'Unknown' },
+    visits: 'Visits',
+    day: 'Day',
+    table: 'Table',
+    loading: 'Loading the chart…',
+    none: 'No visits in this range.',
   },
 } satisfies Record<Locale, unknown>;
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/analytics">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/analytics'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, text[locale].title);
 }
 
-export default async function AnalyticsPage({ params, searchParams }: PageProps<"/[locale]/staff/analytics">) {
+export default async function AnalyticsPage({ params, searchParams }: PageProps<'/[locale]/staff/analytics'>) {
   const locale = await localeParam(params);
-  await requireSection("analytics");
+  await requireSection('analytics');
   const query = await searchParams;
   const t = text[locale];
   const st = staffText[locale];
@@ -173,17 +183,26 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
   // The range comes as the person typed it: Solar Hijri days in Persian, ISO days in English.
   const today = cityDay();
   const defaultFrom = addDays(today, -29);
-  const rawFrom = param(query, "from");
-  const rawTo = param(query, "to");
+  const rawFrom = param(query, 'from');
+  const rawTo = param(query, 'to');
   const askedFrom = rawFrom ? parseDayField(rawFrom, locale) : defaultFrom;
   const askedTo = rawTo ? parseDayField(rawTo, locale) : today;
   const invalid = !askedFrom || !askedTo || daysBetween(askedFrom, askedTo) < 0 || daysBetween(askedFrom, askedTo) > 365;
   const from = invalid ? defaultFrom : askedFrom;
   const to = invalid ? today : askedTo;
   const { siteStats, siteTraffic } = await staffQuery<TrafficData>(TRAFFIC_QUERY, { from, to });
-  const base = localePath(locale, "/staff/analytics");
-  const preset = (days: number) => `${base}?${new URLSearchParams({ from: dayFieldValue(addDays(today, -(days - 1)), locale), to: dayFieldValue(today, locale) }).toString()}`;
-  const countTable = (caption: string, column: string, rows: Count[], name: (value: string | null) => string, id: string, visitsColumn = t.visits, note?: string) => (
+  const base = localePath(locale, '/staff/analytics');
+  const preset = (days: number) =>
+    `${base}?${new URLSearchParams({ from: dayFieldValue(addDays(today, -(days - 1)), locale), to: dayFieldValue(today, locale) }).toString()}`;
+  const countTable = (
+    caption: string,
+    column: string,
+    rows: Count[],
+    name: (value: string | null) => string,
+    id: string,
+    visitsColumn = t.visits,
+    note?: string,
+  ) => (
     <section className="staff-panel" aria-labelledby={id}>
       <h2 id={id}>{caption}</h2>
       {rows.length === 0 ? (
@@ -194,13 +213,17 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
             <thead>
               <tr>
                 <th scope="col">{column}</th>
-                <th scope="col" className="staff-num">{visitsColumn}</th>
-                <th scope="col" className="staff-num">{t.pageViews}</th>
+                <th scope="col" className="staff-num">
+                  {visitsColumn}
+                </th>
+                <th scope="col" className="staff-num">
+                  {t.pageViews}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.value ?? "none"}>
+                <tr key={row.value ?? 'none'}>
                   <th scope="row">
                     {/* A path or host is Latin text read left to right, isolated from the page's direction. */}
                     {row.value ? (
@@ -279,13 +302,27 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
         <form method="get" action={base} className="staff-fields" aria-label={t.range}>
           <div className="staff-field">
             <label htmlFor="range-from">{t.from}</label>
-            <DayField id="range-from" name="from" locale={locale} label={t.from} defaultValue={dayFieldValue(from, locale)} aria-describedby="range-hint" />
+            <DayField
+              id="range-from"
+              name="from"
+              locale={locale}
+              label={t.from}
+              defaultValue={dayFieldValue(from, locale)}
+              aria-describedby="range-hint"
+            />
           </div>
           <div className="staff-field">
             <label htmlFor="range-to">{t.to}</label>
-            <DayField id="range-to" name="to" locale={locale} label={t.to} defaultValue={dayFieldValue(to, locale)} aria-describedby="range-hint" />
+            <DayField
+              id="range-to"
+              name="to"
+              locale={locale}
+              label={t.to}
+              defaultValue={dayFieldValue(to, locale)}
+              aria-describedby="range-hint"
+            />
           </div>
-          <div className="staff-field" style={{ justifyContent: "end" }}>
+          <div className="staff-field" style={{ justifyContent: 'end' }}>
             <button type="submit" className="staff-button">
               {t.show}
             </button>
@@ -329,8 +366,12 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
               <thead>
                 <tr>
                   <th scope="col">{t.day}</th>
-                  <th scope="col" className="staff-num">{t.visitors}</th>
-                  <th scope="col" className="staff-num">{t.pageViews}</th>
+                  <th scope="col" className="staff-num">
+                    {t.visitors}
+                  </th>
+                  <th scope="col" className="staff-num">
+                    {t.pageViews}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -348,8 +389,8 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
       </section>
 
       <div className="staff-grid staff-grid--2">
-        {countTable(t.topPages, t.page, siteTraffic.topPages, (v) => v ?? "—", "pages-title", t.entries, t.entriesNote)}
-        {countTable(t.referrers, t.referrer, siteTraffic.topReferrers, (v) => v ?? t.direct, "referrers-title")}
+        {countTable(t.topPages, t.page, siteTraffic.topPages, (v) => v ?? '—', 'pages-title', t.entries, t.entriesNote)}
+        {countTable(t.referrers, t.referrer, siteTraffic.topReferrers, (v) => v ?? t.direct, 'referrers-title')}
       </div>
       <section className="staff-panel" aria-labelledby="devices-title">
         <h2 id="devices-title">{t.devices}</h2>
@@ -359,7 +400,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
           <div className="staff-grid staff-grid--2">
             <BarsChart
               locale={locale}
-              categories={siteTraffic.devices.map((d) => t.screens[d.screen ?? "unknown"])}
+              categories={siteTraffic.devices.map((d) => t.screens[d.screen ?? 'unknown'])}
               series={[{ name: t.visits, values: siteTraffic.devices.map((d) => d.visits) }]}
               valueKind="count"
               label={t.devices}
@@ -370,14 +411,18 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
               <thead>
                 <tr>
                   <th scope="col">{t.device}</th>
-                  <th scope="col" className="staff-num">{t.visits}</th>
-                  <th scope="col" className="staff-num">{t.pageViews}</th>
+                  <th scope="col" className="staff-num">
+                    {t.visits}
+                  </th>
+                  <th scope="col" className="staff-num">
+                    {t.pageViews}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {siteTraffic.devices.map((d) => (
-                  <tr key={d.screen ?? "unknown"}>
-                    <th scope="row">{t.screens[d.screen ?? "unknown"]}</th>
+                  <tr key={d.screen ?? 'unknown'}>
+                    <th scope="row">{t.screens[d.screen ?? 'unknown']}</th>
                     <td className="staff-num">{f.number(d.visits)}</td>
                     <td className="staff-num">{f.number(d.pageViews)}</td>
                   </tr>

@@ -1,12 +1,12 @@
-"use server";
+'use server';
 
-import { redirect } from "next/navigation";
-import { currentRoute } from "@/lib/i18n/request";
-import { localePath } from "@/lib/i18n/routing";
-import { isUuid, staffMutation } from "@/lib/staff/api";
-import { cityInstant, parseDayField, parseTimeField } from "@/lib/staff/dates";
-import { checkbox, integer, refusal, text, type FormState } from "@/lib/staff/forms";
-import { eventsText } from "@/lib/staff/events-text";
+import { redirect } from 'next/navigation';
+import { currentRoute } from '@/lib/i18n/request';
+import { localePath } from '@/lib/i18n/routing';
+import { isUuid, staffMutation } from '@/lib/staff/api';
+import { cityInstant, parseDayField, parseTimeField } from '@/lib/staff/dates';
+import { checkbox, integer, refusal, text, type FormState } from '@/lib/staff/forms';
+import { eventsText } from '@/lib/staff/events-text';
 
 const CREATE_EVENT = /* GraphQL */ `
   mutation StaffCreateEvent($input: CreateEventInput!) {
@@ -119,12 +119,12 @@ const REMOVE_OVERRIDE = /* GraphQL */ `
 async function go(path: string, params: Record<string, string> = {}): Promise<never> {
   const { locale } = await currentRoute();
   const query = new URLSearchParams(params).toString();
-  redirect(`${localePath(locale, path)}${query ? `?${query}` : ""}`);
+  redirect(`${localePath(locale, path)}${query ? `?${query}` : ''}`);
 }
 
 async function run(document: string, input: Record<string, unknown>, path: string, done: string): Promise<never> {
   const result = await staffMutation(document, { input });
-  return go(path, result.ok ? { done } : { error: result.error.extensions?.code ?? "UNKNOWN" });
+  return go(path, result.ok ? { done } : { error: result.error.extensions?.code ?? 'UNKNOWN' });
 }
 
 function optionalId(form: FormData, name: string): string | null {
@@ -133,25 +133,25 @@ function optionalId(form: FormData, name: string): string | null {
 }
 
 /** The event's fields; null when a date or time cannot be read. */
-function eventFields(form: FormData, locale: "fa" | "en") {
-  const startDay = parseDayField(form.get("startDay"), locale);
-  const endDay = parseDayField(form.get("endDay"), locale) ?? startDay;
-  const startTime = parseTimeField(form.get("startTime"));
-  const endTime = parseTimeField(form.get("endTime"));
+function eventFields(form: FormData, locale: 'fa' | 'en') {
+  const startDay = parseDayField(form.get('startDay'), locale);
+  const endDay = parseDayField(form.get('endDay'), locale) ?? startDay;
+  const startTime = parseTimeField(form.get('startTime'));
+  const endTime = parseTimeField(form.get('endTime'));
   if (!startDay || !endDay || !startTime || !endTime) return null;
   return {
-    kind: text(form, "kind") ?? "OTHER",
-    titleFa: text(form, "titleFa") ?? "",
-    titleEn: text(form, "titleEn"),
-    descriptionFa: text(form, "descriptionFa"),
-    descriptionEn: text(form, "descriptionEn"),
-    venueFa: text(form, "venueFa"),
-    venueEn: text(form, "venueEn"),
+    kind: text(form, 'kind') ?? 'OTHER',
+    titleFa: text(form, 'titleFa') ?? '',
+    titleEn: text(form, 'titleEn'),
+    descriptionFa: text(form, 'descriptionFa'),
+    descriptionEn: text(form, 'descriptionEn'),
+    venueFa: text(form, 'venueFa'),
+    venueEn: text(form, 'venueEn'),
     startsAt: cityInstant(startDay, startTime),
     endsAt: cityInstant(endDay, endTime),
-    districtId: optionalId(form, "districtId"),
-    pollId: optionalId(form, "pollId"),
-    goalId: optionalId(form, "goalId"),
+    districtId: optionalId(form, 'districtId'),
+    pollId: optionalId(form, 'pollId'),
+    goalId: optionalId(form, 'goalId'),
   };
 }
 
@@ -161,7 +161,7 @@ export async function createEvent(previous: FormState, form: FormData): Promise<
   if (!fields) return refusal(locale, eventsText[locale].invalidDate, previous);
   const result = await staffMutation<{ createEvent: { event: { id: string } } }>(CREATE_EVENT, { input: fields });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go(`/staff/events/${result.data.createEvent.event.id}`, { done: "saved" });
+  return go(`/staff/events/${result.data.createEvent.event.id}`, { done: 'saved' });
 }
 
 export async function updateEvent(eventId: string, previous: FormState, form: FormData): Promise<FormState> {
@@ -170,38 +170,38 @@ export async function updateEvent(eventId: string, previous: FormState, form: Fo
   if (!fields) return refusal(locale, eventsText[locale].invalidDate, previous);
   const result = await staffMutation(UPDATE_EVENT, { input: { id: eventId, ...fields } });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go(`/staff/events/${eventId}`, { done: "saved" });
+  return go(`/staff/events/${eventId}`, { done: 'saved' });
 }
 
 export async function publishEvent(eventId: string): Promise<void> {
-  return run(PUBLISH_EVENT, { id: eventId }, `/staff/events/${eventId}`, "published");
+  return run(PUBLISH_EVENT, { id: eventId }, `/staff/events/${eventId}`, 'published');
 }
 export async function cancelEvent(eventId: string): Promise<void> {
-  return run(CANCEL_EVENT, { id: eventId }, `/staff/events/${eventId}`, "cancelled");
+  return run(CANCEL_EVENT, { id: eventId }, `/staff/events/${eventId}`, 'cancelled');
 }
 export async function pinEvent(eventId: string): Promise<void> {
-  return run(PIN, { id: eventId }, `/staff/events/${eventId}`, "pinned");
+  return run(PIN, { id: eventId }, `/staff/events/${eventId}`, 'pinned');
 }
 export async function unpinEvent(eventId: string): Promise<void> {
-  return run(UNPIN, { id: eventId }, `/staff/events/${eventId}`, "unpinned");
+  return run(UNPIN, { id: eventId }, `/staff/events/${eventId}`, 'unpinned');
 }
 export async function deleteEvent(eventId: string): Promise<void> {
   const result = await staffMutation(DELETE_EVENT, { input: { id: eventId } });
-  if (!result.ok) return go(`/staff/events/${eventId}`, { error: result.error.extensions?.code ?? "UNKNOWN" });
-  return go("/staff/events", { done: "deleted" });
+  if (!result.ok) return go(`/staff/events/${eventId}`, { error: result.error.extensions?.code ?? 'UNKNOWN' });
+  return go('/staff/events', { done: 'deleted' });
 }
 
 function occasionFields(form: FormData) {
   return {
-    kind: text(form, "kind") ?? "NATIONAL_OCCASION",
-    titleFa: text(form, "titleFa") ?? "",
-    titleEn: text(form, "titleEn"),
-    descriptionFa: text(form, "descriptionFa"),
-    descriptionEn: text(form, "descriptionEn"),
-    calendar: text(form, "calendar") ?? "SOLAR_HIJRI",
-    month: integer(form, "month") ?? 1,
-    day: integer(form, "day") ?? 1,
-    holiday: checkbox(form, "holiday"),
+    kind: text(form, 'kind') ?? 'NATIONAL_OCCASION',
+    titleFa: text(form, 'titleFa') ?? '',
+    titleEn: text(form, 'titleEn'),
+    descriptionFa: text(form, 'descriptionFa'),
+    descriptionEn: text(form, 'descriptionEn'),
+    calendar: text(form, 'calendar') ?? 'SOLAR_HIJRI',
+    month: integer(form, 'month') ?? 1,
+    day: integer(form, 'day') ?? 1,
+    holiday: checkbox(form, 'holiday'),
   };
 }
 
@@ -209,31 +209,33 @@ export async function createOccasion(previous: FormState, form: FormData): Promi
   const { locale } = await currentRoute();
   const result = await staffMutation<{ createOccasion: { occasion: { id: string } } }>(CREATE_OCCASION, { input: occasionFields(form) });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go(`/staff/events/occasions/${result.data.createOccasion.occasion.id}`, { done: "saved" });
+  return go(`/staff/events/occasions/${result.data.createOccasion.occasion.id}`, { done: 'saved' });
 }
 
 export async function updateOccasion(occasionId: string, previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
   const result = await staffMutation(UPDATE_OCCASION, { input: { id: occasionId, ...occasionFields(form) } });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go(`/staff/events/occasions/${occasionId}`, { done: "saved" });
+  return go(`/staff/events/occasions/${occasionId}`, { done: 'saved' });
 }
 
 export async function deleteOccasion(occasionId: string): Promise<void> {
   const result = await staffMutation(DELETE_OCCASION, { input: { id: occasionId } });
-  if (!result.ok) return go(`/staff/events/occasions/${occasionId}`, { error: result.error.extensions?.code ?? "UNKNOWN" });
-  return go("/staff/events/occasions", { done: "deleted" });
+  if (!result.ok) return go(`/staff/events/occasions/${occasionId}`, { error: result.error.extensions?.code ?? 'UNKNOWN' });
+  return go('/staff/events/occasions', { done: 'deleted' });
 }
 
 export async function setOverride(occasionId: string, previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const date = parseDayField(form.get("date"), locale);
+  const date = parseDayField(form.get('date'), locale);
   if (!date) return refusal(locale, eventsText[locale].invalidDate, previous);
-  const result = await staffMutation(SET_OVERRIDE, { input: { occasionId, year: integer(form, "year") ?? 0, date, note: text(form, "note") } });
+  const result = await staffMutation(SET_OVERRIDE, {
+    input: { occasionId, year: integer(form, 'year') ?? 0, date, note: text(form, 'note') },
+  });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go(`/staff/events/occasions/${occasionId}`, { done: "overrideSet" });
+  return go(`/staff/events/occasions/${occasionId}`, { done: 'overrideSet' });
 }
 
 export async function removeOverride(occasionId: string, year: number): Promise<void> {
-  return run(REMOVE_OVERRIDE, { occasionId, year }, `/staff/events/occasions/${occasionId}`, "overrideRemoved");
+  return run(REMOVE_OVERRIDE, { occasionId, year }, `/staff/events/occasions/${occasionId}`, 'overrideRemoved');
 }

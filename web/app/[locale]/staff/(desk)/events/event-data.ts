@@ -1,6 +1,6 @@
-import { graphqlLocale, type Locale } from "@/lib/i18n/locales";
-import { staffQuery } from "@/lib/staff/api";
-import type { EventChoices } from "./event-fields";
+import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
+import { staffQuery } from '@/lib/staff/api';
+import type { EventChoices } from './event-fields';
 
 const CHOICES = /* GraphQL */ `
   query StaffEventChoices($locale: Locale!) {

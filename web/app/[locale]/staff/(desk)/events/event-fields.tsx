@@ -1,12 +1,20 @@
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { DayField } from "@/components/staff/day-field";
-import { BilingualText, Choice, Field } from "@/components/staff/fields";
-import type { Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { eventsText } from "@/lib/staff/events-text";
-import { staffText } from "@/lib/staff/i18n";
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { DayField } from '@/components/staff/day-field';
+import { BilingualText, Choice, Field } from '@/components/staff/fields';
+import type { Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { eventsText } from '@/lib/staff/events-text';
+import { staffText } from '@/lib/staff/i18n';
 
-export const EVENT_KINDS = ["PRESS_CONFERENCE", "MAYOR_APPEARANCE", "CULTURAL_EVENT", "CRISIS_NOTICE", "OTHER", "NATIONAL_OCCASION", "RELIGIOUS_OCCASION"] as const;
+export const EVENT_KINDS = [
+  'PRESS_CONFERENCE',
+  'MAYOR_APPEARANCE',
+  'CULTURAL_EVENT',
+  'CRISIS_NOTICE',
+  'OTHER',
+  'NATIONAL_OCCASION',
+  'RELIGIOUS_OCCASION',
+] as const;
 
 export interface EventValues {
   kind: string;
@@ -33,19 +41,34 @@ export interface EventChoices {
 
 export function eventFieldLabels(locale: Locale): Record<string, string> {
   const t = eventsText[locale];
-  return { kind: t.kind, titleFa: t.titleFa, titleEn: t.titleEn, startsAt: t.starts, endsAt: t.ends, districtId: t.district, pollId: t.poll, goalId: t.goal, venueFa: t.venueFa };
+  return {
+    kind: t.kind,
+    titleFa: t.titleFa,
+    titleEn: t.titleEn,
+    startsAt: t.starts,
+    endsAt: t.ends,
+    districtId: t.district,
+    pollId: t.poll,
+    goalId: t.goal,
+    venueFa: t.venueFa,
+  };
 }
 
-export function EventNav({ locale, current }: { locale: Locale; current: "events" | "occasions" }) {
+export function EventNav({ locale, current }: { locale: Locale; current: 'events' | 'occasions' }) {
   const t = eventsText[locale];
   const items = [
-    ["events", "/staff/events"],
-    ["occasions", "/staff/events/occasions"],
+    ['events', '/staff/events'],
+    ['occasions', '/staff/events/occasions'],
   ] as const;
   return (
     <nav aria-label={t.navLabel} className="staff-actions">
       {items.map(([key, path]) => (
-        <a key={key} href={localePath(locale, path)} aria-current={key === current ? "page" : undefined} className={`staff-button staff-button--small ${key === current ? "" : "staff-button--quiet"}`}>
+        <a
+          key={key}
+          href={localePath(locale, path)}
+          aria-current={key === current ? 'page' : undefined}
+          className={`staff-button staff-button--small ${key === current ? '' : 'staff-button--quiet'}`}
+        >
           {t.nav[key]}
         </a>
       ))}
@@ -53,7 +76,17 @@ export function EventNav({ locale, current }: { locale: Locale; current: "events
   );
 }
 
-export function EventFields({ locale, values, choices, idPrefix }: { locale: Locale; values: EventValues; choices: EventChoices; idPrefix: string }) {
+export function EventFields({
+  locale,
+  values,
+  choices,
+  idPrefix,
+}: {
+  locale: Locale;
+  values: EventValues;
+  choices: EventChoices;
+  idPrefix: string;
+}) {
   const t = eventsText[locale];
   const st = staffText[locale];
   const d = getDictionary(locale);
@@ -61,7 +94,7 @@ export function EventFields({ locale, values, choices, idPrefix }: { locale: Loc
   const text = { locale, idPrefix };
   const day = (name: string, label: string, value: string) => (
     <Field id={id(name)} label={label}>
-      <DayField id={id(name)} name={name} required locale={locale} label={label} defaultValue={value} aria-describedby={id("day-hint")} />
+      <DayField id={id(name)} name={name} required locale={locale} label={label} defaultValue={value} aria-describedby={id('day-hint')} />
     </Field>
   );
   const time = (name: string, label: string, value: string) => (
@@ -72,19 +105,67 @@ export function EventFields({ locale, values, choices, idPrefix }: { locale: Loc
   return (
     <div className="staff-form">
       <div className="staff-fields">
-        <Choice id={id("kind")} name="kind" label={t.kind} value={values.kind} options={EVENT_KINDS.map((k) => ({ value: k, label: d.eventKinds[k] }))} />
-        <BilingualText {...text} name="title" labels={{ fa: t.titleFa, en: t.titleEn }} values={{ fa: values.titleFa, en: values.titleEn }} required maxLength={300} />
-        {day("startDay", `${t.starts} — ${st.common.day}`, values.startDay)}
-        {time("startTime", `${t.starts} — ${st.common.time}`, values.startTime)}
-        {day("endDay", `${t.ends} — ${st.common.day}`, values.endDay)}
-        {time("endTime", `${t.ends} — ${st.common.time}`, values.endTime)}
-        <BilingualText {...text} name="venue" labels={{ fa: t.venueFa, en: t.venueEn }} values={{ fa: values.venueFa, en: values.venueEn }} maxLength={300} />
-        <Choice id={id("districtId")} name="districtId" label={t.district} value={values.districtId} empty={t.citywide} options={choices.districts.map((x) => ({ value: x.id, label: x.name }))} />
-        <Choice id={id("pollId")} name="pollId" label={t.poll} value={values.pollId} empty={t.none} options={choices.polls.map((x) => ({ value: x.id, label: x.title }))} />
-        <Choice id={id("goalId")} name="goalId" label={t.goal} value={values.goalId} empty={t.none} options={choices.goals.map((x) => ({ value: x.id, label: x.title }))} />
-        <BilingualText {...text} name="description" labels={{ fa: t.descriptionFa, en: t.descriptionEn }} values={{ fa: values.descriptionFa, en: values.descriptionEn }} maxLength={10000} rows={4} wide />
+        <Choice
+          id={id('kind')}
+          name="kind"
+          label={t.kind}
+          value={values.kind}
+          options={EVENT_KINDS.map((k) => ({ value: k, label: d.eventKinds[k] }))}
+        />
+        <BilingualText
+          {...text}
+          name="title"
+          labels={{ fa: t.titleFa, en: t.titleEn }}
+          values={{ fa: values.titleFa, en: values.titleEn }}
+          required
+          maxLength={300}
+        />
+        {day('startDay', `${t.starts} — ${st.common.day}`, values.startDay)}
+        {time('startTime', `${t.starts} — ${st.common.time}`, values.startTime)}
+        {day('endDay', `${t.ends} — ${st.common.day}`, values.endDay)}
+        {time('endTime', `${t.ends} — ${st.common.time}`, values.endTime)}
+        <BilingualText
+          {...text}
+          name="venue"
+          labels={{ fa: t.venueFa, en: t.venueEn }}
+          values={{ fa: values.venueFa, en: values.venueEn }}
+          maxLength={300}
+        />
+        <Choice
+          id={id('districtId')}
+          name="districtId"
+          label={t.district}
+          value={values.districtId}
+          empty={t.citywide}
+          options={choices.districts.map((x) => ({ value: x.id, label: x.name }))}
+        />
+        <Choice
+          id={id('pollId')}
+          name="pollId"
+          label={t.poll}
+          value={values.pollId}
+          empty={t.none}
+          options={choices.polls.map((x) => ({ value: x.id, label: x.title }))}
+        />
+        <Choice
+          id={id('goalId')}
+          name="goalId"
+          label={t.goal}
+          value={values.goalId}
+          empty={t.none}
+          options={choices.goals.map((x) => ({ value: x.id, label: x.title }))}
+        />
+        <BilingualText
+          {...text}
+          name="description"
+          labels={{ fa: t.descriptionFa, en: t.descriptionEn }}
+          values={{ fa: values.descriptionFa, en: values.descriptionEn }}
+          maxLength={10000}
+          rows={4}
+          wide
+        />
       </div>
-      <p className="staff-field__hint" id={id("day-hint")}>
+      <p className="staff-field__hint" id={id('day-hint')}>
         {st.common.dayHint}؛ {st.common.timeHint}
       </p>
     </div>

@@ -1,25 +1,32 @@
-import type { Metadata } from "next";
-import { ActionForm } from "@/components/staff/action-form";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery } from "@/lib/staff/api";
-import { addDays, cityDay } from "@/lib/staff/dates";
-import { eventsText } from "@/lib/staff/events-text";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../locale-param";
-import { ActionNotice } from "../media/media-nav";
-import { createEvent } from "./actions";
-import { loadEventChoices } from "./event-data";
-import { EventFields, eventFieldLabels, EventNav } from "./event-fields";
-import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/staff/action-form';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery } from '@/lib/staff/api';
+import { addDays, cityDay } from '@/lib/staff/dates';
+import { eventsText } from '@/lib/staff/events-text';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../locale-param';
+import { ActionNotice } from '../media/media-nav';
+import { createEvent } from './actions';
+import { loadEventChoices } from './event-data';
+import { EventFields, eventFieldLabels, EventNav } from './event-fields';
+import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
 
 const EVENTS_QUERY = /* GraphQL */ `
   query StaffEvents($from: String!, $to: String!, $after: String, $statuses: [EventStatus!], $locale: Locale!) {
-    events(from: $from, to: $to, first: 50, after: $after, statuses: $statuses, kinds: [PRESS_CONFERENCE, MAYOR_APPEARANCE, CULTURAL_EVENT, CRISIS_NOTICE, OTHER, NATIONAL_OCCASION, RELIGIOUS_OCCASION]) {
+    events(
+      from: $from
+      to: $to
+      first: 50
+      after: $after
+      statuses: $statuses
+      kinds: [PRESS_CONFERENCE, MAYOR_APPEARANCE, CULTURAL_EVENT, CRISIS_NOTICE, OTHER, NATIONAL_OCCASION, RELIGIOUS_OCCASION]
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -51,36 +58,55 @@ interface EventsData {
   events: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; kind: string; status: string; pinned: boolean; title: string; startsAt: string; endsAt: string; allDay: boolean; occasion: { id: string } | null; district: { name: string } | null } }[];
+    edges: {
+      node: {
+        id: string;
+        kind: string;
+        status: string;
+        pinned: boolean;
+        title: string;
+        startsAt: string;
+        endsAt: string;
+        allDay: boolean;
+        occasion: { id: string } | null;
+        district: { name: string } | null;
+      };
+    }[];
   };
 }
 
-const STATUSES = ["DRAFT", "PUBLISHED", "CANCELLED"];
+const STATUSES = ['DRAFT', 'PUBLISHED', 'CANCELLED'];
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/events">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/events'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, eventsText[locale].title);
 }
 
-export default async function StaffEventsPage({ params, searchParams }: PageProps<"/[locale]/staff/events">) {
+export default async function StaffEventsPage({ params, searchParams }: PageProps<'/[locale]/staff/events'>) {
   const locale = await localeParam(params);
-  await requireSection("events");
+  await requireSection('events');
   const query = await searchParams;
   const t = eventsText[locale];
   const st = staffText[locale];
   const d = getDictionary(locale);
   const f = staffFormat(locale);
-  const status = STATUSES.find((s) => s === param(query, "status"));
-  const after = param(query, "after");
+  const status = STATUSES.find((s) => s === param(query, 'status'));
+  const after = param(query, 'after');
   const today = cityDay();
   const [{ events }, choices] = await Promise.all([
-    staffQuery<EventsData>(EVENTS_QUERY, { from: addDays(today, -30), to: addDays(today, 365), after: after ?? null, statuses: status ? [status] : STATUSES, locale: graphqlLocale[locale] }),
+    staffQuery<EventsData>(EVENTS_QUERY, {
+      from: addDays(today, -30),
+      to: addDays(today, 365),
+      after: after ?? null,
+      statuses: status ? [status] : STATUSES,
+      locale: graphqlLocale[locale],
+    }),
     loadEventChoices(locale),
   ]);
   // Occasions have their own page: the list shows the events editors write.
   const rows = events.edges.map((e) => e.node).filter((e) => !e.occasion);
-  const base = localePath(locale, "/staff/events");
-  const badge: Record<string, string> = { DRAFT: "", PUBLISHED: "staff-badge--ok", CANCELLED: "staff-badge--bad" };
+  const base = localePath(locale, '/staff/events');
+  const badge: Record<string, string> = { DRAFT: '', PUBLISHED: 'staff-badge--ok', CANCELLED: 'staff-badge--bad' };
 
   return (
     <>
@@ -91,10 +117,17 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
         </div>
       </header>
       <EventNav locale={locale} current="events" />
-      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ deleted: t.deleted }} />
+      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.deleted }} />
       <div className="staff-panel">
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
-          <FilterSelect id="event-status" name="status" label={st.common.status} allLabel={st.common.all} value={status} options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))} />
+          <FilterSelect
+            id="event-status"
+            name="status"
+            label={st.common.status}
+            allLabel={st.common.all}
+            value={status}
+            options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
+          />
           <FilterSubmit label={st.common.filter} />
         </form>
         <div className="staff-table-wrap" tabIndex={0}>
@@ -119,7 +152,8 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
                   <td>{d.eventKinds[e.kind as keyof typeof d.eventKinds]}</td>
                   <td>{e.district?.name ?? t.citywide}</td>
                   <td>
-                    <span className={`staff-badge ${badge[e.status]}`}>{t.status[e.status]}</span> {e.pinned && <span className="staff-badge staff-badge--warn">{t.pinnedBadge}</span>}
+                    <span className={`staff-badge ${badge[e.status]}`}>{t.status[e.status]}</span>{' '}
+                    {e.pinned && <span className="staff-badge staff-badge--warn">{t.pinnedBadge}</span>}
                   </td>
                 </tr>
               ))}
@@ -128,7 +162,10 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
         </div>
         {events.pageInfo.hasNextPage && events.pageInfo.endCursor && (
           <div className="staff-pager">
-            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...(status ? { status } : {}), after: events.pageInfo.endCursor }).toString()}`}>
+            <a
+              className="staff-button staff-button--quiet staff-button--small"
+              href={`${base}?${new URLSearchParams({ ...(status ? { status } : {}), after: events.pageInfo.endCursor }).toString()}`}
+            >
               {st.common.next}
             </a>
           </div>
@@ -136,12 +173,33 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
       </div>
       <section className="staff-panel" aria-labelledby="new-event-title">
         <h2 id="new-event-title">{t.newEvent}</h2>
-        <ActionForm action={createEvent} className="staff-form" labels={formLabels(locale)} fieldLabels={eventFieldLabels(locale)} aria-label={t.newEvent}>
+        <ActionForm
+          action={createEvent}
+          className="staff-form"
+          labels={formLabels(locale)}
+          fieldLabels={eventFieldLabels(locale)}
+          aria-label={t.newEvent}
+        >
           <EventFields
             locale={locale}
             idPrefix="new"
             choices={choices}
-            values={{ kind: "PRESS_CONFERENCE", titleFa: "", titleEn: "", descriptionFa: "", descriptionEn: "", venueFa: "", venueEn: "", startDay: "", startTime: "10:00", endDay: "", endTime: "11:00", districtId: "", pollId: "", goalId: "" }}
+            values={{
+              kind: 'PRESS_CONFERENCE',
+              titleFa: '',
+              titleEn: '',
+              descriptionFa: '',
+              descriptionEn: '',
+              venueFa: '',
+              venueEn: '',
+              startDay: '',
+              startTime: '10:00',
+              endDay: '',
+              endTime: '11:00',
+              districtId: '',
+              pollId: '',
+              goalId: '',
+            }}
           />
           <div>
             <button type="submit" className="staff-button">

@@ -1,10 +1,10 @@
-import { goalCategories } from "@/lib/api/schema";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import type { Locale } from "@/lib/i18n/locales";
-import { goalsText } from "@/lib/staff/goals-text";
-import { BilingualText, Choice, Field } from "@/components/staff/fields";
+import { goalCategories } from '@/lib/api/schema';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import { goalsText } from '@/lib/staff/goals-text';
+import { BilingualText, Choice, Field } from '@/components/staff/fields';
 
-export const GOAL_STATUSES = ["DRAFT", "ACTIVE", "COMPLETED", "ARCHIVED"] as const;
+export const GOAL_STATUSES = ['DRAFT', 'ACTIVE', 'COMPLETED', 'ARCHIVED'] as const;
 
 export interface GoalValues {
   titleFa: string;
@@ -18,7 +18,15 @@ export interface GoalValues {
 
 export function goalFieldLabels(locale: Locale): Record<string, string> {
   const t = goalsText[locale];
-  return { titleFa: t.titleFa, titleEn: t.titleEn, descriptionFa: t.descriptionFa, descriptionEn: t.descriptionEn, category: t.category, status: t.status, position: t.position };
+  return {
+    titleFa: t.titleFa,
+    titleEn: t.titleEn,
+    descriptionFa: t.descriptionFa,
+    descriptionEn: t.descriptionEn,
+    category: t.category,
+    status: t.status,
+    position: t.position,
+  };
 }
 
 /** The fields of a goal, for creating and for editing. */
@@ -28,13 +36,42 @@ export function GoalFields({ locale, values, idPrefix }: { locale: Locale; value
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <div className="staff-fields">
-      <BilingualText locale={locale} idPrefix={idPrefix} name="title" labels={{ fa: t.titleFa, en: t.titleEn }} values={{ fa: values.titleFa, en: values.titleEn }} required maxLength={300} />
-      <Choice id={id("category")} name="category" label={t.category} value={values.category} options={goalCategories.map((c) => ({ value: c, label: d.categories[c] }))} />
-      <Choice id={id("status")} name="status" label={t.status} value={values.status} options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))} />
-      <Field id={id("position")} label={t.position} optional={locale}>
-        <input id={id("position")} name="position" type="number" min={1} defaultValue={values.position ?? ""} />
+      <BilingualText
+        locale={locale}
+        idPrefix={idPrefix}
+        name="title"
+        labels={{ fa: t.titleFa, en: t.titleEn }}
+        values={{ fa: values.titleFa, en: values.titleEn }}
+        required
+        maxLength={300}
+      />
+      <Choice
+        id={id('category')}
+        name="category"
+        label={t.category}
+        value={values.category}
+        options={goalCategories.map((c) => ({ value: c, label: d.categories[c] }))}
+      />
+      <Choice
+        id={id('status')}
+        name="status"
+        label={t.status}
+        value={values.status}
+        options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))}
+      />
+      <Field id={id('position')} label={t.position} optional={locale}>
+        <input id={id('position')} name="position" type="number" min={1} defaultValue={values.position ?? ''} />
       </Field>
-      <BilingualText locale={locale} idPrefix={idPrefix} name="description" labels={{ fa: t.descriptionFa, en: t.descriptionEn }} values={{ fa: values.descriptionFa, en: values.descriptionEn }} maxLength={5000} rows={4} wide />
+      <BilingualText
+        locale={locale}
+        idPrefix={idPrefix}
+        name="description"
+        labels={{ fa: t.descriptionFa, en: t.descriptionEn }}
+        values={{ fa: values.descriptionFa, en: values.descriptionEn }}
+        maxLength={5000}
+        rows={4}
+        wide
+      />
     </div>
   );
 }

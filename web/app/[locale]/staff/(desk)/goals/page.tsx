@@ -1,19 +1,19 @@
-import type { Metadata } from "next";
-import { ActionForm } from "@/components/staff/action-form";
-import { goalCategories } from "@/lib/api/schema";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { goalsText } from "@/lib/staff/goals-text";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../locale-param";
-import { createGoal } from "./actions";
-import { GOAL_STATUSES, GoalFields, goalFieldLabels } from "./goal-fields";
-import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/staff/action-form';
+import { goalCategories } from '@/lib/api/schema';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { goalsText } from '@/lib/staff/goals-text';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../locale-param';
+import { createGoal } from './actions';
+import { GOAL_STATUSES, GoalFields, goalFieldLabels } from './goal-fields';
+import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
 
 const GOALS_QUERY = /* GraphQL */ `
   query StaffGoals($filter: GoalFilter, $after: String, $locale: Locale!) {
@@ -44,33 +44,42 @@ interface GoalsData {
   goals: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; title: string; category: string; status: string; position: number; indicators: { id: string; onTarget: boolean | null }[] } }[];
+    edges: {
+      node: {
+        id: string;
+        title: string;
+        category: string;
+        status: string;
+        position: number;
+        indicators: { id: string; onTarget: boolean | null }[];
+      };
+    }[];
   };
 }
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/goals">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/goals'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, goalsText[locale].title);
 }
 
-export default async function StaffGoalsPage({ params, searchParams }: PageProps<"/[locale]/staff/goals">) {
+export default async function StaffGoalsPage({ params, searchParams }: PageProps<'/[locale]/staff/goals'>) {
   const locale = await localeParam(params);
-  await requireSection("goals");
+  await requireSection('goals');
   const query = await searchParams;
   const t = goalsText[locale];
   const st = staffText[locale];
   const d = getDictionary(locale);
   const f = staffFormat(locale);
-  const search = param(query, "search")?.slice(0, 200) || undefined;
-  const category = goalCategories.find((c) => c === param(query, "category"));
-  const status = GOAL_STATUSES.find((s) => s === param(query, "status"));
-  const after = param(query, "after");
+  const search = param(query, 'search')?.slice(0, 200) || undefined;
+  const category = goalCategories.find((c) => c === param(query, 'category'));
+  const status = GOAL_STATUSES.find((s) => s === param(query, 'status'));
+  const after = param(query, 'after');
   const { goals } = await staffQuery<GoalsData>(GOALS_QUERY, {
     filter: { search, category, statuses: status ? [status] : [...GOAL_STATUSES] },
     after: after ?? null,
     locale: graphqlLocale[locale],
   });
-  const base = localePath(locale, "/staff/goals");
+  const base = localePath(locale, '/staff/goals');
 
   return (
     <>
@@ -80,7 +89,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
           <p>{t.intro}</p>
         </div>
       </header>
-      {param(query, "done") === "deleted" && (
+      {param(query, 'done') === 'deleted' && (
         <div className="staff-alert staff-alert--ok" role="status">
           <p>{t.deleted}</p>
         </div>
@@ -89,10 +98,24 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
           <div className="staff-field">
             <label htmlFor="goal-search">{t.search}</label>
-            <input id="goal-search" name="search" type="search" defaultValue={search ?? ""} />
+            <input id="goal-search" name="search" type="search" defaultValue={search ?? ''} />
           </div>
-          <FilterSelect id="goal-category" name="category" label={t.category} allLabel={st.common.all} value={category} options={goalCategories.map((c) => ({ value: c, label: d.categories[c] }))} />
-          <FilterSelect id="goal-status" name="status" label={t.status} allLabel={st.common.all} value={status} options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))} />
+          <FilterSelect
+            id="goal-category"
+            name="category"
+            label={t.category}
+            allLabel={st.common.all}
+            value={category}
+            options={goalCategories.map((c) => ({ value: c, label: d.categories[c] }))}
+          />
+          <FilterSelect
+            id="goal-status"
+            name="status"
+            label={t.status}
+            allLabel={st.common.all}
+            value={status}
+            options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))}
+          />
           <FilterSubmit label={st.common.filter} />
         </form>
         <p className="result-count">{st.common.total(f.number(goals.totalCount))}</p>
@@ -100,7 +123,9 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
           <table className="staff-table staff-table--list">
             <thead>
               <tr>
-                <th scope="col" className="staff-num">{t.position}</th>
+                <th scope="col" className="staff-num">
+                  {t.position}
+                </th>
                 <th scope="col">{t.titleFa}</th>
                 <th scope="col">{t.category}</th>
                 <th scope="col">{t.status}</th>
@@ -122,7 +147,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
                       {goal.indicators.length === 0 ? (
                         <span className="staff-muted">—</span>
                       ) : (
-                        <span className={`staff-badge ${onTarget === goal.indicators.length ? "staff-badge--ok" : "staff-badge--warn"}`}>
+                        <span className={`staff-badge ${onTarget === goal.indicators.length ? 'staff-badge--ok' : 'staff-badge--warn'}`}>
                           {f.number(onTarget)} / {f.number(goal.indicators.length)} {t.onTarget}
                         </span>
                       )}
@@ -135,7 +160,10 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
         </div>
         {goals.pageInfo.hasNextPage && goals.pageInfo.endCursor && (
           <div className="staff-pager">
-            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(category ? { category } : {}), ...(status ? { status } : {}), after: goals.pageInfo.endCursor }).toString()}`}>
+            <a
+              className="staff-button staff-button--quiet staff-button--small"
+              href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(category ? { category } : {}), ...(status ? { status } : {}), after: goals.pageInfo.endCursor }).toString()}`}
+            >
               {st.common.next}
             </a>
           </div>
@@ -144,8 +172,26 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
 
       <section className="staff-panel" aria-labelledby="new-goal-title">
         <h2 id="new-goal-title">{t.newGoal}</h2>
-        <ActionForm action={createGoal} className="staff-form" fieldLabels={goalFieldLabels(locale)} labels={formLabels(locale)} aria-label={t.newGoal}>
-          <GoalFields locale={locale} idPrefix="new" values={{ titleFa: "", titleEn: "", descriptionFa: "", descriptionEn: "", category: "CITIZEN_PARTICIPATION", status: "DRAFT", position: null }} />
+        <ActionForm
+          action={createGoal}
+          className="staff-form"
+          fieldLabels={goalFieldLabels(locale)}
+          labels={formLabels(locale)}
+          aria-label={t.newGoal}
+        >
+          <GoalFields
+            locale={locale}
+            idPrefix="new"
+            values={{
+              titleFa: '',
+              titleEn: '',
+              descriptionFa: '',
+              descriptionEn: '',
+              category: 'CITIZEN_PARTICIPATION',
+              status: 'DRAFT',
+              position: null,
+            }}
+          />
           <div>
             <button type="submit" className="staff-button">
               {t.create}

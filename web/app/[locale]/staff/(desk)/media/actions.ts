@@ -1,11 +1,11 @@
-"use server";
+'use server';
 
-import { redirect } from "next/navigation";
-import { currentRoute } from "@/lib/i18n/request";
-import { localePath } from "@/lib/i18n/routing";
-import { isUuid, staffMutation } from "@/lib/staff/api";
-import { cityInstant, parseDayField, parseTimeField } from "@/lib/staff/dates";
-import { list, refusal, text, type FormState } from "@/lib/staff/forms";
+import { redirect } from 'next/navigation';
+import { currentRoute } from '@/lib/i18n/request';
+import { localePath } from '@/lib/i18n/routing';
+import { isUuid, staffMutation } from '@/lib/staff/api';
+import { cityInstant, parseDayField, parseTimeField } from '@/lib/staff/dates';
+import { list, refusal, text, type FormState } from '@/lib/staff/forms';
 
 const CREATE_CONTACT = /* GraphQL */ `
   mutation StaffCreateMediaContact($input: CreateMediaContactInput!) {
@@ -153,38 +153,38 @@ const REMOVE_INVITATION = /* GraphQL */ `
   }
 `;
 
-async function go(path: string, params: Record<string, string> = {}, hash = ""): Promise<never> {
+async function go(path: string, params: Record<string, string> = {}, hash = ''): Promise<never> {
   const { locale } = await currentRoute();
   const query = new URLSearchParams(params).toString();
-  redirect(`${localePath(locale, path)}${query ? `?${query}` : ""}${hash}`);
+  redirect(`${localePath(locale, path)}${query ? `?${query}` : ''}${hash}`);
 }
 
 /** Plain forms (buttons) that fail come back with the error code in the address. */
-async function run(document: string, input: Record<string, unknown>, path: string, done: string, hash = ""): Promise<never> {
+async function run(document: string, input: Record<string, unknown>, path: string, done: string, hash = ''): Promise<never> {
   const result = await staffMutation(document, { input });
-  if (!result.ok) return go(path, { error: result.error.extensions?.code ?? "UNKNOWN" }, hash);
+  if (!result.ok) return go(path, { error: result.error.extensions?.code ?? 'UNKNOWN' }, hash);
   return go(path, { done }, hash);
 }
 
 function contactFields(form: FormData) {
-  const phones = (text(form, "phones") ?? "")
+  const phones = (text(form, 'phones') ?? '')
     .split(/\r?\n|[,،]/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const beats = (text(form, "beats") ?? "")
+  const beats = (text(form, 'beats') ?? '')
     .split(/[,،]/)
     .map((b) => b.trim())
     .filter(Boolean);
-  const outletId = text(form, "outletId");
+  const outletId = text(form, 'outletId');
   return {
-    name: text(form, "name") ?? "",
-    role: text(form, "role"),
+    name: text(form, 'name') ?? '',
+    role: text(form, 'role'),
     outletId: outletId && isUuid(outletId) ? outletId : null,
     phones,
-    email: text(form, "email"),
+    email: text(form, 'email'),
     beats,
-    language: text(form, "language") ?? "fa",
-    notes: text(form, "notes"),
+    language: text(form, 'language') ?? 'fa',
+    notes: text(form, 'notes'),
   };
 }
 
@@ -192,154 +192,183 @@ export async function createContact(previous: FormState, form: FormData): Promis
   const { locale } = await currentRoute();
   const result = await staffMutation<{ createMediaContact: { contact: { id: string } } }>(CREATE_CONTACT, { input: contactFields(form) });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go(`/staff/media/contacts/${result.data.createMediaContact.contact.id}`, { done: "saved" });
+  return go(`/staff/media/contacts/${result.data.createMediaContact.contact.id}`, { done: 'saved' });
 }
 
 export async function updateContact(contactId: string, previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
   const result = await staffMutation(UPDATE_CONTACT, { input: { id: contactId, ...contactFields(form) } });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go(`/staff/media/contacts/${contactId}`, { done: "saved" });
+  return go(`/staff/media/contacts/${contactId}`, { done: 'saved' });
 }
 
 export async function deleteContact(contactId: string): Promise<void> {
   const result = await staffMutation(DELETE_CONTACT, { input: { id: contactId } });
-  if (!result.ok) return go(`/staff/media/contacts/${contactId}`, { error: result.error.extensions?.code ?? "UNKNOWN" });
-  return go("/staff/media");
+  if (!result.ok) return go(`/staff/media/contacts/${contactId}`, { error: result.error.extensions?.code ?? 'UNKNOWN' });
+  return go('/staff/media');
 }
 
 export async function logInteraction(contactId: string, previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const rawDay = text(form, "occurredDay");
+  const rawDay = text(form, 'occurredDay');
   const day = rawDay ? parseDayField(rawDay, locale) : null;
-  const followRaw = text(form, "followUpOn");
+  const followRaw = text(form, 'followUpOn');
   const followUpOn = followRaw ? parseDayField(followRaw, locale) : null;
   if ((rawDay && !day) || (followRaw && !followUpOn)) {
-    return refusal(locale, { message: "Not a date.", extensions: { code: "BAD_USER_INPUT", field: rawDay && !day ? "occurredAt" : "followUpOn" } }, previous);
+    return refusal(
+      locale,
+      { message: 'Not a date.', extensions: { code: 'BAD_USER_INPUT', field: rawDay && !day ? 'occurredAt' : 'followUpOn' } },
+      previous,
+    );
   }
-  const time = parseTimeField(form.get("occurredTime")) ?? "12:00";
+  const time = parseTimeField(form.get('occurredTime')) ?? '12:00';
   const result = await staffMutation(LOG_INTERACTION, {
     input: {
       contactId,
-      kind: text(form, "kind") ?? "CALL",
-      topic: text(form, "topic") ?? "",
-      notes: text(form, "notes"),
+      kind: text(form, 'kind') ?? 'CALL',
+      topic: text(form, 'topic') ?? '',
+      notes: text(form, 'notes'),
       ...(day ? { occurredAt: cityInstant(day, time) } : {}),
       followUpOn,
     },
   });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go(`/staff/media/contacts/${contactId}`, { done: "logged" }, "#history");
+  return go(`/staff/media/contacts/${contactId}`, { done: 'logged' }, '#history');
 }
 
 export async function completeFollowUp(interactionId: string, back: string): Promise<void> {
-  const path = back.startsWith("/staff/media") ? back : "/staff/media/follow-ups";
-  return run(COMPLETE_FOLLOW_UP, { interactionId }, path, "completed");
+  const path = back.startsWith('/staff/media') ? back : '/staff/media/follow-ups';
+  return run(COMPLETE_FOLLOW_UP, { interactionId }, path, 'completed');
 }
 
 export async function createOutlet(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
   const result = await staffMutation(CREATE_OUTLET, {
-    input: { nameFa: text(form, "nameFa") ?? "", nameEn: text(form, "nameEn"), kind: text(form, "kind") ?? "WEBSITE", url: text(form, "url"), notes: text(form, "notes") },
+    input: {
+      nameFa: text(form, 'nameFa') ?? '',
+      nameEn: text(form, 'nameEn'),
+      kind: text(form, 'kind') ?? 'WEBSITE',
+      url: text(form, 'url'),
+      notes: text(form, 'notes'),
+    },
   });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go("/staff/media/outlets", { done: "added" });
+  return go('/staff/media/outlets', { done: 'added' });
 }
 
 function releaseFields(form: FormData) {
-  const districtId = text(form, "districtId");
+  const districtId = text(form, 'districtId');
   return {
-    titleFa: text(form, "titleFa") ?? "",
-    titleEn: text(form, "titleEn"),
-    summaryFa: text(form, "summaryFa"),
-    summaryEn: text(form, "summaryEn"),
-    bodyFa: text(form, "bodyFa") ?? "",
-    bodyEn: text(form, "bodyEn"),
+    titleFa: text(form, 'titleFa') ?? '',
+    titleEn: text(form, 'titleEn'),
+    summaryFa: text(form, 'summaryFa'),
+    summaryEn: text(form, 'summaryEn'),
+    bodyFa: text(form, 'bodyFa') ?? '',
+    bodyEn: text(form, 'bodyEn'),
     districtId: districtId && isUuid(districtId) ? districtId : null,
   };
 }
 
 export async function createRelease(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const slug = text(form, "slug");
-  const result = await staffMutation<{ createPressRelease: { pressRelease: { id: string } } }>(CREATE_RELEASE, { input: { ...releaseFields(form), ...(slug ? { slug } : {}) } });
+  const slug = text(form, 'slug');
+  const result = await staffMutation<{ createPressRelease: { pressRelease: { id: string } } }>(CREATE_RELEASE, {
+    input: { ...releaseFields(form), ...(slug ? { slug } : {}) },
+  });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go(`/staff/media/releases/${result.data.createPressRelease.pressRelease.id}`, { done: "saved" });
+  return go(`/staff/media/releases/${result.data.createPressRelease.pressRelease.id}`, { done: 'saved' });
 }
 
 export async function updateRelease(releaseId: string, previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const slug = text(form, "slug");
-  const slugWas = text(form, "slugWas");
-  const result = await staffMutation(UPDATE_RELEASE, { input: { id: releaseId, ...releaseFields(form), ...(slug && slug !== slugWas ? { slug } : {}) } });
+  const slug = text(form, 'slug');
+  const slugWas = text(form, 'slugWas');
+  const result = await staffMutation(UPDATE_RELEASE, {
+    input: { id: releaseId, ...releaseFields(form), ...(slug && slug !== slugWas ? { slug } : {}) },
+  });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go(`/staff/media/releases/${releaseId}`, { done: "saved" });
+  return go(`/staff/media/releases/${releaseId}`, { done: 'saved' });
 }
 
 export async function publishRelease(releaseId: string, form: FormData): Promise<void> {
-  const contactIds = list(form, "contactIds").filter(isUuid);
-  return run(PUBLISH_RELEASE, { id: releaseId, contactIds }, `/staff/media/releases/${releaseId}`, "published");
+  const contactIds = list(form, 'contactIds').filter(isUuid);
+  return run(PUBLISH_RELEASE, { id: releaseId, contactIds }, `/staff/media/releases/${releaseId}`, 'published');
 }
 
 export async function withdrawRelease(releaseId: string): Promise<void> {
-  return run(WITHDRAW_RELEASE, { id: releaseId }, `/staff/media/releases/${releaseId}`, "withdrawn");
+  return run(WITHDRAW_RELEASE, { id: releaseId }, `/staff/media/releases/${releaseId}`, 'withdrawn');
 }
 
 export async function deleteRelease(releaseId: string): Promise<void> {
   const result = await staffMutation(DELETE_RELEASE, { input: { id: releaseId } });
-  if (!result.ok) return go(`/staff/media/releases/${releaseId}`, { error: result.error.extensions?.code ?? "UNKNOWN" });
-  return go("/staff/media/releases");
+  if (!result.ok) return go(`/staff/media/releases/${releaseId}`, { error: result.error.extensions?.code ?? 'UNKNOWN' });
+  return go('/staff/media/releases');
 }
 
 export async function recordDistribution(releaseId: string, form: FormData): Promise<void> {
-  const contactIds = list(form, "contactIds").filter(isUuid);
-  return run(RECORD_DISTRIBUTION, { releaseId, contactIds }, `/staff/media/releases/${releaseId}`, "sent");
+  const contactIds = list(form, 'contactIds').filter(isUuid);
+  return run(RECORD_DISTRIBUTION, { releaseId, contactIds }, `/staff/media/releases/${releaseId}`, 'sent');
 }
 
 /** E-mails a published release to the chosen contacts, or to its distribution list when none is chosen. */
 export async function emailRelease(releaseId: string, form: FormData): Promise<void> {
-  const contactIds = list(form, "contactIds").filter(isUuid);
-  return run(EMAIL_RELEASE, { releaseId, contactIds: contactIds.length ? contactIds : null }, `/staff/media/releases/${releaseId}`, "emailed", "#email-title");
+  const contactIds = list(form, 'contactIds').filter(isUuid);
+  return run(
+    EMAIL_RELEASE,
+    { releaseId, contactIds: contactIds.length ? contactIds : null },
+    `/staff/media/releases/${releaseId}`,
+    'emailed',
+    '#email-title',
+  );
 }
 
 export async function recordCoverage(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const raw = text(form, "publishedOn");
+  const raw = text(form, 'publishedOn');
   const publishedOn = raw ? parseDayField(raw, locale) : null;
-  if (!publishedOn) return refusal(locale, { message: "Not a date.", extensions: { code: "BAD_USER_INPUT", field: "publishedOn" } }, previous);
-  const releaseId = text(form, "pressReleaseId");
+  if (!publishedOn)
+    return refusal(locale, { message: 'Not a date.', extensions: { code: 'BAD_USER_INPUT', field: 'publishedOn' } }, previous);
+  const releaseId = text(form, 'pressReleaseId');
   const result = await staffMutation(RECORD_COVERAGE, {
     input: {
-      outletId: text(form, "outletId") ?? "",
-      title: text(form, "title") ?? "",
-      url: text(form, "url"),
+      outletId: text(form, 'outletId') ?? '',
+      title: text(form, 'title') ?? '',
+      url: text(form, 'url'),
       publishedOn,
-      kind: text(form, "kind") ?? "ARTICLE",
-      tone: text(form, "tone") ?? "NEUTRAL",
-      summary: text(form, "summary"),
+      kind: text(form, 'kind') ?? 'ARTICLE',
+      tone: text(form, 'tone') ?? 'NEUTRAL',
+      summary: text(form, 'summary'),
       pressReleaseId: releaseId && isUuid(releaseId) ? releaseId : null,
     },
   });
   if (!result.ok) return refusal(locale, result.error, previous);
-  return go("/staff/media/coverage", { done: "recorded" });
+  return go('/staff/media/coverage', { done: 'recorded' });
 }
 
 export async function inviteContacts(eventId: string, form: FormData): Promise<void> {
-  const contactIds = list(form, "contactIds").filter(isUuid);
-  const result = await staffMutation<{ inviteMediaContacts: { addedCount: number } }>(INVITE, { input: { eventId, contactIds, note: text(form, "note") } });
-  if (!result.ok) return go("/staff/media/invitations", { event: eventId, error: result.error.extensions?.code ?? "UNKNOWN" });
-  return go("/staff/media/invitations", { event: eventId, invited: String(result.data.inviteMediaContacts.addedCount) });
+  const contactIds = list(form, 'contactIds').filter(isUuid);
+  const result = await staffMutation<{ inviteMediaContacts: { addedCount: number } }>(INVITE, {
+    input: { eventId, contactIds, note: text(form, 'note') },
+  });
+  if (!result.ok) return go('/staff/media/invitations', { event: eventId, error: result.error.extensions?.code ?? 'UNKNOWN' });
+  return go('/staff/media/invitations', { event: eventId, invited: String(result.data.inviteMediaContacts.addedCount) });
 }
 
 export async function updateInvitation(eventId: string, invitationId: string, form: FormData): Promise<void> {
-  const attended = text(form, "attended");
+  const attended = text(form, 'attended');
   const result = await staffMutation(UPDATE_INVITATION, {
-    input: { id: invitationId, reply: text(form, "reply") ?? "AWAITING", ...(attended ? { attended: attended === "yes" } : {}) },
+    input: { id: invitationId, reply: text(form, 'reply') ?? 'AWAITING', ...(attended ? { attended: attended === 'yes' } : {}) },
   });
-  return go("/staff/media/invitations", { event: eventId, ...(result.ok ? { done: "updated" } : { error: result.error.extensions?.code ?? "UNKNOWN" }) });
+  return go('/staff/media/invitations', {
+    event: eventId,
+    ...(result.ok ? { done: 'updated' } : { error: result.error.extensions?.code ?? 'UNKNOWN' }),
+  });
 }
 
 export async function removeInvitation(eventId: string, invitationId: string): Promise<void> {
   const result = await staffMutation(REMOVE_INVITATION, { input: { id: invitationId } });
-  return go("/staff/media/invitations", { event: eventId, ...(result.ok ? { done: "updated" } : { error: result.error.extensions?.code ?? "UNKNOWN" }) });
+  return go('/staff/media/invitations', {
+    event: eventId,
+    ...(result.ok ? { done: 'updated' } : { error: result.error.extensions?.code ?? 'UNKNOWN' }),
+  });
 }

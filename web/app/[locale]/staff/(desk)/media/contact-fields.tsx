@@ -1,7 +1,7 @@
-import type { Locale } from "@/lib/i18n/locales";
-import { staffText } from "@/lib/staff/i18n";
-import { mediaText } from "@/lib/staff/media-text";
-import { outletName } from "./media.query";
+import type { Locale } from '@/lib/i18n/locales';
+import { staffText } from '@/lib/staff/i18n';
+import { mediaText } from '@/lib/staff/media-text';
+import { outletName } from './media.query';
 
 export interface ContactValues {
   name: string;
@@ -16,28 +16,47 @@ export interface ContactValues {
 
 export function contactFieldLabels(locale: Locale): Record<string, string> {
   const t = mediaText[locale];
-  return { name: t.name, role: t.role, outletId: t.outlet, phones: t.phones, email: t.email, beats: t.beats, language: t.language, notes: t.notes };
+  return {
+    name: t.name,
+    role: t.role,
+    outletId: t.outlet,
+    phones: t.phones,
+    email: t.email,
+    beats: t.beats,
+    language: t.language,
+    notes: t.notes,
+  };
 }
 
-export function ContactFields({ locale, values, outlets, idPrefix }: { locale: Locale; values: ContactValues; outlets: { id: string; nameFa: string; nameEn: string | null }[]; idPrefix: string }) {
+export function ContactFields({
+  locale,
+  values,
+  outlets,
+  idPrefix,
+}: {
+  locale: Locale;
+  values: ContactValues;
+  outlets: { id: string; nameFa: string; nameEn: string | null }[];
+  idPrefix: string;
+}) {
   const t = mediaText[locale];
   const optional = <span className="staff-muted">{staffText[locale].common.optional}</span>;
   const id = (n: string) => `${idPrefix}-${n}`;
   return (
     <div className="staff-fields">
       <div className="staff-field">
-        <label htmlFor={id("name")}>{t.name}</label>
-        <input id={id("name")} name="name" required maxLength={200} defaultValue={values.name} dir="auto" />
+        <label htmlFor={id('name')}>{t.name}</label>
+        <input id={id('name')} name="name" required maxLength={200} defaultValue={values.name} dir="auto" />
       </div>
       <div className="staff-field">
-        <label htmlFor={id("role")}>
+        <label htmlFor={id('role')}>
           {t.role} {optional}
         </label>
-        <input id={id("role")} name="role" maxLength={200} defaultValue={values.role} dir="auto" />
+        <input id={id('role')} name="role" maxLength={200} defaultValue={values.role} dir="auto" />
       </div>
       <div className="staff-field">
-        <label htmlFor={id("outletId")}>{t.outlet}</label>
-        <select id={id("outletId")} name="outletId" defaultValue={values.outletId}>
+        <label htmlFor={id('outletId')}>{t.outlet}</label>
+        <select id={id('outletId')} name="outletId" defaultValue={values.outletId}>
           <option value="">—</option>
           {outlets.map((o) => (
             <option key={o.id} value={o.id}>
@@ -47,38 +66,45 @@ export function ContactFields({ locale, values, outlets, idPrefix }: { locale: L
         </select>
       </div>
       <div className="staff-field">
-        <label htmlFor={id("email")}>
+        <label htmlFor={id('email')}>
           {t.email} {optional}
         </label>
-        <input id={id("email")} name="email" type="email" dir="ltr" maxLength={320} defaultValue={values.email} />
+        <input id={id('email')} name="email" type="email" dir="ltr" maxLength={320} defaultValue={values.email} />
       </div>
       <div className="staff-field">
-        <label htmlFor={id("phones")}>
+        <label htmlFor={id('phones')}>
           {t.phones} {optional}
         </label>
-        <textarea id={id("phones")} name="phones" dir="ltr" rows={3} defaultValue={values.phones.join("\n")} aria-describedby={id("phones-hint")} />
-        <span className="staff-field__hint" id={id("phones-hint")}>
+        <textarea
+          id={id('phones')}
+          name="phones"
+          dir="ltr"
+          rows={3}
+          defaultValue={values.phones.join('\n')}
+          aria-describedby={id('phones-hint')}
+        />
+        <span className="staff-field__hint" id={id('phones-hint')}>
           {t.phonesHint}
         </span>
       </div>
       <div className="staff-field">
-        <label htmlFor={id("beats")}>
+        <label htmlFor={id('beats')}>
           {t.beats} {optional}
         </label>
-        <input id={id("beats")} name="beats" dir="auto" defaultValue={values.beats.join("، ")} aria-describedby={id("beats-hint")} />
-        <span className="staff-field__hint" id={id("beats-hint")}>
+        <input id={id('beats')} name="beats" dir="auto" defaultValue={values.beats.join('، ')} aria-describedby={id('beats-hint')} />
+        <span className="staff-field__hint" id={id('beats-hint')}>
           {t.beatsHint}
         </span>
       </div>
       <div className="staff-field">
-        <label htmlFor={id("language")}>{t.language}</label>
-        <input id={id("language")} name="language" dir="ltr" maxLength={35} defaultValue={values.language} />
+        <label htmlFor={id('language')}>{t.language}</label>
+        <input id={id('language')} name="language" dir="ltr" maxLength={35} defaultValue={values.language} />
       </div>
       <div className="staff-field staff-field--wide">
-        <label htmlFor={id("notes")}>
+        <label htmlFor={id('notes')}>
           {t.notes} {optional}
         </label>
-        <textarea id={id("notes")} name="notes" maxLength={5000} defaultValue={values.notes} />
+        <textarea id={id('notes')} name="notes" maxLength={5000} defaultValue={values.notes} />
       </div>
     </div>
   );

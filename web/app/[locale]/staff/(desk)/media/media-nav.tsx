@@ -1,15 +1,15 @@
-import type { Locale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { mediaText } from "@/lib/staff/media-text";
-import { staffText } from "@/lib/staff/i18n";
+import type { Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { mediaText } from '@/lib/staff/media-text';
+import { staffText } from '@/lib/staff/i18n';
 
 const ITEMS = [
-  ["contacts", "/staff/media"],
-  ["outlets", "/staff/media/outlets"],
-  ["followUps", "/staff/media/follow-ups"],
-  ["releases", "/staff/media/releases"],
-  ["coverage", "/staff/media/coverage"],
-  ["invitations", "/staff/media/invitations"],
+  ['contacts', '/staff/media'],
+  ['outlets', '/staff/media/outlets'],
+  ['followUps', '/staff/media/follow-ups'],
+  ['releases', '/staff/media/releases'],
+  ['coverage', '/staff/media/coverage'],
+  ['invitations', '/staff/media/invitations'],
 ] as const;
 
 export function MediaNav({ locale, current }: { locale: Locale; current: (typeof ITEMS)[number][0] }) {
@@ -17,7 +17,12 @@ export function MediaNav({ locale, current }: { locale: Locale; current: (typeof
   return (
     <nav aria-label={t.navLabel} className="staff-actions">
       {ITEMS.map(([key, path]) => (
-        <a key={key} href={localePath(locale, path)} aria-current={key === current ? "page" : undefined} className={`staff-button staff-button--small ${key === current ? "" : "staff-button--quiet"}`}>
+        <a
+          key={key}
+          href={localePath(locale, path)}
+          aria-current={key === current ? 'page' : undefined}
+          className={`staff-button staff-button--small ${key === current ? '' : 'staff-button--quiet'}`}
+        >
           {t.nav[key]}
         </a>
       ))}
@@ -26,7 +31,17 @@ export function MediaNav({ locale, current }: { locale: Locale; current: (typeof
 }
 
 /** The "done" and "error" notes that the media actions send back in the address. */
-export function ActionNotice({ locale, done, error, messages }: { locale: Locale; done?: string; error?: string; messages: Record<string, string> }) {
+export function ActionNotice({
+  locale,
+  done,
+  error,
+  messages,
+}: {
+  locale: Locale;
+  done?: string;
+  error?: string;
+  messages: Record<string, string>;
+}) {
   const st = staffText[locale];
   if (error)
     return (

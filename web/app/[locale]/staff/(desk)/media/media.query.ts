@@ -36,10 +36,13 @@ export const CONTACT_OPTIONS = /* GraphQL */ `
 `;
 
 export interface ContactOptions {
-  mediaContacts: { totalCount: number; edges: { node: { id: string; name: string; outlet: { nameFa: string; nameEn: string | null } | null } }[] };
+  mediaContacts: {
+    totalCount: number;
+    edges: { node: { id: string; name: string; outlet: { nameFa: string; nameEn: string | null } | null } }[];
+  };
 }
 
-export function outletName(outlet: { nameFa: string; nameEn: string | null } | null | undefined, locale: "fa" | "en"): string {
-  if (!outlet) return "—";
-  return locale === "en" && outlet.nameEn ? outlet.nameEn : outlet.nameFa;
+export function outletName(outlet: { nameFa: string; nameEn: string | null } | null | undefined, locale: 'fa' | 'en'): string {
+  if (!outlet) return '—';
+  return locale === 'en' && outlet.nameEn ? outlet.nameEn : outlet.nameFa;
 }

@@ -1,18 +1,18 @@
-import type { Metadata } from "next";
-import { ActionForm } from "@/components/staff/action-form";
-import { localePath } from "@/lib/i18n/routing";
-import { isUuid, staffQuery } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { mediaText } from "@/lib/staff/media-text";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../locale-param";
-import { createContact } from "./actions";
-import { ContactFields, contactFieldLabels } from "./contact-fields";
-import { MediaNav } from "./media-nav";
-import { OUTLET_OPTIONS, outletName, type OutletOptions } from "./media.query";
-import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/staff/action-form';
+import { localePath } from '@/lib/i18n/routing';
+import { isUuid, staffQuery } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { mediaText } from '@/lib/staff/media-text';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../locale-param';
+import { createContact } from './actions';
+import { ContactFields, contactFieldLabels } from './contact-fields';
+import { MediaNav } from './media-nav';
+import { OUTLET_OPTIONS, outletName, type OutletOptions } from './media.query';
+import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
 
 const CONTACTS_QUERY = /* GraphQL */ `
   query StaffMediaContacts($filter: MediaContactFilter, $after: String) {
@@ -46,35 +46,51 @@ interface ContactsData {
   mediaContacts: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; name: string; role: string | null; email: string | null; phones: string[]; beats: string[]; language: string; outlet: { id: string; nameFa: string; nameEn: string | null } | null } }[];
+    edges: {
+      node: {
+        id: string;
+        name: string;
+        role: string | null;
+        email: string | null;
+        phones: string[];
+        beats: string[];
+        language: string;
+        outlet: { id: string; nameFa: string; nameEn: string | null } | null;
+      };
+    }[];
   };
 }
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, mediaText[locale].title);
 }
 
-export default async function MediaContactsPage({ params, searchParams }: PageProps<"/[locale]/staff/media">) {
+export default async function MediaContactsPage({ params, searchParams }: PageProps<'/[locale]/staff/media'>) {
   const locale = await localeParam(params);
-  await requireSection("media");
+  await requireSection('media');
   const query = await searchParams;
   const t = mediaText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const search = param(query, "search")?.slice(0, 200) || undefined;
-  const outletParam = param(query, "outlet");
+  const search = param(query, 'search')?.slice(0, 200) || undefined;
+  const outletParam = param(query, 'outlet');
   const outletId = outletParam && isUuid(outletParam) ? outletParam : undefined;
-  const beat = param(query, "beat")?.slice(0, 100) || undefined;
-  const language = param(query, "language")?.slice(0, 35) || undefined;
-  const after = param(query, "after");
+  const beat = param(query, 'beat')?.slice(0, 100) || undefined;
+  const language = param(query, 'language')?.slice(0, 35) || undefined;
+  const after = param(query, 'after');
   const [{ mediaContacts }, outlets] = await Promise.all([
     staffQuery<ContactsData>(CONTACTS_QUERY, { filter: { search, outletId, beat, language }, after: after ?? null }),
     staffQuery<OutletOptions>(OUTLET_OPTIONS),
   ]);
   const outletList = outlets.mediaOutlets.edges.map((e) => e.node);
-  const base = localePath(locale, "/staff/media");
-  const filters = { ...(search ? { search } : {}), ...(outletId ? { outlet: outletId } : {}), ...(beat ? { beat } : {}), ...(language ? { language } : {}) };
+  const base = localePath(locale, '/staff/media');
+  const filters = {
+    ...(search ? { search } : {}),
+    ...(outletId ? { outlet: outletId } : {}),
+    ...(beat ? { beat } : {}),
+    ...(language ? { language } : {}),
+  };
 
   return (
     <>
@@ -89,19 +105,26 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
           <div className="staff-field">
             <label htmlFor="contact-search">{t.search}</label>
-            <input id="contact-search" name="search" type="search" defaultValue={search ?? ""} aria-describedby="contact-search-hint" />
+            <input id="contact-search" name="search" type="search" defaultValue={search ?? ''} aria-describedby="contact-search-hint" />
             <span className="staff-field__hint" id="contact-search-hint">
               {t.searchHint}
             </span>
           </div>
-          <FilterSelect id="contact-outlet" name="outlet" label={t.outlet} allLabel={st.common.all} value={outletId} options={outletList.map((o) => ({ value: o.id, label: outletName(o, locale) }))} />
+          <FilterSelect
+            id="contact-outlet"
+            name="outlet"
+            label={t.outlet}
+            allLabel={st.common.all}
+            value={outletId}
+            options={outletList.map((o) => ({ value: o.id, label: outletName(o, locale) }))}
+          />
           <div className="staff-field">
             <label htmlFor="contact-beat">{t.beat}</label>
-            <input id="contact-beat" name="beat" defaultValue={beat ?? ""} />
+            <input id="contact-beat" name="beat" defaultValue={beat ?? ''} />
           </div>
           <div className="staff-field">
             <label htmlFor="contact-language">{t.language}</label>
-            <select id="contact-language" name="language" defaultValue={language ?? ""}>
+            <select id="contact-language" name="language" defaultValue={language ?? ''}>
               <option value="">{st.common.all}</option>
               <option value="fa">{st.common.persian}</option>
               <option value="en">{st.common.english}</option>
@@ -132,7 +155,7 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
                   <td className="staff-small">{f.join(c.beats)}</td>
                   <td className="staff-small">
                     {c.phones.map((p) => (
-                      <div key={p} dir="ltr" style={{ textAlign: "end" }}>
+                      <div key={p} dir="ltr" style={{ textAlign: 'end' }}>
                         {p}
                       </div>
                     ))}
@@ -152,7 +175,10 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
             </a>
           )}
           {mediaContacts.pageInfo.hasNextPage && mediaContacts.pageInfo.endCursor && (
-            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...filters, after: mediaContacts.pageInfo.endCursor }).toString()}`}>
+            <a
+              className="staff-button staff-button--quiet staff-button--small"
+              href={`${base}?${new URLSearchParams({ ...filters, after: mediaContacts.pageInfo.endCursor }).toString()}`}
+            >
               {st.common.next}
             </a>
           )}
@@ -160,8 +186,19 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
       </div>
       <section className="staff-panel" aria-labelledby="new-contact-title">
         <h2 id="new-contact-title">{t.newContact}</h2>
-        <ActionForm action={createContact} className="staff-form" fieldLabels={contactFieldLabels(locale)} labels={formLabels(locale)} aria-label={t.newContact}>
-          <ContactFields locale={locale} idPrefix="new" outlets={outletList} values={{ name: "", role: "", outletId: "", phones: [], email: "", beats: [], language: locale, notes: "" }} />
+        <ActionForm
+          action={createContact}
+          className="staff-form"
+          fieldLabels={contactFieldLabels(locale)}
+          labels={formLabels(locale)}
+          aria-label={t.newContact}
+        >
+          <ContactFields
+            locale={locale}
+            idPrefix="new"
+            outlets={outletList}
+            values={{ name: '', role: '', outletId: '', phones: [], email: '', beats: [], language: locale, notes: '' }}
+          />
           <div>
             <button type="submit" className="staff-button">
               {t.addContact}

@@ -1,6 +1,6 @@
-import type { Locale } from "@/lib/i18n/locales";
-import { BilingualText, Choice, Field } from "@/components/staff/fields";
-import { mediaText } from "@/lib/staff/media-text";
+import type { Locale } from '@/lib/i18n/locales';
+import { BilingualText, Choice, Field } from '@/components/staff/fields';
+import { mediaText } from '@/lib/staff/media-text';
 
 export interface ReleaseValues {
   titleFa: string;
@@ -15,23 +15,82 @@ export interface ReleaseValues {
 
 export function releaseFieldLabels(locale: Locale): Record<string, string> {
   const t = mediaText[locale];
-  return { titleFa: t.titleFa, titleEn: t.titleEn, summaryFa: t.summaryFa, summaryEn: t.summaryEn, bodyFa: t.bodyFa, bodyEn: t.bodyEn, slug: t.slug, districtId: t.district };
+  return {
+    titleFa: t.titleFa,
+    titleEn: t.titleEn,
+    summaryFa: t.summaryFa,
+    summaryEn: t.summaryEn,
+    bodyFa: t.bodyFa,
+    bodyEn: t.bodyEn,
+    slug: t.slug,
+    districtId: t.district,
+  };
 }
 
 /** The press release editor's fields, both languages side by side. */
-export function ReleaseFields({ locale, values, districts, slugFixed, idPrefix }: { locale: Locale; values: ReleaseValues; districts: { id: string; name: string }[]; slugFixed: boolean; idPrefix: string }) {
+export function ReleaseFields({
+  locale,
+  values,
+  districts,
+  slugFixed,
+  idPrefix,
+}: {
+  locale: Locale;
+  values: ReleaseValues;
+  districts: { id: string; name: string }[];
+  slugFixed: boolean;
+  idPrefix: string;
+}) {
   const t = mediaText[locale];
   const id = (n: string) => `${idPrefix}-${n}`;
   const text = { locale, idPrefix };
   return (
     <div className="staff-fields">
-      <BilingualText {...text} name="title" labels={{ fa: t.titleFa, en: t.titleEn }} values={{ fa: values.titleFa, en: values.titleEn }} required maxLength={300} />
-      <BilingualText {...text} name="summary" labels={{ fa: t.summaryFa, en: t.summaryEn }} values={{ fa: values.summaryFa, en: values.summaryEn }} maxLength={1000} rows={3} />
-      <BilingualText {...text} name="body" labels={{ fa: t.bodyFa, en: t.bodyEn }} values={{ fa: values.bodyFa, en: values.bodyEn }} required maxLength={50000} rows={10} />
-      <Choice id={id("districtId")} name="districtId" label={t.district} value={values.districtId} empty={t.citywide} options={districts.map((d) => ({ value: d.id, label: d.name }))} />
-      <Field id={id("slug")} label={t.slug} optional={locale}>
-        <input id={id("slug")} name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" dir="ltr" defaultValue={values.slug} readOnly={slugFixed} aria-describedby={id("slug-hint")} />
-        <span className="staff-field__hint" id={id("slug-hint")}>
+      <BilingualText
+        {...text}
+        name="title"
+        labels={{ fa: t.titleFa, en: t.titleEn }}
+        values={{ fa: values.titleFa, en: values.titleEn }}
+        required
+        maxLength={300}
+      />
+      <BilingualText
+        {...text}
+        name="summary"
+        labels={{ fa: t.summaryFa, en: t.summaryEn }}
+        values={{ fa: values.summaryFa, en: values.summaryEn }}
+        maxLength={1000}
+        rows={3}
+      />
+      <BilingualText
+        {...text}
+        name="body"
+        labels={{ fa: t.bodyFa, en: t.bodyEn }}
+        values={{ fa: values.bodyFa, en: values.bodyEn }}
+        required
+        maxLength={50000}
+        rows={10}
+      />
+      <Choice
+        id={id('districtId')}
+        name="districtId"
+        label={t.district}
+        value={values.districtId}
+        empty={t.citywide}
+        options={districts.map((d) => ({ value: d.id, label: d.name }))}
+      />
+      <Field id={id('slug')} label={t.slug} optional={locale}>
+        <input
+          id={id('slug')}
+          name="slug"
+          maxLength={80}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          dir="ltr"
+          defaultValue={values.slug}
+          readOnly={slugFixed}
+          aria-describedby={id('slug-hint')}
+        />
+        <span className="staff-field__hint" id={id('slug-hint')}>
           {t.slugHint}
         </span>
       </Field>

@@ -1,12 +1,12 @@
-import type { Locale } from "@/lib/i18n/locales";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { StaffApiError, staffQuery } from "@/lib/staff/api";
-import { cityDay, cityTime, dayFieldValue } from "@/lib/staff/dates";
-import { staffFormat } from "@/lib/staff/format";
-import { staffText } from "@/lib/staff/i18n";
-import { pollsText } from "@/lib/staff/polls-text";
-import type { BuilderPoll, QuestionKind } from "./builder-model";
-import type { BuilderText } from "./poll-builder";
+import type { Locale } from '@/lib/i18n/locales';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { StaffApiError, staffQuery } from '@/lib/staff/api';
+import { cityDay, cityTime, dayFieldValue } from '@/lib/staff/dates';
+import { staffFormat } from '@/lib/staff/format';
+import { staffText } from '@/lib/staff/i18n';
+import { pollsText } from '@/lib/staff/polls-text';
+import type { BuilderPoll, QuestionKind } from './builder-model';
+import type { BuilderText } from './poll-builder';
 
 export function builderText(locale: Locale, submit: string): BuilderText {
   const t = pollsText[locale].builder;
@@ -43,7 +43,9 @@ const DISTRICTS = /* GraphQL */ `
 `;
 
 export async function loadDistricts(locale: Locale) {
-  const { districts } = await staffQuery<{ districts: { id: string; code: number; name: string }[] }>(DISTRICTS, { locale: graphqlLocale[locale] });
+  const { districts } = await staffQuery<{ districts: { id: string; code: number; name: string }[] }>(DISTRICTS, {
+    locale: graphqlLocale[locale],
+  });
   return districts;
 }
 
@@ -101,15 +103,15 @@ export const POLL_FOR_EDIT = /* GraphQL */ `
 export interface PollForEdit {
   poll: {
     id: string;
-    status: "DRAFT" | "SCHEDULED" | "OPEN" | "CLOSED";
+    status: 'DRAFT' | 'SCHEDULED' | 'OPEN' | 'CLOSED';
     wave: number;
     seriesId: string;
     titleTranslations: { fa: string; en: string | null };
     description: string | null;
     descriptionEn: string | null;
-    resultsVisibility: BuilderPoll["resultsVisibility"];
+    resultsVisibility: BuilderPoll['resultsVisibility'];
     asksDistrict: boolean;
-    assurance: BuilderPoll["assurance"];
+    assurance: BuilderPoll['assurance'];
     eligibilityList: { id: string } | null;
     opensAt: string | null;
     closesAt: string | null;
@@ -128,37 +130,39 @@ export interface PollForEdit {
   pollInsights: { responseCount: number } | null;
 }
 
-export function builderPoll(poll: NonNullable<PollForEdit["poll"]>, locale: Locale): BuilderPoll {
+export function builderPoll(poll: NonNullable<PollForEdit['poll']>, locale: Locale): BuilderPoll {
   const opens = poll.opensAt ? new Date(poll.opensAt) : null;
   const closes = poll.closesAt ? new Date(poll.closesAt) : null;
   // A text without its English version answers in Persian: keep the English field empty then.
-  const en = (fa: string, english: string | null) => (english && english !== fa ? english : "");
+  const en = (fa: string, english: string | null) => (english && english !== fa ? english : '');
   return {
     id: poll.id,
     titleFa: poll.titleTranslations.fa,
-    titleEn: poll.titleTranslations.en ?? "",
-    descriptionFa: poll.description ?? "",
-    descriptionEn: en(poll.description ?? "", poll.descriptionEn),
+    titleEn: poll.titleTranslations.en ?? '',
+    descriptionFa: poll.description ?? '',
+    descriptionEn: en(poll.description ?? '', poll.descriptionEn),
     resultsVisibility: poll.resultsVisibility,
     asksDistrict: poll.asksDistrict,
     districtIds: poll.districts.map((d) => d.id),
     assurance: poll.assurance,
-    eligibilityListId: poll.eligibilityList?.id ?? "",
-    opensDay: opens ? dayFieldValue(cityDay(opens), locale) : "",
-    opensTime: opens ? cityTime(opens) : "",
-    closesDay: closes ? dayFieldValue(cityDay(closes), locale) : "",
-    closesTime: closes ? cityTime(closes) : "",
+    eligibilityListId: poll.eligibilityList?.id ?? '',
+    opensDay: opens ? dayFieldValue(cityDay(opens), locale) : '',
+    opensTime: opens ? cityTime(opens) : '',
+    closesDay: closes ? dayFieldValue(cityDay(closes), locale) : '',
+    closesTime: closes ? cityTime(closes) : '',
     questions: [...poll.questions]
       .sort((a, b) => a.position - b.position)
       .map((q) => ({
         id: q.id,
         kind: q.kind,
         promptFa: q.promptTranslations.fa,
-        promptEn: q.promptTranslations.en ?? "",
+        promptEn: q.promptTranslations.en ?? '',
         required: q.required,
-        maxChoices: q.maxChoices == null ? "" : String(q.maxChoices),
-        maxLength: q.maxLength == null ? "" : String(q.maxLength),
-        options: [...q.options].sort((a, b) => a.position - b.position).map((o) => ({ id: o.id, labelFa: o.labelTranslations.fa, labelEn: o.labelTranslations.en ?? "" })),
+        maxChoices: q.maxChoices == null ? '' : String(q.maxChoices),
+        maxLength: q.maxLength == null ? '' : String(q.maxLength),
+        options: [...q.options]
+          .sort((a, b) => a.position - b.position)
+          .map((o) => ({ id: o.id, labelFa: o.labelTranslations.fa, labelEn: o.labelTranslations.en ?? '' })),
       })),
   };
 }
@@ -179,7 +183,7 @@ const ELIGIBILITY_LISTS = /* GraphQL */ `
 export interface EligibilityListRow {
   id: string;
   name: string;
-  kind: "NATIONAL_CODE" | "MEMBER_NUMBER";
+  kind: 'NATIONAL_CODE' | 'MEMBER_NUMBER';
   entryCount: number;
   createdAt: string;
   updatedAt: string;

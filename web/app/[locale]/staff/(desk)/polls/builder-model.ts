@@ -1,9 +1,9 @@
 // The poll builder's form fields. The builder (a client component) names every input this way,
 // so the server action reads the same form whether JavaScript sent it or the browser did.
 
-export type QuestionKind = "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "RATING" | "NPS" | "FREE_TEXT";
-export const QUESTION_KINDS: QuestionKind[] = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "RATING", "NPS", "FREE_TEXT"];
-export const VISIBILITIES = ["PUBLIC", "AFTER_RESPONSE", "STAFF_ONLY"] as const;
+export type QuestionKind = 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'RATING' | 'NPS' | 'FREE_TEXT';
+export const QUESTION_KINDS: QuestionKind[] = ['SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'RATING', 'NPS', 'FREE_TEXT'];
+export const VISIBILITIES = ['PUBLIC', 'AFTER_RESPONSE', 'STAFF_ONLY'] as const;
 
 export interface BuilderOption {
   id: string | null;
@@ -31,7 +31,7 @@ export interface BuilderPoll {
   resultsVisibility: (typeof VISIBILITIES)[number];
   asksDistrict: boolean;
   districtIds: string[];
-  assurance: "OPEN" | "VERIFIED_PHONE" | "RESIDENT_LIST";
+  assurance: 'OPEN' | 'VERIFIED_PHONE' | 'RESIDENT_LIST';
   /** RESIDENT_LIST: the eligibility list's id; "" for none. */
   eligibilityListId: string;
   /** As the day field shows it (Solar Hijri in Persian) and HH:MM in the city. */
@@ -42,24 +42,24 @@ export interface BuilderPoll {
   questions: BuilderQuestion[];
 }
 
-export const isChoice = (kind: QuestionKind) => kind === "SINGLE_CHOICE" || kind === "MULTIPLE_CHOICE";
+export const isChoice = (kind: QuestionKind) => kind === 'SINGLE_CHOICE' || kind === 'MULTIPLE_CHOICE';
 
 export const questionField = (q: number, name: string) => `q.${q}.${name}`;
 export const optionField = (q: number, o: number, name: string) => `q.${q}.o.${o}.${name}`;
 
-export function blankQuestion(kind: QuestionKind = "SINGLE_CHOICE"): BuilderQuestion {
+export function blankQuestion(kind: QuestionKind = 'SINGLE_CHOICE'): BuilderQuestion {
   return {
     id: null,
     kind,
-    promptFa: "",
-    promptEn: "",
+    promptFa: '',
+    promptEn: '',
     required: true,
-    maxChoices: "",
-    maxLength: "",
+    maxChoices: '',
+    maxLength: '',
     options: isChoice(kind) ? [blankOption(), blankOption()] : [],
   };
 }
 
 export function blankOption(): BuilderOption {
-  return { id: null, labelFa: "", labelEn: "" };
+  return { id: null, labelFa: '', labelEn: '' };
 }

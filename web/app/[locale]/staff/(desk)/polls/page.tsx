@@ -1,17 +1,17 @@
-import type { Metadata } from "next";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { pollsText, type PollStatus } from "@/lib/staff/polls-text";
-import { canUse } from "@/lib/staff/roles";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../locale-param";
-import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
+import type { Metadata } from 'next';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { pollsText, type PollStatus } from '@/lib/staff/polls-text';
+import { canUse } from '@/lib/staff/roles';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../locale-param';
+import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
 
-const STATUSES: PollStatus[] = ["DRAFT", "SCHEDULED", "OPEN", "CLOSED"];
+const STATUSES: PollStatus[] = ['DRAFT', 'SCHEDULED', 'OPEN', 'CLOSED'];
 
 const POLLS_QUERY = /* GraphQL */ `
   query StaffPolls($statuses: [PollStatus!], $after: String, $locale: Locale!) {
@@ -42,30 +42,49 @@ interface PollsData {
   polls: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; title: string; status: PollStatus; wave: number; opensAt: string | null; closesAt: string | null; questions: { id: string }[] } }[];
+    edges: {
+      node: {
+        id: string;
+        title: string;
+        status: PollStatus;
+        wave: number;
+        opensAt: string | null;
+        closesAt: string | null;
+        questions: { id: string }[];
+      };
+    }[];
   };
 }
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/polls">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/polls'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, pollsText[locale].listTitle);
 }
 
-const statusBadge: Record<PollStatus, string> = { DRAFT: "", SCHEDULED: "staff-badge--warn", OPEN: "staff-badge--ok", CLOSED: "staff-badge--info" };
+const statusBadge: Record<PollStatus, string> = {
+  DRAFT: '',
+  SCHEDULED: 'staff-badge--warn',
+  OPEN: 'staff-badge--ok',
+  CLOSED: 'staff-badge--info',
+};
 
-export default async function StaffPollsPage({ params, searchParams }: PageProps<"/[locale]/staff/polls">) {
+export default async function StaffPollsPage({ params, searchParams }: PageProps<'/[locale]/staff/polls'>) {
   const locale = await localeParam(params);
-  const viewer = await requireSection("polls");
+  const viewer = await requireSection('polls');
   const query = await searchParams;
   const t = pollsText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const status = STATUSES.find((s) => s === param(query, "status"));
-  const after = param(query, "after");
-  const { polls } = await staffQuery<PollsData>(POLLS_QUERY, { statuses: status ? [status] : STATUSES, after: after ?? null, locale: graphqlLocale[locale] });
-  const builder = canUse(viewer.role, "pollBuilder");
-  const insights = canUse(viewer.role, "insights");
-  const base = localePath(locale, "/staff/polls");
+  const status = STATUSES.find((s) => s === param(query, 'status'));
+  const after = param(query, 'after');
+  const { polls } = await staffQuery<PollsData>(POLLS_QUERY, {
+    statuses: status ? [status] : STATUSES,
+    after: after ?? null,
+    locale: graphqlLocale[locale],
+  });
+  const builder = canUse(viewer.role, 'pollBuilder');
+  const insights = canUse(viewer.role, 'insights');
+  const base = localePath(locale, '/staff/polls');
 
   return (
     <>
@@ -75,14 +94,21 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
           <p>{t.listIntro}</p>
         </div>
         {builder && (
-          <a className="staff-button" href={localePath(locale, "/staff/polls/new")}>
+          <a className="staff-button" href={localePath(locale, '/staff/polls/new')}>
             {t.newPoll}
           </a>
         )}
       </header>
       <div className="staff-panel">
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
-          <FilterSelect id="status" name="status" label={t.statusFilter} allLabel={st.common.all} value={status} options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))} />
+          <FilterSelect
+            id="status"
+            name="status"
+            label={t.statusFilter}
+            allLabel={st.common.all}
+            value={status}
+            options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
+          />
           <FilterSubmit label={st.common.filter} />
         </form>
         <p className="result-count">{t.count(f.number(polls.totalCount))}</p>
@@ -93,7 +119,9 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
                 <th scope="col">{t.columns.title}</th>
                 <th scope="col">{t.columns.status}</th>
                 <th scope="col">{t.columns.schedule}</th>
-                <th scope="col" className="staff-num">{t.columns.questions}</th>
+                <th scope="col" className="staff-num">
+                  {t.columns.questions}
+                </th>
                 <th scope="col">{st.common.actions}</th>
               </tr>
             </thead>
@@ -102,7 +130,7 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
                 <tr key={poll.id}>
                   <th scope="row">
                     {poll.title}
-                    {poll.wave > 1 && <span className="staff-muted staff-small">{f.join(["", t.wave(f.number(poll.wave))])}</span>}
+                    {poll.wave > 1 && <span className="staff-muted staff-small">{f.join(['', t.wave(f.number(poll.wave))])}</span>}
                   </th>
                   <td data-label={t.columns.status}>
                     <span className={`staff-badge ${statusBadge[poll.status]}`}>{t.status[poll.status]}</span>
@@ -117,16 +145,26 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
                       <span className="staff-muted">{t.noSchedule}</span>
                     )}
                   </td>
-                  <td className="staff-num" data-label={t.columns.questions}>{f.number(poll.questions.length)}</td>
+                  <td className="staff-num" data-label={t.columns.questions}>
+                    {f.number(poll.questions.length)}
+                  </td>
                   <td>
                     <div className="staff-actions">
                       {insights && (
-                        <a className="staff-button staff-button--small" href={localePath(locale, `/staff/polls/${poll.id}/insights`)} aria-label={`${t.insights}: ${poll.title}`}>
+                        <a
+                          className="staff-button staff-button--small"
+                          href={localePath(locale, `/staff/polls/${poll.id}/insights`)}
+                          aria-label={`${t.insights}: ${poll.title}`}
+                        >
                           {t.insights}
                         </a>
                       )}
                       {builder && (
-                        <a className="staff-button staff-button--quiet staff-button--small" href={localePath(locale, `/staff/polls/${poll.id}`)} aria-label={`${t.edit}: ${poll.title}`}>
+                        <a
+                          className="staff-button staff-button--quiet staff-button--small"
+                          href={localePath(locale, `/staff/polls/${poll.id}`)}
+                          aria-label={`${t.edit}: ${poll.title}`}
+                        >
                           {t.edit}
                         </a>
                       )}

@@ -1,10 +1,10 @@
-"use client";
+'use client';
 
-import { useState } from "react";
-import { ActionForm } from "@/components/staff/action-form";
-import { DayField } from "@/components/staff/day-field";
-import type { FormState } from "@/lib/staff/forms";
-import { ASSURANCES, participationText, type Assurance } from "@/lib/staff/participation-text";
+import { useState } from 'react';
+import { ActionForm } from '@/components/staff/action-form';
+import { DayField } from '@/components/staff/day-field';
+import type { FormState } from '@/lib/staff/forms';
+import { ASSURANCES, participationText, type Assurance } from '@/lib/staff/participation-text';
 import {
   blankOption,
   blankQuestion,
@@ -16,7 +16,7 @@ import {
   type BuilderPoll,
   type BuilderQuestion,
   type QuestionKind,
-} from "./builder-model";
+} from './builder-model';
 
 export interface BuilderText {
   basics: string;
@@ -65,7 +65,7 @@ interface PollBuilderProps {
   action: (state: FormState, form: FormData) => Promise<FormState>;
   initial: BuilderPoll;
   districts: { id: string; name: string }[];
-  locale: "fa" | "en";
+  locale: 'fa' | 'en';
   text: BuilderText;
   /** Numbers in the locale's digits, 1-based: ["۱", "۲", …]. */
   numbers: string[];
@@ -82,7 +82,17 @@ interface PollBuilderProps {
  * form name, so editing texts works without JavaScript too; adding, removing and reordering
  * questions and options need it.
  */
-export function PollBuilder({ action, initial, districts, locale, text: t, numbers, hidden = {}, lists = [], listsHref }: PollBuilderProps) {
+export function PollBuilder({
+  action,
+  initial,
+  districts,
+  locale,
+  text: t,
+  numbers,
+  hidden = {},
+  lists = [],
+  listsHref,
+}: PollBuilderProps) {
   const pt = participationText[locale];
   const [assurance, setAssurance] = useState<Assurance>(initial.assurance);
   const [questions, setQuestions] = useState<BuilderQuestion[]>(initial.questions.length ? initial.questions : [blankQuestion()]);
@@ -99,7 +109,9 @@ export function PollBuilder({ action, initial, districts, locale, text: t, numbe
     });
   const setKind = (index: number, kind: QuestionKind) =>
     setQuestions((qs) =>
-      qs.map((q, i) => (i === index ? { ...q, kind, options: isChoice(kind) ? (q.options.length ? q.options : [blankOption(), blankOption()]) : [] } : q)),
+      qs.map((q, i) =>
+        i === index ? { ...q, kind, options: isChoice(kind) ? (q.options.length ? q.options : [blankOption(), blankOption()]) : [] } : q,
+      ),
     );
 
   const fieldLabels: Record<string, string> = {
@@ -134,7 +146,13 @@ export function PollBuilder({ action, initial, districts, locale, text: t, numbe
   );
 
   return (
-    <ActionForm action={action} className="staff-form" fieldLabels={fieldLabels} labels={{ fieldLabel: t.fieldLabel, apiSays: t.apiSays }} aria-label={t.basics}>
+    <ActionForm
+      action={action}
+      className="staff-form"
+      fieldLabels={fieldLabels}
+      labels={{ fieldLabel: t.fieldLabel, apiSays: t.apiSays }}
+      aria-label={t.basics}
+    >
       <input type="hidden" name="q.count" value={questions.length} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -182,10 +200,10 @@ export function PollBuilder({ action, initial, districts, locale, text: t, numbe
         <legend>{t.schedule}</legend>
         <p className="staff-field__hint">{t.scheduleHint}</p>
         <div className="staff-fields">
-          {dayInput("opensDay", initial.opensDay, "opensDay", t.opens)}
-          {timeInput("opensTime", initial.opensTime, "opensTime", t.opens)}
-          {dayInput("closesDay", initial.closesDay, "closesDay", t.closes)}
-          {timeInput("closesTime", initial.closesTime, "closesTime", t.closes)}
+          {dayInput('opensDay', initial.opensDay, 'opensDay', t.opens)}
+          {timeInput('opensTime', initial.opensTime, 'opensTime', t.opens)}
+          {dayInput('closesDay', initial.closesDay, 'closesDay', t.closes)}
+          {timeInput('closesTime', initial.closesTime, 'closesTime', t.closes)}
         </div>
       </fieldset>
 
@@ -261,22 +279,45 @@ export function PollBuilder({ action, initial, districts, locale, text: t, numbe
               <div className="staff-question__head">
                 <h3 aria-hidden="true">{`${t.question} ${n(qi)}`}</h3>
                 <div className="staff-actions">
-                  <button type="button" className="staff-button staff-button--quiet staff-button--small" disabled={qi === 0} onClick={() => move(qi, -1)} aria-label={`${t.moveUp}: ${t.question} ${n(qi)}`}>
+                  <button
+                    type="button"
+                    className="staff-button staff-button--quiet staff-button--small"
+                    disabled={qi === 0}
+                    onClick={() => move(qi, -1)}
+                    aria-label={`${t.moveUp}: ${t.question} ${n(qi)}`}
+                  >
                     {t.moveUp}
                   </button>
-                  <button type="button" className="staff-button staff-button--quiet staff-button--small" disabled={qi === questions.length - 1} onClick={() => move(qi, 1)} aria-label={`${t.moveDown}: ${t.question} ${n(qi)}`}>
+                  <button
+                    type="button"
+                    className="staff-button staff-button--quiet staff-button--small"
+                    disabled={qi === questions.length - 1}
+                    onClick={() => move(qi, 1)}
+                    aria-label={`${t.moveDown}: ${t.question} ${n(qi)}`}
+                  >
                     {t.moveDown}
                   </button>
-                  <button type="button" className="staff-button staff-button--danger staff-button--small" disabled={questions.length === 1} onClick={() => setQuestions((qs) => qs.filter((_, i) => i !== qi))} aria-label={`${t.removeQuestion}: ${t.question} ${n(qi)}`}>
+                  <button
+                    type="button"
+                    className="staff-button staff-button--danger staff-button--small"
+                    disabled={questions.length === 1}
+                    onClick={() => setQuestions((qs) => qs.filter((_, i) => i !== qi))}
+                    aria-label={`${t.removeQuestion}: ${t.question} ${n(qi)}`}
+                  >
                     {t.removeQuestion}
                   </button>
                 </div>
               </div>
-              {q.id && <input type="hidden" name={questionField(qi, "id")} value={q.id} />}
+              {q.id && <input type="hidden" name={questionField(qi, 'id')} value={q.id} />}
               <div className="staff-fields">
                 <div className="staff-field">
                   <label htmlFor={`${base}-kind`}>{t.kind}</label>
-                  <select id={`${base}-kind`} name={questionField(qi, "kind")} value={q.kind} onChange={(e) => setKind(qi, e.target.value as QuestionKind)}>
+                  <select
+                    id={`${base}-kind`}
+                    name={questionField(qi, 'kind')}
+                    value={q.kind}
+                    onChange={(e) => setKind(qi, e.target.value as QuestionKind)}
+                  >
                     {QUESTION_KINDS.map((k) => (
                       <option key={k} value={k}>
                         {t.kinds[k]}
@@ -286,50 +327,90 @@ export function PollBuilder({ action, initial, districts, locale, text: t, numbe
                 </div>
                 <div className="staff-field">
                   <label htmlFor={`${base}-promptFa`}>{t.promptFa}</label>
-                  <input id={`${base}-promptFa`} name={questionField(qi, "promptFa")} required maxLength={500} value={q.promptFa} onChange={(e) => update(qi, { promptFa: e.target.value })} lang="fa" dir="rtl" />
+                  <input
+                    id={`${base}-promptFa`}
+                    name={questionField(qi, 'promptFa')}
+                    required
+                    maxLength={500}
+                    value={q.promptFa}
+                    onChange={(e) => update(qi, { promptFa: e.target.value })}
+                    lang="fa"
+                    dir="rtl"
+                  />
                 </div>
                 <div className="staff-field">
                   <label htmlFor={`${base}-promptEn`}>
                     {t.promptEn} <span className="staff-muted">{t.optional}</span>
                   </label>
-                  <input id={`${base}-promptEn`} name={questionField(qi, "promptEn")} maxLength={500} value={q.promptEn} onChange={(e) => update(qi, { promptEn: e.target.value })} lang="en" dir="ltr" />
+                  <input
+                    id={`${base}-promptEn`}
+                    name={questionField(qi, 'promptEn')}
+                    maxLength={500}
+                    value={q.promptEn}
+                    onChange={(e) => update(qi, { promptEn: e.target.value })}
+                    lang="en"
+                    dir="ltr"
+                  />
                 </div>
-                {q.kind === "MULTIPLE_CHOICE" && (
+                {q.kind === 'MULTIPLE_CHOICE' && (
                   <div className="staff-field">
                     <label htmlFor={`${base}-maxChoices`}>
                       {t.maxChoices} <span className="staff-muted">{t.optional}</span>
                     </label>
-                    <input id={`${base}-maxChoices`} name={questionField(qi, "maxChoices")} type="number" min={1} max={30} value={q.maxChoices} onChange={(e) => update(qi, { maxChoices: e.target.value })} />
+                    <input
+                      id={`${base}-maxChoices`}
+                      name={questionField(qi, 'maxChoices')}
+                      type="number"
+                      min={1}
+                      max={30}
+                      value={q.maxChoices}
+                      onChange={(e) => update(qi, { maxChoices: e.target.value })}
+                    />
                   </div>
                 )}
-                {q.kind === "FREE_TEXT" && (
+                {q.kind === 'FREE_TEXT' && (
                   <div className="staff-field">
                     <label htmlFor={`${base}-maxLength`}>
                       {t.maxLength} <span className="staff-muted">{t.optional}</span>
                     </label>
-                    <input id={`${base}-maxLength`} name={questionField(qi, "maxLength")} type="number" min={1} max={5000} value={q.maxLength} onChange={(e) => update(qi, { maxLength: e.target.value })} />
+                    <input
+                      id={`${base}-maxLength`}
+                      name={questionField(qi, 'maxLength')}
+                      type="number"
+                      min={1}
+                      max={5000}
+                      value={q.maxLength}
+                      onChange={(e) => update(qi, { maxLength: e.target.value })}
+                    />
                   </div>
                 )}
               </div>
               <label className="staff-check">
-                <input type="checkbox" name={questionField(qi, "required")} checked={q.required} onChange={(e) => update(qi, { required: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  name={questionField(qi, 'required')}
+                  checked={q.required}
+                  onChange={(e) => update(qi, { required: e.target.checked })}
+                />
                 {t.required}
               </label>
               {isChoice(q.kind) && (
                 <fieldset className="staff-fieldset">
                   <legend>{t.options}</legend>
-                  <input type="hidden" name={questionField(qi, "o.count")} value={q.options.length} />
+                  <input type="hidden" name={questionField(qi, 'o.count')} value={q.options.length} />
                   {q.options.map((o, oi) => (
                     <div className="staff-option" key={o.id ?? `new-${oi}`}>
-                      {o.id && <input type="hidden" name={optionField(qi, oi, "id")} value={o.id} />}
+                      {o.id && <input type="hidden" name={optionField(qi, oi, 'id')} value={o.id} />}
                       <div className="staff-field">
                         <label htmlFor={`${base}-o${oi}-fa`}>{`${t.labelFa} ${n(oi)}`}</label>
                         <input
                           id={`${base}-o${oi}-fa`}
-                          name={optionField(qi, oi, "labelFa")}
+                          name={optionField(qi, oi, 'labelFa')}
                           maxLength={300}
                           value={o.labelFa}
-                          onChange={(e) => update(qi, { options: q.options.map((x, i) => (i === oi ? { ...x, labelFa: e.target.value } : x)) })}
+                          onChange={(e) =>
+                            update(qi, { options: q.options.map((x, i) => (i === oi ? { ...x, labelFa: e.target.value } : x)) })
+                          }
                           lang="fa"
                           dir="rtl"
                         />
@@ -338,10 +419,12 @@ export function PollBuilder({ action, initial, districts, locale, text: t, numbe
                         <label htmlFor={`${base}-o${oi}-en`}>{`${t.labelEn} ${n(oi)}`}</label>
                         <input
                           id={`${base}-o${oi}-en`}
-                          name={optionField(qi, oi, "labelEn")}
+                          name={optionField(qi, oi, 'labelEn')}
                           maxLength={300}
                           value={o.labelEn}
-                          onChange={(e) => update(qi, { options: q.options.map((x, i) => (i === oi ? { ...x, labelEn: e.target.value } : x)) })}
+                          onChange={(e) =>
+                            update(qi, { options: q.options.map((x, i) => (i === oi ? { ...x, labelEn: e.target.value } : x)) })
+                          }
                           lang="en"
                           dir="ltr"
                         />
@@ -358,7 +441,12 @@ export function PollBuilder({ action, initial, districts, locale, text: t, numbe
                     </div>
                   ))}
                   <div>
-                    <button type="button" className="staff-button staff-button--quiet staff-button--small" onClick={() => update(qi, { options: [...q.options, blankOption()] })} disabled={q.options.length >= 30}>
+                    <button
+                      type="button"
+                      className="staff-button staff-button--quiet staff-button--small"
+                      onClick={() => update(qi, { options: [...q.options, blankOption()] })}
+                      disabled={q.options.length >= 30}
+                    >
                       {t.addOption}
                     </button>
                   </div>
@@ -368,7 +456,12 @@ export function PollBuilder({ action, initial, districts, locale, text: t, numbe
           );
         })}
         <div>
-          <button type="button" className="staff-button staff-button--quiet" onClick={() => setQuestions((qs) => [...qs, blankQuestion()])} disabled={questions.length >= 50}>
+          <button
+            type="button"
+            className="staff-button staff-button--quiet"
+            onClick={() => setQuestions((qs) => [...qs, blankQuestion()])}
+            disabled={questions.length >= 50}
+          >
             {t.addQuestion}
           </button>
         </div>

@@ -1,15 +1,15 @@
-import type { Metadata } from "next";
-import { ActionForm } from "@/components/staff/action-form";
-import { adminText } from "@/lib/staff/admin-text";
-import { staffQuery } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { ActionNotice } from "../../media/media-nav";
-import { createKey, revokeKey } from "../actions";
-import { AdminNav } from "../admin-nav";
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/staff/action-form';
+import { adminText } from '@/lib/staff/admin-text';
+import { staffQuery } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { ActionNotice } from '../../media/media-nav';
+import { createKey, revokeKey } from '../actions';
+import { AdminNav } from '../admin-nav';
 
 const KEYS_QUERY = /* GraphQL */ `
   query StaffApiKeys {
@@ -28,19 +28,29 @@ const KEYS_QUERY = /* GraphQL */ `
 `;
 
 interface KeysData {
-  apiKeys: { id: string; name: string; prefix: string; scopes: string[]; requestsPerMinute: number; requestCount: number; lastUsedAt: string | null; createdAt: string; revokedAt: string | null }[];
+  apiKeys: {
+    id: string;
+    name: string;
+    prefix: string;
+    scopes: string[];
+    requestsPerMinute: number;
+    requestCount: number;
+    lastUsedAt: string | null;
+    createdAt: string;
+    revokedAt: string | null;
+  }[];
 }
 
-const SCOPES = ["PUBLIC_READ", "SUBMIT_RESPONSES", "ANALYTICS_READ"];
+const SCOPES = ['PUBLIC_READ', 'SUBMIT_RESPONSES', 'ANALYTICS_READ'];
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/admin/api-keys">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/api-keys'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, adminText[locale].nav.apiKeys);
 }
 
-export default async function ApiKeysPage({ params, searchParams }: PageProps<"/[locale]/staff/admin/api-keys">) {
+export default async function ApiKeysPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/api-keys'>) {
   const locale = await localeParam(params);
-  await requireSection("admin");
+  await requireSection('admin');
   const query = await searchParams;
   const t = adminText[locale];
   const st = staffText[locale];
@@ -55,7 +65,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<"/
         </div>
       </header>
       <AdminNav locale={locale} current="apiKeys" />
-      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ revoked: t.keyRevoked }} />
+      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ revoked: t.keyRevoked }} />
       <div className="staff-panel">
         <div className="staff-table-wrap" tabIndex={0}>
           <table className="staff-table staff-table--list" data-api-keys>
@@ -64,8 +74,12 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<"/
                 <th scope="col">{t.name}</th>
                 <th scope="col">{t.prefix}</th>
                 <th scope="col">{t.scopes}</th>
-                <th scope="col" className="staff-num">{t.rate}</th>
-                <th scope="col" className="staff-num">{t.requests}</th>
+                <th scope="col" className="staff-num">
+                  {t.rate}
+                </th>
+                <th scope="col" className="staff-num">
+                  {t.requests}
+                </th>
                 <th scope="col">{t.lastUsed}</th>
                 <th scope="col">{st.common.actions}</th>
               </tr>
@@ -79,7 +93,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<"/
                   <td>
                     <code dir="ltr">{k.prefix}</code>
                   </td>
-                  <td className="staff-small">{k.scopes.map((s) => t.scopeNames[s] ?? s).join(locale === "fa" ? "، " : ", ")}</td>
+                  <td className="staff-small">{k.scopes.map((s) => t.scopeNames[s] ?? s).join(locale === 'fa' ? '، ' : ', ')}</td>
                   <td className="staff-num">{f.number(k.requestsPerMinute)}</td>
                   <td className="staff-num">{f.number(k.requestCount)}</td>
                   <td className="staff-small">{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t.never}</td>
@@ -88,7 +102,11 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<"/
                       <span className="staff-badge staff-badge--bad">{t.revoked}</span>
                     ) : (
                       <form action={revokeKey.bind(null, k.id)}>
-                        <button type="submit" className="staff-button staff-button--danger staff-button--small" aria-label={`${t.revoke}: ${k.name}`}>
+                        <button
+                          type="submit"
+                          className="staff-button staff-button--danger staff-button--small"
+                          aria-label={`${t.revoke}: ${k.name}`}
+                        >
                           {t.revoke}
                         </button>
                       </form>
@@ -102,7 +120,13 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<"/
       </div>
       <section className="staff-panel" aria-labelledby="new-key-title">
         <h2 id="new-key-title">{t.newKey}</h2>
-        <ActionForm action={createKey} className="staff-form" labels={formLabels(locale)} fieldLabels={{ name: t.name, scopes: t.scopes, requestsPerMinute: t.rate }} aria-label={t.newKey}>
+        <ActionForm
+          action={createKey}
+          className="staff-form"
+          labels={formLabels(locale)}
+          fieldLabels={{ name: t.name, scopes: t.scopes, requestsPerMinute: t.rate }}
+          aria-label={t.newKey}
+        >
           <div className="staff-fields">
             <div className="staff-field">
               <label htmlFor="key-name">{t.name}</label>
@@ -118,7 +142,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<"/
             <div className="staff-checks">
               {SCOPES.map((s) => (
                 <label key={s} className="staff-check">
-                  <input type="checkbox" name="scopes" value={s} defaultChecked={s === "PUBLIC_READ"} />
+                  <input type="checkbox" name="scopes" value={s} defaultChecked={s === 'PUBLIC_READ'} />
                   {t.scopeNames[s]}
                 </label>
               ))}

@@ -1,17 +1,17 @@
-import type { Metadata } from "next";
-import { localePath } from "@/lib/i18n/routing";
-import { adminText } from "@/lib/staff/admin-text";
-import { auditActionName, auditActions, auditEntities, auditEntityName } from "@/lib/staff/audit-text";
-import { isUuid, staffQuery } from "@/lib/staff/api";
-import { addDays, cityInstant, parseDayField } from "@/lib/staff/dates";
-import { staffFormat } from "@/lib/staff/format";
-import { staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { AdminNav } from "../admin-nav";
-import { FilterSubmit } from "@/components/staff/filter-fields";
-import { DayField } from "@/components/staff/day-field";
+import type { Metadata } from 'next';
+import { localePath } from '@/lib/i18n/routing';
+import { adminText } from '@/lib/staff/admin-text';
+import { auditActionName, auditActions, auditEntities, auditEntityName } from '@/lib/staff/audit-text';
+import { isUuid, staffQuery } from '@/lib/staff/api';
+import { addDays, cityInstant, parseDayField } from '@/lib/staff/dates';
+import { staffFormat } from '@/lib/staff/format';
+import { staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { AdminNav } from '../admin-nav';
+import { FilterSubmit } from '@/components/staff/filter-fields';
+import { DayField } from '@/components/staff/day-field';
 
 const AUDIT_QUERY = /* GraphQL */ `
   query StaffAuditLog($filter: AuditLogFilter, $after: String) {
@@ -53,47 +53,63 @@ interface AuditData {
   auditLog: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; at: string; action: string; entityType: string; entityId: string | null; requestId: string | null; before: unknown; after: unknown; actor: { id: string; displayName: string } | null } }[];
+    edges: {
+      node: {
+        id: string;
+        at: string;
+        action: string;
+        entityType: string;
+        entityId: string | null;
+        requestId: string | null;
+        before: unknown;
+        after: unknown;
+        actor: { id: string; displayName: string } | null;
+      };
+    }[];
   };
   staffUsers: { edges: { node: { id: string; displayName: string } }[] };
 }
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/admin/audit">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/audit'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, adminText[locale].nav.audit);
 }
 
-export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/staff/admin/audit">) {
+export default async function AuditPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/audit'>) {
   const locale = await localeParam(params);
-  await requireSection("admin");
+  await requireSection('admin');
   const query = await searchParams;
   const t = adminText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const action = param(query, "action")?.slice(0, 100) || undefined;
-  const entityType = param(query, "entityType")?.slice(0, 100) || undefined;
-  const entityId = param(query, "entityId")?.slice(0, 100) || undefined;
-  const actorParam = param(query, "actor");
+  const action = param(query, 'action')?.slice(0, 100) || undefined;
+  const entityType = param(query, 'entityType')?.slice(0, 100) || undefined;
+  const entityId = param(query, 'entityId')?.slice(0, 100) || undefined;
+  const actorParam = param(query, 'actor');
   const actorId = actorParam && isUuid(actorParam) ? actorParam : undefined;
-  const fromRaw = param(query, "from");
-  const toRaw = param(query, "to");
+  const fromRaw = param(query, 'from');
+  const toRaw = param(query, 'to');
   const fromDay = fromRaw ? parseDayField(fromRaw, locale) : null;
   const toDay = toRaw ? parseDayField(toRaw, locale) : null;
-  const after = param(query, "after");
+  const after = param(query, 'after');
   const { auditLog, staffUsers } = await staffQuery<AuditData>(AUDIT_QUERY, {
     filter: {
       action,
       entityType,
       entityId,
       actorId,
-      from: fromDay ? cityInstant(fromDay, "00:00") : undefined,
+      from: fromDay ? cityInstant(fromDay, '00:00') : undefined,
       // "to" is a whole day: up to the start of the next one.
-      to: toDay ? cityInstant(addDays(toDay, 1), "00:00") : undefined,
+      to: toDay ? cityInstant(addDays(toDay, 1), '00:00') : undefined,
     },
     after: after ?? null,
   });
-  const base = localePath(locale, "/staff/admin/audit");
-  const filters = Object.fromEntries(Object.entries({ action, entityType, entityId, actor: actorId, from: fromRaw, to: toRaw }).filter((e): e is [string, string] => Boolean(e[1])));
+  const base = localePath(locale, '/staff/admin/audit');
+  const filters = Object.fromEntries(
+    Object.entries({ action, entityType, entityId, actor: actorId, from: fromRaw, to: toRaw }).filter((e): e is [string, string] =>
+      Boolean(e[1]),
+    ),
+  );
 
   return (
     <>
@@ -108,7 +124,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
           <div className="staff-field">
             <label htmlFor="audit-actor">{t.actor}</label>
-            <select id="audit-actor" name="actor" defaultValue={actorId ?? ""}>
+            <select id="audit-actor" name="actor" defaultValue={actorId ?? ''}>
               <option value="">{t.anyone}</option>
               {staffUsers.edges.map(({ node }) => (
                 <option key={node.id} value={node.id}>
@@ -120,7 +136,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           <div className="staff-field">
             <label htmlFor="audit-action">{t.action}</label>
             {/* Choices named for people; the value is the API's operation name. */}
-            <select id="audit-action" name="action" defaultValue={action ?? ""}>
+            <select id="audit-action" name="action" defaultValue={action ?? ''}>
               <option value="">{t.anyAction}</option>
               {action && !auditActionName(action, locale) && <option value={action}>{action}</option>}
               {auditActions(locale).map(([value, name]) => (
@@ -132,7 +148,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           </div>
           <div className="staff-field">
             <label htmlFor="audit-entity">{t.entity}</label>
-            <select id="audit-entity" name="entityType" defaultValue={entityType ?? ""}>
+            <select id="audit-entity" name="entityType" defaultValue={entityType ?? ''}>
               <option value="">{t.anyEntity}</option>
               {entityType && !auditEntityName(entityType, locale) && <option value={entityType}>{entityType}</option>}
               {auditEntities(locale).map(([value, name]) => (
@@ -144,15 +160,29 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           </div>
           <div className="staff-field">
             <label htmlFor="audit-entity-id">{t.entityId}</label>
-            <input id="audit-entity-id" name="entityId" dir="ltr" defaultValue={entityId ?? ""} />
+            <input id="audit-entity-id" name="entityId" dir="ltr" defaultValue={entityId ?? ''} />
           </div>
           <div className="staff-field">
             <label htmlFor="audit-from">{st.common.from}</label>
-            <DayField id="audit-from" name="from" locale={locale} label={st.common.from} defaultValue={fromRaw ?? ""} aria-describedby="audit-hint" />
+            <DayField
+              id="audit-from"
+              name="from"
+              locale={locale}
+              label={st.common.from}
+              defaultValue={fromRaw ?? ''}
+              aria-describedby="audit-hint"
+            />
           </div>
           <div className="staff-field">
             <label htmlFor="audit-to">{st.common.to}</label>
-            <DayField id="audit-to" name="to" locale={locale} label={st.common.to} defaultValue={toRaw ?? ""} aria-describedby="audit-hint" />
+            <DayField
+              id="audit-to"
+              name="to"
+              locale={locale}
+              label={st.common.to}
+              defaultValue={toRaw ?? ''}
+              aria-describedby="audit-hint"
+            />
           </div>
           <FilterSubmit label={st.common.filter} />
         </form>
@@ -178,7 +208,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
                 {auditLog.edges.map(({ node: e }) => (
                   <tr key={e.id}>
                     <td className="staff-small">{f.dateTime(e.at)}</td>
-                    <td>{e.actor?.displayName ?? "—"}</td>
+                    <td>{e.actor?.displayName ?? '—'}</td>
                     <th scope="row">{auditActionName(e.action, locale) ?? <code dir="ltr">{e.action}</code>}</th>
                     <td className="staff-small">
                       {auditEntityName(e.entityType, locale) ?? <code dir="ltr">{e.entityType}</code>}
@@ -199,11 +229,19 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
                           </p>
                         )}
                         <p className="staff-small">{t.before}</p>
-                        <pre dir="ltr" className="staff-small" style={{ whiteSpace: "pre-wrap", maxInlineSize: "40rem", overflowX: "auto" }}>
+                        <pre
+                          dir="ltr"
+                          className="staff-small"
+                          style={{ whiteSpace: 'pre-wrap', maxInlineSize: '40rem', overflowX: 'auto' }}
+                        >
                           {JSON.stringify(e.before, null, 2)}
                         </pre>
                         <p className="staff-small">{t.after}</p>
-                        <pre dir="ltr" className="staff-small" style={{ whiteSpace: "pre-wrap", maxInlineSize: "40rem", overflowX: "auto" }}>
+                        <pre
+                          dir="ltr"
+                          className="staff-small"
+                          style={{ whiteSpace: 'pre-wrap', maxInlineSize: '40rem', overflowX: 'auto' }}
+                        >
                           {JSON.stringify(e.after, null, 2)}
                         </pre>
                       </details>
@@ -216,7 +254,10 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
         )}
         {auditLog.pageInfo.hasNextPage && auditLog.pageInfo.endCursor && (
           <div className="staff-pager">
-            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...filters, after: auditLog.pageInfo.endCursor }).toString()}`}>
+            <a
+              className="staff-button staff-button--quiet staff-button--small"
+              href={`${base}?${new URLSearchParams({ ...filters, after: auditLog.pageInfo.endCursor }).toString()}`}
+            >
               {st.common.next}
             </a>
           </div>

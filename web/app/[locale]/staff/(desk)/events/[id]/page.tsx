@@ -1,19 +1,19 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/staff/action-form";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery, uuidOr404 } from "@/lib/staff/api";
-import { cityDay, cityTime, dayFieldValue } from "@/lib/staff/dates";
-import { eventsText } from "@/lib/staff/events-text";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { ActionNotice } from "../../media/media-nav";
-import { cancelEvent, deleteEvent, pinEvent, publishEvent, unpinEvent, updateEvent } from "../actions";
-import { loadEventChoices } from "../event-data";
-import { EventFields, eventFieldLabels, EventNav } from "../event-fields";
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ActionForm } from '@/components/staff/action-form';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { cityDay, cityTime, dayFieldValue } from '@/lib/staff/dates';
+import { eventsText } from '@/lib/staff/events-text';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { ActionNotice } from '../../media/media-nav';
+import { cancelEvent, deleteEvent, pinEvent, publishEvent, unpinEvent, updateEvent } from '../actions';
+import { loadEventChoices } from '../event-data';
+import { EventFields, eventFieldLabels, EventNav } from '../event-fields';
 
 const EVENT_QUERY = /* GraphQL */ `
   query StaffEvent($id: ID!) {
@@ -56,7 +56,7 @@ interface EventData {
   event: {
     id: string;
     kind: string;
-    status: "DRAFT" | "PUBLISHED" | "CANCELLED";
+    status: 'DRAFT' | 'PUBLISHED' | 'CANCELLED';
     pinned: boolean;
     startsAt: string;
     endsAt: string;
@@ -70,7 +70,7 @@ interface EventData {
   } | null;
 }
 
-type Params = PageProps<"/[locale]/staff/events/[id]">;
+type Params = PageProps<'/[locale]/staff/events/[id]'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -79,7 +79,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function StaffEventPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
-  await requireSection("events");
+  await requireSection('events');
   const id = uuidOr404((await params).id);
   const query = await searchParams;
   const t = eventsText[locale];
@@ -94,13 +94,13 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
       <header className="staff-header">
         <div>
           <p className="breadcrumb">
-            <a href={localePath(locale, "/staff/events")}>{t.nav.events}</a>
+            <a href={localePath(locale, '/staff/events')}>{t.nav.events}</a>
           </p>
           <h1>{event.titleTranslations.fa}</h1>
           <p>
             <span className="staff-badge" data-event-status={event.status}>
               {t.status[event.status]}
-            </span>{" "}
+            </span>{' '}
             {event.pinned && <span className="staff-badge staff-badge--warn">{t.pinnedBadge}</span>} {f.dateTime(event.startsAt)}
           </p>
         </div>
@@ -108,33 +108,33 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
       <EventNav locale={locale} current="events" />
       <ActionNotice
         locale={locale}
-        done={param(query, "done")}
-        error={param(query, "error")}
+        done={param(query, 'done')}
+        error={param(query, 'error')}
         messages={{ saved: t.saved, published: t.published, cancelled: t.cancelled, pinned: t.pinned, unpinned: t.unpinned }}
       />
       <section className="staff-panel staff-actions" aria-label={t.publish}>
-        {event.status !== "PUBLISHED" && (
+        {event.status !== 'PUBLISHED' && (
           <form action={publishEvent.bind(null, id)}>
             <button type="submit" className="staff-button">
               {t.publish}
             </button>
           </form>
         )}
-        {event.status === "PUBLISHED" && event.kind === "CRISIS_NOTICE" && (
+        {event.status === 'PUBLISHED' && event.kind === 'CRISIS_NOTICE' && (
           <form action={(event.pinned ? unpinEvent : pinEvent).bind(null, id)}>
             <button type="submit" className="staff-button staff-button--quiet">
               {event.pinned ? t.unpin : t.pin}
             </button>
           </form>
         )}
-        {event.status === "PUBLISHED" && (
+        {event.status === 'PUBLISHED' && (
           <form action={cancelEvent.bind(null, id)}>
             <button type="submit" className="staff-button staff-button--danger">
               {t.cancel}
             </button>
           </form>
         )}
-        {event.status === "DRAFT" && (
+        {event.status === 'DRAFT' && (
           <form action={deleteEvent.bind(null, id)}>
             <button type="submit" className="staff-button staff-button--danger">
               {t.delete}
@@ -143,7 +143,12 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
         )}
       </section>
       <section className="staff-panel" aria-label={t.titleFa}>
-        <ActionForm action={updateEvent.bind(null, id)} className="staff-form" labels={formLabels(locale)} fieldLabels={eventFieldLabels(locale)}>
+        <ActionForm
+          action={updateEvent.bind(null, id)}
+          className="staff-form"
+          labels={formLabels(locale)}
+          fieldLabels={eventFieldLabels(locale)}
+        >
           <EventFields
             locale={locale}
             idPrefix="edit"
@@ -151,18 +156,18 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
             values={{
               kind: event.kind,
               titleFa: event.titleTranslations.fa,
-              titleEn: event.titleTranslations.en ?? "",
-              descriptionFa: event.descriptionTranslations.fa ?? "",
-              descriptionEn: event.descriptionTranslations.en ?? "",
-              venueFa: event.venueTranslations?.fa ?? "",
-              venueEn: event.venueTranslations?.en ?? "",
+              titleEn: event.titleTranslations.en ?? '',
+              descriptionFa: event.descriptionTranslations.fa ?? '',
+              descriptionEn: event.descriptionTranslations.en ?? '',
+              venueFa: event.venueTranslations?.fa ?? '',
+              venueEn: event.venueTranslations?.en ?? '',
               startDay: dayFieldValue(cityDay(starts), locale),
               startTime: cityTime(starts),
               endDay: dayFieldValue(cityDay(ends), locale),
               endTime: cityTime(ends),
-              districtId: event.district?.id ?? "",
-              pollId: event.poll?.id ?? "",
-              goalId: event.goal?.id ?? "",
+              districtId: event.district?.id ?? '',
+              pollId: event.poll?.id ?? '',
+              goalId: event.goal?.id ?? '',
             }}
           />
           <div>

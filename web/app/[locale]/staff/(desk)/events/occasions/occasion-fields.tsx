@@ -1,7 +1,7 @@
-import type { Locale } from "@/lib/i18n/locales";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { eventsText } from "@/lib/staff/events-text";
-import { BilingualText, Choice, Field } from "@/components/staff/fields";
+import type { Locale } from '@/lib/i18n/locales';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { eventsText } from '@/lib/staff/events-text';
+import { BilingualText, Choice, Field } from '@/components/staff/fields';
 
 export interface OccasionValues {
   kind: string;
@@ -17,7 +17,16 @@ export interface OccasionValues {
 
 export function occasionFieldLabels(locale: Locale): Record<string, string> {
   const t = eventsText[locale];
-  return { kind: t.kind, titleFa: t.titleFa, titleEn: t.titleEn, calendar: t.calendar, month: t.month, day: t.day, year: t.year, date: t.date };
+  return {
+    kind: t.kind,
+    titleFa: t.titleFa,
+    titleEn: t.titleEn,
+    calendar: t.calendar,
+    month: t.month,
+    day: t.day,
+    year: t.year,
+    date: t.date,
+  };
 }
 
 export function OccasionFields({ locale, values, idPrefix }: { locale: Locale; values: OccasionValues; idPrefix: string }) {
@@ -26,20 +35,49 @@ export function OccasionFields({ locale, values, idPrefix }: { locale: Locale; v
   const id = (n: string) => `${idPrefix}-${n}`;
   return (
     <div className="staff-fields">
-      <Choice id={id("kind")} name="kind" label={t.kind} value={values.kind} options={(["NATIONAL_OCCASION", "RELIGIOUS_OCCASION"] as const).map((k) => ({ value: k, label: d.eventKinds[k] }))} />
-      <BilingualText locale={locale} idPrefix={idPrefix} name="title" labels={{ fa: t.titleFa, en: t.titleEn }} values={{ fa: values.titleFa, en: values.titleEn }} required maxLength={300} />
-      <Choice id={id("calendar")} name="calendar" label={t.calendar} value={values.calendar} options={(["SOLAR_HIJRI", "LUNAR_HIJRI"] as const).map((c) => ({ value: c, label: t.calendars[c] }))} />
-      <Field id={id("month")} label={t.month}>
-        <input id={id("month")} name="month" type="number" min={1} max={12} required defaultValue={values.month} />
+      <Choice
+        id={id('kind')}
+        name="kind"
+        label={t.kind}
+        value={values.kind}
+        options={(['NATIONAL_OCCASION', 'RELIGIOUS_OCCASION'] as const).map((k) => ({ value: k, label: d.eventKinds[k] }))}
+      />
+      <BilingualText
+        locale={locale}
+        idPrefix={idPrefix}
+        name="title"
+        labels={{ fa: t.titleFa, en: t.titleEn }}
+        values={{ fa: values.titleFa, en: values.titleEn }}
+        required
+        maxLength={300}
+      />
+      <Choice
+        id={id('calendar')}
+        name="calendar"
+        label={t.calendar}
+        value={values.calendar}
+        options={(['SOLAR_HIJRI', 'LUNAR_HIJRI'] as const).map((c) => ({ value: c, label: t.calendars[c] }))}
+      />
+      <Field id={id('month')} label={t.month}>
+        <input id={id('month')} name="month" type="number" min={1} max={12} required defaultValue={values.month} />
       </Field>
-      <Field id={id("day")} label={t.day}>
-        <input id={id("day")} name="day" type="number" min={1} max={31} required defaultValue={values.day} />
+      <Field id={id('day')} label={t.day}>
+        <input id={id('day')} name="day" type="number" min={1} max={31} required defaultValue={values.day} />
       </Field>
       <label className="staff-check">
         <input type="checkbox" name="holiday" defaultChecked={values.holiday} />
         {t.holiday}
       </label>
-      <BilingualText locale={locale} idPrefix={idPrefix} name="description" labels={{ fa: t.descriptionFa, en: t.descriptionEn }} values={{ fa: values.descriptionFa, en: values.descriptionEn }} maxLength={5000} rows={4} wide />
+      <BilingualText
+        locale={locale}
+        idPrefix={idPrefix}
+        name="description"
+        labels={{ fa: t.descriptionFa, en: t.descriptionEn }}
+        values={{ fa: values.descriptionFa, en: values.descriptionEn }}
+        maxLength={5000}
+        rows={4}
+        wide
+      />
     </div>
   );
 }

@@ -1,18 +1,18 @@
-import type { Metadata } from "next";
-import { ActionForm } from "@/components/staff/action-form";
-import { getDictionary } from "@/lib/i18n/dictionaries";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery } from "@/lib/staff/api";
-import { eventsText } from "@/lib/staff/events-text";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { ActionNotice } from "../../media/media-nav";
-import { createOccasion } from "../actions";
-import { EventNav } from "../event-fields";
-import { OccasionFields, occasionFieldLabels } from "./occasion-fields";
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/staff/action-form';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery } from '@/lib/staff/api';
+import { eventsText } from '@/lib/staff/events-text';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { ActionNotice } from '../../media/media-nav';
+import { createOccasion } from '../actions';
+import { EventNav } from '../event-fields';
+import { OccasionFields, occasionFieldLabels } from './occasion-fields';
 
 const OCCASIONS_QUERY = /* GraphQL */ `
   query StaffOccasions($locale: Locale!) {
@@ -31,17 +31,25 @@ const OCCASIONS_QUERY = /* GraphQL */ `
 `;
 
 interface OccasionsData {
-  occasions: { id: string; kind: string; calendar: string; holiday: boolean; title: string; ruleText: string; overrides: { year: number }[] }[];
+  occasions: {
+    id: string;
+    kind: string;
+    calendar: string;
+    holiday: boolean;
+    title: string;
+    ruleText: string;
+    overrides: { year: number }[];
+  }[];
 }
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/events/occasions">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/events/occasions'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, eventsText[locale].nav.occasions);
 }
 
-export default async function OccasionsPage({ params, searchParams }: PageProps<"/[locale]/staff/events/occasions">) {
+export default async function OccasionsPage({ params, searchParams }: PageProps<'/[locale]/staff/events/occasions'>) {
   const locale = await localeParam(params);
-  await requireSection("events");
+  await requireSection('events');
   const query = await searchParams;
   const t = eventsText[locale];
   const st = staffText[locale];
@@ -56,7 +64,7 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
         </div>
       </header>
       <EventNav locale={locale} current="occasions" />
-      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ deleted: t.occasionDeleted }} />
+      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.occasionDeleted }} />
       <div className="staff-panel">
         <div className="staff-table-wrap" tabIndex={0}>
           <table className="staff-table staff-table--list">
@@ -78,7 +86,7 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
                   <td>{o.ruleText}</td>
                   <td>{d.eventKinds[o.kind as keyof typeof d.eventKinds]}</td>
                   <td>{o.holiday ? st.common.yes : st.common.no}</td>
-                  <td>{o.overrides.length ? o.overrides.map((x) => x.year).join(locale === "fa" ? "، " : ", ") : "—"}</td>
+                  <td>{o.overrides.length ? o.overrides.map((x) => x.year).join(locale === 'fa' ? '، ' : ', ') : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -87,8 +95,28 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
       </div>
       <section className="staff-panel" aria-labelledby="new-occasion-title">
         <h2 id="new-occasion-title">{t.newOccasion}</h2>
-        <ActionForm action={createOccasion} className="staff-form" labels={formLabels(locale)} fieldLabels={occasionFieldLabels(locale)} aria-label={t.newOccasion}>
-          <OccasionFields locale={locale} idPrefix="new" values={{ kind: "NATIONAL_OCCASION", titleFa: "", titleEn: "", descriptionFa: "", descriptionEn: "", calendar: "SOLAR_HIJRI", month: 1, day: 1, holiday: false }} />
+        <ActionForm
+          action={createOccasion}
+          className="staff-form"
+          labels={formLabels(locale)}
+          fieldLabels={occasionFieldLabels(locale)}
+          aria-label={t.newOccasion}
+        >
+          <OccasionFields
+            locale={locale}
+            idPrefix="new"
+            values={{
+              kind: 'NATIONAL_OCCASION',
+              titleFa: '',
+              titleEn: '',
+              descriptionFa: '',
+              descriptionEn: '',
+              calendar: 'SOLAR_HIJRI',
+              month: 1,
+              day: 1,
+              holiday: false,
+            }}
+          />
           <div>
             <button type="submit" className="staff-button">
               {t.createOccasion}

@@ -1,19 +1,19 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/staff/action-form";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { isUuid, staffQuery, uuidOr404 } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { goalsText } from "@/lib/staff/goals-text";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { pollsText } from "@/lib/staff/polls-text";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { addIndicator, deleteGoal, removeIndicator, updateGoal, updateIndicator } from "../actions";
-import { GoalFields, goalFieldLabels } from "../goal-fields";
-import { FilterSubmit } from "@/components/staff/filter-fields";
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ActionForm } from '@/components/staff/action-form';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { isUuid, staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { goalsText } from '@/lib/staff/goals-text';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { pollsText } from '@/lib/staff/polls-text';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { addIndicator, deleteGoal, removeIndicator, updateGoal, updateIndicator } from '../actions';
+import { GoalFields, goalFieldLabels } from '../goal-fields';
+import { FilterSubmit } from '@/components/staff/filter-fields';
 
 const GOAL_QUERY = /* GraphQL */ `
   query StaffGoal($id: ID!, $locale: Locale!) {
@@ -84,9 +84,9 @@ interface Indicator {
   id: string;
   label: string;
   labelTranslations: { fa: string; en: string | null };
-  metric: "OPTION_SHARE" | "RATING_MEAN" | "NPS_SCORE";
+  metric: 'OPTION_SHARE' | 'RATING_MEAN' | 'NPS_SCORE';
   target: number;
-  direction: "AT_LEAST" | "AT_MOST";
+  direction: 'AT_LEAST' | 'AT_MOST';
   currentValue: number | null;
   responseCount: number | null;
   onTarget: boolean | null;
@@ -103,14 +103,18 @@ interface GoalData {
     position: number;
     indicators: Indicator[];
   } | null;
-  polls: { edges: { node: { id: string; title: string; status: "DRAFT" | "SCHEDULED" | "OPEN" | "CLOSED" } }[] };
+  polls: { edges: { node: { id: string; title: string; status: 'DRAFT' | 'SCHEDULED' | 'OPEN' | 'CLOSED' } }[] };
 }
 
 interface SourcesData {
-  poll: { id: string; title: string; questions: { id: string; kind: string; position: number; prompt: string; options: { id: string; label: string }[] }[] } | null;
+  poll: {
+    id: string;
+    title: string;
+    questions: { id: string; kind: string; position: number; prompt: string; options: { id: string; label: string }[] }[];
+  } | null;
 }
 
-type Params = PageProps<"/[locale]/staff/goals/[id]">;
+type Params = PageProps<'/[locale]/staff/goals/[id]'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -119,34 +123,36 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function StaffGoalPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
-  await requireSection("goals");
+  await requireSection('goals');
   const id = uuidOr404((await params).id);
   const query = await searchParams;
   const t = goalsText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
   const gl = graphqlLocale[locale];
-  const pollParam = param(query, "poll");
+  const pollParam = param(query, 'poll');
   const [{ goal, polls }, sources] = await Promise.all([
     staffQuery<GoalData>(GOAL_QUERY, { id, locale: gl }),
     pollParam && isUuid(pollParam) ? staffQuery<SourcesData>(POLL_RESULTS_SOURCES, { id: pollParam, locale: gl }) : null,
   ]);
   if (!goal) notFound();
-  const done = param(query, "done");
+  const done = param(query, 'done');
   const doneText: Record<string, string> = { created: t.created, saved: t.saved, added: t.added, removed: t.removed };
-  const error = param(query, "error");
+  const error = param(query, 'error');
   const labels = formLabels(locale);
   const page = localePath(locale, `/staff/goals/${id}`);
 
-  const showValue = (indicator: Indicator, value: number) => (indicator.metric === "OPTION_SHARE" ? f.percent(value) : f.decimal(value, indicator.metric === "NPS_SCORE" ? 0 : 2));
-  const targetField = (indicator: Indicator) => (indicator.metric === "OPTION_SHARE" ? String(Math.round(indicator.target * 1000) / 10) : String(indicator.target));
+  const showValue = (indicator: Indicator, value: number) =>
+    indicator.metric === 'OPTION_SHARE' ? f.percent(value) : f.decimal(value, indicator.metric === 'NPS_SCORE' ? 0 : 2);
+  const targetField = (indicator: Indicator) =>
+    indicator.metric === 'OPTION_SHARE' ? String(Math.round(indicator.target * 1000) / 10) : String(indicator.target);
 
   return (
     <>
       <header className="staff-header">
         <div>
           <p className="breadcrumb">
-            <a href={localePath(locale, "/staff/goals")}>{t.title}</a>
+            <a href={localePath(locale, '/staff/goals')}>{t.title}</a>
           </p>
           <h1>{t.editTitle(goal.titleTranslations.fa)}</h1>
         </div>
@@ -164,15 +170,21 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
 
       <section className="staff-panel" aria-labelledby="goal-title">
         <h2 id="goal-title">{t.edit}</h2>
-        <ActionForm action={updateGoal.bind(null, id)} className="staff-form" fieldLabels={goalFieldLabels(locale)} labels={labels} aria-label={t.edit}>
+        <ActionForm
+          action={updateGoal.bind(null, id)}
+          className="staff-form"
+          fieldLabels={goalFieldLabels(locale)}
+          labels={labels}
+          aria-label={t.edit}
+        >
           <GoalFields
             locale={locale}
             idPrefix="goal"
             values={{
               titleFa: goal.titleTranslations.fa,
-              titleEn: goal.titleTranslations.en ?? "",
-              descriptionFa: goal.descriptionTranslations.fa ?? "",
-              descriptionEn: goal.descriptionTranslations.en ?? "",
+              titleEn: goal.titleTranslations.en ?? '',
+              descriptionFa: goal.descriptionTranslations.fa ?? '',
+              descriptionEn: goal.descriptionTranslations.en ?? '',
               category: goal.category,
               status: goal.status,
               position: goal.position,
@@ -198,7 +210,10 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                 {indicator.onTarget == null ? (
                   <span className="staff-badge">{t.noValue}</span>
                 ) : (
-                  <span className={`staff-badge ${indicator.onTarget ? "staff-badge--ok" : "staff-badge--bad"}`} data-on-target={indicator.onTarget}>
+                  <span
+                    className={`staff-badge ${indicator.onTarget ? 'staff-badge--ok' : 'staff-badge--bad'}`}
+                    data-on-target={indicator.onTarget}
+                  >
                     {indicator.onTarget ? t.onTarget : t.offTarget}
                   </span>
                 )}
@@ -209,29 +224,36 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                   <dd style={{ margin: 0 }}>{indicator.poll?.title ?? t.notReadable}</dd>
                 </div>
                 <div>
-                  <dt style={{ display: "inline" }}>{t.metric}: </dt>
-                  <dd style={{ display: "inline", margin: 0 }}>{t.metrics[indicator.metric]}</dd>
+                  <dt style={{ display: 'inline' }}>{t.metric}: </dt>
+                  <dd style={{ display: 'inline', margin: 0 }}>{t.metrics[indicator.metric]}</dd>
                 </div>
                 <div>
-                  <dt style={{ display: "inline" }}>{t.current}: </dt>
-                  <dd style={{ display: "inline", margin: 0 }} data-current-value>
-                    {indicator.currentValue == null ? "—" : showValue(indicator, indicator.currentValue)}
+                  <dt style={{ display: 'inline' }}>{t.current}: </dt>
+                  <dd style={{ display: 'inline', margin: 0 }} data-current-value>
+                    {indicator.currentValue == null ? '—' : showValue(indicator, indicator.currentValue)}
                   </dd>
                 </div>
                 <div>
-                  <dt style={{ display: "inline" }}>{t.target}: </dt>
-                  <dd style={{ display: "inline", margin: 0 }}>
+                  <dt style={{ display: 'inline' }}>{t.target}: </dt>
+                  <dd style={{ display: 'inline', margin: 0 }}>
                     {t.directions[indicator.direction]} {showValue(indicator, indicator.target)}
                   </dd>
                 </div>
                 <div>
-                  <dt style={{ display: "inline" }}>{t.responses}: </dt>
-                  <dd style={{ display: "inline", margin: 0 }}>{indicator.responseCount == null ? "—" : f.number(indicator.responseCount)}</dd>
+                  <dt style={{ display: 'inline' }}>{t.responses}: </dt>
+                  <dd style={{ display: 'inline', margin: 0 }}>
+                    {indicator.responseCount == null ? '—' : f.number(indicator.responseCount)}
+                  </dd>
                 </div>
               </dl>
               <details>
                 <summary>{t.edit}</summary>
-                <ActionForm action={updateIndicator.bind(null, id, indicator.id, indicator.metric)} className="staff-form" labels={labels} aria-label={`${t.edit}: ${indicator.label}`}>
+                <ActionForm
+                  action={updateIndicator.bind(null, id, indicator.id, indicator.metric)}
+                  className="staff-form"
+                  labels={labels}
+                  aria-label={`${t.edit}: ${indicator.label}`}
+                >
                   <div className="staff-fields">
                     <div className="staff-field">
                       <label htmlFor={`${indicator.id}-labelFa`}>{t.labelFa}</label>
@@ -239,7 +261,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                     </div>
                     <div className="staff-field">
                       <label htmlFor={`${indicator.id}-labelEn`}>{t.labelEn}</label>
-                      <input id={`${indicator.id}-labelEn`} name="labelEn" defaultValue={indicator.labelTranslations.en ?? ""} dir="ltr" />
+                      <input id={`${indicator.id}-labelEn`} name="labelEn" defaultValue={indicator.labelTranslations.en ?? ''} dir="ltr" />
                     </div>
                     <div className="staff-field">
                       <label htmlFor={`${indicator.id}-direction`}>{t.direction}</label>
@@ -250,7 +272,14 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                     </div>
                     <div className="staff-field">
                       <label htmlFor={`${indicator.id}-target`}>{t.target}</label>
-                      <input id={`${indicator.id}-target`} name="target" inputMode="decimal" required defaultValue={targetField(indicator)} dir="ltr" />
+                      <input
+                        id={`${indicator.id}-target`}
+                        name="target"
+                        inputMode="decimal"
+                        required
+                        defaultValue={targetField(indicator)}
+                        dir="ltr"
+                      />
                     </div>
                   </div>
                   <div className="staff-actions">
@@ -259,7 +288,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                     </button>
                   </div>
                 </ActionForm>
-                <form action={removeIndicator.bind(null, id, indicator.id)} style={{ marginBlockStart: "0.5rem" }}>
+                <form action={removeIndicator.bind(null, id, indicator.id)} style={{ marginBlockStart: '0.5rem' }}>
                   <button type="submit" className="staff-button staff-button--danger staff-button--small">
                     {t.removeIndicator}
                   </button>
@@ -269,11 +298,11 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
           ))}
         </ul>
 
-        <h3 style={{ marginBlockStart: "1.25rem" }}>{t.addIndicator}</h3>
+        <h3 style={{ marginBlockStart: '1.25rem' }}>{t.addIndicator}</h3>
         <form method="get" action={`${page}#indicators`} className="staff-fields" aria-label={t.choosePoll}>
           <div className="staff-field">
             <label htmlFor="indicator-poll">{t.poll}</label>
-            <select id="indicator-poll" name="poll" defaultValue={sources?.poll?.id ?? ""}>
+            <select id="indicator-poll" name="poll" defaultValue={sources?.poll?.id ?? ''}>
               <option value="">—</option>
               {polls.edges.map(({ node }) => (
                 <option key={node.id} value={node.id}>
@@ -287,7 +316,13 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
         {!sources?.poll ? (
           <p className="staff-muted staff-small">{t.pollFirst}</p>
         ) : (
-          <ActionForm action={addIndicator.bind(null, id, sources.poll.id)} className="staff-form" labels={labels} fieldLabels={{ questionId: t.result, optionId: t.result, target: t.target, labelFa: t.labelFa }} aria-label={t.addIndicator}>
+          <ActionForm
+            action={addIndicator.bind(null, id, sources.poll.id)}
+            className="staff-form"
+            labels={labels}
+            fieldLabels={{ questionId: t.result, optionId: t.result, target: t.target, labelFa: t.labelFa }}
+            aria-label={t.addIndicator}
+          >
             <div className="staff-fields">
               <div className="staff-field staff-field--wide">
                 <label htmlFor="indicator-source">{t.result}</label>
@@ -295,7 +330,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                   {[...sources.poll.questions]
                     .sort((a, b) => a.position - b.position)
                     .map((q) =>
-                      q.kind === "SINGLE_CHOICE" || q.kind === "MULTIPLE_CHOICE" ? (
+                      q.kind === 'SINGLE_CHOICE' || q.kind === 'MULTIPLE_CHOICE' ? (
                         <optgroup key={q.id} label={q.prompt}>
                           {q.options.map((o) => (
                             <option key={o.id} value={`${q.id}|${o.id}|OPTION_SHARE`}>
@@ -303,9 +338,9 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                             </option>
                           ))}
                         </optgroup>
-                      ) : q.kind === "RATING" || q.kind === "NPS" ? (
-                        <option key={q.id} value={`${q.id}||${q.kind === "RATING" ? "RATING_MEAN" : "NPS_SCORE"}`}>
-                          {`${t.metrics[q.kind === "RATING" ? "RATING_MEAN" : "NPS_SCORE"]}: ${q.prompt}`}
+                      ) : q.kind === 'RATING' || q.kind === 'NPS' ? (
+                        <option key={q.id} value={`${q.id}||${q.kind === 'RATING' ? 'RATING_MEAN' : 'NPS_SCORE'}`}>
+                          {`${t.metrics[q.kind === 'RATING' ? 'RATING_MEAN' : 'NPS_SCORE']}: ${q.prompt}`}
                         </option>
                       ) : null,
                     )}

@@ -1,21 +1,21 @@
-import type { Metadata } from "next";
-import { DayField } from "@/components/staff/day-field";
-import { ActionForm } from "@/components/staff/action-form";
-import { BarsChart } from "@/components/staff/charts/bars-chart";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { isUuid, staffQuery } from "@/lib/staff/api";
-import { parseDayField } from "@/lib/staff/dates";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { mediaText } from "@/lib/staff/media-text";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { recordCoverage } from "../actions";
-import { ActionNotice, MediaNav } from "../media-nav";
-import { OUTLET_OPTIONS, outletName, type OutletOptions } from "../media.query";
-import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
+import type { Metadata } from 'next';
+import { DayField } from '@/components/staff/day-field';
+import { ActionForm } from '@/components/staff/action-form';
+import { BarsChart } from '@/components/staff/charts/bars-chart';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { isUuid, staffQuery } from '@/lib/staff/api';
+import { parseDayField } from '@/lib/staff/dates';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { mediaText } from '@/lib/staff/media-text';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { recordCoverage } from '../actions';
+import { ActionNotice, MediaNav } from '../media-nav';
+import { OUTLET_OPTIONS, outletName, type OutletOptions } from '../media.query';
+import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
 
 const COVERAGE_QUERY = /* GraphQL */ `
   query StaffMediaCoverage($filter: MediaCoverageFilter, $summary: MediaCoverageSummaryFilter, $after: String, $locale: Locale!) {
@@ -93,7 +93,17 @@ interface CoverageData {
   mediaCoverage: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; title: string; url: string | null; publishedOn: string; kind: string; tone: string; outlet: { nameFa: string; nameEn: string | null } | null } }[];
+    edges: {
+      node: {
+        id: string;
+        title: string;
+        url: string | null;
+        publishedOn: string;
+        kind: string;
+        tone: string;
+        outlet: { nameFa: string; nameEn: string | null } | null;
+      };
+    }[];
   };
   mediaCoverageToneSummary: {
     total: Counts;
@@ -103,29 +113,29 @@ interface CoverageData {
   pressReleases: { edges: { node: { id: string; title: string } }[] };
 }
 
-const TONES = ["POSITIVE", "NEUTRAL", "NEGATIVE"] as const;
-const KINDS = ["ARTICLE", "BROADCAST", "SOCIAL_POST"];
+const TONES = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'] as const;
+const KINDS = ['ARTICLE', 'BROADCAST', 'SOCIAL_POST'];
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media/coverage">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/coverage'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, mediaText[locale].nav.coverage);
 }
 
-export default async function CoveragePage({ params, searchParams }: PageProps<"/[locale]/staff/media/coverage">) {
+export default async function CoveragePage({ params, searchParams }: PageProps<'/[locale]/staff/media/coverage'>) {
   const locale = await localeParam(params);
-  await requireSection("media");
+  await requireSection('media');
   const query = await searchParams;
   const t = mediaText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const outletParam = param(query, "outlet");
+  const outletParam = param(query, 'outlet');
   const outletId = outletParam && isUuid(outletParam) ? outletParam : undefined;
-  const tone = TONES.find((x) => x === param(query, "tone"));
-  const fromRaw = param(query, "from");
-  const toRaw = param(query, "to");
-  const from = fromRaw ? parseDayField(fromRaw, locale) ?? undefined : undefined;
-  const to = toRaw ? parseDayField(toRaw, locale) ?? undefined : undefined;
-  const after = param(query, "after");
+  const tone = TONES.find((x) => x === param(query, 'tone'));
+  const fromRaw = param(query, 'from');
+  const toRaw = param(query, 'to');
+  const from = fromRaw ? (parseDayField(fromRaw, locale) ?? undefined) : undefined;
+  const to = toRaw ? (parseDayField(toRaw, locale) ?? undefined) : undefined;
+  const after = param(query, 'after');
   const [data, outlets] = await Promise.all([
     staffQuery<CoverageData>(COVERAGE_QUERY, {
       filter: { outletId, tones: tone ? [tone] : null, from, to },
@@ -137,9 +147,14 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
   ]);
   const { mediaCoverage, mediaCoverageToneSummary: summary } = data;
   const outletList = outlets.mediaOutlets.edges.map((e) => e.node);
-  const base = localePath(locale, "/staff/media/coverage");
-  const toneBadge: Record<string, string> = { POSITIVE: "staff-badge--ok", NEUTRAL: "", NEGATIVE: "staff-badge--bad" };
-  const filters = { ...(outletId ? { outlet: outletId } : {}), ...(tone ? { tone } : {}), ...(fromRaw ? { from: fromRaw } : {}), ...(toRaw ? { to: toRaw } : {}) };
+  const base = localePath(locale, '/staff/media/coverage');
+  const toneBadge: Record<string, string> = { POSITIVE: 'staff-badge--ok', NEUTRAL: '', NEGATIVE: 'staff-badge--bad' };
+  const filters = {
+    ...(outletId ? { outlet: outletId } : {}),
+    ...(tone ? { tone } : {}),
+    ...(fromRaw ? { from: fromRaw } : {}),
+    ...(toRaw ? { to: toRaw } : {}),
+  };
 
   return (
     <>
@@ -150,19 +165,40 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
         </div>
       </header>
       <MediaNav locale={locale} current="coverage" />
-      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ recorded: t.recorded }} />
+      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ recorded: t.recorded }} />
 
       <div className="staff-panel">
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
-          <FilterSelect id="cov-outlet" name="outlet" label={t.outlet} allLabel={st.common.all} value={outletId} options={outletList.map((o) => ({ value: o.id, label: outletName(o, locale) }))} />
-          <FilterSelect id="cov-tone" name="tone" label={t.tone} allLabel={st.common.all} value={tone} options={TONES.map((x) => ({ value: x, label: t.tones[x] }))} />
+          <FilterSelect
+            id="cov-outlet"
+            name="outlet"
+            label={t.outlet}
+            allLabel={st.common.all}
+            value={outletId}
+            options={outletList.map((o) => ({ value: o.id, label: outletName(o, locale) }))}
+          />
+          <FilterSelect
+            id="cov-tone"
+            name="tone"
+            label={t.tone}
+            allLabel={st.common.all}
+            value={tone}
+            options={TONES.map((x) => ({ value: x, label: t.tones[x] }))}
+          />
           <div className="staff-field">
             <label htmlFor="cov-from">{st.common.from}</label>
-            <DayField id="cov-from" name="from" locale={locale} label={st.common.from} defaultValue={fromRaw ?? ""} aria-describedby="cov-hint" />
+            <DayField
+              id="cov-from"
+              name="from"
+              locale={locale}
+              label={st.common.from}
+              defaultValue={fromRaw ?? ''}
+              aria-describedby="cov-hint"
+            />
           </div>
           <div className="staff-field">
             <label htmlFor="cov-to">{st.common.to}</label>
-            <DayField id="cov-to" name="to" locale={locale} label={st.common.to} defaultValue={toRaw ?? ""} aria-describedby="cov-hint" />
+            <DayField id="cov-to" name="to" locale={locale} label={st.common.to} defaultValue={toRaw ?? ''} aria-describedby="cov-hint" />
           </div>
           <FilterSubmit label={st.common.filter} />
         </form>
@@ -177,7 +213,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
           {TONES.map((x) => (
             <div className="staff-counter" key={x}>
               <dt>{t.tones[x]}</dt>
-              <dd>{f.number(summary.total[x.toLowerCase() as "positive" | "neutral" | "negative"])}</dd>
+              <dd>{f.number(summary.total[x.toLowerCase() as 'positive' | 'neutral' | 'negative'])}</dd>
             </div>
           ))}
           <div className="staff-counter">
@@ -187,14 +223,14 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
         </dl>
         {summary.byMonth.length > 0 && (
           <>
-            <h3 style={{ marginBlockStart: "1rem" }}>{t.byMonth}</h3>
+            <h3 style={{ marginBlockStart: '1rem' }}>{t.byMonth}</h3>
             <BarsChart
               locale={locale}
               orientation="vertical"
               categories={summary.byMonth.map((m) => m.label)}
-              series={TONES.map((x) => ({ name: t.tones[x], values: summary.byMonth.map((m) => m.counts[x.toLowerCase() as "positive"]) }))}
+              series={TONES.map((x) => ({ name: t.tones[x], values: summary.byMonth.map((m) => m.counts[x.toLowerCase() as 'positive']) }))}
               valueKind="count"
-              colors={["#2f7d4a", "#8a9499", "#b5473a"]}
+              colors={['#2f7d4a', '#8a9499', '#b5473a']}
               label={`${t.toneSummary} — ${t.byMonth}`}
               loadingText="…"
             />
@@ -211,7 +247,9 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
                     {t.tones[x]}
                   </th>
                 ))}
-                <th scope="col" className="staff-num">{t.total}</th>
+                <th scope="col" className="staff-num">
+                  {t.total}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -248,7 +286,15 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
               {mediaCoverage.edges.map(({ node: c }) => (
                 <tr key={c.id}>
                   <td>{f.day(c.publishedOn)}</td>
-                  <th scope="row">{c.url ? <a href={c.url} rel="noopener noreferrer">{c.title}</a> : c.title}</th>
+                  <th scope="row">
+                    {c.url ? (
+                      <a href={c.url} rel="noopener noreferrer">
+                        {c.title}
+                      </a>
+                    ) : (
+                      c.title
+                    )}
+                  </th>
                   <td>{outletName(c.outlet, locale)}</td>
                   <td>{t.coverageKinds[c.kind]}</td>
                   <td>
@@ -261,7 +307,10 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
         </div>
         {mediaCoverage.pageInfo.hasNextPage && mediaCoverage.pageInfo.endCursor && (
           <div className="staff-pager">
-            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...filters, after: mediaCoverage.pageInfo.endCursor }).toString()}`}>
+            <a
+              className="staff-button staff-button--quiet staff-button--small"
+              href={`${base}?${new URLSearchParams({ ...filters, after: mediaCoverage.pageInfo.endCursor }).toString()}`}
+            >
               {st.common.next}
             </a>
           </div>

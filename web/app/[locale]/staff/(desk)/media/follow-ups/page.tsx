@@ -1,15 +1,15 @@
-import type { Metadata } from "next";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery } from "@/lib/staff/api";
-import { addDays, cityDay } from "@/lib/staff/dates";
-import { staffFormat } from "@/lib/staff/format";
-import { staffText } from "@/lib/staff/i18n";
-import { mediaText } from "@/lib/staff/media-text";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { completeFollowUp } from "../actions";
-import { ActionNotice, MediaNav } from "../media-nav";
+import type { Metadata } from 'next';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery } from '@/lib/staff/api';
+import { addDays, cityDay } from '@/lib/staff/dates';
+import { staffFormat } from '@/lib/staff/format';
+import { staffText } from '@/lib/staff/i18n';
+import { mediaText } from '@/lib/staff/media-text';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { completeFollowUp } from '../actions';
+import { ActionNotice, MediaNav } from '../media-nav';
 
 const FOLLOW_UPS_QUERY = /* GraphQL */ `
   query StaffMediaFollowUps($dueBefore: String, $after: String) {
@@ -41,26 +41,38 @@ interface FollowUpsData {
   mediaFollowUps: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; topic: string; kind: string; followUpOn: string; followUpOverdue: boolean; contact: { id: string; name: string; phones: string[] } | null } }[];
+    edges: {
+      node: {
+        id: string;
+        topic: string;
+        kind: string;
+        followUpOn: string;
+        followUpOverdue: boolean;
+        contact: { id: string; name: string; phones: string[] } | null;
+      };
+    }[];
   };
 }
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media/follow-ups">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/follow-ups'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, mediaText[locale].nav.followUps);
 }
 
-export default async function FollowUpsPage({ params, searchParams }: PageProps<"/[locale]/staff/media/follow-ups">) {
+export default async function FollowUpsPage({ params, searchParams }: PageProps<'/[locale]/staff/media/follow-ups'>) {
   const locale = await localeParam(params);
-  await requireSection("media");
+  await requireSection('media');
   const query = await searchParams;
   const t = mediaText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const dueToday = param(query, "due") === "today";
-  const after = param(query, "after");
-  const { mediaFollowUps } = await staffQuery<FollowUpsData>(FOLLOW_UPS_QUERY, { dueBefore: dueToday ? addDays(cityDay(), 1) : null, after: after ?? null });
-  const base = localePath(locale, "/staff/media/follow-ups");
+  const dueToday = param(query, 'due') === 'today';
+  const after = param(query, 'after');
+  const { mediaFollowUps } = await staffQuery<FollowUpsData>(FOLLOW_UPS_QUERY, {
+    dueBefore: dueToday ? addDays(cityDay(), 1) : null,
+    after: after ?? null,
+  });
+  const base = localePath(locale, '/staff/media/follow-ups');
   return (
     <>
       <header className="staff-header">
@@ -70,17 +82,25 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
         </div>
       </header>
       <MediaNav locale={locale} current="followUps" />
-      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ completed: t.completed }} />
+      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ completed: t.completed }} />
       <div className="staff-panel">
         <nav className="staff-actions" aria-label={t.dueBy}>
-          <a className={`staff-button staff-button--small ${dueToday ? "staff-button--quiet" : ""}`} href={base} aria-current={dueToday ? undefined : "page"}>
+          <a
+            className={`staff-button staff-button--small ${dueToday ? 'staff-button--quiet' : ''}`}
+            href={base}
+            aria-current={dueToday ? undefined : 'page'}
+          >
             {t.allOpen}
           </a>
-          <a className={`staff-button staff-button--small ${dueToday ? "" : "staff-button--quiet"}`} href={`${base}?due=today`} aria-current={dueToday ? "page" : undefined}>
+          <a
+            className={`staff-button staff-button--small ${dueToday ? '' : 'staff-button--quiet'}`}
+            href={`${base}?due=today`}
+            aria-current={dueToday ? 'page' : undefined}
+          >
             {t.dueToday}
           </a>
         </nav>
-        <p className="result-count" style={{ marginBlockStart: "0.75rem" }}>
+        <p className="result-count" style={{ marginBlockStart: '0.75rem' }}>
           {st.common.total(f.number(mediaFollowUps.totalCount))}
         </p>
         {mediaFollowUps.edges.length === 0 ? (
@@ -107,17 +127,21 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
                       {i.topic}
                       <div className="staff-muted staff-small">{t.kinds[i.kind]}</div>
                     </th>
-                    <td>{i.contact ? <a href={localePath(locale, `/staff/media/contacts/${i.contact.id}`)}>{i.contact.name}</a> : "—"}</td>
+                    <td>{i.contact ? <a href={localePath(locale, `/staff/media/contacts/${i.contact.id}`)}>{i.contact.name}</a> : '—'}</td>
                     <td className="staff-small">
                       {i.contact?.phones.map((p) => (
-                        <div key={p} dir="ltr" style={{ textAlign: "end" }}>
+                        <div key={p} dir="ltr" style={{ textAlign: 'end' }}>
                           {p}
                         </div>
                       ))}
                     </td>
                     <td>
-                      <form action={completeFollowUp.bind(null, i.id, "/staff/media/follow-ups")}>
-                        <button type="submit" className="staff-button staff-button--quiet staff-button--small" aria-label={`${t.complete}: ${i.topic}`}>
+                      <form action={completeFollowUp.bind(null, i.id, '/staff/media/follow-ups')}>
+                        <button
+                          type="submit"
+                          className="staff-button staff-button--quiet staff-button--small"
+                          aria-label={`${t.complete}: ${i.topic}`}
+                        >
                           {t.complete}
                         </button>
                       </form>
@@ -130,7 +154,10 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
         )}
         {mediaFollowUps.pageInfo.hasNextPage && mediaFollowUps.pageInfo.endCursor && (
           <div className="staff-pager">
-            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...(dueToday ? { due: "today" } : {}), after: mediaFollowUps.pageInfo.endCursor }).toString()}`}>
+            <a
+              className="staff-button staff-button--quiet staff-button--small"
+              href={`${base}?${new URLSearchParams({ ...(dueToday ? { due: 'today' } : {}), after: mediaFollowUps.pageInfo.endCursor }).toString()}`}
+            >
               {st.common.next}
             </a>
           </div>

@@ -1,20 +1,26 @@
-import type { Metadata } from "next";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { isUuid, staffQuery } from "@/lib/staff/api";
-import { addDays, cityDay } from "@/lib/staff/dates";
-import { staffFormat } from "@/lib/staff/format";
-import { mediaText } from "@/lib/staff/media-text";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { inviteContacts, removeInvitation, updateInvitation } from "../actions";
-import { ActionNotice, MediaNav } from "../media-nav";
-import { CONTACT_OPTIONS, outletName, type ContactOptions } from "../media.query";
+import type { Metadata } from 'next';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { isUuid, staffQuery } from '@/lib/staff/api';
+import { addDays, cityDay } from '@/lib/staff/dates';
+import { staffFormat } from '@/lib/staff/format';
+import { mediaText } from '@/lib/staff/media-text';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { inviteContacts, removeInvitation, updateInvitation } from '../actions';
+import { ActionNotice, MediaNav } from '../media-nav';
+import { CONTACT_OPTIONS, outletName, type ContactOptions } from '../media.query';
 
 const EVENTS_QUERY = /* GraphQL */ `
   query StaffInvitationEvents($from: String!, $to: String!, $locale: Locale!) {
-    events(from: $from, to: $to, first: 50, statuses: [PUBLISHED, DRAFT], kinds: [MAYOR_APPEARANCE, PRESS_CONFERENCE, CULTURAL_EVENT, CRISIS_NOTICE, OTHER]) {
+    events(
+      from: $from
+      to: $to
+      first: 50
+      statuses: [PUBLISHED, DRAFT]
+      kinds: [MAYOR_APPEARANCE, PRESS_CONFERENCE, CULTURAL_EVENT, CRISIS_NOTICE, OTHER]
+    ) {
       edges {
         node {
           id
@@ -60,33 +66,49 @@ interface EventsData {
 interface InvitationsData {
   mediaInvitations: {
     totalCount: number;
-    edges: { node: { id: string; reply: string; attended: boolean | null; invitedAt: string; note: string | null; contactId: string; contact: { name: string; phones: string[]; outlet: { nameFa: string; nameEn: string | null } | null } | null } }[];
+    edges: {
+      node: {
+        id: string;
+        reply: string;
+        attended: boolean | null;
+        invitedAt: string;
+        note: string | null;
+        contactId: string;
+        contact: { name: string; phones: string[]; outlet: { nameFa: string; nameEn: string | null } | null } | null;
+      };
+    }[];
   };
 }
 
-const REPLIES = ["AWAITING", "ACCEPTED", "DECLINED", "TENTATIVE"];
+const REPLIES = ['AWAITING', 'ACCEPTED', 'DECLINED', 'TENTATIVE'];
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media/invitations">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/invitations'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, mediaText[locale].nav.invitations);
 }
 
-export default async function InvitationsPage({ params, searchParams }: PageProps<"/[locale]/staff/media/invitations">) {
+export default async function InvitationsPage({ params, searchParams }: PageProps<'/[locale]/staff/media/invitations'>) {
   const locale = await localeParam(params);
-  await requireSection("media");
+  await requireSection('media');
   const query = await searchParams;
   const t = mediaText[locale];
   const f = staffFormat(locale);
   const today = cityDay();
-  const { events } = await staffQuery<EventsData>(EVENTS_QUERY, { from: addDays(today, -30), to: addDays(today, 365), locale: graphqlLocale[locale] });
-  const eventParam = param(query, "event");
-  const event = events.edges.map((e) => e.node).find((e) => e.id === eventParam) ?? (eventParam && isUuid(eventParam) ? null : events.edges[0]?.node ?? null);
+  const { events } = await staffQuery<EventsData>(EVENTS_QUERY, {
+    from: addDays(today, -30),
+    to: addDays(today, 365),
+    locale: graphqlLocale[locale],
+  });
+  const eventParam = param(query, 'event');
+  const event =
+    events.edges.map((e) => e.node).find((e) => e.id === eventParam) ??
+    (eventParam && isUuid(eventParam) ? null : (events.edges[0]?.node ?? null));
   const [invitations, contacts] = await Promise.all([
     event ? staffQuery<InvitationsData>(INVITATIONS_QUERY, { eventId: event.id }) : null,
     staffQuery<ContactOptions>(CONTACT_OPTIONS, { after: null }),
   ]);
   const invited = new Set(invitations?.mediaInvitations.edges.map((e) => e.node.contactId));
-  const invitedCount = param(query, "invited");
+  const invitedCount = param(query, 'invited');
 
   return (
     <>
@@ -97,15 +119,20 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
         </div>
       </header>
       <MediaNav locale={locale} current="invitations" />
-      <ActionNotice locale={locale} done={invitedCount ? "invited" : param(query, "done")} error={param(query, "error")} messages={{ invited: t.invited(f.number(Number(invitedCount ?? 0))), updated: t.updated }} />
+      <ActionNotice
+        locale={locale}
+        done={invitedCount ? 'invited' : param(query, 'done')}
+        error={param(query, 'error')}
+        messages={{ invited: t.invited(f.number(Number(invitedCount ?? 0))), updated: t.updated }}
+      />
       <div className="staff-panel">
         {events.edges.length === 0 ? (
           <p className="staff-muted">{t.noEvents}</p>
         ) : (
-          <form method="get" action={localePath(locale, "/staff/media/invitations")} className="staff-fields" aria-label={t.chooseEvent}>
+          <form method="get" action={localePath(locale, '/staff/media/invitations')} className="staff-fields" aria-label={t.chooseEvent}>
             <div className="staff-field staff-field--wide">
               <label htmlFor="inv-event">{t.event}</label>
-              <select id="inv-event" name="event" defaultValue={event?.id ?? ""}>
+              <select id="inv-event" name="event" defaultValue={event?.id ?? ''}>
                 {events.edges.map(({ node }) => (
                   <option key={node.id} value={node.id}>
                     {node.title} — {f.dateTime(node.startsAt)}
@@ -142,12 +169,12 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
                   <tbody>
                     {invitations.mediaInvitations.edges.map(({ node: inv }) => (
                       <tr key={inv.id}>
-                        <th scope="row">{inv.contact?.name ?? "—"}</th>
+                        <th scope="row">{inv.contact?.name ?? '—'}</th>
                         <td>{outletName(inv.contact?.outlet, locale)}</td>
                         <td>
                           <form action={updateInvitation.bind(null, event.id, inv.id)} className="staff-actions">
                             <label className="visually-hidden" htmlFor={`reply-${inv.id}`}>
-                              {`${t.reply}: ${inv.contact?.name ?? ""}`}
+                              {`${t.reply}: ${inv.contact?.name ?? ''}`}
                             </label>
                             <select id={`reply-${inv.id}`} name="reply" defaultValue={inv.reply}>
                               {REPLIES.map((r) => (
@@ -157,9 +184,13 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
                               ))}
                             </select>
                             <label className="visually-hidden" htmlFor={`attended-${inv.id}`}>
-                              {`${t.attended}: ${inv.contact?.name ?? ""}`}
+                              {`${t.attended}: ${inv.contact?.name ?? ''}`}
                             </label>
-                            <select id={`attended-${inv.id}`} name="attended" defaultValue={inv.attended == null ? "" : inv.attended ? "yes" : "no"}>
+                            <select
+                              id={`attended-${inv.id}`}
+                              name="attended"
+                              defaultValue={inv.attended == null ? '' : inv.attended ? 'yes' : 'no'}
+                            >
                               <option value="">{`${t.attended}: ${t.unknown}`}</option>
                               <option value="yes">{t.attendedYes}</option>
                               <option value="no">{t.attendedNo}</option>
@@ -169,7 +200,11 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
                             </button>
                           </form>
                           <form action={removeInvitation.bind(null, event.id, inv.id)}>
-                            <button type="submit" className="staff-button staff-button--danger staff-button--small" aria-label={`${t.remove}: ${inv.contact?.name ?? ""}`}>
+                            <button
+                              type="submit"
+                              className="staff-button staff-button--danger staff-button--small"
+                              aria-label={`${t.remove}: ${inv.contact?.name ?? ''}`}
+                            >
                               {t.remove}
                             </button>
                           </form>

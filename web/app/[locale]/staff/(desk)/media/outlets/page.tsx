@@ -1,16 +1,16 @@
-import type { Metadata } from "next";
-import { ActionForm } from "@/components/staff/action-form";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { mediaText } from "@/lib/staff/media-text";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { createOutlet } from "../actions";
-import { ActionNotice, MediaNav } from "../media-nav";
-import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/staff/action-form';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { mediaText } from '@/lib/staff/media-text';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { createOutlet } from '../actions';
+import { ActionNotice, MediaNav } from '../media-nav';
+import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
 
 const OUTLETS_QUERY = /* GraphQL */ `
   query StaffMediaOutlets($filter: MediaOutletFilter, $after: String) {
@@ -34,28 +34,35 @@ const OUTLETS_QUERY = /* GraphQL */ `
 `;
 
 interface OutletsData {
-  mediaOutlets: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; nameFa: string; nameEn: string | null; kind: string; url: string | null } }[] };
+  mediaOutlets: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; nameFa: string; nameEn: string | null; kind: string; url: string | null } }[];
+  };
 }
 
-const KINDS = ["NEWS_AGENCY", "NEWSPAPER", "RADIO_TELEVISION", "WEBSITE", "SOCIAL_ACCOUNT"];
+const KINDS = ['NEWS_AGENCY', 'NEWSPAPER', 'RADIO_TELEVISION', 'WEBSITE', 'SOCIAL_ACCOUNT'];
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media/outlets">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/outlets'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, mediaText[locale].nav.outlets);
 }
 
-export default async function MediaOutletsPage({ params, searchParams }: PageProps<"/[locale]/staff/media/outlets">) {
+export default async function MediaOutletsPage({ params, searchParams }: PageProps<'/[locale]/staff/media/outlets'>) {
   const locale = await localeParam(params);
-  await requireSection("media");
+  await requireSection('media');
   const query = await searchParams;
   const t = mediaText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const search = param(query, "search")?.slice(0, 200) || undefined;
-  const kind = KINDS.find((k) => k === param(query, "kind"));
-  const after = param(query, "after");
-  const { mediaOutlets } = await staffQuery<OutletsData>(OUTLETS_QUERY, { filter: { search, kinds: kind ? [kind] : null }, after: after ?? null });
-  const base = localePath(locale, "/staff/media/outlets");
+  const search = param(query, 'search')?.slice(0, 200) || undefined;
+  const kind = KINDS.find((k) => k === param(query, 'kind'));
+  const after = param(query, 'after');
+  const { mediaOutlets } = await staffQuery<OutletsData>(OUTLETS_QUERY, {
+    filter: { search, kinds: kind ? [kind] : null },
+    after: after ?? null,
+  });
+  const base = localePath(locale, '/staff/media/outlets');
   return (
     <>
       <header className="staff-header">
@@ -65,14 +72,21 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
         </div>
       </header>
       <MediaNav locale={locale} current="outlets" />
-      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ added: t.outletAdded }} />
+      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ added: t.outletAdded }} />
       <div className="staff-panel">
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
           <div className="staff-field">
             <label htmlFor="outlet-search">{t.search}</label>
-            <input id="outlet-search" name="search" type="search" defaultValue={search ?? ""} />
+            <input id="outlet-search" name="search" type="search" defaultValue={search ?? ''} />
           </div>
-          <FilterSelect id="outlet-kind" name="kind" label={t.outletKind} allLabel={st.common.all} value={kind} options={KINDS.map((k) => ({ value: k, label: t.outletKinds[k] }))} />
+          <FilterSelect
+            id="outlet-kind"
+            name="kind"
+            label={t.outletKind}
+            allLabel={st.common.all}
+            value={kind}
+            options={KINDS.map((k) => ({ value: k, label: t.outletKinds[k] }))}
+          />
           <FilterSubmit label={st.common.search} />
         </form>
         <p className="result-count">{st.common.total(f.number(mediaOutlets.totalCount))}</p>
@@ -90,11 +104,11 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
               {mediaOutlets.edges.map(({ node: o }) => (
                 <tr key={o.id}>
                   <th scope="row">
-                    <a href={`${localePath(locale, "/staff/media")}?outlet=${o.id}`}>{o.nameFa}</a>
+                    <a href={`${localePath(locale, '/staff/media')}?outlet=${o.id}`}>{o.nameFa}</a>
                   </th>
-                  <td lang="en">{o.nameEn ?? "—"}</td>
+                  <td lang="en">{o.nameEn ?? '—'}</td>
                   <td>{t.outletKinds[o.kind]}</td>
-                  <td className="staff-small">{o.url ? <bdi dir="ltr">{o.url}</bdi> : "—"}</td>
+                  <td className="staff-small">{o.url ? <bdi dir="ltr">{o.url}</bdi> : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -102,7 +116,10 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
         </div>
         {mediaOutlets.pageInfo.hasNextPage && mediaOutlets.pageInfo.endCursor && (
           <div className="staff-pager">
-            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(kind ? { kind } : {}), after: mediaOutlets.pageInfo.endCursor }).toString()}`}>
+            <a
+              className="staff-button staff-button--quiet staff-button--small"
+              href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(kind ? { kind } : {}), after: mediaOutlets.pageInfo.endCursor }).toString()}`}
+            >
               {st.common.next}
             </a>
           </div>
@@ -110,7 +127,13 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
       </div>
       <section className="staff-panel" aria-labelledby="new-outlet-title">
         <h2 id="new-outlet-title">{t.newOutlet}</h2>
-        <ActionForm action={createOutlet} className="staff-form" labels={formLabels(locale)} fieldLabels={{ nameFa: t.nameFa, nameEn: t.nameEn, url: t.url, kind: t.outletKind }} aria-label={t.newOutlet}>
+        <ActionForm
+          action={createOutlet}
+          className="staff-form"
+          labels={formLabels(locale)}
+          fieldLabels={{ nameFa: t.nameFa, nameEn: t.nameEn, url: t.url, kind: t.outletKind }}
+          aria-label={t.newOutlet}
+        >
           <div className="staff-fields">
             <div className="staff-field">
               <label htmlFor="outlet-nameFa">{t.nameFa}</label>

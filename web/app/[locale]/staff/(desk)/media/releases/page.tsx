@@ -1,19 +1,19 @@
-import type { Metadata } from "next";
-import { ActionForm } from "@/components/staff/action-form";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { mediaText } from "@/lib/staff/media-text";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { loadDistricts } from "../../polls/builder-data";
-import { createRelease } from "../actions";
-import { ActionNotice, MediaNav } from "../media-nav";
-import { ReleaseFields, releaseFieldLabels } from "../release-fields";
-import { FilterSelect, FilterSubmit } from "@/components/staff/filter-fields";
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/staff/action-form';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { mediaText } from '@/lib/staff/media-text';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { loadDistricts } from '../../polls/builder-data';
+import { createRelease } from '../actions';
+import { ActionNotice, MediaNav } from '../media-nav';
+import { ReleaseFields, releaseFieldLabels } from '../release-fields';
+import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
 
 const RELEASES_QUERY = /* GraphQL */ `
   query StaffPressReleases($filter: PressReleaseFilter, $after: String, $locale: Locale!) {
@@ -45,29 +45,33 @@ interface ReleasesData {
   };
 }
 
-const STATUSES = ["DRAFT", "PUBLISHED", "WITHDRAWN"];
+const STATUSES = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'];
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/media/releases">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/releases'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, mediaText[locale].nav.releases);
 }
 
-export default async function ReleasesPage({ params, searchParams }: PageProps<"/[locale]/staff/media/releases">) {
+export default async function ReleasesPage({ params, searchParams }: PageProps<'/[locale]/staff/media/releases'>) {
   const locale = await localeParam(params);
-  await requireSection("media");
+  await requireSection('media');
   const query = await searchParams;
   const t = mediaText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const search = param(query, "search")?.slice(0, 200) || undefined;
-  const status = STATUSES.find((s) => s === param(query, "status"));
-  const after = param(query, "after");
+  const search = param(query, 'search')?.slice(0, 200) || undefined;
+  const status = STATUSES.find((s) => s === param(query, 'status'));
+  const after = param(query, 'after');
   const [{ pressReleases }, districts] = await Promise.all([
-    staffQuery<ReleasesData>(RELEASES_QUERY, { filter: { search, statuses: status ? [status] : null }, after: after ?? null, locale: graphqlLocale[locale] }),
+    staffQuery<ReleasesData>(RELEASES_QUERY, {
+      filter: { search, statuses: status ? [status] : null },
+      after: after ?? null,
+      locale: graphqlLocale[locale],
+    }),
     loadDistricts(locale),
   ]);
-  const base = localePath(locale, "/staff/media/releases");
-  const badge: Record<string, string> = { DRAFT: "", PUBLISHED: "staff-badge--ok", WITHDRAWN: "staff-badge--bad" };
+  const base = localePath(locale, '/staff/media/releases');
+  const badge: Record<string, string> = { DRAFT: '', PUBLISHED: 'staff-badge--ok', WITHDRAWN: 'staff-badge--bad' };
   return (
     <>
       <header className="staff-header">
@@ -77,14 +81,21 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<"
         </div>
       </header>
       <MediaNav locale={locale} current="releases" />
-      <ActionNotice locale={locale} error={param(query, "error")} messages={{}} />
+      <ActionNotice locale={locale} error={param(query, 'error')} messages={{}} />
       <div className="staff-panel">
         <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
           <div className="staff-field">
             <label htmlFor="release-search">{t.search}</label>
-            <input id="release-search" name="search" type="search" defaultValue={search ?? ""} />
+            <input id="release-search" name="search" type="search" defaultValue={search ?? ''} />
           </div>
-          <FilterSelect id="release-status" name="status" label={st.common.status} allLabel={st.common.all} value={status} options={STATUSES.map((s) => ({ value: s, label: t.releaseStatus[s] }))} />
+          <FilterSelect
+            id="release-status"
+            name="status"
+            label={st.common.status}
+            allLabel={st.common.all}
+            value={status}
+            options={STATUSES.map((s) => ({ value: s, label: t.releaseStatus[s] }))}
+          />
           <FilterSubmit label={st.common.search} />
         </form>
         <p className="result-count">{st.common.total(f.number(pressReleases.totalCount))}</p>
@@ -106,7 +117,7 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<"
                   <td>
                     <span className={`staff-badge ${badge[r.status]}`}>{t.releaseStatus[r.status]}</span>
                   </td>
-                  <td>{r.publishedAt ? f.dateTime(r.publishedAt) : "—"}</td>
+                  <td>{r.publishedAt ? f.dateTime(r.publishedAt) : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -114,7 +125,10 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<"
         </div>
         {pressReleases.pageInfo.hasNextPage && pressReleases.pageInfo.endCursor && (
           <div className="staff-pager">
-            <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(status ? { status } : {}), after: pressReleases.pageInfo.endCursor }).toString()}`}>
+            <a
+              className="staff-button staff-button--quiet staff-button--small"
+              href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(status ? { status } : {}), after: pressReleases.pageInfo.endCursor }).toString()}`}
+            >
               {st.common.next}
             </a>
           </div>
@@ -122,8 +136,20 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<"
       </div>
       <section className="staff-panel" aria-labelledby="new-release-title">
         <h2 id="new-release-title">{t.newRelease}</h2>
-        <ActionForm action={createRelease} className="staff-form" labels={formLabels(locale)} fieldLabels={releaseFieldLabels(locale)} aria-label={t.newRelease}>
-          <ReleaseFields locale={locale} idPrefix="new" districts={districts} slugFixed={false} values={{ titleFa: "", titleEn: "", summaryFa: "", summaryEn: "", bodyFa: "", bodyEn: "", slug: "", districtId: "" }} />
+        <ActionForm
+          action={createRelease}
+          className="staff-form"
+          labels={formLabels(locale)}
+          fieldLabels={releaseFieldLabels(locale)}
+          aria-label={t.newRelease}
+        >
+          <ReleaseFields
+            locale={locale}
+            idPrefix="new"
+            districts={districts}
+            slugFixed={false}
+            values={{ titleFa: '', titleEn: '', summaryFa: '', summaryEn: '', bodyFa: '', bodyEn: '', slug: '', districtId: '' }}
+          />
           <div>
             <button type="submit" className="staff-button">
               {t.createRelease}

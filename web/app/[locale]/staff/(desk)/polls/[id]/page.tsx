@@ -1,31 +1,31 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery, uuidOr404 } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { participationText } from "@/lib/staff/participation-text";
-import { pollsText } from "@/lib/staff/polls-text";
-import { signalsText } from "@/lib/staff/signals-text";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { builderPoll, builderText, loadDistricts, loadEligibilityLists, numbers, POLL_FOR_EDIT, type PollForEdit } from "../builder-data";
-import { closePoll, publishPoll, savePoll, startPollWave } from "../builder-actions";
-import { PollBuilder } from "../poll-builder";
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { participationText } from '@/lib/staff/participation-text';
+import { pollsText } from '@/lib/staff/polls-text';
+import { signalsText } from '@/lib/staff/signals-text';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { builderPoll, builderText, loadDistricts, loadEligibilityLists, numbers, POLL_FOR_EDIT, type PollForEdit } from '../builder-data';
+import { closePoll, publishPoll, savePoll, startPollWave } from '../builder-actions';
+import { PollBuilder } from '../poll-builder';
 
-type Params = PageProps<"/[locale]/staff/polls/[id]">;
+type Params = PageProps<'/[locale]/staff/polls/[id]'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, pollsText[locale].edit);
 }
 
-const DONE = ["saved", "published", "closed", "wave"] as const;
+const DONE = ['saved', 'published', 'closed', 'wave'] as const;
 
 export default async function EditPollPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
-  await requireSection("pollBuilder");
+  await requireSection('pollBuilder');
   const id = uuidOr404((await params).id);
   const query = await searchParams;
   const t = pollsText[locale];
@@ -39,22 +39,22 @@ export default async function EditPollPage({ params, searchParams }: Params) {
   const pt = participationText[locale];
   if (!poll) notFound();
   const responses = pollInsights?.responseCount ?? 0;
-  const done = DONE.find((d) => d === param(query, "done"));
+  const done = DONE.find((d) => d === param(query, 'done'));
   const doneText = { saved: t.builder.saved, published: t.builder.published, closed: t.builder.closed, wave: t.builder.waveStarted };
-  const error = param(query, "error");
+  const error = param(query, 'error');
 
   return (
     <>
       <header className="staff-header">
         <div>
           <p className="breadcrumb">
-            <a href={localePath(locale, "/staff/polls")}>{t.listTitle}</a>
+            <a href={localePath(locale, '/staff/polls')}>{t.listTitle}</a>
           </p>
           <h1>{t.builder.editTitle(poll.titleTranslations.fa)}</h1>
           <p>
             <span className="staff-badge" data-poll-status={poll.status}>
               {t.status[poll.status]}
-            </span>{" "}
+            </span>{' '}
             {f.join([t.wave(f.number(poll.wave)), `${t.insightsPage.responses}:`])} <span data-response-count>{f.number(responses)}</span>
           </p>
         </div>
@@ -65,8 +65,10 @@ export default async function EditPollPage({ params, searchParams }: Params) {
           <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/polls/${id}/insights`)}>
             {t.insights}
           </a>
-          <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/polls/${id}/signals`)}>{signalsText[locale].link}</a>
-          {poll.status !== "DRAFT" && (
+          <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/polls/${id}/signals`)}>
+            {signalsText[locale].link}
+          </a>
+          {poll.status !== 'DRAFT' && (
             <a className="staff-button staff-button--quiet" href={localePath(locale, `/polls/${id}`)}>
               {t.builder.viewPublic}
             </a>
@@ -81,10 +83,13 @@ export default async function EditPollPage({ params, searchParams }: Params) {
       )}
       {error && (
         <div className="staff-alert staff-alert--error" role="alert">
-          <p>{st.reasons[param(query, "reason") ?? ""] ?? st.errors[error] ?? st.errors.UNKNOWN}</p>
-          {locale === "en" && param(query, "detail") && (
+          <p>{st.reasons[param(query, 'reason') ?? ''] ?? st.errors[error] ?? st.errors.UNKNOWN}</p>
+          {locale === 'en' && param(query, 'detail') && (
             <p className="staff-alert__detail">
-              {st.apiSays}: <span lang="en" dir="ltr">{param(query, "detail")}</span>
+              {st.apiSays}:{' '}
+              <span lang="en" dir="ltr">
+                {param(query, 'detail')}
+              </span>
             </p>
           )}
         </div>
@@ -93,21 +98,21 @@ export default async function EditPollPage({ params, searchParams }: Params) {
       <section className="staff-panel" aria-labelledby="lifecycle-title">
         <h2 id="lifecycle-title">{t.builder.lifecycle}</h2>
         <div className="staff-actions">
-          {poll.status === "DRAFT" && (
+          {poll.status === 'DRAFT' && (
             <form action={publishPoll.bind(null, id)}>
               <button type="submit" className="staff-button">
                 {t.builder.publish}
               </button>
             </form>
           )}
-          {(poll.status === "OPEN" || poll.status === "SCHEDULED") && (
+          {(poll.status === 'OPEN' || poll.status === 'SCHEDULED') && (
             <form action={closePoll.bind(null, id)}>
               <button type="submit" className="staff-button staff-button--danger">
                 {t.builder.close}
               </button>
             </form>
           )}
-          {poll.status !== "DRAFT" && (
+          {poll.status !== 'DRAFT' && (
             <form action={startPollWave.bind(null, id)}>
               <button type="submit" className="staff-button staff-button--quiet">
                 {t.builder.newWave}
@@ -115,7 +120,7 @@ export default async function EditPollPage({ params, searchParams }: Params) {
             </form>
           )}
         </div>
-        <p className="staff-field__hint">{poll.status === "DRAFT" ? t.builder.publishHint : t.builder.newWaveHint}</p>
+        <p className="staff-field__hint">{poll.status === 'DRAFT' ? t.builder.publishHint : t.builder.newWaveHint}</p>
       </section>
 
       {responses > 0 && (
@@ -132,9 +137,12 @@ export default async function EditPollPage({ params, searchParams }: Params) {
         text={builderText(locale, t.builder.saveChanges)}
         numbers={numbers(locale)}
         lists={lists.map((l) => ({ id: l.id, name: l.name, entryCount: pt.entries(staffFormat(locale).number(l.entryCount)) }))}
-        listsHref={localePath(locale, "/staff/polls/lists")}
+        listsHref={localePath(locale, '/staff/polls/lists')}
         // What the schedule was, so saving sends it only when it changed (a closed poll refuses any).
-        hidden={{ opensAtWas: poll.opensAt ? new Date(poll.opensAt).toISOString() : "", closesAtWas: poll.closesAt ? new Date(poll.closesAt).toISOString() : "" }}
+        hidden={{
+          opensAtWas: poll.opensAt ? new Date(poll.opensAt).toISOString() : '',
+          closesAtWas: poll.closesAt ? new Date(poll.closesAt).toISOString() : '',
+        }}
       />
     </>
   );

@@ -1,19 +1,33 @@
-"use server";
+'use server';
 
-import { isUuid, staffMutation } from "@/lib/staff/api";
+import { isUuid, staffMutation } from '@/lib/staff/api';
 
 // Eligibility lists, created and filled from the upload page in chunks of at most 5,000 lines
 // (the API's limit per call). Each call is all or nothing: bad lines come back by line number.
 
 const CREATE_LIST = /* GraphQL */ `
   mutation StaffCreateEligibilityList($input: CreateEligibilityListInput!) {
-    createEligibilityList(input: $input) { added list { id name entryCount } }
+    createEligibilityList(input: $input) {
+      added
+      list {
+        id
+        name
+        entryCount
+      }
+    }
   }
 `;
 
 const ADD_ENTRIES = /* GraphQL */ `
   mutation StaffAddEligibilityEntries($input: AddEligibilityEntriesInput!) {
-    addEligibilityEntries(input: $input) { added list { id name entryCount } }
+    addEligibilityEntries(input: $input) {
+      added
+      list {
+        id
+        name
+        entryCount
+      }
+    }
   }
 `;
 
@@ -24,9 +38,7 @@ export interface BadRow {
   line: number;
   message: string;
 }
-export type ChunkResult =
-  | { ok: true; listId: string; added: number; entryCount: number }
-  | { ok: false; rows: BadRow[]; message: string };
+export type ChunkResult = { ok: true; listId: string; added: number; entryCount: number } | { ok: false; rows: BadRow[]; message: string };
 
 type Payload = { added: number; list: { id: string; entryCount: number } };
 
@@ -41,12 +53,13 @@ function outcome(result: Awaited<ReturnType<typeof staffMutation<Record<string, 
 
 /** The first chunk: makes the list with its first identifiers. */
 export async function createListChunk(name: string, kind: string, entries: string): Promise<ChunkResult> {
-  if (entries.length > MAX_CHUNK_CHARS || (kind !== "NATIONAL_CODE" && kind !== "MEMBER_NUMBER")) return { ok: false, rows: [], message: "bad request" };
-  return outcome(await staffMutation<Record<string, Payload>>(CREATE_LIST, { input: { name, kind, entries } }), "createEligibilityList");
+  if (entries.length > MAX_CHUNK_CHARS || (kind !== 'NATIONAL_CODE' && kind !== 'MEMBER_NUMBER'))
+    return { ok: false, rows: [], message: 'bad request' };
+  return outcome(await staffMutation<Record<string, Payload>>(CREATE_LIST, { input: { name, kind, entries } }), 'createEligibilityList');
 }
 
 /** A later chunk: adds identifiers to the list. */
 export async function addListChunk(listId: string, entries: string): Promise<ChunkResult> {
-  if (!isUuid(listId) || entries.length > MAX_CHUNK_CHARS) return { ok: false, rows: [], message: "bad request" };
-  return outcome(await staffMutation<Record<string, Payload>>(ADD_ENTRIES, { input: { listId, entries } }), "addEligibilityEntries");
+  if (!isUuid(listId) || entries.length > MAX_CHUNK_CHARS) return { ok: false, rows: [], message: 'bad request' };
+  return outcome(await staffMutation<Record<string, Payload>>(ADD_ENTRIES, { input: { listId, entries } }), 'addEligibilityEntries');
 }

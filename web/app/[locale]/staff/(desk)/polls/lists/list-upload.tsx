@@ -1,10 +1,10 @@
-"use client";
+'use client';
 
-import { useState, type FormEvent } from "react";
-import type { Locale } from "@/lib/i18n/locales";
-import { staffFormat } from "@/lib/staff/format";
-import { participationText } from "@/lib/staff/participation-text";
-import { addListChunk, createListChunk, type BadRow, type ChunkResult } from "./list-actions";
+import { useState, type FormEvent } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import { staffFormat } from '@/lib/staff/format';
+import { participationText } from '@/lib/staff/participation-text';
+import { addListChunk, createListChunk, type BadRow, type ChunkResult } from './list-actions';
 
 /** The API takes at most this many lines a call. */
 const CHUNK_LINES = 5_000;
@@ -16,10 +16,10 @@ interface ListUploadProps {
 }
 
 type Status =
-  | { kind: "idle" }
-  | { kind: "sending"; done: number; total: number }
-  | { kind: "done"; name: string; added: number }
-  | { kind: "refused"; rows: BadRow[]; message: string };
+  | { kind: 'idle' }
+  | { kind: 'sending'; done: number; total: number }
+  | { kind: 'done'; name: string; added: number }
+  | { kind: 'refused'; rows: BadRow[]; message: string };
 
 /**
  * Makes an eligibility list from a CSV or text file: the file is read in the browser (never
@@ -30,38 +30,48 @@ export function ListUpload({ locale }: ListUploadProps) {
   const t = participationText[locale];
   const format = (n: number) => staffFormat(locale).number(n);
   // The API's own (English) words are shown on English pages only.
-  const english = locale === "en";
-  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const english = locale === 'en';
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (status.kind === "sending") return;
+    if (status.kind === 'sending') return;
     const form = new FormData(event.currentTarget);
-    const name = String(form.get("name") ?? "").trim();
-    const kind = String(form.get("kind") ?? "NATIONAL_CODE");
-    const file = form.get("file");
+    const name = String(form.get('name') ?? '').trim();
+    const kind = String(form.get('kind') ?? 'NATIONAL_CODE');
+    const file = form.get('file');
     if (!(file instanceof File)) return;
     // Line numbers stay those of the file: blank lines are sent (the API skips them).
-    const lines = (await file.text()).replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).map((line) => line.split(/[,;\t]/)[0].replace(/^"|"$/g, "").trim());
+    const lines = (await file.text())
+      .replace(/^\uFEFF/, '')
+      .split(/\r\n|\r|\n/)
+      .map((line) =>
+        line
+          .split(/[,;\t]/)[0]
+          .replace(/^"|"$/g, '')
+          .trim(),
+      );
     while (lines.length && !lines[lines.length - 1]) lines.pop();
-    if (!lines.some(Boolean)) return setStatus({ kind: "refused", rows: [], message: t.empty });
-    if (lines.length > MAX_LINES) return setStatus({ kind: "refused", rows: [], message: t.tooManyLines });
+    if (!lines.some(Boolean)) return setStatus({ kind: 'refused', rows: [], message: t.empty });
+    if (lines.length > MAX_LINES) return setStatus({ kind: 'refused', rows: [], message: t.tooManyLines });
 
     let listId: string | null = null;
     let added = 0;
     for (let start = 0; start < lines.length; start += CHUNK_LINES) {
-      setStatus({ kind: "sending", done: start, total: lines.length });
-      const chunk = lines.slice(start, start + CHUNK_LINES).join("\n");
-      const result: ChunkResult | null = await (listId ? addListChunk(listId, chunk) : createListChunk(name, kind, chunk)).catch(() => null);
-      if (!result) return setStatus({ kind: "refused", rows: [], message: t.failed });
+      setStatus({ kind: 'sending', done: start, total: lines.length });
+      const chunk = lines.slice(start, start + CHUNK_LINES).join('\n');
+      const result: ChunkResult | null = await (listId ? addListChunk(listId, chunk) : createListChunk(name, kind, chunk)).catch(
+        () => null,
+      );
+      if (!result) return setStatus({ kind: 'refused', rows: [], message: t.failed });
       if (!result.ok) {
         // The API numbers lines within the chunk it was sent.
-        return setStatus({ kind: "refused", rows: result.rows.map((r) => ({ ...r, line: r.line + start })), message: result.message });
+        return setStatus({ kind: 'refused', rows: result.rows.map((r) => ({ ...r, line: r.line + start })), message: result.message });
       }
       listId = result.listId;
       added += result.added;
     }
-    setStatus({ kind: "done", name, added });
+    setStatus({ kind: 'done', name, added });
   }
 
   return (
@@ -88,15 +98,15 @@ export function ListUpload({ locale }: ListUploadProps) {
         </div>
       </div>
       <p>
-        <button className="staff-button" type="submit" aria-disabled={status.kind === "sending"}>
+        <button className="staff-button" type="submit" aria-disabled={status.kind === 'sending'}>
           {t.create}
         </button>
       </p>
       <div role="status" aria-live="polite">
-        {status.kind === "sending" && <p>{t.uploading(format(status.done), format(status.total))}</p>}
-        {status.kind === "done" && <p className="notice notice--success">{t.created(status.name, format(status.added))}</p>}
+        {status.kind === 'sending' && <p>{t.uploading(format(status.done), format(status.total))}</p>}
+        {status.kind === 'done' && <p className="notice notice--success">{t.created(status.name, format(status.added))}</p>}
       </div>
-      {status.kind === "refused" && (
+      {status.kind === 'refused' && (
         <div className="notice notice--warning" role="alert">
           {status.rows.length ? (
             <>

@@ -1,23 +1,23 @@
-import type { Metadata } from "next";
-import { localePath } from "@/lib/i18n/routing";
-import { staffFormat } from "@/lib/staff/format";
-import { staffMetadata } from "@/lib/staff/page";
-import { participationText } from "@/lib/staff/participation-text";
-import { pollsText } from "@/lib/staff/polls-text";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { loadEligibilityLists } from "../builder-data";
-import { ListUpload } from "./list-upload";
+import type { Metadata } from 'next';
+import { localePath } from '@/lib/i18n/routing';
+import { staffFormat } from '@/lib/staff/format';
+import { staffMetadata } from '@/lib/staff/page';
+import { participationText } from '@/lib/staff/participation-text';
+import { pollsText } from '@/lib/staff/polls-text';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { loadEligibilityLists } from '../builder-data';
+import { ListUpload } from './list-upload';
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/polls/lists">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/polls/lists'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, participationText[locale].listsTitle);
 }
 
 /** Eligibility lists for RESIDENT_LIST polls: the existing ones, and a new one from a file. */
-export default async function EligibilityListsPage({ params }: PageProps<"/[locale]/staff/polls/lists">) {
+export default async function EligibilityListsPage({ params }: PageProps<'/[locale]/staff/polls/lists'>) {
   const locale = await localeParam(params);
-  await requireSection("pollBuilder");
+  await requireSection('pollBuilder');
   const t = participationText[locale];
   const f = staffFormat(locale);
   const lists = await loadEligibilityLists();
@@ -26,7 +26,7 @@ export default async function EligibilityListsPage({ params }: PageProps<"/[loca
       <header className="staff-header">
         <div>
           <p className="breadcrumb">
-            <a href={localePath(locale, "/staff/polls")}>{pollsText[locale].listTitle}</a>
+            <a href={localePath(locale, '/staff/polls')}>{pollsText[locale].listTitle}</a>
           </p>
           <h1>{t.listsTitle}</h1>
           <p>{t.listsIntro}</p>
@@ -36,26 +36,26 @@ export default async function EligibilityListsPage({ params }: PageProps<"/[loca
         <p>{t.noLists}</p>
       ) : (
         <div className="staff-table-wrap" tabIndex={0}>
-        <table className="staff-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.listName}</th>
-              <th scope="col">{t.kind}</th>
-              <th scope="col">{t.count}</th>
-              <th scope="col">{t.updated}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lists.map((list) => (
-              <tr key={list.id} data-list-id={list.id}>
-                <td>{list.name}</td>
-                <td>{t.kinds[list.kind]}</td>
-                <td>{f.number(list.entryCount)}</td>
-                <td>{f.dateTime(list.updatedAt)}</td>
+          <table className="staff-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.listName}</th>
+                <th scope="col">{t.kind}</th>
+                <th scope="col">{t.count}</th>
+                <th scope="col">{t.updated}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {lists.map((list) => (
+                <tr key={list.id} data-list-id={list.id}>
+                  <td>{list.name}</td>
+                  <td>{t.kinds[list.kind]}</td>
+                  <td>{f.number(list.entryCount)}</td>
+                  <td>{f.dateTime(list.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       <ListUpload locale={locale} />

@@ -1,24 +1,24 @@
-import type { Metadata } from "next";
-import { localePath } from "@/lib/i18n/routing";
-import { staffMetadata } from "@/lib/staff/page";
-import { staffFormat } from "@/lib/staff/format";
-import { participationText } from "@/lib/staff/participation-text";
-import { pollsText } from "@/lib/staff/polls-text";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../locale-param";
-import { blankQuestion } from "../builder-model";
-import { builderText, loadDistricts, loadEligibilityLists, numbers } from "../builder-data";
-import { savePoll } from "../builder-actions";
-import { PollBuilder } from "../poll-builder";
+import type { Metadata } from 'next';
+import { localePath } from '@/lib/i18n/routing';
+import { staffMetadata } from '@/lib/staff/page';
+import { staffFormat } from '@/lib/staff/format';
+import { participationText } from '@/lib/staff/participation-text';
+import { pollsText } from '@/lib/staff/polls-text';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../locale-param';
+import { blankQuestion } from '../builder-model';
+import { builderText, loadDistricts, loadEligibilityLists, numbers } from '../builder-data';
+import { savePoll } from '../builder-actions';
+import { PollBuilder } from '../poll-builder';
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/staff/polls/new">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/polls/new'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, pollsText[locale].builder.newTitle);
 }
 
-export default async function NewPollPage({ params }: PageProps<"/[locale]/staff/polls/new">) {
+export default async function NewPollPage({ params }: PageProps<'/[locale]/staff/polls/new'>) {
   const locale = await localeParam(params);
-  await requireSection("pollBuilder");
+  await requireSection('pollBuilder');
   const t = pollsText[locale];
   const [districts, lists] = await Promise.all([loadDistricts(locale), loadEligibilityLists()]);
   const pt = participationText[locale];
@@ -27,7 +27,7 @@ export default async function NewPollPage({ params }: PageProps<"/[locale]/staff
       <header className="staff-header">
         <div>
           <p className="breadcrumb">
-            <a href={localePath(locale, "/staff/polls")}>{t.listTitle}</a>
+            <a href={localePath(locale, '/staff/polls')}>{t.listTitle}</a>
           </p>
           <h1>{t.builder.newTitle}</h1>
         </div>
@@ -36,19 +36,19 @@ export default async function NewPollPage({ params }: PageProps<"/[locale]/staff
         action={savePoll.bind(null, null)}
         initial={{
           id: null,
-          titleFa: "",
-          titleEn: "",
-          descriptionFa: "",
-          descriptionEn: "",
-          resultsVisibility: "PUBLIC",
+          titleFa: '',
+          titleEn: '',
+          descriptionFa: '',
+          descriptionEn: '',
+          resultsVisibility: 'PUBLIC',
           asksDistrict: false,
           districtIds: [],
-          assurance: "OPEN",
-          eligibilityListId: "",
-          opensDay: "",
-          opensTime: "",
-          closesDay: "",
-          closesTime: "",
+          assurance: 'OPEN',
+          eligibilityListId: '',
+          opensDay: '',
+          opensTime: '',
+          closesDay: '',
+          closesTime: '',
           questions: [blankQuestion()],
         }}
         districts={districts}
@@ -56,7 +56,7 @@ export default async function NewPollPage({ params }: PageProps<"/[locale]/staff
         text={builderText(locale, t.builder.save)}
         numbers={numbers(locale)}
         lists={lists.map((l) => ({ id: l.id, name: l.name, entryCount: pt.entries(staffFormat(locale).number(l.entryCount)) }))}
-        listsHref={localePath(locale, "/staff/polls/lists")}
+        listsHref={localePath(locale, '/staff/polls/lists')}
       />
     </>
   );

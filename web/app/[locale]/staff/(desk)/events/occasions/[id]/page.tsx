@@ -1,22 +1,22 @@
-import type { Metadata } from "next";
-import { DayField } from "@/components/staff/day-field";
-import { notFound } from "next/navigation";
-import { toJalaali } from "jalaali-js";
-import { ActionForm } from "@/components/staff/action-form";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery, uuidOr404 } from "@/lib/staff/api";
-import { latinDigits } from "@/lib/staff/dates";
-import { eventsText } from "@/lib/staff/events-text";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../../locale-param";
-import { ActionNotice } from "../../../media/media-nav";
-import { deleteOccasion, removeOverride, setOverride, updateOccasion } from "../../actions";
-import { EventNav } from "../../event-fields";
-import { OccasionFields, occasionFieldLabels } from "../occasion-fields";
+import type { Metadata } from 'next';
+import { DayField } from '@/components/staff/day-field';
+import { notFound } from 'next/navigation';
+import { toJalaali } from 'jalaali-js';
+import { ActionForm } from '@/components/staff/action-form';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { latinDigits } from '@/lib/staff/dates';
+import { eventsText } from '@/lib/staff/events-text';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../../locale-param';
+import { ActionNotice } from '../../../media/media-nav';
+import { deleteOccasion, removeOverride, setOverride, updateOccasion } from '../../actions';
+import { EventNav } from '../../event-fields';
+import { OccasionFields, occasionFieldLabels } from '../occasion-fields';
 
 const OCCASION_QUERY = /* GraphQL */ `
   query StaffOccasion($id: ID!, $fromYear: Int!, $toYear: Int!, $locale: Locale!) {
@@ -51,7 +51,7 @@ interface OccasionData {
   occasion: {
     id: string;
     kind: string;
-    calendar: "SOLAR_HIJRI" | "LUNAR_HIJRI";
+    calendar: 'SOLAR_HIJRI' | 'LUNAR_HIJRI';
     month: number;
     day: number;
     holiday: boolean;
@@ -63,14 +63,16 @@ interface OccasionData {
 }
 
 /** This year in the Solar Hijri and the (astronomical) lunar Hijri calendar. */
-function currentYears(): Record<"SOLAR_HIJRI" | "LUNAR_HIJRI", number> {
+function currentYears(): Record<'SOLAR_HIJRI' | 'LUNAR_HIJRI', number> {
   const now = new Date();
   const solar = toJalaali(now).jy;
-  const lunar = Number(latinDigits(new Intl.DateTimeFormat("en-u-ca-islamic", { year: "numeric", timeZone: "Asia/Tehran" }).format(now)).replace(/\D/g, ""));
+  const lunar = Number(
+    latinDigits(new Intl.DateTimeFormat('en-u-ca-islamic', { year: 'numeric', timeZone: 'Asia/Tehran' }).format(now)).replace(/\D/g, ''),
+  );
   return { SOLAR_HIJRI: solar, LUNAR_HIJRI: lunar };
 }
 
-type Params = PageProps<"/[locale]/staff/events/occasions/[id]">;
+type Params = PageProps<'/[locale]/staff/events/occasions/[id]'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -79,7 +81,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function OccasionPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
-  await requireSection("events");
+  await requireSection('events');
   const id = uuidOr404((await params).id);
   const query = await searchParams;
   const t = eventsText[locale];
@@ -87,11 +89,21 @@ export default async function OccasionPage({ params, searchParams }: Params) {
   const f = staffFormat(locale);
   const years = currentYears();
   // The calendar is not known before the first read: ask for a span that covers both.
-  const first = await staffQuery<OccasionData>(OCCASION_QUERY, { id, fromYear: years.SOLAR_HIJRI - 1, toYear: years.SOLAR_HIJRI + 3, locale: graphqlLocale[locale] });
+  const first = await staffQuery<OccasionData>(OCCASION_QUERY, {
+    id,
+    fromYear: years.SOLAR_HIJRI - 1,
+    toYear: years.SOLAR_HIJRI + 3,
+    locale: graphqlLocale[locale],
+  });
   if (!first.occasion) notFound();
   const { occasion } =
-    first.occasion.calendar === "LUNAR_HIJRI"
-      ? await staffQuery<OccasionData>(OCCASION_QUERY, { id, fromYear: years.LUNAR_HIJRI - 1, toYear: years.LUNAR_HIJRI + 3, locale: graphqlLocale[locale] })
+    first.occasion.calendar === 'LUNAR_HIJRI'
+      ? await staffQuery<OccasionData>(OCCASION_QUERY, {
+          id,
+          fromYear: years.LUNAR_HIJRI - 1,
+          toYear: years.LUNAR_HIJRI + 3,
+          locale: graphqlLocale[locale],
+        })
       : first;
   if (!occasion) notFound();
   const labels = formLabels(locale);
@@ -101,14 +113,19 @@ export default async function OccasionPage({ params, searchParams }: Params) {
       <header className="staff-header">
         <div>
           <p className="breadcrumb">
-            <a href={localePath(locale, "/staff/events/occasions")}>{t.nav.occasions}</a>
+            <a href={localePath(locale, '/staff/events/occasions')}>{t.nav.occasions}</a>
           </p>
           <h1>{occasion.titleTranslations.fa}</h1>
           <p>{occasion.ruleText}</p>
         </div>
       </header>
       <EventNav locale={locale} current="occasions" />
-      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ saved: t.occasionSaved, overrideSet: t.overrideSet, overrideRemoved: t.overrideRemoved }} />
+      <ActionNotice
+        locale={locale}
+        done={param(query, 'done')}
+        error={param(query, 'error')}
+        messages={{ saved: t.occasionSaved, overrideSet: t.overrideSet, overrideRemoved: t.overrideRemoved }}
+      />
 
       <section className="staff-panel" aria-labelledby="overrides-title">
         <h2 id="overrides-title">{t.overrides}</h2>
@@ -127,12 +144,12 @@ export default async function OccasionPage({ params, searchParams }: Params) {
             <tbody>
               {occasion.dates.map((d) => (
                 <tr key={d.year}>
-                  <th scope="row">{f.number(d.year).replace(/٬|,/g, "")}</th>
+                  <th scope="row">{f.number(d.year).replace(/٬|,/g, '')}</th>
                   <td>{f.day(d.ruleDate)}</td>
                   <td>
                     {f.day(d.date)} {d.overridden && <span className="staff-badge staff-badge--warn">{t.overridden}</span>}
                   </td>
-                  <td>{d.note ?? "—"}</td>
+                  <td>{d.note ?? '—'}</td>
                   <td>
                     {d.overridden && (
                       <form action={removeOverride.bind(null, id, d.year)}>
@@ -147,14 +164,20 @@ export default async function OccasionPage({ params, searchParams }: Params) {
             </tbody>
           </table>
         </div>
-        <ActionForm action={setOverride.bind(null, id)} className="staff-form" labels={labels} fieldLabels={occasionFieldLabels(locale)} aria-label={t.setOverride}>
+        <ActionForm
+          action={setOverride.bind(null, id)}
+          className="staff-form"
+          labels={labels}
+          fieldLabels={occasionFieldLabels(locale)}
+          aria-label={t.setOverride}
+        >
           <div className="staff-fields">
             <div className="staff-field">
               <label htmlFor="ov-year">{t.year}</label>
               <select id="ov-year" name="year" defaultValue={years[occasion.calendar]}>
                 {occasion.dates.map((d) => (
                   <option key={d.year} value={d.year}>
-                    {f.number(d.year).replace(/٬|,/g, "")}
+                    {f.number(d.year).replace(/٬|,/g, '')}
                   </option>
                 ))}
               </select>
@@ -183,16 +206,22 @@ export default async function OccasionPage({ params, searchParams }: Params) {
 
       <section className="staff-panel" aria-labelledby="occasion-edit-title">
         <h2 id="occasion-edit-title">{st.common.edit}</h2>
-        <ActionForm action={updateOccasion.bind(null, id)} className="staff-form" labels={labels} fieldLabels={occasionFieldLabels(locale)} aria-label={st.common.edit}>
+        <ActionForm
+          action={updateOccasion.bind(null, id)}
+          className="staff-form"
+          labels={labels}
+          fieldLabels={occasionFieldLabels(locale)}
+          aria-label={st.common.edit}
+        >
           <OccasionFields
             locale={locale}
             idPrefix="edit"
             values={{
               kind: occasion.kind,
               titleFa: occasion.titleTranslations.fa,
-              titleEn: occasion.titleTranslations.en ?? "",
-              descriptionFa: occasion.descriptionTranslations.fa ?? "",
-              descriptionEn: occasion.descriptionTranslations.en ?? "",
+              titleEn: occasion.titleTranslations.en ?? '',
+              descriptionFa: occasion.descriptionTranslations.fa ?? '',
+              descriptionEn: occasion.descriptionTranslations.en ?? '',
               calendar: occasion.calendar,
               month: occasion.month,
               day: occasion.day,
@@ -205,7 +234,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
             </button>
           </div>
         </ActionForm>
-        <form action={deleteOccasion.bind(null, id)} style={{ marginBlockStart: "1rem" }}>
+        <form action={deleteOccasion.bind(null, id)} style={{ marginBlockStart: '1rem' }}>
           <button type="submit" className="staff-button staff-button--danger">
             {t.deleteOccasion}
           </button>

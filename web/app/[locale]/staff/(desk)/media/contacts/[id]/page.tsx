@@ -1,20 +1,20 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/staff/action-form";
-import { DayField } from "@/components/staff/day-field";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery, uuidOr404 } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { mediaText } from "@/lib/staff/media-text";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../../locale-param";
-import { completeFollowUp, deleteContact, logInteraction, updateContact } from "../../actions";
-import { ContactFields, contactFieldLabels } from "../../contact-fields";
-import { ActionNotice, MediaNav } from "../../media-nav";
-import { OUTLET_OPTIONS, outletName, type OutletOptions } from "../../media.query";
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ActionForm } from '@/components/staff/action-form';
+import { DayField } from '@/components/staff/day-field';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { mediaText } from '@/lib/staff/media-text';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../../locale-param';
+import { completeFollowUp, deleteContact, logInteraction, updateContact } from '../../actions';
+import { ContactFields, contactFieldLabels } from '../../contact-fields';
+import { ActionNotice, MediaNav } from '../../media-nav';
+import { OUTLET_OPTIONS, outletName, type OutletOptions } from '../../media.query';
 
 const CONTACT_QUERY = /* GraphQL */ `
   query StaffMediaContact($id: ID!, $after: String, $locale: Locale!) {
@@ -92,7 +92,14 @@ interface ContactData {
     outlet: { nameFa: string; nameEn: string | null } | null;
     releasesReceived: { sentAt: string; release: { id: string; title: string; status: string } | null }[];
     unsubscribedAt: string | null;
-    emailDeliveries: { id: string; kind: string; status: string; queuedAt: string; sentAt: string | null; pressRelease: { id: string; title: string } | null }[];
+    emailDeliveries: {
+      id: string;
+      kind: string;
+      status: string;
+      queuedAt: string;
+      sentAt: string | null;
+      pressRelease: { id: string; title: string } | null;
+    }[];
   } | null;
   mediaInteractions: {
     totalCount: number;
@@ -113,7 +120,7 @@ interface ContactData {
   };
 }
 
-type Params = PageProps<"/[locale]/staff/media/contacts/[id]">;
+type Params = PageProps<'/[locale]/staff/media/contacts/[id]'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -122,13 +129,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function MediaContactPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
-  await requireSection("media");
+  await requireSection('media');
   const id = uuidOr404((await params).id);
   const query = await searchParams;
   const t = mediaText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const after = param(query, "after");
+  const after = param(query, 'after');
   const [{ mediaContact: contact, mediaInteractions }, outlets] = await Promise.all([
     staffQuery<ContactData>(CONTACT_QUERY, { id, after: after ?? null, locale: graphqlLocale[locale] }),
     staffQuery<OutletOptions>(OUTLET_OPTIONS),
@@ -142,16 +149,19 @@ export default async function MediaContactPage({ params, searchParams }: Params)
       <header className="staff-header">
         <div>
           <p className="breadcrumb">
-            <a href={localePath(locale, "/staff/media")}>{t.nav.contacts}</a>
+            <a href={localePath(locale, '/staff/media')}>{t.nav.contacts}</a>
           </p>
           <h1>{contact.name}</h1>
-          <p>
-            {[contact.role, outletName(contact.outlet, locale)].filter(Boolean).join(locale === "fa" ? "، " : ", ")}
-          </p>
+          <p>{[contact.role, outletName(contact.outlet, locale)].filter(Boolean).join(locale === 'fa' ? '، ' : ', ')}</p>
         </div>
       </header>
       <MediaNav locale={locale} current="contacts" />
-      <ActionNotice locale={locale} done={param(query, "done")} error={param(query, "error")} messages={{ saved: t.contactSaved, logged: t.logged, completed: t.completed }} />
+      <ActionNotice
+        locale={locale}
+        done={param(query, 'done')}
+        error={param(query, 'error')}
+        messages={{ saved: t.contactSaved, logged: t.logged, completed: t.completed }}
+      />
 
       <div className="staff-grid staff-grid--2">
         {/* The releases sent to them: part of the history of what the office sent this journalist. */}
@@ -168,7 +178,7 @@ export default async function MediaContactPage({ params, searchParams }: Params)
                   <li key={r.release.id}>
                     <a href={localePath(locale, `/staff/media/releases/${r.release.id}`)} dir="auto">
                       {r.release.title}
-                    </a>{" "}
+                    </a>{' '}
                     <span className="staff-muted staff-small">
                       {f.join([t.sentOn(f.dateTime(r.sentAt)), t.releaseStatus[r.release.status] ?? r.release.status])}
                     </span>
@@ -194,9 +204,11 @@ export default async function MediaContactPage({ params, searchParams }: Params)
                       {d.pressRelease.title}
                     </a>
                   ) : (
-                    t.emailKinds[d.kind] ?? d.kind
-                  )}{" "}
-                  <span className="staff-muted staff-small">{f.join([t.emailStatuses[d.status] ?? d.status, f.dateTime(d.sentAt ?? d.queuedAt)])}</span>
+                    (t.emailKinds[d.kind] ?? d.kind)
+                  )}{' '}
+                  <span className="staff-muted staff-small">
+                    {f.join([t.emailStatuses[d.status] ?? d.status, f.dateTime(d.sentAt ?? d.queuedAt)])}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -222,9 +234,9 @@ export default async function MediaContactPage({ params, searchParams }: Params)
                       </span>
                     )}
                   </p>
-                  {i.notes && <p style={{ margin: "0.25rem 0 0" }}>{i.notes}</p>}
+                  {i.notes && <p style={{ margin: '0.25rem 0 0' }}>{i.notes}</p>}
                   {i.followUpOn && (
-                    <div className="staff-actions staff-small" style={{ marginBlockStart: "0.25rem" }}>
+                    <div className="staff-actions staff-small" style={{ marginBlockStart: '0.25rem' }}>
                       <span>
                         {t.followUp}: {f.day(i.followUpOn)}
                       </span>
@@ -248,7 +260,10 @@ export default async function MediaContactPage({ params, searchParams }: Params)
           )}
           {mediaInteractions.pageInfo.hasNextPage && mediaInteractions.pageInfo.endCursor && (
             <div className="staff-pager">
-              <a className="staff-button staff-button--quiet staff-button--small" href={`${localePath(locale, page)}?after=${encodeURIComponent(mediaInteractions.pageInfo.endCursor)}#history`}>
+              <a
+                className="staff-button staff-button--quiet staff-button--small"
+                href={`${localePath(locale, page)}?after=${encodeURIComponent(mediaInteractions.pageInfo.endCursor)}#history`}
+              >
                 {st.common.next}
               </a>
             </div>
@@ -285,7 +300,9 @@ export default async function MediaContactPage({ params, searchParams }: Params)
                 </label>
                 <DayField id="log-day" name="occurredDay" locale={locale} label={t.occurredOn} aria-describedby="log-day-hint" />
                 <span className="staff-field__hint" id="log-day-hint">
-                  {t.occurredHint}{locale === "fa" ? "؛ " : "; "}{st.common.dayHint}
+                  {t.occurredHint}
+                  {locale === 'fa' ? '؛ ' : '; '}
+                  {st.common.dayHint}
                 </span>
               </div>
               <div className="staff-field">
@@ -321,20 +338,26 @@ export default async function MediaContactPage({ params, searchParams }: Params)
 
       <section className="staff-panel" aria-labelledby="edit-title">
         <h2 id="edit-title">{t.editContact}</h2>
-        <ActionForm action={updateContact.bind(null, id)} className="staff-form" fieldLabels={contactFieldLabels(locale)} labels={labels} aria-label={t.editContact}>
+        <ActionForm
+          action={updateContact.bind(null, id)}
+          className="staff-form"
+          fieldLabels={contactFieldLabels(locale)}
+          labels={labels}
+          aria-label={t.editContact}
+        >
           <ContactFields
             locale={locale}
             idPrefix="edit"
             outlets={outlets.mediaOutlets.edges.map((e) => e.node)}
             values={{
               name: contact.name,
-              role: contact.role ?? "",
-              outletId: contact.outletId ?? "",
+              role: contact.role ?? '',
+              outletId: contact.outletId ?? '',
               phones: contact.phones,
-              email: contact.email ?? "",
+              email: contact.email ?? '',
               beats: contact.beats,
               language: contact.language,
-              notes: contact.notes ?? "",
+              notes: contact.notes ?? '',
             }}
           />
           <div>
@@ -352,7 +375,7 @@ export default async function MediaContactPage({ params, searchParams }: Params)
             {t.exportContactData}
           </a>
         </p>
-        <form action={deleteContact.bind(null, id)} style={{ marginBlockStart: "1rem" }}>
+        <form action={deleteContact.bind(null, id)} style={{ marginBlockStart: '1rem' }}>
           <button type="submit" className="staff-button staff-button--danger">
             {t.deleteContact}
           </button>

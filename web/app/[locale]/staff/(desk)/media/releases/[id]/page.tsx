@@ -1,19 +1,19 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/staff/action-form";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery, uuidOr404 } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { mediaText } from "@/lib/staff/media-text";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../../locale-param";
-import { loadDistricts } from "../../../polls/builder-data";
-import { deleteRelease, emailRelease, publishRelease, recordDistribution, updateRelease, withdrawRelease } from "../../actions";
-import { ActionNotice, MediaNav } from "../../media-nav";
-import { CONTACT_OPTIONS, outletName, type ContactOptions } from "../../media.query";
-import { ReleaseFields, releaseFieldLabels } from "../../release-fields";
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ActionForm } from '@/components/staff/action-form';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { mediaText } from '@/lib/staff/media-text';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../../locale-param';
+import { loadDistricts } from '../../../polls/builder-data';
+import { deleteRelease, emailRelease, publishRelease, recordDistribution, updateRelease, withdrawRelease } from '../../actions';
+import { ActionNotice, MediaNav } from '../../media-nav';
+import { CONTACT_OPTIONS, outletName, type ContactOptions } from '../../media.query';
+import { ReleaseFields, releaseFieldLabels } from '../../release-fields';
 
 const RELEASE_QUERY = /* GraphQL */ `
   query StaffPressRelease($id: ID!) {
@@ -58,7 +58,7 @@ const RELEASE_QUERY = /* GraphQL */ `
 interface ReleaseData {
   pressRelease: {
     id: string;
-    status: "DRAFT" | "PUBLISHED" | "WITHDRAWN";
+    status: 'DRAFT' | 'PUBLISHED' | 'WITHDRAWN';
     slug: string;
     publishedAt: string | null;
     districtId: string | null;
@@ -66,11 +66,19 @@ interface ReleaseData {
     summaryTranslations: { fa: string; en: string | null };
     bodyTranslations: { fa: string; en: string | null };
     distribution: { contactId: string; sentAt: string; contact: { name: string } | null }[];
-    emailDeliveries: { id: string; email: string; status: string; attempts: number; lastError: string | null; sentAt: string | null; queuedAt: string }[];
+    emailDeliveries: {
+      id: string;
+      email: string;
+      status: string;
+      attempts: number;
+      lastError: string | null;
+      sentAt: string | null;
+      queuedAt: string;
+    }[];
   } | null;
 }
 
-type Params = PageProps<"/[locale]/staff/media/releases/[id]">;
+type Params = PageProps<'/[locale]/staff/media/releases/[id]'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -79,7 +87,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ReleasePage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
-  await requireSection("media");
+  await requireSection('media');
   const id = uuidOr404((await params).id);
   const query = await searchParams;
   const t = mediaText[locale];
@@ -114,17 +122,17 @@ export default async function ReleasePage({ params, searchParams }: Params) {
       <header className="staff-header">
         <div>
           <p className="breadcrumb">
-            <a href={localePath(locale, "/staff/media/releases")}>{t.nav.releases}</a>
+            <a href={localePath(locale, '/staff/media/releases')}>{t.nav.releases}</a>
           </p>
           <h1>{release.titleTranslations.fa}</h1>
           <p>
             <span className="staff-badge" data-release-status={release.status}>
               {t.releaseStatus[release.status]}
-            </span>{" "}
+            </span>{' '}
             {release.publishedAt && f.dateTime(release.publishedAt)}
           </p>
         </div>
-        {release.status === "PUBLISHED" && (
+        {release.status === 'PUBLISHED' && (
           <a className="staff-button staff-button--quiet" href={localePath(locale, `/news/${release.slug}`)}>
             {t.viewNews}
           </a>
@@ -133,14 +141,14 @@ export default async function ReleasePage({ params, searchParams }: Params) {
       <MediaNav locale={locale} current="releases" />
       <ActionNotice
         locale={locale}
-        done={param(query, "done")}
-        error={param(query, "error")}
+        done={param(query, 'done')}
+        error={param(query, 'error')}
         messages={{ saved: t.releaseSaved, published: t.published, withdrawn: t.withdrawn, sent: t.sentRecorded, emailed: t.emailed }}
       />
 
       <section className="staff-panel" aria-labelledby="publish-title">
-        <h2 id="publish-title">{release.status === "PUBLISHED" ? t.distribution : t.publish}</h2>
-        {release.status !== "PUBLISHED" ? (
+        <h2 id="publish-title">{release.status === 'PUBLISHED' ? t.distribution : t.publish}</h2>
+        {release.status !== 'PUBLISHED' ? (
           <form action={publishRelease.bind(null, id)} className="staff-form">
             <p className="staff-field__hint">{t.sendTo}</p>
             {contactChoices}
@@ -158,12 +166,12 @@ export default async function ReleasePage({ params, searchParams }: Params) {
               <ul className="staff-words">
                 {release.distribution.map((d) => (
                   <li key={d.contactId}>
-                    {d.contact?.name ?? "—"} <span className="staff-small">({f.dateTime(d.sentAt)})</span>
+                    {d.contact?.name ?? '—'} <span className="staff-small">({f.dateTime(d.sentAt)})</span>
                   </li>
                 ))}
               </ul>
             )}
-            <form action={recordDistribution.bind(null, id)} className="staff-form" style={{ marginBlockStart: "1rem" }}>
+            <form action={recordDistribution.bind(null, id)} className="staff-form" style={{ marginBlockStart: '1rem' }}>
               {contactChoices}
               <div className="staff-actions">
                 <button type="submit" className="staff-button staff-button--quiet">
@@ -171,7 +179,7 @@ export default async function ReleasePage({ params, searchParams }: Params) {
                 </button>
               </div>
             </form>
-            <form action={withdrawRelease.bind(null, id)} style={{ marginBlockStart: "1rem" }}>
+            <form action={withdrawRelease.bind(null, id)} style={{ marginBlockStart: '1rem' }}>
               <button type="submit" className="staff-button staff-button--danger">
                 {t.withdraw}
               </button>
@@ -180,7 +188,7 @@ export default async function ReleasePage({ params, searchParams }: Params) {
         )}
       </section>
 
-      {release.status === "PUBLISHED" && (
+      {release.status === 'PUBLISHED' && (
         <section className="staff-panel" aria-labelledby="email-title" data-release-email>
           <h2 id="email-title">{t.emailTitle}</h2>
           <form action={emailRelease.bind(null, id)} className="staff-form">
@@ -223,8 +231,8 @@ export default async function ReleasePage({ params, searchParams }: Params) {
                       <td dir="ltr">{d.email}</td>
                       <td>{t.emailStatuses[d.status] ?? d.status}</td>
                       <td>{f.number(d.attempts)}</td>
-                      <td>{d.sentAt ? f.dateTime(d.sentAt) : "—"}</td>
-                      <td dir="auto">{d.lastError ?? ""}</td>
+                      <td>{d.sentAt ? f.dateTime(d.sentAt) : '—'}</td>
+                      <td dir="auto">{d.lastError ?? ''}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -236,7 +244,13 @@ export default async function ReleasePage({ params, searchParams }: Params) {
 
       <section className="staff-panel" aria-labelledby="editor-title">
         <h2 id="editor-title">{st.common.edit}</h2>
-        <ActionForm action={updateRelease.bind(null, id)} className="staff-form" labels={formLabels(locale)} fieldLabels={releaseFieldLabels(locale)} aria-label={st.common.edit}>
+        <ActionForm
+          action={updateRelease.bind(null, id)}
+          className="staff-form"
+          labels={formLabels(locale)}
+          fieldLabels={releaseFieldLabels(locale)}
+          aria-label={st.common.edit}
+        >
           <input type="hidden" name="slugWas" value={release.slug} />
           <ReleaseFields
             locale={locale}
@@ -245,13 +259,13 @@ export default async function ReleasePage({ params, searchParams }: Params) {
             slugFixed={everPublished}
             values={{
               titleFa: release.titleTranslations.fa,
-              titleEn: release.titleTranslations.en ?? "",
-              summaryFa: release.summaryTranslations.fa ?? "",
-              summaryEn: release.summaryTranslations.en ?? "",
+              titleEn: release.titleTranslations.en ?? '',
+              summaryFa: release.summaryTranslations.fa ?? '',
+              summaryEn: release.summaryTranslations.en ?? '',
               bodyFa: release.bodyTranslations.fa,
-              bodyEn: release.bodyTranslations.en ?? "",
+              bodyEn: release.bodyTranslations.en ?? '',
               slug: release.slug,
-              districtId: release.districtId ?? "",
+              districtId: release.districtId ?? '',
             }}
           />
           <div>
@@ -260,8 +274,8 @@ export default async function ReleasePage({ params, searchParams }: Params) {
             </button>
           </div>
         </ActionForm>
-        {release.status === "DRAFT" && !everPublished && (
-          <form action={deleteRelease.bind(null, id)} style={{ marginBlockStart: "1rem" }}>
+        {release.status === 'DRAFT' && !everPublished && (
+          <form action={deleteRelease.bind(null, id)} style={{ marginBlockStart: '1rem' }}>
             <button type="submit" className="staff-button staff-button--danger">
               {t.deleteRelease}
             </button>

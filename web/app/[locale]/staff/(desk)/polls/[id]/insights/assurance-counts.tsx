@@ -1,7 +1,7 @@
-import type { Locale } from "@/lib/i18n/locales";
-import { staffQuery } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { participationText } from "@/lib/staff/participation-text";
+import type { Locale } from '@/lib/i18n/locales';
+import { staffQuery } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { participationText } from '@/lib/staff/participation-text';
 
 // The poll's answers by what they proved (issue 13 items 1 and 5): challenged, unchallenged and
 // verified answers, and how many still wait in the answer mix. Its own query and component, so the
@@ -26,11 +26,11 @@ interface AssuranceData {
     responseCount: number;
     verifiedCount: number;
     waitingCount: number;
-    assuranceCounts: { assurance: "CHALLENGED" | "UNCHALLENGED" | "PHONE" | "RESIDENT"; count: number }[];
+    assuranceCounts: { assurance: 'CHALLENGED' | 'UNCHALLENGED' | 'PHONE' | 'RESIDENT'; count: number }[];
   };
 }
 
-const ORDER = ["CHALLENGED", "UNCHALLENGED", "PHONE", "RESIDENT"] as const;
+const ORDER = ['CHALLENGED', 'UNCHALLENGED', 'PHONE', 'RESIDENT'] as const;
 
 export async function AssuranceCounts({ pollId, locale }: { pollId: string; locale: Locale }) {
   const t = participationText[locale];

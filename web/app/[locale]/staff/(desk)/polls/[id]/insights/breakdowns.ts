@@ -6,7 +6,7 @@ export interface BreakdownQuestion {
   prompt: string;
 }
 
-const isChoice = (kind: string) => kind === "SINGLE_CHOICE" || kind === "MULTIPLE_CHOICE";
+const isChoice = (kind: string) => kind === 'SINGLE_CHOICE' || kind === 'MULTIPLE_CHOICE';
 
 /**
  * What a question can be broken down by: districts always; another choice question when the
@@ -16,4 +16,3 @@ export function breakdownsFor(question: BreakdownQuestion | undefined, questions
   if (!question || !isChoice(question.kind)) return [];
   return questions.filter((q) => q.id !== question.id && isChoice(q.kind));
 }
-

@@ -1,7 +1,7 @@
-"use client";
+'use client';
 
-import { useState } from "react";
-import { breakdownsFor, type BreakdownQuestion as Question } from "./breakdowns";
+import { useState } from 'react';
+import { breakdownsFor, type BreakdownQuestion as Question } from './breakdowns';
 
 interface CrosstabFormProps {
   action: string;
@@ -23,8 +23,8 @@ export function CrosstabForm({ action, questions, questionId, byId, hidden, text
   const [selected, setSelected] = useState(questionId);
   const question = questions.find((q) => q.id === selected);
   const choices = breakdownsFor(question, questions);
-  const [by, setBy] = useState(byId ?? "district");
-  const byValue = choices.some((q) => q.id === by) ? by : "district";
+  const [by, setBy] = useState(byId ?? 'district');
+  const byValue = choices.some((q) => q.id === by) ? by : 'district';
   return (
     <form method="get" action={action} className="staff-fields" aria-label={text.title}>
       {Object.entries(hidden).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
@@ -44,12 +44,12 @@ export function CrosstabForm({ action, questions, questionId, byId, hidden, text
           <option value="district">{text.byDistrict}</option>
           {choices.map((q) => (
             <option key={q.id} value={q.id}>
-              {text.byQuestion.replace("{q}", q.prompt)}
+              {text.byQuestion.replace('{q}', q.prompt)}
             </option>
           ))}
         </select>
       </div>
-      <div className="staff-field" style={{ justifyContent: "end" }}>
+      <div className="staff-field" style={{ justifyContent: 'end' }}>
         <button type="submit" className="staff-button">
           {text.show}
         </button>

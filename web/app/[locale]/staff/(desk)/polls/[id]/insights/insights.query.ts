@@ -8,7 +8,7 @@ export interface Interval {
 
 export interface InsightsQuestion {
   id: string;
-  kind: "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "RATING" | "NPS" | "FREE_TEXT";
+  kind: 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'RATING' | 'NPS' | 'FREE_TEXT';
   position: number;
   prompt: string;
   options: { id: string; label: string }[];
@@ -21,15 +21,27 @@ export interface QuestionResult {
   withheld: boolean;
   responsesNeeded: number;
   options: { option: { id: string }; count: number; share: number; confidenceInterval: Interval | null; suppressed: boolean }[];
-  rating: { mean: number | null; confidenceInterval: Interval | null; suppressed: boolean; distribution: { value: number; count: number; share: number; suppressed: boolean }[] } | null;
-  nps: { score: number | null; promoters: number; passives: number; detractors: number; suppressed: boolean; distribution: { value: number; count: number; share: number; suppressed: boolean }[] } | null;
+  rating: {
+    mean: number | null;
+    confidenceInterval: Interval | null;
+    suppressed: boolean;
+    distribution: { value: number; count: number; share: number; suppressed: boolean }[];
+  } | null;
+  nps: {
+    score: number | null;
+    promoters: number;
+    passives: number;
+    detractors: number;
+    suppressed: boolean;
+    distribution: { value: number; count: number; share: number; suppressed: boolean }[];
+  } | null;
 }
 
 export interface InsightsSummary {
   poll: {
     id: string;
     title: string;
-    status: "DRAFT" | "SCHEDULED" | "OPEN" | "CLOSED";
+    status: 'DRAFT' | 'SCHEDULED' | 'OPEN' | 'CLOSED';
     wave: number;
     seriesId: string;
     asksDistrict: boolean;
@@ -185,7 +197,14 @@ export const INSIGHTS_CROSSTAB = /* GraphQL */ `
 export interface TrendData {
   pollInsights: {
     trend: {
-      days: { day: string; answeredCount: number | null; suppressed: boolean; mean: number | null; npsScore: number | null; options: { option: { id: string }; share: number | null }[] }[];
+      days: {
+        day: string;
+        answeredCount: number | null;
+        suppressed: boolean;
+        mean: number | null;
+        npsScore: number | null;
+        options: { option: { id: string }; share: number | null }[];
+      }[];
     };
   };
 }
@@ -222,7 +241,13 @@ export interface WeightedData {
       populationCoverage: number;
       withoutDistrictCount: number;
       smallDistrictCount: number;
-      options: { option: { id: string }; rawShare: number; rawConfidenceInterval: Interval | null; weightedShare: number | null; weightedConfidenceInterval: Interval | null }[];
+      options: {
+        option: { id: string };
+        rawShare: number;
+        rawConfidenceInterval: Interval | null;
+        weightedShare: number | null;
+        weightedConfidenceInterval: Interval | null;
+      }[];
       rating: { rawMean: number | null; weightedMean: number | null; weightedConfidenceInterval: Interval | null } | null;
       nps: { rawScore: number | null; weightedScore: number | null } | null;
     }[];
@@ -298,7 +323,7 @@ export const INSIGHTS_WORDS = /* GraphQL */ `
 `;
 
 export interface FreeTextData {
-  pollInsights: WordsData["pollInsights"] & {
+  pollInsights: WordsData['pollInsights'] & {
     freeTextAnswers: {
       totalCount: number;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -335,11 +360,24 @@ export interface WavesData {
   pollInsights: {
     waves: {
       question: { id: string };
-      waves: { poll: { id: string; wave: number }; result: { answeredCount: number; options: { option: { id: string }; share: number }[]; rating: { mean: number | null } | null; nps: { score: number | null } | null } | null }[];
+      waves: {
+        poll: { id: string; wave: number };
+        result: {
+          answeredCount: number;
+          options: { option: { id: string }; share: number }[];
+          rating: { mean: number | null } | null;
+          nps: { score: number | null } | null;
+        } | null;
+      }[];
       change: {
         from: { wave: number };
         to: { wave: number };
-        options: { option: { id: string }; fromShare: number; toShare: number; change: { difference: number; confidenceInterval: Interval | null } }[];
+        options: {
+          option: { id: string };
+          fromShare: number;
+          toShare: number;
+          change: { difference: number; confidenceInterval: Interval | null };
+        }[];
         mean: { difference: number; confidenceInterval: Interval | null } | null;
         npsScore: { difference: number; confidenceInterval: Interval | null } | null;
       } | null;

@@ -1,17 +1,17 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { CsvExport } from "@/components/staff/csv-export";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery, uuidOr404 } from "@/lib/staff/api";
-import { staffFormat } from "@/lib/staff/format";
-import { staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { pollsText } from "@/lib/staff/polls-text";
-import { signalsText } from "@/lib/staff/signals-text";
-import { canUse } from "@/lib/staff/roles";
-import { requireSection, signInPath } from "@/lib/staff/session";
-import { localeParam } from "../../../../../locale-param";
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { CsvExport } from '@/components/staff/csv-export';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffFormat } from '@/lib/staff/format';
+import { staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { pollsText } from '@/lib/staff/polls-text';
+import { signalsText } from '@/lib/staff/signals-text';
+import { canUse } from '@/lib/staff/roles';
+import { requireSection, signInPath } from '@/lib/staff/session';
+import { localeParam } from '../../../../../locale-param';
 import {
   INSIGHTS_CROSSTAB,
   INSIGHTS_FREE_TEXT,
@@ -27,23 +27,22 @@ import {
   type WavesData,
   type WeightedData,
   type WordsData,
-} from "./insights.query";
-import { breakdownsFor } from "./breakdowns";
-import { CrosstabForm } from "./crosstab-form";
-import { AssuranceCounts } from "./assurance-counts";
-import { CrosstabView, FreeTextView, QuestionResultView, TrendView, WavesView, WeightedView } from "./sections";
+} from './insights.query';
+import { breakdownsFor } from './breakdowns';
+import { CrosstabForm } from './crosstab-form';
+import { AssuranceCounts } from './assurance-counts';
+import { CrosstabView, FreeTextView, QuestionResultView, TrendView, WavesView, WeightedView } from './sections';
 
-type Params = PageProps<"/[locale]/staff/polls/[id]/insights">;
+type Params = PageProps<'/[locale]/staff/polls/[id]/insights'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, staffText[locale].nav.insights);
 }
 
-
 export default async function InsightsPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
-  const viewer = await requireSection("insights");
+  const viewer = await requireSection('insights');
   const pollId = uuidOr404((await params).id);
   const query = await searchParams;
   const t = pollsText[locale].insightsPage;
@@ -56,28 +55,38 @@ export default async function InsightsPage({ params, searchParams }: Params) {
   if (!poll || !pollInsights) notFound();
 
   const questions = [...poll.questions].sort((a, b) => a.position - b.position);
-  const scored = questions.filter((q) => q.kind !== "FREE_TEXT");
-  const texts = questions.filter((q) => q.kind === "FREE_TEXT");
+  const scored = questions.filter((q) => q.kind !== 'FREE_TEXT');
+  const texts = questions.filter((q) => q.kind === 'FREE_TEXT');
   const pick = <T extends { id: string }>(list: T[], id: string | undefined) => list.find((q) => q.id === id) ?? list[0];
 
   // Every question but free text breaks down by district; choice questions also by another choice question.
-  const crosstabQuestion = pick(scored, param(query, "q"));
-  const byParam = param(query, "by");
+  const crosstabQuestion = pick(scored, param(query, 'q'));
+  const byParam = param(query, 'by');
   const byQuestion = breakdownsFor(crosstabQuestion, questions).find((q) => q.id === byParam);
   // A link asking for a question by itself (or RATING/NPS by a question) gets districts, and is told so.
-  const byRefused = byParam !== undefined && byParam !== "district" && !byQuestion;
-  const trendQuestion = pick(scored, param(query, "tq"));
-  const textQuestion = pick(texts, param(query, "text"));
-  const after = param(query, "after");
+  const byRefused = byParam !== undefined && byParam !== 'district' && !byQuestion;
+  const trendQuestion = pick(scored, param(query, 'tq'));
+  const textQuestion = pick(texts, param(query, 'text'));
+  const after = param(query, 'after');
 
   const [crosstab, trend, weighted, answers, words, waves] = await Promise.all([
     crosstabQuestion
-      ? staffQuery<CrosstabData>(INSIGHTS_CROSSTAB, { pollId, questionId: crosstabQuestion.id, byQuestionId: byQuestion?.id ?? null, locale: gl })
+      ? staffQuery<CrosstabData>(INSIGHTS_CROSSTAB, {
+          pollId,
+          questionId: crosstabQuestion.id,
+          byQuestionId: byQuestion?.id ?? null,
+          locale: gl,
+        })
       : null,
     trendQuestion ? staffQuery<TrendData>(INSIGHTS_TREND, { pollId, questionId: trendQuestion.id }) : null,
     scored.length ? staffQuery<WeightedData>(INSIGHTS_WEIGHTED, { pollId }) : null,
     textQuestion
-      ? staffQuery<{ pollInsights: Omit<FreeTextData["pollInsights"], "wordFrequency"> }>(INSIGHTS_FREE_TEXT, { pollId, questionId: textQuestion.id, after: after ?? null, locale: gl })
+      ? staffQuery<{ pollInsights: Omit<FreeTextData['pollInsights'], 'wordFrequency'> }>(INSIGHTS_FREE_TEXT, {
+          pollId,
+          questionId: textQuestion.id,
+          after: after ?? null,
+          locale: gl,
+        })
       : null,
     textQuestion ? staffQuery<WordsData>(INSIGHTS_WORDS, { pollId, questionId: textQuestion.id }) : null,
     staffQuery<WavesData>(INSIGHTS_WAVES, { pollId }),
@@ -100,12 +109,14 @@ export default async function InsightsPage({ params, searchParams }: Params) {
       <header className="staff-header">
         <div>
           <p className="breadcrumb">
-            <a href={localePath(locale, "/staff/polls")}>{pollsText[locale].listTitle}</a>
+            <a href={localePath(locale, '/staff/polls')}>{pollsText[locale].listTitle}</a>
           </p>
           <h1>{t.title(poll.title)}</h1>
         </div>
-        <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/polls/${pollId}/signals`)} data-signals-link>{signalsText[locale].link}</a>
-        {canUse(viewer.role, "pollBuilder") && (
+        <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/polls/${pollId}/signals`)} data-signals-link>
+          {signalsText[locale].link}
+        </a>
+        {canUse(viewer.role, 'pollBuilder') && (
           <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/polls/${pollId}`)}>
             {pollsText[locale].edit}
           </a>
@@ -119,7 +130,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         </div>
         <div className="staff-counter">
           <dt>{st.common.status}</dt>
-          <dd style={{ fontSize: "1.25rem" }}>
+          <dd style={{ fontSize: '1.25rem' }}>
             {f.join([pollsText[locale].status[poll.status], pollsText[locale].wave(f.number(poll.wave))])}
           </dd>
         </div>
@@ -141,14 +152,21 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         <h2 id="export-title">{t.exportTitle}</h2>
         <div className="staff-grid staff-grid--2">
           <CsvExport
-            href={exportHref("responses")}
+            href={exportHref('responses')}
             filename={`poll-${pollId}-responses.csv`}
             label={t.exportResponses}
             expectedRows={pollInsights.responseCount}
             locale={locale}
             text={exportText}
           />
-          <CsvExport href={exportHref("results")} filename={`poll-${pollId}-results.csv`} label={t.exportResults} expectedRows={null} locale={locale} text={exportText} />
+          <CsvExport
+            href={exportHref('results')}
+            filename={`poll-${pollId}-results.csv`}
+            label={t.exportResults}
+            expectedRows={null}
+            locale={locale}
+            text={exportText}
+          />
         </div>
       </section>
 
@@ -172,7 +190,14 @@ export default async function InsightsPage({ params, searchParams }: Params) {
             questionId={crosstabQuestion.id}
             byId={byQuestion?.id ?? null}
             hidden={{ tq: trendQuestion?.id, text: textQuestion?.id }}
-            text={{ title: t.crosstabTitle, question: t.crosstabQuestion, by: t.crosstabBy, byDistrict: t.byDistrict, byQuestion: t.byQuestion("{q}"), show: t.show }}
+            text={{
+              title: t.crosstabTitle,
+              question: t.crosstabQuestion,
+              by: t.crosstabBy,
+              byDistrict: t.byDistrict,
+              byQuestion: t.byQuestion('{q}'),
+              show: t.show,
+            }}
           />
           {byRefused && (
             <p className="staff-alert staff-alert--warn" role="status" data-crosstab-refused>
@@ -204,7 +229,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
                 ))}
               </select>
             </div>
-            <div className="staff-field" style={{ justifyContent: "end" }}>
+            <div className="staff-field" style={{ justifyContent: 'end' }}>
               <button type="submit" className="staff-button">
                 {t.show}
               </button>
@@ -242,7 +267,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
                     ))}
                   </select>
                 </div>
-                <div className="staff-field" style={{ justifyContent: "end" }}>
+                <div className="staff-field" style={{ justifyContent: 'end' }}>
                   <button type="submit" className="staff-button">
                     {t.show}
                   </button>
@@ -254,7 +279,11 @@ export default async function InsightsPage({ params, searchParams }: Params) {
               locale={locale}
               question={textQuestion}
               data={freeText}
-              moreHref={freeText.pollInsights.freeTextAnswers.pageInfo.hasNextPage ? `${keep({ after: freeText.pollInsights.freeTextAnswers.pageInfo.endCursor ?? undefined })}#free-text` : null}
+              moreHref={
+                freeText.pollInsights.freeTextAnswers.pageInfo.hasNextPage
+                  ? `${keep({ after: freeText.pollInsights.freeTextAnswers.pageInfo.endCursor ?? undefined })}#free-text`
+                  : null
+              }
               firstHref={after ? `${keep({})}#free-text` : null}
             />
           </>

@@ -1,18 +1,37 @@
-import { BarsChart } from "@/components/staff/charts/bars-chart";
-import { HeatmapChart } from "@/components/staff/charts/heatmap-chart";
-import { LineChart } from "@/components/staff/charts/line-chart";
-import { Tabs } from "@/components/staff/tabs";
-import type { Locale } from "@/lib/i18n/locales";
-import { staffFormat } from "@/lib/staff/format";
-import { pollsText } from "@/lib/staff/polls-text";
-import type { CrosstabData, FreeTextData, InsightsQuestion, Interval, QuestionResult, TrendData, WavesData, WeightedData } from "./insights.query";
+import { BarsChart } from '@/components/staff/charts/bars-chart';
+import { HeatmapChart } from '@/components/staff/charts/heatmap-chart';
+import { LineChart } from '@/components/staff/charts/line-chart';
+import { Tabs } from '@/components/staff/tabs';
+import type { Locale } from '@/lib/i18n/locales';
+import { staffFormat } from '@/lib/staff/format';
+import { pollsText } from '@/lib/staff/polls-text';
+import type {
+  CrosstabData,
+  FreeTextData,
+  InsightsQuestion,
+  Interval,
+  QuestionResult,
+  TrendData,
+  WavesData,
+  WeightedData,
+} from './insights.query';
 
 // The parts of the insights page. Each chart has its figures in a table beside or under it, so
 // nothing is only in a picture.
 
 type Props = { locale: Locale };
 
-function IntervalText({ interval, locale, digits = 1, percent = true }: { interval: Interval | null; locale: Locale; digits?: number; percent?: boolean }) {
+function IntervalText({
+  interval,
+  locale,
+  digits = 1,
+  percent = true,
+}: {
+  interval: Interval | null;
+  locale: Locale;
+  digits?: number;
+  percent?: boolean;
+}) {
   const f = staffFormat(locale);
   if (!interval) return <>—</>;
   const show = (v: number) => (percent ? f.percent(v, digits) : f.decimal(v, digits));
@@ -23,7 +42,11 @@ function IntervalText({ interval, locale, digits = 1, percent = true }: { interv
   );
 }
 
-export function QuestionResultView({ locale, question, result }: Props & { question: InsightsQuestion; result: QuestionResult | undefined }) {
+export function QuestionResultView({
+  locale,
+  question,
+  result,
+}: Props & { question: InsightsQuestion; result: QuestionResult | undefined }) {
   const t = pollsText[locale].insightsPage;
   const f = staffFormat(locale);
   const headingId = `q-${question.id}`;
@@ -42,7 +65,9 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
       <section className="staff-panel" aria-labelledby={headingId} data-question={question.id} data-withheld>
         <div className="staff-panel__head">
           <h3 id={headingId}>{question.prompt}</h3>
-          <span className="staff-muted staff-small">{f.join([pollsText[locale].kinds[question.kind], t.answered(f.number(result.answeredCount))])}</span>
+          <span className="staff-muted staff-small">
+            {f.join([pollsText[locale].kinds[question.kind], t.answered(f.number(result.answeredCount))])}
+          </span>
         </div>
         <p className="staff-muted">{t.withheldQuestion(f.number(result.responsesNeeded))}</p>
       </section>
@@ -56,7 +81,7 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
           {f.join([pollsText[locale].kinds[question.kind], t.answered(f.number(result.answeredCount))])}
         </span>
       </div>
-      {(question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE") && (
+      {(question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTIPLE_CHOICE') && (
         <div className="staff-grid staff-grid--2">
           <BarsChart
             locale={locale}
@@ -79,9 +104,15 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
               <thead>
                 <tr>
                   <th scope="col">{t.option}</th>
-                  <th scope="col" className="staff-num">{t.count}</th>
-                  <th scope="col" className="staff-num">{t.share}</th>
-                  <th scope="col" className="staff-num">{t.interval}</th>
+                  <th scope="col" className="staff-num">
+                    {t.count}
+                  </th>
+                  <th scope="col" className="staff-num">
+                    {t.share}
+                  </th>
+                  <th scope="col" className="staff-num">
+                    {t.interval}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -103,24 +134,24 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
           </div>
         </div>
       )}
-      {question.kind === "RATING" && result.rating && (
+      {question.kind === 'RATING' && result.rating && (
         <>
           <p>
             {result.rating.mean != null &&
               t.meanLine(
                 f.decimal(result.rating.mean, 2),
-                result.rating.confidenceInterval ? f.decimal(result.rating.confidenceInterval.low, 2) : "—",
-                result.rating.confidenceInterval ? f.decimal(result.rating.confidenceInterval.high, 2) : "—",
+                result.rating.confidenceInterval ? f.decimal(result.rating.confidenceInterval.low, 2) : '—',
+                result.rating.confidenceInterval ? f.decimal(result.rating.confidenceInterval.high, 2) : '—',
               )}
           </p>
           <Distribution locale={locale} label={question.prompt} distribution={result.rating.distribution} />
         </>
       )}
-      {question.kind === "NPS" && result.nps && (
+      {question.kind === 'NPS' && result.nps && (
         <>
           <p>
             {t.npsLine(
-              result.nps.score == null ? "—" : f.decimal(result.nps.score, 1),
+              result.nps.score == null ? '—' : f.decimal(result.nps.score, 1),
               result.nps.suppressed ? t.withheld : f.number(result.nps.promoters),
               result.nps.suppressed ? t.withheld : f.number(result.nps.passives),
               result.nps.suppressed ? t.withheld : f.number(result.nps.detractors),
@@ -133,7 +164,11 @@ export function QuestionResultView({ locale, question, result }: Props & { quest
   );
 }
 
-function Distribution({ locale, label, distribution }: Props & { label: string; distribution: { value: number; count: number; share: number; suppressed?: boolean }[] }) {
+function Distribution({
+  locale,
+  label,
+  distribution,
+}: Props & { label: string; distribution: { value: number; count: number; share: number; suppressed?: boolean }[] }) {
   const t = pollsText[locale].insightsPage;
   const f = staffFormat(locale);
   return (
@@ -153,8 +188,12 @@ function Distribution({ locale, label, distribution }: Props & { label: string; 
           <thead>
             <tr>
               <th scope="col">{t.value}</th>
-              <th scope="col" className="staff-num">{t.count}</th>
-              <th scope="col" className="staff-num">{t.share}</th>
+              <th scope="col" className="staff-num">
+                {t.count}
+              </th>
+              <th scope="col" className="staff-num">
+                {t.share}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -178,7 +217,7 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
   const rows = data.pollInsights.crosstab.rows;
   const rowName = (row: (typeof rows)[number]) => row.district?.name ?? row.byOption?.label ?? t.noDistrict;
   // Choice questions: a column per option; RATING and NPS (by district): a column per value, and the row's mean or score.
-  const choice = question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE";
+  const choice = question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTIPLE_CHOICE';
   const columns: { key: string; label: string }[] = choice
     ? question.options.map((o) => ({ key: o.id, label: o.label }))
     : (rows[0]?.values ?? []).map((v) => ({ key: String(v.value), label: f.number(v.value) }));
@@ -186,7 +225,7 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
     new Map<string, { count: number | null; share: number | null; suppressed: boolean }>(
       choice ? row.cells.map((c) => [c.option.id, c]) : row.values.map((v) => [String(v.value), v]),
     );
-  const summary = question.kind === "RATING" ? t.rowMean : question.kind === "NPS" ? t.rowNps : null;
+  const summary = question.kind === 'RATING' ? t.rowMean : question.kind === 'NPS' ? t.rowNps : null;
   const withheldMark = <span className="staff-suppressed">{t.withheld}</span>;
   const table = (
     <div className="staff-table-wrap" tabIndex={0}>
@@ -195,8 +234,14 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
         <thead>
           <tr>
             <th scope="col">{t.row}</th>
-            <th scope="col" className="staff-num">{t.rowAnswered}</th>
-            {summary && <th scope="col" className="staff-num">{summary}</th>}
+            <th scope="col" className="staff-num">
+              {t.rowAnswered}
+            </th>
+            {summary && (
+              <th scope="col" className="staff-num">
+                {summary}
+              </th>
+            )}
             {columns.map((c) => (
               <th scope="col" className="staff-num" key={c.key}>
                 {c.label}
@@ -207,18 +252,26 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
         <tbody>
           {rows.map((row, i) => {
             const cells = cellsOf(row);
-            const rowSummary = question.kind === "RATING" ? row.mean : row.npsScore;
+            const rowSummary = question.kind === 'RATING' ? row.mean : row.npsScore;
             return (
               <tr key={row.district?.id ?? row.byOption?.id ?? `none-${i}`}>
                 <th scope="row">{rowName(row)}</th>
                 <td className="staff-num">{row.answeredCount == null ? withheldMark : f.number(row.answeredCount)}</td>
-                {summary && <td className="staff-num">{rowSummary == null ? (row.suppressed ? withheldMark : "—") : f.decimal(rowSummary, question.kind === "RATING" ? 2 : 1)}</td>}
+                {summary && (
+                  <td className="staff-num">
+                    {rowSummary == null ? (row.suppressed ? withheldMark : '—') : f.decimal(rowSummary, question.kind === 'RATING' ? 2 : 1)}
+                  </td>
+                )}
                 {columns.map((c) => {
                   const cell = cells.get(c.key);
                   return (
                     <td className="staff-num" key={c.key}>
                       {!cell || cell.share == null ? (
-                        cell?.suppressed ? withheldMark : <span className="staff-suppressed">—</span>
+                        cell?.suppressed ? (
+                          withheldMark
+                        ) : (
+                          <span className="staff-suppressed">—</span>
+                        )
                       ) : (
                         <>
                           {f.percent(cell.share)}
@@ -253,8 +306,8 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
     <Tabs
       label={t.crosstabViews}
       tabs={[
-        { key: "table", label: t.table, panel: table },
-        { key: "heatmap", label: t.heatmap, panel: heatmap },
+        { key: 'table', label: t.table, panel: table },
+        { key: 'heatmap', label: t.heatmap, panel: heatmap },
       ]}
     />
   );
@@ -266,20 +319,20 @@ export function TrendView({ locale, question, data }: Props & { question: Insigh
   const days = data.pollInsights.trend.days;
   if (days.length === 0) return <p className="staff-muted">{t.noAnswers}</p>;
   const labels = days.map((d) => f.shortDay(d.day));
-  const choice = question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE";
+  const choice = question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTIPLE_CHOICE';
   const series = choice
     ? question.options.map((o) => ({ name: o.label, values: days.map((d) => d.options.find((c) => c.option.id === o.id)?.share ?? null) }))
-    : [{ name: question.kind === "NPS" ? t.score : t.mean, values: days.map((d) => (question.kind === "NPS" ? d.npsScore : d.mean)) }];
-  const show = (v: number | null) => (v == null ? t.withheld : choice ? f.percent(v) : f.decimal(v, question.kind === "NPS" ? 0 : 2));
+    : [{ name: question.kind === 'NPS' ? t.score : t.mean, values: days.map((d) => (question.kind === 'NPS' ? d.npsScore : d.mean)) }];
+  const show = (v: number | null) => (v == null ? t.withheld : choice ? f.percent(v) : f.decimal(v, question.kind === 'NPS' ? 0 : 2));
   return (
     <>
       <LineChart
         locale={locale}
         labels={labels}
         series={series}
-        valueKind={choice ? "share" : "number"}
-        min={question.kind === "RATING" ? 1 : question.kind === "NPS" ? -100 : 0}
-        max={question.kind === "RATING" ? 5 : question.kind === "NPS" ? 100 : undefined}
+        valueKind={choice ? 'share' : 'number'}
+        min={question.kind === 'RATING' ? 1 : question.kind === 'NPS' ? -100 : 0}
+        max={question.kind === 'RATING' ? 5 : question.kind === 'NPS' ? 100 : undefined}
         label={`${t.trendTitle}: ${question.prompt}`}
         loadingText={t.loadingChart}
       />
@@ -290,7 +343,9 @@ export function TrendView({ locale, question, data }: Props & { question: Insigh
             <thead>
               <tr>
                 <th scope="col">{t.day}</th>
-                <th scope="col" className="staff-num">{t.rowAnswered}</th>
+                <th scope="col" className="staff-num">
+                  {t.rowAnswered}
+                </th>
                 {series.map((s) => (
                   <th scope="col" className="staff-num" key={s.name}>
                     {s.name}
@@ -329,12 +384,12 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
         const question = questions.find((q) => q.id === r.question.id);
         if (!question) return null;
         const byId = new Map(r.options.map((o) => [o.option.id, o]));
-        const choice = question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE";
+        const choice = question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTIPLE_CHOICE';
         return (
           <section key={question.id} aria-label={question.prompt} data-weighted={question.id}>
             <h3>{question.prompt}</h3>
             <p className="staff-meta">
-              <span>{r.effectiveSampleSize == null ? "" : t.effectiveSample(f.decimal(r.effectiveSampleSize, 0))}</span>
+              <span>{r.effectiveSampleSize == null ? '' : t.effectiveSample(f.decimal(r.effectiveSampleSize, 0))}</span>
               <span>{t.coverage(f.percent(r.populationCoverage, 0))}</span>
               <span>{t.excluded(f.number(r.withoutDistrictCount), f.number(r.smallDistrictCount))}</span>
             </p>
@@ -368,8 +423,12 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
                     <thead>
                       <tr>
                         <th scope="col">{t.option}</th>
-                        <th scope="col" className="staff-num">{t.raw}</th>
-                        <th scope="col" className="staff-num">{t.weighted}</th>
+                        <th scope="col" className="staff-num">
+                          {t.raw}
+                        </th>
+                        <th scope="col" className="staff-num">
+                          {t.weighted}
+                        </th>
                         <th scope="col" className="staff-num">{`${t.weighted} — ${t.interval}`}</th>
                       </tr>
                     </thead>
@@ -379,8 +438,8 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
                         return (
                           <tr key={o.id}>
                             <th scope="row">{o.label}</th>
-                            <td className="staff-num">{w ? f.percent(w.rawShare) : "—"}</td>
-                            <td className="staff-num">{w?.weightedShare == null ? "—" : f.percent(w.weightedShare)}</td>
+                            <td className="staff-num">{w ? f.percent(w.rawShare) : '—'}</td>
+                            <td className="staff-num">{w?.weightedShare == null ? '—' : f.percent(w.weightedShare)}</td>
                             <td className="staff-num">
                               <IntervalText interval={w?.weightedConfidenceInterval ?? null} locale={locale} />
                             </td>
@@ -397,16 +456,22 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
                 <thead>
                   <tr>
                     <th scope="col">{t.mean}</th>
-                    <th scope="col" className="staff-num">{t.raw}</th>
-                    <th scope="col" className="staff-num">{t.weighted}</th>
-                    <th scope="col" className="staff-num">{t.interval}</th>
+                    <th scope="col" className="staff-num">
+                      {t.raw}
+                    </th>
+                    <th scope="col" className="staff-num">
+                      {t.weighted}
+                    </th>
+                    <th scope="col" className="staff-num">
+                      {t.interval}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   <tr>
                     <th scope="row">{t.mean}</th>
-                    <td className="staff-num">{r.rating.rawMean == null ? "—" : f.decimal(r.rating.rawMean, 2)}</td>
-                    <td className="staff-num">{r.rating.weightedMean == null ? "—" : f.decimal(r.rating.weightedMean, 2)}</td>
+                    <td className="staff-num">{r.rating.rawMean == null ? '—' : f.decimal(r.rating.rawMean, 2)}</td>
+                    <td className="staff-num">{r.rating.weightedMean == null ? '—' : f.decimal(r.rating.weightedMean, 2)}</td>
                     <td className="staff-num">
                       <IntervalText interval={r.rating.weightedConfidenceInterval} locale={locale} percent={false} digits={2} />
                     </td>
@@ -419,15 +484,19 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
                 <thead>
                   <tr>
                     <th scope="col">{t.score}</th>
-                    <th scope="col" className="staff-num">{t.raw}</th>
-                    <th scope="col" className="staff-num">{t.weighted}</th>
+                    <th scope="col" className="staff-num">
+                      {t.raw}
+                    </th>
+                    <th scope="col" className="staff-num">
+                      {t.weighted}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   <tr>
                     <th scope="row">NPS</th>
-                    <td className="staff-num">{r.nps.rawScore == null ? "—" : f.decimal(r.nps.rawScore, 1)}</td>
-                    <td className="staff-num">{r.nps.weightedScore == null ? "—" : f.decimal(r.nps.weightedScore, 1)}</td>
+                    <td className="staff-num">{r.nps.rawScore == null ? '—' : f.decimal(r.nps.rawScore, 1)}</td>
+                    <td className="staff-num">{r.nps.weightedScore == null ? '—' : f.decimal(r.nps.weightedScore, 1)}</td>
                   </tr>
                 </tbody>
               </table>
@@ -439,7 +508,13 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
   );
 }
 
-export function FreeTextView({ locale, question, data, moreHref, firstHref }: Props & { question: InsightsQuestion; data: FreeTextData; moreHref: string | null; firstHref: string | null }) {
+export function FreeTextView({
+  locale,
+  question,
+  data,
+  moreHref,
+  firstHref,
+}: Props & { question: InsightsQuestion; data: FreeTextData; moreHref: string | null; firstHref: string | null }) {
   const t = pollsText[locale].insightsPage;
   const f = staffFormat(locale);
   const { wordFrequency, freeTextAnswers } = data.pollInsights;
@@ -467,8 +542,12 @@ export function FreeTextView({ locale, question, data, moreHref, firstHref }: Pr
                 <thead>
                   <tr>
                     <th scope="col">{t.word}</th>
-                    <th scope="col" className="staff-num">{t.occurrences}</th>
-                    <th scope="col" className="staff-num">{t.answersUsing}</th>
+                    <th scope="col" className="staff-num">
+                      {t.occurrences}
+                    </th>
+                    <th scope="col" className="staff-num">
+                      {t.answersUsing}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -524,8 +603,8 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
     <div className="staff-form">
       {all.map((qw) => {
         const question = questions.find((q) => q.id === qw.question.id);
-        if (!question || question.kind === "FREE_TEXT") return null;
-        const choice = question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE";
+        if (!question || question.kind === 'FREE_TEXT') return null;
+        const choice = question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTIPLE_CHOICE';
         const change = qw.change;
         return (
           <section key={question.id} aria-label={question.prompt}>
@@ -538,7 +617,9 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
                   // A wave without answers has no shares (not shares of 0).
                   const answered = (w.result?.answeredCount ?? 0) > 0;
                   return {
-                    name: answered ? pollsText[locale].wave(f.number(w.poll.wave)) : `${pollsText[locale].wave(f.number(w.poll.wave))} (${t.noAnswers})`,
+                    name: answered
+                      ? pollsText[locale].wave(f.number(w.poll.wave))
+                      : `${pollsText[locale].wave(f.number(w.poll.wave))} (${t.noAnswers})`,
                     values: question.options.map((_, i) => (answered ? (w.result?.options[i]?.share ?? null) : null)),
                   };
                 })}
@@ -554,10 +635,18 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
                   <thead>
                     <tr>
                       <th scope="col">{choice ? t.option : t.value}</th>
-                      <th scope="col" className="staff-num">{pollsText[locale].wave(f.number(change.from.wave))}</th>
-                      <th scope="col" className="staff-num">{pollsText[locale].wave(f.number(change.to.wave))}</th>
-                      <th scope="col" className="staff-num">{t.change}</th>
-                      <th scope="col" className="staff-num">{t.interval}</th>
+                      <th scope="col" className="staff-num">
+                        {pollsText[locale].wave(f.number(change.from.wave))}
+                      </th>
+                      <th scope="col" className="staff-num">
+                        {pollsText[locale].wave(f.number(change.to.wave))}
+                      </th>
+                      <th scope="col" className="staff-num">
+                        {t.change}
+                      </th>
+                      <th scope="col" className="staff-num">
+                        {t.interval}
+                      </th>
                       <th scope="col">{t.significant}</th>
                     </tr>
                   </thead>
@@ -567,40 +656,46 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
                       const significant = ci ? ci.low > 0 || ci.high < 0 : false;
                       return (
                         <tr key={o.option.id}>
-                          <th scope="row">{question.options[i]?.label ?? ""}</th>
+                          <th scope="row">{question.options[i]?.label ?? ''}</th>
                           <td className="staff-num">{f.percent(o.fromShare)}</td>
                           <td className="staff-num">{f.percent(o.toShare)}</td>
                           <td className="staff-num">{t.points(f.points(o.change.difference))}</td>
-                          <td className="staff-num">{ci ? `${f.points(ci.low)} … ${f.points(ci.high)}` : "—"}</td>
+                          <td className="staff-num">{ci ? `${f.points(ci.low)} … ${f.points(ci.high)}` : '—'}</td>
                           <td>
-                            <span className={`staff-badge ${significant ? "staff-badge--info" : ""}`}>{significant ? t.significant : t.notSignificant}</span>
+                            <span className={`staff-badge ${significant ? 'staff-badge--info' : ''}`}>
+                              {significant ? t.significant : t.notSignificant}
+                            </span>
                           </td>
                         </tr>
                       );
                     })}
                     {(() => {
                       // The mean (RATING) or the score (NPS) of each of the two waves compared, beside their change.
-                      const measure = change.mean ? "mean" : change.npsScore ? "nps" : null;
+                      const measure = change.mean ? 'mean' : change.npsScore ? 'nps' : null;
                       if (!measure) return null;
-                      const difference = (measure === "mean" ? change.mean : change.npsScore)!;
+                      const difference = (measure === 'mean' ? change.mean : change.npsScore)!;
                       const value = (wave: number) => {
                         const result = qw.waves.find((w) => w.poll.wave === wave)?.result;
-                        const v = measure === "mean" ? result?.rating?.mean : result?.nps?.score;
-                        return v == null ? t.noAnswers : measure === "mean" ? f.decimal(v, 2) : f.decimal(v, 0);
+                        const v = measure === 'mean' ? result?.rating?.mean : result?.nps?.score;
+                        return v == null ? t.noAnswers : measure === 'mean' ? f.decimal(v, 2) : f.decimal(v, 0);
                       };
                       const ci = difference.confidenceInterval;
                       const significant = ci ? ci.low > 0 || ci.high < 0 : false;
                       return (
                         <tr>
-                          <th scope="row">{measure === "mean" ? t.mean : "NPS"}</th>
+                          <th scope="row">{measure === 'mean' ? t.mean : 'NPS'}</th>
                           <td className="staff-num">{value(change.from.wave)}</td>
                           <td className="staff-num">{value(change.to.wave)}</td>
-                          <td className="staff-num">{measure === "mean" ? f.signed(difference.difference, 2) : f.signed(difference.difference, 0)}</td>
                           <td className="staff-num">
-                            <IntervalText interval={ci} locale={locale} percent={false} digits={measure === "mean" ? 2 : 0} />
+                            {measure === 'mean' ? f.signed(difference.difference, 2) : f.signed(difference.difference, 0)}
+                          </td>
+                          <td className="staff-num">
+                            <IntervalText interval={ci} locale={locale} percent={false} digits={measure === 'mean' ? 2 : 0} />
                           </td>
                           <td>
-                            <span className={`staff-badge ${significant ? "staff-badge--info" : ""}`}>{significant ? t.significant : t.notSignificant}</span>
+                            <span className={`staff-badge ${significant ? 'staff-badge--info' : ''}`}>
+                              {significant ? t.significant : t.notSignificant}
+                            </span>
                           </td>
                         </tr>
                       );

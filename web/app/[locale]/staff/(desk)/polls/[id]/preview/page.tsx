@@ -1,14 +1,14 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { PollForm } from "@/app/[locale]/polls/[id]/poll-form";
-import { graphqlLocale, locales } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery, uuidOr404 } from "@/lib/staff/api";
-import { staffText } from "@/lib/staff/i18n";
-import { staffMetadata } from "@/lib/staff/page";
-import { pollsText } from "@/lib/staff/polls-text";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../../locale-param";
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PollForm } from '@/app/[locale]/polls/[id]/poll-form';
+import { graphqlLocale, locales } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffText } from '@/lib/staff/i18n';
+import { staffMetadata } from '@/lib/staff/page';
+import { pollsText } from '@/lib/staff/polls-text';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../../locale-param';
 
 const PREVIEW_QUERY = /* GraphQL */ `
   query StaffPollPreview($id: ID!, $locale: Locale!) {
@@ -51,7 +51,7 @@ interface PreviewData {
     districts: { id: string; name: string }[];
     questions: {
       id: string;
-      kind: "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "RATING" | "NPS" | "FREE_TEXT";
+      kind: 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'RATING' | 'NPS' | 'FREE_TEXT';
       position: number;
       prompt: string;
       required: boolean;
@@ -63,7 +63,7 @@ interface PreviewData {
   districts: { id: string; name: string }[];
 }
 
-type Params = PageProps<"/[locale]/staff/polls/[id]/preview">;
+type Params = PageProps<'/[locale]/staff/polls/[id]/preview'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -73,7 +73,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 /** The poll exactly as the public form shows it (the public component itself), made inert. */
 export default async function PollPreviewPage({ params }: Params) {
   const locale = await localeParam(params);
-  await requireSection("pollBuilder");
+  await requireSection('pollBuilder');
   const id = uuidOr404((await params).id);
   const t = pollsText[locale].builder;
   const { poll, districts } = await staffQuery<PreviewData>(PREVIEW_QUERY, { id, locale: graphqlLocale[locale] });
@@ -101,7 +101,13 @@ export default async function PollPreviewPage({ params }: Params) {
           <h2>{poll.title}</h2>
           {poll.description && <p className="page__intro">{poll.description}</p>}
           <div inert>
-            <PollForm pollId={poll.id} locale={locale} questions={questions} asksDistrict={poll.asksDistrict || poll.districts.length > 0} districts={eligible} />
+            <PollForm
+              pollId={poll.id}
+              locale={locale}
+              questions={questions}
+              asksDistrict={poll.asksDistrict || poll.districts.length > 0}
+              districts={eligible}
+            />
           </div>
         </div>
       </div>

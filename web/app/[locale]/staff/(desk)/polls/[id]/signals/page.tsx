@@ -1,20 +1,20 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/staff/action-form";
-import { DayField } from "@/components/staff/day-field";
-import { graphqlLocale } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/routing";
-import { staffQuery, uuidOr404 } from "@/lib/staff/api";
-import { cityDay, cityTime, dayFieldValue } from "@/lib/staff/dates";
-import { staffFormat } from "@/lib/staff/format";
-import { formLabels, staffText } from "@/lib/staff/i18n";
-import { param, staffMetadata } from "@/lib/staff/page";
-import { participationText } from "@/lib/staff/participation-text";
-import { pollsText } from "@/lib/staff/polls-text";
-import { signalsText } from "@/lib/staff/signals-text";
-import { requireSection } from "@/lib/staff/session";
-import { localeParam } from "../../../../../locale-param";
-import { quarantineCluster, quarantineWindow, releaseQuarantine } from "./actions";
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ActionForm } from '@/components/staff/action-form';
+import { DayField } from '@/components/staff/day-field';
+import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { cityDay, cityTime, dayFieldValue } from '@/lib/staff/dates';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels, staffText } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { participationText } from '@/lib/staff/participation-text';
+import { pollsText } from '@/lib/staff/polls-text';
+import { signalsText } from '@/lib/staff/signals-text';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../../locale-param';
+import { quarantineCluster, quarantineWindow, releaseQuarantine } from './actions';
 
 // A poll's abuse signals (issue 13 item 5): answers by what they proved, bursts against the poll's
 // typical minute, clusters from one network and browser family, and the quarantines that hold
@@ -61,20 +61,29 @@ const SIGNALS = /* GraphQL */ `
 interface SignalsData {
   poll: { id: string; title: string } | null;
   pollAbuseSignals: {
-    assuranceCounts: { assurance: "CHALLENGED" | "UNCHALLENGED" | "PHONE" | "RESIDENT"; count: number }[];
+    assuranceCounts: { assurance: 'CHALLENGED' | 'UNCHALLENGED' | 'PHONE' | 'RESIDENT'; count: number }[];
     quarantinedCount: number;
     baselinePerMinute: number;
     bursts: { minute: string; answers: number; baseline: number }[];
     clusters: { id: string; windowStart: string; answers: number; quarantined: boolean }[];
-    quarantines: { id: string; clusterId: string | null; windowFrom: string | null; windowTo: string | null; reason: string; responses: number; createdAt: string; releasedAt: string | null }[];
+    quarantines: {
+      id: string;
+      clusterId: string | null;
+      windowFrom: string | null;
+      windowTo: string | null;
+      reason: string;
+      responses: number;
+      createdAt: string;
+      releasedAt: string | null;
+    }[];
   };
 }
 
-const ASSURANCES = ["CHALLENGED", "UNCHALLENGED", "PHONE", "RESIDENT"] as const;
+const ASSURANCES = ['CHALLENGED', 'UNCHALLENGED', 'PHONE', 'RESIDENT'] as const;
 /** A cluster is answers within ten minutes of its start. */
 const CLUSTER_MINUTES = 10;
 
-type Params = PageProps<"/[locale]/staff/polls/[id]/signals">;
+type Params = PageProps<'/[locale]/staff/polls/[id]/signals'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -83,7 +92,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function SignalsPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
-  await requireSection("insights");
+  await requireSection('insights');
   const pollId = uuidOr404((await params).id);
   const query = await searchParams;
   const t = signalsText[locale];
@@ -97,9 +106,10 @@ export default async function SignalsPage({ params, searchParams }: Params) {
   const clusterWindow = (start: string) => f.span(start, new Date(Date.parse(start) + CLUSTER_MINUTES * 60_000).toISOString());
   const labels = formLabels(locale);
   const fieldLabels = t.fields;
-  const done = param(query, "done");
-  const held = Number(param(query, "n") ?? "");
-  const doneMessage = done === "released" ? t.done.released : done === "quarantined" && Number.isInteger(held) ? t.done.quarantined(f.number(held)) : null;
+  const done = param(query, 'done');
+  const held = Number(param(query, 'n') ?? '');
+  const doneMessage =
+    done === 'released' ? t.done.released : done === 'quarantined' && Number.isInteger(held) ? t.done.quarantined(f.number(held)) : null;
   // The window form starts at the past hour and ends at the next, in the city.
   const now = new Date();
   const hour = (offset: number) => `${cityTime(new Date(now.getTime() + offset * 3_600_000)).slice(0, 2)}:00`;
@@ -110,8 +120,8 @@ export default async function SignalsPage({ params, searchParams }: Params) {
       <header className="staff-header">
         <div>
           <p className="breadcrumb">
-            <a href={localePath(locale, "/staff/polls")}>{pollsText[locale].listTitle}</a>
-            {" / "}
+            <a href={localePath(locale, '/staff/polls')}>{pollsText[locale].listTitle}</a>
+            {' / '}
             <a href={localePath(locale, `/staff/polls/${pollId}/insights`)}>{pollsText[locale].insights}</a>
           </p>
           <h1>{t.title(poll.title)}</h1>
@@ -153,16 +163,24 @@ export default async function SignalsPage({ params, searchParams }: Params) {
               <thead>
                 <tr>
                   <th scope="col">{t.minute}</th>
-                  <th scope="col" className="staff-num">{t.answers}</th>
-                  <th scope="col" className="staff-num">{t.typical}</th>
+                  <th scope="col" className="staff-num">
+                    {t.answers}
+                  </th>
+                  <th scope="col" className="staff-num">
+                    {t.typical}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {signals.bursts.map((b) => (
                   <tr key={b.minute}>
                     <th scope="row">{f.dateTime(b.minute)}</th>
-                    <td className="staff-num" data-label={t.answers}>{f.number(b.answers)}</td>
-                    <td className="staff-num" data-label={t.typical}>{f.decimal(b.baseline, Number.isInteger(b.baseline) ? 0 : 1)}</td>
+                    <td className="staff-num" data-label={t.answers}>
+                      {f.number(b.answers)}
+                    </td>
+                    <td className="staff-num" data-label={t.typical}>
+                      {f.decimal(b.baseline, Number.isInteger(b.baseline) ? 0 : 1)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -182,7 +200,9 @@ export default async function SignalsPage({ params, searchParams }: Params) {
               <thead>
                 <tr>
                   <th scope="col">{t.window}</th>
-                  <th scope="col" className="staff-num">{t.answers}</th>
+                  <th scope="col" className="staff-num">
+                    {t.answers}
+                  </th>
                   <th scope="col">{t.state}</th>
                   <th scope="col">{st.common.actions}</th>
                 </tr>
@@ -191,19 +211,36 @@ export default async function SignalsPage({ params, searchParams }: Params) {
                 {signals.clusters.map((c, i) => (
                   <tr key={c.id} data-cluster={c.answers}>
                     <th scope="row">{clusterWindow(c.windowStart)}</th>
-                    <td className="staff-num" data-label={t.answers}>{f.number(c.answers)}</td>
+                    <td className="staff-num" data-label={t.answers}>
+                      {f.number(c.answers)}
+                    </td>
                     <td data-label={t.state}>
-                      <span className={c.quarantined ? "staff-badge staff-badge--bad" : "staff-badge"}>{c.quarantined ? t.held : t.notHeld}</span>
+                      <span className={c.quarantined ? 'staff-badge staff-badge--bad' : 'staff-badge'}>
+                        {c.quarantined ? t.held : t.notHeld}
+                      </span>
                     </td>
                     <td>
                       {!c.quarantined && (
                         // A reason first: the quarantine is audited with it (closed until asked for, so the table stays short).
                         <details>
                           <summary className="staff-button staff-button--small">{t.quarantine}</summary>
-                          <ActionForm action={quarantineCluster.bind(null, pollId, c.id)} className="staff-form" labels={labels} fieldLabels={fieldLabels} aria-label={t.quarantineCluster(clusterWindow(c.windowStart))}>
+                          <ActionForm
+                            action={quarantineCluster.bind(null, pollId, c.id)}
+                            className="staff-form"
+                            labels={labels}
+                            fieldLabels={fieldLabels}
+                            aria-label={t.quarantineCluster(clusterWindow(c.windowStart))}
+                          >
                             <div className="staff-field">
                               <label htmlFor={`cluster-reason-${i}`}>{t.reason}</label>
-                              <input id={`cluster-reason-${i}`} name="reason" required maxLength={500} dir="auto" aria-describedby="reason-hint" />
+                              <input
+                                id={`cluster-reason-${i}`}
+                                name="reason"
+                                required
+                                maxLength={500}
+                                dir="auto"
+                                aria-describedby="reason-hint"
+                              />
                             </div>
                             <div>
                               <button type="submit" className="staff-button staff-button--danger staff-button--small">
@@ -230,18 +267,40 @@ export default async function SignalsPage({ params, searchParams }: Params) {
         <p className="staff-muted staff-small" id="window-hint">
           {t.windowIntro}
         </p>
-        <ActionForm action={quarantineWindow.bind(null, pollId)} className="staff-form" labels={labels} fieldLabels={fieldLabels} aria-label={t.windowTitle}>
-          {(["from", "to"] as const).map((end) => (
+        <ActionForm
+          action={quarantineWindow.bind(null, pollId)}
+          className="staff-form"
+          labels={labels}
+          fieldLabels={fieldLabels}
+          aria-label={t.windowTitle}
+        >
+          {(['from', 'to'] as const).map((end) => (
             <fieldset className="staff-fieldset" key={end}>
               <legend>{t[end]}</legend>
               <div className="staff-fields">
                 <div className="staff-field">
                   <label htmlFor={`window-${end}-day`}>{t.day}</label>
-                  <DayField id={`window-${end}-day`} name={`${end}Day`} locale={locale} label={`${t[end]} — ${t.day}`} defaultValue={today} required aria-describedby="window-hint" />
+                  <DayField
+                    id={`window-${end}-day`}
+                    name={`${end}Day`}
+                    locale={locale}
+                    label={`${t[end]} — ${t.day}`}
+                    defaultValue={today}
+                    required
+                    aria-describedby="window-hint"
+                  />
                 </div>
                 <div className="staff-field">
                   <label htmlFor={`window-${end}-time`}>{t.time}</label>
-                  <input id={`window-${end}-time`} name={`${end}Time`} type="time" step={3600} required defaultValue={hour(end === "from" ? -1 : 1)} dir="ltr" />
+                  <input
+                    id={`window-${end}-time`}
+                    name={`${end}Time`}
+                    type="time"
+                    step={3600}
+                    required
+                    defaultValue={hour(end === 'from' ? -1 : 1)}
+                    dir="ltr"
+                  />
                 </div>
               </div>
             </fieldset>
@@ -269,7 +328,9 @@ export default async function SignalsPage({ params, searchParams }: Params) {
                 <tr>
                   <th scope="col">{t.what}</th>
                   <th scope="col">{t.reason}</th>
-                  <th scope="col" className="staff-num">{t.responses}</th>
+                  <th scope="col" className="staff-num">
+                    {t.responses}
+                  </th>
                   <th scope="col">{t.created}</th>
                   <th scope="col">{t.state}</th>
                 </tr>
@@ -278,23 +339,33 @@ export default async function SignalsPage({ params, searchParams }: Params) {
                 {signals.quarantines.map((q) => {
                   const cluster = signals.clusters.find((c) => c.id === q.clusterId);
                   const what = q.clusterId
-                    ? cluster ? t.cluster(clusterWindow(cluster.windowStart)) : t.clusterGone
-                    : t.timeWindow(q.windowFrom && q.windowTo ? f.span(q.windowFrom, q.windowTo) : "");
+                    ? cluster
+                      ? t.cluster(clusterWindow(cluster.windowStart))
+                      : t.clusterGone
+                    : t.timeWindow(q.windowFrom && q.windowTo ? f.span(q.windowFrom, q.windowTo) : '');
                   return (
-                    <tr key={q.id} data-quarantine={q.releasedAt ? "released" : "active"}>
+                    <tr key={q.id} data-quarantine={q.releasedAt ? 'released' : 'active'}>
                       <th scope="row">{what}</th>
                       <td data-label={t.reason}>
                         <bdi>{q.reason}</bdi>
                       </td>
-                      <td className="staff-num" data-label={t.responses}>{f.number(q.responses)}</td>
-                      <td className="staff-small" data-label={t.created}>{f.dateTime(q.createdAt)}</td>
+                      <td className="staff-num" data-label={t.responses}>
+                        {f.number(q.responses)}
+                      </td>
+                      <td className="staff-small" data-label={t.created}>
+                        {f.dateTime(q.createdAt)}
+                      </td>
                       <td data-label={t.state}>
                         {q.releasedAt ? (
                           <span className="staff-small">{t.released(f.dateTime(q.releasedAt))}</span>
                         ) : (
                           <ActionForm action={releaseQuarantine.bind(null, pollId, q.id)} labels={labels} aria-label={t.releaseOne(what)}>
-                            <span className="staff-badge staff-badge--bad">{t.active}</span>{" "}
-                            <button type="submit" className="staff-button staff-button--quiet staff-button--small" aria-label={t.releaseOne(what)}>
+                            <span className="staff-badge staff-badge--bad">{t.active}</span>{' '}
+                            <button
+                              type="submit"
+                              className="staff-button staff-button--quiet staff-button--small"
+                              aria-label={t.releaseOne(what)}
+                            >
                               {t.release}
                             </button>
                           </ActionForm>
