@@ -20,6 +20,7 @@ export default tseslint.config(
       'tests/e2e/screenshots/**',
       '**/*.d.ts',
       'web/public/**',
+      'web/lib/api/graphql.generated.ts',
     ],
   },
   js.configs.recommended,

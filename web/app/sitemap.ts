@@ -6,17 +6,12 @@ import { addDays, today } from '@/lib/calendar';
 import { locales } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { siteOrigin } from '@/lib/site';
+import type { SitemapQuery, SitemapQueryVariables } from '@/lib/api/graphql.generated';
 
 // Read from the API on each request; `next build` must not call it.
 export const dynamic = 'force-dynamic';
 
-interface SitemapData {
-  polls: { edges: { node: { id: string; updatedAt: string } }[] };
-  news: { edges: { node: { slug: string; updatedAt: string } }[] };
-  events: { edges: { node: { id: string; updatedAt: string } }[] };
-}
-
-const SITEMAP_QUERY: TypedDocumentNode<SitemapData, { from: string; to: string }> = gql`
+const SITEMAP_QUERY: TypedDocumentNode<SitemapQuery, SitemapQueryVariables> = gql`
   query Sitemap($from: String!, $to: String!) {
     polls(first: 50) {
       edges {

@@ -2,6 +2,7 @@ import { gql } from '@apollo/client';
 import { formatNumber } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import type { Locale } from '@/lib/i18n/locales';
+import type { DistrictListFieldsFragment } from '@/lib/api/graphql.generated';
 
 // Operations that show the district list spread this fragment; they must declare `$locale: Locale!`.
 export const DISTRICT_LIST_FIELDS = gql`
@@ -13,12 +14,7 @@ export const DISTRICT_LIST_FIELDS = gql`
   }
 `;
 
-export interface DistrictListFields {
-  id: string;
-  code: number;
-  name: string;
-  population: number;
-}
+export type DistrictListFields = DistrictListFieldsFragment;
 
 interface DistrictListProps {
   districts: DistrictListFields[];

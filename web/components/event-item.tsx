@@ -1,10 +1,10 @@
 import { gql } from '@apollo/client';
-import type { EventKind, EventStatus } from '@/lib/api/schema';
 import { formatDayMonth, formatDayWithWeekday, formatTime, isoDay } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { LocalizedText } from '@/components/localized-text';
+import type { EventListFieldsFragment } from '@/lib/api/graphql.generated';
 
 // Operations that list events spread this fragment; they must declare `$locale: Locale!`.
 export const EVENT_LIST_FIELDS = gql`
@@ -34,22 +34,7 @@ export const EVENT_LIST_FIELDS = gql`
   }
 `;
 
-export interface EventListFields {
-  id: string;
-  kind: EventKind;
-  title: string;
-  /** The LocalDate it starts on. */
-  date: string;
-  startsAt: string;
-  endsAt: string;
-  allDay: boolean;
-  status: EventStatus;
-  pinned: boolean;
-  venue: string | null;
-  lunarHijriDate: { text: string } | null;
-  occasion: { id: string; holiday: boolean } | null;
-  district: { id: string; code: number; name: string } | null;
-}
+export type EventListFields = EventListFieldsFragment;
 
 export function eventHref(locale: Locale, id: string): string {
   return localePath(locale, `/events/${encodeURIComponent(id)}`);

@@ -1,9 +1,9 @@
 import { gql } from '@apollo/client';
-import type { GoalCategory, GoalStatus } from '@/lib/api/schema';
 import { formatDate, formatNumber, isoDay } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
+import type { GoalCardFieldsFragment } from '@/lib/api/graphql.generated';
 
 // Operations that show goal cards spread this fragment; they must declare `$locale: Locale!`.
 export const GOAL_CARD_FIELDS = gql`
@@ -18,15 +18,7 @@ export const GOAL_CARD_FIELDS = gql`
   }
 `;
 
-export interface GoalCardFields {
-  id: string;
-  title: string;
-  description: string | null;
-  category: GoalCategory;
-  position: number;
-  status: GoalStatus;
-  updatedAt: string;
-}
+export type GoalCardFields = GoalCardFieldsFragment;
 
 interface GoalCardProps {
   goal: GoalCardFields;

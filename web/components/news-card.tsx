@@ -4,6 +4,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { LocalizedText } from '@/components/localized-text';
 import { fallbackProps } from '@/lib/i18n/fallback';
+import type { NewsCardFieldsFragment } from '@/lib/api/graphql.generated';
 
 // Operations that list news spread this fragment; they must declare `$locale: Locale!`.
 export const NEWS_CARD_FIELDS = gql`
@@ -20,14 +21,7 @@ export const NEWS_CARD_FIELDS = gql`
   }
 `;
 
-export interface NewsCardFields {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string | null;
-  publishedAt: string;
-  district: { id: string; name: string } | null;
-}
+export type NewsCardFields = NewsCardFieldsFragment;
 
 export function newsHref(locale: Locale, slug: string): string {
   return localePath(locale, `/news/${slug}`);

@@ -1,11 +1,11 @@
 import { gql } from '@apollo/client';
-import type { PollStatus, ResultsVisibility } from '@/lib/api/schema';
 import { formatDate, formatNumber, isoDay } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { LocalizedText } from '@/components/localized-text';
 import { fallbackProps } from '@/lib/i18n/fallback';
+import type { PollCardFieldsFragment } from '@/lib/api/graphql.generated';
 
 // Operations that show poll cards spread this fragment; they must declare `$locale: Locale!`.
 export const POLL_CARD_FIELDS = gql`
@@ -23,16 +23,7 @@ export const POLL_CARD_FIELDS = gql`
   }
 `;
 
-export interface PollCardFields {
-  id: string;
-  title: string;
-  description: string | null;
-  status: PollStatus;
-  opensAt: string | null;
-  closesAt: string | null;
-  resultsVisibility: ResultsVisibility;
-  questions: { id: string }[];
-}
+export type PollCardFields = PollCardFieldsFragment;
 
 interface PollCardProps {
   poll: PollCardFields;

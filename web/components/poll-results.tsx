@@ -1,4 +1,4 @@
-import type { QuestionKind } from '@/lib/api/schema';
+import type { PollResultsFieldsFragment, ResponseAssurance } from '@/lib/api/graphql.generated';
 import { formatDecimal, formatNumber, formatPercent } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { pollText } from '@/lib/i18n/poll-text';
@@ -9,43 +9,14 @@ import { pollText } from '@/lib/i18n/poll-text';
 // in Persian. Also rendered by the live results client component, hence no server-only imports
 // (its GraphQL fragment lives in poll-results.fragment.ts, away from the browser bundle).
 
-interface ValueCount {
-  value: number;
-  count: number;
-  share: number;
-  /** Disclosure control: withheld (count and share read 0). */
-  suppressed?: boolean;
-}
+type ValueCount = NonNullable<QuestionResultFields['rating']>['distribution'][number];
 
-export interface QuestionResultFields {
-  answeredCount: number;
-  /** Disclosure control: fewer answers than the poll's minimum; only answeredCount is shown. */
-  withheld?: boolean;
-  responsesNeeded?: number;
-  question: { id: string; kind: QuestionKind; prompt: string };
-  options: { option: { id: string; label: string }; count: number; share: number; suppressed?: boolean }[];
-  rating: { mean: number | null; suppressed?: boolean; distribution: ValueCount[] } | null;
-  nps: {
-    score: number | null;
-    promoters: number;
-    passives: number;
-    detractors: number;
-    suppressed?: boolean;
-    distribution: ValueCount[];
-  } | null;
-}
+export type QuestionResultFields = PollResultsFields['questions'][number];
 
-export type ResponseAssurance = 'CHALLENGED' | 'UNCHALLENGED' | 'PHONE' | 'RESIDENT';
+export type { ResponseAssurance };
 
-export interface PollResultsFields {
-  responseCount: number;
-  /** Responses verified as one person's only answer (by phone or the resident list). */
-  verifiedCount: number;
-  /** Answers received but still in the answer mix, waiting for a batch of ten (docs/privacy.md). */
-  waitingCount: number;
-  assuranceCounts: { assurance: ResponseAssurance; count: number }[];
-  questions: QuestionResultFields[];
-}
+/** What a results page selects (poll-results.fragment.ts). */
+export type PollResultsFields = PollResultsFieldsFragment;
 
 interface PollResultsChartProps {
   results: PollResultsFields;

@@ -1,16 +1,10 @@
 import { formatDate, formatNumber } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import type { Locale } from '@/lib/i18n/locales';
+import type { SiteStatsQuery } from '@/lib/api/graphql.generated';
 
 /** The four counters of the customer's old site: today, yesterday, all visits, the record day. */
-export interface SiteStatsFields {
-  today: number;
-  yesterday: number;
-  total: number;
-  maxDaily: number;
-  /** The record day, a LocalDate (YYYY-MM-DD); null before the first visit. */
-  maxDailyDate: string | null;
-}
+export type SiteStatsFields = SiteStatsQuery['siteStats'];
 
 export function SiteStats({ stats, locale }: { stats: SiteStatsFields; locale: Locale }) {
   const t = getDictionary(locale).footer;

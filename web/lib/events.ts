@@ -1,23 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { EVENT_LIST_FIELDS, eventDays, type EventListFields } from '@/components/event-item';
 import { query } from './apollo';
-import type { GraphqlLocale, PageInfo } from './api/schema';
 import { graphqlLocale, type Locale } from './i18n/locales';
+import type { CalendarEventsQuery, CalendarEventsQueryVariables } from '@/lib/api/graphql.generated';
 
-interface EventsData {
-  events: { pageInfo: PageInfo; edges: { node: EventListFields }[] };
-}
+type EventsData = CalendarEventsQuery;
 
-type EventsVariables = {
-  locale: GraphqlLocale;
-  from: string;
-  to: string;
-  first: number;
-  after: string | null;
-  district: string | null;
-};
-
-const EVENTS_QUERY: TypedDocumentNode<EventsData, EventsVariables> = gql`
+const EVENTS_QUERY: TypedDocumentNode<CalendarEventsQuery, CalendarEventsQueryVariables> = gql`
   query CalendarEvents($locale: Locale!, $from: String!, $to: String!, $first: Int!, $after: String, $district: ID) {
     events(from: $from, to: $to, first: $first, after: $after, district: $district) {
       pageInfo {

@@ -1,8 +1,9 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { SiteStatsFields } from '@/components/site-stats';
 import { query } from './apollo';
+import type { SiteStatsQuery, SiteStatsQueryVariables } from '@/lib/api/graphql.generated';
 
-const SITE_STATS_QUERY: TypedDocumentNode<{ siteStats: SiteStatsFields }, Record<string, never>> = gql`
+const SITE_STATS_QUERY: TypedDocumentNode<SiteStatsQuery, SiteStatsQueryVariables> = gql`
   query SiteStats {
     siteStats {
       today

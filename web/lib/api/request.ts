@@ -5,6 +5,14 @@ export interface GraphqlError {
   extensions?: { code?: string; field?: string; [key: string]: unknown };
 }
 
+/**
+ * A GraphQL document as text that carries the types GraphQL Code Generator made for it
+ * (lib/api/graphql.generated.ts): `const Q: Operation<FooQuery, FooQueryVariables> = /* GraphQL *\/ \`query Foo …\``.
+ * The request helpers take their result and variables types from it, so a page cannot ask for
+ * one shape and read another.
+ */
+export type Operation<TResult, TVariables> = string & { readonly __operationTypes?: [TResult, TVariables] };
+
 export interface GraphqlResponse<T> {
   data?: T | null;
   errors?: GraphqlError[];
@@ -15,9 +23,9 @@ export interface GraphqlResponse<T> {
  * beside data, per-visitor headers) rather than Apollo's page queries. Network failures and
  * non-JSON answers throw.
  */
-export async function graphqlRequest<T>(
-  query: string,
-  variables: Record<string, unknown>,
+export async function graphqlRequest<T, V>(
+  query: Operation<T, V>,
+  variables: V,
   headers: Record<string, string> = {},
 ): Promise<GraphqlResponse<T>> {
   const response = await fetch(config.graphqlUrl, {

@@ -1,5 +1,6 @@
 import type { FieldError } from '../polls/answers';
 import type { Locale } from './locales';
+import type { PollAssurance, ResponseAssurance } from '@/lib/api/graphql.generated';
 
 // Strings of the poll form and the results chart. Kept apart from the dictionaries because the
 // form and the live results are client components: only these strings ship to the browser.
@@ -31,7 +32,7 @@ export interface VerifyError {
   retryAfter?: number;
 }
 
-export type PollAssuranceLevel = 'OPEN' | 'VERIFIED_PHONE' | 'RESIDENT_LIST';
+export type PollAssuranceLevel = PollAssurance;
 
 export interface PollText {
   optional: string;
@@ -95,7 +96,7 @@ export interface PollText {
     waitingTitle: (n: string) => string;
     waitingBody: string;
     assuranceTitle: string;
-    assurance: Record<'CHALLENGED' | 'UNCHALLENGED' | 'PHONE' | 'RESIDENT', (n: string) => string>;
+    assurance: Record<ResponseAssurance, (n: string) => string>;
   };
 }
 

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { clientAddressHeaders } from '../api/client-address';
 import { config } from '../config';
-import type { GraphqlError, GraphqlResponse } from '../api/request';
+import type { GraphqlError, GraphqlResponse, Operation } from '../api/request';
 import { sessionEnded, staffToken } from './session';
 
 // GraphQL for the staff pages and actions: the staff token as a Bearer, no caching. A session
@@ -16,7 +16,7 @@ export class StaffApiError extends Error {
   }
 }
 
-export async function staffRequest<T>(document: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> {
+export async function staffRequest<T, V>(document: Operation<T, V>, variables?: V): Promise<GraphqlResponse<T>> {
   const token = await staffToken();
   if (!token) return sessionEnded(false);
   const response = await fetch(config.graphqlUrl, {
@@ -27,7 +27,7 @@ export async function staffRequest<T>(document: string, variables: Record<string
       authorization: `Bearer ${token}`,
       ...(await clientAddressHeaders()),
     },
-    body: JSON.stringify({ query: document, variables }),
+    body: JSON.stringify({ query: document, variables: variables ?? {} }),
     cache: 'no-store',
     signal: AbortSignal.timeout(config.graphqlTimeoutMs),
   });
@@ -40,8 +40,8 @@ export async function staffRequest<T>(document: string, variables: Record<string
 }
 
 /** A query whose data the page needs: NOT_FOUND is the 404 page, any other error the error page. */
-export async function staffQuery<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = await staffRequest<T>(document, variables);
+export async function staffQuery<T, V>(document: Operation<T, V>, variables?: V): Promise<T> {
+  const body = await staffRequest(document, variables);
   if (body.errors?.length) {
     const codes = body.errors.map((e) => e.extensions?.code);
     if (codes.includes('NOT_FOUND') || (codes.includes('BAD_USER_INPUT') && !body.data)) notFound();
@@ -54,8 +54,8 @@ export async function staffQuery<T>(document: string, variables: Record<string, 
 export type MutationResult<T> = { ok: true; data: T } | { ok: false; error: GraphqlError };
 
 /** A mutation from a form: refusals come back to show beside the form. */
-export async function staffMutation<T>(document: string, variables: Record<string, unknown>): Promise<MutationResult<T>> {
-  const body = await staffRequest<T>(document, variables);
+export async function staffMutation<T, V>(document: Operation<T, V>, variables: V): Promise<MutationResult<T>> {
+  const body = await staffRequest(document, variables);
   if (body.errors?.length) return { ok: false, error: body.errors[0] };
   if (!body.data) return { ok: false, error: { message: 'No data', extensions: { code: 'INTERNAL_SERVER_ERROR' } } };
   return { ok: true, data: body.data };

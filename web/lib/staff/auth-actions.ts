@@ -16,8 +16,17 @@ import {
   staffDeviceToken,
   staffToken,
 } from './session';
+import type {
+  StaffSetPasswordWithTokenMutation,
+  StaffSetPasswordWithTokenMutationVariables,
+  StaffSignInMutation,
+  StaffSignInMutationVariables,
+  StaffSignOutMutation,
+  StaffSignOutMutationVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const SIGN_IN = /* GraphQL */ `
+const SIGN_IN: Operation<StaffSignInMutation, StaffSignInMutationVariables> = /* GraphQL */ `
   mutation StaffSignIn($input: SignInInput!) {
     signIn(input: $input) {
       token
@@ -27,7 +36,7 @@ const SIGN_IN = /* GraphQL */ `
   }
 `;
 
-const SIGN_OUT = /* GraphQL */ `
+const SIGN_OUT: Operation<StaffSignOutMutation, StaffSignOutMutationVariables> = /* GraphQL */ `
   mutation StaffSignOut {
     signOut {
       signedOut
@@ -49,11 +58,7 @@ export async function signIn(previous: FormState, form: FormData): Promise<FormS
     // The device token of an earlier sign-in here keeps this browser getting through with the right
     // password while others' failed attempts make them wait.
     const deviceToken = (await staffDeviceToken()) ?? null;
-    body = await graphqlRequest<{ signIn: { token: string; expiresAt: string; deviceToken: string } }>(
-      SIGN_IN,
-      { input: { email, password, deviceToken } },
-      await clientAddressHeaders(),
-    );
+    body = await graphqlRequest(SIGN_IN, { input: { email, password, deviceToken } }, await clientAddressHeaders());
   } catch {
     return refusal(locale, t.unavailable, previous);
   }
@@ -78,7 +83,7 @@ export async function signOut(): Promise<void> {
   redirect(`${signInPath(locale)}?signedOut=1`);
 }
 
-const SET_PASSWORD = /* GraphQL */ `
+const SET_PASSWORD: Operation<StaffSetPasswordWithTokenMutation, StaffSetPasswordWithTokenMutationVariables> = /* GraphQL */ `
   mutation StaffSetPasswordWithToken($input: SetPasswordWithTokenInput!) {
     setPasswordWithToken(input: $input) {
       email
@@ -96,11 +101,7 @@ export async function setPasswordWithToken(previous: FormState, form: FormData):
   if (!password) return refusal(locale, t.missing, previous);
   let body;
   try {
-    body = await graphqlRequest<{ setPasswordWithToken: { email: string } }>(
-      SET_PASSWORD,
-      { input: { token, password } },
-      await clientAddressHeaders(),
-    );
+    body = await graphqlRequest(SET_PASSWORD, { input: { token, password } }, await clientAddressHeaders());
   } catch {
     return refusal(locale, staffText[locale].signIn.unavailable, previous);
   }

@@ -67,3 +67,17 @@ export function decimal(form: FormData, name: string): number | null {
 export function list(form: FormData, name: string): string[] {
   return form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
 }
+
+/**
+ * A field holding one of a GraphQL enum's values (a select's value), typed as that enum. The
+ * value is passed on as given: the API refuses one outside the enum with BAD_USER_INPUT, which the
+ * form shows like any other refusal.
+ */
+export function enumField<T extends string>(form: FormData, name: string): T | null {
+  return text(form, name) as T | null;
+}
+
+/** The values of a multi-select of a GraphQL enum; as with enumField, the API checks them. */
+export function enumList<T extends string>(form: FormData, name: string): T[] {
+  return list(form, name) as T[];
+}

@@ -1,10 +1,11 @@
 import type { Locale } from '../i18n/locales';
+import type { PollAssurance } from '../api/graphql.generated';
 
 // Staff strings for who may answer a poll (assurance levels, eligibility lists) and how answers
 // were verified. Kept apart from polls-text.ts: the builder, the list upload page and the insights
 // all use them.
 
-export type Assurance = 'OPEN' | 'VERIFIED_PHONE' | 'RESIDENT_LIST';
+export type Assurance = PollAssurance;
 export const ASSURANCES: Assurance[] = ['OPEN', 'VERIFIED_PHONE', 'RESIDENT_LIST'];
 export type EligibilityKind = 'NATIONAL_CODE' | 'MEMBER_NUMBER';
 

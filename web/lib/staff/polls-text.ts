@@ -1,8 +1,5 @@
 import type { Locale } from '../i18n/locales';
-
-type QuestionKind = 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'RATING' | 'NPS' | 'FREE_TEXT';
-type PollStatus = 'DRAFT' | 'SCHEDULED' | 'OPEN' | 'CLOSED';
-type Visibility = 'PUBLIC' | 'AFTER_RESPONSE' | 'STAFF_ONLY';
+import type { PollStatus, QuestionKind, ResultsVisibility as Visibility } from '../api/graphql.generated';
 
 const fa = {
   listTitle: 'نظرسنجی‌ها',

@@ -1,7 +1,9 @@
 // Who may use which part of the staff dashboard. It mirrors the API's access declarations (the
 // API refuses anyway); the web uses it to show only what a role may use and to guard each page.
 
-export type Role = 'ADMIN' | 'EDITOR' | 'ANALYST' | 'MEDIA_OFFICER';
+import type { Role } from '../api/graphql.generated';
+
+export type { Role };
 export const roles: readonly Role[] = ['ADMIN', 'EDITOR', 'ANALYST', 'MEDIA_OFFICER'];
 
 export type Section = 'home' | 'polls' | 'pollBuilder' | 'insights' | 'goals' | 'events' | 'media' | 'analytics' | 'admin';

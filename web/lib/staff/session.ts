@@ -6,6 +6,8 @@ import { currentRoute } from '../i18n/request';
 import { localePath } from '../i18n/routing';
 import type { Locale } from '../i18n/locales';
 import { canUse, type Role, type Section } from './roles';
+import type { StaffMeQuery, StaffMeQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
 // The staff session. Signing in happens in a server action of the web (the API is another origin),
 // which keeps the API's session token in the web's own httpOnly cookie; every staff request the
@@ -89,7 +91,7 @@ export async function sessionEnded(expired: boolean): Promise<never> {
 
 type MeResult = { viewer: Viewer } | { viewer: null; expired: boolean };
 
-const ME_QUERY = /* GraphQL */ `
+const ME_QUERY: Operation<StaffMeQuery, StaffMeQueryVariables> = /* GraphQL */ `
   query StaffMe {
     me {
       id

@@ -2,7 +2,6 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { Metadata } from 'next';
 import { EventAgenda } from '@/components/event-agenda';
 import { query } from '@/lib/apollo';
-import type { GraphqlLocale } from '@/lib/api/schema';
 import {
   addDays,
   formatMonthParam,
@@ -22,6 +21,7 @@ import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata } from '@/lib/metadata';
 import { localeParam } from '../locale-param';
 import { MonthGrid } from './month-grid';
+import type { CalendarDistrictsQuery, CalendarDistrictsQueryVariables } from '@/lib/api/graphql.generated';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -29,13 +29,7 @@ export const dynamic = 'force-dynamic';
 /** The list view covers this many days from today. */
 const LIST_DAYS = 60;
 
-interface CalendarDistrict {
-  id: string;
-  code: number;
-  name: string;
-}
-
-const CALENDAR_DISTRICTS_QUERY: TypedDocumentNode<{ districts: CalendarDistrict[] }, { locale: GraphqlLocale }> = gql`
+const CALENDAR_DISTRICTS_QUERY: TypedDocumentNode<CalendarDistrictsQuery, CalendarDistrictsQueryVariables> = gql`
   query CalendarDistricts($locale: Locale!) {
     districts {
       id

@@ -1,17 +1,17 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { Metadata } from 'next';
-import { DISTRICT_LIST_FIELDS, DistrictList, type DistrictListFields } from '@/components/district-list';
+import { DISTRICT_LIST_FIELDS, DistrictList } from '@/components/district-list';
 import { query } from '@/lib/apollo';
-import type { GraphqlLocale } from '@/lib/api/schema';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { pageMetadata } from '@/lib/metadata';
 import { localeParam } from '../locale-param';
+import type { DistrictsPageQuery, DistrictsPageQueryVariables } from '@/lib/api/graphql.generated';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
 
-const DISTRICTS_PAGE_QUERY: TypedDocumentNode<{ districts: DistrictListFields[] }, { locale: GraphqlLocale }> = gql`
+const DISTRICTS_PAGE_QUERY: TypedDocumentNode<DistrictsPageQuery, DistrictsPageQueryVariables> = gql`
   query DistrictsPage($locale: Locale!) {
     districts {
       ...DistrictListFields

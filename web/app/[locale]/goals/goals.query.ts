@@ -1,24 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { GOAL_CARD_FIELDS, type GoalCardFields } from '@/components/goal-card';
-import type { GoalFilter, GraphqlLocale, PageInfo } from '@/lib/api/schema';
+import type { GoalFilter, GraphqlLocale } from '@/lib/api/schema';
 import { query } from '@/lib/apollo';
+import type { GoalsPageQuery, GoalsPageQueryVariables } from '@/lib/api/graphql.generated';
 
-interface GoalsPageData {
-  goals: {
-    totalCount: number;
-    pageInfo: PageInfo;
-    edges: { node: GoalCardFields }[];
-  };
-}
+type GoalsPageData = GoalsPageQuery;
 
-type GoalsPageVariables = {
-  locale: GraphqlLocale;
-  first: number;
-  after: string | null;
-  filter: GoalFilter;
-};
-
-const GOALS_PAGE_QUERY: TypedDocumentNode<GoalsPageData, GoalsPageVariables> = gql`
+const GOALS_PAGE_QUERY: TypedDocumentNode<GoalsPageQuery, GoalsPageQueryVariables> = gql`
   query GoalsPage($locale: Locale!, $first: Int!, $after: String, $filter: GoalFilter) {
     goals(first: $first, after: $after, filter: $filter) {
       totalCount

@@ -1,9 +1,8 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { Metadata } from 'next';
-import { NEWS_CARD_FIELDS, NewsCard, type NewsCardFields } from '@/components/news-card';
+import { NEWS_CARD_FIELDS, NewsCard } from '@/components/news-card';
 import { query } from '@/lib/apollo';
 import { graphqlErrorCode } from '@/lib/api/errors';
-import type { GraphqlLocale, PageInfo } from '@/lib/api/schema';
 import { formatNumber } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
@@ -11,6 +10,7 @@ import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata } from '@/lib/metadata';
 import { parseGoalSearch, SEARCH_MAX_LENGTH } from '../goals/search-params';
 import { localeParam } from '../locale-param';
+import type { NewsPageQuery, NewsPageQueryVariables } from '@/lib/api/graphql.generated';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -18,14 +18,9 @@ export const dynamic = 'force-dynamic';
 const PAGE_SIZE = 20;
 const CURSOR = /^[A-Za-z0-9_=+/-]{1,200}$/;
 
-interface NewsPageData {
-  news: { totalCount: number; pageInfo: PageInfo; edges: { node: NewsCardFields }[] };
-}
+type NewsPageData = NewsPageQuery;
 
-const NEWS_PAGE_QUERY: TypedDocumentNode<
-  NewsPageData,
-  { locale: GraphqlLocale; first: number; after: string | null; filter: { search?: string } }
-> = gql`
+const NEWS_PAGE_QUERY: TypedDocumentNode<NewsPageQuery, NewsPageQueryVariables> = gql`
   query NewsPage($locale: Locale!, $first: Int!, $after: String, $filter: NewsFilter) {
     news(first: $first, after: $after, filter: $filter) {
       totalCount

@@ -1,18 +1,8 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { POLL_CARD_FIELDS, type PollCardFields } from '@/components/poll-card';
-import type { GraphqlLocale, PageInfo } from '@/lib/api/schema';
+import { POLL_CARD_FIELDS } from '@/components/poll-card';
+import type { PollsPageQuery, PollsPageQueryVariables } from '@/lib/api/graphql.generated';
 
-interface PollsPageData {
-  polls: { totalCount: number; pageInfo: PageInfo; edges: { node: PollCardFields }[] };
-}
-
-type PollsPageVariables = {
-  locale: GraphqlLocale;
-  first: number;
-  after: string | null;
-};
-
-export const POLLS_PAGE_QUERY: TypedDocumentNode<PollsPageData, PollsPageVariables> = gql`
+export const POLLS_PAGE_QUERY: TypedDocumentNode<PollsPageQuery, PollsPageQueryVariables> = gql`
   query PollsPage($locale: Locale!, $first: Int!, $after: String) {
     polls(first: $first, after: $after) {
       totalCount

@@ -1,24 +1,15 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { GraphqlLocale } from '@/lib/api/schema';
 import { query } from '@/lib/apollo';
+import type { SiteSearchQuery, SiteSearchQueryVariables } from '@/lib/api/graphql.generated';
 
-export interface SearchHit {
-  id: string;
-  title: string;
-  snippet: string | null;
-  path: string;
-}
+export type SearchHit = SearchGroup['hits'][number];
 
-export interface SearchGroup {
-  totalCount: number;
-  hits: SearchHit[];
-}
+export type SearchGroup = SiteSearchData['search']['goals'];
 
-export interface SiteSearchData {
-  search: { totalCount: number; goals: SearchGroup; news: SearchGroup; events: SearchGroup; polls: SearchGroup };
-}
+export type SiteSearchData = SiteSearchQuery;
 
-const SITE_SEARCH_QUERY: TypedDocumentNode<SiteSearchData, { query: string; locale: GraphqlLocale; first: number }> = gql`
+const SITE_SEARCH_QUERY: TypedDocumentNode<SiteSearchQuery, SiteSearchQueryVariables> = gql`
   query SiteSearch($query: String!, $locale: Locale!, $first: Int!) {
     search(query: $query, locale: $locale, first: $first) {
       totalCount

@@ -1,20 +1,13 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { notFound } from 'next/navigation';
-import type { EventListFields } from '@/components/event-item';
 import { query } from '@/lib/apollo';
 import { graphqlErrorCode } from '@/lib/api/errors';
-import type { GraphqlLocale } from '@/lib/api/schema';
 import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
+import type { EventPageQuery, EventPageQueryVariables } from '@/lib/api/graphql.generated';
 
-export interface EventPageFields extends EventListFields {
-  description: string | null;
-  updatedAt: string;
-  solarHijriDate: { text: string };
-  poll: { id: string; title: string } | null;
-  goal: { id: string; title: string } | null;
-}
+export type EventPageFields = NonNullable<EventPageQuery['event']>;
 
-const EVENT_PAGE_QUERY: TypedDocumentNode<{ event: EventPageFields }, { id: string; locale: GraphqlLocale }> = gql`
+const EVENT_PAGE_QUERY: TypedDocumentNode<EventPageQuery, EventPageQueryVariables> = gql`
   query EventPage($id: ID!, $locale: Locale!) {
     event(id: $id) {
       id
@@ -63,6 +56,7 @@ export async function loadEvent(id: string, locale: Locale): Promise<EventPageFi
   if (!EVENT_ID.test(id)) notFound();
   try {
     const { data } = await query({ query: EVENT_PAGE_QUERY, variables: { id, locale: graphqlLocale[locale] } });
+    if (!data.event) notFound();
     return data.event;
   } catch (error) {
     const code = graphqlErrorCode(error);

@@ -1,33 +1,18 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { notFound } from 'next/navigation';
-import { GOAL_CARD_FIELDS, type GoalCardFields } from '@/components/goal-card';
+import { GOAL_CARD_FIELDS } from '@/components/goal-card';
 import { graphqlErrorCode } from '@/lib/api/errors';
-import type { GraphqlLocale } from '@/lib/api/schema';
 import { query } from '@/lib/apollo';
 import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
+import type { GoalIndicatorMetric, GoalPageQuery, GoalPageQueryVariables } from '@/lib/api/graphql.generated';
 
-export type IndicatorMetric = 'OPTION_SHARE' | 'RATING_MEAN' | 'NPS_SCORE';
+export type IndicatorMetric = GoalIndicatorMetric;
 
-export interface GoalIndicatorFields {
-  id: string;
-  label: string;
-  metric: IndicatorMetric;
-  direction: 'AT_LEAST' | 'AT_MOST';
-  target: number;
-  resultsVisible: boolean;
-  currentValue: number | null;
-  onTarget: boolean | null;
-  responseCount: number | null;
-  responsesNeeded: number | null;
-  withheld: boolean | null;
-  poll: { id: string; title: string; status: string; opensAt: string | null; closesAt: string | null } | null;
-}
+export type GoalIndicatorFields = GoalPageFields['indicators'][number];
 
-export interface GoalPageFields extends GoalCardFields {
-  indicators: GoalIndicatorFields[];
-}
+export type GoalPageFields = NonNullable<GoalPageQuery['goal']>;
 
-const GOAL_PAGE_QUERY: TypedDocumentNode<{ goal: GoalPageFields }, { id: string; locale: GraphqlLocale }> = gql`
+const GOAL_PAGE_QUERY: TypedDocumentNode<GoalPageQuery, GoalPageQueryVariables> = gql`
   query GoalPage($id: ID!, $locale: Locale!) {
     goal(id: $id) {
       ...GoalCardFields

@@ -3,29 +3,20 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { query } from '@/lib/apollo';
 import { graphqlErrorCode } from '@/lib/api/errors';
-import type { GraphqlLocale } from '@/lib/api/schema';
 import { formatDate, isoDay } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata, summarize } from '@/lib/metadata';
 import { localeParam } from '../../locale-param';
+import type { NewsItemPageQuery, NewsItemPageQueryVariables } from '@/lib/api/graphql.generated';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
 
-interface NewsItemFields {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string | null;
-  body: string;
-  publishedAt: string;
-  updatedAt: string;
-  district: { id: string; name: string } | null;
-}
+type NewsItemFields = NonNullable<NewsItemPageQuery['newsItem']>;
 
-const NEWS_ITEM_QUERY: TypedDocumentNode<{ newsItem: NewsItemFields }, { slug: string; locale: GraphqlLocale }> = gql`
+const NEWS_ITEM_QUERY: TypedDocumentNode<NewsItemPageQuery, NewsItemPageQueryVariables> = gql`
   query NewsItemPage($slug: String!, $locale: Locale!) {
     newsItem(slug: $slug) {
       id
@@ -49,6 +40,7 @@ async function loadNewsItem(slug: string, locale: Locale): Promise<NewsItemField
   if (!SLUG.test(slug) || slug.length > 200) notFound();
   try {
     const { data } = await query({ query: NEWS_ITEM_QUERY, variables: { slug, locale: graphqlLocale[locale] } });
+    if (!data.newsItem) notFound();
     return data.newsItem;
   } catch (error) {
     const code = graphqlErrorCode(error);

@@ -2,7 +2,6 @@
 
 import { redirect } from 'next/navigation';
 import { graphqlRequest } from '@/lib/api/request';
-import type { QuestionKind } from '@/lib/api/schema';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import type { FormErrorCode } from '@/lib/i18n/poll-text';
 import { localePath } from '@/lib/i18n/routing';
@@ -18,8 +17,15 @@ import {
 import { isUuid, keepRespondentToken, rememberAnswered, visitorHeaders } from '@/lib/respondent';
 import type { PollFormState } from './poll-form-state';
 import { loadChallenge } from './poll.data';
+import type {
+  PollRulesQuery,
+  PollRulesQueryVariables,
+  SubmitPollResponseMutation,
+  SubmitPollResponseMutationVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const RULES_QUERY = /* GraphQL */ `
+const RULES_QUERY: Operation<PollRulesQuery, PollRulesQueryVariables> = /* GraphQL */ `
   query PollRules($id: ID!) {
     poll(id: $id) {
       id
@@ -46,7 +52,7 @@ const RULES_QUERY = /* GraphQL */ `
   }
 `;
 
-const SUBMIT_MUTATION = /* GraphQL */ `
+const SUBMIT_MUTATION: Operation<SubmitPollResponseMutation, SubmitPollResponseMutationVariables> = /* GraphQL */ `
   mutation SubmitPollResponse($input: SubmitPollResponseInput!) {
     submitPollResponse(input: $input) {
       pollId
@@ -54,25 +60,6 @@ const SUBMIT_MUTATION = /* GraphQL */ `
     }
   }
 `;
-
-interface RulesData {
-  poll: {
-    id: string;
-    status: string;
-    assurance: string;
-    asksDistrict: boolean;
-    districts: { id: string }[];
-    questions: {
-      id: string;
-      kind: QuestionKind;
-      required: boolean;
-      maxChoices: number | null;
-      maxLength: number | null;
-      options: { id: string }[];
-    }[];
-  } | null;
-  districts: { id: string }[];
-}
 
 const REFUSALS: Record<string, FormErrorCode> = {
   ALREADY_RESPONDED: 'ALREADY_RESPONDED',
@@ -111,7 +98,7 @@ export async function submitPollAnswer(previous: PollFormState, formData: FormDa
   let rules: PollRules;
   let assurance: string;
   try {
-    const { data, errors } = await graphqlRequest<RulesData>(RULES_QUERY, { id: pollId }, headers);
+    const { data, errors } = await graphqlRequest(RULES_QUERY, { id: pollId }, headers);
     if (!data?.poll) return refuse(errors?.[0]?.extensions?.code === 'NOT_FOUND' ? 'POLL_CLOSED' : 'UNAVAILABLE');
     if (data.poll.status === 'CLOSED') return refuse('POLL_CLOSED');
     if (data.poll.status !== 'OPEN') return refuse('POLL_NOT_OPEN');
@@ -149,7 +136,7 @@ export async function submitPollAnswer(previous: PollFormState, formData: FormDa
       ...(assurance === 'OPEN' && PAYLOAD.test(challenge) && { challenge }),
       ...(assurance !== 'OPEN' && { pollToken }),
     };
-    const { data, errors } = await graphqlRequest<{ submitPollResponse: { respondentToken: string } }>(SUBMIT_MUTATION, { input }, headers);
+    const { data, errors } = await graphqlRequest(SUBMIT_MUTATION, { input }, headers);
     if (!data?.submitPollResponse) {
       const error = errors?.[0];
       const code = error?.extensions?.code ?? '';

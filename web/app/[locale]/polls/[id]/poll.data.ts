@@ -6,6 +6,8 @@ import { graphqlRequest } from '@/lib/api/request';
 import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
 import { isUuid, visitorHeaders } from '@/lib/respondent';
 import { POLL_PAGE_QUERY, POLL_RESULTS_QUERY, POLL_SUMMARY_QUERY } from './poll.query';
+import type { AltchaChallengeQuery, AltchaChallengeQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
 /** NOT_FOUND (or an id that is not one) becomes the 404 page; anything else the error page. */
 async function orNotFound<T>(id: string, load: () => Promise<T>): Promise<T> {
@@ -22,13 +24,15 @@ async function orNotFound<T>(id: string, load: () => Promise<T>): Promise<T> {
 export async function loadPoll(id: string, locale: Locale) {
   return orNotFound(id, async () => {
     const { data } = await query({ query: POLL_PAGE_QUERY, variables: { id, locale: graphqlLocale[locale] } });
-    return data;
+    if (!data.poll) notFound();
+    return { ...data, poll: data.poll };
   });
 }
 
 export async function loadPollSummary(id: string, locale: Locale) {
   return orNotFound(id, async () => {
     const { data } = await query({ query: POLL_SUMMARY_QUERY, variables: { id, locale: graphqlLocale[locale] } });
+    if (!data.poll) notFound();
     return data.poll;
   });
 }
@@ -50,7 +54,7 @@ export async function loadResults(pollId: string, locale: Locale): Promise<PollR
   }
 }
 
-const CHALLENGE_QUERY = /* GraphQL */ `
+const CHALLENGE_QUERY: Operation<AltchaChallengeQuery, AltchaChallengeQueryVariables> = /* GraphQL */ `
   query AltchaChallenge {
     altchaChallenge {
       json
@@ -65,7 +69,7 @@ const CHALLENGE_QUERY = /* GraphQL */ `
  */
 export async function loadChallenge(headers: Record<string, string> = {}): Promise<string | null> {
   try {
-    const { data } = await graphqlRequest<{ altchaChallenge: { json: string } }>(CHALLENGE_QUERY, {}, headers);
+    const { data } = await graphqlRequest(CHALLENGE_QUERY, {}, headers);
     return data?.altchaChallenge.json ?? null;
   } catch (error) {
     console.error('poll answer: no proof-of-work challenge', error);

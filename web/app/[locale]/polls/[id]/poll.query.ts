@@ -1,50 +1,25 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { POLL_RESULTS_FIELDS } from '@/components/poll-results.fragment';
-import type { PollResultsFields } from '@/components/poll-results';
-import type { GraphqlLocale, PollStatus, QuestionKind, ResultsVisibility } from '@/lib/api/schema';
-import type { PollAssuranceLevel } from '@/lib/i18n/poll-text';
+import type {
+  PollPageQuery,
+  PollPageQueryVariables,
+  PollResultsQuery,
+  PollResultsQueryVariables,
+  PollResultsUpdatedSubscription,
+  PollResultsUpdatedSubscriptionVariables,
+  PollSummaryQuery,
+  PollSummaryQueryVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-export interface PollQuestionFields {
-  id: string;
-  kind: QuestionKind;
-  prompt: string;
-  required: boolean;
-  maxChoices: number | null;
-  maxLength: number | null;
-  options: { id: string; label: string }[];
-}
+export type PollQuestionFields = PollPageFields['questions'][number];
 
-export interface PollDistrict {
-  id: string;
-  code: number;
-  name: string;
-}
+export type PollDistrict = PollPageFields['districts'][number];
 
-export interface PollPageFields {
-  id: string;
-  title: string;
-  description: string | null;
-  status: PollStatus;
-  opensAt: string | null;
-  closesAt: string | null;
-  resultsVisibility: ResultsVisibility;
-  asksDistrict: boolean;
-  assurance: PollAssuranceLevel;
-  /** Verified polls: the key poll tokens are blindly signed with. */
-  tokenKey: { publicKey: string } | null;
-  districts: PollDistrict[];
-  questions: PollQuestionFields[];
-}
-
-interface PollPageData {
-  poll: PollPageFields;
-  districts: PollDistrict[];
-}
-
-type PollVariables = { id: string; locale: GraphqlLocale };
+export type PollPageFields = NonNullable<PollPageQuery['poll']>;
 
 /** A poll with everything its form needs, and the districts a respondent may pick from. */
-export const POLL_PAGE_QUERY: TypedDocumentNode<PollPageData, PollVariables> = gql`
+export const POLL_PAGE_QUERY: TypedDocumentNode<PollPageQuery, PollPageQueryVariables> = gql`
   query PollPage($id: ID!, $locale: Locale!) {
     poll(id: $id) {
       id
@@ -85,11 +60,9 @@ export const POLL_PAGE_QUERY: TypedDocumentNode<PollPageData, PollVariables> = g
   }
 `;
 
-export interface PollResultsPageData {
-  poll: Pick<PollPageFields, 'id' | 'title' | 'description' | 'status' | 'opensAt' | 'closesAt' | 'resultsVisibility'>;
-}
+export type PollResultsPageData = PollSummaryQuery;
 
-export const POLL_SUMMARY_QUERY: TypedDocumentNode<PollResultsPageData, PollVariables> = gql`
+export const POLL_SUMMARY_QUERY: TypedDocumentNode<PollSummaryQuery, PollSummaryQueryVariables> = gql`
   query PollSummary($id: ID!, $locale: Locale!) {
     poll(id: $id) {
       id
@@ -103,7 +76,7 @@ export const POLL_SUMMARY_QUERY: TypedDocumentNode<PollResultsPageData, PollVari
   }
 `;
 
-export const POLL_RESULTS_QUERY: TypedDocumentNode<{ pollResults: PollResultsFields }, { pollId: string; locale: GraphqlLocale }> = gql`
+export const POLL_RESULTS_QUERY: TypedDocumentNode<PollResultsQuery, PollResultsQueryVariables> = gql`
   query PollResults($pollId: ID!, $locale: Locale!) {
     pollResults(pollId: $pollId) {
       ...PollResultsFields
@@ -113,7 +86,7 @@ export const POLL_RESULTS_QUERY: TypedDocumentNode<{ pollResults: PollResultsFie
 `;
 
 /** The subscription the live route relays; the same selection as POLL_RESULTS_QUERY. */
-export const POLL_RESULTS_SUBSCRIPTION = /* GraphQL */ `
+export const POLL_RESULTS_SUBSCRIPTION: Operation<PollResultsUpdatedSubscription, PollResultsUpdatedSubscriptionVariables> = /* GraphQL */ `
   subscription PollResultsUpdated($pollId: ID!, $locale: Locale!) {
     pollResultsUpdated(pollId: $pollId) {
       ...PollResultsFields

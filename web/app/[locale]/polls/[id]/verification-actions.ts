@@ -3,6 +3,14 @@
 import { graphqlRequest, type GraphqlError } from '@/lib/api/request';
 import type { VerifyError } from '@/lib/i18n/poll-text';
 import { isUuid, visitorHeaders } from '@/lib/respondent';
+import type {
+  IssuePollTokenInput,
+  IssuePollTokenMutation,
+  IssuePollTokenMutationVariables,
+  RequestVerificationCodeMutation,
+  RequestVerificationCodeMutationVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
 // The verification steps of VERIFIED_PHONE and RESIDENT_LIST polls, relayed to the API with the
 // visitor's signed address (the API limits code requests and checks per address). The website
@@ -10,7 +18,7 @@ import { isUuid, visitorHeaders } from '@/lib/respondent';
 // unblinding happen in the browser (poll-token.ts), so the token the answer is later sent with
 // cannot be matched to this request, here or in the API.
 
-const REQUEST_CODE_MUTATION = /* GraphQL */ `
+const REQUEST_CODE_MUTATION: Operation<RequestVerificationCodeMutation, RequestVerificationCodeMutationVariables> = /* GraphQL */ `
   mutation RequestVerificationCode($input: RequestVerificationCodeInput!) {
     requestVerificationCode(input: $input) {
       pollId
@@ -20,7 +28,7 @@ const REQUEST_CODE_MUTATION = /* GraphQL */ `
   }
 `;
 
-const ISSUE_TOKEN_MUTATION = /* GraphQL */ `
+const ISSUE_TOKEN_MUTATION: Operation<IssuePollTokenMutation, IssuePollTokenMutationVariables> = /* GraphQL */ `
   mutation IssuePollToken($input: IssuePollTokenInput!) {
     issuePollToken(input: $input) {
       pollId
@@ -39,11 +47,7 @@ export async function requestCode(pollId: string, phone: string): Promise<CodeRe
   if (!isUuid(pollId)) return { ok: false, error: { code: 'UNAVAILABLE' } };
   if (!phone.trim() || phone.length > MAX_TEXT) return { ok: false, error: { code: 'PHONE_INVALID' } };
   try {
-    const { data, errors } = await graphqlRequest<{ requestVerificationCode: { maskedPhone: string; expiresAt: string } }>(
-      REQUEST_CODE_MUTATION,
-      { input: { pollId, phone } },
-      await visitorHeaders(),
-    );
+    const { data, errors } = await graphqlRequest(REQUEST_CODE_MUTATION, { input: { pollId, phone } }, await visitorHeaders());
     if (data?.requestVerificationCode) return { ok: true, ...data.requestVerificationCode };
     return { ok: false, error: verifyError(errors?.[0], 'phone') };
   } catch (error) {
@@ -60,7 +64,7 @@ export interface TokenProof {
 
 export async function issueToken(pollId: string, blindedMessage: string, proof: TokenProof): Promise<TokenResult> {
   if (!isUuid(pollId) || !BASE64URL.test(blindedMessage)) return { ok: false, error: { code: 'UNAVAILABLE' } };
-  const input: Record<string, string> = { pollId, blindedMessage };
+  const input: IssuePollTokenInput = { pollId, blindedMessage };
   if (proof.residentId !== undefined) {
     if (!proof.residentId.trim() || proof.residentId.length > MAX_TEXT) return { ok: false, error: { code: 'RESIDENT_ID_INVALID' } };
     input.residentId = proof.residentId;
@@ -71,11 +75,7 @@ export async function issueToken(pollId: string, blindedMessage: string, proof: 
     input.code = proof.code;
   }
   try {
-    const { data, errors } = await graphqlRequest<{ issuePollToken: { blindSignature: string } }>(
-      ISSUE_TOKEN_MUTATION,
-      { input },
-      await visitorHeaders(),
-    );
+    const { data, errors } = await graphqlRequest(ISSUE_TOKEN_MUTATION, { input }, await visitorHeaders());
     if (data?.issuePollToken) return { ok: true, blindSignature: data.issuePollToken.blindSignature };
     return { ok: false, error: verifyError(errors?.[0], proof.residentId !== undefined ? 'residentId' : 'code') };
   } catch (error) {

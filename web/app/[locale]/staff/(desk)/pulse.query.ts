@@ -2,30 +2,24 @@ import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
 import { staffQuery } from '@/lib/staff/api';
 import { addDays, cityDay } from '@/lib/staff/dates';
 import { canUse, type Role } from '@/lib/staff/roles';
+import type {
+  StaffPulseMediaQuery,
+  StaffPulseMediaQueryVariables,
+  StaffPulsePollsQuery,
+  StaffPulsePollsQueryVariables,
+  StaffPulseVisitsQuery,
+  StaffPulseVisitsQueryVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-export interface VisitsPulse {
-  today: number;
-  yesterday: number;
-  maxDaily: number;
-  maxDailyDate: string | null;
-}
+export type VisitsPulse = StaffPulseVisitsQuery['siteStats'];
 
-export interface PollPulse {
-  poll: { id: string; title: string };
-  today: number;
-  yesterday: number;
-  dailyMean: number;
-  total: number;
-  days: { day: string; responses: number }[];
-  recentBursts: number;
-  openClusters: number;
-  quarantined: number;
-}
+export type PollPulse = StaffPulsePollsQuery['pollActivity'][number];
 
 export interface MediaPulse {
   followUpsDue: number;
   draftReleases: number;
-  coverage: { positive: number; neutral: number; negative: number; total: number };
+  coverage: StaffPulseMediaQuery['mediaCoverageToneSummary']['total'];
 }
 
 export interface Pulse {
@@ -34,7 +28,7 @@ export interface Pulse {
   media: MediaPulse | null;
 }
 
-const VISITS = /* GraphQL */ `
+const VISITS: Operation<StaffPulseVisitsQuery, StaffPulseVisitsQueryVariables> = /* GraphQL */ `
   query StaffPulseVisits {
     siteStats {
       today
@@ -45,7 +39,7 @@ const VISITS = /* GraphQL */ `
   }
 `;
 
-const POLLS = /* GraphQL */ `
+const POLLS: Operation<StaffPulsePollsQuery, StaffPulsePollsQueryVariables> = /* GraphQL */ `
   query StaffPulsePolls($locale: Locale!) {
     pollActivity(days: 7) {
       poll {
@@ -67,7 +61,7 @@ const POLLS = /* GraphQL */ `
   }
 `;
 
-const MEDIA = /* GraphQL */ `
+const MEDIA: Operation<StaffPulseMediaQuery, StaffPulseMediaQueryVariables> = /* GraphQL */ `
   query StaffPulseMedia($dueBefore: String!, $from: String!, $to: String!) {
     mediaFollowUps(first: 1, dueBefore: $dueBefore) {
       totalCount
@@ -93,14 +87,10 @@ const MEDIA = /* GraphQL */ `
 export async function loadPulse(role: Role, locale: Locale): Promise<Pulse> {
   const today = cityDay();
   const [visits, polls, media] = await Promise.all([
-    staffQuery<{ siteStats: VisitsPulse }>(VISITS),
-    canUse(role, 'insights') ? staffQuery<{ pollActivity: PollPulse[] }>(POLLS, { locale: graphqlLocale[locale] }) : null,
+    staffQuery(VISITS),
+    canUse(role, 'insights') ? staffQuery(POLLS, { locale: graphqlLocale[locale] }) : null,
     canUse(role, 'media')
-      ? staffQuery<{
-          mediaFollowUps: { totalCount: number };
-          pressReleases: { totalCount: number };
-          mediaCoverageToneSummary: { total: MediaPulse['coverage'] };
-        }>(MEDIA, {
+      ? staffQuery(MEDIA, {
           dueBefore: addDays(today, 1),
           from: addDays(today, -6),
           to: today,

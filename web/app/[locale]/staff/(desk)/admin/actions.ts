@@ -6,10 +6,26 @@ import { adminText } from '@/lib/staff/admin-text';
 import { currentRoute } from '@/lib/i18n/request';
 import { localePath } from '@/lib/i18n/routing';
 import { staffMutation } from '@/lib/staff/api';
-import { checkbox, integer, list, refusal, text, type FormState } from '@/lib/staff/forms';
+import { checkbox, integer, list, enumField, refusal, text, type FormState } from '@/lib/staff/forms';
 import { staffFormat } from '@/lib/staff/format';
+import type {
+  Role,
+  StaffCreateApiKeyMutation,
+  StaffCreateApiKeyMutationVariables,
+  StaffCreateStaffUserMutation,
+  StaffCreateStaffUserMutationVariables,
+  StaffLiftSignInLockMutation,
+  StaffLiftSignInLockMutationVariables,
+  StaffResetStaffPasswordMutation,
+  StaffResetStaffPasswordMutationVariables,
+  StaffRevokeApiKeyMutation,
+  StaffRevokeApiKeyMutationVariables,
+  StaffUpdateStaffUserMutation,
+  StaffUpdateStaffUserMutationVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const CREATE_USER = /* GraphQL */ `
+const CREATE_USER: Operation<StaffCreateStaffUserMutation, StaffCreateStaffUserMutationVariables> = /* GraphQL */ `
   mutation StaffCreateStaffUser($input: CreateStaffUserInput!) {
     createStaffUser(input: $input) {
       staffUser {
@@ -18,7 +34,7 @@ const CREATE_USER = /* GraphQL */ `
     }
   }
 `;
-const UPDATE_USER = /* GraphQL */ `
+const UPDATE_USER: Operation<StaffUpdateStaffUserMutation, StaffUpdateStaffUserMutationVariables> = /* GraphQL */ `
   mutation StaffUpdateStaffUser($input: UpdateStaffUserInput!) {
     updateStaffUser(input: $input) {
       endedSessionCount
@@ -28,21 +44,21 @@ const UPDATE_USER = /* GraphQL */ `
     }
   }
 `;
-const RESET_PASSWORD = /* GraphQL */ `
+const RESET_PASSWORD: Operation<StaffResetStaffPasswordMutation, StaffResetStaffPasswordMutationVariables> = /* GraphQL */ `
   mutation StaffResetStaffPassword($input: ResetStaffPasswordInput!) {
     resetStaffPassword(input: $input) {
       endedSessionCount
     }
   }
 `;
-const LIFT_SIGN_IN_LOCK = /* GraphQL */ `
+const LIFT_SIGN_IN_LOCK: Operation<StaffLiftSignInLockMutation, StaffLiftSignInLockMutationVariables> = /* GraphQL */ `
   mutation StaffLiftSignInLock($input: LiftSignInLockInput!) {
     liftSignInLock(input: $input) {
       liftedCount
     }
   }
 `;
-const CREATE_KEY = /* GraphQL */ `
+const CREATE_KEY: Operation<StaffCreateApiKeyMutation, StaffCreateApiKeyMutationVariables> = /* GraphQL */ `
   mutation StaffCreateApiKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) {
       secret
@@ -52,7 +68,7 @@ const CREATE_KEY = /* GraphQL */ `
     }
   }
 `;
-const REVOKE_KEY = /* GraphQL */ `
+const REVOKE_KEY: Operation<StaffRevokeApiKeyMutation, StaffRevokeApiKeyMutationVariables> = /* GraphQL */ `
   mutation StaffRevokeApiKey($input: RevokeApiKeyInput!) {
     revokeApiKey(input: $input) {
       apiKey {
@@ -69,7 +85,7 @@ export async function createUser(previous: FormState, form: FormData): Promise<F
     input: {
       email: text(form, 'email') ?? '',
       displayName: text(form, 'displayName'),
-      role: text(form, 'role') ?? 'ANALYST',
+      role: enumField<Role>(form, 'role') ?? 'ANALYST',
       password: String(form.get('password') ?? ''),
     },
   });
@@ -79,11 +95,11 @@ export async function createUser(previous: FormState, form: FormData): Promise<F
 
 export async function updateUser(userId: string, previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const result = await staffMutation<{ updateStaffUser: { endedSessionCount: number } }>(UPDATE_USER, {
+  const result = await staffMutation(UPDATE_USER, {
     input: {
       id: userId,
       displayName: text(form, 'displayName') ?? undefined,
-      role: text(form, 'role') ?? undefined,
+      role: enumField<Role>(form, 'role') ?? undefined,
       active: checkbox(form, 'active'),
     },
   });
@@ -97,7 +113,7 @@ export async function updateUser(userId: string, previous: FormState, form: Form
 
 export async function resetPassword(userId: string, previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const result = await staffMutation<{ resetStaffPassword: { endedSessionCount: number } }>(RESET_PASSWORD, {
+  const result = await staffMutation(RESET_PASSWORD, {
     input: { id: userId, password: String(form.get('password') ?? '') },
   });
   if (!result.ok) return refusal(locale, result.error, previous);
@@ -116,7 +132,7 @@ export async function liftSignInLock(userId: string): Promise<void> {
 
 export async function createKey(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const result = await staffMutation<{ createApiKey: { secret: string } }>(CREATE_KEY, {
+  const result = await staffMutation(CREATE_KEY, {
     input: { name: text(form, 'name') ?? '', scopes: list(form, 'scopes'), requestsPerMinute: integer(form, 'requestsPerMinute') ?? 60 },
   });
   if (!result.ok) return refusal(locale, result.error, previous);

@@ -13,8 +13,10 @@ import { ActionNotice } from '../media/media-nav';
 import { createUser, liftSignInLock, resetPassword, updateUser } from './actions';
 import { AdminNav } from './admin-nav';
 import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import type { StaffUsersQuery, StaffUsersQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const USERS_QUERY = /* GraphQL */ `
+const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* GraphQL */ `
   query StaffUsers($filter: StaffUserFilter, $after: String) {
     staffUsers(first: 50, after: $after, filter: $filter) {
       totalCount
@@ -40,24 +42,6 @@ const USERS_QUERY = /* GraphQL */ `
   }
 `;
 
-interface UsersData {
-  staffUsers: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: {
-      node: {
-        id: string;
-        email: string;
-        displayName: string;
-        role: (typeof roles)[number];
-        active: boolean;
-        createdAt: string;
-        signInLock: { lockedClients: number; lockedUntil: string | null } | null;
-      };
-    }[];
-  };
-}
-
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, adminText[locale].nav.users);
@@ -74,7 +58,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
   const role = roles.find((r) => r === param(query, 'role'));
   const activeParam = param(query, 'active');
   const after = param(query, 'after');
-  const { staffUsers } = await staffQuery<UsersData>(USERS_QUERY, {
+  const { staffUsers } = await staffQuery(USERS_QUERY, {
     filter: { search, role, active: activeParam === 'yes' ? true : activeParam === 'no' ? false : undefined },
     after: after ?? null,
   });

@@ -11,8 +11,10 @@ import { staffText } from '@/lib/staff/i18n';
 import { param, staffMetadata } from '@/lib/staff/page';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
+import type { StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const TRAFFIC_QUERY = /* GraphQL */ `
+const TRAFFIC_QUERY: Operation<StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables> = /* GraphQL */ `
   query StaffSiteTraffic($from: String!, $to: String!) {
     siteStats {
       date
@@ -59,29 +61,6 @@ interface Count {
   title?: string | null;
   visits: number;
   pageViews: number;
-}
-
-interface TrafficData {
-  siteStats: {
-    date: string;
-    today: number;
-    yesterday: number;
-    total: number;
-    maxDaily: number;
-    maxDailyDate: string | null;
-    pageViewsToday: number;
-  };
-  siteTraffic: {
-    from: string;
-    to: string;
-    visits: number;
-    pageViews: number;
-    activeVisitors: number;
-    days: { date: string; visitors: number; pageViews: number }[];
-    topPages: Count[];
-    topReferrers: Count[];
-    devices: { screen: 'MOBILE' | 'TABLET' | 'DESKTOP' | null; visits: number; pageViews: number }[];
-  };
 }
 
 const text = {
@@ -190,7 +169,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
   const invalid = !askedFrom || !askedTo || daysBetween(askedFrom, askedTo) < 0 || daysBetween(askedFrom, askedTo) > 365;
   const from = invalid ? defaultFrom : askedFrom;
   const to = invalid ? today : askedTo;
-  const { siteStats, siteTraffic } = await staffQuery<TrafficData>(TRAFFIC_QUERY, { from, to });
+  const { siteStats, siteTraffic } = await staffQuery(TRAFFIC_QUERY, { from, to });
   const base = localePath(locale, '/staff/analytics');
   const preset = (days: number) =>
     `${base}?${new URLSearchParams({ from: dayFieldValue(addDays(today, -(days - 1)), locale), to: dayFieldValue(today, locale) }).toString()}`;

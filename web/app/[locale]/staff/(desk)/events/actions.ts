@@ -5,10 +5,39 @@ import { currentRoute } from '@/lib/i18n/request';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffMutation } from '@/lib/staff/api';
 import { cityInstant, parseDayField, parseTimeField } from '@/lib/staff/dates';
-import { checkbox, integer, refusal, text, type FormState } from '@/lib/staff/forms';
+import { checkbox, integer, enumField, refusal, text, type FormState } from '@/lib/staff/forms';
 import { eventsText } from '@/lib/staff/events-text';
+import type {
+  EventKind,
+  OccasionCalendar,
+  StaffCancelEventMutation,
+  StaffCancelEventMutationVariables,
+  StaffCreateEventMutation,
+  StaffCreateEventMutationVariables,
+  StaffCreateOccasionMutation,
+  StaffCreateOccasionMutationVariables,
+  StaffDeleteEventMutation,
+  StaffDeleteEventMutationVariables,
+  StaffDeleteOccasionMutation,
+  StaffDeleteOccasionMutationVariables,
+  StaffPinCrisisNoticeMutation,
+  StaffPinCrisisNoticeMutationVariables,
+  StaffPublishEventMutation,
+  StaffPublishEventMutationVariables,
+  StaffRemoveOccasionOverrideMutation,
+  StaffRemoveOccasionOverrideMutationVariables,
+  StaffSetOccasionOverrideMutation,
+  StaffSetOccasionOverrideMutationVariables,
+  StaffUnpinCrisisNoticeMutation,
+  StaffUnpinCrisisNoticeMutationVariables,
+  StaffUpdateEventMutation,
+  StaffUpdateEventMutationVariables,
+  StaffUpdateOccasionMutation,
+  StaffUpdateOccasionMutationVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const CREATE_EVENT = /* GraphQL */ `
+const CREATE_EVENT: Operation<StaffCreateEventMutation, StaffCreateEventMutationVariables> = /* GraphQL */ `
   mutation StaffCreateEvent($input: CreateEventInput!) {
     createEvent(input: $input) {
       event {
@@ -17,7 +46,7 @@ const CREATE_EVENT = /* GraphQL */ `
     }
   }
 `;
-const UPDATE_EVENT = /* GraphQL */ `
+const UPDATE_EVENT: Operation<StaffUpdateEventMutation, StaffUpdateEventMutationVariables> = /* GraphQL */ `
   mutation StaffUpdateEvent($input: UpdateEventInput!) {
     updateEvent(input: $input) {
       event {
@@ -26,7 +55,7 @@ const UPDATE_EVENT = /* GraphQL */ `
     }
   }
 `;
-const PUBLISH_EVENT = /* GraphQL */ `
+const PUBLISH_EVENT: Operation<StaffPublishEventMutation, StaffPublishEventMutationVariables> = /* GraphQL */ `
   mutation StaffPublishEvent($input: PublishEventInput!) {
     publishEvent(input: $input) {
       event {
@@ -36,7 +65,7 @@ const PUBLISH_EVENT = /* GraphQL */ `
     }
   }
 `;
-const CANCEL_EVENT = /* GraphQL */ `
+const CANCEL_EVENT: Operation<StaffCancelEventMutation, StaffCancelEventMutationVariables> = /* GraphQL */ `
   mutation StaffCancelEvent($input: CancelEventInput!) {
     cancelEvent(input: $input) {
       event {
@@ -46,14 +75,14 @@ const CANCEL_EVENT = /* GraphQL */ `
     }
   }
 `;
-const DELETE_EVENT = /* GraphQL */ `
+const DELETE_EVENT: Operation<StaffDeleteEventMutation, StaffDeleteEventMutationVariables> = /* GraphQL */ `
   mutation StaffDeleteEvent($input: DeleteEventInput!) {
     deleteEvent(input: $input) {
       deletedEventId
     }
   }
 `;
-const PIN = /* GraphQL */ `
+const PIN: Operation<StaffPinCrisisNoticeMutation, StaffPinCrisisNoticeMutationVariables> = /* GraphQL */ `
   mutation StaffPinCrisisNotice($input: PinCrisisNoticeInput!) {
     pinCrisisNotice(input: $input) {
       event {
@@ -63,7 +92,7 @@ const PIN = /* GraphQL */ `
     }
   }
 `;
-const UNPIN = /* GraphQL */ `
+const UNPIN: Operation<StaffUnpinCrisisNoticeMutation, StaffUnpinCrisisNoticeMutationVariables> = /* GraphQL */ `
   mutation StaffUnpinCrisisNotice($input: UnpinCrisisNoticeInput!) {
     unpinCrisisNotice(input: $input) {
       event {
@@ -73,7 +102,7 @@ const UNPIN = /* GraphQL */ `
     }
   }
 `;
-const CREATE_OCCASION = /* GraphQL */ `
+const CREATE_OCCASION: Operation<StaffCreateOccasionMutation, StaffCreateOccasionMutationVariables> = /* GraphQL */ `
   mutation StaffCreateOccasion($input: CreateOccasionInput!) {
     createOccasion(input: $input) {
       occasion {
@@ -82,7 +111,7 @@ const CREATE_OCCASION = /* GraphQL */ `
     }
   }
 `;
-const UPDATE_OCCASION = /* GraphQL */ `
+const UPDATE_OCCASION: Operation<StaffUpdateOccasionMutation, StaffUpdateOccasionMutationVariables> = /* GraphQL */ `
   mutation StaffUpdateOccasion($input: UpdateOccasionInput!) {
     updateOccasion(input: $input) {
       occasion {
@@ -91,14 +120,14 @@ const UPDATE_OCCASION = /* GraphQL */ `
     }
   }
 `;
-const DELETE_OCCASION = /* GraphQL */ `
+const DELETE_OCCASION: Operation<StaffDeleteOccasionMutation, StaffDeleteOccasionMutationVariables> = /* GraphQL */ `
   mutation StaffDeleteOccasion($input: DeleteOccasionInput!) {
     deleteOccasion(input: $input) {
       deletedOccasionId
     }
   }
 `;
-const SET_OVERRIDE = /* GraphQL */ `
+const SET_OVERRIDE: Operation<StaffSetOccasionOverrideMutation, StaffSetOccasionOverrideMutationVariables> = /* GraphQL */ `
   mutation StaffSetOccasionOverride($input: SetOccasionOverrideInput!) {
     setOccasionOverride(input: $input) {
       override {
@@ -108,7 +137,7 @@ const SET_OVERRIDE = /* GraphQL */ `
     }
   }
 `;
-const REMOVE_OVERRIDE = /* GraphQL */ `
+const REMOVE_OVERRIDE: Operation<StaffRemoveOccasionOverrideMutation, StaffRemoveOccasionOverrideMutationVariables> = /* GraphQL */ `
   mutation StaffRemoveOccasionOverride($input: RemoveOccasionOverrideInput!) {
     removeOccasionOverride(input: $input) {
       removed
@@ -140,7 +169,7 @@ function eventFields(form: FormData, locale: 'fa' | 'en') {
   const endTime = parseTimeField(form.get('endTime'));
   if (!startDay || !endDay || !startTime || !endTime) return null;
   return {
-    kind: text(form, 'kind') ?? 'OTHER',
+    kind: enumField<EventKind>(form, 'kind') ?? 'OTHER',
     titleFa: text(form, 'titleFa') ?? '',
     titleEn: text(form, 'titleEn'),
     descriptionFa: text(form, 'descriptionFa'),
@@ -159,7 +188,7 @@ export async function createEvent(previous: FormState, form: FormData): Promise<
   const { locale } = await currentRoute();
   const fields = eventFields(form, locale);
   if (!fields) return refusal(locale, eventsText[locale].invalidDate, previous);
-  const result = await staffMutation<{ createEvent: { event: { id: string } } }>(CREATE_EVENT, { input: fields });
+  const result = await staffMutation(CREATE_EVENT, { input: fields });
   if (!result.ok) return refusal(locale, result.error, previous);
   return go(`/staff/events/${result.data.createEvent.event.id}`, { done: 'saved' });
 }
@@ -193,12 +222,12 @@ export async function deleteEvent(eventId: string): Promise<void> {
 
 function occasionFields(form: FormData) {
   return {
-    kind: text(form, 'kind') ?? 'NATIONAL_OCCASION',
+    kind: enumField<EventKind>(form, 'kind') ?? 'NATIONAL_OCCASION',
     titleFa: text(form, 'titleFa') ?? '',
     titleEn: text(form, 'titleEn'),
     descriptionFa: text(form, 'descriptionFa'),
     descriptionEn: text(form, 'descriptionEn'),
-    calendar: text(form, 'calendar') ?? 'SOLAR_HIJRI',
+    calendar: enumField<OccasionCalendar>(form, 'calendar') ?? 'SOLAR_HIJRI',
     month: integer(form, 'month') ?? 1,
     day: integer(form, 'day') ?? 1,
     holiday: checkbox(form, 'holiday'),
@@ -207,7 +236,7 @@ function occasionFields(form: FormData) {
 
 export async function createOccasion(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const result = await staffMutation<{ createOccasion: { occasion: { id: string } } }>(CREATE_OCCASION, { input: occasionFields(form) });
+  const result = await staffMutation(CREATE_OCCASION, { input: occasionFields(form) });
   if (!result.ok) return refusal(locale, result.error, previous);
   return go(`/staff/events/occasions/${result.data.createOccasion.occasion.id}`, { done: 'saved' });
 }

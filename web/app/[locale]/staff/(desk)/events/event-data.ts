@@ -1,8 +1,10 @@
 import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
 import { staffQuery } from '@/lib/staff/api';
 import type { EventChoices } from './event-fields';
+import type { StaffEventChoicesQuery, StaffEventChoicesQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const CHOICES = /* GraphQL */ `
+const CHOICES: Operation<StaffEventChoicesQuery, StaffEventChoicesQueryVariables> = /* GraphQL */ `
   query StaffEventChoices($locale: Locale!) {
     districts {
       id
@@ -28,10 +30,6 @@ const CHOICES = /* GraphQL */ `
 `;
 
 export async function loadEventChoices(locale: Locale): Promise<EventChoices> {
-  const data = await staffQuery<{
-    districts: { id: string; name: string }[];
-    polls: { edges: { node: { id: string; title: string } }[] };
-    goals: { edges: { node: { id: string; title: string } }[] };
-  }>(CHOICES, { locale: graphqlLocale[locale] });
+  const data = await staffQuery(CHOICES, { locale: graphqlLocale[locale] });
   return { districts: data.districts, polls: data.polls.edges.map((e) => e.node), goals: data.goals.edges.map((e) => e.node) };
 }

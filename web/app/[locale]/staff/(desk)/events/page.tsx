@@ -16,8 +16,10 @@ import { createEvent } from './actions';
 import { loadEventChoices } from './event-data';
 import { EventFields, eventFieldLabels, EventNav } from './event-fields';
 import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import type { EventStatus, StaffEventsQuery, StaffEventsQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const EVENTS_QUERY = /* GraphQL */ `
+const EVENTS_QUERY: Operation<StaffEventsQuery, StaffEventsQueryVariables> = /* GraphQL */ `
   query StaffEvents($from: String!, $to: String!, $after: String, $statuses: [EventStatus!], $locale: Locale!) {
     events(
       from: $from
@@ -54,28 +56,7 @@ const EVENTS_QUERY = /* GraphQL */ `
   }
 `;
 
-interface EventsData {
-  events: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: {
-      node: {
-        id: string;
-        kind: string;
-        status: string;
-        pinned: boolean;
-        title: string;
-        startsAt: string;
-        endsAt: string;
-        allDay: boolean;
-        occasion: { id: string } | null;
-        district: { name: string } | null;
-      };
-    }[];
-  };
-}
-
-const STATUSES = ['DRAFT', 'PUBLISHED', 'CANCELLED'];
+const STATUSES: EventStatus[] = ['DRAFT', 'PUBLISHED', 'CANCELLED'];
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/events'>): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -94,7 +75,7 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
   const after = param(query, 'after');
   const today = cityDay();
   const [{ events }, choices] = await Promise.all([
-    staffQuery<EventsData>(EVENTS_QUERY, {
+    staffQuery(EVENTS_QUERY, {
       from: addDays(today, -30),
       to: addDays(today, 365),
       after: after ?? null,

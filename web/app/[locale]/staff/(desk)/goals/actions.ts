@@ -4,9 +4,28 @@ import { redirect } from 'next/navigation';
 import { currentRoute } from '@/lib/i18n/request';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffMutation } from '@/lib/staff/api';
-import { decimal, integer, refusal, text, type FormState } from '@/lib/staff/forms';
+import { decimal, integer, enumField, refusal, text, type FormState } from '@/lib/staff/forms';
+import type {
+  GoalCategory,
+  GoalIndicatorDirection,
+  GoalIndicatorMetric,
+  GoalStatus,
+  StaffAddGoalIndicatorMutation,
+  StaffAddGoalIndicatorMutationVariables,
+  StaffCreateGoalMutation,
+  StaffCreateGoalMutationVariables,
+  StaffDeleteGoalMutation,
+  StaffDeleteGoalMutationVariables,
+  StaffRemoveGoalIndicatorMutation,
+  StaffRemoveGoalIndicatorMutationVariables,
+  StaffUpdateGoalIndicatorMutation,
+  StaffUpdateGoalIndicatorMutationVariables,
+  StaffUpdateGoalMutation,
+  StaffUpdateGoalMutationVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const CREATE_GOAL = /* GraphQL */ `
+const CREATE_GOAL: Operation<StaffCreateGoalMutation, StaffCreateGoalMutationVariables> = /* GraphQL */ `
   mutation StaffCreateGoal($input: CreateGoalInput!) {
     createGoal(input: $input) {
       goal {
@@ -16,7 +35,7 @@ const CREATE_GOAL = /* GraphQL */ `
   }
 `;
 
-const UPDATE_GOAL = /* GraphQL */ `
+const UPDATE_GOAL: Operation<StaffUpdateGoalMutation, StaffUpdateGoalMutationVariables> = /* GraphQL */ `
   mutation StaffUpdateGoal($input: UpdateGoalInput!) {
     updateGoal(input: $input) {
       goal {
@@ -26,7 +45,7 @@ const UPDATE_GOAL = /* GraphQL */ `
   }
 `;
 
-const DELETE_GOAL = /* GraphQL */ `
+const DELETE_GOAL: Operation<StaffDeleteGoalMutation, StaffDeleteGoalMutationVariables> = /* GraphQL */ `
   mutation StaffDeleteGoal($input: DeleteGoalInput!) {
     deleteGoal(input: $input) {
       deletedGoalId
@@ -34,7 +53,7 @@ const DELETE_GOAL = /* GraphQL */ `
   }
 `;
 
-const ADD_INDICATOR = /* GraphQL */ `
+const ADD_INDICATOR: Operation<StaffAddGoalIndicatorMutation, StaffAddGoalIndicatorMutationVariables> = /* GraphQL */ `
   mutation StaffAddGoalIndicator($input: AddGoalIndicatorInput!) {
     addGoalIndicator(input: $input) {
       indicator {
@@ -44,7 +63,7 @@ const ADD_INDICATOR = /* GraphQL */ `
   }
 `;
 
-const UPDATE_INDICATOR = /* GraphQL */ `
+const UPDATE_INDICATOR: Operation<StaffUpdateGoalIndicatorMutation, StaffUpdateGoalIndicatorMutationVariables> = /* GraphQL */ `
   mutation StaffUpdateGoalIndicator($input: UpdateGoalIndicatorInput!) {
     updateGoalIndicator(input: $input) {
       indicator {
@@ -54,7 +73,7 @@ const UPDATE_INDICATOR = /* GraphQL */ `
   }
 `;
 
-const REMOVE_INDICATOR = /* GraphQL */ `
+const REMOVE_INDICATOR: Operation<StaffRemoveGoalIndicatorMutation, StaffRemoveGoalIndicatorMutationVariables> = /* GraphQL */ `
   mutation StaffRemoveGoalIndicator($input: RemoveGoalIndicatorInput!) {
     removeGoalIndicator(input: $input) {
       removedIndicatorId
@@ -68,16 +87,19 @@ function goalFields(form: FormData) {
     titleEn: text(form, 'titleEn'),
     descriptionFa: text(form, 'descriptionFa'),
     descriptionEn: text(form, 'descriptionEn'),
-    category: text(form, 'category'),
-    status: text(form, 'status'),
+    category: enumField<GoalCategory>(form, 'category'),
+    status: enumField<GoalStatus>(form, 'status'),
   };
 }
 
 export async function createGoal(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
   const position = integer(form, 'position');
-  const result = await staffMutation<{ createGoal: { goal: { id: string } } }>(CREATE_GOAL, {
-    input: { ...goalFields(form), ...(position != null ? { position } : {}) },
+  const { category, ...fields } = goalFields(form);
+  if (!category)
+    return refusal(locale, { message: 'Choose a category.', extensions: { code: 'BAD_USER_INPUT', field: 'input.category' } }, previous);
+  const result = await staffMutation(CREATE_GOAL, {
+    input: { ...fields, category, ...(position != null ? { position } : {}) },
   });
   if (!result.ok) return refusal(locale, result.error, previous);
   redirect(`${localePath(locale, `/staff/goals/${result.data.createGoal.goal.id}`)}?done=created`);
@@ -101,10 +123,13 @@ export async function deleteGoal(goalId: string): Promise<void> {
 }
 
 /** "questionId|optionId|METRIC" from the result select → the indicator's source. */
+const METRICS: GoalIndicatorMetric[] = ['OPTION_SHARE', 'RATING_MEAN', 'NPS_SCORE'];
+
 function readSource(form: FormData) {
   const [questionId, optionId, metric] = (text(form, 'source') ?? '').split('|');
-  if (!isUuid(questionId ?? '') || !['OPTION_SHARE', 'RATING_MEAN', 'NPS_SCORE'].includes(metric ?? '')) return null;
-  return { questionId, optionId: optionId && isUuid(optionId) ? optionId : null, metric };
+  const known = METRICS.find((m) => m === metric);
+  if (!isUuid(questionId ?? '') || !known) return null;
+  return { questionId, optionId: optionId && isUuid(optionId) ? optionId : null, metric: known };
 }
 
 /** Targets of shares are typed in percent and stored as fractions. */
@@ -131,7 +156,7 @@ export async function addIndicator(goalId: string, pollId: string, previous: For
       labelFa: text(form, 'labelFa') ?? '',
       labelEn: text(form, 'labelEn'),
       target: readTarget(form, source.metric) ?? Number.NaN,
-      direction: text(form, 'direction') ?? 'AT_LEAST',
+      direction: enumField<GoalIndicatorDirection>(form, 'direction') ?? 'AT_LEAST',
     },
   });
   if (!result.ok) return refusal(locale, result.error, previous);
@@ -152,7 +177,7 @@ export async function updateIndicator(
       labelFa: text(form, 'labelFa') ?? '',
       labelEn: text(form, 'labelEn'),
       target: readTarget(form, metric),
-      direction: text(form, 'direction') ?? 'AT_LEAST',
+      direction: enumField<GoalIndicatorDirection>(form, 'direction') ?? 'AT_LEAST',
     },
   });
   if (!result.ok) return refusal(locale, result.error, previous);

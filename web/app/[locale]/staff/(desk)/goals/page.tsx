@@ -14,8 +14,10 @@ import { localeParam } from '../../../locale-param';
 import { createGoal } from './actions';
 import { GOAL_STATUSES, GoalFields, goalFieldLabels } from './goal-fields';
 import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import type { StaffGoalsQuery, StaffGoalsQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const GOALS_QUERY = /* GraphQL */ `
+const GOALS_QUERY: Operation<StaffGoalsQuery, StaffGoalsQueryVariables> = /* GraphQL */ `
   query StaffGoals($filter: GoalFilter, $after: String, $locale: Locale!) {
     goals(first: 50, after: $after, filter: $filter) {
       totalCount
@@ -40,23 +42,6 @@ const GOALS_QUERY = /* GraphQL */ `
   }
 `;
 
-interface GoalsData {
-  goals: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: {
-      node: {
-        id: string;
-        title: string;
-        category: string;
-        status: string;
-        position: number;
-        indicators: { id: string; onTarget: boolean | null }[];
-      };
-    }[];
-  };
-}
-
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/goals'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, goalsText[locale].title);
@@ -74,7 +59,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
   const category = goalCategories.find((c) => c === param(query, 'category'));
   const status = GOAL_STATUSES.find((s) => s === param(query, 'status'));
   const after = param(query, 'after');
-  const { goals } = await staffQuery<GoalsData>(GOALS_QUERY, {
+  const { goals } = await staffQuery(GOALS_QUERY, {
     filter: { search, category, statuses: status ? [status] : [...GOAL_STATUSES] },
     after: after ?? null,
     locale: graphqlLocale[locale],

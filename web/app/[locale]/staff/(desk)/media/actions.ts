@@ -5,9 +5,51 @@ import { currentRoute } from '@/lib/i18n/request';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffMutation } from '@/lib/staff/api';
 import { cityInstant, parseDayField, parseTimeField } from '@/lib/staff/dates';
-import { list, refusal, text, type FormState } from '@/lib/staff/forms';
+import { list, enumField, refusal, text, type FormState } from '@/lib/staff/forms';
+import type {
+  CoverageKind,
+  CoverageTone,
+  MediaInteractionKind,
+  MediaInvitationReply,
+  MediaOutletKind,
+  StaffCompleteMediaFollowUpMutation,
+  StaffCompleteMediaFollowUpMutationVariables,
+  StaffCreateMediaContactMutation,
+  StaffCreateMediaContactMutationVariables,
+  StaffCreateMediaOutletMutation,
+  StaffCreateMediaOutletMutationVariables,
+  StaffCreatePressReleaseMutation,
+  StaffCreatePressReleaseMutationVariables,
+  StaffDeleteMediaContactMutation,
+  StaffDeleteMediaContactMutationVariables,
+  StaffDeletePressReleaseMutation,
+  StaffDeletePressReleaseMutationVariables,
+  StaffEmailPressReleaseMutation,
+  StaffEmailPressReleaseMutationVariables,
+  StaffInviteMediaContactsMutation,
+  StaffInviteMediaContactsMutationVariables,
+  StaffLogMediaInteractionMutation,
+  StaffLogMediaInteractionMutationVariables,
+  StaffPublishPressReleaseMutation,
+  StaffPublishPressReleaseMutationVariables,
+  StaffRecordMediaCoverageMutation,
+  StaffRecordMediaCoverageMutationVariables,
+  StaffRecordPressReleaseDistributionMutation,
+  StaffRecordPressReleaseDistributionMutationVariables,
+  StaffRemoveMediaInvitationMutation,
+  StaffRemoveMediaInvitationMutationVariables,
+  StaffUpdateMediaContactMutation,
+  StaffUpdateMediaContactMutationVariables,
+  StaffUpdateMediaInvitationMutation,
+  StaffUpdateMediaInvitationMutationVariables,
+  StaffUpdatePressReleaseMutation,
+  StaffUpdatePressReleaseMutationVariables,
+  StaffWithdrawPressReleaseMutation,
+  StaffWithdrawPressReleaseMutationVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const CREATE_CONTACT = /* GraphQL */ `
+const CREATE_CONTACT: Operation<StaffCreateMediaContactMutation, StaffCreateMediaContactMutationVariables> = /* GraphQL */ `
   mutation StaffCreateMediaContact($input: CreateMediaContactInput!) {
     createMediaContact(input: $input) {
       contact {
@@ -16,7 +58,7 @@ const CREATE_CONTACT = /* GraphQL */ `
     }
   }
 `;
-const UPDATE_CONTACT = /* GraphQL */ `
+const UPDATE_CONTACT: Operation<StaffUpdateMediaContactMutation, StaffUpdateMediaContactMutationVariables> = /* GraphQL */ `
   mutation StaffUpdateMediaContact($input: UpdateMediaContactInput!) {
     updateMediaContact(input: $input) {
       contact {
@@ -25,14 +67,14 @@ const UPDATE_CONTACT = /* GraphQL */ `
     }
   }
 `;
-const DELETE_CONTACT = /* GraphQL */ `
+const DELETE_CONTACT: Operation<StaffDeleteMediaContactMutation, StaffDeleteMediaContactMutationVariables> = /* GraphQL */ `
   mutation StaffDeleteMediaContact($input: DeleteMediaContactInput!) {
     deleteMediaContact(input: $input) {
       deletedContactId
     }
   }
 `;
-const LOG_INTERACTION = /* GraphQL */ `
+const LOG_INTERACTION: Operation<StaffLogMediaInteractionMutation, StaffLogMediaInteractionMutationVariables> = /* GraphQL */ `
   mutation StaffLogMediaInteraction($input: LogMediaInteractionInput!) {
     logMediaInteraction(input: $input) {
       interaction {
@@ -41,7 +83,7 @@ const LOG_INTERACTION = /* GraphQL */ `
     }
   }
 `;
-const COMPLETE_FOLLOW_UP = /* GraphQL */ `
+const COMPLETE_FOLLOW_UP: Operation<StaffCompleteMediaFollowUpMutation, StaffCompleteMediaFollowUpMutationVariables> = /* GraphQL */ `
   mutation StaffCompleteMediaFollowUp($input: CompleteMediaFollowUpInput!) {
     completeMediaFollowUp(input: $input) {
       interaction {
@@ -51,7 +93,7 @@ const COMPLETE_FOLLOW_UP = /* GraphQL */ `
     }
   }
 `;
-const CREATE_OUTLET = /* GraphQL */ `
+const CREATE_OUTLET: Operation<StaffCreateMediaOutletMutation, StaffCreateMediaOutletMutationVariables> = /* GraphQL */ `
   mutation StaffCreateMediaOutlet($input: CreateMediaOutletInput!) {
     createMediaOutlet(input: $input) {
       outlet {
@@ -60,7 +102,7 @@ const CREATE_OUTLET = /* GraphQL */ `
     }
   }
 `;
-const CREATE_RELEASE = /* GraphQL */ `
+const CREATE_RELEASE: Operation<StaffCreatePressReleaseMutation, StaffCreatePressReleaseMutationVariables> = /* GraphQL */ `
   mutation StaffCreatePressRelease($input: CreatePressReleaseInput!) {
     createPressRelease(input: $input) {
       pressRelease {
@@ -69,7 +111,7 @@ const CREATE_RELEASE = /* GraphQL */ `
     }
   }
 `;
-const UPDATE_RELEASE = /* GraphQL */ `
+const UPDATE_RELEASE: Operation<StaffUpdatePressReleaseMutation, StaffUpdatePressReleaseMutationVariables> = /* GraphQL */ `
   mutation StaffUpdatePressRelease($input: UpdatePressReleaseInput!) {
     updatePressRelease(input: $input) {
       pressRelease {
@@ -78,7 +120,7 @@ const UPDATE_RELEASE = /* GraphQL */ `
     }
   }
 `;
-const PUBLISH_RELEASE = /* GraphQL */ `
+const PUBLISH_RELEASE: Operation<StaffPublishPressReleaseMutation, StaffPublishPressReleaseMutationVariables> = /* GraphQL */ `
   mutation StaffPublishPressRelease($input: PublishPressReleaseInput!) {
     publishPressRelease(input: $input) {
       addedRecipientCount
@@ -89,7 +131,7 @@ const PUBLISH_RELEASE = /* GraphQL */ `
     }
   }
 `;
-const WITHDRAW_RELEASE = /* GraphQL */ `
+const WITHDRAW_RELEASE: Operation<StaffWithdrawPressReleaseMutation, StaffWithdrawPressReleaseMutationVariables> = /* GraphQL */ `
   mutation StaffWithdrawPressRelease($input: WithdrawPressReleaseInput!) {
     withdrawPressRelease(input: $input) {
       pressRelease {
@@ -99,28 +141,29 @@ const WITHDRAW_RELEASE = /* GraphQL */ `
     }
   }
 `;
-const DELETE_RELEASE = /* GraphQL */ `
+const DELETE_RELEASE: Operation<StaffDeletePressReleaseMutation, StaffDeletePressReleaseMutationVariables> = /* GraphQL */ `
   mutation StaffDeletePressRelease($input: DeletePressReleaseInput!) {
     deletePressRelease(input: $input) {
       deletedPressReleaseId
     }
   }
 `;
-const RECORD_DISTRIBUTION = /* GraphQL */ `
-  mutation StaffRecordPressReleaseDistribution($input: RecordPressReleaseDistributionInput!) {
-    recordPressReleaseDistribution(input: $input) {
-      addedRecipientCount
+const RECORD_DISTRIBUTION: Operation<StaffRecordPressReleaseDistributionMutation, StaffRecordPressReleaseDistributionMutationVariables> =
+  /* GraphQL */ `
+    mutation StaffRecordPressReleaseDistribution($input: RecordPressReleaseDistributionInput!) {
+      recordPressReleaseDistribution(input: $input) {
+        addedRecipientCount
+      }
     }
-  }
-`;
-const EMAIL_RELEASE = /* GraphQL */ `
+  `;
+const EMAIL_RELEASE: Operation<StaffEmailPressReleaseMutation, StaffEmailPressReleaseMutationVariables> = /* GraphQL */ `
   mutation StaffEmailPressRelease($input: EmailPressReleaseInput!) {
     emailPressRelease(input: $input) {
       queuedCount
     }
   }
 `;
-const RECORD_COVERAGE = /* GraphQL */ `
+const RECORD_COVERAGE: Operation<StaffRecordMediaCoverageMutation, StaffRecordMediaCoverageMutationVariables> = /* GraphQL */ `
   mutation StaffRecordMediaCoverage($input: RecordMediaCoverageInput!) {
     recordMediaCoverage(input: $input) {
       coverage {
@@ -129,14 +172,14 @@ const RECORD_COVERAGE = /* GraphQL */ `
     }
   }
 `;
-const INVITE = /* GraphQL */ `
+const INVITE: Operation<StaffInviteMediaContactsMutation, StaffInviteMediaContactsMutationVariables> = /* GraphQL */ `
   mutation StaffInviteMediaContacts($input: InviteMediaContactsInput!) {
     inviteMediaContacts(input: $input) {
       addedCount
     }
   }
 `;
-const UPDATE_INVITATION = /* GraphQL */ `
+const UPDATE_INVITATION: Operation<StaffUpdateMediaInvitationMutation, StaffUpdateMediaInvitationMutationVariables> = /* GraphQL */ `
   mutation StaffUpdateMediaInvitation($input: UpdateMediaInvitationInput!) {
     updateMediaInvitation(input: $input) {
       invitation {
@@ -145,7 +188,7 @@ const UPDATE_INVITATION = /* GraphQL */ `
     }
   }
 `;
-const REMOVE_INVITATION = /* GraphQL */ `
+const REMOVE_INVITATION: Operation<StaffRemoveMediaInvitationMutation, StaffRemoveMediaInvitationMutationVariables> = /* GraphQL */ `
   mutation StaffRemoveMediaInvitation($input: RemoveMediaInvitationInput!) {
     removeMediaInvitation(input: $input) {
       removedInvitationId
@@ -190,7 +233,7 @@ function contactFields(form: FormData) {
 
 export async function createContact(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const result = await staffMutation<{ createMediaContact: { contact: { id: string } } }>(CREATE_CONTACT, { input: contactFields(form) });
+  const result = await staffMutation(CREATE_CONTACT, { input: contactFields(form) });
   if (!result.ok) return refusal(locale, result.error, previous);
   return go(`/staff/media/contacts/${result.data.createMediaContact.contact.id}`, { done: 'saved' });
 }
@@ -225,7 +268,7 @@ export async function logInteraction(contactId: string, previous: FormState, for
   const result = await staffMutation(LOG_INTERACTION, {
     input: {
       contactId,
-      kind: text(form, 'kind') ?? 'CALL',
+      kind: enumField<MediaInteractionKind>(form, 'kind') ?? 'CALL',
       topic: text(form, 'topic') ?? '',
       notes: text(form, 'notes'),
       ...(day ? { occurredAt: cityInstant(day, time) } : {}),
@@ -247,7 +290,7 @@ export async function createOutlet(previous: FormState, form: FormData): Promise
     input: {
       nameFa: text(form, 'nameFa') ?? '',
       nameEn: text(form, 'nameEn'),
-      kind: text(form, 'kind') ?? 'WEBSITE',
+      kind: enumField<MediaOutletKind>(form, 'kind') ?? 'WEBSITE',
       url: text(form, 'url'),
       notes: text(form, 'notes'),
     },
@@ -272,7 +315,7 @@ function releaseFields(form: FormData) {
 export async function createRelease(previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
   const slug = text(form, 'slug');
-  const result = await staffMutation<{ createPressRelease: { pressRelease: { id: string } } }>(CREATE_RELEASE, {
+  const result = await staffMutation(CREATE_RELEASE, {
     input: { ...releaseFields(form), ...(slug ? { slug } : {}) },
   });
   if (!result.ok) return refusal(locale, result.error, previous);
@@ -335,8 +378,8 @@ export async function recordCoverage(previous: FormState, form: FormData): Promi
       title: text(form, 'title') ?? '',
       url: text(form, 'url'),
       publishedOn,
-      kind: text(form, 'kind') ?? 'ARTICLE',
-      tone: text(form, 'tone') ?? 'NEUTRAL',
+      kind: enumField<CoverageKind>(form, 'kind') ?? 'ARTICLE',
+      tone: enumField<CoverageTone>(form, 'tone') ?? 'NEUTRAL',
       summary: text(form, 'summary'),
       pressReleaseId: releaseId && isUuid(releaseId) ? releaseId : null,
     },
@@ -347,7 +390,7 @@ export async function recordCoverage(previous: FormState, form: FormData): Promi
 
 export async function inviteContacts(eventId: string, form: FormData): Promise<void> {
   const contactIds = list(form, 'contactIds').filter(isUuid);
-  const result = await staffMutation<{ inviteMediaContacts: { addedCount: number } }>(INVITE, {
+  const result = await staffMutation(INVITE, {
     input: { eventId, contactIds, note: text(form, 'note') },
   });
   if (!result.ok) return go('/staff/media/invitations', { event: eventId, error: result.error.extensions?.code ?? 'UNKNOWN' });
@@ -357,7 +400,11 @@ export async function inviteContacts(eventId: string, form: FormData): Promise<v
 export async function updateInvitation(eventId: string, invitationId: string, form: FormData): Promise<void> {
   const attended = text(form, 'attended');
   const result = await staffMutation(UPDATE_INVITATION, {
-    input: { id: invitationId, reply: text(form, 'reply') ?? 'AWAITING', ...(attended ? { attended: attended === 'yes' } : {}) },
+    input: {
+      id: invitationId,
+      reply: enumField<MediaInvitationReply>(form, 'reply') ?? 'AWAITING',
+      ...(attended ? { attended: attended === 'yes' } : {}),
+    },
   });
   return go('/staff/media/invitations', {
     event: eventId,

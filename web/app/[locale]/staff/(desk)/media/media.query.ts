@@ -1,4 +1,11 @@
-export const OUTLET_OPTIONS = /* GraphQL */ `
+import type {
+  StaffMediaContactOptionsQuery,
+  StaffMediaContactOptionsQueryVariables,
+  StaffMediaOutletOptionsQuery,
+  StaffMediaOutletOptionsQueryVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
+export const OUTLET_OPTIONS: Operation<StaffMediaOutletOptionsQuery, StaffMediaOutletOptionsQueryVariables> = /* GraphQL */ `
   query StaffMediaOutletOptions {
     mediaOutlets(first: 50) {
       edges {
@@ -13,11 +20,9 @@ export const OUTLET_OPTIONS = /* GraphQL */ `
   }
 `;
 
-export interface OutletOptions {
-  mediaOutlets: { edges: { node: { id: string; nameFa: string; nameEn: string | null; kind: string } }[] };
-}
+export type OutletOptions = StaffMediaOutletOptionsQuery;
 
-export const CONTACT_OPTIONS = /* GraphQL */ `
+export const CONTACT_OPTIONS: Operation<StaffMediaContactOptionsQuery, StaffMediaContactOptionsQueryVariables> = /* GraphQL */ `
   query StaffMediaContactOptions($after: String) {
     mediaContacts(first: 50, after: $after) {
       totalCount
@@ -35,12 +40,7 @@ export const CONTACT_OPTIONS = /* GraphQL */ `
   }
 `;
 
-export interface ContactOptions {
-  mediaContacts: {
-    totalCount: number;
-    edges: { node: { id: string; name: string; outlet: { nameFa: string; nameEn: string | null } | null } }[];
-  };
-}
+export type ContactOptions = StaffMediaContactOptionsQuery;
 
 export function outletName(outlet: { nameFa: string; nameEn: string | null } | null | undefined, locale: 'fa' | 'en'): string {
   if (!outlet) return '—';

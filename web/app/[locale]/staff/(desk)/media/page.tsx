@@ -11,10 +11,12 @@ import { localeParam } from '../../../locale-param';
 import { createContact } from './actions';
 import { ContactFields, contactFieldLabels } from './contact-fields';
 import { MediaNav } from './media-nav';
-import { OUTLET_OPTIONS, outletName, type OutletOptions } from './media.query';
+import { OUTLET_OPTIONS, outletName } from './media.query';
 import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import type { StaffMediaContactsQuery, StaffMediaContactsQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const CONTACTS_QUERY = /* GraphQL */ `
+const CONTACTS_QUERY: Operation<StaffMediaContactsQuery, StaffMediaContactsQueryVariables> = /* GraphQL */ `
   query StaffMediaContacts($filter: MediaContactFilter, $after: String) {
     mediaContacts(first: 25, after: $after, filter: $filter) {
       totalCount
@@ -42,25 +44,6 @@ const CONTACTS_QUERY = /* GraphQL */ `
   }
 `;
 
-interface ContactsData {
-  mediaContacts: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: {
-      node: {
-        id: string;
-        name: string;
-        role: string | null;
-        email: string | null;
-        phones: string[];
-        beats: string[];
-        language: string;
-        outlet: { id: string; nameFa: string; nameEn: string | null } | null;
-      };
-    }[];
-  };
-}
-
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, mediaText[locale].title);
@@ -80,8 +63,8 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
   const language = param(query, 'language')?.slice(0, 35) || undefined;
   const after = param(query, 'after');
   const [{ mediaContacts }, outlets] = await Promise.all([
-    staffQuery<ContactsData>(CONTACTS_QUERY, { filter: { search, outletId, beat, language }, after: after ?? null }),
-    staffQuery<OutletOptions>(OUTLET_OPTIONS),
+    staffQuery(CONTACTS_QUERY, { filter: { search, outletId, beat, language }, after: after ?? null }),
+    staffQuery(OUTLET_OPTIONS),
   ]);
   const outletList = outlets.mediaOutlets.edges.map((e) => e.node);
   const base = localePath(locale, '/staff/media');

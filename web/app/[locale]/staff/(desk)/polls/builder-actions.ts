@@ -9,8 +9,21 @@ import { checkbox, integer, refusal, text, type FormState } from '@/lib/staff/fo
 import { ASSURANCES } from '@/lib/staff/participation-text';
 import { pollsText } from '@/lib/staff/polls-text';
 import { isChoice, optionField, QUESTION_KINDS, questionField, VISIBILITIES, type QuestionKind } from './builder-model';
+import type {
+  StaffClosePollMutation,
+  StaffClosePollMutationVariables,
+  StaffCreatePollMutation,
+  StaffCreatePollMutationVariables,
+  StaffPublishPollMutation,
+  StaffPublishPollMutationVariables,
+  StaffStartPollWaveMutation,
+  StaffStartPollWaveMutationVariables,
+  StaffUpdatePollMutation,
+  StaffUpdatePollMutationVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const CREATE_POLL = /* GraphQL */ `
+const CREATE_POLL: Operation<StaffCreatePollMutation, StaffCreatePollMutationVariables> = /* GraphQL */ `
   mutation StaffCreatePoll($input: CreatePollInput!) {
     createPoll(input: $input) {
       poll {
@@ -20,7 +33,7 @@ const CREATE_POLL = /* GraphQL */ `
   }
 `;
 
-const UPDATE_POLL = /* GraphQL */ `
+const UPDATE_POLL: Operation<StaffUpdatePollMutation, StaffUpdatePollMutationVariables> = /* GraphQL */ `
   mutation StaffUpdatePoll($input: UpdatePollInput!) {
     updatePoll(input: $input) {
       poll {
@@ -30,7 +43,7 @@ const UPDATE_POLL = /* GraphQL */ `
   }
 `;
 
-const PUBLISH_POLL = /* GraphQL */ `
+const PUBLISH_POLL: Operation<StaffPublishPollMutation, StaffPublishPollMutationVariables> = /* GraphQL */ `
   mutation StaffPublishPoll($input: PublishPollInput!) {
     publishPoll(input: $input) {
       poll {
@@ -41,7 +54,7 @@ const PUBLISH_POLL = /* GraphQL */ `
   }
 `;
 
-const CLOSE_POLL = /* GraphQL */ `
+const CLOSE_POLL: Operation<StaffClosePollMutation, StaffClosePollMutationVariables> = /* GraphQL */ `
   mutation StaffClosePoll($input: ClosePollInput!) {
     closePoll(input: $input) {
       poll {
@@ -52,7 +65,7 @@ const CLOSE_POLL = /* GraphQL */ `
   }
 `;
 
-const START_WAVE = /* GraphQL */ `
+const START_WAVE: Operation<StaffStartPollWaveMutation, StaffStartPollWaveMutationVariables> = /* GraphQL */ `
   mutation StaffStartPollWave($input: StartPollWaveInput!) {
     startPollWave(input: $input) {
       poll {
@@ -145,7 +158,7 @@ export async function savePoll(pollId: string | null, previous: FormState, form:
     const result = await staffMutation(UPDATE_POLL, { input: { id: pollId, ...fields, ...schedule } });
     if (!result.ok) return refusal(locale, result.error, previous);
   } else {
-    const result = await staffMutation<{ createPoll: { poll: { id: string } } }>(CREATE_POLL, { input: { ...fields, opensAt, closesAt } });
+    const result = await staffMutation(CREATE_POLL, { input: { ...fields, opensAt, closesAt } });
     if (!result.ok) return refusal(locale, result.error, previous);
     id = result.data.createPoll.poll.id;
   }
@@ -153,7 +166,7 @@ export async function savePoll(pollId: string | null, previous: FormState, form:
 }
 
 async function lifecycle(
-  document: string,
+  document: Operation<unknown, { input: Record<string, unknown> }>,
   input: Record<string, unknown>,
   pollId: string,
   done: string,
@@ -161,7 +174,7 @@ async function lifecycle(
 ) {
   const { locale } = await currentRoute();
   if (!isUuid(pollId)) redirect(localePath(locale, '/staff/polls'));
-  const result = await staffMutation<unknown>(document, { input });
+  const result = await staffMutation(document, { input });
   const page = localePath(locale, `/staff/polls/${pollId}`);
   if (!result.ok) {
     const reason = result.error.extensions?.reason;

@@ -5,8 +5,17 @@ import { cityDay, cityTime, dayFieldValue } from '@/lib/staff/dates';
 import { staffFormat } from '@/lib/staff/format';
 import { staffText } from '@/lib/staff/i18n';
 import { pollsText } from '@/lib/staff/polls-text';
-import type { BuilderPoll, QuestionKind } from './builder-model';
+import type { BuilderPoll } from './builder-model';
 import type { BuilderText } from './poll-builder';
+import type {
+  StaffDistrictsQuery,
+  StaffDistrictsQueryVariables,
+  StaffEligibilityListsQuery,
+  StaffEligibilityListsQueryVariables,
+  StaffPollForEditQuery,
+  StaffPollForEditQueryVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
 export function builderText(locale: Locale, submit: string): BuilderText {
   const t = pollsText[locale].builder;
@@ -32,7 +41,7 @@ export function numbers(locale: Locale, count = 60): string[] {
   return Array.from({ length: count }, (_, i) => f.number(i + 1));
 }
 
-const DISTRICTS = /* GraphQL */ `
+const DISTRICTS: Operation<StaffDistrictsQuery, StaffDistrictsQueryVariables> = /* GraphQL */ `
   query StaffDistricts($locale: Locale!) {
     districts {
       id
@@ -43,13 +52,13 @@ const DISTRICTS = /* GraphQL */ `
 `;
 
 export async function loadDistricts(locale: Locale) {
-  const { districts } = await staffQuery<{ districts: { id: string; code: number; name: string }[] }>(DISTRICTS, {
+  const { districts } = await staffQuery(DISTRICTS, {
     locale: graphqlLocale[locale],
   });
   return districts;
 }
 
-export const POLL_FOR_EDIT = /* GraphQL */ `
+export const POLL_FOR_EDIT: Operation<StaffPollForEditQuery, StaffPollForEditQueryVariables> = /* GraphQL */ `
   query StaffPollForEdit($id: ID!) {
     poll(id: $id) {
       id
@@ -100,35 +109,7 @@ export const POLL_FOR_EDIT = /* GraphQL */ `
   }
 `;
 
-export interface PollForEdit {
-  poll: {
-    id: string;
-    status: 'DRAFT' | 'SCHEDULED' | 'OPEN' | 'CLOSED';
-    wave: number;
-    seriesId: string;
-    titleTranslations: { fa: string; en: string | null };
-    description: string | null;
-    descriptionEn: string | null;
-    resultsVisibility: BuilderPoll['resultsVisibility'];
-    asksDistrict: boolean;
-    assurance: BuilderPoll['assurance'];
-    eligibilityList: { id: string } | null;
-    opensAt: string | null;
-    closesAt: string | null;
-    districts: { id: string }[];
-    questions: {
-      id: string;
-      kind: QuestionKind;
-      position: number;
-      required: boolean;
-      maxChoices: number | null;
-      maxLength: number | null;
-      promptTranslations: { fa: string; en: string | null };
-      options: { id: string; position: number; labelTranslations: { fa: string; en: string | null } }[];
-    }[];
-  } | null;
-  pollInsights: { responseCount: number } | null;
-}
+export type PollForEdit = StaffPollForEditQuery;
 
 export function builderPoll(poll: NonNullable<PollForEdit['poll']>, locale: Locale): BuilderPoll {
   const opens = poll.opensAt ? new Date(poll.opensAt) : null;
@@ -167,7 +148,7 @@ export function builderPoll(poll: NonNullable<PollForEdit['poll']>, locale: Loca
   };
 }
 
-const ELIGIBILITY_LISTS = /* GraphQL */ `
+const ELIGIBILITY_LISTS: Operation<StaffEligibilityListsQuery, StaffEligibilityListsQueryVariables> = /* GraphQL */ `
   query StaffEligibilityLists {
     eligibilityLists {
       id
@@ -180,19 +161,12 @@ const ELIGIBILITY_LISTS = /* GraphQL */ `
   }
 `;
 
-export interface EligibilityListRow {
-  id: string;
-  name: string;
-  kind: 'NATIONAL_CODE' | 'MEMBER_NUMBER';
-  entryCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type EligibilityListRow = StaffEligibilityListsQuery['eligibilityLists'][number];
 
 /** The eligibility lists staff may pick for a RESIDENT_LIST poll; empty when this role may not read them. */
 export async function loadEligibilityLists(): Promise<EligibilityListRow[]> {
   try {
-    const { eligibilityLists } = await staffQuery<{ eligibilityLists: EligibilityListRow[] }>(ELIGIBILITY_LISTS, {});
+    const { eligibilityLists } = await staffQuery(ELIGIBILITY_LISTS, {});
     return eligibilityLists;
   } catch (error) {
     if (error instanceof StaffApiError) return [];

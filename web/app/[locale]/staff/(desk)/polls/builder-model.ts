@@ -1,9 +1,11 @@
 // The poll builder's form fields. The builder (a client component) names every input this way,
 // so the server action reads the same form whether JavaScript sent it or the browser did.
 
-export type QuestionKind = 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'RATING' | 'NPS' | 'FREE_TEXT';
+import type { PollAssurance, QuestionKind, ResultsVisibility } from '@/lib/api/graphql.generated';
+
+export type { QuestionKind };
 export const QUESTION_KINDS: QuestionKind[] = ['SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'RATING', 'NPS', 'FREE_TEXT'];
-export const VISIBILITIES = ['PUBLIC', 'AFTER_RESPONSE', 'STAFF_ONLY'] as const;
+export const VISIBILITIES: ResultsVisibility[] = ['PUBLIC', 'AFTER_RESPONSE', 'STAFF_ONLY'];
 
 export interface BuilderOption {
   id: string | null;
@@ -28,10 +30,10 @@ export interface BuilderPoll {
   titleEn: string;
   descriptionFa: string;
   descriptionEn: string;
-  resultsVisibility: (typeof VISIBILITIES)[number];
+  resultsVisibility: ResultsVisibility;
   asksDistrict: boolean;
   districtIds: string[];
-  assurance: 'OPEN' | 'VERIFIED_PHONE' | 'RESIDENT_LIST';
+  assurance: PollAssurance;
   /** RESIDENT_LIST: the eligibility list's id; "" for none. */
   eligibilityListId: string;
   /** As the day field shows it (Solar Hijri in Persian) and HH:MM in the city. */

@@ -10,10 +10,12 @@ import { canUse } from '@/lib/staff/roles';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
 import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import type { StaffPollsQuery, StaffPollsQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
 const STATUSES: PollStatus[] = ['DRAFT', 'SCHEDULED', 'OPEN', 'CLOSED'];
 
-const POLLS_QUERY = /* GraphQL */ `
+const POLLS_QUERY: Operation<StaffPollsQuery, StaffPollsQueryVariables> = /* GraphQL */ `
   query StaffPolls($statuses: [PollStatus!], $after: String, $locale: Locale!) {
     polls(first: 25, after: $after, filter: { statuses: $statuses }) {
       totalCount
@@ -38,24 +40,6 @@ const POLLS_QUERY = /* GraphQL */ `
   }
 `;
 
-interface PollsData {
-  polls: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: {
-      node: {
-        id: string;
-        title: string;
-        status: PollStatus;
-        wave: number;
-        opensAt: string | null;
-        closesAt: string | null;
-        questions: { id: string }[];
-      };
-    }[];
-  };
-}
-
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/polls'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, pollsText[locale].listTitle);
@@ -77,7 +61,7 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
   const f = staffFormat(locale);
   const status = STATUSES.find((s) => s === param(query, 'status'));
   const after = param(query, 'after');
-  const { polls } = await staffQuery<PollsData>(POLLS_QUERY, {
+  const { polls } = await staffQuery(POLLS_QUERY, {
     statuses: status ? [status] : STATUSES,
     after: after ?? null,
     locale: graphqlLocale[locale],

@@ -10,8 +10,10 @@ import { localeParam } from '../../../../locale-param';
 import { ActionNotice } from '../../media/media-nav';
 import { createKey, revokeKey } from '../actions';
 import { AdminNav } from '../admin-nav';
+import type { StaffApiKeysQuery, StaffApiKeysQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const KEYS_QUERY = /* GraphQL */ `
+const KEYS_QUERY: Operation<StaffApiKeysQuery, StaffApiKeysQueryVariables> = /* GraphQL */ `
   query StaffApiKeys {
     apiKeys {
       id
@@ -27,20 +29,6 @@ const KEYS_QUERY = /* GraphQL */ `
   }
 `;
 
-interface KeysData {
-  apiKeys: {
-    id: string;
-    name: string;
-    prefix: string;
-    scopes: string[];
-    requestsPerMinute: number;
-    requestCount: number;
-    lastUsedAt: string | null;
-    createdAt: string;
-    revokedAt: string | null;
-  }[];
-}
-
 const SCOPES = ['PUBLIC_READ', 'SUBMIT_RESPONSES', 'ANALYTICS_READ'];
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/api-keys'>): Promise<Metadata> {
@@ -55,7 +43,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<'/
   const t = adminText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const { apiKeys } = await staffQuery<KeysData>(KEYS_QUERY);
+  const { apiKeys } = await staffQuery(KEYS_QUERY);
   return (
     <>
       <header className="staff-header">

@@ -12,8 +12,10 @@ import { localeParam } from '../../../../locale-param';
 import { AdminNav } from '../admin-nav';
 import { FilterSubmit } from '@/components/staff/filter-fields';
 import { DayField } from '@/components/staff/day-field';
+import type { StaffAuditLogQuery, StaffAuditLogQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const AUDIT_QUERY = /* GraphQL */ `
+const AUDIT_QUERY: Operation<StaffAuditLogQuery, StaffAuditLogQueryVariables> = /* GraphQL */ `
   query StaffAuditLog($filter: AuditLogFilter, $after: String) {
     auditLog(first: 30, after: $after, filter: $filter) {
       totalCount
@@ -49,27 +51,6 @@ const AUDIT_QUERY = /* GraphQL */ `
   }
 `;
 
-interface AuditData {
-  auditLog: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: {
-      node: {
-        id: string;
-        at: string;
-        action: string;
-        entityType: string;
-        entityId: string | null;
-        requestId: string | null;
-        before: unknown;
-        after: unknown;
-        actor: { id: string; displayName: string } | null;
-      };
-    }[];
-  };
-  staffUsers: { edges: { node: { id: string; displayName: string } }[] };
-}
-
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/audit'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, adminText[locale].nav.audit);
@@ -92,7 +73,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
   const fromDay = fromRaw ? parseDayField(fromRaw, locale) : null;
   const toDay = toRaw ? parseDayField(toRaw, locale) : null;
   const after = param(query, 'after');
-  const { auditLog, staffUsers } = await staffQuery<AuditData>(AUDIT_QUERY, {
+  const { auditLog, staffUsers } = await staffQuery(AUDIT_QUERY, {
     filter: {
       action,
       entityType,

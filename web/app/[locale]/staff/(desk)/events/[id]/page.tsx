@@ -14,8 +14,10 @@ import { ActionNotice } from '../../media/media-nav';
 import { cancelEvent, deleteEvent, pinEvent, publishEvent, unpinEvent, updateEvent } from '../actions';
 import { loadEventChoices } from '../event-data';
 import { EventFields, eventFieldLabels, EventNav } from '../event-fields';
+import type { StaffEventQuery, StaffEventQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const EVENT_QUERY = /* GraphQL */ `
+const EVENT_QUERY: Operation<StaffEventQuery, StaffEventQueryVariables> = /* GraphQL */ `
   query StaffEvent($id: ID!) {
     event(id: $id) {
       id
@@ -52,24 +54,6 @@ const EVENT_QUERY = /* GraphQL */ `
   }
 `;
 
-interface EventData {
-  event: {
-    id: string;
-    kind: string;
-    status: 'DRAFT' | 'PUBLISHED' | 'CANCELLED';
-    pinned: boolean;
-    startsAt: string;
-    endsAt: string;
-    occasion: { id: string } | null;
-    titleTranslations: { fa: string; en: string | null };
-    descriptionTranslations: { fa: string; en: string | null };
-    venueTranslations: { fa: string; en: string | null } | null;
-    district: { id: string } | null;
-    poll: { id: string } | null;
-    goal: { id: string } | null;
-  } | null;
-}
-
 type Params = PageProps<'/[locale]/staff/events/[id]'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -84,7 +68,7 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
   const query = await searchParams;
   const t = eventsText[locale];
   const f = staffFormat(locale);
-  const [{ event }, choices] = await Promise.all([staffQuery<EventData>(EVENT_QUERY, { id }), loadEventChoices(locale)]);
+  const [{ event }, choices] = await Promise.all([staffQuery(EVENT_QUERY, { id }), loadEventChoices(locale)]);
   if (!event || event.occasion) notFound();
   const starts = new Date(event.startsAt);
   const ends = new Date(event.endsAt);

@@ -13,8 +13,10 @@ import { ActionNotice } from '../../media/media-nav';
 import { createOccasion } from '../actions';
 import { EventNav } from '../event-fields';
 import { OccasionFields, occasionFieldLabels } from './occasion-fields';
+import type { StaffOccasionsQuery, StaffOccasionsQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const OCCASIONS_QUERY = /* GraphQL */ `
+const OCCASIONS_QUERY: Operation<StaffOccasionsQuery, StaffOccasionsQueryVariables> = /* GraphQL */ `
   query StaffOccasions($locale: Locale!) {
     occasions {
       id
@@ -30,18 +32,6 @@ const OCCASIONS_QUERY = /* GraphQL */ `
   }
 `;
 
-interface OccasionsData {
-  occasions: {
-    id: string;
-    kind: string;
-    calendar: string;
-    holiday: boolean;
-    title: string;
-    ruleText: string;
-    overrides: { year: number }[];
-  }[];
-}
-
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/events/occasions'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, eventsText[locale].nav.occasions);
@@ -54,7 +44,7 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
   const t = eventsText[locale];
   const st = staffText[locale];
   const d = getDictionary(locale);
-  const { occasions } = await staffQuery<OccasionsData>(OCCASIONS_QUERY, { locale: graphqlLocale[locale] });
+  const { occasions } = await staffQuery(OCCASIONS_QUERY, { locale: graphqlLocale[locale] });
   return (
     <>
       <header className="staff-header">

@@ -14,8 +14,15 @@ import { localeParam } from '../../../../locale-param';
 import { addIndicator, deleteGoal, removeIndicator, updateGoal, updateIndicator } from '../actions';
 import { GoalFields, goalFieldLabels } from '../goal-fields';
 import { FilterSubmit } from '@/components/staff/filter-fields';
+import type {
+  StaffGoalQuery,
+  StaffGoalQueryVariables,
+  StaffIndicatorSourcesQuery,
+  StaffIndicatorSourcesQueryVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const GOAL_QUERY = /* GraphQL */ `
+const GOAL_QUERY: Operation<StaffGoalQuery, StaffGoalQueryVariables> = /* GraphQL */ `
   query StaffGoal($id: ID!, $locale: Locale!) {
     goal(id: $id) {
       id
@@ -61,7 +68,7 @@ const GOAL_QUERY = /* GraphQL */ `
   }
 `;
 
-const POLL_RESULTS_SOURCES = /* GraphQL */ `
+const POLL_RESULTS_SOURCES: Operation<StaffIndicatorSourcesQuery, StaffIndicatorSourcesQueryVariables> = /* GraphQL */ `
   query StaffIndicatorSources($id: ID!, $locale: Locale!) {
     poll(id: $id) {
       id
@@ -93,27 +100,6 @@ interface Indicator {
   poll: { id: string; title: string } | null;
 }
 
-interface GoalData {
-  goal: {
-    id: string;
-    titleTranslations: { fa: string; en: string | null };
-    descriptionTranslations: { fa: string; en: string | null };
-    category: string;
-    status: string;
-    position: number;
-    indicators: Indicator[];
-  } | null;
-  polls: { edges: { node: { id: string; title: string; status: 'DRAFT' | 'SCHEDULED' | 'OPEN' | 'CLOSED' } }[] };
-}
-
-interface SourcesData {
-  poll: {
-    id: string;
-    title: string;
-    questions: { id: string; kind: string; position: number; prompt: string; options: { id: string; label: string }[] }[];
-  } | null;
-}
-
 type Params = PageProps<'/[locale]/staff/goals/[id]'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -132,8 +118,8 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
   const gl = graphqlLocale[locale];
   const pollParam = param(query, 'poll');
   const [{ goal, polls }, sources] = await Promise.all([
-    staffQuery<GoalData>(GOAL_QUERY, { id, locale: gl }),
-    pollParam && isUuid(pollParam) ? staffQuery<SourcesData>(POLL_RESULTS_SOURCES, { id: pollParam, locale: gl }) : null,
+    staffQuery(GOAL_QUERY, { id, locale: gl }),
+    pollParam && isUuid(pollParam) ? staffQuery(POLL_RESULTS_SOURCES, { id: pollParam, locale: gl }) : null,
   ]);
   if (!goal) notFound();
   const done = param(query, 'done');

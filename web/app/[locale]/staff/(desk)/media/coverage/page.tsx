@@ -14,10 +14,12 @@ import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../locale-param';
 import { recordCoverage } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
-import { OUTLET_OPTIONS, outletName, type OutletOptions } from '../media.query';
+import { OUTLET_OPTIONS, outletName } from '../media.query';
 import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import type { StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const COVERAGE_QUERY = /* GraphQL */ `
+const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables> = /* GraphQL */ `
   query StaffMediaCoverage($filter: MediaCoverageFilter, $summary: MediaCoverageSummaryFilter, $after: String, $locale: Locale!) {
     mediaCoverage(first: 25, after: $after, filter: $filter) {
       totalCount
@@ -82,37 +84,6 @@ const COVERAGE_QUERY = /* GraphQL */ `
   }
 `;
 
-interface Counts {
-  positive: number;
-  neutral: number;
-  negative: number;
-  total: number;
-}
-
-interface CoverageData {
-  mediaCoverage: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: {
-      node: {
-        id: string;
-        title: string;
-        url: string | null;
-        publishedOn: string;
-        kind: string;
-        tone: string;
-        outlet: { nameFa: string; nameEn: string | null } | null;
-      };
-    }[];
-  };
-  mediaCoverageToneSummary: {
-    total: Counts;
-    byOutlet: { outletId: string; outlet: { nameFa: string; nameEn: string | null } | null; counts: Counts }[];
-    byMonth: { month: string; label: string; counts: Counts }[];
-  };
-  pressReleases: { edges: { node: { id: string; title: string } }[] };
-}
-
 const TONES = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'] as const;
 const KINDS = ['ARTICLE', 'BROADCAST', 'SOCIAL_POST'];
 
@@ -137,13 +108,13 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
   const to = toRaw ? (parseDayField(toRaw, locale) ?? undefined) : undefined;
   const after = param(query, 'after');
   const [data, outlets] = await Promise.all([
-    staffQuery<CoverageData>(COVERAGE_QUERY, {
+    staffQuery(COVERAGE_QUERY, {
       filter: { outletId, tones: tone ? [tone] : null, from, to },
       summary: { outletId, from, to },
       after: after ?? null,
       locale: graphqlLocale[locale],
     }),
-    staffQuery<OutletOptions>(OUTLET_OPTIONS),
+    staffQuery(OUTLET_OPTIONS),
   ]);
   const { mediaCoverage, mediaCoverageToneSummary: summary } = data;
   const outletList = outlets.mediaOutlets.edges.map((e) => e.node);

@@ -10,8 +10,10 @@ import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../locale-param';
 import { completeFollowUp } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
+import type { StaffMediaFollowUpsQuery, StaffMediaFollowUpsQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const FOLLOW_UPS_QUERY = /* GraphQL */ `
+const FOLLOW_UPS_QUERY: Operation<StaffMediaFollowUpsQuery, StaffMediaFollowUpsQueryVariables> = /* GraphQL */ `
   query StaffMediaFollowUps($dueBefore: String, $after: String) {
     mediaFollowUps(first: 50, after: $after, dueBefore: $dueBefore) {
       totalCount
@@ -37,23 +39,6 @@ const FOLLOW_UPS_QUERY = /* GraphQL */ `
   }
 `;
 
-interface FollowUpsData {
-  mediaFollowUps: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: {
-      node: {
-        id: string;
-        topic: string;
-        kind: string;
-        followUpOn: string;
-        followUpOverdue: boolean;
-        contact: { id: string; name: string; phones: string[] } | null;
-      };
-    }[];
-  };
-}
-
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/follow-ups'>): Promise<Metadata> {
   const locale = await localeParam(params);
   return staffMetadata(locale, mediaText[locale].nav.followUps);
@@ -68,7 +53,7 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
   const f = staffFormat(locale);
   const dueToday = param(query, 'due') === 'today';
   const after = param(query, 'after');
-  const { mediaFollowUps } = await staffQuery<FollowUpsData>(FOLLOW_UPS_QUERY, {
+  const { mediaFollowUps } = await staffQuery(FOLLOW_UPS_QUERY, {
     dueBefore: dueToday ? addDays(cityDay(), 1) : null,
     after: after ?? null,
   });
@@ -121,7 +106,8 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
                 {mediaFollowUps.edges.map(({ node: i }) => (
                   <tr key={i.id}>
                     <td>
-                      {f.day(i.followUpOn)} {i.followUpOverdue && <span className="staff-badge staff-badge--bad">{t.overdue}</span>}
+                      {i.followUpOn && f.day(i.followUpOn)}{' '}
+                      {i.followUpOverdue && <span className="staff-badge staff-badge--bad">{t.overdue}</span>}
                     </td>
                     <th scope="row">
                       {i.topic}

@@ -10,9 +10,16 @@ import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../locale-param';
 import { inviteContacts, removeInvitation, updateInvitation } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
-import { CONTACT_OPTIONS, outletName, type ContactOptions } from '../media.query';
+import { CONTACT_OPTIONS, outletName } from '../media.query';
+import type {
+  StaffInvitationEventsQuery,
+  StaffInvitationEventsQueryVariables,
+  StaffMediaInvitationsQuery,
+  StaffMediaInvitationsQueryVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const EVENTS_QUERY = /* GraphQL */ `
+const EVENTS_QUERY: Operation<StaffInvitationEventsQuery, StaffInvitationEventsQueryVariables> = /* GraphQL */ `
   query StaffInvitationEvents($from: String!, $to: String!, $locale: Locale!) {
     events(
       from: $from
@@ -33,7 +40,7 @@ const EVENTS_QUERY = /* GraphQL */ `
   }
 `;
 
-const INVITATIONS_QUERY = /* GraphQL */ `
+const INVITATIONS_QUERY: Operation<StaffMediaInvitationsQuery, StaffMediaInvitationsQueryVariables> = /* GraphQL */ `
   query StaffMediaInvitations($eventId: ID!) {
     mediaInvitations(first: 50, filter: { eventId: $eventId }) {
       totalCount
@@ -59,27 +66,6 @@ const INVITATIONS_QUERY = /* GraphQL */ `
   }
 `;
 
-interface EventsData {
-  events: { edges: { node: { id: string; title: string; startsAt: string; status: string } }[] };
-}
-
-interface InvitationsData {
-  mediaInvitations: {
-    totalCount: number;
-    edges: {
-      node: {
-        id: string;
-        reply: string;
-        attended: boolean | null;
-        invitedAt: string;
-        note: string | null;
-        contactId: string;
-        contact: { name: string; phones: string[]; outlet: { nameFa: string; nameEn: string | null } | null } | null;
-      };
-    }[];
-  };
-}
-
 const REPLIES = ['AWAITING', 'ACCEPTED', 'DECLINED', 'TENTATIVE'];
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/invitations'>): Promise<Metadata> {
@@ -94,7 +80,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
   const t = mediaText[locale];
   const f = staffFormat(locale);
   const today = cityDay();
-  const { events } = await staffQuery<EventsData>(EVENTS_QUERY, {
+  const { events } = await staffQuery(EVENTS_QUERY, {
     from: addDays(today, -30),
     to: addDays(today, 365),
     locale: graphqlLocale[locale],
@@ -104,8 +90,8 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
     events.edges.map((e) => e.node).find((e) => e.id === eventParam) ??
     (eventParam && isUuid(eventParam) ? null : (events.edges[0]?.node ?? null));
   const [invitations, contacts] = await Promise.all([
-    event ? staffQuery<InvitationsData>(INVITATIONS_QUERY, { eventId: event.id }) : null,
-    staffQuery<ContactOptions>(CONTACT_OPTIONS, { after: null }),
+    event ? staffQuery(INVITATIONS_QUERY, { eventId: event.id }) : null,
+    staffQuery(CONTACT_OPTIONS, { after: null }),
   ]);
   const invited = new Set(invitations?.mediaInvitations.edges.map((e) => e.node.contactId));
   const invitedCount = param(query, 'invited');

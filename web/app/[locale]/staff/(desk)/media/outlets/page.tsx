@@ -11,8 +11,10 @@ import { localeParam } from '../../../../locale-param';
 import { createOutlet } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import type { MediaOutletKind, StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const OUTLETS_QUERY = /* GraphQL */ `
+const OUTLETS_QUERY: Operation<StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables> = /* GraphQL */ `
   query StaffMediaOutlets($filter: MediaOutletFilter, $after: String) {
     mediaOutlets(first: 50, after: $after, filter: $filter) {
       totalCount
@@ -33,15 +35,7 @@ const OUTLETS_QUERY = /* GraphQL */ `
   }
 `;
 
-interface OutletsData {
-  mediaOutlets: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; nameFa: string; nameEn: string | null; kind: string; url: string | null } }[];
-  };
-}
-
-const KINDS = ['NEWS_AGENCY', 'NEWSPAPER', 'RADIO_TELEVISION', 'WEBSITE', 'SOCIAL_ACCOUNT'];
+const KINDS: MediaOutletKind[] = ['NEWS_AGENCY', 'NEWSPAPER', 'RADIO_TELEVISION', 'WEBSITE', 'SOCIAL_ACCOUNT'];
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/outlets'>): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -58,7 +52,7 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
   const search = param(query, 'search')?.slice(0, 200) || undefined;
   const kind = KINDS.find((k) => k === param(query, 'kind'));
   const after = param(query, 'after');
-  const { mediaOutlets } = await staffQuery<OutletsData>(OUTLETS_QUERY, {
+  const { mediaOutlets } = await staffQuery(OUTLETS_QUERY, {
     filter: { search, kinds: kind ? [kind] : null },
     after: after ?? null,
   });

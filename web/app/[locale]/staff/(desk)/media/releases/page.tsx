@@ -14,8 +14,10 @@ import { createRelease } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { ReleaseFields, releaseFieldLabels } from '../release-fields';
 import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import type { PressReleaseStatus, StaffPressReleasesQuery, StaffPressReleasesQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const RELEASES_QUERY = /* GraphQL */ `
+const RELEASES_QUERY: Operation<StaffPressReleasesQuery, StaffPressReleasesQueryVariables> = /* GraphQL */ `
   query StaffPressReleases($filter: PressReleaseFilter, $after: String, $locale: Locale!) {
     pressReleases(first: 25, after: $after, filter: $filter) {
       totalCount
@@ -37,15 +39,7 @@ const RELEASES_QUERY = /* GraphQL */ `
   }
 `;
 
-interface ReleasesData {
-  pressReleases: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; title: string; status: string; slug: string; publishedAt: string | null; updatedAt: string } }[];
-  };
-}
-
-const STATUSES = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'];
+const STATUSES: PressReleaseStatus[] = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'];
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/releases'>): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -63,7 +57,7 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
   const status = STATUSES.find((s) => s === param(query, 'status'));
   const after = param(query, 'after');
   const [{ pressReleases }, districts] = await Promise.all([
-    staffQuery<ReleasesData>(RELEASES_QUERY, {
+    staffQuery(RELEASES_QUERY, {
       filter: { search, statuses: status ? [status] : null },
       after: after ?? null,
       locale: graphqlLocale[locale],

@@ -10,7 +10,7 @@ import { pollsText } from '@/lib/staff/polls-text';
 import { signalsText } from '@/lib/staff/signals-text';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../locale-param';
-import { builderPoll, builderText, loadDistricts, loadEligibilityLists, numbers, POLL_FOR_EDIT, type PollForEdit } from '../builder-data';
+import { builderPoll, builderText, loadDistricts, loadEligibilityLists, numbers, POLL_FOR_EDIT } from '../builder-data';
 import { closePoll, publishPoll, savePoll, startPollWave } from '../builder-actions';
 import { PollBuilder } from '../poll-builder';
 
@@ -32,7 +32,7 @@ export default async function EditPollPage({ params, searchParams }: Params) {
   const st = staffText[locale];
   const f = staffFormat(locale);
   const [{ poll, pollInsights }, districts, lists] = await Promise.all([
-    staffQuery<PollForEdit>(POLL_FOR_EDIT, { id }),
+    staffQuery(POLL_FOR_EDIT, { id }),
     loadDistricts(locale),
     loadEligibilityLists(),
   ]);

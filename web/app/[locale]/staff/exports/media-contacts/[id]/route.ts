@@ -1,7 +1,9 @@
 import { isLocale } from '@/lib/i18n/locales';
 import { isUuid, staffRequest } from '@/lib/staff/api';
+import type { StaffExportMediaContactDataMutation, StaffExportMediaContactDataMutationVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const EXPORT = /* GraphQL */ `
+const EXPORT: Operation<StaffExportMediaContactDataMutation, StaffExportMediaContactDataMutationVariables> = /* GraphQL */ `
   mutation StaffExportMediaContactData($input: ExportMediaContactDataInput!) {
     exportMediaContactData(input: $input) {
       document
@@ -23,7 +25,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
       { status: 404, headers: { 'cache-control': 'no-store' } },
     );
   }
-  const body = await staffRequest<{ exportMediaContactData: { document: string } }>(EXPORT, { input: { id } });
+  const body = await staffRequest(EXPORT, { input: { id } });
   const error = body.errors?.[0];
   if (error || !body.data) {
     const code = error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';

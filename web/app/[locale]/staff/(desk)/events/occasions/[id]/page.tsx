@@ -17,8 +17,10 @@ import { ActionNotice } from '../../../media/media-nav';
 import { deleteOccasion, removeOverride, setOverride, updateOccasion } from '../../actions';
 import { EventNav } from '../../event-fields';
 import { OccasionFields, occasionFieldLabels } from '../occasion-fields';
+import type { StaffOccasionQuery, StaffOccasionQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const OCCASION_QUERY = /* GraphQL */ `
+const OCCASION_QUERY: Operation<StaffOccasionQuery, StaffOccasionQueryVariables> = /* GraphQL */ `
   query StaffOccasion($id: ID!, $fromYear: Int!, $toYear: Int!, $locale: Locale!) {
     occasion(id: $id) {
       id
@@ -47,21 +49,6 @@ const OCCASION_QUERY = /* GraphQL */ `
   }
 `;
 
-interface OccasionData {
-  occasion: {
-    id: string;
-    kind: string;
-    calendar: 'SOLAR_HIJRI' | 'LUNAR_HIJRI';
-    month: number;
-    day: number;
-    holiday: boolean;
-    ruleText: string;
-    titleTranslations: { fa: string; en: string | null };
-    descriptionTranslations: { fa: string; en: string | null };
-    dates: { year: number; date: string; ruleDate: string; overridden: boolean; note: string | null }[];
-  } | null;
-}
-
 /** This year in the Solar Hijri and the (astronomical) lunar Hijri calendar. */
 function currentYears(): Record<'SOLAR_HIJRI' | 'LUNAR_HIJRI', number> {
   const now = new Date();
@@ -89,7 +76,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
   const f = staffFormat(locale);
   const years = currentYears();
   // The calendar is not known before the first read: ask for a span that covers both.
-  const first = await staffQuery<OccasionData>(OCCASION_QUERY, {
+  const first = await staffQuery(OCCASION_QUERY, {
     id,
     fromYear: years.SOLAR_HIJRI - 1,
     toYear: years.SOLAR_HIJRI + 3,
@@ -98,7 +85,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
   if (!first.occasion) notFound();
   const { occasion } =
     first.occasion.calendar === 'LUNAR_HIJRI'
-      ? await staffQuery<OccasionData>(OCCASION_QUERY, {
+      ? await staffQuery(OCCASION_QUERY, {
           id,
           fromYear: years.LUNAR_HIJRI - 1,
           toYear: years.LUNAR_HIJRI + 3,

@@ -14,9 +14,11 @@ import { localeParam } from '../../../../../locale-param';
 import { completeFollowUp, deleteContact, logInteraction, updateContact } from '../../actions';
 import { ContactFields, contactFieldLabels } from '../../contact-fields';
 import { ActionNotice, MediaNav } from '../../media-nav';
-import { OUTLET_OPTIONS, outletName, type OutletOptions } from '../../media.query';
+import { OUTLET_OPTIONS, outletName } from '../../media.query';
+import type { StaffMediaContactQuery, StaffMediaContactQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const CONTACT_QUERY = /* GraphQL */ `
+const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVariables> = /* GraphQL */ `
   query StaffMediaContact($id: ID!, $after: String, $locale: Locale!) {
     mediaContact(id: $id) {
       id
@@ -78,48 +80,6 @@ const CONTACT_QUERY = /* GraphQL */ `
   }
 `;
 
-interface ContactData {
-  mediaContact: {
-    id: string;
-    name: string;
-    role: string | null;
-    email: string | null;
-    phones: string[];
-    beats: string[];
-    language: string;
-    notes: string | null;
-    outletId: string | null;
-    outlet: { nameFa: string; nameEn: string | null } | null;
-    releasesReceived: { sentAt: string; release: { id: string; title: string; status: string } | null }[];
-    unsubscribedAt: string | null;
-    emailDeliveries: {
-      id: string;
-      kind: string;
-      status: string;
-      queuedAt: string;
-      sentAt: string | null;
-      pressRelease: { id: string; title: string } | null;
-    }[];
-  } | null;
-  mediaInteractions: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: {
-      node: {
-        id: string;
-        kind: string;
-        topic: string;
-        notes: string | null;
-        occurredAt: string;
-        followUpOn: string | null;
-        followUpDoneAt: string | null;
-        followUpOverdue: boolean;
-        staff: { displayName: string } | null;
-      };
-    }[];
-  };
-}
-
 type Params = PageProps<'/[locale]/staff/media/contacts/[id]'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -137,8 +97,8 @@ export default async function MediaContactPage({ params, searchParams }: Params)
   const f = staffFormat(locale);
   const after = param(query, 'after');
   const [{ mediaContact: contact, mediaInteractions }, outlets] = await Promise.all([
-    staffQuery<ContactData>(CONTACT_QUERY, { id, after: after ?? null, locale: graphqlLocale[locale] }),
-    staffQuery<OutletOptions>(OUTLET_OPTIONS),
+    staffQuery(CONTACT_QUERY, { id, after: after ?? null, locale: graphqlLocale[locale] }),
+    staffQuery(OUTLET_OPTIONS),
   ]);
   if (!contact) notFound();
   const labels = formLabels(locale);

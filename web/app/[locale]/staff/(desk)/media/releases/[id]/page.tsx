@@ -12,10 +12,12 @@ import { localeParam } from '../../../../../locale-param';
 import { loadDistricts } from '../../../polls/builder-data';
 import { deleteRelease, emailRelease, publishRelease, recordDistribution, updateRelease, withdrawRelease } from '../../actions';
 import { ActionNotice, MediaNav } from '../../media-nav';
-import { CONTACT_OPTIONS, outletName, type ContactOptions } from '../../media.query';
+import { CONTACT_OPTIONS, outletName } from '../../media.query';
 import { ReleaseFields, releaseFieldLabels } from '../../release-fields';
+import type { StaffPressReleaseQuery, StaffPressReleaseQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const RELEASE_QUERY = /* GraphQL */ `
+const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVariables> = /* GraphQL */ `
   query StaffPressRelease($id: ID!) {
     pressRelease(id: $id) {
       id
@@ -55,29 +57,6 @@ const RELEASE_QUERY = /* GraphQL */ `
   }
 `;
 
-interface ReleaseData {
-  pressRelease: {
-    id: string;
-    status: 'DRAFT' | 'PUBLISHED' | 'WITHDRAWN';
-    slug: string;
-    publishedAt: string | null;
-    districtId: string | null;
-    titleTranslations: { fa: string; en: string | null };
-    summaryTranslations: { fa: string; en: string | null };
-    bodyTranslations: { fa: string; en: string | null };
-    distribution: { contactId: string; sentAt: string; contact: { name: string } | null }[];
-    emailDeliveries: {
-      id: string;
-      email: string;
-      status: string;
-      attempts: number;
-      lastError: string | null;
-      sentAt: string | null;
-      queuedAt: string;
-    }[];
-  } | null;
-}
-
 type Params = PageProps<'/[locale]/staff/media/releases/[id]'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -94,9 +73,9 @@ export default async function ReleasePage({ params, searchParams }: Params) {
   const st = staffText[locale];
   const f = staffFormat(locale);
   const [{ pressRelease: release }, districts, contacts] = await Promise.all([
-    staffQuery<ReleaseData>(RELEASE_QUERY, { id }),
+    staffQuery(RELEASE_QUERY, { id }),
     loadDistricts(locale),
-    staffQuery<ContactOptions>(CONTACT_OPTIONS, { after: null }),
+    staffQuery(CONTACT_OPTIONS, { after: null }),
   ]);
   if (!release) notFound();
   const sent = new Set(release.distribution.map((d) => d.contactId));

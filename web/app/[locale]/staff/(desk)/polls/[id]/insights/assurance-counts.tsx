@@ -2,12 +2,14 @@ import type { Locale } from '@/lib/i18n/locales';
 import { staffQuery } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
 import { participationText } from '@/lib/staff/participation-text';
+import type { StaffPollAssuranceCountsQuery, StaffPollAssuranceCountsQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
 // The poll's answers by what they proved (issue 13 items 1 and 5): challenged, unchallenged and
 // verified answers, and how many still wait in the answer mix. Its own query and component, so the
 // insights page only places it.
 
-const ASSURANCE_COUNTS = /* GraphQL */ `
+const ASSURANCE_COUNTS: Operation<StaffPollAssuranceCountsQuery, StaffPollAssuranceCountsQueryVariables> = /* GraphQL */ `
   query StaffPollAssuranceCounts($pollId: ID!) {
     pollResults(pollId: $pollId) {
       responseCount
@@ -21,21 +23,13 @@ const ASSURANCE_COUNTS = /* GraphQL */ `
   }
 `;
 
-interface AssuranceData {
-  pollResults: {
-    responseCount: number;
-    verifiedCount: number;
-    waitingCount: number;
-    assuranceCounts: { assurance: 'CHALLENGED' | 'UNCHALLENGED' | 'PHONE' | 'RESIDENT'; count: number }[];
-  };
-}
-
 const ORDER = ['CHALLENGED', 'UNCHALLENGED', 'PHONE', 'RESIDENT'] as const;
 
 export async function AssuranceCounts({ pollId, locale }: { pollId: string; locale: Locale }) {
   const t = participationText[locale];
   const f = staffFormat(locale);
-  const { pollResults } = await staffQuery<AssuranceData>(ASSURANCE_COUNTS, { pollId });
+  const { pollResults } = await staffQuery(ASSURANCE_COUNTS, { pollId });
+  if (!pollResults) return null;
   const count = (kind: (typeof ORDER)[number]) => pollResults.assuranceCounts.find((c) => c.assurance === kind)?.count ?? 0;
   return (
     <section className="staff-panel" id="assurance" aria-labelledby="assurance-title">

@@ -1,57 +1,44 @@
+import type {
+  StaffInsightsCrosstabQuery,
+  StaffInsightsCrosstabQueryVariables,
+  StaffInsightsFreeTextQuery,
+  StaffInsightsFreeTextQueryVariables,
+  StaffInsightsSummaryQuery,
+  StaffInsightsSummaryQueryVariables,
+  StaffInsightsTrendQuery,
+  StaffInsightsTrendQueryVariables,
+  StaffInsightsWavesQuery,
+  StaffInsightsWavesQueryVariables,
+  StaffInsightsWeightedQuery,
+  StaffInsightsWeightedQueryVariables,
+  StaffInsightsWordsQuery,
+  StaffInsightsWordsQueryVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 // The insights page asks for each part separately and in parallel: every part is computed only
 // when asked for, and the API runs at most one expensive field per request (QUERY_TOO_EXPENSIVE).
 
-export interface Interval {
-  low: number;
-  high: number;
-}
+export type Interval = NonNullable<QuestionResult['options'][number]['confidenceInterval']>;
 
-export interface InsightsQuestion {
-  id: string;
-  kind: 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'RATING' | 'NPS' | 'FREE_TEXT';
-  position: number;
-  prompt: string;
-  options: { id: string; label: string }[];
-}
+export type InsightsQuestion = NonNullable<InsightsSummary['poll']>['questions'][number];
 
 /** Disclosure control: a withheld question shows only answeredCount; a suppressed count reads 0 with `suppressed`. */
-export interface QuestionResult {
-  question: { id: string };
-  answeredCount: number;
-  withheld: boolean;
-  responsesNeeded: number;
-  options: { option: { id: string }; count: number; share: number; confidenceInterval: Interval | null; suppressed: boolean }[];
-  rating: {
-    mean: number | null;
-    confidenceInterval: Interval | null;
-    suppressed: boolean;
-    distribution: { value: number; count: number; share: number; suppressed: boolean }[];
-  } | null;
-  nps: {
-    score: number | null;
-    promoters: number;
-    passives: number;
-    detractors: number;
-    suppressed: boolean;
-    distribution: { value: number; count: number; share: number; suppressed: boolean }[];
-  } | null;
+export type QuestionResult = NonNullable<InsightsSummary['pollInsights']>['questions'][number];
+
+export type InsightsSummary = StaffInsightsSummaryQuery;
+
+/** An insights answer whose pollInsights is there: staffQuery makes an error the error page. */
+type Insights<Q extends { pollInsights: unknown }> = { pollInsights: NonNullable<Q['pollInsights']> };
+
+export function insightsOf<Q extends { pollInsights: unknown }>(data: Q): Insights<Q>;
+export function insightsOf<Q extends { pollInsights: unknown }>(data: Q | null): Insights<Q> | null;
+export function insightsOf<Q extends { pollInsights: unknown }>(data: Q | null): Insights<Q> | null {
+  if (!data) return null;
+  if (!data.pollInsights) throw new Error('GraphQL API answered without pollInsights');
+  return data as Insights<Q>;
 }
 
-export interface InsightsSummary {
-  poll: {
-    id: string;
-    title: string;
-    status: 'DRAFT' | 'SCHEDULED' | 'OPEN' | 'CLOSED';
-    wave: number;
-    seriesId: string;
-    asksDistrict: boolean;
-    minResponses: number;
-    questions: InsightsQuestion[];
-  } | null;
-  pollInsights: { responseCount: number; minCellSize: number; questions: QuestionResult[] } | null;
-}
-
-export const INSIGHTS_SUMMARY = /* GraphQL */ `
+export const INSIGHTS_SUMMARY: Operation<StaffInsightsSummaryQuery, StaffInsightsSummaryQueryVariables> = /* GraphQL */ `
   query StaffInsightsSummary($pollId: ID!, $locale: Locale!) {
     poll(id: $pollId) {
       id
@@ -126,33 +113,11 @@ export const INSIGHTS_SUMMARY = /* GraphQL */ `
   }
 `;
 
-export interface Cell {
-  option: { id: string };
-  count: number | null;
-  share: number | null;
-  suppressed: boolean;
-  confidenceInterval: Interval | null;
-}
+export type Cell = CrosstabData['pollInsights']['crosstab']['rows'][number]['cells'][number];
 
-export interface CrosstabData {
-  pollInsights: {
-    crosstab: {
-      rows: {
-        district: { id: string; code: number; name: string } | null;
-        byOption: { id: string; label: string } | null;
-        answeredCount: number | null;
-        suppressed: boolean;
-        cells: Cell[];
-        /** RATING and NPS by district: one cell per value, and the row's mean or score. */
-        values: { value: number; count: number | null; share: number | null; suppressed: boolean }[];
-        mean: number | null;
-        npsScore: number | null;
-      }[];
-    };
-  };
-}
+export type CrosstabData = Insights<StaffInsightsCrosstabQuery>;
 
-export const INSIGHTS_CROSSTAB = /* GraphQL */ `
+export const INSIGHTS_CROSSTAB: Operation<StaffInsightsCrosstabQuery, StaffInsightsCrosstabQueryVariables> = /* GraphQL */ `
   query StaffInsightsCrosstab($pollId: ID!, $questionId: ID!, $byQuestionId: ID, $locale: Locale!) {
     pollInsights(pollId: $pollId) {
       crosstab(questionId: $questionId, byQuestionId: $byQuestionId) {
@@ -194,22 +159,9 @@ export const INSIGHTS_CROSSTAB = /* GraphQL */ `
   }
 `;
 
-export interface TrendData {
-  pollInsights: {
-    trend: {
-      days: {
-        day: string;
-        answeredCount: number | null;
-        suppressed: boolean;
-        mean: number | null;
-        npsScore: number | null;
-        options: { option: { id: string }; share: number | null }[];
-      }[];
-    };
-  };
-}
+export type TrendData = Insights<StaffInsightsTrendQuery>;
 
-export const INSIGHTS_TREND = /* GraphQL */ `
+export const INSIGHTS_TREND: Operation<StaffInsightsTrendQuery, StaffInsightsTrendQueryVariables> = /* GraphQL */ `
   query StaffInsightsTrend($pollId: ID!, $questionId: ID!) {
     pollInsights(pollId: $pollId) {
       trend(questionId: $questionId) {
@@ -231,30 +183,9 @@ export const INSIGHTS_TREND = /* GraphQL */ `
   }
 `;
 
-export interface WeightedData {
-  pollInsights: {
-    weightedResults: {
-      question: { id: string };
-      answeredCount: number;
-      weightedBase: number;
-      effectiveSampleSize: number | null;
-      populationCoverage: number;
-      withoutDistrictCount: number;
-      smallDistrictCount: number;
-      options: {
-        option: { id: string };
-        rawShare: number;
-        rawConfidenceInterval: Interval | null;
-        weightedShare: number | null;
-        weightedConfidenceInterval: Interval | null;
-      }[];
-      rating: { rawMean: number | null; weightedMean: number | null; weightedConfidenceInterval: Interval | null } | null;
-      nps: { rawScore: number | null; weightedScore: number | null } | null;
-    }[];
-  };
-}
+export type WeightedData = Insights<StaffInsightsWeightedQuery>;
 
-export const INSIGHTS_WEIGHTED = /* GraphQL */ `
+export const INSIGHTS_WEIGHTED: Operation<StaffInsightsWeightedQuery, StaffInsightsWeightedQueryVariables> = /* GraphQL */ `
   query StaffInsightsWeighted($pollId: ID!) {
     pollInsights(pollId: $pollId) {
       weightedResults {
@@ -299,15 +230,11 @@ export const INSIGHTS_WEIGHTED = /* GraphQL */ `
   }
 `;
 
-export interface WordsData {
-  pollInsights: {
-    wordFrequency: { answerCount: number; words: { word: string; count: number; answerCount: number }[] };
-  };
-}
+export type WordsData = Insights<StaffInsightsWordsQuery>;
 
 // Its own request: the API runs one expensive field (wordFrequency, crosstab, weightedResults,
 // freeTextAnswers) per request.
-export const INSIGHTS_WORDS = /* GraphQL */ `
+export const INSIGHTS_WORDS: Operation<StaffInsightsWordsQuery, StaffInsightsWordsQueryVariables> = /* GraphQL */ `
   query StaffInsightsWords($pollId: ID!, $questionId: ID!) {
     pollInsights(pollId: $pollId) {
       wordFrequency(questionId: $questionId, top: 25) {
@@ -322,17 +249,9 @@ export const INSIGHTS_WORDS = /* GraphQL */ `
   }
 `;
 
-export interface FreeTextData {
-  pollInsights: WordsData['pollInsights'] & {
-    freeTextAnswers: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: { node: { id: string; text: string; day: string; district: { name: string } | null } }[];
-    };
-  };
-}
+export type FreeTextData = { pollInsights: WordsData['pollInsights'] & Insights<StaffInsightsFreeTextQuery>['pollInsights'] };
 
-export const INSIGHTS_FREE_TEXT = /* GraphQL */ `
+export const INSIGHTS_FREE_TEXT: Operation<StaffInsightsFreeTextQuery, StaffInsightsFreeTextQueryVariables> = /* GraphQL */ `
   query StaffInsightsFreeText($pollId: ID!, $questionId: ID!, $after: String, $locale: Locale!) {
     pollInsights(pollId: $pollId) {
       freeTextAnswers(questionId: $questionId, first: 20, after: $after) {
@@ -356,36 +275,9 @@ export const INSIGHTS_FREE_TEXT = /* GraphQL */ `
   }
 `;
 
-export interface WavesData {
-  pollInsights: {
-    waves: {
-      question: { id: string };
-      waves: {
-        poll: { id: string; wave: number };
-        result: {
-          answeredCount: number;
-          options: { option: { id: string }; share: number }[];
-          rating: { mean: number | null } | null;
-          nps: { score: number | null } | null;
-        } | null;
-      }[];
-      change: {
-        from: { wave: number };
-        to: { wave: number };
-        options: {
-          option: { id: string };
-          fromShare: number;
-          toShare: number;
-          change: { difference: number; confidenceInterval: Interval | null };
-        }[];
-        mean: { difference: number; confidenceInterval: Interval | null } | null;
-        npsScore: { difference: number; confidenceInterval: Interval | null } | null;
-      } | null;
-    }[];
-  };
-}
+export type WavesData = Insights<StaffInsightsWavesQuery>;
 
-export const INSIGHTS_WAVES = /* GraphQL */ `
+export const INSIGHTS_WAVES: Operation<StaffInsightsWavesQuery, StaffInsightsWavesQueryVariables> = /* GraphQL */ `
   query StaffInsightsWaves($pollId: ID!) {
     pollInsights(pollId: $pollId) {
       waves {

@@ -20,13 +20,8 @@ import {
   INSIGHTS_WAVES,
   INSIGHTS_WEIGHTED,
   INSIGHTS_WORDS,
-  type CrosstabData,
+  insightsOf,
   type FreeTextData,
-  type InsightsSummary,
-  type TrendData,
-  type WavesData,
-  type WeightedData,
-  type WordsData,
 } from './insights.query';
 import { breakdownsFor } from './breakdowns';
 import { CrosstabForm } from './crosstab-form';
@@ -50,7 +45,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
   const f = staffFormat(locale);
   const gl = graphqlLocale[locale];
 
-  const summary = await staffQuery<InsightsSummary>(INSIGHTS_SUMMARY, { pollId, locale: gl });
+  const summary = await staffQuery(INSIGHTS_SUMMARY, { pollId, locale: gl });
   const { poll, pollInsights } = summary;
   if (!poll || !pollInsights) notFound();
 
@@ -69,28 +64,36 @@ export default async function InsightsPage({ params, searchParams }: Params) {
   const textQuestion = pick(texts, param(query, 'text'));
   const after = param(query, 'after');
 
-  const [crosstab, trend, weighted, answers, words, waves] = await Promise.all([
+  const [crosstabData, trendData, weightedData, answersData, wordsData, wavesData] = await Promise.all([
     crosstabQuestion
-      ? staffQuery<CrosstabData>(INSIGHTS_CROSSTAB, {
+      ? staffQuery(INSIGHTS_CROSSTAB, {
           pollId,
           questionId: crosstabQuestion.id,
           byQuestionId: byQuestion?.id ?? null,
           locale: gl,
         })
       : null,
-    trendQuestion ? staffQuery<TrendData>(INSIGHTS_TREND, { pollId, questionId: trendQuestion.id }) : null,
-    scored.length ? staffQuery<WeightedData>(INSIGHTS_WEIGHTED, { pollId }) : null,
+    trendQuestion ? staffQuery(INSIGHTS_TREND, { pollId, questionId: trendQuestion.id }) : null,
+    scored.length ? staffQuery(INSIGHTS_WEIGHTED, { pollId }) : null,
     textQuestion
-      ? staffQuery<{ pollInsights: Omit<FreeTextData['pollInsights'], 'wordFrequency'> }>(INSIGHTS_FREE_TEXT, {
+      ? staffQuery(INSIGHTS_FREE_TEXT, {
           pollId,
           questionId: textQuestion.id,
           after: after ?? null,
           locale: gl,
         })
       : null,
-    textQuestion ? staffQuery<WordsData>(INSIGHTS_WORDS, { pollId, questionId: textQuestion.id }) : null,
-    staffQuery<WavesData>(INSIGHTS_WAVES, { pollId }),
+    textQuestion ? staffQuery(INSIGHTS_WORDS, { pollId, questionId: textQuestion.id }) : null,
+    staffQuery(INSIGHTS_WAVES, { pollId }),
   ]);
+  const [crosstab, trend, weighted, answers, words, waves] = [
+    insightsOf(crosstabData),
+    insightsOf(trendData),
+    insightsOf(weightedData),
+    insightsOf(answersData),
+    insightsOf(wordsData),
+    insightsOf(wavesData),
+  ];
   const freeText: FreeTextData | null = answers && words ? { pollInsights: { ...answers.pollInsights, ...words.pollInsights } } : null;
 
   const base = localePath(locale, `/staff/polls/${pollId}/insights`);

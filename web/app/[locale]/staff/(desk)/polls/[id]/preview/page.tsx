@@ -9,8 +9,10 @@ import { staffMetadata } from '@/lib/staff/page';
 import { pollsText } from '@/lib/staff/polls-text';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../../locale-param';
+import type { StaffPollPreviewQuery, StaffPollPreviewQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const PREVIEW_QUERY = /* GraphQL */ `
+const PREVIEW_QUERY: Operation<StaffPollPreviewQuery, StaffPollPreviewQueryVariables> = /* GraphQL */ `
   query StaffPollPreview($id: ID!, $locale: Locale!) {
     poll(id: $id) {
       id
@@ -42,27 +44,6 @@ const PREVIEW_QUERY = /* GraphQL */ `
   }
 `;
 
-interface PreviewData {
-  poll: {
-    id: string;
-    title: string;
-    description: string | null;
-    asksDistrict: boolean;
-    districts: { id: string; name: string }[];
-    questions: {
-      id: string;
-      kind: 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'RATING' | 'NPS' | 'FREE_TEXT';
-      position: number;
-      prompt: string;
-      required: boolean;
-      maxChoices: number | null;
-      maxLength: number | null;
-      options: { id: string; label: string }[];
-    }[];
-  } | null;
-  districts: { id: string; name: string }[];
-}
-
 type Params = PageProps<'/[locale]/staff/polls/[id]/preview'>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -76,7 +57,7 @@ export default async function PollPreviewPage({ params }: Params) {
   await requireSection('pollBuilder');
   const id = uuidOr404((await params).id);
   const t = pollsText[locale].builder;
-  const { poll, districts } = await staffQuery<PreviewData>(PREVIEW_QUERY, { id, locale: graphqlLocale[locale] });
+  const { poll, districts } = await staffQuery(PREVIEW_QUERY, { id, locale: graphqlLocale[locale] });
   if (!poll) notFound();
   const other = locales.find((l) => l !== locale) ?? locale;
   const questions = [...poll.questions].sort((a, b) => a.position - b.position);

@@ -9,8 +9,15 @@ import { cityInstant, parseDayField, parseTimeField } from '@/lib/staff/dates';
 import { refusal, text, type FormState } from '@/lib/staff/forms';
 import { signalsText } from '@/lib/staff/signals-text';
 import type { Locale } from '@/lib/i18n/locales';
+import type {
+  StaffQuarantinePollAnswersMutation,
+  StaffQuarantinePollAnswersMutationVariables,
+  StaffReleasePollQuarantineMutation,
+  StaffReleasePollQuarantineMutationVariables,
+} from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
-const QUARANTINE = /* GraphQL */ `
+const QUARANTINE: Operation<StaffQuarantinePollAnswersMutation, StaffQuarantinePollAnswersMutationVariables> = /* GraphQL */ `
   mutation StaffQuarantinePollAnswers($input: QuarantinePollAnswersInput!) {
     quarantinePollAnswers(input: $input) {
       quarantine {
@@ -21,7 +28,7 @@ const QUARANTINE = /* GraphQL */ `
   }
 `;
 
-const RELEASE = /* GraphQL */ `
+const RELEASE: Operation<StaffReleasePollQuarantineMutation, StaffReleasePollQuarantineMutationVariables> = /* GraphQL */ `
   mutation StaffReleasePollQuarantine($input: ReleasePollQuarantineInput!) {
     releasePollQuarantine(input: $input) {
       quarantine {
@@ -50,7 +57,7 @@ function back(locale: Locale, pollId: string, params: Record<string, string>, ha
 
 export async function quarantineCluster(pollId: string, clusterId: string, previous: FormState, form: FormData): Promise<FormState> {
   const { locale } = await currentRoute();
-  const result = await staffMutation<{ quarantinePollAnswers: { quarantine: { responses: number } } }>(QUARANTINE, {
+  const result = await staffMutation(QUARANTINE, {
     input: { pollId, clusterId, reason: text(form, 'reason') ?? '' },
   });
   if (!result.ok) return refused(locale, result.error, previous);
@@ -68,7 +75,7 @@ export async function quarantineWindow(pollId: string, previous: FormState, form
   });
   const bad = ends.find((e) => !e.instant);
   if (bad) return { ...refusal(locale, t.errors.notADay, previous), error: { message: t.errors.notADay, field: bad.end } };
-  const result = await staffMutation<{ quarantinePollAnswers: { quarantine: { responses: number } } }>(QUARANTINE, {
+  const result = await staffMutation(QUARANTINE, {
     input: { pollId, from: ends[0].instant, to: ends[1].instant, reason: text(form, 'reason') ?? '' },
   });
   if (!result.ok) return refused(locale, result.error, previous);

@@ -15,12 +15,14 @@ import { signalsText } from '@/lib/staff/signals-text';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../../locale-param';
 import { quarantineCluster, quarantineWindow, releaseQuarantine } from './actions';
+import type { StaffPollAbuseSignalsQuery, StaffPollAbuseSignalsQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
 
 // A poll's abuse signals (issue 13 item 5): answers by what they proved, bursts against the poll's
 // typical minute, clusters from one network and browser family, and the quarantines that hold
 // suspect answers out of every result. Analysts, editors and admins (the API's POLL_ANALYSTS).
 
-const SIGNALS = /* GraphQL */ `
+const SIGNALS: Operation<StaffPollAbuseSignalsQuery, StaffPollAbuseSignalsQueryVariables> = /* GraphQL */ `
   query StaffPollAbuseSignals($pollId: ID!, $locale: Locale!) {
     poll(id: $pollId) {
       id
@@ -58,27 +60,6 @@ const SIGNALS = /* GraphQL */ `
   }
 `;
 
-interface SignalsData {
-  poll: { id: string; title: string } | null;
-  pollAbuseSignals: {
-    assuranceCounts: { assurance: 'CHALLENGED' | 'UNCHALLENGED' | 'PHONE' | 'RESIDENT'; count: number }[];
-    quarantinedCount: number;
-    baselinePerMinute: number;
-    bursts: { minute: string; answers: number; baseline: number }[];
-    clusters: { id: string; windowStart: string; answers: number; quarantined: boolean }[];
-    quarantines: {
-      id: string;
-      clusterId: string | null;
-      windowFrom: string | null;
-      windowTo: string | null;
-      reason: string;
-      responses: number;
-      createdAt: string;
-      releasedAt: string | null;
-    }[];
-  };
-}
-
 const ASSURANCES = ['CHALLENGED', 'UNCHALLENGED', 'PHONE', 'RESIDENT'] as const;
 /** A cluster is answers within ten minutes of its start. */
 const CLUSTER_MINUTES = 10;
@@ -99,7 +80,7 @@ export default async function SignalsPage({ params, searchParams }: Params) {
   const st = staffText[locale];
   const pt = participationText[locale];
   const f = staffFormat(locale);
-  const { poll, pollAbuseSignals: signals } = await staffQuery<SignalsData>(SIGNALS, { pollId, locale: graphqlLocale[locale] });
+  const { poll, pollAbuseSignals: signals } = await staffQuery(SIGNALS, { pollId, locale: graphqlLocale[locale] });
   if (!poll) notFound();
 
   const count = (kind: (typeof ASSURANCES)[number]) => signals.assuranceCounts.find((c) => c.assurance === kind)?.count ?? 0;
