@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 /** One choice of a filter's select. */
 export interface FilterOption {
   value: string;
@@ -42,6 +44,26 @@ export function FilterSubmit({ label }: { label: string }) {
       <button type="submit" className="staff-button staff-button--quiet">
         {label}
       </button>
+    </div>
+  );
+}
+
+/** A list's filter form: its fields side by side, then the submit button; sent as the page's query. */
+export function FilterForm({ action, label, submit, children }: { action: string; label: string; submit: string; children: ReactNode }) {
+  return (
+    <form method="get" action={action} className="staff-fields" aria-label={label}>
+      {children}
+      <FilterSubmit label={submit} />
+    </form>
+  );
+}
+
+/** A list filter's search box (the `search` parameter). */
+export function FilterSearch({ id, label, value }: { id: string; label: string; value: string | null | undefined }) {
+  return (
+    <div className="staff-field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name="search" type="search" defaultValue={value ?? ''} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { canUse, navSections, sectionPath } from '@/lib/staff/roles';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../locale-param';
 import { loadPulse, type MediaPulse, type PollPulse, type VisitsPulse } from './pulse.query';
+import { StaffTable } from '@/components/staff/list';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff'>): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -77,53 +78,39 @@ function Polls({ polls, locale }: { polls: PollPulse[]; locale: Locale }) {
       {polls.length === 0 ? (
         <p className="staff-muted">{t.noOpenPolls}</p>
       ) : (
-        <div className="staff-table-wrap">
-          <table className="staff-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.poll}</th>
-                <th scope="col">{t.today}</th>
-                <th scope="col">{t.yesterday}</th>
-                <th scope="col">{t.trend}</th>
-                <th scope="col">{t.total}</th>
-                <th scope="col">{t.signals}</th>
+        <StaffTable className="staff-table" columns={[t.poll, t.today, t.yesterday, t.trend, t.total, t.signals]}>
+          {polls.map((p) => {
+            const signals = [
+              p.recentBursts > 0 ? t.bursts(f.number(p.recentBursts)) : null,
+              p.openClusters > 0 ? t.clusters(f.number(p.openClusters)) : null,
+              p.quarantined > 0 ? t.quarantined(f.number(p.quarantined)) : null,
+            ].filter((s): s is string => s !== null);
+            return (
+              <tr key={p.poll.id} data-poll={p.poll.id}>
+                <th scope="row">
+                  <a href={localePath(locale, `/staff/polls/${p.poll.id}/insights`)} dir="auto">
+                    {p.poll.title}
+                  </a>
+                </th>
+                <td data-today>{f.number(p.today)}</td>
+                <td>{f.number(p.yesterday)}</td>
+                <td>
+                  <Spark days={p.days} /> <span className="staff-muted staff-small">{dailyMean(p, locale)}</span>
+                </td>
+                <td>{f.number(p.total)}</td>
+                <td>
+                  {signals.length ? (
+                    <a className="staff-badge staff-badge--bad" href={localePath(locale, `/staff/polls/${p.poll.id}/signals`)}>
+                      {f.join(signals)}
+                    </a>
+                  ) : (
+                    <span className="staff-muted">{t.noSignals}</span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {polls.map((p) => {
-                const signals = [
-                  p.recentBursts > 0 ? t.bursts(f.number(p.recentBursts)) : null,
-                  p.openClusters > 0 ? t.clusters(f.number(p.openClusters)) : null,
-                  p.quarantined > 0 ? t.quarantined(f.number(p.quarantined)) : null,
-                ].filter((s): s is string => s !== null);
-                return (
-                  <tr key={p.poll.id} data-poll={p.poll.id}>
-                    <th scope="row">
-                      <a href={localePath(locale, `/staff/polls/${p.poll.id}/insights`)} dir="auto">
-                        {p.poll.title}
-                      </a>
-                    </th>
-                    <td data-today>{f.number(p.today)}</td>
-                    <td>{f.number(p.yesterday)}</td>
-                    <td>
-                      <Spark days={p.days} /> <span className="staff-muted staff-small">{dailyMean(p, locale)}</span>
-                    </td>
-                    <td>{f.number(p.total)}</td>
-                    <td>
-                      {signals.length ? (
-                        <a className="staff-badge staff-badge--bad" href={localePath(locale, `/staff/polls/${p.poll.id}/signals`)}>
-                          {f.join(signals)}
-                        </a>
-                      ) : (
-                        <span className="staff-muted">{t.noSignals}</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </StaffTable>
       )}
     </section>
   );

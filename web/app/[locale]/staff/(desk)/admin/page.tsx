@@ -12,9 +12,10 @@ import { localeParam } from '../../../locale-param';
 import { ActionNotice } from '../media/media-nav';
 import { createUser, liftSignInLock, resetPassword, updateUser } from './actions';
 import { AdminNav } from './admin-nav';
-import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffUsersQuery, StaffUsersQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { NextPage } from '@/components/staff/list';
 
 const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* GraphQL */ `
   query StaffUsers($filter: StaffUserFilter, $after: String) {
@@ -82,11 +83,8 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
         messages={{ created: t.userCreated, lifted: t.lockLifted }}
       />
       <div className="staff-panel">
-        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
-          <div className="staff-field">
-            <label htmlFor="user-search">{st.common.search}</label>
-            <input id="user-search" name="search" type="search" defaultValue={search ?? ''} />
-          </div>
+        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+          <FilterSearch id="user-search" label={st.common.search} value={search} />
           <FilterSelect
             id="user-role"
             name="role"
@@ -103,8 +101,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
               <option value="no">{t.inactive}</option>
             </select>
           </div>
-          <FilterSubmit label={st.common.filter} />
-        </form>
+        </FilterForm>
         <p className="result-count">{st.common.total(f.number(staffUsers.totalCount))}</p>
         <ul className="staff-list" data-staff-users>
           {staffUsers.edges.map(({ node: u }) => (
@@ -199,16 +196,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
             </li>
           ))}
         </ul>
-        {staffUsers.pageInfo.hasNextPage && staffUsers.pageInfo.endCursor && (
-          <div className="staff-pager">
-            <a
-              className="staff-button staff-button--quiet staff-button--small"
-              href={`${base}?after=${encodeURIComponent(staffUsers.pageInfo.endCursor)}`}
-            >
-              {st.common.next}
-            </a>
-          </div>
-        )}
+        <NextPage base={base} pageInfo={staffUsers.pageInfo} label={st.common.next} />
       </div>
       <section className="staff-panel" aria-labelledby="new-user-title">
         <h2 id="new-user-title">{t.newUser}</h2>

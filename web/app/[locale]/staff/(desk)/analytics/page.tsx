@@ -13,6 +13,7 @@ import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
 import type { StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffTable } from '@/components/staff/list';
 
 const TRAFFIC_QUERY: Operation<StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables> = /* GraphQL */ `
   query StaffSiteTraffic($from: String!, $to: String!) {
@@ -187,44 +188,32 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
       {rows.length === 0 ? (
         <p className="staff-muted">{t.none}</p>
       ) : (
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table">
-            <thead>
-              <tr>
-                <th scope="col">{column}</th>
-                <th scope="col" className="staff-num">
-                  {visitsColumn}
-                </th>
-                <th scope="col" className="staff-num">
-                  {t.pageViews}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.value ?? 'none'}>
-                  <th scope="row">
-                    {/* A path or host is Latin text read left to right, isolated from the page's direction. */}
-                    {row.value ? (
-                      <span className="staff-path" dir="ltr">
-                        {name(row.value)}
-                      </span>
-                    ) : (
-                      name(row.value)
-                    )}
-                    {row.title && (
-                      <span className="staff-path__title staff-small staff-muted" dir="auto">
-                        {row.title}
-                      </span>
-                    )}
-                  </th>
-                  <td className="staff-num">{f.number(row.visits)}</td>
-                  <td className="staff-num">{f.number(row.pageViews)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          className="staff-table"
+          columns={[column, { label: visitsColumn, numeric: true }, { label: t.pageViews, numeric: true }]}
+        >
+          {rows.map((row) => (
+            <tr key={row.value ?? 'none'}>
+              <th scope="row">
+                {/* A path or host is Latin text read left to right, isolated from the page's direction. */}
+                {row.value ? (
+                  <span className="staff-path" dir="ltr">
+                    {name(row.value)}
+                  </span>
+                ) : (
+                  name(row.value)
+                )}
+                {row.title && (
+                  <span className="staff-path__title staff-small staff-muted" dir="auto">
+                    {row.title}
+                  </span>
+                )}
+              </th>
+              <td className="staff-num">{f.number(row.visits)}</td>
+              <td className="staff-num">{f.number(row.pageViews)}</td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
       {note && rows.length > 0 && <p className="staff-small staff-muted">{note}</p>}
     </section>
@@ -340,30 +329,18 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
         />
         <details>
           <summary>{t.table}</summary>
-          <div className="staff-table-wrap" tabIndex={0}>
-            <table className="staff-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.day}</th>
-                  <th scope="col" className="staff-num">
-                    {t.visitors}
-                  </th>
-                  <th scope="col" className="staff-num">
-                    {t.pageViews}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {siteTraffic.days.map((d) => (
-                  <tr key={d.date}>
-                    <th scope="row">{f.day(d.date)}</th>
-                    <td className="staff-num">{f.number(d.visitors)}</td>
-                    <td className="staff-num">{f.number(d.pageViews)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaffTable
+            className="staff-table"
+            columns={[t.day, { label: t.visitors, numeric: true }, { label: t.pageViews, numeric: true }]}
+          >
+            {siteTraffic.days.map((d) => (
+              <tr key={d.date}>
+                <th scope="row">{f.day(d.date)}</th>
+                <td className="staff-num">{f.number(d.visitors)}</td>
+                <td className="staff-num">{f.number(d.pageViews)}</td>
+              </tr>
+            ))}
+          </StaffTable>
         </details>
       </section>
 

@@ -15,9 +15,10 @@ import { ActionNotice } from '../media/media-nav';
 import { createEvent } from './actions';
 import { loadEventChoices } from './event-data';
 import { EventFields, eventFieldLabels, EventNav } from './event-fields';
-import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { EventStatus, StaffEventsQuery, StaffEventsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { NextPage, StaffTable } from '@/components/staff/list';
 
 const EVENTS_QUERY: Operation<StaffEventsQuery, StaffEventsQueryVariables> = /* GraphQL */ `
   query StaffEvents($from: String!, $to: String!, $after: String, $statuses: [EventStatus!], $locale: Locale!) {
@@ -100,7 +101,7 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
       <EventNav locale={locale} current="events" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.deleted }} />
       <div className="staff-panel">
-        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
           <FilterSelect
             id="event-status"
             name="status"
@@ -109,48 +110,25 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
             value={status}
             options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
           />
-          <FilterSubmit label={st.common.filter} />
-        </form>
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list">
-            <thead>
-              <tr>
-                <th scope="col">{t.when}</th>
-                <th scope="col">{t.titleFa}</th>
-                <th scope="col">{t.kind}</th>
-                <th scope="col">{t.district}</th>
-                <th scope="col">{st.common.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.id}>
-                  {/* Both ends: an event of several days is not read as one day. */}
-                  <td className="staff-small">{f.span(e.startsAt, e.endsAt)}</td>
-                  <th scope="row">
-                    <a href={localePath(locale, `/staff/events/${e.id}`)}>{e.title}</a>
-                  </th>
-                  <td>{d.eventKinds[e.kind as keyof typeof d.eventKinds]}</td>
-                  <td>{e.district?.name ?? t.citywide}</td>
-                  <td>
-                    <span className={`staff-badge ${badge[e.status]}`}>{t.status[e.status]}</span>{' '}
-                    {e.pinned && <span className="staff-badge staff-badge--warn">{t.pinnedBadge}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {events.pageInfo.hasNextPage && events.pageInfo.endCursor && (
-          <div className="staff-pager">
-            <a
-              className="staff-button staff-button--quiet staff-button--small"
-              href={`${base}?${new URLSearchParams({ ...(status ? { status } : {}), after: events.pageInfo.endCursor }).toString()}`}
-            >
-              {st.common.next}
-            </a>
-          </div>
-        )}
+        </FilterForm>
+        <StaffTable columns={[t.when, t.titleFa, t.kind, t.district, st.common.status]}>
+          {rows.map((e) => (
+            <tr key={e.id}>
+              {/* Both ends: an event of several days is not read as one day. */}
+              <td className="staff-small">{f.span(e.startsAt, e.endsAt)}</td>
+              <th scope="row">
+                <a href={localePath(locale, `/staff/events/${e.id}`)}>{e.title}</a>
+              </th>
+              <td>{d.eventKinds[e.kind as keyof typeof d.eventKinds]}</td>
+              <td>{e.district?.name ?? t.citywide}</td>
+              <td>
+                <span className={`staff-badge ${badge[e.status]}`}>{t.status[e.status]}</span>{' '}
+                {e.pinned && <span className="staff-badge staff-badge--warn">{t.pinnedBadge}</span>}
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
+        <NextPage base={base} filters={{ status }} pageInfo={events.pageInfo} label={st.common.next} />
       </div>
       <section className="staff-panel" aria-labelledby="new-event-title">
         <h2 id="new-event-title">{t.newEvent}</h2>

@@ -13,9 +13,10 @@ import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
 import { createGoal } from './actions';
 import { GOAL_STATUSES, GoalFields, goalFieldLabels } from './goal-fields';
-import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffGoalsQuery, StaffGoalsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { NextPage, StaffTable } from '@/components/staff/list';
 
 const GOALS_QUERY: Operation<StaffGoalsQuery, StaffGoalsQueryVariables> = /* GraphQL */ `
   query StaffGoals($filter: GoalFilter, $after: String, $locale: Locale!) {
@@ -80,11 +81,8 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
         </div>
       )}
       <div className="staff-panel">
-        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
-          <div className="staff-field">
-            <label htmlFor="goal-search">{t.search}</label>
-            <input id="goal-search" name="search" type="search" defaultValue={search ?? ''} />
-          </div>
+        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+          <FilterSearch id="goal-search" label={t.search} value={search} />
           <FilterSelect
             id="goal-category"
             name="category"
@@ -101,58 +99,33 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
             value={status}
             options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))}
           />
-          <FilterSubmit label={st.common.filter} />
-        </form>
+        </FilterForm>
         <p className="result-count">{st.common.total(f.number(goals.totalCount))}</p>
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list">
-            <thead>
-              <tr>
-                <th scope="col" className="staff-num">
-                  {t.position}
+        <StaffTable columns={[{ label: t.position, numeric: true }, t.titleFa, t.category, t.status, t.indicatorsCount]}>
+          {goals.edges.map(({ node: goal }) => {
+            const onTarget = goal.indicators.filter((i) => i.onTarget === true).length;
+            return (
+              <tr key={goal.id}>
+                <td className="staff-num">{f.number(goal.position)}</td>
+                <th scope="row">
+                  <a href={localePath(locale, `/staff/goals/${goal.id}`)}>{goal.title}</a>
                 </th>
-                <th scope="col">{t.titleFa}</th>
-                <th scope="col">{t.category}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.indicatorsCount}</th>
+                <td>{d.categories[goal.category as keyof typeof d.categories]}</td>
+                <td>{d.goalStatus[goal.status as keyof typeof d.goalStatus]}</td>
+                <td>
+                  {goal.indicators.length === 0 ? (
+                    <span className="staff-muted">—</span>
+                  ) : (
+                    <span className={`staff-badge ${onTarget === goal.indicators.length ? 'staff-badge--ok' : 'staff-badge--warn'}`}>
+                      {f.number(onTarget)} / {f.number(goal.indicators.length)} {t.onTarget}
+                    </span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {goals.edges.map(({ node: goal }) => {
-                const onTarget = goal.indicators.filter((i) => i.onTarget === true).length;
-                return (
-                  <tr key={goal.id}>
-                    <td className="staff-num">{f.number(goal.position)}</td>
-                    <th scope="row">
-                      <a href={localePath(locale, `/staff/goals/${goal.id}`)}>{goal.title}</a>
-                    </th>
-                    <td>{d.categories[goal.category as keyof typeof d.categories]}</td>
-                    <td>{d.goalStatus[goal.status as keyof typeof d.goalStatus]}</td>
-                    <td>
-                      {goal.indicators.length === 0 ? (
-                        <span className="staff-muted">—</span>
-                      ) : (
-                        <span className={`staff-badge ${onTarget === goal.indicators.length ? 'staff-badge--ok' : 'staff-badge--warn'}`}>
-                          {f.number(onTarget)} / {f.number(goal.indicators.length)} {t.onTarget}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        {goals.pageInfo.hasNextPage && goals.pageInfo.endCursor && (
-          <div className="staff-pager">
-            <a
-              className="staff-button staff-button--quiet staff-button--small"
-              href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(category ? { category } : {}), ...(status ? { status } : {}), after: goals.pageInfo.endCursor }).toString()}`}
-            >
-              {st.common.next}
-            </a>
-          </div>
-        )}
+            );
+          })}
+        </StaffTable>
+        <NextPage base={base} filters={{ search, category, status }} pageInfo={goals.pageInfo} label={st.common.next} />
       </div>
 
       <section className="staff-panel" aria-labelledby="new-goal-title">

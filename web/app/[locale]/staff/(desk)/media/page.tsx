@@ -12,9 +12,10 @@ import { createContact } from './actions';
 import { ContactFields, contactFieldLabels } from './contact-fields';
 import { MediaNav } from './media-nav';
 import { OUTLET_OPTIONS, outletName } from './media.query';
-import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffMediaContactsQuery, StaffMediaContactsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffTable } from '@/components/staff/list';
 
 const CONTACTS_QUERY: Operation<StaffMediaContactsQuery, StaffMediaContactsQueryVariables> = /* GraphQL */ `
   query StaffMediaContacts($filter: MediaContactFilter, $after: String) {
@@ -85,7 +86,7 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
       </header>
       <MediaNav locale={locale} current="contacts" />
       <div className="staff-panel">
-        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+        <FilterForm action={base} label={st.common.filter} submit={st.common.search}>
           <div className="staff-field">
             <label htmlFor="contact-search">{t.search}</label>
             <input id="contact-search" name="search" type="search" defaultValue={search ?? ''} aria-describedby="contact-search-hint" />
@@ -113,44 +114,30 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
               <option value="en">{st.common.english}</option>
             </select>
           </div>
-          <FilterSubmit label={st.common.search} />
-        </form>
+        </FilterForm>
         <p className="result-count">{st.common.total(f.number(mediaContacts.totalCount))}</p>
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list" data-contacts>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.outlet}</th>
-                <th scope="col">{t.beats}</th>
-                <th scope="col">{t.phones}</th>
-                <th scope="col">{t.email}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mediaContacts.edges.map(({ node: c }) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <a href={localePath(locale, `/staff/media/contacts/${c.id}`)}>{c.name}</a>
-                    {c.role && <div className="staff-muted staff-small">{c.role}</div>}
-                  </th>
-                  <td>{outletName(c.outlet, locale)}</td>
-                  <td className="staff-small">{f.join(c.beats)}</td>
-                  <td className="staff-small">
-                    {c.phones.map((p) => (
-                      <div key={p} dir="ltr" style={{ textAlign: 'end' }}>
-                        {p}
-                      </div>
-                    ))}
-                  </td>
-                  <td className="staff-small">
-                    <bdi dir="ltr">{c.email}</bdi>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable data="contacts" columns={[t.name, t.outlet, t.beats, t.phones, t.email]}>
+          {mediaContacts.edges.map(({ node: c }) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <a href={localePath(locale, `/staff/media/contacts/${c.id}`)}>{c.name}</a>
+                {c.role && <div className="staff-muted staff-small">{c.role}</div>}
+              </th>
+              <td>{outletName(c.outlet, locale)}</td>
+              <td className="staff-small">{f.join(c.beats)}</td>
+              <td className="staff-small">
+                {c.phones.map((p) => (
+                  <div key={p} dir="ltr" style={{ textAlign: 'end' }}>
+                    {p}
+                  </div>
+                ))}
+              </td>
+              <td className="staff-small">
+                <bdi dir="ltr">{c.email}</bdi>
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
         <div className="staff-pager">
           {after && (
             <a className="staff-button staff-button--quiet staff-button--small" href={`${base}?${new URLSearchParams(filters).toString()}`}>

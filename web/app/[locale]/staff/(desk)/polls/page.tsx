@@ -9,9 +9,10 @@ import { pollsText, type PollStatus } from '@/lib/staff/polls-text';
 import { canUse } from '@/lib/staff/roles';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
-import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffPollsQuery, StaffPollsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffTable } from '@/components/staff/list';
 
 const STATUSES: PollStatus[] = ['DRAFT', 'SCHEDULED', 'OPEN', 'CLOSED'];
 
@@ -84,7 +85,7 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
         )}
       </header>
       <div className="staff-panel">
-        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
           <FilterSelect
             id="status"
             name="status"
@@ -93,72 +94,64 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
             value={status}
             options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
           />
-          <FilterSubmit label={st.common.filter} />
-        </form>
+        </FilterForm>
         <p className="result-count">{t.count(f.number(polls.totalCount))}</p>
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list">
-            <thead>
-              <tr>
-                <th scope="col">{t.columns.title}</th>
-                <th scope="col">{t.columns.status}</th>
-                <th scope="col">{t.columns.schedule}</th>
-                <th scope="col" className="staff-num">
-                  {t.columns.questions}
-                </th>
-                <th scope="col">{st.common.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {polls.edges.map(({ node: poll }) => (
-                <tr key={poll.id}>
-                  <th scope="row">
-                    {poll.title}
-                    {poll.wave > 1 && <span className="staff-muted staff-small">{f.join(['', t.wave(f.number(poll.wave))])}</span>}
-                  </th>
-                  <td data-label={t.columns.status}>
-                    <span className={`staff-badge ${statusBadge[poll.status]}`}>{t.status[poll.status]}</span>
-                  </td>
-                  <td className="staff-small">
-                    {poll.opensAt || poll.closesAt ? (
-                      <>
-                        {poll.opensAt && <div>{t.opens(f.dateTime(poll.opensAt))}</div>}
-                        {poll.closesAt && <div>{t.closes(f.dateTime(poll.closesAt))}</div>}
-                      </>
-                    ) : (
-                      <span className="staff-muted">{t.noSchedule}</span>
-                    )}
-                  </td>
-                  <td className="staff-num" data-label={t.columns.questions}>
-                    {f.number(poll.questions.length)}
-                  </td>
-                  <td>
-                    <div className="staff-actions">
-                      {insights && (
-                        <a
-                          className="staff-button staff-button--small"
-                          href={localePath(locale, `/staff/polls/${poll.id}/insights`)}
-                          aria-label={`${t.insights}: ${poll.title}`}
-                        >
-                          {t.insights}
-                        </a>
-                      )}
-                      {builder && (
-                        <a
-                          className="staff-button staff-button--quiet staff-button--small"
-                          href={localePath(locale, `/staff/polls/${poll.id}`)}
-                          aria-label={`${t.edit}: ${poll.title}`}
-                        >
-                          {t.edit}
-                        </a>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          columns={[
+            t.columns.title,
+            t.columns.status,
+            t.columns.schedule,
+            { label: t.columns.questions, numeric: true },
+            st.common.actions,
+          ]}
+        >
+          {polls.edges.map(({ node: poll }) => (
+            <tr key={poll.id}>
+              <th scope="row">
+                {poll.title}
+                {poll.wave > 1 && <span className="staff-muted staff-small">{f.join(['', t.wave(f.number(poll.wave))])}</span>}
+              </th>
+              <td data-label={t.columns.status}>
+                <span className={`staff-badge ${statusBadge[poll.status]}`}>{t.status[poll.status]}</span>
+              </td>
+              <td className="staff-small">
+                {poll.opensAt || poll.closesAt ? (
+                  <>
+                    {poll.opensAt && <div>{t.opens(f.dateTime(poll.opensAt))}</div>}
+                    {poll.closesAt && <div>{t.closes(f.dateTime(poll.closesAt))}</div>}
+                  </>
+                ) : (
+                  <span className="staff-muted">{t.noSchedule}</span>
+                )}
+              </td>
+              <td className="staff-num" data-label={t.columns.questions}>
+                {f.number(poll.questions.length)}
+              </td>
+              <td>
+                <div className="staff-actions">
+                  {insights && (
+                    <a
+                      className="staff-button staff-button--small"
+                      href={localePath(locale, `/staff/polls/${poll.id}/insights`)}
+                      aria-label={`${t.insights}: ${poll.title}`}
+                    >
+                      {t.insights}
+                    </a>
+                  )}
+                  {builder && (
+                    <a
+                      className="staff-button staff-button--quiet staff-button--small"
+                      href={localePath(locale, `/staff/polls/${poll.id}`)}
+                      aria-label={`${t.edit}: ${poll.title}`}
+                    >
+                      {t.edit}
+                    </a>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
         <div className="staff-pager">
           {after && (
             <a className="staff-button staff-button--quiet staff-button--small" href={status ? `${base}?status=${status}` : base}>

@@ -12,6 +12,7 @@ import { createKey, revokeKey } from '../actions';
 import { AdminNav } from '../admin-nav';
 import type { StaffApiKeysQuery, StaffApiKeysQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffTable } from '@/components/staff/list';
 
 const KEYS_QUERY: Operation<StaffApiKeysQuery, StaffApiKeysQueryVariables> = /* GraphQL */ `
   query StaffApiKeys {
@@ -55,56 +56,48 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<'/
       <AdminNav locale={locale} current="apiKeys" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ revoked: t.keyRevoked }} />
       <div className="staff-panel">
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list" data-api-keys>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.prefix}</th>
-                <th scope="col">{t.scopes}</th>
-                <th scope="col" className="staff-num">
-                  {t.rate}
-                </th>
-                <th scope="col" className="staff-num">
-                  {t.requests}
-                </th>
-                <th scope="col">{t.lastUsed}</th>
-                <th scope="col">{st.common.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {apiKeys.map((k) => (
-                <tr key={k.id}>
-                  <th scope="row">
-                    <bdi>{k.name}</bdi>
-                  </th>
-                  <td>
-                    <code dir="ltr">{k.prefix}</code>
-                  </td>
-                  <td className="staff-small">{k.scopes.map((s) => t.scopeNames[s] ?? s).join(locale === 'fa' ? '، ' : ', ')}</td>
-                  <td className="staff-num">{f.number(k.requestsPerMinute)}</td>
-                  <td className="staff-num">{f.number(k.requestCount)}</td>
-                  <td className="staff-small">{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t.never}</td>
-                  <td>
-                    {k.revokedAt ? (
-                      <span className="staff-badge staff-badge--bad">{t.revoked}</span>
-                    ) : (
-                      <form action={revokeKey.bind(null, k.id)}>
-                        <button
-                          type="submit"
-                          className="staff-button staff-button--danger staff-button--small"
-                          aria-label={`${t.revoke}: ${k.name}`}
-                        >
-                          {t.revoke}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          data="api-keys"
+          columns={[
+            t.name,
+            t.prefix,
+            t.scopes,
+            { label: t.rate, numeric: true },
+            { label: t.requests, numeric: true },
+            t.lastUsed,
+            st.common.actions,
+          ]}
+        >
+          {apiKeys.map((k) => (
+            <tr key={k.id}>
+              <th scope="row">
+                <bdi>{k.name}</bdi>
+              </th>
+              <td>
+                <code dir="ltr">{k.prefix}</code>
+              </td>
+              <td className="staff-small">{k.scopes.map((s) => t.scopeNames[s] ?? s).join(locale === 'fa' ? '، ' : ', ')}</td>
+              <td className="staff-num">{f.number(k.requestsPerMinute)}</td>
+              <td className="staff-num">{f.number(k.requestCount)}</td>
+              <td className="staff-small">{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t.never}</td>
+              <td>
+                {k.revokedAt ? (
+                  <span className="staff-badge staff-badge--bad">{t.revoked}</span>
+                ) : (
+                  <form action={revokeKey.bind(null, k.id)}>
+                    <button
+                      type="submit"
+                      className="staff-button staff-button--danger staff-button--small"
+                      aria-label={`${t.revoke}: ${k.name}`}
+                    >
+                      {t.revoke}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       </div>
       <section className="staff-panel" aria-labelledby="new-key-title">
         <h2 id="new-key-title">{t.newKey}</h2>

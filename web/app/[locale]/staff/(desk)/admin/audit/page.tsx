@@ -10,10 +10,11 @@ import { param, staffMetadata } from '@/lib/staff/page';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../locale-param';
 import { AdminNav } from '../admin-nav';
-import { FilterSubmit } from '@/components/staff/filter-fields';
+import { FilterForm } from '@/components/staff/filter-fields';
 import { DayField } from '@/components/staff/day-field';
 import type { StaffAuditLogQuery, StaffAuditLogQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { NextPage, StaffTable } from '@/components/staff/list';
 
 const AUDIT_QUERY: Operation<StaffAuditLogQuery, StaffAuditLogQueryVariables> = /* GraphQL */ `
   query StaffAuditLog($filter: AuditLogFilter, $after: String) {
@@ -102,7 +103,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
       </header>
       <AdminNav locale={locale} current="audit" />
       <div className="staff-panel">
-        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
           <div className="staff-field">
             <label htmlFor="audit-actor">{t.actor}</label>
             <select id="audit-actor" name="actor" defaultValue={actorId ?? ''}>
@@ -165,8 +166,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
               aria-describedby="audit-hint"
             />
           </div>
-          <FilterSubmit label={st.common.filter} />
-        </form>
+        </FilterForm>
         <p className="staff-field__hint" id="audit-hint">
           {st.common.dayHint}
         </p>
@@ -174,75 +174,45 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
         {auditLog.edges.length === 0 ? (
           <p className="staff-muted">{t.noEntries}</p>
         ) : (
-          <div className="staff-table-wrap" tabIndex={0}>
-            <table className="staff-table" data-audit-log>
-              <thead>
-                <tr>
-                  <th scope="col">{t.at}</th>
-                  <th scope="col">{t.actor}</th>
-                  <th scope="col">{t.action}</th>
-                  <th scope="col">{t.entity}</th>
-                  <th scope="col">{st.common.details}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {auditLog.edges.map(({ node: e }) => (
-                  <tr key={e.id}>
-                    <td className="staff-small">{f.dateTime(e.at)}</td>
-                    <td>{e.actor?.displayName ?? '—'}</td>
-                    <th scope="row">{auditActionName(e.action, locale) ?? <code dir="ltr">{e.action}</code>}</th>
-                    <td className="staff-small">
-                      {auditEntityName(e.entityType, locale) ?? <code dir="ltr">{e.entityType}</code>}
-                      {e.entityId && (
-                        <div>
-                          <a href={`${base}?entityId=${encodeURIComponent(e.entityId)}`}>
-                            <bdi dir="ltr">{e.entityId.slice(0, 8)}…</bdi>
-                          </a>
-                        </div>
-                      )}
-                    </td>
-                    <td>
-                      <details>
-                        <summary>{st.common.details}</summary>
-                        {e.requestId && (
-                          <p className="staff-small">
-                            {t.request}: <code dir="ltr">{e.requestId}</code>
-                          </p>
-                        )}
-                        <p className="staff-small">{t.before}</p>
-                        <pre
-                          dir="ltr"
-                          className="staff-small"
-                          style={{ whiteSpace: 'pre-wrap', maxInlineSize: '40rem', overflowX: 'auto' }}
-                        >
-                          {JSON.stringify(e.before, null, 2)}
-                        </pre>
-                        <p className="staff-small">{t.after}</p>
-                        <pre
-                          dir="ltr"
-                          className="staff-small"
-                          style={{ whiteSpace: 'pre-wrap', maxInlineSize: '40rem', overflowX: 'auto' }}
-                        >
-                          {JSON.stringify(e.after, null, 2)}
-                        </pre>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaffTable className="staff-table" data="audit-log" columns={[t.at, t.actor, t.action, t.entity, st.common.details]}>
+            {auditLog.edges.map(({ node: e }) => (
+              <tr key={e.id}>
+                <td className="staff-small">{f.dateTime(e.at)}</td>
+                <td>{e.actor?.displayName ?? '—'}</td>
+                <th scope="row">{auditActionName(e.action, locale) ?? <code dir="ltr">{e.action}</code>}</th>
+                <td className="staff-small">
+                  {auditEntityName(e.entityType, locale) ?? <code dir="ltr">{e.entityType}</code>}
+                  {e.entityId && (
+                    <div>
+                      <a href={`${base}?entityId=${encodeURIComponent(e.entityId)}`}>
+                        <bdi dir="ltr">{e.entityId.slice(0, 8)}…</bdi>
+                      </a>
+                    </div>
+                  )}
+                </td>
+                <td>
+                  <details>
+                    <summary>{st.common.details}</summary>
+                    {e.requestId && (
+                      <p className="staff-small">
+                        {t.request}: <code dir="ltr">{e.requestId}</code>
+                      </p>
+                    )}
+                    <p className="staff-small">{t.before}</p>
+                    <pre dir="ltr" className="staff-small" style={{ whiteSpace: 'pre-wrap', maxInlineSize: '40rem', overflowX: 'auto' }}>
+                      {JSON.stringify(e.before, null, 2)}
+                    </pre>
+                    <p className="staff-small">{t.after}</p>
+                    <pre dir="ltr" className="staff-small" style={{ whiteSpace: 'pre-wrap', maxInlineSize: '40rem', overflowX: 'auto' }}>
+                      {JSON.stringify(e.after, null, 2)}
+                    </pre>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </StaffTable>
         )}
-        {auditLog.pageInfo.hasNextPage && auditLog.pageInfo.endCursor && (
-          <div className="staff-pager">
-            <a
-              className="staff-button staff-button--quiet staff-button--small"
-              href={`${base}?${new URLSearchParams({ ...filters, after: auditLog.pageInfo.endCursor }).toString()}`}
-            >
-              {st.common.next}
-            </a>
-          </div>
-        )}
+        <NextPage base={base} filters={filters} pageInfo={auditLog.pageInfo} label={st.common.next} />
       </div>
     </>
   );

@@ -15,6 +15,7 @@ import { EventNav } from '../event-fields';
 import { OccasionFields, occasionFieldLabels } from './occasion-fields';
 import type { StaffOccasionsQuery, StaffOccasionsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffTable } from '@/components/staff/list';
 
 const OCCASIONS_QUERY: Operation<StaffOccasionsQuery, StaffOccasionsQueryVariables> = /* GraphQL */ `
   query StaffOccasions($locale: Locale!) {
@@ -56,32 +57,19 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
       <EventNav locale={locale} current="occasions" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.occasionDeleted }} />
       <div className="staff-panel">
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list">
-            <thead>
-              <tr>
-                <th scope="col">{t.titleFa}</th>
-                <th scope="col">{t.rule}</th>
-                <th scope="col">{t.kind}</th>
-                <th scope="col">{t.holiday}</th>
-                <th scope="col">{t.overrides}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {occasions.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">
-                    <a href={localePath(locale, `/staff/events/occasions/${o.id}`)}>{o.title}</a>
-                  </th>
-                  <td>{o.ruleText}</td>
-                  <td>{d.eventKinds[o.kind as keyof typeof d.eventKinds]}</td>
-                  <td>{o.holiday ? st.common.yes : st.common.no}</td>
-                  <td>{o.overrides.length ? o.overrides.map((x) => x.year).join(locale === 'fa' ? '، ' : ', ') : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable columns={[t.titleFa, t.rule, t.kind, t.holiday, t.overrides]}>
+          {occasions.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">
+                <a href={localePath(locale, `/staff/events/occasions/${o.id}`)}>{o.title}</a>
+              </th>
+              <td>{o.ruleText}</td>
+              <td>{d.eventKinds[o.kind as keyof typeof d.eventKinds]}</td>
+              <td>{o.holiday ? st.common.yes : st.common.no}</td>
+              <td>{o.overrides.length ? o.overrides.map((x) => x.year).join(locale === 'fa' ? '، ' : ', ') : '—'}</td>
+            </tr>
+          ))}
+        </StaffTable>
       </div>
       <section className="staff-panel" aria-labelledby="new-occasion-title">
         <h2 id="new-occasion-title">{t.newOccasion}</h2>

@@ -15,9 +15,10 @@ import { localeParam } from '../../../../locale-param';
 import { recordCoverage } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { OUTLET_OPTIONS, outletName } from '../media.query';
-import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { NextPage, StaffTable } from '@/components/staff/list';
 
 const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables> = /* GraphQL */ `
   query StaffMediaCoverage($filter: MediaCoverageFilter, $summary: MediaCoverageSummaryFilter, $after: String, $locale: Locale!) {
@@ -139,7 +140,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ recorded: t.recorded }} />
 
       <div className="staff-panel">
-        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
+        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
           <FilterSelect
             id="cov-outlet"
             name="outlet"
@@ -171,8 +172,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
             <label htmlFor="cov-to">{st.common.to}</label>
             <DayField id="cov-to" name="to" locale={locale} label={st.common.to} defaultValue={toRaw ?? ''} aria-describedby="cov-hint" />
           </div>
-          <FilterSubmit label={st.common.filter} />
-        </form>
+        </FilterForm>
         <p className="staff-field__hint" id="cov-hint">
           {st.common.dayHint}
         </p>
@@ -207,85 +207,48 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
             />
           </>
         )}
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list">
-            <caption>{t.byOutlet}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.outlet}</th>
-                {TONES.map((x) => (
-                  <th scope="col" className="staff-num" key={x}>
-                    {t.tones[x]}
-                  </th>
-                ))}
-                <th scope="col" className="staff-num">
-                  {t.total}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.byOutlet.map((row) => (
-                <tr key={row.outletId}>
-                  <th scope="row">{outletName(row.outlet, locale)}</th>
-                  <td className="staff-num">{f.number(row.counts.positive)}</td>
-                  <td className="staff-num">{f.number(row.counts.neutral)}</td>
-                  <td className="staff-num">{f.number(row.counts.negative)}</td>
-                  <td className="staff-num">{f.number(row.counts.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          caption={t.byOutlet}
+          columns={[t.outlet, ...TONES.map((x) => ({ label: t.tones[x], numeric: true })), { label: t.total, numeric: true }]}
+        >
+          {summary.byOutlet.map((row) => (
+            <tr key={row.outletId}>
+              <th scope="row">{outletName(row.outlet, locale)}</th>
+              <td className="staff-num">{f.number(row.counts.positive)}</td>
+              <td className="staff-num">{f.number(row.counts.neutral)}</td>
+              <td className="staff-num">{f.number(row.counts.negative)}</td>
+              <td className="staff-num">{f.number(row.counts.total)}</td>
+            </tr>
+          ))}
+        </StaffTable>
       </section>
 
       <section className="staff-panel" aria-labelledby="log-title">
         <h2 id="log-title">
           {t.nav.coverage} ({f.number(mediaCoverage.totalCount)})
         </h2>
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list">
-            <thead>
-              <tr>
-                <th scope="col">{t.publishedOn}</th>
-                <th scope="col">{t.titleFa}</th>
-                <th scope="col">{t.outlet}</th>
-                <th scope="col">{t.coverageKind}</th>
-                <th scope="col">{t.tone}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mediaCoverage.edges.map(({ node: c }) => (
-                <tr key={c.id}>
-                  <td>{f.day(c.publishedOn)}</td>
-                  <th scope="row">
-                    {c.url ? (
-                      <a href={c.url} rel="noopener noreferrer">
-                        {c.title}
-                      </a>
-                    ) : (
-                      c.title
-                    )}
-                  </th>
-                  <td>{outletName(c.outlet, locale)}</td>
-                  <td>{t.coverageKinds[c.kind]}</td>
-                  <td>
-                    <span className={`staff-badge ${toneBadge[c.tone]}`}>{t.tones[c.tone]}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {mediaCoverage.pageInfo.hasNextPage && mediaCoverage.pageInfo.endCursor && (
-          <div className="staff-pager">
-            <a
-              className="staff-button staff-button--quiet staff-button--small"
-              href={`${base}?${new URLSearchParams({ ...filters, after: mediaCoverage.pageInfo.endCursor }).toString()}`}
-            >
-              {st.common.next}
-            </a>
-          </div>
-        )}
+        <StaffTable columns={[t.publishedOn, t.titleFa, t.outlet, t.coverageKind, t.tone]}>
+          {mediaCoverage.edges.map(({ node: c }) => (
+            <tr key={c.id}>
+              <td>{f.day(c.publishedOn)}</td>
+              <th scope="row">
+                {c.url ? (
+                  <a href={c.url} rel="noopener noreferrer">
+                    {c.title}
+                  </a>
+                ) : (
+                  c.title
+                )}
+              </th>
+              <td>{outletName(c.outlet, locale)}</td>
+              <td>{t.coverageKinds[c.kind]}</td>
+              <td>
+                <span className={`staff-badge ${toneBadge[c.tone]}`}>{t.tones[c.tone]}</span>
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
+        <NextPage base={base} filters={filters} pageInfo={mediaCoverage.pageInfo} label={st.common.next} />
       </section>
 
       <section className="staff-panel" aria-labelledby="record-title">

@@ -12,6 +12,7 @@ import { completeFollowUp } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import type { StaffMediaFollowUpsQuery, StaffMediaFollowUpsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { NextPage, StaffTable } from '@/components/staff/list';
 
 const FOLLOW_UPS_QUERY: Operation<StaffMediaFollowUpsQuery, StaffMediaFollowUpsQueryVariables> = /* GraphQL */ `
   query StaffMediaFollowUps($dueBefore: String, $after: String) {
@@ -91,63 +92,41 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
         {mediaFollowUps.edges.length === 0 ? (
           <p className="staff-muted">{t.noFollowUps}</p>
         ) : (
-          <div className="staff-table-wrap" tabIndex={0}>
-            <table className="staff-table staff-table--list" data-follow-ups>
-              <thead>
-                <tr>
-                  <th scope="col">{t.due}</th>
-                  <th scope="col">{t.topic}</th>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.phones}</th>
-                  <th scope="col">{st.common.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {mediaFollowUps.edges.map(({ node: i }) => (
-                  <tr key={i.id}>
-                    <td>
-                      {i.followUpOn && f.day(i.followUpOn)}{' '}
-                      {i.followUpOverdue && <span className="staff-badge staff-badge--bad">{t.overdue}</span>}
-                    </td>
-                    <th scope="row">
-                      {i.topic}
-                      <div className="staff-muted staff-small">{t.kinds[i.kind]}</div>
-                    </th>
-                    <td>{i.contact ? <a href={localePath(locale, `/staff/media/contacts/${i.contact.id}`)}>{i.contact.name}</a> : '—'}</td>
-                    <td className="staff-small">
-                      {i.contact?.phones.map((p) => (
-                        <div key={p} dir="ltr" style={{ textAlign: 'end' }}>
-                          {p}
-                        </div>
-                      ))}
-                    </td>
-                    <td>
-                      <form action={completeFollowUp.bind(null, i.id, '/staff/media/follow-ups')}>
-                        <button
-                          type="submit"
-                          className="staff-button staff-button--quiet staff-button--small"
-                          aria-label={`${t.complete}: ${i.topic}`}
-                        >
-                          {t.complete}
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaffTable data="follow-ups" columns={[t.due, t.topic, t.name, t.phones, st.common.actions]}>
+            {mediaFollowUps.edges.map(({ node: i }) => (
+              <tr key={i.id}>
+                <td>
+                  {i.followUpOn && f.day(i.followUpOn)}{' '}
+                  {i.followUpOverdue && <span className="staff-badge staff-badge--bad">{t.overdue}</span>}
+                </td>
+                <th scope="row">
+                  {i.topic}
+                  <div className="staff-muted staff-small">{t.kinds[i.kind]}</div>
+                </th>
+                <td>{i.contact ? <a href={localePath(locale, `/staff/media/contacts/${i.contact.id}`)}>{i.contact.name}</a> : '—'}</td>
+                <td className="staff-small">
+                  {i.contact?.phones.map((p) => (
+                    <div key={p} dir="ltr" style={{ textAlign: 'end' }}>
+                      {p}
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  <form action={completeFollowUp.bind(null, i.id, '/staff/media/follow-ups')}>
+                    <button
+                      type="submit"
+                      className="staff-button staff-button--quiet staff-button--small"
+                      aria-label={`${t.complete}: ${i.topic}`}
+                    >
+                      {t.complete}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </StaffTable>
         )}
-        {mediaFollowUps.pageInfo.hasNextPage && mediaFollowUps.pageInfo.endCursor && (
-          <div className="staff-pager">
-            <a
-              className="staff-button staff-button--quiet staff-button--small"
-              href={`${base}?${new URLSearchParams({ ...(dueToday ? { due: 'today' } : {}), after: mediaFollowUps.pageInfo.endCursor }).toString()}`}
-            >
-              {st.common.next}
-            </a>
-          </div>
-        )}
+        <NextPage base={base} filters={{ due: dueToday ? 'today' : null }} pageInfo={mediaFollowUps.pageInfo} label={st.common.next} />
       </div>
     </>
   );

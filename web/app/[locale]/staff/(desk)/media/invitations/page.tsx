@@ -18,6 +18,7 @@ import type {
   StaffMediaInvitationsQueryVariables,
 } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffTable } from '@/components/staff/list';
 
 const EVENTS_QUERY: Operation<StaffInvitationEventsQuery, StaffInvitationEventsQueryVariables> = /* GraphQL */ `
   query StaffInvitationEvents($from: String!, $to: String!, $locale: Locale!) {
@@ -143,63 +144,52 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
             {invitations.mediaInvitations.edges.length === 0 ? (
               <p className="staff-muted">{t.noInvitations}</p>
             ) : (
-              <div className="staff-table-wrap" tabIndex={0}>
-                <table className="staff-table staff-table--list">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.name}</th>
-                      <th scope="col">{t.outlet}</th>
-                      <th scope="col">{t.reply}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {invitations.mediaInvitations.edges.map(({ node: inv }) => (
-                      <tr key={inv.id}>
-                        <th scope="row">{inv.contact?.name ?? '—'}</th>
-                        <td>{outletName(inv.contact?.outlet, locale)}</td>
-                        <td>
-                          <form action={updateInvitation.bind(null, event.id, inv.id)} className="staff-actions">
-                            <label className="visually-hidden" htmlFor={`reply-${inv.id}`}>
-                              {`${t.reply}: ${inv.contact?.name ?? ''}`}
-                            </label>
-                            <select id={`reply-${inv.id}`} name="reply" defaultValue={inv.reply}>
-                              {REPLIES.map((r) => (
-                                <option key={r} value={r}>
-                                  {t.replies[r]}
-                                </option>
-                              ))}
-                            </select>
-                            <label className="visually-hidden" htmlFor={`attended-${inv.id}`}>
-                              {`${t.attended}: ${inv.contact?.name ?? ''}`}
-                            </label>
-                            <select
-                              id={`attended-${inv.id}`}
-                              name="attended"
-                              defaultValue={inv.attended == null ? '' : inv.attended ? 'yes' : 'no'}
-                            >
-                              <option value="">{`${t.attended}: ${t.unknown}`}</option>
-                              <option value="yes">{t.attendedYes}</option>
-                              <option value="no">{t.attendedNo}</option>
-                            </select>
-                            <button type="submit" className="staff-button staff-button--quiet staff-button--small">
-                              {t.update}
-                            </button>
-                          </form>
-                          <form action={removeInvitation.bind(null, event.id, inv.id)}>
-                            <button
-                              type="submit"
-                              className="staff-button staff-button--danger staff-button--small"
-                              aria-label={`${t.remove}: ${inv.contact?.name ?? ''}`}
-                            >
-                              {t.remove}
-                            </button>
-                          </form>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <StaffTable columns={[t.name, t.outlet, t.reply]}>
+                {invitations.mediaInvitations.edges.map(({ node: inv }) => (
+                  <tr key={inv.id}>
+                    <th scope="row">{inv.contact?.name ?? '—'}</th>
+                    <td>{outletName(inv.contact?.outlet, locale)}</td>
+                    <td>
+                      <form action={updateInvitation.bind(null, event.id, inv.id)} className="staff-actions">
+                        <label className="visually-hidden" htmlFor={`reply-${inv.id}`}>
+                          {`${t.reply}: ${inv.contact?.name ?? ''}`}
+                        </label>
+                        <select id={`reply-${inv.id}`} name="reply" defaultValue={inv.reply}>
+                          {REPLIES.map((r) => (
+                            <option key={r} value={r}>
+                              {t.replies[r]}
+                            </option>
+                          ))}
+                        </select>
+                        <label className="visually-hidden" htmlFor={`attended-${inv.id}`}>
+                          {`${t.attended}: ${inv.contact?.name ?? ''}`}
+                        </label>
+                        <select
+                          id={`attended-${inv.id}`}
+                          name="attended"
+                          defaultValue={inv.attended == null ? '' : inv.attended ? 'yes' : 'no'}
+                        >
+                          <option value="">{`${t.attended}: ${t.unknown}`}</option>
+                          <option value="yes">{t.attendedYes}</option>
+                          <option value="no">{t.attendedNo}</option>
+                        </select>
+                        <button type="submit" className="staff-button staff-button--quiet staff-button--small">
+                          {t.update}
+                        </button>
+                      </form>
+                      <form action={removeInvitation.bind(null, event.id, inv.id)}>
+                        <button
+                          type="submit"
+                          className="staff-button staff-button--danger staff-button--small"
+                          aria-label={`${t.remove}: ${inv.contact?.name ?? ''}`}
+                        >
+                          {t.remove}
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </StaffTable>
             )}
           </section>
           <section className="staff-panel" aria-labelledby="invite-title">

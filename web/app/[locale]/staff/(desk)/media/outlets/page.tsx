@@ -10,9 +10,10 @@ import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../locale-param';
 import { createOutlet } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
-import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { MediaOutletKind, StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { NextPage, StaffTable } from '@/components/staff/list';
 
 const OUTLETS_QUERY: Operation<StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables> = /* GraphQL */ `
   query StaffMediaOutlets($filter: MediaOutletFilter, $after: String) {
@@ -68,11 +69,8 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
       <MediaNav locale={locale} current="outlets" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ added: t.outletAdded }} />
       <div className="staff-panel">
-        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
-          <div className="staff-field">
-            <label htmlFor="outlet-search">{t.search}</label>
-            <input id="outlet-search" name="search" type="search" defaultValue={search ?? ''} />
-          </div>
+        <FilterForm action={base} label={st.common.filter} submit={st.common.search}>
+          <FilterSearch id="outlet-search" label={t.search} value={search} />
           <FilterSelect
             id="outlet-kind"
             name="kind"
@@ -81,43 +79,21 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
             value={kind}
             options={KINDS.map((k) => ({ value: k, label: t.outletKinds[k] }))}
           />
-          <FilterSubmit label={st.common.search} />
-        </form>
+        </FilterForm>
         <p className="result-count">{st.common.total(f.number(mediaOutlets.totalCount))}</p>
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list">
-            <thead>
-              <tr>
-                <th scope="col">{t.nameFa}</th>
-                <th scope="col">{t.nameEn}</th>
-                <th scope="col">{t.outletKind}</th>
-                <th scope="col">{t.url}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mediaOutlets.edges.map(({ node: o }) => (
-                <tr key={o.id}>
-                  <th scope="row">
-                    <a href={`${localePath(locale, '/staff/media')}?outlet=${o.id}`}>{o.nameFa}</a>
-                  </th>
-                  <td lang="en">{o.nameEn ?? '—'}</td>
-                  <td>{t.outletKinds[o.kind]}</td>
-                  <td className="staff-small">{o.url ? <bdi dir="ltr">{o.url}</bdi> : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {mediaOutlets.pageInfo.hasNextPage && mediaOutlets.pageInfo.endCursor && (
-          <div className="staff-pager">
-            <a
-              className="staff-button staff-button--quiet staff-button--small"
-              href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(kind ? { kind } : {}), after: mediaOutlets.pageInfo.endCursor }).toString()}`}
-            >
-              {st.common.next}
-            </a>
-          </div>
-        )}
+        <StaffTable columns={[t.nameFa, t.nameEn, t.outletKind, t.url]}>
+          {mediaOutlets.edges.map(({ node: o }) => (
+            <tr key={o.id}>
+              <th scope="row">
+                <a href={`${localePath(locale, '/staff/media')}?outlet=${o.id}`}>{o.nameFa}</a>
+              </th>
+              <td lang="en">{o.nameEn ?? '—'}</td>
+              <td>{t.outletKinds[o.kind]}</td>
+              <td className="staff-small">{o.url ? <bdi dir="ltr">{o.url}</bdi> : '—'}</td>
+            </tr>
+          ))}
+        </StaffTable>
+        <NextPage base={base} filters={{ search, kind }} pageInfo={mediaOutlets.pageInfo} label={st.common.next} />
       </div>
       <section className="staff-panel" aria-labelledby="new-outlet-title">
         <h2 id="new-outlet-title">{t.newOutlet}</h2>

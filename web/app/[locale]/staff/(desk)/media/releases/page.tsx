@@ -13,9 +13,10 @@ import { loadDistricts } from '../../polls/builder-data';
 import { createRelease } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { ReleaseFields, releaseFieldLabels } from '../release-fields';
-import { FilterSelect, FilterSubmit } from '@/components/staff/filter-fields';
+import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { PressReleaseStatus, StaffPressReleasesQuery, StaffPressReleasesQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { NextPage, StaffTable } from '@/components/staff/list';
 
 const RELEASES_QUERY: Operation<StaffPressReleasesQuery, StaffPressReleasesQueryVariables> = /* GraphQL */ `
   query StaffPressReleases($filter: PressReleaseFilter, $after: String, $locale: Locale!) {
@@ -77,11 +78,8 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
       <MediaNav locale={locale} current="releases" />
       <ActionNotice locale={locale} error={param(query, 'error')} messages={{}} />
       <div className="staff-panel">
-        <form method="get" action={base} className="staff-fields" aria-label={st.common.filter}>
-          <div className="staff-field">
-            <label htmlFor="release-search">{t.search}</label>
-            <input id="release-search" name="search" type="search" defaultValue={search ?? ''} />
-          </div>
+        <FilterForm action={base} label={st.common.filter} submit={st.common.search}>
+          <FilterSearch id="release-search" label={t.search} value={search} />
           <FilterSelect
             id="release-status"
             name="status"
@@ -90,43 +88,22 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
             value={status}
             options={STATUSES.map((s) => ({ value: s, label: t.releaseStatus[s] }))}
           />
-          <FilterSubmit label={st.common.search} />
-        </form>
+        </FilterForm>
         <p className="result-count">{st.common.total(f.number(pressReleases.totalCount))}</p>
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list">
-            <thead>
-              <tr>
-                <th scope="col">{t.titleFa}</th>
-                <th scope="col">{st.common.status}</th>
-                <th scope="col">{t.publishedOn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pressReleases.edges.map(({ node: r }) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <a href={localePath(locale, `/staff/media/releases/${r.id}`)}>{r.title}</a>
-                  </th>
-                  <td>
-                    <span className={`staff-badge ${badge[r.status]}`}>{t.releaseStatus[r.status]}</span>
-                  </td>
-                  <td>{r.publishedAt ? f.dateTime(r.publishedAt) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {pressReleases.pageInfo.hasNextPage && pressReleases.pageInfo.endCursor && (
-          <div className="staff-pager">
-            <a
-              className="staff-button staff-button--quiet staff-button--small"
-              href={`${base}?${new URLSearchParams({ ...(search ? { search } : {}), ...(status ? { status } : {}), after: pressReleases.pageInfo.endCursor }).toString()}`}
-            >
-              {st.common.next}
-            </a>
-          </div>
-        )}
+        <StaffTable columns={[t.titleFa, st.common.status, t.publishedOn]}>
+          {pressReleases.edges.map(({ node: r }) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <a href={localePath(locale, `/staff/media/releases/${r.id}`)}>{r.title}</a>
+              </th>
+              <td>
+                <span className={`staff-badge ${badge[r.status]}`}>{t.releaseStatus[r.status]}</span>
+              </td>
+              <td>{r.publishedAt ? f.dateTime(r.publishedAt) : '—'}</td>
+            </tr>
+          ))}
+        </StaffTable>
+        <NextPage base={base} filters={{ search, status }} pageInfo={pressReleases.pageInfo} label={st.common.next} />
       </div>
       <section className="staff-panel" aria-labelledby="new-release-title">
         <h2 id="new-release-title">{t.newRelease}</h2>

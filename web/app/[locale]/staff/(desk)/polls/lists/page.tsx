@@ -8,6 +8,7 @@ import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../locale-param';
 import { loadEligibilityLists } from '../builder-data';
 import { ListUpload } from './list-upload';
+import { StaffTable } from '@/components/staff/list';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/polls/lists'>): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -35,28 +36,16 @@ export default async function EligibilityListsPage({ params }: PageProps<'/[loca
       {lists.length === 0 ? (
         <p>{t.noLists}</p>
       ) : (
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.listName}</th>
-                <th scope="col">{t.kind}</th>
-                <th scope="col">{t.count}</th>
-                <th scope="col">{t.updated}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lists.map((list) => (
-                <tr key={list.id} data-list-id={list.id}>
-                  <td>{list.name}</td>
-                  <td>{t.kinds[list.kind]}</td>
-                  <td>{f.number(list.entryCount)}</td>
-                  <td>{f.dateTime(list.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable className="staff-table" columns={[t.listName, t.kind, t.count, t.updated]}>
+          {lists.map((list) => (
+            <tr key={list.id} data-list-id={list.id}>
+              <td>{list.name}</td>
+              <td>{t.kinds[list.kind]}</td>
+              <td>{f.number(list.entryCount)}</td>
+              <td>{f.dateTime(list.updatedAt)}</td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
       <ListUpload locale={locale} />
     </>

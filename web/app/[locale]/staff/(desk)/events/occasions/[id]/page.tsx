@@ -19,6 +19,7 @@ import { EventNav } from '../../event-fields';
 import { OccasionFields, occasionFieldLabels } from '../occasion-fields';
 import type { StaffOccasionQuery, StaffOccasionQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffTable } from '@/components/staff/list';
 
 const OCCASION_QUERY: Operation<StaffOccasionQuery, StaffOccasionQueryVariables> = /* GraphQL */ `
   query StaffOccasion($id: ID!, $fromYear: Int!, $toYear: Int!, $locale: Locale!) {
@@ -117,40 +118,27 @@ export default async function OccasionPage({ params, searchParams }: Params) {
       <section className="staff-panel" aria-labelledby="overrides-title">
         <h2 id="overrides-title">{t.overrides}</h2>
         <p className="staff-muted staff-small">{t.overridesIntro}</p>
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.year}</th>
-                <th scope="col">{t.ruleDate}</th>
-                <th scope="col">{t.date}</th>
-                <th scope="col">{t.note}</th>
-                <th scope="col">{st.common.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {occasion.dates.map((d) => (
-                <tr key={d.year}>
-                  <th scope="row">{f.number(d.year).replace(/٬|,/g, '')}</th>
-                  <td>{f.day(d.ruleDate)}</td>
-                  <td>
-                    {f.day(d.date)} {d.overridden && <span className="staff-badge staff-badge--warn">{t.overridden}</span>}
-                  </td>
-                  <td>{d.note ?? '—'}</td>
-                  <td>
-                    {d.overridden && (
-                      <form action={removeOverride.bind(null, id, d.year)}>
-                        <button type="submit" className="staff-button staff-button--quiet staff-button--small">
-                          {t.removeOverride}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable className="staff-table" columns={[t.year, t.ruleDate, t.date, t.note, st.common.actions]}>
+          {occasion.dates.map((d) => (
+            <tr key={d.year}>
+              <th scope="row">{f.number(d.year).replace(/٬|,/g, '')}</th>
+              <td>{f.day(d.ruleDate)}</td>
+              <td>
+                {f.day(d.date)} {d.overridden && <span className="staff-badge staff-badge--warn">{t.overridden}</span>}
+              </td>
+              <td>{d.note ?? '—'}</td>
+              <td>
+                {d.overridden && (
+                  <form action={removeOverride.bind(null, id, d.year)}>
+                    <button type="submit" className="staff-button staff-button--quiet staff-button--small">
+                      {t.removeOverride}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
         <ActionForm
           action={setOverride.bind(null, id)}
           className="staff-form"

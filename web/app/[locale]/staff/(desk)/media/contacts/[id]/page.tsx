@@ -17,6 +17,7 @@ import { ActionNotice, MediaNav } from '../../media-nav';
 import { OUTLET_OPTIONS, outletName } from '../../media.query';
 import type { StaffMediaContactQuery, StaffMediaContactQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { NextPage } from '@/components/staff/list';
 
 const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVariables> = /* GraphQL */ `
   query StaffMediaContact($id: ID!, $after: String, $locale: Locale!) {
@@ -218,16 +219,7 @@ export default async function MediaContactPage({ params, searchParams }: Params)
               ))}
             </ol>
           )}
-          {mediaInteractions.pageInfo.hasNextPage && mediaInteractions.pageInfo.endCursor && (
-            <div className="staff-pager">
-              <a
-                className="staff-button staff-button--quiet staff-button--small"
-                href={`${localePath(locale, page)}?after=${encodeURIComponent(mediaInteractions.pageInfo.endCursor)}#history`}
-              >
-                {st.common.next}
-              </a>
-            </div>
-          )}
+          <NextPage base={localePath(locale, page)} pageInfo={mediaInteractions.pageInfo} label={st.common.next} hash="#history" />
         </section>
 
         <section className="staff-panel" aria-labelledby="log-title">

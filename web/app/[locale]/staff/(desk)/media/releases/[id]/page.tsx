@@ -16,6 +16,7 @@ import { CONTACT_OPTIONS, outletName } from '../../media.query';
 import { ReleaseFields, releaseFieldLabels } from '../../release-fields';
 import type { StaffPressReleaseQuery, StaffPressReleaseQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffTable } from '@/components/staff/list';
 
 const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVariables> = /* GraphQL */ `
   query StaffPressRelease($id: ID!) {
@@ -193,30 +194,21 @@ export default async function ReleasePage({ params, searchParams }: Params) {
           {release.emailDeliveries.length === 0 ? (
             <p className="staff-muted">{t.noEmailDeliveries}</p>
           ) : (
-            <div className="staff-table-wrap" tabIndex={0}>
-              <table className="staff-table" data-email-deliveries>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.emailRecipient}</th>
-                    <th scope="col">{t.emailStatus}</th>
-                    <th scope="col">{t.emailAttempts}</th>
-                    <th scope="col">{t.emailSentAt}</th>
-                    <th scope="col">{t.emailLastError}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {release.emailDeliveries.map((d) => (
-                    <tr key={d.id} data-email-status={d.status}>
-                      <td dir="ltr">{d.email}</td>
-                      <td>{t.emailStatuses[d.status] ?? d.status}</td>
-                      <td>{f.number(d.attempts)}</td>
-                      <td>{d.sentAt ? f.dateTime(d.sentAt) : '—'}</td>
-                      <td dir="auto">{d.lastError ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <StaffTable
+              className="staff-table"
+              data="email-deliveries"
+              columns={[t.emailRecipient, t.emailStatus, t.emailAttempts, t.emailSentAt, t.emailLastError]}
+            >
+              {release.emailDeliveries.map((d) => (
+                <tr key={d.id} data-email-status={d.status}>
+                  <td dir="ltr">{d.email}</td>
+                  <td>{t.emailStatuses[d.status] ?? d.status}</td>
+                  <td>{f.number(d.attempts)}</td>
+                  <td>{d.sentAt ? f.dateTime(d.sentAt) : '—'}</td>
+                  <td dir="auto">{d.lastError ?? ''}</td>
+                </tr>
+              ))}
+            </StaffTable>
           )}
         </section>
       )}

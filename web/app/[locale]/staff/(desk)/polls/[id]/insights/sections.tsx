@@ -1,3 +1,4 @@
+import { StaffTable } from '@/components/staff/list';
 import { BarsChart } from '@/components/staff/charts/bars-chart';
 import { HeatmapChart } from '@/components/staff/charts/heatmap-chart';
 import { LineChart } from '@/components/staff/charts/line-chart';
@@ -99,39 +100,24 @@ export function QuestionResultView({
             loadingText={t.loadingChart}
             intervalLabel={t.interval}
           />
-          <div className="staff-table-wrap" tabIndex={0}>
-            <table className="staff-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.option}</th>
-                  <th scope="col" className="staff-num">
-                    {t.count}
-                  </th>
-                  <th scope="col" className="staff-num">
-                    {t.share}
-                  </th>
-                  <th scope="col" className="staff-num">
-                    {t.interval}
-                  </th>
+          <StaffTable
+            className="staff-table"
+            columns={[t.option, { label: t.count, numeric: true }, { label: t.share, numeric: true }, { label: t.interval, numeric: true }]}
+          >
+            {question.options.map((option) => {
+              const r = byId.get(option.id);
+              return (
+                <tr key={option.id}>
+                  <th scope="row">{option.label}</th>
+                  <td className="staff-num">{r?.suppressed ? withheldMark : f.number(r?.count ?? 0)}</td>
+                  <td className="staff-num">{r?.suppressed ? withheldMark : f.percent(r?.share ?? 0)}</td>
+                  <td className="staff-num">
+                    <IntervalText interval={r?.confidenceInterval ?? null} locale={locale} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {question.options.map((option) => {
-                  const r = byId.get(option.id);
-                  return (
-                    <tr key={option.id}>
-                      <th scope="row">{option.label}</th>
-                      <td className="staff-num">{r?.suppressed ? withheldMark : f.number(r?.count ?? 0)}</td>
-                      <td className="staff-num">{r?.suppressed ? withheldMark : f.percent(r?.share ?? 0)}</td>
-                      <td className="staff-num">
-                        <IntervalText interval={r?.confidenceInterval ?? null} locale={locale} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </StaffTable>
         </div>
       )}
       {question.kind === 'RATING' && result.rating && (
@@ -183,30 +169,15 @@ function Distribution({
         loadingText={t.loadingChart}
         className="staff-chart staff-chart--short"
       />
-      <div className="staff-table-wrap" tabIndex={0}>
-        <table className="staff-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.value}</th>
-              <th scope="col" className="staff-num">
-                {t.count}
-              </th>
-              <th scope="col" className="staff-num">
-                {t.share}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {distribution.map((d) => (
-              <tr key={d.value}>
-                <th scope="row">{f.number(d.value)}</th>
-                <td className="staff-num">{d.suppressed ? <span className="staff-suppressed">{t.withheld}</span> : f.number(d.count)}</td>
-                <td className="staff-num">{d.suppressed ? <span className="staff-suppressed">{t.withheld}</span> : f.percent(d.share)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StaffTable className="staff-table" columns={[t.value, { label: t.count, numeric: true }, { label: t.share, numeric: true }]}>
+        {distribution.map((d) => (
+          <tr key={d.value}>
+            <th scope="row">{f.number(d.value)}</th>
+            <td className="staff-num">{d.suppressed ? <span className="staff-suppressed">{t.withheld}</span> : f.number(d.count)}</td>
+            <td className="staff-num">{d.suppressed ? <span className="staff-suppressed">{t.withheld}</span> : f.percent(d.share)}</td>
+          </tr>
+        ))}
+      </StaffTable>
     </div>
   );
 }
@@ -418,37 +389,29 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
                   intervalLabel={t.interval}
                   className="staff-chart staff-chart--tall"
                 />
-                <div className="staff-table-wrap" tabIndex={0}>
-                  <table className="staff-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.option}</th>
-                        <th scope="col" className="staff-num">
-                          {t.raw}
-                        </th>
-                        <th scope="col" className="staff-num">
-                          {t.weighted}
-                        </th>
-                        <th scope="col" className="staff-num">{`${t.weighted} — ${t.interval}`}</th>
+                <StaffTable
+                  className="staff-table"
+                  columns={[
+                    t.option,
+                    { label: t.raw, numeric: true },
+                    { label: t.weighted, numeric: true },
+                    { label: `${t.weighted} — ${t.interval}`, numeric: true },
+                  ]}
+                >
+                  {question.options.map((o) => {
+                    const w = byId.get(o.id);
+                    return (
+                      <tr key={o.id}>
+                        <th scope="row">{o.label}</th>
+                        <td className="staff-num">{w ? f.percent(w.rawShare) : '—'}</td>
+                        <td className="staff-num">{w?.weightedShare == null ? '—' : f.percent(w.weightedShare)}</td>
+                        <td className="staff-num">
+                          <IntervalText interval={w?.weightedConfidenceInterval ?? null} locale={locale} />
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {question.options.map((o) => {
-                        const w = byId.get(o.id);
-                        return (
-                          <tr key={o.id}>
-                            <th scope="row">{o.label}</th>
-                            <td className="staff-num">{w ? f.percent(w.rawShare) : '—'}</td>
-                            <td className="staff-num">{w?.weightedShare == null ? '—' : f.percent(w.weightedShare)}</td>
-                            <td className="staff-num">
-                              <IntervalText interval={w?.weightedConfidenceInterval ?? null} locale={locale} />
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                    );
+                  })}
+                </StaffTable>
               </div>
             )}
             {r.rating && (
@@ -629,80 +592,68 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
               />
             )}
             {change && (
-              <div className="staff-table-wrap" tabIndex={0}>
-                <table className="staff-table">
-                  <caption>{t.changeBetween(f.number(change.from.wave), f.number(change.to.wave))}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{choice ? t.option : t.value}</th>
-                      <th scope="col" className="staff-num">
-                        {pollsText[locale].wave(f.number(change.from.wave))}
-                      </th>
-                      <th scope="col" className="staff-num">
-                        {pollsText[locale].wave(f.number(change.to.wave))}
-                      </th>
-                      <th scope="col" className="staff-num">
-                        {t.change}
-                      </th>
-                      <th scope="col" className="staff-num">
-                        {t.interval}
-                      </th>
-                      <th scope="col">{t.significant}</th>
+              <StaffTable
+                className="staff-table"
+                caption={t.changeBetween(f.number(change.from.wave), f.number(change.to.wave))}
+                columns={[
+                  choice ? t.option : t.value,
+                  { label: pollsText[locale].wave(f.number(change.from.wave)), numeric: true },
+                  { label: pollsText[locale].wave(f.number(change.to.wave)), numeric: true },
+                  { label: t.change, numeric: true },
+                  { label: t.interval, numeric: true },
+                  t.significant,
+                ]}
+              >
+                {change.options.map((o, i) => {
+                  const ci = o.change.confidenceInterval;
+                  const significant = ci ? ci.low > 0 || ci.high < 0 : false;
+                  return (
+                    <tr key={o.option.id}>
+                      <th scope="row">{question.options[i]?.label ?? ''}</th>
+                      <td className="staff-num">{f.percent(o.fromShare)}</td>
+                      <td className="staff-num">{f.percent(o.toShare)}</td>
+                      <td className="staff-num">{t.points(f.points(o.change.difference))}</td>
+                      <td className="staff-num">{ci ? `${f.points(ci.low)} … ${f.points(ci.high)}` : '—'}</td>
+                      <td>
+                        <span className={`staff-badge ${significant ? 'staff-badge--info' : ''}`}>
+                          {significant ? t.significant : t.notSignificant}
+                        </span>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {change.options.map((o, i) => {
-                      const ci = o.change.confidenceInterval;
-                      const significant = ci ? ci.low > 0 || ci.high < 0 : false;
-                      return (
-                        <tr key={o.option.id}>
-                          <th scope="row">{question.options[i]?.label ?? ''}</th>
-                          <td className="staff-num">{f.percent(o.fromShare)}</td>
-                          <td className="staff-num">{f.percent(o.toShare)}</td>
-                          <td className="staff-num">{t.points(f.points(o.change.difference))}</td>
-                          <td className="staff-num">{ci ? `${f.points(ci.low)} … ${f.points(ci.high)}` : '—'}</td>
-                          <td>
-                            <span className={`staff-badge ${significant ? 'staff-badge--info' : ''}`}>
-                              {significant ? t.significant : t.notSignificant}
-                            </span>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                    {(() => {
-                      // The mean (RATING) or the score (NPS) of each of the two waves compared, beside their change.
-                      const measure = change.mean ? 'mean' : change.npsScore ? 'nps' : null;
-                      if (!measure) return null;
-                      const difference = (measure === 'mean' ? change.mean : change.npsScore)!;
-                      const value = (wave: number) => {
-                        const result = qw.waves.find((w) => w.poll.wave === wave)?.result;
-                        const v = measure === 'mean' ? result?.rating?.mean : result?.nps?.score;
-                        return v == null ? t.noAnswers : measure === 'mean' ? f.decimal(v, 2) : f.decimal(v, 0);
-                      };
-                      const ci = difference.confidenceInterval;
-                      const significant = ci ? ci.low > 0 || ci.high < 0 : false;
-                      return (
-                        <tr>
-                          <th scope="row">{measure === 'mean' ? t.mean : 'NPS'}</th>
-                          <td className="staff-num">{value(change.from.wave)}</td>
-                          <td className="staff-num">{value(change.to.wave)}</td>
-                          <td className="staff-num">
-                            {measure === 'mean' ? f.signed(difference.difference, 2) : f.signed(difference.difference, 0)}
-                          </td>
-                          <td className="staff-num">
-                            <IntervalText interval={ci} locale={locale} percent={false} digits={measure === 'mean' ? 2 : 0} />
-                          </td>
-                          <td>
-                            <span className={`staff-badge ${significant ? 'staff-badge--info' : ''}`}>
-                              {significant ? t.significant : t.notSignificant}
-                            </span>
-                          </td>
-                        </tr>
-                      );
-                    })()}
-                  </tbody>
-                </table>
-              </div>
+                  );
+                })}
+                {(() => {
+                  // The mean (RATING) or the score (NPS) of each of the two waves compared, beside their change.
+                  const measure = change.mean ? 'mean' : change.npsScore ? 'nps' : null;
+                  if (!measure) return null;
+                  const difference = (measure === 'mean' ? change.mean : change.npsScore)!;
+                  const value = (wave: number) => {
+                    const result = qw.waves.find((w) => w.poll.wave === wave)?.result;
+                    const v = measure === 'mean' ? result?.rating?.mean : result?.nps?.score;
+                    return v == null ? t.noAnswers : measure === 'mean' ? f.decimal(v, 2) : f.decimal(v, 0);
+                  };
+                  const ci = difference.confidenceInterval;
+                  const significant = ci ? ci.low > 0 || ci.high < 0 : false;
+                  return (
+                    <tr>
+                      <th scope="row">{measure === 'mean' ? t.mean : 'NPS'}</th>
+                      <td className="staff-num">{value(change.from.wave)}</td>
+                      <td className="staff-num">{value(change.to.wave)}</td>
+                      <td className="staff-num">
+                        {measure === 'mean' ? f.signed(difference.difference, 2) : f.signed(difference.difference, 0)}
+                      </td>
+                      <td className="staff-num">
+                        <IntervalText interval={ci} locale={locale} percent={false} digits={measure === 'mean' ? 2 : 0} />
+                      </td>
+                      <td>
+                        <span className={`staff-badge ${significant ? 'staff-badge--info' : ''}`}>
+                          {significant ? t.significant : t.notSignificant}
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })()}
+              </StaffTable>
             )}
           </section>
         );

@@ -17,6 +17,7 @@ import { localeParam } from '../../../../../locale-param';
 import { quarantineCluster, quarantineWindow, releaseQuarantine } from './actions';
 import type { StaffPollAbuseSignalsQuery, StaffPollAbuseSignalsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffTable } from '@/components/staff/list';
 
 // A poll's abuse signals (issue 13 item 5): answers by what they proved, bursts against the poll's
 // typical minute, clusters from one network and browser family, and the quarantines that hold
@@ -139,34 +140,23 @@ export default async function SignalsPage({ params, searchParams }: Params) {
         {signals.bursts.length === 0 ? (
           <p className="staff-muted">{t.noBursts}</p>
         ) : (
-          <div className="staff-table-wrap" tabIndex={0} role="region" aria-labelledby="bursts-title">
-            <table className="staff-table staff-table--list" data-bursts>
-              <thead>
-                <tr>
-                  <th scope="col">{t.minute}</th>
-                  <th scope="col" className="staff-num">
-                    {t.answers}
-                  </th>
-                  <th scope="col" className="staff-num">
-                    {t.typical}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {signals.bursts.map((b) => (
-                  <tr key={b.minute}>
-                    <th scope="row">{f.dateTime(b.minute)}</th>
-                    <td className="staff-num" data-label={t.answers}>
-                      {f.number(b.answers)}
-                    </td>
-                    <td className="staff-num" data-label={t.typical}>
-                      {f.decimal(b.baseline, Number.isInteger(b.baseline) ? 0 : 1)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaffTable
+            data="bursts"
+            labelledBy="bursts-title"
+            columns={[t.minute, { label: t.answers, numeric: true }, { label: t.typical, numeric: true }]}
+          >
+            {signals.bursts.map((b) => (
+              <tr key={b.minute}>
+                <th scope="row">{f.dateTime(b.minute)}</th>
+                <td className="staff-num" data-label={t.answers}>
+                  {f.number(b.answers)}
+                </td>
+                <td className="staff-num" data-label={t.typical}>
+                  {f.decimal(b.baseline, Number.isInteger(b.baseline) ? 0 : 1)}
+                </td>
+              </tr>
+            ))}
+          </StaffTable>
         )}
       </section>
 
@@ -176,67 +166,57 @@ export default async function SignalsPage({ params, searchParams }: Params) {
         {signals.clusters.length === 0 ? (
           <p className="staff-muted">{t.noClusters}</p>
         ) : (
-          <div className="staff-table-wrap" tabIndex={0} role="region" aria-labelledby="clusters-title">
-            <table className="staff-table staff-table--list" data-clusters>
-              <thead>
-                <tr>
-                  <th scope="col">{t.window}</th>
-                  <th scope="col" className="staff-num">
-                    {t.answers}
-                  </th>
-                  <th scope="col">{t.state}</th>
-                  <th scope="col">{st.common.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {signals.clusters.map((c, i) => (
-                  <tr key={c.id} data-cluster={c.answers}>
-                    <th scope="row">{clusterWindow(c.windowStart)}</th>
-                    <td className="staff-num" data-label={t.answers}>
-                      {f.number(c.answers)}
-                    </td>
-                    <td data-label={t.state}>
-                      <span className={c.quarantined ? 'staff-badge staff-badge--bad' : 'staff-badge'}>
-                        {c.quarantined ? t.held : t.notHeld}
-                      </span>
-                    </td>
-                    <td>
-                      {!c.quarantined && (
-                        // A reason first: the quarantine is audited with it (closed until asked for, so the table stays short).
-                        <details>
-                          <summary className="staff-button staff-button--small">{t.quarantine}</summary>
-                          <ActionForm
-                            action={quarantineCluster.bind(null, pollId, c.id)}
-                            className="staff-form"
-                            labels={labels}
-                            fieldLabels={fieldLabels}
-                            aria-label={t.quarantineCluster(clusterWindow(c.windowStart))}
-                          >
-                            <div className="staff-field">
-                              <label htmlFor={`cluster-reason-${i}`}>{t.reason}</label>
-                              <input
-                                id={`cluster-reason-${i}`}
-                                name="reason"
-                                required
-                                maxLength={500}
-                                dir="auto"
-                                aria-describedby="reason-hint"
-                              />
-                            </div>
-                            <div>
-                              <button type="submit" className="staff-button staff-button--danger staff-button--small">
-                                {t.quarantineAnswers(f.number(c.answers))}
-                              </button>
-                            </div>
-                          </ActionForm>
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaffTable
+            data="clusters"
+            labelledBy="clusters-title"
+            columns={[t.window, { label: t.answers, numeric: true }, t.state, st.common.actions]}
+          >
+            {signals.clusters.map((c, i) => (
+              <tr key={c.id} data-cluster={c.answers}>
+                <th scope="row">{clusterWindow(c.windowStart)}</th>
+                <td className="staff-num" data-label={t.answers}>
+                  {f.number(c.answers)}
+                </td>
+                <td data-label={t.state}>
+                  <span className={c.quarantined ? 'staff-badge staff-badge--bad' : 'staff-badge'}>
+                    {c.quarantined ? t.held : t.notHeld}
+                  </span>
+                </td>
+                <td>
+                  {!c.quarantined && (
+                    // A reason first: the quarantine is audited with it (closed until asked for, so the table stays short).
+                    <details>
+                      <summary className="staff-button staff-button--small">{t.quarantine}</summary>
+                      <ActionForm
+                        action={quarantineCluster.bind(null, pollId, c.id)}
+                        className="staff-form"
+                        labels={labels}
+                        fieldLabels={fieldLabels}
+                        aria-label={t.quarantineCluster(clusterWindow(c.windowStart))}
+                      >
+                        <div className="staff-field">
+                          <label htmlFor={`cluster-reason-${i}`}>{t.reason}</label>
+                          <input
+                            id={`cluster-reason-${i}`}
+                            name="reason"
+                            required
+                            maxLength={500}
+                            dir="auto"
+                            aria-describedby="reason-hint"
+                          />
+                        </div>
+                        <div>
+                          <button type="submit" className="staff-button staff-button--danger staff-button--small">
+                            {t.quarantineAnswers(f.number(c.answers))}
+                          </button>
+                        </div>
+                      </ActionForm>
+                    </details>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </StaffTable>
         )}
         <p id="reason-hint" className="staff-field__hint">
           {t.reasonHint}
@@ -303,61 +283,50 @@ export default async function SignalsPage({ params, searchParams }: Params) {
         {signals.quarantines.length === 0 ? (
           <p className="staff-muted">{t.noQuarantines}</p>
         ) : (
-          <div className="staff-table-wrap" tabIndex={0} role="region" aria-labelledby="quarantines-title">
-            <table className="staff-table staff-table--list" data-quarantines>
-              <thead>
-                <tr>
-                  <th scope="col">{t.what}</th>
-                  <th scope="col">{t.reason}</th>
-                  <th scope="col" className="staff-num">
-                    {t.responses}
-                  </th>
-                  <th scope="col">{t.created}</th>
-                  <th scope="col">{t.state}</th>
+          <StaffTable
+            data="quarantines"
+            labelledBy="quarantines-title"
+            columns={[t.what, t.reason, { label: t.responses, numeric: true }, t.created, t.state]}
+          >
+            {signals.quarantines.map((q) => {
+              const cluster = signals.clusters.find((c) => c.id === q.clusterId);
+              const what = q.clusterId
+                ? cluster
+                  ? t.cluster(clusterWindow(cluster.windowStart))
+                  : t.clusterGone
+                : t.timeWindow(q.windowFrom && q.windowTo ? f.span(q.windowFrom, q.windowTo) : '');
+              return (
+                <tr key={q.id} data-quarantine={q.releasedAt ? 'released' : 'active'}>
+                  <th scope="row">{what}</th>
+                  <td data-label={t.reason}>
+                    <bdi>{q.reason}</bdi>
+                  </td>
+                  <td className="staff-num" data-label={t.responses}>
+                    {f.number(q.responses)}
+                  </td>
+                  <td className="staff-small" data-label={t.created}>
+                    {f.dateTime(q.createdAt)}
+                  </td>
+                  <td data-label={t.state}>
+                    {q.releasedAt ? (
+                      <span className="staff-small">{t.released(f.dateTime(q.releasedAt))}</span>
+                    ) : (
+                      <ActionForm action={releaseQuarantine.bind(null, pollId, q.id)} labels={labels} aria-label={t.releaseOne(what)}>
+                        <span className="staff-badge staff-badge--bad">{t.active}</span>{' '}
+                        <button
+                          type="submit"
+                          className="staff-button staff-button--quiet staff-button--small"
+                          aria-label={t.releaseOne(what)}
+                        >
+                          {t.release}
+                        </button>
+                      </ActionForm>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {signals.quarantines.map((q) => {
-                  const cluster = signals.clusters.find((c) => c.id === q.clusterId);
-                  const what = q.clusterId
-                    ? cluster
-                      ? t.cluster(clusterWindow(cluster.windowStart))
-                      : t.clusterGone
-                    : t.timeWindow(q.windowFrom && q.windowTo ? f.span(q.windowFrom, q.windowTo) : '');
-                  return (
-                    <tr key={q.id} data-quarantine={q.releasedAt ? 'released' : 'active'}>
-                      <th scope="row">{what}</th>
-                      <td data-label={t.reason}>
-                        <bdi>{q.reason}</bdi>
-                      </td>
-                      <td className="staff-num" data-label={t.responses}>
-                        {f.number(q.responses)}
-                      </td>
-                      <td className="staff-small" data-label={t.created}>
-                        {f.dateTime(q.createdAt)}
-                      </td>
-                      <td data-label={t.state}>
-                        {q.releasedAt ? (
-                          <span className="staff-small">{t.released(f.dateTime(q.releasedAt))}</span>
-                        ) : (
-                          <ActionForm action={releaseQuarantine.bind(null, pollId, q.id)} labels={labels} aria-label={t.releaseOne(what)}>
-                            <span className="staff-badge staff-badge--bad">{t.active}</span>{' '}
-                            <button
-                              type="submit"
-                              className="staff-button staff-button--quiet staff-button--small"
-                              aria-label={t.releaseOne(what)}
-                            >
-                              {t.release}
-                            </button>
-                          </ActionForm>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </StaffTable>
         )}
       </section>
     </>
