@@ -49,6 +49,27 @@ type SearchData = { search: { query: string; totalCount: number; goals: Group; n
 const titles = (g: Group) => g.hits.map((h) => h.title);
 
 describe('site search', () => {
+  it('counts up to 100 and says when more match, still listing the first in list order', async () => {
+    await t.app.db.query(`INSERT INTO goal (title_fa, category, position, status)
+      SELECT 'هدف شمارش‌پذیر ' || g, 'AWARENESS', 2000 + g, 'ACTIVE' FROM generate_series(1, 101) g`);
+    const many = await t.gql<{ search: { totalCount: number; totalCountCapped: boolean; goals: Group & { totalCountCapped: boolean } } }>(
+      `query ($query: String!) { search(query: $query, first: 3) { totalCount totalCountCapped goals { totalCount totalCountCapped hits { title } } } }`,
+      { query: 'شمارش‌پذیر' },
+    );
+    expect(many.body.errors).toBeUndefined();
+    const s = many.body.data!.search;
+    expect(s.goals).toMatchObject({ totalCount: 100, totalCountCapped: true });
+    expect(s.goals.hits.map((h) => h.title)).toEqual(['هدف شمارش‌پذیر 1', 'هدف شمارش‌پذیر 2', 'هدف شمارش‌پذیر 3']);
+    expect(s).toMatchObject({ totalCount: 100, totalCountCapped: true });
+    // Exactly 100 is counted exactly.
+    await t.app.db.query(`UPDATE goal SET status = 'DRAFT' WHERE title_fa = 'هدف شمارش‌پذیر 101'`);
+    const exact = await t.gql<{ search: { goals: { totalCount: number; totalCountCapped: boolean } } }>(
+      `query ($query: String!) { search(query: $query) { goals { totalCount totalCountCapped } } }`,
+      { query: 'شمارش‌پذیر' },
+    );
+    expect(exact.body.data!.search.goals).toEqual({ totalCount: 100, totalCountCapped: false });
+  });
+
   it('finds every public kind, grouped, and nothing hidden', async () => {
     const res = await t.gql<SearchData>(SEARCH, { query: 'زیباسازی' });
     expect(res.body.errors).toBeUndefined();

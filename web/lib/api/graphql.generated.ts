@@ -1280,7 +1280,7 @@ export type SiteSearchQueryVariables = Exact<{
 }>;
 
 
-export type SiteSearchQuery = { search: { totalCount: number, goals: { totalCount: number, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, news: { totalCount: number, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, events: { totalCount: number, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, polls: { totalCount: number, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> } } };
+export type SiteSearchQuery = { search: { totalCount: number, totalCountCapped: boolean, goals: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, news: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, events: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, polls: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> } } };
 
 export type StaffCreateStaffUserMutationVariables = Exact<{
   input: CreateStaffUserInput;

@@ -13,6 +13,7 @@ export const GOAL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || 
 @Index('ix_goal_search_trgm', { synchronize: false })
 @Check('ck_goal_position', '"position" > 0')
 @Index('ix_goal_status_position', ['status', 'position'])
+@Index('ix_goal_position_id', ['position', 'id'])
 export class Goal {
   @Field(() => ID, { description: 'Opaque identifier.' })
   @PrimaryGeneratedColumn('uuid')

@@ -25,6 +25,7 @@ export const POLL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || 
 // declare a GIN operator class, so it is told to leave the index alone.
 @Index('ix_poll_search_trgm', { synchronize: false })
 @Index('uq_poll_series_wave', ['seriesId', 'wave'], { unique: true })
+@Index('ix_poll_created_id', ['createdAt', 'id'])
 @Check('ck_poll_schedule', '"closes_at" IS NULL OR "opens_at" IS NULL OR "closes_at" > "opens_at"')
 @Check('ck_poll_wave', '"wave" >= 1')
 @Check('ck_poll_min_responses', '"min_responses" BETWEEN 5 AND 1000')

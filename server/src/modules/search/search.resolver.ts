@@ -16,6 +16,7 @@ function group(g: SearchGroupResult): SearchGroup {
   return {
     kind: g.kind,
     totalCount: g.totalCount,
+    totalCountCapped: g.totalCountCapped,
     hits: g.hits.map((h) => ({
       kind: h.kind,
       id: h.id,
@@ -46,6 +47,7 @@ export class SearchResolver {
     return {
       query: result.query,
       totalCount: result.totalCount,
+      totalCountCapped: result.totalCountCapped,
       goals: group(result.groups[SearchKind.GOAL]),
       news: group(result.groups[SearchKind.NEWS]),
       events: group(result.groups[SearchKind.EVENT]),

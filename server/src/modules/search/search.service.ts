@@ -14,8 +14,11 @@ export const SEARCH_WORDS_MAX = 8;
 export const SEARCH_FIRST_MAX = 20;
 const SNIPPET_LENGTH = 160;
 
-/** Counts stop here: "1,000+" says enough, and counting every match of a common word would scan them all. */
-export const SEARCH_COUNT_MAX = 1000;
+/**
+ * Counts stop here: "more than 100" says enough to a reader, and counting every match of a common
+ * word would read and check them all (a search's cost must not grow with the site).
+ */
+export const SEARCH_COUNT_MAX = 100;
 
 interface KindQuery {
   kind: SearchKind;
@@ -86,12 +89,15 @@ export interface SearchHitRow {
 export interface SearchGroupResult {
   kind: SearchKind;
   totalCount: number;
+  /** More match than totalCount says: counting stopped at SEARCH_COUNT_MAX. */
+  totalCountCapped: boolean;
   hits: SearchHitRow[];
 }
 
 export interface SearchResult {
   query: string;
   totalCount: number;
+  totalCountCapped: boolean;
   groups: Record<SearchKind, SearchGroupResult>;
 }
 
@@ -129,27 +135,32 @@ export class SearchService {
         const where = `${k.visible} AND ${words.map((_, i) => `${k.text} LIKE $${i + 1} ESCAPE '\\'`).join(' AND ')}`;
         const title = en ? 'coalesce(p.title_en, p.title_fa)' : 'p.title_fa';
         const text = en ? `coalesce(${k.snippetEn}, ${k.snippetFa})` : `coalesce(${k.snippetFa}, ${k.snippetEn})`;
-        // The page of hits, and the number of matches counted up to SEARCH_COUNT_MAX: neither reads
-        // more matching rows than it needs.
+        // The page of hits, and the number of matches counted up to SEARCH_COUNT_MAX (one more
+        // tells that there are more): neither reads more matching rows than it needs.
         const [rows, [{ total }]] = (await Promise.all([
           this.db.query(
             `SELECT p.id, ${k.key} AS key, ${title} AS title, left(${text}, ${SNIPPET_LENGTH * 2}) AS snippet FROM ${k.table} WHERE ${where} ORDER BY ${k.order} LIMIT ${first}`,
             params,
           ),
           this.db.query(
-            `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${k.table} WHERE ${where} LIMIT ${SEARCH_COUNT_MAX}) matches`,
+            `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${k.table} WHERE ${where} LIMIT ${SEARCH_COUNT_MAX + 1}) matches`,
             params,
           ),
         ])) as [Array<{ id: string; key: string; title: string; snippet: string | null }>, Array<{ total: number }>];
-        const totalCount = total;
         return {
           kind: k.kind,
-          totalCount,
+          totalCount: Math.min(total, SEARCH_COUNT_MAX),
+          totalCountCapped: total > SEARCH_COUNT_MAX,
           hits: rows.map((r) => ({ kind: k.kind, id: r.id, key: r.key, title: r.title, snippet: snippet(r.snippet) })),
         };
       }),
     );
     const byKind = Object.fromEntries(groups.map((g) => [g.kind, g])) as Record<SearchKind, SearchGroupResult>;
-    return { query, totalCount: groups.reduce((n, g) => n + g.totalCount, 0), groups: byKind };
+    return {
+      query,
+      totalCount: groups.reduce((n, g) => n + g.totalCount, 0),
+      totalCountCapped: groups.some((g) => g.totalCountCapped),
+      groups: byKind,
+    };
   }
 }

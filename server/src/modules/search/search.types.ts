@@ -47,9 +47,12 @@ export class SearchGroup {
   kind: SearchKind;
 
   @Field(() => Int, {
-    description: 'How many items of this kind match, counted up to 1,000 (1000 means "1,000 or more"), of which `hits` holds the first.',
+    description: 'How many items of this kind match, counted up to 100 (see `totalCountCapped`), of which `hits` holds the first.',
   })
   totalCount: number;
+
+  @Field({ description: 'True when more items of this kind match than `totalCount` says: counting stops at 100 ("more than 100").' })
+  totalCountCapped: boolean;
 
   @Field(() => [SearchHit], { description: 'The first matches: goals in display order, news and events newest first, polls newest first.' })
   hits: SearchHit[];
@@ -60,8 +63,11 @@ export class SearchResults {
   @Field({ description: 'The query as it was asked.' })
   query: string;
 
-  @Field(() => Int, { description: 'How many items match, over all kinds (each kind counted up to 1,000).' })
+  @Field(() => Int, { description: 'How many items match, over all kinds (each kind counted up to 100).' })
   totalCount: number;
+
+  @Field({ description: 'True when some kind has more matches than it counted: the total is then a lower bound.' })
+  totalCountCapped: boolean;
 
   @Field(() => SearchGroup, { description: 'Matching public goals.' })
   goals: SearchGroup;

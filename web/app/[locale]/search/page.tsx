@@ -49,7 +49,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
       {results && (
         <>
           <p className="result-count" id="site-search-count" role="status">
-            {t.search.count(formatNumber(results.totalCount, locale))}
+            {(results.totalCountCapped ? t.search.countMore : t.search.count)(formatNumber(results.totalCount, locale))}
           </p>
           {results.totalCount === 0 ? (
             <div className="empty-state">
@@ -81,7 +81,14 @@ function Group({
     <section className="section" aria-labelledby={headingId} data-kind={kind}>
       <h2 id={headingId}>
         {t.search.groups[kind]}{' '}
-        <small>({t.search.groupCount(formatNumber(group.hits.length, locale), formatNumber(group.totalCount, locale))})</small>
+        <small>
+          (
+          {t.search.groupCount(
+            formatNumber(group.hits.length, locale),
+            group.totalCountCapped ? t.search.more(formatNumber(group.totalCount, locale)) : formatNumber(group.totalCount, locale),
+          )}
+          )
+        </small>
       </h2>
       <ul>
         {group.hits.map((hit) => (

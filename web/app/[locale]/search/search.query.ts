@@ -13,8 +13,10 @@ const SITE_SEARCH_QUERY: TypedDocumentNode<SiteSearchQuery, SiteSearchQueryVaria
   query SiteSearch($query: String!, $locale: Locale!, $first: Int!) {
     search(query: $query, locale: $locale, first: $first) {
       totalCount
+      totalCountCapped
       goals {
         totalCount
+        totalCountCapped
         hits {
           id
           title
@@ -24,6 +26,7 @@ const SITE_SEARCH_QUERY: TypedDocumentNode<SiteSearchQuery, SiteSearchQueryVaria
       }
       news {
         totalCount
+        totalCountCapped
         hits {
           id
           title
@@ -33,6 +36,7 @@ const SITE_SEARCH_QUERY: TypedDocumentNode<SiteSearchQuery, SiteSearchQueryVaria
       }
       events {
         totalCount
+        totalCountCapped
         hits {
           id
           title
@@ -42,6 +46,7 @@ const SITE_SEARCH_QUERY: TypedDocumentNode<SiteSearchQuery, SiteSearchQueryVaria
       }
       polls {
         totalCount
+        totalCountCapped
         hits {
           id
           title

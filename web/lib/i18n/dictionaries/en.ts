@@ -197,6 +197,9 @@ export const en: Dictionary = {
     label: 'Search the site',
     submit: 'Search',
     count: (count: string) => (count === '1' ? '1 result' : `${count} results`),
+    /** When counting stopped: more than this many. */
+    countMore: (count: string) => `More than ${count} results`,
+    more: (count: string) => `more than ${count}`,
     none: 'Nothing found.',
     noneHint: 'Try another word.',
     tooLong: 'The search is too long.',

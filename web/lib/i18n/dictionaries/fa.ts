@@ -198,6 +198,9 @@ export const fa = {
     label: 'جستجو در سایت',
     submit: 'جستجو',
     count: (count: string) => `${count} نتیجه`,
+    /** When counting stopped: more than this many. */
+    countMore: (count: string) => `بیش از ${count} نتیجه`,
+    more: (count: string) => `بیش از ${count}`,
     none: 'چیزی پیدا نشد.',
     noneHint: 'واژه دیگری را امتحان کنید.',
     tooLong: 'عبارت جستجو بیش از اندازه بلند است.',
