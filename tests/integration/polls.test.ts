@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll, type CreatedPoll, SUBMIT, surveyInput } from '../helpers/polls';
+import { waitFor } from '../helpers/wait';
 
 let t: TestApp;
 let editor: string;
@@ -200,10 +201,13 @@ describe('polls: answering', () => {
   });
 
   it('closes a poll by itself at closesAt', async () => {
-    const poll = await createPoll(t, editor, surveyInput({ closesAt: new Date(Date.now() + 1500).toISOString() }));
-    await new Promise((r) => setTimeout(r, 1600));
-    const res = await t.gql('query ($id: ID!) { poll(id: $id) { status } }', { id: poll.id });
-    expect(res.body.data!.poll.status).toBe('CLOSED');
+    const closesAt = Date.now() + 1500;
+    const poll = await createPoll(t, editor, surveyInput({ closesAt: new Date(closesAt).toISOString() }));
+    const status = async () => (await t.gql('query ($id: ID!) { poll(id: $id) { status } }', { id: poll.id })).body.data!.poll.status;
+    expect(await status()).toBe('OPEN');
+    // Wait for the close (a condition, not a guessed delay), then check it came no earlier than closesAt.
+    await waitFor(async () => (await status()) === 'CLOSED', 10_000, 'the poll to close');
+    expect(Date.now()).toBeGreaterThanOrEqual(closesAt);
     const submit = await t.gql(SUBMIT, {
       input: {
         pollId: poll.id,
