@@ -36,7 +36,8 @@ export interface PollKeyPair {
  * joins the two, since the server never saw the message it signed.
  *
  * Signing runs through Node's OpenSSL (raw RSA with the private key, CRT and blinding inside
- * OpenSSL): `@cloudflare/blindrsa-ts`'s pure-BigInt blindSign took 285 ms a signature on Node.
+ * OpenSSL): `@cloudflare/blindrsa-ts`'s blindSign does the RSA in pure BigInt arithmetic, which
+ * on Node is orders of magnitude slower than OpenSSL's (see docs/privacy.md for the scheme).
  * The client side (prepare, blind, finalize) is the library's, in the browser or a partner app.
  */
 export class PollTokenKeys {
