@@ -9,6 +9,8 @@ import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata, summarize } from '@/lib/metadata';
+import { ApiImage } from '@/components/api-image';
+import { sitePath, type ImageFields } from '@/lib/images';
 import { localeParam } from '../../locale-param';
 
 // Rendered per request from the API; `next build` must not call it.
@@ -23,6 +25,8 @@ interface NewsItemFields {
   publishedAt: string;
   updatedAt: string;
   district: { id: string; name: string } | null;
+  image: ImageFields | null;
+  document: { url: string; fileName: string; byteSize: number } | null;
 }
 
 const NEWS_ITEM_QUERY: TypedDocumentNode<{ newsItem: NewsItemFields }, { slug: string; locale: GraphqlLocale }> = gql`
@@ -38,6 +42,22 @@ const NEWS_ITEM_QUERY: TypedDocumentNode<{ newsItem: NewsItemFields }, { slug: s
       district {
         id
         name(locale: $locale)
+      }
+      image {
+        url
+        width
+        height
+        alt(locale: $locale)
+        sources {
+          url
+          width
+          height
+        }
+      }
+      document {
+        url
+        fileName
+        byteSize
       }
     }
   }
@@ -60,7 +80,13 @@ async function loadNewsItem(slug: string, locale: Locale): Promise<NewsItemField
 export async function generateMetadata({ params }: PageProps<'/[locale]/news/[slug]'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const item = await loadNewsItem((await params).slug, locale);
-  return pageMetadata(locale, { title: item.title, description: summarize(item.summary ?? item.body), type: 'article' });
+  const image = item.image && sitePath(item.image.url) ? { ...item.image, url: sitePath(item.image.url) } : undefined;
+  return pageMetadata(locale, {
+    title: item.title,
+    description: summarize(item.summary ?? item.body),
+    type: 'article',
+    image: image && { url: image.url, width: image.width, height: image.height, alt: image.alt },
+  });
 }
 
 export default async function NewsItemPage({ params }: PageProps<'/[locale]/news/[slug]'>) {
@@ -90,11 +116,23 @@ export default async function NewsItemPage({ params }: PageProps<'/[locale]/news
         </p>
         {item.summary && <p className="page__intro lead">{item.summary}</p>}
       </header>
+      {item.image && (
+        <figure className="page__figure">
+          <ApiImage image={item.image} sizes="(max-width: 48rem) 100vw, 48rem" eager />
+        </figure>
+      )}
       <div className="prose">
         {paragraphs.map((paragraph, i) => (
           <p key={i}>{paragraph}</p>
         ))}
       </div>
+      {item.document && sitePath(item.document.url) && (
+        <p>
+          <a href={sitePath(item.document.url)} type="application/pdf">
+            {t.news.document} ({item.document.fileName}, {Math.ceil(item.document.byteSize / 1024)} KB)
+          </a>
+        </p>
+      )}
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { ImagePicker, type StaffImage } from '@/components/staff/image-picker';
 import { cityDay, cityTime, dayFieldValue } from '@/lib/staff/dates';
 import { eventsText } from '@/lib/staff/events-text';
 import { staffFormat } from '@/lib/staff/format';
@@ -48,12 +49,20 @@ const EVENT_QUERY = /* GraphQL */ `
       goal {
         id
       }
+      image {
+        url
+        altTranslations {
+          fa
+          en
+        }
+      }
     }
   }
 `;
 
 interface EventData {
   event: {
+    image: StaffImage | null;
     id: string;
     kind: string;
     status: 'DRAFT' | 'PUBLISHED' | 'CANCELLED';
@@ -142,6 +151,7 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
           </form>
         )}
       </section>
+      <ImagePicker locale={locale} owner="Event" id={id} image={event.image} done={param(query, 'done')} />
       <section className="staff-panel" aria-label={t.titleFa}>
         <ActionForm
           action={updateEvent.bind(null, id)}
