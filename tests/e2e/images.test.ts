@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { photoWithGps } from '../helpers/files';
+import { photoWithGps, upload } from '../helpers/files';
 import { api, DESKTOP, PHONE, screenshot, startSite, withPage, type Site } from './support';
 
 // Images (issue 16 item 4) in the browser: a media officer uploads a photo with its alt text to a
@@ -97,3 +97,38 @@ test('a media officer uploads a photo with alt text to a news item and the publi
     expect(await image.getAttribute('alt')).toBe('The city square after renovation');
   });
 }, 120_000);
+
+test('the public goal and event pages show their images too', async () => {
+  const editor = await site.app.signIn('editor');
+  const uploaded = await upload(site.app.url, await photoWithGps(), 'goal.jpg', { token: editor });
+  expect(uploaded.status).toBe(201);
+  const [{ id: goalId }] = await site.app.app.db.query(`SELECT id FROM goal WHERE status = 'ACTIVE' ORDER BY position LIMIT 1`);
+  const [{ id: eventId }] = await site.app.app.db.query(`SELECT id FROM event WHERE status = 'PUBLISHED' ORDER BY starts_at LIMIT 1`);
+  for (const [owner, targetId] of [
+    ['Goal', goalId],
+    ['Event', eventId],
+  ])
+    await api(
+      site,
+      `mutation ($input: AttachImageInput!) { attach${owner}Image(input: $input) { image { id } } }`,
+      { input: { targetId, fileId: uploaded.body.file.id, altFa: `تصویر ${owner}` } },
+      editor,
+    );
+  await withPage(site, { viewport: PHONE, locale: 'fa-IR', isMobile: true }, async (page) => {
+    for (const [owner, pagePath] of [
+      ['Goal', `/goals/${goalId}`],
+      ['Event', `/events/${eventId}`],
+    ]) {
+      expect((await page.goto(site.web.url + pagePath))?.status()).toBe(200);
+      const image = page.locator('figure.page__figure img');
+      await image.waitFor();
+      expect(await image.getAttribute('alt')).toBe(`تصویر ${owner}`);
+      await page.waitForFunction(() => {
+        const img = document.querySelector('figure.page__figure img');
+        return img && img.complete && img.naturalWidth > 0;
+      });
+      expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/\/files\/images\/[0-9a-f]{64}\.webp$/);
+    }
+    await screenshot(page, 'images-public-event');
+  });
+}, 60_000);

@@ -19,3 +19,11 @@ export function sitePath(apiUrl: string): string {
   const key = pathname.replace(/^.*?\/files\//, '');
   return FILE_KEY.test(key) ? `/files/${key}` : '';
 }
+
+/** A page's Open Graph image (pageMetadata's `image`) from its attached image, at the site's own address. */
+export function openGraphImage(
+  image: ImageFields | null | undefined,
+): { url: string; width: number; height: number; alt: string } | undefined {
+  const url = image ? sitePath(image.url) : '';
+  return image && url ? { url, width: image.width, height: image.height, alt: image.alt } : undefined;
+}

@@ -5,6 +5,7 @@ import { query } from '@/lib/apollo';
 import { graphqlErrorCode } from '@/lib/api/errors';
 import type { GraphqlLocale } from '@/lib/api/schema';
 import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
+import type { ImageFields } from '@/lib/images';
 
 export interface EventPageFields extends EventListFields {
   description: string | null;
@@ -12,12 +13,24 @@ export interface EventPageFields extends EventListFields {
   solarHijriDate: { text: string };
   poll: { id: string; title: string } | null;
   goal: { id: string; title: string } | null;
+  image: ImageFields | null;
 }
 
 const EVENT_PAGE_QUERY: TypedDocumentNode<{ event: EventPageFields }, { id: string; locale: GraphqlLocale }> = gql`
   query EventPage($id: ID!, $locale: Locale!) {
     event(id: $id) {
       id
+      image {
+        url
+        width
+        height
+        alt(locale: $locale)
+        sources {
+          url
+          width
+          height
+        }
+      }
       kind
       title(locale: $locale)
       description(locale: $locale)

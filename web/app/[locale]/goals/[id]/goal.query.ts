@@ -5,6 +5,7 @@ import { graphqlErrorCode } from '@/lib/api/errors';
 import type { GraphqlLocale } from '@/lib/api/schema';
 import { query } from '@/lib/apollo';
 import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
+import type { ImageFields } from '@/lib/images';
 
 export type IndicatorMetric = 'OPTION_SHARE' | 'RATING_MEAN' | 'NPS_SCORE';
 
@@ -25,12 +26,24 @@ export interface GoalIndicatorFields {
 
 export interface GoalPageFields extends GoalCardFields {
   indicators: GoalIndicatorFields[];
+  image: ImageFields | null;
 }
 
 const GOAL_PAGE_QUERY: TypedDocumentNode<{ goal: GoalPageFields }, { id: string; locale: GraphqlLocale }> = gql`
   query GoalPage($id: ID!, $locale: Locale!) {
     goal(id: $id) {
       ...GoalCardFields
+      image {
+        url
+        width
+        height
+        alt(locale: $locale)
+        sources {
+          url
+          width
+          height
+        }
+      }
       indicators {
         id
         label(locale: $locale)

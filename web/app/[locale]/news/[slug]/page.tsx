@@ -10,7 +10,7 @@ import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata, summarize } from '@/lib/metadata';
 import { ApiImage } from '@/components/api-image';
-import { sitePath, type ImageFields } from '@/lib/images';
+import { openGraphImage, sitePath, type ImageFields } from '@/lib/images';
 import { localeParam } from '../../locale-param';
 
 // Rendered per request from the API; `next build` must not call it.
@@ -80,12 +80,11 @@ async function loadNewsItem(slug: string, locale: Locale): Promise<NewsItemField
 export async function generateMetadata({ params }: PageProps<'/[locale]/news/[slug]'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const item = await loadNewsItem((await params).slug, locale);
-  const image = item.image && sitePath(item.image.url) ? { ...item.image, url: sitePath(item.image.url) } : undefined;
   return pageMetadata(locale, {
     title: item.title,
     description: summarize(item.summary ?? item.body),
     type: 'article',
-    image: image && { url: image.url, width: image.width, height: image.height, alt: image.alt },
+    image: openGraphImage(item.image),
   });
 }
 
