@@ -23,8 +23,10 @@ const nextConfig: NextConfig = {
   // Loaded by Node at run time rather than bundled: ws picks optional native helpers at start-up.
   serverExternalPackages: ['ws'],
   experimental: {
-    // Staff image (10 MB) and PDF (20 MB) uploads go through a server action to the API's /uploads.
+    // Staff image (10 MB) and PDF (20 MB) uploads go through a server action to the API's /uploads;
+    // proxy.ts runs on those pages too, and would otherwise pass on only the first 10 MB of a body.
     serverActions: { bodySizeLimit: '21mb' },
+    proxyClientMaxBodySize: '21mb',
   },
 };
 

@@ -85,12 +85,17 @@ export async function processImage(bytes: Buffer, maxPixels: number): Promise<Pr
   const widths = [...new Set(IMAGE_WIDTHS.map((w) => Math.min(w, width)))];
   const variants: ProcessedImage['variants'] = [];
   try {
+    // Decoded once, upright and at the widest size; the narrower versions are made from that.
+    const widest = await sharp(bytes, options)
+      .rotate()
+      .resize({ width: widths[widths.length - 1], withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: widest.info.width, height: widest.info.height, channels: widest.info.channels } };
     for (const w of widths) {
-      const { data, info } = await sharp(bytes, options)
-        .rotate()
-        .resize({ width: w, withoutEnlargement: true })
-        .webp({ quality: 80 })
-        .toBuffer({ resolveWithObject: true });
+      const { data, info } = await sharp(widest.data, raw).resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({
+        resolveWithObject: true,
+      });
       variants.push({ key: `images/${sha256(data)}.webp`, width: info.width, height: info.height, bytes: data.length, body: data });
     }
   } catch (err) {
