@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { photoWithGps, upload } from '../helpers/files';
+import { photoWithGps, SVG_WITH_SCRIPT, upload } from '../helpers/files';
 import { api, DESKTOP, PHONE, screenshot, startSite, withPage, type Site } from './support';
 
 // Images (issue 16 item 4) in the browser: a media officer uploads a photo with its alt text to a
@@ -52,6 +52,14 @@ test('a media officer uploads a photo with alt text to a news item and the publi
     await page.waitForURL((url) => url.pathname.endsWith(`/staff/media/releases/${id}`));
 
     const picker = page.locator('[data-image-picker]');
+    // An SVG (with a script) is refused with the reason in Persian, and the alt text typed stays.
+    await picker.getByLabel('پرونده تصویر').setInputFiles({ name: 'logo.jpg', mimeType: 'image/jpeg', buffer: SVG_WITH_SCRIPT });
+    await picker.getByLabel('متن جایگزین (فارسی)').fill('نشان شهرداری');
+    await picker.getByRole('button', { name: 'بارگذاری تصویر' }).click();
+    await picker.getByRole('alert').filter({ hasText: 'SVG پذیرفته نمی‌شود' }).waitFor();
+    expect(await picker.getByLabel('متن جایگزین (فارسی)').inputValue()).toBe('نشان شهرداری');
+    await screenshot(page, 'images-staff-refused');
+
     await picker.getByLabel('پرونده تصویر').setInputFiles({ name: 'square.jpg', mimeType: 'image/jpeg', buffer: photo });
     await picker.getByLabel('متن جایگزین (فارسی)').fill('نمای میدان شهر پس از بازسازی');
     await picker.getByLabel(/متن جایگزین \(انگلیسی\)/).fill('The city square after renovation');
