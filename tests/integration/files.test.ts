@@ -103,11 +103,14 @@ describe('an image from upload to the public news page', () => {
       expect(bytes.includes(Buffer.from('GPS'))).toBe(false);
     }
 
-    const audit = await t.app.db.query(`SELECT action FROM audit_log WHERE entity_id IN ($1, $2) ORDER BY at`, [
+    const audit = await t.app.db.query(`SELECT action, entity_type FROM audit_log WHERE entity_id IN ($1, $2) ORDER BY at`, [
       up.body.file.id,
       releaseId,
     ]);
-    expect(audit.map((r: any) => r.action)).toEqual(['uploadFile', 'attachFile']);
+    expect(audit.map((r: any) => [r.action, r.entity_type])).toEqual([
+      ['uploadFile', 'StoredFile'],
+      ['attachFile', 'PressRelease'],
+    ]);
   });
 
   it('answers 404 for a key it does not hold, or a path that is no key', async () => {

@@ -17,13 +17,34 @@ import { GOAL_EDITORS } from '../goals/goal.policy';
 export const UPLOADERS = [Role.EDITOR, Role.MEDIA_OFFICER, Role.ADMIN] as const;
 
 /** Each slot: the table of its owner, the kind of file it takes, and who may change it. */
-export const SLOTS: Record<AttachmentSlot, { table: string; owner: string; kind: StoredFileKind; roles: readonly Role[] }> = {
-  [AttachmentSlot.NEWS_IMAGE]: { table: 'press_release', owner: 'Press release', kind: StoredFileKind.IMAGE, roles: MEDIA_STAFF },
-  [AttachmentSlot.PRESS_RELEASE_PDF]: { table: 'press_release', owner: 'Press release', kind: StoredFileKind.PDF, roles: MEDIA_STAFF },
-  [AttachmentSlot.EVENT_IMAGE]: { table: 'event', owner: 'Event', kind: StoredFileKind.IMAGE, roles: EVENT_EDITORS },
-  [AttachmentSlot.GOAL_IMAGE]: { table: 'goal', owner: 'Goal', kind: StoredFileKind.IMAGE, roles: GOAL_EDITORS },
+export const SLOTS: Record<
+  AttachmentSlot,
+  { table: string; owner: string; entityType: string; kind: StoredFileKind; roles: readonly Role[] }
+> = {
+  [AttachmentSlot.NEWS_IMAGE]: {
+    table: 'press_release',
+    owner: 'Press release',
+    entityType: 'PressRelease',
+    kind: StoredFileKind.IMAGE,
+    roles: MEDIA_STAFF,
+  },
+  [AttachmentSlot.PRESS_RELEASE_PDF]: {
+    table: 'press_release',
+    owner: 'Press release',
+    entityType: 'PressRelease',
+    kind: StoredFileKind.PDF,
+    roles: MEDIA_STAFF,
+  },
+  [AttachmentSlot.EVENT_IMAGE]: { table: 'event', owner: 'Event', entityType: 'Event', kind: StoredFileKind.IMAGE, roles: EVENT_EDITORS },
+  [AttachmentSlot.GOAL_IMAGE]: { table: 'goal', owner: 'Goal', entityType: 'Goal', kind: StoredFileKind.IMAGE, roles: GOAL_EDITORS },
   // Districts: admins only.
-  [AttachmentSlot.DISTRICT_IMAGE]: { table: 'district', owner: 'District', kind: StoredFileKind.IMAGE, roles: [Role.ADMIN] },
+  [AttachmentSlot.DISTRICT_IMAGE]: {
+    table: 'district',
+    owner: 'District',
+    entityType: 'District',
+    kind: StoredFileKind.IMAGE,
+    roles: [Role.ADMIN],
+  },
 };
 
 export const canUpload = (viewer: Viewer | null) => hasRole(viewer, UPLOADERS);
@@ -204,7 +225,7 @@ export class FileService {
       await this.audit.record(m, {
         actorId: actor.userId,
         action: 'attachFile',
-        entityType: slot.owner.replace(/\s+/g, ''),
+        entityType: slot.entityType,
         entityId: input.ownerId,
         before: before ? attachmentSnapshot(before) : null,
         after: attachmentSnapshot(attachment),
@@ -230,7 +251,7 @@ export class FileService {
       await this.audit.record(m, {
         actorId: actor.userId,
         action: 'detachFile',
-        entityType: slot.owner.replace(/\s+/g, ''),
+        entityType: slot.entityType,
         entityId: input.ownerId,
         before: attachmentSnapshot(before),
         requestId: actor.requestId,
