@@ -22,6 +22,12 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Loaded by Node at run time rather than bundled: ws picks optional native helpers at start-up.
   serverExternalPackages: ['ws'],
+  experimental: {
+    // Staff image (10 MB) and PDF (20 MB) uploads go through a server action to the API's /uploads;
+    // proxy.ts runs on those pages too, and would otherwise pass on only the first 10 MB of a body.
+    serverActions: { bodySizeLimit: '21mb' },
+    proxyClientMaxBodySize: '21mb',
+  },
 };
 
 export default nextConfig;

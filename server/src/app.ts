@@ -38,6 +38,7 @@ import { type SmsGateway } from './modules/polls/participation/sms';
 import { registerExportRoutes } from './modules/exports/export.routes';
 import { registerCalendarFeedRoute } from './modules/events/calendar-feed.route';
 import { registerMailRoutes } from './modules/mail/mail.routes';
+import { registerFileRoutes } from './modules/files/file.routes';
 import { registerCollectRoute } from './modules/analytics/collect.route';
 import { type Clock } from './modules/analytics/analytics.service';
 
@@ -234,6 +235,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   registerCalendarFeedRoute(http, services, config.webhooks.siteUrl);
   registerCollectRoute(http, services.analytics);
   registerMailRoutes(http, services.mail);
+  await registerFileRoutes(http, services);
   http.get('/readyz', async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;
     try {

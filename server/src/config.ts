@@ -162,6 +162,32 @@ const EnvSchema = z.object({
   MAIL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(12),
+  // Uploaded images and PDFs (issue 16 item 4, docs/operations.md): a local folder unless S3_BUCKET is set.
+  UPLOADS_DIR: z.string().min(1).optional(),
+  FILES_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), 'must start with https:// or http://')
+    .optional(),
+  UPLOAD_IMAGE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  UPLOAD_PDF_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
+  UPLOAD_IMAGE_MAX_PIXELS: z.coerce.number().int().min(10_000).max(268_402_689).default(50_000_000),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: boolean.default(true),
 });
 
 export interface Config {
@@ -240,6 +266,27 @@ export interface Config {
    * that signs those links, how often the queue looks for due retries, and the tries before FAILED.
    */
   mail: { smtpUrl?: string; from: string; linkBaseUrl: string; secret: string; pollIntervalMs: number; maxAttempts: number };
+  /**
+   * Uploaded images and PDFs (docs/operations.md): where they are kept (a local folder, or an
+   * S3-compatible bucket such as MinIO), the public base URL of GET /files/…, and the limits.
+   */
+  files: {
+    storage:
+      | { kind: 'local'; dir: string }
+      | {
+          kind: 's3';
+          bucket: string;
+          endpoint?: string;
+          region: string;
+          forcePathStyle: boolean;
+          accessKeyId?: string;
+          secretAccessKey?: string;
+        };
+    publicUrl: string;
+    imageMaxBytes: number;
+    pdfMaxBytes: number;
+    imageMaxPixels: number;
+  };
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number; suggestions: boolean };
 }
 
@@ -265,6 +312,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([
       'SMS_GATEWAY: log writes codes to the server log and is for development only; use kavenegar (or off) in production',
     ]);
+  if (e.S3_BUCKET && !e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY)
+    throw new ConfigError(['S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both, or neither (the SDK then finds credentials itself)']);
   if (production && !e.RESPONDENT_SECRET) {
     throw new ConfigError(['RESPONDENT_SECRET: required in production (32+ random characters, the same on every instance)']);
   }
@@ -335,6 +384,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secret: e.MAIL_SECRET ?? `mail-links:${e.RESPONDENT_SECRET ?? 'nabz-development-respondent-secret-not-for-production'}`,
       pollIntervalMs: e.MAIL_POLL_INTERVAL_MS,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    },
+    files: {
+      storage: e.S3_BUCKET
+        ? {
+            kind: 's3',
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          }
+        : { kind: 'local', dir: path.resolve(e.UPLOADS_DIR ?? path.join(SERVER_ROOT, '.data', 'uploads')) },
+      publicUrl: (
+        e.FILES_PUBLIC_URL ?? `${(e.MAIL_LINK_BASE_URL ?? `http://localhost:${e.PORT || 4000}`).replace(/\/+$/, '')}/files`
+      ).replace(/\/+$/, ''),
+      imageMaxBytes: e.UPLOAD_IMAGE_MAX_BYTES,
+      pdfMaxBytes: e.UPLOAD_PDF_MAX_BYTES,
+      imageMaxPixels: e.UPLOAD_IMAGE_MAX_PIXELS,
     },
     limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20, suggestions: !production },
   };

@@ -1,4 +1,6 @@
 import { MailService } from './modules/mail/mail.service';
+import { FileService } from './modules/files/file.service';
+import { createFileStorage } from './modules/files/storage';
 import { createHmac } from 'node:crypto';
 import type Redis from 'ioredis';
 import { type DataSource } from 'typeorm';
@@ -109,6 +111,7 @@ export function createServices(
   const mail = new MailService(db, audit, log, config.mail, { siteUrl: config.webhooks.siteUrl, timeZone: config.timeZone });
   return {
     mail,
+    files: new FileService(db, audit, createFileStorage(config.files), config.files, log),
     answerMix,
     abuseSignals,
     participation: new ParticipationService(

@@ -5,6 +5,25 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll, surveyInput } from '../helpers/polls';
 import { mediaFixtures } from '../helpers/media';
 
+/** Uploaded files (rows only: attaching reads no bytes) for the attach mutations, and a district to attach to. */
+const files = { imageId: '', pdfId: '', districtId: '' };
+
+/** attach<Target>Image and detach<Target>Image, allowed to `allowed`, on the object `target` names. */
+function imageCalls(name: string, allowed: Role[], target: (ctx: { goalId: string }) => string) {
+  return {
+    [`attach${name}Image`]: {
+      allowed,
+      query: `mutation ($input: AttachImageInput!) { attach${name}Image(input: $input) { image { id } } }`,
+      variables: (ctx: { goalId: string }) => ({ input: { targetId: target(ctx), fileId: files.imageId, altFa: 'تصویر' } }),
+    },
+    [`detach${name}Image`]: {
+      allowed,
+      query: `mutation ($input: DetachImageInput!) { detach${name}Image(input: $input) { detached } }`,
+      variables: (ctx: { goalId: string }) => ({ input: { targetId: target(ctx) } }),
+    },
+  };
+}
+
 /**
  * The access matrix: every mutation, called by every kind of caller. A mutation added to the
  * schema without a line here fails the first test, so nobody forgets to check who may call it.
@@ -332,6 +351,20 @@ const SAMPLE_CALLS: Record<
     query: 'mutation ($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { deletedWebhookId } }',
     variables: () => ({ input: { id: webhooks.disposableId } }),
   },
+  ...imageCalls('News', [Role.MEDIA_OFFICER, Role.ADMIN], () => media.published),
+  ...imageCalls('Event', [Role.EDITOR, Role.ADMIN], () => events.publishedId),
+  ...imageCalls('Goal', [Role.EDITOR, Role.ADMIN], ({ goalId }) => goalId),
+  ...imageCalls('District', [Role.ADMIN], () => files.districtId),
+  attachPressReleasePdf: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: AttachPressReleasePdfInput!) { attachPressReleasePdf(input: $input) { document { id } } }',
+    variables: () => ({ input: { pressReleaseId: media.published, fileId: files.pdfId } }),
+  },
+  detachPressReleasePdf: {
+    allowed: [Role.MEDIA_OFFICER, Role.ADMIN],
+    query: 'mutation ($input: DetachPressReleasePdfInput!) { detachPressReleasePdf(input: $input) { detached } }',
+    variables: () => ({ input: { pressReleaseId: media.published } }),
+  },
   redeliverWebhookDelivery: {
     allowed: [Role.ADMIN],
     query: 'mutation ($input: RedeliverWebhookDeliveryInput!) { redeliverWebhookDelivery(input: $input) { delivery { id } } }',
@@ -378,6 +411,17 @@ beforeAll(async () => {
   );
 });
 afterAll(() => t.close());
+beforeAll(async () => {
+  const [{ id: uploader }] = await t.app.db.query(`SELECT id FROM staff_user WHERE email = 'media@nabz.example'`);
+  const file = (kind: string, type: string, key: string) =>
+    t.app.db.query(
+      `INSERT INTO stored_file (kind, content_type, storage_key, byte_size, file_name, uploaded_by) VALUES ($1, $2, $3, 10, 'f', $4) RETURNING id`,
+      [kind, type, key, uploader],
+    );
+  [{ id: files.imageId }] = await file('IMAGE', 'image/webp', `images/${'a'.repeat(64)}.webp`);
+  [{ id: files.pdfId }] = await file('PDF', 'application/pdf', `documents/${'b'.repeat(64)}.pdf`);
+  [{ id: files.districtId }] = await t.app.db.query('SELECT id FROM district ORDER BY code LIMIT 1');
+});
 /** A staff user for the staff administration mutations to change, and a counter for new addresses. */
 let staffUserId: string;
 let staffCounter = 0;
@@ -489,6 +533,7 @@ async function tableCounts(): Promise<Record<string, number>> {
     SELECT 'press_release_fingerprint', hashtext(string_agg(id::text || status::text || coalesce(title_en, ''), ',' ORDER BY id)) FROM press_release UNION ALL
     SELECT 'press_release_distribution', count(*)::int FROM press_release_distribution UNION ALL
     SELECT 'mail_delivery', count(*)::int FROM mail_delivery UNION ALL
+    SELECT 'file_attachment_fingerprint', hashtext(string_agg(slot || owner_id::text || file_id::text || coalesce(alt_fa, ''), ',' ORDER BY slot, owner_id)) FROM file_attachment UNION ALL
     SELECT 'media_coverage_fingerprint', hashtext(string_agg(id::text || tone::text, ',' ORDER BY id)) FROM media_coverage UNION ALL
     SELECT 'media_invitation_fingerprint', hashtext(string_agg(id::text || reply::text, ',' ORDER BY id)) FROM media_invitation UNION ALL
     SELECT 'api_key_revoked', count(revoked_at)::int FROM api_key UNION ALL

@@ -35,4 +35,14 @@ describe('docker-compose.yml', () => {
     expect(block).toMatch(/127\.0\.0\.1:8025:8025/);
     expect(text).toMatch(/SMTP_URL: \$\{SMTP_URL:-smtp:\/\/mailpit:1025\}/);
   });
+
+  it("runs MinIO with a health check, creates its bucket, and points the server's file storage at it", () => {
+    const text = fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+    const block = text.split(/\n {2}(?=[a-z-]+:\n)/).find((b) => b.startsWith('minio:'));
+    expect(block).toMatch(/image: minio\/minio:RELEASE\./);
+    expect(block).toMatch(/healthcheck:/);
+    expect(text).toMatch(/mc mb --ignore-existing nabz\/nabz-uploads/);
+    expect(text).toMatch(/S3_ENDPOINT: http:\/\/minio:9000/);
+    expect(text).toMatch(/S3_BUCKET: nabz-uploads/);
+  });
 });

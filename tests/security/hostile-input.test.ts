@@ -286,6 +286,38 @@ const CASES: Case[] = [
     code: 'NOT_FOUND',
     sql: 'some',
   })),
+  // Uploaded files: a path out of the storage folder, an id that is SQL, a script sent as a photo
+  ...['..%2F..%2Fpackage.json', 'images/..%2F..%2F..%2Fpackage.json', '%2Fetc%2Fpasswd', `images/${'a'.repeat(64)}.webp%00.svg`].map(
+    (path): Case => ({
+      kind: `path traversal in a file address: ${path}`,
+      send: () => raw({ method: 'GET', path: `/files/${path}` }),
+      code: 'NOT_FOUND',
+      status: 404,
+      sql: 'none',
+    }),
+  ),
+  ...INJECTIONS.map((s): Case => ({
+    kind: `SQL injection in an image's target id: ${s}`,
+    send: () =>
+      gql(
+        'mutation ($i: AttachImageInput!) { attachGoalImage(input: $i) { image { id } } }',
+        { i: { targetId: s, fileId: s, altFa: 'تصویر' } },
+        tokens.editor,
+      ),
+    code: 'NOT_FOUND',
+    sql: 'some',
+  })),
+  {
+    kind: 'a script uploaded as a photo',
+    send: () => {
+      const form = new FormData();
+      form.append('file', new Blob(['<script>alert(1)</script>'], { type: 'image/jpeg' }), 'photo.jpg');
+      return raw({ method: 'POST', path: '/uploads', headers: { authorization: `Bearer ${tokens.editor}` }, body: form });
+    },
+    code: 'BAD_USER_INPUT',
+    status: 400,
+    sql: 'some',
+  },
 ];
 
 describe('hostile input', () => {

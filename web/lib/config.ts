@@ -47,6 +47,8 @@ export const config = {
   beaconUrl: `${publicApiUrl}/collect`,
   /** The API's iCalendar feed as the web server reaches it (GRAPHQL_URL's origin), relayed at the site's own /calendar.ics. */
   apiCalendarFeedUrl: `${graphqlUrl.origin}/calendar.ics`,
+  /** The API's uploaded files (GET /files/<key>) as the web server reaches them, relayed at the site's own /files/<key>. */
+  apiFilesUrl: `${graphqlUrl.origin}/files`,
   graphqlWebSocketUrl: websocketUrl(graphqlUrl),
   /**
    * The site's public origin (`SITE_URL`, e.g. https://nabz.example) for canonical links, Open

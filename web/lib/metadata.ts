@@ -16,6 +16,8 @@ interface PageMetadataOptions {
   description?: string;
   /** "article" for a news item or an event, "website" otherwise. */
   type?: 'website' | 'article';
+  /** The page's own image for the sharing card (a news item's, an event's), instead of the site's. */
+  image?: { url: string; width: number; height: number; alt: string };
 }
 
 /**
@@ -49,9 +51,9 @@ export async function pageMetadata(locale: Locale, options: PageMetadataOptions 
       url,
       title,
       description,
-      images: [{ ...OG_IMAGE, alt: t.siteName }],
+      images: [options.image ?? { ...OG_IMAGE, alt: t.siteName }],
     },
-    twitter: { card: 'summary_large_image', title, description, images: [OG_IMAGE.url] },
+    twitter: { card: 'summary_large_image', title, description, images: [options.image?.url ?? OG_IMAGE.url] },
   };
 }
 

@@ -14,6 +14,7 @@ import { Goal } from '../modules/goals/goal.entity';
 import { MEDIA_ENTITIES } from '../modules/media/media.entities';
 import { WEBHOOK_ENTITIES } from '../modules/webhooks/webhook.entity';
 import { MailDelivery } from '../modules/mail/mail-delivery.entity';
+import { FILE_ENTITIES } from '../modules/files/file.entity';
 import { GoalIndicator } from '../modules/goals/goal-indicator.entity';
 import { Poll, PollAnswer, PollOption, PollParticipation, PollQuestion, PollResponse } from '../modules/polls/poll.entity';
 import { PollAnswerTally, PollResponseTally, PollTallyQueue } from '../modules/polls/poll-tally.entity';
@@ -60,4 +61,5 @@ export const ENTITIES = [
   ...WEBHOOK_ENTITIES,
   ...PARTICIPATION_ENTITIES,
   MailDelivery,
+  ...FILE_ENTITIES,
 ];

@@ -33,12 +33,16 @@ export function sendError(
 }
 
 /**
- * An AppError a route threw, as its HTTP answer (its code's status, its field); anything else is
+ * An AppError a route threw, as its HTTP answer (its code's status, its field and reason); anything else is
  * thrown on for the app's error handler, which logs it and masks it as INTERNAL_SERVER_ERROR.
  */
 export function sendAppError(reply: FastifyReply, err: unknown, statuses: Partial<Record<string, number>> = STATUS): FastifyReply {
   const status = err instanceof AppError ? statuses[String(err.extensions.code)] : undefined;
   if (!status || !(err instanceof AppError)) throw err;
-  const { code, field, retryAfter } = err.extensions as { code: string; field?: string; retryAfter?: number };
-  return sendError(reply, status, code, err.message, { ...(field ? { field } : {}), ...(retryAfter ? { retryAfter } : {}) });
+  const { code, field, reason, retryAfter } = err.extensions as { code: string; field?: string; reason?: string; retryAfter?: number };
+  return sendError(reply, status, code, err.message, {
+    ...(field ? { field } : {}),
+    ...(reason ? { reason } : {}),
+    ...(retryAfter ? { retryAfter } : {}),
+  });
 }

@@ -11,6 +11,7 @@ import { type ResponseAssurance } from '../modules/polls/poll.enums';
 import { type StaffUser } from '../modules/staff/staff.entity';
 import { type SignInLockState } from '../modules/staff/sign-in-guard';
 import { type Services } from '../services';
+import { type FileAttachment } from '../modules/files/file.entity';
 
 /** Built fresh for every request, so nothing cached outlives the request or crosses viewers. */
 export function createLoaders(services: Services) {
@@ -35,6 +36,8 @@ export function createLoaders(services: Services) {
       { cacheKeyFn: (d) => d.poll.id },
     ),
     signInLockByUserId: new DataLoader<string, SignInLockState | null>((ids) => services.signInGuard.states(ids)),
+    /** Attached files by `SLOT:ownerId` (an image of a news item, event, goal or district; a release's PDF), with the file. */
+    attachmentByKey: new DataLoader<string, FileAttachment | null>((keys) => services.files.attachmentsByKeys(keys)),
     ...createGoalIndicatorLoaders(services),
     ...createEventLoaders(services),
     ...createMediaLoaders(services),

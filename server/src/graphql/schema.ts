@@ -1,4 +1,5 @@
 import { MAIL_RESOLVERS } from '../modules/mail/mail.resolver';
+import { FILE_RESOLVERS } from '../modules/files/file.resolver';
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker } from 'type-graphql';
@@ -58,6 +59,7 @@ export const RESOLVERS = [
   ...MEDIA_RESOLVERS,
   ...WEBHOOK_RESOLVERS,
   ...MAIL_RESOLVERS,
+  ...FILE_RESOLVERS,
   SearchResolver,
 ] as const;
 

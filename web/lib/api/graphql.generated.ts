@@ -53,6 +53,26 @@ export type ApiScope =
   /** Public mutations made on behalf of citizens: submitPollResponse and trackPageview. */
   | 'SUBMIT_RESPONSES';
 
+/** An uploaded image (POST /uploads) to attach, with its text alternative. */
+export type AttachImageInput = {
+  /** The same in English (optional). */
+  altEn?: string | null | undefined;
+  /** What the image shows, in Persian, for people who cannot see it (required, up to 300 characters). */
+  altFa: string;
+  /** The uploaded image. */
+  fileId: string;
+  /** The id of what it is attached to: the press release (news item), event, goal or district. */
+  targetId: string;
+};
+
+/** An uploaded PDF to attach to a press release. */
+export type AttachPressReleasePdfInput = {
+  /** The uploaded PDF. */
+  fileId: string;
+  /** The press release. */
+  pressReleaseId: string;
+};
+
 /** Which audit log entries to list; all given conditions must hold. */
 export type AuditLogFilter = {
   /** Only this action, exactly (e.g. `updateStaffUser`). */
@@ -317,6 +337,18 @@ export type DeleteOccasionInput = {
 export type DeletePressReleaseInput = {
   /** A DRAFT release; a release that was ever published can only be withdrawn. */
   id: string;
+};
+
+/** What to remove the image from. */
+export type DetachImageInput = {
+  /** The id of the press release (news item), event, goal or district. */
+  targetId: string;
+};
+
+/** The press release to remove the PDF from. */
+export type DetachPressReleasePdfInput = {
+  /** The press release. */
+  pressReleaseId: string;
 };
 
 /** The kind of identifier an eligibility list holds. */
@@ -1149,7 +1181,7 @@ export type EventPageQueryVariables = Exact<{
 }>;
 
 
-export type EventPageQuery = { event: { id: string, kind: EventKind, title: string, description: string | null, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, updatedAt: string, venue: string | null, solarHijriDate: { text: string }, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null, poll: { id: string, title: string } | null, goal: { id: string, title: string } | null } | null };
+export type EventPageQuery = { event: { id: string, kind: EventKind, title: string, description: string | null, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, updatedAt: string, venue: string | null, image: { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> } | null, solarHijriDate: { text: string }, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null, poll: { id: string, title: string } | null, goal: { id: string, title: string } | null } | null };
 
 export type GoalPageQueryVariables = Exact<{
   id: string;
@@ -1157,7 +1189,7 @@ export type GoalPageQueryVariables = Exact<{
 }>;
 
 
-export type GoalPageQuery = { goal: { id: string, title: string, description: string | null, category: GoalCategory, position: number, status: GoalStatus, updatedAt: string, indicators: Array<{ id: string, label: string, metric: GoalIndicatorMetric, direction: GoalIndicatorDirection, target: number, resultsVisible: boolean, currentValue: number | null, onTarget: boolean | null, responseCount: number | null, responsesNeeded: number | null, withheld: boolean | null, poll: { id: string, title: string, status: PollStatus, opensAt: string | null, closesAt: string | null } | null }> } | null };
+export type GoalPageQuery = { goal: { id: string, title: string, description: string | null, category: GoalCategory, position: number, status: GoalStatus, updatedAt: string, image: { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> } | null, indicators: Array<{ id: string, label: string, metric: GoalIndicatorMetric, direction: GoalIndicatorDirection, target: number, resultsVisible: boolean, currentValue: number | null, onTarget: boolean | null, responseCount: number | null, responsesNeeded: number | null, withheld: boolean | null, poll: { id: string, title: string, status: PollStatus, opensAt: string | null, closesAt: string | null } | null }> } | null };
 
 export type GoalsPageQueryVariables = Exact<{
   locale: Locale;
@@ -1187,7 +1219,7 @@ export type NewsItemPageQueryVariables = Exact<{
 }>;
 
 
-export type NewsItemPageQuery = { newsItem: { id: string, slug: string, title: string, summary: string | null, body: string, publishedAt: string, updatedAt: string, district: { id: string, name: string } | null } | null };
+export type NewsItemPageQuery = { newsItem: { id: string, slug: string, title: string, summary: string | null, body: string, publishedAt: string, updatedAt: string, district: { id: string, name: string } | null, image: { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> } | null, document: { url: string, fileName: string, byteSize: number } | null } | null };
 
 export type NewsPageQueryVariables = Exact<{
   locale: Locale;
@@ -1358,7 +1390,7 @@ export type StaffEventQueryVariables = Exact<{
 }>;
 
 
-export type StaffEventQuery = { event: { id: string, kind: EventKind, status: EventStatus, pinned: boolean, startsAt: string, endsAt: string, occasion: { id: string } | null, titleTranslations: { fa: string, en: string | null }, descriptionTranslations: { fa: string, en: string | null }, venueTranslations: { fa: string, en: string | null } | null, district: { id: string } | null, poll: { id: string } | null, goal: { id: string } | null } | null };
+export type StaffEventQuery = { event: { id: string, kind: EventKind, status: EventStatus, pinned: boolean, startsAt: string, endsAt: string, occasion: { id: string } | null, titleTranslations: { fa: string, en: string | null }, descriptionTranslations: { fa: string, en: string | null }, venueTranslations: { fa: string, en: string | null } | null, district: { id: string } | null, poll: { id: string } | null, goal: { id: string } | null, image: { url: string, altTranslations: { fa: string, en: string | null } } | null } | null };
 
 export type StaffCreateEventMutationVariables = Exact<{
   input: CreateEventInput;
@@ -1485,7 +1517,7 @@ export type StaffGoalQueryVariables = Exact<{
 }>;
 
 
-export type StaffGoalQuery = { goal: { id: string, category: GoalCategory, status: GoalStatus, position: number, titleTranslations: { fa: string, en: string | null }, descriptionTranslations: { fa: string, en: string | null }, indicators: Array<{ id: string, label: string, metric: GoalIndicatorMetric, target: number, direction: GoalIndicatorDirection, currentValue: number | null, responseCount: number | null, onTarget: boolean | null, labelTranslations: { fa: string, en: string | null }, poll: { id: string, title: string } | null }> } | null, polls: { edges: Array<{ node: { id: string, title: string, status: PollStatus } }> } };
+export type StaffGoalQuery = { goal: { id: string, category: GoalCategory, status: GoalStatus, position: number, image: { url: string, altTranslations: { fa: string, en: string | null } } | null, titleTranslations: { fa: string, en: string | null }, descriptionTranslations: { fa: string, en: string | null }, indicators: Array<{ id: string, label: string, metric: GoalIndicatorMetric, target: number, direction: GoalIndicatorDirection, currentValue: number | null, responseCount: number | null, onTarget: boolean | null, labelTranslations: { fa: string, en: string | null }, poll: { id: string, title: string } | null }> } | null, polls: { edges: Array<{ node: { id: string, title: string, status: PollStatus } }> } };
 
 export type StaffIndicatorSourcesQueryVariables = Exact<{
   id: string;
@@ -1545,6 +1577,62 @@ export type StaffGoalsQueryVariables = Exact<{
 
 
 export type StaffGoalsQuery = { goals: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, category: GoalCategory, status: GoalStatus, position: number, indicators: Array<{ id: string, onTarget: boolean | null }> } }> } };
+
+export type StaffAttachNewsImageMutationVariables = Exact<{
+  input: AttachImageInput;
+}>;
+
+
+export type StaffAttachNewsImageMutation = { attachNewsImage: { image: { id: string } } };
+
+export type StaffAttachEventImageMutationVariables = Exact<{
+  input: AttachImageInput;
+}>;
+
+
+export type StaffAttachEventImageMutation = { attachEventImage: { image: { id: string } } };
+
+export type StaffAttachGoalImageMutationVariables = Exact<{
+  input: AttachImageInput;
+}>;
+
+
+export type StaffAttachGoalImageMutation = { attachGoalImage: { image: { id: string } } };
+
+export type StaffDetachNewsImageMutationVariables = Exact<{
+  input: DetachImageInput;
+}>;
+
+
+export type StaffDetachNewsImageMutation = { detachNewsImage: { detached: boolean } };
+
+export type StaffDetachEventImageMutationVariables = Exact<{
+  input: DetachImageInput;
+}>;
+
+
+export type StaffDetachEventImageMutation = { detachEventImage: { detached: boolean } };
+
+export type StaffDetachGoalImageMutationVariables = Exact<{
+  input: DetachImageInput;
+}>;
+
+
+export type StaffDetachGoalImageMutation = { detachGoalImage: { detached: boolean } };
+
+export type StaffAttachPressReleasePdfMutationVariables = Exact<{
+  input: AttachPressReleasePdfInput;
+}>;
+
+
+export type StaffAttachPressReleasePdfMutation = { attachPressReleasePdf: { document: { id: string } } };
+
+export type StaffDetachPressReleasePdfMutationVariables = Exact<{
+  input: DetachPressReleasePdfInput;
+}>;
+
+
+export type StaffDetachPressReleasePdfMutation = { detachPressReleasePdf: { detached: boolean } };
 
 export type StaffCreateMediaContactMutationVariables = Exact<{
   input: CreateMediaContactInput;
@@ -1741,7 +1829,7 @@ export type StaffPressReleaseQueryVariables = Exact<{
 }>;
 
 
-export type StaffPressReleaseQuery = { pressRelease: { id: string, status: PressReleaseStatus, slug: string, publishedAt: string | null, districtId: string | null, titleTranslations: { fa: string, en: string | null }, summaryTranslations: { fa: string, en: string | null }, bodyTranslations: { fa: string, en: string | null }, distribution: Array<{ contactId: string, sentAt: string, contact: { name: string } | null }>, emailDeliveries: Array<{ id: string, email: string, status: MailDeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, queuedAt: string }> } | null };
+export type StaffPressReleaseQuery = { pressRelease: { id: string, status: PressReleaseStatus, slug: string, publishedAt: string | null, districtId: string | null, titleTranslations: { fa: string, en: string | null }, summaryTranslations: { fa: string, en: string | null }, bodyTranslations: { fa: string, en: string | null }, distribution: Array<{ contactId: string, sentAt: string, contact: { name: string } | null }>, emailDeliveries: Array<{ id: string, email: string, status: MailDeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, queuedAt: string }>, image: { url: string, altTranslations: { fa: string, en: string | null } } | null, document: { url: string, fileName: string } | null } | null };
 
 export type StaffPressReleasesQueryVariables = Exact<{
   filter?: PressReleaseFilter | null | undefined;

@@ -190,6 +190,7 @@ export const en: Dictionary = {
     published: 'Published',
     updated: 'Updated',
     readMore: 'Read more',
+    document: 'Full text (PDF)',
   },
   search: {
     title: 'Search the site',

@@ -191,6 +191,7 @@ export const fa = {
     published: 'انتشار',
     updated: 'به‌روزرسانی',
     readMore: 'ادامه خبر',
+    document: 'متن کامل (PDF)',
   },
   search: {
     title: 'جستجو در سایت',

@@ -11,6 +11,17 @@ const EVENT_PAGE_QUERY: TypedDocumentNode<EventPageQuery, EventPageQueryVariable
   query EventPage($id: ID!, $locale: Locale!) {
     event(id: $id) {
       id
+      image {
+        url
+        width
+        height
+        alt(locale: $locale)
+        sources {
+          url
+          width
+          height
+        }
+      }
       kind
       title(locale: $locale)
       description(locale: $locale)

@@ -5,6 +5,8 @@ import { formatMonthParam, solarDate } from '@/lib/calendar';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata, summarize } from '@/lib/metadata';
+import { openGraphImage } from '@/lib/images';
+import { ApiImage } from '@/components/api-image';
 import { localeParam } from '../../locale-param';
 import { loadEvent } from './event.query';
 import { LocalizedText } from '@/components/localized-text';
@@ -16,7 +18,12 @@ export const dynamic = 'force-dynamic';
 export async function generateMetadata({ params }: PageProps<'/[locale]/events/[id]'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const event = await loadEvent(decodeURIComponent((await params).id), locale);
-  return pageMetadata(locale, { title: event.title, description: summarize(event.description), type: 'article' });
+  return pageMetadata(locale, {
+    title: event.title,
+    description: summarize(event.description),
+    type: 'article',
+    image: openGraphImage(event.image),
+  });
 }
 
 export default async function EventPage({ params }: PageProps<'/[locale]/events/[id]'>) {
@@ -37,6 +44,11 @@ export default async function EventPage({ params }: PageProps<'/[locale]/events/
           <LocalizedText text={event.title} locale={locale} />
         </h1>
       </header>
+      {event.image && (
+        <figure className="page__figure">
+          <ApiImage image={event.image} sizes="(max-width: 48rem) 100vw, 48rem" eager />
+        </figure>
+      )}
 
       {event.status === 'CANCELLED' && (
         <div className="notice notice--warning" role="note">

@@ -16,6 +16,17 @@ const GOAL_PAGE_QUERY: TypedDocumentNode<GoalPageQuery, GoalPageQueryVariables> 
   query GoalPage($id: ID!, $locale: Locale!) {
     goal(id: $id) {
       ...GoalCardFields
+      image {
+        url
+        width
+        height
+        alt(locale: $locale)
+        sources {
+          url
+          width
+          height
+        }
+      }
       indicators {
         id
         label(locale: $locale)

@@ -4,6 +4,8 @@ import { getDictionary } from '@/lib/i18n/dictionaries';
 import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata, summarize } from '@/lib/metadata';
+import { openGraphImage } from '@/lib/images';
+import { ApiImage } from '@/components/api-image';
 import { localeParam } from '../../locale-param';
 import { type GoalIndicatorFields, type IndicatorMetric, loadGoal } from './goal.query';
 
@@ -96,7 +98,12 @@ function Indicator({ indicator, locale }: { indicator: GoalIndicatorFields; loca
 export async function generateMetadata({ params }: PageProps<'/[locale]/goals/[id]'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const goal = await loadGoal(decodeURIComponent((await params).id), locale);
-  return pageMetadata(locale, { title: goal.title, description: summarize(goal.description), type: 'article' });
+  return pageMetadata(locale, {
+    title: goal.title,
+    description: summarize(goal.description),
+    type: 'article',
+    image: openGraphImage(goal.image),
+  });
 }
 
 export default async function GoalPage({ params }: PageProps<'/[locale]/goals/[id]'>) {
@@ -116,6 +123,11 @@ export default async function GoalPage({ params }: PageProps<'/[locale]/goals/[i
         <p className="page__eyebrow">{dictionary.categories[goal.category]}</p>
         <h1>{goal.title}</h1>
       </header>
+      {goal.image && (
+        <figure className="page__figure">
+          <ApiImage image={goal.image} sizes="(max-width: 48rem) 100vw, 48rem" eager />
+        </figure>
+      )}
       {goal.description && <p className="prose">{goal.description}</p>}
       <p className="goal-card__meta">
         <span className={`status status--${goal.status.toLowerCase()}`}>{dictionary.goalStatus[goal.status]}</span>

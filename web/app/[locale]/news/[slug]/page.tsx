@@ -8,6 +8,8 @@ import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata, summarize } from '@/lib/metadata';
+import { ApiImage } from '@/components/api-image';
+import { openGraphImage, sitePath } from '@/lib/images';
 import { localeParam } from '../../locale-param';
 import type { NewsItemPageQuery, NewsItemPageQueryVariables } from '@/lib/api/graphql.generated';
 
@@ -29,6 +31,22 @@ const NEWS_ITEM_QUERY: TypedDocumentNode<NewsItemPageQuery, NewsItemPageQueryVar
       district {
         id
         name(locale: $locale)
+      }
+      image {
+        url
+        width
+        height
+        alt(locale: $locale)
+        sources {
+          url
+          width
+          height
+        }
+      }
+      document {
+        url
+        fileName
+        byteSize
       }
     }
   }
@@ -52,7 +70,12 @@ async function loadNewsItem(slug: string, locale: Locale): Promise<NewsItemField
 export async function generateMetadata({ params }: PageProps<'/[locale]/news/[slug]'>): Promise<Metadata> {
   const locale = await localeParam(params);
   const item = await loadNewsItem((await params).slug, locale);
-  return pageMetadata(locale, { title: item.title, description: summarize(item.summary ?? item.body), type: 'article' });
+  return pageMetadata(locale, {
+    title: item.title,
+    description: summarize(item.summary ?? item.body),
+    type: 'article',
+    image: openGraphImage(item.image),
+  });
 }
 
 export default async function NewsItemPage({ params }: PageProps<'/[locale]/news/[slug]'>) {
@@ -82,11 +105,23 @@ export default async function NewsItemPage({ params }: PageProps<'/[locale]/news
         </p>
         {item.summary && <p className="page__intro lead">{item.summary}</p>}
       </header>
+      {item.image && (
+        <figure className="page__figure">
+          <ApiImage image={item.image} sizes="(max-width: 48rem) 100vw, 48rem" eager />
+        </figure>
+      )}
       <div className="prose">
         {paragraphs.map((paragraph, i) => (
           <p key={i}>{paragraph}</p>
         ))}
       </div>
+      {item.document && sitePath(item.document.url) && (
+        <p>
+          <a href={sitePath(item.document.url)} type="application/pdf">
+            {t.news.document} ({item.document.fileName}, {Math.ceil(item.document.byteSize / 1024)} KB)
+          </a>
+        </p>
+      )}
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { ImagePicker } from '@/components/staff/image-picker';
 import { cityDay, cityTime, dayFieldValue } from '@/lib/staff/dates';
 import { eventsText } from '@/lib/staff/events-text';
 import { staffFormat } from '@/lib/staff/format';
@@ -49,6 +50,13 @@ const EVENT_QUERY: Operation<StaffEventQuery, StaffEventQueryVariables> = /* Gra
       }
       goal {
         id
+      }
+      image {
+        url
+        altTranslations {
+          fa
+          en
+        }
       }
     }
   }
@@ -126,6 +134,7 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
           </form>
         )}
       </section>
+      <ImagePicker locale={locale} owner="Event" id={id} image={event.image} done={param(query, 'done')} />
       <section className="staff-panel" aria-label={t.titleFa}>
         <ActionForm
           action={updateEvent.bind(null, id)}

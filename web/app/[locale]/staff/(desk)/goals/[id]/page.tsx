@@ -4,6 +4,7 @@ import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { ImagePicker } from '@/components/staff/image-picker';
 import { staffFormat } from '@/lib/staff/format';
 import { goalsText } from '@/lib/staff/goals-text';
 import { formLabels, staffText } from '@/lib/staff/i18n';
@@ -26,6 +27,13 @@ const GOAL_QUERY: Operation<StaffGoalQuery, StaffGoalQueryVariables> = /* GraphQ
   query StaffGoal($id: ID!, $locale: Locale!) {
     goal(id: $id) {
       id
+      image {
+        url
+        altTranslations {
+          fa
+          en
+        }
+      }
       titleTranslations {
         fa
         en
@@ -183,6 +191,8 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
           </div>
         </ActionForm>
       </section>
+
+      <ImagePicker locale={locale} owner="Goal" id={id} image={goal.image} done={done} />
 
       <section className="staff-panel" id="indicators" aria-labelledby="indicators-title">
         <h2 id="indicators-title">{t.indicators}</h2>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
+import { ImagePicker, ReleasePdfPicker } from '@/components/staff/image-picker';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery, uuidOr404 } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
@@ -53,6 +54,17 @@ const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVar
         lastError
         sentAt
         queuedAt
+      }
+      image {
+        url
+        altTranslations {
+          fa
+          en
+        }
+      }
+      document {
+        url
+        fileName
       }
     }
   }
@@ -212,6 +224,9 @@ export default async function ReleasePage({ params, searchParams }: Params) {
           )}
         </section>
       )}
+
+      <ImagePicker locale={locale} owner="News" id={id} image={release.image} done={param(query, 'done')} />
+      <ReleasePdfPicker locale={locale} id={id} document={release.document} />
 
       <section className="staff-panel" aria-labelledby="editor-title">
         <h2 id="editor-title">{st.common.edit}</h2>
