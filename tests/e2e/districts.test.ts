@@ -92,3 +92,26 @@ test('the public districts page draws every district on a map, offline, beside a
     expect(await seriousViolations(page, '/districts')).toEqual([]);
   });
 });
+
+test("staff insights map the crosstab by district, withheld districts reading 'not enough answers', never a figure", async () => {
+  const [{ id: pollId }] = await site.app.app.db.query(`SELECT id FROM poll WHERE asks_district ORDER BY created_at LIMIT 1`);
+  // Few answers from the new district 9: its row is withheld.
+  await site.app.settle();
+  await withPage(site, { viewport: DESKTOP }, async (page) => {
+    await signIn(page, `/staff/polls/${pollId}/insights`);
+    const crosstab = page.locator('#crosstab');
+    await crosstab.getByRole('tab', { name: 'نقشه مناطق', exact: true }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#crosstab svg path.district-map__area').length >= 8, undefined, {
+      timeout: 15_000,
+    });
+    const rows = crosstab.locator('.district-map__table tbody tr');
+    const count = await rows.count();
+    expect(count).toBeGreaterThanOrEqual(8);
+    for (let i = 0; i < count; i++) {
+      const cell = (await rows.nth(i).locator('td').first().textContent())!;
+      // Either a figure or the withheld text, never both.
+      expect(cell.includes('پاسخ کافی نیست') !== /[۰-۹]/.test(cell)).toBe(true);
+    }
+    await screenshot(page, 'insights-district-map');
+  });
+});
