@@ -11,7 +11,7 @@ const config: CodegenConfig = {
       plugins: ['typescript-operations'],
       config: {
         enumType: 'string-literal',
-        scalars: { ID: 'string', DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
+        scalars: { ID: 'string', DateTimeISO: 'string', JSON: 'unknown', JSONObject: 'Record<string, unknown>' },
       },
     },
   },

@@ -81,7 +81,7 @@ export function createServices(
       deviceKey: createHmac('sha256', config.respondentSecret).update('nabz staff device tokens').digest(),
     },
   );
-  const districts = new DistrictService(db);
+  const districts = new DistrictService(db, audit);
   const respondentKeys = new RespondentKeys(config.respondentSecret);
   const webhooks = new WebhookService(db, audit, log, config.webhooks);
   const polls = new PollService(db, audit, districts, webhooks);

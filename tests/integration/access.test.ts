@@ -47,6 +47,26 @@ const SAMPLE_CALLS: Record<
     query: 'mutation ($input: DeleteGoalInput!) { deleteGoal(input: $input) { deletedGoalId } }',
     variables: ({ goalId }) => ({ input: { id: goalId } }),
   },
+  createDistrict: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: CreateDistrictInput!) { createDistrict(input: $input) { district { id } } }',
+    variables: () => ({ input: { code: 900 + ++districtCounter, nameFa: 'منطقه تازه', population: 1000 } }),
+  },
+  updateDistrict: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: UpdateDistrictInput!) { updateDistrict(input: $input) { district { id } } }',
+    variables: () => ({ input: { id: districtId, nameEn: 'Renamed district' } }),
+  },
+  retireDistrict: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: RetireDistrictInput!) { retireDistrict(input: $input) { district { id } } }',
+    variables: () => ({ input: { id: districtId } }),
+  },
+  restoreDistrict: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: RetireDistrictInput!) { restoreDistrict(input: $input) { district { id } } }',
+    variables: () => ({ input: { id: districtId } }),
+  },
   createPoll: {
     allowed: [Role.EDITOR, Role.ADMIN],
     query: 'mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }',
@@ -391,6 +411,9 @@ const ACCOUNTS: Record<Role, 'admin' | 'editor' | 'analyst' | 'media'> = {
 
 let t: TestApp;
 let tokens: Record<Role, string>;
+/** The district the district mutations change (retired, then brought back), and a counter for new numbers. */
+let districtId: string;
+let districtCounter = 0;
 let goalId: string;
 let pollId: string;
 /** The RATING question of the shared poll, and an indicator reading it (put back after a case removes it). */
@@ -405,6 +428,7 @@ beforeAll(async () => {
     await Promise.all(Object.entries(ACCOUNTS).map(async ([role, account]) => [role, await t.signIn(account)])),
   ) as Record<Role, string>;
   [{ id: goalId }] = await t.app.db.query('SELECT id FROM goal ORDER BY position LIMIT 1');
+  [{ id: districtId }] = await t.app.db.query('SELECT id FROM district ORDER BY code DESC LIMIT 1');
   pollId = (await createPoll(t, tokens[Role.EDITOR], surveyInput(), false)).id;
   [{ id: apiKeyId }] = await t.app.db.query(
     `INSERT INTO api_key (name, prefix, key_hash, scopes, requests_per_minute) VALUES ('Partner', 'nabz_x', '\\x00', '{PUBLIC_READ}', 60) RETURNING id`,
@@ -517,6 +541,8 @@ async function tableCounts(): Promise<Record<string, number>> {
   const rows: Array<{ name: string; n: number }> = await t.app.db.query(`
     SELECT 'goal' AS name, count(*)::int AS n FROM goal UNION ALL
     SELECT 'district', count(*)::int FROM district UNION ALL
+    SELECT 'district_fingerprint', hashtext(string_agg(id::text || coalesce(name_en, '') || coalesce(retired_at::text, ''), ',' ORDER BY id)) FROM district UNION ALL
+    SELECT 'district_population', count(*)::int FROM district_population UNION ALL
     SELECT 'staff_user', count(*)::int FROM staff_user UNION ALL
     SELECT 'staff_session', count(*)::int FROM staff_session UNION ALL
     SELECT 'audit_log', count(*)::int FROM audit_log UNION ALL

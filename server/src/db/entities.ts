@@ -7,7 +7,7 @@ import {
   AnalyticsTotal,
   AnalyticsVisitorDay,
 } from '../modules/analytics/analytics.entity';
-import { District } from '../modules/districts/district.entity';
+import { District, DistrictPopulation } from '../modules/districts/district.entity';
 import { Event } from '../modules/events/event.entity';
 import { Occasion, OccasionOverride } from '../modules/events/occasion.entity';
 import { Goal } from '../modules/goals/goal.entity';
@@ -27,6 +27,7 @@ import { StaffSignInLock } from '../modules/staff/sign-in-lock.entity';
 
 export const ENTITIES = [
   District,
+  DistrictPopulation,
   Goal,
   StaffUser,
   StaffSession,

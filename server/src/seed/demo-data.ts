@@ -1,6 +1,7 @@
 import { type EntityManager } from 'typeorm';
 import { type Logger } from '../logger';
 import { seedDemoSiteCounters } from '../modules/analytics/demo-site-counters';
+import { type DistrictBoundary, type Position } from '../modules/districts/boundary';
 import { District } from '../modules/districts/district.entity';
 import { Goal } from '../modules/goals/goal.entity';
 import { GoalStatus } from '../modules/goals/goal.enums';
@@ -12,7 +13,24 @@ import { seedDemoEvents } from './demo-events';
 import { seedDemoPolls } from './demo-polls';
 import { seedDemoMedia } from './demo-media';
 
-/** Demo districts: names as the city writes them; populations are illustrative. */
+/**
+ * Illustrative demo outlines: a 4 × 2 grid of quadrilaterals around a plausible city centre (near
+ * 35.7° N, 51.4° E), inner corners nudged by a fixed pattern so they look drawn, not ruled. Cells
+ * share their corners, so the districts tile without overlapping. Deterministic.
+ */
+function demoBoundary(code: number): DistrictBoundary {
+  const [col, row] = [(code - 1) % 4, Math.floor((code - 1) / 4)];
+  const corner = (i: number, j: number): Position => {
+    const inner = i > 0 && i < 4 && j > 0 && j < 2;
+    const nudge = inner ? (((i * 7 + j * 3) % 5) - 2) * 0.004 : 0;
+    return [Math.round((51.28 + i * 0.06 + nudge) * 1e5) / 1e5, Math.round((35.75 - j * 0.05 - nudge / 2) * 1e5) / 1e5];
+  };
+  // Counter-clockwise (RFC 7946): south-west, south-east, north-east, north-west, and closed.
+  const ring = [corner(col, row + 1), corner(col + 1, row + 1), corner(col + 1, row), corner(col, row), corner(col, row + 1)];
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+/** Demo districts: names as the city writes them; populations, their source and the outlines are illustrative. */
 export const DEMO_DISTRICTS = [
   { code: 1, nameFa: 'منطقه یک', nameEn: 'District 1', population: 312_000 },
   { code: 2, nameFa: 'منطقه دو', nameEn: 'District 2', population: 286_500 },
@@ -22,7 +40,7 @@ export const DEMO_DISTRICTS = [
   { code: 6, nameFa: 'منطقه شش', nameEn: 'District 6', population: 204_900 },
   { code: 7, nameFa: 'منطقه هفت', nameEn: 'District 7', population: 158_300 },
   { code: 8, nameFa: 'منطقه هشت (بافت تاریخی)', nameEn: 'District 8 (historic centre)', population: 96_700 },
-];
+].map((d) => ({ ...d, populationSource: 'سرشماری ۱۳۹۵ (نمونه)', populationYear: 1395, boundary: demoBoundary(d.code) }));
 
 /** One account per role, for trying the platform out. Never loaded when DEMO_DATA=false. */
 export const DEMO_PASSWORD = 'nabz-demo-1405';
@@ -45,7 +63,17 @@ export async function seedDemoData(manager: EntityManager, log?: Logger): Promis
     for (const entity of [Goal, District, StaffUser]) {
       if ((await m.count(entity)) > 0) return false;
     }
-    await m.createQueryBuilder().insert().into(District).values(DEMO_DISTRICTS).execute();
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(District)
+      .values(DEMO_DISTRICTS.map((d) => ({ ...d, boundary: d.boundary as never })))
+      .execute();
+    // Each district's first population figure, as the admin API would record it.
+    await m.query(
+      `INSERT INTO district_population (district_id, population, source, year, valid_from)
+       SELECT id, population, population_source, population_year, population_as_of FROM district`,
+    );
     await m
       .createQueryBuilder()
       .insert()

@@ -135,6 +135,24 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiScope>;
 };
 
+/** A new district. */
+export type CreateDistrictInput = {
+  /** The outline as GeoJSON (an object, or its text): a Polygon, a MultiPolygon or a Feature of one, [longitude, latitude] in WGS84, rings closed; at most 1 MB and 20,000 points. A bad one is refused with reason BOUNDARY_* and the polygon, ring and point at fault. */
+  boundary?: unknown;
+  /** The official number, 1 to 10000; unique. */
+  code: number;
+  /** English name, at most 200 characters. */
+  nameEn?: string | null | undefined;
+  /** Persian name, at most 200 characters. */
+  nameFa: string;
+  /** Residents, used to weight poll results. */
+  population: number;
+  /** Where the figure comes from, e.g. "Census 1395"; at most 200 characters. */
+  populationSource?: string | null | undefined;
+  /** The year the figure describes, e.g. 1395 or 2016. */
+  populationYear?: number | null | undefined;
+};
+
 /** A new eligibility list and its first identifiers. */
 export type CreateEligibilityListInput = {
   /** Identifiers, one per line (a CSV's first column works; blank lines are skipped), at most 5,000 a call. Any bad line refuses the whole upload, listed by line in `extensions.rows`. */
@@ -861,6 +879,12 @@ export type ResultsVisibility =
   /** Staff only. */
   | 'STAFF_ONLY';
 
+/** The district to retire or bring back. */
+export type RetireDistrictInput = {
+  /** The district. */
+  id: string;
+};
+
 /** The key to revoke. */
 export type RevokeApiKeyInput = {
   /** The key's id. */
@@ -957,6 +981,26 @@ export type SubmitPollResponseInput = {
 export type UnpinCrisisNoticeInput = {
   /** The event. */
   id: string;
+};
+
+/** Changes to a district. Omitted fields keep their value; null clears an optional field. */
+export type UpdateDistrictInput = {
+  /** The outline as GeoJSON (an object, or its text): a Polygon, a MultiPolygon or a Feature of one, [longitude, latitude] in WGS84, rings closed; at most 1 MB and 20,000 points. A bad one is refused with reason BOUNDARY_* and the polygon, ring and point at fault. Null removes it. */
+  boundary?: unknown;
+  /** A new official number, 1 to 10000; unique; cannot be cleared. */
+  code?: number | null | undefined;
+  /** The district to change. */
+  id: string;
+  /** English name. */
+  nameEn?: string | null | undefined;
+  /** Persian name; cannot be cleared. */
+  nameFa?: string | null | undefined;
+  /** A new population figure; cannot be cleared. A change of figure, source or year starts a new version of the population. */
+  population?: number | null | undefined;
+  /** Where the figure comes from. */
+  populationSource?: string | null | undefined;
+  /** The year the figure describes. */
+  populationYear?: number | null | undefined;
 };
 
 /** Changes to an event. Omitted fields keep their value; null clears an optional field. Use publishEvent, cancelEvent and pinCrisisNotice for the status. */
@@ -1173,7 +1217,7 @@ export type DistrictsPageQueryVariables = Exact<{
 }>;
 
 
-export type DistrictsPageQuery = { districts: Array<{ id: string, code: number, name: string, population: number }> };
+export type DistrictsPageQuery = { districts: Array<{ id: string, code: number, name: string, population: number, populationSource: string | null, populationYear: number | null, boundary: Record<string, unknown> | null }> };
 
 export type EventPageQueryVariables = Exact<{
   id: string;
@@ -1368,6 +1412,48 @@ export type StaffAuditLogQueryVariables = Exact<{
 
 
 export type StaffAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, action: string, entityType: string, entityId: string | null, requestId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, actor: { id: string, displayName: string } | null } }> }, staffUsers: { edges: Array<{ node: { id: string, displayName: string } }> } };
+
+export type StaffDistrictAdminQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StaffDistrictAdminQuery = { district: { id: string, code: number, population: number, populationSource: string | null, populationYear: number | null, boundary: Record<string, unknown> | null, retiredAt: string | null, nameTranslations: { fa: string, en: string | null }, populationHistory: Array<{ population: number, source: string | null, year: number | null, validFrom: string }> } | null };
+
+export type StaffCreateDistrictMutationVariables = Exact<{
+  input: CreateDistrictInput;
+}>;
+
+
+export type StaffCreateDistrictMutation = { createDistrict: { district: { id: string } } };
+
+export type StaffUpdateDistrictMutationVariables = Exact<{
+  input: UpdateDistrictInput;
+}>;
+
+
+export type StaffUpdateDistrictMutation = { updateDistrict: { district: { id: string } } };
+
+export type StaffRetireDistrictMutationVariables = Exact<{
+  input: RetireDistrictInput;
+}>;
+
+
+export type StaffRetireDistrictMutation = { retireDistrict: { district: { id: string } } };
+
+export type StaffRestoreDistrictMutationVariables = Exact<{
+  input: RetireDistrictInput;
+}>;
+
+
+export type StaffRestoreDistrictMutation = { restoreDistrict: { district: { id: string } } };
+
+export type StaffDistrictAdminListQueryVariables = Exact<{
+  locale: Locale;
+}>;
+
+
+export type StaffDistrictAdminListQuery = { districts: Array<{ id: string, code: number, name: string, population: number, populationSource: string | null, populationYear: number | null, boundary: Record<string, unknown> | null, retiredAt: string | null }> };
 
 export type StaffUsersQueryVariables = Exact<{
   filter?: StaffUserFilter | null | undefined;
@@ -1863,7 +1949,7 @@ export type StaffInsightsCrosstabQueryVariables = Exact<{
 }>;
 
 
-export type StaffInsightsCrosstabQuery = { pollInsights: { crosstab: { rows: Array<{ answeredCount: number | null, suppressed: boolean, mean: number | null, npsScore: number | null, district: { id: string, code: number, name: string } | null, byOption: { id: string, label: string } | null, cells: Array<{ count: number | null, share: number | null, suppressed: boolean, option: { id: string }, confidenceInterval: { low: number, high: number } | null }>, values: Array<{ value: number, count: number | null, share: number | null, suppressed: boolean }> }> } } | null };
+export type StaffInsightsCrosstabQuery = { pollInsights: { crosstab: { rows: Array<{ answeredCount: number | null, suppressed: boolean, mean: number | null, npsScore: number | null, district: { id: string, code: number, name: string, boundary: Record<string, unknown> | null } | null, byOption: { id: string, label: string } | null, cells: Array<{ count: number | null, share: number | null, suppressed: boolean, option: { id: string }, confidenceInterval: { low: number, high: number } | null }>, values: Array<{ value: number, count: number | null, share: number | null, suppressed: boolean }> }> } } | null };
 
 export type StaffInsightsTrendQueryVariables = Exact<{
   pollId: string;

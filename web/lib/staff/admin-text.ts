@@ -2,7 +2,7 @@ import type { Locale } from '../i18n/locales';
 
 const fa = {
   title: 'مدیریت',
-  nav: { users: 'کاربران و نقش‌ها', apiKeys: 'کلیدهای دسترسی همکاران', audit: 'گزارش رویدادها' },
+  nav: { users: 'کاربران و نقش‌ها', districts: 'مناطق شهر', apiKeys: 'کلیدهای دسترسی همکاران', audit: 'گزارش رویدادها' },
   navLabel: 'بخش‌های مدیریت',
   usersIntro: 'کارکنانی که به میز کار دسترسی دارند و نقش هر یک.',
   email: 'ایمیل',
@@ -63,7 +63,7 @@ type AdminText = typeof fa;
 
 const en: AdminText = {
   title: 'Administration',
-  nav: { users: 'Users and roles', apiKeys: 'Partner API keys', audit: 'Audit log' },
+  nav: { users: 'Users and roles', districts: 'City districts', apiKeys: 'Partner API keys', audit: 'Audit log' },
   navLabel: 'Administration sections',
   usersIntro: "Staff who can use the desk, and each one's role.",
   email: 'E-mail',

@@ -175,7 +175,8 @@ export class PollSubmissionService {
       return null;
     }
     if (!districtId) throw badInput('This poll asks which district the respondent lives in.', 'input.districtId');
-    if (!(await this.districts.exists(districtId))) throw badInput('No such district.', 'input.districtId');
+    if (!(await this.districts.exists(districtId, { active: !poll.districtIds.includes(districtId) })))
+      throw badInput('No such district.', 'input.districtId');
     if (poll.districtIds.length && !poll.districtIds.includes(districtId)) throw districtNotEligible();
     return districtId;
   }

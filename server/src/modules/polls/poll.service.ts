@@ -239,10 +239,10 @@ export class PollService {
     if (input.titleFa === null) throw badInput('titleFa cannot be cleared.', 'input.titleFa');
     if (!isUuid(input.id)) throw notFound('Poll');
     if (input.questions) validateQuestions(input.questions);
-    if (input.districtIds) await this.validateDistricts(input.districtIds);
     const result = await this.db.transaction(async (m) => {
       const before = await m.findOne(Poll, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('Poll');
+      if (input.districtIds) await this.validateDistricts(input.districtIds, before.districtIds);
       const changes: Partial<Poll> = {};
       if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
       if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() || null;
@@ -441,10 +441,13 @@ export class PollService {
       throw badInput('closesAt must be after opensAt.', 'input.closesAt', BadInputReason.CLOSES_BEFORE_OPENS);
   }
 
-  private async validateDistricts(ids: string[]): Promise<void> {
+  /** A new poll may name only districts in use; a change may keep the retired ones the poll already had. */
+  private async validateDistricts(ids: string[], had: readonly string[] = []): Promise<void> {
     const found = await this.districts.findByIds(ids);
     const missing = ids.findIndex((_, i) => !found[i]);
     if (missing >= 0) throw badInput('No such district.', `input.districtIds[${missing}]`);
+    const retired = ids.findIndex((id, i) => found[i]!.retiredAt && !had.includes(id));
+    if (retired >= 0) throw badInput('This district is retired: a poll cannot be newly limited to it.', `input.districtIds[${retired}]`);
   }
 
   /**

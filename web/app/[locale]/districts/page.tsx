@@ -1,12 +1,13 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { Metadata } from 'next';
-import { DISTRICT_LIST_FIELDS, DistrictList } from '@/components/district-list';
+import { DistrictMap } from '@/components/district-map';
 import { query } from '@/lib/apollo';
+import type { DistrictsPageQuery, DistrictsPageQueryVariables } from '@/lib/api/graphql.generated';
+import { formatNumber } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { pageMetadata } from '@/lib/metadata';
 import { localeParam } from '../locale-param';
-import type { DistrictsPageQuery, DistrictsPageQueryVariables } from '@/lib/api/graphql.generated';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -14,10 +15,15 @@ export const dynamic = 'force-dynamic';
 const DISTRICTS_PAGE_QUERY: TypedDocumentNode<DistrictsPageQuery, DistrictsPageQueryVariables> = gql`
   query DistrictsPage($locale: Locale!) {
     districts {
-      ...DistrictListFields
+      id
+      code
+      name(locale: $locale)
+      population
+      populationSource
+      populationYear
+      boundary
     }
   }
-  ${DISTRICT_LIST_FIELDS}
 `;
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/districts'>): Promise<Metadata> {
@@ -30,6 +36,9 @@ export default async function DistrictsPage({ params }: PageProps<'/[locale]/dis
   const locale = await localeParam(params);
   const t = getDictionary(locale);
   const { data } = await query({ query: DISTRICTS_PAGE_QUERY, variables: { locale: graphqlLocale[locale] } });
+  const districts = data.districts;
+  const total = districts.reduce((sum, district) => sum + district.population, 0);
+  const year = (y: number) => formatNumber(y, locale).replace(/[٬,]/g, '');
 
   return (
     <div className="container page">
@@ -37,7 +46,34 @@ export default async function DistrictsPage({ params }: PageProps<'/[locale]/dis
         <h1>{t.districts.title}</h1>
         <p className="page__intro">{t.districts.intro}</p>
       </header>
-      <DistrictList districts={data.districts} locale={locale} />
+      <DistrictMap
+        title={t.districts.mapTitle}
+        districtLabel={t.districts.district}
+        withheldLabel={t.districts.notEnoughAnswers}
+        mapLabel={t.districts.mapLabel}
+        format={(v) => formatNumber(Math.round(v), locale)}
+        districts={districts.map((d) => ({
+          code: d.code,
+          name: `${formatNumber(d.code, locale)}. ${d.name}`,
+          mapLabel: formatNumber(d.code, locale),
+          boundary: d.boundary ?? null,
+          value: d.population,
+        }))}
+        extra={{
+          header: t.districts.source,
+          cells: districts.map((d) =>
+            d.populationSource ? (
+              <bdi>
+                {d.populationSource}
+                {d.populationYear ? ` (${year(d.populationYear)})` : ''}
+              </bdi>
+            ) : (
+              '—'
+            ),
+          ),
+        }}
+      />
+      <p className="district-total">{t.home.totalPopulation(formatNumber(total, locale))}</p>
     </div>
   );
 }

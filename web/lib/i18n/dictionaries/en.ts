@@ -131,6 +131,12 @@ export const en: Dictionary = {
   districts: {
     title: 'City districts',
     intro: "The city's district municipalities, by number, with the population of each.",
+    mapTitle: 'Population by district',
+    mapLabel: "Map of the city's districts, each shaded by its population; the table beside it gives the same figures.",
+    district: 'District',
+    population: 'Population',
+    source: 'Source',
+    notEnoughAnswers: 'Not enough answers',
   },
   calendar: {
     title: 'Events and occasions',

@@ -94,13 +94,14 @@ export class InsightsSource {
     });
   }
 
-  /** The districts the poll covers (those it is limited to, or the whole city), and any that have answers, by number. */
+  /** The districts the poll covers (those it is limited to, or the whole city's in use), and any that have answers, by number. */
   districts(): Promise<District[]> {
     return this.once('districts', async () => {
       const [all, rows] = [await this.districtService.list(), await this.answersByDistrict()];
       const targeted = new Set(this.definition.poll.districtIds);
-      if (!targeted.size) return all;
       const answered = new Set(rows.map((r) => r.districtId));
+      // A whole-city poll covers the districts in use, and a retired one only where it has answers.
+      if (!targeted.size) return all.filter((d) => !d.retiredAt || answered.has(d.id));
       return all.filter((d) => targeted.has(d.id) || answered.has(d.id));
     });
   }

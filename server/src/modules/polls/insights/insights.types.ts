@@ -145,8 +145,19 @@ export class WeightingInput {
   @Field(() => District, { description: 'The district.' })
   district: District;
 
-  @Field(() => Int, { description: 'Its residents.' })
+  @Field(() => Int, { description: 'Its residents: the figure the weights were computed with.' })
   population: number;
+
+  @Field(() => String, { nullable: true, description: 'Where that figure comes from (e.g. "Census 1395"), to reproduce the analysis.' })
+  populationSource: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The year that figure describes.' })
+  populationYear: number | null;
+
+  @Field(() => Date, {
+    description: "When that figure was entered: its version in the district's populationHistory (valid from this instant).",
+  })
+  populationAsOf: Date;
 
   @Field(() => Float, {
     nullable: true,

@@ -13,6 +13,9 @@ const Z95 = 1.959963984540054;
 export interface WeightingInputData {
   district: District;
   population: number;
+  populationSource: string | null;
+  populationYear: number | null;
+  populationAsOf: Date;
   populationShare: number | null;
   answeredCount: number | null;
   sampleShare: number | null;
@@ -171,6 +174,9 @@ export function weightedResult(
       return {
         district: s.district,
         population: s.district.population,
+        populationSource: s.district.populationSource,
+        populationYear: s.district.populationYear,
+        populationAsOf: s.district.populationAsOf,
         populationShare: inFigure ? pi(s) : null,
         answeredCount: isHidden(s) ? null : s.n,
         sampleShare: inFigure ? s.n / n : null,

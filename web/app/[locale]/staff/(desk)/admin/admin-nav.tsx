@@ -2,10 +2,11 @@ import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { adminText } from '@/lib/staff/admin-text';
 
-export function AdminNav({ locale, current }: { locale: Locale; current: 'users' | 'apiKeys' | 'audit' }) {
+export function AdminNav({ locale, current }: { locale: Locale; current: 'users' | 'districts' | 'apiKeys' | 'audit' }) {
   const t = adminText[locale];
   const items = [
     ['users', '/staff/admin'],
+    ['districts', '/staff/admin/districts'],
     ['apiKeys', '/staff/admin/api-keys'],
     ['audit', '/staff/admin/audit'],
   ] as const;

@@ -126,6 +126,7 @@ export const INSIGHTS_CROSSTAB: Operation<StaffInsightsCrosstabQuery, StaffInsig
             id
             code
             name(locale: $locale)
+            boundary
           }
           byOption {
             id

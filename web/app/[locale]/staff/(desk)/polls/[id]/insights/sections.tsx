@@ -2,6 +2,7 @@ import { StaffTable } from '@/components/staff/list';
 import { BarsChart } from '@/components/staff/charts/bars-chart';
 import { HeatmapChart } from '@/components/staff/charts/heatmap-chart';
 import { LineChart } from '@/components/staff/charts/line-chart';
+import { DistrictMap } from '@/components/district-map';
 import { Tabs } from '@/components/staff/tabs';
 import type { Locale } from '@/lib/i18n/locales';
 import { staffFormat } from '@/lib/staff/format';
@@ -273,12 +274,39 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
       withheldLabel={t.withheld}
     />
   );
+  // By district, with outlines: a choropleth of the first option's share (or the mean, or the score).
+  const mapped = rows.filter((row) => row.district?.boundary);
+  const firstOption = choice ? question.options[0] : undefined;
+  const figureOf = (row: (typeof rows)[number]): number | null => {
+    if (row.suppressed) return null;
+    if (question.kind === 'RATING') return row.mean ?? null;
+    if (question.kind === 'NPS') return row.npsScore ?? null;
+    const cell = row.cells.find((c) => c.option.id === firstOption?.id);
+    return cell && !cell.suppressed ? (cell.share ?? null) : null;
+  };
+  const map = mapped.length ? (
+    <DistrictMap
+      title={question.kind === 'RATING' ? t.rowMean : question.kind === 'NPS' ? t.rowNps : t.mapShare(firstOption?.label ?? '')}
+      districtLabel={t.row}
+      withheldLabel={t.notEnoughAnswers}
+      mapLabel={`${t.map}: ${question.prompt}`}
+      format={(v) => (choice ? f.percent(v) : f.decimal(v, question.kind === 'RATING' ? 2 : 1))}
+      districts={mapped.map((row) => ({
+        code: row.district!.code,
+        name: row.district!.name,
+        mapLabel: f.number(row.district!.code),
+        boundary: row.district!.boundary ?? null,
+        value: figureOf(row),
+      }))}
+    />
+  ) : null;
   return (
     <Tabs
       label={t.crosstabViews}
       tabs={[
         { key: 'table', label: t.table, panel: table },
         { key: 'heatmap', label: t.heatmap, panel: heatmap },
+        ...(map ? [{ key: 'map', label: t.map, panel: map }] : []),
       ]}
     />
   );

@@ -1,0 +1,152 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ActionForm } from '@/components/staff/action-form';
+import { localePath } from '@/lib/i18n/routing';
+import { staffRequest, uuidOr404 } from '@/lib/staff/api';
+import { districtsText } from '@/lib/staff/districts-text';
+import { staffFormat } from '@/lib/staff/format';
+import { formLabels } from '@/lib/staff/i18n';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireSection } from '@/lib/staff/session';
+import { localeParam } from '../../../../../locale-param';
+import { ActionNotice } from '../../../media/media-nav';
+import { AdminNav } from '../../admin-nav';
+import { setDistrictRetired, updateDistrict } from '../actions';
+import { DistrictFields, districtFieldLabels } from '../district-fields';
+import type { StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables } from '@/lib/api/graphql.generated';
+import type { Operation } from '@/lib/api/request';
+
+const DISTRICT_QUERY: Operation<StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables> = /* GraphQL */ `
+  query StaffDistrictAdmin($id: ID!) {
+    district(id: $id) {
+      id
+      code
+      nameTranslations {
+        fa
+        en
+      }
+      population
+      populationSource
+      populationYear
+      boundary
+      retiredAt
+      populationHistory {
+        population
+        source
+        year
+        validFrom
+      }
+    }
+  }
+`;
+
+async function load(id: string) {
+  const res = await staffRequest(DISTRICT_QUERY, { id: uuidOr404(id) });
+  const district = res.data?.district;
+  if (!district) notFound();
+  return district;
+}
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/districts/[id]'>): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, districtsText[locale].title);
+}
+
+export default async function StaffDistrictPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/districts/[id]'>) {
+  const locale = await localeParam(params);
+  await requireSection('admin');
+  const { id } = await params;
+  const query = await searchParams;
+  const t = districtsText[locale];
+  const f = staffFormat(locale);
+  const d = await load(id);
+  const name = locale === 'en' ? (d.nameTranslations.en ?? d.nameTranslations.fa) : d.nameTranslations.fa;
+
+  return (
+    <>
+      <header className="staff-header">
+        <div>
+          <p>
+            <a href={localePath(locale, '/staff/admin/districts')}>{t.back}</a>
+          </p>
+          <h1>
+            {f.number(d.code)}. {name}
+          </h1>
+          <p>
+            {d.retiredAt ? (
+              <span className="staff-badge staff-badge--bad">{t.retired}</span>
+            ) : (
+              <span className="staff-badge staff-badge--ok">{t.active}</span>
+            )}
+          </p>
+        </div>
+      </header>
+      <AdminNav locale={locale} current="districts" />
+      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={t.done} />
+      <section className="staff-panel" aria-labelledby="edit-district-title">
+        <h2 id="edit-district-title">{name}</h2>
+        <ActionForm
+          action={updateDistrict.bind(null, d.id)}
+          className="staff-form"
+          fieldLabels={districtFieldLabels(locale)}
+          labels={formLabels(locale)}
+          aria-label={name}
+        >
+          <DistrictFields
+            locale={locale}
+            idPrefix="edit"
+            values={{
+              code: d.code,
+              nameFa: d.nameTranslations.fa,
+              nameEn: d.nameTranslations.en ?? '',
+              population: d.population,
+              populationSource: d.populationSource ?? '',
+              populationYear: d.populationYear,
+              boundary: d.boundary ? JSON.stringify(d.boundary) : '',
+            }}
+          />
+          <div>
+            <button type="submit" className="staff-button">
+              {t.save}
+            </button>
+          </div>
+        </ActionForm>
+      </section>
+      <section className="staff-panel" aria-labelledby="history-title">
+        <h2 id="history-title">{t.history}</h2>
+        <div className="staff-table-wrap" tabIndex={0}>
+          <table className="staff-table staff-table--list">
+            <thead>
+              <tr>
+                <th scope="col">{t.validFrom}</th>
+                <th scope="col" className="staff-num">
+                  {t.population}
+                </th>
+                <th scope="col">{t.populationSource}</th>
+                <th scope="col">{t.populationYear}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.populationHistory.map((h) => (
+                <tr key={h.validFrom}>
+                  <td className="staff-small">{f.dateTime(h.validFrom)}</td>
+                  <td className="staff-num">{f.number(h.population)}</td>
+                  <td>{h.source ? <bdi>{h.source}</bdi> : '—'}</td>
+                  <td>{h.year ? f.number(h.year).replace(/[٬,]/g, '') : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="staff-panel">
+        <form action={setDistrictRetired.bind(null, d.id, !d.retiredAt)}>
+          {!d.retiredAt && <p className="staff-small">{t.retireHint}</p>}
+          <button type="submit" className={`staff-button ${d.retiredAt ? '' : 'staff-button--danger'}`}>
+            {d.retiredAt ? t.restore : t.retire}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Locale } from '@/lib/i18n/locales';
+import { districtsText } from '@/lib/staff/districts-text';
+import { BilingualText, Field } from '@/components/staff/fields';
+
+export interface DistrictValues {
+  code: number | null;
+  nameFa: string;
+  nameEn: string;
+  population: number | null;
+  populationSource: string;
+  populationYear: number | null;
+  /** The boundary as GeoJSON text ('' for none). */
+  boundary: string;
+}
+
+export function districtFieldLabels(locale: Locale): Record<string, string> {
+  const t = districtsText[locale];
+  return {
+    code: t.code,
+    nameFa: t.nameFa,
+    nameEn: t.nameEn,
+    population: t.population,
+    populationSource: t.populationSource,
+    populationYear: t.populationYear,
+    boundary: t.boundary,
+  };
+}
+
+/** The fields of a district, for creating and for editing. */
+export function DistrictFields({ locale, values, idPrefix }: { locale: Locale; values: DistrictValues; idPrefix: string }) {
+  const t = districtsText[locale];
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <div className="staff-fields">
+      <Field id={id('code')} label={t.code}>
+        <input id={id('code')} name="code" inputMode="numeric" required defaultValue={values.code ?? ''} dir="ltr" />
+      </Field>
+      <BilingualText
+        locale={locale}
+        idPrefix={idPrefix}
+        name="name"
+        labels={{ fa: t.nameFa, en: t.nameEn }}
+        values={{ fa: values.nameFa, en: values.nameEn }}
+        required
+        maxLength={200}
+      />
+      <Field id={id('population')} label={t.population}>
+        <input id={id('population')} name="population" inputMode="numeric" required defaultValue={values.population ?? ''} dir="ltr" />
+      </Field>
+      <Field id={id('populationSource')} label={t.populationSource} optional={locale}>
+        <input
+          id={id('populationSource')}
+          name="populationSource"
+          maxLength={200}
+          placeholder={t.populationSourceHint}
+          defaultValue={values.populationSource}
+        />
+      </Field>
+      <Field id={id('populationYear')} label={t.populationYear} optional={locale}>
+        <input id={id('populationYear')} name="populationYear" inputMode="numeric" defaultValue={values.populationYear ?? ''} dir="ltr" />
+      </Field>
+      <Field id={id('boundary')} label={t.boundary} optional={locale} wide>
+        <textarea
+          id={id('boundary')}
+          name="boundary"
+          rows={6}
+          dir="ltr"
+          spellCheck={false}
+          aria-describedby={id('boundary-hint')}
+          defaultValue={values.boundary}
+        />
+        <span id={id('boundary-hint')} className="staff-small staff-muted">
+          {t.boundaryHint}
+        </span>
+      </Field>
+      <Field id={id('boundaryFile')} label={t.boundaryFile} optional={locale}>
+        <input id={id('boundaryFile')} name="boundaryFile" type="file" accept=".geojson,.json,application/geo+json,application/json" />
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import type { ReactNode } from 'react';
+import { DistrictMapCanvas } from './district-map';
+import type { MapArea } from './map-data';
+import { classes, colourOf, WITHHELD_COLOUR } from './scale';
+
+export interface DistrictFigure {
+  code: number;
+  name: string;
+  /** The short label drawn on the map (e.g. the district's number); the table gives the rest. */
+  mapLabel: string;
+  boundary: Record<string, unknown> | null;
+  /** The figure shaded; null when withheld (too few answers) or missing. */
+  value: number | null;
+}
+
+interface DistrictMapProps {
+  /** The figure's name (legend title and table column). */
+  title: string;
+  districtLabel: string;
+  /** "not enough answers" in the page's language: shown for a withheld figure, never a number. */
+  withheldLabel: string;
+  /** The map's accessible name (the table beside it holds the same figures). */
+  mapLabel: string;
+  format: (value: number) => string;
+  districts: DistrictFigure[];
+  /** Extra cells after the figure (e.g. the answer count), as [header, cell per district]. */
+  extra?: { header: string; cells: ReactNode[] };
+}
+
+/**
+ * A choropleth of the districts with its legend and the same figures as a table. The legend and
+ * the table are server-rendered (readable without JavaScript); the map itself is drawn in the
+ * browser, lazily, from the districts' GeoJSON boundaries. Withheld figures read "not enough
+ * answers" in the table, on the map and in the legend.
+ */
+export function DistrictMap({ title, districtLabel, withheldLabel, mapLabel, format, districts, extra }: DistrictMapProps) {
+  const scale = classes(districts.flatMap((d) => (d.value === null ? [] : [d.value])));
+  const areas: MapArea[] = districts
+    .filter((d) => d.boundary)
+    .map((d) => ({
+      code: d.code,
+      label: d.mapLabel,
+      colour: colourOf(d.value, scale),
+      withheld: d.value === null,
+      boundary: d.boundary!,
+    }));
+  const anyWithheld = districts.some((d) => d.value === null);
+  return (
+    <figure className="district-map">
+      {areas.length > 0 && (
+        <div className="district-map__map">
+          <DistrictMapCanvas areas={areas} label={mapLabel} />
+          <div className="district-map__legend" aria-hidden="true">
+            <p className="district-map__legend-title">{title}</p>
+            <ul>
+              {scale.map((c) => (
+                <li key={c.colour}>
+                  <span className="district-map__swatch" style={{ background: c.colour }} />
+                  <bdi>
+                    {format(c.from)}–{format(c.to)}
+                  </bdi>
+                </li>
+              ))}
+              {anyWithheld && (
+                <li>
+                  <span className="district-map__swatch district-map__swatch--withheld" style={{ background: WITHHELD_COLOUR }} />
+                  {withheldLabel}
+                </li>
+              )}
+            </ul>
+          </div>
+        </div>
+      )}
+      <figcaption className="visually-hidden">{mapLabel}</figcaption>
+      <div className="table-wrap" tabIndex={0}>
+        <table className="district-map__table">
+          <thead>
+            <tr>
+              <th scope="col">{districtLabel}</th>
+              <th scope="col">{title}</th>
+              {extra && <th scope="col">{extra.header}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {districts.map((d, i) => (
+              <tr key={d.code} data-district-code={d.code}>
+                <th scope="row">{d.name}</th>
+                <td>
+                  <span className="district-map__swatch" style={{ background: colourOf(d.value, scale) }} aria-hidden="true" />{' '}
+                  {d.value === null ? <span className="district-map__withheld">{withheldLabel}</span> : format(d.value)}
+                </td>
+                {extra && <td>{extra.cells[i]}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
