@@ -1,3 +1,4 @@
+import { type SecondFactorStatus } from '../modules/staff/second-factor.service';
 import DataLoader from 'dataloader';
 import { type District } from '../modules/districts/district.entity';
 import { createEventLoaders } from '../modules/events/event.loader';
@@ -35,6 +36,7 @@ export function createLoaders(services: Services) {
       { cacheKeyFn: (d) => d.poll.id },
     ),
     signInLockByUserId: new DataLoader<string, SignInLockState | null>((ids) => services.signInGuard.states(ids)),
+    secondFactorByUserId: new DataLoader<string, SecondFactorStatus>((ids) => services.secondFactors.statuses(ids)),
     ...createGoalIndicatorLoaders(services),
     ...createEventLoaders(services),
     ...createMediaLoaders(services),
