@@ -8,10 +8,7 @@ module.exports = {
   // otplib's hashing and base32 (@noble/hashes, @scure/base) ship ES modules only: compiled for Jest.
   transformIgnorePatterns: ['/node_modules/(?!(@noble/hashes|@scure/base)/)'],
   transform: {
-    '/(@noble/hashes|@scure/base)/.+\\.js$': [
-      '@swc/jest',
-      { jsc: { target: 'es2022' } },
-    ],
+    '/(@noble/hashes|@scure/base)/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' } }],
     '^.+\\.ts$': [
       '@swc/jest',
       {

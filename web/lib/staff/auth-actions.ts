@@ -4,18 +4,9 @@ import { redirect } from 'next/navigation';
 import { clientAddressHeaders } from '../api/client-address';
 import { graphqlRequest } from '../api/request';
 import { currentRoute } from '../i18n/request';
-import { localePath } from '../i18n/routing';
 import { refusal, text, type FormState } from './forms';
 import { staffText } from './i18n';
-import {
-  forgetStaffToken,
-  keepStaffDeviceToken,
-  keepStaffToken,
-  safeReturnPath,
-  signInPath,
-  staffDeviceToken,
-  staffToken,
-} from './session';
+import { forgetStaffToken, keepStaffDeviceToken, keepStaffToken, signInPath, staffDeviceToken, staffToken, stepPath } from './session';
 
 const SIGN_IN = /* GraphQL */ `
   mutation StaffSignIn($input: SignInInput!) {
@@ -23,6 +14,7 @@ const SIGN_IN = /* GraphQL */ `
       token
       expiresAt
       deviceToken
+      state
     }
   }
 `;
@@ -49,7 +41,7 @@ export async function signIn(previous: FormState, form: FormData): Promise<FormS
     // The device token of an earlier sign-in here keeps this browser getting through with the right
     // password while others' failed attempts make them wait.
     const deviceToken = (await staffDeviceToken()) ?? null;
-    body = await graphqlRequest<{ signIn: { token: string; expiresAt: string; deviceToken: string } }>(
+    body = await graphqlRequest<{ signIn: { token: string; expiresAt: string; deviceToken: string; state: string } }>(
       SIGN_IN,
       { input: { email, password, deviceToken } },
       await clientAddressHeaders(),
@@ -64,7 +56,8 @@ export async function signIn(previous: FormState, form: FormData): Promise<FormS
 
   await keepStaffToken(body.data.signIn.token, new Date(body.data.signIn.expiresAt));
   await keepStaffDeviceToken(body.data.signIn.deviceToken);
-  redirect(localePath(locale, safeReturnPath(text(form, 'next'))));
+  // Signed in, or on to the step still ahead (a code, a new password, enrolling a second factor).
+  redirect(stepPath(locale, body.data.signIn.state, text(form, 'next') ?? '/staff'));
 }
 
 /** Ends the session at the API too, so the token is useless even if it was copied. */

@@ -40,9 +40,13 @@ export function verifyTotp(secret: string, code: string, afterTimeStep: number |
   return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
 
-/** Spaces and dashes are how people copy codes; they mean nothing. */
+/** Spaces and dashes are how people copy codes, and Persian or Arabic digits how a Persian keyboard types them; neither means anything. */
 export function normalizeCode(input: string): string {
-  return input.replace(/[\s-]/g, '').toUpperCase();
+  return input
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\s-]/g, '')
+    .toUpperCase();
 }
 
 export const isTotpCode = (normalized: string) => /^\d{6}$/.test(normalized);

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import { localePath } from '@/lib/i18n/routing';
+import { staffQuery } from '@/lib/staff/api';
+import { enrolSecondFactor, finishEnrolment } from '@/lib/staff/security-actions';
+import { securityText } from '@/lib/staff/security-text';
+import { param, staffMetadata } from '@/lib/staff/page';
+import { requireStep, safeReturnPath } from '@/lib/staff/session';
+import { localeParam } from '../../locale-param';
+import { EnrolForm } from './enrol-form';
+
+const STATUS_QUERY = /* GraphQL */ `
+  query StaffSecondFactorStatus {
+    me {
+      id
+      secondFactorEnabled
+    }
+  }
+`;
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/staff/two-factor'>): Promise<Metadata> {
+  const locale = await localeParam(params);
+  return staffMetadata(locale, securityText[locale].enrol.title);
+}
+
+/**
+ * Enrolling a second factor: the step of signing in for an admin who must have one and has none,
+ * or a signed-in person turning it on from the account page.
+ */
+export default async function TwoFactorPage({ params, searchParams }: PageProps<'/[locale]/staff/two-factor'>) {
+  const locale = await localeParam(params);
+  const next = safeReturnPath(param(await searchParams, 'next'));
+  const access = await requireStep('SECOND_FACTOR_ENROLMENT_REQUIRED', next, { signedInToo: true });
+  const t = securityText[locale].enrol;
+  const enabled = access.pending
+    ? false
+    : (await staffQuery<{ me: { secondFactorEnabled: boolean | null } }>(STATUS_QUERY)).me.secondFactorEnabled;
+  const after = access.pending ? next : '/staff/account';
+
+  return (
+    <div className="staff staff-auth">
+      <div className="staff-panel">
+        <h1>{t.title}</h1>
+        <p className="staff-muted">{access.pending ? t.requiredIntro : t.intro}</p>
+        {enabled ? (
+          <div className="staff-alert staff-alert--ok" role="status">
+            <p>{t.already}</p>
+            <p>
+              <a href={localePath(locale, '/staff/account')}>{securityText[locale].account.title}</a>
+            </p>
+          </div>
+        ) : (
+          <EnrolForm
+            enrol={enrolSecondFactor}
+            finish={finishEnrolment}
+            next={after}
+            text={{
+              start: t.start,
+              step1: t.step1,
+              qrAlt: t.qrAlt,
+              manual: t.manual,
+              account: t.account,
+              step2: t.step2,
+              code: t.code,
+              confirm: t.confirm,
+              codesTitle: t.codesTitle,
+              codesIntro: t.codesIntro,
+              saved: t.saved,
+              continue: t.continue,
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
