@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { RecoveryCodes } from '@/components/staff/recovery-codes';
 import type { EnrolState } from '@/lib/staff/security-actions';
 
@@ -8,7 +8,12 @@ interface EnrolFormProps {
   enrol: (state: EnrolState, form: FormData) => Promise<EnrolState>;
   finish: (form: FormData) => Promise<void>;
   next: string;
+  /** The account has a second factor already (nothing to begin). */
+  enabled: boolean;
   text: {
+    already: string;
+    accountHref: string;
+    accountLabel: string;
     start: string;
     step1: string;
     qrAlt: string;
@@ -29,8 +34,11 @@ interface EnrolFormProps {
  * and the key for typing by hand appear), confirm with the app's first code, then the recovery
  * codes, shown this once, and "I saved them" before going on. Plain form posts without JavaScript.
  */
-export function EnrolForm({ enrol, finish, next, text }: EnrolFormProps) {
+export function EnrolForm({ enrol, finish, next, enabled, text }: EnrolFormProps) {
   const [state, action, pending] = useActionState(enrol, { step: 'start' });
+  // Confirming signs the person in (a new session cookie), and the page renders again as a signed-in
+  // one: where to go afterwards, and the recovery codes in this state, must outlive that.
+  const [destination] = useState(next);
   const alert = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.error) alert.current?.focus();
@@ -49,7 +57,7 @@ export function EnrolForm({ enrol, finish, next, text }: EnrolFormProps) {
         <p>{text.codesIntro}</p>
         <RecoveryCodes codes={state.codes} />
         <form action={finish} className="staff-form">
-          <input type="hidden" name="next" value={next} />
+          <input type="hidden" name="next" value={destination} />
           <label className="staff-check">
             <input type="checkbox" name="saved" required />
             {text.saved}
@@ -105,6 +113,17 @@ export function EnrolForm({ enrol, finish, next, text }: EnrolFormProps) {
             </button>
           </div>
         </form>
+      </div>
+    );
+  }
+
+  if (enabled) {
+    return (
+      <div className="staff-alert staff-alert--ok" role="status">
+        <p>{text.already}</p>
+        <p>
+          <a href={text.accountHref}>{text.accountLabel}</a>
+        </p>
       </div>
     );
   }

@@ -41,34 +41,29 @@ export default async function TwoFactorPage({ params, searchParams }: PageProps<
       <div className="staff-panel">
         <h1>{t.title}</h1>
         <p className="staff-muted">{access.pending ? t.requiredIntro : t.intro}</p>
-        {enabled ? (
-          <div className="staff-alert staff-alert--ok" role="status">
-            <p>{t.already}</p>
-            <p>
-              <a href={localePath(locale, '/staff/account')}>{securityText[locale].account.title}</a>
-            </p>
-          </div>
-        ) : (
-          <EnrolForm
-            enrol={enrolSecondFactor}
-            finish={finishEnrolment}
-            next={after}
-            text={{
-              start: t.start,
-              step1: t.step1,
-              qrAlt: t.qrAlt,
-              manual: t.manual,
-              account: t.account,
-              step2: t.step2,
-              code: t.code,
-              confirm: t.confirm,
-              codesTitle: t.codesTitle,
-              codesIntro: t.codesIntro,
-              saved: t.saved,
-              continue: t.continue,
-            }}
-          />
-        )}
+        <EnrolForm
+          enrol={enrolSecondFactor}
+          finish={finishEnrolment}
+          next={after}
+          enabled={Boolean(enabled)}
+          text={{
+            already: t.already,
+            accountHref: localePath(locale, '/staff/account'),
+            accountLabel: securityText[locale].account.title,
+            start: t.start,
+            step1: t.step1,
+            qrAlt: t.qrAlt,
+            manual: t.manual,
+            account: t.account,
+            step2: t.step2,
+            code: t.code,
+            confirm: t.confirm,
+            codesTitle: t.codesTitle,
+            codesIntro: t.codesIntro,
+            saved: t.saved,
+            continue: t.continue,
+          }}
+        />
       </div>
     </div>
   );
