@@ -19,10 +19,12 @@ module.exports = {
   rootDir: __dirname,
   roots: ['<rootDir>/integration', '<rootDir>/security', '<rootDir>/faults', '<rootDir>/e2e'],
   testMatch: ['**/*.test.ts'],
-  // blindrsa-ts (the client side of blind signatures, as browsers and partner apps run it) ships ES modules only.
-  transform: { '^.+\\.ts$': swc, '/@cloudflare/blindrsa-ts/.+\\.js$': swc },
+  // blindrsa-ts (the client side of blind signatures, as browsers and partner apps run it) ships ES
+  // modules only, and so do otplib's hashing and base32 (@noble/hashes, @scure/base): Node loads them
+  // with require() as they are, Jest's module system needs them compiled.
+  transform: { '^.+\\.ts$': swc, '/(@cloudflare/blindrsa-ts|@noble/hashes|@scure/base)/.+\\.js$': swc },
   // The server's source is compiled on the fly, exactly as it runs in development.
-  transformIgnorePatterns: ['/node_modules/(?!@cloudflare/blindrsa-ts/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@cloudflare/blindrsa-ts|@noble/hashes|@scure/base)/)'],
   globalSetup: '<rootDir>/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/helpers/global-teardown.ts',
   testTimeout: 30_000,

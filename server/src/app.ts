@@ -26,7 +26,7 @@ import { apiKeyScopePlugin } from './graphql/api-key-scopes';
 import { getSchema } from './graphql/schema';
 import { loadManifest, TrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents';
 import { queryLimits } from './graphql/transport';
-import { authenticate, viewerOf } from './graphql/identity';
+import { authenticate, pendingOf, viewerOf } from './graphql/identity';
 import { errorBody } from './graphql/http-error';
 import { respondentCookie } from './graphql/respondent-cookie';
 import { graphqlResponseMediaType } from './graphql/media-type';
@@ -336,5 +336,5 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
 
   if (identity.kind === 'apiKey') return { ...common, viewer: null, apiKey: identity.apiKey };
   if (identity.kind === 'anonymous' && identity.staleCookie) sessionCookie.clear();
-  return { ...common, viewer: viewerOf(identity), apiKey: null };
+  return { ...common, viewer: viewerOf(identity), pending: pendingOf(identity), apiKey: null };
 }

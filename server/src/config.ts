@@ -71,6 +71,10 @@ const EnvSchema = z.object({
       return list;
     }),
   SIGN_IN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+  // Admins must sign in with a second factor (TOTP); on by default in production only, so the demo stays one step.
+  REQUIRE_ADMIN_2FA: boolean.optional(),
+  // Encrypts second-factor (TOTP) secrets at rest; derived from RESPONDENT_SECRET when unset.
+  SECOND_FACTOR_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   RESPONDENT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   WEB_API_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -220,6 +224,12 @@ export interface Config {
    */
   webApiSecret?: string;
   signInAttemptsPer15Min: number;
+  /**
+   * Staff second factors (TOTP): whether every ADMIN must use one (REQUIRE_ADMIN_2FA, on by default
+   * in production), and the key their secrets are encrypted with (SECOND_FACTOR_KEY; derived from
+   * RESPONDENT_SECRET unless set — either way it must survive, or every enrolment is lost).
+   */
+  secondFactor: { requireForAdmins: boolean; key: string };
   /** Keys the respondent-token signatures and the respondent hashes stored with participations. */
   respondentSecret: string;
   /** Poll submissions allowed per client address per minute. */
@@ -333,6 +343,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     webApiSecret: e.WEB_API_SECRET,
     signInAttemptsPer15Min: e.SIGN_IN_ATTEMPTS_PER_15_MIN,
+    secondFactor: {
+      requireForAdmins: e.REQUIRE_ADMIN_2FA ?? production,
+      key: e.SECOND_FACTOR_KEY ?? `second-factor:${e.RESPONDENT_SECRET ?? 'nabz-development-respondent-secret-not-for-production'}`,
+    },
     // Outside production a fixed development secret keeps tokens valid across restarts.
     respondentSecret: e.RESPONDENT_SECRET ?? 'nabz-development-respondent-secret-not-for-production',
     submissionsPerMinute: e.SUBMISSIONS_PER_MINUTE,

@@ -41,6 +41,8 @@ import { PasswordSetupService } from './modules/staff/password-setup.service';
 import { DEFAULT_SIGN_IN_GUARD, SignInGuard } from './modules/staff/sign-in-guard';
 import { StaffAdminService } from './modules/staff/staff-admin.service';
 import { AuditLogService } from './modules/staff/audit-log.service';
+import { SecretBox } from './modules/staff/second-factor';
+import { SecondFactorService } from './modules/staff/second-factor.service';
 
 /** Live-results settings that are not configuration: tests give each run its own Redis channels. */
 export interface LiveResultsSettings {
@@ -81,6 +83,7 @@ export function createServices(
       deviceKey: createHmac('sha256', config.respondentSecret).update('nabz staff device tokens').digest(),
     },
   );
+  const secondFactors = new SecondFactorService(db, new SecretBox(config.secondFactor.key));
   const districts = new DistrictService(db, audit);
   const respondentKeys = new RespondentKeys(config.respondentSecret);
   const webhooks = new WebhookService(db, audit, log, config.webhooks);
@@ -139,10 +142,11 @@ export function createServices(
     ),
     audit,
     apiKeys: new ApiKeyService(db, audit, log, redis),
-    staffAdmin: new StaffAdminService(db, audit),
+    staffAdmin: new StaffAdminService(db, audit, secondFactors),
+    secondFactors,
     auditLog: new AuditLogService(db),
     analytics: new AnalyticsService(db, audit, log, { ...config.analytics, timeZone: config.timeZone, clock }),
-    auth: new AuthService(db, audit, signInGuard, config.sessionTtlMs, config.env),
+    auth: new AuthService(db, audit, signInGuard, config.sessionTtlMs, config.env, secondFactors, config.secondFactor.requireForAdmins),
     passwordSetup: new PasswordSetupService(db, audit, config.env, config.webhooks.siteUrl),
     signInGuard,
     districts,

@@ -5,6 +5,7 @@ import { hashPassword } from '../../server/src/modules/staff/password';
 import { type LiveResultsSettings } from '../../server/src/services';
 import { CapturingSmsGateway } from '../../server/src/modules/polls/participation/sms';
 import { freshDatabase, testDatabase } from './database';
+import { totpCode } from './totp';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -23,8 +24,14 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     options?: { token?: string; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
-  /** Signs in a demo account (`editor`, `admin`, `analyst`, `media`) and returns its bearer token. */
+  /**
+   * Signs in a demo account (`editor`, `admin`, `analyst`, `media`) and returns its bearer token. Where
+   * the account must use a second factor (admins in production) it enrols one the first time, as a
+   * person with an authenticator app would, and answers with a code afterwards.
+   */
   signIn(account: 'admin' | 'editor' | 'analyst' | 'media'): Promise<string>;
+  /** The TOTP secret signIn enrolled for an account, and the last step it used (to compute further codes). */
+  secondFactors: Map<string, { secret: string; lastStep: number | null }>;
   /** SQL statements the app has run so far. */
   sqlCount(): number;
   /** The app's database; pass it as `databaseUrl` to start a second instance on the same data. */
@@ -76,6 +83,7 @@ export async function startTestApp(
   const app = await createApp(config, { live: options.live, clock: options.clock, sms: options.env?.SMS_GATEWAY ? undefined : sms });
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
   const graphqlUrl = `${url}/graphql`;
+  const secondFactors: TestApp['secondFactors'] = new Map();
 
   const gql: TestApp['gql'] = async (query, variables, opts = {}) => {
     const res = await fetch(graphqlUrl, {
@@ -103,12 +111,42 @@ export async function startTestApp(
         password = `${account}-production-test-password`;
         await app.db.query('UPDATE staff_user SET password_hash = $1 WHERE email = $2', [await hashPassword(password), email]);
       }
-      const res = await gql<{ signIn: { token: string } }>('mutation ($input: SignInInput!) { signIn(input: $input) { token } }', {
+      type Session = { token: string; state: string };
+      const step = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+        const res = await gql<Record<string, T>>(query, variables, { token });
+        const data = res.body.data && Object.values(res.body.data)[0];
+        if (!data) throw new Error(`sign-in as ${account} failed: ${JSON.stringify(res.body.errors)}`);
+        return data;
+      };
+      let session = await step<Session>('mutation ($input: SignInInput!) { signIn(input: $input) { token state } }', {
         input: { email, password },
       });
-      if (!res.body.data?.signIn) throw new Error(`sign-in as ${account} failed: ${JSON.stringify(res.body.errors)}`);
-      return res.body.data.signIn.token;
+      if (session.state === 'SECOND_FACTOR_REQUIRED') {
+        const factor = secondFactors.get(account);
+        if (!factor) throw new Error(`sign-in as ${account}: the account has a second factor this helper did not enrol`);
+        const { code, step: used } = await totpCode(factor.secret, factor.lastStep);
+        factor.lastStep = used;
+        session = await step<Session>(
+          'mutation ($input: VerifySecondFactorInput!) { verifySecondFactor(input: $input) { token state } }',
+          { input: { code } },
+          session.token,
+        );
+      }
+      if (session.state === 'SECOND_FACTOR_ENROLMENT_REQUIRED') {
+        const { secret } = await step<{ secret: string }>('mutation { startSecondFactorEnrolment { secret } }', {}, session.token);
+        const { code, step: used } = await totpCode(secret);
+        const confirmed = await step<{ signIn: Session }>(
+          'mutation ($input: ConfirmSecondFactorEnrolmentInput!) { confirmSecondFactorEnrolment(input: $input) { signIn { token state } } }',
+          { input: { code } },
+          session.token,
+        );
+        secondFactors.set(account, { secret, lastStep: used });
+        session = confirmed.signIn;
+      }
+      if (session.state !== 'SIGNED_IN') throw new Error(`sign-in as ${account} stopped at ${session.state}`);
+      return session.token;
     },
+    secondFactors,
     sqlCount: () => app.queries.statements,
     databaseUrl: database.url,
     sms,

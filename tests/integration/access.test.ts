@@ -163,6 +163,11 @@ const SAMPLE_CALLS: Record<
     query: 'mutation ($input: ResetStaffPasswordInput!) { resetStaffPassword(input: $input) { staffUser { id } } }',
     variables: () => ({ input: { id: staffUserId, password: 'another-long-passphrase' } }),
   },
+  resetStaffSecondFactor: {
+    allowed: [Role.ADMIN],
+    query: 'mutation ($input: ResetStaffSecondFactorInput!) { resetStaffSecondFactor(input: $input) { hadSecondFactor } }',
+    variables: () => ({ input: { id: staffUserId } }),
+  },
   liftSignInLock: {
     allowed: [Role.ADMIN],
     query: 'mutation ($input: LiftSignInLockInput!) { liftSignInLock(input: $input) { liftedCount } }',
@@ -400,6 +405,15 @@ const PUBLIC_MUTATIONS = [
   'requestVerificationCode',
   'issuePollToken',
   'setPasswordWithToken',
+  // The steps of signing in after the password and the account's own security: a restricted
+  // session (no viewer yet) must reach them, so each checks inside that it acts on the caller's
+  // own account (staff-security.test.ts).
+  'verifySecondFactor',
+  'changePassword',
+  'startSecondFactorEnrolment',
+  'confirmSecondFactorEnrolment',
+  'disableSecondFactor',
+  'regenerateRecoveryCodes',
 ];
 
 const ACCOUNTS: Record<Role, 'admin' | 'editor' | 'analyst' | 'media'> = {

@@ -98,8 +98,8 @@ describe('first admin from the command line', () => {
 
 describe('the demo password in production', () => {
   it('never signs in and is never set as a password', async () => {
-    const { audit, signInGuard } = t.app.services;
-    const production = new AuthService(t.app.db, audit, signInGuard, 60_000, 'production');
+    const { audit, signInGuard, secondFactors } = t.app.services;
+    const production = new AuthService(t.app.db, audit, signInGuard, 60_000, 'production', secondFactors, true);
     await expect(production.signIn('admin@nabz.example', DEMO_PASSWORD, { clientKey: 'test-prod', requestId: 'r1' })).rejects.toMatchObject(
       {
         extensions: { code: 'UNAUTHENTICATED' },

@@ -45,7 +45,11 @@ async function createUser(
     { token: admin },
   );
   expect(res.body.errors).toBeUndefined();
-  return { id: res.body.data!.createStaffUser.staffUser.id, email: email.toLowerCase(), password };
+  const id = res.body.data!.createStaffUser.staffUser.id;
+  // The users made here have replaced the password their admin chose, so their sign-ins are full
+  // sessions (the forced change after a first sign-in has its own tests: staff-security.test.ts).
+  await t.app.db.query('UPDATE staff_user SET password_change_required = false WHERE id = $1', [id]);
+  return { id, email: email.toLowerCase(), password };
 }
 
 async function signIn(email: string, password: string) {

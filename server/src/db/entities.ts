@@ -22,7 +22,7 @@ import { PollAnswerDistrictTally, PollAnswerPairTally, PollWordTally } from '../
 import { PARTICIPATION_ENTITIES } from '../modules/polls/participation/participation.entity';
 import { ApiKey } from '../modules/partners/api-key.entity';
 import { AuditLogEntry } from '../modules/staff/audit.entity';
-import { StaffPasswordToken, StaffSession, StaffUser } from '../modules/staff/staff.entity';
+import { StaffPasswordToken, StaffRecoveryCode, StaffSecondFactor, StaffSession, StaffUser } from '../modules/staff/staff.entity';
 import { StaffSignInLock } from '../modules/staff/sign-in-lock.entity';
 
 export const ENTITIES = [
@@ -32,6 +32,8 @@ export const ENTITIES = [
   StaffUser,
   StaffSession,
   StaffPasswordToken,
+  StaffSecondFactor,
+  StaffRecoveryCode,
   StaffSignInLock,
   AuditLogEntry,
   Poll,

@@ -2,6 +2,7 @@ import { type Locale } from '../common/locale';
 import { type Loaders } from './loaders';
 import { type Services } from '../services';
 import { type Viewer } from '../modules/staff/staff.policy';
+import { type PendingSignIn } from '../modules/staff/sign-in-stage';
 import { type CallerKey } from '../modules/partners/api-key.service';
 
 /** The session cookie the web uses; partner tools send the same token as `Authorization: Bearer`. */
@@ -28,6 +29,11 @@ export interface Context {
   requestId: string;
   locale: Locale;
   viewer: Viewer | null;
+  /**
+   * A restricted session (half-way through signing in), when the request carries one: the caller is
+   * still nobody (viewer null); only the next sign-in step's mutations act on it.
+   */
+  pending?: PendingSignIn | null;
   /**
    * Asks again who the request's session stands for (null once it was signed out, expired or its
    * account deactivated). Set over WebSocket, where one subscription outlives many HTTP requests.

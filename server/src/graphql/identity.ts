@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from '../common/errors';
 import { type CallerKey } from '../modules/partners/api-key.service';
+import { type PendingSignIn } from '../modules/staff/sign-in-stage';
 import { type Viewer } from '../modules/staff/staff.policy';
 import { type Services } from '../services';
 import { bearerToken, MALFORMED_AUTHORIZATION } from './transport';
@@ -8,7 +9,16 @@ import { bearerToken, MALFORMED_AUTHORIZATION } from './transport';
 export type Identity =
   | { kind: 'staff'; viewer: Viewer; token: string }
   | { kind: 'apiKey'; apiKey: CallerKey }
-  | { kind: 'anonymous'; /** A session cookie came that no longer signs anyone in (clear it). */ staleCookie: boolean };
+  | {
+      kind: 'anonymous';
+      /** A session cookie came that no longer signs anyone in (clear it). */
+      staleCookie: boolean;
+      /**
+       * A restricted session: someone half-way through signing in (a second-factor code, a new
+       * password or enrolment still ahead). It acts as nobody; only that step's mutations read it.
+       */
+      pending?: PendingSignIn;
+    };
 
 /** The credentials a request presents, however it came (HTTP headers and cookies, a WebSocket's connectionParams). */
 export interface Credentials {
@@ -41,11 +51,15 @@ export async function authenticate(credentials: Credentials, services: Pick<Serv
     return { kind: 'apiKey', apiKey: await services.apiKeys.authenticate(apiKey) };
   }
   const token = bearer ?? sessionCookie;
-  const viewer = token ? await services.auth.viewerForToken(token) : null;
-  if (viewer && token) return { kind: 'staff', viewer, token };
+  const session = token ? await services.auth.sessionForToken(token) : null;
+  if (session?.viewer && token) return { kind: 'staff', viewer: session.viewer, token };
+  if (session?.pending) return { kind: 'anonymous', staleCookie: false, pending: session.pending };
   if (bearer) throw sessionExpired();
   return { kind: 'anonymous', staleCookie: sessionCookie !== undefined };
 }
+
+/** The sign-in an identity is half-way through, or null. */
+export const pendingOf = (identity: Identity): PendingSignIn | null => (identity.kind === 'anonymous' ? (identity.pending ?? null) : null);
 
 /** The staff member an identity signs in, or null. */
 export const viewerOf = (identity: Identity): Viewer | null => (identity.kind === 'staff' ? identity.viewer : null);

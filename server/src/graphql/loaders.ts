@@ -1,3 +1,4 @@
+import { type SecondFactorStatus } from '../modules/staff/second-factor.service';
 import DataLoader from 'dataloader';
 import { type District } from '../modules/districts/district.entity';
 import { createEventLoaders } from '../modules/events/event.loader';
@@ -38,6 +39,7 @@ export function createLoaders(services: Services) {
     signInLockByUserId: new DataLoader<string, SignInLockState | null>((ids) => services.signInGuard.states(ids)),
     /** Attached files by `SLOT:ownerId` (an image of a news item, event, goal or district; a release's PDF), with the file. */
     attachmentByKey: new DataLoader<string, FileAttachment | null>((keys) => services.files.attachmentsByKeys(keys)),
+    secondFactorByUserId: new DataLoader<string, SecondFactorStatus>((ids) => services.secondFactors.statuses(ids)),
     ...createGoalIndicatorLoaders(services),
     ...createEventLoaders(services),
     ...createMediaLoaders(services),

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import { forbidden, unauthenticated } from '../common/errors';
+import { signInIncomplete } from '../modules/staff/sign-in-stage';
 import { SiteStatsResolver, SiteTrafficResolver } from '../modules/analytics/analytics.resolver';
 import { DistrictResolver } from '../modules/districts/district.resolver';
 import { EventResolver, HijriDateResolver, OccasionResolver } from '../modules/events/event.resolver';
@@ -24,6 +25,7 @@ import { type Role } from '../modules/staff/role';
 import { hasRole } from '../modules/staff/staff.policy';
 import { StaffResolver } from '../modules/staff/staff.resolver';
 import { StaffAdminResolver } from '../modules/staff/staff-admin.resolver';
+import { SecondFactorResolver } from '../modules/staff/second-factor.resolver';
 import { AuditLogResolver } from '../modules/staff/audit-log.resolver';
 import { ApiKeyResolver } from '../modules/partners/api-key.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
@@ -41,6 +43,7 @@ export const RESOLVERS = [
   SubmitPollResponsePayloadResolver,
   StaffResolver,
   StaffAdminResolver,
+  SecondFactorResolver,
   AuditLogResolver,
   GoalIndicatorResolver,
   PollInsightsResolver,
@@ -68,6 +71,8 @@ const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
     // A partner API key reaches a staff field only when the field names a scope the key holds.
     const scope = context.apiKey ? requiredScope(accessOfField(info)) : null;
     if (scope && context.apiKey!.scopes.includes(scope)) return true;
+    // Half-way through signing in: nothing works until the step ahead is done.
+    if (context.pending) throw signInIncomplete(context.pending.state);
     throw unauthenticated();
   }
   if (!hasRole(context.viewer, roles)) throw forbidden();

@@ -31,7 +31,10 @@ export function webManifest(): DocumentManifest {
   for (const file of sourceFiles(WEB).sort()) {
     const code = fs.readFileSync(file, 'utf8');
     const unmarked = code.match(UNMARKED_OPERATION);
-    if (unmarked) throw new Error(`${path.relative(WEB, file)}: a GraphQL operation without gql or /* GraphQL */ (it would be missing from the trusted documents): ${unmarked[0].slice(0, 60)}…`);
+    if (unmarked)
+      throw new Error(
+        `${path.relative(WEB, file)}: a GraphQL operation without gql or /* GraphQL */ (it would be missing from the trusted documents): ${unmarked[0].slice(0, 60)}…`,
+      );
     for (const source of gqlPluckFromCodeStringSync(file, code, { skipIndent: true })) {
       try {
         documents.push(parse(source.body));

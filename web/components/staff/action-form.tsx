@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import type { FormState } from '@/lib/staff/forms';
+import { RecoveryCodes } from './recovery-codes';
 
 interface ActionFormProps {
   action: (state: FormState, form: FormData) => Promise<FormState>;
@@ -75,6 +76,7 @@ export function ActionForm({ action, children, className, fieldLabels = {}, labe
               </code>
             </p>
           )}
+          {state.success.codes && <RecoveryCodes codes={state.success.codes} />}
         </div>
       )}
       {children}

@@ -95,6 +95,14 @@ export type CancelEventInput = {
   id: string;
 };
 
+/** A new password chosen by its owner. */
+export type ChangePasswordInput = {
+  /** The current password: required when signed in; may be left out at the PASSWORD_CHANGE_REQUIRED step of signing in. */
+  currentPassword?: string | null | undefined;
+  /** The new password (12 to 200 characters), not the current one; in production never the demo password. */
+  newPassword: string;
+};
+
 /** The poll to close now. */
 export type ClosePollInput = {
   /** The poll to close. */
@@ -105,6 +113,12 @@ export type ClosePollInput = {
 export type CompleteMediaFollowUpInput = {
   /** The log entry whose follow-up is done. */
   interactionId: string;
+};
+
+/** A code of the new second factor, proving the authenticator app has it. */
+export type ConfirmSecondFactorEnrolmentInput = {
+  /** The 6-digit code the authenticator app shows now. */
+  code: string;
 };
 
 /** The form a piece of coverage took. */
@@ -859,6 +873,12 @@ export type ResetStaffPasswordInput = {
   password: string;
 };
 
+/** The staff member whose second factor to reset (a lost phone). */
+export type ResetStaffSecondFactorInput = {
+  /** The staff user; not yourself. */
+  id: string;
+};
+
 /** What a stored response proved when it was given. */
 export type ResponseAssurance =
   /** An OPEN poll's answer with a solved proof-of-work challenge. */
@@ -911,6 +931,12 @@ export type ScreenClass =
   /** From 768 to 1199 CSS pixels: tablets and small laptops. */
   | 'TABLET';
 
+/** A code of the second factor, proving its owner asks. */
+export type SecondFactorCodeInput = {
+  /** A 6-digit code of the authenticator app, or a recovery code. Each works once. */
+  code: string;
+};
+
 /** The official day of an occasion in one year. Replaces the year's override if there is one. */
 export type SetOccasionOverrideInput = {
   /** The official day, as a LocalDate (YYYY-MM-DD); within a week of the day the rule gives. */
@@ -940,6 +966,17 @@ export type SignInInput = {
   /** The account's password. */
   password: string;
 };
+
+/** Where a sign-in stands: done, or the one step still ahead. Until it is done the session can do only that step. */
+export type SignInState =
+  /** The password was chosen by an administrator: choose a new one with changePassword. */
+  | 'PASSWORD_CHANGE_REQUIRED'
+  /** This account must use a second factor and has none: startSecondFactorEnrolment, then confirmSecondFactorEnrolment. */
+  | 'SECOND_FACTOR_ENROLMENT_REQUIRED'
+  /** Send a code of the authenticator app, or a recovery code, with verifySecondFactor. */
+  | 'SECOND_FACTOR_REQUIRED'
+  /** Signed in: the session may do what the role may. */
+  | 'SIGNED_IN';
 
 /** Which staff users to list. */
 export type StaffUserFilter = {
@@ -1199,6 +1236,14 @@ export type UpdateStaffUserInput = {
   role?: Role | null | undefined;
 };
 
+/** The second-factor step of signing in. */
+export type VerifySecondFactorInput = {
+  /** A 6-digit code of the authenticator app, or one of the recovery codes (spaces and dashes do not matter). Each works once. */
+  code: string;
+  /** The deviceToken of an earlier sign-in on this device, as for signIn. */
+  deviceToken?: string | null | undefined;
+};
+
 /** The release to take off the public site. */
 export type WithdrawPressReleaseInput = {
   /** A PUBLISHED release. */
@@ -1358,6 +1403,11 @@ export type SiteSearchQueryVariables = Exact<{
 
 export type SiteSearchQuery = { search: { totalCount: number, totalCountCapped: boolean, goals: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, news: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, events: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, polls: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> } } };
 
+export type StaffAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffAccountQuery = { me: { id: string, email: string, displayName: string, role: Role, secondFactorEnabled: boolean | null, secondFactorRequired: boolean | null, recoveryCodesLeft: number | null } | null };
+
 export type StaffCreateStaffUserMutationVariables = Exact<{
   input: CreateStaffUserInput;
 }>;
@@ -1385,6 +1435,13 @@ export type StaffLiftSignInLockMutationVariables = Exact<{
 
 
 export type StaffLiftSignInLockMutation = { liftSignInLock: { liftedCount: number } };
+
+export type StaffResetStaffSecondFactorMutationVariables = Exact<{
+  input: ResetStaffSecondFactorInput;
+}>;
+
+
+export type StaffResetStaffSecondFactorMutation = { resetStaffSecondFactor: { hadSecondFactor: boolean, endedSessionCount: number } };
 
 export type StaffCreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -1461,7 +1518,7 @@ export type StaffUsersQueryVariables = Exact<{
 }>;
 
 
-export type StaffUsersQuery = { staffUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, email: string, displayName: string, role: Role, active: boolean, createdAt: string, signInLock: { lockedClients: number, lockedUntil: string | null } | null } }> } };
+export type StaffUsersQuery = { staffUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, email: string, displayName: string, role: Role, active: boolean, createdAt: string, secondFactorEnabled: boolean | null, signInLock: { lockedClients: number, lockedUntil: string | null } | null } }> } };
 
 export type StaffSiteTrafficQueryVariables = Exact<{
   from: string;
@@ -2126,6 +2183,11 @@ export type StaffExportMediaContactDataMutationVariables = Exact<{
 
 export type StaffExportMediaContactDataMutation = { exportMediaContactData: { document: string } };
 
+export type StaffSecondFactorStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffSecondFactorStatusQuery = { me: { id: string, secondFactorEnabled: boolean | null } | null };
+
 export type SitemapQueryVariables = Exact<{
   from: string;
   to: string;
@@ -2168,7 +2230,7 @@ export type StaffSignInMutationVariables = Exact<{
 }>;
 
 
-export type StaffSignInMutation = { signIn: { token: string, expiresAt: string, deviceToken: string } };
+export type StaffSignInMutation = { signIn: { token: string, expiresAt: string, deviceToken: string, state: SignInState } };
 
 export type StaffSignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -2182,7 +2244,47 @@ export type StaffSetPasswordWithTokenMutationVariables = Exact<{
 
 export type StaffSetPasswordWithTokenMutation = { setPasswordWithToken: { email: string } };
 
+export type StaffVerifySecondFactorMutationVariables = Exact<{
+  input: VerifySecondFactorInput;
+}>;
+
+
+export type StaffVerifySecondFactorMutation = { verifySecondFactor: { token: string, expiresAt: string, state: SignInState } };
+
+export type StaffChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type StaffChangePasswordMutation = { changePassword: { token: string, expiresAt: string, state: SignInState } };
+
+export type StaffStartSecondFactorEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffStartSecondFactorEnrolmentMutation = { startSecondFactorEnrolment: { secret: string, otpauthUri: string, accountName: string } };
+
+export type StaffConfirmSecondFactorEnrolmentMutationVariables = Exact<{
+  input: ConfirmSecondFactorEnrolmentInput;
+}>;
+
+
+export type StaffConfirmSecondFactorEnrolmentMutation = { confirmSecondFactorEnrolment: { recoveryCodes: Array<string>, signIn: { token: string, expiresAt: string, state: SignInState } | null } };
+
+export type StaffDisableSecondFactorMutationVariables = Exact<{
+  input: SecondFactorCodeInput;
+}>;
+
+
+export type StaffDisableSecondFactorMutation = { disableSecondFactor: { staffUser: { id: string } } };
+
+export type StaffRegenerateRecoveryCodesMutationVariables = Exact<{
+  input: SecondFactorCodeInput;
+}>;
+
+
+export type StaffRegenerateRecoveryCodesMutation = { regenerateRecoveryCodes: { recoveryCodes: Array<string> } };
+
 export type StaffMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StaffMeQuery = { me: { id: string, displayName: string, email: string, role: Role } | null };
+export type StaffMeQuery = { me: { id: string, displayName: string, email: string, role: Role } | null, signInProgress: { state: SignInState } | null };

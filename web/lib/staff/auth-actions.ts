@@ -4,18 +4,9 @@ import { redirect } from 'next/navigation';
 import { clientAddressHeaders } from '../api/client-address';
 import { graphqlRequest } from '../api/request';
 import { currentRoute } from '../i18n/request';
-import { localePath } from '../i18n/routing';
 import { refusal, text, type FormState } from './forms';
 import { staffText } from './i18n';
-import {
-  forgetStaffToken,
-  keepStaffDeviceToken,
-  keepStaffToken,
-  safeReturnPath,
-  signInPath,
-  staffDeviceToken,
-  staffToken,
-} from './session';
+import { forgetStaffToken, keepStaffDeviceToken, keepStaffToken, signInPath, staffDeviceToken, staffToken, stepPath } from './session';
 import type {
   StaffSetPasswordWithTokenMutation,
   StaffSetPasswordWithTokenMutationVariables,
@@ -32,6 +23,7 @@ const SIGN_IN: Operation<StaffSignInMutation, StaffSignInMutationVariables> = /*
       token
       expiresAt
       deviceToken
+      state
     }
   }
 `;
@@ -69,7 +61,8 @@ export async function signIn(previous: FormState, form: FormData): Promise<FormS
 
   await keepStaffToken(body.data.signIn.token, new Date(body.data.signIn.expiresAt));
   await keepStaffDeviceToken(body.data.signIn.deviceToken);
-  redirect(localePath(locale, safeReturnPath(text(form, 'next'))));
+  // Signed in, or on to the step still ahead (a code, a new password, enrolling a second factor).
+  redirect(stepPath(locale, body.data.signIn.state, text(form, 'next') ?? '/staff'));
 }
 
 /** Ends the session at the API too, so the token is useless even if it was copied. */

@@ -9,7 +9,7 @@ export interface FormState {
   /** Increases with every answer, so the form can move focus to the message. */
   attempt?: number;
   /** A success that stays on the page, e.g. an API key's secret, shown once. */
-  success?: { message: string; secret?: string };
+  success?: { message: string; secret?: string; codes?: string[] };
 }
 
 export const initialFormState: FormState = {};

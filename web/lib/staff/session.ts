@@ -69,6 +69,8 @@ export async function forgetStaffToken(): Promise<void> {
 /** A path inside the staff area to come back to after signing in, or the dashboard. */
 export function safeReturnPath(raw: string | null | undefined): string {
   if (!raw || !raw.startsWith('/staff') || raw.startsWith('/staff/sign-in') || /[\\\s]|\/\//.test(raw)) return '/staff';
+  // The steps of signing in are never where one comes back to.
+  if (/^\/staff\/(change-password|two-factor)(\/|\?|$)/.test(raw)) return '/staff';
   return raw;
 }
 
@@ -89,7 +91,10 @@ export async function sessionEnded(expired: boolean): Promise<never> {
   redirect(signInPath(locale, { expired, next: path }));
 }
 
-type MeResult = { viewer: Viewer } | { viewer: null; expired: boolean };
+/** The step of signing in still ahead of a restricted session (see the API's SignInState). */
+export type PendingStep = 'SECOND_FACTOR_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED' | 'SECOND_FACTOR_ENROLMENT_REQUIRED';
+
+type MeResult = { viewer: Viewer; pending?: undefined } | { viewer: null; expired: boolean; pending?: PendingStep };
 
 const ME_QUERY: Operation<StaffMeQuery, StaffMeQueryVariables> = /* GraphQL */ `
   query StaffMe {
@@ -99,8 +104,25 @@ const ME_QUERY: Operation<StaffMeQuery, StaffMeQueryVariables> = /* GraphQL */ `
       email
       role
     }
+    signInProgress {
+      state
+    }
   }
 `;
+
+const STEP_PATHS: Record<PendingStep, string> = {
+  SECOND_FACTOR_REQUIRED: '/staff/sign-in/code',
+  PASSWORD_CHANGE_REQUIRED: '/staff/change-password',
+  SECOND_FACTOR_ENROLMENT_REQUIRED: '/staff/two-factor',
+};
+
+/** The page of a sign-in step (or, once signed in, `next`), keeping where to go afterwards. */
+export function stepPath(locale: Locale, state: string, next: string): string {
+  const path = STEP_PATHS[state as PendingStep];
+  if (!path) return localePath(locale, safeReturnPath(next));
+  const safe = safeReturnPath(next);
+  return localePath(locale, path) + (safe !== '/staff' ? `?next=${encodeURIComponent(safe)}` : '');
+}
 
 /** Who is signed in, asked once per request. */
 export const currentViewer = cache(async (): Promise<MeResult> => {
@@ -114,14 +136,23 @@ export const currentViewer = cache(async (): Promise<MeResult> => {
     signal: AbortSignal.timeout(config.graphqlTimeoutMs),
   });
   if (response.status === 401) return { viewer: null, expired: true };
-  const body = (await response.json()) as { data?: { me: Viewer | null } };
+  const body = (await response.json()) as { data?: { me: Viewer | null; signInProgress: { state: PendingStep } | null } };
   const me = body.data?.me;
-  return me ? { viewer: me } : { viewer: null, expired: true };
+  if (me) return { viewer: me };
+  const pending = body.data?.signInProgress?.state;
+  return pending ? { viewer: null, expired: false, pending } : { viewer: null, expired: true };
 });
 
-/** The signed-in staff member; anyone else goes to the sign-in page. */
+/**
+ * The signed-in staff member; anyone else goes to the sign-in page, and someone half-way through
+ * signing in to the step still ahead (nothing else works until it is done).
+ */
 export async function requireStaff(): Promise<Viewer> {
   const me = await currentViewer();
+  if (me.pending) {
+    const { locale, path } = await currentRoute();
+    redirect(stepPath(locale, me.pending, path));
+  }
   if (!me.viewer) return sessionEnded(me.expired);
   return me.viewer;
 }
@@ -137,4 +168,23 @@ export async function requireSection(section: Section): Promise<Viewer> {
     redirect(`${localePath(locale, '/staff/forbidden')}?from=${encodeURIComponent(path)}`);
   }
   return viewer;
+}
+
+/**
+ * A page of a sign-in step: the restricted session at that step may use it, and (`signedInToo`)
+ * a signed-in person too (changing the password, enrolling a second factor from the account page).
+ * Anyone else goes where they belong: to their own step, on to `next`, or to the sign-in page.
+ */
+export async function requireStep(
+  step: PendingStep,
+  next: string,
+  options: { signedInToo?: boolean } = {},
+): Promise<{ pending: true; viewer?: undefined } | { pending: false; viewer: Viewer }> {
+  const me = await currentViewer();
+  const { locale } = await currentRoute();
+  if (me.pending === step) return { pending: true };
+  if (me.pending) redirect(stepPath(locale, me.pending, next));
+  if (me.viewer && options.signedInToo) return { pending: false, viewer: me.viewer };
+  if (me.viewer) redirect(localePath(locale, safeReturnPath(next)));
+  redirect(signInPath(locale, { expired: me.expired }));
 }

@@ -107,7 +107,7 @@ export class PasswordSetupService {
       if (!userId) throw invalid();
       const user = await manager.findOneBy(StaffUser, { id: userId });
       if (!user || !user.active) throw invalid();
-      await manager.update(StaffUser, { id: userId }, { passwordHash });
+      await manager.update(StaffUser, { id: userId }, { passwordHash, passwordChangeRequired: false });
       // Any session from before the reset ends.
       await manager.delete(StaffSession, { userId });
       await this.audit.record(manager, {

@@ -42,6 +42,9 @@ export interface SignInLockState {
   recentFailures: number;
 }
 
+/** The lock row that counts an account's wrong second-factor codes from every client together. */
+const SECOND_FACTOR_KEY = 'second-factor:account';
+
 const sha = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 43);
 
 /**
@@ -90,6 +93,37 @@ export class SignInGuard {
     const device = userId ? this.deviceKeyFor(userId, client.deviceToken) : null;
     if (!device) await this.byClient.penalize(client.clientKey);
     if (!userId) return;
+    await this.recordFailure(userId, device ?? this.addressKey(client));
+  }
+
+  /**
+   * Checks a second-factor code before it is: the client's own wait (as for passwords), and the
+   * account's, which counts wrong codes from every client together. Someone who has the password
+   * cannot spread guesses of six digits over many addresses or devices: after `freeFailures` wrong
+   * codes in all, every further guess waits longer (30 s … 1 h).
+   */
+  async checkSecondFactor(userId: string, client: SignInClient): Promise<void> {
+    await this.check(userId, client);
+    const [row] = (await this.db.query(
+      `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS wait FROM staff_sign_in_lock WHERE user_id = $1 AND client_key = $2 AND locked_until > now()`,
+      [userId, SECOND_FACTOR_KEY],
+    )) as Array<{ wait: number }>;
+    if (row) throw rateLimited(Math.max(1, row.wait));
+  }
+
+  /** Counts a wrong (or replayed) second-factor code: for the client, as a wrong password, and for the account. */
+  async secondFactorFailed(userId: string, client: SignInClient): Promise<void> {
+    await this.failed(userId, client);
+    await this.recordFailure(userId, SECOND_FACTOR_KEY);
+  }
+
+  /** A right second-factor code: the account's count of wrong codes starts again (and this client's, see succeeded). */
+  async secondFactorSucceeded(manager: EntityManager, userId: string, client: SignInClient): Promise<void> {
+    await this.succeeded(manager, userId, client);
+    await manager.query('DELETE FROM staff_sign_in_lock WHERE user_id = $1 AND client_key = $2', [userId, SECOND_FACTOR_KEY]);
+  }
+
+  private async recordFailure(userId: string, key: string): Promise<void> {
     const { freeFailures, firstDelaySeconds, maxDelaySeconds, forgetAfterSeconds } = this.settings;
     // One statement, so concurrent failures each count: the failures so far (forgotten after a day), then the wait they earn.
     const n = 'CASE WHEN l.last_failure_at < now() - make_interval(secs => $6::float8) THEN 1 ELSE l.failures + 1 END';
@@ -100,7 +134,7 @@ export class SignInGuard {
          failures = ${n},
          locked_until = CASE WHEN ${n} >= $3::int THEN now() + make_interval(secs => least($5::float8, $4::float8 * power(2, ${n} - $3::int))) END,
          last_failure_at = now()`,
-      [userId, device ?? this.addressKey(client), freeFailures, firstDelaySeconds, maxDelaySeconds, forgetAfterSeconds],
+      [userId, key, freeFailures, firstDelaySeconds, maxDelaySeconds, forgetAfterSeconds],
     );
   }
 

@@ -94,3 +94,10 @@ export class LiftSignInLockInput {
   @MaxLength(64)
   id: string;
 }
+
+@InputType({ description: 'The staff member whose second factor to reset (a lost phone).' })
+export class ResetStaffSecondFactorInput {
+  @Field(() => ID, { description: 'The staff user; not yourself.' })
+  @MaxLength(64)
+  id: string;
+}

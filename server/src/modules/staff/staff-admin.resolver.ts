@@ -8,6 +8,7 @@ import {
   CreateStaffUserInput,
   LiftSignInLockInput,
   ResetStaffPasswordInput,
+  ResetStaffSecondFactorInput,
   StaffUserFilter,
   UpdateStaffUserInput,
 } from './staff-admin.inputs';
@@ -15,6 +16,7 @@ import {
   CreateStaffUserPayload,
   LiftSignInLockPayload,
   ResetStaffPasswordPayload,
+  ResetStaffSecondFactorPayload,
   StaffUserConnection,
   UpdateStaffUserPayload,
 } from './staff-admin.types';
@@ -58,7 +60,8 @@ export class StaffAdminResolver {
 
   @StaffOnly(Role.ADMIN)
   @Mutation(() => CreateStaffUserPayload, {
-    description: 'Creates a staff user who can sign in at once. A taken e-mail address is CONFLICT. Admins.',
+    description:
+      'Creates a staff user who can sign in at once with the password given, which they must replace at their first sign-in (PASSWORD_CHANGE_REQUIRED). A taken e-mail address is CONFLICT. Admins.',
   })
   async createStaffUser(
     @Arg('input', () => CreateStaffUserInput, { description: 'The user to create.' }) input: CreateStaffUserInput,
@@ -82,12 +85,28 @@ export class StaffAdminResolver {
   }
 
   @StaffOnly(Role.ADMIN)
-  @Mutation(() => ResetStaffPasswordPayload, { description: "Replaces a staff user's password and ends all their sessions. Admins." })
+  @Mutation(() => ResetStaffPasswordPayload, {
+    description:
+      "Replaces a staff user's password and ends all their sessions. Someone else's password must be changed by its owner at their next sign-in (PASSWORD_CHANGE_REQUIRED). Admins.",
+  })
   resetStaffPassword(
     @Arg('input', () => ResetStaffPasswordInput, { description: 'The user and the new password.' }) input: ResetStaffPasswordInput,
     @CurrentActor() actor: Actor,
     @Ctx() ctx: Context,
   ): Promise<ResetStaffPasswordPayload> {
     return ctx.services.staffAdmin.resetPassword(actor, input);
+  }
+
+  @StaffOnly(Role.ADMIN)
+  @Mutation(() => ResetStaffSecondFactorPayload, {
+    description:
+      "For a lost phone: removes another staff member's second factor and recovery codes and ends all their sessions; where they must use one (admins, when required) they enrol again at their next sign-in. Not your own (CONFLICT with reason SELF_CHANGE). Audited with who reset whose. Admins.",
+  })
+  resetStaffSecondFactor(
+    @Arg('input', () => ResetStaffSecondFactorInput, { description: 'The staff user.' }) input: ResetStaffSecondFactorInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: Context,
+  ): Promise<ResetStaffSecondFactorPayload> {
+    return ctx.services.staffAdmin.resetSecondFactor(actor, input.id);
   }
 }

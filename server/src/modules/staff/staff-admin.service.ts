@@ -23,6 +23,7 @@ import {
   type StaffUserFilter,
   type UpdateStaffUserInput,
 } from './staff-admin.inputs';
+import { type SecondFactorService } from './second-factor.service';
 import { type SignInGuard } from './sign-in-guard';
 import { StaffSession, StaffUser } from './staff.entity';
 import { type Actor } from './staff.policy';
@@ -54,6 +55,7 @@ export class StaffAdminService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly secondFactors: SecondFactorService,
   ) {}
 
   /** Staff users in e-mail order (e-mail addresses are unique, so the order is total). */
@@ -97,7 +99,7 @@ export class StaffAdminService {
           .createQueryBuilder()
           .insert()
           .into(StaffUser)
-          .values({ email, displayName, role: input.role, passwordHash, active: true })
+          .values({ email, displayName, role: input.role, passwordHash, active: true, passwordChangeRequired: true })
           .returning(['id'])
           .execute();
         const user = await manager.findOneByOrFail(StaffUser, { id: inserted.identifiers[0].id });
@@ -166,7 +168,10 @@ export class StaffAdminService {
     return this.db.transaction(async (manager) => {
       const user = await manager.findOne(StaffUser, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('Staff user');
-      await manager.update(StaffUser, { id: user.id }, { passwordHash });
+      // A password an admin chose is the admin's as much as the user's: the user replaces it at the
+      // next sign-in. An admin resetting their own chose it for themselves.
+      const passwordChangeRequired = user.id !== actor.userId;
+      await manager.update(StaffUser, { id: user.id }, { passwordHash, passwordChangeRequired });
       const endedSessionCount = await this.endSessions(manager, user.id);
       await this.audit.record(manager, {
         actorId: actor.userId,
@@ -174,7 +179,7 @@ export class StaffAdminService {
         entityType: 'StaffUser',
         entityId: user.id,
         // The action says what happened; neither the password nor its hash belongs in the log.
-        after: { ...snapshot(user), endedSessionCount },
+        after: { ...snapshot(user), endedSessionCount, passwordChangeRequired },
         requestId: actor.requestId,
       });
       return { staffUser: user, endedSessionCount };
@@ -197,6 +202,41 @@ export class StaffAdminService {
         requestId: actor.requestId,
       });
       return { staffUser: user, liftedCount };
+    });
+  }
+
+  /**
+   * A lost device: removes another staff member's second factor and recovery codes and ends their
+   * sessions; they enrol again at their next sign-in when they must (admins, where required).
+   * Nobody resets their own (CONFLICT, reason SELF_CHANGE): that would let a stolen session turn the
+   * second factor off. Audited with the actor and the target.
+   */
+  async resetSecondFactor(
+    actor: Actor,
+    id: string,
+  ): Promise<{ staffUser: StaffUser; endedSessionCount: number; hadSecondFactor: boolean }> {
+    if (!isUuid(id)) throw notFound('Staff user');
+    if (id === actor.userId) {
+      throw staffConflict(
+        StaffAdminConflict.SELF_CHANGE,
+        'You cannot reset your own second factor: ask another admin (or use a recovery code to sign in).',
+        'input.id',
+      );
+    }
+    return this.db.transaction(async (manager) => {
+      const user = await manager.findOne(StaffUser, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('Staff user');
+      const hadSecondFactor = await this.secondFactors.remove(manager, user.id);
+      const endedSessionCount = await this.endSessions(manager, user.id);
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'resetStaffSecondFactor',
+        entityType: 'StaffUser',
+        entityId: user.id,
+        after: { ...snapshot(user), hadSecondFactor, endedSessionCount },
+        requestId: actor.requestId,
+      });
+      return { staffUser: user, endedSessionCount, hadSecondFactor };
     });
   }
 

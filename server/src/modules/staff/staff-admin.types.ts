@@ -36,3 +36,15 @@ export class LiftSignInLockPayload {
   @Field(() => Int, { description: 'How many clients were waiting and may now try again at once.' })
   liftedCount: number;
 }
+
+@ObjectType({ description: 'The staff user whose second factor was reset.' })
+export class ResetStaffSecondFactorPayload {
+  @Field(() => StaffUser, { description: 'The user.' })
+  staffUser: StaffUser;
+
+  @Field({ description: 'Whether they had a second factor (false: nothing was removed, the sessions still ended).' })
+  hadSecondFactor: boolean;
+
+  @Field(() => Int, { description: "How many of the user's sessions ended." })
+  endedSessionCount: number;
+}

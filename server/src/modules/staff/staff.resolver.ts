@@ -15,7 +15,7 @@ export class StaffResolver {
   @Public()
   @Mutation(() => SignInPayload, {
     description:
-      'Starts a staff session. Wrong credentials give UNAUTHENTICATED. After repeated failures to one account from one client (an address, or a device by its deviceToken), that client must wait, longer after each further failure: RATE_LIMITED with retryAfter. Successful sign-ins count against nothing.',
+      'Starts a staff session. `state` says whether it is signed in or which step is still ahead (a second-factor code, a new password, enrolling a second factor); until then the session is restricted to that step. Wrong credentials give UNAUTHENTICATED. After repeated failures to one account from one client (an address, or a device by its deviceToken), that client must wait, longer after each further failure: RATE_LIMITED with retryAfter. Successful sign-ins count against nothing.',
   })
   async signIn(
     @Arg('input', () => SignInInput, { description: 'E-mail address and password.' }) input: SignInInput,
@@ -31,11 +31,14 @@ export class StaffResolver {
   }
 
   @Public()
-  @Mutation(() => SignOutPayload, { description: 'Ends the current session, if there is one, and clears the cookie.' })
+  @Mutation(() => SignOutPayload, {
+    description: 'Ends the current session (a restricted one too), if there is one, and clears the cookie.',
+  })
   async signOut(@Ctx() ctx: Context): Promise<SignOutPayload> {
     ctx.sessionCookie.clear();
-    if (!ctx.viewer) return { signedOut: false };
-    await ctx.services.auth.signOut(ctx.viewer, ctx.requestId);
+    const session = ctx.viewer ?? ctx.pending;
+    if (!session) return { signedOut: false };
+    await ctx.services.auth.signOut(session, ctx.requestId);
     return { signedOut: true };
   }
 

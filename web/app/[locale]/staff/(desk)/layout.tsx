@@ -40,7 +40,11 @@ export default async function DeskLayout({ children, params }: LayoutProps<'/[lo
       </nav>
       <div className="staff-main">
         <div className="staff-bar">
-          <p className="staff-bar__who">{t.signedInAs(viewer.displayName, t.roles[viewer.role])}</p>
+          <p className="staff-bar__who">
+            <a href={localePath(locale, '/staff/account')} aria-current={path === '/staff/account' ? 'page' : undefined} title={t.account}>
+              {t.signedInAs(viewer.displayName, t.roles[viewer.role])}
+            </a>
+          </p>
           <div className="staff-bar__tools">
             <a href={localePath(otherLocale, path)} lang={otherLocale} hrefLang={otherLocale}>
               {t.languageSwitch}

@@ -22,6 +22,8 @@ import type {
   StaffRevokeApiKeyMutationVariables,
   StaffUpdateStaffUserMutation,
   StaffUpdateStaffUserMutationVariables,
+  StaffResetStaffSecondFactorMutation,
+  StaffResetStaffSecondFactorMutationVariables,
 } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 
@@ -55,6 +57,14 @@ const LIFT_SIGN_IN_LOCK: Operation<StaffLiftSignInLockMutation, StaffLiftSignInL
   mutation StaffLiftSignInLock($input: LiftSignInLockInput!) {
     liftSignInLock(input: $input) {
       liftedCount
+    }
+  }
+`;
+const RESET_SECOND_FACTOR: Operation<StaffResetStaffSecondFactorMutation, StaffResetStaffSecondFactorMutationVariables> = /* GraphQL */ `
+  mutation StaffResetStaffSecondFactor($input: ResetStaffSecondFactorInput!) {
+    resetStaffSecondFactor(input: $input) {
+      hadSecondFactor
+      endedSessionCount
     }
   }
 `;
@@ -128,6 +138,15 @@ export async function liftSignInLock(userId: string): Promise<void> {
   const { locale } = await currentRoute();
   const result = await staffMutation(LIFT_SIGN_IN_LOCK, { input: { id: userId } });
   redirect(`${localePath(locale, '/staff/admin')}?${result.ok ? 'done=lifted' : `error=${result.error.extensions?.code ?? 'UNKNOWN'}`}`);
+}
+
+/** A lost phone: removes another staff member's second factor (the API refuses one's own). */
+export async function resetSecondFactor(userId: string): Promise<void> {
+  const { locale } = await currentRoute();
+  const result = await staffMutation(RESET_SECOND_FACTOR, { input: { id: userId } });
+  redirect(
+    `${localePath(locale, '/staff/admin')}?${result.ok ? 'done=twoFactorReset' : `error=${result.error.extensions?.reason ?? result.error.extensions?.code ?? 'UNKNOWN'}`}`,
+  );
 }
 
 export async function createKey(previous: FormState, form: FormData): Promise<FormState> {

@@ -10,7 +10,7 @@ import { roles } from '@/lib/staff/roles';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
 import { ActionNotice } from '../media/media-nav';
-import { createUser, liftSignInLock, resetPassword, updateUser } from './actions';
+import { createUser, liftSignInLock, resetPassword, resetSecondFactor, updateUser } from './actions';
 import { AdminNav } from './admin-nav';
 import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffUsersQuery, StaffUsersQueryVariables } from '@/lib/api/graphql.generated';
@@ -33,6 +33,7 @@ const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* Gra
           role
           active
           createdAt
+          secondFactorEnabled
           signInLock {
             lockedClients
             lockedUntil
@@ -80,7 +81,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
         locale={locale}
         done={param(query, 'done')}
         error={param(query, 'error')}
-        messages={{ created: t.userCreated, lifted: t.lockLifted }}
+        messages={{ created: t.userCreated, lifted: t.lockLifted, twoFactorReset: t.twoFactorReset }}
       />
       <div className="staff-panel">
         <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
@@ -116,8 +117,25 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
                   <span className={`staff-badge ${u.active ? 'staff-badge--ok' : 'staff-badge--bad'}`}>
                     {u.active ? t.active : t.inactive}
                   </span>
+                  <span className={`staff-badge ${u.secondFactorEnabled ? 'staff-badge--ok' : 'staff-badge--info'}`} data-two-factor>
+                    {u.secondFactorEnabled ? t.twoFactorOn : t.twoFactorOff}
+                  </span>
                 </span>
               </div>
+              {u.secondFactorEnabled && u.id !== viewer.id && (
+                <div className="staff-meta" data-reset-two-factor>
+                  <span className="staff-muted staff-small">{t.resetTwoFactorHint}</span>
+                  <form action={resetSecondFactor.bind(null, u.id)}>
+                    <button
+                      type="submit"
+                      className="staff-button staff-button--quiet staff-button--small"
+                      aria-label={`${t.resetTwoFactor}: ${u.displayName}`}
+                    >
+                      {t.resetTwoFactor}
+                    </button>
+                  </form>
+                </div>
+              )}
               {u.signInLock && u.signInLock.lockedClients > 0 && u.signInLock.lockedUntil && (
                 <div className="staff-meta" data-sign-in-lock>
                   <span className="staff-badge staff-badge--bad">
@@ -223,6 +241,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
             <div className="staff-field">
               <label htmlFor="new-password">{t.password}</label>
               <input id="new-password" name="password" type="password" autoComplete="new-password" minLength={12} required dir="ltr" />
+              <p className="staff-muted staff-small">{t.passwordChangeNote}</p>
             </div>
           </div>
           <div>

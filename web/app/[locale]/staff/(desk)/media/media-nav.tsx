@@ -46,7 +46,7 @@ export function ActionNotice({
   if (error)
     return (
       <div className="staff-alert staff-alert--error" role="alert">
-        <p>{st.errors[error] ?? st.errors.UNKNOWN}</p>
+        <p>{st.errors[error] ?? st.reasons[error] ?? st.errors.UNKNOWN}</p>
       </div>
     );
   if (done && messages[done])

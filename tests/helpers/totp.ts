@@ -1,0 +1,19 @@
+import { generateSync } from 'otplib';
+
+/** The 30-second step a moment belongs to (RFC 6238). */
+export const totpStep = (now = Date.now()) => Math.floor(now / 1000 / 30);
+
+/**
+ * A code of `secret` as an authenticator app would show it, for a step later than `after` (the
+ * server accepts each step once, and the steps just before and after the current one): the current
+ * step's code, or the next step's when the current one was used — waiting for the clock when even
+ * that one was.
+ */
+export async function totpCode(secret: string, after: number | null = null): Promise<{ code: string; step: number }> {
+  let step = Math.max(totpStep(), after === null ? 0 : after + 1);
+  while (step > totpStep() + 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    step = Math.max(totpStep(), after === null ? 0 : after + 1);
+  }
+  return { code: generateSync({ secret, epoch: step * 30 }), step };
+}
