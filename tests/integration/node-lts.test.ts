@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { freshDatabase, testDatabase } from '../helpers/database';
+import { waitFor } from '../helpers/wait';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVER = path.join(ROOT, 'server');
@@ -66,13 +67,17 @@ describe('runtime', () => {
         let ready = false;
         let ended = false;
         void exited.then(() => (ended = true));
-        while (!ready && !ended) {
-          ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-            (r) => r.ok,
-            () => false,
-          );
-          if (!ready) await new Promise((resolve) => setTimeout(resolve, 100)); // the interval between polls
-        }
+        await waitFor(
+          async () => {
+            ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+              (r) => r.ok,
+              () => false,
+            );
+            return ready || ended;
+          },
+          110_000,
+          'the server on Node 24 to be ready',
+        );
         expect({ ready, stderr: ended ? stderr : '' }).toEqual({ ready: true, stderr: '' });
         const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
           method: 'POST',

@@ -1,10 +1,15 @@
 import { KeyedThrottle } from './keyed-throttle';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Fake timers: the test moves the clock (timers and Date.now) instead of waiting for it.
+const sleep = (ms: number) => jest.advanceTimersByTimeAsync(ms);
 
 describe('KeyedThrottle', () => {
   let throttle: KeyedThrottle;
-  afterEach(() => throttle.close());
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => {
+    throttle.close();
+    jest.useRealTimers();
+  });
 
   it('runs the first trigger at once and folds a burst into one trailing run', async () => {
     const runs: number[] = [];
