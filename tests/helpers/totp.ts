@@ -1,4 +1,5 @@
 import { generateSync } from 'otplib';
+import { waitFor } from './wait';
 
 /** The 30-second step a moment belongs to (RFC 6238). */
 export const totpStep = (now = Date.now()) => Math.floor(now / 1000 / 30);
@@ -10,10 +11,9 @@ export const totpStep = (now = Date.now()) => Math.floor(now / 1000 / 30);
  * that one was.
  */
 export async function totpCode(secret: string, after: number | null = null): Promise<{ code: string; step: number }> {
-  let step = Math.max(totpStep(), after === null ? 0 : after + 1);
-  while (step > totpStep() + 1) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    step = Math.max(totpStep(), after === null ? 0 : after + 1);
-  }
+  const wanted = () => Math.max(totpStep(), after === null ? 0 : after + 1);
+  // The server takes a code of the next step at the most: wait until the clock is one step short of it.
+  if (wanted() > totpStep() + 1) await waitFor(() => wanted() <= totpStep() + 1, 31_000, 'the next TOTP step');
+  const step = wanted();
   return { code: generateSync({ secret, epoch: step * 30 }), step };
 }
