@@ -1,6 +1,7 @@
 /**
  * Integration and end-to-end tests: the real app in-process against real PostgreSQL, spoken to
- * over real HTTP. Files run one after another (--runInBand): each gets a fresh database, and the
+ * over real HTTP. Files run one after another (--runInBand): each gets a fresh database (on a server, a
+ * copy of the run's migrated and seeded template: helpers/templates.ts), and the
  * embedded fallback serves one connection at a time.
  */
 const swc = [

@@ -57,7 +57,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, poolSize: testDatabase().mode === 'embedded' ? 1 : 5, drop: async () => undefined }
-    : await freshDatabase();
+    : await freshDatabase({ seed: options.seed });
   const config = loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',

@@ -19,10 +19,11 @@ export function testDatabase(): { mode: TestDatabaseMode; url: string } {
 let counter = 0;
 
 /**
- * A database no other test file has touched. On a server: a new database, dropped afterwards.
- * On the embedded PGlite (one database only): the public schema is emptied instead.
+ * A database no other test file has touched. On a server: a copy of the run's template database,
+ * migrated and (unless `seed` is false) loaded with the demo data, dropped afterwards (helpers/templates.ts).
+ * On the embedded PGlite (one database only): the public schema is emptied instead, and the app migrates and seeds it.
  */
-export async function freshDatabase(): Promise<{ url: string; poolSize: number; drop(): Promise<void> }> {
+export async function freshDatabase(options: { seed?: boolean } = {}): Promise<{ url: string; poolSize: number; drop(): Promise<void> }> {
   const { mode, url } = testDatabase();
   const admin = new Client({ connectionString: url });
   await admin.connect();
@@ -32,9 +33,16 @@ export async function freshDatabase(): Promise<{ url: string; poolSize: number; 
       return { url, poolSize: 1, drop: async () => undefined };
     }
     const name = `nabz_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
+    const template = options.seed === false ? process.env.NABZ_TEST_TEMPLATE_MIGRATED : process.env.NABZ_TEST_TEMPLATE_SEEDED;
+    await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
     const dbUrl = new URL(url);
     dbUrl.pathname = `/${name}`;
+    // TypeORM records generated columns under the database's name: the copy has a name of its own.
+    if (template) {
+      const copy = new Client({ connectionString: dbUrl.toString() });
+      await copy.connect();
+      await copy.query('UPDATE typeorm_metadata SET database = current_database()').finally(() => copy.end());
+    }
     return {
       url: dbUrl.toString(),
       poolSize: 5,

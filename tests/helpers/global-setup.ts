@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DEFAULT_TEST_DATABASE_URL } from './database';
+import { createTemplates } from './templates';
 
 async function answers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -19,6 +20,11 @@ export default async function globalSetup(): Promise<void> {
   if (await answers(url)) {
     process.env.NABZ_TEST_DB_MODE = 'server';
     process.env.NABZ_TEST_DB_URL = url;
+    await dropStaleDatabases(url);
+    const templates = await createTemplates(url);
+    process.env.NABZ_TEST_TEMPLATE_MIGRATED = templates.migrated;
+    process.env.NABZ_TEST_TEMPLATE_SEEDED = templates.seeded;
+    (globalThis as Record<string, unknown>).__NABZ_TEMPLATES__ = templates;
     process.stdout.write(`\n[tests] PostgreSQL: ${url.replace(/\/\/[^@]*@/, '//')}\n`);
     return;
   }
@@ -34,4 +40,31 @@ export default async function globalSetup(): Promise<void> {
   process.env.NABZ_TEST_DB_MODE = 'embedded';
   process.env.NABZ_TEST_DB_URL = `postgres://postgres@${server.getServerConn()}/postgres`;
   process.stdout.write(`\n[tests] No PostgreSQL answers at ${url.replace(/\/\/[^@]*@/, '//')}: running on the embedded PGlite instead.\n`);
+}
+
+/** Databases a run that was killed left behind (its process is gone): templates and test files' copies. */
+async function dropStaleDatabases(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'nabz\\_t\\_%' OR datname LIKE 'nabz\\_tpl\\_%'",
+    );
+    for (const { datname } of rows) {
+      const pid = Number(/^nabz_tpl?_(\d+)_/.exec(datname)?.[1]);
+      if (!pid || alive(pid)) continue;
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -57,12 +57,13 @@ export const DEMO_ACCOUNTS = [
  * has goals, districts or staff is left alone: demo data never overwrites real data.
  */
 export async function seedDemoData(manager: EntityManager, log?: Logger): Promise<boolean> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return manager.transaction(async (m) => {
     // One connection runs one statement at a time: count sequentially.
     for (const entity of [Goal, District, StaffUser]) {
       if ((await m.count(entity)) > 0) return false;
     }
+    // Hashed only when there is something to load: a restart on loaded data costs no argon2 run.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
     await m
       .createQueryBuilder()
       .insert()
