@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { serverOnly } from '../helpers/database';
+import { waitForLockWaiters } from '../helpers/wait';
 import { createPoll, SUBMIT, surveyInput, type CreatedPoll } from '../helpers/polls';
 
 // Concurrent submissions are written in batches (group commit, submission-writer.ts): these
@@ -136,7 +137,7 @@ describe('poll submissions under concurrency', () => {
       await editorSession.query('DELETE FROM poll_option WHERE id = $1', [removed.id]); // no responses yet: allowed
       let settled = false;
       const pending = t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } }).finally(() => (settled = true));
-      await new Promise((r) => setTimeout(r, 400));
+      await waitForLockWaiters(editorSession);
       expect(settled).toBe(false); // the batch waits on the poll's answer lock
       await editorSession.query('COMMIT');
       expect((await pending).body.errors?.[0].extensions?.code).toBe('POLL_CHANGED');
@@ -175,7 +176,7 @@ describe('poll submissions under concurrency', () => {
           { token: editor },
         )
         .finally(() => (settled = true));
-      await new Promise((r) => setTimeout(r, 400));
+      await waitForLockWaiters(writer);
       expect(settled).toBe(false);
       await writer.query('COMMIT');
       expect((await update).body.errors?.[0].extensions?.code).toBe('POLL_HAS_RESPONSES');

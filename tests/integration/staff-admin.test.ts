@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { serverOnly } from '../helpers/database';
+import { waitForLockWaiters } from '../helpers/wait';
 
 const LIST =
   'query ($first: Int, $after: String, $filter: StaffUserFilter) { staffUsers(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id email displayName role active } } } }';
@@ -327,18 +328,7 @@ describe('the last active admin', () => {
       await blocker.query('SELECT id FROM staff_user WHERE id IN ($1, $2) FOR UPDATE', [adminId, other.id]);
       const demoteOther = t.gql(UPDATE, { input: { id: other.id, role: 'EDITOR' } }, { token: admin });
       const demoteAdmin = t.gql(UPDATE, { input: { id: adminId, role: 'EDITOR' } }, { token: otherToken });
-      for (let waited = 0; ; waited += 20) {
-        // pg_stat_activity is read once per transaction unless the snapshot is cleared.
-        await blocker.query('SELECT pg_stat_clear_snapshot()');
-        const {
-          rows: [{ n }],
-        } = await blocker.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        if (n >= 2) break;
-        if (waited > 10_000) throw new Error('the two demotions never reached the lock');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await waitForLockWaiters(blocker, 2);
       await blocker.query('COMMIT');
       const results = await Promise.all([demoteOther, demoteAdmin]);
       const refused = results.filter((r) => r.body.errors);

@@ -54,6 +54,20 @@ async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs =
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Waits until the dispatcher has tried every delivery queued about `subjectId` at least once: what
+ * it would send about that subject has been sent by then, so a test can check what was not.
+ */
+async function attempted(app: TestApp, subjectId: string): Promise<void> {
+  await waitFor(`every delivery about ${subjectId} to be attempted`, async () => {
+    const [{ n }] = await app.app.db.query(
+      `SELECT count(*)::int AS n FROM webhook_delivery WHERE payload -> 'data' ->> 'id' = $1 AND attempts = 0`,
+      [subjectId],
+    );
+    return n === 0;
+  });
+}
+
 /** The check a partner makes (docs/webhooks.md), written out with node:crypto alone. */
 function validSignature(secret: string, header: string | string[] | undefined, rawBody: string): boolean {
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(header));
@@ -402,7 +416,9 @@ describe('webhooks', () => {
     await t.app.db.transaction((m) => t.app.services.webhooks.emit(m, 'EVENT_PUBLISHED', subject(committed)));
 
     await waitFor('the committed event', () => receiver.on('/events').length === 1);
-    await sleep(500); // five dispatcher intervals: anything else would have been sent by now
+    // Only what is queued is ever sent: once the queue about both is worked off, nothing more comes.
+    await attempted(t, committed);
+    await attempted(t, rolledBack);
     expect(receiver.on('/events').map((r) => JSON.parse(r.body).data.id)).toEqual([committed]);
     expect((await deliveries(hook.webhook.id)).totalCount).toBe(1);
     const rows = await t.app.db.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE payload -> 'data' ->> 'id' = $1`, [
@@ -436,7 +452,7 @@ describe('webhooks', () => {
         second.app.services.webhooks.scanPolls(),
         t.app.services.webhooks.scanPolls(),
       ]);
-      await sleep(500);
+      await attempted(t, poll.id);
       expect(forPoll('POLL_OPENED')).toHaveLength(1);
       expect(forPoll('POLL_CLOSED')).toHaveLength(1);
       // Announced by the scheduler at opensAt, not when it was published (while SCHEDULED).
@@ -495,8 +511,15 @@ describe('webhooks', () => {
     const hook = await createWebhook('/disabled', ['POLL_OPENED'], 'to be disabled');
     const off = await t.gql(UPDATE, { input: { id: hook.webhook.id, disabled: true, description: '  ' } }, { token: admin });
     expect(off.body.data!.updateWebhook.webhook).toMatchObject({ disabledAt: expect.any(String), description: null });
-    await createPoll(t, editor, surveyInput());
-    await sleep(400);
+    const opened = await createPoll(t, editor, surveyInput());
+    // The other webhooks' deliveries of this poll's opening have been tried: the disabled one's would have gone with them.
+    await waitFor('a delivery of the opening', async () => {
+      const [{ n }] = await t.app.db.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE payload -> 'data' ->> 'id' = $1`, [
+        opened.id,
+      ]);
+      return n > 0;
+    });
+    await attempted(t, opened.id);
     expect(receiver.on('/disabled')).toHaveLength(0);
     expect((await deliveries(hook.webhook.id)).totalCount).toBe(0);
 
