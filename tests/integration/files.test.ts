@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -278,5 +280,71 @@ describe('hostile and unwanted files', () => {
 
     const anonymousAttach = await t.gql(attach('Goal'), { input: { targetId: NO_SUCH_ID, fileId: NO_SUCH_ID, altFa: 'x' } });
     expect(anonymousAttach.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('when the object store is down', () => {
+  // A stand-in S3 service: no object exists, the first PUT is taken and every later one fails (503),
+  // as a store does that runs out of space or falls over mid-upload.
+  let store: http.Server;
+  let storeUrl: string;
+  let down: TestApp;
+  const puts: string[] = [];
+  const deletes: string[] = [];
+  beforeAll(async () => {
+    store = http.createServer((req, res) => {
+      const key = decodeURIComponent(new URL(req.url!, 'http://store').pathname.replace(/^\/nabz-uploads\//, ''));
+      req.resume();
+      req.on('end', () => {
+        const xml = (status: number, code: string) =>
+          res.writeHead(status, { 'content-type': 'application/xml' }).end(`<?xml version="1.0"?><Error><Code>${code}</Code></Error>`);
+        if (req.method === 'GET' || req.method === 'HEAD') return xml(404, 'NoSuchKey');
+        if (req.method === 'DELETE') return (deletes.push(key), res.writeHead(204).end());
+        if (req.method === 'PUT') {
+          puts.push(key);
+          return puts.length === 1 ? res.writeHead(200, { etag: '"1"' }).end() : xml(503, 'ServiceUnavailable');
+        }
+        return xml(400, 'BadRequest');
+      });
+    });
+    await new Promise<void>((resolve) => store.listen(0, '127.0.0.1', resolve));
+    storeUrl = `http://127.0.0.1:${(store.address() as AddressInfo).port}`;
+    down = await startTestApp({
+      databaseUrl: t.databaseUrl,
+      env: { S3_BUCKET: 'nabz-uploads', S3_ENDPOINT: storeUrl, S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' },
+    });
+  });
+  afterAll(async () => {
+    await down?.app.close();
+    await new Promise((resolve) => store.close(resolve));
+  });
+
+  it('answers an upload SERVICE_UNAVAILABLE (503, retry later), removes what it had written, and records nothing', async () => {
+    const rows = await fileRows();
+    const audits = Number((await t.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'uploadFile'`))[0].n);
+    const up = await upload(down.url, await photoWithGps(), 'photo.jpg', { token: media, contentType: 'image/jpeg' });
+    expect(up.status).toBe(503);
+    expect(up.body.errors[0]).toMatchObject({
+      message: 'The file store is not answering: nothing was stored. Try again in a few minutes.',
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 30, requestId: expect.any(String) },
+    });
+    expect(JSON.stringify(up.body)).not.toMatch(/ServiceUnavailable|ECONN|aws|s3/i);
+    // The first of the three widths was written before the store failed: it is taken away again.
+    expect(puts.length).toBeGreaterThanOrEqual(2);
+    expect(deletes).toEqual([puts[0]]);
+    expect(await fileRows()).toBe(rows);
+    expect(Number((await t.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'uploadFile'`))[0].n)).toBe(audits);
+  });
+
+  it('answers a file request 503, not cached, while the store does not answer at all', async () => {
+    await new Promise((resolve) => store.close(resolve)); // nothing listens there any more
+    store.closeAllConnections();
+    const res = await fetch(`${down.url}/files/images/${'ab'.repeat(32)}-640.webp`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    // The rest of the API carries on.
+    expect((await down.gql('{ districts { id } }')).body.errors).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ const STATUS: Partial<Record<string, number>> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 /**
@@ -40,6 +41,7 @@ export function sendAppError(reply: FastifyReply, err: unknown, statuses: Partia
   const status = err instanceof AppError ? statuses[String(err.extensions.code)] : undefined;
   if (!status || !(err instanceof AppError)) throw err;
   const { code, field, reason, retryAfter } = err.extensions as { code: string; field?: string; reason?: string; retryAfter?: number };
+  if (retryAfter) reply.header('retry-after', String(retryAfter));
   return sendError(reply, status, code, err.message, {
     ...(field ? { field } : {}),
     ...(reason ? { reason } : {}),

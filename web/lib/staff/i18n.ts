@@ -110,6 +110,8 @@ const fa = {
     NOT_FOUND: 'این مورد پیدا نشد؛ شاید حذف شده باشد.',
     CONFLICT: 'این تغییر با داده‌های موجود تداخل دارد (مثلاً نام یا نشانی تکراری).',
     RATE_LIMITED: 'درخواست‌ها زیاد بود. کمی بعد دوباره تلاش کنید.',
+    SERVICE_UNAVAILABLE:
+      'سرویسی که این کار به آن نیاز دارد (انبار فایل‌ها یا پست الکترونیک) اکنون پاسخ نمی‌دهد و چیزی ذخیره نشد. چند دقیقه بعد دوباره تلاش کنید.',
     POLL_HAS_RESPONSES:
       'این نظرسنجی پاسخ دارد: حذف پرسش یا گزینه یا تغییر نوع پرسش ممکن نیست؛ فقط می‌توانید متن را اصلاح یا پرسش تازه اضافه کنید.',
     EVENT_NOT_PUBLISHED: 'این رویداد منتشر نشده است؛ نخست آن را منتشر کنید.',
@@ -257,6 +259,8 @@ const en: StaffText = {
     NOT_FOUND: 'This item was not found; it may have been deleted.',
     CONFLICT: 'This change clashes with what is stored (for example a name or address already used).',
     RATE_LIMITED: 'Too many requests. Try again shortly.',
+    SERVICE_UNAVAILABLE:
+      'A service this needs (the file store or e-mail) is not answering, and nothing was stored. Try again in a few minutes.',
     POLL_HAS_RESPONSES:
       "This poll has answers: questions and options cannot be removed nor a question's kind changed; reword or add instead.",
     EVENT_NOT_PUBLISHED: 'This event is not published; publish it first.',

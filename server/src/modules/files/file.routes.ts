@@ -7,7 +7,7 @@ import { sendAppError, sendError } from '../../graphql/http-error';
 import { type Services } from '../../services';
 import { type Actor } from '../staff/staff.policy';
 import { refused, UploadRefusal } from './file-check';
-import { canUpload } from './file.service';
+import { canUpload, storageUnavailable } from './file.service';
 import { uploadedFileView } from './file.types';
 import { STORAGE_KEY } from './storage';
 
@@ -19,6 +19,7 @@ const UPLOAD_STATUS: Partial<Record<string, number>> = {
   [ErrorCode.NOT_FOUND]: 404,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 const CONTENT_TYPES: Record<string, string> = { webp: 'image/webp', pdf: 'application/pdf' };
@@ -88,7 +89,14 @@ export async function registerFileRoutes(http: FastifyInstance<any, any, any, an
   http.get('/files/*', async (request, reply) => {
     const key = (request.params as { '*': string })['*'];
     if (!STORAGE_KEY.test(key)) return sendError(reply, 404, ErrorCode.NOT_FOUND, 'No such file.');
-    const object = await services.files.storage.get(key);
+    let object: Awaited<ReturnType<typeof services.files.storage.get>>;
+    try {
+      object = await services.files.storage.get(key);
+    } catch (err) {
+      // The file store is down: say so (not cached, so the file comes back with the store), never a 500.
+      request.log.error({ err, key }, 'the file store did not answer');
+      return sendAppError(reply, storageUnavailable());
+    }
     if (!object) return sendError(reply, 404, ErrorCode.NOT_FOUND, 'No such file.');
     const extension = key.slice(key.lastIndexOf('.') + 1);
     reply

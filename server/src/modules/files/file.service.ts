@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { badInput, forbidden, notFound } from '../../common/errors';
+import { AppError, badInput, ErrorCode, forbidden, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { type Config } from '../../config';
 import { type Logger } from '../../logger';
@@ -141,14 +141,20 @@ export class FileService {
     // Objects already there (the same content uploaded before) are left alone if the row fails.
     const written: string[] = [];
     try {
-      for (const o of objects) {
-        const existing = await this.storage.get(o.key);
-        if (existing) {
-          existing.body.destroy();
-          continue;
+      try {
+        for (const o of objects) {
+          const existing = await this.storage.get(o.key);
+          if (existing) {
+            existing.body.destroy();
+            continue;
+          }
+          await this.storage.put(o.key, o.body, o.contentType);
+          written.push(o.key);
         }
-        await this.storage.put(o.key, o.body, o.contentType);
-        written.push(o.key);
+      } catch (err) {
+        // The store is down or refuses: what was written is removed below, and the uploader is told to try again.
+        this.log.error({ err }, 'the file store did not take an upload');
+        throw storageUnavailable();
       }
       return await this.db.transaction(async (m) => {
         const saved = await m.save(StoredFile, m.create(StoredFile, { ...row, uploadedById: actor.userId }));
@@ -259,4 +265,11 @@ export class FileService {
       return true;
     });
   }
+}
+
+/** The file store (the folder or the S3 service) does not answer: nothing was stored; worth trying again. */
+export function storageUnavailable(): AppError {
+  return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The file store is not answering: nothing was stored. Try again in a few minutes.', {
+    retryAfter: 30,
+  });
 }

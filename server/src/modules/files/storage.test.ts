@@ -109,6 +109,8 @@ describe('file storage settings', () => {
       region: 'us-east-1',
       endpoint: 'http://minio:9000',
       forcePathStyle: true,
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000 },
       credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
     });
     expect(createFileStorage(config.files)).toBeInstanceOf(S3FileStorage);

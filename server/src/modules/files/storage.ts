@@ -76,6 +76,9 @@ export function s3ClientConfig(storage: Extract<Config['files']['storage'], { ki
     region: storage.region,
     ...(storage.endpoint ? { endpoint: storage.endpoint } : {}),
     forcePathStyle: storage.forcePathStyle,
+    // A store that is down answers an upload within seconds (SERVICE_UNAVAILABLE), not after the OS gives up.
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000 },
     ...(storage.accessKeyId && storage.secretAccessKey
       ? { credentials: { accessKeyId: storage.accessKeyId, secretAccessKey: storage.secretAccessKey } }
       : {}),

@@ -19,14 +19,20 @@ export async function GET(_request: Request, { params }: { params: Promise<{ key
   } catch {
     return new Response('Not available right now.', {
       status: 503,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '30' },
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '30' },
     });
   }
   if (!answer.ok) {
     await answer.body?.cancel();
-    return new Response('Not found', {
-      status: answer.status === 404 ? 404 : 502,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    if (answer.status === 404) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    // The API's file store is down (503) or something failed: try again later, and let nothing cache the failure.
+    return new Response('Not available right now.', {
+      status: answer.status === 503 ? 503 : 502,
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+        'retry-after': answer.headers.get('retry-after') ?? '30',
+      },
     });
   }
   const headers = new Headers();
