@@ -36,6 +36,12 @@ export class PollExportService {
     private readonly batchSize = EXPORT_BATCH_SIZE,
   ) {}
 
+  private running = 0;
+  /** Exports producing rows now: one ends when its last row is read or its client hangs up (then it queries no more). */
+  get openExports(): number {
+    return this.running;
+  }
+
   /**
    * NOT_FOUND when there is no such poll; otherwise the rows, produced as they are read. Every
    * answer leaves the server here, without disclosure control, so each export is written to the
@@ -60,7 +66,16 @@ export class PollExportService {
       }),
     );
     const districts = new Map((await this.districts.list()).map((d) => [d.id, d]));
-    return { pollId: definition.poll.id, rows: this.rows(definition, districts, locale) };
+    return { pollId: definition.poll.id, rows: this.counted(this.rows(definition, districts, locale)) };
+  }
+
+  private async *counted(rows: AsyncGenerator<Cell[]>): AsyncGenerator<Cell[]> {
+    this.running++;
+    try {
+      yield* rows;
+    } finally {
+      this.running--;
+    }
   }
 
   private async *rows(definition: PollDefinition, districts: Map<string, District>, locale: Locale): AsyncGenerator<Cell[]> {
