@@ -4,7 +4,7 @@ import { StaffOnly, StaffOrApiKey } from '../../../graphql/access';
 import { type Context } from '../../../graphql/context';
 import { PageArgs } from '../../../common/pagination';
 import { District } from '../../districts/district.entity';
-import { QuestionResult } from '../poll.types';
+import { PollResults, QuestionResult } from '../poll.types';
 import { POLL_ANALYSTS } from '../poll.policy';
 import {
   Crosstab,
@@ -122,5 +122,27 @@ export class FreeTextAnswerResolver {
   @FieldResolver(() => District, { nullable: true, description: 'The district the respondent gave; null when none.' })
   district(@Root() answer: FreeTextAnswer, @Ctx() ctx: Context): Promise<District | null> | null {
     return answer.districtId ? ctx.loaders.districtById.load(answer.districtId) : null;
+  }
+}
+
+@Resolver(() => PollResults)
+export class PollResultsByDistrictResolver {
+  // Reached only through results the caller may read (pollResults, a submission's results, the live
+  // subscription, each checking the poll's results visibility), so it needs no check of its own.
+  @FieldResolver(() => Crosstab, {
+    nullable: true,
+    description:
+      "A question by district, for whoever may read these results: the same table and the same disclosure control as the staff `pollInsights.crosstab` without `byQuestionId` (a district's row withheld under the poll's `minResponses`, counts under 5 withheld, with complements; docs/api.md). Null when the poll does not ask respondents' district (`asksDistrict`). BAD_USER_INPUT when the question is not of this poll or is FREE_TEXT. An expensive field: one per request (QUERY_TOO_EXPENSIVE).",
+  })
+  async byDistrict(
+    @Root() results: PollResults,
+    @Arg('questionId', () => ID, { description: 'A question of this poll (any kind but FREE_TEXT).' }) questionId: string,
+    @Ctx() ctx: Context,
+  ): Promise<Crosstab | null> {
+    const insights = ctx.services.pollInsights;
+    const { definition } = await insights.open(results.poll.id);
+    if (!definition.poll.asksDistrict) return null;
+    // A fresh read, not the request's shared one: a live subscription keeps its context across pushes.
+    return insights.crosstab(insights.source(definition), questionId, null);
   }
 }
