@@ -1,3 +1,5 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll, type CreatedPoll, SUBMIT } from '../helpers/polls';
 
@@ -122,6 +124,26 @@ describe('pollResults.byDistrict', () => {
     );
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE' });
+  });
+
+  it('is not served on the live subscription, where the one-expensive-field rule does not count it', async () => {
+    const client = createClient({ url: t.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const first = await new Promise<any>((resolve, reject) => {
+        const stop = client.subscribe(
+          {
+            query:
+              'subscription ($p: ID!, $q: ID!) { pollResultsUpdated(pollId: $p) { responseCount byDistrict(questionId: $q) { rows { suppressed } } } }',
+            variables: { p: poll.id, q: poll.questions[0].id },
+          },
+          { next: (event) => (stop(), resolve(event)), error: reject, complete: () => undefined },
+        );
+      });
+      expect(first.data.pollResultsUpdated).toEqual({ responseCount: 27, byDistrict: null });
+      expect(first.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE' });
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('is null for a poll that does not ask the district', async () => {
