@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { photoWithGps, upload } from '../helpers/files';
 import { api, DESKTOP, open, PHONE, screenshot, seriousViolations, startSite, withPage, type Site } from './support';
 
 // Issue 16 items 2 and 3: an admin sets up a district, boundary included, on the staff page; the
@@ -155,6 +156,30 @@ test('each district has its own page, in Persian and in English: the map outline
     await page.getByRole('heading', { name: 'Open polls for this district' }).waitFor();
     await screenshot(page, 'district-page-en');
     expect(await seriousViolations(page, '/en/districts/1')).toEqual([]);
+  });
+});
+
+test("a district's page shows its image and its own events, not other districts' or citywide ones", async () => {
+  const admin = await site.app.signIn('admin');
+  const uploaded = await upload(site.app.url, await photoWithGps(), 'district.jpg', { token: admin });
+  expect(uploaded.status).toBe(201);
+  const [{ id }] = await site.app.app.db.query('SELECT id FROM district WHERE code = 4');
+  await api(
+    site,
+    'mutation ($input: AttachImageInput!) { attachDistrictImage(input: $input) { image { id } } }',
+    { input: { targetId: id, fileId: uploaded.body.file.id, altFa: 'میدان منطقه چهار', altEn: 'A square in District 4' } },
+    admin,
+  );
+  await withPage(site, { viewport: PHONE, locale: 'en-GB', isMobile: true }, async (page) => {
+    await open(site, page, '/en/districts/4');
+    const image = page.locator('figure.page__figure img');
+    await image.waitFor();
+    expect(await image.getAttribute('alt')).toBe('A square in District 4');
+    expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/\/files\/images\/[0-9a-f]{64}\.webp$/);
+    const events = page.locator('section[aria-labelledby="district-events-title"]');
+    expect(await events.textContent()).toContain('The mayor meets residents of District 4');
+    expect(await events.textContent()).not.toContain('District 3');
+    await screenshot(page, 'district-page-image-en');
   });
 });
 
