@@ -35,6 +35,7 @@ beforeAll(async () => {
     { name: 'news', path: '/news' },
     { name: 'news-item', path: `/news/${news.edges[0].node.slug}` },
     { name: 'districts', path: '/districts' },
+    { name: 'district', path: '/districts/1' },
   ];
 }, 120_000);
 

@@ -37,6 +37,9 @@ const SITEMAP_QUERY: TypedDocumentNode<SitemapQuery, SitemapQueryVariables> = gq
         }
       }
     }
+    districts {
+      code
+    }
   }
 `;
 
@@ -58,10 +61,11 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       ...data.polls.edges.flatMap(({ node }) => entry(`/polls/${node.id}`, node.updatedAt)),
       ...data.news.edges.flatMap(({ node }) => entry(`/news/${node.slug}`, node.updatedAt)),
       ...data.events.edges.flatMap(({ node }) => entry(`/events/${encodeURIComponent(node.id)}`, node.updatedAt)),
+      ...data.districts.flatMap(({ code }) => entry(`/districts/${code}`)),
     ];
   } catch (error) {
     // The static pages still make a useful sitemap when the API is down.
-    console.error('sitemap: could not list polls, news and events', error);
+    console.error('sitemap: could not list polls, news, events and districts', error);
   }
   return [...pages, ...items];
 }

@@ -4,12 +4,12 @@ import { AppError } from '../common/errors';
 
 /**
  * Fields whose one execution may read a poll's whole breakdown, a district or day table and its
- * suppression, or every free-text answer (PollInsights). One request may select at most one of them
+ * suppression, or every free-text answer (PollInsights, and a poll's public results by district). One request may select at most one of them
  * (issue 14 item 4: fifteen aliased wordFrequency fields held every pooled connection while a
  * trivial public query waited 7–10 s). Counted as executed: each alias, and each place a fragment
  * is spread, counts again.
  */
-export const HEAVY_FIELDS: ReadonlySet<string> = new Set(['wordFrequency', 'crosstab', 'weightedResults', 'freeTextAnswers']);
+export const HEAVY_FIELDS: ReadonlySet<string> = new Set(['wordFrequency', 'crosstab', 'byDistrict', 'weightedResults', 'freeTextAnswers']);
 export const MAX_HEAVY_FIELDS = 1;
 export const QUERY_TOO_EXPENSIVE = 'QUERY_TOO_EXPENSIVE';
 

@@ -12,7 +12,7 @@ import { GoalResolver } from '../modules/goals/goal.resolver';
 import { GoalIndicatorResolver } from '../modules/goals/goal-indicator.resolver';
 import { MEDIA_RESOLVERS } from '../modules/media/media.resolvers';
 import { PollOptionResolver, PollQuestionResolver, PollResolver, SubmitPollResponsePayloadResolver } from '../modules/polls/poll.resolver';
-import { FreeTextAnswerResolver, PollInsightsResolver } from '../modules/polls/insights/insights.resolver';
+import { FreeTextAnswerResolver, PollInsightsResolver, PollResultsByDistrictResolver } from '../modules/polls/insights/insights.resolver';
 import { contextScopedPubSub } from '../modules/polls/live/context-pubsub';
 import { PollLiveResolver } from '../modules/polls/live/poll-live.resolver';
 import { PollActivityResolver } from '../modules/polls/poll-activity.resolver';
@@ -49,6 +49,7 @@ export const RESOLVERS = [
   PollInsightsResolver,
   PollActivityResolver,
   FreeTextAnswerResolver,
+  PollResultsByDistrictResolver,
   PollLiveResolver,
   ParticipationResolver,
   PollParticipationFieldsResolver,

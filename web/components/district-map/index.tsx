@@ -11,6 +11,8 @@ export interface DistrictFigure {
   boundary: Record<string, unknown> | null;
   /** The figure shaded; null when withheld (too few answers) or missing. */
   value: number | null;
+  /** The district's public page: its name in the table links there, and so does its area on the map. */
+  href?: string;
 }
 
 interface DistrictMapProps {
@@ -25,6 +27,8 @@ interface DistrictMapProps {
   districts: DistrictFigure[];
   /** Extra cells after the figure (e.g. the answer count), as [header, cell per district]. */
   extra?: { header: string; cells: ReactNode[] };
+  /** The code of the district the page is about: outlined on the map, its row marked in the table. */
+  highlight?: number;
 }
 
 /**
@@ -33,7 +37,7 @@ interface DistrictMapProps {
  * browser, lazily, from the districts' GeoJSON boundaries. Withheld figures read "not enough
  * answers" in the table, on the map and in the legend.
  */
-export function DistrictMap({ title, districtLabel, withheldLabel, mapLabel, format, districts, extra }: DistrictMapProps) {
+export function DistrictMap({ title, districtLabel, withheldLabel, mapLabel, format, districts, extra, highlight }: DistrictMapProps) {
   const scale = classes(districts.flatMap((d) => (d.value === null ? [] : [d.value])));
   const areas: MapArea[] = districts
     .filter((d) => d.boundary)
@@ -42,6 +46,8 @@ export function DistrictMap({ title, districtLabel, withheldLabel, mapLabel, for
       label: d.mapLabel,
       colour: colourOf(d.value, scale),
       withheld: d.value === null,
+      highlighted: d.code === highlight,
+      href: d.href ?? null,
       boundary: d.boundary!,
     }));
   const anyWithheld = districts.some((d) => d.value === null);
@@ -83,8 +89,13 @@ export function DistrictMap({ title, districtLabel, withheldLabel, mapLabel, for
           </thead>
           <tbody>
             {districts.map((d, i) => (
-              <tr key={d.code} data-district-code={d.code}>
-                <th scope="row">{d.name}</th>
+              <tr
+                key={d.code}
+                data-district-code={d.code}
+                className={d.code === highlight ? 'district-map__row--current' : undefined}
+                aria-current={d.code === highlight ? 'true' : undefined}
+              >
+                <th scope="row">{d.href && d.code !== highlight ? <a href={d.href}>{d.name}</a> : d.name}</th>
                 <td>
                   <span className="district-map__swatch" style={{ background: colourOf(d.value, scale) }} aria-hidden="true" />{' '}
                   {d.value === null ? <span className="district-map__withheld">{withheldLabel}</span> : format(d.value)}

@@ -36,22 +36,34 @@ export default function LeafletMap({ areas, label }: { areas: MapArea[]; label: 
       {
         style: (feature) => {
           const area = areas.find((a) => a.code === feature?.properties?.code)!;
+          const modifiers = [
+            area.withheld && 'district-map__area--withheld',
+            area.highlighted && 'district-map__area--current',
+            area.href && 'district-map__area--link',
+          ];
           return {
             fillColor: area.colour,
             fillOpacity: 1,
-            color: '#1f2933',
-            weight: 1,
+            color: area.highlighted ? '#c2410c' : '#1f2933',
+            weight: area.highlighted ? 4 : 1,
             dashArray: area.withheld ? '4 3' : undefined,
-            interactive: false,
-            className: `district-map__area${area.withheld ? ' district-map__area--withheld' : ''}`,
+            // Only linked areas take clicks (a mouse shortcut: the table's links are the accessible way).
+            interactive: Boolean(area.href),
+            className: ['district-map__area', ...modifiers.filter(Boolean)].join(' '),
           };
         },
         onEachFeature: (feature, path) => {
           const area = areas.find((a) => a.code === feature.properties?.code)!;
           path.bindTooltip(area.label, { permanent: true, direction: 'center', className: 'district-map__label' });
+          if (area.href) path.on('click', () => window.location.assign(area.href!));
         },
       },
     ).addTo(map);
+    // The highlighted district on top, so its outline is not hidden under its neighbours'.
+    layer.eachLayer((path) => {
+      const code = (path as L.GeoJSON & { feature?: GeoJSON.Feature }).feature?.properties?.code;
+      if (areas.find((a) => a.code === code)?.highlighted) (path as L.Path).bringToFront();
+    });
     const bounds = layer.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8] });
     element.current.dataset.mapReady = 'true';

@@ -5,6 +5,10 @@ export interface MapArea {
   label: string;
   colour: string;
   withheld: boolean;
+  /** The district the page is about: drawn with a heavy outline, above the others. */
+  highlighted: boolean;
+  /** Its public page: a click on the area opens it (the table's links do the same by keyboard). */
+  href: string | null;
   /** GeoJSON geometry (Polygon or MultiPolygon), as the API gives it. */
   boundary: Record<string, unknown>;
 }

@@ -1257,6 +1257,25 @@ export type CalendarDistrictsQueryVariables = Exact<{
 
 export type CalendarDistrictsQuery = { districts: Array<{ id: string, code: number, name: string }> };
 
+export type DistrictPageQueryVariables = Exact<{
+  locale: Locale;
+}>;
+
+
+export type DistrictPageQuery = { districts: Array<{ id: string, code: number, name: string, population: number, populationSource: string | null, populationYear: number | null, boundary: Record<string, unknown> | null, image: { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> } | null }> };
+
+export type DistrictPageActivityQueryVariables = Exact<{
+  district: string;
+  today: string;
+  until: string;
+  since: string;
+  yesterday: string;
+  locale: Locale;
+}>;
+
+
+export type DistrictPageActivityQuery = { upcoming: { edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> }, recent: { edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> }, polls: { edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> } };
+
 export type DistrictsPageQueryVariables = Exact<{
   locale: Locale;
 }>;
@@ -1353,7 +1372,7 @@ export type PollSummaryQueryVariables = Exact<{
 }>;
 
 
-export type PollSummaryQuery = { poll: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility } | null };
+export type PollSummaryQuery = { poll: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean } | null };
 
 export type PollResultsQueryVariables = Exact<{
   pollId: string;
@@ -1370,6 +1389,15 @@ export type PollResultsUpdatedSubscriptionVariables = Exact<{
 
 
 export type PollResultsUpdatedSubscription = { pollResultsUpdated: { responseCount: number, verifiedCount: number, waitingCount: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }>, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string, kind: QuestionKind, prompt: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string, label: string } }>, rating: { mean: number | null, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }> } };
+
+export type PollResultsByDistrictQueryVariables = Exact<{
+  pollId: string;
+  questionId: string;
+  locale: Locale;
+}>;
+
+
+export type PollResultsByDistrictQuery = { pollResults: { byDistrict: { rows: Array<{ answeredCount: number | null, suppressed: boolean, mean: number | null, npsScore: number | null, district: { id: string, code: number, name: string, boundary: Record<string, unknown> | null } | null, cells: Array<{ share: number | null, suppressed: boolean, option: { id: string } }> }> } | null } | null };
 
 export type RequestVerificationCodeMutationVariables = Exact<{
   input: RequestVerificationCodeInput;
@@ -2194,7 +2222,7 @@ export type SitemapQueryVariables = Exact<{
 }>;
 
 
-export type SitemapQuery = { polls: { edges: Array<{ node: { id: string, updatedAt: string } }> }, news: { edges: Array<{ node: { slug: string, updatedAt: string } }> }, events: { edges: Array<{ node: { id: string, updatedAt: string } }> } };
+export type SitemapQuery = { polls: { edges: Array<{ node: { id: string, updatedAt: string } }> }, news: { edges: Array<{ node: { slug: string, updatedAt: string } }> }, events: { edges: Array<{ node: { id: string, updatedAt: string } }> }, districts: Array<{ code: number }> };
 
 export type DistrictListFieldsFragment = { id: string, code: number, name: string, population: number };
 

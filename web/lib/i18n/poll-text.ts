@@ -98,6 +98,23 @@ export interface PollText {
     assuranceTitle: string;
     assurance: Record<ResponseAssurance, (n: string) => string>;
   };
+  /** Public results by district: a choropleth of one question, with its table. */
+  byDistrict: {
+    title: string;
+    intro: string;
+    question: string;
+    district: string;
+    show: string;
+    /** Choice questions: the share choosing the option most chose overall. */
+    share: (option: string) => string;
+    mean: string;
+    nps: string;
+    answers: string;
+    notEnoughAnswers: string;
+    mapLabel: (prompt: string) => string;
+    noFigures: string;
+    unavailable: string;
+  };
 }
 
 const fa: PollText = {
@@ -234,6 +251,22 @@ const fa: PollText = {
     waitingBody:
       'برای حفظ حریم خصوصی، پاسخ‌ها یکی‌یکی به نتایج افزوده نمی‌شوند: در دسته‌های دست‌کم ده‌تایی و به ترتیبی درهم منتقل می‌شوند تا زمان یا ترتیب ثبت، هیچ پاسخی را به پاسخ‌دهنده‌اش پیوند ندهد. تا دسته بعدی کامل شود، نتایج کمی عقب‌تر است.',
   },
+  byDistrict: {
+    title: 'نتایج به تفکیک منطقه',
+    intro:
+      'پاسخ یک پرسش در هر منطقه. منطقه‌ای که کمتر از حد نصاب پاسخ دارد، یا رقمش از روی جمع دیگر مناطق معلوم می‌شود، «پاسخ کافی نیست» می‌خورد.',
+    question: 'پرسش',
+    district: 'منطقه',
+    show: 'نمایش',
+    share: (option) => `سهم گزینه «${option}»`,
+    mean: 'میانگین نمره',
+    nps: 'شاخص خالص ترویج (NPS)',
+    answers: 'پاسخ‌ها',
+    notEnoughAnswers: 'پاسخ کافی نیست',
+    mapLabel: (prompt) => `نقشه مناطق شهر برای پرسش «${prompt}»؛ همین ارقام در جدول کنار نقشه آمده است.`,
+    noFigures: 'این پرسش هنوز پاسخ کافی برای نمایش به تفکیک منطقه ندارد.',
+    unavailable: 'نتایج به تفکیک منطقه اکنون در دسترس نیست.',
+  },
 };
 
 const en: PollText = {
@@ -369,6 +402,22 @@ const en: PollText = {
     },
     waitingBody:
       'To protect privacy, answers are not added to the results one by one: they move in shuffled batches of at least ten, so that neither the time nor the order of an answer links it to the person who gave it. Until the next batch fills, the results lag a little.',
+  },
+  byDistrict: {
+    title: 'Results by district',
+    intro:
+      "One question's answers in each district. A district with fewer answers than the poll's minimum, or whose figure could be worked out from the others', reads “not enough answers”.",
+    question: 'Question',
+    district: 'District',
+    show: 'Show',
+    share: (option) => `Share choosing “${option}”`,
+    mean: 'Average rating',
+    nps: 'Net Promoter Score',
+    answers: 'Answers',
+    notEnoughAnswers: 'Not enough answers',
+    mapLabel: (prompt) => `Map of the city's districts for the question “${prompt}”; the table beside it gives the same figures.`,
+    noFigures: 'This question does not have enough answers yet to be shown by district.',
+    unavailable: 'Results by district are not available just now.',
   },
 };
 

@@ -334,4 +334,9 @@ export class PollFilter {
   @IsOptional()
   @MaxLength(64)
   seriesId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only polls limited to this district (whole-city polls are left out).' })
+  @IsOptional()
+  @MaxLength(64)
+  districtId?: string | null;
 }

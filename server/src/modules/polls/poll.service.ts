@@ -108,6 +108,10 @@ export class PollService {
       if (!isUuid(args.filter.seriesId)) return toPage([], args.first, 0, () => []);
       qb.andWhere('p.series_id = :seriesId', { seriesId: args.filter.seriesId });
     }
+    if (args.filter?.districtId) {
+      if (!isUuid(args.filter.districtId)) return toPage([], args.first, 0, () => []);
+      qb.andWhere(':districtId = ANY(p.district_ids)', { districtId: args.filter.districtId });
+    }
     const totalCount = await qb.getCount();
     if (args.after) {
       const [createdAt, id] = decodeCursor(args.after, ['string', 'string']) as [string, string];

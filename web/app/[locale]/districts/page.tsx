@@ -6,6 +6,7 @@ import type { DistrictsPageQuery, DistrictsPageQueryVariables } from '@/lib/api/
 import { formatNumber } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata } from '@/lib/metadata';
 import { localeParam } from '../locale-param';
 
@@ -58,6 +59,7 @@ export default async function DistrictsPage({ params }: PageProps<'/[locale]/dis
           mapLabel: formatNumber(d.code, locale),
           boundary: d.boundary ?? null,
           value: d.population,
+          href: localePath(locale, `/districts/${d.code}`),
         }))}
         extra={{
           header: t.districts.source,

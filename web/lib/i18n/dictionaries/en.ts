@@ -138,6 +138,20 @@ export const en: Dictionary = {
     source: 'Source',
     notEnoughAnswers: 'Not enough answers',
   },
+  district: {
+    allDistricts: 'All city districts',
+    eyebrow: (code: string) => `District ${code}`,
+    title: (code: string, name: string) => `District ${code}: ${name}`,
+    summary: (name: string, population: string) => `${name}, population ${population}: the district's events and polls.`,
+    mapHeading: 'Where it is in the city',
+    mapLabel: (name: string) =>
+      `Map of the city's districts with ${name} outlined, each shaded by its population; the table beside it gives the same figures.`,
+    pollsTitle: 'Open polls for this district',
+    noPolls: 'There is no open poll for this district just now.',
+    eventsTitle: 'Upcoming events in the district',
+    noUpcomingEvents: 'No upcoming events are listed for this district.',
+    recentEventsTitle: 'Recent events',
+  },
   calendar: {
     title: 'Events and occasions',
     intro: 'City events, the mayor among the people, press conferences, and national and religious occasions.',

@@ -138,6 +138,20 @@ export const fa = {
     source: 'منبع',
     notEnoughAnswers: 'پاسخ کافی نیست',
   },
+  district: {
+    allDistricts: 'همه مناطق شهر',
+    eyebrow: (code: string) => `منطقه ${code}`,
+    title: (code: string, name: string) => `منطقه ${code}: ${name}`,
+    summary: (name: string, population: string) => `${name}، با ${population} نفر جمعیت: رویدادها و نظرسنجی‌های منطقه.`,
+    mapHeading: 'جای منطقه در شهر',
+    mapLabel: (name: string) =>
+      `نقشه مناطق شهر، ${name} با حاشیه پررنگ؛ رنگ هر منطقه به اندازه جمعیت آن است و همین ارقام در جدول کنار نقشه آمده است.`,
+    pollsTitle: 'نظرسنجی‌های باز این منطقه',
+    noPolls: 'اکنون نظرسنجی بازی ویژه این منطقه نیست.',
+    eventsTitle: 'رویدادهای پیش رو در منطقه',
+    noUpcomingEvents: 'رویداد پیش رویی در این منطقه ثبت نشده است.',
+    recentEventsTitle: 'رویدادهای اخیر',
+  },
   calendar: {
     title: 'تقویم رویدادها و مناسبت‌ها',
     intro: 'رویدادهای شهر، حضور شهردار در میان مردم، نشست‌های خبری و مناسبت‌های ملی و مذهبی.',

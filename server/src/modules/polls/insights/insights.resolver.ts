@@ -1,10 +1,13 @@
 import { ApiScope } from '../../partners/api-key.enums';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { type GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { AppError } from '../../../common/errors';
+import { QUERY_TOO_EXPENSIVE } from '../../../graphql/heavy-fields';
 import { StaffOnly, StaffOrApiKey } from '../../../graphql/access';
 import { type Context } from '../../../graphql/context';
 import { PageArgs } from '../../../common/pagination';
 import { District } from '../../districts/district.entity';
-import { QuestionResult } from '../poll.types';
+import { PollResults, QuestionResult } from '../poll.types';
 import { POLL_ANALYSTS } from '../poll.policy';
 import {
   Crosstab,
@@ -122,5 +125,34 @@ export class FreeTextAnswerResolver {
   @FieldResolver(() => District, { nullable: true, description: 'The district the respondent gave; null when none.' })
   district(@Root() answer: FreeTextAnswer, @Ctx() ctx: Context): Promise<District | null> | null {
     return answer.districtId ? ctx.loaders.districtById.load(answer.districtId) : null;
+  }
+}
+
+@Resolver(() => PollResults)
+export class PollResultsByDistrictResolver {
+  // Reached only through results the caller may read (pollResults, a submission's results, the live
+  // subscription, each checking the poll's results visibility), so it needs no check of its own.
+  @FieldResolver(() => Crosstab, {
+    nullable: true,
+    description:
+      "A question by district, for whoever may read these results: the same table and the same disclosure control as the staff `pollInsights.crosstab` without `byQuestionId` (a district's row withheld under the poll's `minResponses`, counts under 5 withheld, with complements; docs/api.md). Null when the poll does not ask respondents' district (`asksDistrict`). BAD_USER_INPUT when the question is not of this poll or is FREE_TEXT. An expensive field: one per request, and not on the `pollResultsUpdated` subscription (QUERY_TOO_EXPENSIVE).",
+  })
+  async byDistrict(
+    @Root() results: PollResults,
+    @Arg('questionId', () => ID, { description: 'A question of this poll (any kind but FREE_TEXT).' }) questionId: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Crosstab | null> {
+    // A subscription is not counted by the one-expensive-field rule (an HTTP plugin) and would
+    // recompute the table on every push: ask pollResults for it instead.
+    if (info.operation.operation === 'subscription')
+      throw new AppError(QUERY_TOO_EXPENSIVE, 'byDistrict is not served on a subscription: read it with pollResults.', {
+        maxHeavyFields: 0,
+      });
+    const insights = ctx.services.pollInsights;
+    const { definition } = await insights.open(results.poll.id);
+    if (!definition.poll.asksDistrict) return null;
+    // A fresh read, not the request's shared one: a live subscription keeps its context across pushes.
+    return insights.crosstab(insights.source(definition), questionId, null);
   }
 }

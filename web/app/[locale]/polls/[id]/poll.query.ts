@@ -72,6 +72,7 @@ export const POLL_SUMMARY_QUERY: TypedDocumentNode<PollSummaryQuery, PollSummary
       opensAt
       closesAt
       resultsVisibility
+      asksDistrict
     }
   }
 `;

@@ -7,6 +7,7 @@ import { localeParam } from '../../../locale-param';
 import { ForgetPollToken } from '../forget-token';
 import { LiveResults } from '../live-results';
 import { loadPollSummary, loadResults } from '../poll.data';
+import { ResultsByDistrict } from './by-district';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -24,7 +25,8 @@ export default async function PollResultsPage({ params, searchParams }: PageProp
   const { id } = await params;
   const poll = await loadPollSummary(id, locale);
   const results = await loadResults(poll.id, locale);
-  const justAnswered = (await searchParams).answered === '1';
+  const search = await searchParams;
+  const justAnswered = search.answered === '1';
   const pollHref = localePath(locale, `/polls/${poll.id}`);
 
   return (
@@ -58,6 +60,16 @@ export default async function PollResultsPage({ params, searchParams }: PageProp
         <LiveResults initial={results} locale={locale} streamUrl={`${pollHref}/live`} />
       ) : (
         <PollResultsChart results={results} locale={locale} />
+      )}
+
+      {/* Only for published results: AFTER_RESPONSE results are one respondent's, read with their cookie. */}
+      {results !== null && poll.resultsVisibility === 'PUBLIC' && poll.asksDistrict && (
+        <ResultsByDistrict
+          pollId={poll.id}
+          results={results}
+          chosen={typeof search.question === 'string' ? search.question : undefined}
+          locale={locale}
+        />
       )}
 
       <p className="section__more">
