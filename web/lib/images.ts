@@ -1,14 +1,10 @@
+import type { ImageFieldsFragment } from './api/graphql.generated';
+
 /** The keys the API stores files under (server/src/modules/files/storage.ts). */
 export const FILE_KEY = /^(images|documents)\/[0-9a-f]{64}(-\d{2,5})?\.(webp|pdf)$/;
 
-/** An attached image as pages read it (the API's `Image`). */
-export interface ImageFields {
-  url: string;
-  width: number;
-  height: number;
-  alt: string;
-  sources: { url: string; width: number; height: number }[];
-}
+/** An attached image as pages read it: what the IMAGE_FIELDS fragment (lib/api/image.fragment.ts) selects. */
+export type ImageFields = ImageFieldsFragment;
 
 /**
  * The site's own address of a file the API names (/files/<key>, relayed by app/files): pages do

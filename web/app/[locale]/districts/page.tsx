@@ -1,12 +1,11 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { Metadata } from 'next';
-import { DistrictMap } from '@/components/district-map';
+import { PopulationMap } from '@/components/district-map/population-map';
 import { query } from '@/lib/apollo';
 import type { DistrictsPageQuery, DistrictsPageQueryVariables } from '@/lib/api/graphql.generated';
 import { formatNumber } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
-import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata } from '@/lib/metadata';
 import { localeParam } from '../locale-param';
 
@@ -47,20 +46,10 @@ export default async function DistrictsPage({ params }: PageProps<'/[locale]/dis
         <h1>{t.districts.title}</h1>
         <p className="page__intro">{t.districts.intro}</p>
       </header>
-      <DistrictMap
-        title={t.districts.mapTitle}
-        districtLabel={t.districts.district}
-        withheldLabel={t.districts.notEnoughAnswers}
+      <PopulationMap
+        locale={locale}
         mapLabel={t.districts.mapLabel}
-        format={(v) => formatNumber(Math.round(v), locale)}
-        districts={districts.map((d) => ({
-          code: d.code,
-          name: `${formatNumber(d.code, locale)}. ${d.name}`,
-          mapLabel: formatNumber(d.code, locale),
-          boundary: d.boundary ?? null,
-          value: d.population,
-          href: localePath(locale, `/districts/${d.code}`),
-        }))}
+        districts={districts}
         extra={{
           header: t.districts.source,
           cells: districts.map((d) =>

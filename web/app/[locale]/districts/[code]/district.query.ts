@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { IMAGE_FIELDS } from '@/lib/api/image.fragment';
 import { notFound } from 'next/navigation';
 import { EVENT_LIST_FIELDS } from '@/components/event-item';
 import { POLL_CARD_FIELDS } from '@/components/poll-card';
@@ -24,18 +25,11 @@ const DISTRICT_PAGE_QUERY: TypedDocumentNode<DistrictPageQuery, DistrictPageQuer
       populationYear
       boundary
       image {
-        url
-        width
-        height
-        alt(locale: $locale)
-        sources {
-          url
-          width
-          height
-        }
+        ...ImageFields
       }
     }
   }
+  ${IMAGE_FIELDS}
 `;
 
 /** The district's own events (the next five, then the last month's) and the open polls limited to it. */

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ApiImage } from '@/components/api-image';
-import { DistrictMap } from '@/components/district-map';
+import { PopulationMap } from '@/components/district-map/population-map';
 import { EventItem } from '@/components/event-item';
 import { PollCard } from '@/components/poll-card';
 import { formatNumber } from '@/lib/format';
@@ -67,22 +67,7 @@ export default async function DistrictPage({ params }: PageProps<'/[locale]/dist
 
       <section className="section" aria-labelledby="district-map-title">
         <h2 id="district-map-title">{t.district.mapHeading}</h2>
-        <DistrictMap
-          title={t.districts.mapTitle}
-          districtLabel={t.districts.district}
-          withheldLabel={t.districts.notEnoughAnswers}
-          mapLabel={t.district.mapLabel(district.name)}
-          format={(v) => formatNumber(Math.round(v), locale)}
-          highlight={district.code}
-          districts={districts.map((d) => ({
-            code: d.code,
-            name: `${formatNumber(d.code, locale)}. ${d.name}`,
-            mapLabel: formatNumber(d.code, locale),
-            boundary: d.boundary ?? null,
-            value: d.population,
-            href: localePath(locale, `/districts/${d.code}`),
-          }))}
-        />
+        <PopulationMap locale={locale} mapLabel={t.district.mapLabel(district.name)} highlight={district.code} districts={districts} />
       </section>
 
       <section className="section" aria-labelledby="district-polls-title">

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { IMAGE_FIELDS } from '@/lib/api/image.fragment';
 import { notFound } from 'next/navigation';
 import { query } from '@/lib/apollo';
 import { graphqlErrorCode } from '@/lib/api/errors';
@@ -12,15 +13,7 @@ const EVENT_PAGE_QUERY: TypedDocumentNode<EventPageQuery, EventPageQueryVariable
     event(id: $id) {
       id
       image {
-        url
-        width
-        height
-        alt(locale: $locale)
-        sources {
-          url
-          width
-          height
-        }
+        ...ImageFields
       }
       kind
       title(locale: $locale)
@@ -58,6 +51,7 @@ const EVENT_PAGE_QUERY: TypedDocumentNode<EventPageQuery, EventPageQueryVariable
       }
     }
   }
+  ${IMAGE_FIELDS}
 `;
 
 /** Event ids are UUIDs, or "occasion:<uuid>:<year>" for a year of an occasion. */

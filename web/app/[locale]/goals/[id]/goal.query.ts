@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { IMAGE_FIELDS } from '@/lib/api/image.fragment';
 import { notFound } from 'next/navigation';
 import { GOAL_CARD_FIELDS } from '@/components/goal-card';
 import { graphqlErrorCode } from '@/lib/api/errors';
@@ -17,15 +18,7 @@ const GOAL_PAGE_QUERY: TypedDocumentNode<GoalPageQuery, GoalPageQueryVariables> 
     goal(id: $id) {
       ...GoalCardFields
       image {
-        url
-        width
-        height
-        alt(locale: $locale)
-        sources {
-          url
-          width
-          height
-        }
+        ...ImageFields
       }
       indicators {
         id
@@ -50,6 +43,7 @@ const GOAL_PAGE_QUERY: TypedDocumentNode<GoalPageQuery, GoalPageQueryVariables> 
     }
   }
   ${GOAL_CARD_FIELDS}
+  ${IMAGE_FIELDS}
 `;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { IMAGE_FIELDS } from '@/lib/api/image.fragment';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { query } from '@/lib/apollo';
@@ -33,15 +34,7 @@ const NEWS_ITEM_QUERY: TypedDocumentNode<NewsItemPageQuery, NewsItemPageQueryVar
         name(locale: $locale)
       }
       image {
-        url
-        width
-        height
-        alt(locale: $locale)
-        sources {
-          url
-          width
-          height
-        }
+        ...ImageFields
       }
       document {
         url
@@ -50,6 +43,7 @@ const NEWS_ITEM_QUERY: TypedDocumentNode<NewsItemPageQuery, NewsItemPageQueryVar
       }
     }
   }
+  ${IMAGE_FIELDS}
 `;
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
