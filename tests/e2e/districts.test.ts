@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { photoWithGps, upload } from '../helpers/files';
+import { waitFor } from '../helpers/wait';
 import { api, DESKTOP, open, PHONE, screenshot, seriousViolations, startSite, withPage, type Site } from './support';
 
 // Issue 16 items 2 and 3: an admin sets up a district, boundary included, on the staff page; the
@@ -171,9 +172,16 @@ test("a district's page shows its image and its own events, not other districts'
     admin,
   );
   await withPage(site, { viewport: PHONE, locale: 'en-GB', isMobile: true }, async (page) => {
-    await open(site, page, '/en/districts/4');
+    // The site keeps public API answers for API_CACHE_SECONDS (5): an earlier test's page may still be served.
     const image = page.locator('figure.page__figure img');
-    await image.waitFor();
+    await waitFor(
+      async () => {
+        await open(site, page, '/en/districts/4');
+        return (await image.count()) > 0;
+      },
+      15_000,
+      'the district page to show its new image',
+    );
     expect(await image.getAttribute('alt')).toBe('A square in District 4');
     expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/\/files\/images\/[0-9a-f]{64}\.webp$/);
     const events = page.locator('section[aria-labelledby="district-events-title"]');
@@ -193,6 +201,12 @@ test('an unknown or retired district code is the 404 page', async () => {
     admin,
   );
   await withPage(site, { viewport: PHONE }, async (page) => {
+    // Retired a moment ago: once the site's 5-second cache of public answers has let go, its page is gone.
+    await waitFor(
+      async () => (await page.goto(`${site.web.url}/districts/9`))?.status() === 404,
+      15_000,
+      'the retired district to be a 404',
+    );
     for (const path of ['/districts/9', '/districts/999', '/districts/abc', '/districts/01', '/en/districts/0'])
       await open(site, page, path, 404);
   });
