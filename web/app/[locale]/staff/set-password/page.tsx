@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { ActionForm } from '@/components/staff/action-form';
+import { AuthStep, PasswordField } from '@/components/staff/auth-step';
 import { setPasswordWithToken } from '@/lib/staff/auth-actions';
-import { formLabels, staffText } from '@/lib/staff/i18n';
+import { staffText } from '@/lib/staff/i18n';
 import { param, staffMetadata } from '@/lib/staff/page';
 import { localeParam } from '../../locale-param';
 
@@ -18,32 +18,8 @@ export default async function SetPasswordPage({ params, searchParams }: PageProp
   const token = param(query, 'token') ?? '';
 
   return (
-    <div className="staff staff-auth">
-      <div className="staff-panel">
-        <h1>{t.title}</h1>
-        <p className="staff-muted">{t.intro}</p>
-        <ActionForm action={setPasswordWithToken} className="staff-form" labels={formLabels(locale)} aria-label={t.title}>
-          <input type="hidden" name="token" value={token} />
-          <div className="staff-field">
-            <label htmlFor="password">{t.password}</label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              minLength={12}
-              maxLength={256}
-              required
-              dir="ltr"
-            />
-          </div>
-          <div>
-            <button type="submit" className="staff-button">
-              {t.submit}
-            </button>
-          </div>
-        </ActionForm>
-      </div>
-    </div>
+    <AuthStep locale={locale} title={t.title} intro={t.intro} action={setPasswordWithToken} hidden={{ token }} submit={t.submit}>
+      <PasswordField id="password" name="password" label={t.password} />
+    </AuthStep>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { ActionForm } from '@/components/staff/action-form';
+import { AuthStep } from '@/components/staff/auth-step';
 import { verifySecondFactor } from '@/lib/staff/security-actions';
 import { securityText } from '@/lib/staff/security-text';
-import { formLabels } from '@/lib/staff/i18n';
 import { param, staffMetadata } from '@/lib/staff/page';
 import { requireStep, safeReturnPath } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
@@ -20,35 +19,30 @@ export default async function SignInCodePage({ params, searchParams }: PageProps
   const t = securityText[locale].code;
 
   return (
-    <div className="staff staff-auth">
-      <div className="staff-panel">
-        <h1>{t.title}</h1>
-        <p className="staff-muted">{t.intro}</p>
-        <ActionForm action={verifySecondFactor} className="staff-form" labels={formLabels(locale)} aria-label={t.title}>
-          <input type="hidden" name="next" value={next} />
-          <div className="staff-field">
-            <label htmlFor="code">{t.label}</label>
-            <input
-              id="code"
-              name="code"
-              autoComplete="one-time-code"
-              inputMode="text"
-              autoCapitalize="characters"
-              spellCheck={false}
-              maxLength={32}
-              required
-              autoFocus
-              dir="ltr"
-            />
-          </div>
-          <div>
-            <button type="submit" className="staff-button">
-              {t.submit}
-            </button>
-          </div>
-        </ActionForm>
-        <p className="staff-muted staff-small">{t.lostDevice}</p>
+    <AuthStep
+      locale={locale}
+      title={t.title}
+      intro={t.intro}
+      action={verifySecondFactor}
+      hidden={{ next }}
+      submit={t.submit}
+      footer={<p className="staff-muted staff-small">{t.lostDevice}</p>}
+    >
+      <div className="staff-field">
+        <label htmlFor="code">{t.label}</label>
+        <input
+          id="code"
+          name="code"
+          autoComplete="one-time-code"
+          inputMode="text"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={32}
+          required
+          autoFocus
+          dir="ltr"
+        />
       </div>
-    </div>
+    </AuthStep>
   );
 }

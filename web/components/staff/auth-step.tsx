@@ -1,0 +1,81 @@
+import type { ReactNode } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import type { FormState } from '@/lib/staff/forms';
+import { formLabels } from '@/lib/staff/i18n';
+import { ActionForm } from './action-form';
+
+/** What the API accepts as a staff password (server: MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH). */
+export const PASSWORD_LENGTH = { min: 12, max: 200 } as const;
+
+/**
+ * One step of signing in or of setting a password, on its own panel: title, intro, any notices,
+ * one form (hidden values, the fields, the submit button), and a closing word.
+ */
+export function AuthStep({
+  locale,
+  title,
+  intro,
+  action,
+  hidden,
+  submit,
+  fieldLabels,
+  notices,
+  footer,
+  children,
+}: {
+  locale: Locale;
+  title: string;
+  intro: string;
+  action: (state: FormState, form: FormData) => Promise<FormState>;
+  hidden: Record<string, string | undefined>;
+  submit: string;
+  fieldLabels?: Record<string, string>;
+  notices?: ReactNode;
+  footer?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="staff staff-auth">
+      <div className="staff-panel">
+        <h1>{title}</h1>
+        <p className="staff-muted">{intro}</p>
+        {notices}
+        <ActionForm action={action} className="staff-form" labels={formLabels(locale)} fieldLabels={fieldLabels} aria-label={title}>
+          {Object.entries(hidden).map(
+            ([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />,
+          )}
+          {children}
+          <div>
+            <button type="submit" className="staff-button">
+              {submit}
+            </button>
+          </div>
+        </ActionForm>
+        {footer}
+      </div>
+    </div>
+  );
+}
+
+/** A password field: a new one (12 to 200 characters, as the API requires) or the current one. */
+export function PasswordField({ id, name, label, current }: { id: string; name: string; label: string; current?: boolean }) {
+  return (
+    <div className="staff-field">
+      <label htmlFor={id}>{label}</label>
+      {current ? (
+        <input id={id} name={name} type="password" autoComplete="current-password" required dir="ltr" />
+      ) : (
+        <input
+          id={id}
+          name={name}
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_LENGTH.min}
+          maxLength={PASSWORD_LENGTH.max}
+          required
+          dir="ltr"
+        />
+      )}
+    </div>
+  );
+}
