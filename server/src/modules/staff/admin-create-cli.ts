@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config';
 import { createDataSource } from '../../db/data-source';
 import { migrate } from '../../db/migrate';
+import { QueryLogger } from '../../db/query-logger';
+import { createLogger } from '../../logger';
 import { AuditService } from './audit.service';
 import { PasswordSetupService } from './password-setup.service';
 
@@ -19,7 +21,10 @@ async function run(): Promise<number> {
     process.stderr.write('admin:create needs DATABASE_URL (the embedded development database is used only by a running server).\n');
     return 2;
   }
-  const db = createDataSource({ url: config.database.url, poolSize: 1, applicationName: 'nabz-admin-create' });
+  // TypeORM's own console logger would print a refused INSERT with its parameters and the driver's
+  // error before the one line that matters; errors reach the operator below, as a sentence.
+  const logger = new QueryLogger(createLogger('error'));
+  const db = createDataSource({ url: config.database.url, poolSize: 1, applicationName: 'nabz-admin-create', logger });
   await db.initialize();
   try {
     await migrate(db);

@@ -84,7 +84,9 @@ export class AnswerMixer {
   ) {}
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.tick(false), intervalMs);
+    // tick() has logged a failure already (this.running); the timer's own promise must not reject
+    // unhandled, or the process would exit the first time the database is unreachable.
+    this.timer = setInterval(() => void this.tick(false).catch(() => undefined), intervalMs);
     this.timer.unref();
   }
 
