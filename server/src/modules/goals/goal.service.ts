@@ -100,6 +100,50 @@ export class GoalService {
     });
   }
 
+  /**
+   * Loads a city's goals from the command line (`npm run goals:import`), in one transaction, after
+   * the goals there are: a goal whose Persian title is already there (as search compares text:
+   * Arabic ي/ك, ZWNJ and diacritics aside) is left alone, so importing twice adds nothing. Each new
+   * goal is audited as imported from the command line (no staff member).
+   */
+  async importGoals(entries: readonly CreateGoalInput[], status: GoalStatus): Promise<{ added: Goal[]; skipped: number }> {
+    return this.db.transaction(async (manager) => {
+      // One import at a time, and no goal created meanwhile between the title check and the insert.
+      await manager.query('LOCK TABLE goal IN SHARE ROW EXCLUSIVE MODE');
+      const added: Goal[] = [];
+      let skipped = 0;
+      for (const entry of entries) {
+        const [{ present }] = await manager.query(
+          'SELECT EXISTS (SELECT 1 FROM goal WHERE nabz_normalize(title_fa) = nabz_normalize($1)) AS present',
+          [entry.titleFa.trim()],
+        );
+        if (present) {
+          skipped++;
+          continue;
+        }
+        const goal = manager.create(Goal, {
+          titleFa: entry.titleFa.trim(),
+          titleEn: entry.titleEn?.trim() || null,
+          descriptionFa: entry.descriptionFa ?? null,
+          descriptionEn: entry.descriptionEn ?? null,
+          category: entry.category,
+          position: await this.nextPosition(manager),
+          status,
+        });
+        const saved = await manager.save(Goal, goal);
+        await this.audit.record(manager, {
+          actorId: null,
+          action: 'importGoalFromCommandLine',
+          entityType: 'Goal',
+          entityId: saved.id,
+          after: snapshot(saved),
+        });
+        added.push(saved);
+      }
+      return { added, skipped };
+    });
+  }
+
   async update(actor: Actor, input: UpdateGoalInput): Promise<Goal> {
     for (const field of REQUIRED_ON_UPDATE) {
       if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
