@@ -71,13 +71,15 @@ export class ContactDataService {
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const contact = await m.findOne(MediaContact, { where: { id } });
       if (!contact) throw notFound('Media contact');
-      const [outlet, interactions, invitations, releasesReceived, emailDeliveries] = await Promise.all([
-        contact.outletId ? m.findOne(MediaOutlet, { where: { id: contact.outletId } }) : null,
-        m.find(MediaInteraction, { where: { contactId: id }, order: { occurredAt: 'ASC', id: 'ASC' } }),
-        m.find(MediaInvitation, { where: { contactId: id }, order: { invitedAt: 'ASC', id: 'ASC' } }),
-        m.find(PressReleaseDistribution, { where: { contactId: id }, order: { sentAt: 'ASC', releaseId: 'ASC' } }),
-        m.find(MailDelivery, { where: { contactId: id }, order: { queuedAt: 'ASC', id: 'ASC' } }),
-      ]);
+      // One snapshot on one connection, which runs one statement at a time: read in turn.
+      const outlet = contact.outletId ? await m.findOne(MediaOutlet, { where: { id: contact.outletId } }) : null;
+      const interactions = await m.find(MediaInteraction, { where: { contactId: id }, order: { occurredAt: 'ASC', id: 'ASC' } });
+      const invitations = await m.find(MediaInvitation, { where: { contactId: id }, order: { invitedAt: 'ASC', id: 'ASC' } });
+      const releasesReceived = await m.find(PressReleaseDistribution, {
+        where: { contactId: id },
+        order: { sentAt: 'ASC', releaseId: 'ASC' },
+      });
+      const emailDeliveries = await m.find(MailDelivery, { where: { contactId: id }, order: { queuedAt: 'ASC', id: 'ASC' } });
       const events = new Map((await m.findBy(Event, { id: In(invitations.map((i) => i.eventId)) })).map((e) => [e.id, e]));
       const releaseIds = [
         ...releasesReceived.map((r) => r.releaseId),
@@ -164,11 +166,10 @@ export class ContactDataService {
     return this.db.transaction(async (m) => {
       const contact = await m.findOne(MediaContact, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!contact) throw notFound('Media contact');
-      const [interactions, invitations, distributions] = await Promise.all([
-        m.count(MediaInteraction, { where: { contactId: id } }),
-        m.count(MediaInvitation, { where: { contactId: id } }),
-        m.count(PressReleaseDistribution, { where: { contactId: id } }),
-      ]);
+      // One connection runs one statement at a time: count in turn (pg 9 refuses overlapping queries).
+      const interactions = await m.count(MediaInteraction, { where: { contactId: id } });
+      const invitations = await m.count(MediaInvitation, { where: { contactId: id } });
+      const distributions = await m.count(PressReleaseDistribution, { where: { contactId: id } });
       await m.delete(MediaContact, { id });
       const { redacted } = await eraseFromAuditLog(m, {
         personId: id,
