@@ -8,10 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { validate } from 'class-validator';
 import { loadConfig } from '../../config';
-import { createDataSource } from '../../db/data-source';
-import { migrate } from '../../db/migrate';
-import { QueryLogger } from '../../db/query-logger';
-import { createLogger } from '../../logger';
+import { withCliDatabase } from '../../db/cli-database';
 import { CUSTOMER_GOALS } from '../../seed/customer-goals';
 import { AuditService } from '../staff/audit.service';
 import { GoalCategory, GoalStatus } from './goal.enums';
@@ -53,10 +50,6 @@ export async function checkGoalEntries(raw: unknown): Promise<{ entries: CreateG
 async function run(): Promise<number> {
   const { values } = parseArgs({ options: { file: { type: 'string' }, draft: { type: 'boolean' } }, strict: true });
   const config = loadConfig();
-  if (config.database.kind !== 'url') {
-    process.stderr.write('goals:import needs DATABASE_URL (the embedded development database is used only by a running server).\n');
-    return 2;
-  }
   let raw: unknown = CUSTOMER_GOALS;
   if (values.file) {
     try {
@@ -71,11 +64,7 @@ async function run(): Promise<number> {
     process.stderr.write(`goals:import stored nothing:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
     return 1;
   }
-  const logger = new QueryLogger(createLogger('error'));
-  const db = createDataSource({ url: config.database.url, poolSize: 1, applicationName: 'nabz-goals-import', logger });
-  await db.initialize();
-  try {
-    await migrate(db);
+  return withCliDatabase('goals:import', config, async (db) => {
     const status = values.draft ? GoalStatus.DRAFT : GoalStatus.ACTIVE;
     const { added, skipped } = await new GoalService(db, new AuditService()).importGoals(entries, status);
     process.stdout.write(
@@ -84,9 +73,7 @@ async function run(): Promise<number> {
         `; ${skipped} already there, left alone.\n`,
     );
     return 0;
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
 if (require.main === module)
