@@ -2236,6 +2236,8 @@ export type PollCardFieldsFragment = { id: string, title: string, description: s
 
 export type PollResultsFieldsFragment = { responseCount: number, verifiedCount: number, waitingCount: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }>, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string, kind: QuestionKind, prompt: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string, label: string } }>, rating: { mean: number | null, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }> };
 
+export type DistrictFigureFieldsFragment = { id: string, code: number, name: string, population: number, populationSource: string | null, populationYear: number | null, boundary: Record<string, unknown> | null };
+
 export type ImageFieldsFragment = { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> };
 
 export type CalendarEventsQueryVariables = Exact<{

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { DISTRICT_FIGURE_FIELDS } from '@/lib/api/district.fragment';
 import type { Metadata } from 'next';
 import { PopulationMap } from '@/components/district-map/population-map';
 import { query } from '@/lib/apollo';
@@ -15,15 +16,10 @@ export const dynamic = 'force-dynamic';
 const DISTRICTS_PAGE_QUERY: TypedDocumentNode<DistrictsPageQuery, DistrictsPageQueryVariables> = gql`
   query DistrictsPage($locale: Locale!) {
     districts {
-      id
-      code
-      name(locale: $locale)
-      population
-      populationSource
-      populationYear
-      boundary
+      ...DistrictFigureFields
     }
   }
+  ${DISTRICT_FIGURE_FIELDS}
 `;
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/districts'>): Promise<Metadata> {

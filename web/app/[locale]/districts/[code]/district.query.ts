@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { DISTRICT_FIGURE_FIELDS } from '@/lib/api/district.fragment';
 import { IMAGE_FIELDS } from '@/lib/api/image.fragment';
 import { notFound } from 'next/navigation';
 import { EVENT_LIST_FIELDS } from '@/components/event-item';
@@ -17,19 +18,14 @@ import type {
 const DISTRICT_PAGE_QUERY: TypedDocumentNode<DistrictPageQuery, DistrictPageQueryVariables> = gql`
   query DistrictPage($locale: Locale!) {
     districts {
-      id
-      code
-      name(locale: $locale)
-      population
-      populationSource
-      populationYear
-      boundary
+      ...DistrictFigureFields
       image {
         ...ImageFields
       }
     }
   }
   ${IMAGE_FIELDS}
+  ${DISTRICT_FIGURE_FIELDS}
 `;
 
 /** The district's own events (the next five, then the last month's) and the open polls limited to it. */
