@@ -99,9 +99,11 @@ serverOnly()(
       await waitFor(async () => (await status(`${base}/readyz`)) === 200, 60_000, 'the server to be ready');
 
       await proxy.cut();
+      const cutAt = output.length;
       await waitFor(async () => (await status(`${base}/readyz`)) === 503, 15_000, 'the server to notice the database is gone');
-      // Long enough for every loop to try (and fail) several times.
-      await new Promise((r) => setTimeout(r, 3000));
+      // The answer mixer (whose failure used to end the process) has met the outage several times, or the process is gone.
+      const mixFailures = () => output.slice(cutAt).split('moving answers from the mix failed').length - 1;
+      await waitFor(() => exitCode !== undefined || mixFailures() >= 3, 15_000, 'the answer mixer to fail three times');
       expect({ exitCode, alive: await status(`${base}/healthz`) }).toEqual({ exitCode: undefined, alive: 200 });
 
       await proxy.restore();
