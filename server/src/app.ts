@@ -40,7 +40,7 @@ import { registerCalendarFeedRoute } from './modules/events/calendar-feed.route'
 import { registerMailRoutes } from './modules/mail/mail.routes';
 import { registerFileRoutes } from './modules/files/file.routes';
 import { registerCollectRoute } from './modules/analytics/collect.route';
-import { type Clock } from './modules/analytics/analytics.service';
+import { type Clock } from './common/clock';
 
 export interface App {
   http: Awaited<ReturnType<typeof buildHttp>>['http'];

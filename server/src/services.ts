@@ -7,7 +7,8 @@ import { type DataSource } from 'typeorm';
 import { type Config } from './config';
 import { type Logger } from './logger';
 import { Limiter } from './common/rate-limit';
-import { AnalyticsService, type Clock } from './modules/analytics/analytics.service';
+import { AnalyticsService } from './modules/analytics/analytics.service';
+import { type Clock } from './common/clock';
 import { DistrictService } from './modules/districts/district.service';
 import { EventService } from './modules/events/event.service';
 import { OccasionService } from './modules/events/occasion.service';
@@ -83,7 +84,7 @@ export function createServices(
       deviceKey: createHmac('sha256', config.respondentSecret).update('nabz staff device tokens').digest(),
     },
   );
-  const secondFactors = new SecondFactorService(db, new SecretBox(config.secondFactor.key));
+  const secondFactors = new SecondFactorService(db, new SecretBox(config.secondFactor.key), clock);
   const districts = new DistrictService(db, audit);
   const respondentKeys = new RespondentKeys(config.respondentSecret);
   const webhooks = new WebhookService(db, audit, log, config.webhooks);

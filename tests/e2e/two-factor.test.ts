@@ -59,7 +59,7 @@ describe('two-step verification', () => {
       await page.locator('.staff-alert--error').waitFor();
       await expect(page.locator('.staff-alert--error').textContent()).resolves.toContain('این کد درست نیست');
 
-      const { code, step } = await totpCode(secret);
+      const { code, step } = await totpCode(secret, null, site.app.clock);
       lastStep = step;
       await page.getByLabel('کد شش‌رقمی').fill(code);
       await page.getByRole('button', { name: 'تأیید و روشن کردن' }).click();
@@ -99,7 +99,7 @@ describe('two-step verification', () => {
       await page.locator('.staff-alert--error').waitFor();
       await expect(page.locator('.staff-alert--error').textContent()).resolves.toContain('This code is wrong, was used already');
 
-      const { code, step } = await totpCode(secret, lastStep);
+      const { code, step } = await totpCode(secret, lastStep, site.app.clock);
       lastStep = step;
       await page.getByLabel('App code or recovery code').fill(code);
       await page.getByRole('button', { name: 'Verify' }).click();
@@ -136,7 +136,7 @@ describe('two-step verification', () => {
       await page.getByRole('link', { name: 'روشن کردن ورود دومرحله‌ای' }).click();
       await page.getByRole('button', { name: 'آغاز راه‌اندازی' }).click();
       const editorSecret = ((await page.locator('[data-totp-secret]').textContent()) ?? '').replace(/\s/g, '');
-      await page.getByLabel('کد شش‌رقمی').fill((await totpCode(editorSecret)).code);
+      await page.getByLabel('کد شش‌رقمی').fill((await totpCode(editorSecret, null, site.app.clock)).code);
       await page.getByRole('button', { name: 'تأیید و روشن کردن' }).click();
       await page.locator('[data-recovery-codes]').waitFor();
     });
@@ -144,7 +144,7 @@ describe('two-step verification', () => {
     // The editor lost the phone: the admin resets it on the admin page.
     await withPage(site, { viewport: DESKTOP, locale: 'fa-IR' }, async (page) => {
       await passwordStep(page, 'admin@nabz.example', 'nabz-demo-1405');
-      const { code, step } = await totpCode(secret, lastStep);
+      const { code, step } = await totpCode(secret, lastStep, site.app.clock);
       lastStep = step;
       await page.getByLabel('کد برنامه یا کد بازیابی').fill(code);
       await page.getByRole('button', { name: 'تأیید' }).click();

@@ -5,7 +5,7 @@ import { hashPassword } from '../../server/src/modules/staff/password';
 import { type LiveResultsSettings } from '../../server/src/services';
 import { CapturingSmsGateway } from '../../server/src/modules/polls/participation/sms';
 import { freshDatabase, testDatabase } from './database';
-import { totpCode } from './totp';
+import { movableClock, totpCode, type TestClock } from './totp';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -32,6 +32,8 @@ export interface TestApp {
   signIn(account: 'admin' | 'editor' | 'analyst' | 'media'): Promise<string>;
   /** The TOTP secret signIn enrolled for an account, and the last step it used (to compute further codes). */
   secondFactors: Map<string, { secret: string; lastStep: number | null }>;
+  /** The app's clock: TOTP codes for it come from `totpCode(secret, after, clock)`. */
+  clock: TestClock;
   /** SQL statements the app has run so far. */
   sqlCount(): number;
   /** The app's database; pass it as `databaseUrl` to start a second instance on the same data. */
@@ -50,10 +52,11 @@ export interface TestApp {
  * The real server, in-process, on a fresh database, listening on a free port. With `databaseUrl`
  * it joins an existing test app's database instead (a second server instance; that database is
  * left for its owner to drop). `live` reaches createApp (e.g. a Redis channel prefix per run);
- * `clock` replaces the app's clock where services take one (analytics: days, salts, retention).
+ * `clock` replaces the app's clock where services take one (analytics: days, salts, retention; TOTP
+ * checks); by default a movable clock (helpers/totp.ts), which `totpCode` moves to the next step.
  */
 export async function startTestApp(
-  options: { seed?: boolean; env?: Record<string, string>; databaseUrl?: string; live?: LiveResultsSettings; clock?: () => Date } = {},
+  options: { seed?: boolean; env?: Record<string, string>; databaseUrl?: string; live?: LiveResultsSettings; clock?: TestClock } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, poolSize: testDatabase().mode === 'embedded' ? 1 : 5, drop: async () => undefined }
@@ -78,9 +81,10 @@ export async function startTestApp(
     UNCHALLENGED_SUBMISSIONS_PER_HOUR: '100000',
     ...options.env,
   });
+  const clock = options.clock ?? movableClock();
   const sms = new CapturingSmsGateway();
   // A test that names an SMS gateway gets the configured one (e.g. Kavenegar against a local stand-in).
-  const app = await createApp(config, { live: options.live, clock: options.clock, sms: options.env?.SMS_GATEWAY ? undefined : sms });
+  const app = await createApp(config, { live: options.live, clock, sms: options.env?.SMS_GATEWAY ? undefined : sms });
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
   const graphqlUrl = `${url}/graphql`;
   const secondFactors: TestApp['secondFactors'] = new Map();
@@ -124,7 +128,7 @@ export async function startTestApp(
       if (session.state === 'SECOND_FACTOR_REQUIRED') {
         const factor = secondFactors.get(account);
         if (!factor) throw new Error(`sign-in as ${account}: the account has a second factor this helper did not enrol`);
-        const { code, step: used } = await totpCode(factor.secret, factor.lastStep);
+        const { code, step: used } = await totpCode(factor.secret, factor.lastStep, clock);
         factor.lastStep = used;
         session = await step<Session>(
           'mutation ($input: VerifySecondFactorInput!) { verifySecondFactor(input: $input) { token state } }',
@@ -134,7 +138,7 @@ export async function startTestApp(
       }
       if (session.state === 'SECOND_FACTOR_ENROLMENT_REQUIRED') {
         const { secret } = await step<{ secret: string }>('mutation { startSecondFactorEnrolment { secret } }', {}, session.token);
-        const { code, step: used } = await totpCode(secret);
+        const { code, step: used } = await totpCode(secret, null, clock);
         const confirmed = await step<{ signIn: Session }>(
           'mutation ($input: ConfirmSecondFactorEnrolmentInput!) { confirmSecondFactorEnrolment(input: $input) { signIn { token state } } }',
           { input: { code } },
@@ -147,6 +151,7 @@ export async function startTestApp(
       return session.token;
     },
     secondFactors,
+    clock,
     sqlCount: () => app.queries.statements,
     databaseUrl: database.url,
     sms,

@@ -31,12 +31,9 @@ type Errors = { body: { errors?: Array<{ extensions?: Record<string, any> }> } }
 const ext = (res: Errors) => res.body.errors?.[0]?.extensions;
 
 let counter = 0;
-// Each TOTP step is accepted once: now and then a test waits for the clock's next 30 seconds.
-jest.setTimeout(90_000);
-
-/** A 6-digit code that is none of the codes the server would accept now (the steps around the current one). */
-function wrongCode(secret: string): string {
-  const now = totpStep();
+/** A 6-digit code that is none of the codes the server would accept at `time` (the steps around it). */
+function wrongCode(secret: string, time: Date): string {
+  const now = totpStep(time.getTime());
   const valid = new Set([now - 1, now, now + 1, now + 2].map((step) => generateSync({ secret, epoch: step * 30 })));
   for (let n = 0; ; n++) {
     const candidate = String(n * 7919)
@@ -62,7 +59,7 @@ function helpers(t: TestApp) {
     const started = await t.gql(START, {}, { token });
     expect(started.body.errors).toBeUndefined();
     const { secret } = started.body.data!.startSecondFactorEnrolment;
-    const { code, step } = await totpCode(secret);
+    const { code, step } = await totpCode(secret, null, t.clock);
     const confirmed = await t.gql(CONFIRM, { input: { code } }, { token });
     expect(confirmed.body.errors).toBeUndefined();
     return { secret, step, ...confirmed.body.data!.confirmSecondFactorEnrolment } as {
@@ -214,7 +211,7 @@ describe('in development (admins need no second factor unless they enrol one)', 
       expect(ext(wrong)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CODE' });
       expect((await t.gql(ME, {}, { token })).body.data!.me.secondFactorEnabled).toBe(false);
 
-      const { code, step } = await totpCode(enrolment.secret);
+      const { code, step } = await totpCode(enrolment.secret, null, t.clock);
       const confirmed = await t.gql(CONFIRM, { input: { code } }, { token });
       expect(confirmed.body.errors).toBeUndefined();
       const result = confirmed.body.data!.confirmSecondFactorEnrolment;
@@ -263,7 +260,7 @@ describe('in development (admins need no second factor unless they enrol one)', 
         reason: 'SIGN_IN_INCOMPLETE',
       });
 
-      const { code, step } = await totpCode(secret, lastStep);
+      const { code, step } = await totpCode(secret, lastStep, t.clock);
       const verified = await t.gql(VERIFY, { input: { code } }, { token: first.token });
       expect(verified.body.data!.verifySecondFactor.state).toBe('SIGNED_IN');
       lastStep = step;
@@ -276,8 +273,8 @@ describe('in development (admins need no second factor unless they enrol one)', 
 
     it('refuses a wrong code, a code used before (replay) and an old one', async () => {
       const used = generateSync({ secret, epoch: lastStep * 30 });
-      const old = generateSync({ secret, epoch: (totpStep() - 10) * 30 });
-      for (const code of [used, old, wrongCode(secret), 'not-a-code']) {
+      const old = generateSync({ secret, epoch: (totpStep(t.clock().getTime()) - 10) * 30 });
+      for (const code of [used, old, wrongCode(secret, t.clock()), 'not-a-code']) {
         const first = await h.session(editor.email, editor.password);
         expect(first.state).toBe('SECOND_FACTOR_REQUIRED');
         const res = await t.gql(VERIFY, { input: { code } }, { token: first.token });
@@ -321,7 +318,9 @@ describe('in development (admins need no second factor unless they enrol one)', 
       const token = (await t.gql(VERIFY, { input: { code: recoveryCodes[2] } }, { token: first.token })).body.data!.verifySecondFactor
         .token;
 
-      expect(ext(await t.gql(REGENERATE, { input: { code: wrongCode(secret) } }, { token }))).toMatchObject({ reason: 'INVALID_CODE' });
+      expect(ext(await t.gql(REGENERATE, { input: { code: wrongCode(secret, t.clock()) } }, { token }))).toMatchObject({
+        reason: 'INVALID_CODE',
+      });
       const code = recoveryCodes[3];
       const regenerated = await t.gql(REGENERATE, { input: { code } }, { token });
       const fresh: string[] = regenerated.body.data!.regenerateRecoveryCodes.recoveryCodes;
@@ -362,7 +361,7 @@ describe('wrong codes and the sign-in limits', () => {
     const first = await h.session('media@nabz.example', DEMO_PASSWORD);
     expect(first.state).toBe('SECOND_FACTOR_REQUIRED');
     const right = generateSync({ secret, epoch: (step + 1) * 30 });
-    const wrong = wrongCode(secret);
+    const wrong = wrongCode(secret, t.clock());
     for (let i = 0; i < 3; i++) {
       expect(ext(await t.gql(VERIFY, { input: { code: wrong } }, { token: first.token }))?.reason).toBe('INVALID_CODE');
     }
@@ -380,7 +379,7 @@ describe('wrong codes and the sign-in limits', () => {
     // An admin lifting the locks lets the owner in.
     const [{ id }] = await t.app.db.query(`SELECT id FROM staff_user WHERE email = 'media@nabz.example'`);
     await t.app.db.query('DELETE FROM staff_sign_in_lock WHERE user_id = $1', [id]);
-    const { code: now } = await totpCode(secret, step);
+    const { code: now } = await totpCode(secret, step, t.clock);
     const ok = await t.gql(VERIFY, { input: { code: now, deviceToken: first.deviceToken } }, { token: device.token });
     expect(ok.body.data!.verifySecondFactor.state).toBe('SIGNED_IN');
   });
@@ -424,7 +423,7 @@ describe('in production (admins must use a second factor)', () => {
     expect((await t.gql(ME, {}, { token: first.token })).status).toBe(401);
 
     // An admin cannot turn it off here.
-    const { code } = await totpCode(enrolled.secret, enrolled.step);
+    const { code } = await totpCode(enrolled.secret, enrolled.step, t.clock);
     expect(ext(await t.gql(DISABLE, { input: { code } }, { token }))).toMatchObject({ code: 'CONFLICT', reason: 'SECOND_FACTOR_REQUIRED' });
     const [audit] = await h.audit('enrolSecondFactor');
     expect(audit.after).toMatchObject({ atSignIn: true });

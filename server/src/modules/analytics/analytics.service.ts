@@ -15,9 +15,7 @@ import { addDays, CityCalendar, daysInRange, isLocalDate } from './city-day';
 import { DEFAULT_BUFFER, PageViewBuffer } from './page-view-buffer';
 import { DailySalts, visitorKey } from './salts';
 import { AddressLimits } from './address-limits';
-
-export type Clock = () => Date;
-export const systemClock: Clock = () => new Date();
+import { systemClock, type Clock } from '../../common/clock';
 
 export interface AnalyticsSettings {
   timeZone: string;

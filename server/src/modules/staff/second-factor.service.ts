@@ -12,6 +12,7 @@ import {
   verifyTotp,
 } from './second-factor';
 import { StaffRecoveryCode, StaffSecondFactor } from './staff.entity';
+import { systemClock, type Clock } from '../../common/clock';
 
 export type CodeMethod = 'TOTP' | 'RECOVERY_CODE';
 
@@ -41,6 +42,7 @@ export class SecondFactorService {
   constructor(
     private readonly db: DataSource,
     private readonly box: SecretBox,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async isEnabled(userId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
@@ -95,7 +97,7 @@ export class SecondFactorService {
       });
     }
     const secret = this.box.open(userId, row.secretEncrypted);
-    const step = secret ? verifyTotp(secret, normalizeCode(code), null) : null;
+    const step = secret ? verifyTotp(secret, normalizeCode(code), null, this.clock().getTime()) : null;
     if (step === null) return false;
     await manager.update(StaffSecondFactor, { userId }, { confirmedAt: new Date(), lastTimeStep: String(step) });
     return true;
@@ -111,7 +113,9 @@ export class SecondFactorService {
       const row = await this.db.getRepository(StaffSecondFactor).findOneBy({ userId });
       if (!row?.confirmedAt) return null;
       const secret = this.box.open(userId, row.secretEncrypted);
-      const step = secret ? verifyTotp(secret, code, row.lastTimeStep === null ? null : Number(row.lastTimeStep)) : null;
+      const step = secret
+        ? verifyTotp(secret, code, row.lastTimeStep === null ? null : Number(row.lastTimeStep), this.clock().getTime())
+        : null;
       if (step === null) return null;
       const spent = returned<{ user_id: string }>(
         await this.db.query(
