@@ -1,6 +1,6 @@
 import { ApolloLink } from '@apollo/client';
 import { OperationTypeNode } from 'graphql';
-import { mergeMap, of } from 'rxjs';
+import { mergeMap, of, tap } from 'rxjs';
 
 /** The tag of every API answer Next's data cache keeps (`revalidateTag(GRAPHQL_CACHE_TAG)` forgets them all). */
 export const GRAPHQL_CACHE_TAG = 'graphql';
@@ -35,26 +35,44 @@ export function nextDataCache(ttlMs: number): ApolloLink {
       !hasHeader(headers, 'cookie') &&
       !hasHeader(headers, 'authorization');
     const uncached = (): FetchOptions => ({ ...fetchOptions, cache: fetchOptions.cache ?? 'no-store' });
-    if (!shareable) {
+    // An answer straight from the API tells how far the web's clock is from the API's.
+    const uncachedForward = () => {
       operation.setContext({ fetchOptions: uncached() });
-      return forward(operation);
-    }
+      return forward(operation).pipe(tap(() => clock.learn(operation.getContext().response as Response | undefined)));
+    };
+    if (!shareable) return uncachedForward();
     operation.setContext({ fetchOptions: { ...fetchOptions, next: { revalidate, tags: [GRAPHQL_CACHE_TAG] } } });
     return forward(operation).pipe(
       mergeMap((result) => {
         const { response } = operation.getContext() as { response?: Response };
-        if (!result.errors?.length && !olderThan(response, revalidate + 1)) return of(result);
-        operation.setContext({ fetchOptions: uncached() });
-        return forward(operation);
+        if (!result.errors?.length && !clock.olderThan(response, revalidate + 1)) return of(result);
+        return uncachedForward();
       }),
     );
   });
 }
 
-/** Whether the answer's `Date` is more than `seconds` ago (false when it has none). */
-function olderThan(response: Response | undefined, seconds: number): boolean {
+/**
+ * The API's `Date` header against the web's clock. The two machines' clocks may differ: the
+ * difference seen on the last answer straight from the API (never from the cache) is taken off,
+ * so a web clock running ahead does not make every kept answer look expired. (`Date` counts whole
+ * seconds, hence the second allowed for on top of `revalidate`.)
+ */
+const clock = {
+  skewMs: 0,
+  learn(response: Response | undefined): void {
+    const date = dateOf(response);
+    if (date !== undefined) this.skewMs = Date.now() - date;
+  },
+  olderThan(response: Response | undefined, seconds: number): boolean {
+    const date = dateOf(response);
+    return date !== undefined && Date.now() - this.skewMs - date > seconds * 1000;
+  },
+};
+
+function dateOf(response: Response | undefined): number | undefined {
   const date = Date.parse(response?.headers.get('date') ?? '');
-  return Number.isFinite(date) && Date.now() - date > seconds * 1000;
+  return Number.isFinite(date) ? date : undefined;
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
