@@ -23,6 +23,11 @@ const nextConfig: NextConfig = {
   // Loaded by Node at run time rather than bundled: ws picks optional native helpers at start-up.
   serverExternalPackages: ['ws'],
   experimental: {
+    // Next's data cache keeps the API's public answers for seconds (lib/api/next-data-cache.ts): in
+    // memory only (an LRU of 50 MB), not also in .next/cache/fetch-cache, which nothing prunes and
+    // every distinct search would add a file to, and which would serve answers from before a restart.
+    // No page is regenerated in the background (all are dynamic), so nothing else is kept there.
+    isrFlushToDisk: false,
     // Staff image (10 MB) and PDF (20 MB) uploads go through a server action to the API's /uploads;
     // proxy.ts runs on those pages too, and would otherwise pass on only the first 10 MB of a body.
     serverActions: { bodySizeLimit: '21mb' },

@@ -1,9 +1,7 @@
-import { HttpLink } from '@apollo/client';
+import { ApolloLink, HttpLink } from '@apollo/client';
 import { ApolloClient, InMemoryCache, registerApolloClient } from '@apollo/client-integration-nextjs';
-import { MicroCache } from './api/micro-cache';
+import { nextDataCache } from './api/next-data-cache';
 import { config } from './config';
-
-const publicAnswers = new MicroCache(config.apiCacheMs);
 
 // Abort a hung API call so the page falls through to its error state instead of hanging,
 // while keeping Apollo's own signal (used when an operation is torn down).
@@ -15,23 +13,20 @@ const fetchWithTimeout: typeof fetch = (input, init) =>
     ),
   });
 
-// Public answers come from the micro-cache when a reader asked the same a moment ago.
-const cachedFetch: typeof fetch = (input, init) => publicAnswers.fetch(fetchWithTimeout, input, init);
-
-// One client per request, shared by the server components rendering that request.
-export const { query } = registerApolloClient(
+/**
+ * The web's one GraphQL client, one per request (a server action or route handler gets a new one
+ * per getClient()): the public pages' `query`, and, through lib/api/request.ts, the visitor's
+ * calls and the staff pages and actions. Public queries are kept by Next's own data cache for
+ * API_CACHE_SECONDS (lib/api/next-data-cache.ts); nothing else is.
+ */
+export const { getClient, query } = registerApolloClient(
   () =>
     new ApolloClient({
       cache: new InMemoryCache(),
       // Server pages read each answer once: normalising it into the cache and reading it back
-      // cost about as much as rendering the page. The micro-cache shares answers between readers.
-      defaultOptions: { query: { fetchPolicy: 'no-cache' } },
-      link: new HttpLink({
-        uri: config.graphqlUrl,
-        fetch: cachedFetch,
-        // Not Next's own fetch cache: the micro-cache above is the only one, and it is short.
-        fetchOptions: { cache: 'no-store' },
-      }),
+      // cost about as much as rendering the page. Next's data cache shares answers between readers.
+      defaultOptions: { query: { fetchPolicy: 'no-cache' }, mutate: { fetchPolicy: 'no-cache' } },
+      link: ApolloLink.from([nextDataCache(config.apiCacheMs), new HttpLink({ uri: config.graphqlUrl, fetch: fetchWithTimeout })]),
     }),
 );
 

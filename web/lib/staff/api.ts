@@ -1,11 +1,12 @@
+import { ServerError } from '@apollo/client';
 import { notFound } from 'next/navigation';
 import { clientAddressHeaders } from '../api/client-address';
-import { config } from '../config';
-import type { GraphqlError, GraphqlResponse, Operation } from '../api/request';
+import { runOperation, toResponse, type GraphqlError, type GraphqlResponse, type Operation } from '../api/request';
 import { sessionEnded, staffToken } from './session';
 
-// GraphQL for the staff pages and actions: the staff token as a Bearer, no caching. A session
-// the API no longer accepts (HTTP 401, or UNAUTHENTICATED) sends the person to sign in again.
+// GraphQL for the staff pages and actions, through the request's Apollo Client: the staff token
+// as a Bearer, never kept by Next's data cache. A session the API no longer accepts (HTTP 401, or
+// UNAUTHENTICATED) sends the person to sign in again.
 
 export class StaffApiError extends Error {
   constructor(readonly errors: GraphqlError[]) {
@@ -19,22 +20,12 @@ export class StaffApiError extends Error {
 export async function staffRequest<T, V>(document: Operation<T, V>, variables?: V): Promise<GraphqlResponse<T>> {
   const token = await staffToken();
   if (!token) return sessionEnded(false);
-  const response = await fetch(config.graphqlUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      authorization: `Bearer ${token}`,
-      ...(await clientAddressHeaders()),
-    },
-    body: JSON.stringify({ query: document, variables: variables ?? {} }),
-    cache: 'no-store',
-    signal: AbortSignal.timeout(config.graphqlTimeoutMs),
+  const outcome = await runOperation(document, (variables ?? {}) as V, {
+    authorization: `Bearer ${token}`,
+    ...(await clientAddressHeaders()),
   });
-  if (response.status === 401) return sessionEnded(true);
-  const type = response.headers.get('content-type') ?? '';
-  if (!type.includes('json')) throw new Error(`GraphQL API answered ${response.status} ${type}`);
-  const body = (await response.json()) as GraphqlResponse<T>;
+  if (ServerError.is(outcome.error) && outcome.error.statusCode === 401) return sessionEnded(true);
+  const body = toResponse(outcome);
   if (body.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) return sessionEnded(true);
   return body;
 }

@@ -1,3 +1,4 @@
+import { ServerError } from '@apollo/client';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -7,7 +8,7 @@ import { localePath } from '../i18n/routing';
 import type { Locale } from '../i18n/locales';
 import { canUse, type Role, type Section } from './roles';
 import type { StaffMeQuery, StaffMeQueryVariables } from '@/lib/api/graphql.generated';
-import type { Operation } from '@/lib/api/request';
+import { runOperation, toResponse, type Operation } from '@/lib/api/request';
 
 // The staff session. Signing in happens in a server action of the web (the API is another origin),
 // which keeps the API's session token in the web's own httpOnly cookie; every staff request the
@@ -128,18 +129,13 @@ export function stepPath(locale: Locale, state: string, next: string): string {
 export const currentViewer = cache(async (): Promise<MeResult> => {
   const token = await staffToken();
   if (!token) return { viewer: null, expired: false };
-  const response = await fetch(config.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: ME_QUERY }),
-    cache: 'no-store',
-    signal: AbortSignal.timeout(config.graphqlTimeoutMs),
-  });
-  if (response.status === 401) return { viewer: null, expired: true };
-  const body = (await response.json()) as { data?: { me: Viewer | null; signInProgress: { state: PendingStep } | null } };
+  const outcome = await runOperation(ME_QUERY, {}, { authorization: `Bearer ${token}` });
+  if (ServerError.is(outcome.error) && outcome.error.statusCode === 401) return { viewer: null, expired: true };
+  const body = toResponse(outcome);
   const me = body.data?.me;
   if (me) return { viewer: me };
-  const pending = body.data?.signInProgress?.state;
+  const state = body.data?.signInProgress?.state;
+  const pending = state && state !== 'SIGNED_IN' ? state : undefined;
   return pending ? { viewer: null, expired: false, pending } : { viewer: null, expired: true };
 });
 

@@ -64,8 +64,8 @@ const CHALLENGE_QUERY: Operation<AltchaChallengeQuery, AltchaChallengeQueryVaria
 `;
 
 /**
- * A fresh proof-of-work challenge (JSON), or null when the API gives none. By plain fetch, never
- * through the micro-cache: one challenge buys one answer, so no two visitors may share one.
+ * A fresh proof-of-work challenge (JSON), or null when the API gives none. By graphqlRequest, never
+ * kept by Next's data cache: one challenge buys one answer, so no two visitors may share one.
  */
 export async function loadChallenge(headers: Record<string, string> = {}): Promise<string | null> {
   try {
