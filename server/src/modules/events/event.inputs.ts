@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, registerDecorator, type ValidationOptions } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { BilingualTextChanges, NewBilingualTexts } from '../../common/bilingual-texts';
 import { TextInput } from '../../common/validation';
 import { PageArgs } from '../../common/pagination';
 import { isLocalDate, MAX_YEAR, MIN_YEAR } from './calendar';
@@ -65,31 +66,9 @@ export class EventsArgs extends PageArgs {
 }
 
 @InputType({ description: 'A new event. It starts as a DRAFT: publish it with `publishEvent`.' })
-export class CreateEventInput {
+export class CreateEventInput extends NewBilingualTexts({ title: TITLE_MAX, description: DESCRIPTION_MAX }) {
   @Field(() => EventKind, { description: 'What sort of event it is.' })
   kind: EventKind;
-
-  @TextInput({ description: `Persian title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX })
-  titleFa: string;
-
-  @TextInput({ description: `English title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX, optional: true })
-  titleEn?: string | null;
-
-  @TextInput({
-    description: `Persian description, at most ${DESCRIPTION_MAX} characters.`,
-    max: DESCRIPTION_MAX,
-    optional: true,
-    allowBlank: true,
-  })
-  descriptionFa?: string | null;
-
-  @TextInput({
-    description: `English description, at most ${DESCRIPTION_MAX} characters.`,
-    max: DESCRIPTION_MAX,
-    optional: true,
-    allowBlank: true,
-  })
-  descriptionEn?: string | null;
 
   @Field({ description: 'When it starts.' })
   startsAt: Date;
@@ -123,29 +102,13 @@ export class CreateEventInput {
   description:
     'Changes to an event. Omitted fields keep their value; null clears an optional field. Use publishEvent, cancelEvent and pinCrisisNotice for the status.',
 })
-export class UpdateEventInput {
-  @Field(() => ID, { description: 'The event to change.' })
-  @MaxLength(64)
-  id: string;
-
+export class UpdateEventInput extends BilingualTextChanges('event', { title: TITLE_MAX, description: DESCRIPTION_MAX }) {
   @Field(() => EventKind, {
     nullable: true,
     description: 'What sort of event it is; cannot be cleared. A pinned notice stays a CRISIS_NOTICE until unpinned.',
   })
   @IsOptional()
   kind?: EventKind | null;
-
-  @TextInput({ description: 'Persian title; cannot be cleared.', max: TITLE_MAX, optional: true })
-  titleFa?: string | null;
-
-  @TextInput({ description: 'English title.', max: TITLE_MAX, optional: true })
-  titleEn?: string | null;
-
-  @TextInput({ description: 'Persian description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
-  descriptionFa?: string | null;
-
-  @TextInput({ description: 'English description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
-  descriptionEn?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When it starts; cannot be cleared.' })
   @IsOptional()
@@ -200,31 +163,9 @@ export class PinCrisisNoticeInput extends EventIdInput {}
 export class UnpinCrisisNoticeInput extends EventIdInput {}
 
 @InputType({ description: 'A new recurring occasion.' })
-export class CreateOccasionInput {
+export class CreateOccasionInput extends NewBilingualTexts({ title: TITLE_MAX, description: DESCRIPTION_MAX }) {
   @Field(() => EventKind, { description: 'NATIONAL_OCCASION or RELIGIOUS_OCCASION.' })
   kind: EventKind;
-
-  @TextInput({ description: `Persian title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX })
-  titleFa: string;
-
-  @TextInput({ description: `English title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX, optional: true })
-  titleEn?: string | null;
-
-  @TextInput({
-    description: `Persian description, at most ${DESCRIPTION_MAX} characters.`,
-    max: DESCRIPTION_MAX,
-    optional: true,
-    allowBlank: true,
-  })
-  descriptionFa?: string | null;
-
-  @TextInput({
-    description: `English description, at most ${DESCRIPTION_MAX} characters.`,
-    max: DESCRIPTION_MAX,
-    optional: true,
-    allowBlank: true,
-  })
-  descriptionEn?: string | null;
 
   @Field(() => OccasionCalendar, { description: 'The calendar its date is fixed in.' })
   calendar: OccasionCalendar;
@@ -249,26 +190,10 @@ export class CreateOccasionInput {
   description:
     "Changes to an occasion. Omitted fields keep their value; null clears an optional field. Changing the calendar, month or day removes the occasion's overrides (they named days of the old rule).",
 })
-export class UpdateOccasionInput {
-  @Field(() => ID, { description: 'The occasion to change.' })
-  @MaxLength(64)
-  id: string;
-
+export class UpdateOccasionInput extends BilingualTextChanges('occasion', { title: TITLE_MAX, description: DESCRIPTION_MAX }) {
   @Field(() => EventKind, { nullable: true, description: 'NATIONAL_OCCASION or RELIGIOUS_OCCASION; cannot be cleared.' })
   @IsOptional()
   kind?: EventKind | null;
-
-  @TextInput({ description: 'Persian title; cannot be cleared.', max: TITLE_MAX, optional: true })
-  titleFa?: string | null;
-
-  @TextInput({ description: 'English title.', max: TITLE_MAX, optional: true })
-  titleEn?: string | null;
-
-  @TextInput({ description: 'Persian description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
-  descriptionFa?: string | null;
-
-  @TextInput({ description: 'English description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
-  descriptionEn?: string | null;
 
   @Field(() => OccasionCalendar, { nullable: true, description: 'The calendar; cannot be cleared.' })
   @IsOptional()

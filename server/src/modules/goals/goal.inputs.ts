@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsCleanText, TextInput } from '../../common/validation';
+import { BilingualTextChanges, NewBilingualTexts } from '../../common/bilingual-texts';
+import { IsCleanText } from '../../common/validation';
 import { Goal } from './goal.entity';
 import { GoalCategory, GoalStatus } from './goal.enums';
 
@@ -34,29 +35,7 @@ export class GoalFilter {
 }
 
 @InputType({ description: 'A new goal.' })
-export class CreateGoalInput {
-  @TextInput({ description: `Persian title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX })
-  titleFa: string;
-
-  @TextInput({ description: `English title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX, optional: true })
-  titleEn?: string | null;
-
-  @TextInput({
-    description: `Persian description, at most ${DESCRIPTION_MAX} characters.`,
-    max: DESCRIPTION_MAX,
-    optional: true,
-    allowBlank: true,
-  })
-  descriptionFa?: string | null;
-
-  @TextInput({
-    description: `English description, at most ${DESCRIPTION_MAX} characters.`,
-    max: DESCRIPTION_MAX,
-    optional: true,
-    allowBlank: true,
-  })
-  descriptionEn?: string | null;
-
+export class CreateGoalInput extends NewBilingualTexts({ title: TITLE_MAX, description: DESCRIPTION_MAX }) {
   @Field(() => GoalCategory, { description: 'The area of work.' })
   category: GoalCategory;
 
@@ -72,23 +51,7 @@ export class CreateGoalInput {
 }
 
 @InputType({ description: 'Changes to a goal. Omitted fields keep their value; null clears an optional field.' })
-export class UpdateGoalInput {
-  @Field(() => ID, { description: 'The goal to change.' })
-  @MaxLength(64)
-  id: string;
-
-  @TextInput({ description: 'Persian title; cannot be cleared.', max: TITLE_MAX, optional: true })
-  titleFa?: string | null;
-
-  @TextInput({ description: 'English title.', max: TITLE_MAX, optional: true })
-  titleEn?: string | null;
-
-  @TextInput({ description: 'Persian description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
-  descriptionFa?: string | null;
-
-  @TextInput({ description: 'English description.', max: DESCRIPTION_MAX, optional: true, allowBlank: true })
-  descriptionEn?: string | null;
-
+export class UpdateGoalInput extends BilingualTextChanges('goal', { title: TITLE_MAX, description: DESCRIPTION_MAX }) {
   @Field(() => GoalCategory, { nullable: true, description: 'The area of work; cannot be cleared.' })
   @IsOptional()
   category?: GoalCategory | null;

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { BilingualTitleChanges, NewBilingualTitle } from '../../common/bilingual-texts';
 import { IsCleanText, TextInput } from '../../common/validation';
 import { PressRelease } from './press-release.entity';
 import { PressReleaseStatus } from './media.enums';
@@ -38,16 +39,13 @@ export class PressReleaseFilter extends NewsFilter {
 }
 
 @InputType({ description: 'A new press release; it starts as a draft.' })
-export class CreatePressReleaseInput {
-  @TextInput({ description: `Persian title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX })
-  titleFa: string;
-
+export class CreatePressReleaseInput extends NewBilingualTitle(TITLE_MAX) {
   @TextInput({
     description: `English title, at most ${TITLE_MAX} characters; the slug is made from it when none is given.`,
     max: TITLE_MAX,
     optional: true,
   })
-  titleEn?: string | null;
+  declare titleEn?: string | null;
 
   @TextInput({
     description: `Persian summary (lead), at most ${SUMMARY_MAX} characters.`,
@@ -88,17 +86,7 @@ export class CreatePressReleaseInput {
   description:
     'Changes to a press release (a published one too: corrections show at once). Omitted fields keep their value; null clears an optional field.',
 })
-export class UpdatePressReleaseInput {
-  @Field(() => ID, { description: 'The release to change.' })
-  @MaxLength(64)
-  id: string;
-
-  @TextInput({ description: 'Persian title; cannot be cleared.', max: TITLE_MAX, optional: true })
-  titleFa?: string | null;
-
-  @TextInput({ description: 'English title.', max: TITLE_MAX, optional: true })
-  titleEn?: string | null;
-
+export class UpdatePressReleaseInput extends BilingualTitleChanges('release', TITLE_MAX) {
   @TextInput({ description: 'Persian summary.', max: SUMMARY_MAX, optional: true, allowBlank: true })
   summaryFa?: string | null;
 

@@ -1,0 +1,73 @@
+import { MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { TextInput } from './validation';
+
+// The Persian and English texts that goals, events, occasions and press releases are written with,
+// declared once: the inputs that create or change them extend these (type-graphql copies a base's
+// fields into each input; the schema file is sorted, so it reads as before). Limits are per kind.
+
+/** Input fields of a new object's title: Persian required, English optional. */
+export function NewBilingualTitle(titleMax: number) {
+  @InputType()
+  abstract class NewTitle {
+    @TextInput({ description: `Persian title, at most ${titleMax} characters.`, max: titleMax })
+    titleFa: string;
+
+    @TextInput({ description: `English title, at most ${titleMax} characters.`, max: titleMax, optional: true })
+    titleEn?: string | null;
+  }
+  return NewTitle;
+}
+
+/** A new object's title and description, in Persian and English (the descriptions optional). */
+export function NewBilingualTexts(limits: { title: number; description: number }) {
+  @InputType()
+  abstract class NewTexts extends NewBilingualTitle(limits.title) {
+    @TextInput({
+      description: `Persian description, at most ${limits.description} characters.`,
+      max: limits.description,
+      optional: true,
+      allowBlank: true,
+    })
+    descriptionFa?: string | null;
+
+    @TextInput({
+      description: `English description, at most ${limits.description} characters.`,
+      max: limits.description,
+      optional: true,
+      allowBlank: true,
+    })
+    descriptionEn?: string | null;
+  }
+  return NewTexts;
+}
+
+/** Which object to change (`the` names it: "goal", "event" …), and its title: omitted keeps it, null clears the English. */
+export function BilingualTitleChanges(the: string, titleMax: number) {
+  @InputType()
+  abstract class TitleChanges {
+    @Field(() => ID, { description: `The ${the} to change.` })
+    @MaxLength(64)
+    id: string;
+
+    @TextInput({ description: 'Persian title; cannot be cleared.', max: titleMax, optional: true })
+    titleFa?: string | null;
+
+    @TextInput({ description: 'English title.', max: titleMax, optional: true })
+    titleEn?: string | null;
+  }
+  return TitleChanges;
+}
+
+/** Which object to change, and its title and description in either language. */
+export function BilingualTextChanges(the: string, limits: { title: number; description: number }) {
+  @InputType()
+  abstract class TextChanges extends BilingualTitleChanges(the, limits.title) {
+    @TextInput({ description: 'Persian description.', max: limits.description, optional: true, allowBlank: true })
+    descriptionFa?: string | null;
+
+    @TextInput({ description: 'English description.', max: limits.description, optional: true, allowBlank: true })
+    descriptionEn?: string | null;
+  }
+  return TextChanges;
+}
