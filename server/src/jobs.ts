@@ -30,5 +30,6 @@ export async function startJobQueue(config: Config, services: Services, log: Log
     return undefined;
   }
   services.mail.useQueue(queue);
+  services.files.useQueue(true);
   return queue;
 }

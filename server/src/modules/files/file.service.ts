@@ -9,7 +9,8 @@ import { Role } from '../staff/role';
 import { hasRole, type Actor, type Viewer } from '../staff/staff.policy';
 import { checkPdf, processImage, refused, sha256, sniffFormat, UploadRefusal } from './file-check';
 import { AttachmentSlot, FileAttachment, StoredFile, StoredFileKind } from './file.entity';
-import { type FileStorage } from './storage';
+import { STORAGE_KEY, type FileStorage } from './storage';
+import { ADD_JOB_SQL } from '../../common/job-queue';
 import { MEDIA_STAFF } from '../media/media.policy';
 import { EVENT_EDITORS } from '../events/event.policy';
 import { GOAL_EDITORS } from '../goals/goal.policy';
@@ -25,6 +26,8 @@ const SWEEP_PARALLEL = 8;
 /** The job queue's task that sweeps unused files, and its schedule (hourly, once across all instances). */
 export const SWEEP_TASK = 'files:sweep';
 export const SWEEP_CRONTAB = `0 * * * * ${SWEEP_TASK} ?max=3&jobKey=${SWEEP_TASK}`;
+/** The task that deletes objects a sweep could not (payload: { keys }), tried again by the queue until the store takes it. */
+export const DELETE_OBJECTS_TASK = 'files:delete-objects';
 
 /** The keys among `keys` that some stored file refers to (as its key or one of its variants'). */
 async function referencedKeys(m: EntityManager, keys: string[]): Promise<Set<string>> {
@@ -107,6 +110,8 @@ const attachmentSnapshot = (a: FileAttachment) => ({ slot: a.slot, ownerId: a.ow
  * districts and press releases.
  */
 export class FileService {
+  private queueRunning = false;
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
@@ -231,13 +236,33 @@ export class FileService {
     }
   }
 
-  /** The job queue's task for the sweep (scheduled by SWEEP_CRONTAB). */
+  /** The job queue's tasks: the sweep (scheduled by SWEEP_CRONTAB), and deleting what a sweep left in the store. */
   queueTasks(): TaskList {
     return {
       [SWEEP_TASK]: async () => {
         await this.sweepUnused();
       },
+      [DELETE_OBJECTS_TASK]: async (payload) => {
+        const keys = ((payload as { keys?: unknown })?.keys ?? []) as unknown[];
+        await this.deleteLeftObjects(keys.filter((k): k is string => typeof k === 'string' && STORAGE_KEY.test(k)));
+      },
     };
+  }
+
+  /** Whether the job queue runs (app.ts): then objects a sweep could not delete are queued for later. */
+  useQueue(running: boolean): void {
+    this.queueRunning = running;
+  }
+
+  /** Deletes objects no file refers to, under the objects' lock; a failure throws (the queue tries again later). */
+  private async deleteLeftObjects(keys: string[]): Promise<void> {
+    if (!keys.length) return;
+    await this.db.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [OBJECTS_LOCK]);
+      const referenced = await referencedKeys(m, keys);
+      for (const key of keys.filter((k) => !referenced.has(k))) await this.storage.delete(key);
+    });
+    this.log.info({ keys }, 'objects a sweep had left in the file store are deleted');
   }
 
   /**
@@ -316,7 +341,12 @@ export class FileService {
       if (remove.length) await m.query('DELETE FROM stored_file WHERE id = ANY($1::uuid[])', [remove]);
       // Objects of deleted files that were not deleted, and that no remaining file refers to.
       const stranded = orphans.filter((k) => !gone.has(k) && !keep.some((id) => keysOf.get(id)!.includes(k)));
-      if (stranded.length) this.log.error({ keys: stranded }, 'objects of swept files are left in the file store: delete them by hand');
+      if (stranded.length && this.queueRunning) {
+        // Deleted later by the queue, with growing waits, unless a file refers to them again by then.
+        await m.query(ADD_JOB_SQL, [DELETE_OBJECTS_TASK, JSON.stringify({ keys: stranded }), new Date().toISOString(), 25, null]);
+        this.log.warn({ keys: stranded }, 'objects of swept files are left in the file store for now: a job deletes them later');
+      } else if (stranded.length)
+        this.log.error({ keys: stranded }, 'objects of swept files are left in the file store: delete them by hand');
       this.log.warn(
         { kept: keep.length },
         'the file store did not delete every object: the files whose objects are all still there stay until the next sweep',
