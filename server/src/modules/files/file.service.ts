@@ -424,7 +424,7 @@ export class FileService {
     });
   }
 
-  /** Removes an object's file (the stored file stays: it is content-addressed and may be attached elsewhere). */
+  /** Removes an object's file (the stored file stays, attachable elsewhere, until the sweep finds it unused for FILES_UNUSED_HOURS). */
   async detach(actor: Actor, input: { slot: AttachmentSlot; ownerId: string }): Promise<boolean> {
     const slot = SLOTS[input.slot];
     if (!hasRole(actor, slot.roles)) throw forbidden();
