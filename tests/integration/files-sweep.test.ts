@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import { OBJECTS_LOCK, SWEEP_TASK } from '../../server/src/modules/files/file.service';
+import { DELIVER_TASK } from '../../server/src/modules/mail/mail.service';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { serverOnly, testDatabase } from '../helpers/database';
 import { tinyPdf, upload } from '../helpers/files';
@@ -93,6 +94,17 @@ describe('the hourly sweep of unused files', () => {
       'the crontab item',
     );
     expect(known).toEqual({ identifier: SWEEP_TASK });
+  });
+
+  serverOnly()('runs on a server without SMTP_URL, whose queue leaves e-mail jobs waiting', async () => {
+    // graphile-worker takes only jobs of the tasks in its list: without SMTP settings, mail's are not.
+    const [{ id }] = await t.app.db.query(`SELECT (graphile_worker.add_job($1, json_build_object('deliveryId', gen_random_uuid()))).id`, [
+      DELIVER_TASK,
+    ]);
+    await sweep(); // a job added after it, done
+    const [mail] = await t.app.db.query('SELECT attempts, locked_at FROM graphile_worker.jobs WHERE id = $1', [id]);
+    expect(mail).toEqual({ attempts: 0, locked_at: null });
+    await t.app.db.query('SELECT graphile_worker.complete_jobs(ARRAY[$1::bigint])', [id]);
   });
 
   it('deletes an old file attached to nothing and its objects; keeps attached, recent and shared ones', async () => {
