@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -274,4 +274,36 @@ describe('the hourly sweep of unused files', () => {
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
   });
+
+  serverOnly()(
+    'answers an upload 503 when a sweep holds the objects longer than the statement timeout, and queues what it wrote for deletion',
+    async () => {
+      const impatient = await startTestApp({
+        databaseUrl: t.databaseUrl,
+        env: { UPLOADS_DIR: dir, DATABASE_STATEMENT_TIMEOUT_MS: '1000' },
+      });
+      const blocker = new Client({ connectionString: t.databaseUrl });
+      await blocker.connect();
+      try {
+        const before = Number((await t.app.db.query('SELECT count(*)::int AS n FROM stored_file'))[0].n);
+        await blocker.query('BEGIN');
+        await blocker.query('SELECT pg_advisory_xact_lock($1)', [OBJECTS_LOCK]); // as a sweep deleting objects does
+        const bytes = tinyPdf(331);
+        const res = await upload(impatient.url, bytes, 'busy.pdf', { token: media });
+        expect(res.status).toBe(503);
+        expect(res.body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfter: 30 });
+        expect(Number((await t.app.db.query('SELECT count(*)::int AS n FROM stored_file'))[0].n)).toBe(before);
+        // Its object could not be removed under the lock either: a job does it once the lock is free.
+        const key = `documents/${createHash('sha256').update(bytes).digest('hex')}.pdf`;
+        const jobs = await t.app.db.query(`SELECT 1 FROM graphile_worker.jobs WHERE task_identifier = 'files:delete-objects'`);
+        expect(jobs.length).toBeGreaterThanOrEqual(1);
+        expect(await inStore(key)).toBe(true);
+        await blocker.query('COMMIT');
+        await waitFor(async () => !(await inStore(key)), 20_000, 'the object deleted by the job');
+      } finally {
+        await blocker.end();
+        await impatient.close();
+      }
+    },
+  );
 });

@@ -192,7 +192,11 @@ export class FileService {
         // Shared with other uploads, exclusive to the sweep (and to a failed upload's clean-up): once
         // this row is in, they see it before they remove an object. An object removed since it was
         // found or written is written again, here, before the row that refers to it.
-        await m.query('SELECT pg_advisory_xact_lock_shared($1)', [OBJECTS_LOCK]);
+        await m.query('SELECT pg_advisory_xact_lock_shared($1)', [OBJECTS_LOCK]).catch((err: { code?: string }) => {
+          // A sweep held the lock longer than the statement timeout (a slow store): nothing is recorded; try again.
+          if (err?.code === '57014') throw storageUnavailable();
+          throw err;
+        });
         await writeMissing();
         const saved = await m.save(StoredFile, m.create(StoredFile, { ...row, uploadedById: actor.userId }));
         await this.audit.record(m, {
@@ -220,20 +224,43 @@ export class FileService {
   /**
    * Removes objects a failed upload wrote, unless a row refers to them meanwhile (another upload of
    * the same content found them there and kept them). Under the sweep's lock, so an upload that found
-   * them checks again after this. When the database does not answer, they are left in the store.
+   * them checks again after this. What cannot be removed now (the store refuses, the lock is busy, the
+   * database does not answer) is left to a job on the queue, or, without one, named in the log.
    */
   private async removeUnreferenced(keys: string[]): Promise<void> {
     if (!keys.length) return;
+    let left: string[] = [];
     try {
       await this.db.transaction(async (m) => {
         await m.query('SELECT pg_advisory_xact_lock($1)', [OBJECTS_LOCK]);
         const referenced = await referencedKeys(m, keys);
         for (const key of keys.filter((k) => !referenced.has(k)))
-          await this.storage.delete(key).catch((err) => this.log.error({ err, key }, 'could not remove an object'));
+          await this.storage.delete(key).catch((err) => {
+            this.log.error({ err, key }, 'could not remove an object');
+            left.push(key);
+          });
       });
     } catch (err) {
-      this.log.error({ err, keys }, 'objects of a failed upload were left in the file store (the database did not answer)');
+      this.log.error({ err, keys }, "could not check whether a failed upload's objects are in use");
+      left = keys;
     }
+    if (!left.length) return;
+    await this.deleteLater(this.db.manager, left).catch((err) =>
+      this.log.error({ err, keys: left }, 'objects of a failed upload are left in the file store: delete them by hand'),
+    );
+  }
+
+  /**
+   * Queues the deletion of objects that may be no file's (the job checks again under the objects'
+   * lock); without the queue (embedded database) they are named in the log for a person to delete.
+   */
+  private async deleteLater(m: EntityManager, keys: string[]): Promise<void> {
+    if (!this.queueRunning) {
+      this.log.error({ keys }, 'objects no file uses are left in the file store: delete them by hand');
+      return;
+    }
+    await m.query(ADD_JOB_SQL, [DELETE_OBJECTS_TASK, JSON.stringify({ keys }), new Date().toISOString(), 25, null]);
+    this.log.warn({ keys }, 'objects no file uses are left in the file store for now: a job deletes them later');
   }
 
   /** The job queue's tasks: the sweep (scheduled by SWEEP_CRONTAB), and deleting what a sweep left in the store. */
@@ -341,12 +368,8 @@ export class FileService {
       if (remove.length) await m.query('DELETE FROM stored_file WHERE id = ANY($1::uuid[])', [remove]);
       // Objects of deleted files that were not deleted, and that no remaining file refers to.
       const stranded = orphans.filter((k) => !gone.has(k) && !keep.some((id) => keysOf.get(id)!.includes(k)));
-      if (stranded.length && this.queueRunning) {
-        // Deleted later by the queue, with growing waits, unless a file refers to them again by then.
-        await m.query(ADD_JOB_SQL, [DELETE_OBJECTS_TASK, JSON.stringify({ keys: stranded }), new Date().toISOString(), 25, null]);
-        this.log.warn({ keys: stranded }, 'objects of swept files are left in the file store for now: a job deletes them later');
-      } else if (stranded.length)
-        this.log.error({ keys: stranded }, 'objects of swept files are left in the file store: delete them by hand');
+      // Deleted later by the queue, with growing waits, unless a file refers to them again by then.
+      if (stranded.length) await this.deleteLater(m, stranded);
       this.log.warn(
         { kept: keep.length },
         'the file store did not delete every object: the files whose objects are all still there stay until the next sweep',
