@@ -34,6 +34,7 @@ import { attachGraphQLWebSocket } from './graphql/websocket';
 import { createLogger, type Logger } from './logger';
 import { seedDemoData } from './seed/demo-data';
 import { createServices, type LiveResultsSettings, type Services } from './services';
+import { startJobQueue } from './jobs';
 import { type SmsGateway } from './modules/polls/participation/sms';
 import { registerExportRoutes } from './modules/exports/export.routes';
 import { registerCalendarFeedRoute } from './modules/events/calendar-feed.route';
@@ -124,9 +125,11 @@ export async function createApp(
     // Likewise: deliveries in flight finish and are recorded before the database closes.
     await services.webhooks.start();
     cleanups.push(() => services.webhooks.stop());
-    // The e-mail queue (graphile-worker) needs a PostgreSQL server; jobs in flight finish before the database closes.
-    await services.mail.start(config.database.kind === 'url' ? config.database.url : undefined);
+    // The job queue (graphile-worker: e-mail, the unused-files sweep) needs a PostgreSQL server;
+    // jobs in flight finish before the SMTP connections and the database close.
     cleanups.push(() => services.mail.stop());
+    const jobs = await startJobQueue(config, services, log);
+    if (jobs) cleanups.push(() => jobs.stop());
     const { http } = await buildHttp(config, log, db, services);
     cleanups.push(() => http.close());
 

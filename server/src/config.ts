@@ -186,6 +186,8 @@ const EnvSchema = z.object({
     .max(200 * 1024 * 1024)
     .default(20 * 1024 * 1024),
   UPLOAD_IMAGE_MAX_PIXELS: z.coerce.number().int().min(10_000).max(268_402_689).default(50_000_000),
+  // Uploaded files attached to nothing are deleted by the hourly sweep once they are this many hours old.
+  FILES_UNUSED_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
   S3_ENDPOINT: z.string().url().optional(),
   S3_BUCKET: z.string().min(3).max(63).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -296,6 +298,8 @@ export interface Config {
     imageMaxBytes: number;
     pdfMaxBytes: number;
     imageMaxPixels: number;
+    /** Files attached to nothing are deleted by the hourly sweep (on a PostgreSQL server) once this old. */
+    unusedHours: number;
   };
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number; suggestions: boolean };
 }
@@ -417,6 +421,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       imageMaxBytes: e.UPLOAD_IMAGE_MAX_BYTES,
       pdfMaxBytes: e.UPLOAD_PDF_MAX_BYTES,
       imageMaxPixels: e.UPLOAD_IMAGE_MAX_PIXELS,
+      unusedHours: e.FILES_UNUSED_HOURS,
     },
     limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20, suggestions: !production },
   };

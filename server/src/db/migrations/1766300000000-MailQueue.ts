@@ -3,7 +3,7 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 // E-mail to journalists (issue 16 item 5): one row per e-mail to one media contact (a press release
 // or an event invitation) with its status, tries and last error; contacts may unsubscribe. The job
 // queue itself (graphile-worker) keeps its tables in its own schema, created by its own migrations
-// when the server starts (see modules/mail/mail-queue.ts).
+// when the server starts (see common/job-queue.ts).
 
 export class MailQueue1766300000000 implements MigrationInterface {
   name = 'MailQueue1766300000000';

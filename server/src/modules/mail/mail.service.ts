@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { type JobHelpers } from 'graphile-worker';
+import { type JobHelpers, type TaskList } from 'graphile-worker';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
@@ -15,7 +15,7 @@ import { type Actor, type Viewer } from '../staff/staff.policy';
 import { MailDelivery, MailDeliveryStatus, MailKind } from './mail-delivery.entity';
 import { MailLinks } from './mail-links';
 import { invitationMail, persianDateTime, pressReleaseMail, type RenderedMail } from './mail-message';
-import { ADD_JOB_SQL, JobQueue } from './mail-queue';
+import { ADD_JOB_SQL, type JobQueue } from '../../common/job-queue';
 
 export const DELIVER_TASK = 'mail.deliver';
 /** Clocks differ a little; a time this far in the past still counts as "now". */
@@ -78,37 +78,33 @@ export class MailService {
   }
 
   /**
-   * Starts the queue on a PostgreSQL server. Without SMTP settings the queue's schema is still made,
-   * so e-mails can be queued; they wait (never lost) until the server restarts with SMTP_URL.
+   * The job queue's tasks for e-mail: the delivery task when SMTP settings are given, none otherwise
+   * (jobs are still queued, and wait, never lost, until a server with SMTP_URL works them: a runner
+   * only fetches jobs of the tasks in its list).
    */
-  async start(connectionString: string | undefined): Promise<void> {
-    if (!connectionString) {
-      this.log.warn('e-mail is off: the job queue needs a PostgreSQL server (DATABASE_URL), not the embedded database');
-      return;
+  queueTasks(): TaskList {
+    if (!this.settings.smtpUrl) {
+      this.log.warn(
+        'SMTP_URL is not set: e-mails to journalists are queued but not sent until the server starts with SMTP_URL (docs/operations.md)',
+      );
+      return {};
     }
-    const queue = new JobQueue(connectionString, this.log, { pollIntervalMs: this.settings.pollIntervalMs });
-    try {
-      if (!this.settings.smtpUrl) {
-        await queue.migrate();
-        this.queue = queue;
-        this.log.warn(
-          'SMTP_URL is not set: e-mails to journalists are queued but not sent until the server starts with SMTP_URL (docs/operations.md)',
-        );
-        return;
-      }
-      this.transport = nodemailer.createTransport(this.settings.smtpUrl);
-      await queue.start({ [DELIVER_TASK]: (payload, helpers) => this.deliver(payload, helpers) });
-      this.queue = queue;
-      this.log.info('e-mail queue started');
-    } catch (err) {
-      // The rest of the server runs on; e-mail operations answer SERVICE_UNAVAILABLE, and what was queued waits.
-      this.log.error({ err }, 'the e-mail job queue could not start: e-mail is off until the server restarts');
-      await queue.stop().catch(() => undefined);
-    }
+    this.transport ??= nodemailer.createTransport(this.settings.smtpUrl);
+    return { [DELIVER_TASK]: (payload, helpers) => this.deliver(payload, helpers) };
   }
 
+  /**
+   * The app's job queue once it runs (app.ts starts it, on a PostgreSQL server only). Without one,
+   * e-mail operations answer SERVICE_UNAVAILABLE.
+   */
+  useQueue(queue: JobQueue | undefined): void {
+    this.queue = queue?.running ? queue : undefined;
+    if (this.queue && this.transport) this.log.info('e-mail queue started');
+  }
+
+  /** Closes the SMTP connections (after the job queue has stopped: no delivery is in flight). */
   async stop(): Promise<void> {
-    await this.queue?.stop();
+    this.queue = undefined;
     this.transport?.close();
   }
 
