@@ -3,10 +3,10 @@
  * and calendar pages, in Persian and in English: performance, accessibility, best practices and
  * SEO, with Lighthouse's default mobile profile (a mid-range phone on a slow 4G network,
  * simulated). It drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH) through
- * chrome-launcher. Bar: at least 95 in every category. An empty App Router page of the same
- * Next.js is scored in the same run as the baseline: on a busy 2-core machine the framework's own
- * start-up work moves the performance score by several points from one run to the next. Needs
- * `npm run build -w web` first.
+ * chrome-launcher. Bars: at least 95 in every category, and the largest contentful paint within
+ * 1.5 s (issue 14 item 18). An empty App Router page of the same Next.js is scored in the same run
+ * as the baseline: on a busy 2-core machine the framework's own start-up work moves the
+ * performance score by several points from one run to the next. Needs `npm run build -w web` first.
  */
 import 'reflect-metadata';
 import { machine, printTable, writeResult } from '../lib';
@@ -14,6 +14,8 @@ import { CHROMIUM, inEnglish, startBenchSite, startEmptyNextPage } from './web-p
 
 const NAME = 'lighthouse';
 const BAR = 95;
+/** Issue 14 item 18: the largest paint on home, poll and calendar, in both languages, within 1.5 s. */
+const LCP_BAR_MS = 1500;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
@@ -30,7 +32,15 @@ interface LighthouseResult {
     categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
     audits: Record<
       string,
-      { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; numericValue?: number }
+      {
+        id: string;
+        title: string;
+        score: number | null;
+        scoreDisplayMode: string;
+        displayValue?: string;
+        numericValue?: number;
+        details?: unknown;
+      }
     >;
   };
 }
@@ -102,6 +112,8 @@ export default async function lighthouseScores(): Promise<void> {
             speedIndex: metric('speed-index'),
           },
           cumulativeLayoutShift: metric('cumulative-layout-shift'),
+          // Lighthouse simulates the slow network from a fast real load: what that load showed.
+          observedMs: observed(lhr),
           lost,
           runWarnings: lhr.runWarnings,
           lighthouseVersion: lhr.lighthouseVersion,
@@ -125,15 +137,20 @@ export default async function lighthouseScores(): Promise<void> {
     );
     const below = runs
       .filter((r) => !r.page.startsWith('empty'))
-      .flatMap((r) => CATEGORIES.filter((c) => (r.scores[c] ?? 0) < BAR).map((c) => `${r.page} ${c} ${r.scores[c]}`));
-    if (below.length) process.stdout.write(`[bench] below ${BAR}: ${below.join(', ')}\n`);
+      .flatMap((r) => [
+        ...CATEGORIES.filter((c) => (r.scores[c] ?? 0) < BAR).map((c) => `${r.page} ${c} ${r.scores[c]}`),
+        ...((r.metricsMs.largestContentfulPaint ?? Infinity) > LCP_BAR_MS
+          ? [`${r.page} LCP ${Math.round(r.metricsMs.largestContentfulPaint ?? 0)} ms`]
+          : []),
+      ]);
+    if (below.length) process.stdout.write(`[bench] below the bars: ${below.join(', ')}\n`);
 
     const file = writeResult(
       NAME,
       {
-        description: `Lighthouse ${runs[0]?.lighthouseVersion ?? '12.2.3'} (npm, pinned), default mobile profile with simulated throttling, Debian Chromium via chrome-launcher, against next start on this machine. Bar: ≥ ${BAR} in each category.`,
+        description: `Lighthouse ${runs[0]?.lighthouseVersion ?? '12.2.3'} (npm, pinned), default mobile profile with simulated throttling, Debian Chromium via chrome-launcher, against next start on this machine. Bars: ≥ ${BAR} in each category; largest contentful paint ≤ ${LCP_BAR_MS} ms on each page.`,
         settings: { chromium: CHROMIUM, chromeFlags: FLAGS, categories: CATEGORIES },
-        requirements: { everyCategoryAtLeast: BAR, met: below.length === 0, below },
+        requirements: { everyCategoryAtLeast: BAR, largestContentfulPaintAtMostMs: LCP_BAR_MS, met: below.length === 0, below },
         runs,
         baselines: { 'empty-next-page': runs.find((r) => r.page.startsWith('empty'))?.scores ?? null },
         ratios: {},
@@ -146,4 +163,10 @@ export default async function lighthouseScores(): Promise<void> {
     await empty?.close();
     await site.close();
   }
+}
+
+/** The real (unthrottled) load's first and largest paint, which the simulated figures start from. */
+function observed(lhr: LighthouseResult['lhr']): { firstContentfulPaint?: number; largestContentfulPaint?: number } {
+  const items = (lhr.audits['metrics']?.details as { items?: Record<string, number>[] } | undefined)?.items ?? [];
+  return { firstContentfulPaint: items[0]?.observedFirstContentfulPaint, largestContentfulPaint: items[0]?.observedLargestContentfulPaint };
 }
