@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DEFAULT_TEST_DATABASE_URL } from './database';
 import { createTemplates } from './templates';
+import { EMBEDDED_EXTENSIONS } from '../../server/src/db/embedded';
 
 async function answers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -31,7 +32,7 @@ export default async function globalSetup(): Promise<void> {
   // No server answers: run the same tests on the embedded PostgreSQL, and say so.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const db = await PGlite.create('memory://');
+  const db = await PGlite.create('memory://', { extensions: EMBEDDED_EXTENSIONS });
   // Several connections may overlap briefly (one test file's app closing while the next connects);
   // PGlite still runs one query at a time, the socket server multiplexes them.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });

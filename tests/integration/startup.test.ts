@@ -1,7 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../server/src/config';
 import { startTestApp } from '../helpers/app';
+import { waitFor } from '../helpers/wait';
 
 const SERVER = path.resolve(__dirname, '../../server');
 
@@ -22,6 +25,43 @@ describe('configuration', () => {
     expect(loadConfig({}).database.kind).toBe('embedded');
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/d' }).database).toMatchObject({ kind: 'url', url: 'postgres://u@h:5432/d' });
   });
+
+  // `npm start` on a fresh machine: the real server process on the embedded PostgreSQL must take
+  // every migration (the extensions they create included) and the demo data, and answer the site.
+  it('starts on a fresh embedded database with the demo data, as `npm start` does, and answers a site search', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nabz-pglite-'));
+    const server = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+      cwd: SERVER,
+      env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', PGLITE_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+    try {
+      // main.ts logs the API's address once migrations and demo data are in.
+      await waitFor(() => /"msg":"Nabz API ready"/.test(output) || server.exitCode !== null, 110_000, 'the API on PGlite');
+      const url = /"url":"(http:[^"]+)"/.exec(output)?.[1];
+      expect({ ready: Boolean(url), output: url ? '' : output }).toEqual({ ready: true, output: '' });
+      const response = await fetch(url!.replace('localhost', '127.0.0.1'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ goals(first: 1) { totalCount } search(query: "پارک") { totalCount } }' }),
+      });
+      const body = (await response.json()) as {
+        data?: { goals: { totalCount: number }; search: { totalCount: number } };
+        errors?: unknown;
+      };
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.goals.totalCount).toBeGreaterThan(0);
+      expect(body.data!.search.totalCount).toBeGreaterThan(0);
+    } finally {
+      server.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('stops the real server at start-up with a message naming the bad setting', () => {
     const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {

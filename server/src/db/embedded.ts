@@ -1,6 +1,14 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { createRequire } from 'node:module';
+import { PGlite, type Extension } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+// PGlite's contrib modules declare ES-module types only; their CommonJS build is what this
+// (CommonJS) server loads beside PGlite's own.
+const { pg_trgm } = createRequire(__filename)('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
+
+/** PostgreSQL extensions the schema uses, as PGlite ships them: a server has them in contrib. */
+export const EMBEDDED_EXTENSIONS = { pg_trgm };
 
 export interface EmbeddedPostgres {
   url: string;
@@ -14,7 +22,8 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  // The extensions the migrations create (site search's trigram indexes), built into PGlite.
+  const db = await PGlite.create(dataDir, { extensions: EMBEDDED_EXTENSIONS });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
   await server.start();
   const address = server.getServerConn();
