@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
-import { BilingualText, Choice, Field } from '@/components/staff/fields';
+import { BilingualText, BilingualTitle, Choice, Field } from '@/components/staff/fields';
 import { mediaText } from '@/lib/staff/media-text';
 
 export interface ReleaseValues {
@@ -46,31 +46,9 @@ export function ReleaseFields({
   const text = { locale, idPrefix };
   return (
     <div className="staff-fields">
-      <BilingualText
-        {...text}
-        name="title"
-        labels={{ fa: t.titleFa, en: t.titleEn }}
-        values={{ fa: values.titleFa, en: values.titleEn }}
-        required
-        maxLength={300}
-      />
-      <BilingualText
-        {...text}
-        name="summary"
-        labels={{ fa: t.summaryFa, en: t.summaryEn }}
-        values={{ fa: values.summaryFa, en: values.summaryEn }}
-        maxLength={1000}
-        rows={3}
-      />
-      <BilingualText
-        {...text}
-        name="body"
-        labels={{ fa: t.bodyFa, en: t.bodyEn }}
-        values={{ fa: values.bodyFa, en: values.bodyEn }}
-        required
-        maxLength={50000}
-        rows={10}
-      />
+      <BilingualTitle {...text} labels={t} values={values} />
+      <BilingualText {...text} name="summary" labels={t} values={values} maxLength={1000} rows={3} />
+      <BilingualText {...text} name="body" labels={t} values={values} required maxLength={50000} rows={10} />
       <Choice
         id={id('districtId')}
         name="districtId"

@@ -35,15 +35,7 @@ export function DistrictFields({ locale, values, idPrefix }: { locale: Locale; v
       <Field id={id('code')} label={t.code}>
         <input id={id('code')} name="code" inputMode="numeric" required defaultValue={values.code ?? ''} dir="ltr" />
       </Field>
-      <BilingualText
-        locale={locale}
-        idPrefix={idPrefix}
-        name="name"
-        labels={{ fa: t.nameFa, en: t.nameEn }}
-        values={{ fa: values.nameFa, en: values.nameEn }}
-        required
-        maxLength={200}
-      />
+      <BilingualText locale={locale} idPrefix={idPrefix} name="name" labels={t} values={values} required maxLength={200} />
       <Field id={id('population')} label={t.population}>
         <input id={id('population')} name="population" inputMode="numeric" required defaultValue={values.population ?? ''} dir="ltr" />
       </Field>
