@@ -11,6 +11,7 @@ import { requireStaff, sessionEnded } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
 import type { StaffAccountQuery, StaffAccountQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffHeader } from '@/components/staff/header';
 
 const ACCOUNT_QUERY: Operation<StaffAccountQuery, StaffAccountQueryVariables> = /* GraphQL */ `
   query StaffAccount {
@@ -47,12 +48,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<'/
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.intro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.intro} />
       {done && (
         <div className="staff-alert staff-alert--ok" role="status">
           <p>{done === 'password' ? securityText[locale].changePassword.done : done === 'disabled' ? t.disabled : ''}</p>

@@ -16,6 +16,7 @@ import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filte
 import type { StaffUsersQuery, StaffUsersQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* GraphQL */ `
   query StaffUsers($filter: StaffUserFilter, $after: String) {
@@ -70,12 +71,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.usersIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.usersIntro} />
       <AdminNav locale={locale} current="users" />
       <ActionNotice
         locale={locale}

@@ -14,6 +14,7 @@ import { localeParam } from '../../../locale-param';
 import type { StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const TRAFFIC_QUERY: Operation<StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables> = /* GraphQL */ `
   query StaffSiteTraffic($from: String!, $to: String!) {
@@ -221,12 +222,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.intro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.intro} />
 
       <dl className="staff-counters" data-site-counters>
         <div className="staff-counter">

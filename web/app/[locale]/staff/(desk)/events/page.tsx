@@ -19,6 +19,7 @@ import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { EventStatus, StaffEventsQuery, StaffEventsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const EVENTS_QUERY: Operation<StaffEventsQuery, StaffEventsQueryVariables> = /* GraphQL */ `
   query StaffEvents($from: String!, $to: String!, $after: String, $statuses: [EventStatus!], $locale: Locale!) {
@@ -92,12 +93,7 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.intro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.intro} />
       <EventNav locale={locale} current="events" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.deleted }} />
       <div className="staff-panel">

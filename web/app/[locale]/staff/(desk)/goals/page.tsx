@@ -17,6 +17,7 @@ import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filte
 import type { StaffGoalsQuery, StaffGoalsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const GOALS_QUERY: Operation<StaffGoalsQuery, StaffGoalsQueryVariables> = /* GraphQL */ `
   query StaffGoals($filter: GoalFilter, $after: String, $locale: Locale!) {
@@ -69,12 +70,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.intro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.intro} />
       {param(query, 'done') === 'deleted' && (
         <div className="staff-alert staff-alert--ok" role="status">
           <p>{t.deleted}</p>

@@ -16,6 +16,7 @@ import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffMediaContactsQuery, StaffMediaContactsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const CONTACTS_QUERY: Operation<StaffMediaContactsQuery, StaffMediaContactsQueryVariables> = /* GraphQL */ `
   query StaffMediaContacts($filter: MediaContactFilter, $after: String) {
@@ -78,12 +79,7 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.contactsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.contactsIntro} />
       <MediaNav locale={locale} current="contacts" />
       <div className="staff-panel">
         <FilterForm action={base} label={st.common.filter} submit={st.common.search}>

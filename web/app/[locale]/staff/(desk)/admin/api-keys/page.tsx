@@ -13,6 +13,7 @@ import { AdminNav } from '../admin-nav';
 import type { StaffApiKeysQuery, StaffApiKeysQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const KEYS_QUERY: Operation<StaffApiKeysQuery, StaffApiKeysQueryVariables> = /* GraphQL */ `
   query StaffApiKeys {
@@ -47,12 +48,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<'/
   const { apiKeys } = await staffQuery(KEYS_QUERY);
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.apiKeys}</h1>
-          <p>{t.apiKeysIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.apiKeys} intro={t.apiKeysIntro} />
       <AdminNav locale={locale} current="apiKeys" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ revoked: t.keyRevoked }} />
       <div className="staff-panel">

@@ -15,6 +15,7 @@ import { DayField } from '@/components/staff/day-field';
 import type { StaffAuditLogQuery, StaffAuditLogQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const AUDIT_QUERY: Operation<StaffAuditLogQuery, StaffAuditLogQueryVariables> = /* GraphQL */ `
   query StaffAuditLog($filter: AuditLogFilter, $after: String) {
@@ -95,12 +96,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.audit}</h1>
-          <p>{t.auditIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.audit} intro={t.auditIntro} />
       <AdminNav locale={locale} current="audit" />
       <div className="staff-panel">
         <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>

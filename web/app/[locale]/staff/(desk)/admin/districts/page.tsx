@@ -15,6 +15,7 @@ import { createDistrict } from './actions';
 import { DistrictFields, districtFieldLabels } from './district-fields';
 import type { StaffDistrictAdminListQuery, StaffDistrictAdminListQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffHeader } from '@/components/staff/header';
 
 const DISTRICTS_QUERY: Operation<StaffDistrictAdminListQuery, StaffDistrictAdminListQueryVariables> = /* GraphQL */ `
   query StaffDistrictAdminList($locale: Locale!) {
@@ -47,12 +48,7 @@ export default async function StaffDistrictsPage({ params, searchParams }: PageP
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.intro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.intro} />
       <AdminNav locale={locale} current="districts" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={t.done} />
       <div className="staff-panel">

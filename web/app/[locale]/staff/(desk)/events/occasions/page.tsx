@@ -16,6 +16,7 @@ import { OccasionFields, occasionFieldLabels } from './occasion-fields';
 import type { StaffOccasionsQuery, StaffOccasionsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const OCCASIONS_QUERY: Operation<StaffOccasionsQuery, StaffOccasionsQueryVariables> = /* GraphQL */ `
   query StaffOccasions($locale: Locale!) {
@@ -48,12 +49,7 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
   const { occasions } = await staffQuery(OCCASIONS_QUERY, { locale: graphqlLocale[locale] });
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.occasions}</h1>
-          <p>{t.occasionsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.occasions} intro={t.occasionsIntro} />
       <EventNav locale={locale} current="occasions" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.occasionDeleted }} />
       <div className="staff-panel">

@@ -22,6 +22,7 @@ import type {
   StaffIndicatorSourcesQueryVariables,
 } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffHeader } from '@/components/staff/header';
 
 const GOAL_QUERY: Operation<StaffGoalQuery, StaffGoalQueryVariables> = /* GraphQL */ `
   query StaffGoal($id: ID!, $locale: Locale!) {
@@ -143,14 +144,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <p className="breadcrumb">
-            <a href={localePath(locale, '/staff/goals')}>{t.title}</a>
-          </p>
-          <h1>{t.editTitle(goal.titleTranslations.fa)}</h1>
-        </div>
-      </header>
+      <StaffHeader title={t.editTitle(goal.titleTranslations.fa)} crumb={{ href: localePath(locale, '/staff/goals'), label: t.title }} />
       {done && doneText[done] && (
         <div className="staff-alert staff-alert--ok" role="status">
           <p>{doneText[done]}</p>

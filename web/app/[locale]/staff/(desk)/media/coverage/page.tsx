@@ -19,6 +19,7 @@ import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables> = /* GraphQL */ `
   query StaffMediaCoverage($filter: MediaCoverageFilter, $summary: MediaCoverageSummaryFilter, $after: String, $locale: Locale!) {
@@ -130,12 +131,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.coverage}</h1>
-          <p>{t.coverageIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.coverage} intro={t.coverageIntro} />
       <MediaNav locale={locale} current="coverage" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ recorded: t.recorded }} />
 

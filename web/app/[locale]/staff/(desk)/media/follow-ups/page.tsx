@@ -13,6 +13,7 @@ import { ActionNotice, MediaNav } from '../media-nav';
 import type { StaffMediaFollowUpsQuery, StaffMediaFollowUpsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const FOLLOW_UPS_QUERY: Operation<StaffMediaFollowUpsQuery, StaffMediaFollowUpsQueryVariables> = /* GraphQL */ `
   query StaffMediaFollowUps($dueBefore: String, $after: String) {
@@ -61,12 +62,7 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
   const base = localePath(locale, '/staff/media/follow-ups');
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.followUps}</h1>
-          <p>{t.followUpsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.followUps} intro={t.followUpsIntro} />
       <MediaNav locale={locale} current="followUps" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ completed: t.completed }} />
       <div className="staff-panel">

@@ -19,6 +19,7 @@ import type {
 } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const EVENTS_QUERY: Operation<StaffInvitationEventsQuery, StaffInvitationEventsQueryVariables> = /* GraphQL */ `
   query StaffInvitationEvents($from: String!, $to: String!, $locale: Locale!) {
@@ -99,12 +100,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.invitations}</h1>
-          <p>{t.invitationsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.invitations} intro={t.invitationsIntro} />
       <MediaNav locale={locale} current="invitations" />
       <ActionNotice
         locale={locale}

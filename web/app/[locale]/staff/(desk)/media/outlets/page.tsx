@@ -14,6 +14,7 @@ import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filte
 import type { MediaOutletKind, StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const OUTLETS_QUERY: Operation<StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables> = /* GraphQL */ `
   query StaffMediaOutlets($filter: MediaOutletFilter, $after: String) {
@@ -60,12 +61,7 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
   const base = localePath(locale, '/staff/media/outlets');
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.outlets}</h1>
-          <p>{t.outletsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.outlets} intro={t.outletsIntro} />
       <MediaNav locale={locale} current="outlets" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ added: t.outletAdded }} />
       <div className="staff-panel">

@@ -17,6 +17,7 @@ import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filte
 import type { PressReleaseStatus, StaffPressReleasesQuery, StaffPressReleasesQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const RELEASES_QUERY: Operation<StaffPressReleasesQuery, StaffPressReleasesQueryVariables> = /* GraphQL */ `
   query StaffPressReleases($filter: PressReleaseFilter, $after: String, $locale: Locale!) {
@@ -69,12 +70,7 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
   const badge: Record<string, string> = { DRAFT: '', PUBLISHED: 'staff-badge--ok', WITHDRAWN: 'staff-badge--bad' };
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.releases}</h1>
-          <p>{t.releasesIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.releases} intro={t.releasesIntro} />
       <MediaNav locale={locale} current="releases" />
       <ActionNotice locale={locale} error={param(query, 'error')} messages={{}} />
       <div className="staff-panel">

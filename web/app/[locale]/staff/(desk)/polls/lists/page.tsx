@@ -9,6 +9,7 @@ import { localeParam } from '../../../../locale-param';
 import { loadEligibilityLists } from '../builder-data';
 import { ListUpload } from './list-upload';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/polls/lists'>): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -24,15 +25,11 @@ export default async function EligibilityListsPage({ params }: PageProps<'/[loca
   const lists = await loadEligibilityLists();
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <p className="breadcrumb">
-            <a href={localePath(locale, '/staff/polls')}>{pollsText[locale].listTitle}</a>
-          </p>
-          <h1>{t.listsTitle}</h1>
-          <p>{t.listsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader
+        title={t.listsTitle}
+        intro={t.listsIntro}
+        crumb={{ href: localePath(locale, '/staff/polls'), label: pollsText[locale].listTitle }}
+      />
       {lists.length === 0 ? (
         <p>{t.noLists}</p>
       ) : (

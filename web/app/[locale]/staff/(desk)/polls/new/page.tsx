@@ -10,6 +10,7 @@ import { blankQuestion } from '../builder-model';
 import { builderText, loadDistricts, loadEligibilityLists, numbers } from '../builder-data';
 import { savePoll } from '../builder-actions';
 import { PollBuilder } from '../poll-builder';
+import { StaffHeader } from '@/components/staff/header';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/staff/polls/new'>): Promise<Metadata> {
   const locale = await localeParam(params);
@@ -24,14 +25,7 @@ export default async function NewPollPage({ params }: PageProps<'/[locale]/staff
   const pt = participationText[locale];
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <p className="breadcrumb">
-            <a href={localePath(locale, '/staff/polls')}>{t.listTitle}</a>
-          </p>
-          <h1>{t.builder.newTitle}</h1>
-        </div>
-      </header>
+      <StaffHeader title={t.builder.newTitle} crumb={{ href: localePath(locale, '/staff/polls'), label: t.listTitle }} />
       <PollBuilder
         action={savePoll.bind(null, null)}
         initial={{

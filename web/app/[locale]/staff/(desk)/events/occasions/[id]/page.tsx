@@ -20,6 +20,7 @@ import { OccasionFields, occasionFieldLabels } from '../occasion-fields';
 import type { StaffOccasionQuery, StaffOccasionQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const OCCASION_QUERY: Operation<StaffOccasionQuery, StaffOccasionQueryVariables> = /* GraphQL */ `
   query StaffOccasion($id: ID!, $fromYear: Int!, $toYear: Int!, $locale: Locale!) {
@@ -98,15 +99,11 @@ export default async function OccasionPage({ params, searchParams }: Params) {
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <p className="breadcrumb">
-            <a href={localePath(locale, '/staff/events/occasions')}>{t.nav.occasions}</a>
-          </p>
-          <h1>{occasion.titleTranslations.fa}</h1>
-          <p>{occasion.ruleText}</p>
-        </div>
-      </header>
+      <StaffHeader
+        title={occasion.titleTranslations.fa}
+        intro={occasion.ruleText}
+        crumb={{ href: localePath(locale, '/staff/events/occasions'), label: t.nav.occasions }}
+      />
       <EventNav locale={locale} current="occasions" />
       <ActionNotice
         locale={locale}

@@ -18,6 +18,7 @@ import { OUTLET_OPTIONS, outletName } from '../../media.query';
 import type { StaffMediaContactQuery, StaffMediaContactQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
 
 const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVariables> = /* GraphQL */ `
   query StaffMediaContact($id: ID!, $after: String, $locale: Locale!) {
@@ -107,15 +108,11 @@ export default async function MediaContactPage({ params, searchParams }: Params)
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <p className="breadcrumb">
-            <a href={localePath(locale, '/staff/media')}>{t.nav.contacts}</a>
-          </p>
-          <h1>{contact.name}</h1>
-          <p>{[contact.role, outletName(contact.outlet, locale)].filter(Boolean).join(locale === 'fa' ? '، ' : ', ')}</p>
-        </div>
-      </header>
+      <StaffHeader
+        title={contact.name}
+        intro={[contact.role, outletName(contact.outlet, locale)].filter(Boolean).join(locale === 'fa' ? '، ' : ', ')}
+        crumb={{ href: localePath(locale, '/staff/media'), label: t.nav.contacts }}
+      />
       <MediaNav locale={locale} current="contacts" />
       <ActionNotice
         locale={locale}
