@@ -1,10 +1,9 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
 import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { disableSecondFactor, regenerateRecoveryCodes } from '@/lib/staff/security-actions';
 import { securityText } from '@/lib/staff/security-text';
 import { requireStaff, sessionEnded } from '@/lib/staff/session';
@@ -12,6 +11,7 @@ import { localeParam } from '../../../locale-param';
 import type { StaffAccountQuery, StaffAccountQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffHeader } from '@/components/staff/header';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
 const ACCOUNT_QUERY: Operation<StaffAccountQuery, StaffAccountQueryVariables> = /* GraphQL */ `
   query StaffAccount {
@@ -27,10 +27,7 @@ const ACCOUNT_QUERY: Operation<StaffAccountQuery, StaffAccountQueryVariables> = 
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/account'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, securityText[locale].account.title);
-}
+export const generateMetadata = staffPageMetadata((locale) => securityText[locale].account.title);
 
 /** The signed-in person's own security: password, second factor on or off, new recovery codes. */
 export default async function AccountPage({ params, searchParams }: PageProps<'/[locale]/staff/account'>) {

@@ -1,11 +1,10 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { adminText } from '@/lib/staff/admin-text';
 import { staffQuery } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
 import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { roles } from '@/lib/staff/roles';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
@@ -17,6 +16,7 @@ import type { StaffUsersQuery, StaffUsersQueryVariables } from '@/lib/api/graphq
 import type { Operation } from '@/lib/api/request';
 import { NextPage } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
 const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* GraphQL */ `
   query StaffUsers($filter: StaffUserFilter, $after: String) {
@@ -45,10 +45,7 @@ const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* Gra
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, adminText[locale].nav.users);
-}
+export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.users);
 
 export default async function AdminUsersPage({ params, searchParams }: PageProps<'/[locale]/staff/admin'>) {
   const locale = await localeParam(params);

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { BarsChart } from '@/components/staff/charts/bars-chart';
 import { DayField } from '@/components/staff/day-field';
 import { LineChart } from '@/components/staff/charts/line-chart';
@@ -6,15 +5,12 @@ import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { addDays, cityDay, dayFieldValue, daysBetween, parseDayField } from '@/lib/staff/dates';
-import { staffFormat } from '@/lib/staff/format';
-import { staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../locale-param';
+import { param } from '@/lib/staff/page';
 import type { StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const TRAFFIC_QUERY: Operation<StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables> = /* GraphQL */ `
   query StaffSiteTraffic($from: String!, $to: String!) {
@@ -148,18 +144,11 @@ const text = {
   },
 } satisfies Record<Locale, unknown>;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/analytics'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, text[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => text[locale].title);
 
 export default async function AnalyticsPage({ params, searchParams }: PageProps<'/[locale]/staff/analytics'>) {
-  const locale = await localeParam(params);
-  await requireSection('analytics');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('analytics', { params, searchParams });
   const t = text[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
 
   // The range comes as the person typed it: Solar Hijri days in Persian, ISO days in English.
   const today = cityDay();

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
@@ -6,11 +5,8 @@ import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { addDays, cityDay } from '@/lib/staff/dates';
 import { eventsText } from '@/lib/staff/events-text';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../locale-param';
+import { formLabels } from '@/lib/staff/i18n';
+import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../media/media-nav';
 import { createEvent } from './actions';
 import { loadEventChoices } from './event-data';
@@ -20,6 +16,7 @@ import type { EventStatus, StaffEventsQuery, StaffEventsQueryVariables } from '@
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const EVENTS_QUERY: Operation<StaffEventsQuery, StaffEventsQueryVariables> = /* GraphQL */ `
   query StaffEvents($from: String!, $to: String!, $after: String, $statuses: [EventStatus!], $locale: Locale!) {
@@ -60,19 +57,12 @@ const EVENTS_QUERY: Operation<StaffEventsQuery, StaffEventsQueryVariables> = /* 
 
 const STATUSES: EventStatus[] = ['DRAFT', 'PUBLISHED', 'CANCELLED'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/events'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, eventsText[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].title);
 
 export default async function StaffEventsPage({ params, searchParams }: PageProps<'/[locale]/staff/events'>) {
-  const locale = await localeParam(params);
-  await requireSection('events');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('events', { params, searchParams });
   const t = eventsText[locale];
-  const st = staffText[locale];
   const d = getDictionary(locale);
-  const f = staffFormat(locale);
   const status = STATUSES.find((s) => s === param(query, 'status'));
   const after = param(query, 'after');
   const today = cityDay();

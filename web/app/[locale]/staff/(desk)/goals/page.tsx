@@ -1,16 +1,12 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { goalCategories } from '@/lib/api/schema';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
 import { goalsText } from '@/lib/staff/goals-text';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../locale-param';
+import { formLabels } from '@/lib/staff/i18n';
+import { param } from '@/lib/staff/page';
 import { createGoal } from './actions';
 import { GOAL_STATUSES, GoalFields, goalFieldLabels } from './goal-fields';
 import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
@@ -18,6 +14,7 @@ import type { StaffGoalsQuery, StaffGoalsQueryVariables } from '@/lib/api/graphq
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const GOALS_QUERY: Operation<StaffGoalsQuery, StaffGoalsQueryVariables> = /* GraphQL */ `
   query StaffGoals($filter: GoalFilter, $after: String, $locale: Locale!) {
@@ -44,19 +41,12 @@ const GOALS_QUERY: Operation<StaffGoalsQuery, StaffGoalsQueryVariables> = /* Gra
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/goals'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, goalsText[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => goalsText[locale].title);
 
 export default async function StaffGoalsPage({ params, searchParams }: PageProps<'/[locale]/staff/goals'>) {
-  const locale = await localeParam(params);
-  await requireSection('goals');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('goals', { params, searchParams });
   const t = goalsText[locale];
-  const st = staffText[locale];
   const d = getDictionary(locale);
-  const f = staffFormat(locale);
   const search = param(query, 'search')?.slice(0, 200) || undefined;
   const category = goalCategories.find((c) => c === param(query, 'category'));
   const status = GOAL_STATUSES.find((s) => s === param(query, 'status'));

@@ -1,13 +1,9 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffQuery } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
+import { formLabels } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { createContact } from './actions';
 import { ContactFields, contactFieldLabels } from './contact-fields';
 import { MediaNav } from './media-nav';
@@ -17,6 +13,7 @@ import type { StaffMediaContactsQuery, StaffMediaContactsQueryVariables } from '
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const CONTACTS_QUERY: Operation<StaffMediaContactsQuery, StaffMediaContactsQueryVariables> = /* GraphQL */ `
   query StaffMediaContacts($filter: MediaContactFilter, $after: String) {
@@ -46,18 +43,11 @@ const CONTACTS_QUERY: Operation<StaffMediaContactsQuery, StaffMediaContactsQuery
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].title);
 
 export default async function MediaContactsPage({ params, searchParams }: PageProps<'/[locale]/staff/media'>) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const search = param(query, 'search')?.slice(0, 200) || undefined;
   const outletParam = param(query, 'outlet');
   const outletId = outletParam && isUuid(outletParam) ? outletParam : undefined;

@@ -1,15 +1,12 @@
-import type { Metadata } from 'next';
 import { AuthStep } from '@/components/staff/auth-step';
 import { verifySecondFactor } from '@/lib/staff/security-actions';
 import { securityText } from '@/lib/staff/security-text';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { requireStep, safeReturnPath } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/sign-in/code'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, securityText[locale].code.title);
-}
+export const generateMetadata = staffPageMetadata((locale) => securityText[locale].code.title);
 
 /** The second step of signing in: a code of the authenticator app, or a recovery code. */
 export default async function SignInCodePage({ params, searchParams }: PageProps<'/[locale]/staff/sign-in/code'>) {

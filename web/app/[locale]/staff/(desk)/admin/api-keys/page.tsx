@@ -1,12 +1,8 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { adminText } from '@/lib/staff/admin-text';
 import { staffQuery } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { formLabels } from '@/lib/staff/i18n';
+import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { createKey, revokeKey } from '../actions';
 import { AdminNav } from '../admin-nav';
@@ -14,6 +10,7 @@ import type { StaffApiKeysQuery, StaffApiKeysQueryVariables } from '@/lib/api/gr
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const KEYS_QUERY: Operation<StaffApiKeysQuery, StaffApiKeysQueryVariables> = /* GraphQL */ `
   query StaffApiKeys {
@@ -33,18 +30,11 @@ const KEYS_QUERY: Operation<StaffApiKeysQuery, StaffApiKeysQueryVariables> = /* 
 
 const SCOPES = ['PUBLIC_READ', 'SUBMIT_RESPONSES', 'ANALYTICS_READ'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/api-keys'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, adminText[locale].nav.apiKeys);
-}
+export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.apiKeys);
 
 export default async function ApiKeysPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/api-keys'>) {
-  const locale = await localeParam(params);
-  await requireSection('admin');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('admin', { params, searchParams });
   const t = adminText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const { apiKeys } = await staffQuery(KEYS_QUERY);
   return (
     <>

@@ -1,14 +1,9 @@
-import type { Metadata } from 'next';
 import { localePath } from '@/lib/i18n/routing';
 import { adminText } from '@/lib/staff/admin-text';
 import { auditActionName, auditActions, auditEntities, auditEntityName } from '@/lib/staff/audit-text';
 import { isUuid, staffQuery } from '@/lib/staff/api';
 import { addDays, cityInstant, parseDayField } from '@/lib/staff/dates';
-import { staffFormat } from '@/lib/staff/format';
-import { staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { AdminNav } from '../admin-nav';
 import { FilterForm } from '@/components/staff/filter-fields';
 import { DayField } from '@/components/staff/day-field';
@@ -16,6 +11,7 @@ import type { StaffAuditLogQuery, StaffAuditLogQueryVariables } from '@/lib/api/
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const AUDIT_QUERY: Operation<StaffAuditLogQuery, StaffAuditLogQueryVariables> = /* GraphQL */ `
   query StaffAuditLog($filter: AuditLogFilter, $after: String) {
@@ -53,18 +49,11 @@ const AUDIT_QUERY: Operation<StaffAuditLogQuery, StaffAuditLogQueryVariables> = 
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/audit'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, adminText[locale].nav.audit);
-}
+export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.audit);
 
 export default async function AuditPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/audit'>) {
-  const locale = await localeParam(params);
-  await requireSection('admin');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('admin', { params, searchParams });
   const t = adminText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const action = param(query, 'action')?.slice(0, 100) || undefined;
   const entityType = param(query, 'entityType')?.slice(0, 100) || undefined;
   const entityId = param(query, 'entityId')?.slice(0, 100) || undefined;

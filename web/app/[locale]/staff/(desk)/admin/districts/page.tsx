@@ -1,14 +1,10 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { districtsText } from '@/lib/staff/districts-text';
-import { staffFormat } from '@/lib/staff/format';
 import { formLabels } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { AdminNav } from '../admin-nav';
 import { createDistrict } from './actions';
@@ -16,6 +12,7 @@ import { DistrictFields, districtFieldLabels } from './district-fields';
 import type { StaffDistrictAdminListQuery, StaffDistrictAdminListQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const DISTRICTS_QUERY: Operation<StaffDistrictAdminListQuery, StaffDistrictAdminListQueryVariables> = /* GraphQL */ `
   query StaffDistrictAdminList($locale: Locale!) {
@@ -32,17 +29,11 @@ const DISTRICTS_QUERY: Operation<StaffDistrictAdminListQuery, StaffDistrictAdmin
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/districts'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, districtsText[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => districtsText[locale].title);
 
 export default async function StaffDistrictsPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/districts'>) {
-  const locale = await localeParam(params);
-  await requireSection('admin');
-  const query = await searchParams;
+  const { locale, query, f } = await openStaffPage('admin', { params, searchParams });
   const t = districtsText[locale];
-  const f = staffFormat(locale);
   const { districts } = await staffQuery(DISTRICTS_QUERY, { locale: graphqlLocale[locale] });
   const next = Math.max(0, ...districts.map((d) => d.code)) + 1;
 

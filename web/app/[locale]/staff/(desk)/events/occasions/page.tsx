@@ -1,14 +1,11 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { eventsText } from '@/lib/staff/events-text';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { formLabels } from '@/lib/staff/i18n';
+import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { createOccasion } from '../actions';
 import { EventNav } from '../event-fields';
@@ -17,6 +14,7 @@ import type { StaffOccasionsQuery, StaffOccasionsQueryVariables } from '@/lib/ap
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const OCCASIONS_QUERY: Operation<StaffOccasionsQuery, StaffOccasionsQueryVariables> = /* GraphQL */ `
   query StaffOccasions($locale: Locale!) {
@@ -34,17 +32,11 @@ const OCCASIONS_QUERY: Operation<StaffOccasionsQuery, StaffOccasionsQueryVariabl
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/events/occasions'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, eventsText[locale].nav.occasions);
-}
+export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.occasions);
 
 export default async function OccasionsPage({ params, searchParams }: PageProps<'/[locale]/staff/events/occasions'>) {
-  const locale = await localeParam(params);
-  await requireSection('events');
-  const query = await searchParams;
+  const { locale, query, st } = await openStaffPage('events', { params, searchParams });
   const t = eventsText[locale];
-  const st = staffText[locale];
   const d = getDictionary(locale);
   const { occasions } = await staffQuery(OCCASIONS_QUERY, { locale: graphqlLocale[locale] });
   return (

@@ -1,17 +1,13 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffQuery, uuidOr404 } from '@/lib/staff/api';
 import { ImagePicker } from '@/components/staff/image-picker';
-import { staffFormat } from '@/lib/staff/format';
 import { goalsText } from '@/lib/staff/goals-text';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { formLabels } from '@/lib/staff/i18n';
+import { param } from '@/lib/staff/page';
 import { pollsText } from '@/lib/staff/polls-text';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
 import { addIndicator, deleteGoal, removeIndicator, updateGoal, updateIndicator } from '../actions';
 import { GoalFields, goalFieldLabels } from '../goal-fields';
 import { FilterSubmit } from '@/components/staff/filter-fields';
@@ -23,6 +19,7 @@ import type {
 } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const GOAL_QUERY: Operation<StaffGoalQuery, StaffGoalQueryVariables> = /* GraphQL */ `
   query StaffGoal($id: ID!, $locale: Locale!) {
@@ -111,19 +108,12 @@ interface Indicator {
 
 type Params = PageProps<'/[locale]/staff/goals/[id]'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, goalsText[locale].edit);
-}
+export const generateMetadata = staffPageMetadata((locale) => goalsText[locale].edit);
 
 export default async function StaffGoalPage({ params, searchParams }: Params) {
-  const locale = await localeParam(params);
-  await requireSection('goals');
-  const id = uuidOr404((await params).id);
-  const query = await searchParams;
+  const { locale, route, query, st, f } = await openStaffPage('goals', { params, searchParams });
+  const id = uuidOr404(route.id);
   const t = goalsText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const gl = graphqlLocale[locale];
   const pollParam = param(query, 'poll');
   const [{ goal, polls }, sources] = await Promise.all([

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { DayField } from '@/components/staff/day-field';
 import { ActionForm } from '@/components/staff/action-form';
 import { BarsChart } from '@/components/staff/charts/bars-chart';
@@ -6,12 +5,9 @@ import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffQuery } from '@/lib/staff/api';
 import { parseDayField } from '@/lib/staff/dates';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
+import { formLabels } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { recordCoverage } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { OUTLET_OPTIONS, outletName } from '../media.query';
@@ -20,6 +16,7 @@ import type { StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables } from '
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables> = /* GraphQL */ `
   query StaffMediaCoverage($filter: MediaCoverageFilter, $summary: MediaCoverageSummaryFilter, $after: String, $locale: Locale!) {
@@ -89,18 +86,11 @@ const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQuery
 const TONES = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'] as const;
 const KINDS = ['ARTICLE', 'BROADCAST', 'SOCIAL_POST'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/coverage'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].nav.coverage);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.coverage);
 
 export default async function CoveragePage({ params, searchParams }: PageProps<'/[locale]/staff/media/coverage'>) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const outletParam = param(query, 'outlet');
   const outletId = outletParam && isUuid(outletParam) ? outletParam : undefined;
   const tone = TONES.find((x) => x === param(query, 'tone'));

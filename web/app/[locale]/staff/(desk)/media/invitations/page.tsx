@@ -1,13 +1,9 @@
-import type { Metadata } from 'next';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffQuery } from '@/lib/staff/api';
 import { addDays, cityDay } from '@/lib/staff/dates';
-import { staffFormat } from '@/lib/staff/format';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { inviteContacts, removeInvitation, updateInvitation } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { CONTACT_OPTIONS, outletName } from '../media.query';
@@ -20,6 +16,7 @@ import type {
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const EVENTS_QUERY: Operation<StaffInvitationEventsQuery, StaffInvitationEventsQueryVariables> = /* GraphQL */ `
   query StaffInvitationEvents($from: String!, $to: String!, $locale: Locale!) {
@@ -70,17 +67,11 @@ const INVITATIONS_QUERY: Operation<StaffMediaInvitationsQuery, StaffMediaInvitat
 
 const REPLIES = ['AWAITING', 'ACCEPTED', 'DECLINED', 'TENTATIVE'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/invitations'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].nav.invitations);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.invitations);
 
 export default async function InvitationsPage({ params, searchParams }: PageProps<'/[locale]/staff/media/invitations'>) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const query = await searchParams;
+  const { locale, query, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const f = staffFormat(locale);
   const today = cityDay();
   const { events } = await staffQuery(EVENTS_QUERY, {
     from: addDays(today, -30),

@@ -1,13 +1,9 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
+import { formLabels } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { createOutlet } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
@@ -15,6 +11,7 @@ import type { MediaOutletKind, StaffMediaOutletsQuery, StaffMediaOutletsQueryVar
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const OUTLETS_QUERY: Operation<StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables> = /* GraphQL */ `
   query StaffMediaOutlets($filter: MediaOutletFilter, $after: String) {
@@ -39,18 +36,11 @@ const OUTLETS_QUERY: Operation<StaffMediaOutletsQuery, StaffMediaOutletsQueryVar
 
 const KINDS: MediaOutletKind[] = ['NEWS_AGENCY', 'NEWSPAPER', 'RADIO_TELEVISION', 'WEBSITE', 'SOCIAL_ACCOUNT'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/outlets'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].nav.outlets);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.outlets);
 
 export default async function MediaOutletsPage({ params, searchParams }: PageProps<'/[locale]/staff/media/outlets'>) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const search = param(query, 'search')?.slice(0, 200) || undefined;
   const kind = KINDS.find((k) => k === param(query, 'kind'));
   const after = param(query, 'after');

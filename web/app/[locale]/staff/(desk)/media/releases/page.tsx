@@ -1,14 +1,10 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
+import { formLabels } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { loadDistricts } from '../../polls/builder-data';
 import { createRelease } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
@@ -18,6 +14,7 @@ import type { PressReleaseStatus, StaffPressReleasesQuery, StaffPressReleasesQue
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const RELEASES_QUERY: Operation<StaffPressReleasesQuery, StaffPressReleasesQueryVariables> = /* GraphQL */ `
   query StaffPressReleases($filter: PressReleaseFilter, $after: String, $locale: Locale!) {
@@ -43,18 +40,11 @@ const RELEASES_QUERY: Operation<StaffPressReleasesQuery, StaffPressReleasesQuery
 
 const STATUSES: PressReleaseStatus[] = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/releases'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].nav.releases);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.releases);
 
 export default async function ReleasesPage({ params, searchParams }: PageProps<'/[locale]/staff/media/releases'>) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const search = param(query, 'search')?.slice(0, 200) || undefined;
   const status = STATUSES.find((s) => s === param(query, 'status'));
   const after = param(query, 'after');

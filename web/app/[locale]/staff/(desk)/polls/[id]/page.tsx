@@ -1,36 +1,26 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery, uuidOr404 } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
-import { staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { participationText } from '@/lib/staff/participation-text';
 import { pollsText } from '@/lib/staff/polls-text';
 import { signalsText } from '@/lib/staff/signals-text';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
 import { builderPoll, builderText, loadDistricts, loadEligibilityLists, numbers, POLL_FOR_EDIT } from '../builder-data';
 import { closePoll, publishPoll, savePoll, startPollWave } from '../builder-actions';
 import { PollBuilder } from '../poll-builder';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, pollsText[locale].edit);
-}
+export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].edit);
 
 const DONE = ['saved', 'published', 'closed', 'wave'] as const;
 
 export default async function EditPollPage({ params, searchParams }: Params) {
-  const locale = await localeParam(params);
-  await requireSection('pollBuilder');
-  const id = uuidOr404((await params).id);
-  const query = await searchParams;
+  const { locale, route, query, st, f } = await openStaffPage('pollBuilder', { params, searchParams });
+  const id = uuidOr404(route.id);
   const t = pollsText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const [{ poll, pollInsights }, districts, lists] = await Promise.all([
     staffQuery(POLL_FOR_EDIT, { id }),
     loadDistricts(locale),

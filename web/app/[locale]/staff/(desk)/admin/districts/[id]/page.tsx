@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
@@ -6,7 +5,7 @@ import { staffRequest, uuidOr404 } from '@/lib/staff/api';
 import { districtsText } from '@/lib/staff/districts-text';
 import { staffFormat } from '@/lib/staff/format';
 import { formLabels } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../../locale-param';
 import { ActionNotice } from '../../../media/media-nav';
@@ -15,6 +14,7 @@ import { setDistrictRetired, updateDistrict } from '../actions';
 import { DistrictFields, districtFieldLabels } from '../district-fields';
 import type { StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
 const DISTRICT_QUERY: Operation<StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables> = /* GraphQL */ `
   query StaffDistrictAdmin($id: ID!) {
@@ -47,10 +47,7 @@ async function load(id: string) {
   return district;
 }
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/districts/[id]'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, districtsText[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => districtsText[locale].title);
 
 export default async function StaffDistrictPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/districts/[id]'>) {
   const locale = await localeParam(params);

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { DayField } from '@/components/staff/day-field';
 import { notFound } from 'next/navigation';
 import { toJalaali } from 'jalaali-js';
@@ -8,11 +7,8 @@ import { localePath } from '@/lib/i18n/routing';
 import { staffQuery, uuidOr404 } from '@/lib/staff/api';
 import { latinDigits } from '@/lib/staff/dates';
 import { eventsText } from '@/lib/staff/events-text';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../../locale-param';
+import { formLabels } from '@/lib/staff/i18n';
+import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../../media/media-nav';
 import { deleteOccasion, removeOverride, setOverride, updateOccasion } from '../../actions';
 import { EventNav } from '../../event-fields';
@@ -21,6 +17,7 @@ import type { StaffOccasionQuery, StaffOccasionQueryVariables } from '@/lib/api/
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const OCCASION_QUERY: Operation<StaffOccasionQuery, StaffOccasionQueryVariables> = /* GraphQL */ `
   query StaffOccasion($id: ID!, $fromYear: Int!, $toYear: Int!, $locale: Locale!) {
@@ -63,19 +60,12 @@ function currentYears(): Record<'SOLAR_HIJRI' | 'LUNAR_HIJRI', number> {
 
 type Params = PageProps<'/[locale]/staff/events/occasions/[id]'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, eventsText[locale].nav.occasions);
-}
+export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.occasions);
 
 export default async function OccasionPage({ params, searchParams }: Params) {
-  const locale = await localeParam(params);
-  await requireSection('events');
-  const id = uuidOr404((await params).id);
-  const query = await searchParams;
+  const { locale, route, query, st, f } = await openStaffPage('events', { params, searchParams });
+  const id = uuidOr404(route.id);
   const t = eventsText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const years = currentYears();
   // The calendar is not known before the first read: ask for a span that covers both.
   const first = await staffQuery(OCCASION_QUERY, {

@@ -1,16 +1,12 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { DayField } from '@/components/staff/day-field';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery, uuidOr404 } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
+import { formLabels } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { completeFollowUp, deleteContact, logInteraction, updateContact } from '../../actions';
 import { ContactFields, contactFieldLabels } from '../../contact-fields';
 import { ActionNotice, MediaNav } from '../../media-nav';
@@ -19,6 +15,7 @@ import type { StaffMediaContactQuery, StaffMediaContactQueryVariables } from '@/
 import type { Operation } from '@/lib/api/request';
 import { NextPage } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVariables> = /* GraphQL */ `
   query StaffMediaContact($id: ID!, $after: String, $locale: Locale!) {
@@ -84,19 +81,12 @@ const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVar
 
 type Params = PageProps<'/[locale]/staff/media/contacts/[id]'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].history);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].history);
 
 export default async function MediaContactPage({ params, searchParams }: Params) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const id = uuidOr404((await params).id);
-  const query = await searchParams;
+  const { locale, route, query, st, f } = await openStaffPage('media', { params, searchParams });
+  const id = uuidOr404(route.id);
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const after = param(query, 'after');
   const [{ mediaContact: contact, mediaInteractions }, outlets] = await Promise.all([
     staffQuery(CONTACT_QUERY, { id, after: after ?? null, locale: graphqlLocale[locale] }),

@@ -1,15 +1,11 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { ImagePicker, ReleasePdfPicker } from '@/components/staff/image-picker';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery, uuidOr404 } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
+import { formLabels } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { loadDistricts } from '../../../polls/builder-data';
 import { deleteRelease, emailRelease, publishRelease, recordDistribution, updateRelease, withdrawRelease } from '../../actions';
 import { ActionNotice, MediaNav } from '../../media-nav';
@@ -18,6 +14,7 @@ import { ReleaseFields, releaseFieldLabels } from '../../release-fields';
 import type { StaffPressReleaseQuery, StaffPressReleaseQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVariables> = /* GraphQL */ `
   query StaffPressRelease($id: ID!) {
@@ -72,19 +69,12 @@ const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVar
 
 type Params = PageProps<'/[locale]/staff/media/releases/[id]'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].nav.releases);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.releases);
 
 export default async function ReleasePage({ params, searchParams }: Params) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const id = uuidOr404((await params).id);
-  const query = await searchParams;
+  const { locale, route, query, st, f } = await openStaffPage('media', { params, searchParams });
+  const id = uuidOr404(route.id);
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const [{ pressRelease: release }, districts, contacts] = await Promise.all([
     staffQuery(RELEASE_QUERY, { id }),
     loadDistricts(locale),

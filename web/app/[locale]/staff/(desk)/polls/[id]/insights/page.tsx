@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CsvExport } from '@/components/staff/csv-export';
 import { graphqlLocale } from '@/lib/i18n/locales';
@@ -6,7 +5,7 @@ import { localePath } from '@/lib/i18n/routing';
 import { staffQuery, uuidOr404 } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
 import { staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { pollsText } from '@/lib/staff/polls-text';
 import { signalsText } from '@/lib/staff/signals-text';
 import { canUse } from '@/lib/staff/roles';
@@ -27,13 +26,11 @@ import { breakdownsFor } from './breakdowns';
 import { CrosstabForm } from './crosstab-form';
 import { AssuranceCounts } from './assurance-counts';
 import { CrosstabView, FreeTextView, QuestionResultView, TrendView, WavesView, WeightedView } from './sections';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/insights'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, staffText[locale].nav.insights);
-}
+export const generateMetadata = staffPageMetadata((locale) => staffText[locale].nav.insights);
 
 export default async function InsightsPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);

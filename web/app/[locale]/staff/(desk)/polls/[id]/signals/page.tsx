@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { DayField } from '@/components/staff/day-field';
@@ -8,7 +7,7 @@ import { staffQuery, uuidOr404 } from '@/lib/staff/api';
 import { cityDay, cityTime, dayFieldValue } from '@/lib/staff/dates';
 import { staffFormat } from '@/lib/staff/format';
 import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { participationText } from '@/lib/staff/participation-text';
 import { pollsText } from '@/lib/staff/polls-text';
 import { signalsText } from '@/lib/staff/signals-text';
@@ -18,6 +17,7 @@ import { quarantineCluster, quarantineWindow, releaseQuarantine } from './action
 import type { StaffPollAbuseSignalsQuery, StaffPollAbuseSignalsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
 // A poll's abuse signals (issue 13 item 5): answers by what they proved, bursts against the poll's
 // typical minute, clusters from one network and browser family, and the quarantines that hold
@@ -67,10 +67,7 @@ const CLUSTER_MINUTES = 10;
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/signals'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, signalsText[locale].link);
-}
+export const generateMetadata = staffPageMetadata((locale) => signalsText[locale].link);
 
 export default async function SignalsPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
