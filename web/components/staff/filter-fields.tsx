@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import { staffText } from '@/lib/staff/i18n';
 
 /** One choice of a filter's select. */
 export interface FilterOption {
@@ -49,11 +51,23 @@ export function FilterSubmit({ label }: { label: string }) {
 }
 
 /** A list's filter form: its fields side by side, then the submit button; sent as the page's query. */
-export function FilterForm({ action, label, submit, children }: { action: string; label: string; submit: string; children: ReactNode }) {
+export function FilterForm({
+  action,
+  locale,
+  submit,
+  children,
+}: {
+  action: string;
+  locale: Locale;
+  /** The button's text; "filter" by default. */
+  submit?: string;
+  children: ReactNode;
+}) {
+  const { filter } = staffText[locale].common;
   return (
-    <form method="get" action={action} className="staff-fields" aria-label={label}>
+    <form method="get" action={action} className="staff-fields" aria-label={filter}>
       {children}
-      <FilterSubmit label={submit} />
+      <FilterSubmit label={submit ?? filter} />
     </form>
   );
 }

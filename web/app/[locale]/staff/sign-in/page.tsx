@@ -7,6 +7,7 @@ import { localePath } from '@/lib/i18n/routing';
 import { redirect } from 'next/navigation';
 import { localeParam } from '../../locale-param';
 import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
 export const generateMetadata = staffPageMetadata((locale) => staffText[locale].signIn.title);
 
@@ -49,10 +50,9 @@ export default async function SignInPage({ params, searchParams }: PageProps<'/[
         </>
       }
     >
-      <div className="staff-field">
-        <label htmlFor="email">{t.signIn.email}</label>
+      <Field id="email" label={t.signIn.email}>
         <input id="email" name="email" type="email" autoComplete="username" required dir="ltr" />
-      </div>
+      </Field>
       <PasswordField id="password" name="password" label={t.signIn.password} current />
     </AuthStep>
   );

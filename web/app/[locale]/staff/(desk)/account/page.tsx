@@ -12,6 +12,7 @@ import type { StaffAccountQuery, StaffAccountQueryVariables } from '@/lib/api/gr
 import type { Operation } from '@/lib/api/request';
 import { StaffHeader } from '@/components/staff/header';
 import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
 const ACCOUNT_QUERY: Operation<StaffAccountQuery, StaffAccountQueryVariables> = /* GraphQL */ `
   query StaffAccount {
@@ -84,10 +85,9 @@ export default async function AccountPage({ params, searchParams }: PageProps<'/
             <div className="staff-grid staff-grid--2">
               <ActionForm action={regenerateRecoveryCodes} className="staff-form" labels={labels} aria-label={t.regenerate}>
                 <p className="staff-muted staff-small">{t.regenerateHint}</p>
-                <div className="staff-field">
-                  <label htmlFor="regenerate-code">{t.code}</label>
+                <Field id="regenerate-code" label={t.code}>
                   <input id="regenerate-code" name="code" autoComplete="one-time-code" maxLength={32} required dir="ltr" />
-                </div>
+                </Field>
                 <div>
                   <button type="submit" className="staff-button staff-button--small">
                     {t.regenerate}
@@ -97,10 +97,9 @@ export default async function AccountPage({ params, searchParams }: PageProps<'/
               {!me.secondFactorRequired && (
                 <ActionForm action={disableSecondFactor} className="staff-form" labels={labels} aria-label={t.disable}>
                   <p className="staff-muted staff-small">{t.disableHint}</p>
-                  <div className="staff-field">
-                    <label htmlFor="disable-code">{t.code}</label>
+                  <Field id="disable-code" label={t.code}>
                     <input id="disable-code" name="code" autoComplete="one-time-code" maxLength={32} required dir="ltr" />
-                  </div>
+                  </Field>
                   <div>
                     <button type="submit" className="staff-button staff-button--quiet staff-button--small">
                       {t.disable}

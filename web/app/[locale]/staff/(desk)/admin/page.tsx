@@ -17,6 +17,7 @@ import type { Operation } from '@/lib/api/request';
 import { NextPage } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
 const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* GraphQL */ `
   query StaffUsers($filter: StaffUserFilter, $after: String) {
@@ -77,7 +78,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
         messages={{ created: t.userCreated, lifted: t.lockLifted, twoFactorReset: t.twoFactorReset }}
       />
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+        <FilterForm action={base} locale={locale}>
           <FilterSearch id="user-search" label={st.common.search} value={search} />
           <FilterSelect
             id="user-role"
@@ -87,14 +88,13 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
             value={role}
             options={roles.map((r) => ({ value: r, label: st.roles[r] }))}
           />
-          <div className="staff-field">
-            <label htmlFor="user-active">{t.status}</label>
+          <Field id="user-active" label={t.status}>
             <select id="user-active" name="active" defaultValue={activeParam ?? ''}>
               <option value="">{st.common.all}</option>
               <option value="yes">{t.active}</option>
               <option value="no">{t.inactive}</option>
             </select>
-          </div>
+          </Field>
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(staffUsers.totalCount))}</p>
         <ul className="staff-list" data-staff-users>
@@ -213,16 +213,13 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
         <h2 id="new-user-title">{t.newUser}</h2>
         <ActionForm action={createUser} className="staff-form" labels={labels} fieldLabels={fieldLabels} aria-label={t.newUser}>
           <div className="staff-fields">
-            <div className="staff-field">
-              <label htmlFor="new-email">{t.email}</label>
+            <Field id="new-email" label={t.email}>
               <input id="new-email" name="email" type="email" required dir="ltr" autoComplete="off" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="new-name">{t.displayName}</label>
+            </Field>
+            <Field id="new-name" label={t.displayName}>
               <input id="new-name" name="displayName" maxLength={200} dir="auto" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="new-role">{t.role}</label>
+            </Field>
+            <Field id="new-role" label={t.role}>
               <select id="new-role" name="role" defaultValue="ANALYST">
                 {roles.map((r) => (
                   <option key={r} value={r}>
@@ -230,12 +227,11 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="new-password">{t.password}</label>
+            </Field>
+            <Field id="new-password" label={t.password}>
               <input id="new-password" name="password" type="password" autoComplete="new-password" minLength={12} required dir="ltr" />
               <p className="staff-muted staff-small">{t.passwordChangeNote}</p>
-            </div>
+            </Field>
           </div>
           <div>
             <button type="submit" className="staff-button">

@@ -11,6 +11,7 @@ import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
 const TRAFFIC_QUERY: Operation<StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables> = /* GraphQL */ `
   query StaffSiteTraffic($from: String!, $to: String!) {
@@ -253,8 +254,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
           </div>
         )}
         <form method="get" action={base} className="staff-fields" aria-label={t.range}>
-          <div className="staff-field">
-            <label htmlFor="range-from">{t.from}</label>
+          <Field id="range-from" label={t.from}>
             <DayField
               id="range-from"
               name="from"
@@ -263,9 +263,8 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
               defaultValue={dayFieldValue(from, locale)}
               aria-describedby="range-hint"
             />
-          </div>
-          <div className="staff-field">
-            <label htmlFor="range-to">{t.to}</label>
+          </Field>
+          <Field id="range-to" label={t.to}>
             <DayField
               id="range-to"
               name="to"
@@ -274,7 +273,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
               defaultValue={dayFieldValue(to, locale)}
               aria-describedby="range-hint"
             />
-          </div>
+          </Field>
           <div className="staff-field" style={{ justifyContent: 'end' }}>
             <button type="submit" className="staff-button">
               {t.show}

@@ -1,11 +1,9 @@
-import { ActionForm } from '@/components/staff/action-form';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { addDays, cityDay } from '@/lib/staff/dates';
 import { eventsText } from '@/lib/staff/events-text';
-import { formLabels } from '@/lib/staff/i18n';
 import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../media/media-nav';
 import { createEvent } from './actions';
@@ -17,6 +15,7 @@ import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
 
 const EVENTS_QUERY: Operation<StaffEventsQuery, StaffEventsQueryVariables> = /* GraphQL */ `
   query StaffEvents($from: String!, $to: String!, $after: String, $statuses: [EventStatus!], $locale: Locale!) {
@@ -87,7 +86,7 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
       <EventNav locale={locale} current="events" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.deleted }} />
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+        <FilterForm action={base} locale={locale}>
           <FilterSelect
             id="event-status"
             name="status"
@@ -116,43 +115,36 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
         </StaffTable>
         <NextPage base={base} filters={{ status }} pageInfo={events.pageInfo} label={st.common.next} />
       </div>
-      <section className="staff-panel" aria-labelledby="new-event-title">
-        <h2 id="new-event-title">{t.newEvent}</h2>
-        <ActionForm
-          action={createEvent}
-          className="staff-form"
-          labels={formLabels(locale)}
-          fieldLabels={eventFieldLabels(locale)}
-          aria-label={t.newEvent}
-        >
-          <EventFields
-            locale={locale}
-            idPrefix="new"
-            choices={choices}
-            values={{
-              kind: 'PRESS_CONFERENCE',
-              titleFa: '',
-              titleEn: '',
-              descriptionFa: '',
-              descriptionEn: '',
-              venueFa: '',
-              venueEn: '',
-              startDay: '',
-              startTime: '10:00',
-              endDay: '',
-              endTime: '11:00',
-              districtId: '',
-              pollId: '',
-              goalId: '',
-            }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.createEvent}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-event-title"
+        title={t.newEvent}
+        submit={t.createEvent}
+        action={createEvent}
+        locale={locale}
+        fieldLabels={eventFieldLabels(locale)}
+      >
+        <EventFields
+          locale={locale}
+          idPrefix="new"
+          choices={choices}
+          values={{
+            kind: 'PRESS_CONFERENCE',
+            titleFa: '',
+            titleEn: '',
+            descriptionFa: '',
+            descriptionEn: '',
+            venueFa: '',
+            venueEn: '',
+            startDay: '',
+            startTime: '10:00',
+            endDay: '',
+            endTime: '11:00',
+            districtId: '',
+            pollId: '',
+            goalId: '',
+          }}
+        />
+      </FormPanel>
     </>
   );
 }

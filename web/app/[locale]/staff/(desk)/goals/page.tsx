@@ -1,11 +1,9 @@
-import { ActionForm } from '@/components/staff/action-form';
 import { goalCategories } from '@/lib/api/schema';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { goalsText } from '@/lib/staff/goals-text';
-import { formLabels } from '@/lib/staff/i18n';
 import { param } from '@/lib/staff/page';
 import { createGoal } from './actions';
 import { GOAL_STATUSES, GoalFields, goalFieldLabels } from './goal-fields';
@@ -15,6 +13,7 @@ import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
 
 const GOALS_QUERY: Operation<StaffGoalsQuery, StaffGoalsQueryVariables> = /* GraphQL */ `
   query StaffGoals($filter: GoalFilter, $after: String, $locale: Locale!) {
@@ -67,7 +66,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
         </div>
       )}
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+        <FilterForm action={base} locale={locale}>
           <FilterSearch id="goal-search" label={t.search} value={search} />
           <FilterSelect
             id="goal-category"
@@ -114,35 +113,28 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
         <NextPage base={base} filters={{ search, category, status }} pageInfo={goals.pageInfo} label={st.common.next} />
       </div>
 
-      <section className="staff-panel" aria-labelledby="new-goal-title">
-        <h2 id="new-goal-title">{t.newGoal}</h2>
-        <ActionForm
-          action={createGoal}
-          className="staff-form"
-          fieldLabels={goalFieldLabels(locale)}
-          labels={formLabels(locale)}
-          aria-label={t.newGoal}
-        >
-          <GoalFields
-            locale={locale}
-            idPrefix="new"
-            values={{
-              titleFa: '',
-              titleEn: '',
-              descriptionFa: '',
-              descriptionEn: '',
-              category: 'CITIZEN_PARTICIPATION',
-              status: 'DRAFT',
-              position: null,
-            }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.create}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-goal-title"
+        title={t.newGoal}
+        submit={t.create}
+        action={createGoal}
+        locale={locale}
+        fieldLabels={goalFieldLabels(locale)}
+      >
+        <GoalFields
+          locale={locale}
+          idPrefix="new"
+          values={{
+            titleFa: '',
+            titleEn: '',
+            descriptionFa: '',
+            descriptionEn: '',
+            category: 'CITIZEN_PARTICIPATION',
+            status: 'DRAFT',
+            position: null,
+          }}
+        />
+      </FormPanel>
     </>
   );
 }

@@ -82,7 +82,7 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
         )}
       </header>
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+        <FilterForm action={base} locale={locale}>
           <FilterSelect
             id="status"
             name="status"

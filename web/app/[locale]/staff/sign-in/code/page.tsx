@@ -5,6 +5,7 @@ import { param } from '@/lib/staff/page';
 import { requireStep, safeReturnPath } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
 import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
 export const generateMetadata = staffPageMetadata((locale) => securityText[locale].code.title);
 
@@ -25,8 +26,7 @@ export default async function SignInCodePage({ params, searchParams }: PageProps
       submit={t.submit}
       footer={<p className="staff-muted staff-small">{t.lostDevice}</p>}
     >
-      <div className="staff-field">
-        <label htmlFor="code">{t.label}</label>
+      <Field id="code" label={t.label}>
         <input
           id="code"
           name="code"
@@ -39,7 +39,7 @@ export default async function SignInCodePage({ params, searchParams }: PageProps
           autoFocus
           dir="ltr"
         />
-      </div>
+      </Field>
     </AuthStep>
   );
 }

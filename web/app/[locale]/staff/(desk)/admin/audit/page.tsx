@@ -12,6 +12,7 @@ import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
 const AUDIT_QUERY: Operation<StaffAuditLogQuery, StaffAuditLogQueryVariables> = /* GraphQL */ `
   query StaffAuditLog($filter: AuditLogFilter, $after: String) {
@@ -88,9 +89,8 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
       <StaffHeader title={t.nav.audit} intro={t.auditIntro} />
       <AdminNav locale={locale} current="audit" />
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
-          <div className="staff-field">
-            <label htmlFor="audit-actor">{t.actor}</label>
+        <FilterForm action={base} locale={locale}>
+          <Field id="audit-actor" label={t.actor}>
             <select id="audit-actor" name="actor" defaultValue={actorId ?? ''}>
               <option value="">{t.anyone}</option>
               {staffUsers.edges.map(({ node }) => (
@@ -99,9 +99,8 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
                 </option>
               ))}
             </select>
-          </div>
-          <div className="staff-field">
-            <label htmlFor="audit-action">{t.action}</label>
+          </Field>
+          <Field id="audit-action" label={t.action}>
             {/* Choices named for people; the value is the API's operation name. */}
             <select id="audit-action" name="action" defaultValue={action ?? ''}>
               <option value="">{t.anyAction}</option>
@@ -112,9 +111,8 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
                 </option>
               ))}
             </select>
-          </div>
-          <div className="staff-field">
-            <label htmlFor="audit-entity">{t.entity}</label>
+          </Field>
+          <Field id="audit-entity" label={t.entity}>
             <select id="audit-entity" name="entityType" defaultValue={entityType ?? ''}>
               <option value="">{t.anyEntity}</option>
               {entityType && !auditEntityName(entityType, locale) && <option value={entityType}>{entityType}</option>}
@@ -124,13 +122,11 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
                 </option>
               ))}
             </select>
-          </div>
-          <div className="staff-field">
-            <label htmlFor="audit-entity-id">{t.entityId}</label>
+          </Field>
+          <Field id="audit-entity-id" label={t.entityId}>
             <input id="audit-entity-id" name="entityId" dir="ltr" defaultValue={entityId ?? ''} />
-          </div>
-          <div className="staff-field">
-            <label htmlFor="audit-from">{st.common.from}</label>
+          </Field>
+          <Field id="audit-from" label={st.common.from}>
             <DayField
               id="audit-from"
               name="from"
@@ -139,9 +135,8 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
               defaultValue={fromRaw ?? ''}
               aria-describedby="audit-hint"
             />
-          </div>
-          <div className="staff-field">
-            <label htmlFor="audit-to">{st.common.to}</label>
+          </Field>
+          <Field id="audit-to" label={st.common.to}>
             <DayField
               id="audit-to"
               name="to"
@@ -150,7 +145,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
               defaultValue={toRaw ?? ''}
               aria-describedby="audit-hint"
             />
-          </div>
+          </Field>
         </FilterForm>
         <p className="staff-field__hint" id="audit-hint">
           {st.common.dayHint}

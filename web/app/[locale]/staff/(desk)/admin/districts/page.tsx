@@ -1,9 +1,7 @@
-import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { districtsText } from '@/lib/staff/districts-text';
-import { formLabels } from '@/lib/staff/i18n';
 import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { AdminNav } from '../admin-nav';
@@ -13,6 +11,7 @@ import type { StaffDistrictAdminListQuery, StaffDistrictAdminListQueryVariables 
 import type { Operation } from '@/lib/api/request';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
 
 const DISTRICTS_QUERY: Operation<StaffDistrictAdminListQuery, StaffDistrictAdminListQueryVariables> = /* GraphQL */ `
   query StaffDistrictAdminList($locale: Locale!) {
@@ -86,27 +85,20 @@ export default async function StaffDistrictsPage({ params, searchParams }: PageP
         </div>
       </div>
 
-      <section className="staff-panel" aria-labelledby="new-district-title">
-        <h2 id="new-district-title">{t.newDistrict}</h2>
-        <ActionForm
-          action={createDistrict}
-          className="staff-form"
-          fieldLabels={districtFieldLabels(locale)}
-          labels={formLabels(locale)}
-          aria-label={t.newDistrict}
-        >
-          <DistrictFields
-            locale={locale}
-            idPrefix="new"
-            values={{ code: next, nameFa: '', nameEn: '', population: null, populationSource: '', populationYear: null, boundary: '' }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.create}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-district-title"
+        title={t.newDistrict}
+        submit={t.create}
+        action={createDistrict}
+        locale={locale}
+        fieldLabels={districtFieldLabels(locale)}
+      >
+        <DistrictFields
+          locale={locale}
+          idPrefix="new"
+          values={{ code: next, nameFa: '', nameEn: '', population: null, populationSource: '', populationYear: null, boundary: '' }}
+        />
+      </FormPanel>
     </>
   );
 }

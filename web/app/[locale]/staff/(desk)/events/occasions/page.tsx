@@ -1,10 +1,8 @@
-import { ActionForm } from '@/components/staff/action-form';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { eventsText } from '@/lib/staff/events-text';
-import { formLabels } from '@/lib/staff/i18n';
 import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { createOccasion } from '../actions';
@@ -15,6 +13,7 @@ import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
 
 const OCCASIONS_QUERY: Operation<StaffOccasionsQuery, StaffOccasionsQueryVariables> = /* GraphQL */ `
   query StaffOccasions($locale: Locale!) {
@@ -59,37 +58,30 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
           ))}
         </StaffTable>
       </div>
-      <section className="staff-panel" aria-labelledby="new-occasion-title">
-        <h2 id="new-occasion-title">{t.newOccasion}</h2>
-        <ActionForm
-          action={createOccasion}
-          className="staff-form"
-          labels={formLabels(locale)}
-          fieldLabels={occasionFieldLabels(locale)}
-          aria-label={t.newOccasion}
-        >
-          <OccasionFields
-            locale={locale}
-            idPrefix="new"
-            values={{
-              kind: 'NATIONAL_OCCASION',
-              titleFa: '',
-              titleEn: '',
-              descriptionFa: '',
-              descriptionEn: '',
-              calendar: 'SOLAR_HIJRI',
-              month: 1,
-              day: 1,
-              holiday: false,
-            }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.createOccasion}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-occasion-title"
+        title={t.newOccasion}
+        submit={t.createOccasion}
+        action={createOccasion}
+        locale={locale}
+        fieldLabels={occasionFieldLabels(locale)}
+      >
+        <OccasionFields
+          locale={locale}
+          idPrefix="new"
+          values={{
+            kind: 'NATIONAL_OCCASION',
+            titleFa: '',
+            titleEn: '',
+            descriptionFa: '',
+            descriptionEn: '',
+            calendar: 'SOLAR_HIJRI',
+            month: 1,
+            day: 1,
+            holiday: false,
+          }}
+        />
+      </FormPanel>
     </>
   );
 }

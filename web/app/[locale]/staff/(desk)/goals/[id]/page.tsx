@@ -20,6 +20,8 @@ import type {
 import type { Operation } from '@/lib/api/request';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
+import { Field } from '@/components/staff/fields';
 
 const GOAL_QUERY: Operation<StaffGoalQuery, StaffGoalQueryVariables> = /* GraphQL */ `
   query StaffGoal($id: ID!, $locale: Locale!) {
@@ -146,35 +148,28 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
         </div>
       )}
 
-      <section className="staff-panel" aria-labelledby="goal-title">
-        <h2 id="goal-title">{t.edit}</h2>
-        <ActionForm
-          action={updateGoal.bind(null, id)}
-          className="staff-form"
-          fieldLabels={goalFieldLabels(locale)}
-          labels={labels}
-          aria-label={t.edit}
-        >
-          <GoalFields
-            locale={locale}
-            idPrefix="goal"
-            values={{
-              titleFa: goal.titleTranslations.fa,
-              titleEn: goal.titleTranslations.en ?? '',
-              descriptionFa: goal.descriptionTranslations.fa ?? '',
-              descriptionEn: goal.descriptionTranslations.en ?? '',
-              category: goal.category,
-              status: goal.status,
-              position: goal.position,
-            }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.save}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="goal-title"
+        title={t.edit}
+        submit={t.save}
+        action={updateGoal.bind(null, id)}
+        locale={locale}
+        fieldLabels={goalFieldLabels(locale)}
+      >
+        <GoalFields
+          locale={locale}
+          idPrefix="goal"
+          values={{
+            titleFa: goal.titleTranslations.fa,
+            titleEn: goal.titleTranslations.en ?? '',
+            descriptionFa: goal.descriptionTranslations.fa ?? '',
+            descriptionEn: goal.descriptionTranslations.en ?? '',
+            category: goal.category,
+            status: goal.status,
+            position: goal.position,
+          }}
+        />
+      </FormPanel>
 
       <ImagePicker locale={locale} owner="Goal" id={id} image={goal.image} done={done} />
 
@@ -280,8 +275,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
 
         <h3 style={{ marginBlockStart: '1.25rem' }}>{t.addIndicator}</h3>
         <form method="get" action={`${page}#indicators`} className="staff-fields" aria-label={t.choosePoll}>
-          <div className="staff-field">
-            <label htmlFor="indicator-poll">{t.poll}</label>
+          <Field id="indicator-poll" label={t.poll}>
             <select id="indicator-poll" name="poll" defaultValue={sources?.poll?.id ?? ''}>
               <option value="">—</option>
               {polls.edges.map(({ node }) => (
@@ -290,7 +284,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                 </option>
               ))}
             </select>
-          </div>
+          </Field>
           <FilterSubmit label={t.choosePoll} />
         </form>
         {!sources?.poll ? (
@@ -304,8 +298,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
             aria-label={t.addIndicator}
           >
             <div className="staff-fields">
-              <div className="staff-field staff-field--wide">
-                <label htmlFor="indicator-source">{t.result}</label>
+              <Field id="indicator-source" label={t.result} wide>
                 <select id="indicator-source" name="source" required>
                   {[...sources.poll.questions]
                     .sort((a, b) => a.position - b.position)
@@ -325,28 +318,22 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                       ) : null,
                     )}
                 </select>
-              </div>
-              <div className="staff-field">
-                <label htmlFor="indicator-labelFa">{t.labelFa}</label>
+              </Field>
+              <Field id="indicator-labelFa" label={t.labelFa}>
                 <input id="indicator-labelFa" name="labelFa" required maxLength={300} />
-              </div>
-              <div className="staff-field">
-                <label htmlFor="indicator-labelEn">
-                  {t.labelEn} <span className="staff-muted">{st.common.optional}</span>
-                </label>
+              </Field>
+              <Field id="indicator-labelEn" label={t.labelEn} optional={locale}>
                 <input id="indicator-labelEn" name="labelEn" maxLength={300} dir="ltr" />
-              </div>
-              <div className="staff-field">
-                <label htmlFor="indicator-direction">{t.direction}</label>
+              </Field>
+              <Field id="indicator-direction" label={t.direction}>
                 <select id="indicator-direction" name="direction" defaultValue="AT_LEAST">
                   <option value="AT_LEAST">{t.directions.AT_LEAST}</option>
                   <option value="AT_MOST">{t.directions.AT_MOST}</option>
                 </select>
-              </div>
-              <div className="staff-field">
-                <label htmlFor="indicator-target">{t.target}</label>
+              </Field>
+              <Field id="indicator-target" label={t.target}>
                 <input id="indicator-target" name="target" required inputMode="decimal" dir="ltr" aria-describedby="target-hint" />
-              </div>
+              </Field>
             </div>
             <p className="staff-field__hint" id="target-hint">
               {t.targetHint}

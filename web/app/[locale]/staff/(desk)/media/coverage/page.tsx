@@ -1,11 +1,9 @@
 import { DayField } from '@/components/staff/day-field';
-import { ActionForm } from '@/components/staff/action-form';
 import { BarsChart } from '@/components/staff/charts/bars-chart';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffQuery } from '@/lib/staff/api';
 import { parseDayField } from '@/lib/staff/dates';
-import { formLabels } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
 import { param } from '@/lib/staff/page';
 import { recordCoverage } from '../actions';
@@ -17,6 +15,8 @@ import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
+import { Field } from '@/components/staff/fields';
 
 const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables> = /* GraphQL */ `
   query StaffMediaCoverage($filter: MediaCoverageFilter, $summary: MediaCoverageSummaryFilter, $after: String, $locale: Locale!) {
@@ -126,7 +126,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ recorded: t.recorded }} />
 
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+        <FilterForm action={base} locale={locale}>
           <FilterSelect
             id="cov-outlet"
             name="outlet"
@@ -143,8 +143,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
             value={tone}
             options={TONES.map((x) => ({ value: x, label: t.tones[x] }))}
           />
-          <div className="staff-field">
-            <label htmlFor="cov-from">{st.common.from}</label>
+          <Field id="cov-from" label={st.common.from}>
             <DayField
               id="cov-from"
               name="from"
@@ -153,11 +152,10 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
               defaultValue={fromRaw ?? ''}
               aria-describedby="cov-hint"
             />
-          </div>
-          <div className="staff-field">
-            <label htmlFor="cov-to">{st.common.to}</label>
+          </Field>
+          <Field id="cov-to" label={st.common.to}>
             <DayField id="cov-to" name="to" locale={locale} label={st.common.to} defaultValue={toRaw ?? ''} aria-describedby="cov-hint" />
-          </div>
+          </Field>
         </FilterForm>
         <p className="staff-field__hint" id="cov-hint">
           {st.common.dayHint}
@@ -237,85 +235,66 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
         <NextPage base={base} filters={filters} pageInfo={mediaCoverage.pageInfo} label={st.common.next} />
       </section>
 
-      <section className="staff-panel" aria-labelledby="record-title">
-        <h2 id="record-title">{t.record}</h2>
-        <ActionForm
-          action={recordCoverage}
-          className="staff-form"
-          labels={formLabels(locale)}
-          fieldLabels={{ outletId: t.outlet, title: t.titleFa, url: t.url, publishedOn: t.publishedOn, summary: t.summary }}
-          aria-label={t.record}
-        >
-          <div className="staff-fields">
-            <div className="staff-field">
-              <label htmlFor="rec-outlet">{t.outlet}</label>
-              <select id="rec-outlet" name="outletId" required>
-                {outletList.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {outletName(o, locale)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field staff-field--wide">
-              <label htmlFor="rec-title">{t.titleFa}</label>
-              <input id="rec-title" name="title" required maxLength={500} dir="auto" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="rec-url">
-                {t.url} <span className="staff-muted">{st.common.optional}</span>
-              </label>
-              <input id="rec-url" name="url" type="url" dir="ltr" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="rec-day">{t.publishedOn}</label>
-              <DayField id="rec-day" name="publishedOn" required locale={locale} label={t.publishedOn} aria-describedby="cov-hint" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="rec-kind">{t.coverageKind}</label>
-              <select id="rec-kind" name="kind" defaultValue="ARTICLE">
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t.coverageKinds[k]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="rec-tone">{t.tone}</label>
-              <select id="rec-tone" name="tone" defaultValue="NEUTRAL">
-                {TONES.map((x) => (
-                  <option key={x} value={x}>
-                    {t.tones[x]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="rec-release">{t.release}</label>
-              <select id="rec-release" name="pressReleaseId" defaultValue="">
-                <option value="">{t.noneRelease}</option>
-                {data.pressReleases.edges.map(({ node }) => (
-                  <option key={node.id} value={node.id}>
-                    {node.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field staff-field--wide">
-              <label htmlFor="rec-summary">
-                {t.summary} <span className="staff-muted">{st.common.optional}</span>
-              </label>
-              <textarea id="rec-summary" name="summary" maxLength={2000} />
-            </div>
-          </div>
-          <div>
-            <button type="submit" className="staff-button">
-              {t.record}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="record-title"
+        title={t.record}
+        submit={t.record}
+        action={recordCoverage}
+        locale={locale}
+        fieldLabels={{ outletId: t.outlet, title: t.titleFa, url: t.url, publishedOn: t.publishedOn, summary: t.summary }}
+      >
+        <div className="staff-fields">
+          <Field id="rec-outlet" label={t.outlet}>
+            <select id="rec-outlet" name="outletId" required>
+              {outletList.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {outletName(o, locale)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="rec-title" label={t.titleFa} wide>
+            <input id="rec-title" name="title" required maxLength={500} dir="auto" />
+          </Field>
+          <Field id="rec-url" label={t.url} optional={locale}>
+            <input id="rec-url" name="url" type="url" dir="ltr" />
+          </Field>
+          <Field id="rec-day" label={t.publishedOn}>
+            <DayField id="rec-day" name="publishedOn" required locale={locale} label={t.publishedOn} aria-describedby="cov-hint" />
+          </Field>
+          <Field id="rec-kind" label={t.coverageKind}>
+            <select id="rec-kind" name="kind" defaultValue="ARTICLE">
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t.coverageKinds[k]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="rec-tone" label={t.tone}>
+            <select id="rec-tone" name="tone" defaultValue="NEUTRAL">
+              {TONES.map((x) => (
+                <option key={x} value={x}>
+                  {t.tones[x]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="rec-release" label={t.release}>
+            <select id="rec-release" name="pressReleaseId" defaultValue="">
+              <option value="">{t.noneRelease}</option>
+              {data.pressReleases.edges.map(({ node }) => (
+                <option key={node.id} value={node.id}>
+                  {node.title}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="rec-summary" label={t.summary} optional={locale} wide>
+            <textarea id="rec-summary" name="summary" maxLength={2000} />
+          </Field>
+        </div>
+      </FormPanel>
     </>
   );
 }

@@ -17,6 +17,7 @@ import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
 const EVENTS_QUERY: Operation<StaffInvitationEventsQuery, StaffInvitationEventsQueryVariables> = /* GraphQL */ `
   query StaffInvitationEvents($from: String!, $to: String!, $locale: Locale!) {
@@ -104,8 +105,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
           <p className="staff-muted">{t.noEvents}</p>
         ) : (
           <form method="get" action={localePath(locale, '/staff/media/invitations')} className="staff-fields" aria-label={t.chooseEvent}>
-            <div className="staff-field staff-field--wide">
-              <label htmlFor="inv-event">{t.event}</label>
+            <Field id="inv-event" label={t.event} wide>
               <select id="inv-event" name="event" defaultValue={event?.id ?? ''}>
                 {events.edges.map(({ node }) => (
                   <option key={node.id} value={node.id}>
@@ -113,7 +113,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
             <div>
               <button type="submit" className="staff-button staff-button--quiet">
                 {t.chooseEvent}

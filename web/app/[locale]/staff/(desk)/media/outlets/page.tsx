@@ -1,7 +1,5 @@
-import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
-import { formLabels } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
 import { param } from '@/lib/staff/page';
 import { createOutlet } from '../actions';
@@ -12,6 +10,8 @@ import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
+import { Field } from '@/components/staff/fields';
 
 const OUTLETS_QUERY: Operation<StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables> = /* GraphQL */ `
   query StaffMediaOutlets($filter: MediaOutletFilter, $after: String) {
@@ -55,7 +55,7 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
       <MediaNav locale={locale} current="outlets" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ added: t.outletAdded }} />
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.search}>
+        <FilterForm action={base} locale={locale} submit={st.common.search}>
           <FilterSearch id="outlet-search" label={t.search} value={search} />
           <FilterSelect
             id="outlet-kind"
@@ -81,50 +81,35 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
         </StaffTable>
         <NextPage base={base} filters={{ search, kind }} pageInfo={mediaOutlets.pageInfo} label={st.common.next} />
       </div>
-      <section className="staff-panel" aria-labelledby="new-outlet-title">
-        <h2 id="new-outlet-title">{t.newOutlet}</h2>
-        <ActionForm
-          action={createOutlet}
-          className="staff-form"
-          labels={formLabels(locale)}
-          fieldLabels={{ nameFa: t.nameFa, nameEn: t.nameEn, url: t.url, kind: t.outletKind }}
-          aria-label={t.newOutlet}
-        >
-          <div className="staff-fields">
-            <div className="staff-field">
-              <label htmlFor="outlet-nameFa">{t.nameFa}</label>
-              <input id="outlet-nameFa" name="nameFa" required maxLength={200} />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="outlet-nameEn">
-                {t.nameEn} <span className="staff-muted">{st.common.optional}</span>
-              </label>
-              <input id="outlet-nameEn" name="nameEn" maxLength={200} dir="ltr" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="outlet-kind-new">{t.outletKind}</label>
-              <select id="outlet-kind-new" name="kind" defaultValue="NEWSPAPER">
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t.outletKinds[k]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="outlet-url">
-                {t.url} <span className="staff-muted">{st.common.optional}</span>
-              </label>
-              <input id="outlet-url" name="url" type="url" dir="ltr" maxLength={500} />
-            </div>
-          </div>
-          <div>
-            <button type="submit" className="staff-button">
-              {t.addOutlet}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-outlet-title"
+        title={t.newOutlet}
+        submit={t.addOutlet}
+        action={createOutlet}
+        locale={locale}
+        fieldLabels={{ nameFa: t.nameFa, nameEn: t.nameEn, url: t.url, kind: t.outletKind }}
+      >
+        <div className="staff-fields">
+          <Field id="outlet-nameFa" label={t.nameFa}>
+            <input id="outlet-nameFa" name="nameFa" required maxLength={200} />
+          </Field>
+          <Field id="outlet-nameEn" label={t.nameEn} optional={locale}>
+            <input id="outlet-nameEn" name="nameEn" maxLength={200} dir="ltr" />
+          </Field>
+          <Field id="outlet-kind-new" label={t.outletKind}>
+            <select id="outlet-kind-new" name="kind" defaultValue="NEWSPAPER">
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t.outletKinds[k]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="outlet-url" label={t.url} optional={locale}>
+            <input id="outlet-url" name="url" type="url" dir="ltr" maxLength={500} />
+          </Field>
+        </div>
+      </FormPanel>
     </>
   );
 }

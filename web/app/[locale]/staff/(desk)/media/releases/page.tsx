@@ -1,8 +1,6 @@
-import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
-import { formLabels } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
 import { param } from '@/lib/staff/page';
 import { loadDistricts } from '../../polls/builder-data';
@@ -15,6 +13,7 @@ import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
 
 const RELEASES_QUERY: Operation<StaffPressReleasesQuery, StaffPressReleasesQueryVariables> = /* GraphQL */ `
   query StaffPressReleases($filter: PressReleaseFilter, $after: String, $locale: Locale!) {
@@ -64,7 +63,7 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
       <MediaNav locale={locale} current="releases" />
       <ActionNotice locale={locale} error={param(query, 'error')} messages={{}} />
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.search}>
+        <FilterForm action={base} locale={locale} submit={st.common.search}>
           <FilterSearch id="release-search" label={t.search} value={search} />
           <FilterSelect
             id="release-status"
@@ -91,29 +90,22 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
         </StaffTable>
         <NextPage base={base} filters={{ search, status }} pageInfo={pressReleases.pageInfo} label={st.common.next} />
       </div>
-      <section className="staff-panel" aria-labelledby="new-release-title">
-        <h2 id="new-release-title">{t.newRelease}</h2>
-        <ActionForm
-          action={createRelease}
-          className="staff-form"
-          labels={formLabels(locale)}
-          fieldLabels={releaseFieldLabels(locale)}
-          aria-label={t.newRelease}
-        >
-          <ReleaseFields
-            locale={locale}
-            idPrefix="new"
-            districts={districts}
-            slugFixed={false}
-            values={{ titleFa: '', titleEn: '', summaryFa: '', summaryEn: '', bodyFa: '', bodyEn: '', slug: '', districtId: '' }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.createRelease}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-release-title"
+        title={t.newRelease}
+        submit={t.createRelease}
+        action={createRelease}
+        locale={locale}
+        fieldLabels={releaseFieldLabels(locale)}
+      >
+        <ReleaseFields
+          locale={locale}
+          idPrefix="new"
+          districts={districts}
+          slugFixed={false}
+          values={{ titleFa: '', titleEn: '', summaryFa: '', summaryEn: '', bodyFa: '', bodyEn: '', slug: '', districtId: '' }}
+        />
+      </FormPanel>
     </>
   );
 }

@@ -1,10 +1,8 @@
 import { notFound } from 'next/navigation';
-import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { staffRequest, uuidOr404 } from '@/lib/staff/api';
 import { districtsText } from '@/lib/staff/districts-text';
 import { staffFormat } from '@/lib/staff/format';
-import { formLabels } from '@/lib/staff/i18n';
 import { param } from '@/lib/staff/page';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../../locale-param';
@@ -15,6 +13,7 @@ import { DistrictFields, districtFieldLabels } from '../district-fields';
 import type { StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
 
 const DISTRICT_QUERY: Operation<StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables> = /* GraphQL */ `
   query StaffDistrictAdmin($id: ID!) {
@@ -80,35 +79,28 @@ export default async function StaffDistrictPage({ params, searchParams }: PagePr
       </header>
       <AdminNav locale={locale} current="districts" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={t.done} />
-      <section className="staff-panel" aria-labelledby="edit-district-title">
-        <h2 id="edit-district-title">{name}</h2>
-        <ActionForm
-          action={updateDistrict.bind(null, d.id)}
-          className="staff-form"
-          fieldLabels={districtFieldLabels(locale)}
-          labels={formLabels(locale)}
-          aria-label={name}
-        >
-          <DistrictFields
-            locale={locale}
-            idPrefix="edit"
-            values={{
-              code: d.code,
-              nameFa: d.nameTranslations.fa,
-              nameEn: d.nameTranslations.en ?? '',
-              population: d.population,
-              populationSource: d.populationSource ?? '',
-              populationYear: d.populationYear,
-              boundary: d.boundary ? JSON.stringify(d.boundary) : '',
-            }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.save}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="edit-district-title"
+        title={name}
+        submit={t.save}
+        action={updateDistrict.bind(null, d.id)}
+        locale={locale}
+        fieldLabels={districtFieldLabels(locale)}
+      >
+        <DistrictFields
+          locale={locale}
+          idPrefix="edit"
+          values={{
+            code: d.code,
+            nameFa: d.nameTranslations.fa,
+            nameEn: d.nameTranslations.en ?? '',
+            population: d.population,
+            populationSource: d.populationSource ?? '',
+            populationYear: d.populationYear,
+            boundary: d.boundary ? JSON.stringify(d.boundary) : '',
+          }}
+        />
+      </FormPanel>
       <section className="staff-panel" aria-labelledby="history-title">
         <h2 id="history-title">{t.history}</h2>
         <div className="staff-table-wrap" tabIndex={0}>

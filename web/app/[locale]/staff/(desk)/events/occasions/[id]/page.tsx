@@ -18,6 +18,7 @@ import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
 const OCCASION_QUERY: Operation<StaffOccasionQuery, StaffOccasionQueryVariables> = /* GraphQL */ `
   query StaffOccasion($id: ID!, $fromYear: Int!, $toYear: Int!, $locale: Locale!) {
@@ -134,8 +135,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
           aria-label={t.setOverride}
         >
           <div className="staff-fields">
-            <div className="staff-field">
-              <label htmlFor="ov-year">{t.year}</label>
+            <Field id="ov-year" label={t.year}>
               <select id="ov-year" name="year" defaultValue={years[occasion.calendar]}>
                 {occasion.dates.map((d) => (
                   <option key={d.year} value={d.year}>
@@ -143,20 +143,16 @@ export default async function OccasionPage({ params, searchParams }: Params) {
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="ov-date">{t.date}</label>
+            </Field>
+            <Field id="ov-date" label={t.date}>
               <DayField id="ov-date" name="date" required locale={locale} label={t.date} aria-describedby="ov-hint" />
               <span className="staff-field__hint" id="ov-hint">
                 {st.common.dayHint}
               </span>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="ov-note">
-                {t.note} <span className="staff-muted">{st.common.optional}</span>
-              </label>
+            </Field>
+            <Field id="ov-note" label={t.note} optional={locale}>
               <input id="ov-note" name="note" maxLength={300} />
-            </div>
+            </Field>
           </div>
           <div>
             <button type="submit" className="staff-button">

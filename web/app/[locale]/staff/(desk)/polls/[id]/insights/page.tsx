@@ -27,6 +27,7 @@ import { CrosstabForm } from './crosstab-form';
 import { AssuranceCounts } from './assurance-counts';
 import { CrosstabView, FreeTextView, QuestionResultView, TrendView, WavesView, WeightedView } from './sections';
 import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/insights'>;
 
@@ -219,8 +220,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
             {crosstabQuestion && <input type="hidden" name="q" value={crosstabQuestion.id} />}
             {byQuestion && <input type="hidden" name="by" value={byQuestion.id} />}
             {textQuestion && <input type="hidden" name="text" value={textQuestion.id} />}
-            <div className="staff-field">
-              <label htmlFor="trend-q">{t.crosstabQuestion}</label>
+            <Field id="trend-q" label={t.crosstabQuestion}>
               <select id="trend-q" name="tq" defaultValue={trendQuestion.id}>
                 {scored.map((q) => (
                   <option key={q.id} value={q.id}>
@@ -228,7 +228,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
             <div className="staff-field" style={{ justifyContent: 'end' }}>
               <button type="submit" className="staff-button">
                 {t.show}
@@ -257,8 +257,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
                 {crosstabQuestion && <input type="hidden" name="q" value={crosstabQuestion.id} />}
                 {byQuestion && <input type="hidden" name="by" value={byQuestion.id} />}
                 {trendQuestion && <input type="hidden" name="tq" value={trendQuestion.id} />}
-                <div className="staff-field">
-                  <label htmlFor="text-q">{t.crosstabQuestion}</label>
+                <Field id="text-q" label={t.crosstabQuestion}>
                   <select id="text-q" name="text" defaultValue={textQuestion.id}>
                     {texts.map((q) => (
                       <option key={q.id} value={q.id}>
@@ -266,7 +265,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
                       </option>
                     ))}
                   </select>
-                </div>
+                </Field>
                 <div className="staff-field" style={{ justifyContent: 'end' }}>
                   <button type="submit" className="staff-button">
                     {t.show}

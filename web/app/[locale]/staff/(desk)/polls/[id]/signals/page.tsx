@@ -18,6 +18,7 @@ import type { StaffPollAbuseSignalsQuery, StaffPollAbuseSignalsQueryVariables } 
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
 // A poll's abuse signals (issue 13 item 5): answers by what they proved, bursts against the poll's
 // typical minute, clusters from one network and browser family, and the quarantines that hold
@@ -263,10 +264,9 @@ export default async function SignalsPage({ params, searchParams }: Params) {
               </div>
             </fieldset>
           ))}
-          <div className="staff-field">
-            <label htmlFor="window-reason">{t.reason}</label>
+          <Field id="window-reason" label={t.reason}>
             <input id="window-reason" name="reason" required maxLength={500} dir="auto" aria-describedby="reason-hint" />
-          </div>
+          </Field>
           <div>
             <button type="submit" className="staff-button staff-button--danger">
               {t.quarantineWindow}
