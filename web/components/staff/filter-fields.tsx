@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { staffText } from '@/lib/staff/i18n';
+import { DayField } from './day-field';
+import { Field } from './fields';
 
 /** One choice of a filter's select. */
 export interface FilterOption {
@@ -79,5 +81,37 @@ export function FilterSearch({ id, label, value }: { id: string; label: string; 
       <label htmlFor={id}>{label}</label>
       <input id={id} name="search" type="search" defaultValue={value ?? ''} />
     </div>
+  );
+}
+
+/** A range of whole days (the `from` and `to` parameters), both fields described by the hint with the id `hint`. */
+export function DayRangeFields({
+  idPrefix,
+  locale,
+  labels,
+  values,
+  hint,
+}: {
+  idPrefix: string;
+  locale: Locale;
+  labels: { from: string; to: string };
+  values: { from: string; to: string };
+  hint: string;
+}) {
+  return (
+    <>
+      {(['from', 'to'] as const).map((name) => (
+        <Field key={name} id={`${idPrefix}-${name}`} label={labels[name]}>
+          <DayField
+            id={`${idPrefix}-${name}`}
+            name={name}
+            locale={locale}
+            label={labels[name]}
+            defaultValue={values[name]}
+            aria-describedby={hint}
+          />
+        </Field>
+      ))}
+    </>
   );
 }

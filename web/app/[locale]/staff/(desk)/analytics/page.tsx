@@ -1,5 +1,4 @@
 import { BarsChart } from '@/components/staff/charts/bars-chart';
-import { DayField } from '@/components/staff/day-field';
 import { LineChart } from '@/components/staff/charts/line-chart';
 import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
@@ -11,7 +10,7 @@ import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { Field } from '@/components/staff/fields';
+import { DayRangeFields } from '@/components/staff/filter-fields';
 
 const TRAFFIC_QUERY: Operation<StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables> = /* GraphQL */ `
   query StaffSiteTraffic($from: String!, $to: String!) {
@@ -254,26 +253,13 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
           </div>
         )}
         <form method="get" action={base} className="staff-fields" aria-label={t.range}>
-          <Field id="range-from" label={t.from}>
-            <DayField
-              id="range-from"
-              name="from"
-              locale={locale}
-              label={t.from}
-              defaultValue={dayFieldValue(from, locale)}
-              aria-describedby="range-hint"
-            />
-          </Field>
-          <Field id="range-to" label={t.to}>
-            <DayField
-              id="range-to"
-              name="to"
-              locale={locale}
-              label={t.to}
-              defaultValue={dayFieldValue(to, locale)}
-              aria-describedby="range-hint"
-            />
-          </Field>
+          <DayRangeFields
+            idPrefix="range"
+            locale={locale}
+            labels={{ from: t.from, to: t.to }}
+            values={{ from: dayFieldValue(from, locale), to: dayFieldValue(to, locale) }}
+            hint="range-hint"
+          />
           <div className="staff-field" style={{ justifyContent: 'end' }}>
             <button type="submit" className="staff-button">
               {t.show}

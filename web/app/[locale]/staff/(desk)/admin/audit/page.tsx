@@ -5,8 +5,7 @@ import { isUuid, staffQuery } from '@/lib/staff/api';
 import { addDays, cityInstant, parseDayField } from '@/lib/staff/dates';
 import { param } from '@/lib/staff/page';
 import { AdminNav } from '../admin-nav';
-import { FilterForm } from '@/components/staff/filter-fields';
-import { DayField } from '@/components/staff/day-field';
+import { FilterForm, DayRangeFields } from '@/components/staff/filter-fields';
 import type { StaffAuditLogQuery, StaffAuditLogQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
@@ -126,26 +125,13 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
           <Field id="audit-entity-id" label={t.entityId}>
             <input id="audit-entity-id" name="entityId" dir="ltr" defaultValue={entityId ?? ''} />
           </Field>
-          <Field id="audit-from" label={st.common.from}>
-            <DayField
-              id="audit-from"
-              name="from"
-              locale={locale}
-              label={st.common.from}
-              defaultValue={fromRaw ?? ''}
-              aria-describedby="audit-hint"
-            />
-          </Field>
-          <Field id="audit-to" label={st.common.to}>
-            <DayField
-              id="audit-to"
-              name="to"
-              locale={locale}
-              label={st.common.to}
-              defaultValue={toRaw ?? ''}
-              aria-describedby="audit-hint"
-            />
-          </Field>
+          <DayRangeFields
+            idPrefix="audit"
+            locale={locale}
+            labels={{ from: st.common.from, to: st.common.to }}
+            values={{ from: fromRaw ?? '', to: toRaw ?? '' }}
+            hint="audit-hint"
+          />
         </FilterForm>
         <p className="staff-field__hint" id="audit-hint">
           {st.common.dayHint}

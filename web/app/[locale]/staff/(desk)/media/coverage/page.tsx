@@ -9,7 +9,7 @@ import { param } from '@/lib/staff/page';
 import { recordCoverage } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { OUTLET_OPTIONS, outletName } from '../media.query';
-import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
+import { FilterForm, FilterSelect, DayRangeFields } from '@/components/staff/filter-fields';
 import type { StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
@@ -143,19 +143,13 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
             value={tone}
             options={TONES.map((x) => ({ value: x, label: t.tones[x] }))}
           />
-          <Field id="cov-from" label={st.common.from}>
-            <DayField
-              id="cov-from"
-              name="from"
-              locale={locale}
-              label={st.common.from}
-              defaultValue={fromRaw ?? ''}
-              aria-describedby="cov-hint"
-            />
-          </Field>
-          <Field id="cov-to" label={st.common.to}>
-            <DayField id="cov-to" name="to" locale={locale} label={st.common.to} defaultValue={toRaw ?? ''} aria-describedby="cov-hint" />
-          </Field>
+          <DayRangeFields
+            idPrefix="cov"
+            locale={locale}
+            labels={{ from: st.common.from, to: st.common.to }}
+            values={{ from: fromRaw ?? '', to: toRaw ?? '' }}
+            hint="cov-hint"
+          />
         </FilterForm>
         <p className="staff-field__hint" id="cov-hint">
           {st.common.dayHint}

@@ -18,6 +18,7 @@ import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
+import { ContactChoices } from '../contact-choices';
 
 const EVENTS_QUERY: Operation<StaffInvitationEventsQuery, StaffInvitationEventsQueryVariables> = /* GraphQL */ `
   query StaffInvitationEvents($from: String!, $to: String!, $locale: Locale!) {
@@ -182,19 +183,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
           <section className="staff-panel" aria-labelledby="invite-title">
             <h2 id="invite-title">{t.invite}</h2>
             <form action={inviteContacts.bind(null, event.id)} className="staff-form">
-              <fieldset className="staff-fieldset">
-                <legend>{t.contactsToInvite}</legend>
-                <div className="staff-checks">
-                  {contacts.mediaContacts.edges
-                    .filter(({ node }) => !invited.has(node.id))
-                    .map(({ node }) => (
-                      <label key={node.id} className="staff-check">
-                        <input type="checkbox" name="contactIds" value={node.id} />
-                        {node.name} <span className="staff-muted staff-small">({outletName(node.outlet, locale)})</span>
-                      </label>
-                    ))}
-                </div>
-              </fieldset>
+              <ContactChoices locale={locale} contacts={contacts.mediaContacts.edges.map(({ node }) => node)} exclude={invited} />
               <div>
                 <button type="submit" className="staff-button">
                   {t.invite}

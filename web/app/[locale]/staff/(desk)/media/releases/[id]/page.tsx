@@ -9,12 +9,13 @@ import { param } from '@/lib/staff/page';
 import { loadDistricts } from '../../../polls/builder-data';
 import { deleteRelease, emailRelease, publishRelease, recordDistribution, updateRelease, withdrawRelease } from '../../actions';
 import { ActionNotice, MediaNav } from '../../media-nav';
-import { CONTACT_OPTIONS, outletName } from '../../media.query';
+import { CONTACT_OPTIONS } from '../../media.query';
 import { ReleaseFields, releaseFieldLabels } from '../../release-fields';
 import type { StaffPressReleaseQuery, StaffPressReleaseQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { ContactChoices } from '../../contact-choices';
 
 const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVariables> = /* GraphQL */ `
   query StaffPressRelease($id: ID!) {
@@ -83,21 +84,8 @@ export default async function ReleasePage({ params, searchParams }: Params) {
   if (!release) notFound();
   const sent = new Set(release.distribution.map((d) => d.contactId));
   const everPublished = release.publishedAt != null;
-  const contactChoices = (
-    <fieldset className="staff-fieldset">
-      <legend>{t.contactsToInvite}</legend>
-      <div className="staff-checks">
-        {contacts.mediaContacts.edges
-          .filter(({ node }) => !sent.has(node.id))
-          .map(({ node }) => (
-            <label key={node.id} className="staff-check">
-              <input type="checkbox" name="contactIds" value={node.id} />
-              {node.name} <span className="staff-muted staff-small">({outletName(node.outlet, locale)})</span>
-            </label>
-          ))}
-      </div>
-    </fieldset>
-  );
+  const contactOptions = contacts.mediaContacts.edges.map(({ node }) => node);
+  const contactChoices = <ContactChoices locale={locale} contacts={contactOptions} exclude={sent} />;
 
   return (
     <>
@@ -175,17 +163,7 @@ export default async function ReleasePage({ params, searchParams }: Params) {
           <h2 id="email-title">{t.emailTitle}</h2>
           <form action={emailRelease.bind(null, id)} className="staff-form">
             <p className="staff-field__hint">{t.emailHint}</p>
-            <fieldset className="staff-fieldset">
-              <legend>{t.contactsToInvite}</legend>
-              <div className="staff-checks">
-                {contacts.mediaContacts.edges.map(({ node }) => (
-                  <label key={node.id} className="staff-check">
-                    <input type="checkbox" name="contactIds" value={node.id} />
-                    {node.name} <span className="staff-muted staff-small">({outletName(node.outlet, locale)})</span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <ContactChoices locale={locale} contacts={contactOptions} />
             <div className="staff-actions">
               <button type="submit" className="staff-button">
                 {t.emailSend}
