@@ -7,7 +7,7 @@ import { addDays, cityDay, dayFieldValue, daysBetween, parseDayField } from '@/l
 import { param } from '@/lib/staff/page';
 import type { StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
-import { StaffTable } from '@/components/staff/list';
+import { StaffTable, TableHead } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { DayRangeFields } from '@/components/staff/filter-fields';
@@ -334,17 +334,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
               className="staff-chart staff-chart--short"
             />
             <table className="staff-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.device}</th>
-                  <th scope="col" className="staff-num">
-                    {t.visits}
-                  </th>
-                  <th scope="col" className="staff-num">
-                    {t.pageViews}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[t.device, { label: t.visits, numeric: true }, { label: t.pageViews, numeric: true }]} />
               <tbody>
                 {siteTraffic.devices.map((d) => (
                   <tr key={d.screen ?? 'unknown'}>

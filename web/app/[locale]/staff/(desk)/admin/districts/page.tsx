@@ -12,6 +12,7 @@ import type { Operation } from '@/lib/api/request';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
+import { StaffTable } from '@/components/staff/list';
 
 const DISTRICTS_QUERY: Operation<StaffDistrictAdminListQuery, StaffDistrictAdminListQueryVariables> = /* GraphQL */ `
   query StaffDistrictAdminList($locale: Locale!) {
@@ -42,47 +43,39 @@ export default async function StaffDistrictsPage({ params, searchParams }: PageP
       <AdminNav locale={locale} current="districts" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={t.done} />
       <div className="staff-panel">
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list" data-districts>
-            <thead>
-              <tr>
-                <th scope="col" className="staff-num">
-                  {t.code}
-                </th>
-                <th scope="col">{t.nameFa}</th>
-                <th scope="col" className="staff-num">
-                  {t.population}
-                </th>
-                <th scope="col">{t.populationSource}</th>
-                <th scope="col">{t.hasBoundary}</th>
-                <th scope="col">{t.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {districts.map((d) => (
-                <tr key={d.id}>
-                  <td className="staff-num">{f.number(d.code)}</td>
-                  <th scope="row">
-                    <a href={localePath(locale, `/staff/admin/districts/${d.id}`)}>{d.name}</a>
-                  </th>
-                  <td className="staff-num">{f.number(d.population)}</td>
-                  <td className="staff-small">
-                    {d.populationSource ? <bdi>{d.populationSource}</bdi> : <span className="staff-muted">—</span>}
-                    {d.populationYear ? ` (${f.number(d.populationYear).replace(/[٬,]/g, '')})` : ''}
-                  </td>
-                  <td>{d.boundary ? t.yes : <span className="staff-muted">{t.no}</span>}</td>
-                  <td>
-                    {d.retiredAt ? (
-                      <span className="staff-badge staff-badge--bad">{t.retired}</span>
-                    ) : (
-                      <span className="staff-badge staff-badge--ok">{t.active}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          data="districts"
+          columns={[
+            { label: t.code, numeric: true },
+            t.nameFa,
+            { label: t.population, numeric: true },
+            t.populationSource,
+            t.hasBoundary,
+            t.status,
+          ]}
+        >
+          {districts.map((d) => (
+            <tr key={d.id}>
+              <td className="staff-num">{f.number(d.code)}</td>
+              <th scope="row">
+                <a href={localePath(locale, `/staff/admin/districts/${d.id}`)}>{d.name}</a>
+              </th>
+              <td className="staff-num">{f.number(d.population)}</td>
+              <td className="staff-small">
+                {d.populationSource ? <bdi>{d.populationSource}</bdi> : <span className="staff-muted">—</span>}
+                {d.populationYear ? ` (${f.number(d.populationYear).replace(/[٬,]/g, '')})` : ''}
+              </td>
+              <td>{d.boundary ? t.yes : <span className="staff-muted">{t.no}</span>}</td>
+              <td>
+                {d.retiredAt ? (
+                  <span className="staff-badge staff-badge--bad">{t.retired}</span>
+                ) : (
+                  <span className="staff-badge staff-badge--ok">{t.active}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       </div>
 
       <FormPanel

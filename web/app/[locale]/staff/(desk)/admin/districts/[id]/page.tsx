@@ -14,6 +14,7 @@ import type { StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables } from '
 import type { Operation } from '@/lib/api/request';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
+import { TableHead } from '@/components/staff/list';
 
 const DISTRICT_QUERY: Operation<StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables> = /* GraphQL */ `
   query StaffDistrictAdmin($id: ID!) {
@@ -105,16 +106,7 @@ export default async function StaffDistrictPage({ params, searchParams }: PagePr
         <h2 id="history-title">{t.history}</h2>
         <div className="staff-table-wrap" tabIndex={0}>
           <table className="staff-table staff-table--list">
-            <thead>
-              <tr>
-                <th scope="col">{t.validFrom}</th>
-                <th scope="col" className="staff-num">
-                  {t.population}
-                </th>
-                <th scope="col">{t.populationSource}</th>
-                <th scope="col">{t.populationYear}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t.validFrom, { label: t.population, numeric: true }, t.populationSource, t.populationYear]} />
             <tbody>
               {d.populationHistory.map((h) => (
                 <tr key={h.validFrom}>
