@@ -216,25 +216,17 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         <section className="staff-panel" id="trend" aria-labelledby="trend-title">
           <h2 id="trend-title">{t.trendTitle}</h2>
           <p className="staff-muted staff-small">{t.trendIntro}</p>
-          <form method="get" action={`${base}#trend`} className="staff-fields" aria-label={t.trendTitle}>
-            {crosstabQuestion && <input type="hidden" name="q" value={crosstabQuestion.id} />}
-            {byQuestion && <input type="hidden" name="by" value={byQuestion.id} />}
-            {textQuestion && <input type="hidden" name="text" value={textQuestion.id} />}
-            <Field id="trend-q" label={t.crosstabQuestion}>
-              <select id="trend-q" name="tq" defaultValue={trendQuestion.id}>
-                {scored.map((q) => (
-                  <option key={q.id} value={q.id}>
-                    {q.prompt}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <div className="staff-field" style={{ justifyContent: 'end' }}>
-              <button type="submit" className="staff-button">
-                {t.show}
-              </button>
-            </div>
-          </form>
+          <QuestionPicker
+            action={`${base}#trend`}
+            label={t.trendTitle}
+            keep={{ q: crosstabQuestion?.id, by: byQuestion?.id, text: textQuestion?.id }}
+            id="trend-q"
+            name="tq"
+            fieldLabel={t.crosstabQuestion}
+            questions={scored}
+            value={trendQuestion.id}
+            submit={t.show}
+          />
           <h3>{trendQuestion.prompt}</h3>
           <TrendView locale={locale} question={trendQuestion} data={trend} />
         </section>
@@ -253,25 +245,17 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         {freeText && textQuestion ? (
           <>
             {texts.length > 1 && (
-              <form method="get" action={`${base}#free-text`} className="staff-fields" aria-label={t.freeTextTitle}>
-                {crosstabQuestion && <input type="hidden" name="q" value={crosstabQuestion.id} />}
-                {byQuestion && <input type="hidden" name="by" value={byQuestion.id} />}
-                {trendQuestion && <input type="hidden" name="tq" value={trendQuestion.id} />}
-                <Field id="text-q" label={t.crosstabQuestion}>
-                  <select id="text-q" name="text" defaultValue={textQuestion.id}>
-                    {texts.map((q) => (
-                      <option key={q.id} value={q.id}>
-                        {q.prompt}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                <div className="staff-field" style={{ justifyContent: 'end' }}>
-                  <button type="submit" className="staff-button">
-                    {t.show}
-                  </button>
-                </div>
-              </form>
+              <QuestionPicker
+                action={`${base}#free-text`}
+                label={t.freeTextTitle}
+                keep={{ q: crosstabQuestion?.id, by: byQuestion?.id, tq: trendQuestion?.id }}
+                id="text-q"
+                name="text"
+                fieldLabel={t.crosstabQuestion}
+                questions={texts}
+                value={textQuestion.id}
+                submit={t.show}
+              />
             )}
             <p>{textQuestion.prompt}</p>
             <FreeTextView
@@ -297,5 +281,49 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         <WavesView locale={locale} questions={questions} data={waves} />
       </section>
     </>
+  );
+}
+
+/** A section's form that picks its question, keeping the other sections' choices in the address. */
+function QuestionPicker({
+  action,
+  label,
+  keep,
+  id,
+  name,
+  fieldLabel,
+  questions,
+  value,
+  submit,
+}: {
+  action: string;
+  label: string;
+  /** The other sections' parameters, sent again as they are; absent ones are left out. */
+  keep: Record<string, string | undefined>;
+  id: string;
+  name: string;
+  fieldLabel: string;
+  questions: { id: string; prompt: string }[];
+  value: string;
+  submit: string;
+}) {
+  return (
+    <form method="get" action={action} className="staff-fields" aria-label={label}>
+      {Object.entries(keep).map(([key, kept]) => kept && <input key={key} type="hidden" name={key} value={kept} />)}
+      <Field id={id} label={fieldLabel}>
+        <select id={id} name={name} defaultValue={value}>
+          {questions.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.prompt}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="staff-field" style={{ justifyContent: 'end' }}>
+        <button type="submit" className="staff-button">
+          {submit}
+        </button>
+      </div>
+    </form>
   );
 }
