@@ -15,14 +15,15 @@ export function FilterSelect({
   id,
   name,
   label,
-  allLabel,
+  locale,
   value,
   options,
 }: {
   id: string;
   name: string;
   label: string;
-  allLabel: string;
+  /** The page's language, for the "all" choice. */
+  locale: Locale;
   value: string | null | undefined;
   options: FilterOption[];
 }) {
@@ -30,7 +31,7 @@ export function FilterSelect({
     <div className="staff-field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value ?? ''}>
-        <option value="">{allLabel}</option>
+        <option value="">{staffText[locale].common.all}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -84,7 +84,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
             id="user-role"
             name="role"
             label={t.role}
-            allLabel={st.common.all}
+            locale={locale}
             value={role}
             options={roles.map((r) => ({ value: r, label: st.roles[r] }))}
           />

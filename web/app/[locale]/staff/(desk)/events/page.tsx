@@ -91,7 +91,7 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
             id="event-status"
             name="status"
             label={st.common.status}
-            allLabel={st.common.all}
+            locale={locale}
             value={status}
             options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
           />

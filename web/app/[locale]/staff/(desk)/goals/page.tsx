@@ -72,7 +72,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
             id="goal-category"
             name="category"
             label={t.category}
-            allLabel={st.common.all}
+            locale={locale}
             value={category}
             options={goalCategories.map((c) => ({ value: c, label: d.categories[c] }))}
           />
@@ -80,7 +80,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
             id="goal-status"
             name="status"
             label={t.status}
-            allLabel={st.common.all}
+            locale={locale}
             value={status}
             options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))}
           />

@@ -83,7 +83,7 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
             id="contact-outlet"
             name="outlet"
             label={t.outlet}
-            allLabel={st.common.all}
+            locale={locale}
             value={outletId}
             options={outletList.map((o) => ({ value: o.id, label: outletName(o, locale) }))}
           />

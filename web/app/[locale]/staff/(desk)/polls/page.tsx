@@ -87,7 +87,7 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
             id="status"
             name="status"
             label={t.statusFilter}
-            allLabel={st.common.all}
+            locale={locale}
             value={status}
             options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
           />

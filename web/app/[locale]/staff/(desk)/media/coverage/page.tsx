@@ -131,7 +131,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
             id="cov-outlet"
             name="outlet"
             label={t.outlet}
-            allLabel={st.common.all}
+            locale={locale}
             value={outletId}
             options={outletList.map((o) => ({ value: o.id, label: outletName(o, locale) }))}
           />
@@ -139,7 +139,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
             id="cov-tone"
             name="tone"
             label={t.tone}
-            allLabel={st.common.all}
+            locale={locale}
             value={tone}
             options={TONES.map((x) => ({ value: x, label: t.tones[x] }))}
           />

@@ -61,7 +61,7 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
             id="outlet-kind"
             name="kind"
             label={t.outletKind}
-            allLabel={st.common.all}
+            locale={locale}
             value={kind}
             options={KINDS.map((k) => ({ value: k, label: t.outletKinds[k] }))}
           />

@@ -69,7 +69,7 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
             id="release-status"
             name="status"
             label={st.common.status}
-            allLabel={st.common.all}
+            locale={locale}
             value={status}
             options={STATUSES.map((s) => ({ value: s, label: t.releaseStatus[s] }))}
           />
