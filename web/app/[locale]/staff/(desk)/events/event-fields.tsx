@@ -5,6 +5,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { SectionNav } from '@/components/staff/section-nav';
 import { eventsText } from '@/lib/staff/events-text';
 import { staffText } from '@/lib/staff/i18n';
+import { fieldLabels } from '@/lib/staff/forms';
 
 export const EVENT_KINDS = [
   'PRESS_CONFERENCE',
@@ -41,17 +42,13 @@ export interface EventChoices {
 
 export function eventFieldLabels(locale: Locale): Record<string, string> {
   const t = eventsText[locale];
-  return {
-    kind: t.kind,
-    titleFa: t.titleFa,
-    titleEn: t.titleEn,
+  return fieldLabels(t, ['kind', 'titleFa', 'titleEn', 'venueFa'], {
     startsAt: t.starts,
     endsAt: t.ends,
     districtId: t.district,
     pollId: t.poll,
     goalId: t.goal,
-    venueFa: t.venueFa,
-  };
+  });
 }
 
 const NAV_ITEMS = [

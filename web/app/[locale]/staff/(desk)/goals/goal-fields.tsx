@@ -3,6 +3,7 @@ import { getDictionary } from '@/lib/i18n/dictionaries';
 import type { Locale } from '@/lib/i18n/locales';
 import { goalsText } from '@/lib/staff/goals-text';
 import { BilingualDescription, BilingualTitle, Choice, Field } from '@/components/staff/fields';
+import { fieldLabels } from '@/lib/staff/forms';
 
 export const GOAL_STATUSES = ['DRAFT', 'ACTIVE', 'COMPLETED', 'ARCHIVED'] as const;
 
@@ -18,15 +19,7 @@ export interface GoalValues {
 
 export function goalFieldLabels(locale: Locale): Record<string, string> {
   const t = goalsText[locale];
-  return {
-    titleFa: t.titleFa,
-    titleEn: t.titleEn,
-    descriptionFa: t.descriptionFa,
-    descriptionEn: t.descriptionEn,
-    category: t.category,
-    status: t.status,
-    position: t.position,
-  };
+  return fieldLabels(t, ['titleFa', 'titleEn', 'descriptionFa', 'descriptionEn', 'category', 'status', 'position']);
 }
 
 /** The fields of a goal, for creating and for editing. */

@@ -1,6 +1,7 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { BilingualText, BilingualTitle, Choice, Field } from '@/components/staff/fields';
 import { mediaText } from '@/lib/staff/media-text';
+import { fieldLabels } from '@/lib/staff/forms';
 
 export interface ReleaseValues {
   titleFa: string;
@@ -15,16 +16,7 @@ export interface ReleaseValues {
 
 export function releaseFieldLabels(locale: Locale): Record<string, string> {
   const t = mediaText[locale];
-  return {
-    titleFa: t.titleFa,
-    titleEn: t.titleEn,
-    summaryFa: t.summaryFa,
-    summaryEn: t.summaryEn,
-    bodyFa: t.bodyFa,
-    bodyEn: t.bodyEn,
-    slug: t.slug,
-    districtId: t.district,
-  };
+  return fieldLabels(t, ['titleFa', 'titleEn', 'summaryFa', 'summaryEn', 'bodyFa', 'bodyEn', 'slug'], { districtId: t.district });
 }
 
 /** The press release editor's fields, both languages side by side. */

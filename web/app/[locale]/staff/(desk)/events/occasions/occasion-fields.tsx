@@ -2,6 +2,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { eventsText } from '@/lib/staff/events-text';
 import { BilingualDescription, BilingualTitle, Choice, Field } from '@/components/staff/fields';
+import { fieldLabels } from '@/lib/staff/forms';
 
 export interface OccasionValues {
   kind: string;
@@ -17,16 +18,7 @@ export interface OccasionValues {
 
 export function occasionFieldLabels(locale: Locale): Record<string, string> {
   const t = eventsText[locale];
-  return {
-    kind: t.kind,
-    titleFa: t.titleFa,
-    titleEn: t.titleEn,
-    calendar: t.calendar,
-    month: t.month,
-    day: t.day,
-    year: t.year,
-    date: t.date,
-  };
+  return fieldLabels(t, ['kind', 'titleFa', 'titleEn', 'calendar', 'month', 'day', 'year', 'date']);
 }
 
 export function OccasionFields({ locale, values, idPrefix }: { locale: Locale; values: OccasionValues; idPrefix: string }) {
