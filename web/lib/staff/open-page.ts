@@ -6,6 +6,7 @@ import { staffText } from './i18n';
 import { staffMetadata } from './page';
 import type { Section } from './roles';
 import { requireSection } from './session';
+import { uuidOr404 } from './api';
 
 // The opening every staff page shares: its metadata and the first lines of the page itself.
 
@@ -30,4 +31,13 @@ export async function openStaffPage<P extends { locale: string }>(
   const route = await params;
   const query = await searchParams;
   return { locale, route, query, st: staffText[locale], f: staffFormat(locale) };
+}
+
+/** The opening of a record's page (`[id]`): as openStaffPage, and an id that is not a UUID is "not found". */
+export async function openRecordPage(
+  section: Section,
+  props: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> },
+) {
+  const page = await openStaffPage(section, props);
+  return { ...page, id: uuidOr404(page.route.id) };
 }

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
-import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffQuery } from '@/lib/staff/api';
 import { ImagePicker } from '@/components/staff/image-picker';
 import { cityDay, cityTime, dayFieldValue } from '@/lib/staff/dates';
 import { eventsText } from '@/lib/staff/events-text';
@@ -13,7 +13,7 @@ import { loadEventChoices } from '../event-data';
 import { EventFields, eventFieldLabels, EventNav } from '../event-fields';
 import type { StaffEventQuery, StaffEventQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
-import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const EVENT_QUERY: Operation<StaffEventQuery, StaffEventQueryVariables> = /* GraphQL */ `
   query StaffEvent($id: ID!) {
@@ -64,8 +64,7 @@ type Params = PageProps<'/[locale]/staff/events/[id]'>;
 export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.events);
 
 export default async function StaffEventPage({ params, searchParams }: Params) {
-  const { locale, route, query, f } = await openStaffPage('events', { params, searchParams });
-  const id = uuidOr404(route.id);
+  const { locale, id, query, f } = await openRecordPage('events', { params, searchParams });
   const t = eventsText[locale];
   const [{ event }, choices] = await Promise.all([staffQuery(EVENT_QUERY, { id }), loadEventChoices(locale)]);
   if (!event || event.occasion) notFound();

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
-import { isUuid, staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { isUuid, staffQuery } from '@/lib/staff/api';
 import { ImagePicker } from '@/components/staff/image-picker';
 import { goalsText } from '@/lib/staff/goals-text';
 import { formLabels } from '@/lib/staff/i18n';
@@ -19,7 +19,7 @@ import type {
 } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffHeader } from '@/components/staff/header';
-import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
 import { Field } from '@/components/staff/fields';
 
@@ -113,8 +113,7 @@ type Params = PageProps<'/[locale]/staff/goals/[id]'>;
 export const generateMetadata = staffPageMetadata((locale) => goalsText[locale].edit);
 
 export default async function StaffGoalPage({ params, searchParams }: Params) {
-  const { locale, route, query, st, f } = await openStaffPage('goals', { params, searchParams });
-  const id = uuidOr404(route.id);
+  const { locale, id, query, st, f } = await openRecordPage('goals', { params, searchParams });
   const t = goalsText[locale];
   const gl = graphqlLocale[locale];
   const pollParam = param(query, 'poll');

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { localePath } from '@/lib/i18n/routing';
-import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffQuery } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
 import { param } from '@/lib/staff/page';
 import { participationText } from '@/lib/staff/participation-text';
@@ -9,7 +9,7 @@ import { signalsText } from '@/lib/staff/signals-text';
 import { builderPoll, builderText, loadDistricts, loadEligibilityLists, numbers, POLL_FOR_EDIT } from '../builder-data';
 import { closePoll, publishPoll, savePoll, startPollWave } from '../builder-actions';
 import { PollBuilder } from '../poll-builder';
-import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]'>;
 
@@ -18,8 +18,7 @@ export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].
 const DONE = ['saved', 'published', 'closed', 'wave'] as const;
 
 export default async function EditPollPage({ params, searchParams }: Params) {
-  const { locale, route, query, st, f } = await openStaffPage('pollBuilder', { params, searchParams });
-  const id = uuidOr404(route.id);
+  const { locale, id, query, st, f } = await openRecordPage('pollBuilder', { params, searchParams });
   const t = pollsText[locale];
   const [{ poll, pollInsights }, districts, lists] = await Promise.all([
     staffQuery(POLL_FOR_EDIT, { id }),

@@ -4,7 +4,7 @@ import { toJalaali } from 'jalaali-js';
 import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
-import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffQuery } from '@/lib/staff/api';
 import { latinDigits } from '@/lib/staff/dates';
 import { eventsText } from '@/lib/staff/events-text';
 import { formLabels } from '@/lib/staff/i18n';
@@ -17,7 +17,7 @@ import type { StaffOccasionQuery, StaffOccasionQueryVariables } from '@/lib/api/
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
-import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
 
 const OCCASION_QUERY: Operation<StaffOccasionQuery, StaffOccasionQueryVariables> = /* GraphQL */ `
@@ -64,8 +64,7 @@ type Params = PageProps<'/[locale]/staff/events/occasions/[id]'>;
 export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.occasions);
 
 export default async function OccasionPage({ params, searchParams }: Params) {
-  const { locale, route, query, st, f } = await openStaffPage('events', { params, searchParams });
-  const id = uuidOr404(route.id);
+  const { locale, id, query, st, f } = await openRecordPage('events', { params, searchParams });
   const t = eventsText[locale];
   const years = currentYears();
   // The calendar is not known before the first read: ask for a span that covers both.

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { DayField } from '@/components/staff/day-field';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
-import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffQuery } from '@/lib/staff/api';
 import { mediaText } from '@/lib/staff/media-text';
 import { param } from '@/lib/staff/page';
 import { completeFollowUp, deleteContact, logInteraction, updateContact } from '../../actions';
@@ -13,7 +13,7 @@ import type { StaffMediaContactQuery, StaffMediaContactQueryVariables } from '@/
 import type { Operation } from '@/lib/api/request';
 import { NextPage } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
-import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
 import { Field } from '@/components/staff/fields';
 
@@ -84,8 +84,7 @@ type Params = PageProps<'/[locale]/staff/media/contacts/[id]'>;
 export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].history);
 
 export default async function MediaContactPage({ params, searchParams }: Params) {
-  const { locale, route, query, st, f } = await openStaffPage('media', { params, searchParams });
-  const id = uuidOr404(route.id);
+  const { locale, id, query, st, f } = await openRecordPage('media', { params, searchParams });
   const t = mediaText[locale];
   const after = param(query, 'after');
   const [{ mediaContact: contact, mediaInteractions }, outlets] = await Promise.all([

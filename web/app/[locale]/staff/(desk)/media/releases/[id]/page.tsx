@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { ImagePicker, ReleasePdfPicker } from '@/components/staff/image-picker';
 import { localePath } from '@/lib/i18n/routing';
-import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffQuery } from '@/lib/staff/api';
 import { formLabels } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
 import { param } from '@/lib/staff/page';
@@ -14,7 +14,7 @@ import { ReleaseFields, releaseFieldLabels } from '../../release-fields';
 import type { StaffPressReleaseQuery, StaffPressReleaseQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
-import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { ContactChoices } from '../../contact-choices';
 
 const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVariables> = /* GraphQL */ `
@@ -73,8 +73,7 @@ type Params = PageProps<'/[locale]/staff/media/releases/[id]'>;
 export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.releases);
 
 export default async function ReleasePage({ params, searchParams }: Params) {
-  const { locale, route, query, st, f } = await openStaffPage('media', { params, searchParams });
-  const id = uuidOr404(route.id);
+  const { locale, id, query, st, f } = await openRecordPage('media', { params, searchParams });
   const t = mediaText[locale];
   const [{ pressRelease: release }, districts, contacts] = await Promise.all([
     staffQuery(RELEASE_QUERY, { id }),
