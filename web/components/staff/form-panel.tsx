@@ -2,6 +2,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { formLabels } from '@/lib/staff/i18n';
 import { ActionForm } from './action-form';
+import { StaffSection } from './section';
 
 type ActionFormProps = ComponentProps<typeof ActionForm>;
 
@@ -22,8 +23,7 @@ interface FormPanelProps {
 /** A panel holding one staff form (a new record, or a record's edit): its heading, fields and submit button. */
 export function FormPanel({ id, title, submit, action, locale, fieldLabels, children }: FormPanelProps) {
   return (
-    <section className="staff-panel" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+    <StaffSection headingId={id} title={title}>
       <ActionForm action={action} className="staff-form" labels={formLabels(locale)} fieldLabels={fieldLabels} aria-label={title}>
         {children}
         <div>
@@ -32,6 +32,6 @@ export function FormPanel({ id, title, submit, action, locale, fieldLabels, chil
           </button>
         </div>
       </ActionForm>
-    </section>
+    </StaffSection>
   );
 }

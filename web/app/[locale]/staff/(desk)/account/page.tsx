@@ -13,6 +13,7 @@ import type { Operation } from '@/lib/api/request';
 import { StaffHeader } from '@/components/staff/header';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const ACCOUNT_QUERY: Operation<StaffAccountQuery, StaffAccountQueryVariables> = /* GraphQL */ `
   query StaffAccount {
@@ -52,8 +53,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<'/
           <p>{done === 'password' ? securityText[locale].changePassword.done : done === 'disabled' ? t.disabled : ''}</p>
         </div>
       )}
-      <section className="staff-panel" aria-labelledby="account-who">
-        <h2 id="account-who">{me.displayName}</h2>
+      <StaffSection headingId="account-who" title={me.displayName}>
         <p className="staff-meta">
           <bdi dir="ltr">{me.email}</bdi>
           <span className="staff-badge staff-badge--info">{st.roles[me.role]}</span>
@@ -63,7 +63,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<'/
             {t.changePassword}
           </a>
         </p>
-      </section>
+      </StaffSection>
       <section className="staff-panel" aria-labelledby="account-2fa" data-two-factor={me.secondFactorEnabled ? 'on' : 'off'}>
         <div className="staff-panel__head">
           <h2 id="account-2fa">{t.twoFactor}</h2>

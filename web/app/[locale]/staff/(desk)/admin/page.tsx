@@ -18,6 +18,7 @@ import { NextPage } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* GraphQL */ `
   query StaffUsers($filter: StaffUserFilter, $after: String) {
@@ -209,8 +210,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
         </ul>
         <NextPage base={base} pageInfo={staffUsers.pageInfo} label={st.common.next} />
       </div>
-      <section className="staff-panel" aria-labelledby="new-user-title">
-        <h2 id="new-user-title">{t.newUser}</h2>
+      <StaffSection headingId="new-user-title" title={t.newUser}>
         <ActionForm action={createUser} className="staff-form" labels={labels} fieldLabels={fieldLabels} aria-label={t.newUser}>
           <div className="staff-fields">
             <Field id="new-email" label={t.email}>
@@ -239,7 +239,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
             </button>
           </div>
         </ActionForm>
-      </section>
+      </StaffSection>
     </>
   );
 }

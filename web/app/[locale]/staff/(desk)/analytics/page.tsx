@@ -11,6 +11,7 @@ import { StaffTable, TableHead } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { DayRangeFields } from '@/components/staff/filter-fields';
+import { StaffSection } from '@/components/staff/section';
 
 const TRAFFIC_QUERY: Operation<StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables> = /* GraphQL */ `
   query StaffSiteTraffic($from: String!, $to: String!) {
@@ -245,8 +246,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
         </div>
       </dl>
 
-      <section className="staff-panel" aria-labelledby="range-title">
-        <h2 id="range-title">{t.range}</h2>
+      <StaffSection headingId="range-title" title={t.range}>
         {invalid && (rawFrom || rawTo) && (
           <div className="staff-alert staff-alert--warn" role="status">
             <p>{t.invalid}</p>
@@ -276,7 +276,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
             </a>
           ))}
         </nav>
-      </section>
+      </StaffSection>
 
       <section className="staff-panel" aria-labelledby="daily-title">
         <div className="staff-panel__head">
@@ -318,8 +318,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
         {countTable(t.topPages, t.page, siteTraffic.topPages, (v) => v ?? '—', 'pages-title', t.entries, t.entriesNote)}
         {countTable(t.referrers, t.referrer, siteTraffic.topReferrers, (v) => v ?? t.direct, 'referrers-title')}
       </div>
-      <section className="staff-panel" aria-labelledby="devices-title">
-        <h2 id="devices-title">{t.devices}</h2>
+      <StaffSection headingId="devices-title" title={t.devices}>
         {siteTraffic.devices.length === 0 ? (
           <p className="staff-muted">{t.none}</p>
         ) : (
@@ -347,7 +346,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
             </table>
           </div>
         )}
-      </section>
+      </StaffSection>
     </>
   );
 }

@@ -22,6 +22,7 @@ import { StaffHeader } from '@/components/staff/header';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
 import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const GOAL_QUERY: Operation<StaffGoalQuery, StaffGoalQueryVariables> = /* GraphQL */ `
   query StaffGoal($id: ID!, $locale: Locale!) {
@@ -172,8 +173,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
 
       <ImagePicker locale={locale} owner="Goal" id={id} image={goal.image} done={done} />
 
-      <section className="staff-panel" id="indicators" aria-labelledby="indicators-title">
-        <h2 id="indicators-title">{t.indicators}</h2>
+      <StaffSection id="indicators" headingId="indicators-title" title={t.indicators}>
         <p className="staff-muted staff-small">{t.indicatorsIntro}</p>
         {goal.indicators.length === 0 && <p>{t.noIndicators}</p>}
         <ul className="staff-list">
@@ -344,7 +344,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
             </div>
           </ActionForm>
         )}
-      </section>
+      </StaffSection>
 
       <section className="staff-panel" aria-labelledby="danger-title">
         <h2 id="danger-title" className="visually-hidden">

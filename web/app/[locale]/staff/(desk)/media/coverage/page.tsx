@@ -17,6 +17,7 @@ import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
 import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables> = /* GraphQL */ `
   query StaffMediaCoverage($filter: MediaCoverageFilter, $summary: MediaCoverageSummaryFilter, $after: String, $locale: Locale!) {
@@ -156,8 +157,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
         </p>
       </div>
 
-      <section className="staff-panel" aria-labelledby="tone-title">
-        <h2 id="tone-title">{t.toneSummary}</h2>
+      <StaffSection headingId="tone-title" title={t.toneSummary}>
         <dl className="staff-counters" data-tone-total>
           {TONES.map((x) => (
             <div className="staff-counter" key={x}>
@@ -199,7 +199,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
             </tr>
           ))}
         </StaffTable>
-      </section>
+      </StaffSection>
 
       <section className="staff-panel" aria-labelledby="log-title">
         <h2 id="log-title">

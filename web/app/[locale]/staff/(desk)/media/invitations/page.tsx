@@ -19,6 +19,7 @@ import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
 import { ContactChoices } from '../contact-choices';
+import { StaffSection } from '@/components/staff/section';
 
 const EVENTS_QUERY: Operation<StaffInvitationEventsQuery, StaffInvitationEventsQueryVariables> = /* GraphQL */ `
   query StaffInvitationEvents($from: String!, $to: String!, $locale: Locale!) {
@@ -180,8 +181,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
               </StaffTable>
             )}
           </section>
-          <section className="staff-panel" aria-labelledby="invite-title">
-            <h2 id="invite-title">{t.invite}</h2>
+          <StaffSection headingId="invite-title" title={t.invite}>
             <form action={inviteContacts.bind(null, event.id)} className="staff-form">
               <ContactChoices locale={locale} contacts={contacts.mediaContacts.edges.map(({ node }) => node)} exclude={invited} />
               <div>
@@ -190,7 +190,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
                 </button>
               </div>
             </form>
-          </section>
+          </StaffSection>
         </>
       )}
     </>

@@ -10,6 +10,7 @@ import { builderPoll, builderText, loadDistricts, loadEligibilityLists, numbers,
 import { closePoll, publishPoll, savePoll, startPollWave } from '../builder-actions';
 import { PollBuilder } from '../poll-builder';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { StaffSection } from '@/components/staff/section';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]'>;
 
@@ -84,8 +85,7 @@ export default async function EditPollPage({ params, searchParams }: Params) {
         </div>
       )}
 
-      <section className="staff-panel" aria-labelledby="lifecycle-title">
-        <h2 id="lifecycle-title">{t.builder.lifecycle}</h2>
+      <StaffSection headingId="lifecycle-title" title={t.builder.lifecycle}>
         <div className="staff-actions">
           {poll.status === 'DRAFT' && (
             <form action={publishPoll.bind(null, id)}>
@@ -110,7 +110,7 @@ export default async function EditPollPage({ params, searchParams }: Params) {
           )}
         </div>
         <p className="staff-field__hint">{poll.status === 'DRAFT' ? t.builder.publishHint : t.builder.newWaveHint}</p>
-      </section>
+      </StaffSection>
 
       {responses > 0 && (
         <div className="staff-alert staff-alert--warn">

@@ -15,6 +15,7 @@ import type { Operation } from '@/lib/api/request';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
 import { TableHead } from '@/components/staff/list';
+import { StaffSection } from '@/components/staff/section';
 
 const DISTRICT_QUERY: Operation<StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables> = /* GraphQL */ `
   query StaffDistrictAdmin($id: ID!) {
@@ -102,8 +103,7 @@ export default async function StaffDistrictPage({ params, searchParams }: PagePr
           }}
         />
       </FormPanel>
-      <section className="staff-panel" aria-labelledby="history-title">
-        <h2 id="history-title">{t.history}</h2>
+      <StaffSection headingId="history-title" title={t.history}>
         <div className="staff-table-wrap" tabIndex={0}>
           <table className="staff-table staff-table--list">
             <TableHead columns={[t.validFrom, { label: t.population, numeric: true }, t.populationSource, t.populationYear]} />
@@ -119,7 +119,7 @@ export default async function StaffDistrictPage({ params, searchParams }: PagePr
             </tbody>
           </table>
         </div>
-      </section>
+      </StaffSection>
       <section className="staff-panel">
         <form action={setDistrictRetired.bind(null, d.id, !d.retiredAt)}>
           {!d.retiredAt && <p className="staff-small">{t.retireHint}</p>}

@@ -19,6 +19,7 @@ import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const OCCASION_QUERY: Operation<StaffOccasionQuery, StaffOccasionQueryVariables> = /* GraphQL */ `
   query StaffOccasion($id: ID!, $fromYear: Int!, $toYear: Int!, $locale: Locale!) {
@@ -102,8 +103,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
         messages={{ saved: t.occasionSaved, overrideSet: t.overrideSet, overrideRemoved: t.overrideRemoved }}
       />
 
-      <section className="staff-panel" aria-labelledby="overrides-title">
-        <h2 id="overrides-title">{t.overrides}</h2>
+      <StaffSection headingId="overrides-title" title={t.overrides}>
         <p className="staff-muted staff-small">{t.overridesIntro}</p>
         <StaffTable className="staff-table" columns={[t.year, t.ruleDate, t.date, t.note, st.common.actions]}>
           {occasion.dates.map((d) => (
@@ -159,10 +159,9 @@ export default async function OccasionPage({ params, searchParams }: Params) {
             </button>
           </div>
         </ActionForm>
-      </section>
+      </StaffSection>
 
-      <section className="staff-panel" aria-labelledby="occasion-edit-title">
-        <h2 id="occasion-edit-title">{st.common.edit}</h2>
+      <StaffSection headingId="occasion-edit-title" title={st.common.edit}>
         <ActionForm
           action={updateOccasion.bind(null, id)}
           className="staff-form"
@@ -196,7 +195,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
             {t.deleteOccasion}
           </button>
         </form>
-      </section>
+      </StaffSection>
     </>
   );
 }

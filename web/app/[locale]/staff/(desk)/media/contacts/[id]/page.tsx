@@ -16,6 +16,7 @@ import { StaffHeader } from '@/components/staff/header';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
 import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVariables> = /* GraphQL */ `
   query StaffMediaContact($id: ID!, $after: String, $locale: Locale!) {
@@ -276,8 +277,7 @@ export default async function MediaContactPage({ params, searchParams }: Params)
           }}
         />
       </FormPanel>
-      <section className="staff-panel" aria-labelledby="personal-data">
-        <h2 id="personal-data">{t.personalData}</h2>
+      <StaffSection headingId="personal-data" title={t.personalData}>
         <p>{t.personalDataHint}</p>
         <p>
           <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/exports/media-contacts/${id}`)} download>
@@ -289,7 +289,7 @@ export default async function MediaContactPage({ params, searchParams }: Params)
             {t.deleteContact}
           </button>
         </form>
-      </section>
+      </StaffSection>
     </>
   );
 }

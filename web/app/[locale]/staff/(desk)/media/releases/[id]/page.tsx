@@ -16,6 +16,7 @@ import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { ContactChoices } from '../../contact-choices';
+import { StaffSection } from '@/components/staff/section';
 
 const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVariables> = /* GraphQL */ `
   query StaffPressRelease($id: ID!) {
@@ -115,8 +116,7 @@ export default async function ReleasePage({ params, searchParams }: Params) {
         messages={{ saved: t.releaseSaved, published: t.published, withdrawn: t.withdrawn, sent: t.sentRecorded, emailed: t.emailed }}
       />
 
-      <section className="staff-panel" aria-labelledby="publish-title">
-        <h2 id="publish-title">{release.status === 'PUBLISHED' ? t.distribution : t.publish}</h2>
+      <StaffSection headingId="publish-title" title={release.status === 'PUBLISHED' ? t.distribution : t.publish}>
         {release.status !== 'PUBLISHED' ? (
           <form action={publishRelease.bind(null, id)} className="staff-form">
             <p className="staff-field__hint">{t.sendTo}</p>
@@ -155,11 +155,10 @@ export default async function ReleasePage({ params, searchParams }: Params) {
             </form>
           </>
         )}
-      </section>
+      </StaffSection>
 
       {release.status === 'PUBLISHED' && (
-        <section className="staff-panel" aria-labelledby="email-title" data-release-email>
-          <h2 id="email-title">{t.emailTitle}</h2>
+        <StaffSection headingId="email-title" title={t.emailTitle} data="release-email">
           <form action={emailRelease.bind(null, id)} className="staff-form">
             <p className="staff-field__hint">{t.emailHint}</p>
             <ContactChoices locale={locale} contacts={contactOptions} />
@@ -189,14 +188,13 @@ export default async function ReleasePage({ params, searchParams }: Params) {
               ))}
             </StaffTable>
           )}
-        </section>
+        </StaffSection>
       )}
 
       <ImagePicker locale={locale} owner="News" id={id} image={release.image} done={param(query, 'done')} />
       <ReleasePdfPicker locale={locale} id={id} document={release.document} />
 
-      <section className="staff-panel" aria-labelledby="editor-title">
-        <h2 id="editor-title">{st.common.edit}</h2>
+      <StaffSection headingId="editor-title" title={st.common.edit}>
         <ActionForm
           action={updateRelease.bind(null, id)}
           className="staff-form"
@@ -234,7 +232,7 @@ export default async function ReleasePage({ params, searchParams }: Params) {
             </button>
           </form>
         )}
-      </section>
+      </StaffSection>
     </>
   );
 }

@@ -28,6 +28,7 @@ import { AssuranceCounts } from './assurance-counts';
 import { CrosstabView, FreeTextView, QuestionResultView, TrendView, WavesView, WeightedView } from './sections';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/insights'>;
 
@@ -149,8 +150,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         <a href="#export">{t.exportTitle}</a>
       </nav>
 
-      <section className="staff-panel" id="export" aria-labelledby="export-title">
-        <h2 id="export-title">{t.exportTitle}</h2>
+      <StaffSection id="export" headingId="export-title" title={t.exportTitle}>
         <div className="staff-grid staff-grid--2">
           <CsvExport
             href={exportHref('responses')}
@@ -169,7 +169,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
             text={exportText}
           />
         </div>
-      </section>
+      </StaffSection>
 
       <section id="results" aria-labelledby="results-title" className="staff-form">
         <div>
@@ -182,8 +182,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
       </section>
 
       {crosstab && crosstabQuestion && (
-        <section className="staff-panel" id="crosstab" aria-labelledby="crosstab-title">
-          <h2 id="crosstab-title">{t.crosstabTitle}</h2>
+        <StaffSection id="crosstab" headingId="crosstab-title" title={t.crosstabTitle}>
           <p className="staff-muted staff-small">{t.crosstabIntro}</p>
           <CrosstabForm
             action={`${base}#crosstab`}
@@ -209,12 +208,11 @@ export default async function InsightsPage({ params, searchParams }: Params) {
             {crosstabQuestion.prompt} — {byQuestion ? t.byQuestion(byQuestion.prompt) : t.byDistrict}
           </h3>
           <CrosstabView locale={locale} question={crosstabQuestion} data={crosstab} />
-        </section>
+        </StaffSection>
       )}
 
       {trend && trendQuestion && (
-        <section className="staff-panel" id="trend" aria-labelledby="trend-title">
-          <h2 id="trend-title">{t.trendTitle}</h2>
+        <StaffSection id="trend" headingId="trend-title" title={t.trendTitle}>
           <p className="staff-muted staff-small">{t.trendIntro}</p>
           <QuestionPicker
             action={`${base}#trend`}
@@ -229,19 +227,17 @@ export default async function InsightsPage({ params, searchParams }: Params) {
           />
           <h3>{trendQuestion.prompt}</h3>
           <TrendView locale={locale} question={trendQuestion} data={trend} />
-        </section>
+        </StaffSection>
       )}
 
       {weighted && (
-        <section className="staff-panel" id="weighted" aria-labelledby="weighted-title">
-          <h2 id="weighted-title">{t.weightedTitle}</h2>
+        <StaffSection id="weighted" headingId="weighted-title" title={t.weightedTitle}>
           <p className="staff-muted staff-small">{t.weightedIntro}</p>
           <WeightedView locale={locale} questions={questions} data={weighted} />
-        </section>
+        </StaffSection>
       )}
 
-      <section className="staff-panel" id="free-text" aria-labelledby="free-text-title">
-        <h2 id="free-text-title">{t.freeTextTitle}</h2>
+      <StaffSection id="free-text" headingId="free-text-title" title={t.freeTextTitle}>
         {freeText && textQuestion ? (
           <>
             {texts.length > 1 && (
@@ -273,13 +269,12 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         ) : (
           <p className="staff-muted">{t.noText}</p>
         )}
-      </section>
+      </StaffSection>
 
-      <section className="staff-panel" id="waves" aria-labelledby="waves-title">
-        <h2 id="waves-title">{t.wavesTitle}</h2>
+      <StaffSection id="waves" headingId="waves-title" title={t.wavesTitle}>
         <p className="staff-muted staff-small">{t.wavesIntro}</p>
         <WavesView locale={locale} questions={questions} data={waves} />
-      </section>
+      </StaffSection>
     </>
   );
 }
