@@ -35,14 +35,19 @@ export function Field({ id, label, optional, wide, children }: FieldProps) {
   );
 }
 
-interface BilingualTextProps {
+/** A text's two languages, named after the field: `titleFa` and `titleEn` for `title`. */
+type Bilingual<N extends string> = Record<`${N}Fa` | `${N}En`, string>;
+
+interface BilingualTextProps<N extends string> {
   locale: Locale;
   /** The id prefix of the form (one form may appear twice on a page). */
   idPrefix: string;
   /** The field's name without its language: `title` gives `titleFa` and `titleEn`. */
-  name: string;
-  labels: { fa: string; en: string };
-  values: { fa: string; en: string };
+  name: N;
+  /** The labels, found under the field's two names (a section's texts will do). */
+  labels: Bilingual<N>;
+  /** The values, found under the field's two names (a form's values will do). */
+  values: Bilingual<N>;
   /** Whether the Persian text is required (the English one never is). */
   required?: boolean;
   maxLength: number;
@@ -52,10 +57,22 @@ interface BilingualTextProps {
 }
 
 /** One text in both languages, Persian first. */
-export function BilingualText({ locale, idPrefix, name, labels, values, required = false, maxLength, rows, wide }: BilingualTextProps) {
+export function BilingualText<N extends string>({
+  locale,
+  idPrefix,
+  name,
+  labels,
+  values,
+  required = false,
+  maxLength,
+  rows,
+  wide,
+}: BilingualTextProps<N>) {
+  const fa = `${name}Fa` as const;
+  const en = `${name}En` as const;
   const languages = [
-    { suffix: 'Fa', label: labels.fa, value: values.fa, lang: 'fa', dir: 'rtl', required },
-    { suffix: 'En', label: labels.en, value: values.en, lang: 'en', dir: 'ltr', required: false },
+    { suffix: 'Fa', label: labels[fa], value: values[fa], lang: 'fa', dir: 'rtl', required },
+    { suffix: 'En', label: labels[en], value: values[en], lang: 'en', dir: 'ltr', required: false },
   ] as const;
   return (
     <>
@@ -70,6 +87,18 @@ export function BilingualText({ locale, idPrefix, name, labels, values, required
       })}
     </>
   );
+}
+
+type PresetProps<N extends string> = Pick<BilingualTextProps<N>, 'locale' | 'idPrefix' | 'labels' | 'values'>;
+
+/** A record's title in both languages: the Persian one required, up to 300 characters. */
+export function BilingualTitle(props: PresetProps<'title'>) {
+  return <BilingualText {...props} name="title" required maxLength={300} />;
+}
+
+/** A record's description in both languages: optional, four rows across the whole form. */
+export function BilingualDescription({ maxLength = 5000, ...props }: PresetProps<'description'> & { maxLength?: number }) {
+  return <BilingualText {...props} name="description" maxLength={maxLength} rows={4} wide />;
 }
 
 interface ChoiceProps {

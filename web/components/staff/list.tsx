@@ -36,24 +36,31 @@ export function StaffTable({
     <div className="staff-table-wrap" tabIndex={0} aria-label={label} {...region}>
       <table className={className} {...(data ? { [`data-${data}`]: true } : {})}>
         {caption && <caption>{caption}</caption>}
-        <thead>
-          <tr>
-            {columns.map((column, i) =>
-              typeof column === 'string' ? (
-                <th scope="col" key={i}>
-                  {column}
-                </th>
-              ) : (
-                <th scope="col" key={i} className={column.numeric ? 'staff-num' : undefined}>
-                  {column.label}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** A table's head row: one column head a column, numbers' heads aligned like their figures. */
+export function TableHead({ columns }: { columns: Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column, i) =>
+          typeof column === 'string' ? (
+            <th scope="col" key={i}>
+              {column}
+            </th>
+          ) : (
+            <th scope="col" key={i} className={column.numeric ? 'staff-num' : undefined}>
+              {column.label}
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
   );
 }
 

@@ -81,3 +81,15 @@ export function enumField<T extends string>(form: FormData, name: string): T | n
 export function enumList<T extends string>(form: FormData, name: string): T[] {
   return list(form, name) as T[];
 }
+
+/**
+ * The labels a form names a refused field by (ActionForm's `fieldLabels`), keyed by the API's input
+ * path: the fields whose text in the section's table has the same name, then the others.
+ */
+export function fieldLabels<K extends string>(
+  texts: Record<K, string>,
+  same: readonly K[],
+  others: Record<string, string> = {},
+): Record<string, string> {
+  return { ...Object.fromEntries(same.map((key) => [key, texts[key]])), ...others };
+}

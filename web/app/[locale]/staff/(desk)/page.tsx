@@ -1,20 +1,16 @@
-import type { Metadata } from 'next';
 import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffFormat } from '@/lib/staff/format';
 import { staffText } from '@/lib/staff/i18n';
-import { staffMetadata } from '@/lib/staff/page';
 import { pulseText } from '@/lib/staff/pulse-text';
 import { canUse, navSections, sectionPath } from '@/lib/staff/roles';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../locale-param';
 import { loadPulse, type MediaPulse, type PollPulse, type VisitsPulse } from './pulse.query';
 import { StaffTable } from '@/components/staff/list';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, staffText[locale].nav.home);
-}
+export const generateMetadata = staffPageMetadata((locale) => staffText[locale].nav.home);
 
 function Visits({ visits, locale, linked }: { visits: VisitsPulse; locale: Locale; linked: boolean }) {
   const t = pulseText[locale];

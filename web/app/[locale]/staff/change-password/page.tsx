@@ -1,15 +1,12 @@
-import type { Metadata } from 'next';
 import { AuthStep, PasswordField } from '@/components/staff/auth-step';
 import { changePassword } from '@/lib/staff/security-actions';
 import { securityText } from '@/lib/staff/security-text';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { requireStep, safeReturnPath } from '@/lib/staff/session';
 import { localeParam } from '../../locale-param';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/change-password'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, securityText[locale].changePassword.title);
-}
+export const generateMetadata = staffPageMetadata((locale) => securityText[locale].changePassword.title);
 
 /**
  * A new password: the step of signing in after an administrator chose the password (nothing else

@@ -1,14 +1,11 @@
-import type { Metadata } from 'next';
 import { AuthStep, PasswordField } from '@/components/staff/auth-step';
 import { setPasswordWithToken } from '@/lib/staff/auth-actions';
 import { staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { localeParam } from '../../locale-param';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/set-password'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, staffText[locale].setPassword.title);
-}
+export const generateMetadata = staffPageMetadata((locale) => staffText[locale].setPassword.title);
 
 /** Where a one-time link (from `npm run admin:create`) lands: choose the account's password. */
 export default async function SetPasswordPage({ params, searchParams }: PageProps<'/[locale]/staff/set-password'>) {

@@ -1,17 +1,15 @@
-import type { Metadata } from 'next';
 import { AuthStep, PasswordField } from '@/components/staff/auth-step';
 import { signIn } from '@/lib/staff/auth-actions';
 import { staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { currentViewer, safeReturnPath } from '@/lib/staff/session';
 import { localePath } from '@/lib/i18n/routing';
 import { redirect } from 'next/navigation';
 import { localeParam } from '../../locale-param';
+import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/sign-in'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, staffText[locale].signIn.title);
-}
+export const generateMetadata = staffPageMetadata((locale) => staffText[locale].signIn.title);
 
 export default async function SignInPage({ params, searchParams }: PageProps<'/[locale]/staff/sign-in'>) {
   const locale = await localeParam(params);
@@ -52,10 +50,9 @@ export default async function SignInPage({ params, searchParams }: PageProps<'/[
         </>
       }
     >
-      <div className="staff-field">
-        <label htmlFor="email">{t.signIn.email}</label>
+      <Field id="email" label={t.signIn.email}>
         <input id="email" name="email" type="email" autoComplete="username" required dir="ltr" />
-      </div>
+      </Field>
       <PasswordField id="password" name="password" label={t.signIn.password} current />
     </AuthStep>
   );

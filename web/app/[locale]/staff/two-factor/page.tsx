@@ -1,14 +1,14 @@
-import type { Metadata } from 'next';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { enrolSecondFactor, finishEnrolment } from '@/lib/staff/security-actions';
 import { securityText } from '@/lib/staff/security-text';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { requireStep, safeReturnPath } from '@/lib/staff/session';
 import { localeParam } from '../../locale-param';
 import { EnrolForm } from './enrol-form';
 import type { StaffSecondFactorStatusQuery, StaffSecondFactorStatusQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
 const STATUS_QUERY: Operation<StaffSecondFactorStatusQuery, StaffSecondFactorStatusQueryVariables> = /* GraphQL */ `
   query StaffSecondFactorStatus {
@@ -19,10 +19,7 @@ const STATUS_QUERY: Operation<StaffSecondFactorStatusQuery, StaffSecondFactorSta
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/two-factor'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, securityText[locale].enrol.title);
-}
+export const generateMetadata = staffPageMetadata((locale) => securityText[locale].enrol.title);
 
 /**
  * Enrolling a second factor: the step of signing in for an admin who must have one and has none,

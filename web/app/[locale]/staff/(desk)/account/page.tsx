@@ -1,16 +1,19 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
 import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { disableSecondFactor, regenerateRecoveryCodes } from '@/lib/staff/security-actions';
 import { securityText } from '@/lib/staff/security-text';
 import { requireStaff, sessionEnded } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
 import type { StaffAccountQuery, StaffAccountQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffHeader } from '@/components/staff/header';
+import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const ACCOUNT_QUERY: Operation<StaffAccountQuery, StaffAccountQueryVariables> = /* GraphQL */ `
   query StaffAccount {
@@ -26,10 +29,7 @@ const ACCOUNT_QUERY: Operation<StaffAccountQuery, StaffAccountQueryVariables> = 
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/account'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, securityText[locale].account.title);
-}
+export const generateMetadata = staffPageMetadata((locale) => securityText[locale].account.title);
 
 /** The signed-in person's own security: password, second factor on or off, new recovery codes. */
 export default async function AccountPage({ params, searchParams }: PageProps<'/[locale]/staff/account'>) {
@@ -47,19 +47,13 @@ export default async function AccountPage({ params, searchParams }: PageProps<'/
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.intro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.intro} />
       {done && (
         <div className="staff-alert staff-alert--ok" role="status">
           <p>{done === 'password' ? securityText[locale].changePassword.done : done === 'disabled' ? t.disabled : ''}</p>
         </div>
       )}
-      <section className="staff-panel" aria-labelledby="account-who">
-        <h2 id="account-who">{me.displayName}</h2>
+      <StaffSection headingId="account-who" title={me.displayName}>
         <p className="staff-meta">
           <bdi dir="ltr">{me.email}</bdi>
           <span className="staff-badge staff-badge--info">{st.roles[me.role]}</span>
@@ -69,7 +63,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<'/
             {t.changePassword}
           </a>
         </p>
-      </section>
+      </StaffSection>
       <section className="staff-panel" aria-labelledby="account-2fa" data-two-factor={me.secondFactorEnabled ? 'on' : 'off'}>
         <div className="staff-panel__head">
           <h2 id="account-2fa">{t.twoFactor}</h2>
@@ -91,10 +85,9 @@ export default async function AccountPage({ params, searchParams }: PageProps<'/
             <div className="staff-grid staff-grid--2">
               <ActionForm action={regenerateRecoveryCodes} className="staff-form" labels={labels} aria-label={t.regenerate}>
                 <p className="staff-muted staff-small">{t.regenerateHint}</p>
-                <div className="staff-field">
-                  <label htmlFor="regenerate-code">{t.code}</label>
+                <Field id="regenerate-code" label={t.code}>
                   <input id="regenerate-code" name="code" autoComplete="one-time-code" maxLength={32} required dir="ltr" />
-                </div>
+                </Field>
                 <div>
                   <button type="submit" className="staff-button staff-button--small">
                     {t.regenerate}
@@ -104,10 +97,9 @@ export default async function AccountPage({ params, searchParams }: PageProps<'/
               {!me.secondFactorRequired && (
                 <ActionForm action={disableSecondFactor} className="staff-form" labels={labels} aria-label={t.disable}>
                   <p className="staff-muted staff-small">{t.disableHint}</p>
-                  <div className="staff-field">
-                    <label htmlFor="disable-code">{t.code}</label>
+                  <Field id="disable-code" label={t.code}>
                     <input id="disable-code" name="code" autoComplete="one-time-code" maxLength={32} required dir="ltr" />
-                  </div>
+                  </Field>
                   <div>
                     <button type="submit" className="staff-button staff-button--quiet staff-button--small">
                       {t.disable}

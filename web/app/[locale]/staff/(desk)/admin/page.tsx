@@ -1,11 +1,10 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { adminText } from '@/lib/staff/admin-text';
 import { staffQuery } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
 import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { roles } from '@/lib/staff/roles';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
@@ -16,6 +15,10 @@ import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filte
 import type { StaffUsersQuery, StaffUsersQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* GraphQL */ `
   query StaffUsers($filter: StaffUserFilter, $after: String) {
@@ -44,10 +47,7 @@ const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* Gra
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, adminText[locale].nav.users);
-}
+export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.users);
 
 export default async function AdminUsersPage({ params, searchParams }: PageProps<'/[locale]/staff/admin'>) {
   const locale = await localeParam(params);
@@ -70,12 +70,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.usersIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.usersIntro} />
       <AdminNav locale={locale} current="users" />
       <ActionNotice
         locale={locale}
@@ -84,24 +79,23 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
         messages={{ created: t.userCreated, lifted: t.lockLifted, twoFactorReset: t.twoFactorReset }}
       />
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+        <FilterForm action={base} locale={locale}>
           <FilterSearch id="user-search" label={st.common.search} value={search} />
           <FilterSelect
             id="user-role"
             name="role"
             label={t.role}
-            allLabel={st.common.all}
+            locale={locale}
             value={role}
             options={roles.map((r) => ({ value: r, label: st.roles[r] }))}
           />
-          <div className="staff-field">
-            <label htmlFor="user-active">{t.status}</label>
+          <Field id="user-active" label={t.status}>
             <select id="user-active" name="active" defaultValue={activeParam ?? ''}>
               <option value="">{st.common.all}</option>
               <option value="yes">{t.active}</option>
               <option value="no">{t.inactive}</option>
             </select>
-          </div>
+          </Field>
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(staffUsers.totalCount))}</p>
         <ul className="staff-list" data-staff-users>
@@ -216,20 +210,16 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
         </ul>
         <NextPage base={base} pageInfo={staffUsers.pageInfo} label={st.common.next} />
       </div>
-      <section className="staff-panel" aria-labelledby="new-user-title">
-        <h2 id="new-user-title">{t.newUser}</h2>
+      <StaffSection headingId="new-user-title" title={t.newUser}>
         <ActionForm action={createUser} className="staff-form" labels={labels} fieldLabels={fieldLabels} aria-label={t.newUser}>
           <div className="staff-fields">
-            <div className="staff-field">
-              <label htmlFor="new-email">{t.email}</label>
+            <Field id="new-email" label={t.email}>
               <input id="new-email" name="email" type="email" required dir="ltr" autoComplete="off" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="new-name">{t.displayName}</label>
+            </Field>
+            <Field id="new-name" label={t.displayName}>
               <input id="new-name" name="displayName" maxLength={200} dir="auto" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="new-role">{t.role}</label>
+            </Field>
+            <Field id="new-role" label={t.role}>
               <select id="new-role" name="role" defaultValue="ANALYST">
                 {roles.map((r) => (
                   <option key={r} value={r}>
@@ -237,12 +227,11 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="new-password">{t.password}</label>
+            </Field>
+            <Field id="new-password" label={t.password}>
               <input id="new-password" name="password" type="password" autoComplete="new-password" minLength={12} required dir="ltr" />
               <p className="staff-muted staff-small">{t.passwordChangeNote}</p>
-            </div>
+            </Field>
           </div>
           <div>
             <button type="submit" className="staff-button">
@@ -250,7 +239,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
             </button>
           </div>
         </ActionForm>
-      </section>
+      </StaffSection>
     </>
   );
 }

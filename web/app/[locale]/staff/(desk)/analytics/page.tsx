@@ -1,19 +1,17 @@
-import type { Metadata } from 'next';
 import { BarsChart } from '@/components/staff/charts/bars-chart';
-import { DayField } from '@/components/staff/day-field';
 import { LineChart } from '@/components/staff/charts/line-chart';
 import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { addDays, cityDay, dayFieldValue, daysBetween, parseDayField } from '@/lib/staff/dates';
-import { staffFormat } from '@/lib/staff/format';
-import { staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../locale-param';
+import { param } from '@/lib/staff/page';
 import type { StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
-import { StaffTable } from '@/components/staff/list';
+import { StaffTable, TableHead } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { DayRangeFields } from '@/components/staff/filter-fields';
+import { StaffSection } from '@/components/staff/section';
 
 const TRAFFIC_QUERY: Operation<StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables> = /* GraphQL */ `
   query StaffSiteTraffic($from: String!, $to: String!) {
@@ -147,18 +145,11 @@ const text = {
   },
 } satisfies Record<Locale, unknown>;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/analytics'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, text[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => text[locale].title);
 
 export default async function AnalyticsPage({ params, searchParams }: PageProps<'/[locale]/staff/analytics'>) {
-  const locale = await localeParam(params);
-  await requireSection('analytics');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('analytics', { params, searchParams });
   const t = text[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
 
   // The range comes as the person typed it: Solar Hijri days in Persian, ISO days in English.
   const today = cityDay();
@@ -221,12 +212,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.intro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.intro} />
 
       <dl className="staff-counters" data-site-counters>
         <div className="staff-counter">
@@ -260,36 +246,20 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
         </div>
       </dl>
 
-      <section className="staff-panel" aria-labelledby="range-title">
-        <h2 id="range-title">{t.range}</h2>
+      <StaffSection headingId="range-title" title={t.range}>
         {invalid && (rawFrom || rawTo) && (
           <div className="staff-alert staff-alert--warn" role="status">
             <p>{t.invalid}</p>
           </div>
         )}
         <form method="get" action={base} className="staff-fields" aria-label={t.range}>
-          <div className="staff-field">
-            <label htmlFor="range-from">{t.from}</label>
-            <DayField
-              id="range-from"
-              name="from"
-              locale={locale}
-              label={t.from}
-              defaultValue={dayFieldValue(from, locale)}
-              aria-describedby="range-hint"
-            />
-          </div>
-          <div className="staff-field">
-            <label htmlFor="range-to">{t.to}</label>
-            <DayField
-              id="range-to"
-              name="to"
-              locale={locale}
-              label={t.to}
-              defaultValue={dayFieldValue(to, locale)}
-              aria-describedby="range-hint"
-            />
-          </div>
+          <DayRangeFields
+            idPrefix="range"
+            locale={locale}
+            labels={{ from: t.from, to: t.to }}
+            values={{ from: dayFieldValue(from, locale), to: dayFieldValue(to, locale) }}
+            hint="range-hint"
+          />
           <div className="staff-field" style={{ justifyContent: 'end' }}>
             <button type="submit" className="staff-button">
               {t.show}
@@ -306,7 +276,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
             </a>
           ))}
         </nav>
-      </section>
+      </StaffSection>
 
       <section className="staff-panel" aria-labelledby="daily-title">
         <div className="staff-panel__head">
@@ -348,8 +318,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
         {countTable(t.topPages, t.page, siteTraffic.topPages, (v) => v ?? '—', 'pages-title', t.entries, t.entriesNote)}
         {countTable(t.referrers, t.referrer, siteTraffic.topReferrers, (v) => v ?? t.direct, 'referrers-title')}
       </div>
-      <section className="staff-panel" aria-labelledby="devices-title">
-        <h2 id="devices-title">{t.devices}</h2>
+      <StaffSection headingId="devices-title" title={t.devices}>
         {siteTraffic.devices.length === 0 ? (
           <p className="staff-muted">{t.none}</p>
         ) : (
@@ -364,17 +333,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
               className="staff-chart staff-chart--short"
             />
             <table className="staff-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.device}</th>
-                  <th scope="col" className="staff-num">
-                    {t.visits}
-                  </th>
-                  <th scope="col" className="staff-num">
-                    {t.pageViews}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[t.device, { label: t.visits, numeric: true }, { label: t.pageViews, numeric: true }]} />
               <tbody>
                 {siteTraffic.devices.map((d) => (
                   <tr key={d.screen ?? 'unknown'}>
@@ -387,7 +346,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
             </table>
           </div>
         )}
-      </section>
+      </StaffSection>
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { DayField } from '@/components/staff/day-field';
-import { BilingualText, Choice, Field } from '@/components/staff/fields';
+import { BilingualDescription, BilingualText, BilingualTitle, Choice, Field } from '@/components/staff/fields';
 import type { Locale } from '@/lib/i18n/locales';
-import { localePath } from '@/lib/i18n/routing';
+import { SectionNav } from '@/components/staff/section-nav';
 import { eventsText } from '@/lib/staff/events-text';
 import { staffText } from '@/lib/staff/i18n';
+import { fieldLabels } from '@/lib/staff/forms';
 
 export const EVENT_KINDS = [
   'PRESS_CONFERENCE',
@@ -41,39 +42,23 @@ export interface EventChoices {
 
 export function eventFieldLabels(locale: Locale): Record<string, string> {
   const t = eventsText[locale];
-  return {
-    kind: t.kind,
-    titleFa: t.titleFa,
-    titleEn: t.titleEn,
+  return fieldLabels(t, ['kind', 'titleFa', 'titleEn', 'venueFa'], {
     startsAt: t.starts,
     endsAt: t.ends,
     districtId: t.district,
     pollId: t.poll,
     goalId: t.goal,
-    venueFa: t.venueFa,
-  };
+  });
 }
 
-export function EventNav({ locale, current }: { locale: Locale; current: 'events' | 'occasions' }) {
+const NAV_ITEMS = [
+  ['events', '/staff/events'],
+  ['occasions', '/staff/events/occasions'],
+] as const;
+
+export function EventNav({ locale, current }: { locale: Locale; current: (typeof NAV_ITEMS)[number][0] }) {
   const t = eventsText[locale];
-  const items = [
-    ['events', '/staff/events'],
-    ['occasions', '/staff/events/occasions'],
-  ] as const;
-  return (
-    <nav aria-label={t.navLabel} className="staff-actions">
-      {items.map(([key, path]) => (
-        <a
-          key={key}
-          href={localePath(locale, path)}
-          aria-current={key === current ? 'page' : undefined}
-          className={`staff-button staff-button--small ${key === current ? '' : 'staff-button--quiet'}`}
-        >
-          {t.nav[key]}
-        </a>
-      ))}
-    </nav>
-  );
+  return <SectionNav locale={locale} label={t.navLabel} items={NAV_ITEMS} names={t.nav} current={current} />;
 }
 
 export function EventFields({
@@ -112,25 +97,12 @@ export function EventFields({
           value={values.kind}
           options={EVENT_KINDS.map((k) => ({ value: k, label: d.eventKinds[k] }))}
         />
-        <BilingualText
-          {...text}
-          name="title"
-          labels={{ fa: t.titleFa, en: t.titleEn }}
-          values={{ fa: values.titleFa, en: values.titleEn }}
-          required
-          maxLength={300}
-        />
+        <BilingualTitle {...text} labels={t} values={values} />
         {day('startDay', `${t.starts} — ${st.common.day}`, values.startDay)}
         {time('startTime', `${t.starts} — ${st.common.time}`, values.startTime)}
         {day('endDay', `${t.ends} — ${st.common.day}`, values.endDay)}
         {time('endTime', `${t.ends} — ${st.common.time}`, values.endTime)}
-        <BilingualText
-          {...text}
-          name="venue"
-          labels={{ fa: t.venueFa, en: t.venueEn }}
-          values={{ fa: values.venueFa, en: values.venueEn }}
-          maxLength={300}
-        />
+        <BilingualText {...text} name="venue" labels={t} values={values} maxLength={300} />
         <Choice
           id={id('districtId')}
           name="districtId"
@@ -155,15 +127,7 @@ export function EventFields({
           empty={t.none}
           options={choices.goals.map((x) => ({ value: x.id, label: x.title }))}
         />
-        <BilingualText
-          {...text}
-          name="description"
-          labels={{ fa: t.descriptionFa, en: t.descriptionEn }}
-          values={{ fa: values.descriptionFa, en: values.descriptionEn }}
-          maxLength={10000}
-          rows={4}
-          wide
-        />
+        <BilingualDescription {...text} labels={t} values={values} maxLength={10000} />
       </div>
       <p className="staff-field__hint" id={id('day-hint')}>
         {st.common.dayHint}؛ {st.common.timeHint}

@@ -1,16 +1,10 @@
-import type { Metadata } from 'next';
-import { ActionForm } from '@/components/staff/action-form';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { addDays, cityDay } from '@/lib/staff/dates';
 import { eventsText } from '@/lib/staff/events-text';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../media/media-nav';
 import { createEvent } from './actions';
 import { loadEventChoices } from './event-data';
@@ -19,6 +13,9 @@ import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { EventStatus, StaffEventsQuery, StaffEventsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
 
 const EVENTS_QUERY: Operation<StaffEventsQuery, StaffEventsQueryVariables> = /* GraphQL */ `
   query StaffEvents($from: String!, $to: String!, $after: String, $statuses: [EventStatus!], $locale: Locale!) {
@@ -59,19 +56,12 @@ const EVENTS_QUERY: Operation<StaffEventsQuery, StaffEventsQueryVariables> = /* 
 
 const STATUSES: EventStatus[] = ['DRAFT', 'PUBLISHED', 'CANCELLED'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/events'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, eventsText[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].title);
 
 export default async function StaffEventsPage({ params, searchParams }: PageProps<'/[locale]/staff/events'>) {
-  const locale = await localeParam(params);
-  await requireSection('events');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('events', { params, searchParams });
   const t = eventsText[locale];
-  const st = staffText[locale];
   const d = getDictionary(locale);
-  const f = staffFormat(locale);
   const status = STATUSES.find((s) => s === param(query, 'status'));
   const after = param(query, 'after');
   const today = cityDay();
@@ -92,21 +82,16 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.intro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.intro} />
       <EventNav locale={locale} current="events" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.deleted }} />
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+        <FilterForm action={base} locale={locale}>
           <FilterSelect
             id="event-status"
             name="status"
             label={st.common.status}
-            allLabel={st.common.all}
+            locale={locale}
             value={status}
             options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
           />
@@ -130,43 +115,36 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
         </StaffTable>
         <NextPage base={base} filters={{ status }} pageInfo={events.pageInfo} label={st.common.next} />
       </div>
-      <section className="staff-panel" aria-labelledby="new-event-title">
-        <h2 id="new-event-title">{t.newEvent}</h2>
-        <ActionForm
-          action={createEvent}
-          className="staff-form"
-          labels={formLabels(locale)}
-          fieldLabels={eventFieldLabels(locale)}
-          aria-label={t.newEvent}
-        >
-          <EventFields
-            locale={locale}
-            idPrefix="new"
-            choices={choices}
-            values={{
-              kind: 'PRESS_CONFERENCE',
-              titleFa: '',
-              titleEn: '',
-              descriptionFa: '',
-              descriptionEn: '',
-              venueFa: '',
-              venueEn: '',
-              startDay: '',
-              startTime: '10:00',
-              endDay: '',
-              endTime: '11:00',
-              districtId: '',
-              pollId: '',
-              goalId: '',
-            }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.createEvent}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-event-title"
+        title={t.newEvent}
+        submit={t.createEvent}
+        action={createEvent}
+        locale={locale}
+        fieldLabels={eventFieldLabels(locale)}
+      >
+        <EventFields
+          locale={locale}
+          idPrefix="new"
+          choices={choices}
+          values={{
+            kind: 'PRESS_CONFERENCE',
+            titleFa: '',
+            titleEn: '',
+            descriptionFa: '',
+            descriptionEn: '',
+            venueFa: '',
+            venueEn: '',
+            startDay: '',
+            startTime: '10:00',
+            endDay: '',
+            endTime: '11:00',
+            districtId: '',
+            pollId: '',
+            goalId: '',
+          }}
+        />
+      </FormPanel>
     </>
   );
 }

@@ -1,13 +1,9 @@
-import type { Metadata } from 'next';
 import { localePath } from '@/lib/i18n/routing';
 import { staffText } from '@/lib/staff/i18n';
-import { staffMetadata } from '@/lib/staff/page';
 import { localeParam } from '../../../locale-param';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/forbidden'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, staffText[locale].forbidden.title);
-}
+export const generateMetadata = staffPageMetadata((locale) => staffText[locale].forbidden.title);
 
 // Where a page sends a role that may not use it (the layout has already checked the session).
 export default async function ForbiddenPage({ params }: PageProps<'/[locale]/staff/forbidden'>) {

@@ -2,7 +2,8 @@ import { goalCategories } from '@/lib/api/schema';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import type { Locale } from '@/lib/i18n/locales';
 import { goalsText } from '@/lib/staff/goals-text';
-import { BilingualText, Choice, Field } from '@/components/staff/fields';
+import { BilingualDescription, BilingualTitle, Choice, Field } from '@/components/staff/fields';
+import { fieldLabels } from '@/lib/staff/forms';
 
 export const GOAL_STATUSES = ['DRAFT', 'ACTIVE', 'COMPLETED', 'ARCHIVED'] as const;
 
@@ -18,15 +19,7 @@ export interface GoalValues {
 
 export function goalFieldLabels(locale: Locale): Record<string, string> {
   const t = goalsText[locale];
-  return {
-    titleFa: t.titleFa,
-    titleEn: t.titleEn,
-    descriptionFa: t.descriptionFa,
-    descriptionEn: t.descriptionEn,
-    category: t.category,
-    status: t.status,
-    position: t.position,
-  };
+  return fieldLabels(t, ['titleFa', 'titleEn', 'descriptionFa', 'descriptionEn', 'category', 'status', 'position']);
 }
 
 /** The fields of a goal, for creating and for editing. */
@@ -36,15 +29,7 @@ export function GoalFields({ locale, values, idPrefix }: { locale: Locale; value
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <div className="staff-fields">
-      <BilingualText
-        locale={locale}
-        idPrefix={idPrefix}
-        name="title"
-        labels={{ fa: t.titleFa, en: t.titleEn }}
-        values={{ fa: values.titleFa, en: values.titleEn }}
-        required
-        maxLength={300}
-      />
+      <BilingualTitle locale={locale} idPrefix={idPrefix} labels={t} values={values} />
       <Choice
         id={id('category')}
         name="category"
@@ -62,16 +47,7 @@ export function GoalFields({ locale, values, idPrefix }: { locale: Locale; value
       <Field id={id('position')} label={t.position} optional={locale}>
         <input id={id('position')} name="position" type="number" min={1} defaultValue={values.position ?? ''} />
       </Field>
-      <BilingualText
-        locale={locale}
-        idPrefix={idPrefix}
-        name="description"
-        labels={{ fa: t.descriptionFa, en: t.descriptionEn }}
-        values={{ fa: values.descriptionFa, en: values.descriptionEn }}
-        maxLength={5000}
-        rows={4}
-        wide
-      />
+      <BilingualDescription locale={locale} idPrefix={idPrefix} labels={t} values={values} />
     </div>
   );
 }

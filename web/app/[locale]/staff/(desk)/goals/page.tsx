@@ -1,22 +1,19 @@
-import type { Metadata } from 'next';
-import { ActionForm } from '@/components/staff/action-form';
 import { goalCategories } from '@/lib/api/schema';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
 import { goalsText } from '@/lib/staff/goals-text';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { createGoal } from './actions';
 import { GOAL_STATUSES, GoalFields, goalFieldLabels } from './goal-fields';
 import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffGoalsQuery, StaffGoalsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
 
 const GOALS_QUERY: Operation<StaffGoalsQuery, StaffGoalsQueryVariables> = /* GraphQL */ `
   query StaffGoals($filter: GoalFilter, $after: String, $locale: Locale!) {
@@ -43,19 +40,12 @@ const GOALS_QUERY: Operation<StaffGoalsQuery, StaffGoalsQueryVariables> = /* Gra
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/goals'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, goalsText[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => goalsText[locale].title);
 
 export default async function StaffGoalsPage({ params, searchParams }: PageProps<'/[locale]/staff/goals'>) {
-  const locale = await localeParam(params);
-  await requireSection('goals');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('goals', { params, searchParams });
   const t = goalsText[locale];
-  const st = staffText[locale];
   const d = getDictionary(locale);
-  const f = staffFormat(locale);
   const search = param(query, 'search')?.slice(0, 200) || undefined;
   const category = goalCategories.find((c) => c === param(query, 'category'));
   const status = GOAL_STATUSES.find((s) => s === param(query, 'status'));
@@ -69,25 +59,20 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.intro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.intro} />
       {param(query, 'done') === 'deleted' && (
         <div className="staff-alert staff-alert--ok" role="status">
           <p>{t.deleted}</p>
         </div>
       )}
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+        <FilterForm action={base} locale={locale}>
           <FilterSearch id="goal-search" label={t.search} value={search} />
           <FilterSelect
             id="goal-category"
             name="category"
             label={t.category}
-            allLabel={st.common.all}
+            locale={locale}
             value={category}
             options={goalCategories.map((c) => ({ value: c, label: d.categories[c] }))}
           />
@@ -95,7 +80,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
             id="goal-status"
             name="status"
             label={t.status}
-            allLabel={st.common.all}
+            locale={locale}
             value={status}
             options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))}
           />
@@ -128,35 +113,28 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
         <NextPage base={base} filters={{ search, category, status }} pageInfo={goals.pageInfo} label={st.common.next} />
       </div>
 
-      <section className="staff-panel" aria-labelledby="new-goal-title">
-        <h2 id="new-goal-title">{t.newGoal}</h2>
-        <ActionForm
-          action={createGoal}
-          className="staff-form"
-          fieldLabels={goalFieldLabels(locale)}
-          labels={formLabels(locale)}
-          aria-label={t.newGoal}
-        >
-          <GoalFields
-            locale={locale}
-            idPrefix="new"
-            values={{
-              titleFa: '',
-              titleEn: '',
-              descriptionFa: '',
-              descriptionEn: '',
-              category: 'CITIZEN_PARTICIPATION',
-              status: 'DRAFT',
-              position: null,
-            }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.create}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-goal-title"
+        title={t.newGoal}
+        submit={t.create}
+        action={createGoal}
+        locale={locale}
+        fieldLabels={goalFieldLabels(locale)}
+      >
+        <GoalFields
+          locale={locale}
+          idPrefix="new"
+          values={{
+            titleFa: '',
+            titleEn: '',
+            descriptionFa: '',
+            descriptionEn: '',
+            category: 'CITIZEN_PARTICIPATION',
+            status: 'DRAFT',
+            position: null,
+          }}
+        />
+      </FormPanel>
     </>
   );
 }

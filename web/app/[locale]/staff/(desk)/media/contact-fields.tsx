@@ -2,6 +2,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { staffText } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
 import { outletName } from './media.query';
+import { fieldLabels } from '@/lib/staff/forms';
 
 export interface ContactValues {
   name: string;
@@ -16,16 +17,7 @@ export interface ContactValues {
 
 export function contactFieldLabels(locale: Locale): Record<string, string> {
   const t = mediaText[locale];
-  return {
-    name: t.name,
-    role: t.role,
-    outletId: t.outlet,
-    phones: t.phones,
-    email: t.email,
-    beats: t.beats,
-    language: t.language,
-    notes: t.notes,
-  };
+  return fieldLabels(t, ['name', 'role', 'phones', 'email', 'beats', 'language', 'notes'], { outletId: t.outlet });
 }
 
 export function ContactFields({

@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
-import { localePath } from '@/lib/i18n/routing';
+import { SectionNav } from '@/components/staff/section-nav';
 import { mediaText } from '@/lib/staff/media-text';
 import { staffText } from '@/lib/staff/i18n';
 
@@ -14,20 +14,7 @@ const ITEMS = [
 
 export function MediaNav({ locale, current }: { locale: Locale; current: (typeof ITEMS)[number][0] }) {
   const t = mediaText[locale];
-  return (
-    <nav aria-label={t.navLabel} className="staff-actions">
-      {ITEMS.map(([key, path]) => (
-        <a
-          key={key}
-          href={localePath(locale, path)}
-          aria-current={key === current ? 'page' : undefined}
-          className={`staff-button staff-button--small ${key === current ? '' : 'staff-button--quiet'}`}
-        >
-          {t.nav[key]}
-        </a>
-      ))}
-    </nav>
-  );
+  return <SectionNav locale={locale} label={t.navLabel} items={ITEMS} names={t.nav} current={current} />;
 }
 
 /** The "done" and "error" notes that the media actions send back in the address. */

@@ -1,13 +1,7 @@
-import type { Metadata } from 'next';
-import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffQuery } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { createContact } from './actions';
 import { ContactFields, contactFieldLabels } from './contact-fields';
 import { MediaNav } from './media-nav';
@@ -16,6 +10,10 @@ import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffMediaContactsQuery, StaffMediaContactsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
+import { Field } from '@/components/staff/fields';
 
 const CONTACTS_QUERY: Operation<StaffMediaContactsQuery, StaffMediaContactsQueryVariables> = /* GraphQL */ `
   query StaffMediaContacts($filter: MediaContactFilter, $after: String) {
@@ -45,18 +43,11 @@ const CONTACTS_QUERY: Operation<StaffMediaContactsQuery, StaffMediaContactsQuery
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].title);
 
 export default async function MediaContactsPage({ params, searchParams }: PageProps<'/[locale]/staff/media'>) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const search = param(query, 'search')?.slice(0, 200) || undefined;
   const outletParam = param(query, 'outlet');
   const outletId = outletParam && isUuid(outletParam) ? outletParam : undefined;
@@ -78,42 +69,34 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.contactsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.contactsIntro} />
       <MediaNav locale={locale} current="contacts" />
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.search}>
-          <div className="staff-field">
-            <label htmlFor="contact-search">{t.search}</label>
+        <FilterForm action={base} locale={locale} submit={st.common.search}>
+          <Field id="contact-search" label={t.search}>
             <input id="contact-search" name="search" type="search" defaultValue={search ?? ''} aria-describedby="contact-search-hint" />
             <span className="staff-field__hint" id="contact-search-hint">
               {t.searchHint}
             </span>
-          </div>
+          </Field>
           <FilterSelect
             id="contact-outlet"
             name="outlet"
             label={t.outlet}
-            allLabel={st.common.all}
+            locale={locale}
             value={outletId}
             options={outletList.map((o) => ({ value: o.id, label: outletName(o, locale) }))}
           />
-          <div className="staff-field">
-            <label htmlFor="contact-beat">{t.beat}</label>
+          <Field id="contact-beat" label={t.beat}>
             <input id="contact-beat" name="beat" defaultValue={beat ?? ''} />
-          </div>
-          <div className="staff-field">
-            <label htmlFor="contact-language">{t.language}</label>
+          </Field>
+          <Field id="contact-language" label={t.language}>
             <select id="contact-language" name="language" defaultValue={language ?? ''}>
               <option value="">{st.common.all}</option>
               <option value="fa">{st.common.persian}</option>
               <option value="en">{st.common.english}</option>
             </select>
-          </div>
+          </Field>
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(mediaContacts.totalCount))}</p>
         <StaffTable data="contacts" columns={[t.name, t.outlet, t.beats, t.phones, t.email]}>
@@ -154,28 +137,21 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
           )}
         </div>
       </div>
-      <section className="staff-panel" aria-labelledby="new-contact-title">
-        <h2 id="new-contact-title">{t.newContact}</h2>
-        <ActionForm
-          action={createContact}
-          className="staff-form"
-          fieldLabels={contactFieldLabels(locale)}
-          labels={formLabels(locale)}
-          aria-label={t.newContact}
-        >
-          <ContactFields
-            locale={locale}
-            idPrefix="new"
-            outlets={outletList}
-            values={{ name: '', role: '', outletId: '', phones: [], email: '', beats: [], language: locale, notes: '' }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.addContact}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-contact-title"
+        title={t.newContact}
+        submit={t.addContact}
+        action={createContact}
+        locale={locale}
+        fieldLabels={contactFieldLabels(locale)}
+      >
+        <ContactFields
+          locale={locale}
+          idPrefix="new"
+          outlets={outletList}
+          values={{ name: '', role: '', outletId: '', phones: [], email: '', beats: [], language: locale, notes: '' }}
+        />
+      </FormPanel>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Locale } from '@/lib/i18n/locales';
-import { BilingualText, Choice, Field } from '@/components/staff/fields';
+import { BilingualText, BilingualTitle, Choice, Field } from '@/components/staff/fields';
 import { mediaText } from '@/lib/staff/media-text';
+import { fieldLabels } from '@/lib/staff/forms';
 
 export interface ReleaseValues {
   titleFa: string;
@@ -15,16 +16,7 @@ export interface ReleaseValues {
 
 export function releaseFieldLabels(locale: Locale): Record<string, string> {
   const t = mediaText[locale];
-  return {
-    titleFa: t.titleFa,
-    titleEn: t.titleEn,
-    summaryFa: t.summaryFa,
-    summaryEn: t.summaryEn,
-    bodyFa: t.bodyFa,
-    bodyEn: t.bodyEn,
-    slug: t.slug,
-    districtId: t.district,
-  };
+  return fieldLabels(t, ['titleFa', 'titleEn', 'summaryFa', 'summaryEn', 'bodyFa', 'bodyEn', 'slug'], { districtId: t.district });
 }
 
 /** The press release editor's fields, both languages side by side. */
@@ -46,31 +38,9 @@ export function ReleaseFields({
   const text = { locale, idPrefix };
   return (
     <div className="staff-fields">
-      <BilingualText
-        {...text}
-        name="title"
-        labels={{ fa: t.titleFa, en: t.titleEn }}
-        values={{ fa: values.titleFa, en: values.titleEn }}
-        required
-        maxLength={300}
-      />
-      <BilingualText
-        {...text}
-        name="summary"
-        labels={{ fa: t.summaryFa, en: t.summaryEn }}
-        values={{ fa: values.summaryFa, en: values.summaryEn }}
-        maxLength={1000}
-        rows={3}
-      />
-      <BilingualText
-        {...text}
-        name="body"
-        labels={{ fa: t.bodyFa, en: t.bodyEn }}
-        values={{ fa: values.bodyFa, en: values.bodyEn }}
-        required
-        maxLength={50000}
-        rows={10}
-      />
+      <BilingualTitle {...text} labels={t} values={values} />
+      <BilingualText {...text} name="summary" labels={t} values={values} maxLength={1000} rows={3} />
+      <BilingualText {...text} name="body" labels={t} values={values} required maxLength={50000} rows={10} />
       <Choice
         id={id('districtId')}
         name="districtId"

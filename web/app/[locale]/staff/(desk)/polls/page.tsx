@@ -1,10 +1,9 @@
-import type { Metadata } from 'next';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
 import { staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { pollsText, type PollStatus } from '@/lib/staff/polls-text';
 import { canUse } from '@/lib/staff/roles';
 import { requireSection } from '@/lib/staff/session';
@@ -13,6 +12,7 @@ import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffPollsQuery, StaffPollsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
 const STATUSES: PollStatus[] = ['DRAFT', 'SCHEDULED', 'OPEN', 'CLOSED'];
 
@@ -41,10 +41,7 @@ const POLLS_QUERY: Operation<StaffPollsQuery, StaffPollsQueryVariables> = /* Gra
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/polls'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, pollsText[locale].listTitle);
-}
+export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].listTitle);
 
 const statusBadge: Record<PollStatus, string> = {
   DRAFT: '',
@@ -85,12 +82,12 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
         )}
       </header>
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+        <FilterForm action={base} locale={locale}>
           <FilterSelect
             id="status"
             name="status"
             label={t.statusFilter}
-            allLabel={st.common.all}
+            locale={locale}
             value={status}
             options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
           />

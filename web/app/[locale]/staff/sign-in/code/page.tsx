@@ -1,15 +1,13 @@
-import type { Metadata } from 'next';
 import { AuthStep } from '@/components/staff/auth-step';
 import { verifySecondFactor } from '@/lib/staff/security-actions';
 import { securityText } from '@/lib/staff/security-text';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { requireStep, safeReturnPath } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
+import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/sign-in/code'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, securityText[locale].code.title);
-}
+export const generateMetadata = staffPageMetadata((locale) => securityText[locale].code.title);
 
 /** The second step of signing in: a code of the authenticator app, or a recovery code. */
 export default async function SignInCodePage({ params, searchParams }: PageProps<'/[locale]/staff/sign-in/code'>) {
@@ -28,8 +26,7 @@ export default async function SignInCodePage({ params, searchParams }: PageProps
       submit={t.submit}
       footer={<p className="staff-muted staff-small">{t.lostDevice}</p>}
     >
-      <div className="staff-field">
-        <label htmlFor="code">{t.label}</label>
+      <Field id="code" label={t.label}>
         <input
           id="code"
           name="code"
@@ -42,7 +39,7 @@ export default async function SignInCodePage({ params, searchParams }: PageProps
           autoFocus
           dir="ltr"
         />
-      </div>
+      </Field>
     </AuthStep>
   );
 }

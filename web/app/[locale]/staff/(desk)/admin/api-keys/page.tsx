@@ -1,18 +1,16 @@
-import type { Metadata } from 'next';
-import { ActionForm } from '@/components/staff/action-form';
 import { adminText } from '@/lib/staff/admin-text';
 import { staffQuery } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { createKey, revokeKey } from '../actions';
 import { AdminNav } from '../admin-nav';
 import type { StaffApiKeysQuery, StaffApiKeysQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
+import { Field } from '@/components/staff/fields';
 
 const KEYS_QUERY: Operation<StaffApiKeysQuery, StaffApiKeysQueryVariables> = /* GraphQL */ `
   query StaffApiKeys {
@@ -32,27 +30,15 @@ const KEYS_QUERY: Operation<StaffApiKeysQuery, StaffApiKeysQueryVariables> = /* 
 
 const SCOPES = ['PUBLIC_READ', 'SUBMIT_RESPONSES', 'ANALYTICS_READ'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/api-keys'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, adminText[locale].nav.apiKeys);
-}
+export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.apiKeys);
 
 export default async function ApiKeysPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/api-keys'>) {
-  const locale = await localeParam(params);
-  await requireSection('admin');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('admin', { params, searchParams });
   const t = adminText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const { apiKeys } = await staffQuery(KEYS_QUERY);
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.apiKeys}</h1>
-          <p>{t.apiKeysIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.apiKeys} intro={t.apiKeysIntro} />
       <AdminNav locale={locale} current="apiKeys" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ revoked: t.keyRevoked }} />
       <div className="staff-panel">
@@ -99,43 +85,34 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<'/
           ))}
         </StaffTable>
       </div>
-      <section className="staff-panel" aria-labelledby="new-key-title">
-        <h2 id="new-key-title">{t.newKey}</h2>
-        <ActionForm
-          action={createKey}
-          className="staff-form"
-          labels={formLabels(locale)}
-          fieldLabels={{ name: t.name, scopes: t.scopes, requestsPerMinute: t.rate }}
-          aria-label={t.newKey}
-        >
-          <div className="staff-fields">
-            <div className="staff-field">
-              <label htmlFor="key-name">{t.name}</label>
-              <input id="key-name" name="name" required maxLength={100} dir="auto" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="key-rate">{t.rate}</label>
-              <input id="key-rate" name="requestsPerMinute" type="number" min={1} max={100000} defaultValue={60} required />
-            </div>
+      <FormPanel
+        id="new-key-title"
+        title={t.newKey}
+        submit={t.createKey}
+        action={createKey}
+        locale={locale}
+        fieldLabels={{ name: t.name, scopes: t.scopes, requestsPerMinute: t.rate }}
+      >
+        <div className="staff-fields">
+          <Field id="key-name" label={t.name}>
+            <input id="key-name" name="name" required maxLength={100} dir="auto" />
+          </Field>
+          <Field id="key-rate" label={t.rate}>
+            <input id="key-rate" name="requestsPerMinute" type="number" min={1} max={100000} defaultValue={60} required />
+          </Field>
+        </div>
+        <fieldset className="staff-fieldset">
+          <legend>{t.scopes}</legend>
+          <div className="staff-checks">
+            {SCOPES.map((s) => (
+              <label key={s} className="staff-check">
+                <input type="checkbox" name="scopes" value={s} defaultChecked={s === 'PUBLIC_READ'} />
+                {t.scopeNames[s]}
+              </label>
+            ))}
           </div>
-          <fieldset className="staff-fieldset">
-            <legend>{t.scopes}</legend>
-            <div className="staff-checks">
-              {SCOPES.map((s) => (
-                <label key={s} className="staff-check">
-                  <input type="checkbox" name="scopes" value={s} defaultChecked={s === 'PUBLIC_READ'} />
-                  {t.scopeNames[s]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <div>
-            <button type="submit" className="staff-button">
-              {t.createKey}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+        </fieldset>
+      </FormPanel>
     </>
   );
 }

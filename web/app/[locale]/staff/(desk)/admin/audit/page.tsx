@@ -1,20 +1,17 @@
-import type { Metadata } from 'next';
 import { localePath } from '@/lib/i18n/routing';
 import { adminText } from '@/lib/staff/admin-text';
 import { auditActionName, auditActions, auditEntities, auditEntityName } from '@/lib/staff/audit-text';
 import { isUuid, staffQuery } from '@/lib/staff/api';
 import { addDays, cityInstant, parseDayField } from '@/lib/staff/dates';
-import { staffFormat } from '@/lib/staff/format';
-import { staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { AdminNav } from '../admin-nav';
-import { FilterForm } from '@/components/staff/filter-fields';
-import { DayField } from '@/components/staff/day-field';
+import { FilterForm, DayRangeFields } from '@/components/staff/filter-fields';
 import type { StaffAuditLogQuery, StaffAuditLogQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
 
 const AUDIT_QUERY: Operation<StaffAuditLogQuery, StaffAuditLogQueryVariables> = /* GraphQL */ `
   query StaffAuditLog($filter: AuditLogFilter, $after: String) {
@@ -52,18 +49,11 @@ const AUDIT_QUERY: Operation<StaffAuditLogQuery, StaffAuditLogQueryVariables> = 
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/audit'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, adminText[locale].nav.audit);
-}
+export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.audit);
 
 export default async function AuditPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/audit'>) {
-  const locale = await localeParam(params);
-  await requireSection('admin');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('admin', { params, searchParams });
   const t = adminText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const action = param(query, 'action')?.slice(0, 100) || undefined;
   const entityType = param(query, 'entityType')?.slice(0, 100) || undefined;
   const entityId = param(query, 'entityId')?.slice(0, 100) || undefined;
@@ -95,17 +85,11 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.audit}</h1>
-          <p>{t.auditIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.audit} intro={t.auditIntro} />
       <AdminNav locale={locale} current="audit" />
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
-          <div className="staff-field">
-            <label htmlFor="audit-actor">{t.actor}</label>
+        <FilterForm action={base} locale={locale}>
+          <Field id="audit-actor" label={t.actor}>
             <select id="audit-actor" name="actor" defaultValue={actorId ?? ''}>
               <option value="">{t.anyone}</option>
               {staffUsers.edges.map(({ node }) => (
@@ -114,9 +98,8 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
                 </option>
               ))}
             </select>
-          </div>
-          <div className="staff-field">
-            <label htmlFor="audit-action">{t.action}</label>
+          </Field>
+          <Field id="audit-action" label={t.action}>
             {/* Choices named for people; the value is the API's operation name. */}
             <select id="audit-action" name="action" defaultValue={action ?? ''}>
               <option value="">{t.anyAction}</option>
@@ -127,9 +110,8 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
                 </option>
               ))}
             </select>
-          </div>
-          <div className="staff-field">
-            <label htmlFor="audit-entity">{t.entity}</label>
+          </Field>
+          <Field id="audit-entity" label={t.entity}>
             <select id="audit-entity" name="entityType" defaultValue={entityType ?? ''}>
               <option value="">{t.anyEntity}</option>
               {entityType && !auditEntityName(entityType, locale) && <option value={entityType}>{entityType}</option>}
@@ -139,33 +121,17 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
                 </option>
               ))}
             </select>
-          </div>
-          <div className="staff-field">
-            <label htmlFor="audit-entity-id">{t.entityId}</label>
+          </Field>
+          <Field id="audit-entity-id" label={t.entityId}>
             <input id="audit-entity-id" name="entityId" dir="ltr" defaultValue={entityId ?? ''} />
-          </div>
-          <div className="staff-field">
-            <label htmlFor="audit-from">{st.common.from}</label>
-            <DayField
-              id="audit-from"
-              name="from"
-              locale={locale}
-              label={st.common.from}
-              defaultValue={fromRaw ?? ''}
-              aria-describedby="audit-hint"
-            />
-          </div>
-          <div className="staff-field">
-            <label htmlFor="audit-to">{st.common.to}</label>
-            <DayField
-              id="audit-to"
-              name="to"
-              locale={locale}
-              label={st.common.to}
-              defaultValue={toRaw ?? ''}
-              aria-describedby="audit-hint"
-            />
-          </div>
+          </Field>
+          <DayRangeFields
+            idPrefix="audit"
+            locale={locale}
+            labels={{ from: st.common.from, to: st.common.to }}
+            values={{ from: fromRaw ?? '', to: toRaw ?? '' }}
+            hint="audit-hint"
+          />
         </FilterForm>
         <p className="staff-field__hint" id="audit-hint">
           {st.common.dayHint}

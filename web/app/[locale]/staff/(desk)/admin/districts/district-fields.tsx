@@ -1,6 +1,7 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { districtsText } from '@/lib/staff/districts-text';
 import { BilingualText, Field } from '@/components/staff/fields';
+import { fieldLabels } from '@/lib/staff/forms';
 
 export interface DistrictValues {
   code: number | null;
@@ -15,15 +16,7 @@ export interface DistrictValues {
 
 export function districtFieldLabels(locale: Locale): Record<string, string> {
   const t = districtsText[locale];
-  return {
-    code: t.code,
-    nameFa: t.nameFa,
-    nameEn: t.nameEn,
-    population: t.population,
-    populationSource: t.populationSource,
-    populationYear: t.populationYear,
-    boundary: t.boundary,
-  };
+  return fieldLabels(t, ['code', 'nameFa', 'nameEn', 'population', 'populationSource', 'populationYear', 'boundary']);
 }
 
 /** The fields of a district, for creating and for editing. */
@@ -35,15 +28,7 @@ export function DistrictFields({ locale, values, idPrefix }: { locale: Locale; v
       <Field id={id('code')} label={t.code}>
         <input id={id('code')} name="code" inputMode="numeric" required defaultValue={values.code ?? ''} dir="ltr" />
       </Field>
-      <BilingualText
-        locale={locale}
-        idPrefix={idPrefix}
-        name="name"
-        labels={{ fa: t.nameFa, en: t.nameEn }}
-        values={{ fa: values.nameFa, en: values.nameEn }}
-        required
-        maxLength={200}
-      />
+      <BilingualText locale={locale} idPrefix={idPrefix} name="name" labels={t} values={values} required maxLength={200} />
       <Field id={id('population')} label={t.population}>
         <input id={id('population')} name="population" inputMode="numeric" required defaultValue={values.population ?? ''} dir="ltr" />
       </Field>

@@ -1,20 +1,18 @@
-import type { Metadata } from 'next';
-import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { districtsText } from '@/lib/staff/districts-text';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { AdminNav } from '../admin-nav';
 import { createDistrict } from './actions';
 import { DistrictFields, districtFieldLabels } from './district-fields';
 import type { StaffDistrictAdminListQuery, StaffDistrictAdminListQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
+import { StaffTable } from '@/components/staff/list';
 
 const DISTRICTS_QUERY: Operation<StaffDistrictAdminListQuery, StaffDistrictAdminListQueryVariables> = /* GraphQL */ `
   query StaffDistrictAdminList($locale: Locale!) {
@@ -31,95 +29,69 @@ const DISTRICTS_QUERY: Operation<StaffDistrictAdminListQuery, StaffDistrictAdmin
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/districts'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, districtsText[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => districtsText[locale].title);
 
 export default async function StaffDistrictsPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/districts'>) {
-  const locale = await localeParam(params);
-  await requireSection('admin');
-  const query = await searchParams;
+  const { locale, query, f } = await openStaffPage('admin', { params, searchParams });
   const t = districtsText[locale];
-  const f = staffFormat(locale);
   const { districts } = await staffQuery(DISTRICTS_QUERY, { locale: graphqlLocale[locale] });
   const next = Math.max(0, ...districts.map((d) => d.code)) + 1;
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p>{t.intro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.title} intro={t.intro} />
       <AdminNav locale={locale} current="districts" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={t.done} />
       <div className="staff-panel">
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list" data-districts>
-            <thead>
-              <tr>
-                <th scope="col" className="staff-num">
-                  {t.code}
-                </th>
-                <th scope="col">{t.nameFa}</th>
-                <th scope="col" className="staff-num">
-                  {t.population}
-                </th>
-                <th scope="col">{t.populationSource}</th>
-                <th scope="col">{t.hasBoundary}</th>
-                <th scope="col">{t.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {districts.map((d) => (
-                <tr key={d.id}>
-                  <td className="staff-num">{f.number(d.code)}</td>
-                  <th scope="row">
-                    <a href={localePath(locale, `/staff/admin/districts/${d.id}`)}>{d.name}</a>
-                  </th>
-                  <td className="staff-num">{f.number(d.population)}</td>
-                  <td className="staff-small">
-                    {d.populationSource ? <bdi>{d.populationSource}</bdi> : <span className="staff-muted">—</span>}
-                    {d.populationYear ? ` (${f.number(d.populationYear).replace(/[٬,]/g, '')})` : ''}
-                  </td>
-                  <td>{d.boundary ? t.yes : <span className="staff-muted">{t.no}</span>}</td>
-                  <td>
-                    {d.retiredAt ? (
-                      <span className="staff-badge staff-badge--bad">{t.retired}</span>
-                    ) : (
-                      <span className="staff-badge staff-badge--ok">{t.active}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          data="districts"
+          columns={[
+            { label: t.code, numeric: true },
+            t.nameFa,
+            { label: t.population, numeric: true },
+            t.populationSource,
+            t.hasBoundary,
+            t.status,
+          ]}
+        >
+          {districts.map((d) => (
+            <tr key={d.id}>
+              <td className="staff-num">{f.number(d.code)}</td>
+              <th scope="row">
+                <a href={localePath(locale, `/staff/admin/districts/${d.id}`)}>{d.name}</a>
+              </th>
+              <td className="staff-num">{f.number(d.population)}</td>
+              <td className="staff-small">
+                {d.populationSource ? <bdi>{d.populationSource}</bdi> : <span className="staff-muted">—</span>}
+                {d.populationYear ? ` (${f.number(d.populationYear).replace(/[٬,]/g, '')})` : ''}
+              </td>
+              <td>{d.boundary ? t.yes : <span className="staff-muted">{t.no}</span>}</td>
+              <td>
+                {d.retiredAt ? (
+                  <span className="staff-badge staff-badge--bad">{t.retired}</span>
+                ) : (
+                  <span className="staff-badge staff-badge--ok">{t.active}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       </div>
 
-      <section className="staff-panel" aria-labelledby="new-district-title">
-        <h2 id="new-district-title">{t.newDistrict}</h2>
-        <ActionForm
-          action={createDistrict}
-          className="staff-form"
-          fieldLabels={districtFieldLabels(locale)}
-          labels={formLabels(locale)}
-          aria-label={t.newDistrict}
-        >
-          <DistrictFields
-            locale={locale}
-            idPrefix="new"
-            values={{ code: next, nameFa: '', nameEn: '', population: null, populationSource: '', populationYear: null, boundary: '' }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.create}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-district-title"
+        title={t.newDistrict}
+        submit={t.create}
+        action={createDistrict}
+        locale={locale}
+        fieldLabels={districtFieldLabels(locale)}
+      >
+        <DistrictFields
+          locale={locale}
+          idPrefix="new"
+          values={{ code: next, nameFa: '', nameEn: '', population: null, populationSource: '', populationYear: null, boundary: '' }}
+        />
+      </FormPanel>
     </>
   );
 }

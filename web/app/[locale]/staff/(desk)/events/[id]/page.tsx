@@ -1,22 +1,19 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
-import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffQuery } from '@/lib/staff/api';
 import { ImagePicker } from '@/components/staff/image-picker';
 import { cityDay, cityTime, dayFieldValue } from '@/lib/staff/dates';
 import { eventsText } from '@/lib/staff/events-text';
-import { staffFormat } from '@/lib/staff/format';
 import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { cancelEvent, deleteEvent, pinEvent, publishEvent, unpinEvent, updateEvent } from '../actions';
 import { loadEventChoices } from '../event-data';
 import { EventFields, eventFieldLabels, EventNav } from '../event-fields';
 import type { StaffEventQuery, StaffEventQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const EVENT_QUERY: Operation<StaffEventQuery, StaffEventQueryVariables> = /* GraphQL */ `
   query StaffEvent($id: ID!) {
@@ -64,18 +61,11 @@ const EVENT_QUERY: Operation<StaffEventQuery, StaffEventQueryVariables> = /* Gra
 
 type Params = PageProps<'/[locale]/staff/events/[id]'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, eventsText[locale].nav.events);
-}
+export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.events);
 
 export default async function StaffEventPage({ params, searchParams }: Params) {
-  const locale = await localeParam(params);
-  await requireSection('events');
-  const id = uuidOr404((await params).id);
-  const query = await searchParams;
+  const { locale, id, query, f } = await openRecordPage('events', { params, searchParams });
   const t = eventsText[locale];
-  const f = staffFormat(locale);
   const [{ event }, choices] = await Promise.all([staffQuery(EVENT_QUERY, { id }), loadEventChoices(locale)]);
   if (!event || event.occasion) notFound();
   const starts = new Date(event.startsAt);

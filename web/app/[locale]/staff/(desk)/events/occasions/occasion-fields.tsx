@@ -1,7 +1,8 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { eventsText } from '@/lib/staff/events-text';
-import { BilingualText, Choice, Field } from '@/components/staff/fields';
+import { BilingualDescription, BilingualTitle, Choice, Field } from '@/components/staff/fields';
+import { fieldLabels } from '@/lib/staff/forms';
 
 export interface OccasionValues {
   kind: string;
@@ -17,16 +18,7 @@ export interface OccasionValues {
 
 export function occasionFieldLabels(locale: Locale): Record<string, string> {
   const t = eventsText[locale];
-  return {
-    kind: t.kind,
-    titleFa: t.titleFa,
-    titleEn: t.titleEn,
-    calendar: t.calendar,
-    month: t.month,
-    day: t.day,
-    year: t.year,
-    date: t.date,
-  };
+  return fieldLabels(t, ['kind', 'titleFa', 'titleEn', 'calendar', 'month', 'day', 'year', 'date']);
 }
 
 export function OccasionFields({ locale, values, idPrefix }: { locale: Locale; values: OccasionValues; idPrefix: string }) {
@@ -42,15 +34,7 @@ export function OccasionFields({ locale, values, idPrefix }: { locale: Locale; v
         value={values.kind}
         options={(['NATIONAL_OCCASION', 'RELIGIOUS_OCCASION'] as const).map((k) => ({ value: k, label: d.eventKinds[k] }))}
       />
-      <BilingualText
-        locale={locale}
-        idPrefix={idPrefix}
-        name="title"
-        labels={{ fa: t.titleFa, en: t.titleEn }}
-        values={{ fa: values.titleFa, en: values.titleEn }}
-        required
-        maxLength={300}
-      />
+      <BilingualTitle locale={locale} idPrefix={idPrefix} labels={t} values={values} />
       <Choice
         id={id('calendar')}
         name="calendar"
@@ -68,16 +52,7 @@ export function OccasionFields({ locale, values, idPrefix }: { locale: Locale; v
         <input type="checkbox" name="holiday" defaultChecked={values.holiday} />
         {t.holiday}
       </label>
-      <BilingualText
-        locale={locale}
-        idPrefix={idPrefix}
-        name="description"
-        labels={{ fa: t.descriptionFa, en: t.descriptionEn }}
-        values={{ fa: values.descriptionFa, en: values.descriptionEn }}
-        maxLength={5000}
-        rows={4}
-        wide
-      />
+      <BilingualDescription locale={locale} idPrefix={idPrefix} labels={t} values={values} />
     </div>
   );
 }

@@ -1,14 +1,9 @@
-import type { Metadata } from 'next';
-import { ActionForm } from '@/components/staff/action-form';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { eventsText } from '@/lib/staff/events-text';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { createOccasion } from '../actions';
 import { EventNav } from '../event-fields';
@@ -16,6 +11,9 @@ import { OccasionFields, occasionFieldLabels } from './occasion-fields';
 import type { StaffOccasionsQuery, StaffOccasionsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
 
 const OCCASIONS_QUERY: Operation<StaffOccasionsQuery, StaffOccasionsQueryVariables> = /* GraphQL */ `
   query StaffOccasions($locale: Locale!) {
@@ -33,27 +31,16 @@ const OCCASIONS_QUERY: Operation<StaffOccasionsQuery, StaffOccasionsQueryVariabl
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/events/occasions'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, eventsText[locale].nav.occasions);
-}
+export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.occasions);
 
 export default async function OccasionsPage({ params, searchParams }: PageProps<'/[locale]/staff/events/occasions'>) {
-  const locale = await localeParam(params);
-  await requireSection('events');
-  const query = await searchParams;
+  const { locale, query, st } = await openStaffPage('events', { params, searchParams });
   const t = eventsText[locale];
-  const st = staffText[locale];
   const d = getDictionary(locale);
   const { occasions } = await staffQuery(OCCASIONS_QUERY, { locale: graphqlLocale[locale] });
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.occasions}</h1>
-          <p>{t.occasionsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.occasions} intro={t.occasionsIntro} />
       <EventNav locale={locale} current="occasions" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.occasionDeleted }} />
       <div className="staff-panel">
@@ -71,37 +58,30 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
           ))}
         </StaffTable>
       </div>
-      <section className="staff-panel" aria-labelledby="new-occasion-title">
-        <h2 id="new-occasion-title">{t.newOccasion}</h2>
-        <ActionForm
-          action={createOccasion}
-          className="staff-form"
-          labels={formLabels(locale)}
-          fieldLabels={occasionFieldLabels(locale)}
-          aria-label={t.newOccasion}
-        >
-          <OccasionFields
-            locale={locale}
-            idPrefix="new"
-            values={{
-              kind: 'NATIONAL_OCCASION',
-              titleFa: '',
-              titleEn: '',
-              descriptionFa: '',
-              descriptionEn: '',
-              calendar: 'SOLAR_HIJRI',
-              month: 1,
-              day: 1,
-              holiday: false,
-            }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.createOccasion}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-occasion-title"
+        title={t.newOccasion}
+        submit={t.createOccasion}
+        action={createOccasion}
+        locale={locale}
+        fieldLabels={occasionFieldLabels(locale)}
+      >
+        <OccasionFields
+          locale={locale}
+          idPrefix="new"
+          values={{
+            kind: 'NATIONAL_OCCASION',
+            titleFa: '',
+            titleEn: '',
+            descriptionFa: '',
+            descriptionEn: '',
+            calendar: 'SOLAR_HIJRI',
+            month: 1,
+            day: 1,
+            holiday: false,
+          }}
+        />
+      </FormPanel>
     </>
   );
 }

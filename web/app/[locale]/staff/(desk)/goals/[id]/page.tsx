@@ -1,17 +1,13 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
-import { isUuid, staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { isUuid, staffQuery } from '@/lib/staff/api';
 import { ImagePicker } from '@/components/staff/image-picker';
-import { staffFormat } from '@/lib/staff/format';
 import { goalsText } from '@/lib/staff/goals-text';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { formLabels } from '@/lib/staff/i18n';
+import { param } from '@/lib/staff/page';
 import { pollsText } from '@/lib/staff/polls-text';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
 import { addIndicator, deleteGoal, removeIndicator, updateGoal, updateIndicator } from '../actions';
 import { GoalFields, goalFieldLabels } from '../goal-fields';
 import { FilterSubmit } from '@/components/staff/filter-fields';
@@ -22,6 +18,11 @@ import type {
   StaffIndicatorSourcesQueryVariables,
 } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffHeader } from '@/components/staff/header';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
+import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const GOAL_QUERY: Operation<StaffGoalQuery, StaffGoalQueryVariables> = /* GraphQL */ `
   query StaffGoal($id: ID!, $locale: Locale!) {
@@ -110,19 +111,11 @@ interface Indicator {
 
 type Params = PageProps<'/[locale]/staff/goals/[id]'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, goalsText[locale].edit);
-}
+export const generateMetadata = staffPageMetadata((locale) => goalsText[locale].edit);
 
 export default async function StaffGoalPage({ params, searchParams }: Params) {
-  const locale = await localeParam(params);
-  await requireSection('goals');
-  const id = uuidOr404((await params).id);
-  const query = await searchParams;
+  const { locale, id, query, st, f } = await openRecordPage('goals', { params, searchParams });
   const t = goalsText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const gl = graphqlLocale[locale];
   const pollParam = param(query, 'poll');
   const [{ goal, polls }, sources] = await Promise.all([
@@ -143,14 +136,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <p className="breadcrumb">
-            <a href={localePath(locale, '/staff/goals')}>{t.title}</a>
-          </p>
-          <h1>{t.editTitle(goal.titleTranslations.fa)}</h1>
-        </div>
-      </header>
+      <StaffHeader title={t.editTitle(goal.titleTranslations.fa)} crumb={{ href: localePath(locale, '/staff/goals'), label: t.title }} />
       {done && doneText[done] && (
         <div className="staff-alert staff-alert--ok" role="status">
           <p>{doneText[done]}</p>
@@ -162,40 +148,32 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
         </div>
       )}
 
-      <section className="staff-panel" aria-labelledby="goal-title">
-        <h2 id="goal-title">{t.edit}</h2>
-        <ActionForm
-          action={updateGoal.bind(null, id)}
-          className="staff-form"
-          fieldLabels={goalFieldLabels(locale)}
-          labels={labels}
-          aria-label={t.edit}
-        >
-          <GoalFields
-            locale={locale}
-            idPrefix="goal"
-            values={{
-              titleFa: goal.titleTranslations.fa,
-              titleEn: goal.titleTranslations.en ?? '',
-              descriptionFa: goal.descriptionTranslations.fa ?? '',
-              descriptionEn: goal.descriptionTranslations.en ?? '',
-              category: goal.category,
-              status: goal.status,
-              position: goal.position,
-            }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.save}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="goal-title"
+        title={t.edit}
+        submit={t.save}
+        action={updateGoal.bind(null, id)}
+        locale={locale}
+        fieldLabels={goalFieldLabels(locale)}
+      >
+        <GoalFields
+          locale={locale}
+          idPrefix="goal"
+          values={{
+            titleFa: goal.titleTranslations.fa,
+            titleEn: goal.titleTranslations.en ?? '',
+            descriptionFa: goal.descriptionTranslations.fa ?? '',
+            descriptionEn: goal.descriptionTranslations.en ?? '',
+            category: goal.category,
+            status: goal.status,
+            position: goal.position,
+          }}
+        />
+      </FormPanel>
 
       <ImagePicker locale={locale} owner="Goal" id={id} image={goal.image} done={done} />
 
-      <section className="staff-panel" id="indicators" aria-labelledby="indicators-title">
-        <h2 id="indicators-title">{t.indicators}</h2>
+      <StaffSection id="indicators" headingId="indicators-title" title={t.indicators}>
         <p className="staff-muted staff-small">{t.indicatorsIntro}</p>
         {goal.indicators.length === 0 && <p>{t.noIndicators}</p>}
         <ul className="staff-list">
@@ -296,8 +274,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
 
         <h3 style={{ marginBlockStart: '1.25rem' }}>{t.addIndicator}</h3>
         <form method="get" action={`${page}#indicators`} className="staff-fields" aria-label={t.choosePoll}>
-          <div className="staff-field">
-            <label htmlFor="indicator-poll">{t.poll}</label>
+          <Field id="indicator-poll" label={t.poll}>
             <select id="indicator-poll" name="poll" defaultValue={sources?.poll?.id ?? ''}>
               <option value="">—</option>
               {polls.edges.map(({ node }) => (
@@ -306,7 +283,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                 </option>
               ))}
             </select>
-          </div>
+          </Field>
           <FilterSubmit label={t.choosePoll} />
         </form>
         {!sources?.poll ? (
@@ -320,8 +297,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
             aria-label={t.addIndicator}
           >
             <div className="staff-fields">
-              <div className="staff-field staff-field--wide">
-                <label htmlFor="indicator-source">{t.result}</label>
+              <Field id="indicator-source" label={t.result} wide>
                 <select id="indicator-source" name="source" required>
                   {[...sources.poll.questions]
                     .sort((a, b) => a.position - b.position)
@@ -341,28 +317,22 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                       ) : null,
                     )}
                 </select>
-              </div>
-              <div className="staff-field">
-                <label htmlFor="indicator-labelFa">{t.labelFa}</label>
+              </Field>
+              <Field id="indicator-labelFa" label={t.labelFa}>
                 <input id="indicator-labelFa" name="labelFa" required maxLength={300} />
-              </div>
-              <div className="staff-field">
-                <label htmlFor="indicator-labelEn">
-                  {t.labelEn} <span className="staff-muted">{st.common.optional}</span>
-                </label>
+              </Field>
+              <Field id="indicator-labelEn" label={t.labelEn} optional={locale}>
                 <input id="indicator-labelEn" name="labelEn" maxLength={300} dir="ltr" />
-              </div>
-              <div className="staff-field">
-                <label htmlFor="indicator-direction">{t.direction}</label>
+              </Field>
+              <Field id="indicator-direction" label={t.direction}>
                 <select id="indicator-direction" name="direction" defaultValue="AT_LEAST">
                   <option value="AT_LEAST">{t.directions.AT_LEAST}</option>
                   <option value="AT_MOST">{t.directions.AT_MOST}</option>
                 </select>
-              </div>
-              <div className="staff-field">
-                <label htmlFor="indicator-target">{t.target}</label>
+              </Field>
+              <Field id="indicator-target" label={t.target}>
                 <input id="indicator-target" name="target" required inputMode="decimal" dir="ltr" aria-describedby="target-hint" />
-              </div>
+              </Field>
             </div>
             <p className="staff-field__hint" id="target-hint">
               {t.targetHint}
@@ -374,7 +344,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
             </div>
           </ActionForm>
         )}
-      </section>
+      </StaffSection>
 
       <section className="staff-panel" aria-labelledby="danger-title">
         <h2 id="danger-title" className="visually-hidden">

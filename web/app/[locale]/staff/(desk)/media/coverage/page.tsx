@@ -1,24 +1,23 @@
-import type { Metadata } from 'next';
 import { DayField } from '@/components/staff/day-field';
-import { ActionForm } from '@/components/staff/action-form';
 import { BarsChart } from '@/components/staff/charts/bars-chart';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffQuery } from '@/lib/staff/api';
 import { parseDayField } from '@/lib/staff/dates';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { recordCoverage } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { OUTLET_OPTIONS, outletName } from '../media.query';
-import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
+import { FilterForm, FilterSelect, DayRangeFields } from '@/components/staff/filter-fields';
 import type { StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
+import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables> = /* GraphQL */ `
   query StaffMediaCoverage($filter: MediaCoverageFilter, $summary: MediaCoverageSummaryFilter, $after: String, $locale: Locale!) {
@@ -88,18 +87,11 @@ const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQuery
 const TONES = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'] as const;
 const KINDS = ['ARTICLE', 'BROADCAST', 'SOCIAL_POST'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/coverage'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].nav.coverage);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.coverage);
 
 export default async function CoveragePage({ params, searchParams }: PageProps<'/[locale]/staff/media/coverage'>) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const outletParam = param(query, 'outlet');
   const outletId = outletParam && isUuid(outletParam) ? outletParam : undefined;
   const tone = TONES.find((x) => x === param(query, 'tone'));
@@ -130,22 +122,17 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.coverage}</h1>
-          <p>{t.coverageIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.coverage} intro={t.coverageIntro} />
       <MediaNav locale={locale} current="coverage" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ recorded: t.recorded }} />
 
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.filter}>
+        <FilterForm action={base} locale={locale}>
           <FilterSelect
             id="cov-outlet"
             name="outlet"
             label={t.outlet}
-            allLabel={st.common.all}
+            locale={locale}
             value={outletId}
             options={outletList.map((o) => ({ value: o.id, label: outletName(o, locale) }))}
           />
@@ -153,33 +140,24 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
             id="cov-tone"
             name="tone"
             label={t.tone}
-            allLabel={st.common.all}
+            locale={locale}
             value={tone}
             options={TONES.map((x) => ({ value: x, label: t.tones[x] }))}
           />
-          <div className="staff-field">
-            <label htmlFor="cov-from">{st.common.from}</label>
-            <DayField
-              id="cov-from"
-              name="from"
-              locale={locale}
-              label={st.common.from}
-              defaultValue={fromRaw ?? ''}
-              aria-describedby="cov-hint"
-            />
-          </div>
-          <div className="staff-field">
-            <label htmlFor="cov-to">{st.common.to}</label>
-            <DayField id="cov-to" name="to" locale={locale} label={st.common.to} defaultValue={toRaw ?? ''} aria-describedby="cov-hint" />
-          </div>
+          <DayRangeFields
+            idPrefix="cov"
+            locale={locale}
+            labels={{ from: st.common.from, to: st.common.to }}
+            values={{ from: fromRaw ?? '', to: toRaw ?? '' }}
+            hint="cov-hint"
+          />
         </FilterForm>
         <p className="staff-field__hint" id="cov-hint">
           {st.common.dayHint}
         </p>
       </div>
 
-      <section className="staff-panel" aria-labelledby="tone-title">
-        <h2 id="tone-title">{t.toneSummary}</h2>
+      <StaffSection headingId="tone-title" title={t.toneSummary}>
         <dl className="staff-counters" data-tone-total>
           {TONES.map((x) => (
             <div className="staff-counter" key={x}>
@@ -221,7 +199,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
             </tr>
           ))}
         </StaffTable>
-      </section>
+      </StaffSection>
 
       <section className="staff-panel" aria-labelledby="log-title">
         <h2 id="log-title">
@@ -251,85 +229,66 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
         <NextPage base={base} filters={filters} pageInfo={mediaCoverage.pageInfo} label={st.common.next} />
       </section>
 
-      <section className="staff-panel" aria-labelledby="record-title">
-        <h2 id="record-title">{t.record}</h2>
-        <ActionForm
-          action={recordCoverage}
-          className="staff-form"
-          labels={formLabels(locale)}
-          fieldLabels={{ outletId: t.outlet, title: t.titleFa, url: t.url, publishedOn: t.publishedOn, summary: t.summary }}
-          aria-label={t.record}
-        >
-          <div className="staff-fields">
-            <div className="staff-field">
-              <label htmlFor="rec-outlet">{t.outlet}</label>
-              <select id="rec-outlet" name="outletId" required>
-                {outletList.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {outletName(o, locale)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field staff-field--wide">
-              <label htmlFor="rec-title">{t.titleFa}</label>
-              <input id="rec-title" name="title" required maxLength={500} dir="auto" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="rec-url">
-                {t.url} <span className="staff-muted">{st.common.optional}</span>
-              </label>
-              <input id="rec-url" name="url" type="url" dir="ltr" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="rec-day">{t.publishedOn}</label>
-              <DayField id="rec-day" name="publishedOn" required locale={locale} label={t.publishedOn} aria-describedby="cov-hint" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="rec-kind">{t.coverageKind}</label>
-              <select id="rec-kind" name="kind" defaultValue="ARTICLE">
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t.coverageKinds[k]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="rec-tone">{t.tone}</label>
-              <select id="rec-tone" name="tone" defaultValue="NEUTRAL">
-                {TONES.map((x) => (
-                  <option key={x} value={x}>
-                    {t.tones[x]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="rec-release">{t.release}</label>
-              <select id="rec-release" name="pressReleaseId" defaultValue="">
-                <option value="">{t.noneRelease}</option>
-                {data.pressReleases.edges.map(({ node }) => (
-                  <option key={node.id} value={node.id}>
-                    {node.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field staff-field--wide">
-              <label htmlFor="rec-summary">
-                {t.summary} <span className="staff-muted">{st.common.optional}</span>
-              </label>
-              <textarea id="rec-summary" name="summary" maxLength={2000} />
-            </div>
-          </div>
-          <div>
-            <button type="submit" className="staff-button">
-              {t.record}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="record-title"
+        title={t.record}
+        submit={t.record}
+        action={recordCoverage}
+        locale={locale}
+        fieldLabels={{ outletId: t.outlet, title: t.titleFa, url: t.url, publishedOn: t.publishedOn, summary: t.summary }}
+      >
+        <div className="staff-fields">
+          <Field id="rec-outlet" label={t.outlet}>
+            <select id="rec-outlet" name="outletId" required>
+              {outletList.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {outletName(o, locale)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="rec-title" label={t.titleFa} wide>
+            <input id="rec-title" name="title" required maxLength={500} dir="auto" />
+          </Field>
+          <Field id="rec-url" label={t.url} optional={locale}>
+            <input id="rec-url" name="url" type="url" dir="ltr" />
+          </Field>
+          <Field id="rec-day" label={t.publishedOn}>
+            <DayField id="rec-day" name="publishedOn" required locale={locale} label={t.publishedOn} aria-describedby="cov-hint" />
+          </Field>
+          <Field id="rec-kind" label={t.coverageKind}>
+            <select id="rec-kind" name="kind" defaultValue="ARTICLE">
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t.coverageKinds[k]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="rec-tone" label={t.tone}>
+            <select id="rec-tone" name="tone" defaultValue="NEUTRAL">
+              {TONES.map((x) => (
+                <option key={x} value={x}>
+                  {t.tones[x]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="rec-release" label={t.release}>
+            <select id="rec-release" name="pressReleaseId" defaultValue="">
+              <option value="">{t.noneRelease}</option>
+              {data.pressReleases.edges.map(({ node }) => (
+                <option key={node.id} value={node.id}>
+                  {node.title}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="rec-summary" label={t.summary} optional={locale} wide>
+            <textarea id="rec-summary" name="summary" maxLength={2000} />
+          </Field>
+        </div>
+      </FormPanel>
     </>
   );
 }

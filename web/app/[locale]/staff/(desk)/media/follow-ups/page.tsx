@@ -1,18 +1,15 @@
-import type { Metadata } from 'next';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { addDays, cityDay } from '@/lib/staff/dates';
-import { staffFormat } from '@/lib/staff/format';
-import { staffText } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { completeFollowUp } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import type { StaffMediaFollowUpsQuery, StaffMediaFollowUpsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 
 const FOLLOW_UPS_QUERY: Operation<StaffMediaFollowUpsQuery, StaffMediaFollowUpsQueryVariables> = /* GraphQL */ `
   query StaffMediaFollowUps($dueBefore: String, $after: String) {
@@ -40,18 +37,11 @@ const FOLLOW_UPS_QUERY: Operation<StaffMediaFollowUpsQuery, StaffMediaFollowUpsQ
   }
 `;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/follow-ups'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].nav.followUps);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.followUps);
 
 export default async function FollowUpsPage({ params, searchParams }: PageProps<'/[locale]/staff/media/follow-ups'>) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const dueToday = param(query, 'due') === 'today';
   const after = param(query, 'after');
   const { mediaFollowUps } = await staffQuery(FOLLOW_UPS_QUERY, {
@@ -61,12 +51,7 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
   const base = localePath(locale, '/staff/media/follow-ups');
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.followUps}</h1>
-          <p>{t.followUpsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.followUps} intro={t.followUpsIntro} />
       <MediaNav locale={locale} current="followUps" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ completed: t.completed }} />
       <div className="staff-panel">

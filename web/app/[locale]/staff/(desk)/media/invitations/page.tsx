@@ -1,13 +1,9 @@
-import type { Metadata } from 'next';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { isUuid, staffQuery } from '@/lib/staff/api';
 import { addDays, cityDay } from '@/lib/staff/dates';
-import { staffFormat } from '@/lib/staff/format';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { inviteContacts, removeInvitation, updateInvitation } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { CONTACT_OPTIONS, outletName } from '../media.query';
@@ -19,6 +15,11 @@ import type {
 } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
+import { ContactChoices } from '../contact-choices';
+import { StaffSection } from '@/components/staff/section';
 
 const EVENTS_QUERY: Operation<StaffInvitationEventsQuery, StaffInvitationEventsQueryVariables> = /* GraphQL */ `
   query StaffInvitationEvents($from: String!, $to: String!, $locale: Locale!) {
@@ -69,17 +70,11 @@ const INVITATIONS_QUERY: Operation<StaffMediaInvitationsQuery, StaffMediaInvitat
 
 const REPLIES = ['AWAITING', 'ACCEPTED', 'DECLINED', 'TENTATIVE'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/invitations'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].nav.invitations);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.invitations);
 
 export default async function InvitationsPage({ params, searchParams }: PageProps<'/[locale]/staff/media/invitations'>) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const query = await searchParams;
+  const { locale, query, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const f = staffFormat(locale);
   const today = cityDay();
   const { events } = await staffQuery(EVENTS_QUERY, {
     from: addDays(today, -30),
@@ -99,12 +94,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.invitations}</h1>
-          <p>{t.invitationsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.invitations} intro={t.invitationsIntro} />
       <MediaNav locale={locale} current="invitations" />
       <ActionNotice
         locale={locale}
@@ -117,8 +107,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
           <p className="staff-muted">{t.noEvents}</p>
         ) : (
           <form method="get" action={localePath(locale, '/staff/media/invitations')} className="staff-fields" aria-label={t.chooseEvent}>
-            <div className="staff-field staff-field--wide">
-              <label htmlFor="inv-event">{t.event}</label>
+            <Field id="inv-event" label={t.event} wide>
               <select id="inv-event" name="event" defaultValue={event?.id ?? ''}>
                 {events.edges.map(({ node }) => (
                   <option key={node.id} value={node.id}>
@@ -126,7 +115,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
             <div>
               <button type="submit" className="staff-button staff-button--quiet">
                 {t.chooseEvent}
@@ -192,29 +181,16 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
               </StaffTable>
             )}
           </section>
-          <section className="staff-panel" aria-labelledby="invite-title">
-            <h2 id="invite-title">{t.invite}</h2>
+          <StaffSection headingId="invite-title" title={t.invite}>
             <form action={inviteContacts.bind(null, event.id)} className="staff-form">
-              <fieldset className="staff-fieldset">
-                <legend>{t.contactsToInvite}</legend>
-                <div className="staff-checks">
-                  {contacts.mediaContacts.edges
-                    .filter(({ node }) => !invited.has(node.id))
-                    .map(({ node }) => (
-                      <label key={node.id} className="staff-check">
-                        <input type="checkbox" name="contactIds" value={node.id} />
-                        {node.name} <span className="staff-muted staff-small">({outletName(node.outlet, locale)})</span>
-                      </label>
-                    ))}
-                </div>
-              </fieldset>
+              <ContactChoices locale={locale} contacts={contacts.mediaContacts.edges.map(({ node }) => node)} exclude={invited} />
               <div>
                 <button type="submit" className="staff-button">
                   {t.invite}
                 </button>
               </div>
             </form>
-          </section>
+          </StaffSection>
         </>
       )}
     </>

@@ -1,19 +1,17 @@
-import type { Metadata } from 'next';
-import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { createOutlet } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { MediaOutletKind, StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
+import { Field } from '@/components/staff/fields';
 
 const OUTLETS_QUERY: Operation<StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables> = /* GraphQL */ `
   query StaffMediaOutlets($filter: MediaOutletFilter, $after: String) {
@@ -38,18 +36,11 @@ const OUTLETS_QUERY: Operation<StaffMediaOutletsQuery, StaffMediaOutletsQueryVar
 
 const KINDS: MediaOutletKind[] = ['NEWS_AGENCY', 'NEWSPAPER', 'RADIO_TELEVISION', 'WEBSITE', 'SOCIAL_ACCOUNT'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/outlets'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].nav.outlets);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.outlets);
 
 export default async function MediaOutletsPage({ params, searchParams }: PageProps<'/[locale]/staff/media/outlets'>) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const search = param(query, 'search')?.slice(0, 200) || undefined;
   const kind = KINDS.find((k) => k === param(query, 'kind'));
   const after = param(query, 'after');
@@ -60,22 +51,17 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
   const base = localePath(locale, '/staff/media/outlets');
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.outlets}</h1>
-          <p>{t.outletsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.outlets} intro={t.outletsIntro} />
       <MediaNav locale={locale} current="outlets" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ added: t.outletAdded }} />
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.search}>
+        <FilterForm action={base} locale={locale} submit={st.common.search}>
           <FilterSearch id="outlet-search" label={t.search} value={search} />
           <FilterSelect
             id="outlet-kind"
             name="kind"
             label={t.outletKind}
-            allLabel={st.common.all}
+            locale={locale}
             value={kind}
             options={KINDS.map((k) => ({ value: k, label: t.outletKinds[k] }))}
           />
@@ -95,50 +81,35 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
         </StaffTable>
         <NextPage base={base} filters={{ search, kind }} pageInfo={mediaOutlets.pageInfo} label={st.common.next} />
       </div>
-      <section className="staff-panel" aria-labelledby="new-outlet-title">
-        <h2 id="new-outlet-title">{t.newOutlet}</h2>
-        <ActionForm
-          action={createOutlet}
-          className="staff-form"
-          labels={formLabels(locale)}
-          fieldLabels={{ nameFa: t.nameFa, nameEn: t.nameEn, url: t.url, kind: t.outletKind }}
-          aria-label={t.newOutlet}
-        >
-          <div className="staff-fields">
-            <div className="staff-field">
-              <label htmlFor="outlet-nameFa">{t.nameFa}</label>
-              <input id="outlet-nameFa" name="nameFa" required maxLength={200} />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="outlet-nameEn">
-                {t.nameEn} <span className="staff-muted">{st.common.optional}</span>
-              </label>
-              <input id="outlet-nameEn" name="nameEn" maxLength={200} dir="ltr" />
-            </div>
-            <div className="staff-field">
-              <label htmlFor="outlet-kind-new">{t.outletKind}</label>
-              <select id="outlet-kind-new" name="kind" defaultValue="NEWSPAPER">
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t.outletKinds[k]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="outlet-url">
-                {t.url} <span className="staff-muted">{st.common.optional}</span>
-              </label>
-              <input id="outlet-url" name="url" type="url" dir="ltr" maxLength={500} />
-            </div>
-          </div>
-          <div>
-            <button type="submit" className="staff-button">
-              {t.addOutlet}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-outlet-title"
+        title={t.newOutlet}
+        submit={t.addOutlet}
+        action={createOutlet}
+        locale={locale}
+        fieldLabels={{ nameFa: t.nameFa, nameEn: t.nameEn, url: t.url, kind: t.outletKind }}
+      >
+        <div className="staff-fields">
+          <Field id="outlet-nameFa" label={t.nameFa}>
+            <input id="outlet-nameFa" name="nameFa" required maxLength={200} />
+          </Field>
+          <Field id="outlet-nameEn" label={t.nameEn} optional={locale}>
+            <input id="outlet-nameEn" name="nameEn" maxLength={200} dir="ltr" />
+          </Field>
+          <Field id="outlet-kind-new" label={t.outletKind}>
+            <select id="outlet-kind-new" name="kind" defaultValue="NEWSPAPER">
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t.outletKinds[k]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="outlet-url" label={t.url} optional={locale}>
+            <input id="outlet-url" name="url" type="url" dir="ltr" maxLength={500} />
+          </Field>
+        </div>
+      </FormPanel>
     </>
   );
 }

@@ -1,14 +1,8 @@
-import type { Metadata } from 'next';
-import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { loadDistricts } from '../../polls/builder-data';
 import { createRelease } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
@@ -17,6 +11,9 @@ import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filte
 import type { PressReleaseStatus, StaffPressReleasesQuery, StaffPressReleasesQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
 
 const RELEASES_QUERY: Operation<StaffPressReleasesQuery, StaffPressReleasesQueryVariables> = /* GraphQL */ `
   query StaffPressReleases($filter: PressReleaseFilter, $after: String, $locale: Locale!) {
@@ -42,18 +39,11 @@ const RELEASES_QUERY: Operation<StaffPressReleasesQuery, StaffPressReleasesQuery
 
 const STATUSES: PressReleaseStatus[] = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'];
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/media/releases'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].nav.releases);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.releases);
 
 export default async function ReleasesPage({ params, searchParams }: PageProps<'/[locale]/staff/media/releases'>) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const query = await searchParams;
+  const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const search = param(query, 'search')?.slice(0, 200) || undefined;
   const status = STATUSES.find((s) => s === param(query, 'status'));
   const after = param(query, 'after');
@@ -69,22 +59,17 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
   const badge: Record<string, string> = { DRAFT: '', PUBLISHED: 'staff-badge--ok', WITHDRAWN: 'staff-badge--bad' };
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <h1>{t.nav.releases}</h1>
-          <p>{t.releasesIntro}</p>
-        </div>
-      </header>
+      <StaffHeader title={t.nav.releases} intro={t.releasesIntro} />
       <MediaNav locale={locale} current="releases" />
       <ActionNotice locale={locale} error={param(query, 'error')} messages={{}} />
       <div className="staff-panel">
-        <FilterForm action={base} label={st.common.filter} submit={st.common.search}>
+        <FilterForm action={base} locale={locale} submit={st.common.search}>
           <FilterSearch id="release-search" label={t.search} value={search} />
           <FilterSelect
             id="release-status"
             name="status"
             label={st.common.status}
-            allLabel={st.common.all}
+            locale={locale}
             value={status}
             options={STATUSES.map((s) => ({ value: s, label: t.releaseStatus[s] }))}
           />
@@ -105,29 +90,22 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
         </StaffTable>
         <NextPage base={base} filters={{ search, status }} pageInfo={pressReleases.pageInfo} label={st.common.next} />
       </div>
-      <section className="staff-panel" aria-labelledby="new-release-title">
-        <h2 id="new-release-title">{t.newRelease}</h2>
-        <ActionForm
-          action={createRelease}
-          className="staff-form"
-          labels={formLabels(locale)}
-          fieldLabels={releaseFieldLabels(locale)}
-          aria-label={t.newRelease}
-        >
-          <ReleaseFields
-            locale={locale}
-            idPrefix="new"
-            districts={districts}
-            slugFixed={false}
-            values={{ titleFa: '', titleEn: '', summaryFa: '', summaryEn: '', bodyFa: '', bodyEn: '', slug: '', districtId: '' }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.createRelease}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
+      <FormPanel
+        id="new-release-title"
+        title={t.newRelease}
+        submit={t.createRelease}
+        action={createRelease}
+        locale={locale}
+        fieldLabels={releaseFieldLabels(locale)}
+      >
+        <ReleaseFields
+          locale={locale}
+          idPrefix="new"
+          districts={districts}
+          slugFixed={false}
+          values={{ titleFa: '', titleEn: '', summaryFa: '', summaryEn: '', bodyFa: '', bodyEn: '', slug: '', districtId: '' }}
+        />
+      </FormPanel>
     </>
   );
 }

@@ -1,36 +1,26 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { localePath } from '@/lib/i18n/routing';
-import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffQuery } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
-import { staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { participationText } from '@/lib/staff/participation-text';
 import { pollsText } from '@/lib/staff/polls-text';
 import { signalsText } from '@/lib/staff/signals-text';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../locale-param';
 import { builderPoll, builderText, loadDistricts, loadEligibilityLists, numbers, POLL_FOR_EDIT } from '../builder-data';
 import { closePoll, publishPoll, savePoll, startPollWave } from '../builder-actions';
 import { PollBuilder } from '../poll-builder';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { StaffSection } from '@/components/staff/section';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, pollsText[locale].edit);
-}
+export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].edit);
 
 const DONE = ['saved', 'published', 'closed', 'wave'] as const;
 
 export default async function EditPollPage({ params, searchParams }: Params) {
-  const locale = await localeParam(params);
-  await requireSection('pollBuilder');
-  const id = uuidOr404((await params).id);
-  const query = await searchParams;
+  const { locale, id, query, st, f } = await openRecordPage('pollBuilder', { params, searchParams });
   const t = pollsText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const [{ poll, pollInsights }, districts, lists] = await Promise.all([
     staffQuery(POLL_FOR_EDIT, { id }),
     loadDistricts(locale),
@@ -95,8 +85,7 @@ export default async function EditPollPage({ params, searchParams }: Params) {
         </div>
       )}
 
-      <section className="staff-panel" aria-labelledby="lifecycle-title">
-        <h2 id="lifecycle-title">{t.builder.lifecycle}</h2>
+      <StaffSection headingId="lifecycle-title" title={t.builder.lifecycle}>
         <div className="staff-actions">
           {poll.status === 'DRAFT' && (
             <form action={publishPoll.bind(null, id)}>
@@ -121,7 +110,7 @@ export default async function EditPollPage({ params, searchParams }: Params) {
           )}
         </div>
         <p className="staff-field__hint">{poll.status === 'DRAFT' ? t.builder.publishHint : t.builder.newWaveHint}</p>
-      </section>
+      </StaffSection>
 
       {responses > 0 && (
         <div className="staff-alert staff-alert--warn">

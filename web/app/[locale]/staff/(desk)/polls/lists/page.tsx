@@ -1,7 +1,5 @@
-import type { Metadata } from 'next';
 import { localePath } from '@/lib/i18n/routing';
 import { staffFormat } from '@/lib/staff/format';
-import { staffMetadata } from '@/lib/staff/page';
 import { participationText } from '@/lib/staff/participation-text';
 import { pollsText } from '@/lib/staff/polls-text';
 import { requireSection } from '@/lib/staff/session';
@@ -9,11 +7,10 @@ import { localeParam } from '../../../../locale-param';
 import { loadEligibilityLists } from '../builder-data';
 import { ListUpload } from './list-upload';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/polls/lists'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, participationText[locale].listsTitle);
-}
+export const generateMetadata = staffPageMetadata((locale) => participationText[locale].listsTitle);
 
 /** Eligibility lists for RESIDENT_LIST polls: the existing ones, and a new one from a file. */
 export default async function EligibilityListsPage({ params }: PageProps<'/[locale]/staff/polls/lists'>) {
@@ -24,15 +21,11 @@ export default async function EligibilityListsPage({ params }: PageProps<'/[loca
   const lists = await loadEligibilityLists();
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <p className="breadcrumb">
-            <a href={localePath(locale, '/staff/polls')}>{pollsText[locale].listTitle}</a>
-          </p>
-          <h1>{t.listsTitle}</h1>
-          <p>{t.listsIntro}</p>
-        </div>
-      </header>
+      <StaffHeader
+        title={t.listsTitle}
+        intro={t.listsIntro}
+        crumb={{ href: localePath(locale, '/staff/polls'), label: pollsText[locale].listTitle }}
+      />
       {lists.length === 0 ? (
         <p>{t.noLists}</p>
       ) : (

@@ -1,6 +1,4 @@
-import type { Metadata } from 'next';
 import { localePath } from '@/lib/i18n/routing';
-import { staffMetadata } from '@/lib/staff/page';
 import { staffFormat } from '@/lib/staff/format';
 import { participationText } from '@/lib/staff/participation-text';
 import { pollsText } from '@/lib/staff/polls-text';
@@ -10,11 +8,10 @@ import { blankQuestion } from '../builder-model';
 import { builderText, loadDistricts, loadEligibilityLists, numbers } from '../builder-data';
 import { savePoll } from '../builder-actions';
 import { PollBuilder } from '../poll-builder';
+import { StaffHeader } from '@/components/staff/header';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/polls/new'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, pollsText[locale].builder.newTitle);
-}
+export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].builder.newTitle);
 
 export default async function NewPollPage({ params }: PageProps<'/[locale]/staff/polls/new'>) {
   const locale = await localeParam(params);
@@ -24,14 +21,7 @@ export default async function NewPollPage({ params }: PageProps<'/[locale]/staff
   const pt = participationText[locale];
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <p className="breadcrumb">
-            <a href={localePath(locale, '/staff/polls')}>{t.listTitle}</a>
-          </p>
-          <h1>{t.builder.newTitle}</h1>
-        </div>
-      </header>
+      <StaffHeader title={t.builder.newTitle} crumb={{ href: localePath(locale, '/staff/polls'), label: t.listTitle }} />
       <PollBuilder
         action={savePoll.bind(null, null)}
         initial={{

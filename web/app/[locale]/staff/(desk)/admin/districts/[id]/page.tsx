@@ -1,12 +1,9 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ActionForm } from '@/components/staff/action-form';
 import { localePath } from '@/lib/i18n/routing';
 import { staffRequest, uuidOr404 } from '@/lib/staff/api';
 import { districtsText } from '@/lib/staff/districts-text';
 import { staffFormat } from '@/lib/staff/format';
-import { formLabels } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../../locale-param';
 import { ActionNotice } from '../../../media/media-nav';
@@ -15,6 +12,10 @@ import { setDistrictRetired, updateDistrict } from '../actions';
 import { DistrictFields, districtFieldLabels } from '../district-fields';
 import type { StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
+import { TableHead } from '@/components/staff/list';
+import { StaffSection } from '@/components/staff/section';
 
 const DISTRICT_QUERY: Operation<StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables> = /* GraphQL */ `
   query StaffDistrictAdmin($id: ID!) {
@@ -47,10 +48,7 @@ async function load(id: string) {
   return district;
 }
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/staff/admin/districts/[id]'>): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, districtsText[locale].title);
-}
+export const generateMetadata = staffPageMetadata((locale) => districtsText[locale].title);
 
 export default async function StaffDistrictPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/districts/[id]'>) {
   const locale = await localeParam(params);
@@ -83,49 +81,32 @@ export default async function StaffDistrictPage({ params, searchParams }: PagePr
       </header>
       <AdminNav locale={locale} current="districts" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={t.done} />
-      <section className="staff-panel" aria-labelledby="edit-district-title">
-        <h2 id="edit-district-title">{name}</h2>
-        <ActionForm
-          action={updateDistrict.bind(null, d.id)}
-          className="staff-form"
-          fieldLabels={districtFieldLabels(locale)}
-          labels={formLabels(locale)}
-          aria-label={name}
-        >
-          <DistrictFields
-            locale={locale}
-            idPrefix="edit"
-            values={{
-              code: d.code,
-              nameFa: d.nameTranslations.fa,
-              nameEn: d.nameTranslations.en ?? '',
-              population: d.population,
-              populationSource: d.populationSource ?? '',
-              populationYear: d.populationYear,
-              boundary: d.boundary ? JSON.stringify(d.boundary) : '',
-            }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {t.save}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
-      <section className="staff-panel" aria-labelledby="history-title">
-        <h2 id="history-title">{t.history}</h2>
+      <FormPanel
+        id="edit-district-title"
+        title={name}
+        submit={t.save}
+        action={updateDistrict.bind(null, d.id)}
+        locale={locale}
+        fieldLabels={districtFieldLabels(locale)}
+      >
+        <DistrictFields
+          locale={locale}
+          idPrefix="edit"
+          values={{
+            code: d.code,
+            nameFa: d.nameTranslations.fa,
+            nameEn: d.nameTranslations.en ?? '',
+            population: d.population,
+            populationSource: d.populationSource ?? '',
+            populationYear: d.populationYear,
+            boundary: d.boundary ? JSON.stringify(d.boundary) : '',
+          }}
+        />
+      </FormPanel>
+      <StaffSection headingId="history-title" title={t.history}>
         <div className="staff-table-wrap" tabIndex={0}>
           <table className="staff-table staff-table--list">
-            <thead>
-              <tr>
-                <th scope="col">{t.validFrom}</th>
-                <th scope="col" className="staff-num">
-                  {t.population}
-                </th>
-                <th scope="col">{t.populationSource}</th>
-                <th scope="col">{t.populationYear}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t.validFrom, { label: t.population, numeric: true }, t.populationSource, t.populationYear]} />
             <tbody>
               {d.populationHistory.map((h) => (
                 <tr key={h.validFrom}>
@@ -138,7 +119,7 @@ export default async function StaffDistrictPage({ params, searchParams }: PagePr
             </tbody>
           </table>
         </div>
-      </section>
+      </StaffSection>
       <section className="staff-panel">
         <form action={setDistrictRetired.bind(null, d.id, !d.retiredAt)}>
           {!d.retiredAt && <p className="staff-small">{t.retireHint}</p>}

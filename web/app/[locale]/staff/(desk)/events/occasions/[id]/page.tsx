@@ -1,18 +1,14 @@
-import type { Metadata } from 'next';
 import { DayField } from '@/components/staff/day-field';
 import { notFound } from 'next/navigation';
 import { toJalaali } from 'jalaali-js';
 import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
-import { staffQuery, uuidOr404 } from '@/lib/staff/api';
+import { staffQuery } from '@/lib/staff/api';
 import { latinDigits } from '@/lib/staff/dates';
 import { eventsText } from '@/lib/staff/events-text';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../../locale-param';
+import { formLabels } from '@/lib/staff/i18n';
+import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../../media/media-nav';
 import { deleteOccasion, removeOverride, setOverride, updateOccasion } from '../../actions';
 import { EventNav } from '../../event-fields';
@@ -20,6 +16,10 @@ import { OccasionFields, occasionFieldLabels } from '../occasion-fields';
 import type { StaffOccasionQuery, StaffOccasionQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const OCCASION_QUERY: Operation<StaffOccasionQuery, StaffOccasionQueryVariables> = /* GraphQL */ `
   query StaffOccasion($id: ID!, $fromYear: Int!, $toYear: Int!, $locale: Locale!) {
@@ -62,19 +62,11 @@ function currentYears(): Record<'SOLAR_HIJRI' | 'LUNAR_HIJRI', number> {
 
 type Params = PageProps<'/[locale]/staff/events/occasions/[id]'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, eventsText[locale].nav.occasions);
-}
+export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.occasions);
 
 export default async function OccasionPage({ params, searchParams }: Params) {
-  const locale = await localeParam(params);
-  await requireSection('events');
-  const id = uuidOr404((await params).id);
-  const query = await searchParams;
+  const { locale, id, query, st, f } = await openRecordPage('events', { params, searchParams });
   const t = eventsText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const years = currentYears();
   // The calendar is not known before the first read: ask for a span that covers both.
   const first = await staffQuery(OCCASION_QUERY, {
@@ -98,15 +90,11 @@ export default async function OccasionPage({ params, searchParams }: Params) {
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <p className="breadcrumb">
-            <a href={localePath(locale, '/staff/events/occasions')}>{t.nav.occasions}</a>
-          </p>
-          <h1>{occasion.titleTranslations.fa}</h1>
-          <p>{occasion.ruleText}</p>
-        </div>
-      </header>
+      <StaffHeader
+        title={occasion.titleTranslations.fa}
+        intro={occasion.ruleText}
+        crumb={{ href: localePath(locale, '/staff/events/occasions'), label: t.nav.occasions }}
+      />
       <EventNav locale={locale} current="occasions" />
       <ActionNotice
         locale={locale}
@@ -115,8 +103,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
         messages={{ saved: t.occasionSaved, overrideSet: t.overrideSet, overrideRemoved: t.overrideRemoved }}
       />
 
-      <section className="staff-panel" aria-labelledby="overrides-title">
-        <h2 id="overrides-title">{t.overrides}</h2>
+      <StaffSection headingId="overrides-title" title={t.overrides}>
         <p className="staff-muted staff-small">{t.overridesIntro}</p>
         <StaffTable className="staff-table" columns={[t.year, t.ruleDate, t.date, t.note, st.common.actions]}>
           {occasion.dates.map((d) => (
@@ -147,8 +134,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
           aria-label={t.setOverride}
         >
           <div className="staff-fields">
-            <div className="staff-field">
-              <label htmlFor="ov-year">{t.year}</label>
+            <Field id="ov-year" label={t.year}>
               <select id="ov-year" name="year" defaultValue={years[occasion.calendar]}>
                 {occasion.dates.map((d) => (
                   <option key={d.year} value={d.year}>
@@ -156,20 +142,16 @@ export default async function OccasionPage({ params, searchParams }: Params) {
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="ov-date">{t.date}</label>
+            </Field>
+            <Field id="ov-date" label={t.date}>
               <DayField id="ov-date" name="date" required locale={locale} label={t.date} aria-describedby="ov-hint" />
               <span className="staff-field__hint" id="ov-hint">
                 {st.common.dayHint}
               </span>
-            </div>
-            <div className="staff-field">
-              <label htmlFor="ov-note">
-                {t.note} <span className="staff-muted">{st.common.optional}</span>
-              </label>
+            </Field>
+            <Field id="ov-note" label={t.note} optional={locale}>
               <input id="ov-note" name="note" maxLength={300} />
-            </div>
+            </Field>
           </div>
           <div>
             <button type="submit" className="staff-button">
@@ -177,10 +159,9 @@ export default async function OccasionPage({ params, searchParams }: Params) {
             </button>
           </div>
         </ActionForm>
-      </section>
+      </StaffSection>
 
-      <section className="staff-panel" aria-labelledby="occasion-edit-title">
-        <h2 id="occasion-edit-title">{st.common.edit}</h2>
+      <StaffSection headingId="occasion-edit-title" title={st.common.edit}>
         <ActionForm
           action={updateOccasion.bind(null, id)}
           className="staff-form"
@@ -214,7 +195,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
             {t.deleteOccasion}
           </button>
         </form>
-      </section>
+      </StaffSection>
     </>
   );
 }

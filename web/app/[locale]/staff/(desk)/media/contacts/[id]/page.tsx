@@ -1,16 +1,10 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ActionForm } from '@/components/staff/action-form';
 import { DayField } from '@/components/staff/day-field';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
-import { staffQuery, uuidOr404 } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
+import { staffQuery } from '@/lib/staff/api';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { completeFollowUp, deleteContact, logInteraction, updateContact } from '../../actions';
 import { ContactFields, contactFieldLabels } from '../../contact-fields';
 import { ActionNotice, MediaNav } from '../../media-nav';
@@ -18,6 +12,11 @@ import { OUTLET_OPTIONS, outletName } from '../../media.query';
 import type { StaffMediaContactQuery, StaffMediaContactQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage } from '@/components/staff/list';
+import { StaffHeader } from '@/components/staff/header';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { FormPanel } from '@/components/staff/form-panel';
+import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVariables> = /* GraphQL */ `
   query StaffMediaContact($id: ID!, $after: String, $locale: Locale!) {
@@ -83,39 +82,26 @@ const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVar
 
 type Params = PageProps<'/[locale]/staff/media/contacts/[id]'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].history);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].history);
 
 export default async function MediaContactPage({ params, searchParams }: Params) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const id = uuidOr404((await params).id);
-  const query = await searchParams;
+  const { locale, id, query, st, f } = await openRecordPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const after = param(query, 'after');
   const [{ mediaContact: contact, mediaInteractions }, outlets] = await Promise.all([
     staffQuery(CONTACT_QUERY, { id, after: after ?? null, locale: graphqlLocale[locale] }),
     staffQuery(OUTLET_OPTIONS),
   ]);
   if (!contact) notFound();
-  const labels = formLabels(locale);
   const page = `/staff/media/contacts/${id}`;
 
   return (
     <>
-      <header className="staff-header">
-        <div>
-          <p className="breadcrumb">
-            <a href={localePath(locale, '/staff/media')}>{t.nav.contacts}</a>
-          </p>
-          <h1>{contact.name}</h1>
-          <p>{[contact.role, outletName(contact.outlet, locale)].filter(Boolean).join(locale === 'fa' ? '، ' : ', ')}</p>
-        </div>
-      </header>
+      <StaffHeader
+        title={contact.name}
+        intro={[contact.role, outletName(contact.outlet, locale)].filter(Boolean).join(locale === 'fa' ? '، ' : ', ')}
+        crumb={{ href: localePath(locale, '/staff/media'), label: t.nav.contacts }}
+      />
       <MediaNav locale={locale} current="contacts" />
       <ActionNotice
         locale={locale}
@@ -222,105 +208,76 @@ export default async function MediaContactPage({ params, searchParams }: Params)
           <NextPage base={localePath(locale, page)} pageInfo={mediaInteractions.pageInfo} label={st.common.next} hash="#history" />
         </section>
 
-        <section className="staff-panel" aria-labelledby="log-title">
-          <h2 id="log-title">{t.logInteraction}</h2>
-          <ActionForm
-            action={logInteraction.bind(null, id)}
-            className="staff-form"
-            labels={labels}
-            fieldLabels={{ topic: t.topic, kind: t.kind, occurredAt: t.occurredOn, followUpOn: t.followUpOn, notes: t.notes }}
-            aria-label={t.logInteraction}
-          >
-            <div className="staff-fields">
-              <div className="staff-field">
-                <label htmlFor="log-kind">{t.kind}</label>
-                <select id="log-kind" name="kind" defaultValue="INQUIRY_RECEIVED">
-                  {Object.entries(t.kinds).map(([k, label]) => (
-                    <option key={k} value={k}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="staff-field staff-field--wide">
-                <label htmlFor="log-topic">{t.topic}</label>
-                <input id="log-topic" name="topic" required maxLength={300} />
-              </div>
-              <div className="staff-field">
-                <label htmlFor="log-day">
-                  {t.occurredOn} <span className="staff-muted">{st.common.optional}</span>
-                </label>
-                <DayField id="log-day" name="occurredDay" locale={locale} label={t.occurredOn} aria-describedby="log-day-hint" />
-                <span className="staff-field__hint" id="log-day-hint">
-                  {t.occurredHint}
-                  {locale === 'fa' ? '؛ ' : '; '}
-                  {st.common.dayHint}
-                </span>
-              </div>
-              <div className="staff-field">
-                <label htmlFor="log-time">
-                  {st.common.time} <span className="staff-muted">{st.common.optional}</span>
-                </label>
-                <input id="log-time" name="occurredTime" type="time" />
-              </div>
-              <div className="staff-field">
-                <label htmlFor="log-follow">
-                  {t.followUpOn} <span className="staff-muted">{st.common.optional}</span>
-                </label>
-                <DayField id="log-follow" name="followUpOn" locale={locale} label={t.followUpOn} aria-describedby="log-follow-hint" />
-                <span className="staff-field__hint" id="log-follow-hint">
-                  {st.common.dayHint}
-                </span>
-              </div>
-              <div className="staff-field staff-field--wide">
-                <label htmlFor="log-notes">
-                  {t.notes} <span className="staff-muted">{st.common.optional}</span>
-                </label>
-                <textarea id="log-notes" name="notes" maxLength={5000} />
-              </div>
-            </div>
-            <div>
-              <button type="submit" className="staff-button">
-                {t.logInteraction}
-              </button>
-            </div>
-          </ActionForm>
-        </section>
+        <FormPanel
+          id="log-title"
+          title={t.logInteraction}
+          submit={t.logInteraction}
+          action={logInteraction.bind(null, id)}
+          locale={locale}
+          fieldLabels={{ topic: t.topic, kind: t.kind, occurredAt: t.occurredOn, followUpOn: t.followUpOn, notes: t.notes }}
+        >
+          <div className="staff-fields">
+            <Field id="log-kind" label={t.kind}>
+              <select id="log-kind" name="kind" defaultValue="INQUIRY_RECEIVED">
+                {Object.entries(t.kinds).map(([k, label]) => (
+                  <option key={k} value={k}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="log-topic" label={t.topic} wide>
+              <input id="log-topic" name="topic" required maxLength={300} />
+            </Field>
+            <Field id="log-day" label={t.occurredOn} optional={locale}>
+              <DayField id="log-day" name="occurredDay" locale={locale} label={t.occurredOn} aria-describedby="log-day-hint" />
+              <span className="staff-field__hint" id="log-day-hint">
+                {t.occurredHint}
+                {locale === 'fa' ? '؛ ' : '; '}
+                {st.common.dayHint}
+              </span>
+            </Field>
+            <Field id="log-time" label={st.common.time} optional={locale}>
+              <input id="log-time" name="occurredTime" type="time" />
+            </Field>
+            <Field id="log-follow" label={t.followUpOn} optional={locale}>
+              <DayField id="log-follow" name="followUpOn" locale={locale} label={t.followUpOn} aria-describedby="log-follow-hint" />
+              <span className="staff-field__hint" id="log-follow-hint">
+                {st.common.dayHint}
+              </span>
+            </Field>
+            <Field id="log-notes" label={t.notes} optional={locale} wide>
+              <textarea id="log-notes" name="notes" maxLength={5000} />
+            </Field>
+          </div>
+        </FormPanel>
       </div>
 
-      <section className="staff-panel" aria-labelledby="edit-title">
-        <h2 id="edit-title">{t.editContact}</h2>
-        <ActionForm
-          action={updateContact.bind(null, id)}
-          className="staff-form"
-          fieldLabels={contactFieldLabels(locale)}
-          labels={labels}
-          aria-label={t.editContact}
-        >
-          <ContactFields
-            locale={locale}
-            idPrefix="edit"
-            outlets={outlets.mediaOutlets.edges.map((e) => e.node)}
-            values={{
-              name: contact.name,
-              role: contact.role ?? '',
-              outletId: contact.outletId ?? '',
-              phones: contact.phones,
-              email: contact.email ?? '',
-              beats: contact.beats,
-              language: contact.language,
-              notes: contact.notes ?? '',
-            }}
-          />
-          <div>
-            <button type="submit" className="staff-button">
-              {st.common.save}
-            </button>
-          </div>
-        </ActionForm>
-      </section>
-      <section className="staff-panel" aria-labelledby="personal-data">
-        <h2 id="personal-data">{t.personalData}</h2>
+      <FormPanel
+        id="edit-title"
+        title={t.editContact}
+        submit={st.common.save}
+        action={updateContact.bind(null, id)}
+        locale={locale}
+        fieldLabels={contactFieldLabels(locale)}
+      >
+        <ContactFields
+          locale={locale}
+          idPrefix="edit"
+          outlets={outlets.mediaOutlets.edges.map((e) => e.node)}
+          values={{
+            name: contact.name,
+            role: contact.role ?? '',
+            outletId: contact.outletId ?? '',
+            phones: contact.phones,
+            email: contact.email ?? '',
+            beats: contact.beats,
+            language: contact.language,
+            notes: contact.notes ?? '',
+          }}
+        />
+      </FormPanel>
+      <StaffSection headingId="personal-data" title={t.personalData}>
         <p>{t.personalDataHint}</p>
         <p>
           <a className="staff-button staff-button--quiet" href={localePath(locale, `/staff/exports/media-contacts/${id}`)} download>
@@ -332,7 +289,7 @@ export default async function MediaContactPage({ params, searchParams }: Params)
             {t.deleteContact}
           </button>
         </form>
-      </section>
+      </StaffSection>
     </>
   );
 }

@@ -1,23 +1,22 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { ImagePicker, ReleasePdfPicker } from '@/components/staff/image-picker';
 import { localePath } from '@/lib/i18n/routing';
-import { staffQuery, uuidOr404 } from '@/lib/staff/api';
-import { staffFormat } from '@/lib/staff/format';
-import { formLabels, staffText } from '@/lib/staff/i18n';
+import { staffQuery } from '@/lib/staff/api';
+import { formLabels } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
-import { param, staffMetadata } from '@/lib/staff/page';
-import { requireSection } from '@/lib/staff/session';
-import { localeParam } from '../../../../../locale-param';
+import { param } from '@/lib/staff/page';
 import { loadDistricts } from '../../../polls/builder-data';
 import { deleteRelease, emailRelease, publishRelease, recordDistribution, updateRelease, withdrawRelease } from '../../actions';
 import { ActionNotice, MediaNav } from '../../media-nav';
-import { CONTACT_OPTIONS, outletName } from '../../media.query';
+import { CONTACT_OPTIONS } from '../../media.query';
 import { ReleaseFields, releaseFieldLabels } from '../../release-fields';
 import type { StaffPressReleaseQuery, StaffPressReleaseQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { ContactChoices } from '../../contact-choices';
+import { StaffSection } from '@/components/staff/section';
 
 const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVariables> = /* GraphQL */ `
   query StaffPressRelease($id: ID!) {
@@ -72,19 +71,11 @@ const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVar
 
 type Params = PageProps<'/[locale]/staff/media/releases/[id]'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, mediaText[locale].nav.releases);
-}
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.releases);
 
 export default async function ReleasePage({ params, searchParams }: Params) {
-  const locale = await localeParam(params);
-  await requireSection('media');
-  const id = uuidOr404((await params).id);
-  const query = await searchParams;
+  const { locale, id, query, st, f } = await openRecordPage('media', { params, searchParams });
   const t = mediaText[locale];
-  const st = staffText[locale];
-  const f = staffFormat(locale);
   const [{ pressRelease: release }, districts, contacts] = await Promise.all([
     staffQuery(RELEASE_QUERY, { id }),
     loadDistricts(locale),
@@ -93,21 +84,8 @@ export default async function ReleasePage({ params, searchParams }: Params) {
   if (!release) notFound();
   const sent = new Set(release.distribution.map((d) => d.contactId));
   const everPublished = release.publishedAt != null;
-  const contactChoices = (
-    <fieldset className="staff-fieldset">
-      <legend>{t.contactsToInvite}</legend>
-      <div className="staff-checks">
-        {contacts.mediaContacts.edges
-          .filter(({ node }) => !sent.has(node.id))
-          .map(({ node }) => (
-            <label key={node.id} className="staff-check">
-              <input type="checkbox" name="contactIds" value={node.id} />
-              {node.name} <span className="staff-muted staff-small">({outletName(node.outlet, locale)})</span>
-            </label>
-          ))}
-      </div>
-    </fieldset>
-  );
+  const contactOptions = contacts.mediaContacts.edges.map(({ node }) => node);
+  const contactChoices = <ContactChoices locale={locale} contacts={contactOptions} exclude={sent} />;
 
   return (
     <>
@@ -138,8 +116,7 @@ export default async function ReleasePage({ params, searchParams }: Params) {
         messages={{ saved: t.releaseSaved, published: t.published, withdrawn: t.withdrawn, sent: t.sentRecorded, emailed: t.emailed }}
       />
 
-      <section className="staff-panel" aria-labelledby="publish-title">
-        <h2 id="publish-title">{release.status === 'PUBLISHED' ? t.distribution : t.publish}</h2>
+      <StaffSection headingId="publish-title" title={release.status === 'PUBLISHED' ? t.distribution : t.publish}>
         {release.status !== 'PUBLISHED' ? (
           <form action={publishRelease.bind(null, id)} className="staff-form">
             <p className="staff-field__hint">{t.sendTo}</p>
@@ -178,24 +155,13 @@ export default async function ReleasePage({ params, searchParams }: Params) {
             </form>
           </>
         )}
-      </section>
+      </StaffSection>
 
       {release.status === 'PUBLISHED' && (
-        <section className="staff-panel" aria-labelledby="email-title" data-release-email>
-          <h2 id="email-title">{t.emailTitle}</h2>
+        <StaffSection headingId="email-title" title={t.emailTitle} data="release-email">
           <form action={emailRelease.bind(null, id)} className="staff-form">
             <p className="staff-field__hint">{t.emailHint}</p>
-            <fieldset className="staff-fieldset">
-              <legend>{t.contactsToInvite}</legend>
-              <div className="staff-checks">
-                {contacts.mediaContacts.edges.map(({ node }) => (
-                  <label key={node.id} className="staff-check">
-                    <input type="checkbox" name="contactIds" value={node.id} />
-                    {node.name} <span className="staff-muted staff-small">({outletName(node.outlet, locale)})</span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <ContactChoices locale={locale} contacts={contactOptions} />
             <div className="staff-actions">
               <button type="submit" className="staff-button">
                 {t.emailSend}
@@ -222,14 +188,13 @@ export default async function ReleasePage({ params, searchParams }: Params) {
               ))}
             </StaffTable>
           )}
-        </section>
+        </StaffSection>
       )}
 
       <ImagePicker locale={locale} owner="News" id={id} image={release.image} done={param(query, 'done')} />
       <ReleasePdfPicker locale={locale} id={id} document={release.document} />
 
-      <section className="staff-panel" aria-labelledby="editor-title">
-        <h2 id="editor-title">{st.common.edit}</h2>
+      <StaffSection headingId="editor-title" title={st.common.edit}>
         <ActionForm
           action={updateRelease.bind(null, id)}
           className="staff-form"
@@ -267,7 +232,7 @@ export default async function ReleasePage({ params, searchParams }: Params) {
             </button>
           </form>
         )}
-      </section>
+      </StaffSection>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { staffFormat } from '@/lib/staff/format';
 import { participationText } from '@/lib/staff/participation-text';
 import type { StaffPollAssuranceCountsQuery, StaffPollAssuranceCountsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { StaffSection } from '@/components/staff/section';
 
 // The poll's answers by what they proved (issue 13 items 1 and 5): challenged, unchallenged and
 // verified answers, and how many still wait in the answer mix. Its own query and component, so the
@@ -32,8 +33,7 @@ export async function AssuranceCounts({ pollId, locale }: { pollId: string; loca
   if (!pollResults) return null;
   const count = (kind: (typeof ORDER)[number]) => pollResults.assuranceCounts.find((c) => c.assurance === kind)?.count ?? 0;
   return (
-    <section className="staff-panel" id="assurance" aria-labelledby="assurance-title">
-      <h2 id="assurance-title">{t.countsTitle}</h2>
+    <StaffSection id="assurance" headingId="assurance-title" title={t.countsTitle}>
       <dl className="staff-counters" data-assurance-counts>
         {ORDER.map((kind) => (
           <div className="staff-counter" key={kind} data-assurance={kind}>
@@ -50,6 +50,6 @@ export async function AssuranceCounts({ pollId, locale }: { pollId: string; loca
           <dd>{f.number(pollResults.waitingCount)}</dd>
         </div>
       </dl>
-    </section>
+    </StaffSection>
   );
 }

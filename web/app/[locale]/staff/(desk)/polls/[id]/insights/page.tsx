@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CsvExport } from '@/components/staff/csv-export';
 import { graphqlLocale } from '@/lib/i18n/locales';
@@ -6,7 +5,7 @@ import { localePath } from '@/lib/i18n/routing';
 import { staffQuery, uuidOr404 } from '@/lib/staff/api';
 import { staffFormat } from '@/lib/staff/format';
 import { staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { pollsText } from '@/lib/staff/polls-text';
 import { signalsText } from '@/lib/staff/signals-text';
 import { canUse } from '@/lib/staff/roles';
@@ -27,13 +26,13 @@ import { breakdownsFor } from './breakdowns';
 import { CrosstabForm } from './crosstab-form';
 import { AssuranceCounts } from './assurance-counts';
 import { CrosstabView, FreeTextView, QuestionResultView, TrendView, WavesView, WeightedView } from './sections';
+import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/insights'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, staffText[locale].nav.insights);
-}
+export const generateMetadata = staffPageMetadata((locale) => staffText[locale].nav.insights);
 
 export default async function InsightsPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
@@ -151,8 +150,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         <a href="#export">{t.exportTitle}</a>
       </nav>
 
-      <section className="staff-panel" id="export" aria-labelledby="export-title">
-        <h2 id="export-title">{t.exportTitle}</h2>
+      <StaffSection id="export" headingId="export-title" title={t.exportTitle}>
         <div className="staff-grid staff-grid--2">
           <CsvExport
             href={exportHref('responses')}
@@ -171,7 +169,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
             text={exportText}
           />
         </div>
-      </section>
+      </StaffSection>
 
       <section id="results" aria-labelledby="results-title" className="staff-form">
         <div>
@@ -184,8 +182,7 @@ export default async function InsightsPage({ params, searchParams }: Params) {
       </section>
 
       {crosstab && crosstabQuestion && (
-        <section className="staff-panel" id="crosstab" aria-labelledby="crosstab-title">
-          <h2 id="crosstab-title">{t.crosstabTitle}</h2>
+        <StaffSection id="crosstab" headingId="crosstab-title" title={t.crosstabTitle}>
           <p className="staff-muted staff-small">{t.crosstabIntro}</p>
           <CrosstabForm
             action={`${base}#crosstab`}
@@ -211,71 +208,50 @@ export default async function InsightsPage({ params, searchParams }: Params) {
             {crosstabQuestion.prompt} — {byQuestion ? t.byQuestion(byQuestion.prompt) : t.byDistrict}
           </h3>
           <CrosstabView locale={locale} question={crosstabQuestion} data={crosstab} />
-        </section>
+        </StaffSection>
       )}
 
       {trend && trendQuestion && (
-        <section className="staff-panel" id="trend" aria-labelledby="trend-title">
-          <h2 id="trend-title">{t.trendTitle}</h2>
+        <StaffSection id="trend" headingId="trend-title" title={t.trendTitle}>
           <p className="staff-muted staff-small">{t.trendIntro}</p>
-          <form method="get" action={`${base}#trend`} className="staff-fields" aria-label={t.trendTitle}>
-            {crosstabQuestion && <input type="hidden" name="q" value={crosstabQuestion.id} />}
-            {byQuestion && <input type="hidden" name="by" value={byQuestion.id} />}
-            {textQuestion && <input type="hidden" name="text" value={textQuestion.id} />}
-            <div className="staff-field">
-              <label htmlFor="trend-q">{t.crosstabQuestion}</label>
-              <select id="trend-q" name="tq" defaultValue={trendQuestion.id}>
-                {scored.map((q) => (
-                  <option key={q.id} value={q.id}>
-                    {q.prompt}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="staff-field" style={{ justifyContent: 'end' }}>
-              <button type="submit" className="staff-button">
-                {t.show}
-              </button>
-            </div>
-          </form>
+          <QuestionPicker
+            action={`${base}#trend`}
+            label={t.trendTitle}
+            keep={{ q: crosstabQuestion?.id, by: byQuestion?.id, text: textQuestion?.id }}
+            id="trend-q"
+            name="tq"
+            fieldLabel={t.crosstabQuestion}
+            questions={scored}
+            value={trendQuestion.id}
+            submit={t.show}
+          />
           <h3>{trendQuestion.prompt}</h3>
           <TrendView locale={locale} question={trendQuestion} data={trend} />
-        </section>
+        </StaffSection>
       )}
 
       {weighted && (
-        <section className="staff-panel" id="weighted" aria-labelledby="weighted-title">
-          <h2 id="weighted-title">{t.weightedTitle}</h2>
+        <StaffSection id="weighted" headingId="weighted-title" title={t.weightedTitle}>
           <p className="staff-muted staff-small">{t.weightedIntro}</p>
           <WeightedView locale={locale} questions={questions} data={weighted} />
-        </section>
+        </StaffSection>
       )}
 
-      <section className="staff-panel" id="free-text" aria-labelledby="free-text-title">
-        <h2 id="free-text-title">{t.freeTextTitle}</h2>
+      <StaffSection id="free-text" headingId="free-text-title" title={t.freeTextTitle}>
         {freeText && textQuestion ? (
           <>
             {texts.length > 1 && (
-              <form method="get" action={`${base}#free-text`} className="staff-fields" aria-label={t.freeTextTitle}>
-                {crosstabQuestion && <input type="hidden" name="q" value={crosstabQuestion.id} />}
-                {byQuestion && <input type="hidden" name="by" value={byQuestion.id} />}
-                {trendQuestion && <input type="hidden" name="tq" value={trendQuestion.id} />}
-                <div className="staff-field">
-                  <label htmlFor="text-q">{t.crosstabQuestion}</label>
-                  <select id="text-q" name="text" defaultValue={textQuestion.id}>
-                    {texts.map((q) => (
-                      <option key={q.id} value={q.id}>
-                        {q.prompt}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="staff-field" style={{ justifyContent: 'end' }}>
-                  <button type="submit" className="staff-button">
-                    {t.show}
-                  </button>
-                </div>
-              </form>
+              <QuestionPicker
+                action={`${base}#free-text`}
+                label={t.freeTextTitle}
+                keep={{ q: crosstabQuestion?.id, by: byQuestion?.id, tq: trendQuestion?.id }}
+                id="text-q"
+                name="text"
+                fieldLabel={t.crosstabQuestion}
+                questions={texts}
+                value={textQuestion.id}
+                submit={t.show}
+              />
             )}
             <p>{textQuestion.prompt}</p>
             <FreeTextView
@@ -293,13 +269,56 @@ export default async function InsightsPage({ params, searchParams }: Params) {
         ) : (
           <p className="staff-muted">{t.noText}</p>
         )}
-      </section>
+      </StaffSection>
 
-      <section className="staff-panel" id="waves" aria-labelledby="waves-title">
-        <h2 id="waves-title">{t.wavesTitle}</h2>
+      <StaffSection id="waves" headingId="waves-title" title={t.wavesTitle}>
         <p className="staff-muted staff-small">{t.wavesIntro}</p>
         <WavesView locale={locale} questions={questions} data={waves} />
-      </section>
+      </StaffSection>
     </>
+  );
+}
+
+/** A section's form that picks its question, keeping the other sections' choices in the address. */
+function QuestionPicker({
+  action,
+  label,
+  keep,
+  id,
+  name,
+  fieldLabel,
+  questions,
+  value,
+  submit,
+}: {
+  action: string;
+  label: string;
+  /** The other sections' parameters, sent again as they are; absent ones are left out. */
+  keep: Record<string, string | undefined>;
+  id: string;
+  name: string;
+  fieldLabel: string;
+  questions: { id: string; prompt: string }[];
+  value: string;
+  submit: string;
+}) {
+  return (
+    <form method="get" action={action} className="staff-fields" aria-label={label}>
+      {Object.entries(keep).map(([key, kept]) => kept && <input key={key} type="hidden" name={key} value={kept} />)}
+      <Field id={id} label={fieldLabel}>
+        <select id={id} name={name} defaultValue={value}>
+          {questions.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.prompt}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="staff-field" style={{ justifyContent: 'end' }}>
+        <button type="submit" className="staff-button">
+          {submit}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,4 +1,4 @@
-import { StaffTable } from '@/components/staff/list';
+import { StaffTable, TableHead } from '@/components/staff/list';
 import { BarsChart } from '@/components/staff/charts/bars-chart';
 import { HeatmapChart } from '@/components/staff/charts/heatmap-chart';
 import { LineChart } from '@/components/staff/charts/line-chart';
@@ -203,24 +203,14 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
     <div className="staff-table-wrap" tabIndex={0}>
       <table className="staff-table" data-crosstab>
         <caption className="visually-hidden">{question.prompt}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.row}</th>
-            <th scope="col" className="staff-num">
-              {t.rowAnswered}
-            </th>
-            {summary && (
-              <th scope="col" className="staff-num">
-                {summary}
-              </th>
-            )}
-            {columns.map((c) => (
-              <th scope="col" className="staff-num" key={c.key}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t.row,
+            { label: t.rowAnswered, numeric: true },
+            ...(summary ? [{ label: summary, numeric: true }] : []),
+            ...columns.map((c) => ({ label: c.label, numeric: true })),
+          ]}
+        />
         <tbody>
           {rows.map((row, i) => {
             const cells = cellsOf(row);
@@ -339,19 +329,9 @@ export function TrendView({ locale, question, data }: Props & { question: Insigh
         <summary>{t.table}</summary>
         <div className="staff-table-wrap" tabIndex={0}>
           <table className="staff-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.day}</th>
-                <th scope="col" className="staff-num">
-                  {t.rowAnswered}
-                </th>
-                {series.map((s) => (
-                  <th scope="col" className="staff-num" key={s.name}>
-                    {s.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t.day, { label: t.rowAnswered, numeric: true }, ...series.map((s) => ({ label: s.name, numeric: true }))]}
+            />
             <tbody>
               {days.map((d, i) => (
                 <tr key={d.day}>
@@ -444,20 +424,14 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
             )}
             {r.rating && (
               <table className="staff-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.mean}</th>
-                    <th scope="col" className="staff-num">
-                      {t.raw}
-                    </th>
-                    <th scope="col" className="staff-num">
-                      {t.weighted}
-                    </th>
-                    <th scope="col" className="staff-num">
-                      {t.interval}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t.mean,
+                    { label: t.raw, numeric: true },
+                    { label: t.weighted, numeric: true },
+                    { label: t.interval, numeric: true },
+                  ]}
+                />
                 <tbody>
                   <tr>
                     <th scope="row">{t.mean}</th>
@@ -472,17 +446,7 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
             )}
             {r.nps && (
               <table className="staff-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.score}</th>
-                    <th scope="col" className="staff-num">
-                      {t.raw}
-                    </th>
-                    <th scope="col" className="staff-num">
-                      {t.weighted}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t.score, { label: t.raw, numeric: true }, { label: t.weighted, numeric: true }]} />
                 <tbody>
                   <tr>
                     <th scope="row">NPS</th>
@@ -530,17 +494,7 @@ export function FreeTextView({
             <details>
               <summary>{t.table}</summary>
               <table className="staff-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.word}</th>
-                    <th scope="col" className="staff-num">
-                      {t.occurrences}
-                    </th>
-                    <th scope="col" className="staff-num">
-                      {t.answersUsing}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t.word, { label: t.occurrences, numeric: true }, { label: t.answersUsing, numeric: true }]} />
                 <tbody>
                   {words.map((w) => (
                     <tr key={w.word}>

@@ -1,16 +1,15 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PollForm } from '@/app/[locale]/polls/[id]/poll-form';
 import { graphqlLocale, locales } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery, uuidOr404 } from '@/lib/staff/api';
 import { staffText } from '@/lib/staff/i18n';
-import { staffMetadata } from '@/lib/staff/page';
 import { pollsText } from '@/lib/staff/polls-text';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../../locale-param';
 import type { StaffPollPreviewQuery, StaffPollPreviewQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { staffPageMetadata } from '@/lib/staff/open-page';
 
 const PREVIEW_QUERY: Operation<StaffPollPreviewQuery, StaffPollPreviewQueryVariables> = /* GraphQL */ `
   query StaffPollPreview($id: ID!, $locale: Locale!) {
@@ -46,10 +45,7 @@ const PREVIEW_QUERY: Operation<StaffPollPreviewQuery, StaffPollPreviewQueryVaria
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/preview'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, pollsText[locale].builder.preview);
-}
+export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].builder.preview);
 
 /** The poll exactly as the public form shows it (the public component itself), made inert. */
 export default async function PollPreviewPage({ params }: Params) {

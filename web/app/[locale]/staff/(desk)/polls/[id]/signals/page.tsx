@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/staff/action-form';
 import { DayField } from '@/components/staff/day-field';
@@ -8,7 +7,7 @@ import { staffQuery, uuidOr404 } from '@/lib/staff/api';
 import { cityDay, cityTime, dayFieldValue } from '@/lib/staff/dates';
 import { staffFormat } from '@/lib/staff/format';
 import { formLabels, staffText } from '@/lib/staff/i18n';
-import { param, staffMetadata } from '@/lib/staff/page';
+import { param } from '@/lib/staff/page';
 import { participationText } from '@/lib/staff/participation-text';
 import { pollsText } from '@/lib/staff/polls-text';
 import { signalsText } from '@/lib/staff/signals-text';
@@ -18,6 +17,9 @@ import { quarantineCluster, quarantineWindow, releaseQuarantine } from './action
 import type { StaffPollAbuseSignalsQuery, StaffPollAbuseSignalsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
+import { staffPageMetadata } from '@/lib/staff/open-page';
+import { Field } from '@/components/staff/fields';
+import { StaffSection } from '@/components/staff/section';
 
 // A poll's abuse signals (issue 13 item 5): answers by what they proved, bursts against the poll's
 // typical minute, clusters from one network and browser family, and the quarantines that hold
@@ -67,10 +69,7 @@ const CLUSTER_MINUTES = 10;
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/signals'>;
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const locale = await localeParam(params);
-  return staffMetadata(locale, signalsText[locale].link);
-}
+export const generateMetadata = staffPageMetadata((locale) => signalsText[locale].link);
 
 export default async function SignalsPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
@@ -117,8 +116,7 @@ export default async function SignalsPage({ params, searchParams }: Params) {
         </div>
       )}
 
-      <section className="staff-panel" aria-labelledby="signals-counts-title">
-        <h2 id="signals-counts-title">{t.countsTitle}</h2>
+      <StaffSection headingId="signals-counts-title" title={t.countsTitle}>
         <dl className="staff-counters" data-signals-counts>
           {ASSURANCES.map((kind) => (
             <div className="staff-counter" key={kind} data-assurance={kind}>
@@ -131,10 +129,9 @@ export default async function SignalsPage({ params, searchParams }: Params) {
             <dd data-quarantined-count>{f.number(signals.quarantinedCount)}</dd>
           </div>
         </dl>
-      </section>
+      </StaffSection>
 
-      <section className="staff-panel" id="bursts" aria-labelledby="bursts-title">
-        <h2 id="bursts-title">{t.burstsTitle}</h2>
+      <StaffSection id="bursts" headingId="bursts-title" title={t.burstsTitle}>
         <p className="staff-muted staff-small">{t.burstsIntro}</p>
         <p data-baseline>{t.baseline(f.decimal(signals.baselinePerMinute, Number.isInteger(signals.baselinePerMinute) ? 0 : 1))}</p>
         {signals.bursts.length === 0 ? (
@@ -158,10 +155,9 @@ export default async function SignalsPage({ params, searchParams }: Params) {
             ))}
           </StaffTable>
         )}
-      </section>
+      </StaffSection>
 
-      <section className="staff-panel" id="clusters" aria-labelledby="clusters-title">
-        <h2 id="clusters-title">{t.clustersTitle}</h2>
+      <StaffSection id="clusters" headingId="clusters-title" title={t.clustersTitle}>
         <p className="staff-muted staff-small">{t.clustersIntro}</p>
         {signals.clusters.length === 0 ? (
           <p className="staff-muted">{t.noClusters}</p>
@@ -221,10 +217,9 @@ export default async function SignalsPage({ params, searchParams }: Params) {
         <p id="reason-hint" className="staff-field__hint">
           {t.reasonHint}
         </p>
-      </section>
+      </StaffSection>
 
-      <section className="staff-panel" id="window" aria-labelledby="window-title">
-        <h2 id="window-title">{t.windowTitle}</h2>
+      <StaffSection id="window" headingId="window-title" title={t.windowTitle}>
         <p className="staff-muted staff-small" id="window-hint">
           {t.windowIntro}
         </p>
@@ -266,20 +261,18 @@ export default async function SignalsPage({ params, searchParams }: Params) {
               </div>
             </fieldset>
           ))}
-          <div className="staff-field">
-            <label htmlFor="window-reason">{t.reason}</label>
+          <Field id="window-reason" label={t.reason}>
             <input id="window-reason" name="reason" required maxLength={500} dir="auto" aria-describedby="reason-hint" />
-          </div>
+          </Field>
           <div>
             <button type="submit" className="staff-button staff-button--danger">
               {t.quarantineWindow}
             </button>
           </div>
         </ActionForm>
-      </section>
+      </StaffSection>
 
-      <section className="staff-panel" id="quarantines" aria-labelledby="quarantines-title">
-        <h2 id="quarantines-title">{t.quarantinesTitle}</h2>
+      <StaffSection id="quarantines" headingId="quarantines-title" title={t.quarantinesTitle}>
         {signals.quarantines.length === 0 ? (
           <p className="staff-muted">{t.noQuarantines}</p>
         ) : (
@@ -328,7 +321,7 @@ export default async function SignalsPage({ params, searchParams }: Params) {
             })}
           </StaffTable>
         )}
-      </section>
+      </StaffSection>
     </>
   );
 }
