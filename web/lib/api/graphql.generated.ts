@@ -1254,30 +1254,15 @@ export type CalendarDistrictsQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type CalendarDistrictsQuery = { districts: Array<{ id: string; code: number; name: string }> };
+
+export type CalendarDistrictsQuery = { districts: Array<{ id: string, code: number, name: string }> };
 
 export type DistrictPageQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type DistrictPageQuery = {
-  districts: Array<{
-    id: string;
-    code: number;
-    name: string;
-    population: number;
-    populationSource: string | null;
-    populationYear: number | null;
-    boundary: Record<string, unknown> | null;
-    image: {
-      url: string;
-      width: number;
-      height: number;
-      alt: string;
-      sources: Array<{ url: string; width: number; height: number }>;
-    } | null;
-  }>;
-};
+
+export type DistrictPageQuery = { districts: Array<{ id: string, code: number, name: string, population: number, populationSource: string | null, populationYear: number | null, boundary: Record<string, unknown> | null, image: { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> } | null }> };
 
 export type DistrictPageActivityQueryVariables = Exact<{
   district: string;
@@ -1288,149 +1273,31 @@ export type DistrictPageActivityQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type DistrictPageActivityQuery = {
-  upcoming: {
-    edges: Array<{
-      node: {
-        id: string;
-        kind: EventKind;
-        title: string;
-        date: string;
-        startsAt: string;
-        endsAt: string;
-        allDay: boolean;
-        status: EventStatus;
-        pinned: boolean;
-        venue: string | null;
-        lunarHijriDate: { text: string } | null;
-        occasion: { id: string; holiday: boolean } | null;
-        district: { id: string; code: number; name: string } | null;
-      };
-    }>;
-  };
-  recent: {
-    edges: Array<{
-      node: {
-        id: string;
-        kind: EventKind;
-        title: string;
-        date: string;
-        startsAt: string;
-        endsAt: string;
-        allDay: boolean;
-        status: EventStatus;
-        pinned: boolean;
-        venue: string | null;
-        lunarHijriDate: { text: string } | null;
-        occasion: { id: string; holiday: boolean } | null;
-        district: { id: string; code: number; name: string } | null;
-      };
-    }>;
-  };
-  polls: {
-    edges: Array<{
-      node: {
-        id: string;
-        title: string;
-        description: string | null;
-        status: PollStatus;
-        opensAt: string | null;
-        closesAt: string | null;
-        resultsVisibility: ResultsVisibility;
-        questions: Array<{ id: string }>;
-      };
-    }>;
-  };
-};
+
+export type DistrictPageActivityQuery = { upcoming: { edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> }, recent: { edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> }, polls: { edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> } };
 
 export type DistrictsPageQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type DistrictsPageQuery = {
-  districts: Array<{
-    id: string;
-    code: number;
-    name: string;
-    population: number;
-    populationSource: string | null;
-    populationYear: number | null;
-    boundary: Record<string, unknown> | null;
-  }>;
-};
+
+export type DistrictsPageQuery = { districts: Array<{ id: string, code: number, name: string, population: number, populationSource: string | null, populationYear: number | null, boundary: Record<string, unknown> | null }> };
 
 export type EventPageQueryVariables = Exact<{
   id: string;
   locale: Locale;
 }>;
 
-export type EventPageQuery = {
-  event: {
-    id: string;
-    kind: EventKind;
-    title: string;
-    description: string | null;
-    date: string;
-    startsAt: string;
-    endsAt: string;
-    allDay: boolean;
-    status: EventStatus;
-    pinned: boolean;
-    updatedAt: string;
-    venue: string | null;
-    image: {
-      url: string;
-      width: number;
-      height: number;
-      alt: string;
-      sources: Array<{ url: string; width: number; height: number }>;
-    } | null;
-    solarHijriDate: { text: string };
-    lunarHijriDate: { text: string } | null;
-    occasion: { id: string; holiday: boolean } | null;
-    district: { id: string; code: number; name: string } | null;
-    poll: { id: string; title: string } | null;
-    goal: { id: string; title: string } | null;
-  } | null;
-};
+
+export type EventPageQuery = { event: { id: string, kind: EventKind, title: string, description: string | null, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, updatedAt: string, venue: string | null, image: { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> } | null, solarHijriDate: { text: string }, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null, poll: { id: string, title: string } | null, goal: { id: string, title: string } | null } | null };
 
 export type GoalPageQueryVariables = Exact<{
   id: string;
   locale: Locale;
 }>;
 
-export type GoalPageQuery = {
-  goal: {
-    id: string;
-    title: string;
-    description: string | null;
-    category: GoalCategory;
-    position: number;
-    status: GoalStatus;
-    updatedAt: string;
-    image: {
-      url: string;
-      width: number;
-      height: number;
-      alt: string;
-      sources: Array<{ url: string; width: number; height: number }>;
-    } | null;
-    indicators: Array<{
-      id: string;
-      label: string;
-      metric: GoalIndicatorMetric;
-      direction: GoalIndicatorDirection;
-      target: number;
-      resultsVisible: boolean;
-      currentValue: number | null;
-      onTarget: boolean | null;
-      responseCount: number | null;
-      responsesNeeded: number | null;
-      withheld: boolean | null;
-      poll: { id: string; title: string; status: PollStatus; opensAt: string | null; closesAt: string | null } | null;
-    }>;
-  } | null;
-};
+
+export type GoalPageQuery = { goal: { id: string, title: string, description: string | null, category: GoalCategory, position: number, status: GoalStatus, updatedAt: string, image: { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> } | null, indicators: Array<{ id: string, label: string, metric: GoalIndicatorMetric, direction: GoalIndicatorDirection, target: number, resultsVisible: boolean, currentValue: number | null, onTarget: boolean | null, responseCount: number | null, responsesNeeded: number | null, withheld: boolean | null, poll: { id: string, title: string, status: PollStatus, opensAt: string | null, closesAt: string | null } | null }> } | null };
 
 export type GoalsPageQueryVariables = Exact<{
   locale: Locale;
@@ -1439,23 +1306,8 @@ export type GoalsPageQueryVariables = Exact<{
   filter?: GoalFilter | null | undefined;
 }>;
 
-export type GoalsPageQuery = {
-  goals: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        title: string;
-        description: string | null;
-        category: GoalCategory;
-        position: number;
-        status: GoalStatus;
-        updatedAt: string;
-      };
-    }>;
-  };
-};
+
+export type GoalsPageQuery = { goals: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, description: string | null, category: GoalCategory, position: number, status: GoalStatus, updatedAt: string } }> } };
 
 export type HomePageQueryVariables = Exact<{
   locale: Locale;
@@ -1466,110 +1318,16 @@ export type HomePageQueryVariables = Exact<{
   to: string;
 }>;
 
-export type HomePageQuery = {
-  pinnedNotice: {
-    description: string | null;
-    id: string;
-    kind: EventKind;
-    title: string;
-    date: string;
-    startsAt: string;
-    endsAt: string;
-    allDay: boolean;
-    status: EventStatus;
-    pinned: boolean;
-    venue: string | null;
-    lunarHijriDate: { text: string } | null;
-    occasion: { id: string; holiday: boolean } | null;
-    district: { id: string; code: number; name: string } | null;
-  } | null;
-  polls: {
-    edges: Array<{
-      node: {
-        id: string;
-        title: string;
-        description: string | null;
-        status: PollStatus;
-        opensAt: string | null;
-        closesAt: string | null;
-        resultsVisibility: ResultsVisibility;
-        questions: Array<{ id: string }>;
-      };
-    }>;
-  };
-  events: {
-    edges: Array<{
-      node: {
-        id: string;
-        kind: EventKind;
-        title: string;
-        date: string;
-        startsAt: string;
-        endsAt: string;
-        allDay: boolean;
-        status: EventStatus;
-        pinned: boolean;
-        venue: string | null;
-        lunarHijriDate: { text: string } | null;
-        occasion: { id: string; holiday: boolean } | null;
-        district: { id: string; code: number; name: string } | null;
-      };
-    }>;
-  };
-  news: {
-    edges: Array<{
-      node: {
-        id: string;
-        slug: string;
-        title: string;
-        summary: string | null;
-        publishedAt: string;
-        district: { id: string; name: string } | null;
-      };
-    }>;
-  };
-  goals: {
-    totalCount: number;
-    edges: Array<{
-      node: {
-        id: string;
-        title: string;
-        description: string | null;
-        category: GoalCategory;
-        position: number;
-        status: GoalStatus;
-        updatedAt: string;
-      };
-    }>;
-  };
-  districts: Array<{ id: string; code: number; name: string; population: number }>;
-};
+
+export type HomePageQuery = { pinnedNotice: { description: string | null, id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } | null, polls: { edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> }, events: { edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> }, news: { edges: Array<{ node: { id: string, slug: string, title: string, summary: string | null, publishedAt: string, district: { id: string, name: string } | null } }> }, goals: { totalCount: number, edges: Array<{ node: { id: string, title: string, description: string | null, category: GoalCategory, position: number, status: GoalStatus, updatedAt: string } }> }, districts: Array<{ id: string, code: number, name: string, population: number }> };
 
 export type NewsItemPageQueryVariables = Exact<{
   slug: string;
   locale: Locale;
 }>;
 
-export type NewsItemPageQuery = {
-  newsItem: {
-    id: string;
-    slug: string;
-    title: string;
-    summary: string | null;
-    body: string;
-    publishedAt: string;
-    updatedAt: string;
-    district: { id: string; name: string } | null;
-    image: {
-      url: string;
-      width: number;
-      height: number;
-      alt: string;
-      sources: Array<{ url: string; width: number; height: number }>;
-    } | null;
-    document: { url: string; fileName: string; byteSize: number } | null;
-  } | null;
-};
+
+export type NewsItemPageQuery = { newsItem: { id: string, slug: string, title: string, summary: string | null, body: string, publishedAt: string, updatedAt: string, district: { id: string, name: string } | null, image: { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> } | null, document: { url: string, fileName: string, byteSize: number } | null } | null };
 
 export type NewsPageQueryVariables = Exact<{
   locale: Locale;
@@ -1578,172 +1336,59 @@ export type NewsPageQueryVariables = Exact<{
   filter?: NewsFilter | null | undefined;
 }>;
 
-export type NewsPageQuery = {
-  news: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        slug: string;
-        title: string;
-        summary: string | null;
-        publishedAt: string;
-        district: { id: string; name: string } | null;
-      };
-    }>;
-  };
-};
+
+export type NewsPageQuery = { news: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, summary: string | null, publishedAt: string, district: { id: string, name: string } | null } }> } };
 
 export type PollRulesQueryVariables = Exact<{
   id: string;
 }>;
 
-export type PollRulesQuery = {
-  poll: {
-    id: string;
-    status: PollStatus;
-    assurance: PollAssurance;
-    asksDistrict: boolean;
-    districts: Array<{ id: string }>;
-    questions: Array<{
-      id: string;
-      kind: QuestionKind;
-      required: boolean;
-      maxChoices: number | null;
-      maxLength: number | null;
-      options: Array<{ id: string }>;
-    }>;
-  } | null;
-  districts: Array<{ id: string }>;
-};
+
+export type PollRulesQuery = { poll: { id: string, status: PollStatus, assurance: PollAssurance, asksDistrict: boolean, districts: Array<{ id: string }>, questions: Array<{ id: string, kind: QuestionKind, required: boolean, maxChoices: number | null, maxLength: number | null, options: Array<{ id: string }> }> } | null, districts: Array<{ id: string }> };
 
 export type SubmitPollResponseMutationVariables = Exact<{
   input: SubmitPollResponseInput;
 }>;
 
-export type SubmitPollResponseMutation = { submitPollResponse: { pollId: string; respondentToken: string } };
 
-export type AltchaChallengeQueryVariables = Exact<{ [key: string]: never }>;
+export type SubmitPollResponseMutation = { submitPollResponse: { pollId: string, respondentToken: string } };
 
-export type AltchaChallengeQuery = { altchaChallenge: { json: string; expiresAt: string } };
+export type AltchaChallengeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AltchaChallengeQuery = { altchaChallenge: { json: string, expiresAt: string } };
 
 export type PollPageQueryVariables = Exact<{
   id: string;
   locale: Locale;
 }>;
 
-export type PollPageQuery = {
-  poll: {
-    id: string;
-    title: string;
-    description: string | null;
-    status: PollStatus;
-    opensAt: string | null;
-    closesAt: string | null;
-    resultsVisibility: ResultsVisibility;
-    asksDistrict: boolean;
-    assurance: PollAssurance;
-    tokenKey: { publicKey: string } | null;
-    districts: Array<{ id: string; code: number; name: string }>;
-    questions: Array<{
-      id: string;
-      kind: QuestionKind;
-      prompt: string;
-      required: boolean;
-      maxChoices: number | null;
-      maxLength: number | null;
-      options: Array<{ id: string; label: string }>;
-    }>;
-  } | null;
-  districts: Array<{ id: string; code: number; name: string }>;
-};
+
+export type PollPageQuery = { poll: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean, assurance: PollAssurance, tokenKey: { publicKey: string } | null, districts: Array<{ id: string, code: number, name: string }>, questions: Array<{ id: string, kind: QuestionKind, prompt: string, required: boolean, maxChoices: number | null, maxLength: number | null, options: Array<{ id: string, label: string }> }> } | null, districts: Array<{ id: string, code: number, name: string }> };
 
 export type PollSummaryQueryVariables = Exact<{
   id: string;
   locale: Locale;
 }>;
 
-export type PollSummaryQuery = {
-  poll: {
-    id: string;
-    title: string;
-    description: string | null;
-    status: PollStatus;
-    opensAt: string | null;
-    closesAt: string | null;
-    resultsVisibility: ResultsVisibility;
-    asksDistrict: boolean;
-  } | null;
-};
+
+export type PollSummaryQuery = { poll: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean } | null };
 
 export type PollResultsQueryVariables = Exact<{
   pollId: string;
   locale: Locale;
 }>;
 
-export type PollResultsQuery = {
-  pollResults: {
-    responseCount: number;
-    verifiedCount: number;
-    waitingCount: number;
-    assuranceCounts: Array<{ assurance: ResponseAssurance; count: number }>;
-    questions: Array<{
-      answeredCount: number;
-      withheld: boolean;
-      responsesNeeded: number;
-      question: { id: string; kind: QuestionKind; prompt: string };
-      options: Array<{ count: number; share: number; suppressed: boolean; option: { id: string; label: string } }>;
-      rating: {
-        mean: number | null;
-        suppressed: boolean;
-        distribution: Array<{ value: number; count: number; share: number; suppressed: boolean }>;
-      } | null;
-      nps: {
-        score: number | null;
-        promoters: number;
-        passives: number;
-        detractors: number;
-        suppressed: boolean;
-        distribution: Array<{ value: number; count: number; share: number; suppressed: boolean }>;
-      } | null;
-    }>;
-  } | null;
-};
+
+export type PollResultsQuery = { pollResults: { responseCount: number, verifiedCount: number, waitingCount: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }>, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string, kind: QuestionKind, prompt: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string, label: string } }>, rating: { mean: number | null, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }> } | null };
 
 export type PollResultsUpdatedSubscriptionVariables = Exact<{
   pollId: string;
   locale: Locale;
 }>;
 
-export type PollResultsUpdatedSubscription = {
-  pollResultsUpdated: {
-    responseCount: number;
-    verifiedCount: number;
-    waitingCount: number;
-    assuranceCounts: Array<{ assurance: ResponseAssurance; count: number }>;
-    questions: Array<{
-      answeredCount: number;
-      withheld: boolean;
-      responsesNeeded: number;
-      question: { id: string; kind: QuestionKind; prompt: string };
-      options: Array<{ count: number; share: number; suppressed: boolean; option: { id: string; label: string } }>;
-      rating: {
-        mean: number | null;
-        suppressed: boolean;
-        distribution: Array<{ value: number; count: number; share: number; suppressed: boolean }>;
-      } | null;
-      nps: {
-        score: number | null;
-        promoters: number;
-        passives: number;
-        detractors: number;
-        suppressed: boolean;
-        distribution: Array<{ value: number; count: number; share: number; suppressed: boolean }>;
-      } | null;
-    }>;
-  };
-};
+
+export type PollResultsUpdatedSubscription = { pollResultsUpdated: { responseCount: number, verifiedCount: number, waitingCount: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }>, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string, kind: QuestionKind, prompt: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string, label: string } }>, rating: { mean: number | null, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }> } };
 
 export type PollResultsByDistrictQueryVariables = Exact<{
   pollId: string;
@@ -1751,32 +1396,22 @@ export type PollResultsByDistrictQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type PollResultsByDistrictQuery = {
-  pollResults: {
-    byDistrict: {
-      rows: Array<{
-        answeredCount: number | null;
-        suppressed: boolean;
-        mean: number | null;
-        npsScore: number | null;
-        district: { id: string; code: number; name: string; boundary: Record<string, unknown> | null } | null;
-        cells: Array<{ share: number | null; suppressed: boolean; option: { id: string } }>;
-      }>;
-    } | null;
-  } | null;
-};
+
+export type PollResultsByDistrictQuery = { pollResults: { byDistrict: { rows: Array<{ answeredCount: number | null, suppressed: boolean, mean: number | null, npsScore: number | null, district: { id: string, code: number, name: string, boundary: Record<string, unknown> | null } | null, cells: Array<{ share: number | null, suppressed: boolean, option: { id: string } }> }> } | null } | null };
 
 export type RequestVerificationCodeMutationVariables = Exact<{
   input: RequestVerificationCodeInput;
 }>;
 
-export type RequestVerificationCodeMutation = { requestVerificationCode: { pollId: string; maskedPhone: string; expiresAt: string } };
+
+export type RequestVerificationCodeMutation = { requestVerificationCode: { pollId: string, maskedPhone: string, expiresAt: string } };
 
 export type IssuePollTokenMutationVariables = Exact<{
   input: IssuePollTokenInput;
 }>;
 
-export type IssuePollTokenMutation = { issuePollToken: { pollId: string; blindSignature: string } };
+
+export type IssuePollTokenMutation = { issuePollToken: { pollId: string, blindSignature: string } };
 
 export type PollsPageQueryVariables = Exact<{
   locale: Locale;
@@ -1784,24 +1419,8 @@ export type PollsPageQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type PollsPageQuery = {
-  polls: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        title: string;
-        description: string | null;
-        status: PollStatus;
-        opensAt: string | null;
-        closesAt: string | null;
-        resultsVisibility: ResultsVisibility;
-        questions: Array<{ id: string }>;
-      };
-    }>;
-  };
-};
+
+export type PollsPageQuery = { polls: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> } };
 
 export type SiteSearchQueryVariables = Exact<{
   query: string;
@@ -1809,50 +1428,18 @@ export type SiteSearchQueryVariables = Exact<{
   first: number;
 }>;
 
-export type SiteSearchQuery = {
-  search: {
-    totalCount: number;
-    totalCountCapped: boolean;
-    goals: {
-      totalCount: number;
-      totalCountCapped: boolean;
-      hits: Array<{ id: string; title: string; snippet: string | null; path: string }>;
-    };
-    news: {
-      totalCount: number;
-      totalCountCapped: boolean;
-      hits: Array<{ id: string; title: string; snippet: string | null; path: string }>;
-    };
-    events: {
-      totalCount: number;
-      totalCountCapped: boolean;
-      hits: Array<{ id: string; title: string; snippet: string | null; path: string }>;
-    };
-    polls: {
-      totalCount: number;
-      totalCountCapped: boolean;
-      hits: Array<{ id: string; title: string; snippet: string | null; path: string }>;
-    };
-  };
-};
 
-export type StaffAccountQueryVariables = Exact<{ [key: string]: never }>;
+export type SiteSearchQuery = { search: { totalCount: number, totalCountCapped: boolean, goals: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, news: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, events: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> }, polls: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> } } };
 
-export type StaffAccountQuery = {
-  me: {
-    id: string;
-    email: string;
-    displayName: string;
-    role: Role;
-    secondFactorEnabled: boolean | null;
-    secondFactorRequired: boolean | null;
-    recoveryCodesLeft: number | null;
-  } | null;
-};
+export type StaffAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffAccountQuery = { me: { id: string, email: string, displayName: string, role: Role, secondFactorEnabled: boolean | null, secondFactorRequired: boolean | null, recoveryCodesLeft: number | null } | null };
 
 export type StaffCreateStaffUserMutationVariables = Exact<{
   input: CreateStaffUserInput;
 }>;
+
 
 export type StaffCreateStaffUserMutation = { createStaffUser: { staffUser: { id: string } } };
 
@@ -1860,11 +1447,13 @@ export type StaffUpdateStaffUserMutationVariables = Exact<{
   input: UpdateStaffUserInput;
 }>;
 
-export type StaffUpdateStaffUserMutation = { updateStaffUser: { endedSessionCount: number; staffUser: { id: string } } };
+
+export type StaffUpdateStaffUserMutation = { updateStaffUser: { endedSessionCount: number, staffUser: { id: string } } };
 
 export type StaffResetStaffPasswordMutationVariables = Exact<{
   input: ResetStaffPasswordInput;
 }>;
+
 
 export type StaffResetStaffPasswordMutation = { resetStaffPassword: { endedSessionCount: number } };
 
@@ -1872,89 +1461,54 @@ export type StaffLiftSignInLockMutationVariables = Exact<{
   input: LiftSignInLockInput;
 }>;
 
+
 export type StaffLiftSignInLockMutation = { liftSignInLock: { liftedCount: number } };
 
 export type StaffResetStaffSecondFactorMutationVariables = Exact<{
   input: ResetStaffSecondFactorInput;
 }>;
 
-export type StaffResetStaffSecondFactorMutation = { resetStaffSecondFactor: { hadSecondFactor: boolean; endedSessionCount: number } };
+
+export type StaffResetStaffSecondFactorMutation = { resetStaffSecondFactor: { hadSecondFactor: boolean, endedSessionCount: number } };
 
 export type StaffCreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
 
-export type StaffCreateApiKeyMutation = { createApiKey: { secret: string; apiKey: { id: string } } };
+
+export type StaffCreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string } } };
 
 export type StaffRevokeApiKeyMutationVariables = Exact<{
   input: RevokeApiKeyInput;
 }>;
 
-export type StaffRevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string; revokedAt: string | null } } };
 
-export type StaffApiKeysQueryVariables = Exact<{ [key: string]: never }>;
+export type StaffRevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, revokedAt: string | null } } };
 
-export type StaffApiKeysQuery = {
-  apiKeys: Array<{
-    id: string;
-    name: string;
-    prefix: string;
-    scopes: Array<ApiScope>;
-    requestsPerMinute: number;
-    requestCount: number;
-    lastUsedAt: string | null;
-    createdAt: string;
-    revokedAt: string | null;
-  }>;
-};
+export type StaffApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<ApiScope>, requestsPerMinute: number, requestCount: number, lastUsedAt: string | null, createdAt: string, revokedAt: string | null }> };
 
 export type StaffAuditLogQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
   after?: string | null | undefined;
 }>;
 
-export type StaffAuditLogQuery = {
-  auditLog: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        at: string;
-        action: string;
-        entityType: string;
-        entityId: string | null;
-        requestId: string | null;
-        before: Record<string, unknown> | null;
-        after: Record<string, unknown> | null;
-        actor: { id: string; displayName: string } | null;
-      };
-    }>;
-  };
-  staffUsers: { edges: Array<{ node: { id: string; displayName: string } }> };
-};
+
+export type StaffAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, action: string, entityType: string, entityId: string | null, requestId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, actor: { id: string, displayName: string } | null } }> }, staffUsers: { edges: Array<{ node: { id: string, displayName: string } }> } };
 
 export type StaffDistrictAdminQueryVariables = Exact<{
   id: string;
 }>;
 
-export type StaffDistrictAdminQuery = {
-  district: {
-    id: string;
-    code: number;
-    population: number;
-    populationSource: string | null;
-    populationYear: number | null;
-    boundary: Record<string, unknown> | null;
-    retiredAt: string | null;
-    nameTranslations: { fa: string; en: string | null };
-    populationHistory: Array<{ population: number; source: string | null; year: number | null; validFrom: string }>;
-  } | null;
-};
+
+export type StaffDistrictAdminQuery = { district: { id: string, code: number, population: number, populationSource: string | null, populationYear: number | null, boundary: Record<string, unknown> | null, retiredAt: string | null, nameTranslations: { fa: string, en: string | null }, populationHistory: Array<{ population: number, source: string | null, year: number | null, validFrom: string }> } | null };
 
 export type StaffCreateDistrictMutationVariables = Exact<{
   input: CreateDistrictInput;
 }>;
+
 
 export type StaffCreateDistrictMutation = { createDistrict: { district: { id: string } } };
 
@@ -1962,11 +1516,13 @@ export type StaffUpdateDistrictMutationVariables = Exact<{
   input: UpdateDistrictInput;
 }>;
 
+
 export type StaffUpdateDistrictMutation = { updateDistrict: { district: { id: string } } };
 
 export type StaffRetireDistrictMutationVariables = Exact<{
   input: RetireDistrictInput;
 }>;
+
 
 export type StaffRetireDistrictMutation = { retireDistrict: { district: { id: string } } };
 
@@ -1974,103 +1530,43 @@ export type StaffRestoreDistrictMutationVariables = Exact<{
   input: RetireDistrictInput;
 }>;
 
+
 export type StaffRestoreDistrictMutation = { restoreDistrict: { district: { id: string } } };
 
 export type StaffDistrictAdminListQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffDistrictAdminListQuery = {
-  districts: Array<{
-    id: string;
-    code: number;
-    name: string;
-    population: number;
-    populationSource: string | null;
-    populationYear: number | null;
-    boundary: Record<string, unknown> | null;
-    retiredAt: string | null;
-  }>;
-};
+
+export type StaffDistrictAdminListQuery = { districts: Array<{ id: string, code: number, name: string, population: number, populationSource: string | null, populationYear: number | null, boundary: Record<string, unknown> | null, retiredAt: string | null }> };
 
 export type StaffUsersQueryVariables = Exact<{
   filter?: StaffUserFilter | null | undefined;
   after?: string | null | undefined;
 }>;
 
-export type StaffUsersQuery = {
-  staffUsers: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        email: string;
-        displayName: string;
-        role: Role;
-        active: boolean;
-        createdAt: string;
-        secondFactorEnabled: boolean | null;
-        signInLock: { lockedClients: number; lockedUntil: string | null } | null;
-      };
-    }>;
-  };
-};
+
+export type StaffUsersQuery = { staffUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, email: string, displayName: string, role: Role, active: boolean, createdAt: string, secondFactorEnabled: boolean | null, signInLock: { lockedClients: number, lockedUntil: string | null } | null } }> } };
 
 export type StaffSiteTrafficQueryVariables = Exact<{
   from: string;
   to: string;
 }>;
 
-export type StaffSiteTrafficQuery = {
-  siteStats: {
-    date: string;
-    today: number;
-    yesterday: number;
-    total: number;
-    maxDaily: number;
-    maxDailyDate: string | null;
-    pageViewsToday: number;
-  };
-  siteTraffic: {
-    from: string;
-    to: string;
-    visits: number;
-    pageViews: number;
-    activeVisitors: number;
-    days: Array<{ date: string; visitors: number; pageViews: number }>;
-    topPages: Array<{ value: string | null; title: string | null; visits: number; pageViews: number }>;
-    topReferrers: Array<{ value: string | null; visits: number; pageViews: number }>;
-    devices: Array<{ screen: ScreenClass | null; visits: number; pageViews: number }>;
-  };
-};
+
+export type StaffSiteTrafficQuery = { siteStats: { date: string, today: number, yesterday: number, total: number, maxDaily: number, maxDailyDate: string | null, pageViewsToday: number }, siteTraffic: { from: string, to: string, visits: number, pageViews: number, activeVisitors: number, days: Array<{ date: string, visitors: number, pageViews: number }>, topPages: Array<{ value: string | null, title: string | null, visits: number, pageViews: number }>, topReferrers: Array<{ value: string | null, visits: number, pageViews: number }>, devices: Array<{ screen: ScreenClass | null, visits: number, pageViews: number }> } };
 
 export type StaffEventQueryVariables = Exact<{
   id: string;
 }>;
 
-export type StaffEventQuery = {
-  event: {
-    id: string;
-    kind: EventKind;
-    status: EventStatus;
-    pinned: boolean;
-    startsAt: string;
-    endsAt: string;
-    occasion: { id: string } | null;
-    titleTranslations: { fa: string; en: string | null };
-    descriptionTranslations: { fa: string; en: string | null };
-    venueTranslations: { fa: string; en: string | null } | null;
-    district: { id: string } | null;
-    poll: { id: string } | null;
-    goal: { id: string } | null;
-    image: { url: string; altTranslations: { fa: string; en: string | null } } | null;
-  } | null;
-};
+
+export type StaffEventQuery = { event: { id: string, kind: EventKind, status: EventStatus, pinned: boolean, startsAt: string, endsAt: string, occasion: { id: string } | null, titleTranslations: { fa: string, en: string | null }, descriptionTranslations: { fa: string, en: string | null }, venueTranslations: { fa: string, en: string | null } | null, district: { id: string } | null, poll: { id: string } | null, goal: { id: string } | null, image: { url: string, altTranslations: { fa: string, en: string | null } } | null } | null };
 
 export type StaffCreateEventMutationVariables = Exact<{
   input: CreateEventInput;
 }>;
+
 
 export type StaffCreateEventMutation = { createEvent: { event: { id: string } } };
 
@@ -2078,23 +1574,27 @@ export type StaffUpdateEventMutationVariables = Exact<{
   input: UpdateEventInput;
 }>;
 
+
 export type StaffUpdateEventMutation = { updateEvent: { event: { id: string } } };
 
 export type StaffPublishEventMutationVariables = Exact<{
   input: PublishEventInput;
 }>;
 
-export type StaffPublishEventMutation = { publishEvent: { event: { id: string; status: EventStatus } } };
+
+export type StaffPublishEventMutation = { publishEvent: { event: { id: string, status: EventStatus } } };
 
 export type StaffCancelEventMutationVariables = Exact<{
   input: CancelEventInput;
 }>;
 
-export type StaffCancelEventMutation = { cancelEvent: { event: { id: string; status: EventStatus } } };
+
+export type StaffCancelEventMutation = { cancelEvent: { event: { id: string, status: EventStatus } } };
 
 export type StaffDeleteEventMutationVariables = Exact<{
   input: DeleteEventInput;
 }>;
+
 
 export type StaffDeleteEventMutation = { deleteEvent: { deletedEventId: string } };
 
@@ -2102,17 +1602,20 @@ export type StaffPinCrisisNoticeMutationVariables = Exact<{
   input: PinCrisisNoticeInput;
 }>;
 
-export type StaffPinCrisisNoticeMutation = { pinCrisisNotice: { event: { id: string; pinned: boolean } } };
+
+export type StaffPinCrisisNoticeMutation = { pinCrisisNotice: { event: { id: string, pinned: boolean } } };
 
 export type StaffUnpinCrisisNoticeMutationVariables = Exact<{
   input: UnpinCrisisNoticeInput;
 }>;
 
-export type StaffUnpinCrisisNoticeMutation = { unpinCrisisNotice: { event: { id: string; pinned: boolean } } };
+
+export type StaffUnpinCrisisNoticeMutation = { unpinCrisisNotice: { event: { id: string, pinned: boolean } } };
 
 export type StaffCreateOccasionMutationVariables = Exact<{
   input: CreateOccasionInput;
 }>;
+
 
 export type StaffCreateOccasionMutation = { createOccasion: { occasion: { id: string } } };
 
@@ -2120,11 +1623,13 @@ export type StaffUpdateOccasionMutationVariables = Exact<{
   input: UpdateOccasionInput;
 }>;
 
+
 export type StaffUpdateOccasionMutation = { updateOccasion: { occasion: { id: string } } };
 
 export type StaffDeleteOccasionMutationVariables = Exact<{
   input: DeleteOccasionInput;
 }>;
+
 
 export type StaffDeleteOccasionMutation = { deleteOccasion: { deletedOccasionId: string } };
 
@@ -2132,11 +1637,13 @@ export type StaffSetOccasionOverrideMutationVariables = Exact<{
   input: SetOccasionOverrideInput;
 }>;
 
-export type StaffSetOccasionOverrideMutation = { setOccasionOverride: { override: { year: number; date: string } } };
+
+export type StaffSetOccasionOverrideMutation = { setOccasionOverride: { override: { year: number, date: string } } };
 
 export type StaffRemoveOccasionOverrideMutationVariables = Exact<{
   input: RemoveOccasionOverrideInput;
 }>;
+
 
 export type StaffRemoveOccasionOverrideMutation = { removeOccasionOverride: { removed: boolean } };
 
@@ -2144,11 +1651,8 @@ export type StaffEventChoicesQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffEventChoicesQuery = {
-  districts: Array<{ id: string; name: string }>;
-  polls: { edges: Array<{ node: { id: string; title: string } }> };
-  goals: { edges: Array<{ node: { id: string; title: string } }> };
-};
+
+export type StaffEventChoicesQuery = { districts: Array<{ id: string, name: string }>, polls: { edges: Array<{ node: { id: string, title: string } }> }, goals: { edges: Array<{ node: { id: string, title: string } }> } };
 
 export type StaffOccasionQueryVariables = Exact<{
   id: string;
@@ -2157,36 +1661,15 @@ export type StaffOccasionQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffOccasionQuery = {
-  occasion: {
-    id: string;
-    kind: EventKind;
-    calendar: OccasionCalendar;
-    month: number;
-    day: number;
-    holiday: boolean;
-    ruleText: string;
-    titleTranslations: { fa: string; en: string | null };
-    descriptionTranslations: { fa: string; en: string | null };
-    dates: Array<{ year: number; date: string; ruleDate: string; overridden: boolean; note: string | null }>;
-  } | null;
-};
+
+export type StaffOccasionQuery = { occasion: { id: string, kind: EventKind, calendar: OccasionCalendar, month: number, day: number, holiday: boolean, ruleText: string, titleTranslations: { fa: string, en: string | null }, descriptionTranslations: { fa: string, en: string | null }, dates: Array<{ year: number, date: string, ruleDate: string, overridden: boolean, note: string | null }> } | null };
 
 export type StaffOccasionsQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffOccasionsQuery = {
-  occasions: Array<{
-    id: string;
-    kind: EventKind;
-    calendar: OccasionCalendar;
-    holiday: boolean;
-    title: string;
-    ruleText: string;
-    overrides: Array<{ year: number }>;
-  }>;
-};
+
+export type StaffOccasionsQuery = { occasions: Array<{ id: string, kind: EventKind, calendar: OccasionCalendar, holiday: boolean, title: string, ruleText: string, overrides: Array<{ year: number }> }> };
 
 export type StaffEventsQueryVariables = Exact<{
   from: string;
@@ -2196,73 +1679,29 @@ export type StaffEventsQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffEventsQuery = {
-  events: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        kind: EventKind;
-        status: EventStatus;
-        pinned: boolean;
-        title: string;
-        startsAt: string;
-        endsAt: string;
-        allDay: boolean;
-        occasion: { id: string } | null;
-        district: { name: string } | null;
-      };
-    }>;
-  };
-};
+
+export type StaffEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: EventKind, status: EventStatus, pinned: boolean, title: string, startsAt: string, endsAt: string, allDay: boolean, occasion: { id: string } | null, district: { name: string } | null } }> } };
 
 export type StaffGoalQueryVariables = Exact<{
   id: string;
   locale: Locale;
 }>;
 
-export type StaffGoalQuery = {
-  goal: {
-    id: string;
-    category: GoalCategory;
-    status: GoalStatus;
-    position: number;
-    image: { url: string; altTranslations: { fa: string; en: string | null } } | null;
-    titleTranslations: { fa: string; en: string | null };
-    descriptionTranslations: { fa: string; en: string | null };
-    indicators: Array<{
-      id: string;
-      label: string;
-      metric: GoalIndicatorMetric;
-      target: number;
-      direction: GoalIndicatorDirection;
-      currentValue: number | null;
-      responseCount: number | null;
-      onTarget: boolean | null;
-      labelTranslations: { fa: string; en: string | null };
-      poll: { id: string; title: string } | null;
-    }>;
-  } | null;
-  polls: { edges: Array<{ node: { id: string; title: string; status: PollStatus } }> };
-};
+
+export type StaffGoalQuery = { goal: { id: string, category: GoalCategory, status: GoalStatus, position: number, image: { url: string, altTranslations: { fa: string, en: string | null } } | null, titleTranslations: { fa: string, en: string | null }, descriptionTranslations: { fa: string, en: string | null }, indicators: Array<{ id: string, label: string, metric: GoalIndicatorMetric, target: number, direction: GoalIndicatorDirection, currentValue: number | null, responseCount: number | null, onTarget: boolean | null, labelTranslations: { fa: string, en: string | null }, poll: { id: string, title: string } | null }> } | null, polls: { edges: Array<{ node: { id: string, title: string, status: PollStatus } }> } };
 
 export type StaffIndicatorSourcesQueryVariables = Exact<{
   id: string;
   locale: Locale;
 }>;
 
-export type StaffIndicatorSourcesQuery = {
-  poll: {
-    id: string;
-    title: string;
-    questions: Array<{ id: string; kind: QuestionKind; position: number; prompt: string; options: Array<{ id: string; label: string }> }>;
-  } | null;
-};
+
+export type StaffIndicatorSourcesQuery = { poll: { id: string, title: string, questions: Array<{ id: string, kind: QuestionKind, position: number, prompt: string, options: Array<{ id: string, label: string }> }> } | null };
 
 export type StaffCreateGoalMutationVariables = Exact<{
   input: CreateGoalInput;
 }>;
+
 
 export type StaffCreateGoalMutation = { createGoal: { goal: { id: string } } };
 
@@ -2270,11 +1709,13 @@ export type StaffUpdateGoalMutationVariables = Exact<{
   input: UpdateGoalInput;
 }>;
 
+
 export type StaffUpdateGoalMutation = { updateGoal: { goal: { id: string } } };
 
 export type StaffDeleteGoalMutationVariables = Exact<{
   input: DeleteGoalInput;
 }>;
+
 
 export type StaffDeleteGoalMutation = { deleteGoal: { deletedGoalId: string } };
 
@@ -2282,17 +1723,20 @@ export type StaffAddGoalIndicatorMutationVariables = Exact<{
   input: AddGoalIndicatorInput;
 }>;
 
+
 export type StaffAddGoalIndicatorMutation = { addGoalIndicator: { indicator: { id: string } } };
 
 export type StaffUpdateGoalIndicatorMutationVariables = Exact<{
   input: UpdateGoalIndicatorInput;
 }>;
 
+
 export type StaffUpdateGoalIndicatorMutation = { updateGoalIndicator: { indicator: { id: string } } };
 
 export type StaffRemoveGoalIndicatorMutationVariables = Exact<{
   input: RemoveGoalIndicatorInput;
 }>;
+
 
 export type StaffRemoveGoalIndicatorMutation = { removeGoalIndicator: { removedIndicatorId: string } };
 
@@ -2302,26 +1746,13 @@ export type StaffGoalsQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffGoalsQuery = {
-  goals: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        title: string;
-        category: GoalCategory;
-        status: GoalStatus;
-        position: number;
-        indicators: Array<{ id: string; onTarget: boolean | null }>;
-      };
-    }>;
-  };
-};
+
+export type StaffGoalsQuery = { goals: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, category: GoalCategory, status: GoalStatus, position: number, indicators: Array<{ id: string, onTarget: boolean | null }> } }> } };
 
 export type StaffAttachNewsImageMutationVariables = Exact<{
   input: AttachImageInput;
 }>;
+
 
 export type StaffAttachNewsImageMutation = { attachNewsImage: { image: { id: string } } };
 
@@ -2329,11 +1760,13 @@ export type StaffAttachEventImageMutationVariables = Exact<{
   input: AttachImageInput;
 }>;
 
+
 export type StaffAttachEventImageMutation = { attachEventImage: { image: { id: string } } };
 
 export type StaffAttachGoalImageMutationVariables = Exact<{
   input: AttachImageInput;
 }>;
+
 
 export type StaffAttachGoalImageMutation = { attachGoalImage: { image: { id: string } } };
 
@@ -2341,11 +1774,13 @@ export type StaffDetachNewsImageMutationVariables = Exact<{
   input: DetachImageInput;
 }>;
 
+
 export type StaffDetachNewsImageMutation = { detachNewsImage: { detached: boolean } };
 
 export type StaffDetachEventImageMutationVariables = Exact<{
   input: DetachImageInput;
 }>;
+
 
 export type StaffDetachEventImageMutation = { detachEventImage: { detached: boolean } };
 
@@ -2353,11 +1788,13 @@ export type StaffDetachGoalImageMutationVariables = Exact<{
   input: DetachImageInput;
 }>;
 
+
 export type StaffDetachGoalImageMutation = { detachGoalImage: { detached: boolean } };
 
 export type StaffAttachPressReleasePdfMutationVariables = Exact<{
   input: AttachPressReleasePdfInput;
 }>;
+
 
 export type StaffAttachPressReleasePdfMutation = { attachPressReleasePdf: { document: { id: string } } };
 
@@ -2365,11 +1802,13 @@ export type StaffDetachPressReleasePdfMutationVariables = Exact<{
   input: DetachPressReleasePdfInput;
 }>;
 
+
 export type StaffDetachPressReleasePdfMutation = { detachPressReleasePdf: { detached: boolean } };
 
 export type StaffCreateMediaContactMutationVariables = Exact<{
   input: CreateMediaContactInput;
 }>;
+
 
 export type StaffCreateMediaContactMutation = { createMediaContact: { contact: { id: string } } };
 
@@ -2377,11 +1816,13 @@ export type StaffUpdateMediaContactMutationVariables = Exact<{
   input: UpdateMediaContactInput;
 }>;
 
+
 export type StaffUpdateMediaContactMutation = { updateMediaContact: { contact: { id: string } } };
 
 export type StaffDeleteMediaContactMutationVariables = Exact<{
   input: DeleteMediaContactInput;
 }>;
+
 
 export type StaffDeleteMediaContactMutation = { deleteMediaContact: { deletedContactId: string } };
 
@@ -2389,17 +1830,20 @@ export type StaffLogMediaInteractionMutationVariables = Exact<{
   input: LogMediaInteractionInput;
 }>;
 
+
 export type StaffLogMediaInteractionMutation = { logMediaInteraction: { interaction: { id: string } } };
 
 export type StaffCompleteMediaFollowUpMutationVariables = Exact<{
   input: CompleteMediaFollowUpInput;
 }>;
 
-export type StaffCompleteMediaFollowUpMutation = { completeMediaFollowUp: { interaction: { id: string; followUpDoneAt: string | null } } };
+
+export type StaffCompleteMediaFollowUpMutation = { completeMediaFollowUp: { interaction: { id: string, followUpDoneAt: string | null } } };
 
 export type StaffCreateMediaOutletMutationVariables = Exact<{
   input: CreateMediaOutletInput;
 }>;
+
 
 export type StaffCreateMediaOutletMutation = { createMediaOutlet: { outlet: { id: string } } };
 
@@ -2407,11 +1851,13 @@ export type StaffCreatePressReleaseMutationVariables = Exact<{
   input: CreatePressReleaseInput;
 }>;
 
+
 export type StaffCreatePressReleaseMutation = { createPressRelease: { pressRelease: { id: string } } };
 
 export type StaffUpdatePressReleaseMutationVariables = Exact<{
   input: UpdatePressReleaseInput;
 }>;
+
 
 export type StaffUpdatePressReleaseMutation = { updatePressRelease: { pressRelease: { id: string } } };
 
@@ -2419,19 +1865,20 @@ export type StaffPublishPressReleaseMutationVariables = Exact<{
   input: PublishPressReleaseInput;
 }>;
 
-export type StaffPublishPressReleaseMutation = {
-  publishPressRelease: { addedRecipientCount: number; pressRelease: { id: string; status: PressReleaseStatus } };
-};
+
+export type StaffPublishPressReleaseMutation = { publishPressRelease: { addedRecipientCount: number, pressRelease: { id: string, status: PressReleaseStatus } } };
 
 export type StaffWithdrawPressReleaseMutationVariables = Exact<{
   input: WithdrawPressReleaseInput;
 }>;
 
-export type StaffWithdrawPressReleaseMutation = { withdrawPressRelease: { pressRelease: { id: string; status: PressReleaseStatus } } };
+
+export type StaffWithdrawPressReleaseMutation = { withdrawPressRelease: { pressRelease: { id: string, status: PressReleaseStatus } } };
 
 export type StaffDeletePressReleaseMutationVariables = Exact<{
   input: DeletePressReleaseInput;
 }>;
+
 
 export type StaffDeletePressReleaseMutation = { deletePressRelease: { deletedPressReleaseId: string } };
 
@@ -2439,11 +1886,13 @@ export type StaffRecordPressReleaseDistributionMutationVariables = Exact<{
   input: RecordPressReleaseDistributionInput;
 }>;
 
+
 export type StaffRecordPressReleaseDistributionMutation = { recordPressReleaseDistribution: { addedRecipientCount: number } };
 
 export type StaffEmailPressReleaseMutationVariables = Exact<{
   input: EmailPressReleaseInput;
 }>;
+
 
 export type StaffEmailPressReleaseMutation = { emailPressRelease: { queuedCount: number } };
 
@@ -2451,11 +1900,13 @@ export type StaffRecordMediaCoverageMutationVariables = Exact<{
   input: RecordMediaCoverageInput;
 }>;
 
+
 export type StaffRecordMediaCoverageMutation = { recordMediaCoverage: { coverage: { id: string } } };
 
 export type StaffInviteMediaContactsMutationVariables = Exact<{
   input: InviteMediaContactsInput;
 }>;
+
 
 export type StaffInviteMediaContactsMutation = { inviteMediaContacts: { addedCount: number } };
 
@@ -2463,11 +1914,13 @@ export type StaffUpdateMediaInvitationMutationVariables = Exact<{
   input: UpdateMediaInvitationInput;
 }>;
 
+
 export type StaffUpdateMediaInvitationMutation = { updateMediaInvitation: { invitation: { id: string } } };
 
 export type StaffRemoveMediaInvitationMutationVariables = Exact<{
   input: RemoveMediaInvitationInput;
 }>;
+
 
 export type StaffRemoveMediaInvitationMutation = { removeMediaInvitation: { removedInvitationId: string } };
 
@@ -2477,47 +1930,8 @@ export type StaffMediaContactQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffMediaContactQuery = {
-  mediaContact: {
-    id: string;
-    unsubscribedAt: string | null;
-    name: string;
-    role: string | null;
-    email: string | null;
-    phones: Array<string>;
-    beats: Array<string>;
-    language: string;
-    notes: string | null;
-    outletId: string | null;
-    emailDeliveries: Array<{
-      id: string;
-      kind: MailKind;
-      status: MailDeliveryStatus;
-      queuedAt: string;
-      sentAt: string | null;
-      pressRelease: { id: string; title: string } | null;
-    }>;
-    releasesReceived: Array<{ sentAt: string; release: { id: string; title: string; status: PressReleaseStatus } | null }>;
-    outlet: { nameFa: string; nameEn: string | null } | null;
-  } | null;
-  mediaInteractions: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        kind: MediaInteractionKind;
-        topic: string;
-        notes: string | null;
-        occurredAt: string;
-        followUpOn: string | null;
-        followUpDoneAt: string | null;
-        followUpOverdue: boolean;
-        staff: { displayName: string } | null;
-      };
-    }>;
-  };
-};
+
+export type StaffMediaContactQuery = { mediaContact: { id: string, unsubscribedAt: string | null, name: string, role: string | null, email: string | null, phones: Array<string>, beats: Array<string>, language: string, notes: string | null, outletId: string | null, emailDeliveries: Array<{ id: string, kind: MailKind, status: MailDeliveryStatus, queuedAt: string, sentAt: string | null, pressRelease: { id: string, title: string } | null }>, releasesReceived: Array<{ sentAt: string, release: { id: string, title: string, status: PressReleaseStatus } | null }>, outlet: { nameFa: string, nameEn: string | null } | null } | null, mediaInteractions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: MediaInteractionKind, topic: string, notes: string | null, occurredAt: string, followUpOn: string | null, followUpDoneAt: string | null, followUpOverdue: boolean, staff: { displayName: string } | null } }> } };
 
 export type StaffMediaCoverageQueryVariables = Exact<{
   filter?: MediaCoverageFilter | null | undefined;
@@ -2526,55 +1940,16 @@ export type StaffMediaCoverageQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffMediaCoverageQuery = {
-  mediaCoverage: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        title: string;
-        url: string | null;
-        publishedOn: string;
-        kind: CoverageKind;
-        tone: CoverageTone;
-        outlet: { nameFa: string; nameEn: string | null } | null;
-      };
-    }>;
-  };
-  mediaCoverageToneSummary: {
-    total: { positive: number; neutral: number; negative: number; total: number };
-    byOutlet: Array<{
-      outletId: string;
-      outlet: { nameFa: string; nameEn: string | null } | null;
-      counts: { positive: number; neutral: number; negative: number; total: number };
-    }>;
-    byMonth: Array<{ month: string; label: string; counts: { positive: number; neutral: number; negative: number; total: number } }>;
-  };
-  pressReleases: { edges: Array<{ node: { id: string; title: string } }> };
-};
+
+export type StaffMediaCoverageQuery = { mediaCoverage: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, url: string | null, publishedOn: string, kind: CoverageKind, tone: CoverageTone, outlet: { nameFa: string, nameEn: string | null } | null } }> }, mediaCoverageToneSummary: { total: { positive: number, neutral: number, negative: number, total: number }, byOutlet: Array<{ outletId: string, outlet: { nameFa: string, nameEn: string | null } | null, counts: { positive: number, neutral: number, negative: number, total: number } }>, byMonth: Array<{ month: string, label: string, counts: { positive: number, neutral: number, negative: number, total: number } }> }, pressReleases: { edges: Array<{ node: { id: string, title: string } }> } };
 
 export type StaffMediaFollowUpsQueryVariables = Exact<{
   dueBefore?: string | null | undefined;
   after?: string | null | undefined;
 }>;
 
-export type StaffMediaFollowUpsQuery = {
-  mediaFollowUps: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        topic: string;
-        kind: MediaInteractionKind;
-        followUpOn: string | null;
-        followUpOverdue: boolean;
-        contact: { id: string; name: string; phones: Array<string> } | null;
-      };
-    }>;
-  };
-};
+
+export type StaffMediaFollowUpsQuery = { mediaFollowUps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, topic: string, kind: MediaInteractionKind, followUpOn: string | null, followUpOverdue: boolean, contact: { id: string, name: string, phones: Array<string> } | null } }> } };
 
 export type StaffInvitationEventsQueryVariables = Exact<{
   from: string;
@@ -2582,113 +1957,50 @@ export type StaffInvitationEventsQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffInvitationEventsQuery = {
-  events: { edges: Array<{ node: { id: string; title: string; startsAt: string; status: EventStatus } }> };
-};
+
+export type StaffInvitationEventsQuery = { events: { edges: Array<{ node: { id: string, title: string, startsAt: string, status: EventStatus } }> } };
 
 export type StaffMediaInvitationsQueryVariables = Exact<{
   eventId: string;
 }>;
 
-export type StaffMediaInvitationsQuery = {
-  mediaInvitations: {
-    totalCount: number;
-    edges: Array<{
-      node: {
-        id: string;
-        reply: MediaInvitationReply;
-        attended: boolean | null;
-        invitedAt: string;
-        note: string | null;
-        contactId: string;
-        contact: { name: string; phones: Array<string>; outlet: { nameFa: string; nameEn: string | null } | null } | null;
-      };
-    }>;
-  };
-};
 
-export type StaffMediaOutletOptionsQueryVariables = Exact<{ [key: string]: never }>;
+export type StaffMediaInvitationsQuery = { mediaInvitations: { totalCount: number, edges: Array<{ node: { id: string, reply: MediaInvitationReply, attended: boolean | null, invitedAt: string, note: string | null, contactId: string, contact: { name: string, phones: Array<string>, outlet: { nameFa: string, nameEn: string | null } | null } | null } }> } };
 
-export type StaffMediaOutletOptionsQuery = {
-  mediaOutlets: { edges: Array<{ node: { id: string; nameFa: string; nameEn: string | null; kind: MediaOutletKind } }> };
-};
+export type StaffMediaOutletOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffMediaOutletOptionsQuery = { mediaOutlets: { edges: Array<{ node: { id: string, nameFa: string, nameEn: string | null, kind: MediaOutletKind } }> } };
 
 export type StaffMediaContactOptionsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type StaffMediaContactOptionsQuery = {
-  mediaContacts: {
-    totalCount: number;
-    edges: Array<{ node: { id: string; name: string; outlet: { nameFa: string; nameEn: string | null } | null } }>;
-  };
-};
+
+export type StaffMediaContactOptionsQuery = { mediaContacts: { totalCount: number, edges: Array<{ node: { id: string, name: string, outlet: { nameFa: string, nameEn: string | null } | null } }> } };
 
 export type StaffMediaOutletsQueryVariables = Exact<{
   filter?: MediaOutletFilter | null | undefined;
   after?: string | null | undefined;
 }>;
 
-export type StaffMediaOutletsQuery = {
-  mediaOutlets: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ node: { id: string; nameFa: string; nameEn: string | null; kind: MediaOutletKind; url: string | null } }>;
-  };
-};
+
+export type StaffMediaOutletsQuery = { mediaOutlets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, nameFa: string, nameEn: string | null, kind: MediaOutletKind, url: string | null } }> } };
 
 export type StaffMediaContactsQueryVariables = Exact<{
   filter?: MediaContactFilter | null | undefined;
   after?: string | null | undefined;
 }>;
 
-export type StaffMediaContactsQuery = {
-  mediaContacts: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        name: string;
-        role: string | null;
-        email: string | null;
-        phones: Array<string>;
-        beats: Array<string>;
-        language: string;
-        outlet: { id: string; nameFa: string; nameEn: string | null } | null;
-      };
-    }>;
-  };
-};
+
+export type StaffMediaContactsQuery = { mediaContacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, role: string | null, email: string | null, phones: Array<string>, beats: Array<string>, language: string, outlet: { id: string, nameFa: string, nameEn: string | null } | null } }> } };
 
 export type StaffPressReleaseQueryVariables = Exact<{
   id: string;
 }>;
 
-export type StaffPressReleaseQuery = {
-  pressRelease: {
-    id: string;
-    status: PressReleaseStatus;
-    slug: string;
-    publishedAt: string | null;
-    districtId: string | null;
-    titleTranslations: { fa: string; en: string | null };
-    summaryTranslations: { fa: string; en: string | null };
-    bodyTranslations: { fa: string; en: string | null };
-    distribution: Array<{ contactId: string; sentAt: string; contact: { name: string } | null }>;
-    emailDeliveries: Array<{
-      id: string;
-      email: string;
-      status: MailDeliveryStatus;
-      attempts: number;
-      lastError: string | null;
-      sentAt: string | null;
-      queuedAt: string;
-    }>;
-    image: { url: string; altTranslations: { fa: string; en: string | null } } | null;
-    document: { url: string; fileName: string } | null;
-  } | null;
-};
+
+export type StaffPressReleaseQuery = { pressRelease: { id: string, status: PressReleaseStatus, slug: string, publishedAt: string | null, districtId: string | null, titleTranslations: { fa: string, en: string | null }, summaryTranslations: { fa: string, en: string | null }, bodyTranslations: { fa: string, en: string | null }, distribution: Array<{ contactId: string, sentAt: string, contact: { name: string } | null }>, emailDeliveries: Array<{ id: string, email: string, status: MailDeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, queuedAt: string }>, image: { url: string, altTranslations: { fa: string, en: string | null } } | null, document: { url: string, fileName: string } | null } | null };
 
 export type StaffPressReleasesQueryVariables = Exact<{
   filter?: PressReleaseFilter | null | undefined;
@@ -2696,77 +2008,23 @@ export type StaffPressReleasesQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffPressReleasesQuery = {
-  pressReleases: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: { id: string; title: string; status: PressReleaseStatus; slug: string; publishedAt: string | null; updatedAt: string };
-    }>;
-  };
-};
+
+export type StaffPressReleasesQuery = { pressReleases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: PressReleaseStatus, slug: string, publishedAt: string | null, updatedAt: string } }> } };
 
 export type StaffPollAssuranceCountsQueryVariables = Exact<{
   pollId: string;
 }>;
 
-export type StaffPollAssuranceCountsQuery = {
-  pollResults: {
-    responseCount: number;
-    verifiedCount: number;
-    waitingCount: number;
-    assuranceCounts: Array<{ assurance: ResponseAssurance; count: number }>;
-  } | null;
-};
+
+export type StaffPollAssuranceCountsQuery = { pollResults: { responseCount: number, verifiedCount: number, waitingCount: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }> } | null };
 
 export type StaffInsightsSummaryQueryVariables = Exact<{
   pollId: string;
   locale: Locale;
 }>;
 
-export type StaffInsightsSummaryQuery = {
-  poll: {
-    id: string;
-    title: string;
-    status: PollStatus;
-    wave: number;
-    seriesId: string;
-    asksDistrict: boolean;
-    minResponses: number;
-    questions: Array<{ id: string; kind: QuestionKind; position: number; prompt: string; options: Array<{ id: string; label: string }> }>;
-  } | null;
-  pollInsights: {
-    responseCount: number;
-    minCellSize: number;
-    questions: Array<{
-      answeredCount: number;
-      withheld: boolean;
-      responsesNeeded: number;
-      question: { id: string };
-      options: Array<{
-        count: number;
-        share: number;
-        suppressed: boolean;
-        option: { id: string };
-        confidenceInterval: { low: number; high: number } | null;
-      }>;
-      rating: {
-        mean: number | null;
-        suppressed: boolean;
-        confidenceInterval: { low: number; high: number } | null;
-        distribution: Array<{ value: number; count: number; share: number; suppressed: boolean }>;
-      } | null;
-      nps: {
-        score: number | null;
-        promoters: number;
-        passives: number;
-        detractors: number;
-        suppressed: boolean;
-        distribution: Array<{ value: number; count: number; share: number; suppressed: boolean }>;
-      } | null;
-    }>;
-  } | null;
-};
+
+export type StaffInsightsSummaryQuery = { poll: { id: string, title: string, status: PollStatus, wave: number, seriesId: string, asksDistrict: boolean, minResponses: number, questions: Array<{ id: string, kind: QuestionKind, position: number, prompt: string, options: Array<{ id: string, label: string }> }> } | null, pollInsights: { responseCount: number, minCellSize: number, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string }, confidenceInterval: { low: number, high: number } | null }>, rating: { mean: number | null, suppressed: boolean, confidenceInterval: { low: number, high: number } | null, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }> } | null };
 
 export type StaffInsightsCrosstabQueryVariables = Exact<{
   pollId: string;
@@ -2775,88 +2033,31 @@ export type StaffInsightsCrosstabQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffInsightsCrosstabQuery = {
-  pollInsights: {
-    crosstab: {
-      rows: Array<{
-        answeredCount: number | null;
-        suppressed: boolean;
-        mean: number | null;
-        npsScore: number | null;
-        district: { id: string; code: number; name: string; boundary: Record<string, unknown> | null } | null;
-        byOption: { id: string; label: string } | null;
-        cells: Array<{
-          count: number | null;
-          share: number | null;
-          suppressed: boolean;
-          option: { id: string };
-          confidenceInterval: { low: number; high: number } | null;
-        }>;
-        values: Array<{ value: number; count: number | null; share: number | null; suppressed: boolean }>;
-      }>;
-    };
-  } | null;
-};
+
+export type StaffInsightsCrosstabQuery = { pollInsights: { crosstab: { rows: Array<{ answeredCount: number | null, suppressed: boolean, mean: number | null, npsScore: number | null, district: { id: string, code: number, name: string, boundary: Record<string, unknown> | null } | null, byOption: { id: string, label: string } | null, cells: Array<{ count: number | null, share: number | null, suppressed: boolean, option: { id: string }, confidenceInterval: { low: number, high: number } | null }>, values: Array<{ value: number, count: number | null, share: number | null, suppressed: boolean }> }> } } | null };
 
 export type StaffInsightsTrendQueryVariables = Exact<{
   pollId: string;
   questionId: string;
 }>;
 
-export type StaffInsightsTrendQuery = {
-  pollInsights: {
-    trend: {
-      days: Array<{
-        day: string;
-        answeredCount: number | null;
-        suppressed: boolean;
-        mean: number | null;
-        npsScore: number | null;
-        options: Array<{ share: number | null; option: { id: string } }>;
-      }>;
-    };
-  } | null;
-};
+
+export type StaffInsightsTrendQuery = { pollInsights: { trend: { days: Array<{ day: string, answeredCount: number | null, suppressed: boolean, mean: number | null, npsScore: number | null, options: Array<{ share: number | null, option: { id: string } }> }> } } | null };
 
 export type StaffInsightsWeightedQueryVariables = Exact<{
   pollId: string;
 }>;
 
-export type StaffInsightsWeightedQuery = {
-  pollInsights: {
-    weightedResults: Array<{
-      answeredCount: number;
-      weightedBase: number;
-      effectiveSampleSize: number | null;
-      populationCoverage: number;
-      withoutDistrictCount: number;
-      smallDistrictCount: number;
-      question: { id: string };
-      options: Array<{
-        rawShare: number;
-        weightedShare: number | null;
-        option: { id: string };
-        rawConfidenceInterval: { low: number; high: number } | null;
-        weightedConfidenceInterval: { low: number; high: number } | null;
-      }>;
-      rating: {
-        rawMean: number | null;
-        weightedMean: number | null;
-        weightedConfidenceInterval: { low: number; high: number } | null;
-      } | null;
-      nps: { rawScore: number | null; weightedScore: number | null } | null;
-    }>;
-  } | null;
-};
+
+export type StaffInsightsWeightedQuery = { pollInsights: { weightedResults: Array<{ answeredCount: number, weightedBase: number, effectiveSampleSize: number | null, populationCoverage: number, withoutDistrictCount: number, smallDistrictCount: number, question: { id: string }, options: Array<{ rawShare: number, weightedShare: number | null, option: { id: string }, rawConfidenceInterval: { low: number, high: number } | null, weightedConfidenceInterval: { low: number, high: number } | null }>, rating: { rawMean: number | null, weightedMean: number | null, weightedConfidenceInterval: { low: number, high: number } | null } | null, nps: { rawScore: number | null, weightedScore: number | null } | null }> } | null };
 
 export type StaffInsightsWordsQueryVariables = Exact<{
   pollId: string;
   questionId: string;
 }>;
 
-export type StaffInsightsWordsQuery = {
-  pollInsights: { wordFrequency: { answerCount: number; words: Array<{ word: string; count: number; answerCount: number }> } } | null;
-};
+
+export type StaffInsightsWordsQuery = { pollInsights: { wordFrequency: { answerCount: number, words: Array<{ word: string, count: number, answerCount: number }> } } | null };
 
 export type StaffInsightsFreeTextQueryVariables = Exact<{
   pollId: string;
@@ -2865,116 +2066,50 @@ export type StaffInsightsFreeTextQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffInsightsFreeTextQuery = {
-  pollInsights: {
-    freeTextAnswers: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: Array<{ node: { id: string; text: string; day: string; district: { name: string } | null } }>;
-    };
-  } | null;
-};
+
+export type StaffInsightsFreeTextQuery = { pollInsights: { freeTextAnswers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, text: string, day: string, district: { name: string } | null } }> } } | null };
 
 export type StaffInsightsWavesQueryVariables = Exact<{
   pollId: string;
 }>;
 
-export type StaffInsightsWavesQuery = {
-  pollInsights: {
-    waves: Array<{
-      question: { id: string };
-      waves: Array<{
-        poll: { id: string; wave: number };
-        result: {
-          answeredCount: number;
-          options: Array<{ share: number; option: { id: string } }>;
-          rating: { mean: number | null } | null;
-          nps: { score: number | null } | null;
-        } | null;
-      }>;
-      change: {
-        from: { wave: number };
-        to: { wave: number };
-        options: Array<{
-          fromShare: number;
-          toShare: number;
-          option: { id: string };
-          change: { difference: number; confidenceInterval: { low: number; high: number } | null };
-        }>;
-        mean: { difference: number; confidenceInterval: { low: number; high: number } | null } | null;
-        npsScore: { difference: number; confidenceInterval: { low: number; high: number } | null } | null;
-      } | null;
-    }>;
-  } | null;
-};
+
+export type StaffInsightsWavesQuery = { pollInsights: { waves: Array<{ question: { id: string }, waves: Array<{ poll: { id: string, wave: number }, result: { answeredCount: number, options: Array<{ share: number, option: { id: string } }>, rating: { mean: number | null } | null, nps: { score: number | null } | null } | null }>, change: { from: { wave: number }, to: { wave: number }, options: Array<{ fromShare: number, toShare: number, option: { id: string }, change: { difference: number, confidenceInterval: { low: number, high: number } | null } }>, mean: { difference: number, confidenceInterval: { low: number, high: number } | null } | null, npsScore: { difference: number, confidenceInterval: { low: number, high: number } | null } | null } | null }> } | null };
 
 export type StaffPollPreviewQueryVariables = Exact<{
   id: string;
   locale: Locale;
 }>;
 
-export type StaffPollPreviewQuery = {
-  poll: {
-    id: string;
-    title: string;
-    description: string | null;
-    asksDistrict: boolean;
-    districts: Array<{ id: string; name: string }>;
-    questions: Array<{
-      id: string;
-      kind: QuestionKind;
-      position: number;
-      prompt: string;
-      required: boolean;
-      maxChoices: number | null;
-      maxLength: number | null;
-      options: Array<{ id: string; label: string }>;
-    }>;
-  } | null;
-  districts: Array<{ id: string; name: string }>;
-};
+
+export type StaffPollPreviewQuery = { poll: { id: string, title: string, description: string | null, asksDistrict: boolean, districts: Array<{ id: string, name: string }>, questions: Array<{ id: string, kind: QuestionKind, position: number, prompt: string, required: boolean, maxChoices: number | null, maxLength: number | null, options: Array<{ id: string, label: string }> }> } | null, districts: Array<{ id: string, name: string }> };
 
 export type StaffQuarantinePollAnswersMutationVariables = Exact<{
   input: QuarantinePollAnswersInput;
 }>;
 
-export type StaffQuarantinePollAnswersMutation = { quarantinePollAnswers: { quarantine: { id: string; responses: number } } };
+
+export type StaffQuarantinePollAnswersMutation = { quarantinePollAnswers: { quarantine: { id: string, responses: number } } };
 
 export type StaffReleasePollQuarantineMutationVariables = Exact<{
   input: ReleasePollQuarantineInput;
 }>;
 
-export type StaffReleasePollQuarantineMutation = { releasePollQuarantine: { quarantine: { id: string; releasedAt: string | null } } };
+
+export type StaffReleasePollQuarantineMutation = { releasePollQuarantine: { quarantine: { id: string, releasedAt: string | null } } };
 
 export type StaffPollAbuseSignalsQueryVariables = Exact<{
   pollId: string;
   locale: Locale;
 }>;
 
-export type StaffPollAbuseSignalsQuery = {
-  poll: { id: string; title: string } | null;
-  pollAbuseSignals: {
-    quarantinedCount: number;
-    baselinePerMinute: number;
-    assuranceCounts: Array<{ assurance: ResponseAssurance; count: number }>;
-    bursts: Array<{ minute: string; answers: number; baseline: number }>;
-    clusters: Array<{ id: string; windowStart: string; answers: number; quarantined: boolean }>;
-    quarantines: Array<{
-      id: string;
-      clusterId: string | null;
-      windowFrom: string | null;
-      windowTo: string | null;
-      reason: string;
-      responses: number;
-      createdAt: string;
-      releasedAt: string | null;
-    }>;
-  };
-};
+
+export type StaffPollAbuseSignalsQuery = { poll: { id: string, title: string } | null, pollAbuseSignals: { quarantinedCount: number, baselinePerMinute: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }>, bursts: Array<{ minute: string, answers: number, baseline: number }>, clusters: Array<{ id: string, windowStart: string, answers: number, quarantined: boolean }>, quarantines: Array<{ id: string, clusterId: string | null, windowFrom: string | null, windowTo: string | null, reason: string, responses: number, createdAt: string, releasedAt: string | null }> } };
 
 export type StaffCreatePollMutationVariables = Exact<{
   input: CreatePollInput;
 }>;
+
 
 export type StaffCreatePollMutation = { createPoll: { poll: { id: string } } };
 
@@ -2982,23 +2117,27 @@ export type StaffUpdatePollMutationVariables = Exact<{
   input: UpdatePollInput;
 }>;
 
+
 export type StaffUpdatePollMutation = { updatePoll: { poll: { id: string } } };
 
 export type StaffPublishPollMutationVariables = Exact<{
   input: PublishPollInput;
 }>;
 
-export type StaffPublishPollMutation = { publishPoll: { poll: { id: string; status: PollStatus } } };
+
+export type StaffPublishPollMutation = { publishPoll: { poll: { id: string, status: PollStatus } } };
 
 export type StaffClosePollMutationVariables = Exact<{
   input: ClosePollInput;
 }>;
 
-export type StaffClosePollMutation = { closePoll: { poll: { id: string; status: PollStatus } } };
+
+export type StaffClosePollMutation = { closePoll: { poll: { id: string, status: PollStatus } } };
 
 export type StaffStartPollWaveMutationVariables = Exact<{
   input: StartPollWaveInput;
 }>;
+
 
 export type StaffStartPollWaveMutation = { startPollWave: { poll: { id: string } } };
 
@@ -3006,63 +2145,34 @@ export type StaffDistrictsQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffDistrictsQuery = { districts: Array<{ id: string; code: number; name: string }> };
+
+export type StaffDistrictsQuery = { districts: Array<{ id: string, code: number, name: string }> };
 
 export type StaffPollForEditQueryVariables = Exact<{
   id: string;
 }>;
 
-export type StaffPollForEditQuery = {
-  poll: {
-    id: string;
-    status: PollStatus;
-    wave: number;
-    seriesId: string;
-    description: string | null;
-    resultsVisibility: ResultsVisibility;
-    asksDistrict: boolean;
-    assurance: PollAssurance;
-    opensAt: string | null;
-    closesAt: string | null;
-    descriptionEn: string | null;
-    titleTranslations: { fa: string; en: string | null };
-    eligibilityList: { id: string } | null;
-    districts: Array<{ id: string }>;
-    questions: Array<{
-      id: string;
-      kind: QuestionKind;
-      position: number;
-      required: boolean;
-      maxChoices: number | null;
-      maxLength: number | null;
-      promptTranslations: { fa: string; en: string | null };
-      options: Array<{ id: string; position: number; labelTranslations: { fa: string; en: string | null } }>;
-    }>;
-  } | null;
-  pollInsights: { responseCount: number } | null;
-};
 
-export type StaffEligibilityListsQueryVariables = Exact<{ [key: string]: never }>;
+export type StaffPollForEditQuery = { poll: { id: string, status: PollStatus, wave: number, seriesId: string, description: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean, assurance: PollAssurance, opensAt: string | null, closesAt: string | null, descriptionEn: string | null, titleTranslations: { fa: string, en: string | null }, eligibilityList: { id: string } | null, districts: Array<{ id: string }>, questions: Array<{ id: string, kind: QuestionKind, position: number, required: boolean, maxChoices: number | null, maxLength: number | null, promptTranslations: { fa: string, en: string | null }, options: Array<{ id: string, position: number, labelTranslations: { fa: string, en: string | null } }> }> } | null, pollInsights: { responseCount: number } | null };
 
-export type StaffEligibilityListsQuery = {
-  eligibilityLists: Array<{ id: string; name: string; kind: EligibilityKind; entryCount: number; createdAt: string; updatedAt: string }>;
-};
+export type StaffEligibilityListsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffEligibilityListsQuery = { eligibilityLists: Array<{ id: string, name: string, kind: EligibilityKind, entryCount: number, createdAt: string, updatedAt: string }> };
 
 export type StaffCreateEligibilityListMutationVariables = Exact<{
   input: CreateEligibilityListInput;
 }>;
 
-export type StaffCreateEligibilityListMutation = {
-  createEligibilityList: { added: number; list: { id: string; name: string; entryCount: number } };
-};
+
+export type StaffCreateEligibilityListMutation = { createEligibilityList: { added: number, list: { id: string, name: string, entryCount: number } } };
 
 export type StaffAddEligibilityEntriesMutationVariables = Exact<{
   input: AddEligibilityEntriesInput;
 }>;
 
-export type StaffAddEligibilityEntriesMutation = {
-  addEligibilityEntries: { added: number; list: { id: string; name: string; entryCount: number } };
-};
+
+export type StaffAddEligibilityEntriesMutation = { addEligibilityEntries: { added: number, list: { id: string, name: string, entryCount: number } } };
 
 export type StaffPollsQueryVariables = Exact<{
   statuses?: Array<PollStatus> | PollStatus | null | undefined;
@@ -3070,45 +2180,20 @@ export type StaffPollsQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffPollsQuery = {
-  polls: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        title: string;
-        status: PollStatus;
-        wave: number;
-        opensAt: string | null;
-        closesAt: string | null;
-        questions: Array<{ id: string }>;
-      };
-    }>;
-  };
-};
 
-export type StaffPulseVisitsQueryVariables = Exact<{ [key: string]: never }>;
+export type StaffPollsQuery = { polls: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: PollStatus, wave: number, opensAt: string | null, closesAt: string | null, questions: Array<{ id: string }> } }> } };
 
-export type StaffPulseVisitsQuery = { siteStats: { today: number; yesterday: number; maxDaily: number; maxDailyDate: string | null } };
+export type StaffPulseVisitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffPulseVisitsQuery = { siteStats: { today: number, yesterday: number, maxDaily: number, maxDailyDate: string | null } };
 
 export type StaffPulsePollsQueryVariables = Exact<{
   locale: Locale;
 }>;
 
-export type StaffPulsePollsQuery = {
-  pollActivity: Array<{
-    today: number;
-    yesterday: number;
-    dailyMean: number;
-    total: number;
-    recentBursts: number;
-    openClusters: number;
-    quarantined: number;
-    poll: { id: string; title: string };
-    days: Array<{ day: string; responses: number }>;
-  }>;
-};
+
+export type StaffPulsePollsQuery = { pollActivity: Array<{ today: number, yesterday: number, dailyMean: number, total: number, recentBursts: number, openClusters: number, quarantined: number, poll: { id: string, title: string }, days: Array<{ day: string, responses: number }> }> };
 
 export type StaffPulseMediaQueryVariables = Exact<{
   dueBefore: string;
@@ -3116,126 +2201,44 @@ export type StaffPulseMediaQueryVariables = Exact<{
   to: string;
 }>;
 
-export type StaffPulseMediaQuery = {
-  mediaFollowUps: { totalCount: number };
-  pressReleases: { totalCount: number };
-  mediaCoverageToneSummary: { total: { positive: number; neutral: number; negative: number; total: number } };
-};
+
+export type StaffPulseMediaQuery = { mediaFollowUps: { totalCount: number }, pressReleases: { totalCount: number }, mediaCoverageToneSummary: { total: { positive: number, neutral: number, negative: number, total: number } } };
 
 export type StaffExportMediaContactDataMutationVariables = Exact<{
   input: ExportMediaContactDataInput;
 }>;
 
+
 export type StaffExportMediaContactDataMutation = { exportMediaContactData: { document: string } };
 
-export type StaffSecondFactorStatusQueryVariables = Exact<{ [key: string]: never }>;
+export type StaffSecondFactorStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type StaffSecondFactorStatusQuery = { me: { id: string; secondFactorEnabled: boolean | null } | null };
+
+export type StaffSecondFactorStatusQuery = { me: { id: string, secondFactorEnabled: boolean | null } | null };
 
 export type SitemapQueryVariables = Exact<{
   from: string;
   to: string;
 }>;
 
-export type SitemapQuery = {
-  polls: { edges: Array<{ node: { id: string; updatedAt: string } }> };
-  news: { edges: Array<{ node: { slug: string; updatedAt: string } }> };
-  events: { edges: Array<{ node: { id: string; updatedAt: string } }> };
-  districts: Array<{ code: number }>;
-};
 
-export type DistrictListFieldsFragment = { id: string; code: number; name: string; population: number };
+export type SitemapQuery = { polls: { edges: Array<{ node: { id: string, updatedAt: string } }> }, news: { edges: Array<{ node: { slug: string, updatedAt: string } }> }, events: { edges: Array<{ node: { id: string, updatedAt: string } }> }, districts: Array<{ code: number }> };
 
-export type EventListFieldsFragment = {
-  id: string;
-  kind: EventKind;
-  title: string;
-  date: string;
-  startsAt: string;
-  endsAt: string;
-  allDay: boolean;
-  status: EventStatus;
-  pinned: boolean;
-  venue: string | null;
-  lunarHijriDate: { text: string } | null;
-  occasion: { id: string; holiday: boolean } | null;
-  district: { id: string; code: number; name: string } | null;
-};
+export type DistrictListFieldsFragment = { id: string, code: number, name: string, population: number };
 
-export type GoalCardFieldsFragment = {
-  id: string;
-  title: string;
-  description: string | null;
-  category: GoalCategory;
-  position: number;
-  status: GoalStatus;
-  updatedAt: string;
-};
+export type EventListFieldsFragment = { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null };
 
-export type NewsCardFieldsFragment = {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string | null;
-  publishedAt: string;
-  district: { id: string; name: string } | null;
-};
+export type GoalCardFieldsFragment = { id: string, title: string, description: string | null, category: GoalCategory, position: number, status: GoalStatus, updatedAt: string };
 
-export type PollCardFieldsFragment = {
-  id: string;
-  title: string;
-  description: string | null;
-  status: PollStatus;
-  opensAt: string | null;
-  closesAt: string | null;
-  resultsVisibility: ResultsVisibility;
-  questions: Array<{ id: string }>;
-};
+export type NewsCardFieldsFragment = { id: string, slug: string, title: string, summary: string | null, publishedAt: string, district: { id: string, name: string } | null };
 
-export type PollResultsFieldsFragment = {
-  responseCount: number;
-  verifiedCount: number;
-  waitingCount: number;
-  assuranceCounts: Array<{ assurance: ResponseAssurance; count: number }>;
-  questions: Array<{
-    answeredCount: number;
-    withheld: boolean;
-    responsesNeeded: number;
-    question: { id: string; kind: QuestionKind; prompt: string };
-    options: Array<{ count: number; share: number; suppressed: boolean; option: { id: string; label: string } }>;
-    rating: {
-      mean: number | null;
-      suppressed: boolean;
-      distribution: Array<{ value: number; count: number; share: number; suppressed: boolean }>;
-    } | null;
-    nps: {
-      score: number | null;
-      promoters: number;
-      passives: number;
-      detractors: number;
-      suppressed: boolean;
-      distribution: Array<{ value: number; count: number; share: number; suppressed: boolean }>;
-    } | null;
-  }>;
-};
+export type PollCardFieldsFragment = { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> };
 
-export type DistrictFigureFieldsFragment = {
-  id: string;
-  code: number;
-  name: string;
-  population: number;
-  populationSource: string | null;
-  populationYear: number | null;
-  boundary: Record<string, unknown> | null;
-};
+export type PollResultsFieldsFragment = { responseCount: number, verifiedCount: number, waitingCount: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }>, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string, kind: QuestionKind, prompt: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string, label: string } }>, rating: { mean: number | null, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }> };
 
-export type ImageFieldsFragment = {
-  url: string;
-  width: number;
-  height: number;
-  alt: string;
-  sources: Array<{ url: string; width: number; height: number }>;
-};
+export type DistrictFigureFieldsFragment = { id: string, code: number, name: string, population: number, populationSource: string | null, populationYear: number | null, boundary: Record<string, unknown> | null };
+
+export type ImageFieldsFragment = { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> };
 
 export type CalendarEventsQueryVariables = Exact<{
   locale: Locale;
@@ -3246,42 +2249,23 @@ export type CalendarEventsQueryVariables = Exact<{
   district?: string | null | undefined;
 }>;
 
-export type CalendarEventsQuery = {
-  events: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        kind: EventKind;
-        title: string;
-        date: string;
-        startsAt: string;
-        endsAt: string;
-        allDay: boolean;
-        status: EventStatus;
-        pinned: boolean;
-        venue: string | null;
-        lunarHijriDate: { text: string } | null;
-        occasion: { id: string; holiday: boolean } | null;
-        district: { id: string; code: number; name: string } | null;
-      };
-    }>;
-  };
-};
 
-export type SiteStatsQueryVariables = Exact<{ [key: string]: never }>;
+export type CalendarEventsQuery = { events: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> } };
 
-export type SiteStatsQuery = {
-  siteStats: { today: number; yesterday: number; total: number; maxDaily: number; maxDailyDate: string | null };
-};
+export type SiteStatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SiteStatsQuery = { siteStats: { today: number, yesterday: number, total: number, maxDaily: number, maxDailyDate: string | null } };
 
 export type StaffSignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
 
-export type StaffSignInMutation = { signIn: { token: string; expiresAt: string; deviceToken: string; state: SignInState } };
 
-export type StaffSignOutMutationVariables = Exact<{ [key: string]: never }>;
+export type StaffSignInMutation = { signIn: { token: string, expiresAt: string, deviceToken: string, state: SignInState } };
+
+export type StaffSignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
 
 export type StaffSignOutMutation = { signOut: { signedOut: boolean } };
 
@@ -3289,37 +2273,39 @@ export type StaffSetPasswordWithTokenMutationVariables = Exact<{
   input: SetPasswordWithTokenInput;
 }>;
 
+
 export type StaffSetPasswordWithTokenMutation = { setPasswordWithToken: { email: string } };
 
 export type StaffVerifySecondFactorMutationVariables = Exact<{
   input: VerifySecondFactorInput;
 }>;
 
-export type StaffVerifySecondFactorMutation = { verifySecondFactor: { token: string; expiresAt: string; state: SignInState } };
+
+export type StaffVerifySecondFactorMutation = { verifySecondFactor: { token: string, expiresAt: string, state: SignInState } };
 
 export type StaffChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
 
-export type StaffChangePasswordMutation = { changePassword: { token: string; expiresAt: string; state: SignInState } };
 
-export type StaffStartSecondFactorEnrolmentMutationVariables = Exact<{ [key: string]: never }>;
+export type StaffChangePasswordMutation = { changePassword: { token: string, expiresAt: string, state: SignInState } };
 
-export type StaffStartSecondFactorEnrolmentMutation = {
-  startSecondFactorEnrolment: { secret: string; otpauthUri: string; accountName: string };
-};
+export type StaffStartSecondFactorEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffStartSecondFactorEnrolmentMutation = { startSecondFactorEnrolment: { secret: string, otpauthUri: string, accountName: string } };
 
 export type StaffConfirmSecondFactorEnrolmentMutationVariables = Exact<{
   input: ConfirmSecondFactorEnrolmentInput;
 }>;
 
-export type StaffConfirmSecondFactorEnrolmentMutation = {
-  confirmSecondFactorEnrolment: { recoveryCodes: Array<string>; signIn: { token: string; expiresAt: string; state: SignInState } | null };
-};
+
+export type StaffConfirmSecondFactorEnrolmentMutation = { confirmSecondFactorEnrolment: { recoveryCodes: Array<string>, signIn: { token: string, expiresAt: string, state: SignInState } | null } };
 
 export type StaffDisableSecondFactorMutationVariables = Exact<{
   input: SecondFactorCodeInput;
 }>;
+
 
 export type StaffDisableSecondFactorMutation = { disableSecondFactor: { staffUser: { id: string } } };
 
@@ -3327,11 +2313,10 @@ export type StaffRegenerateRecoveryCodesMutationVariables = Exact<{
   input: SecondFactorCodeInput;
 }>;
 
+
 export type StaffRegenerateRecoveryCodesMutation = { regenerateRecoveryCodes: { recoveryCodes: Array<string> } };
 
-export type StaffMeQueryVariables = Exact<{ [key: string]: never }>;
+export type StaffMeQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type StaffMeQuery = {
-  me: { id: string; displayName: string; email: string; role: Role } | null;
-  signInProgress: { state: SignInState } | null;
-};
+
+export type StaffMeQuery = { me: { id: string, displayName: string, email: string, role: Role } | null, signInProgress: { state: SignInState } | null };
