@@ -1,8 +1,9 @@
 /**
  * Integration and end-to-end tests: the real app in-process against real PostgreSQL, spoken to
- * over real HTTP. Files run one after another (--runInBand): each gets a fresh database (on a server, a
- * copy of the run's migrated and seeded template: helpers/templates.ts), and the
- * embedded fallback serves one connection at a time.
+ * over real HTTP. Each file gets a fresh database (on a server, a copy of the run's migrated and
+ * seeded template: helpers/templates.ts), so on a server files run side by side in two workers
+ * (run.mjs; TEST_WORKERS); the embedded fallback serves one connection at a time, and there they
+ * run one after another (--runInBand).
  */
 const swc = [
   '@swc/jest',
@@ -26,6 +27,7 @@ module.exports = {
   transform: { '^.+\\.ts$': swc, '/(@cloudflare/blindrsa-ts|@noble/hashes|@scure/base)/.+\\.js$': swc },
   // The server's source is compiled on the fly, exactly as it runs in development.
   transformIgnorePatterns: ['/node_modules/(?!(@cloudflare/blindrsa-ts|@noble/hashes|@scure/base)/)'],
+  testSequencer: '<rootDir>/helpers/sequencer.mjs',
   globalSetup: '<rootDir>/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/helpers/global-teardown.ts',
   testTimeout: 30_000,
