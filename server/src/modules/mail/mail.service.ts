@@ -33,7 +33,7 @@ export interface MailSettings {
   maxAttempts: number;
 }
 
-const closed = new Set([MailDeliveryStatus.SENT, MailDeliveryStatus.FAILED, MailDeliveryStatus.SKIPPED_UNSUBSCRIBED]);
+const closed = new Set<MailDeliveryStatus>([MailDeliveryStatus.SENT, MailDeliveryStatus.FAILED, MailDeliveryStatus.SKIPPED_UNSUBSCRIBED]);
 
 /** What staff may read about a failed try: the kind of failure, never the server's internals. */
 export function safeMailError(err: unknown): { message: string; permanent: boolean } {

@@ -10,7 +10,7 @@ import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { WebhookDispatcher, type DispatcherSettings } from './webhook.dispatcher';
 import { Webhook, WEBHOOK_DESCRIPTION_MAX, WebhookDelivery, WebhookDeliveryAttempt } from './webhook.entity';
-import { WEBHOOK_EVENT_TYPES, WebhookDeliveryStatus, type WebhookEventName, WebhookEventType } from './webhook.enums';
+import { WEBHOOK_EVENT_TYPES, WebhookDeliveryStatus, WebhookEventType } from './webhook.enums';
 import { MAX_ATTEMPTS } from './webhook-retry';
 import { newSigningSecret } from './webhook-signature';
 import { validateWebhookUrl, type ResolveAll, resolveAll } from './webhook-url';
@@ -103,7 +103,7 @@ export class WebhookService {
    * that rolls back, nothing is sent. `subject` carries public fields only (webhook.payloads.ts
    * picks them). Returns how many deliveries were queued.
    */
-  async emit<T extends WebhookEventName>(
+  async emit<T extends WebhookEventType>(
     manager: EntityManager,
     type: T,
     subject: WebhookSubjects[T],
@@ -134,7 +134,7 @@ export class WebhookService {
   /** Announces a poll's opening or closing unless some instance already has (webhook_poll_notice). */
   private async announcePoll(
     manager: EntityManager,
-    type: WebhookEventType.POLL_OPENED | WebhookEventType.POLL_CLOSED,
+    type: typeof WebhookEventType.POLL_OPENED | typeof WebhookEventType.POLL_CLOSED,
     poll: PollWebhookSubject,
     at: Date,
   ): Promise<void> {
@@ -173,7 +173,7 @@ export class WebhookService {
       const wonKeys = new Set(won.map((w) => `${w.poll_id} ${w.type}`));
       // In the order they happened: a poll that opened and closed while no instance ran opens first.
       for (const t of due) {
-        if (wonKeys.has(`${t.poll.id} ${typeOf(t)}`)) await this.emit(m, typeOf(t) as WebhookEventType.POLL_OPENED, t.poll, t.at);
+        if (wonKeys.has(`${t.poll.id} ${typeOf(t)}`)) await this.emit(m, typeOf(t) as typeof WebhookEventType.POLL_OPENED, t.poll, t.at);
       }
       return won.length;
     });
