@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { pickKeys } from '../../common/pick-keys';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
@@ -28,19 +29,18 @@ function boundarySummary(boundary: DistrictBoundary | null) {
 
 /** What the audit log keeps of a district. */
 function snapshot(d: District) {
-  const { id, code, nameFa, nameEn, population, populationSource, populationYear, populationAsOf, retiredAt } = d;
-  return {
-    id,
-    code,
-    nameFa,
-    nameEn,
-    population,
-    populationSource,
-    populationYear,
-    populationAsOf,
-    retiredAt,
-    boundary: boundarySummary(d.boundary),
-  };
+  const columns = pickKeys(d, [
+    'id',
+    'code',
+    'nameFa',
+    'nameEn',
+    'population',
+    'populationSource',
+    'populationYear',
+    'populationAsOf',
+    'retiredAt',
+  ]);
+  return { ...columns, boundary: boundarySummary(d.boundary) };
 }
 
 const codeTaken = (code: number) =>

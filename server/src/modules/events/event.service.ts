@@ -5,6 +5,7 @@ import { BadInputReason, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
 import { type GoalService } from '../goals/goal.service';
 import { type PollService } from '../polls/poll.service';
@@ -43,42 +44,24 @@ interface Filter {
 
 const REQUIRED_ON_UPDATE = ['kind', 'titleFa', 'startsAt', 'endsAt'] as const;
 
-function snapshot(e: Event) {
-  const {
-    id,
-    kind,
-    titleFa,
-    titleEn,
-    descriptionFa,
-    descriptionEn,
-    startsAt,
-    endsAt,
-    venueFa,
-    venueEn,
-    districtId,
-    status,
-    pinned,
-    pollId,
-    goalId,
-  } = e;
-  return {
-    id,
-    kind,
-    titleFa,
-    titleEn,
-    descriptionFa,
-    descriptionEn,
-    startsAt,
-    endsAt,
-    venueFa,
-    venueEn,
-    districtId,
-    status,
-    pinned,
-    pollId,
-    goalId,
-  };
-}
+const snapshot = (e: Event) =>
+  pickKeys(e, [
+    'id',
+    'kind',
+    'titleFa',
+    'titleEn',
+    'descriptionFa',
+    'descriptionEn',
+    'startsAt',
+    'endsAt',
+    'venueFa',
+    'venueEn',
+    'districtId',
+    'status',
+    'pinned',
+    'pollId',
+    'goalId',
+  ]);
 
 /** Event order everywhere: by start, then id (compared as plain text, as SQL does with COLLATE "C"). */
 function compareEvents(a: Event, b: Event): number {

@@ -1,6 +1,7 @@
 import { type DataSource, In, QueryFailedError } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { pickKeys } from '../../common/pick-keys';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
@@ -44,14 +45,10 @@ function maxDay(calendar: OccasionCalendar, month: number): number {
 
 const REQUIRED_ON_UPDATE = ['kind', 'titleFa', 'calendar', 'month', 'day', 'holiday'] as const;
 
-function snapshot(o: Occasion) {
-  const { id, kind, titleFa, titleEn, descriptionFa, descriptionEn, calendar, month, day, holiday } = o;
-  return { id, kind, titleFa, titleEn, descriptionFa, descriptionEn, calendar, month, day, holiday };
-}
+const snapshot = (o: Occasion) =>
+  pickKeys(o, ['id', 'kind', 'titleFa', 'titleEn', 'descriptionFa', 'descriptionEn', 'calendar', 'month', 'day', 'holiday']);
 
-function overrideSnapshot(o: OccasionOverride) {
-  return { occasionId: o.occasionId, year: o.year, date: o.date, note: o.note };
-}
+const overrideSnapshot = (o: OccasionOverride) => pickKeys(o, ['occasionId', 'year', 'date', 'note']);
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   const driver = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;

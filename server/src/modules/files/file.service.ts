@@ -11,6 +11,7 @@ import { checkPdf, processImage, refused, sha256, sniffFormat, UploadRefusal } f
 import { AttachmentSlot, FileAttachment, StoredFile, StoredFileKind } from './file.entity';
 import { STORAGE_KEY, type FileStorage } from './storage';
 import { ADD_JOB_SQL } from '../../common/job-queue';
+import { pickKeys } from '../../common/pick-keys';
 import { MEDIA_STAFF } from '../media/media.policy';
 import { EVENT_EDITORS } from '../events/event.policy';
 import { GOAL_EDITORS } from '../goals/goal.policy';
@@ -92,17 +93,8 @@ export function safeFileName(name: string | undefined, fallback: string): string
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : fallback;
 }
 
-const snapshot = (f: StoredFile) => ({
-  id: f.id,
-  kind: f.kind,
-  contentType: f.contentType,
-  storageKey: f.storageKey,
-  width: f.width,
-  height: f.height,
-  byteSize: f.byteSize,
-  fileName: f.fileName,
-});
-const attachmentSnapshot = (a: FileAttachment) => ({ slot: a.slot, ownerId: a.ownerId, fileId: a.fileId, altFa: a.altFa, altEn: a.altEn });
+const snapshot = (f: StoredFile) => pickKeys(f, ['id', 'kind', 'contentType', 'storageKey', 'width', 'height', 'byteSize', 'fileName']);
+const attachmentSnapshot = (a: FileAttachment) => pickKeys(a, ['slot', 'ownerId', 'fileId', 'altFa', 'altEn']);
 
 /**
  * Uploaded files (issue 16 item 4): checked by their content, images re-encoded, written to the file

@@ -1,6 +1,7 @@
 import { In, QueryFailedError, type DataSource } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { pickKeys } from '../../common/pick-keys';
 import { type PollDefinition } from '../polls/poll-definition';
 import { type PollService } from '../polls/poll.service';
 import { type AuditService } from '../staff/audit.service';
@@ -16,10 +17,8 @@ type Source = Pick<GoalIndicator, 'metric' | 'pollId' | 'questionId' | 'optionId
 /** Fields that a null may not clear on update. */
 const REQUIRED_ON_UPDATE = ['labelFa', 'metric', 'pollId', 'questionId', 'target', 'direction'] as const;
 
-function snapshot(i: GoalIndicator) {
-  const { id, goalId, labelFa, labelEn, metric, pollId, questionId, optionId, target, direction } = i;
-  return { id, goalId, labelFa, labelEn, metric, pollId, questionId, optionId, target, direction };
-}
+const snapshot = (i: GoalIndicator) =>
+  pickKeys(i, ['id', 'goalId', 'labelFa', 'labelEn', 'metric', 'pollId', 'questionId', 'optionId', 'target', 'direction']);
 
 /**
  * Checks that an indicator can read what it names: the poll exists, the question is one of its

@@ -4,6 +4,7 @@ import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor, type Viewer } from '../staff/staff.policy';
 import { Goal } from './goal.entity';
@@ -21,10 +22,8 @@ export interface ListGoalsArgs {
 const REQUIRED_ON_UPDATE = ['titleFa', 'category', 'position', 'status'] as const;
 
 /** What the audit log keeps of a goal: its editable content, without derived columns. */
-function snapshot(goal: Goal) {
-  const { id, titleFa, titleEn, descriptionFa, descriptionEn, category, position, status } = goal;
-  return { id, titleFa, titleEn, descriptionFa, descriptionEn, category, position, status };
-}
+const snapshot = (goal: Goal) =>
+  pickKeys(goal, ['id', 'titleFa', 'titleEn', 'descriptionFa', 'descriptionEn', 'category', 'position', 'status']);
 
 export class GoalService {
   constructor(

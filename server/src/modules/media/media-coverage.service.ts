@@ -2,6 +2,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { MediaCoverage } from './media-coverage.entity';
@@ -21,10 +22,8 @@ import { persianMonthOf } from './persian-month';
 
 const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 
-function snapshot(c: MediaCoverage) {
-  const { id, outletId, title, url, publishedOn, kind, tone, summary, pressReleaseId } = c;
-  return { id, outletId, title, url, publishedOn, kind, tone, summary, pressReleaseId };
-}
+const snapshot = (c: MediaCoverage) =>
+  pickKeys(c, ['id', 'outletId', 'title', 'url', 'publishedOn', 'kind', 'tone', 'summary', 'pressReleaseId']);
 
 const emptyToNull = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
 

@@ -4,6 +4,7 @@ import { isUuid } from '../../common/ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { cleanBeats, normalizeEmail, normalizePhones } from './contact-details';
@@ -42,15 +43,10 @@ function afterName(after: string): [string, string] {
   return [name, id];
 }
 
-function outletSnapshot(o: MediaOutlet) {
-  const { id, nameFa, nameEn, kind, url, notes } = o;
-  return { id, nameFa, nameEn, kind, url, notes };
-}
+const outletSnapshot = (o: MediaOutlet) => pickKeys(o, ['id', 'nameFa', 'nameEn', 'kind', 'url', 'notes']);
 
-function contactSnapshot(c: MediaContact) {
-  const { id, name, role, outletId, phones, email, beats, language, notes } = c;
-  return { id, name, role, outletId, phones, email, beats, language, notes };
-}
+const contactSnapshot = (c: MediaContact) =>
+  pickKeys(c, ['id', 'name', 'role', 'outletId', 'phones', 'email', 'beats', 'language', 'notes']);
 
 const emptyToNull = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
 

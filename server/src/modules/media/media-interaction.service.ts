@@ -2,6 +2,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { MediaContact } from './media-contact.entity';
@@ -13,10 +14,8 @@ import { todayIn } from './local-date';
 
 const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 
-function snapshot(i: MediaInteraction) {
-  const { id, contactId, kind, occurredAt, topic, notes, staffId, followUpOn, followUpDoneAt } = i;
-  return { id, contactId, kind, occurredAt, topic, notes, staffId, followUpOn, followUpDoneAt };
-}
+const snapshot = (i: MediaInteraction) =>
+  pickKeys(i, ['id', 'contactId', 'kind', 'occurredAt', 'topic', 'notes', 'staffId', 'followUpOn', 'followUpDoneAt']);
 
 /** Whether the staff member exists is the foreign key's business (see write()); a non-UUID cannot. */
 function assertStaffId(staffId: string): void {

@@ -2,6 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { type MediaDirectoryService, type PageRequest } from './media-directory.service';
@@ -13,10 +14,7 @@ import { foreignKeyViolation } from './media.errors';
 const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 const noSuchEvent = () => badInput('No such event (occurrences of recurring occasions take no invitations).', 'input.eventId');
 
-function snapshot(i: MediaInvitation) {
-  const { id, eventId, contactId, reply, repliedAt, attended, note } = i;
-  return { id, eventId, contactId, reply, repliedAt, attended, note };
-}
+const snapshot = (i: MediaInvitation) => pickKeys(i, ['id', 'eventId', 'contactId', 'reply', 'repliedAt', 'attended', 'note']);
 
 /** Media contacts invited to events, their replies and attendance. */
 export class MediaInvitationService {

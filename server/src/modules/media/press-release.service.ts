@@ -7,6 +7,7 @@ import { isUuid } from '../../common/ids';
 import { escapeLike } from '../../common/persian-text';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor, type Viewer } from '../staff/staff.policy';
@@ -28,10 +29,21 @@ const malformedCursor = () => badInput('The cursor is malformed: pass an endCurs
 /** Clocks differ a little; a sending time further ahead than this is a mistake. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-function snapshot(r: PressRelease) {
-  const { id, slug, titleFa, titleEn, summaryFa, summaryEn, bodyFa, bodyEn, districtId, status, publishedAt, withdrawnAt } = r;
-  return { id, slug, titleFa, titleEn, summaryFa, summaryEn, bodyFa, bodyEn, districtId, status, publishedAt, withdrawnAt };
-}
+const snapshot = (r: PressRelease) =>
+  pickKeys(r, [
+    'id',
+    'slug',
+    'titleFa',
+    'titleEn',
+    'summaryFa',
+    'summaryEn',
+    'bodyFa',
+    'bodyEn',
+    'districtId',
+    'status',
+    'publishedAt',
+    'withdrawnAt',
+  ]);
 
 const emptyToNull = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
 

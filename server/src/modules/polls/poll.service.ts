@@ -3,6 +3,7 @@ import { badInput, BadInputReason, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor, type Viewer } from '../staff/staff.policy';
@@ -24,40 +25,23 @@ import { canSeePoll } from './poll.policy';
 
 const DEFINITION_TTL_MS = 2000;
 
-function snapshot(poll: Poll) {
-  const {
-    id,
-    titleFa,
-    titleEn,
-    state,
-    opensAt,
-    closesAt,
-    resultsVisibility,
-    asksDistrict,
-    districtIds,
-    seriesId,
-    wave,
-    assurance,
-    eligibilityListId,
-    minResponses,
-  } = poll;
-  return {
-    id,
-    titleFa,
-    titleEn,
-    state,
-    opensAt,
-    closesAt,
-    resultsVisibility,
-    asksDistrict,
-    districtIds,
-    seriesId,
-    wave,
-    assurance,
-    eligibilityListId,
-    minResponses,
-  };
-}
+const snapshot = (poll: Poll) =>
+  pickKeys(poll, [
+    'id',
+    'titleFa',
+    'titleEn',
+    'state',
+    'opensAt',
+    'closesAt',
+    'resultsVisibility',
+    'asksDistrict',
+    'districtIds',
+    'seriesId',
+    'wave',
+    'assurance',
+    'eligibilityListId',
+    'minResponses',
+  ]);
 
 /** A stored response, as exports read it. */
 export interface StoredResponseRow {

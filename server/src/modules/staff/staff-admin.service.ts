@@ -4,6 +4,7 @@ import { isUuid } from '../../common/ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { isCleanText } from '../../common/validation';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type AuditService } from './audit.service';
 import { hashPassword } from './password';
 import { Role } from './role';
@@ -35,10 +36,7 @@ export interface ListStaffUsersArgs {
 }
 
 /** What the audit log keeps of a staff user: never the password hash. */
-function snapshot(user: StaffUser) {
-  const { id, email, displayName, role, active } = user;
-  return { id, email, displayName, role, active };
-}
+const snapshot = (user: StaffUser) => pickKeys(user, ['id', 'email', 'displayName', 'role', 'active']);
 
 const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 
