@@ -1,9 +1,10 @@
 import { type WebhookService } from '../webhooks/webhook.service';
 import { eventWebhookPayload } from '../webhooks/webhook.payloads';
-import { type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { BadInputReason, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
@@ -190,7 +191,7 @@ export class EventService {
     if (!isUuid(input.id)) throw notFound('Event');
     await this.checkLinks(input);
     return this.db.transaction(async (manager) => {
-      const before = await this.lockOrNotFound(manager, input.id);
+      const before = await lockById(manager, Event, input.id, 'Event');
       const startsAt = input.startsAt ?? before.startsAt;
       const endsAt = input.endsAt ?? before.endsAt;
       if (endsAt < startsAt)
@@ -250,7 +251,7 @@ export class EventService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Event');
     return this.db.transaction(async (manager) => {
-      const before = await this.lockOrNotFound(manager, id);
+      const before = await lockById(manager, Event, id, 'Event');
       if (before.status !== EventStatus.DRAFT) throw eventNotDraft(before.status);
       await manager.delete(Event, { id });
       await this.audit.record(manager, {
@@ -270,7 +271,7 @@ export class EventService {
     if (!isUuid(id)) throw notFound('Event');
     return this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [PIN_LOCK_KEY]);
-      const before = await this.lockOrNotFound(manager, id);
+      const before = await lockById(manager, Event, id, 'Event');
       if (before.kind !== EventKind.CRISIS_NOTICE) throw badInput('Only a CRISIS_NOTICE can be pinned.', 'input.id');
       if (before.status !== EventStatus.PUBLISHED) throw eventNotPublished(before.status, 'pinned');
       if (before.endsAt.getTime() <= Date.now()) throw badInput('This notice has ended: move its end (endsAt) later first.', 'input.id');
@@ -360,18 +361,12 @@ export class EventService {
     if (input.goalId && !(await this.goals.findByIds([input.goalId]))[0]) throw badInput('No goal has this id.', 'input.goalId');
   }
 
-  private async lockOrNotFound(manager: EntityManager, id: string): Promise<Event> {
-    const event = await manager.findOne(Event, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!event) throw notFound('Event');
-    return event;
-  }
-
   /** A status change: `change` returns the columns to set, or null when there is nothing to do. */
   private async transition(actor: Actor, id: string, action: string, change: (before: Event) => Partial<Event> | null): Promise<Event> {
     const published = action === 'publishEvent';
     if (!isUuid(id)) throw notFound('Event');
     return this.db.transaction(async (manager) => {
-      const before = await this.lockOrNotFound(manager, id);
+      const before = await lockById(manager, Event, id, 'Event');
       const changes = change(before);
       if (!changes) return before;
       await manager.update(Event, { id }, changes);

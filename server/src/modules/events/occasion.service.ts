@@ -3,6 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { pickKeys } from '../../common/pick-keys';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { addDays, type LocalDate, startOfDay } from './calendar';
@@ -191,8 +192,7 @@ export class OccasionService {
     if (!isUuid(input.id)) throw notFound('Occasion');
     try {
       return await this.db.transaction(async (manager) => {
-        const before = await manager.findOne(Occasion, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-        if (!before) throw notFound('Occasion');
+        const before = await lockById(manager, Occasion, input.id, 'Occasion');
         const kind = input.kind ?? before.kind;
         const calendar = input.calendar ?? before.calendar;
         const month = input.month ?? before.month;
@@ -234,8 +234,7 @@ export class OccasionService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Occasion');
     return this.db.transaction(async (manager) => {
-      const before = await manager.findOne(Occasion, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Occasion');
+      const before = await lockById(manager, Occasion, id, 'Occasion');
       const overrides = await manager.find(OccasionOverride, { where: { occasionId: id } });
       await manager.delete(Occasion, { id });
       await this.audit.record(manager, {
@@ -253,8 +252,7 @@ export class OccasionService {
   async setOverride(actor: Actor, input: SetOccasionOverrideInput): Promise<{ occasion: Occasion; override: OccasionOverride }> {
     if (!isUuid(input.occasionId)) throw notFound('Occasion');
     return this.db.transaction(async (manager) => {
-      const occasion = await manager.findOne(Occasion, { where: { id: input.occasionId }, lock: { mode: 'pessimistic_write' } });
-      if (!occasion) throw notFound('Occasion');
+      const occasion = await lockById(manager, Occasion, input.occasionId, 'Occasion');
       if (!isPlausibleOverride(occasion, input.year, input.date)) {
         throw badInput(
           `The rule puts this occasion on ${ruleDate(occasion, input.year)} in ${input.year}; an override may move it by ${MAX_OVERRIDE_SHIFT_DAYS} days at most. Is the year right? It counts in the occasion's own calendar.`,
@@ -286,8 +284,7 @@ export class OccasionService {
   async removeOverride(actor: Actor, occasionId: string, year: number): Promise<{ occasion: Occasion; removed: boolean }> {
     if (!isUuid(occasionId)) throw notFound('Occasion');
     return this.db.transaction(async (manager) => {
-      const occasion = await manager.findOne(Occasion, { where: { id: occasionId }, lock: { mode: 'pessimistic_write' } });
-      if (!occasion) throw notFound('Occasion');
+      const occasion = await lockById(manager, Occasion, occasionId, 'Occasion');
       const before = await manager.findOneBy(OccasionOverride, { occasionId, year });
       if (!before) return { occasion, removed: false };
       await manager.delete(OccasionOverride, { occasionId, year });

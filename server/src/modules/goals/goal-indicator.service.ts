@@ -2,6 +2,7 @@ import { In, QueryFailedError, type DataSource } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { pickKeys } from '../../common/pick-keys';
+import { lockById } from '../../db/lock-by-id';
 import { type PollDefinition } from '../polls/poll-definition';
 import { type PollService } from '../polls/poll.service';
 import { type AuditService } from '../staff/audit.service';
@@ -87,8 +88,7 @@ export class GoalIndicatorService {
     return this.db
       .transaction(async (m) => {
         // The goal's row lock makes the count and the insert one step: no goal gets an eleventh.
-        const goal = await m.findOne(Goal, { where: { id: input.goalId }, lock: { mode: 'pessimistic_write' } });
-        if (!goal) throw notFound('Goal');
+        const goal = await lockById(m, Goal, input.goalId, 'Goal');
         const count = await m.countBy(GoalIndicator, { goalId: goal.id });
         if (count >= MAX_INDICATORS_PER_GOAL) throw badInput(`A goal has at most ${MAX_INDICATORS_PER_GOAL} indicators.`, 'input.goalId');
         const inserted = await m
@@ -125,8 +125,7 @@ export class GoalIndicatorService {
     if (!isUuid(input.id)) throw notFound('GoalIndicator');
     return this.db
       .transaction(async (m) => {
-        const before = await m.findOne(GoalIndicator, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-        if (!before) throw notFound('GoalIndicator');
+        const before = await lockById(m, GoalIndicator, input.id, 'GoalIndicator');
         const changes: Partial<GoalIndicator> = {};
         if (input.labelFa != null) changes.labelFa = input.labelFa.trim();
         if (input.labelEn !== undefined) changes.labelEn = input.labelEn?.trim() ?? null;
@@ -162,8 +161,7 @@ export class GoalIndicatorService {
   async remove(actor: Actor, id: string): Promise<{ removedIndicatorId: string; goal: Goal }> {
     if (!isUuid(id)) throw notFound('GoalIndicator');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(GoalIndicator, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('GoalIndicator');
+      const before = await lockById(m, GoalIndicator, id, 'GoalIndicator');
       await m.delete(GoalIndicator, { id });
       const goal = await m.findOneByOrFail(Goal, { id: before.goalId });
       await this.audit.record(m, {

@@ -2,6 +2,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
@@ -149,8 +150,7 @@ export class GoalService {
     }
     if (!isUuid(input.id)) throw notFound('Goal');
     return this.db.transaction(async (manager) => {
-      const before = await manager.findOne(Goal, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Goal');
+      const before = await lockById(manager, Goal, input.id, 'Goal');
       const changes: Partial<Goal> = {};
       if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
       if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() ?? null;
@@ -177,8 +177,7 @@ export class GoalService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Goal');
     return this.db.transaction(async (manager) => {
-      const before = await manager.findOne(Goal, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Goal');
+      const before = await lockById(manager, Goal, id, 'Goal');
       await manager.delete(Goal, { id });
       await this.audit.record(manager, {
         actorId: actor.userId,

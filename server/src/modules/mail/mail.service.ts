@@ -16,6 +16,7 @@ import { MailDelivery, MailDeliveryStatus, MailKind } from './mail-delivery.enti
 import { MailLinks } from './mail-links';
 import { invitationMail, persianDateTime, pressReleaseMail, type RenderedMail } from './mail-message';
 import { ADD_JOB_SQL, type JobQueue } from '../../common/job-queue';
+import { lockById } from '../../db/lock-by-id';
 
 export const DELIVER_TASK = 'mail.deliver';
 /** Clocks differ a little; a time this far in the past still counts as "now". */
@@ -192,8 +193,7 @@ export class MailService {
     if (!isUuid(input.releaseId)) throw notFound('Press release');
     this.assertQueue();
     return this.db.transaction(async (m) => {
-      const release = await m.findOne(PressRelease, { where: { id: input.releaseId }, lock: { mode: 'pessimistic_write' } });
-      if (!release) throw notFound('Press release');
+      const release = await lockById(m, PressRelease, input.releaseId, 'Press release');
       if (release.status !== PressReleaseStatus.PUBLISHED) {
         throw mediaConflict(
           MediaConflict.RELEASE_NOT_PUBLISHED,

@@ -3,6 +3,7 @@ import { MaxLength } from 'class-validator';
 import { type DataSource, In } from 'typeorm';
 import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService, eraseFromAuditLog } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { Event } from '../events/event.entity';
@@ -164,8 +165,7 @@ export class ContactDataService {
   async erase(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media contact');
     return this.db.transaction(async (m) => {
-      const contact = await m.findOne(MediaContact, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!contact) throw notFound('Media contact');
+      await lockById(m, MediaContact, id, 'Media contact');
       // One connection runs one statement at a time: count in turn (pg 9 refuses overlapping queries).
       const interactions = await m.count(MediaInteraction, { where: { contactId: id } });
       const invitations = await m.count(MediaInvitation, { where: { contactId: id } });

@@ -3,6 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { MediaCoverage } from './media-coverage.entity';
@@ -159,8 +160,7 @@ export class MediaCoverageService {
       if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Media coverage');
     return this.write(async (m) => {
-      const before = await m.findOne(MediaCoverage, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media coverage');
+      const before = await lockById(m, MediaCoverage, input.id, 'Media coverage');
       const changes: Partial<MediaCoverage> = {};
       if (input.outletId !== undefined) {
         await this.assertOutlet(m, input.outletId!);
@@ -194,8 +194,7 @@ export class MediaCoverageService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media coverage');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(MediaCoverage, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media coverage');
+      const before = await lockById(m, MediaCoverage, id, 'Media coverage');
       await m.delete(MediaCoverage, { id });
       await this.audit.record(m, {
         actorId: actor.userId,

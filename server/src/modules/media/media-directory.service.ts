@@ -3,6 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
 import { type AuditService } from '../staff/audit.service';
@@ -156,8 +157,7 @@ export class MediaDirectoryService {
       if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Media outlet');
     return this.writeOutlet(async (m) => {
-      const before = await m.findOne(MediaOutlet, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media outlet');
+      const before = await lockById(m, MediaOutlet, input.id, 'Media outlet');
       const changes: Partial<MediaOutlet> = {};
       if (input.nameFa !== undefined) changes.nameFa = input.nameFa!.trim();
       if (input.nameEn !== undefined) changes.nameEn = emptyToNull(input.nameEn);
@@ -182,8 +182,7 @@ export class MediaDirectoryService {
   async deleteOutlet(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media outlet');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(MediaOutlet, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media outlet');
+      const before = await lockById(m, MediaOutlet, id, 'Media outlet');
       try {
         // The foreign keys (RESTRICT) refuse while contacts or coverage refer to the outlet; the transaction then rolls back.
         await m.delete(MediaOutlet, { id });
@@ -250,8 +249,7 @@ export class MediaDirectoryService {
     if (input.language !== undefined) changes.language = input.language!.toLowerCase();
     if (input.notes !== undefined) changes.notes = emptyToNull(input.notes);
     return this.writeContact(async (m) => {
-      const before = await m.findOne(MediaContact, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media contact');
+      const before = await lockById(m, MediaContact, input.id, 'Media contact');
       if (changes.outletId !== undefined) await this.assertOutlet(m, changes.outletId);
       if (Object.keys(changes).length) await m.update(MediaContact, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaContact, { id: before.id });

@@ -3,6 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { MediaContact } from './media-contact.entity';
@@ -137,8 +138,7 @@ export class MediaInteractionService {
     if (!isUuid(input.id)) throw notFound('Media interaction');
     if (input.staffId) assertStaffId(input.staffId);
     return this.write(async (m) => {
-      const before = await m.findOne(MediaInteraction, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media interaction');
+      const before = await lockById(m, MediaInteraction, input.id, 'Media interaction');
       const changes: Partial<MediaInteraction> = {};
       if (input.kind !== undefined) changes.kind = input.kind!;
       if (input.occurredAt !== undefined) changes.occurredAt = input.occurredAt!;
@@ -169,8 +169,7 @@ export class MediaInteractionService {
   async completeFollowUp(actor: Actor, interactionId: string): Promise<MediaInteraction> {
     if (!isUuid(interactionId)) throw notFound('Media interaction');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(MediaInteraction, { where: { id: interactionId }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media interaction');
+      const before = await lockById(m, MediaInteraction, interactionId, 'Media interaction');
       if (!before.followUpOn) throw badInput('This log entry has no follow-up to complete.', 'input.interactionId');
       if (before.followUpDoneAt) return before;
       await m.query('UPDATE media_interaction SET follow_up_done_at = now(), updated_at = now() WHERE id = $1', [before.id]);

@@ -3,6 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { type MediaDirectoryService, type PageRequest } from './media-directory.service';
@@ -87,8 +88,7 @@ export class MediaInvitationService {
     if (input.reply === null) throw badInput('reply cannot be cleared.', 'input.reply');
     if (!isUuid(input.id)) throw notFound('Media invitation');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(MediaInvitation, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media invitation');
+      const before = await lockById(m, MediaInvitation, input.id, 'Media invitation');
       const changes: Partial<MediaInvitation> = {};
       if (input.reply !== undefined && input.reply !== before.reply) {
         changes.reply = input.reply!;
@@ -114,8 +114,7 @@ export class MediaInvitationService {
   async remove(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media invitation');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(MediaInvitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media invitation');
+      const before = await lockById(m, MediaInvitation, id, 'Media invitation');
       await m.delete(MediaInvitation, { id });
       await this.audit.record(m, {
         actorId: actor.userId,

@@ -6,6 +6,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { escapeLike } from '../../common/persian-text';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
@@ -193,7 +194,7 @@ export class PressReleaseService {
     if (!isUuid(input.id)) throw notFound('Press release');
     if (input.districtId) await this.assertDistrict(input.districtId);
     return this.write(async (m) => {
-      const before = await this.lock(m, input.id);
+      const before = await lockById(m, PressRelease, input.id, 'Press release');
       const changes: Partial<PressRelease> = {};
       if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
       if (input.titleEn !== undefined) changes.titleEn = emptyToNull(input.titleEn);
@@ -232,7 +233,7 @@ export class PressReleaseService {
   async publish(actor: Actor, id: string, contactIds: readonly string[]): Promise<{ release: PressRelease; added: number }> {
     if (!isUuid(id)) throw notFound('Press release');
     return this.write(async (m) => {
-      const before = await this.lock(m, id);
+      const before = await lockById(m, PressRelease, id, 'Press release');
       if (!nextReleaseStatus(before.status, 'publish')) {
         throw mediaConflict(MediaConflict.RELEASE_STATUS, 'This release is already published.', 'input.id');
       }
@@ -260,7 +261,7 @@ export class PressReleaseService {
   async withdraw(actor: Actor, id: string): Promise<PressRelease> {
     if (!isUuid(id)) throw notFound('Press release');
     return this.db.transaction(async (m) => {
-      const before = await this.lock(m, id);
+      const before = await lockById(m, PressRelease, id, 'Press release');
       if (!nextReleaseStatus(before.status, 'withdraw')) {
         throw mediaConflict(MediaConflict.RELEASE_STATUS, 'Only a published release can be withdrawn.', 'input.id');
       }
@@ -283,7 +284,7 @@ export class PressReleaseService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Press release');
     return this.db.transaction(async (m) => {
-      const before = await this.lock(m, id);
+      const before = await lockById(m, PressRelease, id, 'Press release');
       if (before.status !== PressReleaseStatus.DRAFT || before.publishedAt) {
         throw mediaConflict(
           MediaConflict.RELEASE_NOT_DRAFT,
@@ -315,7 +316,7 @@ export class PressReleaseService {
     if (!isUuid(releaseId)) throw notFound('Press release');
     const sentTime = sentAt ?? new Date();
     return this.write(async (m) => {
-      const release = await this.lock(m, releaseId);
+      const release = await lockById(m, PressRelease, releaseId, 'Press release');
       if (release.status !== PressReleaseStatus.PUBLISHED) {
         throw mediaConflict(
           MediaConflict.RELEASE_NOT_PUBLISHED,
@@ -368,12 +369,6 @@ export class PressReleaseService {
       qb.andWhere(`r.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }),
     );
     return qb;
-  }
-
-  private async lock(m: EntityManager, id: string): Promise<PressRelease> {
-    const release = await m.findOne(PressRelease, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!release) throw notFound('Press release');
-    return release;
   }
 
   private async assertDistrict(districtId: string | null | undefined): Promise<void> {

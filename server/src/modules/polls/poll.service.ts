@@ -2,6 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, BadInputReason, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
@@ -228,8 +229,7 @@ export class PollService {
     if (!isUuid(input.id)) throw notFound('Poll');
     if (input.questions) validateQuestions(input.questions);
     const result = await this.db.transaction(async (m) => {
-      const before = await m.findOne(Poll, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Poll');
+      const before = await lockById(m, Poll, input.id, 'Poll');
       if (input.districtIds) await this.validateDistricts(input.districtIds, before.districtIds);
       const changes: Partial<Poll> = {};
       if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
@@ -393,8 +393,7 @@ export class PollService {
   ): Promise<Poll> {
     if (!isUuid(id)) throw notFound('Poll');
     const result = await this.db.transaction(async (m) => {
-      const before = await m.findOne(Poll, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Poll');
+      const before = await lockById(m, Poll, id, 'Poll');
       await m.update(Poll, { id }, change(before));
       const after = await m.findOneByOrFail(Poll, { id });
       await this.audit.record(m, {

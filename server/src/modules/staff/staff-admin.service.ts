@@ -5,6 +5,7 @@ import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { isCleanText } from '../../common/validation';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from './audit.service';
 import { hashPassword } from './password';
 import { Role } from './role';
@@ -128,8 +129,7 @@ export class StaffAdminService {
       // the target: two such changes queue up, and the second counts the admins the first left.
       const mayRemoveAdmin = input.active === false || (input.role != null && input.role !== Role.ADMIN);
       const activeAdminIds = mayRemoveAdmin ? await this.lockActiveAdmins(manager) : [];
-      const before = await manager.findOne(StaffUser, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Staff user');
+      const before = await lockById(manager, StaffUser, input.id, 'Staff user');
 
       const next = { role: input.role ?? before.role, active: input.active ?? before.active };
       const refusal = adminChangeRefusal(actor.userId, before, next, activeAdminIds);
@@ -164,8 +164,7 @@ export class StaffAdminService {
     if (!(await this.db.getRepository(StaffUser).existsBy({ id: input.id }))) throw notFound('Staff user');
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (manager) => {
-      const user = await manager.findOne(StaffUser, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('Staff user');
+      const user = await lockById(manager, StaffUser, input.id, 'Staff user');
       // A password an admin chose is the admin's as much as the user's: the user replaces it at the
       // next sign-in. An admin resetting their own chose it for themselves.
       const passwordChangeRequired = user.id !== actor.userId;
@@ -222,8 +221,7 @@ export class StaffAdminService {
       );
     }
     return this.db.transaction(async (manager) => {
-      const user = await manager.findOne(StaffUser, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('Staff user');
+      const user = await lockById(manager, StaffUser, id, 'Staff user');
       const hadSecondFactor = await this.secondFactors.remove(manager, user.id);
       const endedSessionCount = await this.endSessions(manager, user.id);
       await this.audit.record(manager, {

@@ -2,6 +2,7 @@ import { In, type DataSource, type EntityManager, type QueryRunner } from 'typeo
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { lockById } from '../../db/lock-by-id';
 import { type Logger } from '../../logger';
 import { pollTransitionsSince, type PollTransition } from '../polls/poll-schedule';
 import { effectiveStatus } from '../polls/poll-status';
@@ -222,8 +223,7 @@ export class WebhookService {
     const description = fields.description === undefined ? undefined : cleanDescription(fields.description);
     if (!isUuid(fields.id)) throw notFound('Webhook');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(Webhook, { where: { id: fields.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Webhook');
+      const before = await lockById(m, Webhook, fields.id, 'Webhook');
       const changes: Partial<Webhook> = {};
       if (events) changes.events = events;
       if (description !== undefined) changes.description = description;
@@ -255,8 +255,7 @@ export class WebhookService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Webhook');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(Webhook, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Webhook');
+      const before = await lockById(m, Webhook, id, 'Webhook');
       await m.delete(Webhook, { id });
       await this.audit.record(m, {
         actorId: actor.userId,
@@ -304,8 +303,7 @@ export class WebhookService {
   async redeliver(actor: Actor, id: string): Promise<WebhookDelivery> {
     if (!isUuid(id)) throw notFound('Webhook delivery');
     const delivery = await this.db.transaction(async (m) => {
-      const before = await m.findOne(WebhookDelivery, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Webhook delivery');
+      const before = await lockById(m, WebhookDelivery, id, 'Webhook delivery');
       if (before.status === WebhookDeliveryStatus.PENDING)
         throw badInput('The delivery is already queued: it is sent at nextAttemptAt.', 'input.id');
       const webhook = await m.findOneByOrFail(Webhook, { id: before.webhookId });

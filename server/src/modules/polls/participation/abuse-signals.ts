@@ -3,6 +3,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
+import { lockById } from '../../../db/lock-by-id';
 import { type Logger } from '../../../logger';
 import { CityCalendar } from '../../analytics/city-day';
 import { DailySalts } from '../../analytics/salts';
@@ -282,8 +283,7 @@ export class AbuseSignals {
   async release(actor: Actor, id: string): Promise<PollQuarantine> {
     if (!isUuid(id)) throw notFound('Quarantine');
     const released = await this.db.transaction(async (m) => {
-      const q = await m.findOne(PollQuarantine, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!q) throw notFound('Quarantine');
+      const q = await lockById(m, PollQuarantine, id, 'Quarantine');
       if (q.releasedAt) throw badInput('This quarantine was released already.', 'input.id');
       await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MOVER_LOCK_CLASS, q.pollId]);
       await m.query('SET LOCAL statement_timeout = 0');

@@ -2,6 +2,7 @@ import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { AppError, badInput, ErrorCode, notFound } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
+import { lockById } from '../../../db/lock-by-id';
 import { type Limiter } from '../../../common/rate-limit';
 import { type Logger } from '../../../logger';
 import { type AuditService } from '../../staff/audit.service';
@@ -205,8 +206,7 @@ export class ParticipationService {
     if (!found) throw notFound('Eligibility list');
     const values = this.parseEntries(found.kind, input.entries);
     return this.db.transaction(async (m) => {
-      const list = await m.getRepository(EligibilityList).findOne({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-      if (!list) throw notFound('Eligibility list');
+      const list = await lockById(m, EligibilityList, found.id, 'Eligibility list');
       const added = await this.addEntries(m, list, values);
       await this.audit.record(m, {
         actorId: actor.userId,
