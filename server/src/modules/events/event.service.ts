@@ -172,13 +172,11 @@ export class EventService {
         .returning(['id'])
         .execute();
       const event = await manager.findOneByOrFail(Event, { id: result.identifiers[0].id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'createEvent',
         entityType: 'Event',
         entityId: event.id,
         after: snapshot(event),
-        requestId: actor.requestId,
       });
       return event;
     });
@@ -218,14 +216,12 @@ export class EventService {
       if (input.goalId !== undefined) changes.goalId = input.goalId;
       if (Object.keys(changes).length) await manager.update(Event, { id: before.id }, changes);
       const after = await manager.findOneByOrFail(Event, { id: before.id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'updateEvent',
         entityType: 'Event',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -254,13 +250,11 @@ export class EventService {
       const before = await lockById(manager, Event, id, 'Event');
       if (before.status !== EventStatus.DRAFT) throw eventNotDraft(before.status);
       await manager.delete(Event, { id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'deleteEvent',
         entityType: 'Event',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });
@@ -279,25 +273,21 @@ export class EventService {
       const previous = await manager.findOne(Event, { where: { pinned: true }, lock: { mode: 'pessimistic_write' } });
       if (previous) {
         await manager.update(Event, { id: previous.id }, { pinned: false });
-        await this.audit.record(manager, {
-          actorId: actor.userId,
+        await this.audit.recordBy(manager, actor, {
           action: 'unpinCrisisNotice',
           entityType: 'Event',
           entityId: previous.id,
           before: { pinned: true },
           after: { pinned: false },
-          requestId: actor.requestId,
         });
       }
       await manager.update(Event, { id }, { pinned: true });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'pinCrisisNotice',
         entityType: 'Event',
         entityId: id,
         before: { pinned: false },
         after: { pinned: true },
-        requestId: actor.requestId,
       });
       return {
         event: await manager.findOneByOrFail(Event, { id }),
@@ -371,14 +361,12 @@ export class EventService {
       if (!changes) return before;
       await manager.update(Event, { id }, changes);
       const after = await manager.findOneByOrFail(Event, { id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action,
         entityType: 'Event',
         entityId: id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       if (published && after.status === EventStatus.PUBLISHED)
         await this.webhooks?.emit(manager, 'EVENT_PUBLISHED', eventWebhookPayload(after));

@@ -169,13 +169,11 @@ export class OccasionService {
           .returning(['id'])
           .execute();
         const occasion = await manager.findOneByOrFail(Occasion, { id: result.identifiers[0].id });
-        await this.audit.record(manager, {
-          actorId: actor.userId,
+        await this.audit.recordBy(manager, actor, {
           action: 'createOccasion',
           entityType: 'Occasion',
           entityId: occasion.id,
           after: snapshot(occasion),
-          requestId: actor.requestId,
         });
         return occasion;
       });
@@ -214,14 +212,12 @@ export class OccasionService {
         const removed = ruleChanged ? await manager.find(OccasionOverride, { where: { occasionId: before.id } }) : [];
         if (removed.length) await manager.delete(OccasionOverride, { occasionId: before.id });
         const after = await manager.findOneByOrFail(Occasion, { id: before.id });
-        await this.audit.record(manager, {
-          actorId: actor.userId,
+        await this.audit.recordBy(manager, actor, {
           action: 'updateOccasion',
           entityType: 'Occasion',
           entityId: before.id,
           before: { ...snapshot(before), ...(removed.length ? { overrides: removed.map(overrideSnapshot) } : {}) },
           after: snapshot(after),
-          requestId: actor.requestId,
         });
         return after;
       });
@@ -237,13 +233,11 @@ export class OccasionService {
       const before = await lockById(manager, Occasion, id, 'Occasion');
       const overrides = await manager.find(OccasionOverride, { where: { occasionId: id } });
       await manager.delete(Occasion, { id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'deleteOccasion',
         entityType: 'Occasion',
         entityId: id,
         before: { ...snapshot(before), overrides: overrides.map(overrideSnapshot) },
-        requestId: actor.requestId,
       });
       return id;
     });
@@ -268,14 +262,12 @@ export class OccasionService {
         .orUpdate(['date', 'note', 'updated_at'], ['occasion_id', 'year'])
         .execute();
       const override = await manager.findOneByOrFail(OccasionOverride, { occasionId: occasion.id, year: input.year });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'setOccasionOverride',
         entityType: 'Occasion',
         entityId: occasion.id,
         before: before ? overrideSnapshot(before) : null,
         after: overrideSnapshot(override),
-        requestId: actor.requestId,
       });
       return { occasion, override };
     });
@@ -288,13 +280,11 @@ export class OccasionService {
       const before = await manager.findOneBy(OccasionOverride, { occasionId, year });
       if (!before) return { occasion, removed: false };
       await manager.delete(OccasionOverride, { occasionId, year });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'removeOccasionOverride',
         entityType: 'Occasion',
         entityId: occasion.id,
         before: overrideSnapshot(before),
-        requestId: actor.requestId,
       });
       return { occasion, removed: true };
     });

@@ -191,13 +191,11 @@ export class FileService {
         });
         await writeMissing();
         const saved = await m.save(StoredFile, m.create(StoredFile, { ...row, uploadedById: actor.userId }));
-        await this.audit.record(m, {
-          actorId: actor.userId,
+        await this.audit.recordBy(m, actor, {
           action: 'uploadFile',
           entityType: 'StoredFile',
           entityId: saved.id,
           after: snapshot(saved),
-          requestId: actor.requestId,
         });
         return saved;
       });
@@ -425,14 +423,12 @@ export class FileService {
         attachedAt: new Date(),
       });
       await m.save(FileAttachment, attachment);
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'attachFile',
         entityType: slot.entityType,
         entityId: input.ownerId,
         before: before ? attachmentSnapshot(before) : null,
         after: attachmentSnapshot(attachment),
-        requestId: actor.requestId,
       });
       attachment.file = file;
       return attachment;
@@ -451,13 +447,11 @@ export class FileService {
       });
       if (!before) return false;
       await m.delete(FileAttachment, { slot: input.slot, ownerId: input.ownerId });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'detachFile',
         entityType: slot.entityType,
         entityId: input.ownerId,
         before: attachmentSnapshot(before),
-        requestId: actor.requestId,
       });
       return true;
     });

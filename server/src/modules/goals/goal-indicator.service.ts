@@ -105,13 +105,11 @@ export class GoalIndicatorService {
           .returning(['id'])
           .execute();
         const indicator = await m.findOneByOrFail(GoalIndicator, { id: inserted.identifiers[0].id });
-        await this.audit.record(m, {
-          actorId: actor.userId,
+        await this.audit.recordBy(m, actor, {
           action: 'addGoalIndicator',
           entityType: 'GoalIndicator',
           entityId: indicator.id,
           after: snapshot(indicator),
-          requestId: actor.requestId,
         });
         return { indicator, goal };
       })
@@ -144,14 +142,12 @@ export class GoalIndicatorService {
         if (Object.keys(changes).length) await m.update(GoalIndicator, { id: before.id }, changes);
         const after = await m.findOneByOrFail(GoalIndicator, { id: before.id });
         const goal = await m.findOneByOrFail(Goal, { id: after.goalId });
-        await this.audit.record(m, {
-          actorId: actor.userId,
+        await this.audit.recordBy(m, actor, {
           action: 'updateGoalIndicator',
           entityType: 'GoalIndicator',
           entityId: before.id,
           before: snapshot(before),
           after: snapshot(after),
-          requestId: actor.requestId,
         });
         return { indicator: after, goal };
       })
@@ -164,13 +160,11 @@ export class GoalIndicatorService {
       const before = await lockById(m, GoalIndicator, id, 'GoalIndicator');
       await m.delete(GoalIndicator, { id });
       const goal = await m.findOneByOrFail(Goal, { id: before.goalId });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'removeGoalIndicator',
         entityType: 'GoalIndicator',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return { removedIndicatorId: id, goal };
     });

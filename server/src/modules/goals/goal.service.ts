@@ -88,13 +88,11 @@ export class GoalService {
         .returning(['id'])
         .execute();
       const goal = await manager.findOneByOrFail(Goal, { id: result.identifiers[0].id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'createGoal',
         entityType: 'Goal',
         entityId: goal.id,
         after: snapshot(goal),
-        requestId: actor.requestId,
       });
       return goal;
     });
@@ -161,14 +159,12 @@ export class GoalService {
       if (input.status !== undefined) changes.status = input.status!;
       if (Object.keys(changes).length) await manager.update(Goal, { id: before.id }, changes);
       const after = await manager.findOneByOrFail(Goal, { id: before.id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'updateGoal',
         entityType: 'Goal',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -179,13 +175,11 @@ export class GoalService {
     return this.db.transaction(async (manager) => {
       const before = await lockById(manager, Goal, id, 'Goal');
       await manager.delete(Goal, { id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'deleteGoal',
         entityType: 'Goal',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });

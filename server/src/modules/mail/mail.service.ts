@@ -231,8 +231,7 @@ export class MailService {
          SELECT $1, c, $2, $3 FROM unnest($4::uuid[]) AS c ON CONFLICT DO NOTHING`,
         [release.id, sendAt, actor.userId, deliveries.filter((d) => d.status === MailDeliveryStatus.QUEUED).map((d) => d.contactId)],
       );
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'emailPressRelease',
         entityType: 'PressRelease',
         entityId: release.id,
@@ -243,7 +242,6 @@ export class MailService {
           sendAt: sendAt.toISOString(),
           embargoUntil: input.embargoUntil?.toISOString() ?? null,
         },
-        requestId: actor.requestId,
       });
       return { release, deliveries, withoutEmail };
     });
@@ -266,13 +264,11 @@ export class MailService {
         .map((i) => ({ contact: byId.get(i.contactId)!, invitationId: i.id }));
       const deliveries = await this.enqueue(m, actor, recipients, MailKind.EVENT_INVITATION, new Date(), null);
       for (const d of deliveries) {
-        await this.audit.record(m, {
-          actorId: actor.userId,
+        await this.audit.recordBy(m, actor, {
           action: 'emailMediaInvitation',
           entityType: 'MediaInvitation',
           entityId: d.invitationId!,
           after: { deliveryId: d.id, status: d.status },
-          requestId: actor.requestId,
         });
       }
       return { deliveries, withoutEmail };

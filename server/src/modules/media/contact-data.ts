@@ -138,12 +138,10 @@ export class ContactDataService {
           };
         }),
       };
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'exportMediaContactData',
         entityType: 'MediaContact',
         entityId: id,
-        requestId: actor.requestId,
       });
       return {
         contact,
@@ -179,13 +177,11 @@ export class ContactDataService {
         list: { entityType: 'PressRelease', key: 'addedRecipients' },
       });
       const erased: ContactErasure = { interactions, invitations, distributions, auditEntriesRedacted: redacted };
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'deleteMediaContact',
         entityType: 'MediaContact',
         entityId: id,
         before: { erased },
-        requestId: actor.requestId,
       });
       return id;
     });

@@ -143,13 +143,11 @@ export class MediaCoverageService {
         .returning(['id'])
         .execute();
       const coverage = await m.findOneByOrFail(MediaCoverage, { id: result.identifiers[0].id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'recordMediaCoverage',
         entityType: 'MediaCoverage',
         entityId: coverage.id,
         after: snapshot(coverage),
-        requestId: actor.requestId,
       });
       return coverage;
     });
@@ -178,14 +176,12 @@ export class MediaCoverageService {
       if (input.summary !== undefined) changes.summary = emptyToNull(input.summary);
       if (Object.keys(changes).length) await m.update(MediaCoverage, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaCoverage, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateMediaCoverage',
         entityType: 'MediaCoverage',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -196,13 +192,11 @@ export class MediaCoverageService {
     return this.db.transaction(async (m) => {
       const before = await lockById(m, MediaCoverage, id, 'Media coverage');
       await m.delete(MediaCoverage, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'deleteMediaCoverage',
         entityType: 'MediaCoverage',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });

@@ -140,13 +140,11 @@ export class MediaDirectoryService {
         .returning(['id'])
         .execute();
       const outlet = await m.findOneByOrFail(MediaOutlet, { id: result.identifiers[0].id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createMediaOutlet',
         entityType: 'MediaOutlet',
         entityId: outlet.id,
         after: outletSnapshot(outlet),
-        requestId: actor.requestId,
       });
       return outlet;
     });
@@ -166,14 +164,12 @@ export class MediaDirectoryService {
       if (input.notes !== undefined) changes.notes = emptyToNull(input.notes);
       if (Object.keys(changes).length) await m.update(MediaOutlet, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaOutlet, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateMediaOutlet',
         entityType: 'MediaOutlet',
         entityId: before.id,
         before: outletSnapshot(before),
         after: outletSnapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -196,13 +192,11 @@ export class MediaDirectoryService {
         }
         throw err;
       }
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'deleteMediaOutlet',
         entityType: 'MediaOutlet',
         entityId: id,
         before: outletSnapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });
@@ -223,13 +217,11 @@ export class MediaDirectoryService {
       await this.assertOutlet(m, values.outletId);
       const result = await m.createQueryBuilder().insert().into(MediaContact).values(values).returning(['id']).execute();
       const contact = await m.findOneByOrFail(MediaContact, { id: result.identifiers[0].id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createMediaContact',
         entityType: 'MediaContact',
         entityId: contact.id,
         after: contactSnapshot(contact),
-        requestId: actor.requestId,
       });
       return contact;
     });
@@ -253,14 +245,12 @@ export class MediaDirectoryService {
       if (changes.outletId !== undefined) await this.assertOutlet(m, changes.outletId);
       if (Object.keys(changes).length) await m.update(MediaContact, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaContact, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateMediaContact',
         entityType: 'MediaContact',
         entityId: before.id,
         before: contactSnapshot(before),
         after: contactSnapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });

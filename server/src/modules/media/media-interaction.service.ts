@@ -119,13 +119,11 @@ export class MediaInteractionService {
         .returning(['id'])
         .execute();
       const entry = await m.findOneByOrFail(MediaInteraction, { id: result.identifiers[0].id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'logMediaInteraction',
         entityType: 'MediaInteraction',
         entityId: entry.id,
         after: snapshot(entry),
-        requestId: actor.requestId,
       });
       return entry;
     });
@@ -152,14 +150,12 @@ export class MediaInteractionService {
       }
       if (Object.keys(changes).length) await m.update(MediaInteraction, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaInteraction, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateMediaInteraction',
         entityType: 'MediaInteraction',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -174,14 +170,12 @@ export class MediaInteractionService {
       if (before.followUpDoneAt) return before;
       await m.query('UPDATE media_interaction SET follow_up_done_at = now(), updated_at = now() WHERE id = $1', [before.id]);
       const after = await m.findOneByOrFail(MediaInteraction, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'completeMediaFollowUp',
         entityType: 'MediaInteraction',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });

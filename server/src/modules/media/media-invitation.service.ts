@@ -71,13 +71,11 @@ export class MediaInvitationService {
       const invitations = contactIds.map((id) => byContact.get(id)!);
       const addedIds = new Set(added.map((a) => a.id));
       for (const invitation of invitations.filter((i) => addedIds.has(i.id))) {
-        await this.audit.record(m, {
-          actorId: actor.userId,
+        await this.audit.recordBy(m, actor, {
           action: 'inviteMediaContacts',
           entityType: 'MediaInvitation',
           entityId: invitation.id,
           after: snapshot(invitation),
-          requestId: actor.requestId,
         });
       }
       return { invitations, added: addedIds.size };
@@ -98,14 +96,12 @@ export class MediaInvitationService {
       if (input.note !== undefined) changes.note = input.note?.trim() || null;
       if (Object.keys(changes).length) await m.update(MediaInvitation, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaInvitation, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateMediaInvitation',
         entityType: 'MediaInvitation',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -116,13 +112,11 @@ export class MediaInvitationService {
     return this.db.transaction(async (m) => {
       const before = await lockById(m, MediaInvitation, id, 'Media invitation');
       await m.delete(MediaInvitation, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'removeMediaInvitation',
         entityType: 'MediaInvitation',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });

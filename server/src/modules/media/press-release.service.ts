@@ -176,13 +176,11 @@ export class PressReleaseService {
         })
         .execute();
       const release = await m.findOneByOrFail(PressRelease, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createPressRelease',
         entityType: 'PressRelease',
         entityId: id,
         after: snapshot(release),
-        requestId: actor.requestId,
       });
       return release;
     });
@@ -216,14 +214,12 @@ export class PressReleaseService {
       }
       if (Object.keys(changes).length) await m.update(PressRelease, { id: before.id }, changes);
       const after = await m.findOneByOrFail(PressRelease, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updatePressRelease',
         entityType: 'PressRelease',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -243,14 +239,12 @@ export class PressReleaseService {
       );
       const added = await this.addRecipients(m, actor, id, contactIds, new Date());
       const after = await m.findOneByOrFail(PressRelease, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'publishPressRelease',
         entityType: 'PressRelease',
         entityId: id,
         before: snapshot(before),
         after: { ...snapshot(after), addedRecipients: added.ids },
-        requestId: actor.requestId,
       });
       await this.webhooks?.emit(m, 'PRESS_RELEASE_PUBLISHED', pressReleaseWebhookPayload(after));
       return { release: after, added: added.ids.length };
@@ -267,14 +261,12 @@ export class PressReleaseService {
       }
       await m.query(`UPDATE press_release SET status = 'WITHDRAWN', withdrawn_at = now(), updated_at = now() WHERE id = $1`, [id]);
       const after = await m.findOneByOrFail(PressRelease, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'withdrawPressRelease',
         entityType: 'PressRelease',
         entityId: id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -293,13 +285,11 @@ export class PressReleaseService {
         );
       }
       await m.delete(PressRelease, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'deletePressRelease',
         entityType: 'PressRelease',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });
@@ -325,13 +315,11 @@ export class PressReleaseService {
         );
       }
       const added = await this.addRecipients(m, actor, releaseId, contactIds, sentTime);
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'recordPressReleaseDistribution',
         entityType: 'PressRelease',
         entityId: releaseId,
         after: { addedRecipients: added.ids, sentAt: sentTime.toISOString() },
-        requestId: actor.requestId,
       });
       return { release, added: added.ids.length };
     });

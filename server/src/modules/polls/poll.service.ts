@@ -212,13 +212,11 @@ export class PollService {
       await m.update(Poll, { id }, { seriesId: id });
       await this.writeQuestions(m, id, [], input.questions);
       const poll = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createPoll',
         entityType: 'Poll',
         entityId: id,
         after: { ...snapshot(poll), questions: input.questions },
-        requestId: actor.requestId,
       });
       return poll;
     });
@@ -272,14 +270,12 @@ export class PollService {
         await this.writeQuestions(m, before.id, existing, input.questions);
       }
       const after = await m.findOneByOrFail(Poll, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updatePoll',
         entityType: 'Poll',
         entityId: before.id,
         before: snapshot(before),
         after: { ...snapshot(after), ...(input.questions ? { questions: input.questions } : {}) },
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -303,14 +299,12 @@ export class PollService {
         // One wave of a survey takes answers at a time: the earlier ones stop when this one opens.
         for (const { before, after, closedNow } of await closeEarlierWaves(m, poll)) {
           const action = closedNow ? 'closePoll' : 'updatePoll';
-          await this.audit.record(m, {
-            actorId: actor.userId,
+          await this.audit.recordBy(m, actor, {
             action,
             entityType: 'Poll',
             entityId: after.id,
             before: snapshot(before),
             after: { ...snapshot(after), closedForWaveId: poll.id },
-            requestId: actor.requestId,
           });
           if (closedNow) await this.webhooks?.pollClosed(m, after);
           this.forgetDefinition(after.id);
@@ -372,13 +366,11 @@ export class PollService {
         source.questions.map((q) => ({ ...q, options: q.options.map((o) => ({ labelFa: o.labelFa, labelEn: o.labelEn })), id: undefined })),
       );
       const created = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'startPollWave',
         entityType: 'Poll',
         entityId: id,
         after: { ...snapshot(created), fromPollId: poll.id },
-        requestId: actor.requestId,
       });
       return created;
     });
@@ -396,14 +388,12 @@ export class PollService {
       const before = await lockById(m, Poll, id, 'Poll');
       await m.update(Poll, { id }, change(before));
       const after = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action,
         entityType: 'Poll',
         entityId: id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       await changed?.(m, after);
       return after;

@@ -102,13 +102,11 @@ export class StaffAdminService {
           .returning(['id'])
           .execute();
         const user = await manager.findOneByOrFail(StaffUser, { id: inserted.identifiers[0].id });
-        await this.audit.record(manager, {
-          actorId: actor.userId,
+        await this.audit.recordBy(manager, actor, {
           action: 'createStaffUser',
           entityType: 'StaffUser',
           entityId: user.id,
           after: snapshot(user),
-          requestId: actor.requestId,
         });
         return user;
       });
@@ -143,14 +141,12 @@ export class StaffAdminService {
       const endedSessionCount = endsSessions(before, next) ? await this.endSessions(manager, before.id) : 0;
 
       const after = await manager.findOneByOrFail(StaffUser, { id: before.id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'updateStaffUser',
         entityType: 'StaffUser',
         entityId: before.id,
         before: snapshot(before),
         after: { ...snapshot(after), ...(endedSessionCount ? { endedSessionCount } : {}) },
-        requestId: actor.requestId,
       });
       return { staffUser: after, endedSessionCount };
     });
@@ -170,14 +166,12 @@ export class StaffAdminService {
       const passwordChangeRequired = user.id !== actor.userId;
       await manager.update(StaffUser, { id: user.id }, { passwordHash, passwordChangeRequired });
       const endedSessionCount = await this.endSessions(manager, user.id);
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'resetStaffPassword',
         entityType: 'StaffUser',
         entityId: user.id,
         // The action says what happened; neither the password nor its hash belongs in the log.
         after: { ...snapshot(user), endedSessionCount, passwordChangeRequired },
-        requestId: actor.requestId,
       });
       return { staffUser: user, endedSessionCount };
     });
@@ -190,13 +184,11 @@ export class StaffAdminService {
       const user = await manager.findOne(StaffUser, { where: { id } });
       if (!user) throw notFound('Staff user');
       const liftedCount = await guard.lift(manager, user.id);
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'liftSignInLock',
         entityType: 'StaffUser',
         entityId: user.id,
         after: { ...snapshot(user), liftedCount },
-        requestId: actor.requestId,
       });
       return { staffUser: user, liftedCount };
     });
@@ -224,13 +216,11 @@ export class StaffAdminService {
       const user = await lockById(manager, StaffUser, id, 'Staff user');
       const hadSecondFactor = await this.secondFactors.remove(manager, user.id);
       const endedSessionCount = await this.endSessions(manager, user.id);
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'resetStaffSecondFactor',
         entityType: 'StaffUser',
         entityId: user.id,
         after: { ...snapshot(user), hadSecondFactor, endedSessionCount },
-        requestId: actor.requestId,
       });
       return { staffUser: user, endedSessionCount, hadSecondFactor };
     });

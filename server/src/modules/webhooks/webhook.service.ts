@@ -203,13 +203,11 @@ export class WebhookService {
         .returning(['id'])
         .execute();
       const created = await m.findOneByOrFail(Webhook, { id: inserted.identifiers[0].id as string });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createWebhook',
         entityType: 'Webhook',
         entityId: created.id,
         after: audited(created),
-        requestId: actor.requestId,
       });
       return created;
     });
@@ -238,14 +236,12 @@ export class WebhookService {
         );
       }
       const after = await m.findOneByOrFail(Webhook, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateWebhook',
         entityType: 'Webhook',
         entityId: before.id,
         before: audited(before),
         after: audited(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -257,13 +253,11 @@ export class WebhookService {
     return this.db.transaction(async (m) => {
       const before = await lockById(m, Webhook, id, 'Webhook');
       await m.delete(Webhook, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'deleteWebhook',
         entityType: 'Webhook',
         entityId: id,
         before: audited(before),
-        requestId: actor.requestId,
       });
       return id;
     });
@@ -321,14 +315,12 @@ export class WebhookService {
         attempts: d.attempts,
         maxAttempts: d.maxAttempts,
       });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'redeliverWebhookDelivery',
         entityType: 'WebhookDelivery',
         entityId: id,
         before: summary(before),
         after: summary(after),
-        requestId: actor.requestId,
       });
       this.wakeAfterCommit(m);
       return after;

@@ -264,13 +264,11 @@ export class AbuseSignals {
       await m.update(PollQuarantine, { id: q.id }, { responses: held });
       await this.rebuild(m, input.pollId);
       const after = { ...q, responses: held, clusterKey: clusterKey?.toString('base64url') ?? null };
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'quarantinePollAnswers',
         entityType: 'PollQuarantine',
         entityId: q.id,
         after,
-        requestId: actor.requestId,
       });
       return { ...q, responses: held };
     });
@@ -292,14 +290,12 @@ export class AbuseSignals {
         q.pollId,
       ]);
       await this.rebuild(m, q.pollId);
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'releasePollQuarantine',
         entityType: 'PollQuarantine',
         entityId: id,
         before: { releasedAt: null },
         after: { releasedAt: 'now' },
-        requestId: actor.requestId,
       });
       return m.findOneOrFail(PollQuarantine, { where: { id } });
     });

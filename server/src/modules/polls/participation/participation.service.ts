@@ -189,13 +189,11 @@ export class ParticipationService {
         .getRepository(EligibilityList)
         .save(m.getRepository(EligibilityList).create({ name: input.name.trim(), kind: input.kind, entryCount: 0 }));
       const added = await this.addEntries(m, list, values);
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createEligibilityList',
         entityType: 'EligibilityList',
         entityId: list.id,
         after: { name: list.name, kind: list.kind, added },
-        requestId: actor.requestId,
       });
       return { list: await m.getRepository(EligibilityList).findOneByOrFail({ id: list.id }), added };
     });
@@ -208,13 +206,11 @@ export class ParticipationService {
     return this.db.transaction(async (m) => {
       const list = await lockById(m, EligibilityList, found.id, 'Eligibility list');
       const added = await this.addEntries(m, list, values);
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'addEligibilityEntries',
         entityType: 'EligibilityList',
         entityId: list.id,
         after: { added },
-        requestId: actor.requestId,
       });
       return { list: await m.getRepository(EligibilityList).findOneByOrFail({ id: list.id }), added };
     });
