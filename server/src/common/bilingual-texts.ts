@@ -1,10 +1,33 @@
 import { MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { Column } from 'typeorm';
 import { TextInput } from './validation';
 
-// The Persian and English texts that goals, events, occasions and press releases are written with,
-// declared once: the inputs that create or change them extend these (type-graphql copies a base's
-// fields into each input; the schema file is sorted, so it reads as before). Limits are per kind.
+// The Persian and English texts that goals, events, occasions, polls and press releases are written
+// with, declared once: the entities and the inputs that create or change them extend these
+// (type-graphql copies a base's fields into each input; the schema file is sorted, so it reads as
+// before). Limits are per kind.
+
+/**
+ * The stored title and description in both languages (title_fa, title_en, description_fa,
+ * description_en). Not GraphQL fields: each type resolves them in the request's language.
+ */
+export function BilingualTextColumns(titleLength: number) {
+  abstract class TextColumns {
+    @Column({ name: 'title_fa', type: 'varchar', length: titleLength })
+    titleFa: string;
+
+    @Column({ name: 'title_en', type: 'varchar', length: titleLength, nullable: true })
+    titleEn: string | null;
+
+    @Column({ name: 'description_fa', type: 'text', nullable: true })
+    descriptionFa: string | null;
+
+    @Column({ name: 'description_en', type: 'text', nullable: true })
+    descriptionEn: string | null;
+  }
+  return TextColumns;
+}
 
 /** Input fields of a new object's title: Persian required, English optional. */
 export function NewBilingualTitle(titleMax: number) {

@@ -6,6 +6,7 @@ import { Poll } from '../polls/poll.entity';
 import { EventKind, EventStatus } from './event.enums';
 import { type Occasion, type OccasionOverride } from './occasion.entity';
 import { type OccasionOccurrence } from './occasion-expansion';
+import { BilingualTextColumns } from '../../common/bilingual-texts';
 
 /** As in the search-text migration: changing it needs a new migration. */
 export const EVENT_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, '') || ' ' || coalesce(venue_fa, '') || ' ' || coalesce(venue_en, ''))`;
@@ -29,7 +30,7 @@ export const EVENT_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') ||
 @Check('ck_event_schedule', '"ends_at" >= "starts_at"')
 @Check('ck_event_pinned', `NOT "pinned" OR ("kind" = 'CRISIS_NOTICE' AND "status" = 'PUBLISHED')`)
 @Check('ck_event_published_at', `("status" = 'DRAFT') = ("published_at" IS NULL)`)
-export class Event {
+export class Event extends BilingualTextColumns(300) {
   @Field(() => ID, {
     description: 'Opaque identifier. Occurrences of occasions have an id that stays the same for that occasion and year.',
   })
@@ -39,18 +40,6 @@ export class Event {
   @Field(() => EventKind, { description: 'What sort of event it is.' })
   @Column({ type: 'enum', enum: EventKind, enumName: 'event_kind' })
   kind: EventKind;
-
-  @Column({ name: 'title_fa', type: 'varchar', length: 300 })
-  titleFa: string;
-
-  @Column({ name: 'title_en', type: 'varchar', length: 300, nullable: true })
-  titleEn: string | null;
-
-  @Column({ name: 'description_fa', type: 'text', nullable: true })
-  descriptionFa: string | null;
-
-  @Column({ name: 'description_en', type: 'text', nullable: true })
-  descriptionEn: string | null;
 
   @Field({ description: "When it starts. For an all-day occasion: the start of its day in the city's time zone." })
   @Column({ name: 'starts_at', type: 'timestamptz' })

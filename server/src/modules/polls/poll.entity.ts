@@ -14,6 +14,7 @@ import {
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EligibilityList } from './participation/participation.entity';
 import { PollAssurance, PollState, QuestionKind, ResponseAssurance, ResultsVisibility } from './poll.enums';
+import { BilingualTextColumns } from '../../common/bilingual-texts';
 
 /** As in the search-text migration: changing it needs a new migration. */
 export const POLL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`;
@@ -29,22 +30,10 @@ export const POLL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || 
 @Check('ck_poll_schedule', '"closes_at" IS NULL OR "opens_at" IS NULL OR "closes_at" > "opens_at"')
 @Check('ck_poll_wave', '"wave" >= 1')
 @Check('ck_poll_min_responses', '"min_responses" BETWEEN 5 AND 1000')
-export class Poll {
+export class Poll extends BilingualTextColumns(300) {
   @Field(() => ID, { description: 'Opaque identifier.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  @Column({ name: 'title_fa', type: 'varchar', length: 300 })
-  titleFa: string;
-
-  @Column({ name: 'title_en', type: 'varchar', length: 300, nullable: true })
-  titleEn: string | null;
-
-  @Column({ name: 'description_fa', type: 'text', nullable: true })
-  descriptionFa: string | null;
-
-  @Column({ name: 'description_en', type: 'text', nullable: true })
-  descriptionEn: string | null;
 
   @Column({ type: 'enum', enum: PollState, enumName: 'poll_state', default: PollState.DRAFT })
   state: PollState;
