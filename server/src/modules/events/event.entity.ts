@@ -7,6 +7,7 @@ import { EventKind, EventStatus } from './event.enums';
 import { type Occasion, type OccasionOverride } from './occasion.entity';
 import { type OccasionOccurrence } from './occasion-expansion';
 import { BilingualTextColumns } from '../../common/bilingual-texts';
+import { GeneratedTextColumn } from '../../db/generated-text-column';
 
 /** As in the search-text migration: changing it needs a new migration. */
 export const EVENT_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, '') || ' ' || coalesce(venue_fa, '') || ' ' || coalesce(venue_en, ''))`;
@@ -94,16 +95,7 @@ export class Event extends BilingualTextColumns(300) {
   publishedAt: Date | null;
 
   /** The site search's normalised text (title, description, venue; both languages). */
-  @Column({
-    name: 'search_text',
-    type: 'text',
-    nullable: true,
-    generatedType: 'STORED',
-    asExpression: EVENT_SEARCH_EXPRESSION,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @GeneratedTextColumn('search_text', EVENT_SEARCH_EXPRESSION)
   searchText?: string;
 
   @Field({ description: 'When it was created.' })

@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GoalCategory, GoalStatus } from './goal.enums';
 import { BilingualTextColumns } from '../../common/bilingual-texts';
+import { GeneratedTextColumn } from '../../db/generated-text-column';
 
 /** As in the foundation migration: changing it needs a new migration (TypeORM diffs it). */
 export const GOAL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`;
@@ -34,16 +35,7 @@ export class Goal extends BilingualTextColumns(500) {
   status: GoalStatus;
 
   /** Normalised text of all four fields for Persian-aware search (see common/persian-text.ts). */
-  @Column({
-    name: 'search_text',
-    type: 'text',
-    nullable: true,
-    generatedType: 'STORED',
-    asExpression: GOAL_SEARCH_EXPRESSION,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @GeneratedTextColumn('search_text', GOAL_SEARCH_EXPRESSION)
   searchText?: string;
 
   @Field({ description: 'When the goal was created.' })

@@ -15,6 +15,7 @@ import { District } from '../districts/district.entity';
 import { StaffUser } from '../staff/staff.entity';
 import { MediaContact } from './media-contact.entity';
 import { PressReleaseStatus } from './media.enums';
+import { GeneratedTextColumn } from '../../db/generated-text-column';
 
 /** As in the media-relations migration: changing it needs a new migration. */
 export const PRESS_RELEASE_SEARCH_EXPRESSION = `nabz_normalize(title_fa || ' ' || coalesce(title_en, '') || ' ' || coalesce(summary_fa, '') || ' ' || coalesce(summary_en, ''))`;
@@ -95,16 +96,7 @@ export class PressRelease {
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_press_release_created_by' })
   createdBy?: StaffUser;
 
-  @Column({
-    name: 'search_text',
-    type: 'text',
-    nullable: true,
-    generatedType: 'STORED',
-    asExpression: PRESS_RELEASE_SEARCH_EXPRESSION,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @GeneratedTextColumn('search_text', PRESS_RELEASE_SEARCH_EXPRESSION)
   searchText?: string;
 
   @Field({ description: 'When it was created.' })

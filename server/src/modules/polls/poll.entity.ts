@@ -15,6 +15,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EligibilityList } from './participation/participation.entity';
 import { PollAssurance, PollState, QuestionKind, ResponseAssurance, ResultsVisibility } from './poll.enums';
 import { BilingualTextColumns } from '../../common/bilingual-texts';
+import { GeneratedTextColumn } from '../../db/generated-text-column';
 
 /** As in the search-text migration: changing it needs a new migration. */
 export const POLL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`;
@@ -101,16 +102,7 @@ export class Poll extends BilingualTextColumns(300) {
   eligibilityList?: EligibilityList;
 
   /** The site search's normalised text (title and description, both languages). */
-  @Column({
-    name: 'search_text',
-    type: 'text',
-    nullable: true,
-    generatedType: 'STORED',
-    asExpression: POLL_SEARCH_EXPRESSION,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @GeneratedTextColumn('search_text', POLL_SEARCH_EXPRESSION)
   searchText?: string;
 
   @Field({ description: 'When the poll was created.' })
