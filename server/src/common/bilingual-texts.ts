@@ -29,6 +29,43 @@ export function BilingualTextColumns(titleLength: number) {
   return TextColumns;
 }
 
+interface BilingualTexts {
+  titleFa: string;
+  titleEn: string | null;
+  descriptionFa: string | null;
+  descriptionEn: string | null;
+}
+
+/** A new object's texts as stored: the titles trimmed, what was not given null. */
+export function storedBilingualTexts(input: {
+  titleFa: string;
+  titleEn?: string | null;
+  descriptionFa?: string | null;
+  descriptionEn?: string | null;
+}): BilingualTexts {
+  return {
+    titleFa: input.titleFa.trim(),
+    titleEn: input.titleEn?.trim() ?? null,
+    descriptionFa: input.descriptionFa ?? null,
+    descriptionEn: input.descriptionEn ?? null,
+  };
+}
+
+/** The texts an update sets: those it gives (null clears), the titles trimmed. The Persian title is never null here. */
+export function bilingualTextChanges(input: {
+  titleFa?: string | null;
+  titleEn?: string | null;
+  descriptionFa?: string | null;
+  descriptionEn?: string | null;
+}): Partial<BilingualTexts> {
+  const changes: Partial<BilingualTexts> = {};
+  if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
+  if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() ?? null;
+  if (input.descriptionFa !== undefined) changes.descriptionFa = input.descriptionFa;
+  if (input.descriptionEn !== undefined) changes.descriptionEn = input.descriptionEn;
+  return changes;
+}
+
 /** Input fields of a new object's title: Persian required, English optional. */
 export function NewBilingualTitle(titleMax: number) {
   @InputType()

@@ -6,6 +6,7 @@ import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { lockById } from '../../db/lock-by-id';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { bilingualTextChanges, storedBilingualTexts } from '../../common/bilingual-texts';
 import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
 import { type GoalService } from '../goals/goal.service';
@@ -156,10 +157,7 @@ export class EventService {
         .into(Event)
         .values({
           kind: input.kind,
-          titleFa: input.titleFa.trim(),
-          titleEn: input.titleEn?.trim() ?? null,
-          descriptionFa: input.descriptionFa ?? null,
-          descriptionEn: input.descriptionEn ?? null,
+          ...storedBilingualTexts(input),
           startsAt: input.startsAt,
           endsAt: input.endsAt,
           venueFa: input.venueFa?.trim() ?? null,
@@ -201,12 +199,8 @@ export class EventService {
       if (before.pinned && input.kind && input.kind !== EventKind.CRISIS_NOTICE) {
         throw badInput('A pinned notice stays a CRISIS_NOTICE: unpin it first.', 'input.kind');
       }
-      const changes: Partial<Event> = {};
+      const changes: Partial<Event> = bilingualTextChanges(input);
       if (input.kind !== undefined) changes.kind = input.kind!;
-      if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
-      if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() ?? null;
-      if (input.descriptionFa !== undefined) changes.descriptionFa = input.descriptionFa;
-      if (input.descriptionEn !== undefined) changes.descriptionEn = input.descriptionEn;
       if (input.startsAt !== undefined) changes.startsAt = startsAt;
       if (input.endsAt !== undefined) changes.endsAt = endsAt;
       if (input.venueFa !== undefined) changes.venueFa = input.venueFa?.trim() ?? null;

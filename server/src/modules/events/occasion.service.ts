@@ -1,6 +1,7 @@
 import { type DataSource, In, QueryFailedError } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { bilingualTextChanges, storedBilingualTexts } from '../../common/bilingual-texts';
 import { pickKeys } from '../../common/pick-keys';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { lockById } from '../../db/lock-by-id';
@@ -157,10 +158,7 @@ export class OccasionService {
           .into(Occasion)
           .values({
             kind: input.kind,
-            titleFa: input.titleFa.trim(),
-            titleEn: input.titleEn?.trim() ?? null,
-            descriptionFa: input.descriptionFa ?? null,
-            descriptionEn: input.descriptionEn ?? null,
+            ...storedBilingualTexts(input),
             calendar: input.calendar,
             month: input.month,
             day: input.day,
@@ -196,12 +194,8 @@ export class OccasionService {
         const month = input.month ?? before.month;
         const day = input.day ?? before.day;
         this.checkRule(kind, calendar, month, day);
-        const changes: Partial<Occasion> = {};
+        const changes: Partial<Occasion> = bilingualTextChanges(input);
         if (input.kind !== undefined) changes.kind = kind;
-        if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
-        if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() ?? null;
-        if (input.descriptionFa !== undefined) changes.descriptionFa = input.descriptionFa;
-        if (input.descriptionEn !== undefined) changes.descriptionEn = input.descriptionEn;
         if (input.calendar !== undefined) changes.calendar = calendar;
         if (input.month !== undefined) changes.month = month;
         if (input.day !== undefined) changes.day = day;

@@ -5,6 +5,7 @@ import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { lockById } from '../../db/lock-by-id';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { bilingualTextChanges, storedBilingualTexts } from '../../common/bilingual-texts';
 import { pickKeys } from '../../common/pick-keys';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor, type Viewer } from '../staff/staff.policy';
@@ -77,10 +78,7 @@ export class GoalService {
         .insert()
         .into(Goal)
         .values({
-          titleFa: input.titleFa.trim(),
-          titleEn: input.titleEn?.trim() ?? null,
-          descriptionFa: input.descriptionFa ?? null,
-          descriptionEn: input.descriptionEn ?? null,
+          ...storedBilingualTexts(input),
           category: input.category,
           position,
           status: input.status ?? GoalStatus.DRAFT,
@@ -149,11 +147,7 @@ export class GoalService {
     if (!isUuid(input.id)) throw notFound('Goal');
     return this.db.transaction(async (manager) => {
       const before = await lockById(manager, Goal, input.id, 'Goal');
-      const changes: Partial<Goal> = {};
-      if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
-      if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() ?? null;
-      if (input.descriptionFa !== undefined) changes.descriptionFa = input.descriptionFa;
-      if (input.descriptionEn !== undefined) changes.descriptionEn = input.descriptionEn;
+      const changes: Partial<Goal> = bilingualTextChanges(input);
       if (input.category !== undefined) changes.category = input.category!;
       if (input.position !== undefined) changes.position = input.position!;
       if (input.status !== undefined) changes.status = input.status!;
