@@ -1,7 +1,6 @@
-import { MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { InputType } from 'type-graphql';
 import { Column } from 'typeorm';
-import { TextInput } from './validation';
+import { IdInput, TextInput } from './validation';
 
 // The Persian and English texts that goals, events, occasions, polls and press releases are written
 // with, declared once: the entities and the inputs that create or change them extend these
@@ -106,8 +105,7 @@ export function NewBilingualTexts(limits: { title: number; description: number }
 export function BilingualTitleChanges(the: string, titleMax: number) {
   @InputType()
   abstract class TitleChanges {
-    @Field(() => ID, { description: `The ${the} to change.` })
-    @MaxLength(64)
+    @IdInput({ description: `The ${the} to change.` })
     id: string;
 
     @TextInput({ description: 'Persian title; cannot be cleared.', max: titleMax, optional: true })

@@ -1,5 +1,5 @@
 import { IsOptional, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
-import { Field } from 'type-graphql';
+import { Field, ID } from 'type-graphql';
 
 // C0 controls other than tab, newline and carriage return; DEL; and lone surrogates are never text.
 // eslint-disable-next-line no-control-regex
@@ -49,12 +49,28 @@ export function TextInput({
   optional?: boolean;
   allowBlank?: boolean;
 }): PropertyDecorator {
-  const decorators: PropertyDecorator[] = [
+  return allOf([
     Field(() => String, optional ? { nullable: true, description } : { description }),
     ...(optional ? [IsOptional()] : []),
     MaxLength(max),
     ...(allowBlank ? [] : [IsNotBlank()]),
     IsCleanText(),
-  ];
+  ]);
+}
+
+/**
+ * An id field of an input type: a GraphQL ID of at most 64 characters (a longer one names nothing);
+ * an `optional` one may be omitted or null.
+ */
+export function IdInput({ description, optional = false }: { description: string; optional?: boolean }): PropertyDecorator {
+  return allOf([
+    Field(() => ID, optional ? { nullable: true, description } : { description }),
+    ...(optional ? [IsOptional()] : []),
+    MaxLength(64),
+  ]);
+}
+
+/** The decorators applied one after another, as one. */
+function allOf(decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, propertyName) => decorators.forEach((decorate) => decorate(target, propertyName));
 }

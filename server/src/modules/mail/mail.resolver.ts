@@ -8,11 +8,11 @@ import { MEDIA_STAFF } from '../media/media.policy';
 import { PressRelease } from '../media/press-release.entity';
 import { MailDelivery, MailDeliveryStatus } from './mail-delivery.entity';
 import { DELIVERIES_MAX } from './mail.service';
+import { IdInput } from '../../common/validation';
 
 @InputType({ description: 'A published press release to e-mail, to whom, and when.' })
 export class EmailPressReleaseInput {
-  @Field(() => ID, { description: 'A PUBLISHED release (CONFLICT otherwise; NOT_FOUND when there is none).' })
-  @MaxLength(64)
+  @IdInput({ description: 'A PUBLISHED release (CONFLICT otherwise; NOT_FOUND when there is none).' })
   releaseId: string;
 
   @Field(() => [ID], {

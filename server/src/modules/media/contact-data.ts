@@ -1,8 +1,8 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { MaxLength } from 'class-validator';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { type DataSource, In } from 'typeorm';
 import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { IdInput } from '../../common/validation';
 import { lockById } from '../../db/lock-by-id';
 import { type AuditService, eraseFromAuditLog } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
@@ -16,8 +16,7 @@ import { MailDelivery } from '../mail/mail-delivery.entity';
 
 @InputType({ description: 'The contact whose personal data to export.' })
 export class ExportMediaContactDataInput {
-  @Field(() => ID, { description: 'The contact.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The contact.' })
   id: string;
 }
 

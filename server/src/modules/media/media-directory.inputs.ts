@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IsCleanText, TextInput } from '../../common/validation';
+import { IdInput, IsCleanText, TextInput } from '../../common/validation';
 import { MAX_PHONES } from './contact-details';
 import { MediaContact } from './media-contact.entity';
 import { MediaOutlet } from './media-outlet.entity';
@@ -56,8 +56,7 @@ export class CreateMediaOutletInput {
 
 @InputType({ description: 'Changes to an outlet. Omitted fields keep their value; null clears an optional field.' })
 export class UpdateMediaOutletInput {
-  @Field(() => ID, { description: 'The outlet to change.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The outlet to change.' })
   id: string;
 
   @TextInput({ description: 'Persian name; cannot be cleared.', max: NAME_MAX, optional: true })
@@ -82,8 +81,7 @@ export class UpdateMediaOutletInput {
 
 @InputType({ description: 'The outlet to delete.' })
 export class DeleteMediaOutletInput {
-  @Field(() => ID, { description: 'The outlet to delete. Refused (CONFLICT) while contacts or coverage refer to it.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The outlet to delete. Refused (CONFLICT) while contacts or coverage refer to it.' })
   id: string;
 }
 
@@ -116,9 +114,7 @@ export class MediaContactFilter {
   @IsCleanText()
   search?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only contacts at this outlet.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only contacts at this outlet.', optional: true })
   outletId?: string | null;
 
   @TextInput({
@@ -144,9 +140,7 @@ export class CreateMediaContactInput {
   @TextInput({ description: `Role at the outlet, at most ${NAME_MAX} characters.`, max: NAME_MAX, optional: true })
   role?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The outlet they work for; none for freelancers.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The outlet they work for; none for freelancers.', optional: true })
   outletId?: string | null;
 
   @Field(() => [String], {
@@ -184,8 +178,7 @@ export class CreateMediaContactInput {
   description: 'Changes to a media contact. Omitted fields keep their value; null clears an optional field (and empties a list).',
 })
 export class UpdateMediaContactInput {
-  @Field(() => ID, { description: 'The contact to change.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The contact to change.' })
   id: string;
 
   @TextInput({ description: 'Full name; cannot be cleared.', max: NAME_MAX, optional: true })
@@ -194,9 +187,7 @@ export class UpdateMediaContactInput {
   @TextInput({ description: 'Role at the outlet.', max: NAME_MAX, optional: true })
   role?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The outlet they work for.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The outlet they work for.', optional: true })
   outletId?: string | null;
 
   @Field(() => [String], { nullable: true, description: `The telephone numbers (replaces the list), up to ${MAX_PHONES}.` })
@@ -229,10 +220,7 @@ export class UpdateMediaContactInput {
 
 @InputType({ description: 'The contact to delete.' })
 export class DeleteMediaContactInput {
-  @Field(() => ID, {
-    description: 'The contact to delete, with their log entries, their place on distribution lists and their invitations.',
-  })
-  @MaxLength(64)
+  @IdInput({ description: 'The contact to delete, with their log entries, their place on distribution lists and their invitations.' })
   id: string;
 }
 
