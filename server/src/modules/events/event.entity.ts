@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { District } from '../districts/district.entity';
 import { Goal } from '../goals/goal.entity';
@@ -8,6 +8,7 @@ import { type Occasion, type OccasionOverride } from './occasion.entity';
 import { type OccasionOccurrence } from './occasion-expansion';
 import { BilingualTextColumns } from '../../common/bilingual-texts';
 import { GeneratedTextColumn } from '../../db/generated-text-column';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** As in the search-text migration: changing it needs a new migration. */
 export const EVENT_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, '') || ' ' || coalesce(venue_fa, '') || ' ' || coalesce(venue_en, ''))`;
@@ -98,12 +99,10 @@ export class Event extends BilingualTextColumns(300) {
   @GeneratedTextColumn('search_text', EVENT_SEARCH_EXPRESSION)
   searchText?: string;
 
-  @Field({ description: 'When it was created.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When it was created.')
   createdAt: Date;
 
-  @Field({ description: 'When it was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When it was last changed.')
   updatedAt: Date;
 
   /** Set on Event items expanded from an occasion; such items are not rows of this table. */

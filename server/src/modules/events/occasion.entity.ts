@@ -1,18 +1,8 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EventKind, OccasionCalendar } from './event.enums';
 import { BilingualTextColumns } from '../../common/bilingual-texts';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /**
  * A recurring national or religious occasion, fixed to a day of the Solar Hijri or the lunar Hijri
@@ -53,12 +43,10 @@ export class Occasion extends BilingualTextColumns(300) {
   @Column({ type: 'boolean', default: false })
   holiday: boolean;
 
-  @Field({ description: 'When it was created.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When it was created.')
   createdAt: Date;
 
-  @Field({ description: 'When it was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When it was last changed.')
   updatedAt: Date;
 }
 
@@ -93,11 +81,9 @@ export class OccasionOverride {
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
 
-  @Field({ description: 'When it was set.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When it was set.')
   createdAt: Date;
 
-  @Field({ description: 'When it was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When it was last changed.')
   updatedAt: Date;
 }

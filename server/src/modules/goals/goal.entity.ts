@@ -1,8 +1,9 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GoalCategory, GoalStatus } from './goal.enums';
 import { BilingualTextColumns } from '../../common/bilingual-texts';
 import { GeneratedTextColumn } from '../../db/generated-text-column';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** As in the foundation migration: changing it needs a new migration (TypeORM diffs it). */
 export const GOAL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`;
@@ -38,11 +39,9 @@ export class Goal extends BilingualTextColumns(500) {
   @GeneratedTextColumn('search_text', GOAL_SEARCH_EXPRESSION)
   searchText?: string;
 
-  @Field({ description: 'When the goal was created.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the goal was created.')
   createdAt: Date;
 
-  @Field({ description: 'When the goal was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When the goal was last changed.')
   updatedAt: Date;
 }

@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { type EnumValue, graphqlEnum } from '../../common/graphql-enum';
 import { MediaContact } from '../media/media-contact.entity';
 import { MediaInvitation } from '../media/media-invitation.entity';
 import { PressRelease } from '../media/press-release.entity';
+import { UpdatedAtColumn } from '../../db/timestamp-columns';
 
 export const MailDeliveryStatus = graphqlEnum('MailDeliveryStatus', 'Where one e-mail to one recipient stands.', {
   QUEUED: 'Waiting on the job queue (for its sending time, or for the mail server to be configured).',
@@ -97,7 +98,6 @@ export class MailDelivery {
   @CreateDateColumn({ name: 'queued_at', type: 'timestamptz' })
   queuedAt: Date;
 
-  @Field({ description: 'When its status last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When its status last changed.')
   updatedAt: Date;
 }

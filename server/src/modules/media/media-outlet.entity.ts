@@ -1,7 +1,8 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MediaOutletKind } from './media.enums';
 import { GeneratedTextColumn } from '../../db/generated-text-column';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** As in the media-relations migration: changing either needs a new migration. */
 export const MEDIA_OUTLET_SEARCH_EXPRESSION = `nabz_normalize(name_fa || ' ' || coalesce(name_en, ''))`;
@@ -46,11 +47,9 @@ export class MediaOutlet {
   @GeneratedTextColumn('search_text', MEDIA_OUTLET_SEARCH_EXPRESSION)
   searchText?: string;
 
-  @Field({ description: 'When the outlet was added.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the outlet was added.')
   createdAt: Date;
 
-  @Field({ description: 'When the outlet was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When the outlet was last changed.')
   updatedAt: Date;
 }
