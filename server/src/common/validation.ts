@@ -10,29 +10,32 @@ export function isCleanText(value: string): boolean {
   return !FORBIDDEN.test(value);
 }
 
-/** Rejects NUL bytes, control characters and broken UTF-16 in free text. */
-export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCleanText',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} contains control characters`, ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && isCleanText(value)) },
-    });
+/**
+ * A class-validator rule (`name`) for a string field: null and undefined pass (whether they may be
+ * sent is for IsOptional and the GraphQL type to say); anything else must be a string `test`
+ * accepts, or fails with the message `message` writes for the property.
+ */
+export function stringRule(name: string, message: (property: string) => string, test: (value: string) => boolean) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: propertyName as string,
+        options: { message: message(String(propertyName)), ...options },
+        validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && test(value)) },
+      });
 }
 
+/** Rejects NUL bytes, control characters and broken UTF-16 in free text. */
+export const IsCleanText = stringRule('isCleanText', (property) => `${property} contains control characters`, isCleanText);
+
 /** Rejects strings that are empty once trimmed. */
-export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isNotBlank',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must not be blank`, ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && value.trim().length > 0) },
-    });
-}
+export const IsNotBlank = stringRule(
+  'isNotBlank',
+  (property) => `${property} must not be blank`,
+  (value) => value.trim().length > 0,
+);
 
 /**
  * A text field of an input type, with its rules: the GraphQL field, a length limit, clean text and

@@ -1,7 +1,7 @@
-import { ArrayMaxSize, IsOptional, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { BilingualTextChanges, NewBilingualTexts } from '../../common/bilingual-texts';
-import { IdInput, TextInput } from '../../common/validation';
+import { IdInput, stringRule, TextInput } from '../../common/validation';
 import { PageArgs } from '../../common/pagination';
 import { isLocalDate, MAX_YEAR, MIN_YEAR } from './calendar';
 import { EventKind, EventStatus, OccasionCalendar } from './event.enums';
@@ -15,16 +15,11 @@ const NOTE_MAX = 500;
 export const MAX_RANGE_DAYS = 400;
 
 /** A LocalDate argument: a Gregorian day, YYYY-MM-DD. */
-export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isLocalDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be a day written YYYY-MM-DD, from ${MIN_YEAR} to ${MAX_YEAR}`, ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && isLocalDate(value)) },
-    });
-}
+export const IsLocalDate = stringRule(
+  'isLocalDate',
+  (property) => `${property} must be a day written YYYY-MM-DD, from ${MIN_YEAR} to ${MAX_YEAR}`,
+  isLocalDate,
+);
 
 @ArgsType()
 export class EventsArgs extends PageArgs {
