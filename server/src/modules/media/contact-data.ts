@@ -2,6 +2,7 @@ import { Field, InputType, ObjectType } from 'type-graphql';
 import { type DataSource, In } from 'typeorm';
 import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { pickKeys } from '../../common/pick-keys';
 import { IdInput } from '../../common/validation';
 import { lockById } from '../../db/lock-by-id';
 import { type AuditService, eraseFromAuditLog } from '../staff/audit.service';
@@ -90,40 +91,21 @@ export class ContactDataService {
       const document = {
         exportedAt,
         contact: {
-          name: contact.name,
-          role: contact.role,
-          outlet: outlet ? { nameFa: outlet.nameFa, nameEn: outlet.nameEn } : null,
-          phones: contact.phones,
-          email: contact.email,
-          beats: contact.beats,
-          language: contact.language,
-          notes: contact.notes,
-          unsubscribedAt: contact.unsubscribedAt,
-          createdAt: contact.createdAt,
-          updatedAt: contact.updatedAt,
+          ...pickKeys(contact, ['name', 'role']),
+          outlet: outlet ? pickKeys(outlet, ['nameFa', 'nameEn']) : null,
+          ...pickKeys(contact, ['phones', 'email', 'beats', 'language', 'notes', 'unsubscribedAt', 'createdAt', 'updatedAt']),
         },
-        interactions: interactions.map((i) => ({
-          kind: i.kind,
-          occurredAt: i.occurredAt,
-          topic: i.topic,
-          notes: i.notes,
-          followUpOn: i.followUpOn,
-          followUpDoneAt: i.followUpDoneAt,
-        })),
+        interactions: interactions.map((i) => pickKeys(i, ['kind', 'occurredAt', 'topic', 'notes', 'followUpOn', 'followUpDoneAt'])),
         invitations: invitations.map((i) => {
           const event = events.get(i.eventId);
           return {
-            event: event ? { titleFa: event.titleFa, titleEn: event.titleEn, startsAt: event.startsAt } : null,
-            invitedAt: i.invitedAt,
-            reply: i.reply,
-            repliedAt: i.repliedAt,
-            attended: i.attended,
-            note: i.note,
+            event: event ? pickKeys(event, ['titleFa', 'titleEn', 'startsAt']) : null,
+            ...pickKeys(i, ['invitedAt', 'reply', 'repliedAt', 'attended', 'note']),
           };
         }),
         releasesReceived: releasesReceived.map((r) => {
           const release = releases.get(r.releaseId);
-          return { release: release ? { titleFa: release.titleFa, titleEn: release.titleEn, slug: release.slug } : null, sentAt: r.sentAt };
+          return { release: release ? pickKeys(release, ['titleFa', 'titleEn', 'slug']) : null, sentAt: r.sentAt };
         }),
         emailDeliveries: emailDeliveries.map((d) => {
           const release = d.releaseId ? releases.get(d.releaseId) : undefined;
