@@ -1,4 +1,4 @@
-import { IsOptional, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 import { Field, ID } from 'type-graphql';
 
 // C0 controls other than tab, newline and carriage return; DEL; and lone surrogates are never text.
@@ -73,7 +73,34 @@ export function IdInput({ description, optional = false }: { description: string
   ]);
 }
 
+/**
+ * A list-of-ids field of an input type: at most `max` ids (and at least `min`), each at most 64
+ * characters. An `optional` one may be omitted or null; an `emptyByDefault` one is [] when omitted.
+ */
+export function IdsInput({
+  description,
+  max,
+  min,
+  optional = false,
+  emptyByDefault = false,
+}: {
+  description: string;
+  max: number;
+  min?: number;
+  optional?: boolean;
+  emptyByDefault?: boolean;
+}): PropertyDecorator {
+  // In the order the stacked decorators ran: the first failing rule's message is the one reported.
+  return allOf([
+    MaxLength(64, { each: true }),
+    ArrayMaxSize(max),
+    ...(min === undefined ? [] : [ArrayMinSize(min)]),
+    ...(optional ? [IsOptional()] : []),
+    Field(() => [ID], { description, ...(optional ? { nullable: true } : {}), ...(emptyByDefault ? { defaultValue: [] } : {}) }),
+  ]);
+}
+
 /** The decorators applied one after another, as one. */
-function allOf(decorators: PropertyDecorator[]): PropertyDecorator {
+export function allOf(decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, propertyName) => decorators.forEach((decorate) => decorate(target, propertyName));
 }

@@ -1,8 +1,8 @@
 import { MailDelivery } from '../mail/mail-delivery.entity';
 import { MediaContact } from './media-contact.entity';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IdInput, TextInput } from '../../common/validation';
+import { IdInput, IdsInput, TextInput } from '../../common/validation';
 import { MediaInvitation } from './media-invitation.entity';
 import { MediaInvitationReply } from './media.enums';
 
@@ -28,10 +28,11 @@ export class InviteMediaContactsInput {
   @IdInput({ description: 'The event (a calendar event, not an occurrence of a recurring occasion).' })
   eventId: string;
 
-  @Field(() => [ID], { description: `1 to ${INVITATION_BATCH_MAX} contacts. A contact already invited keeps their invitation as it is.` })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(INVITATION_BATCH_MAX)
-  @MaxLength(64, { each: true })
+  @IdsInput({
+    description: `1 to ${INVITATION_BATCH_MAX} contacts. A contact already invited keeps their invitation as it is.`,
+    max: INVITATION_BATCH_MAX,
+    min: 1,
+  })
   contactIds: string[];
 
   @TextInput({

@@ -1,7 +1,7 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BilingualTitleChanges, NewBilingualTitle } from '../../common/bilingual-texts';
-import { IdInput, IsCleanText, TextInput } from '../../common/validation';
+import { IdInput, IdsInput, IsCleanText, TextInput } from '../../common/validation';
 import { PressRelease } from './press-release.entity';
 import { PressReleaseStatus } from './media.enums';
 import { SLUG_MAX, SLUG_PATTERN } from './slug';
@@ -113,12 +113,11 @@ export class PublishPressReleaseInput {
   @IdInput({ description: 'A DRAFT or WITHDRAWN release.' })
   id: string;
 
-  @Field(() => [ID], {
-    defaultValue: [],
+  @IdsInput({
     description: `Contacts it is sent to now (recorded on its distribution list), at most ${DISTRIBUTION_BATCH_MAX}.`,
+    max: DISTRIBUTION_BATCH_MAX,
+    emptyByDefault: true,
   })
-  @ArrayMaxSize(DISTRIBUTION_BATCH_MAX)
-  @MaxLength(64, { each: true })
   contactIds: string[];
 }
 
@@ -139,12 +138,11 @@ export class RecordPressReleaseDistributionInput {
   @IdInput({ description: 'A PUBLISHED release.' })
   releaseId: string;
 
-  @Field(() => [ID], {
+  @IdsInput({
     description: `1 to ${DISTRIBUTION_BATCH_MAX} contacts. A contact already on the list keeps the first sending time.`,
+    max: DISTRIBUTION_BATCH_MAX,
+    min: 1,
   })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(DISTRIBUTION_BATCH_MAX)
-  @MaxLength(64, { each: true })
   contactIds: string[];
 
   @Field(() => Date, { nullable: true, description: 'When it was sent; now when omitted. Not in the future.' })

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
-import { IdInput, TextInput } from '../../common/validation';
+import { Field, InputType, Int } from 'type-graphql';
+import { IdInput, IdsInput, TextInput } from '../../common/validation';
 import { PollAssurance, PollStatus, QuestionKind, ResultsVisibility } from './poll.enums';
 
 export const LIMITS = {
@@ -107,12 +107,11 @@ export class CreatePollInput {
   })
   eligibilityListId?: string | null;
 
-  @Field(() => [ID], {
-    defaultValue: [],
+  @IdsInput({
     description: 'Limit the poll to these districts (then respondents must say their district); empty for the whole city.',
+    max: LIMITS.districts,
+    emptyByDefault: true,
   })
-  @ArrayMaxSize(LIMITS.districts)
-  @MaxLength(64, { each: true })
   districtIds: string[];
 
   @Field(() => Date, { nullable: true, description: 'When it opens once published; at publishing when null.' })
@@ -177,10 +176,7 @@ export class UpdatePollInput {
   @IdInput({ description: 'RESIDENT_LIST polls: the eligibility list; fixed once the poll has responses.', optional: true })
   eligibilityListId?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Limit the poll to these districts; empty for the whole city.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.districts)
-  @MaxLength(64, { each: true })
+  @IdsInput({ description: 'Limit the poll to these districts; empty for the whole city.', max: LIMITS.districts, optional: true })
   districtIds?: string[] | null;
 
   @Field(() => Date, { nullable: true, description: 'When it opens.' })
@@ -233,10 +229,7 @@ export class AnswerInput {
   @IdInput({ description: 'The question answered.' })
   questionId: string;
 
-  @Field(() => [ID], { nullable: true, description: 'SINGLE_CHOICE (one id) and MULTIPLE_CHOICE: the options picked.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.options)
-  @MaxLength(64, { each: true })
+  @IdsInput({ description: 'SINGLE_CHOICE (one id) and MULTIPLE_CHOICE: the options picked.', max: LIMITS.options, optional: true })
   optionIds?: string[] | null;
 
   @Field(() => Int, { nullable: true, description: 'RATING (1–5) and NPS (0–10).' })
