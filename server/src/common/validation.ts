@@ -90,17 +90,24 @@ export function IdsInput({
   optional?: boolean;
   emptyByDefault?: boolean;
 }): PropertyDecorator {
-  // In the order the stacked decorators ran: the first failing rule's message is the one reported.
-  return allOf([
-    MaxLength(64, { each: true }),
-    ArrayMaxSize(max),
-    ...(min === undefined ? [] : [ArrayMinSize(min)]),
-    ...(optional ? [IsOptional()] : []),
+  return stacked(
     Field(() => [ID], { description, ...(optional ? { nullable: true } : {}), ...(emptyByDefault ? { defaultValue: [] } : {}) }),
-  ]);
+    ...(optional ? [IsOptional()] : []),
+    ...(min === undefined ? [] : [ArrayMinSize(min)]),
+    ArrayMaxSize(max),
+    MaxLength(64, { each: true }),
+  );
 }
 
 /** The decorators applied one after another, as one. */
-export function allOf(decorators: PropertyDecorator[]): PropertyDecorator {
+function allOf(decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, propertyName) => decorators.forEach((decorate) => decorate(target, propertyName));
+}
+
+/**
+ * The decorators as if written one above the other in this order: TypeScript applies the lowest
+ * first, and the rules run in that order (the first failing rule's message is the one reported).
+ */
+export function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return allOf([...decorators].reverse());
 }

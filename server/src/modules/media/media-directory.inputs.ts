@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IdInput, IsCleanText, TextInput } from '../../common/validation';
+import { IdInput, IsCleanText, stacked, TextInput } from '../../common/validation';
 import { MAX_PHONES } from './contact-details';
 import { MediaContact } from './media-contact.entity';
 import { MediaOutlet } from './media-outlet.entity';
@@ -16,6 +16,43 @@ const URL_MESSAGE = { message: 'url must be an http or https address' };
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const LANGUAGE_MESSAGE = { message: 'language must be a BCP 47 code such as fa, en or ar' };
 const SEARCH_DESCRIPTION = 'Arabic ي/ك match Persian ی/ک; ZWNJ, diacritics and Persian digits are read alike.';
+
+// Fields that more than one input below takes, each with its rules.
+const UrlInput = () =>
+  stacked(
+    Field(() => String, { nullable: true, description: 'Website or account address, http or https.' }),
+    IsOptional(),
+    MaxLength(URL_MAX),
+    IsUrl(URL_RULE, URL_MESSAGE),
+  );
+const PhonesInput = (description: string) =>
+  stacked(
+    Field(() => [String], { nullable: true, description }),
+    IsOptional(),
+    ArrayMaxSize(MAX_PHONES),
+    MaxLength(40, { each: true }),
+  );
+const EmailInput = () =>
+  stacked(
+    Field(() => String, { nullable: true, description: 'E-mail address; stored lower-case.' }),
+    IsOptional(),
+    MaxLength(254),
+  );
+const BeatsInput = (description: string) =>
+  stacked(
+    Field(() => [String], { nullable: true, description }),
+    IsOptional(),
+    ArrayMaxSize(BEATS_MAX),
+    MaxLength(BEAT_MAX, { each: true }),
+    IsCleanText({ each: true }),
+  );
+const LanguageInput = (description: string) =>
+  stacked(
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+    Matches(LANGUAGE, LANGUAGE_MESSAGE),
+    MaxLength(20),
+  );
 
 @InputType({ description: 'Which outlets to list.' })
 export class MediaOutletFilter {
@@ -44,10 +81,7 @@ export class CreateMediaOutletInput {
   @Field(() => MediaOutletKind, { description: 'What kind of outlet it is.' })
   kind: MediaOutletKind;
 
-  @Field(() => String, { nullable: true, description: 'Website or account address, http or https.' })
-  @IsOptional()
-  @MaxLength(URL_MAX)
-  @IsUrl(URL_RULE, URL_MESSAGE)
+  @UrlInput()
   url?: string | null;
 
   @TextInput({ description: `Notes, at most ${NOTES_MAX} characters of plain text.`, max: NOTES_MAX, optional: true, allowBlank: true })
@@ -69,10 +103,7 @@ export class UpdateMediaOutletInput {
   @IsOptional()
   kind?: MediaOutletKind | null;
 
-  @Field(() => String, { nullable: true, description: 'Website or account address, http or https.' })
-  @IsOptional()
-  @MaxLength(URL_MAX)
-  @IsUrl(URL_RULE, URL_MESSAGE)
+  @UrlInput()
   url?: string | null;
 
   @TextInput({ description: 'Notes, plain text.', max: NOTES_MAX, optional: true, allowBlank: true })
@@ -125,10 +156,7 @@ export class MediaContactFilter {
   })
   beat?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only contacts working in this language (BCP 47 code).' })
-  @IsOptional()
-  @Matches(LANGUAGE, LANGUAGE_MESSAGE)
-  @MaxLength(20)
+  @LanguageInput('Only contacts working in this language (BCP 47 code).')
   language?: string | null;
 }
 
@@ -143,31 +171,18 @@ export class CreateMediaContactInput {
   @IdInput({ description: 'The outlet they work for; none for freelancers.', optional: true })
   outletId?: string | null;
 
-  @Field(() => [String], {
-    nullable: true,
-    description: `Up to ${MAX_PHONES} telephone numbers. Persian and Arabic digits, spaces, hyphens and brackets are accepted and normalised; 00 becomes +.`,
-  })
-  @IsOptional()
-  @ArrayMaxSize(MAX_PHONES)
-  @MaxLength(40, { each: true })
+  @PhonesInput(
+    `Up to ${MAX_PHONES} telephone numbers. Persian and Arabic digits, spaces, hyphens and brackets are accepted and normalised; 00 becomes +.`,
+  )
   phones?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'E-mail address; stored lower-case.' })
-  @IsOptional()
-  @MaxLength(254)
+  @EmailInput()
   email?: string | null;
 
-  @Field(() => [String], { nullable: true, description: `Up to ${BEATS_MAX} subjects they cover, each at most ${BEAT_MAX} characters.` })
-  @IsOptional()
-  @ArrayMaxSize(BEATS_MAX)
-  @MaxLength(BEAT_MAX, { each: true })
-  @IsCleanText({ each: true })
+  @BeatsInput(`Up to ${BEATS_MAX} subjects they cover, each at most ${BEAT_MAX} characters.`)
   beats?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'The language they work in, as a BCP 47 code; fa when omitted.' })
-  @IsOptional()
-  @Matches(LANGUAGE, LANGUAGE_MESSAGE)
-  @MaxLength(20)
+  @LanguageInput('The language they work in, as a BCP 47 code; fa when omitted.')
   language?: string | null;
 
   @TextInput({ description: `Notes, at most ${NOTES_MAX} characters of plain text.`, max: NOTES_MAX, optional: true, allowBlank: true })
@@ -190,28 +205,16 @@ export class UpdateMediaContactInput {
   @IdInput({ description: 'The outlet they work for.', optional: true })
   outletId?: string | null;
 
-  @Field(() => [String], { nullable: true, description: `The telephone numbers (replaces the list), up to ${MAX_PHONES}.` })
-  @IsOptional()
-  @ArrayMaxSize(MAX_PHONES)
-  @MaxLength(40, { each: true })
+  @PhonesInput(`The telephone numbers (replaces the list), up to ${MAX_PHONES}.`)
   phones?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'E-mail address; stored lower-case.' })
-  @IsOptional()
-  @MaxLength(254)
+  @EmailInput()
   email?: string | null;
 
-  @Field(() => [String], { nullable: true, description: `The beats (replaces the list), up to ${BEATS_MAX}.` })
-  @IsOptional()
-  @ArrayMaxSize(BEATS_MAX)
-  @MaxLength(BEAT_MAX, { each: true })
-  @IsCleanText({ each: true })
+  @BeatsInput(`The beats (replaces the list), up to ${BEATS_MAX}.`)
   beats?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'The language they work in; cannot be cleared.' })
-  @IsOptional()
-  @Matches(LANGUAGE, LANGUAGE_MESSAGE)
-  @MaxLength(20)
+  @LanguageInput('The language they work in; cannot be cleared.')
   language?: string | null;
 
   @TextInput({ description: 'Notes, plain text.', max: NOTES_MAX, optional: true, allowBlank: true })
