@@ -1,10 +1,69 @@
-import { MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
-import { TextInput } from './validation';
+import { InputType } from 'type-graphql';
+import { Column } from 'typeorm';
+import { IdInput, TextInput } from './validation';
 
-// The Persian and English texts that goals, events, occasions and press releases are written with,
-// declared once: the inputs that create or change them extend these (type-graphql copies a base's
-// fields into each input; the schema file is sorted, so it reads as before). Limits are per kind.
+// The Persian and English texts that goals, events, occasions, polls and press releases are written
+// with, declared once: the entities and the inputs that create or change them extend these
+// (type-graphql copies a base's fields into each input; the schema file is sorted, so it reads as
+// before). Limits are per kind.
+
+/**
+ * The stored title and description in both languages (title_fa, title_en, description_fa,
+ * description_en). Not GraphQL fields: each type resolves them in the request's language.
+ */
+export function BilingualTextColumns(titleLength: number) {
+  abstract class TextColumns {
+    @Column({ name: 'title_fa', type: 'varchar', length: titleLength })
+    titleFa: string;
+
+    @Column({ name: 'title_en', type: 'varchar', length: titleLength, nullable: true })
+    titleEn: string | null;
+
+    @Column({ name: 'description_fa', type: 'text', nullable: true })
+    descriptionFa: string | null;
+
+    @Column({ name: 'description_en', type: 'text', nullable: true })
+    descriptionEn: string | null;
+  }
+  return TextColumns;
+}
+
+interface BilingualTexts {
+  titleFa: string;
+  titleEn: string | null;
+  descriptionFa: string | null;
+  descriptionEn: string | null;
+}
+
+/** A new object's texts as stored: the titles trimmed, what was not given null. */
+export function storedBilingualTexts(input: {
+  titleFa: string;
+  titleEn?: string | null;
+  descriptionFa?: string | null;
+  descriptionEn?: string | null;
+}): BilingualTexts {
+  return {
+    titleFa: input.titleFa.trim(),
+    titleEn: input.titleEn?.trim() ?? null,
+    descriptionFa: input.descriptionFa ?? null,
+    descriptionEn: input.descriptionEn ?? null,
+  };
+}
+
+/** The texts an update sets: those it gives (null clears), the titles trimmed. The Persian title is never null here. */
+export function bilingualTextChanges(input: {
+  titleFa?: string | null;
+  titleEn?: string | null;
+  descriptionFa?: string | null;
+  descriptionEn?: string | null;
+}): Partial<BilingualTexts> {
+  const changes: Partial<BilingualTexts> = {};
+  if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
+  if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() ?? null;
+  if (input.descriptionFa !== undefined) changes.descriptionFa = input.descriptionFa;
+  if (input.descriptionEn !== undefined) changes.descriptionEn = input.descriptionEn;
+  return changes;
+}
 
 /** Input fields of a new object's title: Persian required, English optional. */
 export function NewBilingualTitle(titleMax: number) {
@@ -46,8 +105,7 @@ export function NewBilingualTexts(limits: { title: number; description: number }
 export function BilingualTitleChanges(the: string, titleMax: number) {
   @InputType()
   abstract class TitleChanges {
-    @Field(() => ID, { description: `The ${the} to change.` })
-    @MaxLength(64)
+    @IdInput({ description: `The ${the} to change.` })
     id: string;
 
     @TextInput({ description: 'Persian title; cannot be cleared.', max: titleMax, optional: true })

@@ -1,5 +1,5 @@
-import { IsOptional, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
-import { Field } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { Field, ID } from 'type-graphql';
 
 // C0 controls other than tab, newline and carriage return; DEL; and lone surrogates are never text.
 // eslint-disable-next-line no-control-regex
@@ -10,29 +10,32 @@ export function isCleanText(value: string): boolean {
   return !FORBIDDEN.test(value);
 }
 
-/** Rejects NUL bytes, control characters and broken UTF-16 in free text. */
-export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCleanText',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} contains control characters`, ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && isCleanText(value)) },
-    });
+/**
+ * A class-validator rule (`name`) for a string field: null and undefined pass (whether they may be
+ * sent is for IsOptional and the GraphQL type to say); anything else must be a string `test`
+ * accepts, or fails with the message `message` writes for the property.
+ */
+export function stringRule(name: string, message: (property: string) => string, test: (value: string) => boolean) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: propertyName as string,
+        options: { message: message(String(propertyName)), ...options },
+        validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && test(value)) },
+      });
 }
 
+/** Rejects NUL bytes, control characters and broken UTF-16 in free text. */
+export const IsCleanText = stringRule('isCleanText', (property) => `${property} contains control characters`, isCleanText);
+
 /** Rejects strings that are empty once trimmed. */
-export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isNotBlank',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must not be blank`, ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && value.trim().length > 0) },
-    });
-}
+export const IsNotBlank = stringRule(
+  'isNotBlank',
+  (property) => `${property} must not be blank`,
+  (value) => value.trim().length > 0,
+);
 
 /**
  * A text field of an input type, with its rules: the GraphQL field, a length limit, clean text and
@@ -49,12 +52,62 @@ export function TextInput({
   optional?: boolean;
   allowBlank?: boolean;
 }): PropertyDecorator {
-  const decorators: PropertyDecorator[] = [
+  return allOf([
     Field(() => String, optional ? { nullable: true, description } : { description }),
     ...(optional ? [IsOptional()] : []),
     MaxLength(max),
     ...(allowBlank ? [] : [IsNotBlank()]),
     IsCleanText(),
-  ];
+  ]);
+}
+
+/**
+ * An id field of an input type: a GraphQL ID of at most 64 characters (a longer one names nothing);
+ * an `optional` one may be omitted or null.
+ */
+export function IdInput({ description, optional = false }: { description: string; optional?: boolean }): PropertyDecorator {
+  return allOf([
+    Field(() => ID, optional ? { nullable: true, description } : { description }),
+    ...(optional ? [IsOptional()] : []),
+    MaxLength(64),
+  ]);
+}
+
+/**
+ * A list-of-ids field of an input type: at most `max` ids (and at least `min`), each at most 64
+ * characters. An `optional` one may be omitted or null; an `emptyByDefault` one is [] when omitted.
+ */
+export function IdsInput({
+  description,
+  max,
+  min,
+  optional = false,
+  emptyByDefault = false,
+}: {
+  description: string;
+  max: number;
+  min?: number;
+  optional?: boolean;
+  emptyByDefault?: boolean;
+}): PropertyDecorator {
+  return stacked(
+    Field(() => [ID], { description, ...(optional ? { nullable: true } : {}), ...(emptyByDefault ? { defaultValue: [] } : {}) }),
+    ...(optional ? [IsOptional()] : []),
+    ...(min === undefined ? [] : [ArrayMinSize(min)]),
+    ArrayMaxSize(max),
+    MaxLength(64, { each: true }),
+  );
+}
+
+/** The decorators applied one after another, as one. */
+function allOf(decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, propertyName) => decorators.forEach((decorate) => decorate(target, propertyName));
+}
+
+/**
+ * The decorators as if written one above the other in this order: TypeScript applies the lowest
+ * first, and the rules run in that order (the first failing rule's message is the one reported).
+ */
+export function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return allOf([...decorators].reverse());
 }

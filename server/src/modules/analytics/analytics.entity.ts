@@ -1,5 +1,6 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { ScreenClass, TrafficDimension } from './analytics.enums';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /**
  * Site analytics without cookies and without addresses. A visitor is a keyed hash (HMAC-SHA256,
@@ -20,7 +21,7 @@ export class AnalyticsSalt {
   @Column({ type: 'bytea' })
   salt: Buffer;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 
@@ -165,6 +166,6 @@ export class AnalyticsTotal {
   @Column({ name: 'imported_at', type: 'timestamptz', nullable: true })
   importedAt: Date | null;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,20 +1,12 @@
-import { registerEnumType } from 'type-graphql';
+import { type EnumValue, graphqlEnum } from '../../common/graphql-enum';
 
 /** The screen width class a page view was seen at: the beacon sends the class, never the width. */
-export enum ScreenClass {
-  MOBILE = 'MOBILE',
-  TABLET = 'TABLET',
-  DESKTOP = 'DESKTOP',
-}
-registerEnumType(ScreenClass, {
-  name: 'ScreenClass',
-  description: 'The width class of the screen a page was viewed on.',
-  valuesConfig: {
-    MOBILE: { description: 'Narrower than 768 CSS pixels: phones.' },
-    TABLET: { description: 'From 768 to 1199 CSS pixels: tablets and small laptops.' },
-    DESKTOP: { description: '1200 CSS pixels or wider.' },
-  },
+export const ScreenClass = graphqlEnum('ScreenClass', 'The width class of the screen a page was viewed on.', {
+  MOBILE: 'Narrower than 768 CSS pixels: phones.',
+  TABLET: 'From 768 to 1199 CSS pixels: tablets and small laptops.',
+  DESKTOP: '1200 CSS pixels or wider.',
 });
+export type ScreenClass = EnumValue<typeof ScreenClass>;
 
 /** What a row of the daily dimension rollup counts by. */
 export enum TrafficDimension {

@@ -1,7 +1,7 @@
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { TextInput } from '../../common/validation';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { IdInput, TextInput } from '../../common/validation';
 import { District } from './district.entity';
 
 const NAME_MAX = 200;
@@ -49,8 +49,7 @@ export class CreateDistrictInput {
 
 @InputType({ description: 'Changes to a district. Omitted fields keep their value; null clears an optional field.' })
 export class UpdateDistrictInput {
-  @Field(() => ID, { description: 'The district to change.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The district to change.' })
   id: string;
 
   @Field(() => Int, { nullable: true, description: `A new official number, 1 to ${CODE_MAX}; unique; cannot be cleared.` })
@@ -90,8 +89,7 @@ export class UpdateDistrictInput {
 
 @InputType({ description: 'The district to retire or bring back.' })
 export class RetireDistrictInput {
-  @Field(() => ID, { description: 'The district.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The district.' })
   id: string;
 }
 

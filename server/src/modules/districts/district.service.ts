@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { pickKeys } from '../../common/pick-keys';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { type DistrictBoundary, parseBoundary } from './boundary';
@@ -28,19 +30,18 @@ function boundarySummary(boundary: DistrictBoundary | null) {
 
 /** What the audit log keeps of a district. */
 function snapshot(d: District) {
-  const { id, code, nameFa, nameEn, population, populationSource, populationYear, populationAsOf, retiredAt } = d;
-  return {
-    id,
-    code,
-    nameFa,
-    nameEn,
-    population,
-    populationSource,
-    populationYear,
-    populationAsOf,
-    retiredAt,
-    boundary: boundarySummary(d.boundary),
-  };
+  const columns = pickKeys(d, [
+    'id',
+    'code',
+    'nameFa',
+    'nameEn',
+    'population',
+    'populationSource',
+    'populationYear',
+    'populationAsOf',
+    'retiredAt',
+  ]);
+  return { ...columns, boundary: boundarySummary(d.boundary) };
 }
 
 const codeTaken = (code: number) =>
@@ -139,8 +140,7 @@ export class DistrictService {
     const boundary = input.boundary === undefined ? undefined : parseBoundary(input.boundary);
     try {
       return await this.db.transaction(async (m) => {
-        const before = await m.findOne(District, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-        if (!before) throw notFound('District');
+        const before = await lockById(m, District, input.id, 'District');
         const changes: Partial<District> = {};
         if (input.code !== undefined && input.code !== before.code) {
           if (await m.existsBy(District, { code: input.code! })) throw codeTaken(input.code!);
@@ -179,8 +179,7 @@ export class DistrictService {
     if (!isUuid(id)) throw notFound('District');
     try {
       return await this.db.transaction(async (m) => {
-        const before = await m.findOne(District, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!before) throw notFound('District');
+        const before = await lockById(m, District, id, 'District');
         if ((before.retiredAt !== null) === retired) return before;
         await m.update(District, { id }, { retiredAt: retired ? new Date() : null });
         const after = await m.findOneByOrFail(District, { id });

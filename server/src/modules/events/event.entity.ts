@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { District } from '../districts/district.entity';
 import { Goal } from '../goals/goal.entity';
@@ -6,6 +6,9 @@ import { Poll } from '../polls/poll.entity';
 import { EventKind, EventStatus } from './event.enums';
 import { type Occasion, type OccasionOverride } from './occasion.entity';
 import { type OccasionOccurrence } from './occasion-expansion';
+import { BilingualTextColumns } from '../../common/bilingual-texts';
+import { GeneratedTextColumn } from '../../db/generated-text-column';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** As in the search-text migration: changing it needs a new migration. */
 export const EVENT_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, '') || ' ' || coalesce(venue_fa, '') || ' ' || coalesce(venue_en, ''))`;
@@ -29,7 +32,7 @@ export const EVENT_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') ||
 @Check('ck_event_schedule', '"ends_at" >= "starts_at"')
 @Check('ck_event_pinned', `NOT "pinned" OR ("kind" = 'CRISIS_NOTICE' AND "status" = 'PUBLISHED')`)
 @Check('ck_event_published_at', `("status" = 'DRAFT') = ("published_at" IS NULL)`)
-export class Event {
+export class Event extends BilingualTextColumns(300) {
   @Field(() => ID, {
     description: 'Opaque identifier. Occurrences of occasions have an id that stays the same for that occasion and year.',
   })
@@ -39,18 +42,6 @@ export class Event {
   @Field(() => EventKind, { description: 'What sort of event it is.' })
   @Column({ type: 'enum', enum: EventKind, enumName: 'event_kind' })
   kind: EventKind;
-
-  @Column({ name: 'title_fa', type: 'varchar', length: 300 })
-  titleFa: string;
-
-  @Column({ name: 'title_en', type: 'varchar', length: 300, nullable: true })
-  titleEn: string | null;
-
-  @Column({ name: 'description_fa', type: 'text', nullable: true })
-  descriptionFa: string | null;
-
-  @Column({ name: 'description_en', type: 'text', nullable: true })
-  descriptionEn: string | null;
 
   @Field({ description: "When it starts. For an all-day occasion: the start of its day in the city's time zone." })
   @Column({ name: 'starts_at', type: 'timestamptz' })
@@ -105,24 +96,13 @@ export class Event {
   publishedAt: Date | null;
 
   /** The site search's normalised text (title, description, venue; both languages). */
-  @Column({
-    name: 'search_text',
-    type: 'text',
-    nullable: true,
-    generatedType: 'STORED',
-    asExpression: EVENT_SEARCH_EXPRESSION,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @GeneratedTextColumn('search_text', EVENT_SEARCH_EXPRESSION)
   searchText?: string;
 
-  @Field({ description: 'When it was created.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When it was created.')
   createdAt: Date;
 
-  @Field({ description: 'When it was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When it was last changed.')
   updatedAt: Date;
 
   /** Set on Event items expanded from an occasion; such items are not rows of this table. */

@@ -1,7 +1,7 @@
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, registerDecorator, type ValidationOptions } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Max, Min } from 'class-validator';
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { BilingualTextChanges, NewBilingualTexts } from '../../common/bilingual-texts';
-import { TextInput } from '../../common/validation';
+import { IdInput, stringRule, TextInput } from '../../common/validation';
 import { PageArgs } from '../../common/pagination';
 import { isLocalDate, MAX_YEAR, MIN_YEAR } from './calendar';
 import { EventKind, EventStatus, OccasionCalendar } from './event.enums';
@@ -15,16 +15,11 @@ const NOTE_MAX = 500;
 export const MAX_RANGE_DAYS = 400;
 
 /** A LocalDate argument: a Gregorian day, YYYY-MM-DD. */
-export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isLocalDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be a day written YYYY-MM-DD, from ${MIN_YEAR} to ${MAX_YEAR}`, ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && isLocalDate(value)) },
-    });
-}
+export const IsLocalDate = stringRule(
+  'isLocalDate',
+  (property) => `${property} must be a day written YYYY-MM-DD, from ${MIN_YEAR} to ${MAX_YEAR}`,
+  isLocalDate,
+);
 
 @ArgsType()
 export class EventsArgs extends PageArgs {
@@ -38,9 +33,7 @@ export class EventsArgs extends PageArgs {
   @IsLocalDate()
   to: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only events in this district, plus citywide ones unless `includeCitywide` is false.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only events in this district, plus citywide ones unless `includeCitywide` is false.', optional: true })
   district?: string | null;
 
   @Field({
@@ -82,19 +75,13 @@ export class CreateEventInput extends NewBilingualTexts({ title: TITLE_MAX, desc
   @TextInput({ description: `Where, in English, at most ${VENUE_MAX} characters.`, max: VENUE_MAX, optional: true })
   venueEn?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The district it takes place in; citywide when null.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The district it takes place in; citywide when null.', optional: true })
   districtId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A poll to link, for example one asking about the event.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'A poll to link, for example one asking about the event.', optional: true })
   pollId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A goal of the PR office the event serves.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'A goal of the PR office the event serves.', optional: true })
   goalId?: string | null;
 }
 
@@ -124,26 +111,19 @@ export class UpdateEventInput extends BilingualTextChanges('event', { title: TIT
   @TextInput({ description: 'Where, in English.', max: VENUE_MAX, optional: true })
   venueEn?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The district; null makes it citywide.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The district; null makes it citywide.', optional: true })
   districtId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The linked poll; null unlinks it.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The linked poll; null unlinks it.', optional: true })
   pollId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The linked goal; null unlinks it.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The linked goal; null unlinks it.', optional: true })
   goalId?: string | null;
 }
 
 @InputType({ description: 'An event, by id.' })
 export class EventIdInput {
-  @Field(() => ID, { description: 'The event.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The event.' })
   id: string;
 }
 
@@ -218,15 +198,13 @@ export class UpdateOccasionInput extends BilingualTextChanges('occasion', { titl
 
 @InputType({ description: 'The occasion to delete, with its overrides.' })
 export class DeleteOccasionInput {
-  @Field(() => ID, { description: 'The occasion.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The occasion.' })
   id: string;
 }
 
 @InputType({ description: "The official day of an occasion in one year. Replaces the year's override if there is one." })
 export class SetOccasionOverrideInput {
-  @Field(() => ID, { description: 'The occasion.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The occasion.' })
   occasionId: string;
 
   @Field(() => Int, {
@@ -251,8 +229,7 @@ export class SetOccasionOverrideInput {
 
 @InputType({ description: "The override to remove: the occasion falls on the rule's day again that year." })
 export class RemoveOccasionOverrideInput {
-  @Field(() => ID, { description: 'The occasion.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The occasion.' })
   occasionId: string;
 
   @Field(() => Int, { description: "The year in the occasion's own calendar." })

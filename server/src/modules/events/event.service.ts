@@ -1,10 +1,13 @@
 import { type WebhookService } from '../webhooks/webhook.service';
 import { eventWebhookPayload } from '../webhooks/webhook.payloads';
-import { type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { BadInputReason, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { bilingualTextChanges, storedBilingualTexts } from '../../common/bilingual-texts';
+import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
 import { type GoalService } from '../goals/goal.service';
 import { type PollService } from '../polls/poll.service';
@@ -43,42 +46,24 @@ interface Filter {
 
 const REQUIRED_ON_UPDATE = ['kind', 'titleFa', 'startsAt', 'endsAt'] as const;
 
-function snapshot(e: Event) {
-  const {
-    id,
-    kind,
-    titleFa,
-    titleEn,
-    descriptionFa,
-    descriptionEn,
-    startsAt,
-    endsAt,
-    venueFa,
-    venueEn,
-    districtId,
-    status,
-    pinned,
-    pollId,
-    goalId,
-  } = e;
-  return {
-    id,
-    kind,
-    titleFa,
-    titleEn,
-    descriptionFa,
-    descriptionEn,
-    startsAt,
-    endsAt,
-    venueFa,
-    venueEn,
-    districtId,
-    status,
-    pinned,
-    pollId,
-    goalId,
-  };
-}
+const snapshot = (e: Event) =>
+  pickKeys(e, [
+    'id',
+    'kind',
+    'titleFa',
+    'titleEn',
+    'descriptionFa',
+    'descriptionEn',
+    'startsAt',
+    'endsAt',
+    'venueFa',
+    'venueEn',
+    'districtId',
+    'status',
+    'pinned',
+    'pollId',
+    'goalId',
+  ]);
 
 /** Event order everywhere: by start, then id (compared as plain text, as SQL does with COLLATE "C"). */
 function compareEvents(a: Event, b: Event): number {
@@ -172,10 +157,7 @@ export class EventService {
         .into(Event)
         .values({
           kind: input.kind,
-          titleFa: input.titleFa.trim(),
-          titleEn: input.titleEn?.trim() ?? null,
-          descriptionFa: input.descriptionFa ?? null,
-          descriptionEn: input.descriptionEn ?? null,
+          ...storedBilingualTexts(input),
           startsAt: input.startsAt,
           endsAt: input.endsAt,
           venueFa: input.venueFa?.trim() ?? null,
@@ -188,13 +170,11 @@ export class EventService {
         .returning(['id'])
         .execute();
       const event = await manager.findOneByOrFail(Event, { id: result.identifiers[0].id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'createEvent',
         entityType: 'Event',
         entityId: event.id,
         after: snapshot(event),
-        requestId: actor.requestId,
       });
       return event;
     });
@@ -207,7 +187,7 @@ export class EventService {
     if (!isUuid(input.id)) throw notFound('Event');
     await this.checkLinks(input);
     return this.db.transaction(async (manager) => {
-      const before = await this.lockOrNotFound(manager, input.id);
+      const before = await lockById(manager, Event, input.id, 'Event');
       const startsAt = input.startsAt ?? before.startsAt;
       const endsAt = input.endsAt ?? before.endsAt;
       if (endsAt < startsAt)
@@ -219,12 +199,8 @@ export class EventService {
       if (before.pinned && input.kind && input.kind !== EventKind.CRISIS_NOTICE) {
         throw badInput('A pinned notice stays a CRISIS_NOTICE: unpin it first.', 'input.kind');
       }
-      const changes: Partial<Event> = {};
+      const changes: Partial<Event> = bilingualTextChanges(input);
       if (input.kind !== undefined) changes.kind = input.kind!;
-      if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
-      if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() ?? null;
-      if (input.descriptionFa !== undefined) changes.descriptionFa = input.descriptionFa;
-      if (input.descriptionEn !== undefined) changes.descriptionEn = input.descriptionEn;
       if (input.startsAt !== undefined) changes.startsAt = startsAt;
       if (input.endsAt !== undefined) changes.endsAt = endsAt;
       if (input.venueFa !== undefined) changes.venueFa = input.venueFa?.trim() ?? null;
@@ -234,14 +210,12 @@ export class EventService {
       if (input.goalId !== undefined) changes.goalId = input.goalId;
       if (Object.keys(changes).length) await manager.update(Event, { id: before.id }, changes);
       const after = await manager.findOneByOrFail(Event, { id: before.id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'updateEvent',
         entityType: 'Event',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -267,16 +241,14 @@ export class EventService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Event');
     return this.db.transaction(async (manager) => {
-      const before = await this.lockOrNotFound(manager, id);
+      const before = await lockById(manager, Event, id, 'Event');
       if (before.status !== EventStatus.DRAFT) throw eventNotDraft(before.status);
       await manager.delete(Event, { id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'deleteEvent',
         entityType: 'Event',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });
@@ -287,7 +259,7 @@ export class EventService {
     if (!isUuid(id)) throw notFound('Event');
     return this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [PIN_LOCK_KEY]);
-      const before = await this.lockOrNotFound(manager, id);
+      const before = await lockById(manager, Event, id, 'Event');
       if (before.kind !== EventKind.CRISIS_NOTICE) throw badInput('Only a CRISIS_NOTICE can be pinned.', 'input.id');
       if (before.status !== EventStatus.PUBLISHED) throw eventNotPublished(before.status, 'pinned');
       if (before.endsAt.getTime() <= Date.now()) throw badInput('This notice has ended: move its end (endsAt) later first.', 'input.id');
@@ -295,25 +267,21 @@ export class EventService {
       const previous = await manager.findOne(Event, { where: { pinned: true }, lock: { mode: 'pessimistic_write' } });
       if (previous) {
         await manager.update(Event, { id: previous.id }, { pinned: false });
-        await this.audit.record(manager, {
-          actorId: actor.userId,
+        await this.audit.recordBy(manager, actor, {
           action: 'unpinCrisisNotice',
           entityType: 'Event',
           entityId: previous.id,
           before: { pinned: true },
           after: { pinned: false },
-          requestId: actor.requestId,
         });
       }
       await manager.update(Event, { id }, { pinned: true });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'pinCrisisNotice',
         entityType: 'Event',
         entityId: id,
         before: { pinned: false },
         after: { pinned: true },
-        requestId: actor.requestId,
       });
       return {
         event: await manager.findOneByOrFail(Event, { id }),
@@ -377,30 +345,22 @@ export class EventService {
     if (input.goalId && !(await this.goals.findByIds([input.goalId]))[0]) throw badInput('No goal has this id.', 'input.goalId');
   }
 
-  private async lockOrNotFound(manager: EntityManager, id: string): Promise<Event> {
-    const event = await manager.findOne(Event, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!event) throw notFound('Event');
-    return event;
-  }
-
   /** A status change: `change` returns the columns to set, or null when there is nothing to do. */
   private async transition(actor: Actor, id: string, action: string, change: (before: Event) => Partial<Event> | null): Promise<Event> {
     const published = action === 'publishEvent';
     if (!isUuid(id)) throw notFound('Event');
     return this.db.transaction(async (manager) => {
-      const before = await this.lockOrNotFound(manager, id);
+      const before = await lockById(manager, Event, id, 'Event');
       const changes = change(before);
       if (!changes) return before;
       await manager.update(Event, { id }, changes);
       const after = await manager.findOneByOrFail(Event, { id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action,
         entityType: 'Event',
         entityId: id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       if (published && after.status === EventStatus.PUBLISHED)
         await this.webhooks?.emit(manager, 'EVENT_PUBLISHED', eventWebhookPayload(after));

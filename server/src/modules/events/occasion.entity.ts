@@ -1,17 +1,8 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EventKind, OccasionCalendar } from './event.enums';
+import { BilingualTextColumns } from '../../common/bilingual-texts';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /**
  * A recurring national or religious occasion, fixed to a day of the Solar Hijri or the lunar Hijri
@@ -27,7 +18,7 @@ import { EventKind, OccasionCalendar } from './event.enums';
 @Check('ck_occasion_kind', `"kind" IN ('NATIONAL_OCCASION', 'RELIGIOUS_OCCASION')`)
 @Check('ck_occasion_month', '"month" BETWEEN 1 AND 12')
 @Check('ck_occasion_day', `"day" BETWEEN 1 AND CASE WHEN "calendar" = 'SOLAR_HIJRI' AND "month" <= 6 THEN 31 ELSE 30 END`)
-export class Occasion {
+export class Occasion extends BilingualTextColumns(300) {
   @Field(() => ID, { description: 'Opaque identifier.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -35,18 +26,6 @@ export class Occasion {
   @Field(() => EventKind, { description: 'NATIONAL_OCCASION or RELIGIOUS_OCCASION.' })
   @Column({ type: 'enum', enum: EventKind, enumName: 'event_kind' })
   kind: EventKind;
-
-  @Column({ name: 'title_fa', type: 'varchar', length: 300 })
-  titleFa: string;
-
-  @Column({ name: 'title_en', type: 'varchar', length: 300, nullable: true })
-  titleEn: string | null;
-
-  @Column({ name: 'description_fa', type: 'text', nullable: true })
-  descriptionFa: string | null;
-
-  @Column({ name: 'description_en', type: 'text', nullable: true })
-  descriptionEn: string | null;
 
   @Field(() => OccasionCalendar, { description: 'The calendar its date is fixed in.' })
   @Column({ type: 'enum', enum: OccasionCalendar, enumName: 'occasion_calendar' })
@@ -64,12 +43,10 @@ export class Occasion {
   @Column({ type: 'boolean', default: false })
   holiday: boolean;
 
-  @Field({ description: 'When it was created.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When it was created.')
   createdAt: Date;
 
-  @Field({ description: 'When it was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When it was last changed.')
   updatedAt: Date;
 }
 
@@ -104,11 +81,9 @@ export class OccasionOverride {
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
 
-  @Field({ description: 'When it was set.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When it was set.')
   createdAt: Date;
 
-  @Field({ description: 'When it was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When it was last changed.')
   updatedAt: Date;
 }

@@ -1,7 +1,10 @@
 import { type DataSource, In, QueryFailedError } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { bilingualTextChanges, storedBilingualTexts } from '../../common/bilingual-texts';
+import { pickKeys } from '../../common/pick-keys';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { addDays, type LocalDate, startOfDay } from './calendar';
@@ -44,14 +47,10 @@ function maxDay(calendar: OccasionCalendar, month: number): number {
 
 const REQUIRED_ON_UPDATE = ['kind', 'titleFa', 'calendar', 'month', 'day', 'holiday'] as const;
 
-function snapshot(o: Occasion) {
-  const { id, kind, titleFa, titleEn, descriptionFa, descriptionEn, calendar, month, day, holiday } = o;
-  return { id, kind, titleFa, titleEn, descriptionFa, descriptionEn, calendar, month, day, holiday };
-}
+const snapshot = (o: Occasion) =>
+  pickKeys(o, ['id', 'kind', 'titleFa', 'titleEn', 'descriptionFa', 'descriptionEn', 'calendar', 'month', 'day', 'holiday']);
 
-function overrideSnapshot(o: OccasionOverride) {
-  return { occasionId: o.occasionId, year: o.year, date: o.date, note: o.note };
-}
+const overrideSnapshot = (o: OccasionOverride) => pickKeys(o, ['occasionId', 'year', 'date', 'note']);
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   const driver = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;
@@ -159,10 +158,7 @@ export class OccasionService {
           .into(Occasion)
           .values({
             kind: input.kind,
-            titleFa: input.titleFa.trim(),
-            titleEn: input.titleEn?.trim() ?? null,
-            descriptionFa: input.descriptionFa ?? null,
-            descriptionEn: input.descriptionEn ?? null,
+            ...storedBilingualTexts(input),
             calendar: input.calendar,
             month: input.month,
             day: input.day,
@@ -171,13 +167,11 @@ export class OccasionService {
           .returning(['id'])
           .execute();
         const occasion = await manager.findOneByOrFail(Occasion, { id: result.identifiers[0].id });
-        await this.audit.record(manager, {
-          actorId: actor.userId,
+        await this.audit.recordBy(manager, actor, {
           action: 'createOccasion',
           entityType: 'Occasion',
           entityId: occasion.id,
           after: snapshot(occasion),
-          requestId: actor.requestId,
         });
         return occasion;
       });
@@ -194,19 +188,14 @@ export class OccasionService {
     if (!isUuid(input.id)) throw notFound('Occasion');
     try {
       return await this.db.transaction(async (manager) => {
-        const before = await manager.findOne(Occasion, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-        if (!before) throw notFound('Occasion');
+        const before = await lockById(manager, Occasion, input.id, 'Occasion');
         const kind = input.kind ?? before.kind;
         const calendar = input.calendar ?? before.calendar;
         const month = input.month ?? before.month;
         const day = input.day ?? before.day;
         this.checkRule(kind, calendar, month, day);
-        const changes: Partial<Occasion> = {};
+        const changes: Partial<Occasion> = bilingualTextChanges(input);
         if (input.kind !== undefined) changes.kind = kind;
-        if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
-        if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() ?? null;
-        if (input.descriptionFa !== undefined) changes.descriptionFa = input.descriptionFa;
-        if (input.descriptionEn !== undefined) changes.descriptionEn = input.descriptionEn;
         if (input.calendar !== undefined) changes.calendar = calendar;
         if (input.month !== undefined) changes.month = month;
         if (input.day !== undefined) changes.day = day;
@@ -217,14 +206,12 @@ export class OccasionService {
         const removed = ruleChanged ? await manager.find(OccasionOverride, { where: { occasionId: before.id } }) : [];
         if (removed.length) await manager.delete(OccasionOverride, { occasionId: before.id });
         const after = await manager.findOneByOrFail(Occasion, { id: before.id });
-        await this.audit.record(manager, {
-          actorId: actor.userId,
+        await this.audit.recordBy(manager, actor, {
           action: 'updateOccasion',
           entityType: 'Occasion',
           entityId: before.id,
           before: { ...snapshot(before), ...(removed.length ? { overrides: removed.map(overrideSnapshot) } : {}) },
           after: snapshot(after),
-          requestId: actor.requestId,
         });
         return after;
       });
@@ -237,17 +224,14 @@ export class OccasionService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Occasion');
     return this.db.transaction(async (manager) => {
-      const before = await manager.findOne(Occasion, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Occasion');
+      const before = await lockById(manager, Occasion, id, 'Occasion');
       const overrides = await manager.find(OccasionOverride, { where: { occasionId: id } });
       await manager.delete(Occasion, { id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'deleteOccasion',
         entityType: 'Occasion',
         entityId: id,
         before: { ...snapshot(before), overrides: overrides.map(overrideSnapshot) },
-        requestId: actor.requestId,
       });
       return id;
     });
@@ -256,8 +240,7 @@ export class OccasionService {
   async setOverride(actor: Actor, input: SetOccasionOverrideInput): Promise<{ occasion: Occasion; override: OccasionOverride }> {
     if (!isUuid(input.occasionId)) throw notFound('Occasion');
     return this.db.transaction(async (manager) => {
-      const occasion = await manager.findOne(Occasion, { where: { id: input.occasionId }, lock: { mode: 'pessimistic_write' } });
-      if (!occasion) throw notFound('Occasion');
+      const occasion = await lockById(manager, Occasion, input.occasionId, 'Occasion');
       if (!isPlausibleOverride(occasion, input.year, input.date)) {
         throw badInput(
           `The rule puts this occasion on ${ruleDate(occasion, input.year)} in ${input.year}; an override may move it by ${MAX_OVERRIDE_SHIFT_DAYS} days at most. Is the year right? It counts in the occasion's own calendar.`,
@@ -273,14 +256,12 @@ export class OccasionService {
         .orUpdate(['date', 'note', 'updated_at'], ['occasion_id', 'year'])
         .execute();
       const override = await manager.findOneByOrFail(OccasionOverride, { occasionId: occasion.id, year: input.year });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'setOccasionOverride',
         entityType: 'Occasion',
         entityId: occasion.id,
         before: before ? overrideSnapshot(before) : null,
         after: overrideSnapshot(override),
-        requestId: actor.requestId,
       });
       return { occasion, override };
     });
@@ -289,18 +270,15 @@ export class OccasionService {
   async removeOverride(actor: Actor, occasionId: string, year: number): Promise<{ occasion: Occasion; removed: boolean }> {
     if (!isUuid(occasionId)) throw notFound('Occasion');
     return this.db.transaction(async (manager) => {
-      const occasion = await manager.findOne(Occasion, { where: { id: occasionId }, lock: { mode: 'pessimistic_write' } });
-      if (!occasion) throw notFound('Occasion');
+      const occasion = await lockById(manager, Occasion, occasionId, 'Occasion');
       const before = await manager.findOneBy(OccasionOverride, { occasionId, year });
       if (!before) return { occasion, removed: false };
       await manager.delete(OccasionOverride, { occasionId, year });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'removeOccasionOverride',
         entityType: 'Occasion',
         entityId: occasion.id,
         before: overrideSnapshot(before),
-        requestId: actor.requestId,
       });
       return { occasion, removed: true };
     });

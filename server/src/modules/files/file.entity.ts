@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { StaffUser } from '../staff/staff.entity';
 import { type ImageVariant } from './file-check';
+import { CreatedAtColumn } from '../../db/timestamp-columns';
 
 export enum StoredFileKind {
   IMAGE = 'IMAGE',
@@ -54,7 +55,7 @@ export class StoredFile {
   @JoinColumn({ name: 'uploaded_by', foreignKeyConstraintName: 'fk_stored_file_uploaded_by' })
   uploadedBy?: StaffUser;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 

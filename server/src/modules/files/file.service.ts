@@ -11,6 +11,7 @@ import { checkPdf, processImage, refused, sha256, sniffFormat, UploadRefusal } f
 import { AttachmentSlot, FileAttachment, StoredFile, StoredFileKind } from './file.entity';
 import { STORAGE_KEY, type FileStorage } from './storage';
 import { ADD_JOB_SQL } from '../../common/job-queue';
+import { pickKeys } from '../../common/pick-keys';
 import { MEDIA_STAFF } from '../media/media.policy';
 import { EVENT_EDITORS } from '../events/event.policy';
 import { GOAL_EDITORS } from '../goals/goal.policy';
@@ -92,17 +93,8 @@ export function safeFileName(name: string | undefined, fallback: string): string
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : fallback;
 }
 
-const snapshot = (f: StoredFile) => ({
-  id: f.id,
-  kind: f.kind,
-  contentType: f.contentType,
-  storageKey: f.storageKey,
-  width: f.width,
-  height: f.height,
-  byteSize: f.byteSize,
-  fileName: f.fileName,
-});
-const attachmentSnapshot = (a: FileAttachment) => ({ slot: a.slot, ownerId: a.ownerId, fileId: a.fileId, altFa: a.altFa, altEn: a.altEn });
+const snapshot = (f: StoredFile) => pickKeys(f, ['id', 'kind', 'contentType', 'storageKey', 'width', 'height', 'byteSize', 'fileName']);
+const attachmentSnapshot = (a: FileAttachment) => pickKeys(a, ['slot', 'ownerId', 'fileId', 'altFa', 'altEn']);
 
 /**
  * Uploaded files (issue 16 item 4): checked by their content, images re-encoded, written to the file
@@ -199,13 +191,11 @@ export class FileService {
         });
         await writeMissing();
         const saved = await m.save(StoredFile, m.create(StoredFile, { ...row, uploadedById: actor.userId }));
-        await this.audit.record(m, {
-          actorId: actor.userId,
+        await this.audit.recordBy(m, actor, {
           action: 'uploadFile',
           entityType: 'StoredFile',
           entityId: saved.id,
           after: snapshot(saved),
-          requestId: actor.requestId,
         });
         return saved;
       });
@@ -433,14 +423,12 @@ export class FileService {
         attachedAt: new Date(),
       });
       await m.save(FileAttachment, attachment);
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'attachFile',
         entityType: slot.entityType,
         entityId: input.ownerId,
         before: before ? attachmentSnapshot(before) : null,
         after: attachmentSnapshot(attachment),
-        requestId: actor.requestId,
       });
       attachment.file = file;
       return attachment;
@@ -459,13 +447,11 @@ export class FileService {
       });
       if (!before) return false;
       await m.delete(FileAttachment, { slot: input.slot, ownerId: input.ownerId });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'detachFile',
         entityType: slot.entityType,
         entityId: input.ownerId,
         before: attachmentSnapshot(before),
-        requestId: actor.requestId,
       });
       return true;
     });

@@ -1,8 +1,9 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Poll, PollOption, PollQuestion } from '../polls/poll.entity';
 import { Goal } from './goal.entity';
 import { GoalIndicatorDirection, GoalIndicatorMetric } from './goal-indicator.enums';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /**
  * A measure of a goal read from a poll's results, with a target. The metric decides which question
@@ -79,11 +80,9 @@ export class GoalIndicator {
   @Column({ type: 'enum', enum: GoalIndicatorDirection, enumName: 'goal_indicator_direction' })
   direction: GoalIndicatorDirection;
 
-  @Field({ description: 'When the indicator was added.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the indicator was added.')
   createdAt: Date;
 
-  @Field({ description: 'When the indicator was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When the indicator was last changed.')
   updatedAt: Date;
 }

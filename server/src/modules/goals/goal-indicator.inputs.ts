@@ -1,6 +1,6 @@
-import { IsOptional, MaxLength } from 'class-validator';
-import { Field, Float, ID, InputType } from 'type-graphql';
-import { TextInput } from '../../common/validation';
+import { IsOptional } from 'class-validator';
+import { Field, Float, InputType } from 'type-graphql';
+import { IdInput, TextInput } from '../../common/validation';
 import { GoalIndicatorDirection, GoalIndicatorMetric } from './goal-indicator.enums';
 
 export const INDICATOR_LABEL_MAX = 200;
@@ -12,8 +12,7 @@ const TARGET_DESCRIPTION =
 
 @InputType({ description: `A new indicator of a goal (at most ${MAX_INDICATORS_PER_GOAL} a goal).` })
 export class AddGoalIndicatorInput {
-  @Field(() => ID, { description: 'The goal to measure.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The goal to measure.' })
   goalId: string;
 
   @TextInput({ description: `Persian label, at most ${INDICATOR_LABEL_MAX} characters.`, max: INDICATOR_LABEL_MAX })
@@ -25,19 +24,15 @@ export class AddGoalIndicatorInput {
   @Field(() => GoalIndicatorMetric, { description: "What to read from the poll's results; it must suit the question's kind." })
   metric: GoalIndicatorMetric;
 
-  @Field(() => ID, { description: 'The poll to read.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The poll to read.' })
   pollId: string;
 
-  @Field(() => ID, {
+  @IdInput({
     description: 'A question of that poll: SINGLE_CHOICE or MULTIPLE_CHOICE for OPTION_SHARE, RATING for RATING_MEAN, NPS for NPS_SCORE.',
   })
-  @MaxLength(64)
   questionId: string;
 
-  @Field(() => ID, { nullable: true, description: 'OPTION_SHARE only (and then required): an option of that question.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'OPTION_SHARE only (and then required): an option of that question.', optional: true })
   optionId?: string | null;
 
   @Field(() => Float, { description: TARGET_DESCRIPTION })
@@ -52,8 +47,7 @@ export class AddGoalIndicatorInput {
     'Changes to an indicator. Omitted fields keep their value; null clears labelEn (and optionId, when the metric changes away from OPTION_SHARE). The result is checked as a whole, like a new indicator.',
 })
 export class UpdateGoalIndicatorInput {
-  @Field(() => ID, { description: 'The indicator to change.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The indicator to change.' })
   id: string;
 
   @TextInput({ description: 'Persian label; cannot be cleared.', max: INDICATOR_LABEL_MAX, optional: true })
@@ -66,19 +60,13 @@ export class UpdateGoalIndicatorInput {
   @IsOptional()
   metric?: GoalIndicatorMetric | null;
 
-  @Field(() => ID, { nullable: true, description: 'The poll to read; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The poll to read; cannot be cleared.', optional: true })
   pollId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A question of the poll; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'A question of the poll; cannot be cleared.', optional: true })
   questionId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'OPTION_SHARE: an option of the question.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'OPTION_SHARE: an option of the question.', optional: true })
   optionId?: string | null;
 
   @Field(() => Float, { nullable: true, description: `${TARGET_DESCRIPTION} Cannot be cleared.` })
@@ -92,7 +80,6 @@ export class UpdateGoalIndicatorInput {
 
 @InputType({ description: 'The indicator to remove.' })
 export class RemoveGoalIndicatorInput {
-  @Field(() => ID, { description: 'The indicator to remove.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The indicator to remove.' })
   id: string;
 }

@@ -1,6 +1,8 @@
 import { In, QueryFailedError, type DataSource } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { pickKeys } from '../../common/pick-keys';
+import { lockById } from '../../db/lock-by-id';
 import { type PollDefinition } from '../polls/poll-definition';
 import { type PollService } from '../polls/poll.service';
 import { type AuditService } from '../staff/audit.service';
@@ -16,10 +18,8 @@ type Source = Pick<GoalIndicator, 'metric' | 'pollId' | 'questionId' | 'optionId
 /** Fields that a null may not clear on update. */
 const REQUIRED_ON_UPDATE = ['labelFa', 'metric', 'pollId', 'questionId', 'target', 'direction'] as const;
 
-function snapshot(i: GoalIndicator) {
-  const { id, goalId, labelFa, labelEn, metric, pollId, questionId, optionId, target, direction } = i;
-  return { id, goalId, labelFa, labelEn, metric, pollId, questionId, optionId, target, direction };
-}
+const snapshot = (i: GoalIndicator) =>
+  pickKeys(i, ['id', 'goalId', 'labelFa', 'labelEn', 'metric', 'pollId', 'questionId', 'optionId', 'target', 'direction']);
 
 /**
  * Checks that an indicator can read what it names: the poll exists, the question is one of its
@@ -88,8 +88,7 @@ export class GoalIndicatorService {
     return this.db
       .transaction(async (m) => {
         // The goal's row lock makes the count and the insert one step: no goal gets an eleventh.
-        const goal = await m.findOne(Goal, { where: { id: input.goalId }, lock: { mode: 'pessimistic_write' } });
-        if (!goal) throw notFound('Goal');
+        const goal = await lockById(m, Goal, input.goalId, 'Goal');
         const count = await m.countBy(GoalIndicator, { goalId: goal.id });
         if (count >= MAX_INDICATORS_PER_GOAL) throw badInput(`A goal has at most ${MAX_INDICATORS_PER_GOAL} indicators.`, 'input.goalId');
         const inserted = await m
@@ -106,13 +105,11 @@ export class GoalIndicatorService {
           .returning(['id'])
           .execute();
         const indicator = await m.findOneByOrFail(GoalIndicator, { id: inserted.identifiers[0].id });
-        await this.audit.record(m, {
-          actorId: actor.userId,
+        await this.audit.recordBy(m, actor, {
           action: 'addGoalIndicator',
           entityType: 'GoalIndicator',
           entityId: indicator.id,
           after: snapshot(indicator),
-          requestId: actor.requestId,
         });
         return { indicator, goal };
       })
@@ -126,8 +123,7 @@ export class GoalIndicatorService {
     if (!isUuid(input.id)) throw notFound('GoalIndicator');
     return this.db
       .transaction(async (m) => {
-        const before = await m.findOne(GoalIndicator, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-        if (!before) throw notFound('GoalIndicator');
+        const before = await lockById(m, GoalIndicator, input.id, 'GoalIndicator');
         const changes: Partial<GoalIndicator> = {};
         if (input.labelFa != null) changes.labelFa = input.labelFa.trim();
         if (input.labelEn !== undefined) changes.labelEn = input.labelEn?.trim() ?? null;
@@ -146,14 +142,12 @@ export class GoalIndicatorService {
         if (Object.keys(changes).length) await m.update(GoalIndicator, { id: before.id }, changes);
         const after = await m.findOneByOrFail(GoalIndicator, { id: before.id });
         const goal = await m.findOneByOrFail(Goal, { id: after.goalId });
-        await this.audit.record(m, {
-          actorId: actor.userId,
+        await this.audit.recordBy(m, actor, {
           action: 'updateGoalIndicator',
           entityType: 'GoalIndicator',
           entityId: before.id,
           before: snapshot(before),
           after: snapshot(after),
-          requestId: actor.requestId,
         });
         return { indicator: after, goal };
       })
@@ -163,17 +157,14 @@ export class GoalIndicatorService {
   async remove(actor: Actor, id: string): Promise<{ removedIndicatorId: string; goal: Goal }> {
     if (!isUuid(id)) throw notFound('GoalIndicator');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(GoalIndicator, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('GoalIndicator');
+      const before = await lockById(m, GoalIndicator, id, 'GoalIndicator');
       await m.delete(GoalIndicator, { id });
       const goal = await m.findOneByOrFail(Goal, { id: before.goalId });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'removeGoalIndicator',
         entityType: 'GoalIndicator',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return { removedIndicatorId: id, goal };
     });

@@ -1,6 +1,9 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GoalCategory, GoalStatus } from './goal.enums';
+import { BilingualTextColumns } from '../../common/bilingual-texts';
+import { GeneratedTextColumn } from '../../db/generated-text-column';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** As in the foundation migration: changing it needs a new migration (TypeORM diffs it). */
 export const GOAL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`;
@@ -14,22 +17,10 @@ export const GOAL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || 
 @Check('ck_goal_position', '"position" > 0')
 @Index('ix_goal_status_position', ['status', 'position'])
 @Index('ix_goal_position_id', ['position', 'id'])
-export class Goal {
+export class Goal extends BilingualTextColumns(500) {
   @Field(() => ID, { description: 'Opaque identifier.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  @Column({ name: 'title_fa', type: 'varchar', length: 500 })
-  titleFa: string;
-
-  @Column({ name: 'title_en', type: 'varchar', length: 500, nullable: true })
-  titleEn: string | null;
-
-  @Column({ name: 'description_fa', type: 'text', nullable: true })
-  descriptionFa: string | null;
-
-  @Column({ name: 'description_en', type: 'text', nullable: true })
-  descriptionEn: string | null;
 
   @Field(() => GoalCategory, { description: 'The area of work this goal belongs to.' })
   @Column({ type: 'enum', enum: GoalCategory, enumName: 'goal_category' })
@@ -45,23 +36,12 @@ export class Goal {
   status: GoalStatus;
 
   /** Normalised text of all four fields for Persian-aware search (see common/persian-text.ts). */
-  @Column({
-    name: 'search_text',
-    type: 'text',
-    nullable: true,
-    generatedType: 'STORED',
-    asExpression: GOAL_SEARCH_EXPRESSION,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @GeneratedTextColumn('search_text', GOAL_SEARCH_EXPRESSION)
   searchText?: string;
 
-  @Field({ description: 'When the goal was created.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the goal was created.')
   createdAt: Date;
 
-  @Field({ description: 'When the goal was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When the goal was last changed.')
   updatedAt: Date;
 }

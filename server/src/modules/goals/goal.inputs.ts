@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BilingualTextChanges, NewBilingualTexts } from '../../common/bilingual-texts';
-import { IsCleanText } from '../../common/validation';
+import { IdInput, IsCleanText } from '../../common/validation';
 import { Goal } from './goal.entity';
 import { GoalCategory, GoalStatus } from './goal.enums';
 
@@ -69,8 +69,7 @@ export class UpdateGoalInput extends BilingualTextChanges('goal', { title: TITLE
 
 @InputType({ description: 'The goal to delete.' })
 export class DeleteGoalInput {
-  @Field(() => ID, { description: 'The goal to delete.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The goal to delete.' })
   id: string;
 }
 

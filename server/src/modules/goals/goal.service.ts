@@ -2,8 +2,11 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { bilingualTextChanges, storedBilingualTexts } from '../../common/bilingual-texts';
+import { pickKeys } from '../../common/pick-keys';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor, type Viewer } from '../staff/staff.policy';
 import { Goal } from './goal.entity';
@@ -21,10 +24,8 @@ export interface ListGoalsArgs {
 const REQUIRED_ON_UPDATE = ['titleFa', 'category', 'position', 'status'] as const;
 
 /** What the audit log keeps of a goal: its editable content, without derived columns. */
-function snapshot(goal: Goal) {
-  const { id, titleFa, titleEn, descriptionFa, descriptionEn, category, position, status } = goal;
-  return { id, titleFa, titleEn, descriptionFa, descriptionEn, category, position, status };
-}
+const snapshot = (goal: Goal) =>
+  pickKeys(goal, ['id', 'titleFa', 'titleEn', 'descriptionFa', 'descriptionEn', 'category', 'position', 'status']);
 
 export class GoalService {
   constructor(
@@ -77,10 +78,7 @@ export class GoalService {
         .insert()
         .into(Goal)
         .values({
-          titleFa: input.titleFa.trim(),
-          titleEn: input.titleEn?.trim() ?? null,
-          descriptionFa: input.descriptionFa ?? null,
-          descriptionEn: input.descriptionEn ?? null,
+          ...storedBilingualTexts(input),
           category: input.category,
           position,
           status: input.status ?? GoalStatus.DRAFT,
@@ -88,13 +86,11 @@ export class GoalService {
         .returning(['id'])
         .execute();
       const goal = await manager.findOneByOrFail(Goal, { id: result.identifiers[0].id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'createGoal',
         entityType: 'Goal',
         entityId: goal.id,
         after: snapshot(goal),
-        requestId: actor.requestId,
       });
       return goal;
     });
@@ -150,26 +146,19 @@ export class GoalService {
     }
     if (!isUuid(input.id)) throw notFound('Goal');
     return this.db.transaction(async (manager) => {
-      const before = await manager.findOne(Goal, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Goal');
-      const changes: Partial<Goal> = {};
-      if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
-      if (input.titleEn !== undefined) changes.titleEn = input.titleEn?.trim() ?? null;
-      if (input.descriptionFa !== undefined) changes.descriptionFa = input.descriptionFa;
-      if (input.descriptionEn !== undefined) changes.descriptionEn = input.descriptionEn;
+      const before = await lockById(manager, Goal, input.id, 'Goal');
+      const changes: Partial<Goal> = bilingualTextChanges(input);
       if (input.category !== undefined) changes.category = input.category!;
       if (input.position !== undefined) changes.position = input.position!;
       if (input.status !== undefined) changes.status = input.status!;
       if (Object.keys(changes).length) await manager.update(Goal, { id: before.id }, changes);
       const after = await manager.findOneByOrFail(Goal, { id: before.id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'updateGoal',
         entityType: 'Goal',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -178,16 +167,13 @@ export class GoalService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Goal');
     return this.db.transaction(async (manager) => {
-      const before = await manager.findOne(Goal, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Goal');
+      const before = await lockById(manager, Goal, id, 'Goal');
       await manager.delete(Goal, { id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'deleteGoal',
         entityType: 'Goal',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });

@@ -1,40 +1,25 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { type EnumValue, graphqlEnum } from '../../common/graphql-enum';
 import { MediaContact } from '../media/media-contact.entity';
 import { MediaInvitation } from '../media/media-invitation.entity';
 import { PressRelease } from '../media/press-release.entity';
+import { UpdatedAtColumn } from '../../db/timestamp-columns';
 
-export enum MailDeliveryStatus {
-  QUEUED = 'QUEUED',
-  RETRYING = 'RETRYING',
-  SENT = 'SENT',
-  FAILED = 'FAILED',
-  SKIPPED_UNSUBSCRIBED = 'SKIPPED_UNSUBSCRIBED',
-}
-registerEnumType(MailDeliveryStatus, {
-  name: 'MailDeliveryStatus',
-  description: 'Where one e-mail to one recipient stands.',
-  valuesConfig: {
-    QUEUED: { description: 'Waiting on the job queue (for its sending time, or for the mail server to be configured).' },
-    RETRYING: { description: 'A try failed (see lastError); the queue tries again later, waiting longer each time.' },
-    SENT: { description: 'The mail server accepted it.' },
-    FAILED: { description: 'Given up: the mail server refused the address, or every try failed.' },
-    SKIPPED_UNSUBSCRIBED: { description: 'Not sent: the contact had unsubscribed.' },
-  },
+export const MailDeliveryStatus = graphqlEnum('MailDeliveryStatus', 'Where one e-mail to one recipient stands.', {
+  QUEUED: 'Waiting on the job queue (for its sending time, or for the mail server to be configured).',
+  RETRYING: 'A try failed (see lastError); the queue tries again later, waiting longer each time.',
+  SENT: 'The mail server accepted it.',
+  FAILED: 'Given up: the mail server refused the address, or every try failed.',
+  SKIPPED_UNSUBSCRIBED: 'Not sent: the contact had unsubscribed.',
 });
+export type MailDeliveryStatus = EnumValue<typeof MailDeliveryStatus>;
 
-export enum MailKind {
-  PRESS_RELEASE = 'PRESS_RELEASE',
-  EVENT_INVITATION = 'EVENT_INVITATION',
-}
-registerEnumType(MailKind, {
-  name: 'MailKind',
-  description: 'What an e-mail carried.',
-  valuesConfig: {
-    PRESS_RELEASE: { description: 'A press release.' },
-    EVENT_INVITATION: { description: 'An invitation to an event, with RSVP links.' },
-  },
+export const MailKind = graphqlEnum('MailKind', 'What an e-mail carried.', {
+  PRESS_RELEASE: 'A press release.',
+  EVENT_INVITATION: 'An invitation to an event, with RSVP links.',
 });
+export type MailKind = EnumValue<typeof MailKind>;
 
 /** One e-mail to one media contact: a press release or an event invitation, and how its sending went. Staff only. */
 @ObjectType('MailDelivery', {
@@ -113,7 +98,6 @@ export class MailDelivery {
   @CreateDateColumn({ name: 'queued_at', type: 'timestamptz' })
   queuedAt: Date;
 
-  @Field({ description: 'When its status last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When its status last changed.')
   updatedAt: Date;
 }

@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { IsOptional } from 'class-validator';
+import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { CurrentActor, StaffOnly } from '../../graphql/access';
 import { type Actor } from '../staff/staff.policy';
 import { type Context } from '../../graphql/context';
@@ -8,21 +8,19 @@ import { MEDIA_STAFF } from '../media/media.policy';
 import { PressRelease } from '../media/press-release.entity';
 import { MailDelivery, MailDeliveryStatus } from './mail-delivery.entity';
 import { DELIVERIES_MAX } from './mail.service';
+import { IdInput, IdsInput } from '../../common/validation';
 
 @InputType({ description: 'A published press release to e-mail, to whom, and when.' })
 export class EmailPressReleaseInput {
-  @Field(() => ID, { description: 'A PUBLISHED release (CONFLICT otherwise; NOT_FOUND when there is none).' })
-  @MaxLength(64)
+  @IdInput({ description: 'A PUBLISHED release (CONFLICT otherwise; NOT_FOUND when there is none).' })
   releaseId: string;
 
-  @Field(() => [ID], {
-    nullable: true,
+  @IdsInput({
     description:
       "The contacts, at most 2000; the release's distribution list when omitted. Contacts without an e-mail address are reported, not queued; BAD_USER_INPUT when none has one.",
+    max: 2000,
+    optional: true,
   })
-  @IsOptional()
-  @ArrayMaxSize(2000)
-  @MaxLength(64, { each: true })
   contactIds?: string[] | null;
 
   @Field(() => Date, { nullable: true, description: 'When to send: now when omitted or past; at most a year ahead.' })

@@ -16,6 +16,7 @@ import { MailDelivery, MailDeliveryStatus, MailKind } from './mail-delivery.enti
 import { MailLinks } from './mail-links';
 import { invitationMail, persianDateTime, pressReleaseMail, type RenderedMail } from './mail-message';
 import { ADD_JOB_SQL, type JobQueue } from '../../common/job-queue';
+import { lockById } from '../../db/lock-by-id';
 
 export const DELIVER_TASK = 'mail.deliver';
 /** Clocks differ a little; a time this far in the past still counts as "now". */
@@ -33,7 +34,7 @@ export interface MailSettings {
   maxAttempts: number;
 }
 
-const closed = new Set([MailDeliveryStatus.SENT, MailDeliveryStatus.FAILED, MailDeliveryStatus.SKIPPED_UNSUBSCRIBED]);
+const closed = new Set<MailDeliveryStatus>([MailDeliveryStatus.SENT, MailDeliveryStatus.FAILED, MailDeliveryStatus.SKIPPED_UNSUBSCRIBED]);
 
 /** What staff may read about a failed try: the kind of failure, never the server's internals. */
 export function safeMailError(err: unknown): { message: string; permanent: boolean } {
@@ -192,8 +193,7 @@ export class MailService {
     if (!isUuid(input.releaseId)) throw notFound('Press release');
     this.assertQueue();
     return this.db.transaction(async (m) => {
-      const release = await m.findOne(PressRelease, { where: { id: input.releaseId }, lock: { mode: 'pessimistic_write' } });
-      if (!release) throw notFound('Press release');
+      const release = await lockById(m, PressRelease, input.releaseId, 'Press release');
       if (release.status !== PressReleaseStatus.PUBLISHED) {
         throw mediaConflict(
           MediaConflict.RELEASE_NOT_PUBLISHED,
@@ -231,8 +231,7 @@ export class MailService {
          SELECT $1, c, $2, $3 FROM unnest($4::uuid[]) AS c ON CONFLICT DO NOTHING`,
         [release.id, sendAt, actor.userId, deliveries.filter((d) => d.status === MailDeliveryStatus.QUEUED).map((d) => d.contactId)],
       );
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'emailPressRelease',
         entityType: 'PressRelease',
         entityId: release.id,
@@ -243,7 +242,6 @@ export class MailService {
           sendAt: sendAt.toISOString(),
           embargoUntil: input.embargoUntil?.toISOString() ?? null,
         },
-        requestId: actor.requestId,
       });
       return { release, deliveries, withoutEmail };
     });
@@ -266,13 +264,11 @@ export class MailService {
         .map((i) => ({ contact: byId.get(i.contactId)!, invitationId: i.id }));
       const deliveries = await this.enqueue(m, actor, recipients, MailKind.EVENT_INVITATION, new Date(), null);
       for (const d of deliveries) {
-        await this.audit.record(m, {
-          actorId: actor.userId,
+        await this.audit.recordBy(m, actor, {
           action: 'emailMediaInvitation',
           entityType: 'MediaInvitation',
           entityId: d.invitationId!,
           after: { deliveryId: d.id, status: d.status },
-          requestId: actor.requestId,
         });
       }
       return { deliveries, withoutEmail };

@@ -1,8 +1,10 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { MaxLength } from 'class-validator';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { type DataSource, In } from 'typeorm';
 import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { pickKeys } from '../../common/pick-keys';
+import { IdInput } from '../../common/validation';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService, eraseFromAuditLog } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { Event } from '../events/event.entity';
@@ -15,8 +17,7 @@ import { MailDelivery } from '../mail/mail-delivery.entity';
 
 @InputType({ description: 'The contact whose personal data to export.' })
 export class ExportMediaContactDataInput {
-  @Field(() => ID, { description: 'The contact.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The contact.' })
   id: string;
 }
 
@@ -90,40 +91,21 @@ export class ContactDataService {
       const document = {
         exportedAt,
         contact: {
-          name: contact.name,
-          role: contact.role,
-          outlet: outlet ? { nameFa: outlet.nameFa, nameEn: outlet.nameEn } : null,
-          phones: contact.phones,
-          email: contact.email,
-          beats: contact.beats,
-          language: contact.language,
-          notes: contact.notes,
-          unsubscribedAt: contact.unsubscribedAt,
-          createdAt: contact.createdAt,
-          updatedAt: contact.updatedAt,
+          ...pickKeys(contact, ['name', 'role']),
+          outlet: outlet ? pickKeys(outlet, ['nameFa', 'nameEn']) : null,
+          ...pickKeys(contact, ['phones', 'email', 'beats', 'language', 'notes', 'unsubscribedAt', 'createdAt', 'updatedAt']),
         },
-        interactions: interactions.map((i) => ({
-          kind: i.kind,
-          occurredAt: i.occurredAt,
-          topic: i.topic,
-          notes: i.notes,
-          followUpOn: i.followUpOn,
-          followUpDoneAt: i.followUpDoneAt,
-        })),
+        interactions: interactions.map((i) => pickKeys(i, ['kind', 'occurredAt', 'topic', 'notes', 'followUpOn', 'followUpDoneAt'])),
         invitations: invitations.map((i) => {
           const event = events.get(i.eventId);
           return {
-            event: event ? { titleFa: event.titleFa, titleEn: event.titleEn, startsAt: event.startsAt } : null,
-            invitedAt: i.invitedAt,
-            reply: i.reply,
-            repliedAt: i.repliedAt,
-            attended: i.attended,
-            note: i.note,
+            event: event ? pickKeys(event, ['titleFa', 'titleEn', 'startsAt']) : null,
+            ...pickKeys(i, ['invitedAt', 'reply', 'repliedAt', 'attended', 'note']),
           };
         }),
         releasesReceived: releasesReceived.map((r) => {
           const release = releases.get(r.releaseId);
-          return { release: release ? { titleFa: release.titleFa, titleEn: release.titleEn, slug: release.slug } : null, sentAt: r.sentAt };
+          return { release: release ? pickKeys(release, ['titleFa', 'titleEn', 'slug']) : null, sentAt: r.sentAt };
         }),
         emailDeliveries: emailDeliveries.map((d) => {
           const release = d.releaseId ? releases.get(d.releaseId) : undefined;
@@ -137,12 +119,10 @@ export class ContactDataService {
           };
         }),
       };
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'exportMediaContactData',
         entityType: 'MediaContact',
         entityId: id,
-        requestId: actor.requestId,
       });
       return {
         contact,
@@ -164,8 +144,7 @@ export class ContactDataService {
   async erase(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media contact');
     return this.db.transaction(async (m) => {
-      const contact = await m.findOne(MediaContact, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!contact) throw notFound('Media contact');
+      await lockById(m, MediaContact, id, 'Media contact');
       // One connection runs one statement at a time: count in turn (pg 9 refuses overlapping queries).
       const interactions = await m.count(MediaInteraction, { where: { contactId: id } });
       const invitations = await m.count(MediaInvitation, { where: { contactId: id } });
@@ -179,13 +158,11 @@ export class ContactDataService {
         list: { entityType: 'PressRelease', key: 'addedRecipients' },
       });
       const erased: ContactErasure = { interactions, invitations, distributions, auditEntriesRedacted: redacted };
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'deleteMediaContact',
         entityType: 'MediaContact',
         entityId: id,
         before: { erased },
-        requestId: actor.requestId,
       });
       return id;
     });

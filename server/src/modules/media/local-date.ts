@@ -1,4 +1,4 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { stringRule } from '../../common/validation';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -10,16 +10,7 @@ export function isLocalDate(value: string): boolean {
 }
 
 /** A LocalDate argument: a calendar day in the city's time zone, YYYY-MM-DD. */
-export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isLocalDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be a calendar day written YYYY-MM-DD`, ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && isLocalDate(value)) },
-    });
-}
+export const IsLocalDate = stringRule('isLocalDate', (property) => `${property} must be a calendar day written YYYY-MM-DD`, isLocalDate);
 
 /** Today in a time zone, as a LocalDate. */
 export function todayIn(timeZone: string, now = new Date()): string {

@@ -1,6 +1,8 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MediaOutlet } from './media-outlet.entity';
+import { GeneratedTextColumn } from '../../db/generated-text-column';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** As in the media-relations migration: changing it needs a new migration. */
 export const MEDIA_CONTACT_SEARCH_EXPRESSION = `nabz_normalize(name || ' ' || coalesce(role, '') || ' ' || nabz_join_words(beats))`;
@@ -74,23 +76,12 @@ export class MediaContact {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
-  @Column({
-    name: 'search_text',
-    type: 'text',
-    nullable: true,
-    generatedType: 'STORED',
-    asExpression: MEDIA_CONTACT_SEARCH_EXPRESSION,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @GeneratedTextColumn('search_text', MEDIA_CONTACT_SEARCH_EXPRESSION)
   searchText?: string;
 
-  @Field({ description: 'When the contact was added.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the contact was added.')
   createdAt: Date;
 
-  @Field({ description: 'When the contact was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When the contact was last changed.')
   updatedAt: Date;
 }

@@ -1,9 +1,10 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { StaffUser } from '../staff/staff.entity';
 import { MediaOutlet } from './media-outlet.entity';
 import { PressRelease } from './press-release.entity';
 import { CoverageKind, CoverageTone } from './media.enums';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** An article or broadcast about the municipality, with the tone the media office gave it. */
 @ObjectType('MediaCoverage', { description: 'An article, broadcast or post about the municipality, with its tone. Staff only.' })
@@ -65,11 +66,9 @@ export class MediaCoverage {
   @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'fk_media_coverage_recorded_by' })
   recordedBy?: StaffUser;
 
-  @Field({ description: 'When it was recorded.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When it was recorded.')
   createdAt: Date;
 
-  @Field({ description: 'When it was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When it was last changed.')
   updatedAt: Date;
 }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUrl, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { TextInput } from '../../common/validation';
+import { IdInput, TextInput } from '../../common/validation';
 import { IsLocalDate } from './local-date';
 import { MediaCoverage } from './media-coverage.entity';
 import { CoverageKind, CoverageTone } from './media.enums';
@@ -23,9 +23,7 @@ export class MediaCoverageSummaryFilter {
   @IsLocalDate()
   to?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only coverage by this outlet.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only coverage by this outlet.', optional: true })
   outletId?: string | null;
 
   @Field(() => [CoverageKind], { nullable: true, description: 'Only coverage of these kinds.' })
@@ -41,16 +39,13 @@ export class MediaCoverageFilter extends MediaCoverageSummaryFilter {
   @ArrayMaxSize(3)
   tones?: CoverageTone[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only coverage of this press release.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only coverage of this press release.', optional: true })
   pressReleaseId?: string | null;
 }
 
 @InputType({ description: 'A piece of coverage to record.' })
 export class RecordMediaCoverageInput {
-  @Field(() => ID, { description: 'The outlet that ran it.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The outlet that ran it.' })
   outletId: string;
 
   @TextInput({ description: `Headline or programme title, at most ${TITLE_MAX} characters.`, max: TITLE_MAX })
@@ -80,21 +75,16 @@ export class RecordMediaCoverageInput {
   })
   summary?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The press release it reports on.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The press release it reports on.', optional: true })
   pressReleaseId?: string | null;
 }
 
 @InputType({ description: 'Changes to recorded coverage. Omitted fields keep their value; null clears an optional field.' })
 export class UpdateMediaCoverageInput {
-  @Field(() => ID, { description: 'The coverage to change.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The coverage to change.' })
   id: string;
 
-  @Field(() => ID, { nullable: true, description: 'The outlet; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The outlet; cannot be cleared.', optional: true })
   outletId?: string | null;
 
   @TextInput({ description: 'Headline; cannot be cleared.', max: TITLE_MAX, optional: true })
@@ -122,16 +112,13 @@ export class UpdateMediaCoverageInput {
   @TextInput({ description: 'Summary, plain text.', max: SUMMARY_MAX, optional: true, allowBlank: true })
   summary?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The press release it reports on.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The press release it reports on.', optional: true })
   pressReleaseId?: string | null;
 }
 
 @InputType({ description: 'The coverage record to delete.' })
 export class DeleteMediaCoverageInput {
-  @Field(() => ID, { description: 'The coverage record to delete.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The coverage record to delete.' })
   id: string;
 }
 

@@ -2,6 +2,8 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { MediaCoverage } from './media-coverage.entity';
@@ -21,10 +23,8 @@ import { persianMonthOf } from './persian-month';
 
 const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 
-function snapshot(c: MediaCoverage) {
-  const { id, outletId, title, url, publishedOn, kind, tone, summary, pressReleaseId } = c;
-  return { id, outletId, title, url, publishedOn, kind, tone, summary, pressReleaseId };
-}
+const snapshot = (c: MediaCoverage) =>
+  pickKeys(c, ['id', 'outletId', 'title', 'url', 'publishedOn', 'kind', 'tone', 'summary', 'pressReleaseId']);
 
 const emptyToNull = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
 
@@ -143,13 +143,11 @@ export class MediaCoverageService {
         .returning(['id'])
         .execute();
       const coverage = await m.findOneByOrFail(MediaCoverage, { id: result.identifiers[0].id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'recordMediaCoverage',
         entityType: 'MediaCoverage',
         entityId: coverage.id,
         after: snapshot(coverage),
-        requestId: actor.requestId,
       });
       return coverage;
     });
@@ -160,8 +158,7 @@ export class MediaCoverageService {
       if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Media coverage');
     return this.write(async (m) => {
-      const before = await m.findOne(MediaCoverage, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media coverage');
+      const before = await lockById(m, MediaCoverage, input.id, 'Media coverage');
       const changes: Partial<MediaCoverage> = {};
       if (input.outletId !== undefined) {
         await this.assertOutlet(m, input.outletId!);
@@ -179,14 +176,12 @@ export class MediaCoverageService {
       if (input.summary !== undefined) changes.summary = emptyToNull(input.summary);
       if (Object.keys(changes).length) await m.update(MediaCoverage, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaCoverage, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateMediaCoverage',
         entityType: 'MediaCoverage',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -195,16 +190,13 @@ export class MediaCoverageService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media coverage');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(MediaCoverage, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media coverage');
+      const before = await lockById(m, MediaCoverage, id, 'Media coverage');
       await m.delete(MediaCoverage, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'deleteMediaCoverage',
         entityType: 'MediaCoverage',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });

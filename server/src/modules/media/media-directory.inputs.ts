@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IsCleanText, TextInput } from '../../common/validation';
+import { IdInput, IsCleanText, stacked, TextInput } from '../../common/validation';
 import { MAX_PHONES } from './contact-details';
 import { MediaContact } from './media-contact.entity';
 import { MediaOutlet } from './media-outlet.entity';
@@ -16,6 +16,43 @@ const URL_MESSAGE = { message: 'url must be an http or https address' };
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const LANGUAGE_MESSAGE = { message: 'language must be a BCP 47 code such as fa, en or ar' };
 const SEARCH_DESCRIPTION = 'Arabic ي/ك match Persian ی/ک; ZWNJ, diacritics and Persian digits are read alike.';
+
+// Fields that more than one input below takes, each with its rules.
+const UrlInput = () =>
+  stacked(
+    Field(() => String, { nullable: true, description: 'Website or account address, http or https.' }),
+    IsOptional(),
+    MaxLength(URL_MAX),
+    IsUrl(URL_RULE, URL_MESSAGE),
+  );
+const PhonesInput = (description: string) =>
+  stacked(
+    Field(() => [String], { nullable: true, description }),
+    IsOptional(),
+    ArrayMaxSize(MAX_PHONES),
+    MaxLength(40, { each: true }),
+  );
+const EmailInput = () =>
+  stacked(
+    Field(() => String, { nullable: true, description: 'E-mail address; stored lower-case.' }),
+    IsOptional(),
+    MaxLength(254),
+  );
+const BeatsInput = (description: string) =>
+  stacked(
+    Field(() => [String], { nullable: true, description }),
+    IsOptional(),
+    ArrayMaxSize(BEATS_MAX),
+    MaxLength(BEAT_MAX, { each: true }),
+    IsCleanText({ each: true }),
+  );
+const LanguageInput = (description: string) =>
+  stacked(
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+    Matches(LANGUAGE, LANGUAGE_MESSAGE),
+    MaxLength(20),
+  );
 
 @InputType({ description: 'Which outlets to list.' })
 export class MediaOutletFilter {
@@ -44,10 +81,7 @@ export class CreateMediaOutletInput {
   @Field(() => MediaOutletKind, { description: 'What kind of outlet it is.' })
   kind: MediaOutletKind;
 
-  @Field(() => String, { nullable: true, description: 'Website or account address, http or https.' })
-  @IsOptional()
-  @MaxLength(URL_MAX)
-  @IsUrl(URL_RULE, URL_MESSAGE)
+  @UrlInput()
   url?: string | null;
 
   @TextInput({ description: `Notes, at most ${NOTES_MAX} characters of plain text.`, max: NOTES_MAX, optional: true, allowBlank: true })
@@ -56,8 +90,7 @@ export class CreateMediaOutletInput {
 
 @InputType({ description: 'Changes to an outlet. Omitted fields keep their value; null clears an optional field.' })
 export class UpdateMediaOutletInput {
-  @Field(() => ID, { description: 'The outlet to change.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The outlet to change.' })
   id: string;
 
   @TextInput({ description: 'Persian name; cannot be cleared.', max: NAME_MAX, optional: true })
@@ -70,10 +103,7 @@ export class UpdateMediaOutletInput {
   @IsOptional()
   kind?: MediaOutletKind | null;
 
-  @Field(() => String, { nullable: true, description: 'Website or account address, http or https.' })
-  @IsOptional()
-  @MaxLength(URL_MAX)
-  @IsUrl(URL_RULE, URL_MESSAGE)
+  @UrlInput()
   url?: string | null;
 
   @TextInput({ description: 'Notes, plain text.', max: NOTES_MAX, optional: true, allowBlank: true })
@@ -82,8 +112,7 @@ export class UpdateMediaOutletInput {
 
 @InputType({ description: 'The outlet to delete.' })
 export class DeleteMediaOutletInput {
-  @Field(() => ID, { description: 'The outlet to delete. Refused (CONFLICT) while contacts or coverage refer to it.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The outlet to delete. Refused (CONFLICT) while contacts or coverage refer to it.' })
   id: string;
 }
 
@@ -116,9 +145,7 @@ export class MediaContactFilter {
   @IsCleanText()
   search?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only contacts at this outlet.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only contacts at this outlet.', optional: true })
   outletId?: string | null;
 
   @TextInput({
@@ -129,10 +156,7 @@ export class MediaContactFilter {
   })
   beat?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only contacts working in this language (BCP 47 code).' })
-  @IsOptional()
-  @Matches(LANGUAGE, LANGUAGE_MESSAGE)
-  @MaxLength(20)
+  @LanguageInput('Only contacts working in this language (BCP 47 code).')
   language?: string | null;
 }
 
@@ -144,36 +168,21 @@ export class CreateMediaContactInput {
   @TextInput({ description: `Role at the outlet, at most ${NAME_MAX} characters.`, max: NAME_MAX, optional: true })
   role?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The outlet they work for; none for freelancers.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The outlet they work for; none for freelancers.', optional: true })
   outletId?: string | null;
 
-  @Field(() => [String], {
-    nullable: true,
-    description: `Up to ${MAX_PHONES} telephone numbers. Persian and Arabic digits, spaces, hyphens and brackets are accepted and normalised; 00 becomes +.`,
-  })
-  @IsOptional()
-  @ArrayMaxSize(MAX_PHONES)
-  @MaxLength(40, { each: true })
+  @PhonesInput(
+    `Up to ${MAX_PHONES} telephone numbers. Persian and Arabic digits, spaces, hyphens and brackets are accepted and normalised; 00 becomes +.`,
+  )
   phones?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'E-mail address; stored lower-case.' })
-  @IsOptional()
-  @MaxLength(254)
+  @EmailInput()
   email?: string | null;
 
-  @Field(() => [String], { nullable: true, description: `Up to ${BEATS_MAX} subjects they cover, each at most ${BEAT_MAX} characters.` })
-  @IsOptional()
-  @ArrayMaxSize(BEATS_MAX)
-  @MaxLength(BEAT_MAX, { each: true })
-  @IsCleanText({ each: true })
+  @BeatsInput(`Up to ${BEATS_MAX} subjects they cover, each at most ${BEAT_MAX} characters.`)
   beats?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'The language they work in, as a BCP 47 code; fa when omitted.' })
-  @IsOptional()
-  @Matches(LANGUAGE, LANGUAGE_MESSAGE)
-  @MaxLength(20)
+  @LanguageInput('The language they work in, as a BCP 47 code; fa when omitted.')
   language?: string | null;
 
   @TextInput({ description: `Notes, at most ${NOTES_MAX} characters of plain text.`, max: NOTES_MAX, optional: true, allowBlank: true })
@@ -184,8 +193,7 @@ export class CreateMediaContactInput {
   description: 'Changes to a media contact. Omitted fields keep their value; null clears an optional field (and empties a list).',
 })
 export class UpdateMediaContactInput {
-  @Field(() => ID, { description: 'The contact to change.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The contact to change.' })
   id: string;
 
   @TextInput({ description: 'Full name; cannot be cleared.', max: NAME_MAX, optional: true })
@@ -194,33 +202,19 @@ export class UpdateMediaContactInput {
   @TextInput({ description: 'Role at the outlet.', max: NAME_MAX, optional: true })
   role?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The outlet they work for.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The outlet they work for.', optional: true })
   outletId?: string | null;
 
-  @Field(() => [String], { nullable: true, description: `The telephone numbers (replaces the list), up to ${MAX_PHONES}.` })
-  @IsOptional()
-  @ArrayMaxSize(MAX_PHONES)
-  @MaxLength(40, { each: true })
+  @PhonesInput(`The telephone numbers (replaces the list), up to ${MAX_PHONES}.`)
   phones?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'E-mail address; stored lower-case.' })
-  @IsOptional()
-  @MaxLength(254)
+  @EmailInput()
   email?: string | null;
 
-  @Field(() => [String], { nullable: true, description: `The beats (replaces the list), up to ${BEATS_MAX}.` })
-  @IsOptional()
-  @ArrayMaxSize(BEATS_MAX)
-  @MaxLength(BEAT_MAX, { each: true })
-  @IsCleanText({ each: true })
+  @BeatsInput(`The beats (replaces the list), up to ${BEATS_MAX}.`)
   beats?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'The language they work in; cannot be cleared.' })
-  @IsOptional()
-  @Matches(LANGUAGE, LANGUAGE_MESSAGE)
-  @MaxLength(20)
+  @LanguageInput('The language they work in; cannot be cleared.')
   language?: string | null;
 
   @TextInput({ description: 'Notes, plain text.', max: NOTES_MAX, optional: true, allowBlank: true })
@@ -229,10 +223,7 @@ export class UpdateMediaContactInput {
 
 @InputType({ description: 'The contact to delete.' })
 export class DeleteMediaContactInput {
-  @Field(() => ID, {
-    description: 'The contact to delete, with their log entries, their place on distribution lists and their invitations.',
-  })
-  @MaxLength(64)
+  @IdInput({ description: 'The contact to delete, with their log entries, their place on distribution lists and their invitations.' })
   id: string;
 }
 

@@ -3,7 +3,9 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { cleanBeats, normalizeEmail, normalizePhones } from './contact-details';
@@ -42,15 +44,10 @@ function afterName(after: string): [string, string] {
   return [name, id];
 }
 
-function outletSnapshot(o: MediaOutlet) {
-  const { id, nameFa, nameEn, kind, url, notes } = o;
-  return { id, nameFa, nameEn, kind, url, notes };
-}
+const outletSnapshot = (o: MediaOutlet) => pickKeys(o, ['id', 'nameFa', 'nameEn', 'kind', 'url', 'notes']);
 
-function contactSnapshot(c: MediaContact) {
-  const { id, name, role, outletId, phones, email, beats, language, notes } = c;
-  return { id, name, role, outletId, phones, email, beats, language, notes };
-}
+const contactSnapshot = (c: MediaContact) =>
+  pickKeys(c, ['id', 'name', 'role', 'outletId', 'phones', 'email', 'beats', 'language', 'notes']);
 
 const emptyToNull = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
 
@@ -143,13 +140,11 @@ export class MediaDirectoryService {
         .returning(['id'])
         .execute();
       const outlet = await m.findOneByOrFail(MediaOutlet, { id: result.identifiers[0].id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createMediaOutlet',
         entityType: 'MediaOutlet',
         entityId: outlet.id,
         after: outletSnapshot(outlet),
-        requestId: actor.requestId,
       });
       return outlet;
     });
@@ -160,8 +155,7 @@ export class MediaDirectoryService {
       if (input[field] === null) throw badInput(`${field} cannot be cleared.`, `input.${field}`);
     if (!isUuid(input.id)) throw notFound('Media outlet');
     return this.writeOutlet(async (m) => {
-      const before = await m.findOne(MediaOutlet, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media outlet');
+      const before = await lockById(m, MediaOutlet, input.id, 'Media outlet');
       const changes: Partial<MediaOutlet> = {};
       if (input.nameFa !== undefined) changes.nameFa = input.nameFa!.trim();
       if (input.nameEn !== undefined) changes.nameEn = emptyToNull(input.nameEn);
@@ -170,14 +164,12 @@ export class MediaDirectoryService {
       if (input.notes !== undefined) changes.notes = emptyToNull(input.notes);
       if (Object.keys(changes).length) await m.update(MediaOutlet, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaOutlet, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateMediaOutlet',
         entityType: 'MediaOutlet',
         entityId: before.id,
         before: outletSnapshot(before),
         after: outletSnapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -186,8 +178,7 @@ export class MediaDirectoryService {
   async deleteOutlet(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media outlet');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(MediaOutlet, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media outlet');
+      const before = await lockById(m, MediaOutlet, id, 'Media outlet');
       try {
         // The foreign keys (RESTRICT) refuse while contacts or coverage refer to the outlet; the transaction then rolls back.
         await m.delete(MediaOutlet, { id });
@@ -201,13 +192,11 @@ export class MediaDirectoryService {
         }
         throw err;
       }
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'deleteMediaOutlet',
         entityType: 'MediaOutlet',
         entityId: id,
         before: outletSnapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });
@@ -228,13 +217,11 @@ export class MediaDirectoryService {
       await this.assertOutlet(m, values.outletId);
       const result = await m.createQueryBuilder().insert().into(MediaContact).values(values).returning(['id']).execute();
       const contact = await m.findOneByOrFail(MediaContact, { id: result.identifiers[0].id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createMediaContact',
         entityType: 'MediaContact',
         entityId: contact.id,
         after: contactSnapshot(contact),
-        requestId: actor.requestId,
       });
       return contact;
     });
@@ -254,19 +241,16 @@ export class MediaDirectoryService {
     if (input.language !== undefined) changes.language = input.language!.toLowerCase();
     if (input.notes !== undefined) changes.notes = emptyToNull(input.notes);
     return this.writeContact(async (m) => {
-      const before = await m.findOne(MediaContact, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media contact');
+      const before = await lockById(m, MediaContact, input.id, 'Media contact');
       if (changes.outletId !== undefined) await this.assertOutlet(m, changes.outletId);
       if (Object.keys(changes).length) await m.update(MediaContact, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaContact, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateMediaContact',
         entityType: 'MediaContact',
         entityId: before.id,
         before: contactSnapshot(before),
         after: contactSnapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });

@@ -1,8 +1,9 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { StaffUser } from '../staff/staff.entity';
 import { MediaContact } from './media-contact.entity';
 import { MediaInteractionKind } from './media.enums';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** One entry of the spokesperson's log: what passed between the office and a contact, and what is still to do. */
 @ObjectType('MediaInteraction', {
@@ -61,11 +62,9 @@ export class MediaInteraction {
   @Column({ name: 'follow_up_done_at', type: 'timestamptz', nullable: true })
   followUpDoneAt: Date | null;
 
-  @Field({ description: 'When the entry was written.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the entry was written.')
   createdAt: Date;
 
-  @Field({ description: 'When the entry was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When the entry was last changed.')
   updatedAt: Date;
 }

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { TextInput } from '../../common/validation';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { IdInput, TextInput } from '../../common/validation';
 import { IsLocalDate } from './local-date';
 import { MediaInteraction } from './media-interaction.entity';
 import { MediaInteractionKind } from './media.enums';
@@ -10,14 +10,10 @@ const NOTES_MAX = 10_000;
 
 @InputType({ description: 'Which log entries to list.' })
 export class MediaInteractionFilter {
-  @Field(() => ID, { nullable: true, description: 'Only entries with this contact.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only entries with this contact.', optional: true })
   contactId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only entries handled by this staff member.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only entries handled by this staff member.', optional: true })
   staffId?: string | null;
 
   @Field(() => [MediaInteractionKind], { nullable: true, description: 'Only entries of these kinds.' })
@@ -36,8 +32,7 @@ export class MediaInteractionFilter {
 
 @InputType({ description: "A new entry of the spokesperson's log." })
 export class LogMediaInteractionInput {
-  @Field(() => ID, { description: 'The contact.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The contact.' })
   contactId: string;
 
   @Field(() => MediaInteractionKind, { description: 'What happened.' })
@@ -53,9 +48,7 @@ export class LogMediaInteractionInput {
   @TextInput({ description: `Details, at most ${NOTES_MAX} characters of plain text.`, max: NOTES_MAX, optional: true, allowBlank: true })
   notes?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The staff member who dealt with the contact; the caller when omitted.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The staff member who dealt with the contact; the caller when omitted.', optional: true })
   staffId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The day to follow up by, a LocalDate (YYYY-MM-DD); none when omitted.' })
@@ -66,8 +59,7 @@ export class LogMediaInteractionInput {
 
 @InputType({ description: 'Changes to a log entry. Omitted fields keep their value; null clears an optional field.' })
 export class UpdateMediaInteractionInput {
-  @Field(() => ID, { description: 'The entry to change.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The entry to change.' })
   id: string;
 
   @Field(() => MediaInteractionKind, { nullable: true, description: 'What happened; cannot be cleared.' })
@@ -84,9 +76,7 @@ export class UpdateMediaInteractionInput {
   @TextInput({ description: 'Details, plain text.', max: NOTES_MAX, optional: true, allowBlank: true })
   notes?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The staff member who dealt with the contact; cannot be cleared.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The staff member who dealt with the contact; cannot be cleared.', optional: true })
   staffId?: string | null;
 
   @Field(() => String, {
@@ -100,8 +90,7 @@ export class UpdateMediaInteractionInput {
 
 @InputType({ description: 'The follow-up to mark done.' })
 export class CompleteMediaFollowUpInput {
-  @Field(() => ID, { description: 'The log entry whose follow-up is done.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The log entry whose follow-up is done.' })
   interactionId: string;
 }
 

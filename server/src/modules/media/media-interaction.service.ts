@@ -2,6 +2,8 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { MediaContact } from './media-contact.entity';
@@ -13,10 +15,8 @@ import { todayIn } from './local-date';
 
 const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 
-function snapshot(i: MediaInteraction) {
-  const { id, contactId, kind, occurredAt, topic, notes, staffId, followUpOn, followUpDoneAt } = i;
-  return { id, contactId, kind, occurredAt, topic, notes, staffId, followUpOn, followUpDoneAt };
-}
+const snapshot = (i: MediaInteraction) =>
+  pickKeys(i, ['id', 'contactId', 'kind', 'occurredAt', 'topic', 'notes', 'staffId', 'followUpOn', 'followUpDoneAt']);
 
 /** Whether the staff member exists is the foreign key's business (see write()); a non-UUID cannot. */
 function assertStaffId(staffId: string): void {
@@ -119,13 +119,11 @@ export class MediaInteractionService {
         .returning(['id'])
         .execute();
       const entry = await m.findOneByOrFail(MediaInteraction, { id: result.identifiers[0].id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'logMediaInteraction',
         entityType: 'MediaInteraction',
         entityId: entry.id,
         after: snapshot(entry),
-        requestId: actor.requestId,
       });
       return entry;
     });
@@ -138,8 +136,7 @@ export class MediaInteractionService {
     if (!isUuid(input.id)) throw notFound('Media interaction');
     if (input.staffId) assertStaffId(input.staffId);
     return this.write(async (m) => {
-      const before = await m.findOne(MediaInteraction, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media interaction');
+      const before = await lockById(m, MediaInteraction, input.id, 'Media interaction');
       const changes: Partial<MediaInteraction> = {};
       if (input.kind !== undefined) changes.kind = input.kind!;
       if (input.occurredAt !== undefined) changes.occurredAt = input.occurredAt!;
@@ -153,14 +150,12 @@ export class MediaInteractionService {
       }
       if (Object.keys(changes).length) await m.update(MediaInteraction, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaInteraction, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateMediaInteraction',
         entityType: 'MediaInteraction',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -170,20 +165,17 @@ export class MediaInteractionService {
   async completeFollowUp(actor: Actor, interactionId: string): Promise<MediaInteraction> {
     if (!isUuid(interactionId)) throw notFound('Media interaction');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(MediaInteraction, { where: { id: interactionId }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media interaction');
+      const before = await lockById(m, MediaInteraction, interactionId, 'Media interaction');
       if (!before.followUpOn) throw badInput('This log entry has no follow-up to complete.', 'input.interactionId');
       if (before.followUpDoneAt) return before;
       await m.query('UPDATE media_interaction SET follow_up_done_at = now(), updated_at = now() WHERE id = $1', [before.id]);
       const after = await m.findOneByOrFail(MediaInteraction, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'completeMediaFollowUp',
         entityType: 'MediaInteraction',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });

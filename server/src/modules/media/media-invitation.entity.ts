@@ -1,9 +1,10 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Event } from '../events/event.entity';
 import { StaffUser } from '../staff/staff.entity';
 import { MediaContact } from './media-contact.entity';
 import { MediaInvitationReply } from './media.enums';
+import { UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** A media contact invited to an event, with their reply and whether they came. One per contact and event. */
 @ObjectType('MediaInvitation', { description: 'A media contact invited to an event, with their reply and attendance. Staff only.' })
@@ -60,7 +61,6 @@ export class MediaInvitation {
   @CreateDateColumn({ name: 'invited_at', type: 'timestamptz' })
   invitedAt: Date;
 
-  @Field({ description: 'When the invitation was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When the invitation was last changed.')
   updatedAt: Date;
 }

@@ -1,8 +1,8 @@
 import { MailDelivery } from '../mail/mail-delivery.entity';
 import { MediaContact } from './media-contact.entity';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { TextInput } from '../../common/validation';
+import { IdInput, IdsInput, TextInput } from '../../common/validation';
 import { MediaInvitation } from './media-invitation.entity';
 import { MediaInvitationReply } from './media.enums';
 
@@ -11,14 +11,10 @@ const NOTE_MAX = 1000;
 
 @InputType({ description: 'Which invitations to list.' })
 export class MediaInvitationFilter {
-  @Field(() => ID, { nullable: true, description: 'Only invitations to this event.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only invitations to this event.', optional: true })
   eventId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only invitations of this contact.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only invitations of this contact.', optional: true })
   contactId?: string | null;
 
   @Field(() => [MediaInvitationReply], { nullable: true, description: 'Only invitations with these replies.' })
@@ -29,14 +25,14 @@ export class MediaInvitationFilter {
 
 @InputType({ description: 'Contacts to invite to an event.' })
 export class InviteMediaContactsInput {
-  @Field(() => ID, { description: 'The event (a calendar event, not an occurrence of a recurring occasion).' })
-  @MaxLength(64)
+  @IdInput({ description: 'The event (a calendar event, not an occurrence of a recurring occasion).' })
   eventId: string;
 
-  @Field(() => [ID], { description: `1 to ${INVITATION_BATCH_MAX} contacts. A contact already invited keeps their invitation as it is.` })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(INVITATION_BATCH_MAX)
-  @MaxLength(64, { each: true })
+  @IdsInput({
+    description: `1 to ${INVITATION_BATCH_MAX} contacts. A contact already invited keeps their invitation as it is.`,
+    max: INVITATION_BATCH_MAX,
+    min: 1,
+  })
   contactIds: string[];
 
   @TextInput({
@@ -58,8 +54,7 @@ export class InviteMediaContactsInput {
 
 @InputType({ description: 'A reply or attendance to record. Omitted fields keep their value.' })
 export class UpdateMediaInvitationInput {
-  @Field(() => ID, { description: 'The invitation.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The invitation.' })
   id: string;
 
   @Field(() => MediaInvitationReply, { nullable: true, description: 'Their reply; AWAITING takes a reply back. Cannot be cleared.' })
@@ -76,8 +71,7 @@ export class UpdateMediaInvitationInput {
 
 @InputType({ description: 'The invitation to remove (one made by mistake).' })
 export class RemoveMediaInvitationInput {
-  @Field(() => ID, { description: 'The invitation.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The invitation.' })
   id: string;
 }
 

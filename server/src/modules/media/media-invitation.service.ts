@@ -2,6 +2,8 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { type MediaDirectoryService, type PageRequest } from './media-directory.service';
@@ -13,10 +15,7 @@ import { foreignKeyViolation } from './media.errors';
 const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 const noSuchEvent = () => badInput('No such event (occurrences of recurring occasions take no invitations).', 'input.eventId');
 
-function snapshot(i: MediaInvitation) {
-  const { id, eventId, contactId, reply, repliedAt, attended, note } = i;
-  return { id, eventId, contactId, reply, repliedAt, attended, note };
-}
+const snapshot = (i: MediaInvitation) => pickKeys(i, ['id', 'eventId', 'contactId', 'reply', 'repliedAt', 'attended', 'note']);
 
 /** Media contacts invited to events, their replies and attendance. */
 export class MediaInvitationService {
@@ -72,13 +71,11 @@ export class MediaInvitationService {
       const invitations = contactIds.map((id) => byContact.get(id)!);
       const addedIds = new Set(added.map((a) => a.id));
       for (const invitation of invitations.filter((i) => addedIds.has(i.id))) {
-        await this.audit.record(m, {
-          actorId: actor.userId,
+        await this.audit.recordBy(m, actor, {
           action: 'inviteMediaContacts',
           entityType: 'MediaInvitation',
           entityId: invitation.id,
           after: snapshot(invitation),
-          requestId: actor.requestId,
         });
       }
       return { invitations, added: addedIds.size };
@@ -89,8 +86,7 @@ export class MediaInvitationService {
     if (input.reply === null) throw badInput('reply cannot be cleared.', 'input.reply');
     if (!isUuid(input.id)) throw notFound('Media invitation');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(MediaInvitation, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media invitation');
+      const before = await lockById(m, MediaInvitation, input.id, 'Media invitation');
       const changes: Partial<MediaInvitation> = {};
       if (input.reply !== undefined && input.reply !== before.reply) {
         changes.reply = input.reply!;
@@ -100,14 +96,12 @@ export class MediaInvitationService {
       if (input.note !== undefined) changes.note = input.note?.trim() || null;
       if (Object.keys(changes).length) await m.update(MediaInvitation, { id: before.id }, changes);
       const after = await m.findOneByOrFail(MediaInvitation, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateMediaInvitation',
         entityType: 'MediaInvitation',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -116,16 +110,13 @@ export class MediaInvitationService {
   async remove(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Media invitation');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(MediaInvitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Media invitation');
+      const before = await lockById(m, MediaInvitation, id, 'Media invitation');
       await m.delete(MediaInvitation, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'removeMediaInvitation',
         entityType: 'MediaInvitation',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });

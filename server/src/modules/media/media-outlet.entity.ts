@@ -1,6 +1,8 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MediaOutletKind } from './media.enums';
+import { GeneratedTextColumn } from '../../db/generated-text-column';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** As in the media-relations migration: changing either needs a new migration. */
 export const MEDIA_OUTLET_SEARCH_EXPRESSION = `nabz_normalize(name_fa || ' ' || coalesce(name_en, ''))`;
@@ -39,35 +41,15 @@ export class MediaOutlet {
   notes: string | null;
 
   /** The Persian name normalised: two outlets whose names differ only in ي/ی, ZWNJ or diacritics are one outlet. */
-  @Column({
-    name: 'name_key',
-    type: 'text',
-    nullable: true,
-    generatedType: 'STORED',
-    asExpression: MEDIA_OUTLET_NAME_KEY_EXPRESSION,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @GeneratedTextColumn('name_key', MEDIA_OUTLET_NAME_KEY_EXPRESSION)
   nameKey?: string;
 
-  @Column({
-    name: 'search_text',
-    type: 'text',
-    nullable: true,
-    generatedType: 'STORED',
-    asExpression: MEDIA_OUTLET_SEARCH_EXPRESSION,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @GeneratedTextColumn('search_text', MEDIA_OUTLET_SEARCH_EXPRESSION)
   searchText?: string;
 
-  @Field({ description: 'When the outlet was added.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the outlet was added.')
   createdAt: Date;
 
-  @Field({ description: 'When the outlet was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When the outlet was last changed.')
   updatedAt: Date;
 }

@@ -1,20 +1,11 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { District } from '../districts/district.entity';
 import { StaffUser } from '../staff/staff.entity';
 import { MediaContact } from './media-contact.entity';
 import { PressReleaseStatus } from './media.enums';
+import { GeneratedTextColumn } from '../../db/generated-text-column';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** As in the media-relations migration: changing it needs a new migration. */
 export const PRESS_RELEASE_SEARCH_EXPRESSION = `nabz_normalize(title_fa || ' ' || coalesce(title_en, '') || ' ' || coalesce(summary_fa, '') || ' ' || coalesce(summary_en, ''))`;
@@ -95,24 +86,13 @@ export class PressRelease {
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_press_release_created_by' })
   createdBy?: StaffUser;
 
-  @Column({
-    name: 'search_text',
-    type: 'text',
-    nullable: true,
-    generatedType: 'STORED',
-    asExpression: PRESS_RELEASE_SEARCH_EXPRESSION,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @GeneratedTextColumn('search_text', PRESS_RELEASE_SEARCH_EXPRESSION)
   searchText?: string;
 
-  @Field({ description: 'When it was created.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When it was created.')
   createdAt: Date;
 
-  @Field({ description: 'When it was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When it was last changed.')
   updatedAt: Date;
 }
 

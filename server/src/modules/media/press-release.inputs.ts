@@ -1,7 +1,7 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BilingualTitleChanges, NewBilingualTitle } from '../../common/bilingual-texts';
-import { IsCleanText, TextInput } from '../../common/validation';
+import { IdInput, IdsInput, IsCleanText, TextInput } from '../../common/validation';
 import { PressRelease } from './press-release.entity';
 import { PressReleaseStatus } from './media.enums';
 import { SLUG_MAX, SLUG_PATTERN } from './slug';
@@ -14,9 +14,7 @@ const SLUG_MESSAGE = { message: 'slug must be lower-case ASCII letters and digit
 
 @InputType({ description: 'Which news items to list.' })
 export class NewsFilter {
-  @Field(() => ID, { nullable: true, description: 'Only news about this district.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only news about this district.', optional: true })
   districtId?: string | null;
 
   @Field(() => String, {
@@ -67,9 +65,7 @@ export class CreatePressReleaseInput extends NewBilingualTitle(TITLE_MAX) {
   @TextInput({ description: `English body, plain text, at most ${BODY_MAX} characters.`, max: BODY_MAX, optional: true, allowBlank: true })
   bodyEn?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The district it concerns; the whole city when omitted.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The district it concerns; the whole city when omitted.', optional: true })
   districtId?: string | null;
 
   @Field(() => String, {
@@ -99,9 +95,7 @@ export class UpdatePressReleaseInput extends BilingualTitleChanges('release', TI
   @TextInput({ description: 'English body.', max: BODY_MAX, optional: true, allowBlank: true })
   bodyEn?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The district it concerns; null for the whole city.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'The district it concerns; null for the whole city.', optional: true })
   districtId?: string | null;
 
   @Field(() => String, {
@@ -116,45 +110,39 @@ export class UpdatePressReleaseInput extends BilingualTitleChanges('release', TI
 
 @InputType({ description: 'The release to publish, and optionally the contacts it is being sent to.' })
 export class PublishPressReleaseInput {
-  @Field(() => ID, { description: 'A DRAFT or WITHDRAWN release.' })
-  @MaxLength(64)
+  @IdInput({ description: 'A DRAFT or WITHDRAWN release.' })
   id: string;
 
-  @Field(() => [ID], {
-    defaultValue: [],
+  @IdsInput({
     description: `Contacts it is sent to now (recorded on its distribution list), at most ${DISTRIBUTION_BATCH_MAX}.`,
+    max: DISTRIBUTION_BATCH_MAX,
+    emptyByDefault: true,
   })
-  @ArrayMaxSize(DISTRIBUTION_BATCH_MAX)
-  @MaxLength(64, { each: true })
   contactIds: string[];
 }
 
 @InputType({ description: 'The release to take off the public site.' })
 export class WithdrawPressReleaseInput {
-  @Field(() => ID, { description: 'A PUBLISHED release.' })
-  @MaxLength(64)
+  @IdInput({ description: 'A PUBLISHED release.' })
   id: string;
 }
 
 @InputType({ description: 'The draft to delete.' })
 export class DeletePressReleaseInput {
-  @Field(() => ID, { description: 'A DRAFT release; a release that was ever published can only be withdrawn.' })
-  @MaxLength(64)
+  @IdInput({ description: 'A DRAFT release; a release that was ever published can only be withdrawn.' })
   id: string;
 }
 
 @InputType({ description: 'Contacts a published release was sent to.' })
 export class RecordPressReleaseDistributionInput {
-  @Field(() => ID, { description: 'A PUBLISHED release.' })
-  @MaxLength(64)
+  @IdInput({ description: 'A PUBLISHED release.' })
   releaseId: string;
 
-  @Field(() => [ID], {
+  @IdsInput({
     description: `1 to ${DISTRIBUTION_BATCH_MAX} contacts. A contact already on the list keeps the first sending time.`,
+    max: DISTRIBUTION_BATCH_MAX,
+    min: 1,
   })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(DISTRIBUTION_BATCH_MAX)
-  @MaxLength(64, { each: true })
   contactIds: string[];
 
   @Field(() => Date, { nullable: true, description: 'When it was sent; now when omitted. Not in the future.' })

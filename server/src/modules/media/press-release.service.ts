@@ -6,7 +6,9 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { escapeLike } from '../../common/persian-text';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor, type Viewer } from '../staff/staff.policy';
@@ -28,10 +30,21 @@ const malformedCursor = () => badInput('The cursor is malformed: pass an endCurs
 /** Clocks differ a little; a sending time further ahead than this is a mistake. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-function snapshot(r: PressRelease) {
-  const { id, slug, titleFa, titleEn, summaryFa, summaryEn, bodyFa, bodyEn, districtId, status, publishedAt, withdrawnAt } = r;
-  return { id, slug, titleFa, titleEn, summaryFa, summaryEn, bodyFa, bodyEn, districtId, status, publishedAt, withdrawnAt };
-}
+const snapshot = (r: PressRelease) =>
+  pickKeys(r, [
+    'id',
+    'slug',
+    'titleFa',
+    'titleEn',
+    'summaryFa',
+    'summaryEn',
+    'bodyFa',
+    'bodyEn',
+    'districtId',
+    'status',
+    'publishedAt',
+    'withdrawnAt',
+  ]);
 
 const emptyToNull = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
 
@@ -163,13 +176,11 @@ export class PressReleaseService {
         })
         .execute();
       const release = await m.findOneByOrFail(PressRelease, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createPressRelease',
         entityType: 'PressRelease',
         entityId: id,
         after: snapshot(release),
-        requestId: actor.requestId,
       });
       return release;
     });
@@ -181,7 +192,7 @@ export class PressReleaseService {
     if (!isUuid(input.id)) throw notFound('Press release');
     if (input.districtId) await this.assertDistrict(input.districtId);
     return this.write(async (m) => {
-      const before = await this.lock(m, input.id);
+      const before = await lockById(m, PressRelease, input.id, 'Press release');
       const changes: Partial<PressRelease> = {};
       if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
       if (input.titleEn !== undefined) changes.titleEn = emptyToNull(input.titleEn);
@@ -203,14 +214,12 @@ export class PressReleaseService {
       }
       if (Object.keys(changes).length) await m.update(PressRelease, { id: before.id }, changes);
       const after = await m.findOneByOrFail(PressRelease, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updatePressRelease',
         entityType: 'PressRelease',
         entityId: before.id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -220,7 +229,7 @@ export class PressReleaseService {
   async publish(actor: Actor, id: string, contactIds: readonly string[]): Promise<{ release: PressRelease; added: number }> {
     if (!isUuid(id)) throw notFound('Press release');
     return this.write(async (m) => {
-      const before = await this.lock(m, id);
+      const before = await lockById(m, PressRelease, id, 'Press release');
       if (!nextReleaseStatus(before.status, 'publish')) {
         throw mediaConflict(MediaConflict.RELEASE_STATUS, 'This release is already published.', 'input.id');
       }
@@ -230,14 +239,12 @@ export class PressReleaseService {
       );
       const added = await this.addRecipients(m, actor, id, contactIds, new Date());
       const after = await m.findOneByOrFail(PressRelease, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'publishPressRelease',
         entityType: 'PressRelease',
         entityId: id,
         before: snapshot(before),
         after: { ...snapshot(after), addedRecipients: added.ids },
-        requestId: actor.requestId,
       });
       await this.webhooks?.emit(m, 'PRESS_RELEASE_PUBLISHED', pressReleaseWebhookPayload(after));
       return { release: after, added: added.ids.length };
@@ -248,20 +255,18 @@ export class PressReleaseService {
   async withdraw(actor: Actor, id: string): Promise<PressRelease> {
     if (!isUuid(id)) throw notFound('Press release');
     return this.db.transaction(async (m) => {
-      const before = await this.lock(m, id);
+      const before = await lockById(m, PressRelease, id, 'Press release');
       if (!nextReleaseStatus(before.status, 'withdraw')) {
         throw mediaConflict(MediaConflict.RELEASE_STATUS, 'Only a published release can be withdrawn.', 'input.id');
       }
       await m.query(`UPDATE press_release SET status = 'WITHDRAWN', withdrawn_at = now(), updated_at = now() WHERE id = $1`, [id]);
       const after = await m.findOneByOrFail(PressRelease, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'withdrawPressRelease',
         entityType: 'PressRelease',
         entityId: id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -271,7 +276,7 @@ export class PressReleaseService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Press release');
     return this.db.transaction(async (m) => {
-      const before = await this.lock(m, id);
+      const before = await lockById(m, PressRelease, id, 'Press release');
       if (before.status !== PressReleaseStatus.DRAFT || before.publishedAt) {
         throw mediaConflict(
           MediaConflict.RELEASE_NOT_DRAFT,
@@ -280,13 +285,11 @@ export class PressReleaseService {
         );
       }
       await m.delete(PressRelease, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'deletePressRelease',
         entityType: 'PressRelease',
         entityId: id,
         before: snapshot(before),
-        requestId: actor.requestId,
       });
       return id;
     });
@@ -303,7 +306,7 @@ export class PressReleaseService {
     if (!isUuid(releaseId)) throw notFound('Press release');
     const sentTime = sentAt ?? new Date();
     return this.write(async (m) => {
-      const release = await this.lock(m, releaseId);
+      const release = await lockById(m, PressRelease, releaseId, 'Press release');
       if (release.status !== PressReleaseStatus.PUBLISHED) {
         throw mediaConflict(
           MediaConflict.RELEASE_NOT_PUBLISHED,
@@ -312,13 +315,11 @@ export class PressReleaseService {
         );
       }
       const added = await this.addRecipients(m, actor, releaseId, contactIds, sentTime);
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'recordPressReleaseDistribution',
         entityType: 'PressRelease',
         entityId: releaseId,
         after: { addedRecipients: added.ids, sentAt: sentTime.toISOString() },
-        requestId: actor.requestId,
       });
       return { release, added: added.ids.length };
     });
@@ -356,12 +357,6 @@ export class PressReleaseService {
       qb.andWhere(`r.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }),
     );
     return qb;
-  }
-
-  private async lock(m: EntityManager, id: string): Promise<PressRelease> {
-    const release = await m.findOne(PressRelease, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!release) throw notFound('Press release');
-    return release;
   }
 
   private async assertDistrict(districtId: string | null | undefined): Promise<void> {

@@ -1,7 +1,8 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { StaffUser } from '../staff/staff.entity';
 import { ApiScope } from './api-key.enums';
+import { CreatedAtColumn } from '../../db/timestamp-columns';
 
 /**
  * A partner's API key. Only a SHA-256 of the secret is stored (the secret is shown once, when the
@@ -52,8 +53,7 @@ export class ApiKey {
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_api_key_created_by' })
   createdBy?: StaffUser;
 
-  @Field(() => GraphQLISODateTime, { description: 'When the key was issued.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the key was issued.')
   createdAt: Date;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the key was revoked; a revoked key is refused (UNAUTHENTICATED).' })

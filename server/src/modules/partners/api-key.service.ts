@@ -101,13 +101,11 @@ export class ApiKeyService {
           createdById: actor.userId,
         }),
       );
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'apiKey.create',
         entityType: 'ApiKey',
         entityId: saved.id,
         after: audited(saved),
-        requestId: actor.requestId,
       });
       return saved;
     });
@@ -124,14 +122,12 @@ export class ApiKeyService {
       const before = audited(key);
       key.revokedAt = new Date();
       await repo.update({ id }, { revokedAt: key.revokedAt });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'apiKey.revoke',
         entityType: 'ApiKey',
         entityId: id,
         before,
         after: audited(key),
-        requestId: actor.requestId,
       });
       return key;
     });

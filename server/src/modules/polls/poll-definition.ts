@@ -5,7 +5,7 @@ import { QuestionKind } from './poll.enums';
 import { type PollQuestionInput } from './poll.inputs';
 
 export const DEFAULT_TEXT_MAX_LENGTH = 1000;
-const CHOICE_KINDS = new Set([QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE]);
+const CHOICE_KINDS = new Set<QuestionKind>([QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE]);
 
 export const isChoice = (kind: QuestionKind) => CHOICE_KINDS.has(kind);
 

@@ -1,19 +1,10 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  OneToMany,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EligibilityList } from './participation/participation.entity';
 import { PollAssurance, PollState, QuestionKind, ResponseAssurance, ResultsVisibility } from './poll.enums';
+import { BilingualTextColumns } from '../../common/bilingual-texts';
+import { GeneratedTextColumn } from '../../db/generated-text-column';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /** As in the search-text migration: changing it needs a new migration. */
 export const POLL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description_fa, '') || ' ' || coalesce(description_en, ''))`;
@@ -29,22 +20,10 @@ export const POLL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || 
 @Check('ck_poll_schedule', '"closes_at" IS NULL OR "opens_at" IS NULL OR "closes_at" > "opens_at"')
 @Check('ck_poll_wave', '"wave" >= 1')
 @Check('ck_poll_min_responses', '"min_responses" BETWEEN 5 AND 1000')
-export class Poll {
+export class Poll extends BilingualTextColumns(300) {
   @Field(() => ID, { description: 'Opaque identifier.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  @Column({ name: 'title_fa', type: 'varchar', length: 300 })
-  titleFa: string;
-
-  @Column({ name: 'title_en', type: 'varchar', length: 300, nullable: true })
-  titleEn: string | null;
-
-  @Column({ name: 'description_fa', type: 'text', nullable: true })
-  descriptionFa: string | null;
-
-  @Column({ name: 'description_en', type: 'text', nullable: true })
-  descriptionEn: string | null;
 
   @Column({ type: 'enum', enum: PollState, enumName: 'poll_state', default: PollState.DRAFT })
   state: PollState;
@@ -112,24 +91,13 @@ export class Poll {
   eligibilityList?: EligibilityList;
 
   /** The site search's normalised text (title and description, both languages). */
-  @Column({
-    name: 'search_text',
-    type: 'text',
-    nullable: true,
-    generatedType: 'STORED',
-    asExpression: POLL_SEARCH_EXPRESSION,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @GeneratedTextColumn('search_text', POLL_SEARCH_EXPRESSION)
   searchText?: string;
 
-  @Field({ description: 'When the poll was created.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the poll was created.')
   createdAt: Date;
 
-  @Field({ description: 'When the poll was last changed.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When the poll was last changed.')
   updatedAt: Date;
 }
 

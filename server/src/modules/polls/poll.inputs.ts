@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
-import { TextInput } from '../../common/validation';
+import { Field, InputType, Int } from 'type-graphql';
+import { IdInput, IdsInput, TextInput } from '../../common/validation';
 import { PollAssurance, PollStatus, QuestionKind, ResultsVisibility } from './poll.enums';
 
 export const LIMITS = {
@@ -17,9 +17,7 @@ export const LIMITS = {
 
 @InputType({ description: 'An answer option of a choice question.' })
 export class PollOptionInput {
-  @Field(() => ID, { nullable: true, description: 'An existing option to keep (when editing); omit for a new option.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'An existing option to keep (when editing); omit for a new option.', optional: true })
   id?: string | null;
 
   @TextInput({ description: `Persian label, at most ${LIMITS.label} characters.`, max: LIMITS.label })
@@ -31,9 +29,7 @@ export class PollOptionInput {
 
 @InputType({ description: 'A question of a poll.' })
 export class PollQuestionInput {
-  @Field(() => ID, { nullable: true, description: 'An existing question to keep (when editing); omit for a new question.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'An existing question to keep (when editing); omit for a new question.', optional: true })
   id?: string | null;
 
   @Field(() => QuestionKind, { description: 'How the question is answered.' })
@@ -104,21 +100,18 @@ export class CreatePollInput {
   @Max(LIMITS.minResponses.max)
   minResponses?: number | null;
 
-  @Field(() => ID, {
-    nullable: true,
+  @IdInput({
     description:
       'RESIDENT_LIST polls: the eligibility list (`eligibilityLists`) whose identifiers may answer. Required there, refused elsewhere.',
+    optional: true,
   })
-  @IsOptional()
-  @MaxLength(64)
   eligibilityListId?: string | null;
 
-  @Field(() => [ID], {
-    defaultValue: [],
+  @IdsInput({
     description: 'Limit the poll to these districts (then respondents must say their district); empty for the whole city.',
+    max: LIMITS.districts,
+    emptyByDefault: true,
   })
-  @ArrayMaxSize(LIMITS.districts)
-  @MaxLength(64, { each: true })
   districtIds: string[];
 
   @Field(() => Date, { nullable: true, description: 'When it opens once published; at publishing when null.' })
@@ -141,8 +134,7 @@ export class CreatePollInput {
     'Changes to a poll. Omitted fields keep their value. Once a poll has responses, its questions and options can be reworded and added to, but not removed or changed in kind.',
 })
 export class UpdatePollInput {
-  @Field(() => ID, { description: 'The poll to change.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The poll to change.' })
   id: string;
 
   @TextInput({ description: 'Persian title; cannot be cleared.', max: LIMITS.title, optional: true })
@@ -181,15 +173,10 @@ export class UpdatePollInput {
   @Max(LIMITS.minResponses.max)
   minResponses?: number | null;
 
-  @Field(() => ID, { nullable: true, description: 'RESIDENT_LIST polls: the eligibility list; fixed once the poll has responses.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'RESIDENT_LIST polls: the eligibility list; fixed once the poll has responses.', optional: true })
   eligibilityListId?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Limit the poll to these districts; empty for the whole city.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.districts)
-  @MaxLength(64, { each: true })
+  @IdsInput({ description: 'Limit the poll to these districts; empty for the whole city.', max: LIMITS.districts, optional: true })
   districtIds?: string[] | null;
 
   @Field(() => Date, { nullable: true, description: 'When it opens.' })
@@ -213,22 +200,19 @@ export class UpdatePollInput {
 
 @InputType({ description: 'The poll to publish.' })
 export class PublishPollInput {
-  @Field(() => ID, { description: 'The poll to publish.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The poll to publish.' })
   id: string;
 }
 
 @InputType({ description: 'The poll to close now.' })
 export class ClosePollInput {
-  @Field(() => ID, { description: 'The poll to close.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The poll to close.' })
   id: string;
 }
 
 @InputType({ description: 'Run a survey again: a new draft poll with the same questions, in the same series, as the next wave.' })
 export class StartPollWaveInput {
-  @Field(() => ID, { description: 'Any wave of the survey to run again.' })
-  @MaxLength(64)
+  @IdInput({ description: 'Any wave of the survey to run again.' })
   pollId: string;
 
   @Field(() => Date, { nullable: true, description: 'When the new wave opens once published.' })
@@ -242,14 +226,10 @@ export class StartPollWaveInput {
 
 @InputType({ description: 'The answer to one question. Give exactly the field its kind needs.' })
 export class AnswerInput {
-  @Field(() => ID, { description: 'The question answered.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The question answered.' })
   questionId: string;
 
-  @Field(() => [ID], { nullable: true, description: 'SINGLE_CHOICE (one id) and MULTIPLE_CHOICE: the options picked.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.options)
-  @MaxLength(64, { each: true })
+  @IdsInput({ description: 'SINGLE_CHOICE (one id) and MULTIPLE_CHOICE: the options picked.', max: LIMITS.options, optional: true })
   optionIds?: string[] | null;
 
   @Field(() => Int, { nullable: true, description: 'RATING (1–5) and NPS (0–10).' })
@@ -275,8 +255,7 @@ export class PollTokenInput {
 
 @InputType({ description: "One respondent's answers to a poll." })
 export class SubmitPollResponseInput {
-  @Field(() => ID, { description: 'The poll answered.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The poll answered.' })
   pollId: string;
 
   @Field(() => String, {
@@ -288,12 +267,10 @@ export class SubmitPollResponseInput {
   @MaxLength(128)
   respondentToken?: string | null;
 
-  @Field(() => ID, {
-    nullable: true,
+  @IdInput({
     description: 'The district the respondent lives in, when the poll asks for it (`asksDistrict`) or is limited to some districts.',
+    optional: true,
   })
-  @IsOptional()
-  @MaxLength(64)
   districtId?: string | null;
 
   @Field(() => [AnswerInput], { description: 'One answer per answered question.' })
@@ -330,13 +307,9 @@ export class PollFilter {
   @ArrayMaxSize(4)
   statuses?: PollStatus[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only the waves of this survey series.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only the waves of this survey series.', optional: true })
   seriesId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only polls limited to this district (whole-city polls are left out).' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only polls limited to this district (whole-city polls are left out).', optional: true })
   districtId?: string | null;
 }

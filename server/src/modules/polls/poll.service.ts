@@ -2,7 +2,9 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, BadInputReason, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
+import { lockById } from '../../db/lock-by-id';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor, type Viewer } from '../staff/staff.policy';
@@ -24,40 +26,23 @@ import { canSeePoll } from './poll.policy';
 
 const DEFINITION_TTL_MS = 2000;
 
-function snapshot(poll: Poll) {
-  const {
-    id,
-    titleFa,
-    titleEn,
-    state,
-    opensAt,
-    closesAt,
-    resultsVisibility,
-    asksDistrict,
-    districtIds,
-    seriesId,
-    wave,
-    assurance,
-    eligibilityListId,
-    minResponses,
-  } = poll;
-  return {
-    id,
-    titleFa,
-    titleEn,
-    state,
-    opensAt,
-    closesAt,
-    resultsVisibility,
-    asksDistrict,
-    districtIds,
-    seriesId,
-    wave,
-    assurance,
-    eligibilityListId,
-    minResponses,
-  };
-}
+const snapshot = (poll: Poll) =>
+  pickKeys(poll, [
+    'id',
+    'titleFa',
+    'titleEn',
+    'state',
+    'opensAt',
+    'closesAt',
+    'resultsVisibility',
+    'asksDistrict',
+    'districtIds',
+    'seriesId',
+    'wave',
+    'assurance',
+    'eligibilityListId',
+    'minResponses',
+  ]);
 
 /** A stored response, as exports read it. */
 export interface StoredResponseRow {
@@ -227,13 +212,11 @@ export class PollService {
       await m.update(Poll, { id }, { seriesId: id });
       await this.writeQuestions(m, id, [], input.questions);
       const poll = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createPoll',
         entityType: 'Poll',
         entityId: id,
         after: { ...snapshot(poll), questions: input.questions },
-        requestId: actor.requestId,
       });
       return poll;
     });
@@ -244,8 +227,7 @@ export class PollService {
     if (!isUuid(input.id)) throw notFound('Poll');
     if (input.questions) validateQuestions(input.questions);
     const result = await this.db.transaction(async (m) => {
-      const before = await m.findOne(Poll, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Poll');
+      const before = await lockById(m, Poll, input.id, 'Poll');
       if (input.districtIds) await this.validateDistricts(input.districtIds, before.districtIds);
       const changes: Partial<Poll> = {};
       if (input.titleFa !== undefined) changes.titleFa = input.titleFa!.trim();
@@ -288,14 +270,12 @@ export class PollService {
         await this.writeQuestions(m, before.id, existing, input.questions);
       }
       const after = await m.findOneByOrFail(Poll, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updatePoll',
         entityType: 'Poll',
         entityId: before.id,
         before: snapshot(before),
         after: { ...snapshot(after), ...(input.questions ? { questions: input.questions } : {}) },
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -319,14 +299,12 @@ export class PollService {
         // One wave of a survey takes answers at a time: the earlier ones stop when this one opens.
         for (const { before, after, closedNow } of await closeEarlierWaves(m, poll)) {
           const action = closedNow ? 'closePoll' : 'updatePoll';
-          await this.audit.record(m, {
-            actorId: actor.userId,
+          await this.audit.recordBy(m, actor, {
             action,
             entityType: 'Poll',
             entityId: after.id,
             before: snapshot(before),
             after: { ...snapshot(after), closedForWaveId: poll.id },
-            requestId: actor.requestId,
           });
           if (closedNow) await this.webhooks?.pollClosed(m, after);
           this.forgetDefinition(after.id);
@@ -388,13 +366,11 @@ export class PollService {
         source.questions.map((q) => ({ ...q, options: q.options.map((o) => ({ labelFa: o.labelFa, labelEn: o.labelEn })), id: undefined })),
       );
       const created = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'startPollWave',
         entityType: 'Poll',
         entityId: id,
         after: { ...snapshot(created), fromPollId: poll.id },
-        requestId: actor.requestId,
       });
       return created;
     });
@@ -409,18 +385,15 @@ export class PollService {
   ): Promise<Poll> {
     if (!isUuid(id)) throw notFound('Poll');
     const result = await this.db.transaction(async (m) => {
-      const before = await m.findOne(Poll, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Poll');
+      const before = await lockById(m, Poll, id, 'Poll');
       await m.update(Poll, { id }, change(before));
       const after = await m.findOneByOrFail(Poll, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action,
         entityType: 'Poll',
         entityId: id,
         before: snapshot(before),
         after: snapshot(after),
-        requestId: actor.requestId,
       });
       await changed?.(m, after);
       return after;

@@ -1,21 +1,13 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { type EnumValue, graphqlEnum } from '../../common/graphql-enum';
 
-export enum SearchKind {
-  GOAL = 'GOAL',
-  NEWS = 'NEWS',
-  EVENT = 'EVENT',
-  POLL = 'POLL',
-}
-registerEnumType(SearchKind, {
-  name: 'SearchKind',
-  description: 'What a site-search hit is.',
-  valuesConfig: {
-    GOAL: { description: 'A public goal (`goal(id:)`).' },
-    NEWS: { description: 'A published news item (`newsItem(slug:)`).' },
-    EVENT: { description: 'A public event (`event(id:)`).' },
-    POLL: { description: 'A public poll (`poll(id:)`).' },
-  },
+export const SearchKind = graphqlEnum('SearchKind', 'What a site-search hit is.', {
+  GOAL: 'A public goal (`goal(id:)`).',
+  NEWS: 'A published news item (`newsItem(slug:)`).',
+  EVENT: 'A public event (`event(id:)`).',
+  POLL: 'A public poll (`poll(id:)`).',
 });
+export type SearchKind = EnumValue<typeof SearchKind>;
 
 @ObjectType({ description: 'One item found by the site search.' })
 export class SearchHit {

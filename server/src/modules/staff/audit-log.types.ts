@@ -1,7 +1,7 @@
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { TextInput } from '../../common/validation';
+import { IdInput, TextInput } from '../../common/validation';
 import { Connection } from '../../common/pagination';
 
 @ObjectType('AuditLogEntry', {
@@ -54,9 +54,7 @@ export const AuditLogEntryConnection = Connection(AuditLogEntryView, 'AuditLogEn
 
 @InputType({ description: 'Which audit log entries to list; all given conditions must hold.' })
 export class AuditLogFilter {
-  @Field(() => ID, { nullable: true, description: 'Only actions by this staff user.' })
-  @IsOptional()
-  @MaxLength(64)
+  @IdInput({ description: 'Only actions by this staff user.', optional: true })
   actorId?: string | null;
 
   @TextInput({ description: 'Only this action, exactly (e.g. `updateStaffUser`).', max: 64, optional: true, allowBlank: true })

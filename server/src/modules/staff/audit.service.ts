@@ -1,5 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { AuditLogEntry } from './audit.entity';
+import { type Actor } from './staff.policy';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -31,6 +32,11 @@ export class AuditService {
         requestId: record.requestId ?? null,
       })
       .execute();
+  }
+
+  /** Records what a staff member (or partner key) did, under their id and their request's. */
+  async recordBy(manager: EntityManager, actor: Actor, record: Omit<AuditRecord, 'actorId' | 'requestId'>): Promise<void> {
+    await this.record(manager, { ...record, actorId: actor.userId, requestId: actor.requestId });
   }
 }
 

@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { type EnumValue, graphqlEnum } from '../../common/graphql-enum';
 import { AppError, ErrorCode } from '../../common/errors';
 import { Role } from './role';
 
@@ -8,28 +8,20 @@ import { Role } from './role';
  * the second-factor code (accounts with one), a new password (when an administrator chose the
  * current one), enrolling a second factor (admins without one, where admins must use one).
  */
-export enum SignInState {
-  SIGNED_IN = 'SIGNED_IN',
-  SECOND_FACTOR_REQUIRED = 'SECOND_FACTOR_REQUIRED',
-  PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
-  SECOND_FACTOR_ENROLMENT_REQUIRED = 'SECOND_FACTOR_ENROLMENT_REQUIRED',
-}
-registerEnumType(SignInState, {
-  name: 'SignInState',
-  description: 'Where a sign-in stands: done, or the one step still ahead. Until it is done the session can do only that step.',
-  valuesConfig: {
-    SIGNED_IN: { description: 'Signed in: the session may do what the role may.' },
-    SECOND_FACTOR_REQUIRED: { description: 'Send a code of the authenticator app, or a recovery code, with verifySecondFactor.' },
-    PASSWORD_CHANGE_REQUIRED: {
-      description: 'The password was chosen by an administrator: choose a new one with changePassword.',
-    },
-    SECOND_FACTOR_ENROLMENT_REQUIRED: {
-      description: 'This account must use a second factor and has none: startSecondFactorEnrolment, then confirmSecondFactorEnrolment.',
-    },
+export const SignInState = graphqlEnum(
+  'SignInState',
+  'Where a sign-in stands: done, or the one step still ahead. Until it is done the session can do only that step.',
+  {
+    SIGNED_IN: 'Signed in: the session may do what the role may.',
+    SECOND_FACTOR_REQUIRED: 'Send a code of the authenticator app, or a recovery code, with verifySecondFactor.',
+    PASSWORD_CHANGE_REQUIRED: 'The password was chosen by an administrator: choose a new one with changePassword.',
+    SECOND_FACTOR_ENROLMENT_REQUIRED:
+      'This account must use a second factor and has none: startSecondFactorEnrolment, then confirmSecondFactorEnrolment.',
   },
-});
+);
+export type SignInState = EnumValue<typeof SignInState>;
 
-export type PendingState = Exclude<SignInState, SignInState.SIGNED_IN>;
+export type PendingState = Exclude<SignInState, typeof SignInState.SIGNED_IN>;
 
 /** A restricted session: whose, and the step it is restricted to. */
 export interface PendingSignIn {

@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, MaxLength, MinLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
-import { IsCleanText, TextInput } from '../../common/validation';
+import { Field, InputType } from 'type-graphql';
+import { IdInput, IsCleanText, TextInput } from '../../common/validation';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { Role } from './role';
 import { DISPLAY_NAME_MAX, EMAIL_MAX, MAX_PASSWORD_LENGTH } from './staff-admin.policy';
@@ -53,8 +53,7 @@ export class CreateStaffUserInput {
 
 @InputType({ description: 'Changes to a staff user. Omitted fields keep their value; none can be cleared.' })
 export class UpdateStaffUserInput {
-  @Field(() => ID, { description: 'The staff user to change.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The staff user to change.' })
   id: string;
 
   @Field(() => Role, {
@@ -78,8 +77,7 @@ export class UpdateStaffUserInput {
 
 @InputType({ description: 'A new password for a staff user.' })
 export class ResetStaffPasswordInput {
-  @Field(() => ID, { description: 'The staff user.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The staff user.' })
   id: string;
 
   @Field({ description: `The new password, ${PASSWORD_RULE}. All of the user's sessions end (yours too, when it is your own).` })
@@ -90,14 +88,12 @@ export class ResetStaffPasswordInput {
 
 @InputType({ description: 'The staff user whose sign-in locks to lift.' })
 export class LiftSignInLockInput {
-  @Field(() => ID, { description: 'The staff user.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The staff user.' })
   id: string;
 }
 
 @InputType({ description: 'The staff member whose second factor to reset (a lost phone).' })
 export class ResetStaffSecondFactorInput {
-  @Field(() => ID, { description: 'The staff user; not yourself.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The staff user; not yourself.' })
   id: string;
 }

@@ -4,6 +4,8 @@ import { isUuid } from '../../common/ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { isCleanText } from '../../common/validation';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { pickKeys } from '../../common/pick-keys';
+import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from './audit.service';
 import { hashPassword } from './password';
 import { Role } from './role';
@@ -35,10 +37,7 @@ export interface ListStaffUsersArgs {
 }
 
 /** What the audit log keeps of a staff user: never the password hash. */
-function snapshot(user: StaffUser) {
-  const { id, email, displayName, role, active } = user;
-  return { id, email, displayName, role, active };
-}
+const snapshot = (user: StaffUser) => pickKeys(user, ['id', 'email', 'displayName', 'role', 'active']);
 
 const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 
@@ -103,13 +102,11 @@ export class StaffAdminService {
           .returning(['id'])
           .execute();
         const user = await manager.findOneByOrFail(StaffUser, { id: inserted.identifiers[0].id });
-        await this.audit.record(manager, {
-          actorId: actor.userId,
+        await this.audit.recordBy(manager, actor, {
           action: 'createStaffUser',
           entityType: 'StaffUser',
           entityId: user.id,
           after: snapshot(user),
-          requestId: actor.requestId,
         });
         return user;
       });
@@ -130,8 +127,7 @@ export class StaffAdminService {
       // the target: two such changes queue up, and the second counts the admins the first left.
       const mayRemoveAdmin = input.active === false || (input.role != null && input.role !== Role.ADMIN);
       const activeAdminIds = mayRemoveAdmin ? await this.lockActiveAdmins(manager) : [];
-      const before = await manager.findOne(StaffUser, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Staff user');
+      const before = await lockById(manager, StaffUser, input.id, 'Staff user');
 
       const next = { role: input.role ?? before.role, active: input.active ?? before.active };
       const refusal = adminChangeRefusal(actor.userId, before, next, activeAdminIds);
@@ -145,14 +141,12 @@ export class StaffAdminService {
       const endedSessionCount = endsSessions(before, next) ? await this.endSessions(manager, before.id) : 0;
 
       const after = await manager.findOneByOrFail(StaffUser, { id: before.id });
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'updateStaffUser',
         entityType: 'StaffUser',
         entityId: before.id,
         before: snapshot(before),
         after: { ...snapshot(after), ...(endedSessionCount ? { endedSessionCount } : {}) },
-        requestId: actor.requestId,
       });
       return { staffUser: after, endedSessionCount };
     });
@@ -166,21 +160,18 @@ export class StaffAdminService {
     if (!(await this.db.getRepository(StaffUser).existsBy({ id: input.id }))) throw notFound('Staff user');
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (manager) => {
-      const user = await manager.findOne(StaffUser, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('Staff user');
+      const user = await lockById(manager, StaffUser, input.id, 'Staff user');
       // A password an admin chose is the admin's as much as the user's: the user replaces it at the
       // next sign-in. An admin resetting their own chose it for themselves.
       const passwordChangeRequired = user.id !== actor.userId;
       await manager.update(StaffUser, { id: user.id }, { passwordHash, passwordChangeRequired });
       const endedSessionCount = await this.endSessions(manager, user.id);
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'resetStaffPassword',
         entityType: 'StaffUser',
         entityId: user.id,
         // The action says what happened; neither the password nor its hash belongs in the log.
         after: { ...snapshot(user), endedSessionCount, passwordChangeRequired },
-        requestId: actor.requestId,
       });
       return { staffUser: user, endedSessionCount };
     });
@@ -193,13 +184,11 @@ export class StaffAdminService {
       const user = await manager.findOne(StaffUser, { where: { id } });
       if (!user) throw notFound('Staff user');
       const liftedCount = await guard.lift(manager, user.id);
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'liftSignInLock',
         entityType: 'StaffUser',
         entityId: user.id,
         after: { ...snapshot(user), liftedCount },
-        requestId: actor.requestId,
       });
       return { staffUser: user, liftedCount };
     });
@@ -224,17 +213,14 @@ export class StaffAdminService {
       );
     }
     return this.db.transaction(async (manager) => {
-      const user = await manager.findOne(StaffUser, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('Staff user');
+      const user = await lockById(manager, StaffUser, id, 'Staff user');
       const hadSecondFactor = await this.secondFactors.remove(manager, user.id);
       const endedSessionCount = await this.endSessions(manager, user.id);
-      await this.audit.record(manager, {
-        actorId: actor.userId,
+      await this.audit.recordBy(manager, actor, {
         action: 'resetStaffSecondFactor',
         entityType: 'StaffUser',
         entityId: user.id,
         after: { ...snapshot(user), hadSecondFactor, endedSessionCount },
-        requestId: actor.requestId,
       });
       return { staffUser: user, endedSessionCount, hadSecondFactor };
     });

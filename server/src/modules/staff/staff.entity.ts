@@ -1,17 +1,7 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  OneToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from './role';
+import { CreatedAtColumn } from '../../db/timestamp-columns';
 
 @ObjectType('StaffUser', { description: 'A member of the PR office staff.' })
 @Entity('staff_user')
@@ -48,8 +38,7 @@ export class StaffUser {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @Field({ description: 'When the account was created.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the account was created.')
   createdAt: Date;
 }
 
@@ -71,7 +60,7 @@ export class StaffSession {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_staff_session_user' })
   user?: StaffUser;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
@@ -110,7 +99,7 @@ export class StaffSecondFactor {
   @Column({ name: 'last_time_step', type: 'bigint', nullable: true })
   lastTimeStep: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 
@@ -134,7 +123,7 @@ export class StaffRecoveryCode {
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 
@@ -156,7 +145,7 @@ export class StaffPasswordToken {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_staff_password_token_user' })
   user?: StaffUser;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'expires_at', type: 'timestamptz' })

@@ -1,8 +1,9 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { Poll } from '../polls/poll.entity';
 import { StaffUser } from '../staff/staff.entity';
 import { WebhookDeliveryStatus, WebhookEventType } from './webhook.enums';
+import { CreatedAtColumn } from '../../db/timestamp-columns';
 
 export const WEBHOOK_URL_MAX = 2000;
 export const WEBHOOK_DESCRIPTION_MAX = 500;
@@ -44,8 +45,7 @@ export class Webhook {
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_webhook_created_by' })
   createdBy?: StaffUser;
 
-  @Field(() => GraphQLISODateTime, { description: 'When the webhook was registered.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the webhook was registered.')
   createdAt: Date;
 
   @Field(() => GraphQLISODateTime, {
@@ -123,8 +123,7 @@ export class WebhookDelivery {
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt: Date | null;
 
-  @Field(() => GraphQLISODateTime, { description: 'When the event happened and the delivery was queued.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When the event happened and the delivery was queued.')
   createdAt: Date;
 
   /** Filled in by the service for the API (not a column). */
@@ -195,7 +194,7 @@ export class WebhookPollNotice {
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { TextInput } from '../../common/validation';
+import { IdInput, TextInput } from '../../common/validation';
 import { Webhook, WEBHOOK_DESCRIPTION_MAX, WEBHOOK_URL_MAX, WebhookDelivery } from './webhook.entity';
 import { WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook.enums';
 
@@ -27,8 +27,7 @@ export class CreateWebhookInput {
 
 @InputType({ description: 'Changes to a webhook. Omitted fields keep their value. The URL cannot change: register a new webhook instead.' })
 export class UpdateWebhookInput {
-  @Field(() => ID, { description: 'The webhook to change.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The webhook to change.' })
   id: string;
 
   @Field(() => [WebhookEventType], { nullable: true, description: 'The events to send it from now on; at least one.' })
@@ -54,15 +53,13 @@ export class UpdateWebhookInput {
 
 @InputType({ description: 'The webhook to delete.' })
 export class DeleteWebhookInput {
-  @Field(() => ID, { description: 'The webhook to delete, with its delivery log.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The webhook to delete, with its delivery log.' })
   id: string;
 }
 
 @InputType({ description: 'The delivery to send again.' })
 export class RedeliverWebhookDeliveryInput {
-  @Field(() => ID, { description: 'A DELIVERED or FAILED delivery of an enabled webhook.' })
-  @MaxLength(64)
+  @IdInput({ description: 'A DELIVERED or FAILED delivery of an enabled webhook.' })
   id: string;
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type WebhookEventName } from './webhook.enums';
+import { type WebhookEventType } from './webhook.enums';
 
 /**
  * What each event tells a partner: the object's id, kind, public fields (titles in both languages,
@@ -77,7 +77,7 @@ export type WebhookData =
   | { object: 'Event'; id: string; kind: string; title: Localized; url: { fa: string; en: string }; startsAt: string; endsAt: string };
 
 /** The `data` of an event body, built from its subject. */
-export function webhookData<T extends WebhookEventName>(type: T, subject: WebhookSubjects[T], siteUrl: string): WebhookData {
+export function webhookData<T extends WebhookEventType>(type: T, subject: WebhookSubjects[T], siteUrl: string): WebhookData {
   switch (type) {
     case 'POLL_OPENED':
     case 'POLL_CLOSED': {
@@ -122,12 +122,12 @@ export function webhookData<T extends WebhookEventName>(type: T, subject: Webhoo
 /** What a delivery row stores: the event without the delivery id. */
 export interface WebhookEnvelope {
   eventId: string;
-  type: WebhookEventName;
+  type: WebhookEventType;
   occurredAt: string;
   data: WebhookData;
 }
 
-export function webhookEnvelope<T extends WebhookEventName>(
+export function webhookEnvelope<T extends WebhookEventType>(
   type: T,
   subject: WebhookSubjects[T],
   siteUrl: string,

@@ -2,6 +2,7 @@ import { In, type DataSource, type EntityManager, type QueryRunner } from 'typeo
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { lockById } from '../../db/lock-by-id';
 import { type Logger } from '../../logger';
 import { pollTransitionsSince, type PollTransition } from '../polls/poll-schedule';
 import { effectiveStatus } from '../polls/poll-status';
@@ -10,7 +11,7 @@ import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
 import { WebhookDispatcher, type DispatcherSettings } from './webhook.dispatcher';
 import { Webhook, WEBHOOK_DESCRIPTION_MAX, WebhookDelivery, WebhookDeliveryAttempt } from './webhook.entity';
-import { WEBHOOK_EVENT_TYPES, WebhookDeliveryStatus, type WebhookEventName, WebhookEventType } from './webhook.enums';
+import { WEBHOOK_EVENT_TYPES, WebhookDeliveryStatus, WebhookEventType } from './webhook.enums';
 import { MAX_ATTEMPTS } from './webhook-retry';
 import { newSigningSecret } from './webhook-signature';
 import { validateWebhookUrl, type ResolveAll, resolveAll } from './webhook-url';
@@ -103,7 +104,7 @@ export class WebhookService {
    * that rolls back, nothing is sent. `subject` carries public fields only (webhook.payloads.ts
    * picks them). Returns how many deliveries were queued.
    */
-  async emit<T extends WebhookEventName>(
+  async emit<T extends WebhookEventType>(
     manager: EntityManager,
     type: T,
     subject: WebhookSubjects[T],
@@ -134,7 +135,7 @@ export class WebhookService {
   /** Announces a poll's opening or closing unless some instance already has (webhook_poll_notice). */
   private async announcePoll(
     manager: EntityManager,
-    type: WebhookEventType.POLL_OPENED | WebhookEventType.POLL_CLOSED,
+    type: typeof WebhookEventType.POLL_OPENED | typeof WebhookEventType.POLL_CLOSED,
     poll: PollWebhookSubject,
     at: Date,
   ): Promise<void> {
@@ -173,7 +174,7 @@ export class WebhookService {
       const wonKeys = new Set(won.map((w) => `${w.poll_id} ${w.type}`));
       // In the order they happened: a poll that opened and closed while no instance ran opens first.
       for (const t of due) {
-        if (wonKeys.has(`${t.poll.id} ${typeOf(t)}`)) await this.emit(m, typeOf(t) as WebhookEventType.POLL_OPENED, t.poll, t.at);
+        if (wonKeys.has(`${t.poll.id} ${typeOf(t)}`)) await this.emit(m, typeOf(t) as typeof WebhookEventType.POLL_OPENED, t.poll, t.at);
       }
       return won.length;
     });
@@ -202,13 +203,11 @@ export class WebhookService {
         .returning(['id'])
         .execute();
       const created = await m.findOneByOrFail(Webhook, { id: inserted.identifiers[0].id as string });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createWebhook',
         entityType: 'Webhook',
         entityId: created.id,
         after: audited(created),
-        requestId: actor.requestId,
       });
       return created;
     });
@@ -222,8 +221,7 @@ export class WebhookService {
     const description = fields.description === undefined ? undefined : cleanDescription(fields.description);
     if (!isUuid(fields.id)) throw notFound('Webhook');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(Webhook, { where: { id: fields.id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Webhook');
+      const before = await lockById(m, Webhook, fields.id, 'Webhook');
       const changes: Partial<Webhook> = {};
       if (events) changes.events = events;
       if (description !== undefined) changes.description = description;
@@ -238,14 +236,12 @@ export class WebhookService {
         );
       }
       const after = await m.findOneByOrFail(Webhook, { id: before.id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'updateWebhook',
         entityType: 'Webhook',
         entityId: before.id,
         before: audited(before),
         after: audited(after),
-        requestId: actor.requestId,
       });
       return after;
     });
@@ -255,16 +251,13 @@ export class WebhookService {
   async delete(actor: Actor, id: string): Promise<string> {
     if (!isUuid(id)) throw notFound('Webhook');
     return this.db.transaction(async (m) => {
-      const before = await m.findOne(Webhook, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Webhook');
+      const before = await lockById(m, Webhook, id, 'Webhook');
       await m.delete(Webhook, { id });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'deleteWebhook',
         entityType: 'Webhook',
         entityId: id,
         before: audited(before),
-        requestId: actor.requestId,
       });
       return id;
     });
@@ -304,8 +297,7 @@ export class WebhookService {
   async redeliver(actor: Actor, id: string): Promise<WebhookDelivery> {
     if (!isUuid(id)) throw notFound('Webhook delivery');
     const delivery = await this.db.transaction(async (m) => {
-      const before = await m.findOne(WebhookDelivery, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('Webhook delivery');
+      const before = await lockById(m, WebhookDelivery, id, 'Webhook delivery');
       if (before.status === WebhookDeliveryStatus.PENDING)
         throw badInput('The delivery is already queued: it is sent at nextAttemptAt.', 'input.id');
       const webhook = await m.findOneByOrFail(Webhook, { id: before.webhookId });
@@ -323,14 +315,12 @@ export class WebhookService {
         attempts: d.attempts,
         maxAttempts: d.maxAttempts,
       });
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'redeliverWebhookDelivery',
         entityType: 'WebhookDelivery',
         entityId: id,
         before: summary(before),
         after: summary(after),
-        requestId: actor.requestId,
       });
       this.wakeAfterCommit(m);
       return after;

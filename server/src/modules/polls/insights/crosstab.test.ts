@@ -7,7 +7,7 @@ import { ANSWERED, type PairTallyRow, type TallyRow } from '../poll-tally.servic
 import { districtCrosstab, type OneWay, questionCrosstab } from './crosstab';
 
 type Question = PollDefinition['questions'][number];
-const question = (id: string, options: string[], kind = QuestionKind.SINGLE_CHOICE) =>
+const question = (id: string, options: string[], kind: QuestionKind = QuestionKind.SINGLE_CHOICE) =>
   ({ id, kind, position: 1, options: options.map((o, i) => ({ id: o, position: i + 1 })) }) as unknown as Question;
 const district = (id: string, code: number) => ({ id, code, population: 1000 }) as District;
 

@@ -3,6 +3,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
+import { lockById } from '../../../db/lock-by-id';
 import { type Logger } from '../../../logger';
 import { CityCalendar } from '../../analytics/city-day';
 import { DailySalts } from '../../analytics/salts';
@@ -263,13 +264,11 @@ export class AbuseSignals {
       await m.update(PollQuarantine, { id: q.id }, { responses: held });
       await this.rebuild(m, input.pollId);
       const after = { ...q, responses: held, clusterKey: clusterKey?.toString('base64url') ?? null };
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'quarantinePollAnswers',
         entityType: 'PollQuarantine',
         entityId: q.id,
         after,
-        requestId: actor.requestId,
       });
       return { ...q, responses: held };
     });
@@ -282,8 +281,7 @@ export class AbuseSignals {
   async release(actor: Actor, id: string): Promise<PollQuarantine> {
     if (!isUuid(id)) throw notFound('Quarantine');
     const released = await this.db.transaction(async (m) => {
-      const q = await m.findOne(PollQuarantine, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!q) throw notFound('Quarantine');
+      const q = await lockById(m, PollQuarantine, id, 'Quarantine');
       if (q.releasedAt) throw badInput('This quarantine was released already.', 'input.id');
       await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MOVER_LOCK_CLASS, q.pollId]);
       await m.query('SET LOCAL statement_timeout = 0');
@@ -292,14 +290,12 @@ export class AbuseSignals {
         q.pollId,
       ]);
       await this.rebuild(m, q.pollId);
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'releasePollQuarantine',
         entityType: 'PollQuarantine',
         entityId: id,
         before: { releasedAt: null },
         after: { releasedAt: 'now' },
-        requestId: actor.requestId,
       });
       return m.findOneOrFail(PollQuarantine, { where: { id } });
     });

@@ -1,16 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EligibilityKind, ResponseAssurance } from '../poll.enums';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../../db/timestamp-columns';
 
 /**
  * The answer mix: accepted answers wait here, written in the same transaction as their
@@ -89,7 +80,7 @@ export class PollTokenKey {
   @Column({ name: 'sealed_private_key', type: 'bytea' })
   sealedPrivateKey: Buffer;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 
@@ -149,12 +140,10 @@ export class EligibilityList {
   @Column({ name: 'entry_count', type: 'int', default: 0 })
   entryCount: number;
 
-  @Field({ description: 'When it was created.' })
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn('When it was created.')
   createdAt: Date;
 
-  @Field({ description: 'When identifiers were last added.' })
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn('When identifiers were last added.')
   updatedAt: Date;
 }
 
@@ -243,7 +232,7 @@ export class PollQuarantine {
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'released_by', type: 'uuid', nullable: true })

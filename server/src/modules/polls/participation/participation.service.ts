@@ -2,6 +2,7 @@ import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { AppError, badInput, ErrorCode, notFound } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
+import { lockById } from '../../../db/lock-by-id';
 import { type Limiter } from '../../../common/rate-limit';
 import { type Logger } from '../../../logger';
 import { type AuditService } from '../../staff/audit.service';
@@ -188,13 +189,11 @@ export class ParticipationService {
         .getRepository(EligibilityList)
         .save(m.getRepository(EligibilityList).create({ name: input.name.trim(), kind: input.kind, entryCount: 0 }));
       const added = await this.addEntries(m, list, values);
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'createEligibilityList',
         entityType: 'EligibilityList',
         entityId: list.id,
         after: { name: list.name, kind: list.kind, added },
-        requestId: actor.requestId,
       });
       return { list: await m.getRepository(EligibilityList).findOneByOrFail({ id: list.id }), added };
     });
@@ -205,16 +204,13 @@ export class ParticipationService {
     if (!found) throw notFound('Eligibility list');
     const values = this.parseEntries(found.kind, input.entries);
     return this.db.transaction(async (m) => {
-      const list = await m.getRepository(EligibilityList).findOne({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-      if (!list) throw notFound('Eligibility list');
+      const list = await lockById(m, EligibilityList, found.id, 'Eligibility list');
       const added = await this.addEntries(m, list, values);
-      await this.audit.record(m, {
-        actorId: actor.userId,
+      await this.audit.recordBy(m, actor, {
         action: 'addEligibilityEntries',
         entityType: 'EligibilityList',
         entityId: list.id,
         after: { added },
-        requestId: actor.requestId,
       });
       return { list: await m.getRepository(EligibilityList).findOneByOrFail({ id: list.id }), added };
     });

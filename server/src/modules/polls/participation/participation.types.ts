@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { TextInput } from '../../../common/validation';
+import { IdInput, TextInput } from '../../../common/validation';
 import { EligibilityKind, ResponseAssurance } from '../poll.enums';
 import { EligibilityList } from './participation.entity';
 
@@ -38,8 +38,7 @@ export class AssuranceCount {
 
 @InputType({ description: 'A mobile number to text a one-time code to, for a VERIFIED_PHONE poll.' })
 export class RequestVerificationCodeInput {
-  @Field(() => ID, { description: 'The poll to answer.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The poll to answer.' })
   pollId: string;
 
   @Field({ description: 'An Iranian mobile number: 09…, +989… or 00989…, in Persian, Arabic or Latin digits.' })
@@ -61,8 +60,7 @@ export class RequestVerificationCodePayload {
 
 @InputType({ description: 'A verified identity and a blinded message to sign: one token per person per poll.' })
 export class IssuePollTokenInput {
-  @Field(() => ID, { description: 'The poll to answer.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The poll to answer.' })
   pollId: string;
 
   @Field({ description: "The blinded message (RFC 9474 `blind` output, 256 bytes), base64url. Made with the poll's `tokenKey`." })
@@ -118,8 +116,7 @@ export class CreateEligibilityListInput {
 
 @InputType({ description: 'More identifiers for an eligibility list.' })
 export class AddEligibilityEntriesInput {
-  @Field(() => ID, { description: 'The list.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The list.' })
   listId: string;
 
   @Field({ description: 'Identifiers, one per line, at most 5,000 a call; any bad line refuses the whole call.' })
@@ -221,8 +218,7 @@ export class PollAbuseSignals {
 
 @InputType({ description: 'What to hold out of the results: a cluster, or a time window.' })
 export class QuarantinePollAnswersInput {
-  @Field(() => ID, { description: 'The poll.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The poll.' })
   pollId: string;
 
   @Field(() => String, { nullable: true, description: 'A cluster id from `pollAbuseSignals`.' })
@@ -244,8 +240,7 @@ export class QuarantinePollAnswersInput {
 
 @InputType({ description: 'The quarantine to release.' })
 export class ReleasePollQuarantineInput {
-  @Field(() => ID, { description: 'The quarantine.' })
-  @MaxLength(64)
+  @IdInput({ description: 'The quarantine.' })
   id: string;
 }
 
