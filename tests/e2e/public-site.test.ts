@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startTestApp } from '../helpers/app';
 import { startWeb, type RunningWeb } from '../helpers/web';
+import { seriousViolations } from './support';
 
 // The public site (web/, production build) against a real API on a fresh, seeded database,
 // driven by headless Chromium. Screenshots land in tests/e2e/screenshots/ for a human to look at.
@@ -247,16 +247,7 @@ describe('public site', () => {
     for (const pagePath of ['/', '/goals', '/goals?q=zzzz', '/en', '/en/goals']) {
       await withPage({ viewport: PHONE }, async (page) => {
         await open(page, pagePath);
-        const { violations } = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-          .analyze();
-        const serious = violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => ({
-            page: pagePath,
-            rule: violation.id,
-            nodes: violation.nodes.map((node) => node.target.join(' ')),
-          }));
+        const serious = await seriousViolations(page, pagePath);
         expect(serious).toEqual([]);
       });
     }
