@@ -87,7 +87,13 @@ test('every page is readable without JavaScript', async () => {
       // unchallenged). Its code loads after the page: wait for it, then leave it out of the text.
       if ((await page.locator('.proof-of-work').count()) > 0)
         await page.locator('.proof-of-work altcha-widget').waitFor({ state: 'attached' });
-      await page.evaluate(`document.querySelectorAll('altcha-widget').forEach((w) => { w.style.display = 'none'; })`);
+      // Likewise the district maps, drawn in the browser once their code arrives (the table beside
+      // each holds the same figures): wait until one has drawn its labels, then leave maps out too.
+      if ((await page.locator('.district-map__holder').count()) > 0)
+        await page.locator('.district-map__holder .district-map__label').first().waitFor({ state: 'attached' });
+      await page.evaluate(
+        `document.querySelectorAll('altcha-widget, .district-map__holder').forEach((w) => { w.style.display = 'none'; })`,
+      );
       return page.locator('main').innerText();
     });
     const withoutJs = await withPage(site, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
