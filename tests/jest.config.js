@@ -2,7 +2,7 @@
  * Integration and end-to-end tests: the real app in-process against real PostgreSQL, spoken to
  * over real HTTP. Each file gets a fresh database (on a server, a copy of the run's migrated and
  * seeded template: helpers/templates.ts), so on a server files run side by side in two workers
- * (run.mjs; TEST_WORKERS); the embedded fallback serves one connection at a time, and there they
+ * (run.mjs; TEST_WORKERS; faults/, which restarts the server, alone after them); the embedded fallback serves one connection at a time, and there they
  * run one after another (--runInBand).
  */
 const swc = [
