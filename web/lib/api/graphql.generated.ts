@@ -1422,6 +1422,8 @@ export type PollsPageQueryVariables = Exact<{
 
 export type PollsPageQuery = { polls: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> } };
 
+export type SearchGroupFieldsFragment = { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> };
+
 export type SiteSearchQueryVariables = Exact<{
   query: string;
   locale: Locale;

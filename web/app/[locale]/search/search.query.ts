@@ -1,13 +1,27 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { GraphqlLocale } from '@/lib/api/schema';
 import { query } from '@/lib/apollo';
-import type { SiteSearchQuery, SiteSearchQueryVariables } from '@/lib/api/graphql.generated';
+import type { SearchGroupFieldsFragment, SiteSearchQuery, SiteSearchQueryVariables } from '@/lib/api/graphql.generated';
 
 export type SearchHit = SearchGroup['hits'][number];
 
-export type SearchGroup = SiteSearchData['search']['goals'];
+export type SearchGroup = SearchGroupFieldsFragment;
 
 export type SiteSearchData = SiteSearchQuery;
+
+// What each kind's group shows: the same for goals, news, events and polls.
+const SEARCH_GROUP_FIELDS = gql`
+  fragment SearchGroupFields on SearchGroup {
+    totalCount
+    totalCountCapped
+    hits {
+      id
+      title
+      snippet
+      path
+    }
+  }
+`;
 
 const SITE_SEARCH_QUERY: TypedDocumentNode<SiteSearchQuery, SiteSearchQueryVariables> = gql`
   query SiteSearch($query: String!, $locale: Locale!, $first: Int!) {
@@ -15,47 +29,20 @@ const SITE_SEARCH_QUERY: TypedDocumentNode<SiteSearchQuery, SiteSearchQueryVaria
       totalCount
       totalCountCapped
       goals {
-        totalCount
-        totalCountCapped
-        hits {
-          id
-          title
-          snippet
-          path
-        }
+        ...SearchGroupFields
       }
       news {
-        totalCount
-        totalCountCapped
-        hits {
-          id
-          title
-          snippet
-          path
-        }
+        ...SearchGroupFields
       }
       events {
-        totalCount
-        totalCountCapped
-        hits {
-          id
-          title
-          snippet
-          path
-        }
+        ...SearchGroupFields
       }
       polls {
-        totalCount
-        totalCountCapped
-        hits {
-          id
-          title
-          snippet
-          path
-        }
+        ...SearchGroupFields
       }
     }
   }
+  ${SEARCH_GROUP_FIELDS}
 `;
 
 /** The API's limit on a query's length. */
