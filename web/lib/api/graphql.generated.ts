@@ -1358,13 +1358,15 @@ export type AltchaChallengeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AltchaChallengeQuery = { altchaChallenge: { json: string, expiresAt: string } };
 
+export type PollSummaryFieldsFragment = { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean };
+
 export type PollPageQueryVariables = Exact<{
   id: string;
   locale: Locale;
 }>;
 
 
-export type PollPageQuery = { poll: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean, assurance: PollAssurance, tokenKey: { publicKey: string } | null, districts: Array<{ id: string, code: number, name: string }>, questions: Array<{ id: string, kind: QuestionKind, prompt: string, required: boolean, maxChoices: number | null, maxLength: number | null, options: Array<{ id: string, label: string }> }> } | null, districts: Array<{ id: string, code: number, name: string }> };
+export type PollPageQuery = { poll: { assurance: PollAssurance, id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean, tokenKey: { publicKey: string } | null, districts: Array<{ id: string, code: number, name: string }>, questions: Array<{ id: string, kind: QuestionKind, prompt: string, required: boolean, maxChoices: number | null, maxLength: number | null, options: Array<{ id: string, label: string }> }> } | null, districts: Array<{ id: string, code: number, name: string }> };
 
 export type PollSummaryQueryVariables = Exact<{
   id: string;

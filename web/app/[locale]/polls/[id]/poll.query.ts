@@ -18,18 +18,25 @@ export type PollDistrict = PollPageFields['districts'][number];
 
 export type PollPageFields = NonNullable<PollPageQuery['poll']>;
 
+// What the poll's page and its results page both show of it. Operations that spread it declare `$locale: Locale!`.
+const POLL_SUMMARY_FIELDS = gql`
+  fragment PollSummaryFields on Poll {
+    id
+    title(locale: $locale)
+    description(locale: $locale)
+    status
+    opensAt
+    closesAt
+    resultsVisibility
+    asksDistrict
+  }
+`;
+
 /** A poll with everything its form needs, and the districts a respondent may pick from. */
 export const POLL_PAGE_QUERY: TypedDocumentNode<PollPageQuery, PollPageQueryVariables> = gql`
   query PollPage($id: ID!, $locale: Locale!) {
     poll(id: $id) {
-      id
-      title(locale: $locale)
-      description(locale: $locale)
-      status
-      opensAt
-      closesAt
-      resultsVisibility
-      asksDistrict
+      ...PollSummaryFields
       assurance
       tokenKey {
         publicKey
@@ -58,6 +65,7 @@ export const POLL_PAGE_QUERY: TypedDocumentNode<PollPageQuery, PollPageQueryVari
       name(locale: $locale)
     }
   }
+  ${POLL_SUMMARY_FIELDS}
 `;
 
 export type PollResultsPageData = PollSummaryQuery;
@@ -65,16 +73,10 @@ export type PollResultsPageData = PollSummaryQuery;
 export const POLL_SUMMARY_QUERY: TypedDocumentNode<PollSummaryQuery, PollSummaryQueryVariables> = gql`
   query PollSummary($id: ID!, $locale: Locale!) {
     poll(id: $id) {
-      id
-      title(locale: $locale)
-      description(locale: $locale)
-      status
-      opensAt
-      closesAt
-      resultsVisibility
-      asksDistrict
+      ...PollSummaryFields
     }
   }
+  ${POLL_SUMMARY_FIELDS}
 `;
 
 export const POLL_RESULTS_QUERY: TypedDocumentNode<PollResultsQuery, PollResultsQueryVariables> = gql`
