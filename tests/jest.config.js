@@ -2,8 +2,8 @@
  * Integration and end-to-end tests: the real app in-process against real PostgreSQL, spoken to
  * over real HTTP. Each file gets a fresh database (on a server, a copy of the run's migrated and
  * seeded template: helpers/templates.ts), so on a server files run side by side in two workers
- * (run.mjs; TEST_WORKERS; faults/, which restarts the server, alone after them); the embedded fallback serves one connection at a time, and there they
- * run one after another (--runInBand).
+ * (run.mjs, TEST_WORKERS), with faults/, which restarts the server, alone after them; the embedded
+ * fallback serves one connection at a time, and there they run one after another (--runInBand).
  */
 const swc = [
   '@swc/jest',
@@ -28,9 +28,9 @@ module.exports = {
   // The server's source is compiled on the fly, exactly as it runs in development.
   transformIgnorePatterns: ['/node_modules/(?!(@cloudflare/blindrsa-ts|@noble/hashes|@scure/base)/)'],
   testSequencer: '<rootDir>/helpers/sequencer.mjs',
-  // Each test file leaves about 90 MB behind in its worker (its copy of the server's modules stays
-  // reachable from something process-wide), and collecting a heap of gigabytes made the last files
-  // several times slower than the first: a worker past this after a file is replaced by a fresh one.
+  // Each test file leaves its copy of the server's modules behind in its worker (reachable from
+  // something process-wide), and collecting an ever larger heap made the last files of a run much
+  // slower than the first: a worker past this after a file is replaced by a fresh one.
   workerIdleMemoryLimit: '700MB',
   globalSetup: '<rootDir>/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/helpers/global-teardown.ts',

@@ -2,33 +2,19 @@
 // every test closes what it opened, and a leaked server, socket or timer keeps the run from ending (and is a bug).
 //
 // On a PostgreSQL server every test file has a database of its own (helpers/database.ts), so files run
-// side by side in TEST_WORKERS jest workers (default 2: this machine's two cores are each idle a third
-// of the time while one file waits on the API, the website or Chromium). On the embedded PGlite, which
-// runs one query at a time, they run one after another.
+// side by side in TEST_WORKERS jest workers (default 2: one file at a time leaves the cores idle while
+// it waits on the API, the website or Chromium). On the embedded PGlite, which runs one query at a
+// time, they run one after another.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 const jest = require.resolve('jest/bin/jest');
 const started = Date.now();
 
-async function serverAnswers(url) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const { testServerUrl, serverAnswers } = require('./helpers/server-probe.cjs');
 const workers = Number(process.env.TEST_WORKERS) || 2;
-const parallel = workers > 1 && (await serverAnswers(url));
+const parallel = workers > 1 && (await serverAnswers(testServerUrl()));
 const args = process.argv.slice(2);
 
 function jestRun(options) {

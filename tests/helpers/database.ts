@@ -5,8 +5,6 @@ import { Client } from 'pg';
  * TEST_DATABASE_URL (default: the local server's `test` database) when it answers, otherwise an
  * embedded PGlite that globalSetup starts. Test files read the decision from the environment.
  */
-export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
-
 export type TestDatabaseMode = 'server' | 'embedded';
 
 export function testDatabase(): { mode: TestDatabaseMode; url: string } {

@@ -1,24 +1,16 @@
 import { Client } from 'pg';
-import { DEFAULT_TEST_DATABASE_URL } from './database';
 import { createTemplates } from './templates';
 import { EMBEDDED_EXTENSIONS } from '../../server/src/db/embedded';
 
-async function answers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+// Shared with run.mjs, which asks the same question to choose how many workers.
+const { testServerUrl, serverAnswers } = require('./server-probe.cjs') as {
+  testServerUrl(): string;
+  serverAnswers(url: string): Promise<boolean>;
+};
 
 export default async function globalSetup(): Promise<void> {
-  const url = process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
-  if (await answers(url)) {
+  const url = testServerUrl();
+  if (await serverAnswers(url)) {
     process.env.NABZ_TEST_DB_MODE = 'server';
     process.env.NABZ_TEST_DB_URL = url;
     await dropStaleDatabases(url);
