@@ -1,6 +1,4 @@
 import { Client } from 'pg';
-import { createTemplates } from './templates';
-import { EMBEDDED_EXTENSIONS } from '../../server/src/db/embedded';
 
 // Shared with run.mjs, which asks the same question to choose how many workers.
 const { testServerUrl, serverAnswers } = require('./server-probe.cjs') as {
@@ -8,12 +6,33 @@ const { testServerUrl, serverAnswers } = require('./server-probe.cjs') as {
   serverAnswers(url: string): Promise<boolean>;
 };
 
+/** What globalSetup itself leaves on the runner's global for globalTeardown; nothing else stays. */
+const KEPT_GLOBALS = new Set<PropertyKey>(['__NABZ_TEMPLATES__', '__NABZ_PGLITE__']);
+
 export default async function globalSetup(): Promise<void> {
+  const before = new Set(Reflect.ownKeys(globalThis));
+  try {
+    await prepareDatabases();
+  } finally {
+    // Building the templates loads the server here (required only now, so that `before` is the
+    // global as the runner had it), and its libraries keep registries on the global: TypeORM's,
+    // type-graphql's and class-validator's metadata, zod's, tslib's helpers. Jest's node
+    // environment lends each test file the runner's globals, so in band every file used these same
+    // registries, added its own entity and resolver classes to them, and so kept the whole server
+    // of every earlier file alive. Put the global back as it was.
+    for (const key of Reflect.ownKeys(globalThis)) {
+      if (!before.has(key) && !KEPT_GLOBALS.has(key)) delete (globalThis as Record<PropertyKey, unknown>)[key];
+    }
+  }
+}
+
+async function prepareDatabases(): Promise<void> {
   const url = testServerUrl();
   if (await serverAnswers(url)) {
     process.env.NABZ_TEST_DB_MODE = 'server';
     process.env.NABZ_TEST_DB_URL = url;
     await dropStaleDatabases(url);
+    const { createTemplates } = require('./templates') as typeof import('./templates');
     const templates = await createTemplates(url);
     process.env.NABZ_TEST_TEMPLATE_MIGRATED = templates.migrated;
     process.env.NABZ_TEST_TEMPLATE_SEEDED = templates.seeded;
@@ -22,6 +41,7 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   // No server answers: run the same tests on the embedded PostgreSQL, and say so.
+  const { EMBEDDED_EXTENSIONS } = require('../../server/src/db/embedded') as typeof import('../../server/src/db/embedded');
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const db = await PGlite.create('memory://', { extensions: EMBEDDED_EXTENSIONS });
