@@ -9,6 +9,8 @@
  * performance score by several points from one run to the next. Needs `npm run build -w web` first.
  */
 import 'reflect-metadata';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { machine, printTable, writeResult } from '../lib';
 import { CHROMIUM, inEnglish, startBenchSite, startEmptyNextPage } from './web-pages';
 
@@ -56,7 +58,8 @@ export default async function lighthouseScores(): Promise<void> {
   const site = await startBenchSite();
   let empty: Awaited<ReturnType<typeof startEmptyNextPage>> | undefined;
   try {
-    const wanted = ['home', 'poll', 'calendar'];
+    // LIGHTHOUSE_PAGES=home,poll scores some of them (a quicker look while working on one page).
+    const wanted = (process.env.LIGHTHOUSE_PAGES ?? 'home,poll,calendar').split(',');
     empty = await startEmptyNextPage();
     const targets = [
       ...site.pages
@@ -83,6 +86,7 @@ export default async function lighthouseScores(): Promise<void> {
         });
         if (!result) throw new Error(`lighthouse gave no result for ${target.page}`);
         const { lhr } = result;
+        const lcpWaitedFor = await simulatedLcpRequests();
         const scores = Object.fromEntries(
           CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score! * 100)]),
         );
@@ -114,6 +118,7 @@ export default async function lighthouseScores(): Promise<void> {
           cumulativeLayoutShift: metric('cumulative-layout-shift'),
           // Lighthouse simulates the slow network from a fast real load: what that load showed.
           observedMs: observed(lhr),
+          lcpWaitedFor,
           lost,
           runWarnings: lhr.runWarnings,
           lighthouseVersion: lhr.lighthouseVersion,
@@ -163,6 +168,44 @@ export default async function lighthouseScores(): Promise<void> {
     await empty?.close();
     await site.close();
   }
+}
+
+interface LanternNode {
+  type: 'network' | 'cpu';
+  duration: number;
+  request?: { url: string; transferSize: number; priority: string };
+}
+
+/**
+ * What the simulated largest paint waited for: the requests in Lighthouse's pessimistic LCP graph,
+ * with their simulated end, last first. Lighthouse keeps every request that finished before the
+ * real load's largest paint (scripts only if they also ran before it), so on a fast local load a
+ * page that paints after its scripts arrive is charged for all of them on the slow network.
+ */
+async function simulatedLcpRequests(): Promise<{ url: string; bytes: number; priority: string; endMs: number }[]> {
+  // Lighthouse's simulator (Lantern) keeps each simulation's node timings by label; the module is
+  // Lighthouse's own copy, resolved from it.
+  const lanternFile = require.resolve('@paulirish/trace_engine/models/trace/lantern/lantern.js', {
+    paths: [path.dirname(require.resolve('lighthouse/package.json'))],
+  });
+  const lantern = await importModule<{
+    Simulation: { Simulator: { allNodeTimings: Map<string, Map<LanternNode, { endTime: number }>> } };
+  }>(pathToFileURL(lanternFile).href);
+  const timings = lantern.Simulation.Simulator.allNodeTimings;
+  const graph = timings.get('pessimisticLargestContentfulPaint');
+  const requests = graph
+    ? [...graph.entries()]
+        .filter(([node]) => node.type === 'network' && node.request)
+        .map(([node, t]) => ({
+          url: node.request!.url.startsWith('data:') ? 'data:…' : new URL(node.request!.url).pathname,
+          bytes: node.request!.transferSize,
+          priority: node.request!.priority,
+          endMs: Math.round(t.endTime),
+        }))
+        .sort((a, b) => b.endMs - a.endMs)
+    : [];
+  timings.clear();
+  return requests;
 }
 
 /** The real (unthrottled) load's first and largest paint, which the simulated figures start from. */
