@@ -20,8 +20,11 @@ export default async function globalSetup(): Promise<void> {
     // environment lends each test file the runner's globals, so in band every file used these same
     // registries, added its own entity and resolver classes to them, and so kept the whole server
     // of every earlier file alive. Put the global back as it was.
+    // A library may fix its global for good (signal-exit's emitter is not configurable): that one
+    // stays, as it would have anyway.
     for (const key of Reflect.ownKeys(globalThis)) {
-      if (!before.has(key) && !KEPT_GLOBALS.has(key)) delete (globalThis as Record<PropertyKey, unknown>)[key];
+      if (before.has(key) || KEPT_GLOBALS.has(key)) continue;
+      if (Object.getOwnPropertyDescriptor(globalThis, key)?.configurable) delete (globalThis as Record<PropertyKey, unknown>)[key];
     }
   }
 }
