@@ -124,7 +124,7 @@ describe('demo data: polls', () => {
     expect(res.body.errors).toBeUndefined();
     const measured = res.body.data!.goals.edges.map((e: any) => e.node).filter((g: any) => g.indicators.length);
     expect(measured.map((g: any) => g.titleTranslations.en)).toEqual([
-      'Build and strengthen citizen satisfaction, and measure it continuously.',
+      'Build and strengthen citizen satisfaction, and measure it continuously',
     ]);
     const indicators = measured[0].indicators;
     expect(indicators.map((i: any) => i.labelTranslations.en)).toEqual([

@@ -39,7 +39,7 @@ describe('goals', () => {
 
   it('answers in English when the request prefers English', async () => {
     const res = await t.gql<GoalsData>(GOALS, { first: 1 }, { headers: { 'accept-language': 'en-US,en;q=0.9,fa;q=0.5' } });
-    expect(res.body.data!.goals.edges[0].node.title).toBe("Make the municipality's goals, policies and functions known to citizens.");
+    expect(res.body.data!.goals.edges[0].node.title).toBe("Make the municipality's goals, policies and functions known to citizens");
   });
 
   it('pages with first/after without gaps or repeats', async () => {

@@ -2,7 +2,7 @@ import { type EntityManager } from 'typeorm';
 import { District } from '../modules/districts/district.entity';
 import { Goal } from '../modules/goals/goal.entity';
 import { GoalCategory } from '../modules/goals/goal.enums';
-import { addDays, localDateOf, type LocalDate } from '../modules/events/calendar';
+import { addDays, localDateOf, toEpochDay, type LocalDate } from '../modules/events/calendar';
 import { Event } from '../modules/events/event.entity';
 import { EventKind, EventStatus, OccasionCalendar } from '../modules/events/event.enums';
 import { IRAN_OFFICIAL_DAYS, KNOWN_OCCASION_RULES, type KnownOccasionKey } from '../modules/events/iran-official-dates';
@@ -155,8 +155,8 @@ export const DEMO_OCCASIONS: DemoOccasion[] = [
     month: 8,
     day: 15,
     holiday: true,
-    titleFa: 'ولادت حضرت قائم (نیمه شعبان)',
-    titleEn: "Birth of Imam Mahdi (15 Sha'ban)",
+    titleFa: 'ولادت حضرت قائم، جشن نیمه شعبان',
+    titleEn: "Birth of Imam Mahdi, the mid-Sha'ban festival",
   },
   { kind: RELIGIOUS, calendar: L, month: 9, day: 1, holiday: false, titleFa: 'آغاز ماه رمضان', titleEn: 'Start of Ramadan' },
   {
@@ -242,6 +242,9 @@ export async function seedDemoEvents(
 
   const today = localDateOf(now, 'Asia/Tehran');
   const day = (n: number) => addDays(today, n);
+  // A Friday walk is on a Friday: the first one at least three days ahead (day 0 of the epoch, 1970-01-01, was a Thursday).
+  const untilFriday = (5 - ((toEpochDay(today) + 4) % 7) + 7) % 7;
+  const walkDay = day(untilFriday < 3 ? untilFriday + 7 : untilFriday);
   const published = { status: EventStatus.PUBLISHED, publishedAt: now };
   const events: Array<Partial<Event>> = [
     {
@@ -323,8 +326,8 @@ export async function seedDemoEvents(
       titleEn: 'Friday family walk',
       descriptionFa: 'به دلیل پیش‌بینی باران لغو شد.',
       descriptionEn: 'Called off: rain is forecast.',
-      startsAt: at(day(7), '07:30'),
-      endsAt: at(day(7), '10:00'),
+      startsAt: at(walkDay, '07:30'),
+      endsAt: at(walkDay, '10:00'),
       venueFa: 'بوستان ملت',
       venueEn: 'Mellat Park',
       districtId: districts.get(1) ?? null,
