@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { defaultLocale } from './lib/i18n/locales';
-import { REQUEST_PATH_HEADER, splitLocale } from './lib/i18n/routing';
+import { REQUEST_PATH_HEADER, REQUEST_SEARCH_HEADER, splitLocale } from './lib/i18n/routing';
 import { config as site } from './lib/config';
 import { NONCE_HEADER } from './lib/csp';
 
@@ -64,9 +64,11 @@ export function proxy(request: NextRequest) {
     return secured(NextResponse.redirect(canonical, 308), csp, https);
   }
 
-  // Layouts cannot see the URL; they need it for the language switch and the current nav item.
+  // Layouts cannot see the URL; they need it for the language switch (which keeps the query: the
+  // same search, filter or month in the other language) and the current nav item.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_PATH_HEADER, pathname);
+  requestHeaders.set(REQUEST_SEARCH_HEADER, request.nextUrl.search);
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set('content-security-policy', csp);

@@ -56,6 +56,7 @@ async function publishedEvent(input: Record<string, unknown>): Promise<Created> 
 let waterCut: Created;
 let exhibition: Created;
 let persianOnly: Created;
+let kitesCancelled: Created;
 
 beforeAll(async () => {
   site = await startSite();
@@ -83,6 +84,21 @@ beforeAll(async () => {
     startsAt: at(cityDay(3), '18:00'),
     endsAt: at(cityDay(3), '20:00'),
   });
+  // Called off, on a day of its own (so that it is one of the titles its cell in the month shows).
+  // Made before any page is loaded: the website keeps the API's public answers for a few seconds.
+  kitesCancelled = await publishedEvent({
+    kind: 'OTHER',
+    titleFa: 'جشنواره بادبادک',
+    titleEn: 'Kite festival',
+    startsAt: at(cityDay(24), '16:00'),
+    endsAt: at(cityDay(24), '18:00'),
+  });
+  await api(
+    site,
+    'mutation ($input: CancelEventInput!) { cancelEvent(input: $input) { event { id } } }',
+    { input: { id: kitesCancelled.id } },
+    editor,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -406,6 +422,161 @@ describe('site search (issue 16 item 6)', () => {
       await expect(group.locator(`a[href="/goals/${goal.id}"]`).count()).resolves.toBeGreaterThan(0);
       await expect(page.locator('#site-search-count').innerText()).resolves.toMatch(/[۰-۹]/);
       await screenshot(page, 'site-search-fa-phone');
+    });
+  });
+});
+
+// A citizen's walk-through in Chromium (2026-12-06) found these; each test failed before its fix.
+describe("a citizen's walk-through, second round", () => {
+  test('the language switch keeps the search, the filter and the month', async () => {
+    await withPage(site, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
+      for (const [from, to] of [
+        ['/search?q=park', '/en/search?q=park'],
+        ['/calendar?view=list&month=1405-10', '/en/calendar?view=list&month=1405-10'],
+        ['/en/news?q=%D9%BE%D9%84', '/news?q=%D9%BE%D9%84'],
+      ]) {
+        await open(site, page, from);
+        expect({ from, href: await page.locator('.language-switch').getAttribute('href') }).toEqual({ from, href: to });
+      }
+      // The new page is the same search in the other language.
+      await open(site, page, '/search?q=park');
+      await page.locator('.language-switch').click();
+      await page.waitForURL(/\/en\/search\?q=park$/);
+      await expect(page.getByRole('searchbox').inputValue()).resolves.toBe('park');
+    });
+  });
+
+  test('an OPEN poll says its browser check runs by itself: nothing for the citizen to tick', async () => {
+    const { polls } = await api<{ polls: { edges: { node: { id: string; assurance: string; status: string } }[] } }>(
+      site,
+      '{ polls(first: 20) { edges { node { id assurance status } } } }',
+    );
+    const poll = polls.edges.map((e) => e.node).find((p) => p.assurance === 'OPEN' && p.status === 'OPEN')!;
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      for (const [path, label] of [
+        [`/polls/${poll.id}`, 'بررسی خودکار مرورگر؛ کاری لازم نیست'],
+        [`/en/polls/${poll.id}`, 'Automatic browser check: nothing to do'],
+      ]) {
+        await open(site, page, path);
+        await page.locator('.poll-form altcha-widget').waitFor({ state: 'attached' });
+        expect({ path, labels: await page.locator('.poll-form altcha-widget').getByText(label).count() }).toEqual({ path, labels: 1 });
+      }
+      await screenshot(page, 'walk2-poll-check-en-phone');
+    });
+  });
+
+  test('English counts are singular for one, and the unchallenged answers are named', async () => {
+    const { goals } = await api<{ goals: { edges: { node: { category: string } }[] } }>(
+      site,
+      '{ goals(first: 50) { edges { node { category } } } }',
+    );
+    const perCategory = new Map<string, number>();
+    for (const { node } of goals.edges) perCategory.set(node.category, (perCategory.get(node.category) ?? 0) + 1);
+    const single = [...perCategory].find(([, n]) => n === 1)?.[0];
+    const { polls } = await api<{ polls: { edges: { node: { id: string; assurance: string; resultsVisibility: string } }[] } }>(
+      site,
+      '{ polls(first: 20) { edges { node { id assurance resultsVisibility } } } }',
+    );
+    // An OPEN poll whose results anyone may read (the demo's have answers without the check).
+    const open_ = polls.edges.map((e) => e.node).find((p) => p.assurance === 'OPEN' && p.resultsVisibility === 'PUBLIC')!;
+    await withPage(site, { viewport: DESKTOP, javaScriptEnabled: false }, async (page) => {
+      if (single) {
+        await open(site, page, `/en/goals?category=${single}`);
+        await expect(page.locator('main').innerText()).resolves.toMatch(/\b1 goal\b/);
+      }
+      await open(site, page, `/en/polls/${open_.id}/results`);
+      const text = await page.locator('main').innerText();
+      expect(text).not.toMatch(/\b1 (answers|responses|people)\b/);
+      expect(text).not.toContain('without it');
+      expect(text).toMatch(/without the automatic check \(no JavaScript\)/);
+    });
+  });
+
+  test('the calendar marks a cancelled event in its month grid, names English weekdays apart, and fits its month switch on a phone', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      // The event page's way back leads to its month.
+      await open(site, page, `/events/${kitesCancelled.id}`);
+      await page.locator('.breadcrumb a').click();
+      await page.waitForURL(/\/calendar\?/);
+      const item = page.locator('.month-grid__event', { has: page.locator(`a[href="/events/${kitesCancelled.id}"]`) });
+      await expect(item.getAttribute('class')).resolves.toContain('month-grid__event--cancelled');
+      await expect(item.innerText()).resolves.toContain('لغو شد');
+      await screenshot(page, 'walk2-calendar-cancelled-fa-desktop');
+    });
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await open(site, page, '/en/calendar');
+      await expect(page.locator('.month-grid thead th span[aria-hidden="true"]').allTextContents()).resolves.toEqual([
+        'Sa',
+        'Su',
+        'Mo',
+        'Tu',
+        'We',
+        'Th',
+        'Fr',
+      ]);
+      // Each month link on one line, arrow and words together, and nothing wider than the screen.
+      for (const rel of ['prev', 'next']) {
+        const lines = await page.locator(`.month-nav a[rel="${rel}"]`).evaluate((link) => {
+          const range = (globalThis as any).document.createRange();
+          range.selectNodeContents(link);
+          return new Set(Array.from(range.getClientRects() as ArrayLike<{ top: number }>, (r) => Math.round(r.top))).size;
+        });
+        expect({ rel, lines }).toEqual({ rel, lines: 1 });
+      }
+      const overflow = await page.locator('.month-nav').evaluate((nav) => nav.scrollWidth - nav.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, 'walk2-calendar-en-phone');
+    });
+  });
+
+  test('an event of several days gives its span once, with the years; /events leads to the calendar', async () => {
+    const faYear = (iso: string) =>
+      new Intl.DateTimeFormat('fa-IR-u-ca-persian', { year: 'numeric', timeZone: ZONE }).format(new Date(iso)).replace(/\s.*$/, '');
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await open(site, page, `/events/${exhibition.id}`);
+      const when = (await page.locator('.facts dd').first().textContent()) ?? '';
+      expect(when.split(faDayMonth(exhibition.startsAt)).length - 1).toBe(1);
+      expect(when).toContain(`${faDayMonth(exhibition.startsAt)} ${faYear(exhibition.startsAt)}`);
+      expect(when).toContain(`${faDayMonth(exhibition.endsAt)} ${faYear(exhibition.endsAt)}`);
+      await screenshot(page, 'walk2-event-span-fa-phone');
+
+      for (const [from, to] of [
+        ['/events', '/calendar'],
+        ['/en/events', '/en/calendar'],
+      ]) {
+        await page.goto(site.web.url + from);
+        expect(new URL(page.url()).pathname).toBe(to);
+      }
+    });
+  });
+
+  test('district pages say the population source once, marked Persian on English pages, and title a district once', async () => {
+    await withPage(site, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
+      await open(site, page, '/en/districts/3');
+      expect(await page.title()).toMatch(/^District 3 \| /);
+      const source = page.locator('.facts dd').nth(1);
+      await expect(source.locator('bdi[lang="fa"][dir="rtl"]').count()).resolves.toBe(1);
+      // "سرشماری ۱۳۹۵ (نمونه)" names its year: no "(1395)" after it.
+      await expect(source.innerText()).resolves.not.toContain('(1395)');
+      await open(site, page, '/districts');
+      const cells = await page.locator('main table bdi').allTextContents();
+      expect(cells.length).toBeGreaterThan(0);
+      for (const cell of cells) expect(cell).not.toMatch(/\(۱۳۹۵\).*\(۱۳۹۵\)|۱۳۹۵.*\(۱۳۹۵\)/);
+      await expect(page.locator('main table').innerText()).resolves.not.toContain('(۱۳۹۵)');
+    });
+  });
+
+  test('a goal with nothing published beyond its title says so', async () => {
+    const { goals } = await api<{
+      goals: { edges: { node: { id: string; description: string | null; indicators: { id: string }[] } }[] };
+    }>(site, '{ goals(first: 50) { edges { node { id description indicators { id } } } } }');
+    const bare = goals.edges.map((e) => e.node).find((g) => !g.description && g.indicators.length === 0)!;
+    await withPage(site, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
+      await open(site, page, `/goals/${bare.id}`);
+      await expect(page.locator('main').innerText()).resolves.toContain('روابط عمومی هنوز جزئیات بیشتری از این هدف منتشر نکرده است.');
+      await open(site, page, `/en/goals/${bare.id}`);
+      await expect(page.locator('main').innerText()).resolves.toContain('has not published more about this goal yet');
+      await expect(page.locator('h1').innerText()).resolves.not.toMatch(/\.$/);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { gql } from '@apollo/client';
-import { formatDayMonth, formatDayWithWeekday, formatTime, isoDay } from '@/lib/format';
+import { formatDate, formatDayMonth, formatDayWithWeekday, formatTime, isoDay } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
@@ -57,14 +57,16 @@ const noon = (day: string) => new Date(`${day}T12:00:00Z`);
 
 /**
  * "ساعت ۱۸:۰۰ تا ۲۰:۰۰" for a timed event of one day; both ends with their days for one of
- * several ("از ۱۳ آذر ساعت ۲۳:۰۸ تا ۱۶ آذر ساعت ۰۱:۰۸"); "all day" for an occasion.
+ * several ("از ۱۳ آذر ساعت ۲۳:۰۸ تا ۱۶ آذر ساعت ۰۱:۰۸", with the years where the span stands
+ * alone: `withYear`); "all day" for an occasion.
  */
-export function eventTime(event: Span, locale: Locale): string {
+export function eventTime(event: Span, locale: Locale, { withYear = false } = {}): string {
   const t = getDictionary(locale).event;
   const { first, last } = eventDays(event);
-  if (event.allDay) return first === last ? t.allDay : t.dayRange(formatDayMonth(noon(first), locale), formatDayMonth(noon(last), locale));
+  const day = (date: Date | string) => (withYear ? formatDate(date, locale) : formatDayMonth(date, locale));
+  if (event.allDay) return first === last ? t.allDay : t.dayRange(day(noon(first)), day(noon(last)));
   if (first === last) return t.timeRange(formatTime(event.startsAt, locale), formatTime(event.endsAt, locale));
-  const end = (iso: string) => t.dayAt(formatDayMonth(iso, locale), formatTime(iso, locale));
+  const end = (iso: string) => t.dayAt(day(iso), formatTime(iso, locale));
   return t.dayRange(end(event.startsAt), end(event.endsAt));
 }
 

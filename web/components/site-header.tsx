@@ -8,6 +8,8 @@ interface SiteHeaderProps {
   locale: Locale;
   /** The current page's path without its locale prefix, e.g. "/goals". */
   path: string;
+  /** The current page's query string ("?q=park" or ""), kept by the language switch. */
+  search: string;
 }
 
 export const navItems = [
@@ -30,7 +32,7 @@ function current(item: (typeof navItems)[number], path: string): 'page' | 'true'
 
 // Plain links rather than next/link: every page is rendered on the server per request,
 // so client-side navigation would add JavaScript for little gain.
-export function SiteHeader({ locale, path }: SiteHeaderProps) {
+export function SiteHeader({ locale, path, search }: SiteHeaderProps) {
   const t = getDictionary(locale);
   const otherLocale = locales.find((l) => l !== locale) ?? locale;
   const today = new Date();
@@ -45,7 +47,7 @@ export function SiteHeader({ locale, path }: SiteHeaderProps) {
             <span className="brand__tagline">{t.siteTagline}</span>
           </span>
         </a>
-        <a className="language-switch" href={localePath(otherLocale, path)} lang={otherLocale} hrefLang={otherLocale}>
+        <a className="language-switch" href={localePath(otherLocale, path) + search} lang={otherLocale} hrefLang={otherLocale}>
           {t.languageSwitch}
         </a>
       </div>

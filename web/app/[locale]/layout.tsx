@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
-  const { path } = await currentRoute();
+  const { path, search } = await currentRoute();
   // The staff area has its own navigation; its visits are not the public's page views.
   const staff = path === '/staff' || path.startsWith('/staff/');
   const stats = staff ? null : await loadSiteStats();
@@ -44,7 +44,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
         <a className="skip-link" href="#main">
           {t.skipToContent}
         </a>
-        {staff ? null : <SiteHeader locale={locale} path={path} />}
+        {staff ? null : <SiteHeader locale={locale} path={path} search={search} />}
         <main id="main" tabIndex={-1}>
           {children}
         </main>

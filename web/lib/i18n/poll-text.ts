@@ -1,6 +1,7 @@
 import type { FieldError } from '../polls/answers';
 import type { Locale } from './locales';
 import type { PollAssurance, ResponseAssurance } from '@/lib/api/graphql.generated';
+import { countOf } from './plural';
 
 // Strings of the poll form and the results chart. Kept apart from the dictionaries because the
 // form and the live results are client components: only these strings ship to the browser.
@@ -373,8 +374,8 @@ const en: PollText = {
     },
   },
   results: {
-    responses: (n) => `${n} responses`,
-    answered: (n) => `${n} people answered`,
+    responses: (n) => countOf(n, 'response', 'responses'),
+    answered: (n) => `${countOf(n, 'person', 'people')} answered`,
     optionCount: (share, count) => `${share} (${count})`,
     withheld: (needed) => `To protect respondents' privacy, this question's results are shown after ${needed} more answers.`,
     suppressed: 'Under 5, or withheld',
@@ -390,13 +391,13 @@ const en: PollText = {
     freeText: 'Written answers are read by the public-relations staff and are not published.',
     noAnswers: 'No answers yet.',
     live: 'Live',
-    updated: (n) => `Results updated: ${n} responses`,
-    verified: (total, verified) => `${total} responses, ${verified} verified`,
-    waitingTitle: (n) => `${n} answers are not counted yet`,
+    updated: (n) => `Results updated: ${countOf(n, 'response', 'responses')}`,
+    verified: (total, verified) => `${countOf(total, 'response', 'responses')}, ${verified} verified`,
+    waitingTitle: (n) => `${countOf(n, 'answer is', 'answers are')} not counted yet`,
     assuranceTitle: 'Responses by what was verified',
     assurance: {
       CHALLENGED: (n) => `${n} with the automatic browser check`,
-      UNCHALLENGED: (n) => `${n} without it (no JavaScript)`,
+      UNCHALLENGED: (n) => `${n} without the automatic check (no JavaScript)`,
       PHONE: (n) => `${n} from a verified mobile number`,
       RESIDENT: (n) => `${n} from the resident list`,
     },

@@ -1,8 +1,12 @@
 import { headers } from 'next/headers';
-import { REQUEST_PATH_HEADER, splitLocale } from './routing';
+import { REQUEST_PATH_HEADER, REQUEST_SEARCH_HEADER, splitLocale } from './routing';
 
-/** The locale and locale-free path of the current request, for links that point at "this page". */
+/**
+ * The locale and locale-free path of the current request, for links that point at "this page",
+ * and its query string (`search`: "?q=park" or ""), which the language switch keeps.
+ */
 export async function currentRoute() {
-  const pathname = (await headers()).get(REQUEST_PATH_HEADER) ?? '/';
-  return splitLocale(pathname);
+  const requestHeaders = await headers();
+  const pathname = requestHeaders.get(REQUEST_PATH_HEADER) ?? '/';
+  return { ...splitLocale(pathname), search: requestHeaders.get(REQUEST_SEARCH_HEADER) ?? '' };
 }

@@ -5,6 +5,8 @@ import { defaultLocale, isLocale, type Locale } from './locales';
 
 /** Set by proxy.ts: the path the visitor asked for, before the locale rewrite. */
 export const REQUEST_PATH_HEADER = 'x-nabz-path';
+/** Set by proxy.ts: the query string the visitor asked with ("?q=park", or empty). */
+export const REQUEST_SEARCH_HEADER = 'x-nabz-search';
 
 /** The public URL of a page in a locale: ("en", "/goals") → "/en/goals"; ("fa", "/goals") → "/goals". */
 export function localePath(locale: Locale, path: string): string {

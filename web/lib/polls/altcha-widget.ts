@@ -9,4 +9,10 @@ import 'altcha/altcha.css';
 
 globalThis.$altcha.algorithms.set('SHA-256', () => new Worker('/altcha/sha-worker.js'));
 
+// The widget checks by itself as soon as the form is used; its stock label ("I'm not a robot" beside
+// an empty box) asks people to do something first.
+const { i18n } = globalThis.$altcha;
+i18n.set('fa', { ...i18n.get('fa'), label: 'بررسی خودکار مرورگر؛ کاری لازم نیست' });
+i18n.set('en', { ...i18n.get('en'), label: 'Automatic browser check: nothing to do' });
+
 export {};

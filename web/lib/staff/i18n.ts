@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locales';
 import type { Role, Section } from './roles';
+import { countOf } from '../i18n/plural';
 
 // Strings of the staff dashboard, Persian first. Numbers and dates arrive already formatted.
 
@@ -241,7 +242,7 @@ const en: StaffText = {
     persian: 'Persian',
     english: 'English',
     empty: 'Nothing here.',
-    total: (n) => `${n} items`,
+    total: (n) => countOf(n, 'item', 'items'),
     actions: 'Actions',
     status: 'Status',
     details: 'Details',

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locales';
 import type { PollAssurance } from '../api/graphql.generated';
+import { countOf } from '../i18n/plural';
 
 // Staff strings for who may answer a poll (assurance levels, eligibility lists) and how answers
 // were verified. Kept apart from polls-text.ts: the builder, the list upload page and the insights
@@ -115,7 +116,7 @@ const en: ParticipationText = {
   listName: 'List name',
   kind: 'Identifier kind',
   kinds: { NATIONAL_CODE: 'National code', MEMBER_NUMBER: 'Member number' },
-  entries: (n) => `${n} identifiers`,
+  entries: (n) => countOf(n, 'identifier', 'identifiers'),
   count: 'Identifiers',
   updated: 'Last added',
   noLists: 'No list yet.',

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locales';
 import type { PollStatus, QuestionKind, ResultsVisibility as Visibility } from '../api/graphql.generated';
+import { countOf } from '../i18n/plural';
 
 const fa = {
   listTitle: 'نظرسنجی‌ها',
@@ -176,7 +177,7 @@ const en: PollsText = {
   listTitle: 'Polls',
   listIntro: 'Every poll, from draft to closed.',
   newPoll: 'New poll',
-  count: (n) => `${n} polls`,
+  count: (n) => countOf(n, 'poll', 'polls'),
   statusFilter: 'Status',
   columns: { title: 'Title', status: 'Status', wave: 'Wave', schedule: 'Schedule', questions: 'Questions' },
   wave: (n) => `Wave ${n}`,
@@ -281,7 +282,7 @@ const en: PollsText = {
     changeBetween: (a, b) => `Change from wave ${a} to wave ${b}`,
     significant: 'Significant',
     notSignificant: 'Within error',
-    points: (n) => `${n} points`,
+    points: (n) => countOf(n, 'point', 'points'),
   },
   builder: {
     newTitle: 'New poll',

@@ -1,4 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
+import { countOf } from '../i18n/plural';
 
 // The staff home's figures of the day, in both languages.
 export const pulseText = {
@@ -49,9 +50,9 @@ export const pulseText = {
     signals: 'Abuse signals',
     mean: (n: string) => `Days before: ${n} a day on average`,
     firstDay: 'First day',
-    bursts: (n: string) => `${n} bursts`,
-    clusters: (n: string) => `${n} clusters`,
-    quarantined: (n: string) => `${n} answers quarantined`,
+    bursts: (n: string) => countOf(n, 'burst', 'bursts'),
+    clusters: (n: string) => countOf(n, 'cluster', 'clusters'),
+    quarantined: (n: string) => `${countOf(n, 'answer', 'answers')} quarantined`,
     noSignals: 'None',
     media: 'Media desk',
     followUpsDue: 'Follow-ups due',

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales';
+import { countOf } from '../i18n/plural';
 
 // Staff strings of a poll's abuse signals page (issue 13 item 5): bursts, clusters and the
 // quarantine that holds suspect answers out of every result. Its own file: the insights and poll
@@ -159,7 +160,7 @@ const en: SignalsText = {
   release: 'Release',
   releaseOne: (what) => `Release: ${what}`,
   done: {
-    quarantined: (n) => `${n} answers quarantined and taken out of the results.`,
+    quarantined: (n) => `${countOf(n, 'answer', 'answers')} quarantined and taken out of the results.`,
     released: 'Quarantine released; its answers are back in the results.',
   },
   errors: {

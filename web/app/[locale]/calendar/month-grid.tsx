@@ -24,7 +24,8 @@ const SHOWN_PER_DAY = 2;
  * with the lunar date beside each religious occasion.
  */
 export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
-  const t = getDictionary(locale).calendar;
+  const dictionary = getDictionary(locale);
+  const t = dictionary.calendar;
   const days = monthDays(month);
   const leading = weekdayIndex(days[0]);
   const cells: (string | null)[] = [...Array(leading).fill(null), ...days];
@@ -39,7 +40,8 @@ export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
         <tr>
           {names.map((name, i) => (
             <th key={name} scope="col" abbr={name} className={i === 6 ? 'month-grid__weekend' : undefined}>
-              <span aria-hidden="true">{Array.from(name)[0]}</span>
+              {/* Persian weekdays differ in their first letter; English ones need two (Sa Su … Th Fr). */}
+              <span aria-hidden="true">{locale === 'en' ? name.slice(0, 2) : Array.from(name)[0]}</span>
               <span className="month-grid__weekday">{name}</span>
             </th>
           ))}
@@ -71,8 +73,14 @@ export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
                       </a>
                       <ul className="month-grid__events">
                         {list.slice(0, SHOWN_PER_DAY).map((event) => (
-                          <li key={event.id} className={`month-grid__event month-grid__event--${event.kind.toLowerCase()}`}>
+                          <li
+                            key={event.id}
+                            className={`month-grid__event month-grid__event--${event.kind.toLowerCase()}${event.status === 'CANCELLED' ? ' month-grid__event--cancelled' : ''}`}
+                          >
                             <a href={eventHref(locale, event.id)}>{event.title}</a>
+                            {event.status === 'CANCELLED' && (
+                              <span className="month-grid__cancelled"> · {dictionary.event.cancelledShort}</span>
+                            )}
                           </li>
                         ))}
                         {list.length > SHOWN_PER_DAY && (

@@ -156,7 +156,7 @@ export default async function CalendarPage({ params, searchParams }: PageProps<'
             </a>
           </div>
           <MonthGrid month={state.month} events={gridEvents} today={todayDay} locale={locale} />
-          <h2 className="agenda__title">{t.calendar.eventsOn(monthName)}</h2>
+          <h2 className="agenda__title">{t.calendar.eventsIn(monthName)}</h2>
           {events.size === 0 ? (
             <p className="empty-state">{t.calendar.noEvents}</p>
           ) : (
@@ -165,7 +165,7 @@ export default async function CalendarPage({ params, searchParams }: PageProps<'
         </section>
       ) : (
         <section aria-labelledby="calendar-upcoming">
-          <h2 id="calendar-upcoming">{state.monthChosen ? t.calendar.eventsOn(monthName) : t.calendar.upcoming}</h2>
+          <h2 id="calendar-upcoming">{state.monthChosen ? t.calendar.eventsIn(monthName) : t.calendar.upcoming}</h2>
           <p className="result-count">
             {t.calendar.upcomingRange(formatDate(`${range.from}T12:00:00Z`, locale), formatDate(`${range.to}T12:00:00Z`, locale))}
           </p>

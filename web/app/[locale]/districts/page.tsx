@@ -2,6 +2,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { DISTRICT_FIGURE_FIELDS } from '@/lib/api/district.fragment';
 import type { Metadata } from 'next';
 import { PopulationMap } from '@/components/district-map/population-map';
+import { PopulationSource } from '@/components/population-source';
 import { query } from '@/lib/apollo';
 import type { DistrictsPageQuery, DistrictsPageQueryVariables } from '@/lib/api/graphql.generated';
 import { formatNumber } from '@/lib/format';
@@ -34,7 +35,6 @@ export default async function DistrictsPage({ params }: PageProps<'/[locale]/dis
   const { data } = await query({ query: DISTRICTS_PAGE_QUERY, variables: { locale: graphqlLocale[locale] } });
   const districts = data.districts;
   const total = districts.reduce((sum, district) => sum + district.population, 0);
-  const year = (y: number) => formatNumber(y, locale).replace(/[٬,]/g, '');
 
   return (
     <div className="container page">
@@ -49,14 +49,7 @@ export default async function DistrictsPage({ params }: PageProps<'/[locale]/dis
         extra={{
           header: t.districts.source,
           cells: districts.map((d) =>
-            d.populationSource ? (
-              <bdi>
-                {d.populationSource}
-                {d.populationYear ? ` (${year(d.populationYear)})` : ''}
-              </bdi>
-            ) : (
-              '—'
-            ),
+            d.populationSource ? <PopulationSource source={d.populationSource} year={d.populationYear ?? null} locale={locale} /> : '—',
           ),
         }}
       />

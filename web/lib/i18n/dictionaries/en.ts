@@ -1,4 +1,5 @@
 import type { Dictionary } from './fa';
+import { countOf } from '../plural';
 
 export const en: Dictionary = {
   brand: 'Nabz',
@@ -49,7 +50,7 @@ export const en: Dictionary = {
     allCategories: 'All categories',
     submit: 'Search',
     clear: 'Show all goals',
-    count: (count: string) => `${count} goals`,
+    count: (count: string) => countOf(count, 'goal', 'goals'),
     noMatch: 'No goals match your search.',
     noMatchHint: 'Try another word or remove the category.',
     updated: 'Updated',
@@ -64,13 +65,14 @@ export const en: Dictionary = {
     atMost: (value: string) => `at most ${value}`,
     onTarget: 'On target',
     notYet: 'Not on target yet',
-    answers: (count: string) => `from ${count} answers`,
+    answers: (count: string) => `from ${countOf(count, 'answer', 'answers')}`,
     poll: 'Poll',
     pollSince: (from: string) => `since ${from}`,
     results: 'Full results',
-    needsMore: (count: string) => `${count} more answers are needed before the value is shown.`,
+    needsMore: (count: string) => `${countOf(count, 'more answer is', 'more answers are')} needed before the value is shown.`,
     withheld: "The value is not shown yet, to protect the respondents' privacy.",
     outOf5: (value: string) => `${value} out of 5`,
+    noDetails: 'The public-relations office has not published more about this goal yet.',
   },
   goalStatus: {
     DRAFT: 'Draft',
@@ -93,10 +95,10 @@ export const en: Dictionary = {
   polls: {
     title: 'Polls',
     intro: "Your opinion shapes the city's decisions. Answers are anonymous, and everyone answers each poll once.",
-    count: (count: string) => `${count} polls`,
+    count: (count: string) => countOf(count, 'poll', 'polls'),
     none: 'There is no open poll right now.',
     noneHint: 'A new poll will be published soon; please come back.',
-    questionCount: (count: string) => (count === '1' ? '1 question' : `${count} questions`),
+    questionCount: (count: string) => countOf(count, 'question', 'questions'),
     openUntil: 'Open until',
     openNoEnd: 'Open',
     opensOn: 'Opens on',
@@ -171,6 +173,7 @@ export const en: Dictionary = {
     more: (count: string) => `${count} more`,
     subscribe: 'Add the whole calendar to your calendar app',
     eventsOn: (day: string) => `Events on ${day}`,
+    eventsIn: (month: string) => `Events in ${month}`,
     holiday: 'Holiday',
   },
   event: {
@@ -182,6 +185,7 @@ export const en: Dictionary = {
     lunar: 'Lunar Hijri date',
     addToCalendar: 'Add to my calendar',
     cancelled: 'This event has been cancelled.',
+    cancelledShort: 'cancelled',
     relatedPoll: 'Related poll',
     relatedGoal: 'Related goal',
     backToCalendar: 'Back to the calendar',
@@ -203,7 +207,7 @@ export const en: Dictionary = {
     intro: 'The latest news and announcements of the municipality.',
     searchLabel: 'Search the news',
     submit: 'Search',
-    count: (count: string) => (count === '1' ? '1 item' : `${count} items`),
+    count: (count: string) => countOf(count, 'item', 'items'),
     none: 'No news found.',
     noneHint: 'Try another word.',
     allNews: 'All news',
@@ -217,7 +221,7 @@ export const en: Dictionary = {
     intro: 'Search goals, news, events and polls.',
     label: 'Search the site',
     submit: 'Search',
-    count: (count: string) => (count === '1' ? '1 result' : `${count} results`),
+    count: (count: string) => countOf(count, 'result', 'results'),
     /** When counting stopped: more than this many. */
     countMore: (count: string) => `More than ${count} results`,
     more: (count: string) => `more than ${count}`,

@@ -71,6 +71,7 @@ export const fa = {
     needsMore: (count: string) => `برای نمایش مقدار، ${count} پاسخ دیگر لازم است.`,
     withheld: 'برای حفظ حریم خصوصی پاسخ‌دهندگان، مقدار هنوز نمایش داده نمی‌شود.',
     outOf5: (value: string) => `${value} از ۵`,
+    noDetails: 'روابط عمومی هنوز جزئیات بیشتری از این هدف منتشر نکرده است.',
   },
   goalStatus: {
     DRAFT: 'پیش‌نویس',
@@ -171,6 +172,7 @@ export const fa = {
     more: (count: string) => `${count} مورد دیگر`,
     subscribe: 'افزودن کل تقویم به برنامه تقویم شما',
     eventsOn: (day: string) => `رویدادهای ${day}`,
+    eventsIn: (month: string) => `رویدادهای ${month}`,
     holiday: 'تعطیل',
   },
   event: {
@@ -182,6 +184,7 @@ export const fa = {
     lunar: 'تاریخ قمری',
     addToCalendar: 'افزودن به تقویم من',
     cancelled: 'این رویداد لغو شده است.',
+    cancelledShort: 'لغو شد',
     relatedPoll: 'نظرسنجی مرتبط',
     relatedGoal: 'هدف مرتبط',
     backToCalendar: 'بازگشت به تقویم',

@@ -10,6 +10,7 @@ import { openGraphImage } from '@/lib/images';
 import { pageMetadata } from '@/lib/metadata';
 import { localeParam } from '../../locale-param';
 import { loadDistrict, loadDistrictActivity } from './district.query';
+import { PopulationSource } from '@/components/population-source';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -19,7 +20,11 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/district
   const t = getDictionary(locale);
   const { district } = await loadDistrict((await params).code, locale);
   return pageMetadata(locale, {
-    title: t.district.title(formatNumber(district.code, locale), district.name),
+    // The number, unless the name already says it ("District 1"), as on the page.
+    title:
+      district.name === t.district.eyebrow(formatNumber(district.code, locale))
+        ? district.name
+        : t.district.title(formatNumber(district.code, locale), district.name),
     description: t.district.summary(district.name, formatNumber(district.population, locale)),
     image: openGraphImage(district.image),
   });
@@ -30,7 +35,6 @@ export default async function DistrictPage({ params }: PageProps<'/[locale]/dist
   const t = getDictionary(locale);
   const { district, districts } = await loadDistrict((await params).code, locale);
   const { upcoming, recent, polls } = await loadDistrictActivity(district.id, locale);
-  const year = (y: number) => formatNumber(y, locale).replace(/[٬,]/g, '');
   const eyebrow = t.district.eyebrow(formatNumber(district.code, locale));
 
   return (
@@ -58,8 +62,7 @@ export default async function DistrictPage({ params }: PageProps<'/[locale]/dist
           <div>
             <dt>{t.districts.source}</dt>
             <dd>
-              <bdi>{district.populationSource}</bdi>
-              {district.populationYear ? ` (${year(district.populationYear)})` : ''}
+              <PopulationSource source={district.populationSource} year={district.populationYear ?? null} locale={locale} />
             </dd>
           </div>
         )}

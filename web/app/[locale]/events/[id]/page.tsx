@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { eventTime } from '@/components/event-item';
+import { eventTime, spansDays } from '@/components/event-item';
 import { formatDayWithWeekday } from '@/lib/format';
 import { formatMonthParam, solarDate } from '@/lib/calendar';
 import { getDictionary } from '@/lib/i18n/dictionaries';
@@ -60,10 +60,17 @@ export default async function EventPage({ params }: PageProps<'/[locale]/events/
         <div>
           <dt>{t.event.when}</dt>
           <dd>
-            {/* The site's own formatting rather than the API's text: the same calendar rule as every other page. */}
-            <time dateTime={event.date}>{formatDayWithWeekday(new Date(`${event.date}T12:00:00Z`), locale)}</time>
-            {' · '}
-            {eventTime(event, locale)}
+            {/* The site's own formatting rather than the API's text: the same calendar rule as every
+                other page. An event of several days is its span, with the years. */}
+            {spansDays(event) ? (
+              eventTime(event, locale, { withYear: true })
+            ) : (
+              <>
+                <time dateTime={event.date}>{formatDayWithWeekday(new Date(`${event.date}T12:00:00Z`), locale)}</time>
+                {' · '}
+                {eventTime(event, locale)}
+              </>
+            )}
           </dd>
         </div>
         {event.lunarHijriDate && (

@@ -128,7 +128,11 @@ export default async function GoalPage({ params }: PageProps<'/[locale]/goals/[i
           <ApiImage image={goal.image} sizes="(max-width: 48rem) 100vw, 48rem" eager />
         </figure>
       )}
-      {goal.description && <p className="prose">{goal.description}</p>}
+      {goal.description ? (
+        <p className="prose">{goal.description}</p>
+      ) : (
+        indicators.length === 0 && <p className="page__intro">{t.noDetails}</p>
+      )}
       <p className="goal-card__meta">
         <span className={`status status--${goal.status.toLowerCase()}`}>{dictionary.goalStatus[goal.status]}</span>
         <span>

@@ -215,8 +215,8 @@ export function PollForm({ pollId, locale, questions, asksDistrict, districts, c
         </button>
       </p>
 
-      {/* After the button: the check runs by itself, and Tab from the last answer reaches "send". */}
-      {/* A new challenge (after a refused one) makes a new widget. */}
+      {/* After the button: the check runs by itself (its label says there is nothing to do), and Tab
+          from the last answer reaches "send". A new challenge (after a refused one) makes a new widget. */}
       {currentChallenge && <ProofOfWork key={currentChallenge} challenge={currentChallenge} locale={locale} />}
     </form>
   );

@@ -19,7 +19,7 @@ export default async function DeskLayout({ children, params }: LayoutProps<'/[lo
   const locale = await localeParam(params);
   const t = staffText[locale];
   const viewer = await requireStaff();
-  const { path } = await currentRoute();
+  const { path, search } = await currentRoute();
   const otherLocale = locales.find((l) => l !== locale) ?? locale;
 
   return (
@@ -46,7 +46,7 @@ export default async function DeskLayout({ children, params }: LayoutProps<'/[lo
             </a>
           </p>
           <div className="staff-bar__tools">
-            <a href={localePath(otherLocale, path)} lang={otherLocale} hrefLang={otherLocale}>
+            <a href={localePath(otherLocale, path) + search} lang={otherLocale} hrefLang={otherLocale}>
               {t.languageSwitch}
             </a>
             <form action={signOut}>
