@@ -7,6 +7,7 @@ import { REQUEST_PATH_HEADER, REQUEST_SEARCH_HEADER, splitLocale } from './routi
  */
 export async function currentRoute() {
   const requestHeaders = await headers();
-  const pathname = requestHeaders.get(REQUEST_PATH_HEADER) ?? '/';
+  // One leading slash: "//host" or "/\host" in a link back to this page would lead off the site.
+  const pathname = (requestHeaders.get(REQUEST_PATH_HEADER) ?? '/').replace(/^[/\\]+/, '/');
   return { ...splitLocale(pathname), search: requestHeaders.get(REQUEST_SEARCH_HEADER) ?? '' };
 }
