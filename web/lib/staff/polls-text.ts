@@ -96,7 +96,8 @@ const fa = {
     effectiveSample: (n: string) => `حجم نمونه مؤثر: ${n}`,
     coverage: (p: string) => `پوشش جمعیت: ${p}`,
     excluded: (without: string, small: string) => `کنار گذاشته: ${without} پاسخ بی‌منطقه، ${small} منطقه کم‌پاسخ`,
-    weightedNone: 'وزن‌دهی برای این نظرسنجی ممکن نیست (پاسخ‌ها منطقه ندارند).',
+    weightedNone:
+      'وزن‌دهی برای این نظرسنجی ممکن نیست: هیچ منطقه‌ای نیست که همه ارقامش نشان داده شود (پاسخ‌ها منطقه ندارند، کم‌اند یا شمارش‌های کوچکشان پنهان است).',
     freeTextTitle: 'پاسخ‌های متنی',
     wordsTitle: 'پرتکرارترین واژه‌ها',
     wordsChart: (q: string) => `پرتکرارترین واژه‌های پاسخ‌ها به «${q}»`,
@@ -264,7 +265,8 @@ const en: PollsText = {
     effectiveSample: (n) => `Effective sample size: ${n}`,
     coverage: (p) => `Population coverage: ${p}`,
     excluded: (without, small) => `Left out: ${without} answers without a district, ${small} small districts`,
-    weightedNone: 'Weighting is not possible for this poll (answers have no district).',
+    weightedNone:
+      'Weighting is not possible for this poll: no district has all its figures shown (its answers have no district, are too few, or include withheld small counts).',
     freeTextTitle: 'Free-text answers',
     wordsTitle: 'Most frequent words',
     wordsChart: (q) => `Most frequent words in answers to “${q}”`,

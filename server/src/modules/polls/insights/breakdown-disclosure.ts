@@ -115,10 +115,39 @@ export function protectBreakdown(input: BreakdownInput): BreakdownDisclosure {
       ),
     );
   }
-  const hidden = protect(values, stats);
+  const hidden = protect(values, stats, (exposed) => complementPatterns(exposed, rows.length, width));
   return {
     rowHidden,
     cellHidden: rows.map((_, r) => Array.from({ length: width }, (_, c) => hidden[at(r, c)])),
     rowSummaryHidden: rows.map((_, r) => (summaries.length ? hidden[summaries[r]] : rowHidden[r])),
   };
+}
+
+/** The largest number of columns a complement pattern spans (NPS's eleven values make the rest too many to try). */
+const PATTERN_COLUMNS = 4;
+
+/**
+ * The usual complements of a withheld cell (the statistic index of a cell is its index, row by
+ * row): the same 2 to 4 columns, its own among them, in its row and in one other row. Two columns
+ * protect a cell against the row and column totals; a third keeps a row's mean as well (three
+ * values with the same count and the same sum), a fourth also a mean's interval.
+ */
+export function complementPatterns(exposed: number, rowCount: number, width: number): number[][] {
+  if (exposed >= rowCount * width) return [];
+  const row = Math.floor(exposed / width);
+  const column = exposed % width;
+  const others = Array.from({ length: width }, (_, c) => c).filter((c) => c !== column);
+  const columnSets: number[][] = [];
+  const extend = (from: number, set: number[]) => {
+    if (set.length > 0) columnSets.push([column, ...set]);
+    if (set.length + 1 >= PATTERN_COLUMNS) return;
+    for (let k = from; k < others.length; k++) extend(k + 1, [...set, others[k]]);
+  };
+  extend(0, []);
+  const patterns: number[][] = [];
+  for (let partner = 0; partner < rowCount; partner++) {
+    if (partner === row) continue;
+    for (const columns of columnSets) patterns.push(columns.flatMap((c) => [row * width + c, partner * width + c]));
+  }
+  return patterns;
 }

@@ -1,3 +1,4 @@
+import { complementPatterns } from './breakdown-disclosure';
 import { cellCost, cellTerms, protect, type Statistic, sumTerms } from './suppression';
 
 /** mulberry32: a failure can be replayed from its seed. */
@@ -64,7 +65,7 @@ function consistentTables(
  * are another table's cells (a question's one-way results), protected there first: unhideable
  * here, withheld as that table withheld them.
  */
-function crosstab(rows: number[][]) {
+function crosstab(rows: number[][], { rowMeans = false } = {}) {
   const values = rows.flat();
   const width = rows[0].length;
   const at = (r: number, c: number) => r * width + c;
@@ -79,6 +80,9 @@ function crosstab(rows: number[][]) {
     (_, c) => stats.push({ terms: sumTerms(rows.map((_, r) => at(r, c))), hidden: oneWay[c], hideable: false }) - 1,
   );
   stats.push({ terms: sumTerms(values.map((_, i) => i)), hidden: false, hideable: false });
+  // A rating's rows publish their means: Σ value·count over the row (values 1, 2, 3 …).
+  if (rowMeans)
+    rows.forEach((row, r) => stats.push({ terms: row.map((_, c) => [at(r, c), c + 1] as const), hidden: false, hideable: true }));
   return { values, stats, rowStats, columnStats, at };
 }
 
@@ -119,40 +123,75 @@ describe('complementary suppression', () => {
     stats.forEach((s, i) => hidden[i] && expect(new Set(tables.map((t) => value(s, t))).size).toBeGreaterThan(1));
   });
 
-  it('on random tables no hidden cell or total is pinned down by what is shown (brute force over every consistent table)', () => {
-    const next = random(20251210);
-    let checked = 0;
-    for (let trial = 0; trial < 300 && checked < 80; trial++) {
-      const rowCount = 2 + Math.floor(next() * 3);
-      const columnCount = 2 + Math.floor(next() * 3);
-      const rows = Array.from({ length: rowCount }, () => Array.from({ length: columnCount }, () => Math.floor(next() ** 2 * 12)));
-      const { values, stats, rowStats, columnStats, at } = crosstab(rows);
-      const hidden = protect(values, stats);
-      const tables = consistentTables(values, stats, hidden);
-      if (!tables) continue; // too many to enumerate: another table
-      checked++;
-      expect(tables).toContainEqual(values);
-      // A count inside a published total of 0 (a column nobody is in, shown by the results) is 0 whatever is withheld: not a disclosure.
-      const inZeroTotal = (s: Statistic) =>
-        stats.some((t, k) => !hidden[k] && !t.hideable && value(t, values) === 0 && s.terms.every(([c]) => t.terms.some(([u]) => u === c)));
-      const zeroCell = (s: Statistic) => s.terms.length === 1 && values[s.terms[0][0]] === 0;
-      const pinned = stats.flatMap((s, i) =>
-        hidden[i] && !inZeroTotal(s) && !zeroCell(s) && new Set(tables.map((t) => value(s, t))).size < 2 ? [i] : [],
-      );
-      expect({ rows, hidden: hidden.map(Number).join(''), pinned }).toEqual({ rows, hidden: hidden.map(Number).join(''), pinned: [] });
-      // The simple rule follows: a row or column with a hidden cell has another one, or its total is hidden.
-      // (A withheld zero needs no partner: it describes no one.)
-      for (let r = 0; r < rowCount; r++) {
-        const inRow = rows[r].map((_, c) => at(r, c)).filter((i) => hidden[i]);
-        if (inRow.length === 1 && values[inRow[0]] > 0) expect(hidden[rowStats[r]]).toBe(true);
+  // Without and with the complement patterns a breakdown tries first (two rows, the same columns),
+  // and with rows that publish a rating's mean too.
+  it.each([
+    ['one statistic at a time', false, false, 80],
+    ['complement patterns first', true, false, 80],
+    ["complement patterns first, with each row's mean published", true, true, 12],
+  ])(
+    'on random tables no hidden cell or total is pinned down by what is shown (brute force over every consistent table): %s',
+    (_, withPatterns, rowMeans) => {
+      const next = random(20251210);
+      let checked = 0;
+      for (let trial = 0; trial < 300 && checked < 80; trial++) {
+        const rowCount = 2 + Math.floor(next() * 3);
+        const columnCount = 2 + Math.floor(next() * 3);
+        const rows = Array.from({ length: rowCount }, () => Array.from({ length: columnCount }, () => Math.floor(next() ** 2 * 12)));
+        const { values, stats, rowStats, columnStats, at } = crosstab(rows, { rowMeans });
+        const hidden = protect(values, stats, withPatterns ? (exposed) => complementPatterns(exposed, rowCount, columnCount) : undefined);
+        const tables = consistentTables(values, stats, hidden);
+        if (!tables) continue; // too many to enumerate: another table
+        checked++;
+        expect(tables).toContainEqual(values);
+        // A count inside a published total of 0 (a column nobody is in, shown by the results) is 0 whatever is withheld: not a disclosure.
+        const inZeroTotal = (s: Statistic) =>
+          stats.some(
+            (t, k) => !hidden[k] && !t.hideable && value(t, values) === 0 && s.terms.every(([c]) => t.terms.some(([u]) => u === c)),
+          );
+        const zeroCell = (s: Statistic) => s.terms.length === 1 && values[s.terms[0][0]] === 0;
+        const pinned = stats.flatMap((s, i) =>
+          hidden[i] && !inZeroTotal(s) && !zeroCell(s) && new Set(tables.map((t) => value(s, t))).size < 2 ? [i] : [],
+        );
+        expect({ rows, hidden: hidden.map(Number).join(''), pinned }).toEqual({ rows, hidden: hidden.map(Number).join(''), pinned: [] });
+        // The simple rule follows: a row or column with a hidden cell has another one, or its total is hidden.
+        // (A withheld zero needs no partner: it describes no one.)
+        for (let r = 0; r < rowCount; r++) {
+          const inRow = rows[r].map((_, c) => at(r, c)).filter((i) => hidden[i]);
+          if (inRow.length === 1 && values[inRow[0]] > 0) expect(hidden[rowStats[r]]).toBe(true);
+        }
+        for (let c = 0; c < columnCount; c++) {
+          const inColumn = rows.map((_, r) => at(r, c)).filter((i) => hidden[i]);
+          expect(inColumn.length === 1 && values[inColumn[0]] > 0 && !hidden[columnStats[c]]).toBe(false);
+        }
+        // Nothing from 1 to 4 is shown.
+        values.forEach((v, i) => v > 0 && v < 5 && expect(hidden[i]).toBe(true));
       }
-      for (let c = 0; c < columnCount; c++) {
-        const inColumn = rows.map((_, r) => at(r, c)).filter((i) => hidden[i]);
-        expect(inColumn.length === 1 && values[inColumn[0]] > 0 && !hidden[columnStats[c]]).toBe(false);
-      }
-      // Nothing from 1 to 4 is shown.
-      values.forEach((v, i) => v > 0 && v < 5 && expect(hidden[i]).toBe(true));
-    }
-    expect(checked).toBe(80);
+      expect(checked).toBe(80);
+    },
+  );
+
+  it("withholds a few complements, not the table: the demo survey's cleanliness rating by district", () => {
+    // Ratings 1–5 by the demo's eight districts: three counts under 5, all in the first column.
+    const rows = [
+      [1, 15, 54, 63, 62],
+      [2, 13, 70, 72, 32],
+      [3, 34, 53, 55, 22],
+      [24, 62, 85, 58, 14],
+      [7, 36, 51, 33, 9],
+      [10, 34, 49, 45, 10],
+      [10, 40, 32, 39, 8],
+      [16, 31, 48, 19, 6],
+    ];
+    const { values, stats } = crosstab(rows, { rowMeans: true });
+    const alone = protect(values, stats);
+    const patterned = protect(values, stats, (exposed) => complementPatterns(exposed, rows.length, 5));
+    const cellsHidden = (hidden: boolean[]) => hidden.slice(0, values.length).filter(Boolean).length;
+    expect(cellsHidden(alone)).toBeGreaterThan(30); // one at a time, cheapest first: nearly every cell
+    expect(cellsHidden(patterned)).toBeLessThanOrEqual(12);
+    // Every row's mean stays published.
+    expect(stats.flatMap((s, i) => (s.terms.length === 5 && s.terms[0][1] === 1 && s.terms[1][1] === 2 ? [patterned[i]] : []))).toEqual(
+      rows.map(() => false),
+    );
   });
 });

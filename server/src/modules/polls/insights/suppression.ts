@@ -33,6 +33,8 @@ export interface Statistic {
 }
 
 const EPS = 1e-9;
+/** The cheapest patterns `protect` tries for one exposed statistic before it falls back to one at a time. */
+const PATTERNS_TRIED = 200;
 
 /** A cell statistic: [[cell, 1]]. */
 export const cellTerms = (cell: number): Statistic['terms'] => [[cell, 1]];
@@ -92,7 +94,7 @@ function toIntegers(d: number[]): number[] | null {
  * Which statistics to withhold: `hidden` from the start plus what protects them. `values` are the
  * cells' true counts. Returns one flag per statistic.
  */
-export function protect(values: readonly number[], stats: readonly Statistic[]): boolean[] {
+export function protect(values: readonly number[], stats: readonly Statistic[], patterns?: (exposed: number) => number[][]): boolean[] {
   const hidden = stats.map((s) => s.hidden);
   const groups = new Map<string, number[]>();
   stats.forEach((s, i) => s.group !== undefined && groups.set(s.group, [...(groups.get(s.group) ?? []), i]));
@@ -102,12 +104,13 @@ export function protect(values: readonly number[], stats: readonly Statistic[]):
   for (let i = 0; i < stats.length; i++) if (hidden[i]) hide(i);
   const given = new Set<number>(); // withheld statistics only unhideable ones pin down: nothing left to withhold for them
 
-  for (;;) {
+  /** For the statistics withheld in `flags`: whether a witness shows each one could be otherwise. */
+  const checker = (flags: readonly boolean[]) => {
     // Cells a published cell statistic fixes are known; the rest are free.
     const known = new Set<number>();
     stats.forEach((s, i) => {
       const c = isCell(s);
-      if (!hidden[i] && c !== null) known.add(c);
+      if (!flags[i] && c !== null) known.add(c);
     });
     const free: number[] = [];
     for (let c = 0; c < values.length; c++) if (!known.has(c)) free.push(c);
@@ -118,7 +121,7 @@ export function protect(values: readonly number[], stats: readonly Statistic[]):
       return row;
     };
     const published = stats
-      .flatMap((s, i) => (!hidden[i] && isCell(s) === null ? [restrict(s)] : []))
+      .flatMap((s, i) => (!flags[i] && isCell(s) === null ? [restrict(s)] : []))
       .filter((r) => r.some((v) => Math.abs(v) > EPS));
     const basis = nullSpace(published, free.length);
     const x = free.map((c) => values[c]);
@@ -150,11 +153,36 @@ export function protect(values: readonly number[], stats: readonly Statistic[]):
       }
       return false;
     };
+    return witnessed;
+  };
+
+  for (;;) {
+    const witnessed = checker(hidden);
     // A withheld zero cell need not be protected: a zero describes no one (zeros are shown anyway).
     const exposed = stats.findIndex(
       (s, i) => hidden[i] && !given.has(i) && !(isCell(s) !== null && values[isCell(s)!] === 0) && !witnessed(s),
     );
     if (exposed < 0) return hidden;
+
+    // The caller's patterns first (for a table: the same few columns in two rows), cheapest first:
+    // the first that protects the exposed statistic by itself is withheld whole. Withholding one
+    // statistic at a time, cheapest first, as below, spreads over cells that protect nothing.
+    if (patterns) {
+      const costOf = (set: number[]) => set.reduce((sum, i) => sum + (hidden[i] ? 0 : (stats[i].cost ?? 1e6)), 0);
+      const options = patterns(exposed)
+        .filter((set) => set.every((i) => hidden[i] || stats[i].hideable))
+        .map((set) => ({ set, cost: costOf(set) }))
+        .sort((x, y) => x.cost - y.cost);
+      const fits = options.slice(0, PATTERNS_TRIED).find(({ set }) => {
+        const trial = hidden.slice();
+        for (const i of set) trial[i] = true;
+        return checker(trial)(stats[exposed]);
+      });
+      if (fits && fits.cost > 0) {
+        for (const i of fits.set) hide(i);
+        continue;
+      }
+    }
 
     // Withhold the cheapest published statistic near the exposed one: the cells of every published
     // statistic that shares a cell with it, and those statistics themselves.
