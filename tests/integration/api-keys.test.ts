@@ -131,7 +131,7 @@ describe('scopes', () => {
       { id: poll.id, q: freeText.id },
       withKey(analytics.secret),
     );
-    expect(text.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(text.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(text.body.data?.pollInsights?.freeTextAnswers ?? null).toBeNull();
 
     const publicKey = await issue(['PUBLIC_READ']);

@@ -72,6 +72,8 @@ const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
     // A partner API key reaches a staff field only when the field names a scope the key holds.
     const scope = context.apiKey ? requiredScope(accessOfField(info)) : null;
     if (scope && context.apiKey!.scopes.includes(scope)) return true;
+    // A key is someone known, only not allowed here: FORBIDDEN, as for staff-only operations.
+    if (context.apiKey) throw forbidden();
     // Half-way through signing in: nothing works until the step ahead is done.
     if (context.pending) throw signInIncomplete(context.pending.state);
     throw unauthenticated();
