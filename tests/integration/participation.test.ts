@@ -262,6 +262,8 @@ describe('VERIFIED_PHONE polls', () => {
       expect((await request(poll.id, phone)).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.phone' });
     }
     expect((await request(open.id, MOBILE)).body.errors?.[0].extensions?.code).toBe('WRONG_ASSURANCE');
+    // A list's identifier for a poll that checks mobile numbers: the wrong kind of proof, not bad input.
+    expect((await blindToken(t, poll.id, { residentId: '0067749828' })).issued.body.errors?.[0].extensions?.code).toBe('WRONG_ASSURANCE');
     expect((await submit({ pollId: poll.id, answers: answer(poll) })).body.errors?.[0].extensions?.code).toBe('TOKEN_REQUIRED');
     const forged = { message: Buffer.alloc(64, 7).toString('base64url'), signature: Buffer.alloc(256, 9).toString('base64url') };
     expect((await submit({ pollId: poll.id, answers: answer(poll), pollToken: forged })).body.errors?.[0].extensions?.code).toBe(

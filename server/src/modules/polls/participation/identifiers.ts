@@ -3,6 +3,7 @@ import {
   digitsFaToEn,
   isPhoneNumberValid,
   phoneNumberNormalizer,
+  validateNationalIdChecksum,
   verifyIranianNationalId,
 } from '@persian-tools/persian-tools';
 import { badInput } from '../../../common/errors';
@@ -31,7 +32,11 @@ export function normalizeEligibilityId(kind: EligibilityKind, text: string, fiel
     const digits = asciiDigits(text);
     if (!/^\d{8,10}$/.test(digits)) throw badInput('A national code has 10 digits.', field);
     const code = digits.padStart(10, '0');
-    if (!verifyIranianNationalId(code)) throw badInput("This national code's check digit is wrong.", field);
+    if (!validateNationalIdChecksum(code)) throw badInput("This national code's check digit is wrong.", field);
+    // The check digit alone is not enough: the first three digits name a registration office, and
+    // some runs of digits are never issued.
+    if (!verifyIranianNationalId(code))
+      throw badInput('No national code is issued with these digits (its first three name no registration office).', field);
     return code;
   }
   const member = digitsArToEn(digitsFaToEn(text)).replace(/\s/g, '').toUpperCase();

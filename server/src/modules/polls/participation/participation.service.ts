@@ -114,7 +114,7 @@ export class ParticipationService {
     let identity: string;
     let spendCode: ((m: import('typeorm').EntityManager) => Promise<void>) | null = null;
     if (poll.assurance === PollAssurance.VERIFIED_PHONE) {
-      if (input.residentId != null) throw badInput('This poll verifies a mobile number: send phone and code.', 'input.residentId');
+      if (input.residentId != null) throw wrongAssurance(poll.assurance);
       if (!input.phone) throw badInput('Send the mobile number the code went to.', 'input.phone');
       if (!input.code) throw badInput('Send the code that was texted.', 'input.code');
       const mobile = normalizeMobile(input.phone, 'input.phone');
@@ -129,8 +129,7 @@ export class ParticipationService {
       spendCode = async (m) =>
         void (await m.query('DELETE FROM verification_code WHERE poll_id = $1 AND phone_key = $2', [poll.id, phoneKey]));
     } else {
-      if (input.phone != null || input.code != null)
-        throw badInput('This poll checks an eligibility list: send residentId.', 'input.phone');
+      if (input.phone != null || input.code != null) throw wrongAssurance(poll.assurance);
       if (!input.residentId)
         throw badInput('Send the identifier on the eligibility list (national code or member number).', 'input.residentId');
       const [list] = await this.db.query('SELECT id, kind FROM eligibility_list WHERE id = $1', [poll.eligibilityListId]);

@@ -46,6 +46,8 @@ describe('normalizeEligibilityId', () => {
     expect(() => normalizeEligibilityId(EligibilityKind.NATIONAL_CODE, '0499370898', 'f')).toThrow(/check digit/);
     expect(() => normalizeEligibilityId(EligibilityKind.NATIONAL_CODE, '1111111111', 'f')).toThrow();
     expect(() => normalizeEligibilityId(EligibilityKind.NATIONAL_CODE, '12345', 'f')).toThrow(/10 digits/);
+    // A right check digit with a prefix no registration office has (987): refused, and said so.
+    expect(() => normalizeEligibilityId(EligibilityKind.NATIONAL_CODE, '9876543210', 'f')).toThrow(/registration office/);
   });
   it('takes member numbers case-insensitively', () => {
     expect(normalizeEligibilityId(EligibilityKind.MEMBER_NUMBER, ' m-1001 ', 'f')).toBe('M-1001');
