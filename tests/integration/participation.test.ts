@@ -345,6 +345,30 @@ describe('RESIDENT_LIST polls', () => {
   });
 });
 
+describe('results after answering', () => {
+  // A verified poll keeps only its spent poll tokens: nothing would let a respondent show later that
+  // they answered, so AFTER_RESPONSE results are refused for it, on creation and on a change.
+  it('are for OPEN polls only: a verified poll takes PUBLIC or STAFF_ONLY results', async () => {
+    const create = (input: Record<string, unknown>) =>
+      t.gql('mutation ($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }', { input }, { token: editor });
+    const refused = await create(onePoll({ assurance: 'VERIFIED_PHONE', resultsVisibility: 'AFTER_RESPONSE' }));
+    expect(refused.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.resultsVisibility',
+      reason: 'AFTER_RESPONSE_NEEDS_OPEN',
+    });
+    const poll = await createPoll(t, editor, onePoll({ assurance: 'VERIFIED_PHONE' }), false);
+    const changed = await t.gql(
+      'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }',
+      { input: { id: poll.id, resultsVisibility: 'AFTER_RESPONSE' } },
+      { token: editor },
+    );
+    expect(changed.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'AFTER_RESPONSE_NEEDS_OPEN' });
+    const open = await create(onePoll({ resultsVisibility: 'AFTER_RESPONSE' }));
+    expect(open.body.errors).toBeUndefined();
+  });
+});
+
 describe('the answer mix', () => {
   it('keeps answers out of the results until a shuffled batch of at least k=10 moves, keeping k back while the poll is open', async () => {
     const poll = await createPoll(t, editor, onePoll());

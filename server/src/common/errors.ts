@@ -33,6 +33,8 @@ export enum BadInputReason {
   CLOSES_IN_PAST = 'CLOSES_IN_PAST',
   CLOSED_POLL_RESCHEDULED = 'CLOSED_POLL_RESCHEDULED',
   ENDS_BEFORE_STARTS = 'ENDS_BEFORE_STARTS',
+  /** AFTER_RESPONSE results on a VERIFIED_PHONE or RESIDENT_LIST poll: nothing it stores says who answered. */
+  AFTER_RESPONSE_NEEDS_OPEN = 'AFTER_RESPONSE_NEEDS_OPEN',
   /** A search query with nothing to look for once spaces, ZWNJ and diacritics are set aside. */
   QUERY_EMPTY = 'QUERY_EMPTY',
   /** A search query over the length or word limit. */

@@ -892,7 +892,7 @@ export type ResponseAssurance =
 
 /** Who may read a poll's results. */
 export type ResultsVisibility =
-  /** Staff, and a respondent once they have answered. */
+  /** Staff, and a respondent once they have answered. OPEN polls only (a verified poll keeps nothing that says who answered). */
   | 'AFTER_RESPONSE'
   /** Anyone, at any time. */
   | 'PUBLIC'

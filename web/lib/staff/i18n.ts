@@ -126,6 +126,8 @@ const fa = {
     CLOSES_IN_PAST: 'زمان بسته شدن گذشته است: پیش از انتشار، زمان تازه‌ای بگذارید.',
     CLOSED_POLL_RESCHEDULED: 'نظرسنجی بسته‌شده را نمی‌توان دوباره زمان‌بندی کرد؛ به جای آن موج تازه‌ای آغاز کنید.',
     ENDS_BEFORE_STARTS: 'زمان پایان نباید پیش از زمان آغاز باشد.',
+    AFTER_RESPONSE_NEEDS_OPEN:
+      'نظرسنجی با تأیید شماره همراه یا فهرست مجاز نمی‌تواند نتایج را فقط پس از پاسخ نشان دهد (چیزی از پاسخ‌دهنده نگه نمی‌دارد): «همگانی» یا «فقط کارکنان» را برگزینید.',
     FILE_TYPE_NOT_ALLOWED: 'این پرونده پذیرفته نشد: فقط تصویرهای JPEG، PNG، WebP، AVIF و GIF و پرونده‌های PDF؛ SVG پذیرفته نمی‌شود.',
     FILE_TOO_LARGE: 'پرونده بیش از اندازه مجاز است (تصویر تا ۱۰ و PDF تا ۲۰ مگابایت).',
     IMAGE_TOO_MANY_PIXELS: 'ابعاد تصویر بیش از اندازه است؛ تصویر کوچک‌تری بفرستید.',
@@ -274,6 +276,8 @@ const en: StaffText = {
     CLOSES_IN_PAST: 'The closing time has passed: set a new one before publishing.',
     CLOSED_POLL_RESCHEDULED: 'A closed poll cannot be rescheduled; start a new wave instead.',
     ENDS_BEFORE_STARTS: 'The end must not be before the start.',
+    AFTER_RESPONSE_NEEDS_OPEN:
+      'A poll verified by mobile number or eligibility list cannot show its results only after answering (it keeps nothing about who answered): choose public or staff only.',
     FILE_TYPE_NOT_ALLOWED: 'This file was refused: only JPEG, PNG, WebP, AVIF or GIF images and PDF files (no SVG).',
     FILE_TOO_LARGE: 'The file is over the size limit (images up to 10 MB, PDF up to 20 MB).',
     IMAGE_TOO_MANY_PIXELS: 'The image has too many pixels; send a smaller one.',

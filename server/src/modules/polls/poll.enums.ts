@@ -30,7 +30,8 @@ export type QuestionKind = EnumValue<typeof QuestionKind>;
 
 export const ResultsVisibility = graphqlEnum('ResultsVisibility', "Who may read a poll's results.", {
   PUBLIC: 'Anyone, at any time.',
-  AFTER_RESPONSE: 'Staff, and a respondent once they have answered.',
+  AFTER_RESPONSE:
+    'Staff, and a respondent once they have answered. OPEN polls only (a verified poll keeps nothing that says who answered).',
   STAFF_ONLY: 'Staff only.',
 });
 export type ResultsVisibility = EnumValue<typeof ResultsVisibility>;

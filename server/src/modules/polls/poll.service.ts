@@ -10,7 +10,7 @@ import { type AuditService } from '../staff/audit.service';
 import { type Actor, type Viewer } from '../staff/staff.policy';
 import { type WebhookService } from '../webhooks/webhook.service';
 import { Poll, PollOption, PollQuestion } from './poll.entity';
-import { PollAssurance, PollState, PollStatus } from './poll.enums';
+import { PollAssurance, PollState, PollStatus, ResultsVisibility } from './poll.enums';
 import { pollHasResponses } from './poll.errors';
 import {
   type CreatePollInput,
@@ -185,6 +185,7 @@ export class PollService {
     this.validateSchedule(input.opensAt ?? null, input.closesAt ?? null);
     await this.validateDistricts(input.districtIds);
     await this.validateAssurance(input.assurance, input.eligibilityListId ?? null);
+    validateVisibility(input.assurance, input.resultsVisibility);
     return this.db.transaction(async (m) => {
       const inserted = await m
         .createQueryBuilder()
@@ -245,6 +246,8 @@ export class PollService {
       const next = { ...before, ...changes };
       if (next.districtIds.length) next.asksDistrict = changes.asksDistrict = true;
       this.validateSchedule(next.opensAt, next.closesAt);
+      if (changes.assurance !== undefined || changes.resultsVisibility !== undefined)
+        validateVisibility(next.assurance, next.resultsVisibility);
       if (changes.assurance !== undefined || changes.eligibilityListId !== undefined) {
         await this.validateAssurance(next.assurance, next.eligibilityListId, m);
         const [{ answered }] = await m.query('SELECT nabz_polls_answered(ARRAY[$1]::uuid[]) AS answered', [before.id]);
@@ -493,5 +496,21 @@ export class PollService {
       ? await m.find(PollOption, { where: { questionId: In(questions.map((q) => q.id)) }, order: { position: 'ASC' } })
       : [];
     return { poll, questions: questions.map((q) => Object.assign(q, { options: options.filter((o) => o.questionId === q.id) })) };
+  }
+}
+
+/**
+ * AFTER_RESPONSE results need to know the caller answered: an OPEN poll keeps a keyed hash of the
+ * respondent token for that, a verified poll only its spent poll tokens, which nobody can show
+ * again without the token itself (docs/privacy.md). So a verified poll's results are PUBLIC or
+ * STAFF_ONLY.
+ */
+function validateVisibility(assurance: PollAssurance, visibility: ResultsVisibility): void {
+  if (assurance !== PollAssurance.OPEN && visibility === ResultsVisibility.AFTER_RESPONSE) {
+    throw badInput(
+      'A VERIFIED_PHONE or RESIDENT_LIST poll cannot show its results only after answering (it keeps nothing that says who answered): choose PUBLIC or STAFF_ONLY.',
+      'input.resultsVisibility',
+      BadInputReason.AFTER_RESPONSE_NEEDS_OPEN,
+    );
   }
 }
