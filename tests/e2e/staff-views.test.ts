@@ -449,3 +449,52 @@ describe("the staff home is the office's pulse (issue 16 item 9)", () => {
     });
   });
 });
+
+// A walk-through of each staff role in Chromium (2026-12-06) found these; each test failed before its fix.
+describe('staff walk-through, second round', () => {
+  test("an event's own page gives both ends of a span of several days", async () => {
+    const { createEvent } = await api<{ createEvent: { event: { id: string; startsAt: string; endsAt: string } } }>(
+      site,
+      'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id startsAt endsAt } } }',
+      {
+        input: { kind: 'CULTURAL_EVENT', titleFa: 'جشنواره سه‌روزه', startsAt: at(cityDay(12), '16:00'), endsAt: at(cityDay(14), '21:00') },
+      },
+      editor,
+    );
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'editor', `/staff/events/${createEvent.event.id}`);
+      const header = await page.locator('main header').first().innerText();
+      expect(header).toContain(faDayMonth(createEvent.event.startsAt));
+      expect(header).toContain(faDayMonth(createEvent.event.endsAt));
+    });
+  });
+
+  test('English lists head their title column "Title", as the titles they show are in English', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'editor', '/en/staff/goals');
+      const heads = await page.locator('main table thead th').allInnerTexts();
+      expect(heads).toContain('Title');
+      expect(heads.join('|')).not.toContain('(Persian)');
+    });
+  });
+
+  test('site analytics keeps a refused range as typed and says what is wrong with it', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'analyst', '/staff/analytics');
+      await page.goto(`${site.web.url}/staff/analytics?from=${encodeURIComponent('۱۴۰۴/۰۱/۰۱')}&to=${encodeURIComponent('۱۴۰۵/۰۹/۱۵')}`);
+      await expect(page.locator('.staff-alert--warn').innerText()).resolves.toContain('بازه حداکثر ۳۶۶ روز است');
+      await expect(page.locator('input[name="from"]').inputValue()).resolves.toBe('۱۴۰۴/۰۱/۰۱');
+      await expect(page.locator('input[name="to"]').inputValue()).resolves.toBe('۱۴۰۵/۰۹/۱۵');
+      await page.goto(`${site.web.url}/staff/analytics?from=${encodeURIComponent('۱۴۰۵/۰۹/۱۵')}&to=${encodeURIComponent('۱۴۰۵/۰۹/۰۱')}`);
+      await expect(page.locator('.staff-alert--warn').innerText()).resolves.toContain('«تا تاریخ» پیش از «از تاریخ» است');
+    });
+  });
+
+  test('the media desk at /staff/media/contacts, where a contact page lives under, leads to the contact list', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'media', '/staff/media/contacts');
+      await page.waitForURL((url) => url.pathname === '/staff/media');
+      await expect(page.locator('[data-contacts], table').count()).resolves.toBeGreaterThan(0);
+    });
+  });
+});

@@ -80,7 +80,11 @@ const text = {
     show: 'نمایش',
     presets: 'بازه‌های آماده',
     lastDays: (n: string) => `${n} روز گذشته`,
-    invalid: 'تاریخ‌ها را به شکل سال/ماه/روز خورشیدی بنویسید؛ بازه حداکثر ۳۶۶ روز است. بازه پیش‌فرض نشان داده شد.',
+    invalid: {
+      format: 'تاریخ‌ها را به شکل سال/ماه/روز خورشیدی بنویسید، مانند ۱۴۰۵/۰۹/۱۵. بازه پیش‌فرض نشان داده شد.',
+      reversed: '«تا تاریخ» پیش از «از تاریخ» است. بازه پیش‌فرض نشان داده شد.',
+      tooLong: (days: string) => `بازه حداکثر ۳۶۶ روز است و این بازه ${days} روز است. بازه پیش‌فرض نشان داده شد.`,
+    },
     daily: 'روند روزانه',
     dailyChart: (from: string, to: string) => `بازدیدکنندگان و صفحه‌دیدها از ${from} تا ${to}`,
     visitors: 'بازدیدکنندگان',
@@ -120,7 +124,11 @@ const text = {
     show: 'Show',
     presets: 'Quick ranges',
     lastDays: (n: string) => `Last ${n} days`,
-    invalid: 'Write the dates as Solar Hijri year/month/day; a range is at most 366 days. The default range is shown.',
+    invalid: {
+      format: 'Write the dates as year-month-day, like 2026-12-06 (or Solar Hijri, like 1405/09/15). The default range is shown.',
+      reversed: '"To" is before "From". The default range is shown.',
+      tooLong: (days: string) => `A range is at most 366 days; this one is ${days}. The default range is shown.`,
+    },
     daily: 'Daily trend',
     dailyChart: (from: string, to: string) => `Visitors and page views from ${from} to ${to}`,
     visitors: 'Visitors',
@@ -158,9 +166,18 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
   const rawTo = param(query, 'to');
   const askedFrom = rawFrom ? parseDayField(rawFrom, locale) : defaultFrom;
   const askedTo = rawTo ? parseDayField(rawTo, locale) : today;
-  const invalid = !askedFrom || !askedTo || daysBetween(askedFrom, askedTo) < 0 || daysBetween(askedFrom, askedTo) > 365;
-  const from = invalid ? defaultFrom : askedFrom;
-  const to = invalid ? today : askedTo;
+  // What is wrong with the range asked for, if anything: the dates as written, their order, its length.
+  const problem =
+    !askedFrom || !askedTo
+      ? t.invalid.format
+      : daysBetween(askedFrom, askedTo) < 0
+        ? t.invalid.reversed
+        : daysBetween(askedFrom, askedTo) > 365
+          ? t.invalid.tooLong(f.number(daysBetween(askedFrom, askedTo) + 1))
+          : null;
+  const invalid = problem !== null;
+  const from = invalid ? defaultFrom : askedFrom!;
+  const to = invalid ? today : askedTo!;
   const { siteStats, siteTraffic } = await staffQuery(TRAFFIC_QUERY, { from, to });
   const base = localePath(locale, '/staff/analytics');
   const preset = (days: number) =>
@@ -249,7 +266,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
       <StaffSection headingId="range-title" title={t.range}>
         {invalid && (rawFrom || rawTo) && (
           <div className="staff-alert staff-alert--warn" role="status">
-            <p>{t.invalid}</p>
+            <p>{problem}</p>
           </div>
         )}
         <form method="get" action={base} className="staff-fields" aria-label={t.range}>
@@ -257,7 +274,10 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
             idPrefix="range"
             locale={locale}
             labels={{ from: t.from, to: t.to }}
-            values={{ from: dayFieldValue(from, locale), to: dayFieldValue(to, locale) }}
+            // A refused range stays as typed, to be corrected rather than typed again.
+            values={
+              invalid ? { from: rawFrom ?? '', to: rawTo ?? '' } : { from: dayFieldValue(from, locale), to: dayFieldValue(to, locale) }
+            }
             hint="range-hint"
           />
           <div className="staff-field" style={{ justifyContent: 'end' }}>

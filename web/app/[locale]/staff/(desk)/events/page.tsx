@@ -96,7 +96,7 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
             options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
           />
         </FilterForm>
-        <StaffTable columns={[t.when, t.titleFa, t.kind, t.district, st.common.status]}>
+        <StaffTable columns={[t.when, st.common.title, t.kind, t.district, st.common.status]}>
           {rows.map((e) => (
             <tr key={e.id}>
               {/* Both ends: an event of several days is not read as one day. */}

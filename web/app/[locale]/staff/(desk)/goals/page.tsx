@@ -86,7 +86,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
           />
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(goals.totalCount))}</p>
-        <StaffTable columns={[{ label: t.position, numeric: true }, t.titleFa, t.category, t.status, t.indicatorsCount]}>
+        <StaffTable columns={[{ label: t.position, numeric: true }, st.common.title, t.category, t.status, t.indicatorsCount]}>
           {goals.edges.map(({ node: goal }) => {
             const onTarget = goal.indicators.filter((i) => i.onTarget === true).length;
             return (

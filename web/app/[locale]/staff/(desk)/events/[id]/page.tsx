@@ -83,7 +83,7 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
             <span className="staff-badge" data-event-status={event.status}>
               {t.status[event.status]}
             </span>{' '}
-            {event.pinned && <span className="staff-badge staff-badge--warn">{t.pinnedBadge}</span>} {f.dateTime(event.startsAt)}
+            {event.pinned && <span className="staff-badge staff-badge--warn">{t.pinnedBadge}</span>} {f.span(event.startsAt, event.endsAt)}
           </p>
         </div>
       </header>

@@ -44,7 +44,7 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
       <EventNav locale={locale} current="occasions" />
       <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.occasionDeleted }} />
       <div className="staff-panel">
-        <StaffTable columns={[t.titleFa, t.rule, t.kind, t.holiday, t.overrides]}>
+        <StaffTable columns={[st.common.title, t.rule, t.kind, t.holiday, t.overrides]}>
           {occasions.map((o) => (
             <tr key={o.id}>
               <th scope="row">

@@ -205,7 +205,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
         <h2 id="log-title">
           {t.nav.coverage} ({f.number(mediaCoverage.totalCount)})
         </h2>
-        <StaffTable columns={[t.publishedOn, t.titleFa, t.outlet, t.coverageKind, t.tone]}>
+        <StaffTable columns={[t.publishedOn, st.common.title, t.outlet, t.coverageKind, t.tone]}>
           {mediaCoverage.edges.map(({ node: c }) => (
             <tr key={c.id}>
               <td>{f.day(c.publishedOn)}</td>

@@ -75,7 +75,7 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
           />
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(pressReleases.totalCount))}</p>
-        <StaffTable columns={[t.titleFa, st.common.status, t.publishedOn]}>
+        <StaffTable columns={[st.common.title, st.common.status, t.publishedOn]}>
           {pressReleases.edges.map(({ node: r }) => (
             <tr key={r.id}>
               <th scope="row">
