@@ -63,7 +63,7 @@ describe('issuing keys', () => {
     // The list never carries it either, and the audit trail records the issue without it.
     const listed = await t.gql(LIST, {}, { token: admin });
     expect(JSON.stringify(listed.body)).not.toContain(secret.slice(12));
-    const [audit] = await t.app.db.query(`SELECT after::text AS after FROM audit_log WHERE action = 'apiKey.create' AND entity_id = $1`, [
+    const [audit] = await t.app.db.query(`SELECT after::text AS after FROM audit_log WHERE action = 'createApiKey' AND entity_id = $1`, [
       id,
     ]);
     expect(audit.after).not.toContain(secret.slice(12));
@@ -211,7 +211,7 @@ describe('authentication, limits and counts', () => {
     const res = await t.gql('{ districts { id } }', {}, withKey(secret));
     expect(res.status).toBe(401);
     expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const [audit] = await t.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'apiKey.revoke' AND entity_id = $1`, [
+    const [audit] = await t.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'revokeApiKey' AND entity_id = $1`, [
       id,
     ]);
     expect(audit.n).toBe(1);

@@ -102,7 +102,7 @@ export class ApiKeyService {
         }),
       );
       await this.audit.recordBy(m, actor, {
-        action: 'apiKey.create',
+        action: 'createApiKey',
         entityType: 'ApiKey',
         entityId: saved.id,
         after: audited(saved),
@@ -123,7 +123,7 @@ export class ApiKeyService {
       key.revokedAt = new Date();
       await repo.update({ id }, { revokedAt: key.revokedAt });
       await this.audit.recordBy(m, actor, {
-        action: 'apiKey.revoke',
+        action: 'revokeApiKey',
         entityType: 'ApiKey',
         entityId: id,
         before,

@@ -18,7 +18,7 @@ export class AuditLogEntryView {
   /** Resolved to `actor` through a DataLoader. */
   actorId: string | null;
 
-  @Field({ description: 'What was done, e.g. `createGoal`, `updateStaffUser`, `signIn`, `apiKey.create`.' })
+  @Field({ description: 'What was done, e.g. `createGoal`, `updateStaffUser`, `signIn`, `createApiKey`.' })
   action: string;
 
   @Field({ description: 'The kind of object acted on, e.g. `Goal`, `StaffUser`, `StaffSession`, `ApiKey`.' })
