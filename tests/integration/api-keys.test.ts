@@ -211,9 +211,7 @@ describe('authentication, limits and counts', () => {
     const res = await t.gql('{ districts { id } }', {}, withKey(secret));
     expect(res.status).toBe(401);
     expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const [audit] = await t.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'revokeApiKey' AND entity_id = $1`, [
-      id,
-    ]);
+    const [audit] = await t.app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'revokeApiKey' AND entity_id = $1`, [id]);
     expect(audit.n).toBe(1);
     expect((await t.gql(REVOKE, { input: { id: 'not-a-uuid' } }, { token: admin })).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
