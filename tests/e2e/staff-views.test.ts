@@ -497,4 +497,23 @@ describe('staff walk-through, second round', () => {
       await expect(page.locator('[data-contacts], table').count()).resolves.toBeGreaterThan(0);
     });
   });
+
+  test('the builder names the question and the part of it the API refused', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'editor', `/staff/polls/new`);
+      await page.getByLabel('عنوان (فارسی)').fill('نظرسنجی آزمایشی گزینه‌ها');
+      await page.locator('[data-question-index="0"]').getByLabel('متن پرسش (فارسی)').fill('کدام؟');
+      await page.locator('[data-question-index="0"]').getByLabel('گزینه (فارسی) ۱').fill('این');
+      await page.locator('[data-question-index="0"]').getByLabel('گزینه (فارسی) ۲').fill('آن');
+      await page.getByRole('button', { name: 'افزودن پرسش' }).click();
+      const second = page.locator('[data-question-index="1"]');
+      await second.getByLabel('متن پرسش (فارسی)').fill('کدام‌ها؟');
+      await second.getByLabel('نوع پرسش').selectOption('MULTIPLE_CHOICE');
+      // Its options left empty.
+      await page.getByRole('button', { name: 'ذخیره پیش‌نویس' }).click();
+      const alert = page.locator('.staff-alert--error');
+      await alert.waitFor();
+      await expect(alert.innerText()).resolves.toContain('پرسش ۲ — گزینه‌ها');
+    });
+  });
 });

@@ -10,6 +10,8 @@ interface ActionFormProps {
   className?: string;
   /** The label of the field the API named, keyed by its input path (e.g. "titleFa"). */
   fieldLabels?: Record<string, string>;
+  /** For paths a table cannot list (one item of a list: "questions[3].options"), a label worked out. */
+  labelOf?: (field: string) => string | undefined;
   labels: { fieldLabel: string; apiSays: string };
   id?: string;
   'aria-label'?: string;
@@ -20,7 +22,7 @@ interface ActionFormProps {
  * page comes back with the message. With JavaScript it sends the same way but keeps what was
  * typed when the API refuses (React resets a form after its action otherwise).
  */
-export function ActionForm({ action, children, className, fieldLabels = {}, labels, id, ...rest }: ActionFormProps) {
+export function ActionForm({ action, children, className, fieldLabels = {}, labelOf, labels, id, ...rest }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
   const alert = useRef<HTMLDivElement>(null);
 
@@ -38,7 +40,7 @@ export function ActionForm({ action, children, className, fieldLabels = {}, labe
 
   const field = state.error?.field;
   // The field's name as the person reads it; an API path without a label here is not shown.
-  const fieldName = field ? (fieldLabels[field] ?? fieldLabels[field.replace(/\[\d+\].*$/, '')]) : undefined;
+  const fieldName = field ? (fieldLabels[field] ?? labelOf?.(field) ?? fieldLabels[field.replace(/\[\d+\].*$/, '')]) : undefined;
   return (
     <form
       action={formAction}

@@ -126,6 +126,21 @@ export function PollBuilder({
     assurance: pt.assurance,
     eligibilityListId: pt.list,
   };
+  // "questions[3].options" → "Question 4 — Options": which question, and which part of it.
+  const questionPart: Record<string, string> = {
+    options: t.options,
+    promptFa: t.promptFa,
+    promptEn: t.promptEn,
+    maxChoices: t.maxChoices,
+    maxLength: t.maxLength,
+    kind: t.kind,
+  };
+  const labelOf = (field: string) => {
+    const match = /^questions\[(\d+)\](?:\.(\w+))?/.exec(field);
+    if (!match) return undefined;
+    const part = match[2] ? questionPart[match[2]] : undefined;
+    return part ? `${t.question} ${n(Number(match[1]))} — ${part}` : `${t.question} ${n(Number(match[1]))}`;
+  };
   const dayInput = (name: string, value: string, id: string, label: string) => (
     <div className="staff-field">
       <label htmlFor={id}>{`${label} — ${t.day}`}</label>
@@ -150,6 +165,7 @@ export function PollBuilder({
       action={action}
       className="staff-form"
       fieldLabels={fieldLabels}
+      labelOf={labelOf}
       labels={{ fieldLabel: t.fieldLabel, apiSays: t.apiSays }}
       aria-label={t.basics}
     >
