@@ -115,7 +115,9 @@ export function protectBreakdown(input: BreakdownInput): BreakdownDisclosure {
       ),
     );
   }
-  const hidden = protect(values, stats, (exposed) => complementPatterns(exposed, rows.length, width));
+  // Patterns for narrow tables (choice questions of a few options, ratings): an NPS table's eleven
+  // values give too many to try in the time a request has.
+  const hidden = protect(values, stats, width <= PATTERN_WIDTH ? (exposed) => complementPatterns(exposed, rows.length, width) : undefined);
   return {
     rowHidden,
     cellHidden: rows.map((_, r) => Array.from({ length: width }, (_, c) => hidden[at(r, c)])),
@@ -123,8 +125,10 @@ export function protectBreakdown(input: BreakdownInput): BreakdownDisclosure {
   };
 }
 
-/** The largest number of columns a complement pattern spans (NPS's eleven values make the rest too many to try). */
+/** The largest number of columns a complement pattern spans. */
 const PATTERN_COLUMNS = 4;
+/** The widest table `protectBreakdown` tries patterns on. */
+const PATTERN_WIDTH = 6;
 
 /**
  * The usual complements of a withheld cell (the statistic index of a cell is its index, row by

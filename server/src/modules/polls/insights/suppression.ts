@@ -34,7 +34,9 @@ export interface Statistic {
 
 const EPS = 1e-9;
 /** The cheapest patterns `protect` tries for one exposed statistic before it falls back to one at a time. */
-const PATTERNS_TRIED = 200;
+const PATTERNS_TRIED = 60;
+/** Witness checks `protect` spends on patterns in all (each a null space): past it, one at a time only. */
+const PATTERN_CHECKS = 300;
 
 /** A cell statistic: [[cell, 1]]. */
 export const cellTerms = (cell: number): Statistic['terms'] => [[cell, 1]];
@@ -103,6 +105,7 @@ export function protect(values: readonly number[], stats: readonly Statistic[], 
   };
   for (let i = 0; i < stats.length; i++) if (hidden[i]) hide(i);
   const given = new Set<number>(); // withheld statistics only unhideable ones pin down: nothing left to withhold for them
+  let patternChecks = 0;
 
   /** For the statistics withheld in `flags`: whether a witness shows each one could be otherwise. */
   const checker = (flags: readonly boolean[]) => {
@@ -167,13 +170,14 @@ export function protect(values: readonly number[], stats: readonly Statistic[], 
     // The caller's patterns first (for a table: the same few columns in two rows), cheapest first:
     // the first that protects the exposed statistic by itself is withheld whole. Withholding one
     // statistic at a time, cheapest first, as below, spreads over cells that protect nothing.
-    if (patterns) {
+    if (patterns && patternChecks < PATTERN_CHECKS) {
       const costOf = (set: number[]) => set.reduce((sum, i) => sum + (hidden[i] ? 0 : (stats[i].cost ?? 1e6)), 0);
       const options = patterns(exposed)
         .filter((set) => set.every((i) => hidden[i] || stats[i].hideable))
         .map((set) => ({ set, cost: costOf(set) }))
         .sort((x, y) => x.cost - y.cost);
       const fits = options.slice(0, PATTERNS_TRIED).find(({ set }) => {
+        if (++patternChecks > PATTERN_CHECKS) return false;
         const trial = hidden.slice();
         for (const i of set) trial[i] = true;
         return checker(trial)(stats[exposed]);
