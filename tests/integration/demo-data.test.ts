@@ -139,24 +139,29 @@ describe('demo data: polls', () => {
     expect(indicators.map((i: any) => i.responseCount)).toEqual([DEMO_SURVEY_RESPONSES, DEMO_QUICK_POLL_RESPONSES]);
   });
 
-  it("lets an analyst break the survey's rating down by district with a few counts withheld, not the table, and every district's mean", async () => {
+  it("lets an analyst break the survey's rating and NPS down by district with a few counts withheld, not the table, and every district's mean and score", async () => {
     const { survey } = await demoPolls();
     const analyst = await t.signIn('analyst');
     const { body } = await t.gql(`query ($id: ID!) { poll(id: $id) { questions { id kind } } }`, { id: survey.id }, { token: analyst });
-    const rating = body.data!.poll.questions.find((q: any) => q.kind === 'RATING');
-    const res = await t.gql(
-      'query ($id: ID!, $q: ID!) { pollInsights(pollId: $id) { crosstab(questionId: $q) { rows { suppressed mean values { suppressed } } } } }',
-      { id: survey.id, q: rating.id },
-      { token: analyst },
-    );
-    expect(res.body.errors).toBeUndefined();
-    const rows = res.body.data!.pollInsights.crosstab.rows.filter((r: any) => !r.suppressed);
-    const cells = rows.flatMap((r: any) => r.values);
-    // A few counts under 5 and their complements: a third of the cells at most (one at a time, cheapest
-    // first, it withheld nearly all of them), and no district's mean.
-    expect(cells.filter((c: any) => c.suppressed).length).toBeGreaterThan(0);
-    expect(cells.filter((c: any) => c.suppressed).length).toBeLessThanOrEqual(cells.length / 3);
-    expect(rows.every((r: any) => r.mean !== null)).toBe(true);
+    for (const kind of ['RATING', 'NPS']) {
+      const question = body.data!.poll.questions.find((q: any) => q.kind === kind);
+      const res = await t.gql(
+        'query ($id: ID!, $q: ID!) { pollInsights(pollId: $id) { crosstab(questionId: $q) { rows { suppressed mean npsScore values { suppressed } } } } }',
+        { id: survey.id, q: question.id },
+        { token: analyst },
+      );
+      expect(res.body.errors).toBeUndefined();
+      const rows = res.body.data!.pollInsights.crosstab.rows.filter((r: any) => !r.suppressed);
+      const cells = rows.flatMap((r: any) => r.values);
+      const withheld = cells.filter((c: any) => c.suppressed).length;
+      // A few counts under 5 and their complements: a third of the cells at most (one at a time,
+      // cheapest first, it withheld 36 of the rating's 40 and 65 of the NPS's 88), and no summary.
+      expect({ kind, some: withheld > 0, atMostAThird: withheld <= cells.length / 3 }).toEqual({ kind, some: true, atMostAThird: true });
+      expect({ kind, summaries: rows.every((r: any) => (kind === 'RATING' ? r.mean : r.npsScore) !== null) }).toEqual({
+        kind,
+        summaries: true,
+      });
+    }
   });
 
   it('loads nothing into a database that already has data', async () => {

@@ -115,9 +115,19 @@ export function protectBreakdown(input: BreakdownInput): BreakdownDisclosure {
       ),
     );
   }
-  // Patterns for narrow tables (choice questions of a few options, ratings): an NPS table's eleven
-  // values give too many to try in the time a request has.
-  const hidden = protect(values, stats, width <= PATTERN_WIDTH ? (exposed) => complementPatterns(exposed, rows.length, width) : undefined);
+  // Patterns for narrow tables (choice questions of a few options, ratings), and for NPS within
+  // one group of values (detractors 0–6, passives, promoters): two values of a group move a count
+  // without moving the row's score. Across all eleven values there would be too many to try.
+  const npsGroup = (c: number) => (c >= 9 ? 2 : c >= 7 ? 1 : 0);
+  const hidden = protect(
+    values,
+    stats,
+    kind === QuestionKind.NPS
+      ? (exposed) => complementPatterns(exposed, rows.length, width, npsGroup)
+      : width <= PATTERN_WIDTH
+        ? (exposed) => complementPatterns(exposed, rows.length, width)
+        : undefined,
+  );
   return {
     rowHidden,
     cellHidden: rows.map((_, r) => Array.from({ length: width }, (_, c) => hidden[at(r, c)])),
@@ -134,13 +144,14 @@ const PATTERN_WIDTH = 6;
  * The usual complements of a withheld cell (the statistic index of a cell is its index, row by
  * row): the same 2 to 4 columns, its own among them, in its row and in one other row. Two columns
  * protect a cell against the row and column totals; a third keeps a row's mean as well (three
- * values with the same count and the same sum), a fourth also a mean's interval.
+ * values with the same count and the same sum), a fourth also a mean's interval. With `group`,
+ * only columns of the cell's own group (values that count alike in the row's summary).
  */
-export function complementPatterns(exposed: number, rowCount: number, width: number): number[][] {
+export function complementPatterns(exposed: number, rowCount: number, width: number, group?: (column: number) => number): number[][] {
   if (exposed >= rowCount * width) return [];
   const row = Math.floor(exposed / width);
   const column = exposed % width;
-  const others = Array.from({ length: width }, (_, c) => c).filter((c) => c !== column);
+  const others = Array.from({ length: width }, (_, c) => c).filter((c) => c !== column && (!group || group(c) === group(column)));
   const columnSets: number[][] = [];
   const extend = (from: number, set: number[]) => {
     if (set.length > 0) columnSets.push([column, ...set]);

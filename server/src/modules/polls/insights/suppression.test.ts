@@ -60,12 +60,15 @@ function consistentTables(
   return walk(0) ? found : null;
 }
 
+/** Columns' weights in an NPS-like score: −1, −1, 0, +1 (a detractor pair, a passive, a promoter). */
+const scoreWeight = (c: number) => [-1, -1, 0, 1][c % 4];
+
 /**
  * A rows × columns table with its row, column and grand totals. Column totals and the grand total
  * are another table's cells (a question's one-way results), protected there first: unhideable
  * here, withheld as that table withheld them.
  */
-function crosstab(rows: number[][], { rowMeans = false } = {}) {
+function crosstab(rows: number[][], { rowMeans = false, rowScores = false } = {}) {
   const values = rows.flat();
   const width = rows[0].length;
   const at = (r: number, c: number) => r * width + c;
@@ -83,6 +86,9 @@ function crosstab(rows: number[][], { rowMeans = false } = {}) {
   // A rating's rows publish their means: Σ value·count over the row (values 1, 2, 3 …).
   if (rowMeans)
     rows.forEach((row, r) => stats.push({ terms: row.map((_, c) => [at(r, c), c + 1] as const), hidden: false, hideable: true }));
+  // An NPS row publishes its score: promoters − detractors, each value weighing −1, 0 or +1.
+  if (rowScores)
+    rows.forEach((row, r) => stats.push({ terms: row.map((_, c) => [at(r, c), scoreWeight(c)] as const), hidden: false, hideable: true }));
   return { values, stats, rowStats, columnStats, at };
 }
 
@@ -126,20 +132,24 @@ describe('complementary suppression', () => {
   // Without and with the complement patterns a breakdown tries first (two rows, the same columns),
   // and with rows that publish a rating's mean too.
   it.each([
-    ['one statistic at a time', false, false, 80],
-    ['complement patterns first', true, false, 80],
-    ["complement patterns first, with each row's mean published", true, true, 12],
+    ['one statistic at a time', false, 'none', 80],
+    ['complement patterns first', true, 'none', 80],
+    ["complement patterns first, with each row's mean published", true, 'means', 12],
+    ["complement patterns within a score's groups, with each row's score published", true, 'scores', 12],
   ])(
     'on random tables no hidden cell or total is pinned down by what is shown (brute force over every consistent table): %s',
-    (_, withPatterns, rowMeans) => {
+    (_, withPatterns, summary, wanted) => {
+      const rowMeans = summary === 'means';
+      const rowScores = summary === 'scores';
       const next = random(20251210);
       let checked = 0;
-      for (let trial = 0; trial < 300 && checked < 80; trial++) {
+      for (let trial = 0; trial < 300 && checked < wanted; trial++) {
         const rowCount = 2 + Math.floor(next() * 3);
         const columnCount = 2 + Math.floor(next() * 3);
         const rows = Array.from({ length: rowCount }, () => Array.from({ length: columnCount }, () => Math.floor(next() ** 2 * 12)));
-        const { values, stats, rowStats, columnStats, at } = crosstab(rows, { rowMeans });
-        const hidden = protect(values, stats, withPatterns ? (exposed) => complementPatterns(exposed, rowCount, columnCount) : undefined);
+        const { values, stats, rowStats, columnStats, at } = crosstab(rows, { rowMeans, rowScores });
+        const patterns = (exposed: number) => complementPatterns(exposed, rowCount, columnCount, rowScores ? scoreWeight : undefined);
+        const hidden = protect(values, stats, withPatterns ? patterns : undefined);
         const tables = consistentTables(values, stats, hidden);
         if (!tables) continue; // too many to enumerate: another table
         checked++;
@@ -167,7 +177,7 @@ describe('complementary suppression', () => {
         // Nothing from 1 to 4 is shown.
         values.forEach((v, i) => v > 0 && v < 5 && expect(hidden[i]).toBe(true));
       }
-      expect(checked).toBe(80);
+      expect(checked).toBe(wanted);
     },
   );
 
