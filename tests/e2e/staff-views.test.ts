@@ -57,6 +57,27 @@ async function signIn(page: Page, account: Account, path = '/staff'): Promise<vo
   await page.waitForURL((url) => !url.pathname.includes('/sign-in'));
 }
 
+/** An event made by the editor through the API (a draft). */
+async function createEvent(input: Record<string, unknown>): Promise<{ id: string; startsAt: string; endsAt: string }> {
+  const { createEvent: created } = await api<{ createEvent: { event: { id: string; startsAt: string; endsAt: string } } }>(
+    site,
+    'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id startsAt endsAt } } }',
+    { input },
+    editor,
+  );
+  return created.event;
+}
+
+/** The editor's new-poll builder, with a title and one complete single-choice question. */
+async function newPollWithOneQuestion(page: Page, title: string): Promise<void> {
+  await signIn(page, 'editor', `/staff/polls/new`);
+  await page.getByLabel('عنوان (فارسی)').fill(title);
+  const first = page.locator('[data-question-index="0"]');
+  await first.getByLabel('متن پرسش (فارسی)').fill('کدام؟');
+  await first.getByLabel('گزینه (فارسی) ۱').fill('این');
+  await first.getByLabel('گزینه (فارسی) ۲').fill('آن');
+}
+
 async function chartsReady(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
@@ -69,20 +90,18 @@ async function chartsReady(page: Page): Promise<void> {
 }
 
 test('the staff events list shows the whole span of an event of several days (item 10)', async () => {
-  const { createEvent } = await api<{ createEvent: { event: { id: string; startsAt: string; endsAt: string } } }>(
-    site,
-    'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id startsAt endsAt } } }',
-    {
-      input: { kind: 'CULTURAL_EVENT', titleFa: 'نمایشگاه کتاب کودک', startsAt: at(cityDay(1), '10:00'), endsAt: at(cityDay(8), '18:00') },
-    },
-    editor,
-  );
+  const event = await createEvent({
+    kind: 'CULTURAL_EVENT',
+    titleFa: 'نمایشگاه کتاب کودک',
+    startsAt: at(cityDay(1), '10:00'),
+    endsAt: at(cityDay(8), '18:00'),
+  });
   await withPage(site, { viewport: DESKTOP }, async (page) => {
     await signIn(page, 'editor', '/staff/events');
-    const row = page.locator('tr', { has: page.locator(`a[href="/staff/events/${createEvent.event.id}"]`) });
+    const row = page.locator('tr', { has: page.locator(`a[href="/staff/events/${event.id}"]`) });
     const when = await row.locator('td').first().textContent();
-    expect(when).toContain(faDayMonth(createEvent.event.startsAt));
-    expect(when).toContain(faDayMonth(createEvent.event.endsAt));
+    expect(when).toContain(faDayMonth(event.startsAt));
+    expect(when).toContain(faDayMonth(event.endsAt));
     await screenshot(page, 'webfix-staff-events-fa-desktop');
   });
 });
@@ -224,11 +243,7 @@ describe('site analytics (item 13)', () => {
 describe("system text in the reader's language (item 15)", () => {
   test("the builder names a schedule error in Persian, not the API's English", async () => {
     await withPage(site, { viewport: DESKTOP }, async (page) => {
-      await signIn(page, 'editor', `/staff/polls/new`);
-      await page.getByLabel('عنوان (فارسی)').fill('نظرسنجی آزمایشی زمان‌بندی');
-      await page.locator('[data-question-index="0"]').getByLabel('متن پرسش (فارسی)').fill('کدام؟');
-      await page.locator('[data-question-index="0"]').getByLabel('گزینه (فارسی) ۱').fill('این');
-      await page.locator('[data-question-index="0"]').getByLabel('گزینه (فارسی) ۲').fill('آن');
+      await newPollWithOneQuestion(page, 'نظرسنجی آزمایشی زمان‌بندی');
       await page.getByLabel(/باز شدن — تاریخ/).fill('۱۴۰۵/۰۹/۱۰');
       await page.getByLabel(/بسته شدن — تاریخ/).fill('۱۴۰۵/۰۹/۰۵');
       await page.getByRole('button', { name: 'ذخیره پیش‌نویس' }).click();
@@ -453,19 +468,17 @@ describe("the staff home is the office's pulse (issue 16 item 9)", () => {
 // A walk-through of each staff role in Chromium (2026-12-06) found these; each test failed before its fix.
 describe('staff walk-through, second round', () => {
   test("an event's own page gives both ends of a span of several days", async () => {
-    const { createEvent } = await api<{ createEvent: { event: { id: string; startsAt: string; endsAt: string } } }>(
-      site,
-      'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id startsAt endsAt } } }',
-      {
-        input: { kind: 'CULTURAL_EVENT', titleFa: 'جشنواره سه‌روزه', startsAt: at(cityDay(12), '16:00'), endsAt: at(cityDay(14), '21:00') },
-      },
-      editor,
-    );
+    const event = await createEvent({
+      kind: 'CULTURAL_EVENT',
+      titleFa: 'جشنواره سه‌روزه',
+      startsAt: at(cityDay(12), '16:00'),
+      endsAt: at(cityDay(14), '21:00'),
+    });
     await withPage(site, { viewport: DESKTOP }, async (page) => {
-      await signIn(page, 'editor', `/staff/events/${createEvent.event.id}`);
+      await signIn(page, 'editor', `/staff/events/${event.id}`);
       const header = await page.locator('main header').first().innerText();
-      expect(header).toContain(faDayMonth(createEvent.event.startsAt));
-      expect(header).toContain(faDayMonth(createEvent.event.endsAt));
+      expect(header).toContain(faDayMonth(event.startsAt));
+      expect(header).toContain(faDayMonth(event.endsAt));
     });
   });
 
@@ -500,11 +513,7 @@ describe('staff walk-through, second round', () => {
 
   test('the builder names the question and the part of it the API refused', async () => {
     await withPage(site, { viewport: DESKTOP }, async (page) => {
-      await signIn(page, 'editor', `/staff/polls/new`);
-      await page.getByLabel('عنوان (فارسی)').fill('نظرسنجی آزمایشی گزینه‌ها');
-      await page.locator('[data-question-index="0"]').getByLabel('متن پرسش (فارسی)').fill('کدام؟');
-      await page.locator('[data-question-index="0"]').getByLabel('گزینه (فارسی) ۱').fill('این');
-      await page.locator('[data-question-index="0"]').getByLabel('گزینه (فارسی) ۲').fill('آن');
+      await newPollWithOneQuestion(page, 'نظرسنجی آزمایشی گزینه‌ها');
       await page.getByRole('button', { name: 'افزودن پرسش' }).click();
       const second = page.locator('[data-question-index="1"]');
       await second.getByLabel('متن پرسش (فارسی)').fill('کدام‌ها؟');

@@ -1,8 +1,6 @@
-import { formatNumber } from '@/lib/format';
+import { formatNumber, latinDigits } from '@/lib/format';
 import { fallbackProps } from '@/lib/i18n/fallback';
 import type { Locale } from '@/lib/i18n/locales';
-
-const toLatinDigits = (text: string) => text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)));
 
 /**
  * Where a district's population figure comes from, as its admin wrote it (one language only), with
@@ -10,7 +8,7 @@ const toLatinDigits = (text: string) => text.replace(/[۰-۹]/g, (d) => String('
  * English page a Persian source is marked as Persian, right to left.
  */
 export function PopulationSource({ source, year, locale }: { source: string; year: number | null; locale: Locale }) {
-  const named = year !== null && toLatinDigits(source).includes(String(year));
+  const named = year !== null && latinDigits(source).includes(String(year));
   return (
     <>
       <bdi {...fallbackProps(source, locale)}>{source}</bdi>

@@ -40,6 +40,11 @@ function solar(date: Date, locale: Locale, withYear: boolean): string {
   return withYear ? `${part('day')} ${part('month')} ${year}` : `${part('day')} ${part('month')}`;
 }
 
+/** Persian (۰–۹) and Arabic-Indic (٠–٩) digits as Latin ones: "۱۴۰۵" → "1405". */
+export function latinDigits(text: string): string {
+  return text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)));
+}
+
 /** 1234567 → "۱٬۲۳۴٬۵۶۷" in Persian, "1,234,567" in English. */
 export function formatNumber(value: number, locale: Locale): string {
   return numberFormats[locale].format(value);

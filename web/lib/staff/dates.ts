@@ -1,4 +1,5 @@
 import { isValidJalaaliDate, toGregorian, toJalaali } from 'jalaali-js';
+import { latinDigits } from '../format';
 import type { Locale } from '../i18n/locales';
 
 // Days and times as staff type them: Solar Hijri days ("۱۴۰۴/۰۹/۰۵", Persian or Latin digits) in
@@ -33,10 +34,6 @@ export function daysBetween(from: string, to: string): number {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-export function latinDigits(text: string): string {
-  return text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)));
-}
 
 /** "2025-11-26" → "1404/09/05". */
 export function solarDay(day: string): string {

@@ -72,17 +72,18 @@ export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
                         <span aria-hidden="true">{formatNumber(list.length, locale)}</span>
                       </a>
                       <ul className="month-grid__events">
-                        {list.slice(0, SHOWN_PER_DAY).map((event) => (
-                          <li
-                            key={event.id}
-                            className={`month-grid__event month-grid__event--${event.kind.toLowerCase()}${event.status === 'CANCELLED' ? ' month-grid__event--cancelled' : ''}`}
-                          >
-                            <a href={eventHref(locale, event.id)}>{event.title}</a>
-                            {event.status === 'CANCELLED' && (
-                              <span className="month-grid__cancelled"> · {dictionary.event.cancelledShort}</span>
-                            )}
-                          </li>
-                        ))}
+                        {list.slice(0, SHOWN_PER_DAY).map((event) => {
+                          const cancelled = event.status === 'CANCELLED';
+                          return (
+                            <li
+                              key={event.id}
+                              className={`month-grid__event month-grid__event--${event.kind.toLowerCase()}${cancelled ? ' month-grid__event--cancelled' : ''}`}
+                            >
+                              <a href={eventHref(locale, event.id)}>{event.title}</a>
+                              {cancelled && <span className="month-grid__cancelled"> · {dictionary.event.cancelledShort}</span>}
+                            </li>
+                          );
+                        })}
                         {list.length > SHOWN_PER_DAY && (
                           <li>
                             <a href={`#day-${day}`}>{t.more(formatNumber(list.length - SHOWN_PER_DAY, locale))}</a>

@@ -102,9 +102,9 @@ export function protectBreakdown(input: BreakdownInput): BreakdownDisclosure {
   }
   // RATING/NPS rows publish their mean or score: Σ value·count (or ±count) over the row.
   const summaries: number[] = [];
+  const v = kind === QuestionKind.RATING || kind === QuestionKind.NPS ? valuesOf(kind) : [];
+  const weight = (c: number) => (kind === QuestionKind.RATING ? v[c] : v[c] >= 9 ? 1 : v[c] <= 6 ? -1 : 0);
   if (kind === QuestionKind.RATING || kind === QuestionKind.NPS) {
-    const v = valuesOf(kind);
-    const weight = (c: number) => (kind === QuestionKind.RATING ? v[c] : v[c] >= 9 ? 1 : v[c] <= 6 ? -1 : 0);
     rows.forEach((_, r) =>
       summaries.push(
         stats.push({
@@ -116,14 +116,14 @@ export function protectBreakdown(input: BreakdownInput): BreakdownDisclosure {
     );
   }
   // Patterns for narrow tables (choice questions of a few options, ratings), and for NPS within
-  // one group of values (detractors 0–6, passives, promoters): two values of a group move a count
-  // without moving the row's score. Across all eleven values there would be too many to try.
-  const npsGroup = (c: number) => (c >= 9 ? 2 : c >= 7 ? 1 : 0);
+  // one group of values (detractors 0–6, passives, promoters: the values of one weight in the
+  // score), which move a count without moving the row's score. Across all eleven values there
+  // would be too many to try.
   const hidden = protect(
     values,
     stats,
     kind === QuestionKind.NPS
-      ? (exposed) => complementPatterns(exposed, rows.length, width, npsGroup)
+      ? (exposed) => complementPatterns(exposed, rows.length, width, weight)
       : width <= PATTERN_WIDTH
         ? (exposed) => complementPatterns(exposed, rows.length, width)
         : undefined,

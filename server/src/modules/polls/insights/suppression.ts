@@ -182,7 +182,7 @@ export function protect(values: readonly number[], stats: readonly Statistic[], 
         for (const i of set) trial[i] = true;
         return checker(trial)(stats[exposed]);
       });
-      if (fits && fits.cost > 0) {
+      if (fits) {
         for (const i of fits.set) hide(i);
         continue;
       }

@@ -5,7 +5,7 @@ import { ActionForm } from '@/components/staff/action-form';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
-import { latinDigits } from '@/lib/staff/dates';
+import { latinDigits } from '@/lib/format';
 import { eventsText } from '@/lib/staff/events-text';
 import { formLabels } from '@/lib/staff/i18n';
 import { param } from '@/lib/staff/page';
