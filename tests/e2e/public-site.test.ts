@@ -1,17 +1,22 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startTestApp } from '../helpers/app';
-import { startWeb, type RunningWeb } from '../helpers/web';
-import { seriousViolations } from './support';
+import type { Page } from 'playwright-core';
+import { startWeb } from '../helpers/web';
+import {
+  DESKTOP,
+  fromPersianDigits,
+  open as openOn,
+  PERSIAN_MONTHS,
+  PHONE,
+  screenshot,
+  SCREENSHOTS,
+  seriousViolations,
+  startSite,
+  withPage as withPageOf,
+  type Site,
+} from './support';
 
 // The public site (web/, production build) against a real API on a fresh, seeded database,
 // driven by headless Chromium. Screenshots land in tests/e2e/screenshots/ for a human to look at.
-
-const ARTIFACTS = path.resolve(__dirname, 'screenshots');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
-const PERSIAN_MONTHS = /فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/;
 
 interface ApiGoal {
   position: number;
@@ -24,20 +29,12 @@ interface ApiDistrict {
   population: number;
 }
 
-let app: Awaited<ReturnType<typeof startTestApp>>;
-let web: RunningWeb;
-let browser: Browser;
+let site: Site;
 let goals: ApiGoal[];
 let districts: ApiDistrict[];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startTestApp({ seed: true });
-  web = await startWeb(app.graphqlUrl);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  site = await startSite();
   const data = await graphql<{
     goals: { edges: { node: ApiGoal }[] };
     districts: ApiDistrict[];
@@ -63,13 +60,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await app?.close();
+  await site?.close();
 }, 30_000);
 
 async function graphql<T>(query: string): Promise<T> {
-  const response = await fetch(app.graphqlUrl, {
+  const response = await fetch(site.app.graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query }),
@@ -79,23 +74,8 @@ async function graphql<T>(query: string): Promise<T> {
   return body.data;
 }
 
-async function withPage<T>(options: BrowserContextOptions, use: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await use(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
-async function open(page: Page, pathAndQuery: string): Promise<void> {
-  const response = await page.goto(web.url + pathAndQuery);
-  expect(response?.status()).toBe(200);
-}
-
-function fromPersianDigits(text: string): string {
-  return text.replace(/[۰-۹]/g, (digit) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(digit)));
-}
+const withPage = <T>(options: Parameters<typeof withPageOf>[1], use: (page: Page) => Promise<T>) => withPageOf(site, options, use);
+const open = (page: Page, pathAndQuery: string) => openOn(site, page, pathAndQuery);
 
 function goalTitles(page: Page): Promise<string[]> {
   return page.locator('.goal-list .goal-card__title').allTextContents();
@@ -136,7 +116,7 @@ describe('public site', () => {
         expect(Number(fromPersianDigits(text).replace(/\D/g, ''))).toBe(districts[i].population);
       });
 
-      await page.screenshot({ path: path.join(ARTIFACTS, 'home-fa-phone.png'), fullPage: true });
+      await screenshot(page, 'home-fa-phone');
     });
   }, 30_000);
 
@@ -153,7 +133,7 @@ describe('public site', () => {
       expect(updated).toMatch(PERSIAN_MONTHS);
       expect(updated).toMatch(/۱۴[۰-۹]{2}/);
 
-      await page.screenshot({ path: path.join(ARTIFACTS, 'goals-fa-desktop.png'), fullPage: true });
+      await screenshot(page, 'goals-fa-desktop');
     });
   }, 30_000);
 
@@ -178,14 +158,14 @@ describe('public site', () => {
       await open(page, '/goals?q=' + encodeURIComponent('واژه‌ای‌که‌نیست'));
       expect(await page.locator('.goal-list li').count()).toBe(0);
       await expect(page.locator('.empty-state').textContent()).resolves.toContain('هیچ هدفی');
-      await page.screenshot({ path: path.join(ARTIFACTS, 'goals-fa-no-match-phone.png'), fullPage: true });
+      await screenshot(page, 'goals-fa-no-match-phone');
     });
   }, 30_000);
 
   test('answers searches the API would refuse (control characters, very long, unknown category) with a page', async () => {
     const odd = [`?q=%00${encodeURIComponent('شهر')}%07`, `?q=${encodeURIComponent('a' + '😀'.repeat(150))}`, '?category=NOT_A_CATEGORY'];
     for (const query of odd) {
-      const response = await fetch(`${web.url}/goals${query}`);
+      const response = await fetch(`${site.web.url}/goals${query}`);
       expect({ query, status: response.status }).toEqual({ query, status: 200 });
     }
   }, 30_000);
@@ -225,21 +205,21 @@ describe('public site', () => {
       await expect(page.locator('header time').textContent()).resolves.toContain(solarDay);
       await expect(page.locator('header time').textContent()).resolves.toContain(`(${gregorianDay})`);
       await expect(page.locator('.district__population').first().textContent()).resolves.toMatch(/^Population: [\d,]+ people$/);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'home-en-phone.png'), fullPage: true });
+      await screenshot(page, 'home-en-phone');
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Goals and programmes', exact: true }).click();
-      await page.waitForURL(`${web.url}/en/goals`);
+      await page.waitForURL(`${site.web.url}/en/goals`);
       await expect(page.locator('html').getAttribute('dir')).resolves.toBe('ltr');
       await expect(goalTitles(page)).resolves.toEqual(goals.map((goal) => goal.en));
 
       // The switch leads to the same page in Persian.
       await page.locator('a.language-switch').click();
-      await page.waitForURL(`${web.url}/goals`);
+      await page.waitForURL(`${site.web.url}/goals`);
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fa');
     });
     await withPage({ viewport: DESKTOP }, async (page) => {
       await open(page, '/en/goals');
-      await page.screenshot({ path: path.join(ARTIFACTS, 'goals-en-desktop.png'), fullPage: true });
+      await screenshot(page, 'goals-en-desktop');
     });
   }, 30_000);
 
@@ -262,19 +242,19 @@ describe('public site', () => {
       expect(await skipLink.count()).toBe(1);
       const box = await skipLink.boundingBox();
       expect(box && box.y >= 0).toBe(true);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'goals-fa-skip-link-phone.png') });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'goals-fa-skip-link-phone.png') });
       await page.keyboard.press('Enter');
       expect(await page.locator('main:focus').count()).toBe(1);
     });
   }, 30_000);
 
   test('keeps Persian at unprefixed URLs and answers unknown ones with a translated 404', async () => {
-    const redirect = await fetch(`${web.url}/fa/goals?q=x`, { redirect: 'manual' });
+    const redirect = await fetch(`${site.web.url}/fa/goals?q=x`, { redirect: 'manual' });
     expect(redirect.status).toBe(308);
-    expect(new URL(redirect.headers.get('location')!, web.url).pathname + '?q=x').toBe('/goals?q=x');
+    expect(new URL(redirect.headers.get('location')!, site.web.url).pathname + '?q=x').toBe('/goals?q=x');
 
     await withPage({ viewport: PHONE }, async (page) => {
-      const response = await page.goto(`${web.url}/en/no-such-page`);
+      const response = await page.goto(`${site.web.url}/en/no-such-page`);
       expect(response?.status()).toBe(404);
       await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
       await expect(page.locator('html').getAttribute('dir')).resolves.toBe('ltr');
@@ -283,14 +263,14 @@ describe('public site', () => {
 
   test('shows a translated message, not a stack trace, when the API fails', async () => {
     // A URL on the real server that is not the GraphQL endpoint: every query fails.
-    const broken = await startWeb(`${app.url}/not-graphql`);
+    const broken = await startWeb(`${site.app.url}/not-graphql`);
     try {
       await withPage({ viewport: PHONE }, async (page) => {
         await page.goto(`${broken.url}/goals`);
         await expect(page.locator('h1').textContent()).resolves.toBe('این صفحه اکنون در دسترس نیست');
         const text = await page.locator('body').innerText();
         expect(text).not.toMatch(/Error|at .+\(|ECONN|graphql/i);
-        await page.screenshot({ path: path.join(ARTIFACTS, 'error-fa-phone.png'), fullPage: true });
+        await screenshot(page, 'error-fa-phone');
 
         await page.goto(`${broken.url}/en`);
         await expect(page.locator('h1').textContent()).resolves.toBe('This page is not available right now');

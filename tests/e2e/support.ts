@@ -68,12 +68,58 @@ export async function startSite(options: { env?: Record<string, string> } = {}):
   }
 }
 
-export async function withPage<T>(site: Site, options: BrowserContextOptions, use: (page: Page) => Promise<T>): Promise<T> {
-  const context = await site.browser.newContext(options);
+/** Idle pages by the browser they belong to and the options of their context (all but the viewport). */
+const idlePages = new WeakMap<Browser, Map<string, Page[]>>();
+
+/**
+ * Lends `use` a page with a context of `options`, as a fresh context would be: no cookies, no
+ * storage, no listeners, on a blank document. Pages are kept and lent again (each with the viewport
+ * asked for), because a new context starts a new renderer process and parses the site's code
+ * afresh, which made up most of a browser test's time; a page whose user failed or closed it is
+ * not kept.
+ */
+export async function withPage<T>(site: { browser: Browser }, options: BrowserContextOptions, use: (page: Page) => Promise<T>): Promise<T> {
+  const { viewport, ...contextOptions } = options;
+  const key = JSON.stringify(contextOptions);
+  let pool = idlePages.get(site.browser);
+  if (!pool) idlePages.set(site.browser, (pool = new Map()));
+  const idle = pool.get(key) ?? [];
+  pool.set(key, idle);
+  const page = idle.pop() ?? (await (await site.browser.newContext(contextOptions)).newPage());
+  await page.setViewportSize(viewport ?? { width: 1280, height: 720 });
+  let result: T;
   try {
-    return await use(await context.newPage());
-  } finally {
-    await context.close();
+    result = await use(page);
+  } catch (error) {
+    await page.context().close();
+    throw error;
+  }
+  if (await reset(page)) idle.push(page);
+  return result;
+}
+
+/** Leaves a page as a new context's would be; false when it cannot be (then it is closed). */
+async function reset(page: Page): Promise<boolean> {
+  if (page.isClosed()) return false;
+  try {
+    await page.removeAllListeners();
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.setExtraHTTPHeaders({});
+    // The site keeps a verified respondent's token in the browser's storage.
+    if (/^https?:/.test(page.url())) {
+      await page.evaluate(() => {
+        const g = globalThis as unknown as { localStorage: { clear(): void }; sessionStorage: { clear(): void } };
+        g.localStorage.clear();
+        g.sessionStorage.clear();
+      });
+    }
+    await page.goto('about:blank');
+    await page.context().clearCookies();
+    await page.context().clearPermissions();
+    return true;
+  } catch {
+    await page.context().close();
+    return false;
   }
 }
 
