@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll } from '../helpers/polls';
 import { startWeb, TEST_WEB_API_SECRET, type RunningWeb } from '../helpers/web';
+import { withPage } from './support';
 
 jest.setTimeout(120_000);
 
@@ -43,32 +44,25 @@ afterAll(async () => {
 
 type Outcome = 'signed-in' | 'wrong' | 'locked' | 'other';
 
-/** Signs in through the website's form as a browser whose requests carry `forwardedFor` (a new context: no cookies). */
+/** Signs in through the website's form as a browser whose requests carry `forwardedFor` (a fresh page: no cookies). */
 async function signIn(web: RunningWeb, email: string, password: string, forwardedFor?: string, page?: Page): Promise<Outcome> {
-  const context = page
-    ? undefined
-    : await browser.newContext({ extraHTTPHeaders: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
-  const p = page ?? (await context!.newPage());
-  try {
-    await p.goto(`${web.url}/en/staff/sign-in`);
-    await p.getByLabel('Work e-mail').fill(email);
-    await p.getByLabel('Password').fill(password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    const outcome = await Promise.race([
-      p.waitForURL((url) => !url.pathname.includes('/sign-in'), { timeout: 15_000 }).then(() => 'signed-in' as const),
-      p
-        .getByText('The e-mail or password is not right.')
-        .waitFor({ timeout: 15_000 })
-        .then(() => 'wrong' as const),
-      p
-        .getByText('Too many failed attempts. Try again in a few minutes.')
-        .waitFor({ timeout: 15_000 })
-        .then(() => 'locked' as const),
-    ]).catch(() => 'other' as const);
-    return outcome;
-  } finally {
-    await context?.close();
-  }
+  if (!page) return withPage({ browser }, {}, (fresh) => signIn(web, email, password, forwardedFor, fresh));
+  if (forwardedFor) await page.setExtraHTTPHeaders({ 'x-forwarded-for': forwardedFor });
+  await page.goto(`${web.url}/en/staff/sign-in`);
+  await page.getByLabel('Work e-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return Promise.race([
+    page.waitForURL((url) => !url.pathname.includes('/sign-in'), { timeout: 15_000 }).then(() => 'signed-in' as const),
+    page
+      .getByText('The e-mail or password is not right.')
+      .waitFor({ timeout: 15_000 })
+      .then(() => 'wrong' as const),
+    page
+      .getByText('Too many failed attempts. Try again in a few minutes.')
+      .waitFor({ timeout: 15_000 })
+      .then(() => 'locked' as const),
+  ]).catch(() => 'other' as const);
 }
 
 let counter = 0;
@@ -84,10 +78,9 @@ describe('the website in front of the API', () => {
     });
     const outcomes: string[] = [];
     for (let i = 0; i < 4; i++) {
-      // A new browser each time (no respondent cookie), claiming a new address each time.
-      const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomAddress() } });
-      const page = await context.newPage();
-      try {
+      // A fresh browser each time (no respondent cookie), claiming a new address each time.
+      await withPage({ browser }, {}, async (page) => {
+        await page.setExtraHTTPHeaders({ 'x-forwarded-for': randomAddress() });
         await page.goto(`${direct.url}/en/polls/${poll.id}`);
         await page.locator('.scale__step label', { hasText: /^4$/ }).click();
         await page.getByRole('button', { name: 'Send my answer' }).click();
@@ -100,9 +93,7 @@ describe('the website in front of the API', () => {
               .then(() => 'limited'),
           ]).catch(() => 'other'),
         );
-      } finally {
-        await context.close();
-      }
+      });
     }
     // SUBMISSIONS_PER_MINUTE is 3: the fourth answer from this machine is refused whatever address it claimed.
     expect(outcomes).toEqual(['answered', 'answered', 'answered', 'limited']);
@@ -127,9 +118,8 @@ describe('the website in front of the API', () => {
   });
 
   it('keeps letting a browser that signed in before through with the right password while someone at its address guesses', async () => {
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.13' } });
-    const owner = await context.newPage();
-    try {
+    await withPage({ browser }, {}, async (owner) => {
+      await owner.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.13' });
       expect(await signIn(proxied, 'analyst@nabz.example', DEMO_PASSWORD, undefined, owner)).toBe('signed-in');
       await owner.context().clearCookies({ name: 'nabz_staff' });
       // Another browser at the same address guesses the analyst's password until it must wait.
@@ -137,15 +127,12 @@ describe('the website in front of the API', () => {
       expect(await signIn(proxied, 'analyst@nabz.example', DEMO_PASSWORD, '203.0.113.13')).toBe('locked');
       // The owner's browser keeps its device cookie: the right password still gets through.
       expect(await signIn(proxied, 'analyst@nabz.example', DEMO_PASSWORD, undefined, owner)).toBe('signed-in');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('shows an admin the account that is held back and lets them lift it', async () => {
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.14' } });
-    const page = await context.newPage();
-    try {
+    await withPage({ browser }, {}, async (page) => {
+      await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.14' });
       expect(await signIn(proxied, 'admin@nabz.example', DEMO_PASSWORD, undefined, page)).toBe('signed-in');
       await page.goto(`${proxied.url}/en/staff/admin?search=analyst`);
       const lock = page.locator('[data-sign-in-lock]');
@@ -153,9 +140,7 @@ describe('the website in front of the API', () => {
       await lock.getByRole('button', { name: /Lift the sign-in lock/ }).click();
       await page.getByText('Signing in to the account is open again.').waitFor();
       expect(await page.locator('[data-sign-in-lock]').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
     expect(await signIn(proxied, 'analyst@nabz.example', DEMO_PASSWORD, '203.0.113.13')).toBe('signed-in');
   });
 });
