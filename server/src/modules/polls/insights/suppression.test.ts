@@ -27,31 +27,35 @@ function consistentTables(
   const shown = stats.filter((_, i) => !hidden[i]);
   const known = new Set(shown.flatMap((s) => (s.terms.length === 1 ? [s.terms[0][0]] : [])));
   const unknown = x.map((_, c) => c).filter((c) => !known.has(c));
+  const target = new Map(shown.map((s) => [s, value(s, x)]));
   // A cell is at most the smallest published total (of positive coefficients) it is part of.
   const bound = (c: number) =>
-    Math.min(...shown.filter((s) => s.terms.some(([t]) => t === c) && s.terms.every(([, a]) => a >= 1)).map((s) => value(s, x)));
+    Math.min(...shown.filter((s) => s.terms.some(([t]) => t === c) && s.terms.every(([, a]) => a >= 1)).map((s) => target.get(s)!));
+  // Assigning a cell can only break the statistics it is part of: those are the ones to check.
+  const touching = new Map(unknown.map((c) => [c, shown.filter((s) => s.terms.some(([t]) => t === c))]));
+  const tops = new Map(unknown.map((c) => [c, bound(c)]));
   const found: number[][] = [];
   const y = x.map((v, c) => (known.has(c) ? v : 0));
   let nodes = 0;
   const assigned = new Set(known);
-  const ok = (partial: boolean) =>
-    shown.every((s) => {
-      const complete = s.terms.every(([c]) => assigned.has(c));
+  // A complete statistic must come out exactly; a partial one with only positive coefficients must not be passed yet.
+  const ok = (c: number) =>
+    touching.get(c)!.every((s) => {
       const v = value(s, y);
-      if (complete) return v === value(s, x);
-      return !partial || s.terms.some(([, a]) => a < 0) || v <= value(s, x);
+      if (s.terms.every(([t]) => assigned.has(t))) return v === target.get(s);
+      return s.terms.some(([, a]) => a < 0) || v <= target.get(s)!;
     });
   const walk = (k: number): boolean => {
     if (++nodes > limit) return false;
     if (k === unknown.length) {
-      if (ok(false)) found.push(y.slice());
+      found.push(y.slice());
       return true;
     }
     const c = unknown[k];
     assigned.add(c);
-    for (let v = 0, top = bound(c); v <= top; v++) {
+    for (let v = 0, top = tops.get(c)!; v <= top; v++) {
       y[c] = v;
-      if (ok(true) && !walk(k + 1)) return false;
+      if (ok(c) && !walk(k + 1)) return false;
     }
     y[c] = 0;
     assigned.delete(c);
