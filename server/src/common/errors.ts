@@ -43,6 +43,9 @@ export enum BadInputReason {
 
 export const badInput = (message: string, field?: string, reason?: BadInputReason) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { ...(field ? { field } : {}), ...(reason ? { reason } : {}) });
+/** A CONFLICT: the change clashes with what is stored; `reason` (`extensions.reason`) says how, for clients that tell them apart. */
+export const conflict = (reason: string, message: string, field?: string) =>
+  new AppError(ErrorCode.CONFLICT, message, { reason, ...(field ? { field } : {}) });
 export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} was not found.`);
 export const unauthenticated = () =>
   new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a staff session or token.');

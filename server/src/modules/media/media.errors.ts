@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../common/errors';
+import { type AppError, conflict } from '../../common/errors';
 
 /**
  * Media relations reuse the platform's CONFLICT code for a request that clashes with what is
@@ -15,8 +15,7 @@ export enum MediaConflict {
   RELEASE_NOT_DRAFT = 'RELEASE_NOT_DRAFT',
 }
 
-export const mediaConflict = (reason: MediaConflict, message: string, field?: string) =>
-  new AppError(ErrorCode.CONFLICT, message, { reason, ...(field ? { field } : {}) });
+export const mediaConflict: (reason: MediaConflict, message: string, field?: string) => AppError = conflict;
 
 /** PostgreSQL's unique_violation, and the constraint it names. */
 export function uniqueViolation(err: unknown): string | null {

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../common/errors';
+import { type AppError, conflict } from '../../common/errors';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { Role } from './role';
 
@@ -17,8 +17,7 @@ export enum StaffAdminConflict {
   LAST_ADMIN = 'LAST_ADMIN',
 }
 
-export const staffConflict = (reason: StaffAdminConflict, message: string, field?: string) =>
-  new AppError(ErrorCode.CONFLICT, message, { reason, ...(field ? { field } : {}) });
+export const staffConflict: (reason: StaffAdminConflict, message: string, field?: string) => AppError = conflict;
 
 /** Why a password may not be used, or null when it may. */
 export function passwordProblem(password: string): string | null {
