@@ -1,6 +1,7 @@
 import { type AppError, conflict } from '../../common/errors';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { Role } from './role';
+import { type EnumValue, selfNamed } from '../../common/self-named';
 
 /** argon2 takes any length, but a multi-megabyte "password" is a denial of service, not a secret. */
 export const MAX_PASSWORD_LENGTH = 200;
@@ -11,11 +12,8 @@ export const EMAIL_MAX = 254;
  * Staff administration reuses the platform's CONFLICT code for changes the current state forbids;
  * `extensions.reason` says which, for clients that want to tell them apart.
  */
-export enum StaffAdminConflict {
-  EMAIL_TAKEN = 'EMAIL_TAKEN',
-  SELF_CHANGE = 'SELF_CHANGE',
-  LAST_ADMIN = 'LAST_ADMIN',
-}
+export const StaffAdminConflict = selfNamed('EMAIL_TAKEN', 'SELF_CHANGE', 'LAST_ADMIN');
+export type StaffAdminConflict = EnumValue<typeof StaffAdminConflict>;
 
 export const staffConflict: (reason: StaffAdminConflict, message: string, field?: string) => AppError = conflict;
 
