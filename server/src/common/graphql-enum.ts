@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { selfNamed } from './self-named';
 
-/** The value type of an enum made by graphqlEnum: `export type Role = EnumValue<typeof Role>`. */
-export type EnumValue<E> = E[keyof E];
+export type { EnumValue } from './self-named';
 
 /**
  * A GraphQL enum whose values are their own names, each written once with its description:
@@ -16,7 +16,7 @@ export function graphqlEnum<const V extends Record<string, string>>(
   values: V,
 ): { readonly [K in keyof V & string]: K } {
   const keys = Object.keys(values);
-  const object = Object.freeze(Object.fromEntries(keys.map((key) => [key, key])));
+  const object = selfNamed(...keys);
   registerEnumType(object, {
     name,
     description,

@@ -8,7 +8,8 @@ import { MediaContact } from '../modules/media/media-contact.entity';
 import { MediaCoverage } from '../modules/media/media-coverage.entity';
 import { MediaInteraction } from '../modules/media/media-interaction.entity';
 import { MediaOutlet } from '../modules/media/media-outlet.entity';
-import { PressRelease, PressReleaseDistribution } from '../modules/media/press-release.entity';
+import { PressRelease, PressReleaseDistribution, RELEASE_TEXTS } from '../modules/media/press-release.entity';
+import { pickKeys } from '../common/pick-keys';
 import {
   CoverageKind,
   CoverageTone,
@@ -318,12 +319,7 @@ export async function seedDemoMedia(
       .into(PressRelease)
       .values({
         slug,
-        titleFa: r.titleFa,
-        titleEn: r.titleEn,
-        summaryFa: r.summaryFa,
-        summaryEn: r.summaryEn,
-        bodyFa: r.bodyFa,
-        bodyEn: r.bodyEn,
+        ...pickKeys(r, RELEASE_TEXTS),
         districtId: r.district ? (districts.get(r.district) ?? null) : null,
         status: r.status,
         publishedAt,

@@ -219,6 +219,32 @@ function emptyRows(): PollRows {
   };
 }
 
+/** Adds a response of `pollId` to `rows`; returns its id. */
+function addResponse(rows: PollRows, pollId: string, districtId: string | null, at: Date): string {
+  const id = randomUUID();
+  rows.ids.push(id);
+  rows.pollIds.push(pollId);
+  rows.districts.push(districtId);
+  rows.times.push(at);
+  return id;
+}
+
+/** Adds an answer of a response to `rows`: an option, a number or a text. */
+function addAnswer(
+  rows: PollRows,
+  responseId: string,
+  questionId: string,
+  optionId: string | null,
+  number: number | null,
+  text: string | null,
+) {
+  rows.answers.responseIds.push(responseId);
+  rows.answers.questionIds.push(questionId);
+  rows.answers.optionIds.push(optionId);
+  rows.answers.numbers.push(number);
+  rows.answers.texts.push(text);
+}
+
 interface InsertedPoll {
   id: string;
   questions: Array<{ id: string; options: string[] }>;
@@ -288,33 +314,23 @@ function surveyResponses(
   // Bigger districts answer more, but not in proportion (smaller ones are keener).
   const districtWeights = districts.map((d) => d.population ** 0.7);
   const [satisfaction, priority, cleanliness, nps, suggestion] = poll.questions;
-  const add = (responseId: string, questionId: string, optionId: string | null, number: number | null, text: string | null) => {
-    rows.answers.responseIds.push(responseId);
-    rows.answers.questionIds.push(questionId);
-    rows.answers.optionIds.push(optionId);
-    rows.answers.numbers.push(number);
-    rows.answers.texts.push(text);
-  };
   for (let i = 0; i < DEMO_SURVEY_RESPONSES; i++) {
     const district = districts[weighted(random, districtWeights)];
     const profile = DISTRICT_PROFILES[district.code] ?? { mood: 0, trend: 0, priorities: [1, 1, 1, 1, 1] };
     const at = when();
     const progress = clamp(1 - (now - at.getTime()) / (SURVEY_DAYS * 24 * HOUR), 0, 1);
     const feeling = profile.mood + profile.trend * progress + 0.8 * normal(random);
-    const id = randomUUID();
-    rows.ids.push(id);
-    rows.pollIds.push(poll.id);
-    rows.districts.push(district.id);
-    rows.times.push(at);
+    const id = addResponse(rows, poll.id, district.id, at);
     // Options run from "very satisfied" (0) to "very dissatisfied" (4).
-    add(id, satisfaction.id, satisfaction.options[clamp(Math.round(1.6 - 1.3 * feeling), 0, 4)], null, null);
+    addAnswer(rows, id, satisfaction.id, satisfaction.options[clamp(Math.round(1.6 - 1.3 * feeling), 0, 4)], null, null);
     const priorityIndex = weighted(random, profile.priorities);
-    add(id, priority.id, priority.options[priorityIndex], null, null);
-    if (random() < 0.94) add(id, cleanliness.id, null, clamp(Math.round(3.1 + 1.1 * feeling + 0.5 * normal(random)), 1, 5), null);
-    if (random() < 0.88) add(id, nps.id, null, clamp(Math.round(6.6 + 2.2 * feeling + 1.2 * normal(random)), 0, 10), null);
+    addAnswer(rows, id, priority.id, priority.options[priorityIndex], null, null);
+    if (random() < 0.94)
+      addAnswer(rows, id, cleanliness.id, null, clamp(Math.round(3.1 + 1.1 * feeling + 0.5 * normal(random)), 1, 5), null);
+    if (random() < 0.88) addAnswer(rows, id, nps.id, null, clamp(Math.round(6.6 + 2.2 * feeling + 1.2 * normal(random)), 0, 10), null);
     if (random() < 0.24) {
       const pool = SUGGESTIONS[priorityIndex];
-      add(id, suggestion.id, null, null, pool[Math.floor(random() * pool.length)]);
+      addAnswer(rows, id, suggestion.id, null, null, pool[Math.floor(random() * pool.length)]);
     }
   }
 }
@@ -327,16 +343,8 @@ function quickPollResponses(poll: InsertedPoll, now: number, rows: PollRows): vo
     const at = when();
     // Support grows a little as the proposal is discussed.
     const progress = clamp(1 - (now - at.getTime()) / (QUICK_POLL_DAYS * 24 * HOUR), 0, 1);
-    const id = randomUUID();
-    rows.ids.push(id);
-    rows.pollIds.push(poll.id);
-    rows.districts.push(null);
-    rows.times.push(at);
-    rows.answers.responseIds.push(id);
-    rows.answers.questionIds.push(question.id);
-    rows.answers.optionIds.push(question.options[weighted(random, [0.52 + 0.1 * progress, 0.34 - 0.08 * progress, 0.14])]);
-    rows.answers.numbers.push(null);
-    rows.answers.texts.push(null);
+    const id = addResponse(rows, poll.id, null, at);
+    addAnswer(rows, id, question.id, question.options[weighted(random, [0.52 + 0.1 * progress, 0.34 - 0.08 * progress, 0.14])], null, null);
   }
 }
 

@@ -1,4 +1,5 @@
 import { type EnumValue, graphqlEnum } from '../../common/graphql-enum';
+import { selfNamed } from '../../common/self-named';
 
 /** The screen width class a page view was seen at: the beacon sends the class, never the width. */
 export const ScreenClass = graphqlEnum('ScreenClass', 'The width class of the screen a page was viewed on.', {
@@ -9,12 +10,8 @@ export const ScreenClass = graphqlEnum('ScreenClass', 'The width class of the sc
 export type ScreenClass = EnumValue<typeof ScreenClass>;
 
 /** What a row of the daily dimension rollup counts by. */
-export enum TrafficDimension {
-  PAGE = 'PAGE',
-  REFERRER = 'REFERRER',
-  SCREEN = 'SCREEN',
-  LANGUAGE = 'LANGUAGE',
-}
+export const TrafficDimension = selfNamed('PAGE', 'REFERRER', 'SCREEN', 'LANGUAGE');
+export type TrafficDimension = EnumValue<typeof TrafficDimension>;
 
 /** The value stored for "none" (no referrer, unknown screen or language): keys cannot be NULL. */
 export const NO_VALUE = '';

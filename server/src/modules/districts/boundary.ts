@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../common/errors';
+import { type EnumValue, selfNamed } from '../../common/self-named';
 
 /** A longitude, latitude pair in WGS84 (EPSG:4326), as GeoJSON orders them. */
 export type Position = [number, number];
@@ -11,16 +12,17 @@ export const BOUNDARY_MAX_BYTES = 1024 * 1024;
 export const BOUNDARY_MAX_VERTICES = 20_000;
 
 /** Why a boundary was refused: `extensions.reason` on the BAD_USER_INPUT (docs/api.md). */
-export enum BoundaryReason {
+export const BoundaryReason = selfNamed(
   /** Not GeoJSON text or an object. */
-  BOUNDARY_NOT_JSON = 'BOUNDARY_NOT_JSON',
+  'BOUNDARY_NOT_JSON',
   /** Not a Polygon, a MultiPolygon or a Feature of one. */
-  BOUNDARY_TYPE = 'BOUNDARY_TYPE',
+  'BOUNDARY_TYPE',
   /** A coordinate, ring or polygon is malformed (see `path`). */
-  BOUNDARY_INVALID = 'BOUNDARY_INVALID',
+  'BOUNDARY_INVALID',
   /** Over BOUNDARY_MAX_BYTES or BOUNDARY_MAX_VERTICES. */
-  BOUNDARY_TOO_LARGE = 'BOUNDARY_TOO_LARGE',
-}
+  'BOUNDARY_TOO_LARGE',
+);
+export type BoundaryReason = EnumValue<typeof BoundaryReason>;
 
 export interface BoundaryLocation {
   polygon?: number;

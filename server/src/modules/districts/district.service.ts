@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
-import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
+import { badInput, conflict, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { pickKeys } from '../../common/pick-keys';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
@@ -45,10 +45,7 @@ function snapshot(d: District) {
 }
 
 const codeTaken = (code: number) =>
-  new AppError(ErrorCode.CONFLICT, `District number ${code} is already taken; nothing was changed.`, {
-    field: 'input.code',
-    reason: 'DISTRICT_CODE_TAKEN',
-  });
+  conflict('DISTRICT_CODE_TAKEN', `District number ${code} is already taken; nothing was changed.`, 'input.code');
 
 function isCodeConflict(e: unknown): boolean {
   const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { AppError, ErrorCode } from '../../common/errors';
+import { type EnumValue, selfNamed } from '../../common/self-named';
 
 /** The formats an image upload may be in, told by its first bytes, never by its name or declared type. */
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
@@ -26,18 +27,19 @@ export function sniffFormat(bytes: Buffer): UploadFormat | null {
 }
 
 /** Why an upload was refused: `extensions.reason` of its BAD_USER_INPUT (or PAYLOAD_TOO_LARGE), stable like the codes. */
-export enum UploadRefusal {
+export const UploadRefusal = selfNamed(
   /** Not JPEG, PNG, WebP, AVIF, GIF or PDF by its content (an SVG, a script named .jpg, …). */
-  FILE_TYPE_NOT_ALLOWED = 'FILE_TYPE_NOT_ALLOWED',
+  'FILE_TYPE_NOT_ALLOWED',
   /** Larger than the limit for its type. */
-  FILE_TOO_LARGE = 'FILE_TOO_LARGE',
+  'FILE_TOO_LARGE',
   /** An image of more pixels than allowed (a decompression bomb, or just too big). */
-  IMAGE_TOO_MANY_PIXELS = 'IMAGE_TOO_MANY_PIXELS',
+  'IMAGE_TOO_MANY_PIXELS',
   /** The content claims a format but cannot be read as one (truncated or damaged). */
-  FILE_DAMAGED = 'FILE_DAMAGED',
+  'FILE_DAMAGED',
   /** No file in the request. */
-  FILE_MISSING = 'FILE_MISSING',
-}
+  'FILE_MISSING',
+);
+export type UploadRefusal = EnumValue<typeof UploadRefusal>;
 
 export const refused = (reason: UploadRefusal, message: string) =>
   reason === UploadRefusal.FILE_TOO_LARGE

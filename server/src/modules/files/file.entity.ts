@@ -2,11 +2,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { StaffUser } from '../staff/staff.entity';
 import { type ImageVariant } from './file-check';
 import { CreatedAtColumn } from '../../db/timestamp-columns';
+import { type EnumValue, selfNamed } from '../../common/self-named';
 
-export enum StoredFileKind {
-  IMAGE = 'IMAGE',
-  PDF = 'PDF',
-}
+export const StoredFileKind = selfNamed('IMAGE', 'PDF');
+export type StoredFileKind = EnumValue<typeof StoredFileKind>;
 
 /**
  * An uploaded file: an image (kept only as its WebP variants, re-encoded without metadata) or a
@@ -60,13 +59,8 @@ export class StoredFile {
 }
 
 /** What a file is attached to: one image per news item, event, goal and district; one PDF per press release. */
-export enum AttachmentSlot {
-  NEWS_IMAGE = 'NEWS_IMAGE',
-  EVENT_IMAGE = 'EVENT_IMAGE',
-  GOAL_IMAGE = 'GOAL_IMAGE',
-  DISTRICT_IMAGE = 'DISTRICT_IMAGE',
-  PRESS_RELEASE_PDF = 'PRESS_RELEASE_PDF',
-}
+export const AttachmentSlot = selfNamed('NEWS_IMAGE', 'EVENT_IMAGE', 'GOAL_IMAGE', 'DISTRICT_IMAGE', 'PRESS_RELEASE_PDF');
+export type AttachmentSlot = EnumValue<typeof AttachmentSlot>;
 
 /**
  * A file attached to an object, with its alt text (images: Persian required, English optional).

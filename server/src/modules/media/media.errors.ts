@@ -1,22 +1,23 @@
-import { AppError, ErrorCode } from '../../common/errors';
+import { type AppError, conflict } from '../../common/errors';
+import { type EnumValue, selfNamed } from '../../common/self-named';
 
 /**
  * Media relations reuse the platform's CONFLICT code for a request that clashes with what is
  * stored (a duplicate outlet or slug, a move the release's status does not allow, an outlet still
  * in use); `extensions.reason` says which, for clients that want to tell them apart.
  */
-export enum MediaConflict {
-  OUTLET_NAME_TAKEN = 'OUTLET_NAME_TAKEN',
-  OUTLET_IN_USE = 'OUTLET_IN_USE',
-  SLUG_TAKEN = 'SLUG_TAKEN',
-  SLUG_FIXED = 'SLUG_FIXED',
-  RELEASE_STATUS = 'RELEASE_STATUS',
-  RELEASE_NOT_PUBLISHED = 'RELEASE_NOT_PUBLISHED',
-  RELEASE_NOT_DRAFT = 'RELEASE_NOT_DRAFT',
-}
+export const MediaConflict = selfNamed(
+  'OUTLET_NAME_TAKEN',
+  'OUTLET_IN_USE',
+  'SLUG_TAKEN',
+  'SLUG_FIXED',
+  'RELEASE_STATUS',
+  'RELEASE_NOT_PUBLISHED',
+  'RELEASE_NOT_DRAFT',
+);
+export type MediaConflict = EnumValue<typeof MediaConflict>;
 
-export const mediaConflict = (reason: MediaConflict, message: string, field?: string) =>
-  new AppError(ErrorCode.CONFLICT, message, { reason, ...(field ? { field } : {}) });
+export const mediaConflict: (reason: MediaConflict, message: string, field?: string) => AppError = conflict;
 
 /** PostgreSQL's unique_violation, and the constraint it names. */
 export function uniqueViolation(err: unknown): string | null {

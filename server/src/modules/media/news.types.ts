@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { type PressRelease } from './press-release.entity';
+import { pickKeys } from '../../common/pick-keys';
+import { type PressRelease, RELEASE_TEXTS } from './press-release.entity';
 
 /**
  * A published press release as the public sees it. A separate type, built field by field from the
@@ -35,17 +36,5 @@ export class NewsItem {
 }
 
 export function toNewsItem(r: PressRelease): NewsItem {
-  return {
-    id: r.id,
-    slug: r.slug,
-    titleFa: r.titleFa,
-    titleEn: r.titleEn,
-    summaryFa: r.summaryFa,
-    summaryEn: r.summaryEn,
-    bodyFa: r.bodyFa,
-    bodyEn: r.bodyEn,
-    districtId: r.districtId,
-    publishedAt: r.publishedAt!,
-    updatedAt: r.updatedAt,
-  };
+  return { ...pickKeys(r, ['id', 'slug', ...RELEASE_TEXTS, 'districtId', 'updatedAt']), publishedAt: r.publishedAt! };
 }

@@ -96,6 +96,11 @@ export class PressRelease {
   updatedAt: Date;
 }
 
+/** The texts a release is written in, Persian and English: its news item shows them in the request's language. */
+export const RELEASE_TEXTS = ['titleFa', 'titleEn', 'summaryFa', 'summaryEn', 'bodyFa', 'bodyEn'] as const satisfies ReadonlyArray<
+  keyof PressRelease
+>;
+
 /** A contact a release was sent to. Sending to the same contact again keeps the first record. */
 @ObjectType('PressReleaseRecipient', { description: 'A contact a press release was sent to, and when. Staff only.' })
 @Entity('press_release_distribution')

@@ -10,7 +10,7 @@ import { StaffUser } from '../staff/staff.entity';
 import { MediaContact } from './media-contact.entity';
 import { MEDIA_STAFF } from './media.policy';
 import { NewsItem } from './news.types';
-import { PressRelease, PressReleaseDistribution } from './press-release.entity';
+import { PressRelease, PressReleaseDistribution, RELEASE_TEXTS } from './press-release.entity';
 import {
   CreatePressReleaseInput,
   CreatePressReleasePayload,
@@ -34,7 +34,7 @@ export const PressReleaseConnection = Connection(PressRelease, 'PressRelease');
 const localeArg = { nullable: true, description: 'Overrides the request language.' } as const;
 
 /** The text a release and its news item share. */
-type ReleaseText = Pick<PressRelease, 'titleFa' | 'titleEn' | 'summaryFa' | 'summaryEn' | 'bodyFa' | 'bodyEn'>;
+type ReleaseText = Pick<PressRelease, (typeof RELEASE_TEXTS)[number]>;
 const title = (r: ReleaseText, locale: Locale) => pick({ fa: r.titleFa, en: r.titleEn }, locale) ?? r.titleFa;
 const summary = (r: ReleaseText, locale: Locale) => pick({ fa: r.summaryFa, en: r.summaryEn }, locale);
 const body = (r: ReleaseText, locale: Locale) => (locale === Locale.EN && r.bodyEn ? r.bodyEn : r.bodyFa);

@@ -17,7 +17,7 @@ import { PressReleaseStatus } from './media.enums';
 import { foreignKeyViolation, MediaConflict, mediaConflict, uniqueViolation } from './media.errors';
 import { canChangeSlug, isPublicRelease, nextReleaseStatus } from './media.policy';
 import { toNewsItem, type NewsItem } from './news.types';
-import { PressRelease, PressReleaseDistribution } from './press-release.entity';
+import { PressRelease, PressReleaseDistribution, RELEASE_TEXTS } from './press-release.entity';
 import {
   type CreatePressReleaseInput,
   type NewsFilter,
@@ -30,21 +30,7 @@ const malformedCursor = () => badInput('The cursor is malformed: pass an endCurs
 /** Clocks differ a little; a sending time further ahead than this is a mistake. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-const snapshot = (r: PressRelease) =>
-  pickKeys(r, [
-    'id',
-    'slug',
-    'titleFa',
-    'titleEn',
-    'summaryFa',
-    'summaryEn',
-    'bodyFa',
-    'bodyEn',
-    'districtId',
-    'status',
-    'publishedAt',
-    'withdrawnAt',
-  ]);
+const snapshot = (r: PressRelease) => pickKeys(r, ['id', 'slug', ...RELEASE_TEXTS, 'districtId', 'status', 'publishedAt', 'withdrawnAt']);
 
 const emptyToNull = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
 

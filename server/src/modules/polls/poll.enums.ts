@@ -1,11 +1,9 @@
 import { type EnumValue, graphqlEnum } from '../../common/graphql-enum';
+import { selfNamed } from '../../common/self-named';
 
 /** What an editor set. The status callers see is derived from it and the schedule (PollStatus). */
-export enum PollState {
-  DRAFT = 'DRAFT',
-  PUBLISHED = 'PUBLISHED',
-  CLOSED = 'CLOSED',
-}
+export const PollState = selfNamed('DRAFT', 'PUBLISHED', 'CLOSED');
+export type PollState = EnumValue<typeof PollState>;
 
 export const PollStatus = graphqlEnum(
   'PollStatus',

@@ -1,32 +1,34 @@
 import { AppError } from '../../common/errors';
+import { type EnumValue, selfNamed } from '../../common/self-named';
 
 /** Domain error codes of polls (documented in docs/api.md). */
-export enum PollErrorCode {
-  ALREADY_RESPONDED = 'ALREADY_RESPONDED',
-  POLL_CLOSED = 'POLL_CLOSED',
-  POLL_NOT_OPEN = 'POLL_NOT_OPEN',
-  DISTRICT_NOT_ELIGIBLE = 'DISTRICT_NOT_ELIGIBLE',
-  POLL_HAS_RESPONSES = 'POLL_HAS_RESPONSES',
-  POLL_CHANGED = 'POLL_CHANGED',
+export const PollErrorCode = selfNamed(
+  'ALREADY_RESPONDED',
+  'POLL_CLOSED',
+  'POLL_NOT_OPEN',
+  'DISTRICT_NOT_ELIGIBLE',
+  'POLL_HAS_RESPONSES',
+  'POLL_CHANGED',
   /** A proof-of-work payload that is ours but unsolved, tampered with or expired. */
-  CHALLENGE_FAILED = 'CHALLENGE_FAILED',
+  'CHALLENGE_FAILED',
   /** A proof-of-work challenge already spent on an answer. */
-  CHALLENGE_REUSED = 'CHALLENGE_REUSED',
+  'CHALLENGE_REUSED',
   /** A VERIFIED_PHONE or RESIDENT_LIST poll answered without a poll token. */
-  TOKEN_REQUIRED = 'TOKEN_REQUIRED',
+  'TOKEN_REQUIRED',
   /** A poll token whose signature does not verify under this poll's key (forged, or another poll's). */
-  TOKEN_INVALID = 'TOKEN_INVALID',
+  'TOKEN_INVALID',
   /** This identity already received its token for this poll. */
-  TOKEN_ALREADY_ISSUED = 'TOKEN_ALREADY_ISSUED',
+  'TOKEN_ALREADY_ISSUED',
   /** No code is waiting for this number (never asked, expired after 2 minutes, or used up by 5 wrong tries). */
-  CODE_EXPIRED = 'CODE_EXPIRED',
+  'CODE_EXPIRED',
   /** The code entered is not the one sent (`extensions.attemptsLeft`). */
-  CODE_INVALID = 'CODE_INVALID',
+  'CODE_INVALID',
   /** The identifier is not on the poll's eligibility list. */
-  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  'NOT_ELIGIBLE',
   /** The poll takes no verification of this kind (an OPEN poll, or another level). */
-  WRONG_ASSURANCE = 'WRONG_ASSURANCE',
-}
+  'WRONG_ASSURANCE',
+);
+export type PollErrorCode = EnumValue<typeof PollErrorCode>;
 
 export const alreadyResponded = () => new AppError(PollErrorCode.ALREADY_RESPONDED, 'This respondent has already answered this poll.');
 export const pollClosed = () => new AppError(PollErrorCode.POLL_CLOSED, 'This poll is closed and takes no more answers.');

@@ -68,11 +68,9 @@ export class PollQuestionInput {
   options: PollOptionInput[];
 }
 
-@InputType({ description: 'A new poll or survey. It starts as a draft.' })
-export class CreatePollInput {
-  @TextInput({ description: `Persian title, at most ${LIMITS.title} characters.`, max: LIMITS.title })
-  titleFa: string;
-
+/** The texts other than the Persian title, declared alike for a new poll and for changes to one (blank clears). */
+@InputType()
+abstract class PollTexts {
   @TextInput({ description: 'English title.', max: LIMITS.title, optional: true, allowBlank: true })
   titleEn?: string | null;
 
@@ -81,6 +79,12 @@ export class CreatePollInput {
 
   @TextInput({ description: 'English introduction.', max: LIMITS.description, optional: true, allowBlank: true })
   descriptionEn?: string | null;
+}
+
+@InputType({ description: 'A new poll or survey. It starts as a draft.' })
+export class CreatePollInput extends PollTexts {
+  @TextInput({ description: `Persian title, at most ${LIMITS.title} characters.`, max: LIMITS.title })
+  titleFa: string;
 
   @Field(() => ResultsVisibility, { defaultValue: ResultsVisibility.PUBLIC, description: 'Who may read the results.' })
   resultsVisibility: ResultsVisibility = ResultsVisibility.PUBLIC;
@@ -133,21 +137,12 @@ export class CreatePollInput {
   description:
     'Changes to a poll. Omitted fields keep their value. Once a poll has responses, its questions and options can be reworded and added to, but not removed or changed in kind.',
 })
-export class UpdatePollInput {
+export class UpdatePollInput extends PollTexts {
   @IdInput({ description: 'The poll to change.' })
   id: string;
 
   @TextInput({ description: 'Persian title; cannot be cleared.', max: LIMITS.title, optional: true })
   titleFa?: string | null;
-
-  @TextInput({ description: 'English title.', max: LIMITS.title, optional: true, allowBlank: true })
-  titleEn?: string | null;
-
-  @TextInput({ description: 'Persian introduction.', max: LIMITS.description, optional: true, allowBlank: true })
-  descriptionFa?: string | null;
-
-  @TextInput({ description: 'English introduction.', max: LIMITS.description, optional: true, allowBlank: true })
-  descriptionEn?: string | null;
 
   @Field(() => ResultsVisibility, { nullable: true, description: 'Who may read the results.' })
   @IsOptional()

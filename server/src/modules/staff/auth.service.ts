@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
-import { AppError, badInput, ErrorCode, unauthenticated } from '../../common/errors';
+import { AppError, badInput, conflict, ErrorCode, unauthenticated } from '../../common/errors';
 import { type AuditService } from './audit.service';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
-import { isRefusedDemoPassword } from './password-setup.service';
+import { demoPasswordRefused, isRefusedDemoPassword } from './password-setup.service';
 import { type CodeMethod, type Enrolment, type SecondFactorService } from './second-factor.service';
 import { type SignInClient, type SignInGuard } from './sign-in-guard';
 import {
@@ -34,10 +34,9 @@ export interface SignInResult {
 /** Who asks for a step of their own account's security: someone signed in, or half-way through signing in. */
 export type Subject = { viewer: Viewer; pending?: undefined } | { pending: PendingSignIn; viewer?: undefined };
 
-export interface RequestMeta {
-  clientKey: string;
+/** Who asks (the client, for the sign-in limits) and in which request (for the audit log). */
+export interface RequestMeta extends SignInClient {
   requestId: string;
-  deviceToken?: string | null;
 }
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest();
@@ -75,31 +74,29 @@ export class AuthService {
   async signIn(email: string, password: string, meta: RequestMeta): Promise<SignInResult> {
     const normalizedEmail = email.trim().toLowerCase();
     const user = await this.db.getRepository(StaffUser).findOne({ where: { email: normalizedEmail } });
-    const client = { clientKey: meta.clientKey, deviceToken: meta.deviceToken };
-    await this.guard.check(user?.id ?? null, client);
+    await this.guard.check(user?.id ?? null, meta);
 
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
     // In production the public demo password never opens an account, whatever its stored hash.
     if (!user || !valid || !user.active || isRefusedDemoPassword(this.env, password)) {
-      await this.guard.failed(user?.id ?? null, client);
+      await this.guard.failed(user?.id ?? null, meta);
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'The e-mail address or password is wrong.', { reason: 'INVALID_CREDENTIALS' });
     }
 
     return this.db.transaction(async (manager) => {
-      await this.guard.succeeded(manager, user.id, client);
+      await this.guard.succeeded(manager, user.id, meta);
       // Expired sessions are dead weight: each sign-in clears its own account's.
       await manager.query('DELETE FROM staff_session WHERE user_id = $1 AND expires_at <= now()', [user.id]);
-      const state = await this.stateAfter(manager, user, { secondFactor: false });
-      const session = await this.openSession(manager, user.id, state);
+      const { sessionId, result } = await this.nextSession(manager, user, { secondFactor: false });
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'signIn',
         entityType: 'StaffSession',
-        entityId: session.id,
-        ...(state === SignInState.SIGNED_IN ? {} : { after: { state } }),
+        entityId: sessionId,
+        ...(result.state === SignInState.SIGNED_IN ? {} : { after: { state: result.state } }),
         requestId: meta.requestId,
       });
-      return { user, token: session.token, expiresAt: session.expiresAt, deviceToken: this.guard.issueDevice(user.id), state };
+      return result;
     });
   }
 
@@ -148,26 +145,24 @@ export class AuthService {
    */
   async verifySecondFactor(pending: PendingSignIn, code: string, meta: RequestMeta): Promise<SignInResult> {
     this.expectStage(pending, SignInState.SECOND_FACTOR_REQUIRED);
-    const client = { clientKey: meta.clientKey, deviceToken: meta.deviceToken };
-    const method = await this.spendCode(pending.userId, code, client);
+    const method = await this.spendCode(pending.userId, code, meta);
     return this.db.transaction(async (manager) => {
-      await this.guard.secondFactorSucceeded(manager, pending.userId, client);
+      await this.guard.secondFactorSucceeded(manager, pending.userId, meta);
       const user = await this.activeUser(manager, pending.userId);
-      const state = await this.stateAfter(manager, user, { secondFactor: true });
-      const session = await this.replaceSession(manager, pending, state);
+      const { sessionId, result } = await this.nextSession(manager, user, { secondFactor: true }, pending);
       await this.audit.record(manager, {
         actorId: user.id,
         action: method === 'RECOVERY_CODE' ? 'useRecoveryCode' : 'verifySecondFactor',
         entityType: 'StaffSession',
-        entityId: session.id,
+        entityId: sessionId,
         after: {
           method,
           ...(method === 'RECOVERY_CODE' ? { recoveryCodesLeft: await this.secondFactors.recoveryCodesLeft(user.id, manager) } : {}),
-          ...(state === SignInState.SIGNED_IN ? {} : { state }),
+          ...(result.state === SignInState.SIGNED_IN ? {} : { state: result.state }),
         },
         requestId: meta.requestId,
       });
-      return { user, token: session.token, expiresAt: session.expiresAt, deviceToken: this.guard.issueDevice(user.id), state };
+      return result;
     });
   }
 
@@ -185,12 +180,11 @@ export class AuthService {
     if (subject.pending) this.expectStage(subject.pending, SignInState.PASSWORD_CHANGE_REQUIRED);
     const userId = subject.viewer?.userId ?? subject.pending!.userId;
     const user = await this.activeUser(this.db.manager, userId);
-    const client = { clientKey: meta.clientKey, deviceToken: meta.deviceToken };
     if (subject.viewer || currentPassword) {
       // The current password proves it is the owner at the keyboard, not someone at an unlocked screen.
-      await this.guard.check(user.id, client);
+      await this.guard.check(user.id, meta);
       if (!currentPassword || !(await verifyPassword(user.passwordHash, currentPassword))) {
-        await this.guard.failed(user.id, client);
+        await this.guard.failed(user.id, meta);
         throw new AppError(ErrorCode.BAD_USER_INPUT, 'The current password is wrong.', {
           field: 'input.currentPassword',
           reason: 'WRONG_PASSWORD',
@@ -200,10 +194,7 @@ export class AuthService {
     const problem = passwordProblem(newPassword);
     if (problem) throw badInput(problem, 'input.newPassword');
     if (isRefusedDemoPassword(this.env, newPassword)) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'The demo password is public and cannot be used here.', {
-        field: 'input.newPassword',
-        reason: 'DEMO_PASSWORD',
-      });
+      throw demoPasswordRefused('input.newPassword');
     }
     if (await verifyPassword(user.passwordHash, newPassword)) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, 'Choose a password other than the current one.', {
@@ -217,8 +208,7 @@ export class AuthService {
       const ended = await manager.delete(StaffSession, { userId: user.id });
       const changed = await this.activeUser(manager, user.id);
       // The code step (if any) came before this one, and a signed-in caller passed it long ago.
-      const state = await this.stateAfter(manager, changed, { secondFactor: true });
-      const session = await this.openSession(manager, user.id, state);
+      const { result } = await this.nextSession(manager, changed, { secondFactor: true });
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'changePassword',
@@ -227,7 +217,7 @@ export class AuthService {
         after: { required: Boolean(subject.pending), endedSessionCount: (ended.affected ?? 1) - 1 },
         requestId: meta.requestId,
       });
-      return { user: changed, token: session.token, expiresAt: session.expiresAt, deviceToken: this.guard.issueDevice(user.id), state };
+      return result;
     });
   }
 
@@ -250,17 +240,14 @@ export class AuthService {
   ): Promise<{ recoveryCodes: string[]; signIn: SignInResult | null }> {
     if (subject.pending) this.expectStage(subject.pending, SignInState.SECOND_FACTOR_ENROLMENT_REQUIRED);
     const userId = subject.viewer?.userId ?? subject.pending!.userId;
-    const client = { clientKey: meta.clientKey, deviceToken: meta.deviceToken };
-    await this.guard.checkSecondFactor(userId, client);
+    await this.guard.checkSecondFactor(userId, meta);
     const outcome = await this.db.transaction(async (manager) => {
       if (!(await this.secondFactors.confirm(manager, userId, code))) return null;
       const user = await this.activeUser(manager, userId);
       const recoveryCodes = await this.secondFactors.replaceRecoveryCodes(manager, userId);
       let signIn: SignInResult | null = null;
       if (subject.pending) {
-        const state = await this.stateAfter(manager, user, { secondFactor: true });
-        const session = await this.replaceSession(manager, subject.pending, state);
-        signIn = { user, token: session.token, expiresAt: session.expiresAt, deviceToken: this.guard.issueDevice(user.id), state };
+        signIn = (await this.nextSession(manager, user, { secondFactor: true }, subject.pending)).result;
       }
       await this.audit.record(manager, {
         actorId: userId,
@@ -273,7 +260,7 @@ export class AuthService {
       return { recoveryCodes, signIn };
     });
     if (!outcome) {
-      await this.guard.secondFactorFailed(userId, client);
+      await this.guard.secondFactorFailed(userId, meta);
       throw invalidCode();
     }
     return outcome;
@@ -285,12 +272,10 @@ export class AuthService {
    */
   async disableSecondFactor(viewer: Viewer, code: string, meta: RequestMeta): Promise<StaffUser> {
     if (secondFactorRequired(viewer.role, this.requireAdminSecondFactor)) {
-      throw new AppError(ErrorCode.CONFLICT, 'Administrators must use a second factor: it cannot be turned off.', {
-        reason: 'SECOND_FACTOR_REQUIRED',
-      });
+      throw conflict('SECOND_FACTOR_REQUIRED', 'Administrators must use a second factor: it cannot be turned off.');
     }
     if (!(await this.secondFactors.isEnabled(viewer.userId))) return this.activeUser(this.db.manager, viewer.userId);
-    const method = await this.spendCode(viewer.userId, code, { clientKey: meta.clientKey, deviceToken: meta.deviceToken });
+    const method = await this.spendCode(viewer.userId, code, meta);
     return this.db.transaction(async (manager) => {
       await this.secondFactors.remove(manager, viewer.userId);
       await this.audit.record(manager, {
@@ -308,9 +293,9 @@ export class AuthService {
   /** Ten new recovery codes in place of the caller's earlier ones, proven with a code (TOTP or recovery code). */
   async regenerateRecoveryCodes(viewer: Viewer, code: string, meta: RequestMeta): Promise<string[]> {
     if (!(await this.secondFactors.isEnabled(viewer.userId))) {
-      throw new AppError(ErrorCode.CONFLICT, 'This account has no second factor: enrol one first.', { reason: 'NO_SECOND_FACTOR' });
+      throw conflict('NO_SECOND_FACTOR', 'This account has no second factor: enrol one first.');
     }
-    const method = await this.spendCode(viewer.userId, code, { clientKey: meta.clientKey, deviceToken: meta.deviceToken });
+    const method = await this.spendCode(viewer.userId, code, meta);
     return this.db.transaction(async (manager) => {
       const codes = await this.secondFactors.replaceRecoveryCodes(manager, viewer.userId);
       await this.audit.record(manager, {
@@ -377,6 +362,22 @@ export class AuthService {
       throw invalidCode();
     }
     return spent.method;
+  }
+
+  /**
+   * The session for what is left of signing in once `done` is (restricted unless nothing is), in
+   * place of the restricted session `pending` when given, and the result the caller gets.
+   */
+  private async nextSession(
+    manager: EntityManager,
+    user: StaffUser,
+    done: { secondFactor: boolean },
+    pending?: PendingSignIn,
+  ): Promise<{ sessionId: string; result: SignInResult }> {
+    const state = await this.stateAfter(manager, user, done);
+    const session = pending ? await this.replaceSession(manager, pending, state) : await this.openSession(manager, user.id, state);
+    const deviceToken = this.guard.issueDevice(user.id);
+    return { sessionId: session.id, result: { user, token: session.token, expiresAt: session.expiresAt, deviceToken, state } };
   }
 
   /** A new session (restricted unless `state` is SIGNED_IN); only its token's hash is stored. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type DataSource, QueryFailedError } from 'typeorm';
-import { AppError, badInput, ErrorCode } from '../../common/errors';
+import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
 import { DEMO_PASSWORD } from '../../seed/demo-data';
 import { type AuditService } from './audit.service';
 import { hashPassword } from './password';
@@ -18,6 +18,10 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest();
 export function isRefusedDemoPassword(env: string, password: string): boolean {
   return env === 'production' && password === DEMO_PASSWORD;
 }
+
+/** What refusing the demo password as a new password (in `field`) says. */
+export const demoPasswordRefused = (field: string) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, 'The demo password is public and cannot be used here.', { field, reason: 'DEMO_PASSWORD' });
 
 export interface CreatedAdmin {
   user: StaffUser;
@@ -66,9 +70,7 @@ export class PasswordSetupService {
       return { user, token, expiresAt, link: `${this.webUrl}/staff/set-password?token=${encodeURIComponent(token)}` };
     } catch (err) {
       if (err instanceof QueryFailedError && (err.driverError as { constraint?: string })?.constraint === 'uq_staff_user_email') {
-        throw new AppError(ErrorCode.CONFLICT, `A staff account with the e-mail address ${email} already exists; nothing was changed.`, {
-          reason: 'EMAIL_TAKEN',
-        });
+        throw conflict('EMAIL_TAKEN', `A staff account with the e-mail address ${email} already exists; nothing was changed.`);
       }
       throw err;
     }
@@ -82,10 +84,7 @@ export class PasswordSetupService {
     const problem = passwordProblem(password);
     if (problem) throw badInput(problem, 'password');
     if (isRefusedDemoPassword(this.env, password)) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'The demo password is public and cannot be used here.', {
-        field: 'password',
-        reason: 'DEMO_PASSWORD',
-      });
+      throw demoPasswordRefused('password');
     }
     const passwordHash = await hashPassword(password);
     const invalid = () =>

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AppError, ErrorCode, unauthenticated } from '../../common/errors';
+import { conflict, unauthenticated } from '../../common/errors';
 import { Public } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
 import { type RequestMeta, type SignInResult, type Subject } from './auth.service';
@@ -103,7 +103,7 @@ export class SecondFactorResolver {
   ): Promise<SignInResult> {
     if (!ctx.pending) {
       if (!ctx.viewer) throw unauthenticated();
-      throw new AppError(ErrorCode.CONFLICT, 'This session is signed in already: no code is asked for.', { reason: 'NO_SIGN_IN_STEP' });
+      throw conflict('NO_SIGN_IN_STEP', 'This session is signed in already: no code is asked for.');
     }
     return keep(ctx, await ctx.services.auth.verifySecondFactor(ctx.pending, input.code, meta(ctx, input.deviceToken)));
   }

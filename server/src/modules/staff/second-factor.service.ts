@@ -1,5 +1,5 @@
 import { type DataSource, type EntityManager } from 'typeorm';
-import { AppError, ErrorCode } from '../../common/errors';
+import { conflict } from '../../common/errors';
 import {
   isRecoveryCode,
   isTotpCode,
@@ -92,9 +92,7 @@ export class SecondFactorService {
     const row = await manager.findOne(StaffSecondFactor, { where: { userId }, lock: { mode: 'pessimistic_write' } });
     if (row?.confirmedAt) throw enabledAlready();
     if (!row) {
-      throw new AppError(ErrorCode.CONFLICT, 'No enrolment is waiting: start one with startSecondFactorEnrolment.', {
-        reason: 'NO_ENROLMENT',
-      });
+      throw conflict('NO_ENROLMENT', 'No enrolment is waiting: start one with startSecondFactorEnrolment.');
     }
     const secret = this.box.open(userId, row.secretEncrypted);
     const step = secret ? verifyTotp(secret, normalizeCode(code), null, this.clock().getTime()) : null;
@@ -170,5 +168,4 @@ export class SecondFactorService {
   }
 }
 
-const enabledAlready = () =>
-  new AppError(ErrorCode.CONFLICT, 'This account already has a second factor.', { reason: 'SECOND_FACTOR_ENABLED' });
+const enabledAlready = () => conflict('SECOND_FACTOR_ENABLED', 'This account already has a second factor.');

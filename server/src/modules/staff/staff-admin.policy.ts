@@ -1,6 +1,7 @@
-import { AppError, ErrorCode } from '../../common/errors';
+import { type AppError, conflict } from '../../common/errors';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { Role } from './role';
+import { type EnumValue, selfNamed } from '../../common/self-named';
 
 /** argon2 takes any length, but a multi-megabyte "password" is a denial of service, not a secret. */
 export const MAX_PASSWORD_LENGTH = 200;
@@ -11,14 +12,10 @@ export const EMAIL_MAX = 254;
  * Staff administration reuses the platform's CONFLICT code for changes the current state forbids;
  * `extensions.reason` says which, for clients that want to tell them apart.
  */
-export enum StaffAdminConflict {
-  EMAIL_TAKEN = 'EMAIL_TAKEN',
-  SELF_CHANGE = 'SELF_CHANGE',
-  LAST_ADMIN = 'LAST_ADMIN',
-}
+export const StaffAdminConflict = selfNamed('EMAIL_TAKEN', 'SELF_CHANGE', 'LAST_ADMIN');
+export type StaffAdminConflict = EnumValue<typeof StaffAdminConflict>;
 
-export const staffConflict = (reason: StaffAdminConflict, message: string, field?: string) =>
-  new AppError(ErrorCode.CONFLICT, message, { reason, ...(field ? { field } : {}) });
+export const staffConflict: (reason: StaffAdminConflict, message: string, field?: string) => AppError = conflict;
 
 /** Why a password may not be used, or null when it may. */
 export function passwordProblem(password: string): string | null {

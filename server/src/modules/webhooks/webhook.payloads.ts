@@ -63,10 +63,17 @@ interface Localized {
   en: string | null;
 }
 
-/** A page of the public site in Persian (the default, unprefixed) and in English (`/en`). */
-function pageUrls(siteUrl: string, path: string): { fa: string; en: string } {
+/**
+ * The object's titles, and its page of the public site in Persian (the default, unprefixed) and in
+ * English (`/en`), as every event's `data` gives them.
+ */
+function titleAndPage(
+  subject: { titleFa: string; titleEn: string | null },
+  siteUrl: string,
+  path: string,
+): { title: Localized; url: { fa: string; en: string } } {
   const base = siteUrl.replace(/\/+$/, '');
-  return { fa: `${base}${path}`, en: `${base}/en${path}` };
+  return { title: { fa: subject.titleFa, en: subject.titleEn }, url: { fa: `${base}${path}`, en: `${base}/en${path}` } };
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -85,8 +92,7 @@ export function webhookData<T extends WebhookEventType>(type: T, subject: Webhoo
       return {
         object: 'Poll',
         id: p.id,
-        title: { fa: p.titleFa, en: p.titleEn },
-        url: pageUrls(siteUrl, `/polls/${p.id}`),
+        ...titleAndPage(p, siteUrl, `/polls/${p.id}`),
         opensAt: iso(p.opensAt),
         closesAt: iso(p.closesAt),
       };
@@ -97,8 +103,7 @@ export function webhookData<T extends WebhookEventType>(type: T, subject: Webhoo
         object: 'PressRelease',
         id: r.id,
         slug: r.slug,
-        title: { fa: r.titleFa, en: r.titleEn },
-        url: pageUrls(siteUrl, `/news/${encodeURIComponent(r.slug)}`),
+        ...titleAndPage(r, siteUrl, `/news/${encodeURIComponent(r.slug)}`),
         publishedAt: iso(r.publishedAt),
       };
     }
@@ -108,8 +113,7 @@ export function webhookData<T extends WebhookEventType>(type: T, subject: Webhoo
         object: 'Event',
         id: e.id,
         kind: e.kind,
-        title: { fa: e.titleFa, en: e.titleEn },
-        url: pageUrls(siteUrl, `/events/${e.id}`),
+        ...titleAndPage(e, siteUrl, `/events/${e.id}`),
         startsAt: iso(e.startsAt)!,
         endsAt: iso(e.endsAt)!,
       };

@@ -11,6 +11,17 @@ describe('KeyedThrottle', () => {
     jest.useRealTimers();
   });
 
+  /** Sets `throttle` to one whose runs only count themselves; returns the count. */
+  const countingThrottle = (intervalMs: number) => {
+    const runs = { count: 0 };
+    throttle = new KeyedThrottle(
+      intervalMs,
+      async () => void runs.count++,
+      () => undefined,
+    );
+    return runs;
+  };
+
   it('runs the first trigger at once and folds a burst into one trailing run', async () => {
     const runs: number[] = [];
     const started = Date.now();
@@ -30,15 +41,10 @@ describe('KeyedThrottle', () => {
   });
 
   it('does not run again after the interval when nothing was triggered meanwhile', async () => {
-    let runs = 0;
-    throttle = new KeyedThrottle(
-      20,
-      async () => void runs++,
-      () => undefined,
-    );
+    const runs = countingThrottle(20);
     throttle.trigger('poll');
     await sleep(60);
-    expect(runs).toBe(1);
+    expect(runs.count).toBe(1);
   });
 
   it('throttles each key on its own', async () => {
@@ -98,17 +104,12 @@ describe('KeyedThrottle', () => {
   });
 
   it('runs nothing more once closed', async () => {
-    let runs = 0;
-    throttle = new KeyedThrottle(
-      20,
-      async () => void runs++,
-      () => undefined,
-    );
+    const runs = countingThrottle(20);
     throttle.trigger('poll');
     throttle.trigger('poll');
     throttle.close();
     throttle.trigger('poll');
     await sleep(60);
-    expect(runs).toBe(1);
+    expect(runs.count).toBe(1);
   });
 });
