@@ -2,22 +2,13 @@ import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { staffText } from '@/lib/staff/i18n';
 import { DayField } from './day-field';
-import { Field } from './fields';
-
-/** One choice of a filter's select. */
-export interface FilterOption {
-  value: string;
-  label: string;
-}
+import { Choice, Field, type ChoiceOption } from './fields';
 
 /** A list filter's select: its label, "all" (the empty value) first, then the choices. */
 export function FilterSelect({
-  id,
-  name,
-  label,
   locale,
   value,
-  options,
+  ...props
 }: {
   id: string;
   name: string;
@@ -25,21 +16,9 @@ export function FilterSelect({
   /** The page's language, for the "all" choice. */
   locale: Locale;
   value: string | null | undefined;
-  options: FilterOption[];
+  options: readonly ChoiceOption[];
 }) {
-  return (
-    <div className="staff-field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ''}>
-        <option value="">{staffText[locale].common.all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <Choice {...props} value={value ?? ''} empty={staffText[locale].common.all} />;
 }
 
 /** A filter form's submit button, at the end of its row. */

@@ -17,7 +17,7 @@ import type { Operation } from '@/lib/api/request';
 import { NextPage } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { staffPageMetadata } from '@/lib/staff/open-page';
-import { Field } from '@/components/staff/fields';
+import { Choice, choicesOf, Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
 
 const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* GraphQL */ `
@@ -81,14 +81,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
       <div className="staff-panel">
         <FilterForm action={base} locale={locale}>
           <FilterSearch id="user-search" label={st.common.search} value={search} />
-          <FilterSelect
-            id="user-role"
-            name="role"
-            label={t.role}
-            locale={locale}
-            value={role}
-            options={roles.map((r) => ({ value: r, label: st.roles[r] }))}
-          />
+          <FilterSelect id="user-role" name="role" label={t.role} locale={locale} value={role} options={choicesOf(roles, st.roles)} />
           <Field id="user-active" label={t.status}>
             <select id="user-active" name="active" defaultValue={activeParam ?? ''}>
               <option value="">{st.common.all}</option>
@@ -219,15 +212,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
             <Field id="new-name" label={t.displayName}>
               <input id="new-name" name="displayName" maxLength={200} dir="auto" />
             </Field>
-            <Field id="new-role" label={t.role}>
-              <select id="new-role" name="role" defaultValue="ANALYST">
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {st.roles[r]}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <Choice id="new-role" name="role" label={t.role} value="ANALYST" options={choicesOf(roles, st.roles)} />
             <Field id="new-password" label={t.password}>
               <input id="new-password" name="password" type="password" autoComplete="new-password" minLength={12} required dir="ltr" />
               <p className="staff-muted staff-small">{t.passwordChangeNote}</p>

@@ -8,6 +8,7 @@ import { pollsText, type PollStatus } from '@/lib/staff/polls-text';
 import { canUse } from '@/lib/staff/roles';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
+import { choicesOf } from '@/components/staff/fields';
 import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffPollsQuery, StaffPollsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
@@ -89,7 +90,7 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
             label={t.statusFilter}
             locale={locale}
             value={status}
-            options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
+            options={choicesOf(STATUSES, t.status)}
           />
         </FilterForm>
         <p className="result-count">{t.count(f.number(polls.totalCount))}</p>

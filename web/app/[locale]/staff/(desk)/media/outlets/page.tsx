@@ -11,7 +11,7 @@ import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
-import { Field } from '@/components/staff/fields';
+import { Choice, choicesOf, Field } from '@/components/staff/fields';
 
 const OUTLETS_QUERY: Operation<StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables> = /* GraphQL */ `
   query StaffMediaOutlets($filter: MediaOutletFilter, $after: String) {
@@ -63,7 +63,7 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
             label={t.outletKind}
             locale={locale}
             value={kind}
-            options={KINDS.map((k) => ({ value: k, label: t.outletKinds[k] }))}
+            options={choicesOf(KINDS, t.outletKinds)}
           />
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(mediaOutlets.totalCount))}</p>
@@ -96,15 +96,7 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
           <Field id="outlet-nameEn" label={t.nameEn} optional={locale}>
             <input id="outlet-nameEn" name="nameEn" maxLength={200} dir="ltr" />
           </Field>
-          <Field id="outlet-kind-new" label={t.outletKind}>
-            <select id="outlet-kind-new" name="kind" defaultValue="NEWSPAPER">
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t.outletKinds[k]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <Choice id="outlet-kind-new" name="kind" label={t.outletKind} value="NEWSPAPER" options={choicesOf(KINDS, t.outletKinds)} />
           <Field id="outlet-url" label={t.url} optional={locale}>
             <input id="outlet-url" name="url" type="url" dir="ltr" maxLength={500} />
           </Field>

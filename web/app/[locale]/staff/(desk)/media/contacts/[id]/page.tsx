@@ -15,7 +15,7 @@ import { NextPage } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
-import { Field } from '@/components/staff/fields';
+import { Choice, Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
 
 const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVariables> = /* GraphQL */ `
@@ -217,15 +217,13 @@ export default async function MediaContactPage({ params, searchParams }: Params)
           fieldLabels={{ topic: t.topic, kind: t.kind, occurredAt: t.occurredOn, followUpOn: t.followUpOn, notes: t.notes }}
         >
           <div className="staff-fields">
-            <Field id="log-kind" label={t.kind}>
-              <select id="log-kind" name="kind" defaultValue="INQUIRY_RECEIVED">
-                {Object.entries(t.kinds).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <Choice
+              id="log-kind"
+              name="kind"
+              label={t.kind}
+              value="INQUIRY_RECEIVED"
+              options={Object.entries(t.kinds).map(([value, label]) => ({ value, label }))}
+            />
             <Field id="log-topic" label={t.topic} wide>
               <input id="log-topic" name="topic" required maxLength={300} />
             </Field>
