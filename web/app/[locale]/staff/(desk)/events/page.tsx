@@ -8,14 +8,15 @@ import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../media/media-nav';
 import { createEvent } from './actions';
 import { loadEventChoices } from './event-data';
-import { EventFields, eventFieldLabels, EventNav } from './event-fields';
+import { eventForm, EventNav } from './event-fields';
+import { choicesOf } from '@/components/staff/fields';
 import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { EventStatus, StaffEventsQuery, StaffEventsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { FormPanel } from '@/components/staff/form-panel';
+import { NewRecordPanel } from '@/components/staff/form-panel';
 
 const EVENTS_QUERY: Operation<StaffEventsQuery, StaffEventsQueryVariables> = /* GraphQL */ `
   query StaffEvents($from: String!, $to: String!, $after: String, $statuses: [EventStatus!], $locale: Locale!) {
@@ -93,7 +94,7 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
             label={st.common.status}
             locale={locale}
             value={status}
-            options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
+            options={choicesOf(STATUSES, t.status)}
           />
         </FilterForm>
         <StaffTable columns={[t.when, st.common.title, t.kind, t.district, st.common.status]}>
@@ -115,36 +116,7 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
         </StaffTable>
         <NextPage base={base} filters={{ status }} pageInfo={events.pageInfo} label={st.common.next} />
       </div>
-      <FormPanel
-        id="new-event-title"
-        title={t.newEvent}
-        submit={t.createEvent}
-        action={createEvent}
-        locale={locale}
-        fieldLabels={eventFieldLabels(locale)}
-      >
-        <EventFields
-          locale={locale}
-          idPrefix="new"
-          choices={choices}
-          values={{
-            kind: 'PRESS_CONFERENCE',
-            titleFa: '',
-            titleEn: '',
-            descriptionFa: '',
-            descriptionEn: '',
-            venueFa: '',
-            venueEn: '',
-            startDay: '',
-            startTime: '10:00',
-            endDay: '',
-            endTime: '11:00',
-            districtId: '',
-            pollId: '',
-            goalId: '',
-          }}
-        />
-      </FormPanel>
+      <NewRecordPanel form={eventForm} action={createEvent} locale={locale} fieldProps={{ choices }} />
     </>
   );
 }

@@ -6,14 +6,15 @@ import { staffQuery } from '@/lib/staff/api';
 import { goalsText } from '@/lib/staff/goals-text';
 import { param } from '@/lib/staff/page';
 import { createGoal } from './actions';
-import { GOAL_STATUSES, GoalFields, goalFieldLabels } from './goal-fields';
+import { GOAL_STATUSES, goalForm } from './goal-fields';
+import { choicesOf } from '@/components/staff/fields';
 import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffGoalsQuery, StaffGoalsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { FormPanel } from '@/components/staff/form-panel';
+import { NewRecordPanel } from '@/components/staff/form-panel';
 
 const GOALS_QUERY: Operation<StaffGoalsQuery, StaffGoalsQueryVariables> = /* GraphQL */ `
   query StaffGoals($filter: GoalFilter, $after: String, $locale: Locale!) {
@@ -74,7 +75,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
             label={t.category}
             locale={locale}
             value={category}
-            options={goalCategories.map((c) => ({ value: c, label: d.categories[c] }))}
+            options={choicesOf(goalCategories, d.categories)}
           />
           <FilterSelect
             id="goal-status"
@@ -82,7 +83,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
             label={t.status}
             locale={locale}
             value={status}
-            options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))}
+            options={choicesOf(GOAL_STATUSES, d.goalStatus)}
           />
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(goals.totalCount))}</p>
@@ -113,28 +114,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
         <NextPage base={base} filters={{ search, category, status }} pageInfo={goals.pageInfo} label={st.common.next} />
       </div>
 
-      <FormPanel
-        id="new-goal-title"
-        title={t.newGoal}
-        submit={t.create}
-        action={createGoal}
-        locale={locale}
-        fieldLabels={goalFieldLabels(locale)}
-      >
-        <GoalFields
-          locale={locale}
-          idPrefix="new"
-          values={{
-            titleFa: '',
-            titleEn: '',
-            descriptionFa: '',
-            descriptionEn: '',
-            category: 'CITIZEN_PARTICIPATION',
-            status: 'DRAFT',
-            position: null,
-          }}
-        />
-      </FormPanel>
+      <NewRecordPanel form={goalForm} action={createGoal} locale={locale} />
     </>
   );
 }

@@ -7,13 +7,13 @@ import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { createOccasion } from '../actions';
 import { EventNav } from '../event-fields';
-import { OccasionFields, occasionFieldLabels } from './occasion-fields';
+import { occasionForm } from './occasion-fields';
 import type { StaffOccasionsQuery, StaffOccasionsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { FormPanel } from '@/components/staff/form-panel';
+import { NewRecordPanel } from '@/components/staff/form-panel';
 
 const OCCASIONS_QUERY: Operation<StaffOccasionsQuery, StaffOccasionsQueryVariables> = /* GraphQL */ `
   query StaffOccasions($locale: Locale!) {
@@ -58,30 +58,7 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
           ))}
         </StaffTable>
       </div>
-      <FormPanel
-        id="new-occasion-title"
-        title={t.newOccasion}
-        submit={t.createOccasion}
-        action={createOccasion}
-        locale={locale}
-        fieldLabels={occasionFieldLabels(locale)}
-      >
-        <OccasionFields
-          locale={locale}
-          idPrefix="new"
-          values={{
-            kind: 'NATIONAL_OCCASION',
-            titleFa: '',
-            titleEn: '',
-            descriptionFa: '',
-            descriptionEn: '',
-            calendar: 'SOLAR_HIJRI',
-            month: 1,
-            day: 1,
-            holiday: false,
-          }}
-        />
-      </FormPanel>
+      <NewRecordPanel form={occasionForm} action={createOccasion} locale={locale} />
     </>
   );
 }

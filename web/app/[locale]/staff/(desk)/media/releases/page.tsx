@@ -6,14 +6,15 @@ import { param } from '@/lib/staff/page';
 import { loadDistricts } from '../../polls/builder-data';
 import { createRelease } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
-import { ReleaseFields, releaseFieldLabels } from '../release-fields';
+import { releaseForm } from '../release-fields';
+import { choicesOf } from '@/components/staff/fields';
 import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { PressReleaseStatus, StaffPressReleasesQuery, StaffPressReleasesQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { FormPanel } from '@/components/staff/form-panel';
+import { NewRecordPanel } from '@/components/staff/form-panel';
 
 const RELEASES_QUERY: Operation<StaffPressReleasesQuery, StaffPressReleasesQueryVariables> = /* GraphQL */ `
   query StaffPressReleases($filter: PressReleaseFilter, $after: String, $locale: Locale!) {
@@ -71,7 +72,7 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
             label={st.common.status}
             locale={locale}
             value={status}
-            options={STATUSES.map((s) => ({ value: s, label: t.releaseStatus[s] }))}
+            options={choicesOf(STATUSES, t.releaseStatus)}
           />
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(pressReleases.totalCount))}</p>
@@ -90,22 +91,7 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
         </StaffTable>
         <NextPage base={base} filters={{ search, status }} pageInfo={pressReleases.pageInfo} label={st.common.next} />
       </div>
-      <FormPanel
-        id="new-release-title"
-        title={t.newRelease}
-        submit={t.createRelease}
-        action={createRelease}
-        locale={locale}
-        fieldLabels={releaseFieldLabels(locale)}
-      >
-        <ReleaseFields
-          locale={locale}
-          idPrefix="new"
-          districts={districts}
-          slugFixed={false}
-          values={{ titleFa: '', titleEn: '', summaryFa: '', summaryEn: '', bodyFa: '', bodyEn: '', slug: '', districtId: '' }}
-        />
-      </FormPanel>
+      <NewRecordPanel form={releaseForm} action={createRelease} locale={locale} fieldProps={{ districts, slugFixed: false }} />
     </>
   );
 }
