@@ -3,6 +3,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { formLabels } from '@/lib/staff/i18n';
 import { ActionForm } from './action-form';
 import { StaffSection } from './section';
+import { SubmitRow } from './buttons';
 
 type ActionFormProps = ComponentProps<typeof ActionForm>;
 
@@ -26,11 +27,7 @@ export function FormPanel({ id, title, submit, action, locale, fieldLabels, chil
     <StaffSection headingId={id} title={title}>
       <ActionForm action={action} className="staff-form" labels={formLabels(locale)} fieldLabels={fieldLabels} aria-label={title}>
         {children}
-        <div>
-          <button type="submit" className="staff-button">
-            {submit}
-          </button>
-        </div>
+        <SubmitRow>{submit}</SubmitRow>
       </ActionForm>
     </StaffSection>
   );
