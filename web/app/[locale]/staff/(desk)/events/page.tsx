@@ -9,8 +9,7 @@ import { ActionNotice } from '../media/media-nav';
 import { createEvent } from './actions';
 import { loadEventChoices } from './event-data';
 import { eventForm, EventNav } from './event-fields';
-import { choicesOf } from '@/components/staff/fields';
-import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
+import { choiceFilter, FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { EventStatus, StaffEventsQuery, StaffEventsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
@@ -63,7 +62,8 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
   const { locale, query, st, f } = await openStaffPage('events', { params, searchParams });
   const t = eventsText[locale];
   const d = getDictionary(locale);
-  const status = STATUSES.find((s) => s === param(query, 'status'));
+  const statusFilter = choiceFilter(query, 'status', STATUSES, t.status);
+  const status = statusFilter.value;
   const after = param(query, 'after');
   const today = cityDay();
   const [{ events }, choices] = await Promise.all([
@@ -85,17 +85,10 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
     <>
       <StaffHeader title={t.title} intro={t.intro} />
       <EventNav locale={locale} current="events" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.deleted }} />
+      <ActionNotice locale={locale} query={query} messages={{ deleted: t.deleted }} />
       <div className="staff-panel">
         <FilterForm action={base} locale={locale}>
-          <FilterSelect
-            id="event-status"
-            name="status"
-            label={st.common.status}
-            locale={locale}
-            value={status}
-            options={choicesOf(STATUSES, t.status)}
-          />
+          <FilterSelect id="event-status" label={st.common.status} locale={locale} {...statusFilter} />
         </FilterForm>
         <StaffTable columns={[t.when, st.common.title, t.kind, t.district, st.common.status]}>
           {rows.map((e) => (

@@ -7,8 +7,7 @@ import { goalsText } from '@/lib/staff/goals-text';
 import { param } from '@/lib/staff/page';
 import { createGoal } from './actions';
 import { GOAL_STATUSES, goalForm } from './goal-fields';
-import { choicesOf } from '@/components/staff/fields';
-import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
+import { choiceFilter, FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffGoalsQuery, StaffGoalsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
@@ -48,8 +47,10 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
   const t = goalsText[locale];
   const d = getDictionary(locale);
   const search = param(query, 'search')?.slice(0, 200) || undefined;
-  const category = goalCategories.find((c) => c === param(query, 'category'));
-  const status = GOAL_STATUSES.find((s) => s === param(query, 'status'));
+  const categoryFilter = choiceFilter(query, 'category', goalCategories, d.categories);
+  const category = categoryFilter.value;
+  const statusFilter = choiceFilter(query, 'status', GOAL_STATUSES, d.goalStatus);
+  const status = statusFilter.value;
   const after = param(query, 'after');
   const { goals } = await staffQuery(GOALS_QUERY, {
     filter: { search, category, statuses: status ? [status] : [...GOAL_STATUSES] },
@@ -69,22 +70,8 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
       <div className="staff-panel">
         <FilterForm action={base} locale={locale}>
           <FilterSearch id="goal-search" label={t.search} value={search} />
-          <FilterSelect
-            id="goal-category"
-            name="category"
-            label={t.category}
-            locale={locale}
-            value={category}
-            options={choicesOf(goalCategories, d.categories)}
-          />
-          <FilterSelect
-            id="goal-status"
-            name="status"
-            label={t.status}
-            locale={locale}
-            value={status}
-            options={choicesOf(GOAL_STATUSES, d.goalStatus)}
-          />
+          <FilterSelect id="goal-category" label={t.category} locale={locale} {...categoryFilter} />
+          <FilterSelect id="goal-status" label={t.status} locale={locale} {...statusFilter} />
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(goals.totalCount))}</p>
         <StaffTable columns={[{ label: t.position, numeric: true }, st.common.title, t.category, t.status, t.indicatorsCount]}>

@@ -2,7 +2,6 @@ import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { districtsText } from '@/lib/staff/districts-text';
-import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { AdminNav } from '../admin-nav';
 import { createDistrict } from './actions';
@@ -41,7 +40,7 @@ export default async function StaffDistrictsPage({ params, searchParams }: PageP
     <>
       <StaffHeader title={t.title} intro={t.intro} />
       <AdminNav locale={locale} current="districts" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={t.done} />
+      <ActionNotice locale={locale} query={query} messages={t.done} />
       <div className="staff-panel">
         <StaffTable
           data="districts"

@@ -3,7 +3,6 @@ import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { eventsText } from '@/lib/staff/events-text';
-import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { createOccasion } from '../actions';
 import { EventNav } from '../event-fields';
@@ -42,7 +41,7 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
     <>
       <StaffHeader title={t.nav.occasions} intro={t.occasionsIntro} />
       <EventNav locale={locale} current="occasions" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.occasionDeleted }} />
+      <ActionNotice locale={locale} query={query} messages={{ deleted: t.occasionDeleted }} />
       <div className="staff-panel">
         <StaffTable columns={[st.common.title, t.rule, t.kind, t.holiday, t.overrides]}>
           {occasions.map((o) => (

@@ -9,7 +9,7 @@ import { param } from '@/lib/staff/page';
 import { recordCoverage } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { OUTLET_OPTIONS, outletName } from '../media.query';
-import { FilterForm, FilterSelect, DayRangeFields } from '@/components/staff/filter-fields';
+import { choiceFilter, FilterForm, FilterSelect, DayRangeFields, DayHint } from '@/components/staff/filter-fields';
 import type { StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
@@ -94,7 +94,8 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
   const t = mediaText[locale];
   const outletParam = param(query, 'outlet');
   const outletId = outletParam && isUuid(outletParam) ? outletParam : undefined;
-  const tone = TONES.find((x) => x === param(query, 'tone'));
+  const toneFilter = choiceFilter(query, 'tone', TONES, t.tones);
+  const tone = toneFilter.value;
   const fromRaw = param(query, 'from');
   const toRaw = param(query, 'to');
   const from = fromRaw ? (parseDayField(fromRaw, locale) ?? undefined) : undefined;
@@ -124,23 +125,15 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
     <>
       <StaffHeader title={t.nav.coverage} intro={t.coverageIntro} />
       <MediaNav locale={locale} current="coverage" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ recorded: t.recorded }} />
+      <ActionNotice locale={locale} query={query} messages={{ recorded: t.recorded }} />
 
       <div className="staff-panel">
         <FilterForm action={base} locale={locale}>
           <FilterSelect id="cov-outlet" name="outlet" label={t.outlet} locale={locale} value={outletId} options={outletOptions} />
-          <FilterSelect id="cov-tone" name="tone" label={t.tone} locale={locale} value={tone} options={choicesOf(TONES, t.tones)} />
-          <DayRangeFields
-            idPrefix="cov"
-            locale={locale}
-            labels={{ from: st.common.from, to: st.common.to }}
-            values={{ from: fromRaw ?? '', to: toRaw ?? '' }}
-            hint="cov-hint"
-          />
+          <FilterSelect id="cov-tone" label={t.tone} locale={locale} {...toneFilter} />
+          <DayRangeFields idPrefix="cov" locale={locale} values={{ from: fromRaw, to: toRaw }} />
         </FilterForm>
-        <p className="staff-field__hint" id="cov-hint">
-          {st.common.dayHint}
-        </p>
+        <DayHint id="cov-hint" locale={locale} />
       </div>
 
       <StaffSection headingId="tone-title" title={t.toneSummary}>

@@ -7,8 +7,7 @@ import { loadDistricts } from '../../polls/builder-data';
 import { createRelease } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { releaseForm } from '../release-fields';
-import { choicesOf } from '@/components/staff/fields';
-import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
+import { choiceFilter, FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { PressReleaseStatus, StaffPressReleasesQuery, StaffPressReleasesQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
@@ -46,7 +45,8 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
   const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
   const search = param(query, 'search')?.slice(0, 200) || undefined;
-  const status = STATUSES.find((s) => s === param(query, 'status'));
+  const statusFilter = choiceFilter(query, 'status', STATUSES, t.releaseStatus);
+  const status = statusFilter.value;
   const after = param(query, 'after');
   const [{ pressReleases }, districts] = await Promise.all([
     staffQuery(RELEASES_QUERY, {
@@ -62,18 +62,11 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
     <>
       <StaffHeader title={t.nav.releases} intro={t.releasesIntro} />
       <MediaNav locale={locale} current="releases" />
-      <ActionNotice locale={locale} error={param(query, 'error')} messages={{}} />
+      <ActionNotice locale={locale} query={query} messages={{}} />
       <div className="staff-panel">
         <FilterForm action={base} locale={locale} submit={st.common.search}>
           <FilterSearch id="release-search" label={t.search} value={search} />
-          <FilterSelect
-            id="release-status"
-            name="status"
-            label={st.common.status}
-            locale={locale}
-            value={status}
-            options={choicesOf(STATUSES, t.releaseStatus)}
-          />
+          <FilterSelect id="release-status" label={st.common.status} locale={locale} {...statusFilter} />
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(pressReleases.totalCount))}</p>
         <StaffTable columns={[st.common.title, st.common.status, t.publishedOn]}>

@@ -17,6 +17,7 @@ import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
 import { Choice, Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
+import { ActionButton } from '@/components/staff/buttons';
 
 const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVariables> = /* GraphQL */ `
   query StaffMediaContact($id: ID!, $after: String, $locale: Locale!) {
@@ -103,12 +104,7 @@ export default async function MediaContactPage({ params, searchParams }: Params)
         crumb={{ href: localePath(locale, '/staff/media'), label: t.nav.contacts }}
       />
       <MediaNav locale={locale} current="contacts" />
-      <ActionNotice
-        locale={locale}
-        done={param(query, 'done')}
-        error={param(query, 'error')}
-        messages={{ saved: t.contactSaved, logged: t.logged, completed: t.completed }}
-      />
+      <ActionNotice locale={locale} query={query} messages={{ saved: t.contactSaved, logged: t.logged, completed: t.completed }} />
 
       <div className="staff-grid staff-grid--2">
         {/* The releases sent to them: part of the history of what the office sent this journalist. */}
@@ -192,11 +188,9 @@ export default async function MediaContactPage({ params, searchParams }: Params)
                       ) : (
                         <>
                           {i.followUpOverdue && <span className="staff-badge staff-badge--bad">{t.overdue}</span>}
-                          <form action={completeFollowUp.bind(null, i.id, page)}>
-                            <button type="submit" className="staff-button staff-button--quiet staff-button--small">
-                              {t.complete}
-                            </button>
-                          </form>
+                          <ActionButton action={completeFollowUp.bind(null, i.id, page)} variant="quiet" small>
+                            {t.complete}
+                          </ActionButton>
                         </>
                       )}
                     </div>
@@ -282,11 +276,9 @@ export default async function MediaContactPage({ params, searchParams }: Params)
             {t.exportContactData}
           </a>
         </p>
-        <form action={deleteContact.bind(null, id)} style={{ marginBlockStart: '1rem' }}>
-          <button type="submit" className="staff-button staff-button--danger">
-            {t.deleteContact}
-          </button>
-        </form>
+        <ActionButton action={deleteContact.bind(null, id)} variant="danger" style={{ marginBlockStart: '1rem' }}>
+          {t.deleteContact}
+        </ActionButton>
       </StaffSection>
     </>
   );
