@@ -48,15 +48,18 @@ export interface RecordForm<V, P = object> {
   blank: (locale: Locale) => V;
 }
 
-interface NewRecordPanelProps<V, P> {
+type NewRecordPanelProps<V, P> = {
   form: RecordForm<V, P>;
   action: FormPanelProps['action'];
   locale: Locale;
-  /** What the fields need besides their values (the choices of a select, …). */
-  fieldProps?: P;
   /** The new record's values, when they are not the form's blank ones. */
   values?: V;
-}
+} & (object extends P
+  ? { fieldProps?: P }
+  : {
+      /** What the fields need besides their values (the choices of a select, …). */
+      fieldProps: P;
+    });
 
 /** The panel under a list that adds a record: the record's fields (ids prefixed `new`), starting blank. */
 export function NewRecordPanel<V, P = object>({
