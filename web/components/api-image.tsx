@@ -25,3 +25,13 @@ export function ApiImage({ image, sizes, eager, className }: { image: ImageField
     />
   );
 }
+
+/** A record page's own image across the column, when it has one (loaded at once: it is near the top). */
+export function PageFigure({ image }: { image: ImageFields | null | undefined }) {
+  if (!image) return null;
+  return (
+    <figure className="page__figure">
+      <ApiImage image={image} sizes="(max-width: 48rem) 100vw, 48rem" eager />
+    </figure>
+  );
+}

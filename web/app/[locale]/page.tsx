@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { DistrictList } from '@/components/district-list';
 import { eventHref, EventItem } from '@/components/event-item';
 import { NewsCard } from '@/components/news-card';
@@ -19,6 +20,49 @@ const GOALS_IN_BRIEF = 6;
 const UPCOMING_EVENTS = 5;
 const UPCOMING_DAYS = 45;
 const LATEST_NEWS = 3;
+
+/** A home section's heading and its line of introduction. */
+function SectionHeader({ id, title, intro }: { id: string; title: string; intro?: string }) {
+  return (
+    <header className="section__header">
+      <h2 id={id}>{title}</h2>
+      {intro && <p>{intro}</p>}
+    </header>
+  );
+}
+
+/** A home section across the page, on a tinted background or not. */
+function HomeSection({
+  id,
+  title,
+  intro,
+  tinted,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro: string;
+  tinted?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section className={tinted ? 'section section--tinted' : 'section'} aria-labelledby={id}>
+      <div className="container">
+        <SectionHeader id={id} title={title} intro={intro} />
+        {children}
+      </div>
+    </section>
+  );
+}
+
+/** The link under a home section to the whole of it. */
+function MoreLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <p className="section__more">
+      <a href={href}>{children}</a>
+    </p>
+  );
+}
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   const locale = await localeParam(params);
@@ -93,10 +137,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
       <div className="section">
         <div className="container home-columns">
           <section aria-labelledby="events-title">
-            <header className="section__header">
-              <h2 id="events-title">{t.home.eventsTitle}</h2>
-              <p>{t.home.eventsIntro}</p>
-            </header>
+            <SectionHeader id="events-title" title={t.home.eventsTitle} intro={t.home.eventsIntro} />
             {data.events.edges.length === 0 ? (
               <p className="empty-state">{t.calendar.noEvents}</p>
             ) : (
@@ -108,14 +149,10 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
                 ))}
               </ul>
             )}
-            <p className="section__more">
-              <a href={localePath(locale, '/calendar')}>{t.home.allEvents}</a>
-            </p>
+            <MoreLink href={localePath(locale, '/calendar')}>{t.home.allEvents}</MoreLink>
           </section>
           <section aria-labelledby="news-title">
-            <header className="section__header">
-              <h2 id="news-title">{t.home.newsTitle}</h2>
-            </header>
+            <SectionHeader id="news-title" title={t.home.newsTitle} />
             <ul className="stack-list">
               {data.news.edges.map(({ node }) => (
                 <li key={node.id}>
@@ -123,43 +160,29 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
                 </li>
               ))}
             </ul>
-            <p className="section__more">
-              <a href={localePath(locale, '/news')}>{t.home.allNews}</a>
-            </p>
+            <MoreLink href={localePath(locale, '/news')}>{t.home.allNews}</MoreLink>
           </section>
         </div>
       </div>
 
-      <section className="section section--tinted" aria-labelledby="goals-title">
-        <div className="container">
-          <header className="section__header">
-            <h2 id="goals-title">{t.home.goalsTitle}</h2>
-            <p>{t.home.goalsIntro}</p>
-          </header>
-          <ol className="goal-grid">
-            {data.goals.edges.map(({ node }) => (
-              <li key={node.id} value={node.position}>
-                <GoalCard goal={node} locale={locale} headingLevel="h3" compact />
-              </li>
-            ))}
-          </ol>
-          <p className="section__more">
-            <a className="button" href={goalsHref}>
-              {t.home.allGoals(formatNumber(data.goals.totalCount, locale))}
-            </a>
-          </p>
-        </div>
-      </section>
+      <HomeSection id="goals-title" title={t.home.goalsTitle} intro={t.home.goalsIntro} tinted>
+        <ol className="goal-grid">
+          {data.goals.edges.map(({ node }) => (
+            <li key={node.id} value={node.position}>
+              <GoalCard goal={node} locale={locale} headingLevel="h3" compact />
+            </li>
+          ))}
+        </ol>
+        <p className="section__more">
+          <a className="button" href={goalsHref}>
+            {t.home.allGoals(formatNumber(data.goals.totalCount, locale))}
+          </a>
+        </p>
+      </HomeSection>
 
-      <section className="section" aria-labelledby="districts-title">
-        <div className="container">
-          <header className="section__header">
-            <h2 id="districts-title">{t.home.districtsTitle}</h2>
-            <p>{t.home.districtsIntro}</p>
-          </header>
-          <DistrictList districts={data.districts} locale={locale} />
-        </div>
-      </section>
+      <HomeSection id="districts-title" title={t.home.districtsTitle} intro={t.home.districtsIntro}>
+        <DistrictList districts={data.districts} locale={locale} />
+      </HomeSection>
     </>
   );
 }

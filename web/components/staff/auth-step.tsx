@@ -3,6 +3,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import type { FormState } from '@/lib/staff/forms';
 import { formLabels } from '@/lib/staff/i18n';
 import { ActionForm } from './action-form';
+import { SubmitRow } from './buttons';
 
 /** What the API accepts as a staff password (server: MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH). */
 export const PASSWORD_LENGTH = { min: 12, max: 200 } as const;
@@ -45,11 +46,7 @@ export function AuthStep({
             ([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />,
           )}
           {children}
-          <div>
-            <button type="submit" className="staff-button">
-              {submit}
-            </button>
-          </div>
+          <SubmitRow>{submit}</SubmitRow>
         </ActionForm>
         {footer}
       </div>

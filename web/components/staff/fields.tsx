@@ -101,21 +101,33 @@ export function BilingualDescription({ maxLength = 5000, ...props }: PresetProps
   return <BilingualText {...props} name="description" maxLength={maxLength} rows={4} wide />;
 }
 
+/** One option of a select. */
+export interface ChoiceOption {
+  value: string;
+  label: string;
+}
+
+/** A select's options from a fixed list of values and their labels (a text's record of names). */
+export function choicesOf<V extends string>(values: readonly V[], labels: Record<V, string>): ChoiceOption[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
 interface ChoiceProps {
   id: string;
   name: string;
   label: string;
   value: string;
-  options: readonly { value: string; label: string }[];
+  options: readonly ChoiceOption[];
   /** A first option for "none" (its value is the empty string). */
   empty?: string;
+  required?: boolean;
 }
 
 /** One choice from a list. */
-export function Choice({ id, name, label, value, options, empty }: ChoiceProps) {
+export function Choice({ id, name, label, value, options, empty, required }: ChoiceProps) {
   return (
     <Field id={id} label={label}>
-      <select id={id} name={name} defaultValue={value}>
+      <select id={id} name={name} defaultValue={value} required={required}>
         {empty !== undefined && <option value="">{empty}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

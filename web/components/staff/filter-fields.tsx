@@ -2,22 +2,14 @@ import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { staffText } from '@/lib/staff/i18n';
 import { DayField } from './day-field';
-import { Field } from './fields';
-
-/** One choice of a filter's select. */
-export interface FilterOption {
-  value: string;
-  label: string;
-}
+import { param } from '@/lib/staff/page';
+import { Choice, choicesOf, Field, type ChoiceOption } from './fields';
 
 /** A list filter's select: its label, "all" (the empty value) first, then the choices. */
 export function FilterSelect({
-  id,
-  name,
-  label,
   locale,
   value,
-  options,
+  ...props
 }: {
   id: string;
   name: string;
@@ -25,21 +17,22 @@ export function FilterSelect({
   /** The page's language, for the "all" choice. */
   locale: Locale;
   value: string | null | undefined;
-  options: FilterOption[];
+  options: readonly ChoiceOption[];
 }) {
-  return (
-    <div className="staff-field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ''}>
-        <option value="">{staffText[locale].common.all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <Choice {...props} value={value ?? ''} empty={staffText[locale].common.all} />;
+}
+
+/**
+ * A list filter of one choice out of fixed values: its value from the page's query (when it is one
+ * of them), and its select's name and options (spread into FilterSelect).
+ */
+export function choiceFilter<V extends string>(
+  query: Record<string, string | string[] | undefined>,
+  name: string,
+  values: readonly V[],
+  labels: Record<V, string>,
+): { name: string; value: V | undefined; options: ChoiceOption[] } {
+  return { name, value: values.find((v) => v === param(query, name)), options: choicesOf(values, labels) };
 }
 
 /** A filter form's submit button, at the end of its row. */
@@ -85,19 +78,20 @@ export function FilterSearch({ id, label, value }: { id: string; label: string; 
   );
 }
 
-/** A range of whole days (the `from` and `to` parameters), both fields described by the hint with the id `hint`. */
+/** A range of whole days (the `from` and `to` parameters), both fields described by the hint with the id `hint` (`<idPrefix>-hint` by default). */
 export function DayRangeFields({
   idPrefix,
   locale,
-  labels,
+  labels = staffText[locale].common,
   values,
-  hint,
+  hint = `${idPrefix}-hint`,
 }: {
   idPrefix: string;
   locale: Locale;
-  labels: { from: string; to: string };
-  values: { from: string; to: string };
-  hint: string;
+  /** "From" and "to" by default. */
+  labels?: { from: string; to: string };
+  values: { from?: string; to?: string };
+  hint?: string;
 }) {
   return (
     <>
@@ -108,11 +102,20 @@ export function DayRangeFields({
             name={name}
             locale={locale}
             label={labels[name]}
-            defaultValue={values[name]}
+            defaultValue={values[name] ?? ''}
             aria-describedby={hint}
           />
         </Field>
       ))}
     </>
+  );
+}
+
+/** How to type a day (Solar Hijri, or the calendar button), under the fields it describes. */
+export function DayHint({ id, locale }: { id: string; locale: Locale }) {
+  return (
+    <p className="staff-field__hint" id={id}>
+      {staffText[locale].common.dayHint}
+    </p>
   );
 }

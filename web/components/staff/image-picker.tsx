@@ -5,6 +5,7 @@ import { sitePath } from '@/lib/images';
 import { formLabels } from '@/lib/staff/i18n';
 import { imagesText } from '@/lib/staff/images-text';
 import { attachImage, attachReleasePdf, detachImage, detachReleasePdf, type ImageOwner } from '@/app/[locale]/staff/(desk)/image-actions';
+import { ActionButton, SubmitRow } from './buttons';
 
 export interface StaffImage {
   url: string;
@@ -36,6 +37,19 @@ export function ImagePicker({
 }) {
   const t = imagesText[locale];
   const notice = imageNotice(locale, done);
+  // The image's description in each language: the Persian one required.
+  const altInput = (lang: 'fa' | 'en') => (
+    <input
+      id={`image-alt-${lang}-${id}`}
+      name={lang === 'fa' ? 'altFa' : 'altEn'}
+      type="text"
+      dir={lang === 'fa' ? 'rtl' : 'ltr'}
+      lang={lang}
+      maxLength={300}
+      required={lang === 'fa'}
+      defaultValue={image?.altTranslations[lang] ?? ''}
+    />
+  );
   return (
     <section className="staff-panel" aria-labelledby="image-title" data-image-picker>
       <h2 id="image-title">{t.image}</h2>
@@ -80,41 +94,18 @@ export function ImagePicker({
           <small className="staff-muted">{t.fileHint}</small>
         </Field>
         <Field id={`image-alt-fa-${id}`} label={t.altFa}>
-          <input
-            id={`image-alt-fa-${id}`}
-            name="altFa"
-            type="text"
-            dir="rtl"
-            lang="fa"
-            maxLength={300}
-            required
-            defaultValue={image?.altTranslations.fa ?? ''}
-          />
+          {altInput('fa')}
           <small className="staff-muted">{t.altFaHint}</small>
         </Field>
         <Field id={`image-alt-en-${id}`} label={t.altEn} optional={locale}>
-          <input
-            id={`image-alt-en-${id}`}
-            name="altEn"
-            type="text"
-            dir="ltr"
-            lang="en"
-            maxLength={300}
-            defaultValue={image?.altTranslations.en ?? ''}
-          />
+          {altInput('en')}
         </Field>
-        <div>
-          <button type="submit" className="staff-button">
-            {image ? t.replace : t.upload}
-          </button>
-        </div>
+        <SubmitRow>{image ? t.replace : t.upload}</SubmitRow>
       </ActionForm>
       {image && (
-        <form action={detachImage.bind(null, owner, id)} style={{ marginBlockStart: '1rem' }}>
-          <button type="submit" className="staff-button staff-button--danger">
-            {t.remove}
-          </button>
-        </form>
+        <ActionButton action={detachImage.bind(null, owner, id)} variant="danger" style={{ marginBlockStart: '1rem' }}>
+          {t.remove}
+        </ActionButton>
       )}
     </section>
   );
@@ -154,18 +145,12 @@ export function ReleasePdfPicker({
           <input id={`pdf-file-${id}`} name="file" type="file" accept="application/pdf" required />
           <small className="staff-muted">{t.pdfHint}</small>
         </Field>
-        <div>
-          <button type="submit" className="staff-button">
-            {t.uploadPdf}
-          </button>
-        </div>
+        <SubmitRow>{t.uploadPdf}</SubmitRow>
       </ActionForm>
       {document && (
-        <form action={detachReleasePdf.bind(null, id)} style={{ marginBlockStart: '1rem' }}>
-          <button type="submit" className="staff-button staff-button--danger">
-            {t.removePdf}
-          </button>
-        </form>
+        <ActionButton action={detachReleasePdf.bind(null, id)} variant="danger" style={{ marginBlockStart: '1rem' }}>
+          {t.removePdf}
+        </ActionButton>
       )}
     </section>
   );

@@ -93,3 +93,11 @@ export function fieldLabels<K extends string>(
 ): Record<string, string> {
   return { ...Object.fromEntries(same.map((key) => [key, texts[key]])), ...others };
 }
+
+/** A text's two languages as a form's values (`titleFa`, `titleEn`), from the API's translations; a missing one is empty. */
+export function bilingualValues<N extends string>(
+  name: N,
+  translations: { fa?: string | null; en?: string | null },
+): Record<`${N}Fa` | `${N}En`, string> {
+  return { [`${name}Fa`]: translations.fa ?? '', [`${name}En`]: translations.en ?? '' } as Record<`${N}Fa` | `${N}En`, string>;
+}

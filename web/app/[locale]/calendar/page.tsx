@@ -22,6 +22,7 @@ import { pageMetadata } from '@/lib/metadata';
 import { localeParam } from '../locale-param';
 import { MonthGrid } from './month-grid';
 import type { CalendarDistrictsQuery, CalendarDistrictsQueryVariables } from '@/lib/api/graphql.generated';
+import { PageHeader } from '@/components/page-header';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -105,10 +106,7 @@ export default async function CalendarPage({ params, searchParams }: PageProps<'
 
   return (
     <div className="container page">
-      <header className="page__header">
-        <h1>{t.calendar.title}</h1>
-        <p className="page__intro">{t.calendar.intro}</p>
-      </header>
+      <PageHeader title={t.calendar.title} intro={t.calendar.intro} />
 
       <div className="calendar-tools">
         <nav className="view-switch" aria-label={t.calendar.viewLabel}>

@@ -10,6 +10,7 @@ import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { pageMetadata } from '@/lib/metadata';
 import { localeParam } from '../locale-param';
+import { PageHeader } from '@/components/page-header';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -38,10 +39,7 @@ export default async function DistrictsPage({ params }: PageProps<'/[locale]/dis
 
   return (
     <div className="container page">
-      <header className="page__header">
-        <h1>{t.districts.title}</h1>
-        <p className="page__intro">{t.districts.intro}</p>
-      </header>
+      <PageHeader title={t.districts.title} intro={t.districts.intro} />
       <PopulationMap
         locale={locale}
         mapLabel={t.districts.mapLabel}

@@ -9,6 +9,7 @@ import { localeParam } from '../locale-param';
 import { GoalSearchForm } from './goal-search-form';
 import { loadAllGoals } from './goals.query';
 import { parseGoalSearch, toGoalFilter } from './search-params';
+import { PageHeader } from '@/components/page-header';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -28,10 +29,7 @@ export default async function GoalsPage({ params, searchParams }: PageProps<'/[l
 
   return (
     <div className="container page">
-      <header className="page__header">
-        <h1>{t.goals.title}</h1>
-        <p className="page__intro">{t.goals.intro}</p>
-      </header>
+      <PageHeader title={t.goals.title} intro={t.goals.intro} />
 
       <GoalSearchForm locale={locale} search={search} />
 

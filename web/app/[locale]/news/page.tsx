@@ -11,6 +11,8 @@ import { pageMetadata } from '@/lib/metadata';
 import { parseGoalSearch, SEARCH_MAX_LENGTH } from '../goals/search-params';
 import { localeParam } from '../locale-param';
 import type { NewsPageQuery, NewsPageQueryVariables } from '@/lib/api/graphql.generated';
+import { SearchForm } from '@/components/search-form';
+import { PageHeader } from '@/components/page-header';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -71,20 +73,17 @@ export default async function NewsPage({ params, searchParams }: PageProps<'/[lo
 
   return (
     <div className="container page">
-      <header className="page__header">
-        <h1>{t.news.title}</h1>
-        <p className="page__intro">{t.news.intro}</p>
-      </header>
+      <PageHeader title={t.news.title} intro={t.news.intro} />
 
-      <form className="goal-search goal-search--compact" role="search" method="get" action={base}>
-        <div className="field field--grow">
-          <label htmlFor="news-search-q">{t.news.searchLabel}</label>
-          <input id="news-search-q" name="q" type="search" defaultValue={q} maxLength={SEARCH_MAX_LENGTH} autoComplete="off" />
-        </div>
-        <button className="button" type="submit">
-          {t.news.submit}
-        </button>
-      </form>
+      <SearchForm
+        id="news-search-q"
+        action={base}
+        label={t.news.searchLabel}
+        submit={t.news.submit}
+        value={q}
+        maxLength={SEARCH_MAX_LENGTH}
+        compact
+      />
 
       <p className="result-count">{t.news.count(formatNumber(news.totalCount, locale))}</p>
       {news.edges.length === 0 ? (

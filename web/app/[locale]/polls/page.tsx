@@ -9,6 +9,7 @@ import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata } from '@/lib/metadata';
 import { localeParam } from '../locale-param';
 import { POLLS_PAGE_QUERY } from './polls.query';
+import { PageHeader } from '@/components/page-header';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -45,10 +46,7 @@ export default async function PollsPage({ params, searchParams }: PageProps<'/[l
 
   return (
     <div className="container page">
-      <header className="page__header">
-        <h1>{t.polls.title}</h1>
-        <p className="page__intro">{t.polls.intro}</p>
-      </header>
+      <PageHeader title={t.polls.title} intro={t.polls.intro} />
       <p className="result-count">{t.polls.count(formatNumber(polls.totalCount, locale))}</p>
       {polls.edges.length === 0 ? (
         <div className="empty-state">

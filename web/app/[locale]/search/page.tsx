@@ -6,6 +6,8 @@ import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata } from '@/lib/metadata';
 import { localeParam } from '../locale-param';
 import { SITE_SEARCH_MAX_LENGTH, siteSearch, type SearchGroup } from './search.query';
+import { SearchForm } from '@/components/search-form';
+import { PageHeader } from '@/components/page-header';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -28,21 +30,16 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
 
   return (
     <div className="container page">
-      <header className="page__header">
-        <h1>{t.search.title}</h1>
-        <p className="page__intro">{t.search.intro}</p>
-      </header>
+      <PageHeader title={t.search.title} intro={t.search.intro} />
 
-      {/* A plain GET form: works without JavaScript and gives a shareable URL. */}
-      <form className="goal-search" role="search" method="get" action={localePath(locale, '/search')}>
-        <div className="field field--grow">
-          <label htmlFor="site-search-q">{t.search.label}</label>
-          <input id="site-search-q" name="q" type="search" defaultValue={q} maxLength={SITE_SEARCH_MAX_LENGTH} autoComplete="off" />
-        </div>
-        <button className="button" type="submit">
-          {t.search.submit}
-        </button>
-      </form>
+      <SearchForm
+        id="site-search-q"
+        action={localePath(locale, '/search')}
+        label={t.search.label}
+        submit={t.search.submit}
+        value={q}
+        maxLength={SITE_SEARCH_MAX_LENGTH}
+      />
 
       {tooLong && <p role="alert">{t.search.tooLong}</p>}
 

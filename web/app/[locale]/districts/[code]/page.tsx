@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import type { Metadata } from 'next';
-import { ApiImage } from '@/components/api-image';
+import { PageFigure } from '@/components/api-image';
 import { PopulationMap } from '@/components/district-map/population-map';
 import { EventItem } from '@/components/event-item';
 import { PollCard } from '@/components/poll-card';
@@ -30,6 +31,38 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/district
   });
 }
 
+/** A part of the district's page under its own heading. */
+function DistrictSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** The district's polls or events, one item a row; the `empty` note when there are none. */
+function ItemList<T extends { id: string }>({
+  items,
+  className,
+  empty,
+  children,
+}: {
+  items: T[];
+  className: string;
+  empty?: string;
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return empty ? <p className="empty-state">{empty}</p> : null;
+  return (
+    <ul className={className}>
+      {items.map((item) => (
+        <li key={item.id}>{children(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function DistrictPage({ params }: PageProps<'/[locale]/districts/[code]'>) {
   const locale = await localeParam(params);
   const t = getDictionary(locale);
@@ -47,11 +80,7 @@ export default async function DistrictPage({ params }: PageProps<'/[locale]/dist
         {district.name !== eyebrow && <p className="page__eyebrow">{eyebrow}</p>}
         <h1>{district.name}</h1>
       </header>
-      {district.image && (
-        <figure className="page__figure">
-          <ApiImage image={district.image} sizes="(max-width: 48rem) 100vw, 48rem" eager />
-        </figure>
-      )}
+      <PageFigure image={district.image} />
 
       <dl className="facts">
         <div>
@@ -68,52 +97,29 @@ export default async function DistrictPage({ params }: PageProps<'/[locale]/dist
         )}
       </dl>
 
-      <section className="section" aria-labelledby="district-map-title">
-        <h2 id="district-map-title">{t.district.mapHeading}</h2>
+      <DistrictSection id="district-map-title" title={t.district.mapHeading}>
         <PopulationMap locale={locale} mapLabel={t.district.mapLabel(district.name)} highlight={district.code} districts={districts} />
-      </section>
+      </DistrictSection>
 
-      <section className="section" aria-labelledby="district-polls-title">
-        <h2 id="district-polls-title">{t.district.pollsTitle}</h2>
-        {polls.length === 0 ? (
-          <p className="empty-state">{t.district.noPolls}</p>
-        ) : (
-          <ul className="card-list">
-            {polls.map((poll) => (
-              <li key={poll.id}>
-                <PollCard poll={poll} locale={locale} headingLevel="h3" />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <DistrictSection id="district-polls-title" title={t.district.pollsTitle}>
+        <ItemList items={polls} className="card-list" empty={t.district.noPolls}>
+          {(poll) => <PollCard poll={poll} locale={locale} headingLevel="h3" />}
+        </ItemList>
+      </DistrictSection>
 
-      <section className="section" aria-labelledby="district-events-title">
-        <h2 id="district-events-title">{t.district.eventsTitle}</h2>
-        {upcoming.length === 0 ? (
-          <p className="empty-state">{t.district.noUpcomingEvents}</p>
-        ) : (
-          <ul className="stack-list">
-            {upcoming.map((event) => (
-              <li key={event.id}>
-                <EventItem event={event} locale={locale} headingLevel="h3" showDate />
-              </li>
-            ))}
-          </ul>
-        )}
+      <DistrictSection id="district-events-title" title={t.district.eventsTitle}>
+        <ItemList items={upcoming} className="stack-list" empty={t.district.noUpcomingEvents}>
+          {(event) => <EventItem event={event} locale={locale} headingLevel="h3" showDate />}
+        </ItemList>
         {recent.length > 0 && (
           <>
             <h3>{t.district.recentEventsTitle}</h3>
-            <ul className="stack-list">
-              {recent.map((event) => (
-                <li key={event.id}>
-                  <EventItem event={event} locale={locale} headingLevel="h4" showDate />
-                </li>
-              ))}
-            </ul>
+            <ItemList items={recent} className="stack-list">
+              {(event) => <EventItem event={event} locale={locale} headingLevel="h4" showDate />}
+            </ItemList>
           </>
         )}
-      </section>
+      </DistrictSection>
     </article>
   );
 }

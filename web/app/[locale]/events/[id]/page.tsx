@@ -6,7 +6,7 @@ import { getDictionary } from '@/lib/i18n/dictionaries';
 import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata, summarize } from '@/lib/metadata';
 import { openGraphImage } from '@/lib/images';
-import { ApiImage } from '@/components/api-image';
+import { PageFigure } from '@/components/api-image';
 import { localeParam } from '../../locale-param';
 import { loadEvent } from './event.query';
 import { LocalizedText } from '@/components/localized-text';
@@ -44,11 +44,7 @@ export default async function EventPage({ params }: PageProps<'/[locale]/events/
           <LocalizedText text={event.title} locale={locale} />
         </h1>
       </header>
-      {event.image && (
-        <figure className="page__figure">
-          <ApiImage image={event.image} sizes="(max-width: 48rem) 100vw, 48rem" eager />
-        </figure>
-      )}
+      <PageFigure image={event.image} />
 
       {event.status === 'CANCELLED' && (
         <div className="notice notice--warning" role="note">

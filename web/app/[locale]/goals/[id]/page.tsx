@@ -5,7 +5,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata, summarize } from '@/lib/metadata';
 import { openGraphImage } from '@/lib/images';
-import { ApiImage } from '@/components/api-image';
+import { PageFigure } from '@/components/api-image';
 import { localeParam } from '../../locale-param';
 import { type GoalIndicatorFields, type IndicatorMetric, loadGoal } from './goal.query';
 
@@ -123,11 +123,7 @@ export default async function GoalPage({ params }: PageProps<'/[locale]/goals/[i
         <p className="page__eyebrow">{dictionary.categories[goal.category]}</p>
         <h1>{goal.title}</h1>
       </header>
-      {goal.image && (
-        <figure className="page__figure">
-          <ApiImage image={goal.image} sizes="(max-width: 48rem) 100vw, 48rem" eager />
-        </figure>
-      )}
+      <PageFigure image={goal.image} />
       {goal.description ? (
         <p className="prose">{goal.description}</p>
       ) : (

@@ -9,7 +9,7 @@ import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale, type Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata, summarize } from '@/lib/metadata';
-import { ApiImage } from '@/components/api-image';
+import { PageFigure } from '@/components/api-image';
 import { openGraphImage, sitePath } from '@/lib/images';
 import { localeParam } from '../../locale-param';
 import type { NewsItemPageQuery, NewsItemPageQueryVariables } from '@/lib/api/graphql.generated';
@@ -99,11 +99,7 @@ export default async function NewsItemPage({ params }: PageProps<'/[locale]/news
         </p>
         {item.summary && <p className="page__intro lead">{item.summary}</p>}
       </header>
-      {item.image && (
-        <figure className="page__figure">
-          <ApiImage image={item.image} sizes="(max-width: 48rem) 100vw, 48rem" eager />
-        </figure>
-      )}
+      <PageFigure image={item.image} />
       <div className="prose">
         {paragraphs.map((paragraph, i) => (
           <p key={i}>{paragraph}</p>

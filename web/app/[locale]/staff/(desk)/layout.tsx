@@ -6,6 +6,7 @@ import { staffText } from '@/lib/staff/i18n';
 import { canUse, navSections, sectionPath } from '@/lib/staff/roles';
 import { requireStaff } from '@/lib/staff/session';
 import { localeParam } from '../../locale-param';
+import { ActionButton } from '@/components/staff/buttons';
 
 /** "page" on a section's own page, "true" anywhere inside it. */
 function current(sectionHref: string, path: string): 'page' | 'true' | undefined {
@@ -49,11 +50,9 @@ export default async function DeskLayout({ children, params }: LayoutProps<'/[lo
             <a href={localePath(otherLocale, path) + search} lang={otherLocale} hrefLang={otherLocale}>
               {t.languageSwitch}
             </a>
-            <form action={signOut}>
-              <button type="submit" className="staff-button staff-button--quiet staff-button--small">
-                {t.signOut}
-              </button>
-            </form>
+            <ActionButton action={signOut} variant="quiet" small>
+              {t.signOut}
+            </ActionButton>
           </div>
         </div>
         {children}

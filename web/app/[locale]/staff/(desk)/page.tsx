@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffFormat } from '@/lib/staff/format';
@@ -12,15 +13,24 @@ import { staffPageMetadata } from '@/lib/staff/open-page';
 
 export const generateMetadata = staffPageMetadata((locale) => staffText[locale].nav.home);
 
+/** One card of the pulse: a panel named by its heading, which leads to its section when it can. */
+function PulseCard({ name, title, children }: { name: string; title: ReactNode; children: ReactNode }) {
+  return (
+    <section className="staff-panel" aria-labelledby={`pulse-${name}`} data-pulse={name}>
+      <h2 id={`pulse-${name}`} className="staff-card-title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 function Visits({ visits, locale, linked }: { visits: VisitsPulse; locale: Locale; linked: boolean }) {
   const t = pulseText[locale];
   const f = staffFormat(locale);
   const title = linked ? <a href={localePath(locale, sectionPath.analytics)}>{t.visits}</a> : t.visits;
   return (
-    <section className="staff-panel" aria-labelledby="pulse-visits" data-pulse="visits">
-      <h2 id="pulse-visits" className="staff-card-title">
-        {title}
-      </h2>
+    <PulseCard name="visits" title={title}>
       <dl className="staff-counters">
         <div className="staff-counter">
           <dt>{t.visitsToday}</dt>
@@ -41,7 +51,7 @@ function Visits({ visits, locale, linked }: { visits: VisitsPulse; locale: Local
           </dd>
         </div>
       </dl>
-    </section>
+    </PulseCard>
   );
 }
 
@@ -67,10 +77,7 @@ function Polls({ polls, locale }: { polls: PollPulse[]; locale: Locale }) {
   const t = pulseText[locale];
   const f = staffFormat(locale);
   return (
-    <section className="staff-panel" aria-labelledby="pulse-polls" data-pulse="polls">
-      <h2 id="pulse-polls" className="staff-card-title">
-        <a href={localePath(locale, sectionPath.polls)}>{t.openPolls}</a>
-      </h2>
+    <PulseCard name="polls" title={<a href={localePath(locale, sectionPath.polls)}>{t.openPolls}</a>}>
       {polls.length === 0 ? (
         <p className="staff-muted">{t.noOpenPolls}</p>
       ) : (
@@ -108,7 +115,7 @@ function Polls({ polls, locale }: { polls: PollPulse[]; locale: Locale }) {
           })}
         </StaffTable>
       )}
-    </section>
+    </PulseCard>
   );
 }
 
@@ -116,10 +123,7 @@ function Media({ media, locale }: { media: MediaPulse; locale: Locale }) {
   const t = pulseText[locale];
   const f = staffFormat(locale);
   return (
-    <section className="staff-panel" aria-labelledby="pulse-media" data-pulse="media">
-      <h2 id="pulse-media" className="staff-card-title">
-        <a href={localePath(locale, sectionPath.media)}>{t.media}</a>
-      </h2>
+    <PulseCard name="media" title={<a href={localePath(locale, sectionPath.media)}>{t.media}</a>}>
       <dl className="staff-counters">
         <div className="staff-counter">
           <dt>
@@ -145,7 +149,7 @@ function Media({ media, locale }: { media: MediaPulse; locale: Locale }) {
           </div>
         ))}
       </dl>
-    </section>
+    </PulseCard>
   );
 }
 

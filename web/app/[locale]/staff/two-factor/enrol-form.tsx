@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { RecoveryCodes } from '@/components/staff/recovery-codes';
 import type { EnrolState } from '@/lib/staff/security-actions';
+import { SubmitRow } from '@/components/staff/buttons';
 
 interface EnrolFormProps {
   enrol: (state: EnrolState, form: FormData) => Promise<EnrolState>;
@@ -62,11 +63,7 @@ export function EnrolForm({ enrol, finish, next, enabled, text }: EnrolFormProps
             <input type="checkbox" name="saved" required />
             {text.saved}
           </label>
-          <div>
-            <button type="submit" className="staff-button">
-              {text.continue}
-            </button>
-          </div>
+          <SubmitRow>{text.continue}</SubmitRow>
         </form>
       </section>
     );
@@ -107,11 +104,7 @@ export function EnrolForm({ enrol, finish, next, enabled, text }: EnrolFormProps
               dir="ltr"
             />
           </div>
-          <div>
-            <button type="submit" className="staff-button">
-              {text.confirm}
-            </button>
-          </div>
+          <SubmitRow>{text.confirm}</SubmitRow>
         </form>
       </div>
     );
@@ -132,11 +125,7 @@ export function EnrolForm({ enrol, finish, next, enabled, text }: EnrolFormProps
     <form action={action} className="staff-form" aria-busy={pending || undefined} data-enrol-step="start">
       {error}
       <input type="hidden" name="intent" value="start" />
-      <div>
-        <button type="submit" className="staff-button">
-          {text.start}
-        </button>
-      </div>
+      <SubmitRow>{text.start}</SubmitRow>
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { StaffHeader } from '@/components/staff/header';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
+import { SubmitRow } from '@/components/staff/buttons';
 
 const ACCOUNT_QUERY: Operation<StaffAccountQuery, StaffAccountQueryVariables> = /* GraphQL */ `
   query StaffAccount {
@@ -88,11 +89,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<'/
                 <Field id="regenerate-code" label={t.code}>
                   <input id="regenerate-code" name="code" autoComplete="one-time-code" maxLength={32} required dir="ltr" />
                 </Field>
-                <div>
-                  <button type="submit" className="staff-button staff-button--small">
-                    {t.regenerate}
-                  </button>
-                </div>
+                <SubmitRow small>{t.regenerate}</SubmitRow>
               </ActionForm>
               {!me.secondFactorRequired && (
                 <ActionForm action={disableSecondFactor} className="staff-form" labels={labels} aria-label={t.disable}>
@@ -100,11 +97,9 @@ export default async function AccountPage({ params, searchParams }: PageProps<'/
                   <Field id="disable-code" label={t.code}>
                     <input id="disable-code" name="code" autoComplete="one-time-code" maxLength={32} required dir="ltr" />
                   </Field>
-                  <div>
-                    <button type="submit" className="staff-button staff-button--quiet staff-button--small">
-                      {t.disable}
-                    </button>
-                  </div>
+                  <SubmitRow variant="quiet" small>
+                    {t.disable}
+                  </SubmitRow>
                 </ActionForm>
               )}
             </div>

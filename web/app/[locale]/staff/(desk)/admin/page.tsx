@@ -11,14 +11,15 @@ import { localeParam } from '../../../locale-param';
 import { ActionNotice } from '../media/media-nav';
 import { createUser, liftSignInLock, resetPassword, resetSecondFactor, updateUser } from './actions';
 import { AdminNav } from './admin-nav';
-import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
+import { choiceFilter, FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffUsersQuery, StaffUsersQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { staffPageMetadata } from '@/lib/staff/open-page';
-import { Field } from '@/components/staff/fields';
+import { Choice, choicesOf, Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
+import { ActionButton, SubmitRow } from '@/components/staff/buttons';
 
 const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* GraphQL */ `
   query StaffUsers($filter: StaffUserFilter, $after: String) {
@@ -57,7 +58,8 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
   const st = staffText[locale];
   const f = staffFormat(locale);
   const search = param(query, 'search')?.slice(0, 200) || undefined;
-  const role = roles.find((r) => r === param(query, 'role'));
+  const roleFilter = choiceFilter(query, 'role', roles, st.roles);
+  const role = roleFilter.value;
   const activeParam = param(query, 'active');
   const after = param(query, 'after');
   const { staffUsers } = await staffQuery(USERS_QUERY, {
@@ -74,21 +76,13 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
       <AdminNav locale={locale} current="users" />
       <ActionNotice
         locale={locale}
-        done={param(query, 'done')}
-        error={param(query, 'error')}
+        query={query}
         messages={{ created: t.userCreated, lifted: t.lockLifted, twoFactorReset: t.twoFactorReset }}
       />
       <div className="staff-panel">
         <FilterForm action={base} locale={locale}>
           <FilterSearch id="user-search" label={st.common.search} value={search} />
-          <FilterSelect
-            id="user-role"
-            name="role"
-            label={t.role}
-            locale={locale}
-            value={role}
-            options={roles.map((r) => ({ value: r, label: st.roles[r] }))}
-          />
+          <FilterSelect id="user-role" label={t.role} locale={locale} {...roleFilter} />
           <Field id="user-active" label={t.status}>
             <select id="user-active" name="active" defaultValue={activeParam ?? ''}>
               <option value="">{st.common.all}</option>
@@ -119,15 +113,14 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
               {u.secondFactorEnabled && u.id !== viewer.id && (
                 <div className="staff-meta" data-reset-two-factor>
                   <span className="staff-muted staff-small">{t.resetTwoFactorHint}</span>
-                  <form action={resetSecondFactor.bind(null, u.id)}>
-                    <button
-                      type="submit"
-                      className="staff-button staff-button--quiet staff-button--small"
-                      aria-label={`${t.resetTwoFactor}: ${u.displayName}`}
-                    >
-                      {t.resetTwoFactor}
-                    </button>
-                  </form>
+                  <ActionButton
+                    action={resetSecondFactor.bind(null, u.id)}
+                    variant="quiet"
+                    small
+                    aria-label={`${t.resetTwoFactor}: ${u.displayName}`}
+                  >
+                    {t.resetTwoFactor}
+                  </ActionButton>
                 </div>
               )}
               {u.signInLock && u.signInLock.lockedClients > 0 && u.signInLock.lockedUntil && (
@@ -135,11 +128,9 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
                   <span className="staff-badge staff-badge--bad">
                     {t.signInLocked(f.number(u.signInLock.lockedClients), f.dateTime(u.signInLock.lockedUntil))}
                   </span>
-                  <form action={liftSignInLock.bind(null, u.id)}>
-                    <button type="submit" className="staff-button staff-button--small" aria-label={`${t.liftLock}: ${u.displayName}`}>
-                      {t.liftLock}
-                    </button>
-                  </form>
+                  <ActionButton action={liftSignInLock.bind(null, u.id)} small aria-label={`${t.liftLock}: ${u.displayName}`}>
+                    {t.liftLock}
+                  </ActionButton>
                 </div>
               )}
               <details>
@@ -172,11 +163,7 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
                       <input type="checkbox" name="active" defaultChecked={u.active} />
                       {t.active}
                     </label>
-                    <div>
-                      <button type="submit" className="staff-button staff-button--small">
-                        {t.update}
-                      </button>
-                    </div>
+                    <SubmitRow small>{t.update}</SubmitRow>
                   </ActionForm>
                   <ActionForm
                     action={resetPassword.bind(null, u.id)}
@@ -197,11 +184,9 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
                         dir="ltr"
                       />
                     </div>
-                    <div>
-                      <button type="submit" className="staff-button staff-button--quiet staff-button--small">
-                        {t.reset}
-                      </button>
-                    </div>
+                    <SubmitRow variant="quiet" small>
+                      {t.reset}
+                    </SubmitRow>
                   </ActionForm>
                 </div>
               </details>
@@ -219,25 +204,13 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
             <Field id="new-name" label={t.displayName}>
               <input id="new-name" name="displayName" maxLength={200} dir="auto" />
             </Field>
-            <Field id="new-role" label={t.role}>
-              <select id="new-role" name="role" defaultValue="ANALYST">
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {st.roles[r]}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <Choice id="new-role" name="role" label={t.role} value="ANALYST" options={choicesOf(roles, st.roles)} />
             <Field id="new-password" label={t.password}>
               <input id="new-password" name="password" type="password" autoComplete="new-password" minLength={12} required dir="ltr" />
               <p className="staff-muted staff-small">{t.passwordChangeNote}</p>
             </Field>
           </div>
-          <div>
-            <button type="submit" className="staff-button">
-              {t.createUser}
-            </button>
-          </div>
+          <SubmitRow>{t.createUser}</SubmitRow>
         </ActionForm>
       </StaffSection>
     </>

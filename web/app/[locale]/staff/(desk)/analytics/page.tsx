@@ -10,7 +10,7 @@ import type { Operation } from '@/lib/api/request';
 import { StaffTable, TableHead } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { DayRangeFields } from '@/components/staff/filter-fields';
+import { DayHint, DayRangeFields } from '@/components/staff/filter-fields';
 import { StaffSection } from '@/components/staff/section';
 
 const TRAFFIC_QUERY: Operation<StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables> = /* GraphQL */ `
@@ -156,7 +156,7 @@ const text = {
 export const generateMetadata = staffPageMetadata((locale) => text[locale].title);
 
 export default async function AnalyticsPage({ params, searchParams }: PageProps<'/[locale]/staff/analytics'>) {
-  const { locale, query, st, f } = await openStaffPage('analytics', { params, searchParams });
+  const { locale, query, f } = await openStaffPage('analytics', { params, searchParams });
   const t = text[locale];
 
   // The range comes as the person typed it: Solar Hijri days in Persian, ISO days in English.
@@ -278,7 +278,6 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
             values={
               invalid ? { from: rawFrom ?? '', to: rawTo ?? '' } : { from: dayFieldValue(from, locale), to: dayFieldValue(to, locale) }
             }
-            hint="range-hint"
           />
           <div className="staff-field" style={{ justifyContent: 'end' }}>
             <button type="submit" className="staff-button">
@@ -286,9 +285,7 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
             </button>
           </div>
         </form>
-        <p className="staff-field__hint" id="range-hint">
-          {st.common.dayHint}
-        </p>
+        <DayHint id="range-hint" locale={locale} />
         <nav aria-label={t.presets} className="staff-actions">
           {[7, 30, 90, 365].map((days) => (
             <a key={days} className="staff-button staff-button--quiet staff-button--small" href={preset(days)}>

@@ -1,11 +1,12 @@
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { DayField } from '@/components/staff/day-field';
-import { BilingualDescription, BilingualText, BilingualTitle, Choice, Field } from '@/components/staff/fields';
+import { BilingualDescription, BilingualText, BilingualTitle, Choice, choicesOf, Field } from '@/components/staff/fields';
 import type { Locale } from '@/lib/i18n/locales';
 import { SectionNav } from '@/components/staff/section-nav';
 import { eventsText } from '@/lib/staff/events-text';
 import { staffText } from '@/lib/staff/i18n';
 import { fieldLabels } from '@/lib/staff/forms';
+import type { RecordForm } from '@/components/staff/form-panel';
 
 export const EVENT_KINDS = [
   'PRESS_CONFERENCE',
@@ -90,13 +91,7 @@ export function EventFields({
   return (
     <div className="staff-form">
       <div className="staff-fields">
-        <Choice
-          id={id('kind')}
-          name="kind"
-          label={t.kind}
-          value={values.kind}
-          options={EVENT_KINDS.map((k) => ({ value: k, label: d.eventKinds[k] }))}
-        />
+        <Choice id={id('kind')} name="kind" label={t.kind} value={values.kind} options={choicesOf(EVENT_KINDS, d.eventKinds)} />
         <BilingualTitle {...text} labels={t} values={values} />
         {day('startDay', `${t.starts} — ${st.common.day}`, values.startDay)}
         {time('startTime', `${t.starts} — ${st.common.time}`, values.startTime)}
@@ -135,3 +130,27 @@ export function EventFields({
     </div>
   );
 }
+
+/** A new event starts as a press conference from ten to eleven. */
+export const eventForm: RecordForm<EventValues, { choices: EventChoices }> = {
+  name: 'event',
+  Fields: EventFields,
+  labels: eventFieldLabels,
+  newTexts: (locale) => ({ title: eventsText[locale].newEvent, submit: eventsText[locale].createEvent }),
+  blank: () => ({
+    kind: 'PRESS_CONFERENCE',
+    titleFa: '',
+    titleEn: '',
+    descriptionFa: '',
+    descriptionEn: '',
+    venueFa: '',
+    venueEn: '',
+    startDay: '',
+    startTime: '10:00',
+    endDay: '',
+    endTime: '11:00',
+    districtId: '',
+    pollId: '',
+    goalId: '',
+  }),
+};

@@ -8,14 +8,14 @@ import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../media/media-nav';
 import { createEvent } from './actions';
 import { loadEventChoices } from './event-data';
-import { EventFields, eventFieldLabels, EventNav } from './event-fields';
-import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
+import { eventForm, EventNav } from './event-fields';
+import { choiceFilter, FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { EventStatus, StaffEventsQuery, StaffEventsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { FormPanel } from '@/components/staff/form-panel';
+import { NewRecordPanel } from '@/components/staff/form-panel';
 
 const EVENTS_QUERY: Operation<StaffEventsQuery, StaffEventsQueryVariables> = /* GraphQL */ `
   query StaffEvents($from: String!, $to: String!, $after: String, $statuses: [EventStatus!], $locale: Locale!) {
@@ -62,7 +62,8 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
   const { locale, query, st, f } = await openStaffPage('events', { params, searchParams });
   const t = eventsText[locale];
   const d = getDictionary(locale);
-  const status = STATUSES.find((s) => s === param(query, 'status'));
+  const statusFilter = choiceFilter(query, 'status', STATUSES, t.status);
+  const status = statusFilter.value;
   const after = param(query, 'after');
   const today = cityDay();
   const [{ events }, choices] = await Promise.all([
@@ -84,17 +85,10 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
     <>
       <StaffHeader title={t.title} intro={t.intro} />
       <EventNav locale={locale} current="events" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.deleted }} />
+      <ActionNotice locale={locale} query={query} messages={{ deleted: t.deleted }} />
       <div className="staff-panel">
         <FilterForm action={base} locale={locale}>
-          <FilterSelect
-            id="event-status"
-            name="status"
-            label={st.common.status}
-            locale={locale}
-            value={status}
-            options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
-          />
+          <FilterSelect id="event-status" label={st.common.status} locale={locale} {...statusFilter} />
         </FilterForm>
         <StaffTable columns={[t.when, st.common.title, t.kind, t.district, st.common.status]}>
           {rows.map((e) => (
@@ -115,36 +109,7 @@ export default async function StaffEventsPage({ params, searchParams }: PageProp
         </StaffTable>
         <NextPage base={base} filters={{ status }} pageInfo={events.pageInfo} label={st.common.next} />
       </div>
-      <FormPanel
-        id="new-event-title"
-        title={t.newEvent}
-        submit={t.createEvent}
-        action={createEvent}
-        locale={locale}
-        fieldLabels={eventFieldLabels(locale)}
-      >
-        <EventFields
-          locale={locale}
-          idPrefix="new"
-          choices={choices}
-          values={{
-            kind: 'PRESS_CONFERENCE',
-            titleFa: '',
-            titleEn: '',
-            descriptionFa: '',
-            descriptionEn: '',
-            venueFa: '',
-            venueEn: '',
-            startDay: '',
-            startTime: '10:00',
-            endDay: '',
-            endTime: '11:00',
-            districtId: '',
-            pollId: '',
-            goalId: '',
-          }}
-        />
-      </FormPanel>
+      <NewRecordPanel form={eventForm} action={createEvent} locale={locale} fieldProps={{ choices }} />
     </>
   );
 }

@@ -2,8 +2,9 @@ import { goalCategories } from '@/lib/api/schema';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import type { Locale } from '@/lib/i18n/locales';
 import { goalsText } from '@/lib/staff/goals-text';
-import { BilingualDescription, BilingualTitle, Choice, Field } from '@/components/staff/fields';
+import { BilingualDescription, BilingualTitle, Choice, choicesOf, Field } from '@/components/staff/fields';
 import { fieldLabels } from '@/lib/staff/forms';
+import type { RecordForm } from '@/components/staff/form-panel';
 
 export const GOAL_STATUSES = ['DRAFT', 'ACTIVE', 'COMPLETED', 'ARCHIVED'] as const;
 
@@ -35,15 +36,9 @@ export function GoalFields({ locale, values, idPrefix }: { locale: Locale; value
         name="category"
         label={t.category}
         value={values.category}
-        options={goalCategories.map((c) => ({ value: c, label: d.categories[c] }))}
+        options={choicesOf(goalCategories, d.categories)}
       />
-      <Choice
-        id={id('status')}
-        name="status"
-        label={t.status}
-        value={values.status}
-        options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))}
-      />
+      <Choice id={id('status')} name="status" label={t.status} value={values.status} options={choicesOf(GOAL_STATUSES, d.goalStatus)} />
       <Field id={id('position')} label={t.position} optional={locale}>
         <input id={id('position')} name="position" type="number" min={1} defaultValue={values.position ?? ''} />
       </Field>
@@ -51,3 +46,20 @@ export function GoalFields({ locale, values, idPrefix }: { locale: Locale; value
     </div>
   );
 }
+
+/** A new goal starts as a draft about citizens' participation. */
+export const goalForm: RecordForm<GoalValues> = {
+  name: 'goal',
+  Fields: GoalFields,
+  labels: goalFieldLabels,
+  newTexts: (locale) => ({ title: goalsText[locale].newGoal, submit: goalsText[locale].create }),
+  blank: () => ({
+    titleFa: '',
+    titleEn: '',
+    descriptionFa: '',
+    descriptionEn: '',
+    category: 'CITIZEN_PARTICIPATION',
+    status: 'DRAFT',
+    position: null,
+  }),
+};

@@ -6,14 +6,14 @@ import { staffQuery } from '@/lib/staff/api';
 import { goalsText } from '@/lib/staff/goals-text';
 import { param } from '@/lib/staff/page';
 import { createGoal } from './actions';
-import { GOAL_STATUSES, GoalFields, goalFieldLabels } from './goal-fields';
-import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
+import { GOAL_STATUSES, goalForm } from './goal-fields';
+import { choiceFilter, FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffGoalsQuery, StaffGoalsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { FormPanel } from '@/components/staff/form-panel';
+import { NewRecordPanel } from '@/components/staff/form-panel';
 
 const GOALS_QUERY: Operation<StaffGoalsQuery, StaffGoalsQueryVariables> = /* GraphQL */ `
   query StaffGoals($filter: GoalFilter, $after: String, $locale: Locale!) {
@@ -47,8 +47,10 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
   const t = goalsText[locale];
   const d = getDictionary(locale);
   const search = param(query, 'search')?.slice(0, 200) || undefined;
-  const category = goalCategories.find((c) => c === param(query, 'category'));
-  const status = GOAL_STATUSES.find((s) => s === param(query, 'status'));
+  const categoryFilter = choiceFilter(query, 'category', goalCategories, d.categories);
+  const category = categoryFilter.value;
+  const statusFilter = choiceFilter(query, 'status', GOAL_STATUSES, d.goalStatus);
+  const status = statusFilter.value;
   const after = param(query, 'after');
   const { goals } = await staffQuery(GOALS_QUERY, {
     filter: { search, category, statuses: status ? [status] : [...GOAL_STATUSES] },
@@ -68,22 +70,8 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
       <div className="staff-panel">
         <FilterForm action={base} locale={locale}>
           <FilterSearch id="goal-search" label={t.search} value={search} />
-          <FilterSelect
-            id="goal-category"
-            name="category"
-            label={t.category}
-            locale={locale}
-            value={category}
-            options={goalCategories.map((c) => ({ value: c, label: d.categories[c] }))}
-          />
-          <FilterSelect
-            id="goal-status"
-            name="status"
-            label={t.status}
-            locale={locale}
-            value={status}
-            options={GOAL_STATUSES.map((s) => ({ value: s, label: d.goalStatus[s] }))}
-          />
+          <FilterSelect id="goal-category" label={t.category} locale={locale} {...categoryFilter} />
+          <FilterSelect id="goal-status" label={t.status} locale={locale} {...statusFilter} />
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(goals.totalCount))}</p>
         <StaffTable columns={[{ label: t.position, numeric: true }, st.common.title, t.category, t.status, t.indicatorsCount]}>
@@ -113,28 +101,7 @@ export default async function StaffGoalsPage({ params, searchParams }: PageProps
         <NextPage base={base} filters={{ search, category, status }} pageInfo={goals.pageInfo} label={st.common.next} />
       </div>
 
-      <FormPanel
-        id="new-goal-title"
-        title={t.newGoal}
-        submit={t.create}
-        action={createGoal}
-        locale={locale}
-        fieldLabels={goalFieldLabels(locale)}
-      >
-        <GoalFields
-          locale={locale}
-          idPrefix="new"
-          values={{
-            titleFa: '',
-            titleEn: '',
-            descriptionFa: '',
-            descriptionEn: '',
-            category: 'CITIZEN_PARTICIPATION',
-            status: 'DRAFT',
-            position: null,
-          }}
-        />
-      </FormPanel>
+      <NewRecordPanel form={goalForm} action={createGoal} locale={locale} />
     </>
   );
 }

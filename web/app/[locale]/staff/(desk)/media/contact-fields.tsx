@@ -3,6 +3,7 @@ import { staffText } from '@/lib/staff/i18n';
 import { mediaText } from '@/lib/staff/media-text';
 import { outletName } from './media.query';
 import { fieldLabels } from '@/lib/staff/forms';
+import type { RecordForm } from '@/components/staff/form-panel';
 
 export interface ContactValues {
   name: string;
@@ -101,3 +102,12 @@ export function ContactFields({
     </div>
   );
 }
+
+/** A new contact writes in the page's language until told otherwise. */
+export const contactForm: RecordForm<ContactValues, { outlets: { id: string; nameFa: string; nameEn: string | null }[] }> = {
+  name: 'contact',
+  Fields: ContactFields,
+  labels: contactFieldLabels,
+  newTexts: (locale) => ({ title: mediaText[locale].newContact, submit: mediaText[locale].addContact }),
+  blank: (locale) => ({ name: '', role: '', outletId: '', phones: [], email: '', beats: [], language: locale, notes: '' }),
+};

@@ -2,6 +2,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { SectionNav } from '@/components/staff/section-nav';
 import { mediaText } from '@/lib/staff/media-text';
 import { staffText } from '@/lib/staff/i18n';
+import { param } from '@/lib/staff/page';
 
 const ITEMS = [
   ['contacts', '/staff/media'],
@@ -17,14 +18,17 @@ export function MediaNav({ locale, current }: { locale: Locale; current: (typeof
   return <SectionNav locale={locale} label={t.navLabel} items={ITEMS} names={t.nav} current={current} />;
 }
 
-/** The "done" and "error" notes that the media actions send back in the address. */
+/** The "done" and "error" notes that the staff actions send back in the address. */
 export function ActionNotice({
   locale,
-  done,
-  error,
+  query = {},
+  done = param(query, 'done'),
+  error = param(query, 'error'),
   messages,
 }: {
   locale: Locale;
+  /** The page's query, where the notes are read from unless given. */
+  query?: Record<string, string | string[] | undefined>;
   done?: string;
   error?: string;
   messages: Record<string, string>;

@@ -3,7 +3,7 @@ import { isUuid, staffQuery } from '@/lib/staff/api';
 import { mediaText } from '@/lib/staff/media-text';
 import { param } from '@/lib/staff/page';
 import { createContact } from './actions';
-import { ContactFields, contactFieldLabels } from './contact-fields';
+import { contactForm } from './contact-fields';
 import { MediaNav } from './media-nav';
 import { OUTLET_OPTIONS, outletName } from './media.query';
 import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
@@ -12,7 +12,7 @@ import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { FormPanel } from '@/components/staff/form-panel';
+import { NewRecordPanel } from '@/components/staff/form-panel';
 import { Field } from '@/components/staff/fields';
 
 const CONTACTS_QUERY: Operation<StaffMediaContactsQuery, StaffMediaContactsQueryVariables> = /* GraphQL */ `
@@ -137,21 +137,7 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
           )}
         </div>
       </div>
-      <FormPanel
-        id="new-contact-title"
-        title={t.newContact}
-        submit={t.addContact}
-        action={createContact}
-        locale={locale}
-        fieldLabels={contactFieldLabels(locale)}
-      >
-        <ContactFields
-          locale={locale}
-          idPrefix="new"
-          outlets={outletList}
-          values={{ name: '', role: '', outletId: '', phones: [], email: '', beats: [], language: locale, notes: '' }}
-        />
-      </FormPanel>
+      <NewRecordPanel form={contactForm} action={createContact} locale={locale} fieldProps={{ outlets: outletList }} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { BilingualText, BilingualTitle, Choice, Field } from '@/components/staff/fields';
 import { mediaText } from '@/lib/staff/media-text';
 import { fieldLabels } from '@/lib/staff/forms';
+import type { RecordForm } from '@/components/staff/form-panel';
 
 export interface ReleaseValues {
   titleFa: string;
@@ -67,3 +68,11 @@ export function ReleaseFields({
     </div>
   );
 }
+
+export const releaseForm: RecordForm<ReleaseValues, { districts: { id: string; name: string }[]; slugFixed: boolean }> = {
+  name: 'release',
+  Fields: ReleaseFields,
+  labels: releaseFieldLabels,
+  newTexts: (locale) => ({ title: mediaText[locale].newRelease, submit: mediaText[locale].createRelease }),
+  blank: () => ({ titleFa: '', titleEn: '', summaryFa: '', summaryEn: '', bodyFa: '', bodyEn: '', slug: '', districtId: '' }),
+};

@@ -16,6 +16,7 @@ import type {
   StaffPollForEditQueryVariables,
 } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
+import { bilingualValues } from '@/lib/staff/forms';
 
 export function builderText(locale: Locale, submit: string): BuilderText {
   const t = pollsText[locale].builder;
@@ -118,8 +119,7 @@ export function builderPoll(poll: NonNullable<PollForEdit['poll']>, locale: Loca
   const en = (fa: string, english: string | null) => (english && english !== fa ? english : '');
   return {
     id: poll.id,
-    titleFa: poll.titleTranslations.fa,
-    titleEn: poll.titleTranslations.en ?? '',
+    ...bilingualValues('title', poll.titleTranslations),
     descriptionFa: poll.description ?? '',
     descriptionEn: en(poll.description ?? '', poll.descriptionEn),
     resultsVisibility: poll.resultsVisibility,
@@ -136,8 +136,7 @@ export function builderPoll(poll: NonNullable<PollForEdit['poll']>, locale: Loca
       .map((q) => ({
         id: q.id,
         kind: q.kind,
-        promptFa: q.promptTranslations.fa,
-        promptEn: q.promptTranslations.en ?? '',
+        ...bilingualValues('prompt', q.promptTranslations),
         required: q.required,
         maxChoices: q.maxChoices == null ? '' : String(q.maxChoices),
         maxLength: q.maxLength == null ? '' : String(q.maxLength),

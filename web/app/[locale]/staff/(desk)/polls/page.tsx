@@ -8,7 +8,7 @@ import { pollsText, type PollStatus } from '@/lib/staff/polls-text';
 import { canUse } from '@/lib/staff/roles';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../locale-param';
-import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
+import { choiceFilter, FilterForm, FilterSelect } from '@/components/staff/filter-fields';
 import type { StaffPollsQuery, StaffPollsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
@@ -57,7 +57,8 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
   const t = pollsText[locale];
   const st = staffText[locale];
   const f = staffFormat(locale);
-  const status = STATUSES.find((s) => s === param(query, 'status'));
+  const statusFilter = choiceFilter(query, 'status', STATUSES, t.status);
+  const status = statusFilter.value;
   const after = param(query, 'after');
   const { polls } = await staffQuery(POLLS_QUERY, {
     statuses: status ? [status] : STATUSES,
@@ -83,14 +84,7 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
       </header>
       <div className="staff-panel">
         <FilterForm action={base} locale={locale}>
-          <FilterSelect
-            id="status"
-            name="status"
-            label={t.statusFilter}
-            locale={locale}
-            value={status}
-            options={STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
-          />
+          <FilterSelect id="status" label={t.statusFilter} locale={locale} {...statusFilter} />
         </FilterForm>
         <p className="result-count">{t.count(f.number(polls.totalCount))}</p>
         <StaffTable

@@ -17,6 +17,7 @@ import {
   type BuilderQuestion,
   type QuestionKind,
 } from './builder-model';
+import { SubmitRow } from '@/components/staff/buttons';
 
 export interface BuilderText {
   basics: string;
@@ -483,11 +484,7 @@ export function PollBuilder({
         </div>
       </section>
 
-      <div className="staff-actions">
-        <button type="submit" className="staff-button">
-          {t.submit}
-        </button>
-      </div>
+      <SubmitRow row="staff-actions">{t.submit}</SubmitRow>
     </ActionForm>
   );
 }

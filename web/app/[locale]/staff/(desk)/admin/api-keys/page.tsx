@@ -1,6 +1,5 @@
 import { adminText } from '@/lib/staff/admin-text';
 import { staffQuery } from '@/lib/staff/api';
-import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { createKey, revokeKey } from '../actions';
 import { AdminNav } from '../admin-nav';
@@ -11,6 +10,7 @@ import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
 import { Field } from '@/components/staff/fields';
+import { ActionButton } from '@/components/staff/buttons';
 
 const KEYS_QUERY: Operation<StaffApiKeysQuery, StaffApiKeysQueryVariables> = /* GraphQL */ `
   query StaffApiKeys {
@@ -40,7 +40,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<'/
     <>
       <StaffHeader title={t.nav.apiKeys} intro={t.apiKeysIntro} />
       <AdminNav locale={locale} current="apiKeys" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ revoked: t.keyRevoked }} />
+      <ActionNotice locale={locale} query={query} messages={{ revoked: t.keyRevoked }} />
       <div className="staff-panel">
         <StaffTable
           data="api-keys"
@@ -70,15 +70,9 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<'/
                 {k.revokedAt ? (
                   <span className="staff-badge staff-badge--bad">{t.revoked}</span>
                 ) : (
-                  <form action={revokeKey.bind(null, k.id)}>
-                    <button
-                      type="submit"
-                      className="staff-button staff-button--danger staff-button--small"
-                      aria-label={`${t.revoke}: ${k.name}`}
-                    >
-                      {t.revoke}
-                    </button>
-                  </form>
+                  <ActionButton action={revokeKey.bind(null, k.id)} variant="danger" small aria-label={`${t.revoke}: ${k.name}`}>
+                    {t.revoke}
+                  </ActionButton>
                 )}
               </td>
             </tr>

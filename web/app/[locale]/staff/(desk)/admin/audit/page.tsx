@@ -5,7 +5,7 @@ import { isUuid, staffQuery } from '@/lib/staff/api';
 import { addDays, cityInstant, parseDayField } from '@/lib/staff/dates';
 import { param } from '@/lib/staff/page';
 import { AdminNav } from '../admin-nav';
-import { FilterForm, DayRangeFields } from '@/components/staff/filter-fields';
+import { FilterForm, DayRangeFields, DayHint } from '@/components/staff/filter-fields';
 import type { StaffAuditLogQuery, StaffAuditLogQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
@@ -125,17 +125,9 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
           <Field id="audit-entity-id" label={t.entityId}>
             <input id="audit-entity-id" name="entityId" dir="ltr" defaultValue={entityId ?? ''} />
           </Field>
-          <DayRangeFields
-            idPrefix="audit"
-            locale={locale}
-            labels={{ from: st.common.from, to: st.common.to }}
-            values={{ from: fromRaw ?? '', to: toRaw ?? '' }}
-            hint="audit-hint"
-          />
+          <DayRangeFields idPrefix="audit" locale={locale} values={{ from: fromRaw, to: toRaw }} />
         </FilterForm>
-        <p className="staff-field__hint" id="audit-hint">
-          {st.common.dayHint}
-        </p>
+        <DayHint id="audit-hint" locale={locale} />
         <p className="result-count">{st.common.total(f.number(auditLog.totalCount))}</p>
         {auditLog.edges.length === 0 ? (
           <p className="staff-muted">{t.noEntries}</p>

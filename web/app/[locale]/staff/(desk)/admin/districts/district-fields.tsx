@@ -2,6 +2,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { districtsText } from '@/lib/staff/districts-text';
 import { BilingualText, Field } from '@/components/staff/fields';
 import { fieldLabels } from '@/lib/staff/forms';
+import type { RecordForm } from '@/components/staff/form-panel';
 
 export interface DistrictValues {
   code: number | null;
@@ -64,3 +65,11 @@ export function DistrictFields({ locale, values, idPrefix }: { locale: Locale; v
     </div>
   );
 }
+
+export const districtForm: RecordForm<DistrictValues> = {
+  name: 'district',
+  Fields: DistrictFields,
+  labels: districtFieldLabels,
+  newTexts: (locale) => ({ title: districtsText[locale].newDistrict, submit: districtsText[locale].create }),
+  blank: () => ({ code: null, nameFa: '', nameEn: '', population: null, populationSource: '', populationYear: null, boundary: '' }),
+};

@@ -2,16 +2,15 @@ import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { districtsText } from '@/lib/staff/districts-text';
-import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { AdminNav } from '../admin-nav';
 import { createDistrict } from './actions';
-import { DistrictFields, districtFieldLabels } from './district-fields';
+import { districtForm } from './district-fields';
 import type { StaffDistrictAdminListQuery, StaffDistrictAdminListQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { FormPanel } from '@/components/staff/form-panel';
+import { NewRecordPanel } from '@/components/staff/form-panel';
 import { StaffTable } from '@/components/staff/list';
 
 const DISTRICTS_QUERY: Operation<StaffDistrictAdminListQuery, StaffDistrictAdminListQueryVariables> = /* GraphQL */ `
@@ -41,7 +40,7 @@ export default async function StaffDistrictsPage({ params, searchParams }: PageP
     <>
       <StaffHeader title={t.title} intro={t.intro} />
       <AdminNav locale={locale} current="districts" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={t.done} />
+      <ActionNotice locale={locale} query={query} messages={t.done} />
       <div className="staff-panel">
         <StaffTable
           data="districts"
@@ -78,20 +77,7 @@ export default async function StaffDistrictsPage({ params, searchParams }: PageP
         </StaffTable>
       </div>
 
-      <FormPanel
-        id="new-district-title"
-        title={t.newDistrict}
-        submit={t.create}
-        action={createDistrict}
-        locale={locale}
-        fieldLabels={districtFieldLabels(locale)}
-      >
-        <DistrictFields
-          locale={locale}
-          idPrefix="new"
-          values={{ code: next, nameFa: '', nameEn: '', population: null, populationSource: '', populationYear: null, boundary: '' }}
-        />
-      </FormPanel>
+      <NewRecordPanel form={districtForm} action={createDistrict} locale={locale} values={{ ...districtForm.blank(locale), code: next }} />
     </>
   );
 }

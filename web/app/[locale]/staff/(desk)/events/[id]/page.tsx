@@ -14,6 +14,8 @@ import { EventFields, eventFieldLabels, EventNav } from '../event-fields';
 import type { StaffEventQuery, StaffEventQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { ActionButton, SubmitRow } from '@/components/staff/buttons';
+import { bilingualValues } from '@/lib/staff/forms';
 
 const EVENT_QUERY: Operation<StaffEventQuery, StaffEventQueryVariables> = /* GraphQL */ `
   query StaffEvent($id: ID!) {
@@ -90,38 +92,25 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
       <EventNav locale={locale} current="events" />
       <ActionNotice
         locale={locale}
-        done={param(query, 'done')}
-        error={param(query, 'error')}
+        query={query}
         messages={{ saved: t.saved, published: t.published, cancelled: t.cancelled, pinned: t.pinned, unpinned: t.unpinned }}
       />
       <section className="staff-panel staff-actions" aria-label={t.publish}>
-        {event.status !== 'PUBLISHED' && (
-          <form action={publishEvent.bind(null, id)}>
-            <button type="submit" className="staff-button">
-              {t.publish}
-            </button>
-          </form>
-        )}
+        {event.status !== 'PUBLISHED' && <ActionButton action={publishEvent.bind(null, id)}>{t.publish}</ActionButton>}
         {event.status === 'PUBLISHED' && event.kind === 'CRISIS_NOTICE' && (
-          <form action={(event.pinned ? unpinEvent : pinEvent).bind(null, id)}>
-            <button type="submit" className="staff-button staff-button--quiet">
-              {event.pinned ? t.unpin : t.pin}
-            </button>
-          </form>
+          <ActionButton action={(event.pinned ? unpinEvent : pinEvent).bind(null, id)} variant="quiet">
+            {event.pinned ? t.unpin : t.pin}
+          </ActionButton>
         )}
         {event.status === 'PUBLISHED' && (
-          <form action={cancelEvent.bind(null, id)}>
-            <button type="submit" className="staff-button staff-button--danger">
-              {t.cancel}
-            </button>
-          </form>
+          <ActionButton action={cancelEvent.bind(null, id)} variant="danger">
+            {t.cancel}
+          </ActionButton>
         )}
         {event.status === 'DRAFT' && (
-          <form action={deleteEvent.bind(null, id)}>
-            <button type="submit" className="staff-button staff-button--danger">
-              {t.delete}
-            </button>
-          </form>
+          <ActionButton action={deleteEvent.bind(null, id)} variant="danger">
+            {t.delete}
+          </ActionButton>
         )}
       </section>
       <ImagePicker locale={locale} owner="Event" id={id} image={event.image} done={param(query, 'done')} />
@@ -138,10 +127,8 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
             choices={choices}
             values={{
               kind: event.kind,
-              titleFa: event.titleTranslations.fa,
-              titleEn: event.titleTranslations.en ?? '',
-              descriptionFa: event.descriptionTranslations.fa ?? '',
-              descriptionEn: event.descriptionTranslations.en ?? '',
+              ...bilingualValues('title', event.titleTranslations),
+              ...bilingualValues('description', event.descriptionTranslations),
               venueFa: event.venueTranslations?.fa ?? '',
               venueEn: event.venueTranslations?.en ?? '',
               startDay: dayFieldValue(cityDay(starts), locale),
@@ -153,11 +140,7 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
               goalId: event.goal?.id ?? '',
             }}
           />
-          <div>
-            <button type="submit" className="staff-button">
-              {staffText[locale].common.save}
-            </button>
-          </div>
+          <SubmitRow>{staffText[locale].common.save}</SubmitRow>
         </ActionForm>
       </section>
     </>

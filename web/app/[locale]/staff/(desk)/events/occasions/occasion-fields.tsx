@@ -1,8 +1,9 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { eventsText } from '@/lib/staff/events-text';
-import { BilingualDescription, BilingualTitle, Choice, Field } from '@/components/staff/fields';
+import { BilingualDescription, BilingualTitle, Choice, choicesOf, Field } from '@/components/staff/fields';
 import { fieldLabels } from '@/lib/staff/forms';
+import type { RecordForm } from '@/components/staff/form-panel';
 
 export interface OccasionValues {
   kind: string;
@@ -32,7 +33,7 @@ export function OccasionFields({ locale, values, idPrefix }: { locale: Locale; v
         name="kind"
         label={t.kind}
         value={values.kind}
-        options={(['NATIONAL_OCCASION', 'RELIGIOUS_OCCASION'] as const).map((k) => ({ value: k, label: d.eventKinds[k] }))}
+        options={choicesOf(['NATIONAL_OCCASION', 'RELIGIOUS_OCCASION'] as const, d.eventKinds)}
       />
       <BilingualTitle locale={locale} idPrefix={idPrefix} labels={t} values={values} />
       <Choice
@@ -40,7 +41,7 @@ export function OccasionFields({ locale, values, idPrefix }: { locale: Locale; v
         name="calendar"
         label={t.calendar}
         value={values.calendar}
-        options={(['SOLAR_HIJRI', 'LUNAR_HIJRI'] as const).map((c) => ({ value: c, label: t.calendars[c] }))}
+        options={choicesOf(['SOLAR_HIJRI', 'LUNAR_HIJRI'] as const, t.calendars)}
       />
       <Field id={id('month')} label={t.month}>
         <input id={id('month')} name="month" type="number" min={1} max={12} required defaultValue={values.month} />
@@ -56,3 +57,22 @@ export function OccasionFields({ locale, values, idPrefix }: { locale: Locale; v
     </div>
   );
 }
+
+/** A new occasion starts as a national one on the first day of the solar year. */
+export const occasionForm: RecordForm<OccasionValues> = {
+  name: 'occasion',
+  Fields: OccasionFields,
+  labels: occasionFieldLabels,
+  newTexts: (locale) => ({ title: eventsText[locale].newOccasion, submit: eventsText[locale].createOccasion }),
+  blank: () => ({
+    kind: 'NATIONAL_OCCASION',
+    titleFa: '',
+    titleEn: '',
+    descriptionFa: '',
+    descriptionEn: '',
+    calendar: 'SOLAR_HIJRI',
+    month: 1,
+    day: 1,
+    holiday: false,
+  }),
+};

@@ -3,17 +3,16 @@ import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { staffQuery } from '@/lib/staff/api';
 import { eventsText } from '@/lib/staff/events-text';
-import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../media/media-nav';
 import { createOccasion } from '../actions';
 import { EventNav } from '../event-fields';
-import { OccasionFields, occasionFieldLabels } from './occasion-fields';
+import { occasionForm } from './occasion-fields';
 import type { StaffOccasionsQuery, StaffOccasionsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { FormPanel } from '@/components/staff/form-panel';
+import { NewRecordPanel } from '@/components/staff/form-panel';
 
 const OCCASIONS_QUERY: Operation<StaffOccasionsQuery, StaffOccasionsQueryVariables> = /* GraphQL */ `
   query StaffOccasions($locale: Locale!) {
@@ -42,7 +41,7 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
     <>
       <StaffHeader title={t.nav.occasions} intro={t.occasionsIntro} />
       <EventNav locale={locale} current="occasions" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ deleted: t.occasionDeleted }} />
+      <ActionNotice locale={locale} query={query} messages={{ deleted: t.occasionDeleted }} />
       <div className="staff-panel">
         <StaffTable columns={[st.common.title, t.rule, t.kind, t.holiday, t.overrides]}>
           {occasions.map((o) => (
@@ -58,30 +57,7 @@ export default async function OccasionsPage({ params, searchParams }: PageProps<
           ))}
         </StaffTable>
       </div>
-      <FormPanel
-        id="new-occasion-title"
-        title={t.newOccasion}
-        submit={t.createOccasion}
-        action={createOccasion}
-        locale={locale}
-        fieldLabels={occasionFieldLabels(locale)}
-      >
-        <OccasionFields
-          locale={locale}
-          idPrefix="new"
-          values={{
-            kind: 'NATIONAL_OCCASION',
-            titleFa: '',
-            titleEn: '',
-            descriptionFa: '',
-            descriptionEn: '',
-            calendar: 'SOLAR_HIJRI',
-            month: 1,
-            day: 1,
-            holiday: false,
-          }}
-        />
-      </FormPanel>
+      <NewRecordPanel form={occasionForm} action={createOccasion} locale={locale} />
     </>
   );
 }

@@ -22,7 +22,9 @@ import { StaffHeader } from '@/components/staff/header';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
 import { Field } from '@/components/staff/fields';
+import { bilingualValues } from '@/lib/staff/forms';
 import { StaffSection } from '@/components/staff/section';
+import { ActionButton, SubmitRow } from '@/components/staff/buttons';
 
 const GOAL_QUERY: Operation<StaffGoalQuery, StaffGoalQueryVariables> = /* GraphQL */ `
   query StaffGoal($id: ID!, $locale: Locale!) {
@@ -160,10 +162,8 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
           locale={locale}
           idPrefix="goal"
           values={{
-            titleFa: goal.titleTranslations.fa,
-            titleEn: goal.titleTranslations.en ?? '',
-            descriptionFa: goal.descriptionTranslations.fa ?? '',
-            descriptionEn: goal.descriptionTranslations.en ?? '',
+            ...bilingualValues('title', goal.titleTranslations),
+            ...bilingualValues('description', goal.descriptionTranslations),
             category: goal.category,
             status: goal.status,
             position: goal.position,
@@ -256,17 +256,18 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                       />
                     </div>
                   </div>
-                  <div className="staff-actions">
-                    <button type="submit" className="staff-button staff-button--small">
-                      {t.updateIndicator}
-                    </button>
-                  </div>
+                  <SubmitRow small row="staff-actions">
+                    {t.updateIndicator}
+                  </SubmitRow>
                 </ActionForm>
-                <form action={removeIndicator.bind(null, id, indicator.id)} style={{ marginBlockStart: '0.5rem' }}>
-                  <button type="submit" className="staff-button staff-button--danger staff-button--small">
-                    {t.removeIndicator}
-                  </button>
-                </form>
+                <ActionButton
+                  action={removeIndicator.bind(null, id, indicator.id)}
+                  variant="danger"
+                  small
+                  style={{ marginBlockStart: '0.5rem' }}
+                >
+                  {t.removeIndicator}
+                </ActionButton>
               </details>
             </li>
           ))}
@@ -337,11 +338,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
             <p className="staff-field__hint" id="target-hint">
               {t.targetHint}
             </p>
-            <div>
-              <button type="submit" className="staff-button">
-                {t.addIndicator}
-              </button>
-            </div>
+            <SubmitRow>{t.addIndicator}</SubmitRow>
           </ActionForm>
         )}
       </StaffSection>
@@ -350,11 +347,9 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
         <h2 id="danger-title" className="visually-hidden">
           {t.delete}
         </h2>
-        <form action={deleteGoal.bind(null, id)}>
-          <button type="submit" className="staff-button staff-button--danger">
-            {t.delete}
-          </button>
-        </form>
+        <ActionButton action={deleteGoal.bind(null, id)} variant="danger">
+          {t.delete}
+        </ActionButton>
       </section>
     </>
   );

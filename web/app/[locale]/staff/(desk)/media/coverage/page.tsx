@@ -9,14 +9,14 @@ import { param } from '@/lib/staff/page';
 import { recordCoverage } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { OUTLET_OPTIONS, outletName } from '../media.query';
-import { FilterForm, FilterSelect, DayRangeFields } from '@/components/staff/filter-fields';
+import { choiceFilter, FilterForm, FilterSelect, DayRangeFields, DayHint } from '@/components/staff/filter-fields';
 import type { StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
-import { Field } from '@/components/staff/fields';
+import { Choice, choicesOf, Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
 
 const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables> = /* GraphQL */ `
@@ -85,7 +85,7 @@ const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQuery
 `;
 
 const TONES = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'] as const;
-const KINDS = ['ARTICLE', 'BROADCAST', 'SOCIAL_POST'];
+const KINDS = ['ARTICLE', 'BROADCAST', 'SOCIAL_POST'] as const;
 
 export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.coverage);
 
@@ -94,7 +94,8 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
   const t = mediaText[locale];
   const outletParam = param(query, 'outlet');
   const outletId = outletParam && isUuid(outletParam) ? outletParam : undefined;
-  const tone = TONES.find((x) => x === param(query, 'tone'));
+  const toneFilter = choiceFilter(query, 'tone', TONES, t.tones);
+  const tone = toneFilter.value;
   const fromRaw = param(query, 'from');
   const toRaw = param(query, 'to');
   const from = fromRaw ? (parseDayField(fromRaw, locale) ?? undefined) : undefined;
@@ -110,7 +111,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
     staffQuery(OUTLET_OPTIONS),
   ]);
   const { mediaCoverage, mediaCoverageToneSummary: summary } = data;
-  const outletList = outlets.mediaOutlets.edges.map((e) => e.node);
+  const outletOptions = outlets.mediaOutlets.edges.map(({ node: o }) => ({ value: o.id, label: outletName(o, locale) }));
   const base = localePath(locale, '/staff/media/coverage');
   const toneBadge: Record<string, string> = { POSITIVE: 'staff-badge--ok', NEUTRAL: '', NEGATIVE: 'staff-badge--bad' };
   const filters = {
@@ -124,37 +125,15 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
     <>
       <StaffHeader title={t.nav.coverage} intro={t.coverageIntro} />
       <MediaNav locale={locale} current="coverage" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ recorded: t.recorded }} />
+      <ActionNotice locale={locale} query={query} messages={{ recorded: t.recorded }} />
 
       <div className="staff-panel">
         <FilterForm action={base} locale={locale}>
-          <FilterSelect
-            id="cov-outlet"
-            name="outlet"
-            label={t.outlet}
-            locale={locale}
-            value={outletId}
-            options={outletList.map((o) => ({ value: o.id, label: outletName(o, locale) }))}
-          />
-          <FilterSelect
-            id="cov-tone"
-            name="tone"
-            label={t.tone}
-            locale={locale}
-            value={tone}
-            options={TONES.map((x) => ({ value: x, label: t.tones[x] }))}
-          />
-          <DayRangeFields
-            idPrefix="cov"
-            locale={locale}
-            labels={{ from: st.common.from, to: st.common.to }}
-            values={{ from: fromRaw ?? '', to: toRaw ?? '' }}
-            hint="cov-hint"
-          />
+          <FilterSelect id="cov-outlet" name="outlet" label={t.outlet} locale={locale} value={outletId} options={outletOptions} />
+          <FilterSelect id="cov-tone" label={t.tone} locale={locale} {...toneFilter} />
+          <DayRangeFields idPrefix="cov" locale={locale} values={{ from: fromRaw, to: toRaw }} />
         </FilterForm>
-        <p className="staff-field__hint" id="cov-hint">
-          {st.common.dayHint}
-        </p>
+        <DayHint id="cov-hint" locale={locale} />
       </div>
 
       <StaffSection headingId="tone-title" title={t.toneSummary}>
@@ -238,15 +217,7 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
         fieldLabels={{ outletId: t.outlet, title: t.titleFa, url: t.url, publishedOn: t.publishedOn, summary: t.summary }}
       >
         <div className="staff-fields">
-          <Field id="rec-outlet" label={t.outlet}>
-            <select id="rec-outlet" name="outletId" required>
-              {outletList.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {outletName(o, locale)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <Choice id="rec-outlet" name="outletId" label={t.outlet} value="" options={outletOptions} required />
           <Field id="rec-title" label={t.titleFa} wide>
             <input id="rec-title" name="title" required maxLength={500} dir="auto" />
           </Field>
@@ -256,34 +227,16 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
           <Field id="rec-day" label={t.publishedOn}>
             <DayField id="rec-day" name="publishedOn" required locale={locale} label={t.publishedOn} aria-describedby="cov-hint" />
           </Field>
-          <Field id="rec-kind" label={t.coverageKind}>
-            <select id="rec-kind" name="kind" defaultValue="ARTICLE">
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t.coverageKinds[k]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="rec-tone" label={t.tone}>
-            <select id="rec-tone" name="tone" defaultValue="NEUTRAL">
-              {TONES.map((x) => (
-                <option key={x} value={x}>
-                  {t.tones[x]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="rec-release" label={t.release}>
-            <select id="rec-release" name="pressReleaseId" defaultValue="">
-              <option value="">{t.noneRelease}</option>
-              {data.pressReleases.edges.map(({ node }) => (
-                <option key={node.id} value={node.id}>
-                  {node.title}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <Choice id="rec-kind" name="kind" label={t.coverageKind} value="ARTICLE" options={choicesOf(KINDS, t.coverageKinds)} />
+          <Choice id="rec-tone" name="tone" label={t.tone} value="NEUTRAL" options={choicesOf(TONES, t.tones)} />
+          <Choice
+            id="rec-release"
+            name="pressReleaseId"
+            label={t.release}
+            value=""
+            empty={t.noneRelease}
+            options={data.pressReleases.edges.map(({ node }) => ({ value: node.id, label: node.title }))}
+          />
           <Field id="rec-summary" label={t.summary} optional={locale} wide>
             <textarea id="rec-summary" name="summary" maxLength={2000} />
           </Field>

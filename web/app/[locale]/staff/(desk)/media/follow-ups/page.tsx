@@ -10,6 +10,7 @@ import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { ActionButton } from '@/components/staff/buttons';
 
 const FOLLOW_UPS_QUERY: Operation<StaffMediaFollowUpsQuery, StaffMediaFollowUpsQueryVariables> = /* GraphQL */ `
   query StaffMediaFollowUps($dueBefore: String, $after: String) {
@@ -53,7 +54,7 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
     <>
       <StaffHeader title={t.nav.followUps} intro={t.followUpsIntro} />
       <MediaNav locale={locale} current="followUps" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ completed: t.completed }} />
+      <ActionNotice locale={locale} query={query} messages={{ completed: t.completed }} />
       <div className="staff-panel">
         <nav className="staff-actions" aria-label={t.dueBy}>
           <a
@@ -97,15 +98,14 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
                   ))}
                 </td>
                 <td>
-                  <form action={completeFollowUp.bind(null, i.id, '/staff/media/follow-ups')}>
-                    <button
-                      type="submit"
-                      className="staff-button staff-button--quiet staff-button--small"
-                      aria-label={`${t.complete}: ${i.topic}`}
-                    >
-                      {t.complete}
-                    </button>
-                  </form>
+                  <ActionButton
+                    action={completeFollowUp.bind(null, i.id, '/staff/media/follow-ups')}
+                    variant="quiet"
+                    small
+                    aria-label={`${t.complete}: ${i.topic}`}
+                  >
+                    {t.complete}
+                  </ActionButton>
                 </td>
               </tr>
             ))}

@@ -20,6 +20,7 @@ import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
 import { ContactChoices } from '../contact-choices';
 import { StaffSection } from '@/components/staff/section';
+import { ActionButton, SubmitRow } from '@/components/staff/buttons';
 
 const EVENTS_QUERY: Operation<StaffInvitationEventsQuery, StaffInvitationEventsQueryVariables> = /* GraphQL */ `
   query StaffInvitationEvents($from: String!, $to: String!, $locale: Locale!) {
@@ -98,8 +99,8 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
       <MediaNav locale={locale} current="invitations" />
       <ActionNotice
         locale={locale}
-        done={invitedCount ? 'invited' : param(query, 'done')}
-        error={param(query, 'error')}
+        query={query}
+        done={invitedCount ? 'invited' : undefined}
         messages={{ invited: t.invited(f.number(Number(invitedCount ?? 0))), updated: t.updated }}
       />
       <div className="staff-panel">
@@ -116,11 +117,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
                 ))}
               </select>
             </Field>
-            <div>
-              <button type="submit" className="staff-button staff-button--quiet">
-                {t.chooseEvent}
-              </button>
-            </div>
+            <SubmitRow variant="quiet">{t.chooseEvent}</SubmitRow>
           </form>
         )}
       </div>
@@ -166,15 +163,14 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
                           {t.update}
                         </button>
                       </form>
-                      <form action={removeInvitation.bind(null, event.id, inv.id)}>
-                        <button
-                          type="submit"
-                          className="staff-button staff-button--danger staff-button--small"
-                          aria-label={`${t.remove}: ${inv.contact?.name ?? ''}`}
-                        >
-                          {t.remove}
-                        </button>
-                      </form>
+                      <ActionButton
+                        action={removeInvitation.bind(null, event.id, inv.id)}
+                        variant="danger"
+                        small
+                        aria-label={`${t.remove}: ${inv.contact?.name ?? ''}`}
+                      >
+                        {t.remove}
+                      </ActionButton>
                     </td>
                   </tr>
                 ))}
@@ -184,11 +180,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
           <StaffSection headingId="invite-title" title={t.invite}>
             <form action={inviteContacts.bind(null, event.id)} className="staff-form">
               <ContactChoices locale={locale} contacts={contacts.mediaContacts.edges.map(({ node }) => node)} exclude={invited} />
-              <div>
-                <button type="submit" className="staff-button">
-                  {t.invite}
-                </button>
-              </div>
+              <SubmitRow>{t.invite}</SubmitRow>
             </form>
           </StaffSection>
         </>

@@ -4,14 +4,14 @@ import { mediaText } from '@/lib/staff/media-text';
 import { param } from '@/lib/staff/page';
 import { createOutlet } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
-import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
+import { choiceFilter, FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { MediaOutletKind, StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
-import { Field } from '@/components/staff/fields';
+import { Choice, choicesOf, Field } from '@/components/staff/fields';
 
 const OUTLETS_QUERY: Operation<StaffMediaOutletsQuery, StaffMediaOutletsQueryVariables> = /* GraphQL */ `
   query StaffMediaOutlets($filter: MediaOutletFilter, $after: String) {
@@ -42,7 +42,8 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
   const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
   const search = param(query, 'search')?.slice(0, 200) || undefined;
-  const kind = KINDS.find((k) => k === param(query, 'kind'));
+  const kindFilter = choiceFilter(query, 'kind', KINDS, t.outletKinds);
+  const kind = kindFilter.value;
   const after = param(query, 'after');
   const { mediaOutlets } = await staffQuery(OUTLETS_QUERY, {
     filter: { search, kinds: kind ? [kind] : null },
@@ -53,18 +54,11 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
     <>
       <StaffHeader title={t.nav.outlets} intro={t.outletsIntro} />
       <MediaNav locale={locale} current="outlets" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={{ added: t.outletAdded }} />
+      <ActionNotice locale={locale} query={query} messages={{ added: t.outletAdded }} />
       <div className="staff-panel">
         <FilterForm action={base} locale={locale} submit={st.common.search}>
           <FilterSearch id="outlet-search" label={t.search} value={search} />
-          <FilterSelect
-            id="outlet-kind"
-            name="kind"
-            label={t.outletKind}
-            locale={locale}
-            value={kind}
-            options={KINDS.map((k) => ({ value: k, label: t.outletKinds[k] }))}
-          />
+          <FilterSelect id="outlet-kind" label={t.outletKind} locale={locale} {...kindFilter} />
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(mediaOutlets.totalCount))}</p>
         <StaffTable columns={[t.nameFa, t.nameEn, t.outletKind, t.url]}>
@@ -96,15 +90,7 @@ export default async function MediaOutletsPage({ params, searchParams }: PagePro
           <Field id="outlet-nameEn" label={t.nameEn} optional={locale}>
             <input id="outlet-nameEn" name="nameEn" maxLength={200} dir="ltr" />
           </Field>
-          <Field id="outlet-kind-new" label={t.outletKind}>
-            <select id="outlet-kind-new" name="kind" defaultValue="NEWSPAPER">
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t.outletKinds[k]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <Choice id="outlet-kind-new" name="kind" label={t.outletKind} value="NEWSPAPER" options={choicesOf(KINDS, t.outletKinds)} />
           <Field id="outlet-url" label={t.url} optional={locale}>
             <input id="outlet-url" name="url" type="url" dir="ltr" maxLength={500} />
           </Field>

@@ -6,14 +6,14 @@ import { param } from '@/lib/staff/page';
 import { loadDistricts } from '../../polls/builder-data';
 import { createRelease } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
-import { ReleaseFields, releaseFieldLabels } from '../release-fields';
-import { FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
+import { releaseForm } from '../release-fields';
+import { choiceFilter, FilterForm, FilterSearch, FilterSelect } from '@/components/staff/filter-fields';
 import type { PressReleaseStatus, StaffPressReleasesQuery, StaffPressReleasesQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { FormPanel } from '@/components/staff/form-panel';
+import { NewRecordPanel } from '@/components/staff/form-panel';
 
 const RELEASES_QUERY: Operation<StaffPressReleasesQuery, StaffPressReleasesQueryVariables> = /* GraphQL */ `
   query StaffPressReleases($filter: PressReleaseFilter, $after: String, $locale: Locale!) {
@@ -45,7 +45,8 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
   const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
   const search = param(query, 'search')?.slice(0, 200) || undefined;
-  const status = STATUSES.find((s) => s === param(query, 'status'));
+  const statusFilter = choiceFilter(query, 'status', STATUSES, t.releaseStatus);
+  const status = statusFilter.value;
   const after = param(query, 'after');
   const [{ pressReleases }, districts] = await Promise.all([
     staffQuery(RELEASES_QUERY, {
@@ -61,18 +62,11 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
     <>
       <StaffHeader title={t.nav.releases} intro={t.releasesIntro} />
       <MediaNav locale={locale} current="releases" />
-      <ActionNotice locale={locale} error={param(query, 'error')} messages={{}} />
+      <ActionNotice locale={locale} query={query} messages={{}} />
       <div className="staff-panel">
         <FilterForm action={base} locale={locale} submit={st.common.search}>
           <FilterSearch id="release-search" label={t.search} value={search} />
-          <FilterSelect
-            id="release-status"
-            name="status"
-            label={st.common.status}
-            locale={locale}
-            value={status}
-            options={STATUSES.map((s) => ({ value: s, label: t.releaseStatus[s] }))}
-          />
+          <FilterSelect id="release-status" label={st.common.status} locale={locale} {...statusFilter} />
         </FilterForm>
         <p className="result-count">{st.common.total(f.number(pressReleases.totalCount))}</p>
         <StaffTable columns={[st.common.title, st.common.status, t.publishedOn]}>
@@ -90,22 +84,7 @@ export default async function ReleasesPage({ params, searchParams }: PageProps<'
         </StaffTable>
         <NextPage base={base} filters={{ search, status }} pageInfo={pressReleases.pageInfo} label={st.common.next} />
       </div>
-      <FormPanel
-        id="new-release-title"
-        title={t.newRelease}
-        submit={t.createRelease}
-        action={createRelease}
-        locale={locale}
-        fieldLabels={releaseFieldLabels(locale)}
-      >
-        <ReleaseFields
-          locale={locale}
-          idPrefix="new"
-          districts={districts}
-          slugFixed={false}
-          values={{ titleFa: '', titleEn: '', summaryFa: '', summaryEn: '', bodyFa: '', bodyEn: '', slug: '', districtId: '' }}
-        />
-      </FormPanel>
+      <NewRecordPanel form={releaseForm} action={createRelease} locale={locale} fieldProps={{ districts, slugFixed: false }} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { closePoll, publishPoll, savePoll, startPollWave } from '../builder-acti
 import { PollBuilder } from '../poll-builder';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { StaffSection } from '@/components/staff/section';
+import { ActionButton } from '@/components/staff/buttons';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]'>;
 
@@ -87,26 +88,16 @@ export default async function EditPollPage({ params, searchParams }: Params) {
 
       <StaffSection headingId="lifecycle-title" title={t.builder.lifecycle}>
         <div className="staff-actions">
-          {poll.status === 'DRAFT' && (
-            <form action={publishPoll.bind(null, id)}>
-              <button type="submit" className="staff-button">
-                {t.builder.publish}
-              </button>
-            </form>
-          )}
+          {poll.status === 'DRAFT' && <ActionButton action={publishPoll.bind(null, id)}>{t.builder.publish}</ActionButton>}
           {(poll.status === 'OPEN' || poll.status === 'SCHEDULED') && (
-            <form action={closePoll.bind(null, id)}>
-              <button type="submit" className="staff-button staff-button--danger">
-                {t.builder.close}
-              </button>
-            </form>
+            <ActionButton action={closePoll.bind(null, id)} variant="danger">
+              {t.builder.close}
+            </ActionButton>
           )}
           {poll.status !== 'DRAFT' && (
-            <form action={startPollWave.bind(null, id)}>
-              <button type="submit" className="staff-button staff-button--quiet">
-                {t.builder.newWave}
-              </button>
-            </form>
+            <ActionButton action={startPollWave.bind(null, id)} variant="quiet">
+              {t.builder.newWave}
+            </ActionButton>
           )}
         </div>
         <p className="staff-field__hint">{poll.status === 'DRAFT' ? t.builder.publishHint : t.builder.newWaveHint}</p>

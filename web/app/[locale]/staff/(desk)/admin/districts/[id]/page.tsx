@@ -3,7 +3,6 @@ import { localePath } from '@/lib/i18n/routing';
 import { staffRequest, uuidOr404 } from '@/lib/staff/api';
 import { districtsText } from '@/lib/staff/districts-text';
 import { staffFormat } from '@/lib/staff/format';
-import { param } from '@/lib/staff/page';
 import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../../locale-param';
 import { ActionNotice } from '../../../media/media-nav';
@@ -16,6 +15,7 @@ import { staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
 import { TableHead } from '@/components/staff/list';
 import { StaffSection } from '@/components/staff/section';
+import { bilingualValues } from '@/lib/staff/forms';
 
 const DISTRICT_QUERY: Operation<StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables> = /* GraphQL */ `
   query StaffDistrictAdmin($id: ID!) {
@@ -80,7 +80,7 @@ export default async function StaffDistrictPage({ params, searchParams }: PagePr
         </div>
       </header>
       <AdminNav locale={locale} current="districts" />
-      <ActionNotice locale={locale} done={param(query, 'done')} error={param(query, 'error')} messages={t.done} />
+      <ActionNotice locale={locale} query={query} messages={t.done} />
       <FormPanel
         id="edit-district-title"
         title={name}
@@ -94,8 +94,7 @@ export default async function StaffDistrictPage({ params, searchParams }: PagePr
           idPrefix="edit"
           values={{
             code: d.code,
-            nameFa: d.nameTranslations.fa,
-            nameEn: d.nameTranslations.en ?? '',
+            ...bilingualValues('name', d.nameTranslations),
             population: d.population,
             populationSource: d.populationSource ?? '',
             populationYear: d.populationYear,

@@ -8,7 +8,6 @@ import { staffQuery } from '@/lib/staff/api';
 import { latinDigits } from '@/lib/format';
 import { eventsText } from '@/lib/staff/events-text';
 import { formLabels } from '@/lib/staff/i18n';
-import { param } from '@/lib/staff/page';
 import { ActionNotice } from '../../../media/media-nav';
 import { deleteOccasion, removeOverride, setOverride, updateOccasion } from '../../actions';
 import { EventNav } from '../../event-fields';
@@ -19,7 +18,9 @@ import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
+import { bilingualValues } from '@/lib/staff/forms';
 import { StaffSection } from '@/components/staff/section';
+import { ActionButton, SubmitRow } from '@/components/staff/buttons';
 
 const OCCASION_QUERY: Operation<StaffOccasionQuery, StaffOccasionQueryVariables> = /* GraphQL */ `
   query StaffOccasion($id: ID!, $fromYear: Int!, $toYear: Int!, $locale: Locale!) {
@@ -98,8 +99,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
       <EventNav locale={locale} current="occasions" />
       <ActionNotice
         locale={locale}
-        done={param(query, 'done')}
-        error={param(query, 'error')}
+        query={query}
         messages={{ saved: t.occasionSaved, overrideSet: t.overrideSet, overrideRemoved: t.overrideRemoved }}
       />
 
@@ -116,11 +116,9 @@ export default async function OccasionPage({ params, searchParams }: Params) {
               <td>{d.note ?? '—'}</td>
               <td>
                 {d.overridden && (
-                  <form action={removeOverride.bind(null, id, d.year)}>
-                    <button type="submit" className="staff-button staff-button--quiet staff-button--small">
-                      {t.removeOverride}
-                    </button>
-                  </form>
+                  <ActionButton action={removeOverride.bind(null, id, d.year)} variant="quiet" small>
+                    {t.removeOverride}
+                  </ActionButton>
                 )}
               </td>
             </tr>
@@ -153,11 +151,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
               <input id="ov-note" name="note" maxLength={300} />
             </Field>
           </div>
-          <div>
-            <button type="submit" className="staff-button">
-              {t.setOverride}
-            </button>
-          </div>
+          <SubmitRow>{t.setOverride}</SubmitRow>
         </ActionForm>
       </StaffSection>
 
@@ -174,27 +168,19 @@ export default async function OccasionPage({ params, searchParams }: Params) {
             idPrefix="edit"
             values={{
               kind: occasion.kind,
-              titleFa: occasion.titleTranslations.fa,
-              titleEn: occasion.titleTranslations.en ?? '',
-              descriptionFa: occasion.descriptionTranslations.fa ?? '',
-              descriptionEn: occasion.descriptionTranslations.en ?? '',
+              ...bilingualValues('title', occasion.titleTranslations),
+              ...bilingualValues('description', occasion.descriptionTranslations),
               calendar: occasion.calendar,
               month: occasion.month,
               day: occasion.day,
               holiday: occasion.holiday,
             }}
           />
-          <div>
-            <button type="submit" className="staff-button">
-              {st.common.save}
-            </button>
-          </div>
+          <SubmitRow>{st.common.save}</SubmitRow>
         </ActionForm>
-        <form action={deleteOccasion.bind(null, id)} style={{ marginBlockStart: '1rem' }}>
-          <button type="submit" className="staff-button staff-button--danger">
-            {t.deleteOccasion}
-          </button>
-        </form>
+        <ActionButton action={deleteOccasion.bind(null, id)} variant="danger" style={{ marginBlockStart: '1rem' }}>
+          {t.deleteOccasion}
+        </ActionButton>
       </StaffSection>
     </>
   );

@@ -15,8 +15,9 @@ import { NextPage } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
-import { Field } from '@/components/staff/fields';
+import { Choice, Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
+import { ActionButton } from '@/components/staff/buttons';
 
 const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVariables> = /* GraphQL */ `
   query StaffMediaContact($id: ID!, $after: String, $locale: Locale!) {
@@ -103,12 +104,7 @@ export default async function MediaContactPage({ params, searchParams }: Params)
         crumb={{ href: localePath(locale, '/staff/media'), label: t.nav.contacts }}
       />
       <MediaNav locale={locale} current="contacts" />
-      <ActionNotice
-        locale={locale}
-        done={param(query, 'done')}
-        error={param(query, 'error')}
-        messages={{ saved: t.contactSaved, logged: t.logged, completed: t.completed }}
-      />
+      <ActionNotice locale={locale} query={query} messages={{ saved: t.contactSaved, logged: t.logged, completed: t.completed }} />
 
       <div className="staff-grid staff-grid--2">
         {/* The releases sent to them: part of the history of what the office sent this journalist. */}
@@ -192,11 +188,9 @@ export default async function MediaContactPage({ params, searchParams }: Params)
                       ) : (
                         <>
                           {i.followUpOverdue && <span className="staff-badge staff-badge--bad">{t.overdue}</span>}
-                          <form action={completeFollowUp.bind(null, i.id, page)}>
-                            <button type="submit" className="staff-button staff-button--quiet staff-button--small">
-                              {t.complete}
-                            </button>
-                          </form>
+                          <ActionButton action={completeFollowUp.bind(null, i.id, page)} variant="quiet" small>
+                            {t.complete}
+                          </ActionButton>
                         </>
                       )}
                     </div>
@@ -217,15 +211,13 @@ export default async function MediaContactPage({ params, searchParams }: Params)
           fieldLabels={{ topic: t.topic, kind: t.kind, occurredAt: t.occurredOn, followUpOn: t.followUpOn, notes: t.notes }}
         >
           <div className="staff-fields">
-            <Field id="log-kind" label={t.kind}>
-              <select id="log-kind" name="kind" defaultValue="INQUIRY_RECEIVED">
-                {Object.entries(t.kinds).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <Choice
+              id="log-kind"
+              name="kind"
+              label={t.kind}
+              value="INQUIRY_RECEIVED"
+              options={Object.entries(t.kinds).map(([value, label]) => ({ value, label }))}
+            />
             <Field id="log-topic" label={t.topic} wide>
               <input id="log-topic" name="topic" required maxLength={300} />
             </Field>
@@ -284,11 +276,9 @@ export default async function MediaContactPage({ params, searchParams }: Params)
             {t.exportContactData}
           </a>
         </p>
-        <form action={deleteContact.bind(null, id)} style={{ marginBlockStart: '1rem' }}>
-          <button type="submit" className="staff-button staff-button--danger">
-            {t.deleteContact}
-          </button>
-        </form>
+        <ActionButton action={deleteContact.bind(null, id)} variant="danger" style={{ marginBlockStart: '1rem' }}>
+          {t.deleteContact}
+        </ActionButton>
       </StaffSection>
     </>
   );

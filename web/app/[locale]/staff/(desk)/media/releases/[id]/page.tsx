@@ -17,6 +17,8 @@ import { StaffTable } from '@/components/staff/list';
 import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
 import { ContactChoices } from '../../contact-choices';
 import { StaffSection } from '@/components/staff/section';
+import { ActionButton, SubmitRow } from '@/components/staff/buttons';
+import { bilingualValues } from '@/lib/staff/forms';
 
 const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVariables> = /* GraphQL */ `
   query StaffPressRelease($id: ID!) {
@@ -111,8 +113,7 @@ export default async function ReleasePage({ params, searchParams }: Params) {
       <MediaNav locale={locale} current="releases" />
       <ActionNotice
         locale={locale}
-        done={param(query, 'done')}
-        error={param(query, 'error')}
+        query={query}
         messages={{ saved: t.releaseSaved, published: t.published, withdrawn: t.withdrawn, sent: t.sentRecorded, emailed: t.emailed }}
       />
 
@@ -121,11 +122,7 @@ export default async function ReleasePage({ params, searchParams }: Params) {
           <form action={publishRelease.bind(null, id)} className="staff-form">
             <p className="staff-field__hint">{t.sendTo}</p>
             {contactChoices}
-            <div className="staff-actions">
-              <button type="submit" className="staff-button">
-                {t.publish}
-              </button>
-            </div>
+            <SubmitRow row="staff-actions">{t.publish}</SubmitRow>
           </form>
         ) : (
           <>
@@ -142,17 +139,13 @@ export default async function ReleasePage({ params, searchParams }: Params) {
             )}
             <form action={recordDistribution.bind(null, id)} className="staff-form" style={{ marginBlockStart: '1rem' }}>
               {contactChoices}
-              <div className="staff-actions">
-                <button type="submit" className="staff-button staff-button--quiet">
-                  {t.recordSent}
-                </button>
-              </div>
+              <SubmitRow variant="quiet" row="staff-actions">
+                {t.recordSent}
+              </SubmitRow>
             </form>
-            <form action={withdrawRelease.bind(null, id)} style={{ marginBlockStart: '1rem' }}>
-              <button type="submit" className="staff-button staff-button--danger">
-                {t.withdraw}
-              </button>
-            </form>
+            <ActionButton action={withdrawRelease.bind(null, id)} variant="danger" style={{ marginBlockStart: '1rem' }}>
+              {t.withdraw}
+            </ActionButton>
           </>
         )}
       </StaffSection>
@@ -162,11 +155,7 @@ export default async function ReleasePage({ params, searchParams }: Params) {
           <form action={emailRelease.bind(null, id)} className="staff-form">
             <p className="staff-field__hint">{t.emailHint}</p>
             <ContactChoices locale={locale} contacts={contactOptions} />
-            <div className="staff-actions">
-              <button type="submit" className="staff-button">
-                {t.emailSend}
-              </button>
-            </div>
+            <SubmitRow row="staff-actions">{t.emailSend}</SubmitRow>
           </form>
           <h3>{t.emailDeliveries}</h3>
           {release.emailDeliveries.length === 0 ? (
@@ -209,28 +198,19 @@ export default async function ReleasePage({ params, searchParams }: Params) {
             districts={districts}
             slugFixed={everPublished}
             values={{
-              titleFa: release.titleTranslations.fa,
-              titleEn: release.titleTranslations.en ?? '',
-              summaryFa: release.summaryTranslations.fa ?? '',
-              summaryEn: release.summaryTranslations.en ?? '',
-              bodyFa: release.bodyTranslations.fa,
-              bodyEn: release.bodyTranslations.en ?? '',
+              ...bilingualValues('title', release.titleTranslations),
+              ...bilingualValues('summary', release.summaryTranslations),
+              ...bilingualValues('body', release.bodyTranslations),
               slug: release.slug,
               districtId: release.districtId ?? '',
             }}
           />
-          <div>
-            <button type="submit" className="staff-button">
-              {st.common.save}
-            </button>
-          </div>
+          <SubmitRow>{st.common.save}</SubmitRow>
         </ActionForm>
         {release.status === 'DRAFT' && !everPublished && (
-          <form action={deleteRelease.bind(null, id)} style={{ marginBlockStart: '1rem' }}>
-            <button type="submit" className="staff-button staff-button--danger">
-              {t.deleteRelease}
-            </button>
-          </form>
+          <ActionButton action={deleteRelease.bind(null, id)} variant="danger" style={{ marginBlockStart: '1rem' }}>
+            {t.deleteRelease}
+          </ActionButton>
         )}
       </StaffSection>
     </>

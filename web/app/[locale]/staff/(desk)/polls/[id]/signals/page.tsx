@@ -20,6 +20,7 @@ import { StaffTable } from '@/components/staff/list';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
+import { SubmitRow } from '@/components/staff/buttons';
 
 // A poll's abuse signals (issue 13 item 5): answers by what they proved, bursts against the poll's
 // typical minute, clusters from one network and browser family, and the quarantines that hold
@@ -201,11 +202,9 @@ export default async function SignalsPage({ params, searchParams }: Params) {
                             aria-describedby="reason-hint"
                           />
                         </div>
-                        <div>
-                          <button type="submit" className="staff-button staff-button--danger staff-button--small">
-                            {t.quarantineAnswers(f.number(c.answers))}
-                          </button>
-                        </div>
+                        <SubmitRow variant="danger" small>
+                          {t.quarantineAnswers(f.number(c.answers))}
+                        </SubmitRow>
                       </ActionForm>
                     </details>
                   )}
@@ -264,11 +263,7 @@ export default async function SignalsPage({ params, searchParams }: Params) {
           <Field id="window-reason" label={t.reason}>
             <input id="window-reason" name="reason" required maxLength={500} dir="auto" aria-describedby="reason-hint" />
           </Field>
-          <div>
-            <button type="submit" className="staff-button staff-button--danger">
-              {t.quarantineWindow}
-            </button>
-          </div>
+          <SubmitRow variant="danger">{t.quarantineWindow}</SubmitRow>
         </ActionForm>
       </StaffSection>
 
