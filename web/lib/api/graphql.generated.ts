@@ -1382,7 +1382,7 @@ export type PollResultsQueryVariables = Exact<{
 }>;
 
 
-export type PollResultsQuery = { pollResults: { responseCount: number, verifiedCount: number, waitingCount: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }>, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string, kind: QuestionKind, prompt: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string, label: string } }>, rating: { mean: number | null, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }> } | null };
+export type PollResultsQuery = { pollResults: { responseCount: number, verifiedCount: number, waitingCount: number, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string, kind: QuestionKind, prompt: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string, label: string } }>, rating: { mean: number | null, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }>, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }> } | null };
 
 export type PollResultsUpdatedSubscriptionVariables = Exact<{
   pollId: string;
@@ -1390,7 +1390,7 @@ export type PollResultsUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type PollResultsUpdatedSubscription = { pollResultsUpdated: { responseCount: number, verifiedCount: number, waitingCount: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }>, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string, kind: QuestionKind, prompt: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string, label: string } }>, rating: { mean: number | null, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }> } };
+export type PollResultsUpdatedSubscription = { pollResultsUpdated: { responseCount: number, verifiedCount: number, waitingCount: number, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string, kind: QuestionKind, prompt: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string, label: string } }>, rating: { mean: number | null, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }>, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }> } };
 
 export type PollResultsByDistrictQueryVariables = Exact<{
   pollId: string;
@@ -2238,7 +2238,13 @@ export type NewsCardFieldsFragment = { id: string, slug: string, title: string, 
 
 export type PollCardFieldsFragment = { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> };
 
-export type PollResultsFieldsFragment = { responseCount: number, verifiedCount: number, waitingCount: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }>, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string, kind: QuestionKind, prompt: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string, label: string } }>, rating: { mean: number | null, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }> };
+export type PollAssuranceFieldsFragment = { responseCount: number, verifiedCount: number, waitingCount: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }> };
+
+export type ValueResultFieldsFragment = { value: number, count: number, share: number, suppressed: boolean };
+
+export type NpsResultFieldsFragment = { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> };
+
+export type PollResultsFieldsFragment = { responseCount: number, verifiedCount: number, waitingCount: number, questions: Array<{ answeredCount: number, withheld: boolean, responsesNeeded: number, question: { id: string, kind: QuestionKind, prompt: string }, options: Array<{ count: number, share: number, suppressed: boolean, option: { id: string, label: string } }>, rating: { mean: number | null, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null, nps: { score: number | null, promoters: number, passives: number, detractors: number, suppressed: boolean, distribution: Array<{ value: number, count: number, share: number, suppressed: boolean }> } | null }>, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }> };
 
 export type DistrictFigureFieldsFragment = { id: string, code: number, name: string, population: number, populationSource: string | null, populationYear: number | null, boundary: Record<string, unknown> | null };
 
@@ -2266,7 +2272,7 @@ export type StaffSignInMutationVariables = Exact<{
 }>;
 
 
-export type StaffSignInMutation = { signIn: { token: string, expiresAt: string, deviceToken: string, state: SignInState } };
+export type StaffSignInMutation = { signIn: { deviceToken: string, token: string, expiresAt: string, state: SignInState } };
 
 export type StaffSignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -2324,3 +2330,5 @@ export type StaffMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type StaffMeQuery = { me: { id: string, displayName: string, email: string, role: Role } | null, signInProgress: { state: SignInState } | null };
+
+export type SignInStepFieldsFragment = { token: string, expiresAt: string, state: SignInState };

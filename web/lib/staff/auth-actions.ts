@@ -6,6 +6,7 @@ import { graphqlRequest } from '../api/request';
 import { currentRoute } from '../i18n/request';
 import { refusal, text, type FormState } from './forms';
 import { staffText } from './i18n';
+import { SIGN_IN_STEP_FIELDS } from './sign-in-step.fragment';
 import { forgetStaffToken, keepStaffDeviceToken, keepStaffToken, signInPath, staffDeviceToken, staffToken, stepPath } from './session';
 import type {
   StaffSetPasswordWithTokenMutation,
@@ -20,12 +21,11 @@ import type { Operation } from '@/lib/api/request';
 const SIGN_IN: Operation<StaffSignInMutation, StaffSignInMutationVariables> = /* GraphQL */ `
   mutation StaffSignIn($input: SignInInput!) {
     signIn(input: $input) {
-      token
-      expiresAt
+      ...SignInStepFields
       deviceToken
-      state
     }
   }
+  ${SIGN_IN_STEP_FIELDS}
 `;
 
 const SIGN_OUT: Operation<StaffSignOutMutation, StaffSignOutMutationVariables> = /* GraphQL */ `

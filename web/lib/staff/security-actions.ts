@@ -10,6 +10,7 @@ import { staffMutation } from './api';
 import { checkbox, refusal, text, type FormState } from './forms';
 import { staffText } from './i18n';
 import { securityText } from './security-text';
+import { SIGN_IN_STEP_FIELDS } from './sign-in-step.fragment';
 import { keepStaffToken, safeReturnPath, signInPath, staffDeviceToken, staffToken, stepPath } from './session';
 import type {
   StaffChangePasswordMutation,
@@ -35,21 +36,19 @@ import type { Operation } from '@/lib/api/request';
 const VERIFY: Operation<StaffVerifySecondFactorMutation, StaffVerifySecondFactorMutationVariables> = /* GraphQL */ `
   mutation StaffVerifySecondFactor($input: VerifySecondFactorInput!) {
     verifySecondFactor(input: $input) {
-      token
-      expiresAt
-      state
+      ...SignInStepFields
     }
   }
+  ${SIGN_IN_STEP_FIELDS}
 `;
 
 const CHANGE_PASSWORD: Operation<StaffChangePasswordMutation, StaffChangePasswordMutationVariables> = /* GraphQL */ `
   mutation StaffChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
-      token
-      expiresAt
-      state
+      ...SignInStepFields
     }
   }
+  ${SIGN_IN_STEP_FIELDS}
 `;
 
 const START_ENROLMENT: Operation<StaffStartSecondFactorEnrolmentMutation, StaffStartSecondFactorEnrolmentMutationVariables> =
@@ -69,12 +68,11 @@ const CONFIRM_ENROLMENT: Operation<StaffConfirmSecondFactorEnrolmentMutation, St
       confirmSecondFactorEnrolment(input: $input) {
         recoveryCodes
         signIn {
-          token
-          expiresAt
-          state
+          ...SignInStepFields
         }
       }
     }
+    ${SIGN_IN_STEP_FIELDS}
   `;
 
 const DISABLE: Operation<StaffDisableSecondFactorMutation, StaffDisableSecondFactorMutationVariables> = /* GraphQL */ `

@@ -5,6 +5,7 @@ import { participationText } from '@/lib/staff/participation-text';
 import type { StaffPollAssuranceCountsQuery, StaffPollAssuranceCountsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffSection } from '@/components/staff/section';
+import { POLL_ASSURANCE_FIELDS } from '@/components/poll-results.fragment';
 
 // The poll's answers by what they proved (issue 13 items 1 and 5): challenged, unchallenged and
 // verified answers, and how many still wait in the answer mix. Its own query and component, so the
@@ -13,15 +14,10 @@ import { StaffSection } from '@/components/staff/section';
 const ASSURANCE_COUNTS: Operation<StaffPollAssuranceCountsQuery, StaffPollAssuranceCountsQueryVariables> = /* GraphQL */ `
   query StaffPollAssuranceCounts($pollId: ID!) {
     pollResults(pollId: $pollId) {
-      responseCount
-      verifiedCount
-      waitingCount
-      assuranceCounts {
-        assurance
-        count
-      }
+      ...PollAssuranceFields
     }
   }
+  ${POLL_ASSURANCE_FIELDS}
 `;
 
 const ORDER = ['CHALLENGED', 'UNCHALLENGED', 'PHONE', 'RESIDENT'] as const;

@@ -1,3 +1,4 @@
+import { NPS_RESULT_FIELDS, VALUE_RESULT_FIELDS } from '@/components/poll-results.fragment';
 import type {
   StaffInsightsCrosstabQuery,
   StaffInsightsCrosstabQueryVariables,
@@ -89,28 +90,17 @@ export const INSIGHTS_SUMMARY: Operation<StaffInsightsSummaryQuery, StaffInsight
             high
           }
           distribution {
-            value
-            count
-            share
-            suppressed
+            ...ValueResultFields
           }
         }
         nps {
-          score
-          promoters
-          passives
-          detractors
-          suppressed
-          distribution {
-            value
-            count
-            share
-            suppressed
-          }
+          ...NpsResultFields
         }
       }
     }
   }
+  ${NPS_RESULT_FIELDS}
+  ${VALUE_RESULT_FIELDS}
 `;
 
 export type Cell = CrosstabData['pollInsights']['crosstab']['rows'][number]['cells'][number];
