@@ -41,6 +41,8 @@ export const BadInputReason = selfNamed(
   'QUERY_EMPTY',
   /** A search query over the length or word limit. */
   'QUERY_TOO_LONG',
+  /** A new password that is the demo accounts' public one (production). */
+  'DEMO_PASSWORD',
 );
 export type BadInputReason = EnumValue<typeof BadInputReason>;
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type DataSource, QueryFailedError } from 'typeorm';
-import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
+import { AppError, BadInputReason, badInput, conflict, ErrorCode } from '../../common/errors';
 import { DEMO_PASSWORD } from '../../seed/demo-data';
 import { type AuditService } from './audit.service';
 import { hashPassword } from './password';
@@ -21,7 +21,7 @@ export function isRefusedDemoPassword(env: string, password: string): boolean {
 
 /** What refusing the demo password as a new password (in `field`) says. */
 export const demoPasswordRefused = (field: string) =>
-  new AppError(ErrorCode.BAD_USER_INPUT, 'The demo password is public and cannot be used here.', { field, reason: 'DEMO_PASSWORD' });
+  badInput('The demo password is public and cannot be used here.', field, BadInputReason.DEMO_PASSWORD);
 
 export interface CreatedAdmin {
   user: StaffUser;

@@ -5,7 +5,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { SectionNav } from '@/components/staff/section-nav';
 import { eventsText } from '@/lib/staff/events-text';
 import { staffText } from '@/lib/staff/i18n';
-import { fieldLabels } from '@/lib/staff/forms';
+import { fieldLabels, bilingualValues } from '@/lib/staff/forms';
 import type { RecordForm } from '@/components/staff/form-panel';
 
 export const EVENT_KINDS = [
@@ -138,13 +138,10 @@ export const eventForm: RecordForm<EventValues, { choices: EventChoices }> = {
   labels: eventFieldLabels,
   newTexts: (locale) => ({ title: eventsText[locale].newEvent, submit: eventsText[locale].createEvent }),
   blank: () => ({
+    ...bilingualValues('title', {}),
+    ...bilingualValues('description', {}),
+    ...bilingualValues('venue', {}),
     kind: 'PRESS_CONFERENCE',
-    titleFa: '',
-    titleEn: '',
-    descriptionFa: '',
-    descriptionEn: '',
-    venueFa: '',
-    venueEn: '',
     startDay: '',
     startTime: '10:00',
     endDay: '',

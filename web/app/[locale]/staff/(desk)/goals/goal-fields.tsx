@@ -3,7 +3,7 @@ import { getDictionary } from '@/lib/i18n/dictionaries';
 import type { Locale } from '@/lib/i18n/locales';
 import { goalsText } from '@/lib/staff/goals-text';
 import { BilingualDescription, BilingualTitle, Choice, choicesOf, Field } from '@/components/staff/fields';
-import { fieldLabels } from '@/lib/staff/forms';
+import { fieldLabels, bilingualValues } from '@/lib/staff/forms';
 import type { RecordForm } from '@/components/staff/form-panel';
 
 export const GOAL_STATUSES = ['DRAFT', 'ACTIVE', 'COMPLETED', 'ARCHIVED'] as const;
@@ -54,10 +54,8 @@ export const goalForm: RecordForm<GoalValues> = {
   labels: goalFieldLabels,
   newTexts: (locale) => ({ title: goalsText[locale].newGoal, submit: goalsText[locale].create }),
   blank: () => ({
-    titleFa: '',
-    titleEn: '',
-    descriptionFa: '',
-    descriptionEn: '',
+    ...bilingualValues('title', {}),
+    ...bilingualValues('description', {}),
     category: 'CITIZEN_PARTICIPATION',
     status: 'DRAFT',
     position: null,

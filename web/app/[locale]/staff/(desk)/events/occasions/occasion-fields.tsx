@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { eventsText } from '@/lib/staff/events-text';
 import { BilingualDescription, BilingualTitle, Choice, choicesOf, Field } from '@/components/staff/fields';
-import { fieldLabels } from '@/lib/staff/forms';
+import { fieldLabels, bilingualValues } from '@/lib/staff/forms';
 import type { RecordForm } from '@/components/staff/form-panel';
 
 export interface OccasionValues {
@@ -65,11 +65,9 @@ export const occasionForm: RecordForm<OccasionValues> = {
   labels: occasionFieldLabels,
   newTexts: (locale) => ({ title: eventsText[locale].newOccasion, submit: eventsText[locale].createOccasion }),
   blank: () => ({
+    ...bilingualValues('title', {}),
+    ...bilingualValues('description', {}),
     kind: 'NATIONAL_OCCASION',
-    titleFa: '',
-    titleEn: '',
-    descriptionFa: '',
-    descriptionEn: '',
     calendar: 'SOLAR_HIJRI',
     month: 1,
     day: 1,
