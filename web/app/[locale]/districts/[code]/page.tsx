@@ -6,6 +6,7 @@ import { EventItem } from '@/components/event-item';
 import { PollCard } from '@/components/poll-card';
 import { formatNumber } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { openGraphImage } from '@/lib/images';
 import { pageMetadata } from '@/lib/metadata';
@@ -21,14 +22,17 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/district
   const t = getDictionary(locale);
   const { district } = await loadDistrict((await params).code, locale);
   return pageMetadata(locale, {
-    // The number, unless the name already says it ("District 1"), as on the page.
-    title:
-      district.name === t.district.eyebrow(formatNumber(district.code, locale))
-        ? district.name
-        : t.district.title(formatNumber(district.code, locale), district.name),
+    // The number, unless the name already says it, as on the page.
+    title: numberLabel(district, locale) ? t.district.title(formatNumber(district.code, locale), district.name) : district.name,
     description: t.district.summary(district.name, formatNumber(district.population, locale)),
     image: openGraphImage(district.image),
   });
+}
+
+/** The district's number ("District 3"), unless its name already says it. */
+function numberLabel(district: { code: number; name: string }, locale: Locale): string | null {
+  const label = getDictionary(locale).district.eyebrow(formatNumber(district.code, locale));
+  return district.name === label ? null : label;
 }
 
 /** A part of the district's page under its own heading. */
@@ -68,7 +72,7 @@ export default async function DistrictPage({ params }: PageProps<'/[locale]/dist
   const t = getDictionary(locale);
   const { district, districts } = await loadDistrict((await params).code, locale);
   const { upcoming, recent, polls } = await loadDistrictActivity(district.id, locale);
-  const eyebrow = t.district.eyebrow(formatNumber(district.code, locale));
+  const eyebrow = numberLabel(district, locale);
 
   return (
     <article className="container page">
@@ -76,8 +80,7 @@ export default async function DistrictPage({ params }: PageProps<'/[locale]/dist
         <a href={localePath(locale, '/districts')}>{t.district.allDistricts}</a>
       </p>
       <header className="page__header">
-        {/* The district's number, unless its name already says it ("District 1"). */}
-        {district.name !== eyebrow && <p className="page__eyebrow">{eyebrow}</p>}
+        {eyebrow && <p className="page__eyebrow">{eyebrow}</p>}
         <h1>{district.name}</h1>
       </header>
       <PageFigure image={district.image} />
