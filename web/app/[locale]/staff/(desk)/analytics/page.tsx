@@ -167,14 +167,9 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
   const askedFrom = rawFrom ? parseDayField(rawFrom, locale) : defaultFrom;
   const askedTo = rawTo ? parseDayField(rawTo, locale) : today;
   // What is wrong with the range asked for, if anything: the dates as written, their order, its length.
+  const span = askedFrom && askedTo ? daysBetween(askedFrom, askedTo) : null;
   const problem =
-    !askedFrom || !askedTo
-      ? t.invalid.format
-      : daysBetween(askedFrom, askedTo) < 0
-        ? t.invalid.reversed
-        : daysBetween(askedFrom, askedTo) > 365
-          ? t.invalid.tooLong(f.number(daysBetween(askedFrom, askedTo) + 1))
-          : null;
+    span === null ? t.invalid.format : span < 0 ? t.invalid.reversed : span > 365 ? t.invalid.tooLong(f.number(span + 1)) : null;
   const invalid = problem !== null;
   const from = invalid ? defaultFrom : askedFrom!;
   const to = invalid ? today : askedTo!;
