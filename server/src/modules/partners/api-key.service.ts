@@ -4,6 +4,7 @@ import { type DataSource } from 'typeorm';
 import { AppError, badInput, ErrorCode, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Limiter } from '../../common/rate-limit';
+import { PeriodicTask } from '../../common/periodic-task';
 import { type Logger } from '../../logger';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor } from '../staff/staff.policy';
@@ -49,8 +50,12 @@ export class ApiKeyService {
   private readonly cache = new Map<string, { key: CallerKey | null; expires: number }>();
   private readonly limiters = new Map<number, Limiter>();
   private pending = new Map<string, { count: number; at: Date }>();
-  private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  /** flush() logs its own failures. */
+  private readonly flusher = new PeriodicTask(
+    () => this.flush(),
+    () => undefined,
+  );
 
   constructor(
     private readonly db: DataSource,
@@ -60,14 +65,12 @@ export class ApiKeyService {
   ) {}
 
   start(): void {
-    this.timer ??= setInterval(() => void this.flush(), FLUSH_MS);
-    this.timer.unref();
+    this.flusher.start(FLUSH_MS);
   }
 
   /** Stops the timer and writes the counts still in memory. */
   async close(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    await this.flusher.stop();
     await this.flush();
   }
 

@@ -1,4 +1,5 @@
 import { type DataSource } from 'typeorm';
+import { PeriodicTask } from '../../common/periodic-task';
 import { type Logger } from '../../logger';
 import { NO_DISTRICT, NO_NUMBER, NO_OPTION } from './poll-tally.entity';
 import { type ResponseAssurance } from './poll.enums';
@@ -153,8 +154,10 @@ const answersOf = (alias: string, filter = 'TRUE') =>
  * still queued, in one statement, so a read never misses or double-counts a response).
  */
 export class PollTallyService {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly folder = new PeriodicTask(
+    () => this.foldAll(),
+    (err) => this.log.error({ err }, 'folding poll tallies failed'),
+  );
 
   constructor(
     private readonly db: DataSource,
@@ -163,18 +166,11 @@ export class PollTallyService {
   ) {}
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.foldAll()
-        .catch((err) => this.log.error({ err }, 'folding poll tallies failed'))
-        .finally(() => (this.running = undefined));
-    }, intervalMs);
-    this.timer.unref();
+    this.folder.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.folder.stop();
   }
 
   /** Folds everything queued; returns how many responses were folded. */

@@ -3,6 +3,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
+import { PeriodicTask } from '../../../common/periodic-task';
 import { lockById } from '../../../db/lock-by-id';
 import { type Logger } from '../../../logger';
 import { CityCalendar } from '../../analytics/city-day';
@@ -82,9 +83,16 @@ export class AbuseSignals {
   private readonly calendar: CityCalendar;
   private minutes = new Map<string, number>();
   private clusters = new Map<string, { pollId: string; windowStart: Date; key: Buffer; answers: number }>();
-  private timer?: NodeJS.Timeout;
-  private housekeeping?: NodeJS.Timeout;
   private flushing?: Promise<void>;
+  /** flush() logs its own failures. */
+  private readonly flusher = new PeriodicTask(
+    () => this.flush(),
+    () => undefined,
+  );
+  private readonly housekeeping = new PeriodicTask(
+    () => this.purgeExpired(),
+    (err) => this.log.warn({ err }, 'participation housekeeping failed'),
+  );
 
   constructor(
     private readonly db: DataSource,
@@ -100,18 +108,13 @@ export class AbuseSignals {
   }
 
   start(flushMs: number): void {
-    this.timer = setInterval(() => void this.flush(), flushMs);
-    this.timer.unref();
-    this.housekeeping = setInterval(
-      () => void this.purgeExpired().catch((err) => this.log.warn({ err }, 'participation housekeeping failed')),
-      60_000,
-    );
-    this.housekeeping.unref();
+    this.flusher.start(flushMs);
+    this.housekeeping.start(60_000);
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    clearInterval(this.housekeeping);
+    await this.flusher.stop();
+    await this.housekeeping.stop();
     await this.flush();
   }
 

@@ -1,4 +1,5 @@
 import { type DataSource } from 'typeorm';
+import { PeriodicTask } from '../../../common/periodic-task';
 import { type Logger } from '../../../logger';
 import { PollStatus } from '../poll.enums';
 import { SQL_STATUS } from '../poll-status';
@@ -70,8 +71,12 @@ export function answersToMove(waiting: number, open: boolean, k: number, force: 
  * Every instance runs it; an advisory lock per poll lets one instance move a poll at a time.
  */
 export class AnswerMixer {
-  private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  /** tick() has logged a failure already (this.running): the timer has nothing more to say. */
+  private readonly mover = new PeriodicTask(
+    () => this.tick(false),
+    () => undefined,
+  );
 
   constructor(
     private readonly db: DataSource,
@@ -84,14 +89,12 @@ export class AnswerMixer {
   ) {}
 
   start(intervalMs: number): void {
-    // tick() has logged a failure already (this.running); the timer's own promise must not reject
-    // unhandled, or the process would exit the first time the database is unreachable.
-    this.timer = setInterval(() => void this.tick(false).catch(() => undefined), intervalMs);
-    this.timer.unref();
+    this.mover.start(intervalMs);
   }
 
+  /** Stops the timer, and waits for a move in flight (the timer's or a flush's). */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
+    await this.mover.stop();
     await this.running;
   }
 
