@@ -170,13 +170,7 @@ export class EventService {
         .returning(['id'])
         .execute();
       const event = await manager.findOneByOrFail(Event, { id: result.identifiers[0].id });
-      await this.audit.recordBy(manager, actor, {
-        action: 'createEvent',
-        entityType: 'Event',
-        entityId: event.id,
-        after: snapshot(event),
-      });
-      return event;
+      return this.audit.recordCreation(manager, actor, 'createEvent', 'Event', event, snapshot(event));
     });
   }
 

@@ -167,13 +167,7 @@ export class OccasionService {
           .returning(['id'])
           .execute();
         const occasion = await manager.findOneByOrFail(Occasion, { id: result.identifiers[0].id });
-        await this.audit.recordBy(manager, actor, {
-          action: 'createOccasion',
-          entityType: 'Occasion',
-          entityId: occasion.id,
-          after: snapshot(occasion),
-        });
-        return occasion;
+        return this.audit.recordCreation(manager, actor, 'createOccasion', 'Occasion', occasion, snapshot(occasion));
       });
     } catch (err) {
       if (isUniqueViolation(err, 'uq_occasion_rule_title')) throw occasionExists();

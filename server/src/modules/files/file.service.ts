@@ -191,13 +191,7 @@ export class FileService {
         });
         await writeMissing();
         const saved = await m.save(StoredFile, m.create(StoredFile, { ...row, uploadedById: actor.userId }));
-        await this.audit.recordBy(m, actor, {
-          action: 'uploadFile',
-          entityType: 'StoredFile',
-          entityId: saved.id,
-          after: snapshot(saved),
-        });
-        return saved;
+        return this.audit.recordCreation(m, actor, 'uploadFile', 'StoredFile', saved, snapshot(saved));
       });
     } catch (err) {
       await this.removeUnreferenced(written);

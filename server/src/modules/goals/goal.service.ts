@@ -86,13 +86,7 @@ export class GoalService {
         .returning(['id'])
         .execute();
       const goal = await manager.findOneByOrFail(Goal, { id: result.identifiers[0].id });
-      await this.audit.recordBy(manager, actor, {
-        action: 'createGoal',
-        entityType: 'Goal',
-        entityId: goal.id,
-        after: snapshot(goal),
-      });
-      return goal;
+      return this.audit.recordCreation(manager, actor, 'createGoal', 'Goal', goal, snapshot(goal));
     });
   }
 

@@ -143,13 +143,7 @@ export class MediaCoverageService {
         .returning(['id'])
         .execute();
       const coverage = await m.findOneByOrFail(MediaCoverage, { id: result.identifiers[0].id });
-      await this.audit.recordBy(m, actor, {
-        action: 'recordMediaCoverage',
-        entityType: 'MediaCoverage',
-        entityId: coverage.id,
-        after: snapshot(coverage),
-      });
-      return coverage;
+      return this.audit.recordCreation(m, actor, 'recordMediaCoverage', 'MediaCoverage', coverage, snapshot(coverage));
     });
   }
 

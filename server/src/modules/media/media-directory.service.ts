@@ -140,13 +140,7 @@ export class MediaDirectoryService {
         .returning(['id'])
         .execute();
       const outlet = await m.findOneByOrFail(MediaOutlet, { id: result.identifiers[0].id });
-      await this.audit.recordBy(m, actor, {
-        action: 'createMediaOutlet',
-        entityType: 'MediaOutlet',
-        entityId: outlet.id,
-        after: outletSnapshot(outlet),
-      });
-      return outlet;
+      return this.audit.recordCreation(m, actor, 'createMediaOutlet', 'MediaOutlet', outlet, outletSnapshot(outlet));
     });
   }
 
@@ -217,13 +211,7 @@ export class MediaDirectoryService {
       await this.assertOutlet(m, values.outletId);
       const result = await m.createQueryBuilder().insert().into(MediaContact).values(values).returning(['id']).execute();
       const contact = await m.findOneByOrFail(MediaContact, { id: result.identifiers[0].id });
-      await this.audit.recordBy(m, actor, {
-        action: 'createMediaContact',
-        entityType: 'MediaContact',
-        entityId: contact.id,
-        after: contactSnapshot(contact),
-      });
-      return contact;
+      return this.audit.recordCreation(m, actor, 'createMediaContact', 'MediaContact', contact, contactSnapshot(contact));
     });
   }
 

@@ -119,13 +119,7 @@ export class MediaInteractionService {
         .returning(['id'])
         .execute();
       const entry = await m.findOneByOrFail(MediaInteraction, { id: result.identifiers[0].id });
-      await this.audit.recordBy(m, actor, {
-        action: 'logMediaInteraction',
-        entityType: 'MediaInteraction',
-        entityId: entry.id,
-        after: snapshot(entry),
-      });
-      return entry;
+      return this.audit.recordCreation(m, actor, 'logMediaInteraction', 'MediaInteraction', entry, snapshot(entry));
     });
   }
 

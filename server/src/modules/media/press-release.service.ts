@@ -162,13 +162,7 @@ export class PressReleaseService {
         })
         .execute();
       const release = await m.findOneByOrFail(PressRelease, { id });
-      await this.audit.recordBy(m, actor, {
-        action: 'createPressRelease',
-        entityType: 'PressRelease',
-        entityId: id,
-        after: snapshot(release),
-      });
-      return release;
+      return this.audit.recordCreation(m, actor, 'createPressRelease', 'PressRelease', release, snapshot(release));
     });
   }
 

@@ -104,13 +104,7 @@ export class ApiKeyService {
           createdById: actor.userId,
         }),
       );
-      await this.audit.recordBy(m, actor, {
-        action: 'createApiKey',
-        entityType: 'ApiKey',
-        entityId: saved.id,
-        after: audited(saved),
-      });
-      return saved;
+      return this.audit.recordCreation(m, actor, 'createApiKey', 'ApiKey', saved, audited(saved));
     });
     return { apiKey, secret };
   }

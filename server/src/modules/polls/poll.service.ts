@@ -213,13 +213,7 @@ export class PollService {
       await m.update(Poll, { id }, { seriesId: id });
       await this.writeQuestions(m, id, [], input.questions);
       const poll = await m.findOneByOrFail(Poll, { id });
-      await this.audit.recordBy(m, actor, {
-        action: 'createPoll',
-        entityType: 'Poll',
-        entityId: id,
-        after: { ...snapshot(poll), questions: input.questions },
-      });
-      return poll;
+      return this.audit.recordCreation(m, actor, 'createPoll', 'Poll', poll, { ...snapshot(poll), questions: input.questions });
     });
   }
 

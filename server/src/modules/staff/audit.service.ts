@@ -38,6 +38,22 @@ export class AuditService {
   async recordBy(manager: EntityManager, actor: Actor, record: Omit<AuditRecord, 'actorId' | 'requestId'>): Promise<void> {
     await this.record(manager, { ...record, actorId: actor.userId, requestId: actor.requestId });
   }
+
+  /**
+   * Records that `actor` created `entity` (`after` is its snapshot) and hands the entity back: a
+   * creation's transaction ends with it.
+   */
+  async recordCreation<T extends { id: string }>(
+    manager: EntityManager,
+    actor: Actor,
+    action: string,
+    entityType: string,
+    entity: T,
+    after: unknown,
+  ): Promise<T> {
+    await this.recordBy(manager, actor, { action, entityType, entityId: entity.id, after });
+    return entity;
+  }
 }
 
 /** What erasing a person's data did to the audit log: how many rows lost their personal values. */

@@ -102,13 +102,7 @@ export class StaffAdminService {
           .returning(['id'])
           .execute();
         const user = await manager.findOneByOrFail(StaffUser, { id: inserted.identifiers[0].id });
-        await this.audit.recordBy(manager, actor, {
-          action: 'createStaffUser',
-          entityType: 'StaffUser',
-          entityId: user.id,
-          after: snapshot(user),
-        });
-        return user;
+        return this.audit.recordCreation(manager, actor, 'createStaffUser', 'StaffUser', user, snapshot(user));
       });
     } catch (err) {
       if (isUniqueViolation(err, 'uq_staff_user_email')) throw emailTaken();

@@ -203,13 +203,7 @@ export class WebhookService {
         .returning(['id'])
         .execute();
       const created = await m.findOneByOrFail(Webhook, { id: inserted.identifiers[0].id as string });
-      await this.audit.recordBy(m, actor, {
-        action: 'createWebhook',
-        entityType: 'Webhook',
-        entityId: created.id,
-        after: audited(created),
-      });
-      return created;
+      return this.audit.recordCreation(m, actor, 'createWebhook', 'Webhook', created, audited(created));
     });
     return { webhook, signingSecret };
   }
