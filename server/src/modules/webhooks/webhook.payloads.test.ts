@@ -69,4 +69,18 @@ describe('webhook payloads', () => {
       data: { object: 'Event', url: { en: 'https://nabz.city.example/en/events/e1' } },
     });
   });
+
+  it('gives the fields of each object in the documented order', () => {
+    const at = new Date(0);
+    const keys = (data: object) => Object.keys(data).join(' ');
+    expect(keys(webhookData('POLL_CLOSED', { id: 'p1', titleFa: 'ن', titleEn: null, opensAt: at, closesAt: at }, site))).toBe(
+      'object id title url opensAt closesAt',
+    );
+    expect(keys(webhookData('PRESS_RELEASE_PUBLISHED', { id: 'r1', slug: 's', titleFa: 'ن', titleEn: null, publishedAt: at }, site))).toBe(
+      'object id slug title url publishedAt',
+    );
+    expect(
+      keys(webhookData('EVENT_PUBLISHED', { id: 'e1', kind: 'OTHER', titleFa: 'ن', titleEn: null, startsAt: at, endsAt: at }, site)),
+    ).toBe('object id kind title url startsAt endsAt');
+  });
 });

@@ -64,16 +64,24 @@ interface Localized {
 }
 
 /**
- * The object's titles, and its page of the public site in Persian (the default, unprefixed) and in
- * English (`/en`), as every event's `data` gives them.
+ * How every event's `data` begins: the object's type and the fields that identify it, then its
+ * titles and its page of the public site in Persian (the default, unprefixed) and in English
+ * (`/en`). The fields of its type follow.
  */
-function titleAndPage(
+function dataOpening<O extends string, K extends { id: string }>(
+  object: O,
+  identity: K,
   subject: { titleFa: string; titleEn: string | null },
   siteUrl: string,
   path: string,
-): { title: Localized; url: { fa: string; en: string } } {
+): { object: O } & K & { title: Localized; url: { fa: string; en: string } } {
   const base = siteUrl.replace(/\/+$/, '');
-  return { title: { fa: subject.titleFa, en: subject.titleEn }, url: { fa: `${base}${path}`, en: `${base}/en${path}` } };
+  return {
+    object,
+    ...identity,
+    title: { fa: subject.titleFa, en: subject.titleEn },
+    url: { fa: `${base}${path}`, en: `${base}/en${path}` },
+  };
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -89,34 +97,18 @@ export function webhookData<T extends WebhookEventType>(type: T, subject: Webhoo
     case 'POLL_OPENED':
     case 'POLL_CLOSED': {
       const p = pollWebhookPayload(subject as PollWebhookSubject);
-      return {
-        object: 'Poll',
-        id: p.id,
-        ...titleAndPage(p, siteUrl, `/polls/${p.id}`),
-        opensAt: iso(p.opensAt),
-        closesAt: iso(p.closesAt),
-      };
+      const opening = dataOpening('Poll', { id: p.id }, p, siteUrl, `/polls/${p.id}`);
+      return { ...opening, opensAt: iso(p.opensAt), closesAt: iso(p.closesAt) };
     }
     case 'PRESS_RELEASE_PUBLISHED': {
       const r = pressReleaseWebhookPayload(subject as PressReleaseWebhookSubject);
-      return {
-        object: 'PressRelease',
-        id: r.id,
-        slug: r.slug,
-        ...titleAndPage(r, siteUrl, `/news/${encodeURIComponent(r.slug)}`),
-        publishedAt: iso(r.publishedAt),
-      };
+      const opening = dataOpening('PressRelease', { id: r.id, slug: r.slug }, r, siteUrl, `/news/${encodeURIComponent(r.slug)}`);
+      return { ...opening, publishedAt: iso(r.publishedAt) };
     }
     case 'EVENT_PUBLISHED': {
       const e = eventWebhookPayload(subject as EventWebhookSubject);
-      return {
-        object: 'Event',
-        id: e.id,
-        kind: e.kind,
-        ...titleAndPage(e, siteUrl, `/events/${e.id}`),
-        startsAt: iso(e.startsAt)!,
-        endsAt: iso(e.endsAt)!,
-      };
+      const opening = dataOpening('Event', { id: e.id, kind: e.kind }, e, siteUrl, `/events/${e.id}`);
+      return { ...opening, startsAt: iso(e.startsAt)!, endsAt: iso(e.endsAt)! };
     }
     default:
       throw new Error(`unknown webhook event type ${String(type)}`);
