@@ -1,43 +1,20 @@
 import { type District } from '../../districts/district.entity';
 import { QuestionKind } from '../poll.enums';
-import { type PollDefinition } from '../poll-definition';
-import { oneWayCounts, oneWayDisclosure } from '../poll-disclosure';
-import { buildQuestionResults } from '../poll-results.service';
-import { ANSWERED, type PairTallyRow, type TallyRow } from '../poll-tally.service';
-import { districtCrosstab, type OneWay, questionCrosstab } from './crosstab';
+import { type PairTallyRow, type TallyRow } from '../poll-tally.service';
+import { districtCrosstab, questionCrosstab } from './crosstab';
+import { choiceRows, oneWayOf, type Question, tallyRow } from './tally-rows.fixtures';
 
-type Question = PollDefinition['questions'][number];
 const question = (id: string, options: string[], kind: QuestionKind = QuestionKind.SINGLE_CHOICE) =>
   ({ id, kind, position: 1, options: options.map((o, i) => ({ id: o, position: i + 1 })) }) as unknown as Question;
 const district = (id: string, code: number) => ({ id, code, population: 1000 }) as District;
 
 const q = question('q', ['yes', 'no']);
 const other = question('q2', ['a', 'b']);
-const row = (districtId: string | null, optionId: string | null, count: number, questionId = 'q'): TallyRow => ({
-  questionId,
-  optionId,
-  number: optionId ? null : ANSWERED,
-  districtId,
-  day: null,
-  count,
-});
-const value = (districtId: string | null, number: number, count: number, questionId = 'r'): TallyRow => ({
-  questionId,
-  optionId: null,
-  number,
-  districtId,
-  day: null,
-  count,
-});
+const row = (districtId: string | null, optionId: string | null, count: number, questionId = 'q') =>
+  tallyRow({ districtId }, optionId, count, questionId);
+const value = (districtId: string | null, number: number, count: number, questionId = 'r') =>
+  tallyRow({ districtId }, null, count, questionId, number);
 
-/** The question's own counts and disclosure, from the same rows summed over districts (as the results are). */
-function oneWayOf(question: Question, rows: TallyRow[], k: number): OneWay {
-  const raw = buildQuestionResults(
-    { poll: { minResponses: k }, questions: [question] } as unknown as PollDefinition,
-    rows.map((r) => ({ ...r, districtId: null })),
-  )[0];
-  return { counts: oneWayCounts(raw), answered: raw.answeredCount, disclosure: oneWayDisclosure(question, raw, k) };
-}
 const byDistrict = (question: Question, rows: TallyRow[], districts: District[], k = 10) =>
   districtCrosstab(question, rows, districts, oneWayOf(question, rows, k), k);
 
@@ -46,14 +23,9 @@ describe('districtCrosstab', () => {
   const d2 = district('d2', 2);
   const d3 = district('d3', 3);
   const rows: TallyRow[] = [
-    row('d1', null, 20),
-    row('d1', 'yes', 15),
-    row('d1', 'no', 5),
-    row('d2', null, 9),
-    row('d2', 'yes', 6),
-    row('d2', 'no', 3),
-    row(null, null, 7),
-    row(null, 'yes', 7),
+    ...choiceRows({ districtId: 'd1' }, { yes: 15, no: 5 }),
+    ...choiceRows({ districtId: 'd2' }, { yes: 6, no: 3 }),
+    ...choiceRows({ districtId: null }, { yes: 7 }),
     row('d1', null, 1000, 'q2'), // another question: ignored
   ];
 
@@ -77,12 +49,9 @@ describe('districtCrosstab', () => {
   it('withholds a second row when one withheld row would follow from the total (hidden districts from public totals)', () => {
     // d2 alone is under 10, but the total (40) − 20 − 12 would give it away: the 12 goes with it.
     const three = [
-      row('d1', null, 20),
-      row('d1', 'yes', 20),
-      row('d2', null, 8),
-      row('d2', 'yes', 8),
-      row('d3', null, 12),
-      row('d3', 'yes', 12),
+      ...choiceRows({ districtId: 'd1' }, { yes: 20 }),
+      ...choiceRows({ districtId: 'd2' }, { yes: 8 }),
+      ...choiceRows({ districtId: 'd3' }, { yes: 12 }),
     ];
     const result = byDistrict(q, three, [d1, d2, d3]);
     expect(result.map((r) => r.suppressed)).toEqual([false, true, true]);
@@ -95,10 +64,7 @@ describe('districtCrosstab', () => {
       [20, 10, 10],
       [15, 15, 15],
     ];
-    const tally = counts.flatMap((c, i) => [
-      row(`d${i + 1}`, null, c[0] + c[1] + c[2], 't'),
-      ...c.map((n, j) => row(`d${i + 1}`, ['a', 'b', 'c'][j], n, 't')),
-    ]);
+    const tally = counts.flatMap(([a, b, c], i) => choiceRows({ districtId: `d${i + 1}` }, { a, b, c }, 't'));
     const result = byDistrict(three, tally, [d1, d2, d3]);
     const hidden = result.map((r) => r.cells.map((c) => c.suppressed));
     expect(hidden[0][2]).toBe(true);
@@ -170,7 +136,7 @@ describe('questionCrosstab', () => {
       { byOptionId: 'b', optionId: null, count: 3 },
       { byOptionId: 'b', optionId: 'yes', count: 3 },
     ];
-    const oneWay = oneWayOf(q, [row(null, null, 15), row(null, 'yes', 11), row(null, 'no', 4)], 10);
+    const oneWay = oneWayOf(q, choiceRows({ districtId: null }, { yes: 11, no: 4 }), 10);
     const result = questionCrosstab(q, other, pairs, oneWay, 10);
     expect(result.map((r) => [r.byOption!.id, r.answeredCount, r.cells.map((c) => c.count)])).toEqual([
       ['a', 12, [null, null]], // the 4 is withheld, and with the row's 12 shown the 8 would give it away

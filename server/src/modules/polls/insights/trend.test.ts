@@ -1,39 +1,11 @@
 import { QuestionKind } from '../poll.enums';
-import { type PollDefinition } from '../poll-definition';
 import { ANSWERED, type TallyRow } from '../poll-tally.service';
-import { oneWayDisclosure } from '../poll-disclosure';
-import { buildQuestionResults } from '../poll-results.service';
-import { type OneWay } from './crosstab';
+import { choiceRows, oneWayOf, type Question, tallyRow } from './tally-rows.fixtures';
 import { daysBetween, questionTrend } from './trend';
 
-/** The question's own counts and disclosure, from the same rows summed over days. */
-function oneWayOf(question: Question, rows: TallyRow[], k = 10): OneWay {
-  const raw = buildQuestionResults(
-    { poll: { minResponses: k }, questions: [question] } as unknown as PollDefinition,
-    rows.map((r) => ({ ...r, day: null })),
-  )[0];
-  const counts = raw.options.length
-    ? raw.options.map((o) => o.count)
-    : (raw.rating?.distribution ?? raw.nps?.distribution ?? []).map((v) => v.count);
-  return { counts, answered: raw.answeredCount, disclosure: oneWayDisclosure(question, raw, k) };
-}
-const trend = (question: Question, rows: TallyRow[]) => questionTrend(question, rows, oneWayOf(question, rows));
-
-type Question = PollDefinition['questions'][number];
-const day = (
-  d: string,
-  optionId: string | null,
-  count: number,
-  number: number | null = optionId ? null : ANSWERED,
-  questionId = 'q',
-): TallyRow => ({
-  questionId,
-  optionId,
-  number,
-  districtId: null,
-  day: d,
-  count,
-});
+const trend = (question: Question, rows: TallyRow[]) => questionTrend(question, rows, oneWayOf(question, rows, 10));
+const day = (d: string, optionId: string | null, count: number, number?: number | null, questionId = 'q') =>
+  tallyRow({ day: d }, optionId, count, questionId, number);
 
 describe('daysBetween', () => {
   it('lists calendar days across a month and a leap day', () => {
@@ -47,12 +19,8 @@ describe('questionTrend', () => {
 
   it("gives each option's share of the day's answers, fills days without answers with 0, and suppresses small cells with complements", () => {
     const days = trend(choice, [
-      day('2026-03-03', null, 10),
-      day('2026-03-03', 'y', 6),
-      day('2026-03-03', 'n', 4),
-      day('2026-03-01', null, 8),
-      day('2026-03-01', 'y', 5),
-      day('2026-03-01', 'n', 3),
+      ...choiceRows({ day: '2026-03-03' }, { y: 6, n: 4 }),
+      ...choiceRows({ day: '2026-03-01' }, { y: 5, n: 3 }),
       day('2026-03-01', null, 99, ANSWERED, 'other'),
     ]);
     // The 3 and the 4 are withheld; with the days' counts shown the 5 and the 6 would give them away.
