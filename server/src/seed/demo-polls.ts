@@ -18,6 +18,36 @@ type DemoQuestion = {
   options: Array<{ labelFa: string; labelEn: string }>;
 };
 
+/** A choice question's options, from their [Persian, English] labels. */
+const choices = (...labels: Array<[string, string]>): DemoQuestion['options'] => labels.map(([labelFa, labelEn]) => ({ labelFa, labelEn }));
+
+/**
+ * The priority question's options, in order, each with the suggestions its respondents write in the
+ * free-text question (about a quarter of respondents write one).
+ */
+const PRIORITIES: Array<{ label: [string, string]; suggestions: string[] }> = [
+  {
+    label: ['ترافیک و حمل‌ونقل عمومی', 'Traffic and public transport'],
+    suggestions: ['اتوبوس‌های خط محله بیشتر شود', 'زمان چراغ‌های راهنمایی تقاطع اصلی اصلاح شود', 'ایستگاه مترو به محله نزدیک‌تر باشد'],
+  },
+  {
+    label: ['پاکیزگی و جمع‌آوری پسماند', 'Cleanliness and waste collection'],
+    suggestions: ['سطل‌های زباله بیشتری در پارک گذاشته شود', 'جمع‌آوری زباله شب‌ها زودتر انجام شود', 'جوی‌های آب مرتب لایروبی شوند'],
+  },
+  {
+    label: ['فضای سبز و پارک‌ها', 'Green space and parks'],
+    suggestions: ['پارک کوچکی برای بچه‌ها در محله ساخته شود', 'درختان خیابان اصلی هرس و آبیاری شوند'],
+  },
+  {
+    label: ['پیاده‌رو و روشنایی معابر', 'Pavements and street lighting'],
+    suggestions: ['روشنایی کوچه‌ها در شب کم است', 'پیاده‌روها برای ویلچر و کالسکه هموار شوند'],
+  },
+  {
+    label: ['حفظ بافت تاریخی', 'Preserving the historic fabric'],
+    suggestions: ['خانه‌های تاریخی مرمت شوند', 'تابلوهای راهنمای گردشگران به فارسی و انگلیسی نصب شود'],
+  },
+];
+
 // Type aliases rather than interfaces: the benchmark passes them where a plain record is expected.
 export type DemoPollDefinition = {
   titleFa: string;
@@ -45,25 +75,19 @@ export const DEMO_SATISFACTION_SURVEY: DemoPollDefinition = {
       kind: QuestionKind.SINGLE_CHOICE,
       promptFa: 'در مجموع از خدمات شهرداری در محله‌تان چقدر راضی هستید؟',
       promptEn: "Overall, how satisfied are you with the municipality's services in your neighbourhood?",
-      options: [
-        { labelFa: 'خیلی راضی', labelEn: 'Very satisfied' },
-        { labelFa: 'راضی', labelEn: 'Satisfied' },
-        { labelFa: 'نه راضی، نه ناراضی', labelEn: 'Neither' },
-        { labelFa: 'ناراضی', labelEn: 'Dissatisfied' },
-        { labelFa: 'خیلی ناراضی', labelEn: 'Very dissatisfied' },
-      ],
+      options: choices(
+        ['خیلی راضی', 'Very satisfied'],
+        ['راضی', 'Satisfied'],
+        ['نه راضی، نه ناراضی', 'Neither'],
+        ['ناراضی', 'Dissatisfied'],
+        ['خیلی ناراضی', 'Very dissatisfied'],
+      ),
     },
     {
       kind: QuestionKind.SINGLE_CHOICE,
       promptFa: 'به نظر شما مهم‌ترین اولویت محله‌تان چیست؟',
       promptEn: "What is your neighbourhood's most urgent priority?",
-      options: [
-        { labelFa: 'ترافیک و حمل‌ونقل عمومی', labelEn: 'Traffic and public transport' },
-        { labelFa: 'پاکیزگی و جمع‌آوری پسماند', labelEn: 'Cleanliness and waste collection' },
-        { labelFa: 'فضای سبز و پارک‌ها', labelEn: 'Green space and parks' },
-        { labelFa: 'پیاده‌رو و روشنایی معابر', labelEn: 'Pavements and street lighting' },
-        { labelFa: 'حفظ بافت تاریخی', labelEn: 'Preserving the historic fabric' },
-      ],
+      options: choices(...PRIORITIES.map((p) => p.label)),
     },
     {
       kind: QuestionKind.RATING,
@@ -103,11 +127,7 @@ export const DEMO_QUICK_POLL: DemoPollDefinition = {
       kind: QuestionKind.SINGLE_CHOICE,
       promptFa: 'آیا با پیاده‌راه شدن خیابان‌های بافت تاریخی در روزهای جمعه موافقید؟',
       promptEn: "Do you agree with making the historic centre's streets car-free on Fridays?",
-      options: [
-        { labelFa: 'موافقم', labelEn: 'I agree' },
-        { labelFa: 'مخالفم', labelEn: 'I disagree' },
-        { labelFa: 'نظری ندارم', labelEn: 'No opinion' },
-      ],
+      options: choices(['موافقم', 'I agree'], ['مخالفم', 'I disagree'], ['نظری ندارم', 'No opinion']),
     },
   ],
 };
@@ -134,15 +154,6 @@ const DISTRICT_PROFILES: Record<number, { mood: number; trend: number; prioritie
   7: { mood: -0.2, trend: 0.2, priorities: [2, 4, 2, 5, 0.5] },
   8: { mood: -0.7, trend: 0.6, priorities: [2, 4, 1, 3, 6] },
 };
-
-/** Suggestions by priority option (the free-text answers, about a quarter of respondents write one). */
-const SUGGESTIONS: string[][] = [
-  ['اتوبوس‌های خط محله بیشتر شود', 'زمان چراغ‌های راهنمایی تقاطع اصلی اصلاح شود', 'ایستگاه مترو به محله نزدیک‌تر باشد'],
-  ['سطل‌های زباله بیشتری در پارک گذاشته شود', 'جمع‌آوری زباله شب‌ها زودتر انجام شود', 'جوی‌های آب مرتب لایروبی شوند'],
-  ['پارک کوچکی برای بچه‌ها در محله ساخته شود', 'درختان خیابان اصلی هرس و آبیاری شوند'],
-  ['روشنایی کوچه‌ها در شب کم است', 'پیاده‌روها برای ویلچر و کالسکه هموار شوند'],
-  ['خانه‌های تاریخی مرمت شوند', 'تابلوهای راهنمای گردشگران به فارسی و انگلیسی نصب شود'],
-];
 
 /** mulberry32: a small seeded generator, so the demo figures are the same on every fresh database. */
 function seeded(seed: number): () => number {
@@ -329,7 +340,7 @@ function surveyResponses(
       addAnswer(rows, id, cleanliness.id, null, clamp(Math.round(3.1 + 1.1 * feeling + 0.5 * normal(random)), 1, 5), null);
     if (random() < 0.88) addAnswer(rows, id, nps.id, null, clamp(Math.round(6.6 + 2.2 * feeling + 1.2 * normal(random)), 0, 10), null);
     if (random() < 0.24) {
-      const pool = SUGGESTIONS[priorityIndex];
+      const pool = PRIORITIES[priorityIndex].suggestions;
       addAnswer(rows, id, suggestion.id, null, null, pool[Math.floor(random() * pool.length)]);
     }
   }
@@ -346,6 +357,12 @@ function quickPollResponses(poll: InsertedPoll, now: number, rows: PollRows): vo
     const id = addResponse(rows, poll.id, null, at);
     addAnswer(rows, id, question.id, question.options[weighted(random, [0.52 + 0.1 * progress, 0.34 - 0.08 * progress, 0.14])], null, null);
   }
+}
+
+/** A goal indicator's row in the VALUES below: its labels, and the share of its poll's first question answering `option`, against `target`. */
+function indicatorParameters([labelFa, labelEn]: [string, string], poll: InsertedPoll, option: number, target: number): unknown[] {
+  const [question] = poll.questions;
+  return [labelFa, labelEn, poll.id, question.id, target, question.options[option]];
 }
 
 /**
@@ -410,18 +427,8 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
      FROM goal g, (VALUES ($1, $2, $3, $4, $5::double precision, $6, 2), ($7, $8, $9, $10, $11::double precision, $12, 1)) AS i(label_fa, label_en, poll_id, question_id, target, option_id, age)
      WHERE g.title_en = $13`,
     [
-      'شهروندان راضی از خدمات محله',
-      'Citizens satisfied with their neighbourhood services',
-      survey.id,
-      survey.questions[0].id,
-      0.4,
-      survey.questions[0].options[1],
-      'موافقان پیاده‌راه جمعه‌ها',
-      'In favour of car-free Fridays',
-      quick.id,
-      quick.questions[0].id,
-      0.5,
-      quick.questions[0].options[0],
+      ...indicatorParameters(['شهروندان راضی از خدمات محله', 'Citizens satisfied with their neighbourhood services'], survey, 1, 0.4),
+      ...indicatorParameters(['موافقان پیاده‌راه جمعه‌ها', 'In favour of car-free Fridays'], quick, 0, 0.5),
       SATISFACTION_GOAL_EN,
     ],
   );
