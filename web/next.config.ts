@@ -23,6 +23,12 @@ const nextConfig: NextConfig = {
   // Loaded by Node at run time rather than bundled: ws picks optional native helpers at start-up.
   serverExternalPackages: ['ws'],
   experimental: {
+    // The stylesheet comes inside each page rather than as a file it must wait for: on a slow
+    // mobile network that is a round trip less before anything can be shown, and the page can be
+    // painted before the framework's scripts have arrived. The cost (a few kilobytes more per page,
+    // not cached between pages) is the smaller one for citizens on phones. Content-Security-Policy
+    // allows inline styles already (the charts set theirs).
+    inlineCss: true,
     // Next's data cache keeps the API's public answers for seconds (lib/api/next-data-cache.ts): in
     // memory only (an LRU of 50 MB), not also in .next/cache/fetch-cache, which nothing prunes and
     // every distinct search would add a file to, and which would serve answers from before a restart.

@@ -7,6 +7,12 @@
  * 1.5 s (issue 14 item 18). An empty App Router page of the same Next.js is scored in the same run
  * as the baseline: on a busy 2-core machine the framework's own start-up work moves the
  * performance score by several points from one run to the next. Needs `npm run build -w web` first.
+ *
+ * Each page is scored LIGHTHOUSE_RUNS times (3), and the run with the median largest paint is the
+ * page's figure, as Lighthouse's own guidance on variability advises: in headless runs Chromium's
+ * compositor sometimes holds a page's first frame back by one or two whole seconds after a busy
+ * moment (GoogleChrome/lighthouse#17148), and the simulated paint then counts every request that
+ * finished meanwhile. Every run's figures are kept in the results.
  */
 import 'reflect-metadata';
 import path from 'node:path';
@@ -19,6 +25,7 @@ const BAR = 95;
 /** Issue 14 item 18: the largest paint on home, poll and calendar, in both languages, within 1.5 s. */
 const LCP_BAR_MS = 1500;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
 // Lighthouse and chrome-launcher are ES modules; keep a real import() (the TypeScript loader
@@ -76,6 +83,20 @@ export default async function lighthouseScores(): Promise<void> {
       process.stdout.write(`[bench] lighthouse ${target.page} ...\n`);
       // A running site is warm: its first render of a route loads that route's code.
       for (let i = 0; i < 3; i++) await fetch(target.url).then((r) => r.arrayBuffer());
+      const attempts = [];
+      for (let attempt = 0; attempt < RUNS; attempt++) attempts.push(await scoreOnce(target));
+      const byLcp = [...attempts].sort((a, b) => (a.metricsMs.largestContentfulPaint ?? 0) - (b.metricsMs.largestContentfulPaint ?? 0));
+      runs.push({
+        ...byLcp[Math.floor((byLcp.length - 1) / 2)],
+        everyRun: attempts.map((a) => ({
+          largestContentfulPaintMs: a.metricsMs.largestContentfulPaint,
+          performance: a.scores.performance,
+          observedMs: a.observedMs,
+        })),
+      });
+    }
+
+    async function scoreOnce(target: { page: string; url: string }) {
       const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, logLevel: 'silent' });
       try {
         const result = await lighthouse(target.url, {
@@ -105,7 +126,7 @@ export default async function lighthouseScores(): Promise<void> {
           ]),
         );
         const metric = (id: string) => lhr.audits[id]?.numericValue ?? null;
-        runs.push({
+        return {
           page: target.page,
           path: new URL(target.url).pathname + new URL(target.url).search,
           scores,
@@ -124,7 +145,7 @@ export default async function lighthouseScores(): Promise<void> {
           lighthouseVersion: lhr.lighthouseVersion,
           formFactor: lhr.configSettings.formFactor,
           throttlingMethod: lhr.configSettings.throttlingMethod,
-        });
+        };
       } finally {
         await chrome.kill();
       }
@@ -153,8 +174,8 @@ export default async function lighthouseScores(): Promise<void> {
     const file = writeResult(
       NAME,
       {
-        description: `Lighthouse ${runs[0]?.lighthouseVersion ?? '12.2.3'} (npm, pinned), default mobile profile with simulated throttling, Debian Chromium via chrome-launcher, against next start on this machine. Bars: ≥ ${BAR} in each category; largest contentful paint ≤ ${LCP_BAR_MS} ms on each page.`,
-        settings: { chromium: CHROMIUM, chromeFlags: FLAGS, categories: CATEGORIES },
+        description: `Lighthouse ${runs[0]?.lighthouseVersion ?? '12.2.3'} (npm, pinned), default mobile profile with simulated throttling, Debian Chromium via chrome-launcher, against next start on this machine; each page scored ${RUNS} times, the run with the median largest paint shown. Bars: ≥ ${BAR} in each category; largest contentful paint ≤ ${LCP_BAR_MS} ms on each page.`,
+        settings: { chromium: CHROMIUM, chromeFlags: FLAGS, categories: CATEGORIES, runsPerPage: RUNS },
         requirements: { everyCategoryAtLeast: BAR, largestContentfulPaintAtMostMs: LCP_BAR_MS, met: below.length === 0, below },
         runs,
         baselines: { 'empty-next-page': runs.find((r) => r.page.startsWith('empty'))?.scores ?? null },

@@ -9,9 +9,11 @@ import { cspNonce } from '@/lib/csp';
  * runs once per view and adds nothing to the JavaScript bundle.
  */
 export async function PageViewBeacon() {
-  const script = `(function(){try{var w=innerWidth;navigator.sendBeacon&&navigator.sendBeacon(${JSON.stringify(
+  // Sent once the page has painted: reading the window's width while the page is still being read
+  // would make the browser lay the page out there and then, delaying its first paint.
+  const script = `requestAnimationFrame(function(){setTimeout(function(){try{var w=innerWidth;navigator.sendBeacon&&navigator.sendBeacon(${JSON.stringify(
     config.beaconUrl,
-  )},JSON.stringify({path:location.pathname,referrer:document.referrer,screen:w<768?"mobile":w<1024?"tablet":"desktop",language:navigator.language,title:location.search?void 0:document.title}))}catch(e){}})()`;
+  )},JSON.stringify({path:location.pathname,referrer:document.referrer,screen:w<768?"mobile":w<1024?"tablet":"desktop",language:navigator.language,title:location.search?void 0:document.title}))}catch(e){}})})`;
   // The page's Content-Security-Policy runs inline scripts only with its nonce.
   return <script nonce={await cspNonce()} dangerouslySetInnerHTML={{ __html: script }} />;
 }
