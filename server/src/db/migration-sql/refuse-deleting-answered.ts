@@ -1,6 +1,9 @@
 // Kept outside migrations/: TypeORM takes every export of a file there for a migration class.
-// The delete guard's body as migration 1765300000000-SubmissionDefinitionLock wrote it (lock: with
-// the answer lock taken first), shared with 1765400000000-TrustworthyParticipation's down().
+// The delete guard's body: as migration 1765100000000-LeanPollSubmissions first wrote it (no lock;
+// also what 1765300000000-SubmissionDefinitionLock's down() restores), and as 1765300000000 rewrote
+// it (lock: with the answer lock taken first), which 1765400000000-TrustworthyParticipation's down()
+// restores.
+// Never change it: each of those migrations must keep writing what it wrote.
 
 export const REFUSE_DELETING_ANSWERED = (lock: boolean) => `
             CREATE OR REPLACE FUNCTION nabz_refuse_deleting_answered() RETURNS trigger LANGUAGE plpgsql AS $$

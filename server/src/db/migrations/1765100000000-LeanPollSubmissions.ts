@@ -1,4 +1,5 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import { REFUSE_DELETING_ANSWERED } from '../migration-sql/refuse-deleting-answered';
 
 // Lean submission rows. A response to a five-question survey wrote five poll_answer rows, each with a
 // random uuid primary key, three indexes and three foreign-key checks (response, question,
@@ -57,20 +58,7 @@ export class LeanPollSubmissions1765100000000 implements MigrationInterface {
       `CREATE TRIGGER "tr_poll_response_deleted" AFTER DELETE ON "poll_response" REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION nabz_poll_response_deleted()`,
     );
     // One refusal for the poll, its questions and its options: the rows of a poll with responses stay.
-    await queryRunner.query(`
-            CREATE FUNCTION nabz_refuse_deleting_answered() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE answered boolean;
-            BEGIN
-              CASE TG_TABLE_NAME
-                WHEN 'poll' THEN answered := EXISTS (SELECT 1 FROM gone g JOIN poll_response r ON r.poll_id = g.id);
-                WHEN 'poll_question' THEN answered := EXISTS (SELECT 1 FROM gone g JOIN poll_response r ON r.poll_id = g.poll_id);
-                ELSE answered := EXISTS (SELECT 1 FROM gone g JOIN poll_question q ON q.id = g.question_id JOIN poll_response r ON r.poll_id = q.poll_id);
-              END CASE;
-              IF answered THEN
-                RAISE EXCEPTION 'rows of % that belong to a poll with responses cannot be deleted', TG_TABLE_NAME USING ERRCODE = 'foreign_key_violation';
-              END IF;
-              RETURN NULL;
-            END $$`);
+    await queryRunner.query(REFUSE_DELETING_ANSWERED(false));
     for (const table of ANSWERED_PARTS) {
       await queryRunner.query(
         `CREATE TRIGGER "tr_${table}_deleted" AFTER DELETE ON "${table}" REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION nabz_refuse_deleting_answered()`,
