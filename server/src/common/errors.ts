@@ -43,6 +43,12 @@ export const BadInputReason = selfNamed(
   'QUERY_TOO_LONG',
   /** A new password that is the demo accounts' public one (production). */
   'DEMO_PASSWORD',
+  /** A second-factor code (app or recovery) that is wrong, used already or expired. */
+  'INVALID_CODE',
+  /** A password change whose current password is wrong. */
+  'WRONG_PASSWORD',
+  /** A new password that is the current one. */
+  'SAME_PASSWORD',
 );
 export type BadInputReason = EnumValue<typeof BadInputReason>;
 

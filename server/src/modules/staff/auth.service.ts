@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
-import { AppError, badInput, conflict, ErrorCode, unauthenticated } from '../../common/errors';
+import { AppError, BadInputReason, badInput, conflict, ErrorCode, unauthenticated } from '../../common/errors';
 import { type AuditService } from './audit.service';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { demoPasswordRefused, isRefusedDemoPassword } from './password-setup.service';
@@ -41,11 +41,7 @@ export interface RequestMeta extends SignInClient {
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest();
 
-const invalidCode = () =>
-  new AppError(ErrorCode.BAD_USER_INPUT, 'The code is wrong, was used already, or has expired.', {
-    field: 'input.code',
-    reason: 'INVALID_CODE',
-  });
+const invalidCode = () => badInput('The code is wrong, was used already, or has expired.', 'input.code', BadInputReason.INVALID_CODE);
 
 /**
  * Staff sign-in, sessions and sign-out, and the steps of signing in after the password: a
@@ -185,10 +181,7 @@ export class AuthService {
       await this.guard.check(user.id, meta);
       if (!currentPassword || !(await verifyPassword(user.passwordHash, currentPassword))) {
         await this.guard.failed(user.id, meta);
-        throw new AppError(ErrorCode.BAD_USER_INPUT, 'The current password is wrong.', {
-          field: 'input.currentPassword',
-          reason: 'WRONG_PASSWORD',
-        });
+        throw badInput('The current password is wrong.', 'input.currentPassword', BadInputReason.WRONG_PASSWORD);
       }
     }
     const problem = passwordProblem(newPassword);
@@ -197,10 +190,7 @@ export class AuthService {
       throw demoPasswordRefused('input.newPassword');
     }
     if (await verifyPassword(user.passwordHash, newPassword)) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'Choose a password other than the current one.', {
-        field: 'input.newPassword',
-        reason: 'SAME_PASSWORD',
-      });
+      throw badInput('Choose a password other than the current one.', 'input.newPassword', BadInputReason.SAME_PASSWORD);
     }
     const passwordHash = await hashPassword(newPassword);
     return this.db.transaction(async (manager) => {
