@@ -20,6 +20,7 @@ import { startTestApp, type TestApp } from '../../tests/helpers/app';
 import globalSetup from '../../tests/helpers/global-setup';
 import globalTeardown from '../../tests/helpers/global-teardown';
 import { createPoll, type CreatedPoll } from '../../tests/helpers/polls';
+import { surveySubmission } from '../lib/survey-submission';
 import { DEMO_SATISFACTION_SURVEY } from '../../server/src/seed/demo-polls';
 import { machine, printTable, writeResult } from '../lib';
 
@@ -264,23 +265,7 @@ async function generatePart(
 
 /** `count` answers to the poll over HTTP (submitPollResponse, no challenge, 20 connections), as a burst of citizens sends them. */
 async function submitBurst(t: TestApp, poll: CreatedPoll, districtId: string, count: number) {
-  const [satisfaction, priority, cleanliness, nps, suggestion] = poll.questions;
-  const body = JSON.stringify({
-    query: 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }',
-    variables: {
-      input: {
-        pollId: poll.id,
-        districtId,
-        answers: [
-          { questionId: satisfaction.id, optionIds: [satisfaction.options[1].id] },
-          { questionId: priority.id, optionIds: [priority.options[0].id] },
-          { questionId: cleanliness.id, number: 4 },
-          { questionId: nps.id, number: 8 },
-          { questionId: suggestion.id, text: 'ایستگاه دوچرخه نزدیک پارک محله' },
-        ],
-      },
-    },
-  });
+  const body = JSON.stringify(surveySubmission(poll, districtId));
   // The first one sent alone and checked: its answer is the body every other must equal.
   const probe = await fetch(t.graphqlUrl, { method: 'POST', headers: JSON_HEADERS, body });
   const expectBody = await probe.text();

@@ -44,6 +44,7 @@ import {
   type Scenario,
 } from '../lib';
 import { eligibilityList, memberNumbers, residentTokens, solvedChallenges } from '../lib/participation';
+import { SUBMIT_MUTATION, surveySubmission } from '../lib/survey-submission';
 
 const NAME = 'poll-submit';
 const BASELINES = { 'trivial-query': 'trivial-query', 'trivial-query-10': 'trivial-query-10', 'plain-http': 'plain-http' };
@@ -55,7 +56,7 @@ const VERIFIED_SECONDS = 2;
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 /** Only `pollId` is selected, so every accepted answer has the same body (the token comes back as a cookie). */
-const SUBMIT = 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }';
+const SUBMIT = SUBMIT_MUTATION;
 
 function expect(condition: boolean, message: string): void {
   if (!condition) throw new Error(message);
@@ -69,30 +70,11 @@ function graphqlData(body: string): Record<string, any> {
 }
 
 /** A full response to the benchmark survey: one answer to each of its questions (free text included). */
-function submission(
+const submission = (
   poll: CreatedPoll,
   districtId: string,
   extra: { challenge?: string; pollToken?: { message: string; signature: string } } = {},
-): { query: string; variables: { input: { pollId: string; districtId: string; answers: Array<Record<string, unknown>> } } } {
-  const [satisfaction, priority, cleanliness, nps, suggestion] = poll.questions;
-  return {
-    query: SUBMIT,
-    variables: {
-      input: {
-        pollId: poll.id,
-        districtId,
-        ...extra,
-        answers: [
-          { questionId: satisfaction.id, optionIds: [satisfaction.options[1].id] },
-          { questionId: priority.id, optionIds: [priority.options[0].id] },
-          { questionId: cleanliness.id, number: 4 },
-          { questionId: nps.id, number: 8 },
-          { questionId: suggestion.id, text: 'ایستگاه دوچرخه نزدیک پارک محله' },
-        ],
-      },
-    },
-  };
-}
+) => surveySubmission(poll, districtId, extra);
 
 interface Rows {
   participations: number;

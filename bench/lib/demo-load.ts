@@ -1,4 +1,5 @@
 import { call } from './server-process';
+import { surveySubmission } from './survey-submission';
 
 /** The seeded demo satisfaction survey of a server, and request bodies that answer it. */
 export async function demoSurvey(graphqlUrl: string) {
@@ -12,23 +13,7 @@ export async function demoSurvey(graphqlUrl: string) {
   }>(graphqlUrl, '{ polls(first: 10) { edges { node { id asksDistrict questions { id kind options { id } } } } } districts { id } }');
   const survey = data.polls.edges.map((e) => e.node).find((p) => p.questions.length >= 5 && p.asksDistrict);
   if (!survey) throw new Error('the demo satisfaction survey is missing');
-  const [a, b, c, d, e] = survey.questions;
-  const submit = {
-    query: 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }',
-    variables: {
-      input: {
-        pollId: survey.id,
-        districtId: data.districts[0].id,
-        answers: [
-          { questionId: a.id, optionIds: [a.options[1].id] },
-          { questionId: b.id, optionIds: [b.options[0].id] },
-          { questionId: c.id, number: 4 },
-          { questionId: d.id, number: 8 },
-          { questionId: e.id, text: 'ایستگاه دوچرخه نزدیک پارک محله' },
-        ],
-      },
-    },
-  };
+  const submit = surveySubmission(survey, data.districts[0].id);
   const publicRead = {
     query:
       'query ($id: ID!) { poll(id: $id) { id title questions { id prompt options { id label } } } pollResults(pollId: $id) { responseCount questions { options { count share } } } goals(first: 10) { edges { node { id title } } } }',
@@ -39,5 +24,5 @@ export async function demoSurvey(graphqlUrl: string) {
       'query ($id: ID!, $q: ID!) { pollInsights(pollId: $id) { responseCount crosstab(questionId: $q) { rows { district { id } cells { count share } } } } }',
     variables: { id: survey.id, q: questionId },
   });
-  return { survey, submit, publicRead, analystRead: analystRead(a.id) };
+  return { survey, submit, publicRead, analystRead: analystRead(survey.questions[0].id) };
 }

@@ -22,8 +22,8 @@ import { createPoll } from '../../tests/helpers/polls';
 import { DEMO_SATISFACTION_SURVEY } from '../../server/src/seed/demo-polls';
 import { load, mainThreadCpuMs } from '../lib';
 import { solvedChallenges } from '../lib/participation';
+import { surveySubmission } from '../lib/survey-submission';
 
-const SUBMIT = 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }';
 const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? 6000);
 const PROFILE_FILE = process.env.PROFILE_FILE ?? path.join(os.tmpdir(), 'poll-submit.cpuprofile');
 
@@ -44,30 +44,11 @@ async function main(): Promise<void> {
     const editor = await t.signIn('editor');
     const [district] = (await t.app.db.query('SELECT id FROM district ORDER BY code LIMIT 1')) as Array<{ id: string }>;
     const poll = await createPoll(t, editor, { ...DEMO_SATISFACTION_SURVEY });
-    const [satisfaction, priority, cleanliness, nps, suggestion] = poll.questions;
     const dir = mkdtempSync(path.join(os.tmpdir(), 'profile-submit-'));
     const bodies = async (count: number, name: string) => {
       const file = path.join(dir, `${name}.jsonl`);
       const challenges = await solvedChallenges(t.graphqlUrl, count);
-      const lines = challenges.map((challenge) =>
-        JSON.stringify({
-          query: SUBMIT,
-          variables: {
-            input: {
-              pollId: poll.id,
-              districtId: district.id,
-              challenge,
-              answers: [
-                { questionId: satisfaction.id, optionIds: [satisfaction.options[1].id] },
-                { questionId: priority.id, optionIds: [priority.options[0].id] },
-                { questionId: cleanliness.id, number: 4 },
-                { questionId: nps.id, number: 8 },
-                { questionId: suggestion.id, text: 'ایستگاه دوچرخه نزدیک پارک محله' },
-              ],
-            },
-          },
-        }),
-      );
+      const lines = challenges.map((challenge) => JSON.stringify(surveySubmission(poll, district.id, { challenge })));
       writeFileSync(file, lines.join('\n'));
       return file;
     };
