@@ -55,8 +55,6 @@ const EXACT_RUN_REQUESTS = 3000;
 const VERIFIED_SECONDS = 2;
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
-/** Only `pollId` is selected, so every accepted answer has the same body (the token comes back as a cookie). */
-const SUBMIT = SUBMIT_MUTATION;
 
 function expect(condition: boolean, message: string): void {
   if (!condition) throw new Error(message);
@@ -68,13 +66,6 @@ function graphqlData(body: string): Record<string, any> {
   if (!parsed.data) throw new Error('no data');
   return parsed.data;
 }
-
-/** A full response to the benchmark survey: one answer to each of its questions (free text included). */
-const submission = (
-  poll: CreatedPoll,
-  districtId: string,
-  extra: { challenge?: string; pollToken?: { message: string; signature: string } } = {},
-) => surveySubmission(poll, districtId, extra);
 
 interface Rows {
   participations: number;
@@ -191,7 +182,7 @@ export default async function pollSubmit(): Promise<void> {
       preparing.challenges += count;
       preparing.challengeMs += performance.now() - started;
       process.stderr.write(`  ${count} challenges fetched and solved in ${Math.round(performance.now() - started)} ms\n`);
-      return writeBodies(payloads.map((challenge) => submission(poll, district.id, { challenge })));
+      return writeBodies(payloads.map((challenge) => surveySubmission(poll, district.id, { challenge })));
     };
     // Each verified poll's residents are used in order: a resident's token for a poll is issued once.
     const usedResidents = new Map<string, number>();
@@ -207,10 +198,10 @@ export default async function pollSubmit(): Promise<void> {
       preparing.tokens += count;
       preparing.tokenMs += performance.now() - started;
       process.stderr.write(`  ${count} tokens blinded, issued and unblinded in ${Math.round(performance.now() - started)} ms\n`);
-      return writeBodies(tokens.map((pollToken) => submission(poll, district.id, { pollToken })));
+      return writeBodies(tokens.map((pollToken) => surveySubmission(poll, district.id, { pollToken })));
     };
     const firstBody = async (w: Omit<Writing, 'scenario'>) => {
-      if (!w.bodies) return submission(w.poll, district.id);
+      if (!w.bodies) return surveySubmission(w.poll, district.id);
       const file = await w.bodies(w.poll, 1);
       return JSON.parse((await import('node:fs')).readFileSync(file, 'utf8'));
     };
@@ -265,7 +256,7 @@ export default async function pollSubmit(): Promise<void> {
       VERIFIED_SECONDS,
     );
     const refusedPoll = await survey();
-    const refusedBody = submission(refusedPoll, district.id);
+    const refusedBody = surveySubmission(refusedPoll, district.id);
     refusedBody.variables.input.answers[3] = { questionId: refusedPoll.questions[3].id, number: 11 };
     const refused: Scenario = {
       name: 'submit-refused',
@@ -323,16 +314,16 @@ export default async function pollSubmit(): Promise<void> {
     for (const w of writing) {
       const body = await firstBody({ ...w, poll: w.warmupPoll });
       const again = await firstBody({ ...w, poll: w.warmupPoll });
-      await t.gql(SUBMIT, body.variables);
+      await t.gql(SUBMIT_MUTATION, body.variables);
       const before = t.sqlCount();
-      const res = await t.gql(SUBMIT, again.variables);
+      const res = await t.gql(SUBMIT_MUTATION, again.variables);
       expect(!res.body.errors, `probe submission failed: ${JSON.stringify(res.body.errors)}`);
       sqlPerRequest[w.scenario.name] = t.sqlCount() - before;
     }
     {
-      await t.gql(SUBMIT, refusedBody.variables);
+      await t.gql(SUBMIT_MUTATION, refusedBody.variables);
       const before = t.sqlCount();
-      await t.gql(SUBMIT, refusedBody.variables);
+      await t.gql(SUBMIT_MUTATION, refusedBody.variables);
       sqlPerRequest[refused.name] = t.sqlCount() - before;
     }
 
@@ -348,7 +339,7 @@ export default async function pollSubmit(): Promise<void> {
         const result = await load(s.url, {
           method: 'POST',
           headers: s.headers,
-          body: w ? submission(w.warmupPoll, district.id) : s.body,
+          body: w ? surveySubmission(w.warmupPoll, district.id) : s.body,
           connections: s.connections ?? settings.connections,
           durationSeconds: seconds,
           bodiesFile,
