@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import type { AxeResults, RunOptions } from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { startWeb, TEST_WEB_API_SECRET, type RunningWeb } from '../helpers/web';
@@ -129,19 +129,29 @@ export async function open(site: Site, page: Page, pathAndQuery: string, status 
   expect({ path: pathAndQuery, status: response?.status() }).toEqual({ path: pathAndQuery, status });
 }
 
+/** axe-core's browser build, read once per test file. */
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_OPTIONS: RunOptions = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  resultTypes: ['violations'],
+};
+
 /**
  * Serious and critical axe-core violations (WCAG 2.1 A and AA, and best practices) on the page.
- * Every rule runs, in the page itself (legacy mode: the site has no frames), and only violations
- * come back with all their elements (axe's `resultTypes`). Run frame by frame, axe's partial
- * results, element by element, travelled to the test and back, and Playwright checking them was
- * most of a browser test's own CPU time.
+ * axe-core runs in the page itself through its own `axe.run` (the site has no frames), and only
+ * the violations come back. Not through @axe-core/playwright: its frame-by-frame runner sends
+ * every element's partial result to the test and back, and in its one-frame (legacy) mode it
+ * evaluates axe-core's half-megabyte source in the page twice per check.
  */
 export async function seriousViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .options({ resultTypes: ['violations'] })
-    .setLegacyMode()
-    .analyze();
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(
+    (options) =>
+      (globalThis as unknown as { axe: { run(context: unknown, options: RunOptions): Promise<AxeResults> } }).axe
+        .run((globalThis as unknown as { document: unknown }).document, options)
+        .then((results) => results.violations),
+    AXE_OPTIONS,
+  );
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({ page: label, rule: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
