@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startWeb } from '../helpers/web';
 import {
@@ -8,7 +7,6 @@ import {
   PERSIAN_MONTHS,
   PHONE,
   screenshot,
-  SCREENSHOTS,
   seriousViolations,
   startSite,
   withPage as withPageOf,
@@ -242,7 +240,7 @@ describe('public site', () => {
       expect(await skipLink.count()).toBe(1);
       const box = await skipLink.boundingBox();
       expect(box && box.y >= 0).toBe(true);
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'goals-fa-skip-link-phone.png') });
+      await screenshot(page, 'goals-fa-skip-link-phone', { fullPage: false });
       await page.keyboard.press('Enter');
       expect(await page.locator('main:focus').count()).toBe(1);
     });

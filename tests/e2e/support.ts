@@ -7,9 +7,9 @@ import { startWeb, TEST_WEB_API_SECRET, type RunningWeb } from '../helpers/web';
 
 // Shared by the end-to-end files: the real API on a fresh, seeded database, the production build
 // of web/ in front of it, and Debian's Chromium. Screenshots go to tests/e2e/screenshots/
-// (git-ignored), for a person to look at after a run.
+// (git-ignored), for a person to look at after a run (not on CI: see `screenshot`).
 
-export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
+const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 export const PERSIAN_MONTHS = /فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/;
@@ -157,8 +157,15 @@ export async function seriousViolations(page: Page, label: string) {
     .map((violation) => ({ page: label, rule: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/**
+ * Screenshots are for a person to look at after a run: taken unless on CI, where nobody does
+ * (full-page pictures are a good part of a browser test's time). SCREENSHOTS=1 or 0 decides either way.
+ */
+const TAKE_SCREENSHOTS = process.env.SCREENSHOTS ? process.env.SCREENSHOTS !== '0' : !process.env.CI;
+
+/** Photographs the page (the whole page unless `fullPage` is false) into tests/e2e/screenshots/. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /** POSTs GraphQL to the API, as a partner app would; throws on errors. */
