@@ -378,6 +378,62 @@ describe("live results: the WebSocket has the HTTP endpoint's protections", () =
   });
 });
 
+describe('live results for partner apps where only trusted documents run (TRUSTED_DOCUMENTS=enforce)', () => {
+  /** `t` enforces; `open`, a second instance on the same database, does not (keys and polls are made there). */
+  let open: TestApp;
+  let t: TestApp;
+  let poll: CreatedPoll;
+  beforeAll(async () => {
+    open = await startTestApp({ seed: true, env: ENV });
+    t = await startTestApp({ databaseUrl: open.databaseUrl, env: { ...ENV, TRUSTED_DOCUMENTS: 'enforce' } });
+    poll = await createPoll(open, await open.signIn('editor'), pollInput());
+  });
+  afterAll(async () => {
+    await t.close();
+    await open.close();
+  });
+
+  async function apiKey(scopes: string[]): Promise<string> {
+    const res = await open.gql<{ createApiKey: { secret: string } }>(
+      'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+      { input: { name: `Live ${scopes.join(' ')}`, scopes, requestsPerMinute: 100 } },
+      { token: await open.signIn('admin') },
+    );
+    return res.body.data!.createApiKey.secret;
+  }
+  /** The code of the error a subscription was refused with at its start. */
+  async function refusedWith(sub: Subscription): Promise<string | undefined> {
+    await sub.until(() => !!sub.failure || sub.completed, 'the refusal');
+    return (sub.failure as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code;
+  }
+
+  it("refuses an anonymous client's own subscription document (UNTRUSTED_DOCUMENT)", async () => {
+    expect(await refusedWith(new Subscription(wsClient(t), RESULTS, { pollId: poll.id }))).toBe('UNTRUSTED_DOCUMENT');
+  });
+
+  it("runs a partner's own subscription document with its API key, in connectionParams or the X-Api-Key header", async () => {
+    const secret = await apiKey(['PUBLIC_READ']);
+    await new Subscription(wsClient(t, { apiKey: secret }), RESULTS, { pollId: poll.id }).count(0);
+    const withHeader = class extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { 'x-api-key': secret } });
+      }
+    };
+    const client = createClient({ url: t.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: withHeader, retryAttempts: 0 });
+    clients.push(client);
+    await new Subscription(client, RESULTS, { pollId: poll.id }).count(0);
+  });
+
+  it('holds a key to its scopes (FORBIDDEN without PUBLIC_READ) and closes a connection whose key is unknown (4403)', async () => {
+    const submitOnly = await apiKey(['SUBMIT_RESPONSES']);
+    expect(await refusedWith(new Subscription(wsClient(t, { apiKey: submitOnly }), RESULTS, { pollId: poll.id }))).toBe('FORBIDDEN');
+    const closes: number[] = [];
+    const unknown = new Subscription(wsClient(t, { apiKey: `nabz_${'A'.repeat(40)}` }, closes), RESULTS, { pollId: poll.id });
+    await unknown.until(() => !!unknown.failure, 'the connection to be refused');
+    expect(closes).toEqual([4403]);
+  });
+});
+
 /** PING over a plain socket, so that a missing Redis fails this suite with a clear message. */
 function redisAnswers(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);

@@ -65,7 +65,7 @@ export class TrustedDocuments {
 export const untrustedDocument = () =>
   new AppError(
     'UNTRUSTED_DOCUMENT',
-    "Without an API key this server runs only the website's own operations. Partner apps: ask for an API key and send it as X-Api-Key.",
+    "Without an API key this server runs only the website's own operations. Partner apps: ask for an API key and send it as X-Api-Key (over the WebSocket: connectionParams.apiKey).",
     { http: { status: 403 } },
   );
 

@@ -22,7 +22,8 @@ import { hashKey } from '../common/rate-limit';
 import { type Config } from '../config';
 import { type Logger } from '../logger';
 import { type Services } from '../services';
-import { type Context, RESPONDENT_COOKIE, SESSION_COOKIE } from './context';
+import { API_KEY_HEADER, type Context, RESPONDENT_COOKIE, SESSION_COOKIE } from './context';
+import { checkApiKeyScopes } from './api-key-scopes';
 import { formatError } from './error-format';
 import { createLoaders } from './loaders';
 import { localeFromHeader } from '../common/locale';
@@ -46,6 +47,8 @@ interface Connection {
   bearer?: string;
   /** The session cookie (when it has expired, the caller is anonymous, as over HTTP). */
   cookieToken?: string;
+  /** A partner's API key from connectionParams or the X-Api-Key header (checked again at each subscription). */
+  apiKey?: string;
   respondentToken?: string;
   locale: Context['locale'];
   clientKey: string;
@@ -142,7 +145,9 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
             ];
           }
           const contextValue = await socketContext(ctx.extra.connection!, requestId, services);
-          if (
+          // As over HTTP: staff and partners with a key may send their own documents, within the key's scopes.
+          if (contextValue.apiKey) checkApiKeyScopes(contextValue.apiKey, schema, document, operation);
+          else if (
             options.trusted &&
             !contextValue.viewer &&
             !options.trusted.allows(createHash('sha256').update(payload.query).digest('hex'), document)
@@ -197,17 +202,20 @@ async function admitConnection(
 ): Promise<string | null> {
   const { request } = ctx.extra;
   const params = ctx.connectionParams ?? {};
-  const { authorization, respondentToken } = params;
+  const { authorization, respondentToken, apiKey } = params;
   if (authorization !== undefined && (typeof authorization !== 'string' || authorization.length > MAX_PARAM_LENGTH))
     return 'connectionParams.authorization must be a string.';
   if (respondentToken !== undefined && (typeof respondentToken !== 'string' || respondentToken.length > MAX_PARAM_LENGTH))
     return 'connectionParams.respondentToken must be a string.';
+  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey.length > MAX_PARAM_LENGTH))
+    return 'connectionParams.apiKey must be a string.';
 
   const presented = (authorization as string | undefined) ?? request.headers.authorization;
+  const headerKey = request.headers[API_KEY_HEADER];
+  const presentedKey = (apiKey as string | undefined) ?? (Array.isArray(headerKey) ? headerKey.join(',') : headerKey);
   const cookies = http.parseCookie(request.headers.cookie ?? '');
-  // Subscriptions are public or staff-only: a partner's API key header is not read here.
   try {
-    await authenticate({ authorization: presented, sessionCookie: cookies[SESSION_COOKIE] }, services);
+    await authenticate({ authorization: presented, apiKey: presentedKey, sessionCookie: cookies[SESSION_COOKIE] }, services);
   } catch (err) {
     if (err instanceof AppError) return err.message;
     throw err;
@@ -220,6 +228,7 @@ async function admitConnection(
     openedAt: Date.now(),
     bearer,
     cookieToken: cookies[SESSION_COOKIE],
+    apiKey: presentedKey,
     respondentToken: (respondentToken as string | undefined) ?? cookies[RESPONDENT_COOKIE],
     locale: localeFromHeader(request.headers['accept-language']),
     clientKey: hashKey(`client:${address}`),
@@ -230,7 +239,11 @@ async function admitConnection(
 /** A request context for one subscription, as buildContext makes one for an HTTP request. */
 async function socketContext(connection: Connection, requestId: string, services: Services): Promise<Context> {
   const identity = await authenticate(
-    { authorization: connection.bearer ? `Bearer ${connection.bearer}` : undefined, sessionCookie: connection.cookieToken },
+    {
+      authorization: connection.bearer ? `Bearer ${connection.bearer}` : undefined,
+      apiKey: connection.apiKey,
+      sessionCookie: connection.cookieToken,
+    },
     services,
   );
   const viewer = viewerOf(identity);
@@ -240,8 +253,7 @@ async function socketContext(connection: Connection, requestId: string, services
     locale: connection.locale,
     viewer,
     currentViewer: token ? () => services.auth.viewerForToken(token) : undefined,
-    // Subscriptions are public or staff-only; partner API keys are an HTTP matter.
-    apiKey: null,
+    apiKey: identity.kind === 'apiKey' ? identity.apiKey : null,
     clientKey: connection.clientKey,
     services,
     loaders: createLoaders(services),
