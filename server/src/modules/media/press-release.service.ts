@@ -7,7 +7,7 @@ import { isUuid } from '../../common/ids';
 import { escapeLike } from '../../common/persian-text';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { lockById } from '../../db/lock-by-id';
-import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { decodeCursor, isCursorInstant, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
@@ -54,7 +54,7 @@ export class PressReleaseService {
     const totalCount = await qb.getCount();
     if (after) {
       const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || Number.isNaN(Date.parse(at))) throw malformedCursor();
+      if (!isUuid(id) || !isCursorInstant(at)) throw malformedCursor();
       qb.andWhere('(r.published_at, r.id) < (:at, :id)', { at, id });
     }
     const rows = await qb
@@ -79,7 +79,7 @@ export class PressReleaseService {
     const totalCount = await qb.getCount();
     if (after) {
       const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || Number.isNaN(Date.parse(at))) throw malformedCursor();
+      if (!isUuid(id) || !isCursorInstant(at)) throw malformedCursor();
       qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at, id });
     }
     const rows = await qb
