@@ -219,6 +219,17 @@ describe('press releases and public news', () => {
     }
   });
 
+  it('refuses a slug with a NUL byte or control character as BAD_USER_INPUT on slug', async () => {
+    for (const slug of ['a\u0000b', 'news\u001b']) {
+      const res = await t.gql(NEWS_ITEM, { slug });
+      expect(res.body.data?.newsItem ?? null).toBeNull();
+      expect(res.body.errors?.[0]).toMatchObject({
+        message: 'slug contains control characters.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'slug' },
+      });
+    }
+  });
+
   it('searches news with Persian-aware matching', async () => {
     const res = await t.gql(NEWS, { filter: { search: 'بافت تاريخي' } });
     expect(res.body.data!.news.edges.map((e: any) => e.node.titleTranslations.en)).toEqual([

@@ -9,6 +9,7 @@ import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { lockById } from '../../db/lock-by-id';
 import { decodeCursor, isCursorInstant, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
+import { cleanTextArg } from '../../common/validation';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor, type Viewer } from '../staff/staff.policy';
@@ -67,6 +68,7 @@ export class PressReleaseService {
 
   /** A published release by slug; a draft or withdrawn one is NOT_FOUND, exactly like none. */
   async newsItem(slug: string): Promise<NewsItem> {
+    cleanTextArg(slug, 'slug');
     const release = slug.length <= 200 ? await this.db.getRepository(PressRelease).findOneBy({ slug }) : null;
     if (!release || !isPublicRelease(release)) throw notFound('News item');
     return toNewsItem(release);
