@@ -55,11 +55,16 @@ describe('goals', () => {
     expect(seen).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
   });
 
-  it.each([
+  it.each<[Record<string, unknown>, string]>([
     [{ first: 0 }, 'first'],
     [{ first: 51 }, 'first'],
     [{ after: 'not-a-cursor' }, 'after'],
     [{ after: Buffer.from('[1,"x"]').toString('base64url') }, 'after'],
+    // Edited cursors whose position is a number but not one the integer column can take.
+    ...[1.5, 1e308, 2147483648, -2147483649].map((position): [Record<string, unknown>, string] => [
+      { after: Buffer.from(JSON.stringify([position, '00000000-0000-4000-8000-000000000000'])).toString('base64url') },
+      'after',
+    ]),
   ])('refuses a page request %j with BAD_USER_INPUT naming %s', async (vars, field) => {
     const res = await t.gql(GOALS, vars);
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

@@ -211,6 +211,23 @@ describe('press releases and public news', () => {
     expect(seen).toEqual(all);
     const bad = await t.gql(NEWS, { after: 'zzz' });
     expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    // Edited cursors whose instant JavaScript reads but PostgreSQL does not, or with a NUL byte.
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const at of ['1', '2026-02-30T00:00:00.000Z', '2026-01-01T00:00:00.000Z\u0000']) {
+      const edited = await t.gql(NEWS, { after: Buffer.from(JSON.stringify([at, id])).toString('base64url') });
+      expect(edited.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+  });
+
+  it('refuses a slug with a NUL byte or control character as BAD_USER_INPUT on slug', async () => {
+    for (const slug of ['a\u0000b', 'news\u001b']) {
+      const res = await t.gql(NEWS_ITEM, { slug });
+      expect(res.body.data?.newsItem ?? null).toBeNull();
+      expect(res.body.errors?.[0]).toMatchObject({
+        message: 'slug contains control characters.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'slug' },
+      });
+    }
   });
 
   it('searches news with Persian-aware matching', async () => {

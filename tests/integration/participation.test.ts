@@ -120,6 +120,31 @@ describe('OPEN polls: proof of work', () => {
       await limited.close();
     }
   });
+
+  it('counts only stored answers toward the unchallenged limit: resends of a stored answer use up none of it', async () => {
+    const limited = await startTestApp({
+      databaseUrl: t.databaseUrl,
+      env: { UNCHALLENGED_SUBMISSIONS_PER_HOUR: '3', SUBMISSIONS_PER_MINUTE: '100' },
+    });
+    try {
+      const poll = await createPoll(limited, editor, onePoll());
+      const go = (respondentToken?: string) =>
+        limited.gql<{ submitPollResponse: { respondentToken: string } }>(SUBMIT, {
+          input: { pollId: poll.id, answers: answer(poll), ...(respondentToken ? { respondentToken } : {}) },
+        });
+      const first = await go();
+      expect(first.body.errors).toBeUndefined();
+      const token = first.body.data!.submitPollResponse.respondentToken;
+      // A client that timed out resends with the same token, as docs/api.md advises: more often than the limit.
+      for (let i = 0; i < 5; i++) expect((await go(token)).body.errors?.[0].extensions?.code).toBe('ALREADY_RESPONDED');
+      // Two new respondents still fit (3 stored in all); the fourth is over the limit.
+      expect((await go()).body.errors).toBeUndefined();
+      expect((await go()).body.errors).toBeUndefined();
+      expect((await go()).body.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
 });
 
 describe('VERIFIED_PHONE polls', () => {

@@ -132,6 +132,9 @@ describe('site search', () => {
     [{ query: 'a b c d e f g h i' }, 'query', 'QUERY_TOO_LONG'],
     [{ query: 'park', first: 0 }, 'first', undefined],
     [{ query: 'park', first: 21 }, 'first', undefined],
+    [{ query: 'a\u0000b' }, 'query', undefined],
+    [{ query: 'park\u0007' }, 'query', undefined],
+    [{ query: 'a\ud800b' }, 'query', undefined],
   ])('refuses %j with BAD_USER_INPUT on %s', async (vars, field, reason) => {
     const res = await t.gql<SearchData>(SEARCH, vars);
     expect(res.body.data ?? null).toBeNull();
@@ -139,5 +142,13 @@ describe('site search', () => {
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     if (reason) expect(error.extensions!.reason).toBe(reason);
     expect(JSON.stringify(res.body)).not.toMatch(/stack|SELECT/i);
+  });
+
+  it("refuses a NUL byte in the query as the caller's input, not as a server error", async () => {
+    const res = await t.gql<SearchData>(SEARCH, { query: 'زیبا\u0000سازی' });
+    expect(res.body.errors?.[0]).toMatchObject({
+      message: 'query contains control characters.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'query' },
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { type ClassType, Field, Int, ObjectType, ArgsType } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from './errors';
+import { isCleanText } from './validation';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 50;
@@ -66,16 +67,47 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, shape: Array<'string' | 'number'>): unknown[] {
+/** PostgreSQL's `integer`: a cursor's number outside it (or not whole) would fail the statement. */
+const INT_MIN = -(2 ** 31);
+const INT_MAX = 2 ** 31 - 1;
+
+/**
+ * What one element of a cursor must be: an `int` is a whole number in PostgreSQL's integer range,
+ * a `string` is clean text (no NUL byte, which PostgreSQL refuses). A cursor is the caller's input
+ * and may be edited: anything the statement could not take is refused here as BAD_USER_INPUT.
+ */
+export type CursorPart = 'int' | 'string';
+
+const fits = (value: unknown, part: CursorPart) =>
+  part === 'int'
+    ? Number.isInteger(value) && (value as number) >= INT_MIN && (value as number) <= INT_MAX
+    : typeof value === 'string' && isCleanText(value);
+
+export function decodeCursor(cursor: string, shape: CursorPart[]): unknown[] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === shape.length && value.every((v, i) => typeof v === shape[i])) {
+    if (Array.isArray(value) && value.length === shape.length && value.every((v, i) => fits(v, shape[i]))) {
       return value;
     }
   } catch {
     // fall through to the error below
   }
-  throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
+  throw malformedCursor();
+}
+
+export const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
+
+const ISO_INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * True for an instant exactly as `Date.prototype.toISOString` writes it for years 1 to 9999 — the
+ * form cursors carry — and a real one: `Date.parse` alone takes "1" or 30 February, which
+ * PostgreSQL refuses.
+ */
+export function isCursorInstant(value: string): boolean {
+  if (!ISO_INSTANT.test(value)) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value;
 }
 
 /** Given `first + 1` rows, builds the page (the extra row only says whether more follow). */

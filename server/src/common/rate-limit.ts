@@ -50,6 +50,15 @@ export class Limiter {
     await this.limiter.penalty(hashKey(key), 1);
   }
 
+  /**
+   * Gives back one point `consume` spent, for an attempt that turned out not to count (refused
+   * without storing anything). Consuming first and refunding after keeps a concurrent burst within
+   * the limit, where checking first and consuming after the outcome would not.
+   */
+  async refund(key: string): Promise<void> {
+    await this.limiter.reward(hashKey(key), 1);
+  }
+
   async reset(key: string): Promise<void> {
     await this.limiter.delete(hashKey(key));
   }

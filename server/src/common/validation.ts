@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 import { Field, ID } from 'type-graphql';
+import { badInput } from './errors';
 
 // C0 controls other than tab, newline and carriage return; DEL; and lone surrogates are never text.
 // eslint-disable-next-line no-control-regex
@@ -8,6 +9,17 @@ const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff
 /** True for text without NUL bytes, control characters or broken UTF-16. */
 export function isCleanText(value: string): boolean {
   return !FORBIDDEN.test(value);
+}
+
+/**
+ * Checks a plain string argument (one that is not a field of an input type, which `IsCleanText`
+ * covers): BAD_USER_INPUT on `field` when it holds a NUL byte, a control character or broken
+ * UTF-16, so such text is refused as the caller's mistake and never reaches PostgreSQL (which
+ * cannot store a NUL byte and would fail the statement).
+ */
+export function cleanTextArg(value: string, field: string): string {
+  if (!isCleanText(value)) throw badInput(`${field} contains control characters.`, field);
+  return value;
 }
 
 /**

@@ -18,6 +18,7 @@ import { type PageRequest } from './media-directory.service';
 import { CoverageTone } from './media.enums';
 import { foreignKeyViolation } from './media.errors';
 import { MediaOutlet } from './media-outlet.entity';
+import { isLocalDate } from './local-date';
 import { PressRelease } from './press-release.entity';
 import { persianMonthOf } from './persian-month';
 
@@ -95,7 +96,7 @@ export class MediaCoverageService {
     const totalCount = await qb.getCount();
     if (after) {
       const [day, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw malformedCursor();
+      if (!isUuid(id) || !isLocalDate(day)) throw malformedCursor();
       qb.andWhere('(c.published_on, c.id) < (:day, :id)', { day, id });
     }
     const rows = await qb

@@ -1,7 +1,7 @@
 import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { decodeCursor, isCursorInstant, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
 import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
@@ -11,7 +11,7 @@ import { type PageRequest } from './media-directory.service';
 import { MediaInteraction } from './media-interaction.entity';
 import { type LogMediaInteractionInput, type MediaInteractionFilter, type UpdateMediaInteractionInput } from './media-interaction.inputs';
 import { foreignKeyViolation } from './media.errors';
-import { todayIn } from './local-date';
+import { isLocalDate, todayIn } from './local-date';
 
 const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 
@@ -55,7 +55,7 @@ export class MediaInteractionService {
     const totalCount = await qb.getCount();
     if (after) {
       const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || Number.isNaN(Date.parse(at))) throw malformedCursor();
+      if (!isUuid(id) || !isCursorInstant(at)) throw malformedCursor();
       qb.andWhere('(i.occurred_at, i.id) < (:at, :id)', { at, id });
     }
     const rows = await qb
@@ -85,7 +85,7 @@ export class MediaInteractionService {
     const totalCount = await qb.getCount();
     if (after) {
       const [day, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw malformedCursor();
+      if (!isUuid(id) || !isLocalDate(day)) throw malformedCursor();
       qb.andWhere('(i.follow_up_on, i.id) > (:day, :id)', { day, id });
     }
     const rows = await qb

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { decodeCursor, isCursorInstant, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
 import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
@@ -41,7 +41,7 @@ export class MediaInvitationService {
     const totalCount = await qb.getCount();
     if (after) {
       const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || Number.isNaN(Date.parse(at))) throw malformedCursor();
+      if (!isUuid(id) || !isCursorInstant(at)) throw malformedCursor();
       qb.andWhere('(i.invited_at, i.id) > (:at, :id)', { at, id });
     }
     const rows = await qb

@@ -7,8 +7,9 @@ import { isUuid } from '../../common/ids';
 import { escapeLike } from '../../common/persian-text';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { lockById } from '../../db/lock-by-id';
-import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { decodeCursor, isCursorInstant, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
+import { cleanTextArg } from '../../common/validation';
 import { type DistrictService } from '../districts/district.service';
 import { type AuditService } from '../staff/audit.service';
 import { type Actor, type Viewer } from '../staff/staff.policy';
@@ -54,7 +55,7 @@ export class PressReleaseService {
     const totalCount = await qb.getCount();
     if (after) {
       const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || Number.isNaN(Date.parse(at))) throw malformedCursor();
+      if (!isUuid(id) || !isCursorInstant(at)) throw malformedCursor();
       qb.andWhere('(r.published_at, r.id) < (:at, :id)', { at, id });
     }
     const rows = await qb
@@ -67,6 +68,7 @@ export class PressReleaseService {
 
   /** A published release by slug; a draft or withdrawn one is NOT_FOUND, exactly like none. */
   async newsItem(slug: string): Promise<NewsItem> {
+    cleanTextArg(slug, 'slug');
     const release = slug.length <= 200 ? await this.db.getRepository(PressRelease).findOneBy({ slug }) : null;
     if (!release || !isPublicRelease(release)) throw notFound('News item');
     return toNewsItem(release);
@@ -79,7 +81,7 @@ export class PressReleaseService {
     const totalCount = await qb.getCount();
     if (after) {
       const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || Number.isNaN(Date.parse(at))) throw malformedCursor();
+      if (!isUuid(id) || !isCursorInstant(at)) throw malformedCursor();
       qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at, id });
     }
     const rows = await qb

@@ -1,5 +1,5 @@
 import { type DataSource } from 'typeorm';
-import { badInput, notFound } from '../../common/errors';
+import { AppError, badInput, notFound } from '../../common/errors';
 import { type Limiter } from '../../common/rate-limit';
 import { type ProofOfWork } from './participation/proof-of-work';
 import { PollTokenKeys } from './participation/poll-tokens';
@@ -78,9 +78,18 @@ export class PollSubmissionService {
   ): Promise<SubmissionResult> {
     await this.limits.perClient.consume(meta.clientKey);
     const prepared = await this.prepare(input, meta.cookieToken);
-    if (prepared.assurance === ResponseAssurance.UNCHALLENGED) await this.limits.unchallengedPerClient.consume(meta.clientKey);
+    const unchallenged = prepared.assurance === ResponseAssurance.UNCHALLENGED;
+    if (unchallenged) await this.limits.unchallengedPerClient.consume(meta.clientKey);
     prepared.clusterKey = await this.signals.clusterKey(meta.client);
-    const result = await this.write(prepared);
+    let result: SubmissionResult;
+    try {
+      result = await this.write(prepared);
+    } catch (e) {
+      // The limit is on unchallenged answers stored: a refusal that stored nothing (above all
+      // ALREADY_RESPONDED, a resend after a timeout as docs/api.md advises) gives its point back.
+      if (unchallenged && e instanceof AppError) await this.limits.unchallengedPerClient.refund(meta.clientKey);
+      throw e;
+    }
     this.signals.record(result.pollId, prepared.clusterKey);
     return result;
   }

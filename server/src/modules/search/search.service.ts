@@ -2,6 +2,7 @@ import { type DataSource } from 'typeorm';
 import { BadInputReason, badInput } from '../../common/errors';
 import { Locale } from '../../common/locale';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
+import { cleanTextArg } from '../../common/validation';
 import { PUBLIC_EVENT_STATUSES } from '../events/event.enums';
 import { PUBLIC_GOAL_STATUSES } from '../goals/goal.enums';
 import { RECENTLY_CLOSED_DAYS, SQL_CLOSED_SINCE, SQL_STATUS } from '../polls/poll-status';
@@ -119,6 +120,7 @@ export class SearchService {
   constructor(private readonly db: DataSource) {}
 
   async search(query: string, locale: Locale, first: number): Promise<SearchResult> {
+    cleanTextArg(query, 'query');
     if (query.length > SEARCH_QUERY_MAX)
       throw badInput(`The query may be at most ${SEARCH_QUERY_MAX} characters long.`, 'query', BadInputReason.QUERY_TOO_LONG);
     const words = normalizeForSearch(query).split(' ').filter(Boolean);
