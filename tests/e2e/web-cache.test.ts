@@ -4,8 +4,11 @@
  * operations a page view costs the API.
  */
 import { createServer, type Server } from 'node:http';
+import { chromium } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { startWeb, TEST_WEB_API_SECRET } from '../helpers/web';
+import { withPage } from './support';
 
 interface CountingProxy {
   url: string;
@@ -79,6 +82,41 @@ test('with API_CACHE_SECONDS=0 every view asks the API', async () => {
     expect(await view(web.url, '/en/polls')).toContain('PollsPage');
     expect(await view(web.url, '/en/polls')).toContain('PollsPage');
   } finally {
+    await web.close();
+  }
+});
+
+test('a change made on the staff desk shows on the public pages at once, however long answers are kept', async () => {
+  const web = await startWeb(proxy.url, { env: { API_CACHE_SECONDS: '300' } });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const { goals } = (
+      await app.gql<{ goals: { edges: { node: { id: string; title: string } }[] } }>('{ goals(first: 1) { edges { node { id title } } } }')
+    ).body.data!;
+    const goal = goals.edges[0].node;
+    const publicPage = async () => (await fetch(`${web.url}/goals/${goal.id}`)).text();
+    expect(await publicPage()).toContain(goal.title);
+    // Kept: a second view asks the API nothing.
+    expect(await view(web.url, `/goals/${goal.id}`)).toEqual([]);
+
+    const title = `${goal.title} (ویرایش‌شده)`;
+    await withPage({ browser }, {}, async (page) => {
+      await page.goto(`${web.url}/staff/goals/${goal.id}`);
+      await page.waitForURL(/\/staff\/sign-in/);
+      await page.getByLabel('ایمیل سازمانی').fill('editor@nabz.example');
+      await page.getByLabel('گذرواژه').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'ورود' }).click();
+      await page.waitForURL((url) => url.pathname === `/staff/goals/${goal.id}`);
+      await page.getByLabel('عنوان (فارسی)').fill(title);
+      await page.getByRole('button', { name: 'ذخیره هدف' }).click();
+      await page.waitForURL(/done=saved/);
+    });
+    expect(await publicPage()).toContain(title);
+  } finally {
+    await browser.close();
     await web.close();
   }
 });

@@ -1,6 +1,8 @@
 import { ServerError } from '@apollo/client';
+import { updateTag } from 'next/cache';
 import { notFound } from 'next/navigation';
 import { clientAddressHeaders } from '../api/client-address';
+import { GRAPHQL_CACHE_TAG } from '../api/next-data-cache';
 import { runOperation, toResponse, type GraphqlError, type GraphqlResponse, type Operation } from '../api/request';
 import { sessionEnded, staffToken } from './session';
 
@@ -44,9 +46,15 @@ export async function staffQuery<T, V>(document: Operation<T, V>, variables?: V)
 
 export type MutationResult<T> = { ok: true; data: T } | { ok: false; error: GraphqlError };
 
-/** A mutation from a form: refusals come back to show beside the form. */
+/**
+ * A mutation from a form (a server action): refusals come back to show beside the form. A change
+ * that went through forgets the public answers Next's data cache keeps, so the next view of any
+ * public page (the staff member's own, or a citizen's) asks the API afresh instead of showing the
+ * page as it was before the change.
+ */
 export async function staffMutation<T, V>(document: Operation<T, V>, variables: V): Promise<MutationResult<T>> {
   const body = await staffRequest(document, variables);
+  if (body.data) updateTag(GRAPHQL_CACHE_TAG);
   if (body.errors?.length) return { ok: false, error: body.errors[0] };
   if (!body.data) return { ok: false, error: { message: 'No data', extensions: { code: 'INTERNAL_SERVER_ERROR' } } };
   return { ok: true, data: body.data };
