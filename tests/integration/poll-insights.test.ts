@@ -154,7 +154,7 @@ const RESULTS_WITH_DISTRICT_CROSSTAB = `query ($pollId: ID!, $questionId: ID!) {
 }`;
 const QUESTION_CROSSTAB = `question { id } byQuestion { id } rows { byOption { id } answeredCount suppressed cells { ${CELL} } }`;
 const TREND = `question { id } days { day answeredCount suppressed mean npsScore options { ${CELL} } }`;
-const WEIGHTED = `weightedResults { question { id kind } answeredCount weightedBase withoutDistrictCount smallDistrictCount populationCoverage effectiveSampleSize
+const WEIGHTED = `weightedResults { question { id kind } answeredCount weightedBase withoutDistrictCount smallDistrictCount partlyWithheldDistrictCount populationCoverage effectiveSampleSize
   options { option { id } rawShare rawConfidenceInterval { low high } weightedShare weightedConfidenceInterval { low high } }
   rating { rawMean weightedMean weightedConfidenceInterval { low high } } nps { rawScore weightedScore }
   districts { district { id code } population populationShare answeredCount sampleShare weight suppressed } }`;
@@ -467,6 +467,10 @@ describe('poll insights: results and breakdowns (responses still queued)', () =>
       withoutDistrictCount: WITHOUT_DISTRICT,
     });
     expect(single.smallDistrictCount).toBe(single.districts.filter((d: any) => d.suppressed).length);
+    // Every district with answers is in the figure, or counted as left out one way or the other.
+    expect(single.partlyWithheldDistrictCount).toBe(
+      single.districts.filter((d: any) => !d.suppressed && d.answeredCount > 0 && d.populationShare === null).length,
+    );
     expect(single.populationCoverage).toBeCloseTo(population / districts.reduce((s, d) => s + d.population, 0), 12);
     expect(single.effectiveSampleSize).toBeCloseTo(nEff, 8);
     const withShare = single.options;

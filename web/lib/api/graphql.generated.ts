@@ -2053,7 +2053,7 @@ export type StaffInsightsWeightedQueryVariables = Exact<{
 }>;
 
 
-export type StaffInsightsWeightedQuery = { pollInsights: { weightedResults: Array<{ answeredCount: number, weightedBase: number, effectiveSampleSize: number | null, populationCoverage: number, withoutDistrictCount: number, smallDistrictCount: number, question: { id: string }, options: Array<{ rawShare: number, weightedShare: number | null, option: { id: string }, rawConfidenceInterval: { low: number, high: number } | null, weightedConfidenceInterval: { low: number, high: number } | null }>, rating: { rawMean: number | null, weightedMean: number | null, weightedConfidenceInterval: { low: number, high: number } | null } | null, nps: { rawScore: number | null, weightedScore: number | null } | null }> } | null };
+export type StaffInsightsWeightedQuery = { pollInsights: { weightedResults: Array<{ answeredCount: number, weightedBase: number, effectiveSampleSize: number | null, populationCoverage: number, withoutDistrictCount: number, smallDistrictCount: number, partlyWithheldDistrictCount: number, question: { id: string }, options: Array<{ rawShare: number, weightedShare: number | null, option: { id: string }, rawConfidenceInterval: { low: number, high: number } | null, weightedConfidenceInterval: { low: number, high: number } | null }>, rating: { rawMean: number | null, weightedMean: number | null, weightedConfidenceInterval: { low: number, high: number } | null } | null, nps: { rawScore: number | null, weightedScore: number | null } | null }> } | null };
 
 export type StaffInsightsWordsQueryVariables = Exact<{
   pollId: string;

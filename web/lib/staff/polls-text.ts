@@ -95,7 +95,8 @@ const fa = {
     weighted: 'وزن‌دهی‌شده',
     effectiveSample: (n: string) => `حجم نمونه مؤثر: ${n}`,
     coverage: (p: string) => `پوشش جمعیت: ${p}`,
-    excluded: (without: string, small: string) => `کنار گذاشته: ${without} پاسخ بی‌منطقه، ${small} منطقه کم‌پاسخ`,
+    excluded: (without: string, small: string, partly: string) =>
+      `کنار گذاشته: ${without} پاسخ بی‌منطقه، ${small} منطقه کم‌پاسخ، ${partly} منطقه با رقم پنهان`,
     weightedNone:
       'وزن‌دهی برای این نظرسنجی ممکن نیست: هیچ منطقه‌ای نیست که همه ارقامش نشان داده شود (پاسخ‌ها منطقه ندارند، کم‌اند یا شمارش‌های کوچکشان پنهان است).',
     freeTextTitle: 'پاسخ‌های متنی',
@@ -264,7 +265,8 @@ const en: PollsText = {
     weighted: 'Weighted',
     effectiveSample: (n) => `Effective sample size: ${n}`,
     coverage: (p) => `Population coverage: ${p}`,
-    excluded: (without, small) => `Left out: ${without} answers without a district, ${small} small districts`,
+    excluded: (without, small, partly) =>
+      `Left out: ${without} answers without a district, ${small} small districts, ${partly} districts with a withheld figure`,
     weightedNone:
       'Weighting is not possible for this poll: no district has all its figures shown (its answers have no district, are too few, or include withheld small counts).',
     freeTextTitle: 'Free-text answers',

@@ -257,6 +257,12 @@ export class WeightedQuestionResult {
   @Field(() => Int, { description: 'Districts left out because their row is withheld (see WeightingInput.suppressed).' })
   smallDistrictCount: number;
 
+  @Field(() => Int, {
+    description:
+      'Districts left out because a cell, the mean or the score of their row is withheld (the weighted figure would give it away), though the row itself is shown.',
+  })
+  partlyWithheldDistrictCount: number;
+
   @Field(() => Float, { description: "Share of the covered districts' population that the weighted figure represents, from 0 to 1." })
   populationCoverage: number;
 

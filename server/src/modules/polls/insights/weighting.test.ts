@@ -93,7 +93,7 @@ describe('weightedResult (post-stratification by district population)', () => {
   });
 
   it('leaves out respondents without district and districts under 5 answers, and says so', () => {
-    expect(result).toMatchObject({ weightedBase: 40, withoutDistrictCount: 4, smallDistrictCount: 1 });
+    expect(result).toMatchObject({ weightedBase: 40, withoutDistrictCount: 4, smallDistrictCount: 1, partlyWithheldDistrictCount: 0 });
     expect(result.populationCoverage).toBeCloseTo(0.4, 12);
     const c = result.districts.find((d) => d.district.id === 'C')!;
     expect(c).toMatchObject({ answeredCount: null, populationShare: null, weight: null, suppressed: true });
@@ -162,12 +162,14 @@ describe('weightedResult under disclosure control', () => {
     expect(result).toMatchObject({ weightedBase: 10, smallDistrictCount: 2, withoutDistrictCount: 0, withoutDistrictSuppressed: true });
   });
 
-  it('leaves out a shown district with a suppressed cell: the weighted share would give the cell away', () => {
+  it('leaves out a shown district with a suppressed cell, and says so: the weighted share would give the cell away', () => {
     const d = withheldRows(false, false, true, false);
     d.cellHidden[0][0] = true;
     d.cellHidden[0][1] = true;
     const result = weightedResult(choice, raw[0], rows, [A, B, C], d);
     expect(result.districts.map((x) => x.populationShare)).toEqual([null, 1, null]);
     expect(result.options[0].weightedShare).toBeCloseTo(0.5, 12);
+    // A is shown (its row is not withheld) but left out of the figure; C is a small district.
+    expect(result).toMatchObject({ smallDistrictCount: 1, partlyWithheldDistrictCount: 1 });
   });
 });

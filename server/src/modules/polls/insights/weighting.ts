@@ -39,6 +39,7 @@ export interface WeightedResultData {
   withoutDistrictCount: number;
   withoutDistrictSuppressed: boolean;
   smallDistrictCount: number;
+  partlyWithheldDistrictCount: number;
   populationCoverage: number;
   effectiveSampleSize: number | null;
   options: WeightedOptionData[];
@@ -164,6 +165,7 @@ export function weightedResult(
     withoutDistrictCount: noDistrictHidden ? 0 : withoutDistrict,
     withoutDistrictSuppressed: noDistrictHidden,
     smallDistrictCount: [...strata.values()].filter(isHidden).length,
+    partlyWithheldDistrictCount: [...strata.values()].filter((s) => !isHidden(s) && s.n > 0 && !complete(s)).length,
     populationCoverage: allPopulation ? population / allPopulation : 0,
     effectiveSampleSize: effective,
     options,

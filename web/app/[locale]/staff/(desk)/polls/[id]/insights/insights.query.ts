@@ -189,6 +189,7 @@ export const INSIGHTS_WEIGHTED: Operation<StaffInsightsWeightedQuery, StaffInsig
         populationCoverage
         withoutDistrictCount
         smallDistrictCount
+        partlyWithheldDistrictCount
         options {
           option {
             id

@@ -370,7 +370,9 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
             <p className="staff-meta">
               <span>{r.effectiveSampleSize == null ? '' : t.effectiveSample(f.decimal(r.effectiveSampleSize, 0))}</span>
               <span>{t.coverage(f.percent(r.populationCoverage, 0))}</span>
-              <span>{t.excluded(f.number(r.withoutDistrictCount), f.number(r.smallDistrictCount))}</span>
+              <span>
+                {t.excluded(f.number(r.withoutDistrictCount), f.number(r.smallDistrictCount), f.number(r.partlyWithheldDistrictCount))}
+              </span>
             </p>
             {choice && (
               <div className="staff-form">
