@@ -117,6 +117,22 @@ describe('demo data: polls', () => {
     expect(row).toEqual({ queued: 0, tallied: DEMO_SURVEY_RESPONSES + DEMO_QUICK_POLL_RESPONSES });
   });
 
+  it("gives the abuse signals the responses' arrivals, so each poll has a typical minute", async () => {
+    const analyst = await t.signIn('analyst');
+    const { polls } = (await t.gql<{ polls: { edges: { node: { id: string } }[] } }>('{ polls(first: 10) { edges { node { id } } } }')).body
+      .data!;
+    for (const { node } of polls.edges) {
+      const res = await t.gql<{ pollAbuseSignals: { baselinePerMinute: number } }>(
+        'query ($id: ID!) { pollAbuseSignals(pollId: $id) { baselinePerMinute } }',
+        { id: node.id },
+        { token: analyst },
+      );
+      expect(res.body.data!.pollAbuseSignals.baselinePerMinute).toBeGreaterThan(0);
+    }
+    const [row] = await t.app.db.query('SELECT sum(answers)::int AS answers FROM poll_arrival_minute');
+    expect(row.answers).toBe(DEMO_SURVEY_RESPONSES + DEMO_QUICK_POLL_RESPONSES);
+  });
+
   it("measures the goal of citizens' satisfaction by both polls, with values anyone may read", async () => {
     const res = await t.gql(
       `{ goals(first: 50) { edges { node { titleTranslations { en } indicators { labelTranslations { en } resultsVisible currentValue target responseCount } } } } }`,

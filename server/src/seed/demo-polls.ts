@@ -399,6 +399,12 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
     `INSERT INTO poll_assurance_tally (poll_id, assurance, responses) SELECT poll_id, assurance, count(*) FROM poll_response WHERE poll_id = ANY($1::uuid[]) GROUP BY 1, 2`,
     [[survey.id, quick.id]],
   );
+  // Their arrivals by minute, as each submission records them for the abuse signals: the polls'
+  // typical minute (the baseline bursts are measured against) comes from the demo answers too.
+  await m.query(
+    `INSERT INTO poll_arrival_minute (poll_id, minute, answers) SELECT poll_id, date_trunc('minute', submitted_at), count(*) FROM poll_response WHERE poll_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+    [[survey.id, quick.id]],
+  );
   const a = rows.answers;
   await m.query(
     `INSERT INTO poll_answer (response_id, seq, question_id, option_id, number, text)
