@@ -289,21 +289,26 @@ describe('poll results', () => {
     });
   }, 60_000);
 
-  test('of a closed poll are shown without a form', async () => {
+  test('of a closed poll are shown without a form, with the day it was closed', async () => {
+    // Planned to close in two months, closed by hand today: the page names today.
     const poll = await createPoll(site.app, editorToken, {
       titleFa: 'نظرسنجی بسته‌شده',
+      closesAt: new Date(Date.now() + 60 * 86_400_000).toISOString(),
       questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'کدام؟', options: [{ labelFa: 'این' }, { labelFa: 'آن' }] }],
     });
-    await api(
+    const { closePoll } = await api<{ closePoll: { poll: { closedAt: string } } }>(
       site,
-      'mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { id } } }',
+      'mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { closedAt } } }',
       { input: { id: poll.id } },
       editorToken,
     );
+    const closedDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(new Date(closePoll.poll.closedAt));
     await withPage(site, { viewport: PHONE }, async (page) => {
       await open(site, page, `/polls/${poll.id}`);
       expect(await page.locator('form.poll-form').count()).toBe(0);
       await expect(page.locator('.notice h2').textContent()).resolves.toBe('این نظرسنجی بسته شده است و پاسخ تازه‌ای نمی‌پذیرد.');
+      await expect(page.locator('.poll-card__dates').textContent()).resolves.toMatch(/^بسته‌شده در /);
+      await expect(page.locator('.poll-card__dates time').getAttribute('datetime')).resolves.toBe(closedDay);
       await page.getByRole('link', { name: 'دیدن نتایج' }).click();
       await expect(page.locator('.results__total').textContent()).resolves.toBe('۰ پاسخ');
       expect(await page.locator('.live-results').count()).toBe(0);

@@ -200,14 +200,40 @@ describe('polls: answering', () => {
     }
   });
 
+  it('says when a poll closed by hand: the moment it was closed, not its planned closesAt; null while open', async () => {
+    const closesAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const poll = await createPoll(t, editor, surveyInput({ closesAt }));
+    const read = async () =>
+      (await t.gql('query ($id: ID!) { poll(id: $id) { status closesAt closedAt } }', { id: poll.id })).body.data!.poll;
+    expect(await read()).toEqual({ status: 'OPEN', closesAt, closedAt: null });
+
+    const before = Date.now();
+    const closed = await t.gql(
+      'mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { status closedAt } } }',
+      { input: { id: poll.id } },
+      { token: editor },
+    );
+    const after = Date.now();
+    expect(closed.body.errors).toBeUndefined();
+    const closedAt = closed.body.data!.closePoll.poll.closedAt as string;
+    expect(new Date(closedAt).getTime()).toBeGreaterThanOrEqual(before);
+    expect(new Date(closedAt).getTime()).toBeLessThanOrEqual(after);
+    // The public read and the list say the same; the planned date is kept as it was.
+    expect(await read()).toEqual({ status: 'CLOSED', closesAt, closedAt });
+    const listed = await t.gql('{ polls(first: 50) { edges { node { id closedAt } } } }');
+    expect(listed.body.data!.polls.edges.find((e: any) => e.node.id === poll.id).node.closedAt).toBe(closedAt);
+  });
+
   it('closes a poll by itself at closesAt', async () => {
     const closesAt = Date.now() + 1500;
     const poll = await createPoll(t, editor, surveyInput({ closesAt: new Date(closesAt).toISOString() }));
-    const status = async () => (await t.gql('query ($id: ID!) { poll(id: $id) { status } }', { id: poll.id })).body.data!.poll.status;
-    expect(await status()).toBe('OPEN');
+    const read = async () => (await t.gql('query ($id: ID!) { poll(id: $id) { status closedAt } }', { id: poll.id })).body.data!.poll;
+    expect(await read()).toEqual({ status: 'OPEN', closedAt: null });
     // Wait for the close (a condition, not a guessed delay), then check it came no earlier than closesAt.
-    await waitFor(async () => (await status()) === 'CLOSED', 10_000, 'the poll to close');
+    await waitFor(async () => (await read()).status === 'CLOSED', 10_000, 'the poll to close');
     expect(Date.now()).toBeGreaterThanOrEqual(closesAt);
+    // Closed by the schedule: it closed at closesAt.
+    expect(new Date((await read()).closedAt).getTime()).toBe(closesAt);
     const submit = await t.gql(SUBMIT, {
       input: {
         pollId: poll.id,

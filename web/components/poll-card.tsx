@@ -16,6 +16,7 @@ export const POLL_CARD_FIELDS = gql`
     status
     opensAt
     closesAt
+    closedAt
     resultsVisibility
     questions {
       id
@@ -57,7 +58,13 @@ export function PollCard({ poll, locale, headingLevel: Heading }: PollCardProps)
 }
 
 /** "Open until …" / "Closed on …" / "Opens on …", in the locale's calendar. */
-export function PollDates({ poll, locale }: { poll: Pick<PollCardFields, 'status' | 'opensAt' | 'closesAt'>; locale: Locale }) {
+export function PollDates({
+  poll,
+  locale,
+}: {
+  poll: Pick<PollCardFields, 'status' | 'opensAt' | 'closesAt' | 'closedAt'>;
+  locale: Locale;
+}) {
   const t = getDictionary(locale).polls;
   const when = (date: string) => <time dateTime={isoDay(date)}>{formatDate(date, locale)}</time>;
   if (poll.status === 'OPEN') {
@@ -80,10 +87,12 @@ export function PollDates({ poll, locale }: { poll: Pick<PollCardFields, 'status
       </p>
     );
   }
-  if (poll.status === 'CLOSED' && poll.closesAt) {
+  // When it actually closed: a poll closed by hand before its planned closesAt closed on that day.
+  const closedAt = poll.closedAt ?? poll.closesAt;
+  if (poll.status === 'CLOSED' && closedAt) {
     return (
       <p className="poll-card__dates">
-        {t.closedOn} {when(poll.closesAt)}
+        {t.closedOn} {when(closedAt)}
       </p>
     );
   }

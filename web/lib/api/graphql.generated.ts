@@ -1274,7 +1274,7 @@ export type DistrictPageActivityQueryVariables = Exact<{
 }>;
 
 
-export type DistrictPageActivityQuery = { upcoming: { edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> }, recent: { edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> }, polls: { edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> } };
+export type DistrictPageActivityQuery = { upcoming: { edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> }, recent: { edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> }, polls: { edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> } };
 
 export type DistrictsPageQueryVariables = Exact<{
   locale: Locale;
@@ -1297,7 +1297,7 @@ export type GoalPageQueryVariables = Exact<{
 }>;
 
 
-export type GoalPageQuery = { goal: { id: string, title: string, description: string | null, category: GoalCategory, position: number, status: GoalStatus, updatedAt: string, image: { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> } | null, indicators: Array<{ id: string, label: string, metric: GoalIndicatorMetric, direction: GoalIndicatorDirection, target: number, resultsVisible: boolean, currentValue: number | null, onTarget: boolean | null, responseCount: number | null, responsesNeeded: number | null, withheld: boolean | null, poll: { id: string, title: string, status: PollStatus, opensAt: string | null, closesAt: string | null } | null }> } | null };
+export type GoalPageQuery = { goal: { id: string, title: string, description: string | null, category: GoalCategory, position: number, status: GoalStatus, updatedAt: string, image: { url: string, width: number, height: number, alt: string, sources: Array<{ url: string, width: number, height: number }> } | null, indicators: Array<{ id: string, label: string, metric: GoalIndicatorMetric, direction: GoalIndicatorDirection, target: number, resultsVisible: boolean, currentValue: number | null, onTarget: boolean | null, responseCount: number | null, responsesNeeded: number | null, withheld: boolean | null, poll: { id: string, title: string, status: PollStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null } | null }> } | null };
 
 export type GoalsPageQueryVariables = Exact<{
   locale: Locale;
@@ -1319,7 +1319,7 @@ export type HomePageQueryVariables = Exact<{
 }>;
 
 
-export type HomePageQuery = { pinnedNotice: { description: string | null, id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } | null, polls: { edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> }, events: { edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> }, news: { edges: Array<{ node: { id: string, slug: string, title: string, summary: string | null, publishedAt: string, district: { id: string, name: string } | null } }> }, goals: { totalCount: number, edges: Array<{ node: { id: string, title: string, description: string | null, category: GoalCategory, position: number, status: GoalStatus, updatedAt: string } }> }, districts: Array<{ id: string, code: number, name: string, population: number }> };
+export type HomePageQuery = { pinnedNotice: { description: string | null, id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } | null, polls: { edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> }, events: { edges: Array<{ node: { id: string, kind: EventKind, title: string, date: string, startsAt: string, endsAt: string, allDay: boolean, status: EventStatus, pinned: boolean, venue: string | null, lunarHijriDate: { text: string } | null, occasion: { id: string, holiday: boolean } | null, district: { id: string, code: number, name: string } | null } }> }, news: { edges: Array<{ node: { id: string, slug: string, title: string, summary: string | null, publishedAt: string, district: { id: string, name: string } | null } }> }, goals: { totalCount: number, edges: Array<{ node: { id: string, title: string, description: string | null, category: GoalCategory, position: number, status: GoalStatus, updatedAt: string } }> }, districts: Array<{ id: string, code: number, name: string, population: number }> };
 
 export type NewsItemPageQueryVariables = Exact<{
   slug: string;
@@ -1358,7 +1358,7 @@ export type AltchaChallengeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AltchaChallengeQuery = { altchaChallenge: { json: string, expiresAt: string } };
 
-export type PollSummaryFieldsFragment = { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean };
+export type PollSummaryFieldsFragment = { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean };
 
 export type PollPageQueryVariables = Exact<{
   id: string;
@@ -1366,7 +1366,7 @@ export type PollPageQueryVariables = Exact<{
 }>;
 
 
-export type PollPageQuery = { poll: { assurance: PollAssurance, id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean, tokenKey: { publicKey: string } | null, districts: Array<{ id: string, code: number, name: string }>, questions: Array<{ id: string, kind: QuestionKind, prompt: string, required: boolean, maxChoices: number | null, maxLength: number | null, options: Array<{ id: string, label: string }> }> } | null, districts: Array<{ id: string, code: number, name: string }> };
+export type PollPageQuery = { poll: { assurance: PollAssurance, id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean, tokenKey: { publicKey: string } | null, districts: Array<{ id: string, code: number, name: string }>, questions: Array<{ id: string, kind: QuestionKind, prompt: string, required: boolean, maxChoices: number | null, maxLength: number | null, options: Array<{ id: string, label: string }> }> } | null, districts: Array<{ id: string, code: number, name: string }> };
 
 export type PollSummaryQueryVariables = Exact<{
   id: string;
@@ -1374,7 +1374,7 @@ export type PollSummaryQueryVariables = Exact<{
 }>;
 
 
-export type PollSummaryQuery = { poll: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean } | null };
+export type PollSummaryQuery = { poll: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, resultsVisibility: ResultsVisibility, asksDistrict: boolean } | null };
 
 export type PollResultsQueryVariables = Exact<{
   pollId: string;
@@ -1422,7 +1422,7 @@ export type PollsPageQueryVariables = Exact<{
 }>;
 
 
-export type PollsPageQuery = { polls: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> } };
+export type PollsPageQuery = { polls: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> } };
 
 export type SearchGroupFieldsFragment = { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string }> };
 
@@ -2185,7 +2185,7 @@ export type StaffPollsQueryVariables = Exact<{
 }>;
 
 
-export type StaffPollsQuery = { polls: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: PollStatus, wave: number, opensAt: string | null, closesAt: string | null, questions: Array<{ id: string }> } }> } };
+export type StaffPollsQuery = { polls: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: PollStatus, wave: number, opensAt: string | null, closesAt: string | null, closedAt: string | null, questions: Array<{ id: string }> } }> } };
 
 export type StaffPulseVisitsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2236,7 +2236,7 @@ export type GoalCardFieldsFragment = { id: string, title: string, description: s
 
 export type NewsCardFieldsFragment = { id: string, slug: string, title: string, summary: string | null, publishedAt: string, district: { id: string, name: string } | null };
 
-export type PollCardFieldsFragment = { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> };
+export type PollCardFieldsFragment = { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> };
 
 export type PollAssuranceFieldsFragment = { responseCount: number, verifiedCount: number, waitingCount: number, assuranceCounts: Array<{ assurance: ResponseAssurance, count: number }> };
 

@@ -12,6 +12,15 @@ export function effectiveStatus(poll: { state: PollState; opensAt: Date | null; 
   return PollStatus.OPEN;
 }
 
+/** When the poll closed: null while it is not closed; by hand, closedAt; by schedule, closesAt. */
+export function closedSince(
+  poll: { state: PollState; opensAt: Date | null; closesAt: Date | null; closedAt: Date | null },
+  now = new Date(),
+): Date | null {
+  if (effectiveStatus(poll, now) !== PollStatus.CLOSED) return null;
+  return poll.closedAt ?? poll.closesAt;
+}
+
 /** The same rules in SQL, for a poll aliased `p` (the submission guard and list filters use them). */
 export const SQL_STATUS = {
   [PollStatus.DRAFT]: `p.state = 'DRAFT'`,

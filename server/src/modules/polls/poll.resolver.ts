@@ -18,7 +18,7 @@ import {
   UpdatePollInput,
 } from './poll.inputs';
 import { canReadResults, POLL_EDITORS } from './poll.policy';
-import { effectiveStatus } from './poll-status';
+import { closedSince, effectiveStatus } from './poll-status';
 import {
   ClosePollPayload,
   CreatePollPayload,
@@ -172,6 +172,14 @@ export class PollResolver {
   @FieldResolver(() => PollStatus, { description: 'Where the poll stands now.' })
   status(@Root() poll: Poll): PollStatus {
     return effectiveStatus(poll);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When the poll closed: by hand, or at `closesAt` when it closed by itself. Null while it is not closed.',
+  })
+  closedAt(@Root() poll: Poll): Date | null {
+    return closedSince(poll);
   }
 
   @FieldResolver(() => [PollQuestion], { description: 'The questions, in order.' })

@@ -38,6 +38,7 @@ const GOAL_PAGE_QUERY: TypedDocumentNode<GoalPageQuery, GoalPageQueryVariables> 
           status
           opensAt
           closesAt
+          closedAt
         }
       }
     }

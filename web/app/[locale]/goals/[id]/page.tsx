@@ -37,10 +37,12 @@ function PollDates({ poll, locale }: { poll: NonNullable<GoalIndicatorFields['po
   const t = getDictionary(locale).goal;
   if (!poll.opensAt) return null;
   const from = <time dateTime={isoDay(poll.opensAt)}>{formatDate(poll.opensAt, locale)}</time>;
-  if (!poll.closesAt) return <>{t.pollSince(formatDate(poll.opensAt, locale))}</>;
+  // A poll closed by hand ended then, not at its planned closesAt.
+  const until = poll.closedAt ?? poll.closesAt;
+  if (!until) return <>{t.pollSince(formatDate(poll.opensAt, locale))}</>;
   return (
     <>
-      {from} – <time dateTime={isoDay(poll.closesAt)}>{formatDate(poll.closesAt, locale)}</time>
+      {from} – <time dateTime={isoDay(until)}>{formatDate(until, locale)}</time>
     </>
   );
 }

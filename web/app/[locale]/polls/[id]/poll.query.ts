@@ -27,6 +27,7 @@ const POLL_SUMMARY_FIELDS = gql`
     status
     opensAt
     closesAt
+    closedAt
     resultsVisibility
     asksDistrict
   }

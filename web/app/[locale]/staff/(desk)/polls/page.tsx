@@ -32,6 +32,7 @@ const POLLS_QUERY: Operation<StaffPollsQuery, StaffPollsQueryVariables> = /* Gra
           wave
           opensAt
           closesAt
+          closedAt
           questions {
             id
           }
@@ -109,7 +110,11 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
                 {poll.opensAt || poll.closesAt ? (
                   <>
                     {poll.opensAt && <div>{t.opens(f.dateTime(poll.opensAt))}</div>}
-                    {poll.closesAt && <div>{t.closes(f.dateTime(poll.closesAt))}</div>}
+                    {poll.closedAt ? (
+                      <div>{t.closed(f.dateTime(poll.closedAt))}</div>
+                    ) : (
+                      poll.closesAt && <div>{t.closes(f.dateTime(poll.closesAt))}</div>
+                    )}
                   </>
                 ) : (
                   <span className="staff-muted">{t.noSchedule}</span>
