@@ -74,6 +74,36 @@ async function check(page: Page, name: string): Promise<void> {
   await screenshot(page, `staff-${name}`);
 }
 
+/**
+ * What is wrong with the labels of the line chart in `selector` on the page: a day label cut off at
+ * the chart's edge, or a label over another (the days along the bottom and the shares up the side).
+ */
+async function lineLabelFaults(page: Page, selector: string): Promise<string[]> {
+  await page.locator(`${selector} .staff-chart[data-chart-ready]`).waitFor();
+  return page.locator(`${selector} .staff-chart svg`).evaluate((svg) => {
+    type Box = { left: number; right: number; top: number; bottom: number; width: number };
+    type Element = { textContent: string | null; getBoundingClientRect(): Box; querySelectorAll(s: string): ArrayLike<Element> };
+    const chart = (svg as unknown as Element).getBoundingClientRect();
+    const texts = Array.from((svg as unknown as Element).querySelectorAll('text'))
+      .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
+      .filter((t) => t.box.width > 0);
+    const lowest = Math.max(...texts.map((t) => t.box.top));
+    const days = texts.filter((t) => t.box.top >= lowest - 2);
+    const shares = texts.filter((t) => /[%٪]/.test(t.text));
+    const faults = days.filter((d) => d.box.left < chart.left - 0.5 || d.box.right > chart.right + 0.5).map((d) => `${d.text} cut off`);
+    const labels = [...days, ...shares];
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++) {
+        const [a, b] = [labels[i].box, labels[j].box];
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) {
+          faults.push(`${labels[i].text} over ${labels[j].text}`);
+        }
+      }
+    }
+    return faults;
+  });
+}
+
 async function navItems(page: Page): Promise<string[]> {
   return page.locator('nav.staff-nav a').allTextContents();
 }
@@ -240,6 +270,8 @@ describe('an analyst', () => {
     await withPage(site, { viewport: PHONE }, async (page) => {
       await signIn(page, 'analyst', `/staff/polls/${survey.id}/insights`);
       await check(page, 'insights-fa-phone');
+      // The trend chart on a phone: the last day whole, the first clear of the lowest share.
+      expect(await lineLabelFaults(page, '#trend')).toEqual([]);
       const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect(overflow).toBeLessThanOrEqual(1);
       await page.goto(`${site.web.url}/staff/analytics`);
@@ -489,6 +521,13 @@ describe('English', () => {
       expect(new URL(page.url()).pathname).toBe(`/en/staff/polls/${survey.id}/insights`);
       expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
       await check(page, 'insights-en-desktop');
+    });
+    // On a phone the trend chart's last day is whole and its first clear of the lowest share.
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst', `/en/staff/polls/${survey.id}/insights`);
+      expect(await lineLabelFaults(page, '#trend')).toEqual([]);
+      await page.locator('#trend .staff-chart').scrollIntoViewIfNeeded();
+      await screenshot(page, 'staff-insights-trend-en-phone', { fullPage: false });
     });
   }, 60_000);
 });
