@@ -348,6 +348,35 @@ describe('an analyst', () => {
       expect(words).toContain('پیاده\u200cروها');
       expect(words).not.toContain('پیادهروها');
       expect(words).not.toContain('شوند');
+
+      // A heat map with cells withheld as too few answers: grey, marked «—» and named in a legend as on
+      // the district map, not blank like a share near 0.
+      const analyst = await site.app.signIn('analyst');
+      let withheld: { question: string; cells: number } | undefined;
+      for (const q of choice) {
+        const { pollInsights } = await api<{
+          pollInsights: { crosstab: { rows: { cells: { share: number | null; suppressed: boolean }[] }[] } };
+        }>(
+          site,
+          'query ($id: ID!, $q: ID!) { pollInsights(pollId: $id) { crosstab(questionId: $q) { rows { cells { share suppressed } } } } }',
+          { id: survey.id, q: q.id },
+          analyst,
+        );
+        const cells = pollInsights.crosstab.rows.flatMap((r) => r.cells).filter((c) => c.suppressed && c.share == null).length;
+        if (cells > 0) {
+          withheld = { question: q.id, cells };
+          break;
+        }
+      }
+      expect(withheld).toBeDefined();
+      await page.goto(`${site.web.url}/staff/polls/${survey.id}/insights?q=${withheld!.question}#crosstab`);
+      await page.locator('#crosstab').getByRole('tab', { name: 'نقشه حرارتی' }).click();
+      const panel = page.locator('#crosstab [role=tabpanel]:not([hidden])');
+      await panel.locator('.staff-chart[data-chart-ready]').waitFor();
+      await expect(panel.locator('svg text', { hasText: /^—$/ }).count()).resolves.toBe(withheld!.cells);
+      await expect(panel.locator('[data-heatmap-withheld]').innerText()).resolves.toBe('پاسخ کافی نیست');
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, 'staff-insights-heatmap-withheld-fa-desktop', { fullPage: false });
     });
   }, 120_000);
 
