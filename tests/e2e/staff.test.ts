@@ -28,6 +28,8 @@ interface DemoPoll {
   questions: { id: string; kind: string; prompt: string; options: { id: string; label: string }[] }[];
 }
 let survey: DemoPoll;
+/** The demo poll that does not ask the district (car-free Fridays). */
+let cityWide: DemoPoll;
 
 beforeAll(async () => {
   site = await startSite();
@@ -40,6 +42,8 @@ beforeAll(async () => {
   );
   survey = polls.edges.map((e) => e.node).find((p) => p.asksDistrict)!;
   expect(survey).toBeTruthy();
+  cityWide = polls.edges.map((e) => e.node).find((p) => !p.asksDistrict)!;
+  expect(cityWide).toBeTruthy();
 }, 120_000);
 
 afterAll(async () => {
@@ -377,6 +381,12 @@ describe('an analyst', () => {
       await expect(panel.locator('[data-heatmap-withheld]').innerText()).resolves.toBe('پاسخ کافی نیست');
       await panel.scrollIntoViewIfNeeded();
       await screenshot(page, 'staff-insights-heatmap-withheld-fa-desktop', { fullPage: false });
+
+      // A poll that does not ask the district, with one question: nothing to break it down by, so no
+      // crosstab, and no rows of districts with no answers.
+      await page.goto(`${site.web.url}/staff/polls/${cityWide.id}/insights?by=district`);
+      await expect(page.locator('[data-response-count]').count()).resolves.toBe(1);
+      await expect(page.locator('#crosstab, [data-crosstab], #crosstab-by, a[href="#crosstab"]').count()).resolves.toBe(0);
     });
   }, 120_000);
 
