@@ -133,7 +133,10 @@ describe('VERIFIED_PHONE polls', () => {
       await code.waitFor();
       await expect(code.getAttribute('autocomplete')).resolves.toBe('one-time-code');
       await expect(code.getAttribute('inputmode')).resolves.toBe('numeric');
-      await expect(page.locator('.verification__sent').textContent()).resolves.toContain('پیامک شد');
+      // The masked number in Persian digits, kept left to right inside the sentence.
+      await expect(page.locator('.verification__sent').textContent()).resolves.toMatch(
+        /^کد به \u2066۰۹۱۲\*\*\*۴۵۶۷\u2069 پیامک شد و تا [۰-۹]+ دقیقه اعتبار دارد\.$/,
+      );
       const sent = site.app.sms.lastCode(MOBILE);
       expect(sent).toMatch(/^\d{6}$/);
 

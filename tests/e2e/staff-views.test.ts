@@ -479,6 +479,14 @@ describe('staff walk-through, second round', () => {
       const header = await page.locator('main header').first().innerText();
       expect(header).toContain(faDayMonth(event.startsAt));
       expect(header).toContain(faDayMonth(event.endsAt));
+      // The form's date and time hint: two sentences, each ending in a full stop, in either language.
+      await expect(page.locator('.staff-field__hint', { hasText: 'تهران' }).innerText()).resolves.toBe(
+        'تاریخ خورشیدی به شکل سال/ماه/روز؛ یا با دکمه تقویم کنار آن انتخاب کنید. ساعت به وقت تهران، مانند ۱۸:۳۰.',
+      );
+      await page.goto(`${site.web.url}/en/staff/events/${event.id}`);
+      await expect(page.locator('.staff-field__hint', { hasText: 'Tehran' }).innerText()).resolves.toBe(
+        'A Solar Hijri date as year/month/day, or pick it with the calendar button beside it. Tehran time, such as 18:30.',
+      );
     });
   });
 

@@ -28,6 +28,8 @@ interface DemoPoll {
   questions: { id: string; kind: string; prompt: string; options: { id: string; label: string }[] }[];
 }
 let survey: DemoPoll;
+/** The demo poll that does not ask the district (car-free Fridays). */
+let cityWide: DemoPoll;
 
 beforeAll(async () => {
   site = await startSite();
@@ -40,6 +42,8 @@ beforeAll(async () => {
   );
   survey = polls.edges.map((e) => e.node).find((p) => p.asksDistrict)!;
   expect(survey).toBeTruthy();
+  cityWide = polls.edges.map((e) => e.node).find((p) => !p.asksDistrict)!;
+  expect(cityWide).toBeTruthy();
 }, 120_000);
 
 afterAll(async () => {
@@ -72,6 +76,36 @@ async function check(page: Page, name: string): Promise<void> {
   );
   violations.push(...(await seriousViolations(page, name)));
   await screenshot(page, `staff-${name}`);
+}
+
+/**
+ * What is wrong with the labels of the line chart in `selector` on the page: a day label cut off at
+ * the chart's edge, or a label over another (the days along the bottom and the shares up the side).
+ */
+async function lineLabelFaults(page: Page, selector: string): Promise<string[]> {
+  await page.locator(`${selector} .staff-chart[data-chart-ready]`).waitFor();
+  return page.locator(`${selector} .staff-chart svg`).evaluate((svg) => {
+    type Box = { left: number; right: number; top: number; bottom: number; width: number };
+    type Element = { textContent: string | null; getBoundingClientRect(): Box; querySelectorAll(s: string): ArrayLike<Element> };
+    const chart = (svg as unknown as Element).getBoundingClientRect();
+    const texts = Array.from((svg as unknown as Element).querySelectorAll('text'))
+      .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
+      .filter((t) => t.box.width > 0);
+    const lowest = Math.max(...texts.map((t) => t.box.top));
+    const days = texts.filter((t) => t.box.top >= lowest - 2);
+    const shares = texts.filter((t) => /[%٪]/.test(t.text));
+    const faults = days.filter((d) => d.box.left < chart.left - 0.5 || d.box.right > chart.right + 0.5).map((d) => `${d.text} cut off`);
+    const labels = [...days, ...shares];
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++) {
+        const [a, b] = [labels[i].box, labels[j].box];
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) {
+          faults.push(`${labels[i].text} over ${labels[j].text}`);
+        }
+      }
+    }
+    return faults;
+  });
 }
 
 async function navItems(page: Page): Promise<string[]> {
@@ -240,6 +274,8 @@ describe('an analyst', () => {
     await withPage(site, { viewport: PHONE }, async (page) => {
       await signIn(page, 'analyst', `/staff/polls/${survey.id}/insights`);
       await check(page, 'insights-fa-phone');
+      // The trend chart on a phone: the last day whole, the first clear of the lowest share.
+      expect(await lineLabelFaults(page, '#trend')).toEqual([]);
       const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect(overflow).toBeLessThanOrEqual(1);
       await page.goto(`${site.web.url}/staff/analytics`);
@@ -316,6 +352,41 @@ describe('an analyst', () => {
       expect(words).toContain('پیاده\u200cروها');
       expect(words).not.toContain('پیادهروها');
       expect(words).not.toContain('شوند');
+
+      // A heat map with cells withheld as too few answers: grey, marked «—» and named in a legend as on
+      // the district map, not blank like a share near 0.
+      const analyst = await site.app.signIn('analyst');
+      let withheld: { question: string; cells: number } | undefined;
+      for (const q of choice) {
+        const { pollInsights } = await api<{
+          pollInsights: { crosstab: { rows: { cells: { share: number | null; suppressed: boolean }[] }[] } };
+        }>(
+          site,
+          'query ($id: ID!, $q: ID!) { pollInsights(pollId: $id) { crosstab(questionId: $q) { rows { cells { share suppressed } } } } }',
+          { id: survey.id, q: q.id },
+          analyst,
+        );
+        const cells = pollInsights.crosstab.rows.flatMap((r) => r.cells).filter((c) => c.suppressed && c.share == null).length;
+        if (cells > 0) {
+          withheld = { question: q.id, cells };
+          break;
+        }
+      }
+      expect(withheld).toBeDefined();
+      await page.goto(`${site.web.url}/staff/polls/${survey.id}/insights?q=${withheld!.question}#crosstab`);
+      await page.locator('#crosstab').getByRole('tab', { name: 'نقشه حرارتی' }).click();
+      const panel = page.locator('#crosstab [role=tabpanel]:not([hidden])');
+      await panel.locator('.staff-chart[data-chart-ready]').waitFor();
+      await expect(panel.locator('svg text', { hasText: /^—$/ }).count()).resolves.toBe(withheld!.cells);
+      await expect(panel.locator('[data-heatmap-withheld]').innerText()).resolves.toBe('پاسخ کافی نیست');
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, 'staff-insights-heatmap-withheld-fa-desktop', { fullPage: false });
+
+      // A poll that does not ask the district, with one question: nothing to break it down by, so no
+      // crosstab, and no rows of districts with no answers.
+      await page.goto(`${site.web.url}/staff/polls/${cityWide.id}/insights?by=district`);
+      await expect(page.locator('[data-response-count]').count()).resolves.toBe(1);
+      await expect(page.locator('#crosstab, [data-crosstab], #crosstab-by, a[href="#crosstab"]').count()).resolves.toBe(0);
     });
   }, 120_000);
 
@@ -489,6 +560,13 @@ describe('English', () => {
       expect(new URL(page.url()).pathname).toBe(`/en/staff/polls/${survey.id}/insights`);
       expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
       await check(page, 'insights-en-desktop');
+    });
+    // On a phone the trend chart's last day is whole and its first clear of the lowest share.
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst', `/en/staff/polls/${survey.id}/insights`);
+      expect(await lineLabelFaults(page, '#trend')).toEqual([]);
+      await page.locator('#trend .staff-chart').scrollIntoViewIfNeeded();
+      await screenshot(page, 'staff-insights-trend-en-phone', { fullPage: false });
     });
   }, 60_000);
 });

@@ -45,6 +45,11 @@ export function latinDigits(text: string): string {
   return text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)));
 }
 
+/** Latin digits in the locale's own, for figures that are not numbers: "0912***4567" → "۰۹۱۲***۴۵۶۷" in Persian, as it is in English. */
+export function localDigits(text: string, locale: Locale): string {
+  return locale === 'fa' ? text.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]) : text;
+}
+
 /** 1234567 → "۱٬۲۳۴٬۵۶۷" in Persian, "1,234,567" in English. */
 export function formatNumber(value: number, locale: Locale): string {
   return numberFormats[locale].format(value);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { WITHHELD_COLOUR } from '@/components/district-map/scale';
 import type { Locale } from '@/lib/i18n/locales';
 import { EChart } from './echart';
 import { escapeHtml, isRtl, percentFormat } from './options';
@@ -13,26 +14,46 @@ interface HeatmapChartProps {
   rows: string[];
   /** shares[row][column], 0–1; null when withheld (too few answers) or empty. */
   shares: (number | null)[][];
+  /** withheld[row][column]: the cell's figure is withheld as too few answers. */
+  withheld: boolean[][];
   label: string;
   loadingText: string;
   withheldLabel: string;
+  /** The legend's words for withheld cells, as the district map has them. */
+  withheldLegend: string;
 }
 
-/** A crosstab's row shares as a heat map; withheld cells stay blank. Columns run from the right in Persian. */
-export function HeatmapChart({ locale, columns, rows, shares, label, loadingText, withheldLabel }: HeatmapChartProps) {
+/**
+ * A crosstab's row shares as a heat map. Withheld cells are grey and marked «—», with a legend entry,
+ * so that they do not pass for shares near 0; empty ones stay blank. Columns run from the right in Persian.
+ */
+export function HeatmapChart({
+  locale,
+  columns,
+  rows,
+  shares,
+  withheld,
+  label,
+  loadingText,
+  withheldLabel,
+  withheldLegend,
+}: HeatmapChartProps) {
+  const anyWithheld = withheld.some((row) => row.some(Boolean));
   const option = useMemo(() => {
     const rtl = isRtl(locale);
     const format = percentFormat(locale);
     const data = shares.flatMap((row, r) => row.map((share, c) => [c, r, share == null ? '-' : share]));
+    const withheldData = withheld.flatMap((row, r) => row.flatMap((w, c) => (w ? [[c, r, 0]] : [])));
     const highest = Math.max(0.01, ...shares.flat().filter((v): v is number => v != null));
     const crowded = columns.length > 3 || columns.some((c) => [...c].length > 12);
     return {
       tooltip: {
         confine: true,
         extraCssText: `direction: ${rtl ? 'rtl' : 'ltr'}; text-align: start;`,
-        formatter: (params: { value: [number, number, number | string] }) => {
+        formatter: (params: { seriesIndex: number; value: [number, number, number | string] }) => {
           const [c, r, v] = params.value;
-          return `<div>${escapeHtml(rows[r] ?? '')}</div><div>${escapeHtml(columns[c] ?? '')}: <b>${typeof v === 'number' ? format(v) : escapeHtml(withheldLabel)}</b></div>`;
+          const shown = params.seriesIndex === 0 && typeof v === 'number' ? format(v) : escapeHtml(withheldLabel);
+          return `<div>${escapeHtml(rows[r] ?? '')}</div><div>${escapeHtml(columns[c] ?? '')}: <b>${shown}</b></div>`;
         },
       },
       grid: { containLabel: true, top: 8, bottom: 56, left: 8, right: 8 },
@@ -57,6 +78,8 @@ export function HeatmapChart({ locale, columns, rows, shares, label, loadingText
         splitArea: { show: true },
       },
       visualMap: {
+        // The shares only: withheld cells keep their grey.
+        seriesIndex: 0,
         min: 0,
         max: highest,
         calculable: true,
@@ -77,14 +100,34 @@ export function HeatmapChart({ locale, columns, rows, shares, label, loadingText
           },
           emphasis: { itemStyle: { borderColor: '#17262b', borderWidth: 1 } },
         },
+        {
+          type: 'heatmap' as const,
+          name: withheldLegend,
+          data: withheldData,
+          itemStyle: { color: WITHHELD_COLOUR },
+          label: { show: true, formatter: '—', color: '#3d4a4f' },
+          emphasis: { itemStyle: { borderColor: '#17262b', borderWidth: 1 } },
+        },
       ],
     };
-  }, [locale, columns, rows, shares, withheldLabel]);
+  }, [locale, columns, rows, shares, withheld, withheldLabel, withheldLegend]);
 
   const height = Math.max(14, 4 + rows.length * 2.25);
   return (
-    <div style={{ blockSize: `${height}rem` }}>
-      <EChart option={option} label={label} loadingText={loadingText} className="staff-chart staff-chart--fill" />
-    </div>
+    <>
+      <div style={{ blockSize: `${height}rem` }}>
+        <EChart option={option} label={label} loadingText={loadingText} className="staff-chart staff-chart--fill" />
+      </div>
+      {anyWithheld && (
+        <p className="staff-small" data-heatmap-withheld>
+          <span
+            className="district-map__swatch district-map__swatch--withheld"
+            style={{ background: WITHHELD_COLOUR }}
+            aria-hidden="true"
+          />
+          {withheldLegend}
+        </p>
+      )}
+    </>
   );
 }

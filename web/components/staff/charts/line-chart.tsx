@@ -50,7 +50,16 @@ export function LineChart({ locale, labels, series, valueKind, label, loadingTex
         data: labels,
         inverse: rtl,
         boundaryGap: false,
-        axisLabel: { hideOverlap: true },
+        // The first and last days stand at the chart's edges: always labelled, and each label turned
+        // inwards from its tick, so that the last is not cut off and the first keeps clear of the value
+        // axis's lowest label. Labels that would then overlap a neighbour are left out.
+        axisLabel: {
+          hideOverlap: true,
+          showMinLabel: true,
+          showMaxLabel: true,
+          alignMinLabel: rtl ? ('right' as const) : ('left' as const),
+          alignMaxLabel: rtl ? ('left' as const) : ('right' as const),
+        },
       },
       yAxis: {
         type: 'value' as const,

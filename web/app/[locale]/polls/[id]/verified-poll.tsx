@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, localDigits } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { pollText, type VerifyError } from '@/lib/i18n/poll-text';
 import { forgetToken, storedToken, storeToken, type PollToken } from '@/lib/polls/token-storage';
@@ -210,7 +210,7 @@ function Verification({ assurance, publicKey, pollId, locale, onVerified }: Veri
   return (
     <form className="verification" onSubmit={verify} noValidate>
       <p className="verification__sent" role="status">
-        {t.codeSent(sent.maskedPhone, n(sent.minutes))}
+        {t.codeSent(localDigits(sent.maskedPhone, locale), n(sent.minutes))}
       </p>
       <div className={error ? 'question question--invalid' : 'question'}>
         <label className="question__prompt" htmlFor={`${id}-code`}>

@@ -125,7 +125,7 @@ export function EventFields({
         <BilingualDescription {...text} labels={t} values={values} maxLength={10000} />
       </div>
       <p className="staff-field__hint" id={id('day-hint')}>
-        {st.common.dayHint}؛ {st.common.timeHint}
+        {st.common.dayHint} {st.common.timeHint}.
       </p>
     </div>
   );

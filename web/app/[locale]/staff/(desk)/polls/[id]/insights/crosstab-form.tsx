@@ -9,6 +9,8 @@ interface CrosstabFormProps {
   questions: Question[];
   questionId: string;
   byId: string | null;
+  /** Whether the poll asks the district: if not, districts are not on offer. */
+  asksDistrict: boolean;
   /** The page's other choices, kept when this form is sent. */
   hidden: Record<string, string | undefined>;
   text: { title: string; question: string; by: string; byDistrict: string; byQuestion: string; show: string };
@@ -16,15 +18,16 @@ interface CrosstabFormProps {
 
 /**
  * The crosstab's question and "break down by" lists. The second list follows the first as soon as
- * the question changes (it never offers the question itself), so no crosstab of a question with
- * itself can be asked for. Without JavaScript the page renders the list for the question shown.
+ * the question changes (it never offers the question itself, nor districts when the poll does not
+ * ask them), so no crosstab of a question with itself can be asked for. Without JavaScript the page
+ * renders the list for the question shown.
  */
-export function CrosstabForm({ action, questions, questionId, byId, hidden, text }: CrosstabFormProps) {
+export function CrosstabForm({ action, questions, questionId, byId, asksDistrict, hidden, text }: CrosstabFormProps) {
   const [selected, setSelected] = useState(questionId);
   const question = questions.find((q) => q.id === selected);
   const choices = breakdownsFor(question, questions);
   const [by, setBy] = useState(byId ?? 'district');
-  const byValue = choices.some((q) => q.id === by) ? by : 'district';
+  const byValue = choices.some((q) => q.id === by) ? by : asksDistrict ? 'district' : (choices[0]?.id ?? '');
   return (
     <form method="get" action={action} className="staff-fields" aria-label={text.title}>
       {Object.entries(hidden).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
@@ -41,7 +44,7 @@ export function CrosstabForm({ action, questions, questionId, byId, hidden, text
       <div className="staff-field">
         <label htmlFor="crosstab-by">{text.by}</label>
         <select id="crosstab-by" name="by" value={byValue} onChange={(e) => setBy(e.target.value)}>
-          <option value="district">{text.byDistrict}</option>
+          {asksDistrict && <option value="district">{text.byDistrict}</option>}
           {choices.map((q) => (
             <option key={q.id} value={q.id}>
               {text.byQuestion.replace('{q}', q.prompt)}

@@ -22,7 +22,7 @@ import {
   insightsOf,
   type FreeTextData,
 } from './insights.query';
-import { breakdownsFor } from './breakdowns';
+import { breakdownsFor, crosstabQuestions } from './breakdowns';
 import { CrosstabForm } from './crosstab-form';
 import { AssuranceCounts } from './assurance-counts';
 import { CrosstabView, FreeTextView, QuestionResultView, TrendView, WavesView, WeightedView } from './sections';
@@ -53,12 +53,16 @@ export default async function InsightsPage({ params, searchParams }: Params) {
   const texts = questions.filter((q) => q.kind === 'FREE_TEXT');
   const pick = <T extends { id: string }>(list: T[], id: string | undefined) => list.find((q) => q.id === id) ?? list[0];
 
-  // Every question but free text breaks down by district; choice questions also by another choice question.
-  const crosstabQuestion = pick(scored, param(query, 'q'));
+  // Every question but free text breaks down by district (when the poll asks it); choice questions
+  // also by another choice question. A poll without districts and without two choice questions has no crosstab.
+  const crosstabChoices = crosstabQuestions(scored, questions, poll.asksDistrict);
+  const crosstabQuestion = pick(crosstabChoices, param(query, 'q'));
   const byParam = param(query, 'by');
-  const byQuestion = breakdownsFor(crosstabQuestion, questions).find((q) => q.id === byParam);
-  // A link asking for a question by itself (or RATING/NPS by a question) gets districts, and is told so.
-  const byRefused = byParam !== undefined && byParam !== 'district' && !byQuestion;
+  const breakdowns = breakdownsFor(crosstabQuestion, questions);
+  const byQuestion = breakdowns.find((q) => q.id === byParam) ?? (poll.asksDistrict ? undefined : breakdowns[0]);
+  // A link asking for a question by itself (or RATING/NPS by a question) gets districts (or, without
+  // them, the first question on offer), and is told so.
+  const byRefused = byParam !== undefined && byParam !== 'district' && byQuestion?.id !== byParam;
   const trendQuestion = pick(scored, param(query, 'tq'));
   const textQuestion = pick(texts, param(query, 'text'));
   const after = param(query, 'after');
@@ -186,9 +190,10 @@ export default async function InsightsPage({ params, searchParams }: Params) {
           <p className="staff-muted staff-small">{t.crosstabIntro}</p>
           <CrosstabForm
             action={`${base}#crosstab`}
-            questions={scored}
+            questions={crosstabChoices}
             questionId={crosstabQuestion.id}
             byId={byQuestion?.id ?? null}
+            asksDistrict={poll.asksDistrict}
             hidden={{ tq: trendQuestion?.id, text: textQuestion?.id }}
             text={{
               title: t.crosstabTitle,

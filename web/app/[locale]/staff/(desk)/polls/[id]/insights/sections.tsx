@@ -259,9 +259,18 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
         const cells = cellsOf(row);
         return columns.map((c) => cells.get(c.key)?.share ?? null);
       })}
+      withheld={rows.map((row) => {
+        // As the table marks them: no share, and suppressed.
+        const cells = cellsOf(row);
+        return columns.map((c) => {
+          const cell = cells.get(c.key);
+          return cell != null && cell.share == null && cell.suppressed;
+        });
+      })}
       label={`${t.heatmap}: ${question.prompt}`}
       loadingText={t.loadingChart}
       withheldLabel={t.withheld}
+      withheldLegend={t.notEnoughAnswers}
     />
   );
   // By district, with outlines: a choropleth of the first option's share (or the mean, or the score).
