@@ -434,38 +434,42 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
               </div>
             )}
             {r.rating && (
-              <table className="staff-table">
-                <TableHead
-                  columns={[
-                    t.mean,
-                    { label: t.raw, numeric: true },
-                    { label: t.weighted, numeric: true },
-                    { label: t.interval, numeric: true },
-                  ]}
-                />
-                <tbody>
-                  <tr>
-                    <th scope="row">{t.mean}</th>
-                    <td className="staff-num">{r.rating.rawMean == null ? '—' : f.decimal(r.rating.rawMean, 2)}</td>
-                    <td className="staff-num">{r.rating.weightedMean == null ? '—' : f.decimal(r.rating.weightedMean, 2)}</td>
-                    <td className="staff-num">
-                      <IntervalText interval={r.rating.weightedConfidenceInterval} locale={locale} percent={false} digits={2} />
-                    </td>
-                  </tr>
-                </tbody>
-              </table>
+              <div className="staff-table-wrap" tabIndex={0}>
+                <table className="staff-table">
+                  <TableHead
+                    columns={[
+                      t.mean,
+                      { label: t.raw, numeric: true },
+                      { label: t.weighted, numeric: true },
+                      { label: t.interval, numeric: true },
+                    ]}
+                  />
+                  <tbody>
+                    <tr>
+                      <th scope="row">{t.mean}</th>
+                      <td className="staff-num">{r.rating.rawMean == null ? '—' : f.decimal(r.rating.rawMean, 2)}</td>
+                      <td className="staff-num">{r.rating.weightedMean == null ? '—' : f.decimal(r.rating.weightedMean, 2)}</td>
+                      <td className="staff-num">
+                        <IntervalText interval={r.rating.weightedConfidenceInterval} locale={locale} percent={false} digits={2} />
+                      </td>
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
             )}
             {r.nps && (
-              <table className="staff-table">
-                <TableHead columns={[t.score, { label: t.raw, numeric: true }, { label: t.weighted, numeric: true }]} />
-                <tbody>
-                  <tr>
-                    <th scope="row">NPS</th>
-                    <td className="staff-num">{r.nps.rawScore == null ? '—' : f.decimal(r.nps.rawScore, 1)}</td>
-                    <td className="staff-num">{r.nps.weightedScore == null ? '—' : f.decimal(r.nps.weightedScore, 1)}</td>
-                  </tr>
-                </tbody>
-              </table>
+              <div className="staff-table-wrap" tabIndex={0}>
+                <table className="staff-table">
+                  <TableHead columns={[t.score, { label: t.raw, numeric: true }, { label: t.weighted, numeric: true }]} />
+                  <tbody>
+                    <tr>
+                      <th scope="row">NPS</th>
+                      <td className="staff-num">{r.nps.rawScore == null ? '—' : f.decimal(r.nps.rawScore, 1)}</td>
+                      <td className="staff-num">{r.nps.weightedScore == null ? '—' : f.decimal(r.nps.weightedScore, 1)}</td>
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
             )}
           </section>
         );
