@@ -87,12 +87,11 @@ export function PollDates({
       </p>
     );
   }
-  // When it actually closed: a poll closed by hand before its planned closesAt closed on that day.
-  const closedAt = poll.closedAt ?? poll.closesAt;
-  if (poll.status === 'CLOSED' && closedAt) {
+  // When it actually closed (the API says closesAt for a poll that closed by itself).
+  if (poll.status === 'CLOSED' && poll.closedAt) {
     return (
       <p className="poll-card__dates">
-        {t.closedOn} {when(closedAt)}
+        {t.closedOn} {when(poll.closedAt)}
       </p>
     );
   }

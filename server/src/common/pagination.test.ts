@@ -26,6 +26,24 @@ describe('cursors', () => {
   });
 });
 
+describe('cursor parts', () => {
+  const id = '6f1c2a1e-8d1b-4c33-9a6e-0d3b5c7a9e11';
+  it('takes an instant and an id as the server writes them', () => {
+    const at = new Date('2026-03-01T12:34:56.789Z').toISOString();
+    expect(decodeCursor(encodeCursor([at, id]), ['instant', 'uuid'])).toEqual([at, id]);
+  });
+
+  it.each([
+    ['1', id],
+    ['2026-02-30T00:00:00.000Z', id],
+    ['2026-03-01T12:34:56.789Z', 'not-an-id'],
+  ])('refuses %p, %p as an instant and an id', (at, uuid) => {
+    expect(() => decodeCursor(encodeCursor([at, uuid]), ['instant', 'uuid'])).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+    );
+  });
+});
+
 describe('isCursorInstant', () => {
   it('takes an instant as toISOString writes it', () => {
     expect(isCursorInstant(new Date('2026-03-01T12:34:56.789Z').toISOString())).toBe(true);

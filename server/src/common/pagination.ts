@@ -1,6 +1,7 @@
 import { type ClassType, Field, Int, ObjectType, ArgsType } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from './errors';
+import { isUuid } from './ids';
 import { isCleanText } from './validation';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -73,15 +74,19 @@ const INT_MAX = 2 ** 31 - 1;
 
 /**
  * What one element of a cursor must be: an `int` is a whole number in PostgreSQL's integer range,
- * a `string` is clean text (no NUL byte, which PostgreSQL refuses). A cursor is the caller's input
- * and may be edited: anything the statement could not take is refused here as BAD_USER_INPUT.
+ * a `string` is clean text (no NUL byte, which PostgreSQL refuses), a `uuid` an id, an `instant`
+ * a moment as `toISOString` writes it (isCursorInstant). A cursor is the caller's input and may be
+ * edited: anything the statement could not take is refused here as BAD_USER_INPUT.
  */
-export type CursorPart = 'int' | 'string';
+export type CursorPart = 'int' | 'string' | 'uuid' | 'instant';
 
-const fits = (value: unknown, part: CursorPart) =>
-  part === 'int'
-    ? Number.isInteger(value) && (value as number) >= INT_MIN && (value as number) <= INT_MAX
-    : typeof value === 'string' && isCleanText(value);
+const fits = (value: unknown, part: CursorPart): boolean => {
+  if (part === 'int') return Number.isInteger(value) && (value as number) >= INT_MIN && (value as number) <= INT_MAX;
+  if (typeof value !== 'string') return false;
+  if (part === 'uuid') return isUuid(value);
+  if (part === 'instant') return isCursorInstant(value);
+  return isCleanText(value);
+};
 
 export function decodeCursor(cursor: string, shape: CursorPart[]): unknown[] {
   try {

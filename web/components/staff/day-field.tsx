@@ -4,6 +4,7 @@ import { toGregorian, toJalaali } from 'jalaali-js';
 import { useEffect, useId, useRef, useState } from 'react';
 import { DayPicker, enUS, faIR } from 'react-day-picker/persian';
 import 'react-day-picker/style.css';
+import { localDigits } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
 
 // A Solar Hijri day field: a plain text input (typed "۱۴۰۵/۰۹/۱۴", Persian or Latin digits; it is
@@ -13,7 +14,6 @@ import type { Locale } from '@/lib/i18n/locales';
 
 const CITY_TIME_ZONE = 'Asia/Tehran';
 const pad = (n: number) => String(n).padStart(2, '0');
-const toPersianDigits = (text: string) => text.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]);
 const toLatinDigits = (text: string) => text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)));
 
 /** A browser-local Date for a Gregorian day (the picker works in local days). */
@@ -38,7 +38,7 @@ function parse(text: string): Date | null {
 function format(date: Date, locale: Locale): string {
   const { jy, jm, jd } = toJalaali(date.getFullYear(), date.getMonth() + 1, date.getDate());
   const text = `${jy}/${pad(jm)}/${pad(jd)}`;
-  return locale === 'fa' ? toPersianDigits(text) : text;
+  return localDigits(text, locale);
 }
 
 const text = {

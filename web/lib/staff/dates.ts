@@ -1,5 +1,5 @@
 import { isValidJalaaliDate, toGregorian, toJalaali } from 'jalaali-js';
-import { latinDigits } from '../format';
+import { latinDigits, localDigits } from '../format';
 import type { Locale } from '../i18n/locales';
 
 // Days and times as staff type them: Solar Hijri days ("۱۴۰۴/۰۹/۰۵", Persian or Latin digits) in
@@ -57,11 +57,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** What a day field shows for a Gregorian day: Solar Hijri in both languages (Persian digits in Persian). */
 export function dayFieldValue(day: string | null | undefined, locale: Locale): string {
   if (!day) return '';
-  return locale === 'fa' ? persianDigits(solarDay(day)) : solarDay(day);
-}
-
-export function persianDigits(text: string): string {
-  return text.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]);
+  return localDigits(solarDay(day), locale);
 }
 
 /** A day field's value as a Gregorian day; null when empty or not a day. */

@@ -5,7 +5,7 @@ import { BadInputReason, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { findByIdsInKeyOrder } from '../../db/find-by-ids';
 import { lockById } from '../../db/lock-by-id';
-import { decodeCursor, isCursorInstant, type Page, toPage } from '../../common/pagination';
+import { decodeCursor, malformedCursor, type Page, toPage } from '../../common/pagination';
 import { bilingualTextChanges, storedBilingualTexts } from '../../common/bilingual-texts';
 import { pickKeys } from '../../common/pick-keys';
 import { type DistrictService } from '../districts/district.service';
@@ -71,10 +71,9 @@ function compareEvents(a: Event, b: Event): number {
 }
 
 function decodeEventCursor(after: string): { startsAt: Date; id: string } {
-  const [startsAt, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-  if (!isCursorInstant(startsAt) || (!isUuid(id) && !parseOccurrenceId(id))) {
-    throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
-  }
+  const [startsAt, id] = decodeCursor(after, ['instant', 'string']) as [string, string];
+  // An event's id, or an occasion's occurrence on one day.
+  if (!isUuid(id) && !parseOccurrenceId(id)) throw malformedCursor();
   return { startsAt: new Date(startsAt), id };
 }
 

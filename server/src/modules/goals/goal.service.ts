@@ -47,8 +47,7 @@ export class GoalService {
     words.forEach((word, i) => qb.andWhere(`g.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
 
     // A malformed cursor is refused before any SQL runs.
-    const cursor = after ? (decodeCursor(after, ['int', 'string']) as [number, string]) : null;
-    if (cursor && !isUuid(cursor[1])) throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
+    const cursor = after ? (decodeCursor(after, ['int', 'uuid']) as [number, string]) : null;
     const totalCount = await qb.getCount();
     if (cursor) qb.andWhere('(g.position, g.id) > (:position, :id)', { position: cursor[0], id: cursor[1] });
     const rows = await qb

@@ -1,7 +1,7 @@
 import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { decodeCursor, malformedCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
 import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
@@ -21,8 +21,6 @@ import { MediaOutlet } from './media-outlet.entity';
 import { isLocalDate } from './local-date';
 import { PressRelease } from './press-release.entity';
 import { persianMonthOf } from './persian-month';
-
-const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 
 const snapshot = (c: MediaCoverage) =>
   pickKeys(c, ['id', 'outletId', 'title', 'url', 'publishedOn', 'kind', 'tone', 'summary', 'pressReleaseId']);

@@ -27,8 +27,6 @@ export interface PageRequest<F> {
   filter?: F | null;
 }
 
-const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
-
 /** Search words, normalised the way the stored search columns are. */
 export function searchWords(search: string | null | undefined): string[] {
   return normalizeForSearch(search ?? '')
@@ -39,9 +37,7 @@ export function searchWords(search: string | null | undefined): string[] {
 
 /** Lists are ordered by name then id; the cursor is that pair. */
 function afterName(after: string): [string, string] {
-  const [name, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-  if (!isUuid(id)) throw malformedCursor();
-  return [name, id];
+  return decodeCursor(after, ['string', 'uuid']) as [string, string];
 }
 
 const outletSnapshot = (o: MediaOutlet) => pickKeys(o, ['id', 'nameFa', 'nameEn', 'kind', 'url', 'notes']);

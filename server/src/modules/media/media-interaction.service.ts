@@ -1,7 +1,7 @@
 import { type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { decodeCursor, isCursorInstant, type Page, toPage } from '../../common/pagination';
+import { decodeCursor, malformedCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
 import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
@@ -12,8 +12,6 @@ import { MediaInteraction } from './media-interaction.entity';
 import { type LogMediaInteractionInput, type MediaInteractionFilter, type UpdateMediaInteractionInput } from './media-interaction.inputs';
 import { foreignKeyViolation } from './media.errors';
 import { isLocalDate, todayIn } from './local-date';
-
-const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 
 const snapshot = (i: MediaInteraction) =>
   pickKeys(i, ['id', 'contactId', 'kind', 'occurredAt', 'topic', 'notes', 'staffId', 'followUpOn', 'followUpDoneAt']);
@@ -54,8 +52,7 @@ export class MediaInteractionService {
     if (filter?.occurredBefore) qb.andWhere('i.occurred_at < :before', { before: filter.occurredBefore });
     const totalCount = await qb.getCount();
     if (after) {
-      const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || !isCursorInstant(at)) throw malformedCursor();
+      const [at, id] = decodeCursor(after, ['instant', 'uuid']) as [string, string];
       qb.andWhere('(i.occurred_at, i.id) < (:at, :id)', { at, id });
     }
     const rows = await qb

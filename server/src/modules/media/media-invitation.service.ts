@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { decodeCursor, isCursorInstant, type Page, toPage } from '../../common/pagination';
+import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
 import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from '../staff/audit.service';
@@ -12,7 +12,6 @@ import { type InviteMediaContactsInput, type MediaInvitationFilter, type UpdateM
 import { MediaInvitationReply } from './media.enums';
 import { foreignKeyViolation } from './media.errors';
 
-const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 const noSuchEvent = () => badInput('No such event (occurrences of recurring occasions take no invitations).', 'input.eventId');
 
 const snapshot = (i: MediaInvitation) => pickKeys(i, ['id', 'eventId', 'contactId', 'reply', 'repliedAt', 'attended', 'note']);
@@ -40,8 +39,7 @@ export class MediaInvitationService {
     if (filter?.replies?.length) qb.andWhere('i.reply IN (:...replies)', { replies: filter.replies });
     const totalCount = await qb.getCount();
     if (after) {
-      const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || !isCursorInstant(at)) throw malformedCursor();
+      const [at, id] = decodeCursor(after, ['instant', 'uuid']) as [string, string];
       qb.andWhere('(i.invited_at, i.id) > (:at, :id)', { at, id });
     }
     const rows = await qb

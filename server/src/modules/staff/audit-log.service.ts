@@ -1,7 +1,7 @@
 import { type DataSource } from 'typeorm';
 import { badInput } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { decodeCursor, malformedCursor, type Page, toPage } from '../../common/pagination';
 import { AuditLogEntry } from './audit.entity';
 import { auditSnapshot } from './audit-log.redact';
 import { type AuditLogEntryView, type AuditLogFilter } from './audit-log.types';
@@ -14,8 +14,6 @@ export interface ListAuditLogArgs {
 
 /** `at` to the microsecond, as PostgreSQL stores it, in UTC: the first half of a cursor. */
 const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 
 interface RawEntry {
   id: string;

@@ -3,7 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { isCleanText } from '../../common/validation';
-import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { decodeCursor, malformedCursor, type Page, toPage } from '../../common/pagination';
 import { pickKeys } from '../../common/pick-keys';
 import { lockById } from '../../db/lock-by-id';
 import { type AuditService } from './audit.service';
@@ -38,8 +38,6 @@ export interface ListStaffUsersArgs {
 
 /** What the audit log keeps of a staff user: never the password hash. */
 const snapshot = (user: StaffUser) => pickKeys(user, ['id', 'email', 'displayName', 'role', 'active']);
-
-const malformedCursor = () => badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   const driver = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { decodeCursor, malformedCursor, type Page, toPage } from '../../common/pagination';
 import { lockById } from '../../db/lock-by-id';
 import { type Logger } from '../../logger';
 import { pollTransitionsSince, type PollTransition } from '../polls/poll-schedule';
@@ -268,8 +268,7 @@ export class WebhookService {
     const totalCount = await qb.getCount();
     if (args.after) {
       const [at, id] = decodeCursor(args.after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || !CURSOR_TIME.test(at))
-        throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
+      if (!isUuid(id) || !CURSOR_TIME.test(at)) throw malformedCursor();
       qb.andWhere('(d.created_at, d.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at, id });
     }
     // The cursor keeps PostgreSQL's microseconds (a JavaScript Date would round them off and skip rows).

@@ -1,7 +1,6 @@
 import { type DataSource } from 'typeorm';
 import { badInput, notFound } from '../../../common/errors';
-import { isUuid } from '../../../common/ids';
-import { decodeCursor, isCursorInstant, type Page, toPage } from '../../../common/pagination';
+import { decodeCursor, type Page, toPage } from '../../../common/pagination';
 import { type District } from '../../districts/district.entity';
 import { type DistrictService } from '../../districts/district.service';
 import { Poll } from '../poll.entity';
@@ -197,9 +196,7 @@ export class PollInsightsService {
     const params: unknown[] = [question.id, this.timeZone, page.first + 1];
     let after = '';
     if (page.after) {
-      const [submittedAt, id] = decodeCursor(page.after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || !isCursorInstant(submittedAt))
-        throw badInput('The cursor is malformed: pass an endCursor exactly as it was returned.', 'after');
+      const [submittedAt, id] = decodeCursor(page.after, ['instant', 'uuid']) as [string, string];
       params.push(submittedAt, id);
       after = 'AND (r.submitted_at, a.response_id) < ($4::timestamptz, $5::uuid)';
     }
