@@ -5,13 +5,13 @@
  * (WEB_API_SECRET), so a visitor rotating X-Forwarded-For is still one client, while visitors
  * behind a trusted proxy are each limited on their own and failed sign-ins never lock out others.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { signWebClient } from '../../server/src/common/client-address';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll } from '../helpers/polls';
 import { startWeb, TEST_WEB_API_SECRET, type RunningWeb } from '../helpers/web';
-import { withPage } from './support';
+import { launchChromium, withPage } from './support';
 
 jest.setTimeout(120_000);
 
@@ -30,10 +30,7 @@ beforeAll(async () => {
   // The website as the visitor's first hop, and the website behind a reverse proxy on this machine.
   direct = await startWeb(app.graphqlUrl, { env: { TRUST_PROXY: 'false' } });
   proxied = await startWeb(app.graphqlUrl, { env: { TRUST_PROXY: 'loopback' } });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu'],
-  });
+  browser = await launchChromium();
 }, 90_000);
 afterAll(async () => {
   await browser?.close();

@@ -47,10 +47,7 @@ export async function startSite(options: { env?: Record<string, string> } = {}):
   let web: RunningWeb | undefined;
   try {
     web = await startWeb(app.graphqlUrl);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     return {
       app,
       web,
@@ -66,6 +63,14 @@ export async function startSite(options: { env?: Record<string, string> } = {}):
     await app.close();
     throw error;
   }
+}
+
+/** Debian's Chromium (or CHROMIUM_PATH), headless, with the flags this project runs it with. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }
 
 /** Idle pages by the browser they belong to and the options of their context (all but the viewport). */

@@ -4,11 +4,10 @@
  * operations a page view costs the API.
  */
 import { createServer, type Server } from 'node:http';
-import { chromium } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { startWeb, TEST_WEB_API_SECRET } from '../helpers/web';
-import { withPage } from './support';
+import { launchChromium, withPage } from './support';
 
 interface CountingProxy {
   url: string;
@@ -88,10 +87,7 @@ test('with API_CACHE_SECONDS=0 every view asks the API', async () => {
 
 test('a change made on the staff desk shows on the public pages at once, however long answers are kept', async () => {
   const web = await startWeb(proxy.url, { env: { API_CACHE_SECONDS: '300' } });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const { goals } = (
       await app.gql<{ goals: { edges: { node: { id: string; title: string } }[] } }>('{ goals(first: 1) { edges { node { id title } } } }')
