@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
   // Loaded by Node at run time rather than bundled: ws picks optional native helpers at start-up.
   serverExternalPackages: ['ws'],
   experimental: {
+    // forbidden() (next/navigation): a staff page a role may not use answers 403 with the desk's
+    // own explanation (staff/(desk)/forbidden.tsx) instead of a redirect to a page that answers 200.
+    authInterrupts: true,
     // The stylesheet comes inside each page rather than as a file it must wait for: on a slow
     // mobile network that is a round trip less before anything can be shown, and the page can be
     // painted before the framework's scripts have arrived. The cost (a few kilobytes more per page,

@@ -1,6 +1,6 @@
 import { ServerError } from '@apollo/client';
 import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { config } from '../config';
 import { currentRoute } from '../i18n/request';
@@ -154,15 +154,13 @@ export async function requireStaff(): Promise<Viewer> {
 }
 
 /**
- * The signed-in staff member, if their role may use `section`; otherwise the page that says
- * they may not. Every staff page calls this on the server, whatever the navigation shows.
+ * The signed-in staff member, if their role may use `section`; otherwise the desk's "forbidden"
+ * answer (403, at the page's own address: staff/(desk)/forbidden.tsx). Every staff page calls this
+ * on the server, whatever the navigation shows.
  */
 export async function requireSection(section: Section): Promise<Viewer> {
   const viewer = await requireStaff();
-  if (!canUse(viewer.role, section)) {
-    const { locale, path } = await currentRoute();
-    redirect(`${localePath(locale, '/staff/forbidden')}?from=${encodeURIComponent(path)}`);
-  }
+  if (!canUse(viewer.role, section)) forbidden();
   return viewer;
 }
 
