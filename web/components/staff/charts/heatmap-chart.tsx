@@ -56,7 +56,8 @@ export function HeatmapChart({
           return `<div>${escapeHtml(rows[r] ?? '')}</div><div>${escapeHtml(columns[c] ?? '')}: <b>${shown}</b></div>`;
         },
       },
-      grid: { containLabel: true, top: 8, bottom: 56, left: 8, right: 8 },
+      // Room below the rows for the colour scale and the figures its handles show above it.
+      grid: { containLabel: true, top: 8, bottom: 84, left: 8, right: 8 },
       xAxis: {
         type: 'category' as const,
         data: columns,
@@ -112,7 +113,7 @@ export function HeatmapChart({
     };
   }, [locale, columns, rows, shares, withheld, withheldLabel, withheldLegend]);
 
-  const height = Math.max(14, 4 + rows.length * 2.25);
+  const height = Math.max(16, 6 + rows.length * 2.25);
   return (
     <>
       <div style={{ blockSize: `${height}rem` }}>
