@@ -40,6 +40,7 @@ export function DistrictFields({ locale, values, idPrefix }: { locale: Locale; v
           maxLength={200}
           placeholder={t.populationSourceHint}
           defaultValue={values.populationSource}
+          dir="auto"
         />
       </Field>
       <Field id={id('populationYear')} label={t.populationYear} optional={locale}>
