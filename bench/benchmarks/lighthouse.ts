@@ -12,9 +12,11 @@
  * page's figure, as Lighthouse's own guidance on variability advises: in headless runs Chromium's
  * compositor sometimes holds a page's first frame back by one or two whole seconds after a busy
  * moment (GoogleChrome/lighthouse#17148), and the simulated paint then counts every request that
- * finished meanwhile. Every run's figures are kept in the results.
+ * finished meanwhile. Every run's figures are kept in the results. LIGHTHOUSE_REPORTS=<folder> keeps
+ * each run's whole report as well (which request the paint waited for, the main thread's work).
  */
 import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { machine, printTable, writeResult } from '../lib';
@@ -26,6 +28,8 @@ const BAR = 95;
 const LCP_BAR_MS = 1500;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+/** LIGHTHOUSE_REPORTS=<folder> also keeps each run's whole report there (Lighthouse's JSON, which its viewer opens). */
+const REPORTS = process.env.LIGHTHOUSE_REPORTS;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
 // Lighthouse and chrome-launcher are ES modules; keep a real import() (the TypeScript loader
@@ -107,6 +111,11 @@ export default async function lighthouseScores(): Promise<void> {
         });
         if (!result) throw new Error(`lighthouse gave no result for ${target.page}`);
         const { lhr } = result;
+        if (REPORTS) {
+          mkdirSync(REPORTS, { recursive: true });
+          const name = `${target.page.replace(/[^a-z0-9]+/gi, '-')}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+          writeFileSync(path.join(REPORTS, name), JSON.stringify(lhr));
+        }
         const lcpWaitedFor = await simulatedLcpRequests();
         const scores = Object.fromEntries(
           CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score! * 100)]),
