@@ -11,8 +11,7 @@ import Redis from 'ioredis';
 import { type DataSource } from 'typeorm';
 import { type Config } from './config';
 import { ErrorCode } from './common/errors';
-import { hashKey } from './common/rate-limit';
-import { pinWebClientAddress } from './common/client-address';
+import { clientKeyOf, pinWebClientAddress } from './common/client-address';
 import { createDataSource } from './db/data-source';
 import { heavyFieldPlugin } from './graphql/heavy-fields';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
@@ -329,7 +328,7 @@ async function buildContext(request: FastifyRequest, reply: FastifyReply, config
   const common = {
     requestId: request.id,
     locale: localeFromHeader(request.headers['accept-language']),
-    clientKey: hashKey(`client:${request.ip}`),
+    clientKey: clientKeyOf(request.ip),
     client: { address: request.ip, userAgent: request.headers['user-agent'], acceptLanguage: request.headers['accept-language'] },
     services,
     loaders: createLoaders(services),

@@ -47,6 +47,24 @@ describe('TRUST_PROXY', () => {
       expect(await codes('203.0.113.7')).toEqual([undefined, undefined, 'RATE_LIMITED']);
       expect(await codes('198.51.100.23')).toEqual([undefined, undefined, 'RATE_LIMITED']);
     });
+
+    it('counts a whole IPv6 /64 as one client, and an IPv4 address as one however it is written', async () => {
+      const code = async (address: string) => (await from(address)).body.errors?.[0]?.extensions?.code;
+      const from = (address: string) => t.gql(SUBMIT, { input: answers(poll) }, { headers: { 'x-forwarded-for': address } });
+      // One subscriber's /64: a new interface id each time is still the same client.
+      expect([await code('2001:db8:aaaa:1::1'), await code('2001:db8:aaaa:1:ffff::2'), await code('2001:db8:aaaa:1:1:2:3:4')]).toEqual([
+        undefined,
+        undefined,
+        'RATE_LIMITED',
+      ]);
+      // The next /64 is another client.
+      expect(await code('2001:db8:aaaa:2::1')).toBeUndefined();
+      expect([await code('198.51.100.61'), await code('::ffff:198.51.100.61'), await code('::ffff:c633:643d')]).toEqual([
+        undefined,
+        undefined,
+        'RATE_LIMITED',
+      ]);
+    });
   });
 
   describe('trusting only another address', () => {

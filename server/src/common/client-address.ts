@@ -2,6 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import proxyaddr from '@fastify/proxy-addr';
+import ipaddr from 'ipaddr.js';
+import { hashKey } from './rate-limit';
 
 /** TRUST_PROXY: no proxy, every proxy, or the proxies at these addresses (IPs, CIDRs, `loopback`, `uniquelocal`...). */
 export type TrustProxy = boolean | string[];
@@ -71,19 +73,24 @@ export function clientAddressOf(trust: TrustProxy, webSecret?: string): (req: In
  */
 export function addressGroup(address: string): string {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
-  if (mapped) return mapped[1];
-  if (isIP(bare) !== 6) return bare;
-  const [head, tail] = bare.toLowerCase().split('::');
-  const groups = (part: string | undefined) => (part ? part.split(':') : []);
-  const left = groups(head);
-  // A trailing dotted IPv4 part stands for two groups; the /64 prefix never reaches it unless `::` is absent.
-  const rightCount = groups(tail).reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
-  const all = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - rightCount)).fill('0'), ...groups(tail)];
-  return `${all
+  // isIP first: ipaddr.js also takes shorthand IPv4 forms ("127.1") that no socket reports.
+  if (!isIP(bare)) return bare;
+  // process(): an IPv4-mapped IPv6 address, dotted or in hex (::ffff:c633:643d), is the IPv4 one.
+  const parsed = ipaddr.process(bare);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  return `${(parsed as ipaddr.IPv6).parts
     .slice(0, 4)
-    .map((g) => parseInt(g, 16).toString(16))
+    .map((part) => part.toString(16))
     .join(':')}::/64`;
+}
+
+/**
+ * The key every per-client limit counts a request under (submissions, codes, sign-in failures):
+ * the hash of its address group, so that neither a whole IPv6 /64 nor the two spellings of an
+ * IPv4 address (`198.51.100.7`, `::ffff:198.51.100.7`) are several clients.
+ */
+export function clientKeyOf(address: string): string {
+  return hashKey(`client:${addressGroup(address)}`);
 }
 
 /** How often a refused WEB_CLIENT_HEADER is logged: a misconfigured secret shows, a forger cannot fill the log. */

@@ -17,8 +17,7 @@ import { CloseCode, type Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { AppError, ErrorCode } from '../common/errors';
-import { clientAddressOf } from '../common/client-address';
-import { hashKey } from '../common/rate-limit';
+import { clientAddressOf, clientKeyOf } from '../common/client-address';
 import { type Config } from '../config';
 import { type Logger } from '../logger';
 import { type Services } from '../services';
@@ -231,7 +230,7 @@ async function admitConnection(
     apiKey: presentedKey,
     respondentToken: (respondentToken as string | undefined) ?? cookies[RESPONDENT_COOKIE],
     locale: localeFromHeader(request.headers['accept-language']),
-    clientKey: hashKey(`client:${address}`),
+    clientKey: clientKeyOf(address),
   };
   return null;
 }
