@@ -494,14 +494,26 @@ describe('an editor', () => {
       await page.getByRole('button', { name: 'انتخاب نظرسنجی' }).click();
       await page.waitForURL(/poll=/);
       const first = survey.questions[0];
-      await page.getByLabel('نتیجه‌ای که خوانده می‌شود').selectOption(`${first.id}|${first.options[0].id}|OPTION_SHARE`);
-      await page.getByLabel('نام شاخص (فارسی)').fill('سهم شهروندان خیلی راضی');
+      await page.getByLabel('نتیجه‌ای که خوانده می‌شود').selectOption(`${first.id}|OPTION_SHARE`);
+      // «خیلی راضی» and «راضی» together: satisfied citizens.
+      const [very, fairly] = first.options;
+      const choices = page.getByRole('group', { name: first.prompt });
+      await choices.getByLabel(very.label, { exact: true }).check();
+      await choices.getByLabel(fairly.label, { exact: true }).check();
+      await page.getByLabel('نام شاخص (فارسی)').fill('سهم شهروندان خیلی راضی و راضی');
       await page.getByLabel('هدف عددی').fill('5');
       await page.getByRole('button', { name: 'افزودن شاخص' }).click();
       await page.waitForURL(new RegExp(`${goalPath}\\?done=added`));
-      const indicator = page.locator('[data-indicator]', { hasText: 'سهم شهروندان خیلی راضی' });
+      const indicator = page.locator('[data-indicator]', { hasText: 'سهم شهروندان خیلی راضی و راضی' });
       await expect(indicator.locator('[data-on-target]').getAttribute('data-on-target')).resolves.toBe('true');
       await expect(indicator.locator('[data-current-value]').textContent()).resolves.toMatch(/[۰-۹]+٪/);
+      await expect(indicator.locator('[data-options]').textContent()).resolves.toBe(`${very.label} + ${fairly.label}`);
+      const { goal } = await api<{ goal: { indicators: { label: string; optionIds: string[] }[] } }>(
+        site,
+        'query ($id: ID!) { goal(id: $id) { indicators { label optionIds } } }',
+        { id: goalPath.split('/').pop() },
+      );
+      expect(goal.indicators.find((i) => i.label === 'سهم شهروندان خیلی راضی و راضی')?.optionIds).toEqual([very.id, fairly.id]);
     });
   }, 60_000);
 });

@@ -135,7 +135,7 @@ describe('demo data: polls', () => {
 
   it("measures the goal of citizens' satisfaction by both polls, with values anyone may read", async () => {
     const res = await t.gql(
-      `{ goals(first: 50) { edges { node { titleTranslations { en } indicators { labelTranslations { en } resultsVisible currentValue target responseCount } } } } }`,
+      `{ goals(first: 50) { edges { node { titleTranslations { en } indicators { labelTranslations { en } optionIds resultsVisible currentValue target responseCount } } } } }`,
     );
     expect(res.body.errors).toBeUndefined();
     const measured = res.body.data!.goals.edges.map((e: any) => e.node).filter((g: any) => g.indicators.length);
@@ -153,6 +153,18 @@ describe('demo data: polls', () => {
       expect(i.currentValue).toBeLessThan(1);
     }
     expect(indicators.map((i: any) => i.responseCount)).toEqual([DEMO_SURVEY_RESPONSES, DEMO_QUICK_POLL_RESPONSES]);
+
+    // "Satisfied" is «خیلی راضی» and «راضی» together.
+    const { survey } = await demoPolls();
+    const results = await t.gql(
+      `query ($id: ID!) { pollResults(pollId: $id) { questions { answeredCount options { option { id } count suppressed } } } }`,
+      { id: survey.id },
+    );
+    const [satisfaction] = results.body.data!.pollResults.questions;
+    const [very, fairly] = satisfaction.options;
+    expect([very.suppressed, fairly.suppressed]).toEqual([false, false]);
+    expect(indicators[0].optionIds).toEqual([very.option.id, fairly.option.id]);
+    expect(indicators[0].currentValue).toBe((very.count + fairly.count) / satisfaction.answeredCount);
   });
 
   it("lets an analyst break the survey's rating and NPS down by district with a few counts withheld, not the table, and every district's mean and score", async () => {

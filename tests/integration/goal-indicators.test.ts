@@ -2,7 +2,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll, type CreatedPoll, SUBMIT, surveyInput } from '../helpers/polls';
 
 const INDICATOR_FIELDS =
-  'id label labelTranslations { fa en } metric questionId optionId target direction currentValue responseCount onTarget resultsVisible poll { id }';
+  'id label labelTranslations { fa en } metric questionId optionId optionIds target direction currentValue responseCount withheld onTarget resultsVisible poll { id }';
 const ADD = `mutation ($input: AddGoalIndicatorInput!) { addGoalIndicator(input: $input) { indicator { ${INDICATOR_FIELDS} } goal { id } } }`;
 const UPDATE = `mutation ($input: UpdateGoalIndicatorInput!) { updateGoalIndicator(input: $input) { indicator { ${INDICATOR_FIELDS} } goal { id } } }`;
 const REMOVE = 'mutation ($input: RemoveGoalIndicatorInput!) { removeGoalIndicator(input: $input) { removedIndicatorId goal { id } } }';
@@ -121,8 +121,13 @@ describe('goal indicators: reading', () => {
       [null, 0, null, true],
       [null, 0, null, true],
     ]);
-    expect(indicators[0]).toMatchObject({ optionId: q(fresh, 0).options[0].id, questionId: q(fresh, 0).id, poll: { id: fresh.id } });
-    expect(indicators[1].optionId).toBeNull();
+    expect(indicators[0]).toMatchObject({
+      optionId: q(fresh, 0).options[0].id,
+      optionIds: [q(fresh, 0).options[0].id],
+      questionId: q(fresh, 0).id,
+      poll: { id: fresh.id },
+    });
+    expect(indicators[1]).toMatchObject({ optionId: null, optionIds: [] });
 
     const en = await t.gql(GOAL, { id: goalId }, { headers: { 'accept-language': 'en' } });
     // No English label: the Persian one.
@@ -157,6 +162,43 @@ describe('goal indicators: reading', () => {
       ['NPS_SCORE', 25, 40, true],
       ['NPS_SCORE', 25, 40, false],
     ]);
+  });
+
+  it('adds up the shares of several options of a single-choice question, exactly as their counts over the answered', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const goalId = await newGoal();
+    const [yes, partly] = q(poll, 0).options.map((o) => o.id);
+    const satisfied = await addOk({ ...share(poll, goalId), optionId: undefined, optionIds: [yes, partly] });
+    expect(satisfied).toMatchObject({ optionIds: [yes, partly], optionId: yes });
+    await answer(poll, 0, 5, 10, 10);
+    await answer(poll, 1, 4, 9, 6);
+    await answer(poll, 2, 3, 7, 7);
+
+    const results = await t.gql(`query ($id: ID!) { pollResults(pollId: $id) { questions { answeredCount options { count } } } }`, {
+      id: poll.id,
+    });
+    const counted = results.body.data!.pollResults.questions[0];
+    expect(counted.options.map((o: any) => o.count)).toEqual([10, 6, 7]);
+    const res = await t.gql(GOAL, { id: goalId });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.goal.indicators[0]).toMatchObject({ currentValue: (10 + 6) / 23, responseCount: 23, onTarget: false });
+  });
+
+  it('withholds the sum when one counted option is suppressed, since the sum less the options shown would reveal it', async () => {
+    const poll = await createPoll(t, editor, surveyInput());
+    const goalId = await newGoal();
+    const [yes, partly] = q(poll, 0).options.map((o) => o.id);
+    await addOk({ ...share(poll, goalId), optionId: undefined, optionIds: [yes, partly] });
+    await answer(poll, 0, 5, 10, 10);
+    await answer(poll, 1, 5, 10, 3);
+    await answer(poll, 2, 5, 10, 10);
+
+    const results = await t.gql(`query ($id: ID!) { pollResults(pollId: $id) { questions { options { suppressed } } } }`, { id: poll.id });
+    expect(results.body.data!.pollResults.questions[0].options[1].suppressed).toBe(true);
+    for (const token of [undefined, analyst]) {
+      const res = await t.gql(GOAL, { id: goalId }, { token });
+      expect(res.body.data!.goal.indicators[0]).toMatchObject({ currentValue: null, withheld: true, responseCount: 23, onTarget: null });
+    }
   });
 
   it('hides the value of an indicator on a poll whose results are not public from the public, not from staff', async () => {
@@ -260,6 +302,104 @@ describe('goal indicators: editing', () => {
     expect(n).toBe(0);
   });
 
+  const options = (ids: (g: CreatedPoll) => string[]) => (g: string) => ({
+    ...share(survey, g),
+    optionId: undefined,
+    optionIds: ids(survey),
+  });
+  it.each([
+    ['an empty list of options', options(() => []), 'input.optionIds'],
+    ['an option counted twice', options((p) => [p.questions[0].options[0].id, p.questions[0].options[0].id]), 'input.optionIds[1]'],
+    ['an option of another question', options((p) => [p.questions[0].options[0].id, p.questions[1].options[0].id]), 'input.optionIds[1]'],
+    [
+      'several options of a multiple-choice question, whose shares overlap',
+      (g: string) => ({ ...options((p) => p.questions[1].options.slice(0, 2).map((o) => o.id))(g), questionId: q(survey, 1).id }),
+      'input.optionIds[1]',
+    ],
+    [
+      'optionId that is not the first of optionIds',
+      (g: string) => ({ ...options((p) => p.questions[0].options.slice(0, 2).map((o) => o.id))(g), optionId: q(survey, 0).options[1].id }),
+      'input.optionId',
+    ],
+    ['options on a mean rating', (g: string) => ({ ...rating(survey, g), optionIds: [q(survey, 0).options[0].id] }), 'input.optionIds'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, storing nothing', async (_, input, field) => {
+    const goalId = await newGoal();
+    const res = await add(input(goalId));
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM goal_indicator WHERE goal_id = $1', [goalId]);
+    expect(n).toBe(0);
+  });
+
+  it('takes optionId alone as the one option counted, optionId and optionIds together when they agree, and one option of a multiple-choice question', async () => {
+    const goalId = await newGoal();
+    const [yes, partly, no] = q(survey, 0).options.map((o) => o.id);
+    expect(await addOk(share(survey, goalId))).toMatchObject({ optionId: yes, optionIds: [yes] });
+    expect(await addOk({ ...share(survey, goalId), optionIds: [yes, no] })).toMatchObject({ optionId: yes, optionIds: [yes, no] });
+    const multiple = await addOk({
+      ...share(survey, goalId),
+      questionId: q(survey, 1).id,
+      optionId: undefined,
+      optionIds: [q(survey, 1).options[2].id],
+    });
+    expect(multiple).toMatchObject({ optionId: q(survey, 1).options[2].id, optionIds: [q(survey, 1).options[2].id] });
+
+    // Updates: optionIds replaces the options, optionId alone leaves just that one.
+    const created = await addOk(share(survey, goalId));
+    const two = await t.gql(UPDATE, { input: { id: created.id, optionIds: [partly, yes] } }, { token: editor });
+    expect(two.body.errors).toBeUndefined();
+    expect(two.body.data!.updateGoalIndicator.indicator).toMatchObject({ optionId: partly, optionIds: [partly, yes] });
+    const one = await t.gql(UPDATE, { input: { id: created.id, optionId: no } }, { token: editor });
+    expect(one.body.data!.updateGoalIndicator.indicator).toMatchObject({ optionId: no, optionIds: [no] });
+    const repeated = await t.gql(UPDATE, { input: { id: created.id, optionIds: [no, yes, no] } }, { token: editor });
+    expect(repeated.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.optionIds[2]' });
+    const toMultiple = await t.gql(
+      UPDATE,
+      {
+        input: {
+          id: created.id,
+          questionId: q(survey, 1).id,
+          optionIds: q(survey, 1)
+            .options.slice(0, 2)
+            .map((o) => o.id),
+        },
+      },
+      { token: editor },
+    );
+    expect(toMultiple.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.optionIds[1]' });
+    const toRating = await t.gql(
+      UPDATE,
+      { input: { id: created.id, metric: 'RATING_MEAN', questionId: q(survey, 2).id, target: 4 } },
+      { token: editor },
+    );
+    expect(toRating.body.data!.updateGoalIndicator.indicator).toMatchObject({ optionId: null, optionIds: [] });
+    const [row] = await t.app.db.query('SELECT option_id, option_ids FROM goal_indicator WHERE id = $1', [created.id]);
+    expect(row).toEqual({ option_id: null, option_ids: [] });
+  });
+
+  it('removes an indicator when any option it counts leaves the poll, not only its first', async () => {
+    const draft = await createPoll(t, editor, surveyInput(), false);
+    const goalId = await newGoal();
+    const [yes, partly, no] = q(draft, 0).options.map((o) => o.id);
+    const kept = await addOk({ ...share(draft, goalId), optionIds: [yes, partly] });
+    await addOk({ ...share(draft, goalId), optionIds: [yes, no] });
+    const input = surveyInput();
+    const questions = input.questions.map((question, i) => ({
+      ...question,
+      id: q(draft, i).id,
+      ...('options' in question && question.options
+        ? { options: question.options.map((o, j) => ({ ...o, id: q(draft, i).options[j].id })).filter((o) => o.id !== no) }
+        : {}),
+    }));
+    const res = await t.gql(
+      'mutation ($input: UpdatePollInput!) { updatePoll(input: $input) { poll { id } } }',
+      { input: { id: draft.id, questions } },
+      { token: editor },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const rows: Array<{ id: string }> = await t.app.db.query('SELECT id FROM goal_indicator WHERE goal_id = $1', [goalId]);
+    expect(rows.map((r) => r.id)).toEqual([kept.id]);
+  });
+
   it('refuses an indicator on an unknown goal with NOT_FOUND', async () => {
     const res = await add(rating(survey, '00000000-0000-4000-8000-000000000000'));
     expect(res.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -345,5 +485,14 @@ describe('goal indicators: editing', () => {
     await expect(
       t.app.db.query('UPDATE goal_indicator SET option_id = $2 WHERE id = $1', [ok.id, q(survey, 0).options[0].id]),
     ).rejects.toThrow(/ck_goal_indicator_option/);
+    const share0 = await addOk(share(survey, goalId));
+    const [yes, partly] = q(survey, 0).options.map((o) => o.id);
+    // option_id is the first of option_ids, for the clients that read one option.
+    await expect(t.app.db.query('UPDATE goal_indicator SET option_ids = $2 WHERE id = $1', [share0.id, [partly, yes]])).rejects.toThrow(
+      /ck_goal_indicator_option_ids/,
+    );
+    await expect(t.app.db.query('UPDATE goal_indicator SET option_ids = $2 WHERE id = $1', [ok.id, [yes]])).rejects.toThrow(
+      /ck_goal_indicator_option_ids/,
+    );
   });
 });

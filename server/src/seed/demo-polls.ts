@@ -360,9 +360,9 @@ function quickPollResponses(poll: InsertedPoll, now: number, rows: PollRows): vo
 }
 
 /** A goal indicator's row in the VALUES below: its labels, and the share of its poll's first question answering `option`, against `target`. */
-function indicatorParameters([labelFa, labelEn]: [string, string], poll: InsertedPoll, option: number, target: number): unknown[] {
+function indicatorParameters([labelFa, labelEn]: [string, string], poll: InsertedPoll, options: number[], target: number): unknown[] {
   const [question] = poll.questions;
-  return [labelFa, labelEn, poll.id, question.id, target, question.options[option]];
+  return [labelFa, labelEn, poll.id, question.id, target, options.map((i) => question.options[i])];
 }
 
 /**
@@ -424,17 +424,17 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
     [survey.id, DEMO_SURVEY_RESPONSES, quick.id, DEMO_QUICK_POLL_RESPONSES],
   );
   // The goal of citizens' satisfaction is measured by the two polls' public results, so its page
-  // shows where it stands: the share answering "satisfied", and the share in favour of car-free
-  // Fridays.
+  // shows where it stands: the share answering "very satisfied" or "satisfied", and the share in
+  // favour of car-free Fridays.
   await m.query(
-    `INSERT INTO goal_indicator (goal_id, label_fa, label_en, metric, poll_id, question_id, option_id, target, direction, created_at, updated_at)
-     SELECT g.id, i.label_fa, i.label_en, 'OPTION_SHARE', i.poll_id::uuid, i.question_id::uuid, i.option_id::uuid, i.target, 'AT_LEAST',
+    `INSERT INTO goal_indicator (goal_id, label_fa, label_en, metric, poll_id, question_id, option_id, option_ids, target, direction, created_at, updated_at)
+     SELECT g.id, i.label_fa, i.label_en, 'OPTION_SHARE', i.poll_id::uuid, i.question_id::uuid, i.option_ids[1], i.option_ids, i.target, 'AT_LEAST',
             now() - i.age * interval '1 minute', now() - i.age * interval '1 minute'
-     FROM goal g, (VALUES ($1, $2, $3, $4, $5::double precision, $6, 2), ($7, $8, $9, $10, $11::double precision, $12, 1)) AS i(label_fa, label_en, poll_id, question_id, target, option_id, age)
+     FROM goal g, (VALUES ($1, $2, $3, $4, $5::double precision, $6::uuid[], 2), ($7, $8, $9, $10, $11::double precision, $12::uuid[], 1)) AS i(label_fa, label_en, poll_id, question_id, target, option_ids, age)
      WHERE g.title_en = $13`,
     [
-      ...indicatorParameters(['شهروندان راضی از خدمات محله', 'Citizens satisfied with their neighbourhood services'], survey, 1, 0.4),
-      ...indicatorParameters(['موافقان پیاده‌راه جمعه‌ها', 'In favour of car-free Fridays'], quick, 0, 0.5),
+      ...indicatorParameters(['شهروندان راضی از خدمات محله', 'Citizens satisfied with their neighbourhood services'], survey, [0, 1], 0.4),
+      ...indicatorParameters(['موافقان پیاده‌راه جمعه‌ها', 'In favour of car-free Fridays'], quick, [0], 0.5),
       SATISFACTION_GOAL_EN,
     ],
   );

@@ -22,8 +22,10 @@ export type AddGoalIndicatorInput = {
   labelFa: string;
   /** What to read from the poll's results; it must suit the question's kind. */
   metric: GoalIndicatorMetric;
-  /** OPTION_SHARE only (and then required): an option of that question. */
+  /** OPTION_SHARE only (and then this or optionIds is required): an option of that question, the one counted. */
   optionId?: string | null | undefined;
+  /** OPTION_SHARE: the options of that question whose shares the indicator adds up, at least one and none twice (more than one only on a SINGLE_CHOICE question: on a MULTIPLE_CHOICE one a respondent may pick several, so the shares overlap). `optionId` alone means `[optionId]`; given both, `optionId` must be the first of these. */
+  optionIds?: Array<string> | null | undefined;
   /** The poll to read. */
   pollId: string;
   /** A question of that poll: SINGLE_CHOICE or MULTIPLE_CHOICE for OPTION_SHARE, RATING for RATING_MEAN, NPS for NPS_SCORE. */
@@ -478,7 +480,7 @@ export type GoalIndicatorDirection =
 export type GoalIndicatorMetric =
   /** The Net Promoter Score of an NPS question: % promoters − % detractors, from −100 to 100. */
   | 'NPS_SCORE'
-  /** The share of the responses that answered a SINGLE_CHOICE or MULTIPLE_CHOICE question that picked one option, as a fraction from 0 to 1 (0.65 means 65 %). */
+  /** The share of the responses that answered a SINGLE_CHOICE or MULTIPLE_CHOICE question that picked the indicator's option, as a fraction from 0 to 1 (0.65 means 65 %). On a SINGLE_CHOICE question it may count several options: their shares added up. */
   | 'OPTION_SHARE'
   /** The mean answer to a RATING question, from 1 to 5. */
   | 'RATING_MEAN';
@@ -1070,7 +1072,7 @@ export type UpdateEventInput = {
   venueFa?: string | null | undefined;
 };
 
-/** Changes to an indicator. Omitted fields keep their value; null clears labelEn (and optionId, when the metric changes away from OPTION_SHARE). The result is checked as a whole, like a new indicator. */
+/** Changes to an indicator. Omitted fields keep their value; null clears labelEn (and optionId or optionIds, when the metric changes away from OPTION_SHARE). The result is checked as a whole, like a new indicator. */
 export type UpdateGoalIndicatorInput = {
   /** Which side of the target is good; cannot be cleared. */
   direction?: GoalIndicatorDirection | null | undefined;
@@ -1082,8 +1084,10 @@ export type UpdateGoalIndicatorInput = {
   labelFa?: string | null | undefined;
   /** What to read; cannot be cleared. */
   metric?: GoalIndicatorMetric | null | undefined;
-  /** OPTION_SHARE: an option of the question. */
+  /** OPTION_SHARE: an option of the question, then the only one counted. */
   optionId?: string | null | undefined;
+  /** OPTION_SHARE: the options of that question whose shares the indicator adds up, at least one and none twice (more than one only on a SINGLE_CHOICE question: on a MULTIPLE_CHOICE one a respondent may pick several, so the shares overlap). `optionId` alone means `[optionId]`; given both, `optionId` must be the first of these. Replaces the options counted. */
+  optionIds?: Array<string> | null | undefined;
   /** The poll to read; cannot be cleared. */
   pollId?: string | null | undefined;
   /** A question of the poll; cannot be cleared. */
@@ -1692,7 +1696,7 @@ export type StaffGoalQueryVariables = Exact<{
 }>;
 
 
-export type StaffGoalQuery = { goal: { id: string, category: GoalCategory, status: GoalStatus, position: number, image: { url: string, altTranslations: { fa: string, en: string | null } } | null, titleTranslations: { fa: string, en: string | null }, descriptionTranslations: { fa: string, en: string | null }, indicators: Array<{ id: string, label: string, metric: GoalIndicatorMetric, target: number, direction: GoalIndicatorDirection, currentValue: number | null, responseCount: number | null, onTarget: boolean | null, labelTranslations: { fa: string, en: string | null }, poll: { id: string, title: string } | null }> } | null, polls: { edges: Array<{ node: { id: string, title: string, status: PollStatus } }> } };
+export type StaffGoalQuery = { goal: { id: string, category: GoalCategory, status: GoalStatus, position: number, image: { url: string, altTranslations: { fa: string, en: string | null } } | null, titleTranslations: { fa: string, en: string | null }, descriptionTranslations: { fa: string, en: string | null }, indicators: Array<{ id: string, label: string, metric: GoalIndicatorMetric, questionId: string, optionIds: Array<string>, target: number, direction: GoalIndicatorDirection, currentValue: number | null, responseCount: number | null, onTarget: boolean | null, labelTranslations: { fa: string, en: string | null }, poll: { id: string, title: string, questions: Array<{ id: string, kind: QuestionKind, prompt: string, options: Array<{ id: string, label: string }> }> } | null }> } | null, polls: { edges: Array<{ node: { id: string, title: string, status: PollStatus } }> } };
 
 export type StaffIndicatorSourcesQueryVariables = Exact<{
   id: string;

@@ -7,9 +7,11 @@ import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 
 /**
  * A measure of a goal read from a poll's results, with a target. The metric decides which question
- * kind it reads (checked by the service) and whether it names an option and the target's range
+ * kind it reads (checked by the service) and whether it names options and the target's range
  * (checked here too, so no row can hold a target its metric cannot reach).
- * It goes with its goal, poll, question or option: removing any of them removes the indicator.
+ * It goes with its goal, poll, question or options: removing any of them removes the indicator (the
+ * first option by its foreign key, the others by the poll service, since an array has no foreign key).
+ * `option_id` stays the first of `option_ids`, for the clients that read one option.
  */
 @ObjectType('GoalIndicator', {
   description: "A measure of a goal read from a poll's results, with a target. Text fields follow the request language.",
@@ -17,6 +19,7 @@ import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
 @Entity('goal_indicator')
 @Index('ix_goal_indicator_goal', ['goalId', 'createdAt'])
 @Check('ck_goal_indicator_option', `("metric" = 'OPTION_SHARE') = ("option_id" IS NOT NULL)`)
+@Check('ck_goal_indicator_option_ids', `"option_id" IS NOT DISTINCT FROM "option_ids"[1] AND array_position("option_ids", NULL) IS NULL`)
 @Check(
   'ck_goal_indicator_target',
   `CASE "metric" WHEN 'OPTION_SHARE' THEN "target" BETWEEN 0 AND 1 WHEN 'RATING_MEAN' THEN "target" BETWEEN 1 AND 5 ELSE "target" BETWEEN -100 AND 100 END`,
@@ -61,7 +64,10 @@ export class GoalIndicator {
   @JoinColumn({ name: 'question_id', foreignKeyConstraintName: 'fk_goal_indicator_question' })
   question?: PollQuestion;
 
-  @Field(() => ID, { nullable: true, description: 'OPTION_SHARE: the option whose share it reads. Null for other metrics.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'OPTION_SHARE: the first of `optionIds` (the only one, for an indicator that counts one option). Null for other metrics.',
+  })
   @Index('ix_goal_indicator_option')
   @Column({ name: 'option_id', type: 'uuid', nullable: true })
   optionId: string | null;
@@ -69,6 +75,13 @@ export class GoalIndicator {
   @ManyToOne(() => PollOption, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'option_id', foreignKeyConstraintName: 'fk_goal_indicator_option' })
   option?: PollOption;
+
+  @Field(() => [ID], {
+    description:
+      'OPTION_SHARE: the options whose shares it adds up, in the order given; more than one only on a SINGLE_CHOICE question. Empty for other metrics.',
+  })
+  @Column({ name: 'option_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  optionIds: string[];
 
   @Field(() => Float, {
     description: "The value to reach, on the metric's scale: a share from 0 to 1, a mean rating from 1 to 5, or an NPS from −100 to 100.",

@@ -2,7 +2,7 @@ import { type EnumValue, graphqlEnum } from '../../common/graphql-enum';
 
 export const GoalIndicatorMetric = graphqlEnum('GoalIndicatorMetric', "What an indicator reads from a poll's results.", {
   OPTION_SHARE:
-    'The share of the responses that answered a SINGLE_CHOICE or MULTIPLE_CHOICE question that picked one option, as a fraction from 0 to 1 (0.65 means 65 %).',
+    "The share of the responses that answered a SINGLE_CHOICE or MULTIPLE_CHOICE question that picked the indicator's option, as a fraction from 0 to 1 (0.65 means 65 %). On a SINGLE_CHOICE question it may count several options: their shares added up.",
   RATING_MEAN: 'The mean answer to a RATING question, from 1 to 5.',
   NPS_SCORE: 'The Net Promoter Score of an NPS question: % promoters − % detractors, from −100 to 100.',
 });

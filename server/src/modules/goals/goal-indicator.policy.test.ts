@@ -8,7 +8,7 @@ import { type Viewer } from '../staff/staff.policy';
 import { GoalIndicatorDirection, GoalIndicatorMetric } from './goal-indicator.enums';
 import { canReadIndicatorValue, isOnTarget, targetInRange } from './goal-indicator.policy';
 import { readIndicator } from './goal-indicator.reading';
-import { checkIndicatorSource } from './goal-indicator.service';
+import { checkIndicatorSource, requestedOptions } from './goal-indicator.service';
 
 const analyst: Viewer = { userId: 'u', sessionId: 's', role: Role.ANALYST };
 
@@ -58,14 +58,15 @@ const question = (id: string, kind: QuestionKind, position: number, options: Ret
 const definition = {
   poll: { id: 'p' },
   questions: [
-    question('q1', QuestionKind.SINGLE_CHOICE, 1, [option('o1', 1), option('o2', 2)]),
+    question('q1', QuestionKind.SINGLE_CHOICE, 1, [option('o1', 1), option('o2', 2), option('o3', 3)]),
     question('q2', QuestionKind.RATING, 2),
     question('q3', QuestionKind.NPS, 3),
+    question('q4', QuestionKind.MULTIPLE_CHOICE, 4, [option('m1', 1), option('m2', 2)]),
   ],
 } as unknown as PollDefinition;
 
 describe('checkIndicatorSource', () => {
-  const ok = { metric: GoalIndicatorMetric.OPTION_SHARE, pollId: 'p', questionId: 'q1', optionId: 'o2', target: 0.5 };
+  const ok = { metric: GoalIndicatorMetric.OPTION_SHARE, pollId: 'p', questionId: 'q1', optionIds: ['o2'], target: 0.5 };
   const fieldOf = (f: () => void) => {
     try {
       f();
@@ -83,12 +84,12 @@ describe('checkIndicatorSource', () => {
     expect(fieldOf(() => checkIndicatorSource(null, ok))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.pollId' });
     expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, questionId: 'elsewhere' }))?.field).toBe('input.questionId');
     expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, questionId: 'q2' }))?.field).toBe('input.questionId');
-    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, optionId: null }))?.field).toBe('input.optionId');
-    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, optionId: 'o9' }))?.field).toBe('input.optionId');
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, optionIds: [] }, 'optionId'))?.field).toBe('input.optionId');
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, optionIds: ['o9'] }, 'optionId'))?.field).toBe('input.optionId');
     expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, target: 65 }))?.field).toBe('input.target');
-    const rating = { metric: GoalIndicatorMetric.RATING_MEAN, pollId: 'p', questionId: 'q2', optionId: null, target: 4 };
+    const rating = { metric: GoalIndicatorMetric.RATING_MEAN, pollId: 'p', questionId: 'q2', optionIds: [], target: 4 };
     expect(fieldOf(() => checkIndicatorSource(definition, rating))).toBeNull();
-    expect(fieldOf(() => checkIndicatorSource(definition, { ...rating, optionId: 'o1' }))?.field).toBe('input.optionId');
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...rating, optionIds: ['o1'] }, 'optionId'))?.field).toBe('input.optionId');
     expect(fieldOf(() => checkIndicatorSource(definition, { ...rating, metric: GoalIndicatorMetric.NPS_SCORE }))?.field).toBe(
       'input.questionId',
     );
@@ -96,6 +97,32 @@ describe('checkIndicatorSource', () => {
       fieldOf(() => checkIndicatorSource(definition, { ...rating, questionId: 'q3', metric: GoalIndicatorMetric.NPS_SCORE, target: -150 }))
         ?.field,
     ).toBe('input.target');
+  });
+  it('counts several options of a single-choice question, each once, but one option at a time of a multiple-choice one', () => {
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, optionIds: ['o1', 'o2'] }))).toBeNull();
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, optionIds: [] }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.optionIds',
+    });
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, optionIds: ['o1', 'o3', 'o1'] }))?.field).toBe('input.optionIds[2]');
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...ok, optionIds: ['o1', 'm1'] }))?.field).toBe('input.optionIds[1]');
+    const multiple = { ...ok, questionId: 'q4', optionIds: ['m1'] };
+    expect(fieldOf(() => checkIndicatorSource(definition, multiple))).toBeNull();
+    expect(fieldOf(() => checkIndicatorSource(definition, { ...multiple, optionIds: ['m1', 'm2'] }))?.field).toBe('input.optionIds[1]');
+  });
+});
+
+describe('requestedOptions', () => {
+  it('reads optionId alone as a list of one, and both only when optionId is the first of optionIds', () => {
+    expect(requestedOptions({ optionId: 'o1' })).toEqual({ optionIds: ['o1'], field: 'optionId' });
+    expect(requestedOptions({ optionIds: ['o1', 'o2'] })).toEqual({ optionIds: ['o1', 'o2'], field: 'optionIds' });
+    expect(requestedOptions({ optionId: 'o1', optionIds: ['o1', 'o2'] })).toEqual({ optionIds: ['o1', 'o2'], field: 'optionIds' });
+    expect(() => requestedOptions({ optionId: 'o2', optionIds: ['o1', 'o2'] })).toThrow(
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'input.optionId' } }),
+    );
+    expect(requestedOptions({})).toEqual({ optionIds: undefined, field: 'optionId' });
+    expect(requestedOptions({ optionId: null })).toEqual({ optionIds: null, field: 'optionId' });
+    expect(requestedOptions({ optionIds: null })).toEqual({ optionIds: null, field: 'optionIds' });
   });
 });
 
@@ -113,11 +140,11 @@ describe('readIndicator', () => {
   const ANSWERED = -3;
 
   it('reads nothing without answers', () => {
-    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, results([]))).toMatchObject({
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionIds: ['o1'] }, results([]))).toMatchObject({
       value: null,
       responseCount: 0,
     });
-    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, results([]))).toMatchObject({
+    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionIds: [] }, results([]))).toMatchObject({
       value: null,
       responseCount: 0,
     });
@@ -136,15 +163,15 @@ describe('readIndicator', () => {
       row('q3', null, 8, 1),
       row('q3', null, 3, 1),
     ]);
-    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, r)).toMatchObject({
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionIds: ['o1'] }, r)).toMatchObject({
       value: 0.75,
       responseCount: 4,
     });
-    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionId: null }, r)).toMatchObject({
+    expect(readIndicator({ metric: GoalIndicatorMetric.RATING_MEAN, questionId: 'q2', optionIds: [] }, r)).toMatchObject({
       value: 3.5,
       responseCount: 2,
     });
-    expect(readIndicator({ metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q3', optionId: null }, r)).toMatchObject({
+    expect(readIndicator({ metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q3', optionIds: [] }, r)).toMatchObject({
       value: 25,
       responseCount: 4,
     });
@@ -153,7 +180,7 @@ describe('readIndicator', () => {
   it('reads no value when the question has changed to a kind the metric cannot read', () => {
     expect(
       readIndicator(
-        { metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q2', optionId: null },
+        { metric: GoalIndicatorMetric.NPS_SCORE, questionId: 'q2', optionIds: [] },
         results([row('q2', null, ANSWERED, 1), row('q2', null, 4, 1)]),
       ),
     ).toMatchObject({
@@ -169,11 +196,47 @@ describe('readIndicator', () => {
       responseCount: 4,
       questions: discloseResults({ ...definition, poll: { ...definition.poll, minResponses: 10 } }, raw),
     } as PollResults;
-    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionId: 'o1' }, disclosed)).toEqual({
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionIds: ['o1'] }, disclosed)).toEqual({
       value: null,
       responseCount: 4,
       withheld: true,
       responsesNeeded: 6,
+    });
+  });
+  it("adds up the counted options' shares of a single-choice question, exactly from the counts", () => {
+    const r = results([row('q1', null, ANSWERED, 10), row('q1', 'o1', null, 5), row('q1', 'o2', null, 3), row('q1', 'o3', null, 2)]);
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionIds: ['o1', 'o2'] }, r)).toMatchObject({
+      value: 8 / 10,
+      responseCount: 10,
+      withheld: false,
+    });
+  });
+
+  it('reads no value for several options of a multiple-choice question (overlapping) or an option no longer in the question', () => {
+    const r = results([row('q4', null, ANSWERED, 10), row('q4', 'm1', null, 6), row('q4', 'm2', null, 7), row('q1', null, ANSWERED, 1)]);
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q4', optionIds: ['m1'] }, r).value).toBe(0.6);
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q4', optionIds: ['m1', 'm2'] }, r).value).toBeNull();
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q4', optionIds: ['m1', 'gone'] }, r).value).toBeNull();
+  });
+
+  it('withholds the sum when one counted option is suppressed, since the sum less the shown options would reveal it', () => {
+    const raw = buildQuestionResults(definition, [
+      row('q1', null, ANSWERED, 40),
+      row('q1', 'o1', null, 20),
+      row('q1', 'o2', null, 2),
+      row('q1', 'o3', null, 18),
+    ]);
+    const disclosed = {
+      poll: definition.poll,
+      responseCount: 40,
+      questions: discloseResults({ ...definition, poll: { ...definition.poll, minResponses: 10 } }, raw),
+    } as PollResults;
+    expect(disclosed.questions[0].options[1].suppressed).toBe(true);
+    expect(readIndicator({ metric: GoalIndicatorMetric.OPTION_SHARE, questionId: 'q1', optionIds: ['o1', 'o2'] }, disclosed)).toEqual({
+      value: null,
+      responseCount: 40,
+      withheld: true,
+      responsesNeeded: 0,
     });
   });
 });

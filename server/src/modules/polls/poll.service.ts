@@ -470,7 +470,11 @@ export class PollService {
 
       const keptOptions = new Set(q.options.map((o) => o.id).filter(Boolean));
       const dropped = (existing.find((e) => e.id === questionId)?.options ?? []).filter((o) => !keptOptions.has(o.id)).map((o) => o.id);
-      if (dropped.length) await m.delete(PollOption, { id: In(dropped) });
+      if (dropped.length) {
+        // An indicator goes with any option it counts; the foreign key covers only its first one.
+        await m.query('DELETE FROM goal_indicator WHERE option_ids && $1::uuid[]', [dropped]);
+        await m.delete(PollOption, { id: In(dropped) });
+      }
       for (const [j, o] of q.options.entries()) {
         const option = { questionId, position: j + 1, labelFa: o.labelFa.trim(), labelEn: o.labelEn?.trim() || null };
         if (o.id) await m.update(PollOption, { id: o.id }, option);

@@ -122,15 +122,22 @@ export async function deleteGoal(goalId: string): Promise<void> {
   redirect(`${localePath(locale, '/staff/goals')}?done=deleted`);
 }
 
-/** "questionId|optionId|METRIC" from the result select → the indicator's source. */
+/** "questionId|METRIC" from the result select → the indicator's source. */
 const METRICS: GoalIndicatorMetric[] = ['OPTION_SHARE', 'RATING_MEAN', 'NPS_SCORE'];
 
 function readSource(form: FormData) {
-  const [questionId, optionId, metric] = (text(form, 'source') ?? '').split('|');
+  const [questionId, metric] = (text(form, 'source') ?? '').split('|');
   const known = METRICS.find((m) => m === metric);
   if (!isUuid(questionId ?? '') || !known) return null;
-  return { questionId, optionId: optionId && isUuid(optionId) ? optionId : null, metric: known };
+  return { questionId, metric: known };
 }
+
+/** The options ticked under a question (each question's boxes are named after it): the ones an OPTION_SHARE counts. */
+function readOptions(form: FormData, questionId: string): string[] {
+  return form.getAll(`option-${questionId}`).filter((v): v is string => typeof v === 'string' && isUuid(v));
+}
+
+const NO_OPTIONS = { message: 'Tick the options to count.', extensions: { code: 'BAD_USER_INPUT', field: 'input.optionIds' } };
 
 /** Targets of shares are typed in percent and stored as fractions. */
 function readTarget(form: FormData, metric: string | undefined): number | null {
@@ -148,11 +155,14 @@ export async function addIndicator(goalId: string, pollId: string, previous: For
       { message: 'Choose the result to read.', extensions: { code: 'BAD_USER_INPUT', field: 'input.questionId' } },
       previous,
     );
+  const optionIds = source.metric === 'OPTION_SHARE' ? readOptions(form, source.questionId) : null;
+  if (optionIds?.length === 0) return refusal(locale, NO_OPTIONS, previous);
   const result = await staffMutation(ADD_INDICATOR, {
     input: {
       goalId,
       pollId,
       ...source,
+      ...(optionIds ? { optionIds } : {}),
       labelFa: text(form, 'labelFa') ?? '',
       labelEn: text(form, 'labelEn'),
       target: readTarget(form, source.metric) ?? Number.NaN,
@@ -167,13 +177,18 @@ export async function updateIndicator(
   goalId: string,
   indicatorId: string,
   metric: string,
+  questionId: string,
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
   const { locale } = await currentRoute();
+  // The boxes are on the form only when the page could list the question's options; without them the options stay.
+  const optionIds = metric === 'OPTION_SHARE' && text(form, 'optionsOf') === questionId ? readOptions(form, questionId) : null;
+  if (optionIds?.length === 0) return refusal(locale, NO_OPTIONS, previous);
   const result = await staffMutation(UPDATE_INDICATOR, {
     input: {
       id: indicatorId,
+      ...(optionIds ? { optionIds } : {}),
       labelFa: text(form, 'labelFa') ?? '',
       labelEn: text(form, 'labelEn'),
       target: readTarget(form, metric),

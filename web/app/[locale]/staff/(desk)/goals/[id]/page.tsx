@@ -56,6 +56,8 @@ const GOAL_QUERY: Operation<StaffGoalQuery, StaffGoalQueryVariables> = /* GraphQ
           en
         }
         metric
+        questionId
+        optionIds
         target
         direction
         currentValue
@@ -64,6 +66,15 @@ const GOAL_QUERY: Operation<StaffGoalQuery, StaffGoalQueryVariables> = /* GraphQ
         poll {
           id
           title(locale: $locale)
+          questions {
+            id
+            kind
+            prompt(locale: $locale)
+            options {
+              id
+              label(locale: $locale)
+            }
+          }
         }
       }
     }
@@ -113,6 +124,52 @@ interface Indicator {
 
 type Params = PageProps<'/[locale]/staff/goals/[id]'>;
 
+interface ChoiceQuestion {
+  id: string;
+  kind: string;
+  options: Array<{ id: string; label: string }>;
+}
+
+const isChoice = (kind: string) => kind === 'SINGLE_CHOICE' || kind === 'MULTIPLE_CHOICE';
+
+/**
+ * The options an OPTION_SHARE indicator counts, named after their question so that the action
+ * reads only the chosen question's. A single-choice question's shares add up, so it takes several
+ * (checkboxes); a multiple-choice respondent may be in several options, so it takes one (radios).
+ */
+function OptionChoices({
+  question,
+  legend,
+  checked = [],
+  oneOption,
+}: {
+  question: ChoiceQuestion;
+  legend: string;
+  checked?: readonly string[];
+  oneOption: string;
+}) {
+  const several = question.kind === 'SINGLE_CHOICE';
+  return (
+    <fieldset className="staff-fieldset" data-options-of={question.id}>
+      <legend>{legend}</legend>
+      {!several && <p className="staff-field__hint">{oneOption}</p>}
+      <div className="staff-checks">
+        {question.options.map((o) => (
+          <label key={o.id} className="staff-check">
+            <input
+              type={several ? 'checkbox' : 'radio'}
+              name={`option-${question.id}`}
+              value={o.id}
+              defaultChecked={checked.includes(o.id)}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 export const generateMetadata = staffPageMetadata((locale) => goalsText[locale].edit);
 
 export default async function StaffGoalPage({ params, searchParams }: Params) {
@@ -133,6 +190,10 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
 
   const showValue = (indicator: Indicator, value: number) =>
     indicator.metric === 'OPTION_SHARE' ? f.percent(value) : f.decimal(value, indicator.metric === 'NPS_SCORE' ? 0 : 2);
+  const questionOf = (indicator: (typeof goal.indicators)[number]) =>
+    indicator.poll?.questions.find((q) => q.id === indicator.questionId && isChoice(q.kind));
+  const countedLabels = (indicator: (typeof goal.indicators)[number]) =>
+    indicator.optionIds.map((oid) => questionOf(indicator)?.options.find((o) => o.id === oid)?.label ?? '').filter(Boolean);
   const targetField = (indicator: Indicator) =>
     indicator.metric === 'OPTION_SHARE' ? String(Math.round(indicator.target * 1000) / 10) : String(indicator.target);
 
@@ -201,6 +262,14 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                   <dt style={{ display: 'inline' }}>{t.metric}: </dt>
                   <dd style={{ display: 'inline', margin: 0 }}>{t.metrics[indicator.metric]}</dd>
                 </div>
+                {indicator.metric === 'OPTION_SHARE' && (
+                  <div>
+                    <dt style={{ display: 'inline' }}>{t.options}: </dt>
+                    <dd style={{ display: 'inline', margin: 0 }} data-options>
+                      {countedLabels(indicator).join(' + ') || '—'}
+                    </dd>
+                  </div>
+                )}
                 <div>
                   <dt style={{ display: 'inline' }}>{t.current}: </dt>
                   <dd style={{ display: 'inline', margin: 0 }} data-current-value>
@@ -223,7 +292,8 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
               <details>
                 <summary>{t.edit}</summary>
                 <ActionForm
-                  action={updateIndicator.bind(null, id, indicator.id, indicator.metric)}
+                  action={updateIndicator.bind(null, id, indicator.id, indicator.metric, indicator.questionId)}
+                  fieldLabels={{ optionIds: t.options, target: t.target, labelFa: t.labelFa }}
                   className="staff-form"
                   labels={labels}
                   aria-label={`${t.edit}: ${indicator.label}`}
@@ -256,6 +326,17 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                       />
                     </div>
                   </div>
+                  {indicator.metric === 'OPTION_SHARE' && questionOf(indicator) && (
+                    <>
+                      <input type="hidden" name="optionsOf" value={indicator.questionId} />
+                      <OptionChoices
+                        question={questionOf(indicator)!}
+                        legend={t.options}
+                        checked={indicator.optionIds}
+                        oneOption={t.oneOption}
+                      />
+                    </>
+                  )}
                   <SubmitRow small row="staff-actions">
                     {t.updateIndicator}
                   </SubmitRow>
@@ -294,7 +375,7 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
             action={addIndicator.bind(null, id, sources.poll.id)}
             className="staff-form"
             labels={labels}
-            fieldLabels={{ questionId: t.result, optionId: t.result, target: t.target, labelFa: t.labelFa }}
+            fieldLabels={{ questionId: t.result, optionIds: t.options, target: t.target, labelFa: t.labelFa }}
             aria-label={t.addIndicator}
           >
             <div className="staff-fields">
@@ -303,22 +384,34 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
                   {[...sources.poll.questions]
                     .sort((a, b) => a.position - b.position)
                     .map((q) =>
-                      q.kind === 'SINGLE_CHOICE' || q.kind === 'MULTIPLE_CHOICE' ? (
-                        <optgroup key={q.id} label={q.prompt}>
-                          {q.options.map((o) => (
-                            <option key={o.id} value={`${q.id}|${o.id}|OPTION_SHARE`}>
-                              {`${t.metrics.OPTION_SHARE}: ${o.label}`}
-                            </option>
-                          ))}
-                        </optgroup>
+                      isChoice(q.kind) ? (
+                        <option key={q.id} value={`${q.id}|OPTION_SHARE`}>
+                          {`${t.metrics.OPTION_SHARE}: ${q.prompt}`}
+                        </option>
                       ) : q.kind === 'RATING' || q.kind === 'NPS' ? (
-                        <option key={q.id} value={`${q.id}||${q.kind === 'RATING' ? 'RATING_MEAN' : 'NPS_SCORE'}`}>
+                        <option key={q.id} value={`${q.id}|${q.kind === 'RATING' ? 'RATING_MEAN' : 'NPS_SCORE'}`}>
                           {`${t.metrics[q.kind === 'RATING' ? 'RATING_MEAN' : 'NPS_SCORE']}: ${q.prompt}`}
                         </option>
                       ) : null,
                     )}
                 </select>
               </Field>
+            </div>
+            {sources.poll.questions.some((q) => isChoice(q.kind)) && (
+              <fieldset className="staff-fieldset" aria-describedby="options-hint">
+                <legend>{t.options}</legend>
+                <p className="staff-field__hint" id="options-hint">
+                  {t.optionsHint}
+                </p>
+                {[...sources.poll.questions]
+                  .sort((a, b) => a.position - b.position)
+                  .filter((q) => isChoice(q.kind))
+                  .map((q) => (
+                    <OptionChoices key={q.id} question={q} legend={q.prompt} oneOption={t.oneOption} />
+                  ))}
+              </fieldset>
+            )}
+            <div className="staff-fields">
               <Field id="indicator-labelFa" label={t.labelFa}>
                 <input id="indicator-labelFa" name="labelFa" required maxLength={300} />
               </Field>
