@@ -433,7 +433,7 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
      FROM goal g, (VALUES ($1, $2, $3, $4, $5::double precision, $6::uuid[], 2), ($7, $8, $9, $10, $11::double precision, $12::uuid[], 1)) AS i(label_fa, label_en, poll_id, question_id, target, option_ids, age)
      WHERE g.title_en = $13`,
     [
-      ...indicatorParameters(['شهروندان راضی از خدمات محله', 'Citizens satisfied with their neighbourhood services'], survey, [0, 1], 0.4),
+      ...indicatorParameters(['شهروندان راضی از خدمات محله', 'Citizens satisfied with their neighbourhood services'], survey, [0, 1], 0.7),
       ...indicatorParameters(['موافقان پیاده‌راه جمعه‌ها', 'In favour of car-free Fridays'], quick, [0], 0.5),
       SATISFACTION_GOAL_EN,
     ],
