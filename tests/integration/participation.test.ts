@@ -447,6 +447,40 @@ describe('the answer mix', () => {
     expect(alternating).toBe(false);
   });
 
+  it('leaves answers waiting in the mix linked to no participation once the mover has been round, one citizen at a time', async () => {
+    const poll = await createPoll(t, editor, onePoll());
+    const linked = async () => {
+      const [row]: Array<{ waiting: number; linked: number; xids: number }> = await t.app.db.query(
+        `SELECT count(*)::int AS waiting, count(*) FILTER (WHERE m.xmin::text IN (SELECT xmin::text FROM poll_participation WHERE poll_id = $1))::int AS linked,
+                count(DISTINCT m.xmin::text)::int AS xids
+         FROM poll_answer_mix m WHERE m.poll_id = $1`,
+        [poll.id],
+      );
+      return row;
+    };
+    // Each answer is written with its participation: linked until the mover's next round.
+    expect((await submit({ pollId: poll.id, answers: answer(poll, 0) })).body.errors).toBeUndefined();
+    expect(await linked()).toEqual({ waiting: 1, linked: 1, xids: 1 });
+    for (let i = 1; i < 12; i++) {
+      await t.app.services.answerMix.moveReady();
+      expect((await submit({ pollId: poll.id, answers: answer(poll, i % 2) })).body.errors).toBeUndefined();
+    }
+    // Nothing moves below 2k, but every round rewrote what waits: one transaction for all, none a participation's.
+    expect(await t.app.services.answerMix.moveReady()).toBe(0);
+    expect(await linked()).toEqual({ waiting: 12, linked: 0, xids: 1 });
+    // And their order on disk no longer follows arrival (the options alternate with i % 2).
+    const ordered: Array<{ first: string }> = await t.app.db.query(
+      'SELECT option_ids[1]::text AS first FROM poll_answer_mix WHERE poll_id = $1 ORDER BY ctid',
+      [poll.id],
+    );
+    expect(ordered.every((row, i) => row.first === poll.questions[0].options[i % 2].id)).toBe(false);
+    // A round with nothing new rewrites nothing.
+    const [{ before }] = await t.app.db.query('SELECT min(xmin::text) AS before FROM poll_answer_mix WHERE poll_id = $1', [poll.id]);
+    await t.app.services.answerMix.moveReady();
+    const [{ after }] = await t.app.db.query('SELECT min(xmin::text) AS after FROM poll_answer_mix WHERE poll_id = $1', [poll.id]);
+    expect(after).toBe(before);
+  });
+
   it('keeps an acknowledged answer through a restart of the server before it is moved', async () => {
     const poll = await createPoll(t, editor, onePoll());
     expect((await submit({ pollId: poll.id, answers: answer(poll) })).body.errors).toBeUndefined();

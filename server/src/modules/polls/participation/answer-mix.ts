@@ -55,6 +55,21 @@ WITH want AS (
 )
 SELECT poll_id, count(*)::int AS moved FROM resp GROUP BY poll_id`;
 
+/**
+ * Rewrites every answer of poll $1 waiting in the mix in one transaction, in random order, with
+ * new random ids: afterwards they share one transaction id, and their places on disk follow no
+ * arrival order, so a waiting answer is one of all those waiting rather than the one written by
+ * its participation's transaction. (The rows it replaces stay as dead tuples until VACUUM, like
+ * moved ones: docs/privacy.md.)
+ */
+const RESHUFFLE_SQL = `
+WITH waiting AS (
+  DELETE FROM poll_answer_mix WHERE poll_id = $1
+  RETURNING poll_id, district_id, assurance, question_ids, option_ids, numbers, texts, cluster_key
+)
+INSERT INTO poll_answer_mix (poll_id, district_id, assurance, question_ids, option_ids, numbers, texts, cluster_key, reshuffled)
+SELECT poll_id, district_id, assurance, question_ids, option_ids, numbers, texts, cluster_key, true FROM waiting ORDER BY random()`;
+
 /** How many of a poll's waiting answers to move now (0: leave them). */
 export function answersToMove(waiting: number, open: boolean, k: number, force: boolean): number {
   if (force || !open) return waiting;
@@ -138,17 +153,26 @@ export class AnswerMixer {
         const n = await this.db.transaction(async (m) => {
           const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [MOVER_LOCK_CLASS, pollId]);
           if (!locked) return 0;
-          const [state]: Array<{ n: number; open: boolean }> = await m.query(
-            `SELECT (SELECT count(*)::int FROM poll_answer_mix WHERE poll_id = $1) AS n, coalesce((SELECT ${SQL_STATUS[PollStatus.OPEN]} FROM poll p WHERE p.id = $1), false) AS open`,
+          const [state]: Array<{ n: number; fresh: boolean; open: boolean }> = await m.query(
+            `SELECT (SELECT count(*)::int FROM poll_answer_mix WHERE poll_id = $1) AS n,
+                    EXISTS (SELECT 1 FROM poll_answer_mix WHERE poll_id = $1 AND NOT reshuffled) AS fresh,
+                    coalesce((SELECT ${SQL_STATUS[PollStatus.OPEN]} FROM poll p WHERE p.id = $1), false) AS open`,
             [pollId],
           );
           const take = answersToMove(state.n, state.open, this.k, force);
-          if (!take) return 0;
-          // A batch is background work: the request queries' statement_timeout does not apply to it.
+          // Nothing to move, and every waiting answer already rewritten by an earlier round: nothing to do.
+          if (!take && !state.fresh) return 0;
+          // Background work: the request queries' statement_timeout does not apply to it.
           await m.query('SET LOCAL jit = off');
           await m.query('SET LOCAL statement_timeout = 0');
-          const [row] = (await m.query(MOVE_SQL, [[pollId], [take]])) as Array<{ moved: number }>;
-          return row?.moved ?? 0;
+          let moved = 0;
+          if (take) {
+            const [row] = (await m.query(MOVE_SQL, [[pollId], [take]])) as Array<{ moved: number }>;
+            moved = row?.moved ?? 0;
+          }
+          // What stays behind is rewritten together whenever a submission has added to it since.
+          if (state.fresh && take < state.n) await m.query(RESHUFFLE_SQL, [pollId]);
+          return moved;
         });
         if (n) {
           moved.push(pollId);

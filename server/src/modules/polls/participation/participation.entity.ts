@@ -5,9 +5,10 @@ import { CreatedAtColumn, UpdatedAtColumn } from '../../../db/timestamp-columns'
 
 /**
  * The answer mix: accepted answers wait here, written in the same transaction as their
- * participation (so an acknowledged answer is stored), until the mover takes a shuffled batch of
- * at least k of one poll's answers into poll_response / poll_answer in a transaction of its own and
- * deletes them from here. Nothing in a response then shares a transaction id, a physical place, a
+ * participation (so an acknowledged answer is stored) and rewritten by the mover, with every other
+ * answer of the poll waiting, at its next round (`reshuffled`), until the mover takes a shuffled
+ * batch of at least k of one poll's answers into poll_response / poll_answer in a transaction of its
+ * own and deletes them from here. Nothing in a response then shares a transaction id, a physical place, a
  * timestamp or a sequence with its participation: see docs/privacy.md.
  * No timestamp and a random key, so the mix's own rows say nothing of arrival order either.
  */
@@ -42,6 +43,14 @@ export class PollAnswerMix {
   /** The abuse-signal cluster it arrived from (see PollResponse.clusterKey); the mover keeps it only for clusters of 5 or more. */
   @Column({ name: 'cluster_key', type: 'bytea', nullable: true })
   clusterKey: Buffer | null;
+
+  /**
+   * Written by the mover's reshuffle rather than by a submission. While any of a poll's waiting
+   * answers is not, the mover rewrites them all in one transaction and in random order, so that a
+   * waiting answer no longer shares its transaction id (or its place on disk) with its participation.
+   */
+  @Column({ type: 'boolean', default: false })
+  reshuffled: boolean;
 }
 
 /** Responses per poll and assurance ("1,240 answers, 1,100 verified"), kept by the mover. */
