@@ -76,7 +76,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) && !formatted.path) {
-    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+    // graphql-armor words its depth, alias, cost and directive refusals "Syntax Error: …", though
+    // the query parsed (a real syntax error is GRAPHQL_PARSE_FAILED).
+    const message = code === 'GRAPHQL_VALIDATION_FAILED' ? formatted.message.replace(/^Syntax Error: /, '') : formatted.message;
+    return { message, locations: formatted.locations, extensions: { code } };
   }
   return {
     message: 'Unexpected error. Quote the requestId when reporting it.',
