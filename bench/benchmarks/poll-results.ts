@@ -243,7 +243,8 @@ async function generatePart(
       await timed(
         'poll_participation',
         runner.query(
-          `INSERT INTO poll_participation (poll_id, respondent_key) SELECT $1, k FROM gen_key WHERE rn BETWEEN $2 AND $3 ORDER BY rn`,
+          // Settled (mix_state 0), as old participations are: the mover's pool has nothing to rewrite.
+          `INSERT INTO poll_participation (poll_id, respondent_key, mix_state) SELECT $1, k, 0 FROM gen_key WHERE rn BETWEEN $2 AND $3 ORDER BY rn`,
           [poll.id, from, to],
         ),
       );

@@ -345,6 +345,42 @@ describe('RESIDENT_LIST polls', () => {
     expect((await blindToken(t, second.id, { residentId: UNLISTED })).token).not.toBeNull();
   });
 
+  it('leaves no order that pairs a token issuance with the spend after it, one resident at a time', async () => {
+    // Valid national codes: nine digits and their check digit.
+    const codes = Array.from({ length: 22 }, (_, i) => {
+      const digits = `0012${String(i + 1).padStart(5, '0')}`;
+      const r = [...digits].reduce((sum, d, j) => sum + Number(d) * (10 - j), 0) % 11;
+      return digits + String(r < 2 ? r : 11 - r);
+    });
+    const list = await t.gql<any>(
+      'mutation ($input: CreateEligibilityListInput!) { createEligibilityList(input: $input) { list { id } } }',
+      { input: { name: 'ساکنان کوچه', kind: 'NATIONAL_CODE', entries: codes.join('\n') } },
+      { token: editor },
+    );
+    const poll = await createPoll(
+      t,
+      editor,
+      onePoll({ assurance: 'RESIDENT_LIST', eligibilityListId: list.body.data.createEligibilityList.list.id }),
+    );
+    for (const [i, residentId] of codes.entries()) {
+      const { token } = await blindToken(t, poll.id, { residentId });
+      expect((await submit({ pollId: poll.id, answers: answer(poll, i % 2), pollToken: token })).body.errors).toBeUndefined();
+      await t.app.services.answerMix.moveReady();
+    }
+    // Every issuance (identity) and every spend shares its transaction id with at least k - 1 others of the poll.
+    for (const table of ['poll_token_issuance', 'poll_participation']) {
+      const groups: Array<{ n: number }> = await t.app.db.query(
+        `SELECT count(*)::int AS n FROM ${table} WHERE poll_id = $1 GROUP BY xmin::text`,
+        [poll.id],
+      );
+      expect({ table, rows: groups.reduce((sum, g) => sum + g.n, 0), smallest: Math.min(...groups.map((g) => g.n)) >= 10 }).toEqual({
+        table,
+        rows: 22,
+        smallest: true,
+      });
+    }
+  });
+
   it('refuses an upload with bad rows, naming each by line, and stores nothing', async () => {
     const before = await t.app.db.query('SELECT count(*)::int AS n FROM eligibility_list');
     const res = await t.gql(

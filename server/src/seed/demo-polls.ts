@@ -417,10 +417,10 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
     rows.ids,
   ]);
   // As many participations as responses, each a random 32-byte key: like the keyed hashes real
-  // submissions store, and joined to nothing.
+  // submissions store, and joined to nothing (settled: the mover's pool has no order to hide here).
   await m.query(
-    `INSERT INTO poll_participation (poll_id, respondent_key)
-     SELECT p.poll_id, sha256(uuid_send(gen_random_uuid())) FROM (VALUES ($1::uuid, $2::int), ($3::uuid, $4::int)) AS p(poll_id, n), generate_series(1, p.n)`,
+    `INSERT INTO poll_participation (poll_id, respondent_key, mix_state)
+     SELECT p.poll_id, sha256(uuid_send(gen_random_uuid())), 0 FROM (VALUES ($1::uuid, $2::int), ($3::uuid, $4::int)) AS p(poll_id, n), generate_series(1, p.n)`,
     [survey.id, DEMO_SURVEY_RESPONSES, quick.id, DEMO_QUICK_POLL_RESPONSES],
   );
   // The goal of citizens' satisfaction is measured by the two polls' public results, so its page

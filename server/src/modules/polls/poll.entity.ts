@@ -176,12 +176,17 @@ export class PollOption {
  * reference to the response, so what someone answered cannot be joined back to them.
  */
 @Entity('poll_participation')
+@Index('ix_poll_participation_unsettled', ['pollId'], { where: '"mix_state" <> 0' })
 export class PollParticipation {
   @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_participation' })
   pollId: string;
 
   @PrimaryColumn({ name: 'respondent_key', type: 'bytea', primaryKeyConstraintName: 'pk_poll_participation' })
   respondentKey: Buffer;
+
+  /** Where the row is in its poll's pool (MixState): its arrival order is rewritten away by the mover. */
+  @Column({ name: 'mix_state', type: 'smallint', default: 1 })
+  mixState: number;
 
   // No foreign key (migration 1765100000000): written only joined to the open poll; a poll with responses cannot be deleted.
   @ManyToOne(() => Poll, { createForeignKeyConstraints: false })

@@ -1,4 +1,4 @@
-import { type DataSource } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { PeriodicTask } from '../../../common/periodic-task';
 import { type Logger } from '../../../logger';
 import { PollStatus } from '../poll.enums';
@@ -69,6 +69,34 @@ WITH waiting AS (
 )
 INSERT INTO poll_answer_mix (poll_id, district_id, assurance, question_ids, option_ids, numbers, texts, cluster_key, reshuffled)
 SELECT poll_id, district_id, assurance, question_ids, option_ids, numbers, texts, cluster_key, true FROM waiting ORDER BY random()`;
+
+/**
+ * `mix_state` of a participation or a token issuance: written by a submission or an issuance
+ * (FRESH), rewritten with the poll's pool (POOLED), or let go from the pool (SETTLED).
+ */
+export const MixState = { SETTLED: 0, FRESH: 1, POOLED: 2 } as const;
+
+/**
+ * When poll $1 has a fresh row in `table`: rewrites it with the poll's whole pool, in one
+ * transaction and in random order, and lets all but k ($2) of the pool settle once it holds 2k.
+ * So every participation (or token issuance) shares its transaction id, and its neighbourhood on
+ * disk, with at least k - 1 others of its poll (all of them, while fewer than k): an issuance and the
+ * spend that followed it on a quiet poll are no longer told apart by their order. A key deleted and
+ * written again in one statement is no conflict with itself; a concurrent second insert of the same
+ * key waits for this statement and then finds it.
+ */
+const poolSql = (table: string, key: string) => `
+WITH pool AS (
+  DELETE FROM ${table} WHERE poll_id = $1 AND mix_state <> ${MixState.SETTLED}
+    AND EXISTS (SELECT 1 FROM ${table} WHERE poll_id = $1 AND mix_state = ${MixState.FRESH})
+  RETURNING poll_id, ${key}
+), shuffled AS (
+  SELECT poll_id, ${key}, row_number() OVER (ORDER BY random()) AS n, count(*) OVER () AS size FROM pool
+)
+INSERT INTO ${table} (poll_id, ${key}, mix_state)
+SELECT poll_id, ${key}, CASE WHEN size >= 2 * $2::int AND n <= size - $2::int THEN ${MixState.SETTLED} ELSE ${MixState.POOLED} END
+FROM shuffled ORDER BY n`;
+const POOL_SQL = [poolSql('poll_participation', 'respondent_key'), poolSql('poll_token_issuance', 'identity_key')];
 
 /** How many of a poll's waiting answers to move now (0: leave them). */
 export function answersToMove(waiting: number, open: boolean, k: number, force: boolean): number {
@@ -141,18 +169,35 @@ export class AnswerMixer {
   }
 
   /**
-   * One transaction per poll, under that poll's advisory lock: instances move different polls side
-   * by side, never the same one twice, and one poll whose batch fails (logged) holds up no other.
+   * Runs `work` in a transaction holding the poll's mover lock (0 when another instance holds it):
+   * instances work on different polls side by side, never on the same one twice. Background work:
+   * the request queries' statement_timeout does not apply to it.
+   */
+  private underPollLock(pollId: string, work: (m: EntityManager) => Promise<number>): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [MOVER_LOCK_CLASS, pollId]);
+      if (!locked) return 0;
+      await m.query('SET LOCAL jit = off');
+      await m.query('SET LOCAL statement_timeout = 0');
+      return work(m);
+    });
+  }
+
+  /**
+   * Per poll, under its advisory lock: the move and the reshuffle of what waits in one transaction,
+   * the pools in another. One poll whose work fails (logged) holds up no other.
    */
   private async move(force: boolean, fold: boolean): Promise<number> {
-    const waiting: Array<{ poll_id: string }> = await this.db.query('SELECT DISTINCT poll_id FROM poll_answer_mix');
+    const waiting: Array<{ poll_id: string }> = await this.db.query(
+      `SELECT poll_id FROM poll_answer_mix
+       UNION SELECT poll_id FROM poll_participation WHERE mix_state = ${MixState.FRESH}
+       UNION SELECT poll_id FROM poll_token_issuance WHERE mix_state = ${MixState.FRESH}`,
+    );
     const moved: string[] = [];
     let total = 0;
     for (const { poll_id: pollId } of waiting) {
       try {
-        const n = await this.db.transaction(async (m) => {
-          const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [MOVER_LOCK_CLASS, pollId]);
-          if (!locked) return 0;
+        const n = await this.underPollLock(pollId, async (m) => {
           const [state]: Array<{ n: number; fresh: boolean; open: boolean }> = await m.query(
             `SELECT (SELECT count(*)::int FROM poll_answer_mix WHERE poll_id = $1) AS n,
                     EXISTS (SELECT 1 FROM poll_answer_mix WHERE poll_id = $1 AND NOT reshuffled) AS fresh,
@@ -160,11 +205,6 @@ export class AnswerMixer {
             [pollId],
           );
           const take = answersToMove(state.n, state.open, this.k, force);
-          // Nothing to move, and every waiting answer already rewritten by an earlier round: nothing to do.
-          if (!take && !state.fresh) return 0;
-          // Background work: the request queries' statement_timeout does not apply to it.
-          await m.query('SET LOCAL jit = off');
-          await m.query('SET LOCAL statement_timeout = 0');
           let moved = 0;
           if (take) {
             const [row] = (await m.query(MOVE_SQL, [[pollId], [take]])) as Array<{ moved: number }>;
@@ -173,6 +213,12 @@ export class AnswerMixer {
           // What stays behind is rewritten together whenever a submission has added to it since.
           if (state.fresh && take < state.n) await m.query(RESHUFFLE_SQL, [pollId]);
           return moved;
+        });
+        // The pools in a transaction of their own: the rewritten participations then share a
+        // transaction id with no response and no waiting answer, not even as a group.
+        await this.underPollLock(pollId, async (m) => {
+          for (const sql of POOL_SQL) await m.query(sql, [pollId, this.k]);
+          return 0;
         });
         if (n) {
           moved.push(pollId);

@@ -99,12 +99,17 @@ export class PollTokenKey {
  * the token (it was signed blindly and never seen).
  */
 @Entity('poll_token_issuance')
+@Index('ix_poll_token_issuance_unsettled', ['pollId'], { where: '"mix_state" <> 0' })
 export class PollTokenIssuance {
   @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_token_issuance' })
   pollId: string;
 
   @PrimaryColumn({ name: 'identity_key', type: 'bytea', primaryKeyConstraintName: 'pk_poll_token_issuance' })
   identityKey: Buffer;
+
+  /** Where the row is in its poll's pool (MixState): its arrival order is rewritten away by the mover. */
+  @Column({ name: 'mix_state', type: 'smallint', default: 1 })
+  mixState: number;
 }
 
 /** A one-time SMS code waiting to be entered: keyed hashes of the number and the code only. */
