@@ -200,6 +200,11 @@ describe('insights read with an API key', () => {
     // Another row goes with district 2's (the cheapest: a district nobody answered from), since 35 − 20 − 12 would give it away:
     // the withheld 3 could be in either.
     expect(all.filter((r: any) => r.suppressed).length).toBeGreaterThanOrEqual(2);
+    // Those two together would still hold district 2's few answers, and their options with them:
+    // district 3 is withheld too, so the withheld districts hold at least the poll's minimum.
+    expect(all.find((r: any) => r.district?.code === d3.code)).toMatchObject({ answeredCount: null, suppressed: true });
+    const shownTotal = all.filter((r: any) => !r.suppressed).reduce((sum: number, r: any) => sum + r.answeredCount, 0);
+    expect(35 - shownTotal).toBe(15);
   });
 
   it('list only words that at least 5 respondents used; staff see every word; half-spaces kept and stop words left out', async () => {

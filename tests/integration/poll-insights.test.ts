@@ -555,6 +555,9 @@ describe('poll insights: tallies', () => {
     const items: Generated[] = [];
     generate(random(7), districts[0].id, 0, 12, items);
     generate(random(8), districts[1].id, 5, 9, items);
+    // District 2's row is withheld; the third's goes with it, so that the withheld rows together
+    // hold the poll's minimum (the smallest shown row with answers is withheld first, not the first's).
+    generate(random(9), districts[2].id, 2, 10, items);
     await submitAll(small, items);
     await t.app.services.pollTallies.foldAll();
 
@@ -566,6 +569,7 @@ describe('poll insights: tallies', () => {
     const folded = await read();
     expect(folded.body.errors).toBeUndefined();
     expect(folded.body.data!.pollInsights.crosstab.rows[0].answeredCount).toBe(12);
+    expect(folded.body.data!.pollInsights.crosstab.rows.slice(0, 3).map((r: any) => r.suppressed)).toEqual([false, true, true]);
     // The session, the answer tallies by district, the response tallies and the districts: 4; plus
     // the poll's definition (poll, questions, options) when its 2-second cache has expired.
     expect(folded.statements).toBeLessThanOrEqual(7);

@@ -84,19 +84,24 @@ describe('pollResults.byDistrict', () => {
     // Every district of the city, by number.
     expect(table.rows.map((r: any) => r.district.code)).toEqual(districts.map((d) => d.code));
     const [first, second, third] = table.rows;
-    expect(first).toMatchObject({ answeredCount: 12, suppressed: false });
-    expect(first.cells.map((c: any) => [c.count, c.suppressed])).toEqual([
-      [7, false],
-      [5, false],
+    expect(second).toMatchObject({ answeredCount: 12, suppressed: false });
+    expect(second.cells.map((c: any) => [c.count, c.suppressed])).toEqual([
+      [6, false],
+      [6, false],
       [0, false],
     ]);
-    expect(first.cells[0].share).toBeCloseTo(7 / 12, 12);
-    expect(second).toMatchObject({ answeredCount: 12, suppressed: false });
+    expect(second.cells[0].share).toBeCloseTo(6 / 12, 12);
     // Three answers: the row is withheld, every cell with it, never a figure.
     expect(third).toMatchObject({ answeredCount: null, suppressed: true, mean: null });
     expect(third.cells.every((c: any) => c.suppressed && c.count === null && c.share === null)).toBe(true);
-    // 27 answered − 12 − 12 would give district 3's 3 back: another row is withheld with it.
-    expect(table.rows.filter((r: any) => r.suppressed).length).toBeGreaterThanOrEqual(2);
+    // The answered count minus the shown rows would give district 3's answers back, and the question's
+    // counts minus the shown rows' their options: district 1 (the first of the smallest shown rows)
+    // is withheld too, so the withheld rows hold at least the poll's minimum.
+    expect(first).toMatchObject({ answeredCount: null, suppressed: true });
+    const withheld = table.rows.filter((r: any) => r.suppressed);
+    const shown = table.rows.filter((r: any) => !r.suppressed);
+    expect(27 - shown.reduce((sum: number, r: any) => sum + r.answeredCount, 0)).toBe(15);
+    expect(withheld.length).toBeGreaterThanOrEqual(2);
 
     const staff = await t.gql(STAFF_CROSSTAB, variables, { token: analyst });
     expect(staff.body.data!.pollInsights.crosstab).toEqual(table);
@@ -105,7 +110,7 @@ describe('pollResults.byDistrict', () => {
   it("gives a RATING question's mean per district, withheld like the rows", async () => {
     const res = await t.gql(BY_DISTRICT, { pollId: poll.id, questionId: poll.questions[1].id });
     const rows = res.body.data!.pollResults.byDistrict.rows;
-    expect(rows[0]).toMatchObject({ answeredCount: 12, mean: 4, cells: [] });
+    expect(rows[1]).toMatchObject({ answeredCount: 12, mean: 4, cells: [] });
     expect(rows[2]).toMatchObject({ suppressed: true, mean: null });
   });
 
@@ -173,6 +178,82 @@ describe('pollResults.byDistrict', () => {
     expect((await t.gql(query, variables)).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     const mine = await t.gql(query, { ...variables, token: respondentToken });
     expect(mine.body.data!.pollResults.byDistrict.rows[0]).toEqual({ answeredCount: 10 });
+  });
+});
+
+describe('pollResults.byDistrict: the withheld districts taken together', () => {
+  const YES_NO = `query ($pollId: ID!, $questionId: ID!) { pollResults(pollId: $pollId) { responseCount
+    questions { answeredCount options { count suppressed } }
+    byDistrict(questionId: $questionId) { rows { district { code } answeredCount suppressed cells { count suppressed } } } } }`;
+
+  it('hold no one or at least the minimum: a lone respondent beside a withheld empty district cannot be read off the shown figures', async () => {
+    // The red team's poll: a yes/no question asking the district, with one lone respondent in district 3.
+    const poll = await createPoll(t, editor, {
+      titleFa: 'آیا موافقید؟',
+      asksDistrict: true,
+      resultsVisibility: 'PUBLIC',
+      minResponses: 5,
+      questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] }],
+    });
+    const [question] = poll.questions;
+    const vote = async (districtId: string, option: number, times: number) => {
+      for (let i = 0; i < times; i++) {
+        const res = await t.gql(SUBMIT, {
+          input: { pollId: poll.id, districtId, answers: [{ questionId: question.id, optionIds: [question.options[option].id] }] },
+        });
+        expect(res.body.errors).toBeUndefined();
+      }
+    };
+    await vote(districts[0].id, 0, 6);
+    await vote(districts[0].id, 1, 5);
+    await vote(districts[1].id, 0, 6);
+    await vote(districts[2].id, 1, 1);
+    const closed = await t.gql(
+      'mutation ($input: ClosePollInput!) { closePoll(input: $input) { poll { status } } }',
+      { input: { id: poll.id } },
+      { token: editor },
+    );
+    expect(closed.body.data!.closePoll.poll.status).toBe('CLOSED');
+    await t.settle();
+
+    const res = await t.gql(YES_NO, { pollId: poll.id, questionId: question.id });
+    expect(res.body.errors).toBeUndefined();
+    const results = res.body.data!.pollResults;
+    expect(results.responseCount).toBe(18);
+    expect(results.questions[0].answeredCount).toBe(18);
+    expect(results.questions[0].options).toEqual([
+      { count: 12, suppressed: false },
+      { count: 6, suppressed: false },
+    ]);
+    const rows: any[] = results.byDistrict.rows;
+    expect(rows.map((r) => r.district.code)).toEqual(districts.map((d) => d.code));
+    const [d1, d2, d3, d4] = rows;
+    expect(d1).toMatchObject({ answeredCount: 11, suppressed: false });
+    expect(d1.cells).toEqual([
+      { count: 6, suppressed: false },
+      { count: 5, suppressed: false },
+    ]);
+    // District 3's one answer is withheld, and district 4 (nobody) with it as its complement; the
+    // total minus the shown rows would leave one answer in them, and yes and no minus the shown rows'
+    // would say it was a no. District 2, the smallest shown row with answers, is withheld as well.
+    for (const row of [d2, d3, d4]) {
+      expect(row).toMatchObject({ answeredCount: null, suppressed: true });
+      expect(row.cells).toEqual([
+        { count: null, suppressed: true },
+        { count: null, suppressed: true },
+      ]);
+    }
+    const shown = rows.filter((r) => !r.suppressed);
+    expect(shown.slice(1).every((r) => r.answeredCount === 0)).toBe(true);
+    // What a reader can work out now: the withheld districts together hold at least the minimum,
+    // which no longer says how the lone respondent answered.
+    const held = 18 - shown.reduce((sum, r) => sum + r.answeredCount, 0);
+    expect(held).toBe(7);
+    expect(held).toBeGreaterThanOrEqual(5);
+
+    // Staff read the same rows in the insights crosstab.
+    const staff = await t.gql(STAFF_CROSSTAB, { pollId: poll.id, questionId: question.id }, { token: analyst });
+    expect(staff.body.data!.pollInsights.crosstab.rows.map((r: any) => r.suppressed)).toEqual(rows.map((r) => r.suppressed));
   });
 });
 

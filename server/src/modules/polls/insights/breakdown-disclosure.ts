@@ -8,14 +8,18 @@ import { cellCost, cellTerms, protect, type Statistic, sumTerms } from './suppre
  * options of another question; columns: the question's options or values), in two steps:
  *   1. rows: a row is shown only with `rowMinimum` answers (the poll's k for districts and
  *      options, 5 for days), and more rows are withheld until no withheld row's count follows from
- *      the question's answered count minus the rows shown ("hidden districts from public totals");
+ *      the question's answered count minus the rows shown ("hidden districts from public totals"),
+ *      and until the withheld rows taken together, which do follow from it, hold no one or at least
+ *      `rowMinimum` answers (see protectRows);
  *   2. cells: counts under 5 are withheld, with their complements, against the row counts, the
  *      column totals (the question's own published counts: a column's total is the option's count
  *      in the results, and a withheld one must stay withheld here too), the overall total, and
  *      for RATING/NPS the rows' means or scores and the question's own.
  * Step 1 depends on the row counts alone, so two breakdowns with the same row counts withhold the
  * same rows. Zeros (a row or a cell nobody is in) are shown: they describe no one's answer; a zero
- * may still be withheld as a complement.
+ * may still be withheld as a complement. Inside the withheld rows a zero cell needs no complement
+ * either: their union's split by option may follow from the question's counts, but the union holds
+ * at least `rowMinimum` answers, so it describes a group of that size, as a shown row does.
  */
 
 export interface BreakdownInput {
@@ -43,8 +47,23 @@ const valuesOf = (kind: QuestionKind) => {
   return Array.from({ length: range.max - range.min + 1 }, (_, i) => range.min + i);
 };
 
-/** Step 1: which rows to withhold. */
-export function protectRows(bases: number[], rowMinimum: number, partition: boolean, withheld: boolean): boolean[] {
+/**
+ * Step 1: which rows to withhold. `unionDerivable`: whether the withheld rows taken together follow
+ * from what is published (their answers are the question's answered count, or its options' counts,
+ * minus the shown rows'). Such a union is a group of its own: it must hold no one or at least
+ * `rowMinimum` answers. Beside a withheld union of one, a withheld zero describes someone after all:
+ * with the other rows and the question's counts shown, the union's split by option gives that
+ * person's answer. So while the union holds from 1 to `rowMinimum` − 1 answers, the smallest shown
+ * row that is not empty is withheld as well (then complements again), until it holds enough or
+ * every row is withheld. This still depends on the row counts alone.
+ */
+export function protectRows(
+  bases: number[],
+  rowMinimum: number,
+  partition: boolean,
+  withheld: boolean,
+  unionDerivable: boolean = partition,
+): boolean[] {
   const stats: Statistic[] = bases.map((n, i) => ({
     terms: cellTerms(i),
     hidden: withheld || (n > 0 && n < rowMinimum),
@@ -52,7 +71,17 @@ export function protectRows(bases: number[], rowMinimum: number, partition: bool
     cost: cellCost(n),
   }));
   if (partition) stats.push({ terms: sumTerms(bases.map((_, i) => i)), hidden: false, hideable: false });
-  return protect(bases, stats).slice(0, bases.length);
+  for (;;) {
+    const hidden = protect(bases, stats).slice(0, bases.length);
+    if (!unionDerivable) return hidden;
+    const union = bases.reduce((sum, n, i) => sum + (hidden[i] ? n : 0), 0);
+    if (union === 0 || union >= rowMinimum) return hidden;
+    const smallest = bases.reduce((best, n, i) => (!hidden[i] && n > 0 && (best < 0 || n < bases[best]) ? i : best), -1);
+    if (smallest < 0) return hidden;
+    // What protect withheld stays withheld: the next round only adds to it.
+    hidden.forEach((h, i) => h && (stats[i].hidden = true));
+    stats[smallest].hidden = true;
+  }
 }
 
 export function protectBreakdown(input: BreakdownInput): BreakdownDisclosure {
@@ -62,6 +91,8 @@ export function protectBreakdown(input: BreakdownInput): BreakdownDisclosure {
     input.rowMinimum,
     input.rowsPartitionAnswers,
     oneWay.disclosure.withheld,
+    // The withheld rows' answers by option are the question's counts minus the shown rows'.
+    input.rowsPartitionAnswers || input.columnsAddUpToOneWay,
   );
   const width = oneWay.counts.length;
   const at = (r: number, c: number) => r * width + c;

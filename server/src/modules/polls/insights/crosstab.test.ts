@@ -57,6 +57,24 @@ describe('districtCrosstab', () => {
     expect(result.map((r) => r.suppressed)).toEqual([false, true, true]);
   });
 
+  it('withholds the smallest shown row too when the withheld rows together hold one answer, whose option would follow from the shown figures', () => {
+    // The red team's table: with only d3 and the empty d4 withheld, the total minus the shown rows
+    // leaves one answer in them, and the question's counts minus the shown rows' give its option.
+    const four = [
+      ...choiceRows({ districtId: 'd1' }, { yes: 6, no: 5 }),
+      ...choiceRows({ districtId: 'd2' }, { yes: 6, no: 0 }),
+      ...choiceRows({ districtId: 'd3' }, { yes: 0, no: 1 }),
+    ];
+    const d4 = district('d4', 4);
+    const result = byDistrict(q, four, [d1, d2, d3, d4], 5);
+    expect(result.map((r) => [r.district!.id, r.suppressed, r.answeredCount])).toEqual([
+      ['d1', false, 11],
+      ['d2', true, null],
+      ['d3', true, null],
+      ['d4', true, null],
+    ]);
+  });
+
   it('suppresses a small cell and a complement in its row and column, so 25 − 10 − 12 = 3 recovers nothing', () => {
     const three = question('t', ['a', 'b', 'c']);
     const counts = [
@@ -128,7 +146,7 @@ describe('districtCrosstab', () => {
 });
 
 describe('questionCrosstab', () => {
-  it('gives one row per option of the other question, with the row base from the NO_OPTION pairs, rows under the minimum withheld', () => {
+  it('gives one row per option of the other question, with the row base from the NO_OPTION pairs, rows under the minimum withheld with a complement', () => {
     const pairs: PairTallyRow[] = [
       { byOptionId: 'a', optionId: null, count: 12 },
       { byOptionId: 'a', optionId: 'yes', count: 8 },
@@ -139,8 +157,16 @@ describe('questionCrosstab', () => {
     const oneWay = oneWayOf(q, choiceRows({ districtId: null }, { yes: 11, no: 4 }), 10);
     const result = questionCrosstab(q, other, pairs, oneWay, 10);
     expect(result.map((r) => [r.byOption!.id, r.answeredCount, r.cells.map((c) => c.count)])).toEqual([
-      ['a', 12, [null, null]], // the 4 is withheld, and with the row's 12 shown the 8 would give it away
+      // b's 3 would be the answered count (the question's own) minus a's 12: a is withheld too.
+      ['a', null, [null, null]],
       ['b', null, [null, null]],
     ]);
+    const enough: PairTallyRow[] = [
+      ...pairs.slice(0, 3),
+      { byOptionId: 'b', optionId: null, count: 10 },
+      { byOptionId: 'b', optionId: 'yes', count: 10 },
+    ];
+    const both = questionCrosstab(q, other, enough, oneWayOf(q, choiceRows({ districtId: null }, { yes: 18, no: 4 }), 10), 10);
+    expect(both.map((r) => r.answeredCount)).toEqual([12, 10]);
   });
 });

@@ -1,4 +1,4 @@
-import { complementPatterns } from './breakdown-disclosure';
+import { complementPatterns, protectRows } from './breakdown-disclosure';
 import { cellCost, cellTerms, protect, type Statistic, sumTerms } from './suppression';
 
 /** mulberry32: a failure can be replayed from its seed. */
@@ -70,14 +70,26 @@ const scoreWeight = (c: number) => [-1, -1, 0, 1][c % 4];
 /**
  * A rows × columns table with its row, column and grand totals. Column totals and the grand total
  * are another table's cells (a question's one-way results), protected there first: unhideable
- * here, withheld as that table withheld them.
+ * here, withheld as that table withheld them. With `rowMinimum`, rows are withheld first as a
+ * breakdown's are (protectRows: under the minimum, with complements), and with them their cells.
  */
-function crosstab(rows: number[][], { rowMeans = false, rowScores = false } = {}) {
+function crosstab(rows: number[][], { rowMeans = false, rowScores = false, rowMinimum = 0 } = {}) {
   const values = rows.flat();
   const width = rows[0].length;
   const at = (r: number, c: number) => r * width + c;
-  const stats: Statistic[] = values.map((v, i) => ({ terms: cellTerms(i), hidden: v > 0 && v < 5, hideable: true, cost: cellCost(v) }));
-  const rowStats = rows.map((_, r) => stats.push({ terms: sumTerms(rows[r].map((_, c) => at(r, c))), hidden: false, hideable: true }) - 1);
+  const bases = rows.map((row) => row.reduce((s, v) => s + v, 0));
+  const rowHidden = rowMinimum
+    ? protectRows(bases, rowMinimum, true, bases.reduce((s, n) => s + n, 0) < rowMinimum)
+    : rows.map(() => false);
+  const stats: Statistic[] = values.map((v, i) => ({
+    terms: cellTerms(i),
+    hidden: rowHidden[Math.floor(i / width)] || (v > 0 && v < 5),
+    hideable: true,
+    cost: cellCost(v),
+  }));
+  const rowStats = rows.map(
+    (_, r) => stats.push({ terms: sumTerms(rows[r].map((_, c) => at(r, c))), hidden: rowHidden[r], hideable: !rowMinimum }) - 1,
+  );
   const totals = rows[0].map((_, c) => rows.reduce((s, row) => s + row[c], 0));
   const oneWay = protect(totals, [
     ...totals.map((v, c) => ({ terms: cellTerms(c), hidden: v > 0 && v < 5, hideable: true, cost: cellCost(v) })),
@@ -93,7 +105,7 @@ function crosstab(rows: number[][], { rowMeans = false, rowScores = false } = {}
   // An NPS row publishes its score: promoters − detractors, each value weighing −1, 0 or +1.
   if (rowScores)
     rows.forEach((row, r) => stats.push({ terms: row.map((_, c) => [at(r, c), scoreWeight(c)] as const), hidden: false, hideable: true }));
-  return { values, stats, rowStats, columnStats, at };
+  return { values, stats, rowStats, columnStats, at, rowHidden };
 }
 
 describe('complementary suppression', () => {
@@ -140,18 +152,26 @@ describe('complementary suppression', () => {
     ['complement patterns first', true, 'none', 80],
     ["complement patterns first, with each row's mean published", true, 'means', 12],
     ["complement patterns within a score's groups, with each row's score published", true, 'scores', 12],
+    ['complement patterns first, rows under a minimum withheld first (as a breakdown withholds them)', true, 'minimum', 80],
   ])(
     'on random tables no hidden cell or total is pinned down by what is shown (brute force over every consistent table): %s',
     (_, withPatterns, summary, wanted) => {
       const rowMeans = summary === 'means';
       const rowScores = summary === 'scores';
+      const withMinimum = summary === 'minimum';
       const next = random(20251210);
       let checked = 0;
       for (let trial = 0; trial < 300 && checked < wanted; trial++) {
         const rowCount = 2 + Math.floor(next() * 3);
         const columnCount = 2 + Math.floor(next() * 3);
-        const rows = Array.from({ length: rowCount }, () => Array.from({ length: columnCount }, () => Math.floor(next() ** 2 * 12)));
-        const { values, stats, rowStats, columnStats, at } = crosstab(rows, { rowMeans, rowScores });
+        // With a row minimum, some rows are small (a district where one or two answered).
+        const top = () => (withMinimum && next() < 0.4 ? 2 : 12);
+        const rows = Array.from({ length: rowCount }, () => {
+          const most = top();
+          return Array.from({ length: columnCount }, () => Math.floor(next() ** 2 * most));
+        });
+        const rowMinimum = withMinimum ? 5 + Math.floor(next() * 6) : 0;
+        const { values, stats, rowStats, columnStats, at, rowHidden } = crosstab(rows, { rowMeans, rowScores, rowMinimum });
         const patterns = (exposed: number) => complementPatterns(exposed, rowCount, columnCount, rowScores ? scoreWeight : undefined);
         const hidden = protect(values, stats, withPatterns ? patterns : undefined);
         const tables = consistentTables(values, stats, hidden);
@@ -180,6 +200,22 @@ describe('complementary suppression', () => {
         }
         // Nothing from 1 to 4 is shown.
         values.forEach((v, i) => v > 0 && v < 5 && expect(hidden[i]).toBe(true));
+        if (withMinimum) {
+          // No shown row is under the minimum, and the withheld rows taken together (the grand total
+          // minus the shown rows, the same in every consistent table) hold no one or at least k, or
+          // are every row (a question under k answers, whose results are withheld whole).
+          const size = (r: number) => rows[r].reduce((s, v) => s + v, 0);
+          rows.forEach((_, r) => size(r) > 0 && size(r) < rowMinimum && expect(rowHidden[r]).toBe(true));
+          const union = (t: number[]) => rows.reduce((s, _, r) => s + (rowHidden[r] ? value(stats[rowStats[r]], t) : 0), 0);
+          expect(new Set(tables.map(union)).size).toBe(1);
+          const held = union(values);
+          expect({ rows, rowMinimum, held, ok: held === 0 || held >= rowMinimum || rowHidden.every(Boolean) }).toEqual({
+            rows,
+            rowMinimum,
+            held,
+            ok: true,
+          });
+        }
       }
       expect(checked).toBe(wanted);
     },

@@ -9,7 +9,10 @@
  * a withheld one down: a reader knowing every published statistic, that counts are non-negative
  * integers, and nothing else, must be able to think of another table in which the withheld one
  * has a different value. (A withheld cell of 0 is exempt: a zero describes no one, and is shown
- * where it is not withheld with its row.)
+ * where it is not withheld with its row. That holds only when the cells withheld together do not
+ * add up to a known group of one to k − 1 people: beside such a group a zero gives the others'
+ * answers away. Breakdowns see to it before cells are protected: the union of their withheld rows
+ * holds no one or at least k answers, protectRows in breakdown-disclosure.ts.)
  *
  * `protect` withholds more statistics (cheapest first: small cells before totals) until that is
  * true. It proves it for each withheld statistic with a witness: an integer change `d` of the
