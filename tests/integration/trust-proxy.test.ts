@@ -59,6 +59,13 @@ describe('TRUST_PROXY', () => {
       ]);
       // The next /64 is another client.
       expect(await code('2001:db8:aaaa:2::1')).toBeUndefined();
+      // A port beside the address (some load balancers write one) is not a new client each time, nor is a value that is no address.
+      expect([await code('198.51.100.62:1000'), await code('198.51.100.62:1001'), await code('198.51.100.62:1002')]).toEqual([
+        undefined,
+        undefined,
+        'RATE_LIMITED',
+      ]);
+      expect([await code('unknown-1'), await code('unknown-2'), await code('unknown-3')]).toEqual([undefined, undefined, 'RATE_LIMITED']);
       expect([await code('198.51.100.61'), await code('::ffff:198.51.100.61'), await code('::ffff:c633:643d')]).toEqual([
         undefined,
         undefined,

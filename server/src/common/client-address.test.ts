@@ -14,6 +14,10 @@ describe('addressGroup', () => {
     ['[2001:db8:1:2::1]', '2001:db8:1:2::/64'],
     ['fe80::1%eth0', 'fe80:0:0:0::/64'],
     ['64:ff9b::192.0.2.1', '64:ff9b:0:0::/64'],
-    ['127.1', '127.1'],
+    ['198.51.100.7:4711', '198.51.100.7'],
+    ['[2001:db8:1:2::1]:4711', '2001:db8:1:2::/64'],
+    ['127.1', 'not-an-address'],
+    ['unknown-7', 'not-an-address'],
+    ['', 'not-an-address'],
   ])('groups %s as %s', (address, group) => expect(addressGroup(address)).toBe(group));
 });

@@ -67,16 +67,33 @@ export function clientAddressOf(trust: TrustProxy, webSecret?: string): (req: In
 }
 
 /**
+ * A client address as proxies write it, parsed: brackets, a port (`198.51.100.7:4711`,
+ * `[2001:db8::1]:4711`, as some load balancers put into X-Forwarded-For) and an IPv6 zone are
+ * dropped, and an IPv4-mapped IPv6 address, dotted or in hex (::ffff:c633:643d), is its IPv4 one.
+ * Null when what is left is not an IP address.
+ */
+export function parseClientAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  let bare = address.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(bare);
+  if (bracketed) bare = bracketed[1];
+  else if (/^[\d.]+:\d+$/.test(bare)) bare = bare.slice(0, bare.lastIndexOf(':'));
+  bare = bare.replace(/%.*$/, '');
+  // isIP first: ipaddr.js also takes shorthand IPv4 forms ("127.1") that no socket reports.
+  return isIP(bare) ? ipaddr.process(bare) : null;
+}
+
+/** Anything a trusted proxy forwarded that is not an address: one client, however it varies. */
+const NOT_AN_ADDRESS = 'not-an-address';
+
+/**
  * The unit a per-client limit counts: an IPv4 address (an IPv4-mapped IPv6 one as IPv4), or an
  * IPv6 address's /64 network. One subscriber is routinely given a whole /64, so counting single
- * IPv6 addresses would let one client step around any limit by changing its last 64 bits.
+ * IPv6 addresses would let one client step around any limit by changing its last 64 bits; and a
+ * value that is not an address at all would be a new client each time it changes.
  */
 export function addressGroup(address: string): string {
-  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  // isIP first: ipaddr.js also takes shorthand IPv4 forms ("127.1") that no socket reports.
-  if (!isIP(bare)) return bare;
-  // process(): an IPv4-mapped IPv6 address, dotted or in hex (::ffff:c633:643d), is the IPv4 one.
-  const parsed = ipaddr.process(bare);
+  const parsed = parseClientAddress(address);
+  if (!parsed) return NOT_AN_ADDRESS;
   if (parsed.kind() === 'ipv4') return parsed.toString();
   return `${(parsed as ipaddr.IPv6).parts
     .slice(0, 4)

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { isIPv4, isIPv6 } from 'node:net';
+import type ipaddr from 'ipaddr.js';
 import { type DataSource, type EntityManager } from 'typeorm';
+import { parseClientAddress } from '../../../common/client-address';
 import { badInput, notFound } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import { PeriodicTask } from '../../../common/periodic-task';
@@ -23,14 +24,13 @@ const MOVER_LOCK_CLASS = 28259;
 
 /** The network an address belongs to for clustering: its /24 (IPv4) or /48 (IPv6). */
 export function networkPrefix(address: string): string {
-  const v4 = address.startsWith('::ffff:') && isIPv4(address.slice(7)) ? address.slice(7) : address;
-  if (isIPv4(v4)) return v4.split('.').slice(0, 3).join('.') + '.0/24';
-  if (isIPv6(address)) {
-    const [head] = address.split('::');
-    const groups = head.split(':').filter(Boolean);
-    return `${[...groups, '0', '0', '0'].slice(0, 3).join(':')}::/48`;
-  }
-  return 'unknown';
+  const parsed = parseClientAddress(address);
+  if (!parsed) return 'unknown';
+  if (parsed.kind() === 'ipv4') return `${(parsed as ipaddr.IPv4).octets.slice(0, 3).join('.')}.0/24`;
+  return `${(parsed as ipaddr.IPv6).parts
+    .slice(0, 3)
+    .map((part) => part.toString(16))
+    .join(':')}::/48`;
 }
 
 const BROWSERS: Array<[RegExp, string]> = [

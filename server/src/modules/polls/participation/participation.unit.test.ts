@@ -60,6 +60,10 @@ describe('clusters', () => {
     expect(networkPrefix('5.160.12.7')).toBe('5.160.12.0/24');
     expect(networkPrefix('::ffff:5.160.12.7')).toBe('5.160.12.0/24');
     expect(networkPrefix('2a01:5ec0:1:2::9')).toBe('2a01:5ec0:1::/48');
+    expect(networkPrefix('::ffff:0510:0c07')).toBe('5.16.12.0/24');
+    expect(networkPrefix('5.160.12.7:4711')).toBe('5.160.12.0/24');
+    expect(networkPrefix('2a01:5ec0::9')).toBe('2a01:5ec0:0::/48');
+    expect(networkPrefix('unknown')).toBe('unknown');
     expect(userAgentFamily('Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36')).toBe('Chrome/Android');
     expect(
       userAgentFamily(
