@@ -95,7 +95,7 @@ test('the public districts page draws every district on a map, offline, beside a
   });
 });
 
-test("staff insights map the crosstab by district, withheld districts reading 'not enough answers', never a figure", async () => {
+test("staff insights map the crosstab by district, withheld districts reading 'withheld', never a figure", async () => {
   const [{ id: pollId }] = await site.app.app.db.query(`SELECT id FROM poll WHERE asks_district ORDER BY created_at LIMIT 1`);
   // Few answers from the new district 9: its row is withheld.
   await site.app.settle();
@@ -112,7 +112,7 @@ test("staff insights map the crosstab by district, withheld districts reading 'n
     for (let i = 0; i < count; i++) {
       const cell = (await rows.nth(i).locator('td').first().textContent())!;
       // Either a figure or the withheld text, never both.
-      expect(cell.includes('پاسخ کافی نیست') !== /[۰-۹]/.test(cell)).toBe(true);
+      expect(cell.includes('پنهان') !== /[۰-۹]/.test(cell)).toBe(true);
     }
     await screenshot(page, 'insights-district-map');
   });
@@ -235,7 +235,7 @@ test('public results by district: a map of the chosen question beside the same f
     expect(await rows.count()).toBeGreaterThanOrEqual(8);
     for (let i = 0; i < (await rows.count()); i++) {
       const cell = (await rows.nth(i).locator('td').first().textContent())!;
-      expect(cell.includes('پاسخ کافی نیست') !== /[۰-۹]/.test(cell)).toBe(true);
+      expect(cell.includes('پنهان') !== /[۰-۹]/.test(cell)).toBe(true);
     }
     expect(await section.locator('.district-map__legend-title').textContent()).toContain('سهم گزینه');
     await screenshot(page, 'results-by-district-fa');

@@ -380,7 +380,7 @@ describe('an analyst', () => {
       const panel = page.locator('#crosstab [role=tabpanel]:not([hidden])');
       await panel.locator('.staff-chart[data-chart-ready]').waitFor();
       await expect(panel.locator('svg text', { hasText: /^—$/ }).count()).resolves.toBe(withheld!.cells);
-      await expect(panel.locator('[data-heatmap-withheld]').innerText()).resolves.toBe('پاسخ کافی نیست');
+      await expect(panel.locator('[data-heatmap-withheld]').innerText()).resolves.toBe('پنهان برای حفظ حریم خصوصی');
       await panel.scrollIntoViewIfNeeded();
       await screenshot(page, 'staff-insights-heatmap-withheld-fa-desktop', { fullPage: false });
 
@@ -494,6 +494,14 @@ describe('an editor', () => {
       await page.getByRole('button', { name: 'انتخاب نظرسنجی' }).click();
       await page.waitForURL(/poll=/);
       const first = survey.questions[0];
+      await page.getByLabel('نتیجه‌ای که خوانده می‌شود').selectOption(`${first.id}|OPTION_SHARE`);
+      // An option ticked under another question than the chosen result is named as such.
+      const other = survey.questions.find((q) => q.id !== first.id && q.options.length > 0)!;
+      await page.getByRole('group', { name: other.prompt }).getByLabel(other.options[0].label, { exact: true }).check();
+      await page.getByLabel('نام شاخص (فارسی)').fill('شاخص نادرست');
+      await page.getByLabel('هدف عددی').fill('5');
+      await page.getByRole('button', { name: 'افزودن شاخص' }).click();
+      await page.getByText('گزینه‌های تیک‌خورده از پرسش دیگری‌اند', { exact: false }).waitFor();
       await page.getByLabel('نتیجه‌ای که خوانده می‌شود').selectOption(`${first.id}|OPTION_SHARE`);
       // «خیلی راضی» and «راضی» together: satisfied citizens.
       const [very, fairly] = first.options;

@@ -37,6 +37,9 @@ interface DistrictMapProps {
  * browser, lazily, from the districts' GeoJSON boundaries. Withheld figures read "not enough
  * answers" in the table, on the map and in the legend.
  */
+/** A range's ends with the minus sign (U+2212), not the hyphen English number formats give: "−52.7–−37.8", not "-52.7–-37.8". */
+const signed = (text: string) => text.replace(/^-/, '\u2212');
+
 export function DistrictMap({ title, districtLabel, withheldLabel, mapLabel, format, districts, extra, highlight }: DistrictMapProps) {
   const scale = classes(districts.flatMap((d) => (d.value === null ? [] : [d.value])));
   const areas: MapArea[] = districts
@@ -63,7 +66,7 @@ export function DistrictMap({ title, districtLabel, withheldLabel, mapLabel, for
                 <li key={c.colour}>
                   <span className="district-map__swatch" style={{ background: c.colour }} />
                   <bdi>
-                    {format(c.from)}–{format(c.to)}
+                    {signed(format(c.from))}–{signed(format(c.to))}
                   </bdi>
                 </li>
               ))}

@@ -111,7 +111,8 @@ export interface PollText {
     mean: string;
     nps: string;
     answers: string;
-    notEnoughAnswers: string;
+    /** A figure withheld by disclosure control: too few answers, or one the others would give away. */
+    withheld: string;
     mapLabel: (prompt: string) => string;
     noFigures: string;
     unavailable: string;
@@ -255,7 +256,7 @@ const fa: PollText = {
   byDistrict: {
     title: 'نتایج به تفکیک منطقه',
     intro:
-      'پاسخ یک پرسش در هر منطقه. منطقه‌ای که کمتر از حد نصاب پاسخ دارد، یا رقمش از روی جمع دیگر مناطق معلوم می‌شود، «پاسخ کافی نیست» می‌خورد.',
+      'پاسخ یک پرسش در هر منطقه. رقم منطقه‌ای که کمتر از حد نصاب پاسخ دارد، یا رقمی که از روی جمع دیگر ارقام معلوم می‌شود، برای حفظ حریم خصوصی «پنهان» می‌ماند.',
     question: 'پرسش',
     district: 'منطقه',
     show: 'نمایش',
@@ -263,7 +264,7 @@ const fa: PollText = {
     mean: 'میانگین نمره',
     nps: 'شاخص خالص ترویج (NPS)',
     answers: 'پاسخ‌ها',
-    notEnoughAnswers: 'پاسخ کافی نیست',
+    withheld: 'پنهان',
     mapLabel: (prompt) => `نقشه مناطق شهر برای پرسش «${prompt}»؛ همین ارقام در جدول کنار نقشه آمده است.`,
     noFigures: 'این پرسش هنوز پاسخ کافی برای نمایش به تفکیک منطقه ندارد.',
     unavailable: 'نتایج به تفکیک منطقه اکنون در دسترس نیست.',
@@ -407,7 +408,7 @@ const en: PollText = {
   byDistrict: {
     title: 'Results by district',
     intro:
-      "One question's answers in each district. A district with fewer answers than the poll's minimum, or whose figure could be worked out from the others', reads “not enough answers”.",
+      "One question's answers in each district. A district with fewer answers than the poll's minimum, or a figure that could be worked out from the others, reads “withheld”, to protect privacy.",
     question: 'Question',
     district: 'District',
     show: 'Show',
@@ -415,7 +416,7 @@ const en: PollText = {
     mean: 'Average rating',
     nps: 'Net Promoter Score',
     answers: 'Answers',
-    notEnoughAnswers: 'Not enough answers',
+    withheld: 'Withheld',
     mapLabel: (prompt) => `Map of the city's districts for the question “${prompt}”; the table beside it gives the same figures.`,
     noFigures: 'This question does not have enough answers yet to be shown by district.',
     unavailable: 'Results by district are not available just now.',

@@ -143,6 +143,10 @@ const fa = {
     WRONG_PASSWORD: 'گذرواژهٔ کنونی درست نیست.',
     SAME_PASSWORD: 'گذرواژهٔ تازه باید با گذرواژهٔ کنونی فرق داشته باشد.',
     DEMO_PASSWORD: 'گذرواژهٔ نمایشی همگانی است و پذیرفته نمی‌شود.',
+    OPTIONS_NOT_TICKED: 'گزینه‌هایی را که شمرده می‌شوند، زیر همان پرسشی که برای نتیجه برگزیده‌اید، تیک بزنید.',
+    OPTIONS_OF_ANOTHER_QUESTION:
+      'گزینه‌های تیک‌خورده از پرسش دیگری‌اند: گزینه‌های همان پرسشی را که برای نتیجه برگزیده‌اید تیک بزنید، یا پرسش را عوض کنید.',
+    SHARE_TARGET_RANGE: 'هدف سهم باید درصدی از ۰ تا ۱۰۰ باشد.',
     SECOND_FACTOR_REQUIRED: 'مدیران سامانه باید از ورود دومرحله‌ای استفاده کنند؛ نمی‌توان آن را خاموش کرد.',
     SECOND_FACTOR_ENABLED: 'ورود دومرحله‌ای برای این حساب روشن است.',
     NO_SECOND_FACTOR: 'این حساب ورود دومرحله‌ای ندارد.',
@@ -294,6 +298,10 @@ const en: StaffText = {
     WRONG_PASSWORD: 'The current password is not right.',
     SAME_PASSWORD: 'The new password must differ from the current one.',
     DEMO_PASSWORD: 'The demo password is public and is not accepted.',
+    OPTIONS_NOT_TICKED: 'Tick the options to count, under the question chosen as the result to read.',
+    OPTIONS_OF_ANOTHER_QUESTION:
+      'The ticked options belong to another question: tick the options of the question chosen as the result to read, or choose that question.',
+    SHARE_TARGET_RANGE: 'A share target is a percentage from 0 to 100.',
     SECOND_FACTOR_REQUIRED: 'Administrators must use two-step verification; it cannot be turned off.',
     SECOND_FACTOR_ENABLED: 'Two-step verification is on for this account.',
     NO_SECOND_FACTOR: 'This account has no two-step verification.',

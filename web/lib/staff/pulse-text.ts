@@ -18,7 +18,7 @@ export const pulseText = {
     yesterday: 'دیروز',
     trend: 'هفت روز اخیر',
     total: 'همه پاسخ‌ها',
-    signals: 'نشانه‌های تقلب',
+    signals: 'نشانه‌های سوءاستفاده',
     mean: (n: string) => `میانگین روزهای پیش: ${n} در روز`,
     firstDay: 'روز نخست',
     bursts: (n: string) => `${n} جهش`,

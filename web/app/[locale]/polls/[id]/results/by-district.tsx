@@ -105,7 +105,7 @@ export async function ResultsByDistrict({
         <DistrictMap
           title={kind === 'RATING' ? t.mean : kind === 'NPS' ? t.nps : t.share(leading!.option.label)}
           districtLabel={t.district}
-          withheldLabel={t.notEnoughAnswers}
+          withheldLabel={t.withheld}
           mapLabel={t.mapLabel(result.question.prompt)}
           format={format}
           districts={mapped.map((row) => ({
@@ -119,7 +119,7 @@ export async function ResultsByDistrict({
           extra={{
             header: t.answers,
             cells: mapped.map((row) =>
-              row.suppressed || row.answeredCount == null ? t.notEnoughAnswers : formatNumber(row.answeredCount, locale),
+              row.suppressed || row.answeredCount == null ? t.withheld : formatNumber(row.answeredCount, locale),
             ),
           }}
         />

@@ -137,7 +137,27 @@ function readOptions(form: FormData, questionId: string): string[] {
   return form.getAll(`option-${questionId}`).filter((v): v is string => typeof v === 'string' && isUuid(v));
 }
 
-const NO_OPTIONS = { message: 'Tick the options to count.', extensions: { code: 'BAD_USER_INPUT', field: 'input.optionIds' } };
+/** A refusal made here, before the API is asked: worded by its reason (lib/staff/i18n.ts) like the API's own. */
+const refused = (reason: string, field: string, message: string) => ({ message, extensions: { code: 'BAD_USER_INPUT', field, reason } });
+const NO_OPTIONS = refused('OPTIONS_NOT_TICKED', 'input.optionIds', 'Tick the options to count.');
+
+/**
+ * Why no option of the chosen question is ticked: the form lists every choice question's options
+ * (it works without JavaScript), so they may have been ticked under another one.
+ */
+function noOptions(form: FormData) {
+  const elsewhere = [...form.keys()].some((name) => name.startsWith('option-'));
+  return elsewhere
+    ? refused('OPTIONS_OF_ANOTHER_QUESTION', 'input.optionIds', 'The ticked options belong to another question than the chosen result.')
+    : NO_OPTIONS;
+}
+
+/** A share's target is typed in percent: 0 to 100. */
+function shareTargetOutOfRange(form: FormData): boolean {
+  const value = decimal(form, 'target');
+  return value != null && (value < 0 || value > 100);
+}
+const SHARE_TARGET = refused('SHARE_TARGET_RANGE', 'input.target', 'A share target is a percentage from 0 to 100.');
 
 /** Targets of shares are typed in percent and stored as fractions. */
 function readTarget(form: FormData, metric: string | undefined): number | null {
@@ -156,7 +176,8 @@ export async function addIndicator(goalId: string, pollId: string, previous: For
       previous,
     );
   const optionIds = source.metric === 'OPTION_SHARE' ? readOptions(form, source.questionId) : null;
-  if (optionIds?.length === 0) return refusal(locale, NO_OPTIONS, previous);
+  if (optionIds?.length === 0) return refusal(locale, noOptions(form), previous);
+  if (source.metric === 'OPTION_SHARE' && shareTargetOutOfRange(form)) return refusal(locale, SHARE_TARGET, previous);
   const result = await staffMutation(ADD_INDICATOR, {
     input: {
       goalId,
@@ -185,6 +206,7 @@ export async function updateIndicator(
   // The boxes are on the form only when the page could list the question's options; without them the options stay.
   const optionIds = metric === 'OPTION_SHARE' && text(form, 'optionsOf') === questionId ? readOptions(form, questionId) : null;
   if (optionIds?.length === 0) return refusal(locale, NO_OPTIONS, previous);
+  if (metric === 'OPTION_SHARE' && shareTargetOutOfRange(form)) return refusal(locale, SHARE_TARGET, previous);
   const result = await staffMutation(UPDATE_INDICATOR, {
     input: {
       id: indicatorId,

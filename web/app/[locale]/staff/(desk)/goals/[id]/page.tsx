@@ -199,7 +199,10 @@ export default async function StaffGoalPage({ params, searchParams }: Params) {
 
   return (
     <>
-      <StaffHeader title={t.editTitle(goal.titleTranslations.fa)} crumb={{ href: localePath(locale, '/staff/goals'), label: t.title }} />
+      <StaffHeader
+        title={t.editTitle((locale === 'en' && goal.titleTranslations.en) || goal.titleTranslations.fa)}
+        crumb={{ href: localePath(locale, '/staff/goals'), label: t.title }}
+      />
       {done && doneText[done] && (
         <div className="staff-alert staff-alert--ok" role="status">
           <p>{doneText[done]}</p>

@@ -270,7 +270,7 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
       label={`${t.heatmap}: ${question.prompt}`}
       loadingText={t.loadingChart}
       withheldLabel={t.withheld}
-      withheldLegend={t.notEnoughAnswers}
+      withheldLegend={t.withheldLegend}
     />
   );
   // By district, with outlines: a choropleth of the first option's share (or the mean, or the score).
@@ -287,7 +287,7 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
     <DistrictMap
       title={question.kind === 'RATING' ? t.rowMean : question.kind === 'NPS' ? t.rowNps : t.mapShare(firstOption?.label ?? '')}
       districtLabel={t.row}
-      withheldLabel={t.notEnoughAnswers}
+      withheldLabel={t.withheld}
       mapLabel={`${t.map}: ${question.prompt}`}
       format={(v) => (choice ? f.percent(v) : f.decimal(v, question.kind === 'RATING' ? 2 : 1))}
       districts={mapped.map((row) => ({
