@@ -26,6 +26,7 @@ import { PollTallyService } from './modules/polls/poll-tally.service';
 import { PollService } from './modules/polls/poll.service';
 import { RespondentKeys } from './modules/polls/respondent';
 import { AnswerMixer } from './modules/polls/participation/answer-mix';
+import { AnswerSeal } from './modules/polls/participation/answer-seal';
 import { AbuseSignals } from './modules/polls/participation/abuse-signals';
 import { ParticipationService } from './modules/polls/participation/participation.service';
 import { PollTokenKeys } from './modules/polls/participation/poll-tokens';
@@ -96,6 +97,8 @@ export function createServices(
   const pollResults = new PollResultsService(polls, pollTallies);
   const pollTokens = new PollTokenKeys(db, config.respondentSecret);
   const hour = 3600;
+  // Answers wait in the mix sealed under a key of their own, derived from RESPONDENT_SECRET: the writer seals, the mover opens.
+  const answerSeal = new AnswerSeal(config.respondentSecret);
   // Moved answers are folded into the tallies at once, then live results hear of the change.
   const answerMix = new AnswerMixer(
     db,
@@ -103,6 +106,7 @@ export function createServices(
     log,
     () => pollTallies.foldAll(),
     (pollIds) => pollIds.forEach((id) => pollEvents.responseAccepted(id)),
+    answerSeal,
   );
   const abuseSignals = new AbuseSignals(
     db,
@@ -117,6 +121,7 @@ export function createServices(
     mail,
     files: new FileService(db, audit, createFileStorage(config.files), config.files, log),
     answerMix,
+    answerSeal,
     abuseSignals,
     participation: new ParticipationService(
       db,
@@ -192,6 +197,7 @@ export function createServices(
       new ProofOfWork(config.respondentSecret, config.participation.altcha),
       pollTokens,
       abuseSignals,
+      answerSeal,
     ),
   };
 }

@@ -504,17 +504,127 @@ describe('the answer mix', () => {
     // Nothing moves below 2k, but every round rewrote what waits: one transaction for all, none a participation's.
     expect(await t.app.services.answerMix.moveReady()).toBe(0);
     expect(await linked()).toEqual({ waiting: 12, linked: 0, xids: 1 });
-    // And their order on disk no longer follows arrival (the options alternate with i % 2).
-    const ordered: Array<{ first: string }> = await t.app.db.query(
-      'SELECT option_ids[1]::text AS first FROM poll_answer_mix WHERE poll_id = $1 ORDER BY ctid',
-      [poll.id],
-    );
-    expect(ordered.every((row, i) => row.first === poll.questions[0].options[i % 2].id)).toBe(false);
+    // And their order on disk no longer follows arrival (the options alternate with i % 2), read by opening them.
+    const sealedRows = async (): Promise<Buffer[]> =>
+      (await t.app.db.query('SELECT sealed FROM poll_answer_mix WHERE poll_id = $1 ORDER BY ctid', [poll.id])).map(
+        (r: { sealed: Buffer }) => r.sealed,
+      );
+    const ordered = (await sealedRows()).map((sealed) => t.app.services.answerSeal.open(poll.id, sealed)!.rows.optionIds[0]);
+    expect(ordered.every((first, i) => first === poll.questions[0].options[i % 2].id)).toBe(false);
     // A round with nothing new rewrites nothing.
     const [{ before }] = await t.app.db.query('SELECT min(xmin::text) AS before FROM poll_answer_mix WHERE poll_id = $1', [poll.id]);
+    const sealedBefore = await sealedRows();
     await t.app.services.answerMix.moveReady();
     const [{ after }] = await t.app.db.query('SELECT min(xmin::text) AS after FROM poll_answer_mix WHERE poll_id = $1', [poll.id]);
     expect(after).toBe(before);
+    // A round after a new answer seals every waiting one again under a fresh nonce: no ciphertext
+    // of one copy of the database is found in a copy taken after the rewrite.
+    expect((await submit({ pollId: poll.id, answers: answer(poll, 0) })).body.errors).toBeUndefined();
+    expect(await t.app.services.answerMix.moveReady()).toBe(0);
+    const sealedAfter = new Set((await sealedRows()).map((b) => b.toString('hex')));
+    expect(sealedAfter.size).toBe(13);
+    expect(sealedBefore.filter((b) => sealedAfter.has(b.toString('hex')))).toHaveLength(0);
+  });
+
+  it('keeps a waiting answer sealed: no district, option or text of it in any column of the mix, and exactly it in the responses once moved', async () => {
+    const districts = (await t.gql<{ districts: Array<{ id: string }> }>('{ districts { id } }')).body.data!.districts;
+    const districtId = districts[0].id;
+    const poll = await createPoll(
+      t,
+      editor,
+      onePoll({
+        asksDistrict: true,
+        questions: [
+          { kind: 'SINGLE_CHOICE', promptFa: 'موافقید؟', options: [{ labelFa: 'بله' }, { labelFa: 'خیر' }] },
+          { kind: 'FREE_TEXT', promptFa: 'پیشنهاد شما چیست؟', required: false, maxLength: 200 },
+        ],
+      }),
+    );
+    const optionId = poll.questions[0].options[1].id;
+    const text = 'Zebra crossing near school';
+    const res = await submit({
+      pollId: poll.id,
+      districtId,
+      answers: [
+        { questionId: poll.questions[0].id, optionIds: [optionId] },
+        { questionId: poll.questions[1].id, text },
+      ],
+    });
+    expect(res.body.errors).toBeUndefined();
+    // Every column of the waiting row, as text, as a copy of the database would show it.
+    const rows: Array<{ row: string; sealed: Buffer }> = await t.app.db.query(
+      'SELECT m::text AS row, m.sealed FROM poll_answer_mix m WHERE m.poll_id = $1',
+      [poll.id],
+    );
+    expect(rows).toHaveLength(1);
+    const raw = [rows[0].row, rows[0].sealed.toString('latin1'), rows[0].sealed.toString('utf8')].join('\n');
+    for (const secret of [districtId, optionId, poll.questions[0].id, text, 'Zebra']) expect(raw).not.toContain(secret);
+    const [plain] = await t.app.db.query(
+      'SELECT district_id, question_ids, option_ids, numbers, texts FROM poll_answer_mix WHERE poll_id = $1',
+      [poll.id],
+    );
+    expect(plain).toEqual({ district_id: null, question_ids: null, option_ids: null, numbers: null, texts: null });
+    // A short text and a longer one within the same bucket seal to the same length.
+    const other = await submit({
+      pollId: poll.id,
+      districtId: districts[1].id,
+      answers: [
+        { questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] },
+        { questionId: poll.questions[1].id, text: 'x' },
+      ],
+    });
+    expect(other.body.errors).toBeUndefined();
+    const lengths: Array<{ n: number }> = await t.app.db.query(
+      'SELECT DISTINCT octet_length(sealed) AS n FROM poll_answer_mix WHERE poll_id = $1',
+      [poll.id],
+    );
+    expect(lengths).toHaveLength(1);
+
+    await t.app.services.answerMix.flushAll();
+    const stored: Array<{
+      district_id: string | null;
+      seq: number;
+      question_id: string;
+      option_id: string | null;
+      number: number | null;
+      text: string | null;
+    }> = await t.app.db.query(
+      `SELECT r.district_id, a.seq, a.question_id, a.option_id, a.number, a.text FROM poll_response r JOIN poll_answer a ON a.response_id = r.id
+         WHERE r.poll_id = $1 AND r.district_id = $2 ORDER BY a.seq`,
+      [poll.id, districtId],
+    );
+    expect(stored).toEqual([
+      { district_id: districtId, seq: 1, question_id: poll.questions[0].id, option_id: optionId, number: null, text: null },
+      { district_id: districtId, seq: 2, question_id: poll.questions[1].id, option_id: null, number: null, text },
+    ]);
+    const [{ responses }] = await t.app.db.query('SELECT count(*)::int AS responses FROM poll_response WHERE poll_id = $1', [poll.id]);
+    expect(responses).toBe(2);
+  });
+
+  it('moves answers that waited in the mix before sealing, and leaves one that does not open where it is', async () => {
+    const poll = await createPoll(t, editor, onePoll());
+    const q = poll.questions[0];
+    // A row as written before answers were sealed: plain columns, no `sealed`.
+    await t.app.db.query(
+      `INSERT INTO poll_answer_mix (poll_id, assurance, question_ids, option_ids, numbers, texts) VALUES ($1, 'CHALLENGED', $2, $3, '{NULL}', '{NULL}')`,
+      [poll.id, [q.id], [q.options[1].id]],
+    );
+    // A sealed row that does not open under this server's key (sealed for another poll).
+    const foreign = t.app.services.answerSeal.seal('00000000-0000-4000-8000-000000000000', {
+      districtId: null,
+      rows: { questionIds: [q.id], optionIds: [q.options[0].id], numbers: [null], texts: [null] },
+    });
+    await t.app.db.query(`INSERT INTO poll_answer_mix (poll_id, assurance, sealed) VALUES ($1, 'CHALLENGED', $2)`, [poll.id, foreign]);
+    expect((await submit({ pollId: poll.id, answers: answer(poll, 0) })).body.errors).toBeUndefined();
+    await t.app.services.answerMix.flushAll();
+    const stored: Array<{ option_id: string }> = await t.app.db.query(
+      'SELECT a.option_id FROM poll_response r JOIN poll_answer a ON a.response_id = r.id WHERE r.poll_id = $1 ORDER BY a.option_id',
+      [poll.id],
+    );
+    expect(stored.map((s) => s.option_id).sort()).toEqual([q.options[0].id, q.options[1].id].sort());
+    const left: Array<{ sealed: Buffer }> = await t.app.db.query('SELECT sealed FROM poll_answer_mix WHERE poll_id = $1', [poll.id]);
+    expect(left.map((l) => l.sealed.toString('hex'))).toEqual([foreign.toString('hex')]);
+    await t.app.db.query('DELETE FROM poll_answer_mix WHERE poll_id = $1', [poll.id]);
   });
 
   it('keeps an acknowledged answer through a restart of the server before it is moved', async () => {

@@ -22,6 +22,7 @@ import { type DistrictService } from '../districts/district.service';
 import { type PollService } from './poll.service';
 import { type RespondentKeys } from './respondent';
 import { decodeBase64Url, toAnswerRows } from './answer-checks';
+import { type AnswerSeal } from './participation/answer-seal';
 import { MAX_BATCHES_IN_FLIGHT, type SubmissionToWrite, SubmissionWriter } from './submission-writer';
 
 /**
@@ -65,10 +66,11 @@ export class PollSubmissionService {
     private readonly proofOfWork: ProofOfWork,
     private readonly tokens: PollTokenKeys,
     private readonly signals: AbuseSignals,
+    answerSeal: AnswerSeal,
   ) {
     // Leave the rest of the pool to reads, the mover, the tally fold and sign-ins (a pool of one, PGlite's, still writes).
     const poolSize = Number((db.options as { extra?: { max?: number } }).extra?.max ?? 10);
-    this.writer = new SubmissionWriter(db, Math.max(1, Math.min(MAX_BATCHES_IN_FLIGHT, poolSize - 2)));
+    this.writer = new SubmissionWriter(db, Math.max(1, Math.min(MAX_BATCHES_IN_FLIGHT, poolSize - 2)), answerSeal);
   }
 
   /** The per-address limit, the checks, then the write; an accepted answer counts toward the abuse signals. */

@@ -3,6 +3,7 @@ import { type DataSource } from 'typeorm';
 import { preparedQuery } from '../../db/prepared';
 import { type SolvedChallenge } from './participation/proof-of-work';
 import { type AnswerRows } from './answer-checks';
+import { type AnswerSeal } from './participation/answer-seal';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { PollStatus, type ResponseAssurance } from './poll.enums';
 import { SQL_STATUS } from './poll-status';
@@ -20,7 +21,9 @@ export const MAX_BATCHES_IN_FLIGHT = 1;
  * One statement writes a batch of submissions, atomically: it checks that each one's poll is open
  * and that its questions and options are still the poll's, spends each solved challenge, records
  * the participations (the primary key refuses a second one: a respondent token's keyed hash, or a
- * spent poll token's digest) and, only for those accepted, puts the answers into the answer mix.
+ * spent poll token's digest) and, only for those accepted, puts the answers into the answer mix,
+ * sealed (each submission's district and answers as one ciphertext: a copy of the database shows a
+ * new sealed row, not the answer).
  * They reach poll_response later, in a shuffled batch of at least k moved by AnswerMixer in a
  * transaction of its own, so nothing in the database pairs a participation with its response.
  * Nothing shared is updated, so concurrent batches never queue behind one another's row locks.
@@ -29,8 +32,8 @@ export const MAX_BATCHES_IN_FLIGHT = 1;
  */
 const SUBMIT_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($1::int[], $2::uuid[], $3::bytea[], $4::uuid[], $5::response_assurance[], $6::bytea[], $7::timestamptz[], $14::bytea[])
-    AS i(n, poll_id, respondent_key, district_id, assurance, challenge_key, challenge_expires, cluster_key)
+  SELECT * FROM unnest($1::int[], $2::uuid[], $3::bytea[], $4::bytea[], $5::response_assurance[], $6::bytea[], $7::timestamptz[], $14::bytea[])
+    AS i(n, poll_id, respondent_key, sealed, assurance, challenge_key, challenge_expires, cluster_key)
 ), answer AS (
   SELECT * FROM unnest($8::int[], $9::smallint[], $10::uuid[], $11::uuid[], $12::smallint[], $13::text[]) AS a(n, seq, question_id, option_id, number, text)
 ), referenced AS MATERIALIZED (
@@ -64,9 +67,10 @@ WITH input AS (
   SELECT c.* FROM candidate c JOIN participation p ON p.poll_id = c.poll_id AND p.respondent_key = c.respondent_key
 ), mixed AS (
   -- Into the answer mix, not the response tables: the mover takes it from there in a shuffled batch.
-  INSERT INTO poll_answer_mix (poll_id, district_id, assurance, question_ids, option_ids, numbers, texts, cluster_key)
-  SELECT c.poll_id, c.district_id, c.assurance, array_agg(a.question_id ORDER BY a.seq), array_agg(a.option_id ORDER BY a.seq), array_agg(a.number ORDER BY a.seq), array_agg(a.text ORDER BY a.seq), c.cluster_key
-  FROM accepted c JOIN answer a ON a.n = c.n GROUP BY c.n, c.poll_id, c.district_id, c.assurance, c.cluster_key
+  -- Sealed: the district and the answers went in as one ciphertext, sealed by the writer (AnswerSeal);
+  -- the answer rows above serve only the checks. A submission without answer rows writes none, as before.
+  INSERT INTO poll_answer_mix (poll_id, assurance, sealed, cluster_key)
+  SELECT c.poll_id, c.assurance, c.sealed, c.cluster_key FROM accepted c WHERE c.n IN (SELECT n FROM answer)
 )
 SELECT i.n, o.id IS NOT NULL AS open, c.n IS NOT NULL AS accepted, s.n IS NOT NULL AS stale,
   (i.challenge_key IS NOT NULL AND o.id IS NOT NULL AND s.n IS NULL AND i.challenge_key NOT IN (SELECT key FROM spent)) AS replayed
@@ -83,8 +87,7 @@ const SUBMIT_STATEMENT = `nabz_submit_${createHash('sha256').update(SUBMIT_SQL).
  * A uuid[] parameter as PostgreSQL's array text, built in one join instead of node-postgres
  * escaping each element (a visible share of the hot path). No id here comes from the caller as
  * sent: the poll, question and option ids are the poll definition's own (toAnswerRows matches the
- * caller's against them) and the district is one `DistrictService.exists` found — all uuids, which
- * need no quoting (and the ::uuid[] cast refuses anything else).
+ * caller's against them) — all uuids, which need no quoting (and the ::uuid[] cast refuses anything else).
  */
 function uuidArray(ids: Array<string | null>): string {
   return `{${ids.map((id) => id ?? 'NULL').join(',')}}`;
@@ -142,6 +145,8 @@ export class SubmissionWriter {
   constructor(
     private readonly db: DataSource,
     private readonly maxInFlight: number,
+    /** Seals each answer's district and rows for the mix. */
+    private readonly seal: AnswerSeal,
     private readonly maxBatch = 250,
   ) {}
 
@@ -213,7 +218,7 @@ export class SubmissionWriter {
         `{${batch.map((_, n) => n).join(',')}}`,
         uuidArray(batch.map((w) => w.pollId)),
         batch.map((w) => w.respondentKey),
-        uuidArray(batch.map((w) => w.districtId)),
+        batch.map((w) => this.seal.seal(w.pollId, { districtId: w.districtId, rows: w.rows })),
         `{${batch.map((w) => w.assurance).join(',')}}`,
         batch.map((w) => w.challenge?.key ?? null),
         batch.map((w) => w.challenge?.expiresAt.toISOString() ?? null),

@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verifySync } from 'otplib';
+import { open, seal, VERSIONED } from '../../common/sealing';
 
 /**
  * The pieces of staff second factors that need no database: TOTP (RFC 6238: SHA-1, 6 digits, 30 s,
@@ -83,23 +84,11 @@ export class SecretBox {
   }
 
   seal(userId: string, plaintext: string): Buffer {
-    const nonce = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
-    cipher.setAAD(Buffer.from(userId));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from([1]), nonce, cipher.getAuthTag(), body]);
+    return seal(this.key, plaintext, userId, VERSIONED);
   }
 
   /** The secret, or null when the box was sealed under another key or for another user. */
   open(userId: string, sealed: Buffer): string | null {
-    if (sealed.length < 30 || sealed[0] !== 1) return null;
-    try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(1, 13));
-      decipher.setAAD(Buffer.from(userId));
-      decipher.setAuthTag(sealed.subarray(13, 29));
-      return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]).toString('utf8');
-    } catch {
-      return null;
-    }
+    return open(this.key, sealed, userId, VERSIONED)?.toString('utf8') ?? null;
   }
 }

@@ -4,27 +4,35 @@ import { type Logger } from '../../../logger';
 import { PollStatus } from '../poll.enums';
 import { SQL_STATUS } from '../poll-status';
 import { CLUSTER_MIN_ANSWERS, QUARANTINED_BY_ACTIVE } from './abuse-signals';
+import { type AnswerSeal, type WaitingAnswer } from './answer-seal';
 
 /** Advisory-lock class of "moving a poll's answers out of the mix" (the key is the poll id's hash). */
 const MOVER_LOCK_CLASS = 28259;
 
 /**
- * Takes `take[i]` answers of poll `poll_ids[i]`, picked at random, out of the mix and stores them
- * as responses — in a random order, with random new ids, all with the same hour — and queues them
- * for the tally fold. One transaction for the whole move: its transaction id, and its physical
- * place in the tables, are shared by every response of the batch.
+ * Picks `take` ($2) of poll $1's waiting answers at random. They are opened in Node (the
+ * district and the answer rows are sealed), then deleted and stored by MOVE_SQL in the same
+ * transaction. Rows written before sealing carry their plain columns instead.
+ */
+const PICK_SQL = `
+SELECT id, assurance, cluster_key, sealed, district_id, question_ids, option_ids, numbers, texts
+FROM poll_answer_mix WHERE poll_id = $1 ORDER BY random() LIMIT $2`;
+
+/** Deletes the picked answers ($1) of poll $2 from the mix, in the transaction that stores them (MOVE_SQL). */
+const DELETE_PICKED_SQL = 'DELETE FROM poll_answer_mix WHERE id = ANY ($1::uuid[]) AND poll_id = $2';
+
+/**
+ * Stores the opened answers of poll $1 as responses — in a
+ * random order, with random new ids, all with the same hour — and queues them for the tally fold.
+ * The opened answers come as parallel arrays: per response its index, district, assurance and
+ * cluster; per answer row its response's index. One transaction for the whole move: its
+ * transaction id, and its physical place in the tables, are shared by every response of the batch.
  */
 const MOVE_SQL = `
-WITH want AS (
-  SELECT * FROM unnest($1::uuid[], $2::int[]) AS w(poll_id, take)
-), picked AS (
-  SELECT id FROM (
-    SELECT m.id, w.take, row_number() OVER (PARTITION BY m.poll_id ORDER BY random()) AS rn
-    FROM poll_answer_mix m JOIN want w ON w.poll_id = m.poll_id
-  ) x WHERE rn <= take
-), taken AS (
-  DELETE FROM poll_answer_mix m USING picked WHERE m.id = picked.id
-  RETURNING m.poll_id, m.district_id, m.assurance, m.question_ids, m.option_ids, m.numbers, m.texts, m.cluster_key
+WITH taken AS MATERIALIZED (
+  SELECT $1::uuid AS poll_id, t.* FROM unnest($2::int[], $3::uuid[], $4::response_assurance[], $5::bytea[]) AS t(n, district_id, assurance, cluster_key)
+), answer AS (
+  SELECT * FROM unnest($6::int[], $7::smallint[], $8::uuid[], $9::uuid[], $10::smallint[], $11::text[]) AS a(n, seq, question_id, option_id, number, text)
 ), cluster AS MATERIALIZED (
   -- A cluster is kept on its responses only when 5 or more of the poll's answers share it (a
   -- household stays anonymous). Counted once per cluster, and never more than 5 of the stored ones.
@@ -33,7 +41,7 @@ WITH want AS (
 ), clustered AS MATERIALIZED (
   SELECT t.*, CASE WHEN t.cluster_key IN (SELECT cluster_key FROM cluster) THEN t.cluster_key END AS kept_cluster FROM taken t
 ), resp AS MATERIALIZED (
-  SELECT gen_random_uuid() AS id, random() AS shuffle, c.poll_id, c.district_id, c.assurance, c.question_ids, c.option_ids, c.numbers, c.texts,
+  SELECT gen_random_uuid() AS id, random() AS shuffle, c.n, c.poll_id, c.district_id, c.assurance,
     c.kept_cluster AS cluster_key, date_trunc('hour', now()) AS submitted_at
   FROM clustered c
 ), held AS MATERIALIZED (
@@ -44,7 +52,7 @@ WITH want AS (
 ), answers AS (
   INSERT INTO poll_answer (response_id, seq, question_id, option_id, number, text)
   SELECT r.id, a.seq, a.question_id, a.option_id, a.number, a.text
-  FROM resp r CROSS JOIN LATERAL unnest(r.question_ids, r.option_ids, r.numbers, r.texts) WITH ORDINALITY AS a(question_id, option_id, number, text, seq)
+  FROM resp r JOIN answer a ON a.n = r.n
   ORDER BY r.shuffle, a.seq
 ), queued AS (
   -- Answers a quarantine holds are stored but not counted.
@@ -53,22 +61,40 @@ WITH want AS (
   INSERT INTO poll_assurance_tally (poll_id, assurance, responses) SELECT r.poll_id, r.assurance, count(*) FROM resp r JOIN held h ON h.id = r.id WHERE NOT h.quarantined GROUP BY 1, 2
   ON CONFLICT ON CONSTRAINT pk_poll_assurance_tally DO UPDATE SET responses = poll_assurance_tally.responses + EXCLUDED.responses
 )
-SELECT poll_id, count(*)::int AS moved FROM resp GROUP BY poll_id`;
+SELECT count(*)::int AS moved FROM resp`;
 
 /**
- * Rewrites every answer of poll $1 waiting in the mix in one transaction, in random order, with
- * new random ids: afterwards they share one transaction id, and their places on disk follow no
- * arrival order, so a waiting answer is one of all those waiting rather than the one written by
- * its participation's transaction. (The rows it replaces stay as dead tuples until VACUUM, like
- * moved ones: docs/privacy.md.)
+ * Every answer of poll $1 waiting in the mix, taken out to be rewritten (RESHUFFLE_SQL).
+ */
+const UNLOAD_SQL = `
+DELETE FROM poll_answer_mix WHERE poll_id = $1
+RETURNING assurance, cluster_key, sealed, district_id, question_ids, option_ids, numbers, texts`;
+
+/**
+ * Writes poll $1's waiting answers back in one transaction, in random order, with new random ids,
+ * each sealed again under a fresh nonce: afterwards they share one transaction id, their places on
+ * disk follow no arrival order, and no ciphertext is the one its submission wrote — so a waiting
+ * answer is one of all those waiting rather than the one written by its participation's
+ * transaction, and two copies of the database taken across a rewrite cannot follow a row by its
+ * bytes. (The rows it replaces stay as dead tuples until VACUUM, like moved ones: docs/privacy.md.)
  */
 const RESHUFFLE_SQL = `
-WITH waiting AS (
-  DELETE FROM poll_answer_mix WHERE poll_id = $1
-  RETURNING poll_id, district_id, assurance, question_ids, option_ids, numbers, texts, cluster_key
-)
-INSERT INTO poll_answer_mix (poll_id, district_id, assurance, question_ids, option_ids, numbers, texts, cluster_key, reshuffled)
-SELECT poll_id, district_id, assurance, question_ids, option_ids, numbers, texts, cluster_key, true FROM waiting ORDER BY random()`;
+INSERT INTO poll_answer_mix (poll_id, assurance, sealed, cluster_key, reshuffled)
+SELECT $1, w.assurance, w.sealed, w.cluster_key, true
+FROM unnest($2::response_assurance[], $3::bytea[], $4::bytea[]) AS w(assurance, sealed, cluster_key) ORDER BY random()`;
+
+/** A row of the mix as read back: sealed, or (written before sealing) plain. */
+interface MixRow {
+  id?: string;
+  assurance: string;
+  cluster_key: Buffer | null;
+  sealed: Buffer | null;
+  district_id: string | null;
+  question_ids: string[] | null;
+  option_ids: Array<string | null> | null;
+  numbers: Array<number | null> | null;
+  texts: Array<string | null> | null;
+}
 
 /**
  * `mix_state` of a participation or a token issuance: written by a submission or an issuance
@@ -129,6 +155,8 @@ export class AnswerMixer {
     private readonly fold: () => Promise<unknown>,
     /** Then: tell live results which polls changed. */
     private readonly announce: (pollIds: string[]) => void,
+    /** Opens the answers waiting sealed, and seals them again when they are rewritten. */
+    private readonly seal: AnswerSeal,
   ) {}
 
   start(intervalMs: number): void {
@@ -183,6 +211,87 @@ export class AnswerMixer {
     });
   }
 
+  /** A row of the mix opened: its answer, or null when it is sealed and does not open. */
+  private opened(pollId: string, row: MixRow): WaitingAnswer | null {
+    if (row.sealed) return this.seal.open(pollId, row.sealed);
+    // Written before answers were sealed: the plain columns.
+    return {
+      districtId: row.district_id,
+      rows: { questionIds: row.question_ids ?? [], optionIds: row.option_ids ?? [], numbers: row.numbers ?? [], texts: row.texts ?? [] },
+    };
+  }
+
+  /**
+   * Picks `take` of the poll's waiting answers at random, opens them, and moves those that open
+   * (MOVE_SQL). While the poll is open (`keepK`), a batch that unopenable rows would leave smaller
+   * than k does not move.
+   */
+  private async moveBatch(m: EntityManager, pollId: string, take: number, keepK: boolean): Promise<{ moved: number; unopened: number }> {
+    const picked: MixRow[] = await m.query(PICK_SQL, [pollId, take]);
+    const batch: Array<{ id: string; row: MixRow; answer: WaitingAnswer }> = [];
+    for (const row of picked) {
+      const answer = this.opened(pollId, row);
+      if (answer) batch.push({ id: row.id!, row, answer });
+    }
+    const unopened = picked.length - batch.length;
+    if (!batch.length || (keepK && unopened && batch.length < this.k)) return { moved: 0, unopened };
+    const deleted = await m.query(DELETE_PICKED_SQL, [batch.map((b) => b.id), pollId]);
+    // TypeORM returns [rows, affected] for a DELETE on PostgreSQL.
+    if ((deleted as [unknown, number])[1] !== batch.length) throw new Error('picked answers changed under the mover lock');
+    const a = {
+      ns: [] as number[],
+      seqs: [] as number[],
+      questionIds: [] as string[],
+      optionIds: [] as Array<string | null>,
+      numbers: [] as Array<number | null>,
+      texts: [] as Array<string | null>,
+    };
+    batch.forEach(({ answer }, n) => {
+      const { rows } = answer;
+      for (let j = 0; j < rows.questionIds.length; j++) {
+        a.ns.push(n);
+        a.seqs.push(j + 1);
+        a.questionIds.push(rows.questionIds[j]);
+        a.optionIds.push(rows.optionIds[j] ?? null);
+        a.numbers.push(rows.numbers[j] ?? null);
+        a.texts.push(rows.texts[j] ?? null);
+      }
+    });
+    const [row] = (await m.query(MOVE_SQL, [
+      pollId,
+      batch.map((_, n) => n),
+      batch.map((b) => b.answer.districtId),
+      batch.map((b) => b.row.assurance),
+      batch.map((b) => b.row.cluster_key),
+      a.ns,
+      a.seqs,
+      a.questionIds,
+      a.optionIds,
+      a.numbers,
+      a.texts,
+    ])) as Array<{ moved: number }>;
+    return { moved: row?.moved ?? 0, unopened };
+  }
+
+  /**
+   * Rewrites everything of the poll waiting in the mix (RESHUFFLE_SQL), each answer sealed again
+   * under a fresh nonce — rows written before sealing are sealed now. A row that does not open is
+   * written back as it was. Returns how many did not open.
+   */
+  private async reshuffle(m: EntityManager, pollId: string): Promise<number> {
+    // TypeORM returns [rows, affected] for a DELETE on PostgreSQL.
+    const [waiting] = (await m.query(UNLOAD_SQL, [pollId])) as [MixRow[], number];
+    let unopened = 0;
+    const sealed = waiting.map((row) => {
+      const answer = this.opened(pollId, row);
+      if (answer) return this.seal.seal(pollId, answer);
+      unopened++;
+      return row.sealed!;
+    });
+    await m.query(RESHUFFLE_SQL, [pollId, waiting.map((w) => w.assurance), sealed, waiting.map((w) => w.cluster_key)]);
+    return unopened;
+  }
+
   /**
    * Per poll, under its advisory lock: the move and the reshuffle of what waits in one transaction,
    * the pools in another. One poll whose work fails (logged) holds up no other.
@@ -206,12 +315,17 @@ export class AnswerMixer {
           );
           const take = answersToMove(state.n, state.open, this.k, force);
           let moved = 0;
-          if (take) {
-            const [row] = (await m.query(MOVE_SQL, [[pollId], [take]])) as Array<{ moved: number }>;
-            moved = row?.moved ?? 0;
-          }
+          let unopened = 0;
+          if (take) ({ moved, unopened } = await this.moveBatch(m, pollId, take, state.open && !force));
           // What stays behind is rewritten together whenever a submission has added to it since.
-          if (state.fresh && take < state.n) await m.query(RESHUFFLE_SQL, [pollId]);
+          // (It counts what does not open among everything left, the picked ones not moved included.)
+          if (state.fresh && moved < state.n) unopened = await this.reshuffle(m, pollId);
+          if (unopened) {
+            this.log.error(
+              { pollId, unopened },
+              'answers waiting in the mix do not open (another RESPONDENT_SECRET?): they stay there; the others move',
+            );
+          }
           return moved;
         });
         // The pools in a transaction of their own: the rewritten participations then share a

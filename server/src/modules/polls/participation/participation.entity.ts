@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EligibilityKind, ResponseAssurance } from '../poll.enums';
 import { CreatedAtColumn, UpdatedAtColumn } from '../../../db/timestamp-columns';
@@ -14,6 +14,7 @@ import { CreatedAtColumn, UpdatedAtColumn } from '../../../db/timestamp-columns'
  */
 @Entity('poll_answer_mix')
 @Index('ix_poll_answer_mix_poll', ['pollId'])
+@Check('ck_poll_answer_mix_sealed_or_plain', `"sealed" IS NOT NULL OR "question_ids" IS NOT NULL`)
 export class PollAnswerMix {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_poll_answer_mix' })
   id: string;
@@ -21,26 +22,46 @@ export class PollAnswerMix {
   @Column({ name: 'poll_id', type: 'uuid' })
   pollId: string;
 
+  /**
+   * The district and the answer rows, sealed (AES-256-GCM, the poll id as associated data, under a
+   * key derived from RESPONDENT_SECRET; padded so the length tells only a size bucket): a copy of
+   * the database shows that an answer waits, not what it says. Only the mover opens it, as one of a
+   * shuffled batch of at least k. Null only on rows written before answers were sealed, which carry
+   * the plain columns below instead.
+   */
+  @Column({ type: 'bytea', nullable: true })
+  sealed: Buffer | null;
+
+  /** Rows written before sealing only (see `sealed`); null on every row written since. */
   @Column({ name: 'district_id', type: 'uuid', nullable: true })
   districtId: string | null;
 
+  /**
+   * Kept readable: the participation row beside it already tells as much (a spent token's digest or
+   * a respondent key, under the poll's assurance rule), and the mover's results show the counts per
+   * assurance.
+   */
   @Column({ type: 'enum', enum: ResponseAssurance, enumName: 'response_assurance' })
   assurance: ResponseAssurance;
 
-  /** The answer rows as parallel arrays (question, option, number, text), in the response's order. */
-  @Column({ name: 'question_ids', type: 'uuid', array: true })
-  questionIds: string[];
+  /** Rows written before sealing only: the answer rows as parallel arrays (question, option, number, text), in the response's order. */
+  @Column({ name: 'question_ids', type: 'uuid', array: true, nullable: true })
+  questionIds: string[] | null;
 
-  @Column({ name: 'option_ids', type: 'uuid', array: true })
-  optionIds: Array<string | null>;
+  @Column({ name: 'option_ids', type: 'uuid', array: true, nullable: true })
+  optionIds: Array<string | null> | null;
 
-  @Column({ type: 'smallint', array: true })
-  numbers: Array<number | null>;
+  @Column({ type: 'smallint', array: true, nullable: true })
+  numbers: Array<number | null> | null;
 
-  @Column({ type: 'text', array: true })
-  texts: Array<string | null>;
+  @Column({ type: 'text', array: true, nullable: true })
+  texts: Array<string | null> | null;
 
-  /** The abuse-signal cluster it arrived from (see PollResponse.clusterKey); the mover keeps it only for clusters of 5 or more. */
+  /**
+   * The abuse-signal cluster it arrived from (see PollResponse.clusterKey); the mover keeps it only
+   * for clusters of 5 or more. Kept readable: an HMAC under a salt deleted after a day, naming a
+   * network and browser family, not a person (docs/privacy.md, "What remains").
+   */
   @Column({ name: 'cluster_key', type: 'bytea', nullable: true })
   clusterKey: Buffer | null;
 

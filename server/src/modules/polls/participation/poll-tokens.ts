@@ -1,7 +1,5 @@
 import {
   constants,
-  createCipheriv,
-  createDecipheriv,
   createHash,
   createHmac,
   createPrivateKey,
@@ -10,12 +8,15 @@ import {
   type KeyObject,
   privateDecrypt,
   publicEncrypt,
-  randomBytes,
   verify,
 } from 'node:crypto';
 import { promisify } from 'node:util';
 import { type DataSource } from 'typeorm';
 import { badInput } from '../../../common/errors';
+import { open, seal, type SealLayout } from '../../../common/sealing';
+
+/** The signing keys' stored layout: nonce | tag | ciphertext, no version byte. */
+const UNVERSIONED: SealLayout = { version: null };
 
 /** RFC 9474's variant: RSA-2048, SHA-384, PSS with a 48-byte salt, and a random 32-byte prefix the client adds. */
 export const TOKEN_ALGORITHM = 'RSABSSA-SHA384-PSS-Randomized';
@@ -129,17 +130,14 @@ export class PollTokenKeys {
     };
   }
 
-  /** AES-256-GCM, the poll id as associated data (a sealed key cannot be moved to another poll). */
+  /** AES-256-GCM, the poll id as associated data (a sealed key cannot be moved to another poll); stored without a version byte. */
   private seal(plain: Buffer, pollId: string): Buffer {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.sealKey, iv).setAAD(Buffer.from(pollId));
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    return seal(this.sealKey, plain, pollId, UNVERSIONED);
   }
 
   private unseal(sealed: Buffer, pollId: string): Buffer {
-    const decipher = createDecipheriv('aes-256-gcm', this.sealKey, sealed.subarray(0, 12)).setAAD(Buffer.from(pollId));
-    decipher.setAuthTag(sealed.subarray(12, 28));
-    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+    const plain = open(this.sealKey, sealed, pollId, UNVERSIONED);
+    if (!plain) throw new Error(`the signing key of poll ${pollId} does not open (another TOKEN_KEY_SECRET?)`);
+    return plain;
   }
 }
