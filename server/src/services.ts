@@ -107,6 +107,7 @@ export function createServices(
     () => pollTallies.foldAll(),
     (pollIds) => pollIds.forEach((id) => pollEvents.responseAccepted(id)),
     answerSeal,
+    config.timeZone,
   );
   const abuseSignals = new AbuseSignals(
     db,

@@ -210,7 +210,8 @@ describe('CSV export: responses.csv', () => {
 
     const byText = new Map(body.map((r) => [r[8], r]));
     const persian = byText.get('پارک بیشتر، لطفاً')!;
-    expect(persian[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00Z$/);
+    // A whole hour of the city (Asia/Tehran: on the half hour in UTC).
+    expect(persian[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:30:00Z$/);
     expect(persian.slice(2, 8)).toEqual([String(districts[0].code), districts[0].name, 'بله', 'حمل و نقل | پسماند', '1', '0']);
     expect(byText.get('نور کم است, صدا زیاد')!.slice(4, 6)).toEqual(['تا حدی', '']);
     expect(byText.has('خط اول\nخط دوم')).toBe(true);

@@ -94,7 +94,7 @@ describe('demo data: polls', () => {
       `SELECT (SELECT count(*) FROM poll_participation WHERE poll_id = $1)::int AS participations,
               (SELECT count(DISTINCT respondent_key) FROM poll_participation WHERE poll_id = $1)::int AS keys,
               (SELECT count(*) FROM poll_response WHERE poll_id = $1)::int AS responses,
-              (SELECT count(*) FROM poll_response WHERE poll_id = $1 AND submitted_at <> date_trunc('hour', submitted_at))::int AS finer_than_hour`,
+              (SELECT count(*) FROM poll_response WHERE poll_id = $1 AND submitted_at <> date_trunc('hour', submitted_at, 'Asia/Tehran'))::int AS finer_than_hour`,
       [survey.id],
     );
     expect(row).toEqual({

@@ -185,16 +185,17 @@ function normal(random: () => number): number {
 const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 
 /**
- * Hours (truncated, as submissions store them) over the last `days` days, weighted: more on the
- * first days after the launch, fewer at night in Tehran (UTC+3:30) and on Fridays.
+ * Hours (the city's whole hours, as submissions store them) over the last `days` days, weighted:
+ * more on the first days after the launch, fewer at night in Tehran (UTC+3:30) and on Fridays.
  */
 function hourSampler(random: () => number, now: number, days: number): () => Date {
-  const last = Math.floor(now / HOUR) * HOUR;
+  const TEHRAN = 3.5 * HOUR;
+  const last = Math.floor((now + TEHRAN) / HOUR) * HOUR - TEHRAN;
   const hours: number[] = [];
   const weights: number[] = [];
   for (let h = 0; h < days * 24; h++) {
     const at = last - h * HOUR;
-    const local = new Date(at + 3.5 * HOUR);
+    const local = new Date(at + TEHRAN);
     const hourOfDay = local.getUTCHours();
     const daysSinceLaunch = days - h / 24;
     const night = hourOfDay < 7 ? 0.08 : hourOfDay < 9 ? 0.5 : hourOfDay >= 23 ? 0.4 : 1;

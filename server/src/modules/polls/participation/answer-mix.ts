@@ -42,7 +42,7 @@ WITH taken AS MATERIALIZED (
   SELECT t.*, CASE WHEN t.cluster_key IN (SELECT cluster_key FROM cluster) THEN t.cluster_key END AS kept_cluster FROM taken t
 ), resp AS MATERIALIZED (
   SELECT gen_random_uuid() AS id, random() AS shuffle, c.n, c.poll_id, c.district_id, c.assurance,
-    c.kept_cluster AS cluster_key, date_trunc('hour', now()) AS submitted_at
+    c.kept_cluster AS cluster_key, date_trunc('hour', now(), $12::text) AS submitted_at
   FROM clustered c
 ), held AS MATERIALIZED (
   SELECT r.id, ${QUARANTINED_BY_ACTIVE('r')} AS quarantined FROM resp r
@@ -157,6 +157,11 @@ export class AnswerMixer {
     private readonly announce: (pollIds: string[]) => void,
     /** Opens the answers waiting sealed, and seals them again when they are rewritten. */
     private readonly seal: AnswerSeal,
+    /**
+     * The city's time zone: a batch's hour is the city's hour. Truncated in UTC, a zone half an hour
+     * off it (Tehran) put the answers of its first half hour after midnight into the day before.
+     */
+    private readonly timeZone: string,
   ) {}
 
   start(intervalMs: number): void {
@@ -269,6 +274,7 @@ export class AnswerMixer {
       a.optionIds,
       a.numbers,
       a.texts,
+      this.timeZone,
     ])) as Array<{ moved: number }>;
     return { moved: row?.moved ?? 0, unopened };
   }
