@@ -12,6 +12,32 @@ export interface AnswerRows {
   texts: Array<string | null>;
 }
 
+/**
+ * The answer rows of several responses as one set of parallel columns, as SQL's unnest() takes
+ * them: each row with its response's index in the list (`ns`) and its place in the response (`seqs`, from 1).
+ */
+export function answerColumns(responses: AnswerRows[]): AnswerRows & { ns: number[]; seqs: number[] } {
+  const columns = {
+    ns: [] as number[],
+    seqs: [] as number[],
+    questionIds: [] as string[],
+    optionIds: [] as Array<string | null>,
+    numbers: [] as Array<number | null>,
+    texts: [] as Array<string | null>,
+  };
+  responses.forEach((rows, n) => {
+    for (let j = 0; j < rows.questionIds.length; j++) {
+      columns.ns.push(n);
+      columns.seqs.push(j + 1);
+      columns.questionIds.push(rows.questionIds[j]);
+      columns.optionIds.push(rows.optionIds[j] ?? null);
+      columns.numbers.push(rows.numbers[j] ?? null);
+      columns.texts.push(rows.texts[j] ?? null);
+    }
+  });
+  return columns;
+}
+
 /** Base64url (or base64) text to bytes, BAD_USER_INPUT unless it decodes to a length within bounds. */
 export function decodeBase64Url(text: string, field: string, min: number, max: number): Buffer {
   if (typeof text !== 'string' || !/^[A-Za-z0-9_\-+/]*={0,2}$/.test(text)) throw badInput('Expected base64url text.', field);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { preparedQuery } from '../../db/prepared';
 import { type SolvedChallenge } from './participation/proof-of-work';
-import { type AnswerRows } from './answer-checks';
+import { answerColumns, type AnswerRows } from './answer-checks';
 import { type AnswerSeal } from './participation/answer-seal';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { PollStatus, type ResponseAssurance } from './poll.enums';
@@ -194,24 +194,7 @@ export class SubmissionWriter {
   }
 
   private async run(batch: PendingWrite[], retryAlone: boolean): Promise<void> {
-    const answers = {
-      ns: [] as number[],
-      seqs: [] as number[],
-      questionIds: [] as string[],
-      optionIds: [] as Array<string | null>,
-      numbers: [] as Array<number | null>,
-      texts: [] as Array<string | null>,
-    };
-    batch.forEach((w, n) => {
-      for (let j = 0; j < w.rows.questionIds.length; j++) {
-        answers.ns.push(n);
-        answers.seqs.push(j + 1);
-      }
-      answers.questionIds.push(...w.rows.questionIds);
-      answers.optionIds.push(...w.rows.optionIds);
-      answers.numbers.push(...w.rows.numbers);
-      answers.texts.push(...w.rows.texts);
-    });
+    const answers = answerColumns(batch.map((w) => w.rows));
     let result: Array<WriteOutcome & { n: number }>;
     try {
       result = await preparedQuery(this.db, SUBMIT_STATEMENT, SUBMIT_SQL, [

@@ -4,6 +4,7 @@ import { type Logger } from '../../../logger';
 import { PollStatus } from '../poll.enums';
 import { SQL_STATUS } from '../poll-status';
 import { CLUSTER_MIN_ANSWERS, QUARANTINED_BY_ACTIVE } from './abuse-signals';
+import { answerColumns } from '../answer-checks';
 import { type AnswerSeal, type WaitingAnswer } from './answer-seal';
 
 /** Advisory-lock class of "moving a poll's answers out of the mix" (the key is the poll id's hash). */
@@ -243,25 +244,7 @@ export class AnswerMixer {
     const deleted = await m.query(DELETE_PICKED_SQL, [batch.map((b) => b.id), pollId]);
     // TypeORM returns [rows, affected] for a DELETE on PostgreSQL.
     if ((deleted as [unknown, number])[1] !== batch.length) throw new Error('picked answers changed under the mover lock');
-    const a = {
-      ns: [] as number[],
-      seqs: [] as number[],
-      questionIds: [] as string[],
-      optionIds: [] as Array<string | null>,
-      numbers: [] as Array<number | null>,
-      texts: [] as Array<string | null>,
-    };
-    batch.forEach(({ answer }, n) => {
-      const { rows } = answer;
-      for (let j = 0; j < rows.questionIds.length; j++) {
-        a.ns.push(n);
-        a.seqs.push(j + 1);
-        a.questionIds.push(rows.questionIds[j]);
-        a.optionIds.push(rows.optionIds[j] ?? null);
-        a.numbers.push(rows.numbers[j] ?? null);
-        a.texts.push(rows.texts[j] ?? null);
-      }
-    });
+    const a = answerColumns(batch.map(({ answer }) => answer.rows));
     const [row] = (await m.query(MOVE_SQL, [
       pollId,
       batch.map((_, n) => n),
