@@ -96,7 +96,7 @@ export class AbuseSignals {
 
   constructor(
     private readonly db: DataSource,
-    timeZone: string,
+    private readonly timeZone: string,
     private readonly log: Logger,
     private readonly audit: AuditService,
     /** Folds queued responses into the tallies (after a quarantine rebuilds a poll's). */
@@ -240,9 +240,15 @@ export class AbuseSignals {
       if (clusterKey.length !== 16) throw badInput('Not a cluster id of `pollAbuseSignals`.', 'input.clusterId');
     } else {
       if (!input.from || !input.to) throw badInput('A window needs both from and to.', input.from ? 'input.to' : 'input.from');
-      // Responses keep the hour their batch was counted: the window is widened to whole hours.
-      from = new Date(Math.floor(input.from.getTime() / 3_600_000) * 3_600_000);
-      to = new Date(Math.ceil(input.to.getTime() / 3_600_000) * 3_600_000);
+      // Responses keep the hour their batch was counted, a whole hour of the city (Tehran's are on
+      // UTC's half hours): the window is widened to whole hours of the city.
+      const [widened]: Array<{ from: Date; to: Date }> = await this.db.query(
+        `SELECT date_trunc('hour', $1::timestamptz, $3) AS from,
+                CASE WHEN date_trunc('hour', $2::timestamptz, $3) < $2::timestamptz
+                     THEN date_trunc('hour', $2::timestamptz, $3) + interval '1 hour' ELSE $2::timestamptz END AS to`,
+        [input.from, input.to, this.timeZone],
+      );
+      ({ from, to } = widened);
       if (to <= from) throw badInput('to must be after from.', 'input.to');
     }
     const saved = await this.db.transaction(async (m) => {
