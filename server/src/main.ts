@@ -1,5 +1,6 @@
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { isDatabaseUnavailable } from './db/unavailable';
 import { createLogger } from './logger';
 
 /** The only file that listens. Start-up stops with a clear message when configuration is wrong. */
@@ -15,6 +16,15 @@ async function main() {
     throw err;
   }
   const log = createLogger(config.logLevel);
+  // A library that loses its database connection can leave a rejected promise no one awaits
+  // (graphile-worker's cron, when PostgreSQL goes away while it is registering its items, after
+  // its runner has stopped and said so): a database outage is logged, and the server keeps
+  // answering SERVICE_UNAVAILABLE until the database is back. Any other unhandled rejection still
+  // ends the process, as Node's default does.
+  process.on('unhandledRejection', (reason) => {
+    if (!isDatabaseUnavailable(reason)) throw reason;
+    log.error({ err: reason }, 'a database connection failed where nothing handled it; the server carries on');
+  });
   const started = Date.now();
   const app = await createApp(config, { log });
   const url = await app.listen();
