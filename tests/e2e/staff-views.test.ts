@@ -8,6 +8,10 @@ import { api, DESKTOP, PHONE, screenshot, seriousViolations, startSite, withPage
 // Functions passed to page.evaluate run in the browser; the tests' TypeScript has no DOM library.
 declare const document: any, window: any, NodeFilter: any;
 
+// Each test signs in and walks several pages in Chromium: on a busy two-core machine one took longer
+// than Jest's default 30 s (it takes a few seconds alone).
+jest.setTimeout(60_000);
+
 let site: Site;
 let editor: string;
 let media: string;
