@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
 import { PollState, QuestionKind, ResultsVisibility } from '../modules/polls/poll.enums';
+import { MixState } from '../modules/polls/participation/answer-mix';
 import { CUSTOMER_GOALS } from './customer-goals';
 
 /** The customer's goal the demo polls measure (its English title, as seeded). */
@@ -421,7 +422,7 @@ export async function seedDemoPolls(m: EntityManager, now = Date.now()): Promise
   // submissions store, and joined to nothing (settled: the mover's pool has no order to hide here).
   await m.query(
     `INSERT INTO poll_participation (poll_id, respondent_key, mix_state)
-     SELECT p.poll_id, sha256(uuid_send(gen_random_uuid())), 0 FROM (VALUES ($1::uuid, $2::int), ($3::uuid, $4::int)) AS p(poll_id, n), generate_series(1, p.n)`,
+     SELECT p.poll_id, sha256(uuid_send(gen_random_uuid())), ${MixState.SETTLED} FROM (VALUES ($1::uuid, $2::int), ($3::uuid, $4::int)) AS p(poll_id, n), generate_series(1, p.n)`,
     [survey.id, DEMO_SURVEY_RESPONSES, quick.id, DEMO_QUICK_POLL_RESPONSES],
   );
   // The goal of citizens' satisfaction is measured by the two polls' public results, so its page

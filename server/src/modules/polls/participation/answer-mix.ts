@@ -286,43 +286,50 @@ export class AnswerMixer {
    * the pools in another. One poll whose work fails (logged) holds up no other.
    */
   private async move(force: boolean, fold: boolean): Promise<number> {
-    const waiting: Array<{ poll_id: string }> = await this.db.query(
-      `SELECT poll_id FROM poll_answer_mix
-       UNION SELECT poll_id FROM poll_participation WHERE mix_state = ${MixState.FRESH}
-       UNION SELECT poll_id FROM poll_token_issuance WHERE mix_state = ${MixState.FRESH}`,
+    // Which polls have answers waiting, and which have fresh participations or issuances for their
+    // pools: each round works only on those, so a poll with nothing new costs nothing more.
+    const waiting: Array<{ poll_id: string; in_mix: boolean; fresh_pool: boolean }> = await this.db.query(
+      `SELECT poll_id, bool_or(in_mix) AS in_mix, bool_or(NOT in_mix) AS fresh_pool FROM (
+         SELECT DISTINCT poll_id, true AS in_mix FROM poll_answer_mix
+         UNION ALL SELECT DISTINCT poll_id, false FROM poll_participation WHERE mix_state = ${MixState.FRESH}
+         UNION ALL SELECT DISTINCT poll_id, false FROM poll_token_issuance WHERE mix_state = ${MixState.FRESH}
+       ) w GROUP BY poll_id`,
     );
     const moved: string[] = [];
     let total = 0;
-    for (const { poll_id: pollId } of waiting) {
+    for (const { poll_id: pollId, in_mix: inMix, fresh_pool: freshPool } of waiting) {
       try {
-        const n = await this.underPollLock(pollId, async (m) => {
-          const [state]: Array<{ n: number; fresh: boolean; open: boolean }> = await m.query(
-            `SELECT (SELECT count(*)::int FROM poll_answer_mix WHERE poll_id = $1) AS n,
+        const n = !inMix
+          ? 0
+          : await this.underPollLock(pollId, async (m) => {
+              const [state]: Array<{ n: number; fresh: boolean; open: boolean }> = await m.query(
+                `SELECT (SELECT count(*)::int FROM poll_answer_mix WHERE poll_id = $1) AS n,
                     EXISTS (SELECT 1 FROM poll_answer_mix WHERE poll_id = $1 AND NOT reshuffled) AS fresh,
                     coalesce((SELECT ${SQL_STATUS[PollStatus.OPEN]} FROM poll p WHERE p.id = $1), false) AS open`,
-            [pollId],
-          );
-          const take = answersToMove(state.n, state.open, this.k, force);
-          let moved = 0;
-          let unopened = 0;
-          if (take) ({ moved, unopened } = await this.moveBatch(m, pollId, take, state.open && !force));
-          // What stays behind is rewritten together whenever a submission has added to it since.
-          // (It counts what does not open among everything left, the picked ones not moved included.)
-          if (state.fresh && moved < state.n) unopened = await this.reshuffle(m, pollId);
-          if (unopened) {
-            this.log.error(
-              { pollId, unopened },
-              'answers waiting in the mix do not open (another RESPONDENT_SECRET?): they stay there; the others move',
-            );
-          }
-          return moved;
-        });
+                [pollId],
+              );
+              const take = answersToMove(state.n, state.open, this.k, force);
+              let moved = 0;
+              let unopened = 0;
+              if (take) ({ moved, unopened } = await this.moveBatch(m, pollId, take, state.open && !force));
+              // What stays behind is rewritten together whenever a submission has added to it since.
+              // (It counts what does not open among everything left, the picked ones not moved included.)
+              if (state.fresh && moved < state.n) unopened = await this.reshuffle(m, pollId);
+              if (unopened) {
+                this.log.error(
+                  { pollId, unopened },
+                  'answers waiting in the mix do not open (another RESPONDENT_SECRET?): they stay there; the others move',
+                );
+              }
+              return moved;
+            });
         // The pools in a transaction of their own: the rewritten participations then share a
         // transaction id with no response and no waiting answer, not even as a group.
-        await this.underPollLock(pollId, async (m) => {
-          for (const sql of POOL_SQL) await m.query(sql, [pollId, this.k]);
-          return 0;
-        });
+        if (freshPool)
+          await this.underPollLock(pollId, async (m) => {
+            for (const sql of POOL_SQL) await m.query(sql, [pollId, this.k]);
+            return 0;
+          });
         if (n) {
           moved.push(pollId);
           total += n;
