@@ -71,6 +71,7 @@ const EnvSchema = z.object({
       return list;
     }),
   SIGN_IN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(50),
   // Admins must sign in with a second factor (TOTP); on by default in production only, so the demo stays one step.
   REQUIRE_ADMIN_2FA: boolean.optional(),
   // Encrypts second-factor (TOTP) secrets at rest; derived from RESPONDENT_SECRET when unset.
@@ -227,6 +228,11 @@ export interface Config {
   webApiSecret?: string;
   signInAttemptsPer15Min: number;
   /**
+   * Wrong passwords to one account from every client that is not a device of it, together, before
+   * each further try from such a client waits (a guesser spread over many addresses).
+   */
+  signInFailuresPerAccount: number;
+  /**
    * Staff second factors (TOTP): whether every ADMIN must use one (REQUIRE_ADMIN_2FA, on by default
    * in production), and the key their secrets are encrypted with (SECOND_FACTOR_KEY; derived from
    * RESPONDENT_SECRET unless set — either way it must survive, or every enrolment is lost).
@@ -347,6 +353,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     webApiSecret: e.WEB_API_SECRET,
     signInAttemptsPer15Min: e.SIGN_IN_ATTEMPTS_PER_15_MIN,
+    signInFailuresPerAccount: e.SIGN_IN_FAILURES_PER_ACCOUNT,
     secondFactor: {
       requireForAdmins: e.REQUIRE_ADMIN_2FA ?? production,
       key: e.SECOND_FACTOR_KEY ?? `second-factor:${e.RESPONDENT_SECRET ?? 'nabz-development-respondent-secret-not-for-production'}`,

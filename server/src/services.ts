@@ -75,13 +75,15 @@ export function createServices(
   const audit = new AuditService();
   const window = 15 * 60;
   // Failed sign-ins: SIGN_IN_ATTEMPTS_PER_15_MIN per account and client before waits begin, five
-  // times as many per client across accounts in 15 minutes (see SignInGuard).
+  // times as many per client across accounts in 15 minutes, SIGN_IN_FAILURES_PER_ACCOUNT per account
+  // from every client that is not a device of it together (see SignInGuard).
   const signInGuard = new SignInGuard(
     db,
     new Limiter({ keyPrefix: 'signin-failures', points: config.signInAttemptsPer15Min * 5, durationSeconds: window }, redis),
     {
       ...DEFAULT_SIGN_IN_GUARD,
       freeFailures: config.signInAttemptsPer15Min,
+      accountFreeFailures: config.signInFailuresPerAccount,
       deviceKey: createHmac('sha256', config.respondentSecret).update('nabz staff device tokens').digest(),
     },
   );

@@ -20,12 +20,19 @@ let direct: RunningWeb;
 let proxied: RunningWeb;
 let browser: Browser;
 beforeAll(async () => {
-  // Two failures per account and client before a wait; ten per client across accounts.
+  // Two failures per account and client before a wait; ten per client across accounts; four per
+  // account from every client that is not a device of it.
   // TRUST_PROXY=loopback as the API was once run behind the website: even so, a visitor's own
   // X-Forwarded-For must not reach it.
   app = await startTestApp({
     seed: true,
-    env: { WEB_API_SECRET: TEST_WEB_API_SECRET, SIGN_IN_ATTEMPTS_PER_15_MIN: '2', SUBMISSIONS_PER_MINUTE: '3', TRUST_PROXY: 'loopback' },
+    env: {
+      WEB_API_SECRET: TEST_WEB_API_SECRET,
+      SIGN_IN_ATTEMPTS_PER_15_MIN: '2',
+      SIGN_IN_FAILURES_PER_ACCOUNT: '4',
+      SUBMISSIONS_PER_MINUTE: '3',
+      TRUST_PROXY: 'loopback',
+    },
   });
   // The website as the visitor's first hop, and the website behind a reverse proxy on this machine.
   direct = await startWeb(app.graphqlUrl, { env: { TRUST_PROXY: 'false' } });
@@ -139,6 +146,27 @@ describe('the website in front of the API', () => {
       expect(await page.locator('[data-sign-in-lock]').count()).toBe(0);
     });
     expect(await signIn(proxied, 'analyst@nabz.example', DEMO_PASSWORD, '203.0.113.13')).toBe('signed-in');
+  });
+
+  it('holds back an account guessed at from many addresses, shows the admin why, and lets them lift it', async () => {
+    const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }';
+    // Four wrong passwords, each from another visitor of the website: none reaches its own limit.
+    for (let i = 0; i < 4; i++) {
+      const headers = { 'x-nabz-client': signWebClient(TEST_WEB_API_SECRET, randomAddress()) };
+      const res = await app.gql(SIGN_IN, { input: { email: 'media@nabz.example', password: `spread-${i}` } }, { headers });
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expect(await signIn(proxied, 'media@nabz.example', DEMO_PASSWORD, '203.0.113.15')).toBe('locked');
+    await withPage({ browser }, {}, async (page) => {
+      await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.16' });
+      expect(await signIn(proxied, 'admin@nabz.example', DEMO_PASSWORD, undefined, page)).toBe('signed-in');
+      await page.goto(`${proxied.url}/en/staff/admin?search=media`);
+      const lock = page.locator('[data-sign-in-lock]');
+      await lock.getByText(/After many failed attempts from different places together/).waitFor();
+      await lock.getByRole('button', { name: /Lift the sign-in lock/ }).click();
+      await page.getByText('Signing in to the account is open again.').waitFor();
+    });
+    expect(await signIn(proxied, 'media@nabz.example', DEMO_PASSWORD, '203.0.113.15')).toBe('signed-in');
   });
 });
 

@@ -8,9 +8,13 @@ const from = (address: string) => ({ [WEB_CLIENT_HEADER]: signWebClient(WEB_SECR
 
 let t: TestApp;
 beforeAll(async () => {
-  // Three failures per account and client before waits begin; fifteen per client across accounts.
+  // Three failures per account and client before waits begin; fifteen per client across accounts;
+  // eight per account from every client that is not a device of it, together.
   // The website's signed visitor addresses (WEB_API_SECRET) stand for clients at different addresses.
-  t = await startTestApp({ seed: true, env: { SIGN_IN_ATTEMPTS_PER_15_MIN: '3', WEB_API_SECRET: WEB_SECRET } });
+  t = await startTestApp({
+    seed: true,
+    env: { SIGN_IN_ATTEMPTS_PER_15_MIN: '3', SIGN_IN_FAILURES_PER_ACCOUNT: '8', WEB_API_SECRET: WEB_SECRET },
+  });
 });
 afterAll(() => t.close());
 
@@ -183,5 +187,44 @@ describe('sign-in limits (per account and client, growing waits)', () => {
     const [audit] = await t.app.db.query(`SELECT entity_id, after FROM audit_log WHERE action = 'liftSignInLock' ORDER BY at DESC LIMIT 1`);
     expect(audit).toMatchObject({ entity_id: editor.id, after: { email: 'editor@nabz.example', liftedCount: 1 } });
     expect((await rawSignIn('editor@nabz.example', DEMO_PASSWORD, from('203.0.113.4'))).body.errors).toBeUndefined();
+  });
+
+  it("slows a guesser spread over many addresses on the account as a whole, while the owner's devices get through; admins see and lift it", async () => {
+    const owner = await rawSignIn('media@nabz.example', DEMO_PASSWORD, from('198.51.100.50'));
+    const deviceToken = owner.body.data.signIn.deviceToken as string;
+    // One wrong password from each of eight addresses: no address reaches its own limit.
+    for (let i = 0; i < 8; i++)
+      expect(code((await rawSignIn('media@nabz.example', `spread-${i}`, from(`192.0.2.${10 + i}`))).body)).toBe('UNAUTHENTICATED');
+    // A ninth address waits, even with the right password; so does an address that never failed.
+    const ninth = await rawSignIn('media@nabz.example', DEMO_PASSWORD, from('192.0.2.30'));
+    expect(ninth.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(ninth.body.errors[0].extensions.retryAfter).toBeGreaterThan(25);
+    expect(ninth.body.errors[0].extensions.retryAfter).toBeLessThanOrEqual(30);
+    // The owner's device is not held back, from any address.
+    expect((await rawSignIn('media@nabz.example', DEMO_PASSWORD, from('192.0.2.31'), deviceToken)).body.errors).toBeUndefined();
+    // Other accounts are not held back.
+    expect((await rawSignIn('admin@nabz.example', DEMO_PASSWORD, from('192.0.2.32'))).body.errors).toBeUndefined();
+    // The wait passes; the next wrong password from yet another address earns twice the wait.
+    await t.app.db.query(`UPDATE staff_sign_in_lock SET locked_until = now() - interval '1 second' WHERE client_key = 'password:account'`);
+    expect(code((await rawSignIn('media@nabz.example', 'spread-again', from('192.0.2.33'))).body)).toBe('UNAUTHENTICATED');
+    const longer = await rawSignIn('media@nabz.example', DEMO_PASSWORD, from('192.0.2.34'));
+    expect(longer.body.errors[0].extensions.retryAfter).toBeGreaterThan(55);
+
+    const admin = (await rawSignIn('admin@nabz.example', DEMO_PASSWORD, from('198.51.100.51'))).body.data.signIn.token;
+    const LIST =
+      '{ staffUsers(first: 20, filter: { search: "media@" }) { edges { node { id email signInLock { lockedClients recentFailures accountLockedUntil } } } } }';
+    const media = (await t.gql<any>(LIST, {}, { token: admin })).body.data.staffUsers.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.email === 'media@nabz.example');
+    // Nine failures, each counted once; no single client is held back, the account is.
+    expect(media.signInLock).toMatchObject({ lockedClients: 0, recentFailures: 9 });
+    expect(new Date(media.signInLock.accountLockedUntil).getTime()).toBeGreaterThan(Date.now() + 55_000);
+    const LIFT =
+      'mutation ($input: LiftSignInLockInput!) { liftSignInLock(input: $input) { liftedCount staffUser { signInLock { recentFailures } } } }';
+    expect((await t.gql<any>(LIFT, { input: { id: media.id } }, { token: admin })).body.data.liftSignInLock).toEqual({
+      liftedCount: 1,
+      staffUser: { signInLock: null },
+    });
+    expect((await rawSignIn('media@nabz.example', DEMO_PASSWORD, from('192.0.2.35'))).body.errors).toBeUndefined();
   });
 });

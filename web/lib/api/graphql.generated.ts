@@ -1554,7 +1554,7 @@ export type StaffUsersQueryVariables = Exact<{
 }>;
 
 
-export type StaffUsersQuery = { staffUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, email: string, displayName: string, role: Role, active: boolean, createdAt: string, secondFactorEnabled: boolean | null, signInLock: { lockedClients: number, lockedUntil: string | null } | null } }> } };
+export type StaffUsersQuery = { staffUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, email: string, displayName: string, role: Role, active: boolean, createdAt: string, secondFactorEnabled: boolean | null, signInLock: { lockedClients: number, lockedUntil: string | null, accountLockedUntil: string | null } | null } }> } };
 
 export type StaffSiteTrafficQueryVariables = Exact<{
   from: string;

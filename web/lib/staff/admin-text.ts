@@ -23,6 +23,7 @@ const fa = {
   passwordReset: (n: string) => `گذرواژه عوض شد؛ ${n} نشست باز بسته شد.`,
   you: '(شما)',
   signInLocked: (n: string, until: string) => `ورود ${n} دستگاه یا نشانی به این حساب، پس از تلاش‌های ناموفق، تا ${until} بسته است.`,
+  accountLocked: (until: string) => `پس از تلاش‌های ناموفق بسیار از جاهای گوناگون، ورود به این حساب تا ${until} کند شده است.`,
   liftLock: 'باز کردن ورود',
   lockLifted: 'ورود به حساب دوباره باز شد.',
   twoFactorOn: 'ورود دومرحله‌ای: روشن',
@@ -91,6 +92,8 @@ const en: AdminText = {
   passwordReset: (n) => `The password was changed; ${n} open sessions were ended.`,
   you: '(you)',
   signInLocked: (n, until) => `After failed attempts, ${n} client(s) must wait until ${until} to sign in to this account.`,
+  accountLocked: (until) =>
+    `After many failed attempts from different places together, signing in to this account is held back until ${until}.`,
   liftLock: 'Lift the sign-in lock',
   lockLifted: 'Signing in to the account is open again.',
   twoFactorOn: 'Two-step verification: on',

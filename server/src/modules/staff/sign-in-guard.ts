@@ -15,6 +15,11 @@ export interface SignInClient {
 export interface SignInGuardSettings {
   /** Failed sign-ins to one account from one client before it must wait. */
   freeFailures: number;
+  /**
+   * Wrong passwords to one account from every client that is not a device of the account,
+   * together, before each further try from such a client must wait (the same growing waits).
+   */
+  accountFreeFailures: number;
   /** The first wait; each further failure doubles it, up to maxDelaySeconds. */
   firstDelaySeconds: number;
   maxDelaySeconds: number;
@@ -40,10 +45,20 @@ export interface SignInLockState {
   lockedUntil: Date | null;
   /** Failed sign-ins to the account in the last day, from every client. */
   recentFailures: number;
+  /**
+   * When the account's own wait ends, which holds back every client that is not a device of the
+   * account (too many wrong passwords from everywhere together), or every client (too many wrong
+   * second-factor codes); null when there is none.
+   */
+  accountLockedUntil: Date | null;
 }
 
 /** The lock row that counts an account's wrong second-factor codes from every client together. */
 const SECOND_FACTOR_KEY = 'second-factor:account';
+/** The lock row that counts an account's wrong passwords from every client that is not one of its devices. */
+const NEW_CLIENTS_KEY = 'password:account';
+/** Lock rows of the account as a whole rather than of one client. */
+const ACCOUNT_KEYS = [SECOND_FACTOR_KEY, NEW_CLIENTS_KEY];
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 43);
 
@@ -57,6 +72,10 @@ const sha = (text: string) => createHash('sha256').update(text).digest('base64ur
  *   admins see the locks and can lift them.
  * - per client across accounts (`byClient`, Redis when configured): only failures count, so made-up
  *   e-mails exhaust only their sender's budget. A device of the account is not held back by it.
+ * - per account, from every client that is not a device of it together: `accountFreeFailures`
+ *   wrong passwords, then the same growing waits for each further try from any such client. A
+ *   guesser spread over many addresses gets a few dozen guesses a day; the owner's devices still
+ *   get through, and a new device waits or asks an admin to lift the lock.
  *
  * Successful sign-ins count against nothing, and clear that client's failures for the account.
  */
@@ -82,10 +101,11 @@ export class SignInGuard {
     }
     if (!userId) return;
     const [row] = (await this.db.query(
-      `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS wait FROM staff_sign_in_lock WHERE user_id = $1 AND client_key = $2 AND locked_until > now()`,
-      [userId, device ?? this.addressKey(client)],
-    )) as Array<{ wait: number }>;
-    if (row) throw rateLimited(Math.max(1, row.wait));
+      `SELECT ceil(extract(epoch FROM max(locked_until) - now()))::int AS wait FROM staff_sign_in_lock
+       WHERE user_id = $1 AND client_key = ANY($2) AND locked_until > now()`,
+      [userId, device ? [device] : [this.addressKey(client), NEW_CLIENTS_KEY]],
+    )) as Array<{ wait: number | null }>;
+    if (row?.wait != null) throw rateLimited(Math.max(1, row.wait));
   }
 
   /** Counts a failed sign-in (unknown e-mail, wrong password or disabled account). */
@@ -94,6 +114,7 @@ export class SignInGuard {
     if (!device) await this.byClient.penalize(client.clientKey);
     if (!userId) return;
     await this.recordFailure(userId, device ?? this.addressKey(client));
+    if (!device) await this.recordFailure(userId, NEW_CLIENTS_KEY, this.settings.accountFreeFailures);
   }
 
   /**
@@ -123,8 +144,8 @@ export class SignInGuard {
     await manager.query('DELETE FROM staff_sign_in_lock WHERE user_id = $1 AND client_key = $2', [userId, SECOND_FACTOR_KEY]);
   }
 
-  private async recordFailure(userId: string, key: string): Promise<void> {
-    const { freeFailures, firstDelaySeconds, maxDelaySeconds, forgetAfterSeconds } = this.settings;
+  private async recordFailure(userId: string, key: string, freeFailures = this.settings.freeFailures): Promise<void> {
+    const { firstDelaySeconds, maxDelaySeconds, forgetAfterSeconds } = this.settings;
     // One statement, so concurrent failures each count: the failures so far (forgotten after a day), then the wait they earn.
     const n = 'CASE WHEN l.last_failure_at < now() - make_interval(secs => $6::float8) THEN 1 ELSE l.failures + 1 END';
     await this.db.query(
@@ -149,23 +170,47 @@ export class SignInGuard {
     ]);
   }
 
-  /** The lock state of each account, in key order; null for an account without recent failures. */
+  /**
+   * The lock state of each account, in key order; null for an account without recent failures.
+   * Clients and failures are counted from the clients' own rows (each failure also counts in an
+   * account row, which would count it twice); the account rows give `accountLockedUntil`.
+   */
   async states(userIds: readonly string[]): Promise<Array<SignInLockState | null>> {
     const rows = (await this.db.query(
-      `SELECT user_id, count(*) FILTER (WHERE locked_until > now())::int AS locked_clients,
-              max(locked_until) FILTER (WHERE locked_until > now()) AS locked_until, sum(failures)::int AS failures
+      `SELECT user_id,
+              count(*) FILTER (WHERE locked_until > now() AND NOT client_key = ANY($3))::int AS locked_clients,
+              max(locked_until) FILTER (WHERE locked_until > now() AND NOT client_key = ANY($3)) AS locked_until,
+              coalesce(sum(failures) FILTER (WHERE NOT client_key = ANY($3)), 0)::int AS failures,
+              max(locked_until) FILTER (WHERE locked_until > now() AND client_key = ANY($3)) AS account_locked_until
        FROM staff_sign_in_lock
        WHERE user_id = ANY($1) AND last_failure_at > now() - make_interval(secs => $2::float8)
        GROUP BY user_id`,
-      [userIds, this.settings.forgetAfterSeconds],
-    )) as Array<{ user_id: string; locked_clients: number; locked_until: Date | null; failures: number }>;
+      [userIds, this.settings.forgetAfterSeconds, ACCOUNT_KEYS],
+    )) as Array<{
+      user_id: string;
+      locked_clients: number;
+      locked_until: Date | null;
+      failures: number;
+      account_locked_until: Date | null;
+    }>;
     const byId = new Map(
-      rows.map((r) => [r.user_id, { lockedClients: r.locked_clients, lockedUntil: r.locked_until, recentFailures: r.failures }]),
+      rows.map((r) => [
+        r.user_id,
+        {
+          lockedClients: r.locked_clients,
+          lockedUntil: r.locked_until,
+          recentFailures: r.failures,
+          accountLockedUntil: r.account_locked_until,
+        },
+      ]),
     );
     return userIds.map((id) => byId.get(id) ?? null);
   }
 
-  /** Forgets every client's failures for the account (an admin lifting the locks); returns how many clients were locked. */
+  /**
+   * Forgets every client's failures for the account, and the account's own count (an admin lifting
+   * the locks); returns how many clients were locked (the account's own wait counts as one).
+   */
   async lift(manager: EntityManager, userId: string): Promise<number> {
     const [rows] = (await manager.query('DELETE FROM staff_sign_in_lock WHERE user_id = $1 RETURNING locked_until > now() AS locked', [
       userId,

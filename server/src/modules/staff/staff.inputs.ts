@@ -61,6 +61,13 @@ export class SignInLockState {
 
   @Field(() => Int, { description: 'Failed sign-ins to the account in the last day, from every client.' })
   recentFailures: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When the account's own wait ends: after too many wrong passwords from every client together (SIGN_IN_FAILURES_PER_ACCOUNT), every client that is not a device of the account waits; after too many wrong second-factor codes, every client does. Null when there is none; lifting the locks ends it.",
+  })
+  accountLockedUntil: Date | null;
 }
 
 @ObjectType({ description: 'The result of signing out.' })

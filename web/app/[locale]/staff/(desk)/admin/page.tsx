@@ -41,6 +41,7 @@ const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* Gra
           signInLock {
             lockedClients
             lockedUntil
+            accountLockedUntil
           }
         }
       }
@@ -123,11 +124,16 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
                   </ActionButton>
                 </div>
               )}
-              {u.signInLock && u.signInLock.lockedClients > 0 && u.signInLock.lockedUntil && (
+              {u.signInLock && ((u.signInLock.lockedClients > 0 && u.signInLock.lockedUntil) || u.signInLock.accountLockedUntil) && (
                 <div className="staff-meta" data-sign-in-lock>
-                  <span className="staff-badge staff-badge--bad">
-                    {t.signInLocked(f.number(u.signInLock.lockedClients), f.dateTime(u.signInLock.lockedUntil))}
-                  </span>
+                  {u.signInLock.lockedClients > 0 && u.signInLock.lockedUntil && (
+                    <span className="staff-badge staff-badge--bad">
+                      {t.signInLocked(f.number(u.signInLock.lockedClients), f.dateTime(u.signInLock.lockedUntil))}
+                    </span>
+                  )}
+                  {u.signInLock.accountLockedUntil && (
+                    <span className="staff-badge staff-badge--bad">{t.accountLocked(f.dateTime(u.signInLock.accountLockedUntil))}</span>
+                  )}
                   <ActionButton action={liftSignInLock.bind(null, u.id)} small aria-label={`${t.liftLock}: ${u.displayName}`}>
                     {t.liftLock}
                   </ActionButton>
