@@ -154,6 +154,8 @@ describe('signing in, roles and sessions', () => {
         const response = await page.goto(site.web.url + path);
         expect({ path: new URL(page.url()).pathname, status: response?.status() }).toEqual({ path, status: 403 });
         await expect(page.locator('h1').textContent()).resolves.toBe('به این بخش دسترسی ندارید');
+        // The tab says so too, not the name of the page that was refused.
+        await expect(page.title()).resolves.toMatch(/^به این بخش دسترسی ندارید \| /);
         await expect(page.locator('[data-staff-users], [data-api-keys], [data-audit-log], [data-contacts]').count()).resolves.toBe(0);
       }
       await check(page, 'forbidden-editor-fa-desktop');

@@ -4,16 +4,24 @@ import type { Locale } from '../i18n/locales';
 import { staffFormat } from './format';
 import { staffText } from './i18n';
 import { staffMetadata } from './page';
-import type { Section } from './roles';
-import { requireSection } from './session';
+import { canUse, type Section } from './roles';
+import { currentViewer, requireSection } from './session';
 import { uuidOr404 } from './api';
 
 // The opening every staff page shares: its metadata and the first lines of the page itself.
 
-/** A staff page's `generateMetadata`: its title, in the page's language. */
-export function staffPageMetadata(title: (locale: Locale) => string) {
+/**
+ * A staff page's `generateMetadata`: its title, in the page's language. For a signed-in viewer whose
+ * role may not use the page's `section`, the title of the "forbidden" answer the page gives them
+ * (Next settles a page's metadata before the page calls forbidden(), and does not take forbidden.tsx's).
+ */
+export function staffPageMetadata(title: (locale: Locale) => string, section?: Section) {
   return async ({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> => {
     const locale = await localeParam(params);
+    if (section) {
+      const { viewer } = await currentViewer();
+      if (viewer && !canUse(viewer.role, section)) return staffMetadata(locale, staffText[locale].forbidden.title);
+    }
     return staffMetadata(locale, title(locale));
   };
 }

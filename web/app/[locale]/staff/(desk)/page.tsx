@@ -11,7 +11,7 @@ import { loadPulse, type MediaPulse, type PollPulse, type VisitsPulse } from './
 import { StaffTable } from '@/components/staff/list';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 
-export const generateMetadata = staffPageMetadata((locale) => staffText[locale].nav.home);
+export const generateMetadata = staffPageMetadata((locale) => staffText[locale].nav.home, 'home');
 
 /** One card of the pulse: a panel named by its heading, which leads to its section when it can. */
 function PulseCard({ name, title, children }: { name: string; title: ReactNode; children: ReactNode }) {

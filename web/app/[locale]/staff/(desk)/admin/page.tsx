@@ -49,7 +49,7 @@ const USERS_QUERY: Operation<StaffUsersQuery, StaffUsersQueryVariables> = /* Gra
   }
 `;
 
-export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.users);
+export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.users, 'admin');
 
 export default async function AdminUsersPage({ params, searchParams }: PageProps<'/[locale]/staff/admin'>) {
   const locale = await localeParam(params);

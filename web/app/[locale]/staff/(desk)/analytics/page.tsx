@@ -153,7 +153,7 @@ const text = {
   },
 } satisfies Record<Locale, unknown>;
 
-export const generateMetadata = staffPageMetadata((locale) => text[locale].title);
+export const generateMetadata = staffPageMetadata((locale) => text[locale].title, 'analytics');
 
 export default async function AnalyticsPage({ params, searchParams }: PageProps<'/[locale]/staff/analytics'>) {
   const { locale, query, f } = await openStaffPage('analytics', { params, searchParams });

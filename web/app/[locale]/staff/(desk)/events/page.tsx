@@ -56,7 +56,7 @@ const EVENTS_QUERY: Operation<StaffEventsQuery, StaffEventsQueryVariables> = /* 
 
 const STATUSES: EventStatus[] = ['DRAFT', 'PUBLISHED', 'CANCELLED'];
 
-export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].title);
+export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].title, 'events');
 
 export default async function StaffEventsPage({ params, searchParams }: PageProps<'/[locale]/staff/events'>) {
   const { locale, query, st, f } = await openStaffPage('events', { params, searchParams });

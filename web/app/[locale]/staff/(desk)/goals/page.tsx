@@ -40,7 +40,7 @@ const GOALS_QUERY: Operation<StaffGoalsQuery, StaffGoalsQueryVariables> = /* Gra
   }
 `;
 
-export const generateMetadata = staffPageMetadata((locale) => goalsText[locale].title);
+export const generateMetadata = staffPageMetadata((locale) => goalsText[locale].title, 'goals');
 
 export default async function StaffGoalsPage({ params, searchParams }: PageProps<'/[locale]/staff/goals'>) {
   const { locale, query, st, f } = await openStaffPage('goals', { params, searchParams });

@@ -43,7 +43,7 @@ const CONTACTS_QUERY: Operation<StaffMediaContactsQuery, StaffMediaContactsQuery
   }
 `;
 
-export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].title);
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].title, 'media');
 
 export default async function MediaContactsPage({ params, searchParams }: PageProps<'/[locale]/staff/media'>) {
   const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });

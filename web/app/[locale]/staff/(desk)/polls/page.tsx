@@ -42,7 +42,7 @@ const POLLS_QUERY: Operation<StaffPollsQuery, StaffPollsQueryVariables> = /* Gra
   }
 `;
 
-export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].listTitle);
+export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].listTitle, 'polls');
 
 const statusBadge: Record<PollStatus, string> = {
   DRAFT: '',

@@ -30,7 +30,7 @@ const KEYS_QUERY: Operation<StaffApiKeysQuery, StaffApiKeysQueryVariables> = /* 
 
 const SCOPES = ['PUBLIC_READ', 'SUBMIT_RESPONSES', 'ANALYTICS_READ'];
 
-export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.apiKeys);
+export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.apiKeys, 'admin');
 
 export default async function ApiKeysPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/api-keys'>) {
   const { locale, query, st, f } = await openStaffPage('admin', { params, searchParams });

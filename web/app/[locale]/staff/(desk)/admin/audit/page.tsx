@@ -49,7 +49,7 @@ const AUDIT_QUERY: Operation<StaffAuditLogQuery, StaffAuditLogQueryVariables> = 
   }
 `;
 
-export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.audit);
+export const generateMetadata = staffPageMetadata((locale) => adminText[locale].nav.audit, 'admin');
 
 export default async function AuditPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/audit'>) {
   const { locale, query, st, f } = await openStaffPage('admin', { params, searchParams });

@@ -28,7 +28,7 @@ const DISTRICTS_QUERY: Operation<StaffDistrictAdminListQuery, StaffDistrictAdmin
   }
 `;
 
-export const generateMetadata = staffPageMetadata((locale) => districtsText[locale].title);
+export const generateMetadata = staffPageMetadata((locale) => districtsText[locale].title, 'admin');
 
 export default async function StaffDistrictsPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/districts'>) {
   const { locale, query, f } = await openStaffPage('admin', { params, searchParams });

@@ -63,7 +63,7 @@ const EVENT_QUERY: Operation<StaffEventQuery, StaffEventQueryVariables> = /* Gra
 
 type Params = PageProps<'/[locale]/staff/events/[id]'>;
 
-export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.events);
+export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.events, 'events');
 
 export default async function StaffEventPage({ params, searchParams }: Params) {
   const { locale, id, query, f } = await openRecordPage('events', { params, searchParams });

@@ -30,7 +30,7 @@ const OCCASIONS_QUERY: Operation<StaffOccasionsQuery, StaffOccasionsQueryVariabl
   }
 `;
 
-export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.occasions);
+export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.occasions, 'events');
 
 export default async function OccasionsPage({ params, searchParams }: PageProps<'/[locale]/staff/events/occasions'>) {
   const { locale, query, st } = await openStaffPage('events', { params, searchParams });

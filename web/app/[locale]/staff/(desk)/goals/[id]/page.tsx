@@ -170,7 +170,7 @@ function OptionChoices({
   );
 }
 
-export const generateMetadata = staffPageMetadata((locale) => goalsText[locale].edit);
+export const generateMetadata = staffPageMetadata((locale) => goalsText[locale].edit, 'goals');
 
 export default async function StaffGoalPage({ params, searchParams }: Params) {
   const { locale, id, query, st, f } = await openRecordPage('goals', { params, searchParams });

@@ -87,7 +87,7 @@ const COVERAGE_QUERY: Operation<StaffMediaCoverageQuery, StaffMediaCoverageQuery
 const TONES = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'] as const;
 const KINDS = ['ARTICLE', 'BROADCAST', 'SOCIAL_POST'] as const;
 
-export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.coverage);
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.coverage, 'media');
 
 export default async function CoveragePage({ params, searchParams }: PageProps<'/[locale]/staff/media/coverage'>) {
   const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });

@@ -38,7 +38,7 @@ const FOLLOW_UPS_QUERY: Operation<StaffMediaFollowUpsQuery, StaffMediaFollowUpsQ
   }
 `;
 
-export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.followUps);
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.followUps, 'media');
 
 export default async function FollowUpsPage({ params, searchParams }: PageProps<'/[locale]/staff/media/follow-ups'>) {
   const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });

@@ -71,7 +71,7 @@ const INVITATIONS_QUERY: Operation<StaffMediaInvitationsQuery, StaffMediaInvitat
 
 const REPLIES = ['AWAITING', 'ACCEPTED', 'DECLINED', 'TENTATIVE'];
 
-export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.invitations);
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.invitations, 'media');
 
 export default async function InvitationsPage({ params, searchParams }: PageProps<'/[locale]/staff/media/invitations'>) {
   const { locale, query, f } = await openStaffPage('media', { params, searchParams });

@@ -36,7 +36,7 @@ const OUTLETS_QUERY: Operation<StaffMediaOutletsQuery, StaffMediaOutletsQueryVar
 
 const KINDS: MediaOutletKind[] = ['NEWS_AGENCY', 'NEWSPAPER', 'RADIO_TELEVISION', 'WEBSITE', 'SOCIAL_ACCOUNT'];
 
-export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.outlets);
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.outlets, 'media');
 
 export default async function MediaOutletsPage({ params, searchParams }: PageProps<'/[locale]/staff/media/outlets'>) {
   const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });

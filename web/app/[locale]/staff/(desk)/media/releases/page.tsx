@@ -39,7 +39,7 @@ const RELEASES_QUERY: Operation<StaffPressReleasesQuery, StaffPressReleasesQuery
 
 const STATUSES: PressReleaseStatus[] = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'];
 
-export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.releases);
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.releases, 'media');
 
 export default async function ReleasesPage({ params, searchParams }: PageProps<'/[locale]/staff/media/releases'>) {
   const { locale, query, st, f } = await openStaffPage('media', { params, searchParams });

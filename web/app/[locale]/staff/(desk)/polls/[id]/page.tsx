@@ -15,7 +15,7 @@ import { ActionButton } from '@/components/staff/buttons';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]'>;
 
-export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].edit);
+export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].edit, 'pollBuilder');
 
 const DONE = ['saved', 'published', 'closed', 'wave'] as const;
 

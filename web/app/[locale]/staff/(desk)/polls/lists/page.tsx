@@ -10,7 +10,7 @@ import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 
-export const generateMetadata = staffPageMetadata((locale) => participationText[locale].listsTitle);
+export const generateMetadata = staffPageMetadata((locale) => participationText[locale].listsTitle, 'pollBuilder');
 
 /** Eligibility lists for RESIDENT_LIST polls: the existing ones, and a new one from a file. */
 export default async function EligibilityListsPage({ params }: PageProps<'/[locale]/staff/polls/lists'>) {

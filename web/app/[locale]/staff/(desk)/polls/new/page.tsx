@@ -11,7 +11,7 @@ import { PollBuilder } from '../poll-builder';
 import { StaffHeader } from '@/components/staff/header';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 
-export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].builder.newTitle);
+export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].builder.newTitle, 'pollBuilder');
 
 export default async function NewPollPage({ params }: PageProps<'/[locale]/staff/polls/new'>) {
   const locale = await localeParam(params);

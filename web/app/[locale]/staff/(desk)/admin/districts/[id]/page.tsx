@@ -48,7 +48,7 @@ async function load(id: string) {
   return district;
 }
 
-export const generateMetadata = staffPageMetadata((locale) => districtsText[locale].title);
+export const generateMetadata = staffPageMetadata((locale) => districtsText[locale].title, 'admin');
 
 export default async function StaffDistrictPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/districts/[id]'>) {
   const locale = await localeParam(params);

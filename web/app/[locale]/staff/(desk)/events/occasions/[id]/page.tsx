@@ -63,7 +63,7 @@ function currentYears(): Record<'SOLAR_HIJRI' | 'LUNAR_HIJRI', number> {
 
 type Params = PageProps<'/[locale]/staff/events/occasions/[id]'>;
 
-export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.occasions);
+export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.occasions, 'events');
 
 export default async function OccasionPage({ params, searchParams }: Params) {
   const { locale, id, query, st, f } = await openRecordPage('events', { params, searchParams });

@@ -83,7 +83,7 @@ const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVar
 
 type Params = PageProps<'/[locale]/staff/media/contacts/[id]'>;
 
-export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].history);
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].history, 'media');
 
 export default async function MediaContactPage({ params, searchParams }: Params) {
   const { locale, id, query, st, f } = await openRecordPage('media', { params, searchParams });

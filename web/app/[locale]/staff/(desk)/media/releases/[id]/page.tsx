@@ -73,7 +73,7 @@ const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVar
 
 type Params = PageProps<'/[locale]/staff/media/releases/[id]'>;
 
-export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.releases);
+export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.releases, 'media');
 
 export default async function ReleasePage({ params, searchParams }: Params) {
   const { locale, id, query, st, f } = await openRecordPage('media', { params, searchParams });

@@ -32,7 +32,7 @@ import { StaffSection } from '@/components/staff/section';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/insights'>;
 
-export const generateMetadata = staffPageMetadata((locale) => staffText[locale].nav.insights);
+export const generateMetadata = staffPageMetadata((locale) => staffText[locale].nav.insights, 'insights');
 
 export default async function InsightsPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);

@@ -45,7 +45,7 @@ const PREVIEW_QUERY: Operation<StaffPollPreviewQuery, StaffPollPreviewQueryVaria
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/preview'>;
 
-export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].builder.preview);
+export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].builder.preview, 'pollBuilder');
 
 /** The poll exactly as the public form shows it (the public component itself), made inert. */
 export default async function PollPreviewPage({ params }: Params) {

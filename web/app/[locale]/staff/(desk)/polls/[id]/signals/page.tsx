@@ -70,7 +70,7 @@ const CLUSTER_MINUTES = 10;
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/signals'>;
 
-export const generateMetadata = staffPageMetadata((locale) => signalsText[locale].link);
+export const generateMetadata = staffPageMetadata((locale) => signalsText[locale].link, 'insights');
 
 export default async function SignalsPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
