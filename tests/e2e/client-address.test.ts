@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll } from '../helpers/polls';
 import { startWeb, TEST_WEB_API_SECRET, type RunningWeb } from '../helpers/web';
-import { launchChromium, withPage } from './support';
+import { launchChromium, screenshot, withPage } from './support';
 
 jest.setTimeout(120_000);
 
@@ -163,6 +163,11 @@ describe('the website in front of the API', () => {
       await page.goto(`${proxied.url}/en/staff/admin?search=media`);
       const lock = page.locator('[data-sign-in-lock]');
       await lock.getByText(/After many failed attempts from different places together/).waitFor();
+      await screenshot(page, 'admin-account-lock-en-desktop', { fullPage: false });
+      // The sentence wraps inside the user's card rather than pushing the card past its panel.
+      const card = await page.locator('li', { has: lock }).boundingBox();
+      const panel = await page.locator('.staff-panel', { has: lock }).boundingBox();
+      expect(card!.x + card!.width).toBeLessThanOrEqual(panel!.x + panel!.width);
       await lock.getByRole('button', { name: /Lift the sign-in lock/ }).click();
       await page.getByText('Signing in to the account is open again.').waitFor();
     });

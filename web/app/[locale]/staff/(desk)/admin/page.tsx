@@ -127,12 +127,14 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
               {u.signInLock && ((u.signInLock.lockedClients > 0 && u.signInLock.lockedUntil) || u.signInLock.accountLockedUntil) && (
                 <div className="staff-meta" data-sign-in-lock>
                   {u.signInLock.lockedClients > 0 && u.signInLock.lockedUntil && (
-                    <span className="staff-badge staff-badge--bad">
+                    <span className="staff-badge staff-badge--bad staff-badge--sentence">
                       {t.signInLocked(f.number(u.signInLock.lockedClients), f.dateTime(u.signInLock.lockedUntil))}
                     </span>
                   )}
                   {u.signInLock.accountLockedUntil && (
-                    <span className="staff-badge staff-badge--bad">{t.accountLocked(f.dateTime(u.signInLock.accountLockedUntil))}</span>
+                    <span className="staff-badge staff-badge--bad staff-badge--sentence">
+                      {t.accountLocked(f.dateTime(u.signInLock.accountLockedUntil))}
+                    </span>
                   )}
                   <ActionButton action={liftSignInLock.bind(null, u.id)} small aria-label={`${t.liftLock}: ${u.displayName}`}>
                     {t.liftLock}
