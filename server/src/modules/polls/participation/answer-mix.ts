@@ -142,6 +142,8 @@ export function answersToMove(waiting: number, open: boolean, k: number, force: 
  */
 export class AnswerMixer {
   private running?: Promise<unknown>;
+  /** Per poll, how many of its waiting answers did not open when last said (each count is logged once, not every round). */
+  private readonly unopenedSaid = new Map<string, number>();
   /** tick() has logged a failure already (this.running): the timer has nothing more to say. */
   private readonly mover = new PeriodicTask(
     () => this.tick(false),
@@ -282,6 +284,23 @@ export class AnswerMixer {
   }
 
   /**
+   * Logs that answers of a poll do not open when their number changes (a closed poll's are picked
+   * again every round, and would fill the log with the same line each second).
+   */
+  private sayUnopened(pollId: string, unopened: number): void {
+    if (!unopened) {
+      this.unopenedSaid.delete(pollId);
+      return;
+    }
+    if (this.unopenedSaid.get(pollId) === unopened) return;
+    this.unopenedSaid.set(pollId, unopened);
+    this.log.error(
+      { pollId, unopened },
+      'answers waiting in the mix do not open (another RESPONDENT_SECRET?): they stay there; the others move',
+    );
+  }
+
+  /**
    * Per poll, under its advisory lock: the move and the reshuffle of what waits in one transaction,
    * the pools in another. One poll whose work fails (logged) holds up no other.
    */
@@ -315,12 +334,7 @@ export class AnswerMixer {
               // What stays behind is rewritten together whenever a submission has added to it since.
               // (It counts what does not open among everything left, the picked ones not moved included.)
               if (state.fresh && moved < state.n) unopened = await this.reshuffle(m, pollId);
-              if (unopened) {
-                this.log.error(
-                  { pollId, unopened },
-                  'answers waiting in the mix do not open (another RESPONDENT_SECRET?): they stay there; the others move',
-                );
-              }
+              if (take || state.fresh) this.sayUnopened(pollId, unopened);
               return moved;
             });
         // The pools in a transaction of their own: the rewritten participations then share a
