@@ -93,6 +93,32 @@ describe('answering a poll', () => {
     expect(await responseCount(shortPoll.id)).toBe(before + 1);
   }, 60_000);
 
+  test('the 0–10 scale fits a phone with steps wide enough to tap, in both languages', async () => {
+    const nps = survey.questions.find((q) => q.kind === 'NPS')!;
+    for (const path of [`/polls/${survey.id}`, `/en/polls/${survey.id}`]) {
+      await withPage(site, { viewport: PHONE }, async (page) => {
+        await open(site, page, path);
+        const scale = page.locator(`ul:has(input[name="q-${nps.id}"])`);
+        const box = (await scale.boundingBox())!;
+        const steps = await scale
+          .locator('label')
+          .evaluateAll((labels) =>
+            labels.map((l) =>
+              (l as unknown as { getBoundingClientRect(): { left: number; right: number; width: number } }).getBoundingClientRect(),
+            ),
+          );
+        expect(steps).toHaveLength(11);
+        // At least 40 px a step (WCAG 2.2 asks 24 px; a thumb wants more), none past the scale's own box.
+        for (const step of steps) {
+          expect(step.width).toBeGreaterThanOrEqual(40);
+          expect(step.left).toBeGreaterThanOrEqual(box.x - 0.5);
+          expect(step.right).toBeLessThanOrEqual(box.x + box.width + 0.5);
+        }
+        await screenshot(page, `answer-nps-${path.startsWith('/en') ? 'en' : 'fa'}-phone`);
+      });
+    }
+  });
+
   test('the same person cannot answer twice, even when the form is shown again', async () => {
     await withPage(site, { viewport: PHONE }, async (page) => {
       await open(site, page, `/polls/${shortPoll.id}`);
