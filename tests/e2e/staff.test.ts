@@ -11,6 +11,7 @@ import {
   type Site,
   type PageGlobals,
 } from './support';
+import { DEMO_SATISFACTION_SURVEY } from '../../server/src/seed/demo-polls';
 
 // The staff dashboards (web/app/[locale]/staff) against the real API on a seeded database, in
 // Debian's Chromium: signing in and out, what each role may reach, session expiry, an analyst's
@@ -121,6 +122,12 @@ describe('signing in, roles and sessions', () => {
     expect(response.headers.get('location')).toMatch(/\/staff\/sign-in\?next=%2Fstaff%2Fpolls$/);
 
     await withPage(site, { viewport: PHONE }, async (page) => {
+      // The sign-in page offers the other language (keeping where to go next) and the way back to the public site.
+      await page.goto(`${site.web.url}/staff/sign-in?next=%2Fstaff%2Fpolls`);
+      await expect(page.getByRole('link', { name: 'سایت عمومی' }).getAttribute('href')).resolves.toBe('/');
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.waitForURL(`${site.web.url}/en/staff/sign-in?next=%2Fstaff%2Fpolls`);
+      await expect(page.locator('h1').textContent()).resolves.toBe('Staff sign-in');
       await page.goto(`${site.web.url}/staff/sign-in`);
       await check(page, 'sign-in-fa-phone');
       expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
@@ -591,6 +598,11 @@ describe('English', () => {
       expect(await lineLabelFaults(page, '#trend')).toEqual([]);
       await page.locator('#trend .staff-chart').scrollIntoViewIfNeeded();
       await screenshot(page, 'staff-insights-trend-en-phone', { fullPage: false });
+    });
+    // An editor's English builder is headed with the poll's English title, not its Persian one.
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'editor', `/en/staff/polls/${survey.id}`);
+      await expect(page.locator('h1').textContent()).resolves.toBe(`Edit: ${DEMO_SATISFACTION_SURVEY.titleEn}`);
     });
   }, 60_000);
 });

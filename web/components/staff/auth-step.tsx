@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
-import type { Locale } from '@/lib/i18n/locales';
+import { locales, type Locale } from '@/lib/i18n/locales';
+import { currentRoute } from '@/lib/i18n/request';
+import { localePath } from '@/lib/i18n/routing';
 import type { FormState } from '@/lib/staff/forms';
-import { formLabels } from '@/lib/staff/i18n';
+import { formLabels, staffText } from '@/lib/staff/i18n';
 import { ActionForm } from './action-form';
 import { SubmitRow } from './buttons';
 
@@ -10,9 +12,10 @@ export const PASSWORD_LENGTH = { min: 12, max: 200 } as const;
 
 /**
  * One step of signing in or of setting a password, on its own panel: title, intro, any notices,
- * one form (hidden values, the fields, the submit button), and a closing word.
+ * one form (hidden values, the fields, the submit button), and a closing word. Above it, the way
+ * back to the public site and the same step in the other language (the desk's bar is not there yet).
  */
-export function AuthStep({
+export async function AuthStep({
   locale,
   title,
   intro,
@@ -35,8 +38,17 @@ export function AuthStep({
   footer?: ReactNode;
   children: ReactNode;
 }) {
+  const { path, search } = await currentRoute();
+  const t = staffText[locale];
+  const otherLocale = locales.find((l) => l !== locale) ?? locale;
   return (
     <div className="staff staff-auth">
+      <p className="staff-auth__links">
+        <a href={localePath(locale, '/')}>{t.publicSite}</a>
+        <a href={localePath(otherLocale, path) + search} lang={otherLocale} hrefLang={otherLocale}>
+          {t.languageSwitch}
+        </a>
+      </p>
       <div className="staff-panel">
         <h1>{title}</h1>
         <p className="staff-muted">{intro}</p>

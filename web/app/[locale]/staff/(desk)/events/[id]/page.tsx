@@ -80,7 +80,7 @@ export default async function StaffEventPage({ params, searchParams }: Params) {
           <p className="breadcrumb">
             <a href={localePath(locale, '/staff/events')}>{t.nav.events}</a>
           </p>
-          <h1>{event.titleTranslations.fa}</h1>
+          <h1>{(locale === 'en' && event.titleTranslations.en) || event.titleTranslations.fa}</h1>
           <p>
             <span className="staff-badge" data-event-status={event.status}>
               {t.status[event.status]}

@@ -41,7 +41,7 @@ export default async function EditPollPage({ params, searchParams }: Params) {
           <p className="breadcrumb">
             <a href={localePath(locale, '/staff/polls')}>{t.listTitle}</a>
           </p>
-          <h1>{t.builder.editTitle(poll.titleTranslations.fa)}</h1>
+          <h1>{t.builder.editTitle((locale === 'en' && poll.titleTranslations.en) || poll.titleTranslations.fa)}</h1>
           <p>
             <span className="staff-badge" data-poll-status={poll.status}>
               {t.status[poll.status]}

@@ -92,7 +92,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
   return (
     <>
       <StaffHeader
-        title={occasion.titleTranslations.fa}
+        title={(locale === 'en' && occasion.titleTranslations.en) || occasion.titleTranslations.fa}
         intro={occasion.ruleText}
         crumb={{ href: localePath(locale, '/staff/events/occasions'), label: t.nav.occasions }}
       />
