@@ -48,7 +48,7 @@ export const pulseText = {
     trend: 'Last seven days',
     total: 'All answers',
     signals: 'Abuse signals',
-    mean: (n: string) => `Days before: ${n} a day on average`,
+    mean: (n: string) => `Before today: ${n} a day on average`,
     firstDay: 'First day',
     bursts: (n: string) => countOf(n, 'burst', 'bursts'),
     clusters: (n: string) => countOf(n, 'cluster', 'clusters'),
