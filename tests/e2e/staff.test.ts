@@ -426,6 +426,11 @@ describe('an editor', () => {
     await withPage(site, { viewport: DESKTOP }, async (page) => {
       await signIn(page, 'editor', '/staff/polls/new');
       await check(page, 'poll-builder-new-fa-desktop');
+      // Each date beside its own time: opening on one row, closing on the next.
+      const top = async (id: string) => (await page.locator(`#${id}`).boundingBox())!.y;
+      expect(await top('opensTime')).toBe(await top('opensDay'));
+      expect(await top('closesTime')).toBe(await top('closesDay'));
+      expect(await top('closesDay')).toBeGreaterThan(await top('opensDay'));
       await page.getByLabel('عنوان (فارسی)').fill(title);
       await page.getByLabel('عنوان (انگلیسی)').fill('Neighbourhood library hours');
       const q1 = page.locator('[data-question-index="0"]');

@@ -216,7 +216,7 @@ export function PollBuilder({
       <fieldset className="staff-fieldset staff-panel">
         <legend>{t.schedule}</legend>
         <p className="staff-field__hint">{t.scheduleHint}</p>
-        <div className="staff-fields">
+        <div className="staff-fields staff-fields--pairs">
           {dayInput('opensDay', initial.opensDay, 'opensDay', t.opens)}
           {timeInput('opensTime', initial.opensTime, 'opensTime', t.opens)}
           {dayInput('closesDay', initial.closesDay, 'closesDay', t.closes)}
@@ -243,7 +243,7 @@ export function PollBuilder({
 
       <fieldset className="staff-fieldset staff-panel">
         <legend>{pt.legend}</legend>
-        <div className="staff-fields">
+        <div className="staff-fields staff-fields--pairs">
           <div className="staff-field">
             <label htmlFor="assurance">{pt.assurance}</label>
             <select
