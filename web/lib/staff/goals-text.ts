@@ -57,7 +57,7 @@ const fa = {
 type GoalsText = typeof fa;
 
 const en: GoalsText = {
-  title: 'Goals and programs',
+  title: 'Goals and programmes',
   intro: "The PR office's goals, their order and status, and indicators tied to poll results.",
   newGoal: 'New goal',
   create: 'Create the goal',

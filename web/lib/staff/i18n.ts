@@ -169,7 +169,7 @@ const en: StaffText = {
     polls: 'Polls',
     pollBuilder: 'Poll builder',
     insights: 'Opinion insights',
-    goals: 'Goals and programs',
+    goals: 'Goals and programmes',
     events: 'Events and occasions',
     media: 'Media desk',
     analytics: 'Site analytics',
@@ -220,7 +220,7 @@ const en: StaffText = {
     intro: 'The sections your role gives you:',
     describe: {
       polls: 'Build, schedule and publish polls, and analyse their answers.',
-      goals: 'Goals and programs, and indicators tied to poll results.',
+      goals: 'Goals and programmes, and indicators tied to poll results.',
       events: "Events, recurring occasions and each year's official day.",
       media: 'Outlets and contacts, follow-ups, press releases, coverage and invitations.',
       analytics: 'Site visits: today, yesterday, all time and the daily trend.',
