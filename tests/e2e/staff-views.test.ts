@@ -538,3 +538,55 @@ describe('staff walk-through, second round', () => {
     });
   });
 });
+
+describe('staff desk review: phones, empty lists and forms', () => {
+  test('on a phone every cell of a list is labelled with its column, but for a row head and its buttons', async () => {
+    const admin = await site.app.signIn('admin');
+    await api(
+      site,
+      'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+      {
+        input: { name: 'اپ شهر', scopes: ['PUBLIC_READ'], requestsPerMinute: 60 },
+      },
+      admin,
+    );
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'admin', '/staff/admin/districts');
+      const district = await page.locator('main table tbody th a').first().getAttribute('href');
+      for (const path of [
+        '/staff/polls',
+        '/staff/goals',
+        '/staff/events',
+        '/staff/media',
+        '/staff/admin/districts',
+        district!,
+        '/staff/admin/api-keys',
+      ]) {
+        await page.goto(site.web.url + path);
+        const cells = await page.locator('main table.staff-table--list').evaluateAll((tables) =>
+          tables.flatMap((table) => {
+            const heads = [...table.querySelectorAll('thead th')].map((th: any) => th.textContent.trim());
+            return [...table.querySelectorAll('tbody tr')].flatMap((tr: any) => {
+              let column = 0;
+              return [...tr.children].map((cell: any) => {
+                const head = heads[column];
+                column += cell.colSpan || 1;
+                return { tag: cell.tagName, head, label: cell.getAttribute('data-label'), text: cell.textContent.trim().slice(0, 30) };
+              });
+            });
+          }),
+        );
+        expect({ path, cells: cells.length > 0 }).toEqual({ path, cells: true });
+        // Bare values ("۶۰", "۰", "هرگز") on a card say nothing; the polls list labels its cells this way.
+        const bare = cells.filter((c) => c.tag === 'TD' && !c.label?.trim() && c.head !== 'کارها');
+        expect({ path, bare }).toEqual({ path, bare: [] });
+        const shown = await page
+          .locator('main table.staff-table--list td[data-label]')
+          .first()
+          .evaluate((td) => window.getComputedStyle(td, '::before').content);
+        expect(shown).toMatch(/: "$/);
+        await screenshot(page, `review-list${path.replace(/\//g, '-')}-fa-phone`);
+      }
+    });
+  });
+});

@@ -51,7 +51,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<'/
             { label: t.rate, numeric: true },
             { label: t.requests, numeric: true },
             t.lastUsed,
-            st.common.actions,
+            { label: st.common.actions, actions: true },
           ]}
         >
           {apiKeys.map((k) => (
