@@ -540,6 +540,26 @@ describe('staff walk-through, second round', () => {
 });
 
 describe('staff desk review: phones, empty lists and forms', () => {
+  // First in this block: the site's seed has no API keys, and a later test adds one.
+  test('the API keys page says there are no keys yet, and empties its form once a key is made', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'admin', '/staff/admin/api-keys');
+      // Not a table of nothing but its head row: a sentence.
+      await expect(page.locator('[data-api-keys]').count()).resolves.toBe(0);
+      await expect(page.locator('main').innerText()).resolves.toContain('هنوز کلیدی ساخته نشده است.');
+      await page.getByLabel('نام', { exact: true }).fill('دفتر منطقه ۳');
+      await page.getByLabel('سقف درخواست در دقیقه').fill('120');
+      await page.getByRole('button', { name: 'ساخت کلید' }).click();
+      await page.locator('[data-secret]').waitFor();
+      await page.locator('[data-api-keys] tbody tr').first().waitFor();
+      await expect(page.locator('main').innerText()).resolves.not.toContain('هنوز کلیدی ساخته نشده است.');
+      // The name is not left there to make a second key of the same name by mistake.
+      await expect(page.getByLabel('نام', { exact: true }).inputValue()).resolves.toBe('');
+      await expect(page.getByLabel('سقف درخواست در دقیقه').inputValue()).resolves.toBe('60');
+      await screenshot(page, 'review-api-keys-created-fa-desk');
+    });
+  });
+
   test('on a phone every cell of a list is labelled with its column, but for a row head and its buttons', async () => {
     const admin = await site.app.signIn('admin');
     await api(
