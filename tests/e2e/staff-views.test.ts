@@ -646,4 +646,21 @@ describe('staff desk review: phones, empty lists and forms', () => {
       await screenshot(page, 'review-audit-fa-phone');
     });
   });
+
+  test("the new journalist's language is a choice, as in the list's filter, not a code to type", async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'media', '/staff/media');
+      const options = (selector: string) =>
+        page.locator(`${selector} option`).evaluateAll((all) => all.map((o: any) => ({ value: o.value, label: o.textContent.trim() })));
+      const filter = (await options('#contact-language')).filter((o) => o.value !== '');
+      expect(filter).toEqual([
+        { value: 'fa', label: 'فارسی' },
+        { value: 'en', label: 'انگلیسی' },
+      ]);
+      await expect(page.locator('#new-language').evaluate((el) => el.tagName)).resolves.toBe('SELECT');
+      await expect(options('#new-language')).resolves.toEqual(filter);
+      await expect(page.locator('#new-language').inputValue()).resolves.toBe('fa');
+      await screenshot(page, 'review-media-new-contact-fa-desk');
+    });
+  });
 });
