@@ -151,8 +151,11 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
                   <details>
                     <summary>{st.common.details}</summary>
                     {e.requestId && (
-                      <p className="staff-small staff-wrap-anywhere" data-request-id>
-                        {t.request}: <code dir="ltr">{e.requestId}</code>
+                      <p className="staff-small" data-request-id>
+                        {t.request}:{' '}
+                        <code dir="ltr" className="staff-wrap-anywhere">
+                          {e.requestId}
+                        </code>
                       </p>
                     )}
                     <p className="staff-small">{t.before}</p>
