@@ -15,6 +15,11 @@ interface ActionFormProps {
   labels: { fieldLabel: string; apiSays: string };
   id?: string;
   'aria-label'?: string;
+  /**
+   * Empties the form (back to its starting values) once the action succeeds: for a form that adds
+   * a record, whose filled-in fields would otherwise invite adding it twice. An edit form keeps its values.
+   */
+  resetOnSuccess?: boolean;
 }
 
 /**
@@ -22,13 +27,25 @@ interface ActionFormProps {
  * page comes back with the message. With JavaScript it sends the same way but keeps what was
  * typed when the API refuses (React resets a form after its action otherwise).
  */
-export function ActionForm({ action, children, className, fieldLabels = {}, labelOf, labels, id, ...rest }: ActionFormProps) {
+export function ActionForm({
+  action,
+  children,
+  className,
+  fieldLabels = {},
+  labelOf,
+  labels,
+  id,
+  resetOnSuccess,
+  ...rest
+}: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
   const alert = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
+    if (resetOnSuccess && state.success) form.current?.reset();
     if (state.attempt) alert.current?.focus();
-  }, [state.attempt, state.success]);
+  }, [state.attempt, state.success, resetOnSuccess]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,6 +60,7 @@ export function ActionForm({ action, children, className, fieldLabels = {}, labe
   const fieldName = field ? (fieldLabels[field] ?? labelOf?.(field) ?? fieldLabels[field.replace(/\[\d+\].*$/, '')]) : undefined;
   return (
     <form
+      ref={form}
       action={formAction}
       onSubmit={onSubmit}
       className={className}

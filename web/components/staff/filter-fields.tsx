@@ -78,7 +78,11 @@ export function FilterSearch({ id, label, value }: { id: string; label: string; 
   );
 }
 
-/** A range of whole days (the `from` and `to` parameters), both fields described by the hint with the id `hint` (`<idPrefix>-hint` by default). */
+/**
+ * A range of whole days (the `from` and `to` parameters), both fields described by the hint with the
+ * id `hint` (`<idPrefix>-hint` by default), which is written under the fields (under "to"), not
+ * after the form's button, where on a phone it read as the button's.
+ */
 export function DayRangeFields({
   idPrefix,
   locale,
@@ -105,6 +109,7 @@ export function DayRangeFields({
             defaultValue={values[name] ?? ''}
             aria-describedby={hint}
           />
+          {name === 'to' && <DayHint id={hint} locale={locale} />}
         </Field>
       ))}
     </>

@@ -18,14 +18,23 @@ interface FormPanelProps {
   /** The page's language, for the form's own messages. */
   locale: Locale;
   fieldLabels?: ActionFormProps['fieldLabels'];
+  /** Whether the form empties once its action succeeds (a form that adds a record). */
+  resetOnSuccess?: boolean;
   children: ReactNode;
 }
 
 /** A panel holding one staff form (a new record, or a record's edit): its heading, fields and submit button. */
-export function FormPanel({ id, title, submit, action, locale, fieldLabels, children }: FormPanelProps) {
+export function FormPanel({ id, title, submit, action, locale, fieldLabels, resetOnSuccess, children }: FormPanelProps) {
   return (
     <StaffSection headingId={id} title={title}>
-      <ActionForm action={action} className="staff-form" labels={formLabels(locale)} fieldLabels={fieldLabels} aria-label={title}>
+      <ActionForm
+        action={action}
+        className="staff-form"
+        labels={formLabels(locale)}
+        fieldLabels={fieldLabels}
+        resetOnSuccess={resetOnSuccess}
+        aria-label={title}
+      >
         {children}
         <SubmitRow>{submit}</SubmitRow>
       </ActionForm>

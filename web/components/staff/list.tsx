@@ -1,11 +1,14 @@
-import type { ReactNode } from 'react';
+import { Children, cloneElement, Fragment, isValidElement, type ReactElement, type ReactNode } from 'react';
 
 // The staff lists' pieces: a table that scrolls sideways on its own on a phone (and can be reached
 // by keyboard to do so), and the "next page" link that keeps the list's filters. Every list (media,
 // goals, events, polls, the audit log, insights' tables) composes these instead of repeating them.
 
-/** A column head: its text, or its text and whether the column holds numbers (aligned to the end). */
-export type Column = string | { label: ReactNode; numeric?: boolean };
+/**
+ * A column head: its text, or its text and whether the column holds numbers (aligned to the end) or
+ * a row's buttons (`actions`: its cells need no label on a phone, their buttons name themselves).
+ */
+export type Column = string | { label: ReactNode; numeric?: boolean; actions?: boolean };
 
 interface StaffTableProps {
   /** The column heads, in order. */
@@ -37,10 +40,37 @@ export function StaffTable({
       <table className={className} {...(data ? { [`data-${data}`]: true } : {})}>
         {caption && <caption>{caption}</caption>}
         <TableHead columns={columns} />
-        <tbody>{children}</tbody>
+        <tbody>{labelCells(children, columns)}</tbody>
       </table>
     </div>
   );
+}
+
+type CellProps = { children?: ReactNode; colSpan?: number; 'data-label'?: string };
+
+/**
+ * A list's rows with each data cell labelled by its column's head (`data-label`): on a phone a list
+ * is a card a row, its head row hidden, and staff.css writes the label before the cell's value, so
+ * "60" reads "Requests a minute: 60". A row's own head (`<th scope="row">`), a cell that sets its own
+ * label, a head that is not plain text and an actions column are left as they are. Rows in a
+ * fragment are labelled too; a row made by another component is not (it labels its own cells).
+ */
+function labelCells(rows: ReactNode, columns: Column[]): ReactNode {
+  return Children.map(rows, (row) => {
+    if (!isValidElement<{ children?: ReactNode }>(row)) return row;
+    if (row.type === Fragment) return cloneElement(row, {}, labelCells(row.props.children, columns));
+    if (row.type !== 'tr') return row;
+    let index = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement<CellProps>(cell) || (cell.type !== 'td' && cell.type !== 'th')) return cell;
+      const column = columns[index];
+      index += cell.props.colSpan ?? 1;
+      if (cell.type !== 'td' || 'data-label' in cell.props || column === undefined) return cell;
+      const label = typeof column === 'string' ? column : !column.actions && typeof column.label === 'string' ? column.label : null;
+      return label ? cloneElement(cell as ReactElement<CellProps>, { 'data-label': label }) : cell;
+    });
+    return cloneElement(row, {}, cells);
+  });
 }
 
 /** A table's head row: one column head a column, numbers' heads aligned like their figures. */

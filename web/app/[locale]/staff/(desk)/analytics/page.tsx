@@ -10,7 +10,7 @@ import type { Operation } from '@/lib/api/request';
 import { StaffTable, TableHead } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
 import { openStaffPage, staffPageMetadata } from '@/lib/staff/open-page';
-import { DayHint, DayRangeFields } from '@/components/staff/filter-fields';
+import { DayRangeFields } from '@/components/staff/filter-fields';
 import { StaffSection } from '@/components/staff/section';
 
 const TRAFFIC_QUERY: Operation<StaffSiteTrafficQuery, StaffSiteTrafficQueryVariables> = /* GraphQL */ `
@@ -280,7 +280,6 @@ export default async function AnalyticsPage({ params, searchParams }: PageProps<
             </button>
           </div>
         </form>
-        <DayHint id="range-hint" locale={locale} />
         <nav aria-label={t.presets} className="staff-actions">
           {[7, 30, 90, 365].map((days) => (
             <a key={days} className="staff-button staff-button--quiet staff-button--small" href={preset(days)}>

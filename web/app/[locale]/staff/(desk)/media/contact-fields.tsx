@@ -21,6 +21,15 @@ export function contactFieldLabels(locale: Locale): Record<string, string> {
   return fieldLabels(t, ['name', 'role', 'phones', 'email', 'beats', 'language', 'notes'], { outletId: t.outlet });
 }
 
+/** The languages a journalist writes in, as the contact list's filter and the contact's form offer them. */
+export function contactLanguages(locale: Locale): { value: string; label: string }[] {
+  const { persian, english } = staffText[locale].common;
+  return [
+    { value: 'fa', label: persian },
+    { value: 'en', label: english },
+  ];
+}
+
 export function ContactFields({
   locale,
   values,
@@ -35,6 +44,7 @@ export function ContactFields({
   const t = mediaText[locale];
   const optional = <span className="staff-muted">{staffText[locale].common.optional}</span>;
   const id = (n: string) => `${idPrefix}-${n}`;
+  const languages = contactLanguages(locale);
   return (
     <div className="staff-fields">
       <div className="staff-field">
@@ -91,7 +101,17 @@ export function ContactFields({
       </div>
       <div className="staff-field">
         <label htmlFor={id('language')}>{t.language}</label>
-        <input id={id('language')} name="language" dir="ltr" maxLength={35} defaultValue={values.language} />
+        {/* A choice, as in the list's filter, not a code to type; a stored language not offered stays selectable. */}
+        <select id={id('language')} name="language" defaultValue={values.language}>
+          {values.language && !languages.some((l) => l.value === values.language) && (
+            <option value={values.language}>{values.language}</option>
+          )}
+          {languages.map((l) => (
+            <option key={l.value} value={l.value}>
+              {l.label}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="staff-field staff-field--wide">
         <label htmlFor={id('notes')}>

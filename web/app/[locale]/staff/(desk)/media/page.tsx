@@ -3,7 +3,7 @@ import { isUuid, staffQuery } from '@/lib/staff/api';
 import { mediaText } from '@/lib/staff/media-text';
 import { param } from '@/lib/staff/page';
 import { createContact } from './actions';
-import { contactForm } from './contact-fields';
+import { contactForm, contactLanguages } from './contact-fields';
 import { MediaNav } from './media-nav';
 import { OUTLET_OPTIONS, outletName } from './media.query';
 import { FilterForm, FilterSelect } from '@/components/staff/filter-fields';
@@ -93,8 +93,11 @@ export default async function MediaContactsPage({ params, searchParams }: PagePr
           <Field id="contact-language" label={t.language}>
             <select id="contact-language" name="language" defaultValue={language ?? ''}>
               <option value="">{st.common.all}</option>
-              <option value="fa">{st.common.persian}</option>
-              <option value="en">{st.common.english}</option>
+              {contactLanguages(locale).map((l) => (
+                <option key={l.value} value={l.value}>
+                  {l.label}
+                </option>
+              ))}
             </select>
           </Field>
         </FilterForm>

@@ -94,7 +94,7 @@ export default async function StaffPollsPage({ params, searchParams }: PageProps
             t.columns.status,
             t.columns.schedule,
             { label: t.columns.questions, numeric: true },
-            st.common.actions,
+            { label: st.common.actions, actions: true },
           ]}
         >
           {polls.edges.map(({ node: poll }) => (

@@ -42,42 +42,48 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<'/
       <AdminNav locale={locale} current="apiKeys" />
       <ActionNotice locale={locale} query={query} messages={{ revoked: t.keyRevoked }} />
       <div className="staff-panel">
-        <StaffTable
-          data="api-keys"
-          columns={[
-            t.name,
-            t.prefix,
-            t.scopes,
-            { label: t.rate, numeric: true },
-            { label: t.requests, numeric: true },
-            t.lastUsed,
-            st.common.actions,
-          ]}
-        >
-          {apiKeys.map((k) => (
-            <tr key={k.id}>
-              <th scope="row">
-                <bdi>{k.name}</bdi>
-              </th>
-              <td>
-                <code dir="ltr">{k.prefix}</code>
-              </td>
-              <td className="staff-small">{k.scopes.map((s) => t.scopeNames[s] ?? s).join(locale === 'fa' ? '، ' : ', ')}</td>
-              <td className="staff-num">{f.number(k.requestsPerMinute)}</td>
-              <td className="staff-num">{f.number(k.requestCount)}</td>
-              <td className="staff-small">{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t.never}</td>
-              <td>
-                {k.revokedAt ? (
-                  <span className="staff-badge staff-badge--bad">{t.revoked}</span>
-                ) : (
-                  <ActionButton action={revokeKey.bind(null, k.id)} variant="danger" small aria-label={`${t.revoke}: ${k.name}`}>
-                    {t.revoke}
-                  </ActionButton>
-                )}
-              </td>
-            </tr>
-          ))}
-        </StaffTable>
+        {apiKeys.length === 0 ? (
+          <p className="staff-muted" data-no-keys>
+            {t.noKeys}
+          </p>
+        ) : (
+          <StaffTable
+            data="api-keys"
+            columns={[
+              t.name,
+              t.prefix,
+              t.scopes,
+              { label: t.rate, numeric: true },
+              { label: t.requests, numeric: true },
+              t.lastUsed,
+              { label: st.common.actions, actions: true },
+            ]}
+          >
+            {apiKeys.map((k) => (
+              <tr key={k.id}>
+                <th scope="row">
+                  <bdi>{k.name}</bdi>
+                </th>
+                <td>
+                  <code dir="ltr">{k.prefix}</code>
+                </td>
+                <td className="staff-small">{k.scopes.map((s) => t.scopeNames[s] ?? s).join(locale === 'fa' ? '، ' : ', ')}</td>
+                <td className="staff-num">{f.number(k.requestsPerMinute)}</td>
+                <td className="staff-num">{f.number(k.requestCount)}</td>
+                <td className="staff-small">{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t.never}</td>
+                <td>
+                  {k.revokedAt ? (
+                    <span className="staff-badge staff-badge--bad">{t.revoked}</span>
+                  ) : (
+                    <ActionButton action={revokeKey.bind(null, k.id)} variant="danger" small aria-label={`${t.revoke}: ${k.name}`}>
+                      {t.revoke}
+                    </ActionButton>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </StaffTable>
+        )}
       </div>
       <FormPanel
         id="new-key-title"
@@ -86,6 +92,7 @@ export default async function ApiKeysPage({ params, searchParams }: PageProps<'/
         action={createKey}
         locale={locale}
         fieldLabels={{ name: t.name, scopes: t.scopes, requestsPerMinute: t.rate }}
+        resetOnSuccess
       >
         <div className="staff-fields">
           <Field id="key-name" label={t.name}>

@@ -5,7 +5,7 @@ import { isUuid, staffQuery } from '@/lib/staff/api';
 import { addDays, cityInstant, parseDayField } from '@/lib/staff/dates';
 import { param } from '@/lib/staff/page';
 import { AdminNav } from '../admin-nav';
-import { FilterForm, DayRangeFields, DayHint } from '@/components/staff/filter-fields';
+import { FilterForm, DayRangeFields } from '@/components/staff/filter-fields';
 import type { StaffAuditLogQuery, StaffAuditLogQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
@@ -127,7 +127,6 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
           </Field>
           <DayRangeFields idPrefix="audit" locale={locale} values={{ from: fromRaw, to: toRaw }} />
         </FilterForm>
-        <DayHint id="audit-hint" locale={locale} />
         <p className="result-count">{st.common.total(f.number(auditLog.totalCount))}</p>
         {auditLog.edges.length === 0 ? (
           <p className="staff-muted">{t.noEntries}</p>
@@ -152,8 +151,11 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
                   <details>
                     <summary>{st.common.details}</summary>
                     {e.requestId && (
-                      <p className="staff-small">
-                        {t.request}: <code dir="ltr">{e.requestId}</code>
+                      <p className="staff-small" data-request-id>
+                        {t.request}:{' '}
+                        <code dir="ltr" className="staff-wrap-anywhere">
+                          {e.requestId}
+                        </code>
                       </p>
                     )}
                     <p className="staff-small">{t.before}</p>

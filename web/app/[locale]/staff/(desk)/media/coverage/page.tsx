@@ -9,7 +9,7 @@ import { param } from '@/lib/staff/page';
 import { recordCoverage } from '../actions';
 import { ActionNotice, MediaNav } from '../media-nav';
 import { OUTLET_OPTIONS, outletName } from '../media.query';
-import { choiceFilter, FilterForm, FilterSelect, DayRangeFields, DayHint } from '@/components/staff/filter-fields';
+import { choiceFilter, FilterForm, FilterSelect, DayRangeFields } from '@/components/staff/filter-fields';
 import type { StaffMediaCoverageQuery, StaffMediaCoverageQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { NextPage, StaffTable } from '@/components/staff/list';
@@ -133,7 +133,6 @@ export default async function CoveragePage({ params, searchParams }: PageProps<'
           <FilterSelect id="cov-tone" label={t.tone} locale={locale} {...toneFilter} />
           <DayRangeFields idPrefix="cov" locale={locale} values={{ from: fromRaw, to: toRaw }} />
         </FilterForm>
-        <DayHint id="cov-hint" locale={locale} />
       </div>
 
       <StaffSection headingId="tone-title" title={t.toneSummary}>

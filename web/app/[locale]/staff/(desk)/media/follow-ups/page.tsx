@@ -78,7 +78,7 @@ export default async function FollowUpsPage({ params, searchParams }: PageProps<
         {mediaFollowUps.edges.length === 0 ? (
           <p className="staff-muted">{t.noFollowUps}</p>
         ) : (
-          <StaffTable data="follow-ups" columns={[t.due, t.topic, t.name, t.phones, st.common.actions]}>
+          <StaffTable data="follow-ups" columns={[t.due, t.topic, t.name, t.phones, { label: st.common.actions, actions: true }]}>
             {mediaFollowUps.edges.map(({ node: i }) => (
               <tr key={i.id}>
                 <td>

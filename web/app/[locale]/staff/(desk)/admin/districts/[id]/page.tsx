@@ -13,7 +13,7 @@ import type { StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables } from '
 import type { Operation } from '@/lib/api/request';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 import { FormPanel } from '@/components/staff/form-panel';
-import { TableHead } from '@/components/staff/list';
+import { StaffTable } from '@/components/staff/list';
 import { StaffSection } from '@/components/staff/section';
 import { bilingualValues } from '@/lib/staff/forms';
 
@@ -103,21 +103,19 @@ export default async function StaffDistrictPage({ params, searchParams }: PagePr
         />
       </FormPanel>
       <StaffSection headingId="history-title" title={t.history}>
-        <div className="staff-table-wrap" tabIndex={0}>
-          <table className="staff-table staff-table--list">
-            <TableHead columns={[t.validFrom, { label: t.population, numeric: true }, t.populationSource, t.populationYear]} />
-            <tbody>
-              {d.populationHistory.map((h) => (
-                <tr key={h.validFrom}>
-                  <td className="staff-small">{f.dateTime(h.validFrom)}</td>
-                  <td className="staff-num">{f.number(h.population)}</td>
-                  <td>{h.source ? <bdi>{h.source}</bdi> : '—'}</td>
-                  <td>{h.year ? f.number(h.year).replace(/[٬,]/g, '') : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          labelledBy="history-title"
+          columns={[t.validFrom, { label: t.population, numeric: true }, t.populationSource, t.populationYear]}
+        >
+          {d.populationHistory.map((h) => (
+            <tr key={h.validFrom}>
+              <td className="staff-small">{f.dateTime(h.validFrom)}</td>
+              <td className="staff-num">{f.number(h.population)}</td>
+              <td>{h.source ? <bdi>{h.source}</bdi> : '—'}</td>
+              <td>{h.year ? f.number(h.year).replace(/[٬,]/g, '') : '—'}</td>
+            </tr>
+          ))}
+        </StaffTable>
       </StaffSection>
       <section className="staff-panel">
         <form action={setDistrictRetired.bind(null, d.id, !d.retiredAt)}>

@@ -105,7 +105,7 @@ export default async function OccasionPage({ params, searchParams }: Params) {
 
       <StaffSection headingId="overrides-title" title={t.overrides}>
         <p className="staff-muted staff-small">{t.overridesIntro}</p>
-        <StaffTable className="staff-table" columns={[t.year, t.ruleDate, t.date, t.note, st.common.actions]}>
+        <StaffTable className="staff-table" columns={[t.year, t.ruleDate, t.date, t.note, { label: st.common.actions, actions: true }]}>
           {occasion.dates.map((d) => (
             <tr key={d.year}>
               <th scope="row">{f.number(d.year).replace(/٬|,/g, '')}</th>

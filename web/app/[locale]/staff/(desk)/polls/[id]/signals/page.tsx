@@ -166,7 +166,7 @@ export default async function SignalsPage({ params, searchParams }: Params) {
           <StaffTable
             data="clusters"
             labelledBy="clusters-title"
-            columns={[t.window, { label: t.answers, numeric: true }, t.state, st.common.actions]}
+            columns={[t.window, { label: t.answers, numeric: true }, t.state, { label: st.common.actions, actions: true }]}
           >
             {signals.clusters.map((c, i) => (
               <tr key={c.id} data-cluster={c.answers}>
