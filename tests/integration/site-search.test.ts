@@ -109,6 +109,16 @@ describe('site search', () => {
     expect(titles(kaf.body.data!.search.goals)).toEqual(['برنامه زیباسازی پارک‌ها']);
   });
 
+  it('finds a word written with a half-space or with a space, whichever the query uses', async () => {
+    await t.app.db.query(`INSERT INTO goal (title_fa, category, position, status) VALUES
+      ('مسیرهای پیاده‌روی محله', 'AWARENESS', 950, 'ACTIVE'), ('روز پیاده روی خانوادگی', 'AWARENESS', 951, 'ACTIVE')`);
+    for (const query of ['پیاده\u200cروی', 'پیاده روی']) {
+      const res = await t.gql<SearchData>(SEARCH, { query });
+      expect(titles(res.body.data!.search.goals).sort()).toEqual(['روز پیاده روی خانوادگی', 'مسیرهای پیاده‌روی محله'].sort());
+    }
+    await t.app.db.query(`DELETE FROM goal WHERE position IN (950, 951)`);
+  });
+
   it('finds English text and answers in English when asked', async () => {
     const res = await t.gql<SearchData>(SEARCH, { query: 'Beautification', locale: 'EN' });
     const s = res.body.data!.search;

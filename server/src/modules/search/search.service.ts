@@ -123,9 +123,14 @@ export class SearchService {
     cleanTextArg(query, 'query');
     if (query.length > SEARCH_QUERY_MAX)
       throw badInput(`The query may be at most ${SEARCH_QUERY_MAX} characters long.`, 'query', BadInputReason.QUERY_TOO_LONG);
-    const words = normalizeForSearch(query).split(' ').filter(Boolean);
+    // A half-space in the query parts words as a space does: people write «پیاده‌روی» and «پیاده روی»
+    // for one word, and the parts of either are found in text stored either way. (The word limit
+    // counts the words as typed.)
+    const words = normalizeForSearch(query.replace(/\u200c/g, ' '))
+      .split(' ')
+      .filter(Boolean);
     if (!words.length) throw badInput('Type something to search for.', 'query', BadInputReason.QUERY_EMPTY);
-    if (words.length > SEARCH_WORDS_MAX)
+    if (normalizeForSearch(query).split(' ').length > SEARCH_WORDS_MAX)
       throw badInput(`The query may have at most ${SEARCH_WORDS_MAX} words.`, 'query', BadInputReason.QUERY_TOO_LONG);
     if (!Number.isInteger(first) || first < 1 || first > SEARCH_FIRST_MAX)
       throw badInput(`first must be between 1 and ${SEARCH_FIRST_MAX}.`, 'first');
