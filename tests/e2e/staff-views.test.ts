@@ -256,6 +256,9 @@ describe("system text in the reader's language (item 15)", () => {
       const message = await alert.innerText();
       expect(message).not.toMatch(/[A-Za-z]/);
       expect(message).toMatch(/بسته شدن/);
+      // The closing day and time are marked where they are typed; the opening ones are not.
+      const invalid = (name: string) => page.locator(`[name="${name}"]`).getAttribute('aria-invalid');
+      expect(await Promise.all(['closesDay', 'closesTime', 'opensDay', 'opensTime'].map(invalid))).toEqual(['true', 'true', null, null]);
       await screenshot(page, 'webfix-staff-builder-error-fa-desktop');
     });
   });

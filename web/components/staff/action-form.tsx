@@ -12,6 +12,11 @@ interface ActionFormProps {
   fieldLabels?: Record<string, string>;
   /** For paths a table cannot list (one item of a list: "questions[3].options"), a label worked out. */
   labelOf?: (field: string) => string | undefined;
+  /**
+   * The names of the inputs that hold the field the API named, to mark them invalid; by default the
+   * input named like the field ("titleFa"). A field the form splits (a date and a time) lists its parts.
+   */
+  inputsOf?: (field: string) => readonly string[];
   labels: { fieldLabel: string; apiSays: string };
   id?: string;
   'aria-label'?: string;
@@ -33,6 +38,7 @@ export function ActionForm({
   className,
   fieldLabels = {},
   labelOf,
+  inputsOf = (field) => [field],
   labels,
   id,
   resetOnSuccess,
@@ -46,6 +52,25 @@ export function ActionForm({
     if (resetOnSuccess && state.success) form.current?.reset();
     if (state.attempt) alert.current?.focus();
   }, [state.attempt, state.success, resetOnSuccess]);
+
+  // The field the API refused is marked where it is typed (aria-invalid, which the styles show), and
+  // unmarked at the next answer.
+  const refused = state.error?.field ? inputsOf(state.error.field).join(' ') : '';
+  useEffect(() => {
+    const current = form.current;
+    if (!current) return;
+    for (const marked of current.querySelectorAll('[data-refused]')) {
+      marked.removeAttribute('aria-invalid');
+      marked.removeAttribute('data-refused');
+    }
+    for (const name of refused.split(' ').filter(Boolean)) {
+      const input = current.elements.namedItem(name);
+      if (input instanceof HTMLElement) {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('data-refused', '');
+      }
+    }
+  }, [refused, state.attempt]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -142,6 +142,9 @@ export function PollBuilder({
     const part = match[2] ? questionPart[match[2]] : undefined;
     return part ? `${t.question} ${n(Number(match[1]))} — ${part}` : `${t.question} ${n(Number(match[1]))}`;
   };
+  // The API's opensAt and closesAt are typed here as a day and a time each.
+  const inputsOf = (field: string) =>
+    field === 'opensAt' ? ['opensDay', 'opensTime'] : field === 'closesAt' ? ['closesDay', 'closesTime'] : [field];
   const dayInput = (name: string, value: string, id: string, label: string) => (
     <div className="staff-field">
       <label htmlFor={id}>{`${label} — ${t.day}`}</label>
@@ -167,6 +170,7 @@ export function PollBuilder({
       className="staff-form"
       fieldLabels={fieldLabels}
       labelOf={labelOf}
+      inputsOf={inputsOf}
       labels={{ fieldLabel: t.fieldLabel, apiSays: t.apiSays }}
       aria-label={t.basics}
     >
