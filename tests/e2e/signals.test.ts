@@ -185,6 +185,24 @@ test('a window that ends before it starts is refused in English, naming the fiel
   });
 }, 120_000);
 
+test("the desk's open polls say when they had no signal in the last 24 hours, and lead to each poll's signals either way", async () => {
+  await withPage(site, { viewport: DESKTOP }, async (page) => {
+    await signIn(page, 'analyst', '/en/staff');
+    const rows = page.locator('table', { has: page.getByRole('columnheader', { name: 'Abuse signals' }) }).locator('tbody tr');
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(1);
+    for (let i = 0; i < count; i++) {
+      const link = rows.nth(i).locator('a[href$="/signals"]');
+      expect(await link.getAttribute('href')).toMatch(/^\/en\/staff\/polls\/[0-9a-f-]{36}\/signals$/);
+      const text = (await link.textContent())!;
+      // A badge of the last day's bursts and the open clusters, or a word that says there were none in that time.
+      expect(text === 'None in the last 24 hours' || /burst|cluster/.test(text)).toBe(true);
+    }
+    // The poll of this file has its open cluster on the desk.
+    await expect(page.locator(`a[href="/en/staff/polls/${poll.id}/signals"]`).textContent()).resolves.toMatch(/cluster/);
+  });
+});
+
 test('no serious or critical accessibility violations on the signals pages', () => {
   expect(violations).toEqual([]);
 });

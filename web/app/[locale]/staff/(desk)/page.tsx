@@ -107,7 +107,10 @@ function Polls({ polls, locale }: { polls: PollPulse[]; locale: Locale }) {
                       {f.join(signals)}
                     </a>
                   ) : (
-                    <span className="staff-muted">{t.noSignals}</span>
+                    // Older bursts and quarantines are on the poll's signals page.
+                    <a className="staff-muted" href={localePath(locale, `/staff/polls/${p.poll.id}/signals`)}>
+                      {t.noSignals}
+                    </a>
                   )}
                 </td>
               </tr>
