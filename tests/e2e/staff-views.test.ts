@@ -646,6 +646,11 @@ describe('staff desk review: phones, empty lists and forms', () => {
       ];
       expect(hint.y).toBeGreaterThanOrEqual(to.y + to.height - 1);
       expect(hint.y + hint.height).toBeLessThanOrEqual(filter.y + 1);
+      // On a phone each entry is a card: the log does not scroll sideways.
+      const wide = await page
+        .locator('[data-audit-log]')
+        .evaluate((table) => ({ table: table.scrollWidth, box: (table.parentElement as any).clientWidth }));
+      expect(wide.table).toBeLessThanOrEqual(wide.box);
       await screenshot(page, 'review-audit-fa-phone');
     });
   });

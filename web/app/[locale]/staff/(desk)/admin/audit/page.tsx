@@ -131,7 +131,11 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
         {auditLog.edges.length === 0 ? (
           <p className="staff-muted">{t.noEntries}</p>
         ) : (
-          <StaffTable className="staff-table" data="audit-log" columns={[t.at, t.actor, t.action, t.entity, st.common.details]}>
+          <StaffTable
+            className="staff-table staff-table--list"
+            data="audit-log"
+            columns={[t.at, t.actor, t.action, t.entity, { label: st.common.details, actions: true }]}
+          >
             {auditLog.edges.map(({ node: e }) => (
               <tr key={e.id}>
                 <td className="staff-small">{f.dateTime(e.at)}</td>
