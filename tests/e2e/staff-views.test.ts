@@ -466,7 +466,7 @@ describe("the staff home is the office's pulse (issue 16 item 9)", () => {
       await expect(page.locator('[data-pulse="polls"]').count()).resolves.toBe(0);
       await page.locator('[data-pulse="media"] a', { hasText: 'پیگیری‌های سررسیده' }).click();
       await page.waitForURL(/\/staff\/media\/follow-ups\?due=today/);
-      await page.goBack();
+      await page.goto(`${site.web.url}/staff`);
       await screenshot(page, 'staff-home-pulse-media-fa-phone');
     });
   });
