@@ -377,6 +377,27 @@ describe('poll results', () => {
       expect(values.slice(1)).toEqual(['کمتر از ۵ نفر یا پنهان', 'کمتر از ۵ نفر یا پنهان']);
     });
   }, 60_000);
+
+  test('of a single choice add up to 100 %, where rounding each share on its own showed 99 %', async () => {
+    const poll = await createPoll(site.app, editorToken, {
+      titleFa: 'نظرسنجی سه‌گانه',
+      questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'کدام؟', options: [{ labelFa: 'این' }, { labelFa: 'آن' }, { labelFa: 'هر دو' }] }],
+    });
+    const [question] = poll.questions;
+    // 5 answers each: a third each, 33.3 %.
+    for (let i = 0; i < 15; i++) {
+      await api(site, 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }', {
+        input: { pollId: poll.id, answers: [{ questionId: question.id, optionIds: [question.options[i % 3].id] }] },
+      });
+    }
+    await site.app.settle();
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await open(site, page, `/polls/${poll.id}/results`);
+      const values = await page.locator('.bar__value').allTextContents();
+      const percents = values.map((v) => Number(v.match(/([۰-۹]+)٪/)![1].replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))));
+      expect(percents).toEqual([34, 33, 33]);
+    });
+  }, 60_000);
 });
 
 test('a poll title made of HTML and script shows as plain text and runs nothing', async () => {

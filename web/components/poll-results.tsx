@@ -1,5 +1,5 @@
 import type { PollResultsFieldsFragment, ResponseAssurance } from '@/lib/api/graphql.generated';
-import { formatDecimal, formatNumber, formatPercent } from '@/lib/format';
+import { formatDecimal, formatNumber, formatPercent, wholePercents } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { pollText } from '@/lib/i18n/poll-text';
 
@@ -68,6 +68,10 @@ function QuestionResult({
   const t = pollText[locale].results;
   const n = (value: number) => formatNumber(value, locale);
   const { question } = result;
+  const percents = wholePercents(
+    result.options.map((o) => o.count),
+    result.answeredCount,
+  );
   return (
     <section className="result" aria-labelledby={`result-${question.id}`}>
       <Heading className="result__prompt" id={`result-${question.id}`}>
@@ -89,10 +93,12 @@ function QuestionResult({
           <p className="result__answered">{t.answered(n(result.answeredCount))}</p>
           {result.options.length > 0 && (
             <ul className="bars">
-              {result.options.map(({ option, count, share, suppressed }) => (
+              {result.options.map(({ option, count, share, suppressed }, i) => (
                 <li key={option.id} className="bar" data-suppressed={suppressed || undefined}>
                   <span className="bar__label">{option.label}</span>
-                  <span className="bar__value">{suppressed ? t.suppressed : t.optionCount(formatPercent(share, locale), n(count))}</span>
+                  <span className="bar__value">
+                    {suppressed ? t.suppressed : t.optionCount(formatPercent(percents[i] / 100, locale), n(count))}
+                  </span>
                   <span className="bar__track" aria-hidden="true">
                     <span className="bar__fill" style={{ inlineSize: `${share * 100}%` }} />
                   </span>
@@ -103,14 +109,14 @@ function QuestionResult({
           {result.rating && (
             <>
               {result.rating.mean !== null && <p className="result__headline">{t.ratingMean(formatDecimal(result.rating.mean, locale))}</p>}
-              <Distribution values={result.rating.distribution} locale={locale} label={t.ratingScale} />
+              <Distribution values={result.rating.distribution} answered={result.answeredCount} locale={locale} label={t.ratingScale} />
             </>
           )}
           {result.nps && (
             <>
               {result.nps.score !== null && <p className="result__headline">{t.npsScore(n(Math.round(result.nps.score)))}</p>}
               {!result.nps.suppressed && <NpsGroups nps={result.nps} answered={result.answeredCount} locale={locale} />}
-              <Distribution values={result.nps.distribution} locale={locale} label={t.npsScale} />
+              <Distribution values={result.nps.distribution} answered={result.answeredCount} locale={locale} label={t.npsScale} />
             </>
           )}
           {hasSuppressed(result) && <p className="result__note">{t.suppressedNote}</p>}
@@ -129,16 +135,20 @@ function hasSuppressed(result: QuestionResultFields): boolean {
 }
 
 /** Columns for each value of a scale, lowest first: from the right in Persian, the left in English. */
-function Distribution({ values, locale, label }: { values: ValueCount[]; locale: Locale; label: string }) {
+function Distribution({ values, answered, locale, label }: { values: ValueCount[]; answered: number; locale: Locale; label: string }) {
   const highest = Math.max(...values.map((v) => v.share), 0);
+  const percents = wholePercents(
+    values.map((v) => v.count),
+    answered,
+  );
   const n = (value: number) => formatNumber(value, locale);
   return (
     <figure className="histogram">
       <figcaption className="histogram__caption">{label}</figcaption>
       <ol className="histogram__columns">
-        {values.map(({ value, count, share, suppressed }) => (
+        {values.map(({ value, count, share, suppressed }, i) => (
           <li key={value} className="histogram__column" data-suppressed={suppressed || undefined}>
-            <span className="histogram__share">{suppressed ? '–' : formatPercent(share, locale)}</span>
+            <span className="histogram__share">{suppressed ? '–' : formatPercent(percents[i] / 100, locale)}</span>
             <span className="histogram__track" aria-hidden="true">
               <span className="histogram__fill" style={{ blockSize: `${highest > 0 ? (share / highest) * 100 : 0}%` }} />
             </span>
@@ -158,6 +168,10 @@ function NpsGroups({ nps, answered, locale }: { nps: NonNullable<QuestionResultF
     { key: 'passives', label: t.passives, count: nps.passives },
     { key: 'promoters', label: t.promoters, count: nps.promoters },
   ];
+  const percents = wholePercents(
+    groups.map((g) => g.count),
+    answered,
+  );
   return (
     <div className="nps">
       <span className="nps__bar" aria-hidden="true">
@@ -170,11 +184,11 @@ function NpsGroups({ nps, answered, locale }: { nps: NonNullable<QuestionResultF
         ))}
       </span>
       <ul className="nps__legend">
-        {groups.map((group) => (
+        {groups.map((group, i) => (
           <li key={group.key}>
             <span className={`nps__swatch nps__part--${group.key}`} aria-hidden="true" />
             {group.label}:{' '}
-            {pollText[locale].results.optionCount(formatPercent(group.count / answered, locale), formatNumber(group.count, locale))}
+            {pollText[locale].results.optionCount(formatPercent(percents[i] / 100, locale), formatNumber(group.count, locale))}
           </li>
         ))}
       </ul>

@@ -101,6 +101,26 @@ export function formatPercent(share: number, locale: Locale): string {
   return percentFormats[locale].format(share);
 }
 
+/**
+ * Counts out of `whole` as whole percentages. When they are the whole's parts (they add up to it:
+ * a single choice's options, a scale's values), the percentages add up to 100: each is rounded
+ * down and the points left over go to the largest remainders (the largest remainder method), where
+ * rounding each on its own can show 99 % or 101 %. Otherwise (a multiple choice, or with some
+ * counts withheld) each is rounded on its own.
+ */
+export function wholePercents(counts: readonly number[], whole: number): number[] {
+  if (whole <= 0) return counts.map(() => 0);
+  if (counts.reduce((sum, count) => sum + count, 0) !== whole) return counts.map((count) => Math.round((count * 100) / whole));
+  const floors = counts.map((count) => Math.floor((count * 100) / whole));
+  let left = 100 - floors.reduce((sum, p) => sum + p, 0);
+  const byRemainder = counts.map((_, i) => i).sort((a, b) => ((counts[b] * 100) % whole) - ((counts[a] * 100) % whole) || a - b);
+  for (const i of byRemainder) {
+    if (left-- <= 0) break;
+    floors[i] += 1;
+  }
+  return floors;
+}
+
 /** One decimal place: 3.456 → "۳٫۵" / "3.5". */
 export function formatDecimal(value: number, locale: Locale): string {
   return decimalFormats[locale].format(value);
