@@ -17,6 +17,7 @@ import { heavyFieldPlugin } from './graphql/heavy-fields';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { migrate } from './db/migrate';
 import { QueryLogger } from './db/query-logger';
+import { checkSecretFingerprints } from './db/secret-fingerprints';
 import { API_KEY_HEADER, type Context, SESSION_COOKIE } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/error-format';
 import { createLoaders } from './graphql/loaders';
@@ -84,6 +85,12 @@ export async function createApp(
     await db.initialize();
     cleanups.push(() => db.destroy());
     await migrate(db, config.demoData ? (manager) => seedDemoData(manager, log) : undefined);
+    await checkSecretFingerprints(
+      db,
+      { RESPONDENT_SECRET: config.respondentSecret, SECOND_FACTOR_KEY: config.secondFactor.key },
+      config.acceptChangedSecrets,
+      log,
+    );
     // Analysts' reads may go to a read replica; their figures may then lag the primary by its replication delay.
     const readUrl = config.database.kind === 'url' ? config.database.readUrl : undefined;
     let readDb = db;

@@ -9,6 +9,10 @@ import { checkTrustList, type TrustProxy } from './common/client-address';
 
 const SERVER_ROOT = path.resolve(__dirname, '..');
 
+/** The secrets that stored data depends on (db/secret-fingerprints.ts), by the setting that holds each. */
+export const DATA_SECRETS = ['RESPONDENT_SECRET', 'SECOND_FACTOR_KEY'] as const;
+export type DataSecretName = (typeof DATA_SECRETS)[number];
+
 const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const postgresUrl = z
@@ -77,6 +81,25 @@ const EnvSchema = z.object({
   // Encrypts second-factor (TOTP) secrets at rest; derived from RESPONDENT_SECRET when unset.
   SECOND_FACTOR_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   RESPONDENT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Secrets whose change is meant: the server records the new value instead of refusing to start.
+  ACCEPT_CHANGED_SECRETS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const names = (v ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const unknown = names.filter((n) => !(DATA_SECRETS as readonly string[]).includes(n));
+      if (unknown.length) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `names ${unknown.join(', ')}: must be a comma-separated list of ${DATA_SECRETS.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return names as DataSecretName[];
+    }),
   WEB_API_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   UNCHALLENGED_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(10),
@@ -240,6 +263,8 @@ export interface Config {
   secondFactor: { requireForAdmins: boolean; key: string };
   /** Keys the respondent-token signatures and the respondent hashes stored with participations. */
   respondentSecret: string;
+  /** Secrets stored data depends on that may differ from the ones recorded in the database (db/secret-fingerprints.ts). */
+  acceptChangedSecrets: DataSecretName[];
   /** Poll submissions allowed per client address per minute. */
   submissionsPerMinute: number;
   /**
@@ -360,6 +385,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     // Outside production a fixed development secret keeps tokens valid across restarts.
     respondentSecret: e.RESPONDENT_SECRET ?? 'nabz-development-respondent-secret-not-for-production',
+    acceptChangedSecrets: e.ACCEPT_CHANGED_SECRETS,
     submissionsPerMinute: e.SUBMISSIONS_PER_MINUTE,
     participation: {
       mixK: e.ANSWER_MIX_K,

@@ -26,7 +26,17 @@ async function main() {
     log.error({ err: reason }, 'a database connection failed where nothing handled it; the server carries on');
   });
   const started = Date.now();
-  const app = await createApp(config, { log });
+  let app;
+  try {
+    app = await createApp(config, { log });
+  } catch (err) {
+    // A secret that is not the one the database was set up with (db/secret-fingerprints.ts).
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
   const url = await app.listen();
   log.info({ url: `${url}/graphql`, ms: Date.now() - started }, 'Nabz API ready');
 

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../server/src/config';
 import { startTestApp } from '../helpers/app';
+import { freshDatabase } from '../helpers/database';
+import { createPoll, SUBMIT } from '../helpers/polls';
 import { waitFor } from '../helpers/wait';
 
 const SERVER = path.resolve(__dirname, '../../server');
@@ -73,6 +75,76 @@ describe('configuration', () => {
     expect(run.status).toBe(78);
     expect(run.stderr).toMatch(/Invalid configuration/);
     expect(run.stderr).toMatch(/PORT/);
+  });
+});
+
+describe('secrets that stored data depends on', () => {
+  const A = 'a'.repeat(32);
+  const B = 'b'.repeat(32);
+
+  it('refuses a server whose RESPONDENT_SECRET is not the database’s, saying what it would break, until the change is accepted', async () => {
+    const database = await freshDatabase();
+    const databaseUrl = database.url;
+    const first = await startTestApp({ databaseUrl, env: { RESPONDENT_SECRET: A } });
+    try {
+      // One answer waits in the mix (fewer than k).
+      const editor = await first.signIn('editor');
+      const poll = await createPoll(first, editor, {
+        titleFa: 'نظرسنجی کلید',
+        questions: [{ kind: 'SINGLE_CHOICE', promptFa: 'کدام؟', options: [{ labelFa: 'این' }, { labelFa: 'آن' }] }],
+      });
+      const answered = await first.gql(SUBMIT, {
+        input: { pollId: poll.id, answers: [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] }] },
+      });
+      expect(answered.body.errors).toBeUndefined();
+    } finally {
+      await first.close();
+    }
+
+    // Another secret: refused, naming both secrets (the second-factor key is derived from it) and the waiting answer.
+    const refused = await startTestApp({ databaseUrl, env: { RESPONDENT_SECRET: B } }).then(
+      async (t) => {
+        await t.close();
+        return null;
+      },
+      (err: Error) => err,
+    );
+    expect(refused).toBeInstanceOf(ConfigError);
+    expect(refused!.message).toMatch(/RESPONDENT_SECRET: not the value this database has used since/);
+    expect(refused!.message).toMatch(/1 answer\(s\) waiting in the answer mix would never open/);
+    expect(refused!.message).toMatch(/SECOND_FACTOR_KEY: not the value/);
+    expect(refused!.message).toMatch(/ACCEPT_CHANGED_SECRETS=RESPONDENT_SECRET/);
+    // Nothing was changed: the first secret still starts.
+    const again = await startTestApp({ databaseUrl, env: { RESPONDENT_SECRET: A } });
+    await again.close();
+
+    // Accepted on purpose once; from then on the new secret is the database's, and the old one is refused.
+    const accepted = await startTestApp({
+      databaseUrl,
+      env: { RESPONDENT_SECRET: B, ACCEPT_CHANGED_SECRETS: 'RESPONDENT_SECRET,SECOND_FACTOR_KEY' },
+    });
+    await accepted.close();
+    const next = await startTestApp({ databaseUrl, env: { RESPONDENT_SECRET: B } });
+    await next.close();
+    await expect(startTestApp({ databaseUrl, env: { RESPONDENT_SECRET: A } })).rejects.toThrow(/RESPONDENT_SECRET: not the value/);
+
+    // The real server says so and stops with EX_CONFIG, without a stack trace.
+    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+      cwd: SERVER,
+      env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, RESPONDENT_SECRET: A, DEMO_DATA: 'false' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(78);
+    expect(run.stderr).toMatch(/Invalid configuration:\n {2}- RESPONDENT_SECRET: not the value/);
+    expect(run.stderr).not.toMatch(/\bat .+\.ts:\d+/);
+    await database.drop();
+  }, 120_000);
+
+  it('refuses a name ACCEPT_CHANGED_SECRETS does not know', () => {
+    expect(() => loadConfig({ ACCEPT_CHANGED_SECRETS: 'RESPONDENT_SECRET,SESSION_SECRET' })).toThrow(
+      /ACCEPT_CHANGED_SECRETS.*SESSION_SECRET/s,
+    );
   });
 });
 
