@@ -90,7 +90,10 @@ export class AbuseSignals {
     () => undefined,
   );
   private readonly housekeeping = new PeriodicTask(
-    () => this.purgeExpired(),
+    async () => {
+      await this.purgeExpired();
+      await this.eraseSmallClusters();
+    },
     (err) => this.log.warn({ err }, 'participation housekeeping failed'),
   );
 
@@ -123,6 +126,29 @@ export class AbuseSignals {
     await this.db.query('DELETE FROM spent_challenge WHERE expires_at < now()');
     await this.db.query('DELETE FROM verification_code WHERE expires_at < now()');
     await this.db.query(`DELETE FROM poll_arrival_minute WHERE minute < now() - interval '1 year'`);
+  }
+
+  /**
+   * Takes the cluster key off the responses of each cluster that never reached CLUSTER_MIN_ANSWERS
+   * answers of a poll in one window (a household, not a script), once its last window is a window
+   * past and none of its answers waits in the mix: until then it may still grow into one. Responses
+   * keep their key until this decides, so a cluster whose answers moved in different batches is
+   * still held whole by a quarantine. Returns the number of responses it changed.
+   */
+  async eraseSmallClusters(now = new Date()): Promise<number> {
+    await this.flush();
+    const settled = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS - WINDOW_MS);
+    const [, changed] = (await this.db.query(
+      `WITH keyed AS (SELECT DISTINCT poll_id, cluster_key FROM poll_response WHERE cluster_key IS NOT NULL),
+       small AS (
+         SELECT k.poll_id, k.cluster_key FROM keyed k
+         WHERE NOT EXISTS (SELECT 1 FROM poll_arrival_cluster c WHERE c.poll_id = k.poll_id AND c.cluster_key = k.cluster_key AND (c.answers >= $1 OR c.window_start >= $2))
+           AND NOT EXISTS (SELECT 1 FROM poll_answer_mix w WHERE w.poll_id = k.poll_id AND w.cluster_key = k.cluster_key)
+       )
+       UPDATE poll_response r SET cluster_key = NULL FROM small WHERE r.poll_id = small.poll_id AND r.cluster_key = small.cluster_key`,
+      [CLUSTER_MIN_ANSWERS, settled.toISOString()],
+    )) as [unknown, number];
+    return changed;
   }
 
   /** The cluster an answer comes from: network prefix and browser family under the day's salt. */

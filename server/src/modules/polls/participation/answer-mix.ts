@@ -3,7 +3,7 @@ import { PeriodicTask } from '../../../common/periodic-task';
 import { type Logger } from '../../../logger';
 import { PollStatus } from '../poll.enums';
 import { SQL_STATUS } from '../poll-status';
-import { CLUSTER_MIN_ANSWERS, QUARANTINED_BY_ACTIVE } from './abuse-signals';
+import { QUARANTINED_BY_ACTIVE } from './abuse-signals';
 import { answerColumns } from '../answer-checks';
 import { type AnswerSeal, type WaitingAnswer } from './answer-seal';
 
@@ -28,23 +28,18 @@ const DELETE_PICKED_SQL = 'DELETE FROM poll_answer_mix WHERE id = ANY ($1::uuid[
  * The opened answers come as parallel arrays: per response its index, district, assurance and
  * cluster; per answer row its response's index. One transaction for the whole move: its
  * transaction id, and its physical place in the tables, are shared by every response of the batch.
+ * Each response keeps its cluster key, whatever else its batch holds (a quarantine of the cluster
+ * then holds all of it); AbuseSignals.eraseSmallClusters takes the key off a cluster that stays small.
  */
 const MOVE_SQL = `
 WITH taken AS MATERIALIZED (
   SELECT $1::uuid AS poll_id, t.* FROM unnest($2::int[], $3::uuid[], $4::response_assurance[], $5::bytea[]) AS t(n, district_id, assurance, cluster_key)
 ), answer AS (
   SELECT * FROM unnest($6::int[], $7::smallint[], $8::uuid[], $9::uuid[], $10::smallint[], $11::text[]) AS a(n, seq, question_id, option_id, number, text)
-), cluster AS MATERIALIZED (
-  -- A cluster is kept on its responses only when 5 or more of the poll's answers share it (a
-  -- household stays anonymous). Counted once per cluster, and never more than 5 of the stored ones.
-  SELECT t.cluster_key FROM taken t WHERE t.cluster_key IS NOT NULL GROUP BY t.poll_id, t.cluster_key
-  HAVING count(*) + (SELECT count(*) FROM (SELECT 1 FROM poll_response r WHERE r.poll_id = t.poll_id AND r.cluster_key = t.cluster_key LIMIT ${CLUSTER_MIN_ANSWERS}) x) >= ${CLUSTER_MIN_ANSWERS}
-), clustered AS MATERIALIZED (
-  SELECT t.*, CASE WHEN t.cluster_key IN (SELECT cluster_key FROM cluster) THEN t.cluster_key END AS kept_cluster FROM taken t
 ), resp AS MATERIALIZED (
   SELECT gen_random_uuid() AS id, random() AS shuffle, c.n, c.poll_id, c.district_id, c.assurance,
-    c.kept_cluster AS cluster_key, date_trunc('hour', now(), $12::text) AS submitted_at
-  FROM clustered c
+    c.cluster_key, date_trunc('hour', now(), $12::text) AS submitted_at
+  FROM taken c
 ), held AS MATERIALIZED (
   SELECT r.id, ${QUARANTINED_BY_ACTIVE('r')} AS quarantined FROM resp r
 ), response AS (
