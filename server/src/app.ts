@@ -243,7 +243,7 @@ async function buildHttp(config: Config, log: Logger, db: DataSource, services: 
   registerExportRoutes(http, services);
   registerCalendarFeedRoute(http, services, config.webhooks.siteUrl);
   registerCollectRoute(http, services.analytics);
-  registerMailRoutes(http, services.mail);
+  await registerMailRoutes(http, services.mail);
   await registerFileRoutes(http, services);
   http.get('/readyz', async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;

@@ -110,16 +110,56 @@ describe('e-mailing a press release', () => {
 
     const forged = await fetch(`${t.url}/mail/unsubscribe?c=${contact}&t=${'A'.repeat(43)}`);
     expect(forged.status).toBe(400);
+    const unsubscribedAt = async () => (await t.gql(CONTACT, { id: contact }, { token: media })).body.data!.mediaContact.unsubscribedAt;
+    // Opening the link (as a mail scanner does) changes nothing: the page asks, its button posts back to the link.
     const page = await fetch(`${t.url}${link.pathname}${link.search}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('dir="rtl"');
-    const history = await t.gql(CONTACT, { id: contact }, { token: media });
-    expect(history.body.data!.mediaContact.unsubscribedAt).not.toBeNull();
+    const html = await page.text();
+    expect(html).toContain('dir="rtl"');
+    expect(await unsubscribedAt()).toBeNull();
+    const action = /<form method="post" action="([^"]+)">/.exec(html)![1].replaceAll('&amp;', '&');
+    expect(action).toBe(link.search);
+    const forgedPost = await fetch(`${t.url}/mail/unsubscribe?c=${contact}&t=${'A'.repeat(43)}`, { method: 'POST' });
+    expect(forgedPost.status).toBe(400);
+    expect(await unsubscribedAt()).toBeNull();
+    // The page's button: a browser's form post, answered with a page.
+    const done = await fetch(new URL(action, `${t.url}${link.pathname}`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: '',
+    });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('اشتراک لغو شد');
+    expect(await unsubscribedAt()).not.toBeNull();
 
     const again = await t.gql(EMAIL, { input: { releaseId: await publishedRelease(), contactIds: [contact] } }, { token: media });
     expect(again.body.errors).toBeUndefined();
     expect(again.body.data!.emailPressRelease).toMatchObject({ queuedCount: 0, deliveries: [{ status: 'SKIPPED_UNSUBSCRIBED' }] });
     expect(smtp.to(to)).toHaveLength(1);
+  });
+
+  it("honours a mail program's one-click unsubscribe (RFC 8058): a form POST to the List-Unsubscribe address", async () => {
+    for (const form of ['urlencoded', 'multipart'] as const) {
+      const to = address();
+      const contact = await insertContact(t, { email: to });
+      const sent = await t.gql(EMAIL, { input: { releaseId: await publishedRelease(), contactIds: [contact] } }, { token: media });
+      expect(sent.body.errors).toBeUndefined();
+      const [mail] = await waitFor(() => (smtp.to(to).length ? smtp.to(to) : null), 15_000, 'the e-mail');
+      expect(mail.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/im);
+      const header = String(mail.headers.get('list-unsubscribe') ?? JSON.stringify(mail.headers.get('list')));
+      const link = new URL(/https?:\/\/[^>"\s]+\/mail\/unsubscribe\?[^>"\s]+/.exec(header)![0]);
+      const body = new FormData();
+      body.set('List-Unsubscribe', 'One-Click');
+      const res = await fetch(`${t.url}${link.pathname}${link.search}`, {
+        method: 'POST',
+        ...(form === 'urlencoded'
+          ? { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' }
+          : { body }),
+      });
+      expect({ form, status: res.status, body: await res.json() }).toEqual({ form, status: 200, body: { unsubscribed: true } });
+      const contactNow = await t.gql(CONTACT, { id: contact }, { token: media });
+      expect(contactNow.body.data!.mediaContact.unsubscribedAt).not.toBeNull();
+    }
   });
 
   it("defaults to the release's distribution list and reports contacts without an address", async () => {
@@ -297,12 +337,24 @@ describe('e-mailed event invitations', () => {
       const url = new URL(new RegExp(`https?://\\S+/mail/rsvp\\?\\S+a=${answer}\\S*`).exec(text)![0]);
       return `${t.url}${url.pathname}${url.search}`;
     };
-    const accepted = await fetch(rsvp(yesMail.text!, 'yes'));
+    // Opening a link records nothing (mail scanners open every link): its page's button does.
+    const opened = await fetch(rsvp(yesMail.text!, 'yes'));
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('<form method="post"');
+    const [{ replied }] = await t.app.db.query(
+      'SELECT count(*) FILTER (WHERE replied_at IS NOT NULL)::int AS replied FROM media_invitation WHERE event_id = $1',
+      [event],
+    );
+    expect(replied).toBe(0);
+    const post = (url: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const accepted = await post(rsvp(yesMail.text!, 'yes'));
     expect(accepted.status).toBe(200);
     expect(await accepted.text()).toContain('پاسخ شما ثبت شد');
-    expect((await fetch(rsvp(noMail.text!, 'no'))).status).toBe(200);
+    expect((await post(rsvp(noMail.text!, 'no'))).status).toBe(200);
     // A link for one answer cannot be turned into the other.
     expect((await fetch(rsvp(noMail.text!, 'no').replace('a=no', 'a=yes'))).status).toBe(400);
+    expect((await post(rsvp(noMail.text!, 'no').replace('a=no', 'a=yes'))).status).toBe(400);
 
     const replies = await t.app.db.query('SELECT id, reply, replied_at IS NOT NULL AS replied FROM media_invitation WHERE event_id = $1', [
       event,

@@ -107,6 +107,11 @@ export function invitationMail(r: {
 }
 
 /** A small Persian page for the link's answer (unsubscribe, RSVP). */
-export function confirmationPage(title: string, message: string): string {
-  return `<!doctype html><html dir="rtl" lang="fa"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head><body style="font-family:Tahoma,sans-serif;max-width:480px;margin:3em auto;padding:0 1em;line-height:1.8"><h1 style="font-size:20px">${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`;
+export function confirmationPage(title: string, message: string, button?: { label: string; action: string }): string {
+  // A form that posts back to the link itself: opening the link changes nothing, so a mail
+  // scanner that follows every link in a message neither unsubscribes nor answers an invitation.
+  const form = button
+    ? `<form method="post" action="${escapeHtml(button.action)}"><button type="submit" style="font:inherit;font-size:18px;padding:.5em 1.5em;min-height:44px">${escapeHtml(button.label)}</button></form>`
+    : '';
+  return `<!doctype html><html dir="rtl" lang="fa"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body style="font-family:Tahoma,sans-serif;max-width:480px;margin:3em auto;padding:0 1em;line-height:1.8"><h1 style="font-size:20px">${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${form}</body></html>`;
 }

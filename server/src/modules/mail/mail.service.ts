@@ -358,16 +358,27 @@ export class MailService {
 
   /** The unsubscribe link's work: false when the link is not genuine. Idempotent. */
   async unsubscribe(contactId: unknown, token: unknown): Promise<boolean> {
-    if (typeof contactId !== 'string' || !isUuid(contactId) || !this.links.verify(token, 'unsubscribe', contactId)) return false;
+    if (!this.isUnsubscribeLink(contactId, token)) return false;
     await this.db.query('UPDATE media_contact SET unsubscribed_at = now() WHERE id = $1 AND unsubscribed_at IS NULL', [contactId]);
     return true;
   }
 
-  /** The RSVP link's work: records ACCEPTED or DECLINED on the invitation; null when the link is not genuine or the invitation is gone. */
-  async rsvp(invitationId: unknown, answer: unknown, token: unknown): Promise<MediaInvitationReply | null> {
+  /** Whether an unsubscribe link is genuine (its signature), without acting on it. */
+  isUnsubscribeLink(contactId: unknown, token: unknown): contactId is string {
+    return typeof contactId === 'string' && isUuid(contactId) && this.links.verify(token, 'unsubscribe', contactId);
+  }
+
+  /** The reply a genuine RSVP link gives, without recording it; null when the link is not genuine. */
+  rsvpLinkReply(invitationId: unknown, answer: unknown, token: unknown): MediaInvitationReply | null {
     if (typeof invitationId !== 'string' || !isUuid(invitationId) || (answer !== 'yes' && answer !== 'no')) return null;
     if (!this.links.verify(token, 'rsvp', invitationId, answer)) return null;
-    const reply = answer === 'yes' ? MediaInvitationReply.ACCEPTED : MediaInvitationReply.DECLINED;
+    return answer === 'yes' ? MediaInvitationReply.ACCEPTED : MediaInvitationReply.DECLINED;
+  }
+
+  /** The RSVP link's work: records ACCEPTED or DECLINED on the invitation; null when the link is not genuine or the invitation is gone. */
+  async rsvp(invitationId: unknown, answer: unknown, token: unknown): Promise<MediaInvitationReply | null> {
+    const reply = this.rsvpLinkReply(invitationId, answer, token);
+    if (!reply || typeof invitationId !== 'string') return null;
     const result = await this.db.getRepository(MediaInvitation).update({ id: invitationId }, { reply, repliedAt: new Date() });
     return result.affected ? reply : null;
   }
