@@ -110,6 +110,13 @@ const CASES: Case[] = [
     sql: 'none',
   },
   {
+    kind: "an automatic persisted query whose hash is not its query's",
+    send: () => post('{"query":"{ districts { id } }","extensions":{"persistedQuery":{"version":1,"sha256Hash":"abc"}}}'),
+    code: 'BAD_REQUEST',
+    status: 400,
+    sql: 'none',
+  },
+  {
     kind: 'CSRF-able simple POST',
     send: () => raw({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"mutation { signOut { signedOut } }"}' }),
     code: 'BAD_REQUEST',

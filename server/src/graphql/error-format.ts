@@ -19,6 +19,12 @@ const APOLLO_REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/**
+ * Apollo Server refuses an automatic persisted query whose sha256Hash is not its query's with a
+ * plain GraphQLError (HTTP 400, no code): the caller's mistake, given a code and a message of ours.
+ */
+const APQ_HASH_MISMATCH = 'provided sha does not match query';
+
 /** The input path of the first failed constraint, e.g. `input.titleFa`. */
 function firstField(errors: ValidationError[], prefix: string[] = []): { field: string; message: string } | null {
   for (const e of errors) {
@@ -75,6 +81,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = formatted.extensions?.code;
+  if (!formatted.path && formatted.message === APQ_HASH_MISMATCH)
+    return {
+      message: "The persisted query's sha256Hash is not the SHA-256 of the query sent with it.",
+      extensions: { code: 'BAD_REQUEST' },
+    };
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) && !formatted.path) {
     // graphql-armor words its depth, alias, cost and directive refusals "Syntax Error: …", though
     // the query parsed (a real syntax error is GRAPHQL_PARSE_FAILED).
@@ -96,6 +107,7 @@ export function logUnexpectedError(log: Logger, error: GraphQLError, requestId: 
   const original = unwrapResolverError(error);
   if (original instanceof AppError || original instanceof ArgumentValidationError) return;
   if (!error.path && typeof error.extensions?.code === 'string' && APOLLO_REQUEST_CODES.has(error.extensions.code)) return;
+  if (!error.path && error.message === APQ_HASH_MISMATCH) return;
   if (isDatabaseUnavailable(original)) log.warn({ err: original, requestId }, 'database unavailable');
   else log.error({ err: original, path: error.path, requestId }, 'unexpected error');
 }
