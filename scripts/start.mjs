@@ -77,7 +77,14 @@ async function waitFor(url, seconds) {
 // for the website. A fresh one each run unless given. TRUST_PROXY is the API's own (who may forward
 // to it directly); WEB_TRUST_PROXY, the website's (the proxies in front of the website), if any.
 const webApiSecret = process.env.WEB_API_SECRET || randomBytes(32).toString('base64url');
-const apiEnv = { PORT: apiPort, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', WEB_API_SECRET: webApiSecret };
+// The website's address, where the API's links (e-mails, webhooks, set-password) lead and whose
+// pages may open the live results' WebSocket: the port the website is started on here.
+const apiEnv = {
+  PORT: apiPort,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  WEB_API_SECRET: webApiSecret,
+  PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL ?? `http://localhost:${webPort}`,
+};
 if (!process.env.DATABASE_URL) say('no DATABASE_URL: using the embedded PostgreSQL in server/.data/pglite');
 run('api', [path.join(root, 'server/dist/main.js')], path.join(root, 'server'), apiEnv);
 try {
