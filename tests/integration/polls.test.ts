@@ -148,6 +148,11 @@ describe('polls: answering', () => {
     ['an NPS of -1', 'input.answers[3].number', (a) => [a[0], a[1], a[2], { ...a[3], number: -1 }, a[4]]],
     ['a text over maxLength', 'input.answers[4].text', (a) => [...a.slice(0, 4), { ...a[4], text: 'ب'.repeat(201) }]],
     ['a NUL byte in a text', 'input.answers[4].text', (a) => [...a.slice(0, 4), { ...a[4], text: 'پارک\u0000' }]],
+    [
+      'a text of nothing but invisible characters',
+      'input.answers[4].text',
+      (a) => [...a.slice(0, 4), { ...a[4], text: '\u200c\u200c \u200f' }],
+    ],
     ['a missing required question', 'input.answers', (a) => a.slice(1)],
     [
       'a question of another poll',

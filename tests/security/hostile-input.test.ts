@@ -195,6 +195,17 @@ const CASES: Case[] = [
     sql: 'some',
   },
   {
+    kind: 'a title of nothing but white space, a ZWNJ and a direction mark',
+    send: () =>
+      gql(
+        'mutation ($i: CreateGoalInput!) { createGoal(input: $i) { goal { id } } }',
+        { i: { titleFa: '   \u200c\u200f ', category: 'CULTURE' } },
+        tokens.editor,
+      ),
+    code: 'BAD_USER_INPUT',
+    sql: 'some',
+  },
+  {
     kind: 'lone surrogate in a search',
     send: () => gql('query ($s: String) { goals(first: 1, filter: { search: $s }) { totalCount } }', { s: 'a\ud800b' }),
     code: 'BAD_USER_INPUT',

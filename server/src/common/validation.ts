@@ -11,6 +11,15 @@ export function isCleanText(value: string): boolean {
   return !FORBIDDEN.test(value);
 }
 
+// White space and the characters that show nothing: format characters (ZWNJ, ZWJ, the direction
+// marks and overrides, soft hyphen, BOM) and the blank letters some scripts have.
+const BLANK = /^[\s\p{Cf}\u115f\u1160\u2800\u3164\uffa0]*$/u;
+
+/** True for text that shows nothing: empty, or only white space and invisible characters. */
+export function isBlank(value: string): boolean {
+  return BLANK.test(value);
+}
+
 /**
  * Checks a plain string argument (one that is not a field of an input type, which `IsCleanText`
  * covers): BAD_USER_INPUT on `field` when it holds a NUL byte, a control character or broken
@@ -42,11 +51,11 @@ export function stringRule(name: string, message: (property: string) => string, 
 /** Rejects NUL bytes, control characters and broken UTF-16 in free text. */
 export const IsCleanText = stringRule('isCleanText', (property) => `${property} contains control characters`, isCleanText);
 
-/** Rejects strings that are empty once trimmed. */
+/** Rejects strings that show nothing: empty, or only white space and invisible characters (a title of a ZWNJ and a direction mark). */
 export const IsNotBlank = stringRule(
   'isNotBlank',
   (property) => `${property} must not be blank`,
-  (value) => value.trim().length > 0,
+  (value) => !isBlank(value),
 );
 
 /**

@@ -1,5 +1,5 @@
 import { AppError, badInput, ErrorCode } from '../../common/errors';
-import { isCleanText } from '../../common/validation';
+import { isBlank, isCleanText } from '../../common/validation';
 import { type AnswerInput } from './poll.inputs';
 import { NPS_RANGE, QuestionKind, RATING_RANGE } from './poll.enums';
 import { isChoice, type PollDefinition } from './poll-definition';
@@ -94,7 +94,7 @@ export function toAnswerRows(definition: PollDefinition, answers: AnswerInput[])
     } else {
       const text = answer.text?.trim();
       if (answer.text == null) throw badInput('A FREE_TEXT answer takes text.', `${at}.text`);
-      if (!text) throw badInput('The text is empty.', `${at}.text`);
+      if (!text || isBlank(text)) throw badInput('The text is empty.', `${at}.text`);
       if (!isCleanText(text)) throw badInput('The text contains control characters.', `${at}.text`);
       const max = question.maxLength ?? Infinity;
       if ([...text].length > max) throw badInput(`The text is longer than ${max} characters.`, `${at}.text`);
