@@ -751,6 +751,14 @@ describe('abuse signals and quarantine', () => {
     );
     expect(released.body.data!.releasePollQuarantine.quarantine.releasedAt).toEqual(expect.any(String));
     expect(await results(poll.id)).toMatchObject({ responseCount: 11, quarantinedCount: 0, questions: [{ answeredCount: 11 }] });
+    // The audit log says when, and how many answers came back.
+    const [releaseAudit] = await t.app.db.query(`SELECT after FROM audit_log WHERE entity_id = $1 AND action = 'releasePollQuarantine'`, [
+      held.body.data!.quarantinePollAnswers.quarantine.id,
+    ]);
+    expect(releaseAudit.after).toEqual({
+      releasedAt: released.body.data!.releasePollQuarantine.quarantine.releasedAt,
+      responsesReleased: 7,
+    });
   });
 
   it('holds a whole cluster whose answers moved in different batches, each among others', async () => {

@@ -321,18 +321,22 @@ export class AbuseSignals {
       await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MOVER_LOCK_CLASS, q.pollId]);
       await m.query('SET LOCAL statement_timeout = 0');
       await m.update(PollQuarantine, { id }, { releasedAt: () => 'now()', releasedBy: actor.userId } as never);
-      await m.query(`UPDATE poll_response r SET quarantined = ${QUARANTINED_BY_ACTIVE('r')} WHERE r.poll_id = $1 AND r.quarantined`, [
-        q.pollId,
-      ]);
+      // The answers it puts back: those no other active quarantine still holds.
+      const [{ responses }] = (await m.query(
+        `WITH changed AS (UPDATE poll_response r SET quarantined = ${QUARANTINED_BY_ACTIVE('r')} WHERE r.poll_id = $1 AND r.quarantined RETURNING r.quarantined)
+         SELECT count(*) FILTER (WHERE NOT quarantined)::int AS responses FROM changed`,
+        [q.pollId],
+      )) as Array<{ responses: number }>;
       await this.rebuild(m, q.pollId);
+      const saved = await m.findOneOrFail(PollQuarantine, { where: { id } });
       await this.audit.recordBy(m, actor, {
         action: 'releasePollQuarantine',
         entityType: 'PollQuarantine',
         entityId: id,
         before: { releasedAt: null },
-        after: { releasedAt: 'now' },
+        after: { releasedAt: saved.releasedAt, responsesReleased: responses },
       });
-      return m.findOneOrFail(PollQuarantine, { where: { id } });
+      return saved;
     });
     await this.fold();
     this.announce(released.pollId);
