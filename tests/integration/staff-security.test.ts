@@ -341,6 +341,13 @@ describe('in development (admins need no second factor unless they enrol one)', 
       expect(await h.audit('disableSecondFactor', editor.id)).toHaveLength(1);
       const [{ n }] = await t.app.db.query('SELECT count(*)::int AS n FROM staff_recovery_code WHERE user_id = $1', [editor.id]);
       expect(n).toBe(0);
+      // Off already: any code is refused as such, as when making new recovery codes, and nothing is audited.
+      for (const mutation of [DISABLE, REGENERATE])
+        expect(ext(await t.gql(mutation, { input: { code: '000000' } }, { token }))).toMatchObject({
+          code: 'CONFLICT',
+          reason: 'NO_SECOND_FACTOR',
+        });
+      expect(await h.audit('disableSecondFactor', editor.id)).toHaveLength(1);
     });
   });
 });

@@ -264,7 +264,9 @@ export class AuthService {
     if (secondFactorRequired(viewer.role, this.requireAdminSecondFactor)) {
       throw conflict('SECOND_FACTOR_REQUIRED', 'Administrators must use a second factor: it cannot be turned off.');
     }
-    if (!(await this.secondFactors.isEnabled(viewer.userId))) return this.activeUser(this.db.manager, viewer.userId);
+    if (!(await this.secondFactors.isEnabled(viewer.userId))) {
+      throw conflict('NO_SECOND_FACTOR', 'This account has no second factor to turn off.');
+    }
     const method = await this.spendCode(viewer.userId, code, meta);
     return this.db.transaction(async (manager) => {
       await this.secondFactors.remove(manager, viewer.userId);

@@ -146,7 +146,7 @@ export class SecondFactorResolver {
   @Public()
   @Mutation(() => DisableSecondFactorPayload, {
     description:
-      "Turns the signed-in caller's second factor off, proven with a code of it (app or recovery code; wrong: BAD_USER_INPUT reason INVALID_CODE). Accounts that must use one cannot (CONFLICT with reason SECOND_FACTOR_REQUIRED). Audited.",
+      "Turns the signed-in caller's second factor off, proven with a code of it (app or recovery code; wrong: BAD_USER_INPUT reason INVALID_CODE). Accounts that must use one cannot (CONFLICT with reason SECOND_FACTOR_REQUIRED); without a second factor: CONFLICT with reason NO_SECOND_FACTOR. Audited.",
   })
   async disableSecondFactor(
     @Arg('input', () => SecondFactorCodeInput, { description: 'A code of the second factor.' }) input: SecondFactorCodeInput,
