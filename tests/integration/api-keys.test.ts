@@ -172,7 +172,7 @@ describe('authentication, limits and counts', () => {
     }
   });
 
-  it('rate-limits each key on its own, with 429 and retryAfter', async () => {
+  it('rate-limits each key on its own, with 429, retryAfter and Retry-After', async () => {
     const limited = await issue(['PUBLIC_READ'], 3);
     const other = await issue(['PUBLIC_READ'], 3);
     for (let i = 0; i < 3; i++) expect((await t.gql('{ districts { id } }', {}, withKey(limited.secret))).body.errors).toBeUndefined();
@@ -180,6 +180,8 @@ describe('authentication, limits and counts', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     expect(refused.body.errors?.[0].extensions?.retryAfter).toBeGreaterThan(0);
+    // HTTP clients and proxies read the wait from the header too.
+    expect(refused.headers.get('retry-after')).toBe(String(refused.body.errors?.[0].extensions?.retryAfter));
     expect((await t.gql('{ districts { id } }', {}, withKey(other.secret))).body.errors).toBeUndefined();
   });
 

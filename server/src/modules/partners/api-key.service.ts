@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { createHash, randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { type DataSource } from 'typeorm';
@@ -176,9 +177,12 @@ export class ApiKeyService {
     await this.limiter(hit.key.requestsPerMinute)
       .consume(hit.key.id)
       .catch((err: unknown) => {
-        // Refused before any operation runs: RATE_LIMITED with HTTP 429 too.
+        // Refused before any operation runs: RATE_LIMITED with HTTP 429 too, and Retry-After.
         if (err instanceof AppError && err.extensions.code === ErrorCode.RATE_LIMITED)
-          throw new AppError(ErrorCode.RATE_LIMITED, err.message, { ...err.extensions, http: { status: 429 } });
+          throw new AppError(ErrorCode.RATE_LIMITED, err.message, {
+            ...err.extensions,
+            http: { status: 429, headers: new HeaderMap([['retry-after', String(err.extensions.retryAfter)]]) },
+          });
         throw err;
       });
     return hit.key;
