@@ -336,6 +336,15 @@ describe('RESIDENT_LIST polls', () => {
     const bad = await blindToken(t, poll.id, { residentId: BAD_CHECK_DIGIT });
     expect(bad.issued.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.residentId' });
 
+    // A "blinded message" of 0 or 1 (its own signature under any key) is refused and spends nothing.
+    for (const last of [0, 1]) {
+      const trivial = Buffer.alloc(256);
+      trivial[255] = last;
+      const refused = await t.gql('mutation ($input: IssuePollTokenInput!) { issuePollToken(input: $input) { blindSignature } }', {
+        input: { pollId: poll.id, blindedMessage: trivial.toString('base64url'), residentId: LISTED },
+      });
+      expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.blindedMessage' });
+    }
     const { token } = await blindToken(t, poll.id, { residentId: LISTED });
     const ok = await submit({ pollId: poll.id, answers: answer(poll, 1), pollToken: token });
     expect(ok.body.data!.submitPollResponse.assurance).toBe('RESIDENT');

@@ -71,11 +71,15 @@ export class PollTokenKeys {
 
   /**
    * RFC 9474 BlindSign: s = m^d mod n, checked (s^e mod n = m) before it is returned. A blinded
-   * message of the wrong length or not below the modulus is BAD_USER_INPUT.
+   * message of the wrong length, 0 or 1, or not below the modulus is BAD_USER_INPUT.
    */
   blindSign(keys: PollKeyPair, blindedMessage: Buffer): Buffer {
     if (blindedMessage.length !== MODULUS_BYTES)
       throw badInput(`The blinded message must be ${MODULUS_BYTES} bytes (base64url).`, 'input.blindedMessage');
+    // 0 and 1 are their own signatures, whatever the key: no blinded message is either, and signing
+    // one would spend the identity's one token on nothing.
+    if (blindedMessage.subarray(0, -1).every((b) => b === 0) && blindedMessage[MODULUS_BYTES - 1] <= 1)
+      throw badInput('The blinded message is 0 or 1, which no blinding gives: blind the prepared message first.', 'input.blindedMessage');
     let signature: Buffer;
     try {
       signature = privateDecrypt({ key: keys.privateKey, padding: constants.RSA_NO_PADDING }, blindedMessage);
