@@ -213,6 +213,13 @@ describe('the website host, titles and the brand (item 16)', () => {
     const body = await feed.text();
     expect(body).toContain('BEGIN:VCALENDAR');
     expect(body).toContain('Water cut in the northern quarter');
+    // The same query answers as at the API's address: two districts are refused by both.
+    const api = await fetch(`${site.app.url}/calendar.ics?district=1&district=2`);
+    const web = await fetch(`${site.web.url}/calendar.ics?district=1&district=2`);
+    const codeOf = async (res: Response) =>
+      ((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code;
+    expect([web.status, await codeOf(web)]).toEqual([api.status, await codeOf(api)]);
+    expect(api.status).toBe(400);
 
     const icon = await fetch(`${site.web.url}/favicon.ico`);
     expect(icon.status).toBe(200);

@@ -14,10 +14,9 @@ const RELAYED_HEADERS = ['content-type', 'content-disposition', 'cache-control',
 export async function GET(request: Request) {
   const asked = new URL(request.url).searchParams;
   const upstream = new URL(config.apiCalendarFeedUrl);
-  for (const name of PASSED_ON) {
-    const value = asked.get(name);
-    if (value !== null) upstream.searchParams.set(name, value.slice(0, 200));
-  }
+  // Every value given, as given (a few at most): the API answers a repeated parameter as it would
+  // at its own address, so the two hosts give the same feed, or the same 400, for one query.
+  for (const name of PASSED_ON) for (const value of asked.getAll(name).slice(0, 5)) upstream.searchParams.append(name, value.slice(0, 200));
   let answer: Response;
   try {
     answer = await fetch(upstream, {

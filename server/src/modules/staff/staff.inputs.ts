@@ -1,6 +1,8 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { IsEmail, MaxLength, MinLength } from 'class-validator';
+import { MIN_PASSWORD_LENGTH } from './password';
 import { SignInState } from './sign-in-stage';
+import { MAX_PASSWORD_LENGTH } from './staff-admin.policy';
 import { StaffUser } from './staff.entity';
 
 @InputType({ description: 'Credentials of a staff member.' })
@@ -83,9 +85,8 @@ export class SetPasswordWithTokenInput {
   @MaxLength(200)
   token: string;
 
-  @Field({ description: 'The new password (12 to 256 characters).' })
-  @MinLength(1)
-  @MaxLength(256)
+  // Its length is checked with the other password rules (BAD_USER_INPUT on `password`, as for every refused password here).
+  @Field({ description: `The new password (${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters).` })
   password: string;
 }
 
