@@ -10,6 +10,7 @@ import { signWebClient } from '../../server/src/common/client-address';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll } from '../helpers/polls';
+import { waitFor } from '../helpers/wait';
 import { startWeb, TEST_WEB_API_SECRET, type RunningWeb } from '../helpers/web';
 import { launchChromium, screenshot, withPage } from './support';
 
@@ -101,6 +102,35 @@ describe('the website in front of the API', () => {
     }
     // SUBMISSIONS_PER_MINUTE is 3: the fourth answer from this machine is refused whatever address it claimed.
     expect(outcomes).toEqual(['answered', 'answered', 'answered', 'limited']);
+  });
+
+  it('holds at most 20 live results streams open per visitor, each of which would hold a WebSocket to the API', async () => {
+    const editor = await app.signIn('editor');
+    const poll = await createPoll(app, editor, {
+      titleFa: 'نظرسنجی زنده',
+      questions: [{ kind: 'RATING', promptFa: 'چه نمره‌ای؟' }],
+    });
+    const streams: AbortController[] = [];
+    const open = async (address: string) => {
+      const controller = new AbortController();
+      const res = await fetch(`${proxied.url}/polls/${poll.id}/live`, {
+        headers: { 'x-forwarded-for': address },
+        signal: controller.signal,
+      });
+      if (res.status === 200) streams.push(controller);
+      else await res.body?.cancel();
+      return res.status;
+    };
+    try {
+      for (let i = 0; i < 20; i++) expect(await open('203.0.113.30')).toBe(200);
+      expect(await open('203.0.113.30')).toBe(429);
+      // Another visitor is not held back; and one stream closed lets the first open another.
+      expect(await open('203.0.113.31')).toBe(200);
+      streams.shift()!.abort();
+      await waitFor(async () => (await open('203.0.113.30')) === 200, 10_000, 'a stream freed by the one closed');
+    } finally {
+      for (const stream of streams) stream.abort();
+    }
   });
 
   it('limits a visitor who rotates X-Forwarded-For as one client: made-up e-mails, then even a right password, are held back', async () => {

@@ -12,7 +12,7 @@ const STAMP = Symbol.for('nabz.clientAddressStamp');
 const ADDRESS = /^[0-9A-Fa-f:.]{2,45}$/;
 
 /** The address server.mjs stamped on this request; undefined without server.mjs (`next dev`) or when forged. */
-async function visitorAddress(): Promise<string | undefined> {
+export async function visitorAddress(): Promise<string | undefined> {
   const stamp = (globalThis as Record<symbol, unknown>)[STAMP];
   const value = (await headers()).get(CLIENT_ADDRESS_HEADER);
   if (typeof stamp !== 'string' || !value) return undefined;

@@ -2,6 +2,7 @@ import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { POLL_RESULTS_FIELDS } from '@/components/poll-results.fragment';
+import { visitorAddress } from '@/lib/api/client-address';
 import { config } from '@/lib/config';
 import { graphqlLocale, isLocale } from '@/lib/i18n/locales';
 import { isUuid, respondentToken } from '@/lib/respondent';
@@ -19,6 +20,14 @@ const MAX_LIFETIME_MS = 10 * 60_000;
 const SUBSCRIPTION = `${POLL_RESULTS_SUBSCRIPTION}\n${print(POLL_RESULTS_FIELDS)}`;
 
 /**
+ * Streams one visitor address may hold open on this web server at once: each holds a WebSocket to
+ * the API, so one client opening hundreds would hold hundreds. Generous, as many people may share
+ * an address (a mobile operator's NAT); over it, 429 and the page keeps its last results.
+ */
+const MAX_STREAMS_PER_ADDRESS = 20;
+const openStreams = new Map<string, number>();
+
+/**
  * A poll's live results as server-sent events: the web server subscribes to the API's
  * pollResultsUpdated over graphql-ws (with the visitor's respondent token, for AFTER_RESPONSE
  * polls) and relays each update as `event: results`. The browser needs no WebSocket client and
@@ -27,8 +36,21 @@ const SUBSCRIPTION = `${POLL_RESULTS_SUBSCRIPTION}\n${print(POLL_RESULTS_FIELDS)
 export async function GET(request: Request, { params }: RouteContext<'/[locale]/polls/[id]/live'>) {
   const { locale, id } = await params;
   if (!isLocale(locale) || !isUuid(id)) return new Response('Not found', { status: 404 });
+  const address = await visitorAddress();
+  if (address && (openStreams.get(address) ?? 0) >= MAX_STREAMS_PER_ADDRESS)
+    return new Response('Too many live results streams from this address.', {
+      status: 429,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' },
+    });
   const token = await respondentToken();
   const encoder = new TextEncoder();
+  if (address) openStreams.set(address, (openStreams.get(address) ?? 0) + 1);
+  const release = () => {
+    if (!address) return;
+    const left = (openStreams.get(address) ?? 1) - 1;
+    if (left > 0) openStreams.set(address, left);
+    else openStreams.delete(address);
+  };
 
   let stop: (end?: boolean) => void = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -61,6 +83,7 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
         if (closed) return;
         if (end) write('event: end\ndata: {}\n\n');
         closed = true;
+        release();
         clearInterval(heartbeat);
         clearTimeout(lifetime);
         if (flushTimer) clearTimeout(flushTimer);
