@@ -116,6 +116,9 @@ describe('e-mailing a press release', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('dir="rtl"');
+    // Never framed by another site (a click there would unsubscribe); the link's token goes to no one in a Referer.
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(await unsubscribedAt()).toBeNull();
     const action = /<form method="post" action="([^"]+)">/.exec(html)![1].replaceAll('&amp;', '&');
     expect(action).toBe(link.search);

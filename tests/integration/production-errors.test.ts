@@ -16,7 +16,8 @@ let production: TestApp;
 let development: TestApp;
 beforeAll(async () => {
   production = await startTestApp({ env: { NODE_ENV: 'production', RESPONDENT_SECRET: 'r'.repeat(32), DEMO_DATA: 'true' } });
-  development = await startTestApp({ databaseUrl: production.databaseUrl });
+  // The same database, so the same secrets (the server refuses others: db/secret-fingerprints.ts).
+  development = await startTestApp({ databaseUrl: production.databaseUrl, env: { RESPONDENT_SECRET: 'r'.repeat(32) } });
 });
 afterAll(async () => {
   await development?.close();

@@ -11,8 +11,18 @@ import { type MailService } from './mail.service';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any logger: the app's is pino's, Fastify's default type is narrower
 export async function registerMailRoutes(http: FastifyInstance<any, any, any, any>, mail: MailService): Promise<void> {
+  // Pages with nothing but inline styles and a form back to themselves; never inside another site's frame.
   const html = (reply: FastifyReply, status: number, body: string) =>
-    reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+    reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      )
+      .header('referrer-policy', 'no-referrer')
+      .send(body);
   // The form's action: the link's own query, relative to the page (whatever path a proxy serves it under).
   const sameLink = (request: FastifyRequest) => `?${request.url.split('?')[1] ?? ''}`;
   const invalid = (what: string) => confirmationPage('پیوند نامعتبر است', what);
