@@ -227,7 +227,8 @@ export class PollResponse {
 
   /**
    * The abuse-signal cluster it came from (a keyed hash of network prefix and browser family under
-   * the day's salt), kept only when at least 5 of the poll's answers share it; otherwise null.
+   * the day's salt); taken off again (null) when the cluster stays under 5 answers of the poll in
+   * its window (AbuseSignals.eraseSmallClusters).
    */
   @Column({ name: 'cluster_key', type: 'bytea', nullable: true })
   clusterKey: Buffer | null;

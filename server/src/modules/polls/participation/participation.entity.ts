@@ -58,8 +58,8 @@ export class PollAnswerMix {
   texts: Array<string | null> | null;
 
   /**
-   * The abuse-signal cluster it arrived from (see PollResponse.clusterKey); the mover keeps it only
-   * for clusters of 5 or more. Kept readable: an HMAC under a salt deleted after a day, naming a
+   * The abuse-signal cluster it arrived from (see PollResponse.clusterKey); the mover carries it to
+   * the response. Kept readable: an HMAC under a salt deleted after a day, naming a
    * network and browser family, not a person (docs/privacy.md, "What remains").
    */
   @Column({ name: 'cluster_key', type: 'bytea', nullable: true })
