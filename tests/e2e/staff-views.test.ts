@@ -672,3 +672,24 @@ describe('staff desk review: phones, empty lists and forms', () => {
     });
   });
 });
+
+describe('staff walk-through, third round', () => {
+  test("on a phone the desk's open polls are cards: each figure labelled, each poll's signals link on screen", async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst');
+      const table = page.locator('[data-pulse="polls"] table');
+      await expect(table.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+      // Before, a table of figures 578 px wide in a 324 px box: the last two columns out of sight.
+      const offscreen = await table.evaluate((t) =>
+        [...t.querySelectorAll('a')]
+          .map((a: any) => ({ text: a.textContent.trim().slice(0, 30), box: a.getBoundingClientRect() }))
+          .filter(({ box }: any) => box.left < 0 || box.right > window.innerWidth + 1)
+          .map(({ text }: any) => text),
+      );
+      expect(offscreen).toEqual([]);
+      await expect(table.locator('a[href$="/signals"]').count()).resolves.toBe(await table.locator('tbody tr').count());
+      await expect(table.locator('td[data-today]').first().getAttribute('data-label')).resolves.toBe('امروز تاکنون');
+      await screenshot(page, 'walk3-desk-polls-fa-phone');
+    });
+  });
+});
