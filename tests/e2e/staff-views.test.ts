@@ -692,4 +692,45 @@ describe('staff walk-through, third round', () => {
       await screenshot(page, 'walk3-desk-polls-fa-phone');
     });
   });
+
+  test("on a phone a saved option's Persian text comes before its English one, as a new option's does", async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'editor', `/staff/polls/${survey.id}`);
+      const first = page.locator('[data-question-index="0"]');
+      const fa = (await first.getByLabel('گزینه (فارسی) ۱').boundingBox())!;
+      const en = (await first.getByLabel('گزینه (انگلیسی) ۱').boundingBox())!;
+      // A saved option carries a hidden id, which made its Persian field the grid's second child.
+      expect(fa.y + fa.height).toBeLessThanOrEqual(en.y);
+      const remove = (await first.getByRole('button', { name: 'حذف گزینه ۱' }).boundingBox())!;
+      expect(Math.abs(remove.y + remove.height - (fa.y + fa.height))).toBeLessThanOrEqual(2);
+      await screenshot(page, 'walk3-builder-options-fa-phone');
+    });
+  });
+
+  test('a poll with answers offers no removal of its questions and options, nor a change of kind or of who may answer, and still saves', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'editor', `/staff/polls/${survey.id}`);
+      await expect(page.locator('.staff-alert--warn').innerText()).resolves.toContain('حذف یا تغییر نوع ممکن نیست');
+      const enabled = (selector: string) =>
+        page
+          .locator(selector)
+          .evaluateAll((all) => all.filter((el: any) => !el.disabled).map((el: any) => el.getAttribute('aria-label') ?? el.id));
+      // The API refuses each of these once a poll has answers (POLL_HAS_RESPONSES): offered, they failed only on saving.
+      await expect(enabled('button[aria-label^="حذف پرسش"]')).resolves.toEqual([]);
+      await expect(enabled('button[aria-label^="حذف گزینه"]')).resolves.toEqual([]);
+      await expect(enabled('select[id$="-kind"], #assurance, #eligibilityListId')).resolves.toEqual([]);
+      // A new option can be added, and removed again before saving.
+      const first = page.locator('[data-question-index="0"]');
+      const options = await first.locator('.staff-option').count();
+      await first.getByRole('button', { name: 'افزودن گزینه' }).click();
+      const added = first.getByRole('button', { name: `حذف گزینه ${new Intl.NumberFormat('fa-IR').format(options + 1)}` });
+      await expect(added.isEnabled()).resolves.toBe(true);
+      await added.click();
+      await expect(first.locator('.staff-option').count()).resolves.toBe(options);
+      // The disabled fields' values still go with the form.
+      await page.getByRole('button', { name: 'ذخیره تغییرات' }).click();
+      await page.waitForURL(/done=saved/);
+      await screenshot(page, 'walk3-builder-locked-fa-desk', { fullPage: false });
+    });
+  });
 });
