@@ -733,4 +733,21 @@ describe('staff walk-through, third round', () => {
       await screenshot(page, 'walk3-builder-locked-fa-desk', { fullPage: false });
     });
   });
+
+  test("the signals page's reason hint sits under the reason it describes, not under «no cluster seen»", async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst', `/staff/polls/${survey.id}/signals`);
+      const clusters = page.locator('section#clusters');
+      await expect(clusters.innerText()).resolves.toContain('خوشه‌ای دیده نشد.');
+      await expect(clusters.locator('.staff-field__hint').count()).resolves.toBe(0);
+      const reason = page.locator('#window-reason');
+      const hintId = (await reason.getAttribute('aria-describedby'))!;
+      const hint = page.locator(`[id="${hintId}"]`);
+      await expect(hint.innerText()).resolves.toContain('حداکثر ۵۰۰ نویسه');
+      const [field, below] = [(await reason.boundingBox())!, (await hint.boundingBox())!];
+      expect(below.y).toBeGreaterThanOrEqual(field.y + field.height - 1);
+      expect(below.y - (field.y + field.height)).toBeLessThan(40);
+      await screenshot(page, 'walk3-signals-reason-hint-fa-phone');
+    });
+  });
 });
