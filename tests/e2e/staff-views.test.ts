@@ -750,4 +750,17 @@ describe('staff walk-through, third round', () => {
       await screenshot(page, 'walk3-signals-reason-hint-fa-phone');
     });
   });
+
+  test('on a phone a chart legend that pages counts its pages in Persian digits', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst', `/staff/polls/${survey.id}/insights`);
+      await chartsReady(page);
+      const pagers = await page
+        .locator('.staff-chart svg text')
+        .evaluateAll((all) => all.map((t: any) => t.textContent.trim()).filter((text: string) => /^[0-9۰-۹]+\/[0-9۰-۹]+$/.test(text)));
+      // The daily trend's five options do not fit a phone's width: its legend pages.
+      expect(pagers.length).toBeGreaterThan(0);
+      expect(pagers.filter((text) => /[0-9]/.test(text))).toEqual([]);
+    });
+  });
 });
