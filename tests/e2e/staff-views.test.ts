@@ -674,6 +674,11 @@ describe('staff desk review: phones, empty lists and forms', () => {
 });
 
 describe('staff walk-through, third round', () => {
+  /** Whether two boxes share more than a pixel's width and height. */
+  const overlap = (a: Box, b: Box) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  type Box = { left: number; right: number; top: number; bottom: number };
+
   test("on a phone the desk's open polls are cards: each figure labelled, each poll's signals link on screen", async () => {
     await withPage(site, { viewport: PHONE }, async (page) => {
       await signIn(page, 'analyst');
@@ -761,6 +766,37 @@ describe('staff walk-through, third round', () => {
       // The daily trend's five options do not fit a phone's width: its legend pages.
       expect(pagers.length).toBeGreaterThan(0);
       expect(pagers.filter((text) => /[0-9]/.test(text))).toEqual([]);
+    });
+  });
+
+  test('coverage on a phone: the months under the bars do not run into each other, and «by outlet» is one line', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'media', '/staff/media/coverage');
+      await chartsReady(page);
+      const labels = await page.locator('.staff-chart svg text').evaluateAll((all) =>
+        all
+          .filter((t: any) => t.textContent.trim() !== '')
+          .map((t: any) => {
+            const b = t.getBoundingClientRect();
+            return { text: t.textContent, left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+          }),
+      );
+      expect(labels.length).toBeGreaterThan(1);
+      const crossed = labels.flatMap((a, i) =>
+        labels
+          .slice(i + 1)
+          .filter((b) => overlap(a, b))
+          .map((b) => `${a.text} × ${b.text}`),
+      );
+      expect(crossed).toEqual([]);
+      // A block table's caption had shrunk to its longest word: «به / تفکیک / رسانه», a word a line.
+      const caption = (await page.locator('main table caption').first().boundingBox())!;
+      const lineHeight = await page
+        .locator('main table caption')
+        .first()
+        .evaluate((c) => parseFloat(window.getComputedStyle(c).lineHeight));
+      expect(caption.height).toBeLessThan(lineHeight * 1.5);
+      await screenshot(page, 'walk3-coverage-fa-phone');
     });
   });
 });
