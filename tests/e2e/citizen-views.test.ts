@@ -426,6 +426,24 @@ describe('site search (issue 16 item 6)', () => {
   });
 });
 
+describe("a citizen's walk-through, third round", () => {
+  test('an English search marks a hit that has no English as Persian, right to left, as the lists do', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await open(site, page, `/en/search?q=${encodeURIComponent('شعر')}`);
+      const hit = page.locator(`[data-kind="events"] li`, { has: page.locator(`a[href="/en/events/${persianOnly.id}"]`) });
+      const title = hit.locator('a span');
+      await expect(title.textContent()).resolves.toBe('شب شعر محله');
+      await expect(title.getAttribute('lang')).resolves.toBe('fa');
+      await expect(title.evaluate((el) => (globalThis as any).getComputedStyle(el).direction)).resolves.toBe('rtl');
+      await expect(hit.locator('p').getAttribute('lang')).resolves.toBe('fa');
+      await expect(hit.locator('p').evaluate((el) => (globalThis as any).getComputedStyle(el).direction)).resolves.toBe('rtl');
+      // The English hits around it are not marked.
+      await expect(page.locator('main [lang="fa"]').count()).resolves.toBe(2);
+      await screenshot(page, 'walk3-search-persian-hit-en-phone');
+    });
+  });
+});
+
 // A citizen's walk-through in Chromium (2026-12-06) found these; each test failed before its fix.
 describe("a citizen's walk-through, second round", () => {
   test('the language switch keeps the search, the filter and the month', async () => {
