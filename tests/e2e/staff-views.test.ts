@@ -769,6 +769,20 @@ describe('staff walk-through, third round', () => {
     });
   });
 
+  test("on a phone an invitation's contacts keep their tick boxes whole, and one without an outlet shows no «(—)»", async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'media', '/en/staff/media/invitations');
+      const boxes = page.locator('input[name="contactIds"]');
+      await expect(boxes.count()).resolves.toBeGreaterThan(3);
+      // A long name and outlet beside a box took its width: 14 px of its 18.
+      const widths = await boxes.evaluateAll((all) => all.map((box: any) => Math.round(box.getBoundingClientRect().width)));
+      expect(new Set(widths)).toEqual(new Set([18]));
+      const labels = await page.locator('label:has(input[name="contactIds"])').allInnerTexts();
+      expect(labels.filter((text) => text.includes('(—)'))).toEqual([]);
+      await screenshot(page, 'walk3-invitation-contacts-en-phone');
+    });
+  });
+
   test('coverage on a phone: the months under the bars do not run into each other, and «by outlet» is one line', async () => {
     await withPage(site, { viewport: PHONE }, async (page) => {
       await signIn(page, 'media', '/staff/media/coverage');
