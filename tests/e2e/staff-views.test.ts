@@ -769,6 +769,19 @@ describe('staff walk-through, third round', () => {
     });
   });
 
+  test('a poll that is not there answers 404 inside the desk, with its navigation and the way back to it', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst');
+      const response = await page.goto(`${site.web.url}/staff/polls/00000000-0000-4000-8000-000000000000/insights`);
+      expect(response?.status()).toBe(404);
+      await expect(page.locator('main h1, .staff-main h1').first().textContent()).resolves.toBe('این صفحه پیدا نشد');
+      // Before: the public site's 404, with no desk navigation and its one link to the public home page.
+      await expect(page.locator('nav.staff-nav a[href="/staff/polls"]').count()).resolves.toBe(1);
+      await expect(page.locator('.staff-main a.staff-button').getAttribute('href')).resolves.toBe('/staff');
+      await screenshot(page, 'walk3-staff-not-found-fa-phone');
+    });
+  });
+
   test("on a phone an invitation's contacts keep their tick boxes whole, and one without an outlet shows no «(—)»", async () => {
     await withPage(site, { viewport: PHONE }, async (page) => {
       await signIn(page, 'media', '/en/staff/media/invitations');
