@@ -442,8 +442,6 @@ describe("a citizen's walk-through, third round", () => {
           };
         }),
       );
-      // The exhibition and the water cut go on past their first day: those days' markers led to no section.
-      expect(markers.filter((m) => m.target !== `day-${m.day}`).length).toBeGreaterThan(0);
       for (const marker of markers) {
         const section = page.locator(`[id="${marker.target}"]`);
         expect({ day: marker.day, found: await section.count() }).toEqual({ day: marker.day, found: 1 });
@@ -453,6 +451,8 @@ describe("a citizen's walk-through, third round", () => {
         const listed = await section.locator('a[href^="/events/"]').evaluateAll((all) => all.map((a: any) => a.getAttribute('href')));
         expect({ day: marker.day, shared: marker.events.some((e) => listed.includes(e)) }).toEqual({ day: marker.day, shared: true });
       }
+      // The exhibition and the water cut go on past their first day: those days' markers led to no section.
+      expect(markers.filter((m) => m.target !== `day-${m.day}`).length).toBeGreaterThan(0);
       await screenshot(page, 'walk3-calendar-markers-fa-phone', { fullPage: false });
     });
   });
