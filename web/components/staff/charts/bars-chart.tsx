@@ -81,7 +81,7 @@ export function BarsChart({
       // neighbour (a phone, many months) is left out rather than drawn over it.
       axisLabel: horizontal
         ? { width: 180, overflow: 'truncate' as const, interval: 0 }
-        : { interval: 0, hideOverlap: true, lineHeight: 16, formatter: (value: string) => value.replace(' ', '\n') },
+        : { interval: 0, hideOverlap: true, lineHeight: 20, formatter: (value: string) => value.replace(' ', '\n') },
       axisTick: { alignWithLabel: true },
     };
 
