@@ -433,6 +433,54 @@ describe('site search (issue 16 item 6)', () => {
   });
 });
 
+describe("a citizen's walk-through, third round", () => {
+  test('on a phone every day marker of the month leads to the list, also a day that only continues an earlier event', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await open(site, page, '/calendar');
+      const markers = await page.locator('.month-grid__marker').evaluateAll((all) =>
+        all.map((a: any) => {
+          const cell = a.closest('td');
+          return {
+            day: cell.querySelector('time').getAttribute('datetime') as string,
+            target: (a.getAttribute('href') as string).slice(1),
+            // The titles the cell shows (all of them unless it says "and N more").
+            events: [...cell.querySelectorAll('.month-grid__events a[href^="/events/"]')].map((e: any) => e.getAttribute('href') as string),
+            all: cell.querySelector('.month-grid__events a[href^="#"]') === null,
+          };
+        }),
+      );
+      for (const marker of markers) {
+        const section = page.locator(`[id="${marker.target}"]`);
+        expect({ day: marker.day, found: await section.count() }).toEqual({ day: marker.day, found: 1 });
+        // That day or an earlier one, whose section lists one of the day's events.
+        expect(marker.target.slice(4) <= marker.day).toBe(true);
+        if (!marker.all) continue;
+        const listed = await section.locator('a[href^="/events/"]').evaluateAll((all) => all.map((a: any) => a.getAttribute('href')));
+        expect({ day: marker.day, shared: marker.events.some((e) => listed.includes(e)) }).toEqual({ day: marker.day, shared: true });
+      }
+      // The exhibition and the water cut go on past their first day: those days' markers led to no section.
+      expect(markers.filter((m) => m.target !== `day-${m.day}`).length).toBeGreaterThan(0);
+      await screenshot(page, 'walk3-calendar-markers-fa-phone', { fullPage: false });
+    });
+  });
+
+  test('an English search marks a hit that has no English as Persian, right to left, as the lists do', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await open(site, page, `/en/search?q=${encodeURIComponent('شعر')}`);
+      const hit = page.locator(`[data-kind="events"] li`, { has: page.locator(`a[href="/en/events/${persianOnly.id}"]`) });
+      const title = hit.locator('a span');
+      await expect(title.textContent()).resolves.toBe('شب شعر محله');
+      await expect(title.getAttribute('lang')).resolves.toBe('fa');
+      await expect(title.evaluate((el) => (globalThis as any).getComputedStyle(el).direction)).resolves.toBe('rtl');
+      await expect(hit.locator('p').getAttribute('lang')).resolves.toBe('fa');
+      await expect(hit.locator('p').evaluate((el) => (globalThis as any).getComputedStyle(el).direction)).resolves.toBe('rtl');
+      // The English hits around it are not marked.
+      await expect(page.locator('main [lang="fa"]').count()).resolves.toBe(2);
+      await screenshot(page, 'walk3-search-persian-hit-en-phone');
+    });
+  });
+});
+
 // A citizen's walk-through in Chromium (2026-12-06) found these; each test failed before its fix.
 describe("a citizen's walk-through, second round", () => {
   test('the language switch keeps the search, the filter and the month', async () => {

@@ -192,6 +192,29 @@ describe('VERIFIED_PHONE polls', () => {
     expect(await assuranceCounts(poll.id)).toEqual({ PHONE: 1 });
   }, 120_000);
 
+  test('sending no number asks for one, rather than calling it foreign, and the button stands clear of the card', async () => {
+    const poll = await createPoll(site.app, editorToken, onePoll('نظرسنجی تأییدشده با شماره خالی', { assurance: 'VERIFIED_PHONE' }));
+    for (const [prefix, button, said] of [
+      ['', 'فرستادن کد', 'شماره همراه خود را وارد کنید.'],
+      ['/en', 'Send the code', 'Enter your mobile number.'],
+    ]) {
+      await withPage(site, { viewport: PHONE }, async (page) => {
+        await open(site, page, `${prefix}/polls/${poll.id}`);
+        const send = page.getByRole('button', { name: button });
+        await expect(send.isEnabled()).resolves.toBe(true);
+        // The button below the card of the field, not against its edge.
+        const [card, box] = [(await page.locator('form.verification .question').boundingBox())!, (await send.boundingBox())!];
+        expect(box.y - (card.y + card.height)).toBeGreaterThanOrEqual(8);
+        await send.click();
+        await expect(page.locator('.field-error').textContent()).resolves.toBe(said);
+        // Still the number's step, ready for one.
+        await expect(send.isEnabled()).resolves.toBe(true);
+        await expect(page.locator('.verification__sent').count()).resolves.toBe(0);
+        await screenshot(page, `participation-phone-empty-number${prefix.replace('/', '-') || '-fa'}-phone`);
+      });
+    }
+  }, 60_000);
+
   test('without JavaScript the page says verification needs it', async () => {
     const poll = await createPoll(site.app, editorToken, onePoll('نظرسنجی تأییدشده بدون جاوااسکریپت', { assurance: 'VERIFIED_PHONE' }));
     await withPage(site, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {

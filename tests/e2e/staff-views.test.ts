@@ -672,3 +672,167 @@ describe('staff desk review: phones, empty lists and forms', () => {
     });
   });
 });
+
+describe('staff walk-through, third round', () => {
+  /** Whether two labels' boxes cross: more than a pixel wide, and a third of the lower one's height (a font's box has room above and below its letters). */
+  const overlap = (a: Box, b: Box) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > Math.min(a.bottom - a.top, b.bottom - b.top) / 3;
+  type Box = { left: number; right: number; top: number; bottom: number };
+
+  test("on a phone the desk's open polls are cards: each figure labelled, each poll's signals link on screen", async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst');
+      const table = page.locator('[data-pulse="polls"] table');
+      await expect(table.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+      // Before, a table of figures 578 px wide in a 324 px box: the last two columns out of sight.
+      const offscreen = await table.evaluate((t) =>
+        [...t.querySelectorAll('a')]
+          .map((a: any) => ({ text: a.textContent.trim().slice(0, 30), box: a.getBoundingClientRect() }))
+          .filter(({ box }: any) => box.left < 0 || box.right > window.innerWidth + 1)
+          .map(({ text }: any) => text),
+      );
+      expect(offscreen).toEqual([]);
+      await expect(table.locator('a[href$="/signals"]').count()).resolves.toBe(await table.locator('tbody tr').count());
+      await expect(table.locator('td[data-today]').first().getAttribute('data-label')).resolves.toBe('امروز تاکنون');
+      await screenshot(page, 'walk3-desk-polls-fa-phone');
+    });
+  });
+
+  test("on a phone a saved option's Persian text comes before its English one, as a new option's does", async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'editor', `/staff/polls/${survey.id}`);
+      const first = page.locator('[data-question-index="0"]');
+      const fa = (await first.getByLabel('گزینه (فارسی) ۱').boundingBox())!;
+      const en = (await first.getByLabel('گزینه (انگلیسی) ۱').boundingBox())!;
+      // A saved option carries a hidden id, which made its Persian field the grid's second child.
+      expect(fa.y + fa.height).toBeLessThanOrEqual(en.y);
+      const remove = (await first.getByRole('button', { name: 'حذف گزینه ۱' }).boundingBox())!;
+      expect(Math.abs(remove.y + remove.height - (fa.y + fa.height))).toBeLessThanOrEqual(2);
+      await screenshot(page, 'walk3-builder-options-fa-phone');
+    });
+  });
+
+  test('a poll with answers offers no removal of its questions and options, nor a change of kind or of who may answer, and still saves', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      // An open poll with answers other than the survey, which an earlier test of this file closes.
+      const { polls } = await api<{ polls: { edges: { node: { id: string; status: string } }[] } }>(
+        site,
+        '{ polls(first: 20) { edges { node { id status } } } }',
+        {},
+        editor,
+      );
+      const open = polls.edges.map((e) => e.node).find((p) => p.status === 'OPEN' && p.id !== survey.id)!;
+      await signIn(page, 'editor', `/staff/polls/${open.id}`);
+      await expect(page.locator('.staff-alert--warn').innerText()).resolves.toContain('حذف یا تغییر نوع ممکن نیست');
+      const enabled = (selector: string) =>
+        page
+          .locator(selector)
+          .evaluateAll((all) => all.filter((el: any) => !el.disabled).map((el: any) => el.getAttribute('aria-label') ?? el.id));
+      // The API refuses each of these once a poll has answers (POLL_HAS_RESPONSES): offered, they failed only on saving.
+      await expect(enabled('button[aria-label^="حذف پرسش"]')).resolves.toEqual([]);
+      await expect(enabled('button[aria-label^="حذف گزینه"]')).resolves.toEqual([]);
+      await expect(enabled('select[id$="-kind"], #assurance, #eligibilityListId')).resolves.toEqual([]);
+      // A new option can be added, and removed again before saving.
+      const first = page.locator('[data-question-index="0"]');
+      const options = await first.locator('.staff-option').count();
+      await first.getByRole('button', { name: 'افزودن گزینه' }).click();
+      const added = first.getByRole('button', { name: `حذف گزینه ${new Intl.NumberFormat('fa-IR').format(options + 1)}` });
+      await expect(added.isEnabled()).resolves.toBe(true);
+      await added.click();
+      await expect(first.locator('.staff-option').count()).resolves.toBe(options);
+      // The disabled fields' values still go with the form.
+      await page.getByRole('button', { name: 'ذخیره تغییرات' }).click();
+      await page.waitForURL(/done=saved/);
+      await screenshot(page, 'walk3-builder-locked-fa-desk', { fullPage: false });
+    });
+  });
+
+  test("the signals page's reason hint sits under the reason it describes, not under «no cluster seen»", async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst', `/staff/polls/${survey.id}/signals`);
+      const clusters = page.locator('section#clusters');
+      await expect(clusters.innerText()).resolves.toContain('خوشه‌ای دیده نشد.');
+      await expect(clusters.locator('.staff-field__hint').count()).resolves.toBe(0);
+      const reason = page.locator('#window-reason');
+      const hintId = (await reason.getAttribute('aria-describedby'))!;
+      const hint = page.locator(`[id="${hintId}"]`);
+      await expect(hint.innerText()).resolves.toContain('حداکثر ۵۰۰ نویسه');
+      const [field, below] = [(await reason.boundingBox())!, (await hint.boundingBox())!];
+      expect(below.y).toBeGreaterThanOrEqual(field.y + field.height - 1);
+      expect(below.y - (field.y + field.height)).toBeLessThan(40);
+      await screenshot(page, 'walk3-signals-reason-hint-fa-phone');
+    });
+  });
+
+  test('on a phone a chart legend that pages counts its pages in Persian digits', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst', `/staff/polls/${survey.id}/insights`);
+      await chartsReady(page);
+      const pagers = await page
+        .locator('.staff-chart svg text')
+        .evaluateAll((all) => all.map((t: any) => t.textContent.trim()).filter((text: string) => /^[0-9۰-۹]+\/[0-9۰-۹]+$/.test(text)));
+      // The daily trend's five options do not fit a phone's width: its legend pages.
+      expect(pagers.length).toBeGreaterThan(0);
+      expect(pagers.filter((text) => /[0-9]/.test(text))).toEqual([]);
+    });
+  });
+
+  test('a poll that is not there answers 404 inside the desk, with its navigation and the way back to it', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst');
+      const response = await page.goto(`${site.web.url}/staff/polls/00000000-0000-4000-8000-000000000000/insights`);
+      expect(response?.status()).toBe(404);
+      await expect(page.locator('main h1, .staff-main h1').first().textContent()).resolves.toBe('این صفحه پیدا نشد');
+      // Before: the public site's 404, with no desk navigation and its one link to the public home page.
+      await expect(page.locator('nav.staff-nav a[href="/staff/polls"]').count()).resolves.toBe(1);
+      await expect(page.locator('.staff-main a.staff-button').getAttribute('href')).resolves.toBe('/staff');
+      await screenshot(page, 'walk3-staff-not-found-fa-phone');
+    });
+  });
+
+  test("on a phone an invitation's contacts keep their tick boxes whole, and one without an outlet shows no «(—)»", async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'media', '/en/staff/media/invitations');
+      const boxes = page.locator('input[name="contactIds"]');
+      await expect(boxes.count()).resolves.toBeGreaterThan(3);
+      // A long name and outlet beside a box took its width: 14 px of its 18.
+      const widths = await boxes.evaluateAll((all) => all.map((box: any) => Math.round(box.getBoundingClientRect().width)));
+      expect(new Set(widths)).toEqual(new Set([18]));
+      const labels = await page.locator('label:has(input[name="contactIds"])').allInnerTexts();
+      expect(labels.filter((text) => text.includes('(—)'))).toEqual([]);
+      await screenshot(page, 'walk3-invitation-contacts-en-phone');
+    });
+  });
+
+  test('coverage on a phone: the months under the bars do not run into each other, and «by outlet» is one line', async () => {
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'media', '/staff/media/coverage');
+      await chartsReady(page);
+      const labels = await page.locator('.staff-chart svg text').evaluateAll((all) =>
+        all
+          .filter((t: any) => t.textContent.trim() !== '')
+          .map((t: any) => {
+            const b = t.getBoundingClientRect();
+            return { text: t.textContent, left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+          }),
+      );
+      expect(labels.length).toBeGreaterThan(1);
+      const crossed = labels.flatMap((a, i) =>
+        labels
+          .slice(i + 1)
+          .filter((b) => overlap(a, b))
+          .map((b) => `${a.text} × ${b.text}`),
+      );
+      expect(crossed).toEqual([]);
+      // A block table's caption had shrunk to its longest word: «به / تفکیک / رسانه», a word a line.
+      const caption = (await page.locator('main table caption').first().boundingBox())!;
+      const lineHeight = await page
+        .locator('main table caption')
+        .first()
+        .evaluate((c) => parseFloat(window.getComputedStyle(c).lineHeight));
+      expect(caption.height).toBeLessThan(lineHeight * 1.5);
+      await screenshot(page, 'walk3-coverage-fa-phone');
+    });
+  });
+});

@@ -12,7 +12,9 @@ export type FormErrorCode =
 
 /** Why a verification step (sending a code, checking it, signing the token) did not go through. */
 export type VerifyErrorCode =
+  | 'PHONE_REQUIRED'
   | 'PHONE_INVALID'
+  | 'RESIDENT_ID_REQUIRED'
   | 'RESIDENT_ID_INVALID'
   | 'CODE_REQUIRED'
   | 'CODE_INVALID'
@@ -192,8 +194,12 @@ const fa: PollText = {
     verified: 'تأیید شد. اکنون می‌توانید پاسخ دهید؛ پاسخ شما بی‌نام ثبت می‌شود.',
     error: (error, n) => {
       switch (error.code) {
+        case 'PHONE_REQUIRED':
+          return 'شماره همراه خود را وارد کنید.';
         case 'PHONE_INVALID':
           return 'این شماره همراه ایرانی نیست. شماره‌ای مانند ۰۹۱۲۱۲۳۴۵۶۷ وارد کنید.';
+        case 'RESIDENT_ID_REQUIRED':
+          return 'کد ملی یا شماره عضویت خود را وارد کنید.';
         case 'RESIDENT_ID_INVALID':
           return 'این کد ملی یا شماره عضویت درست نیست؛ رقم‌ها را دوباره بررسی کنید.';
         case 'CODE_REQUIRED':
@@ -343,8 +349,12 @@ const en: PollText = {
     verified: 'Verified. You can answer now; your answer is recorded anonymously.',
     error: (error, n) => {
       switch (error.code) {
+        case 'PHONE_REQUIRED':
+          return 'Enter your mobile number.';
         case 'PHONE_INVALID':
           return 'This is not an Iranian mobile number. Enter one like 09121234567.';
+        case 'RESIDENT_ID_REQUIRED':
+          return 'Enter your national code or member number.';
         case 'RESIDENT_ID_INVALID':
           return 'This national code or member number is not valid; check the digits.';
         case 'CODE_REQUIRED':

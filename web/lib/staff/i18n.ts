@@ -59,6 +59,10 @@ const fa = {
     body: 'نقش کاربری شما اجازه کار با این صفحه را نمی‌دهد. اگر به آن نیاز دارید با مدیر سامانه تماس بگیرید.',
     back: 'بازگشت به پیشخوان',
   },
+  notFound: {
+    title: 'این صفحه پیدا نشد',
+    body: 'شاید پاک شده باشد یا نشانی‌اش درست نباشد. از پیشخوان یا فهرست همین بخش ادامه دهید.',
+  },
   home: {
     title: (name: string) => `خوش آمدید، ${name}`,
     intro: 'بخش‌هایی که نقش شما به آن‌ها دسترسی دارد:',
@@ -214,6 +218,10 @@ const en: StaffText = {
     title: 'You do not have access to this section',
     body: 'Your role does not allow this page. Ask an administrator if you need it.',
     back: 'Back to the overview',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'It may have been deleted, or the address is not right. Go on from the overview or the list of this section.',
   },
   home: {
     title: (name) => `Welcome, ${name}`,

@@ -7,6 +7,8 @@ import type { Locale } from '@/lib/i18n/locales';
 interface MonthGridProps {
   month: SolarMonth;
   events: Map<string, EventListFields[]>;
+  /** The agenda below the grid: each event under one day only, its first in the month. */
+  agenda: Map<string, EventListFields[]>;
   today: string;
   locale: Locale;
 }
@@ -23,7 +25,7 @@ const SHOWN_PER_DAY = 2;
  * links its events; on phones the cells keep only a marker, and the agenda below has them all,
  * with the lunar date beside each religious occasion.
  */
-export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
+export function MonthGrid({ month, events, agenda, today, locale }: MonthGridProps) {
   const dictionary = getDictionary(locale);
   const t = dictionary.calendar;
   const days = monthDays(month);
@@ -32,6 +34,17 @@ export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
   while (cells.length % 7) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
   const names = weekdays(locale);
+  // Where a day's marker leads: its own section of the agenda, or, for a day that only continues
+  // events begun earlier (which the agenda lists once, on their first day), the earliest section
+  // that lists one of them. "#day-…" of a day with no section went nowhere.
+  const listedOn = new Map([...agenda].flatMap(([day, list]) => list.map((event) => [event.id, day] as const)));
+  const target = (day: string, list: EventListFields[]) =>
+    agenda.has(day)
+      ? day
+      : (list
+          .map((event) => listedOn.get(event.id))
+          .filter((d): d is string => d !== undefined)
+          .sort()[0] ?? day);
 
   return (
     <table className="month-grid">
@@ -67,7 +80,7 @@ export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
                   </span>
                   {list.length > 0 && (
                     <>
-                      <a className="month-grid__marker" href={`#day-${day}`}>
+                      <a className="month-grid__marker" href={`#day-${target(day, list)}`}>
                         <span className="visually-hidden">{t.eventsOn(formatDayWithWeekday(new Date(`${day}T12:00:00Z`), locale))}</span>
                         <span aria-hidden="true">{formatNumber(list.length, locale)}</span>
                       </a>
@@ -86,7 +99,7 @@ export function MonthGrid({ month, events, today, locale }: MonthGridProps) {
                         })}
                         {list.length > SHOWN_PER_DAY && (
                           <li>
-                            <a href={`#day-${day}`}>{t.more(formatNumber(list.length - SHOWN_PER_DAY, locale))}</a>
+                            <a href={`#day-${target(day, list)}`}>{t.more(formatNumber(list.length - SHOWN_PER_DAY, locale))}</a>
                           </li>
                         )}
                       </ul>

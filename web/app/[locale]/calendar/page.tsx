@@ -153,7 +153,7 @@ export default async function CalendarPage({ params, searchParams }: PageProps<'
               <span aria-hidden="true">{locale === 'fa' ? ' ←' : ' →'}</span>
             </a>
           </div>
-          <MonthGrid month={state.month} events={gridEvents} today={todayDay} locale={locale} />
+          <MonthGrid month={state.month} events={gridEvents} agenda={events} today={todayDay} locale={locale} />
           <h2 className="agenda__title">{t.calendar.eventsIn(monthName)}</h2>
           {events.size === 0 ? (
             <p className="empty-state">{t.calendar.noEvents}</p>

@@ -8,6 +8,8 @@ import { localeParam } from '../locale-param';
 import { SITE_SEARCH_MAX_LENGTH, siteSearch, type SearchGroup } from './search.query';
 import { SearchForm } from '@/components/search-form';
 import { PageHeader } from '@/components/page-header';
+import { LocalizedText } from '@/components/localized-text';
+import { fallbackProps } from '@/lib/i18n/fallback';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -90,8 +92,11 @@ function Group({
       <ul>
         {group.hits.map((hit) => (
           <li key={hit.id}>
-            <a href={localePath(locale, hit.path)}>{hit.title}</a>
-            {hit.snippet && <p>{hit.snippet}</p>}
+            {/* A hit with no English stands in Persian: marked so, as on the lists it comes from. */}
+            <a href={localePath(locale, hit.path)}>
+              <LocalizedText text={hit.title} locale={locale} />
+            </a>
+            {hit.snippet && <p {...fallbackProps(hit.snippet, locale)}>{hit.snippet}</p>}
           </li>
         ))}
       </ul>

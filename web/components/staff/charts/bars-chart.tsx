@@ -76,7 +76,12 @@ export function BarsChart({
       // Horizontal: the first option on top. Vertical: the scale runs from the right in Persian.
       inverse: horizontal ? true : rtl,
       position: horizontal ? (rtl ? ('right' as const) : ('left' as const)) : ('bottom' as const),
-      axisLabel: { width: horizontal ? 180 : undefined, overflow: 'truncate' as const, interval: 0 },
+      // Under vertical bars a label of two words ("Azar 1405") takes two lines (their height given:
+      // ECharts set them 5 px apart in the page's font), and one that would still run into its
+      // neighbour (a phone, many months) is left out rather than drawn over it.
+      axisLabel: horizontal
+        ? { width: 180, overflow: 'truncate' as const, interval: 0 }
+        : { interval: 0, hideOverlap: true, lineHeight: 20, formatter: (value: string) => value.replace(' ', '\n') },
       axisTick: { alignWithLabel: true },
     };
 

@@ -26,6 +26,9 @@ export function legend(locale: Locale) {
     [isRtl(locale) ? 'right' : 'left']: 0,
     align: isRtl(locale) ? ('right' as const) : ('left' as const),
     type: 'scroll' as const,
+    // A legend too long for a phone pages: "۱/۳" in Persian, where ECharts writes "1/3".
+    pageFormatter: ({ current, total }: { current?: number; total?: number }) =>
+      `${numberFormat(locale)(current ?? 0)}/${numberFormat(locale)(total ?? 0)}`,
   };
 }
 

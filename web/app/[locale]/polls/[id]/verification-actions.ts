@@ -45,7 +45,8 @@ const BASE64URL = /^[A-Za-z0-9_-]{1,1024}$/;
 
 export async function requestCode(pollId: string, phone: string): Promise<CodeRequestResult> {
   if (!isUuid(pollId)) return { ok: false, error: { code: 'UNAVAILABLE' } };
-  if (!phone.trim() || phone.length > MAX_TEXT) return { ok: false, error: { code: 'PHONE_INVALID' } };
+  if (!phone.trim()) return { ok: false, error: { code: 'PHONE_REQUIRED' } };
+  if (phone.length > MAX_TEXT) return { ok: false, error: { code: 'PHONE_INVALID' } };
   try {
     const { data, errors } = await graphqlRequest(REQUEST_CODE_MUTATION, { input: { pollId, phone } }, await visitorHeaders());
     if (data?.requestVerificationCode) return { ok: true, ...data.requestVerificationCode };

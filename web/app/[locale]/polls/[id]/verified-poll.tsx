@@ -76,9 +76,14 @@ function Verification({ assurance, publicKey, pollId, locale, onVerified }: Veri
   async function sendCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
+    const value = String(new FormData(event.currentTarget).get('phone') ?? '');
+    // Nothing typed: say so, rather than send it and be told it is not an Iranian number.
+    if (!value.trim()) {
+      setError({ code: 'PHONE_REQUIRED' });
+      return;
+    }
     setBusy(true);
     setError(null);
-    const value = String(new FormData(event.currentTarget).get('phone') ?? '');
     const result = await requestCode(pollId, value).catch(() => ({ ok: false as const, error: { code: 'UNAVAILABLE' as const } }));
     setBusy(false);
     if (!result.ok) {
@@ -103,7 +108,7 @@ function Verification({ assurance, publicKey, pollId, locale, onVerified }: Veri
       return;
     }
     if (assurance === 'RESIDENT_LIST' && !proof.residentId?.trim()) {
-      setError({ code: 'RESIDENT_ID_INVALID' });
+      setError({ code: 'RESIDENT_ID_REQUIRED' });
       return;
     }
     if (!globalThis.crypto?.subtle) {

@@ -81,7 +81,9 @@ function Polls({ polls, locale }: { polls: PollPulse[]; locale: Locale }) {
       {polls.length === 0 ? (
         <p className="staff-muted">{t.noOpenPolls}</p>
       ) : (
-        <StaffTable className="staff-table" columns={[t.poll, t.today, t.yesterday, t.trend, t.total, t.signals]}>
+        // A list (a card a poll on a phone, each figure labelled): as a table of figures it scrolled
+        // sideways there, with the signals link out of sight.
+        <StaffTable columns={[t.poll, t.today, t.yesterday, t.trend, t.total, t.signals]}>
           {polls.map((p) => {
             const signals = [
               p.recentBursts > 0 ? t.bursts(f.number(p.recentBursts)) : null,

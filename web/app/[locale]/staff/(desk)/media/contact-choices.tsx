@@ -18,9 +18,14 @@ export function ContactChoices({ locale, contacts, exclude }: { locale: Locale; 
         {contacts
           .filter((contact) => !exclude?.has(contact.id))
           .map((contact) => (
+            // The name and outlet one block beside the box: as two flex items beside it they squeezed
+            // the box and broke the name a word a line on a phone. No outlet, no "(—)".
             <label key={contact.id} className="staff-check">
               <input type="checkbox" name="contactIds" value={contact.id} />
-              {contact.name} <span className="staff-muted staff-small">({outletName(contact.outlet, locale)})</span>
+              <span>
+                <bdi>{contact.name}</bdi>
+                {contact.outlet && <span className="staff-muted staff-small"> ({outletName(contact.outlet, locale)})</span>}
+              </span>
             </label>
           ))}
       </div>

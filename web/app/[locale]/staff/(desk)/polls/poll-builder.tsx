@@ -75,6 +75,12 @@ interface PollBuilderProps {
   lists?: { id: string; name: string; entryCount: string }[];
   /** Where staff make eligibility lists. */
   listsHref: string;
+  /**
+   * The poll has answers: the API refuses removing a question or an option, changing a question's
+   * kind and changing who may answer, so those controls are disabled (a disabled field is not sent,
+   * so its value goes along hidden) rather than failing only on saving.
+   */
+  locked?: boolean;
 }
 
 /**
@@ -93,6 +99,7 @@ export function PollBuilder({
   hidden = {},
   lists = [],
   listsHref,
+  locked = false,
 }: PollBuilderProps) {
   const pt = participationText[locale];
   const [assurance, setAssurance] = useState<Assurance>(initial.assurance);
@@ -250,9 +257,11 @@ export function PollBuilder({
         <div className="staff-fields staff-fields--pairs">
           <div className="staff-field">
             <label htmlFor="assurance">{pt.assurance}</label>
+            {locked && <input type="hidden" name="assurance" value={assurance} />}
             <select
               id="assurance"
-              name="assurance"
+              name={locked ? undefined : 'assurance'}
+              disabled={locked}
               value={assurance}
               onChange={(e) => setAssurance(e.target.value as Assurance)}
               aria-describedby="assurance-hint"
@@ -269,9 +278,11 @@ export function PollBuilder({
           </div>
           <div className="staff-field">
             <label htmlFor="eligibilityListId">{pt.list}</label>
+            {locked && <input type="hidden" name="eligibilityListId" value={initial.eligibilityListId} />}
             <select
               id="eligibilityListId"
-              name="eligibilityListId"
+              name={locked ? undefined : 'eligibilityListId'}
+              disabled={locked}
               defaultValue={initial.eligibilityListId}
               aria-describedby="eligibilityListId-hint"
             >
@@ -321,7 +332,7 @@ export function PollBuilder({
                   <button
                     type="button"
                     className="staff-button staff-button--danger staff-button--small"
-                    disabled={questions.length === 1}
+                    disabled={questions.length === 1 || (locked && !!q.id)}
                     onClick={() => setQuestions((qs) => qs.filter((_, i) => i !== qi))}
                     aria-label={`${t.removeQuestion}: ${t.question} ${n(qi)}`}
                   >
@@ -333,9 +344,11 @@ export function PollBuilder({
               <div className="staff-fields">
                 <div className="staff-field">
                   <label htmlFor={`${base}-kind`}>{t.kind}</label>
+                  {locked && q.id && <input type="hidden" name={questionField(qi, 'kind')} value={q.kind} />}
                   <select
                     id={`${base}-kind`}
-                    name={questionField(qi, 'kind')}
+                    name={locked && q.id ? undefined : questionField(qi, 'kind')}
+                    disabled={locked && !!q.id}
                     value={q.kind}
                     onChange={(e) => setKind(qi, e.target.value as QuestionKind)}
                   >
@@ -421,8 +434,9 @@ export function PollBuilder({
                   <input type="hidden" name={questionField(qi, 'o.count')} value={q.options.length} />
                   {q.options.map((o, oi) => (
                     <div className="staff-option" key={o.id ?? `new-${oi}`}>
-                      {o.id && <input type="hidden" name={optionField(qi, oi, 'id')} value={o.id} />}
                       <div className="staff-field">
+                        {/* Inside the field, not before it: on a phone the option's grid places its children by position. */}
+                        {o.id && <input type="hidden" name={optionField(qi, oi, 'id')} value={o.id} />}
                         <label htmlFor={`${base}-o${oi}-fa`}>{`${t.labelFa} ${n(oi)}`}</label>
                         <input
                           id={`${base}-o${oi}-fa`}
@@ -453,7 +467,7 @@ export function PollBuilder({
                       <button
                         type="button"
                         className="staff-button staff-button--danger staff-button--small"
-                        disabled={q.options.length <= 2}
+                        disabled={q.options.length <= 2 || (locked && !!o.id)}
                         onClick={() => update(qi, { options: q.options.filter((_, i) => i !== oi) })}
                         aria-label={`${t.removeOption} ${n(oi)}`}
                       >

@@ -118,6 +118,7 @@ export default async function EditPollPage({ params, searchParams }: Params) {
         numbers={numbers(locale)}
         lists={lists.map((l) => ({ id: l.id, name: l.name, entryCount: pt.entries(staffFormat(locale).number(l.entryCount)) }))}
         listsHref={localePath(locale, '/staff/polls/lists')}
+        locked={responses > 0}
         // What the schedule was, so saving sends it only when it changed (a closed poll refuses any).
         hidden={{
           opensAtWas: poll.opensAt ? new Date(poll.opensAt).toISOString() : '',

@@ -199,7 +199,7 @@ export default async function SignalsPage({ params, searchParams }: Params) {
                             required
                             maxLength={500}
                             dir="auto"
-                            aria-describedby="reason-hint"
+                            aria-describedby="cluster-reason-hint"
                           />
                         </div>
                         <SubmitRow variant="danger" small>
@@ -213,9 +213,12 @@ export default async function SignalsPage({ params, searchParams }: Params) {
             ))}
           </StaffTable>
         )}
-        <p id="reason-hint" className="staff-field__hint">
-          {t.reasonHint}
-        </p>
+        {/* Only beside the reasons it is about: under "No cluster seen" it described no field. */}
+        {signals.clusters.length > 0 && (
+          <p id="cluster-reason-hint" className="staff-field__hint">
+            {t.reasonHint}
+          </p>
+        )}
       </StaffSection>
 
       <StaffSection id="window" headingId="window-title" title={t.windowTitle}>
@@ -261,7 +264,10 @@ export default async function SignalsPage({ params, searchParams }: Params) {
             </fieldset>
           ))}
           <Field id="window-reason" label={t.reason}>
-            <input id="window-reason" name="reason" required maxLength={500} dir="auto" aria-describedby="reason-hint" />
+            <input id="window-reason" name="reason" required maxLength={500} dir="auto" aria-describedby="window-reason-hint" />
+            <span className="staff-field__hint" id="window-reason-hint">
+              {t.reasonHint}
+            </span>
           </Field>
           <SubmitRow variant="danger">{t.quarantineWindow}</SubmitRow>
         </ActionForm>
