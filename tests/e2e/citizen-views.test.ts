@@ -119,6 +119,10 @@ describe('events of several days (item 10)', () => {
       await open(site, page, '/');
       const item = page.locator('.event-item', { has: page.locator(`a[href="/events/${waterCut.id}"]`) }).first();
       expectSpan(await item.locator('.event-item__meta').textContent(), waterCut);
+      // Their parts are set apart by a bullet: a middle dot beside Persian digits reads as a zero («۲۰:۰۰ · …»).
+      const metas = (await page.locator('.event-item__meta').allTextContents()).join('\n');
+      expect(metas).toContain(' • ');
+      expect(metas).not.toContain('·');
       await screenshot(page, 'webfix-home-span-fa-phone');
 
       await open(site, page, `/events/${waterCut.id}`);

@@ -109,13 +109,13 @@ export function EventItem({ event, locale, headingLevel: Heading, showDate = fal
         {showDate && !spansDays(event) && (
           <>
             <time dateTime={event.date}>{formatDayWithWeekday(new Date(`${event.date}T12:00:00Z`), locale)}</time>
-            {' · '}
+            {' • '}
           </>
         )}
         <span>{eventTime(event, locale)}</span>
         {(event.venue || event.district) && (
           <span>
-            {' · '}
+            {' • '}
             {[event.venue, event.district?.name]
               .filter((part): part is string => Boolean(part))
               .map((part, i) => (
@@ -126,7 +126,7 @@ export function EventItem({ event, locale, headingLevel: Heading, showDate = fal
               ))}
           </span>
         )}
-        {cancelled && <strong className="event-item__cancelled"> · {t.event.cancelled}</strong>}
+        {cancelled && <strong className="event-item__cancelled"> • {t.event.cancelled}</strong>}
       </p>
     </article>
   );

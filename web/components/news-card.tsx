@@ -32,7 +32,7 @@ export function NewsCard({ item, locale, headingLevel: Heading }: { item: NewsCa
     <article className="news-card">
       <p className="news-card__meta">
         <time dateTime={isoDay(item.publishedAt)}>{formatDate(item.publishedAt, locale)}</time>
-        {item.district && <span> · {item.district.name}</span>}
+        {item.district && <span> • {item.district.name}</span>}
       </p>
       <Heading className="news-card__title">
         <a href={newsHref(locale, item.slug)}>

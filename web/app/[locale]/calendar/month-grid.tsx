@@ -93,7 +93,7 @@ export function MonthGrid({ month, events, agenda, today, locale }: MonthGridPro
                               className={`month-grid__event month-grid__event--${event.kind.toLowerCase()}${cancelled ? ' month-grid__event--cancelled' : ''}`}
                             >
                               <a href={eventHref(locale, event.id)}>{event.title}</a>
-                              {cancelled && <span className="month-grid__cancelled"> · {dictionary.event.cancelledShort}</span>}
+                              {cancelled && <span className="month-grid__cancelled"> • {dictionary.event.cancelledShort}</span>}
                             </li>
                           );
                         })}

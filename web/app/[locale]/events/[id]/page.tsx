@@ -63,7 +63,7 @@ export default async function EventPage({ params }: PageProps<'/[locale]/events/
             ) : (
               <>
                 <time dateTime={event.date}>{formatDayWithWeekday(new Date(`${event.date}T12:00:00Z`), locale)}</time>
-                {' · '}
+                {' • '}
                 {eventTime(event, locale)}
               </>
             )}

@@ -83,11 +83,11 @@ function Indicator({ indicator, locale }: { indicator: GoalIndicatorFields; loca
       {indicator.poll && (
         <p className="indicator__source">
           {t.poll}: <a href={localePath(locale, `/polls/${indicator.poll.id}/results`)}>{indicator.poll.title}</a>
-          {' · '}
+          {' • '}
           <PollDates poll={indicator.poll} locale={locale} />
           {indicator.responseCount !== null && indicator.responseCount > 0 && (
             <>
-              {' · '}
+              {' • '}
               {t.answers(formatNumber(indicator.responseCount, locale))}
             </>
           )}

@@ -91,11 +91,11 @@ export default async function NewsItemPage({ params }: PageProps<'/[locale]/news
           {t.news.published}: <time dateTime={isoDay(item.publishedAt)}>{formatDate(item.publishedAt, locale)}</time>
           {corrected && (
             <>
-              {' · '}
+              {' • '}
               {t.news.updated}: <time dateTime={isoDay(item.updatedAt)}>{formatDate(item.updatedAt, locale)}</time>
             </>
           )}
-          {item.district && <span> · {item.district.name}</span>}
+          {item.district && <span> • {item.district.name}</span>}
         </p>
         {item.summary && <p className="page__intro lead">{item.summary}</p>}
       </header>
