@@ -953,7 +953,7 @@ export type SetOccasionOverrideInput = {
 
 /** A one-time password link's token and the new password. */
 export type SetPasswordWithTokenInput = {
-  /** The new password (12 to 256 characters). */
+  /** The new password (12 to 200 characters). */
   password: string;
   /** The `token` parameter of the one-time link (from `npm run admin:create` or an administrator). */
   token: string;
