@@ -201,14 +201,16 @@ describe('VERIFIED_PHONE polls', () => {
       await withPage(site, { viewport: PHONE }, async (page) => {
         await open(site, page, `${prefix}/polls/${poll.id}`);
         const send = page.getByRole('button', { name: button });
-        await expect(send.isEnabled()).resolves.toBe(true);
+        // Enabled once the form's script has run (a click sooner would be a plain form post).
+        const ready = page.getByRole('button', { name: button, disabled: false });
+        await ready.waitFor({ timeout: 15_000 });
         // The button below the card of the field, not against its edge.
         const [card, box] = [(await page.locator('form.verification .question').boundingBox())!, (await send.boundingBox())!];
         expect(box.y - (card.y + card.height)).toBeGreaterThanOrEqual(8);
         await send.click();
         await expect(page.locator('.field-error').textContent()).resolves.toBe(said);
         // Still the number's step, ready for one.
-        await expect(send.isEnabled()).resolves.toBe(true);
+        await ready.waitFor({ timeout: 15_000 });
         await expect(page.locator('.verification__sent').count()).resolves.toBe(0);
         await screenshot(page, `participation-phone-empty-number${prefix.replace('/', '-') || '-fa'}-phone`);
       });
