@@ -317,6 +317,9 @@ describe('layout and dates for staff (item 17)', () => {
       const field = page.getByLabel(/باز شدن — تاریخ/);
       // The example is not last year's date.
       await expect(page.locator('#opensDay-hint').textContent()).resolves.not.toContain('۱۴۰۴/۰۹/۰۵');
+      // An empty field's placeholder says it is an example, not a date already set (set once the page's script has run).
+      await page.locator('#opensDay[placeholder]').waitFor();
+      await expect(page.locator('#opensDay').getAttribute('placeholder')).resolves.toMatch(/^مثلاً [۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
       await page.getByRole('button', { name: /انتخاب تاریخ.*باز شدن/ }).focus();
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog');

@@ -42,8 +42,13 @@ function format(date: Date, locale: Locale): string {
 }
 
 const text = {
-  fa: { choose: (label: string) => `انتخاب تاریخ از تقویم: ${label}`, close: 'بستن تقویم' },
-  en: { choose: (label: string) => `Pick the date from a calendar: ${label}`, close: 'Close the calendar' },
+  // The placeholder says it is an example: a bare date in an empty filter read as a filter set to today.
+  fa: { choose: (label: string) => `انتخاب تاریخ از تقویم: ${label}`, close: 'بستن تقویم', example: (day: string) => `مثلاً ${day}` },
+  en: {
+    choose: (label: string) => `Pick the date from a calendar: ${label}`,
+    close: 'Close the calendar',
+    example: (day: string) => `e.g. ${day}`,
+  },
 } satisfies Record<Locale, unknown>;
 
 interface DayFieldProps {
@@ -100,7 +105,7 @@ export function DayField({ id, name, locale, label, defaultValue = '', required,
           inputMode="numeric"
           dir="ltr"
           autoComplete="off"
-          placeholder={today ? format(today, locale) : undefined}
+          placeholder={today ? t.example(format(today, locale)) : undefined}
           aria-describedby={rest['aria-describedby']}
         />
         <button
