@@ -3,11 +3,13 @@ import { ConfigError, loadConfig } from './config';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { createLogger } from './logger';
 
-/** The only file that listens. Start-up stops with a clear message when configuration is wrong. */
-async function main() {
-  let config;
+/**
+ * What `step` returns; a wrong setting (ConfigError: the environment, or a secret that is not the one
+ * the database was set up with) stops start-up with its message and EX_CONFIG, not a stack trace.
+ */
+async function orConfigExit<T>(step: () => T | Promise<T>): Promise<T> {
   try {
-    config = loadConfig();
+    return await step();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -15,6 +17,11 @@ async function main() {
     }
     throw err;
   }
+}
+
+/** The only file that listens. Start-up stops with a clear message when configuration is wrong. */
+async function main() {
+  const config = await orConfigExit(() => loadConfig());
   const log = createLogger(config.logLevel);
   // A library that loses its database connection can leave a rejected promise no one awaits
   // (graphile-worker's cron, when PostgreSQL goes away while it is registering its items, after
@@ -26,17 +33,7 @@ async function main() {
     log.error({ err: reason }, 'a database connection failed where nothing handled it; the server carries on');
   });
   const started = Date.now();
-  let app;
-  try {
-    app = await createApp(config, { log });
-  } catch (err) {
-    // A secret that is not the one the database was set up with (db/secret-fingerprints.ts).
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(78);
-    }
-    throw err;
-  }
+  const app = await orConfigExit(() => createApp(config, { log }));
   const url = await app.listen();
   log.info({ url: `${url}/graphql`, ms: Date.now() - started }, 'Nabz API ready');
 

@@ -31,6 +31,10 @@ export async function checkSecretFingerprints(
   log: Logger,
 ): Promise<void> {
   const problems: string[] = [];
+  // Counted once, and only when a secret differs.
+  let waitingAnswers: number | undefined;
+  const waiting = async () =>
+    (waitingAnswers ??= ((await db.query(`SELECT count(*)::int AS n FROM poll_answer_mix`)) as Array<{ n: number }>)[0].n);
   for (const name of DATA_SECRETS) {
     const mine = fingerprint(name, secrets[name]);
     await db.query(`INSERT INTO secret_fingerprint (name, fingerprint) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [name, mine]);
@@ -39,14 +43,14 @@ export async function checkSecretFingerprints(
       recorded_at: Date;
     }>;
     if (row.fingerprint.equals(mine)) continue;
-    const [{ waiting }] = (await db.query(`SELECT count(*)::int AS waiting FROM poll_answer_mix`)) as Array<{ waiting: number }>;
+    const consequences = WHAT_DEPENDS[name](await waiting());
     if (acceptChanged.includes(name)) {
       await db.query(`UPDATE secret_fingerprint SET fingerprint = $2, recorded_at = now() WHERE name = $1`, [name, mine]);
-      log.warn({ secret: name, waitingAnswers: waiting }, `${name} changed (ACCEPT_CHANGED_SECRETS): ${WHAT_DEPENDS[name](waiting)}`);
+      log.warn({ secret: name, waitingAnswers: await waiting() }, `${name} changed (ACCEPT_CHANGED_SECRETS): ${consequences}`);
       continue;
     }
     problems.push(
-      `${name}: not the value this database has used since ${row.recorded_at.toISOString()}: with it, ${WHAT_DEPENDS[name](waiting)}. ` +
+      `${name}: not the value this database has used since ${row.recorded_at.toISOString()}: with it, ${consequences}. ` +
         `Set it back; or, to change it on purpose, start once with ACCEPT_CHANGED_SECRETS=${name} (docs/operations.md, "Changing a secret")`,
     );
   }

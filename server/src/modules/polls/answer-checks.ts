@@ -92,9 +92,9 @@ export function toAnswerRows(definition: PollDefinition, answers: AnswerInput[])
         throw badInput(`The number must be a whole number from ${range.min} to ${range.max}.`, `${at}.number`);
       push(question.id, null, n, null);
     } else {
-      const text = answer.text?.trim();
       if (answer.text == null) throw badInput('A FREE_TEXT answer takes text.', `${at}.text`);
-      if (!text || isBlank(text)) throw badInput('The text is empty.', `${at}.text`);
+      const text = answer.text.trim();
+      if (isBlank(text)) throw badInput('The text is empty.', `${at}.text`);
       if (!isCleanText(text)) throw badInput('The text contains control characters.', `${at}.text`);
       const max = question.maxLength ?? Infinity;
       if ([...text].length > max) throw badInput(`The text is longer than ${max} characters.`, `${at}.text`);
