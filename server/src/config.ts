@@ -132,6 +132,7 @@ const EnvSchema = z.object({
     }, 'must be an IANA time zone such as Asia/Tehran')
     .default('Asia/Tehran'),
   TALLY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  TALLY_FOLD_ON_READ_AT: z.coerce.number().int().min(1).max(1_000_000).default(200),
   ANALYTICS_SITE: z
     .string()
     .max(253)
@@ -287,6 +288,8 @@ export interface Config {
   timeZone: string;
   /** How often new responses are folded into the result tallies. */
   tallyIntervalMs: number;
+  /** A results read that finds this many of its poll's responses queued folds them before reading. */
+  tallyFoldOnReadAt: number;
   /**
    * Site analytics: the site's host name (part of every visitor key), raw page-view retention, write
    * interval; page views per address a minute and visitors per address a day (see AddressLimits).
@@ -408,6 +411,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     timeZone: e.CITY_TIME_ZONE,
     tallyIntervalMs: e.TALLY_INTERVAL_MS,
+    tallyFoldOnReadAt: e.TALLY_FOLD_ON_READ_AT,
     statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     analytics: {
       site: e.ANALYTICS_SITE,

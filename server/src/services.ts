@@ -94,7 +94,7 @@ export function createServices(
   const polls = new PollService(db, audit, districts, webhooks);
   const goals = new GoalService(db, audit);
   const occasions = new OccasionService(db, audit, config.timeZone);
-  const pollTallies = new PollTallyService(db, config.timeZone, log);
+  const pollTallies = new PollTallyService(db, config.timeZone, log, config.tallyFoldOnReadAt);
   const pollEvents = new PollEvents();
   const pollResults = new PollResultsService(polls, pollTallies);
   const pollTokens = new PollTokenKeys(db, config.respondentSecret);
@@ -179,7 +179,7 @@ export function createServices(
     pollInsights: new PollInsightsService(
       readDb,
       polls,
-      readDb === db ? pollTallies : new PollTallyService(readDb, config.timeZone, log),
+      readDb === db ? pollTallies : new PollTallyService(readDb, config.timeZone, log, null),
       districts,
       config.timeZone,
     ),

@@ -211,8 +211,12 @@ function expectProtected(rows: Array<{ answeredCount: number | null; suppressed:
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ seed: true, env: { SUBMISSIONS_PER_MINUTE: '100000', CITY_TIME_ZONE: TIME_ZONE } });
-  // The test decides when the queue is folded: stop the background folder.
+  // The test decides when the queue is folded: stop the background folder, and keep reads from
+  // folding the queued responses they find (they add them themselves, which is what is tested here).
+  t = await startTestApp({
+    seed: true,
+    env: { SUBMISSIONS_PER_MINUTE: '100000', CITY_TIME_ZONE: TIME_ZONE, TALLY_FOLD_ON_READ_AT: '1000000' },
+  });
   await t.app.services.pollTallies.stop();
   editor = await t.signIn('editor');
   analyst = await t.signIn('analyst');

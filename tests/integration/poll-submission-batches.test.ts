@@ -10,10 +10,14 @@ import { createPoll, SUBMIT, surveyInput, type CreatedPoll } from '../helpers/po
 
 let t: TestApp;
 let editor: string;
+let analyst: string;
+/** A results read that finds this many of its poll's responses queued folds them first. */
+const FOLD_ON_READ_AT = 20;
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { SUBMISSIONS_PER_MINUTE: '100000' } });
+  t = await startTestApp({ env: { SUBMISSIONS_PER_MINUTE: '100000', TALLY_FOLD_ON_READ_AT: String(FOLD_ON_READ_AT) } });
   editor = await t.signIn('editor');
+  analyst = await t.signIn('analyst');
 });
 afterAll(() => t.close());
 
@@ -218,5 +222,79 @@ describe('poll submissions under concurrency', () => {
     expect(sameResults.filter((r) => r.body.data?.submitPollResponse).length).toBe(1);
     expect(sameResults.filter((r) => r.body.errors?.[0].extensions?.code === 'ALREADY_RESPONDED').length).toBe(19);
     expect(await stored(target.id)).toEqual({ participations: 61, responses: 61, answers: 122, counted: 61 });
+  });
+});
+
+describe('a backlog of queued responses', () => {
+  const queuedOf = async (pollId: string) =>
+    ((await t.app.db.query('SELECT count(*)::int AS n FROM poll_tally_queue WHERE poll_id = $1', [pollId])) as Array<{ n: number }>)[0].n;
+  const submitMoved = async (poll: CreatedPoll, n: number) => {
+    const results = await Promise.all(
+      Array.from({ length: n }, () => t.gql(SUBMIT, { input: { pollId: poll.id, answers: answersFor(poll) } })),
+    );
+    expect(results.filter((r) => r.body.data?.submitPollResponse).length).toBe(n);
+  };
+  const insights = async (pollId: string) => {
+    const res = await t.gql(
+      'query ($pollId: ID!) { pollInsights(pollId: $pollId) { responseCount questions { answeredCount } } }',
+      { pollId },
+      { token: analyst },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const read = res.body.data!.pollInsights as { responseCount: number; questions: Array<{ answeredCount: number }> };
+    return { responses: read.responseCount, firstAnswered: read.questions[0].answeredCount };
+  };
+
+  it('is folded by the first read that finds enough of its poll’s responses queued, which counts them exactly; a short queue is read as it is', async () => {
+    // The background folder stays out of it; the mixer moves answers without folding, as when a fold fails.
+    await t.app.services.pollTallies.stop();
+    try {
+      const [busy, other] = [await createPoll(t, editor, surveyInput()), await createPoll(t, editor, surveyInput())];
+      await submitMoved(busy, FOLD_ON_READ_AT + 5);
+      await submitMoved(other, FOLD_ON_READ_AT + 5);
+      await t.app.services.answerMix.flushAll({ fold: false });
+      expect([await queuedOf(busy.id), await queuedOf(other.id)]).toEqual([FOLD_ON_READ_AT + 5, FOLD_ON_READ_AT + 5]);
+
+      expect(await insights(busy.id)).toEqual({ responses: FOLD_ON_READ_AT + 5, firstAnswered: FOLD_ON_READ_AT + 5 });
+      // Folded for every later read; another poll's queue is left to the folder.
+      expect([await queuedOf(busy.id), await queuedOf(other.id)]).toEqual([0, FOLD_ON_READ_AT + 5]);
+      expect(await insights(busy.id)).toEqual({ responses: FOLD_ON_READ_AT + 5, firstAnswered: FOLD_ON_READ_AT + 5 });
+
+      // Fewer than the threshold: the read adds them itself, and they stay queued.
+      await submitMoved(busy, 3);
+      await t.app.services.answerMix.flushAll({ fold: false });
+      expect(await insights(busy.id)).toEqual({ responses: FOLD_ON_READ_AT + 8, firstAnswered: FOLD_ON_READ_AT + 8 });
+      expect(await queuedOf(busy.id)).toBe(3);
+      // Once folded, the same figures from the tallies alone.
+      await t.app.services.pollTallies.foldAll();
+      expect(await insights(busy.id)).toEqual({ responses: FOLD_ON_READ_AT + 8, firstAnswered: FOLD_ON_READ_AT + 8 });
+      expect(await stored(busy.id)).toEqual({
+        participations: FOLD_ON_READ_AT + 8,
+        responses: FOLD_ON_READ_AT + 8,
+        answers: 2 * (FOLD_ON_READ_AT + 8),
+        counted: FOLD_ON_READ_AT + 8,
+      });
+    } finally {
+      t.app.services.pollTallies.start(1000);
+    }
+  });
+
+  it('lets concurrent reads of a backlog fold it once, each counting every response once', async () => {
+    await t.app.services.pollTallies.stop();
+    try {
+      const poll = await createPoll(t, editor, surveyInput());
+      await submitMoved(poll, 3 * FOLD_ON_READ_AT);
+      await t.app.services.answerMix.flushAll({ fold: false });
+      const reads = await Promise.all(Array.from({ length: 8 }, () => insights(poll.id)));
+      for (const read of reads) expect(read).toEqual({ responses: 3 * FOLD_ON_READ_AT, firstAnswered: 3 * FOLD_ON_READ_AT });
+      expect(await queuedOf(poll.id)).toBe(0);
+      const [{ tallied }] = (await t.app.db.query(
+        'SELECT coalesce(sum(responses), 0)::int AS tallied FROM poll_response_tally WHERE poll_id = $1',
+        [poll.id],
+      )) as Array<{ tallied: number }>;
+      expect(tallied).toBe(3 * FOLD_ON_READ_AT);
+    } finally {
+      t.app.services.pollTallies.start(1000);
+    }
   });
 });

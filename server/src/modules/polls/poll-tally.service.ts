@@ -15,10 +15,12 @@ const BATCH = 20_000;
  * into joins), whatever the statistics say: right after a bulk load they are stale, and a plan
  * built on them would scan every answer in the table for every batch.
  */
-const FOLD_SQL = `
+const foldSql = (onePoll: boolean) => `
 WITH taken AS (
   DELETE FROM poll_tally_queue
-  WHERE (poll_id, response_id) IN (SELECT poll_id, response_id FROM poll_tally_queue LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+  WHERE (poll_id, response_id) IN (
+    SELECT poll_id, response_id FROM poll_tally_queue ${onePoll ? 'WHERE poll_id = $2' : ''} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
+  )
   RETURNING response_id
 ), resp AS MATERIALIZED (
   SELECT r.id, r.poll_id, (r.submitted_at AT TIME ZONE $1)::date AS day, coalesce(r.district_id, '${NO_DISTRICT}'::uuid) AS district_id
@@ -158,11 +160,21 @@ export class PollTallyService {
     () => this.foldAll(),
     (err) => this.log.error({ err }, 'folding poll tallies failed'),
   );
+  private readonly catchingUp = new Map<string, Promise<void>>();
 
   constructor(
     private readonly db: DataSource,
     private readonly timeZone: string,
     private readonly log: Logger,
+    /**
+     * A read adds its poll's still-queued responses itself, which costs it in proportion to their
+     * number. They are normally folded moments after being moved (the mixer folds after each move),
+     * but a backlog can build up (a fold that failed while the database was away, a burst larger
+     * than a fold keeps up with); a read that finds this many of its poll's responses queued folds
+     * them first, once for all the poll's readers, instead of every read adding them again. Null
+     * on a read replica, which cannot write: its reads always add what is queued.
+     */
+    private readonly foldOnReadAt: number | null,
   ) {}
 
   start(intervalMs: number): void {
@@ -177,26 +189,60 @@ export class PollTallyService {
   async foldAll(): Promise<number> {
     let total = 0;
     for (;;) {
-      const folded = await this.db.transaction(async (m) => {
-        // The fold's row estimates multiply across its CTEs; with JIT on, PostgreSQL would spend
-        // longer compiling the statement than running it.
-        await m.query('SET LOCAL jit = off');
-        // A big batch may take longer than a request query is allowed to (the pool's statement_timeout).
-        await m.query('SET LOCAL statement_timeout = 0');
-        const [{ folded, texts }] = (await m.query(FOLD_SQL, [this.timeZone])) as Array<{
-          folded: number;
-          texts: Array<[string, string, string]>;
-        }>;
-        // Same transaction: the word tally never misses or double-counts a folded answer.
-        if (texts.length) await m.query(WORD_FOLD_SQL, wordRows(texts));
-        return folded;
-      });
+      const folded = await this.foldBatch();
       total += folded;
       if (folded < BATCH) return total;
     }
   }
 
+  /** Folds a batch of queued responses (of one poll, or of any), with their words, in one transaction. */
+  private foldBatch(pollId?: string): Promise<number> {
+    return this.db.transaction(async (m) => {
+      // The fold's row estimates multiply across its CTEs; with JIT on, PostgreSQL would spend
+      // longer compiling the statement than running it.
+      await m.query('SET LOCAL jit = off');
+      // A big batch may take longer than a request query is allowed to (the pool's statement_timeout).
+      await m.query('SET LOCAL statement_timeout = 0');
+      const [{ folded, texts }] = (await m.query(
+        foldSql(pollId !== undefined),
+        pollId === undefined ? [this.timeZone] : [this.timeZone, pollId],
+      )) as Array<{ folded: number; texts: Array<[string, string, string]> }>;
+      // Same transaction: the word tally never misses or double-counts a folded answer.
+      if (texts.length) await m.query(WORD_FOLD_SQL, wordRows(texts));
+      return folded;
+    });
+  }
+
+  /**
+   * Before a read of poll `pollId`: folds its queued responses when there are `foldOnReadAt` or
+   * more. One fold per poll at a time in this process: its other readers wait for it rather than
+   * adding the same responses themselves. The read stays exact whatever happens meanwhile: it adds
+   * whatever is still queued when it runs (rows another fold holds locked are skipped here and
+   * still read as queued until that fold commits).
+   */
+  private async caughtUp(pollId: string): Promise<void> {
+    const foldAt = this.foldOnReadAt;
+    if (foldAt === null) return;
+    let pending = this.catchingUp.get(pollId);
+    if (!pending) {
+      pending = (async () => {
+        const [{ queued }] = (await this.db.query(
+          'SELECT count(*)::int AS queued FROM (SELECT 1 FROM poll_tally_queue WHERE poll_id = $1 LIMIT $2) q',
+          [pollId, foldAt],
+        )) as Array<{ queued: number }>;
+        if (queued < foldAt) return;
+        while ((await this.foldBatch(pollId)) === BATCH);
+      })()
+        // The read itself adds what is still queued: a fold that failed costs it time, never exactness.
+        .catch((err: unknown) => this.log.warn({ err, pollId }, 'folding a poll’s queued responses before a read failed'))
+        .finally(() => this.catchingUp.delete(pollId));
+      this.catchingUp.set(pollId, pending);
+    }
+    await pending;
+  }
+
   async answers(pollId: string, by: TallyDimension = 'none'): Promise<TallyRow[]> {
+    await this.caughtUp(pollId);
     const dim = DIMENSION_COLUMN[by];
     const rows: Array<{ question_id: string; option_id: string; number: number; dim: string | null; n: string }> = await this.db.query(
       `WITH queued AS MATERIALIZED (
@@ -223,6 +269,7 @@ export class PollTallyService {
   }
 
   async responses(pollId: string, by: TallyDimension = 'none'): Promise<ResponseTallyRow[]> {
+    await this.caughtUp(pollId);
     const dim = DIMENSION_COLUMN[by];
     const rows: Array<{ dim: string | null; n: string }> = await this.db.query(
       `SELECT dim, sum(n)::bigint AS n FROM (
@@ -244,6 +291,7 @@ export class PollTallyService {
    * from the pair tally plus the queued responses. One key range of the pair tally's primary key.
    */
   async pairs(pollId: string, questionId: string, byQuestionId: string): Promise<PairTallyRow[]> {
+    await this.caughtUp(pollId);
     const rows: Array<{ by_option_id: string; option_id: string; n: string }> = await this.db.query(
       `WITH queued AS MATERIALIZED (
          SELECT r.id, a.question_id, a.option_id FROM (${QUEUED_RESPONSES}) r ${answersOf('r', 'a.option_id IS NOT NULL AND a.question_id IN ($2, $3)')}
@@ -267,6 +315,7 @@ export class PollTallyService {
    * (a few, read by key), so the list is exact like the results. Stop words included.
    */
   async words(pollId: string, questionId: string): Promise<WordTallyRow[]> {
+    await this.caughtUp(pollId);
     const [tallied, queued] = [
       (await this.db.query('SELECT word, occurrences, answers FROM poll_word_tally WHERE poll_id = $1 AND question_id = $2', [
         pollId,
