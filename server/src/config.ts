@@ -288,7 +288,7 @@ export interface Config {
   timeZone: string;
   /** How often new responses are folded into the result tallies. */
   tallyIntervalMs: number;
-  /** A results read that finds this many of its poll's responses queued folds them before reading. */
+  /** A results read that adds this many of its poll's still-queued responses has them folded at once. */
   tallyFoldOnReadAt: number;
   /**
    * Site analytics: the site's host name (part of every visitor key), raw page-view retention, write

@@ -170,9 +170,9 @@ export class PollTallyService {
      * A read adds its poll's still-queued responses itself, which costs it in proportion to their
      * number. They are normally folded moments after being moved (the mixer folds after each move),
      * but a backlog can build up (a fold that failed while the database was away, a burst larger
-     * than a fold keeps up with); a read that finds this many of its poll's responses queued folds
-     * them first, once for all the poll's readers, instead of every read adding them again. Null
-     * on a read replica, which cannot write: its reads always add what is queued.
+     * than a fold keeps up with); a read that adds this many of its poll's responses has them folded
+     * at once, in the background and once for all the poll's readers, instead of every read after
+     * it adding them again. Null on a read replica, which cannot write: its reads always add them.
      */
     private readonly foldOnReadAt: number | null,
   ) {}
@@ -181,8 +181,10 @@ export class PollTallyService {
     this.folder.start(intervalMs);
   }
 
-  stop(): Promise<void> {
-    return this.folder.stop();
+  /** Stops the timer and waits for the folds in flight, its own and those reads started. */
+  async stop(): Promise<void> {
+    await this.folder.stop();
+    await Promise.all(this.catchingUp.values());
   }
 
   /** Folds everything queued; returns how many responses were folded. */
@@ -214,41 +216,30 @@ export class PollTallyService {
   }
 
   /**
-   * Before a read of poll `pollId`: folds its queued responses when there are `foldOnReadAt` or
-   * more. One fold per poll at a time in this process: its other readers wait for it rather than
-   * adding the same responses themselves. The read stays exact whatever happens meanwhile: it adds
-   * whatever is still queued when it runs (rows another fold holds locked are skipped here and
-   * still read as queued until that fold commits).
+   * After a read of poll `pollId` that added `queued` of its responses itself: when that is
+   * `foldOnReadAt` or more, folds them in the background, one fold per poll at a time in this
+   * process, so the reads after it find them in the tallies. Reads stay exact meanwhile: each adds
+   * whatever is still queued when it runs (rows the fold holds are read as queued until it commits).
    */
-  private async caughtUp(pollId: string): Promise<void> {
-    const foldAt = this.foldOnReadAt;
-    if (foldAt === null) return;
-    let pending = this.catchingUp.get(pollId);
-    if (!pending) {
-      pending = (async () => {
-        const [{ queued }] = (await this.db.query(
-          'SELECT count(*)::int AS queued FROM (SELECT 1 FROM poll_tally_queue WHERE poll_id = $1 LIMIT $2) q',
-          [pollId, foldAt],
-        )) as Array<{ queued: number }>;
-        if (queued < foldAt) return;
-        while ((await this.foldBatch(pollId)) === BATCH);
-      })()
-        // The read itself adds what is still queued: a fold that failed costs it time, never exactness.
-        .catch((err: unknown) => this.log.warn({ err, pollId }, 'folding a poll’s queued responses before a read failed'))
-        .finally(() => this.catchingUp.delete(pollId));
-      this.catchingUp.set(pollId, pending);
-    }
-    await pending;
+  private foldIfBehind(pollId: string, queued: number): void {
+    if (this.foldOnReadAt === null || queued < this.foldOnReadAt || this.catchingUp.has(pollId)) return;
+    const fold = (async () => {
+      while ((await this.foldBatch(pollId)) === BATCH);
+    })()
+      // The reads add what is still queued: a fold that failed costs them time, never exactness.
+      .catch((err: unknown) => this.log.warn({ err, pollId }, 'folding a poll’s queued responses after a read failed'))
+      .finally(() => this.catchingUp.delete(pollId));
+    this.catchingUp.set(pollId, fold);
   }
 
   async answers(pollId: string, by: TallyDimension = 'none'): Promise<TallyRow[]> {
-    await this.caughtUp(pollId);
     const dim = DIMENSION_COLUMN[by];
-    const rows: Array<{ question_id: string; option_id: string; number: number; dim: string | null; n: string }> = await this.db.query(
-      `WITH queued AS MATERIALIZED (
+    const rows: Array<{ question_id: string; option_id: string; number: number; dim: string | null; n: string; queued: number }> =
+      await this.db.query(
+        `WITH queued AS MATERIALIZED (
          SELECT r.id, ${dim.live} AS dim, a.question_id, a.option_id, a.number, a.text FROM (${QUEUED_RESPONSES}) r ${answersOf('r')}
        )
-       SELECT question_id, option_id, number, dim, sum(n)::bigint AS n FROM (
+       SELECT question_id, option_id, number, dim, sum(n)::bigint AS n, (SELECT count(DISTINCT id) FROM queued)::int AS queued FROM (
          SELECT question_id, option_id, number, ${dim.tally} AS dim, answers AS n FROM ${ANSWER_TALLY[by]} WHERE poll_id = $1
          UNION ALL
          SELECT question_id, coalesce(option_id, '${NO_OPTION}'::uuid), coalesce(number, ${NO_NUMBER})::smallint, dim, count(*)
@@ -256,8 +247,9 @@ export class PollTallyService {
          UNION ALL
          SELECT question_id, '${NO_OPTION}'::uuid, ${ANSWERED}::smallint, dim, count(DISTINCT id) FROM queued GROUP BY 1, 2, 3, 4
        ) x GROUP BY 1, 2, 3, 4`,
-      by === 'day' ? [pollId, this.timeZone] : [pollId],
-    );
+        by === 'day' ? [pollId, this.timeZone] : [pollId],
+      );
+    this.foldIfBehind(pollId, rows[0]?.queued ?? 0);
     return rows.map((r) => ({
       questionId: r.question_id,
       optionId: r.option_id === NO_OPTION ? null : r.option_id,
@@ -269,15 +261,18 @@ export class PollTallyService {
   }
 
   async responses(pollId: string, by: TallyDimension = 'none'): Promise<ResponseTallyRow[]> {
-    await this.caughtUp(pollId);
     const dim = DIMENSION_COLUMN[by];
-    const rows: Array<{ dim: string | null; n: string }> = await this.db.query(
-      `SELECT dim, sum(n)::bigint AS n FROM (
-         SELECT ${dim.tally} AS dim, responses AS n FROM poll_response_tally WHERE poll_id = $1
+    const rows: Array<{ dim: string | null; n: string; queued: number }> = await this.db.query(
+      `SELECT dim, sum(n)::bigint AS n, sum(q)::int AS queued FROM (
+         SELECT ${dim.tally} AS dim, responses AS n, 0 AS q FROM poll_response_tally WHERE poll_id = $1
          UNION ALL
-         SELECT ${dim.live}, count(*) FROM (${QUEUED_RESPONSES}) r GROUP BY 1
+         SELECT ${dim.live}, count(*), count(*) FROM (${QUEUED_RESPONSES}) r GROUP BY 1
        ) x GROUP BY 1`,
       by === 'day' ? [pollId, this.timeZone] : [pollId],
+    );
+    this.foldIfBehind(
+      pollId,
+      rows.reduce((sum, r) => sum + r.queued, 0),
     );
     return rows.map((r) => ({
       districtId: by === 'district' ? (r.dim === NO_DISTRICT ? null : r.dim) : null,
@@ -291,7 +286,6 @@ export class PollTallyService {
    * from the pair tally plus the queued responses. One key range of the pair tally's primary key.
    */
   async pairs(pollId: string, questionId: string, byQuestionId: string): Promise<PairTallyRow[]> {
-    await this.caughtUp(pollId);
     const rows: Array<{ by_option_id: string; option_id: string; n: string }> = await this.db.query(
       `WITH queued AS MATERIALIZED (
          SELECT r.id, a.question_id, a.option_id FROM (${QUEUED_RESPONSES}) r ${answersOf('r', 'a.option_id IS NOT NULL AND a.question_id IN ($2, $3)')}
@@ -315,7 +309,6 @@ export class PollTallyService {
    * (a few, read by key), so the list is exact like the results. Stop words included.
    */
   async words(pollId: string, questionId: string): Promise<WordTallyRow[]> {
-    await this.caughtUp(pollId);
     const [tallied, queued] = [
       (await this.db.query('SELECT word, occurrences, answers FROM poll_word_tally WHERE poll_id = $1 AND question_id = $2', [
         pollId,
