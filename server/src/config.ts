@@ -174,6 +174,8 @@ const EnvSchema = z.object({
       }
       return origins;
     }),
+  // Open GraphQL WebSockets one client address may hold on one instance (the website's are counted by visitor).
+  WEBSOCKET_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   WEBHOOK_ALLOW_PRIVATE: boolean.default(false),
@@ -307,6 +309,12 @@ export interface Config {
   /** Origins whose pages may open a GraphQL WebSocket (requests without Origin are not browsers'). */
   websocketOrigins: string[];
   /**
+   * GraphQL WebSockets one client address (group: an IPv6 /64) may hold open at once on one
+   * instance; the handshake of one more is refused with HTTP 429. The website's connections carry
+   * its visitor's signed address (WEB_API_SECRET), so each visitor counts, not the website.
+   */
+  websocketConnectionsPerAddress: number;
+  /**
    * E-mail to journalists (docs/media.md): the SMTP server (unset: jobs stay queued and a log line
    * says why), the From address, the server's public base URL for unsubscribe and RSVP links, the key
    * that signs those links, how often the queue looks for due retries, and the tries before FAILED.
@@ -431,6 +439,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     // The public site's own origin unless listed otherwise.
     websocketOrigins: e.WEBSOCKET_ORIGINS ?? [new URL(e.PUBLIC_SITE_URL).origin],
+    websocketConnectionsPerAddress: e.WEBSOCKET_CONNECTIONS_PER_ADDRESS,
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
+import { signWebClient, WEB_CLIENT_HEADER } from '../../server/src/common/client-address';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createPoll, type CreatedPoll, SUBMIT } from '../helpers/polls';
+import { waitFor } from '../helpers/wait';
 
 /**
  * Live poll results over graphql-ws: real HTTP submissions, real WebSocket subscribers, and two
@@ -375,6 +377,53 @@ describe("live results: the WebSocket has the HTTP endpoint's protections", () =
     } finally {
       consoleError.mockRestore();
     }
+  });
+});
+
+describe('live results: open WebSockets per client address (WEBSOCKET_CONNECTIONS_PER_ADDRESS)', () => {
+  const SECRET = 'web-api-secret-for-the-tests-0123456789';
+  let t: TestApp;
+  let url: string;
+  const sockets: WebSocket[] = [];
+  beforeAll(async () => {
+    t = await startTestApp({ env: { ...ENV, WEBSOCKET_CONNECTIONS_PER_ADDRESS: '3', WEB_API_SECRET: SECRET } });
+    url = t.graphqlUrl.replace(/^http/, 'ws');
+  });
+  afterEach(() => sockets.splice(0).forEach((s) => s.terminate()));
+  afterAll(() => t.close());
+
+  /** Opens a socket (kept open) and resolves with 101, or with the status its handshake was refused with. */
+  const open = (headers: Record<string, string> = {}) =>
+    new Promise<number>((resolve) => {
+      const socket = new WebSocket(url, 'graphql-transport-ws', { headers });
+      sockets.push(socket);
+      socket.on('open', () => resolve(101));
+      socket.on('unexpected-response', (_req, res) => {
+        resolve(res.statusCode ?? 0);
+        socket.terminate();
+      });
+      socket.on('error', () => undefined);
+    });
+  const visitor = (address: string) => ({ [WEB_CLIENT_HEADER]: signWebClient(SECRET, address) });
+
+  it('refuses the handshake of one connection too many from an address with 429, and takes one again once another closes', async () => {
+    expect([await open(), await open(), await open()]).toEqual([101, 101, 101]);
+    expect(await open()).toBe(429);
+    // Without the secret, a claimed visitor address is the sender's own; with it, the visitor is not held back by the website's count.
+    expect(await open({ [WEB_CLIENT_HEADER]: signWebClient('another-secret-that-is-long-enough-000', '198.51.100.60') })).toBe(429);
+    expect(await open(visitor('198.51.100.60'))).toBe(101);
+    sockets[0].close();
+    // Counted until the server sees the socket close, which the client learns first.
+    await waitFor(async () => (await open()) === 101, 10_000, 'the closed connection to stop counting');
+  });
+
+  it("counts the website's connections by the visitor it signs for, and an IPv6 visitor by its /64", async () => {
+    for (let i = 0; i < 3; i++) expect(await open(visitor('203.0.113.50'))).toBe(101);
+    expect(await open(visitor('203.0.113.50'))).toBe(429);
+    expect(await open(visitor('203.0.113.51'))).toBe(101);
+    for (const host of ['1', '2', '3']) expect(await open(visitor(`2001:db8:1:2::${host}`))).toBe(101);
+    expect(await open(visitor('2001:db8:1:2:ffff::9'))).toBe(429);
+    expect(await open(visitor('2001:db8:1:3::1'))).toBe(101);
   });
 });
 

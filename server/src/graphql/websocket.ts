@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type Duplex } from 'node:stream';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type FastifyInstance } from 'fastify';
 import {
@@ -84,6 +85,8 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
   // Compiled once: every connection's address is derived as the app pins request.ip.
   const addressOf = clientAddressOf(config.trustProxy, config.webApiSecret);
   const allowedOrigins = new Set(config.websocketOrigins);
+  const connections = new ConnectionsPerClient(config.websocketConnectionsPerAddress);
+  let lastCapLog = 0;
   const wss = new WebSocketServer({
     server: http.server,
     path: '/graphql',
@@ -91,10 +94,28 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
     // A browser always sends Origin: only the site's own pages may open a socket (that would carry
     // the visitor's cookies) from one. Clients without Origin (the website's server, partner apps)
     // are not browsers, so no other site can make them connect; their credentials are their own.
-    verifyClient: ({ origin }: { origin?: string }, accept: (ok: boolean, status?: number, message?: string) => void) => {
-      if (!origin || allowedOrigins.has(origin)) return accept(true);
-      log.info({ origin }, 'websocket refused: origin not allowed');
-      accept(false, 403, 'Origin not allowed');
+    verifyClient: (
+      { origin, req }: { origin?: string; req: IncomingMessage },
+      accept: (ok: boolean, status?: number, message?: string, headers?: Record<string, string>) => void,
+    ) => {
+      if (origin && !allowedOrigins.has(origin)) {
+        log.info({ origin }, 'websocket refused: origin not allowed');
+        return accept(false, 403, 'Origin not allowed');
+      }
+      // Counted by the address every per-client limit uses: the website's server connects with its
+      // visitor's signed address (X-Nabz-Client), so each visitor counts, not the website.
+      if (!connections.open(clientKeyOf(addressOf(req)), req.socket)) {
+        // Once a minute at most: a client trying again and again must not fill the log.
+        if (Date.now() - lastCapLog > 60_000) {
+          lastCapLog = Date.now();
+          log.warn(
+            { max: config.websocketConnectionsPerAddress },
+            'websocket refused (429): an address holds as many connections as it may',
+          );
+        }
+        return accept(false, 429, 'Too many WebSocket connections from this address', { 'Retry-After': '60' });
+      }
+      accept(true);
     },
   });
 
@@ -186,6 +207,33 @@ export function attachGraphQLWebSocket(http: Http, options: GraphQLWebSocketOpti
       clearTimeout(timer);
     }
   });
+}
+
+/**
+ * Open WebSockets per client key (the hash of an address group, as every per-client limit counts):
+ * without a cap one address could hold hundreds of sockets, each with its subscriptions. A
+ * connection counts from its handshake until its TCP socket closes, however it ends (refused by
+ * graphql-ws, closed by either side, or cut off mid-handshake). Per instance, as the sockets are.
+ */
+class ConnectionsPerClient {
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  /** Counts a connection of `key` until `socket` closes; false (nothing counted) when `key` holds `max` already. */
+  open(key: string, socket: Duplex): boolean {
+    const held = this.counts.get(key) ?? 0;
+    if (held >= this.max) return false;
+    // A socket gone already would never report its close: nothing to count.
+    if (socket.destroyed) return true;
+    this.counts.set(key, held + 1);
+    socket.once('close', () => {
+      const left = (this.counts.get(key) ?? 1) - 1;
+      if (left > 0) this.counts.set(key, left);
+      else this.counts.delete(key);
+    });
+    return true;
+  }
 }
 
 /** The app's Fastify instance (its logger is pino's). */

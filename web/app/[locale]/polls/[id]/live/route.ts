@@ -2,7 +2,7 @@ import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { POLL_RESULTS_FIELDS } from '@/components/poll-results.fragment';
-import { visitorAddress } from '@/lib/api/client-address';
+import { clientAddressHeaders, visitorAddress } from '@/lib/api/client-address';
 import { config } from '@/lib/config';
 import { graphqlLocale, isLocale } from '@/lib/i18n/locales';
 import { isUuid, respondentToken } from '@/lib/respondent';
@@ -43,6 +43,7 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
       headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' },
     });
   const token = await respondentToken();
+  const socketImpl = withHeaders(await clientAddressHeaders());
   const encoder = new TextEncoder();
   if (address) openStreams.set(address, (openStreams.get(address) ?? 0) + 1);
   const release = () => {
@@ -70,7 +71,7 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
       };
       const client = createClient({
         url: config.graphqlWebSocketUrl,
-        webSocketImpl: WebSocket,
+        webSocketImpl: socketImpl,
         connectionParams: token ? { respondentToken: token } : {},
         retryAttempts: 0,
         lazy: true,
@@ -130,4 +131,17 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
       'x-accel-buffering': 'no',
     },
   });
+}
+
+/**
+ * The WebSocket class graphql-ws opens, with `headers` on its handshake: the visitor's signed
+ * address, so the API counts its per-address cap on WebSockets by visitor rather than counting
+ * every visitor's stream as the website's.
+ */
+function withHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  };
 }
