@@ -1,4 +1,8 @@
+import { DataSource } from 'typeorm';
+import { createLogger } from '../../server/src/logger';
+import { AbuseSignals } from '../../server/src/modules/polls/participation/abuse-signals';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { freshDatabase, serverOnly } from '../helpers/database';
 import { blindToken, solvedChallenge } from '../helpers/participation';
 import { createPoll, SUBMIT } from '../helpers/polls';
 
@@ -863,5 +867,74 @@ describe('abuse signals and quarantine', () => {
       (await t.gql(q, { input: { pollId: poll.id, clusterId: 'AAAAAAAAAAAAAAAAAAAAAA', reason: 'x' } }, { token: await t.signIn('media') }))
         .body.errors?.[0].extensions?.code,
     ).toBe('FORBIDDEN');
+  });
+});
+
+describe('erasing the cluster keys of small clusters (housekeeping, each minute)', () => {
+  serverOnly()('reads, after its first run, only the clusters of responses stored lately, not every keyed response kept', async () => {
+    // A database of its own, with no server running on it: nothing else reads its responses meanwhile.
+    const database = await freshDatabase();
+    const db = new DataSource({ type: 'postgres', url: database.url, extra: { max: 1 } });
+    await db.initialize();
+    try {
+      const signals = new AbuseSignals(
+        db,
+        'Asia/Tehran',
+        createLogger('silent'),
+        t.app.services.audit,
+        async () => undefined,
+        () => undefined,
+      );
+      const [{ id: pollId }] = (await db.query('SELECT id FROM poll ORDER BY id LIMIT 1')) as Array<{ id: string }>;
+      const household = Buffer.alloc(16, 0xff);
+      // Scripts' answers of three days ago, 10 from each of 2,000 clusters: big clusters, whose responses keep their key for good.
+      const OLD = 20_000;
+      const bigKey = `decode(lpad(to_hex(g), 32, '0'), 'hex')`;
+      await db.query(
+        `INSERT INTO poll_arrival_cluster (poll_id, window_start, cluster_key, answers)
+         SELECT $1, date_trunc('hour', now()) - interval '3 days', ${bigKey}, 10 FROM generate_series(1, $2) g`,
+        [pollId, OLD / 10],
+      );
+      await db.query(
+        `INSERT INTO poll_response (id, poll_id, submitted_at, cluster_key)
+         SELECT gen_random_uuid(), $1, date_trunc('hour', now()) - interval '3 days', ${bigKey} FROM generate_series(1, $2) g, generate_series(1, 10)`,
+        [pollId, OLD / 10],
+      );
+      await db.query('ANALYZE poll_response');
+      expect(await signals.eraseSmallClusters()).toBe(0);
+
+      // A household's three answers, whose window is settled, moved out of the mix this hour.
+      await db.query(
+        `INSERT INTO poll_arrival_cluster (poll_id, window_start, cluster_key, answers) VALUES ($1, date_trunc('hour', now()) - interval '1 hour', $2, 3)`,
+        [pollId, household],
+      );
+      await db.query(
+        `INSERT INTO poll_response (id, poll_id, submitted_at, cluster_key) SELECT gen_random_uuid(), $1, date_trunc('hour', now()), $2 FROM generate_series(1, 3)`,
+        [pollId, household],
+      );
+      /** Pages of poll_response and its indexes read so far (this connection's counts written out first). */
+      const reads = async () => {
+        await db.query('SELECT pg_stat_force_next_flush()');
+        const [{ n }] = (await db.query(
+          `SELECT heap_blks_read + heap_blks_hit + idx_blks_read + idx_blks_hit AS n FROM pg_statio_user_tables WHERE relname = 'poll_response'`,
+        )) as Array<{ n: string }>;
+        return Number(n);
+      };
+      const [{ pages }] = (await db.query(
+        `SELECT (pg_total_relation_size('poll_response') / current_setting('block_size')::int)::int AS pages`,
+      )) as Array<{ pages: number }>;
+      const before = await reads();
+      expect(await signals.eraseSmallClusters()).toBe(3);
+      // A run that read every keyed response would read about as many pages as the table and its indexes have.
+      expect((await reads()) - before).toBeLessThan(pages / 10);
+      const [kept] = (await db.query(
+        'SELECT count(*) FILTER (WHERE cluster_key <> $1)::int AS big, count(*) FILTER (WHERE cluster_key = $1)::int AS household FROM poll_response',
+        [household],
+      )) as Array<{ big: number; household: number }>;
+      expect(kept).toEqual({ big: OLD, household: 0 });
+    } finally {
+      await db.destroy();
+      await database.drop();
+    }
   });
 });

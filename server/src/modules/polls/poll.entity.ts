@@ -198,6 +198,8 @@ export class PollParticipation {
 @Entity('poll_response')
 @Index('ix_poll_response_poll_time', ['pollId', 'submittedAt'])
 @Index('ix_poll_response_cluster', ['pollId', 'clusterKey'], { where: '"cluster_key" IS NOT NULL' })
+// The keyed responses stored lately, whose clusters eraseSmallClusters looks at after its first run.
+@Index('ix_poll_response_cluster_time', ['submittedAt'], { where: '"cluster_key" IS NOT NULL' })
 @Index('ix_poll_response_quarantined', ['pollId'], { where: '"quarantined"' })
 export class PollResponse {
   @PrimaryGeneratedColumn('uuid')

@@ -19,6 +19,12 @@ export const BURST_FACTOR = 4;
 /** Clusters shown, and kept on responses, from this many answers up (a household stays below it). */
 export const CLUSTER_MIN_ANSWERS = 5;
 const WINDOW_MS = 10 * 60_000;
+/**
+ * How far before the previous run eraseSmallClusters looks for stored responses: a cluster becomes
+ * erasable at most two windows after its last answer arrived, or when that answer left the mix, and
+ * its response is stored with the hour it moved in; the rest is room for clocks that differ.
+ */
+const RECHECK_MS = 2 * 60 * 60_000;
 /** Advisory-lock class of moving a poll's answers (AnswerMixer): a quarantine waits for a move in progress. */
 const MOVER_LOCK_CLASS = 28259;
 
@@ -84,6 +90,8 @@ export class AbuseSignals {
   private minutes = new Map<string, number>();
   private clusters = new Map<string, { pollId: string; windowStart: Date; key: Buffer; answers: number }>();
   private flushing?: Promise<void>;
+  /** When the last eraseSmallClusters of this process started (unset: none has finished yet). */
+  private erasedBefore?: number;
   /** flush() logs its own failures. */
   private readonly flusher = new PeriodicTask(
     () => this.flush(),
@@ -134,20 +142,31 @@ export class AbuseSignals {
    * past and none of its answers waits in the mix: until then it may still grow into one. Responses
    * keep their key until this decides, so a cluster whose answers moved in different batches is
    * still held whole by a quarantine. Returns the number of responses it changed.
+   *
+   * The first run of a process looks at every keyed response; later runs only at the clusters of
+   * responses stored since shortly before the previous run (RECHECK_MS): a cluster becomes small and
+   * settled only when its last window settles or its last answer leaves the mix, and either way one
+   * of its responses is stored with that hour, so a cluster left keyed by an earlier run is a big one
+   * (kept for good) or one that shows up again among the recent responses.
    */
   async eraseSmallClusters(now = new Date()): Promise<number> {
+    const started = Math.min(now.getTime(), Date.now());
     await this.flush();
     const settled = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS - WINDOW_MS);
+    const since = this.erasedBefore === undefined ? null : new Date(this.erasedBefore - RECHECK_MS);
+    // The recent ones through ix_poll_response_cluster_time, without reading the others.
+    const keyed = `SELECT DISTINCT poll_id, cluster_key FROM poll_response WHERE cluster_key IS NOT NULL${since ? ' AND submitted_at >= $3' : ''}`;
     const [, changed] = (await this.db.query(
-      `WITH keyed AS (SELECT DISTINCT poll_id, cluster_key FROM poll_response WHERE cluster_key IS NOT NULL),
+      `WITH keyed AS (${keyed}),
        small AS (
          SELECT k.poll_id, k.cluster_key FROM keyed k
          WHERE NOT EXISTS (SELECT 1 FROM poll_arrival_cluster c WHERE c.poll_id = k.poll_id AND c.cluster_key = k.cluster_key AND (c.answers >= $1 OR c.window_start >= $2))
            AND NOT EXISTS (SELECT 1 FROM poll_answer_mix w WHERE w.poll_id = k.poll_id AND w.cluster_key = k.cluster_key)
        )
        UPDATE poll_response r SET cluster_key = NULL FROM small WHERE r.poll_id = small.poll_id AND r.cluster_key = small.cluster_key`,
-      [CLUSTER_MIN_ANSWERS, settled.toISOString()],
+      [CLUSTER_MIN_ANSWERS, settled.toISOString(), ...(since ? [since.toISOString()] : [])],
     )) as [unknown, number];
+    this.erasedBefore = started;
     return changed;
   }
 
