@@ -119,6 +119,29 @@ describe('site search', () => {
     await t.app.db.query(`DELETE FROM goal WHERE position IN (950, 951)`);
   });
 
+  it('finds a long word typed whole («پیادهراه») in text that writes it in parts, with a space or a half-space, and each way in the others', async () => {
+    await t.app.db.query(`INSERT INTO goal (title_fa, category, position, status) VALUES
+      ('ساخت پیاده راه بازار', 'AWARENESS', 960, 'ACTIVE'), ('پیاده‌راه خیابان مرکزی', 'AWARENESS', 961, 'ACTIVE'),
+      ('پیادهراه میدان', 'AWARENESS', 962, 'ACTIVE')`);
+    try {
+      for (const query of ['پیادهراه', 'پیاده راه', 'پیاده\u200cراه', 'پيادهراه']) {
+        const res = await t.gql<SearchData>(SEARCH, { query });
+        expect(res.body.errors).toBeUndefined();
+        expect(titles(res.body.data!.search.goals).sort()).toEqual(
+          ['ساخت پیاده راه بازار', 'پیاده‌راه خیابان مرکزی', 'پیادهراه میدان'].sort(),
+        );
+      }
+      // A short word is not looked for across two words: «را هم» does not hold «راه».
+      await t.app.db.query(
+        `INSERT INTO goal (title_fa, category, position, status) VALUES ('این برنامه را هم ببینید', 'AWARENESS', 963, 'ACTIVE')`,
+      );
+      const short = await t.gql<SearchData>(SEARCH, { query: 'راه' });
+      expect(titles(short.body.data!.search.goals)).not.toContain('این برنامه را هم ببینید');
+    } finally {
+      await t.app.db.query(`DELETE FROM goal WHERE position BETWEEN 960 AND 963`);
+    }
+  });
+
   it('finds English text and answers in English when asked', async () => {
     const res = await t.gql<SearchData>(SEARCH, { query: 'Beautification', locale: 'EN' });
     const s = res.body.data!.search;

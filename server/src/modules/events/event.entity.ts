@@ -23,9 +23,11 @@ export const EVENT_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') ||
     "An event on the city's calendar, or one year's occurrence of a recurring national or religious occasion (`occasion` set, `allDay` true). Text fields follow the request language.",
 })
 @Entity('event')
-// The site search's trigram index on search_text (migration SiteSearch/SearchTextColumns): TypeORM cannot
-// declare a GIN operator class, so it is told to leave the index alone.
+// The site search's trigram indexes on search_text, and on it without spaces (migrations SiteSearch,
+// SearchTextColumns, SearchJoinedWords): TypeORM cannot declare a GIN operator class, so it is told to
+// leave the indexes alone.
 @Index('ix_event_search_trgm', { synchronize: false })
+@Index('ix_event_search_joined_trgm', { synchronize: false })
 @Index('ix_event_starts_at', ['startsAt', 'id'])
 // At most one pinned notice, whatever happens concurrently.
 @Index('uq_event_pinned', ['pinned'], { unique: true, where: '"pinned"' })

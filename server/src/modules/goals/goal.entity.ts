@@ -11,9 +11,11 @@ export const GOAL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || 
 /** A goal or program of the PR office, in Persian and English. */
 @ObjectType('Goal', { description: 'A goal or program of the PR office. Text fields follow the request language.' })
 @Entity('goal')
-// The site search's trigram index on search_text (migration SiteSearch/SearchTextColumns): TypeORM cannot
-// declare a GIN operator class, so it is told to leave the index alone.
+// The site search's trigram indexes on search_text, and on it without spaces (migrations SiteSearch,
+// SearchTextColumns, SearchJoinedWords): TypeORM cannot declare a GIN operator class, so it is told to
+// leave the indexes alone.
 @Index('ix_goal_search_trgm', { synchronize: false })
+@Index('ix_goal_search_joined_trgm', { synchronize: false })
 @Check('ck_goal_position', '"position" > 0')
 @Index('ix_goal_status_position', ['status', 'position'])
 @Index('ix_goal_position_id', ['position', 'id'])

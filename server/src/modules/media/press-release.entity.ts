@@ -19,9 +19,11 @@ export const PRESS_RELEASE_SEARCH_EXPRESSION = `nabz_normalize(title_fa || ' ' |
     'A press release, as staff see it. Once published its public fields are a `NewsItem`. Text fields follow the request language.',
 })
 @Entity('press_release')
-// The site search's trigram index on search_text (migration SiteSearch/SearchTextColumns): TypeORM cannot
-// declare a GIN operator class, so it is told to leave the index alone.
+// The site search's trigram indexes on search_text, and on it without spaces (migrations SiteSearch,
+// SearchTextColumns, SearchJoinedWords): TypeORM cannot declare a GIN operator class, so it is told to
+// leave the indexes alone.
 @Index('ix_press_release_search_trgm', { synchronize: false })
+@Index('ix_press_release_search_joined_trgm', { synchronize: false })
 @Index('uq_press_release_slug', ['slug'], { unique: true })
 @Index('ix_press_release_published', ['status', 'publishedAt', 'id'])
 @Index('ix_press_release_created', ['createdAt', 'id'])

@@ -12,9 +12,11 @@ export const POLL_SEARCH_EXPRESSION = `nabz_normalize(coalesce(title_fa, '') || 
 /** A poll or survey. A survey run again is a new poll with the same `seriesId` and the next `wave`. */
 @ObjectType('Poll', { description: 'A poll or survey. Text fields follow the request language.' })
 @Entity('poll')
-// The site search's trigram index on search_text (migration SiteSearch/SearchTextColumns): TypeORM cannot
-// declare a GIN operator class, so it is told to leave the index alone.
+// The site search's trigram indexes on search_text, and on it without spaces (migrations SiteSearch,
+// SearchTextColumns, SearchJoinedWords): TypeORM cannot declare a GIN operator class, so it is told to
+// leave the indexes alone.
 @Index('ix_poll_search_trgm', { synchronize: false })
+@Index('ix_poll_search_joined_trgm', { synchronize: false })
 @Index('uq_poll_series_wave', ['seriesId', 'wave'], { unique: true })
 @Index('ix_poll_created_id', ['createdAt', 'id'])
 @Check('ck_poll_schedule', '"closes_at" IS NULL OR "opens_at" IS NULL OR "closes_at" > "opens_at"')

@@ -2,7 +2,7 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { Public } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
 import { Locale } from '../../common/locale';
-import { SEARCH_FIRST_MAX, SEARCH_QUERY_MAX, SEARCH_WORDS_MAX, type SearchGroupResult } from './search.service';
+import { JOINED_WORD_MIN, SEARCH_FIRST_MAX, SEARCH_QUERY_MAX, SEARCH_WORDS_MAX, type SearchGroupResult } from './search.service';
 import { SearchGroup, SearchKind, SearchResults } from './search.types';
 
 const PATHS: Record<SearchKind, string> = {
@@ -32,8 +32,9 @@ export class SearchResolver {
   @Public()
   @Query(() => SearchResults, {
     description:
-      'Searches the public site: goals, published news, public events and polls, grouped by kind. Every word must appear in the title or text, ' +
-      'in either language; Arabic ي/ك match Persian ی/ک, and ZWNJ, diacritics and Persian digits are read alike. Finds only what the public lists show, ' +
+      'Searches the public site: goals, published news, public events and polls, grouped by kind. ' +
+      'Every word must appear in the title or text, in either language; Arabic ي/ك match Persian ی/ک, and ZWNJ, diacritics and Persian digits are read alike; ' +
+      `a word of ${JOINED_WORD_MIN} or more letters is also found written in parts, with a space or a half-space («پیادهراه» finds «پیاده راه»). Finds only what the public lists show, ` +
       `whoever asks. An empty query is BAD_USER_INPUT with reason QUERY_EMPTY; one over ${SEARCH_QUERY_MAX} characters or ${SEARCH_WORDS_MAX} words, reason QUERY_TOO_LONG.`,
   })
   async search(
