@@ -160,7 +160,7 @@ export function createServices(
     signInGuard,
     districts,
     goals,
-    search: new SearchService(readDb),
+    search: new SearchService(readDb, occasions),
     occasions,
     events: new EventService(db, audit, occasions, districts, polls, goals, webhooks),
     goalIndicators: new GoalIndicatorService(db, audit, polls),

@@ -36,15 +36,18 @@ const SEARCH = `query ($query: String!, $first: Int, $locale: Locale) {
     news { kind totalCount hits { kind id title snippet path } }
     events { kind totalCount hits { kind id title snippet path } }
     polls { kind totalCount hits { kind id title snippet path } }
+    occasions { kind totalCount hits { kind id title snippet path date } }
   }
 }`;
 
 type Group = {
   kind: string;
   totalCount: number;
-  hits: Array<{ kind: string; id: string; title: string; snippet: string | null; path: string }>;
+  hits: Array<{ kind: string; id: string; title: string; snippet: string | null; path: string; date?: string | null }>;
 };
-type SearchData = { search: { query: string; totalCount: number; goals: Group; news: Group; events: Group; polls: Group } };
+type SearchData = {
+  search: { query: string; totalCount: number; goals: Group; news: Group; events: Group; polls: Group; occasions: Group };
+};
 
 const titles = (g: Group) => g.hits.map((h) => h.title);
 
@@ -139,6 +142,45 @@ describe('site search', () => {
       expect(titles(short.body.data!.search.goals)).not.toContain('این برنامه را هم ببینید');
     } finally {
       await t.app.db.query(`DELETE FROM goal WHERE position BETWEEN 960 AND 963`);
+    }
+  });
+
+  it('finds national and religious occasions, each as its next day in the calendar, soonest first', async () => {
+    // A Solar Hijri day and a lunar one: whichever comes first from today is listed first.
+    const [solar] = await t.app.db.query(
+      `INSERT INTO occasion (kind, calendar, month, day, title_fa, title_en, description_fa) VALUES
+       ('NATIONAL_OCCASION', 'SOLAR_HIJRI', 8, 14, 'روز ملی دوچرخه‌سواری', 'National cycling day', 'رکاب‌زنی همگانی در شهر') RETURNING id`,
+    );
+    const [lunar] = await t.app.db.query(
+      `INSERT INTO occasion (kind, calendar, month, day, title_fa) VALUES ('RELIGIOUS_OCCASION', 'LUNAR_HIJRI', 3, 5, 'جشن دوچرخه‌سواری محله') RETURNING id`,
+    );
+    try {
+      const res = await t.gql<SearchData>(SEARCH, { query: 'دوچرخهسواری' });
+      expect(res.body.errors).toBeUndefined();
+      const { occasions } = res.body.data!.search;
+      expect(occasions).toMatchObject({ kind: 'OCCASION', totalCount: 2 });
+      expect(res.body.data!.search.totalCount).toBe(2);
+      const days = [];
+      for (const hit of occasions.hits) {
+        expect(hit).toMatchObject({ kind: 'OCCASION', id: expect.stringMatching(/^occasion:[0-9a-f-]{36}:\d{4}$/) });
+        expect(hit.path).toBe(`/events/${encodeURIComponent(hit.id)}`);
+        // The id is its day's in the calendar: the event page opens it.
+        const day = await t.gql<{ event: { title: string; date: string } }>(`query ($id: ID!) { event(id: $id) { title date } }`, {
+          id: hit.id,
+        });
+        expect(day.body.data!.event).toEqual({ title: hit.title, date: hit.date });
+        days.push(day.body.data!.event.date);
+      }
+      expect(occasions.hits.map((h) => h.id.split(':')[1]).sort()).toEqual([solar.id, lunar.id].sort());
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(new Date());
+      expect(days.every((d) => d >= today)).toBe(true);
+      expect([...days].sort()).toEqual(days);
+      expect(occasions.hits.find((h) => h.title === 'روز ملی دوچرخه‌سواری')!.snippet).toBe('رکاب‌زنی همگانی در شهر');
+
+      const en = await t.gql<SearchData>(SEARCH, { query: 'cycling', locale: 'EN' });
+      expect(titles(en.body.data!.search.occasions)).toEqual(['National cycling day']);
+    } finally {
+      await t.app.db.query(`DELETE FROM occasion WHERE id IN ($1, $2)`, [solar.id, lunar.id]);
     }
   });
 

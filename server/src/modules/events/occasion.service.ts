@@ -21,6 +21,8 @@ import {
   MAX_OCCASION_YEAR,
   MAX_OVERRIDE_SHIFT_DAYS,
   MIN_OCCASION_YEAR,
+  type OccasionOccurrence,
+  type OccasionRule,
   occurrenceIn,
   ruleDate,
 } from './occasion-expansion';
@@ -113,6 +115,21 @@ export class OccasionService {
       }
     }
     return items.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /**
+   * Each occasion's next day, `from` or later, with its overrides applied, in the order given (null
+   * for one with none within a year: the calendars' range ends). One statement for the overrides.
+   */
+  async nextOccurrences(rules: readonly OccasionRule[], from: LocalDate): Promise<Array<OccasionOccurrence | null>> {
+    if (!rules.length) return [];
+    // A year of either calendar, with room for an override that moves the day.
+    const to = addDays(from, 366 + MAX_OVERRIDE_SHIFT_DAYS + 1);
+    const overrides = await this.overridesNear(rules, from, to);
+    return rules.map((rule) => {
+      const byYear = new Map(overrides.filter((o) => o.occasionId === rule.id).map((o) => [o.year, o.date]));
+      return expandOccasion(rule, from, to, byYear)[0] ?? null;
+    });
   }
 
   /** One occurrence, by its id; null when the id names none (or the year is out of range). */
@@ -286,7 +303,7 @@ export class OccasionService {
   }
 
   /** The overrides of these occasions for the years a range can touch (with the expansion's margin). */
-  private overridesNear(occasions: Occasion[], from: LocalDate, to: LocalDate): Promise<OccasionOverride[]> {
+  private overridesNear(occasions: readonly OccasionRule[], from: LocalDate, to: LocalDate): Promise<OccasionOverride[]> {
     const margin = MAX_OVERRIDE_SHIFT_DAYS + 1;
     const years = (calendar: OccasionCalendar) => [
       calendarYearOf(calendar, addDays(from, -margin)),

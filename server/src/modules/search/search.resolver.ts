@@ -10,6 +10,7 @@ const PATHS: Record<SearchKind, string> = {
   [SearchKind.NEWS]: '/news/',
   [SearchKind.EVENT]: '/events/',
   [SearchKind.POLL]: '/polls/',
+  [SearchKind.OCCASION]: '/events/',
 };
 
 function group(g: SearchGroupResult): SearchGroup {
@@ -23,6 +24,7 @@ function group(g: SearchGroupResult): SearchGroup {
       title: h.title,
       snippet: h.snippet,
       path: `${PATHS[h.kind]}${encodeURIComponent(h.key)}`,
+      date: h.date ?? null,
     })),
   };
 }
@@ -32,7 +34,7 @@ export class SearchResolver {
   @Public()
   @Query(() => SearchResults, {
     description:
-      'Searches the public site: goals, published news, public events and polls, grouped by kind. ' +
+      'Searches the public site: goals, published news, public events, polls and national and religious occasions, grouped by kind. ' +
       'Every word must appear in the title or text, in either language; Arabic ي/ك match Persian ی/ک, and ZWNJ, diacritics and Persian digits are read alike; ' +
       `a word of ${JOINED_WORD_MIN} or more letters is also found written in parts, with a space or a half-space («پیادهراه» finds «پیاده راه»). Finds only what the public lists show, ` +
       `whoever asks. An empty query is BAD_USER_INPUT with reason QUERY_EMPTY; one over ${SEARCH_QUERY_MAX} characters or ${SEARCH_WORDS_MAX} words, reason QUERY_TOO_LONG.`,
@@ -53,6 +55,7 @@ export class SearchResolver {
       news: group(result.groups[SearchKind.NEWS]),
       events: group(result.groups[SearchKind.EVENT]),
       polls: group(result.groups[SearchKind.POLL]),
+      occasions: group(result.groups[SearchKind.OCCASION]),
     };
   }
 }

@@ -3,7 +3,9 @@ import { BadInputReason, badInput } from '../../common/errors';
 import { Locale } from '../../common/locale';
 import { escapeLike, normalizeForSearch } from '../../common/persian-text';
 import { cleanTextArg } from '../../common/validation';
-import { PUBLIC_EVENT_STATUSES } from '../events/event.enums';
+import { localDateOf } from '../events/calendar';
+import { PUBLIC_EVENT_STATUSES, type OccasionCalendar } from '../events/event.enums';
+import { occurrenceId, type OccasionService } from '../events/occasion.service';
 import { PUBLIC_GOAL_STATUSES } from '../goals/goal.enums';
 import { RECENTLY_CLOSED_DAYS, SQL_CLOSED_SINCE, SQL_STATUS } from '../polls/poll-status';
 import { PollStatus } from '../polls/poll.enums';
@@ -34,6 +36,9 @@ export const JOINED_WORD_MIN = 5;
 function wordMatch(text: string, word: string, i: number): string {
   return `${word.length >= JOINED_WORD_MIN ? `replace(${text}, ' ', '')` : text} LIKE $${i + 1} ESCAPE '\\'`;
 }
+
+/** An occasion's searchable text: occasions are few (dozens), so it is computed, not stored or indexed. */
+const OCCASION_TEXT = `nabz_normalize(coalesce(o.title_fa, '') || ' ' || coalesce(o.title_en, '') || ' ' || coalesce(o.description_fa, '') || ' ' || coalesce(o.description_en, ''))`;
 
 interface KindQuery {
   kind: SearchKind;
@@ -99,6 +104,8 @@ export interface SearchHitRow {
   key: string;
   title: string;
   snippet: string | null;
+  /** An occasion's next day (LocalDate). */
+  date?: string;
 }
 
 export interface SearchGroupResult {
@@ -127,11 +134,14 @@ function snippet(text: string | null): string | null {
 }
 
 /**
- * Public site search over goals, news, events and polls. Only what each kind's public list shows
- * is found, whoever asks: the site search never reveals drafts, even to staff.
+ * Public site search over goals, news, events, polls and occasions. Only what each kind's public
+ * list shows is found, whoever asks: the site search never reveals drafts, even to staff.
  */
 export class SearchService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly occasions: OccasionService,
+  ) {}
 
   async search(query: string, locale: Locale, first: number): Promise<SearchResult> {
     cleanTextArg(query, 'query');
@@ -151,8 +161,8 @@ export class SearchService {
 
     const params = words.map((w) => `%${escapeLike(w)}%`);
     const en = locale === Locale.EN;
-    const groups = await Promise.all(
-      KINDS.map(async (k): Promise<SearchGroupResult> => {
+    const groups = await Promise.all([
+      ...KINDS.map(async (k): Promise<SearchGroupResult> => {
         const where = `${k.visible} AND ${words.map((w, i) => wordMatch(k.text, w, i)).join(' AND ')}`;
         const title = en ? 'coalesce(p.title_en, p.title_fa)' : 'p.title_fa';
         const text = en ? `coalesce(${k.snippetEn}, ${k.snippetFa})` : `coalesce(${k.snippetFa}, ${k.snippetEn})`;
@@ -175,13 +185,45 @@ export class SearchService {
           hits: rows.map((r) => ({ kind: k.kind, id: r.id, key: r.key, title: r.title, snippet: snippet(r.snippet) })),
         };
       }),
-    );
+      this.searchOccasions(words, params, en, first),
+    ]);
     const byKind = Object.fromEntries(groups.map((g) => [g.kind, g])) as Record<SearchKind, SearchGroupResult>;
     return {
       query,
       totalCount: groups.reduce((n, g) => n + g.totalCount, 0),
       totalCountCapped: groups.some((g) => g.totalCountCapped),
       groups: byKind,
+    };
+  }
+
+  /**
+   * The occasions that match, each as its next day (the calendar's item for it, `event(id:)`),
+   * soonest first. Every match is read: there are dozens of occasions, and the soonest can only be
+   * told once each one's next day is known.
+   */
+  private async searchOccasions(words: string[], params: string[], en: boolean, first: number): Promise<SearchGroupResult> {
+    const title = en ? 'coalesce(o.title_en, o.title_fa)' : 'o.title_fa';
+    const text = en ? 'coalesce(o.description_en, o.description_fa)' : 'coalesce(o.description_fa, o.description_en)';
+    const rows = (await this.db.query(
+      `SELECT o.id, o.calendar, o.month, o.day, ${title} AS title, left(${text}, ${SNIPPET_LENGTH * 2}) AS snippet
+       FROM occasion o WHERE ${words.map((w, i) => wordMatch(OCCASION_TEXT, w, i)).join(' AND ')}`,
+      params,
+    )) as Array<{ id: string; calendar: OccasionCalendar; month: number; day: number; title: string; snippet: string | null }>;
+    const next = await this.occasions.nextOccurrences(rows, localDateOf(new Date(), this.occasions.timeZone));
+    const hits = rows
+      .map((r, i) => ({ r, next: next[i] }))
+      .filter((x): x is { r: (typeof rows)[number]; next: NonNullable<(typeof next)[number]> } => x.next !== null)
+      .sort((a, b) => (a.next.date < b.next.date ? -1 : a.next.date > b.next.date ? 1 : a.r.title.localeCompare(b.r.title, 'fa')))
+      .slice(0, first)
+      .map(({ r, next: { year, date } }): SearchHitRow => {
+        const id = occurrenceId(r.id, year);
+        return { kind: SearchKind.OCCASION, id, key: id, title: r.title, snippet: snippet(r.snippet), date };
+      });
+    return {
+      kind: SearchKind.OCCASION,
+      totalCount: Math.min(rows.length, SEARCH_COUNT_MAX),
+      totalCountCapped: rows.length > SEARCH_COUNT_MAX,
+      hits,
     };
   }
 }

@@ -6,6 +6,7 @@ export const SearchKind = graphqlEnum('SearchKind', 'What a site-search hit is.'
   NEWS: 'A published news item (`newsItem(slug:)`).',
   EVENT: 'A public event (`event(id:)`).',
   POLL: 'A public poll (`poll(id:)`).',
+  OCCASION: 'A national or religious occasion, as its next day in the calendar (`event(id:)`).',
 });
 export type SearchKind = EnumValue<typeof SearchKind>;
 
@@ -14,7 +15,9 @@ export class SearchHit {
   @Field(() => SearchKind, { description: 'What the item is.' })
   kind: SearchKind;
 
-  @Field(() => ID, { description: "The item's id (for news, the NewsItem id)." })
+  @Field(() => ID, {
+    description: "The item's id (for news, the NewsItem id; for an occasion, the id of its next day, which `event(id:)` takes).",
+  })
   id: string;
 
   @Field({ description: "The item's title in the requested language (Persian when there is no English)." })
@@ -28,9 +31,16 @@ export class SearchHit {
 
   @Field({
     description:
-      "The public site's path to the item, without the language prefix: `/goals/{id}`, `/news/{slug}`, `/events/{id}` or `/polls/{id}`.",
+      "The public site's path to the item, without the language prefix: `/goals/{id}`, `/news/{slug}`, `/events/{id}` or `/polls/{id}` (an occasion's next day is `/events/{id}`).",
   })
   path: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For an occasion, the day of its next occurrence, as a LocalDate (YYYY-MM-DD, Gregorian) in the city; null for the other kinds.',
+  })
+  date: string | null;
 }
 
 @ObjectType({ description: 'The hits of one kind.' })
@@ -46,7 +56,9 @@ export class SearchGroup {
   @Field({ description: 'True when more items of this kind match than `totalCount` says: counting stops at 100 ("more than 100").' })
   totalCountCapped: boolean;
 
-  @Field(() => [SearchHit], { description: 'The first matches: goals in display order, news and events newest first, polls newest first.' })
+  @Field(() => [SearchHit], {
+    description: 'The first matches: goals in display order, news and events newest first, polls newest first, occasions soonest first.',
+  })
   hits: SearchHit[];
 }
 
@@ -72,4 +84,7 @@ export class SearchResults {
 
   @Field(() => SearchGroup, { description: 'Matching public polls (open, or closed in the last 30 days).' })
   polls: SearchGroup;
+
+  @Field(() => SearchGroup, { description: 'Matching national and religious occasions, each as its next day in the calendar.' })
+  occasions: SearchGroup;
 }
