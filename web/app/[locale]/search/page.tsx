@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { formatNumber } from '@/lib/format';
+import { formatDayWithWeekday, formatNumber } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/search'>
   return pageMetadata(locale, { title: t.search.title, description: t.search.intro });
 }
 
-const GROUPS = ['goals', 'news', 'events', 'polls'] as const;
+const GROUPS = ['goals', 'news', 'events', 'polls', 'occasions'] as const;
 
 export default async function SearchPage({ params, searchParams }: PageProps<'/[locale]/search'>) {
   const locale = await localeParam(params);
@@ -96,6 +96,12 @@ function Group({
             <a href={localePath(locale, hit.path)}>
               <LocalizedText text={hit.title} locale={locale} />
             </a>
+            {/* An occasion is found as its next day: the day says which. */}
+            {hit.date && (
+              <p>
+                <time dateTime={hit.date}>{formatDayWithWeekday(new Date(`${hit.date}T12:00:00Z`), locale)}</time>
+              </p>
+            )}
             {hit.snippet && <p {...fallbackProps(hit.snippet, locale)}>{hit.snippet}</p>}
           </li>
         ))}

@@ -9,7 +9,7 @@ export type SearchGroup = SearchGroupFieldsFragment;
 
 export type SiteSearchData = SiteSearchQuery;
 
-// What each kind's group shows: the same for goals, news, events and polls.
+// What each kind's group shows: the same for every kind (`date` is an occasion's next day, null for the others).
 const SEARCH_GROUP_FIELDS = gql`
   fragment SearchGroupFields on SearchGroup {
     totalCount
@@ -19,6 +19,7 @@ const SEARCH_GROUP_FIELDS = gql`
       title
       snippet
       path
+      date
     }
   }
 `;
@@ -38,6 +39,9 @@ const SITE_SEARCH_QUERY: TypedDocumentNode<SiteSearchQuery, SiteSearchQueryVaria
         ...SearchGroupFields
       }
       polls {
+        ...SearchGroupFields
+      }
+      occasions {
         ...SearchGroupFields
       }
     }

@@ -218,7 +218,7 @@ export const en: Dictionary = {
   },
   search: {
     title: 'Search the site',
-    intro: 'Search goals, news, events and polls.',
+    intro: 'Search goals, news, events, polls and occasions.',
     label: 'Search the site',
     submit: 'Search',
     count: (count: string) => countOf(count, 'result', 'results'),
@@ -228,7 +228,7 @@ export const en: Dictionary = {
     none: 'Nothing found.',
     noneHint: 'Try another word.',
     tooLong: 'The search is too long.',
-    groups: { goals: 'Goals', news: 'News', events: 'Events', polls: 'Polls' },
+    groups: { goals: 'Goals', news: 'News', events: 'Events', polls: 'Polls', occasions: 'Occasions' },
     groupCount: (shown: string, total: string) => `${shown} of ${total}`,
   },
   notice: {

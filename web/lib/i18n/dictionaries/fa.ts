@@ -218,7 +218,7 @@ export const fa = {
   },
   search: {
     title: 'جستجو در سایت',
-    intro: 'اهداف، اخبار، رویدادها و نظرسنجی‌ها را جستجو کنید.',
+    intro: 'اهداف، اخبار، رویدادها، نظرسنجی‌ها و مناسبت‌ها را جستجو کنید.',
     label: 'جستجو در سایت',
     submit: 'جستجو',
     count: (count: string) => `${count} نتیجه`,
@@ -228,7 +228,7 @@ export const fa = {
     none: 'چیزی پیدا نشد.',
     noneHint: 'واژه دیگری را امتحان کنید.',
     tooLong: 'عبارت جستجو بیش از اندازه بلند است.',
-    groups: { goals: 'اهداف', news: 'اخبار', events: 'رویدادها', polls: 'نظرسنجی‌ها' },
+    groups: { goals: 'اهداف', news: 'اخبار', events: 'رویدادها', polls: 'نظرسنجی‌ها', occasions: 'مناسبت‌ها' },
     groupCount: (shown: string, total: string) => `${shown} از ${total}`,
   },
   notice: {
