@@ -33,6 +33,8 @@ beforeAll(async () => {
       SIGN_IN_FAILURES_PER_ACCOUNT: '4',
       SUBMISSIONS_PER_MINUTE: '3',
       TRUST_PROXY: 'loopback',
+      // As many WebSockets per address as the website holds streams per visitor: only counted by visitor do 21 fit.
+      WEBSOCKET_CONNECTIONS_PER_ADDRESS: '20',
     },
   });
   // The website as the visitor's first hop, and the website behind a reverse proxy on this machine.
@@ -111,23 +113,40 @@ describe('the website in front of the API', () => {
       questions: [{ kind: 'RATING', promptFa: 'چه نمره‌ای؟' }],
     });
     const streams: AbortController[] = [];
-    const open = async (address: string) => {
+    /** Opens a stream; for one that opens, waits for its first results (its WebSocket to the API is then open) or its end. */
+    const open = async (address: string): Promise<number | 'results' | 'ended'> => {
       const controller = new AbortController();
       const res = await fetch(`${proxied.url}/polls/${poll.id}/live`, {
         headers: { 'x-forwarded-for': address },
         signal: controller.signal,
       });
-      if (res.status === 200) streams.push(controller);
-      else await res.body?.cancel();
-      return res.status;
+      if (res.status !== 200) {
+        await res.body?.cancel();
+        return res.status;
+      }
+      streams.push(controller);
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return 'ended';
+        text += decoder.decode(value, { stream: true });
+        if (text.includes('event: results')) {
+          reader.releaseLock();
+          return 'results';
+        }
+      }
     };
     try {
-      for (let i = 0; i < 20; i++) expect(await open('203.0.113.30')).toBe(200);
+      for (let i = 0; i < 20; i++) expect(await open('203.0.113.30')).toBe('results');
       expect(await open('203.0.113.30')).toBe(429);
-      // Another visitor is not held back; and one stream closed lets the first open another.
-      expect(await open('203.0.113.31')).toBe(200);
+      // Another visitor is not held back, by the website nor by the API, which counts the website's
+      // WebSockets by the visitor it signs for (20 per address there too); and one stream closed
+      // lets the first open another.
+      expect(await open('203.0.113.31')).toBe('results');
       streams.shift()!.abort();
-      await waitFor(async () => (await open('203.0.113.30')) === 200, 10_000, 'a stream freed by the one closed');
+      await waitFor(async () => (await open('203.0.113.30')) === 'results', 10_000, 'a stream freed by the one closed');
     } finally {
       for (const stream of streams) stream.abort();
     }
