@@ -435,6 +435,30 @@ describe('site search (issue 16 item 6)', () => {
       await screenshot(page, 'site-search-fa-phone');
     });
   });
+
+  test('finds an occasion, under its own heading, with the day it next falls on, which its link opens', async () => {
+    const { search } = await api<{ search: { occasions: { hits: { id: string; title: string; path: string; date: string }[] } } }>(
+      site,
+      '{ search(query: "نوروز", locale: FA) { occasions { hits { id title path date } } } }',
+    );
+    const next = search.occasions.hits[0];
+    expect(next.date >= cityDay(0)).toBe(true);
+    for (const [path, heading, day] of [
+      [`/search?q=${encodeURIComponent('نوروز')}`, 'مناسبت‌ها', faDayMonth(`${next.date}T12:00:00Z`)],
+      [`/en/search?q=Nowruz`, 'Occasions', enDayMonth(`${next.date}T12:00:00Z`)],
+    ]) {
+      await withPage(site, { viewport: PHONE }, async (page) => {
+        await open(site, page, path);
+        const group = page.locator('[data-kind="occasions"]');
+        await expect(group.locator('h2').innerText()).resolves.toContain(heading);
+        const hit = group.locator('li', { has: page.locator(`time[datetime="${next.date}"]`) }).first();
+        await expect(hit.locator('time').innerText()).resolves.toContain(day);
+        await hit.locator('a').click();
+        await page.waitForURL((url) => decodeURIComponent(url.pathname).endsWith(`/events/${next.id}`));
+        if (path.startsWith('/en/')) await screenshot(page, 'site-search-occasion-en-phone');
+      });
+    }
+  });
 });
 
 describe("a citizen's walk-through, third round", () => {
