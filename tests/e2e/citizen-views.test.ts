@@ -500,8 +500,10 @@ describe("a citizen's walk-through, third round", () => {
       await expect(title.textContent()).resolves.toBe('شب شعر محله');
       await expect(title.getAttribute('lang')).resolves.toBe('fa');
       await expect(title.evaluate((el) => (globalThis as any).getComputedStyle(el).direction)).resolves.toBe('rtl');
-      await expect(hit.locator('p').getAttribute('lang')).resolves.toBe('fa');
-      await expect(hit.locator('p').evaluate((el) => (globalThis as any).getComputedStyle(el).direction)).resolves.toBe('rtl');
+      await expect(hit.locator('p.search-hit__snippet').getAttribute('lang')).resolves.toBe('fa');
+      await expect(hit.locator('p.search-hit__snippet').evaluate((el) => (globalThis as any).getComputedStyle(el).direction)).resolves.toBe(
+        'rtl',
+      );
       // The English hits around it are not marked.
       await expect(page.locator('main [lang="fa"]').count()).resolves.toBe(2);
       await screenshot(page, 'walk3-search-persian-hit-en-phone');
@@ -660,6 +662,46 @@ describe("a citizen's walk-through, second round", () => {
       await open(site, page, `/en/goals/${bare.id}`);
       await expect(page.locator('main').innerText()).resolves.toContain('has not published more about this goal yet');
       await expect(page.locator('h1').innerText()).resolves.not.toMatch(/\.$/);
+    });
+  });
+});
+
+// A citizen's walk-through (2026-12-07) found these; each test failed before its fix.
+describe("a citizen's walk-through, fourth round", () => {
+  test('an event found by the site search shows when it takes place (its span over several days) and whether it was cancelled', async () => {
+    const faYear = (iso: string) =>
+      new Intl.DateTimeFormat('fa-IR-u-ca-persian', { year: 'numeric', timeZone: ZONE }).format(new Date(iso)).replace(/\s.*$/, '');
+    const faWeekday = (iso: string) => new Intl.DateTimeFormat('fa-IR', { weekday: 'long', timeZone: ZONE }).format(new Date(iso));
+    await withPage(site, { viewport: PHONE, javaScriptEnabled: false }, async (page) => {
+      const hit = (id: string, prefix = '') =>
+        page.locator('[data-kind="events"] li', { has: page.locator(`a[href="${prefix}/events/${id}"]`) });
+
+      // Began two days ago, ends in six: both ends, with their years.
+      await open(site, page, `/search?q=${encodeURIComponent('نمایشگاه عکس')}`);
+      const span = await hit(exhibition.id).innerText();
+      expect(span).toContain(`${faDayMonth(exhibition.startsAt)} ${faYear(exhibition.startsAt)}`);
+      expect(span).toContain(`${faDayMonth(exhibition.endsAt)} ${faYear(exhibition.endsAt)}`);
+      expect(span).not.toContain('لغو شد');
+      await expect(hit(exhibition.id).locator('time').getAttribute('datetime')).resolves.toBe(cityDay(-2));
+
+      // One evening: its day, weekday and year, and its hours.
+      await open(site, page, `/search?q=${encodeURIComponent('شب شعر')}`);
+      const evening = await hit(persianOnly.id).innerText();
+      expect(evening).toContain(`${faWeekday(persianOnly.startsAt)} ${faDayMonth(persianOnly.startsAt)} ${faYear(persianOnly.startsAt)}`);
+      expect(evening).toContain(faTime(persianOnly.startsAt));
+
+      // Called off: its day, and the mark.
+      await open(site, page, `/search?q=${encodeURIComponent('بادبادک')}`);
+      const kites = hit(kitesCancelled.id);
+      await expect(kites.innerText()).resolves.toContain(faDayMonth(kitesCancelled.startsAt));
+      await expect(kites.locator('strong').innerText()).resolves.toContain('لغو شد');
+      await screenshot(page, 'walk4-search-event-cancelled-fa-phone');
+
+      await open(site, page, '/en/search?q=kite');
+      const english = hit(kitesCancelled.id, '/en');
+      await expect(english.innerText()).resolves.toContain(enDayMonth(kitesCancelled.startsAt));
+      await expect(english.locator('strong').innerText()).resolves.toContain('Cancelled');
+      await screenshot(page, 'walk4-search-event-cancelled-en-phone');
     });
   });
 });

@@ -28,7 +28,7 @@ import { StaffAdminResolver } from '../modules/staff/staff-admin.resolver';
 import { SecondFactorResolver } from '../modules/staff/second-factor.resolver';
 import { AuditLogResolver } from '../modules/staff/audit-log.resolver';
 import { ApiKeyResolver } from '../modules/partners/api-key.resolver';
-import { SearchResolver } from '../modules/search/search.resolver';
+import { SearchHitResolver, SearchResolver } from '../modules/search/search.resolver';
 import { WEBHOOK_RESOLVERS } from '../modules/webhooks/webhook.resolver';
 import { assertAccessDeclared } from './access';
 import { accessOfField, requiredScope } from './api-key-scopes';
@@ -65,6 +65,7 @@ export const RESOLVERS = [
   ...MAIL_RESOLVERS,
   ...FILE_RESOLVERS,
   SearchResolver,
+  SearchHitResolver,
 ] as const;
 
 const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {

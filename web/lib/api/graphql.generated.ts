@@ -1428,7 +1428,7 @@ export type PollsPageQueryVariables = Exact<{
 
 export type PollsPageQuery = { polls: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, description: string | null, status: PollStatus, opensAt: string | null, closesAt: string | null, closedAt: string | null, resultsVisibility: ResultsVisibility, questions: Array<{ id: string }> } }> } };
 
-export type SearchGroupFieldsFragment = { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null }> };
+export type SearchGroupFieldsFragment = { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null, event: { startsAt: string, endsAt: string, allDay: boolean, status: EventStatus } | null }> };
 
 export type SiteSearchQueryVariables = Exact<{
   query: string;
@@ -1437,7 +1437,7 @@ export type SiteSearchQueryVariables = Exact<{
 }>;
 
 
-export type SiteSearchQuery = { search: { totalCount: number, totalCountCapped: boolean, goals: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null }> }, news: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null }> }, events: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null }> }, polls: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null }> }, occasions: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null }> } } };
+export type SiteSearchQuery = { search: { totalCount: number, totalCountCapped: boolean, goals: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null, event: { startsAt: string, endsAt: string, allDay: boolean, status: EventStatus } | null }> }, news: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null, event: { startsAt: string, endsAt: string, allDay: boolean, status: EventStatus } | null }> }, events: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null, event: { startsAt: string, endsAt: string, allDay: boolean, status: EventStatus } | null }> }, polls: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null, event: { startsAt: string, endsAt: string, allDay: boolean, status: EventStatus } | null }> }, occasions: { totalCount: number, totalCountCapped: boolean, hits: Array<{ id: string, title: string, snippet: string | null, path: string, date: string | null, event: { startsAt: string, endsAt: string, allDay: boolean, status: EventStatus } | null }> } } };
 
 export type StaffAccountQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,9 +1,10 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../graphql/access';
 import { type Context } from '../../graphql/context';
 import { Locale } from '../../common/locale';
 import { JOINED_WORD_MIN, SEARCH_FIRST_MAX, SEARCH_QUERY_MAX, SEARCH_WORDS_MAX, type SearchGroupResult } from './search.service';
-import { SearchGroup, SearchKind, SearchResults } from './search.types';
+import { Event } from '../events/event.entity';
+import { SearchGroup, SearchHit, SearchKind, SearchResults } from './search.types';
 
 const PATHS: Record<SearchKind, string> = {
   [SearchKind.GOAL]: '/goals/',
@@ -57,5 +58,17 @@ export class SearchResolver {
       polls: group(result.groups[SearchKind.POLL]),
       occasions: group(result.groups[SearchKind.OCCASION]),
     };
+  }
+}
+
+@Resolver(() => SearchHit)
+export class SearchHitResolver {
+  @FieldResolver(() => Event, {
+    nullable: true,
+    description:
+      "For an EVENT hit, the event itself: when it takes place and whether it was cancelled, which a list of hits should show (a past or cancelled event reads like an upcoming one without them). Null for other kinds. The hits' events are read together.",
+  })
+  event(@Root() hit: SearchHit, @Ctx() ctx: Context): Promise<Event | null> | null {
+    return hit.kind === SearchKind.EVENT ? ctx.loaders.eventById.load(hit.id) : null;
   }
 }

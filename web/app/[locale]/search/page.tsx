@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
-import { formatDayWithWeekday, formatNumber } from '@/lib/format';
+import { formatDayWithWeekday, formatNumber, isoDay } from '@/lib/format';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { graphqlLocale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/routing';
 import { pageMetadata } from '@/lib/metadata';
 import { localeParam } from '../locale-param';
-import { SITE_SEARCH_MAX_LENGTH, siteSearch, type SearchGroup } from './search.query';
+import { SITE_SEARCH_MAX_LENGTH, siteSearch, type SearchGroup, type SearchHit } from './search.query';
 import { SearchForm } from '@/components/search-form';
 import { PageHeader } from '@/components/page-header';
 import { LocalizedText } from '@/components/localized-text';
 import { fallbackProps } from '@/lib/i18n/fallback';
+import { eventTime, spansDays } from '@/components/event-item';
 
 // Rendered per request from the API; `next build` must not call it.
 export const dynamic = 'force-dynamic';
@@ -91,7 +92,7 @@ function Group({
       </h2>
       <ul>
         {group.hits.map((hit) => (
-          <li key={hit.id}>
+          <li key={hit.id} className={hit.event?.status === 'CANCELLED' ? 'search-hit search-hit--cancelled' : 'search-hit'}>
             {/* A hit with no English stands in Persian: marked so, as on the lists it comes from. */}
             <a href={localePath(locale, hit.path)}>
               <LocalizedText text={hit.title} locale={locale} />
@@ -102,10 +103,38 @@ function Group({
                 <time dateTime={hit.date}>{formatDayWithWeekday(new Date(`${hit.date}T12:00:00Z`), locale)}</time>
               </p>
             )}
-            {hit.snippet && <p {...fallbackProps(hit.snippet, locale)}>{hit.snippet}</p>}
+            {hit.event && <EventWhen event={hit.event} locale={locale} />}
+            {hit.snippet && (
+              <p className="search-hit__snippet" {...fallbackProps(hit.snippet, locale)}>
+                {hit.snippet}
+              </p>
+            )}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * When an event found takes place, with its year (hits are of any year, newest first), and whether
+ * it was cancelled: without them a past or cancelled event read like an upcoming one. One day reads
+ * as the events list shows it («دوشنبه ۱۶ آذر ۱۴۰۵ • ساعت ۱۸:۰۰ تا ۲۰:۰۰»), several as their span.
+ */
+function EventWhen({ event, locale }: { event: NonNullable<SearchHit['event']>; locale: Parameters<typeof getDictionary>[0] }) {
+  const t = getDictionary(locale);
+  return (
+    <p className="search-hit__when" data-event-when>
+      {spansDays(event) ? (
+        <time dateTime={isoDay(event.startsAt)}>{eventTime(event, locale, { withYear: true })}</time>
+      ) : (
+        <>
+          <time dateTime={isoDay(event.startsAt)}>{formatDayWithWeekday(new Date(event.startsAt), locale)}</time>
+          {' • '}
+          {eventTime(event, locale)}
+        </>
+      )}
+      {event.status === 'CANCELLED' && <strong className="search-hit__cancelled"> • {t.search.cancelled}</strong>}
+    </p>
   );
 }

@@ -9,7 +9,8 @@ export type SearchGroup = SearchGroupFieldsFragment;
 
 export type SiteSearchData = SiteSearchQuery;
 
-// What each kind's group shows: the same for every kind (`date` is an occasion's next day, null for the others).
+// What each kind's group shows: the same for every kind (`date` is an occasion's next day, null
+// for the others; an event hit also has its event's dates and status, null for the others).
 const SEARCH_GROUP_FIELDS = gql`
   fragment SearchGroupFields on SearchGroup {
     totalCount
@@ -20,6 +21,12 @@ const SEARCH_GROUP_FIELDS = gql`
       snippet
       path
       date
+      event {
+        startsAt
+        endsAt
+        allDay
+        status
+      }
     }
   }
 `;

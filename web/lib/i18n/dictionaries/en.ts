@@ -230,6 +230,8 @@ export const en: Dictionary = {
     tooLong: 'The search is too long.',
     groups: { goals: 'Goals', news: 'News', events: 'Events', polls: 'Polls', occasions: 'Occasions' },
     groupCount: (shown: string, total: string) => `${shown} of ${total}`,
+    /** Beside a cancelled event found. */
+    cancelled: 'Cancelled',
   },
   notice: {
     label: 'Special notice',

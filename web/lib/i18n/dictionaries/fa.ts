@@ -230,6 +230,8 @@ export const fa = {
     tooLong: 'عبارت جستجو بیش از اندازه بلند است.',
     groups: { goals: 'اهداف', news: 'اخبار', events: 'رویدادها', polls: 'نظرسنجی‌ها', occasions: 'مناسبت‌ها' },
     groupCount: (shown: string, total: string) => `${shown} از ${total}`,
+    /** Beside a cancelled event found. */
+    cancelled: 'لغو شد',
   },
   notice: {
     label: 'اطلاعیه ویژه',
