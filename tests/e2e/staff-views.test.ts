@@ -839,3 +839,56 @@ describe('staff walk-through, third round', () => {
     });
   });
 });
+
+// A staff walk-through (2026-12-07) found these; each test failed before its fix.
+describe('staff walk-through, fourth round', () => {
+  test("insights do not present a weighted figure made from a small part of the city as the city's: hidden under 30 %, with a warning under 70 %", async () => {
+    const analyst = await site.app.signIn('analyst');
+    interface Weighted {
+      question: { id: string };
+      answeredCount: number;
+      weightedBase: number;
+      populationCoverage: number;
+    }
+    const { pollInsights } = await api<{ pollInsights: { weightedResults: Weighted[] } }>(
+      site,
+      'query ($id: ID!) { pollInsights(pollId: $id) { weightedResults { question { id } answeredCount weightedBase populationCoverage } } }',
+      { id: survey.id },
+      analyst,
+    );
+    // The share of the city a weighted figure stands for: of its people or of the answers, the smaller.
+    const coverage = (r: Weighted) => Math.min(r.populationCoverage, r.answeredCount ? r.weightedBase / r.answeredCount : 0);
+    const results = pollInsights.weightedResults;
+    // The demo survey's NPS question is weighted from districts with about a sixth of the people.
+    expect(results.filter((r) => coverage(r) < 0.3).length).toBeGreaterThan(0);
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'analyst', `/staff/polls/${survey.id}/insights`);
+      await chartsReady(page);
+      await expect(page.locator('#weighted').innerText()).resolves.toContain('کمتر از ۳۰٪ جمعیت');
+      for (const r of results) {
+        const section = page.locator(`[data-weighted="${r.question.id}"]`);
+        const warning = await section.locator('[data-coverage-warning]').allInnerTexts();
+        const weightedHeads = await section.locator('thead th', { hasText: 'وزن‌دهی‌شده' }).count();
+        const level = coverage(r);
+        const seen = { question: r.question.id, level: Math.round(level * 100), warning: warning.join(' '), weightedHeads };
+        if (level < 0.3) {
+          // No weighted figure at all, and why: the raw one stays.
+          expect(seen).toEqual({ ...seen, warning: expect.stringContaining('نشان داده نمی‌شود'), weightedHeads: 0 });
+          await expect(section.locator('thead th', { hasText: 'خام' }).count()).resolves.toBe(1);
+          expect(seen.warning).toContain(
+            new Intl.NumberFormat('fa-IR', { style: 'percent' }).format(Math.round(r.populationCoverage * 100) / 100),
+          );
+        } else if (level < 0.7) {
+          expect(seen).toEqual({ ...seen, warning: expect.stringContaining('با احتیاط'), weightedHeads: expect.any(Number) });
+          expect(weightedHeads).toBeGreaterThan(0);
+        } else {
+          expect(seen).toEqual({ ...seen, warning: '' });
+        }
+      }
+      await page.locator('[data-coverage="low"]').first().scrollIntoViewIfNeeded();
+      await screenshot(page, 'walk4-insights-weighted-low-fa-desktop');
+      await page.goto(`${site.web.url}/en/staff/polls/${survey.id}/insights`);
+      await expect(page.locator('[data-coverage="low"] [data-coverage-warning]').first().innerText()).resolves.toContain('is not shown');
+    });
+  });
+});

@@ -91,11 +91,17 @@ const fa = {
     trendIntro: 'سهم هر گزینه (یا میانگین) روز به روز؛ روزهای کم‌پاسخ خالی می‌مانند.',
     day: 'روز',
     weightedTitle: 'خام و وزن‌دهی‌شده',
-    weightedIntro: 'نتایج با وزن جمعیت هر منطقه، کنار ارقام خام. پاسخ‌های بدون منطقه و مناطق کم‌پاسخ کنار گذاشته می‌شوند.',
+    weightedIntro: (hide: string, warn: string) =>
+      `نتایج با وزن جمعیت هر منطقه، کنار ارقام خام. پاسخ‌های بدون منطقه و مناطقی که رقمی از آن‌ها پنهان است کنار گذاشته می‌شوند، پس رقم وزن‌دهی‌شده فقط از منطقه‌های باقی‌مانده ساخته می‌شود. اگر این منطقه‌ها کمتر از ${hide} جمعیت یا ${hide} پاسخ‌ها را داشته باشند، رقم وزن‌دهی‌شده نشان داده نمی‌شود؛ زیر ${warn} با هشدار می‌آید.`,
     raw: 'خام',
     weighted: 'وزن‌دهی‌شده',
     effectiveSample: (n: string) => `حجم نمونه مؤثر: ${n}`,
     coverage: (p: string) => `پوشش جمعیت: ${p}`,
+    answerCoverage: (p: string, n: string, of: string) => `پاسخ‌های به‌کاررفته: ${p} (${n} از ${of})`,
+    lowCoverage: (population: string, answers: string) =>
+      `رقم وزن‌دهی‌شده این پرسش نشان داده نمی‌شود: منطقه‌هایی که در وزن‌دهی آمده‌اند فقط ${population} جمعیت و ${answers} پاسخ‌ها را دارند. چنین رقمی نماینده همه شهر نیست و می‌تواند از رقم خام گمراه‌کننده‌تر باشد؛ به رقم خام بسنده کنید. با پاسخ‌های بیشتر در هر منطقه، پوشش بالا می‌رود.`,
+    partialCoverage: (population: string, answers: string) =>
+      `با احتیاط بخوانید: منطقه‌هایی که در وزن‌دهی آمده‌اند فقط ${population} جمعیت و ${answers} پاسخ‌ها را دارند، پس رقم وزن‌دهی‌شده نماینده همه شهر نیست.`,
     excluded: (without: string, small: string, partly: string) =>
       `کنار گذاشته: ${without} پاسخ بی‌منطقه، ${small} منطقه کم‌پاسخ، ${partly} منطقه با رقم پنهان`,
     weightedNone:
@@ -261,12 +267,17 @@ const en: PollsText = {
     trendIntro: "Each option's share (or the mean) day by day; days with too few answers stay blank.",
     day: 'Day',
     weightedTitle: 'Raw and weighted',
-    weightedIntro:
-      'Results weighted by district population, beside the raw figures. Answers without a district and small districts are left out.',
+    weightedIntro: (hide, warn) =>
+      `Results weighted by district population, beside the raw figures. Answers without a district and districts with a withheld figure are left out, so the weighted figure is made from the remaining districts only. When they hold less than ${hide} of the population or ${hide} of the answers, the weighted figure is not shown; under ${warn} it comes with a warning.`,
     raw: 'Raw',
     weighted: 'Weighted',
     effectiveSample: (n) => `Effective sample size: ${n}`,
     coverage: (p) => `Population coverage: ${p}`,
+    answerCoverage: (p, n, of) => `Answers used: ${p} (${n} of ${of})`,
+    lowCoverage: (population, answers) =>
+      `The weighted figure for this question is not shown: the districts it would be made from hold only ${population} of the population and ${answers} of the answers. Such a figure does not stand for the whole city and can mislead more than the raw one; go by the raw figure. More answers in each district raise the coverage.`,
+    partialCoverage: (population, answers) =>
+      `Read with care: the districts in the weighting hold only ${population} of the population and ${answers} of the answers, so the weighted figure does not stand for the whole city.`,
     excluded: (without, small, partly) =>
       `Left out: ${without} answers without a district, ${small} small districts, ${partly} districts with a withheld figure`,
     weightedNone:

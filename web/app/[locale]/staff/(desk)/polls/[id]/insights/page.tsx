@@ -25,7 +25,16 @@ import {
 import { breakdownsFor, crosstabQuestions } from './breakdowns';
 import { CrosstabForm } from './crosstab-form';
 import { AssuranceCounts } from './assurance-counts';
-import { CrosstabView, FreeTextView, QuestionResultView, TrendView, WavesView, WeightedView } from './sections';
+import {
+  CrosstabView,
+  FreeTextView,
+  QuestionResultView,
+  TrendView,
+  WavesView,
+  WEIGHTED_HIDDEN_BELOW,
+  WEIGHTED_WARNED_BELOW,
+  WeightedView,
+} from './sections';
 import { staffPageMetadata } from '@/lib/staff/open-page';
 import { Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
@@ -237,7 +246,9 @@ export default async function InsightsPage({ params, searchParams }: Params) {
 
       {weighted && (
         <StaffSection id="weighted" headingId="weighted-title" title={t.weightedTitle}>
-          <p className="staff-muted staff-small">{t.weightedIntro}</p>
+          <p className="staff-muted staff-small">
+            {t.weightedIntro(f.percent(WEIGHTED_HIDDEN_BELOW, 0), f.percent(WEIGHTED_WARNED_BELOW, 0))}
+          </p>
           <WeightedView locale={locale} questions={questions} data={weighted} />
         </StaffSection>
       )}

@@ -361,6 +361,24 @@ export function TrendView({ locale, question, data }: Props & { question: Insigh
   );
 }
 
+/**
+ * A weighted figure is made only from the districts kept (those with a district and none of their
+ * figures withheld): it stands for the city only when they hold most of its people and most of the
+ * answers. Under the first share of either it is not shown (a weighted NPS from a sixth of the
+ * population read as the city's, even of the opposite sign to the raw one); under the second it is
+ * shown with a warning.
+ */
+export const WEIGHTED_HIDDEN_BELOW = 0.3;
+export const WEIGHTED_WARNED_BELOW = 0.7;
+
+type WeightedResult = WeightedData['pollInsights']['weightedResults'][number];
+
+function weightedCoverage(r: WeightedResult): { answers: number; level: 'low' | 'partial' | 'full' } {
+  const answers = r.answeredCount ? r.weightedBase / r.answeredCount : 0;
+  const least = Math.min(answers, r.populationCoverage);
+  return { answers, level: least < WEIGHTED_HIDDEN_BELOW ? 'low' : least < WEIGHTED_WARNED_BELOW ? 'partial' : 'full' };
+}
+
 export function WeightedView({ locale, questions, data }: Props & { questions: InsightsQuestion[]; data: WeightedData }) {
   const t = pollsText[locale].insightsPage;
   const f = staffFormat(locale);
@@ -373,35 +391,44 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
         if (!question) return null;
         const byId = new Map(r.options.map((o) => [o.option.id, o]));
         const choice = question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTIPLE_CHOICE';
+        const coverage = weightedCoverage(r);
+        // Below the threshold only the raw figures are shown, with the reason.
+        const shown = coverage.level !== 'low';
+        const [population, answers] = [f.percent(r.populationCoverage, 0), f.percent(coverage.answers, 0)];
+        const rawSeries = {
+          name: t.raw,
+          values: question.options.map((o) => byId.get(o.id)?.rawShare ?? null),
+          lows: question.options.map((o) => byId.get(o.id)?.rawConfidenceInterval?.low ?? null),
+          highs: question.options.map((o) => byId.get(o.id)?.rawConfidenceInterval?.high ?? null),
+        };
+        const weightedSeries = {
+          name: t.weighted,
+          values: question.options.map((o) => byId.get(o.id)?.weightedShare ?? null),
+          lows: question.options.map((o) => byId.get(o.id)?.weightedConfidenceInterval?.low ?? null),
+          highs: question.options.map((o) => byId.get(o.id)?.weightedConfidenceInterval?.high ?? null),
+        };
         return (
-          <section key={question.id} aria-label={question.prompt} data-weighted={question.id}>
+          <section key={question.id} aria-label={question.prompt} data-weighted={question.id} data-coverage={coverage.level}>
             <h3>{question.prompt}</h3>
             <p className="staff-meta">
-              <span>{r.effectiveSampleSize == null ? '' : t.effectiveSample(f.decimal(r.effectiveSampleSize, 0))}</span>
-              <span>{t.coverage(f.percent(r.populationCoverage, 0))}</span>
+              <span>{r.effectiveSampleSize == null || !shown ? '' : t.effectiveSample(f.decimal(r.effectiveSampleSize, 0))}</span>
+              <span>{t.coverage(population)}</span>
+              <span>{t.answerCoverage(answers, f.number(r.weightedBase), f.number(r.answeredCount))}</span>
               <span>
                 {t.excluded(f.number(r.withoutDistrictCount), f.number(r.smallDistrictCount), f.number(r.partlyWithheldDistrictCount))}
               </span>
             </p>
+            {coverage.level !== 'full' && (
+              <div className="staff-alert staff-alert--warn" role="note" data-coverage-warning>
+                <p>{(coverage.level === 'low' ? t.lowCoverage : t.partialCoverage)(population, answers)}</p>
+              </div>
+            )}
             {choice && (
               <div className="staff-form">
                 <BarsChart
                   locale={locale}
                   categories={question.options.map((o) => o.label)}
-                  series={[
-                    {
-                      name: t.raw,
-                      values: question.options.map((o) => byId.get(o.id)?.rawShare ?? null),
-                      lows: question.options.map((o) => byId.get(o.id)?.rawConfidenceInterval?.low ?? null),
-                      highs: question.options.map((o) => byId.get(o.id)?.rawConfidenceInterval?.high ?? null),
-                    },
-                    {
-                      name: t.weighted,
-                      values: question.options.map((o) => byId.get(o.id)?.weightedShare ?? null),
-                      lows: question.options.map((o) => byId.get(o.id)?.weightedConfidenceInterval?.low ?? null),
-                      highs: question.options.map((o) => byId.get(o.id)?.weightedConfidenceInterval?.high ?? null),
-                    },
-                  ]}
+                  series={shown ? [rawSeries, weightedSeries] : [rawSeries]}
                   valueKind="share"
                   label={`${t.weightedTitle}: ${question.prompt}`}
                   loadingText={t.loadingChart}
@@ -413,8 +440,12 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
                   columns={[
                     t.option,
                     { label: t.raw, numeric: true },
-                    { label: t.weighted, numeric: true },
-                    { label: `${t.weighted} — ${t.interval}`, numeric: true },
+                    ...(shown
+                      ? [
+                          { label: t.weighted, numeric: true },
+                          { label: `${t.weighted} — ${t.interval}`, numeric: true },
+                        ]
+                      : []),
                   ]}
                 >
                   {question.options.map((o) => {
@@ -423,10 +454,14 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
                       <tr key={o.id}>
                         <th scope="row">{o.label}</th>
                         <td className="staff-num">{w ? f.percent(w.rawShare) : '—'}</td>
-                        <td className="staff-num">{w?.weightedShare == null ? '—' : f.percent(w.weightedShare)}</td>
-                        <td className="staff-num">
-                          <IntervalText interval={w?.weightedConfidenceInterval ?? null} locale={locale} />
-                        </td>
+                        {shown && (
+                          <>
+                            <td className="staff-num">{w?.weightedShare == null ? '—' : f.percent(w.weightedShare)}</td>
+                            <td className="staff-num">
+                              <IntervalText interval={w?.weightedConfidenceInterval ?? null} locale={locale} />
+                            </td>
+                          </>
+                        )}
                       </tr>
                     );
                   })}
@@ -440,18 +475,26 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
                     columns={[
                       t.mean,
                       { label: t.raw, numeric: true },
-                      { label: t.weighted, numeric: true },
-                      { label: t.interval, numeric: true },
+                      ...(shown
+                        ? [
+                            { label: t.weighted, numeric: true },
+                            { label: t.interval, numeric: true },
+                          ]
+                        : []),
                     ]}
                   />
                   <tbody>
                     <tr>
                       <th scope="row">{t.mean}</th>
                       <td className="staff-num">{r.rating.rawMean == null ? '—' : f.decimal(r.rating.rawMean, 2)}</td>
-                      <td className="staff-num">{r.rating.weightedMean == null ? '—' : f.decimal(r.rating.weightedMean, 2)}</td>
-                      <td className="staff-num">
-                        <IntervalText interval={r.rating.weightedConfidenceInterval} locale={locale} percent={false} digits={2} />
-                      </td>
+                      {shown && (
+                        <>
+                          <td className="staff-num">{r.rating.weightedMean == null ? '—' : f.decimal(r.rating.weightedMean, 2)}</td>
+                          <td className="staff-num">
+                            <IntervalText interval={r.rating.weightedConfidenceInterval} locale={locale} percent={false} digits={2} />
+                          </td>
+                        </>
+                      )}
                     </tr>
                   </tbody>
                 </table>
@@ -460,12 +503,14 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
             {r.nps && (
               <div className="staff-table-wrap" tabIndex={0}>
                 <table className="staff-table">
-                  <TableHead columns={[t.score, { label: t.raw, numeric: true }, { label: t.weighted, numeric: true }]} />
+                  <TableHead
+                    columns={[t.score, { label: t.raw, numeric: true }, ...(shown ? [{ label: t.weighted, numeric: true }] : [])]}
+                  />
                   <tbody>
                     <tr>
                       <th scope="row">NPS</th>
                       <td className="staff-num">{r.nps.rawScore == null ? '—' : f.decimal(r.nps.rawScore, 1)}</td>
-                      <td className="staff-num">{r.nps.weightedScore == null ? '—' : f.decimal(r.nps.weightedScore, 1)}</td>
+                      {shown && <td className="staff-num">{r.nps.weightedScore == null ? '—' : f.decimal(r.nps.weightedScore, 1)}</td>}
                     </tr>
                   </tbody>
                 </table>
