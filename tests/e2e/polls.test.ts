@@ -297,7 +297,7 @@ describe('poll results', () => {
       expect(await page.getByRole('link', { name: 'See the results so far' }).count()).toBe(0);
       await open(site, page, `/en/polls/${poll.id}/results`);
       expect(await page.locator('.results').count()).toBe(0);
-      await expect(page.locator('.notice').textContent()).resolves.toContain('shown once you have answered');
+      await expect(page.locator('.notice').textContent()).resolves.toContain('Once you have sent your answer, you will see them here');
 
       await open(site, page, `/en/polls/${poll.id}`);
       await page.locator('.scale__step label', { hasText: /^4$/ }).click();
@@ -305,7 +305,7 @@ describe('poll results', () => {
       await page.waitForURL(/\/en\/polls\/.+\/results\?answered=1$/);
       // Now shown to this respondent, though the figures wait for a batch of ten answers.
       expect(await page.locator('.results').count()).toBe(1);
-      await expect(page.locator('body').textContent()).resolves.not.toContain('shown once you have answered');
+      await expect(page.locator('body').textContent()).resolves.not.toContain('Once you have sent your answer');
       for (let i = 0; i < 9; i++) {
         await api(site, 'mutation ($input: SubmitPollResponseInput!) { submitPollResponse(input: $input) { pollId } }', {
           input: { pollId: poll.id, answers: [{ questionId: poll.questions[0].id, number: 4 }] },
@@ -316,6 +316,52 @@ describe('poll results', () => {
       await expect(page.locator('.result__headline').textContent()).resolves.toBe('Average: 4.0 out of 5');
     });
   }, 60_000);
+
+  test('of a poll only those who answered may see: the citizen is told before and after answering what they see and why', async () => {
+    const poll = await createPoll(site.app, editorToken, {
+      titleFa: 'نظرسنجی روشنایی کوچه‌ها',
+      titleEn: 'Lanes lighting',
+      resultsVisibility: 'AFTER_RESPONSE',
+      questions: [
+        { kind: 'RATING', promptFa: 'به روشنایی کوچه‌ها چه نمره‌ای می‌دهید؟', promptEn: 'How would you rate the lighting of lanes?' },
+      ],
+    });
+    for (const [prefix, step, send, before, why, now, notCounted] of [
+      [
+        '',
+        '۴',
+        'ثبت پاسخ',
+        'نتایج این نظرسنجی را پس از فرستادن پاسختان خواهید دید.',
+        'فقط به کسانی نشان داده می‌شود که خودشان پاسخ داده‌اند',
+        'حالا که پاسخ داده‌اید، نتایج را همین‌جا می‌بینید',
+        'هنوز شمرده نشده‌اند',
+      ],
+      [
+        '/en',
+        '4',
+        'Send my answer',
+        "You will see this poll's results once you have sent your answer.",
+        'shown only to people who have answered it',
+        'Now that you have answered, you can see them here',
+        'not counted yet',
+      ],
+    ]) {
+      await withPage(site, { viewport: PHONE }, async (page) => {
+        // Before: the form says when the results come.
+        await open(site, page, `${prefix}/polls/${poll.id}`);
+        await expect(page.locator('[data-results-after-answering]').innerText()).resolves.toBe(before);
+        await page.locator('.scale__step label', { hasText: new RegExp(`^${step}$`) }).click();
+        await page.getByRole('button', { name: send }).click();
+        await page.waitForURL(/\/results\?answered=1$/);
+        // After: why they see the results now, and not "no answers" just after answering (theirs waits for its batch).
+        const thanks = await page.locator('.notice--success').innerText();
+        expect(thanks).toContain(why);
+        expect(thanks).toContain(now);
+        await expect(page.locator('.result__note').innerText()).resolves.toContain(notCounted);
+        await screenshot(page, `walk4-after-response-thanks${prefix.replace('/', '-') || '-fa'}-phone`);
+      });
+    }
+  });
 
   test('of a closed poll are shown without a form, with the day it was closed', async () => {
     // Planned to close in two months, closed by hand today: the page names today.

@@ -48,7 +48,14 @@ export function PollResultsChart({ results, locale, headingLevel = 'h3' }: PollR
         </div>
       )}
       {results.questions.map((result, index) => (
-        <QuestionResult key={result.question.id} result={result} locale={locale} Heading={headingLevel} number={index + 1} />
+        <QuestionResult
+          key={result.question.id}
+          result={result}
+          locale={locale}
+          Heading={headingLevel}
+          number={index + 1}
+          waiting={results.waitingCount > 0}
+        />
       ))}
     </div>
   );
@@ -59,11 +66,14 @@ function QuestionResult({
   locale,
   Heading,
   number,
+  waiting,
 }: {
   result: QuestionResultFields;
   locale: Locale;
   Heading: 'h2' | 'h3';
   number: number;
+  /** Answers wait for their batch: none counted is then "not counted yet", not "no answers". */
+  waiting: boolean;
 }) {
   const t = pollText[locale].results;
   const n = (value: number) => formatNumber(value, locale);
@@ -80,7 +90,7 @@ function QuestionResult({
       {question.kind === 'FREE_TEXT' ? (
         <p className="result__note">{t.freeText}</p>
       ) : result.answeredCount === 0 ? (
-        <p className="result__note">{t.noAnswers}</p>
+        <p className="result__note">{waiting ? t.notCountedYet : t.noAnswers}</p>
       ) : result.withheld ? (
         <>
           <p className="result__answered">{t.answered(n(result.answeredCount))}</p>

@@ -93,6 +93,8 @@ export interface PollText {
     detractors: string;
     freeText: string;
     noAnswers: string;
+    /** No answer counted yet, but some waiting for their batch: «no answers» read wrong to the one who just answered. */
+    notCountedYet: string;
     live: string;
     updated: (n: string) => string;
     verified: (total: string, verified: string) => string;
@@ -245,6 +247,7 @@ const fa: PollText = {
     detractors: 'منتقدان (۰ تا ۶)',
     freeText: 'پاسخ‌های متنی را کارشناسان روابط عمومی می‌خوانند؛ این پاسخ‌ها منتشر نمی‌شوند.',
     noAnswers: 'هنوز پاسخی نرسیده است.',
+    notCountedYet: 'پاسخ‌ها رسیده‌اند ولی هنوز شمرده نشده‌اند؛ با دسته بعدی پاسخ‌ها اینجا نشان داده می‌شوند.',
     live: 'به‌روزرسانی زنده',
     updated: (n) => `نتایج به‌روز شد: ${n} پاسخ`,
     verified: (total, verified) => `${total} پاسخ، ${verified} پاسخ تأییدشده`,
@@ -401,6 +404,7 @@ const en: PollText = {
     detractors: 'Detractors (0–6)',
     freeText: 'Written answers are read by the public-relations staff and are not published.',
     noAnswers: 'No answers yet.',
+    notCountedYet: 'Answers have come in but are not counted yet; they will show here with the next batch.',
     live: 'Live',
     updated: (n) => `Results updated: ${countOf(n, 'response', 'responses')}`,
     verified: (total, verified) => `${countOf(total, 'response', 'responses')}, ${verified} verified`,

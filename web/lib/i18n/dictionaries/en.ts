@@ -114,7 +114,11 @@ export const en: Dictionary = {
     resultsTitle: 'Results',
     thanksTitle: 'Your answer has been recorded',
     thanksBody: 'Thank you for sharing your opinion with us.',
-    resultsAfterResponse: 'The results of this poll are shown once you have answered it.',
+    thanksBodyAfterResponse:
+      "Thank you for taking part. This poll's results are shown only to people who have answered it, so that seeing them sways no one's answer. Now that you have answered, you can see them here, and again later from this browser.",
+    resultsAfterResponse:
+      "This poll's results are shown only to people who have answered it, so that seeing them sways no one's answer. Once you have sent your answer, you will see them here.",
+    resultsAfterAnswering: "You will see this poll's results once you have sent your answer.",
     resultsStaffOnly: 'The results of this poll are not published; they are for the public-relations staff.',
     backToPoll: 'Back to the poll',
     formTitle: 'Questions',

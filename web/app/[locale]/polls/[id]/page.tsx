@@ -83,6 +83,11 @@ export default async function PollPage({ params }: PageProps<'/[locale]/polls/[i
               <a href={resultsHref}>{t.polls.seeResultsSoFar}</a>
             </p>
           )}
+          {poll.resultsVisibility === 'AFTER_RESPONSE' && (
+            <p className="section__more" data-results-after-answering>
+              {t.polls.resultsAfterAnswering}
+            </p>
+          )}
         </section>
       )}
 

@@ -43,7 +43,7 @@ export default async function PollResultsPage({ params, searchParams }: PageProp
       {justAnswered && (
         <div className="notice notice--success" role="status">
           <h2>{t.polls.thanksTitle}</h2>
-          <p>{t.polls.thanksBody}</p>
+          <p>{poll.resultsVisibility === 'AFTER_RESPONSE' ? t.polls.thanksBodyAfterResponse : t.polls.thanksBody}</p>
         </div>
       )}
 
