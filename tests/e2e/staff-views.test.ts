@@ -891,4 +891,46 @@ describe('staff walk-through, fourth round', () => {
       await expect(page.locator('[data-coverage="low"] [data-coverage-warning]').first().innerText()).resolves.toContain('is not shown');
     });
   });
+
+  test('on a phone no insights table runs off the screen: each fits, or scrolls sideways in its own box, in either language', async () => {
+    // Every poll's insights, with the waves of the survey's second wave (an earlier test starts it).
+    const { polls } = await api<{ polls: { edges: { node: { id: string } }[] } }>(
+      site,
+      '{ polls(first: 20) { edges { node { id } } } }',
+      {},
+      editor,
+    );
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'analyst');
+      for (const { node } of polls.edges)
+        for (const prefix of ['', '/en']) {
+          const path = `${prefix}/staff/polls/${node.id}/insights`;
+          const response = await page.goto(site.web.url + path);
+          if (response?.status() !== 200) continue;
+          // Every table shown: the folded ones opened, each tab's panel in turn.
+          await page.evaluate(() => document.querySelectorAll('main details').forEach((d: any) => (d.open = true)));
+          const tabs = await page.locator('main [role="tab"]').all();
+          for (const tab of [null, ...tabs]) {
+            if (tab) await tab.click();
+            const loose = await page.locator('main table').evaluateAll((tables) =>
+              tables
+                .filter((table: any) => table.getBoundingClientRect().width > 0)
+                .flatMap((table: any) => {
+                  const box = table.getBoundingClientRect();
+                  if (box.left >= -1 && box.right <= window.innerWidth + 1) return [];
+                  // Wider than the screen: only inside a box of its own that scrolls and is on screen.
+                  const wrap = table.parentElement;
+                  const own = wrap.getBoundingClientRect();
+                  const scrolls = /auto|scroll/.test(window.getComputedStyle(wrap).overflowX);
+                  return scrolls && own.left >= -1 && own.right <= window.innerWidth + 1
+                    ? []
+                    : [(table.querySelector('caption, thead th')?.textContent ?? '').trim().slice(0, 40)];
+                }),
+            );
+            expect({ path, loose }).toEqual({ path, loose: [] });
+          }
+          await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
+        }
+    });
+  });
 });

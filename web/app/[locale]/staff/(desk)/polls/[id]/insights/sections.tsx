@@ -553,18 +553,18 @@ export function FreeTextView({
             />
             <details>
               <summary>{t.table}</summary>
-              <table className="staff-table">
-                <TableHead columns={[t.word, { label: t.occurrences, numeric: true }, { label: t.answersUsing, numeric: true }]} />
-                <tbody>
-                  {words.map((w) => (
-                    <tr key={w.word}>
-                      <th scope="row">{w.word}</th>
-                      <td className="staff-num">{f.number(w.count)}</td>
-                      <td className="staff-num">{f.number(w.answerCount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <StaffTable
+                className="staff-table"
+                columns={[t.word, { label: t.occurrences, numeric: true }, { label: t.answersUsing, numeric: true }]}
+              >
+                {words.map((w) => (
+                  <tr key={w.word}>
+                    <th scope="row">{w.word}</th>
+                    <td className="staff-num">{f.number(w.count)}</td>
+                    <td className="staff-num">{f.number(w.answerCount)}</td>
+                  </tr>
+                ))}
+              </StaffTable>
             </details>
           </>
         )}
