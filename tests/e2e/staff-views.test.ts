@@ -768,16 +768,25 @@ describe('staff walk-through, third round', () => {
     });
   });
 
-  test('on a phone a chart legend that pages counts its pages in Persian digits', async () => {
+  test("on a phone a chart's legend wraps on screen (it paged, «1/3», before it became the page's own text), and has no Latin digits", async () => {
     await withPage(site, { viewport: PHONE }, async (page) => {
       await signIn(page, 'analyst', `/staff/polls/${survey.id}/insights`);
       await chartsReady(page);
+      // The daily trend's five options do not fit a phone's width on one line.
+      const items = await page.locator('.staff-chart__legend li').evaluateAll((all) =>
+        all.map((li: any) => {
+          const box = li.getBoundingClientRect();
+          return { text: li.textContent.trim(), left: box.left, right: box.right, visible: box.width > 0 };
+        }),
+      );
+      expect(items.length).toBeGreaterThan(4);
+      expect(items.filter((i) => i.visible && (i.left < 0 || i.right > PHONE.width + 1)).map((i) => i.text)).toEqual([]);
       const pagers = await page
         .locator('.staff-chart svg text')
         .evaluateAll((all) => all.map((t: any) => t.textContent.trim()).filter((text: string) => /^[0-9۰-۹]+\/[0-9۰-۹]+$/.test(text)));
-      // The daily trend's five options do not fit a phone's width: its legend pages.
-      expect(pagers.length).toBeGreaterThan(0);
-      expect(pagers.filter((text) => /[0-9]/.test(text))).toEqual([]);
+      expect(pagers).toEqual([]);
+      const texts = await page.locator('.staff-chart svg text, .staff-chart__legend').allTextContents();
+      expect(texts.filter((text) => /[0-9]/.test(text))).toEqual([]);
     });
   });
 
@@ -889,6 +898,58 @@ describe('staff walk-through, fourth round', () => {
       await screenshot(page, 'walk4-insights-weighted-low-fa-desktop');
       await page.goto(`${site.web.url}/en/staff/polls/${survey.id}/insights`);
       await expect(page.locator('[data-coverage="low"] [data-coverage-warning]').first().innerText()).resolves.toContain('is not shown');
+    });
+  });
+
+  test('in Persian chart and map legends read right to left, a range from its lower end on the right; in English left to right', async () => {
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'analyst', `/staff/polls/${survey.id}/insights`);
+      await chartsReady(page);
+      const legendOrder = () =>
+        page
+          .locator('[data-weighted] .staff-chart__legend')
+          .first()
+          .locator('li')
+          .evaluateAll((all) => all.map((li: any) => ({ text: li.textContent.trim(), left: li.getBoundingClientRect().left })));
+      // Raw, then weighted: the first series where a reader starts, on the right in Persian.
+      const fa = await legendOrder();
+      expect(fa.map((i) => i.text)).toEqual(['خام', 'وزن‌دهی‌شده']);
+      expect(fa[0].left).toBeGreaterThan(fa[1].left);
+      await screenshot(page, 'walk4-insights-legend-fa-desktop', { fullPage: false });
+      await page.goto(`${site.web.url}/en/staff/polls/${survey.id}/insights`);
+      await chartsReady(page);
+      const en = await legendOrder();
+      expect(en.map((i) => i.text)).toEqual(['Raw', 'Weighted']);
+      expect(en[0].left).toBeLessThan(en[1].left);
+    });
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      for (const [path, pattern, direction] of [
+        ['/districts', /^[۰-۹٬]+ تا [۰-۹٬]+$/, 'rtl'],
+        ['/en/districts', /^[0-9,]+–[0-9,]+$/, 'ltr'],
+      ] as const) {
+        await page.goto(site.web.url + path);
+        const ranges = await page
+          .locator('.district-map__legend [data-range]')
+          .evaluateAll((all) => all.map((r: any) => ({ text: r.textContent, direction: window.getComputedStyle(r).direction })));
+        expect(ranges.length).toBeGreaterThan(1);
+        for (const range of ranges) expect({ path, ...range }).toEqual({ path, text: expect.stringMatching(pattern), direction });
+        // The lower end first: right of the upper one in Persian.
+        const ends = await page
+          .locator('.district-map__legend [data-range]')
+          .first()
+          .evaluate((r: any) => {
+            const boxes = [...r.childNodes]
+              .filter((n: any) => n.textContent.trim())
+              .map((n: any) => {
+                const range = document.createRange();
+                range.selectNodeContents(n);
+                return range.getBoundingClientRect().left;
+              });
+            return boxes;
+          });
+        if (direction === 'rtl') expect(ends[0]).toBeGreaterThan(ends[ends.length - 1]);
+      }
+      await screenshot(page, 'walk4-districts-legend-en-phone');
     });
   });
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
 import { DistrictMapCanvas } from './district-map';
 import type { MapArea } from './map-data';
 import { classes, colourOf, WITHHELD_COLOUR } from './scale';
@@ -16,6 +17,8 @@ export interface DistrictFigure {
 }
 
 interface DistrictMapProps {
+  /** The page's language: a class's range reads «۱۲ تا ۲۴» right to left in Persian, "12–24" in English. */
+  locale: Locale;
   /** The figure's name (legend title and table column). */
   title: string;
   districtLabel: string;
@@ -40,7 +43,33 @@ interface DistrictMapProps {
 /** A range's ends with the minus sign (U+2212), not the hyphen English number formats give: "−52.7–−37.8", not "-52.7–-37.8". */
 const signed = (text: string) => text.replace(/^-/, '\u2212');
 
-export function DistrictMap({ title, districtLabel, withheldLabel, mapLabel, format, districts, extra, highlight }: DistrictMapProps) {
+/**
+ * A class's range in the page's direction. Isolated left to right (as it was), a Persian range put its
+ * lower end on the left, where a right-to-left reader ends: «۹۶٬۷۰۰–۱۵۷٬۰۰۰» read as 157,000 down to 96,700.
+ */
+function Range({ from, to, locale }: { from: string; to: string; locale: Locale }) {
+  return locale === 'fa' ? (
+    <bdi dir="rtl" data-range>
+      {from} تا {to}
+    </bdi>
+  ) : (
+    <bdi dir="ltr" data-range>
+      {from}–{to}
+    </bdi>
+  );
+}
+
+export function DistrictMap({
+  locale,
+  title,
+  districtLabel,
+  withheldLabel,
+  mapLabel,
+  format,
+  districts,
+  extra,
+  highlight,
+}: DistrictMapProps) {
   const scale = classes(districts.flatMap((d) => (d.value === null ? [] : [d.value])));
   const areas: MapArea[] = districts
     .filter((d) => d.boundary)
@@ -65,9 +94,7 @@ export function DistrictMap({ title, districtLabel, withheldLabel, mapLabel, for
               {scale.map((c) => (
                 <li key={c.colour}>
                   <span className="district-map__swatch" style={{ background: c.colour }} />
-                  <bdi>
-                    {signed(format(c.from))}–{signed(format(c.to))}
-                  </bdi>
+                  <Range from={signed(format(c.from))} to={signed(format(c.to))} locale={locale} />
                 </li>
               ))}
               {anyWithheld && (

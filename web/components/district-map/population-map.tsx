@@ -32,6 +32,7 @@ export function PopulationMap({
   const t = getDictionary(locale);
   return (
     <DistrictMap
+      locale={locale}
       title={t.districts.mapTitle}
       districtLabel={t.districts.district}
       withheldLabel={t.districts.notEnoughAnswers}

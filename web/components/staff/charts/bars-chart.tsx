@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { EChart } from './echart';
-import { escapeHtml, isRtl, legend, numberFormat, PALETTE, percentFormat, tooltip } from './options';
+import { escapeHtml, isRtl, numberFormat, PALETTE, percentFormat, tooltip } from './options';
 
 export interface BarsSeries {
   name: string;
@@ -160,14 +160,17 @@ export function BarsChart({
 
     return {
       color: colors ?? PALETTE,
-      legend: n > 1 ? { ...legend(locale), data: series.map((s) => s.name) } : undefined,
       tooltip: { ...tooltip(locale, describe), axisPointer: { type: 'shadow' } },
-      grid: { containLabel: true, top: n > 1 ? 36 : 12, bottom: 8, left: 8, right: 8 },
+      grid: { containLabel: true, top: 12, bottom: 8, left: 8, right: 8 },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
       series: [...bars, ...whiskers],
     };
   }, [locale, categories, series, valueKind, orientation, intervalLabel, max, colors]);
 
-  return <EChart option={option} label={label} loadingText={loadingText} className={className} />;
+  const legend = useMemo(
+    () => (series.length > 1 ? series.map((s, i) => ({ name: s.name, colour: colors?.[i] ?? PALETTE[i % PALETTE.length] })) : undefined),
+    [series, colors],
+  );
+  return <EChart option={option} label={label} loadingText={loadingText} className={className} legend={legend} />;
 }

@@ -1,7 +1,7 @@
 // The parts of Apache ECharts the staff charts use, registered once. Imported only through a
 // dynamic import in echart.tsx, so the chart code is a separate chunk loaded by staff pages alone.
 import { BarChart, CustomChart, HeatmapChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { init, use as register } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
@@ -11,7 +11,6 @@ register([
   HeatmapChart,
   CustomChart,
   GridComponent,
-  LegendComponent,
   TooltipComponent,
   VisualMapComponent,
   SVGRenderer,

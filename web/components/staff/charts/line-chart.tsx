@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { EChart } from './echart';
-import { escapeHtml, isRtl, legend, numberFormat, PALETTE, percentFormat, tooltip } from './options';
+import { escapeHtml, isRtl, numberFormat, PALETTE, percentFormat, tooltip } from './options';
 
 export interface LineSeries {
   name: string;
@@ -42,9 +42,8 @@ export function LineChart({ locale, labels, series, valueKind, label, loadingTex
     };
     return {
       color: PALETTE,
-      legend: series.length > 1 ? { ...legend(locale), data: series.map((s) => s.name) } : undefined,
       tooltip: tooltip(locale, describe),
-      grid: { containLabel: true, top: series.length > 1 ? 40 : 12, bottom: 8, left: 8, right: 8 },
+      grid: { containLabel: true, top: 12, bottom: 8, left: 8, right: 8 },
       xAxis: {
         type: 'category' as const,
         data: labels,
@@ -82,5 +81,9 @@ export function LineChart({ locale, labels, series, valueKind, label, loadingTex
     };
   }, [locale, labels, series, valueKind, min, max, area]);
 
-  return <EChart option={option} label={label} loadingText={loadingText} className={className} />;
+  const legend = useMemo(
+    () => (series.length > 1 ? series.map((s, i) => ({ name: s.name, colour: PALETTE[i % PALETTE.length] })) : undefined),
+    [series],
+  );
+  return <EChart option={option} label={label} loadingText={loadingText} className={className} legend={legend} />;
 }

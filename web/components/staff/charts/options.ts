@@ -1,8 +1,8 @@
 import type { Locale } from '@/lib/i18n/locales';
 
 // Shared pieces of the staff charts' ECharts options. In Persian every chart reads right to left:
-// the category or time axis runs from the right, the value axis sits on the right, legends start
-// at the right, tooltips are right to left.
+// the category or time axis runs from the right, the value axis sits on the right, tooltips are
+// right to left; legends are the page's own text (echart.tsx), in its direction.
 
 export const PALETTE = ['#0b5560', '#c79a3b', '#7b4f9d', '#3f7f3a', '#b5473a', '#2f6fae', '#8a6d3b', '#4a5b61'];
 
@@ -18,18 +18,6 @@ export const percentFormat = (locale: Locale, digits = 0) =>
 
 export function isRtl(locale: Locale): boolean {
   return locale === 'fa';
-}
-
-export function legend(locale: Locale) {
-  return {
-    top: 0,
-    [isRtl(locale) ? 'right' : 'left']: 0,
-    align: isRtl(locale) ? ('right' as const) : ('left' as const),
-    type: 'scroll' as const,
-    // A legend too long for a phone pages: "۱/۳" in Persian, where ECharts writes "1/3".
-    pageFormatter: ({ current, total }: { current?: number; total?: number }) =>
-      `${numberFormat(locale)(current ?? 0)}/${numberFormat(locale)(total ?? 0)}`,
-  };
 }
 
 export function tooltip(locale: Locale, formatter?: (params: unknown) => string) {

@@ -103,6 +103,7 @@ export async function ResultsByDistrict({
         choice ? formatPercent(v, locale) : kind === 'RATING' ? formatDecimal(v, locale) : formatNumber(Math.round(v), locale);
       body = (
         <DistrictMap
+          locale={locale}
           title={kind === 'RATING' ? t.mean : kind === 'NPS' ? t.nps : t.share(leading!.option.label)}
           districtLabel={t.district}
           withheldLabel={t.withheld}

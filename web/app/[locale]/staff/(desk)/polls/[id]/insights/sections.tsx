@@ -285,6 +285,7 @@ export function CrosstabView({ locale, question, data }: Props & { question: Ins
   };
   const map = mapped.length ? (
     <DistrictMap
+      locale={locale}
       title={question.kind === 'RATING' ? t.rowMean : question.kind === 'NPS' ? t.rowNps : t.mapShare(firstOption?.label ?? '')}
       districtLabel={t.row}
       withheldLabel={t.withheld}
