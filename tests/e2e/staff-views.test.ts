@@ -901,6 +901,39 @@ describe('staff walk-through, fourth round', () => {
     });
   });
 
+  test('media invitations open on the next event, not on one that is over; the past ones are listed apart', async () => {
+    const past = await createEvent({
+      kind: 'PRESS_CONFERENCE',
+      titleFa: 'نشست خبری هفته گذشته',
+      startsAt: at(cityDay(-3), '10:00'),
+      endsAt: at(cityDay(-3), '11:00'),
+    });
+    // The page's list: the last month's events and the next year's, in start order.
+    const { events } = await api<{ events: { edges: { node: { id: string; title: string; endsAt: string } }[] } }>(
+      site,
+      `query ($from: String!, $to: String!) {
+        events(from: $from, to: $to, first: 50, statuses: [PUBLISHED, DRAFT],
+          kinds: [MAYOR_APPEARANCE, PRESS_CONFERENCE, CULTURAL_EVENT, CRISIS_NOTICE, OTHER]) { edges { node { id title endsAt } } }
+      }`,
+      { from: cityDay(-30), to: cityDay(365) },
+      media,
+    );
+    const all = events.edges.map((e) => e.node);
+    expect(new Date(all[0].endsAt).getTime()).toBeLessThan(Date.now());
+    const next = all.find((e) => new Date(e.endsAt).getTime() > Date.now())!;
+    await withPage(site, { viewport: PHONE }, async (page) => {
+      await signIn(page, 'media', '/staff/media/invitations');
+      await expect(page.locator('#inv-event').inputValue()).resolves.toBe(next.id);
+      await expect(page.locator('#inv-title').innerText()).resolves.toContain(next.title);
+      await expect(page.locator(`#inv-event optgroup[label="پیش رو"] option[value="${next.id}"]`).count()).resolves.toBe(1);
+      await expect(page.locator(`#inv-event optgroup[label^="گذشته"] option[value="${past.id}"]`).count()).resolves.toBe(1);
+      await screenshot(page, 'walk4-invitations-next-event-fa-phone');
+      await page.goto(`${site.web.url}/en/staff/media/invitations`);
+      await expect(page.locator('#inv-event').inputValue()).resolves.toBe(next.id);
+      await expect(page.locator(`#inv-event optgroup[label="Ahead"] option[value="${next.id}"]`).count()).resolves.toBe(1);
+    });
+  });
+
   test('in Persian chart and map legends read right to left, a range from its lower end on the right; in English left to right', async () => {
     await withPage(site, { viewport: DESKTOP }, async (page) => {
       await signIn(page, 'analyst', `/staff/polls/${survey.id}/insights`);

@@ -1966,7 +1966,7 @@ export type StaffInvitationEventsQueryVariables = Exact<{
 }>;
 
 
-export type StaffInvitationEventsQuery = { events: { edges: Array<{ node: { id: string, title: string, startsAt: string, status: EventStatus } }> } };
+export type StaffInvitationEventsQuery = { events: { edges: Array<{ node: { id: string, title: string, startsAt: string, endsAt: string, status: EventStatus } }> } };
 
 export type StaffMediaInvitationsQueryVariables = Exact<{
   eventId: string;

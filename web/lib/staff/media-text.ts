@@ -146,6 +146,9 @@ const fa = {
   invitationsIntro: 'دعوت خبرنگاران به رویدادها و پاسخ آن‌ها.',
   event: 'رویداد',
   chooseEvent: 'انتخاب رویداد',
+  eventsAhead: 'پیش رو',
+  eventsPast: 'گذشته (یک ماه اخیر)',
+  noEventChosen: 'رویدادی انتخاب نشده است',
   reply: 'پاسخ',
   replies: { AWAITING: 'در انتظار', ACCEPTED: 'می‌آید', DECLINED: 'نمی‌آید', TENTATIVE: 'شاید' } as Record<string, string>,
   attended: 'حضور',
@@ -158,7 +161,7 @@ const fa = {
   updated: 'ذخیره شد.',
   remove: 'حذف دعوت',
   noInvitations: 'هنوز کسی برای این رویداد دعوت نشده است.',
-  noEvents: 'رویداد منتشرشده‌ای در پیش نیست.',
+  noEvents: 'رویدادی در پیش نیست.',
   contactsToInvite: 'خبرنگاران',
 };
 
@@ -308,6 +311,9 @@ const en: MediaText = {
   invitationsIntro: 'Inviting contacts to events, and their replies.',
   event: 'Event',
   chooseEvent: 'Choose the event',
+  eventsAhead: 'Ahead',
+  eventsPast: 'Past (the last month)',
+  noEventChosen: 'No event chosen',
   reply: 'Reply',
   replies: { AWAITING: 'Awaiting', ACCEPTED: 'Coming', DECLINED: 'Not coming', TENTATIVE: 'Maybe' },
   attended: 'Attendance',
@@ -320,7 +326,7 @@ const en: MediaText = {
   updated: 'Saved.',
   remove: 'Remove the invitation',
   noInvitations: 'No one has been invited to this event yet.',
-  noEvents: 'No published event ahead.',
+  noEvents: 'No event ahead.',
   contactsToInvite: 'Contacts',
 };
 

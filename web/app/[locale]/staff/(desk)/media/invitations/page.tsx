@@ -36,6 +36,7 @@ const EVENTS_QUERY: Operation<StaffInvitationEventsQuery, StaffInvitationEventsQ
           id
           title(locale: $locale)
           startsAt
+          endsAt
           status
         }
       }
@@ -83,9 +84,20 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
     locale: graphqlLocale[locale],
   });
   const eventParam = param(query, 'event');
-  const event =
-    events.edges.map((e) => e.node).find((e) => e.id === eventParam) ??
-    (eventParam && isUuid(eventParam) ? null : (events.edges[0]?.node ?? null));
+  // Invitations are for what is ahead: the events not over yet first, in start order, then the last
+  // month's, newest first (for their replies and attendance). Without a choice the page opens on the
+  // next event, not on one that is over (the first of the list, a month back), nor on any when
+  // none is ahead.
+  const now = Date.now();
+  const all = events.edges.map((e) => e.node);
+  const ahead = all.filter((e) => new Date(e.endsAt).getTime() > now);
+  const past = all.filter((e) => new Date(e.endsAt).getTime() <= now).reverse();
+  const event = all.find((e) => e.id === eventParam) ?? (eventParam && isUuid(eventParam) ? null : (ahead[0] ?? null));
+  const choice = (node: (typeof all)[number]) => (
+    <option key={node.id} value={node.id}>
+      {node.title} — {f.dateTime(node.startsAt)}
+    </option>
+  );
   const [invitations, contacts] = await Promise.all([
     event ? staffQuery(INVITATIONS_QUERY, { eventId: event.id }) : null,
     staffQuery(CONTACT_OPTIONS, { after: null }),
@@ -104,17 +116,14 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
         messages={{ invited: t.invited(f.number(Number(invitedCount ?? 0))), updated: t.updated }}
       />
       <div className="staff-panel">
-        {events.edges.length === 0 ? (
-          <p className="staff-muted">{t.noEvents}</p>
-        ) : (
+        {ahead.length === 0 && <p className="staff-muted">{t.noEvents}</p>}
+        {all.length > 0 && (
           <form method="get" action={localePath(locale, '/staff/media/invitations')} className="staff-fields" aria-label={t.chooseEvent}>
             <Field id="inv-event" label={t.event} wide>
               <select id="inv-event" name="event" defaultValue={event?.id ?? ''}>
-                {events.edges.map(({ node }) => (
-                  <option key={node.id} value={node.id}>
-                    {node.title} — {f.dateTime(node.startsAt)}
-                  </option>
-                ))}
+                {!event && <option value="">{t.noEventChosen}</option>}
+                {ahead.length > 0 && <optgroup label={t.eventsAhead}>{ahead.map(choice)}</optgroup>}
+                {past.length > 0 && <optgroup label={t.eventsPast}>{past.map(choice)}</optgroup>}
               </select>
             </Field>
             <SubmitRow variant="quiet">{t.chooseEvent}</SubmitRow>
