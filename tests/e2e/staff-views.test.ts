@@ -1027,4 +1027,42 @@ describe('staff walk-through, fourth round', () => {
         }
     });
   });
+
+  test("each staff page's browser title names the page, and a record's page the record, then «میز کارکنان نبض» / «Nabz staff desk»", async () => {
+    const { poll } = await api<{ poll: { en: string } }>(site, 'query ($id: ID!) { poll(id: $id) { en: title(locale: EN) } }', {
+      id: survey.id,
+    });
+    await withPage(site, { viewport: DESKTOP }, async (page) => {
+      await signIn(page, 'admin');
+      const titles = new Map<string, string>();
+      for (const path of [
+        '/staff',
+        '/staff/polls',
+        '/staff/polls/new',
+        `/staff/polls/${survey.id}`,
+        `/staff/polls/${survey.id}/insights`,
+        `/staff/polls/${survey.id}/signals`,
+        '/staff/goals',
+        '/staff/events',
+        '/staff/media',
+        '/staff/media/invitations',
+        '/staff/analytics',
+        '/staff/admin',
+        '/staff/admin/audit',
+      ]) {
+        await page.goto(site.web.url + path);
+        const title = await page.title();
+        expect({ path, title }).toEqual({ path, title: expect.stringMatching(/^\S.* — میز کارکنان نبض$/) });
+        titles.set(path, title);
+      }
+      // No two pages alike: a poll's editor, insights and signals each name the poll.
+      expect(new Set(titles.values()).size).toBe(titles.size);
+      expect(titles.get(`/staff/polls/${survey.id}/insights`)).toBe(`تحلیل نظرها: ${survey.title} — میز کارکنان نبض`);
+      expect(titles.get(`/staff/polls/${survey.id}`)).toContain(survey.title);
+      await page.goto(`${site.web.url}/en/staff/polls/${survey.id}/insights`);
+      await expect(page.title()).resolves.toBe(`Opinion insights: ${poll.en} — Nabz staff desk`);
+      await page.goto(`${site.web.url}/en/staff/polls`);
+      await expect(page.title()).resolves.toBe('Polls — Nabz staff desk');
+    });
+  });
 });

@@ -162,7 +162,7 @@ describe('signing in, roles and sessions', () => {
         expect({ path: new URL(page.url()).pathname, status: response?.status() }).toEqual({ path, status: 403 });
         await expect(page.locator('h1').textContent()).resolves.toBe('به این بخش دسترسی ندارید');
         // The tab says so too, not the name of the page that was refused.
-        await expect(page.title()).resolves.toMatch(/^به این بخش دسترسی ندارید \| /);
+        await expect(page.title()).resolves.toBe('به این بخش دسترسی ندارید — میز کارکنان نبض');
         await expect(page.locator('[data-staff-users], [data-api-keys], [data-audit-log], [data-contacts]').count()).resolves.toBe(0);
       }
       await check(page, 'forbidden-editor-fa-desktop');

@@ -2290,6 +2290,61 @@ export type StaffSetPasswordWithTokenMutationVariables = Exact<{
 
 export type StaffSetPasswordWithTokenMutation = { setPasswordWithToken: { email: string } };
 
+export type StaffPollTitleQueryVariables = Exact<{
+  id: string;
+  locale: Locale;
+}>;
+
+
+export type StaffPollTitleQuery = { poll: { title: string } | null };
+
+export type StaffEventTitleQueryVariables = Exact<{
+  id: string;
+  locale: Locale;
+}>;
+
+
+export type StaffEventTitleQuery = { event: { title: string } | null };
+
+export type StaffOccasionTitleQueryVariables = Exact<{
+  id: string;
+  locale: Locale;
+}>;
+
+
+export type StaffOccasionTitleQuery = { occasion: { title: string } | null };
+
+export type StaffGoalTitleQueryVariables = Exact<{
+  id: string;
+  locale: Locale;
+}>;
+
+
+export type StaffGoalTitleQuery = { goal: { title: string } | null };
+
+export type StaffReleaseTitleQueryVariables = Exact<{
+  id: string;
+  locale: Locale;
+}>;
+
+
+export type StaffReleaseTitleQuery = { pressRelease: { title: string } | null };
+
+export type StaffDistrictTitleQueryVariables = Exact<{
+  id: string;
+  locale: Locale;
+}>;
+
+
+export type StaffDistrictTitleQuery = { district: { name: string } | null };
+
+export type StaffContactTitleQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StaffContactTitleQuery = { mediaContact: { name: string } | null };
+
 export type StaffVerifySecondFactorMutationVariables = Exact<{
   input: VerifySecondFactorInput;
 }>;

@@ -6,6 +6,8 @@ import { countOf } from '../i18n/plural';
 
 const fa = {
   area: 'میز کار کارکنان',
+  /** After a page's name in the browser's title. */
+  titleSuffix: 'میز کارکنان نبض',
   siteName: 'نبض — روابط عمومی شهرداری',
   navLabel: 'بخش‌های میز کار',
   nav: {
@@ -166,6 +168,7 @@ type StaffText = typeof fa;
 
 const en: StaffText = {
   area: 'Staff desk',
+  titleSuffix: 'Nabz staff desk',
   siteName: 'Nabz — Municipality public relations',
   navLabel: 'Staff sections',
   nav: {

@@ -6,7 +6,9 @@ import { staffText } from './i18n';
 import { staffMetadata } from './page';
 import { canUse, type Section } from './roles';
 import { currentViewer, requireSection } from './session';
-import { uuidOr404 } from './api';
+import { isUuid, staffRequest, uuidOr404 } from './api';
+import { graphqlLocale } from '../i18n/locales';
+import type { RecordTitle } from './record-titles';
 
 // The opening every staff page shares: its metadata and the first lines of the page itself.
 
@@ -23,6 +25,24 @@ export function staffPageMetadata(title: (locale: Locale) => string, section?: S
       if (viewer && !canUse(viewer.role, section)) return staffMetadata(locale, staffText[locale].forbidden.title);
     }
     return staffMetadata(locale, title(locale));
+  };
+}
+
+/**
+ * A record page's `generateMetadata`: the kind of page and the record's name («ویرایش نظرسنجی: …»),
+ * where every poll's editor (or insights, or event) had one title and a row of tabs could not be
+ * told apart. The name is asked for in the page's language; without it (no session, an id that is
+ * not a UUID, a record that is not there) the kind of page alone.
+ */
+export function staffRecordMetadata<T>(title: (locale: Locale) => string, section: Section, record: RecordTitle<T>) {
+  return async ({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> => {
+    const locale = await localeParam(params);
+    const { viewer } = await currentViewer();
+    if (viewer && !canUse(viewer.role, section)) return staffMetadata(locale, staffText[locale].forbidden.title);
+    const { id } = await params;
+    const body = viewer && isUuid(id) ? await staffRequest(record.document, { id, locale: graphqlLocale[locale] }) : null;
+    const name = body?.data ? record.name(body.data) : null;
+    return staffMetadata(locale, name ? `${title(locale)}: ${name}` : title(locale));
   };
 }
 

@@ -2,10 +2,13 @@ import type { Metadata } from 'next';
 import type { Locale } from '../i18n/locales';
 import { staffText } from './i18n';
 
-/** Staff pages are never indexed; their title says which part of the desk this is. */
+/**
+ * Staff pages are never indexed; their title says which page of the desk this is, then whose desk:
+ * «نظرسنجی‌ها — میز کارکنان نبض» ("Polls — Nabz staff desk"), where "| میز کار کارکنان" did not name the site.
+ */
 export function staffMetadata(locale: Locale, title: string): Metadata {
   return {
-    title: { absolute: `${title} | ${staffText[locale].area}` },
+    title: { absolute: `${title} — ${staffText[locale].titleSuffix}` },
     robots: { index: false, follow: false },
   };
 }

@@ -13,7 +13,8 @@ import { loadEventChoices } from '../event-data';
 import { EventFields, eventFieldLabels, EventNav } from '../event-fields';
 import type { StaffEventQuery, StaffEventQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
-import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffRecordMetadata } from '@/lib/staff/open-page';
+import { EVENT_TITLE } from '@/lib/staff/record-titles';
 import { ActionButton, SubmitRow } from '@/components/staff/buttons';
 import { bilingualValues } from '@/lib/staff/forms';
 
@@ -63,7 +64,7 @@ const EVENT_QUERY: Operation<StaffEventQuery, StaffEventQueryVariables> = /* Gra
 
 type Params = PageProps<'/[locale]/staff/events/[id]'>;
 
-export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.events, 'events');
+export const generateMetadata = staffRecordMetadata((locale) => eventsText[locale].nav.events, 'events', EVENT_TITLE);
 
 export default async function StaffEventPage({ params, searchParams }: Params) {
   const { locale, id, query, f } = await openRecordPage('events', { params, searchParams });

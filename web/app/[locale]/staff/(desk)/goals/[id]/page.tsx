@@ -19,7 +19,8 @@ import type {
 } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffHeader } from '@/components/staff/header';
-import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffRecordMetadata } from '@/lib/staff/open-page';
+import { GOAL_TITLE } from '@/lib/staff/record-titles';
 import { FormPanel } from '@/components/staff/form-panel';
 import { Field } from '@/components/staff/fields';
 import { bilingualValues } from '@/lib/staff/forms';
@@ -170,7 +171,7 @@ function OptionChoices({
   );
 }
 
-export const generateMetadata = staffPageMetadata((locale) => goalsText[locale].edit, 'goals');
+export const generateMetadata = staffRecordMetadata((locale) => goalsText[locale].edit, 'goals', GOAL_TITLE);
 
 export default async function StaffGoalPage({ params, searchParams }: Params) {
   const { locale, id, query, st, f } = await openRecordPage('goals', { params, searchParams });

@@ -9,13 +9,14 @@ import { signalsText } from '@/lib/staff/signals-text';
 import { builderPoll, builderText, loadDistricts, loadEligibilityLists, numbers, POLL_FOR_EDIT } from '../builder-data';
 import { closePoll, publishPoll, savePoll, startPollWave } from '../builder-actions';
 import { PollBuilder } from '../poll-builder';
-import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffRecordMetadata } from '@/lib/staff/open-page';
+import { POLL_TITLE } from '@/lib/staff/record-titles';
 import { StaffSection } from '@/components/staff/section';
 import { ActionButton } from '@/components/staff/buttons';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]'>;
 
-export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].edit, 'pollBuilder');
+export const generateMetadata = staffRecordMetadata((locale) => pollsText[locale].edit, 'pollBuilder', POLL_TITLE);
 
 const DONE = ['saved', 'published', 'closed', 'wave'] as const;
 

@@ -11,7 +11,8 @@ import { setDistrictRetired, updateDistrict } from '../actions';
 import { DistrictFields, districtFieldLabels } from '../district-fields';
 import type { StaffDistrictAdminQuery, StaffDistrictAdminQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
-import { staffPageMetadata } from '@/lib/staff/open-page';
+import { staffRecordMetadata } from '@/lib/staff/open-page';
+import { DISTRICT_TITLE } from '@/lib/staff/record-titles';
 import { FormPanel } from '@/components/staff/form-panel';
 import { StaffTable } from '@/components/staff/list';
 import { StaffSection } from '@/components/staff/section';
@@ -48,7 +49,7 @@ async function load(id: string) {
   return district;
 }
 
-export const generateMetadata = staffPageMetadata((locale) => districtsText[locale].title, 'admin');
+export const generateMetadata = staffRecordMetadata((locale) => districtsText[locale].title, 'admin', DISTRICT_TITLE);
 
 export default async function StaffDistrictPage({ params, searchParams }: PageProps<'/[locale]/staff/admin/districts/[id]'>) {
   const locale = await localeParam(params);

@@ -16,7 +16,8 @@ import type { StaffOccasionQuery, StaffOccasionQueryVariables } from '@/lib/api/
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
-import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffRecordMetadata } from '@/lib/staff/open-page';
+import { OCCASION_TITLE } from '@/lib/staff/record-titles';
 import { Field } from '@/components/staff/fields';
 import { bilingualValues } from '@/lib/staff/forms';
 import { StaffSection } from '@/components/staff/section';
@@ -63,7 +64,7 @@ function currentYears(): Record<'SOLAR_HIJRI' | 'LUNAR_HIJRI', number> {
 
 type Params = PageProps<'/[locale]/staff/events/occasions/[id]'>;
 
-export const generateMetadata = staffPageMetadata((locale) => eventsText[locale].nav.occasions, 'events');
+export const generateMetadata = staffRecordMetadata((locale) => eventsText[locale].nav.occasions, 'events', OCCASION_TITLE);
 
 export default async function OccasionPage({ params, searchParams }: Params) {
   const { locale, id, query, st, f } = await openRecordPage('events', { params, searchParams });

@@ -13,7 +13,8 @@ import type { StaffMediaContactQuery, StaffMediaContactQueryVariables } from '@/
 import type { Operation } from '@/lib/api/request';
 import { NextPage } from '@/components/staff/list';
 import { StaffHeader } from '@/components/staff/header';
-import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffRecordMetadata } from '@/lib/staff/open-page';
+import { CONTACT_TITLE } from '@/lib/staff/record-titles';
 import { FormPanel } from '@/components/staff/form-panel';
 import { Choice, Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
@@ -83,7 +84,7 @@ const CONTACT_QUERY: Operation<StaffMediaContactQuery, StaffMediaContactQueryVar
 
 type Params = PageProps<'/[locale]/staff/media/contacts/[id]'>;
 
-export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].history, 'media');
+export const generateMetadata = staffRecordMetadata((locale) => mediaText[locale].history, 'media', CONTACT_TITLE);
 
 export default async function MediaContactPage({ params, searchParams }: Params) {
   const { locale, id, query, st, f } = await openRecordPage('media', { params, searchParams });

@@ -14,7 +14,8 @@ import { ReleaseFields, releaseFieldLabels } from '../../release-fields';
 import type { StaffPressReleaseQuery, StaffPressReleaseQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
-import { openRecordPage, staffPageMetadata } from '@/lib/staff/open-page';
+import { openRecordPage, staffRecordMetadata } from '@/lib/staff/open-page';
+import { RELEASE_TITLE } from '@/lib/staff/record-titles';
 import { ContactChoices } from '../../contact-choices';
 import { StaffSection } from '@/components/staff/section';
 import { ActionButton, SubmitRow } from '@/components/staff/buttons';
@@ -73,7 +74,7 @@ const RELEASE_QUERY: Operation<StaffPressReleaseQuery, StaffPressReleaseQueryVar
 
 type Params = PageProps<'/[locale]/staff/media/releases/[id]'>;
 
-export const generateMetadata = staffPageMetadata((locale) => mediaText[locale].nav.releases, 'media');
+export const generateMetadata = staffRecordMetadata((locale) => mediaText[locale].nav.releases, 'media', RELEASE_TITLE);
 
 export default async function ReleasePage({ params, searchParams }: Params) {
   const { locale, id, query, st, f } = await openRecordPage('media', { params, searchParams });

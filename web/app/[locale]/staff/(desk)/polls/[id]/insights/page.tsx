@@ -35,13 +35,14 @@ import {
   WEIGHTED_WARNED_BELOW,
   WeightedView,
 } from './sections';
-import { staffPageMetadata } from '@/lib/staff/open-page';
+import { staffRecordMetadata } from '@/lib/staff/open-page';
+import { POLL_TITLE } from '@/lib/staff/record-titles';
 import { Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/insights'>;
 
-export const generateMetadata = staffPageMetadata((locale) => staffText[locale].nav.insights, 'insights');
+export const generateMetadata = staffRecordMetadata((locale) => staffText[locale].nav.insights, 'insights', POLL_TITLE);
 
 export default async function InsightsPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);

@@ -9,7 +9,8 @@ import { requireSection } from '@/lib/staff/session';
 import { localeParam } from '../../../../../locale-param';
 import type { StaffPollPreviewQuery, StaffPollPreviewQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
-import { staffPageMetadata } from '@/lib/staff/open-page';
+import { staffRecordMetadata } from '@/lib/staff/open-page';
+import { POLL_TITLE } from '@/lib/staff/record-titles';
 
 const PREVIEW_QUERY: Operation<StaffPollPreviewQuery, StaffPollPreviewQueryVariables> = /* GraphQL */ `
   query StaffPollPreview($id: ID!, $locale: Locale!) {
@@ -45,7 +46,7 @@ const PREVIEW_QUERY: Operation<StaffPollPreviewQuery, StaffPollPreviewQueryVaria
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/preview'>;
 
-export const generateMetadata = staffPageMetadata((locale) => pollsText[locale].builder.preview, 'pollBuilder');
+export const generateMetadata = staffRecordMetadata((locale) => pollsText[locale].builder.preview, 'pollBuilder', POLL_TITLE);
 
 /** The poll exactly as the public form shows it (the public component itself), made inert. */
 export default async function PollPreviewPage({ params }: Params) {

@@ -17,7 +17,8 @@ import { quarantineCluster, quarantineWindow, releaseQuarantine } from './action
 import type { StaffPollAbuseSignalsQuery, StaffPollAbuseSignalsQueryVariables } from '@/lib/api/graphql.generated';
 import type { Operation } from '@/lib/api/request';
 import { StaffTable } from '@/components/staff/list';
-import { staffPageMetadata } from '@/lib/staff/open-page';
+import { staffRecordMetadata } from '@/lib/staff/open-page';
+import { POLL_TITLE } from '@/lib/staff/record-titles';
 import { Field } from '@/components/staff/fields';
 import { StaffSection } from '@/components/staff/section';
 import { SubmitRow } from '@/components/staff/buttons';
@@ -70,7 +71,7 @@ const CLUSTER_MINUTES = 10;
 
 type Params = PageProps<'/[locale]/staff/polls/[id]/signals'>;
 
-export const generateMetadata = staffPageMetadata((locale) => signalsText[locale].link, 'insights');
+export const generateMetadata = staffRecordMetadata((locale) => signalsText[locale].link, 'insights', POLL_TITLE);
 
 export default async function SignalsPage({ params, searchParams }: Params) {
   const locale = await localeParam(params);
