@@ -5,15 +5,6 @@ import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/com
 import { init, use as register } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-register([
-  BarChart,
-  LineChart,
-  HeatmapChart,
-  CustomChart,
-  GridComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  SVGRenderer,
-]);
+register([BarChart, LineChart, HeatmapChart, CustomChart, GridComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
 export { init };
