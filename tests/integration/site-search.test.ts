@@ -90,6 +90,27 @@ describe('site search', () => {
     expect(JSON.stringify(s)).not.toMatch(/پیش‌نویس|پس‌گرفته|بایگانی|قدیمی/);
   });
 
+  it("gives an event's hit its event (when it takes place, whether it was cancelled), and the other kinds' none", async () => {
+    const res = await t.gql<{
+      search: Record<
+        'goals' | 'news' | 'events' | 'polls',
+        { hits: Array<{ event: { startsAt: string; endsAt: string; status: string } | null }> }
+      >;
+    }>(
+      `query ($query: String!) { search(query: $query) {
+        goals { hits { event { startsAt } } } news { hits { event { startsAt } } } polls { hits { event { startsAt } } }
+        events { hits { event { startsAt endsAt status } } } } }`,
+      { query: 'زیباسازی' },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const s = res.body.data!.search;
+    const [event] = await t.app.db.query(`SELECT starts_at, ends_at FROM event WHERE title_fa = 'بازدید شهردار'`);
+    expect(s.events.hits.map((h) => h.event)).toEqual([
+      { startsAt: event.starts_at.toISOString(), endsAt: event.ends_at.toISOString(), status: 'PUBLISHED' },
+    ]);
+    expect([...s.goals.hits, ...s.news.hits, ...s.polls.hits].map((h) => h.event)).toEqual([null, null, null]);
+  });
+
   it('hides drafts from signed-in staff too: it searches the public site', async () => {
     const token = await t.signIn('editor');
     const res = await t.gql<SearchData>(SEARCH, { query: 'زیباسازی' }, { token });
