@@ -138,3 +138,29 @@ export function Choice({ id, name, label, value, options, empty, required }: Cho
     </Field>
   );
 }
+
+/** The district a record belongs to, or none: the whole city (the empty choice, `districtId` ""). */
+export function DistrictChoice({
+  id,
+  label,
+  citywide,
+  value,
+  districts,
+}: {
+  id: string;
+  label: string;
+  citywide: string;
+  value: string;
+  districts: readonly { id: string; name: string }[];
+}) {
+  return (
+    <Choice
+      id={id}
+      name="districtId"
+      label={label}
+      value={value}
+      empty={citywide}
+      options={districts.map((d) => ({ value: d.id, label: d.name }))}
+    />
+  );
+}

@@ -1,6 +1,6 @@
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { DayField } from '@/components/staff/day-field';
-import { BilingualDescription, BilingualText, BilingualTitle, Choice, choicesOf, Field } from '@/components/staff/fields';
+import { BilingualDescription, BilingualText, BilingualTitle, Choice, choicesOf, DistrictChoice, Field } from '@/components/staff/fields';
 import type { Locale } from '@/lib/i18n/locales';
 import { SectionNav } from '@/components/staff/section-nav';
 import { eventsText } from '@/lib/staff/events-text';
@@ -98,13 +98,12 @@ export function EventFields({
         {day('endDay', `${t.ends} — ${st.common.day}`, values.endDay)}
         {time('endTime', `${t.ends} — ${st.common.time}`, values.endTime)}
         <BilingualText {...text} name="venue" labels={t} values={values} maxLength={300} />
-        <Choice
+        <DistrictChoice
           id={id('districtId')}
-          name="districtId"
           label={t.district}
+          citywide={t.citywide}
           value={values.districtId}
-          empty={t.citywide}
-          options={choices.districts.map((x) => ({ value: x.id, label: x.name }))}
+          districts={choices.districts}
         />
         <Choice
           id={id('pollId')}

@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
-import { BilingualText, BilingualTitle, Choice, Field } from '@/components/staff/fields';
+import { BilingualText, BilingualTitle, DistrictChoice, Field } from '@/components/staff/fields';
 import { mediaText } from '@/lib/staff/media-text';
 import { fieldLabels } from '@/lib/staff/forms';
 import type { RecordForm } from '@/components/staff/form-panel';
@@ -42,14 +42,7 @@ export function ReleaseFields({
       <BilingualTitle {...text} labels={t} values={values} />
       <BilingualText {...text} name="summary" labels={t} values={values} maxLength={1000} rows={3} />
       <BilingualText {...text} name="body" labels={t} values={values} required maxLength={50000} rows={10} />
-      <Choice
-        id={id('districtId')}
-        name="districtId"
-        label={t.district}
-        value={values.districtId}
-        empty={t.citywide}
-        options={districts.map((d) => ({ value: d.id, label: d.name }))}
-      />
+      <DistrictChoice id={id('districtId')} label={t.district} citywide={t.citywide} value={values.districtId} districts={districts} />
       <Field id={id('slug')} label={t.slug} optional={locale}>
         <input
           id={id('slug')}

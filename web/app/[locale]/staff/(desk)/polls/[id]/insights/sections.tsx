@@ -1,4 +1,4 @@
-import { StaffTable, TableHead } from '@/components/staff/list';
+import { StaffTable, TableHead, type Column } from '@/components/staff/list';
 import { BarsChart } from '@/components/staff/charts/bars-chart';
 import { HeatmapChart } from '@/components/staff/charts/heatmap-chart';
 import { LineChart } from '@/components/staff/charts/line-chart';
@@ -62,27 +62,25 @@ export function QuestionResultView({
   }
   const byId = new Map(result.options.map((o) => [o.option.id, o]));
   const withheldMark = <span className="staff-suppressed">{t.withheld}</span>;
+  const head = (
+    <div className="staff-panel__head">
+      <h3 id={headingId}>{question.prompt}</h3>
+      <span className="staff-muted staff-small">
+        {f.join([pollsText[locale].kinds[question.kind], t.answered(f.number(result.answeredCount))])}
+      </span>
+    </div>
+  );
   if (result.withheld) {
     return (
       <section className="staff-panel" aria-labelledby={headingId} data-question={question.id} data-withheld>
-        <div className="staff-panel__head">
-          <h3 id={headingId}>{question.prompt}</h3>
-          <span className="staff-muted staff-small">
-            {f.join([pollsText[locale].kinds[question.kind], t.answered(f.number(result.answeredCount))])}
-          </span>
-        </div>
+        {head}
         <p className="staff-muted">{t.withheldQuestion(f.number(result.responsesNeeded))}</p>
       </section>
     );
   }
   return (
     <section className="staff-panel" aria-labelledby={headingId} data-question={question.id}>
-      <div className="staff-panel__head">
-        <h3 id={headingId}>{question.prompt}</h3>
-        <span className="staff-muted staff-small">
-          {f.join([pollsText[locale].kinds[question.kind], t.answered(f.number(result.answeredCount))])}
-        </span>
-      </div>
+      {head}
       {(question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTIPLE_CHOICE') && (
         <div className="staff-grid staff-grid--2">
           <BarsChart
@@ -438,16 +436,7 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
                 />
                 <StaffTable
                   className="staff-table"
-                  columns={[
-                    t.option,
-                    { label: t.raw, numeric: true },
-                    ...(shown
-                      ? [
-                          { label: t.weighted, numeric: true },
-                          { label: `${t.weighted} — ${t.interval}`, numeric: true },
-                        ]
-                      : []),
-                  ]}
+                  columns={rawAndWeightedColumns(t.option, t.raw, shown && [t.weighted, `${t.weighted} — ${t.interval}`])}
                 >
                   {question.options.map((o) => {
                     const w = byId.get(o.id);
@@ -470,58 +459,45 @@ export function WeightedView({ locale, questions, data }: Props & { questions: I
               </div>
             )}
             {r.rating && (
-              <div className="staff-table-wrap" tabIndex={0}>
-                <table className="staff-table">
-                  <TableHead
-                    columns={[
-                      t.mean,
-                      { label: t.raw, numeric: true },
-                      ...(shown
-                        ? [
-                            { label: t.weighted, numeric: true },
-                            { label: t.interval, numeric: true },
-                          ]
-                        : []),
-                    ]}
-                  />
-                  <tbody>
-                    <tr>
-                      <th scope="row">{t.mean}</th>
-                      <td className="staff-num">{r.rating.rawMean == null ? '—' : f.decimal(r.rating.rawMean, 2)}</td>
-                      {shown && (
-                        <>
-                          <td className="staff-num">{r.rating.weightedMean == null ? '—' : f.decimal(r.rating.weightedMean, 2)}</td>
-                          <td className="staff-num">
-                            <IntervalText interval={r.rating.weightedConfidenceInterval} locale={locale} percent={false} digits={2} />
-                          </td>
-                        </>
-                      )}
-                    </tr>
-                  </tbody>
-                </table>
-              </div>
+              <StaffTable className="staff-table" columns={rawAndWeightedColumns(t.mean, t.raw, shown && [t.weighted, t.interval])}>
+                <tr>
+                  <th scope="row">{t.mean}</th>
+                  <td className="staff-num">{r.rating.rawMean == null ? '—' : f.decimal(r.rating.rawMean, 2)}</td>
+                  {shown && <td className="staff-num">{r.rating.weightedMean == null ? '—' : f.decimal(r.rating.weightedMean, 2)}</td>}
+                  {shown && (
+                    <td className="staff-num">
+                      <IntervalText interval={r.rating.weightedConfidenceInterval} locale={locale} percent={false} digits={2} />
+                    </td>
+                  )}
+                </tr>
+              </StaffTable>
             )}
             {r.nps && (
-              <div className="staff-table-wrap" tabIndex={0}>
-                <table className="staff-table">
-                  <TableHead
-                    columns={[t.score, { label: t.raw, numeric: true }, ...(shown ? [{ label: t.weighted, numeric: true }] : [])]}
-                  />
-                  <tbody>
-                    <tr>
-                      <th scope="row">NPS</th>
-                      <td className="staff-num">{r.nps.rawScore == null ? '—' : f.decimal(r.nps.rawScore, 1)}</td>
-                      {shown && <td className="staff-num">{r.nps.weightedScore == null ? '—' : f.decimal(r.nps.weightedScore, 1)}</td>}
-                    </tr>
-                  </tbody>
-                </table>
-              </div>
+              <StaffTable className="staff-table" columns={rawAndWeightedColumns(t.score, t.raw, shown && [t.weighted])}>
+                <tr>
+                  <th scope="row">NPS</th>
+                  <td className="staff-num">{r.nps.rawScore == null ? '—' : f.decimal(r.nps.rawScore, 1)}</td>
+                  {shown && <td className="staff-num">{r.nps.weightedScore == null ? '—' : f.decimal(r.nps.weightedScore, 1)}</td>}
+                </tr>
+              </StaffTable>
             )}
           </section>
         );
       })}
     </div>
   );
+}
+
+/** Whether a change between waves is significant: its 95 % interval leaves out zero. */
+function SignificanceBadge({ interval, locale }: { interval: { low: number; high: number } | null | undefined; locale: Locale }) {
+  const t = pollsText[locale].insightsPage;
+  const significant = interval ? interval.low > 0 || interval.high < 0 : false;
+  return <span className={`staff-badge ${significant ? 'staff-badge--info' : ''}`}>{significant ? t.significant : t.notSignificant}</span>;
+}
+
+/** A weighted table's columns: its rows' head, the raw figure, then the weighted ones when they are shown (false: not). */
+function rawAndWeightedColumns(rowHead: string, raw: string, weighted: string[] | false): Column[] {
+  return [rowHead, { label: raw, numeric: true }, ...(weighted || []).map((label) => ({ label, numeric: true }))];
 }
 
 export function FreeTextView({
@@ -649,7 +625,6 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
               >
                 {change.options.map((o, i) => {
                   const ci = o.change.confidenceInterval;
-                  const significant = ci ? ci.low > 0 || ci.high < 0 : false;
                   return (
                     <tr key={o.option.id}>
                       <th scope="row">{question.options[i]?.label ?? ''}</th>
@@ -658,9 +633,7 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
                       <td className="staff-num">{t.points(f.points(o.change.difference))}</td>
                       <td className="staff-num">{ci ? `${f.points(ci.low)} … ${f.points(ci.high)}` : '—'}</td>
                       <td>
-                        <span className={`staff-badge ${significant ? 'staff-badge--info' : ''}`}>
-                          {significant ? t.significant : t.notSignificant}
-                        </span>
+                        <SignificanceBadge interval={ci} locale={locale} />
                       </td>
                     </tr>
                   );
@@ -676,7 +649,6 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
                     return v == null ? t.noAnswers : measure === 'mean' ? f.decimal(v, 2) : f.decimal(v, 0);
                   };
                   const ci = difference.confidenceInterval;
-                  const significant = ci ? ci.low > 0 || ci.high < 0 : false;
                   return (
                     <tr>
                       <th scope="row">{measure === 'mean' ? t.mean : 'NPS'}</th>
@@ -689,9 +661,7 @@ export function WavesView({ locale, questions, data }: Props & { questions: Insi
                         <IntervalText interval={ci} locale={locale} percent={false} digits={measure === 'mean' ? 2 : 0} />
                       </td>
                       <td>
-                        <span className={`staff-badge ${significant ? 'staff-badge--info' : ''}`}>
-                          {significant ? t.significant : t.notSignificant}
-                        </span>
+                        <SignificanceBadge interval={ci} locale={locale} />
                       </td>
                     </tr>
                   );
