@@ -934,6 +934,39 @@ describe('staff walk-through, fourth round', () => {
     });
   });
 
+  test('media invitations open on the next event even after a busy month: the past month does not crowd it off the list', async () => {
+    // More events in the last month than one page of the list holds (50), all over.
+    const rows = await site.app.app.db.query(
+      `INSERT INTO event (kind, title_fa, starts_at, ends_at, status, published_at)
+       SELECT 'CULTURAL_EVENT', 'برنامه فرهنگی ماه گذشته ' || g, now() - interval '20 days' + g * interval '1 hour',
+              now() - interval '20 days' + g * interval '1 hour' + interval '30 minutes', 'PUBLISHED', now()
+       FROM generate_series(1, 55) g RETURNING id`,
+    );
+    const next = await createEvent({
+      kind: 'PRESS_CONFERENCE',
+      titleFa: 'نشست خبری پس از ماه شلوغ',
+      startsAt: at(cityDay(2), '10:00'),
+      endsAt: at(cityDay(2), '11:00'),
+    });
+    try {
+      await withPage(site, { viewport: PHONE }, async (page) => {
+        await signIn(page, 'media', '/staff/media/invitations');
+        await expect(page.locator('#inv-event').inputValue()).resolves.not.toBe('');
+        const chosen = await page.locator('#inv-event').inputValue();
+        const { event } = await api<{ event: { endsAt: string } }>(
+          site,
+          'query ($id: ID!) { event(id: $id) { endsAt } }',
+          { id: chosen },
+          media,
+        );
+        expect(new Date(event.endsAt).getTime()).toBeGreaterThan(Date.now());
+        await expect(page.locator(`#inv-event optgroup[label="پیش رو"] option[value="${next.id}"]`).count()).resolves.toBe(1);
+      });
+    } finally {
+      await site.app.app.db.query(`DELETE FROM event WHERE id = ANY($1)`, [[next.id, ...rows.map((r: { id: string }) => r.id)]]);
+    }
+  });
+
   test('in Persian chart and map legends read right to left, a range from its lower end on the right; in English left to right', async () => {
     await withPage(site, { viewport: DESKTOP }, async (page) => {
       await signIn(page, 'analyst', `/staff/polls/${survey.id}/insights`);

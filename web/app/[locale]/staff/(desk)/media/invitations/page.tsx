@@ -78,18 +78,23 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
   const { locale, query, f } = await openStaffPage('media', { params, searchParams });
   const t = mediaText[locale];
   const today = cityDay();
-  const { events } = await staffQuery(EVENTS_QUERY, {
-    from: addDays(today, -30),
-    to: addDays(today, 365),
-    locale: graphqlLocale[locale],
-  });
+  // The days ahead and the last month are asked for apart: one list from a month back, cut at 50
+  // in start order, held only past events in a busy month, and the next event was not on the page.
+  const [ahead50, month50] = await Promise.all([
+    staffQuery(EVENTS_QUERY, { from: today, to: addDays(today, 365), locale: graphqlLocale[locale] }),
+    staffQuery(EVENTS_QUERY, { from: addDays(today, -30), to: today, locale: graphqlLocale[locale] }),
+  ]);
   const eventParam = param(query, 'event');
   // Invitations are for what is ahead: the events not over yet first, in start order, then the last
   // month's, newest first (for their replies and attendance). Without a choice the page opens on the
   // next event, not on one that is over (the first of the list, a month back), nor on any when
-  // none is ahead.
+  // none is ahead. Today's events are in both lists: each is listed once.
   const now = Date.now();
-  const all = events.edges.map((e) => e.node);
+  const seen = new Set<string>();
+  const all = [...month50.events.edges, ...ahead50.events.edges]
+    .map((e) => e.node)
+    .filter((e) => !seen.has(e.id) && seen.add(e.id))
+    .sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime());
   const ahead = all.filter((e) => new Date(e.endsAt).getTime() > now);
   const past = all.filter((e) => new Date(e.endsAt).getTime() <= now).reverse();
   const event = all.find((e) => e.id === eventParam) ?? (eventParam && isUuid(eventParam) ? null : (ahead[0] ?? null));
