@@ -226,6 +226,8 @@ describe('site search', () => {
     [{ query: ' \u200c \u064e ' }, 'query', 'QUERY_EMPTY'],
     [{ query: 'ا'.repeat(101) }, 'query', 'QUERY_TOO_LONG'],
     [{ query: 'a b c d e f g h i' }, 'query', 'QUERY_TOO_LONG'],
+    // One typed word, but searched as 17 parts: the half-spaces part it.
+    [{ query: Array(17).fill('ب').join('\u200c') }, 'query', 'QUERY_TOO_LONG'],
     [{ query: 'park', first: 0 }, 'first', undefined],
     [{ query: 'park', first: 21 }, 'first', undefined],
     [{ query: 'a\u0000b' }, 'query', undefined],
@@ -238,6 +240,12 @@ describe('site search', () => {
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     if (reason) expect(error.extensions!.reason).toBe(reason);
     expect(JSON.stringify(res.body)).not.toMatch(/stack|SELECT/i);
+  });
+
+  it('takes 8 words with a half-space each: the limit on parts leaves room for them', async () => {
+    const res = await t.gql<SearchData>(SEARCH, { query: Array(8).fill('پارک‌ها').join(' ') });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.search.query).toBe(Array(8).fill('پارک‌ها').join(' '));
   });
 
   it("refuses a NUL byte in the query as the caller's input, not as a server error", async () => {

@@ -14,6 +14,12 @@ import { SearchKind } from './search.types';
 /** Longest query accepted, in characters, and most words in it. */
 export const SEARCH_QUERY_MAX = 100;
 export const SEARCH_WORDS_MAX = 8;
+/**
+ * Most parts searched for: the words split at half-spaces too, each one more condition on every
+ * row. The word limit counts a word with half-spaces once, so without this one typed "word" of
+ * letters joined by half-spaces was searched as dozens.
+ */
+export const SEARCH_PARTS_MAX = 2 * SEARCH_WORDS_MAX;
 export const SEARCH_FIRST_MAX = 20;
 const SNIPPET_LENGTH = 160;
 
@@ -156,6 +162,12 @@ export class SearchService {
     if (!words.length) throw badInput('Type something to search for.', 'query', BadInputReason.QUERY_EMPTY);
     if (normalizeForSearch(query).split(' ').length > SEARCH_WORDS_MAX)
       throw badInput(`The query may have at most ${SEARCH_WORDS_MAX} words.`, 'query', BadInputReason.QUERY_TOO_LONG);
+    if (words.length > SEARCH_PARTS_MAX)
+      throw badInput(
+        `The query may have at most ${SEARCH_PARTS_MAX} words and parts of words between half-spaces.`,
+        'query',
+        BadInputReason.QUERY_TOO_LONG,
+      );
     if (!Number.isInteger(first) || first < 1 || first > SEARCH_FIRST_MAX)
       throw badInput(`first must be between 1 and ${SEARCH_FIRST_MAX}.`, 'first');
 
