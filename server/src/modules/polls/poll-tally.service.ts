@@ -309,16 +309,18 @@ export class PollTallyService {
    * (a few, read by key), so the list is exact like the results. Stop words included.
    */
   async words(pollId: string, questionId: string): Promise<WordTallyRow[]> {
-    const [tallied, queued] = [
-      (await this.db.query('SELECT word, occurrences, answers FROM poll_word_tally WHERE poll_id = $1 AND question_id = $2', [
+    // One snapshot for both reads: a fold (the timer's, or one a results read started) committing
+    // between them would take its answers out of the queue after the tally was read without them.
+    const [tallied, queued] = await this.db.transaction('REPEATABLE READ', async (m) => [
+      (await m.query('SELECT word, occurrences, answers FROM poll_word_tally WHERE poll_id = $1 AND question_id = $2', [
         pollId,
         questionId,
       ])) as Array<{ word: string; occurrences: string; answers: string }>,
-      (await this.db.query(`SELECT a.text FROM (${QUEUED_RESPONSES}) r ${answersOf('r', 'a.question_id = $2 AND a.text IS NOT NULL')}`, [
+      (await m.query(`SELECT a.text FROM (${QUEUED_RESPONSES}) r ${answersOf('r', 'a.question_id = $2 AND a.text IS NOT NULL')}`, [
         pollId,
         questionId,
       ])) as Array<{ text: string }>,
-    ];
+    ]);
     const out = new Map<string, WordTallyRow>(
       tallied.map((r) => [r.word, { word: r.word, occurrences: Number(r.occurrences), answers: Number(r.answers) }]),
     );
