@@ -147,6 +147,11 @@ describe('the website in front of the API', () => {
       expect(await open('203.0.113.31')).toBe('results');
       streams.shift()!.abort();
       await waitFor(async () => (await open('203.0.113.30')) === 'results', 10_000, 'a stream freed by the one closed');
+      // An IPv6 visitor is its /64, as the API counts it: stepping through the addresses of its own
+      // network does not open 20 streams from each; another network is another visitor.
+      for (let i = 1; i <= 20; i++) expect(await open(`2001:db8:5:6::${i.toString(16)}`)).toBe('results');
+      expect(await open('2001:db8:5:6:ffff::1')).toBe(429);
+      expect(await open('2001:db8:5:7::1')).toBe('results');
     } finally {
       for (const stream of streams) stream.abort();
     }

@@ -36,7 +36,8 @@ const openStreams = new Map<string, number>();
 export async function GET(request: Request, { params }: RouteContext<'/[locale]/polls/[id]/live'>) {
   const { locale, id } = await params;
   if (!isLocale(locale) || !isUuid(id)) return new Response('Not found', { status: 404 });
-  const address = await visitorAddress();
+  const visitor = await visitorAddress();
+  const address = visitor && addressGroup(visitor);
   if (address && (openStreams.get(address) ?? 0) >= MAX_STREAMS_PER_ADDRESS)
     return new Response('Too many live results streams from this address.', {
       status: 429,
@@ -131,6 +132,25 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
       'x-accel-buffering': 'no',
     },
   });
+}
+
+/**
+ * The unit the streams are counted by, as the API counts its limits: an IPv4 address (an
+ * IPv4-mapped IPv6 one as IPv4) or an IPv6 address's /64. One subscriber is routinely given a whole
+ * /64, so counting single IPv6 addresses let one client open 20 streams from each of its addresses.
+ */
+function addressGroup(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return mapped[1];
+  if (!address.includes(':')) return address;
+  const [head, tail] = address.split('::');
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /**
