@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { serverOnly } from '../helpers/database';
 import { waitFor, waitForLockWaiters } from '../helpers/wait';
 import { createPoll, SUBMIT, surveyInput, type CreatedPoll } from '../helpers/polls';
+import { FOLD_LOCK_CLASS } from '../../server/src/modules/polls/poll-tally.service';
 
 // Concurrent submissions are written in batches (group commit, submission-writer.ts): these
 // tests pin what a respondent must not notice — every answer acknowledged is stored once, and one
@@ -297,6 +298,38 @@ describe('a backlog of queued responses', () => {
       )) as Array<{ tallied: number }>;
       expect(tallied).toBe(3 * FOLD_ON_READ_AT);
     } finally {
+      t.app.services.pollTallies.start(1000);
+    }
+  });
+
+  const sideBySide = serverOnly();
+
+  sideBySide('is folded by one fold at a time: a fold of everything waits for another, the fold a read asks for gives way', async () => {
+    await t.app.services.pollTallies.stop();
+    // Held as another instance's fold would hold it.
+    const otherFold = new Client({ connectionString: t.databaseUrl });
+    await otherFold.connect();
+    try {
+      const poll = await createPoll(t, editor, surveyInput());
+      await submitMoved(poll, FOLD_ON_READ_AT + 5);
+      await t.app.services.answerMix.flushAll({ fold: false });
+      await otherFold.query('SELECT pg_advisory_lock($1, 0)', [FOLD_LOCK_CLASS]);
+
+      expect(await insights(poll.id)).toEqual({ responses: FOLD_ON_READ_AT + 5, firstAnswered: FOLD_ON_READ_AT + 5 });
+      // stop() waits for the fold the read asked for: it gave way at once, folding nothing.
+      await t.app.services.pollTallies.stop();
+      expect(await queuedOf(poll.id)).toBe(FOLD_ON_READ_AT + 5);
+
+      let folded = false;
+      const all = t.app.services.pollTallies.foldAll().finally(() => (folded = true));
+      await waitForLockWaiters(otherFold);
+      expect(folded).toBe(false);
+      await otherFold.query('SELECT pg_advisory_unlock($1, 0)', [FOLD_LOCK_CLASS]);
+      expect(await all).toBeGreaterThanOrEqual(FOLD_ON_READ_AT + 5);
+      expect(await queuedOf(poll.id)).toBe(0);
+      expect(await insights(poll.id)).toEqual({ responses: FOLD_ON_READ_AT + 5, firstAnswered: FOLD_ON_READ_AT + 5 });
+    } finally {
+      await otherFold.end();
       t.app.services.pollTallies.start(1000);
     }
   });

@@ -8,6 +8,12 @@ import { tokenCounts } from './insights/words';
 /** Marks the "this response answered this question" row of a question's tally. */
 export const ANSWERED = -3;
 const BATCH = 20_000;
+/**
+ * Advisory-lock class of folding (key 0): one fold at a time, across instances. Two folds take
+ * different queued responses, but upsert the same tally rows, each in its own order: side by side
+ * they could deadlock, and PostgreSQL would roll one back.
+ */
+export const FOLD_LOCK_CLASS = 28260;
 
 /**
  * Folds a batch of queued responses into every tally, in one statement. The batch's responses and
@@ -197,7 +203,11 @@ export class PollTallyService {
     }
   }
 
-  /** Folds a batch of queued responses (of one poll, or of any), with their words, in one transaction. */
+  /**
+   * Folds a batch of queued responses (of one poll, or of any), with their words, in one
+   * transaction, under the fold lock: a fold of everything waits for it; a fold of one poll (one a
+   * read asked for) does nothing (0) while another fold runs, which may fold that poll's anyway.
+   */
   private foldBatch(pollId?: string): Promise<number> {
     return this.db.transaction(async (m) => {
       // The fold's row estimates multiply across its CTEs; with JIT on, PostgreSQL would spend
@@ -205,6 +215,13 @@ export class PollTallyService {
       await m.query('SET LOCAL jit = off');
       // A big batch may take longer than a request query is allowed to (the pool's statement_timeout).
       await m.query('SET LOCAL statement_timeout = 0');
+      if (pollId === undefined) await m.query('SELECT pg_advisory_xact_lock($1, 0)', [FOLD_LOCK_CLASS]);
+      else {
+        const [{ locked }] = (await m.query('SELECT pg_try_advisory_xact_lock($1, 0) AS locked', [FOLD_LOCK_CLASS])) as Array<{
+          locked: boolean;
+        }>;
+        if (!locked) return 0;
+      }
       const [{ folded, texts }] = (await m.query(
         foldSql(pollId !== undefined),
         pollId === undefined ? [this.timeZone] : [this.timeZone, pollId],
