@@ -1,10 +1,13 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createLogger } from '../../server/src/logger';
 import { AbuseSignals } from '../../server/src/modules/polls/participation/abuse-signals';
+import { FOLD_LOCK_CLASS } from '../../server/src/modules/polls/poll-tally.service';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { freshDatabase, serverOnly } from '../helpers/database';
 import { blindToken, solvedChallenge } from '../helpers/participation';
 import { createPoll, SUBMIT } from '../helpers/polls';
+import { waitForLockWaiters } from '../helpers/wait';
 
 let t: TestApp;
 let editor: string;
@@ -704,6 +707,46 @@ describe('abuse signals and quarantine', () => {
   const results = async (id: string) =>
     (await t.gql('query ($id: ID!) { pollResults(pollId: $id) { responseCount quarantinedCount questions { answeredCount } } }', { id }))
       .body.data!.pollResults;
+
+  serverOnly()('recounts a poll it quarantines under the fold lock, never beside a fold of the tallies', async () => {
+    const analyst = await t.signIn('analyst');
+    const poll = await createPoll(t, editor, onePoll());
+    for (let i = 0; i < 3; i++) expect((await submit({ pollId: poll.id, answers: answer(poll, 0) })).body.errors).toBeUndefined();
+    await t.settle();
+    // Held as a fold elsewhere would hold it: the recount (which empties tally rows a fold upserts) waits for it.
+    const otherFold = new Client({ connectionString: t.databaseUrl });
+    await otherFold.connect();
+    try {
+      await otherFold.query('SELECT pg_advisory_lock($1, 0)', [FOLD_LOCK_CLASS]);
+      let done = false;
+      const held = t
+        .gql(
+          'mutation ($input: QuarantinePollAnswersInput!) { quarantinePollAnswers(input: $input) { quarantine { responses } } }',
+          {
+            input: {
+              pollId: poll.id,
+              from: new Date(Date.now() - 3_600_000).toISOString(),
+              to: new Date(Date.now() + 3_600_000).toISOString(),
+              reason: 'آزمون',
+            },
+          },
+          { token: analyst },
+        )
+        .finally(() => (done = true));
+      await waitForLockWaiters(otherFold);
+      expect(done).toBe(false);
+      // Waiting inside its transaction, before it marks anything (not only in the fold after it).
+      const [{ marked }] = (await t.app.db.query('SELECT count(*)::int AS marked FROM poll_response WHERE poll_id = $1 AND quarantined', [
+        poll.id,
+      ])) as Array<{ marked: number }>;
+      expect(marked).toBe(0);
+      await otherFold.query('SELECT pg_advisory_unlock($1, 0)', [FOLD_LOCK_CLASS]);
+      expect((await held).body.data!.quarantinePollAnswers.quarantine.responses).toBe(3);
+    } finally {
+      await otherFold.end();
+    }
+    expect(await results(poll.id)).toMatchObject({ responseCount: 0, quarantinedCount: 3 });
+  });
 
   it('shows a cluster of answers from one network and browser, holds it out of every result by quarantine, and puts it back on release', async () => {
     const analyst = await t.signIn('analyst');

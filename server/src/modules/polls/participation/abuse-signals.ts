@@ -12,6 +12,7 @@ import { DailySalts } from '../../analytics/salts';
 import { type AuditService } from '../../staff/audit.service';
 import { type Actor } from '../../staff/staff.policy';
 import { PollQuarantine } from './participation.entity';
+import { FOLD_LOCK_CLASS } from '../poll-tally.service';
 
 /** Bursts: a minute is one when it has at least this many answers and BURST_FACTOR × the poll's typical minute. */
 export const BURST_MIN_ANSWERS = 10;
@@ -368,6 +369,8 @@ export class AbuseSignals {
    * responses queued again; reads count the queue until the fold catches up, so results stay exact.
    */
   private async rebuild(m: EntityManager, pollId: string): Promise<void> {
+    // As a fold does (it takes queued responses and upserts tally rows this empties): not side by side.
+    await m.query('SELECT pg_advisory_xact_lock($1, 0)', [FOLD_LOCK_CLASS]);
     const tables: Array<{ table_name: string }> = await m.query(
       `SELECT c.table_name FROM information_schema.columns c WHERE c.table_schema = current_schema() AND c.column_name = 'poll_id'
        AND c.table_name LIKE 'poll\\_%tally' AND c.table_name <> 'poll_tally_queue'`,
