@@ -160,6 +160,10 @@ describe('scopes', () => {
     const res = await t.gql('{ districts { id } }', {}, { token: admin, ...withKey(secret) });
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // An Authorization header that is no bearer token is refused first, as docs/api.md says.
+    const malformed = await t.gql('{ districts { id } }', {}, { headers: { ...withKey(secret).headers, authorization: 'Basic eDp5' } });
+    expect(malformed.status).toBe(401);
+    expect(malformed.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 
