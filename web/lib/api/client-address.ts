@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import { headers } from 'next/headers';
 import { config } from '../config';
 
@@ -18,6 +19,21 @@ export async function visitorAddress(): Promise<string | undefined> {
   if (typeof stamp !== 'string' || !value) return undefined;
   const [given, address] = value.split(' ');
   return given === stamp && address && ADDRESS.test(address) ? address : undefined;
+}
+
+/**
+ * The unit a per-visitor limit counts, as the API counts its own (server/src/common/client-address.ts):
+ * an IPv4 address (an IPv4-mapped IPv6 one as IPv4) or an IPv6 address's /64. One subscriber is
+ * routinely given a whole /64, so counting single IPv6 addresses let one client step around a limit.
+ */
+export function addressGroup(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  return `${(parsed as ipaddr.IPv6).parts
+    .slice(0, 4)
+    .map((part) => part.toString(16))
+    .join(':')}::/64`;
 }
 
 /** The header that tells the API which visitor an API call is made for; none when it cannot be vouched for. */

@@ -2,7 +2,7 @@ import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { POLL_RESULTS_FIELDS } from '@/components/poll-results.fragment';
-import { clientAddressHeaders, visitorAddress } from '@/lib/api/client-address';
+import { addressGroup, clientAddressHeaders, visitorAddress } from '@/lib/api/client-address';
 import { config } from '@/lib/config';
 import { graphqlLocale, isLocale } from '@/lib/i18n/locales';
 import { isUuid, respondentToken } from '@/lib/respondent';
@@ -132,25 +132,6 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
       'x-accel-buffering': 'no',
     },
   });
-}
-
-/**
- * The unit the streams are counted by, as the API counts its limits: an IPv4 address (an
- * IPv4-mapped IPv6 one as IPv4) or an IPv6 address's /64. One subscriber is routinely given a whole
- * /64, so counting single IPv6 addresses let one client open 20 streams from each of its addresses.
- */
-function addressGroup(address: string): string {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (mapped) return mapped[1];
-  if (!address.includes(':')) return address;
-  const [head, tail] = address.split('::');
-  const front = head ? head.split(':') : [];
-  const back = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
-  return `${groups
-    .slice(0, 4)
-    .map((group) => parseInt(group, 16).toString(16))
-    .join(':')}::/64`;
 }
 
 /**
